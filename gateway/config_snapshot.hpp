@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gatehouse::gateway {
+
+// The declarative gateway configuration: what the control plane compiles the
+// catalog into (or what `--config FILE` describes). Plain values only; the
+// gateway validates a snapshot and compiles it into its own runtime form
+// before swapping it in, so a snapshot is never read on the hot path.
+
+enum class balance_policy { round_robin, weighted, least_connections };
+
+struct upstream_target {
+    std::string url; // "http://host:port[/base/path]"
+    unsigned weight = 1;
+};
+
+struct health_check_config {
+    // Active checks: a periodic GET of `path` on every target.
+    bool active = false;
+    std::string path = "/health";
+    std::chrono::milliseconds interval{5000};
+    std::chrono::milliseconds timeout{2000};
+    // Passive checks: a target that fails `max_failures` times in a row is
+    // ejected for `cooldown`, then tried again.
+    unsigned max_failures = 3;
+    std::chrono::milliseconds cooldown{10000};
+};
+
+struct upstream_config {
+    std::string name;
+    std::vector<upstream_target> targets;
+    balance_policy policy = balance_policy::round_robin;
+    std::chrono::milliseconds connect_timeout{2000};
+    std::chrono::milliseconds read_timeout{30000};  // idle time between reads
+    std::chrono::milliseconds total_timeout{60000}; // whole exchange
+    unsigned max_idle_connections = 64;             // per target and worker
+    health_check_config health;
+};
+
+enum class path_match { prefix, exact };
+
+struct route_config {
+    std::string id;
+    std::string host; // empty: any host
+    // Literal segments and `{name}` parameters, e.g. "/shop/products/{id}".
+    std::string path = "/";
+    path_match match = path_match::prefix;
+    std::vector<std::string> methods; // empty: any method
+    std::string upstream;             // name of an upstream_config
+    // Remove the part of the request path that the route matched before
+    // forwarding; with `rewrite_prefix` set, replace it with that instead.
+    bool strip_prefix = false;
+    std::string rewrite_prefix;
+    bool preserve_host = false; // forward the client's Host instead of the target's
+};
+
+struct config_snapshot {
+    std::vector<upstream_config> upstreams;
+    std::vector<route_config> routes;
+};
+
+std::string to_string(balance_policy);
+
+// Empty when the snapshot is valid, otherwise one line per problem, each
+// naming the route or upstream at fault.
+std::string validate(const config_snapshot& snapshot);
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,359 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "demo_origin.hpp"
+
+#include "demo_origin_handlers.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/chunk_encode.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/serializer.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace gatehouse::gateway {
+
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+
+constexpr auto use_nothrow = net::as_tuple(net::use_awaitable);
+
+constexpr std::size_t header_limit = 64 * 1024;
+constexpr std::uint64_t body_limit = 64ull * 1024 * 1024;
+constexpr auto idle_timeout = std::chrono::seconds(60);
+constexpr auto io_timeout = std::chrono::seconds(60);
+constexpr unsigned max_threads = 64;
+constexpr std::uint64_t catalog_seed = 0x6761746568ULL;
+
+struct alignas(64) counter {
+    std::atomic<std::uint64_t> value{0};
+};
+
+// Everything a connection needs, owned by one worker thread.
+struct worker {
+    demo::worker_state state;
+    std::atomic<std::uint64_t>* served = nullptr;
+};
+
+net::awaitable<void> pause(std::chrono::milliseconds duration)
+{
+    net::steady_timer timer(co_await net::this_coro::executor, duration);
+    co_await timer.async_wait(use_nothrow);
+}
+
+// Writes the head of a chunked response, then the pattern in `chunk`-byte chunks.
+net::awaitable<bool> write_stream(beast::tcp_stream& stream, demo::reply& reply, bool head)
+{
+    http::response_serializer<http::string_body> serializer{reply.res};
+    auto [ec, n] = co_await http::async_write_header(stream, serializer, use_nothrow);
+    if (ec || head)
+        co_return !ec;
+    auto plan = *reply.stream;
+    auto pattern = demo::pattern_bytes();
+    for (std::uint64_t sent = 0; sent < plan.size;) {
+        auto size = static_cast<std::size_t>(std::min<std::uint64_t>(plan.chunk, plan.size - sent));
+        auto data = pattern.substr(sent % 16, size);
+        stream.expires_after(io_timeout);
+        std::tie(ec, n) = co_await net::async_write(
+            stream, http::make_chunk(net::const_buffer(data.data(), data.size())), use_nothrow);
+        if (ec)
+            co_return false;
+        sent += size;
+        if (plan.interval.count() > 0 && sent < plan.size)
+            co_await pause(plan.interval);
+    }
+    stream.expires_after(io_timeout);
+    std::tie(ec, n) = co_await net::async_write(stream, http::make_chunk_last(), use_nothrow);
+    co_return !ec;
+}
+
+// Answers a request that could not be read completely; nullopt: just close.
+std::optional<http::status> read_failure_status(const beast::error_code& ec)
+{
+    if (ec == http::error::header_limit)
+        return http::status::request_header_fields_too_large;
+    if (ec == http::error::body_limit)
+        return http::status::payload_too_large;
+    if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
+        ec.category() != http::make_error_code(http::error::bad_method).category())
+        return std::nullopt; // the peer went away or timed out
+    return http::status::bad_request;
+}
+
+// Closing right after an error response while the client is still sending
+// would make the kernel answer with RST, which can destroy the response before
+// the client reads it; so read and discard for a while first (nginx's lingering close).
+net::awaitable<void> linger(beast::tcp_stream& stream)
+{
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    std::array<char, 16 * 1024> scratch;
+    stream.expires_after(std::chrono::seconds(2));
+    for (std::uint64_t drained = 0; drained < body_limit;) {
+        auto [ec, n] = co_await stream.async_read_some(net::buffer(scratch), use_nothrow);
+        if (ec)
+            break;
+        drained += n;
+    }
+}
+
+// One connection, one request at a time: pipelined requests wait in `buffer`,
+// so responses always leave in request order.
+net::awaitable<void> run_session(tcp::socket socket, worker& w)
+{
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    demo::reply reply;
+    try {
+        for (;;) {
+            http::request_parser<http::string_body> parser;
+            parser.header_limit(header_limit);
+            parser.body_limit(body_limit);
+            stream.expires_after(idle_timeout);
+            beast::error_code ec;
+            std::size_t n = 0;
+            std::tie(ec, n) = co_await http::async_read_header(stream, buffer, parser, use_nothrow);
+            if (!ec && !parser.is_done()) {
+                auto& head = parser.get();
+                if (beast::iequals(head[http::field::expect], "100-continue")) {
+                    http::response<http::empty_body> go_on{http::status::continue_, head.version()};
+                    stream.expires_after(io_timeout);
+                    std::tie(ec, n) = co_await http::async_write(stream, go_on, use_nothrow);
+                }
+                if (!ec) {
+                    stream.expires_after(io_timeout);
+                    std::tie(ec, n) =
+                        co_await http::async_read(stream, buffer, parser, use_nothrow);
+                }
+            }
+            if (ec) {
+                if (auto status = read_failure_status(ec)) {
+                    w.served->fetch_add(1, std::memory_order_relaxed);
+                    auto res = demo::make_problem_response(*status, ec.message());
+                    stream.expires_after(io_timeout);
+                    auto [wec, written] = co_await http::async_write(stream, res, use_nothrow);
+                    if (!wec)
+                        co_await linger(stream);
+                }
+                break;
+            }
+
+            w.served->fetch_add(1, std::memory_order_relaxed);
+            auto& req = parser.get();
+            demo::handle_request(req, w.state, reply);
+            auto delay = reply.delay + std::chrono::milliseconds{w.state.knobs->latency_ms.load(
+                                           std::memory_order_relaxed)};
+            if (delay.count() > 0)
+                co_await pause(delay);
+
+            bool head = req.method() == http::verb::head;
+            stream.expires_after(io_timeout);
+            if (reply.stream) {
+                if (!co_await write_stream(stream, reply, head))
+                    break;
+            } else {
+                if (head)
+                    reply.res.body().clear(); // Content-Length stays that of the GET
+                auto [wec, written] = co_await http::async_write(stream, reply.res, use_nothrow);
+                if (wec)
+                    break;
+            }
+            if (!reply.res.keep_alive())
+                break;
+        }
+    } catch (const std::exception&) {
+        // Unexpected (e.g. allocation failure): this connection is dropped, others go on.
+    }
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+} // namespace
+
+struct demo_origin::impl {
+    std::mutex lifecycle;
+    std::vector<std::unique_ptr<net::io_context>> contexts;
+    std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
+    std::vector<std::thread> threads;
+    std::unique_ptr<tcp::acceptor> acceptor;
+    std::vector<std::unique_ptr<worker>> workers;
+    std::shared_ptr<const demo::catalog> catalog;
+    demo::controls controls;
+    std::array<counter, max_threads> served;
+    std::atomic<bool> running{false};
+    std::atomic<std::uint16_t> port{0};
+
+    net::awaitable<void> accept_loop();
+    void tear_down();
+};
+
+// Connections are dealt round-robin to the workers' io_contexts and stay there.
+net::awaitable<void> demo_origin::impl::accept_loop()
+{
+    for (std::size_t next = 0;; next = (next + 1) % contexts.size()) {
+        auto [ec, socket] =
+            co_await acceptor->async_accept(contexts[next]->get_executor(), use_nothrow);
+        if (ec) {
+            if (ec == net::error::operation_aborted || !acceptor->is_open())
+                co_return;
+            co_await pause(std::chrono::milliseconds(10)); // e.g. out of descriptors
+            continue;
+        }
+        beast::error_code ignored;
+        socket.set_option(tcp::no_delay(true), ignored);
+        net::co_spawn(*contexts[next], run_session(tcp::socket(std::move(socket)), *workers[next]),
+                      [](const std::exception_ptr&) {});
+    }
+}
+
+void demo_origin::impl::tear_down()
+{
+    for (auto& context : contexts)
+        context->stop();
+    for (auto& thread : threads)
+        thread.join();
+    threads.clear();
+    guards.clear();
+    acceptor.reset();
+    // In index order: the accept operation pending on context 0 may own a socket
+    // of another context, which must still exist when that operation is destroyed.
+    for (auto& context : contexts)
+        context.reset();
+    contexts.clear();
+    workers.clear();
+    port = 0;
+}
+
+demo_origin::demo_origin()
+    : impl_(std::make_unique<impl>())
+{
+}
+
+demo_origin::~demo_origin()
+{
+    stop();
+}
+
+std::string demo_origin::start(const std::string& address, std::uint16_t port, unsigned threads)
+{
+    std::lock_guard lock(impl_->lifecycle);
+    auto& d = *impl_;
+    if (d.running)
+        return "already running";
+    beast::error_code ec;
+    auto ip = net::ip::make_address(address, ec);
+    if (ec)
+        return "invalid address '" + address + "': " + ec.message();
+    threads = std::clamp(threads, 1u, max_threads);
+    if (!d.catalog)
+        d.catalog = demo::make_catalog(catalog_seed);
+
+    for (unsigned i = 0; i < threads; ++i) {
+        d.contexts.push_back(std::make_unique<net::io_context>(1));
+        auto w = std::make_unique<worker>();
+        w->state.products = d.catalog.get();
+        w->state.knobs = &d.controls;
+        w->state.rng = catalog_seed ^ (0x9e3779b97f4a7c15ULL * (i + 1));
+        w->served = &d.served[i].value;
+        d.workers.push_back(std::move(w));
+    }
+    d.acceptor = std::make_unique<tcp::acceptor>(*d.contexts[0]);
+    tcp::endpoint endpoint{ip, port};
+    d.acceptor->open(endpoint.protocol(), ec);
+    if (!ec)
+        d.acceptor->set_option(tcp::acceptor::reuse_address(true), ec);
+    if (!ec)
+        d.acceptor->bind(endpoint, ec);
+    if (!ec)
+        d.acceptor->listen(net::socket_base::max_listen_connections, ec);
+    if (ec) {
+        d.tear_down();
+        return "cannot listen on " + address + ":" + std::to_string(port) + ": " + ec.message();
+    }
+    d.port = d.acceptor->local_endpoint().port();
+
+    net::co_spawn(*d.contexts[0], d.accept_loop(), [](const std::exception_ptr&) {});
+    for (auto& context : d.contexts) {
+        d.guards.push_back(net::make_work_guard(*context));
+        d.threads.emplace_back([c = context.get()] {
+            for (;;) {
+                try {
+                    c->run();
+                    return;
+                } catch (const std::exception&) {
+                    // A handler threw; keep serving the other connections.
+                }
+            }
+        });
+    }
+    d.running = true;
+    return {};
+}
+
+void demo_origin::stop()
+{
+    std::lock_guard lock(impl_->lifecycle);
+    if (!impl_->running)
+        return;
+    impl_->running = false;
+    impl_->tear_down();
+}
+
+bool demo_origin::running() const
+{
+    return impl_->running;
+}
+
+std::uint16_t demo_origin::port() const
+{
+    return impl_->port;
+}
+
+void demo_origin::set_latency(std::chrono::milliseconds extra)
+{
+    impl_->controls.latency_ms.store(std::max<std::int64_t>(0, extra.count()),
+                                     std::memory_order_relaxed);
+}
+
+void demo_origin::set_error_rate(double fraction)
+{
+    if (std::isnan(fraction))
+        fraction = 0;
+    impl_->controls.error_rate.store(std::clamp(fraction, 0.0, 1.0), std::memory_order_relaxed);
+}
+
+std::uint64_t demo_origin::requests() const
+{
+    std::uint64_t total = 0;
+    for (auto& c : impl_->served)
+        total += c.value.load(std::memory_order_relaxed);
+    return total;
+}
+
+} // namespace gatehouse::gateway

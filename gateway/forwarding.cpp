@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/forwarding.hpp"
+
+#include "gateway/http_util.hpp"
+
+#include <boost/beast/http/field.hpp>
+
+#include <vector>
+
+namespace gatehouse::gateway {
+
+namespace http = boost::beast::http;
+
+void remove_hop_by_hop(http::fields& fields)
+{
+    // Fields named in Connection are hop-by-hop too; collect before erasing.
+    std::vector<std::string> named;
+    for (auto it = fields.find(http::field::connection);
+         it != fields.end() && it->name() == http::field::connection; ++it) {
+        std::string_view list = it->value();
+        while (!list.empty()) {
+            const auto comma = list.find(',');
+            std::string_view token = list.substr(0, comma);
+            while (!token.empty() && (token.front() == ' ' || token.front() == '\t'))
+                token.remove_prefix(1);
+            while (!token.empty() && (token.back() == ' ' || token.back() == '\t'))
+                token.remove_suffix(1);
+            if (!token.empty() && !iequals(token, "close") && !iequals(token, "keep-alive") &&
+                !iequals(token, "transfer-encoding") && !iequals(token, "content-length"))
+                named.emplace_back(token);
+            list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+        }
+    }
+    for (const auto& name : named)
+        fields.erase(name);
+    fields.erase(http::field::connection);
+    fields.erase(http::field::keep_alive);
+    fields.erase(http::field::proxy_connection);
+    fields.erase(http::field::te);
+    fields.erase(http::field::trailer);
+    fields.erase(http::field::upgrade);
+    fields.erase(http::field::proxy_authenticate);
+    fields.erase(http::field::proxy_authorization);
+}
+
+void append_to_list(http::fields& fields, std::string_view name, std::string_view value)
+{
+    auto it = fields.find(name);
+    if (it == fields.end()) {
+        fields.set(name, value);
+        return;
+    }
+    std::string combined(it->value());
+    combined.append(", ").append(value);
+    fields.set(name, combined);
+}
+
+bool acceptable_request_id(std::string_view id)
+{
+    if (id.empty() || id.size() > 128)
+        return false;
+    for (char c : id)
+        if (c <= 0x20 || c >= 0x7f || c == '"' || c == '\\')
+            return false;
+    return true;
+}
+
+std::string generate_request_id(std::mt19937_64& rng)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out(32, '0');
+    std::uint64_t a = rng();
+    std::uint64_t b = rng();
+    for (int i = 0; i < 16; ++i) {
+        out[i] = hex[a & 0xf];
+        out[16 + i] = hex[b & 0xf];
+        a >>= 4;
+        b >>= 4;
+    }
+    return out;
+}
+
+std::string host_without_port(std::string_view authority)
+{
+    std::string_view host = authority;
+    if (!host.empty() && host.front() == '[') {
+        const auto close = host.find(']');
+        host = close == std::string_view::npos ? host : host.substr(0, close + 1);
+    } else if (const auto colon = host.rfind(':'); colon != std::string_view::npos) {
+        host = host.substr(0, colon);
+    }
+    std::string out(host);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <boost/beast/http/fields.hpp>
+
+#include <random>
+#include <string>
+#include <string_view>
+
+namespace gatehouse::gateway {
+
+// Removes the hop-by-hop fields of RFC 9110 §7.6.1: Connection, every field
+// it names, and the fields that only ever apply to one connection.
+// Transfer-Encoding and Content-Length are left to the message's framing.
+void remove_hop_by_hop(boost::beast::http::fields& fields);
+
+// Appends `value` to a list-valued field ("a, b").
+void append_to_list(boost::beast::http::fields& fields, std::string_view name,
+                    std::string_view value);
+
+// A client-supplied request id is kept when it is short printable ASCII.
+bool acceptable_request_id(std::string_view id);
+std::string generate_request_id(std::mt19937_64& rng);
+
+// "host" in lower case without a port, from a Host header or authority.
+std::string host_without_port(std::string_view authority);
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace gatehouse::gateway {
+
+// Listener settings, fixed for the life of a running gateway.
+struct gateway_options {
+    std::string listen_address = "127.0.0.1";
+    std::uint16_t port = 8080;                   // 0: let the OS choose
+    unsigned threads = 0;                        // 0: one per core
+    std::size_t header_limit = 16 * 1024;        // request line + headers -> 431
+    std::uint64_t body_limit = 16 * 1024 * 1024; // request body -> 413
+    // A client must deliver a whole request head within this time (408).
+    std::chrono::milliseconds client_header_timeout{10000};
+    // Longest pause while a request body is being received (408).
+    std::chrono::milliseconds client_body_timeout{30000};
+    // Longest pause while the client is slow to take a response.
+    std::chrono::milliseconds client_send_timeout{30000};
+    // An idle keep-alive connection is closed after this.
+    std::chrono::milliseconds keepalive_timeout{60000};
+    std::string via_name = "gatehouse"; // "Via: 1.1 <via_name>"
+};
+
+} // namespace gatehouse::gateway

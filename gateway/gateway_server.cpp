@@ -1,0 +1,287 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/gateway_server.hpp"
+
+#include "gateway/health_checker.hpp"
+#include "gateway/session.hpp"
+#include "gateway/worker.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <future>
+#include <thread>
+
+namespace gatehouse::gateway {
+
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+struct gateway_server::impl {
+    gateway_shared shared;
+    std::mutex lifecycle_mutex; // guards workers, acceptor and running
+    std::vector<std::unique_ptr<worker>> workers;
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+    std::unique_ptr<tcp::acceptor> acceptor;
+    bool running = false;
+    std::uint16_t port = 0;
+    std::string address;
+
+    std::mutex apply_mutex; // serialises apply(); guards registry
+    target_registry registry;
+    health_checker health;
+    stats_snapshot retired; // counters of workers from earlier runs
+
+    void add_worker_counters(stats_snapshot& out) const;
+
+    asio::awaitable<void> accept_loop();
+    void run_on_each_worker(const std::function<void(worker&)>& task);
+    std::uint64_t active_connections() const;
+};
+
+asio::awaitable<void> gateway_server::impl::accept_loop()
+{
+    constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+    std::size_t next = 0;
+    asio::steady_timer backoff(co_await asio::this_coro::executor);
+    for (;;) {
+        worker& target = *workers[next++ % workers.size()];
+        auto [ec, socket] = co_await acceptor->async_accept(target.ioc, nothrow);
+        if (ec == asio::error::operation_aborted || !acceptor->is_open())
+            co_return;
+        if (ec) {
+            // Out of descriptors or similar: back off briefly instead of
+            // spinning; connections already open keep being served.
+            backoff.expires_after(std::chrono::milliseconds(10));
+            co_await backoff.async_wait(nothrow);
+            continue;
+        }
+        asio::post(target.ioc, [&target, s = std::move(socket)]() mutable {
+            start_session(target, std::move(s));
+        });
+    }
+}
+
+void gateway_server::impl::run_on_each_worker(const std::function<void(worker&)>& task)
+{
+    std::vector<std::future<void>> done;
+    for (auto& w : workers) {
+        auto promise = std::make_shared<std::promise<void>>();
+        done.push_back(promise->get_future());
+        asio::post(w->ioc, [&task, &w, promise] {
+            task(*w);
+            promise->set_value();
+        });
+    }
+    for (auto& f : done)
+        f.wait();
+}
+
+void gateway_server::impl::add_worker_counters(stats_snapshot& out) const
+{
+    for (const auto& w : workers) {
+        const auto& s = w->stats;
+        out.requests += s.requests.load(std::memory_order_relaxed);
+        out.active_connections += s.active_connections.load(std::memory_order_relaxed);
+        out.accepted_connections += s.accepted_connections.load(std::memory_order_relaxed);
+        for (std::size_t i = 0; i < out.status_classes.size(); ++i)
+            out.status_classes[i] += s.status_classes[i].load(std::memory_order_relaxed);
+        out.bytes_in += s.bytes_in.load(std::memory_order_relaxed);
+        out.bytes_out += s.bytes_out.load(std::memory_order_relaxed);
+        out.upstream_errors += s.upstream_errors.load(std::memory_order_relaxed);
+    }
+}
+
+std::uint64_t gateway_server::impl::active_connections() const
+{
+    std::uint64_t n = 0;
+    for (const auto& w : workers)
+        n += w->stats.active_connections.load(std::memory_order_relaxed);
+    return n;
+}
+
+gateway_server::gateway_server()
+    : impl_(std::make_unique<impl>())
+{
+}
+
+gateway_server::~gateway_server()
+{
+    stop(std::chrono::milliseconds(0));
+}
+
+std::string gateway_server::start(const gateway_options& options)
+{
+    std::lock_guard lock(impl_->lifecycle_mutex);
+    if (impl_->running)
+        return "the gateway is already running";
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(options.listen_address, ec);
+    if (ec)
+        return "invalid listen address '" + options.listen_address + "'";
+    const unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+
+    impl_->shared.options = options;
+    impl_->shared.stopping.store(false);
+    impl_->workers.clear();
+    for (unsigned i = 0; i < threads; ++i)
+        impl_->workers.push_back(std::make_unique<worker>(impl_->shared, i));
+
+    auto acceptor = std::make_unique<tcp::acceptor>(impl_->workers.front()->ioc);
+    const tcp::endpoint endpoint(address, options.port);
+    const std::string where = options.listen_address + ":" + std::to_string(options.port);
+    acceptor->open(endpoint.protocol(), ec);
+    if (!ec)
+        acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec)
+        acceptor->bind(endpoint, ec);
+    if (!ec)
+        acceptor->listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) {
+        impl_->workers.clear();
+        return "cannot listen on " + where + ": " + ec.message();
+    }
+    impl_->port = acceptor->local_endpoint().port();
+    impl_->address = options.listen_address;
+    impl_->acceptor = std::move(acceptor);
+
+    impl_->guards.clear();
+    for (auto& w : impl_->workers) {
+        impl_->guards.push_back(asio::make_work_guard(w->ioc));
+        w->thread = std::thread([&ioc = w->ioc] { ioc.run(); });
+    }
+    asio::co_spawn(impl_->workers.front()->ioc, impl_->accept_loop(), asio::detached);
+    impl_->health.start();
+    {
+        std::lock_guard apply_lock(impl_->apply_mutex);
+        std::lock_guard config_lock(impl_->shared.config_mutex);
+        if (impl_->shared.config)
+            impl_->health.update(impl_->shared.config);
+    }
+    impl_->running = true;
+    return {};
+}
+
+void gateway_server::stop(std::chrono::milliseconds drain)
+{
+    std::lock_guard lock(impl_->lifecycle_mutex);
+    if (!impl_->running)
+        return;
+    impl_->shared.stopping.store(true);
+    // 1. Stop accepting; ask idle connections to close and busy ones to close
+    //    after their current response.
+    asio::post(impl_->workers.front()->ioc, [this] {
+        boost::system::error_code ignored;
+        impl_->acceptor->close(ignored);
+    });
+    impl_->run_on_each_worker([](worker& w) {
+        for (auto& session : w.sessions)
+            session.request_stop();
+    });
+    // 2. Let in-flight requests finish, up to the deadline.
+    const auto deadline = std::chrono::steady_clock::now() + drain;
+    while (impl_->active_connections() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    // 3. Close whatever is left, then let the workers run out of work.
+    impl_->run_on_each_worker([](worker& w) {
+        for (auto& session : w.sessions)
+            session.force_stop();
+    });
+    const auto grace = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (impl_->active_connections() > 0 && std::chrono::steady_clock::now() < grace)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    impl_->run_on_each_worker([](worker& w) { w.pool.clear(); });
+    impl_->health.stop();
+    impl_->guards.clear();
+    for (auto& w : impl_->workers) {
+        if (impl_->active_connections() > 0)
+            w->ioc.stop(); // a connection that ignored cancellation
+        w->thread.join();
+    }
+    impl_->acceptor.reset();
+    impl_->add_worker_counters(impl_->retired);
+    impl_->retired.active_connections = 0;
+    impl_->workers.clear();
+    impl_->running = false;
+}
+
+bool gateway_server::running() const
+{
+    std::lock_guard lock(impl_->lifecycle_mutex);
+    return impl_->running;
+}
+
+std::uint16_t gateway_server::port() const
+{
+    std::lock_guard lock(impl_->lifecycle_mutex);
+    return impl_->port;
+}
+
+std::string gateway_server::listen_address() const
+{
+    std::lock_guard lock(impl_->lifecycle_mutex);
+    return impl_->address;
+}
+
+std::string gateway_server::apply(const config_snapshot& snapshot)
+{
+    if (auto errors = validate(snapshot); !errors.empty())
+        return errors;
+    std::lock_guard lock(impl_->apply_mutex);
+    const std::uint64_t generation = impl_->shared.generation.load() + 1;
+    std::string error;
+    auto compiled = compile(snapshot, impl_->registry, generation, error);
+    if (!compiled)
+        return error;
+    {
+        std::lock_guard config_lock(impl_->shared.config_mutex);
+        impl_->shared.config = compiled;
+        impl_->shared.generation.store(generation, std::memory_order_release);
+    }
+    impl_->registry.retain_only(*compiled);
+    impl_->health.update(compiled);
+    return {};
+}
+
+stats_snapshot gateway_server::stats() const
+{
+    stats_snapshot out;
+    {
+        std::lock_guard lock(impl_->lifecycle_mutex);
+        out = impl_->retired;
+        impl_->add_worker_counters(out);
+    }
+    std::shared_ptr<const runtime_config> config;
+    {
+        std::lock_guard config_lock(impl_->shared.config_mutex);
+        config = impl_->shared.config;
+    }
+    out.config_generation = config ? config->generation : 0;
+    if (config) {
+        const auto now = std::chrono::steady_clock::now();
+        for (const auto& upstream : config->upstreams) {
+            for (const auto& t : upstream->targets) {
+                target_health h;
+                h.upstream = upstream->config.name;
+                h.url = t->url;
+                h.healthy = t->healthy(now);
+                h.consecutive_failures = t->consecutive_failures.load(std::memory_order_relaxed);
+                h.active_connections = t->active_connections.load(std::memory_order_relaxed);
+                h.requests = t->requests.load(std::memory_order_relaxed);
+                h.failures = t->failures.load(std::memory_order_relaxed);
+                h.last_latency_us = t->last_latency_us.load(std::memory_order_relaxed);
+                out.targets.push_back(std::move(h));
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace gatehouse::gateway

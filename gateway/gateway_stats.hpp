@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gatehouse::gateway {
+
+struct target_health {
+    std::string upstream;
+    std::string url;
+    bool healthy = true;
+    unsigned consecutive_failures = 0;
+    std::uint64_t active_connections = 0;
+    std::uint64_t requests = 0;
+    std::uint64_t failures = 0;
+    std::uint64_t last_latency_us = 0; // most recent upstream response time
+};
+
+// A consistent-enough copy of the gateway's counters: each field is read
+// with a relaxed load, so counters may be a few requests apart from each
+// other, but none ever goes backwards.
+struct stats_snapshot {
+    std::uint64_t requests = 0; // completed responses, including rejections
+    std::uint64_t active_connections = 0;
+    std::uint64_t accepted_connections = 0;
+    std::array<std::uint64_t, 6> status_classes{}; // [1] = 1xx ... [5] = 5xx
+    std::uint64_t bytes_in = 0;
+    std::uint64_t bytes_out = 0;
+    std::uint64_t upstream_errors = 0;
+    std::uint64_t config_generation = 0;
+    std::vector<target_health> targets;
+};
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gatehouse::gateway {
+
+struct http_url {
+    std::string host;
+    std::uint16_t port = 80;
+    std::string base_path; // without a trailing slash; "" for the root
+};
+
+// Parses "http://host[:port][/path]". Only plain http is accepted for
+// upstream targets; returns nullopt (and the reason in `error`) otherwise.
+std::optional<http_url> parse_http_url(std::string_view url, std::string* error = nullptr);
+
+bool iequals(std::string_view a, std::string_view b);
+
+// True for an RFC 9110 token (method names, header names).
+bool is_token(std::string_view text);
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,177 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/router.hpp"
+
+#include "gateway/http_util.hpp"
+
+#include <algorithm>
+
+namespace gatehouse::gateway {
+
+namespace {
+
+// Splits off the next segment of an absolute path; `rest` starts at a '/'.
+std::string_view next_segment(std::string_view& rest)
+{
+    rest.remove_prefix(1);
+    const auto end = rest.find('/');
+    std::string_view segment = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
+    return segment;
+}
+
+} // namespace
+
+std::optional<route_pattern> route_pattern::parse(std::string_view path, std::string* error)
+{
+    auto fail = [&](const char* why) -> std::optional<route_pattern> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (path.empty() || path.front() != '/')
+        return fail("must start with '/'");
+    route_pattern out;
+    std::string_view rest = path;
+    while (!rest.empty() && rest != "/") {
+        std::string_view text = next_segment(rest);
+        if (text.empty())
+            return fail("has an empty segment");
+        if (text == "." || text == "..")
+            return fail("has a dot segment");
+        if (text.find_first_of("?#") != std::string_view::npos)
+            return fail("must not contain a query or fragment");
+        segment s;
+        if (text.front() == '{') {
+            if (text.size() < 3 || text.back() != '}')
+                return fail("has a malformed {parameter}");
+            s.is_param = true;
+            s.text = std::string(text.substr(1, text.size() - 2));
+        } else {
+            if (text.find_first_of("{}") != std::string_view::npos)
+                return fail("has a malformed {parameter}");
+            s.text = std::string(text);
+        }
+        out.segments_.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::string route_pattern::canonical(std::string_view path)
+{
+    auto pattern = parse(path);
+    if (!pattern)
+        return std::string(path);
+    std::string out;
+    for (const auto& s : pattern->segments_)
+        out += s.is_param ? std::string("/{}") : "/" + s.text;
+    return out.empty() ? "/" : out;
+}
+
+std::optional<std::size_t> route_pattern::match(std::string_view path, bool prefix) const
+{
+    std::string_view rest = path;
+    for (const auto& s : segments_) {
+        if (rest.empty() || rest == "/")
+            return std::nullopt;
+        std::string_view text = next_segment(rest);
+        if (s.is_param ? text.empty() : text != s.text)
+            return std::nullopt;
+    }
+    if (!prefix && !(rest.empty() || rest == "/"))
+        return std::nullopt;
+    return path.size() - rest.size();
+}
+
+router::router(const std::vector<route_config>& routes)
+{
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+        auto pattern = route_pattern::parse(routes[i].path);
+        if (!pattern)
+            continue; // validate() refuses such snapshots before they get here
+        entry e{i, routes[i].host, std::move(*pattern), routes[i].match == path_match::prefix,
+                routes[i].methods};
+        std::transform(e.host.begin(), e.host.end(), e.host.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        entries_.push_back(std::move(e));
+    }
+    std::stable_sort(entries_.begin(), entries_.end(), [](const entry& a, const entry& b) {
+        if (a.host.empty() != b.host.empty())
+            return !a.host.empty();
+        const auto& sa = a.pattern.segments();
+        const auto& sb = b.pattern.segments();
+        if (sa.size() != sb.size())
+            return sa.size() > sb.size();
+        for (std::size_t i = 0; i < sa.size(); ++i)
+            if (sa[i].is_param != sb[i].is_param)
+                return !sa[i].is_param;
+        if (a.prefix != b.prefix)
+            return !a.prefix;
+        return !a.methods.empty() && b.methods.empty();
+    });
+}
+
+route_match router::match(std::string_view host, std::string_view method,
+                          std::string_view path) const
+{
+    route_match out;
+    for (const auto& e : entries_) {
+        if (!e.host.empty() && e.host != host)
+            continue;
+        const auto covered = e.pattern.match(path, e.prefix);
+        if (!covered)
+            continue;
+        const bool method_ok = e.methods.empty() ||
+                               std::any_of(e.methods.begin(), e.methods.end(), [&](const auto& m) {
+                                   return m == method || (method == "HEAD" && m == "GET");
+                               });
+        if (method_ok) {
+            out.result = route_match::outcome::matched;
+            out.route_index = e.index;
+            out.matched_bytes = *covered;
+            return out;
+        }
+        out.result = route_match::outcome::method_not_allowed;
+        for (const auto& m : e.methods) {
+            if (out.allow.find(m) != std::string::npos)
+                continue;
+            if (!out.allow.empty())
+                out.allow += ", ";
+            out.allow += m;
+        }
+    }
+    return out;
+}
+
+bool normalize_path(std::string_view path, std::string& out)
+{
+    out.clear();
+    if (path.empty() || path.front() != '/')
+        return false;
+    // Fast path: nothing to resolve.
+    if (path.find("/.") == std::string_view::npos) {
+        out.assign(path);
+        return true;
+    }
+    std::string_view rest = path;
+    while (!rest.empty()) {
+        std::string_view segment = next_segment(rest);
+        if (segment == ".") {
+            if (rest.empty())
+                out += '/';
+        } else if (segment == "..") {
+            const auto cut = out.rfind('/');
+            out.resize(cut == std::string::npos ? 0 : cut);
+            if (rest.empty())
+                out += '/';
+        } else {
+            out += '/';
+            out.append(segment);
+        }
+    }
+    if (out.empty())
+        out.push_back('/');
+    return true;
+}
+
+} // namespace gatehouse::gateway

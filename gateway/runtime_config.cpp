@@ -1,0 +1,209 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/runtime_config.hpp"
+
+#include <boost/asio/io_context.hpp>
+
+#include <limits>
+#include <set>
+
+namespace gatehouse::gateway {
+
+namespace {
+
+std::int64_t steady_ns(std::chrono::steady_clock::time_point t)
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+// nginx's smooth weighted round-robin, unrolled once into a fixed schedule so
+// that selection at run time is a single atomic increment.
+std::vector<std::size_t> smooth_wrr_schedule(const std::vector<unsigned>& weights)
+{
+    std::uint64_t total = 0;
+    for (unsigned w : weights)
+        total += w;
+    constexpr std::uint64_t max_len = 4096;
+    std::vector<std::uint64_t> scaled(weights.begin(), weights.end());
+    if (total > max_len) {
+        const std::uint64_t original = total;
+        total = 0;
+        for (auto& w : scaled) {
+            w = std::max<std::uint64_t>(1, w * max_len / original);
+            total += w;
+        }
+    }
+    std::vector<std::int64_t> current(scaled.size(), 0);
+    std::vector<std::size_t> out;
+    out.reserve(total);
+    for (std::uint64_t step = 0; step < total; ++step) {
+        std::size_t best = 0;
+        for (std::size_t i = 0; i < scaled.size(); ++i) {
+            current[i] += static_cast<std::int64_t>(scaled[i]);
+            if (current[i] > current[best])
+                best = i;
+        }
+        current[best] -= static_cast<std::int64_t>(total);
+        out.push_back(best);
+    }
+    return out;
+}
+
+} // namespace
+
+bool target_state::healthy(std::chrono::steady_clock::time_point now) const
+{
+    return active_healthy.load(std::memory_order_relaxed) &&
+           ejected_until_ns.load(std::memory_order_relaxed) <= steady_ns(now);
+}
+
+void target_state::record_success(std::chrono::microseconds latency)
+{
+    requests.fetch_add(1, std::memory_order_relaxed);
+    last_latency_us.store(static_cast<std::uint64_t>(latency.count()), std::memory_order_relaxed);
+    if (consecutive_failures.load(std::memory_order_relaxed) != 0)
+        consecutive_failures.store(0, std::memory_order_relaxed);
+}
+
+void target_state::record_failure(const health_check_config& health)
+{
+    requests.fetch_add(1, std::memory_order_relaxed);
+    failures.fetch_add(1, std::memory_order_relaxed);
+    const unsigned failed = consecutive_failures.fetch_add(1, std::memory_order_relaxed) + 1;
+    if (health.max_failures > 0 && failed >= health.max_failures) {
+        const auto until = std::chrono::steady_clock::now() + health.cooldown;
+        ejected_until_ns.store(steady_ns(until), std::memory_order_relaxed);
+    }
+}
+
+target_state* upstream_runtime::select(const target_state* exclude) const
+{
+    const std::size_t n = targets.size();
+    if (n == 0)
+        return nullptr;
+    const auto now = std::chrono::steady_clock::now();
+    auto usable = [&](std::size_t i) {
+        return targets[i].get() != exclude && targets[i]->healthy(now);
+    };
+    const std::uint64_t ticket = next.fetch_add(1, std::memory_order_relaxed);
+
+    std::size_t first = 0;
+    if (config.policy == balance_policy::least_connections) {
+        // Fewest active connections per unit of weight; ties go round-robin.
+        std::size_t best = n;
+        double best_load = std::numeric_limits<double>::max();
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t i = (ticket + k) % n;
+            if (!usable(i))
+                continue;
+            const double load = static_cast<double>(targets[i]->active_connections.load(
+                                    std::memory_order_relaxed)) /
+                                weights[i];
+            if (load < best_load) {
+                best_load = load;
+                best = i;
+            }
+        }
+        if (best != n)
+            return targets[best].get();
+        first = ticket % n;
+    } else if (config.policy == balance_policy::weighted) {
+        first = wrr_schedule[ticket % wrr_schedule.size()];
+    } else {
+        first = ticket % n;
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = (first + k) % n;
+        if (usable(i))
+            return targets[i].get();
+    }
+    // Nothing healthy: fail open rather than refuse, so a recovered target
+    // is found again without waiting for the cooldown.
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = (first + k) % n;
+        if (targets[i].get() != exclude)
+            return targets[i].get();
+    }
+    return nullptr; // the only target is the excluded one
+}
+
+std::shared_ptr<target_state> target_registry::get(const std::string& upstream,
+                                                   const std::string& url)
+{
+    auto& slot = targets_[{upstream, url}];
+    if (!slot) {
+        slot = std::make_shared<target_state>();
+        slot->id = next_id_++;
+        slot->upstream_name = upstream;
+        slot->url = url;
+    }
+    return slot;
+}
+
+void target_registry::retain_only(const runtime_config& config)
+{
+    std::set<const target_state*> used;
+    for (const auto& upstream : config.upstreams)
+        for (const auto& target : upstream->targets)
+            used.insert(target.get());
+    std::erase_if(targets_, [&](const auto& entry) { return !used.count(entry.second.get()); });
+}
+
+std::vector<std::shared_ptr<target_state>> target_registry::all() const
+{
+    std::vector<std::shared_ptr<target_state>> out;
+    for (const auto& [key, target] : targets_)
+        out.push_back(target);
+    return out;
+}
+
+std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
+                                              target_registry& registry, std::uint64_t generation,
+                                              std::string& error)
+{
+    auto config = std::make_shared<runtime_config>();
+    config->snapshot = snapshot;
+    config->generation = generation;
+    config->routes = router(snapshot.routes);
+
+    boost::asio::io_context ioc;
+    boost::asio::ip::tcp::resolver resolver(ioc);
+    std::map<std::string, const upstream_runtime*> by_name;
+    for (const auto& upstream : snapshot.upstreams) {
+        auto runtime = std::make_unique<upstream_runtime>();
+        runtime->config = upstream;
+        for (const auto& target : upstream.targets) {
+            auto state = registry.get(upstream.name, target.url);
+            if (state->endpoints.empty()) {
+                auto address = parse_http_url(target.url);
+                if (!address) {
+                    error = "upstream '" + upstream.name + "': bad target URL '" + target.url + "'";
+                    return nullptr;
+                }
+                boost::system::error_code ec;
+                auto results = resolver.resolve(address->host, std::to_string(address->port), ec);
+                if (ec || results.empty()) {
+                    error = "upstream '" + upstream.name + "': cannot resolve '" + address->host +
+                            "': " + (ec ? ec.message() : std::string("no addresses"));
+                    return nullptr;
+                }
+                for (const auto& entry : results)
+                    state->endpoints.push_back(entry.endpoint());
+                state->host_header = address->host;
+                if (address->port != 80)
+                    state->host_header += ":" + std::to_string(address->port);
+                state->address = std::move(*address);
+            }
+            runtime->targets.push_back(std::move(state));
+            runtime->weights.push_back(std::max(1u, target.weight));
+        }
+        runtime->wrr_schedule = smooth_wrr_schedule(runtime->weights);
+        by_name[upstream.name] = runtime.get();
+        config->upstreams.push_back(std::move(runtime));
+    }
+    for (const auto& route : snapshot.routes)
+        config->route_upstream.push_back(by_name.at(route.upstream));
+    return config;
+}
+
+} // namespace gatehouse::gateway

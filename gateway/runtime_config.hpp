@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "gateway/config_snapshot.hpp"
+#include "gateway/http_util.hpp"
+#include "gateway/router.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gatehouse::gateway {
+
+// Live state of one upstream target. It outlives configuration swaps (a new
+// snapshot naming the same upstream and URL keeps its health and counters),
+// so every field is atomic: any worker may update it.
+struct target_state {
+    std::uint64_t id = 0; // stable key for the per-worker connection pools
+    std::string upstream_name;
+    std::string url;
+    http_url address;
+    std::vector<boost::asio::ip::tcp::endpoint> endpoints; // resolved when compiled
+    std::string host_header;                               // "host[:port]"
+
+    std::atomic<unsigned> consecutive_failures{0};
+    std::atomic<std::int64_t> ejected_until_ns{0}; // steady_clock; passive health
+    std::atomic<bool> active_healthy{true};        // last active check
+    std::atomic<std::uint64_t> active_connections{0};
+    std::atomic<std::uint64_t> requests{0};
+    std::atomic<std::uint64_t> failures{0};
+    std::atomic<std::uint64_t> last_latency_us{0};
+
+    bool healthy(std::chrono::steady_clock::time_point now) const;
+    void record_success(std::chrono::microseconds latency);
+    void record_failure(const health_check_config& health);
+};
+
+struct upstream_runtime {
+    upstream_config config;
+    std::vector<std::shared_ptr<target_state>> targets;
+    std::vector<unsigned> weights;         // parallel to targets
+    std::vector<std::size_t> wrr_schedule; // smooth weighted round-robin order
+    mutable std::atomic<std::uint64_t> next{0};
+
+    // Picks a target by the balancing policy, preferring healthy ones and
+    // never `exclude` when another exists. Lock-free; callable from any worker.
+    target_state* select(const target_state* exclude = nullptr) const;
+};
+
+// The compiled, immutable form of a config_snapshot that workers read.
+struct runtime_config {
+    config_snapshot snapshot;
+    router routes;
+    std::vector<const upstream_runtime*> route_upstream; // per route index
+    std::vector<std::unique_ptr<upstream_runtime>> upstreams;
+    std::uint64_t generation = 0;
+};
+
+// Keeps target_state alive and shared across configurations.
+class target_registry {
+public:
+    std::shared_ptr<target_state> get(const std::string& upstream, const std::string& url);
+    void retain_only(const runtime_config& config);
+    std::vector<std::shared_ptr<target_state>> all() const;
+
+private:
+    std::map<std::pair<std::string, std::string>, std::shared_ptr<target_state>> targets_;
+    std::uint64_t next_id_ = 1;
+};
+
+// Compiles a validated snapshot (resolving target host names). Returns null
+// and sets `error` when a target cannot be resolved.
+std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
+                                              target_registry& registry, std::uint64_t generation,
+                                              std::string& error);
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,613 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/session.hpp"
+
+#include "gateway/forwarding.hpp"
+#include "gateway/http_util.hpp"
+#include "gateway/problem.hpp"
+#include "gateway/relay.hpp"
+#include "gateway/worker.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/buffer_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/serializer.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include <memory>
+
+namespace gatehouse::gateway {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using clock_type = std::chrono::steady_clock;
+
+namespace {
+
+constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+constexpr std::size_t relay_buffer_size = 16 * 1024;
+constexpr std::size_t upstream_read_size = 16 * 1024;
+// After an error response that left a request body unread, keep reading (and
+// discarding) for a moment before closing: closing with unread data makes
+// the kernel send a reset, which can destroy the response before the client
+// reads it (nginx's lingering close).
+constexpr auto linger_time = std::chrono::seconds(2);
+constexpr std::size_t linger_bytes = 64 * 1024 * 1024;
+constexpr std::size_t upstream_header_limit = 64 * 1024;
+
+bool is_idempotent(http::verb method)
+{
+    switch (method) {
+    case http::verb::get:
+    case http::verb::head:
+    case http::verb::put:
+    case http::verb::delete_:
+    case http::verb::options:
+    case http::verb::trace:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// What happened to one request, for counters and the connection's fate.
+struct exchange_outcome {
+    bool keep_alive = false;
+};
+
+class client_session final : public stoppable_session,
+                             public std::enable_shared_from_this<client_session> {
+public:
+    client_session(worker& w, tcp::socket socket)
+        : w_(w)
+        , client_(std::move(socket))
+        , client_timer_(w.ioc)
+    {
+        boost::system::error_code ec;
+        const auto remote = client_.socket().remote_endpoint(ec);
+        if (!ec)
+            client_ip_ = remote.address().to_string();
+        client_.socket().set_option(tcp::no_delay(true), ec);
+        w_.sessions.push_back(*this);
+        worker_stats::add(w_.stats.active_connections, 1);
+        worker_stats::add(w_.stats.accepted_connections, 1);
+    }
+
+    ~client_session() override
+    {
+        w_.stats.active_connections.store(
+            w_.stats.active_connections.load(std::memory_order_relaxed) - 1,
+            std::memory_order_relaxed);
+    }
+
+    asio::awaitable<void> run();
+
+    void request_stop() override
+    {
+        closing_ = true;
+        if (idle_) {
+            boost::system::error_code ec;
+            client_.socket().cancel(ec);
+        }
+    }
+
+    void force_stop() override
+    {
+        closing_ = true;
+        boost::system::error_code ec;
+        client_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        client_.socket().close(ec);
+        if (upstream_) {
+            upstream_->socket().shutdown(tcp::socket::shutdown_both, ec);
+            upstream_->socket().close(ec);
+        }
+    }
+
+private:
+    using request_parser = http::request_parser<http::buffer_body>;
+    using response_parser = http::response_parser<http::buffer_body>;
+
+    asio::awaitable<bool> wait_for_request();
+    asio::awaitable<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
+                                       std::string_view allow = {});
+    asio::awaitable<exchange_outcome> handle(request_parser& parser);
+    asio::awaitable<exchange_outcome> forward(request_parser& parser, const runtime_config& config,
+                                              std::size_t route_index, std::string_view path,
+                                              std::string_view query, std::size_t matched_bytes,
+                                              bool client_keep_alive);
+    std::string upstream_target(const route_config& route, const target_state& target,
+                                std::string_view path, std::string_view query,
+                                std::size_t matched_bytes) const;
+    void count_response(unsigned status);
+    // Turns a failed read of the client's request into the problem to answer
+    // with (in problem_ and detail_); false when the client just went away.
+    bool describe_read_error(const boost::system::error_code& ec, std::string_view part);
+    asio::awaitable<void> linger();
+
+    // A client read deadline that cancels the read instead of closing the
+    // socket (as tcp_stream's own expiry would), so that a 408 can be sent.
+    void arm_client_timer(std::chrono::milliseconds timeout)
+    {
+        client_.expires_never();
+        client_timed_out_ = false;
+        client_timer_.expires_after(timeout);
+        client_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+            if (ec)
+                return;
+            self->client_timed_out_ = true;
+            boost::system::error_code ignored;
+            self->client_.socket().cancel(ignored);
+        });
+    }
+    void disarm_client_timer() { client_timer_.cancel(); }
+    char* relay_buffer()
+    {
+        if (!relay_buffer_)
+            relay_buffer_ = std::make_unique<char[]>(relay_buffer_size);
+        return relay_buffer_.get();
+    }
+
+    worker& w_;
+    beast::tcp_stream client_;
+    beast::flat_buffer buffer_;
+    beast::flat_buffer upstream_buffer_;
+    beast::tcp_stream* upstream_ = nullptr; // while an exchange is in flight
+    asio::steady_timer client_timer_;
+    bool client_timed_out_ = false;
+    bool linger_ = false;
+    std::unique_ptr<char[]> relay_buffer_;
+    std::string client_ip_;
+    std::string request_id_;
+    std::string path_;
+    // Built before a co_await, never inside one: GCC 12 can destroy a
+    // temporary in a co_await expression twice.
+    std::string detail_;
+    problem_kind problem_ = problem_kind::bad_request;
+    bool idle_ = true;
+    bool closing_ = false;
+};
+
+// Waits for the first byte of the next request under the keep-alive timeout,
+// so that the (shorter) header timeout only runs once a request has begun.
+asio::awaitable<bool> client_session::wait_for_request()
+{
+    if (buffer_.size() != 0)
+        co_return true;
+    idle_ = true;
+    if (closing_ || w_.shared.stopping.load(std::memory_order_relaxed))
+        co_return false;
+    client_.expires_after(w_.shared.options.keepalive_timeout);
+    auto [ec, n] = co_await client_.async_read_some(buffer_.prepare(4096), nothrow);
+    idle_ = false;
+    if (ec)
+        co_return false;
+    buffer_.commit(n);
+    worker_stats::add(w_.stats.bytes_in, n);
+    co_return true;
+}
+
+asio::awaitable<void> client_session::run()
+{
+    auto self = shared_from_this();
+    for (;;) {
+        if (!co_await wait_for_request())
+            break;
+        request_parser parser;
+        parser.header_limit(static_cast<std::uint32_t>(w_.shared.options.header_limit));
+        parser.body_limit(w_.shared.options.body_limit);
+        arm_client_timer(w_.shared.options.client_header_timeout);
+        const std::size_t buffered = buffer_.size();
+        auto [ec, consumed] = co_await http::async_read_header(client_, buffer_, parser, nothrow);
+        disarm_client_timer();
+        if (consumed > buffered)
+            worker_stats::add(w_.stats.bytes_in, consumed - buffered);
+        request_id_.clear();
+        if (ec) {
+            if (describe_read_error(ec, "head"))
+                co_await send_problem(problem_, detail_, false);
+            break;
+        }
+        const exchange_outcome outcome = co_await handle(parser);
+        if (!outcome.keep_alive)
+            break;
+    }
+    if (linger_)
+        co_await linger();
+    boost::system::error_code ignored;
+    client_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    client_.socket().close(ignored);
+}
+
+asio::awaitable<void> client_session::linger()
+{
+    boost::system::error_code ec;
+    client_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec)
+        co_return;
+    client_.expires_after(linger_time);
+    std::size_t discarded = 0;
+    while (discarded < linger_bytes && !closing_) {
+        auto [read_ec, n] = co_await client_.async_read_some(
+            asio::buffer(relay_buffer(), relay_buffer_size), nothrow);
+        if (read_ec)
+            break;
+        discarded += n;
+    }
+}
+
+asio::awaitable<void> client_session::send_problem(problem_kind kind, std::string_view detail,
+                                                   bool keep_alive, std::string_view allow)
+{
+    auto res = make_problem(kind, detail, request_id_, keep_alive);
+    linger_ = !keep_alive;
+    if (!allow.empty())
+        res.set(http::field::allow, allow);
+    count_response(res.result_int());
+    client_.expires_after(w_.shared.options.client_send_timeout);
+    auto [ec, n] = co_await http::async_write(client_, res, nothrow);
+    worker_stats::add(w_.stats.bytes_out, n);
+}
+
+bool client_session::describe_read_error(const boost::system::error_code& ec, std::string_view part)
+{
+    const auto& options = w_.shared.options;
+    if (client_timed_out_) {
+        problem_ = problem_kind::request_timeout;
+        detail_ = "the request ";
+        detail_.append(part).append(" did not arrive within the time limit");
+    } else if (ec == http::error::header_limit) {
+        problem_ = problem_kind::header_too_large;
+        detail_ = "the request line and headers exceed " + std::to_string(options.header_limit) +
+                  " bytes";
+    } else if (ec == http::error::body_limit) {
+        problem_ = problem_kind::body_too_large;
+        detail_ = "the request body exceeds " + std::to_string(options.body_limit) + " bytes";
+    } else if (ec.category() == http::make_error_code(http::error::bad_target).category() &&
+               ec != http::error::end_of_stream && ec != http::error::partial_message) {
+        problem_ = problem_kind::bad_request;
+        detail_ = ec.message();
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void client_session::count_response(unsigned status)
+{
+    worker_stats::add(w_.stats.requests, 1);
+    const unsigned cls = status / 100;
+    worker_stats::add(w_.stats.status_classes[cls < 6 ? cls : 0], 1);
+}
+
+asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
+{
+    auto& req = parser.get();
+    const auto& options = w_.shared.options;
+    const bool body_pending = !parser.is_done();
+
+    std::string_view incoming_id = req["X-Request-Id"];
+    request_id_ =
+        acceptable_request_id(incoming_id) ? std::string(incoming_id) : generate_request_id(w_.rng);
+    // Once a request body is pending and unread, the connection cannot carry
+    // another request after an early rejection.
+    const bool keep_alive = req.keep_alive() && !body_pending && !closing_ &&
+                            !w_.shared.stopping.load(std::memory_order_relaxed);
+
+    std::string_view target = req.target();
+    std::string_view authority = req[http::field::host];
+    if (target.size() > 7 && iequals(target.substr(0, 7), "http://")) {
+        // absolute-form (RFC 9112 §3.2.2): the target's authority wins.
+        std::string_view rest = target.substr(7);
+        const auto slash = rest.find_first_of("/?");
+        authority = rest.substr(0, slash);
+        target = slash == std::string_view::npos ? std::string_view("/") : rest.substr(slash);
+    } else if (req.version() >= 11 && req.find(http::field::host) == req.end()) {
+        co_await send_problem(problem_kind::bad_request, "an HTTP/1.1 request needs a Host header",
+                              false);
+        co_return exchange_outcome{};
+    }
+    if (req.count(http::field::host) > 1) {
+        co_await send_problem(problem_kind::bad_request, "more than one Host header", false);
+        co_return exchange_outcome{};
+    }
+    const auto question = target.find('?');
+    std::string_view raw_path = target.substr(0, question);
+    std::string_view query =
+        question == std::string_view::npos ? std::string_view{} : target.substr(question);
+    if (raw_path.find('#') != std::string_view::npos || !normalize_path(raw_path, path_)) {
+        co_await send_problem(problem_kind::bad_request, "the request target is not a valid path",
+                              false);
+        co_return exchange_outcome{};
+    }
+
+    const auto holder = w_.config();
+    const runtime_config* config = holder->get();
+    if (!config) {
+        co_await send_problem(problem_kind::not_found, "no routes are configured", keep_alive);
+        co_return exchange_outcome{keep_alive};
+    }
+    const std::string host = host_without_port(authority);
+    const route_match match = config->routes.match(host, req.method_string(), path_);
+    if (match.result == route_match::outcome::no_route) {
+        detail_ = "no route for " + std::string(path_);
+        co_await send_problem(problem_kind::not_found, detail_, keep_alive);
+        co_return exchange_outcome{keep_alive};
+    }
+    if (match.result == route_match::outcome::method_not_allowed) {
+        detail_ = std::string(req.method_string()) + " is not allowed on " + path_;
+        co_await send_problem(problem_kind::method_not_allowed, detail_, keep_alive, match.allow);
+        co_return exchange_outcome{keep_alive};
+    }
+    (void)options;
+    co_return co_await forward(
+        parser, *config, match.route_index, path_, query, match.matched_bytes,
+        req.keep_alive() && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
+}
+
+std::string client_session::upstream_target(const route_config& route, const target_state& target,
+                                            std::string_view path, std::string_view query,
+                                            std::size_t matched_bytes) const
+{
+    std::string out = target.address.base_path;
+    std::string_view rest = path.substr(std::min(matched_bytes, path.size()));
+    if (!route.rewrite_prefix.empty()) {
+        std::string_view prefix = route.rewrite_prefix;
+        if (prefix.size() > 1 && prefix.back() == '/' && !rest.empty())
+            prefix.remove_suffix(1);
+        out.append(prefix == "/" && !rest.empty() ? std::string_view{} : prefix).append(rest);
+    } else if (route.strip_prefix) {
+        out.append(rest.empty() ? std::string_view("/") : rest);
+    } else {
+        out.append(path);
+    }
+    if (out.empty() || out.front() != '/')
+        out.insert(out.begin(), '/');
+    out.append(query);
+    return out;
+}
+
+asio::awaitable<exchange_outcome>
+client_session::forward(request_parser& parser, const runtime_config& config,
+                        std::size_t route_index, std::string_view path, std::string_view query,
+                        std::size_t matched_bytes, bool client_keep_alive)
+{
+    auto& req = parser.get();
+    const auto& route = config.snapshot.routes[route_index];
+    const upstream_runtime& upstream = *config.route_upstream[route_index];
+    const auto& up = upstream.config;
+    const auto& options = w_.shared.options;
+    const auto started = clock_type::now();
+    const auto deadline = started + up.total_timeout;
+    const bool head_request = req.method() == http::verb::head;
+    const int client_version = req.version();
+
+    // A client waiting for 100 Continue gets it from us; the upstream then
+    // sees an ordinary request.
+    if (!parser.is_done() && client_version >= 11 &&
+        iequals(req[http::field::expect], "100-continue")) {
+        static constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
+        client_.expires_after(options.client_send_timeout);
+        auto [ec, n] = co_await asio::async_write(
+            client_, asio::buffer(continue_line.data(), continue_line.size()), nothrow);
+        if (ec)
+            co_return exchange_outcome{};
+    }
+    req.erase(http::field::expect);
+
+    const std::string original_host(req[http::field::host]);
+    remove_hop_by_hop(req);
+    append_to_list(req, "X-Forwarded-For", client_ip_);
+    req.set("X-Forwarded-Proto", "http");
+    if (!original_host.empty())
+        req.set("X-Forwarded-Host", original_host);
+    append_to_list(req, "Via",
+                   client_version >= 11 ? "1.1 " + options.via_name : "1.0 " + options.via_name);
+    req.set("X-Request-Id", request_id_);
+    req.version(11);
+    req.keep_alive(true);
+
+    auto remaining = [&](std::chrono::milliseconds limit) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock_type::now());
+        return std::max(std::chrono::milliseconds(1), std::min(limit, left));
+    };
+
+    target_state* target = upstream.select();
+    bool tried_other_target = false;
+    bool retried_stale = false;
+    std::optional<beast::tcp_stream> stream;
+    std::optional<response_parser> response;
+    for (;;) {
+        // 1. A connection: pooled, or new.
+        bool reused = false;
+        stream.reset();
+        if (auto pooled = w_.pool.take(target->id, std::chrono::seconds(30))) {
+            stream.emplace(std::move(*pooled));
+            reused = true;
+        } else {
+            stream.emplace(w_.ioc);
+            stream->expires_after(remaining(up.connect_timeout));
+            auto [ec, endpoint] = co_await stream->async_connect(target->endpoints, nothrow);
+            if (ec) {
+                target->record_failure(up.health);
+                worker_stats::add(w_.stats.upstream_errors, 1);
+                // Nothing reached the upstream, so another target is safe to
+                // try once, whatever the method.
+                if (!tried_other_target && clock_type::now() < deadline) {
+                    if (auto* other = upstream.select(target)) {
+                        tried_other_target = true;
+                        target = other;
+                        continue;
+                    }
+                }
+                const bool timed_out = ec == beast::error::timeout;
+                detail_ = "upstream '" + up.name + "' (" + target->url +
+                          "): " + (timed_out ? std::string("connect timed out") : ec.message());
+                co_await send_problem(timed_out ? problem_kind::upstream_timeout
+                                                : problem_kind::upstream_unavailable,
+                                      detail_, client_keep_alive && parser.is_done());
+                co_return exchange_outcome{client_keep_alive && parser.is_done()};
+            }
+            boost::system::error_code ignored;
+            stream->socket().set_option(tcp::no_delay(true), ignored);
+        }
+        target->active_connections.fetch_add(1, std::memory_order_relaxed);
+        upstream_ = &*stream;
+        struct active_guard {
+            target_state* t;
+            beast::tcp_stream*& slot;
+            ~active_guard()
+            {
+                t->active_connections.fetch_sub(1, std::memory_order_relaxed);
+                slot = nullptr;
+            }
+        } guard{target, upstream_};
+
+        // 2. The request head and body.
+        req.target(upstream_target(route, *target, path, query, matched_bytes));
+        if (!route.preserve_host)
+            req.set(http::field::host, target->host_header);
+        const bool body_was_pending = !parser.is_done();
+        http::request_serializer<http::buffer_body> request_writer{req};
+        const relay_result sent = co_await relay_body(
+            client_, buffer_, parser, *stream, request_writer, relay_buffer(), relay_buffer_size,
+            [&] { arm_client_timer(options.client_body_timeout); }, remaining(up.read_timeout));
+        disarm_client_timer();
+        worker_stats::add(w_.stats.bytes_in, sent.bytes_read);
+        if (sent.side == relay_result::failed_reading) {
+            // The client broke off or exceeded a limit while sending its body.
+            if (describe_read_error(sent.ec, "body"))
+                co_await send_problem(problem_, detail_, false);
+            co_return exchange_outcome{};
+        }
+        // 3. The response head (skipping interim 1xx responses).
+        if (upstream_buffer_.capacity() < upstream_read_size)
+            upstream_buffer_.reserve(upstream_read_size);
+        boost::system::error_code ec;
+        bool got_head = false;
+        if (sent.side == relay_result::done) {
+            for (;;) {
+                response.emplace();
+                response->header_limit(upstream_header_limit);
+                response->body_limit(boost::none);
+                response->skip(head_request);
+                stream->expires_after(remaining(up.read_timeout));
+                auto [read_ec, n] =
+                    co_await http::async_read_header(*stream, upstream_buffer_, *response, nothrow);
+                ec = read_ec;
+                if (ec)
+                    break;
+                const unsigned status = response->get().result_int();
+                if (status >= 100 && status < 200 && status != 101)
+                    continue;
+                got_head = true;
+                break;
+            }
+        } else {
+            ec = sent.ec;
+        }
+        if (!got_head) {
+            upstream_buffer_.clear();
+            // A pooled connection the upstream had already closed: retry on
+            // a fresh one when nothing of the request is lost by doing so.
+            if (reused && !retried_stale && !body_was_pending && ec != beast::error::timeout &&
+                (is_idempotent(req.method()) || ec == asio::error::eof ||
+                 ec == http::error::end_of_stream || ec == asio::error::connection_reset ||
+                 ec == asio::error::broken_pipe)) {
+                retried_stale = true;
+                continue;
+            }
+            target->record_failure(up.health);
+            worker_stats::add(w_.stats.upstream_errors, 1);
+            const bool timed_out = ec == beast::error::timeout;
+            const bool reusable = client_keep_alive && parser.is_done();
+            detail_ = "upstream '" + up.name + "' (" + target->url + "): " +
+                      (timed_out ? std::string("no response within the time limit") : ec.message());
+            co_await send_problem(timed_out ? problem_kind::upstream_timeout
+                                            : problem_kind::upstream_unavailable,
+                                  detail_, reusable);
+            co_return exchange_outcome{reusable};
+        }
+        target->record_success(
+            std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - started));
+
+        // 4. The response, relayed to the client.
+        auto& res = response->get();
+        const unsigned status = res.result_int();
+        const bool no_body = head_request || status == 204 || status == 304;
+        const bool upstream_keep_alive = res.keep_alive();
+        bool keep_alive = client_keep_alive && parser.is_done();
+        remove_hop_by_hop(res);
+        append_to_list(res, "Via", "1.1 " + options.via_name);
+        if (res.find("X-Request-Id") == res.end())
+            res.set("X-Request-Id", request_id_);
+        if (!no_body && !res.has_content_length() && !res.chunked()) {
+            // Delimited by the upstream closing: chunk it for HTTP/1.1
+            // clients, close after it for HTTP/1.0 ones.
+            if (client_version >= 11)
+                res.chunked(true);
+            else
+                keep_alive = false;
+        } else if (!no_body && res.chunked() && client_version < 11) {
+            res.chunked(false);
+            keep_alive = false;
+        }
+        res.version(11);
+        res.keep_alive(keep_alive);
+        count_response(status);
+
+        http::response_serializer<http::buffer_body> response_writer{res};
+        relay_result relayed;
+        if (no_body) {
+            client_.expires_after(options.client_send_timeout);
+            auto [write_ec, n] =
+                co_await http::async_write_header(client_, response_writer, nothrow);
+            relayed.ec = write_ec;
+            relayed.bytes_written = n;
+            relayed.side = write_ec ? relay_result::failed_writing : relay_result::done;
+        } else {
+            relayed = co_await relay_body(
+                *stream, upstream_buffer_, *response, client_, response_writer, relay_buffer(),
+                relay_buffer_size, [&] { stream->expires_after(remaining(up.read_timeout)); },
+                options.client_send_timeout);
+        }
+        worker_stats::add(w_.stats.bytes_out, relayed.bytes_written);
+        if (relayed.side != relay_result::done) {
+            if (relayed.side == relay_result::failed_reading) {
+                target->record_failure(up.health);
+                worker_stats::add(w_.stats.upstream_errors, 1);
+            }
+            upstream_buffer_.clear();
+            co_return exchange_outcome{}; // the client saw a truncated response
+        }
+        if (upstream_keep_alive && response->is_done() && upstream_buffer_.size() == 0 &&
+            !w_.shared.stopping.load(std::memory_order_relaxed))
+            w_.pool.give(target->id, std::move(*stream), up.max_idle_connections);
+        upstream_buffer_.clear();
+        co_return exchange_outcome{keep_alive && !closing_};
+    }
+}
+
+} // namespace
+
+void start_session(worker& w, tcp::socket socket)
+{
+    auto session = std::make_shared<client_session>(w, std::move(socket));
+    // Expected failures arrive as error codes; anything thrown is unexpected
+    // (allocation failure, a bug) and ends only this connection.
+    asio::co_spawn(
+        w.ioc, [session]() { return session->run(); }, [](std::exception_ptr) {});
+}
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/upstream.hpp"
+
+#include <cerrno>
+#include <sys/socket.h>
+
+namespace gatehouse::gateway {
+
+std::optional<boost::beast::tcp_stream>
+upstream_pool::take(std::uint64_t target_id, std::chrono::steady_clock::duration max_idle_time)
+{
+    auto it = idle_.find(target_id);
+    if (it == idle_.end())
+        return std::nullopt;
+    auto& list = it->second;
+    const auto now = std::chrono::steady_clock::now();
+    // Most recently used first: it is the least likely to have been closed
+    // by the upstream's own keep-alive timeout.
+    while (!list.empty()) {
+        idle_connection conn = std::move(list.back());
+        list.pop_back();
+        if (now - conn.since > max_idle_time || !conn.stream.socket().is_open())
+            continue;
+        // EOF or bytes waiting on an idle connection mean the upstream closed
+        // it (or broke protocol): do not reuse it. One non-blocking peek is
+        // far cheaper than a failed request and a retry.
+        char probe;
+        const auto got =
+            ::recv(conn.stream.socket().native_handle(), &probe, 1, MSG_PEEK | MSG_DONTWAIT);
+        if (got >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+            continue;
+        return std::move(conn.stream);
+    }
+    return std::nullopt;
+}
+
+void upstream_pool::give(std::uint64_t target_id, boost::beast::tcp_stream stream,
+                         unsigned max_idle)
+{
+    auto& list = idle_[target_id];
+    if (list.size() >= max_idle)
+        return; // the stream closes as it goes out of scope
+    stream.expires_never();
+    list.push_back({std::move(stream), std::chrono::steady_clock::now()});
+}
+
+void upstream_pool::clear()
+{
+    idle_.clear();
+}
+
+std::size_t upstream_pool::idle_count() const
+{
+    std::size_t n = 0;
+    for (const auto& [id, list] : idle_)
+        n += list.size();
+    return n;
+}
+
+} // namespace gatehouse::gateway

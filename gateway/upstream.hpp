@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <boost/beast/core/tcp_stream.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+namespace gatehouse::gateway {
+
+// Idle keep-alive connections to upstream targets, owned by one worker (no
+// locks: only that worker's thread touches it).
+class upstream_pool {
+public:
+    // An idle connection to the target, or nothing. Connections idle for
+    // longer than `max_idle_time` are closed instead of handed out.
+    std::optional<boost::beast::tcp_stream> take(std::uint64_t target_id,
+                                                 std::chrono::steady_clock::duration max_idle_time);
+    // Keeps a connection for reuse, unless `max_idle` are already kept.
+    void give(std::uint64_t target_id, boost::beast::tcp_stream stream, unsigned max_idle);
+    void clear();
+    std::size_t idle_count() const;
+
+private:
+    struct idle_connection {
+        boost::beast::tcp_stream stream;
+        std::chrono::steady_clock::time_point since;
+    };
+    std::unordered_map<std::uint64_t, std::vector<idle_connection>> idle_;
+};
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,99 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "gateway/gateway_options.hpp"
+#include "gateway/runtime_config.hpp"
+#include "gateway/upstream.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/intrusive/list.hpp>
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <thread>
+
+namespace gatehouse::gateway {
+
+// State every worker reads: options fixed at start, the current
+// configuration behind a generation counter.
+struct gateway_shared {
+    gateway_options options;
+    std::atomic<std::uint64_t> generation{0};
+    mutable std::mutex config_mutex;
+    std::shared_ptr<const runtime_config> config; // guarded by config_mutex
+    std::atomic<bool> stopping{false};
+};
+
+// Counters owned by one worker: only its thread writes them (relaxed), the
+// control plane sums them for a stats snapshot.
+struct alignas(64) worker_stats {
+    std::atomic<std::uint64_t> requests{0};
+    std::atomic<std::uint64_t> active_connections{0};
+    std::atomic<std::uint64_t> accepted_connections{0};
+    std::array<std::atomic<std::uint64_t>, 6> status_classes{};
+    std::atomic<std::uint64_t> bytes_in{0};
+    std::atomic<std::uint64_t> bytes_out{0};
+    std::atomic<std::uint64_t> upstream_errors{0};
+
+    static void add(std::atomic<std::uint64_t>& counter, std::uint64_t n)
+    {
+        // Single writer: a load and a store avoid the locked read-modify-write.
+        counter.store(counter.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
+    }
+};
+
+// Implemented by client sessions so a stopping worker can reach them.
+class stoppable_session : public boost::intrusive::list_base_hook<
+                              boost::intrusive::link_mode<boost::intrusive::auto_unlink>> {
+public:
+    virtual ~stoppable_session() = default;
+    // Graceful: close if idle, otherwise close after the current response.
+    virtual void request_stop() = 0;
+    // Immediate: close every socket now.
+    virtual void force_stop() = 0;
+};
+
+// One thread, one io_context: a connection lives its whole life here, so the
+// hot path needs no strand and no lock.
+struct worker {
+    explicit worker(gateway_shared& shared_state, unsigned worker_index)
+        : shared(shared_state)
+        , index(worker_index)
+        , rng(std::random_device{}() ^ worker_index)
+    {
+    }
+
+    gateway_shared& shared;
+    unsigned index;
+    boost::asio::io_context ioc{1};
+    std::thread thread;
+    upstream_pool pool;
+    worker_stats stats;
+    std::mt19937_64 rng;
+    boost::intrusive::list<stoppable_session, boost::intrusive::constant_time_size<false>> sessions;
+
+    // The configuration for a new request. The returned holder is this
+    // worker's own, so copying it touches no cache line shared with others.
+    std::shared_ptr<const std::shared_ptr<const runtime_config>> config()
+    {
+        const auto generation = shared.generation.load(std::memory_order_acquire);
+        if (generation != config_generation_ || !config_) {
+            std::lock_guard lock(shared.config_mutex);
+            config_ = std::make_shared<const std::shared_ptr<const runtime_config>>(shared.config);
+            config_generation_ = generation;
+        }
+        return config_;
+    }
+
+private:
+    std::shared_ptr<const std::shared_ptr<const runtime_config>> config_;
+    std::uint64_t config_generation_ = ~0ull;
+};
+
+} // namespace gatehouse::gateway

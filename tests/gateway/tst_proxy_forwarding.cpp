@@ -1,0 +1,303 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/gateway_server.hpp"
+
+#include "gateway_fixture.h"
+#include "tests/support/test_http.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest/QTest>
+
+using namespace gatehouse;
+using namespace gatehouse::test;
+
+// Forwarding through the gateway to a real demo origin: what the upstream
+// receives (seen through /echo) and what the client gets back.
+class TestProxyForwarding : public QObject {
+    Q_OBJECT
+
+private:
+    gateway::demo_origin m_origin;
+    gateway::gateway_server m_gateway;
+    std::uint16_t m_port = 0;
+
+    QJsonObject echo(const http_response& r)
+    {
+        return QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object();
+    }
+    QString echoHeader(const http_response& r, const char* name)
+    {
+        return echo(r)
+            .value(QStringLiteral("headers"))
+            .toObject()
+            .value(QLatin1String(name))
+            .toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCOMPARE(QString::fromStdString(m_origin.start()), QString());
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin.port()}));
+        auto based = make_upstream("based", {});
+        based.targets.push_back({origin_url(m_origin.port()) + "/echo/base", 1});
+        config.upstreams.push_back(based);
+        config.routes.push_back(make_route("all", "/", "origin"));
+        auto strip = make_route("strip", "/strip", "origin");
+        strip.strip_prefix = true;
+        config.routes.push_back(strip);
+        auto rewrite = make_route("rewrite", "/rw/{version}", "origin");
+        rewrite.rewrite_prefix = "/echo/v2";
+        config.routes.push_back(rewrite);
+        auto base = make_route("based", "/based", "based");
+        base.strip_prefix = true;
+        config.routes.push_back(base);
+        auto keep = make_route("keep-host", "/keephost", "origin");
+        keep.preserve_host = true;
+        keep.rewrite_prefix = "/echo";
+        config.routes.push_back(keep);
+        QCOMPARE(QString::fromStdString(m_gateway.apply(config)), QString());
+        auto options = test_options();
+        options.body_limit = 64 * 1024 * 1024;
+        QCOMPARE(QString::fromStdString(m_gateway.start(options)), QString());
+        m_port = m_gateway.port();
+        QVERIFY(m_port != 0);
+    }
+
+    void cleanupTestCase()
+    {
+        m_gateway.stop();
+        m_origin.stop();
+    }
+
+    void forwardingHeaders()
+    {
+        const auto r = http_request(m_port, "GET", "/echo/headers?x=1",
+                                    {{"Host", "api.example.com"},
+                                     {"Connection", "keep-alive, X-Hop-Secret"},
+                                     {"X-Hop-Secret", "must not pass"},
+                                     {"Keep-Alive", "timeout=5"},
+                                     {"TE", "trailers"},
+                                     {"Proxy-Authorization", "Basic Zm9vOmJhcg=="},
+                                     {"X-Forwarded-For", "203.0.113.9"},
+                                     {"X-Forwarded-Host", "evil.example"},
+                                     {"X-Request-Id", "req-abc-123"},
+                                     {"X-Custom", "kept"}});
+        QCOMPARE(r.status, 200);
+        const auto headers = echo(r).value(QStringLiteral("headers")).toObject();
+        for (const char* hop : {"x-hop-secret", "keep-alive", "te", "proxy-authorization"})
+            QVERIFY2(!headers.contains(QLatin1String(hop)), hop);
+        QVERIFY(!headers.value(QStringLiteral("connection"))
+                     .toString()
+                     .contains(QStringLiteral("X-Hop"), Qt::CaseInsensitive));
+        QCOMPARE(echoHeader(r, "x-forwarded-for"), QStringLiteral("203.0.113.9, 127.0.0.1"));
+        QCOMPARE(echoHeader(r, "x-forwarded-proto"), QStringLiteral("http"));
+        QCOMPARE(echoHeader(r, "x-forwarded-host"), QStringLiteral("api.example.com"));
+        QCOMPARE(echoHeader(r, "via"), QStringLiteral("1.1 gatehouse"));
+        QCOMPARE(echoHeader(r, "x-request-id"), QStringLiteral("req-abc-123"));
+        QCOMPARE(echoHeader(r, "x-custom"), QStringLiteral("kept"));
+        QCOMPARE(echoHeader(r, "host"), QStringLiteral("127.0.0.1:%1").arg(m_origin.port()));
+        QCOMPARE(echo(r).value(QStringLiteral("query")).toString().remove(QLatin1Char('?')),
+                 QStringLiteral("x=1"));
+        QCOMPARE(QString::fromStdString(r.header("X-Request-Id")), QStringLiteral("req-abc-123"));
+        QVERIFY(QString::fromStdString(r.header("Via")).contains(QStringLiteral("gatehouse")));
+    }
+
+    void generatesRequestId()
+    {
+        const auto r = http_request(m_port, "GET", "/echo");
+        QCOMPARE(r.status, 200);
+        const QString id = QString::fromStdString(r.header("X-Request-Id"));
+        QCOMPARE(id.size(), 32);
+        QCOMPARE(echoHeader(r, "x-request-id"), id);
+        const auto second = http_request(m_port, "GET", "/echo");
+        QVERIFY(QString::fromStdString(second.header("X-Request-Id")) != id);
+    }
+
+    void preserveHost()
+    {
+        const auto r = http_request(m_port, "GET", "/keephost/x", {{"Host", "api.example.com"}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echoHeader(r, "host"), QStringLiteral("api.example.com"));
+    }
+
+    void pathRewriting_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("originPath");
+        QTest::newRow("strip prefix") << "/strip/echo/a/b"
+                                      << "/echo/a/b";
+        QTest::newRow("rewrite prefix") << "/rw/v1/items/7"
+                                        << "/echo/v2/items/7";
+        QTest::newRow("rewrite prefix exact") << "/rw/v1"
+                                              << "/echo/v2";
+        QTest::newRow("target base path") << "/based/x"
+                                          << "/echo/base/x";
+        QTest::newRow("dot segments resolved") << "/strip/x/../echo/y"
+                                               << "/echo/y";
+        QTest::newRow("untouched") << "/echo/plain"
+                                   << "/echo/plain";
+    }
+
+    void pathRewriting()
+    {
+        QFETCH(QString, target);
+        QFETCH(QString, originPath);
+        const auto r = http_request(m_port, "GET", target.toStdString());
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echo(r).value(QStringLiteral("path")).toString(), originPath);
+    }
+
+    void largeUploadIsStreamed()
+    {
+        std::string body(20 * 1024 * 1024, '\0');
+        for (std::size_t i = 0; i < body.size(); ++i)
+            body[i] = static_cast<char>('a' + i % 23);
+        const auto r = http_request(m_port, "POST", "/echo/upload",
+                                    {{"Content-Type", "application/octet-stream"}}, body,
+                                    std::chrono::seconds(30));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echo(r).value(QStringLiteral("body_length")).toInteger(), qint64(body.size()));
+        const QByteArray sha =
+            QCryptographicHash::hash(QByteArrayView(body.data(), qsizetype(body.size())),
+                                     QCryptographicHash::Sha256)
+                .toHex();
+        QCOMPARE(echo(r).value(QStringLiteral("body_sha256")).toString().toLatin1(), sha);
+    }
+
+    void chunkedUpload()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw(
+            "POST /echo/chunked HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+            "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
+        const auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echo(r).value(QStringLiteral("body")).toString(), QStringLiteral("hello world"));
+    }
+
+    void largeDownload()
+    {
+        const auto r =
+            http_request(m_port, "GET", "/respond?size=50000000", {}, {}, std::chrono::seconds(30));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.size(), std::size_t(50000000));
+        QCOMPARE(r.header("Content-Length"), std::string("50000000"));
+    }
+
+    void chunkedResponseRelayed()
+    {
+        const auto r = http_request(m_port, "GET", "/stream?size=1000000&chunk=1000");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Transfer-Encoding"), std::string("chunked"));
+        QCOMPARE(r.body.size(), std::size_t(1000000));
+    }
+
+    void headHasNoBody()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("HEAD", "/products/1"));
+        const auto head = c.read(std::chrono::seconds(5), true);
+        QCOMPARE(head.status, 200);
+        QVERIFY(head.body.empty());
+        QVERIFY(head.has_header("Content-Length"));
+        // The connection is still in sync: the next response is the right one.
+        QVERIFY(c.send("GET", "/echo/after-head"));
+        const auto next = c.read();
+        QCOMPARE(next.status, 200);
+        QCOMPARE(echo(next).value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/echo/after-head"));
+    }
+
+    void keepAliveAndPipelining()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        std::string pipelined;
+        for (int i = 0; i < 5; ++i)
+            pipelined += "GET /echo/p" + std::to_string(i) + " HTTP/1.1\r\nHost: a\r\n\r\n";
+        QVERIFY(c.send_raw(pipelined));
+        for (int i = 0; i < 5; ++i) {
+            const auto r = c.read();
+            QCOMPARE(r.status, 200);
+            QVERIFY(r.keep_alive);
+            QCOMPARE(echo(r).value(QStringLiteral("path")).toString(),
+                     QStringLiteral("/echo/p%1").arg(i));
+        }
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(c.send("GET", "/health"));
+            QCOMPARE(c.read().status, 200);
+        }
+    }
+
+    void connectionClose()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("GET", "/echo", {{"Connection", "close"}}));
+        const auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QVERIFY(!r.keep_alive);
+        QVERIFY(c.wait_closed(std::chrono::seconds(3)));
+    }
+
+    void http10Client()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw("GET /stream?size=3000 HTTP/1.0\r\n\r\n"));
+        const auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.size(), std::size_t(3000));
+        QVERIFY(!r.has_header("Transfer-Encoding"));
+        QVERIFY(c.wait_closed(std::chrono::seconds(3)));
+    }
+
+    void expectContinue()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw("POST /echo/expect HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n"
+                           "Expect: 100-continue\r\n\r\n"));
+        const std::string interim = c.read_raw(std::chrono::milliseconds(1500));
+        QVERIFY2(interim.starts_with("HTTP/1.1 100 Continue\r\n\r\n"), interim.c_str());
+        QVERIFY(c.send_raw("hello"));
+        const auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echo(r).value(QStringLiteral("body")).toString(), QStringLiteral("hello"));
+        QVERIFY(!echo(r)
+                     .value(QStringLiteral("headers"))
+                     .toObject()
+                     .contains(QStringLiteral("expect")));
+    }
+
+    void extensionMethodForwarded()
+    {
+        const auto r = http_request(m_port, "PURGEX", "/echo/m", {}, "x");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echo(r).value(QStringLiteral("method")).toString(), QStringLiteral("PURGEX"));
+    }
+
+    void statsCountTraffic()
+    {
+        const auto before = m_gateway.stats();
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(http_request(m_port, "GET", "/health").status, 200);
+        QCOMPARE(http_request(m_port, "GET", "/products/999999").status, 404);
+        const auto after = m_gateway.stats();
+        QCOMPARE(after.requests - before.requests, std::uint64_t(11));
+        QCOMPARE(after.status_classes[2] - before.status_classes[2], std::uint64_t(10));
+        QCOMPARE(after.status_classes[4] - before.status_classes[4], std::uint64_t(1));
+        QVERIFY(after.bytes_out > before.bytes_out);
+        QVERIFY(after.bytes_in > before.bytes_in);
+        QCOMPARE(after.targets.size(), std::size_t(2));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestProxyForwarding)
+#include "tst_proxy_forwarding.moc"
