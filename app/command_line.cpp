@@ -1,0 +1,165 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/command_line.h"
+
+#include <QHostAddress>
+
+#ifndef GATEHOUSE_VERSION_STRING
+#define GATEHOUSE_VERSION_STRING "0.1.0"
+#endif
+
+namespace gatehouse::app {
+
+namespace {
+
+const QString optHeadless = QStringLiteral("headless");
+const QString optConfig = QStringLiteral("config");
+const QString optListen = QStringLiteral("listen");
+const QString optThreads = QStringLiteral("threads");
+const QString optDemoOrigin = QStringLiteral("demo-origin");
+const QString optHelp = QStringLiteral("help");
+const QString optVersion = QStringLiteral("version");
+
+constexpr unsigned maxThreads = 1024;
+
+} // namespace
+
+CommandLine::CommandLine() {
+    m_parser.setApplicationDescription(
+        tr("Gatehouse: an API management console with an embedded API gateway."));
+    // "-platform xcb" and "-headless" are single-dash long options, as in Qt.
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addOptions({
+        {optHeadless, tr("Run the gateway without a window.")},
+        {optConfig, tr("Load the gateway configuration from <file> (YAML)."), tr("file")},
+        {optListen,
+         tr("Listen on <address:port> (default 127.0.0.1:8080); overrides the configuration "
+            "file."),
+         tr("address:port")},
+        {optThreads, tr("Number of gateway worker threads (default: one per core)."), tr("n")},
+        {optDemoOrigin, tr("Run only the demo origin, on <port>, in the foreground."), tr("port")},
+        {{QStringLiteral("h"), optHelp}, tr("Show this help and exit.")},
+        {{QStringLiteral("v"), optVersion}, tr("Show the version and exit.")},
+    });
+    // Options QGuiApplication consumes itself; accepted here so that parsing
+    // first does not reject them.
+    for (const auto& name :
+         {QStringLiteral("platform"), QStringLiteral("style"), QStringLiteral("qwindowgeometry"),
+          QStringLiteral("qwindowtitle"), QStringLiteral("display")}) {
+        QCommandLineOption option(name, QString(), QStringLiteral("value"));
+        option.setFlags(QCommandLineOption::HiddenFromHelp);
+        m_parser.addOption(option);
+    }
+    QCommandLineOption reverse(QStringLiteral("reverse"));
+    reverse.setFlags(QCommandLineOption::HiddenFromHelp);
+    m_parser.addOption(reverse);
+}
+
+CommandLine::Status CommandLine::parse(const QStringList& arguments) {
+    m_options = {};
+    m_error.clear();
+    if (!m_parser.parse(arguments)) {
+        fail(m_parser.errorText());
+        return Status::Error;
+    }
+    if (m_parser.isSet(optHelp))
+        return Status::HelpRequested;
+    if (m_parser.isSet(optVersion))
+        return Status::VersionRequested;
+    if (!m_parser.positionalArguments().isEmpty()) {
+        fail(tr("Unexpected argument '%1'.").arg(m_parser.positionalArguments().constFirst()));
+        return Status::Error;
+    }
+
+    m_options.headless = m_parser.isSet(optHeadless);
+
+    if (m_parser.isSet(optConfig)) {
+        m_options.configFile = m_parser.value(optConfig);
+        if (m_options.configFile.isEmpty()) {
+            fail(tr("--config needs a file name."));
+            return Status::Error;
+        }
+    }
+
+    if (m_parser.isSet(optListen) && !parseListen(m_parser.value(optListen)))
+        return Status::Error;
+
+    if (m_parser.isSet(optThreads)) {
+        bool ok = false;
+        const QString text = m_parser.value(optThreads);
+        const uint threads = text.toUInt(&ok);
+        if (!ok || threads > maxThreads) {
+            fail(tr("--threads: '%1' is not a number from 0 to %2.").arg(text).arg(maxThreads));
+            return Status::Error;
+        }
+        m_options.threadsSet = true;
+        m_options.threads = threads;
+    }
+
+    if (m_parser.isSet(optDemoOrigin)) {
+        if (!parsePort(m_parser.value(optDemoOrigin), QStringLiteral("--demo-origin"),
+                       &m_options.demoOriginPort))
+            return Status::Error;
+        m_options.demoOriginOnly = true;
+        if (!m_options.configFile.isEmpty() || m_options.listenSet) {
+            fail(tr("--demo-origin runs only the demo origin; it cannot be combined with "
+                    "--config or --listen."));
+            return Status::Error;
+        }
+    }
+    return Status::Ok;
+}
+
+QString CommandLine::helpText() const {
+    return m_parser.helpText();
+}
+
+QString CommandLine::versionText() {
+    return QStringLiteral("gatehouse ") + QStringLiteral(GATEHOUSE_VERSION_STRING);
+}
+
+bool CommandLine::fail(const QString& message) {
+    m_error = message;
+    return false;
+}
+
+bool CommandLine::parsePort(const QString& text, const QString& option, quint16* port) {
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok) {
+        return fail(tr("%1: '%2' is not a port number.").arg(option, text));
+    }
+    if (value < 0 || value > 65535) {
+        return fail(tr("%1: port %2 is out of range (0 to 65535).").arg(option).arg(value));
+    }
+    *port = static_cast<quint16>(value);
+    return true;
+}
+
+bool CommandLine::parseListen(const QString& text) {
+    // ADDR:PORT, [IPv6]:PORT, or a bare PORT on the default address.
+    QString address = m_options.listenAddress;
+    QString portText = text;
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon >= 0) {
+        address = text.left(colon);
+        portText = text.mid(colon + 1);
+        if (address.startsWith(QLatin1Char('[')) && address.endsWith(QLatin1Char(']')))
+            address = address.mid(1, address.size() - 2);
+        if (address.isEmpty())
+            return fail(tr("--listen: '%1' has no address; use ADDR:PORT.").arg(text));
+    }
+    if (portText.isEmpty())
+        return fail(tr("--listen: '%1' has no port; use ADDR:PORT.").arg(text));
+    if (address.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
+        address = QStringLiteral("127.0.0.1");
+    if (QHostAddress probe; !probe.setAddress(address))
+        return fail(tr("--listen: '%1' is not an IP address.").arg(address));
+    if (!parsePort(portText, QStringLiteral("--listen"), &m_options.listenPort))
+        return false;
+    m_options.listenAddress = address;
+    m_options.listenSet = true;
+    return true;
+}
+
+} // namespace gatehouse::app

@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace gatehouse::app {
+
+// What the command line asked for, already validated.
+struct CommandLineOptions {
+    bool headless = false;
+    QString configFile; // empty: the embedded demo workspace
+
+    // --listen ADDR:PORT; `listenSet` tells whether it overrides a config file.
+    bool listenSet = false;
+    QString listenAddress = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 8080;
+
+    bool threadsSet = false;
+    unsigned threads = 0; // 0: one per core
+
+    // --demo-origin PORT: run only the demo origin in the foreground.
+    bool demoOriginOnly = false;
+    quint16 demoOriginPort = 0;
+};
+
+// Parses with QCommandLineParser but without needing a QCoreApplication, so
+// main() can decide which application class to create. Help and version text
+// need one (QCommandLineParser asks it for the program name).
+class CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
+    enum class Status { Ok, Error, HelpRequested, VersionRequested };
+
+    CommandLine();
+
+    Status parse(const QStringList& arguments);
+
+    const CommandLineOptions& options() const { return m_options; }
+    QString errorText() const { return m_error; } // for stderr; exit code 2
+    QString helpText() const;
+    static QString versionText();
+
+    static constexpr int exitUsageError = 2;
+
+private:
+    bool fail(const QString& message);
+    bool parsePort(const QString& text, const QString& option, quint16* port);
+    bool parseListen(const QString& text);
+
+    QCommandLineParser m_parser;
+    CommandLineOptions m_options;
+    QString m_error;
+};
+
+} // namespace gatehouse::app

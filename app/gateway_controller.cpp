@@ -1,0 +1,201 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/gateway_controller.h"
+
+#include "gateway/gateway_server.hpp"
+
+#include <QDateTime>
+#include <QMetaObject>
+
+#include <algorithm>
+
+namespace gatehouse::app {
+
+namespace {
+
+// Counters never go backwards within one gateway run, but a restart may
+// reset them; treat a drop as a fresh start rather than a huge negative rate.
+quint64 delta(quint64 now, quint64 before) {
+    return now >= before ? now - before : now;
+}
+
+double perSecond(quint64 count, double seconds) {
+    return seconds > 0.0 ? static_cast<double>(count) / seconds : 0.0;
+}
+
+GatewayStatsSample toSample(const gateway::stats_snapshot& s) {
+    GatewayStatsSample out;
+    out.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    out.requests = s.requests;
+    out.activeConnections = s.active_connections;
+    out.acceptedConnections = s.accepted_connections;
+    std::copy(s.status_classes.begin(), s.status_classes.end(), out.statusClasses.begin());
+    out.bytesIn = s.bytes_in;
+    out.bytesOut = s.bytes_out;
+    out.upstreamErrors = s.upstream_errors;
+    out.configGeneration = s.config_generation;
+    out.totalTargets = static_cast<int>(s.targets.size());
+    out.healthyTargets = static_cast<int>(
+        std::count_if(s.targets.begin(), s.targets.end(), [](const auto& t) { return t.healthy; }));
+    return out;
+}
+
+} // namespace
+
+GatewayController::GatewayController(QObject* parent)
+    : QObject(parent)
+    , m_server(std::make_unique<gateway::gateway_server>()) {
+    qRegisterMetaType<GatewayStatsSample>();
+    qRegisterMetaType<GatewayController::State>();
+    m_statsTimer.setTimerType(Qt::CoarseTimer);
+    m_statsTimer.setInterval(m_statsInterval);
+    connect(&m_statsTimer, &QTimer::timeout, this, &GatewayController::pollStats);
+}
+
+GatewayController::~GatewayController() {
+    m_statsTimer.stop();
+    // A stop already under way owns the server until it returns; the queued
+    // finishStop() it posts dies with this object.
+    joinStopThread();
+    if (m_server->running())
+        m_server->stop(std::chrono::milliseconds(500));
+}
+
+void GatewayController::setStatsInterval(int ms) {
+    m_statsInterval = std::max(0, ms);
+    if (m_statsInterval == 0) {
+        m_statsTimer.stop();
+        return;
+    }
+    m_statsTimer.setInterval(m_statsInterval);
+    if (m_state == State::Running && !m_statsTimer.isActive())
+        m_statsTimer.start();
+}
+
+bool GatewayController::start() {
+    return start(m_options);
+}
+
+bool GatewayController::start(const gateway::gateway_options& options) {
+    if (m_state == State::Running || m_state == State::Starting) {
+        fail(tr("The gateway is already running."));
+        return false;
+    }
+    if (m_state == State::Stopping) {
+        fail(tr("The gateway is still stopping; try again in a moment."));
+        return false;
+    }
+    joinStopThread();
+    m_options = options;
+    setState(State::Starting);
+
+    // Binding is quick; the workers start in the background.
+    const std::string error = m_server->start(options);
+    if (!error.empty()) {
+        setState(State::Stopped);
+        fail(tr("The gateway could not start: %1.").arg(QString::fromStdString(error)));
+        return false;
+    }
+
+    m_port = m_server->port();
+    m_listenUrl.clear();
+    m_listenUrl.setScheme(QStringLiteral("http"));
+    m_listenUrl.setHost(QString::fromStdString(m_server->listen_address()));
+    m_listenUrl.setPort(m_port);
+    m_lastError.clear();
+    resetBaseline();
+    if (m_statsInterval > 0)
+        m_statsTimer.start(m_statsInterval);
+    setState(State::Running);
+    emit statsUpdated(m_lastSample);
+    return true;
+}
+
+void GatewayController::stop() {
+    if (m_state != State::Running)
+        return;
+    m_statsTimer.stop(); // stats() would wait for the drain
+    setState(State::Stopping);
+    joinStopThread();
+    // gateway_server::stop() waits for in-flight requests (up to the drain
+    // deadline) and joins the workers: never on this thread. The server
+    // outlives the worker because the destructor joins it first.
+    m_stopThread = std::thread([this, server = m_server.get(), drain = m_drainTimeout] {
+        server->stop(drain);
+        QMetaObject::invokeMethod(this, &GatewayController::finishStop, Qt::QueuedConnection);
+    });
+}
+
+void GatewayController::stopAndWait(std::chrono::milliseconds drain) {
+    if (m_state == State::Running) {
+        m_statsTimer.stop();
+        setState(State::Stopping);
+        m_server->stop(drain);
+    }
+    joinStopThread();
+    finishStop();
+}
+
+bool GatewayController::applyConfig(const gateway::config_snapshot& snapshot) {
+    const std::string error = m_server->apply(snapshot);
+    if (!error.empty()) {
+        fail(tr("The configuration was rejected: %1").arg(QString::fromStdString(error).trimmed()));
+        return false;
+    }
+    emit configApplied();
+    return true;
+}
+
+void GatewayController::pollStats() {
+    if (m_state == State::Running)
+        takeSample();
+}
+
+void GatewayController::takeSample() {
+    GatewayStatsSample sample = toSample(m_server->stats());
+    const double seconds = static_cast<double>(m_sinceLastSample.nsecsElapsed()) / 1e9;
+    m_sinceLastSample.restart();
+    sample.intervalSeconds = seconds;
+    sample.requestsPerSecond = perSecond(delta(sample.requests, m_lastSample.requests), seconds);
+    sample.bytesInPerSecond = perSecond(delta(sample.bytesIn, m_lastSample.bytesIn), seconds);
+    sample.bytesOutPerSecond = perSecond(delta(sample.bytesOut, m_lastSample.bytesOut), seconds);
+    sample.serverErrorsPerSecond =
+        perSecond(delta(sample.statusClasses[5], m_lastSample.statusClasses[5]), seconds);
+    m_lastSample = sample;
+    emit statsUpdated(sample);
+}
+
+void GatewayController::setState(State state) {
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void GatewayController::fail(const QString& message) {
+    m_lastError = message;
+    emit errorOccurred(message);
+}
+
+void GatewayController::finishStop() {
+    if (m_state != State::Stopping)
+        return; // stopAndWait() got here first
+    joinStopThread();
+    m_statsTimer.stop();
+    takeSample(); // the final totals; the gateway's lock is free again
+    m_port = 0;
+    m_listenUrl.clear();
+    setState(State::Stopped);
+}
+
+void GatewayController::joinStopThread() {
+    if (m_stopThread.joinable())
+        m_stopThread.join();
+}
+
+void GatewayController::resetBaseline() {
+    m_lastSample = toSample(m_server->stats());
+    m_sinceLastSample.start();
+}
+
+} // namespace gatehouse::app

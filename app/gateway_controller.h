@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/gateway_stats_sample.h"
+#include "gateway/config_snapshot.hpp"
+#include "gateway/gateway_options.hpp"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+#include <memory>
+#include <thread>
+
+namespace gatehouse::gateway {
+class gateway_server;
+}
+
+namespace gatehouse::app {
+
+// The control plane's handle on the embedded gateway: start/stop, config
+// swaps and a periodic stats poll. Lives on (and must be used from) the thread
+// that created it, normally the GUI thread. Nothing here blocks that thread
+// for long: start() only binds, stop() drains on a worker thread.
+//
+// While a stop is under way the gateway holds its lifecycle lock (which
+// stats(), port() and listen_address() also take) for the whole drain, so
+// the controller answers from cached values then and does not poll.
+class GatewayController : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QUrl listenUrl READ listenUrl NOTIFY stateChanged)
+    Q_PROPERTY(int statsInterval READ statsInterval WRITE setStatsInterval)
+
+public:
+    enum class State { Stopped, Starting, Running, Stopping };
+    Q_ENUM(State)
+
+    explicit GatewayController(QObject* parent = nullptr);
+    ~GatewayController() override; // stops (blocking, short drain) if still running
+
+    State state() const { return m_state; }
+    QString lastError() const { return m_lastError; }
+    QUrl listenUrl() const { return m_listenUrl; } // empty unless Running or Stopping
+    quint16 port() const { return m_port; }        // the bound port; 0 when stopped
+
+    // The options start() without arguments uses; start(options) replaces them.
+    gateway::gateway_options options() const { return m_options; }
+    void setOptions(const gateway::gateway_options& options) { m_options = options; }
+
+    // How long stop() lets in-flight requests finish (default 5 s).
+    std::chrono::milliseconds drainTimeout() const { return m_drainTimeout; }
+    void setDrainTimeout(std::chrono::milliseconds timeout) { m_drainTimeout = timeout; }
+
+    // Stats poll period in ms (default 500); 0 turns polling off.
+    int statsInterval() const { return m_statsInterval; }
+    void setStatsInterval(int ms);
+
+    GatewayStatsSample lastSample() const { return m_lastSample; }
+
+    // Blocks until the gateway has stopped (drain up to `drain`). For
+    // shut-down and tests only; the GUI uses stop().
+    void stopAndWait(std::chrono::milliseconds drain);
+
+public slots:
+    bool start();
+    bool start(const gateway::gateway_options& options);
+    // Asynchronous: returns at once; state goes Stopping, then Stopped.
+    void stop();
+    // Validated by the gateway; on failure the running configuration stays.
+    // May be called in any state; the gateway keeps it across restarts.
+    bool applyConfig(const gateway::config_snapshot& snapshot);
+    // Polls now instead of waiting for the timer (only while Running).
+    void pollStats();
+
+signals:
+    void stateChanged(gatehouse::app::GatewayController::State state);
+    void errorOccurred(const QString& message);
+    void configApplied();
+    void statsUpdated(const gatehouse::app::GatewayStatsSample& sample);
+
+private:
+    void setState(State state);
+    void fail(const QString& message);
+    void finishStop();
+    void joinStopThread();
+    void resetBaseline();
+    void takeSample();
+
+    std::unique_ptr<gateway::gateway_server> m_server;
+    gateway::gateway_options m_options;
+    State m_state = State::Stopped;
+    QString m_lastError;
+    QUrl m_listenUrl;
+    quint16 m_port = 0;
+    std::chrono::milliseconds m_drainTimeout{5000};
+    std::thread m_stopThread;
+
+    QTimer m_statsTimer;
+    int m_statsInterval = 500;
+    QElapsedTimer m_sinceLastSample;
+    GatewayStatsSample m_lastSample;
+};
+
+} // namespace gatehouse::app

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QMetaType>
+#include <QtGlobal>
+
+#include <array>
+
+namespace gatehouse::app {
+
+// One poll of the gateway's counters, plus rates computed from the previous
+// poll. Totals are cumulative for the life of the gateway; rates cover the
+// interval since the previous sample (`intervalSeconds`).
+struct GatewayStatsSample {
+    qint64 timestampMs = 0; // QDateTime::currentMSecsSinceEpoch() at the poll
+    double intervalSeconds = 0.0;
+
+    quint64 requests = 0;
+    quint64 activeConnections = 0;
+    quint64 acceptedConnections = 0;
+    std::array<quint64, 6> statusClasses{}; // [1] = 1xx ... [5] = 5xx; [0] unused
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 upstreamErrors = 0;
+    quint64 configGeneration = 0;
+    int healthyTargets = 0;
+    int totalTargets = 0;
+
+    double requestsPerSecond = 0.0;
+    double bytesInPerSecond = 0.0;
+    double bytesOutPerSecond = 0.0;
+    double serverErrorsPerSecond = 0.0; // 5xx responses per second
+
+    quint64 statusClass(int hundreds) const {
+        return hundreds >= 1 && hundreds <= 5 ? statusClasses[static_cast<std::size_t>(hundreds)]
+                                              : 0;
+    }
+};
+
+} // namespace gatehouse::app
+
+Q_DECLARE_METATYPE(gatehouse::app::GatewayStatsSample)

@@ -1,0 +1,47 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/command_line.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace gatehouse::app {
+
+class DemoWorkspace;
+class GatewayController;
+class SignalWatcher;
+
+// `gatehouse --headless` and `gatehouse --demo-origin PORT`: the gateway (or
+// only the demo origin) without a window, until SIGINT or SIGTERM. Needs a
+// QCoreApplication; exec() runs its event loop.
+//
+// Exit codes: 0 after a clean stop, 1 when the configuration cannot be
+// loaded or a listener cannot start.
+class HeadlessRunner : public QObject {
+    Q_OBJECT
+
+public:
+    explicit HeadlessRunner(const CommandLineOptions& options, QObject* parent = nullptr);
+    ~HeadlessRunner() override;
+
+    int exec();
+
+    static constexpr int exitStartFailed = 1;
+
+private:
+    bool startGateway();
+    bool startDemoOriginOnly();
+    void onTermination(int signalNumber);
+    void finish();
+
+    CommandLineOptions m_options;
+    std::unique_ptr<SignalWatcher> m_signals;
+    std::unique_ptr<DemoWorkspace> m_demo;
+    std::unique_ptr<GatewayController> m_controller;
+    bool m_stopping = false;
+};
+
+} // namespace gatehouse::app

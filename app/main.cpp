@@ -1,0 +1,164 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+// The composition root: which application runs, and the order things start
+// and stop in.
+#include "app/command_line.h"
+#include "app/declarative_config.h"
+#include "app/demo_workspace.h"
+#include "app/gateway_controller.h"
+#include "app/headless_runner.h"
+#include "app/signal_watcher.h"
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <chrono>
+#include <cstdio>
+
+using namespace gatehouse::app;
+
+namespace {
+
+void printLine(std::FILE* stream, const QString& text) {
+    std::fputs(text.toLocal8Bit().constData(), stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
+
+void setApplicationInfo() {
+    QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
+    QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
+    QCoreApplication::setApplicationVersion(
+        CommandLine::versionText().section(QLatin1Char(' '), 1));
+}
+
+// Without a display Qt's xcb/wayland plugins abort; decide before creating a
+// QApplication.
+bool hasDisplay(const QStringList& arguments) {
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") ||
+           arguments.contains(QStringLiteral("-platform")) ||
+           arguments.contains(QStringLiteral("--platform"));
+}
+
+// Reports --help, --version and usage errors; needs an application object
+// because QCommandLineParser names the program from it.
+int reportCommandLine(int argc, char** argv, const CommandLine& commandLine,
+                      CommandLine::Status status) {
+    QCoreApplication app(argc, argv);
+    setApplicationInfo();
+    switch (status) {
+    case CommandLine::Status::HelpRequested:
+        std::fputs(commandLine.helpText().toLocal8Bit().constData(), stdout);
+        std::fflush(stdout);
+        return 0;
+    case CommandLine::Status::VersionRequested:
+        printLine(stdout, CommandLine::versionText());
+        return 0;
+    case CommandLine::Status::Error:
+    case CommandLine::Status::Ok:
+        break;
+    }
+    printLine(stderr, QStringLiteral("gatehouse: ") + commandLine.errorText());
+    printLine(stderr, QStringLiteral("Try 'gatehouse --help' for more information."));
+    return CommandLine::exitUsageError;
+}
+
+int runHeadless(int argc, char** argv, const CommandLineOptions& options) {
+    QCoreApplication app(argc, argv);
+    setApplicationInfo();
+    HeadlessRunner runner(options);
+    return runner.exec();
+}
+
+int runConsole(int argc, char** argv, const CommandLineOptions& options) {
+    QApplication app(argc, argv);
+    setApplicationInfo();
+
+    // Up: translators -> demo origin -> gateway controller -> window -> listeners.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QTranslator appTranslator;
+    if (appTranslator.load(QLocale(), QStringLiteral("gatehouse"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&appTranslator);
+
+    // Declaration order is the shut-down order in reverse: the window goes
+    // first, then the controller (gateway already drained below), then the
+    // origin the gateway was forwarding to.
+    DemoWorkspace demo;
+    GatewayController controller;
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
+                     [] { QCoreApplication::quit(); });
+    gatehouse::ui::MainWindow window(&controller);
+
+    gatehouse::gateway::gateway_options gatewayOptions = DemoWorkspace::defaultOptions();
+    gatehouse::gateway::config_snapshot snapshot;
+    bool haveConfig = false;
+    if (!options.configFile.isEmpty()) {
+        DeclarativeConfig config;
+        if (config.loadFile(options.configFile)) {
+            gatewayOptions = config.options();
+            snapshot = config.snapshot();
+            haveConfig = true;
+        } else {
+            printLine(stderr, QStringLiteral("gatehouse: ") + config.lastError());
+            window.showError(config.lastError());
+        }
+    } else if (demo.startOrigin()) {
+        snapshot = demo.snapshot();
+        haveConfig = true;
+        window.setDemoOriginUrl(demo.originUrl());
+    } else {
+        window.showError(demo.lastError());
+    }
+    if (options.listenSet) {
+        gatewayOptions.listen_address = options.listenAddress.toStdString();
+        gatewayOptions.port = options.listenPort;
+    }
+    if (options.threadsSet)
+        gatewayOptions.threads = options.threads;
+    controller.setOptions(gatewayOptions);
+
+    window.show();
+    // Failures surface in the window through errorOccurred.
+    if (haveConfig && controller.applyConfig(snapshot))
+        controller.start();
+
+    const int exitCode = QCoreApplication::exec();
+
+    // Down: stop accepting and drain (bounded), join the workers, then the origin.
+    controller.stopAndWait(std::chrono::seconds(2));
+    demo.stopOrigin();
+    return exitCode;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QStringList arguments;
+    arguments.reserve(argc);
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    CommandLine commandLine;
+    const CommandLine::Status status = commandLine.parse(arguments);
+    if (status != CommandLine::Status::Ok)
+        return reportCommandLine(argc, argv, commandLine, status);
+
+    const CommandLineOptions& options = commandLine.options();
+    bool headless = options.headless || options.demoOriginOnly;
+    if (!headless && !hasDisplay(arguments)) {
+        printLine(stderr, QStringLiteral("No display found; starting headless."));
+        headless = true;
+    }
+    return headless ? runHeadless(argc, argv, options) : runConsole(argc, argv, options);
+}

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QObject>
+
+class QSocketNotifier;
+
+namespace gatehouse::app {
+
+// Turns SIGINT and SIGTERM into a Qt signal on the event loop. The handler
+// only write()s the signal number into a socket pair (async-signal-safe); a
+// QSocketNotifier reads it on the thread that owns this object.
+// At most one instance may exist at a time; it restores the default
+// handlers when destroyed.
+class SignalWatcher : public QObject {
+    Q_OBJECT
+
+public:
+    explicit SignalWatcher(QObject* parent = nullptr);
+    ~SignalWatcher() override;
+
+    bool isValid() const { return m_notifier != nullptr; }
+
+signals:
+    void terminationRequested(int signalNumber);
+
+private:
+    void readSignals();
+
+    QSocketNotifier* m_notifier = nullptr;
+};
+
+} // namespace gatehouse::app

@@ -1,0 +1,159 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/command_line.h"
+
+#include <QTest>
+
+using gatehouse::app::CommandLine;
+using Status = CommandLine::Status;
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+
+private slots:
+    void defaults();
+    void everything();
+    void listenForms_data();
+    void listenForms();
+    void errors_data();
+    void errors();
+    void helpAndVersion();
+    void qtOptionsAreAccepted();
+
+private:
+    static QStringList args(const QStringList& rest)
+    {
+        return QStringList{QStringLiteral("gatehouse")} + rest;
+    }
+};
+
+void TestCommandLine::defaults()
+{
+    CommandLine cl;
+    QCOMPARE(cl.parse(args({})), Status::Ok);
+    const auto& o = cl.options();
+    QVERIFY(!o.headless);
+    QVERIFY(o.configFile.isEmpty());
+    QVERIFY(!o.listenSet);
+    QCOMPARE(o.listenAddress, QStringLiteral("127.0.0.1"));
+    QCOMPARE(o.listenPort, quint16(8080));
+    QVERIFY(!o.threadsSet);
+    QVERIFY(!o.demoOriginOnly);
+}
+
+void TestCommandLine::everything()
+{
+    CommandLine cl;
+    QCOMPARE(cl.parse(args({QStringLiteral("--headless"), QStringLiteral("--config"),
+                            QStringLiteral("gw.yaml"), QStringLiteral("--listen"),
+                            QStringLiteral("0.0.0.0:9090"), QStringLiteral("--threads"),
+                            QStringLiteral("4")})),
+             Status::Ok);
+    const auto& o = cl.options();
+    QVERIFY(o.headless);
+    QCOMPARE(o.configFile, QStringLiteral("gw.yaml"));
+    QVERIFY(o.listenSet);
+    QCOMPARE(o.listenAddress, QStringLiteral("0.0.0.0"));
+    QCOMPARE(o.listenPort, quint16(9090));
+    QVERIFY(o.threadsSet);
+    QCOMPARE(o.threads, 4u);
+
+    QCOMPARE(cl.parse(args({QStringLiteral("--demo-origin"), QStringLiteral("9000")})), Status::Ok);
+    QVERIFY(cl.options().demoOriginOnly);
+    QCOMPARE(cl.options().demoOriginPort, quint16(9000));
+}
+
+void TestCommandLine::listenForms_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<int>("port");
+    QTest::newRow("ipv4") << QStringLiteral("127.0.0.1:8081") << QStringLiteral("127.0.0.1")
+                          << 8081;
+    QTest::newRow("ipv6") << QStringLiteral("[::1]:8082") << QStringLiteral("::1") << 8082;
+    QTest::newRow("localhost") << QStringLiteral("localhost:8083") << QStringLiteral("127.0.0.1")
+                               << 8083;
+    QTest::newRow("port only") << QStringLiteral("8084") << QStringLiteral("127.0.0.1") << 8084;
+    QTest::newRow("ephemeral") << QStringLiteral("127.0.0.1:0") << QStringLiteral("127.0.0.1") << 0;
+}
+
+void TestCommandLine::listenForms()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, address);
+    QFETCH(int, port);
+    CommandLine cl;
+    QCOMPARE(cl.parse(args({QStringLiteral("--listen"), value})), Status::Ok);
+    QCOMPARE(cl.options().listenAddress, address);
+    QCOMPARE(int(cl.options().listenPort), port);
+}
+
+void TestCommandLine::errors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("port too big") << QStringList{QStringLiteral("--listen"),
+                                                 QStringLiteral("127.0.0.1:70000")}
+                                  << QStringLiteral("70000");
+    QTest::newRow("negative port")
+        << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:-1")}
+        << QStringLiteral("out of range");
+    QTest::newRow("port not a number")
+        << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:http")}
+        << QStringLiteral("http");
+    QTest::newRow("bad address") << QStringList{QStringLiteral("--listen"),
+                                                QStringLiteral("nowhere:80")}
+                                 << QStringLiteral("nowhere");
+    QTest::newRow("threads not a number")
+        << QStringList{QStringLiteral("--threads"), QStringLiteral("many")}
+        << QStringLiteral("many");
+    QTest::newRow("threads negative")
+        << QStringList{QStringLiteral("--threads"), QStringLiteral("-2")} << QStringLiteral("-2");
+    QTest::newRow("demo origin port")
+        << QStringList{QStringLiteral("--demo-origin"), QStringLiteral("65536")}
+        << QStringLiteral("65536");
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+    QTest::newRow("missing value")
+        << QStringList{QStringLiteral("--config")} << QStringLiteral("config");
+    QTest::newRow("positional") << QStringList{QStringLiteral("extra")} << QStringLiteral("extra");
+    QTest::newRow("demo origin with config")
+        << QStringList{QStringLiteral("--demo-origin"), QStringLiteral("9000"),
+                       QStringLiteral("--config"), QStringLiteral("x.yaml")}
+        << QStringLiteral("--config");
+}
+
+void TestCommandLine::errors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    CommandLine cl;
+    QCOMPARE(cl.parse(args(arguments)), Status::Error);
+    QVERIFY2(cl.errorText().contains(mentions), qPrintable(cl.errorText()));
+    QCOMPARE(CommandLine::exitUsageError, 2);
+}
+
+void TestCommandLine::helpAndVersion()
+{
+    CommandLine cl;
+    QCOMPARE(cl.parse(args({QStringLiteral("--help")})), Status::HelpRequested);
+    const QString help = cl.helpText();
+    for (const char* option :
+         {"--headless", "--config", "--listen", "--threads", "--demo-origin", "--version"})
+        QVERIFY2(help.contains(QLatin1String(option)), option);
+    QVERIFY(!help.contains(QStringLiteral("platform")));
+    QCOMPARE(cl.parse(args({QStringLiteral("--version")})), Status::VersionRequested);
+    QVERIFY(CommandLine::versionText().startsWith(QStringLiteral("gatehouse ")));
+}
+
+void TestCommandLine::qtOptionsAreAccepted()
+{
+    CommandLine cl;
+    QCOMPARE(cl.parse(args({QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                            QStringLiteral("-headless")})),
+             Status::Ok);
+    QVERIFY(cl.options().headless);
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_command_line.moc"

@@ -1,0 +1,204 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/gateway_controller.h"
+
+#include "app/demo_workspace.h"
+#include "tests/support/test_http.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+#include <thread>
+
+using gatehouse::app::DemoWorkspace;
+using gatehouse::app::GatewayController;
+using gatehouse::app::GatewayStatsSample;
+using State = GatewayController::State;
+namespace gw = gatehouse::gateway;
+namespace http = gatehouse::test;
+
+class TestGatewayController : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void startServesAndReportsStats();
+    void startFailsWhenPortInUse();
+    void stopReturnsAtOnceAndDrains();
+    void invalidConfigKeepsOldOne();
+    void restartsAfterStop();
+
+private:
+    static gw::gateway_options ephemeral() {
+        gw::gateway_options options;
+        options.port = 0;
+        options.threads = 2;
+        return options;
+    }
+    bool startController(GatewayController& controller);
+
+    DemoWorkspace m_demo;
+};
+
+void TestGatewayController::initTestCase() {
+    QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
+    QVERIFY(m_demo.originPort() != 0);
+}
+
+void TestGatewayController::cleanupTestCase() {
+    m_demo.stopOrigin();
+}
+
+bool TestGatewayController::startController(GatewayController& controller) {
+    if (!controller.applyConfig(m_demo.snapshot())) {
+        qWarning() << "applyConfig:" << controller.lastError();
+        return false;
+    }
+    if (!controller.start(ephemeral())) {
+        qWarning() << "start:" << controller.lastError();
+        return false;
+    }
+    return true;
+}
+
+void TestGatewayController::startServesAndReportsStats() {
+    GatewayController controller;
+    controller.setStatsInterval(100);
+    QSignalSpy stateSpy(&controller, &GatewayController::stateChanged);
+    QSignalSpy statsSpy(&controller, &GatewayController::statsUpdated);
+
+    QVERIFY(startController(controller));
+    QCOMPARE(controller.state(), State::Running);
+    QVERIFY(controller.port() != 0);
+    QCOMPARE(controller.listenUrl().toString(),
+             QStringLiteral("http://127.0.0.1:%1").arg(controller.port()));
+    QCOMPARE(stateSpy.count(), 2); // Starting, Running
+    QCOMPARE(stateSpy.at(1).at(0).value<State>(), State::Running);
+
+    GatewayStatsSample best;
+    double maxRate = 0.0;
+    connect(&controller, &GatewayController::statsUpdated, this,
+            [&](const GatewayStatsSample& sample) {
+                best = sample;
+                maxRate = std::max(maxRate, sample.requestsPerSecond);
+            });
+
+    constexpr int count = 30;
+    for (int i = 0; i < count; ++i) {
+        const auto response = http::http_request(controller.port(), "GET", "/echo");
+        QVERIFY2(response.status == 200, response.error.c_str());
+    }
+    const auto shop = http::http_request(controller.port(), "GET", "/shop/1");
+    QCOMPARE(shop.status, 200);
+    const auto missing = http::http_request(controller.port(), "GET", "/no/such/route");
+    QCOMPARE(missing.status, 404);
+
+    QTRY_VERIFY_WITH_TIMEOUT(best.requests >= count + 2, 5000);
+    QVERIFY(maxRate > 0.0);
+    QVERIFY(best.statusClass(2) >= count + 1);
+    QVERIFY(best.statusClass(4) >= 1);
+    QVERIFY(best.bytesIn > 0);
+    QVERIFY(best.bytesOut > 0);
+    QVERIFY(best.intervalSeconds > 0.0);
+    // Polled on a timer: a handful of samples, not one per request.
+    QVERIFY(statsSpy.count() < 100);
+
+    controller.stopAndWait(std::chrono::milliseconds(1000));
+    QCOMPARE(controller.state(), State::Stopped);
+}
+
+void TestGatewayController::startFailsWhenPortInUse() {
+    QTcpServer occupier;
+    QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
+    const quint16 taken = occupier.serverPort();
+
+    GatewayController controller;
+    QSignalSpy errorSpy(&controller, &GatewayController::errorOccurred);
+    QVERIFY(controller.applyConfig(m_demo.snapshot()));
+    gw::gateway_options options = ephemeral();
+    options.port = taken;
+    QVERIFY(!controller.start(options));
+    QCOMPARE(controller.state(), State::Stopped);
+    QVERIFY(!controller.lastError().isEmpty());
+    QVERIFY2(controller.lastError().contains(QString::number(taken)),
+             qPrintable(controller.lastError()));
+    QCOMPARE(errorSpy.count(), 1);
+    QCOMPARE(errorSpy.at(0).at(0).toString(), controller.lastError());
+    QVERIFY(controller.listenUrl().isEmpty());
+    qInfo() << "port-in-use error:" << controller.lastError();
+}
+
+void TestGatewayController::stopReturnsAtOnceAndDrains() {
+    GatewayController controller;
+    gw::config_snapshot config = m_demo.snapshot();
+    gw::route_config respond;
+    respond.id = "respond";
+    respond.path = "/respond";
+    respond.upstream = DemoWorkspace::upstreamName;
+    config.routes.push_back(respond);
+    QVERIFY2(controller.applyConfig(config), qPrintable(controller.lastError()));
+    QVERIFY2(controller.start(ephemeral()), qPrintable(controller.lastError()));
+    const quint16 port = controller.port();
+
+    // A request the origin holds for 1.5 s: in flight when stop() is called.
+    http::http_response slow;
+    std::thread client(
+        [&] { slow = http::http_request(port, "GET", "/respond?status=200&delay_ms=1500"); });
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (controller.pollStats(), controller.lastSample().activeConnections >= 1), 5000);
+    QTest::qWait(200); // let it reach the origin
+
+    QSignalSpy stateSpy(&controller, &GatewayController::stateChanged);
+    QElapsedTimer timer;
+    timer.start();
+    controller.stop();
+    const qint64 stopMs = timer.elapsed();
+    QVERIFY2(stopMs < 250, qPrintable(QString::number(stopMs)));
+    QCOMPARE(controller.state(), State::Stopping);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Stopped, 10000);
+    QCOMPARE(stateSpy.count(), 2);
+    QCOMPARE(stateSpy.at(0).at(0).value<State>(), State::Stopping);
+    QCOMPARE(stateSpy.at(1).at(0).value<State>(), State::Stopped);
+    client.join();
+    QVERIFY2(slow.status == 200, slow.error.c_str()); // drained, not cut off
+
+    // Nothing listens any more.
+    const auto after =
+        http::http_request(port, "GET", "/echo", {}, {}, std::chrono::milliseconds(1000));
+    QCOMPARE(after.status, 0);
+}
+
+void TestGatewayController::invalidConfigKeepsOldOne() {
+    GatewayController controller;
+    QVERIFY(startController(controller));
+    QSignalSpy errorSpy(&controller, &GatewayController::errorOccurred);
+
+    gw::config_snapshot broken = m_demo.snapshot();
+    broken.routes.at(0).upstream = "no-such-upstream";
+    QVERIFY(!controller.applyConfig(broken));
+    QVERIFY(!controller.lastError().isEmpty());
+    QCOMPARE(errorSpy.count(), 1);
+    qInfo() << "invalid config error:" << controller.lastError();
+
+    QCOMPARE(http::http_request(controller.port(), "GET", "/shop/2").status, 200);
+    QCOMPARE(http::http_request(controller.port(), "GET", "/echo").status, 200);
+    controller.stopAndWait(std::chrono::milliseconds(500));
+}
+
+void TestGatewayController::restartsAfterStop() {
+    GatewayController controller;
+    QVERIFY(startController(controller));
+    controller.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Stopped, 10000);
+    QVERIFY2(controller.start(ephemeral()), qPrintable(controller.lastError()));
+    QCOMPARE(http::http_request(controller.port(), "GET", "/echo").status, 200);
+    // Destroying a running controller stops the gateway.
+}
+
+QTEST_GUILESS_MAIN(TestGatewayController)
+#include "tst_gateway_controller.moc"
