@@ -25,7 +25,11 @@ using tcp = asio::ip::tcp;
 
 struct gateway_server::impl {
     gateway_shared shared;
-    std::mutex lifecycle_mutex; // guards workers, acceptor and running
+    // lifecycle_mutex serialises start() and stop(), which may take seconds;
+    // state_mutex guards what stats() and the getters read, and is only ever
+    // held briefly.
+    std::mutex lifecycle_mutex;
+    mutable std::mutex state_mutex;
     std::vector<std::unique_ptr<worker>> workers;
     std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
     std::unique_ptr<tcp::acceptor> acceptor;
@@ -37,6 +41,11 @@ struct gateway_server::impl {
     target_registry registry;
     health_checker health;
     stats_snapshot retired; // counters of workers from earlier runs
+
+    // One ring per worker index; they only ever grow in number and live as
+    // long as the server, so workers hold plain pointers to them.
+    mutable std::mutex rings_mutex;
+    std::vector<std::unique_ptr<call_record_ring>> rings;
 
     void add_worker_counters(stats_snapshot& out) const;
 
@@ -130,9 +139,20 @@ std::string gateway_server::start(const gateway_options& options)
 
     impl_->shared.options = options;
     impl_->shared.stopping.store(false);
-    impl_->workers.clear();
-    for (unsigned i = 0; i < threads; ++i)
-        impl_->workers.push_back(std::make_unique<worker>(impl_->shared, i));
+    std::vector<std::unique_ptr<worker>> workers;
+    {
+        std::lock_guard rings_lock(impl_->rings_mutex);
+        while (impl_->rings.size() < threads)
+            impl_->rings.push_back(std::make_unique<call_record_ring>(call_ring_capacity));
+        for (unsigned i = 0; i < threads; ++i) {
+            workers.push_back(std::make_unique<worker>(impl_->shared, i));
+            workers.back()->records = impl_->rings[i].get();
+        }
+    }
+    {
+        std::lock_guard state_lock(impl_->state_mutex);
+        impl_->workers = std::move(workers);
+    }
 
     auto acceptor = std::make_unique<tcp::acceptor>(impl_->workers.front()->ioc);
     const tcp::endpoint endpoint(address, options.port);
@@ -145,11 +165,15 @@ std::string gateway_server::start(const gateway_options& options)
     if (!ec)
         acceptor->listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
+        std::lock_guard state_lock(impl_->state_mutex);
         impl_->workers.clear();
         return "cannot listen on " + where + ": " + ec.message();
     }
-    impl_->port = acceptor->local_endpoint().port();
-    impl_->address = options.listen_address;
+    {
+        std::lock_guard state_lock(impl_->state_mutex);
+        impl_->port = acceptor->local_endpoint().port();
+        impl_->address = options.listen_address;
+    }
     impl_->acceptor = std::move(acceptor);
 
     impl_->guards.clear();
@@ -165,7 +189,10 @@ std::string gateway_server::start(const gateway_options& options)
         if (impl_->shared.config)
             impl_->health.update(impl_->shared.config);
     }
-    impl_->running = true;
+    {
+        std::lock_guard state_lock(impl_->state_mutex);
+        impl_->running = true;
+    }
     return {};
 }
 
@@ -206,6 +233,7 @@ void gateway_server::stop(std::chrono::milliseconds drain)
         w->thread.join();
     }
     impl_->acceptor.reset();
+    std::lock_guard state_lock(impl_->state_mutex);
     impl_->add_worker_counters(impl_->retired);
     impl_->retired.active_connections = 0;
     impl_->workers.clear();
@@ -214,20 +242,52 @@ void gateway_server::stop(std::chrono::milliseconds drain)
 
 bool gateway_server::running() const
 {
-    std::lock_guard lock(impl_->lifecycle_mutex);
+    std::lock_guard lock(impl_->state_mutex);
     return impl_->running;
 }
 
 std::uint16_t gateway_server::port() const
 {
-    std::lock_guard lock(impl_->lifecycle_mutex);
+    std::lock_guard lock(impl_->state_mutex);
     return impl_->port;
 }
 
 std::string gateway_server::listen_address() const
 {
-    std::lock_guard lock(impl_->lifecycle_mutex);
+    std::lock_guard lock(impl_->state_mutex);
     return impl_->address;
+}
+
+std::size_t gateway_server::drain_call_records(std::vector<call_record>& out, std::size_t max)
+{
+    std::lock_guard lock(impl_->rings_mutex);
+    std::size_t taken = 0;
+    for (auto& ring : impl_->rings) {
+        if (taken >= max)
+            break;
+        taken += ring->drain(out, max - taken);
+    }
+    return taken;
+}
+
+void gateway_server::set_call_records_hook(std::function<void()> hook)
+{
+    std::lock_guard lock(impl_->shared.records_hook_mutex);
+    impl_->shared.records_hook = std::move(hook);
+}
+
+void gateway_server::set_call_recording(bool enabled)
+{
+    impl_->shared.record_calls.store(enabled, std::memory_order_relaxed);
+}
+
+std::uint64_t gateway_server::dropped_call_records() const
+{
+    std::lock_guard lock(impl_->rings_mutex);
+    std::uint64_t dropped = 0;
+    for (const auto& ring : impl_->rings)
+        dropped += ring->dropped();
+    return dropped;
 }
 
 std::string gateway_server::apply(const config_snapshot& snapshot)
@@ -254,10 +314,11 @@ stats_snapshot gateway_server::stats() const
 {
     stats_snapshot out;
     {
-        std::lock_guard lock(impl_->lifecycle_mutex);
+        std::lock_guard lock(impl_->state_mutex);
         out = impl_->retired;
         impl_->add_worker_counters(out);
     }
+    out.dropped_call_records = dropped_call_records();
     std::shared_ptr<const runtime_config> config;
     {
         std::lock_guard config_lock(impl_->shared.config_mutex);

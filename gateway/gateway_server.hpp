@@ -2,14 +2,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "call_record.hpp"
 #include "config_snapshot.hpp"
 #include "gateway_options.hpp"
 #include "gateway_stats.hpp"
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace gatehouse::gateway {
 
@@ -44,7 +47,24 @@ public:
     // configuration then stays.
     std::string apply(const config_snapshot& snapshot);
 
+    // Cheap: relaxed loads of per-worker counters. Never waits for start()
+    // or stop(), so a GUI timer may call it at any time.
     stats_snapshot stats() const;
+
+    // Call records, one per request (rejected ones included), captured into
+    // one bounded ring per worker. A single consumer thread drains them.
+    // Appends up to `max` records to `out` and returns how many.
+    std::size_t drain_call_records(std::vector<call_record>& out,
+                                   std::size_t max = static_cast<std::size_t>(-1));
+    // Called on a worker thread whenever a ring goes from empty to non-empty:
+    // it must be cheap, thread-safe and must not block (e.g. wake a writer).
+    // Pass an empty function to clear it before the hook's target goes away.
+    void set_call_records_hook(std::function<void()> hook);
+    // Capture on or off (on by default), e.g. to measure what logging costs.
+    void set_call_recording(bool enabled);
+    // Records dropped because a ring was full, over the server's life.
+    std::uint64_t dropped_call_records() const;
+    static constexpr std::size_t call_ring_capacity = 16384;
 
 private:
     struct impl;

@@ -32,6 +32,7 @@ struct stats_snapshot {
     std::uint64_t bytes_out = 0;
     std::uint64_t upstream_errors = 0;
     std::uint64_t config_generation = 0;
+    std::uint64_t dropped_call_records = 0;
     std::vector<target_health> targets;
 };
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/session.hpp"
 
+#include "gateway/call_record_ring.hpp"
 #include "gateway/forwarding.hpp"
 #include "gateway/http_util.hpp"
 #include "gateway/problem.hpp"
@@ -23,6 +24,7 @@
 #include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include <limits>
 #include <memory>
 
 namespace gatehouse::gateway {
@@ -59,6 +61,31 @@ bool is_idempotent(http::verb method)
     default:
         return false;
     }
+}
+
+call_error call_error_for(problem_kind kind)
+{
+    switch (kind) {
+    case problem_kind::bad_request:
+        return call_error::bad_request;
+    case problem_kind::not_found:
+        return call_error::no_route;
+    case problem_kind::method_not_allowed:
+        return call_error::method_not_allowed;
+    case problem_kind::request_timeout:
+        return call_error::request_timeout;
+    case problem_kind::body_too_large:
+        return call_error::body_too_large;
+    case problem_kind::header_too_large:
+        return call_error::header_too_large;
+    case problem_kind::upstream_unavailable:
+        return call_error::upstream_unavailable;
+    case problem_kind::upstream_timeout:
+        return call_error::upstream_timeout;
+    case problem_kind::service_unavailable:
+        return call_error::shutting_down;
+    }
+    return call_error::none;
 }
 
 // What happened to one request, for counters and the connection's fate.
@@ -130,6 +157,18 @@ private:
                                 std::string_view path, std::string_view query,
                                 std::size_t matched_bytes) const;
     void count_response(unsigned status);
+    void add_in(std::size_t n)
+    {
+        worker_stats::add(w_.stats.bytes_in, n);
+        record_.bytes_in += n;
+    }
+    void add_out(std::size_t n)
+    {
+        worker_stats::add(w_.stats.bytes_out, n);
+        record_.bytes_out += n;
+    }
+    void begin_record();
+    void commit_record();
     // Turns a failed read of the client's request into the problem to answer
     // with (in problem_ and detail_); false when the client just went away.
     bool describe_read_error(const boost::system::error_code& ec, std::string_view part);
@@ -174,6 +213,9 @@ private:
     // temporary in a co_await expression twice.
     std::string detail_;
     problem_kind problem_ = problem_kind::bad_request;
+    call_record record_;
+    clock_type::time_point record_started_;
+    bool record_open_ = false;
     bool idle_ = true;
     bool closing_ = false;
 };
@@ -182,8 +224,10 @@ private:
 // so that the (shorter) header timeout only runs once a request has begun.
 asio::awaitable<bool> client_session::wait_for_request()
 {
-    if (buffer_.size() != 0)
+    if (buffer_.size() != 0) {
+        begin_record(); // a pipelined request, already buffered
         co_return true;
+    }
     idle_ = true;
     if (closing_ || w_.shared.stopping.load(std::memory_order_relaxed))
         co_return false;
@@ -193,7 +237,8 @@ asio::awaitable<bool> client_session::wait_for_request()
     if (ec)
         co_return false;
     buffer_.commit(n);
-    worker_stats::add(w_.stats.bytes_in, n);
+    begin_record(); // the call starts with its first byte
+    add_in(n);
     co_return true;
 }
 
@@ -211,14 +256,17 @@ asio::awaitable<void> client_session::run()
         auto [ec, consumed] = co_await http::async_read_header(client_, buffer_, parser, nothrow);
         disarm_client_timer();
         if (consumed > buffered)
-            worker_stats::add(w_.stats.bytes_in, consumed - buffered);
+            add_in(consumed - buffered);
         request_id_.clear();
         if (ec) {
-            if (describe_read_error(ec, "head"))
+            if (describe_read_error(ec, "head")) {
                 co_await send_problem(problem_, detail_, false);
+                commit_record();
+            }
             break;
         }
         const exchange_outcome outcome = co_await handle(parser);
+        commit_record();
         if (!outcome.keep_alive)
             break;
     }
@@ -254,9 +302,10 @@ asio::awaitable<void> client_session::send_problem(problem_kind kind, std::strin
     if (!allow.empty())
         res.set(http::field::allow, allow);
     count_response(res.result_int());
+    record_.error = call_error_for(kind);
     client_.expires_after(w_.shared.options.client_send_timeout);
     auto [ec, n] = co_await http::async_write(client_, res, nothrow);
-    worker_stats::add(w_.stats.bytes_out, n);
+    add_out(n);
 }
 
 bool client_session::describe_read_error(const boost::system::error_code& ec, std::string_view part)
@@ -283,8 +332,51 @@ bool client_session::describe_read_error(const boost::system::error_code& ec, st
     return true;
 }
 
+void client_session::begin_record()
+{
+    if (record_open_)
+        return;
+    record_open_ = true;
+    record_started_ = clock_type::now();
+    record_.timestamp_us = std::chrono::duration_cast<std::chrono::microseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+    record_.api_id = 0;
+    record_.application_id = 0;
+    record_.bytes_in = 0;
+    record_.bytes_out = 0;
+    record_.upstream_latency_us = 0;
+    record_.status = 0;
+    record_.cache = cache_status::none;
+    record_.error = call_error::none;
+    record_.method.assign({});
+    record_.request_id.assign({});
+    record_.route_id.assign({});
+    record_.upstream.assign({});
+    record_.path.assign({});
+    record_.client_address.assign(client_ip_);
+}
+
+// Hands the finished call to the log writer. Never blocks: a full ring drops
+// the record and counts it.
+void client_session::commit_record()
+{
+    if (!record_open_)
+        return;
+    record_open_ = false;
+    if (!w_.shared.record_calls.load(std::memory_order_relaxed) || !w_.records)
+        return;
+    const auto elapsed =
+        std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - record_started_);
+    record_.total_latency_us = static_cast<std::uint32_t>(
+        std::min<std::int64_t>(elapsed.count(), std::numeric_limits<std::uint32_t>::max()));
+    if (w_.records->push(record_) == call_record_ring::push_result::pushed_into_empty)
+        w_.shared.notify_records();
+}
+
 void client_session::count_response(unsigned status)
 {
+    record_.status = static_cast<std::uint16_t>(status);
     worker_stats::add(w_.stats.requests, 1);
     const unsigned cls = status / 100;
     worker_stats::add(w_.stats.status_classes[cls < 6 ? cls : 0], 1);
@@ -299,6 +391,9 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     std::string_view incoming_id = req["X-Request-Id"];
     request_id_ =
         acceptable_request_id(incoming_id) ? std::string(incoming_id) : generate_request_id(w_.rng);
+    record_.method.assign(req.method_string());
+    record_.path.assign(req.target());
+    record_.request_id.assign(request_id_);
     // Once a request body is pending and unread, the connection cannot carry
     // another request after an early rejection.
     const bool keep_alive = req.keep_alive() && !body_pending && !closing_ &&
@@ -350,6 +445,8 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
         co_return exchange_outcome{keep_alive};
     }
     (void)options;
+    record_.api_id = config->snapshot.routes[match.route_index].api_id;
+    record_.route_id.assign(config->snapshot.routes[match.route_index].id);
     co_return co_await forward(
         parser, *config, match.route_index, path_, query, match.matched_bytes,
         req.keep_alive() && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
@@ -484,7 +581,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             client_, buffer_, parser, *stream, request_writer, relay_buffer(), relay_buffer_size,
             [&] { arm_client_timer(options.client_body_timeout); }, remaining(up.read_timeout));
         disarm_client_timer();
-        worker_stats::add(w_.stats.bytes_in, sent.bytes_read);
+        add_in(sent.bytes_read);
+        record_.upstream.assign(target->url);
         if (sent.side == relay_result::failed_reading) {
             // The client broke off or exceeded a limit while sending its body.
             if (describe_read_error(sent.ec, "body"))
@@ -539,8 +637,10 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                                   detail_, reusable);
             co_return exchange_outcome{reusable};
         }
-        target->record_success(
-            std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - started));
+        const auto upstream_latency =
+            std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - started);
+        target->record_success(upstream_latency);
+        record_.upstream_latency_us = static_cast<std::uint32_t>(upstream_latency.count());
 
         // 4. The response, relayed to the client.
         auto& res = response->get();
@@ -582,8 +682,11 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 relay_buffer_size, [&] { stream->expires_after(remaining(up.read_timeout)); },
                 options.client_send_timeout);
         }
-        worker_stats::add(w_.stats.bytes_out, relayed.bytes_written);
+        add_out(relayed.bytes_written);
         if (relayed.side != relay_result::done) {
+            record_.error = relayed.side == relay_result::failed_reading
+                                ? call_error::upstream_aborted
+                                : call_error::client_aborted;
             if (relayed.side == relay_result::failed_reading) {
                 target->record_failure(up.health);
                 worker_stats::add(w_.stats.upstream_errors, 1);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/call_record_ring.hpp"
 #include "gateway/gateway_options.hpp"
 #include "gateway/runtime_config.hpp"
 #include "gateway/upstream.hpp"
@@ -12,6 +13,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -28,6 +30,18 @@ struct gateway_shared {
     mutable std::mutex config_mutex;
     std::shared_ptr<const runtime_config> config; // guarded by config_mutex
     std::atomic<bool> stopping{false};
+
+    // Call capture. The hook is only called when a ring goes from empty to
+    // non-empty, so its lock is off the per-request path.
+    std::atomic<bool> record_calls{true};
+    std::mutex records_hook_mutex;
+    std::function<void()> records_hook;
+    void notify_records()
+    {
+        std::lock_guard lock(records_hook_mutex);
+        if (records_hook)
+            records_hook();
+    }
 };
 
 // Counters owned by one worker: only its thread writes them (relaxed), the
@@ -75,6 +89,7 @@ struct worker {
     std::thread thread;
     upstream_pool pool;
     worker_stats stats;
+    call_record_ring* records = nullptr; // owned by the server; outlives the worker
     std::mt19937_64 rng;
     boost::intrusive::list<stoppable_session, boost::intrusive::constant_time_size<false>> sessions;
 
