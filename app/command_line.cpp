@@ -24,14 +24,15 @@ constexpr unsigned maxThreads = 1024;
 
 } // namespace
 
-CommandLine::CommandLine() {
+CommandLine::CommandLine()
+{
     m_parser.setApplicationDescription(
         tr("Gatehouse: an API management console with an embedded API gateway."));
     // "-platform xcb" and "-headless" are single-dash long options, as in Qt.
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOptions({
         {optHeadless, tr("Run the gateway without a window.")},
-        {optConfig, tr("Load the gateway configuration from <file> (YAML)."), tr("file")},
+        {optConfig, tr("Load the gateway configuration from <file> (YAML or JSON)."), tr("file")},
         {optListen,
          tr("Listen on <address:port> (default 127.0.0.1:8080); overrides the configuration "
             "file."),
@@ -55,7 +56,8 @@ CommandLine::CommandLine() {
     m_parser.addOption(reverse);
 }
 
-CommandLine::Status CommandLine::parse(const QStringList& arguments) {
+CommandLine::Status CommandLine::parse(const QStringList& arguments)
+{
     m_options = {};
     m_error.clear();
     if (!m_parser.parse(arguments)) {
@@ -110,20 +112,24 @@ CommandLine::Status CommandLine::parse(const QStringList& arguments) {
     return Status::Ok;
 }
 
-QString CommandLine::helpText() const {
+QString CommandLine::helpText() const
+{
     return m_parser.helpText();
 }
 
-QString CommandLine::versionText() {
+QString CommandLine::versionText()
+{
     return QStringLiteral("gatehouse ") + QStringLiteral(GATEHOUSE_VERSION_STRING);
 }
 
-bool CommandLine::fail(const QString& message) {
+bool CommandLine::fail(const QString& message)
+{
     m_error = message;
     return false;
 }
 
-bool CommandLine::parsePort(const QString& text, const QString& option, quint16* port) {
+bool CommandLine::parsePort(const QString& text, const QString& option, quint16* port)
+{
     bool ok = false;
     const int value = text.toInt(&ok);
     if (!ok) {
@@ -136,7 +142,8 @@ bool CommandLine::parsePort(const QString& text, const QString& option, quint16*
     return true;
 }
 
-bool CommandLine::parseListen(const QString& text) {
+bool CommandLine::parseListen(const QString& text)
+{
     // ADDR:PORT, [IPv6]:PORT, or a bare PORT on the default address.
     QString address = m_options.listenAddress;
     QString portText = text;

@@ -9,13 +9,17 @@
 namespace gatehouse::app {
 
 DemoWorkspace::DemoWorkspace()
-    : m_origin(std::make_unique<gateway::demo_origin>()) {}
+    : m_origin(std::make_unique<gateway::demo_origin>())
+{
+}
 
-DemoWorkspace::~DemoWorkspace() {
+DemoWorkspace::~DemoWorkspace()
+{
     stopOrigin();
 }
 
-bool DemoWorkspace::startOrigin(quint16 port, unsigned threads) {
+bool DemoWorkspace::startOrigin(quint16 port, unsigned threads)
+{
     if (m_origin->running())
         return true;
     const std::string error = m_origin->start("127.0.0.1", port, threads);
@@ -29,20 +33,24 @@ bool DemoWorkspace::startOrigin(quint16 port, unsigned threads) {
     return true;
 }
 
-void DemoWorkspace::stopOrigin() {
+void DemoWorkspace::stopOrigin()
+{
     if (m_origin->running())
         m_origin->stop();
 }
 
-bool DemoWorkspace::originRunning() const {
+bool DemoWorkspace::originRunning() const
+{
     return m_origin->running();
 }
 
-quint16 DemoWorkspace::originPort() const {
+quint16 DemoWorkspace::originPort() const
+{
     return m_origin->running() ? m_origin->port() : 0;
 }
 
-QUrl DemoWorkspace::originUrl() const {
+QUrl DemoWorkspace::originUrl() const
+{
     if (!m_origin->running())
         return {};
     QUrl url;
@@ -52,7 +60,8 @@ QUrl DemoWorkspace::originUrl() const {
     return url;
 }
 
-gateway::config_snapshot DemoWorkspace::snapshot(quint16 originPort) {
+gateway::config_snapshot DemoWorkspace::snapshot(quint16 originPort)
+{
     gateway::config_snapshot config;
 
     gateway::upstream_config origin;
@@ -88,7 +97,8 @@ gateway::config_snapshot DemoWorkspace::snapshot(quint16 originPort) {
     return config;
 }
 
-gateway::gateway_options DemoWorkspace::defaultOptions() {
+gateway::gateway_options DemoWorkspace::defaultOptions()
+{
     return gateway::gateway_options{};
 }
 

@@ -15,15 +15,18 @@ namespace {
 
 // Counters never go backwards within one gateway run, but a restart may
 // reset them; treat a drop as a fresh start rather than a huge negative rate.
-quint64 delta(quint64 now, quint64 before) {
+quint64 delta(quint64 now, quint64 before)
+{
     return now >= before ? now - before : now;
 }
 
-double perSecond(quint64 count, double seconds) {
+double perSecond(quint64 count, double seconds)
+{
     return seconds > 0.0 ? static_cast<double>(count) / seconds : 0.0;
 }
 
-GatewayStatsSample toSample(const gateway::stats_snapshot& s) {
+GatewayStatsSample toSample(const gateway::stats_snapshot& s)
+{
     GatewayStatsSample out;
     out.timestampMs = QDateTime::currentMSecsSinceEpoch();
     out.requests = s.requests;
@@ -44,7 +47,8 @@ GatewayStatsSample toSample(const gateway::stats_snapshot& s) {
 
 GatewayController::GatewayController(QObject* parent)
     : QObject(parent)
-    , m_server(std::make_unique<gateway::gateway_server>()) {
+    , m_server(std::make_unique<gateway::gateway_server>())
+{
     qRegisterMetaType<GatewayStatsSample>();
     qRegisterMetaType<GatewayController::State>();
     m_statsTimer.setTimerType(Qt::CoarseTimer);
@@ -52,7 +56,8 @@ GatewayController::GatewayController(QObject* parent)
     connect(&m_statsTimer, &QTimer::timeout, this, &GatewayController::pollStats);
 }
 
-GatewayController::~GatewayController() {
+GatewayController::~GatewayController()
+{
     m_statsTimer.stop();
     // A stop already under way owns the server until it returns; the queued
     // finishStop() it posts dies with this object.
@@ -61,7 +66,8 @@ GatewayController::~GatewayController() {
         m_server->stop(std::chrono::milliseconds(500));
 }
 
-void GatewayController::setStatsInterval(int ms) {
+void GatewayController::setStatsInterval(int ms)
+{
     m_statsInterval = std::max(0, ms);
     if (m_statsInterval == 0) {
         m_statsTimer.stop();
@@ -72,11 +78,13 @@ void GatewayController::setStatsInterval(int ms) {
         m_statsTimer.start();
 }
 
-bool GatewayController::start() {
+bool GatewayController::start()
+{
     return start(m_options);
 }
 
-bool GatewayController::start(const gateway::gateway_options& options) {
+bool GatewayController::start(const gateway::gateway_options& options)
+{
     if (m_state == State::Running || m_state == State::Starting) {
         fail(tr("The gateway is already running."));
         return false;
@@ -111,7 +119,8 @@ bool GatewayController::start(const gateway::gateway_options& options) {
     return true;
 }
 
-void GatewayController::stop() {
+void GatewayController::stop()
+{
     if (m_state != State::Running)
         return;
     m_statsTimer.stop(); // stats() would wait for the drain
@@ -126,7 +135,8 @@ void GatewayController::stop() {
     });
 }
 
-void GatewayController::stopAndWait(std::chrono::milliseconds drain) {
+void GatewayController::stopAndWait(std::chrono::milliseconds drain)
+{
     if (m_state == State::Running) {
         m_statsTimer.stop();
         setState(State::Stopping);
@@ -136,7 +146,8 @@ void GatewayController::stopAndWait(std::chrono::milliseconds drain) {
     finishStop();
 }
 
-bool GatewayController::applyConfig(const gateway::config_snapshot& snapshot) {
+bool GatewayController::applyConfig(const gateway::config_snapshot& snapshot)
+{
     const std::string error = m_server->apply(snapshot);
     if (!error.empty()) {
         fail(tr("The configuration was rejected: %1").arg(QString::fromStdString(error).trimmed()));
@@ -146,12 +157,14 @@ bool GatewayController::applyConfig(const gateway::config_snapshot& snapshot) {
     return true;
 }
 
-void GatewayController::pollStats() {
+void GatewayController::pollStats()
+{
     if (m_state == State::Running)
         takeSample();
 }
 
-void GatewayController::takeSample() {
+void GatewayController::takeSample()
+{
     GatewayStatsSample sample = toSample(m_server->stats());
     const double seconds = static_cast<double>(m_sinceLastSample.nsecsElapsed()) / 1e9;
     m_sinceLastSample.restart();
@@ -165,19 +178,22 @@ void GatewayController::takeSample() {
     emit statsUpdated(sample);
 }
 
-void GatewayController::setState(State state) {
+void GatewayController::setState(State state)
+{
     if (m_state == state)
         return;
     m_state = state;
     emit stateChanged(state);
 }
 
-void GatewayController::fail(const QString& message) {
+void GatewayController::fail(const QString& message)
+{
     m_lastError = message;
     emit errorOccurred(message);
 }
 
-void GatewayController::finishStop() {
+void GatewayController::finishStop()
+{
     if (m_state != State::Stopping)
         return; // stopAndWait() got here first
     joinStopThread();
@@ -188,12 +204,14 @@ void GatewayController::finishStop() {
     setState(State::Stopped);
 }
 
-void GatewayController::joinStopThread() {
+void GatewayController::joinStopThread()
+{
     if (m_stopThread.joinable())
         m_stopThread.join();
 }
 
-void GatewayController::resetBaseline() {
+void GatewayController::resetBaseline()
+{
     m_lastSample = toSample(m_server->stats());
     m_sinceLastSample.start();
 }

@@ -32,7 +32,8 @@ struct GatewayStatsSample {
     double bytesOutPerSecond = 0.0;
     double serverErrorsPerSecond = 0.0; // 5xx responses per second
 
-    quint64 statusClass(int hundreds) const {
+    quint64 statusClass(int hundreds) const
+    {
         return hundreds >= 1 && hundreds <= 5 ? statusClasses[static_cast<std::size_t>(hundreds)]
                                               : 0;
     }

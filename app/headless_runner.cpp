@@ -19,7 +19,8 @@ namespace {
 
 // Line-oriented output for scripts and supervisors: flushed at once, so a
 // parent reading the pipe sees the address before the first request.
-void printLine(std::FILE* stream, const QString& line) {
+void printLine(std::FILE* stream, const QString& line)
+{
     const QByteArray bytes = line.toLocal8Bit();
     std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stream);
     std::fputc('\n', stream);
@@ -32,9 +33,12 @@ constexpr std::chrono::milliseconds drainDeadline{5000};
 
 HeadlessRunner::HeadlessRunner(const CommandLineOptions& options, QObject* parent)
     : QObject(parent)
-    , m_options(options) {}
+    , m_options(options)
+{
+}
 
-HeadlessRunner::~HeadlessRunner() {
+HeadlessRunner::~HeadlessRunner()
+{
     // Reverse of start-up: gateway, then the origin behind it.
     if (m_controller)
         m_controller->stopAndWait(std::chrono::milliseconds(0));
@@ -42,7 +46,8 @@ HeadlessRunner::~HeadlessRunner() {
     m_demo.reset();
 }
 
-int HeadlessRunner::exec() {
+int HeadlessRunner::exec()
+{
     Q_ASSERT(QCoreApplication::instance());
     // Handlers first: a signal during start-up still ends in a clean stop.
     m_signals = std::make_unique<SignalWatcher>();
@@ -55,7 +60,8 @@ int HeadlessRunner::exec() {
     return QCoreApplication::exec();
 }
 
-bool HeadlessRunner::startDemoOriginOnly() {
+bool HeadlessRunner::startDemoOriginOnly()
+{
     m_demo = std::make_unique<DemoWorkspace>();
     if (!m_demo->startOrigin(m_options.demoOriginPort)) {
         printLine(stderr, QStringLiteral("gatehouse: ") + m_demo->lastError());
@@ -65,7 +71,8 @@ bool HeadlessRunner::startDemoOriginOnly() {
     return true;
 }
 
-bool HeadlessRunner::startGateway() {
+bool HeadlessRunner::startGateway()
+{
     gateway::gateway_options options;
     gateway::config_snapshot snapshot;
 
@@ -115,7 +122,8 @@ bool HeadlessRunner::startGateway() {
     return true;
 }
 
-void HeadlessRunner::onTermination(int signalNumber) {
+void HeadlessRunner::onTermination(int signalNumber)
+{
     if (m_stopping) {
         printLine(stderr,
                   QStringLiteral("gatehouse: already stopping (signal %1)").arg(signalNumber));
@@ -134,7 +142,8 @@ void HeadlessRunner::onTermination(int signalNumber) {
     QTimer::singleShot(0, this, &HeadlessRunner::finish);
 }
 
-void HeadlessRunner::finish() {
+void HeadlessRunner::finish()
+{
     if (m_demo)
         m_demo->stopOrigin();
     QCoreApplication::exit(0);

@@ -23,13 +23,15 @@ using namespace gatehouse::app;
 
 namespace {
 
-void printLine(std::FILE* stream, const QString& text) {
+void printLine(std::FILE* stream, const QString& text)
+{
     std::fputs(text.toLocal8Bit().constData(), stream);
     std::fputc('\n', stream);
     std::fflush(stream);
 }
 
-void setApplicationInfo() {
+void setApplicationInfo()
+{
     QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
     QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
     QCoreApplication::setApplicationVersion(
@@ -38,7 +40,8 @@ void setApplicationInfo() {
 
 // Without a display Qt's xcb/wayland plugins abort; decide before creating a
 // QApplication.
-bool hasDisplay(const QStringList& arguments) {
+bool hasDisplay(const QStringList& arguments)
+{
     return !qEnvironmentVariableIsEmpty("DISPLAY") ||
            !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") ||
@@ -49,7 +52,8 @@ bool hasDisplay(const QStringList& arguments) {
 // Reports --help, --version and usage errors; needs an application object
 // because QCommandLineParser names the program from it.
 int reportCommandLine(int argc, char** argv, const CommandLine& commandLine,
-                      CommandLine::Status status) {
+                      CommandLine::Status status)
+{
     QCoreApplication app(argc, argv);
     setApplicationInfo();
     switch (status) {
@@ -69,14 +73,16 @@ int reportCommandLine(int argc, char** argv, const CommandLine& commandLine,
     return CommandLine::exitUsageError;
 }
 
-int runHeadless(int argc, char** argv, const CommandLineOptions& options) {
+int runHeadless(int argc, char** argv, const CommandLineOptions& options)
+{
     QCoreApplication app(argc, argv);
     setApplicationInfo();
     HeadlessRunner runner(options);
     return runner.exec();
 }
 
-int runConsole(int argc, char** argv, const CommandLineOptions& options) {
+int runConsole(int argc, char** argv, const CommandLineOptions& options)
+{
     QApplication app(argc, argv);
     setApplicationInfo();
 
@@ -143,7 +149,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     QStringList arguments;
     arguments.reserve(argc);
     for (int i = 0; i < argc; ++i)

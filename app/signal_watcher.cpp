@@ -17,7 +17,8 @@ namespace {
 int g_fds[2] = {-1, -1}; // [0] written by the handler, [1] read by the notifier
 constexpr int watchedSignals[] = {SIGINT, SIGTERM};
 
-extern "C" void onSignal(int signalNumber) {
+extern "C" void onSignal(int signalNumber)
+{
     const int savedErrno = errno;
     const unsigned char byte = static_cast<unsigned char>(signalNumber);
     // Non-blocking: if the pipe is full a wake-up is already pending.
@@ -29,7 +30,8 @@ extern "C" void onSignal(int signalNumber) {
 } // namespace
 
 SignalWatcher::SignalWatcher(QObject* parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     if (g_fds[0] != -1)
         return; // another watcher owns the handlers
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, g_fds) != 0) {
@@ -47,7 +49,8 @@ SignalWatcher::SignalWatcher(QObject* parent)
         ::sigaction(signalNumber, &action, nullptr);
 }
 
-SignalWatcher::~SignalWatcher() {
+SignalWatcher::~SignalWatcher()
+{
     if (!m_notifier)
         return;
     struct sigaction action = {};
@@ -62,7 +65,8 @@ SignalWatcher::~SignalWatcher() {
     g_fds[0] = g_fds[1] = -1;
 }
 
-void SignalWatcher::readSignals() {
+void SignalWatcher::readSignals()
+{
     unsigned char bytes[16];
     ssize_t n = 0;
     while ((n = ::read(g_fds[1], bytes, sizeof bytes)) > 0) {

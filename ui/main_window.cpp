@@ -34,7 +34,8 @@ constexpr int statusBarMessageMs = 10000;
 
 // Colours for the state dot and the status-class numbers; readable on both
 // light and dark palettes.
-QString stateColor(State state) {
+QString stateColor(State state)
+{
     switch (state) {
     case State::Running:
         return QStringLiteral("#2e7d32");
@@ -54,7 +55,8 @@ const char* const statusClassColors[6] = {"",        "#757575", "#2e7d32",
 
 MainWindow::MainWindow(app::GatewayController* controller, QWidget* parent)
     : QMainWindow(parent)
-    , m_controller(controller) {
+    , m_controller(controller)
+{
     Q_ASSERT(controller);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Gatehouse"));
@@ -72,7 +74,8 @@ MainWindow::MainWindow(app::GatewayController* controller, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildUi() {
+void MainWindow::buildUi()
+{
     auto* central = new QWidget(this);
     central->setObjectName(QStringLiteral("centralWidget"));
     central->setStyleSheet(QStringLiteral(
@@ -176,7 +179,8 @@ void MainWindow::buildUi() {
     connect(m_stopButton, &QPushButton::clicked, m_controller, &app::GatewayController::stop);
 }
 
-void MainWindow::buildMenus() {
+void MainWindow::buildMenus()
+{
     QMenu* file = menuBar()->addMenu(tr("&File"));
     m_startAction =
         file->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start Gateway"));
@@ -199,7 +203,8 @@ void MainWindow::buildMenus() {
 }
 
 QLabel* MainWindow::addTile(QGridLayout* grid, int row, int column, const QString& title,
-                            const QString& objectName) {
+                            const QString& objectName)
+{
     auto* tile = new QFrame(grid->parentWidget());
     tile->setObjectName(QStringLiteral("tile"));
     auto* box = new QVBoxLayout(tile);
@@ -221,28 +226,33 @@ QLabel* MainWindow::addTile(QGridLayout* grid, int row, int column, const QStrin
     return value;
 }
 
-void MainWindow::setDemoOriginUrl(const QUrl& url) {
+void MainWindow::setDemoOriginUrl(const QUrl& url)
+{
     m_demoOriginUrl = url;
     updateHint();
 }
 
-void MainWindow::showError(const QString& message) {
+void MainWindow::showError(const QString& message)
+{
     m_error->setText(message);
     m_error->setVisible(true);
     statusBar()->showMessage(message, statusBarMessageMs);
 }
 
-void MainWindow::clearError() {
+void MainWindow::clearError()
+{
     m_error->clear();
     m_error->setVisible(false);
 }
 
-void MainWindow::closeEvent(QCloseEvent* event) {
+void MainWindow::closeEvent(QCloseEvent* event)
+{
     saveSettings();
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::onStateChanged(State state) {
+void MainWindow::onStateChanged(State state)
+{
     QString text;
     switch (state) {
     case State::Stopped:
@@ -285,7 +295,8 @@ void MainWindow::onStateChanged(State state) {
     updateHint();
 }
 
-void MainWindow::onStatsUpdated(const app::GatewayStatsSample& sample) {
+void MainWindow::onStatsUpdated(const app::GatewayStatsSample& sample)
+{
     const QLocale locale;
     m_requests->setText(locale.toString(sample.requests));
     m_requestRate->setText(locale.toString(sample.requestsPerSecond, 'f', 1));
@@ -312,7 +323,8 @@ void MainWindow::onStatsUpdated(const app::GatewayStatsSample& sample) {
     }
 }
 
-void MainWindow::updateHint() {
+void MainWindow::updateHint()
+{
     // Example requests for the demo routes, while they can be tried.
     const QUrl gateway = m_controller->listenUrl();
     const bool demo = !m_demoOriginUrl.isEmpty();
@@ -325,14 +337,16 @@ void MainWindow::updateHint() {
     m_addressForm->setRowVisible(m_hint, tryable);
 }
 
-void MainWindow::restoreSettings() {
+void MainWindow::restoreSettings()
+{
     QSettings settings;
     if (!restoreGeometry(settings.value(settingsGeometry).toByteArray()))
         resize(860, 520);
     restoreState(settings.value(settingsState).toByteArray());
 }
 
-void MainWindow::saveSettings() const {
+void MainWindow::saveSettings() const
+{
     QSettings settings;
     settings.setValue(settingsGeometry, saveGeometry());
     settings.setValue(settingsState, saveState());

@@ -34,7 +34,8 @@ private slots:
     void restartsAfterStop();
 
 private:
-    static gw::gateway_options ephemeral() {
+    static gw::gateway_options ephemeral()
+    {
         gw::gateway_options options;
         options.port = 0;
         options.threads = 2;
@@ -45,16 +46,19 @@ private:
     DemoWorkspace m_demo;
 };
 
-void TestGatewayController::initTestCase() {
+void TestGatewayController::initTestCase()
+{
     QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
     QVERIFY(m_demo.originPort() != 0);
 }
 
-void TestGatewayController::cleanupTestCase() {
+void TestGatewayController::cleanupTestCase()
+{
     m_demo.stopOrigin();
 }
 
-bool TestGatewayController::startController(GatewayController& controller) {
+bool TestGatewayController::startController(GatewayController& controller)
+{
     if (!controller.applyConfig(m_demo.snapshot())) {
         qWarning() << "applyConfig:" << controller.lastError();
         return false;
@@ -66,7 +70,8 @@ bool TestGatewayController::startController(GatewayController& controller) {
     return true;
 }
 
-void TestGatewayController::startServesAndReportsStats() {
+void TestGatewayController::startServesAndReportsStats()
+{
     GatewayController controller;
     controller.setStatsInterval(100);
     QSignalSpy stateSpy(&controller, &GatewayController::stateChanged);
@@ -112,7 +117,8 @@ void TestGatewayController::startServesAndReportsStats() {
     QCOMPARE(controller.state(), State::Stopped);
 }
 
-void TestGatewayController::startFailsWhenPortInUse() {
+void TestGatewayController::startFailsWhenPortInUse()
+{
     QTcpServer occupier;
     QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
     const quint16 taken = occupier.serverPort();
@@ -133,7 +139,8 @@ void TestGatewayController::startFailsWhenPortInUse() {
     qInfo() << "port-in-use error:" << controller.lastError();
 }
 
-void TestGatewayController::stopReturnsAtOnceAndDrains() {
+void TestGatewayController::stopReturnsAtOnceAndDrains()
+{
     GatewayController controller;
     gw::config_snapshot config = m_demo.snapshot();
     gw::route_config respond;
@@ -173,7 +180,8 @@ void TestGatewayController::stopReturnsAtOnceAndDrains() {
     QCOMPARE(after.status, 0);
 }
 
-void TestGatewayController::invalidConfigKeepsOldOne() {
+void TestGatewayController::invalidConfigKeepsOldOne()
+{
     GatewayController controller;
     QVERIFY(startController(controller));
     QSignalSpy errorSpy(&controller, &GatewayController::errorOccurred);
@@ -190,7 +198,8 @@ void TestGatewayController::invalidConfigKeepsOldOne() {
     controller.stopAndWait(std::chrono::milliseconds(500));
 }
 
-void TestGatewayController::restartsAfterStop() {
+void TestGatewayController::restartsAfterStop()
+{
     GatewayController controller;
     QVERIFY(startController(controller));
     controller.stop();

@@ -39,13 +39,15 @@ private slots:
     void geometryIsSaved();
 
 private:
-    QLabel* label(const char* name) const {
+    QLabel* label(const char* name) const
+    {
         auto* found = m_window->findChild<QLabel*>(QLatin1String(name));
         if (!found)
             qFatal("no label %s", name);
         return found;
     }
-    QPushButton* button(const char* name) const {
+    QPushButton* button(const char* name) const
+    {
         return m_window->findChild<QPushButton*>(QLatin1String(name));
     }
     void saveScreenshot(const QString& fileName);
@@ -55,7 +57,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-void TestMainWindow::initTestCase() {
+void TestMainWindow::initTestCase()
+{
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
@@ -77,13 +80,15 @@ void TestMainWindow::initTestCase() {
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
-void TestMainWindow::cleanupTestCase() {
+void TestMainWindow::cleanupTestCase()
+{
     m_window.reset();
     m_controller.reset();
     m_demo.stopOrigin();
 }
 
-void TestMainWindow::saveScreenshot(const QString& fileName) {
+void TestMainWindow::saveScreenshot(const QString& fileName)
+{
     QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
     if (dir.isEmpty())
         dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
@@ -95,7 +100,8 @@ void TestMainWindow::saveScreenshot(const QString& fileName) {
     qInfo() << "screenshot:" << path;
 }
 
-void TestMainWindow::showsStopped() {
+void TestMainWindow::showsStopped()
+{
     QVERIFY(m_window->isVisible());
     QVERIFY(!m_window->windowTitle().isEmpty());
     QVERIFY(button("startButton")->isEnabled());
@@ -106,7 +112,8 @@ void TestMainWindow::showsStopped() {
     QCOMPARE(label("demoOriginLabel")->text(), m_demo.originUrl().toString());
 }
 
-void TestMainWindow::startShowsUrl() {
+void TestMainWindow::startShowsUrl()
+{
     QTest::mouseClick(button("startButton"), Qt::LeftButton);
     QTRY_COMPARE(m_controller->state(), State::Running);
     const QString expected = QStringLiteral("http://127.0.0.1:%1").arg(m_controller->port());
@@ -118,7 +125,8 @@ void TestMainWindow::startShowsUrl() {
     QVERIFY(label("hintLabel")->text().contains(expected + QStringLiteral("/shop/1")));
 }
 
-void TestMainWindow::trafficUpdatesCounters() {
+void TestMainWindow::trafficUpdatesCounters()
+{
     QLabel* counter = label("requestCountLabel");
     QLabel* rate = label("requestRateLabel");
     const QString before = counter->text();
@@ -149,7 +157,8 @@ void TestMainWindow::trafficUpdatesCounters() {
     saveScreenshot(QStringLiteral("main_window.png"));
 }
 
-void TestMainWindow::stopWorks() {
+void TestMainWindow::stopWorks()
+{
     QTest::mouseClick(button("stopButton"), Qt::LeftButton);
     QVERIFY(!button("stopButton")->isEnabled());
     QVERIFY(!button("startButton")->isEnabled()); // until drained
@@ -161,7 +170,8 @@ void TestMainWindow::stopWorks() {
     QVERIFY(label("requestCountLabel")->text() != QStringLiteral("0"));
 }
 
-void TestMainWindow::errorShownWhenPortTaken() {
+void TestMainWindow::errorShownWhenPortTaken()
+{
     QTcpServer occupier;
     QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
     auto options = m_controller->options();
@@ -189,7 +199,8 @@ void TestMainWindow::errorShownWhenPortTaken() {
     m_controller->stopAndWait(std::chrono::milliseconds(500));
 }
 
-void TestMainWindow::geometryIsSaved() {
+void TestMainWindow::geometryIsSaved()
+{
     m_window->resize(900, 600);
     QVERIFY(m_window->close());
     const QByteArray geometry =
