@@ -14,34 +14,44 @@ namespace http = boost::beast::http;
 
 void remove_hop_by_hop(http::fields& fields)
 {
-    // Fields named in Connection are hop-by-hop too; collect before erasing.
+    // One pass over the fields: the common case (no Connection tokens naming
+    // other fields) costs no lookups at all.
     std::vector<std::string> named;
-    for (auto it = fields.find(http::field::connection);
-         it != fields.end() && it->name() == http::field::connection; ++it) {
-        std::string_view list = it->value();
-        while (!list.empty()) {
-            const auto comma = list.find(',');
-            std::string_view token = list.substr(0, comma);
-            while (!token.empty() && (token.front() == ' ' || token.front() == '\t'))
-                token.remove_prefix(1);
-            while (!token.empty() && (token.back() == ' ' || token.back() == '\t'))
-                token.remove_suffix(1);
-            if (!token.empty() && !iequals(token, "close") && !iequals(token, "keep-alive") &&
-                !iequals(token, "transfer-encoding") && !iequals(token, "content-length"))
-                named.emplace_back(token);
-            list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    for (auto it = fields.begin(); it != fields.end();) {
+        switch (it->name()) {
+        case http::field::connection: {
+            std::string_view list = it->value();
+            while (!list.empty()) {
+                const auto comma = list.find(',');
+                std::string_view token = list.substr(0, comma);
+                while (!token.empty() && (token.front() == ' ' || token.front() == '\t'))
+                    token.remove_prefix(1);
+                while (!token.empty() && (token.back() == ' ' || token.back() == '\t'))
+                    token.remove_suffix(1);
+                if (!token.empty() && !iequals(token, "close") && !iequals(token, "keep-alive") &&
+                    !iequals(token, "transfer-encoding") && !iequals(token, "content-length"))
+                    named.emplace_back(token);
+                list =
+                    comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+            }
+            it = fields.erase(it);
+            break;
+        }
+        case http::field::keep_alive:
+        case http::field::proxy_connection:
+        case http::field::te:
+        case http::field::trailer:
+        case http::field::upgrade:
+        case http::field::proxy_authenticate:
+        case http::field::proxy_authorization:
+            it = fields.erase(it);
+            break;
+        default:
+            ++it;
         }
     }
     for (const auto& name : named)
         fields.erase(name);
-    fields.erase(http::field::connection);
-    fields.erase(http::field::keep_alive);
-    fields.erase(http::field::proxy_connection);
-    fields.erase(http::field::te);
-    fields.erase(http::field::trailer);
-    fields.erase(http::field::upgrade);
-    fields.erase(http::field::proxy_authenticate);
-    fields.erase(http::field::proxy_authorization);
 }
 
 void append_to_list(http::fields& fields, std::string_view name, std::string_view value)
@@ -66,10 +76,10 @@ bool acceptable_request_id(std::string_view id)
     return true;
 }
 
-std::string generate_request_id(std::mt19937_64& rng)
+void generate_request_id(std::mt19937_64& rng, std::string& out)
 {
     static constexpr char hex[] = "0123456789abcdef";
-    std::string out(32, '0');
+    out.assign(32, '0');
     std::uint64_t a = rng();
     std::uint64_t b = rng();
     for (int i = 0; i < 16; ++i) {
@@ -78,7 +88,6 @@ std::string generate_request_id(std::mt19937_64& rng)
         a >>= 4;
         b >>= 4;
     }
-    return out;
 }
 
 std::string host_without_port(std::string_view authority)

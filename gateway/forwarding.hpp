@@ -21,7 +21,8 @@ void append_to_list(boost::beast::http::fields& fields, std::string_view name,
 
 // A client-supplied request id is kept when it is short printable ASCII.
 bool acceptable_request_id(std::string_view id);
-std::string generate_request_id(std::mt19937_64& rng);
+// Writes a fresh 128-bit id as 32 hex digits into `out`, reusing its storage.
+void generate_request_id(std::mt19937_64& rng, std::string& out);
 
 // "host" in lower case without a port, from a Host header or authority.
 std::string host_without_port(std::string_view authority);

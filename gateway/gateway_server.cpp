@@ -138,6 +138,8 @@ std::string gateway_server::start(const gateway_options& options)
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
     impl_->shared.options = options;
+    impl_->shared.via_10 = "1.0 " + options.via_name;
+    impl_->shared.via_11 = "1.1 " + options.via_name;
     impl_->shared.stopping.store(false);
     std::vector<std::unique_ptr<worker>> workers;
     {

@@ -153,9 +153,10 @@ private:
                                               std::size_t route_index, std::string_view path,
                                               std::string_view query, std::size_t matched_bytes,
                                               bool client_keep_alive);
-    std::string upstream_target(const route_config& route, const target_state& target,
-                                std::string_view path, std::string_view query,
-                                std::size_t matched_bytes) const;
+    // Into target_, reusing its storage.
+    void build_upstream_target(const route_config& route, const target_state& target,
+                               std::string_view path, std::string_view query,
+                               std::size_t matched_bytes);
     void count_response(unsigned status);
     void add_in(std::size_t n)
     {
@@ -208,6 +209,7 @@ private:
     std::unique_ptr<char[]> relay_buffer_;
     std::string client_ip_;
     std::string request_id_;
+    std::string target_;
     std::string path_;
     // Built before a co_await, never inside one: GCC 12 can destroy a
     // temporary in a co_await expression twice.
@@ -389,8 +391,10 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     const bool body_pending = !parser.is_done();
 
     std::string_view incoming_id = req["X-Request-Id"];
-    request_id_ =
-        acceptable_request_id(incoming_id) ? std::string(incoming_id) : generate_request_id(w_.rng);
+    if (acceptable_request_id(incoming_id))
+        request_id_.assign(incoming_id);
+    else
+        generate_request_id(w_.rng, request_id_);
     record_.method.assign(req.method_string());
     record_.path.assign(req.target());
     record_.request_id.assign(request_id_);
@@ -452,11 +456,12 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
         req.keep_alive() && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
 }
 
-std::string client_session::upstream_target(const route_config& route, const target_state& target,
-                                            std::string_view path, std::string_view query,
-                                            std::size_t matched_bytes) const
+void client_session::build_upstream_target(const route_config& route,
+                                           const target_state& target, std::string_view path,
+                                           std::string_view query, std::size_t matched_bytes)
 {
-    std::string out = target.address.base_path;
+    std::string& out = target_;
+    out.assign(target.address.base_path);
     std::string_view rest = path.substr(std::min(matched_bytes, path.size()));
     if (!route.rewrite_prefix.empty()) {
         std::string_view prefix = route.rewrite_prefix;
@@ -471,7 +476,6 @@ std::string client_session::upstream_target(const route_config& route, const tar
     if (out.empty() || out.front() != '/')
         out.insert(out.begin(), '/');
     out.append(query);
-    return out;
 }
 
 asio::awaitable<exchange_outcome>
@@ -508,8 +512,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     req.set("X-Forwarded-Proto", "http");
     if (!original_host.empty())
         req.set("X-Forwarded-Host", original_host);
-    append_to_list(req, "Via",
-                   client_version >= 11 ? "1.1 " + options.via_name : "1.0 " + options.via_name);
+    append_to_list(req, "Via", client_version >= 11 ? w_.shared.via_11 : w_.shared.via_10);
     req.set("X-Request-Id", request_id_);
     req.version(11);
     req.keep_alive(true);
@@ -529,7 +532,10 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         // 1. A connection: pooled, or new.
         bool reused = false;
         stream.reset();
-        if (auto pooled = w_.pool.take(target->id, std::chrono::seconds(30))) {
+        // Idempotent requests skip the liveness probe of an idle connection:
+        // if the upstream closed it meanwhile, they are simply retried.
+        if (auto pooled =
+                w_.pool.take(target->id, std::chrono::seconds(30), !is_idempotent(req.method()))) {
             stream.emplace(std::move(*pooled));
             reused = true;
         } else {
@@ -572,7 +578,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         } guard{target, upstream_};
 
         // 2. The request head and body.
-        req.target(upstream_target(route, *target, path, query, matched_bytes));
+        build_upstream_target(route, *target, path, query, matched_bytes);
+        req.target(target_);
         if (!route.preserve_host)
             req.set(http::field::host, target->host_header);
         const bool body_was_pending = !parser.is_done();
@@ -649,7 +656,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         const bool upstream_keep_alive = res.keep_alive();
         bool keep_alive = client_keep_alive && parser.is_done();
         remove_hop_by_hop(res);
-        append_to_list(res, "Via", "1.1 " + options.via_name);
+        append_to_list(res, "Via", w_.shared.via_11);
         if (res.find("X-Request-Id") == res.end())
             res.set("X-Request-Id", request_id_);
         if (!no_body && !res.has_content_length() && !res.chunked()) {

@@ -8,7 +8,8 @@
 namespace gatehouse::gateway {
 
 std::optional<boost::beast::tcp_stream>
-upstream_pool::take(std::uint64_t target_id, std::chrono::steady_clock::duration max_idle_time)
+upstream_pool::take(std::uint64_t target_id, std::chrono::steady_clock::duration max_idle_time,
+                    bool probe)
 {
     auto it = idle_.find(target_id);
     if (it == idle_.end())
@@ -25,11 +26,13 @@ upstream_pool::take(std::uint64_t target_id, std::chrono::steady_clock::duration
         // EOF or bytes waiting on an idle connection mean the upstream closed
         // it (or broke protocol): do not reuse it. One non-blocking peek is
         // far cheaper than a failed request and a retry.
-        char probe;
-        const auto got =
-            ::recv(conn.stream.socket().native_handle(), &probe, 1, MSG_PEEK | MSG_DONTWAIT);
-        if (got >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
-            continue;
+        if (probe) {
+            char byte;
+            const auto got =
+                ::recv(conn.stream.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+            if (got >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+                continue;
+        }
         return std::move(conn.stream);
     }
     return std::nullopt;

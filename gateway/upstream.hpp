@@ -18,8 +18,10 @@ class upstream_pool {
 public:
     // An idle connection to the target, or nothing. Connections idle for
     // longer than `max_idle_time` are closed instead of handed out.
-    std::optional<boost::beast::tcp_stream> take(std::uint64_t target_id,
-                                                 std::chrono::steady_clock::duration max_idle_time);
+    // With `probe`, a connection the upstream has closed in the meantime is
+    // detected (one non-blocking peek) and skipped.
+    std::optional<boost::beast::tcp_stream>
+    take(std::uint64_t target_id, std::chrono::steady_clock::duration max_idle_time, bool probe);
     // Keeps a connection for reuse, unless `max_idle` are already kept.
     void give(std::uint64_t target_id, boost::beast::tcp_stream stream, unsigned max_idle);
     void clear();

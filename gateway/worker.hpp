@@ -26,6 +26,8 @@ namespace gatehouse::gateway {
 // configuration behind a generation counter.
 struct gateway_shared {
     gateway_options options;
+    std::string via_10; // "1.0 <via_name>", built once at start
+    std::string via_11; // "1.1 <via_name>"
     std::atomic<std::uint64_t> generation{0};
     mutable std::mutex config_mutex;
     std::shared_ptr<const runtime_config> config; // guarded by config_mutex

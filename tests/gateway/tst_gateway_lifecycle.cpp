@@ -147,6 +147,33 @@ private slots:
         gw.stop();
     }
 
+    void restartedUpstreamIsInvisible()
+    {
+        // Pooled keep-alive connections die with the upstream; the next
+        // requests must neither fail nor notice (GET is retried on a fresh
+        // connection, POST finds the dead connection before using it).
+        gateway::demo_origin origin;
+        QCOMPARE(QString::fromStdString(origin.start()), QString());
+        const auto port = origin.port();
+        gateway::gateway_server gw;
+        QVERIFY(gw.apply(configFor(port, "restarting")).empty());
+        auto options = test_options();
+        options.threads = 1;
+        QCOMPARE(QString::fromStdString(gw.start(options)), QString());
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
+        origin.stop();
+        QCOMPARE(QString::fromStdString(origin.start("127.0.0.1", port)), QString());
+        QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(http_request(gw.port(), "POST", "/echo", {}, "x").status, 200);
+        origin.stop();
+        QCOMPARE(QString::fromStdString(origin.start("127.0.0.1", port)), QString());
+        QCOMPARE(http_request(gw.port(), "POST", "/echo", {}, "after restart").status, 200);
+        QCOMPARE(gw.stats().upstream_errors, std::uint64_t(0));
+        gw.stop();
+    }
+
     void swapUnderLoadFailsNothing()
     {
         gateway::gateway_server gw;
