@@ -1,0 +1,132 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/demo_origin.hpp"
+
+#include "tests/support/test_http.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+
+#include <csignal>
+
+using namespace gatehouse;
+using namespace std::chrono_literals;
+
+// The real `gatehouse` executable, as a user runs it without a display:
+// declarative files, errors and exit codes, signals.
+class TestHeadlessBinary : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString writeFile(const QString& name, const QByteArray& content)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(content);
+        return path;
+    }
+
+    static QProcessEnvironment environment()
+    {
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        return env;
+    }
+
+private slots:
+    void invalidFileNamesLineAndFieldAndFails()
+    {
+        const QString path =
+            writeFile(QStringLiteral("bad.yaml"), "version: 1\n"
+                                                  "upstreams:\n"
+                                                  "  - name: shop\n"
+                                                  "    targets: [http://127.0.0.1:9]\n"
+                                                  "routes:\n"
+                                                  "  - path: /shop\n"
+                                                  "    upstream: billing\n");
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(GATEHOUSE_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--config"), path});
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("bad.yaml:7:")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("routes[0].upstream")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("billing")), qPrintable(err));
+    }
+
+    void missingFileFails()
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(GATEHOUSE_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--config"),
+                       m_dir.filePath(QStringLiteral("absent.yaml"))});
+        QVERIFY(process.waitForFinished(10000));
+        QVERIFY(process.exitCode() != 0);
+        QVERIFY(!process.readAllStandardError().isEmpty());
+    }
+
+    void badOptionValueFails()
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(
+            QStringLiteral(GATEHOUSE_BINARY),
+            {QStringLiteral("--headless"), QStringLiteral("--threads"), QStringLiteral("many")});
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 2);
+    }
+
+    void servesFromDeclarativeFileAndStopsOnSigterm()
+    {
+        gateway::demo_origin origin;
+        QCOMPARE(QString::fromStdString(origin.start()), QString());
+        const QByteArray config =
+            "version: 1\n"
+            "upstreams:\n"
+            "  - name: origin\n"
+            "    targets: [http://127.0.0.1:" +
+            QByteArray::number(origin.port()) +
+            "]\n"
+            "routes:\n"
+            "  - {id: shop, path: /shop, upstream: origin, rewrite_prefix: /products}\n";
+        const QString path = writeFile(QStringLiteral("good.yaml"), config);
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(GATEHOUSE_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--config"), path,
+                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                       QStringLiteral("--threads"), QStringLiteral("2")});
+        QVERIFY(process.waitForStarted(5000));
+        QString out;
+        const QRegularExpression listening(
+            QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QRegularExpressionMatch match;
+        QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(process.readAllStandardOutput()),
+                                  match = listening.match(out), match.hasMatch()),
+                                 10000);
+        const auto port = static_cast<std::uint16_t>(match.captured(1).toUInt());
+        const auto r = test::http_request(port, "GET", "/shop/7");
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.find("\"id\":7") != std::string::npos);
+        QCOMPARE(test::http_request(port, "GET", "/elsewhere").status, 404);
+
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadlessBinary)
+#include "tst_headless_binary.moc"
