@@ -67,7 +67,11 @@ relay_body(boost::beast::tcp_stream& in, boost::beast::flat_buffer& in_buffer,
             const std::size_t got = buffer_size - body.size;
             if (got == 0 && !parser.is_done())
                 continue; // only framing was parsed (a chunk header)
-            body.data = buffer;
+            // The end with no data left (a chunked body's last chunk): a null
+            // buffer, because an empty non-null one makes the serializer emit
+            // an empty chunk *and* the last chunk -- two "0\r\n\r\n" that the
+            // upstream reads as garbage ahead of the next pooled request.
+            body.data = got == 0 ? nullptr : buffer;
             body.size = got;
             body.more = !parser.is_done();
         } else {

@@ -180,6 +180,25 @@ private slots:
         QCOMPARE(echo(r).value(QStringLiteral("body")).toString(), QStringLiteral("hello world"));
     }
 
+    // The upstream connection goes back to the pool after a chunked upload:
+    // the next request on it must arrive clean (no stray terminator bytes).
+    void chunkedUploadLeavesPooledConnectionClean()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(c.send_raw("POST /echo/chunked HTTP/1.1\r\nHost: a\r\n"
+                               "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
+            const auto upload = c.read();
+            QCOMPARE(upload.status, 200);
+            QCOMPARE(echo(upload).value(QStringLiteral("body")).toString(), QStringLiteral("hello"));
+            QVERIFY(c.send_raw("GET /echo/after HTTP/1.1\r\nHost: a\r\n\r\n"));
+            const auto after = c.read();
+            QCOMPARE(after.status, 200);
+            QCOMPARE(echo(after).value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+        }
+    }
+
     void largeDownload()
     {
         const auto r =
