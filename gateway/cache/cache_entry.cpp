@@ -1,0 +1,235 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/cache/cache_entry.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace gatehouse::gateway::cache {
+
+namespace {
+
+bool ieq(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::string_view trim(std::string_view v)
+{
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t'))
+        v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t'))
+        v.remove_suffix(1);
+    return v;
+}
+
+bool listed_in_connection(std::string_view name, const header_list& headers)
+{
+    for (const auto& h : headers) {
+        if (!ieq(h.name, "connection"))
+            continue;
+        std::string_view v = h.value;
+        while (!v.empty()) {
+            const auto comma = v.find(',');
+            if (ieq(trim(v.substr(0, comma)), name))
+                return true;
+            if (comma == std::string_view::npos)
+                break;
+            v.remove_prefix(comma + 1);
+        }
+    }
+    return false;
+}
+
+template <class F>
+void split_any(std::string_view v, std::string_view seps, F&& f)
+{
+    while (!v.empty()) {
+        const auto pos = v.find_first_of(seps);
+        const auto item = trim(v.substr(0, pos));
+        if (!item.empty())
+            f(item);
+        if (pos == std::string_view::npos)
+            break;
+        v.remove_prefix(pos + 1);
+    }
+}
+
+} // namespace
+
+std::optional<std::string_view> cached_response::header(std::string_view name) const
+{
+    for (const auto& h : headers)
+        if (ieq(h.name, name))
+            return std::string_view(h.value);
+    return std::nullopt;
+}
+
+bool entry_selected_by(const cached_response& entry, std::string_view consumer,
+                       const header_lookup& request_headers)
+{
+    if (!entry.consumer.empty() && entry.consumer != consumer)
+        return false;
+    return secondary_key_matches(entry.secondary_key, entry.vary, request_headers);
+}
+
+bool is_hop_by_hop(std::string_view name)
+{
+    static constexpr std::array<std::string_view, 9> names = {
+        "connection", "keep-alive",         "proxy-connection", "te",      "transfer-encoding",
+        "upgrade",    "proxy-authenticate", "trailer",          "trailers"};
+    return std::any_of(names.begin(), names.end(), [&](auto n) { return ieq(n, name); });
+}
+
+bool is_targeted_cache_field(std::string_view name)
+{
+    return ieq(name, "cdn-cache-control") || ieq(name, "gatehouse-cache-control");
+}
+
+header_list headers_for_storage(const header_list& headers, bool strip_set_cookie)
+{
+    header_list out;
+    out.reserve(headers.size());
+    for (const auto& h : headers) {
+        if (is_hop_by_hop(h.name) || is_targeted_cache_field(h.name) || ieq(h.name, "age") ||
+            listed_in_connection(h.name, headers))
+            continue;
+        if (strip_set_cookie && (ieq(h.name, "set-cookie") || ieq(h.name, "set-cookie2")))
+            continue;
+        out.push_back(h);
+    }
+    return out;
+}
+
+response_view make_response_view(const header_list& headers, unsigned status)
+{
+    response_view v;
+    v.status = status;
+    response_cache_fields fields;
+    cache_directives cc;
+    bool have_cc = false;
+    for (const auto& h : headers) {
+        const std::string_view name = h.name, value = h.value;
+        if (ieq(name, "cache-control")) {
+            parse_cache_control_into(cc, value); // several lines combine (RFC 9110 §5.3)
+            have_cc = true;
+        } else if (ieq(name, "gatehouse-cache-control")) {
+            if (!fields.gatehouse_cache_control)
+                fields.gatehouse_cache_control = value;
+        } else if (ieq(name, "cdn-cache-control")) {
+            if (!fields.cdn_cache_control)
+                fields.cdn_cache_control = value;
+        } else if (ieq(name, "expires")) {
+            // §4.2.1: with several Expires lines, use the first (or treat as stale).
+            if (!v.expires)
+                v.expires = value;
+        } else if (ieq(name, "date")) {
+            if (!v.date)
+                v.date = value;
+        } else if (ieq(name, "last-modified")) {
+            if (!v.last_modified)
+                v.last_modified = value;
+        } else if (ieq(name, "age")) {
+            if (!v.age)
+                v.age = value;
+        } else if (ieq(name, "vary")) {
+            // Only "is it *" matters for the decisions: keep the line that says so.
+            if (!v.vary || value.find('*') != std::string_view::npos)
+                v.vary = value;
+        } else if (ieq(name, "set-cookie") || ieq(name, "set-cookie2")) {
+            v.has_set_cookie = true;
+        } else if (ieq(name, "content-length")) {
+            std::uint64_t n = 0;
+            bool ok = !value.empty();
+            for (char c : trim(value))
+                ok = ok && c >= '0' && c <= '9' && (n = n * 10 + std::uint64_t(c - '0'), true);
+            if (ok)
+                v.content_length = n;
+        }
+    }
+    if (fields.gatehouse_cache_control || fields.cdn_cache_control) {
+        std::optional<cache_directives> targeted;
+        if (fields.gatehouse_cache_control)
+            targeted = parse_targeted_cache_control(*fields.gatehouse_cache_control);
+        if (!targeted && fields.cdn_cache_control)
+            targeted = parse_targeted_cache_control(*fields.cdn_cache_control);
+        if (targeted) {
+            v.directives = *targeted;
+            return v;
+        }
+    }
+    if (have_cc)
+        v.directives = cc;
+    return v;
+}
+
+std::vector<std::string> parse_tags(const header_list& headers)
+{
+    std::vector<std::string> tags;
+    auto add = [&](std::string_view t) {
+        if (std::find(tags.begin(), tags.end(), t) == tags.end())
+            tags.emplace_back(t);
+    };
+    for (const auto& h : headers) {
+        if (ieq(h.name, "cache-tag"))
+            split_any(h.value, ",", add);
+        else if (ieq(h.name, "surrogate-key"))
+            split_any(h.value, " \t", add);
+    }
+    return tags;
+}
+
+std::shared_ptr<const cached_response> make_cached_response(entry_inputs in)
+{
+    auto e = std::make_shared<cached_response>();
+    const response_view view = make_response_view(in.headers, in.status);
+    const cache_policy default_policy;
+    const cache_policy& policy = in.policy ? *in.policy : default_policy;
+    e->status = in.status;
+    e->freshness = compute_freshness(view, policy, in.request_time, in.response_time);
+    e->request_time = in.request_time;
+    e->response_time = in.response_time;
+    e->stored_at = in.response_time;
+    for (const auto& h : in.headers)
+        if (ieq(h.name, "vary"))
+            for (auto& n : parse_vary(h.value))
+                if (std::find(e->vary.begin(), e->vary.end(), n) == e->vary.end())
+                    e->vary.push_back(std::move(n));
+    e->secondary_key = make_secondary_key(e->vary, in.request_headers);
+    e->tags = parse_tags(in.headers);
+    e->headers = headers_for_storage(in.headers, in.strip_set_cookie);
+    for (const auto& h : in.headers)
+        if (is_targeted_cache_field(h.name))
+            e->targeted.push_back(h);
+    e->body = std::move(in.body);
+    if (in.key) {
+        e->primary_key = in.key->primary;
+        e->key_hash = in.key->hash;
+    }
+    e->consumer = std::string(in.consumer);
+    e->api_id = std::string(in.api_id);
+    // What the store really spends on the object, so the budget bounds
+    // resident memory even for small objects: the entry, its strings, and
+    // the store's bookkeeping (node, hash-map node with its own copy of the
+    // key, shared_ptr control block) -- measured at about 200 bytes.
+    constexpr std::size_t store_overhead = 200;
+    std::size_t size = store_overhead + sizeof(cached_response) + e->body.size() +
+                       2 * e->primary_key.size() + e->secondary_key.size() + e->consumer.size() +
+                       e->api_id.size();
+    for (const auto& h : e->headers)
+        size += h.name.size() + h.value.size() + sizeof(header_field);
+    for (const auto& h : e->targeted)
+        size += h.name.size() + h.value.size() + sizeof(header_field);
+    for (const auto& s : e->vary)
+        size += s.size() + sizeof(std::string);
+    for (const auto& s : e->tags)
+        size += s.size() + sizeof(std::string);
+    e->size_bytes = size;
+    return e;
+}
+
+} // namespace gatehouse::gateway::cache

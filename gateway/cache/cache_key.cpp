@@ -1,0 +1,350 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/cache/cache_key.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace gatehouse::gateway::cache {
+
+namespace {
+
+std::uint64_t mix(std::uint64_t a, std::uint64_t b)
+{
+    const unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
+    return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
+}
+
+std::uint64_t read64(const unsigned char* p)
+{
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+std::uint64_t read_tail(const unsigned char* p, std::size_t n) // n < 8
+{
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, n);
+    return v;
+}
+
+constexpr std::uint64_t k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull,
+                        k2 = 0x8ebc6af09c88c6e3ull, k3 = 0x589965cc75374cc3ull;
+
+char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+char upper(char c)
+{
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+bool is_ws(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+std::string_view trim(std::string_view v)
+{
+    while (!v.empty() && is_ws(v.front()))
+        v.remove_prefix(1);
+    while (!v.empty() && is_ws(v.back()))
+        v.remove_suffix(1);
+    return v;
+}
+
+bool ignored_param(std::string_view name, const std::vector<std::string>& ignored)
+{
+    for (const auto& pattern : ignored) {
+        if (!pattern.empty() && pattern.back() == '*') {
+            if (name.starts_with(std::string_view(pattern).substr(0, pattern.size() - 1)))
+                return true;
+        } else if (name == pattern) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Feeds the normalised form of a field value to `out` one char at a time;
+// shared by key building and allocation-free matching so they cannot disagree.
+template <class Out>
+void normalize_each(std::string_view v, Out&& out)
+{
+    v = trim(v);
+    bool pending_space = false;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const char c = v[i];
+        if (is_ws(c)) {
+            pending_space = true;
+            continue;
+        }
+        if (c == ',') {
+            pending_space = false; // drop whitespace before a comma
+            out(c);
+            while (i + 1 < v.size() && is_ws(v[i + 1]))
+                ++i; // and after it
+            continue;
+        }
+        if (pending_space)
+            out(' ');
+        pending_space = false;
+        out(c);
+    }
+}
+
+} // namespace
+
+std::uint64_t hash64(std::string_view data, std::uint64_t seed)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+    std::size_t n = data.size();
+    std::uint64_t h = seed ^ mix(n ^ k0, k1);
+    while (n >= 16) {
+        h = mix(read64(p) ^ k0 ^ h, read64(p + 8) ^ k1);
+        p += 16;
+        n -= 16;
+    }
+    std::uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        a = read64(p);
+        b = read_tail(p + 8, n - 8);
+    } else {
+        a = read_tail(p, n);
+    }
+    return mix(h ^ a ^ k2, b ^ k3 ^ data.size());
+}
+
+std::string body_digest(std::string_view body)
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_Digest(body.data(), body.size(), md, &len, EVP_sha256(), nullptr) != 1)
+        return {};
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out(2 * len, '0');
+    for (unsigned int i = 0; i < len; ++i) {
+        out[2 * i] = hex[md[i] >> 4];
+        out[2 * i + 1] = hex[md[i] & 15];
+    }
+    return out;
+}
+
+std::string normalize_host(std::string_view scheme, std::string_view host)
+{
+    // Trim the view first and copy once: GCC 12 reports bogus -Warray-bounds
+    // for resize() on a freshly built string.
+    const std::string_view default_port = scheme == "https" ? ":443" : ":80";
+    if (host.size() > default_port.size() && host.back() != ']') {
+        std::string tail(host.substr(host.size() - default_port.size()));
+        if (tail == default_port)
+            host.remove_suffix(default_port.size());
+    }
+    if (!host.empty() && host.back() == '.')
+        host.remove_suffix(1);
+    std::string out(host.size(), '\0');
+    std::transform(host.begin(), host.end(), out.begin(), lower);
+    return out;
+}
+
+std::string normalize_path(std::string_view path)
+{
+    if (path.empty())
+        return std::string(1, '/');
+    std::string out(path);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out[i] != '%')
+            continue;
+        if (i + 1 < out.size())
+            out[i + 1] = upper(out[i + 1]);
+        if (i + 2 < out.size())
+            out[i + 2] = upper(out[i + 2]);
+        i += 2;
+    }
+    return out;
+}
+
+std::string normalize_query(std::string_view query, const std::vector<std::string>& ignored)
+{
+    std::vector<std::string_view> params;
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view param = query.substr(0, amp);
+        if (!param.empty() && !ignored_param(param.substr(0, param.find('=')), ignored))
+            params.push_back(param);
+        if (amp == std::string_view::npos)
+            break;
+        query.remove_prefix(amp + 1);
+    }
+    std::stable_sort(params.begin(), params.end(), [](std::string_view a, std::string_view b) {
+        return a.substr(0, a.find('=')) < b.substr(0, b.find('='));
+    });
+    std::string out;
+    for (auto p : params) {
+        if (!out.empty())
+            out.push_back('&');
+        out.append(normalize_path(p)); // same percent-escape case folding
+    }
+    return out;
+}
+
+cache_key make_cache_key(const key_parts& parts, const cache_policy& policy)
+{
+    // '\n' cannot occur in a valid request target or Host, so it separates
+    // the fields unambiguously.
+    cache_key key;
+    key.primary.reserve(parts.host.size() + parts.path.size() + parts.query.size() + 16);
+    key.primary.push_back(parts.method == method_class::post ? 'P' : 'G');
+    key.primary.push_back('\n');
+    key.primary.append(parts.scheme);
+    key.primary.push_back('\n');
+    key.primary.append(normalize_host(parts.scheme, parts.host));
+    key.primary.push_back('\n');
+    key.primary.append(normalize_path(parts.path));
+    key.primary.push_back('\n');
+    key.primary.append(normalize_query(parts.query, policy.ignored_query_params));
+    if (parts.method == method_class::post) {
+        key.primary.push_back('\n');
+        key.primary.append(parts.body_hash);
+    }
+    key.hash = hash64(key.primary);
+    return key;
+}
+
+std::string_view path_of_key(std::string_view primary)
+{
+    std::size_t pos = 0;
+    for (int field = 0; field < 3; ++field) {
+        pos = primary.find('\n', pos);
+        if (pos == std::string_view::npos)
+            return {};
+        ++pos;
+    }
+    return primary.substr(pos, primary.find('\n', pos) - pos);
+}
+
+std::vector<std::string> parse_vary(std::string_view vary, bool* star)
+{
+    std::vector<std::string> names;
+    if (star)
+        *star = false;
+    while (!vary.empty()) {
+        const auto comma = vary.find(',');
+        const std::string_view item = trim(vary.substr(0, comma));
+        if (item == "*") {
+            if (star)
+                *star = true;
+        } else if (!item.empty()) {
+            std::string name;
+            for (char c : item)
+                name.push_back(lower(c));
+            if (std::find(names.begin(), names.end(), name) == names.end())
+                names.push_back(std::move(name));
+        }
+        if (comma == std::string_view::npos)
+            break;
+        vary.remove_prefix(comma + 1);
+    }
+    return names;
+}
+
+std::string normalize_field_value(std::string_view value)
+{
+    std::string out;
+    out.reserve(value.size());
+    normalize_each(value, [&](char c) { out.push_back(c); });
+    return out;
+}
+
+std::string make_secondary_key(const std::vector<std::string>& vary,
+                               const header_lookup& request_headers)
+{
+    std::string key, scratch;
+    for (const auto& name : vary) {
+        key.append(name);
+        if (const auto value = request_headers(name, scratch)) {
+            key.push_back(':');
+            normalize_each(*value, [&](char c) { key.push_back(c); });
+        } else {
+            key.push_back('\0');
+        }
+        key.push_back('\n');
+    }
+    return key;
+}
+
+bool secondary_key_matches(std::string_view stored, const std::vector<std::string>& vary,
+                           const header_lookup& request_headers)
+{
+    std::string scratch;
+    for (const auto& name : vary) {
+        if (!stored.starts_with(name))
+            return false;
+        stored.remove_prefix(name.size());
+        const auto value = request_headers(name, scratch);
+        if (stored.empty())
+            return false;
+        if (!value) {
+            if (stored.front() != '\0')
+                return false;
+            stored.remove_prefix(1);
+        } else {
+            if (stored.front() != ':')
+                return false;
+            stored.remove_prefix(1);
+            bool ok = true;
+            std::size_t i = 0;
+            normalize_each(*value, [&](char c) {
+                ok = ok && i < stored.size() && stored[i] == c;
+                ++i;
+            });
+            if (!ok)
+                return false;
+            stored.remove_prefix(i);
+        }
+        if (stored.empty() || stored.front() != '\n')
+            return false;
+        stored.remove_prefix(1);
+    }
+    return stored.empty();
+}
+
+std::optional<url_target> same_origin_target(std::string_view location, std::string_view scheme,
+                                             std::string_view host, std::string_view request_path)
+{
+    location = trim(location);
+    std::string_view rest = location;
+    const auto colon = location.find("://");
+    const bool absolute = colon != std::string_view::npos && location.find_first_of("/?#") > colon;
+    if (absolute || location.starts_with("//")) {
+        const std::string_view loc_scheme = absolute ? location.substr(0, colon) : scheme;
+        std::string s(loc_scheme);
+        std::transform(s.begin(), s.end(), s.begin(), lower);
+        if (s != scheme)
+            return std::nullopt;
+        rest = location.substr(absolute ? colon + 3 : 2);
+        const auto slash = rest.find_first_of("/?#");
+        const std::string_view authority = rest.substr(0, slash);
+        if (normalize_host(scheme, authority) != normalize_host(scheme, host))
+            return std::nullopt;
+        rest = slash == std::string_view::npos ? std::string_view("/") : rest.substr(slash);
+    }
+    rest = rest.substr(0, rest.find('#'));
+    url_target t;
+    const auto q = rest.find('?');
+    t.path = std::string(rest.substr(0, q));
+    if (q != std::string_view::npos)
+        t.query = std::string(rest.substr(q + 1));
+    if (t.path.empty()) {
+        t.path = std::string(request_path);
+    } else if (t.path.front() != '/') { // relative reference: resolve against the directory
+        const auto dir = request_path.substr(0, request_path.rfind('/') + 1);
+        t.path = std::string(dir.empty() ? std::string_view("/") : dir) + t.path;
+    }
+    return t;
+}
+
+} // namespace gatehouse::gateway::cache

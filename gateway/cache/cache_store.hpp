@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "gateway/cache/cache_entry.hpp"
+#include "gateway/cache/cache_key.hpp"
+#include "gateway/cache/cache_stats.hpp"
+#include "gateway/cache/eviction.hpp"
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gatehouse::gateway::cache {
+
+struct store_options {
+    std::size_t budget_bytes = 256u * 1024 * 1024;
+    // Per-object limit of the store (the API policy may set a lower one).
+    // Clamped to one shard's share of the budget.
+    std::size_t max_object_bytes = 64u * 1024 * 1024;
+    unsigned shards = 16; // rounded up to a power of two
+    eviction_kind policy = eviction_kind::tiny_lfu;
+    // Sizes the frequency sketch: budget / this = expected number of objects.
+    std::size_t expected_object_bytes = 16 * 1024;
+    // Per-URL cap on stored variants (Vary on a high-cardinality header).
+    std::size_t max_variants = 16;
+};
+
+// For the console's "recently stored / evicted" list.
+struct cache_event {
+    enum class kind : std::uint8_t { stored, evicted, purged, replaced };
+    kind what = kind::stored;
+    sys_time at{};
+    std::uint32_t bytes = 0;
+    std::string key; // the URL part of the primary key, truncated
+};
+
+enum class insert_result { stored, replaced, too_large, empty_key };
+
+// The in-memory response store: N shards, each a mutex, a hash map from the
+// primary key to its variants, and an eviction policy, with the byte budget
+// split evenly between shards so the total is never exceeded (an object
+// larger than a shard's share is refused).
+//
+// Thread safety: every public member may be called from any thread. Lookups
+// lock one shard for a map probe, a Vary comparison and a list relink, and
+// allocate nothing; entries removed by purge or eviction are released after
+// the lock is dropped, so freeing a large body never stalls other workers.
+class cache_store {
+public:
+    explicit cache_store(store_options options = {});
+    ~cache_store();
+    cache_store(const cache_store&) = delete;
+    cache_store& operator=(const cache_store&) = delete;
+
+    // The stored response this request selects (Vary, consumer), or nullptr.
+    // Freshness is the caller's business (decide_serving). A consumer sees
+    // shared entries and its own private-per-consumer entries, never another's.
+    std::shared_ptr<const cached_response> lookup(const cache_key& key, std::string_view consumer,
+                                                  const header_lookup& request_headers);
+
+    // Stores (or replaces the variant with the same consumer and secondary
+    // key), then evicts until the shard is within its budget.
+    insert_result insert(std::shared_ptr<const cached_response> entry);
+
+    // Purges; each returns the number of entries removed.
+    std::size_t purge_key(std::string_view primary_key); // every variant and consumer
+    std::size_t purge_api(std::string_view api_id);
+    std::size_t purge_prefix(std::string_view path_prefix, std::string_view host = {});
+    std::size_t purge_tag(std::string_view tag);
+    std::size_t flush();
+
+    // Counters. stats_for() returns a pointer that stays valid for the
+    // store's lifetime: resolve it once per API (e.g. when compiling the
+    // configuration) and pass it to count() on the hot path.
+    cache_stats* stats_for(std::string_view api_id);
+    void count(cache_stats* api, cache_counter what, std::uint64_t n = 1);
+    cache_stats_snapshot totals() const { return total_.snapshot(); }
+    std::map<std::string, cache_stats_snapshot, std::less<>> per_api() const;
+
+    // The most recent events, oldest first (at most `limit`).
+    std::vector<cache_event> recent_events(std::size_t limit = 100) const;
+
+    std::size_t budget_bytes() const { return options_.budget_bytes; }
+    std::size_t max_object_bytes() const { return max_object_; }
+    eviction_kind policy() const { return options_.policy; }
+
+private:
+    struct shard;
+
+    shard& shard_for(std::uint64_t hash) const;
+    template <class Pred>
+    std::size_t purge_if(Pred pred);
+
+    store_options options_;
+    std::size_t max_object_ = 0;
+    std::unique_ptr<shard[]> shards_;
+    std::size_t shard_mask_ = 0;
+
+    cache_stats total_;
+    mutable std::mutex stats_mutex_;
+    std::map<std::string, std::unique_ptr<cache_stats>, std::less<>> api_stats_;
+};
+
+} // namespace gatehouse::gateway::cache

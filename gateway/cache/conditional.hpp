@@ -1,0 +1,85 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "gateway/cache/cache_entry.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gatehouse::gateway::cache {
+
+// Validators and conditional requests (RFC 9110 §8.8, §13; RFC 9111 §4.3).
+// Thread safety: pure functions over immutable inputs.
+
+struct entity_tag {
+    bool weak = false;
+    std::string_view opaque; // including the double quotes
+};
+
+// entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE (RFC 9110 §8.8.3); nullopt if malformed.
+std::optional<entity_tag> parse_etag(std::string_view text);
+
+// RFC 9110 §8.8.3.2: strong comparison needs both tags strong; weak
+// comparison only compares the opaque tags.
+bool strong_compare(const entity_tag& a, const entity_tag& b);
+bool weak_compare(const entity_tag& a, const entity_tag& b);
+
+// If-None-Match (§13.1.2, weak comparison): true when the field matches the
+// current representation's ETag, i.e. the condition is FALSE and a GET/HEAD
+// gets 304. "*" matches when a representation exists. Malformed members are
+// skipped.
+bool if_none_match_matches(std::string_view if_none_match, std::optional<std::string_view> etag);
+
+// If-Match (§13.1.1, strong comparison): true when the condition holds.
+bool if_match_matches(std::string_view if_match, std::optional<std::string_view> etag);
+
+struct client_conditionals {
+    std::optional<std::string_view> if_none_match;
+    std::optional<std::string_view> if_modified_since;
+};
+
+enum class conditional_outcome {
+    not_modified, // answer 304 from the stored entry
+    full,         // answer with the stored entry
+};
+
+// Evaluates a client's conditional GET/HEAD against a FRESH stored entry, in
+// RFC 9110 §13.2.2 order: If-None-Match decides when present; otherwise
+// If-Modified-Since (GET/HEAD only, ignored when not a valid date) against
+// Last-Modified, else Date, else the time the response was received (RFC
+// 9111 §4.3.2).
+conditional_outcome evaluate_conditionals(std::string_view method,
+                                          const client_conditionals& conditionals,
+                                          const cached_response& entry);
+
+// The header fields of a 304 generated from a stored entry (RFC 9110
+// §15.4.5): Cache-Control, Content-Location, ETag, Expires, Last-Modified,
+// Vary. The caller adds Date and Age.
+header_list not_modified_headers(const cached_response& entry);
+
+// Validators for revalidating a stale entry upstream (RFC 9111 §4.3.1): the
+// ETag as If-None-Match and Last-Modified as If-Modified-Since (RFC 9110
+// §13.1.3 recommends sending both when both exist).
+struct revalidation_headers {
+    std::optional<std::string> if_none_match;
+    std::optional<std::string> if_modified_since;
+    bool empty() const { return !if_none_match && !if_modified_since; }
+};
+revalidation_headers make_revalidation_headers(const cached_response& entry);
+
+// RFC 9111 §4.3.4: does this 304 select the stored entry? With an ETag in the
+// 304 the stored ETag must match (weak comparison, the 304 answering our own
+// If-None-Match); else with Last-Modified the stored one must be equal; a 304
+// without validators selects an entry without validators. When false, fetch
+// the resource again unconditionally.
+bool not_modified_selects(const cached_response& stored, const header_list& not_modified_headers);
+
+// The 304 merge itself (§3.2): which 304 header fields replace stored ones.
+// Content-Length, the content coding fields, hop-by-hop and Connection-listed
+// fields, Age and Set-Cookie are never taken from a 304.
+bool updatable_from_304(std::string_view name);
+header_list merge_304_headers(const header_list& stored, const header_list& not_modified);
+
+} // namespace gatehouse::gateway::cache

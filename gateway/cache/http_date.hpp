@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gatehouse::gateway::cache {
+
+using sys_seconds = std::chrono::sys_seconds;
+
+// RFC 9110 §5.6.7 HTTP-date: IMF-fixdate, plus the obsolete RFC 850 and asctime
+// forms a recipient MUST accept. Returns nullopt for anything else (callers
+// decide what an invalid date means: for Expires it is "already expired").
+// Thread safety: pure functions.
+std::optional<sys_seconds> parse_http_date(std::string_view text);
+
+// IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string format_http_date(sys_seconds t);
+
+} // namespace gatehouse::gateway::cache
