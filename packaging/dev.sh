@@ -11,7 +11,8 @@
 #   packaging/dev.sh bench [ARGS...]  build, then tests/bench/proxy_bench.sh ARGS
 #
 # Environment: GATEHOUSE_BUILD_DIR (default build), GATEHOUSE_JOBS (build jobs,
-# default: all cores), GATEHOUSE_TEST_JOBS (parallel tests, default 2).
+# default: all cores), GATEHOUSE_TEST_JOBS (parallel tests, default 2),
+# GATEHOUSE_TEST_PG_URL (PostgreSQL for the storage tests; default: a throwaway cluster).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -25,7 +26,7 @@ JOBS=${GATEHOUSE_JOBS:-$(nproc 2>/dev/null || echo 2)}
 TEST_JOBS=${GATEHOUSE_TEST_JOBS:-2}
 
 usage() {
-  sed -n '5,14s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '5,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 # Echoes a command, then runs it.
@@ -83,6 +84,71 @@ cmd_run() {
   exec "$bin" "$@"
 }
 
+# A throwaway PostgreSQL cluster for the storage and domain suites, which run
+# every test against SQLite and PostgreSQL. Exports GATEHOUSE_TEST_PG_URL on
+# success; on failure says why and returns 1, and the PostgreSQL half of those
+# suites then fails loudly. Listens on 127.0.0.1 only, trust auth, no fsync.
+# initdb refuses to run as root, so as root the cluster runs as `postgres`.
+PG_TEST_DIR=
+PG_TEST_BIN=
+start_test_postgres() {
+  local bindir
+  bindir=$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1)
+  if [[ -z $bindir || ! -x $bindir/initdb ]]; then
+    gh_log "PostgreSQL: no initdb under /usr/lib/postgresql (package postgresql)"
+    return 1
+  fi
+  local -a as_pg=()
+  if [[ ${EUID:-$(id -u)} -eq 0 ]]; then
+    if ! id postgres >/dev/null 2>&1; then
+      gh_log "PostgreSQL: running as root and there is no 'postgres' user to run the cluster"
+      return 1
+    fi
+    as_pg=(runuser -u postgres --)
+  fi
+  PG_TEST_BIN=$bindir
+  PG_TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-pg.XXXXXX")
+  chmod 0700 "$PG_TEST_DIR"
+  [[ ${#as_pg[@]} -eq 0 ]] || chown postgres: "$PG_TEST_DIR"
+  if ! (cd "$PG_TEST_DIR" && "${as_pg[@]}" "$bindir/initdb" -D "$PG_TEST_DIR/data" -U postgres \
+        -A trust -E UTF8 --no-sync >"$PG_TEST_DIR/initdb.log" 2>&1); then
+    gh_log "PostgreSQL: initdb failed:"
+    sed 's/^/    /' "$PG_TEST_DIR/initdb.log" >&2
+    return 1
+  fi
+  # Try a few random ports: a taken one only fails this start.
+  local attempt port
+  for attempt in 1 2 3 4 5; do
+    port=$((20000 + RANDOM % 40000))
+    if (cd "$PG_TEST_DIR" && "${as_pg[@]}" "$bindir/pg_ctl" -D "$PG_TEST_DIR/data" \
+          -l "$PG_TEST_DIR/server.log" -w -t 30 \
+          -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_TEST_DIR -F" start >/dev/null); then
+      if (cd "$PG_TEST_DIR" && "${as_pg[@]}" "$bindir/createdb" -h 127.0.0.1 -p "$port" \
+            -U postgres gatehouse_test); then
+        export GATEHOUSE_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/gatehouse_test"
+        gh_log "PostgreSQL: throwaway cluster on 127.0.0.1:$port ($PG_TEST_DIR)"
+        return 0
+      fi
+      break
+    fi
+  done
+  gh_log "PostgreSQL: the test cluster did not start; server log:"
+  sed 's/^/    /' "$PG_TEST_DIR/server.log" >&2 2>/dev/null || true
+  return 1
+}
+
+stop_test_postgres() {
+  [[ -n $PG_TEST_DIR && -d $PG_TEST_DIR ]] || return 0
+  if [[ -f $PG_TEST_DIR/data/postmaster.pid ]]; then
+    local -a as_pg=()
+    [[ ${EUID:-$(id -u)} -ne 0 ]] || as_pg=(runuser -u postgres --)
+    (cd "$PG_TEST_DIR" && "${as_pg[@]}" "$PG_TEST_BIN/pg_ctl" -D "$PG_TEST_DIR/data" \
+      -m immediate -w stop >/dev/null 2>&1) || true
+  fi
+  rm -rf "$PG_TEST_DIR"
+  PG_TEST_DIR=
+}
+
 cmd_test() {
   ensure_deps build test
   build
@@ -92,8 +158,14 @@ cmd_test() {
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-test.XXXXXX")
   chmod 0700 "$tmp"
   # shellcheck disable=SC2064 # expand $tmp now
-  trap "rm -rf '$tmp'" EXIT
+  trap "stop_test_postgres; rm -rf '$tmp'" EXIT
   mkdir -m 0700 "$tmp/runtime" "$tmp/data" "$tmp/config" "$tmp/cache"
+  if [[ -n ${GATEHOUSE_TEST_PG_URL:-} ]]; then
+    gh_log "PostgreSQL: using GATEHOUSE_TEST_PG_URL from the environment"
+  else
+    start_test_postgres ||
+      gh_log "PostgreSQL: continuing without it; the PostgreSQL half of the storage tests will fail"
+  fi
   gh_log "running the test suites ($TEST_JOBS in parallel)"
   local rc=0
   QT_QPA_PLATFORM=offscreen \

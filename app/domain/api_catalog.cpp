@@ -1,0 +1,330 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/domain/api_catalog.h"
+
+#include "app/domain/api_lifecycle.h"
+#include "app/domain/api_store.h"
+#include "app/storage/sql_query.h"
+
+#include "gateway/http_util.hpp"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace gatehouse::app {
+
+ApiCatalog::ApiCatalog(const Database& database)
+    : DomainService(database)
+    , m_policy(database)
+{
+}
+
+QString ApiCatalog::validate(const ApiDefinition& api)
+{
+    static const QRegularExpression slugRe(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+    static const QRegularExpression versionRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"));
+    if (!slugRe.match(api.slug).hasMatch())
+        return QStringLiteral("slug: 1-63 characters of a-z 0-9 and '-', starting alphanumeric");
+    if (!versionRe.match(api.version).hasMatch())
+        return QStringLiteral("version: 1-32 characters of A-Z a-z 0-9 . _ -");
+    if (api.name.trimmed().isEmpty())
+        return QStringLiteral("name: must not be empty");
+    if (!api.basePath.startsWith(QLatin1Char('/')))
+        return QStringLiteral("basePath: must start with '/'");
+    for (qsizetype i = 0; i < api.routes.size(); ++i) {
+        const ApiRoute& r = api.routes[i];
+        const bool anyMethod = r.method == QLatin1String("*");
+        if (!anyMethod && !gateway::is_token(r.method.toStdString()))
+            return QStringLiteral("routes[%1].method: not an HTTP method").arg(i);
+        if (!r.path.startsWith(QLatin1Char('/')))
+            return QStringLiteral("routes[%1].path: must start with '/'").arg(i);
+    }
+    for (qsizetype i = 0; i < api.upstreams.size(); ++i) {
+        if (api.upstreams[i].weight < 1)
+            return QStringLiteral("upstreams[%1].weight: must be at least 1").arg(i);
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument cache = QJsonDocument::fromJson(api.cachePolicy.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !cache.isObject())
+        return QStringLiteral("cachePolicy: must be a JSON object");
+    if (api.connectTimeoutMs <= 0 || api.requestTimeoutMs <= 0)
+        return QStringLiteral("timeouts: must be positive");
+    return {};
+}
+
+bool ApiCatalog::slugVersionTaken(const QString& slug, const QString& version, qint64 exceptId,
+                                  bool* taken) const
+{
+    QString err;
+    auto q = runSql(db(), QStringLiteral("SELECT id FROM apis WHERE slug = ? AND version = ?"),
+                    {slug, version}, &err);
+    if (!q)
+        return storageError(err);
+    *taken = q->next() && q->value(0).toLongLong() != exceptId;
+    return true;
+}
+
+std::optional<ApiDefinition> ApiCatalog::createApi(const Principal& actor,
+                                                   const ApiDefinition& input)
+{
+    clearError();
+    if (!m_policy.canEditApi(actor, input.teamId)) {
+        forbidden(QStringLiteral("only admins and publishers of the owning team may create "
+                                 "its APIs"));
+        return std::nullopt;
+    }
+    if (const QString why = validate(input); !why.isEmpty()) {
+        invalid(why);
+        return std::nullopt;
+    }
+    ApiDefinition api = input;
+    api.state = ApiState::Draft;
+    api.sunsetAt = 0;
+    api.previousId = api.successorId = 0;
+    api.createdAt = api.updatedAt = nowMs();
+    Transaction tx(db());
+    QString err;
+    bool taken = false;
+    if (!slugVersionTaken(api.slug, api.version, 0, &taken))
+        return std::nullopt;
+    if (taken) {
+        fail(DomainErrorCode::Conflict,
+             QStringLiteral("%1 %2 already exists").arg(api.slug, api.version));
+        return std::nullopt;
+    }
+    api.id = ApiStore::insert(db(), api, &err);
+    if (api.id == 0) {
+        storageError(err);
+        return std::nullopt;
+    }
+    if (!audit(actor, QStringLiteral("api.create"), QStringLiteral("api"), api.id, {},
+               api.toJson()))
+        return std::nullopt;
+    if (!tx.commit(&err)) {
+        storageError(err);
+        return std::nullopt;
+    }
+    return api;
+}
+
+std::optional<ApiDefinition> ApiCatalog::loadForEdit(const Principal& actor, qint64 apiId) const
+{
+    QString err;
+    auto api = ApiStore::load(db(), apiId, &err);
+    if (!api || !m_policy.canViewApi(actor, *api)) {
+        err.isEmpty() ? notFound(QStringLiteral("no such API")) : storageError(err);
+        return std::nullopt;
+    }
+    if (!m_policy.canEditApi(actor, api->teamId)) {
+        forbidden(QStringLiteral("only admins and publishers of the owning team may change "
+                                 "this API"));
+        return std::nullopt;
+    }
+    return api;
+}
+
+bool ApiCatalog::updateApi(const Principal& actor, const ApiDefinition& input)
+{
+    clearError();
+    Transaction tx(db());
+    const auto before = loadForEdit(actor, input.id);
+    if (!before)
+        return false;
+    if (before->state == ApiState::Retired)
+        return invalid(QStringLiteral("a retired API cannot be changed"));
+    if (input.teamId != before->teamId && !m_policy.canEditApi(actor, input.teamId))
+        return forbidden(QStringLiteral("you may not move APIs to that team"));
+    if (const QString why = validate(input); !why.isEmpty())
+        return invalid(why);
+    ApiDefinition after = input;
+    after.state = before->state;
+    after.sunsetAt = before->sunsetAt;
+    after.previousId = before->previousId;
+    after.successorId = before->successorId;
+    after.createdAt = before->createdAt;
+    after.updatedAt = nowMs();
+    if (after.state != ApiState::Draft) {
+        if (const QString why = ApiLifecycle::checkPublishable(after); !why.isEmpty())
+            return invalid(why + QStringLiteral(" (the API is %1)").arg(toString(after.state)));
+    }
+    bool taken = false;
+    if (!slugVersionTaken(after.slug, after.version, after.id, &taken))
+        return false;
+    if (taken)
+        return fail(DomainErrorCode::Conflict,
+                    QStringLiteral("%1 %2 already exists").arg(after.slug, after.version));
+    QString err;
+    if (!ApiStore::update(db(), after, &err))
+        return storageError(err);
+    if (!audit(actor, QStringLiteral("api.update"), QStringLiteral("api"), after.id,
+               before->toJson(), after.toJson()))
+        return false;
+    return tx.commit(&err) || storageError(err);
+}
+
+std::optional<ApiDefinition> ApiCatalog::createVersion(const Principal& actor, qint64 fromApiId,
+                                                       const QString& version)
+{
+    clearError();
+    Transaction tx(db());
+    const auto from = loadForEdit(actor, fromApiId);
+    if (!from)
+        return std::nullopt;
+    if (from->successorId != 0) {
+        fail(DomainErrorCode::Conflict,
+             QStringLiteral("%1 %2 already has a successor").arg(from->slug, from->version));
+        return std::nullopt;
+    }
+    ApiDefinition next = *from;
+    next.version = version;
+    next.state = ApiState::Draft;
+    next.sunsetAt = 0;
+    next.previousId = from->id;
+    next.successorId = 0;
+    next.createdAt = next.updatedAt = nowMs();
+    if (const QString why = validate(next); !why.isEmpty()) {
+        invalid(why);
+        return std::nullopt;
+    }
+    bool taken = false;
+    if (!slugVersionTaken(next.slug, next.version, 0, &taken))
+        return std::nullopt;
+    if (taken) {
+        fail(DomainErrorCode::Conflict,
+             QStringLiteral("%1 %2 already exists").arg(next.slug, next.version));
+        return std::nullopt;
+    }
+    QString err;
+    next.id = ApiStore::insert(db(), next, &err);
+    ApiDefinition linked = *from;
+    linked.successorId = next.id;
+    linked.updatedAt = nowMs();
+    if (next.id == 0 || !ApiStore::update(db(), linked, &err)) {
+        storageError(err);
+        return std::nullopt;
+    }
+    if (!audit(actor, QStringLiteral("api.create_version"), QStringLiteral("api"), next.id, {},
+               next.toJson()) ||
+        !audit(actor, QStringLiteral("api.link_successor"), QStringLiteral("api"), from->id,
+               from->toJson(), linked.toJson()))
+        return std::nullopt;
+    if (!tx.commit(&err)) {
+        storageError(err);
+        return std::nullopt;
+    }
+    return next;
+}
+
+bool ApiCatalog::publish(const Principal& actor, qint64 apiId)
+{
+    return transition(actor, apiId, ApiState::Published, 0, 0);
+}
+
+bool ApiCatalog::deprecate(const Principal& actor, qint64 apiId, qint64 sunsetAt,
+                           qint64 successorId)
+{
+    return transition(actor, apiId, ApiState::Deprecated, sunsetAt, successorId);
+}
+
+bool ApiCatalog::retire(const Principal& actor, qint64 apiId)
+{
+    return transition(actor, apiId, ApiState::Retired, 0, 0);
+}
+
+bool ApiCatalog::transition(const Principal& actor, qint64 apiId, ApiState to, qint64 sunsetAt,
+                            qint64 successorId)
+{
+    clearError();
+    Transaction tx(db());
+    const auto before = loadForEdit(actor, apiId);
+    if (!before)
+        return false;
+    if (const QString why = ApiLifecycle::refusal(before->state, to); !why.isEmpty())
+        return fail(DomainErrorCode::Conflict, why);
+    ApiDefinition after = *before;
+    if (to == ApiState::Published) {
+        if (const QString why = ApiLifecycle::checkPublishable(*before); !why.isEmpty())
+            return invalid(why);
+    } else if (to == ApiState::Deprecated) {
+        if (const QString why =
+                ApiLifecycle::checkDeprecation(*before, sunsetAt, successorId, nowMs());
+            !why.isEmpty())
+            return invalid(why);
+        if (successorId != 0) {
+            QString err;
+            const auto successor = ApiStore::load(db(), successorId, &err);
+            if (!successor || !m_policy.canViewApi(actor, *successor))
+                return invalid(QStringLiteral("cannot deprecate: no such successor API"));
+            if (successor->state == ApiState::Retired)
+                return invalid(QStringLiteral("cannot deprecate: the successor is retired"));
+            after.successorId = successorId;
+        }
+        after.sunsetAt = sunsetAt;
+    }
+    const QString action = QString::fromLatin1([&] {
+        for (const auto& t : ApiLifecycle::table()) {
+            if (t.from == before->state && t.to == to)
+                return t.action;
+        }
+        return "transition";
+    }());
+    after.state = to;
+    after.updatedAt = nowMs();
+    QString err;
+    if (!ApiStore::update(db(), after, &err))
+        return storageError(err);
+    if (!audit(actor, QStringLiteral("api.") + action, QStringLiteral("api"), apiId,
+               before->toJson(), after.toJson()))
+        return false;
+    return tx.commit(&err) || storageError(err);
+}
+
+std::optional<ApiDefinition> ApiCatalog::api(const Principal& actor, qint64 apiId) const
+{
+    clearError();
+    QString err;
+    auto found = ApiStore::load(db(), apiId, &err);
+    if (!found || !m_policy.canViewApi(actor, *found)) {
+        err.isEmpty() ? notFound(QStringLiteral("no such API")) : storageError(err);
+        return std::nullopt;
+    }
+    return found;
+}
+
+QList<ApiDefinition> ApiCatalog::visibleApis(const Principal& actor) const
+{
+    clearError();
+    QString err;
+    const auto all = ApiStore::loadWhere(db(), QStringLiteral("1 = 1"), {}, &err);
+    QList<ApiDefinition> result;
+    if (!all) {
+        storageError(err);
+        return result;
+    }
+    for (const ApiDefinition& a : *all) {
+        if (m_policy.canViewApi(actor, a))
+            result.append(a);
+    }
+    return result;
+}
+
+QList<ApiDefinition> ApiCatalog::versions(const Principal& actor, const QString& slug) const
+{
+    clearError();
+    QString err;
+    const auto all = ApiStore::loadWhere(db(), QStringLiteral("slug = ?"), {slug}, &err);
+    QList<ApiDefinition> result;
+    if (!all) {
+        storageError(err);
+        return result;
+    }
+    for (const ApiDefinition& a : *all) {
+        if (m_policy.canViewApi(actor, a))
+            result.append(a);
+    }
+    std::sort(result.begin(), result.end(),
+              [](const ApiDefinition& l, const ApiDefinition& r) { return l.id < r.id; });
+    return result;
+}
+
+} // namespace gatehouse::app

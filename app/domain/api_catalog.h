@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/domain/access_policy.h"
+#include "app/domain/api_definition.h"
+#include "app/domain/domain_service.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace gatehouse::app {
+
+// The API catalog: versions, definitions and lifecycle transitions, with
+// visibility and edit permissions enforced on every call.
+class ApiCatalog : public DomainService {
+public:
+    explicit ApiCatalog(const Database& database);
+
+    // Creates a draft (state and links in `api` are ignored). Admins, or
+    // publishers who belong to api.teamId.
+    std::optional<ApiDefinition> createApi(const Principal& actor, const ApiDefinition& api);
+    // Replaces the editable fields (not state, links or timestamps). Moving
+    // an API to another team needs edit rights on both. Retired APIs are
+    // read-only; a published API must stay publishable.
+    bool updateApi(const Principal& actor, const ApiDefinition& api);
+    // Copies `fromApiId` into a new draft `version` of the same slug and links
+    // the two (previous <-> successor).
+    std::optional<ApiDefinition> createVersion(const Principal& actor, qint64 fromApiId,
+                                               const QString& version);
+
+    bool publish(const Principal& actor, qint64 apiId);
+    // `sunsetAt` Unix ms in the future; `successorId` 0 or a visible API.
+    bool deprecate(const Principal& actor, qint64 apiId, qint64 sunsetAt, qint64 successorId = 0);
+    bool retire(const Principal& actor, qint64 apiId);
+
+    // NotFound (never Forbidden) for an API the actor may not see.
+    std::optional<ApiDefinition> api(const Principal& actor, qint64 apiId) const;
+    QList<ApiDefinition> visibleApis(const Principal& actor) const;
+    // Every visible version of one API, oldest first.
+    QList<ApiDefinition> versions(const Principal& actor, const QString& slug) const;
+
+    static QString validate(const ApiDefinition& api); // empty when valid
+
+private:
+    std::optional<ApiDefinition> loadForEdit(const Principal& actor, qint64 apiId) const;
+    bool transition(const Principal& actor, qint64 apiId, ApiState to, qint64 sunsetAt,
+                    qint64 successorId);
+    bool slugVersionTaken(const QString& slug, const QString& version, qint64 exceptId,
+                          bool* taken) const;
+
+    AccessPolicy m_policy;
+};
+
+} // namespace gatehouse::app

@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/domain/domain_service.h"
+
+#include "app/domain/audit_log.h"
+#include "app/storage/database.h"
+
+namespace gatehouse::app {
+
+DomainService::DomainService(const Database& database)
+    : m_connectionName(database.connectionName())
+{
+}
+
+bool DomainService::fail(DomainErrorCode code, const QString& message) const
+{
+    m_errorCode = code;
+    m_error = message;
+    return false;
+}
+
+void DomainService::clearError() const
+{
+    m_errorCode = DomainErrorCode::None;
+    m_error.clear();
+}
+
+bool DomainService::audit(const Principal& actor, const QString& action, const QString& objectType,
+                          qint64 objectId, const QJsonObject& before,
+                          const QJsonObject& after) const
+{
+    QString err;
+    if (!AuditLog::record(db(), actor, action, objectType, objectId, before, after, &err))
+        return storageError(QStringLiteral("cannot write the audit log: ") + err);
+    return true;
+}
+
+} // namespace gatehouse::app

@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/domain/roles.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace gatehouse::app {
+
+class Database;
+
+// Why the last call failed; maps onto HTTP statuses in the admin API
+// (400, 403, 404, 409, 500).
+enum class DomainErrorCode { None, Invalid, Forbidden, NotFound, Conflict, Storage };
+
+// Base of the domain services: the connection name (fetched per call, so a
+// service is used on the thread that opened the Database), `bool` results and
+// lastError(). Mutations run in one transaction together with their audit
+// entry.
+class DomainService {
+public:
+    explicit DomainService(const Database& database);
+
+    DomainErrorCode lastErrorCode() const { return m_errorCode; }
+    QString lastError() const { return m_error; }
+
+protected:
+    QSqlDatabase db() const { return QSqlDatabase::database(m_connectionName, false); }
+    bool fail(DomainErrorCode code, const QString& message) const;
+    bool forbidden(const QString& message) const
+    {
+        return fail(DomainErrorCode::Forbidden, message);
+    }
+    bool invalid(const QString& message) const { return fail(DomainErrorCode::Invalid, message); }
+    bool notFound(const QString& message) const { return fail(DomainErrorCode::NotFound, message); }
+    bool storageError(const QString& message) const
+    {
+        return fail(DomainErrorCode::Storage, message);
+    }
+    void clearError() const;
+
+    // Appends to the audit log inside the caller's transaction.
+    bool audit(const Principal& actor, const QString& action, const QString& objectType,
+               qint64 objectId, const QJsonObject& before, const QJsonObject& after) const;
+
+private:
+    QString m_connectionName;
+    mutable DomainErrorCode m_errorCode = DomainErrorCode::None;
+    mutable QString m_error;
+};
+
+} // namespace gatehouse::app

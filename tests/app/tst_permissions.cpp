@@ -1,0 +1,283 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/domain/access_policy.h"
+
+#include "app/domain/api_catalog.h"
+#include "app/domain/application_service.h"
+#include "app/domain/password_hasher.h"
+#include "app/domain/plan_service.h"
+#include "app/domain/team_service.h"
+#include "app/domain/user_service.h"
+#include "tests/app/test_databases.h"
+
+#include <QTest>
+
+using namespace gatehouse::app;
+
+namespace {
+
+ApiDefinition apiFor(qint64 teamId, const QString& slug, ApiVisibility visibility)
+{
+    ApiDefinition api;
+    api.slug = slug;
+    api.name = slug;
+    api.teamId = teamId;
+    api.visibility = visibility;
+    api.basePath = QLatin1Char('/') + slug;
+    api.routes = {{QStringLiteral("*"), QStringLiteral("/")}};
+    api.upstreams = {{QStringLiteral("http://127.0.0.1:9000"), 1}};
+    return api;
+}
+
+QStringList slugs(const QList<ApiDefinition>& apis)
+{
+    QStringList result;
+    for (const ApiDefinition& a : apis)
+        result << a.slug;
+    result.sort();
+    return result;
+}
+
+} // namespace
+
+class TestPermissions : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data() { TestDatabases::addBackends(); }
+    void init();
+    void cleanup() { m_db.cleanup(); }
+
+    void passwordHashing();
+    void localAdminAndSignIn();
+    void onlyAdminsManageUsers();
+    void teamsAndMembers();
+    void apiEditingByRole();
+    void visibility();
+    void applicationsByRole();
+
+private:
+    TestDatabases m_db;
+    TestWorld m_world;
+};
+
+void TestPermissions::init()
+{
+    GH_OPEN_FRESH(m_db);
+    QString err;
+    QVERIFY2(m_world.seed(m_db.database(), &err), qPrintable(err));
+}
+
+void TestPermissions::passwordHashing()
+{
+    const QString encoded = PasswordHasher::hash(QStringLiteral("s3cret-pass"));
+    QVERIFY(encoded.startsWith(QLatin1String("pbkdf2-sha256$210000$")));
+    QVERIFY(!encoded.contains(QLatin1String("s3cret-pass")));
+    QVERIFY(PasswordHasher::verify(QStringLiteral("s3cret-pass"), encoded));
+    QVERIFY(!PasswordHasher::verify(QStringLiteral("s3cret-pasS"), encoded));
+    // Salted: the same password hashes differently each time.
+    QVERIFY(PasswordHasher::hash(QStringLiteral("s3cret-pass")) != encoded);
+    // Too few iterations, or garbage, never verifies.
+    QVERIFY(
+        !PasswordHasher::verify(QStringLiteral("x"), QStringLiteral("pbkdf2-sha256$1$AA==$AA==")));
+    QVERIFY(!PasswordHasher::verify(QStringLiteral("x"), QStringLiteral("plain")));
+    QVERIFY(!PasswordHasher::verify(QStringLiteral("x"), QString()));
+}
+
+void TestPermissions::localAdminAndSignIn()
+{
+    UserService users(m_db.database());
+    if (TestDatabases::isPostgres()) {
+        QVERIFY(!users.ensureLocalAdmin(QStringLiteral("root-admin")));
+        QCOMPARE(users.lastErrorCode(), DomainErrorCode::Forbidden);
+        const auto p =
+            users.signIn(QStringLiteral("root-admin"), QStringLiteral("correct horse battery"));
+        QVERIFY2(p, qPrintable(users.lastError()));
+        QCOMPARE(p->userId, m_world.admin.userId);
+        QVERIFY(p->isAdmin());
+    } else {
+        // The first start created the admin; later starts find it again.
+        const auto again = users.ensureLocalAdmin(QStringLiteral("root-admin"));
+        QVERIFY(again);
+        QCOMPARE(again->userId, m_world.admin.userId);
+        QVERIFY(again->isAdmin());
+        QVERIFY(users.user(again->userId)->isLocal);
+        // Another OS account gets nothing once the workspace has users.
+        QVERIFY(!users.ensureLocalAdmin(QStringLiteral("mallory")));
+        QCOMPARE(users.lastErrorCode(), DomainErrorCode::Forbidden);
+        // The local admin has no password to sign in with.
+        QVERIFY(!users.signIn(QStringLiteral("root-admin"), QString()));
+    }
+    QVERIFY(!users.createInitialAdmin(QStringLiteral("late"), QStringLiteral("long enough")));
+
+    QVERIFY(users.setPassword(m_world.developer, m_world.developer.userId,
+                              QStringLiteral("dev password")));
+    const auto dev = users.signIn(QStringLiteral("dev"), QStringLiteral("dev password"));
+    QVERIFY2(dev, qPrintable(users.lastError()));
+    QVERIFY(dev->role == Role::Developer);
+    QVERIFY(!users.signIn(QStringLiteral("dev"), QStringLiteral("wrong password")));
+    const QString wrongPassword = users.lastError();
+    QVERIFY(!users.signIn(QStringLiteral("nobody"), QStringLiteral("dev password")));
+    QCOMPARE(users.lastError(), wrongPassword); // no user enumeration
+    QVERIFY(
+        !users.setPassword(m_world.developer, m_world.developer.userId, QStringLiteral("short")));
+    QCOMPARE(users.lastErrorCode(), DomainErrorCode::Invalid);
+}
+
+void TestPermissions::onlyAdminsManageUsers()
+{
+    UserService users(m_db.database());
+    for (const Principal& p : {m_world.publisher, m_world.developer}) {
+        QVERIFY(!users.createUser(p, QStringLiteral("eve"), {}, Role::Admin, {}));
+        QCOMPARE(users.lastErrorCode(), DomainErrorCode::Forbidden);
+        QVERIFY(!users.setRole(p, p.userId, Role::Admin));
+        QCOMPARE(users.lastErrorCode(), DomainErrorCode::Forbidden);
+        QVERIFY(!users.setPassword(p, m_world.admin.userId, QStringLiteral("taken over!")));
+        QCOMPARE(users.lastErrorCode(), DomainErrorCode::Forbidden);
+    }
+    QVERIFY(!users.createUser(m_world.admin, QStringLiteral("dev"), {}, Role::Developer, {}));
+    QCOMPARE(users.lastErrorCode(), DomainErrorCode::Conflict);
+    QVERIFY(!users.createUser(m_world.admin, QStringLiteral("bad name!"), {}, Role::Developer, {}));
+    QCOMPARE(users.lastErrorCode(), DomainErrorCode::Invalid);
+    QVERIFY(users.setRole(m_world.admin, m_world.developer.userId, Role::Publisher));
+    QVERIFY(users.principal(m_world.developer.userId)->role == Role::Publisher);
+    QVERIFY(!users.setRole(m_world.admin, m_world.admin.userId, Role::Developer));
+    QCOMPARE(users.lastErrorCode(), DomainErrorCode::Conflict); // the last admin stays
+    QCOMPARE(users.users().size(), 5);
+}
+
+void TestPermissions::teamsAndMembers()
+{
+    TeamService teams(m_db.database());
+    QVERIFY(!teams.createTeam(m_world.developer, QStringLiteral("Devs")));
+    QCOMPARE(teams.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(teams.createTeam(m_world.admin, QStringLiteral("Admins")));
+    QVERIFY(!teams.createTeam(m_world.publisher, QStringLiteral("Payments")));
+    QCOMPARE(teams.lastErrorCode(), DomainErrorCode::Conflict);
+
+    // Only owners and admins manage members; plain members do not.
+    QVERIFY(!teams.setMember(m_world.developer, m_world.teamId, m_world.outsider.userId,
+                             TeamRole::Member));
+    QCOMPARE(teams.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(!teams.setMember(m_world.otherPublisher, m_world.teamId, m_world.outsider.userId,
+                             TeamRole::Member));
+    QVERIFY(
+        teams.setMember(m_world.admin, m_world.teamId, m_world.outsider.userId, TeamRole::Member));
+    QCOMPARE(teams.members(m_world.teamId).size(), 3);
+    QVERIFY(teams.removeMember(m_world.publisher, m_world.teamId, m_world.outsider.userId));
+    QCOMPARE(teams.members(m_world.teamId).size(), 2);
+
+    // A team keeps an owner.
+    QVERIFY(!teams.setMember(m_world.publisher, m_world.teamId, m_world.publisher.userId,
+                             TeamRole::Member));
+    QCOMPARE(teams.lastErrorCode(), DomainErrorCode::Conflict);
+    QVERIFY(!teams.removeMember(m_world.publisher, m_world.teamId, m_world.publisher.userId));
+    // Promote the developer, then the publisher may step down.
+    QVERIFY(teams.setMember(m_world.publisher, m_world.teamId, m_world.developer.userId,
+                            TeamRole::Owner));
+    QVERIFY(teams.setMember(m_world.publisher, m_world.teamId, m_world.publisher.userId,
+                            TeamRole::Member));
+    AccessPolicy policy(m_db.database());
+    QVERIFY(policy.isTeamOwner(m_world.developer.userId, m_world.teamId));
+    QVERIFY(!policy.isTeamOwner(m_world.publisher.userId, m_world.teamId));
+    QCOMPARE(teams.teamsOf(m_world.developer.userId).size(), 1);
+}
+
+void TestPermissions::apiEditingByRole()
+{
+    ApiCatalog catalog(m_db.database());
+    const ApiDefinition def = apiFor(m_world.teamId, QStringLiteral("pay"), ApiVisibility::Team);
+    // A developer of the team may not create or publish; a publisher of
+    // another team may not either; the team's publisher and admins may.
+    QVERIFY(!catalog.createApi(m_world.developer, def));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(!catalog.createApi(m_world.otherPublisher, def));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Forbidden);
+    auto api = catalog.createApi(m_world.publisher, def);
+    QVERIFY2(api, qPrintable(catalog.lastError()));
+    QVERIFY(!catalog.publish(m_world.developer, api->id));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(!catalog.publish(m_world.otherPublisher, api->id));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::NotFound); // cannot even see it
+    QVERIFY(catalog.publish(m_world.admin, api->id));
+
+    // Moving an API needs edit rights on the target team too.
+    api = catalog.api(m_world.publisher, api->id);
+    api->teamId = m_world.otherTeamId;
+    QVERIFY(!catalog.updateApi(m_world.publisher, *api));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(catalog.updateApi(m_world.admin, *api));
+
+    // Plans follow the API's edit rights.
+    PlanService plans(m_db.database());
+    Plan plan;
+    plan.apiId = api->id;
+    plan.name = QStringLiteral("free");
+    QVERIFY(!plans.createPlan(m_world.publisher, plan)); // no longer their team
+    QVERIFY(plans.createPlan(m_world.otherPublisher, plan));
+    QVERIFY(!plans.createPlan(m_world.developer, plan));
+}
+
+void TestPermissions::visibility()
+{
+    ApiCatalog catalog(m_db.database());
+    auto make = [&](const Principal& who, qint64 team, const char* slug, ApiVisibility v,
+                    bool publish) {
+        auto api = catalog.createApi(who, apiFor(team, QString::fromLatin1(slug), v));
+        QVERIFY2(api, qPrintable(catalog.lastError()));
+        if (publish)
+            QVERIFY2(catalog.publish(who, api->id), qPrintable(catalog.lastError()));
+    };
+    make(m_world.publisher, m_world.teamId, "pay-internal", ApiVisibility::Team, true);
+    make(m_world.publisher, m_world.teamId, "pay-public", ApiVisibility::Organisation, true);
+    make(m_world.publisher, m_world.teamId, "pay-draft", ApiVisibility::Organisation, false);
+    make(m_world.otherPublisher, m_world.otherTeamId, "search-internal", ApiVisibility::Team, true);
+
+    QCOMPARE(slugs(catalog.visibleApis(m_world.admin)),
+             QStringList({QStringLiteral("pay-draft"), QStringLiteral("pay-internal"),
+                          QStringLiteral("pay-public"), QStringLiteral("search-internal")}));
+    QCOMPARE(slugs(catalog.visibleApis(m_world.developer)),
+             QStringList({QStringLiteral("pay-draft"), QStringLiteral("pay-internal"),
+                          QStringLiteral("pay-public")}));
+    QCOMPARE(slugs(catalog.visibleApis(m_world.outsider)),
+             QStringList({QStringLiteral("pay-public")}));
+    QCOMPARE(slugs(catalog.visibleApis(m_world.otherPublisher)),
+             QStringList({QStringLiteral("pay-public"), QStringLiteral("search-internal")}));
+
+    // Direct access to a hidden API looks like a missing one.
+    const auto hidden = catalog.visibleApis(m_world.developer);
+    for (const ApiDefinition& a : hidden) {
+        if (a.slug == QLatin1String("pay-internal")) {
+            QVERIFY(!catalog.api(m_world.outsider, a.id));
+            QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::NotFound);
+            QVERIFY(catalog.api(m_world.developer, a.id));
+        }
+    }
+}
+
+void TestPermissions::applicationsByRole()
+{
+    ApplicationService apps(m_db.database());
+    // Every role may create its own applications.
+    for (const Principal& p : {m_world.developer, m_world.publisher, m_world.outsider})
+        QVERIFY2(apps.createApplication(p, QStringLiteral("app of ") + p.name),
+                 qPrintable(apps.lastError()));
+    // Team applications need membership.
+    QVERIFY(!apps.createApplication(m_world.outsider, QStringLiteral("x"), {}, m_world.teamId));
+    QCOMPARE(apps.lastErrorCode(), DomainErrorCode::Forbidden);
+    const auto teamApp =
+        apps.createApplication(m_world.developer, QStringLiteral("team app"), {}, m_world.teamId);
+    QVERIFY(teamApp);
+    QCOMPARE(teamApp->ownerTeamId, m_world.teamId);
+    QCOMPARE(teamApp->ownerUserId, qint64(0));
+    // Team members manage it; outsiders do not see it.
+    QVERIFY(apps.application(m_world.publisher, teamApp->id));
+    QVERIFY(!apps.application(m_world.outsider, teamApp->id));
+    QCOMPARE(apps.lastErrorCode(), DomainErrorCode::NotFound);
+    QCOMPARE(apps.applications(m_world.outsider).size(), 1);
+    QCOMPARE(apps.applications(m_world.developer).size(), 2);
+    QCOMPARE(apps.applications(m_world.admin).size(), 4);
+}
+
+QTEST_GUILESS_MAIN(TestPermissions)
+#include "tst_permissions.moc"
