@@ -1,0 +1,502 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/telemetry/call_log_writer.h"
+
+#include "app/telemetry/rollup_store.h"
+#include "app/telemetry/sqlite_bulk_insert.h"
+#include "app/telemetry/telemetry_database.h"
+#include "app/telemetry/wal_checkpointer.h"
+
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+namespace gatehouse::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Rows per multi-row INSERT: 100 rows x 16 columns = 1,600 parameters, well
+// under SQLite's 32,766 and PostgreSQL's 65,535, and big enough that the
+// per-statement overhead of QSqlQuery::exec() stops mattering.
+constexpr int rowsPerStatement = 100;
+constexpr int columns = 16;
+// A wake-up drains at most this often: the gateway notifies only on a
+// ring's empty -> non-empty edge, so draining less eagerly means fewer
+// notifications (syscalls on the worker threads) at high rates, while the
+// rings (16,384 records per worker) still have ample headroom.
+constexpr auto minDrainGap = std::chrono::milliseconds(10);
+// A flush drains the rings between statements into a spill buffer (up to
+// this many batches), so a flush slowed down by a busy machine does not let
+// the rings overflow; the spill is processed once the flush is over.
+constexpr qint64 maxWalBytes = 256LL << 20;
+constexpr std::size_t spillBatches = 4;
+constexpr std::size_t rowsBetweenSpills = 500;
+// Retention gets at most this long per idle turn, so a flush never waits long.
+constexpr auto retentionBudget = std::chrono::milliseconds(20);
+
+template <std::size_t N>
+QVariant text(const gateway::call_record::text<N>& t)
+{
+    return QString::fromUtf8(t.data, t.size);
+}
+
+void bindRecord(QSqlQuery& q, int base, const gateway::call_record& r)
+{
+    const auto i64 = [](quint64 v) {
+        return QVariant(static_cast<qint64>(v));
+    };
+    q.bindValue(base + 0, QVariant(static_cast<qint64>(r.timestamp_us)));
+    q.bindValue(base + 1, text(r.request_id));
+    q.bindValue(base + 2, i64(r.api_id));
+    q.bindValue(base + 3, text(r.route_id));
+    q.bindValue(base + 4, i64(r.application_id));
+    q.bindValue(base + 5, text(r.method));
+    q.bindValue(base + 6, text(r.path));
+    q.bindValue(base + 7, QVariant(static_cast<int>(r.status)));
+    q.bindValue(base + 8, QVariant(static_cast<int>(r.cache)));
+    q.bindValue(base + 9, text(r.upstream));
+    q.bindValue(base + 10, i64(r.bytes_in));
+    q.bindValue(base + 11, i64(r.bytes_out));
+    q.bindValue(base + 12, i64(r.total_latency_us));
+    q.bindValue(base + 13, i64(r.upstream_latency_us));
+    q.bindValue(base + 14, QVariant(static_cast<int>(r.error)));
+    q.bindValue(base + 15, text(r.client_address));
+}
+
+} // namespace
+
+struct CallLogWriter::State {
+    QString connection;
+    QSqlDatabase db;
+    std::unique_ptr<QSqlQuery> insertMany;
+    std::unique_ptr<QSqlQuery> insertOne;
+    SqliteBulkInsert sqlite; // the fast path on SQLite; QSqlQuery otherwise
+    bool fast = false;
+    std::unique_ptr<WalCheckpointer> checkpointer; // SQLite files only
+    QString walPath;
+    RollupStore minutes{QStringLiteral("rollup_minute"), 60'000'000LL};
+    RollupStore hours{QStringLiteral("rollup_hour"), 3'600'000'000LL};
+    Retention retention;
+    std::vector<gateway::call_record> pending;
+    std::vector<gateway::call_record> scratch;
+    std::vector<gateway::call_record> spill; // drained during a flush, not yet processed
+    std::size_t spillHead = 0;               // next spilled record to process
+    TelemetryMetrics metrics;                // published to m_metrics after each flush
+    Clock::time_point lastFlush;
+    Clock::time_point lastDrain;
+    Clock::time_point lastRetention;
+    bool retentionMore = false;
+};
+
+CallLogWriter::CallLogWriter(CallLogWriterOptions options, DrainSource drain, DroppedSource dropped)
+    : m_options(std::move(options))
+    , m_drain(std::move(drain))
+    , m_dropped(std::move(dropped))
+    , m_live(std::make_shared<LiveSeries>())
+{
+    m_options.batchRows = std::max<std::size_t>(1, m_options.batchRows);
+}
+
+CallLogWriter::~CallLogWriter()
+{
+    stop();
+}
+
+bool CallLogWriter::start()
+{
+    if (m_thread.joinable())
+        return m_running.load();
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopRequested = false;
+        m_counters.lastError.clear();
+    }
+    // Shared: the writer thread may still be inside set_value() when this
+    // thread has the result and returns.
+    auto started = std::make_shared<std::promise<QString>>();
+    auto result = started->get_future();
+    m_thread = std::thread([this, started] { run(started.get()); });
+    const QString error = result.get();
+    if (!error.isEmpty()) {
+        m_thread.join();
+        std::lock_guard lock(m_mutex);
+        m_counters.lastError = error;
+        return false;
+    }
+    m_running = true;
+    return true;
+}
+
+void CallLogWriter::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopRequested = true;
+    }
+    m_cv.notify_one();
+    m_thread.join();
+    m_running = false;
+}
+
+void CallLogWriter::wake() noexcept
+{
+    // Called on gateway worker threads: no lock, at most one notify until
+    // the writer has taken the wake-up. A notify that races the writer going
+    // to sleep is caught by its flush timer at the latest.
+    if (!m_wakeRequested.exchange(true, std::memory_order_acq_rel))
+        m_cv.notify_one();
+}
+
+std::function<void()> CallLogWriter::hook()
+{
+    return [this] {
+        wake();
+    };
+}
+
+void CallLogWriter::run(std::promise<QString>* started)
+{
+    m_state = std::make_unique<State>();
+    State& s = *m_state;
+    s.connection = telemetry::uniqueConnectionName(QStringLiteral("writer"));
+    QString error;
+    s.db = telemetry::openDatabase(m_options.database, s.connection, &error);
+    if (!s.db.isValid() || !telemetry::ensureSchema(s.db, &error)) {
+        s.db = QSqlDatabase();
+        telemetry::closeDatabase(s.connection);
+        m_state.reset();
+        started->set_value(error.isEmpty() ? QStringLiteral("cannot open database") : error);
+        return;
+    }
+    if (telemetry::dialectOf(s.db) == telemetry::Dialect::Sqlite) {
+        // A 64 MB page cache keeps the hot index pages (four indexes over
+        // rows arriving in time order) in memory between flushes instead of
+        // re-reading them from the OS on every batch.
+        QSqlQuery pragma(s.db);
+        pragma.exec(QStringLiteral("PRAGMA cache_size=-65536"));
+        if (m_options.database != QLatin1String(":memory:")) {
+            // Checkpoints run on their own thread (see WalCheckpointer).
+            pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+            s.walPath = m_options.database + QStringLiteral("-wal");
+            s.checkpointer = std::make_unique<WalCheckpointer>(m_options.database);
+            s.checkpointer->start();
+        }
+    }
+    QString fastError;
+    s.fast = s.sqlite.prepare(s.db, &fastError);
+    if (!fastError.isEmpty())
+        qWarning("call log: SQLite bulk insert unavailable (%s); using QSqlQuery",
+                 qPrintable(fastError));
+    if (!s.fast) { // PostgreSQL: the same multi-row INSERT through QSqlQuery
+        s.insertMany = std::make_unique<QSqlQuery>(s.db);
+        s.insertOne = std::make_unique<QSqlQuery>(s.db);
+        s.insertMany->prepare(SqliteBulkInsert::insertSql(rowsPerStatement));
+        s.insertOne->prepare(SqliteBulkInsert::insertSql(1));
+    }
+    s.retention.setPolicy(m_options.retention);
+    s.pending.reserve(m_options.batchRows);
+    s.lastFlush = s.lastDrain = s.lastRetention = Clock::now();
+    started->set_value(QString());
+
+    for (;;) {
+        bool stopping = false;
+        std::deque<std::function<void()>> tasks;
+        {
+            std::unique_lock lock(m_mutex);
+            for (;;) {
+                if (m_stopRequested || !m_tasks.empty() || s.spillHead < s.spill.size())
+                    break;
+                auto deadline = s.lastFlush + m_options.flushInterval;
+                if (m_wakeRequested.load(std::memory_order_acquire))
+                    deadline = std::min(deadline, s.lastDrain + minDrainGap);
+                if (Clock::now() >= deadline)
+                    break;
+                m_cv.wait_until(lock, deadline);
+            }
+            stopping = m_stopRequested;
+            tasks.swap(m_tasks);
+        }
+        if (stopping)
+            m_paused = false; // the final flush takes everything
+        drainAvailable();
+        if (stopping)
+            flushAll();
+        else if (Clock::now() >= s.lastFlush + m_options.flushInterval)
+            flushPending();
+        for (auto& task : tasks)
+            task();
+        if (stopping)
+            break;
+        retentionStep(false);
+    }
+
+    if (s.checkpointer)
+        s.checkpointer->stop();
+    s.sqlite.finalize();
+    s.insertMany.reset();
+    s.insertOne.reset();
+    s.db = QSqlDatabase();
+    telemetry::closeDatabase(s.connection);
+    m_state.reset();
+}
+
+bool CallLogWriter::drainAvailable()
+{
+    State& s = *m_state;
+    m_wakeRequested.store(false, std::memory_order_release);
+    s.lastDrain = Clock::now();
+    if (m_paused.load() || !m_drain)
+        return true;
+    bool ok = true;
+    for (;;) {
+        s.scratch.clear();
+        const std::size_t room = m_options.batchRows - s.pending.size();
+        std::size_t n = 0;
+        if (s.spillHead < s.spill.size()) {
+            // Spilled records are older than what the rings hold: first.
+            n = std::min(room, s.spill.size() - s.spillHead);
+            const auto from = s.spill.begin() + static_cast<std::ptrdiff_t>(s.spillHead);
+            s.scratch.assign(from, from + static_cast<std::ptrdiff_t>(n));
+            s.spillHead += n;
+            if (s.spillHead == s.spill.size()) {
+                s.spill.clear();
+                s.spillHead = 0;
+            }
+        } else {
+            n = m_drain(s.scratch, room);
+        }
+        if (n == 0)
+            break;
+        m_live->add(s.scratch);
+        for (const auto& r : s.scratch) {
+            s.minutes.add(r);
+            s.hours.add(r);
+            const unsigned cls = r.status / 100;
+            ++s.metrics.requests[{r.api_id, cls <= 5 ? static_cast<int>(cls) : 0, r.cache}];
+            s.metrics.latency.record(r.total_latency_us);
+        }
+        s.pending.insert(s.pending.end(), s.scratch.begin(), s.scratch.end());
+        if (s.pending.size() >= m_options.batchRows)
+            ok = flushPending() && ok;
+    }
+    return ok;
+}
+
+void CallLogWriter::spillFromRings()
+{
+    State& s = *m_state;
+    const std::size_t cap = spillBatches * m_options.batchRows;
+    if (m_paused.load() || !m_drain || s.spill.size() >= cap)
+        return;
+    m_drain(s.spill, cap - s.spill.size());
+}
+
+bool CallLogWriter::flushAll()
+{
+    // Each flush may spill what arrived meanwhile; bounded so that a gateway
+    // still taking traffic cannot keep a stopping writer busy forever.
+    bool ok = flushPending();
+    for (int round = 0; round < 100 && m_state->spillHead < m_state->spill.size(); ++round) {
+        ok = drainAvailable() && ok;
+        ok = flushPending() && ok;
+    }
+    return ok;
+}
+
+bool CallLogWriter::flushPending()
+{
+    State& s = *m_state;
+    const auto started = Clock::now();
+    s.lastFlush = started;
+    const std::size_t n = s.pending.size();
+    if (n == 0 && !s.minutes.hasPending())
+        return true;
+
+    QString error;
+    bool ok = s.db.transaction();
+    if (!ok)
+        error = s.db.lastError().text();
+    std::size_t i = s.fast ? n : 0;
+    for (std::size_t done = 0; ok && s.fast && done < n; done += rowsBetweenSpills) {
+        const std::size_t chunk = std::min(rowsBetweenSpills, n - done);
+        ok = s.sqlite.insert(s.pending.data() + done, chunk, &error);
+        spillFromRings();
+    }
+    for (; ok && i + rowsPerStatement <= n; i += rowsPerStatement) {
+        if (i % rowsBetweenSpills == 0)
+            spillFromRings();
+        for (int row = 0; row < rowsPerStatement; ++row)
+            bindRecord(*s.insertMany, row * columns, s.pending[i + static_cast<std::size_t>(row)]);
+        if (!s.insertMany->exec()) {
+            error = s.insertMany->lastError().text();
+            ok = false;
+        }
+    }
+    for (; ok && i < n; ++i) {
+        bindRecord(*s.insertOne, 0, s.pending[i]);
+        if (!s.insertOne->exec()) {
+            error = s.insertOne->lastError().text();
+            ok = false;
+        }
+    }
+    ok = ok && s.minutes.write(s.db, &error) && s.hours.write(s.db, &error);
+    if (ok && !s.db.commit()) {
+        error = s.db.lastError().text();
+        ok = false;
+    }
+    if (ok) {
+        s.minutes.commit();
+        s.hours.commit();
+        // The checkpointer's PASSIVE checkpoints let the WAL restart only
+        // when they catch up before the next flush; should they keep falling
+        // behind, this connection truncates it itself, rarely.
+        if (s.checkpointer)
+            s.checkpointer->poke();
+        if (!s.walPath.isEmpty() && QFileInfo(s.walPath).size() > maxWalBytes) {
+            QSqlQuery checkpoint(s.db);
+            checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        }
+    } else {
+        s.db.rollback();
+        s.minutes.rollback();
+        s.hours.rollback();
+    }
+    s.pending.clear();
+    const qint64 elapsed =
+        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count();
+
+    std::lock_guard lock(m_mutex);
+    if (ok) {
+        m_counters.written += n;
+        ++m_counters.batches;
+    } else {
+        m_counters.failedRows += n;
+        m_counters.lastError = error;
+    }
+    m_counters.lastFlushUs = elapsed;
+    m_counters.maxFlushUs = std::max(m_counters.maxFlushUs, elapsed);
+    m_metrics.requests = s.metrics.requests;
+    m_metrics.latency = s.metrics.latency;
+    return ok;
+}
+
+void CallLogWriter::retentionStep(bool force)
+{
+    State& s = *m_state;
+    if (!m_options.retentionEnabled && !force)
+        return;
+    const auto now = Clock::now();
+    if (!force && !s.retentionMore && now < s.lastRetention + m_options.retentionInterval)
+        return;
+    const qint64 nowUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+    Retention::Step step;
+    do {
+        step = s.retention.step(s.db, nowUs);
+        std::lock_guard lock(m_mutex);
+        m_counters.retentionDeleted += static_cast<quint64>(step.deleted);
+        if (!step.ok)
+            m_counters.lastError = step.error;
+    } while (step.ok && step.more && Clock::now() < now + retentionBudget);
+    s.retentionMore = step.ok && step.more;
+    s.lastRetention = Clock::now();
+}
+
+bool CallLogWriter::postAndWait(std::function<void()> task, std::chrono::milliseconds timeout)
+{
+    if (!m_running.load())
+        return false;
+    auto done = std::make_shared<std::promise<void>>();
+    auto future = done->get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back([task = std::move(task), done] {
+            task();
+            done->set_value();
+        });
+    }
+    m_cv.notify_one();
+    return future.wait_for(timeout) == std::future_status::ready;
+}
+
+bool CallLogWriter::flushNow(std::chrono::milliseconds timeout)
+{
+    auto ok = std::make_shared<std::atomic<bool>>(false);
+    const bool ran = postAndWait(
+        [this, ok] {
+            const bool drained = drainAvailable();
+            *ok = flushAll() && drained;
+        },
+        timeout);
+    return ran && ok->load();
+}
+
+void CallLogWriter::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (!paused)
+        wake();
+}
+
+Retention::Step CallLogWriter::runRetentionNow(qint64 nowUs)
+{
+    auto result = std::make_shared<Retention::Step>();
+    const bool ran = postAndWait(
+        [this, result, nowUs] {
+            *result = m_state->retention.runToCompletion(m_state->db, nowUs);
+            std::lock_guard lock(m_mutex);
+            m_counters.retentionDeleted += static_cast<quint64>(result->deleted);
+        },
+        std::chrono::minutes(5));
+    if (!ran) {
+        result->ok = false;
+        result->error = QStringLiteral("the writer is not running");
+    }
+    return *result;
+}
+
+void CallLogWriter::setRetentionPolicy(const RetentionPolicy& policy)
+{
+    // Running: the writer thread owns the policy. Stopped: the next start() reads it.
+    if (!postAndWait([this, policy] { m_state->retention.setPolicy(policy); },
+                     std::chrono::seconds(30)))
+        m_options.retention = policy;
+}
+
+CallLogWriterCounters CallLogWriter::counters() const
+{
+    CallLogWriterCounters c;
+    {
+        std::lock_guard lock(m_mutex);
+        c = m_counters;
+    }
+    c.dropped = m_dropped ? m_dropped() : 0;
+    return c;
+}
+
+TelemetryMetrics CallLogWriter::metrics() const
+{
+    TelemetryMetrics m;
+    {
+        std::lock_guard lock(m_mutex);
+        m = m_metrics;
+    }
+    m.writer = counters();
+    return m;
+}
+
+QString CallLogWriter::lastError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_counters.lastError;
+}
+
+} // namespace gatehouse::app

@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace gatehouse::app::telemetry {
+
+// The telemetry tables' own schema version, kept in `telemetry_schema` until
+// the lead merges these tables into the main migrations.
+inline constexpr int schemaVersion = 1;
+
+enum class Dialect { Sqlite, Postgres };
+
+// Opens a named connection *on the calling thread* (a QSqlDatabase belongs
+// to the thread that created it). `spec` is a SQLite file path or a
+// `postgresql://user:password@host:port/dbname` URL. SQLite connections get
+// WAL journaling (verified), synchronous=NORMAL and a busy timeout so a
+// reader never fails while the writer commits. Returns an invalid database
+// and sets `error` on failure.
+QSqlDatabase openDatabase(const QString& spec, const QString& connectionName, QString* error);
+
+// Closes and removes the named connection; call on the thread that opened it.
+void closeDatabase(const QString& connectionName);
+
+Dialect dialectOf(const QSqlDatabase& db);
+
+// Creates call_log, rollup_minute, rollup_hour and their indexes if missing,
+// and records the version. Idempotent.
+bool ensureSchema(QSqlDatabase& db, QString* error);
+
+// A unique connection name for this thread and purpose.
+QString uniqueConnectionName(const QString& purpose);
+
+} // namespace gatehouse::app::telemetry

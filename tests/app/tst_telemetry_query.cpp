@@ -1,0 +1,472 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/telemetry/telemetry_query.h"
+
+#include "app/telemetry/call_log_writer.h"
+#include "app/telemetry/telemetry_database.h"
+#include "app/telemetry/telemetry_export.h"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QScopeGuard>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <QtTest/QTest>
+
+#include <algorithm>
+#include <set>
+
+using namespace gatehouse;
+using namespace gatehouse::app;
+
+namespace {
+
+constexpr qint64 minute = 60'000'000LL;
+constexpr qint64 hour = 60 * minute;
+constexpr qint64 day = 24 * hour;
+
+// A minimal RFC 4180 reader for checking the export.
+std::vector<std::vector<QByteArray>> parseCsv(const QByteArray& data)
+{
+    std::vector<std::vector<QByteArray>> rows(1);
+    QByteArray field;
+    bool quoted = false, wasQuoted = false;
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const char c = data[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < data.size() && data[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"' && field.isEmpty() && !wasQuoted) {
+            quoted = wasQuoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(field);
+            field.clear();
+            wasQuoted = false;
+        } else if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') {
+            rows.back().push_back(field);
+            field.clear();
+            wasQuoted = false;
+            rows.emplace_back();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    if (rows.back().empty())
+        rows.pop_back();
+    return rows;
+}
+
+} // namespace
+
+class TestTelemetryQuery : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    qint64 m_base = 0; // an hour boundary two days ago
+    std::vector<gateway::call_record> m_records;
+    std::unique_ptr<CallLogWriter> m_writer;
+
+    // The expected search result, computed from the fed records.
+    std::vector<std::pair<qint64, int>> expected(const std::function<bool(int)>& match) const
+    {
+        std::vector<std::pair<qint64, int>> out; // (ts, feed index)
+        for (int i = 0; i < int(m_records.size()); ++i)
+            if (match(i))
+                out.emplace_back(m_records[std::size_t(i)].timestamp_us, i);
+        std::sort(out.begin(), out.end(), std::greater<>());
+        return out;
+    }
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase() { m_writer.reset(); }
+    void searchUsesAnIndex();
+    void keysetPaginationWalksEveryRowOnce_data();
+    void keysetPaginationWalksEveryRowOnce();
+    void trendsSumToTheRawRows();
+    void topN();
+    void liveSeries();
+    void exportCsv();
+    void exportNdjson();
+    void postgresRoundTrip();
+};
+
+void TestTelemetryQuery::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_path = m_dir.filePath(QStringLiteral("query.db"));
+    m_base = (QDateTime::currentMSecsSinceEpoch() * 1000 / hour - 48) * hour;
+    std::vector<gateway::call_record> queue;
+    for (int i = 0; i < 20000; ++i) {
+        gateway::call_record r;
+        // 20,000 calls over 40 hours; every 4 share a microsecond (tie-breaks).
+        r.timestamp_us = m_base + qint64(i / 4) * 28'800'000LL + (i % 4 == 3 ? 1 : 0);
+        r.api_id = quint64(i % 5); // 0: no API
+        r.application_id = quint64(i % 7 == 0 ? 0 : i % 3 + 100);
+        r.status = std::uint16_t(i % 11 == 0 ? 502 : (i % 13 == 0 ? 404 : 200));
+        r.error = r.status == 502 ? gateway::call_error::upstream_unavailable
+                                  : (r.status == 404 ? gateway::call_error::no_route
+                                                     : gateway::call_error::none);
+        r.cache = static_cast<gateway::cache_status>(i % 6);
+        r.total_latency_us = std::uint32_t(100 + i % 1000);
+        r.bytes_in = 10;
+        r.bytes_out = 100;
+        r.method.assign(i % 9 == 0 ? "POST" : "GET");
+        const std::string path =
+            i % 50 == 0 ? "/odd/\"quoted\",100%_x\nline" : "/items/" + std::to_string(i % 100);
+        r.path.assign(path);
+        r.route_id.assign("route-" + std::to_string(i % 4));
+        r.request_id.assign("rq-" + std::to_string(i));
+        r.client_address.assign("127.0.0.1");
+        m_records.push_back(r);
+    }
+    queue = m_records;
+    auto mutex = std::make_shared<std::mutex>();
+    CallLogWriterOptions options;
+    options.database = m_path;
+    m_writer = std::make_unique<CallLogWriter>(
+        options, [queue, mutex](auto& out, std::size_t max) mutable {
+            std::lock_guard lock(*mutex);
+            const std::size_t n = std::min(max, queue.size());
+            out.insert(out.end(), queue.begin(), queue.begin() + std::ptrdiff_t(n));
+            queue.erase(queue.begin(), queue.begin() + std::ptrdiff_t(n));
+            return n;
+        });
+    QVERIFY(m_writer->start());
+    QVERIFY(m_writer->flushNow());
+    QCOMPARE(m_writer->counters().written, quint64(20000));
+}
+
+void TestTelemetryQuery::searchUsesAnIndex()
+{
+    TelemetryQuery query(m_path);
+    QVERIFY2(query.isOpen(), qPrintable(query.lastError()));
+    CallLogFilter base;
+    base.fromUs = m_base;
+    base.toUs = m_base + day;
+    std::vector<std::pair<QString, CallLogFilter>> cases;
+    cases.emplace_back(QStringLiteral("range"), base);
+    auto f = base;
+    f.apiId = 3;
+    cases.emplace_back(QStringLiteral("api"), f);
+    f = base;
+    f.applicationId = 101;
+    f.statusClass = 5;
+    cases.emplace_back(QStringLiteral("consumer+5xx"), f);
+    f = base;
+    f.cacheStatus = gateway::cache_status::hit;
+    f.pathSubstring = QStringLiteral("items/4");
+    cases.emplace_back(QStringLiteral("cache+path"), f);
+    f = base;
+    f.requestId = QStringLiteral("rq-77");
+    cases.emplace_back(QStringLiteral("request id"), f);
+    for (const auto& [name, filter] : cases) {
+        for (bool cursor : {false, true}) {
+            const QString plan = query.searchPlan(filter, cursor);
+            qInfo("%s%s:\n%s", qPrintable(name), cursor ? " (next page)" : "", qPrintable(plan));
+            QVERIFY2(!plan.isEmpty(), qPrintable(query.lastError()));
+            QVERIFY2(plan.contains(QLatin1String("SEARCH call_log USING INDEX")) ||
+                         plan.contains(QLatin1String("SEARCH call_log USING COVERING INDEX")),
+                     qPrintable(plan));
+            QVERIFY2(!plan.contains(QLatin1String("SCAN call_log")), qPrintable(plan));
+            // Paging newest first comes straight off the index, except for
+            // an exact request id, which matches a row or two.
+            if (filter.requestId.isEmpty())
+                QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan));
+        }
+    }
+}
+
+void TestTelemetryQuery::keysetPaginationWalksEveryRowOnce_data()
+{
+    QTest::addColumn<int>("which");
+    QTest::newRow("all") << 0;
+    QTest::newRow("api 2, 2xx") << 1;
+    QTest::newRow("consumer 100, miss") << 2;
+    QTest::newRow("path substring with wildcards") << 3;
+    QTest::newRow("request id") << 4;
+    QTest::newRow("time range") << 5;
+}
+
+void TestTelemetryQuery::keysetPaginationWalksEveryRowOnce()
+{
+    QFETCH(int, which);
+    CallLogFilter filter;
+    std::function<bool(int)> match = [](int) {
+        return true;
+    };
+    const auto& recs = m_records;
+    switch (which) {
+    case 1:
+        filter.apiId = 2;
+        filter.statusClass = 2;
+        match = [&](int i) {
+            return recs[i].api_id == 2 && recs[i].status / 100 == 2;
+        };
+        break;
+    case 2:
+        filter.applicationId = 100;
+        filter.cacheStatus = gateway::cache_status::miss;
+        match = [&](int i) {
+            return recs[i].application_id == 100 && recs[i].cache == gateway::cache_status::miss;
+        };
+        break;
+    case 3:
+        filter.pathSubstring = QStringLiteral("100%_");
+        match = [&](int i) {
+            return i % 50 == 0;
+        };
+        break;
+    case 4:
+        filter.requestId = QStringLiteral("rq-1234");
+        match = [&](int i) {
+            return i == 1234;
+        };
+        break;
+    case 5:
+        filter.fromUs = m_base + 3 * hour;
+        filter.toUs = m_base + 5 * hour + 1;
+        match = [&](int i) {
+            return recs[i].timestamp_us >= filter.fromUs && recs[i].timestamp_us < filter.toUs;
+        };
+        break;
+    }
+    const auto want = expected(match);
+    TelemetryQuery query(m_path);
+    std::optional<SearchCursor> cursor;
+    std::vector<CallLogEntry> got;
+    int pages = 0;
+    do {
+        const SearchPage page = query.search(filter, cursor, 333);
+        QVERIFY2(query.lastError().isEmpty(), qPrintable(query.lastError()));
+        QVERIFY(page.entries.size() <= 333);
+        got.insert(got.end(), page.entries.begin(), page.entries.end());
+        cursor = page.next;
+        QVERIFY(++pages < 1000);
+    } while (cursor);
+    QCOMPARE(got.size(), want.size());
+    std::set<qint64> ids;
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        QVERIFY(ids.insert(got[i].id).second);
+        QCOMPARE(got[i].timestampUs, want[i].first);
+        if (i > 0) // newest first, ties by id descending
+            QVERIFY(got[i - 1].timestampUs > got[i].timestampUs ||
+                    (got[i - 1].timestampUs == got[i].timestampUs && got[i - 1].id > got[i].id));
+        const auto& r = recs[std::size_t(got[i].requestId.mid(3).toInt())];
+        QCOMPARE(got[i].timestampUs, r.timestamp_us);
+        QCOMPARE(got[i].path, QString::fromUtf8(r.path.view().data(), qsizetype(r.path.size)));
+        QCOMPARE(got[i].cacheStatus, r.cache);
+        QCOMPARE(got[i].error, r.error);
+    }
+}
+
+void TestTelemetryQuery::trendsSumToTheRawRows()
+{
+    TelemetryQuery query(m_path);
+    for (auto bucket : {TrendBucket::Minute, TrendBucket::Hour, TrendBucket::Day}) {
+        const auto points = query.trends(m_base, m_base + 2 * day, bucket);
+        QVERIFY2(query.lastError().isEmpty(), qPrintable(query.lastError()));
+        const qint64 width = bucket == TrendBucket::Minute ? minute
+                             : bucket == TrendBucket::Hour ? hour
+                                                           : day;
+        QVERIFY(points.size() >= std::size_t(2 * day / width));
+        quint64 requests = 0, fivexx = 0;
+        LatencyHistogram all;
+        for (std::size_t i = 1; i < points.size(); ++i)
+            QCOMPARE(points[i].bucketStartUs - points[i - 1].bucketStartUs, width);
+        for (const auto& p : points) {
+            requests += p.counters.requests;
+            fivexx += p.counters.statusClasses[5];
+            all.merge(p.latency);
+        }
+        QCOMPARE(requests, quint64(20000));
+        QCOMPARE(fivexx, quint64(std::count_if(m_records.begin(), m_records.end(),
+                                               [](const auto& r) { return r.status == 502; })));
+        QCOMPARE(all.count(), quint64(20000));
+        QCOMPARE(all.minUs(), quint64(100));
+    }
+    const auto api3 = query.trends(m_base, m_base + 2 * day, TrendBucket::Hour, 3);
+    quint64 n = 0;
+    for (const auto& p : api3)
+        n += p.counters.requests;
+    QCOMPARE(n, quint64(4000));
+    // Gaps are filled: the hour before any traffic is an empty bucket.
+    const auto before = query.trends(m_base - hour, m_base, TrendBucket::Hour);
+    QCOMPARE(before.size(), std::size_t(1));
+    QCOMPARE(before[0].counters.requests, quint64(0));
+}
+
+void TestTelemetryQuery::topN()
+{
+    TelemetryQuery query(m_path);
+    const auto apis = query.topApis(m_base, m_base + 2 * day, 3);
+    QCOMPARE(apis.size(), std::size_t(3));
+    for (const auto& e : apis)
+        QCOMPARE(e.requests, quint64(4000));
+    QCOMPARE(apis[0].key, QStringLiteral("1")); // ties by key
+    const auto consumers = query.topConsumers(m_base, m_base + 2 * day, 10);
+    QCOMPARE(consumers.size(), std::size_t(3));
+    quint64 sum = 0;
+    for (const auto& e : consumers)
+        sum += e.requests;
+    QCOMPARE(sum, quint64(std::count_if(m_records.begin(), m_records.end(),
+                                        [](const auto& r) { return r.application_id != 0; })));
+    const auto routes = query.topRoutes(m_base, m_base + 2 * day, 2);
+    QCOMPARE(routes.size(), std::size_t(2));
+    QCOMPARE(routes[0].requests, quint64(5000));
+    const auto errors = query.topErrors(m_base, m_base + 2 * day, 5);
+    QCOMPARE(errors.size(), std::size_t(2));
+    QCOMPARE(errors[0].key, QStringLiteral("502 upstream_unavailable"));
+    QCOMPARE(errors[0].requests, quint64((20000 + 10) / 11));
+    QCOMPARE(errors[1].key, QStringLiteral("404 no_route"));
+    QVERIFY(errors[0].meanLatencyUs > 100);
+}
+
+void TestTelemetryQuery::liveSeries()
+{
+    // Calls from two days ago are outside the live window.
+    TelemetryQuery query(m_path, m_writer->liveSeries());
+    const auto points = query.liveSeries(120);
+    QCOMPARE(points.size(), std::size_t(120));
+    for (const auto& p : points)
+        QCOMPARE(p.counters.requests, quint64(0));
+    QVERIFY(TelemetryQuery(m_path).liveSeries(60).empty());
+}
+
+void TestTelemetryQuery::exportCsv()
+{
+    TelemetryQuery query(m_path);
+    CallLogFilter filter;
+    filter.apiId = 0; // calls without an API
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    const auto result =
+        TelemetryExport::write(query, filter, TelemetryExport::Format::Csv, &buffer, 700);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.rows, qint64(4000));
+    const auto rows = parseCsv(buffer.data());
+    QCOMPARE(rows.size(), std::size_t(4001));
+    QCOMPARE(rows[0].size(), std::size_t(18));
+    QCOMPARE(rows[0][8], QByteArray("path"));
+    int odd = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        QCOMPARE(rows[i].size(), std::size_t(18));
+        const auto& r = m_records[std::size_t(rows[i][3].mid(3).toInt())];
+        QCOMPARE(rows[i][8], QByteArray(r.path.view().data(), qsizetype(r.path.size)));
+        QCOMPARE(rows[i][10], QByteArray(gateway::to_string(r.cache).data()));
+        QVERIFY(rows[i][1].endsWith('Z'));
+        odd += rows[i][8].contains('"') ? 1 : 0;
+    }
+    QCOMPARE(odd, 20000 / 50); // every one of them has api_id 0
+}
+
+void TestTelemetryQuery::exportNdjson()
+{
+    TelemetryQuery query(m_path);
+    CallLogFilter filter;
+    filter.statusClass = 5;
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    const auto result =
+        TelemetryExport::write(query, filter, TelemetryExport::Format::Ndjson, &buffer, 100);
+    QVERIFY(result.ok);
+    const auto lines = buffer.data().split('\n');
+    QCOMPARE(lines.size(), qsizetype(result.rows + 1));
+    QVERIFY(lines.back().isEmpty());
+    QCOMPARE(result.rows, qint64((20000 + 10) / 11));
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        QJsonParseError error;
+        const auto doc = QJsonDocument::fromJson(lines[i], &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(doc.object().value(QStringLiteral("status")).toInt(), 502);
+        QCOMPARE(doc.object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("upstream_unavailable"));
+    }
+}
+
+// The same writer, schema and queries on PostgreSQL, when a server is
+// provided: runs in a fresh database created next to GATEHOUSE_TEST_PG_URL's
+// and dropped afterwards (like the storage suites' fixture).
+void TestTelemetryQuery::postgresRoundTrip()
+{
+    const QString base = qEnvironmentVariable("GATEHOUSE_TEST_PG_URL");
+    if (base.isEmpty())
+        QSKIP("GATEHOUSE_TEST_PG_URL is not set");
+    const QString admin = QStringLiteral("tst-telemetry-pg-admin");
+    const QString name = QStringLiteral("gh_tel_%1_%2")
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(QDateTime::currentMSecsSinceEpoch());
+    {
+        QString error;
+        QSqlDatabase db = telemetry::openDatabase(base, admin, &error);
+        QVERIFY2(db.isValid(), qPrintable(error));
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(QStringLiteral("CREATE DATABASE ") + name),
+                 qPrintable(q.lastError().text()));
+    }
+    const auto dropDatabase = qScopeGuard([&] {
+        {
+            QSqlQuery q(QSqlDatabase::database(admin));
+            q.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + name +
+                   QStringLiteral(" WITH (FORCE)"));
+        }
+        telemetry::closeDatabase(admin);
+    });
+    QUrl fresh(base);
+    fresh.setPath(QLatin1Char('/') + name);
+    const QString url = fresh.toString();
+    std::vector<gateway::call_record> queue(m_records.begin(), m_records.begin() + 5000);
+    CallLogWriterOptions options;
+    options.database = url;
+    CallLogWriter writer(options, [&queue](auto& out, std::size_t max) {
+        const std::size_t n = std::min(max, queue.size());
+        out.insert(out.end(), queue.begin(), queue.begin() + std::ptrdiff_t(n));
+        queue.erase(queue.begin(), queue.begin() + std::ptrdiff_t(n));
+        return n;
+    });
+    QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+    QVERIFY(writer.flushNow());
+    QCOMPARE(writer.counters().written, quint64(5000));
+    TelemetryQuery query(url);
+    QVERIFY2(query.isOpen(), qPrintable(query.lastError()));
+    CallLogFilter filter;
+    filter.apiId = 2;
+    filter.pathSubstring = QStringLiteral("items/");
+    std::optional<SearchCursor> cursor;
+    std::size_t rows = 0;
+    do {
+        const auto page = query.search(filter, cursor, 97);
+        QVERIFY2(query.lastError().isEmpty(), qPrintable(query.lastError()));
+        rows += page.entries.size();
+        cursor = page.next;
+    } while (cursor);
+    QCOMPARE(
+        rows,
+        std::size_t(std::count_if(m_records.begin(), m_records.begin() + 5000, [](const auto& r) {
+            return r.api_id == 2 && r.path.view().find("items/") != std::string_view::npos;
+        })));
+    quint64 total = 0;
+    for (const auto& p : query.trends(m_base, m_base + 2 * day, TrendBucket::Hour))
+        total += p.counters.requests;
+    QCOMPARE(total, quint64(5000));
+    QCOMPARE(query.topApis(m_base, m_base + 2 * day, 1).at(0).requests, quint64(1000));
+    QVERIFY(writer.runRetentionNow(m_base + 100 * day).ok);
+    QCOMPARE(query.search(CallLogFilter{}, std::nullopt, 10).entries.size(), std::size_t(0));
+    writer.stop();
+}
+
+QTEST_GUILESS_MAIN(TestTelemetryQuery)
+#include "tst_telemetry_query.moc"

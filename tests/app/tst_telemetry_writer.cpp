@@ -1,0 +1,566 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/telemetry/call_log_writer.h"
+
+#include "app/telemetry/rollup_store.h"
+#include "app/telemetry/telemetry_database.h"
+#include "tests/gateway/gateway_fixture.h"
+#include "tests/support/test_http.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+using namespace gatehouse;
+using namespace gatehouse::app;
+using namespace gatehouse::test;
+
+namespace {
+
+// Records handed to the writer directly, as the gateway's rings would.
+class FeedSource {
+public:
+    void push(const gateway::call_record& r)
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(r);
+    }
+    std::size_t drain(std::vector<gateway::call_record>& out, std::size_t max)
+    {
+        std::lock_guard lock(m_mutex);
+        const std::size_t n = std::min(max, m_queue.size());
+        out.insert(out.end(), m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
+        m_queue.erase(m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
+        return n;
+    }
+    CallLogWriter::DrainSource source()
+    {
+        return [this](auto& out, std::size_t max) {
+            return drain(out, max);
+        };
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<gateway::call_record> m_queue;
+};
+
+gateway::call_record makeRecord(qint64 tsUs, quint64 api, int status, std::uint32_t latencyUs)
+{
+    gateway::call_record r;
+    r.timestamp_us = tsUs;
+    r.api_id = api;
+    r.status = static_cast<std::uint16_t>(status);
+    r.total_latency_us = latencyUs;
+    r.bytes_in = 100;
+    r.bytes_out = 1000;
+    r.method.assign("GET");
+    r.path.assign("/synthetic");
+    r.request_id.assign("req");
+    return r;
+}
+
+qint64 nowUs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000;
+}
+
+qint64 scalar(QSqlDatabase& db, const QString& sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next()) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return -1;
+    }
+    return q.value(0).toLongLong();
+}
+
+// --crash-child <db>: writes synthetic calls as fast as the writer takes
+// them and prints every committed total ("acked N") until it is killed.
+int crashChild(const QString& path)
+{
+    CallLogWriterOptions options;
+    options.database = path;
+    QElapsedTimer clock;
+    clock.start();
+    quint64 produced = 0;
+    const qint64 base = nowUs();
+    CallLogWriter writer(options, [&](std::vector<gateway::call_record>& out, std::size_t max) {
+        // 300,000 calls/s offered: more than the writer takes, so it always has work.
+        const quint64 due = static_cast<quint64>(clock.nsecsElapsed() / 1000) * 3 / 10;
+        const std::size_t n = static_cast<std::size_t>(std::min<quint64>(max, due - produced));
+        for (std::size_t i = 0; i < n; ++i)
+            out.push_back(makeRecord(base + static_cast<qint64>(produced + i), 7, 200,
+                                     static_cast<std::uint32_t>(100 + (produced + i) % 5000)));
+        produced += n;
+        return n;
+    });
+    if (!writer.start()) {
+        std::fprintf(stderr, "start failed: %s\n", qPrintable(writer.lastError()));
+        return 2;
+    }
+    for (;;) {
+        std::printf("acked %llu\n", static_cast<unsigned long long>(writer.counters().written));
+        std::fflush(stdout);
+        QThread::msleep(5);
+    }
+}
+
+} // namespace
+
+class TestTelemetryWriter : public QObject {
+    Q_OBJECT
+
+private:
+    gateway::demo_origin m_origin;
+    QTemporaryDir m_dir;
+    QString m_connection = QStringLiteral("tst-telemetry-writer");
+
+    QString dbPath(const QString& name) const { return m_dir.filePath(name); }
+    QSqlDatabase open(const QString& path)
+    {
+        telemetry::closeDatabase(m_connection);
+        QString error;
+        QSqlDatabase db = telemetry::openDatabase(path, m_connection, &error);
+        if (!db.isValid())
+            qWarning("open: %s", qPrintable(error));
+        return db;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QCOMPARE(QString::fromStdString(m_origin.start()), QString());
+    }
+    void cleanupTestCase() { telemetry::closeDatabase(m_connection); }
+
+    void noLossEndToEnd();
+    void rollupsAndPercentiles();
+    void batchesAndLiveSeries();
+    void dropsCountedWhenStalled();
+    void retentionRemovesOnlyOld();
+    void crashRecovery();
+};
+
+void TestTelemetryWriter::noLossEndToEnd()
+{
+    gateway::config_snapshot config;
+    config.upstreams.push_back(make_upstream("origin", {m_origin.port()}));
+    config.upstreams.push_back(make_upstream("dead", {unused_port()}));
+    auto route = make_route("products", "/products", "origin");
+    route.api_id = 42;
+    config.routes.push_back(route);
+    auto dead = make_route("dead", "/dead", "dead");
+    dead.api_id = 43;
+    config.routes.push_back(dead);
+    gateway::gateway_server gw;
+    QVERIFY(gw.apply(config).empty());
+
+    CallLogWriterOptions options;
+    options.database = dbPath(QStringLiteral("noloss.db"));
+    CallLogWriter writer(
+        options, [&](auto& out, std::size_t max) { return gw.drain_call_records(out, max); },
+        [&] { return gw.dropped_call_records(); });
+    QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+    gw.set_call_records_hook(writer.hook());
+    QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+
+    constexpr int ok = 300;
+    http_connection keepAlive;
+    QVERIFY(keepAlive.connect(gw.port()));
+    for (int i = 0; i < ok; ++i) {
+        QVERIFY(keepAlive.send("GET", "/products/" + std::to_string(i % 50 + 1),
+                               {{"X-Request-Id", "call-" + std::to_string(i)}}));
+        QCOMPARE(keepAlive.read().status, 200);
+    }
+    constexpr int rejected = 10;
+    for (int i = 0; i < rejected; ++i) {
+        QCOMPARE(http_request(gw.port(), "GET", "/nowhere/" + std::to_string(i),
+                              {{"X-Request-Id", "nf-" + std::to_string(i)}})
+                     .status,
+                 404);
+        QCOMPARE(
+            http_request(gw.port(), "GET", "/dead/x", {{"X-Request-Id", "bg-" + std::to_string(i)}})
+                .status,
+            502);
+        http_connection raw;
+        QVERIFY(raw.connect(gw.port()));
+        QVERIFY(raw.send_raw("BROKEN\r\n\r\n"));
+        QCOMPARE(raw.read().status, 400);
+    }
+    const int total = ok + 3 * rejected;
+    QSqlDatabase db = open(options.database);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        (writer.flushNow(), scalar(db, QStringLiteral("SELECT COUNT(*) FROM call_log"))),
+        qint64(total), 5000);
+    QTest::qWait(150); // nothing more may arrive
+    QVERIFY(writer.flushNow());
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM call_log")), qint64(total));
+    QCOMPARE(writer.counters().written, quint64(total));
+    QCOMPARE(writer.counters().dropped, quint64(0));
+
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT request_id, api_id, route_id, method, path, status,"
+                                  " upstream, error, client, bytes_in, bytes_out, total_us,"
+                                  " upstream_us, ts_us FROM call_log")));
+    std::map<QString, int> statuses;
+    int products = 0;
+    while (q.next()) {
+        const QString id = q.value(0).toString();
+        const int status = q.value(5).toInt();
+        ++statuses[QString::number(status)];
+        QCOMPARE(q.value(8).toString(), QStringLiteral("127.0.0.1"));
+        QVERIFY(q.value(9).toLongLong() > 0);
+        QVERIFY(q.value(13).toLongLong() > 1'600'000'000'000'000LL);
+        if (id.startsWith(QLatin1String("call-"))) {
+            ++products;
+            const int i = id.mid(5).toInt();
+            QCOMPARE(q.value(1).toLongLong(), 42);
+            QCOMPARE(q.value(2).toString(), QStringLiteral("products"));
+            QCOMPARE(q.value(3).toString(), QStringLiteral("GET"));
+            QCOMPARE(q.value(4).toString(), QStringLiteral("/products/%1").arg(i % 50 + 1));
+            QCOMPARE(status, 200);
+            QCOMPARE(q.value(6).toString(), QString::fromStdString(origin_url(m_origin.port())));
+            QCOMPARE(q.value(7).toInt(), int(gateway::call_error::none));
+            QVERIFY(q.value(10).toLongLong() > 100);
+            QVERIFY(q.value(11).toLongLong() >= q.value(12).toLongLong());
+        } else if (id.startsWith(QLatin1String("nf-"))) {
+            QCOMPARE(status, 404);
+            QCOMPARE(q.value(7).toInt(), int(gateway::call_error::no_route));
+        } else if (id.startsWith(QLatin1String("bg-"))) {
+            QCOMPARE(status, 502);
+            QCOMPARE(q.value(1).toLongLong(), 43);
+            QCOMPARE(q.value(7).toInt(), int(gateway::call_error::upstream_unavailable));
+        } else {
+            QCOMPARE(status, 400);
+            QCOMPARE(q.value(7).toInt(), int(gateway::call_error::bad_request));
+        }
+    }
+    QCOMPARE(products, ok);
+    QCOMPARE(statuses[QStringLiteral("200")], ok);
+    QCOMPARE(statuses[QStringLiteral("404")], rejected);
+    QCOMPARE(statuses[QStringLiteral("502")], rejected);
+    QCOMPARE(statuses[QStringLiteral("400")], rejected);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(DISTINCT request_id) FROM call_log"
+                                       " WHERE request_id LIKE 'call-%'")),
+             qint64(ok));
+
+    // Rollups match the raw rows, in total and per API, minute and hour.
+    for (const QString& table : {QStringLiteral("rollup_minute"), QStringLiteral("rollup_hour")}) {
+        QCOMPARE(scalar(db, QStringLiteral("SELECT SUM(requests) FROM ") + table +
+                                QStringLiteral(" WHERE api_id = 0")),
+                 qint64(total));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT SUM(requests) FROM ") + table +
+                                QStringLiteral(" WHERE api_id = 42")),
+                 qint64(ok));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT SUM(s5xx) FROM ") + table +
+                                QStringLiteral(" WHERE api_id = 43")),
+                 qint64(rejected));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT SUM(s4xx) FROM ") + table +
+                                QStringLiteral(" WHERE api_id = 0")),
+                 qint64(2 * rejected));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT SUM(bytes_out) FROM ") + table +
+                                QStringLiteral(" WHERE api_id = 0")),
+                 scalar(db, QStringLiteral("SELECT SUM(bytes_out) FROM call_log")));
+        QCOMPARE(
+            scalar(db, QStringLiteral("SELECT SUM(bytes_in) FROM ") + table +
+                           QStringLiteral(" WHERE api_id = 42")),
+            scalar(db, QStringLiteral("SELECT SUM(bytes_in) FROM call_log WHERE api_id = 42")));
+    }
+    gw.set_call_records_hook({});
+    gw.stop();
+    writer.stop();
+}
+
+void TestTelemetryWriter::rollupsAndPercentiles()
+{
+    FeedSource feed;
+    CallLogWriterOptions options;
+    options.database = dbPath(QStringLiteral("rollups.db"));
+    CallLogWriter writer(options, feed.source());
+    QVERIFY(writer.start());
+    // Log-uniform latencies from 1 µs to 60 s over three hours, three APIs,
+    // written in several flushes so rows are merged across flushes.
+    const qint64 start = (nowUs() / 3'600'000'000LL - 5) * 3'600'000'000LL;
+    std::vector<std::uint32_t> latencies;
+    quint32 seed = 12345;
+    for (int i = 0; i < 30000; ++i) {
+        seed = seed * 1664525u + 1013904223u;
+        const double u = (seed >> 8) / double(1 << 24);
+        const auto latency = static_cast<std::uint32_t>(std::exp(u * std::log(60e6)));
+        latencies.push_back(latency);
+        const int status = (i % 10 == 0) ? 503 : (i % 7 == 0 ? 404 : 200);
+        auto r = makeRecord(start + qint64(i) * 360'000LL, quint64(i % 3 + 1), status, latency);
+        r.cache = static_cast<gateway::cache_status>(i % 6);
+        feed.push(r);
+        if (i % 7000 == 0)
+            QVERIFY(writer.flushNow());
+    }
+    QVERIFY(writer.flushNow());
+    QCOMPARE(writer.counters().written, quint64(30000));
+
+    QSqlDatabase db = open(options.database);
+    for (const QString& table : {QStringLiteral("rollup_minute"), QStringLiteral("rollup_hour")}) {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT ") + RollupStore::selectColumns() +
+                       QStringLiteral(" FROM ") + table));
+        std::map<quint64, RollupBucket> byApi;
+        while (q.next()) {
+            const RollupBucket b = RollupStore::bucketFromQuery(q);
+            byApi[b.apiId].counters.merge(b.counters);
+            byApi[b.apiId].latency.merge(b.latency);
+            QCOMPARE(b.latency.count(), b.counters.requests);
+        }
+        QCOMPARE(byApi.size(), std::size_t(4));
+        QCOMPARE(byApi[0].counters.requests, quint64(30000));
+        QCOMPARE(byApi[1].counters.requests + byApi[2].counters.requests +
+                     byApi[3].counters.requests,
+                 quint64(30000));
+        QCOMPARE(byApi[0].counters.statusClasses[5], quint64(3000));
+        QCOMPARE(byApi[0].counters.hits, quint64(5000));
+        QCOMPARE(byApi[0].counters.bypass, quint64(5000));
+        QCOMPARE(byApi[0].counters.bytesOut, quint64(30000) * 1000);
+        QCOMPARE(
+            qint64(byApi[0].counters.statusClasses[4]),
+            scalar(db, QStringLiteral("SELECT COUNT(*) FROM call_log WHERE status / 100 = 4")));
+
+        std::sort(latencies.begin(), latencies.end());
+        for (double p : {50.0, 90.0, 95.0, 99.0, 99.9}) {
+            const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * latencies.size()));
+            const double exact = latencies[rank - 1];
+            const double got = double(byApi[0].latency.percentile(p));
+            QVERIFY2(std::abs(got - exact) <= exact * LatencyHistogram::relativeErrorBound(),
+                     qPrintable(QStringLiteral("p%1: %2 vs exact %3").arg(p).arg(got).arg(exact)));
+        }
+    }
+    writer.stop();
+}
+
+void TestTelemetryWriter::batchesAndLiveSeries()
+{
+    FeedSource feed;
+    CallLogWriterOptions options;
+    options.database = dbPath(QStringLiteral("batches.db"));
+    options.batchRows = 4000;
+    CallLogWriter writer(options, feed.source());
+    QVERIFY(writer.start());
+    const qint64 now = nowUs();
+    for (int i = 0; i < 10000; ++i)
+        feed.push(makeRecord(now - (i % 10) * 1'000'000LL, i % 2 ? 5 : 0, 200, 1000 + i % 100));
+    QVERIFY(writer.flushNow());
+    const auto counters = writer.counters();
+    QCOMPARE(counters.written, quint64(10000));
+    QCOMPARE(counters.batches, quint64(3)); // 4000 + 4000 + 2000: one transaction each
+    QVERIFY(counters.lastFlushUs > 0);
+
+    // The 100 ms timer flushes without any wake-up.
+    feed.push(makeRecord(now, 5, 200, 10));
+    QTRY_COMPARE_WITH_TIMEOUT(writer.counters().written, quint64(10001), 2000);
+
+    const auto live = writer.liveSeries()->snapshot(60, 0, now);
+    QCOMPARE(live.size(), std::size_t(60));
+    quint64 sum = 0;
+    for (const auto& p : live)
+        sum += p.counters.requests;
+    QCOMPARE(sum, quint64(10001));
+    QCOMPARE(live.back().counters.requests, quint64(1001));
+    QVERIFY(live.back().p50Us >= 1000 && live.back().p99Us <= 1100);
+    quint64 api5 = 0;
+    for (const auto& p : writer.liveSeries()->snapshot(60, 5, now))
+        api5 += p.counters.requests;
+    QCOMPARE(api5, quint64(5001));
+    QCOMPARE(writer.liveSeries()->apis(), std::vector<quint64>{5});
+    writer.stop();
+}
+
+void TestTelemetryWriter::dropsCountedWhenStalled()
+{
+    gateway::config_snapshot config;
+    config.upstreams.push_back(make_upstream("origin", {m_origin.port()}));
+    config.routes.push_back(make_route("all", "/", "origin"));
+    gateway::gateway_server gw;
+    QVERIFY(gw.apply(config).empty());
+    CallLogWriterOptions options;
+    options.database = dbPath(QStringLiteral("drops.db"));
+    CallLogWriter writer(
+        options, [&](auto& out, std::size_t max) { return gw.drain_call_records(out, max); },
+        [&] { return gw.dropped_call_records(); });
+    QVERIFY(writer.start());
+    gw.set_call_records_hook(writer.hook());
+    auto gwOptions = test_options();
+    gwOptions.threads = 1;
+    QCOMPARE(QString::fromStdString(gw.start(gwOptions)), QString());
+
+    writer.setPaused(true);
+    const std::size_t extra = 77;
+    const std::size_t total = gateway::gateway_server::call_ring_capacity + extra;
+    http_connection c;
+    QVERIFY(c.connect(gw.port()));
+    std::string batch;
+    for (int i = 0; i < 100; ++i)
+        batch += "GET /health HTTP/1.1\r\nHost: a\r\n\r\n";
+    std::size_t sent = 0;
+    while (sent < total) {
+        const std::size_t n = std::min<std::size_t>(100, total - sent);
+        QVERIFY(c.send_raw(batch.substr(0, batch.size() / 100 * n)));
+        for (std::size_t i = 0; i < n; ++i)
+            QCOMPARE(c.read().status, 200);
+        sent += n;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(writer.counters().dropped, quint64(extra), 3000);
+    QCOMPARE(writer.counters().written, quint64(0));
+    writer.setPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(writer.counters().written,
+                              quint64(gateway::gateway_server::call_ring_capacity), 5000);
+    QCOMPARE(writer.metrics().writer.dropped, quint64(extra));
+    gw.set_call_records_hook({});
+    gw.stop();
+    writer.stop();
+}
+
+void TestTelemetryWriter::retentionRemovesOnlyOld()
+{
+    FeedSource feed;
+    CallLogWriterOptions options;
+    options.database = dbPath(QStringLiteral("retention.db"));
+    options.retention.batchRows = 100; // many small batches
+    options.retentionEnabled = false;  // only when asked
+    CallLogWriter writer(options, feed.source());
+    QVERIFY(writer.start());
+    constexpr qint64 day = 86'400'000'000LL;
+    const qint64 now = nowUs();
+    // Raw rows: 1000 at 10 days old, 500 at 6 days, 300 today. Rollups also
+    // at 40 days (minute rollups go) and 400 days (hour rollups go).
+    for (int i = 0; i < 1000; ++i)
+        feed.push(makeRecord(now - 10 * day + i, 1, 200, 10));
+    for (int i = 0; i < 500; ++i)
+        feed.push(makeRecord(now - 6 * day + i, 1, 200, 10));
+    for (int i = 0; i < 300; ++i)
+        feed.push(makeRecord(now - 1000 + i, 1, 200, 10));
+    feed.push(makeRecord(now - 40 * day, 1, 200, 10));
+    feed.push(makeRecord(now - 400 * day, 1, 200, 10));
+    QVERIFY(writer.flushNow());
+
+    QSqlDatabase db = open(options.database);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM call_log")), qint64(1802));
+    const auto count = [&](const char* sql) {
+        return scalar(db, QLatin1String(sql));
+    };
+    const qint64 minutesBefore = count("SELECT COUNT(*) FROM rollup_minute");
+    const qint64 hoursBefore = count("SELECT COUNT(*) FROM rollup_hour");
+
+    const auto step = writer.runRetentionNow(now);
+    QVERIFY2(step.ok, qPrintable(step.error));
+    QCOMPARE(count("SELECT COUNT(*) FROM call_log"), qint64(800));
+    QCOMPARE(count("SELECT MIN(ts_us) FROM call_log"), now - 6 * day);
+    // The 40- and 400-day-old minute rows go (2 rows each: total + API 1);
+    // of the hour rows only the 400-day-old ones.
+    QCOMPARE(count("SELECT COUNT(*) FROM rollup_minute"), minutesBefore - 4);
+    QCOMPARE(count("SELECT COUNT(*) FROM rollup_hour"), hoursBefore - 2);
+    QCOMPARE(count("SELECT SUM(requests) FROM rollup_hour WHERE api_id = 0"), qint64(1801));
+
+    // A row cap keeps the newest rows.
+    RetentionPolicy capped = options.retention;
+    capped.rawRowCap = 250;
+    writer.setRetentionPolicy(capped);
+    QVERIFY(writer.runRetentionNow(now).ok);
+    QCOMPARE(count("SELECT COUNT(*) FROM call_log"), qint64(250));
+    QCOMPARE(count("SELECT MIN(ts_us) FROM call_log"), now - 1000 + 50);
+    QVERIFY(writer.counters().retentionDeleted >= quint64(1802 - 250));
+    writer.stop();
+
+    // On its own, between flushes: a writer with retention on and a short
+    // interval removes the old rows in small batches while new ones arrive.
+    FeedSource feed2;
+    options.database = dbPath(QStringLiteral("retention-auto.db"));
+    options.retentionEnabled = true;
+    options.retentionInterval = std::chrono::milliseconds(50);
+    CallLogWriter automatic(options, feed2.source());
+    QVERIFY(automatic.start());
+    for (int i = 0; i < 2000; ++i)
+        feed2.push(makeRecord(now - 8 * day + i, 1, 200, 10));
+    for (int i = 0; i < 100; ++i)
+        feed2.push(makeRecord(now + i, 1, 200, 10));
+    QVERIFY(automatic.flushNow());
+    QTRY_COMPARE_WITH_TIMEOUT(automatic.counters().retentionDeleted, quint64(2000), 5000);
+    automatic.stop();
+    db = QSqlDatabase(); // release the first connection before reopening by name
+    QSqlDatabase autoDb = open(options.database);
+    QCOMPARE(scalar(autoDb, QStringLiteral("SELECT COUNT(*) FROM call_log")), qint64(100));
+}
+
+void TestTelemetryWriter::crashRecovery()
+{
+    const QString path = dbPath(QStringLiteral("crash.db"));
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--crash-child"), path});
+    QVERIFY(child.waitForStarted());
+    quint64 acked = 0;
+    QElapsedTimer timer;
+    timer.start();
+    // Kill it mid-stream once a good number of rows are committed.
+    while (acked < 150000 && timer.elapsed() < 20000) {
+        if (!child.waitForReadyRead(1000))
+            continue;
+        while (child.canReadLine()) {
+            const QByteArray line = child.readLine().trimmed();
+            if (line.startsWith("acked "))
+                acked = std::max(acked, line.mid(6).toULongLong());
+        }
+    }
+    child.kill(); // SIGKILL
+    QVERIFY(child.waitForFinished(5000));
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+    QVERIFY2(acked > 0, "the child never committed anything");
+
+    QSqlDatabase db = open(path);
+    QVERIFY(db.isValid());
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+    q.finish(); // an open statement would pin this connection's WAL snapshot
+    const qint64 rows = scalar(db, QStringLiteral("SELECT COUNT(*) FROM call_log"));
+    qInfo("acknowledged before the kill: %llu, rows after: %lld", acked, rows);
+    // Every acknowledged (committed) flush survives; the spec allows one
+    // batch less, the WAL gives all of them.
+    QVERIFY(rows >= qint64(acked));
+    // Rollups commit in the same transaction as their rows.
+    QCOMPARE(scalar(db, QStringLiteral("SELECT SUM(requests) FROM rollup_minute WHERE api_id = 0")),
+             rows);
+    // And the writer carries on with the recovered database.
+    FeedSource feed;
+    CallLogWriterOptions options;
+    options.database = path;
+    CallLogWriter writer(options, feed.source());
+    QVERIFY(writer.start());
+    feed.push(makeRecord(nowUs(), 7, 200, 10));
+    QVERIFY(writer.flushNow());
+    writer.stop();
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM call_log")), rows + 1);
+}
+
+int main(int argc, char** argv)
+{
+    if (argc >= 3 && qstrcmp(argv[1], "--crash-child") == 0) {
+        QCoreApplication app(argc, argv);
+        return crashChild(QString::fromLocal8Bit(argv[2]));
+    }
+    QCoreApplication app(argc, argv);
+    TestTelemetryWriter test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_telemetry_writer.moc"
