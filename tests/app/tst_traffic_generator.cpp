@@ -1,0 +1,190 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/traffic_generator.h"
+
+#include "app/demo_workspace.h"
+#include "gateway/demo_origin.hpp"
+#include "gateway/gateway_server.hpp"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QtTest/QTest>
+
+using namespace gatehouse;
+using namespace gatehouse::app;
+using namespace std::chrono_literals;
+
+// Sanitizer builds run many times slower: throughput checks are looser there.
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+constexpr double slack = 0.25;
+#else
+constexpr double slack = 1.0;
+#endif
+
+// The console's traffic generator against a real gateway in front of a real
+// demo origin, both on 127.0.0.1 with ephemeral ports.
+class TestTrafficGenerator : public QObject {
+    Q_OBJECT
+
+private:
+    gateway::demo_origin m_origin;
+    gateway::gateway_server m_gateway;
+    quint16 m_port = 0;
+
+    // The most recent statsUpdated once `done` holds for it, within `limit`.
+    template <typename Predicate>
+    TrafficStats waitForStats(TrafficGenerator& generator, Predicate done, int limitMs)
+    {
+        QSignalSpy spy(&generator, &TrafficGenerator::statsUpdated);
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < limitMs) {
+            if (spy.wait(limitMs - static_cast<int>(timer.elapsed()))) {
+                const auto s = spy.takeLast().at(0).value<TrafficStats>();
+                if (done(s))
+                    return s;
+            }
+        }
+        return generator.lastStats();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCOMPARE(QString::fromStdString(m_origin.start("127.0.0.1", 0, 2)), QString());
+        QCOMPARE(QString::fromStdString(m_gateway.apply(DemoWorkspace::snapshot(m_origin.port()))),
+                 QString());
+        gateway::gateway_options options;
+        options.listen_address = "127.0.0.1";
+        options.port = 0;
+        options.threads = 2;
+        QCOMPARE(QString::fromStdString(m_gateway.start(options)), QString());
+        m_port = m_gateway.port();
+    }
+
+    void cleanupTestCase()
+    {
+        m_gateway.stop(0ms);
+        m_origin.stop();
+    }
+
+    void defaults()
+    {
+        TrafficGenerator generator;
+        QCOMPARE(generator.targetRate(), 200.0);
+        QCOMPARE(generator.concurrency(), 16);
+        QCOMPARE(generator.zipfAlpha(), 1.0);
+        QCOMPARE(generator.mix(), TrafficGenerator::defaultMix());
+        QCOMPARE(generator.mix().size(), 3);
+        QVERIFY(!generator.running());
+
+        QSignalSpy errors(&generator, &TrafficGenerator::errorOccurred);
+        QVERIFY(!generator.setMix({{QStringLiteral("nope"), 1.0}}));
+        QVERIFY(!generator.setMix({{QStringLiteral("echo"), 0.0}}));
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(generator.mix(), TrafficGenerator::defaultMix());
+        generator.setConcurrency(100000);
+        QCOMPARE(generator.concurrency(), TrafficGenerator::maxConcurrency);
+        generator.setTargetRate(-5);
+        QCOMPARE(generator.targetRate(), 0.0);
+    }
+
+    void statsArriveWhileRunning()
+    {
+        TrafficGenerator generator;
+        generator.setDemoOrigin(&m_origin);
+        generator.setStatsInterval(200);
+        QSignalSpy running(&generator, &TrafficGenerator::runningChanged);
+        QVERIFY(generator.start(m_port));
+        QVERIFY(generator.running());
+        QCOMPARE(running.size(), 1);
+
+        const auto s = waitForStats(
+            generator, [](const TrafficStats& t) { return t.requestsPerSecond > 50; }, 5000);
+        qInfo("%.0f requests/s, p50 %.2f ms, p99 %.2f ms", s.requestsPerSecond, s.latencyP50Ms,
+              s.latencyP99Ms);
+        QVERIFY(s.running);
+        QVERIFY2(s.requestsPerSecond > 50 && s.requestsPerSecond < 400,
+                 qPrintable(QString::number(s.requestsPerSecond)));
+        QVERIFY(s.completed > 0);
+        QCOMPARE(s.errors(), 0u);
+        QVERIFY(s.statusClass(2) > 0);
+        QVERIFY(s.latencyP50Ms > 0);
+
+        // Settings apply while running.
+        generator.setTargetRate(0);
+        generator.setConcurrency(4);
+        const auto fast = waitForStats(
+            generator, [](const TrafficStats& t) { return t.requestsPerSecond > 600 * slack; },
+            5000);
+        QVERIFY2(fast.requestsPerSecond > 600 * slack,
+                 qPrintable(QString::number(fast.requestsPerSecond)));
+
+        QElapsedTimer timer;
+        timer.start();
+        generator.stop();
+        QVERIFY(timer.elapsed() < 1000);
+        QVERIFY(!generator.running());
+        QCOMPARE(running.size(), 2);
+        QVERIFY(!generator.lastStats().running);
+        generator.stop(); // idempotent
+        QCOMPARE(running.size(), 2);
+    }
+
+    void errorInjectionRaisesServerErrors()
+    {
+        TrafficGenerator generator;
+        generator.setDemoOrigin(&m_origin);
+        generator.setStatsInterval(200);
+        generator.setMix({{QStringLiteral("echo"), 1.0}}); // never cached
+        generator.setTargetRate(400);
+        QVERIFY(generator.start(m_port));
+        const auto clean = waitForStats(
+            generator, [](const TrafficStats& t) { return t.requestsPerSecond > 50; }, 5000);
+        QCOMPARE(clean.serverErrorShare, 0.0);
+
+        generator.setErrorRate(0.5);
+        const auto failing = waitForStats(
+            generator,
+            [](const TrafficStats& t) {
+                return t.serverErrorShare > 0.3 && t.serverErrorShare < 0.7;
+            },
+            5000);
+        generator.setErrorRate(0);
+        generator.stop();
+        QVERIFY2(failing.serverErrorShare > 0.3 && failing.serverErrorShare < 0.7,
+                 qPrintable(QString::number(failing.serverErrorShare)));
+        QVERIFY(generator.lastStats().statusClass(5) > 0);
+    }
+
+    void upstreamLatencyShowsInPercentiles()
+    {
+        TrafficGenerator generator;
+        generator.setDemoOrigin(&m_origin);
+        generator.setStatsInterval(200);
+        generator.setMix({{QStringLiteral("echo"), 1.0}});
+        generator.setUpstreamLatencyMs(40);
+        QVERIFY(generator.start(m_port));
+        const auto s = waitForStats(
+            generator, [](const TrafficStats& t) { return t.completed > 20; }, 5000);
+        generator.stop();
+        generator.setUpstreamLatencyMs(0);
+        QVERIFY2(s.latencyP50Ms >= 40, qPrintable(QString::number(s.latencyP50Ms)));
+    }
+
+    void startFailsCleanly()
+    {
+        TrafficGenerator generator;
+        QSignalSpy errors(&generator, &TrafficGenerator::errorOccurred);
+        QVERIFY(!generator.start(0));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY(!generator.lastError().isEmpty());
+        QVERIFY(!generator.running());
+        QVERIFY(generator.start(m_port));
+        QVERIFY(!generator.start(m_port));
+        generator.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrafficGenerator)
+#include "tst_traffic_generator.moc"
