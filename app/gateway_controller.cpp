@@ -40,6 +40,13 @@ GatewayStatsSample toSample(const gateway::stats_snapshot& s)
     out.totalTargets = static_cast<int>(s.targets.size());
     out.healthyTargets = static_cast<int>(
         std::count_if(s.targets.begin(), s.targets.end(), [](const auto& t) { return t.healthy; }));
+    out.droppedCallRecords = s.dropped_call_records;
+    out.targets.reserve(static_cast<qsizetype>(s.targets.size()));
+    for (const auto& t : s.targets) {
+        out.targets.append({QString::fromStdString(t.upstream), QString::fromStdString(t.url),
+                            t.healthy, t.consecutive_failures, t.active_connections, t.requests,
+                            t.failures, t.last_latency_us});
+    }
     return out;
 }
 

@@ -2,12 +2,26 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QList>
 #include <QMetaType>
+#include <QString>
 #include <QtGlobal>
 
 #include <array>
 
 namespace gatehouse::app {
+
+// One upstream target as the gateway's health checker and pools see it.
+struct TargetHealthRow {
+    QString upstream;
+    QString target; // the target's URL
+    bool healthy = true;
+    unsigned consecutiveFailures = 0;
+    quint64 activeConnections = 0;
+    quint64 requests = 0;
+    quint64 failures = 0;
+    quint64 lastLatencyUs = 0; // most recent upstream response time; 0 = none yet
+};
 
 // One poll of the gateway's counters, plus rates computed from the previous
 // poll. Totals are cumulative for the life of the gateway; rates cover the
@@ -26,6 +40,8 @@ struct GatewayStatsSample {
     quint64 configGeneration = 0;
     int healthyTargets = 0;
     int totalTargets = 0;
+    quint64 droppedCallRecords = 0; // call records lost to full telemetry rings
+    QList<TargetHealthRow> targets;
 
     double requestsPerSecond = 0.0;
     double bytesInPerSecond = 0.0;

@@ -8,6 +8,7 @@
 #include "app/gateway_controller.h"
 #include "app/headless_runner.h"
 #include "app/signal_watcher.h"
+#include "ui/console_settings.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -87,12 +88,16 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     setApplicationInfo();
 
     // Up: translators -> demo origin -> gateway controller -> window -> listeners.
+    // The system locale, or the language chosen in Settings (applied at start).
+    const QLocale uiLocale = gatehouse::ui::ConsoleSettings::uiLocale();
+    if (!gatehouse::ui::ConsoleSettings::language().isEmpty())
+        QLocale::setDefault(uiLocale);
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qtTranslator.load(uiLocale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qtTranslator);
     QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("gatehouse"), QStringLiteral("_"),
+    if (appTranslator.load(uiLocale, QStringLiteral("gatehouse"), QStringLiteral("_"),
                            QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&appTranslator);
 
@@ -126,6 +131,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     } else {
         window.showError(demo.lastError());
     }
+    if (options.configFile.isEmpty())
+        gatehouse::ui::ConsoleSettings::applyGatewayDefaults(gatewayOptions);
     if (options.listenSet) {
         gatewayOptions.listen_address = options.listenAddress.toStdString();
         gatewayOptions.port = options.listenPort;

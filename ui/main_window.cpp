@@ -2,21 +2,27 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/main_window.h"
 
+#include "ui/console_settings.h"
+#include "ui/dashboard/dashboard_page.h"
+#include "ui/gateway/gateway_page.h"
+#include "ui/pages/placeholder_page.h"
+#include "ui/pages/settings_page.h"
+#include "ui/status_colors.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QFormLayout>
-#include <QFrame>
-#include <QGridLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
-#include <QPushButton>
+#include <QMessageBox>
+#include <QMetaEnum>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -26,30 +32,7 @@ namespace gatehouse::ui {
 namespace {
 
 using State = app::GatewayController::State;
-
-const QString settingsGeometry = QStringLiteral("MainWindow/geometry");
-const QString settingsState = QStringLiteral("MainWindow/windowState");
-
 constexpr int statusBarMessageMs = 10000;
-
-// Colours for the state dot and the status-class numbers; readable on both
-// light and dark palettes.
-QString stateColor(State state)
-{
-    switch (state) {
-    case State::Running:
-        return QStringLiteral("#2e7d32");
-    case State::Starting:
-    case State::Stopping:
-        return QStringLiteral("#ef8f00");
-    case State::Stopped:
-        break;
-    }
-    return QStringLiteral("#8a8a8a");
-}
-
-const char* const statusClassColors[6] = {"",        "#757575", "#2e7d32",
-                                          "#1565c0", "#b26a00", "#c62828"};
 
 } // namespace
 
@@ -62,10 +45,12 @@ MainWindow::MainWindow(app::GatewayController* controller, QWidget* parent)
     setWindowTitle(tr("Gatehouse"));
     buildUi();
     buildMenus();
+    buildStatusBar();
 
     connect(m_controller, &app::GatewayController::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_controller, &app::GatewayController::statsUpdated, this, &MainWindow::onStatsUpdated);
     connect(m_controller, &app::GatewayController::errorOccurred, this, &MainWindow::showError);
+    connect(m_gatewayPage, &GatewayPage::errorShown, this, &MainWindow::showError);
 
     onStateChanged(m_controller->state());
     onStatsUpdated(m_controller->lastSample());
@@ -78,118 +63,136 @@ void MainWindow::buildUi()
 {
     auto* central = new QWidget(this);
     central->setObjectName(QStringLiteral("centralWidget"));
-    central->setStyleSheet(QStringLiteral(
-        "QFrame#tile { background: palette(base); border: 1px solid palette(midlight);"
-        " border-radius: 6px; }"
-        "QLabel#errorLabel { background: #fdecea; color: #8e1c1c; border: 1px solid #f3b8b4;"
-        " border-radius: 4px; padding: 6px 8px; }"));
-    auto* layout = new QVBoxLayout(central);
-    layout->setContentsMargins(16, 12, 16, 12);
-    layout->setSpacing(12);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
 
-    // Gateway state, buttons and addresses.
-    auto* header = new QHBoxLayout;
-    m_stateIndicator = new QLabel(QString(QChar(0x25CF)), central);
-    m_stateIndicator->setObjectName(QStringLiteral("stateIndicator"));
-    m_stateText = new QLabel(central);
-    m_stateText->setObjectName(QStringLiteral("stateLabel"));
-    QFont stateFont = m_stateText->font();
-    stateFont.setPointSizeF(stateFont.pointSizeF() * 1.35);
-    stateFont.setBold(true);
-    m_stateText->setFont(stateFont);
-    m_startButton =
-        new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), central);
-    m_startButton->setObjectName(QStringLiteral("startButton"));
-    m_stopButton =
-        new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), tr("S&top"), central);
-    m_stopButton->setObjectName(QStringLiteral("stopButton"));
-    header->addWidget(m_stateIndicator);
-    header->addWidget(m_stateText);
-    header->addStretch(1);
-    header->addWidget(m_startButton);
-    header->addWidget(m_stopButton);
-    layout->addLayout(header);
+    m_navigation = new QListWidget(central);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setSpacing(2);
+    m_navigation->setBackgroundRole(QPalette::Window);
+    m_navigation->setAutoFillBackground(true);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setAccessibleName(tr("Pages"));
 
-    auto* addresses = new QFormLayout;
-    m_addressForm = addresses;
-    addresses->setLabelAlignment(Qt::AlignLeft);
-    addresses->setHorizontalSpacing(12);
-    m_listenUrl = new QLabel(central);
-    m_listenUrl->setObjectName(QStringLiteral("listenUrlLabel"));
-    m_listenUrl->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_listenUrl->setCursor(Qt::IBeamCursor);
-    addresses->addRow(tr("Listen address:"), m_listenUrl);
-    m_demoOrigin = new QLabel(central);
-    m_demoOrigin->setObjectName(QStringLiteral("demoOriginLabel"));
-    m_demoOrigin->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    addresses->addRow(tr("Demo origin:"), m_demoOrigin);
-    m_hint = new QLabel(central);
-    m_hint->setObjectName(QStringLiteral("hintLabel"));
-    m_hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_hint->setWordWrap(true);
-    m_hint->setForegroundRole(QPalette::PlaceholderText);
-    addresses->addRow(tr("Try:"), m_hint);
-    layout->addLayout(addresses);
+    m_pages = new QStackedWidget(central);
+    m_pages->setObjectName(QStringLiteral("pages"));
 
-    m_error = new QLabel(central);
+    const QStyle::StandardPixmap icons[PageCount] = {
+        QStyle::SP_ComputerIcon,      QStyle::SP_FileDialogDetailedView,
+        QStyle::SP_DesktopIcon,       QStyle::SP_DialogApplyButton,
+        QStyle::SP_DirHomeIcon,       QStyle::SP_FileDialogContentsView,
+        QStyle::SP_DriveHDIcon,       QStyle::SP_DriveNetIcon,
+        QStyle::SP_FileDialogInfoView};
+    int widest = 0;
+    for (int i = 0; i < PageCount; ++i) {
+        const auto page = static_cast<Page>(i);
+        auto* item = new QListWidgetItem(style()->standardIcon(icons[i]), pageTitle(page));
+        item->setData(Qt::UserRole, pageId(page));
+        item->setSizeHint(QSize(0, qMax(32, fontMetrics().height() + 14)));
+        m_navigation->addItem(item);
+        widest = qMax(widest, fontMetrics().horizontalAdvance(pageTitle(page)));
+        m_pages->addWidget(createPage(page));
+    }
+    m_navigation->setFixedWidth(widest + 20 + 48);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+
+    auto* right = new QWidget(central);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    m_error = new QLabel(right);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(QStringLiteral("QLabel#errorLabel { border: 1px solid %1;"
+                                          " border-radius: 4px; padding: 6px 8px; margin: 8px 16px"
+                                          " 0px 16px; color: %1; }")
+                               .arg(StatusColors::bad().name()));
     m_error->setVisible(false);
-    layout->addWidget(m_error);
+    rightLayout->addWidget(m_error);
+    rightLayout->addWidget(m_pages, 1);
 
-    // Traffic totals and rates.
-    auto* traffic = new QGroupBox(tr("Traffic"), central);
-    auto* trafficGrid = new QGridLayout(traffic);
-    trafficGrid->setSpacing(10);
-    m_requests = addTile(trafficGrid, 0, 0, tr("Requests"), QStringLiteral("requestCountLabel"));
-    m_requestRate =
-        addTile(trafficGrid, 0, 1, tr("Requests per second"), QStringLiteral("requestRateLabel"));
-    m_activeConnections = addTile(trafficGrid, 0, 2, tr("Active connections"),
-                                  QStringLiteral("activeConnectionsLabel"));
-    m_received = addTile(trafficGrid, 1, 0, tr("Received"), QStringLiteral("bytesInLabel"));
-    m_sent = addTile(trafficGrid, 1, 1, tr("Sent"), QStringLiteral("bytesOutLabel"));
-    m_upstreamErrors =
-        addTile(trafficGrid, 1, 2, tr("Upstream errors"), QStringLiteral("upstreamErrorsLabel"));
-    layout->addWidget(traffic);
-
-    // Responses by status class.
-    auto* statuses = new QGroupBox(tr("Responses by status class"), central);
-    auto* statusGrid = new QGridLayout(statuses);
-    statusGrid->setSpacing(10);
-    const QString titles[6] = {QString(),
-                               tr("1xx Informational"),
-                               tr("2xx Success"),
-                               tr("3xx Redirection"),
-                               tr("4xx Client error"),
-                               tr("5xx Server error")};
-    for (int i = 1; i <= 5; ++i) {
-        m_statusClasses[i] =
-            addTile(statusGrid, 0, i - 1, titles[i], QStringLiteral("status%1xxLabel").arg(i));
-    }
-    layout->addWidget(statuses);
-    layout->addStretch(1);
+    layout->addWidget(m_navigation);
+    auto* separator = new QFrame(central);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Plain);
+    separator->setForegroundRole(QPalette::Mid);
+    layout->addWidget(separator);
+    layout->addWidget(right, 1);
     setCentralWidget(central);
+    m_navigation->setCurrentRow(Dashboard);
+}
 
-    m_statusBarState = new QLabel(this);
-    m_statusBarState->setObjectName(QStringLiteral("statusBarStateLabel"));
-    statusBar()->addPermanentWidget(m_statusBarState);
-
-    connect(m_startButton, &QPushButton::clicked, this, [this] { m_controller->start(); });
-    connect(m_stopButton, &QPushButton::clicked, m_controller, &app::GatewayController::stop);
+QWidget* MainWindow::createPage(Page page)
+{
+    switch (page) {
+    case Dashboard:
+        m_dashboard = new DashboardPage(m_controller, m_pages);
+        return m_dashboard;
+    case Gateway:
+        m_gatewayPage = new GatewayPage(m_controller, m_pages);
+        return m_gatewayPage;
+    case Settings:
+        m_settingsPage = new SettingsPage(m_pages);
+        return m_settingsPage;
+    case Catalog:
+        return new PlaceholderPage(
+            pageTitle(page),
+            tr("Browse every API your teams publish: versions, owners, lifecycle and "
+               "documentation, in one searchable catalog."),
+            m_pages);
+    case Applications:
+        return new PlaceholderPage(pageTitle(page),
+                                   tr("Register the applications that call your APIs, manage "
+                                      "their keys and see what each one subscribes to."),
+                                   m_pages);
+    case Approvals:
+        return new PlaceholderPage(pageTitle(page),
+                                   tr("Review subscription requests and approve or reject them, "
+                                      "with a record of who decided what and when."),
+                                   m_pages);
+    case Teams:
+        return new PlaceholderPage(pageTitle(page),
+                                   tr("Organise people into teams with roles, so each team "
+                                      "manages its own APIs and applications."),
+                                   m_pages);
+    case CallLogs:
+        return new PlaceholderPage(pageTitle(page),
+                                   tr("Search and inspect individual API calls: method, path, "
+                                      "status, latency, cache outcome and the calling "
+                                      "application."),
+                                   m_pages);
+    case Cache:
+        return new PlaceholderPage(pageTitle(page),
+                                   tr("See what the gateway cache holds, its hit ratio per API "
+                                      "and its budget, and purge by API, path or tag."),
+                                   m_pages);
+    case PageCount:
+        break;
+    }
+    return new QWidget(m_pages);
 }
 
 void MainWindow::buildMenus()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = menuBar()->addMenu(tr("&Gateway"));
     m_startAction =
         file->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start Gateway"));
     m_startAction->setObjectName(QStringLiteral("startAction"));
-    connect(m_startAction, &QAction::triggered, this, [this] { m_controller->start(); });
+    connect(m_startAction, &QAction::triggered, m_gatewayPage, &GatewayPage::start);
     m_stopAction =
         file->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("S&top Gateway"));
     m_stopAction->setObjectName(QStringLiteral("stopAction"));
-    connect(m_stopAction, &QAction::triggered, m_controller, &app::GatewayController::stop);
+    connect(m_stopAction, &QAction::triggered, m_gatewayPage, &GatewayPage::stop);
+    m_restartAction =
+        file->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Restart Gateway"));
+    m_restartAction->setObjectName(QStringLiteral("restartAction"));
+    m_restartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_restartAction, &QAction::triggered, m_gatewayPage, &GatewayPage::restart);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -200,36 +203,50 @@ void MainWindow::buildMenus()
         if (close())
             QCoreApplication::quit();
     });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < PageCount; ++i) {
+        const auto page = static_cast<Page>(i);
+        QAction* go = view->addAction(m_navigation->item(i)->icon(), pageTitle(page));
+        go->setObjectName(QStringLiteral("show%1Action").arg(pageId(page)));
+        go->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, page] { setCurrentPage(page); });
+    }
+    view->addSeparator();
+    QAction* refreshAction = view->addAction(tr("&Refresh"));
+    refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Gatehouse"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Gatehouse"),
+                           tr("<h3>Gatehouse %1</h3><p>An API management console with an "
+                              "embedded API gateway.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
 }
 
-QLabel* MainWindow::addTile(QGridLayout* grid, int row, int column, const QString& title,
-                            const QString& objectName)
+void MainWindow::buildStatusBar()
 {
-    auto* tile = new QFrame(grid->parentWidget());
-    tile->setObjectName(QStringLiteral("tile"));
-    auto* box = new QVBoxLayout(tile);
-    box->setContentsMargins(12, 8, 12, 10);
-    box->setSpacing(2);
-    auto* caption = new QLabel(title, tile);
-    caption->setForegroundRole(QPalette::PlaceholderText);
-    auto* value = new QLabel(tile);
-    value->setObjectName(objectName);
-    QFont valueFont = value->font();
-    valueFont.setPointSizeF(valueFont.pointSizeF() * 1.8);
-    valueFont.setWeight(QFont::DemiBold);
-    value->setFont(valueFont);
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    box->addWidget(caption);
-    box->addWidget(value);
-    grid->addWidget(tile, row, column);
-    grid->setColumnStretch(column, 1);
-    return value;
+    auto addPermanent = [this](const QString& objectName) {
+        auto* label = new QLabel(this);
+        label->setObjectName(objectName);
+        label->setContentsMargins(8, 0, 8, 0);
+        statusBar()->addPermanentWidget(label);
+        return label;
+    };
+    m_statusState = addPermanent(QStringLiteral("statusBarStateLabel"));
+    m_statusAddress = addPermanent(QStringLiteral("statusBarAddressLabel"));
+    m_statusRate = addPermanent(QStringLiteral("statusBarRateLabel"));
+    m_statusHitRatio = addPermanent(QStringLiteral("statusBarHitRatioLabel"));
 }
 
 void MainWindow::setDemoOriginUrl(const QUrl& url)
 {
-    m_demoOriginUrl = url;
-    updateHint();
+    m_gatewayPage->setDemoOriginUrl(url);
 }
 
 void MainWindow::showError(const QString& message)
@@ -245,6 +262,58 @@ void MainWindow::clearError()
     m_error->setVisible(false);
 }
 
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(qBound(0, m_pages->currentIndex(), PageCount - 1));
+}
+
+void MainWindow::setCurrentPage(Page page)
+{
+    if (page >= 0 && page < PageCount)
+        m_navigation->setCurrentRow(page);
+}
+
+QString MainWindow::pageTitle(Page page) const
+{
+    switch (page) {
+    case Dashboard:
+        return tr("Dashboard");
+    case Catalog:
+        return tr("Catalog");
+    case Applications:
+        return tr("Applications");
+    case Approvals:
+        return tr("Approvals");
+    case Teams:
+        return tr("Teams");
+    case CallLogs:
+        return tr("Call Logs");
+    case Cache:
+        return tr("Cache");
+    case Gateway:
+        return tr("Gateway");
+    case Settings:
+        return tr("Settings");
+    case PageCount:
+        break;
+    }
+    return {};
+}
+
+QString MainWindow::pageId(Page page)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<Page>().valueToKey(page));
+}
+
+void MainWindow::refresh()
+{
+    m_controller->pollStats();
+    if (currentPage() == Dashboard)
+        m_dashboard->refresh();
+    else if (currentPage() == Settings)
+        m_settingsPage->load();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveSettings();
@@ -256,100 +325,71 @@ void MainWindow::onStateChanged(State state)
     QString text;
     switch (state) {
     case State::Stopped:
-        text = tr("Stopped");
+        text = tr("Gateway stopped");
         break;
     case State::Starting:
-        text = tr("Starting…");
+        text = tr("Gateway starting…");
         break;
     case State::Running:
-        text = tr("Running");
+        text = tr("Gateway running");
         break;
     case State::Stopping:
-        text = tr("Stopping (draining requests)…");
+        text = tr("Gateway stopping…");
         break;
     }
-    m_stateText->setText(text);
-    m_stateIndicator->setStyleSheet(
-        QStringLiteral("color: %1; font-size: 18pt;").arg(stateColor(state)));
-
+    m_statusState->setText(text);
     const bool stopped = state == State::Stopped;
     const bool running = state == State::Running;
-    m_startButton->setEnabled(stopped);
     m_startAction->setEnabled(stopped);
-    m_stopButton->setEnabled(running);
     m_stopAction->setEnabled(running);
+    m_restartAction->setEnabled(running || stopped);
 
     const QUrl url = m_controller->listenUrl();
-    m_listenUrl->setText(url.isEmpty() ? tr("not listening") : url.toString());
-    m_statusBarState->setText(running ? tr("Gateway running on %1").arg(url.toString())
-                                      : tr("Gateway: %1").arg(text));
-
+    m_statusAddress->setText(url.isEmpty() ? tr("Not listening") : url.toString());
     if (running) {
         clearError();
-        statusBar()->showMessage(tr("Gateway started."), statusBarMessageMs);
+        statusBar()->showMessage(tr("Gateway started on %1.").arg(url.toString()),
+                                 statusBarMessageMs);
     } else if (stopped) {
-        m_requestRate->setText(QLocale().toString(0.0, 'f', 1));
-        if (m_controller->lastError().isEmpty())
+        if (m_controller->lastError().isEmpty() || !m_error->isVisible())
             statusBar()->showMessage(tr("Gateway stopped."), statusBarMessageMs);
     }
-    updateHint();
+    onStatsUpdated(m_controller->lastSample());
 }
 
 void MainWindow::onStatsUpdated(const app::GatewayStatsSample& sample)
 {
     const QLocale locale;
-    m_requests->setText(locale.toString(sample.requests));
-    m_requestRate->setText(locale.toString(sample.requestsPerSecond, 'f', 1));
-    m_activeConnections->setText(locale.toString(sample.activeConnections));
-    m_received->setText(locale.formattedDataSize(static_cast<qint64>(sample.bytesIn)));
-    m_received->setToolTip(
-        tr("%1/s").arg(locale.formattedDataSize(static_cast<qint64>(sample.bytesInPerSecond))));
-    m_sent->setText(locale.formattedDataSize(static_cast<qint64>(sample.bytesOut)));
-    m_sent->setToolTip(
-        tr("%1/s").arg(locale.formattedDataSize(static_cast<qint64>(sample.bytesOutPerSecond))));
-    m_upstreamErrors->setText(locale.toString(sample.upstreamErrors));
-    for (int i = 1; i <= 5; ++i) {
-        const quint64 count = sample.statusClass(i);
-        QLabel* label = m_statusClasses[i];
-        label->setText(locale.toString(count));
-        // Colour only counts that are there, and restyle only on a change.
-        const bool colored = count > 0;
-        if (label->property("colored").toBool() != colored) {
-            label->setProperty("colored", colored);
-            label->setStyleSheet(
-                colored ? QStringLiteral("color: %1;").arg(QLatin1String(statusClassColors[i]))
-                        : QString());
-        }
-    }
-}
-
-void MainWindow::updateHint()
-{
-    // Example requests for the demo routes, while they can be tried.
-    const QUrl gateway = m_controller->listenUrl();
-    const bool demo = !m_demoOriginUrl.isEmpty();
-    m_demoOrigin->setText(m_demoOriginUrl.toString());
-    m_addressForm->setRowVisible(m_demoOrigin, demo);
-    const bool tryable = demo && !gateway.isEmpty();
-    m_hint->setText(tryable
-                        ? tr("%1/shop/1    %1/weather/london    %1/echo").arg(gateway.toString())
-                        : QString());
-    m_addressForm->setRowVisible(m_hint, tryable);
+    const bool running = m_controller->state() == State::Running;
+    m_statusRate->setText(
+        tr("%1 req/s").arg(locale.toString(running ? sample.requestsPerSecond : 0.0, 'f', 1)));
+    const double ratio = m_dashboard->hitRatio();
+    m_statusHitRatio->setText(
+        tr("Hit ratio: %1")
+            .arg(ratio < 0.0 ? QStringLiteral("–")
+                             : tr("%1 %").arg(locale.toString(ratio * 100.0, 'f', 1))));
 }
 
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(settingsGeometry).toByteArray()))
-        resize(860, 520);
-    restoreState(settings.value(settingsState).toByteArray());
+    const QByteArray geometry = settings.value(ConsoleSettings::geometryKey()).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(QSize(1280, 820).boundedTo(screen()->availableSize() * 0.9));
+    restoreState(settings.value(ConsoleSettings::windowStateKey()).toByteArray());
+    const QString last = settings.value(ConsoleSettings::lastPageKey()).toString();
+    for (int i = 0; i < PageCount; ++i) {
+        if (pageId(static_cast<Page>(i)) == last)
+            setCurrentPage(static_cast<Page>(i));
+    }
 }
 
 void MainWindow::saveSettings() const
 {
     QSettings settings;
-    settings.setValue(settingsGeometry, saveGeometry());
-    settings.setValue(settingsState, saveState());
+    settings.setValue(ConsoleSettings::geometryKey(), saveGeometry());
+    settings.setValue(ConsoleSettings::windowStateKey(), saveState());
+    settings.setValue(ConsoleSettings::lastPageKey(), pageId(currentPage()));
 }
 
 } // namespace gatehouse::ui

@@ -8,29 +8,62 @@
 #include <QUrl>
 
 class QAction;
-class QFormLayout;
-class QGridLayout;
 class QLabel;
-class QPushButton;
+class QListWidget;
+class QStackedWidget;
 
 namespace gatehouse::ui {
 
-// The console's main window: gateway start/stop, where it listens, and live
-// traffic counters. All numbers come from GatewayController::statsUpdated;
-// the window never asks the gateway itself.
+class DashboardPage;
+class GatewayPage;
+class SettingsPage;
+
+// The console's main window: a sidebar of pages, a status bar with the
+// gateway's state, address, request rate and hit ratio, and menus with
+// keyboard shortcuts. All live numbers come from GatewayController's stats
+// samples (and the providers set on the dashboard); the window never asks
+// the gateway itself. Geometry and the last page are kept in QSettings.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
+    // In sidebar order; Ctrl+1 ... Ctrl+9 follow it.
+    enum Page {
+        Dashboard,
+        Catalog,
+        Applications,
+        Approvals,
+        Teams,
+        CallLogs,
+        Cache,
+        Gateway,
+        Settings,
+        PageCount
+    };
+    Q_ENUM(Page)
+
     explicit MainWindow(app::GatewayController* controller, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Where the embedded demo origin listens; shown with example URLs.
     void setDemoOriginUrl(const QUrl& url);
 
-    // An inline error banner (and the status bar); cleared by a successful start.
+    // An error banner above every page (and the status bar); cleared by a
+    // successful start.
     void showError(const QString& message);
     void clearError();
+
+    Page currentPage() const;
+    void setCurrentPage(Page page);
+    QString pageTitle(Page page) const;
+    static QString pageId(Page page); // untranslated, for settings and file names
+
+    DashboardPage* dashboard() const { return m_dashboard; }
+    GatewayPage* gatewayPage() const { return m_gatewayPage; }
+    SettingsPage* settingsPage() const { return m_settingsPage; }
+
+public slots:
+    void refresh();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -38,37 +71,28 @@ protected:
 private:
     void buildUi();
     void buildMenus();
-    QLabel* addTile(QGridLayout* grid, int row, int column, const QString& title,
-                    const QString& objectName);
+    void buildStatusBar();
+    QWidget* createPage(Page page);
     void onStateChanged(app::GatewayController::State state);
     void onStatsUpdated(const app::GatewayStatsSample& sample);
-    void updateHint();
     void restoreSettings();
     void saveSettings() const;
 
     app::GatewayController* m_controller;
-    QUrl m_demoOriginUrl;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QLabel* m_error = nullptr;
+    DashboardPage* m_dashboard = nullptr;
+    GatewayPage* m_gatewayPage = nullptr;
+    SettingsPage* m_settingsPage = nullptr;
 
     QAction* m_startAction = nullptr;
     QAction* m_stopAction = nullptr;
-    QPushButton* m_startButton = nullptr;
-    QPushButton* m_stopButton = nullptr;
-    QLabel* m_stateIndicator = nullptr;
-    QLabel* m_stateText = nullptr;
-    QLabel* m_listenUrl = nullptr;
-    QLabel* m_demoOrigin = nullptr;
-    QLabel* m_hint = nullptr;
-    QFormLayout* m_addressForm = nullptr;
-    QLabel* m_error = nullptr;
-    QLabel* m_statusBarState = nullptr;
-
-    QLabel* m_requests = nullptr;
-    QLabel* m_requestRate = nullptr;
-    QLabel* m_activeConnections = nullptr;
-    QLabel* m_received = nullptr;
-    QLabel* m_sent = nullptr;
-    QLabel* m_upstreamErrors = nullptr;
-    QLabel* m_statusClasses[6] = {}; // [1] = 1xx ... [5] = 5xx
+    QAction* m_restartAction = nullptr;
+    QLabel* m_statusState = nullptr;
+    QLabel* m_statusAddress = nullptr;
+    QLabel* m_statusRate = nullptr;
+    QLabel* m_statusHitRatio = nullptr;
 };
 
 } // namespace gatehouse::ui

@@ -4,14 +4,20 @@
 
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
-#include "tests/support/test_http.h"
+#include "ui/console_settings.h"
+#include "ui/dashboard/dashboard_page.h"
+#include "ui/gateway/gateway_page.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QHostAddress>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTcpServer>
@@ -23,7 +29,6 @@ using gatehouse::app::DemoWorkspace;
 using gatehouse::app::GatewayController;
 using gatehouse::ui::MainWindow;
 using State = GatewayController::State;
-namespace http = gatehouse::test;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -31,12 +36,13 @@ class TestMainWindow : public QObject {
 private slots:
     void initTestCase();
     void cleanupTestCase();
-    void showsStopped();
-    void startShowsUrl();
-    void trafficUpdatesCounters();
-    void stopWorks();
+    void hasAllPages();
+    void opensEachPage();
+    void shortcutsSwitchPages();
+    void statusBarFollowsGateway();
     void errorShownWhenPortTaken();
-    void geometryIsSaved();
+    void followsDarkPalette();
+    void geometryAndPageAreSaved();
 
 private:
     QLabel* label(const char* name) const
@@ -46,11 +52,7 @@ private:
             qFatal("no label %s", name);
         return found;
     }
-    QPushButton* button(const char* name) const
-    {
-        return m_window->findChild<QPushButton*>(QLatin1String(name));
-    }
-    void saveScreenshot(const QString& fileName);
+    void saveScreenshot(QWidget* widget, const QString& fileName);
 
     DemoWorkspace m_demo;
     std::unique_ptr<GatewayController> m_controller;
@@ -59,6 +61,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
+    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
@@ -76,6 +79,7 @@ void TestMainWindow::initTestCase()
 
     m_window = std::make_unique<MainWindow>(m_controller.get());
     m_window->setDemoOriginUrl(m_demo.originUrl());
+    m_window->resize(1280, 820);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -83,132 +87,165 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::cleanupTestCase()
 {
     m_window.reset();
+    if (m_controller)
+        m_controller->stopAndWait(std::chrono::milliseconds(500));
     m_controller.reset();
     m_demo.stopOrigin();
 }
 
-void TestMainWindow::saveScreenshot(const QString& fileName)
+void TestMainWindow::saveScreenshot(QWidget* widget, const QString& fileName)
 {
     QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
     if (dir.isEmpty())
         dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
     QVERIFY(QDir().mkpath(dir));
-    const QPixmap shot = m_window->grab();
+    const QPixmap shot = widget->grab();
     QVERIFY(!shot.isNull());
     const QString path = dir + QLatin1Char('/') + fileName;
     QVERIFY2(shot.save(path), qPrintable(path));
     qInfo() << "screenshot:" << path;
 }
 
-void TestMainWindow::showsStopped()
+void TestMainWindow::hasAllPages()
 {
-    QVERIFY(m_window->isVisible());
+    auto* navigation = m_window->findChild<QListWidget*>(QStringLiteral("navigation"));
+    auto* pages = m_window->findChild<QStackedWidget*>(QStringLiteral("pages"));
+    QVERIFY(navigation && pages);
+    QCOMPARE(navigation->count(), int(MainWindow::PageCount));
+    QCOMPARE(pages->count(), int(MainWindow::PageCount));
+    QCOMPARE(navigation->item(0)->text(), m_window->pageTitle(MainWindow::Dashboard));
+    QCOMPARE(navigation->item(MainWindow::CallLogs)->text(), MainWindow::tr("Call Logs"));
+    QCOMPARE(m_window->currentPage(), MainWindow::Dashboard);
     QVERIFY(!m_window->windowTitle().isEmpty());
-    QVERIFY(button("startButton")->isEnabled());
-    QVERIFY(!button("stopButton")->isEnabled());
-    QVERIFY(!label("listenUrlLabel")->text().startsWith(QStringLiteral("http")));
-    QVERIFY(!label("errorLabel")->isVisible());
-    QCOMPARE(label("requestCountLabel")->text(), QStringLiteral("0"));
-    QCOMPARE(label("demoOriginLabel")->text(), m_demo.originUrl().toString());
 }
 
-void TestMainWindow::startShowsUrl()
+void TestMainWindow::opensEachPage()
 {
-    QTest::mouseClick(button("startButton"), Qt::LeftButton);
-    QTRY_COMPARE(m_controller->state(), State::Running);
-    const QString expected = QStringLiteral("http://127.0.0.1:%1").arg(m_controller->port());
-    QTRY_COMPARE(label("listenUrlLabel")->text(), expected);
-    QVERIFY(label("listenUrlLabel")->textInteractionFlags() & Qt::TextSelectableByMouse);
-    QVERIFY(!button("startButton")->isEnabled());
-    QVERIFY(button("stopButton")->isEnabled());
-    QVERIFY(label("statusBarStateLabel")->text().contains(expected));
-    QVERIFY(label("hintLabel")->text().contains(expected + QStringLiteral("/shop/1")));
-}
-
-void TestMainWindow::trafficUpdatesCounters()
-{
-    QLabel* counter = label("requestCountLabel");
-    QLabel* rate = label("requestRateLabel");
-    const QString before = counter->text();
-    const quint16 port = m_controller->port();
-    for (int i = 0; i < 25; ++i)
-        QCOMPARE(http::http_request(port, "GET", "/shop/1").status, 200);
-    for (int i = 0; i < 3; ++i)
-        QCOMPARE(http::http_request(port, "GET", "/missing").status, 404);
-    QCOMPARE(http::http_request(port, "POST", "/echo", {}, "hello").status, 200);
-
-    QTRY_VERIFY(counter->text() != before);
-    QTRY_COMPARE(counter->text(), QLocale().toString(29));
-    QTRY_COMPARE(label("status2xxLabel")->text(), QLocale().toString(26));
-    QCOMPARE(label("status4xxLabel")->text(), QLocale().toString(3));
-    QCOMPARE(label("status5xxLabel")->text(), QStringLiteral("0"));
-    QVERIFY(label("bytesInLabel")->text() != QStringLiteral("0 bytes"));
-
-    // Keep traffic flowing until a sample shows a rate above zero.
-    bool sawRate = false;
-    QElapsedTimer timer;
-    timer.start();
-    while (!sawRate && timer.elapsed() < 5000) {
-        QCOMPARE(http::http_request(port, "GET", "/weather/london").status, 200);
-        QTest::qWait(20);
-        sawRate = QLocale().toDouble(rate->text()) > 0.0;
+    auto* navigation = m_window->findChild<QListWidget*>(QStringLiteral("navigation"));
+    auto* pages = m_window->findChild<QStackedWidget*>(QStringLiteral("pages"));
+    for (int i = 0; i < MainWindow::PageCount; ++i) {
+        const auto page = static_cast<MainWindow::Page>(i);
+        navigation->setCurrentRow(i); // as a click on the sidebar does
+        QCOMPARE(m_window->currentPage(), page);
+        QCOMPARE(pages->currentIndex(), i);
+        QVERIFY(pages->currentWidget()->isVisible());
+        QTest::qWait(50);
+        saveScreenshot(m_window.get(), MainWindow::pageId(page).toLower() + QStringLiteral(".png"));
     }
-    QVERIFY2(sawRate, qPrintable(rate->text()));
-    saveScreenshot(QStringLiteral("main_window.png"));
+    // Placeholders say what will be there.
+    m_window->setCurrentPage(MainWindow::Catalog);
+    auto* text = m_window->findChild<QStackedWidget*>(QStringLiteral("pages"))
+                     ->currentWidget()
+                     ->findChild<QLabel*>(QStringLiteral("placeholderText"));
+    QVERIFY(text && text->text().contains(QStringLiteral("catalog")));
 }
 
-void TestMainWindow::stopWorks()
+void TestMainWindow::shortcutsSwitchPages()
 {
-    QTest::mouseClick(button("stopButton"), Qt::LeftButton);
-    QVERIFY(!button("stopButton")->isEnabled());
-    QVERIFY(!button("startButton")->isEnabled()); // until drained
+    for (int i = 0; i < MainWindow::PageCount; ++i) {
+        const auto page = static_cast<MainWindow::Page>(i);
+        auto* action = m_window->findChild<QAction*>(
+            QStringLiteral("show%1Action").arg(MainWindow::pageId(page)));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        action->trigger();
+        QCOMPARE(m_window->currentPage(), page);
+    }
+    auto* quit = m_window->findChild<QAction*>(QStringLiteral("quitAction"));
+    QCOMPARE(quit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    auto* refresh = m_window->findChild<QAction*>(QStringLiteral("refreshAction"));
+    QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
+    refresh->trigger(); // must not crash on any page
+    m_window->setCurrentPage(MainWindow::Dashboard);
+    refresh->trigger();
+}
+
+void TestMainWindow::statusBarFollowsGateway()
+{
+    QCOMPARE(label("statusBarStateLabel")->text(), MainWindow::tr("Gateway stopped"));
+    QCOMPARE(label("statusBarHitRatioLabel")->text(),
+             MainWindow::tr("Hit ratio: %1").arg(QStringLiteral("–")));
+    m_window->findChild<QAction*>(QStringLiteral("startAction"))->trigger();
+    QTRY_COMPARE(m_controller->state(), State::Running);
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(m_controller->port());
+    QCOMPARE(label("statusBarAddressLabel")->text(), url);
+    QCOMPARE(label("statusBarStateLabel")->text(), MainWindow::tr("Gateway running"));
+    QVERIFY(label("statusBarRateLabel")->text().contains(QStringLiteral("req/s")));
+
+    m_window->dashboard()->setHitRatio(0.5);
+    QTRY_VERIFY(label("statusBarHitRatioLabel")->text().contains(QStringLiteral("50")));
+    m_window->dashboard()->setHitRatio(-1.0);
+
+    m_window->findChild<QAction*>(QStringLiteral("stopAction"))->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(m_controller->state(), State::Stopped, 10000);
-    QVERIFY(button("startButton")->isEnabled());
-    QVERIFY(!label("listenUrlLabel")->text().startsWith(QStringLiteral("http")));
-    QCOMPARE(label("stateLabel")->text(), MainWindow::tr("Stopped"));
-    // Totals stay visible after a stop.
-    QVERIFY(label("requestCountLabel")->text() != QStringLiteral("0"));
+    QCOMPARE(label("statusBarAddressLabel")->text(), MainWindow::tr("Not listening"));
 }
 
 void TestMainWindow::errorShownWhenPortTaken()
 {
     QTcpServer occupier;
     QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
-    auto options = m_controller->options();
-    options.port = occupier.serverPort();
-    m_controller->setOptions(options);
+    m_window->setCurrentPage(MainWindow::Dashboard);
+    auto* port = m_window->findChild<QSpinBox*>(QStringLiteral("portSpinBox"));
+    port->setValue(occupier.serverPort());
 
     m_window->findChild<QAction*>(QStringLiteral("startAction"))->trigger();
     QCOMPARE(m_controller->state(), State::Stopped);
     QLabel* error = label("errorLabel");
+    // The banner sits above every page, so it shows on the dashboard too.
     QTRY_VERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QString::number(occupier.serverPort())),
              qPrintable(error->text()));
     QCOMPARE(error->text(), m_controller->lastError());
     QCOMPARE(m_window->statusBar()->currentMessage(), error->text());
-    QVERIFY(button("startButton")->isEnabled());
-    saveScreenshot(QStringLiteral("main_window_error.png"));
+    saveScreenshot(m_window.get(), QStringLiteral("main_window_error.png"));
 
     // A successful start clears the banner.
     occupier.close();
-    options.port = 0;
-    m_controller->setOptions(options);
-    QTest::mouseClick(button("startButton"), Qt::LeftButton);
+    port->setValue(0);
+    m_window->findChild<QAction*>(QStringLiteral("startAction"))->trigger();
     QTRY_COMPARE(m_controller->state(), State::Running);
     QVERIFY(!error->isVisible());
     m_controller->stopAndWait(std::chrono::milliseconds(500));
 }
 
-void TestMainWindow::geometryIsSaved()
+void TestMainWindow::followsDarkPalette()
 {
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    dark.setColor(QPalette::Highlight, QColor(0x2a, 0x6f, 0xb8));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    QApplication::setPalette(dark);
+    for (auto page : {MainWindow::Dashboard, MainWindow::Gateway}) {
+        m_window->setCurrentPage(page);
+        QTest::qWait(50);
+        saveScreenshot(m_window.get(),
+                       MainWindow::pageId(page).toLower() + QStringLiteral("_dark.png"));
+    }
+    QApplication::setPalette(light);
+    QCOMPARE(QApplication::palette().color(QPalette::Base), light.color(QPalette::Base));
+}
+
+void TestMainWindow::geometryAndPageAreSaved()
+{
+    m_window->setCurrentPage(MainWindow::Gateway);
     m_window->resize(900, 600);
     QVERIFY(m_window->close());
     const QByteArray geometry =
-        QSettings().value(QStringLiteral("MainWindow/geometry")).toByteArray();
+        QSettings().value(gatehouse::ui::ConsoleSettings::geometryKey()).toByteArray();
     QVERIFY(!geometry.isEmpty());
 
     MainWindow restored(m_controller.get());
     QCOMPARE(restored.size(), QSize(900, 600));
+    QCOMPARE(restored.currentPage(), MainWindow::Gateway);
 }
 
 QTEST_MAIN(TestMainWindow)

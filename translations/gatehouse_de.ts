@@ -1,0 +1,594 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>ConsoleSettings</name>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::DashboardPage</name>
+    <message>
+        <source>Live traffic</source>
+        <translation>Live-Verkehr</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 Std.</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 Std.</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>The last five minutes, one point per second</source>
+        <translation>Die letzten fünf Minuten, ein Punkt pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>Cache-Trefferquote</translation>
+    </message>
+    <message>
+        <source>p99 latency</source>
+        <translation>p99-Latenz</translation>
+    </message>
+    <message>
+        <source>Error rate (5xx)</source>
+        <translation>Fehlerrate (5xx)</translation>
+    </message>
+    <message>
+        <source>Active connections</source>
+        <translation>Aktive Verbindungen</translation>
+    </message>
+    <message>
+        <source>Dropped log records</source>
+        <translation>Verworfene Protokolleinträge</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> Anfr./s</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation>Alle Anfragen</translation>
+    </message>
+    <message>
+        <source>Responses by status class</source>
+        <translation>Antworten nach Statusklasse</translation>
+    </message>
+    <message>
+        <source>Responses/s</source>
+        <translation>Antworten/s</translation>
+    </message>
+    <message>
+        <source> responses/s</source>
+        <translation> Antworten/s</translation>
+    </message>
+    <message>
+        <source>2xx</source>
+        <translation>2xx</translation>
+    </message>
+    <message>
+        <source>3xx</source>
+        <translation>3xx</translation>
+    </message>
+    <message>
+        <source>4xx</source>
+        <translation>4xx</translation>
+    </message>
+    <message>
+        <source>5xx</source>
+        <translation>5xx</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Errors/s</source>
+        <translation>Fehler/s</translation>
+    </message>
+    <message>
+        <source> errors/s</source>
+        <translation> Fehler/s</translation>
+    </message>
+    <message>
+        <source>Upstream errors</source>
+        <translation>Upstream-Fehler</translation>
+    </message>
+    <message>
+        <source>5xx responses</source>
+        <translation>5xx-Antworten</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No history yet</source>
+        <translation>Noch kein Verlauf</translation>
+    </message>
+    <message>
+        <source>%1 requests in total</source>
+        <translation>%1 Anfragen insgesamt</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>No cache statistics</source>
+        <translation>Keine Cache-Statistik</translation>
+    </message>
+    <message>
+        <source>Of cacheable requests</source>
+        <translation>Der cachebaren Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No latency statistics</source>
+        <translation>Keine Latenzstatistik</translation>
+    </message>
+    <message>
+        <source>Gateway to client</source>
+        <translation>Gateway zum Client</translation>
+    </message>
+    <message>
+        <source>%1 server errors/s</source>
+        <translation>%1 Serverfehler/s</translation>
+    </message>
+    <message>
+        <source>%1 accepted</source>
+        <translation>%1 angenommen</translation>
+    </message>
+    <message>
+        <source>Since the gateway started</source>
+        <translation>Seit dem Start des Gateways</translation>
+    </message>
+    <message>
+        <source>History could not be loaded: %1</source>
+        <translation>Der Verlauf konnte nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::GatewayPage</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>Listener</translation>
+    </message>
+    <message>
+        <source>e.g. 127.0.0.1 or 0.0.0.0</source>
+        <translation>z. B. 127.0.0.1 oder 0.0.0.0</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>One per core (%1)</source>
+        <translation>Einer pro Kern (%1)</translation>
+    </message>
+    <message>
+        <source>Listen address:</source>
+        <translation>Listen-Adresse:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Worker threads:</source>
+        <translation>Worker-Threads:</translation>
+    </message>
+    <message>
+        <source>Listening on:</source>
+        <translation>Lauscht auf:</translation>
+    </message>
+    <message>
+        <source>Demo origin:</source>
+        <translation>Demo-Origin:</translation>
+    </message>
+    <message>
+        <source>Try:</source>
+        <translation>Ausprobieren:</translation>
+    </message>
+    <message>
+        <source>Since start</source>
+        <translation>Seit dem Start</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>Anfragen:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Empfangen:</translation>
+    </message>
+    <message>
+        <source>Sent:</source>
+        <translation>Gesendet:</translation>
+    </message>
+    <message>
+        <source>Upstream errors:</source>
+        <translation>Upstream-Fehler:</translation>
+    </message>
+    <message>
+        <source>Upstream health</source>
+        <translation>Upstream-Zustand</translation>
+    </message>
+    <message>
+        <source>Enter a listen address, for example 127.0.0.1.</source>
+        <translation>Geben Sie eine Listen-Adresse ein, zum Beispiel 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopping (draining requests)…</source>
+        <translation>Wird gestoppt (laufende Anfragen werden beendet)…</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>Lauscht nicht</translation>
+    </message>
+    <message>
+        <source>No upstream targets reported yet.</source>
+        <translation>Noch keine Upstream-Ziele gemeldet.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 targets healthy</source>
+        <translation>%1 von %2 Zielen gesund</translation>
+    </message>
+    <message>
+        <source>%1/shop/1    %1/weather/london    %1/echo</source>
+        <translation>%1/shop/1    %1/weather/london    %1/echo</translation>
+    </message>
+    <message>
+        <source>Upstream health is checked while the gateway runs.</source>
+        <translation>Der Upstream-Zustand wird geprüft, solange der Gateway läuft.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::MainWindow</name>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Browse every API your teams publish: versions, owners, lifecycle and documentation, in one searchable catalog.</source>
+        <translation>Alle APIs Ihrer Teams an einem Ort: Versionen, Verantwortliche, Lebenszyklus und Dokumentation in einem durchsuchbaren Katalog.</translation>
+    </message>
+    <message>
+        <source>Register the applications that call your APIs, manage their keys and see what each one subscribes to.</source>
+        <translation>Registrieren Sie die Anwendungen, die Ihre APIs aufrufen, verwalten Sie ihre Schlüssel und sehen Sie, was jede abonniert hat.</translation>
+    </message>
+    <message>
+        <source>Review subscription requests and approve or reject them, with a record of who decided what and when.</source>
+        <translation>Prüfen Sie Abonnementanfragen und genehmigen oder lehnen Sie sie ab – mit einem Protokoll, wer wann was entschieden hat.</translation>
+    </message>
+    <message>
+        <source>Organise people into teams with roles, so each team manages its own APIs and applications.</source>
+        <translation>Ordnen Sie Personen mit Rollen in Teams, damit jedes Team seine eigenen APIs und Anwendungen verwaltet.</translation>
+    </message>
+    <message>
+        <source>Search and inspect individual API calls: method, path, status, latency, cache outcome and the calling application.</source>
+        <translation>Einzelne API-Aufrufe suchen und untersuchen: Methode, Pfad, Status, Latenz, Cache-Ergebnis und aufrufende Anwendung.</translation>
+    </message>
+    <message>
+        <source>See what the gateway cache holds, its hit ratio per API and its budget, and purge by API, path or tag.</source>
+        <translation>Sehen Sie, was der Gateway-Cache enthält, seine Trefferquote pro API und sein Budget, und leeren Sie ihn nach API, Pfad oder Tag.</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway</source>
+        <translation>&amp;Gateway</translation>
+    </message>
+    <message>
+        <source>&amp;Start Gateway</source>
+        <translation>Gateway &amp;starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top Gateway</source>
+        <translation>Gateway s&amp;toppen</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Gateway</source>
+        <translation>Gateway &amp;neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>&amp;Über Gatehouse</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>Über Gatehouse</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;An API management console with an embedded API gateway.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;Eine API-Verwaltungskonsole mit eingebautem API-Gateway.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Anwendungen</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Genehmigungen</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Call Logs</source>
+        <translation>Aufrufprotokolle</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Gateway stopped</source>
+        <translation>Gateway gestoppt</translation>
+    </message>
+    <message>
+        <source>Gateway starting…</source>
+        <translation>Gateway wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Gateway running</source>
+        <translation>Gateway läuft</translation>
+    </message>
+    <message>
+        <source>Gateway stopping…</source>
+        <translation>Gateway wird gestoppt…</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>Lauscht nicht</translation>
+    </message>
+    <message>
+        <source>Gateway started on %1.</source>
+        <translation>Gateway auf %1 gestartet.</translation>
+    </message>
+    <message>
+        <source>Gateway stopped.</source>
+        <translation>Gateway gestoppt.</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anfr./s</translation>
+    </message>
+    <message>
+        <source>Hit ratio: %1</source>
+        <translation>Trefferquote: %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::PlaceholderPage</name>
+    <message>
+        <source>Coming in a future release.</source>
+        <translation>Folgt in einer kommenden Version.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SettingsPage</name>
+    <message>
+        <source>Interface</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Gateway defaults</source>
+        <translation>Gateway-Standardwerte</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>One per core (%1)</source>
+        <translation>Einer pro Kern (%1)</translation>
+    </message>
+    <message>
+        <source>Used when Gatehouse starts, unless a configuration file or the command line says otherwise. To change the running gateway, use the Gateway page.</source>
+        <translation>Gilt beim Start von Gatehouse, sofern weder eine Konfigurationsdatei noch die Befehlszeile etwas anderes vorgeben. Den laufenden Gateway ändern Sie auf der Seite „Gateway“.</translation>
+    </message>
+    <message>
+        <source>Listen address:</source>
+        <translation>Listen-Adresse:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Worker threads:</source>
+        <translation>Worker-Threads:</translation>
+    </message>
+    <message>
+        <source>Restart Gatehouse to use the new language.</source>
+        <translation>Starten Sie Gatehouse neu, um die neue Sprache zu verwenden.</translation>
+    </message>
+    <message>
+        <source>The interface language changes the next time Gatehouse starts.</source>
+        <translation>Die Sprache der Oberfläche ändert sich beim nächsten Start von Gatehouse.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TargetHealthModel</name>
+    <message>
+        <source>%1 requests, %2 failed</source>
+        <translation>%1 Anfragen, %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Gesund</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Gestört</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>Upstream</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Consecutive failures</source>
+        <translation>Fehler in Folge</translation>
+    </message>
+    <message>
+        <source>Active connections</source>
+        <translation>Aktive Verbindungen</translation>
+    </message>
+    <message>
+        <source>Last latency</source>
+        <translation>Letzte Latenz</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TimeSeriesChart</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as PNG</source>
+        <translation>Als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>Das Diagramm konnte nicht unter %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3%4</source>
+        <translation>%1
+%2: %3%4</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,594 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ConsoleSettings</name>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::DashboardPage</name>
+    <message>
+        <source>Live traffic</source>
+        <translation>实时流量</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>The last five minutes, one point per second</source>
+        <translation>最近五分钟，每秒一个数据点</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>每秒请求数</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>缓存命中率</translation>
+    </message>
+    <message>
+        <source>p99 latency</source>
+        <translation>p99 延迟</translation>
+    </message>
+    <message>
+        <source>Error rate (5xx)</source>
+        <translation>错误率 (5xx)</translation>
+    </message>
+    <message>
+        <source>Active connections</source>
+        <translation>活动连接</translation>
+    </message>
+    <message>
+        <source>Dropped log records</source>
+        <translation>丢弃的日志记录</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> 请求/秒</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation>全部请求</translation>
+    </message>
+    <message>
+        <source>Responses by status class</source>
+        <translation>按状态类别的响应</translation>
+    </message>
+    <message>
+        <source>Responses/s</source>
+        <translation>响应/秒</translation>
+    </message>
+    <message>
+        <source> responses/s</source>
+        <translation> 响应/秒</translation>
+    </message>
+    <message>
+        <source>2xx</source>
+        <translation>2xx</translation>
+    </message>
+    <message>
+        <source>3xx</source>
+        <translation>3xx</translation>
+    </message>
+    <message>
+        <source>4xx</source>
+        <translation>4xx</translation>
+    </message>
+    <message>
+        <source>5xx</source>
+        <translation>5xx</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Errors/s</source>
+        <translation>错误/秒</translation>
+    </message>
+    <message>
+        <source> errors/s</source>
+        <translation> 错误/秒</translation>
+    </message>
+    <message>
+        <source>Upstream errors</source>
+        <translation>上游错误</translation>
+    </message>
+    <message>
+        <source>5xx responses</source>
+        <translation>5xx 响应</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No history yet</source>
+        <translation>暂无历史数据</translation>
+    </message>
+    <message>
+        <source>%1 requests in total</source>
+        <translation>共 %1 个请求</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>No cache statistics</source>
+        <translation>无缓存统计</translation>
+    </message>
+    <message>
+        <source>Of cacheable requests</source>
+        <translation>可缓存请求中</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>No latency statistics</source>
+        <translation>无延迟统计</translation>
+    </message>
+    <message>
+        <source>Gateway to client</source>
+        <translation>网关到客户端</translation>
+    </message>
+    <message>
+        <source>%1 server errors/s</source>
+        <translation>%1 个服务器错误/秒</translation>
+    </message>
+    <message>
+        <source>%1 accepted</source>
+        <translation>已接受 %1 个</translation>
+    </message>
+    <message>
+        <source>Since the gateway started</source>
+        <translation>自网关启动以来</translation>
+    </message>
+    <message>
+        <source>History could not be loaded: %1</source>
+        <translation>无法加载历史数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::GatewayPage</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>重启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>e.g. 127.0.0.1 or 0.0.0.0</source>
+        <translation>例如 127.0.0.1 或 0.0.0.0</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>One per core (%1)</source>
+        <translation>每个核心一个 (%1)</translation>
+    </message>
+    <message>
+        <source>Listen address:</source>
+        <translation>监听地址：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Worker threads:</source>
+        <translation>工作线程：</translation>
+    </message>
+    <message>
+        <source>Listening on:</source>
+        <translation>正在监听：</translation>
+    </message>
+    <message>
+        <source>Demo origin:</source>
+        <translation>演示源站：</translation>
+    </message>
+    <message>
+        <source>Try:</source>
+        <translation>试试：</translation>
+    </message>
+    <message>
+        <source>Since start</source>
+        <translation>自启动以来</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>请求：</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>已接收：</translation>
+    </message>
+    <message>
+        <source>Sent:</source>
+        <translation>已发送：</translation>
+    </message>
+    <message>
+        <source>Upstream errors:</source>
+        <translation>上游错误：</translation>
+    </message>
+    <message>
+        <source>Upstream health</source>
+        <translation>上游健康状况</translation>
+    </message>
+    <message>
+        <source>Enter a listen address, for example 127.0.0.1.</source>
+        <translation>请输入监听地址，例如 127.0.0.1。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Stopping (draining requests)…</source>
+        <translation>正在停止（等待请求完成）…</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>未监听</translation>
+    </message>
+    <message>
+        <source>No upstream targets reported yet.</source>
+        <translation>尚未报告上游目标。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 targets healthy</source>
+        <translation>%2 个目标中 %1 个健康</translation>
+    </message>
+    <message>
+        <source>%1/shop/1    %1/weather/london    %1/echo</source>
+        <translation>%1/shop/1    %1/weather/london    %1/echo</translation>
+    </message>
+    <message>
+        <source>Upstream health is checked while the gateway runs.</source>
+        <translation>网关运行时才会检查上游健康状况。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::MainWindow</name>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Browse every API your teams publish: versions, owners, lifecycle and documentation, in one searchable catalog.</source>
+        <translation>浏览团队发布的所有 API：版本、负责人、生命周期和文档，尽在一个可搜索的目录中。</translation>
+    </message>
+    <message>
+        <source>Register the applications that call your APIs, manage their keys and see what each one subscribes to.</source>
+        <translation>注册调用您 API 的应用，管理其密钥，并查看每个应用订阅的内容。</translation>
+    </message>
+    <message>
+        <source>Review subscription requests and approve or reject them, with a record of who decided what and when.</source>
+        <translation>审核订阅申请并批准或拒绝，并记录谁在何时做出了什么决定。</translation>
+    </message>
+    <message>
+        <source>Organise people into teams with roles, so each team manages its own APIs and applications.</source>
+        <translation>将人员按角色组织成团队，让每个团队管理自己的 API 和应用。</translation>
+    </message>
+    <message>
+        <source>Search and inspect individual API calls: method, path, status, latency, cache outcome and the calling application.</source>
+        <translation>搜索并检查单个 API 调用：方法、路径、状态、延迟、缓存结果以及调用方应用。</translation>
+    </message>
+    <message>
+        <source>See what the gateway cache holds, its hit ratio per API and its budget, and purge by API, path or tag.</source>
+        <translation>查看网关缓存的内容、每个 API 的命中率及其容量预算，并按 API、路径或标签清除。</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway</source>
+        <translation>网关(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Start Gateway</source>
+        <translation>启动网关(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top Gateway</source>
+        <translation>停止网关(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Gateway</source>
+        <translation>重启网关(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>关于 Gatehouse(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>关于 Gatehouse</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;An API management console with an embedded API gateway.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;内置 API 网关的 API 管理控制台。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Call Logs</source>
+        <translation>调用日志</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Gateway stopped</source>
+        <translation>网关已停止</translation>
+    </message>
+    <message>
+        <source>Gateway starting…</source>
+        <translation>网关正在启动…</translation>
+    </message>
+    <message>
+        <source>Gateway running</source>
+        <translation>网关运行中</translation>
+    </message>
+    <message>
+        <source>Gateway stopping…</source>
+        <translation>网关正在停止…</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>未监听</translation>
+    </message>
+    <message>
+        <source>Gateway started on %1.</source>
+        <translation>网关已在 %1 上启动。</translation>
+    </message>
+    <message>
+        <source>Gateway stopped.</source>
+        <translation>网关已停止。</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 请求/秒</translation>
+    </message>
+    <message>
+        <source>Hit ratio: %1</source>
+        <translation>命中率：%1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::PlaceholderPage</name>
+    <message>
+        <source>Coming in a future release.</source>
+        <translation>将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SettingsPage</name>
+    <message>
+        <source>Interface</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Gateway defaults</source>
+        <translation>网关默认设置</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>One per core (%1)</source>
+        <translation>每个核心一个 (%1)</translation>
+    </message>
+    <message>
+        <source>Used when Gatehouse starts, unless a configuration file or the command line says otherwise. To change the running gateway, use the Gateway page.</source>
+        <translation>Gatehouse 启动时使用，除非配置文件或命令行另有指定。要更改正在运行的网关，请使用“网关”页面。</translation>
+    </message>
+    <message>
+        <source>Listen address:</source>
+        <translation>监听地址：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Worker threads:</source>
+        <translation>工作线程：</translation>
+    </message>
+    <message>
+        <source>Restart Gatehouse to use the new language.</source>
+        <translation>重新启动 Gatehouse 以使用新语言。</translation>
+    </message>
+    <message>
+        <source>The interface language changes the next time Gatehouse starts.</source>
+        <translation>界面语言将在 Gatehouse 下次启动时更改。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TargetHealthModel</name>
+    <message>
+        <source>%1 requests, %2 failed</source>
+        <translation>%1 个请求，%2 个失败</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>不健康</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Consecutive failures</source>
+        <translation>连续失败</translation>
+    </message>
+    <message>
+        <source>Active connections</source>
+        <translation>活动连接</translation>
+    </message>
+    <message>
+        <source>Last latency</source>
+        <translation>最近延迟</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TimeSeriesChart</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export as PNG</source>
+        <translation>导出为 PNG</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>无法将图表保存到 %1。</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3%4</source>
+        <translation>%1
+%2：%3%4</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/gateway_controller.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QLocale>
+#include <QString>
+
+namespace gatehouse::ui {
+
+// The console's persisted preferences (QSettings): interface language and
+// the gateway defaults used at start-up. Static helpers, so main() can read
+// them before any window exists.
+class ConsoleSettings {
+    Q_DECLARE_TR_FUNCTIONS(ConsoleSettings)
+
+public:
+    struct LanguageChoice {
+        QString code; // "" = follow the system
+        QString displayName;
+    };
+
+    // "System", then each shipped translation in its own language.
+    static QList<LanguageChoice> languages();
+    static QString language(); // "" = follow the system
+    static void setLanguage(const QString& code);
+    // The locale whose translations main() loads (system or chosen).
+    static QLocale uiLocale();
+
+    // Gateway listener defaults; absent keys leave `options` unchanged.
+    static bool hasGatewayDefaults();
+    static void applyGatewayDefaults(gateway::gateway_options& options);
+    static void setGatewayDefaults(const QString& address, quint16 port, unsigned threads);
+
+    static QString lastPageKey() { return QStringLiteral("MainWindow/lastPage"); }
+    static QString geometryKey() { return QStringLiteral("MainWindow/geometry"); }
+    static QString windowStateKey() { return QStringLiteral("MainWindow/windowState"); }
+};
+
+} // namespace gatehouse::ui

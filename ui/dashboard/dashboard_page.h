@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/gateway_controller.h"
+#include "app/gateway_stats_sample.h"
+#include "ui/dashboard/rate_history.h"
+#include "ui/dashboard/trend_source.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QButtonGroup;
+
+namespace gatehouse::ui {
+
+class KpiTile;
+class TimeSeriesChart;
+
+// Live analytics: KPI tiles and charts fed from GatewayController's stats
+// samples through GUI-side rate rings (RateHistory). The range selector
+// switches the charts between the live rings and persisted trends from a
+// TrendSource; without one, only the in-memory hour is available.
+class DashboardPage : public QWidget {
+    Q_OBJECT
+
+public:
+    // Channels of the rate rings, all per second.
+    enum Channel {
+        Requests,
+        Status2xx,
+        Status3xx,
+        Status4xx,
+        Status5xx,
+        UpstreamErrors,
+        ChannelCount
+    };
+
+    explicit DashboardPage(app::GatewayController* controller, QWidget* parent = nullptr);
+    ~DashboardPage() override;
+
+    // Not owned; either may be null. See trend_source.h for the contracts.
+    void setTrendSource(TrendSource* source);
+    void setLiveMetricsSource(const LiveMetricsSource* source);
+    // Direct setters for figures that arrive by signal instead; negative = "–".
+    void setHitRatio(double ratio);
+    void setP99LatencyMs(double milliseconds);
+    double hitRatio() const;
+
+    TrendRange range() const { return m_range; }
+    const RateHistory& history() const { return m_history; }
+    QList<TimeSeriesChart*> charts() const;
+
+public slots:
+    void setRange(gatehouse::ui::TrendRange range);
+    void refresh();
+
+private:
+    void buildUi();
+    void onStatsUpdated(const app::GatewayStatsSample& sample);
+    void updateTiles(const app::GatewayStatsSample& sample);
+    void updateLiveCharts();
+    void showTrends(const TrendData& data);
+    void onTrendsFailed(TrendRange range, const QString& message);
+    void setChartsOverlay(const QString& text);
+    void clearCharts(qint64 fromMs, qint64 toMs);
+
+    app::GatewayController* m_controller;
+    QPointer<TrendSource> m_trendSource;
+    const LiveMetricsSource* m_liveMetrics = nullptr;
+    RateHistory m_history;
+    app::GatewayStatsSample m_previous;
+    bool m_havePrevious = false;
+    double m_hitRatio = -1.0;
+    double m_p99Ms = -1.0;
+    TrendRange m_range = TrendRange::Live;
+    QTimer m_tick;
+
+    KpiTile* m_requestsTile = nullptr;
+    KpiTile* m_hitRatioTile = nullptr;
+    KpiTile* m_p99Tile = nullptr;
+    KpiTile* m_errorRateTile = nullptr;
+    KpiTile* m_connectionsTile = nullptr;
+    KpiTile* m_droppedTile = nullptr;
+    QButtonGroup* m_rangeButtons = nullptr;
+    TimeSeriesChart* m_requestsChart = nullptr;
+    TimeSeriesChart* m_statusChart = nullptr;
+    TimeSeriesChart* m_errorsChart = nullptr;
+};
+
+} // namespace gatehouse::ui

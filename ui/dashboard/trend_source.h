@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <array>
+
+namespace gatehouse::ui {
+
+// The ranges of the dashboard's range selector.
+enum class TrendRange { Live, LastHour, LastDay, LastWeek, LastMonth };
+
+// Persisted rollups for one range, bucketed (e.g. 10 s for an hour, 1 min for
+// a day, 1 h for 30 days). Every list is parallel to `timestampsMs`; values
+// are per-second averages over their bucket.
+struct TrendData {
+    TrendRange range = TrendRange::LastHour;
+    qint64 fromMs = 0; // the range asked for, ms since the epoch
+    qint64 toMs = 0;
+    QList<qint64> timestampsMs;                   // bucket starts, oldest first
+    QList<double> requestsPerSecond;              // all requests
+    std::array<QList<double>, 4> statusPerSecond; // [0] = 2xx ... [3] = 5xx
+    QList<double> upstreamErrorsPerSecond;
+};
+
+// Where the dashboard gets history beyond the live rings: implemented over
+// the telemetry rollups (the dashboard owns no storage). Calls come from the
+// GUI thread and must not block it; answer later with trendsReady() (or
+// trendsFailed()) from the GUI thread, e.g. via a queued connection from the
+// storage thread. A newer request supersedes an older one; the dashboard
+// ignores answers for a range it no longer shows.
+class TrendSource : public QObject {
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~TrendSource() override = default;
+
+    virtual void requestTrends(gatehouse::ui::TrendRange range) = 0;
+
+signals:
+    void trendsReady(const gatehouse::ui::TrendData& data);
+    void trendsFailed(gatehouse::ui::TrendRange range, const QString& message);
+};
+
+// Live figures the gateway's own counters do not have: the cache's hit ratio
+// and the telemetry pipeline's p99 latency.
+// Polled on the GUI thread once per stats sample, so it must answer from a
+// cheap snapshot (an atomic or a value cached by its owner). Negative values
+// mean "not available" and show as "–".
+class LiveMetricsSource {
+public:
+    virtual ~LiveMetricsSource() = default;
+
+    virtual double hitRatio() const { return -1.0; }     // 0..1, of cacheable requests
+    virtual double p99LatencyMs() const { return -1.0; } // over the last few seconds
+};
+
+} // namespace gatehouse::ui
+
+Q_DECLARE_METATYPE(gatehouse::ui::TrendData)

@@ -1,0 +1,292 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/gateway/gateway_page.h"
+
+#include "ui/gateway/target_health_model.h"
+#include "ui/status_colors.h"
+
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStyle>
+#include <QTableView>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace gatehouse::ui {
+
+namespace {
+
+using State = app::GatewayController::State;
+
+QColor stateColor(State state)
+{
+    switch (state) {
+    case State::Running:
+        return StatusColors::good();
+    case State::Starting:
+    case State::Stopping:
+        return StatusColors::warning();
+    case State::Stopped:
+        break;
+    }
+    return StatusColors::neutral();
+}
+
+QLabel* selectableLabel(const QString& objectName, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+} // namespace
+
+GatewayPage::GatewayPage(app::GatewayController* controller, QWidget* parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_healthModel(new TargetHealthModel(this))
+{
+    setObjectName(QStringLiteral("gatewayPage"));
+    buildUi();
+    const auto options = m_controller->options();
+    setListenFields(QString::fromStdString(options.listen_address), options.port, options.threads);
+
+    connect(m_controller, &app::GatewayController::stateChanged, this,
+            &GatewayPage::onStateChanged);
+    connect(m_controller, &app::GatewayController::statsUpdated, this,
+            &GatewayPage::onStatsUpdated);
+    onStateChanged(m_controller->state());
+    onStatsUpdated(m_controller->lastSample());
+}
+
+GatewayPage::~GatewayPage() = default;
+
+void GatewayPage::buildUi()
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(12);
+
+    auto* header = new QHBoxLayout;
+    m_stateIndicator = new QLabel(QString(QChar(0x25CF)), this);
+    m_stateIndicator->setObjectName(QStringLiteral("stateIndicator"));
+    m_stateText = new QLabel(this);
+    m_stateText->setObjectName(QStringLiteral("stateLabel"));
+    QFont stateFont = m_stateText->font();
+    stateFont.setPointSizeF(stateFont.pointSizeF() * 1.35);
+    stateFont.setBold(true);
+    m_stateText->setFont(stateFont);
+    m_stateIndicator->setFont(stateFont);
+    m_startButton =
+        new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), this);
+    m_startButton->setObjectName(QStringLiteral("startButton"));
+    m_stopButton = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), tr("S&top"), this);
+    m_stopButton->setObjectName(QStringLiteral("stopButton"));
+    m_restartButton =
+        new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Restart"), this);
+    m_restartButton->setObjectName(QStringLiteral("restartButton"));
+    header->addWidget(m_stateIndicator);
+    header->addWidget(m_stateText);
+    header->addStretch(1);
+    header->addWidget(m_startButton);
+    header->addWidget(m_stopButton);
+    header->addWidget(m_restartButton);
+    layout->addLayout(header);
+
+    auto* columns = new QHBoxLayout;
+    auto* listener = new QGroupBox(tr("Listener"), this);
+    m_form = new QFormLayout(listener);
+    m_address = new QLineEdit(listener);
+    m_address->setObjectName(QStringLiteral("listenAddressEdit"));
+    m_address->setPlaceholderText(tr("e.g. 127.0.0.1 or 0.0.0.0"));
+    m_port = new QSpinBox(listener);
+    m_port->setObjectName(QStringLiteral("portSpinBox"));
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(tr("Any free port"));
+    m_threads = new QSpinBox(listener);
+    m_threads->setObjectName(QStringLiteral("threadsSpinBox"));
+    m_threads->setRange(0, 256);
+    m_threads->setSpecialValueText(
+        tr("One per core (%1)").arg(qMax(1, QThread::idealThreadCount())));
+    m_listenUrl = selectableLabel(QStringLiteral("listenUrlLabel"), listener);
+    m_demoOrigin = selectableLabel(QStringLiteral("demoOriginLabel"), listener);
+    m_hint = selectableLabel(QStringLiteral("hintLabel"), listener);
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_form->addRow(tr("Listen address:"), m_address);
+    m_form->addRow(tr("Port:"), m_port);
+    m_form->addRow(tr("Worker threads:"), m_threads);
+    m_form->addRow(tr("Listening on:"), m_listenUrl);
+    m_form->addRow(tr("Demo origin:"), m_demoOrigin);
+    m_form->addRow(tr("Try:"), m_hint);
+    columns->addWidget(listener, 3);
+
+    auto* totals = new QGroupBox(tr("Since start"), this);
+    auto* totalsForm = new QFormLayout(totals);
+    m_requests = selectableLabel(QStringLiteral("requestCountLabel"), totals);
+    m_received = selectableLabel(QStringLiteral("bytesInLabel"), totals);
+    m_sent = selectableLabel(QStringLiteral("bytesOutLabel"), totals);
+    m_upstreamErrors = selectableLabel(QStringLiteral("upstreamErrorsLabel"), totals);
+    totalsForm->addRow(tr("Requests:"), m_requests);
+    totalsForm->addRow(tr("Received:"), m_received);
+    totalsForm->addRow(tr("Sent:"), m_sent);
+    totalsForm->addRow(tr("Upstream errors:"), m_upstreamErrors);
+    columns->addWidget(totals, 2);
+    layout->addLayout(columns);
+
+    auto* health = new QGroupBox(tr("Upstream health"), this);
+    auto* healthLayout = new QVBoxLayout(health);
+    m_targetsSummary = new QLabel(health);
+    m_targetsSummary->setObjectName(QStringLiteral("targetsSummaryLabel"));
+    m_healthTable = new QTableView(health);
+    m_healthTable->setObjectName(QStringLiteral("targetHealthTable"));
+    m_healthTable->setModel(m_healthModel);
+    m_healthTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_healthTable->setAlternatingRowColors(true);
+    m_healthTable->verticalHeader()->hide();
+    m_healthTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_healthTable->horizontalHeader()->setStretchLastSection(true);
+    healthLayout->addWidget(m_targetsSummary);
+    healthLayout->addWidget(m_healthTable);
+    layout->addWidget(health, 1);
+
+    connect(m_startButton, &QPushButton::clicked, this, &GatewayPage::start);
+    connect(m_stopButton, &QPushButton::clicked, this, &GatewayPage::stop);
+    connect(m_restartButton, &QPushButton::clicked, this, &GatewayPage::restart);
+}
+
+void GatewayPage::setDemoOriginUrl(const QUrl& url)
+{
+    m_demoOriginUrl = url;
+    updateHint();
+}
+
+void GatewayPage::setListenFields(const QString& address, quint16 port, unsigned threads)
+{
+    m_address->setText(address);
+    m_port->setValue(port);
+    m_threads->setValue(static_cast<int>(threads));
+}
+
+void GatewayPage::start()
+{
+    if (m_controller->state() != State::Stopped)
+        return;
+    const QString address = m_address->text().trimmed();
+    if (address.isEmpty()) {
+        emit errorShown(tr("Enter a listen address, for example 127.0.0.1."));
+        return;
+    }
+    auto options = m_controller->options();
+    options.listen_address = address.toStdString();
+    options.port = static_cast<std::uint16_t>(m_port->value());
+    options.threads = static_cast<unsigned>(m_threads->value());
+    m_controller->start(options); // failures arrive through errorOccurred
+}
+
+void GatewayPage::stop()
+{
+    m_restartPending = false;
+    m_controller->stop();
+}
+
+void GatewayPage::restart()
+{
+    if (m_controller->state() == State::Stopped) {
+        start();
+        return;
+    }
+    m_restartPending = true;
+    m_controller->stop(); // start() follows once the drain has finished
+}
+
+void GatewayPage::onStateChanged(State state)
+{
+    QString text;
+    switch (state) {
+    case State::Stopped:
+        text = tr("Stopped");
+        break;
+    case State::Starting:
+        text = tr("Starting…");
+        break;
+    case State::Running:
+        text = tr("Running");
+        break;
+    case State::Stopping:
+        text = tr("Stopping (draining requests)…");
+        break;
+    }
+    m_stateText->setText(text);
+    QPalette pal = m_stateIndicator->palette();
+    pal.setColor(QPalette::WindowText, stateColor(state));
+    m_stateIndicator->setPalette(pal);
+
+    if (state == State::Running) {
+        // Show what actually runs (start-up options, command line, config file).
+        const auto options = m_controller->options();
+        setListenFields(QString::fromStdString(options.listen_address), options.port,
+                        options.threads);
+    }
+    const bool stopped = state == State::Stopped;
+    m_startButton->setEnabled(stopped);
+    m_stopButton->setEnabled(state == State::Running);
+    m_restartButton->setEnabled(state == State::Running || stopped);
+    for (QWidget* field : {static_cast<QWidget*>(m_address), static_cast<QWidget*>(m_port),
+                           static_cast<QWidget*>(m_threads)})
+        field->setEnabled(stopped);
+
+    const QUrl url = m_controller->listenUrl();
+    m_listenUrl->setText(url.isEmpty() ? tr("Not listening") : url.toString());
+    if (stopped && m_restartPending) {
+        m_restartPending = false;
+        start();
+    }
+    onStatsUpdated(m_controller->lastSample());
+    updateHint();
+}
+
+void GatewayPage::onStatsUpdated(const app::GatewayStatsSample& sample)
+{
+    const QLocale locale;
+    m_requests->setText(locale.toString(sample.requests));
+    m_received->setText(locale.formattedDataSize(static_cast<qint64>(sample.bytesIn)));
+    m_sent->setText(locale.formattedDataSize(static_cast<qint64>(sample.bytesOut)));
+    m_upstreamErrors->setText(locale.toString(sample.upstreamErrors));
+    // A stopped gateway checks nothing; its last health report would mislead.
+    if (m_controller->state() == State::Stopped) {
+        m_healthModel->setTargets({});
+        m_targetsSummary->setText(tr("Upstream health is checked while the gateway runs."));
+        return;
+    }
+    m_healthModel->setTargets(sample.targets);
+    m_targetsSummary->setText(sample.totalTargets == 0
+                                  ? tr("No upstream targets reported yet.")
+                                  : tr("%1 of %2 targets healthy")
+                                        .arg(locale.toString(sample.healthyTargets),
+                                             locale.toString(sample.totalTargets)));
+}
+
+void GatewayPage::updateHint()
+{
+    const QUrl gateway = m_controller->listenUrl();
+    const bool demo = !m_demoOriginUrl.isEmpty();
+    m_demoOrigin->setText(m_demoOriginUrl.toString());
+    m_form->setRowVisible(m_demoOrigin, demo);
+    const bool tryable = demo && !gateway.isEmpty();
+    m_hint->setText(tryable
+                        ? tr("%1/shop/1    %1/weather/london    %1/echo").arg(gateway.toString())
+                        : QString());
+    m_form->setRowVisible(m_hint, tryable);
+}
+
+} // namespace gatehouse::ui

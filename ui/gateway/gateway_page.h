@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/gateway_controller.h"
+
+#include <QUrl>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QFormLayout;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace gatehouse::ui {
+
+class TargetHealthModel;
+
+// Start, stop and restart the embedded gateway; where it listens and with how
+// many worker threads (editable while stopped, applied on the next start);
+// upstream target health, live. Errors (port in use, a rejected
+// configuration) appear in the window's banner, never only on a terminal.
+class GatewayPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit GatewayPage(app::GatewayController* controller, QWidget* parent = nullptr);
+    ~GatewayPage() override;
+
+    void setDemoOriginUrl(const QUrl& url);
+    TargetHealthModel* healthModel() const { return m_healthModel; }
+
+    // Listener fields as entered; start() uses them.
+    void setListenFields(const QString& address, quint16 port, unsigned threads);
+
+public slots:
+    void start();
+    void stop();
+    void restart();
+
+signals:
+    // A problem with what was entered; the window shows it with the
+    // controller's own errors.
+    void errorShown(const QString& message);
+
+private:
+    void buildUi();
+    void onStateChanged(app::GatewayController::State state);
+    void onStatsUpdated(const app::GatewayStatsSample& sample);
+    void updateHint();
+
+    app::GatewayController* m_controller;
+    TargetHealthModel* m_healthModel;
+    QUrl m_demoOriginUrl;
+    bool m_restartPending = false;
+
+    QLabel* m_stateIndicator = nullptr;
+    QLabel* m_stateText = nullptr;
+    QPushButton* m_startButton = nullptr;
+    QPushButton* m_stopButton = nullptr;
+    QPushButton* m_restartButton = nullptr;
+    QFormLayout* m_form = nullptr;
+    QLineEdit* m_address = nullptr;
+    QSpinBox* m_port = nullptr;
+    QSpinBox* m_threads = nullptr;
+    QLabel* m_listenUrl = nullptr;
+    QLabel* m_demoOrigin = nullptr;
+    QLabel* m_hint = nullptr;
+    QLabel* m_requests = nullptr;
+    QLabel* m_received = nullptr;
+    QLabel* m_sent = nullptr;
+    QLabel* m_upstreamErrors = nullptr;
+    QLabel* m_targetsSummary = nullptr;
+    QTableView* m_healthTable = nullptr;
+};
+
+} // namespace gatehouse::ui

@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/gateway_stats_sample.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace gatehouse::ui {
+
+// The upstream targets of the running configuration and their health, one
+// row per target, refreshed from each stats sample. Rows are matched by
+// (upstream, target), so a refresh with the same targets only emits
+// dataChanged and keeps the view's selection and scroll position.
+class TargetHealthModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        Target,
+        Upstream,
+        State,
+        ConsecutiveFailures,
+        ActiveConnections,
+        LastLatency,
+        ColumnCount
+    };
+
+    explicit TargetHealthModel(QObject* parent = nullptr);
+
+    void setTargets(const QList<app::TargetHealthRow>& targets);
+    const QList<app::TargetHealthRow>& targets() const { return m_rows; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    static bool sameTargets(const QList<app::TargetHealthRow>& a,
+                            const QList<app::TargetHealthRow>& b);
+    QVariant displayData(const app::TargetHealthRow& row, int column) const;
+
+    QList<app::TargetHealthRow> m_rows;
+};
+
+} // namespace gatehouse::ui
