@@ -39,6 +39,9 @@ public:
     bool originRunning() const;
     quint16 originPort() const;
     QUrl originUrl() const;
+    // The origin itself (running or not), for the traffic generator's error
+    // and latency knobs.
+    gateway::demo_origin* origin() const { return m_origin.get(); }
     QString lastError() const { return m_lastError; }
 
     // The demo configuration for the running origin.

@@ -8,6 +8,7 @@
 #include "app/gateway_controller.h"
 #include "app/headless_runner.h"
 #include "app/signal_watcher.h"
+#include "app/traffic_generator.h"
 #include "ui/console_settings.h"
 #include "ui/main_window.h"
 
@@ -106,6 +107,7 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     // origin the gateway was forwarding to.
     DemoWorkspace demo;
     GatewayController controller;
+    TrafficGenerator traffic; // stops (and joins) before the gateway goes down
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
                      [] { QCoreApplication::quit(); });
@@ -128,6 +130,7 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
         snapshot = demo.snapshot();
         haveConfig = true;
         window.setDemoOriginUrl(demo.originUrl());
+        traffic.setDemoOrigin(demo.origin());
     } else {
         window.showError(demo.lastError());
     }
@@ -141,6 +144,7 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
         gatewayOptions.threads = options.threads;
     controller.setOptions(gatewayOptions);
 
+    window.setTrafficGenerator(&traffic);
     window.show();
     // Failures surface in the window through errorOccurred.
     if (haveConfig && controller.applyConfig(snapshot))
@@ -149,6 +153,7 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     const int exitCode = QCoreApplication::exec();
 
     // Down: stop accepting and drain (bounded), join the workers, then the origin.
+    traffic.stop();
     controller.stopAndWait(std::chrono::seconds(2));
     demo.stopOrigin();
     return exitCode;

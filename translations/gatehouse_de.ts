@@ -460,6 +460,14 @@
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>Demo Traffic</source>
+        <translation>Demo-Verkehr</translation>
+    </message>
+    <message>
+        <source>Demo &amp;Traffic</source>
+        <translation>Demo-&amp;Verkehr</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::PlaceholderPage</name>
@@ -589,6 +597,201 @@
 %2: %3%4</source>
         <translation>%1
 %2: %3%4</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TrafficPanel</name>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>Wetter</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>Echo</translation>
+    </message>
+    <message>
+        <source>/shop/1 ... /shop/200: cacheable product pages</source>
+        <translation>/shop/1 ... /shop/200: cachebare Produktseiten</translation>
+    </message>
+    <message>
+        <source>/weather/{city}: short-lived forecasts</source>
+        <translation>/weather/{city}: kurzlebige Vorhersagen</translation>
+    </message>
+    <message>
+        <source>/echo: never cached</source>
+        <translation>/echo: nie gecacht</translation>
+    </message>
+    <message>
+        <source>Start &amp;traffic</source>
+        <translation>&amp;Verkehr starten</translation>
+    </message>
+    <message>
+        <source>Send demo requests through the running gateway</source>
+        <translation>Demo-Anfragen über das laufende Gateway senden</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Rate:</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>Ignore the rate and keep every connection busy</source>
+        <translation>Rate ignorieren und jede Verbindung ausgelastet halten</translation>
+    </message>
+    <message>
+        <source> connections</source>
+        <translation> Verbindungen</translation>
+    </message>
+    <message>
+        <source>Concurrency:</source>
+        <translation>Parallelität:</translation>
+    </message>
+    <message>
+        <source>Zipf α of the URL choice: 0 is uniform; higher values concentrate traffic on a few hot URLs, which the cache loves</source>
+        <translation>Zipf-α der URL-Auswahl: 0 ist gleichverteilt; höhere Werte bündeln den Verkehr auf wenige häufige URLs, was dem Cache zugutekommt</translation>
+    </message>
+    <message>
+        <source>Key skew (Zipf α):</source>
+        <translation>Schlüsselverteilung (Zipf α):</translation>
+    </message>
+    <message>
+        <source>%1 share:</source>
+        <translation>Anteil %1:</translation>
+    </message>
+    <message>
+        <source>None (open APIs only)</source>
+        <translation>Keiner (nur offene APIs)</translation>
+    </message>
+    <message>
+        <source>Sent as X-API-Key with every request</source>
+        <translation>Wird mit jeder Anfrage als X-API-Key gesendet</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Demo origin</source>
+        <translation>Demo-Origin</translation>
+    </message>
+    <message>
+        <source>Share of the demo origin&apos;s responses that become 500</source>
+        <translation>Anteil der Antworten des Demo-Origins, die zu 500 werden</translation>
+    </message>
+    <message>
+        <source>Injected errors:</source>
+        <translation>Eingestreute Fehler:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Extra time the demo origin takes per response</source>
+        <translation>Zusätzliche Zeit, die der Demo-Origin pro Antwort braucht</translation>
+    </message>
+    <message>
+        <source>Extra latency:</source>
+        <translation>Zusätzliche Latenz:</translation>
+    </message>
+    <message>
+        <source>Only for the built-in demo origin</source>
+        <translation>Nur für den eingebauten Demo-Origin</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Throughput:</source>
+        <translation>Durchsatz:</translation>
+    </message>
+    <message>
+        <source>Latency:</source>
+        <translation>Latenz:</translation>
+    </message>
+    <message>
+        <source>Responses:</source>
+        <translation>Antworten:</translation>
+    </message>
+    <message>
+        <source>Failures:</source>
+        <translation>Fehlschläge:</translation>
+    </message>
+    <message>
+        <source>Since start:</source>
+        <translation>Seit dem Start:</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Target requests per second (logarithmic)</source>
+        <translation>Ziel-Anfragen pro Sekunde (logarithmisch)</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> Anfr./s</translation>
+    </message>
+    <message>
+        <source>Give at least one API a share of the traffic.</source>
+        <translation>Mindestens eine API braucht einen Anteil am Verkehr.</translation>
+    </message>
+    <message>
+        <source>Start the gateway first: the traffic goes through it.</source>
+        <translation>Zuerst das Gateway starten: Der Verkehr läuft darüber.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests/s</source>
+        <translation>%1 von %2 Anfragen/s</translation>
+    </message>
+    <message>
+        <source>%1 requests/s (unpaced)</source>
+        <translation>%1 Anfragen/s (ungebremst)</translation>
+    </message>
+    <message>
+        <source>p50 %1 ms · p90 %2 ms · p99 %3 ms</source>
+        <translation>p50 %1 ms · p90 %2 ms · p99 %3 ms</translation>
+    </message>
+    <message>
+        <source>2xx %1 · 3xx %2 · 4xx %3 · 5xx %4</source>
+        <translation>2xx %1 · 3xx %2 · 4xx %3 · 5xx %4</translation>
+    </message>
+    <message>
+        <source>%1 connection errors · %2 I/O errors</source>
+        <translation>%1 Verbindungsfehler · %2 E/A-Fehler</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 completed in %3 s</source>
+        <translation>%1 gesendet · %2 abgeschlossen in %3 s</translation>
+    </message>
+    <message>
+        <source>Sending to http://127.0.0.1:%1</source>
+        <translation>Sende an http://127.0.0.1:%1</translation>
+    </message>
+    <message>
+        <source>Stopped. Start to send demo requests through the gateway.</source>
+        <translation>Angehalten. Starten, um Demo-Anfragen über das Gateway zu senden.</translation>
+    </message>
+    <message>
+        <source>The gateway is not running.</source>
+        <translation>Das Gateway läuft nicht.</translation>
     </message>
 </context>
 </TS>

@@ -460,6 +460,14 @@
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
+    <message>
+        <source>Demo Traffic</source>
+        <translation>演示流量</translation>
+    </message>
+    <message>
+        <source>Demo &amp;Traffic</source>
+        <translation>演示流量(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::PlaceholderPage</name>
@@ -589,6 +597,201 @@
 %2: %3%4</source>
         <translation>%1
 %2：%3%4</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TrafficPanel</name>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>天气</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <source>/shop/1 ... /shop/200: cacheable product pages</source>
+        <translation>/shop/1 ... /shop/200:可缓存的商品页</translation>
+    </message>
+    <message>
+        <source>/weather/{city}: short-lived forecasts</source>
+        <translation>/weather/{city}:短时效的天气预报</translation>
+    </message>
+    <message>
+        <source>/echo: never cached</source>
+        <translation>/echo:从不缓存</translation>
+    </message>
+    <message>
+        <source>Start &amp;traffic</source>
+        <translation>开始流量(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Send demo requests through the running gateway</source>
+        <translation>通过正在运行的网关发送演示请求</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>速率:</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <source>Ignore the rate and keep every connection busy</source>
+        <translation>忽略速率,让每个连接保持繁忙</translation>
+    </message>
+    <message>
+        <source> connections</source>
+        <translation> 个连接</translation>
+    </message>
+    <message>
+        <source>Concurrency:</source>
+        <translation>并发数:</translation>
+    </message>
+    <message>
+        <source>Zipf α of the URL choice: 0 is uniform; higher values concentrate traffic on a few hot URLs, which the cache loves</source>
+        <translation>URL 选择的 Zipf α:0 为均匀分布;值越大,流量越集中在少数热点 URL 上,缓存效果越好</translation>
+    </message>
+    <message>
+        <source>Key skew (Zipf α):</source>
+        <translation>键倾斜度(Zipf α):</translation>
+    </message>
+    <message>
+        <source>%1 share:</source>
+        <translation>%1 占比:</translation>
+    </message>
+    <message>
+        <source>None (open APIs only)</source>
+        <translation>无(仅开放 API)</translation>
+    </message>
+    <message>
+        <source>Sent as X-API-Key with every request</source>
+        <translation>随每个请求以 X-API-Key 发送</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥:</translation>
+    </message>
+    <message>
+        <source>Demo origin</source>
+        <translation>演示源站</translation>
+    </message>
+    <message>
+        <source>Share of the demo origin&apos;s responses that become 500</source>
+        <translation>演示源站返回 500 的响应比例</translation>
+    </message>
+    <message>
+        <source>Injected errors:</source>
+        <translation>注入错误:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Extra time the demo origin takes per response</source>
+        <translation>演示源站每个响应额外耗费的时间</translation>
+    </message>
+    <message>
+        <source>Extra latency:</source>
+        <translation>额外延迟:</translation>
+    </message>
+    <message>
+        <source>Only for the built-in demo origin</source>
+        <translation>仅适用于内置演示源站</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>实际结果</translation>
+    </message>
+    <message>
+        <source>Throughput:</source>
+        <translation>吞吐量:</translation>
+    </message>
+    <message>
+        <source>Latency:</source>
+        <translation>延迟:</translation>
+    </message>
+    <message>
+        <source>Responses:</source>
+        <translation>响应:</translation>
+    </message>
+    <message>
+        <source>Failures:</source>
+        <translation>失败:</translation>
+    </message>
+    <message>
+        <source>Since start:</source>
+        <translation>自启动以来:</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Target requests per second (logarithmic)</source>
+        <translation>目标每秒请求数(对数刻度)</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> 请求/秒</translation>
+    </message>
+    <message>
+        <source>Give at least one API a share of the traffic.</source>
+        <translation>请至少为一个 API 分配流量占比。</translation>
+    </message>
+    <message>
+        <source>Start the gateway first: the traffic goes through it.</source>
+        <translation>请先启动网关:流量要经过它。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests/s</source>
+        <translation>%1 / %2 请求/秒</translation>
+    </message>
+    <message>
+        <source>%1 requests/s (unpaced)</source>
+        <translation>%1 请求/秒(不限速)</translation>
+    </message>
+    <message>
+        <source>p50 %1 ms · p90 %2 ms · p99 %3 ms</source>
+        <translation>p50 %1 毫秒 · p90 %2 毫秒 · p99 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>2xx %1 · 3xx %2 · 4xx %3 · 5xx %4</source>
+        <translation>2xx %1 · 3xx %2 · 4xx %3 · 5xx %4</translation>
+    </message>
+    <message>
+        <source>%1 connection errors · %2 I/O errors</source>
+        <translation>%1 个连接错误 · %2 个 I/O 错误</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 completed in %3 s</source>
+        <translation>已发送 %1 · 已完成 %2,用时 %3 秒</translation>
+    </message>
+    <message>
+        <source>Sending to http://127.0.0.1:%1</source>
+        <translation>正在发送到 http://127.0.0.1:%1</translation>
+    </message>
+    <message>
+        <source>Stopped. Start to send demo requests through the gateway.</source>
+        <translation>已停止。开始后将通过网关发送演示请求。</translation>
+    </message>
+    <message>
+        <source>The gateway is not running.</source>
+        <translation>网关未运行。</translation>
     </message>
 </context>
 </TS>

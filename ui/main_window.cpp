@@ -8,10 +8,12 @@
 #include "ui/pages/placeholder_page.h"
 #include "ui/pages/settings_page.h"
 #include "ui/status_colors.h"
+#include "ui/traffic/traffic_panel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -21,6 +23,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMetaEnum>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -205,6 +209,7 @@ void MainWindow::buildMenus()
     });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view;
     for (int i = 0; i < PageCount; ++i) {
         const auto page = static_cast<Page>(i);
         QAction* go = view->addAction(m_navigation->item(i)->icon(), pageTitle(page));
@@ -368,6 +373,41 @@ void MainWindow::onStatsUpdated(const app::GatewayStatsSample& sample)
         tr("Hit ratio: %1")
             .arg(ratio < 0.0 ? QStringLiteral("–")
                              : tr("%1 %").arg(locale.toString(ratio * 100.0, 'f', 1))));
+}
+
+void MainWindow::setTrafficGenerator(app::TrafficGenerator* generator)
+{
+    if (!generator || m_trafficPanel)
+        return;
+    m_trafficPanel = new TrafficPanel(generator, m_controller);
+    connect(m_trafficPanel, &TrafficPanel::errorShown, this, [this](const QString& message) {
+        statusBar()->showMessage(message, statusBarMessageMs);
+    });
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("trafficScrollArea"));
+    scroll->setWidget(m_trafficPanel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Wide enough for the panel next to a vertical scroll bar: nothing clipped.
+    scroll->setMinimumWidth(m_trafficPanel->minimumSizeHint().width() +
+                            scroll->verticalScrollBar()->sizeHint().width());
+    m_trafficDock = new QDockWidget(tr("Demo Traffic"), this);
+    m_trafficDock->setObjectName(QStringLiteral("trafficDock")); // saveState() needs the name
+    m_trafficDock->setWidget(scroll);
+    m_trafficDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::RightDockWidgetArea, m_trafficDock);
+    m_trafficDock->hide(); // until the user (or the saved layout) opens it
+
+    QAction* toggle = m_trafficDock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("showTrafficAction"));
+    toggle->setText(tr("Demo &Traffic"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(toggle);
+
+    // The dock did not exist when the window restored its layout.
+    restoreState(QSettings().value(ConsoleSettings::windowStateKey()).toByteArray());
 }
 
 void MainWindow::restoreSettings()

@@ -3,11 +3,14 @@
 #pragma once
 
 #include "app/gateway_controller.h"
+#include "app/traffic_generator.h"
 
 #include <QMainWindow>
 #include <QUrl>
 
 class QAction;
+class QMenu;
+class QDockWidget;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -17,6 +20,7 @@ namespace gatehouse::ui {
 class DashboardPage;
 class GatewayPage;
 class SettingsPage;
+class TrafficPanel;
 
 // The console's main window: a sidebar of pages, a status bar with the
 // gateway's state, address, request rate and hit ratio, and menus with
@@ -47,6 +51,12 @@ public:
 
     // Where the embedded demo origin listens; shown with example URLs.
     void setDemoOriginUrl(const QUrl& url);
+
+    // Adds the demo traffic panel as a dock (View > Demo Traffic, Ctrl+T).
+    // The generator is not owned and must outlive the window.
+    void setTrafficGenerator(app::TrafficGenerator* generator);
+    TrafficPanel* trafficPanel() const { return m_trafficPanel; }
+    QDockWidget* trafficDock() const { return m_trafficDock; }
 
     // An error banner above every page (and the status bar); cleared by a
     // successful start.
@@ -85,6 +95,9 @@ private:
     DashboardPage* m_dashboard = nullptr;
     GatewayPage* m_gatewayPage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
+    TrafficPanel* m_trafficPanel = nullptr;
+    QDockWidget* m_trafficDock = nullptr;
+    QMenu* m_viewMenu = nullptr;
 
     QAction* m_startAction = nullptr;
     QAction* m_stopAction = nullptr;

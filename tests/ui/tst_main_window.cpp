@@ -7,12 +7,15 @@
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/gateway/gateway_page.h"
+#include "ui/traffic/traffic_panel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QHostAddress>
 #include <QLabel>
+#include <QLayout>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -42,6 +45,7 @@ private slots:
     void statusBarFollowsGateway();
     void errorShownWhenPortTaken();
     void followsDarkPalette();
+    void trafficDockTogglesAndIsRemembered();
     void geometryAndPageAreSaved();
 
 private:
@@ -56,6 +60,7 @@ private:
 
     DemoWorkspace m_demo;
     std::unique_ptr<GatewayController> m_controller;
+    gatehouse::app::TrafficGenerator m_traffic;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -232,6 +237,40 @@ void TestMainWindow::followsDarkPalette()
     }
     QApplication::setPalette(light);
     QCOMPARE(QApplication::palette().color(QPalette::Base), light.color(QPalette::Base));
+}
+
+void TestMainWindow::trafficDockTogglesAndIsRemembered()
+{
+    QVERIFY(!m_window->trafficDock());
+    m_window->setTrafficGenerator(&m_traffic);
+    QDockWidget* dock = m_window->trafficDock();
+    QVERIFY(dock);
+    QVERIFY(m_window->trafficPanel());
+    QVERIFY(dock->isAncestorOf(m_window->trafficPanel()));
+    QVERIFY(!dock->isVisible()); // closed until asked for
+
+    auto* toggle = m_window->findChild<QAction*>(QStringLiteral("showTrafficAction"));
+    QVERIFY(toggle);
+    QCOMPARE(toggle->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    toggle->trigger();
+    QVERIFY(dock->isVisible());
+    QCOMPARE(m_window->dockWidgetArea(dock), Qt::RightDockWidgetArea);
+    saveScreenshot(m_window.get(), QStringLiteral("dashboard_with_traffic_panel.png"));
+
+    // Saved with the window layout and reopened by the next window.
+    QVERIFY(m_window->close());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    MainWindow restored(m_controller.get());
+    restored.setTrafficGenerator(&m_traffic);
+    restored.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&restored));
+    QVERIFY(restored.trafficDock()->isVisible());
+    restored.trafficDock()->toggleViewAction()->trigger();
+    QVERIFY(!restored.trafficDock()->isVisible());
+    QVERIFY(restored.close());
+    dock->hide(); // the window may be narrow again
+    m_window->layout()->activate();
 }
 
 void TestMainWindow::geometryAndPageAreSaved()

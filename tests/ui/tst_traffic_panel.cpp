@@ -1,0 +1,266 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/traffic/traffic_panel.h"
+
+#include "app/demo_workspace.h"
+#include "app/gateway_controller.h"
+#include "app/traffic_generator.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+using gatehouse::app::DemoWorkspace;
+using gatehouse::app::GatewayController;
+using gatehouse::app::TrafficGenerator;
+using gatehouse::app::TrafficStats;
+using gatehouse::ui::TrafficPanel;
+using State = GatewayController::State;
+
+// The demo traffic panel driving the real traffic generator through a real
+// gateway in front of the real demo origin, all on 127.0.0.1.
+class TestTrafficPanel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void rateSliderIsLogarithmic();
+    void cannotStartWithoutGateway();
+    void startSendsRealTrafficThroughTheGateway();
+    void knobsApplyWhileRunning();
+    void injectedErrorsShowAsServerErrors();
+    void emptyMixIsRefused();
+    void stoppingTheGatewayStopsTraffic();
+
+private:
+    template <typename T>
+    T* child(const char* name) const
+    {
+        auto* found = m_panel->findChild<T*>(QLatin1String(name));
+        if (!found)
+            qFatal("no child %s", name);
+        return found;
+    }
+    bool startGateway();
+    // The generator's next stats for which `done` holds, within `limitMs`.
+    template <typename Predicate>
+    TrafficStats waitForStats(Predicate done, int limitMs);
+
+    DemoWorkspace m_demo;
+    std::unique_ptr<GatewayController> m_controller;
+    std::unique_ptr<TrafficGenerator> m_generator;
+    std::unique_ptr<TrafficPanel> m_panel;
+};
+
+void TestTrafficPanel::initTestCase()
+{
+    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_demo.startOrigin(0, 2), qPrintable(m_demo.lastError()));
+    m_controller = std::make_unique<GatewayController>();
+    m_controller->setStatsInterval(100);
+    m_controller->setDrainTimeout(std::chrono::milliseconds(500));
+    QVERIFY2(m_controller->applyConfig(m_demo.snapshot()), qPrintable(m_controller->lastError()));
+    auto options = DemoWorkspace::defaultOptions();
+    options.port = 0;
+    options.threads = 2;
+    m_controller->setOptions(options);
+
+    m_generator = std::make_unique<TrafficGenerator>();
+    m_generator->setDemoOrigin(m_demo.origin());
+    m_generator->setStatsInterval(100);
+    m_panel = std::make_unique<TrafficPanel>(m_generator.get(), m_controller.get());
+    m_panel->resize(420, 760);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+}
+
+void TestTrafficPanel::cleanupTestCase()
+{
+    m_generator->stop();
+    m_panel.reset();
+    m_controller->stopAndWait(std::chrono::milliseconds(500));
+    m_controller.reset();
+    m_generator.reset();
+    m_demo.stopOrigin();
+}
+
+bool TestTrafficPanel::startGateway()
+{
+    if (m_controller->state() == State::Running)
+        return true;
+    m_controller->start();
+    return QTest::qWaitFor([this] { return m_controller->state() == State::Running; }, 5000);
+}
+
+template <typename Predicate>
+TrafficStats TestTrafficPanel::waitForStats(Predicate done, int limitMs)
+{
+    QSignalSpy spy(m_generator.get(), &TrafficGenerator::statsUpdated);
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < limitMs) {
+        if (spy.wait(qMax(1, limitMs - static_cast<int>(timer.elapsed())))) {
+            const auto stats = spy.takeLast().at(0).value<TrafficStats>();
+            if (done(stats))
+                return stats;
+        }
+    }
+    return m_generator->lastStats();
+}
+
+void TestTrafficPanel::rateSliderIsLogarithmic()
+{
+    QCOMPARE(TrafficPanel::rateToSliderPosition(1.0), 0);
+    QCOMPARE(TrafficPanel::rateToSliderPosition(TrafficPanel::sliderMaxRate),
+             TrafficPanel::sliderSteps);
+    // Each decade gets the same share of the slider.
+    const int p10 = TrafficPanel::rateToSliderPosition(10);
+    const int p100 = TrafficPanel::rateToSliderPosition(100);
+    const int p1000 = TrafficPanel::rateToSliderPosition(1000);
+    QVERIFY(qAbs((p100 - p10) - (p1000 - p100)) <= 1);
+    // Round trips land within the two-significant-digit rounding.
+    for (double rate : {5.0, 50.0, 200.0, 1300.0, 20000.0}) {
+        const double back =
+            TrafficPanel::sliderPositionToRate(TrafficPanel::rateToSliderPosition(rate));
+        QVERIFY2(qAbs(back - rate) / rate < 0.06, qPrintable(QString::number(back)));
+    }
+    // Monotonic over the whole range.
+    double previous = 0.0;
+    for (int position = 0; position <= TrafficPanel::sliderSteps; position += 10) {
+        const double rate = TrafficPanel::sliderPositionToRate(position);
+        QVERIFY(rate >= previous);
+        previous = rate;
+    }
+}
+
+void TestTrafficPanel::cannotStartWithoutGateway()
+{
+    QCOMPARE(m_controller->state(), State::Stopped);
+    QVERIFY(!child<QPushButton>("startTrafficButton")->isEnabled());
+    QVERIFY(!child<QPushButton>("stopTrafficButton")->isEnabled());
+    QSignalSpy errors(m_panel.get(), &TrafficPanel::errorShown);
+    m_panel->start();
+    QVERIFY(!m_generator->running());
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(child<QLabel>("trafficErrorLabel")->isVisible());
+    QVERIFY(child<QLabel>("trafficErrorLabel")->text().contains(QLatin1String("gateway")));
+}
+
+void TestTrafficPanel::startSendsRealTrafficThroughTheGateway()
+{
+    QVERIFY(startGateway());
+    QTRY_VERIFY(child<QPushButton>("startTrafficButton")->isEnabled());
+    child<QSpinBox>("rateSpinBox")->setValue(300);
+    QCOMPARE(m_generator->targetRate(), 300.0);
+    // The slider follows the spin box.
+    QCOMPARE(child<QSlider>("rateSlider")->value(), TrafficPanel::rateToSliderPosition(300));
+
+    const quint64 before = m_controller->lastSample().requests;
+    QTest::mouseClick(child<QPushButton>("startTrafficButton"), Qt::LeftButton);
+    QVERIFY2(m_generator->running(), qPrintable(m_generator->lastError()));
+    QVERIFY(!child<QPushButton>("startTrafficButton")->isEnabled());
+    QVERIFY(child<QPushButton>("stopTrafficButton")->isEnabled());
+    QVERIFY(
+        child<QLabel>("trafficStateLabel")->text().contains(QString::number(m_controller->port())));
+
+    const auto stats =
+        waitForStats([](const TrafficStats& s) { return s.completed >= 100; }, 10000);
+    QVERIFY2(stats.completed >= 100, qPrintable(QString::number(stats.completed)));
+    QCOMPARE(stats.errors(), quint64(0));
+    QVERIFY(stats.statusClass(2) > 0);
+    // What the panel shows is what the generator measured...
+    QVERIFY(child<QLabel>("achievedRateLabel")->text().contains(QLatin1String("300")));
+    QVERIFY(child<QLabel>("responsesLabel")->text().startsWith(QLatin1String("2xx")));
+    QVERIFY(child<QLabel>("latencyLabel")->text().contains(QLatin1String("p99")));
+    // ...and the gateway really served it.
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->lastSample().requests >= before + 100, 5000);
+
+    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/traffic_panel.png")));
+}
+
+void TestTrafficPanel::knobsApplyWhileRunning()
+{
+    QVERIFY(m_generator->running());
+    child<QSlider>("skewSlider")->setValue(150);
+    QCOMPARE(m_generator->zipfAlpha(), 1.5);
+    QCOMPARE(child<QLabel>("skewValueLabel")->text(), m_panel->locale().toString(1.5, 'f', 2));
+    child<QSpinBox>("concurrencySpinBox")->setValue(8);
+    QCOMPARE(m_generator->concurrency(), 8);
+    child<QSpinBox>("upstreamLatencySpinBox")->setValue(20);
+    QCOMPARE(m_generator->upstreamLatencyMs(), 20);
+    child<QSpinBox>("upstreamLatencySpinBox")->setValue(0);
+
+    auto* unpaced = child<QCheckBox>("unpacedCheckBox");
+    unpaced->setChecked(true);
+    QCOMPARE(m_generator->targetRate(), 0.0);
+    QVERIFY(!child<QSpinBox>("rateSpinBox")->isEnabled());
+    unpaced->setChecked(false);
+    QCOMPARE(m_generator->targetRate(), 300.0);
+
+    // A mix of echo only: the generator takes it.
+    child<QSpinBox>("mixWeight_products")->setValue(0);
+    child<QSpinBox>("mixWeight_weather")->setValue(0);
+    child<QSpinBox>("mixWeight_echo")->setValue(100);
+    QCOMPARE(m_generator->mix().size(), 1);
+    QCOMPARE(m_generator->mix().first().name, QStringLiteral("echo"));
+}
+
+void TestTrafficPanel::injectedErrorsShowAsServerErrors()
+{
+    QVERIFY(m_generator->running());
+    // Products again: the demo origin injects errors into its API answers.
+    child<QSpinBox>("mixWeight_products")->setValue(100);
+    child<QSpinBox>("mixWeight_echo")->setValue(0);
+    child<QSlider>("errorRateSlider")->setValue(50);
+    QCOMPARE(m_generator->errorRate(), 0.5);
+    const auto stats =
+        waitForStats([](const TrafficStats& s) { return s.statusClass(5) >= 20; }, 10000);
+    QVERIFY2(stats.statusClass(5) >= 20, qPrintable(QString::number(stats.statusClass(5))));
+    QVERIFY(child<QLabel>("responsesLabel")
+                ->text()
+                .contains(QStringLiteral("5xx %1").arg(
+                    m_panel->locale().toString(stats.statusClass(5)))));
+    child<QSlider>("errorRateSlider")->setValue(0);
+    QCOMPARE(m_generator->errorRate(), 0.0);
+}
+
+void TestTrafficPanel::emptyMixIsRefused()
+{
+    const auto before = m_generator->mix();
+    QSignalSpy errors(m_panel.get(), &TrafficPanel::errorShown);
+    child<QSpinBox>("mixWeight_products")->setValue(0);
+    child<QSpinBox>("mixWeight_weather")->setValue(0);
+    child<QSpinBox>("mixWeight_echo")->setValue(0);
+    QVERIFY(errors.count() >= 1);
+    QVERIFY(child<QLabel>("trafficErrorLabel")->isVisible());
+    QCOMPARE(m_generator->mix(), before);
+    child<QSpinBox>("mixWeight_weather")->setValue(40);
+    QVERIFY(!child<QLabel>("trafficErrorLabel")->isVisible());
+}
+
+void TestTrafficPanel::stoppingTheGatewayStopsTraffic()
+{
+    QVERIFY(m_generator->running());
+    m_controller->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->state() == State::Stopped, 5000);
+    QVERIFY(!m_generator->running());
+    QVERIFY(!child<QPushButton>("startTrafficButton")->isEnabled());
+    QVERIFY(!child<QPushButton>("stopTrafficButton")->isEnabled());
+}
+
+QTEST_MAIN(TestTrafficPanel)
+#include "tst_traffic_panel.moc"
