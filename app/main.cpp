@@ -8,6 +8,7 @@
 #include "app/gateway_controller.h"
 #include "app/headless_runner.h"
 #include "app/signal_watcher.h"
+#include "app/telemetry/telemetry_service.h"
 #include "ui/console_settings.h"
 #include "ui/main_window.h"
 
@@ -109,7 +110,17 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
                      [] { QCoreApplication::quit(); });
+    // Telemetry stops after the gateway (declared later, destroyed earlier,
+    // but stopped explicitly below once the gateway has drained).
+    TelemetryServiceOptions telemetryOptions;
+    telemetryOptions.database = options.telemetryDatabase;
+    TelemetryService telemetry(&controller, telemetryOptions);
+    const bool telemetryStarted = telemetry.start();
     gatehouse::ui::MainWindow window(&controller);
+    if (telemetryStarted)
+        window.setTelemetryService(&telemetry);
+    else
+        window.showError(telemetry.lastError());
 
     gatehouse::gateway::gateway_options gatewayOptions = DemoWorkspace::defaultOptions();
     gatehouse::gateway::config_snapshot snapshot;
@@ -150,6 +161,7 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
 
     // Down: stop accepting and drain (bounded), join the workers, then the origin.
     controller.stopAndWait(std::chrono::seconds(2));
+    telemetry.stop(); // drains and commits the last call records
     demo.stopOrigin();
     return exitCode;
 }
