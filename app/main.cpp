@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QHash>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -75,6 +76,18 @@ int reportCommandLine(int argc, char** argv, const CommandLine& commandLine,
     return CommandLine::exitUsageError;
 }
 
+// Labels for the dashboard's per-API charts until the catalog names APIs:
+// the first route of each API.
+QHash<quint64, QString> apiNames(const gatehouse::gateway::config_snapshot& snapshot)
+{
+    QHash<quint64, QString> names;
+    for (const auto& route : snapshot.routes) {
+        if (route.api_id != 0 && !names.contains(route.api_id))
+            names.insert(route.api_id, QString::fromStdString(route.id));
+    }
+    return names;
+}
+
 int runHeadless(int argc, char** argv, const CommandLineOptions& options)
 {
     QCoreApplication app(argc, argv);
@@ -117,9 +130,7 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     TelemetryService telemetry(&controller, telemetryOptions);
     const bool telemetryStarted = telemetry.start();
     gatehouse::ui::MainWindow window(&controller);
-    if (telemetryStarted)
-        window.setTelemetryService(&telemetry);
-    else
+    if (!telemetryStarted)
         window.showError(telemetry.lastError());
 
     gatehouse::gateway::gateway_options gatewayOptions = DemoWorkspace::defaultOptions();
@@ -151,6 +162,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     if (options.threadsSet)
         gatewayOptions.threads = options.threads;
     controller.setOptions(gatewayOptions);
+    if (telemetryStarted)
+        window.setTelemetryService(&telemetry, apiNames(snapshot));
 
     window.show();
     // Failures surface in the window through errorOccurred.

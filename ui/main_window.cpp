@@ -4,6 +4,7 @@
 
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
+#include "ui/dashboard/telemetry_dashboard_source.h"
 #include "ui/gateway/gateway_page.h"
 #include "ui/pages/placeholder_page.h"
 #include "ui/pages/settings_page.h"
@@ -242,6 +243,15 @@ void MainWindow::buildStatusBar()
     m_statusAddress = addPermanent(QStringLiteral("statusBarAddressLabel"));
     m_statusRate = addPermanent(QStringLiteral("statusBarRateLabel"));
     m_statusHitRatio = addPermanent(QStringLiteral("statusBarHitRatioLabel"));
+}
+
+void MainWindow::setTelemetryService(app::TelemetryService* service,
+                                     const QHash<quint64, QString>& apiNames)
+{
+    auto* source = new TelemetryDashboardSource(service, this);
+    source->setApiNames(apiNames);
+    m_dashboard->setTrendSource(source);
+    m_dashboard->setLiveMetricsSource(source);
 }
 
 void MainWindow::setDemoOriginUrl(const QUrl& url)

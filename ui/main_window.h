@@ -4,6 +4,7 @@
 
 #include "app/gateway_controller.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QUrl>
 
@@ -11,6 +12,10 @@ class QAction;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+
+namespace gatehouse::app {
+class TelemetryService;
+}
 
 namespace gatehouse::ui {
 
@@ -47,6 +52,10 @@ public:
 
     // Where the embedded demo origin listens; shown with example URLs.
     void setDemoOriginUrl(const QUrl& url);
+    // Feeds the dashboard's cache, latency, per-API and trend charts. Not
+    // owned; must outlive the window. `apiNames` labels API ids.
+    void setTelemetryService(app::TelemetryService* service,
+                             const QHash<quint64, QString>& apiNames = {});
 
     // An error banner above every page (and the status bar); cleared by a
     // successful start.
