@@ -187,7 +187,7 @@ void GatewayController::takeSample()
 }
 
 std::size_t GatewayController::drainCallRecords(std::vector<gateway::call_record>& out,
-                                               std::size_t max)
+                                                std::size_t max)
 {
     return m_server->drain_call_records(out, max);
 }

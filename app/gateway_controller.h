@@ -5,8 +5,8 @@
 #include "app/gateway_stats_sample.h"
 #include "gateway/call_record.hpp"
 #include "gateway/config_snapshot.hpp"
-#include "gateway/gateway_stats.hpp"
 #include "gateway/gateway_options.hpp"
+#include "gateway/gateway_stats.hpp"
 
 #include <QElapsedTimer>
 #include <QObject>

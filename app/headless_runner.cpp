@@ -122,8 +122,8 @@ bool HeadlessRunner::startGateway()
     if (m_telemetry->start())
         printLine(stdout, QStringLiteral("telemetry database ") + m_telemetry->databaseSpec());
     else
-        printLine(stderr, QStringLiteral("gatehouse: telemetry disabled: ") +
-                              m_telemetry->lastError());
+        printLine(stderr,
+                  QStringLiteral("gatehouse: telemetry disabled: ") + m_telemetry->lastError());
 
     if (!m_controller->applyConfig(snapshot) || !m_controller->start(options)) {
         printLine(stderr, QStringLiteral("gatehouse: ") + m_controller->lastError());

@@ -187,7 +187,9 @@ std::vector<ApiTotals> TelemetryQuery::apiTotals(qint64 fromUs, qint64 toUs, Tre
              {first, toUs}, &m_lastError))
         return {};
     std::vector<ApiTotals> out;
-    const auto u = [&q](int column) { return static_cast<quint64>(q.value(column).toLongLong()); };
+    const auto u = [&q](int column) {
+        return static_cast<quint64>(q.value(column).toLongLong());
+    };
     while (q.next()) {
         ApiTotals t;
         t.apiId = u(0);

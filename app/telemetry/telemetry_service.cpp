@@ -77,7 +77,8 @@ bool TelemetryService::start()
         [worker = m_worker, self, interval = m_options.summaryIntervalMs] {
             worker->startSummaries(interval, [self](LiveSummary summary) {
                 QMetaObject::invokeMethod(
-                    self, [self, summary = std::move(summary)]() mutable {
+                    self,
+                    [self, summary = std::move(summary)]() mutable {
                         if (self)
                             self->deliverSummary(std::move(summary));
                     },
@@ -138,7 +139,8 @@ void TelemetryService::refreshSummary()
         [worker = m_worker, self] {
             LiveSummary summary = worker->computeSummary();
             QMetaObject::invokeMethod(
-                self, [self, summary = std::move(summary)]() mutable {
+                self,
+                [self, summary = std::move(summary)]() mutable {
                     if (self)
                         self->deliverSummary(std::move(summary));
                 },
@@ -225,8 +227,7 @@ quint64 TelemetryService::requestSearch(const CallLogFilter& filter,
 {
     const quint64 id = ++m_nextRequest;
     runQuery(
-        this, m_worker, id,
-        [=](TelemetryQuery& q) { return q.search(filter, after, limit); },
+        this, m_worker, id, [=](TelemetryQuery& q) { return q.search(filter, after, limit); },
         [](TelemetryService* s, quint64 requestId, const SearchPage& r) {
             emit s->searchReady(requestId, r);
         });

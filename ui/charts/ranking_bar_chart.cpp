@@ -57,9 +57,7 @@ RankingBarChart::RankingBarChart(QWidget* parent)
     m_series->append(m_set);
     m_series->setBarWidth(0.7);
     m_chart->addSeries(m_series);
-    m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
-    m_valueAxis->setRange(0.0, 1.0);
-    m_valueAxis->setTickCount(5);
+    updateValueAxis(0.0);
     m_chart->addAxis(m_valueAxis, Qt::AlignBottom);
     m_chart->addAxis(m_categoryAxis, Qt::AlignLeft);
     m_series->attachAxis(m_valueAxis);
@@ -133,6 +131,21 @@ void RankingBarChart::setValueDecimals(int decimals)
 void RankingBarChart::setFixedMaximum(double maximum)
 {
     m_fixedMaximum = maximum;
+    updateValueAxis(0.0);
+}
+
+void RankingBarChart::updateValueAxis(double maximum)
+{
+    // Round steps, as on the time-series charts: 1 and 5 x 10^n split in
+    // five, 2 x 10^n in four.
+    const double top = m_fixedMaximum > 0.0 ? m_fixedMaximum : niceCeiling(maximum * 1.1);
+    const double lead = top / std::pow(10.0, std::floor(std::log10(top)));
+    const int intervals = std::abs(lead - 2.0) < 0.01 ? 4 : 5;
+    const double step = top / intervals;
+    const int decimals = step >= 1.0 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
+    m_valueAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+    m_valueAxis->setTickCount(intervals + 1);
+    m_valueAxis->setRange(0.0, top);
 }
 
 void RankingBarChart::setData(const QStringList& names, const QList<double>& values)
@@ -158,8 +171,7 @@ void RankingBarChart::setData(const QStringList& names, const QList<double>& val
     m_set->remove(0, m_set->count());
     m_set->append(bars);
     m_categoryAxis->setCategories(categories);
-    const double top = bars.isEmpty() ? 0.0 : *std::max_element(bars.begin(), bars.end());
-    m_valueAxis->setRange(0.0, m_fixedMaximum > 0.0 ? m_fixedMaximum : niceCeiling(top * 1.1));
+    updateValueAxis(bars.isEmpty() ? 0.0 : *std::max_element(bars.begin(), bars.end()));
 }
 
 void RankingBarChart::setOverlayText(const QString& text)
@@ -217,9 +229,12 @@ void RankingBarChart::applyPalette()
     setBackgroundBrush(pal.color(QPalette::Base));
     m_chart->setBackgroundBrush(pal.color(QPalette::Base));
     m_chart->setTitleBrush(text);
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    m_chart->setTitleFont(titleFont);
     m_chart->legend()->setLabelColor(text);
-    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_categoryAxis),
-                                static_cast<QAbstractAxis*>(m_valueAxis)}) {
+    for (QAbstractAxis* axis :
+         {static_cast<QAbstractAxis*>(m_categoryAxis), static_cast<QAbstractAxis*>(m_valueAxis)}) {
         axis->setLabelsColor(text);
         axis->setTitleBrush(text);
         axis->setGridLineColor(grid);

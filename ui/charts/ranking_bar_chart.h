@@ -57,6 +57,7 @@ protected:
 private:
     void applyPalette();
     void placeOverlays();
+    void updateValueAxis(double maximum);
     void showHoverTip(bool state, int index);
 
     QChart* m_chart = nullptr;

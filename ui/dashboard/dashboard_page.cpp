@@ -180,6 +180,7 @@ void DashboardPage::buildUi()
     m_hitRatioChart->setValueAxisTitle(tr("Hit ratio (%)"));
     m_hitRatioChart->setTimeAxisTitle(tr("Time"));
     m_hitRatioChart->setValueSuffix(tr(" %"));
+    m_hitRatioChart->setFixedValueMaximum(100.0);
     m_hitRatioChart->setSeries({tr("Hits of cacheable requests")}, {StatusColors::good()});
 
     m_cacheChart = new TimeSeriesChart(content);
@@ -189,8 +190,9 @@ void DashboardPage::buildUi()
     m_cacheChart->setTimeAxisTitle(tr("Time"));
     m_cacheChart->setValueSuffix(tr(" req/s"));
     m_cacheChart->setSeries({tr("Hit"), tr("Miss"), tr("Stale"), tr("Revalidated"), tr("Bypass")},
-                            {StatusColors::good(), StatusColors::warning(), QColor(0x8e, 0x6c, 0xc8),
-                             StatusColors::info(), QColor(0x90, 0x90, 0x90)},
+                            {StatusColors::good(), StatusColors::warning(),
+                             QColor(0x8e, 0x6c, 0xc8), StatusColors::info(),
+                             QColor(0x90, 0x90, 0x90)},
                             TimeSeriesChart::Style::StackedAreas);
 
     m_latencyChart = new TimeSeriesChart(content);
@@ -225,8 +227,8 @@ void DashboardPage::buildUi()
     // the first rows on a small screen.
     auto* charts = new QGridLayout;
     charts->setSpacing(10);
-    const QList<QWidget*> grid = {m_hitRatioChart,    m_cacheChart,       m_requestsChart,
-                                  m_latencyChart,     m_statusChart,      m_errorsChart,
+    const QList<QWidget*> grid = {m_hitRatioChart,    m_cacheChart,      m_requestsChart,
+                                  m_latencyChart,     m_statusChart,     m_errorsChart,
                                   m_topRequestsChart, m_topHitRatioChart};
     for (int i = 0; i < grid.size(); ++i) {
         grid.at(i)->setMinimumHeight(280);

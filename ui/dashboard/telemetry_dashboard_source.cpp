@@ -49,7 +49,9 @@ double hitPercent(const app::TrafficCounters& c)
 void appendBucket(TrendData& out, qint64 startMs, const app::TrafficCounters& c, double seconds,
                   double p50Ms, double p95Ms, double p99Ms)
 {
-    const auto rate = [seconds](quint64 n) { return static_cast<double>(n) / seconds; };
+    const auto rate = [seconds](quint64 n) {
+        return static_cast<double>(n) / seconds;
+    };
     out.timestampsMs.append(startMs);
     out.requestsPerSecond.append(rate(c.requests));
     for (std::size_t i = 0; i < 4; ++i)
@@ -128,8 +130,8 @@ TrendData TelemetryDashboardSource::fromBuckets(TrendRange range, qint64 fromMs,
     return out;
 }
 
-QList<ApiRanking> TelemetryDashboardSource::rankings(
-    const std::vector<app::ApiTotals>& totals) const
+QList<ApiRanking>
+TelemetryDashboardSource::rankings(const std::vector<app::ApiTotals>& totals) const
 {
     QList<ApiRanking> out;
     out.reserve(static_cast<qsizetype>(totals.size()));
@@ -150,8 +152,8 @@ void TelemetryDashboardSource::onSummary(const app::LiveSummary& summary)
     live.range = TrendRange::Live;
     for (const app::LivePoint& p : summary.points) {
         const bool any = p.counters.requests > 0;
-        appendBucket(live, p.secondUs / 1000, p.counters, 1.0, ms(p.p50Us, any),
-                     ms(p.p95Us, any), ms(p.p99Us, any));
+        appendBucket(live, p.secondUs / 1000, p.counters, 1.0, ms(p.p50Us, any), ms(p.p95Us, any),
+                     ms(p.p99Us, any));
     }
     if (!live.timestampsMs.isEmpty()) {
         live.fromMs = live.timestampsMs.constFirst();

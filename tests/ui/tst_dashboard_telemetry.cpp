@@ -1,0 +1,236 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+// The dashboard fed by the real telemetry pipeline: a gateway and demo
+// origin on 127.0.0.1, the TelemetryService, and TelemetryDashboardSource.
+#include "ui/dashboard/telemetry_dashboard_source.h"
+
+#include "app/demo_workspace.h"
+#include "app/gateway_controller.h"
+#include "app/telemetry/telemetry_service.h"
+#include "tests/support/test_http.h"
+#include "ui/charts/ranking_bar_chart.h"
+#include "ui/charts/time_series_chart.h"
+#include "ui/dashboard/dashboard_page.h"
+#include "ui/dashboard/kpi_tile.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QLabel>
+#include <QScrollArea>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+#include <string>
+
+using namespace gatehouse;
+using ui::DashboardPage;
+using ui::KpiTile;
+using ui::TelemetryDashboardSource;
+using ui::TimeSeriesChart;
+using ui::TrendRange;
+
+namespace {
+
+constexpr int echoCalls = 24;
+constexpr int shopCalls = 12;
+constexpr int noRouteCalls = 4;
+constexpr int totalCalls = echoCalls + shopCalls + noRouteCalls;
+
+double sum(const QList<QPointF>& points)
+{
+    double total = 0;
+    for (const QPointF& p : points)
+        total += p.y();
+    return total;
+}
+
+QString overlay(QWidget* chart)
+{
+    auto* label = chart->findChild<QLabel*>(QStringLiteral("chartOverlay"));
+    return label && label->isVisible() ? label->text() : QString();
+}
+
+} // namespace
+
+class TestDashboardTelemetry : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void liveAndTrendChartsShowRealTraffic();
+    void bucketsBecomeRatesAndPercentages();
+
+private:
+    void saveScreenshot(QWidget* widget, const QString& fileName);
+    KpiTile* tile(const char* name) const
+    {
+        auto* label = m_page->findChild<QLabel*>(QLatin1String(name));
+        return label ? qobject_cast<KpiTile*>(label->parentWidget()) : nullptr;
+    }
+
+    app::DemoWorkspace m_demo;
+    QTemporaryDir m_dir;
+    std::unique_ptr<app::GatewayController> m_controller;
+    std::unique_ptr<app::TelemetryService> m_service;
+    DashboardPage* m_page = nullptr;
+};
+
+void TestDashboardTelemetry::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
+    m_controller = std::make_unique<app::GatewayController>();
+    m_controller->setStatsInterval(200);
+    app::TelemetryServiceOptions options;
+    options.database = m_dir.filePath(QStringLiteral("dashboard.sqlite"));
+    options.summaryIntervalMs = 200;
+    m_service = std::make_unique<app::TelemetryService>(m_controller.get(), options);
+    QVERIFY2(m_service->start(), qPrintable(m_service->lastError()));
+    QVERIFY(m_controller->applyConfig(m_demo.snapshot()));
+    gateway::gateway_options gatewayOptions;
+    gatewayOptions.port = 0;
+    gatewayOptions.threads = 2;
+    QVERIFY2(m_controller->start(gatewayOptions), qPrintable(m_controller->lastError()));
+}
+
+void TestDashboardTelemetry::cleanupTestCase()
+{
+    delete m_page;
+    m_controller->stopAndWait(std::chrono::seconds(1));
+    m_service->stop();
+    m_service.reset();
+    m_controller.reset();
+    m_demo.stopOrigin();
+}
+
+void TestDashboardTelemetry::saveScreenshot(QWidget* widget, const QString& fileName)
+{
+    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = dir + QLatin1Char('/') + fileName;
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+    qInfo() << "screenshot:" << path;
+}
+
+void TestDashboardTelemetry::liveAndTrendChartsShowRealTraffic()
+{
+    m_page = new DashboardPage(m_controller.get());
+    auto* source = new TelemetryDashboardSource(m_service.get(), m_page);
+    source->setApiNames({{1, QStringLiteral("shop")}, {3, QStringLiteral("echo")}});
+    m_page->setTrendSource(source);
+    m_page->setLiveMetricsSource(source);
+    m_page->resize(1050, 740); // the page's share of a 1280x800 window
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
+
+    const quint16 port = m_controller->port();
+    for (int i = 0; i < echoCalls; ++i)
+        QCOMPARE(test::http_request(port, "GET", "/echo/" + std::to_string(i)).status, 200);
+    for (int i = 0; i < shopCalls; ++i)
+        QCOMPARE(test::http_request(port, "GET", "/shop/1").status, 200);
+    for (int i = 0; i < noRouteCalls; ++i)
+        QCOMPARE(test::http_request(port, "GET", "/nowhere").status, 404);
+    QVERIFY(m_service->writer()->flushNow());
+
+    // Live: the per-API bars, latency lines and cache-status stack fill in
+    // once the summary covers the last whole second.
+    ui::RankingBarChart* top = m_page->topRequestsChart();
+    QTRY_COMPARE_WITH_TIMEOUT(top->names(),
+                              (QStringList{QStringLiteral("echo"), QStringLiteral("shop")}), 6000);
+    QCOMPARE(top->values(), (QList<double>{echoCalls, shopCalls}));
+    TimeSeriesChart* latency = m_page->latencyChart();
+    QTRY_VERIFY_WITH_TIMEOUT(!latency->points(2).isEmpty(), 3000);
+    for (const QPointF& p : latency->points(2))
+        QVERIFY(p.y() > 0.0);
+    QCOMPARE(latency->seriesCount(), 3);
+    // No response cache yet: every call is "none", so no lookups: the
+    // stack has its points at zero and the ratio chart says why it is empty.
+    TimeSeriesChart* cache = m_page->cacheChart();
+    QCOMPARE(cache->seriesCount(), 5);
+    QVERIFY(cache->points(0).size() >= 60);
+    QCOMPARE(sum(cache->points(0)) + sum(cache->points(1)), 0.0);
+    QCOMPARE(overlay(m_page->hitRatioChart()), DashboardPage::tr("No cacheable requests"));
+    QVERIFY(tile("p99LatencyTile"));
+    QTRY_VERIFY_WITH_TIMEOUT(tile("p99LatencyTile")->value() != KpiTile::notAvailable(), 3000);
+    QVERIFY(!tile("requestsPerSecondTile")->value().isEmpty());
+    saveScreenshot(m_page, QStringLiteral("dashboard_telemetry_live.png"));
+
+    // 1 h: every chart switches to the minute rollups.
+    m_page->findChild<QAbstractButton*>(QStringLiteral("range1Button"))->click();
+    QCOMPARE(m_page->range(), TrendRange::LastHour);
+    TimeSeriesChart* requests =
+        m_page->findChild<TimeSeriesChart*>(QStringLiteral("requestsChart"));
+    QTRY_VERIFY_WITH_TIMEOUT(overlay(requests).isEmpty() && !requests->points(0).isEmpty(), 5000);
+    // Per-second averages over minute buckets: times 60 gives the count.
+    QCOMPARE(std::lround(sum(requests->points(0)) * 60.0), long(totalCalls));
+    QVERIFY(requests->points(0).size() >= 60);
+    QCOMPARE(top->names(), (QStringList{QStringLiteral("echo"), QStringLiteral("shop")}));
+    QCOMPARE(top->values(), (QList<double>{echoCalls, shopCalls}));
+    QVERIFY(!latency->points(2).isEmpty());
+    auto* status = m_page->findChild<TimeSeriesChart*>(QStringLiteral("statusChart"));
+    QCOMPARE(std::lround(sum(status->points(2)) * 60.0), long(noRouteCalls)); // 4xx
+    saveScreenshot(m_page, QStringLiteral("dashboard_telemetry_hour.png"));
+    // Everything below the fold too.
+    saveScreenshot(m_page->findChild<QScrollArea*>()->widget(),
+                   QStringLiteral("dashboard_telemetry_hour_full.png"));
+
+    // 30 d: hour rollups.
+    m_page->findChild<QAbstractButton*>(QStringLiteral("range4Button"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(overlay(requests).isEmpty() && !requests->points(0).isEmpty(), 5000);
+    QCOMPARE(std::lround(sum(requests->points(0)) * 3600.0), long(totalCalls));
+    QCOMPARE(top->values(), (QList<double>{echoCalls, shopCalls}));
+}
+
+void TestDashboardTelemetry::bucketsBecomeRatesAndPercentages()
+{
+    app::RollupBucket cached;
+    cached.bucketStartUs = 60'000'000;
+    cached.counters.requests = 120;
+    cached.counters.hits = 90;
+    cached.counters.misses = 30;
+    cached.counters.statusClasses[2] = 120;
+    cached.latency.record(1000, 120);
+    app::RollupBucket quiet;
+    quiet.bucketStartUs = 120'000'000;
+    const ui::TrendData data = TelemetryDashboardSource::fromBuckets(
+        TrendRange::LastHour, 0, 180'000, {cached, quiet}, 60'000);
+    QCOMPARE(data.timestampsMs, (QList<qint64>{60'000, 120'000}));
+    QCOMPARE(data.requestsPerSecond, (QList<double>{2.0, 0.0}));
+    QCOMPARE(data.cachePerSecond[0].at(0), 1.5);
+    QCOMPARE(data.cachePerSecond[1].at(0), 0.5);
+    QCOMPARE(data.hitRatioPercent.at(0), 75.0);
+    QVERIFY(std::isnan(data.hitRatioPercent.at(1))); // no lookups: a gap, not 0 %
+    QVERIFY(std::abs(data.latencyMs[2].at(0) - 1.0) <= 1.0 / 64);
+    QVERIFY(std::isnan(data.latencyMs[2].at(1)));
+
+    // The dashboard draws the ratio and leaves the gap.
+    DashboardPage page(m_controller.get());
+    ui::TrendData shown = data;
+    shown.range = TrendRange::LastDay;
+    page.setRange(TrendRange::LastDay); // no source: "No history yet"
+    struct Fixed : ui::TrendSource {
+        ui::TrendData data;
+        void requestTrends(TrendRange) override { emit trendsReady(data); }
+    } fixed;
+    fixed.data = shown;
+    fixed.data.apis = {{QStringLiteral("a"), 10, 20.0},
+                       {QStringLiteral("b"), 30, 90.0},
+                       {QStringLiteral("c"), 5, -1.0}};
+    page.setTrendSource(&fixed);
+    QCOMPARE(page.hitRatioChart()->points(0), (QList<QPointF>{QPointF(60'000, 75.0)}));
+    QCOMPARE(page.topRequestsChart()->names(),
+             (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+    // By hit ratio: best first, APIs without lookups left out.
+    QCOMPARE(page.topHitRatioChart()->names(),
+             (QStringList{QStringLiteral("b"), QStringLiteral("a")}));
+    QCOMPARE(page.topHitRatioChart()->values(), (QList<double>{90.0, 20.0}));
+    page.setTrendSource(nullptr);
+}
+
+QTEST_MAIN(TestDashboardTelemetry)
+#include "tst_dashboard_telemetry.moc"
