@@ -12,17 +12,21 @@
 #include "ui/charts/time_series_chart.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/dashboard/kpi_tile.h"
+#include "ui/main_window.h"
 
 #include <QAbstractButton>
 #include <QDir>
 #include <QLabel>
 #include <QScrollArea>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <cmath>
 #include <memory>
 #include <string>
+#include <thread>
 
 using namespace gatehouse;
 using ui::DashboardPage;
@@ -37,6 +41,7 @@ constexpr int echoCalls = 24;
 constexpr int shopCalls = 12;
 constexpr int noRouteCalls = 4;
 constexpr int totalCalls = echoCalls + shopCalls + noRouteCalls;
+constexpr int laterCalls = 6;
 
 double sum(const QList<QPointF>& points)
 {
@@ -62,6 +67,7 @@ private slots:
     void cleanupTestCase();
     void liveAndTrendChartsShowRealTraffic();
     void bucketsBecomeRatesAndPercentages();
+    void mainWindowShowsLiveTraffic();
 
 private:
     void saveScreenshot(QWidget* widget, const QString& fileName);
@@ -80,6 +86,7 @@ private:
 
 void TestDashboardTelemetry::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
     m_controller = std::make_unique<app::GatewayController>();
@@ -175,6 +182,14 @@ void TestDashboardTelemetry::liveAndTrendChartsShowRealTraffic()
     auto* status = m_page->findChild<TimeSeriesChart*>(QStringLiteral("statusChart"));
     QCOMPARE(std::lround(sum(status->points(2)) * 60.0), long(noRouteCalls)); // 4xx
     saveScreenshot(m_page, QStringLiteral("dashboard_telemetry_hour.png"));
+    // The range keeps refreshing: new calls show up without touching it.
+    for (int i = 0; i < laterCalls; ++i)
+        QCOMPARE(test::http_request(port, "GET", "/echo/later").status, 200);
+    QVERIFY(m_service->writer()->flushNow());
+    QTRY_COMPARE_WITH_TIMEOUT(std::lround(sum(requests->points(0)) * 60.0),
+                              long(totalCalls + laterCalls), 4000);
+    QTRY_COMPARE_WITH_TIMEOUT(top->values(), (QList<double>{echoCalls + laterCalls, shopCalls}),
+                              2000);
     // Everything below the fold too.
     saveScreenshot(m_page->findChild<QScrollArea*>()->widget(),
                    QStringLiteral("dashboard_telemetry_hour_full.png"));
@@ -182,8 +197,8 @@ void TestDashboardTelemetry::liveAndTrendChartsShowRealTraffic()
     // 30 d: hour rollups.
     m_page->findChild<QAbstractButton*>(QStringLiteral("range4Button"))->click();
     QTRY_VERIFY_WITH_TIMEOUT(overlay(requests).isEmpty() && !requests->points(0).isEmpty(), 5000);
-    QCOMPARE(std::lround(sum(requests->points(0)) * 3600.0), long(totalCalls));
-    QCOMPARE(top->values(), (QList<double>{echoCalls, shopCalls}));
+    QCOMPARE(std::lround(sum(requests->points(0)) * 3600.0), long(totalCalls + laterCalls));
+    QCOMPARE(top->values(), (QList<double>{echoCalls + laterCalls, shopCalls}));
 }
 
 void TestDashboardTelemetry::bucketsBecomeRatesAndPercentages()
@@ -230,6 +245,36 @@ void TestDashboardTelemetry::bucketsBecomeRatesAndPercentages()
              (QStringList{QStringLiteral("b"), QStringLiteral("a")}));
     QCOMPARE(page.topHitRatioChart()->values(), (QList<double>{90.0, 20.0}));
     page.setTrendSource(nullptr);
+}
+
+void TestDashboardTelemetry::mainWindowShowsLiveTraffic()
+{
+    ui::MainWindow window(m_controller.get());
+    window.setTelemetryService(
+        m_service.get(),
+        {{1, QStringLiteral("shop")}, {2, QStringLiteral("weather")}, {3, QStringLiteral("echo")}});
+    window.setCurrentPage(ui::MainWindow::Dashboard);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // A few seconds of steady traffic, so the live lines have several points.
+    std::atomic<bool> stop{false};
+    const quint16 port = m_controller->port();
+    std::thread client([&] {
+        const char* targets[] = {"/echo/a", "/shop/1", "/weather", "/echo/b", "/nowhere"};
+        for (int i = 0; i < 20000 && !stop.load(); ++i) {
+            test::http_request(port, "GET", targets[i % 5], {}, {}, std::chrono::seconds(2));
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    });
+    DashboardPage* page = window.dashboard();
+    QTRY_VERIFY_WITH_TIMEOUT(page->latencyChart()->points(2).size() >= 3, 8000);
+    QTRY_COMPARE_WITH_TIMEOUT(page->topRequestsChart()->names().size(), 3, 4000);
+    stop = true;
+    client.join();
+    QCOMPARE(page->topRequestsChart()->names().first(), QStringLiteral("echo"));
+    saveScreenshot(&window, QStringLiteral("main_window_dashboard_live.png"));
 }
 
 QTEST_MAIN(TestDashboardTelemetry)

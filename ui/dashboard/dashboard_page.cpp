@@ -72,12 +72,18 @@ DashboardPage::DashboardPage(app::GatewayController* controller, QWidget* parent
     buildUi();
     connect(m_controller, &app::GatewayController::statsUpdated, this,
             &DashboardPage::onStatsUpdated);
-    // Live charts slide once a second even when samples stop (gateway stopped).
+    // Live charts slide once a second even when samples stop (gateway
+    // stopped); trends are asked for again, as the rollups grow with every
+    // flush (the source answers asynchronously and drops superseded asks).
     m_tick.setInterval(1000);
     m_tick.setTimerType(Qt::CoarseTimer);
     connect(&m_tick, &QTimer::timeout, this, [this] {
-        if (m_range == TrendRange::Live && isVisible())
+        if (!isVisible())
+            return;
+        if (m_range == TrendRange::Live)
             updateLiveCharts();
+        else if (m_trendSource)
+            m_trendSource->requestTrends(m_range);
     });
     m_tick.start();
     updateTiles(m_controller->lastSample());
