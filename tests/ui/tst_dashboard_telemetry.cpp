@@ -15,6 +15,7 @@
 #include "ui/main_window.h"
 
 #include <QAbstractButton>
+#include <QDateTime>
 #include <QDir>
 #include <QLabel>
 #include <QScrollArea>
@@ -68,6 +69,7 @@ private slots:
     void liveAndTrendChartsShowRealTraffic();
     void bucketsBecomeRatesAndPercentages();
     void mainWindowShowsLiveTraffic();
+    void warmingCacheRenders();
 
 private:
     void saveScreenshot(QWidget* widget, const QString& fileName);
@@ -275,6 +277,58 @@ void TestDashboardTelemetry::mainWindowShowsLiveTraffic()
     client.join();
     QCOMPARE(page->topRequestsChart()->names().first(), QStringLiteral("echo"));
     saveScreenshot(&window, QStringLiteral("main_window_dashboard_live.png"));
+}
+
+// What a warming cache looks like over an hour (synthetic rollups, no
+// gateway): every cache chart gets a point per minute. The screenshot is
+// for looking at.
+void TestDashboardTelemetry::warmingCacheRenders()
+{
+    const qint64 toMs = QDateTime::currentMSecsSinceEpoch() / 60'000 * 60'000;
+    std::vector<app::RollupBucket> buckets;
+    for (int m = 0; m < 60; ++m) {
+        app::RollupBucket b;
+        b.bucketStartUs = (toMs - (60 - m) * 60'000) * 1000;
+        auto& c = b.counters;
+        c.hits = static_cast<quint64>(60 * m);
+        c.misses = static_cast<quint64>(3600 - 55 * m);
+        c.stale = static_cast<quint64>(m % 7 * 20);
+        c.revalidated = static_cast<quint64>(m % 5 * 30);
+        c.bypass = 300;
+        c.requests = c.hits + c.misses + c.stale + c.revalidated + c.bypass;
+        c.statusClasses[2] = c.requests - 40;
+        c.statusClasses[4] = 30;
+        c.statusClasses[5] = 10;
+        b.latency.record(200 + static_cast<quint64>(3000 - 45 * m), c.requests / 2);
+        b.latency.record(800 + static_cast<quint64>(9000 - 120 * m), c.requests / 2);
+        b.latency.record(40'000, c.requests / 50 + 1);
+        buckets.push_back(b);
+    }
+    struct Fixed : ui::TrendSource {
+        ui::TrendData data;
+        void requestTrends(TrendRange) override { emit trendsReady(data); }
+    } fixed;
+    fixed.data = TelemetryDashboardSource::fromBuckets(TrendRange::LastHour, toMs - 3'600'000, toMs,
+                                                       buckets, 60'000);
+    fixed.data.apis = {{QStringLiteral("catalog"), 90'000, 92.5},
+                       {QStringLiteral("weather"), 61'000, 71.0},
+                       {QStringLiteral("checkout"), 20'500, -1.0},
+                       {QStringLiteral("search"), 12'000, 35.2}};
+    DashboardPage page(m_controller.get());
+    page.resize(1050, 740);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setTrendSource(&fixed);
+    page.setRange(TrendRange::LastHour);
+    QCOMPARE(page.hitRatioChart()->points(0).size(), 60);
+    QCOMPARE(page.cacheChart()->points(4).size(), 60);
+    QCOMPARE(page.latencyChart()->points(2).size(), 60);
+    QVERIFY(page.hitRatioChart()->points(0).last().y() >
+            page.hitRatioChart()->points(0).first().y());
+    QCOMPARE(page.topHitRatioChart()->names().size(), 3); // checkout has no lookups
+    saveScreenshot(page.findChild<QScrollArea*>()->widget(),
+                   QStringLiteral("dashboard_warming_cache.png"));
+    page.setTrendSource(nullptr);
 }
 
 QTEST_MAIN(TestDashboardTelemetry)
