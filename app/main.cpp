@@ -131,7 +131,7 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     const bool telemetryStarted = telemetry.start();
     gatehouse::ui::MainWindow window(&controller);
     if (!telemetryStarted)
-        window.showError(telemetry.lastError());
+        window.showTelemetryUnavailable(telemetry.lastError());
 
     gatehouse::gateway::gateway_options gatewayOptions = DemoWorkspace::defaultOptions();
     gatehouse::gateway::config_snapshot snapshot;

@@ -556,6 +556,10 @@
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>Call logging is off: the telemetry database could not be opened (%1).</source>
+        <translation>Die Aufrufprotokollierung ist aus: Die Telemetrie-Datenbank konnte nicht geöffnet werden (%1).</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::PlaceholderPage</name>

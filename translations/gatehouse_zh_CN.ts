@@ -556,6 +556,10 @@
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
+    <message>
+        <source>Call logging is off: the telemetry database could not be opened (%1).</source>
+        <translation>调用日志已关闭：无法打开遥测数据库（%1）。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::PlaceholderPage</name>

@@ -254,6 +254,12 @@ void MainWindow::setTelemetryService(app::TelemetryService* service,
     m_dashboard->setLiveMetricsSource(source);
 }
 
+void MainWindow::showTelemetryUnavailable(const QString& reason)
+{
+    showError(
+        tr("Call logging is off: the telemetry database could not be opened (%1).").arg(reason));
+}
+
 void MainWindow::setDemoOriginUrl(const QUrl& url)
 {
     m_gatewayPage->setDemoOriginUrl(url);

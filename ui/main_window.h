@@ -56,6 +56,8 @@ public:
     // owned; must outlive the window. `apiNames` labels API ids.
     void setTelemetryService(app::TelemetryService* service,
                              const QHash<quint64, QString>& apiNames = {});
+    // The telemetry database could not be opened: calls are not logged.
+    void showTelemetryUnavailable(const QString& reason);
 
     // An error banner above every page (and the status bar); cleared by a
     // successful start.

@@ -101,10 +101,18 @@ void TelemetryDashboardSource::requestTrends(TrendRange range)
         emit trendsFailed(range, tr("Telemetry is not running."));
         return;
     }
+    // The dashboard asks again every second: while an answer for the same
+    // range is on its way, let it arrive instead of superseding it, or a
+    // query slower than the refresh would never be shown.
+    constexpr qint64 patienceMs = 5000;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_pending && m_pending->range == range && nowMs - m_pending->askedMs < patienceMs)
+        return;
     const Shape shape = shapeOf(range);
     Pending p;
+    p.askedMs = nowMs;
     p.range = range;
-    p.toMs = QDateTime::currentMSecsSinceEpoch();
+    p.toMs = nowMs;
     p.fromMs = p.toMs - shape.spanMs;
     p.bucketMs = shape.bucketMs;
     p.trendsId = m_service->requestTrends(p.fromMs * 1000, p.toMs * 1000, shape.bucket);

@@ -61,12 +61,13 @@ private:
     TrendData m_live;
     bool m_haveLive = false;
 
-    // The one request in flight (a newer one supersedes it).
+    // The one request in flight (a newer one for another range supersedes it).
     struct Pending {
         TrendRange range = TrendRange::LastHour;
         qint64 fromMs = 0;
         qint64 toMs = 0;
         qint64 bucketMs = 0;
+        qint64 askedMs = 0;
         quint64 trendsId = 0;
         quint64 totalsId = 0;
         std::optional<std::vector<app::RollupBucket>> buckets;
