@@ -49,6 +49,7 @@ private slots:
     void cleanupTestCase();
     void everyCallIsStoredAndQueryable();
     void dropCounterCountsWhenWriterStalls();
+    void staysAttachedAcrossGatewayRestarts();
     void queriesFailCleanlyWhenStopped();
     void prometheusTextHasTelemetryFamilies();
 
@@ -262,6 +263,27 @@ void TestTelemetryService::dropCounterCountsWhenWriterStalls()
     QVERIFY(service.writer()->flushNow());
     QCOMPARE(service.writer()->counters().written + service.droppedRecords(), quint64(total));
     controller.stopAndWait(std::chrono::seconds(1));
+    service.stop();
+}
+
+void TestTelemetryService::staysAttachedAcrossGatewayRestarts()
+{
+    GatewayController controller;
+    TelemetryServiceOptions options;
+    options.database = m_dir.filePath(QStringLiteral("restart.sqlite"));
+    TelemetryService service(&controller, options);
+    QVERIFY(service.start());
+    QVERIFY(controller.applyConfig(m_demo.snapshot()));
+    constexpr int perRun = 7;
+    for (int run = 0; run < 3; ++run) {
+        // More workers than before on the last run: new rings get drained too.
+        QVERIFY2(controller.start(ephemeral(run == 2 ? 3 : 1)), qPrintable(controller.lastError()));
+        for (int i = 0; i < perRun; ++i)
+            QCOMPARE(http::http_request(controller.port(), "GET", "/echo/r").status, 200);
+        controller.stopAndWait(std::chrono::seconds(1));
+    }
+    QVERIFY(service.writer()->flushNow());
+    QCOMPARE(service.writer()->counters().written, quint64(3 * perRun));
     service.stop();
 }
 
