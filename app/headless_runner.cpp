@@ -44,6 +44,15 @@ HeadlessRunner::~HeadlessRunner()
     if (m_controller)
         m_controller->stopAndWait(std::chrono::milliseconds(0));
     // After the gateway: drains and commits the last call records.
+    if (m_telemetry && m_telemetry->running()) {
+        m_telemetry->stop();
+        const CallLogWriterCounters counters = m_telemetry->liveSummary().writer;
+        printLine(stderr, QStringLiteral("gatehouse: telemetry: %1 calls logged, %2 dropped, %3 "
+                                         "lost to failed writes")
+                              .arg(counters.written)
+                              .arg(m_telemetry->droppedRecords())
+                              .arg(counters.failedRows));
+    }
     m_telemetry.reset();
     m_controller.reset();
     m_demo.reset();

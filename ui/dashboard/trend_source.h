@@ -21,8 +21,9 @@ struct ApiRanking {
     double hitRatioPercent = -1.0; // of cacheable lookups; negative: no lookups
 };
 
-// Persisted rollups for one range, bucketed (e.g. 10 s for an hour, 1 min for
-// a day, 1 h for 30 days). Every list is parallel to `timestampsMs`; values
+// Persisted rollups for one range, bucketed (TelemetryDashboardSource: 1 min
+// for 1 h and 24 h, 1 h for 7 d and 30 d; without a source, the console's
+// own 10-second ring covers 1 h). Every list is parallel to `timestampsMs`; values
 // are per-second averages over their bucket.
 struct TrendData {
     TrendRange range = TrendRange::LastHour;
