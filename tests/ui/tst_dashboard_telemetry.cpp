@@ -144,7 +144,10 @@ void TestDashboardTelemetry::liveAndTrendChartsShowRealTraffic()
         QCOMPARE(test::http_request(port, "GET", "/shop/1").status, 200);
     for (int i = 0; i < noRouteCalls; ++i)
         QCOMPARE(test::http_request(port, "GET", "/nowhere").status, 404);
-    QVERIFY(m_service->writer()->flushNow());
+    // A call is captured just after its response went out: wait for the last.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        (m_service->writer()->flushNow(), m_service->writer()->counters().written),
+        quint64(totalCalls), 5000);
 
     // Live: the per-API bars, latency lines and cache-status stack fill in
     // once the summary covers the last whole second.
@@ -187,7 +190,6 @@ void TestDashboardTelemetry::liveAndTrendChartsShowRealTraffic()
     // The range keeps refreshing: new calls show up without touching it.
     for (int i = 0; i < laterCalls; ++i)
         QCOMPARE(test::http_request(port, "GET", "/echo/later").status, 200);
-    QVERIFY(m_service->writer()->flushNow());
     QTRY_COMPARE_WITH_TIMEOUT(std::lround(sum(requests->points(0)) * 60.0),
                               long(totalCalls + laterCalls), 4000);
     QTRY_COMPARE_WITH_TIMEOUT(top->values(), (QList<double>{echoCalls + laterCalls, shopCalls}),
