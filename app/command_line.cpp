@@ -16,6 +16,7 @@ const QString optHeadless = QStringLiteral("headless");
 const QString optConfig = QStringLiteral("config");
 const QString optListen = QStringLiteral("listen");
 const QString optThreads = QStringLiteral("threads");
+const QString optTelemetryDatabase = QStringLiteral("telemetry-database");
 const QString optDemoOrigin = QStringLiteral("demo-origin");
 const QString optHelp = QStringLiteral("help");
 const QString optVersion = QStringLiteral("version");
@@ -38,6 +39,10 @@ CommandLine::CommandLine()
             "file."),
          tr("address:port")},
         {optThreads, tr("Number of gateway worker threads (default: one per core)."), tr("n")},
+        {optTelemetryDatabase,
+         tr("Store call logs and traffic rollups in <file> (SQLite) or a postgresql:// URL "
+            "(default: telemetry.sqlite in the user's data directory)."),
+         tr("file")},
         {optDemoOrigin, tr("Run only the demo origin, on <port>, in the foreground."), tr("port")},
         {{QStringLiteral("h"), optHelp}, tr("Show this help and exit.")},
         {{QStringLiteral("v"), optVersion}, tr("Show the version and exit.")},
@@ -79,6 +84,14 @@ CommandLine::Status CommandLine::parse(const QStringList& arguments)
         m_options.configFile = m_parser.value(optConfig);
         if (m_options.configFile.isEmpty()) {
             fail(tr("--config needs a file name."));
+            return Status::Error;
+        }
+    }
+
+    if (m_parser.isSet(optTelemetryDatabase)) {
+        m_options.telemetryDatabase = m_parser.value(optTelemetryDatabase);
+        if (m_options.telemetryDatabase.isEmpty()) {
+            fail(tr("--telemetry-database needs a file name or URL."));
             return Status::Error;
         }
     }

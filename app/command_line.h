@@ -22,6 +22,10 @@ struct CommandLineOptions {
     bool threadsSet = false;
     unsigned threads = 0; // 0: one per core
 
+    // --telemetry-database FILE|URL: call logs and rollups; empty: telemetry.sqlite
+    // in the user's data directory.
+    QString telemetryDatabase;
+
     // --demo-origin PORT: run only the demo origin in the foreground.
     bool demoOriginOnly = false;
     quint16 demoOriginPort = 0;

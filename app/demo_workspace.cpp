@@ -74,6 +74,9 @@ gateway::config_snapshot DemoWorkspace::snapshot(quint16 originPort)
 
     gateway::route_config shop;
     shop.id = "shop";
+    // Stand-in catalog API ids until the demo catalog assigns real ones, so
+    // telemetry has per-API figures to show.
+    shop.api_id = 1;
     shop.path = "/shop";
     shop.methods = {"GET"};
     shop.upstream = upstreamName;
@@ -83,6 +86,7 @@ gateway::config_snapshot DemoWorkspace::snapshot(quint16 originPort)
 
     gateway::route_config weather;
     weather.id = "weather";
+    weather.api_id = 2;
     weather.path = "/weather";
     weather.methods = {"GET"};
     weather.upstream = upstreamName;
@@ -90,6 +94,7 @@ gateway::config_snapshot DemoWorkspace::snapshot(quint16 originPort)
 
     gateway::route_config echo;
     echo.id = "echo";
+    echo.api_id = 3;
     echo.path = "/echo";
     echo.upstream = upstreamName;
     config.routes.push_back(std::move(echo));

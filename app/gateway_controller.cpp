@@ -8,6 +8,7 @@
 #include <QMetaObject>
 
 #include <algorithm>
+#include <utility>
 
 namespace gatehouse::app {
 
@@ -183,6 +184,32 @@ void GatewayController::takeSample()
         perSecond(delta(sample.statusClasses[5], m_lastSample.statusClasses[5]), seconds);
     m_lastSample = sample;
     emit statsUpdated(sample);
+}
+
+std::size_t GatewayController::drainCallRecords(std::vector<gateway::call_record>& out,
+                                                std::size_t max)
+{
+    return m_server->drain_call_records(out, max);
+}
+
+void GatewayController::setCallRecordsHook(std::function<void()> hook)
+{
+    m_server->set_call_records_hook(std::move(hook));
+}
+
+void GatewayController::setCallRecording(bool enabled)
+{
+    m_server->set_call_recording(enabled);
+}
+
+quint64 GatewayController::droppedCallRecords() const
+{
+    return m_server->dropped_call_records();
+}
+
+gateway::stats_snapshot GatewayController::gatewayStats() const
+{
+    return m_server->stats();
 }
 
 void GatewayController::setState(State state)

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "app/gateway_stats_sample.h"
+#include "gateway/call_record.hpp"
 #include "gateway/config_snapshot.hpp"
 #include "gateway/gateway_options.hpp"
+#include "gateway/gateway_stats.hpp"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -13,8 +15,10 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <thread>
+#include <vector>
 
 namespace gatehouse::gateway {
 class gateway_server;
@@ -61,6 +65,18 @@ public:
     void setStatsInterval(int ms);
 
     GatewayStatsSample lastSample() const { return m_lastSample; }
+
+    // The gateway's call-record rings, for the telemetry writer. Unlike the
+    // rest of this class these may be called from any thread (the gateway's
+    // own guarantees); the rings outlive start/stop cycles, so one writer can
+    // stay attached across restarts. See gateway_server for the contracts.
+    std::size_t drainCallRecords(std::vector<gateway::call_record>& out, std::size_t max);
+    void setCallRecordsHook(std::function<void()> hook);
+    void setCallRecording(bool enabled);
+    quint64 droppedCallRecords() const;
+    // The gateway's raw counters (any thread; waits while a stop drains),
+    // e.g. for the Prometheus text.
+    gateway::stats_snapshot gatewayStats() const;
 
     // Blocks until the gateway has stopped (drain up to `drain`). For
     // shut-down and tests only; the GUI uses stop().

@@ -6,6 +6,7 @@
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
 #include "app/signal_watcher.h"
+#include "app/telemetry/telemetry_service.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -42,6 +43,17 @@ HeadlessRunner::~HeadlessRunner()
     // Reverse of start-up: gateway, then the origin behind it.
     if (m_controller)
         m_controller->stopAndWait(std::chrono::milliseconds(0));
+    // After the gateway: drains and commits the last call records.
+    if (m_telemetry && m_telemetry->running()) {
+        m_telemetry->stop();
+        const CallLogWriterCounters counters = m_telemetry->liveSummary().writer;
+        printLine(stderr, QStringLiteral("gatehouse: telemetry: %1 calls logged, %2 dropped, %3 "
+                                         "lost to failed writes")
+                              .arg(counters.written)
+                              .arg(m_telemetry->droppedRecords())
+                              .arg(counters.failedRows));
+    }
+    m_telemetry.reset();
     m_controller.reset();
     m_demo.reset();
 }
@@ -109,6 +121,18 @@ bool HeadlessRunner::startGateway()
                 if (state == GatewayController::State::Stopped && m_stopping)
                     finish();
             });
+
+    // Telemetry before traffic, so no call goes unrecorded. A telemetry
+    // database that cannot open is reported, but the gateway still serves.
+    TelemetryServiceOptions telemetryOptions;
+    telemetryOptions.database = m_options.telemetryDatabase;
+    telemetryOptions.summaryIntervalMs = 0; // nobody watches the live summary
+    m_telemetry = std::make_unique<TelemetryService>(m_controller.get(), telemetryOptions);
+    if (m_telemetry->start())
+        printLine(stdout, QStringLiteral("telemetry database ") + m_telemetry->databaseSpec());
+    else
+        printLine(stderr,
+                  QStringLiteral("gatehouse: telemetry disabled: ") + m_telemetry->lastError());
 
     if (!m_controller->applyConfig(snapshot) || !m_controller->start(options)) {
         printLine(stderr, QStringLiteral("gatehouse: ") + m_controller->lastError());

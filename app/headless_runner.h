@@ -13,6 +13,7 @@ namespace gatehouse::app {
 class DemoWorkspace;
 class GatewayController;
 class SignalWatcher;
+class TelemetryService;
 
 // `gatehouse --headless` and `gatehouse --demo-origin PORT`: the gateway (or
 // only the demo origin) without a window, until SIGINT or SIGTERM. Needs a
@@ -41,6 +42,7 @@ private:
     std::unique_ptr<SignalWatcher> m_signals;
     std::unique_ptr<DemoWorkspace> m_demo;
     std::unique_ptr<GatewayController> m_controller;
+    std::unique_ptr<TelemetryService> m_telemetry; // after the controller: stops first
     bool m_stopping = false;
 };
 

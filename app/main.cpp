@@ -8,12 +8,14 @@
 #include "app/gateway_controller.h"
 #include "app/headless_runner.h"
 #include "app/signal_watcher.h"
+#include "app/telemetry/telemetry_service.h"
 #include "app/traffic_generator.h"
 #include "ui/console_settings.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QHash>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -75,6 +77,18 @@ int reportCommandLine(int argc, char** argv, const CommandLine& commandLine,
     return CommandLine::exitUsageError;
 }
 
+// Labels for the dashboard's per-API charts until the catalog names APIs:
+// the first route of each API.
+QHash<quint64, QString> apiNames(const gatehouse::gateway::config_snapshot& snapshot)
+{
+    QHash<quint64, QString> names;
+    for (const auto& route : snapshot.routes) {
+        if (route.api_id != 0 && !names.contains(route.api_id))
+            names.insert(route.api_id, QString::fromStdString(route.id));
+    }
+    return names;
+}
+
 int runHeadless(int argc, char** argv, const CommandLineOptions& options)
 {
     QCoreApplication app(argc, argv);
@@ -111,7 +125,15 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
                      [] { QCoreApplication::quit(); });
+    // Telemetry stops after the gateway (declared later, destroyed earlier,
+    // but stopped explicitly below once the gateway has drained).
+    TelemetryServiceOptions telemetryOptions;
+    telemetryOptions.database = options.telemetryDatabase;
+    TelemetryService telemetry(&controller, telemetryOptions);
+    const bool telemetryStarted = telemetry.start();
     gatehouse::ui::MainWindow window(&controller);
+    if (!telemetryStarted)
+        window.showTelemetryUnavailable(telemetry.lastError());
 
     gatehouse::gateway::gateway_options gatewayOptions = DemoWorkspace::defaultOptions();
     gatehouse::gateway::config_snapshot snapshot;
@@ -143,6 +165,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     if (options.threadsSet)
         gatewayOptions.threads = options.threads;
     controller.setOptions(gatewayOptions);
+    if (telemetryStarted)
+        window.setTelemetryService(&telemetry, apiNames(snapshot));
 
     window.setTrafficGenerator(&traffic);
     window.show();
@@ -155,6 +179,7 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     // Down: stop accepting and drain (bounded), join the workers, then the origin.
     traffic.stop();
     controller.stopAndWait(std::chrono::seconds(2));
+    telemetry.stop(); // drains and commits the last call records
     demo.stopOrigin();
     return exitCode;
 }

@@ -186,6 +186,102 @@
         <source>History could not be loaded: %1</source>
         <translation>Der Verlauf konnte nicht geladen werden: %1</translation>
     </message>
+    <message>
+        <source>Hit ratio (%)</source>
+        <translation>Trefferquote (%)</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Hits of cacheable requests</source>
+        <translation>Treffer bei cachebaren Anfragen</translation>
+    </message>
+    <message>
+        <source>Requests by cache status</source>
+        <translation>Anfragen nach Cache-Status</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation>Fehltreffer</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Revalidated</source>
+        <translation>Revalidiert</translation>
+    </message>
+    <message>
+        <source>Bypass</source>
+        <translation>Umgangen</translation>
+    </message>
+    <message>
+        <source>Latency percentiles</source>
+        <translation>Latenz-Perzentile</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Top APIs by requests</source>
+        <translation>Top-APIs nach Anfragen</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Requests in the range</source>
+        <translation>Anfragen im Zeitraum</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> Anfragen</translation>
+    </message>
+    <message>
+        <source>Top APIs by cache hit ratio</source>
+        <translation>Top-APIs nach Cache-Trefferquote</translation>
+    </message>
+    <message>
+        <source>No cacheable requests</source>
+        <translation>Keine cachebaren Anfragen</translation>
+    </message>
+    <message>
+        <source>No API traffic in the last 5 minutes</source>
+        <translation>Kein API-Verkehr in den letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>No API traffic in this range</source>
+        <translation>Kein API-Verkehr in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>No cacheable API traffic</source>
+        <translation>Kein cachebarer API-Verkehr</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::GatewayPage</name>
@@ -461,6 +557,10 @@
         <translation>%1 %</translation>
     </message>
     <message>
+        <source>Call logging is off: the telemetry database could not be opened (%1).</source>
+        <translation>Die Aufrufprotokollierung ist aus: Die Telemetrie-Datenbank konnte nicht geöffnet werden (%1).</translation>
+    </message>
+    <message>
         <source>Demo Traffic</source>
         <translation>Demo-Verkehr</translation>
     </message>
@@ -474,6 +574,29 @@
     <message>
         <source>Coming in a future release.</source>
         <translation>Folgt in einer kommenden Version.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RankingBarChart</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as PNG</source>
+        <translation>Als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>Das Diagramm konnte nicht unter %1 gespeichert werden.</translation>
     </message>
 </context>
 <context>
@@ -568,6 +691,17 @@
     <message>
         <source>Last latency</source>
         <translation>Letzte Latenz</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TelemetryDashboardSource</name>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>Telemetry is not running.</source>
+        <translation>Die Telemetrie läuft nicht.</translation>
     </message>
 </context>
 <context>

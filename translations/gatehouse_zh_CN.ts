@@ -186,6 +186,102 @@
         <source>History could not be loaded: %1</source>
         <translation>无法加载历史数据：%1</translation>
     </message>
+    <message>
+        <source>Hit ratio (%)</source>
+        <translation>命中率 (%)</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Hits of cacheable requests</source>
+        <translation>可缓存请求的命中</translation>
+    </message>
+    <message>
+        <source>Requests by cache status</source>
+        <translation>按缓存状态划分的请求</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation>未命中</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Revalidated</source>
+        <translation>已重新验证</translation>
+    </message>
+    <message>
+        <source>Bypass</source>
+        <translation>绕过</translation>
+    </message>
+    <message>
+        <source>Latency percentiles</source>
+        <translation>延迟百分位</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>延迟 (毫秒)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Top APIs by requests</source>
+        <translation>请求数最多的 API</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>Requests in the range</source>
+        <translation>范围内的请求</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> 个请求</translation>
+    </message>
+    <message>
+        <source>Top APIs by cache hit ratio</source>
+        <translation>缓存命中率最高的 API</translation>
+    </message>
+    <message>
+        <source>No cacheable requests</source>
+        <translation>没有可缓存的请求</translation>
+    </message>
+    <message>
+        <source>No API traffic in the last 5 minutes</source>
+        <translation>最近 5 分钟内没有 API 流量</translation>
+    </message>
+    <message>
+        <source>No API traffic in this range</source>
+        <translation>此范围内没有 API 流量</translation>
+    </message>
+    <message>
+        <source>No cacheable API traffic</source>
+        <translation>没有可缓存的 API 流量</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::GatewayPage</name>
@@ -461,6 +557,10 @@
         <translation>%1%</translation>
     </message>
     <message>
+        <source>Call logging is off: the telemetry database could not be opened (%1).</source>
+        <translation>调用日志已关闭：无法打开遥测数据库（%1）。</translation>
+    </message>
+    <message>
         <source>Demo Traffic</source>
         <translation>演示流量</translation>
     </message>
@@ -474,6 +574,29 @@
     <message>
         <source>Coming in a future release.</source>
         <translation>将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RankingBarChart</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export as PNG</source>
+        <translation>导出为 PNG</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>无法将图表保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -568,6 +691,17 @@
     <message>
         <source>Last latency</source>
         <translation>最近延迟</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TelemetryDashboardSource</name>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>Telemetry is not running.</source>
+        <translation>遥测未运行。</translation>
     </message>
 </context>
 <context>

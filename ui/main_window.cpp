@@ -4,6 +4,7 @@
 
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
+#include "ui/dashboard/telemetry_dashboard_source.h"
 #include "ui/gateway/gateway_page.h"
 #include "ui/pages/placeholder_page.h"
 #include "ui/pages/settings_page.h"
@@ -247,6 +248,21 @@ void MainWindow::buildStatusBar()
     m_statusAddress = addPermanent(QStringLiteral("statusBarAddressLabel"));
     m_statusRate = addPermanent(QStringLiteral("statusBarRateLabel"));
     m_statusHitRatio = addPermanent(QStringLiteral("statusBarHitRatioLabel"));
+}
+
+void MainWindow::setTelemetryService(app::TelemetryService* service,
+                                     const QHash<quint64, QString>& apiNames)
+{
+    auto* source = new TelemetryDashboardSource(service, this);
+    source->setApiNames(apiNames);
+    m_dashboard->setTrendSource(source);
+    m_dashboard->setLiveMetricsSource(source);
+}
+
+void MainWindow::showTelemetryUnavailable(const QString& reason)
+{
+    showError(
+        tr("Call logging is off: the telemetry database could not be opened (%1).").arg(reason));
 }
 
 void MainWindow::setDemoOriginUrl(const QUrl& url)

@@ -5,6 +5,7 @@
 #include "app/gateway_controller.h"
 #include "app/traffic_generator.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QUrl>
 
@@ -14,6 +15,10 @@ class QDockWidget;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+
+namespace gatehouse::app {
+class TelemetryService;
+}
 
 namespace gatehouse::ui {
 
@@ -51,6 +56,12 @@ public:
 
     // Where the embedded demo origin listens; shown with example URLs.
     void setDemoOriginUrl(const QUrl& url);
+    // Feeds the dashboard's cache, latency, per-API and trend charts. Not
+    // owned; must outlive the window. `apiNames` labels API ids.
+    void setTelemetryService(app::TelemetryService* service,
+                             const QHash<quint64, QString>& apiNames = {});
+    // The telemetry database could not be opened: calls are not logged.
+    void showTelemetryUnavailable(const QString& reason);
 
     // Adds the demo traffic panel as a dock (View > Demo Traffic, Ctrl+T).
     // The generator is not owned and must outlive the window.

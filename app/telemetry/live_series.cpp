@@ -91,8 +91,27 @@ std::vector<LivePoint> LiveSeries::snapshot(int seconds, quint64 apiId, qint64 n
         point = slot.point;
         if (!slot.latency.isEmpty()) {
             point.p50Us = slot.latency.percentile(50);
+            point.p95Us = slot.latency.percentile(95);
             point.p99Us = slot.latency.percentile(99);
         }
+    }
+    return out;
+}
+
+LiveSeries::Window LiveSeries::window(int seconds, qint64 nowUs) const
+{
+    seconds = std::clamp(seconds, 0, windowSeconds);
+    if (nowUs == 0)
+        nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    const qint64 now = secondOf(nowUs);
+    Window out;
+    std::lock_guard lock(m_mutex);
+    for (qint64 second = now - seconds + 1; second <= now; ++second) {
+        const Slot& slot = m_total.seconds[slotOf(second)];
+        if (slot.point.secondUs != second * usPerSecond)
+            continue;
+        out.counters.merge(slot.point.counters);
+        out.latency.merge(slot.latency);
     }
     return out;
 }

@@ -26,6 +26,15 @@ public:
     // (zeros where nothing happened). `apiId` 0 is all traffic.
     std::vector<LivePoint> snapshot(int seconds, quint64 apiId = 0, qint64 nowUs = 0) const;
 
+    // The last `seconds` seconds (ending with the second of `nowUs`, default
+    // now) folded into one figure: counters and the merged latency histogram
+    // of all traffic, for "hit ratio / p99 over the last few seconds".
+    struct Window {
+        TrafficCounters counters;
+        LatencyHistogram latency;
+    };
+    Window window(int seconds, qint64 nowUs = 0) const;
+
     // APIs seen within the window, for a chart's series picker.
     std::vector<quint64> apis() const;
 

@@ -171,6 +171,43 @@ std::vector<TopEntry> TelemetryQuery::top(const QString& keyExpr, const QString&
     return out;
 }
 
+std::vector<ApiTotals> TelemetryQuery::apiTotals(qint64 fromUs, qint64 toUs, TrendBucket source)
+{
+    m_lastError.clear();
+    const bool minutes = source == TrendBucket::Minute;
+    const qint64 first = alignDown(fromUs, minutes ? minuteUs : hourUs);
+    QSqlQuery q(m_db);
+    if (!run(q,
+             QStringLiteral("SELECT api_id, SUM(requests), SUM(hits), SUM(misses), SUM(stale),"
+                            " SUM(revalidated), SUM(bypass), SUM(s1xx), SUM(s2xx), SUM(s3xx),"
+                            " SUM(s4xx), SUM(s5xx), SUM(bytes_in), SUM(bytes_out) FROM ") +
+                 (minutes ? QStringLiteral("rollup_minute") : QStringLiteral("rollup_hour")) +
+                 QStringLiteral(" WHERE api_id <> 0 AND bucket_start >= ? AND bucket_start < ?"
+                                " GROUP BY api_id ORDER BY SUM(requests) DESC, api_id"),
+             {first, toUs}, &m_lastError))
+        return {};
+    std::vector<ApiTotals> out;
+    const auto u = [&q](int column) {
+        return static_cast<quint64>(q.value(column).toLongLong());
+    };
+    while (q.next()) {
+        ApiTotals t;
+        t.apiId = u(0);
+        t.counters.requests = u(1);
+        t.counters.hits = u(2);
+        t.counters.misses = u(3);
+        t.counters.stale = u(4);
+        t.counters.revalidated = u(5);
+        t.counters.bypass = u(6);
+        for (std::size_t c = 1; c <= 5; ++c)
+            t.counters.statusClasses[c] = u(static_cast<int>(6 + c));
+        t.counters.bytesIn = u(12);
+        t.counters.bytesOut = u(13);
+        out.push_back(t);
+    }
+    return out;
+}
+
 std::vector<TopEntry> TelemetryQuery::topApis(qint64 fromUs, qint64 toUs, int n)
 {
     return top(QStringLiteral("api_id"), QStringLiteral("api_id <> 0"), fromUs, toUs, n);

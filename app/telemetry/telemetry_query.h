@@ -44,6 +44,11 @@ public:
     std::vector<RollupBucket> trends(qint64 fromUs, qint64 toUs, TrendBucket bucket,
                                      quint64 apiId = 0);
 
+    // Every API's counters summed over a range, busiest first, from
+    // rollup_minute (`source` Minute) or rollup_hour (Hour or Day). Cheap
+    // at any range: it reads rollup rows, never the raw call log.
+    std::vector<ApiTotals> apiTotals(qint64 fromUs, qint64 toUs, TrendBucket source);
+
     // The busiest keys over a range, from the raw call log.
     std::vector<TopEntry> topApis(qint64 fromUs, qint64 toUs, int n);
     std::vector<TopEntry> topConsumers(qint64 fromUs, qint64 toUs, int n);

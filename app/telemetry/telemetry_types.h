@@ -52,6 +52,7 @@ struct LivePoint {
     // From a per-second histogram, kept for the total series only (per-API
     // series give the mean and max).
     quint64 p50Us = 0;
+    quint64 p95Us = 0;
     quint64 p99Us = 0;
 };
 
@@ -98,6 +99,12 @@ struct SearchCursor {
 struct SearchPage {
     std::vector<CallLogEntry> entries;
     std::optional<SearchCursor> next; // empty on the last page
+};
+
+// One API's counters summed over a range (from the rollups).
+struct ApiTotals {
+    quint64 apiId = 0;
+    TrafficCounters counters;
 };
 
 struct TopEntry {

@@ -39,6 +39,7 @@ void TestCommandLine::defaults()
     QCOMPARE(o.listenPort, quint16(8080));
     QVERIFY(!o.threadsSet);
     QVERIFY(!o.demoOriginOnly);
+    QVERIFY(o.telemetryDatabase.isEmpty());
 }
 
 void TestCommandLine::everything()
@@ -47,9 +48,11 @@ void TestCommandLine::everything()
     QCOMPARE(cl.parse(args({QStringLiteral("--headless"), QStringLiteral("--config"),
                             QStringLiteral("gw.yaml"), QStringLiteral("--listen"),
                             QStringLiteral("0.0.0.0:9090"), QStringLiteral("--threads"),
-                            QStringLiteral("4")})),
+                            QStringLiteral("4"), QStringLiteral("--telemetry-database"),
+                            QStringLiteral("/tmp/t.sqlite")})),
              Status::Ok);
     const auto& o = cl.options();
+    QCOMPARE(o.telemetryDatabase, QStringLiteral("/tmp/t.sqlite"));
     QVERIFY(o.headless);
     QCOMPARE(o.configFile, QStringLiteral("gw.yaml"));
     QVERIFY(o.listenSet);
@@ -116,6 +119,9 @@ void TestCommandLine::errors_data()
         << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
     QTest::newRow("missing value")
         << QStringList{QStringLiteral("--config")} << QStringLiteral("config");
+    QTest::newRow("empty telemetry database")
+        << QStringList{QStringLiteral("--telemetry-database"), QString()}
+        << QStringLiteral("--telemetry-database");
     QTest::newRow("positional") << QStringList{QStringLiteral("extra")} << QStringLiteral("extra");
     QTest::newRow("demo origin with config")
         << QStringList{QStringLiteral("--demo-origin"), QStringLiteral("9000"),

@@ -32,11 +32,14 @@ private:
         return path;
     }
 
-    static QProcessEnvironment environment()
+    QProcessEnvironment environment() const
     {
         auto env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        // The telemetry database goes to the user's data directory: keep it
+        // in the test's own.
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
         return env;
     }
 

@@ -136,7 +136,8 @@ void TestDashboard::saveScreenshot(const QString& fileName)
 
 void TestDashboard::startsEmpty()
 {
-    QCOMPARE(m_page->charts().size(), 3);
+    QCOMPARE(m_page->charts().size(), 6);
+    QCOMPARE(m_page->barCharts().size(), 2);
     QCOMPARE(chart("requestsChart")->points(0).size(), 0);
     QCOMPARE(tile("hitRatioTile")->value(), KpiTile::notAvailable());
     QCOMPARE(tile("p99LatencyTile")->value(), KpiTile::notAvailable());

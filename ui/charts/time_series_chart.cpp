@@ -42,6 +42,8 @@ double niceCeiling(double value)
     return 10.0 * magnitude;
 }
 
+constexpr qsizetype sparsePoints = 60;
+
 QString timeFormat(qint64 spanMs)
 {
     constexpr qint64 hourMs = 3600 * 1000;
@@ -199,6 +201,9 @@ void TimeSeriesChart::setData(const QList<QList<QPointF>>& data, qint64 fromMs, 
             for (const QPointF& point : std::as_const(upper))
                 maximum = std::max(maximum, point.y());
         } else {
+            // A line needs two points: mark sparse data (a single busy
+            // minute in a quiet hour) so it does not vanish.
+            m_lines.at(i)->setPointsVisible(m_data.at(i).size() <= sparsePoints);
             m_lines.at(i)->replace(m_data.at(i));
             for (const QPointF& point : std::as_const(m_data.at(i)))
                 maximum = std::max(maximum, point.y());
@@ -324,9 +329,15 @@ void TimeSeriesChart::showHoverTip(int series, const QPointF& point, bool state)
     QToolTip::showText(QCursor::pos(), text, this);
 }
 
+void TimeSeriesChart::setFixedValueMaximum(double maximum)
+{
+    m_fixedMaximum = maximum;
+    updateValueAxis(0.0);
+}
+
 void TimeSeriesChart::updateValueAxis(double maximum)
 {
-    const double top = niceCeiling(maximum * 1.1);
+    const double top = m_fixedMaximum > 0.0 ? m_fixedMaximum : niceCeiling(maximum * 1.1);
     // Round steps: 1 and 5 x 10^n split in five, 2 x 10^n in four; as many
     // decimals as the step needs. The format goes in before the range: labels
     // are laid out when the range changes.

@@ -43,6 +43,9 @@ public:
     void setTimeAxisTitle(const QString& title);
     void setValueSuffix(const QString& suffix); // appended to tooltip values, e.g. " req/s"
     void setValueDecimals(int decimals);
+    // 0: the value axis follows the data; otherwise it is fixed at [0, maximum]
+    // (e.g. 100 for a percentage).
+    void setFixedValueMaximum(double maximum);
 
     // Replaces the series; colours are optional (the chart theme picks otherwise).
     void setSeries(const QStringList& names, const QList<QColor>& colors = {},
@@ -87,6 +90,7 @@ private:
     QList<QList<QPointF>> m_data;
     QString m_valueSuffix;
     int m_valueDecimals = 1;
+    double m_fixedMaximum = 0.0;
     QLabel* m_overlay = nullptr;
     QToolButton* m_exportButton = nullptr;
     QAction* m_exportAction = nullptr;

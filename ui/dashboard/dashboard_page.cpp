@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/dashboard/dashboard_page.h"
 
+#include "ui/charts/ranking_bar_chart.h"
 #include "ui/charts/time_series_chart.h"
 #include "ui/dashboard/kpi_tile.h"
 #include "ui/status_colors.h"
@@ -17,12 +18,15 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace gatehouse::ui {
 
 namespace {
 
 constexpr qint64 liveWindowMs = 5 * 60 * 1000;
 constexpr qint64 hourMs = 60 * 60 * 1000;
+constexpr int topApiCount = 8;
 
 quint64 delta(quint64 now, quint64 before)
 {
@@ -50,8 +54,10 @@ QList<QPointF> toPoints(const QList<qint64>& times, const QList<double>& values)
 {
     QList<QPointF> out;
     out.reserve(qMin(times.size(), values.size()));
-    for (qsizetype i = 0; i < times.size() && i < values.size(); ++i)
-        out.append(QPointF(static_cast<double>(times.at(i)), values.at(i)));
+    for (qsizetype i = 0; i < times.size() && i < values.size(); ++i) {
+        if (values.at(i) == values.at(i)) // NaN: no data in this bucket, leave a gap
+            out.append(QPointF(static_cast<double>(times.at(i)), values.at(i)));
+    }
     return out;
 }
 
@@ -66,12 +72,18 @@ DashboardPage::DashboardPage(app::GatewayController* controller, QWidget* parent
     buildUi();
     connect(m_controller, &app::GatewayController::statsUpdated, this,
             &DashboardPage::onStatsUpdated);
-    // Live charts slide once a second even when samples stop (gateway stopped).
+    // Live charts slide once a second even when samples stop (gateway
+    // stopped); trends are asked for again, as the rollups grow with every
+    // flush (the source answers asynchronously and drops superseded asks).
     m_tick.setInterval(1000);
     m_tick.setTimerType(Qt::CoarseTimer);
     connect(&m_tick, &QTimer::timeout, this, [this] {
-        if (m_range == TrendRange::Live && isVisible())
+        if (!isVisible())
+            return;
+        if (m_range == TrendRange::Live)
             updateLiveCharts();
+        else if (m_trendSource)
+            m_trendSource->requestTrends(m_range);
     });
     m_tick.start();
     updateTiles(m_controller->lastSample());
@@ -168,13 +180,68 @@ void DashboardPage::buildUi()
     m_errorsChart->setSeries({tr("Upstream errors"), tr("5xx responses")},
                              {StatusColors::warning(), StatusColors::bad()});
 
+    m_hitRatioChart = new TimeSeriesChart(content);
+    m_hitRatioChart->setObjectName(QStringLiteral("hitRatioChart"));
+    m_hitRatioChart->setTitle(tr("Cache hit ratio"));
+    m_hitRatioChart->setValueAxisTitle(tr("Hit ratio (%)"));
+    m_hitRatioChart->setTimeAxisTitle(tr("Time"));
+    m_hitRatioChart->setValueSuffix(tr(" %"));
+    m_hitRatioChart->setFixedValueMaximum(100.0);
+    m_hitRatioChart->setSeries({tr("Hits of cacheable requests")}, {StatusColors::good()});
+
+    m_cacheChart = new TimeSeriesChart(content);
+    m_cacheChart->setObjectName(QStringLiteral("cacheStatusChart"));
+    m_cacheChart->setTitle(tr("Requests by cache status"));
+    m_cacheChart->setValueAxisTitle(tr("Requests/s"));
+    m_cacheChart->setTimeAxisTitle(tr("Time"));
+    m_cacheChart->setValueSuffix(tr(" req/s"));
+    m_cacheChart->setSeries({tr("Hit"), tr("Miss"), tr("Stale"), tr("Revalidated"), tr("Bypass")},
+                            {StatusColors::good(), StatusColors::warning(),
+                             QColor(0x8e, 0x6c, 0xc8), StatusColors::info(),
+                             QColor(0x90, 0x90, 0x90)},
+                            TimeSeriesChart::Style::StackedAreas);
+
+    m_latencyChart = new TimeSeriesChart(content);
+    m_latencyChart->setObjectName(QStringLiteral("latencyChart"));
+    m_latencyChart->setTitle(tr("Latency percentiles"));
+    m_latencyChart->setValueAxisTitle(tr("Latency (ms)"));
+    m_latencyChart->setTimeAxisTitle(tr("Time"));
+    m_latencyChart->setValueSuffix(tr(" ms"));
+    m_latencyChart->setValueDecimals(2);
+    m_latencyChart->setSeries({tr("p50"), tr("p95"), tr("p99")},
+                              {StatusColors::good(), StatusColors::warning(), StatusColors::bad()});
+
+    m_topRequestsChart = new RankingBarChart(content);
+    m_topRequestsChart->setObjectName(QStringLiteral("topApisByRequestsChart"));
+    m_topRequestsChart->setTitle(tr("Top APIs by requests"));
+    m_topRequestsChart->setValueAxisTitle(tr("Requests"));
+    m_topRequestsChart->setSeriesName(tr("Requests in the range"));
+    m_topRequestsChart->setValueSuffix(tr(" requests"));
+    m_topRequestsChart->setColor(StatusColors::info());
+
+    m_topHitRatioChart = new RankingBarChart(content);
+    m_topHitRatioChart->setObjectName(QStringLiteral("topApisByHitRatioChart"));
+    m_topHitRatioChart->setTitle(tr("Top APIs by cache hit ratio"));
+    m_topHitRatioChart->setValueAxisTitle(tr("Hit ratio (%)"));
+    m_topHitRatioChart->setSeriesName(tr("Hits of cacheable requests"));
+    m_topHitRatioChart->setValueSuffix(tr(" %"));
+    m_topHitRatioChart->setValueDecimals(1);
+    m_topHitRatioChart->setFixedMaximum(100.0);
+    m_topHitRatioChart->setColor(StatusColors::good());
+
+    // Two columns of charts at a readable height; the page scrolls below
+    // the first rows on a small screen.
     auto* charts = new QGridLayout;
     charts->setSpacing(10);
-    charts->addWidget(m_requestsChart, 0, 0, 1, 2);
-    charts->addWidget(m_statusChart, 1, 0);
-    charts->addWidget(m_errorsChart, 1, 1);
-    charts->setRowStretch(0, 1);
-    charts->setRowStretch(1, 1);
+    const QList<QWidget*> grid = {m_hitRatioChart,    m_cacheChart,      m_requestsChart,
+                                  m_latencyChart,     m_statusChart,     m_errorsChart,
+                                  m_topRequestsChart, m_topHitRatioChart};
+    for (int i = 0; i < grid.size(); ++i) {
+        grid.at(i)->setMinimumHeight(280);
+        charts->addWidget(grid.at(i), i / 2, i % 2);
+    }
+    charts->setColumnStretch(0, 1);
+    charts->setColumnStretch(1, 1);
     layout->addLayout(charts, 1);
 
     auto* scroll = new QScrollArea(this);
@@ -223,7 +290,13 @@ double DashboardPage::hitRatio() const
 
 QList<TimeSeriesChart*> DashboardPage::charts() const
 {
-    return {m_requestsChart, m_statusChart, m_errorsChart};
+    return {m_hitRatioChart, m_cacheChart,  m_requestsChart,
+            m_latencyChart,  m_statusChart, m_errorsChart};
+}
+
+QList<RankingBarChart*> DashboardPage::barCharts() const
+{
+    return {m_topRequestsChart, m_topHitRatioChart};
 }
 
 void DashboardPage::setRange(TrendRange range)
@@ -342,6 +415,62 @@ void DashboardPage::updateLiveCharts()
                            from, now);
     m_errorsChart->setData(
         {m_history.series(res, UpstreamErrors), m_history.series(res, Status5xx)}, from, now);
+    // The telemetry pipeline's own live window: cache, hit ratio, latency
+    // and per-API figures the gateway's counters do not have.
+    const TrendData* live = m_liveMetrics ? m_liveMetrics->liveTrend() : nullptr;
+    showTelemetry(live ? *live : TrendData(), from, now);
+    showRankings(live ? live->apis : QList<ApiRanking>());
+}
+
+void DashboardPage::showTelemetry(const TrendData& data, qint64 fromMs, qint64 toMs)
+{
+    const QList<qint64>& t = data.timestampsMs;
+    const QList<QPointF> hitRatio = toPoints(t, data.hitRatioPercent);
+    m_hitRatioChart->setData({hitRatio}, fromMs, toMs);
+    if (!t.isEmpty()) // otherwise the page-wide overlay ("Loading…", "No history yet") stays
+        m_hitRatioChart->setOverlayText(hitRatio.isEmpty() ? tr("No cacheable requests")
+                                                           : QString());
+    QList<QList<QPointF>> cache;
+    for (const QList<double>& values : data.cachePerSecond)
+        cache.append(toPoints(t, values));
+    m_cacheChart->setData(cache, fromMs, toMs);
+    QList<QList<QPointF>> latency;
+    for (const QList<double>& values : data.latencyMs)
+        latency.append(toPoints(t, values));
+    m_latencyChart->setData(latency, fromMs, toMs);
+}
+
+void DashboardPage::showRankings(const QList<ApiRanking>& apis)
+{
+    QStringList names;
+    QList<double> requests;
+    for (const ApiRanking& api : apis.mid(0, topApiCount)) {
+        names.append(api.name);
+        requests.append(api.requests);
+    }
+    m_topRequestsChart->setData(names, requests);
+    const QString empty = m_range == TrendRange::Live ? tr("No API traffic in the last 5 minutes")
+                                                      : tr("No API traffic in this range");
+    m_topRequestsChart->setOverlayText(requests.isEmpty() ? empty : QString());
+
+    QList<ApiRanking> cached;
+    for (const ApiRanking& api : apis) {
+        if (api.hitRatioPercent >= 0.0)
+            cached.append(api);
+    }
+    std::stable_sort(cached.begin(), cached.end(), [](const ApiRanking& a, const ApiRanking& b) {
+        return a.hitRatioPercent > b.hitRatioPercent;
+    });
+    names.clear();
+    QList<double> ratios;
+    for (const ApiRanking& api : cached.mid(0, topApiCount)) {
+        names.append(api.name);
+        ratios.append(api.hitRatioPercent);
+    }
+    m_topHitRatioChart->setData(names, ratios);
+    m_topHitRatioChart->setOverlayText(
+        ratios.isEmpty() ? (requests.isEmpty() ? empty : tr("No cacheable API traffic"))
+                         : QString());
 }
 
 void DashboardPage::showTrends(const TrendData& data)
@@ -360,6 +489,8 @@ void DashboardPage::showTrends(const TrendData& data)
     m_errorsChart->setData(
         {toPoints(t, data.upstreamErrorsPerSecond), toPoints(t, data.statusPerSecond[3])}, from,
         to);
+    showTelemetry(data, from, to);
+    showRankings(data.apis);
 }
 
 void DashboardPage::onTrendsFailed(TrendRange range, const QString& message)
@@ -378,6 +509,8 @@ void DashboardPage::clearCharts(qint64 fromMs, qint64 toMs)
 {
     for (TimeSeriesChart* chart : charts())
         chart->setData({}, fromMs, toMs);
+    for (RankingBarChart* chart : barCharts())
+        chart->setData({}, {});
 }
 
 } // namespace gatehouse::ui

@@ -16,6 +16,7 @@ class QButtonGroup;
 namespace gatehouse::ui {
 
 class KpiTile;
+class RankingBarChart;
 class TimeSeriesChart;
 
 // Live analytics: KPI tiles and charts fed from GatewayController's stats
@@ -51,6 +52,12 @@ public:
     TrendRange range() const { return m_range; }
     const RateHistory& history() const { return m_history; }
     QList<TimeSeriesChart*> charts() const;
+    QList<RankingBarChart*> barCharts() const;
+    TimeSeriesChart* hitRatioChart() const { return m_hitRatioChart; }
+    TimeSeriesChart* cacheChart() const { return m_cacheChart; }
+    TimeSeriesChart* latencyChart() const { return m_latencyChart; }
+    RankingBarChart* topRequestsChart() const { return m_topRequestsChart; }
+    RankingBarChart* topHitRatioChart() const { return m_topHitRatioChart; }
 
 public slots:
     void setRange(gatehouse::ui::TrendRange range);
@@ -61,6 +68,8 @@ private:
     void onStatsUpdated(const app::GatewayStatsSample& sample);
     void updateTiles(const app::GatewayStatsSample& sample);
     void updateLiveCharts();
+    void showTelemetry(const TrendData& data, qint64 fromMs, qint64 toMs);
+    void showRankings(const QList<ApiRanking>& apis);
     void showTrends(const TrendData& data);
     void onTrendsFailed(TrendRange range, const QString& message);
     void setChartsOverlay(const QString& text);
@@ -87,6 +96,11 @@ private:
     TimeSeriesChart* m_requestsChart = nullptr;
     TimeSeriesChart* m_statusChart = nullptr;
     TimeSeriesChart* m_errorsChart = nullptr;
+    TimeSeriesChart* m_hitRatioChart = nullptr;
+    TimeSeriesChart* m_cacheChart = nullptr;
+    TimeSeriesChart* m_latencyChart = nullptr;
+    RankingBarChart* m_topRequestsChart = nullptr;
+    RankingBarChart* m_topHitRatioChart = nullptr;
 };
 
 } // namespace gatehouse::ui

@@ -14,8 +14,16 @@ namespace gatehouse::ui {
 // The ranges of the dashboard's range selector.
 enum class TrendRange { Live, LastHour, LastDay, LastWeek, LastMonth };
 
-// Persisted rollups for one range, bucketed (e.g. 10 s for an hour, 1 min for
-// a day, 1 h for 30 days). Every list is parallel to `timestampsMs`; values
+// One API's figures over a range, for the "top APIs" bars.
+struct ApiRanking {
+    QString name;
+    double requests = 0;
+    double hitRatioPercent = -1.0; // of cacheable lookups; negative: no lookups
+};
+
+// Persisted rollups for one range, bucketed (TelemetryDashboardSource: 1 min
+// for 1 h and 24 h, 1 h for 7 d and 30 d; without a source, the console's
+// own 10-second ring covers 1 h). Every list is parallel to `timestampsMs`; values
 // are per-second averages over their bucket.
 struct TrendData {
     TrendRange range = TrendRange::LastHour;
@@ -25,6 +33,12 @@ struct TrendData {
     QList<double> requestsPerSecond;              // all requests
     std::array<QList<double>, 4> statusPerSecond; // [0] = 2xx ... [3] = 5xx
     QList<double> upstreamErrorsPerSecond;
+    // From the telemetry pipeline; empty when it is not available. NaN marks
+    // a bucket without data (no lookups, no calls): charts leave a gap.
+    std::array<QList<double>, 5> cachePerSecond; // hit, miss, stale, revalidated, bypass
+    QList<double> hitRatioPercent;               // of cacheable lookups
+    std::array<QList<double>, 3> latencyMs;      // p50, p95, p99
+    QList<ApiRanking> apis;                      // busiest first
 };
 
 // Where the dashboard gets history beyond the live rings: implemented over
@@ -58,6 +72,9 @@ public:
 
     virtual double hitRatio() const { return -1.0; }     // 0..1, of cacheable requests
     virtual double p99LatencyMs() const { return -1.0; } // over the last few seconds
+    // The live window (the last 5 minutes, one bucket per second) with the
+    // telemetry fields of TrendData; null when not available.
+    virtual const TrendData* liveTrend() const { return nullptr; }
 };
 
 } // namespace gatehouse::ui

@@ -1,0 +1,237 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/telemetry/telemetry_service.h"
+
+#include "app/gateway_controller.h"
+#include "app/telemetry/telemetry_query_worker.h"
+
+#include <QDir>
+#include <QMetaObject>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <utility>
+
+namespace gatehouse::app {
+
+TelemetryService::TelemetryService(GatewayController* controller, TelemetryServiceOptions options,
+                                   QObject* parent)
+    : QObject(parent)
+    , m_controller(controller)
+    , m_options(std::move(options))
+{
+    qRegisterMetaType<LiveSummary>();
+    if (m_options.database.isEmpty())
+        m_options.database = defaultDatabasePath();
+}
+
+TelemetryService::~TelemetryService()
+{
+    stop();
+}
+
+QString TelemetryService::defaultDatabasePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(QStringLiteral("telemetry.sqlite"));
+}
+
+bool TelemetryService::start()
+{
+    if (running())
+        return true;
+    CallLogWriterOptions writerOptions;
+    writerOptions.database = m_options.database;
+    writerOptions.flushInterval = m_options.flushInterval;
+    writerOptions.retention = m_options.retention;
+    writerOptions.retentionEnabled = m_options.retentionEnabled;
+    GatewayController* controller = m_controller;
+    // The drain and drop sources run on the writer thread; the controller's
+    // ring accessors are thread-safe and its gateway lives as long as it does.
+    m_writer = std::make_unique<CallLogWriter>(
+        writerOptions,
+        [controller](std::vector<gateway::call_record>& out, std::size_t max) {
+            return controller->drainCallRecords(out, max);
+        },
+        [controller] { return static_cast<quint64>(controller->droppedCallRecords()); });
+    if (!m_writer->start()) {
+        m_lastError = m_writer->lastError();
+        m_writer.reset();
+        return false;
+    }
+    m_controller->setCallRecordsHook(m_writer->hook());
+
+    m_queryThread = new QThread(this);
+    m_queryThread->setObjectName(QStringLiteral("telemetry-query"));
+    m_worker = new TelemetryQueryWorker(m_options.database, m_writer.get(), [controller] {
+        return static_cast<quint64>(controller->droppedCallRecords());
+    });
+    m_worker->moveToThread(m_queryThread);
+    connect(m_queryThread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_queryThread->start();
+    QPointer<TelemetryService> self(this);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, self, interval = m_options.summaryIntervalMs] {
+            worker->startSummaries(interval, [self](LiveSummary summary) {
+                QMetaObject::invokeMethod(
+                    self,
+                    [self, summary = std::move(summary)]() mutable {
+                        if (self)
+                            self->deliverSummary(std::move(summary));
+                    },
+                    Qt::QueuedConnection);
+            });
+        },
+        Qt::QueuedConnection);
+    m_lastError.clear();
+    return true;
+}
+
+void TelemetryService::stop()
+{
+    if (!m_writer)
+        return;
+    // The hook points into the writer: clear it before the writer goes.
+    m_controller->setCallRecordsHook({});
+    if (m_queryThread) {
+        // The query connection belongs to the query thread: close it there.
+        QMetaObject::invokeMethod(m_worker, &TelemetryQueryWorker::close,
+                                  Qt::BlockingQueuedConnection);
+        m_queryThread->quit();
+        m_queryThread->wait();
+        delete m_queryThread; // the worker went with deleteLater on finished
+        m_queryThread = nullptr;
+        m_worker = nullptr;
+    }
+    m_writer->stop(); // drains what is left and commits it
+    m_summary.writer = m_writer->counters();
+    m_writer.reset();
+}
+
+std::shared_ptr<const LiveSeries> TelemetryService::liveSeries() const
+{
+    return m_writer ? m_writer->liveSeries() : nullptr;
+}
+
+quint64 TelemetryService::droppedRecords() const
+{
+    return m_controller->droppedCallRecords();
+}
+
+QByteArray TelemetryService::prometheusText(const std::optional<CacheMetrics>& cache) const
+{
+    TelemetryMetrics metrics;
+    if (m_writer)
+        metrics = m_writer->metrics();
+    return PrometheusText::format(m_controller->gatewayStats(), metrics, cache);
+}
+
+void TelemetryService::refreshSummary()
+{
+    if (!m_worker)
+        return;
+    QPointer<TelemetryService> self(this);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, self] {
+            LiveSummary summary = worker->computeSummary();
+            QMetaObject::invokeMethod(
+                self,
+                [self, summary = std::move(summary)]() mutable {
+                    if (self)
+                        self->deliverSummary(std::move(summary));
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void TelemetryService::deliverSummary(LiveSummary summary)
+{
+    m_summary = std::move(summary);
+    emit liveSummaryUpdated(m_summary);
+}
+
+namespace {
+
+// Runs `work(query)` on the query thread and delivers its result (or the
+// error) on the service's thread through `ready` / queryFailed.
+template <typename Work, typename Ready>
+void runQuery(TelemetryService* service, TelemetryQueryWorker* worker, quint64 id, Work work,
+              Ready ready)
+{
+    if (!worker) {
+        QMetaObject::invokeMethod(
+            service,
+            [service, id] {
+                emit service->queryFailed(id, QStringLiteral("telemetry is not running"));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    QPointer<TelemetryService> self(service);
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, self, id, work = std::move(work), ready = std::move(ready)] {
+            QString error;
+            TelemetryQuery* query = worker->query(&error);
+            auto result = query ? work(*query) : decltype(work(*query))();
+            if (query)
+                error = query->lastError();
+            QMetaObject::invokeMethod(
+                self,
+                [self, id, error, ready, result = std::move(result)] {
+                    if (!self)
+                        return;
+                    if (error.isEmpty())
+                        ready(self.data(), id, result);
+                    else
+                        emit self->queryFailed(id, error);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace
+
+quint64 TelemetryService::requestTrends(qint64 fromUs, qint64 toUs, TrendBucket bucket,
+                                        quint64 apiId)
+{
+    const quint64 id = ++m_nextRequest;
+    runQuery(
+        this, m_worker, id,
+        [=](TelemetryQuery& q) { return q.trends(fromUs, toUs, bucket, apiId); },
+        [](TelemetryService* s, quint64 requestId, const std::vector<RollupBucket>& r) {
+            emit s->trendsReady(requestId, r);
+        });
+    return id;
+}
+
+quint64 TelemetryService::requestApiTotals(qint64 fromUs, qint64 toUs, TrendBucket source)
+{
+    const quint64 id = ++m_nextRequest;
+    runQuery(
+        this, m_worker, id, [=](TelemetryQuery& q) { return q.apiTotals(fromUs, toUs, source); },
+        [](TelemetryService* s, quint64 requestId, const std::vector<ApiTotals>& r) {
+            emit s->apiTotalsReady(requestId, r);
+        });
+    return id;
+}
+
+quint64 TelemetryService::requestSearch(const CallLogFilter& filter,
+                                        std::optional<SearchCursor> after, int limit)
+{
+    const quint64 id = ++m_nextRequest;
+    runQuery(
+        this, m_worker, id, [=](TelemetryQuery& q) { return q.search(filter, after, limit); },
+        [](TelemetryService* s, quint64 requestId, const SearchPage& r) {
+            emit s->searchReady(requestId, r);
+        });
+    return id;
+}
+
+} // namespace gatehouse::app

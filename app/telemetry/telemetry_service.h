@@ -1,0 +1,111 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/telemetry/call_log_writer.h"
+#include "app/telemetry/live_summary.h"
+#include "app/telemetry/prometheus_text.h"
+#include "app/telemetry/telemetry_types.h"
+
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QThread;
+
+namespace gatehouse::app {
+
+class GatewayController;
+class TelemetryQueryWorker;
+
+struct TelemetryServiceOptions {
+    QString database; // SQLite file or postgresql:// URL; empty: defaultDatabasePath()
+    RetentionPolicy retention;
+    bool retentionEnabled = true;
+    std::chrono::milliseconds flushInterval{100};
+    int summaryIntervalMs = 1000; // how often liveSummaryUpdated() fires; 0: never
+};
+
+// The telemetry pipeline as the product runs it: the call-log writer
+// attached to the gateway's call-record rings (through GatewayController;
+// the rings outlive gateway restarts, so the writer stays attached while
+// the service runs), a query thread with its own database connection, and
+// a once-a-second live summary for the console's tiles and charts.
+//
+// Lives on the thread that created it (the GUI or the headless main
+// thread), which never waits on the database: every query runs on the
+// query thread and answers through a signal on the service's thread,
+// carrying the id requestXxx() returned. Only start() (opening the
+// database) and stop() (the final flush) block, at start-up and shut-down.
+//
+// Order: start() before the gateway takes traffic; stop() after the
+// gateway has stopped, so the last records are drained and committed.
+class TelemetryService : public QObject {
+    Q_OBJECT
+
+public:
+    TelemetryService(GatewayController* controller, TelemetryServiceOptions options,
+                     QObject* parent = nullptr);
+    ~TelemetryService() override; // stop()
+
+    // AppDataLocation/telemetry.sqlite (the directory is created).
+    static QString defaultDatabasePath();
+
+    bool start();
+    void stop();
+    bool running() const { return m_writer && m_writer->running(); }
+    QString lastError() const { return m_lastError; }
+    QString databaseSpec() const { return m_options.database; }
+
+    // Null unless running. Thread-safe (see CallLogWriter).
+    CallLogWriter* writer() const { return m_writer.get(); }
+    std::shared_ptr<const LiveSeries> liveSeries() const;
+
+    // The newest summary (a copy; never waits).
+    LiveSummary liveSummary() const { return m_summary; }
+    quint64 droppedRecords() const;
+
+    // Prometheus text for GET /metrics: the gateway's counters, the
+    // telemetry counters and histogram, the writer's own counters. Callable
+    // from any thread while the service runs (the admin listener's thread).
+    QByteArray prometheusText(const std::optional<CacheMetrics>& cache = {}) const;
+
+    // Asynchronous queries: each returns a request id, answered later by
+    // the matching xxxReady() or by queryFailed() with the same id. Times
+    // are µs since the epoch, ranges [from, to).
+    quint64 requestTrends(qint64 fromUs, qint64 toUs, TrendBucket bucket, quint64 apiId = 0);
+    quint64 requestApiTotals(qint64 fromUs, qint64 toUs, TrendBucket source);
+    quint64 requestSearch(const CallLogFilter& filter, std::optional<SearchCursor> after = {},
+                          int limit = 100);
+
+public slots:
+    // Computes a summary now (on the query thread) instead of waiting for
+    // the timer; liveSummaryUpdated() follows.
+    void refreshSummary();
+
+signals:
+    void trendsReady(quint64 requestId, const std::vector<gatehouse::app::RollupBucket>& buckets);
+    void apiTotalsReady(quint64 requestId, const std::vector<gatehouse::app::ApiTotals>& totals);
+    void searchReady(quint64 requestId, const gatehouse::app::SearchPage& page);
+    void queryFailed(quint64 requestId, const QString& message);
+    void liveSummaryUpdated(const gatehouse::app::LiveSummary& summary);
+
+private:
+    friend class TelemetryQueryWorker;
+    void deliverSummary(LiveSummary summary);
+
+    GatewayController* m_controller;
+    TelemetryServiceOptions m_options;
+    std::unique_ptr<CallLogWriter> m_writer;
+    QThread* m_queryThread = nullptr;
+    TelemetryQueryWorker* m_worker = nullptr; // lives on m_queryThread
+    LiveSummary m_summary;
+    quint64 m_nextRequest = 0;
+    QString m_lastError;
+};
+
+} // namespace gatehouse::app
