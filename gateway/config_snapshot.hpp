@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/cache/cache_policy.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -60,6 +62,8 @@ struct route_config {
     bool strip_prefix = false;
     std::string rewrite_prefix;
     bool preserve_host = false; // forward the client's Host instead of the target's
+    // Response caching for this route (off unless the API opts in).
+    cache::cache_policy cache;
 };
 
 struct config_snapshot {

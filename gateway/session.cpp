@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/session.hpp"
 
+#include "gateway/cache/cache_store.hpp"
+#include "gateway/cache_flow.hpp"
 #include "gateway/call_record_ring.hpp"
 #include "gateway/forwarding.hpp"
 #include "gateway/http_util.hpp"
@@ -84,6 +86,8 @@ call_error call_error_for(problem_kind kind)
         return call_error::upstream_timeout;
     case problem_kind::service_unavailable:
         return call_error::shutting_down;
+    case problem_kind::not_cached:
+        return call_error::not_cached;
     }
     return call_error::none;
 }
@@ -149,6 +153,8 @@ private:
     asio::awaitable<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
                                        std::string_view allow = {});
     asio::awaitable<exchange_outcome> handle(request_parser& parser);
+    // The stored response cache_ chose, instead of going upstream.
+    asio::awaitable<exchange_outcome> serve_from_cache(bool keep_alive);
     asio::awaitable<exchange_outcome> forward(request_parser& parser, const runtime_config& config,
                                               std::size_t route_index, std::string_view path,
                                               std::string_view query, std::size_t matched_bytes,
@@ -215,6 +221,7 @@ private:
     // temporary in a co_await expression twice.
     std::string detail_;
     problem_kind problem_ = problem_kind::bad_request;
+    cache_exchange cache_;
     call_record record_;
     clock_type::time_point record_started_;
     bool record_open_ = false;
@@ -366,6 +373,8 @@ void client_session::commit_record()
     if (!record_open_)
         return;
     record_open_ = false;
+    record_.cache = cache_.record_status();
+    cache_.reset(); // drops the entry and any coalescing ticket with the exchange
     if (!w_.shared.record_calls.load(std::memory_order_relaxed) || !w_.records)
         return;
     const auto elapsed =
@@ -451,9 +460,61 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     (void)options;
     record_.api_id = config->snapshot.routes[match.route_index].api_id;
     record_.route_id.assign(config->snapshot.routes[match.route_index].id);
+
+    cache_.reset();
+    if (const route_cache& cached = config->route_caches[match.route_index]; cached.policy) {
+        const std::string_view bare_query = query.empty() ? query : query.substr(1);
+        auto step = cache_.begin(req, cached, *config->cache, w_.shared.coalescer, authority, path_,
+                                 bare_query);
+        if (step == cache_exchange::step::wait) {
+            // Bounded: a leader stuck upstream costs its followers at most
+            // one upstream timeout before they go themselves.
+            const auto bound = config->route_upstream[match.route_index]->config.total_timeout;
+            const cache::wait_outcome waited = co_await cache_.ticket().wait(bound);
+            step = cache_.after_wait(waited, req);
+        }
+        if (step == cache_exchange::step::serve)
+            co_return co_await serve_from_cache(keep_alive);
+        if (step == cache_exchange::step::not_cached) {
+            co_await send_problem(problem_kind::not_cached,
+                                  "only-if-cached: no stored response can be used", keep_alive);
+            co_return exchange_outcome{keep_alive};
+        }
+        cache_.prepare_forward(req);
+    }
     co_return co_await forward(
         parser, *config, match.route_index, path_, query, match.matched_bytes,
         req.keep_alive() && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
+}
+
+asio::awaitable<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
+{
+    http::response<http::buffer_body> res;
+    cache_.make_stored_response(res, w_.shared.via_11, request_id_);
+    res.keep_alive(keep_alive);
+    linger_ = !keep_alive;
+    count_response(res.result_int());
+    http::response_serializer<http::buffer_body> writer{res};
+    client_.expires_after(w_.shared.options.client_send_timeout);
+    boost::system::error_code ec;
+    std::size_t written = 0;
+    if (cache_.stored_response_has_body()) {
+        auto [write_ec, n] = co_await http::async_write(client_, writer, nothrow);
+        ec = write_ec;
+        written = n;
+    } else {
+        auto [write_ec, n] = co_await http::async_write_header(client_, writer, nothrow);
+        ec = write_ec;
+        written = n;
+    }
+    add_out(written);
+    if (ec == http::error::need_buffer)
+        ec = {};
+    if (ec) {
+        record_.error = call_error::client_aborted;
+        co_return exchange_outcome{};
+    }
+    co_return exchange_outcome{keep_alive && !closing_};
 }
 
 void client_session::build_upstream_target(const route_config& route,
@@ -554,6 +615,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                         continue;
                     }
                 }
+                if (cache_.serve_stale_on_error())
+                    co_return co_await serve_from_cache(client_keep_alive && parser.is_done());
                 const bool timed_out = ec == beast::error::timeout;
                 detail_ = "upstream '" + up.name + "' (" + target->url +
                           "): " + (timed_out ? std::string("connect timed out") : ec.message());
@@ -635,8 +698,10 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             }
             target->record_failure(up.health);
             worker_stats::add(w_.stats.upstream_errors, 1);
-            const bool timed_out = ec == beast::error::timeout;
             const bool reusable = client_keep_alive && parser.is_done();
+            if (parser.is_done() && cache_.serve_stale_on_error())
+                co_return co_await serve_from_cache(reusable);
+            const bool timed_out = ec == beast::error::timeout;
             detail_ = "upstream '" + up.name + "' (" + target->url + "): " +
                       (timed_out ? std::string("no response within the time limit") : ec.message());
             co_await send_problem(timed_out ? problem_kind::upstream_timeout
@@ -649,8 +714,19 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         target->record_success(upstream_latency);
         record_.upstream_latency_us = static_cast<std::uint32_t>(upstream_latency.count());
 
-        // 4. The response, relayed to the client.
+        // 4. The response, relayed to the client -- or a stored one instead
+        //    (a 304 that freshened it, stale-if-error on a 5xx).
         auto& res = response->get();
+        if (!cache_.active()) {
+            res.set("Cache-Status", cache_status_bypass);
+            strip_targeted_fields(res);
+        } else if (cache_.on_response_head(res) == cache_exchange::head_action::serve_stored) {
+            if (res.keep_alive() && response->is_done() && upstream_buffer_.size() == 0 &&
+                !w_.shared.stopping.load(std::memory_order_relaxed))
+                w_.pool.give(target->id, std::move(*stream), up.max_idle_connections);
+            upstream_buffer_.clear();
+            co_return co_await serve_from_cache(client_keep_alive && parser.is_done());
+        }
         const unsigned status = res.result_int();
         const bool no_body = head_request || status == 204 || status == 304;
         const bool upstream_keep_alive = res.keep_alive();
@@ -687,8 +763,11 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             relayed = co_await relay_body(
                 *stream, upstream_buffer_, *response, client_, response_writer, relay_buffer(),
                 relay_buffer_size, [&] { stream->expires_after(remaining(up.read_timeout)); },
-                options.client_send_timeout);
+                options.client_send_timeout,
+                [this](const char* data, std::size_t n) { cache_.capture(data, n); });
         }
+        if (relayed.side == relay_result::done)
+            cache_.complete(); // stores what was captured (a 204's empty body too)
         add_out(relayed.bytes_written);
         if (relayed.side != relay_result::done) {
             record_.error = relayed.side == relay_result::failed_reading
