@@ -23,9 +23,18 @@ constexpr std::string_view cache_name = "Gatehouse";
 // on cached routes; the gateway sets the X-Forwarded-* fields it forwards
 // itself, from the keyed Host.
 constexpr std::string_view unkeyed_request_fields[] = {
-    "X-Forwarded-Host", "X-Forwarded-Port",  "X-Forwarded-Scheme",     "X-Forwarded-Server",
-    "X-Forwarded-Prefix", "X-Original-URL",  "X-Rewrite-URL",          "X-HTTP-Method-Override",
-    "X-HTTP-Method",    "X-Method-Override", "X-Host",                 "Forwarded",
+    "X-Forwarded-Host",
+    "X-Forwarded-Port",
+    "X-Forwarded-Scheme",
+    "X-Forwarded-Server",
+    "X-Forwarded-Prefix",
+    "X-Original-URL",
+    "X-Rewrite-URL",
+    "X-HTTP-Method-Override",
+    "X-HTTP-Method",
+    "X-Method-Override",
+    "X-Host",
+    "Forwarded",
 };
 
 c::sys_time now()
@@ -267,8 +276,8 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
         if (status == 304) {
             auto fields = c::to_header_list(res);
             if (c::not_modified_selects(*entry_, fields)) {
-                auto fresh = c::freshen_with_304(*entry_, fields, request_time_, response_time_,
-                                                 *policy_);
+                auto fresh =
+                    c::freshen_with_304(*entry_, fields, request_time_, response_time_, *policy_);
                 store_->insert(fresh);
                 count(c::cache_counter::revalidated_304);
                 if (ticket_.leader())
@@ -394,8 +403,7 @@ void cache_exchange::complete()
     in.strip_set_cookie = store_decision_.strip_set_cookie;
     auto entry = c::make_cached_response(std::move(in));
     const auto result = store_->insert(entry);
-    const bool stored =
-        result == c::insert_result::stored || result == c::insert_result::replaced;
+    const bool stored = result == c::insert_result::stored || result == c::insert_result::replaced;
     if (ticket_.leader()) {
         if (stored)
             ticket_.publish(std::move(entry));

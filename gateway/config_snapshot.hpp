@@ -51,7 +51,7 @@ enum class path_match { prefix, exact };
 struct route_config {
     std::string id;
     std::uint64_t api_id = 0; // the catalog API this route belongs to (0: none); recorded per call
-    std::string host; // empty: any host
+    std::string host;         // empty: any host
     // Literal segments and `{name}` parameters, e.g. "/shop/products/{id}".
     std::string path = "/";
     path_match match = path_match::prefix;

@@ -44,8 +44,8 @@ struct gateway_server::impl {
     // Replaced only under apply_mutex (with a recompiled configuration);
     // readers take a copy of the pointer under cache_mutex.
     mutable std::mutex cache_mutex;
-    std::shared_ptr<cache::cache_store> cache_store = make_store(256u * 1024 * 1024,
-                                                                  cache::eviction_kind::tiny_lfu);
+    std::shared_ptr<cache::cache_store> cache_store =
+        make_store(256u * 1024 * 1024, cache::eviction_kind::tiny_lfu);
     health_checker health;
     stats_snapshot retired; // counters of workers from earlier runs
 
@@ -167,8 +167,8 @@ std::string gateway_server::start(const gateway_options& options)
         const auto current = impl_->store();
         if (current->budget_bytes() != options.cache_budget_bytes ||
             current->policy() != options.cache_eviction) {
-            if (auto error = impl_->replace_store(options.cache_budget_bytes,
-                                                  options.cache_eviction);
+            if (auto error =
+                    impl_->replace_store(options.cache_budget_bytes, options.cache_eviction);
                 !error.empty())
                 return error;
         }
@@ -405,9 +405,8 @@ std::size_t gateway_server::purge_cache_url(std::string_view url)
         config = impl_->shared.config;
     }
     if (config) {
-        const std::string bare_host(host.substr(0, host.rfind(':') == std::string_view::npos
-                                                        ? host.size()
-                                                        : host.rfind(':')));
+        const std::string bare_host(host.substr(
+            0, host.rfind(':') == std::string_view::npos ? host.size() : host.rfind(':')));
         const auto match = config->routes.match(bare_host, "GET", std::string(path));
         if (match.result == route_match::outcome::matched)
             policy = config->snapshot.routes[match.route_index].cache;

@@ -517,9 +517,9 @@ asio::awaitable<exchange_outcome> client_session::serve_from_cache(bool keep_ali
     co_return exchange_outcome{keep_alive && !closing_};
 }
 
-void client_session::build_upstream_target(const route_config& route,
-                                           const target_state& target, std::string_view path,
-                                           std::string_view query, std::size_t matched_bytes)
+void client_session::build_upstream_target(const route_config& route, const target_state& target,
+                                           std::string_view path, std::string_view query,
+                                           std::size_t matched_bytes)
 {
     std::string& out = target_;
     out.assign(target.address.base_path);
