@@ -71,6 +71,7 @@ void cache_exchange::reset()
     request_cc_ = {};
     has_authorization_ = false;
     entry_.reset();
+    refresh_.reset();
     revalidating_ = false;
     serve_not_modified_ = false;
     serve_age_ = 0;
@@ -152,10 +153,26 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
             count(c::cache_counter::stale_served);
             record_status_ = cache_status::stale;
             return serve_entry(d.age, d.ttl, true);
-        case c::serve_action::stale_while_revalidate:
-            // No background refresh yet: revalidating now is what
-            // stale-while-revalidate permits at the least (RFC 5861 §3
-            // allows serving stale; it never requires it).
+        case c::serve_action::stale_while_revalidate: {
+            count(c::cache_counter::stale_served);
+            record_status_ = cache_status::stale;
+            // One refresh per key: whoever leads the flight refreshes; the
+            // others just serve the stale entry meanwhile.
+            auto ticket = coalescer.join(key_);
+            if (ticket.leader()) {
+                refresh_ = std::make_shared<refresh_job>();
+                refresh_->ticket = std::move(ticket);
+                refresh_->key = key_;
+                refresh_->entry = entry_;
+                refresh_->api_key = route.api_key;
+                refresh_->authority.assign(authority);
+                refresh_->request_fields = fields;
+            }
+            serve_entry(d.age, d.ttl, true);
+            status_.detail = "stale-while-revalidate";
+            status_value_ = c::format_cache_status(cache_name, status_);
+            return step::serve;
+        }
         case c::serve_action::revalidate:
             break;
         }

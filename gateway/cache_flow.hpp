@@ -8,6 +8,7 @@
 #include "gateway/cache/cache_store.hpp"
 #include "gateway/cache/coalescer.hpp"
 #include "gateway/cache/freshness.hpp"
+#include "gateway/cache_refresh.hpp"
 #include "gateway/call_record.hpp"
 #include "gateway/runtime_config.hpp"
 
@@ -59,6 +60,10 @@ public:
                std::string_view query);
 
     cache::flight_ticket& ticket() { return ticket_; }
+    // After step::serve of a stale entry under stale-while-revalidate: the
+    // background refresh to start (the session adds the upstream), or null
+    // when none is due (another request is already refreshing the key).
+    std::shared_ptr<refresh_job> take_refresh() { return std::move(refresh_); }
     step after_wait(const cache::wait_outcome& outcome, const request_head& req);
 
     // Just before the request goes upstream (headers not yet rewritten for
@@ -123,6 +128,7 @@ private:
     std::optional<std::string> client_if_modified_since_;
 
     cache::flight_ticket ticket_;
+    std::shared_ptr<refresh_job> refresh_;
     cache::cache_status status_;
     cache_status record_status_ = cache_status::none;
     std::string status_value_; // formatted Cache-Status

@@ -34,14 +34,15 @@ struct relay_result {
 // Reads use read_some, not read: a slow, trickling body (server-sent events,
 // long polls) is passed on as it arrives instead of waiting for a full buffer.
 //
-// `tap` sees every piece of the body as it is read.
+// `tap(data, size, last)` sees every piece of the body as it is read, before
+// it is written on; `last` is set once the whole body has been read.
 //
 // `arm_read` is called before every read to set its deadline: the caller
 // decides whether a late read closes the stream (tcp_stream's expiry) or only
 // cancels it, so that an error response can still be sent.
 // Observes the body as it passes (the response cache keeps a copy).
 struct no_tap {
-    void operator()(const char*, std::size_t) const {}
+    void operator()(const char*, std::size_t, bool) const {}
 };
 
 template <bool isRequest, class ArmRead, class Tap = no_tap>
@@ -80,8 +81,7 @@ relay_body(boost::beast::tcp_stream& in, boost::beast::flat_buffer& in_buffer,
             // upstream reads as garbage ahead of the next pooled request.
             body.data = got == 0 ? nullptr : buffer;
             body.size = got;
-            if (got != 0)
-                tap(static_cast<const char*>(buffer), got);
+            tap(static_cast<const char*>(buffer), got, parser.is_done());
             body.more = !parser.is_done();
         } else {
             body.data = nullptr;

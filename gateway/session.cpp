@@ -473,8 +473,21 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
             const cache::wait_outcome waited = co_await cache_.ticket().wait(bound);
             step = cache_.after_wait(waited, req);
         }
-        if (step == cache_exchange::step::serve)
+        if (step == cache_exchange::step::serve) {
+            if (auto job = cache_.take_refresh()) {
+                const upstream_runtime& upstream = *config->route_upstream[match.route_index];
+                if (target_state* target = upstream.select()) {
+                    const auto& route = config->snapshot.routes[match.route_index];
+                    build_upstream_target(route, *target, path_, query, match.matched_bytes);
+                    job->upstream_target = target_;
+                    job->config = *holder;
+                    job->route_index = match.route_index;
+                    job->target = target;
+                    start_refresh(w_, std::move(job));
+                }
+            }
             co_return co_await serve_from_cache(keep_alive);
+        }
         if (step == cache_exchange::step::not_cached) {
             co_await send_problem(problem_kind::not_cached,
                                   "only-if-cached: no stored response can be used", keep_alive);
@@ -752,6 +765,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
 
         http::response_serializer<http::buffer_body> response_writer{res};
         relay_result relayed;
+        if (no_body || response->is_done())
+            cache_.complete(); // no body, or an empty one: store before the head goes out
         if (no_body) {
             client_.expires_after(options.client_send_timeout);
             auto [write_ec, n] =
@@ -764,10 +779,14 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 *stream, upstream_buffer_, *response, client_, response_writer, relay_buffer(),
                 relay_buffer_size, [&] { stream->expires_after(remaining(up.read_timeout)); },
                 options.client_send_timeout,
-                [this](const char* data, std::size_t n) { cache_.capture(data, n); });
+                [this](const char* data, std::size_t n, bool last) {
+                    cache_.capture(data, n);
+                    // Stored before the last piece goes out: a client that
+                    // has the whole response finds it in the cache.
+                    if (last)
+                        cache_.complete();
+                });
         }
-        if (relayed.side == relay_result::done)
-            cache_.complete(); // stores what was captured (a 204's empty body too)
         add_out(relayed.bytes_written);
         if (relayed.side != relay_result::done) {
             record_.error = relayed.side == relay_result::failed_reading
