@@ -67,7 +67,12 @@ void cache_exchange::reset()
     api_key_ = nullptr;
     mode_ = mode::bypass;
     head_ = false;
+    post_ = false;
     method_ = {};
+    if (request_body_.capacity() > 64 * 1024)
+        std::string().swap(request_body_);
+    request_body_.clear();
+    body_buffered_ = false;
     request_cc_ = {};
     has_authorization_ = false;
     entry_.reset();
@@ -94,6 +99,14 @@ void cache_exchange::count(c::cache_counter what)
     store_->count(stats_, what);
 }
 
+bool cache_exchange::wants_request_body(const request_head& req, const route_cache& route,
+                                        std::optional<std::uint64_t> content_length)
+{
+    return route.policy && route.policy->cache_post_by_body_hash &&
+           req.method() == http::verb::post && content_length &&
+           *content_length <= route.policy->max_object_bytes;
+}
+
 cache_exchange::step cache_exchange::begin(request_head& req, const route_cache& route,
                                            c::cache_store& store, c::coalescer& coalescer,
                                            std::string_view authority, std::string_view path,
@@ -113,11 +126,11 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
     query_.assign(query);
 
     const auto cls = c::classify_request(method_, *policy_);
-    if (cls != c::request_class::lookup || req.method() == http::verb::post) {
-        // POST caching by body hash needs the whole body before the lookup;
-        // until the session buffers request bodies, an opted-in POST is
-        // forwarded like any other (and still invalidates).
-        mode_ = cls == c::request_class::bypass ? mode::bypass : mode::invalidate;
+    post_ = req.method() == http::verb::post;
+    if (cls != c::request_class::lookup || (post_ && !body_buffered_)) {
+        // An opted-in POST whose body could not be buffered (chunked, or
+        // over the object limit) is forwarded uncached.
+        mode_ = cls == c::request_class::invalidate ? mode::invalidate : mode::bypass;
         status_.fwd = c::forward_reason::method;
         record_status_ = cache_status::bypass;
         count(c::cache_counter::bypasses);
@@ -130,6 +143,12 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
     parts.host = authority;
     parts.path = path;
     parts.query = query;
+    std::string digest;
+    if (post_) {
+        digest = c::body_digest(request_body_);
+        parts.method = c::method_class::post;
+        parts.body_hash = digest;
+    }
     key_ = c::make_cache_key(parts, *policy_);
 
     const auto& fields = as_fields(req);
@@ -154,6 +173,8 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
             record_status_ = cache_status::stale;
             return serve_entry(d.age, d.ttl, true);
         case c::serve_action::stale_while_revalidate: {
+            if (post_)
+                break; // the background refresh only knows GET: fetch it again now
             count(c::cache_counter::stale_served);
             record_status_ = cache_status::stale;
             // One refresh per key: whoever leads the flight refreshes; the
@@ -242,7 +263,8 @@ void cache_exchange::prepare_forward(request_head& req)
     request_time_ = now();
     if (!head_)
         request_fields_ = as_fields(req); // the Vary secondary key of what gets stored
-    if (revalidating_ && entry_) {
+    // Validators on a POST would be preconditions (412), not revalidation.
+    if (revalidating_ && entry_ && !post_) {
         const auto validators = c::make_revalidation_headers(*entry_);
         if (!validators.empty()) {
             req.erase(http::field::if_none_match);

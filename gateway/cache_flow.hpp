@@ -52,6 +52,17 @@ public:
     // Caching applies to this exchange (the route has a policy).
     bool active() const { return policy_ != nullptr; }
 
+    // Opted-in POST caching keys on a digest of the body, so the body must
+    // be read whole before the lookup: true when this request qualifies (a
+    // Content-Length within the policy's object limit). The session then
+    // reads it into request_body() and calls mark_body_buffered().
+    static bool wants_request_body(const request_head& req, const route_cache& route,
+                                   std::optional<std::uint64_t> content_length);
+    std::string& request_body() { return request_body_; }
+    void mark_body_buffered() { body_buffered_ = true; }
+    // The request body to send upstream instead of relaying it, or null.
+    const std::string* buffered_body() const { return body_buffered_ ? &request_body_ : nullptr; }
+
     // After routing. `authority` is the Host the client asked for, `path` the
     // normalised path, `query` without the '?'. Strips the unkeyed headers
     // that could poison the cache from `req`.
@@ -112,6 +123,7 @@ private:
     const std::string* api_key_ = nullptr;
     mode mode_ = mode::bypass;
     bool head_ = false;
+    bool post_ = false; // an opted-in POST, keyed by its body
     std::string_view method_;
     std::string authority_;
     std::string path_;
@@ -126,6 +138,9 @@ private:
     std::int64_t serve_age_ = 0;
     std::optional<std::string> client_if_none_match_;
     std::optional<std::string> client_if_modified_since_;
+
+    std::string request_body_;
+    bool body_buffered_ = false;
 
     cache::flight_ticket ticket_;
     std::shared_ptr<refresh_job> refresh_;

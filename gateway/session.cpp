@@ -153,6 +153,9 @@ private:
     asio::awaitable<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
                                        std::string_view allow = {});
     asio::awaitable<exchange_outcome> handle(request_parser& parser);
+    // Reads the whole (Content-Length delimited) body into `out`; false
+    // after answering a failure (or when the client went away).
+    asio::awaitable<bool> read_request_body(request_parser& parser, std::string& out);
     // The stored response cache_ chose, instead of going upstream.
     asio::awaitable<exchange_outcome> serve_from_cache(bool keep_alive);
     asio::awaitable<exchange_outcome> forward(request_parser& parser, const runtime_config& config,
@@ -409,8 +412,8 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     record_.request_id.assign(request_id_);
     // Once a request body is pending and unread, the connection cannot carry
     // another request after an early rejection.
-    const bool keep_alive = req.keep_alive() && !body_pending && !closing_ &&
-                            !w_.shared.stopping.load(std::memory_order_relaxed);
+    bool keep_alive = req.keep_alive() && !body_pending && !closing_ &&
+                      !w_.shared.stopping.load(std::memory_order_relaxed);
 
     std::string_view target = req.target();
     std::string_view authority = req[http::field::host];
@@ -464,6 +467,16 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     cache_.reset();
     if (const route_cache& cached = config->route_caches[match.route_index]; cached.policy) {
         const std::string_view bare_query = query.empty() ? query : query.substr(1);
+        const auto length = parser.content_length();
+        if (cache_exchange::wants_request_body(
+                req, cached, length ? std::optional<std::uint64_t>(*length) : std::nullopt)) {
+            if (!co_await read_request_body(parser, cache_.request_body()))
+                co_return exchange_outcome{};
+            cache_.mark_body_buffered();
+            // Nothing left unread: the connection can carry the next request.
+            keep_alive = req.keep_alive() && !closing_ &&
+                         !w_.shared.stopping.load(std::memory_order_relaxed);
+        }
         auto step = cache_.begin(req, cached, *config->cache, w_.shared.coalescer, authority, path_,
                                  bare_query);
         if (step == cache_exchange::step::wait) {
@@ -498,6 +511,45 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     co_return co_await forward(
         parser, *config, match.route_index, path_, query, match.matched_bytes,
         req.keep_alive() && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
+}
+
+asio::awaitable<bool> client_session::read_request_body(request_parser& parser, std::string& out)
+{
+    auto& req = parser.get();
+    if (!parser.is_done() && req.version() >= 11 &&
+        iequals(req[http::field::expect], "100-continue")) {
+        static constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
+        client_.expires_after(w_.shared.options.client_send_timeout);
+        auto [ec, n] = co_await asio::async_write(
+            client_, asio::buffer(continue_line.data(), continue_line.size()), nothrow);
+        if (ec)
+            co_return false;
+        req.erase(http::field::expect);
+    }
+    const std::size_t length = static_cast<std::size_t>(parser.content_length().value_or(0));
+    out.resize(length);
+    std::size_t filled = 0;
+    auto& body = parser.get().body();
+    while (!parser.is_done()) {
+        body.data = out.data() + filled;
+        body.size = length - filled;
+        arm_client_timer(w_.shared.options.client_body_timeout);
+        const std::size_t buffered = buffer_.size();
+        auto [ec, n] = co_await http::async_read_some(client_, buffer_, parser, nothrow);
+        disarm_client_timer();
+        if (n > buffered)
+            add_in(n - buffered);
+        filled = length - body.size;
+        if (ec == http::error::need_buffer)
+            ec = {};
+        if (ec) {
+            if (describe_read_error(ec, "body"))
+                co_await send_problem(problem_, detail_, false);
+            co_return false;
+        }
+    }
+    out.resize(filled);
+    co_return true;
 }
 
 asio::awaitable<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
@@ -660,9 +712,25 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             req.set(http::field::host, target->host_header);
         const bool body_was_pending = !parser.is_done();
         http::request_serializer<http::buffer_body> request_writer{req};
-        const relay_result sent = co_await relay_body(
-            client_, buffer_, parser, *stream, request_writer, relay_buffer(), relay_buffer_size,
-            [&] { arm_client_timer(options.client_body_timeout); }, remaining(up.read_timeout));
+        relay_result sent;
+        if (const std::string* body = cache_.buffered_body()) {
+            // Read already (POST caching keys on it): sent from memory.
+            req.body().data = body->empty() ? nullptr : const_cast<char*>(body->data());
+            req.body().size = body->size();
+            req.body().more = false;
+            stream->expires_after(remaining(up.read_timeout));
+            auto [write_ec, n] = co_await http::async_write(*stream, request_writer, nothrow);
+            if (write_ec == http::error::need_buffer)
+                write_ec = {};
+            sent.ec = write_ec;
+            sent.bytes_written = n;
+            sent.side = write_ec ? relay_result::failed_writing : relay_result::done;
+        } else {
+            sent = co_await relay_body(
+                client_, buffer_, parser, *stream, request_writer, relay_buffer(),
+                relay_buffer_size, [&] { arm_client_timer(options.client_body_timeout); },
+                remaining(up.read_timeout));
+        }
         disarm_client_timer();
         add_in(sent.bytes_read);
         record_.upstream.assign(target->url);

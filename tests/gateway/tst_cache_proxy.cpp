@@ -63,6 +63,10 @@ private slots:
         auto post = enabled_policy();
         config.routes.push_back(cached_route("post", "/post", "origin", "/echo", post));
 
+        auto query = enabled_policy();
+        query.cache_post_by_body_hash = true;
+        config.routes.push_back(cached_route("query", "/q", "origin", "/echo", query));
+
         auto cookies = enabled_policy();
         cookies.strip_set_cookie = true;
         config.routes.push_back(cached_route("cookies", "/cookies", "origin", "/respond", cookies));
@@ -478,6 +482,40 @@ private slots:
             QVERIFY(cache_status_has(r, "fwd=method"));
         }
         QCOMPARE(upstream() - before, 2u);
+    }
+
+    void postCachedByBodyWhenOptedIn()
+    {
+        const std::string target = "/q/infer?cache_control=max-age%3D60";
+        const auto before = upstream();
+        const auto first = http_request(m_port, "POST", target, {}, "{\"prompt\":\"a\"}");
+        QCOMPARE(first.status, 200);
+        QVERIFY2(cache_status_has(first, "stored"), first.header("Cache-Status").c_str());
+        const auto again = http_request(m_port, "POST", target, {}, "{\"prompt\":\"a\"}");
+        QVERIFY(is_hit(again));
+        QCOMPARE(again.body, first.body);
+        QVERIFY(again.body.find("prompt") != std::string::npos);
+        const auto other = http_request(m_port, "POST", target, {}, "{\"prompt\":\"b\"}");
+        QVERIFY(!is_hit(other));
+        QVERIFY(other.body.find("\\\"b\\\"") != std::string::npos);
+        // A GET of the same URL is another resource as far as the key goes.
+        QVERIFY(!is_hit(get(target)));
+        // Waiting for 100 Continue still works when the body is read first.
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("POST", target, {{"Expect", "100-continue"}}, "{\"prompt\":\"a\"}"));
+        QCOMPARE(c.read().status, 100);
+        const auto expect = c.read();
+        QCOMPARE(expect.status, 200);
+        QVERIFY(is_hit(expect));
+        // A chunked body cannot be keyed up front: forwarded, not cached.
+        QVERIFY(c.send_raw("POST " + target +
+                           " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                           "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
+        const auto chunked = c.read();
+        QCOMPARE(chunked.status, 200);
+        QVERIFY(cache_status_has(chunked, "fwd=method"));
+        QCOMPARE(upstream() - before, 4u);
     }
 
     void extensionMethodForwardedUntouched()
