@@ -84,6 +84,10 @@ private slots:
         QVERIFY(!is_hit(get(target)));
         QVERIFY(is_hit(get(other)));
         QCOMPARE(m_gateway.purge_cache_url("http://elsewhere.example" + other), std::size_t(0));
+        for (const char* garbage :
+             {"", "http://", "://x", "?", "not a url", "http://h:99999999/\n"})
+            QCOMPARE(m_gateway.purge_cache_url(garbage), std::size_t(0));
+        QCOMPARE(m_gateway.purge_cache_prefix(""), std::size_t(2)); // "" prefixes every path
     }
 
     void purgeApi()
