@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/session.hpp"
 
-#include "gateway/cache/cache_store.hpp"
+#include "gateway/client_session.hpp"
+
 #include "gateway/cache_flow.hpp"
 #include "gateway/call_record_ring.hpp"
 #include "gateway/forwarding.hpp"
@@ -39,8 +40,6 @@ using clock_type = std::chrono::steady_clock;
 
 namespace {
 
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
-constexpr std::size_t relay_buffer_size = 16 * 1024;
 constexpr std::size_t upstream_read_size = 16 * 1024;
 // After an error response that left a request body unread, keep reading (and
 // discarding) for a moment before closing: closing with unread data makes
@@ -92,145 +91,9 @@ call_error call_error_for(problem_kind kind)
     return call_error::none;
 }
 
-// What happened to one request, for counters and the connection's fate.
-struct exchange_outcome {
-    bool keep_alive = false;
-};
+} // namespace
 
-class client_session final : public stoppable_session,
-                             public std::enable_shared_from_this<client_session> {
-public:
-    client_session(worker& w, tcp::socket socket)
-        : w_(w)
-        , client_(std::move(socket))
-        , client_timer_(w.ioc)
-    {
-        boost::system::error_code ec;
-        const auto remote = client_.socket().remote_endpoint(ec);
-        if (!ec)
-            client_ip_ = remote.address().to_string();
-        client_.socket().set_option(tcp::no_delay(true), ec);
-        w_.sessions.push_back(*this);
-        worker_stats::add(w_.stats.active_connections, 1);
-        worker_stats::add(w_.stats.accepted_connections, 1);
-    }
-
-    ~client_session() override
-    {
-        w_.stats.active_connections.store(
-            w_.stats.active_connections.load(std::memory_order_relaxed) - 1,
-            std::memory_order_relaxed);
-    }
-
-    asio::awaitable<void> run();
-
-    void request_stop() override
-    {
-        closing_ = true;
-        if (idle_) {
-            boost::system::error_code ec;
-            client_.socket().cancel(ec);
-        }
-    }
-
-    void force_stop() override
-    {
-        closing_ = true;
-        boost::system::error_code ec;
-        client_.socket().shutdown(tcp::socket::shutdown_both, ec);
-        client_.socket().close(ec);
-        if (upstream_) {
-            upstream_->socket().shutdown(tcp::socket::shutdown_both, ec);
-            upstream_->socket().close(ec);
-        }
-    }
-
-private:
-    using request_parser = http::request_parser<http::buffer_body>;
-    using response_parser = http::response_parser<http::buffer_body>;
-
-    asio::awaitable<bool> wait_for_request();
-    asio::awaitable<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
-                                       std::string_view allow = {});
-    asio::awaitable<exchange_outcome> handle(request_parser& parser);
-    // Reads the whole (Content-Length delimited) body into `out`; false
-    // after answering a failure (or when the client went away).
-    asio::awaitable<bool> read_request_body(request_parser& parser, std::string& out);
-    // The stored response cache_ chose, instead of going upstream.
-    asio::awaitable<exchange_outcome> serve_from_cache(bool keep_alive);
-    asio::awaitable<exchange_outcome> forward(request_parser& parser, const runtime_config& config,
-                                              std::size_t route_index, std::string_view path,
-                                              std::string_view query, std::size_t matched_bytes,
-                                              bool client_keep_alive);
-    // Into target_, reusing its storage.
-    void build_upstream_target(const route_config& route, const target_state& target,
-                               std::string_view path, std::string_view query,
-                               std::size_t matched_bytes);
-    void count_response(unsigned status);
-    void add_in(std::size_t n)
-    {
-        worker_stats::add(w_.stats.bytes_in, n);
-        record_.bytes_in += n;
-    }
-    void add_out(std::size_t n)
-    {
-        worker_stats::add(w_.stats.bytes_out, n);
-        record_.bytes_out += n;
-    }
-    void begin_record();
-    void commit_record();
-    // Turns a failed read of the client's request into the problem to answer
-    // with (in problem_ and detail_); false when the client just went away.
-    bool describe_read_error(const boost::system::error_code& ec, std::string_view part);
-    asio::awaitable<void> linger();
-
-    // A client read deadline that cancels the read instead of closing the
-    // socket (as tcp_stream's own expiry would), so that a 408 can be sent.
-    void arm_client_timer(std::chrono::milliseconds timeout)
-    {
-        client_.expires_never();
-        client_timed_out_ = false;
-        client_timer_.expires_after(timeout);
-        client_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-            if (ec)
-                return;
-            self->client_timed_out_ = true;
-            boost::system::error_code ignored;
-            self->client_.socket().cancel(ignored);
-        });
-    }
-    void disarm_client_timer() { client_timer_.cancel(); }
-    char* relay_buffer()
-    {
-        if (!relay_buffer_)
-            relay_buffer_ = std::make_unique<char[]>(relay_buffer_size);
-        return relay_buffer_.get();
-    }
-
-    worker& w_;
-    beast::tcp_stream client_;
-    beast::flat_buffer buffer_;
-    beast::flat_buffer upstream_buffer_;
-    beast::tcp_stream* upstream_ = nullptr; // while an exchange is in flight
-    asio::steady_timer client_timer_;
-    bool client_timed_out_ = false;
-    bool linger_ = false;
-    std::unique_ptr<char[]> relay_buffer_;
-    std::string client_ip_;
-    std::string request_id_;
-    std::string target_;
-    std::string path_;
-    // Built before a co_await, never inside one: GCC 12 can destroy a
-    // temporary in a co_await expression twice.
-    std::string detail_;
-    problem_kind problem_ = problem_kind::bad_request;
-    cache_exchange cache_;
-    call_record record_;
-    clock_type::time_point record_started_;
-    bool record_open_ = false;
-    bool idle_ = true;
-    bool closing_ = false;
-};
+namespace detail {
 
 // Waits for the first byte of the next request under the keep-alive timeout,
 // so that the (shorter) header timeout only runs once a request has begun.
@@ -464,122 +327,12 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     record_.api_id = config->snapshot.routes[match.route_index].api_id;
     record_.route_id.assign(config->snapshot.routes[match.route_index].id);
 
-    cache_.reset();
-    if (const route_cache& cached = config->route_caches[match.route_index]; cached.policy) {
-        const std::string_view bare_query = query.empty() ? query : query.substr(1);
-        const auto length = parser.content_length();
-        if (cache_exchange::wants_request_body(
-                req, cached, length ? std::optional<std::uint64_t>(*length) : std::nullopt)) {
-            if (!co_await read_request_body(parser, cache_.request_body()))
-                co_return exchange_outcome{};
-            cache_.mark_body_buffered();
-            // Nothing left unread: the connection can carry the next request.
-            keep_alive = req.keep_alive() && !closing_ &&
-                         !w_.shared.stopping.load(std::memory_order_relaxed);
-        }
-        auto step = cache_.begin(req, cached, *config->cache, w_.shared.coalescer, authority, path_,
-                                 bare_query);
-        if (step == cache_exchange::step::wait) {
-            // Bounded: a leader stuck upstream costs its followers at most
-            // one upstream timeout before they go themselves.
-            const auto bound = config->route_upstream[match.route_index]->config.total_timeout;
-            const cache::wait_outcome waited = co_await cache_.ticket().wait(bound);
-            step = cache_.after_wait(waited, req);
-        }
-        if (step == cache_exchange::step::serve) {
-            if (auto job = cache_.take_refresh()) {
-                const upstream_runtime& upstream = *config->route_upstream[match.route_index];
-                if (target_state* target = upstream.select()) {
-                    const auto& route = config->snapshot.routes[match.route_index];
-                    build_upstream_target(route, *target, path_, query, match.matched_bytes);
-                    job->upstream_target = target_;
-                    job->config = *holder;
-                    job->route_index = match.route_index;
-                    job->target = target;
-                    start_refresh(w_, std::move(job));
-                }
-            }
-            co_return co_await serve_from_cache(keep_alive);
-        }
-        if (step == cache_exchange::step::not_cached) {
-            co_await send_problem(problem_kind::not_cached,
-                                  "only-if-cached: no stored response can be used", keep_alive);
-            co_return exchange_outcome{keep_alive};
-        }
-        cache_.prepare_forward(req);
-    }
+    if (const auto answered =
+            co_await consult_cache(parser, *holder, match, authority, query, keep_alive))
+        co_return *answered;
     co_return co_await forward(
         parser, *config, match.route_index, path_, query, match.matched_bytes,
         req.keep_alive() && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
-}
-
-asio::awaitable<bool> client_session::read_request_body(request_parser& parser, std::string& out)
-{
-    auto& req = parser.get();
-    if (!parser.is_done() && req.version() >= 11 &&
-        iequals(req[http::field::expect], "100-continue")) {
-        static constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
-        client_.expires_after(w_.shared.options.client_send_timeout);
-        auto [ec, n] = co_await asio::async_write(
-            client_, asio::buffer(continue_line.data(), continue_line.size()), nothrow);
-        if (ec)
-            co_return false;
-        req.erase(http::field::expect);
-    }
-    const std::size_t length = static_cast<std::size_t>(parser.content_length().value_or(0));
-    out.resize(length);
-    std::size_t filled = 0;
-    auto& body = parser.get().body();
-    while (!parser.is_done()) {
-        body.data = out.data() + filled;
-        body.size = length - filled;
-        arm_client_timer(w_.shared.options.client_body_timeout);
-        const std::size_t buffered = buffer_.size();
-        auto [ec, n] = co_await http::async_read_some(client_, buffer_, parser, nothrow);
-        disarm_client_timer();
-        if (n > buffered)
-            add_in(n - buffered);
-        filled = length - body.size;
-        if (ec == http::error::need_buffer)
-            ec = {};
-        if (ec) {
-            if (describe_read_error(ec, "body"))
-                co_await send_problem(problem_, detail_, false);
-            co_return false;
-        }
-    }
-    out.resize(filled);
-    co_return true;
-}
-
-asio::awaitable<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
-{
-    http::response<http::buffer_body> res;
-    cache_.make_stored_response(res, w_.shared.via_11, request_id_);
-    res.keep_alive(keep_alive);
-    linger_ = !keep_alive;
-    count_response(res.result_int());
-    http::response_serializer<http::buffer_body> writer{res};
-    client_.expires_after(w_.shared.options.client_send_timeout);
-    boost::system::error_code ec;
-    std::size_t written = 0;
-    if (cache_.stored_response_has_body()) {
-        auto [write_ec, n] = co_await http::async_write(client_, writer, nothrow);
-        ec = write_ec;
-        written = n;
-    } else {
-        auto [write_ec, n] = co_await http::async_write_header(client_, writer, nothrow);
-        ec = write_ec;
-        written = n;
-    }
-    add_out(written);
-    if (ec == http::error::need_buffer)
-        ec = {};
-    if (ec) {
-        record_.error = call_error::client_aborted;
-        co_return exchange_outcome{};
-    }
-    co_return exchange_outcome{keep_alive && !closing_};
 }
 
 void client_session::build_upstream_target(const route_config& route, const target_state& target,
@@ -875,11 +628,11 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     }
 }
 
-} // namespace
+} // namespace detail
 
 void start_session(worker& w, tcp::socket socket)
 {
-    auto session = std::make_shared<client_session>(w, std::move(socket));
+    auto session = std::make_shared<detail::client_session>(w, std::move(socket));
     // Expected failures arrive as error codes; anything thrown is unexpected
     // (allocation failure, a bug) and ends only this connection.
     asio::co_spawn(
