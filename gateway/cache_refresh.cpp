@@ -91,6 +91,8 @@ asio::awaitable<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
     }
     // One retry: a pooled connection may have been closed by the upstream.
     for (int attempt = 0; attempt < 2; ++attempt) {
+        if (w.shared.stopping.load(std::memory_order_relaxed))
+            co_return;
         if (!stream) {
             stream.emplace(w.ioc);
             link.stream = &*stream;

@@ -145,6 +145,12 @@ private slots:
         QTest::newRow("invalid Expires is stale")
             << "expbad" << QStringList{QStringLiteral("Expires: tomorrow")} << false;
         QTest::newRow("no freshness, no default ttl") << "none" << QStringList{} << false;
+        QTest::newRow("heuristic freshness from Last-Modified")
+            << "heuristic"
+            << QStringList{QStringLiteral("Last-Modified: Mon, 01 Jan 2024 00:00:00 GMT")} << true;
+        QTest::newRow("no heuristic freshness for a 201")
+            << "heuristic201"
+            << QStringList{QStringLiteral("Last-Modified: Mon, 01 Jan 2024 00:00:00 GMT")} << false;
         QTest::newRow("directive names are case-insensitive")
             << "case" << QStringList{QStringLiteral("Cache-Control: MAX-AGE=60")} << true;
         QTest::newRow("targeted field wins over Cache-Control")
@@ -165,15 +171,18 @@ private slots:
         QFETCH(QStringList, headers);
         QFETCH(bool, hit);
         std::string target = "/c?t=fresh-" + tag.toStdString() + "&body=x";
+        const unsigned status = tag == u"heuristic201" ? 201 : 200;
+        if (status != 200)
+            target += "&status=" + std::to_string(status);
         for (const auto& h : headers)
             target += "&h=" + encode(h.toStdString());
         const auto before = upstream();
         const auto first = get(target);
-        QCOMPARE(first.status, 200);
+        QCOMPARE(first.status, int(status));
         QVERIFY(!first.has_header("CDN-Cache-Control"));
         QVERIFY(!first.has_header("Gatehouse-Cache-Control"));
         const auto second = get(target);
-        QCOMPARE(second.status, 200);
+        QCOMPARE(second.status, int(status));
         QCOMPARE(second.body, std::string("x"));
         QVERIFY(!second.has_header("CDN-Cache-Control"));
         QVERIFY(!second.has_header("Gatehouse-Cache-Control"));

@@ -4,6 +4,7 @@
 
 #include "cache_fixture.h"
 
+#include <QElapsedTimer>
 #include <QtTest/QTest>
 
 using namespace gatehouse;
@@ -106,6 +107,34 @@ private slots:
             QVERIFY(is_hit(r));
         }
         QCOMPARE(m_origin.requests() - before, 2u);
+    }
+
+    // A background refresh still waiting for a slow upstream does not hold
+    // up stopping the gateway.
+    void stopDuringBackgroundRefresh()
+    {
+        gateway::gateway_server gw;
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin.port()}));
+        config.routes.push_back(cached_route("cached", "/c", "origin"));
+        QCOMPARE(QString::fromStdString(gw.apply(config)), QString());
+        QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+        // The first answer is quick; the refresh asks for the same URL and
+        // waits as long, so make the origin slow only afterwards.
+        const auto target = respond_target(
+            "/c", "swr-stop", {{"Cache-Control: max-age=0, stale-while-revalidate=60"}});
+        QVERIFY(cache_status_has(http_request(gw.port(), "GET", target), "stored"));
+        m_origin.set_latency(std::chrono::milliseconds(4000));
+        const auto before = m_origin.requests();
+        const auto stale = http_request(gw.port(), "GET", target);
+        QVERIFY(is_hit(stale));
+        // The refresh has reached the origin and waits there.
+        QTRY_COMPARE_WITH_TIMEOUT(m_origin.requests() - before, 1u, 3000);
+        QElapsedTimer timer;
+        timer.start();
+        gw.stop(std::chrono::milliseconds(0));
+        m_origin.set_latency(std::chrono::milliseconds(0));
+        QVERIFY2(timer.elapsed() < 3000, QByteArray::number(timer.elapsed()));
     }
 
     void staleIfErrorOn5xx()
