@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/declarative_config.h"
 
+#include "app/cache_config_reader.h"
 #include "app/config_reader.h"
 #include "app/config_value_parsers.h"
 #include "gateway/http_util.hpp"
@@ -108,7 +109,7 @@ void Loader::loadDocument(const YAML::Node& root, gateway::config_snapshot& snap
                       .arg(describe(root)));
         return;
     }
-    const ConfigFieldMap fields(*this, top, {"version", "listen", "upstreams", "routes"});
+    const ConfigFieldMap fields(*this, top, {"version", "listen", "cache", "upstreams", "routes"});
     if (const auto field = fields.require("version")) {
         std::uint64_t version = 0;
         if (readUnsigned(*field, 0, Unlimited, version) && version != 1)
@@ -117,6 +118,8 @@ void Loader::loadDocument(const YAML::Node& root, gateway::config_snapshot& snap
     }
     if (const auto field = fields.get("listen"))
         loadListen(*field, options);
+    if (const auto field = fields.get("cache"))
+        readGatewayCache(*this, *field, options);
     // Upstreams first whatever the order in the file: routes refer to them.
     if (const auto field = fields.get("upstreams"))
         loadUpstreams(*field, snapshot.upstreams);
@@ -327,8 +330,9 @@ void Loader::loadRoutes(const ConfigField& field, std::vector<gateway::route_con
 // `idField` is set to the route's `id` field when it has one.
 bool Loader::loadRoute(const ConfigField& field, gateway::route_config& route, ConfigField& idField)
 {
-    const auto fields = mapping(field, {"id", "host", "path", "match", "methods", "upstream",
-                                        "strip_prefix", "rewrite_prefix", "preserve_host"});
+    const auto fields =
+        mapping(field, {"id", "host", "path", "match", "methods", "upstream", "strip_prefix",
+                        "rewrite_prefix", "preserve_host", "cache"});
     if (!fields)
         return false;
     const int problemsBefore = problemCount();
@@ -389,6 +393,8 @@ bool Loader::loadRoute(const ConfigField& field, gateway::route_config& route, C
                                           "contradicts strip_prefix: false"));
     }
     optionalBool(*fields, "preserve_host", route.preserve_host);
+    if (const auto cache = fields->get("cache"))
+        readRouteCache(*this, *cache, route.cache);
     return problemCount() == problemsBefore;
 }
 

@@ -58,6 +58,8 @@ std::string_view to_string(call_error error)
         return "gone";
     case call_error::shutting_down:
         return "shutting_down";
+    case call_error::not_cached:
+        return "not_cached";
     }
     return "none";
 }

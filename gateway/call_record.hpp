@@ -31,6 +31,7 @@ enum class call_error : std::uint8_t {
     rate_limited,
     gone,
     shutting_down,
+    not_cached, // only-if-cached and nothing usable stored (RFC 9111 §5.2.1.7)
 };
 
 std::string_view to_string(cache_status status);

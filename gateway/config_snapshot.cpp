@@ -23,6 +23,38 @@ std::string to_string(balance_policy policy)
     return "unknown";
 }
 
+namespace {
+
+void validate_cache_policy(const cache::cache_policy& policy, const std::string& where,
+                           std::ostringstream& errors)
+{
+    if (policy.default_ttl.count() < 0 || policy.max_ttl.count() < 0)
+        errors << where << ": cache default_ttl and max_ttl must not be negative\n";
+    if (policy.max_ttl.count() > 0 && policy.default_ttl > policy.max_ttl)
+        errors << where << ": cache default_ttl exceeds max_ttl\n";
+    if (policy.override_upstream && policy.default_ttl.count() == 0)
+        errors << where << ": cache override_upstream needs a default_ttl\n";
+    if (!(policy.heuristic_fraction >= 0.0 && policy.heuristic_fraction <= 1.0))
+        errors << where << ": cache heuristic_fraction must be within 0..1\n";
+    if (policy.max_object_bytes == 0)
+        errors << where << ": cache max_object_size must be positive\n";
+    for (unsigned status : policy.cacheable_statuses) {
+        // 206 needs range support and 304 is a validation answer, not a
+        // representation: neither may be stored as a response of its own.
+        if (status < 200 || status > 599 || status == 206 || status == 304)
+            errors << where << ": cache status " << status << " cannot be cached\n";
+    }
+    for (const auto& name : policy.ignored_query_params) {
+        if (name.empty() || name == "*")
+            errors << where << ": cache ignore_query_params has an empty name\n";
+    }
+    if ((policy.stale_while_revalidate && policy.stale_while_revalidate->count() < 0) ||
+        (policy.stale_if_error && policy.stale_if_error->count() < 0))
+        errors << where << ": cache stale windows must not be negative\n";
+}
+
+} // namespace
+
 std::string validate(const config_snapshot& snapshot)
 {
     std::ostringstream errors;
@@ -78,6 +110,8 @@ std::string validate(const config_snapshot& snapshot)
             << route_pattern::canonical(route.path) << ' ';
         for (const auto& method : methods)
             key << method << ',';
+        if (route.cache.enabled)
+            validate_cache_policy(route.cache, where, errors);
         if (!route_keys.insert(key.str()).second)
             errors << where
                    << ": duplicate route (same host, path, match and methods as another)\n";

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/cache/cache_policy.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -49,7 +51,7 @@ enum class path_match { prefix, exact };
 struct route_config {
     std::string id;
     std::uint64_t api_id = 0; // the catalog API this route belongs to (0: none); recorded per call
-    std::string host; // empty: any host
+    std::string host;         // empty: any host
     // Literal segments and `{name}` parameters, e.g. "/shop/products/{id}".
     std::string path = "/";
     path_match match = path_match::prefix;
@@ -60,6 +62,8 @@ struct route_config {
     bool strip_prefix = false;
     std::string rewrite_prefix;
     bool preserve_host = false; // forward the client's Host instead of the target's
+    // Response caching for this route (off unless the API opts in).
+    cache::cache_policy cache;
 };
 
 struct config_snapshot {

@@ -781,7 +781,10 @@ void echo(call& c)
     body += ",\"body\":";
     append_json(body, std::string_view(payload).substr(0, echo_body_prefix));
     body += ",\"body_sha256\":\"" + sha256_hex(payload) + "\"}";
-    set_json(c.res, std::move(body), "no-store");
+    // ?cache_control= lets a test make the echo cacheable (cache poisoning tests).
+    const auto* cache_control = c.query.get("cache_control");
+    const bool safe = cache_control && cache_control->find_first_of("\r\n") == std::string::npos;
+    set_json(c.res, std::move(body), safe ? std::string_view(*cache_control) : "no-store");
 }
 
 bool is_token(std::string_view s)
@@ -803,6 +806,12 @@ void append_pattern(std::string& body, std::uint64_t size)
     }
 }
 
+bool is_not_modified(const request& req, const response& res);
+
+// /respond?status=&size=&body=&h=Name:Value&nm=Name:Value: a response whose
+// headers the caller controls. `nm` fields are sent (replacing those of the
+// same name) only when the request's conditionals make the answer a 304, so
+// a test can watch a cache merge a 304's fields into what it stored.
 void respond(call& c)
 {
     auto status = c.query.number("status", 200, 200, 599);
@@ -842,6 +851,23 @@ void respond(call& c)
         c.res.body() = *literal;
     else
         append_pattern(c.res.body(), *size);
+    const auto method = c.req.method();
+    if (c.res.result() != http::status::ok ||
+        (method != http::verb::get && method != http::verb::head) || !is_not_modified(c.req, c.res))
+        return;
+    c.res.result(http::status::not_modified);
+    for (auto& [key, value] : c.query.items) {
+        if (key != "nm")
+            continue;
+        auto colon = value.find(':');
+        auto name = std::string_view(value).substr(0, colon);
+        auto content = colon == std::string::npos ? std::string_view{}
+                                                  : std::string_view(value).substr(colon + 1);
+        while (!content.empty() && (content.front() == ' ' || content.front() == '\t'))
+            content.remove_prefix(1);
+        if (is_token(name) && content.find_first_of("\r\n"sv.data(), 0, 3) == content.npos)
+            c.res.set(name, content);
+    }
 }
 
 void stream(call& c)

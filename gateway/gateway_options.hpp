@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/cache/eviction.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -24,6 +26,9 @@ struct gateway_options {
     // An idle keep-alive connection is closed after this.
     std::chrono::milliseconds keepalive_timeout{60000};
     std::string via_name = "gatehouse"; // "Via: 1.1 <via_name>"
+    // The shared response cache: byte budget and eviction policy.
+    std::size_t cache_budget_bytes = 256u * 1024 * 1024;
+    cache::eviction_kind cache_eviction = cache::eviction_kind::tiny_lfu;
 };
 
 } // namespace gatehouse::gateway

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/gateway_server.hpp"
 
+#include "gateway/cache/cache_key.hpp"
+#include "gateway/cache/cache_store.hpp"
 #include "gateway/health_checker.hpp"
 #include "gateway/session.hpp"
 #include "gateway/worker.hpp"
@@ -37,8 +39,13 @@ struct gateway_server::impl {
     std::uint16_t port = 0;
     std::string address;
 
-    std::mutex apply_mutex; // serialises apply(); guards registry
+    std::mutex apply_mutex; // serialises apply(); guards registry and the cache store swap
     target_registry registry;
+    // Replaced only under apply_mutex (with a recompiled configuration);
+    // readers take a copy of the pointer under cache_mutex.
+    mutable std::mutex cache_mutex;
+    std::shared_ptr<cache::cache_store> cache_store =
+        make_store(256u * 1024 * 1024, cache::eviction_kind::tiny_lfu);
     health_checker health;
     stats_snapshot retired; // counters of workers from earlier runs
 
@@ -48,6 +55,23 @@ struct gateway_server::impl {
     std::vector<std::unique_ptr<call_record_ring>> rings;
 
     void add_worker_counters(stats_snapshot& out) const;
+
+    static std::shared_ptr<cache::cache_store> make_store(std::size_t budget,
+                                                          cache::eviction_kind eviction)
+    {
+        cache::store_options options;
+        options.budget_bytes = budget;
+        options.policy = eviction;
+        return std::make_shared<cache::cache_store>(options);
+    }
+    std::shared_ptr<cache::cache_store> store() const
+    {
+        std::lock_guard lock(cache_mutex);
+        return cache_store;
+    }
+    // Caller holds apply_mutex.
+    std::string install(const config_snapshot& snapshot);
+    std::string replace_store(std::size_t budget, cache::eviction_kind eviction);
 
     asio::awaitable<void> accept_loop();
     void run_on_each_worker(const std::function<void(worker&)>& task);
@@ -138,6 +162,17 @@ std::string gateway_server::start(const gateway_options& options)
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
     impl_->shared.options = options;
+    {
+        std::lock_guard apply_lock(impl_->apply_mutex);
+        const auto current = impl_->store();
+        if (current->budget_bytes() != options.cache_budget_bytes ||
+            current->policy() != options.cache_eviction) {
+            if (auto error =
+                    impl_->replace_store(options.cache_budget_bytes, options.cache_eviction);
+                !error.empty())
+                return error;
+        }
+    }
     impl_->shared.via_10 = "1.0 " + options.via_name;
     impl_->shared.via_11 = "1.1 " + options.via_name;
     impl_->shared.stopping.store(false);
@@ -297,19 +332,119 @@ std::string gateway_server::apply(const config_snapshot& snapshot)
     if (auto errors = validate(snapshot); !errors.empty())
         return errors;
     std::lock_guard lock(impl_->apply_mutex);
-    const std::uint64_t generation = impl_->shared.generation.load() + 1;
+    return impl_->install(snapshot);
+}
+
+std::string gateway_server::impl::install(const config_snapshot& snapshot)
+{
+    const std::uint64_t generation = shared.generation.load() + 1;
     std::string error;
-    auto compiled = compile(snapshot, impl_->registry, generation, error);
+    auto compiled = compile(snapshot, registry, generation, error, store());
     if (!compiled)
         return error;
     {
-        std::lock_guard config_lock(impl_->shared.config_mutex);
-        impl_->shared.config = compiled;
-        impl_->shared.generation.store(generation, std::memory_order_release);
+        std::lock_guard config_lock(shared.config_mutex);
+        shared.config = compiled;
+        shared.generation.store(generation, std::memory_order_release);
     }
-    impl_->registry.retain_only(*compiled);
-    impl_->health.update(compiled);
+    registry.retain_only(*compiled);
+    health.update(compiled);
     return {};
+}
+
+std::string gateway_server::impl::replace_store(std::size_t budget, cache::eviction_kind eviction)
+{
+    if (budget < 64 * 1024)
+        return "the cache budget must be at least 64 KiB";
+    auto fresh = make_store(budget, eviction);
+    {
+        std::lock_guard lock(cache_mutex);
+        cache_store = std::move(fresh);
+    }
+    // Recompile so requests resolve their counters against the new store.
+    std::shared_ptr<const runtime_config> current;
+    {
+        std::lock_guard config_lock(shared.config_mutex);
+        current = shared.config;
+    }
+    return current ? install(current->snapshot) : std::string{};
+}
+
+cache_report gateway_server::cache_stats() const
+{
+    const auto store = impl_->store();
+    cache_report out;
+    out.total = store->totals();
+    out.per_api = store->per_api();
+    out.budget_bytes = store->budget_bytes();
+    out.eviction = store->policy();
+    return out;
+}
+
+std::size_t gateway_server::purge_cache_url(std::string_view url)
+{
+    std::string_view rest = url;
+    std::string_view scheme = "http";
+    if (const auto colon = rest.find("://"); colon != std::string_view::npos) {
+        scheme = rest.substr(0, colon);
+        rest.remove_prefix(colon + 3);
+    }
+    const auto slash = rest.find_first_of("/?");
+    const std::string_view host = rest.substr(0, slash);
+    std::string_view target = slash == std::string_view::npos ? "/" : rest.substr(slash);
+    const auto question = target.find('?');
+    const std::string_view path = target.substr(0, question);
+    const std::string_view query =
+        question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
+
+    // The key depends on the route's policy (ignored query parameters).
+    cache::cache_policy policy;
+    std::shared_ptr<const runtime_config> config;
+    {
+        std::lock_guard config_lock(impl_->shared.config_mutex);
+        config = impl_->shared.config;
+    }
+    if (config) {
+        const std::string bare_host(host.substr(
+            0, host.rfind(':') == std::string_view::npos ? host.size() : host.rfind(':')));
+        const auto match = config->routes.match(bare_host, "GET", std::string(path));
+        if (match.result == route_match::outcome::matched)
+            policy = config->snapshot.routes[match.route_index].cache;
+    }
+    cache::key_parts parts;
+    parts.scheme = scheme;
+    parts.host = host;
+    parts.path = path.empty() ? std::string_view("/") : path;
+    parts.query = query;
+    const auto key = cache::make_cache_key(parts, policy);
+    return impl_->store()->purge_key(key.primary);
+}
+
+std::size_t gateway_server::purge_cache_api(std::string_view api_key)
+{
+    return impl_->store()->purge_api(api_key);
+}
+
+std::size_t gateway_server::purge_cache_prefix(std::string_view path_prefix, std::string_view host)
+{
+    return impl_->store()->purge_prefix(path_prefix, host);
+}
+
+std::size_t gateway_server::purge_cache_tag(std::string_view tag)
+{
+    return impl_->store()->purge_tag(tag);
+}
+
+std::size_t gateway_server::flush_cache()
+{
+    return impl_->store()->flush();
+}
+
+std::string gateway_server::set_cache_options(std::size_t budget_bytes,
+                                              cache::eviction_kind eviction)
+{
+    std::lock_guard lock(impl_->apply_mutex);
+    return impl_->replace_store(budget_bytes, eviction);
 }
 
 stats_snapshot gateway_server::stats() const

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "cache/cache_stats.hpp"
+#include "cache/eviction.hpp"
 #include "call_record.hpp"
 #include "config_snapshot.hpp"
 #include "gateway_options.hpp"
@@ -10,11 +12,23 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gatehouse::gateway {
+
+// The response cache as the control plane sees it.
+struct cache_report {
+    cache::cache_stats_snapshot total;
+    // Keyed by the API as the cache names it: the decimal catalog API id, or
+    // the route id for routes without one.
+    std::map<std::string, cache::cache_stats_snapshot, std::less<>> per_api;
+    std::size_t budget_bytes = 0;
+    cache::eviction_kind eviction = cache::eviction_kind::tiny_lfu;
+};
 
 // The embedded API gateway: an HTTP/1.1 reverse proxy on its own pool of
 // worker threads (one io_context each).
@@ -65,6 +79,22 @@ public:
     // Records dropped because a ring was full, over the server's life.
     std::uint64_t dropped_call_records() const;
     static constexpr std::size_t call_ring_capacity = 16384;
+
+    // ---- the response cache (usable whether or not the gateway runs) ----
+    // Cheap: relaxed loads of the store's counters.
+    cache_report cache_stats() const;
+    // Purges; each returns the number of stored responses removed (all
+    // variants of a URL count). `url` is absolute ("http://host[:port]/path?query")
+    // and is keyed with the policy of the route it matches.
+    std::size_t purge_cache_url(std::string_view url);
+    std::size_t purge_cache_api(std::string_view api_key);
+    std::size_t purge_cache_prefix(std::string_view path_prefix, std::string_view host = {});
+    std::size_t purge_cache_tag(std::string_view tag);
+    std::size_t flush_cache();
+    // Replaces the store with an empty one of this budget and eviction
+    // policy (the store cannot be resized in place); counters start again
+    // from zero. Returns "" or why the values were refused.
+    std::string set_cache_options(std::size_t budget_bytes, cache::eviction_kind eviction);
 
 private:
     struct impl;

@@ -48,6 +48,9 @@ problem_info info(problem_kind kind)
         return {http::status::service_unavailable,
                 "https://gatehouse.dev/problems/service-unavailable",
                 "The gateway is shutting down"};
+    case problem_kind::not_cached:
+        return {http::status::gateway_timeout, "https://gatehouse.dev/problems/not-cached",
+                "No stored response satisfies only-if-cached"};
     }
     return {http::status::internal_server_error, "about:blank", "Internal error"};
 }

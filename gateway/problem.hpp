@@ -21,6 +21,7 @@ enum class problem_kind {
     upstream_unavailable,
     upstream_timeout,
     service_unavailable,
+    not_cached, // only-if-cached with nothing usable stored: 504 (RFC 9111 §5.2.1.7)
 };
 
 std::string_view problem_type(problem_kind kind);

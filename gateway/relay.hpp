@@ -34,17 +34,25 @@ struct relay_result {
 // Reads use read_some, not read: a slow, trickling body (server-sent events,
 // long polls) is passed on as it arrives instead of waiting for a full buffer.
 //
+// `tap(data, size, last)` sees every piece of the body as it is read, before
+// it is written on; `last` is set once the whole body has been read.
+//
 // `arm_read` is called before every read to set its deadline: the caller
 // decides whether a late read closes the stream (tcp_stream's expiry) or only
 // cancels it, so that an error response can still be sent.
-template <bool isRequest, class ArmRead>
+// Observes the body as it passes (the response cache keeps a copy).
+struct no_tap {
+    void operator()(const char*, std::size_t, bool) const {}
+};
+
+template <bool isRequest, class ArmRead, class Tap = no_tap>
 boost::asio::awaitable<relay_result>
 relay_body(boost::beast::tcp_stream& in, boost::beast::flat_buffer& in_buffer,
            boost::beast::http::parser<isRequest, boost::beast::http::buffer_body>& parser,
            boost::beast::tcp_stream& out,
            boost::beast::http::serializer<isRequest, boost::beast::http::buffer_body>& writer,
            char* buffer, std::size_t buffer_size, ArmRead arm_read,
-           std::chrono::milliseconds write_timeout)
+           std::chrono::milliseconds write_timeout, Tap tap = {})
 {
     namespace http = boost::beast::http;
     constexpr auto nothrow = boost::asio::as_tuple(boost::asio::use_awaitable);
@@ -73,6 +81,7 @@ relay_body(boost::beast::tcp_stream& in, boost::beast::flat_buffer& in_buffer,
             // upstream reads as garbage ahead of the next pooled request.
             body.data = got == 0 ? nullptr : buffer;
             body.size = got;
+            tap(static_cast<const char*>(buffer), got, parser.is_done());
             body.more = !parser.is_done();
         } else {
             body.data = nullptr;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/runtime_config.hpp"
 
+#include "gateway/cache/cache_store.hpp"
+
 #include <boost/asio/io_context.hpp>
 
 #include <limits>
@@ -157,9 +159,15 @@ std::vector<std::shared_ptr<target_state>> target_registry::all() const
     return out;
 }
 
+std::string cache_api_key(const route_config& route)
+{
+    return route.api_id ? std::to_string(route.api_id) : route.id;
+}
+
 std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                                               target_registry& registry, std::uint64_t generation,
-                                              std::string& error)
+                                              std::string& error,
+                                              std::shared_ptr<cache::cache_store> cache)
 {
     auto config = std::make_shared<runtime_config>();
     config->snapshot = snapshot;
@@ -203,6 +211,16 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
     }
     for (const auto& route : snapshot.routes)
         config->route_upstream.push_back(by_name.at(route.upstream));
+    config->cache = std::move(cache);
+    for (const auto& route : config->snapshot.routes) {
+        route_cache rc;
+        if (config->cache && route.cache.enabled) {
+            rc.policy = &route.cache;
+            rc.api_key = cache_api_key(route);
+            rc.stats = config->cache->stats_for(rc.api_key);
+        }
+        config->route_caches.push_back(std::move(rc));
+    }
     return config;
 }
 

@@ -17,6 +17,23 @@
 
 namespace gatehouse::gateway {
 
+namespace cache {
+class cache_store;
+class cache_stats;
+} // namespace cache
+
+// The cache settings of one route, resolved once per configuration.
+struct route_cache {
+    const cache::cache_policy* policy = nullptr; // null: caching is off for the route
+    cache::cache_stats* stats = nullptr;         // the API's counters (stable pointer)
+    // The API as the cache names it (entries, per-API stats, purge by API):
+    // the decimal catalog API id, or the route id for a route without an API.
+    std::string api_key;
+};
+
+// The cache name of a route's API (see route_cache::api_key).
+std::string cache_api_key(const route_config& route);
+
 // Live state of one upstream target. It outlives configuration swaps (a new
 // snapshot naming the same upstream and URL keeps its health and counters),
 // so every field is atomic: any worker may update it.
@@ -60,6 +77,11 @@ struct runtime_config {
     std::vector<const upstream_runtime*> route_upstream; // per route index
     std::vector<std::unique_ptr<upstream_runtime>> upstreams;
     std::uint64_t generation = 0;
+    // The store the per-route counters were resolved against; requests use
+    // this one, so a store swapped by the control plane never mixes with
+    // stale counter pointers.
+    std::shared_ptr<cache::cache_store> cache;
+    std::vector<route_cache> route_caches; // per route index
 };
 
 // Keeps target_state alive and shared across configurations.
@@ -78,6 +100,7 @@ private:
 // and sets `error` when a target cannot be resolved.
 std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                                               target_registry& registry, std::uint64_t generation,
-                                              std::string& error);
+                                              std::string& error,
+                                              std::shared_ptr<cache::cache_store> cache = nullptr);
 
 } // namespace gatehouse::gateway

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/session.hpp"
 
+#include "gateway/client_session.hpp"
+
+#include "gateway/cache_flow.hpp"
 #include "gateway/call_record_ring.hpp"
 #include "gateway/forwarding.hpp"
 #include "gateway/http_util.hpp"
@@ -37,8 +40,6 @@ using clock_type = std::chrono::steady_clock;
 
 namespace {
 
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
-constexpr std::size_t relay_buffer_size = 16 * 1024;
 constexpr std::size_t upstream_read_size = 16 * 1024;
 // After an error response that left a request body unread, keep reading (and
 // discarding) for a moment before closing: closing with unread data makes
@@ -84,143 +85,15 @@ call_error call_error_for(problem_kind kind)
         return call_error::upstream_timeout;
     case problem_kind::service_unavailable:
         return call_error::shutting_down;
+    case problem_kind::not_cached:
+        return call_error::not_cached;
     }
     return call_error::none;
 }
 
-// What happened to one request, for counters and the connection's fate.
-struct exchange_outcome {
-    bool keep_alive = false;
-};
+} // namespace
 
-class client_session final : public stoppable_session,
-                             public std::enable_shared_from_this<client_session> {
-public:
-    client_session(worker& w, tcp::socket socket)
-        : w_(w)
-        , client_(std::move(socket))
-        , client_timer_(w.ioc)
-    {
-        boost::system::error_code ec;
-        const auto remote = client_.socket().remote_endpoint(ec);
-        if (!ec)
-            client_ip_ = remote.address().to_string();
-        client_.socket().set_option(tcp::no_delay(true), ec);
-        w_.sessions.push_back(*this);
-        worker_stats::add(w_.stats.active_connections, 1);
-        worker_stats::add(w_.stats.accepted_connections, 1);
-    }
-
-    ~client_session() override
-    {
-        w_.stats.active_connections.store(
-            w_.stats.active_connections.load(std::memory_order_relaxed) - 1,
-            std::memory_order_relaxed);
-    }
-
-    asio::awaitable<void> run();
-
-    void request_stop() override
-    {
-        closing_ = true;
-        if (idle_) {
-            boost::system::error_code ec;
-            client_.socket().cancel(ec);
-        }
-    }
-
-    void force_stop() override
-    {
-        closing_ = true;
-        boost::system::error_code ec;
-        client_.socket().shutdown(tcp::socket::shutdown_both, ec);
-        client_.socket().close(ec);
-        if (upstream_) {
-            upstream_->socket().shutdown(tcp::socket::shutdown_both, ec);
-            upstream_->socket().close(ec);
-        }
-    }
-
-private:
-    using request_parser = http::request_parser<http::buffer_body>;
-    using response_parser = http::response_parser<http::buffer_body>;
-
-    asio::awaitable<bool> wait_for_request();
-    asio::awaitable<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
-                                       std::string_view allow = {});
-    asio::awaitable<exchange_outcome> handle(request_parser& parser);
-    asio::awaitable<exchange_outcome> forward(request_parser& parser, const runtime_config& config,
-                                              std::size_t route_index, std::string_view path,
-                                              std::string_view query, std::size_t matched_bytes,
-                                              bool client_keep_alive);
-    // Into target_, reusing its storage.
-    void build_upstream_target(const route_config& route, const target_state& target,
-                               std::string_view path, std::string_view query,
-                               std::size_t matched_bytes);
-    void count_response(unsigned status);
-    void add_in(std::size_t n)
-    {
-        worker_stats::add(w_.stats.bytes_in, n);
-        record_.bytes_in += n;
-    }
-    void add_out(std::size_t n)
-    {
-        worker_stats::add(w_.stats.bytes_out, n);
-        record_.bytes_out += n;
-    }
-    void begin_record();
-    void commit_record();
-    // Turns a failed read of the client's request into the problem to answer
-    // with (in problem_ and detail_); false when the client just went away.
-    bool describe_read_error(const boost::system::error_code& ec, std::string_view part);
-    asio::awaitable<void> linger();
-
-    // A client read deadline that cancels the read instead of closing the
-    // socket (as tcp_stream's own expiry would), so that a 408 can be sent.
-    void arm_client_timer(std::chrono::milliseconds timeout)
-    {
-        client_.expires_never();
-        client_timed_out_ = false;
-        client_timer_.expires_after(timeout);
-        client_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-            if (ec)
-                return;
-            self->client_timed_out_ = true;
-            boost::system::error_code ignored;
-            self->client_.socket().cancel(ignored);
-        });
-    }
-    void disarm_client_timer() { client_timer_.cancel(); }
-    char* relay_buffer()
-    {
-        if (!relay_buffer_)
-            relay_buffer_ = std::make_unique<char[]>(relay_buffer_size);
-        return relay_buffer_.get();
-    }
-
-    worker& w_;
-    beast::tcp_stream client_;
-    beast::flat_buffer buffer_;
-    beast::flat_buffer upstream_buffer_;
-    beast::tcp_stream* upstream_ = nullptr; // while an exchange is in flight
-    asio::steady_timer client_timer_;
-    bool client_timed_out_ = false;
-    bool linger_ = false;
-    std::unique_ptr<char[]> relay_buffer_;
-    std::string client_ip_;
-    std::string request_id_;
-    std::string target_;
-    std::string path_;
-    // Built before a co_await, never inside one: GCC 12 can destroy a
-    // temporary in a co_await expression twice.
-    std::string detail_;
-    problem_kind problem_ = problem_kind::bad_request;
-    call_record record_;
-    clock_type::time_point record_started_;
-    bool record_open_ = false;
-    bool idle_ = true;
-    bool closing_ = false;
-};
+namespace detail {
 
 // Waits for the first byte of the next request under the keep-alive timeout,
 // so that the (shorter) header timeout only runs once a request has begun.
@@ -366,6 +239,8 @@ void client_session::commit_record()
     if (!record_open_)
         return;
     record_open_ = false;
+    record_.cache = cache_.record_status();
+    cache_.reset(); // drops the entry and any coalescing ticket with the exchange
     if (!w_.shared.record_calls.load(std::memory_order_relaxed) || !w_.records)
         return;
     const auto elapsed =
@@ -400,8 +275,8 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     record_.request_id.assign(request_id_);
     // Once a request body is pending and unread, the connection cannot carry
     // another request after an early rejection.
-    const bool keep_alive = req.keep_alive() && !body_pending && !closing_ &&
-                            !w_.shared.stopping.load(std::memory_order_relaxed);
+    bool keep_alive = req.keep_alive() && !body_pending && !closing_ &&
+                      !w_.shared.stopping.load(std::memory_order_relaxed);
 
     std::string_view target = req.target();
     std::string_view authority = req[http::field::host];
@@ -451,14 +326,18 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     (void)options;
     record_.api_id = config->snapshot.routes[match.route_index].api_id;
     record_.route_id.assign(config->snapshot.routes[match.route_index].id);
+
+    if (const auto answered =
+            co_await consult_cache(parser, *holder, match, authority, query, keep_alive))
+        co_return *answered;
     co_return co_await forward(
         parser, *config, match.route_index, path_, query, match.matched_bytes,
         req.keep_alive() && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
 }
 
-void client_session::build_upstream_target(const route_config& route,
-                                           const target_state& target, std::string_view path,
-                                           std::string_view query, std::size_t matched_bytes)
+void client_session::build_upstream_target(const route_config& route, const target_state& target,
+                                           std::string_view path, std::string_view query,
+                                           std::size_t matched_bytes)
 {
     std::string& out = target_;
     out.assign(target.address.base_path);
@@ -554,6 +433,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                         continue;
                     }
                 }
+                if (cache_.serve_stale_on_error())
+                    co_return co_await serve_from_cache(client_keep_alive && parser.is_done());
                 const bool timed_out = ec == beast::error::timeout;
                 detail_ = "upstream '" + up.name + "' (" + target->url +
                           "): " + (timed_out ? std::string("connect timed out") : ec.message());
@@ -584,9 +465,25 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             req.set(http::field::host, target->host_header);
         const bool body_was_pending = !parser.is_done();
         http::request_serializer<http::buffer_body> request_writer{req};
-        const relay_result sent = co_await relay_body(
-            client_, buffer_, parser, *stream, request_writer, relay_buffer(), relay_buffer_size,
-            [&] { arm_client_timer(options.client_body_timeout); }, remaining(up.read_timeout));
+        relay_result sent;
+        if (const std::string* body = cache_.buffered_body()) {
+            // Read already (POST caching keys on it): sent from memory.
+            req.body().data = body->empty() ? nullptr : const_cast<char*>(body->data());
+            req.body().size = body->size();
+            req.body().more = false;
+            stream->expires_after(remaining(up.read_timeout));
+            auto [write_ec, n] = co_await http::async_write(*stream, request_writer, nothrow);
+            if (write_ec == http::error::need_buffer)
+                write_ec = {};
+            sent.ec = write_ec;
+            sent.bytes_written = n;
+            sent.side = write_ec ? relay_result::failed_writing : relay_result::done;
+        } else {
+            sent = co_await relay_body(
+                client_, buffer_, parser, *stream, request_writer, relay_buffer(),
+                relay_buffer_size, [&] { arm_client_timer(options.client_body_timeout); },
+                remaining(up.read_timeout));
+        }
         disarm_client_timer();
         add_in(sent.bytes_read);
         record_.upstream.assign(target->url);
@@ -635,8 +532,10 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             }
             target->record_failure(up.health);
             worker_stats::add(w_.stats.upstream_errors, 1);
-            const bool timed_out = ec == beast::error::timeout;
             const bool reusable = client_keep_alive && parser.is_done();
+            if (parser.is_done() && cache_.serve_stale_on_error())
+                co_return co_await serve_from_cache(reusable);
+            const bool timed_out = ec == beast::error::timeout;
             detail_ = "upstream '" + up.name + "' (" + target->url + "): " +
                       (timed_out ? std::string("no response within the time limit") : ec.message());
             co_await send_problem(timed_out ? problem_kind::upstream_timeout
@@ -649,8 +548,19 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         target->record_success(upstream_latency);
         record_.upstream_latency_us = static_cast<std::uint32_t>(upstream_latency.count());
 
-        // 4. The response, relayed to the client.
+        // 4. The response, relayed to the client -- or a stored one instead
+        //    (a 304 that freshened it, stale-if-error on a 5xx).
         auto& res = response->get();
+        if (!cache_.active()) {
+            res.set("Cache-Status", cache_status_bypass);
+            strip_targeted_fields(res);
+        } else if (cache_.on_response_head(res) == cache_exchange::head_action::serve_stored) {
+            if (res.keep_alive() && response->is_done() && upstream_buffer_.size() == 0 &&
+                !w_.shared.stopping.load(std::memory_order_relaxed))
+                w_.pool.give(target->id, std::move(*stream), up.max_idle_connections);
+            upstream_buffer_.clear();
+            co_return co_await serve_from_cache(client_keep_alive && parser.is_done());
+        }
         const unsigned status = res.result_int();
         const bool no_body = head_request || status == 204 || status == 304;
         const bool upstream_keep_alive = res.keep_alive();
@@ -676,6 +586,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
 
         http::response_serializer<http::buffer_body> response_writer{res};
         relay_result relayed;
+        if (no_body || response->is_done())
+            cache_.complete(); // no body, or an empty one: store before the head goes out
         if (no_body) {
             client_.expires_after(options.client_send_timeout);
             auto [write_ec, n] =
@@ -687,7 +599,14 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             relayed = co_await relay_body(
                 *stream, upstream_buffer_, *response, client_, response_writer, relay_buffer(),
                 relay_buffer_size, [&] { stream->expires_after(remaining(up.read_timeout)); },
-                options.client_send_timeout);
+                options.client_send_timeout,
+                [this](const char* data, std::size_t n, bool last) {
+                    cache_.capture(data, n);
+                    // Stored before the last piece goes out: a client that
+                    // has the whole response finds it in the cache.
+                    if (last)
+                        cache_.complete();
+                });
         }
         add_out(relayed.bytes_written);
         if (relayed.side != relay_result::done) {
@@ -709,11 +628,11 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     }
 }
 
-} // namespace
+} // namespace detail
 
 void start_session(worker& w, tcp::socket socket)
 {
-    auto session = std::make_shared<client_session>(w, std::move(socket));
+    auto session = std::make_shared<detail::client_session>(w, std::move(socket));
     // Expected failures arrive as error codes; anything thrown is unexpected
     // (allocation failure, a bug) and ends only this connection.
     asio::co_spawn(

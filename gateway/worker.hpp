@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/cache/coalescer.hpp"
 #include "gateway/call_record_ring.hpp"
 #include "gateway/gateway_options.hpp"
 #include "gateway/runtime_config.hpp"
@@ -32,6 +33,8 @@ struct gateway_shared {
     mutable std::mutex config_mutex;
     std::shared_ptr<const runtime_config> config; // guarded by config_mutex
     std::atomic<bool> stopping{false};
+    // Concurrent cache misses on one key share one upstream request.
+    cache::coalescer coalescer;
 
     // Call capture. The hook is only called when a ring goes from empty to
     // non-empty, so its lock is off the per-request path.

@@ -320,13 +320,15 @@ bool may_serve_stale_on_error(const freshness_info& f, const cache_directives& r
 {
     if (f.must_revalidate || f.no_cache || request.no_cache)
         return false;
+    // Stale from the moment current_age reaches the lifetime (§4.2: fresh
+    // only while lifetime > age), so a zero window never serves stale.
     const std::int64_t staleness = f.current_age(now) - f.lifetime;
-    if (staleness <= 0)
+    if (staleness < 0)
         return true;
     std::int64_t window = f.stale_if_error;
     if (request.stale_if_error) // RFC 5861 §4: the request may widen or narrow it
         window = *request.stale_if_error;
-    return staleness <= window;
+    return staleness < window;
 }
 
 } // namespace gatehouse::gateway::cache

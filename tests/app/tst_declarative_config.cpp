@@ -102,6 +102,7 @@ private slots:
     void targetForms();
     void methodsAreUpperCased();
     void rewriteImpliesStrip();
+    void cacheBlocks();
     void invalidDocuments_data();
     void invalidDocuments();
     void emptyDocuments_data();
@@ -293,8 +294,8 @@ void TestDeclarativeConfig::invalidDocuments_data()
     row("unknown top-level key", minimal + "rotues: []\n",
         "8:1:", {QStringLiteral("unknown field 'rotues' (did you mean 'routes'?)")});
     row("unknown key without suggestion", minimal + "frobnicate: 1\n", "8:1:",
-        {QStringLiteral("unknown field 'frobnicate' (expected one of: version, listen, upstreams, "
-                        "routes)")});
+        {QStringLiteral("unknown field 'frobnicate' (expected one of: version, listen, cache, "
+                        "upstreams, routes)")});
     row("unknown nested key",
         replace("    upstream: shop\n", "    upstream: shop\n    stripprefix: true\n"), "8:5:",
         {QStringLiteral("routes[0]: unknown field 'stripprefix' (did you mean 'strip_prefix'?)")});
@@ -421,6 +422,100 @@ void TestDeclarativeConfig::invalidDocuments_data()
         {QStringLiteral("upstreams[0].health.max_failures: 0 is out of range (1 to 1000)")});
     row("tab indentation", "version: 1\nlisten:\n\tport: 1\n",
         "3:", {QStringLiteral("syntax error")});
+
+    // A route's cache block starts on line 8; its first field is line 9.
+    auto cache = [&](const char* fields) -> QByteArray {
+        return minimal + "    cache:\n" + fields;
+    };
+    row("cache ttl not a duration", cache("      default_ttl: 5x\n"),
+        "9:20:", {QStringLiteral("routes[0].cache.default_ttl")});
+    row("cache ttl not whole seconds", cache("      default_ttl: 1500ms\n"),
+        "9:20:", {QStringLiteral("not a whole number of seconds")});
+    row("cache ttl zero", cache("      max_ttl: 0s\n"), "9:16:", {QStringLiteral("out of range")});
+    row("cache default over max", cache("      default_ttl: 10m\n      max_ttl: 1m\n"),
+        "9:20:", {QStringLiteral("default_ttl is longer than max_ttl")});
+    row("cache status 304", cache("      statuses: [200, 304]\n"),
+        "9:23:", {QStringLiteral("status 304 cannot be cached")});
+    row("cache status out of range", cache("      statuses: [99]\n"),
+        "9:18:", {QStringLiteral("routes[0].cache.statuses[0]")});
+    row("cache status repeated", cache("      statuses: [200, 200]\n"),
+        "9:23:", {QStringLiteral("duplicate status 200")});
+    row("cache unknown field", cache("      ttl: 5s\n"),
+        "9:7:", {QStringLiteral("unknown field 'ttl'")});
+    row("cache bad ignored parameter", cache("      ignore_query_params: [a*b]\n"),
+        "9:29:", {QStringLiteral("'*' is only allowed at the end")});
+    row("cache override without ttl", cache("      override_upstream: true\n"),
+        "9:7:", {QStringLiteral("override_upstream needs a default_ttl")});
+    row("cache enabled not a bool", cache("      enabled: yes please\n"),
+        "9:16:", {QStringLiteral("routes[0].cache.enabled")});
+    row("cache object size", cache("      max_object_size: 0\n"),
+        "9:24:", {QStringLiteral("routes[0].cache.max_object_size")});
+    row("cache block not a mapping", minimal + "    cache: on\n",
+        "8:12:", {QStringLiteral("routes[0].cache")});
+    row("gateway cache eviction", minimal + "cache:\n  eviction: random\n",
+        "9:13:", {QStringLiteral("unknown eviction 'random' (expected lru or tiny_lfu)")});
+    row("gateway cache budget", minimal + "cache:\n  budget: 1KiB\n",
+        "9:11:", {QStringLiteral("cache.budget")});
+}
+
+void TestDeclarativeConfig::cacheBlocks()
+{
+    const QByteArray document = "version: 1\n"
+                                "cache:\n"
+                                "  budget: 64MiB\n"
+                                "  eviction: lru\n"
+                                "upstreams:\n"
+                                "  - name: shop\n"
+                                "    targets: [http://127.0.0.1:9001]\n"
+                                "routes:\n"
+                                "  - path: /\n"
+                                "    upstream: shop\n"
+                                "    cache:\n"
+                                "      default_ttl: 30s\n"
+                                "      max_ttl: 1h\n"
+                                "      override_upstream: true\n"
+                                "      statuses: [200, 404]\n"
+                                "      max_object_size: 1MiB\n"
+                                "      ignore_query_params: [utm_*, fbclid]\n"
+                                "      cache_post: true\n"
+                                "      private_per_consumer: true\n"
+                                "      strip_set_cookie: true\n"
+                                "      stale_while_revalidate: 10s\n"
+                                "      stale_if_error: 5m\n"
+                                "  - path: /off\n"
+                                "    upstream: shop\n"
+                                "    cache: {enabled: false, default_ttl: 1m}\n"
+                                "  - path: /none\n"
+                                "    upstream: shop\n";
+    DeclarativeConfig config;
+    QVERIFY2(config.parse(document, QStringLiteral("gw.yaml")), qPrintable(config.lastError()));
+    QCOMPARE(config.options().cache_budget_bytes, std::size_t(64) * 1024 * 1024);
+    QCOMPARE(config.options().cache_eviction, gateway::cache::eviction_kind::lru);
+    const auto& routes = config.snapshot().routes;
+    QCOMPARE(routes.size(), std::size_t(3));
+    const auto& p = routes[0].cache;
+    QVERIFY(p.enabled);
+    QCOMPARE(p.default_ttl.count(), 30);
+    QCOMPARE(p.max_ttl.count(), 3600);
+    QVERIFY(p.override_upstream);
+    QCOMPARE(p.cacheable_statuses, (std::vector<unsigned>{200, 404}));
+    QCOMPARE(p.max_object_bytes, std::size_t(1024 * 1024));
+    QCOMPARE(p.ignored_query_params, (std::vector<std::string>{"utm_*", "fbclid"}));
+    QVERIFY(p.cache_post_by_body_hash);
+    QVERIFY(p.private_per_consumer);
+    QVERIFY(p.strip_set_cookie);
+    QCOMPARE(p.stale_while_revalidate.value_or(std::chrono::seconds(-1)).count(), 10);
+    QCOMPARE(p.stale_if_error.value_or(std::chrono::seconds(-1)).count(), 300);
+    QVERIFY(!routes[1].cache.enabled);
+    QCOMPARE(routes[1].cache.default_ttl.count(), 60);
+    QVERIFY(!routes[2].cache.enabled);
+
+    // Without the blocks: caching off, the gateway's default budget.
+    DeclarativeConfig plain;
+    QVERIFY(plain.parse(Minimal));
+    QVERIFY(!plain.snapshot().routes[0].cache.enabled);
+    QCOMPARE(plain.options().cache_budget_bytes, gateway::gateway_options{}.cache_budget_bytes);
+    QCOMPARE(plain.options().cache_eviction, gateway::cache::eviction_kind::tiny_lfu);
 }
 
 void TestDeclarativeConfig::invalidDocuments()

@@ -1,0 +1,505 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/cache_flow.hpp"
+
+#include "gateway/cache/conditional.hpp"
+#include "gateway/http_util.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace gatehouse::gateway {
+
+namespace http = boost::beast::http;
+namespace c = cache;
+
+namespace {
+
+constexpr std::string_view cache_name = "Gatehouse";
+
+// Request fields that many origins (and frameworks) use to build links or
+// pick a response, yet that are not part of the cache key: a client could
+// get a poisoned response stored under an innocent URL. They are stripped
+// on cached routes; the gateway sets the X-Forwarded-* fields it forwards
+// itself, from the keyed Host.
+constexpr std::string_view unkeyed_request_fields[] = {
+    "X-Forwarded-Host",
+    "X-Forwarded-Port",
+    "X-Forwarded-Scheme",
+    "X-Forwarded-Server",
+    "X-Forwarded-Prefix",
+    "X-Original-URL",
+    "X-Rewrite-URL",
+    "X-HTTP-Method-Override",
+    "X-HTTP-Method",
+    "X-Method-Override",
+    "X-Host",
+    "Forwarded",
+};
+
+c::sys_time now()
+{
+    return std::chrono::system_clock::now();
+}
+
+const http::fields& as_fields(const http::fields& f)
+{
+    return f;
+}
+
+std::optional<std::string> copy_field(const http::fields& f, http::field name)
+{
+    const auto it = f.find(name);
+    if (it == f.end())
+        return std::nullopt;
+    const auto v = it->value();
+    return std::string(v.data(), v.size());
+}
+
+} // namespace
+
+void cache_exchange::reset()
+{
+    ticket_ = c::flight_ticket{}; // a leader that did not finish abandons
+    policy_ = nullptr;
+    stats_ = nullptr;
+    store_ = nullptr;
+    api_key_ = nullptr;
+    mode_ = mode::bypass;
+    head_ = false;
+    post_ = false;
+    method_ = {};
+    if (request_body_.capacity() > 64 * 1024)
+        std::string().swap(request_body_);
+    request_body_.clear();
+    body_buffered_ = false;
+    request_cc_ = {};
+    has_authorization_ = false;
+    entry_.reset();
+    refresh_.reset();
+    revalidating_ = false;
+    serve_not_modified_ = false;
+    serve_age_ = 0;
+    client_if_none_match_.reset();
+    client_if_modified_since_.reset();
+    status_ = {};
+    record_status_ = cache_status::none;
+    capturing_ = false;
+    store_decision_ = {};
+    response_status_ = 0;
+    response_headers_.clear();
+    if (body_.capacity() > 64 * 1024)
+        std::string().swap(body_); // do not keep a large body's buffer per connection
+    body_.clear();
+    request_fields_.clear();
+}
+
+void cache_exchange::count(c::cache_counter what)
+{
+    store_->count(stats_, what);
+}
+
+bool cache_exchange::wants_request_body(const request_head& req, const route_cache& route,
+                                        std::optional<std::uint64_t> content_length)
+{
+    return route.policy && route.policy->cache_post_by_body_hash &&
+           req.method() == http::verb::post && content_length &&
+           *content_length <= route.policy->max_object_bytes;
+}
+
+cache_exchange::step cache_exchange::begin(request_head& req, const route_cache& route,
+                                           c::cache_store& store, c::coalescer& coalescer,
+                                           std::string_view authority, std::string_view path,
+                                           std::string_view query)
+{
+    policy_ = route.policy;
+    stats_ = route.stats;
+    store_ = &store;
+    api_key_ = &route.api_key;
+    for (auto name : unkeyed_request_fields)
+        req.erase(name);
+    const auto method = req.method_string();
+    method_ = std::string_view(method.data(), method.size());
+    head_ = req.method() == http::verb::head;
+    authority_.assign(authority);
+    path_.assign(path);
+    query_.assign(query);
+
+    const auto cls = c::classify_request(method_, *policy_);
+    post_ = req.method() == http::verb::post;
+    if (cls != c::request_class::lookup || (post_ && !body_buffered_)) {
+        // An opted-in POST whose body could not be buffered (chunked, or
+        // over the object limit) is forwarded uncached.
+        mode_ = cls == c::request_class::invalidate ? mode::invalidate : mode::bypass;
+        status_.fwd = c::forward_reason::method;
+        record_status_ = cache_status::bypass;
+        count(c::cache_counter::bypasses);
+        return step::forward;
+    }
+    mode_ = mode::lookup;
+    record_status_ = cache_status::miss;
+
+    c::key_parts parts;
+    parts.host = authority;
+    parts.path = path;
+    parts.query = query;
+    std::string digest;
+    if (post_) {
+        digest = c::body_digest(request_body_);
+        parts.method = c::method_class::post;
+        parts.body_hash = digest;
+    }
+    key_ = c::make_cache_key(parts, *policy_);
+
+    const auto& fields = as_fields(req);
+    const auto headers = c::make_header_lookup(fields);
+    std::string scratch;
+    if (auto cc = headers("cache-control", scratch))
+        request_cc_ = c::parse_cache_control(*cc);
+    has_authorization_ = req.find(http::field::authorization) != req.end();
+    client_if_none_match_ = copy_field(fields, http::field::if_none_match);
+    client_if_modified_since_ = copy_field(fields, http::field::if_modified_since);
+
+    entry_ = store_->lookup(key_, {}, headers);
+    if (entry_) {
+        const auto d = c::decide_serving(entry_->freshness, request_cc_, now());
+        switch (d.action) {
+        case c::serve_action::fresh:
+            count(c::cache_counter::hits);
+            record_status_ = cache_status::hit;
+            return serve_entry(d.age, d.ttl, false);
+        case c::serve_action::stale_allowed:
+            count(c::cache_counter::stale_served);
+            record_status_ = cache_status::stale;
+            return serve_entry(d.age, d.ttl, true);
+        case c::serve_action::stale_while_revalidate: {
+            if (post_)
+                break; // the background refresh only knows GET: fetch it again now
+            count(c::cache_counter::stale_served);
+            record_status_ = cache_status::stale;
+            // One refresh per key: whoever leads the flight refreshes; the
+            // others just serve the stale entry meanwhile.
+            auto ticket = coalescer.join(key_);
+            if (ticket.leader()) {
+                refresh_ = std::make_shared<refresh_job>();
+                refresh_->ticket = std::move(ticket);
+                refresh_->key = key_;
+                refresh_->entry = entry_;
+                refresh_->api_key = route.api_key;
+                refresh_->authority.assign(authority);
+                refresh_->request_fields = fields;
+            }
+            serve_entry(d.age, d.ttl, true);
+            status_.detail = "stale-while-revalidate";
+            status_value_ = c::format_cache_status(cache_name, status_);
+            return step::serve;
+        }
+        case c::serve_action::revalidate:
+            break;
+        }
+        if (request_cc_.only_if_cached)
+            return step::not_cached;
+        revalidating_ = true;
+        record_status_ = cache_status::revalidated;
+        status_.fwd = d.ttl > 0 ? c::forward_reason::request : c::forward_reason::stale;
+    } else {
+        if (request_cc_.only_if_cached)
+            return step::not_cached;
+        status_.fwd = c::forward_reason::uri_miss;
+    }
+    // A HEAD cannot fill the cache (no body): it goes upstream on its own.
+    if (head_)
+        return step::forward;
+    ticket_ = coalescer.join(key_);
+    return ticket_.leader() ? step::forward : step::wait;
+}
+
+cache_exchange::step cache_exchange::after_wait(const c::wait_outcome& outcome,
+                                                const request_head& req)
+{
+    auto entry = outcome.entry;
+    ticket_ = c::flight_ticket{};
+    if (outcome.status == c::wait_status::stored && entry &&
+        c::entry_selected_by(*entry, {}, c::make_header_lookup(as_fields(req)))) {
+        const auto d = c::decide_serving(entry->freshness, request_cc_, now());
+        if (d.action == c::serve_action::fresh) {
+            entry_ = std::move(entry);
+            revalidating_ = false;
+            count(c::cache_counter::hits);
+            record_status_ = cache_status::hit;
+            serve_entry(d.age, d.ttl, false);
+            status_.collapsed = true;
+            status_value_ = c::format_cache_status(cache_name, status_);
+            return step::serve;
+        }
+    }
+    // Uncacheable, abandoned, timed out or not our variant: go upstream alone.
+    return step::forward;
+}
+
+cache_exchange::step cache_exchange::serve_entry(std::int64_t age, std::int64_t ttl, bool stale)
+{
+    serve_age_ = std::max<std::int64_t>(0, age);
+    status_.hit = true;
+    status_.fwd = c::forward_reason::none;
+    status_.ttl = ttl;
+    if (stale)
+        status_.detail = "stale";
+    c::client_conditionals conditionals;
+    if (client_if_none_match_)
+        conditionals.if_none_match = *client_if_none_match_;
+    if (client_if_modified_since_)
+        conditionals.if_modified_since = *client_if_modified_since_;
+    serve_not_modified_ = c::evaluate_conditionals(method_, conditionals, *entry_) ==
+                          c::conditional_outcome::not_modified;
+    status_value_ = c::format_cache_status(cache_name, status_);
+    return step::serve;
+}
+
+void cache_exchange::prepare_forward(request_head& req)
+{
+    if (mode_ != mode::lookup)
+        return;
+    request_time_ = now();
+    if (!head_)
+        request_fields_ = as_fields(req); // the Vary secondary key of what gets stored
+    // Validators on a POST would be preconditions (412), not revalidation.
+    if (revalidating_ && entry_ && !post_) {
+        const auto validators = c::make_revalidation_headers(*entry_);
+        if (!validators.empty()) {
+            req.erase(http::field::if_none_match);
+            req.erase(http::field::if_modified_since);
+            if (validators.if_none_match)
+                req.set(http::field::if_none_match, *validators.if_none_match);
+            if (validators.if_modified_since)
+                req.set(http::field::if_modified_since, *validators.if_modified_since);
+        }
+    }
+}
+
+bool cache_exchange::serve_stale_on_error()
+{
+    if (mode_ != mode::lookup || !entry_)
+        return false;
+    const auto t = now();
+    if (!c::may_serve_stale_on_error(entry_->freshness, request_cc_, t))
+        return false;
+    if (ticket_.leader())
+        ticket_.release_uncacheable();
+    const auto age = entry_->freshness.current_age(t);
+    count(c::cache_counter::stale_served);
+    record_status_ = cache_status::stale;
+    const auto fwd_status = status_.fwd_status;
+    serve_entry(age, entry_->freshness.lifetime - age, false);
+    status_.hit = false;
+    status_.fwd = c::forward_reason::stale;
+    status_.fwd_status = fwd_status;
+    status_.detail = "stale-if-error";
+    status_value_ = c::format_cache_status(cache_name, status_);
+    return true;
+}
+
+cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
+{
+    const unsigned status = res.result_int();
+    response_time_ = now();
+    if (mode_ == mode::invalidate && c::invalidates(method_, status))
+        invalidate_targets(res);
+    if (mode_ != mode::lookup) {
+        set_status_field(res);
+        return head_action::relay;
+    }
+    status_.fwd_status = status;
+
+    if (revalidating_ && entry_) {
+        if (status == 304) {
+            auto fields = c::to_header_list(res);
+            if (c::not_modified_selects(*entry_, fields)) {
+                auto fresh =
+                    c::freshen_with_304(*entry_, fields, request_time_, response_time_, *policy_);
+                store_->insert(fresh);
+                count(c::cache_counter::revalidated_304);
+                if (ticket_.leader())
+                    ticket_.publish(fresh);
+                entry_ = std::move(fresh);
+                const auto d = c::decide_serving(entry_->freshness, request_cc_, response_time_);
+                const auto fwd = status_.fwd;
+                serve_entry(d.age, d.ttl, false);
+                status_.hit = false;
+                status_.fwd = fwd;
+                status_.fwd_status = 304;
+                status_value_ = c::format_cache_status(cache_name, status_);
+                return head_action::serve_stored;
+            }
+            // A 304 for another representation: relayed as it is (a fresh
+            // unconditional fetch would be better; rare enough to leave).
+        } else if (status >= 500 && serve_stale_on_error()) {
+            return head_action::serve_stored;
+        }
+        count(c::cache_counter::revalidated_200);
+    } else {
+        count(c::cache_counter::misses);
+    }
+
+    auto fields = c::to_header_list(res);
+    const auto view = c::make_response_view(fields, status);
+    c::request_view request;
+    request.method = method_;
+    request.directives = request_cc_;
+    request.has_authorization = has_authorization_;
+    store_decision_ = c::decide_storable(request, view, *policy_);
+    if (store_decision_ && !head_) {
+        body_limit_ = std::min(policy_->max_object_bytes, store_->max_object_bytes());
+        if (!view.content_length || *view.content_length <= body_limit_) {
+            const auto freshness =
+                c::compute_freshness(view, *policy_, request_time_, response_time_);
+            capturing_ = true;
+            response_status_ = status;
+            response_headers_ = std::move(fields);
+            body_.clear();
+            if (view.content_length)
+                body_.reserve(static_cast<std::size_t>(*view.content_length));
+            // Announced when the head goes out; a body without a length that
+            // outgrows the limit is then streamed without being stored.
+            status_.stored = true;
+            status_.ttl = freshness.lifetime - freshness.corrected_initial_age;
+        } else {
+            status_.detail = c::to_string(c::store_verdict::too_large);
+        }
+    } else if (!store_decision_) {
+        status_.detail = c::to_string(store_decision_.verdict);
+    }
+    if (!capturing_ && ticket_.leader())
+        ticket_.release_uncacheable(); // followers go upstream now, not at the end
+    set_status_field(res);
+    return head_action::relay;
+}
+
+void cache_exchange::set_status_field(response_head& res)
+{
+    status_value_ = c::format_cache_status(cache_name, status_);
+    res.set("Cache-Status", status_value_);
+    strip_targeted_fields(res);
+}
+
+void cache_exchange::invalidate_targets(const response_head& res)
+{
+    auto purge = [&](std::string_view path, std::string_view query) {
+        c::key_parts parts;
+        parts.host = authority_;
+        parts.path = path;
+        parts.query = query;
+        store_->purge_key(c::make_cache_key(parts, *policy_).primary);
+    };
+    purge(path_, query_);
+    for (const auto name : {http::field::location, http::field::content_location}) {
+        const auto it = res.find(name);
+        if (it == res.end())
+            continue;
+        const auto value = it->value();
+        if (auto target = c::same_origin_target(std::string_view(value.data(), value.size()),
+                                                "http", authority_, path_))
+            purge(target->path, target->query);
+    }
+}
+
+void cache_exchange::stop_capture()
+{
+    capturing_ = false;
+    std::string().swap(body_);
+    response_headers_.clear();
+    if (ticket_.leader())
+        ticket_.release_uncacheable();
+}
+
+void cache_exchange::capture(const char* data, std::size_t size)
+{
+    if (!capturing_)
+        return;
+    if (body_.size() + size > body_limit_)
+        return stop_capture(); // over the per-object limit: streamed, not stored
+    body_.append(data, size);
+}
+
+void cache_exchange::complete()
+{
+    if (!capturing_)
+        return;
+    capturing_ = false;
+    // Per exchange, never per stored response.
+    std::erase_if(response_headers_,
+                  [](const c::header_field& h) { return iequals(h.name, "X-Request-Id"); });
+    c::entry_inputs in;
+    in.status = response_status_;
+    in.headers = std::move(response_headers_);
+    in.body = std::move(body_);
+    in.request_time = request_time_;
+    in.response_time = response_time_;
+    in.key = &key_;
+    in.api_id = *api_key_;
+    in.request_headers = c::make_header_lookup(request_fields_);
+    in.policy = policy_;
+    in.strip_set_cookie = store_decision_.strip_set_cookie;
+    auto entry = c::make_cached_response(std::move(in));
+    const auto result = store_->insert(entry);
+    const bool stored = result == c::insert_result::stored || result == c::insert_result::replaced;
+    if (ticket_.leader()) {
+        if (stored)
+            ticket_.publish(std::move(entry));
+        else
+            ticket_.release_uncacheable();
+    }
+}
+
+void cache_exchange::make_stored_response(http::response<http::buffer_body>& res,
+                                          std::string_view via, std::string_view request_id) const
+{
+    const auto& e = *entry_;
+    res = {};
+    res.version(11);
+    if (serve_not_modified_) {
+        res.result(http::status::not_modified);
+        for (const auto& h : c::not_modified_headers(e))
+            res.insert(h.name, h.value);
+        if (auto date = e.header("date"))
+            res.set(http::field::date, *date);
+    } else {
+        res.result(e.status);
+        for (const auto& h : e.headers) {
+            if (iequals(h.name, "Content-Length") || iequals(h.name, "Transfer-Encoding"))
+                continue;
+            res.insert(h.name, h.value);
+        }
+        if (e.status != 204)
+            res.content_length(e.body.size());
+    }
+    res.set(http::field::age, std::to_string(serve_age_));
+    res.set("Cache-Status", status_value_);
+    res.insert(http::field::via, via);
+    res.set("X-Request-Id", request_id);
+    auto& body = res.body();
+    body.more = false;
+    if (stored_response_has_body()) {
+        // The entry is immutable and outlives the write (entry_ holds it);
+        // buffer_body only reads through the pointer.
+        body.data = const_cast<char*>(e.body.data());
+        body.size = e.body.size();
+    } else {
+        body.data = nullptr;
+        body.size = 0;
+    }
+}
+
+bool cache_exchange::stored_response_has_body() const
+{
+    return !head_ && !serve_not_modified_ && entry_ && entry_->status != 204 &&
+           !entry_->body.empty();
+}
+
+void strip_targeted_fields(boost::beast::http::response_header<>& res)
+{
+    res.erase("CDN-Cache-Control");
+    res.erase("Gatehouse-Cache-Control");
+}
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,169 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "gateway/cache/cache_entry.hpp"
+#include "gateway/cache/cache_key.hpp"
+#include "gateway/cache/cache_status.hpp"
+#include "gateway/cache/cache_store.hpp"
+#include "gateway/cache/coalescer.hpp"
+#include "gateway/cache/freshness.hpp"
+#include "gateway/cache_refresh.hpp"
+#include "gateway/call_record.hpp"
+#include "gateway/runtime_config.hpp"
+
+#include <boost/beast/http/buffer_body.hpp>
+#include <boost/beast/http/fields.hpp>
+#include <boost/beast/http/message.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gatehouse::gateway {
+
+// The response cache's part of one exchange (RFC 9111 as a shared cache):
+// the client session drives the I/O and asks this object what to do at each
+// point -- after routing, before forwarding, on the upstream's response head,
+// for every piece of its body, and at its end. See gateway/cache/README.md
+// for the flow.
+//
+// Thread safety: one per client session, used on that session's thread only.
+class cache_exchange {
+public:
+    using request_head = boost::beast::http::request_header<>;
+    using response_head = boost::beast::http::response_header<>;
+
+    enum class step {
+        forward,    // go upstream (prepare_forward() first)
+        serve,      // answer from the stored entry (write_stored_response)
+        not_cached, // only-if-cached and nothing usable: 504
+        wait,       // a coalesced follower: co_await ticket().wait(...), then after_wait()
+    };
+    enum class head_action {
+        relay,        // relay the upstream's response (capture() its body, then complete())
+        serve_stored, // drop the upstream's response and serve the stored entry
+    };
+
+    // Ready for the next request; a leader that never finished abandons, so
+    // its followers go upstream themselves.
+    void reset();
+    // Caching applies to this exchange (the route has a policy).
+    bool active() const { return policy_ != nullptr; }
+
+    // Opted-in POST caching keys on a digest of the body, so the body must
+    // be read whole before the lookup: true when this request qualifies (a
+    // Content-Length within the policy's object limit). The session then
+    // reads it into request_body() and calls mark_body_buffered().
+    static bool wants_request_body(const request_head& req, const route_cache& route,
+                                   std::optional<std::uint64_t> content_length);
+    std::string& request_body() { return request_body_; }
+    void mark_body_buffered() { body_buffered_ = true; }
+    // The request body to send upstream instead of relaying it, or null.
+    const std::string* buffered_body() const { return body_buffered_ ? &request_body_ : nullptr; }
+
+    // After routing. `authority` is the Host the client asked for, `path` the
+    // normalised path, `query` without the '?'. Strips the unkeyed headers
+    // that could poison the cache from `req`.
+    step begin(request_head& req, const route_cache& route, cache::cache_store& store,
+               cache::coalescer& coalescer, std::string_view authority, std::string_view path,
+               std::string_view query);
+
+    cache::flight_ticket& ticket() { return ticket_; }
+    // After step::serve of a stale entry under stale-while-revalidate: the
+    // background refresh to start (the session adds the upstream), or null
+    // when none is due (another request is already refreshing the key).
+    std::shared_ptr<refresh_job> take_refresh() { return std::move(refresh_); }
+    step after_wait(const cache::wait_outcome& outcome, const request_head& req);
+
+    // Just before the request goes upstream (headers not yet rewritten for
+    // forwarding): remembers what the stored copy needs and, when a stored
+    // entry is being revalidated, replaces the client's validators with the
+    // entry's (RFC 9111 §4.3.1).
+    void prepare_forward(request_head& req);
+
+    // The upstream could not be reached or did not answer: true when a stale
+    // entry may stand in (stale-if-error); then serve it.
+    bool serve_stale_on_error();
+
+    // The upstream's response head, before the session rewrites it for the
+    // client. Sets Cache-Status, strips the targeted cache fields, decides
+    // whether the body is captured for storing, and applies invalidation.
+    head_action on_response_head(response_head& res);
+    // A piece of the relayed body.
+    void capture(const char* data, std::size_t size);
+    // The relayed response ended cleanly: store it (and wake followers).
+    void complete();
+
+    // The response to write when step::serve / head_action::serve_stored.
+    // `head` drops the body; `via` and `request_id` are added.
+    void make_stored_response(boost::beast::http::response<boost::beast::http::buffer_body>& res,
+                              std::string_view via, std::string_view request_id) const;
+
+    // False for HEAD, a 304 to the client, 204 and an empty body: write the head only.
+    bool stored_response_has_body() const;
+
+    cache_status record_status() const { return record_status_; }
+    bool head_request() const { return head_; }
+
+private:
+    enum class mode { bypass, invalidate, lookup };
+
+    // Serve entry_ (Age, client conditionals, Cache-Status) as a hit.
+    step serve_entry(std::int64_t age, std::int64_t ttl, bool stale);
+    void count(cache::cache_counter what);
+    void set_status_field(response_head& res);
+    void invalidate_targets(const response_head& res);
+    void stop_capture();
+
+    const cache::cache_policy* policy_ = nullptr;
+    cache::cache_stats* stats_ = nullptr;
+    cache::cache_store* store_ = nullptr;
+    const std::string* api_key_ = nullptr;
+    mode mode_ = mode::bypass;
+    bool head_ = false;
+    bool post_ = false; // an opted-in POST, keyed by its body
+    std::string_view method_;
+    std::string authority_;
+    std::string path_;
+    std::string query_;
+    cache::cache_key key_;
+    cache::cache_directives request_cc_;
+    bool has_authorization_ = false;
+
+    std::shared_ptr<const cache::cached_response> entry_; // stored, selected by this request
+    bool revalidating_ = false;                           // forwarding with the entry's validators
+    bool serve_not_modified_ = false;                     // answer the client 304
+    std::int64_t serve_age_ = 0;
+    std::optional<std::string> client_if_none_match_;
+    std::optional<std::string> client_if_modified_since_;
+
+    std::string request_body_;
+    bool body_buffered_ = false;
+
+    cache::flight_ticket ticket_;
+    std::shared_ptr<refresh_job> refresh_;
+    cache::cache_status status_;
+    cache_status record_status_ = cache_status::none;
+    std::string status_value_; // formatted Cache-Status
+
+    // The miss being stored.
+    boost::beast::http::fields request_fields_; // the client's, for the Vary secondary key
+    cache::sys_time request_time_{};
+    cache::sys_time response_time_{};
+    bool capturing_ = false;
+    cache::store_decision store_decision_;
+    unsigned response_status_ = 0;
+    cache::header_list response_headers_;
+    std::string body_;
+    std::size_t body_limit_ = 0;
+};
+
+// RFC 9213 targeted fields address this cache only: never passed on.
+void strip_targeted_fields(boost::beast::http::response_header<>& res);
+
+// "Gatehouse; fwd=bypass": what a route without caching answers with.
+inline constexpr std::string_view cache_status_bypass = "Gatehouse; fwd=bypass";
+
+} // namespace gatehouse::gateway

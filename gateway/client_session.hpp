@@ -1,0 +1,184 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Private to the data plane: the client connection, shared by session.cpp
+// (reading, routing, forwarding) and session_cache.cpp (the cache's part).
+
+#include "gateway/cache_flow.hpp"
+#include "gateway/call_record.hpp"
+#include "gateway/problem.hpp"
+#include "gateway/worker.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/buffer_body.hpp>
+#include <boost/beast/http/parser.hpp>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gatehouse::gateway::detail {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using clock_type = std::chrono::steady_clock;
+
+inline constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+inline constexpr std::size_t relay_buffer_size = 16 * 1024;
+
+// What happened to one request, for counters and the connection's fate.
+struct exchange_outcome {
+    bool keep_alive = false;
+};
+
+class client_session final : public stoppable_session,
+                             public std::enable_shared_from_this<client_session> {
+public:
+    client_session(worker& w, tcp::socket socket)
+        : w_(w)
+        , client_(std::move(socket))
+        , client_timer_(w.ioc)
+    {
+        boost::system::error_code ec;
+        const auto remote = client_.socket().remote_endpoint(ec);
+        if (!ec)
+            client_ip_ = remote.address().to_string();
+        client_.socket().set_option(tcp::no_delay(true), ec);
+        w_.sessions.push_back(*this);
+        worker_stats::add(w_.stats.active_connections, 1);
+        worker_stats::add(w_.stats.accepted_connections, 1);
+    }
+
+    ~client_session() override
+    {
+        w_.stats.active_connections.store(
+            w_.stats.active_connections.load(std::memory_order_relaxed) - 1,
+            std::memory_order_relaxed);
+    }
+
+    asio::awaitable<void> run();
+
+    void request_stop() override
+    {
+        closing_ = true;
+        if (idle_) {
+            boost::system::error_code ec;
+            client_.socket().cancel(ec);
+        }
+    }
+
+    void force_stop() override
+    {
+        closing_ = true;
+        boost::system::error_code ec;
+        client_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        client_.socket().close(ec);
+        if (upstream_) {
+            upstream_->socket().shutdown(tcp::socket::shutdown_both, ec);
+            upstream_->socket().close(ec);
+        }
+    }
+
+private:
+    using request_parser = http::request_parser<http::buffer_body>;
+    using response_parser = http::response_parser<http::buffer_body>;
+
+    asio::awaitable<bool> wait_for_request();
+    asio::awaitable<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
+                                       std::string_view allow = {});
+    asio::awaitable<exchange_outcome> handle(request_parser& parser);
+    // The cache's part of handle() (session_cache.cpp): an outcome when the
+    // cache answered or the exchange ended, nullopt to go upstream.
+    asio::awaitable<std::optional<exchange_outcome>>
+    consult_cache(request_parser& parser, const std::shared_ptr<const runtime_config>& config,
+                  const route_match& match, std::string_view authority, std::string_view query,
+                  bool& keep_alive);
+    // Reads the whole (Content-Length delimited) body into `out`; false
+    // after answering a failure (or when the client went away).
+    asio::awaitable<bool> read_request_body(request_parser& parser, std::string& out);
+    // The stored response cache_ chose, instead of going upstream.
+    asio::awaitable<exchange_outcome> serve_from_cache(bool keep_alive);
+    asio::awaitable<exchange_outcome> forward(request_parser& parser, const runtime_config& config,
+                                              std::size_t route_index, std::string_view path,
+                                              std::string_view query, std::size_t matched_bytes,
+                                              bool client_keep_alive);
+    // Into target_, reusing its storage.
+    void build_upstream_target(const route_config& route, const target_state& target,
+                               std::string_view path, std::string_view query,
+                               std::size_t matched_bytes);
+    void count_response(unsigned status);
+    void add_in(std::size_t n)
+    {
+        worker_stats::add(w_.stats.bytes_in, n);
+        record_.bytes_in += n;
+    }
+    void add_out(std::size_t n)
+    {
+        worker_stats::add(w_.stats.bytes_out, n);
+        record_.bytes_out += n;
+    }
+    void begin_record();
+    void commit_record();
+    // Turns a failed read of the client's request into the problem to answer
+    // with (in problem_ and detail_); false when the client just went away.
+    bool describe_read_error(const boost::system::error_code& ec, std::string_view part);
+    asio::awaitable<void> linger();
+
+    // A client read deadline that cancels the read instead of closing the
+    // socket (as tcp_stream's own expiry would), so that a 408 can be sent.
+    void arm_client_timer(std::chrono::milliseconds timeout)
+    {
+        client_.expires_never();
+        client_timed_out_ = false;
+        client_timer_.expires_after(timeout);
+        client_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+            if (ec)
+                return;
+            self->client_timed_out_ = true;
+            boost::system::error_code ignored;
+            self->client_.socket().cancel(ignored);
+        });
+    }
+    void disarm_client_timer() { client_timer_.cancel(); }
+    char* relay_buffer()
+    {
+        if (!relay_buffer_)
+            relay_buffer_ = std::make_unique<char[]>(relay_buffer_size);
+        return relay_buffer_.get();
+    }
+
+    worker& w_;
+    beast::tcp_stream client_;
+    beast::flat_buffer buffer_;
+    beast::flat_buffer upstream_buffer_;
+    beast::tcp_stream* upstream_ = nullptr; // while an exchange is in flight
+    asio::steady_timer client_timer_;
+    bool client_timed_out_ = false;
+    bool linger_ = false;
+    std::unique_ptr<char[]> relay_buffer_;
+    std::string client_ip_;
+    std::string request_id_;
+    std::string target_;
+    std::string path_;
+    // Built before a co_await, never inside one: GCC 12 can destroy a
+    // temporary in a co_await expression twice.
+    std::string detail_;
+    problem_kind problem_ = problem_kind::bad_request;
+    cache_exchange cache_;
+    call_record record_;
+    clock_type::time_point record_started_;
+    bool record_open_ = false;
+    bool idle_ = true;
+    bool closing_ = false;
+};
+
+} // namespace gatehouse::gateway::detail

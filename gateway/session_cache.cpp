@@ -1,0 +1,137 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/client_session.hpp"
+
+#include "gateway/cache/cache_store.hpp"
+#include "gateway/cache_refresh.hpp"
+#include "gateway/http_util.hpp"
+
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/serializer.hpp>
+#include <boost/beast/http/write.hpp>
+
+namespace gatehouse::gateway::detail {
+
+asio::awaitable<std::optional<exchange_outcome>> client_session::consult_cache(
+    request_parser& parser, const std::shared_ptr<const runtime_config>& config,
+    const route_match& match, std::string_view authority, std::string_view query, bool& keep_alive)
+{
+    auto& req = parser.get();
+    cache_.reset();
+    if (const route_cache& cached = config->route_caches[match.route_index]; cached.policy) {
+        const std::string_view bare_query = query.empty() ? query : query.substr(1);
+        const auto length = parser.content_length();
+        if (cache_exchange::wants_request_body(
+                req, cached, length ? std::optional<std::uint64_t>(*length) : std::nullopt)) {
+            if (!co_await read_request_body(parser, cache_.request_body()))
+                co_return exchange_outcome{};
+            cache_.mark_body_buffered();
+            // Nothing left unread: the connection can carry the next request.
+            keep_alive = req.keep_alive() && !closing_ &&
+                         !w_.shared.stopping.load(std::memory_order_relaxed);
+        }
+        auto step = cache_.begin(req, cached, *config->cache, w_.shared.coalescer, authority, path_,
+                                 bare_query);
+        if (step == cache_exchange::step::wait) {
+            // Bounded: a leader stuck upstream costs its followers at most
+            // one upstream timeout before they go themselves.
+            const auto bound = config->route_upstream[match.route_index]->config.total_timeout;
+            const cache::wait_outcome waited = co_await cache_.ticket().wait(bound);
+            step = cache_.after_wait(waited, req);
+        }
+        if (step == cache_exchange::step::serve) {
+            if (auto job = cache_.take_refresh()) {
+                const upstream_runtime& upstream = *config->route_upstream[match.route_index];
+                if (target_state* target = upstream.select()) {
+                    const auto& route = config->snapshot.routes[match.route_index];
+                    build_upstream_target(route, *target, path_, query, match.matched_bytes);
+                    job->upstream_target = target_;
+                    job->config = config;
+                    job->route_index = match.route_index;
+                    job->target = target;
+                    start_refresh(w_, std::move(job));
+                }
+            }
+            co_return co_await serve_from_cache(keep_alive);
+        }
+        if (step == cache_exchange::step::not_cached) {
+            co_await send_problem(problem_kind::not_cached,
+                                  "only-if-cached: no stored response can be used", keep_alive);
+            co_return exchange_outcome{keep_alive};
+        }
+        cache_.prepare_forward(req);
+    }
+    co_return std::nullopt;
+}
+
+asio::awaitable<bool> client_session::read_request_body(request_parser& parser, std::string& out)
+{
+    auto& req = parser.get();
+    if (!parser.is_done() && req.version() >= 11 &&
+        iequals(req[http::field::expect], "100-continue")) {
+        static constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
+        client_.expires_after(w_.shared.options.client_send_timeout);
+        auto [ec, n] = co_await asio::async_write(
+            client_, asio::buffer(continue_line.data(), continue_line.size()), nothrow);
+        if (ec)
+            co_return false;
+        req.erase(http::field::expect);
+    }
+    const std::size_t length = static_cast<std::size_t>(parser.content_length().value_or(0));
+    out.resize(length);
+    std::size_t filled = 0;
+    auto& body = parser.get().body();
+    while (!parser.is_done()) {
+        body.data = out.data() + filled;
+        body.size = length - filled;
+        arm_client_timer(w_.shared.options.client_body_timeout);
+        const std::size_t buffered = buffer_.size();
+        auto [ec, n] = co_await http::async_read_some(client_, buffer_, parser, nothrow);
+        disarm_client_timer();
+        if (n > buffered)
+            add_in(n - buffered);
+        filled = length - body.size;
+        if (ec == http::error::need_buffer)
+            ec = {};
+        if (ec) {
+            if (describe_read_error(ec, "body"))
+                co_await send_problem(problem_, detail_, false);
+            co_return false;
+        }
+    }
+    out.resize(filled);
+    co_return true;
+}
+
+asio::awaitable<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
+{
+    http::response<http::buffer_body> res;
+    cache_.make_stored_response(res, w_.shared.via_11, request_id_);
+    res.keep_alive(keep_alive);
+    linger_ = !keep_alive;
+    count_response(res.result_int());
+    http::response_serializer<http::buffer_body> writer{res};
+    client_.expires_after(w_.shared.options.client_send_timeout);
+    boost::system::error_code ec;
+    std::size_t written = 0;
+    if (cache_.stored_response_has_body()) {
+        auto [write_ec, n] = co_await http::async_write(client_, writer, nothrow);
+        ec = write_ec;
+        written = n;
+    } else {
+        auto [write_ec, n] = co_await http::async_write_header(client_, writer, nothrow);
+        ec = write_ec;
+        written = n;
+    }
+    add_out(written);
+    if (ec == http::error::need_buffer)
+        ec = {};
+    if (ec) {
+        record_.error = call_error::client_aborted;
+        co_return exchange_outcome{};
+    }
+    co_return exchange_outcome{keep_alive && !closing_};
+}
+
+} // namespace gatehouse::gateway::detail

@@ -1,0 +1,612 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/gateway_server.hpp"
+
+#include "cache_fixture.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest/QTest>
+
+#include <algorithm>
+#include <map>
+
+using namespace gatehouse;
+using namespace gatehouse::test;
+
+// The response cache in the request path, end to end: a real gateway in
+// front of a real origin whose headers each test chooses. Every test checks
+// what the client got (status, body, Age, Cache-Status) and how many
+// requests reached the origin.
+class TestCacheProxy : public QObject {
+    Q_OBJECT
+
+private:
+    gateway::demo_origin m_origin;
+    gateway::gateway_server m_gateway;
+    std::uint16_t m_port = 0;
+
+    std::uint64_t upstream() const { return m_origin.requests(); }
+
+    http_response get(const std::string& target, const header_list& headers = {})
+    {
+        return http_request(m_port, "GET", target, headers);
+    }
+
+    static qint64 age(const http_response& r)
+    {
+        bool ok = false;
+        const qint64 value = QString::fromStdString(r.header("Age")).toLongLong(&ok);
+        return ok ? value : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCOMPARE(QString::fromStdString(m_origin.start("127.0.0.1", 0, 2)), QString());
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin.port()}));
+        auto c = cached_route("cached", "/c", "origin");
+        c.api_id = 7;
+        config.routes.push_back(c);
+        config.routes.push_back(make_route("plain", "/p", "origin"));
+        config.routes.back().rewrite_prefix = "/respond";
+
+        auto ttl = enabled_policy();
+        ttl.default_ttl = std::chrono::seconds(60);
+        config.routes.push_back(cached_route("echo", "/e", "origin", "/echo", ttl));
+
+        auto small = enabled_policy();
+        small.max_object_bytes = 4096;
+        config.routes.push_back(cached_route("small", "/small", "origin", "/respond", small));
+
+        auto post = enabled_policy();
+        config.routes.push_back(cached_route("post", "/post", "origin", "/echo", post));
+
+        auto query = enabled_policy();
+        query.cache_post_by_body_hash = true;
+        config.routes.push_back(cached_route("query", "/q", "origin", "/echo", query));
+
+        auto cookies = enabled_policy();
+        cookies.strip_set_cookie = true;
+        config.routes.push_back(cached_route("cookies", "/cookies", "origin", "/respond", cookies));
+
+        auto utm = enabled_policy();
+        utm.ignored_query_params = {"utm_*"};
+        config.routes.push_back(cached_route("utm", "/utm", "origin", "/respond", utm));
+        QCOMPARE(QString::fromStdString(m_gateway.apply(config)), QString());
+        QCOMPARE(QString::fromStdString(m_gateway.start(test_options())), QString());
+        m_port = m_gateway.port();
+    }
+
+    void cleanupTestCase()
+    {
+        m_gateway.stop();
+        m_origin.stop();
+    }
+
+    void missThenHit()
+    {
+        const auto target = respond_target("/c", "basic", {{"Cache-Control: max-age=60"}});
+        const auto before = upstream();
+        const auto first = get(target);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(QString::fromStdString(first.body), QStringLiteral("cached body"));
+        QVERIFY2(cache_status_has(first, "fwd=uri-miss"), first.header("Cache-Status").c_str());
+        QVERIFY(cache_status_has(first, "stored"));
+        QVERIFY(!is_hit(first));
+
+        const auto second = get(target);
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.body, first.body);
+        QVERIFY2(is_hit(second), second.header("Cache-Status").c_str());
+        QVERIFY(QString::fromStdString(second.header("Cache-Status")).startsWith(u"Gatehouse"));
+        QVERIFY(QString::fromStdString(second.header("Cache-Status")).contains(u"ttl="));
+        QVERIFY(age(second) >= 0 && age(second) <= 2);
+        QCOMPARE(second.header("Content-Type"), std::string("application/octet-stream"));
+        QVERIFY(second.header("X-Request-Id") != first.header("X-Request-Id"));
+        QCOMPARE(upstream() - before, 1u);
+
+        const auto stats = m_gateway.cache_stats();
+        QVERIFY(stats.total.hits >= 1);
+        QVERIFY(stats.total.stores >= 1);
+        QVERIFY(stats.per_api.count("7"));
+        QVERIFY(stats.per_api.at("7").hits >= 1);
+        QVERIFY(stats.total.objects >= 1 && stats.total.bytes > 0);
+    }
+
+    void ageFromUpstreamIsAdded()
+    {
+        const auto target =
+            respond_target("/c", "age", {{"Cache-Control: max-age=600", "Age: 100"}});
+        get(target);
+        const auto hit = get(target);
+        QVERIFY(is_hit(hit));
+        QVERIFY2(age(hit) >= 100 && age(hit) <= 102, hit.header("Age").c_str());
+    }
+
+    void freshnessPrecedence_data()
+    {
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<QStringList>("headers");
+        QTest::addColumn<bool>("hit");
+        const QString past = QStringLiteral("Expires: Thu, 01 Jan 2015 00:00:00 GMT");
+        const QString future = QStringLiteral("Expires: Fri, 01 Jan 2100 00:00:00 GMT");
+        QTest::newRow("s-maxage over max-age")
+            << "smax" << QStringList{QStringLiteral("Cache-Control: max-age=0, s-maxage=60")}
+            << true;
+        QTest::newRow("s-maxage=0 over max-age")
+            << "smax0" << QStringList{QStringLiteral("Cache-Control: max-age=60, s-maxage=0")}
+            << false;
+        QTest::newRow("max-age over Expires")
+            << "maxexp" << QStringList{QStringLiteral("Cache-Control: max-age=60"), past} << true;
+        QTest::newRow("Expires in the future") << "expfut" << QStringList{future} << true;
+        QTest::newRow("Expires in the past") << "exppast" << QStringList{past} << false;
+        QTest::newRow("invalid Expires is stale")
+            << "expbad" << QStringList{QStringLiteral("Expires: tomorrow")} << false;
+        QTest::newRow("no freshness, no default ttl") << "none" << QStringList{} << false;
+        QTest::newRow("heuristic freshness from Last-Modified")
+            << "heuristic"
+            << QStringList{QStringLiteral("Last-Modified: Mon, 01 Jan 2024 00:00:00 GMT")} << true;
+        QTest::newRow("no heuristic freshness for a 201")
+            << "heuristic201"
+            << QStringList{QStringLiteral("Last-Modified: Mon, 01 Jan 2024 00:00:00 GMT")} << false;
+        QTest::newRow("directive names are case-insensitive")
+            << "case" << QStringList{QStringLiteral("Cache-Control: MAX-AGE=60")} << true;
+        QTest::newRow("targeted field wins over Cache-Control")
+            << "cdn"
+            << QStringList{QStringLiteral("Cache-Control: no-store"),
+                           QStringLiteral("CDN-Cache-Control: max-age=60")}
+            << true;
+        QTest::newRow("Gatehouse-Cache-Control wins over CDN-Cache-Control")
+            << "gh"
+            << QStringList{QStringLiteral("CDN-Cache-Control: no-store"),
+                           QStringLiteral("Gatehouse-Cache-Control: max-age=60")}
+            << true;
+    }
+
+    void freshnessPrecedence()
+    {
+        QFETCH(QString, tag);
+        QFETCH(QStringList, headers);
+        QFETCH(bool, hit);
+        std::string target = "/c?t=fresh-" + tag.toStdString() + "&body=x";
+        const unsigned status = tag == u"heuristic201" ? 201 : 200;
+        if (status != 200)
+            target += "&status=" + std::to_string(status);
+        for (const auto& h : headers)
+            target += "&h=" + encode(h.toStdString());
+        const auto before = upstream();
+        const auto first = get(target);
+        QCOMPARE(first.status, int(status));
+        QVERIFY(!first.has_header("CDN-Cache-Control"));
+        QVERIFY(!first.has_header("Gatehouse-Cache-Control"));
+        const auto second = get(target);
+        QCOMPARE(second.status, int(status));
+        QCOMPARE(second.body, std::string("x"));
+        QVERIFY(!second.has_header("CDN-Cache-Control"));
+        QVERIFY(!second.has_header("Gatehouse-Cache-Control"));
+        QCOMPARE(is_hit(second), hit);
+        QCOMPARE(upstream() - before, hit ? 1u : 2u);
+    }
+
+    void notStored_data()
+    {
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<QStringList>("headers");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("no-store") << "nostore"
+                                  << QStringList{QStringLiteral(
+                                         "Cache-Control: no-store, max-age=60")}
+                                  << "no-store";
+        QTest::newRow("private") << "private"
+                                 << QStringList{QStringLiteral(
+                                        "Cache-Control: private, max-age=60")}
+                                 << "private";
+        QTest::newRow("Set-Cookie") << "cookie"
+                                    << QStringList{QStringLiteral("Cache-Control: max-age=60"),
+                                                   QStringLiteral("Set-Cookie: session=1")}
+                                    << "set-cookie";
+        QTest::newRow("Vary: *") << "varystar"
+                                 << QStringList{QStringLiteral("Cache-Control: max-age=60"),
+                                                QStringLiteral("Vary: *")}
+                                 << "vary-star";
+        QTest::newRow("status not cacheable")
+            << "status" << QStringList{QStringLiteral("Cache-Control: max-age=60")} << "status";
+    }
+
+    void notStored()
+    {
+        QFETCH(QString, tag);
+        QFETCH(QStringList, headers);
+        QFETCH(QString, detail);
+        std::string target = "/c?t=ns-" + tag.toStdString() + "&body=x";
+        if (tag == u"status")
+            target += "&status=206";
+        for (const auto& h : headers)
+            target += "&h=" + encode(h.toStdString());
+        const auto before = upstream();
+        const auto first = get(target);
+        QVERIFY(!cache_status_has(first, "stored"));
+        QVERIFY2(QString::fromStdString(first.header("Cache-Status")).contains(detail),
+                 first.header("Cache-Status").c_str());
+        const auto second = get(target);
+        QVERIFY(!is_hit(second));
+        QCOMPARE(second.body, std::string("x"));
+        QCOMPARE(upstream() - before, 2u);
+    }
+
+    void setCookieStrippedWhenPolicySaysSo()
+    {
+        const auto target = respond_target(
+            "/cookies", "strip", {{"Cache-Control: max-age=60", "Set-Cookie: session=secret"}});
+        const auto first = get(target);
+        QCOMPARE(first.header("Set-Cookie"), std::string("session=secret")); // the first client's
+        QVERIFY(cache_status_has(first, "stored"));
+        const auto second = get(target);
+        QVERIFY(is_hit(second));
+        QVERIFY(!second.has_header("Set-Cookie"));
+    }
+
+    void noCacheAlwaysRevalidates()
+    {
+        const auto target = respond_target(
+            "/c", "nocache", {{"Cache-Control: no-cache, max-age=60", "ETag: \"nc1\""}});
+        const auto before = upstream();
+        QVERIFY(cache_status_has(get(target), "stored"));
+        const auto second = get(target);
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.body, std::string("cached body"));
+        QVERIFY2(cache_status_has(second, "fwd-status=304"), second.header("Cache-Status").c_str());
+        QCOMPARE(upstream() - before, 2u);
+        QCOMPARE(m_gateway.cache_stats().per_api.at("7").revalidated_304 >= 1, true);
+    }
+
+    void vary()
+    {
+        const auto target =
+            respond_target("/c", "vary", {{"Cache-Control: max-age=60", "Vary: Accept-Language"}});
+        const auto before = upstream();
+        QVERIFY(!is_hit(get(target, {{"Accept-Language", "en"}})));
+        QVERIFY(is_hit(get(target, {{"Accept-Language", "en"}})));
+        QVERIFY(!is_hit(get(target, {{"Accept-Language", "de"}})));
+        QVERIFY(is_hit(get(target, {{"Accept-Language", "de"}})));
+        QVERIFY(is_hit(get(target, {{"Accept-Language", "en"}})));
+        QVERIFY(!is_hit(get(target))); // absent only matches absent
+        QCOMPARE(upstream() - before, 3u);
+    }
+
+    void notModifiedMergesHeaders()
+    {
+        const auto target =
+            respond_target("/c", "merge",
+                           {{"Cache-Control: max-age=0", "ETag: \"m1\"", "X-Version: 1"},
+                            {"Cache-Control: max-age=60", "X-Version: 2"}});
+        const auto before = upstream();
+        const auto first = get(target);
+        QCOMPARE(first.header("X-Version"), std::string("1"));
+        QVERIFY(cache_status_has(first, "stored"));
+        const auto revalidated = get(target); // stale: If-None-Match upstream, 304, merged
+        QCOMPARE(revalidated.status, 200);
+        QCOMPARE(revalidated.body, std::string("cached body"));
+        QCOMPARE(revalidated.header("X-Version"), std::string("2"));
+        QVERIFY(cache_status_has(revalidated, "fwd=stale"));
+        QVERIFY(cache_status_has(revalidated, "fwd-status=304"));
+        const auto fresh = get(target); // fresh now, by the 304's max-age
+        QVERIFY(is_hit(fresh));
+        QCOMPARE(fresh.header("X-Version"), std::string("2"));
+        QCOMPARE(upstream() - before, 2u);
+    }
+
+    void clientConditionalAnsweredFromCache()
+    {
+        const auto target = respond_target("/c", "cond",
+                                           {{"Cache-Control: max-age=60", "ETag: \"c1\"",
+                                             "Last-Modified: Mon, 01 Jan 2024 00:00:00 GMT"}});
+        const auto before = upstream();
+        get(target);
+        const auto notModified = get(target, {{"If-None-Match", "W/\"c1\""}});
+        QCOMPARE(notModified.status, 304);
+        QVERIFY(notModified.body.empty());
+        QCOMPARE(notModified.header("ETag"), std::string("\"c1\""));
+        QVERIFY(is_hit(notModified));
+        const auto other = get(target, {{"If-None-Match", "\"other\""}});
+        QCOMPARE(other.status, 200);
+        QCOMPARE(other.body, std::string("cached body"));
+        const auto since = get(target, {{"If-Modified-Since", "Tue, 02 Jan 2024 00:00:00 GMT"}});
+        QCOMPARE(since.status, 304);
+        QCOMPARE(upstream() - before, 1u);
+    }
+
+    void headServedFromGet()
+    {
+        const auto target = respond_target("/c", "head", {{"Cache-Control: max-age=60"}});
+        const auto before = upstream();
+        // A HEAD miss goes upstream and stores nothing.
+        const auto headMiss = http_request(m_port, "HEAD", target);
+        QCOMPARE(headMiss.status, 200);
+        QVERIFY(!is_hit(get(target)));
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("HEAD", target));
+        const auto head = c.read(std::chrono::seconds(5), true);
+        QCOMPARE(head.status, 200);
+        QVERIFY(is_hit(head));
+        QVERIFY(head.body.empty());
+        QCOMPARE(head.header("Content-Length"), std::string("11"));
+        // The connection stays usable: no body bytes were sent after the head.
+        QVERIFY(c.send("GET", target));
+        const auto after = c.read();
+        QCOMPARE(after.body, std::string("cached body"));
+        QCOMPARE(upstream() - before, 2u);
+    }
+
+    void requestDirectives()
+    {
+        // Age: 5 from upstream, so every stored copy is at least 5 s old.
+        const auto target =
+            respond_target("/c", "reqdir", {{"Cache-Control: max-age=60", "Age: 5"}});
+        const auto before = upstream();
+        get(target);
+        QVERIFY(is_hit(get(target)));
+        QVERIFY(!is_hit(get(target, {{"Cache-Control", "no-cache"}})));
+        QVERIFY(!is_hit(get(target, {{"Cache-Control", "max-age=0"}})));
+        QVERIFY(!is_hit(get(target, {{"Cache-Control", "min-fresh=120"}})));
+        QVERIFY(is_hit(get(target, {{"Cache-Control", "max-age=30"}})));
+        QCOMPARE(upstream() - before, 4u);
+        // Unknown directives are ignored; a malformed max-age counts as 0.
+        QVERIFY(is_hit(get(target, {{"Cache-Control", "bogus, whatever=1"}})));
+        QVERIFY(!is_hit(get(target, {{"Cache-Control", "max-age=\"abc"}})));
+        QCOMPARE(get(target, {{"Cache-Control", ",,,=;\""}}).status, 200);
+    }
+
+    void maxStaleServesStale()
+    {
+        const auto target = respond_target("/c", "maxstale", {{"Cache-Control: max-age=0"}});
+        const auto before = upstream();
+        get(target);
+        const auto stale = get(target, {{"Cache-Control", "max-stale=60"}});
+        QVERIFY2(is_hit(stale), stale.header("Cache-Status").c_str());
+        QCOMPARE(stale.body, std::string("cached body"));
+        QCOMPARE(upstream() - before, 1u);
+    }
+
+    void onlyIfCached()
+    {
+        const auto target = respond_target("/c", "oic", {{"Cache-Control: max-age=60"}});
+        const auto before = upstream();
+        const auto absent = get(target, {{"Cache-Control", "only-if-cached"}});
+        QCOMPARE(absent.status, 504);
+        QCOMPARE(absent.header("Content-Type"), std::string("application/problem+json"));
+        QCOMPARE(upstream(), before);
+        get(target);
+        const auto present = get(target, {{"Cache-Control", "only-if-cached"}});
+        QCOMPARE(present.status, 200);
+        QVERIFY(is_hit(present));
+        QCOMPARE(upstream() - before, 1u);
+    }
+
+    void authorization()
+    {
+        const auto plain = respond_target("/c", "auth", {{"Cache-Control: max-age=60"}});
+        const auto before = upstream();
+        get(plain, {{"Authorization", "Bearer a"}});
+        QVERIFY(!is_hit(get(plain, {{"Authorization", "Bearer a"}})));
+        QVERIFY(!is_hit(get(plain)));
+        QCOMPARE(upstream() - before, 3u);
+
+        const auto shared =
+            respond_target("/c", "auth-public", {{"Cache-Control: public, max-age=60"}});
+        QVERIFY(cache_status_has(get(shared, {{"Authorization", "Bearer a"}}), "stored"));
+        QVERIFY(is_hit(get(shared, {{"Authorization", "Bearer b"}})));
+    }
+
+    void poisoningHeadersAreStripped()
+    {
+        const auto before = upstream();
+        const auto poisoned =
+            get("/e/poison?cache_control=max-age%3D60", {{"Host", "shop.example"},
+                                                         {"X-Forwarded-Host", "evil.example"},
+                                                         {"X-Original-URL", "/admin"},
+                                                         {"Forwarded", "host=evil.example"}});
+        QCOMPARE(poisoned.status, 200);
+        QVERIFY(!QString::fromStdString(poisoned.body).contains(u"evil"));
+        QVERIFY(!QString::fromStdString(poisoned.body).contains(u"/admin"));
+        const auto innocent =
+            get("/e/poison?cache_control=max-age%3D60", {{"Host", "shop.example"}});
+        QVERIFY(is_hit(innocent));
+        QVERIFY(!QString::fromStdString(innocent.body).contains(u"evil"));
+        QCOMPARE(upstream() - before, 1u);
+        // The Host is part of the key: another host gets its own entry.
+        QVERIFY(!is_hit(get("/e/poison?cache_control=max-age%3D60", {{"Host", "other.example"}})));
+    }
+
+    void ignoredQueryParameters()
+    {
+        const auto before = upstream();
+        get("/utm?t=utm&h=Cache-Control%3Amax-age%3D60&body=u&utm_source=a");
+        const auto hit = get("/utm?utm_campaign=b&body=u&h=Cache-Control%3Amax-age%3D60&t=utm");
+        QVERIFY(is_hit(hit));
+        QCOMPARE(upstream() - before, 1u);
+    }
+
+    void unsafeMethodsInvalidate_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::newRow("POST") << "POST";
+        QTest::newRow("PUT") << "PUT";
+        QTest::newRow("DELETE") << "DELETE";
+        QTest::newRow("PATCH") << "PATCH";
+    }
+
+    void unsafeMethodsInvalidate()
+    {
+        QFETCH(QString, method);
+        const auto target =
+            respond_target("/c", "inv-" + method.toStdString(), {{"Cache-Control: max-age=60"}});
+        get(target);
+        QVERIFY(is_hit(get(target)));
+        const auto unsafe = http_request(m_port, method.toStdString(), target, {}, "x");
+        QCOMPARE(unsafe.status, 200);
+        QVERIFY(cache_status_has(unsafe, "fwd=method"));
+        QVERIFY(!is_hit(get(target)));
+    }
+
+    void locationInvalidates()
+    {
+        const auto other = respond_target("/c", "loc-other", {{"Cache-Control: max-age=60"}});
+        get(other);
+        QVERIFY(is_hit(get(other)));
+        const std::string location = "Location: http://127.0.0.1" + other;
+        QCOMPARE(
+            http_request(m_port, "POST", "/c?t=loc-post&h=" + encode(location), {}, "x").status,
+            200);
+        QVERIFY(!is_hit(get(other)));
+
+        const auto relative = respond_target("/c", "loc-rel", {{"Cache-Control: max-age=60"}});
+        get(relative);
+        const std::string content_location = "Content-Location: " + relative;
+        QCOMPARE(http_request(m_port, "PUT", "/c?t=loc-put&h=" + encode(content_location), {}, "x")
+                     .status,
+                 200);
+        QVERIFY(!is_hit(get(relative)));
+
+        // Another origin's Location is not trusted.
+        const auto kept = respond_target("/c", "loc-kept", {{"Cache-Control: max-age=60"}});
+        get(kept);
+        const std::string foreign = "Content-Location: http://elsewhere.example" + kept;
+        QCOMPARE(
+            http_request(m_port, "POST", "/c?t=loc-foreign&h=" + encode(foreign), {}, "x").status,
+            200);
+        QVERIFY(is_hit(get(kept)));
+    }
+
+    void postNeverCachedUnlessOptedIn()
+    {
+        const auto before = upstream();
+        for (int i = 0; i < 2; ++i) {
+            const auto r = http_request(m_port, "POST", "/post/query", {}, "{\"q\":1}");
+            QCOMPARE(r.status, 200);
+            QVERIFY(!is_hit(r));
+            QVERIFY(cache_status_has(r, "fwd=method"));
+        }
+        QCOMPARE(upstream() - before, 2u);
+    }
+
+    void postCachedByBodyWhenOptedIn()
+    {
+        const std::string target = "/q/infer?cache_control=max-age%3D60";
+        const auto before = upstream();
+        const auto first = http_request(m_port, "POST", target, {}, "{\"prompt\":\"a\"}");
+        QCOMPARE(first.status, 200);
+        QVERIFY2(cache_status_has(first, "stored"), first.header("Cache-Status").c_str());
+        const auto again = http_request(m_port, "POST", target, {}, "{\"prompt\":\"a\"}");
+        QVERIFY(is_hit(again));
+        QCOMPARE(again.body, first.body);
+        QVERIFY(again.body.find("prompt") != std::string::npos);
+        const auto other = http_request(m_port, "POST", target, {}, "{\"prompt\":\"b\"}");
+        QVERIFY(!is_hit(other));
+        QVERIFY(other.body.find("\\\"b\\\"") != std::string::npos);
+        // A GET of the same URL is another resource as far as the key goes.
+        QVERIFY(!is_hit(get(target)));
+        // Waiting for 100 Continue still works when the body is read first.
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("POST", target, {{"Expect", "100-continue"}}, "{\"prompt\":\"a\"}"));
+        QCOMPARE(c.read().status, 100);
+        const auto expect = c.read();
+        QCOMPARE(expect.status, 200);
+        QVERIFY(is_hit(expect));
+        // A chunked body cannot be keyed up front: forwarded, not cached.
+        QVERIFY(c.send_raw("POST " + target +
+                           " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                           "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
+        const auto chunked = c.read();
+        QCOMPARE(chunked.status, 200);
+        QVERIFY(cache_status_has(chunked, "fwd=method"));
+        QCOMPARE(upstream() - before, 4u);
+    }
+
+    void extensionMethodForwardedUntouched()
+    {
+        const auto r = http_request(m_port, "FROB", "/e/ext", {{"X-Thing", "1"}}, "payload");
+        QCOMPARE(r.status, 200);
+        const auto echo = QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object();
+        QCOMPARE(echo.value(u"method").toString(), QStringLiteral("FROB"));
+        QCOMPARE(echo.value(u"body").toString(), QStringLiteral("payload"));
+        QVERIFY(cache_status_has(r, "fwd=method"));
+        const auto options = http_request(m_port, "OPTIONS", "/e/ext");
+        QVERIFY(cache_status_has(options, "fwd=method"));
+    }
+
+    void objectsOverTheLimitAreStreamedNotStored()
+    {
+        const auto before = upstream();
+        const std::string target = "/small?t=big&size=8192&h=Cache-Control%3Amax-age%3D60";
+        const auto first = get(target);
+        QCOMPARE(first.body.size(), std::size_t(8192));
+        QVERIFY(!cache_status_has(first, "stored"));
+        const auto second = get(target);
+        QCOMPARE(second.body.size(), std::size_t(8192));
+        QVERIFY(!is_hit(second));
+        const std::string fits = "/small?t=fits&size=4000&h=Cache-Control%3Amax-age%3D60";
+        get(fits);
+        QVERIFY(is_hit(get(fits)));
+        QCOMPARE(upstream() - before, 3u);
+    }
+
+    void routeWithoutCachingSaysBypass()
+    {
+        const auto target = respond_target(
+            "/p", "plain", {{"Cache-Control: max-age=60", "CDN-Cache-Control: max-age=60"}});
+        const auto before = upstream();
+        const auto first = get(target);
+        QCOMPARE(first.header("Cache-Status"), std::string("Gatehouse; fwd=bypass"));
+        QVERIFY(!first.has_header("CDN-Cache-Control"));
+        QVERIFY(!is_hit(get(target)));
+        QCOMPARE(upstream() - before, 2u);
+    }
+
+    void callRecordsCarryCacheStatus()
+    {
+        const auto target = respond_target("/c", "records", {{"Cache-Control: max-age=60"}});
+        const auto miss = get(target);
+        const auto hit = get(target);
+        std::map<std::string, gateway::cache_status> byId;
+        std::vector<gateway::call_record> records;
+        QTRY_VERIFY_WITH_TIMEOUT((m_gateway.drain_call_records(records),
+                                  std::any_of(records.begin(), records.end(),
+                                              [&](const auto& r) {
+                                                  return r.request_id.view() ==
+                                                         hit.header("X-Request-Id");
+                                              })),
+                                 3000);
+        for (const auto& r : records)
+            byId[std::string(r.request_id.view())] = r.cache;
+        QCOMPARE(byId.at(miss.header("X-Request-Id")), gateway::cache_status::miss);
+        QCOMPARE(byId.at(hit.header("X-Request-Id")), gateway::cache_status::hit);
+    }
+
+    void badPolicyIsRejected()
+    {
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin.port()}));
+        auto policy = enabled_policy();
+        policy.default_ttl = std::chrono::seconds(-1);
+        policy.cacheable_statuses = {200, 304, 700};
+        policy.max_object_bytes = 0;
+        policy.ignored_query_params = {""};
+        config.routes.push_back(cached_route("bad", "/bad", "origin", "/respond", policy));
+        const auto errors = QString::fromStdString(m_gateway.apply(config));
+        QVERIFY(errors.contains(u"default_ttl"));
+        QVERIFY(errors.contains(u"status 304"));
+        QVERIFY(errors.contains(u"status 700"));
+        QVERIFY(errors.contains(u"max_object_size"));
+        QVERIFY(errors.contains(u"ignore_query_params"));
+        // The running configuration stays.
+        QCOMPARE(get(respond_target("/c", "still")).status, 200);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCacheProxy)
+#include "tst_cache_proxy.moc"

@@ -1,0 +1,244 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/gateway_server.hpp"
+
+#include "cache_fixture.h"
+
+#include <QElapsedTimer>
+#include <QtTest/QTest>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+using namespace gatehouse;
+using namespace gatehouse::test;
+
+// The shared parts of the response cache through the real gateway: purges
+// of every kind, statistics, the byte budget and request coalescing.
+class TestCachePurge : public QObject {
+    Q_OBJECT
+
+private:
+    gateway::demo_origin m_origin;
+    gateway::gateway_server m_gateway;
+    std::uint16_t m_port = 0;
+
+    std::uint64_t upstream() const { return m_origin.requests(); }
+    http_response get(const std::string& target) { return http_request(m_port, "GET", target); }
+    std::string store(const std::string& tag, std::initializer_list<const char*> headers = {})
+    {
+        std::vector<const char*> all{"Cache-Control: max-age=60"};
+        all.insert(all.end(), headers.begin(), headers.end());
+        respond_args args;
+        args.headers.assign(all.begin(), all.end());
+        const auto target = respond_target("/c", tag, args);
+        const auto r = get(target);
+        if (!cache_status_has(r, "stored"))
+            qWarning() << "not stored:" << r.header("Cache-Status").c_str();
+        return target;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCOMPARE(QString::fromStdString(m_origin.start("127.0.0.1", 0, 2)), QString());
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin.port()}));
+        auto c = cached_route("cached", "/c", "origin");
+        c.api_id = 7;
+        config.routes.push_back(c);
+        auto e = cached_route("echo", "/e", "origin", "/echo");
+        e.api_id = 8;
+        config.routes.push_back(e);
+        QCOMPARE(QString::fromStdString(m_gateway.apply(config)), QString());
+        auto options = test_options();
+        options.cache_budget_bytes = 8u * 1024 * 1024;
+        options.cache_eviction = gateway::cache::eviction_kind::lru;
+        QCOMPARE(QString::fromStdString(m_gateway.start(options)), QString());
+        m_port = m_gateway.port();
+    }
+
+    void init() { m_gateway.flush_cache(); }
+
+    void cleanupTestCase()
+    {
+        m_gateway.stop();
+        m_origin.stop();
+    }
+
+    void optionsApply()
+    {
+        const auto report = m_gateway.cache_stats();
+        QCOMPARE(report.budget_bytes, std::size_t(8u * 1024 * 1024));
+        QCOMPARE(report.eviction, gateway::cache::eviction_kind::lru);
+    }
+
+    void purgeUrl()
+    {
+        const auto target = store("purge-url");
+        const auto other = store("purge-url-other");
+        QVERIFY(is_hit(get(target)));
+        QCOMPARE(m_gateway.purge_cache_url("http://127.0.0.1" + target), std::size_t(1));
+        QCOMPARE(m_gateway.purge_cache_url("http://127.0.0.1" + target), std::size_t(0));
+        QVERIFY(!is_hit(get(target)));
+        QVERIFY(is_hit(get(other)));
+        QCOMPARE(m_gateway.purge_cache_url("http://elsewhere.example" + other), std::size_t(0));
+        for (const char* garbage :
+             {"", "http://", "://x", "?", "not a url", "http://h:99999999/\n"})
+            QCOMPARE(m_gateway.purge_cache_url(garbage), std::size_t(0));
+        QCOMPARE(m_gateway.purge_cache_prefix(""), std::size_t(2)); // "" prefixes every path
+    }
+
+    void purgeApi()
+    {
+        const auto a = store("purge-api-1");
+        const auto b = store("purge-api-2");
+        const std::string echo = "/e/api?cache_control=max-age%3D60";
+        QVERIFY(cache_status_has(get(echo), "stored"));
+        const auto before = m_gateway.cache_stats().total.purges;
+        QCOMPARE(m_gateway.purge_cache_api("7"), std::size_t(2));
+        QCOMPARE(m_gateway.cache_stats().total.purges - before, 2u);
+        QCOMPARE(m_gateway.cache_stats().per_api.at("7").objects, 0);
+        QVERIFY(!is_hit(get(a)));
+        QVERIFY(is_hit(get(echo)));
+        QCOMPARE(m_gateway.purge_cache_api("no-such-api"), std::size_t(0));
+    }
+
+    void purgePrefix()
+    {
+        for (const char* path : {"/e/a/1", "/e/a/2", "/e/b/1"})
+            QVERIFY(
+                cache_status_has(get(std::string(path) + "?cache_control=max-age%3D60"), "stored"));
+        QCOMPARE(m_gateway.purge_cache_prefix("/e/a/"), std::size_t(2));
+        QVERIFY(!is_hit(get("/e/a/1?cache_control=max-age%3D60")));
+        QVERIFY(is_hit(get("/e/b/1?cache_control=max-age%3D60")));
+        QCOMPARE(m_gateway.purge_cache_prefix("/e/b/", "other.example"), std::size_t(0));
+        QCOMPARE(m_gateway.purge_cache_prefix("/e/b/", "127.0.0.1"), std::size_t(1));
+    }
+
+    void purgeTag()
+    {
+        const auto red = store("tag-red", {"Cache-Tag: red, blue"});
+        const auto green = store("tag-green", {"Surrogate-Key: blue green"});
+        const auto plain = store("tag-none");
+        QCOMPARE(m_gateway.purge_cache_tag("blue"), std::size_t(2));
+        QCOMPARE(m_gateway.purge_cache_tag("red"), std::size_t(0));
+        QVERIFY(!is_hit(get(red)));
+        QVERIFY(!is_hit(get(green)));
+        QVERIFY(is_hit(get(plain)));
+    }
+
+    void flushAll()
+    {
+        store("flush-1");
+        store("flush-2");
+        QCOMPARE(m_gateway.cache_stats().total.objects, 2);
+        QCOMPARE(m_gateway.flush_cache(), std::size_t(2));
+        const auto report = m_gateway.cache_stats();
+        QCOMPARE(report.total.objects, 0);
+        QCOMPARE(report.total.bytes, 0);
+    }
+
+    void statisticsPerApi()
+    {
+        const auto before = m_gateway.cache_stats();
+        const auto target = store("stats");
+        get(target);
+        get(target);
+        http_request(m_port, "DELETE", "/c?t=stats-delete");
+        const auto after = m_gateway.cache_stats();
+        const auto& api = after.per_api.at("7");
+        const auto& was = before.per_api.count("7") ? before.per_api.at("7")
+                                                    : gateway::cache::cache_stats_snapshot{};
+        QCOMPARE(api.misses - was.misses, 1u);
+        QCOMPARE(api.hits - was.hits, 2u);
+        QCOMPARE(api.stores - was.stores, 1u);
+        QCOMPARE(api.bypasses - was.bypasses, 1u);
+        QCOMPARE(after.total.hits - before.total.hits, 2u);
+        QVERIFY(after.total.hit_ratio() > 0.0);
+    }
+
+    void coalescing()
+    {
+        const auto target =
+            respond_target("/c", "coalesce", {{"Cache-Control: max-age=60"}}) + "&delay_ms=300";
+        const auto before = upstream();
+        constexpr int clients = 100;
+        std::vector<http_response> responses(clients);
+        std::vector<std::thread> threads;
+        for (int i = 0; i < clients; ++i)
+            threads.emplace_back([&, i] {
+                responses[i] =
+                    http_request(m_port, "GET", target, {}, {}, std::chrono::seconds(20));
+            });
+        for (auto& t : threads)
+            t.join();
+        int collapsed = 0;
+        for (const auto& r : responses) {
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.body, std::string("cached body"));
+            collapsed += cache_status_has(r, "collapsed") ? 1 : 0;
+        }
+        QCOMPARE(upstream() - before, 1u);
+        QVERIFY(collapsed > 0);
+    }
+
+    // An uncacheable response releases every waiter at once: they go
+    // upstream in parallel, not one poll interval after another.
+    void coalescingUncacheableReleasesWaiters()
+    {
+        const auto target =
+            respond_target("/c", "coalesce-nostore", {{"Cache-Control: no-store"}}) +
+            "&delay_ms=300";
+        const auto before = upstream();
+        constexpr int clients = 20;
+        std::vector<http_response> responses(clients);
+        std::vector<std::thread> threads;
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < clients; ++i)
+            threads.emplace_back([&, i] {
+                responses[i] =
+                    http_request(m_port, "GET", target, {}, {}, std::chrono::seconds(20));
+            });
+        for (auto& t : threads)
+            t.join();
+        for (const auto& r : responses)
+            QCOMPARE(r.status, 200);
+        QCOMPARE(upstream() - before, std::uint64_t(clients));
+        QVERIFY2(timer.elapsed() < 3000, QByteArray::number(timer.elapsed()));
+    }
+
+    void byteBudgetIsEnforced()
+    {
+        QVERIFY(!m_gateway.set_cache_options(1000, gateway::cache::eviction_kind::lru).empty());
+        constexpr std::size_t budget = 1024 * 1024;
+        QCOMPARE(QString::fromStdString(
+                     m_gateway.set_cache_options(budget, gateway::cache::eviction_kind::tiny_lfu)),
+                 QString());
+        QCOMPARE(m_gateway.cache_stats().budget_bytes, budget);
+        std::string last;
+        for (int i = 0; i < 200; ++i) {
+            respond_args args{{"Cache-Control: max-age=60"}};
+            args.body.clear();
+            args.extra = "&size=10000";
+            last = respond_target("/c", "budget-" + std::to_string(i), args);
+            const auto r = get(last);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.body.size(), std::size_t(10000));
+            const auto report = m_gateway.cache_stats();
+            QVERIFY2(report.total.bytes <= std::int64_t(budget),
+                     QByteArray::number(qint64(report.total.bytes)));
+        }
+        const auto report = m_gateway.cache_stats();
+        QVERIFY(report.total.evictions > 0);
+        QVERIFY(report.total.objects < 200);
+        QVERIFY(report.total.bytes > 0);
+        QCOMPARE(m_gateway.set_cache_options(8u * 1024 * 1024, gateway::cache::eviction_kind::lru),
+                 std::string());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCachePurge)
+#include "tst_cache_purge.moc"
