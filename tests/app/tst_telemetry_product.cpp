@@ -34,6 +34,7 @@ private:
     quint16 start(QProcess& process, const QString& database);
     qint64 scalar(const QString& sql);
     bool openDatabase(const QString& path);
+    qint64 committedRows(const QString& path);
 
     QTemporaryDir m_dir;
     QString m_connection = QStringLiteral("tst-telemetry-product");
@@ -76,6 +77,26 @@ bool TestTelemetryProduct::openDatabase(const QString& path)
         return false;
     }
     return true;
+}
+
+// Rows another process has committed so far, through a read-only connection
+// of its own (the writer keeps writing meanwhile).
+qint64 TestTelemetryProduct::committedRows(const QString& path)
+{
+    const QString name = QStringLiteral("tst-telemetry-product-reader");
+    qint64 rows = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=1000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM call_log")) && q.next())
+                rows = q.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
 }
 
 qint64 TestTelemetryProduct::scalar(const QString& sql)
@@ -143,8 +164,10 @@ void TestTelemetryProduct::killNineLeavesAConsistentDatabase()
             }
         });
     }
-    // Heavy writing under way: a good number of calls answered, then kill -9.
+    // Heavy writing under way: a good number of calls answered and batches
+    // committed (the writer can lag on a loaded machine), then kill -9.
     QTRY_VERIFY_WITH_TIMEOUT(answered.load() > 20000, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(committedRows(path) > 0, 20000);
     process.kill(); // SIGKILL
     QVERIFY(process.waitForFinished(5000));
     QCOMPARE(process.exitStatus(), QProcess::CrashExit);
