@@ -231,6 +231,31 @@ bool ApiCatalog::retire(const Principal& actor, qint64 apiId)
     return transition(actor, apiId, ApiState::Retired, 0, 0);
 }
 
+bool ApiCatalog::deleteDraft(const Principal& actor, qint64 apiId)
+{
+    clearError();
+    Transaction tx(db());
+    const auto before = loadForEdit(actor, apiId);
+    if (!before)
+        return false;
+    if (before->state != ApiState::Draft)
+        return fail(DomainErrorCode::Conflict,
+                    QStringLiteral("only drafts can be deleted; a %1 API is deprecated and "
+                                   "retired instead")
+                        .arg(toString(before->state)));
+    QString err;
+    if (!runSql(db(), QStringLiteral("UPDATE apis SET successor_id = NULL WHERE successor_id = ?"),
+                {apiId}, &err) ||
+        !runSql(db(), QStringLiteral("UPDATE apis SET previous_id = NULL WHERE previous_id = ?"),
+                {apiId}, &err) ||
+        !runSql(db(), QStringLiteral("DELETE FROM apis WHERE id = ?"), {apiId}, &err))
+        return storageError(err);
+    if (!audit(actor, QStringLiteral("api.delete"), QStringLiteral("api"), apiId, before->toJson(),
+               {}))
+        return false;
+    return tx.commit(&err) || storageError(err);
+}
+
 bool ApiCatalog::transition(const Principal& actor, qint64 apiId, ApiState to, qint64 sunsetAt,
                             qint64 successorId)
 {

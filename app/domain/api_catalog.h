@@ -34,6 +34,10 @@ public:
     // `sunsetAt` Unix ms in the future; `successorId` 0 or a visible API.
     bool deprecate(const Principal& actor, qint64 apiId, qint64 sunsetAt, qint64 successorId = 0);
     bool retire(const Principal& actor, qint64 apiId);
+    // Deletes a draft (with its routes, upstreams and plans); an API that was
+    // ever published goes through deprecate and retire instead (Conflict). A
+    // link from or to another version is cleared.
+    bool deleteDraft(const Principal& actor, qint64 apiId);
 
     // NotFound (never Forbidden) for an API the actor may not see.
     std::optional<ApiDefinition> api(const Principal& actor, qint64 apiId) const;
