@@ -10,6 +10,7 @@
 
 namespace gatehouse::app {
 
+class AdminApi;
 class DemoWorkspace;
 class GatewayController;
 class SignalWatcher;
@@ -34,6 +35,7 @@ public:
 private:
     bool startGateway();
     bool startDemoOriginOnly();
+    bool startAdminApi();
     void onTermination(int signalNumber);
     void finish();
 
@@ -41,6 +43,7 @@ private:
     std::unique_ptr<SignalWatcher> m_signals;
     std::unique_ptr<DemoWorkspace> m_demo;
     std::unique_ptr<GatewayController> m_controller;
+    std::unique_ptr<AdminApi> m_adminApi;
     bool m_stopping = false;
 };
 
