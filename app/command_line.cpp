@@ -165,8 +165,15 @@ bool CommandLine::parseAdminListen(const QString& text)
         m_options.adminEnabled = false;
         return true;
     }
-    return parseAddressPort(text, QStringLiteral("--admin-listen"), &m_options.adminAddress,
-                            &m_options.adminPort);
+    if (!parseAddressPort(text, QStringLiteral("--admin-listen"), &m_options.adminAddress,
+                          &m_options.adminPort))
+        return false;
+    // Plain HTTP carrying the admin token: never beyond this machine.
+    if (!QHostAddress(m_options.adminAddress).isLoopback())
+        return fail(tr("--admin-listen: %1 is not a loopback address; the admin API serves "
+                       "only this machine (127.0.0.1 or ::1).")
+                        .arg(m_options.adminAddress));
+    return true;
 }
 
 bool CommandLine::parseAddressPort(const QString& text, const QString& option, QString* address,

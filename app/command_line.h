@@ -19,7 +19,8 @@ struct CommandLineOptions {
     QString listenAddress = QStringLiteral("127.0.0.1");
     quint16 listenPort = 8080;
 
-    // --admin-listen ADDR:PORT | off: the admin REST API (app/admin_api/).
+    // --admin-listen ADDR:PORT | off: the admin REST API (app/admin_api/),
+    // on a loopback address only.
     // `adminListenSet` tells whether it was asked for explicitly (then a
     // failure to start it is fatal, otherwise a warning).
     bool adminListenSet = false;

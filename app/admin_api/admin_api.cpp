@@ -13,6 +13,7 @@
 #include "app/storage/database.h"
 
 #include <QAtomicInteger>
+#include <QHostAddress>
 
 #include <exception>
 #include <memory>
@@ -168,6 +169,9 @@ bool AdminApi::start(const Options& options)
 {
     stop();
     m_error.clear();
+    // Plain HTTP carrying the admin token: never beyond this machine.
+    if (!QHostAddress(options.address).isLoopback())
+        return fail(QStringLiteral("admin API: %1 is not a loopback address").arg(options.address));
     const QString tokenPath =
         options.tokenFile.isEmpty() ? AdminToken::defaultPath() : options.tokenFile;
     if (!m_token.loadOrCreate(tokenPath))

@@ -197,18 +197,19 @@ AdminResponse transitionApi(const AdminServices& s, const AdminRequest& req, qin
         return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
     // Refused transitions are 409 with the state machine's reason, before
     // any precondition of the target state is looked at.
-    if (const QString why = ApiLifecycle::refusal(before->state, *to); !why.isEmpty())
-        return AdminResponse::domainError(DomainErrorCode::Conflict, why);
+    if (const QString refusal = ApiLifecycle::refusal(before->state, *to); !refusal.isEmpty())
+        return AdminResponse::domainError(DomainErrorCode::Conflict, refusal);
+    const QString why = reason.value_or(QString());
     bool ok = false;
     switch (*to) {
     case ApiState::Published:
-        ok = s.catalog->publish(s.actor, id);
+        ok = s.catalog->publish(s.actor, id, why);
         break;
     case ApiState::Deprecated:
-        ok = s.catalog->deprecate(s.actor, id, sunsetAt.value_or(0), successorId.value_or(0));
+        ok = s.catalog->deprecate(s.actor, id, sunsetAt.value_or(0), successorId.value_or(0), why);
         break;
     case ApiState::Retired:
-        ok = s.catalog->retire(s.actor, id);
+        ok = s.catalog->retire(s.actor, id, why);
         break;
     case ApiState::Draft:
         break; // refused above: nothing leads back to draft

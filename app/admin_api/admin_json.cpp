@@ -45,9 +45,11 @@ std::optional<qint64> JsonFields::integer(const QString& name, bool required, qi
         return std::nullopt;
     const QJsonValue v = m_object.value(name);
     const double d = v.toDouble();
-    // JSON numbers are doubles; accept only exact integers within 2^53.
-    if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) ||
-        d > 9007199254740992.0 || d < -9007199254740992.0) {
+    // JSON numbers are doubles: accept exact integers within +-2^53 (checked
+    // before converting, which is undefined out of range).
+    constexpr double limit = 9007199254740992.0;
+    if (!v.isDouble() || d > limit || d < -limit ||
+        d != static_cast<double>(static_cast<qint64>(d))) {
         addError(name, QStringLiteral("must be an integer"));
         return std::nullopt;
     }

@@ -215,20 +215,20 @@ std::optional<ApiDefinition> ApiCatalog::createVersion(const Principal& actor, q
     return next;
 }
 
-bool ApiCatalog::publish(const Principal& actor, qint64 apiId)
+bool ApiCatalog::publish(const Principal& actor, qint64 apiId, const QString& reason)
 {
-    return transition(actor, apiId, ApiState::Published, 0, 0);
+    return transition(actor, apiId, ApiState::Published, 0, 0, reason);
 }
 
 bool ApiCatalog::deprecate(const Principal& actor, qint64 apiId, qint64 sunsetAt,
-                           qint64 successorId)
+                           qint64 successorId, const QString& reason)
 {
-    return transition(actor, apiId, ApiState::Deprecated, sunsetAt, successorId);
+    return transition(actor, apiId, ApiState::Deprecated, sunsetAt, successorId, reason);
 }
 
-bool ApiCatalog::retire(const Principal& actor, qint64 apiId)
+bool ApiCatalog::retire(const Principal& actor, qint64 apiId, const QString& reason)
 {
-    return transition(actor, apiId, ApiState::Retired, 0, 0);
+    return transition(actor, apiId, ApiState::Retired, 0, 0, reason);
 }
 
 bool ApiCatalog::deleteDraft(const Principal& actor, qint64 apiId)
@@ -257,7 +257,7 @@ bool ApiCatalog::deleteDraft(const Principal& actor, qint64 apiId)
 }
 
 bool ApiCatalog::transition(const Principal& actor, qint64 apiId, ApiState to, qint64 sunsetAt,
-                            qint64 successorId)
+                            qint64 successorId, const QString& reason)
 {
     clearError();
     Transaction tx(db());
@@ -298,8 +298,11 @@ bool ApiCatalog::transition(const Principal& actor, qint64 apiId, ApiState to, q
     QString err;
     if (!ApiStore::update(db(), after, &err))
         return storageError(err);
+    QJsonObject afterJson = after.toJson();
+    if (!reason.isEmpty())
+        afterJson.insert(QStringLiteral("reason"), reason);
     if (!audit(actor, QStringLiteral("api.") + action, QStringLiteral("api"), apiId,
-               before->toJson(), after.toJson()))
+               before->toJson(), afterJson))
         return false;
     return tx.commit(&err) || storageError(err);
 }

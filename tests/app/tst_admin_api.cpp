@@ -15,6 +15,8 @@
 #include <QTest>
 
 #include <atomic>
+#include <thread>
+#include <vector>
 
 using namespace gatehouse::app;
 using gatehouse::test::header_list;
@@ -84,6 +86,8 @@ private slots:
     void unknownRouteAndWrongMethod();
     void keepAlive();
     void controlHooks();
+    void concurrentClients();
+    void refusesNonLoopbackAddress();
 
 private:
     bool startApi(AdminApi& api, const QString& tokenFile, AdminControl* control = nullptr,
@@ -396,6 +400,18 @@ void TestAdminApi::illegalLifecycleTransitionIsConflict()
     QCOMPARE(jsonOf(publish).value(QStringLiteral("previousState")).toString(),
              QStringLiteral("draft"));
     QCOMPARE(jsonOf(publish).value(QStringLiteral("reason")).toString(), QStringLiteral("ready"));
+    // The reason is kept with the transition in the audit log.
+    const QJsonArray log =
+        jsonOf(get(QStringLiteral("/v1/audit?action=api.publish&objectId=%1").arg(id)))
+            .value(QStringLiteral("items"))
+            .toArray();
+    QCOMPARE(log.size(), 1);
+    QCOMPARE(log.first()
+                 .toObject()
+                 .value(QStringLiteral("after"))
+                 .toObject()
+                 .value(QStringLiteral("reason")),
+             QJsonValue(QStringLiteral("ready")));
 
     auto back = post(QStringLiteral("/v1/apis/%1/lifecycle").arg(id),
                      {{QStringLiteral("state"), QStringLiteral("draft")}});
@@ -753,6 +769,47 @@ void TestAdminApi::controlHooks()
     QVERIFY(metrics.header("Content-Type").starts_with("text/plain"));
     QVERIFY(metrics.body.find("gatehouse_requests_total") != std::string::npos);
     m_api.reset(); // before `control` goes away
+}
+
+void TestAdminApi::concurrentClients()
+{
+    // Many connections at once, all served through the one database thread.
+    constexpr int clients = 8;
+    constexpr int perClient = 10;
+    std::atomic<int> created{0};
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    const quint16 port = m_api->port();
+    for (int c = 0; c < clients; ++c) {
+        threads.emplace_back([&, c] {
+            for (int i = 0; i < perClient; ++i) {
+                const std::string body =
+                    "{\"name\":\"t-" + std::to_string(c) + "-" + std::to_string(i) + "\"}";
+                auto r = gatehouse::test::http_request(
+                    port, "POST", "/v1/teams", {{"Authorization", "Bearer " + m_token}}, body);
+                (r.status == 201 ? created : failures)++;
+            }
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    QCOMPARE(failures.load(), 0);
+    QCOMPARE(created.load(), clients * perClient);
+    QCOMPARE(jsonOf(get(QStringLiteral("/v1/teams"))).value(QStringLiteral("total")).toInt(),
+             clients * perClient + 2);
+}
+
+void TestAdminApi::refusesNonLoopbackAddress()
+{
+    AdminApi api;
+    AdminApi::Options options;
+    options.databaseSpec = m_db.spec();
+    options.address = QStringLiteral("0.0.0.0");
+    options.port = 0;
+    options.tokenFile = m_tokenFile;
+    QVERIFY(!api.start(options));
+    QVERIFY2(api.lastError().contains(QStringLiteral("loopback")), qPrintable(api.lastError()));
+    QVERIFY(!api.isRunning());
 }
 
 QTEST_GUILESS_MAIN(TestAdminApi)

@@ -148,6 +148,9 @@ void TestCommandLine::errors_data()
     QTest::newRow("admin bad address")
         << QStringList{QStringLiteral("--admin-listen"), QStringLiteral("nowhere:9080")}
         << QStringLiteral("nowhere");
+    QTest::newRow("admin not loopback")
+        << QStringList{QStringLiteral("--admin-listen"), QStringLiteral("0.0.0.0:9080")}
+        << QStringLiteral("loopback");
     QTest::newRow("threads not a number")
         << QStringList{QStringLiteral("--threads"), QStringLiteral("many")}
         << QStringLiteral("many");
