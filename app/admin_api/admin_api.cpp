@@ -51,10 +51,17 @@ std::optional<Principal> resolveActor(UserService& users, const Database& db, co
         return user->principal();
     }
     if (db.dialect() == SqlDialect::Sqlite) {
-        const auto admin = users.ensureLocalAdmin(osUserName());
-        if (!admin)
+        const auto local = users.ensureLocalAdmin(osUserName());
+        if (!local) {
             *error = QStringLiteral("admin API: ") + users.lastError();
-        return admin;
+            return std::nullopt;
+        }
+        // The OS account may exist with a lesser role; the token is an admin's.
+        if (!local->isAdmin()) {
+            *error = QStringLiteral("admin API: '%1' is not an admin").arg(local->name);
+            return std::nullopt;
+        }
+        return local;
     }
     std::optional<Principal> oldest;
     qint64 oldestId = 0;

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <atomic>
@@ -88,6 +89,7 @@ private slots:
     void controlHooks();
     void concurrentClients();
     void refusesNonLoopbackAddress();
+    void defaultActingUser();
 
 private:
     bool startApi(AdminApi& api, const QString& tokenFile, AdminControl* control = nullptr,
@@ -810,6 +812,41 @@ void TestAdminApi::refusesNonLoopbackAddress()
     QVERIFY(!api.start(options));
     QVERIFY2(api.lastError().contains(QStringLiteral("loopback")), qPrintable(api.lastError()));
     QVERIFY(!api.isRunning());
+}
+
+// Without Options::actingUser: the local admin of a SQLite workspace (the
+// OS account), the oldest admin of a shared PostgreSQL catalog.
+void TestAdminApi::defaultActingUser()
+{
+    const QByteArray savedUser = qgetenv("USER");
+    const auto restore = qScopeGuard([&] { qputenv("USER", savedUser); });
+    AdminApi::Options options;
+    options.databaseSpec = m_db.spec();
+    options.port = 0;
+    options.tokenFile = m_tokenFile;
+    if (TestDatabases::isPostgres()) {
+        qputenv("USER", "nobody-here");
+        AdminApi api;
+        QVERIFY2(api.start(options), qPrintable(api.lastError()));
+        QCOMPARE(api.actingUserName(), m_world.admin.name);
+        return;
+    }
+    qputenv("USER", m_world.admin.name.toUtf8());
+    AdminApi local;
+    QVERIFY2(local.start(options), qPrintable(local.lastError()));
+    QCOMPARE(local.actingUserName(), m_world.admin.name);
+    local.stop();
+
+    qputenv("USER", m_world.developer.name.toUtf8()); // has an account, not an admin
+    AdminApi developer;
+    QVERIFY(!developer.start(options));
+    QVERIFY2(developer.lastError().contains(QStringLiteral("not an admin")),
+             qPrintable(developer.lastError()));
+    qputenv("USER", "stranger"); // no account in a workspace that has users
+    AdminApi stranger;
+    QVERIFY(!stranger.start(options));
+    QVERIFY2(stranger.lastError().contains(QStringLiteral("stranger")),
+             qPrintable(stranger.lastError()));
 }
 
 QTEST_GUILESS_MAIN(TestAdminApi)
