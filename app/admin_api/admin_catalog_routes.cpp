@@ -23,7 +23,7 @@ QJsonObject apiJson(const ApiDefinition& api)
     return o;
 }
 
-bool matchesFilters(const ApiDefinition& api, const QUrlQuery& q)
+bool matchesFilters(const ApiDefinition& api, const AdminQuery& q)
 {
     auto param = [&](const char* name) {
         return q.queryItemValue(QLatin1String(name));

@@ -5,6 +5,10 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <algorithm>
 
 namespace gatehouse::app {
 
@@ -15,7 +19,7 @@ QJsonObject fieldError(const QString& field, const QString& message)
     return {{QStringLiteral("field"), field}, {QStringLiteral("message"), message}};
 }
 
-int queryInt(const QUrlQuery& query, const QString& name, int fallback, bool* ok)
+int queryInt(const AdminQuery& query, const QString& name, int fallback, bool* ok)
 {
     if (!query.hasQueryItem(name))
         return fallback;
@@ -23,6 +27,26 @@ int queryInt(const QUrlQuery& query, const QString& name, int fallback, bool* ok
 }
 
 } // namespace
+
+AdminQuery::AdminQuery(const QString& encoded)
+    : m_items(QUrlQuery(encoded).queryItems(QUrl::FullyDecoded))
+{
+}
+
+bool AdminQuery::hasQueryItem(const QString& name) const
+{
+    return std::any_of(m_items.cbegin(), m_items.cend(),
+                       [&](const auto& item) { return item.first == name; });
+}
+
+QString AdminQuery::queryItemValue(const QString& name) const
+{
+    for (const auto& [key, value] : m_items) {
+        if (key == name)
+            return value;
+    }
+    return {};
+}
 
 AdminResponse AdminResponse::json(int status, const QJsonObject& object)
 {
@@ -131,7 +155,7 @@ bool parseJsonBody(const AdminRequest& request, QJsonObject* object, AdminRespon
     return true;
 }
 
-std::optional<PageRequest> parsePage(const QUrlQuery& query, AdminResponse* error)
+std::optional<PageRequest> parsePage(const AdminQuery& query, AdminResponse* error)
 {
     PageRequest page;
     QJsonArray errors;

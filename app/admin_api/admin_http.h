@@ -10,18 +10,31 @@
 #include <QList>
 #include <QPair>
 #include <QString>
-#include <QUrlQuery>
 
 #include <optional>
 
 namespace gatehouse::app {
+
+// Query parameters, fully percent-decoded ("a%20b" -> "a b"); the first
+// value wins when a name repeats.
+class AdminQuery {
+public:
+    AdminQuery() = default;
+    explicit AdminQuery(const QString& encoded);
+
+    bool hasQueryItem(const QString& name) const;
+    QString queryItemValue(const QString& name) const;
+
+private:
+    QList<QPair<QString, QString>> m_items;
+};
 
 // One admin API request, already authenticated, in Qt types (no Beast
 // outside app/admin_api/admin_server.cpp).
 struct AdminRequest {
     QByteArray method; // "GET", "POST", ...
     QString path;      // percent-decoded, without the query
-    QUrlQuery query;
+    AdminQuery query;
     QByteArray contentType;
     QByteArray body;
 };
@@ -65,7 +78,7 @@ struct PageRequest {
     int limit = DefaultLimit;
     int offset = 0;
 };
-std::optional<PageRequest> parsePage(const QUrlQuery& query, AdminResponse* error);
+std::optional<PageRequest> parsePage(const AdminQuery& query, AdminResponse* error);
 // {"items": [...page...], "total": n, "limit": l, "offset": o, "nextOffset": o+l | null}
 AdminResponse pageResponse(const QJsonArray& all, const PageRequest& page);
 

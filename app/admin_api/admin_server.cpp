@@ -26,7 +26,7 @@ AdminRequest toAdminRequest(const gateway::admin_request& req)
     const qsizetype question = target.indexOf('?');
     out.path = QUrl::fromPercentEncoding(question < 0 ? target : target.left(question));
     if (question >= 0)
-        out.query = QUrlQuery(QString::fromUtf8(target.mid(question + 1)));
+        out.query = AdminQuery(QString::fromUtf8(target.mid(question + 1)));
     out.contentType = toBytes(req[http::field::content_type]);
     out.body = QByteArray::fromStdString(req.body());
     return out;

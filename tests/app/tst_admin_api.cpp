@@ -342,6 +342,9 @@ void TestAdminApi::listFilters()
     QCOMPARE(total(QStringLiteral("state=draft")), 1);
     QCOMPARE(total(QStringLiteral("tag=t-alpha")), 1);
     QCOMPARE(total(QStringLiteral("q=ALP")), 1);
+    QCOMPARE(total(QStringLiteral("q=%41LPHA")), 1);          // percent-decoded
+    QCOMPARE(total(QStringLiteral("q=%25")), 0);              // a literal '%'
+    QCOMPARE(total(QStringLiteral("tag=t%2Dbeta&tag=x")), 1); // the first value wins
     QCOMPARE(total(QStringLiteral("teamId=%1").arg(m_world.teamId)), 2);
     QCOMPARE(total(QStringLiteral("teamId=%1").arg(m_world.otherTeamId)), 0);
     auto bad = get(QStringLiteral("/v1/apis?state=sleeping"));
