@@ -134,6 +134,42 @@ AdminResponse deleteApi(const AdminServices& s, qint64 id)
     return AdminResponse::noContent();
 }
 
+// Every visible version of the API's slug, oldest first.
+AdminResponse listVersions(const AdminServices& s, const AdminRequest& req, qint64 id)
+{
+    const auto api = s.catalog->api(s.actor, id);
+    if (!api)
+        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+    AdminResponse error;
+    const auto page = parsePage(req.query, &error);
+    if (!page)
+        return error;
+    const QList<ApiDefinition> versions = s.catalog->versions(s.actor, api->slug);
+    if (s.catalog->lastErrorCode() != DomainErrorCode::None)
+        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+    QJsonArray all;
+    for (const ApiDefinition& v : versions)
+        all.append(apiJson(v));
+    return pageResponse(all, *page);
+}
+
+// {"version": "v2"}: a new draft copied from this API and linked to it.
+AdminResponse createVersion(const AdminServices& s, const AdminRequest& req, qint64 id)
+{
+    QJsonObject body;
+    AdminResponse error;
+    if (!parseJsonBody(req, &body, &error))
+        return error;
+    JsonFields fields(body);
+    const auto version = fields.string(QStringLiteral("version"), true);
+    if (!fields.ok())
+        return AdminResponse::validation(fields.errors());
+    const auto made = s.catalog->createVersion(s.actor, id, *version);
+    if (!made)
+        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+    return created(QStringLiteral("/v1/apis/%1").arg(made->id), apiJson(*made));
+}
+
 QJsonObject lifecycleJson(const ApiDefinition& api)
 {
     QJsonArray next;
@@ -277,6 +313,16 @@ AdminResponse createPlan(const AdminServices& s, const AdminRequest& req, qint64
     return created(QStringLiteral("/v1/apis/%1/plans/%2").arg(apiId).arg(made->id), made->toJson());
 }
 
+AdminResponse getPlan(const AdminServices& s, qint64 apiId, qint64 planId)
+{
+    const auto plan = s.plans->plan(s.actor, planId);
+    if (!plan)
+        return AdminResponse::domainError(s.plans->lastErrorCode(), s.plans->lastError());
+    if (plan->apiId != apiId)
+        return AdminResponse::notFound(QStringLiteral("no such plan of this API"));
+    return AdminResponse::json(200, plan->toJson());
+}
+
 AdminResponse updatePlan(const AdminServices& s, const AdminRequest& req, qint64 apiId,
                          qint64 planId)
 {
@@ -332,8 +378,16 @@ void addCatalogRoutes(AdminRouter& router, const AdminServices* s)
                    return getLifecycle(sv, id);
                }));
     router.add("POST", QStringLiteral("/v1/apis/{}/lifecycle"), withId(&transitionApi));
+    router.add("GET", QStringLiteral("/v1/apis/{}/versions"), withId(&listVersions));
+    router.add("POST", QStringLiteral("/v1/apis/{}/versions"), withId(&createVersion));
     router.add("GET", QStringLiteral("/v1/apis/{}/plans"), withId(&listPlans));
     router.add("POST", QStringLiteral("/v1/apis/{}/plans"), withId(&createPlan));
+    router.add("GET", QStringLiteral("/v1/apis/{}/plans/{}"),
+               [s](const AdminRequest&, const QStringList& params) {
+                   const auto apiId = idParameter(params.value(0));
+                   const auto planId = idParameter(params.value(1));
+                   return apiId && planId ? getPlan(*s, *apiId, *planId) : badId();
+               });
     router.add("PUT", QStringLiteral("/v1/apis/{}/plans/{}"),
                [s](const AdminRequest& req, const QStringList& params) {
                    const auto apiId = idParameter(params.value(0));

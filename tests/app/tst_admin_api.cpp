@@ -75,6 +75,7 @@ private slots:
     void validationNamesFields();
     void illegalLifecycleTransitionIsConflict();
     void plans();
+    void versions();
     void subscriptionApproveRejectFlow();
     void keyIsShownOnce();
     void teamsAndMembers();
@@ -465,7 +466,33 @@ void TestAdminApi::plans()
     QCOMPARE(jsonOf(changed).value(QStringLiteral("rateLimitPerMinute")).toInt(), 120);
     auto list = get(QStringLiteral("/v1/apis/%1/plans").arg(apiId));
     QCOMPARE(jsonOf(list).value(QStringLiteral("total")).toInt(), 1);
+    QCOMPARE(get(QStringLiteral("/v1/apis/%1/plans/%2").arg(apiId).arg(planId)).status, 200);
+    const qint64 otherApi = createApi(QStringLiteral("other"));
+    QCOMPARE(get(QStringLiteral("/v1/apis/%1/plans/%2").arg(otherApi).arg(planId)).status, 404);
     QCOMPARE(get(QStringLiteral("/v1/apis/999999/plans")).status, 404);
+}
+
+void TestAdminApi::versions()
+{
+    const qint64 v1 = createApi(QStringLiteral("search"));
+    auto v2 = post(QStringLiteral("/v1/apis/%1/versions").arg(v1),
+                   {{QStringLiteral("version"), QStringLiteral("v2")}});
+    QCOMPARE(v2.status, 201);
+    const QJsonObject made = jsonOf(v2);
+    QCOMPARE(made.value(QStringLiteral("previousId")).toInteger(), v1);
+    QCOMPARE(made.value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+    QCOMPARE(post(QStringLiteral("/v1/apis/%1/versions").arg(v1),
+                  {{QStringLiteral("version"), QStringLiteral("v3")}})
+                 .status,
+             409); // v1 already has a successor
+    QCOMPARE(post(QStringLiteral("/v1/apis/%1/versions").arg(v1), {}).status, 422);
+    const QJsonArray listed = jsonOf(get(QStringLiteral("/v1/apis/%1/versions")
+                                             .arg(made.value(QStringLiteral("id")).toInteger())))
+                                  .value(QStringLiteral("items"))
+                                  .toArray();
+    QCOMPARE(listed.size(), 2);
+    QCOMPARE(listed.at(0).toObject().value(QStringLiteral("version")).toString(),
+             QStringLiteral("v1"));
 }
 
 void TestAdminApi::subscriptionApproveRejectFlow()
