@@ -46,13 +46,6 @@ bool matchesFilters(const ApiDefinition& api, const AdminQuery& q)
     return true;
 }
 
-AdminResponse created(const QString& location, const QJsonObject& body)
-{
-    AdminResponse r = AdminResponse::json(201, body);
-    r.addHeader("Location", location.toUtf8());
-    return r;
-}
-
 AdminResponse listApis(const AdminServices& s, const AdminRequest& req)
 {
     AdminResponse error;
@@ -98,7 +91,7 @@ AdminResponse createApi(const AdminServices& s, const AdminRequest& req)
     const auto made = s.catalog->createApi(s.actor, api);
     if (!made)
         return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
-    return created(QStringLiteral("/v1/apis/%1").arg(made->id), apiJson(*made));
+    return AdminResponse::created(QStringLiteral("/v1/apis/%1").arg(made->id), apiJson(*made));
 }
 
 AdminResponse getApi(const AdminServices& s, qint64 id)
@@ -167,7 +160,7 @@ AdminResponse createVersion(const AdminServices& s, const AdminRequest& req, qin
     const auto made = s.catalog->createVersion(s.actor, id, *version);
     if (!made)
         return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
-    return created(QStringLiteral("/v1/apis/%1").arg(made->id), apiJson(*made));
+    return AdminResponse::created(QStringLiteral("/v1/apis/%1").arg(made->id), apiJson(*made));
 }
 
 QJsonObject lifecycleJson(const ApiDefinition& api)
@@ -310,7 +303,8 @@ AdminResponse createPlan(const AdminServices& s, const AdminRequest& req, qint64
     const auto made = s.plans->createPlan(s.actor, plan);
     if (!made)
         return AdminResponse::domainError(s.plans->lastErrorCode(), s.plans->lastError());
-    return created(QStringLiteral("/v1/apis/%1/plans/%2").arg(apiId).arg(made->id), made->toJson());
+    return AdminResponse::created(QStringLiteral("/v1/apis/%1/plans/%2").arg(apiId).arg(made->id),
+                                  made->toJson());
 }
 
 AdminResponse getPlan(const AdminServices& s, qint64 apiId, qint64 planId)

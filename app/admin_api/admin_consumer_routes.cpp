@@ -15,19 +15,6 @@ AdminResponse badId()
     return AdminResponse::notFound(QStringLiteral("no such resource"));
 }
 
-AdminResponse created(const QString& location, const QJsonObject& body)
-{
-    AdminResponse r = AdminResponse::json(201, body);
-    r.addHeader("Location", location.toUtf8());
-    return r;
-}
-
-template <typename Service>
-AdminResponse failed(const Service& service)
-{
-    return AdminResponse::domainError(service.lastErrorCode(), service.lastError());
-}
-
 template <typename T>
 AdminResponse listOf(const QList<T>& items, const AdminRequest& req)
 {
@@ -45,7 +32,7 @@ AdminResponse listApplications(const AdminServices& s, const AdminRequest& req)
 {
     const QList<Application> apps = s.applications->applications(s.actor);
     if (s.applications->lastErrorCode() != DomainErrorCode::None)
-        return failed(*s.applications);
+        return AdminResponse::failed(*s.applications);
     return listOf(apps, req);
 }
 
@@ -64,21 +51,22 @@ AdminResponse createApplication(const AdminServices& s, const AdminRequest& req)
     const auto app = s.applications->createApplication(
         s.actor, *name, description.value_or(QString()), teamId.value_or(0));
     if (!app)
-        return failed(*s.applications);
-    return created(QStringLiteral("/v1/applications/%1").arg(app->id), app->toJson());
+        return AdminResponse::failed(*s.applications);
+    return AdminResponse::created(QStringLiteral("/v1/applications/%1").arg(app->id),
+                                  app->toJson());
 }
 
 AdminResponse getApplication(const AdminServices& s, qint64 id)
 {
     const auto app = s.applications->application(s.actor, id);
-    return app ? AdminResponse::json(200, app->toJson()) : failed(*s.applications);
+    return app ? AdminResponse::json(200, app->toJson()) : AdminResponse::failed(*s.applications);
 }
 
 AdminResponse listKeys(const AdminServices& s, const AdminRequest& req, qint64 appId)
 {
     const QList<ApiKeyInfo> keys = s.applications->keys(s.actor, appId);
     if (s.applications->lastErrorCode() != DomainErrorCode::None)
-        return failed(*s.applications);
+        return AdminResponse::failed(*s.applications);
     return listOf(keys, req);
 }
 
@@ -97,10 +85,10 @@ AdminResponse issueKey(const AdminServices& s, const AdminRequest& req, qint64 a
     const auto issued =
         s.applications->issueKey(s.actor, appId, label.value_or(QString()), expiresAt.value_or(0));
     if (!issued)
-        return failed(*s.applications);
+        return AdminResponse::failed(*s.applications);
     QJsonObject result = issued->info.toJson();
     result.insert(QStringLiteral("key"), issued->key);
-    AdminResponse r = created(
+    AdminResponse r = AdminResponse::created(
         QStringLiteral("/v1/applications/%1/keys/%2").arg(appId).arg(issued->info.id), result);
     r.addHeader("Cache-Control", "no-store");
     return r;
@@ -111,13 +99,13 @@ AdminResponse revokeKey(const AdminServices& s, qint64 appId, qint64 keyId)
     // The key must belong to the application named in the path.
     const QList<ApiKeyInfo> keys = s.applications->keys(s.actor, appId);
     if (s.applications->lastErrorCode() != DomainErrorCode::None)
-        return failed(*s.applications);
+        return AdminResponse::failed(*s.applications);
     const bool belongs =
         std::any_of(keys.cbegin(), keys.cend(), [&](const ApiKeyInfo& k) { return k.id == keyId; });
     if (!belongs)
         return AdminResponse::notFound(QStringLiteral("no such key of this application"));
     if (!s.applications->revokeKey(s.actor, keyId))
-        return failed(*s.applications);
+        return AdminResponse::failed(*s.applications);
     return AdminResponse::noContent();
 }
 
@@ -126,7 +114,7 @@ AdminResponse applicationSubscriptions(const AdminServices& s, const AdminReques
 {
     const QList<Subscription> subs = s.subscriptions->subscriptionsOf(s.actor, appId);
     if (s.subscriptions->lastErrorCode() != DomainErrorCode::None)
-        return failed(*s.subscriptions);
+        return AdminResponse::failed(*s.subscriptions);
     return listOf(subs, req);
 }
 
@@ -158,7 +146,7 @@ AdminResponse listSubscriptions(const AdminServices& s, const AdminRequest& req)
             QStringLiteral("without applicationId only state=pending can be listed"));
     }
     if (s.subscriptions->lastErrorCode() != DomainErrorCode::None)
-        return failed(*s.subscriptions);
+        return AdminResponse::failed(*s.subscriptions);
     return listOf(subs, req);
 }
 
@@ -175,14 +163,15 @@ AdminResponse requestSubscription(const AdminServices& s, const AdminRequest& re
         return AdminResponse::validation(fields.errors());
     const auto sub = s.subscriptions->request(s.actor, *appId, *planId);
     if (!sub)
-        return failed(*s.subscriptions);
-    return created(QStringLiteral("/v1/subscriptions/%1").arg(sub->id), sub->toJson());
+        return AdminResponse::failed(*s.subscriptions);
+    return AdminResponse::created(QStringLiteral("/v1/subscriptions/%1").arg(sub->id),
+                                  sub->toJson());
 }
 
 AdminResponse getSubscription(const AdminServices& s, qint64 id)
 {
     const auto sub = s.subscriptions->subscription(s.actor, id);
-    return sub ? AdminResponse::json(200, sub->toJson()) : failed(*s.subscriptions);
+    return sub ? AdminResponse::json(200, sub->toJson()) : AdminResponse::failed(*s.subscriptions);
 }
 
 // POST /v1/subscriptions/{id}/{approve|reject|suspend|resume|revoke}
@@ -212,7 +201,7 @@ AdminResponse decide(const AdminServices& s, const AdminRequest& req, qint64 id,
     else if (action == QLatin1String("revoke"))
         ok = subs.revoke(s.actor, id, why);
     if (!ok)
-        return failed(subs);
+        return AdminResponse::failed(subs);
     return getSubscription(s, id);
 }
 

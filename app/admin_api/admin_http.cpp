@@ -60,6 +60,13 @@ AdminResponse AdminResponse::noContent()
     return r;
 }
 
+AdminResponse AdminResponse::created(const QString& location, const QJsonObject& body)
+{
+    AdminResponse r = json(201, body);
+    r.addHeader("Location", location.toUtf8());
+    return r;
+}
+
 AdminResponse AdminResponse::text(int status, const QByteArray& contentType, const QByteArray& body)
 {
     AdminResponse r;

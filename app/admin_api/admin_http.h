@@ -47,6 +47,8 @@ struct AdminResponse {
 
     static AdminResponse json(int status, const QJsonObject& object);
     static AdminResponse noContent();
+    // 201 with a Location header.
+    static AdminResponse created(const QString& location, const QJsonObject& body);
     static AdminResponse text(int status, const QByteArray& contentType, const QByteArray& body);
     // application/problem+json (RFC 9457). `type` is a short stable name,
     // expanded to https://gatehouse.dev/problems/admin/<type>. `errors`
@@ -58,6 +60,12 @@ struct AdminResponse {
     // 403, NotFound 404, Conflict 409, Storage 500.
     static AdminResponse domainError(DomainErrorCode code, const QString& message);
     static AdminResponse notFound(const QString& detail);
+    // The last error of a domain service (anything with lastErrorCode()/lastError()).
+    template <typename Service>
+    static AdminResponse failed(const Service& service)
+    {
+        return domainError(service.lastErrorCode(), service.lastError());
+    }
     static AdminResponse badRequest(const QString& detail);
     static AdminResponse validation(const QJsonArray& errors);
 

@@ -18,12 +18,6 @@ AdminResponse badId()
     return AdminResponse::notFound(QStringLiteral("no such resource"));
 }
 
-template <typename Service>
-AdminResponse failed(const Service& service)
-{
-    return AdminResponse::domainError(service.lastErrorCode(), service.lastError());
-}
-
 AdminResponse paged(const QJsonArray& all, const AdminRequest& req)
 {
     AdminResponse error;
@@ -31,18 +25,11 @@ AdminResponse paged(const QJsonArray& all, const AdminRequest& req)
     return page ? pageResponse(all, *page) : error;
 }
 
-AdminResponse created(const QString& location, const QJsonObject& body)
-{
-    AdminResponse r = AdminResponse::json(201, body);
-    r.addHeader("Location", location.toUtf8());
-    return r;
-}
-
 AdminResponse listTeams(const AdminServices& s, const AdminRequest& req)
 {
     const QList<Team> teams = s.teams->teams();
     if (s.teams->lastErrorCode() != DomainErrorCode::None)
-        return failed(*s.teams);
+        return AdminResponse::failed(*s.teams);
     QJsonArray all;
     for (const Team& t : teams)
         all.append(t.toJson());
@@ -62,8 +49,8 @@ AdminResponse createTeam(const AdminServices& s, const AdminRequest& req)
         return AdminResponse::validation(fields.errors());
     const auto team = s.teams->createTeam(s.actor, *name, description.value_or(QString()));
     if (!team)
-        return failed(*s.teams);
-    return created(QStringLiteral("/v1/teams/%1").arg(team->id), team->toJson());
+        return AdminResponse::failed(*s.teams);
+    return AdminResponse::created(QStringLiteral("/v1/teams/%1").arg(team->id), team->toJson());
 }
 
 AdminResponse getTeam(const AdminServices& s, qint64 id)
@@ -71,7 +58,7 @@ AdminResponse getTeam(const AdminServices& s, qint64 id)
     const auto team = s.teams->team(id);
     if (!team)
         return s.teams->lastErrorCode() == DomainErrorCode::Storage
-                   ? failed(*s.teams)
+                   ? AdminResponse::failed(*s.teams)
                    : AdminResponse::notFound(QStringLiteral("no such team"));
     return AdminResponse::json(200, team->toJson());
 }
@@ -82,7 +69,7 @@ AdminResponse listMembers(const AdminServices& s, const AdminRequest& req, qint6
         return AdminResponse::notFound(QStringLiteral("no such team"));
     const QList<TeamMember> members = s.teams->members(teamId);
     if (s.teams->lastErrorCode() != DomainErrorCode::None)
-        return failed(*s.teams);
+        return AdminResponse::failed(*s.teams);
     QJsonArray all;
     for (const TeamMember& m : members)
         all.append(QJsonObject{{QStringLiteral("userId"), m.userId},
@@ -110,7 +97,7 @@ AdminResponse setMember(const AdminServices& s, const AdminRequest& req, qint64 
     if (!fields.ok())
         return AdminResponse::validation(fields.errors());
     if (!s.teams->setMember(s.actor, teamId, userId, role))
-        return failed(*s.teams);
+        return AdminResponse::failed(*s.teams);
     return AdminResponse::json(200, {{QStringLiteral("teamId"), teamId},
                                      {QStringLiteral("userId"), userId},
                                      {QStringLiteral("teamRole"), toString(role)}});
@@ -119,7 +106,7 @@ AdminResponse setMember(const AdminServices& s, const AdminRequest& req, qint64 
 AdminResponse removeMember(const AdminServices& s, qint64 teamId, qint64 userId)
 {
     if (!s.teams->removeMember(s.actor, teamId, userId))
-        return failed(*s.teams);
+        return AdminResponse::failed(*s.teams);
     return AdminResponse::noContent();
 }
 
@@ -127,7 +114,7 @@ AdminResponse listUsers(const AdminServices& s, const AdminRequest& req)
 {
     const QList<User> users = s.users->users();
     if (s.users->lastErrorCode() != DomainErrorCode::None)
-        return failed(*s.users);
+        return AdminResponse::failed(*s.users);
     QJsonArray all;
     for (const User& u : users)
         all.append(u.toJson());
@@ -157,8 +144,8 @@ AdminResponse createUser(const AdminServices& s, const AdminRequest& req)
     const auto user = s.users->createUser(s.actor, *name, displayName.value_or(*name), role,
                                           password.value_or(QString()));
     if (!user)
-        return failed(*s.users);
-    return created(QStringLiteral("/v1/users/%1").arg(user->id), user->toJson());
+        return AdminResponse::failed(*s.users);
+    return AdminResponse::created(QStringLiteral("/v1/users/%1").arg(user->id), user->toJson());
 }
 
 AdminResponse getUser(const AdminServices& s, qint64 id)
@@ -166,7 +153,7 @@ AdminResponse getUser(const AdminServices& s, qint64 id)
     const auto user = s.users->user(id);
     if (!user)
         return s.users->lastErrorCode() == DomainErrorCode::Storage
-                   ? failed(*s.users)
+                   ? AdminResponse::failed(*s.users)
                    : AdminResponse::notFound(QStringLiteral("no such user"));
     return AdminResponse::json(200, user->toJson());
 }
@@ -190,9 +177,9 @@ AdminResponse updateUser(const AdminServices& s, const AdminRequest& req, qint64
     if (!fields.ok())
         return AdminResponse::validation(fields.errors());
     if (role && !s.users->setRole(s.actor, id, *role))
-        return failed(*s.users);
+        return AdminResponse::failed(*s.users);
     if (password && !s.users->setPassword(s.actor, id, *password))
-        return failed(*s.users);
+        return AdminResponse::failed(*s.users);
     return getUser(s, id);
 }
 
@@ -244,7 +231,7 @@ AdminResponse queryAudit(const AdminServices& s, const AdminRequest& req)
     filter.offset = page->offset;
     QList<AuditEntry> entries;
     if (!s.audit->query(s.actor, filter, &entries))
-        return failed(*s.audit);
+        return AdminResponse::failed(*s.audit);
     const bool more = entries.size() > page->limit;
     QJsonArray items;
     for (qsizetype i = 0; i < std::min<qsizetype>(entries.size(), page->limit); ++i)
