@@ -23,8 +23,8 @@ struct admin_listener_options {
     // A client must deliver a request head within this time after connecting
     // or after the previous response; also the keep-alive idle limit.
     std::chrono::milliseconds header_timeout{10000};
-    std::chrono::milliseconds body_timeout{30000}; // longest pause in a body
-    std::chrono::milliseconds send_timeout{30000}; // longest pause sending a response
+    std::chrono::milliseconds body_timeout{30000}; // to receive a whole body
+    std::chrono::milliseconds send_timeout{30000}; // to send a whole response
     // How long the handler may take to complete a request before the client
     // gets a 503 and the connection is closed.
     std::chrono::milliseconds handler_timeout{30000};

@@ -361,6 +361,8 @@ void addCatalogRoutes(AdminRouter& router, const AdminServices* s)
                withId([](const AdminServices& sv, const AdminRequest&, qint64 id) {
                    return getApi(sv, id);
                }));
+    // Both merge: fields left out keep their value (a full PUT body replaces
+    // everything anyway, since every editable field is then present).
     for (const char* method : {"PUT", "PATCH"})
         router.add(method, QStringLiteral("/v1/apis/{}"), withId(&updateApi));
     router.add("DELETE", QStringLiteral("/v1/apis/{}"),
