@@ -57,10 +57,30 @@ bool AdminToken::loadOrCreate(const QString& path)
 {
     m_path = path;
     m_error.clear();
-    const QFileInfo info(path);
-    if (!info.exists())
-        return create(path);
-    if ((info.permissions() & groupOrOther) && !QFile::setPermissions(path, ownerOnly))
+    if (!secureDirectory(QFileInfo(path).absolutePath()))
+        return false;
+    return QFileInfo::exists(path) ? load(path) : create(path);
+}
+
+// The token's directory becomes 0700 when this creates it, and the default
+// one (Gatehouse's own config directory) is kept at 0700. A directory named
+// by the caller that already exists is left as it is: the file is 0600
+// either way, and tightening, say, a home directory is not ours to do.
+bool AdminToken::secureDirectory(const QString& dirPath)
+{
+    const bool existed = QFileInfo::exists(dirPath);
+    if (!existed && !QDir().mkpath(dirPath))
+        return fail(QStringLiteral("cannot create the directory %1").arg(dirPath));
+    const bool ours = !existed || dirPath == QFileInfo(defaultPath()).absolutePath();
+    if (ours && (QFileInfo(dirPath).permissions() & groupOrOther) &&
+        !QFile::setPermissions(dirPath, ownerOnly | QFileDevice::ExeOwner))
+        return fail(QStringLiteral("cannot restrict the permissions of %1").arg(dirPath));
+    return true;
+}
+
+bool AdminToken::load(const QString& path)
+{
+    if ((QFileInfo(path).permissions() & groupOrOther) && !QFile::setPermissions(path, ownerOnly))
         return fail(QStringLiteral("%1 is readable by others and cannot be restricted").arg(path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -77,12 +97,6 @@ bool AdminToken::loadOrCreate(const QString& path)
 
 bool AdminToken::create(const QString& path)
 {
-    const QString dirPath = QFileInfo(path).absolutePath();
-    if (!QDir().mkpath(dirPath))
-        return fail(QStringLiteral("cannot create the directory %1").arg(dirPath));
-    // The directory holds a secret: nobody else may list or enter it.
-    if (!QFile::setPermissions(dirPath, ownerOnly | QFileDevice::ExeOwner))
-        return fail(QStringLiteral("cannot restrict the permissions of %1").arg(dirPath));
     const QByteArray random = PasswordHasher::randomBytes(RandomBytes);
     if (random.size() != RandomBytes)
         return fail(QStringLiteral("no secure randomness for the admin token"));
@@ -92,6 +106,8 @@ bool AdminToken::create(const QString& path)
     // others, not even between creating and restricting the file.
     const QByteArray nativePath = QFile::encodeName(path);
     const int fd = ::open(nativePath.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == EEXIST)
+        return load(path); // another Gatehouse started at the same moment
     if (fd < 0)
         return fail(QStringLiteral("cannot create the admin token %1: %2")
                         .arg(path, QString::fromLocal8Bit(std::strerror(errno))));

@@ -9,7 +9,8 @@ namespace gatehouse::app {
 
 // The admin API's bearer token: base64url of 32 CSPRNG bytes (OpenSSL),
 // created on first start in a file only its owner may read (0600, in a
-// directory made 0700), and read back on later starts. Whoever can read the
+// directory kept at 0700 when it is Gatehouse's own), and read back on
+// later starts. Whoever can read the
 // file acts as the workspace admin through the API.
 class AdminToken {
 public:
@@ -35,6 +36,8 @@ public:
 
 private:
     bool fail(const QString& message);
+    bool secureDirectory(const QString& dirPath);
+    bool load(const QString& path);
     bool create(const QString& path);
 
     QByteArray m_token;

@@ -5,6 +5,7 @@
 #include "app/admin_api/admin_control.h"
 #include "tests/app/admin_api_fixture.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
@@ -44,6 +45,7 @@ private slots:
 
     void authentication();
     void tokenFileIsPrivateAndReused();
+    void existingDirectoryIsLeftAlone();
     void malformedJson();
     void oversizedBody();
     void oversizedHeaders();
@@ -285,6 +287,25 @@ void TestAdminApiHttp::defaultActingUser()
     QVERIFY(!stranger.start(options));
     QVERIFY2(stranger.lastError().contains(QStringLiteral("stranger")),
              qPrintable(stranger.lastError()));
+}
+
+// A directory the caller names and that already exists is not re-moded
+// (it might be a home directory); the token file in it is 0600 regardless.
+void TestAdminApiHttp::existingDirectoryIsLeftAlone()
+{
+    const QString dir = m_db.tempDir() + QStringLiteral("/shared-%1").arg(++m_counter);
+    QVERIFY(QDir().mkpath(dir));
+    const auto open = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                      QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                      QFileDevice::ExeOther; // 0755
+    QVERIFY(QFile::setPermissions(dir, open));
+    AdminApi api;
+    QVERIFY2(startApi(api, dir + QStringLiteral("/admin-token")), qPrintable(api.lastError()));
+    QCOMPARE(QFileInfo(dir).permissions() & open, open);
+    const auto file = QFileInfo(dir + QStringLiteral("/admin-token")).permissions();
+    QCOMPARE(file & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                     QFileDevice::WriteOther),
+             QFileDevice::Permissions());
 }
 
 QTEST_GUILESS_MAIN(TestAdminApiHttp)
