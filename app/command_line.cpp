@@ -15,6 +15,7 @@ namespace {
 const QString optHeadless = QStringLiteral("headless");
 const QString optConfig = QStringLiteral("config");
 const QString optListen = QStringLiteral("listen");
+const QString optAdminListen = QStringLiteral("admin-listen");
 const QString optThreads = QStringLiteral("threads");
 const QString optTelemetryDatabase = QStringLiteral("telemetry-database");
 const QString optDemoOrigin = QStringLiteral("demo-origin");
@@ -37,6 +38,9 @@ CommandLine::CommandLine()
         {optListen,
          tr("Listen on <address:port> (default 127.0.0.1:8080); overrides the configuration "
             "file."),
+         tr("address:port")},
+        {optAdminListen,
+         tr("Serve the admin REST API on <address:port> (default 127.0.0.1:9080), or 'off'."),
          tr("address:port")},
         {optThreads, tr("Number of gateway worker threads (default: one per core)."), tr("n")},
         {optTelemetryDatabase,
@@ -99,6 +103,9 @@ CommandLine::Status CommandLine::parse(const QStringList& arguments)
     if (m_parser.isSet(optListen) && !parseListen(m_parser.value(optListen)))
         return Status::Error;
 
+    if (m_parser.isSet(optAdminListen) && !parseAdminListen(m_parser.value(optAdminListen)))
+        return Status::Error;
+
     if (m_parser.isSet(optThreads)) {
         bool ok = false;
         const QString text = m_parser.value(optThreads);
@@ -157,28 +164,56 @@ bool CommandLine::parsePort(const QString& text, const QString& option, quint16*
 
 bool CommandLine::parseListen(const QString& text)
 {
-    // ADDR:PORT, [IPv6]:PORT, or a bare PORT on the default address.
-    QString address = m_options.listenAddress;
+    if (!parseAddressPort(text, QStringLiteral("--listen"), &m_options.listenAddress,
+                          &m_options.listenPort))
+        return false;
+    m_options.listenSet = true;
+    return true;
+}
+
+bool CommandLine::parseAdminListen(const QString& text)
+{
+    m_options.adminListenSet = true;
+    if (text == QLatin1String("off")) {
+        m_options.adminEnabled = false;
+        return true;
+    }
+    if (!parseAddressPort(text, QStringLiteral("--admin-listen"), &m_options.adminAddress,
+                          &m_options.adminPort))
+        return false;
+    // Plain HTTP carrying the admin token: never beyond this machine.
+    if (!QHostAddress(m_options.adminAddress).isLoopback())
+        return fail(tr("--admin-listen: %1 is not a loopback address; the admin API serves "
+                       "only this machine (127.0.0.1 or ::1).")
+                        .arg(m_options.adminAddress));
+    return true;
+}
+
+bool CommandLine::parseAddressPort(const QString& text, const QString& option, QString* address,
+                                   quint16* port)
+{
+    QString host = *address;
     QString portText = text;
     const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
     if (colon >= 0) {
-        address = text.left(colon);
+        host = text.left(colon);
         portText = text.mid(colon + 1);
-        if (address.startsWith(QLatin1Char('[')) && address.endsWith(QLatin1Char(']')))
-            address = address.mid(1, address.size() - 2);
-        if (address.isEmpty())
-            return fail(tr("--listen: '%1' has no address; use ADDR:PORT.").arg(text));
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        if (host.isEmpty())
+            return fail(tr("%1: '%2' has no address; use ADDR:PORT.").arg(option, text));
     }
     if (portText.isEmpty())
-        return fail(tr("--listen: '%1' has no port; use ADDR:PORT.").arg(text));
-    if (address.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
-        address = QStringLiteral("127.0.0.1");
-    if (QHostAddress probe; !probe.setAddress(address))
-        return fail(tr("--listen: '%1' is not an IP address.").arg(address));
-    if (!parsePort(portText, QStringLiteral("--listen"), &m_options.listenPort))
+        return fail(tr("%1: '%2' has no port; use ADDR:PORT.").arg(option, text));
+    if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
+        host = QStringLiteral("127.0.0.1");
+    if (QHostAddress probe; !probe.setAddress(host))
+        return fail(tr("%1: '%2' is not an IP address.").arg(option, host));
+    quint16 parsed = 0;
+    if (!parsePort(portText, option, &parsed))
         return false;
-    m_options.listenAddress = address;
-    m_options.listenSet = true;
+    *address = host;
+    *port = parsed;
     return true;
 }
 

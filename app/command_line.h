@@ -19,6 +19,15 @@ struct CommandLineOptions {
     QString listenAddress = QStringLiteral("127.0.0.1");
     quint16 listenPort = 8080;
 
+    // --admin-listen ADDR:PORT | off: the admin REST API (app/admin_api/),
+    // on a loopback address only.
+    // `adminListenSet` tells whether it was asked for explicitly (then a
+    // failure to start it is fatal, otherwise a warning).
+    bool adminListenSet = false;
+    bool adminEnabled = true;
+    QString adminAddress = QStringLiteral("127.0.0.1");
+    quint16 adminPort = 9080;
+
     bool threadsSet = false;
     unsigned threads = 0; // 0: one per core
 
@@ -55,6 +64,10 @@ private:
     bool fail(const QString& message);
     bool parsePort(const QString& text, const QString& option, quint16* port);
     bool parseListen(const QString& text);
+    bool parseAdminListen(const QString& text);
+    // ADDR:PORT, [IPv6]:PORT, or a bare PORT on `*address`.
+    bool parseAddressPort(const QString& text, const QString& option, QString* address,
+                          quint16* port);
 
     QCommandLineParser m_parser;
     CommandLineOptions m_options;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/headless_runner.h"
 
+#include "app/admin_api/admin_api.h"
 #include "app/declarative_config.h"
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
@@ -40,7 +41,8 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions& options, QObject* paren
 
 HeadlessRunner::~HeadlessRunner()
 {
-    // Reverse of start-up: gateway, then the origin behind it.
+    // Reverse of start-up: admin API, gateway, then the origin behind it.
+    m_adminApi.reset();
     if (m_controller)
         m_controller->stopAndWait(std::chrono::milliseconds(0));
     // After the gateway: drains and commits the last call records.
@@ -143,6 +145,31 @@ bool HeadlessRunner::startGateway()
     if (m_demo && m_demo->originRunning())
         printLine(stdout,
                   QStringLiteral("demo origin listening on ") + m_demo->originUrl().toString());
+    return startAdminApi();
+}
+
+// Asked for explicitly (--admin-listen), a failure stops the start; by
+// default the gateway runs on without it and says why.
+bool HeadlessRunner::startAdminApi()
+{
+    if (!m_options.adminEnabled)
+        return true;
+    AdminApi::Options options;
+    options.address = m_options.adminAddress;
+    options.port = m_options.adminPort;
+    m_adminApi = std::make_unique<AdminApi>();
+    if (!m_adminApi->start(options)) {
+        printLine(stderr, QStringLiteral("gatehouse: ") + m_adminApi->lastError());
+        m_adminApi.reset();
+        return !m_options.adminListenSet;
+    }
+    const QString host = m_options.adminAddress.contains(QLatin1Char(':'))
+                             ? QLatin1Char('[') + m_options.adminAddress + QLatin1Char(']')
+                             : m_options.adminAddress;
+    printLine(stdout, QStringLiteral("admin API listening on http://%1:%2 (token in %3)")
+                          .arg(host)
+                          .arg(m_adminApi->port())
+                          .arg(m_adminApi->tokenFile()));
     return true;
 }
 
@@ -154,6 +181,8 @@ void HeadlessRunner::onTermination(int signalNumber)
         return;
     }
     m_stopping = true;
+    if (m_adminApi)
+        m_adminApi->stop(); // stop taking control requests before draining traffic
     if (m_controller && m_controller->state() == GatewayController::State::Running) {
         printLine(stderr, QStringLiteral("gatehouse: stopping; draining in-flight requests for up "
                                          "to %1 s")
@@ -168,6 +197,7 @@ void HeadlessRunner::onTermination(int signalNumber)
 
 void HeadlessRunner::finish()
 {
+    m_adminApi.reset();
     if (m_demo)
         m_demo->stopOrigin();
     QCoreApplication::exit(0);

@@ -10,6 +10,7 @@
 
 namespace gatehouse::app {
 
+class AdminApi;
 class DemoWorkspace;
 class GatewayController;
 class SignalWatcher;
@@ -35,6 +36,7 @@ public:
 private:
     bool startGateway();
     bool startDemoOriginOnly();
+    bool startAdminApi();
     void onTermination(int signalNumber);
     void finish();
 
@@ -43,6 +45,7 @@ private:
     std::unique_ptr<DemoWorkspace> m_demo;
     std::unique_ptr<GatewayController> m_controller;
     std::unique_ptr<TelemetryService> m_telemetry; // after the controller: stops first
+    std::unique_ptr<AdminApi> m_adminApi;
     bool m_stopping = false;
 };
 

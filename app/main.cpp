@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The composition root: which application runs, and the order things start
 // and stop in.
+#include "app/admin_api/admin_api.h"
 #include "app/command_line.h"
 #include "app/declarative_config.h"
 #include "app/demo_workspace.h"
@@ -174,9 +175,24 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     if (haveConfig && controller.applyConfig(snapshot))
         controller.start();
 
+    // The admin REST API; a failure is shown, and the console runs on.
+    AdminApi adminApi;
+    if (options.adminEnabled) {
+        AdminApi::Options adminOptions;
+        adminOptions.address = options.adminAddress;
+        adminOptions.port = options.adminPort;
+        if (!adminApi.start(adminOptions)) {
+            printLine(stderr, QStringLiteral("gatehouse: ") + adminApi.lastError());
+            if (options.adminListenSet)
+                window.showError(adminApi.lastError());
+        }
+    }
+
     const int exitCode = QCoreApplication::exec();
 
-    // Down: stop accepting and drain (bounded), join the workers, then the origin.
+    // Down: admin API and demo traffic, then stop accepting and drain
+    // (bounded), join the workers, then telemetry and the origin.
+    adminApi.stop();
     traffic.stop();
     controller.stopAndWait(std::chrono::seconds(2));
     telemetry.stop(); // drains and commits the last call records

@@ -215,24 +215,49 @@ std::optional<ApiDefinition> ApiCatalog::createVersion(const Principal& actor, q
     return next;
 }
 
-bool ApiCatalog::publish(const Principal& actor, qint64 apiId)
+bool ApiCatalog::publish(const Principal& actor, qint64 apiId, const QString& reason)
 {
-    return transition(actor, apiId, ApiState::Published, 0, 0);
+    return transition(actor, apiId, ApiState::Published, 0, 0, reason);
 }
 
 bool ApiCatalog::deprecate(const Principal& actor, qint64 apiId, qint64 sunsetAt,
-                           qint64 successorId)
+                           qint64 successorId, const QString& reason)
 {
-    return transition(actor, apiId, ApiState::Deprecated, sunsetAt, successorId);
+    return transition(actor, apiId, ApiState::Deprecated, sunsetAt, successorId, reason);
 }
 
-bool ApiCatalog::retire(const Principal& actor, qint64 apiId)
+bool ApiCatalog::retire(const Principal& actor, qint64 apiId, const QString& reason)
 {
-    return transition(actor, apiId, ApiState::Retired, 0, 0);
+    return transition(actor, apiId, ApiState::Retired, 0, 0, reason);
+}
+
+bool ApiCatalog::deleteDraft(const Principal& actor, qint64 apiId)
+{
+    clearError();
+    Transaction tx(db());
+    const auto before = loadForEdit(actor, apiId);
+    if (!before)
+        return false;
+    if (before->state != ApiState::Draft)
+        return fail(DomainErrorCode::Conflict,
+                    QStringLiteral("only drafts can be deleted; a %1 API is deprecated and "
+                                   "retired instead")
+                        .arg(toString(before->state)));
+    QString err;
+    if (!runSql(db(), QStringLiteral("UPDATE apis SET successor_id = NULL WHERE successor_id = ?"),
+                {apiId}, &err) ||
+        !runSql(db(), QStringLiteral("UPDATE apis SET previous_id = NULL WHERE previous_id = ?"),
+                {apiId}, &err) ||
+        !runSql(db(), QStringLiteral("DELETE FROM apis WHERE id = ?"), {apiId}, &err))
+        return storageError(err);
+    if (!audit(actor, QStringLiteral("api.delete"), QStringLiteral("api"), apiId, before->toJson(),
+               {}))
+        return false;
+    return tx.commit(&err) || storageError(err);
 }
 
 bool ApiCatalog::transition(const Principal& actor, qint64 apiId, ApiState to, qint64 sunsetAt,
-                            qint64 successorId)
+                            qint64 successorId, const QString& reason)
 {
     clearError();
     Transaction tx(db());
@@ -273,8 +298,11 @@ bool ApiCatalog::transition(const Principal& actor, qint64 apiId, ApiState to, q
     QString err;
     if (!ApiStore::update(db(), after, &err))
         return storageError(err);
+    QJsonObject afterJson = after.toJson();
+    if (!reason.isEmpty())
+        afterJson.insert(QStringLiteral("reason"), reason);
     if (!audit(actor, QStringLiteral("api.") + action, QStringLiteral("api"), apiId,
-               before->toJson(), after.toJson()))
+               before->toJson(), afterJson))
         return false;
     return tx.commit(&err) || storageError(err);
 }

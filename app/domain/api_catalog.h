@@ -30,10 +30,16 @@ public:
     std::optional<ApiDefinition> createVersion(const Principal& actor, qint64 fromApiId,
                                                const QString& version);
 
-    bool publish(const Principal& actor, qint64 apiId);
+    // `reason`, when given, is kept in the audit entry of the transition.
+    bool publish(const Principal& actor, qint64 apiId, const QString& reason = {});
     // `sunsetAt` Unix ms in the future; `successorId` 0 or a visible API.
-    bool deprecate(const Principal& actor, qint64 apiId, qint64 sunsetAt, qint64 successorId = 0);
-    bool retire(const Principal& actor, qint64 apiId);
+    bool deprecate(const Principal& actor, qint64 apiId, qint64 sunsetAt, qint64 successorId = 0,
+                   const QString& reason = {});
+    bool retire(const Principal& actor, qint64 apiId, const QString& reason = {});
+    // Deletes a draft (with its routes, upstreams and plans); an API that was
+    // ever published goes through deprecate and retire instead (Conflict). A
+    // link from or to another version is cleared.
+    bool deleteDraft(const Principal& actor, qint64 apiId);
 
     // NotFound (never Forbidden) for an API the actor may not see.
     std::optional<ApiDefinition> api(const Principal& actor, qint64 apiId) const;
@@ -46,7 +52,7 @@ public:
 private:
     std::optional<ApiDefinition> loadForEdit(const Principal& actor, qint64 apiId) const;
     bool transition(const Principal& actor, qint64 apiId, ApiState to, qint64 sunsetAt,
-                    qint64 successorId);
+                    qint64 successorId, const QString& reason);
     bool slugVersionTaken(const QString& slug, const QString& version, qint64 exceptId,
                           bool* taken) const;
 

@@ -50,6 +50,7 @@ private slots:
     void deprecateNeedsFutureSunsetAndValidSuccessor();
     void versionsLiveSideBySide();
     void retiredIsReadOnly();
+    void onlyDraftsAreDeleted();
 
 private:
     qint64 apiInState(ApiState state, const QString& slug);
@@ -229,6 +230,28 @@ void TestApiLifecycle::versionsLiveSideBySide()
     QCOMPARE(versions[0].version, QStringLiteral("v1"));
     QCOMPARE(versions[1].version, QStringLiteral("v2"));
     QCOMPARE(versions[1].routes, versions[0].routes);
+}
+
+void TestApiLifecycle::onlyDraftsAreDeleted()
+{
+    const qint64 v1 = apiInState(ApiState::Published, QStringLiteral("carts"));
+    ApiCatalog catalog(m_db.database());
+    QVERIFY(!catalog.deleteDraft(m_world.publisher, v1));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Conflict);
+
+    // Deleting the v2 draft unlinks it from v1, which can get a new successor.
+    const auto v2 = catalog.createVersion(m_world.publisher, v1, QStringLiteral("v2"));
+    QVERIFY2(v2, qPrintable(catalog.lastError()));
+    QVERIFY(!catalog.deleteDraft(m_world.developer, v2->id)); // a member, not a publisher
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(!catalog.deleteDraft(m_world.otherPublisher, v2->id)); // cannot even see it
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::NotFound);
+    QVERIFY2(catalog.deleteDraft(m_world.publisher, v2->id), qPrintable(catalog.lastError()));
+    QVERIFY(!catalog.api(m_world.publisher, v2->id));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::NotFound);
+    QCOMPARE(catalog.api(m_world.publisher, v1)->successorId, 0);
+    QVERIFY2(catalog.createVersion(m_world.publisher, v1, QStringLiteral("v2")),
+             qPrintable(catalog.lastError()));
 }
 
 void TestApiLifecycle::retiredIsReadOnly()

@@ -15,6 +15,8 @@ private slots:
     void everything();
     void listenForms_data();
     void listenForms();
+    void adminListen_data();
+    void adminListen();
     void errors_data();
     void errors();
     void helpAndVersion();
@@ -40,6 +42,10 @@ void TestCommandLine::defaults()
     QVERIFY(!o.threadsSet);
     QVERIFY(!o.demoOriginOnly);
     QVERIFY(o.telemetryDatabase.isEmpty());
+    QVERIFY(!o.adminListenSet);
+    QVERIFY(o.adminEnabled);
+    QCOMPARE(o.adminAddress, QStringLiteral("127.0.0.1"));
+    QCOMPARE(o.adminPort, quint16(9080));
 }
 
 void TestCommandLine::everything()
@@ -91,6 +97,38 @@ void TestCommandLine::listenForms()
     QCOMPARE(int(cl.options().listenPort), port);
 }
 
+void TestCommandLine::adminListen_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("enabled");
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<int>("port");
+    QTest::newRow("ipv4") << QStringLiteral("127.0.0.1:9181") << true << QStringLiteral("127.0.0.1")
+                          << 9181;
+    QTest::newRow("ipv6") << QStringLiteral("[::1]:9182") << true << QStringLiteral("::1") << 9182;
+    QTest::newRow("port only") << QStringLiteral("9183") << true << QStringLiteral("127.0.0.1")
+                               << 9183;
+    QTest::newRow("off") << QStringLiteral("off") << false << QStringLiteral("127.0.0.1") << 9080;
+}
+
+void TestCommandLine::adminListen()
+{
+    QFETCH(QString, value);
+    QFETCH(bool, enabled);
+    QFETCH(QString, address);
+    QFETCH(int, port);
+    CommandLine cl;
+    QCOMPARE(cl.parse(args({QStringLiteral("--admin-listen"), value})), Status::Ok);
+    const auto& o = cl.options();
+    QVERIFY(o.adminListenSet);
+    QCOMPARE(o.adminEnabled, enabled);
+    QCOMPARE(o.adminAddress, address);
+    QCOMPARE(int(o.adminPort), port);
+    // The gateway's own listener is untouched.
+    QVERIFY(!o.listenSet);
+    QCOMPARE(o.listenPort, quint16(8080));
+}
+
 void TestCommandLine::errors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -107,6 +145,15 @@ void TestCommandLine::errors_data()
     QTest::newRow("bad address") << QStringList{QStringLiteral("--listen"),
                                                 QStringLiteral("nowhere:80")}
                                  << QStringLiteral("nowhere");
+    QTest::newRow("admin port too big")
+        << QStringList{QStringLiteral("--admin-listen"), QStringLiteral("127.0.0.1:65536")}
+        << QStringLiteral("--admin-listen");
+    QTest::newRow("admin bad address")
+        << QStringList{QStringLiteral("--admin-listen"), QStringLiteral("nowhere:9080")}
+        << QStringLiteral("nowhere");
+    QTest::newRow("admin not loopback")
+        << QStringList{QStringLiteral("--admin-listen"), QStringLiteral("0.0.0.0:9080")}
+        << QStringLiteral("loopback");
     QTest::newRow("threads not a number")
         << QStringList{QStringLiteral("--threads"), QStringLiteral("many")}
         << QStringLiteral("many");
@@ -144,8 +191,8 @@ void TestCommandLine::helpAndVersion()
     CommandLine cl;
     QCOMPARE(cl.parse(args({QStringLiteral("--help")})), Status::HelpRequested);
     const QString help = cl.helpText();
-    for (const char* option :
-         {"--headless", "--config", "--listen", "--threads", "--demo-origin", "--version"})
+    for (const char* option : {"--headless", "--config", "--listen", "--admin-listen", "--threads",
+                               "--demo-origin", "--version"})
         QVERIFY2(help.contains(QLatin1String(option)), option);
     QVERIFY(!help.contains(QStringLiteral("platform")));
     QCOMPARE(cl.parse(args({QStringLiteral("--version")})), Status::VersionRequested);

@@ -32,13 +32,14 @@ private:
         return path;
     }
 
+    // The user's directories point into the test's own: the catalog, the
+    // telemetry database and the admin token stay out of the real home.
     QProcessEnvironment environment() const
     {
         auto env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        // The telemetry database goes to the user's data directory: keep it
-        // in the test's own.
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
         return env;
     }
@@ -127,6 +128,43 @@ private slots:
         ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+    }
+
+    // --admin-listen: the admin API comes up next to the gateway, with a
+    // token created in the user's config directory.
+    void servesAdminApiWithGeneratedToken()
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(GATEHOUSE_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--listen"),
+                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--admin-listen"),
+                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--threads"),
+                       QStringLiteral("1")});
+        QVERIFY(process.waitForStarted(5000));
+        QString out;
+        const QRegularExpression listening(QStringLiteral(
+            "admin API listening on http://127\\.0\\.0\\.1:(\\d+) \\(token in (.+)\\)"));
+        QRegularExpressionMatch match;
+        QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(process.readAllStandardOutput()),
+                                  match = listening.match(out), match.hasMatch()),
+                                 10000);
+        const auto port = static_cast<std::uint16_t>(match.captured(1).toUInt());
+        const QString tokenPath = match.captured(2);
+        QVERIFY2(tokenPath.startsWith(m_dir.path()), qPrintable(tokenPath));
+        QFile tokenFile(tokenPath);
+        QVERIFY(tokenFile.open(QIODevice::ReadOnly));
+        const std::string token = tokenFile.readAll().trimmed().toStdString();
+
+        QCOMPARE(test::http_request(port, "GET", "/v1/health").status, 401);
+        const auto r =
+            test::http_request(port, "GET", "/v1/health", {{"Authorization", "Bearer " + token}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.find("\"ok\"") != std::string::npos);
+
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitCode(), 0);
     }
 };

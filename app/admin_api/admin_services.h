@@ -1,0 +1,42 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/domain/roles.h"
+
+#include <QByteArray>
+
+#include <functional>
+
+namespace gatehouse::app {
+
+class AdminControl;
+class ApiCatalog;
+class ApplicationService;
+class AuditLog;
+class PlanService;
+class SubscriptionService;
+class TeamService;
+class UserService;
+
+// Everything the admin API's handlers reach, and who they act as. All the
+// services must belong to the thread the handlers run on (the one owning
+// the database connection). Whoever owns that thread fills this in: the
+// AdminApi's own worker today, a shared storage thread later.
+struct AdminServices {
+    // The admin token stands for this user: every domain call is made as
+    // them, so the domain's permission checks and audit entries apply.
+    Principal actor;
+    ApiCatalog* catalog = nullptr;
+    PlanService* plans = nullptr;
+    ApplicationService* applications = nullptr;
+    SubscriptionService* subscriptions = nullptr;
+    TeamService* teams = nullptr;
+    UserService* users = nullptr;
+    AuditLog* audit = nullptr;
+    // Optional: 503 while unset.
+    AdminControl* control = nullptr;
+    std::function<QByteArray()> metricsText; // Prometheus text exposition
+};
+
+} // namespace gatehouse::app

@@ -1,0 +1,353 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/admin_api/admin_api.h"
+
+#include "app/admin_api/admin_control.h"
+#include "tests/app/admin_api_fixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+using namespace gatehouse::app;
+using gatehouse::test::http_connection;
+using gatehouse::test::http_response;
+
+namespace {
+
+// Stands in for the gateway controller.
+class FakeControl : public AdminControl {
+public:
+    std::optional<QJsonObject> purgeCache(const QJsonObject& request, QString*) override
+    {
+        ++purges;
+        return QJsonObject{{QStringLiteral("purged"), 3}, {QStringLiteral("request"), request}};
+    }
+    QJsonObject stats() override { return {{QStringLiteral("requests"), 42}}; }
+    std::atomic<int> purges{0};
+};
+
+} // namespace
+
+// The admin API's HTTP side: token auth and its file, the acting user,
+// transport limits and errors, keep-alive, and the controller hooks.
+class TestAdminApiHttp : public QObject, public AdminApiFixture {
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data() { TestDatabases::addBackends(); }
+    void init() { setUpApi(); }
+    void cleanup() { tearDownApi(); }
+
+    void authentication();
+    void tokenFileIsPrivateAndReused();
+    void existingDirectoryIsLeftAlone();
+    void stopWhileBusy();
+    void malformedJson();
+    void oversizedBody();
+    void oversizedHeaders();
+    void malformedRequestLine();
+    void unknownRouteAndWrongMethod();
+    void keepAlive();
+    void controlHooks();
+    void refusesNonLoopbackAddress();
+    void defaultActingUser();
+};
+
+void TestAdminApiHttp::authentication()
+{
+    const quint16 port = m_api->port();
+    auto missing = gatehouse::test::http_request(port, "GET", "/v1/health");
+    QCOMPARE(missing.status, 401);
+    QVERIFY(missing.header("WWW-Authenticate").starts_with("Bearer"));
+    QCOMPARE(missing.header("Content-Type"), std::string("application/problem+json"));
+    QCOMPARE(jsonOf(missing).value(QStringLiteral("status")).toInt(), 401);
+
+    std::string wrong = m_token;
+    wrong.back() = wrong.back() == 'A' ? 'B' : 'A'; // same length, one byte off
+    auto bad = gatehouse::test::http_request(port, "GET", "/v1/health",
+                                             {{"Authorization", "Bearer " + wrong}});
+    QCOMPARE(bad.status, 401);
+    QVERIFY(bad.header("WWW-Authenticate").find("invalid_token") != std::string::npos);
+    auto basic = gatehouse::test::http_request(port, "GET", "/v1/apis",
+                                               {{"Authorization", "Basic " + m_token}});
+    QCOMPARE(basic.status, 401);
+    // Unauthenticated requests never reach a route, even an unknown one.
+    QCOMPARE(gatehouse::test::http_request(port, "GET", "/nowhere").status, 401);
+
+    auto ok = get(QStringLiteral("/v1/health"));
+    QCOMPARE(ok.status, 200);
+    QCOMPARE(jsonOf(ok).value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    auto lower = gatehouse::test::http_request(port, "GET", "/v1/health",
+                                               {{"Authorization", "bearer " + m_token}});
+    QCOMPARE(lower.status, 200);
+}
+
+void TestAdminApiHttp::tokenFileIsPrivateAndReused()
+{
+    const QFileInfo info(m_tokenFile);
+    const auto mode = [](const QString& path) {
+        const QFileInfo i(path);
+        const auto p = i.permissions();
+        return QFileDevice::Permissions(
+            p & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                 QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                 QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther));
+    };
+    QCOMPARE(mode(m_tokenFile), QFileDevice::ReadOwner | QFileDevice::WriteOwner); // 0600
+    QCOMPARE(mode(info.absolutePath()),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner); // 0700
+
+    // A second start reads the same token instead of minting a new one.
+    m_api->stop();
+    AdminApi again;
+    QVERIFY2(startApi(again, m_tokenFile), qPrintable(again.lastError()));
+    auto r = gatehouse::test::http_request(again.port(), "GET", "/v1/health",
+                                           {{"Authorization", "Bearer " + m_token}});
+    QCOMPARE(r.status, 200);
+    again.stop();
+
+    // A file others could read is tightened; a malformed one is refused, not replaced.
+    QVERIFY(QFile::setPermissions(m_tokenFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                   QFileDevice::ReadOther));
+    AdminApi tightened;
+    QVERIFY2(startApi(tightened, m_tokenFile), qPrintable(tightened.lastError()));
+    QCOMPARE(mode(m_tokenFile), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    tightened.stop();
+    {
+        QFile f(m_tokenFile);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("short\n");
+    }
+    AdminApi refused;
+    QVERIFY(!startApi(refused, m_tokenFile));
+    QVERIFY2(refused.lastError().contains(m_tokenFile), qPrintable(refused.lastError()));
+    QFile f(m_tokenFile);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("short\n"));
+}
+
+void TestAdminApiHttp::malformedJson()
+{
+    auto r = gatehouse::test::http_request(
+        m_api->port(), "POST", "/v1/teams",
+        {{"Authorization", "Bearer " + m_token}, {"Content-Type", "application/json"}},
+        "{\"name\": ");
+    QCOMPARE(r.status, 400);
+    QVERIFY(jsonOf(r)
+                .value(QStringLiteral("type"))
+                .toString()
+                .endsWith(QStringLiteral("malformed-json")));
+    auto array = gatehouse::test::http_request(m_api->port(), "POST", "/v1/teams",
+                                               {{"Authorization", "Bearer " + m_token}}, "[1,2]");
+    QCOMPARE(array.status, 400);
+}
+
+void TestAdminApiHttp::oversizedBody()
+{
+    // The test instance allows 64 KiB.
+    const std::string big(200 * 1024, 'x');
+    auto r = gatehouse::test::http_request(m_api->port(), "POST", "/v1/teams",
+                                           {{"Authorization", "Bearer " + m_token}}, big);
+    QCOMPARE(r.status, 413);
+    QCOMPARE(r.header("Content-Type"), std::string("application/problem+json"));
+    QVERIFY(!r.keep_alive);
+    // Still serving.
+    QCOMPARE(get(QStringLiteral("/v1/health")).status, 200);
+}
+
+void TestAdminApiHttp::oversizedHeaders()
+{
+    auto r = gatehouse::test::http_request(
+        m_api->port(), "GET", "/v1/health",
+        {{"Authorization", "Bearer " + m_token}, {"X-Padding", std::string(16 * 1024, 'p')}});
+    QCOMPARE(r.status, 431);
+    QCOMPARE(get(QStringLiteral("/v1/health")).status, 200);
+}
+
+void TestAdminApiHttp::malformedRequestLine()
+{
+    http_connection c;
+    QVERIFY(c.connect(m_api->port()));
+    QVERIFY(
+        c.send_raw("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: nope\r\n\r\n"));
+    auto r = c.read();
+    QCOMPARE(r.status, 400);
+    QVERIFY(c.wait_closed(std::chrono::seconds(5)));
+}
+
+void TestAdminApiHttp::unknownRouteAndWrongMethod()
+{
+    auto missing = get(QStringLiteral("/v1/nothing-here"));
+    QCOMPARE(missing.status, 404);
+    QCOMPARE(missing.header("Content-Type"), std::string("application/problem+json"));
+    auto wrong = call("DELETE", QStringLiteral("/v1/teams"));
+    QCOMPARE(wrong.status, 405);
+    QCOMPARE(wrong.header("Allow"), std::string("GET, POST"));
+    auto wrongApi = call("POST", QStringLiteral("/v1/apis/1"));
+    QCOMPARE(wrongApi.status, 405);
+    const std::string allow = wrongApi.header("Allow");
+    for (const char* m : {"GET", "PUT", "PATCH", "DELETE"})
+        QVERIFY2(allow.find(m) != std::string::npos, allow.c_str());
+}
+
+void TestAdminApiHttp::keepAlive()
+{
+    http_connection c;
+    QVERIFY(c.connect(m_api->port()));
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(c.send("GET", "/v1/health", {{"Authorization", "Bearer " + m_token}}));
+        auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.keep_alive);
+    }
+    // A 401 keeps the connection, too.
+    QVERIFY(c.send("GET", "/v1/health"));
+    QCOMPARE(c.read().status, 401);
+    QVERIFY(c.send("GET", "/v1/health", {{"Authorization", "Bearer " + m_token}}));
+    QCOMPARE(c.read().status, 200);
+}
+
+void TestAdminApiHttp::controlHooks()
+{
+    QCOMPARE(get(QStringLiteral("/v1/stats")).status, 503);
+    QCOMPARE(post(QStringLiteral("/v1/cache/purge"), {}).status, 503);
+    QCOMPARE(get(QStringLiteral("/metrics")).status, 503);
+
+    m_api->stop();
+    FakeControl control;
+    m_api = std::make_unique<AdminApi>();
+    QVERIFY2(startApi(*m_api, m_tokenFile, &control,
+                      [] { return QByteArray("# TYPE gatehouse_requests_total counter\n"); }),
+             qPrintable(m_api->lastError()));
+    auto stats = get(QStringLiteral("/v1/stats"));
+    QCOMPARE(stats.status, 200);
+    QCOMPARE(jsonOf(stats).value(QStringLiteral("requests")).toInt(), 42);
+    auto purge = post(QStringLiteral("/v1/cache/purge"),
+                      {{QStringLiteral("pathPrefix"), QStringLiteral("/geo")}});
+    QCOMPARE(purge.status, 200);
+    QCOMPARE(control.purges.load(), 1);
+    auto badPurge = post(QStringLiteral("/v1/cache/purge"),
+                         {{QStringLiteral("pathPrefix"), QStringLiteral("geo")}});
+    QCOMPARE(badPurge.status, 422);
+    QCOMPARE(control.purges.load(), 1);
+    auto metrics = get(QStringLiteral("/metrics"));
+    QCOMPARE(metrics.status, 200);
+    QVERIFY(metrics.header("Content-Type").starts_with("text/plain"));
+    QVERIFY(metrics.body.find("gatehouse_requests_total") != std::string::npos);
+    m_api.reset(); // before `control` goes away
+}
+
+void TestAdminApiHttp::refusesNonLoopbackAddress()
+{
+    AdminApi api;
+    AdminApi::Options options;
+    options.databaseSpec = m_db.spec();
+    options.address = QStringLiteral("0.0.0.0");
+    options.port = 0;
+    options.tokenFile = m_tokenFile;
+    QVERIFY(!api.start(options));
+    QVERIFY2(api.lastError().contains(QStringLiteral("loopback")), qPrintable(api.lastError()));
+    QVERIFY(!api.isRunning());
+}
+
+// Without Options::actingUser: the local admin of a SQLite workspace (the
+// OS account), the oldest admin of a shared PostgreSQL catalog.
+void TestAdminApiHttp::defaultActingUser()
+{
+    const QByteArray savedUser = qgetenv("USER");
+    const auto restore = qScopeGuard([&] { qputenv("USER", savedUser); });
+    AdminApi::Options options;
+    options.databaseSpec = m_db.spec();
+    options.port = 0;
+    options.tokenFile = m_tokenFile;
+    if (TestDatabases::isPostgres()) {
+        qputenv("USER", "nobody-here");
+        AdminApi api;
+        QVERIFY2(api.start(options), qPrintable(api.lastError()));
+        QCOMPARE(api.actingUserName(), m_world.admin.name);
+        return;
+    }
+    qputenv("USER", m_world.admin.name.toUtf8());
+    AdminApi local;
+    QVERIFY2(local.start(options), qPrintable(local.lastError()));
+    QCOMPARE(local.actingUserName(), m_world.admin.name);
+    local.stop();
+
+    qputenv("USER", m_world.developer.name.toUtf8()); // has an account, not an admin
+    AdminApi developer;
+    QVERIFY(!developer.start(options));
+    QVERIFY2(developer.lastError().contains(QStringLiteral("not an admin")),
+             qPrintable(developer.lastError()));
+    qputenv("USER", "stranger"); // no account in a workspace that has users
+    AdminApi stranger;
+    QVERIFY(!stranger.start(options));
+    QVERIFY2(stranger.lastError().contains(QStringLiteral("stranger")),
+             qPrintable(stranger.lastError()));
+}
+
+// A directory the caller names and that already exists is not re-moded
+// (it might be a home directory); the token file in it is 0600 regardless.
+void TestAdminApiHttp::existingDirectoryIsLeftAlone()
+{
+    const QString dir = m_db.tempDir() + QStringLiteral("/shared-%1").arg(++m_counter);
+    QVERIFY(QDir().mkpath(dir));
+    const auto open = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                      QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                      QFileDevice::ExeOther; // 0755
+    QVERIFY(QFile::setPermissions(dir, open));
+    AdminApi api;
+    QVERIFY2(startApi(api, dir + QStringLiteral("/admin-token")), qPrintable(api.lastError()));
+    QCOMPARE(QFileInfo(dir).permissions() & open, open);
+    const auto file = QFileInfo(dir + QStringLiteral("/admin-token")).permissions();
+    QCOMPARE(file & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                     QFileDevice::WriteOther),
+             QFileDevice::Permissions());
+}
+
+// Stopping with requests in flight on several connections: every client
+// gets an answer or a closed connection, nothing hangs or crashes, and a
+// new instance serves again.
+void TestAdminApiHttp::stopWhileBusy()
+{
+    const quint16 port = m_api->port();
+    std::atomic<bool> stop{false};
+    std::atomic<int> answered{0};
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 4; ++c) {
+        clients.emplace_back([&, c] {
+            for (int i = 0; i < 200 && !stop.load(); ++i) {
+                const std::string body =
+                    "{\"name\":\"busy-" + std::to_string(c) + "-" + std::to_string(i) + "\"}";
+                auto r = gatehouse::test::http_request(port, "POST", "/v1/teams",
+                                                       {{"Authorization", "Bearer " + m_token}},
+                                                       body, std::chrono::seconds(5));
+                if (r.status == 201)
+                    ++answered;
+            }
+        });
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(answered.load() >= 10, 10000);
+    m_api->stop();
+    stop = true;
+    for (auto& t : clients)
+        t.join();
+    QVERIFY(!m_api->isRunning());
+
+    AdminApi again;
+    QVERIFY2(startApi(again, m_tokenFile), qPrintable(again.lastError()));
+    auto r = gatehouse::test::http_request(again.port(), "GET", "/v1/teams?limit=1",
+                                           {{"Authorization", "Bearer " + m_token}});
+    QCOMPARE(r.status, 200);
+    // Every team the clients were told about exists (2 from the seeded world).
+    QVERIFY(jsonOf(r).value(QStringLiteral("total")).toInt() >= answered.load() + 2);
+}
+
+QTEST_GUILESS_MAIN(TestAdminApiHttp)
+#include "tst_admin_api_http.moc"
