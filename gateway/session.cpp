@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/session.hpp"
 
+#include "gateway/access/access_gate.hpp"
 #include "gateway/call_record_ring.hpp"
 #include "gateway/forwarding.hpp"
 #include "gateway/http_util.hpp"
@@ -207,6 +208,7 @@ private:
     bool client_timed_out_ = false;
     bool linger_ = false;
     std::unique_ptr<char[]> relay_buffer_;
+    access::access_gate access_;
     std::string client_ip_;
     std::string request_id_;
     std::string target_;
@@ -451,6 +453,17 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     (void)options;
     record_.api_id = config->snapshot.routes[match.route_index].api_id;
     record_.route_id.assign(config->snapshot.routes[match.route_index].id);
+    if (!access_.check(config->snapshot, record_.api_id, req, query, request_id_, keep_alive)) {
+        record_.application_id = access_.application_id();
+        count_response(access_.rejection().result_int());
+        record_.error = access_.error();
+        linger_ = !keep_alive;
+        client_.expires_after(w_.shared.options.client_send_timeout);
+        auto [ec, n] = co_await http::async_write(client_, access_.rejection(), nothrow);
+        add_out(n);
+        co_return exchange_outcome{keep_alive};
+    }
+    record_.application_id = access_.application_id();
     co_return co_await forward(
         parser, *config, match.route_index, path_, query, match.matched_bytes,
         req.keep_alive() && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
@@ -657,6 +670,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         bool keep_alive = client_keep_alive && parser.is_done();
         remove_hop_by_hop(res);
         append_to_list(res, "Via", w_.shared.via_11);
+        access_.decorate(res);
         if (res.find("X-Request-Id") == res.end())
             res.set("X-Request-Id", request_id_);
         if (!no_body && !res.has_content_length() && !res.chunked()) {
