@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/gateway_config_sync.h"
+
+#include "app/catalog_service.h"
+#include "app/gateway_controller.h"
+
+namespace gatehouse::app {
+
+GatewayConfigSync::GatewayConfigSync(CatalogService& catalog, GatewayController& gateway,
+                                     QObject* parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_gateway(gateway)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(DefaultDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &GatewayConfigSync::recompileNow);
+    connect(&m_catalog, &CatalogService::catalogChanged, this,
+            &GatewayConfigSync::scheduleRecompile);
+}
+
+void GatewayConfigSync::scheduleRecompile()
+{
+    // Not restarted by further changes: a steady stream of edits must not
+    // postpone revocations indefinitely.
+    if (!m_debounce.isActive())
+        m_debounce.start();
+}
+
+void GatewayConfigSync::recompileNow()
+{
+    m_debounce.stop();
+    if (m_inFlight) {
+        m_again = true;
+        return;
+    }
+    m_inFlight = true;
+    m_catalog.compile(this, [this](CompiledConfig compiled) { onCompiled(std::move(compiled)); });
+}
+
+void GatewayConfigSync::onCompiled(CompiledConfig compiled)
+{
+    m_inFlight = false;
+    if (!compiled.ok()) {
+        m_lastError = compiled.error;
+        emit compileFailed(m_lastError);
+    } else if (!m_gateway.applyConfig(compiled.snapshot)) {
+        m_lastError = m_gateway.lastError();
+        emit compileFailed(m_lastError);
+    } else {
+        m_lastError.clear();
+        m_lastWarnings = compiled.warnings;
+        ++m_applied;
+        emit configApplied(m_lastWarnings);
+    }
+    if (m_again) {
+        m_again = false;
+        recompileNow();
+    }
+}
+
+} // namespace gatehouse::app
