@@ -56,7 +56,8 @@ QString CatalogService::open(const QString& spec)
     return error;
 }
 
-CompiledConfig CatalogService::compileFrom(CatalogStore& store)
+CompiledConfig CatalogService::compileFrom(CatalogStore& store,
+                                           const gateway::config_snapshot& base)
 {
     QString error;
     const auto state = loadCatalogState(store.database().connection(), &error);
@@ -65,7 +66,7 @@ CompiledConfig CatalogService::compileFrom(CatalogStore& store)
         failed.error = QStringLiteral("cannot read the catalog: ") + error;
         return failed;
     }
-    return ConfigCompiler::compile(*state);
+    return ConfigCompiler::compile(*state, base);
 }
 
 } // namespace gatehouse::app

@@ -52,15 +52,33 @@ public:
         post(context, std::move(work), std::move(done), true);
     }
 
-    // Reads the catalog and compiles the gateway configuration on the
-    // storage thread.
+    // Start-up only: runs `work` on the storage thread and waits for it.
+    template <typename Work>
+    auto runAndWait(Work work) -> std::invoke_result_t<Work&, CatalogStore&>
+    {
+        using Result = std::invoke_result_t<Work&, CatalogStore&>;
+        Result result{};
+        QMetaObject::invokeMethod(
+            m_worker,
+            [&] {
+                if (m_store)
+                    result = work(*m_store);
+            },
+            Qt::BlockingQueuedConnection);
+        return result;
+    }
+
+    // Reads the catalog and compiles the gateway configuration (on top of
+    // `base`) on the storage thread.
     template <typename Done>
-    void compile(QObject* context, Done done)
+    void compile(QObject* context, const gateway::config_snapshot& base, Done done)
     {
         run(
-            context, [](CatalogStore& store) { return compileFrom(store); }, std::move(done));
+            context, [base](CatalogStore& store) { return compileFrom(store, base); },
+            std::move(done));
     }
-    static CompiledConfig compileFrom(CatalogStore& store);
+    static CompiledConfig compileFrom(CatalogStore& store,
+                                      const gateway::config_snapshot& base = {});
 
 signals:
     void catalogChanged();

@@ -77,7 +77,7 @@ std::string joinPath(const QString& base, const QString& path)
 std::string routeKey(const gateway::route_config& route)
 {
     std::set<std::string> methods(route.methods.begin(), route.methods.end());
-    std::string key = std::to_string(static_cast<int>(route.match)) + ' ' +
+    std::string key = route.host + ' ' + std::to_string(static_cast<int>(route.match)) + ' ' +
                       gateway::route_pattern::canonical(route.path) + ' ';
     for (const auto& m : methods)
         key += m + ',';
@@ -118,9 +118,12 @@ access::api_access accessFor(const ApiDefinition& api, const CatalogState& state
 
 } // namespace
 
-CompiledConfig ConfigCompiler::compile(const CatalogState& state)
+CompiledConfig ConfigCompiler::compile(const CatalogState& state,
+                                       const gateway::config_snapshot& base)
 {
     CompiledConfig out;
+    out.snapshot.upstreams = base.upstreams;
+    out.snapshot.routes = base.routes;
     auto table = std::make_shared<access::access_table>();
 
     QHash<qint64, const ApiDefinition*> byId;
@@ -134,6 +137,8 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state)
     });
 
     std::set<std::string> taken;
+    for (const auto& r : base.routes)
+        taken.insert(routeKey(r));
     bool retiredUpstream = false;
     for (const ApiDefinition* api : ordered) {
         const QString name =

@@ -29,9 +29,14 @@ struct CompiledConfig {
 //    application's approved and suspended subscriptions.
 // The request path is forwarded unchanged (base path included) to the
 // upstream URL, which may carry its own base path.
+//
+// `base` (the demo workspace, or a --config file) comes first: its routes and
+// upstreams are kept as they are, unguarded, and a catalog API whose routes
+// collide with them is left out with a warning.
 class ConfigCompiler {
 public:
-    static CompiledConfig compile(const CatalogState& state);
+    static CompiledConfig compile(const CatalogState& state,
+                                  const gateway::config_snapshot& base = {});
 };
 
 } // namespace gatehouse::app

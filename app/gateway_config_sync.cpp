@@ -36,7 +36,8 @@ void GatewayConfigSync::recompileNow()
         return;
     }
     m_inFlight = true;
-    m_catalog.compile(this, [this](CompiledConfig compiled) { onCompiled(std::move(compiled)); });
+    m_catalog.compile(this, m_base,
+                      [this](CompiledConfig compiled) { onCompiled(std::move(compiled)); });
 }
 
 void GatewayConfigSync::onCompiled(CompiledConfig compiled)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/config_snapshot.hpp"
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -28,6 +30,9 @@ public:
                       QObject* parent = nullptr);
 
     void setDebounce(int ms) { m_debounce.setInterval(ms); }
+    // Routes that are not in the catalog (the demo workspace, a --config
+    // file): compiled in first, unguarded. Takes effect with the next compile.
+    void setBaseSnapshot(const gateway::config_snapshot& base) { m_base = base; }
     QString lastError() const { return m_lastError; }
     QStringList lastWarnings() const { return m_lastWarnings; }
     int appliedCount() const { return m_applied; }
@@ -46,6 +51,7 @@ private:
 
     CatalogService& m_catalog;
     GatewayController& m_gateway;
+    gateway::config_snapshot m_base;
     QTimer m_debounce;
     bool m_inFlight = false;
     bool m_again = false;

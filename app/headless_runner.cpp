@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/headless_runner.h"
 
+#include "app/catalog_service.h"
+#include "app/catalog_startup.h"
 #include "app/declarative_config.h"
 #include "app/demo_workspace.h"
+#include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "app/signal_watcher.h"
 
@@ -39,11 +42,14 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions& options, QObject* paren
 
 HeadlessRunner::~HeadlessRunner()
 {
-    // Reverse of start-up: gateway, then the origin behind it.
+    // Reverse of start-up: catalog sync, gateway, the origin behind it, and
+    // last the catalog database.
+    m_sync.reset();
     if (m_controller)
         m_controller->stopAndWait(std::chrono::milliseconds(0));
     m_controller.reset();
     m_demo.reset();
+    m_catalog.reset();
 }
 
 int HeadlessRunner::exec()
@@ -94,6 +100,16 @@ bool HeadlessRunner::startGateway()
         snapshot = m_demo->snapshot();
     }
 
+    // The catalog: a database that cannot be used ends the start, untouched.
+    m_catalog = std::make_unique<CatalogService>();
+    const CatalogStartup catalog = startCatalog(*m_catalog, m_options.databaseSpec);
+    if (!catalog.error.isEmpty()) {
+        printLine(stderr, QStringLiteral("gatehouse: ") + catalog.error);
+        return false;
+    }
+    if (!catalog.warning.isEmpty())
+        printLine(stderr, QStringLiteral("gatehouse: ") + catalog.warning);
+
     if (m_options.listenSet) {
         options.listen_address = m_options.listenAddress.toStdString();
         options.port = m_options.listenPort;
@@ -116,6 +132,13 @@ bool HeadlessRunner::startGateway()
     }
     printLine(stdout,
               QStringLiteral("gateway listening on ") + m_controller->listenUrl().toString());
+    printLine(stdout, QStringLiteral("catalog: ") + catalog.location);
+    m_sync = std::make_unique<GatewayConfigSync>(*m_catalog, *m_controller);
+    connect(m_sync.get(), &GatewayConfigSync::compileFailed, this, [](const QString& reason) {
+        printLine(stderr, QStringLiteral("gatehouse: catalog not applied: ") + reason);
+    });
+    m_sync->setBaseSnapshot(snapshot);
+    m_sync->recompileNow();
     if (m_demo && m_demo->originRunning())
         printLine(stdout,
                   QStringLiteral("demo origin listening on ") + m_demo->originUrl().toString());

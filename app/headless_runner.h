@@ -10,7 +10,9 @@
 
 namespace gatehouse::app {
 
+class CatalogService;
 class DemoWorkspace;
+class GatewayConfigSync;
 class GatewayController;
 class SignalWatcher;
 
@@ -18,8 +20,8 @@ class SignalWatcher;
 // only the demo origin) without a window, until SIGINT or SIGTERM. Needs a
 // QCoreApplication; exec() runs its event loop.
 //
-// Exit codes: 0 after a clean stop, 1 when the configuration cannot be
-// loaded or a listener cannot start.
+// Exit codes: 0 after a clean stop, 1 when the configuration or the catalog
+// database cannot be loaded or a listener cannot start.
 class HeadlessRunner : public QObject {
     Q_OBJECT
 
@@ -39,8 +41,10 @@ private:
 
     CommandLineOptions m_options;
     std::unique_ptr<SignalWatcher> m_signals;
+    std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<DemoWorkspace> m_demo;
     std::unique_ptr<GatewayController> m_controller;
+    std::unique_ptr<GatewayConfigSync> m_sync;
     bool m_stopping = false;
 };
 

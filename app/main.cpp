@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // The composition root: which application runs, and the order things start
 // and stop in.
+#include "app/catalog_service.h"
+#include "app/catalog_startup.h"
 #include "app/command_line.h"
 #include "app/declarative_config.h"
 #include "app/demo_workspace.h"
+#include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "app/headless_runner.h"
 #include "app/signal_watcher.h"
@@ -102,14 +105,28 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
         QCoreApplication::installTranslator(&appTranslator);
 
     // Declaration order is the shut-down order in reverse: the window goes
-    // first, then the controller (gateway already drained below), then the
-    // origin the gateway was forwarding to.
+    // first, then the catalog sync, the controller (gateway already drained
+    // below), the origin the gateway was forwarding to, and last the catalog
+    // database.
+    CatalogService catalog;
+    const CatalogStartup catalogStartup = startCatalog(catalog, options.databaseSpec);
     DemoWorkspace demo;
     GatewayController controller;
+    GatewayConfigSync catalogSync(catalog, controller);
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
                      [] { QCoreApplication::quit(); });
     gatehouse::ui::MainWindow window(&controller);
+    // A catalog that cannot be used is reported and left alone; the gateway
+    // still serves the demo workspace or --config file.
+    if (!catalogStartup.error.isEmpty()) {
+        printLine(stderr, QStringLiteral("gatehouse: ") + catalogStartup.error);
+        window.showError(catalogStartup.error);
+    } else if (!catalogStartup.warning.isEmpty()) {
+        window.showError(catalogStartup.warning);
+    }
+    QObject::connect(&catalogSync, &GatewayConfigSync::compileFailed, &window,
+                     [&window](const QString& reason) { window.showError(reason); });
 
     gatehouse::gateway::gateway_options gatewayOptions = DemoWorkspace::defaultOptions();
     gatehouse::gateway::config_snapshot snapshot;
@@ -145,6 +162,11 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     // Failures surface in the window through errorOccurred.
     if (haveConfig && controller.applyConfig(snapshot))
         controller.start();
+    if (catalog.isOpen()) {
+        // From here on every catalog change recompiles on top of `snapshot`.
+        catalogSync.setBaseSnapshot(snapshot);
+        catalogSync.recompileNow();
+    }
 
     const int exitCode = QCoreApplication::exec();
 
