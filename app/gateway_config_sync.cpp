@@ -4,6 +4,7 @@
 
 #include "app/catalog_service.h"
 #include "app/gateway_controller.h"
+#include "app/storage/sql_query.h"
 
 namespace gatehouse::app {
 
@@ -18,6 +19,37 @@ GatewayConfigSync::GatewayConfigSync(CatalogService& catalog, GatewayController&
     connect(&m_debounce, &QTimer::timeout, this, &GatewayConfigSync::recompileNow);
     connect(&m_catalog, &CatalogService::catalogChanged, this,
             &GatewayConfigSync::scheduleRecompile);
+    connect(&m_poll, &QTimer::timeout, this, &GatewayConfigSync::poll);
+}
+
+void GatewayConfigSync::setPollInterval(int ms)
+{
+    m_poll.stop();
+    if (ms > 0)
+        m_poll.start(ms);
+}
+
+void GatewayConfigSync::poll()
+{
+    if (m_polling)
+        return; // the storage thread is busy; the next tick asks again
+    m_polling = true;
+    m_catalog.run(
+        this,
+        [](CatalogStore& store) {
+            auto q = runSql(store.database().connection(),
+                            QStringLiteral("SELECT MAX(id) FROM audit_log"));
+            return q && q->next() ? q->value(0).toLongLong() : qint64(-1);
+        },
+        [this](qint64 newest) {
+            m_polling = false;
+            if (newest < 0 || newest == m_lastAuditId)
+                return;
+            // The first answer recompiles too: a change may have landed
+            // between the start-up compile and this poll.
+            m_lastAuditId = newest;
+            scheduleRecompile();
+        });
 }
 
 void GatewayConfigSync::scheduleRecompile()

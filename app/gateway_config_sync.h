@@ -25,6 +25,7 @@ class GatewayConfigSync : public QObject {
     Q_OBJECT
 public:
     static constexpr int DefaultDebounceMs = 200;
+    static constexpr int SharedCatalogPollMs = 2000;
 
     GatewayConfigSync(CatalogService& catalog, GatewayController& gateway,
                       QObject* parent = nullptr);
@@ -33,6 +34,11 @@ public:
     // Routes that are not in the catalog (the demo workspace, a --config
     // file): compiled in first, unguarded. Takes effect with the next compile.
     void setBaseSnapshot(const gateway::config_snapshot& base) { m_base = base; }
+    // A catalog shared with other consoles (PostgreSQL) changes behind this
+    // process's back: every `ms` (0: off) the newest audit entry is checked
+    // (every change writes one in its own transaction) and a new one
+    // schedules a recompile.
+    void setPollInterval(int ms);
     QString lastError() const { return m_lastError; }
     QStringList lastWarnings() const { return m_lastWarnings; }
     int appliedCount() const { return m_applied; }
@@ -48,11 +54,15 @@ signals:
 
 private:
     void onCompiled(CompiledConfig compiled);
+    void poll();
 
     CatalogService& m_catalog;
     GatewayController& m_gateway;
     gateway::config_snapshot m_base;
     QTimer m_debounce;
+    QTimer m_poll;
+    qint64 m_lastAuditId = -1;
+    bool m_polling = false;
     bool m_inFlight = false;
     bool m_again = false;
     QString m_lastError;

@@ -138,6 +138,8 @@ bool HeadlessRunner::startGateway()
         printLine(stderr, QStringLiteral("gatehouse: catalog not applied: ") + reason);
     });
     m_sync->setBaseSnapshot(snapshot);
+    if (catalog.shared)
+        m_sync->setPollInterval(GatewayConfigSync::SharedCatalogPollMs);
     m_sync->recompileNow();
     if (m_demo && m_demo->originRunning())
         printLine(stdout,

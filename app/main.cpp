@@ -165,6 +165,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     if (catalog.isOpen()) {
         // From here on every catalog change recompiles on top of `snapshot`.
         catalogSync.setBaseSnapshot(snapshot);
+        if (catalogStartup.shared)
+            catalogSync.setPollInterval(GatewayConfigSync::SharedCatalogPollMs);
         catalogSync.recompileNow();
     }
 

@@ -39,6 +39,7 @@ private slots:
     void requestApproveSuspendRevoke();
     void retireAnswers410AndDeprecationDecorates();
     void noPlaintextKeyInTheDatabase();
+    void changesFromAnotherConsoleArePolled();
 
 private:
     // Runs `work` on the storage thread through mutate() and waits (bounded)
@@ -319,6 +320,24 @@ void TestApprovalFlow::noPlaintextKeyInTheDatabase()
         QVERIFY2(!bytes.contains(needle) && !bytes.contains(secret), qPrintable(file.fileName()));
     }
     QVERIFY(scanned >= 1);
+}
+
+void TestApprovalFlow::changesFromAnotherConsoleArePolled()
+{
+    // Another console on the same (shared) catalog: its changes never pass
+    // through this process's CatalogService, so only polling sees them.
+    m_sync->setPollInterval(100);
+    SubscriptionService elsewhere(m_db.database());
+    const auto sub = elsewhere.request(m_world.outsider, m_appId, m_planId);
+    QVERIFY2(sub, qPrintable(elsewhere.lastError()));
+    QVERIFY(elsewhere.approve(m_world.publisher, sub->id));
+    const qint64 took = waitForStatus(200, m_key);
+    QVERIFY2(took >= 0 && took <= 1000, qPrintable(QString::number(took)));
+
+    ApplicationService apps(m_db.database());
+    QVERIFY(apps.revokeKey(m_world.outsider, m_keyId));
+    const qint64 revoked = waitForStatus(401, m_key);
+    QVERIFY2(revoked >= 0 && revoked <= 1000, qPrintable(QString::number(revoked)));
 }
 
 QTEST_GUILESS_MAIN(TestApprovalFlow)
