@@ -15,6 +15,12 @@ std::optional<CatalogState> loadCatalogState(const QSqlDatabase& db, QString* er
             *error = QStringLiteral("cannot start a read transaction: ") + tx.lastError();
         return std::nullopt;
     }
+    // PostgreSQL's default (read committed) gives each statement its own
+    // snapshot; one snapshot for all of them needs repeatable read. SQLite's
+    // read transaction is already one snapshot.
+    if (db.driverName() == QLatin1String("QPSQL") &&
+        !runSql(db, QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"), {}, error))
+        return std::nullopt;
     CatalogState state;
     auto apis = ApiStore::loadWhere(db, QStringLiteral("1 = 1"), {}, error);
     if (!apis)
