@@ -40,6 +40,7 @@ private slots:
     void retireAnswers410AndDeprecationDecorates();
     void noPlaintextKeyInTheDatabase();
     void changesFromAnotherConsoleArePolled();
+    void failedApplyKeepsTheRunningConfiguration();
 
 private:
     // Runs `work` on the storage thread through mutate() and waits (bounded)
@@ -338,6 +339,54 @@ void TestApprovalFlow::changesFromAnotherConsoleArePolled()
     QVERIFY(apps.revokeKey(m_world.outsider, m_keyId));
     const qint64 revoked = waitForStatus(401, m_key);
     QVERIFY2(revoked >= 0 && revoked <= 1000, qPrintable(QString::number(revoked)));
+}
+
+void TestApprovalFlow::failedApplyKeepsTheRunningConfiguration()
+{
+    const Principal admin = m_world.admin;
+    const qint64 app = m_appId, plan = m_planId;
+    auto approved = call([=](CatalogStore& s) {
+        const auto sub = s.subscriptions().request(admin, app, plan);
+        return sub && s.subscriptions().approve(admin, sub->id);
+    });
+    QVERIFY(approved && *approved);
+    QVERIFY(waitForStatus(200, m_key) >= 0);
+
+    // A host name that cannot resolve: the compile succeeds, the gateway
+    // refuses the snapshot, and the running one stays.
+    QSignalSpy failed(m_sync.get(), &GatewayConfigSync::compileFailed);
+    const qint64 team = m_world.teamId;
+    auto broken = call([=](CatalogStore& s) {
+        ApiDefinition def;
+        def.slug = QStringLiteral("billing");
+        def.name = QStringLiteral("Billing");
+        def.teamId = team;
+        def.basePath = QStringLiteral("/billing");
+        def.routes = {{QStringLiteral("GET"), QStringLiteral("/invoices")}};
+        def.upstreams = {{QStringLiteral("http://gatehouse-test.invalid:8080"), 1}};
+        const auto api = s.apis().createApi(admin, def);
+        return api && s.apis().publish(admin, api->id) ? api->id : qint64(0);
+    });
+    QVERIFY(broken && *broken > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 10000);
+    const QString reason = failed.last().at(0).toString();
+    QVERIFY2(reason.contains(QStringLiteral("gatehouse-test.invalid")), qPrintable(reason));
+    QVERIFY(m_sync->lastError().contains(QStringLiteral("gatehouse-test.invalid")));
+    QCOMPARE(get(m_key).status, 200);
+
+    // Fixed in the catalog: applied again.
+    const qint64 brokenId = *broken;
+    const quint16 originPort = m_origin.port();
+    auto fixed = call([=](CatalogStore& s) {
+        auto api = s.apis().api(admin, brokenId);
+        if (!api)
+            return false;
+        api->upstreams = {{QStringLiteral("http://127.0.0.1:%1").arg(originPort), 1}};
+        return s.apis().updateApi(admin, *api);
+    });
+    QVERIFY(fixed && *fixed);
+    QTRY_VERIFY_WITH_TIMEOUT(m_sync->lastError().isEmpty(), 5000);
+    QCOMPARE(get(m_key).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestApprovalFlow)
