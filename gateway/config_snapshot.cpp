@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/config_snapshot.hpp"
 
-#include "gateway/http_util.hpp"
 #include "gateway/access/consumer_table.hpp"
+#include "gateway/http_util.hpp"
 #include "gateway/router.hpp"
 
 #include <set>
