@@ -56,6 +56,16 @@ QString CatalogService::open(const QString& spec)
     return error;
 }
 
+void CatalogService::refreshPendingApprovals()
+{
+    run(
+        this, [](CatalogStore& store) { return store.subscriptions().pendingCount(); },
+        [this](int count) {
+            if (count >= 0)
+                emit pendingApprovalsChanged(count);
+        });
+}
+
 CompiledConfig CatalogService::compileFrom(CatalogStore& store,
                                            const gateway::config_snapshot& base)
 {

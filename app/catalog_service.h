@@ -77,6 +77,10 @@ public:
             context, [base](CatalogStore& store) { return compileFrom(store, base); },
             std::move(done));
     }
+    // Emits pendingApprovalsChanged() with the current count (for a badge
+    // that has to start somewhere; later changes are announced anyway).
+    void refreshPendingApprovals();
+
     static CompiledConfig compileFrom(CatalogStore& store,
                                       const gateway::config_snapshot& base = {});
 

@@ -97,6 +97,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 5000);
         QVERIFY(*created);
         QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 2000);
+
+        QSignalSpy pending(&catalog, &CatalogService::pendingApprovalsChanged);
+        catalog.refreshPendingApprovals();
+        QTRY_COMPARE_WITH_TIMEOUT(pending.size(), 1, 2000);
+        QCOMPARE(pending.first().at(0).toInt(), 0);
     }
 
     void firstLocalStartCreatesAnAdminForTheOsUser()
