@@ -14,6 +14,7 @@ namespace {
 
 const QString optHeadless = QStringLiteral("headless");
 const QString optConfig = QStringLiteral("config");
+const QString optDatabase = QStringLiteral("database");
 const QString optListen = QStringLiteral("listen");
 const QString optAdminListen = QStringLiteral("admin-listen");
 const QString optThreads = QStringLiteral("threads");
@@ -35,6 +36,11 @@ CommandLine::CommandLine()
     m_parser.addOptions({
         {optHeadless, tr("Run the gateway without a window.")},
         {optConfig, tr("Load the gateway configuration from <file> (YAML or JSON)."), tr("file")},
+        {optDatabase,
+         tr("Keep the API catalog in <database>: a SQLite file, or "
+            "postgresql://user@host/db for a catalog shared by a team (default: a SQLite "
+            "file in the user's data directory)."),
+         tr("database")},
         {optListen,
          tr("Listen on <address:port> (default 127.0.0.1:8080); overrides the configuration "
             "file."),
@@ -96,6 +102,22 @@ CommandLine::Status CommandLine::parse(const QStringList& arguments)
         m_options.telemetryDatabase = m_parser.value(optTelemetryDatabase);
         if (m_options.telemetryDatabase.isEmpty()) {
             fail(tr("--telemetry-database needs a file name or URL."));
+            return Status::Error;
+        }
+    }
+
+    if (m_parser.isSet(optDatabase)) {
+        m_options.databaseSpec = m_parser.value(optDatabase).trimmed();
+        if (m_options.databaseSpec.isEmpty()) {
+            fail(tr("--database needs a file name or a postgresql:// URL."));
+            return Status::Error;
+        }
+        const QString lower = m_options.databaseSpec.toLower();
+        if (lower.contains(QStringLiteral("://")) &&
+            !lower.startsWith(QStringLiteral("postgresql://")) &&
+            !lower.startsWith(QStringLiteral("postgres://"))) {
+            fail(tr("--database: '%1' is neither a file nor a postgresql:// URL.")
+                     .arg(m_options.databaseSpec));
             return Status::Error;
         }
     }

@@ -13,6 +13,9 @@ namespace gatehouse::app {
 struct CommandLineOptions {
     bool headless = false;
     QString configFile; // empty: the embedded demo workspace
+    // --database: the catalog, a SQLite file or a postgresql:// URL; empty:
+    // the default SQLite file in the user's data directory.
+    QString databaseSpec;
 
     // --listen ADDR:PORT; `listenSet` tells whether it overrides a config file.
     bool listenSet = false;

@@ -3,8 +3,11 @@
 #include "app/headless_runner.h"
 
 #include "app/admin_api/admin_api.h"
+#include "app/catalog_service.h"
+#include "app/catalog_startup.h"
 #include "app/declarative_config.h"
 #include "app/demo_workspace.h"
+#include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "app/signal_watcher.h"
 #include "app/telemetry/telemetry_service.h"
@@ -41,8 +44,10 @@ HeadlessRunner::HeadlessRunner(const CommandLineOptions& options, QObject* paren
 
 HeadlessRunner::~HeadlessRunner()
 {
-    // Reverse of start-up: admin API, gateway, then the origin behind it.
+    // Reverse of start-up: admin API, catalog sync, gateway, telemetry, the
+    // origin behind the gateway, and last the catalog database.
     m_adminApi.reset();
+    m_sync.reset();
     if (m_controller)
         m_controller->stopAndWait(std::chrono::milliseconds(0));
     // After the gateway: drains and commits the last call records.
@@ -58,6 +63,7 @@ HeadlessRunner::~HeadlessRunner()
     m_telemetry.reset();
     m_controller.reset();
     m_demo.reset();
+    m_catalog.reset();
 }
 
 int HeadlessRunner::exec()
@@ -108,6 +114,16 @@ bool HeadlessRunner::startGateway()
         snapshot = m_demo->snapshot();
     }
 
+    // The catalog: a database that cannot be used ends the start, untouched.
+    m_catalog = std::make_unique<CatalogService>();
+    const CatalogStartup catalog = startCatalog(*m_catalog, m_options.databaseSpec);
+    if (!catalog.error.isEmpty()) {
+        printLine(stderr, QStringLiteral("gatehouse: ") + catalog.error);
+        return false;
+    }
+    if (!catalog.warning.isEmpty())
+        printLine(stderr, QStringLiteral("gatehouse: ") + catalog.warning);
+
     if (m_options.listenSet) {
         options.listen_address = m_options.listenAddress.toStdString();
         options.port = m_options.listenPort;
@@ -142,6 +158,17 @@ bool HeadlessRunner::startGateway()
     }
     printLine(stdout,
               QStringLiteral("gateway listening on ") + m_controller->listenUrl().toString());
+    printLine(stdout, QStringLiteral("catalog: ") + catalog.location);
+    m_sync = std::make_unique<GatewayConfigSync>(*m_catalog, *m_controller);
+    connect(m_sync.get(), &GatewayConfigSync::compileFailed, this, [](const QString& reason) {
+        printLine(stderr, QStringLiteral("gatehouse: catalog not applied: ") + reason);
+    });
+    m_sync->setBaseSnapshot(snapshot);
+    // Other writers -- other consoles on a shared catalog, or the admin API's
+    // own connection -- are noticed through the audit log.
+    if (catalog.shared || m_options.adminEnabled)
+        m_sync->setPollInterval(GatewayConfigSync::SharedCatalogPollMs);
+    m_sync->recompileNow();
     if (m_demo && m_demo->originRunning())
         printLine(stdout,
                   QStringLiteral("demo origin listening on ") + m_demo->originUrl().toString());
@@ -155,6 +182,7 @@ bool HeadlessRunner::startAdminApi()
     if (!m_options.adminEnabled)
         return true;
     AdminApi::Options options;
+    options.databaseSpec = m_options.databaseSpec; // the same catalog
     options.address = m_options.adminAddress;
     options.port = m_options.adminPort;
     m_adminApi = std::make_unique<AdminApi>();

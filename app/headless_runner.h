@@ -11,7 +11,9 @@
 namespace gatehouse::app {
 
 class AdminApi;
+class CatalogService;
 class DemoWorkspace;
+class GatewayConfigSync;
 class GatewayController;
 class SignalWatcher;
 class TelemetryService;
@@ -20,8 +22,8 @@ class TelemetryService;
 // only the demo origin) without a window, until SIGINT or SIGTERM. Needs a
 // QCoreApplication; exec() runs its event loop.
 //
-// Exit codes: 0 after a clean stop, 1 when the configuration cannot be
-// loaded or a listener cannot start.
+// Exit codes: 0 after a clean stop, 1 when the configuration or the catalog
+// database cannot be loaded or a listener cannot start.
 class HeadlessRunner : public QObject {
     Q_OBJECT
 
@@ -42,10 +44,12 @@ private:
 
     CommandLineOptions m_options;
     std::unique_ptr<SignalWatcher> m_signals;
+    std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<DemoWorkspace> m_demo;
     std::unique_ptr<GatewayController> m_controller;
     std::unique_ptr<TelemetryService> m_telemetry; // after the controller: stops first
     std::unique_ptr<AdminApi> m_adminApi;
+    std::unique_ptr<GatewayConfigSync> m_sync;
     bool m_stopping = false;
 };
 

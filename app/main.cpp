@@ -3,9 +3,12 @@
 // The composition root: which application runs, and the order things start
 // and stop in.
 #include "app/admin_api/admin_api.h"
+#include "app/catalog_service.h"
+#include "app/catalog_startup.h"
 #include "app/command_line.h"
 #include "app/declarative_config.h"
 #include "app/demo_workspace.h"
+#include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "app/headless_runner.h"
 #include "app/signal_watcher.h"
@@ -118,10 +121,14 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
         QCoreApplication::installTranslator(&appTranslator);
 
     // Declaration order is the shut-down order in reverse: the window goes
-    // first, then the controller (gateway already drained below), then the
-    // origin the gateway was forwarding to.
+    // first, then the catalog sync, the controller (gateway already drained
+    // below), the origin the gateway was forwarding to, and last the catalog
+    // database.
+    CatalogService catalog;
+    const CatalogStartup catalogStartup = startCatalog(catalog, options.databaseSpec);
     DemoWorkspace demo;
     GatewayController controller;
+    GatewayConfigSync catalogSync(catalog, controller);
     TrafficGenerator traffic; // stops (and joins) before the gateway goes down
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
@@ -135,6 +142,16 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     gatehouse::ui::MainWindow window(&controller);
     if (!telemetryStarted)
         window.showTelemetryUnavailable(telemetry.lastError());
+    // A catalog that cannot be used is reported and left alone; the gateway
+    // still serves the demo workspace or --config file.
+    if (!catalogStartup.error.isEmpty()) {
+        printLine(stderr, QStringLiteral("gatehouse: ") + catalogStartup.error);
+        window.showError(catalogStartup.error);
+    } else if (!catalogStartup.warning.isEmpty()) {
+        window.showError(catalogStartup.warning);
+    }
+    QObject::connect(&catalogSync, &GatewayConfigSync::compileFailed, &window,
+                     [&window](const QString& reason) { window.showError(reason); });
 
     gatehouse::gateway::gateway_options gatewayOptions = DemoWorkspace::defaultOptions();
     gatehouse::gateway::config_snapshot snapshot;
@@ -174,11 +191,21 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     // Failures surface in the window through errorOccurred.
     if (haveConfig && controller.applyConfig(snapshot))
         controller.start();
+    if (catalog.isOpen()) {
+        // From here on every catalog change recompiles on top of `snapshot`.
+        catalogSync.setBaseSnapshot(snapshot);
+        // Other writers -- other consoles on a shared catalog, or the admin
+        // API's own connection -- are noticed through the audit log.
+        if (catalogStartup.shared || options.adminEnabled)
+            catalogSync.setPollInterval(GatewayConfigSync::SharedCatalogPollMs);
+        catalogSync.recompileNow();
+    }
 
     // The admin REST API; a failure is shown, and the console runs on.
     AdminApi adminApi;
     if (options.adminEnabled) {
         AdminApi::Options adminOptions;
+        adminOptions.databaseSpec = options.databaseSpec; // the same catalog
         adminOptions.address = options.adminAddress;
         adminOptions.port = options.adminPort;
         if (!adminApi.start(adminOptions)) {

@@ -4,6 +4,7 @@
 // Private to the data plane: the client connection, shared by session.cpp
 // (reading, routing, forwarding) and session_cache.cpp (the cache's part).
 
+#include "gateway/access/access_gate.hpp"
 #include "gateway/cache_flow.hpp"
 #include "gateway/call_record.hpp"
 #include "gateway/problem.hpp"
@@ -165,6 +166,7 @@ private:
     bool client_timed_out_ = false;
     bool linger_ = false;
     std::unique_ptr<char[]> relay_buffer_;
+    access::access_gate access_;
     std::string client_ip_;
     std::string request_id_;
     std::string target_;

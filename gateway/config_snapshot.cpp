@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/config_snapshot.hpp"
 
+#include "gateway/access/consumer_table.hpp"
 #include "gateway/http_util.hpp"
 #include "gateway/router.hpp"
 
@@ -116,6 +117,8 @@ std::string validate(const config_snapshot& snapshot)
             errors << where
                    << ": duplicate route (same host, path, match and methods as another)\n";
     }
+    if (snapshot.access)
+        errors << snapshot.access->validate();
     std::string out = errors.str();
     if (!out.empty())
         out.pop_back();

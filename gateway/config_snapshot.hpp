@@ -6,10 +6,15 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace gatehouse::gateway {
+
+namespace access {
+struct access_table;
+}
 
 // The declarative gateway configuration: what the control plane compiles the
 // catalog into (or what `--config FILE` describes). Plain values only; the
@@ -69,6 +74,10 @@ struct route_config {
 struct config_snapshot {
     std::vector<upstream_config> upstreams;
     std::vector<route_config> routes;
+    // Who may call which catalog API (routes name theirs by api_id); null:
+    // nothing is enforced, as for a hand-written --config file. Immutable,
+    // so snapshots share it.
+    std::shared_ptr<const access::access_table> access;
 };
 
 std::string to_string(balance_policy);

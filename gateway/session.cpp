@@ -326,6 +326,19 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     (void)options;
     record_.api_id = config->snapshot.routes[match.route_index].api_id;
     record_.route_id.assign(config->snapshot.routes[match.route_index].id);
+    // Authorization before any cache lookup: a rejected caller never sees a
+    // stored response.
+    if (!access_.check(config->snapshot, record_.api_id, req, query, request_id_, keep_alive)) {
+        record_.application_id = access_.application_id();
+        count_response(access_.rejection().result_int());
+        record_.error = access_.error();
+        linger_ = !keep_alive;
+        client_.expires_after(w_.shared.options.client_send_timeout);
+        auto [ec, n] = co_await http::async_write(client_, access_.rejection(), nothrow);
+        add_out(n);
+        co_return exchange_outcome{keep_alive};
+    }
+    record_.application_id = access_.application_id();
 
     if (const auto answered =
             co_await consult_cache(parser, *holder, match, authority, query, keep_alive))
@@ -567,6 +580,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         bool keep_alive = client_keep_alive && parser.is_done();
         remove_hop_by_hop(res);
         append_to_list(res, "Via", w_.shared.via_11);
+        access_.decorate(res);
         if (res.find("X-Request-Id") == res.end())
             res.set("X-Request-Id", request_id_);
         if (!no_body && !res.has_content_length() && !res.chunked()) {

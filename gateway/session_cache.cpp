@@ -108,6 +108,7 @@ asio::awaitable<exchange_outcome> client_session::serve_from_cache(bool keep_ali
 {
     http::response<http::buffer_body> res;
     cache_.make_stored_response(res, w_.shared.via_11, request_id_);
+    access_.decorate(res); // deprecation headers on stored answers too
     res.keep_alive(keep_alive);
     linger_ = !keep_alive;
     count_response(res.result_int());

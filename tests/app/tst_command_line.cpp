@@ -46,6 +46,7 @@ void TestCommandLine::defaults()
     QVERIFY(o.adminEnabled);
     QCOMPARE(o.adminAddress, QStringLiteral("127.0.0.1"));
     QCOMPARE(o.adminPort, quint16(9080));
+    QVERIFY(o.databaseSpec.isEmpty()); // the default SQLite file
 }
 
 void TestCommandLine::everything()
@@ -66,6 +67,14 @@ void TestCommandLine::everything()
     QCOMPARE(o.listenPort, quint16(9090));
     QVERIFY(o.threadsSet);
     QCOMPARE(o.threads, 4u);
+
+    QCOMPARE(cl.parse(args({QStringLiteral("--database"), QStringLiteral("/tmp/catalog.sqlite")})),
+             Status::Ok);
+    QCOMPARE(cl.options().databaseSpec, QStringLiteral("/tmp/catalog.sqlite"));
+    QCOMPARE(cl.parse(args({QStringLiteral("--database"),
+                            QStringLiteral("postgresql://gh@db.example.com/catalog")})),
+             Status::Ok);
+    QCOMPARE(cl.options().databaseSpec, QStringLiteral("postgresql://gh@db.example.com/catalog"));
 
     QCOMPARE(cl.parse(args({QStringLiteral("--demo-origin"), QStringLiteral("9000")})), Status::Ok);
     QVERIFY(cl.options().demoOriginOnly);
@@ -170,6 +179,11 @@ void TestCommandLine::errors_data()
         << QStringList{QStringLiteral("--telemetry-database"), QString()}
         << QStringLiteral("--telemetry-database");
     QTest::newRow("positional") << QStringList{QStringLiteral("extra")} << QStringLiteral("extra");
+    QTest::newRow("database empty")
+        << QStringList{QStringLiteral("--database"), QString()} << QStringLiteral("--database");
+    QTest::newRow("database other scheme")
+        << QStringList{QStringLiteral("--database"), QStringLiteral("mysql://h/db")}
+        << QStringLiteral("mysql://h/db");
     QTest::newRow("demo origin with config")
         << QStringList{QStringLiteral("--demo-origin"), QStringLiteral("9000"),
                        QStringLiteral("--config"), QStringLiteral("x.yaml")}

@@ -167,6 +167,34 @@ private slots:
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitCode(), 0);
     }
+
+    void corruptCatalogFailsAndIsLeftAlone_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("not a database") << QByteArray("this is not an SQLite database\n");
+        QTest::newRow("truncated header") << QByteArray("SQLite format 3\0garbage", 24);
+    }
+
+    void corruptCatalogFailsAndIsLeftAlone()
+    {
+        QFETCH(QByteArray, content);
+        const QString path = writeFile(QStringLiteral("corrupt.sqlite"), content);
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(GATEHOUSE_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--database"), path,
+                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("catalog database")), qPrintable(err));
+        QVERIFY2(err.contains(path), qPrintable(err));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), content); // never overwritten
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHeadlessBinary)

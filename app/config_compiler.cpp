@@ -1,0 +1,257 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/config_compiler.h"
+
+#include "app/domain/api_lifecycle.h"
+#include "gateway/access/consumer_table.hpp"
+#include "gateway/router.hpp"
+
+#include <QSet>
+
+#include <algorithm>
+#include <set>
+
+namespace gatehouse::app {
+
+namespace access = gateway::access;
+
+namespace {
+
+// Never contacted: retired APIs are answered with 410 before forwarding.
+constexpr const char* RetiredUpstream = "gatehouse-retired";
+
+int priority(ApiState state)
+{
+    switch (state) {
+    case ApiState::Published:
+    case ApiState::Deprecated:
+        return 0;
+    case ApiState::Retired:
+        return 1;
+    case ApiState::Draft:
+        break;
+    }
+    return 2;
+}
+
+access::api_state toGateway(ApiState state)
+{
+    switch (state) {
+    case ApiState::Draft:
+        return access::api_state::draft;
+    case ApiState::Published:
+        return access::api_state::published;
+    case ApiState::Deprecated:
+        return access::api_state::deprecated;
+    case ApiState::Retired:
+        break;
+    }
+    return access::api_state::retired;
+}
+
+gateway::balance_policy toGateway(BalancingPolicy policy)
+{
+    switch (policy) {
+    case BalancingPolicy::Weighted:
+        return gateway::balance_policy::weighted;
+    case BalancingPolicy::LeastConnections:
+        return gateway::balance_policy::least_connections;
+    case BalancingPolicy::RoundRobin:
+        break;
+    }
+    return gateway::balance_policy::round_robin;
+}
+
+std::string joinPath(const QString& base, const QString& path)
+{
+    QString joined = base;
+    while (joined.endsWith(QLatin1Char('/')))
+        joined.chop(1);
+    if (path.isEmpty())
+        return joined.isEmpty() ? std::string("/") : joined.toStdString();
+    joined += path.startsWith(QLatin1Char('/')) ? path : QLatin1Char('/') + path;
+    return joined.toStdString();
+}
+
+// The same identity the gateway's validate() uses for duplicate routes.
+std::string routeKey(const gateway::route_config& route)
+{
+    std::set<std::string> methods(route.methods.begin(), route.methods.end());
+    std::string key = route.host + ' ' + std::to_string(static_cast<int>(route.match)) + ' ' +
+                      gateway::route_pattern::canonical(route.path) + ' ';
+    for (const auto& m : methods)
+        key += m + ',';
+    return key;
+}
+
+gateway::upstream_config upstreamFor(const ApiDefinition& api)
+{
+    gateway::upstream_config up;
+    up.name = "api-" + std::to_string(api.id);
+    for (const auto& target : api.upstreams)
+        up.targets.push_back(
+            {target.url.toStdString(), static_cast<unsigned>(std::max(1, target.weight))});
+    up.policy = toGateway(api.balancing);
+    up.connect_timeout = std::chrono::milliseconds(std::max<qint64>(1, api.connectTimeoutMs));
+    up.read_timeout = std::chrono::milliseconds(std::max<qint64>(1, api.requestTimeoutMs));
+    up.total_timeout = up.read_timeout;
+    return up;
+}
+
+access::api_access accessFor(const ApiDefinition& api, const CatalogState& state,
+                             const QHash<qint64, const ApiDefinition*>& byId)
+{
+    access::api_access a;
+    a.auth = api.authMode == AuthMode::Open ? access::auth_mode::open : access::auth_mode::api_key;
+    a.state = toGateway(api.state);
+    a.owning_team_id = static_cast<std::uint64_t>(api.teamId);
+    if (api.state == ApiState::Deprecated) {
+        const qint64 since = state.deprecatedAt.value(api.id, api.updatedAt);
+        a.deprecation = access::deprecation_value(since / 1000);
+        if (api.sunsetAt > 0)
+            a.sunset = access::http_date(api.sunsetAt / 1000);
+        if (const ApiDefinition* next = byId.value(api.successorId, nullptr))
+            a.link = access::successor_link(next->basePath.toStdString());
+    }
+    return a;
+}
+
+} // namespace
+
+CompiledConfig ConfigCompiler::compile(const CatalogState& state,
+                                       const gateway::config_snapshot& base)
+{
+    CompiledConfig out;
+    out.snapshot.upstreams = base.upstreams;
+    out.snapshot.routes = base.routes;
+    auto table = std::make_shared<access::access_table>();
+
+    QHash<qint64, const ApiDefinition*> byId;
+    std::vector<const ApiDefinition*> ordered;
+    for (const auto& api : state.apis) {
+        byId.insert(api.id, &api);
+        ordered.push_back(&api);
+    }
+    std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) {
+        return std::pair(priority(a->state), a->id) < std::pair(priority(b->state), b->id);
+    });
+
+    std::set<std::string> taken;
+    for (const auto& r : base.routes)
+        taken.insert(routeKey(r));
+    bool retiredUpstream = false;
+    for (const ApiDefinition* api : ordered) {
+        const QString name =
+            QStringLiteral("%1 %2 (#%3)").arg(api->slug, api->version).arg(api->id);
+        if (api->state == ApiState::Draft) {
+            const QString why = ApiLifecycle::checkPublishable(*api);
+            if (!why.isEmpty()) {
+                out.warnings << QStringLiteral("draft %1 is not routed: %2").arg(name, why);
+                continue;
+            }
+        }
+        std::vector<gateway::route_config> routes;
+        std::set<std::string> own;
+        if (api->state == ApiState::Retired) {
+            gateway::route_config route;
+            route.id = "api-" + std::to_string(api->id) + "-retired";
+            route.api_id = static_cast<std::uint64_t>(api->id);
+            route.path = joinPath(api->basePath, QString());
+            route.match = gateway::path_match::prefix;
+            route.upstream = RetiredUpstream;
+            routes.push_back(route);
+        } else {
+            int n = 0;
+            for (const auto& r : api->routes) {
+                gateway::route_config route;
+                route.id = "api-" + std::to_string(api->id) + "-" + std::to_string(++n);
+                route.api_id = static_cast<std::uint64_t>(api->id);
+                route.path = joinPath(api->basePath, r.path);
+                route.match = gateway::path_match::exact;
+                if (r.method != QLatin1String("*"))
+                    route.methods.push_back(r.method.toUpper().toStdString());
+                route.upstream = "api-" + std::to_string(api->id);
+                if (!own.insert(routeKey(route)).second) {
+                    out.warnings << QStringLiteral("%1: route %2 %3 is listed twice")
+                                        .arg(name, r.method, r.path);
+                    continue;
+                }
+                routes.push_back(std::move(route));
+            }
+        }
+        const auto collision = std::find_if(routes.begin(), routes.end(), [&](const auto& r) {
+            return taken.count(routeKey(r)) != 0;
+        });
+        if (collision != routes.end()) {
+            out.warnings << QStringLiteral("%1 is not routed: %2 is already routed to another API")
+                                .arg(name, QString::fromStdString(collision->path));
+            continue;
+        }
+        for (const auto& r : routes)
+            taken.insert(routeKey(r));
+        if (api->state == ApiState::Retired) {
+            if (!retiredUpstream) {
+                gateway::upstream_config up;
+                up.name = RetiredUpstream;
+                up.targets.push_back({"http://127.0.0.1:9", 1});
+                out.snapshot.upstreams.push_back(std::move(up));
+                retiredUpstream = true;
+            }
+        } else {
+            out.snapshot.upstreams.push_back(upstreamFor(*api));
+        }
+        out.snapshot.routes.insert(out.snapshot.routes.end(), routes.begin(), routes.end());
+        table->apis[static_cast<std::uint64_t>(api->id)] = accessFor(*api, state, byId);
+    }
+
+    // Applications that hold at least one active key.
+    QHash<qint64, std::uint32_t> consumerOf;
+    QHash<qint64, const CatalogState::Application*> apps;
+    for (const auto& app : state.applications)
+        apps.insert(app.id, &app);
+    for (const auto& key : state.keys) {
+        const auto digest = access::digest_from_hex(key.hashHex.toStdString());
+        const auto* app = apps.value(key.applicationId, nullptr);
+        if (!digest || !app) {
+            out.warnings << QStringLiteral("a key of application #%1 is unusable and was left out")
+                                .arg(key.applicationId);
+            continue;
+        }
+        auto it = consumerOf.find(app->id);
+        if (it == consumerOf.end()) {
+            access::consumer c;
+            c.application_id = static_cast<std::uint64_t>(app->id);
+            c.application_header = std::to_string(app->id);
+            if (app->ownerTeamId > 0) {
+                c.consumer_header = "team:" + std::to_string(app->ownerTeamId);
+                c.teams.push_back(static_cast<std::uint64_t>(app->ownerTeamId));
+            } else {
+                c.consumer_header = "user:" + std::to_string(app->ownerUserId);
+                for (qint64 team : state.teamsOfUser.values(app->ownerUserId))
+                    c.teams.push_back(static_cast<std::uint64_t>(team));
+            }
+            table->consumers.push_back(std::move(c));
+            it =
+                consumerOf.insert(app->id, static_cast<std::uint32_t>(table->consumers.size() - 1));
+        }
+        table->keys[*digest] = {*it, key.expiresAt};
+    }
+    for (const auto& sub : state.subscriptions) {
+        const auto it = consumerOf.constFind(sub.applicationId);
+        if (it == consumerOf.constEnd())
+            continue; // no active key: nothing to look up
+        table->consumers[*it].subscriptions.emplace_back(
+            static_cast<std::uint64_t>(sub.apiId), sub.suspended
+                                                       ? access::subscription_state::suspended
+                                                       : access::subscription_state::approved);
+    }
+    table->finish();
+    out.snapshot.access = std::move(table);
+
+    const std::string problems = gateway::validate(out.snapshot);
+    if (!problems.empty())
+        out.error = QString::fromStdString(problems);
+    return out;
+}
+
+} // namespace gatehouse::app

@@ -1,0 +1,42 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/catalog_state.h"
+#include "gateway/config_snapshot.hpp"
+
+#include <QString>
+#include <QStringList>
+
+namespace gatehouse::app {
+
+struct CompiledConfig {
+    gateway::config_snapshot snapshot;
+    QStringList warnings; // APIs or routes left out, and why
+    QString error;        // non-empty: the snapshot must not be applied
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Compiles the catalog into the gateway's configuration:
+//  - published and deprecated APIs: one exact route per operation (base path
+//    + route path) on an upstream of their own; deprecated ones carry
+//    Deprecation, Sunset and a successor Link;
+//  - drafts: routed, but only the owning team's keys get through; a draft
+//    that is not publishable yet, or whose routes collide with a routable
+//    API's, is left out with a warning;
+//  - retired APIs: one prefix route on the base path answering 410;
+//  - the access table: SHA-256 of every active key -> its application -> the
+//    application's approved and suspended subscriptions.
+// The request path is forwarded unchanged (base path included) to the
+// upstream URL, which may carry its own base path.
+//
+// `base` (the demo workspace, or a --config file) comes first: its routes and
+// upstreams are kept as they are, unguarded, and a catalog API whose routes
+// collide with them is left out with a warning.
+class ConfigCompiler {
+public:
+    static CompiledConfig compile(const CatalogState& state,
+                                  const gateway::config_snapshot& base = {});
+};
+
+} // namespace gatehouse::app

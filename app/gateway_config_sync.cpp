@@ -1,0 +1,96 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/gateway_config_sync.h"
+
+#include "app/catalog_service.h"
+#include "app/gateway_controller.h"
+#include "app/storage/sql_query.h"
+
+namespace gatehouse::app {
+
+GatewayConfigSync::GatewayConfigSync(CatalogService& catalog, GatewayController& gateway,
+                                     QObject* parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_gateway(gateway)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(DefaultDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &GatewayConfigSync::recompileNow);
+    connect(&m_catalog, &CatalogService::catalogChanged, this,
+            &GatewayConfigSync::scheduleRecompile);
+    connect(&m_poll, &QTimer::timeout, this, &GatewayConfigSync::poll);
+}
+
+void GatewayConfigSync::setPollInterval(int ms)
+{
+    m_poll.stop();
+    if (ms > 0)
+        m_poll.start(ms);
+}
+
+void GatewayConfigSync::poll()
+{
+    if (m_polling)
+        return; // the storage thread is busy; the next tick asks again
+    m_polling = true;
+    m_catalog.run(
+        this,
+        [](CatalogStore& store) {
+            auto q = runSql(store.database().connection(),
+                            QStringLiteral("SELECT MAX(id) FROM audit_log"));
+            return q && q->next() ? q->value(0).toLongLong() : qint64(-1);
+        },
+        [this](qint64 newest) {
+            m_polling = false;
+            if (newest < 0 || newest == m_lastAuditId)
+                return;
+            // The first answer recompiles too: a change may have landed
+            // between the start-up compile and this poll.
+            m_lastAuditId = newest;
+            scheduleRecompile();
+        });
+}
+
+void GatewayConfigSync::scheduleRecompile()
+{
+    // Not restarted by further changes: a steady stream of edits must not
+    // postpone revocations indefinitely.
+    if (!m_debounce.isActive())
+        m_debounce.start();
+}
+
+void GatewayConfigSync::recompileNow()
+{
+    m_debounce.stop();
+    if (m_inFlight) {
+        m_again = true;
+        return;
+    }
+    m_inFlight = true;
+    m_catalog.compile(this, m_base,
+                      [this](CompiledConfig compiled) { onCompiled(std::move(compiled)); });
+}
+
+void GatewayConfigSync::onCompiled(CompiledConfig compiled)
+{
+    m_inFlight = false;
+    if (!compiled.ok()) {
+        m_lastError = compiled.error;
+        emit compileFailed(m_lastError);
+    } else if (!m_gateway.applyConfig(compiled.snapshot)) {
+        m_lastError = m_gateway.lastError();
+        emit compileFailed(m_lastError);
+    } else {
+        m_lastError.clear();
+        m_lastWarnings = compiled.warnings;
+        ++m_applied;
+        emit configApplied(m_lastWarnings);
+    }
+    if (m_again) {
+        m_again = false;
+        recompileNow();
+    }
+}
+
+} // namespace gatehouse::app

@@ -1,0 +1,307 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/openapi_import.h"
+
+#include "gateway/router.hpp"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+
+namespace gatehouse::app {
+
+namespace {
+
+const std::set<std::string> operationKeys{"get",     "put",  "post",  "delete",
+                                          "options", "head", "patch", "trace"};
+const std::set<std::string> pathItemKeys{"summary", "description", "servers", "parameters", "$ref"};
+
+QString text(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+// Collects positioned problems; `where` is a dotted location in the document.
+class Problems {
+public:
+    explicit Problems(QString source)
+        : m_source(std::move(source))
+    {
+    }
+    void error(const YAML::Node& node, const QString& where, const QString& message)
+    {
+        m_errors << format(node.Mark(), where, message);
+    }
+    void warning(const YAML::Node& node, const QString& where, const QString& message)
+    {
+        m_warnings << format(node.Mark(), where, message);
+    }
+    QString format(const YAML::Mark& mark, const QString& where, const QString& message) const
+    {
+        QString out = m_source.isEmpty() ? QStringLiteral("document") : m_source;
+        if (!mark.is_null())
+            out += QStringLiteral(":%1:%2").arg(mark.line + 1).arg(mark.column + 1);
+        if (!where.isEmpty())
+            out += QStringLiteral(": ") + where;
+        return out + QStringLiteral(": ") + message;
+    }
+    QStringList errors() const { return m_errors; }
+    QStringList warnings() const { return m_warnings; }
+    void addError(const QString& line) { m_errors << line; }
+
+private:
+    QString m_source;
+    QStringList m_errors;
+    QStringList m_warnings;
+};
+
+QString child(const QString& parent, const std::string& key)
+{
+    return parent.isEmpty() ? text(key) : parent + QLatin1Char('.') + text(key);
+}
+
+// A required scalar string field of a mapping.
+std::optional<QString> requiredString(Problems& p, const YAML::Node& map, const QString& where,
+                                      const char* key)
+{
+    const YAML::Node value = map[key];
+    if (!value) {
+        p.error(map, child(where, key), QStringLiteral("is required"));
+        return std::nullopt;
+    }
+    if (!value.IsScalar()) {
+        p.error(value, child(where, key), QStringLiteral("must be a string"));
+        return std::nullopt;
+    }
+    return text(value.Scalar());
+}
+
+QString slugFrom(const QString& title)
+{
+    QString slug = title.toLower();
+    slug.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    while (slug.startsWith(QLatin1Char('-')))
+        slug.remove(0, 1);
+    while (slug.endsWith(QLatin1Char('-')))
+        slug.chop(1);
+    slug.truncate(63);
+    return slug.isEmpty() ? QStringLiteral("imported-api") : slug;
+}
+
+// "1.0.0" -> "v1"; anything else, reduced to the characters a version allows.
+QString versionFrom(const QString& version)
+{
+    static const QRegularExpression major(QStringLiteral("^v?(\\d+)"));
+    const auto m = major.match(version);
+    if (m.hasMatch())
+        return QLatin1Char('v') + m.captured(1);
+    QString out = version;
+    out.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
+    out.truncate(32);
+    return out.isEmpty() ? QStringLiteral("v1") : out;
+}
+
+// servers[0].url with its variables' defaults filled in.
+void readServer(Problems& p, const YAML::Node& servers, ApiDefinition& api)
+{
+    if (!servers)
+        return;
+    if (!servers.IsSequence()) {
+        p.error(servers, QStringLiteral("servers"), QStringLiteral("must be a list"));
+        return;
+    }
+    if (servers.size() == 0)
+        return;
+    const YAML::Node first = servers[0];
+    if (!first.IsMap()) {
+        p.error(first, QStringLiteral("servers[0]"), QStringLiteral("must be a mapping"));
+        return;
+    }
+    const auto url = requiredString(p, first, QStringLiteral("servers[0]"), "url");
+    if (!url)
+        return;
+    QString expanded = *url;
+    if (const YAML::Node vars = first["variables"]; vars && vars.IsMap()) {
+        for (auto it = vars.begin(); it != vars.end(); ++it) {
+            const YAML::Node def = it->second["default"];
+            if (def && def.IsScalar())
+                expanded.replace(QLatin1Char('{') + text(it->first.Scalar()) + QLatin1Char('}'),
+                                 text(def.Scalar()));
+        }
+    }
+    if (expanded.contains(QLatin1Char('{'))) {
+        p.error(first["url"], QStringLiteral("servers[0].url"),
+                QStringLiteral("variable without a default in '%1'").arg(*url));
+        return;
+    }
+    const QUrl parsed(expanded);
+    QString path = parsed.path();
+    if (parsed.scheme() == QLatin1String("http") || parsed.scheme() == QLatin1String("https")) {
+        if (parsed.scheme() == QLatin1String("https"))
+            p.warning(first["url"], QStringLiteral("servers[0].url"),
+                      QStringLiteral("the gateway forwards over http only; set the upstream"));
+        else
+            api.upstreams = {{parsed.toString(QUrl::RemovePath | QUrl::RemoveQuery |
+                                              QUrl::RemoveFragment | QUrl::StripTrailingSlash),
+                              1}};
+    } else if (!parsed.isRelative() || !expanded.startsWith(QLatin1Char('/'))) {
+        p.error(
+            first["url"], QStringLiteral("servers[0].url"),
+            QStringLiteral("'%1' is neither an http(s) URL nor an absolute path").arg(expanded));
+        return;
+    }
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    if (!path.isEmpty())
+        api.basePath = path;
+}
+
+void readOperations(Problems& p, const YAML::Node& paths, bool is30, ApiDefinition& api,
+                    QSet<QString>& tags, int& count)
+{
+    if (!paths.IsMap()) {
+        p.error(paths, QStringLiteral("paths"), QStringLiteral("must be a mapping"));
+        return;
+    }
+    std::set<std::string> seen; // method + canonical path
+    for (auto it = paths.begin(); it != paths.end(); ++it) {
+        const std::string path = it->first.Scalar();
+        const QString where = QStringLiteral("paths.") + text(path);
+        const YAML::Node item = it->second;
+        if (path.empty() || path.front() != '/') {
+            p.error(it->first, where, QStringLiteral("a path must start with '/'"));
+            continue;
+        }
+        std::string why;
+        if (!gateway::route_pattern::parse(path, &why)) {
+            p.error(it->first, where, text(why));
+            continue;
+        }
+        if (!item.IsMap()) {
+            p.error(item, where, QStringLiteral("must be a mapping of operations"));
+            continue;
+        }
+        for (auto op = item.begin(); op != item.end(); ++op) {
+            const std::string key = op->first.Scalar();
+            const QString opWhere = child(where, key);
+            if (key.rfind("x-", 0) == 0)
+                continue;
+            if (key == "$ref") {
+                p.warning(op->first, opWhere,
+                          QStringLiteral("path item references are not followed; skipped"));
+                continue;
+            }
+            if (pathItemKeys.count(key))
+                continue;
+            if (!operationKeys.count(key)) {
+                p.error(op->first, opWhere, QStringLiteral("unknown field"));
+                continue;
+            }
+            const YAML::Node operation = op->second;
+            if (!operation.IsMap()) {
+                p.error(operation, opWhere, QStringLiteral("an operation must be a mapping"));
+                continue;
+            }
+            if (is30 && !operation["responses"]) {
+                p.error(operation, child(opWhere, "responses"), QStringLiteral("is required"));
+                continue;
+            }
+            QString method = text(key).toUpper();
+            if (!seen.insert(key + ' ' + gateway::route_pattern::canonical(path)).second) {
+                p.error(op->first, opWhere,
+                        QStringLiteral("the same operation as another path (only parameter "
+                                       "names differ)"));
+                continue;
+            }
+            if (const YAML::Node t = operation["tags"]; t && t.IsSequence()) {
+                for (const auto& tag : t)
+                    if (tag.IsScalar())
+                        tags.insert(text(tag.Scalar()));
+            }
+            api.routes.append({method, text(path)});
+            ++count;
+        }
+    }
+}
+
+} // namespace
+
+OpenApiImport OpenApiImporter::import(const QByteArray& document, const QString& source)
+{
+    OpenApiImport out;
+    Problems p(source);
+    YAML::Node root;
+    try {
+        root = YAML::Load(document.toStdString());
+    } catch (const YAML::ParserException& e) {
+        out.errors << p.format(e.mark, {},
+                               QStringLiteral("not valid YAML or JSON: ") + text(e.msg));
+        return out;
+    }
+    if (!root.IsMap()) {
+        out.errors << p.format(root.Mark(), {}, QStringLiteral("the document must be a mapping"));
+        return out;
+    }
+    if (root["swagger"]) {
+        p.error(root["swagger"], QStringLiteral("swagger"),
+                QStringLiteral("Swagger 2.0 is not supported; convert it to OpenAPI 3 first"));
+        out.errors = p.errors();
+        return out;
+    }
+    const auto version = requiredString(p, root, {}, "openapi");
+    bool is30 = true;
+    if (version) {
+        is30 = version->startsWith(QLatin1String("3.0"));
+        if (!is30 && !version->startsWith(QLatin1String("3.1")))
+            p.error(root["openapi"], QStringLiteral("openapi"),
+                    QStringLiteral("version '%1' is not supported (3.0 or 3.1)").arg(*version));
+    }
+
+    ApiDefinition api;
+    api.basePath = QStringLiteral("/");
+    const YAML::Node info = root["info"];
+    if (!info || !info.IsMap()) {
+        p.error(info ? info : root, QStringLiteral("info"),
+                info ? QStringLiteral("must be a mapping") : QStringLiteral("is required"));
+    } else {
+        if (const auto title = requiredString(p, info, QStringLiteral("info"), "title")) {
+            api.name = *title;
+            api.slug = slugFrom(*title);
+        }
+        if (const auto v = requiredString(p, info, QStringLiteral("info"), "version"))
+            api.version = versionFrom(*v);
+        if (const YAML::Node d = info["description"]; d && d.IsScalar())
+            api.description = text(d.Scalar());
+    }
+    readServer(p, root["servers"], api);
+
+    QSet<QString> tags;
+    if (const YAML::Node top = root["tags"]; top && top.IsSequence()) {
+        for (const auto& tag : top)
+            if (tag.IsMap() && tag["name"] && tag["name"].IsScalar())
+                tags.insert(text(tag["name"].Scalar()));
+    }
+    const YAML::Node paths = root["paths"];
+    if (paths)
+        readOperations(p, paths, is30, api, tags, out.operationCount);
+    else if (is30)
+        p.error(root, QStringLiteral("paths"), QStringLiteral("is required"));
+    if (p.errors().isEmpty() && out.operationCount == 0)
+        p.warning(root, QStringLiteral("paths"), QStringLiteral("no operations to route"));
+
+    out.errors = p.errors();
+    out.warnings = p.warnings();
+    if (!out.errors.isEmpty())
+        return out;
+    api.tags = QStringList(tags.begin(), tags.end());
+    api.tags.sort();
+    api.openApi = QString::fromUtf8(document);
+    out.api = std::move(api);
+    return out;
+}
+
+} // namespace gatehouse::app

@@ -1,0 +1,393 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/gateway_config_sync.h"
+
+#include "app/catalog_service.h"
+#include "app/gateway_controller.h"
+#include "app/storage/sql_query.h"
+#include "gateway/demo_origin.hpp"
+#include "tests/app/test_databases.h"
+#include "tests/support/test_http.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <optional>
+
+using namespace gatehouse;
+using namespace gatehouse::app;
+
+// The approval flow end to end: catalog changes made through CatalogService
+// (storage thread) are compiled and applied to the real gateway, in front of
+// a real demo origin, within a second. On SQLite and PostgreSQL.
+class TestApprovalFlow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data() { TestDatabases::addBackends(); }
+    void initTestCase();
+    void cleanupTestCase() { m_origin.stop(); }
+    void init();
+    void cleanup();
+
+    void requestApproveSuspendRevoke();
+    void retireAnswers410AndDeprecationDecorates();
+    void noPlaintextKeyInTheDatabase();
+    void changesFromAnotherConsoleArePolled();
+    void failedApplyKeepsTheRunningConfiguration();
+
+private:
+    // Runs `work` on the storage thread through mutate() and waits (bounded)
+    // for its result.
+    template <typename Work>
+    auto call(Work work) -> std::optional<std::invoke_result_t<Work&, CatalogStore&>>
+    {
+        using Result = std::invoke_result_t<Work&, CatalogStore&>;
+        std::optional<Result> result;
+        m_catalog->mutate(this, std::move(work), [&result](Result r) { result = std::move(r); });
+        for (int i = 0; i < 1000 && !result; ++i)
+            QTest::qWait(5);
+        return result;
+    }
+    // Calls the API with `key` until it answers `status`, processing events
+    // in between (the sync runs on this thread). Milliseconds it took, or -1
+    // when it did not happen within `limitMs`.
+    qint64 waitForStatus(int status, const QString& key, int limitMs = 3000);
+    test::http_response get(const QString& key);
+    bool startStack(QString* error);
+
+    gateway::demo_origin m_origin;
+    TestDatabases m_db;
+    TestWorld m_world;
+    std::unique_ptr<CatalogService> m_catalog;
+    std::unique_ptr<GatewayController> m_gateway;
+    std::unique_ptr<GatewayConfigSync> m_sync;
+    qint64 m_apiId = 0;
+    qint64 m_planId = 0;
+    qint64 m_appId = 0;
+    qint64 m_keyId = 0;
+    QString m_key;
+};
+
+void TestApprovalFlow::initTestCase()
+{
+    QCOMPARE(QString::fromStdString(m_origin.start()), QString());
+}
+
+void TestApprovalFlow::init()
+{
+    GH_OPEN_FRESH(m_db);
+    QString err;
+    QVERIFY2(m_world.seed(m_db.database(), &err), qPrintable(err));
+
+    // Seeded through the services on this thread's own connection: the
+    // storage thread opens the same database afterwards.
+    ApiCatalog catalog(m_db.database());
+    ApiDefinition def;
+    def.slug = QStringLiteral("orders");
+    def.name = QStringLiteral("Orders");
+    def.teamId = m_world.teamId;
+    def.visibility = ApiVisibility::Organisation;
+    def.basePath = QStringLiteral("/echo/orders");
+    def.routes = {{QStringLiteral("GET"), QStringLiteral("/items")}};
+    def.upstreams = {{QStringLiteral("http://127.0.0.1:%1").arg(m_origin.port()), 1}};
+    const auto api = catalog.createApi(m_world.publisher, def);
+    QVERIFY2(api && catalog.publish(m_world.publisher, api->id), qPrintable(catalog.lastError()));
+    m_apiId = api->id;
+
+    PlanService plans(m_db.database());
+    const auto plan = plans.createPlan(
+        m_world.publisher, Plan{0, m_apiId, QStringLiteral("gold"), ApprovalMode::Manual, 0, 0, 0});
+    QVERIFY2(plan, qPrintable(plans.lastError()));
+    m_planId = plan->id;
+
+    ApplicationService apps(m_db.database());
+    const auto app = apps.createApplication(m_world.outsider, QStringLiteral("dashboard"));
+    QVERIFY2(app, qPrintable(apps.lastError()));
+    m_appId = app->id;
+    const auto issued = apps.issueKey(m_world.outsider, m_appId, QStringLiteral("ci"));
+    QVERIFY2(issued, qPrintable(apps.lastError()));
+    m_keyId = issued->info.id;
+    m_key = issued->key;
+
+    QVERIFY2(startStack(&err), qPrintable(err));
+}
+
+bool TestApprovalFlow::startStack(QString* error)
+{
+    m_catalog = std::make_unique<CatalogService>();
+    *error = m_catalog->open(m_db.spec());
+    if (!error->isEmpty())
+        return false;
+    m_gateway = std::make_unique<GatewayController>();
+    m_gateway->setStatsInterval(0);
+    gateway::gateway_options options;
+    options.listen_address = "127.0.0.1";
+    options.port = 0;
+    options.threads = 2;
+    if (!m_gateway->start(options)) {
+        *error = m_gateway->lastError();
+        return false;
+    }
+    m_sync = std::make_unique<GatewayConfigSync>(*m_catalog, *m_gateway);
+    m_sync->recompileNow();
+    for (int i = 0; i < 1000 && m_sync->appliedCount() == 0 && m_sync->lastError().isEmpty(); ++i)
+        QTest::qWait(5);
+    if (m_sync->appliedCount() == 0) {
+        *error = QStringLiteral("first compile: ") + m_sync->lastError();
+        return false;
+    }
+    return true;
+}
+
+void TestApprovalFlow::cleanup()
+{
+    m_sync.reset();
+    if (m_gateway)
+        m_gateway->stopAndWait(std::chrono::milliseconds(500));
+    m_gateway.reset();
+    m_catalog.reset(); // closes the storage thread's connection before the drop
+    m_db.cleanup();
+}
+
+test::http_response TestApprovalFlow::get(const QString& key)
+{
+    test::header_list headers;
+    if (!key.isEmpty())
+        headers.emplace_back("X-API-Key", key.toStdString());
+    return test::http_request(m_gateway->port(), "GET", "/echo/orders/items", headers, {},
+                              std::chrono::seconds(5));
+}
+
+qint64 TestApprovalFlow::waitForStatus(int status, const QString& key, int limitMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() <= limitMs) {
+        if (get(key).status == status)
+            return clock.elapsed();
+        QTest::qWait(10);
+    }
+    return -1;
+}
+
+static QString problemType(const test::http_response& r)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(r.body))
+        .object()
+        .value(QStringLiteral("type"))
+        .toString();
+}
+
+void TestApprovalFlow::requestApproveSuspendRevoke()
+{
+    QSignalSpy pending(m_catalog.get(), &CatalogService::pendingApprovalsChanged);
+    const Principal outsider = m_world.outsider;
+    const Principal approver = m_world.publisher; // owner of the API's team
+
+    // A valid key without any subscription, and one that is unknown.
+    QCOMPARE(get(m_key).status, 403);
+    QCOMPARE(get(QStringLiteral("gh_unknown")).status, 401);
+    QCOMPARE(get(QString()).status, 401);
+
+    const qint64 app = m_appId;
+    const qint64 plan = m_planId;
+    const auto requested = call([=](CatalogStore& s) {
+        const auto sub = s.subscriptions().request(outsider, app, plan);
+        return sub ? sub->id : -1;
+    });
+    QVERIFY(requested && *requested > 0);
+    const qint64 sub = *requested;
+    QTRY_VERIFY_WITH_TIMEOUT(!pending.isEmpty(), 2000);
+    QCOMPARE(pending.last().at(0).toInt(), 1);
+    // Pending is not approved.
+    QTest::qWait(300);
+    const auto whilePending = get(m_key);
+    QCOMPARE(whilePending.status, 403);
+    QCOMPARE(problemType(whilePending),
+             QStringLiteral("https://gatehouse.dev/problems/no-subscription"));
+
+    auto approved = call([=](CatalogStore& s) { return s.subscriptions().approve(approver, sub); });
+    QVERIFY(approved && *approved);
+    qint64 took = waitForStatus(200, m_key);
+    QVERIFY2(took >= 0 && took <= 1000, qPrintable(QString::number(took)));
+    QCOMPARE(pending.last().at(0).toInt(), 0);
+    const auto ok = get(m_key);
+    QCOMPARE(ok.status, 200);
+    QCOMPARE(QString::fromStdString(ok.body).contains(m_key), false); // stripped
+
+    auto suspended = call([=](CatalogStore& s) {
+        return s.subscriptions().suspend(approver, sub, QStringLiteral("unpaid invoice"));
+    });
+    QVERIFY(suspended && *suspended);
+    took = waitForStatus(403, m_key);
+    QVERIFY2(took >= 0 && took <= 1000, qPrintable(QString::number(took)));
+    QCOMPARE(problemType(get(m_key)),
+             QStringLiteral("https://gatehouse.dev/problems/subscription-suspended"));
+
+    auto resumed = call([=](CatalogStore& s) { return s.subscriptions().resume(approver, sub); });
+    QVERIFY(resumed && *resumed);
+    QVERIFY(waitForStatus(200, m_key) >= 0);
+
+    const qint64 keyId = m_keyId;
+    auto revoked =
+        call([=](CatalogStore& s) { return s.applications().revokeKey(outsider, keyId); });
+    QVERIFY(revoked && *revoked);
+    took = waitForStatus(401, m_key);
+    QVERIFY2(took >= 0 && took <= 1000, qPrintable(QString::number(took)));
+    QCOMPARE(problemType(get(m_key)),
+             QStringLiteral("https://gatehouse.dev/problems/invalid-api-key"));
+}
+
+void TestApprovalFlow::retireAnswers410AndDeprecationDecorates()
+{
+    const Principal admin = m_world.admin;
+    const qint64 app = m_appId, plan = m_planId, api = m_apiId;
+    auto approved = call([=](CatalogStore& s) {
+        const auto sub = s.subscriptions().request(admin, app, plan);
+        return sub && s.subscriptions().approve(admin, sub->id);
+    });
+    QVERIFY(approved && *approved);
+    QVERIFY(waitForStatus(200, m_key) >= 0);
+
+    const qint64 sunset = QDateTime::currentMSecsSinceEpoch() + 30LL * 24 * 3600 * 1000;
+    auto deprecated = call([=](CatalogStore& s) { return s.apis().deprecate(admin, api, sunset); });
+    QVERIFY(deprecated && *deprecated);
+    QElapsedTimer clock;
+    clock.start();
+    test::http_response r;
+    while (clock.elapsed() < 3000) {
+        r = get(m_key);
+        if (r.has_header("Deprecation"))
+            break;
+        QTest::qWait(10);
+    }
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.header("Deprecation").starts_with("@"));
+    QCOMPARE(QString::fromStdString(r.header("Sunset")),
+             QLocale::c().toString(QDateTime::fromMSecsSinceEpoch(sunset / 1000 * 1000).toUTC(),
+                                   QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")));
+
+    auto retired = call([=](CatalogStore& s) { return s.apis().retire(admin, api); });
+    QVERIFY2(retired && *retired, "retire");
+    QVERIFY(waitForStatus(410, m_key) >= 0);
+    QCOMPARE(get(QString()).status, 410);
+}
+
+void TestApprovalFlow::noPlaintextKeyInTheDatabase()
+{
+    // The key has been issued and used (verifyKey) and the gateway compiled
+    // from the database: nothing of that may store the key itself.
+    const QString key = m_key;
+    auto verified =
+        call([=](CatalogStore& s) { return s.applications().verifyKey(key).has_value(); });
+    QVERIFY(verified && *verified);
+    QVERIFY(waitForStatus(403, m_key) >= 0);
+
+    // Searchable text columns, on both back ends.
+    const QString pattern = QLatin1Char('%') + m_key.mid(3) + QLatin1Char('%');
+    auto hits = call([=](CatalogStore& s) {
+        auto q = runSql(s.database().connection(),
+                        QStringLiteral("SELECT (SELECT COUNT(*) FROM audit_log WHERE "
+                                       "before_json LIKE ? OR after_json LIKE ?) + "
+                                       "(SELECT COUNT(*) FROM api_keys WHERE key_hash "
+                                       "LIKE ? OR prefix LIKE ? OR label LIKE ?)"),
+                        {pattern, pattern, pattern, pattern, pattern});
+        return q && q->next() ? q->value(0).toLongLong() : -1LL;
+    });
+    QVERIFY(hits);
+    QCOMPARE(*hits, 0LL);
+
+    if (TestDatabases::isPostgres())
+        return; // no file to scan
+    // Every byte SQLite wrote: the database, its WAL and shared memory.
+    const QByteArray needle = m_key.toUtf8();
+    const QByteArray secret = m_key.mid(3).toUtf8();
+    int scanned = 0;
+    for (const QString& suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        QFile file(m_db.sqlitePath() + suffix);
+        if (!file.exists())
+            continue;
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const QByteArray bytes = file.readAll();
+        ++scanned;
+        QVERIFY2(!bytes.contains(needle) && !bytes.contains(secret), qPrintable(file.fileName()));
+    }
+    QVERIFY(scanned >= 1);
+}
+
+void TestApprovalFlow::changesFromAnotherConsoleArePolled()
+{
+    // Another console on the same (shared) catalog: its changes never pass
+    // through this process's CatalogService, so only polling sees them.
+    m_sync->setPollInterval(100);
+    SubscriptionService elsewhere(m_db.database());
+    const auto sub = elsewhere.request(m_world.outsider, m_appId, m_planId);
+    QVERIFY2(sub, qPrintable(elsewhere.lastError()));
+    QVERIFY(elsewhere.approve(m_world.publisher, sub->id));
+    const qint64 took = waitForStatus(200, m_key);
+    QVERIFY2(took >= 0 && took <= 1000, qPrintable(QString::number(took)));
+
+    ApplicationService apps(m_db.database());
+    QVERIFY(apps.revokeKey(m_world.outsider, m_keyId));
+    const qint64 revoked = waitForStatus(401, m_key);
+    QVERIFY2(revoked >= 0 && revoked <= 1000, qPrintable(QString::number(revoked)));
+}
+
+void TestApprovalFlow::failedApplyKeepsTheRunningConfiguration()
+{
+    const Principal admin = m_world.admin;
+    const qint64 app = m_appId, plan = m_planId;
+    auto approved = call([=](CatalogStore& s) {
+        const auto sub = s.subscriptions().request(admin, app, plan);
+        return sub && s.subscriptions().approve(admin, sub->id);
+    });
+    QVERIFY(approved && *approved);
+    QVERIFY(waitForStatus(200, m_key) >= 0);
+
+    // A host name that cannot resolve: the compile succeeds, the gateway
+    // refuses the snapshot, and the running one stays.
+    QSignalSpy failed(m_sync.get(), &GatewayConfigSync::compileFailed);
+    const qint64 team = m_world.teamId;
+    auto broken = call([=](CatalogStore& s) {
+        ApiDefinition def;
+        def.slug = QStringLiteral("billing");
+        def.name = QStringLiteral("Billing");
+        def.teamId = team;
+        def.basePath = QStringLiteral("/billing");
+        def.routes = {{QStringLiteral("GET"), QStringLiteral("/invoices")}};
+        def.upstreams = {{QStringLiteral("http://gatehouse-test.invalid:8080"), 1}};
+        const auto api = s.apis().createApi(admin, def);
+        return api && s.apis().publish(admin, api->id) ? api->id : qint64(0);
+    });
+    QVERIFY(broken && *broken > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 10000);
+    const QString reason = failed.last().at(0).toString();
+    QVERIFY2(reason.contains(QStringLiteral("gatehouse-test.invalid")), qPrintable(reason));
+    QVERIFY(m_sync->lastError().contains(QStringLiteral("gatehouse-test.invalid")));
+    QCOMPARE(get(m_key).status, 200);
+
+    // Fixed in the catalog: applied again.
+    const qint64 brokenId = *broken;
+    const quint16 originPort = m_origin.port();
+    auto fixed = call([=](CatalogStore& s) {
+        auto api = s.apis().api(admin, brokenId);
+        if (!api)
+            return false;
+        api->upstreams = {{QStringLiteral("http://127.0.0.1:%1").arg(originPort), 1}};
+        return s.apis().updateApi(admin, *api);
+    });
+    QVERIFY(fixed && *fixed);
+    QTRY_VERIFY_WITH_TIMEOUT(m_sync->lastError().isEmpty(), 5000);
+    QCOMPARE(get(m_key).status, 200);
+}
+
+QTEST_GUILESS_MAIN(TestApprovalFlow)
+#include "tst_approval_flow.moc"

@@ -1,0 +1,191 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/config_compiler.h"
+
+#include "app/domain/api_key.h"
+#include "gateway/access/consumer_table.hpp"
+
+#include <QTest>
+
+using namespace gatehouse::app;
+namespace ga = gatehouse::gateway::access;
+
+// The catalog -> gateway configuration compiler, on hand-built catalog state.
+class TestConfigCompiler : public QObject {
+    Q_OBJECT
+
+private:
+    static ApiDefinition api(qint64 id, const QString& slug, ApiState state,
+                             const QString& basePath = {})
+    {
+        ApiDefinition a;
+        a.id = id;
+        a.slug = slug;
+        a.name = slug;
+        a.teamId = 7;
+        a.state = state;
+        a.basePath = basePath.isEmpty() ? QLatin1Char('/') + slug : basePath;
+        a.routes = {{QStringLiteral("GET"), QStringLiteral("/items")},
+                    {QStringLiteral("*"), QStringLiteral("/items/{id}")}};
+        a.upstreams = {{QStringLiteral("http://127.0.0.1:9100/base"), 2}};
+        a.requestTimeoutMs = 1500;
+        return a;
+    }
+
+    static const gatehouse::gateway::route_config*
+    route(const gatehouse::gateway::config_snapshot& s, const std::string& path)
+    {
+        for (const auto& r : s.routes)
+            if (r.path == path)
+                return &r;
+        return nullptr;
+    }
+
+private slots:
+    void publishedApiBecomesExactRoutesOnItsOwnUpstream()
+    {
+        CatalogState state;
+        state.apis = {api(1, QStringLiteral("shop"), ApiState::Published)};
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QCOMPARE(out.snapshot.routes.size(), std::size_t(2));
+        const auto* items = route(out.snapshot, "/shop/items");
+        QVERIFY(items);
+        QCOMPARE(items->api_id, std::uint64_t(1));
+        QCOMPARE(items->match, gatehouse::gateway::path_match::exact);
+        QCOMPARE(items->methods, std::vector<std::string>{"GET"});
+        const auto* one = route(out.snapshot, "/shop/items/{id}");
+        QVERIFY(one);
+        QVERIFY(one->methods.empty()); // "*": any method
+        QCOMPARE(out.snapshot.upstreams.size(), std::size_t(1));
+        const auto& up = out.snapshot.upstreams.front();
+        QCOMPARE(up.name, items->upstream);
+        QCOMPARE(up.targets.front().url, std::string("http://127.0.0.1:9100/base"));
+        QCOMPARE(up.targets.front().weight, 2u);
+        QCOMPARE(up.total_timeout.count(), 1500);
+        QVERIFY(out.snapshot.access);
+        const auto* access = out.snapshot.access->api(1);
+        QVERIFY(access);
+        QCOMPARE(access->state, ga::api_state::published);
+        QCOMPARE(access->auth, ga::auth_mode::api_key);
+        QVERIFY(access->deprecation.empty());
+    }
+
+    void deprecatedApiCarriesHeaderValues()
+    {
+        CatalogState state;
+        auto v1 = api(1, QStringLiteral("shop"), ApiState::Deprecated, QStringLiteral("/shop/v1"));
+        v1.sunsetAt = 1798761600000; // 2027-01-01
+        v1.successorId = 2;
+        v1.updatedAt = 1;
+        auto v2 = api(2, QStringLiteral("shop"), ApiState::Published, QStringLiteral("/shop/v2"));
+        state.apis = {v1, v2};
+        state.deprecatedAt.insert(1, 1764547200123);
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        const auto* access = out.snapshot.access->api(1);
+        QVERIFY(access);
+        QCOMPARE(access->deprecation, std::string("@1764547200"));
+        QCOMPARE(access->sunset, std::string("Fri, 01 Jan 2027 00:00:00 GMT"));
+        QCOMPARE(access->link, std::string("</shop/v2>; rel=\"successor-version\""));
+    }
+
+    void retiredApiAnswersUnderItsWholeBasePath()
+    {
+        CatalogState state;
+        auto a = api(3, QStringLiteral("old"), ApiState::Retired);
+        a.upstreams = {{QStringLiteral("http://no-such-host.invalid"), 1}};
+        state.apis = {a};
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QCOMPARE(out.snapshot.routes.size(), std::size_t(1));
+        QCOMPARE(out.snapshot.routes.front().path, std::string("/old"));
+        QCOMPARE(out.snapshot.routes.front().match, gatehouse::gateway::path_match::prefix);
+        // Never contacted, and never the retired API's own (maybe dead) host.
+        QCOMPARE(out.snapshot.upstreams.front().targets.front().url,
+                 std::string("http://127.0.0.1:9"));
+        QCOMPARE(out.snapshot.access->api(3)->state, ga::api_state::retired);
+    }
+
+    void draftsYieldToRoutableApisAndNeedToBePublishable()
+    {
+        CatalogState state;
+        auto draft = api(1, QStringLiteral("clash"), ApiState::Draft, QStringLiteral("/shop"));
+        auto live = api(2, QStringLiteral("shop"), ApiState::Published);
+        auto unfinished = api(3, QStringLiteral("wip"), ApiState::Draft);
+        unfinished.upstreams.clear();
+        auto fine = api(4, QStringLiteral("next"), ApiState::Draft);
+        state.apis = {draft, live, unfinished, fine};
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QCOMPARE(out.warnings.size(), 2);
+        QVERIFY(out.snapshot.access->api(2));
+        QVERIFY(!out.snapshot.access->api(1));
+        QVERIFY(!out.snapshot.access->api(3));
+        QCOMPARE(out.snapshot.access->api(4)->state, ga::api_state::draft);
+        QCOMPARE(out.snapshot.access->api(4)->owning_team_id, std::uint64_t(7));
+        QCOMPARE(route(out.snapshot, "/shop/items")->api_id, std::uint64_t(2));
+    }
+
+    void keysMapToApplicationsAndTheirSubscriptions()
+    {
+        CatalogState state;
+        state.apis = {api(1, QStringLiteral("a"), ApiState::Published),
+                      api(2, QStringLiteral("b"), ApiState::Published)};
+        const QString teamKey = ApiKeyCodec::generate();
+        const QString userKey = ApiKeyCodec::generate();
+        state.applications = {{10, 0, 5}, {11, 42, 0}, {12, 43, 0}};
+        state.keys = {{ApiKeyCodec::sha256Hex(teamKey), 10, 0},
+                      {ApiKeyCodec::sha256Hex(userKey), 11, 99}};
+        state.subscriptions = {{10, 1, false}, {10, 2, true}, {11, 2, false}, {12, 1, false}};
+        state.teamsOfUser.insert(42, 7);
+        state.teamsOfUser.insert(42, 8);
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        const auto& table = *out.snapshot.access;
+        QCOMPARE(table.keys.size(), std::size_t(2));
+        QCOMPARE(table.consumers.size(), std::size_t(2)); // app 12 has no key
+
+        const auto* k = table.key(ga::digest_key(teamKey.toStdString()));
+        QVERIFY(k);
+        const auto& team = table.consumers[k->consumer];
+        QCOMPARE(team.application_id, std::uint64_t(10));
+        QCOMPARE(team.consumer_header, std::string("team:5"));
+        QCOMPARE(team.application_header, std::string("10"));
+        QVERIFY(team.subscription(1) && *team.subscription(1) == ga::subscription_state::approved);
+        QVERIFY(team.subscription(2) && *team.subscription(2) == ga::subscription_state::suspended);
+
+        const auto* u = table.key(ga::digest_key(userKey.toStdString()));
+        QVERIFY(u);
+        QCOMPARE(u->expires_at_ms, std::int64_t(99));
+        const auto& user = table.consumers[u->consumer];
+        QCOMPARE(user.consumer_header, std::string("user:42"));
+        QVERIFY(user.in_team(7) && user.in_team(8) && !user.in_team(5));
+        QVERIFY(!user.subscription(1));
+    }
+
+    void brokenKeyHashIsLeftOutNotFatal()
+    {
+        CatalogState state;
+        state.applications = {{10, 0, 5}};
+        state.keys = {{QStringLiteral("not-hex"), 10, 0}};
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY(out.ok());
+        QCOMPARE(out.warnings.size(), 1);
+        QVERIFY(out.snapshot.access->keys.empty());
+    }
+
+    void invalidUpstreamFailsTheCompile()
+    {
+        CatalogState state;
+        auto a = api(1, QStringLiteral("a"), ApiState::Published);
+        a.upstreams = {{QStringLiteral("ftp://nope"), 1}};
+        state.apis = {a};
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY(!out.ok());
+        QVERIFY2(out.error.contains(QStringLiteral("api-1")), qPrintable(out.error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigCompiler)
+#include "tst_config_compiler.moc"

@@ -1,0 +1,166 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/openapi_import.h"
+
+#include "app/catalog_state_loader.h"
+#include "app/config_compiler.h"
+#include "app/domain/api_catalog.h"
+#include "tests/app/test_databases.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace gatehouse::app;
+
+// OpenAPI 3 import: a sizeable real-world-like document, JSON and YAML,
+// errors that name where the document is wrong, and the imported API stored
+// and compiled on both back ends.
+class TestOpenApiImport : public QObject {
+    Q_OBJECT
+
+private:
+    static QByteArray readData(const QString& name)
+    {
+        QFile file(QFINDTESTDATA(QStringLiteral("../data/openapi/") + name));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return file.readAll();
+    }
+    static bool hasRoute(const ApiDefinition& api, const char* method, const char* path)
+    {
+        return api.routes.contains(ApiRoute{QLatin1String(method), QLatin1String(path)});
+    }
+
+private slots:
+    void initTestCase_data() { TestDatabases::addBackends(); }
+    void cleanup() { m_db.cleanup(); }
+
+    void petstoreYaml()
+    {
+        const QByteArray doc = readData(QStringLiteral("petstore.yaml"));
+        QVERIFY(!doc.isEmpty());
+        const OpenApiImport result = OpenApiImporter::import(doc, QStringLiteral("petstore.yaml"));
+        QVERIFY2(result.errors.isEmpty(), qPrintable(result.errors.join(QLatin1Char('\n'))));
+        QVERIFY(result.api);
+        const ApiDefinition& api = *result.api;
+        QCOMPARE(result.operationCount, 24);
+        QCOMPARE(api.routes.size(), 24);
+        QCOMPARE(api.name, QStringLiteral("Pet Clinic Store"));
+        QCOMPARE(api.slug, QStringLiteral("pet-clinic-store"));
+        QCOMPARE(api.version, QStringLiteral("v2"));
+        QVERIFY(api.description.startsWith(QStringLiteral("Pets, their owners")));
+        QCOMPARE(api.basePath, QStringLiteral("/petstore/v2"));
+        QCOMPARE(api.upstreams.size(), 1);
+        QCOMPARE(api.upstreams.front().url, QStringLiteral("http://127.0.0.1:8090"));
+        QCOMPARE(api.tags, (QStringList{QStringLiteral("owners"), QStringLiteral("pets"),
+                                        QStringLiteral("store"), QStringLiteral("visits")}));
+        QVERIFY(hasRoute(api, "PATCH", "/pets/{petId}"));
+        QVERIFY(hasRoute(api, "PUT", "/pets/{petId}/photo"));
+        QVERIFY(hasRoute(api, "DELETE", "/store/orders/{orderId}"));
+        QVERIFY(hasRoute(api, "HEAD", "/health"));
+        QVERIFY(!hasRoute(api, "GET", "/health"));
+        QCOMPARE(api.openApi, QString::fromUtf8(doc));
+        QVERIFY(ApiCatalog::validate(api).isEmpty());
+    }
+
+    void inventoryJson()
+    {
+        const OpenApiImport result =
+            OpenApiImporter::import(readData(QStringLiteral("inventory.json")));
+        QVERIFY2(result.errors.isEmpty(), qPrintable(result.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(result.api->routes.size(), 3);
+        QCOMPARE(result.api->basePath, QStringLiteral("/inventory/v3"));
+        QCOMPARE(result.api->version, QStringLiteral("v3"));
+        QVERIFY(result.api->upstreams.isEmpty()); // a relative server names no upstream
+        QVERIFY(hasRoute(*result.api, "GET", "/items/{sku}"));
+    }
+
+    void invalidDocumentsNameTheLocation_data()
+    {
+        QTest::addColumn<QByteArray>("document");
+        QTest::addColumn<QString>("mentions");
+        const QByteArray head = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\n";
+        QTest::newRow("syntax") << QByteArray("openapi: 3.0.3\ninfo: [unclosed\n")
+                                << QStringLiteral("doc.yaml:3:");
+        QTest::newRow("json syntax") << QByteArray("{\"openapi\": \"3.1.0\",\n  \"info\": {]\n}")
+                                     << QStringLiteral("doc.yaml:2:");
+        QTest::newRow("swagger 2") << QByteArray("swagger: '2.0'\ninfo: {title: T, version: 1}\n")
+                                   << QStringLiteral("doc.yaml:1:10: swagger: Swagger 2.0");
+        QTest::newRow("no openapi") << QByteArray("info: {title: T, version: '1'}\npaths: {}\n")
+                                    << QStringLiteral("openapi: is required");
+        QTest::newRow("version 4") << QByteArray("openapi: 4.0.0\ninfo: {title: T, version: '1'}\n"
+                                                 "paths: {}\n")
+                                   << QStringLiteral("doc.yaml:1:10: openapi: version '4.0.0'");
+        QTest::newRow("no title") << QByteArray("openapi: 3.0.3\ninfo: {version: '1'}\npaths: {}\n")
+                                  << QStringLiteral("info.title: is required");
+        QTest::newRow("relative path")
+            << head + "paths:\n  pets:\n    get: {responses: {'200': {description: x}}}\n"
+            << QStringLiteral("doc.yaml:4:3: paths.pets: a path must start with '/'");
+        QTest::newRow("bad template")
+            << head + "paths:\n  /pets/{id:\n    get: {responses: {'200': {description: x}}}\n"
+            << QStringLiteral("doc.yaml:4:3: paths./pets/{id");
+        QTest::newRow("unknown method")
+            << head + "paths:\n  /pets:\n    fetch: {responses: {}}\n"
+            << QStringLiteral("doc.yaml:5:5: paths./pets.fetch: unknown field");
+        QTest::newRow("operation not a mapping")
+            << head + "paths:\n  /pets:\n    get: [1, 2]\n"
+            << QStringLiteral("doc.yaml:5:10: paths./pets.get: an operation must be a mapping");
+        QTest::newRow("missing responses")
+            << head + "paths:\n  /pets:\n    get:\n      summary: list\n"
+            << QStringLiteral("doc.yaml:6:7: paths./pets.get.responses: is required");
+        QTest::newRow("same operation twice")
+            << head + "paths:\n  /pets/{a}:\n    get: {responses: {}}\n  /pets/{b}:\n"
+                      "    get: {responses: {}}\n"
+            << QStringLiteral("doc.yaml:7:5: paths./pets/{b}.get: the same operation");
+        QTest::newRow("server variable without default")
+            << head + "servers: [{url: 'http://{host}/v1'}]\npaths: {}\n"
+            << QStringLiteral("servers[0].url: variable without a default");
+    }
+
+    void invalidDocumentsNameTheLocation()
+    {
+        QFETCH(QByteArray, document);
+        QFETCH(QString, mentions);
+        const OpenApiImport result = OpenApiImporter::import(document, QStringLiteral("doc.yaml"));
+        QVERIFY(!result.api);
+        QVERIFY(!result.errors.isEmpty());
+        QVERIFY2(result.errors.join(QLatin1Char('\n')).contains(mentions),
+                 qPrintable(result.errors.join(QLatin1Char('\n'))));
+    }
+
+    void importedApiIsStoredPublishedAndCompiled()
+    {
+        GH_OPEN_FRESH(m_db);
+        TestWorld world;
+        QString err;
+        QVERIFY2(world.seed(m_db.database(), &err), qPrintable(err));
+        OpenApiImport result = OpenApiImporter::import(readData(QStringLiteral("petstore.yaml")));
+        QVERIFY(result.api);
+        ApiDefinition def = *result.api;
+        def.teamId = world.teamId;
+        ApiCatalog catalog(m_db.database());
+        const auto created = catalog.createApi(world.publisher, def);
+        QVERIFY2(created, qPrintable(catalog.lastError()));
+        QVERIFY2(catalog.publish(world.publisher, created->id), qPrintable(catalog.lastError()));
+        const auto stored = catalog.api(world.publisher, created->id);
+        QVERIFY(stored);
+        QCOMPARE(stored->routes.size(), 24);
+        QCOMPARE(stored->openApi, def.openApi);
+
+        const auto state = loadCatalogState(m_db.database().connection(), &err);
+        QVERIFY2(state, qPrintable(err));
+        const CompiledConfig compiled = ConfigCompiler::compile(*state);
+        QVERIFY2(compiled.ok(), qPrintable(compiled.error));
+        QCOMPARE(compiled.snapshot.routes.size(), std::size_t(24));
+        bool found = false;
+        for (const auto& r : compiled.snapshot.routes)
+            found = found || r.path == "/petstore/v2/pets/{petId}/vaccinations";
+        QVERIFY(found);
+    }
+
+private:
+    TestDatabases m_db;
+};
+
+QTEST_GUILESS_MAIN(TestOpenApiImport)
+#include "tst_openapi_import.moc"
