@@ -59,7 +59,8 @@ struct call_record {
         void assign(std::string_view value)
         {
             size = static_cast<std::uint16_t>(std::min(value.size(), N));
-            std::memcpy(data, value.data(), size);
+            if (size != 0) // an empty view may carry a null pointer: memcpy's UB
+                std::memcpy(data, value.data(), size);
         }
         std::string_view view() const { return {data, size}; }
     };
