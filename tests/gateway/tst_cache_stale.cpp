@@ -98,14 +98,20 @@ private slots:
         const auto target =
             respond_target("/c", "swr-once",
                            {{"Cache-Control: max-age=0, stale-while-revalidate=60"}}) +
-            "&delay_ms=300";
+            "&delay_ms=1000";
         const auto before = m_origin.requests();
+        const auto refreshed = m_gateway.cache_stats().total.revalidated_200;
         get(target);
         for (int i = 0; i < 5; ++i) {
             const auto r = get(target);
             QCOMPARE(r.status, 200);
             QVERIFY(is_hit(r));
         }
+        // The one refresh reaches the origin and ends (counted as a
+        // revalidation that brought a new response); nothing else went.
+        QTRY_COMPARE_WITH_TIMEOUT(m_origin.requests() - before, 2u, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_gateway.cache_stats().total.revalidated_200 - refreshed, 1u,
+                                  5000);
         QCOMPARE(m_origin.requests() - before, 2u);
     }
 
