@@ -58,6 +58,13 @@ std::optional<std::string> copy_field(const http::fields& f, http::field name)
 
 } // namespace
 
+void cache_exchange::set_consumer(std::uint64_t application_id)
+{
+    consumer_.clear();
+    if (application_id != 0)
+        consumer_.append("app:").append(std::to_string(application_id));
+}
+
 void cache_exchange::reset()
 {
     ticket_ = c::flight_ticket{}; // a leader that did not finish abandons
@@ -75,6 +82,7 @@ void cache_exchange::reset()
     body_buffered_ = false;
     request_cc_ = {};
     has_authorization_ = false;
+    consumer_.clear();
     entry_.reset();
     refresh_.reset();
     revalidating_ = false;
@@ -160,7 +168,7 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
     client_if_none_match_ = copy_field(fields, http::field::if_none_match);
     client_if_modified_since_ = copy_field(fields, http::field::if_modified_since);
 
-    entry_ = store_->lookup(key_, {}, headers);
+    entry_ = store_->lookup(key_, consumer_, headers);
     if (entry_) {
         const auto d = c::decide_serving(entry_->freshness, request_cc_, now());
         switch (d.action) {
@@ -220,7 +228,7 @@ cache_exchange::step cache_exchange::after_wait(const c::wait_outcome& outcome,
     auto entry = outcome.entry;
     ticket_ = c::flight_ticket{};
     if (outcome.status == c::wait_status::stored && entry &&
-        c::entry_selected_by(*entry, {}, c::make_header_lookup(as_fields(req)))) {
+        c::entry_selected_by(*entry, consumer_, c::make_header_lookup(as_fields(req)))) {
         const auto d = c::decide_serving(entry->freshness, request_cc_, now());
         if (d.action == c::serve_action::fresh) {
             entry_ = std::move(entry);
@@ -347,6 +355,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
     request.method = method_;
     request.directives = request_cc_;
     request.has_authorization = has_authorization_;
+    request.has_consumer = !consumer_.empty();
     store_decision_ = c::decide_storable(request, view, *policy_);
     if (store_decision_ && !head_) {
         body_limit_ = std::min(policy_->max_object_bytes, store_->max_object_bytes());
@@ -440,6 +449,8 @@ void cache_exchange::complete()
     in.request_headers = c::make_header_lookup(request_fields_);
     in.policy = policy_;
     in.strip_set_cookie = store_decision_.strip_set_cookie;
+    if (store_decision_.per_consumer)
+        in.consumer = consumer_;
     auto entry = c::make_cached_response(std::move(in));
     const auto result = store_->insert(entry);
     const bool stored = result == c::insert_result::stored || result == c::insert_result::replaced;

@@ -60,6 +60,10 @@ public:
                                    std::optional<std::uint64_t> content_length);
     std::string& request_body() { return request_body_; }
     void mark_body_buffered() { body_buffered_ = true; }
+    // The authenticated consumer (after reset(), before begin()); empty for
+    // anonymous calls. Keys private-per-consumer entries: a consumer sees
+    // shared entries and its own, never another's.
+    void set_consumer(std::uint64_t application_id);
     // The request body to send upstream instead of relaying it, or null.
     const std::string* buffered_body() const { return body_buffered_ ? &request_body_ : nullptr; }
 
@@ -131,6 +135,7 @@ private:
     cache::cache_key key_;
     cache::cache_directives request_cc_;
     bool has_authorization_ = false;
+    std::string consumer_; // "app:<id>", or empty
 
     std::shared_ptr<const cache::cached_response> entry_; // stored, selected by this request
     bool revalidating_ = false;                           // forwarding with the entry's validators

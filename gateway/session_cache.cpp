@@ -19,6 +19,7 @@ asio::awaitable<std::optional<exchange_outcome>> client_session::consult_cache(
 {
     auto& req = parser.get();
     cache_.reset();
+    cache_.set_consumer(access_.application_id());
     if (const route_cache& cached = config->route_caches[match.route_index]; cached.policy) {
         const std::string_view bare_query = query.empty() ? query : query.substr(1);
         const auto length = parser.content_length();

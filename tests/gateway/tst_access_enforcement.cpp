@@ -37,6 +37,7 @@ private:
     static constexpr const char* LonelyKey = "gh_key-without-any-subscription";
     static constexpr const char* ExpiredKey = "gh_expired-key";
     static constexpr const char* TeamKey = "gh_key-of-the-draft-owning-team";
+    static constexpr const char* SecondKey = "gh_second-key-with-an-approved-subscription";
     static constexpr std::int64_t SunsetEpoch = 1798761600; // 2027-01-01T00:00:00Z
 
     gateway::demo_origin m_origin;
@@ -96,6 +97,15 @@ private slots:
         addRoute(config, RetiredApi, "/gone");
         addRoute(config, DraftApi, "/draft");
         addRoute(config, QueryApi, "/query");
+        // Cached routes: private answers kept per consumer, and a cached
+        // deprecated API.
+        addRoute(config, KeyedApi, "/private");
+        config.routes.back().id = "private";
+        config.routes.back().cache.enabled = true;
+        config.routes.back().cache.private_per_consumer = true;
+        addRoute(config, DeprecatedApi, "/cached-old");
+        config.routes.back().id = "cached-old";
+        config.routes.back().cache.enabled = true;
         auto plain = make_route("plain", "/plain", "origin");
         plain.rewrite_prefix = "/echo";
         config.routes.push_back(plain);
@@ -132,6 +142,7 @@ private slots:
         addConsumer(*table, 13, {}, {}, LonelyKey);
         addConsumer(*table, 14, {{KeyedApi, subscription_state::approved}}, {}, ExpiredKey, 1000);
         addConsumer(*table, 15, {}, {77}, TeamKey);
+        addConsumer(*table, 16, {{KeyedApi, subscription_state::approved}}, {}, SecondKey);
         table->finish();
         config.access = table;
 
@@ -277,6 +288,50 @@ private slots:
         QCOMPARE(QString::fromStdString(rejected.header("Deprecation")),
                  QStringLiteral("@1764547200"));
         QVERIFY(rejected.has_header("Sunset"));
+    }
+
+    // RFC 9111 §5.2.2.7 lets a private response be kept for the consumer it
+    // was for: each application gets its own copy, never another's.
+    void privateResponsesAreCachedPerConsumer()
+    {
+        const char* path = "/private/x?cache_control=private%2C%20max-age%3D60";
+        const auto a1 = http_request(m_port, "GET", path, {{"X-API-Key", GoodKey}});
+        QCOMPARE(a1.status, 200);
+        QVERIFY2(a1.header("Cache-Status").find("stored") != std::string::npos,
+                 a1.header("Cache-Status").c_str());
+        QCOMPARE(echoHeader(a1, "x-application-id"), QStringLiteral("11"));
+
+        const auto a2 = http_request(m_port, "GET", path, {{"X-API-Key", GoodKey}});
+        QVERIFY2(a2.header("Cache-Status").find("hit") != std::string::npos,
+                 a2.header("Cache-Status").c_str());
+        QCOMPARE(echoHeader(a2, "x-application-id"), QStringLiteral("11"));
+
+        // Another application: not the first one's copy.
+        const auto b1 = http_request(m_port, "GET", path, {{"X-API-Key", SecondKey}});
+        QCOMPARE(b1.status, 200);
+        QVERIFY2(b1.header("Cache-Status").find("hit") == std::string::npos,
+                 b1.header("Cache-Status").c_str());
+        QCOMPARE(echoHeader(b1, "x-application-id"), QStringLiteral("16"));
+        const auto b2 = http_request(m_port, "GET", path, {{"X-API-Key", SecondKey}});
+        QVERIFY2(b2.header("Cache-Status").find("hit") != std::string::npos,
+                 b2.header("Cache-Status").c_str());
+        QCOMPARE(echoHeader(b2, "x-application-id"), QStringLiteral("16"));
+
+        // Authorization comes first: no key, no stored answer.
+        QCOMPARE(http_request(m_port, "GET", path).status, 401);
+    }
+
+    void cachedAnswersOfDeprecatedApiCarryTheHeaders()
+    {
+        const char* path = "/cached-old/x?cache_control=public%2C%20max-age%3D60";
+        const auto first = http_request(m_port, "GET", path, {{"X-API-Key", GoodKey}});
+        QCOMPARE(first.status, 200);
+        const auto hit = http_request(m_port, "GET", path, {{"X-API-Key", GoodKey}});
+        QVERIFY2(hit.header("Cache-Status").find("hit") != std::string::npos,
+                 hit.header("Cache-Status").c_str());
+        QCOMPARE(QString::fromStdString(hit.header("Deprecation")), QStringLiteral("@1764547200"));
+        QVERIFY(hit.has_header("Sunset"));
+        QVERIFY(hit.has_header("Link"));
     }
 
     void retiredApiIs410()
