@@ -166,8 +166,10 @@ bool HeadlessRunner::startGateway()
     m_sync->setBaseSnapshot(snapshot);
     // Other writers -- other consoles on a shared catalog, or the admin API's
     // own connection -- are noticed through the audit log.
-    if (catalog.shared || m_options.adminEnabled)
+    if (catalog.shared)
         m_sync->setPollInterval(GatewayConfigSync::SharedCatalogPollMs);
+    else if (m_options.adminEnabled)
+        m_sync->setPollInterval(GatewayConfigSync::LocalAdminPollMs);
     m_sync->recompileNow();
     if (m_demo && m_demo->originRunning())
         printLine(stdout,

@@ -196,8 +196,10 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
         catalogSync.setBaseSnapshot(snapshot);
         // Other writers -- other consoles on a shared catalog, or the admin
         // API's own connection -- are noticed through the audit log.
-        if (catalogStartup.shared || options.adminEnabled)
+        if (catalogStartup.shared)
             catalogSync.setPollInterval(GatewayConfigSync::SharedCatalogPollMs);
+        else if (options.adminEnabled)
+            catalogSync.setPollInterval(GatewayConfigSync::LocalAdminPollMs);
         catalogSync.recompileNow();
     }
 
