@@ -62,11 +62,14 @@ GatewayController::GatewayController(QObject* parent)
     m_statsTimer.setTimerType(Qt::CoarseTimer);
     m_statsTimer.setInterval(m_statsInterval);
     connect(&m_statsTimer, &QTimer::timeout, this, &GatewayController::pollStats);
+    m_cacheJobs.setMaxThreadCount(1);
+    m_cacheJobs.setObjectName(QStringLiteral("gatehouse-cache-jobs"));
 }
 
 GatewayController::~GatewayController()
 {
     m_statsTimer.stop();
+    m_cacheJobs.waitForDone(); // a purge under way still uses the server
     // A stop already under way owns the server until it returns; the queued
     // finishStop() it posts dies with this object.
     joinStopThread();

@@ -12,6 +12,7 @@ namespace gatehouse::app {
 
 class AdminApi;
 class DemoWorkspace;
+class GatewayAdminControl;
 class GatewayController;
 class SignalWatcher;
 class TelemetryService;
@@ -44,7 +45,8 @@ private:
     std::unique_ptr<SignalWatcher> m_signals;
     std::unique_ptr<DemoWorkspace> m_demo;
     std::unique_ptr<GatewayController> m_controller;
-    std::unique_ptr<TelemetryService> m_telemetry; // after the controller: stops first
+    std::unique_ptr<TelemetryService> m_telemetry;       // after the controller: stops first
+    std::unique_ptr<GatewayAdminControl> m_adminControl; // outlives m_adminApi
     std::unique_ptr<AdminApi> m_adminApi;
     bool m_stopping = false;
 };

@@ -6,6 +6,7 @@
 #include "app/command_line.h"
 #include "app/declarative_config.h"
 #include "app/demo_workspace.h"
+#include "app/gateway_admin_control.h"
 #include "app/gateway_controller.h"
 #include "app/headless_runner.h"
 #include "app/signal_watcher.h"
@@ -176,9 +177,11 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
         controller.start();
 
     // The admin REST API; a failure is shown, and the console runs on.
+    GatewayAdminControl adminControl(&controller, telemetryStarted ? &telemetry : nullptr);
     AdminApi adminApi;
     if (options.adminEnabled) {
         AdminApi::Options adminOptions;
+        adminControl.wire(adminOptions);
         adminOptions.address = options.adminAddress;
         adminOptions.port = options.adminPort;
         if (!adminApi.start(adminOptions)) {

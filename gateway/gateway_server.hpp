@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cache/cache_stats.hpp"
+#include "cache/cache_store.hpp"
 #include "cache/eviction.hpp"
 #include "call_record.hpp"
 #include "config_snapshot.hpp"
@@ -91,6 +92,10 @@ public:
     std::size_t purge_cache_prefix(std::string_view path_prefix, std::string_view host = {});
     std::size_t purge_cache_tag(std::string_view tag);
     std::size_t flush_cache();
+    // The most recent stored / evicted / purged / replaced entries, oldest
+    // first (at most `limit`), for the console. Locks each cache shard
+    // briefly in turn; meant for a once-a-second poll, not the hot path.
+    std::vector<cache::cache_event> recent_cache_events(std::size_t limit = 100) const;
     // Replaces the store with an empty one of this budget and eviction
     // policy (the store cannot be resized in place); counters start again
     // from zero. Returns "" or why the values were refused.
