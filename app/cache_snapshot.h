@@ -41,6 +41,9 @@ struct ApiCacheRow {
     // The API as the cache names it: the catalog API id in decimal, or the
     // route id for routes without one.
     QString apiKey;
+    // A label for people: for now the id of the API's first route in the
+    // applied configuration (the apiKey when unknown).
+    QString name;
     CacheCounters counters;
 };
 

@@ -121,6 +121,7 @@ QJsonObject GatewayAdminControl::stats()
     for (const ApiCacheRow& row : cache.apis) {
         QJsonObject api = countersJson(row.counters);
         api.insert(QStringLiteral("api"), row.apiKey);
+        api.insert(QStringLiteral("name"), row.name);
         apis.append(api);
     }
     cacheJson.insert(QStringLiteral("apis"), apis);

@@ -164,6 +164,15 @@ bool GatewayController::applyConfig(const gateway::config_snapshot& snapshot)
         fail(tr("The configuration was rejected: %1").arg(QString::fromStdString(error).trimmed()));
         return false;
     }
+    std::map<std::string, std::string, std::less<>> names;
+    for (const auto& route : snapshot.routes) {
+        // As the cache keys APIs: the catalog id, or the route id without one.
+        names.try_emplace(route.api_id ? std::to_string(route.api_id) : route.id, route.id);
+    }
+    {
+        std::lock_guard lock(m_cacheNamesMutex);
+        m_cacheApiNames = std::move(names);
+    }
     emit configApplied();
     return true;
 }

@@ -19,7 +19,10 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -147,6 +150,10 @@ private:
     // One thread for purges and store swaps, so they run in order; declared
     // after m_server so it is joined before the server goes away.
     QThreadPool m_cacheJobs;
+    // Cache API key -> label, from the last applied configuration; read by
+    // cacheSnapshot() on any thread.
+    mutable std::mutex m_cacheNamesMutex;
+    std::map<std::string, std::string, std::less<>> m_cacheApiNames;
 };
 
 } // namespace gatehouse::app

@@ -87,8 +87,17 @@ CacheSnapshot GatewayController::cacheSnapshot(int recentEvents) const
     out.eviction = report.eviction == gateway::cache::eviction_kind::lru ? CacheEviction::Lru
                                                                          : CacheEviction::TinyLfu;
     out.apis.reserve(static_cast<qsizetype>(report.per_api.size()));
-    for (const auto& [key, stats] : report.per_api)
-        out.apis.append({QString::fromStdString(key), toCounters(stats)});
+    {
+        std::lock_guard lock(m_cacheNamesMutex);
+        for (const auto& [key, stats] : report.per_api) {
+            const auto name = m_cacheApiNames.find(key);
+            const QString apiKey = QString::fromStdString(key);
+            out.apis.append(
+                {apiKey,
+                 name == m_cacheApiNames.end() ? apiKey : QString::fromStdString(name->second),
+                 toCounters(stats)});
+        }
+    }
     if (recentEvents > 0) {
         const auto events = m_server->recent_cache_events(static_cast<std::size_t>(recentEvents));
         out.recentEvents.reserve(static_cast<qsizetype>(events.size()));

@@ -207,6 +207,7 @@ void TestAdminCache::statsReportCacheAndGateway()
         if (api.value(QStringLiteral("api")).toString() == QLatin1String("1")) {
             shopSeen = true;
             QCOMPARE(api.value(QStringLiteral("objects")).toInteger(), 1);
+            QCOMPARE(api.value(QStringLiteral("name")).toString(), QStringLiteral("shop"));
         }
     }
     QVERIFY2(shopSeen, r.body.c_str());

@@ -106,7 +106,7 @@ void TestCachePage::initTestCase()
     options.threads = 2;
     QVERIFY2(m_controller->start(options), qPrintable(m_controller->lastError()));
     m_page = std::make_unique<CachePage>(m_controller.get());
-    m_page->setApiNames({{1, QStringLiteral("shop")}, {2, QStringLiteral("weather")}});
+    // No names given: the page labels APIs by the routes of the applied configuration.
     m_page->actions()->setConfirmation([this](const QString&, const QString& question) {
         m_questions.append(question);
         return m_accept;
@@ -173,17 +173,18 @@ void TestCachePage::apiModelPassesTester()
     CacheApiModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
-    ApiCacheRow a{QStringLiteral("1"), {}};
+    ApiCacheRow a{QStringLiteral("1"), QStringLiteral("route-1"), {}};
     a.counters.hits = 3;
     a.counters.misses = 1;
     a.counters.objects = 2;
     a.counters.bytes = 2048;
-    ApiCacheRow b{QStringLiteral("2"), {}};
+    ApiCacheRow b{QStringLiteral("2"), QString(), {}};
     b.counters.bypasses = 5;
     model.setApiNames({{QStringLiteral("1"), QStringLiteral("shop")}});
     model.setRows({a, b});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.columnCount(), int(CacheApiModel::ColumnCount));
+    // Names set on the model win over the rows' own; no name at all: the key.
     QCOMPARE(model.index(0, CacheApiModel::Api).data().toString(), QStringLiteral("shop"));
     QCOMPARE(model.index(1, CacheApiModel::Api).data().toString(), QStringLiteral("2"));
     QCOMPARE(model.index(0, CacheApiModel::Requests).data(Qt::UserRole).toULongLong(), 4u);

@@ -48,6 +48,10 @@ void CacheApiModel::setApiNames(const QHash<QString, QString>& names)
 
 QString CacheApiModel::displayName(const QString& apiKey) const
 {
+    for (const app::ApiCacheRow& row : m_rows) {
+        if (row.apiKey == apiKey)
+            return displayData(row, Api).toString();
+    }
     return m_names.value(apiKey, apiKey);
 }
 
@@ -97,7 +101,7 @@ QVariant CacheApiModel::displayData(const app::ApiCacheRow& row, int column) con
     const app::CacheCounters& c = row.counters;
     switch (column) {
     case Api:
-        return displayName(row.apiKey);
+        return m_names.value(row.apiKey, row.name.isEmpty() ? row.apiKey : row.name);
     case Requests:
         return locale.toString(c.requests());
     case Hits:
@@ -123,7 +127,7 @@ QVariant CacheApiModel::rawData(const app::ApiCacheRow& row, int column) const
     const app::CacheCounters& c = row.counters;
     switch (column) {
     case Api:
-        return displayName(row.apiKey);
+        return displayData(row, Api);
     case Requests:
         return c.requests();
     case Hits:

@@ -25,7 +25,7 @@ public:
 
     void setRows(const QList<app::ApiCacheRow>& rows);
     const QList<app::ApiCacheRow>& rows() const { return m_rows; }
-    // Display names by API key (e.g. "1" -> "shop"); unknown keys show as is.
+    // Display names by API key (e.g. "1" -> "shop"), over the rows' own names.
     void setApiNames(const QHash<QString, QString>& names);
     QString displayName(const QString& apiKey) const;
 
