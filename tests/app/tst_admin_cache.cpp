@@ -33,6 +33,7 @@ private slots:
     void purgeByPrefixMakesTheNextRequestAMiss();
     void purgeByApiAndEverything();
     void purgeByTag();
+    void purgeByUrl();
     void purgeRefusesTwoSelectors();
     void statsReportCacheAndGateway();
     void metricsCarryCacheFigures();
@@ -170,6 +171,24 @@ void TestAdminCache::purgeByTag()
     QCOMPARE(jsonOf(r).value(QStringLiteral("purged")).toInteger(), 1);
     QVERIFY(isMiss(gateway("/weather/rome/forecast")));
     QVERIFY(isHit(gateway("/weather/paris/forecast")));
+}
+
+void TestAdminCache::purgeByUrl()
+{
+    QVERIFY(warm("/shop/8?color=red"));
+    QVERIFY(warm("/shop/8"));
+    // The URL as clients address it: the test client sends "Host: 127.0.0.1".
+    const QString url = QStringLiteral("http://127.0.0.1/shop/8?color=red");
+    const auto r = post(QStringLiteral("/v1/cache/purge"), {{QStringLiteral("url"), url}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(jsonOf(r).value(QStringLiteral("purged")).toInteger(), 1);
+    QVERIFY(isMiss(gateway("/shop/8?color=red")));
+    QVERIFY(isHit(gateway("/shop/8"))); // another query: another URL
+
+    const auto relative = post(QStringLiteral("/v1/cache/purge"),
+                               {{QStringLiteral("url"), QStringLiteral("/shop/8")}});
+    QCOMPARE(relative.status, 409);
+    QVERIFY(isHit(gateway("/shop/8")));
 }
 
 void TestAdminCache::purgeRefusesTwoSelectors()
