@@ -54,7 +54,7 @@ struct CacheEventRow {
     Kind kind = Kind::Stored;
     qint64 atMs = 0; // ms since the epoch
     quint32 bytes = 0;
-    QString key; // the path and query of the stored URL (truncated)
+    QString key; // the path of the stored URL (truncated)
 };
 
 // A plain copy of the cache's state, cheap to take once a second.

@@ -213,8 +213,8 @@
         <translation>事件</translation>
     </message>
     <message>
-        <source>URL</source>
-        <translation>URL</translation>
+        <source>Path</source>
+        <translation>路径</translation>
     </message>
     <message>
         <source>Size</source>

@@ -57,6 +57,7 @@ private slots:
     void declinedConfirmationChangesNothing();
     void invalidInputIsRefusedWithoutAsking();
     void budgetChangeApplies();
+    void fullCacheShowsEvictions();
 
 private:
     template <typename T>
@@ -393,6 +394,40 @@ void TestCachePage::budgetChangeApplies()
     m_page->refresh();
     QCOMPARE(child<QLabel>("objectsLabel")->text(), QLocale().toString(1));
     saveScreenshot(QStringLiteral("cache_page_settings.png"));
+}
+
+void TestCachePage::fullCacheShowsEvictions()
+{
+    // 1 MiB with LRU, then about 1.3 MiB of distinct product pages.
+    child<QSpinBox>("budgetSpinBox")->setValue(1);
+    auto* eviction = child<QComboBox>("evictionComboBox");
+    eviction->setCurrentIndex(eviction->findData(static_cast<int>(CacheEviction::Lru)));
+    QTest::mouseClick(child<QPushButton>("applySettingsButton"), Qt::LeftButton);
+    QTRY_COMPARE(m_controller->cacheSnapshot(0).budgetBytes, quint64(1024 * 1024));
+    QTRY_VERIFY(!m_page->actions()->busy());
+    for (int i = 0; i < 900; ++i)
+        QCOMPARE(get("/shop/" + std::to_string(i % 200 + 1) + "?n=" + std::to_string(i)).status,
+                 200);
+    m_page->refresh();
+
+    const auto total = m_page->lastSnapshot().total;
+    QVERIFY2(total.evictions > 0, qPrintable(child<QLabel>("activityLabel")->text()));
+    QVERIFY(total.bytes <= 1024 * 1024);
+    QCOMPARE(child<QLabel>("activityLabel")->text(),
+             CachePage::tr("%1 stored, %2 evicted, %3 purged")
+                 .arg(QLocale().toString(total.stores), QLocale().toString(total.evictions),
+                      QLocale().toString(total.purges)));
+    QVERIFY2(child<QProgressBar>("budgetBar")->value() > 800,
+             qPrintable(child<QLabel>("usageLabel")->text()));
+    bool evictedShown = false;
+    const auto* events = child<QTableView>("recentEventsTable")->model();
+    QCOMPARE(events->rowCount(), CachePage::recentEventCount);
+    for (int row = 0; row < events->rowCount(); ++row)
+        evictedShown =
+            evictedShown || events->index(row, CacheEventModel::Event).data().toString() ==
+                                CacheEventModel::tr("Evicted");
+    QVERIFY(evictedShown);
+    saveScreenshot(QStringLiteral("cache_page_full.png"));
 }
 
 QTEST_MAIN(TestCachePage)

@@ -41,7 +41,8 @@ public:
     // The API the purge-API action applies to; empty key: none selected.
     void setSelectedApi(const QString& apiKey, const QString& displayName);
 
-    bool busy() const { return m_job.isRunning(); }
+    // From the start of an action until its result is shown.
+    bool busy() const { return m_action != Action::None; }
     QString resultText() const;
 
 public slots:

@@ -125,7 +125,7 @@ QVariant CacheEventModel::headerData(int section, Qt::Orientation orientation, i
     case Event:
         return tr("Event");
     case Key:
-        return tr("URL");
+        return tr("Path");
     case Size:
         return tr("Size");
     default:
