@@ -3,6 +3,7 @@
 // GatewayController: the response cache (snapshot, purges, settings).
 #include "app/gateway_controller.h"
 
+#include "gateway/cache/cache_store.hpp"
 #include "gateway/gateway_server.hpp"
 
 #include <QPromise>

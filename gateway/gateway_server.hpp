@@ -3,7 +3,6 @@
 #pragma once
 
 #include "cache/cache_stats.hpp"
-#include "cache/cache_store.hpp"
 #include "cache/eviction.hpp"
 #include "call_record.hpp"
 #include "config_snapshot.hpp"
@@ -20,6 +19,10 @@
 #include <vector>
 
 namespace gatehouse::gateway {
+
+namespace cache {
+struct cache_event; // cache/cache_store.hpp
+}
 
 // The response cache as the control plane sees it.
 struct cache_report {
