@@ -279,6 +279,22 @@
         <source>W-TinyLFU (frequency-aware)</source>
         <translation>W-TinyLFU (häufigkeitsbasiert)</translation>
     </message>
+    <message>
+        <source>Hit ratio by API</source>
+        <translation>Trefferquote pro API</translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>No cache lookups yet</source>
+        <translation>Noch keine Cache-Abfragen</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>

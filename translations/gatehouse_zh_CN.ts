@@ -279,6 +279,22 @@
         <source>W-TinyLFU (frequency-aware)</source>
         <translation>W-TinyLFU（基于访问频率）</translation>
     </message>
+    <message>
+        <source>Hit ratio by API</source>
+        <translation>各 API 命中率</translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation>命中率</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>No cache lookups yet</source>
+        <translation>尚无缓存查找</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>

@@ -8,6 +8,7 @@
 #include "ui/cache/cache_actions_panel.h"
 #include "ui/cache/cache_api_model.h"
 #include "ui/cache/cache_event_model.h"
+#include "ui/charts/ranking_bar_chart.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -256,6 +257,10 @@ void TestCachePage::showsObjectsAndPerApiRows()
     QVERIFY(model->index(shop, CacheApiModel::Hits).data(Qt::UserRole).toULongLong() >= 2);
     QVERIFY(model->index(shop, CacheApiModel::HitRatio).data(Qt::UserRole).toDouble() > 0.0);
     QCOMPARE(apiRow(QStringLiteral("3")), -1); // /echo is not cached: never looked up
+    // One miss and one hit per URL: 50 % for both, in the ranking chart too.
+    QCOMPARE(m_page->hitRatioChart()->names().size(), 2);
+    QVERIFY(m_page->hitRatioChart()->names().contains(QStringLiteral("shop")));
+    QCOMPARE(m_page->hitRatioChart()->values(), (QList<double>{50.0, 50.0}));
 
     // Sortable: by objects, descending puts the shop first.
     child<QTableView>("cacheApiTable")->sortByColumn(CacheApiModel::Objects, Qt::DescendingOrder);
@@ -272,11 +277,21 @@ void TestCachePage::showsObjectsAndPerApiRows()
     QVERIFY2(storedKeys.contains(QStringLiteral("/shop/1")), qPrintable(storedKeys.join(u' ')));
     QVERIFY(storedKeys.contains(QStringLiteral("/weather/oslo")));
     saveScreenshot(QStringLiteral("cache_page.png"));
+    // The page's share of the smallest main window.
+    const QSize size = m_page->size();
+    m_page->resize(m_page->minimumSizeHint().expandedTo(QSize(740, 560)));
+    QTest::qWait(20);
+    QVERIFY(!m_page->hitRatioChart()->isVisible()); // hidden, not squeezed
+    saveScreenshot(QStringLiteral("cache_page_small.png"));
+    m_page->resize(size);
+    QTRY_VERIFY(m_page->hitRatioChart()->isVisible());
 }
 
 void TestCachePage::refreshesLive()
 {
     QCOMPARE(child<QLabel>("objectsLabel")->text(), QLocale().toString(0));
+    QVERIFY(m_page->hitRatioChart()->names().isEmpty() ||
+            m_page->hitRatioChart()->values().size() == m_page->hitRatioChart()->names().size());
     QVERIFY(warm("/shop/9"));
     // No explicit refresh: the page's own timer picks it up within a second or so.
     QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>("objectsLabel")->text(), QLocale().toString(1),

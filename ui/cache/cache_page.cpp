@@ -5,6 +5,8 @@
 #include "ui/cache/cache_actions_panel.h"
 #include "ui/cache/cache_api_model.h"
 #include "ui/cache/cache_event_model.h"
+#include "ui/charts/ranking_bar_chart.h"
+#include "ui/status_colors.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -14,9 +16,13 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QResizeEvent>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 namespace gatehouse::ui {
 
@@ -73,7 +79,9 @@ void CachePage::buildUi()
 
     auto* top = new QHBoxLayout;
     auto* usage = new QGroupBox(tr("Usage"), this);
-    auto* usageForm = new QFormLayout(usage);
+    auto* usageColumns = new QHBoxLayout(usage);
+    auto* usageForm = new QFormLayout;
+    usageColumns->addLayout(usageForm, 1);
     m_objects = valueLabel(QStringLiteral("objectsLabel"), usage);
     m_budgetBar = new QProgressBar(usage);
     m_budgetBar->setObjectName(QStringLiteral("budgetBar"));
@@ -89,6 +97,15 @@ void CachePage::buildUi()
     usageForm->addRow(tr("Hit ratio:"), m_hitRatio);
     usageForm->addRow(tr("Activity:"), m_activity);
     usageForm->addRow(tr("Eviction:"), m_eviction);
+    m_hitRatioChart = new RankingBarChart(usage);
+    m_hitRatioChart->setObjectName(QStringLiteral("cacheHitRatioChart"));
+    m_hitRatioChart->setTitle(tr("Hit ratio by API"));
+    m_hitRatioChart->setSeriesName(tr("Hit ratio"));
+    m_hitRatioChart->setValueSuffix(tr(" %"));
+    m_hitRatioChart->setValueDecimals(1);
+    m_hitRatioChart->setFixedMaximum(100.0);
+    m_hitRatioChart->setColor(StatusColors::good());
+    usageColumns->addWidget(m_hitRatioChart, 1);
     top->addWidget(usage, 3);
 
     m_actions = new CacheActionsPanel(m_controller, this);
@@ -169,8 +186,30 @@ void CachePage::showSnapshot(const app::CacheSnapshot& snapshot)
                             ? tr("LRU (least recently used)")
                             : tr("W-TinyLFU (frequency-aware)"));
     m_apiModel->setRows(snapshot.apis);
+    updateHitRatioChart();
     m_eventModel->setEvents(snapshot.recentEvents);
     m_actions->setSnapshot(snapshot);
+}
+
+void CachePage::updateHitRatioChart()
+{
+    // Best first; APIs without lookups have no ratio and are left out.
+    QList<std::pair<double, QString>> ranked;
+    for (const app::ApiCacheRow& row : m_snapshot.apis) {
+        if (row.counters.lookups() > 0)
+            ranked.append({row.counters.hitRatio() * 100.0, m_apiModel->displayName(row.apiKey)});
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    QStringList names;
+    QList<double> values;
+    for (const auto& [value, name] : ranked) {
+        names.append(name);
+        values.append(value);
+    }
+    if (names != m_hitRatioChart->names() || values != m_hitRatioChart->values())
+        m_hitRatioChart->setData(names, values);
+    m_hitRatioChart->setOverlayText(names.isEmpty() ? tr("No cache lookups yet") : QString());
 }
 
 void CachePage::onSelectionChanged()
@@ -189,6 +228,12 @@ void CachePage::showEvent(QShowEvent* event)
     QWidget::showEvent(event);
     refresh();
     m_timer.start();
+}
+
+void CachePage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    m_hitRatioChart->setVisible(width() >= chartMinimumPageWidth);
 }
 
 void CachePage::hideEvent(QHideEvent* event)

@@ -19,6 +19,7 @@ namespace gatehouse::ui {
 class CacheActionsPanel;
 class CacheApiModel;
 class CacheEventModel;
+class RankingBarChart;
 
 // What the gateway's response cache holds: objects, bytes used against the
 // budget, the hit ratio per API (a sortable table), the eviction policy and
@@ -37,11 +38,15 @@ public:
 
     CacheApiModel* apiModel() const { return m_apiModel; }
     CacheEventModel* eventModel() const { return m_eventModel; }
+    RankingBarChart* hitRatioChart() const { return m_hitRatioChart; }
     CacheActionsPanel* actions() const { return m_actions; }
     app::CacheSnapshot lastSnapshot() const { return m_snapshot; }
 
     static constexpr int refreshIntervalMs = 1000;
     static constexpr int recentEventCount = 100;
+    // Narrower than this, the hit-ratio chart is hidden rather than squeezed
+    // (the table has the same figures).
+    static constexpr int chartMinimumPageWidth = 900;
 
 public slots:
     void refresh();
@@ -49,11 +54,13 @@ public slots:
 protected:
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildUi();
     void showSnapshot(const app::CacheSnapshot& snapshot);
     void onSelectionChanged();
+    void updateHitRatioChart();
 
     app::GatewayController* m_controller;
     CacheApiModel* m_apiModel;
@@ -68,6 +75,7 @@ private:
     QLabel* m_hitRatio = nullptr;
     QLabel* m_activity = nullptr;
     QLabel* m_eviction = nullptr;
+    RankingBarChart* m_hitRatioChart = nullptr;
     QTableView* m_apiTable = nullptr;
     QTableView* m_eventTable = nullptr;
     CacheActionsPanel* m_actions = nullptr;
