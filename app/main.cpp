@@ -9,6 +9,7 @@
 #include "app/declarative_config.h"
 #include "app/demo_workspace.h"
 #include "app/gateway_config_sync.h"
+#include "app/gateway_admin_control.h"
 #include "app/gateway_controller.h"
 #include "app/headless_runner.h"
 #include "app/signal_watcher.h"
@@ -204,10 +205,12 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     }
 
     // The admin REST API; a failure is shown, and the console runs on.
+    GatewayAdminControl adminControl(&controller, telemetryStarted ? &telemetry : nullptr);
     AdminApi adminApi;
     if (options.adminEnabled) {
         AdminApi::Options adminOptions;
         adminOptions.databaseSpec = options.databaseSpec; // the same catalog
+        adminControl.wire(adminOptions);
         adminOptions.address = options.adminAddress;
         adminOptions.port = options.adminPort;
         if (!adminApi.start(adminOptions)) {

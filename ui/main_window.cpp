@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/main_window.h"
 
+#include "ui/cache/cache_page.h"
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/dashboard/telemetry_dashboard_source.h"
@@ -172,10 +173,8 @@ QWidget* MainWindow::createPage(Page page)
                                       "application."),
                                    m_pages);
     case Cache:
-        return new PlaceholderPage(pageTitle(page),
-                                   tr("See what the gateway cache holds, its hit ratio per API "
-                                      "and its budget, and purge by API, path or tag."),
-                                   m_pages);
+        m_cachePage = new CachePage(m_controller, m_pages);
+        return m_cachePage;
     case PageCount:
         break;
     }
@@ -255,6 +254,7 @@ void MainWindow::setTelemetryService(app::TelemetryService* service,
 {
     auto* source = new TelemetryDashboardSource(service, this);
     source->setApiNames(apiNames);
+    m_cachePage->setApiNames(apiNames);
     m_dashboard->setTrendSource(source);
     m_dashboard->setLiveMetricsSource(source);
 }

@@ -22,6 +22,7 @@ class TelemetryService;
 
 namespace gatehouse::ui {
 
+class CachePage;
 class DashboardPage;
 class GatewayPage;
 class SettingsPage;
@@ -81,6 +82,7 @@ public:
 
     DashboardPage* dashboard() const { return m_dashboard; }
     GatewayPage* gatewayPage() const { return m_gatewayPage; }
+    CachePage* cachePage() const { return m_cachePage; }
     SettingsPage* settingsPage() const { return m_settingsPage; }
 
 public slots:
@@ -105,6 +107,7 @@ private:
     QLabel* m_error = nullptr;
     DashboardPage* m_dashboard = nullptr;
     GatewayPage* m_gatewayPage = nullptr;
+    CachePage* m_cachePage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
     TrafficPanel* m_trafficPanel = nullptr;
     QDockWidget* m_trafficDock = nullptr;
