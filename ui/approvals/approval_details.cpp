@@ -15,6 +15,7 @@ ApprovalDetails::ApprovalDetails(QWidget* parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("approvalDetails"));
+    setMinimumWidth(300);
     auto* layout = new QVBoxLayout(this);
     m_heading = new QLabel(this);
     m_heading->setObjectName(QStringLiteral("detailsHeading"));
@@ -26,7 +27,8 @@ ApprovalDetails::ApprovalDetails(QWidget* parent)
     m_fields = new QWidget(this);
     m_form = new QFormLayout(m_fields);
     m_form->setContentsMargins(0, 0, 0, 0);
-    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_requestedBy = addRow(tr("Requested by:"));
     m_application = addRow(tr("Application:"));
     m_api = addRow(tr("API:"));

@@ -61,6 +61,8 @@ ApprovalsPage::ApprovalsPage(app::CatalogService* catalog, std::optional<app::Pr
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({900, 340});
     layout->addWidget(splitter, 1);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         updateActions();
