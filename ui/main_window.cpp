@@ -311,9 +311,8 @@ void MainWindow::setPendingApprovals(int count)
     m_pendingApprovals = count;
     QListWidgetItem* item = m_navigation->item(Approvals);
     item->setText(navigationTitle(Approvals));
-    item->setToolTip(count > 0
-                         ? tr("%n subscription request(s) waiting for a decision", nullptr, count)
-                         : QString());
+    item->setToolTip(count > 0 ? tr("Subscription requests waiting for a decision: %1").arg(count)
+                               : QString());
 }
 
 QString MainWindow::navigationTitle(Page page) const

@@ -291,7 +291,11 @@ void TestApprovalsPage::approveOpensTheGatewayWithinASecond()
     QCOMPARE(app::toString(decided->state), app::toString(SubscriptionState::Approved));
     QCOMPARE(decided->decidedBy, m_localAdmin.name);
     QVERIFY(decided->decidedAt > 0);
-    QVERIFY2(!page()->message().isEmpty() && !page()->property("error").toBool(),
+    QVERIFY2(!page()->message().isEmpty() &&
+                 !page()
+                      ->findChild<QLabel*>(QStringLiteral("approvalsMessage"))
+                      ->property("error")
+                      .toBool(),
              qPrintable(page()->message()));
 }
 
@@ -373,7 +377,9 @@ void TestApprovalsPage::refusedDecisionIsShownInThePage()
         [=](CatalogStore& s) { return s.subscriptions().reject(admin, id, QStringLiteral("x")); },
         [](bool) {});
     QTest::mouseClick(button("approveButton"), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(page()->message().contains(QStringLiteral("refused")), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->message().contains(QStringLiteral("Refused")), 2000);
+    QVERIFY(
+        page()->findChild<QLabel*>(QStringLiteral("approvalsMessage"))->property("error").toBool());
     QVERIFY2(page()->message().contains(QStringLiteral("cannot approve")),
              qPrintable(page()->message()));
     QCOMPARE(status(client->key), 403);

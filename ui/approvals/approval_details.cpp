@@ -57,7 +57,7 @@ void ApprovalDetails::showItem(const app::ApprovalItem* item, int selectedCount)
 {
     m_fields->setVisible(item && selectedCount == 1);
     if (!item || selectedCount != 1) {
-        m_heading->setText(selectedCount > 1 ? tr("%n requests selected.", nullptr, selectedCount)
+        m_heading->setText(selectedCount > 1 ? tr("%1 requests selected.").arg(selectedCount)
                                              : tr("Select a request to see its details."));
         return;
     }

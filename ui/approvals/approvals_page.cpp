@@ -116,6 +116,8 @@ QWidget* ApprovalsPage::buildHistoryTab()
     auto* tab = new QWidget;
     auto* layout = new QVBoxLayout(tab);
     m_historyView = createView(m_history, QStringLiteral("historyView"));
+    // When it was requested is in the details; the list is about decisions.
+    m_historyView->setColumnHidden(ApprovalsModel::RequestedAt, true);
     layout->addWidget(m_historyView, 1);
     auto* buttons = new QHBoxLayout;
     m_suspend = new QPushButton(tr("&Suspend…"), tab);
@@ -146,8 +148,15 @@ QTableView* ApprovalsPage::createView(ApprovalsModel* model, const QString& name
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
+    // Columns fit their contents; the last one (the approval mode, or the
+    // reason) takes the rest and elides, its full text in the tool tip.
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setStretchLastSection(true);
+    connect(model, &QAbstractItemModel::modelReset, view, [view] {
+        const int last = view->model()->columnCount() - 1;
+        if (last >= 0)
+            view->horizontalHeader()->setSectionResizeMode(last, QHeaderView::Stretch);
+    });
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         updateDetails();
@@ -236,20 +245,16 @@ void ApprovalsPage::approveSelected()
 
 void ApprovalsPage::rejectSelected()
 {
-    const int n = int(selectedIds(m_inboxView).size());
-    askReason(m_inboxView, app::ApprovalDecision::Reject, tr("Reject %n request(s)", nullptr, n),
-              tr("Why are these requests rejected? The requester sees the reason.", nullptr, n),
+    askReason(m_inboxView, app::ApprovalDecision::Reject, tr("Reject Requests"),
+              tr("Why are the selected requests rejected? The requester sees the reason."),
               tr("Reject"));
 }
 
 void ApprovalsPage::suspendSelected()
 {
-    const int n = int(selectedIds(m_historyView).size());
-    askReason(m_historyView, app::ApprovalDecision::Suspend,
-              tr("Suspend %n subscription(s)", nullptr, n),
-              tr("Why are these subscriptions suspended? Calls are refused until they are "
-                 "resumed.",
-                 nullptr, n),
+    askReason(m_historyView, app::ApprovalDecision::Suspend, tr("Suspend Subscriptions"),
+              tr("Why are the selected subscriptions suspended? Their calls are refused until "
+                 "they are resumed."),
               tr("Suspend"));
 }
 
@@ -262,10 +267,8 @@ void ApprovalsPage::resumeSelected()
 
 void ApprovalsPage::revokeSelected()
 {
-    const int n = int(selectedIds(m_historyView).size());
-    askReason(m_historyView, app::ApprovalDecision::Revoke,
-              tr("Revoke %n subscription(s)", nullptr, n),
-              tr("Why are these subscriptions revoked? This cannot be undone.", nullptr, n),
+    askReason(m_historyView, app::ApprovalDecision::Revoke, tr("Revoke Subscriptions"),
+              tr("Why are the selected subscriptions revoked? This cannot be undone."),
               tr("Revoke"));
 }
 
@@ -315,11 +318,11 @@ void ApprovalsPage::showOutcomes(const QList<app::DecisionOutcome>& outcomes)
             failures.append(tr("#%1: %2").arg(outcome.subscriptionId).arg(outcome.error));
     }
     if (failures.isEmpty())
-        showMessage(tr("%n subscription(s) updated.", nullptr, succeeded), false);
+        showMessage(tr("Subscriptions updated: %1.").arg(succeeded), false);
     else
-        showMessage(tr("%n change(s) refused: %1", nullptr, int(failures.size()))
-                        .arg(failures.join(QStringLiteral("; "))),
-                    true);
+        showMessage(
+            tr("Updated: %1. Refused: %2.").arg(succeeded).arg(failures.join(QStringLiteral("; "))),
+            true);
     emit decided(succeeded, int(failures.size()));
 }
 
