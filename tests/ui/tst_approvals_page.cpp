@@ -27,6 +27,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <optional>
 
@@ -54,6 +55,8 @@ private slots:
     void bulkApproveTwoRows();
     void refusedDecisionIsShownInThePage();
     void revokeFromHistoryClosesTheGateway();
+    void onlyWhatTheActorMayDecide();
+    void germanLayoutFits();
 
 private:
     struct Client {
@@ -410,6 +413,55 @@ void TestApprovalsPage::revokeFromHistoryClosesTheGateway()
                                  page()->historyModel()->item(0)->state ==
                                      SubscriptionState::Revoked,
                              2000);
+}
+
+void TestApprovalsPage::onlyWhatTheActorMayDecide()
+{
+    const auto client = requestAccess(QStringLiteral("shop"));
+    QVERIFY(client);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->inboxModel()->rowCount(), 1, 2000);
+
+    // The owner of the API's team decides; a plain member and the owner of
+    // another team see nothing to decide.
+    ApprovalsPage member(m_catalog.get(), m_world.developer);
+    ApprovalsPage stranger(m_catalog.get(), m_world.otherPublisher);
+    ApprovalsPage owner(m_catalog.get(), m_world.publisher);
+    // The storage thread runs the loads in order and their results come
+    // back in order: once the owner's has arrived, so have the others'.
+    QTRY_COMPARE_WITH_TIMEOUT(owner.inboxModel()->rowCount(), 1, 2000);
+    QCOMPARE(member.inboxModel()->rowCount(), 0);
+    QCOMPARE(stranger.inboxModel()->rowCount(), 0);
+
+    // Without an account the page says so instead of showing an empty list.
+    ApprovalsPage nobody(m_catalog.get(), std::nullopt);
+    QVERIFY(nobody.message().contains(QStringLiteral("unavailable")));
+    QCOMPARE(nobody.inboxModel()->rowCount(), 0);
+}
+
+void TestApprovalsPage::germanLayoutFits()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_de.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const auto client = requestAccess(QStringLiteral("lagerverwaltung"));
+    QVERIFY(client);
+    MainWindow window(m_gateway.get());
+    window.setCatalogService(m_catalog.get(), m_localAdmin);
+    window.resize(1280, 720);
+    window.setCurrentPage(MainWindow::Approvals);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(window.approvalsPage()->inboxModel()->rowCount(), 1, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.pendingApprovals(), 1, 2000);
+    auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    const QString badge = navigation->item(MainWindow::Approvals)->text();
+    QCOMPARE(badge, QStringLiteral("Genehmigungen (1)"));
+    // The sidebar is wide enough for the title with its count.
+    QVERIFY(navigation->fontMetrics().horizontalAdvance(badge) + 40 < navigation->width());
+    window.approvalsPage()->inboxView()->selectRow(0);
+    QTest::qWait(50);
+    saveScreenshot(&window, QStringLiteral("approvals_inbox_de.png"));
+    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(TestApprovalsPage)
