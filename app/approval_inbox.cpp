@@ -121,7 +121,8 @@ QList<DecisionOutcome> decideSubscriptions(CatalogStore& store, const Principal&
             ok = subscriptions.revoke(actor, id, reason);
             break;
         }
-        outcomes.append({id, ok, ok ? QString() : subscriptions.lastError()});
+        outcomes.append({id, ok, ok ? DomainErrorCode::None : subscriptions.lastErrorCode(),
+                         ok ? QString() : subscriptions.lastError()});
     }
     return outcomes;
 }

@@ -55,6 +55,7 @@ enum class ApprovalDecision { Approve, Reject, Suspend, Resume, Revoke };
 struct DecisionOutcome {
     qint64 subscriptionId = 0;
     bool ok = false;
+    DomainErrorCode errorCode = DomainErrorCode::None;
     QString error; // the domain service's message when !ok
 };
 

@@ -265,16 +265,40 @@
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <source>#%1: %2</source>
-        <translation>#%1: %2</translation>
-    </message>
-    <message>
         <source>Subscriptions updated: %1.</source>
         <translation>Aktualisierte Abonnements: %1.</translation>
     </message>
     <message>
         <source>Updated: %1. Refused: %2.</source>
         <translation>Aktualisiert: %1. Abgewiesen: %2.</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>no longer exists or is not visible to you</source>
+        <translation>existiert nicht mehr oder ist für Sie nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>not possible in its current state</source>
+        <translation>im aktuellen Zustand nicht möglich</translation>
+    </message>
+    <message>
+        <source>invalid request</source>
+        <translation>ungültige Anfrage</translation>
+    </message>
+    <message>
+        <source>the catalog could not be written</source>
+        <translation>der Katalog konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>#%1: %2 (%3)</source>
+        <translation>#%1: %2 (%3)</translation>
     </message>
 </context>
 <context>

@@ -265,16 +265,40 @@
         <translation>撤销</translation>
     </message>
     <message>
-        <source>#%1: %2</source>
-        <translation>#%1：%2</translation>
-    </message>
-    <message>
         <source>Subscriptions updated: %1.</source>
         <translation>已更新的订阅：%1。</translation>
     </message>
     <message>
         <source>Updated: %1. Refused: %2.</source>
         <translation>已更新：%1。被拒绝：%2。</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>no longer exists or is not visible to you</source>
+        <translation>已不存在或您无权查看</translation>
+    </message>
+    <message>
+        <source>not possible in its current state</source>
+        <translation>当前状态下无法执行</translation>
+    </message>
+    <message>
+        <source>invalid request</source>
+        <translation>无效的请求</translation>
+    </message>
+    <message>
+        <source>the catalog could not be written</source>
+        <translation>无法写入目录</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>#%1: %2 (%3)</source>
+        <translation>#%1：%2（%3）</translation>
     </message>
 </context>
 <context>

@@ -383,7 +383,8 @@ void TestApprovalsPage::refusedDecisionIsShownInThePage()
     QTRY_VERIFY_WITH_TIMEOUT(page()->message().contains(QStringLiteral("Refused")), 2000);
     QVERIFY(
         page()->findChild<QLabel*>(QStringLiteral("approvalsMessage"))->property("error").toBool());
-    QVERIFY2(page()->message().contains(QStringLiteral("cannot approve")),
+    QVERIFY2(page()->message().contains(QStringLiteral("not possible in its current state")) &&
+                 page()->message().contains(QStringLiteral("cannot approve")),
              qPrintable(page()->message()));
     QCOMPARE(status(client->key), 403);
     QTRY_COMPARE_WITH_TIMEOUT(page()->inboxModel()->rowCount(), 0, 2000);

@@ -307,6 +307,25 @@ void ApprovalsPage::decide(const QList<qint64>& ids, app::ApprovalDecision decis
         });
 }
 
+QString ApprovalsPage::errorText(app::DomainErrorCode code)
+{
+    switch (code) {
+    case app::DomainErrorCode::Forbidden:
+        return tr("permission denied");
+    case app::DomainErrorCode::NotFound:
+        return tr("no longer exists or is not visible to you");
+    case app::DomainErrorCode::Conflict:
+        return tr("not possible in its current state");
+    case app::DomainErrorCode::Invalid:
+        return tr("invalid request");
+    case app::DomainErrorCode::Storage:
+        return tr("the catalog could not be written");
+    case app::DomainErrorCode::None:
+        break;
+    }
+    return tr("failed");
+}
+
 void ApprovalsPage::showOutcomes(const QList<app::DecisionOutcome>& outcomes)
 {
     QStringList failures;
@@ -315,7 +334,9 @@ void ApprovalsPage::showOutcomes(const QList<app::DecisionOutcome>& outcomes)
         if (outcome.ok)
             ++succeeded;
         else
-            failures.append(tr("#%1: %2").arg(outcome.subscriptionId).arg(outcome.error));
+            failures.append(tr("#%1: %2 (%3)")
+                                .arg(outcome.subscriptionId)
+                                .arg(errorText(outcome.errorCode), outcome.error));
     }
     if (failures.isEmpty())
         showMessage(tr("Subscriptions updated: %1.").arg(succeeded), false);

@@ -72,6 +72,7 @@ private:
                    const QString& prompt, const QString& okText);
     void decide(const QList<qint64>& ids, app::ApprovalDecision decision, const QString& reason);
     void showOutcomes(const QList<app::DecisionOutcome>& outcomes);
+    static QString errorText(app::DomainErrorCode code);
     void showMessage(const QString& text, bool error);
     void updateActions();
     void updateDetails();
