@@ -57,6 +57,7 @@ private slots:
     void revokeFromHistoryClosesTheGateway();
     void onlyWhatTheActorMayDecide();
     void germanLayoutFits();
+    void requestsFromAnotherConsoleAppear();
 
 private:
     struct Client {
@@ -463,6 +464,30 @@ void TestApprovalsPage::germanLayoutFits()
     QTest::qWait(50);
     saveScreenshot(&window, QStringLiteral("approvals_inbox_de.png"));
     QCoreApplication::removeTranslator(&translator);
+}
+
+void TestApprovalsPage::requestsFromAnotherConsoleAppear()
+{
+    // Another writer on the same catalog (another console, or the admin
+    // API): its changes never pass through this CatalogService, only the
+    // sync's poll notices them.
+    m_sync->setPollInterval(100);
+    Database elsewhere(QStringLiteral("another-console"));
+    QVERIFY2(elsewhere.open(m_catalog->location()), qPrintable(elsewhere.lastError()));
+    ApplicationService apps(elsewhere);
+    const auto app = apps.createApplication(m_world.outsider, QStringLiteral("from-afar"));
+    QVERIFY2(app, qPrintable(apps.lastError()));
+    SubscriptionService subscriptions(elsewhere);
+    const auto sub = subscriptions.request(m_world.outsider, app->id, m_planId);
+    QVERIFY2(sub, qPrintable(subscriptions.lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(page()->inboxModel()->rowCount(), 1, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->pendingApprovals(), 1, 2000);
+
+    QVERIFY(subscriptions.reject(m_world.admin, sub->id, QStringLiteral("decided elsewhere")));
+    QTRY_COMPARE_WITH_TIMEOUT(page()->inboxModel()->rowCount(), 0, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->pendingApprovals(), 0, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->historyModel()->rowCount(), 1, 2000);
+    elsewhere.close();
 }
 
 QTEST_MAIN(TestApprovalsPage)
