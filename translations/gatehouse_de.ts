@@ -300,6 +300,14 @@
         <source>#%1: %2 (%3)</source>
         <translation>#%1: %2 (%3)</translation>
     </message>
+    <message>
+        <source>No requests are waiting for a decision.</source>
+        <translation>Keine Anfragen warten auf eine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>Nothing has been decided yet.</source>
+        <translation>Bisher wurde nichts entschieden.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>

@@ -300,6 +300,14 @@
         <source>#%1: %2 (%3)</source>
         <translation>#%1：%2（%3）</translation>
     </message>
+    <message>
+        <source>No requests are waiting for a decision.</source>
+        <translation>没有等待决定的申请。</translation>
+    </message>
+    <message>
+        <source>Nothing has been decided yet.</source>
+        <translation>尚未做出任何决定。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>

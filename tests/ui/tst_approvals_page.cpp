@@ -290,6 +290,8 @@ void TestApprovalsPage::approveOpensTheGatewayWithinASecond()
     QTRY_COMPARE_WITH_TIMEOUT(page()->inboxModel()->rowCount(), 0, 2000);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->pendingApprovals(), 0, 2000);
     QCOMPARE(navigation->item(MainWindow::Approvals)->text(), QStringLiteral("Approvals"));
+    QCOMPARE(page()->findChild<QLabel*>(QStringLiteral("detailsHeading"))->text(),
+             QStringLiteral("No requests are waiting for a decision."));
     QTRY_COMPARE_WITH_TIMEOUT(page()->historyModel()->rowCount(), 1, 2000);
     const auto* decided = page()->historyModel()->item(0);
     QCOMPARE(app::toString(decided->state), app::toString(SubscriptionState::Approved));

@@ -44,6 +44,12 @@ ApprovalDetails::ApprovalDetails(QWidget* parent)
     showItem(nullptr, 0);
 }
 
+void ApprovalDetails::showNote(const QString& note)
+{
+    m_fields->setVisible(false);
+    m_heading->setText(note);
+}
+
 QLabel* ApprovalDetails::addRow(const QString& label)
 {
     auto* value = new QLabel(m_fields);

@@ -20,6 +20,7 @@ public:
     explicit ApprovalDetails(QWidget* parent = nullptr);
 
     void showItem(const app::ApprovalItem* item, int selectedCount = 1);
+    void showNote(const QString& note); // nothing to show: says why
 
 private:
     QLabel* addRow(const QString& label);

@@ -383,6 +383,11 @@ void ApprovalsPage::updateDetails()
 {
     QTableView* view = m_tabs->currentIndex() == 0 ? m_inboxView : m_historyView;
     const auto* model = static_cast<const ApprovalsModel*>(view->model());
+    if (model->rowCount() == 0) {
+        m_details->showNote(model == m_inbox ? tr("No requests are waiting for a decision.")
+                                             : tr("Nothing has been decided yet."));
+        return;
+    }
     const QModelIndexList rows = view->selectionModel()->selectedRows();
     m_details->showItem(rows.size() == 1 ? model->item(rows.first().row()) : nullptr,
                         int(rows.size()));
