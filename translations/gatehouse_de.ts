@@ -308,6 +308,18 @@
         <source>Nothing has been decided yet.</source>
         <translation>Bisher wurde nichts entschieden.</translation>
     </message>
+    <message>
+        <source>Details of the selected subscription</source>
+        <translation>Details des ausgewählten Abonnements</translation>
+    </message>
+    <message>
+        <source>Pending subscription requests</source>
+        <translation>Ausstehende Abonnementanfragen</translation>
+    </message>
+    <message>
+        <source>Decided subscriptions</source>
+        <translation>Entschiedene Abonnements</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>

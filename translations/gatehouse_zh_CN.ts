@@ -308,6 +308,18 @@
         <source>Nothing has been decided yet.</source>
         <translation>尚未做出任何决定。</translation>
     </message>
+    <message>
+        <source>Details of the selected subscription</source>
+        <translation>所选订阅的详情</translation>
+    </message>
+    <message>
+        <source>Pending subscription requests</source>
+        <translation>待审批的订阅申请</translation>
+    </message>
+    <message>
+        <source>Decided subscriptions</source>
+        <translation>已决定的订阅</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>

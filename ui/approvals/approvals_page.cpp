@@ -57,6 +57,7 @@ ApprovalsPage::ApprovalsPage(app::CatalogService* catalog, std::optional<app::Pr
     m_tabs->addTab(buildInboxTab(), tr("&Inbox"));
     m_tabs->addTab(buildHistoryTab(), tr("&History"));
     m_details = new ApprovalDetails(splitter);
+    m_details->setAccessibleName(tr("Details of the selected subscription"));
     splitter->addWidget(m_tabs);
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
@@ -93,6 +94,7 @@ QWidget* ApprovalsPage::buildInboxTab()
     auto* tab = new QWidget;
     auto* layout = new QVBoxLayout(tab);
     m_inboxView = createView(m_inbox, QStringLiteral("inboxView"));
+    m_inboxView->setAccessibleName(tr("Pending subscription requests"));
     layout->addWidget(m_inboxView, 1);
     auto* buttons = new QHBoxLayout;
     m_approve = new QPushButton(tr("&Approve"), tab);
@@ -116,6 +118,7 @@ QWidget* ApprovalsPage::buildHistoryTab()
     auto* tab = new QWidget;
     auto* layout = new QVBoxLayout(tab);
     m_historyView = createView(m_history, QStringLiteral("historyView"));
+    m_historyView->setAccessibleName(tr("Decided subscriptions"));
     // When it was requested is in the details; the list is about decisions.
     m_historyView->setColumnHidden(ApprovalsModel::RequestedAt, true);
     layout->addWidget(m_historyView, 1);
