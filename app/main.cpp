@@ -141,6 +141,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     TelemetryService telemetry(&controller, telemetryOptions);
     const bool telemetryStarted = telemetry.start();
     gatehouse::ui::MainWindow window(&controller);
+    if (catalog.isOpen())
+        window.setCatalogService(&catalog, catalogStartup.localAdmin);
     if (!telemetryStarted)
         window.showTelemetryUnavailable(telemetry.lastError());
     // A catalog that cannot be used is reported and left alone; the gateway

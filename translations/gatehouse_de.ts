@@ -9,6 +9,319 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ApprovalDetails</name>
+    <message>
+        <source>Requested by:</source>
+        <translation>Angefragt von:</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Anwendung:</translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation>API:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Tarif:</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>Limits:</translation>
+    </message>
+    <message>
+        <source>Requested:</source>
+        <translation>Angefragt:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Decided:</source>
+        <translation>Entschieden:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <source>%1 requests selected.</source>
+        <translation>%1 Anfragen ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Select a request to see its details.</source>
+        <translation>Wählen Sie eine Anfrage, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Subscription #%1</source>
+        <translation>Abonnement #%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (team %3)</source>
+        <translation>%1 %2 (Team %3)</translation>
+    </message>
+    <message>
+        <source>%1, %2 approval</source>
+        <translation>%1, Genehmigung: %2</translation>
+    </message>
+    <message>
+        <source>%1 requests per minute</source>
+        <translation>%1 Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <source>no rate limit</source>
+        <translation>keine Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>%1 requests per month</source>
+        <translation>%1 Anfragen pro Monat</translation>
+    </message>
+    <message>
+        <source>no monthly quota</source>
+        <translation>kein Monatskontingent</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApprovalsModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Ausgesetzt</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>%1 (team %2)</source>
+        <translation>%1 (Team %2)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Angefragt von</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Genehmigung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Entschieden von</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApprovalsPage</name>
+    <message>
+        <source>Approvals</source>
+        <translation>Genehmigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation>&amp;Eingang</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Approvals are unavailable: the catalog is not open, or your account has no access to it.</source>
+        <translation>Genehmigungen sind nicht verfügbar: Der Katalog ist nicht geöffnet, oder Ihr Konto hat keinen Zugriff darauf.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Genehmigen</translation>
+    </message>
+    <message>
+        <source>Approve the selected requests (Ctrl+Return)</source>
+        <translation>Die ausgewählten Anfragen genehmigen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>A&amp;blehnen…</translation>
+    </message>
+    <message>
+        <source>Reject the selected requests with a reason</source>
+        <translation>Die ausgewählten Anfragen mit Begründung ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>&amp;Aussetzen…</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the approvals: %1</source>
+        <translation>Die Genehmigungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox (%1)</source>
+        <translation>&amp;Eingang (%1)</translation>
+    </message>
+    <message>
+        <source>Reject Requests</source>
+        <translation>Anfragen ablehnen</translation>
+    </message>
+    <message>
+        <source>Why are the selected requests rejected? The requester sees the reason.</source>
+        <translation>Warum werden die ausgewählten Anfragen abgelehnt? Die anfragende Person sieht die Begründung.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Suspend Subscriptions</source>
+        <translation>Abonnements aussetzen</translation>
+    </message>
+    <message>
+        <source>Why are the selected subscriptions suspended? Their calls are refused until they are resumed.</source>
+        <translation>Warum werden die ausgewählten Abonnements ausgesetzt? Ihre Aufrufe werden abgewiesen, bis sie fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Aussetzen</translation>
+    </message>
+    <message>
+        <source>Revoke Subscriptions</source>
+        <translation>Abonnements widerrufen</translation>
+    </message>
+    <message>
+        <source>Why are the selected subscriptions revoked? This cannot be undone.</source>
+        <translation>Warum werden die ausgewählten Abonnements widerrufen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Subscriptions updated: %1.</source>
+        <translation>Aktualisierte Abonnements: %1.</translation>
+    </message>
+    <message>
+        <source>Updated: %1. Refused: %2.</source>
+        <translation>Aktualisiert: %1. Abgewiesen: %2.</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>no longer exists or is not visible to you</source>
+        <translation>existiert nicht mehr oder ist für Sie nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>not possible in its current state</source>
+        <translation>im aktuellen Zustand nicht möglich</translation>
+    </message>
+    <message>
+        <source>invalid request</source>
+        <translation>ungültige Anfrage</translation>
+    </message>
+    <message>
+        <source>the catalog could not be written</source>
+        <translation>der Katalog konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>#%1: %2 (%3)</source>
+        <translation>#%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No requests are waiting for a decision.</source>
+        <translation>Keine Anfragen warten auf eine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>Nothing has been decided yet.</source>
+        <translation>Bisher wurde nichts entschieden.</translation>
+    </message>
+    <message>
+        <source>Details of the selected subscription</source>
+        <translation>Details des ausgewählten Abonnements</translation>
+    </message>
+    <message>
+        <source>Pending subscription requests</source>
+        <translation>Ausstehende Abonnementanfragen</translation>
+    </message>
+    <message>
+        <source>Decided subscriptions</source>
+        <translation>Entschiedene Abonnements</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::CacheActionsPanel</name>
     <message>
         <source>LRU (least recently used)</source>
@@ -248,6 +561,18 @@
         <translation>Verdrängung:</translation>
     </message>
     <message>
+        <source>Hit ratio by API</source>
+        <translation>Trefferquote pro API</translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
         <source>Per API</source>
         <translation>Pro API</translation>
     </message>
@@ -278,18 +603,6 @@
     <message>
         <source>W-TinyLFU (frequency-aware)</source>
         <translation>W-TinyLFU (häufigkeitsbasiert)</translation>
-    </message>
-    <message>
-        <source>Hit ratio by API</source>
-        <translation>Trefferquote pro API</translation>
-    </message>
-    <message>
-        <source>Hit ratio</source>
-        <translation>Trefferquote</translation>
-    </message>
-    <message>
-        <source> %</source>
-        <translation> %</translation>
     </message>
     <message>
         <source>No cache lookups yet</source>
@@ -851,6 +1164,14 @@
     <message>
         <source>Demo &amp;Traffic</source>
         <translation>Demo-&amp;Verkehr</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Subscription requests waiting for a decision: %1</source>
+        <translation>Abonnementanfragen, die auf eine Entscheidung warten: %1</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,319 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ApprovalDetails</name>
+    <message>
+        <source>Requested by:</source>
+        <translation>申请人：</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>应用：</translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation>API：</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>套餐：</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>限制：</translation>
+    </message>
+    <message>
+        <source>Requested:</source>
+        <translation>申请时间：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Decided:</source>
+        <translation>决定时间：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>%1 requests selected.</source>
+        <translation>已选择 %1 个申请。</translation>
+    </message>
+    <message>
+        <source>Select a request to see its details.</source>
+        <translation>选择一个申请以查看详情。</translation>
+    </message>
+    <message>
+        <source>Subscription #%1</source>
+        <translation>订阅 #%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (team %3)</source>
+        <translation>%1 %2（团队 %3）</translation>
+    </message>
+    <message>
+        <source>%1, %2 approval</source>
+        <translation>%1，%2审批</translation>
+    </message>
+    <message>
+        <source>%1 requests per minute</source>
+        <translation>每分钟 %1 个请求</translation>
+    </message>
+    <message>
+        <source>no rate limit</source>
+        <translation>无速率限制</translation>
+    </message>
+    <message>
+        <source>%1 requests per month</source>
+        <translation>每月 %1 个请求</translation>
+    </message>
+    <message>
+        <source>no monthly quota</source>
+        <translation>无月度配额</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1，由 %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApprovalsModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>%1 (team %2)</source>
+        <translation>%1（团队 %2）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批方式</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApprovalsPage</name>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation>收件箱(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Approvals are unavailable: the catalog is not open, or your account has no access to it.</source>
+        <translation>审批不可用：目录未打开，或您的账户无权访问。</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Approve the selected requests (Ctrl+Return)</source>
+        <translation>批准所选申请（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>拒绝(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Reject the selected requests with a reason</source>
+        <translation>填写原因并拒绝所选申请</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>暂停(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>恢复(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>撤销(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Cannot read the approvals: %1</source>
+        <translation>无法读取审批：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox (%1)</source>
+        <translation>收件箱（%1）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Reject Requests</source>
+        <translation>拒绝申请</translation>
+    </message>
+    <message>
+        <source>Why are the selected requests rejected? The requester sees the reason.</source>
+        <translation>为什么拒绝所选申请？申请人会看到该原因。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Suspend Subscriptions</source>
+        <translation>暂停订阅</translation>
+    </message>
+    <message>
+        <source>Why are the selected subscriptions suspended? Their calls are refused until they are resumed.</source>
+        <translation>为什么暂停所选订阅？在恢复之前，其调用将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Revoke Subscriptions</source>
+        <translation>撤销订阅</translation>
+    </message>
+    <message>
+        <source>Why are the selected subscriptions revoked? This cannot be undone.</source>
+        <translation>为什么撤销所选订阅？此操作无法撤消。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Subscriptions updated: %1.</source>
+        <translation>已更新的订阅：%1。</translation>
+    </message>
+    <message>
+        <source>Updated: %1. Refused: %2.</source>
+        <translation>已更新：%1。被拒绝：%2。</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>no longer exists or is not visible to you</source>
+        <translation>已不存在或您无权查看</translation>
+    </message>
+    <message>
+        <source>not possible in its current state</source>
+        <translation>当前状态下无法执行</translation>
+    </message>
+    <message>
+        <source>invalid request</source>
+        <translation>无效的请求</translation>
+    </message>
+    <message>
+        <source>the catalog could not be written</source>
+        <translation>无法写入目录</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>#%1: %2 (%3)</source>
+        <translation>#%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>No requests are waiting for a decision.</source>
+        <translation>没有等待决定的申请。</translation>
+    </message>
+    <message>
+        <source>Nothing has been decided yet.</source>
+        <translation>尚未做出任何决定。</translation>
+    </message>
+    <message>
+        <source>Details of the selected subscription</source>
+        <translation>所选订阅的详情</translation>
+    </message>
+    <message>
+        <source>Pending subscription requests</source>
+        <translation>待审批的订阅申请</translation>
+    </message>
+    <message>
+        <source>Decided subscriptions</source>
+        <translation>已决定的订阅</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::CacheActionsPanel</name>
     <message>
         <source>LRU (least recently used)</source>
@@ -248,6 +561,18 @@
         <translation>淘汰策略：</translation>
     </message>
     <message>
+        <source>Hit ratio by API</source>
+        <translation>各 API 命中率</translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation>命中率</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
         <source>Per API</source>
         <translation>按 API</translation>
     </message>
@@ -278,18 +603,6 @@
     <message>
         <source>W-TinyLFU (frequency-aware)</source>
         <translation>W-TinyLFU（基于访问频率）</translation>
-    </message>
-    <message>
-        <source>Hit ratio by API</source>
-        <translation>各 API 命中率</translation>
-    </message>
-    <message>
-        <source>Hit ratio</source>
-        <translation>命中率</translation>
-    </message>
-    <message>
-        <source> %</source>
-        <translation> %</translation>
     </message>
     <message>
         <source>No cache lookups yet</source>
@@ -851,6 +1164,14 @@
     <message>
         <source>Demo &amp;Traffic</source>
         <translation>演示流量(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Subscription requests waiting for a decision: %1</source>
+        <translation>等待决定的订阅申请：%1</translation>
     </message>
 </context>
 <context>

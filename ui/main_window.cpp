@@ -3,6 +3,8 @@
 #include "ui/main_window.h"
 
 #include "ui/cache/cache_page.h"
+#include "app/catalog_service.h"
+#include "ui/approvals/approvals_page.h"
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/dashboard/telemetry_dashboard_source.h"
@@ -100,6 +102,9 @@ void MainWindow::buildUi()
         item->setSizeHint(QSize(0, qMax(32, fontMetrics().height() + 14)));
         m_navigation->addItem(item);
         widest = qMax(widest, fontMetrics().horizontalAdvance(pageTitle(page)));
+        if (page == Approvals) // room for a pending count
+            widest = qMax(widest, fontMetrics().horizontalAdvance(
+                                      tr("%1 (%2)").arg(pageTitle(page), QStringLiteral("999"))));
         m_pages->addWidget(createPage(page));
     }
     m_navigation->setFixedWidth(widest + 20 + 48);
@@ -281,6 +286,40 @@ void MainWindow::clearError()
 {
     m_error->clear();
     m_error->setVisible(false);
+}
+
+void MainWindow::setCatalogService(app::CatalogService* catalog,
+                                   std::optional<app::Principal> actor)
+{
+    if (m_approvalsPage || !catalog)
+        return;
+    QWidget* placeholder = m_pages->widget(Approvals);
+    const bool current = m_pages->currentIndex() == Approvals;
+    m_approvalsPage = new ApprovalsPage(catalog, std::move(actor), m_pages);
+    m_pages->insertWidget(Approvals, m_approvalsPage);
+    m_pages->removeWidget(placeholder);
+    delete placeholder;
+    if (current)
+        m_pages->setCurrentIndex(Approvals);
+    connect(catalog, &app::CatalogService::pendingApprovalsChanged, this,
+            &MainWindow::setPendingApprovals);
+    catalog->refreshPendingApprovals();
+}
+
+void MainWindow::setPendingApprovals(int count)
+{
+    m_pendingApprovals = count;
+    QListWidgetItem* item = m_navigation->item(Approvals);
+    item->setText(navigationTitle(Approvals));
+    item->setToolTip(count > 0 ? tr("Subscription requests waiting for a decision: %1").arg(count)
+                               : QString());
+}
+
+QString MainWindow::navigationTitle(Page page) const
+{
+    if (page == Approvals && m_pendingApprovals > 0)
+        return tr("%1 (%2)").arg(pageTitle(page), QLocale().toString(m_pendingApprovals));
+    return pageTitle(page);
 }
 
 MainWindow::Page MainWindow::currentPage() const
