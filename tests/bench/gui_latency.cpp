@@ -6,11 +6,14 @@
 // console idle, then under unpaced demo traffic. Target: p99 <= 50 ms.
 //
 // Usage: gui_latency [seconds per phase, default 15, at most 300]
-//                    [--connections N, default 64]
+//                    [--connections N, default 64] [--rate R, default 0 = unpaced]
+//                    [--screenshot FILE.png]  (the window at the end of the load)
+//                    [--no-dock]  (traffic panel closed)
 // Runs on the offscreen platform when there is no display. Everything is on
 // 127.0.0.1 with ephemeral ports. Exit status 1 when the target is missed.
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
+#include "app/telemetry/telemetry_service.h"
 #include "app/traffic_generator.h"
 #include "ui/main_window.h"
 
@@ -19,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
@@ -95,8 +99,17 @@ int main(int argc, char** argv)
 {
     int seconds = 15;
     int connections = 64;
+    double rate = 0.0;
+    const char* screenshot = nullptr;
+    bool showDock = true;
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--connections") == 0 && i + 1 < argc)
+        if (std::strcmp(argv[i], "--screenshot") == 0 && i + 1 < argc)
+            screenshot = argv[++i];
+        else if (std::strcmp(argv[i], "--no-dock") == 0)
+            showDock = false;
+        else if (std::strcmp(argv[i], "--rate") == 0 && i + 1 < argc)
+            rate = std::clamp(std::atof(argv[++i]), 0.0, app::TrafficGenerator::maxRate);
+        else if (std::strcmp(argv[i], "--connections") == 0 && i + 1 < argc)
             connections =
                 std::clamp(std::atoi(argv[++i]), 1, app::TrafficGenerator::maxConcurrency);
         else
@@ -114,6 +127,15 @@ int main(int argc, char** argv)
         return 2;
     }
     app::GatewayController controller;
+    // Telemetry as in the console (call log, live percentiles, hit ratio),
+    // into a throwaway database.
+    QTemporaryDir telemetryDir;
+    app::TelemetryServiceOptions telemetryOptions;
+    telemetryOptions.database = telemetryDir.filePath(QStringLiteral("telemetry.sqlite"));
+    app::TelemetryService telemetry(&controller, telemetryOptions);
+    const bool telemetryStarted = telemetry.start();
+    if (!telemetryStarted)
+        std::fprintf(stderr, "telemetry: %s\n", qPrintable(telemetry.lastError()));
     auto options = app::DemoWorkspace::defaultOptions();
     options.port = 0;
     controller.setOptions(options);
@@ -137,17 +159,25 @@ int main(int argc, char** argv)
 
     app::TrafficGenerator traffic;
     traffic.setDemoOrigin(demo.origin());
-    traffic.setTargetRate(0.0); // unpaced: as fast as the gateway answers
+    traffic.setTargetRate(rate); // 0: unpaced, as fast as the gateway answers
     traffic.setConcurrency(connections);
 
     // The real console, on the dashboard, with the traffic dock open: what
     // a person watching the demo has on screen.
     ui::MainWindow window(&controller);
+    if (telemetryStarted) {
+        QHash<quint64, QString> names;
+        for (const auto& route : demo.snapshot().routes) {
+            if (route.api_id != 0 && !names.contains(route.api_id))
+                names.insert(route.api_id, QString::fromStdString(route.id));
+        }
+        window.setTelemetryService(&telemetry, names);
+    }
     window.setTrafficGenerator(&traffic);
     window.resize(1280, 820);
     window.setCurrentPage(ui::MainWindow::Dashboard);
     window.show();
-    window.trafficDock()->show();
+    window.trafficDock()->setVisible(showDock);
 
     double lastGatewayRate = 0.0;
     QObject::connect(
@@ -169,13 +199,15 @@ int main(int argc, char** argv)
     }
     measureLateness(2); // ramp up
     const LatenessFigures loaded = measureLateness(seconds);
-    traffic.pollStats();
     const app::TrafficStats stats = traffic.lastStats();
     const double trafficRate =
         stats.elapsedSeconds > 0 ? static_cast<double>(stats.completed) / stats.elapsedSeconds : 0;
-    printRow("saturated", loaded, lastGatewayRate, trafficRate);
+    printRow(rate > 0 ? "loaded" : "saturated", loaded, lastGatewayRate, trafficRate);
+    if (screenshot && !window.grab().save(QString::fromLocal8Bit(screenshot)))
+        std::fprintf(stderr, "could not save %s\n", screenshot);
     traffic.stop();
     controller.stopAndWait(std::chrono::seconds(2));
+    telemetry.stop();
     demo.stopOrigin();
 
     const bool met = loaded.p99 <= targetP99Ms;
