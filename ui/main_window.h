@@ -82,6 +82,7 @@ public:
     DashboardPage* dashboard() const { return m_dashboard; }
     GatewayPage* gatewayPage() const { return m_gatewayPage; }
     SettingsPage* settingsPage() const { return m_settingsPage; }
+    QMenu* helpMenu() const { return m_helpMenu; }
 
 public slots:
     void refresh();
@@ -109,6 +110,7 @@ private:
     TrafficPanel* m_trafficPanel = nullptr;
     QDockWidget* m_trafficDock = nullptr;
     QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
 
     QAction* m_startAction = nullptr;
     QAction* m_stopAction = nullptr;
