@@ -165,6 +165,14 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
         return std::pair(priority(a->state), a->id) < std::pair(priority(b->state), b->id);
     });
 
+    // Base routes stay unguarded. The gateway guards a route by its api_id,
+    // and the demo workspace's stand-in ids (1, 2, 3) are real catalog ids
+    // as soon as the catalog has APIs: such a route would answer with that
+    // API's keys, subscriptions and deprecation (and be counted for it), so
+    // it loses its id.
+    for (auto& r : out.snapshot.routes)
+        if (r.api_id != 0 && byId.contains(static_cast<qint64>(r.api_id)))
+            r.api_id = 0;
     std::set<std::string> taken;
     for (const auto& r : base.routes)
         taken.insert(routeKey(r));

@@ -125,6 +125,32 @@ private slots:
                  std::string("http://demo-origin:8080"));
     }
 
+    void baseRoutesStayUnguarded()
+    {
+        gatehouse::gateway::config_snapshot base;
+        gatehouse::gateway::upstream_config origin;
+        origin.name = "demo-origin";
+        origin.targets.push_back({"http://127.0.0.1:45678", 1});
+        base.upstreams.push_back(origin);
+        gatehouse::gateway::route_config shop;
+        shop.id = "shop";
+        shop.api_id = 1; // a stand-in id that is also a catalog API's
+        shop.path = "/shop";
+        shop.upstream = "demo-origin";
+        base.routes.push_back(shop);
+        shop.id = "other";
+        shop.api_id = 99; // no such API: kept
+        shop.path = "/other";
+        base.routes.push_back(shop);
+        CatalogState state;
+        state.apis = {api(1, QStringLiteral("orders"), ApiState::Published)};
+        const CompiledConfig out = ConfigCompiler::compile(state, base);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QCOMPARE(route(out.snapshot, "/shop")->api_id, std::uint64_t(0));
+        QCOMPARE(route(out.snapshot, "/other")->api_id, std::uint64_t(99));
+        QCOMPARE(route(out.snapshot, "/orders/items")->api_id, std::uint64_t(1));
+    }
+
     void deprecatedApiCarriesHeaderValues()
     {
         CatalogState state;

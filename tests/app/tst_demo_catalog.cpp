@@ -250,6 +250,11 @@ void TestDemoCatalog::servedThroughTheGateway()
     QCOMPARE(get("/weather/berlin/forecast", withKey).status, 200);
     QCOMPARE(get("/echo/hello", {}).status, 200); // open
 
+    // The demo workspace's own routes stay open, whatever the catalog's ids.
+    const auto shop = get("/shop/7", {});
+    QCOMPARE(shop.status, 200);
+    QVERIFY(!shop.has_header("Deprecation"));
+
     gatewayController.stopAndWait(std::chrono::milliseconds(500));
     demo.stopOrigin();
 }
