@@ -12,6 +12,7 @@ namespace gatehouse::app {
 
 class AdminApi;
 class CatalogService;
+struct CatalogStartup;
 class DemoWorkspace;
 class GatewayConfigSync;
 class GatewayController;
@@ -38,6 +39,7 @@ public:
 private:
     bool startGateway();
     bool startDemoOriginOnly();
+    bool seedDemoCatalog(const CatalogStartup& catalog); // --demo-catalog
     bool startAdminApi();
     void onTermination(int signalNumber);
     void finish();
