@@ -82,8 +82,10 @@ void DemoCatalogOffer::ask(bool firstStart)
     box->setWindowModality(Qt::WindowModal);
     connect(box, &QMessageBox::finished, this, [this, box, firstStart] {
         const bool yes = box->clickedButton() == box->button(QMessageBox::Yes);
-        if (firstStart)
-            QSettings().setValue(offeredKey(), true); // asked once, whatever the answer
+        // Asked once, whatever the answer; a console quit while the question
+        // is open (no button) asks again next time.
+        if (firstStart && box->clickedButton())
+            QSettings().setValue(offeredKey(), true);
         if (yes)
             create();
     });
