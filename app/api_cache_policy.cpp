@@ -22,13 +22,11 @@ std::optional<gateway::cache::cache_policy> readApiCachePolicy(const QString& js
     if (node.IsNull() || (node.IsMap() && node.size() == 0))
         return policy; // no policy: not cached
     ConfigReader reader(QStringLiteral("cachePolicy"));
-    ConfigField field{node, YAML::Mark::null_mark(), QStringLiteral("cachePolicy")};
+    // Messages read "cachePolicy:1:13: max_ttl: invalid duration 'soon' ...".
+    ConfigField field{node, YAML::Mark::null_mark(), QString()};
     readRouteCache(reader, field, policy);
     if (reader.problemCount() > 0) {
-        // "cachePolicy: cachePolicy.max_ttl: ..." reads better without the source.
-        QString text = reader.report().join(QStringLiteral("; "));
-        text.replace(QStringLiteral("cachePolicy: cachePolicy"), QStringLiteral("cachePolicy"));
-        *error = text;
+        *error = reader.report().join(QStringLiteral("; "));
         return std::nullopt;
     }
     return policy;

@@ -17,7 +17,7 @@ namespace gatehouse::app {
 // turns caching on unless it says "enabled": false. The empty object (the
 // default) leaves the API uncached.
 //
-// nullopt with `error` set ("cachePolicy.max_ttl: ...") when the text is not
+// nullopt with `error` set ("cachePolicy:1:13: max_ttl: ...") when the text is not
 // such an object.
 std::optional<gateway::cache::cache_policy> readApiCachePolicy(const QString& json, QString* error);
 
