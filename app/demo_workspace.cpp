@@ -4,6 +4,7 @@
 
 #include "gateway/demo_origin.hpp"
 
+#include <chrono>
 #include <string>
 
 namespace gatehouse::app {
@@ -82,6 +83,8 @@ gateway::config_snapshot DemoWorkspace::snapshot(quint16 originPort)
     shop.upstream = upstreamName;
     shop.strip_prefix = true;
     shop.rewrite_prefix = "/products";
+    // Products are the demo's cache showcase: the origin's max-age applies.
+    shop.cache.enabled = true;
     config.routes.push_back(std::move(shop));
 
     gateway::route_config weather;
@@ -90,6 +93,9 @@ gateway::config_snapshot DemoWorkspace::snapshot(quint16 originPort)
     weather.path = "/weather";
     weather.methods = {"GET"};
     weather.upstream = upstreamName;
+    // Weather changes: keep it briefly, whatever the origin allows.
+    weather.cache.enabled = true;
+    weather.cache.max_ttl = std::chrono::seconds(10);
     config.routes.push_back(std::move(weather));
 
     gateway::route_config echo;
@@ -97,6 +103,7 @@ gateway::config_snapshot DemoWorkspace::snapshot(quint16 originPort)
     echo.api_id = 3;
     echo.path = "/echo";
     echo.upstream = upstreamName;
+    // Not cached: an echo is different for every request.
     config.routes.push_back(std::move(echo));
 
     return config;

@@ -21,9 +21,9 @@ namespace gatehouse::app {
 // configuration in front of it, so a first start shows live traffic without
 // any setup. Used by the console and by `--headless` without `--config`.
 //
-//   /shop/...     -> origin /products/... (prefix stripped and rewritten)
-//   /weather/...  -> origin /weather/...
-//   /echo         -> origin /echo (any method)
+//   /shop/...     -> origin /products/... (prefix stripped and rewritten), cached
+//   /weather/...  -> origin /weather/..., cached for at most 10 s
+//   /echo         -> origin /echo (any method), not cached
 class DemoWorkspace {
     Q_DECLARE_TR_FUNCTIONS(DemoWorkspace)
 

@@ -49,6 +49,9 @@ void GatewayConfigSync::poll()
             // between the start-up compile and this poll.
             m_lastAuditId = newest;
             scheduleRecompile();
+            // Requests and decisions from elsewhere change the inbox too;
+            // the count's signal is what the console's approvals listen to.
+            m_catalog.refreshPendingApprovals();
         });
 }
 

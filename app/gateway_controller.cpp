@@ -62,11 +62,14 @@ GatewayController::GatewayController(QObject* parent)
     m_statsTimer.setTimerType(Qt::CoarseTimer);
     m_statsTimer.setInterval(m_statsInterval);
     connect(&m_statsTimer, &QTimer::timeout, this, &GatewayController::pollStats);
+    m_cacheJobs.setMaxThreadCount(1);
+    m_cacheJobs.setObjectName(QStringLiteral("gatehouse-cache-jobs"));
 }
 
 GatewayController::~GatewayController()
 {
     m_statsTimer.stop();
+    m_cacheJobs.waitForDone(); // a purge under way still uses the server
     // A stop already under way owns the server until it returns; the queued
     // finishStop() it posts dies with this object.
     joinStopThread();
@@ -160,6 +163,15 @@ bool GatewayController::applyConfig(const gateway::config_snapshot& snapshot)
     if (!error.empty()) {
         fail(tr("The configuration was rejected: %1").arg(QString::fromStdString(error).trimmed()));
         return false;
+    }
+    std::map<std::string, std::string, std::less<>> names;
+    for (const auto& route : snapshot.routes) {
+        // As the cache keys APIs: the catalog id, or the route id without one.
+        names.try_emplace(route.api_id ? std::to_string(route.api_id) : route.id, route.id);
+    }
+    {
+        std::lock_guard lock(m_cacheNamesMutex);
+        m_cacheApiNames = std::move(names);
     }
     emit configApplied();
     return true;

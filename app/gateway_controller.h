@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/cache_snapshot.h"
 #include "app/gateway_stats_sample.h"
 #include "gateway/call_record.hpp"
 #include "gateway/config_snapshot.hpp"
@@ -9,14 +10,19 @@
 #include "gateway/gateway_stats.hpp"
 
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -78,6 +84,27 @@ public:
     // e.g. for the Prometheus text.
     gateway::stats_snapshot gatewayStats() const;
 
+    // ---- the response cache (whether or not the gateway runs) ----
+    // The synchronous calls may be made from any thread (the admin API calls
+    // them on its own) and never wait for a stop's drain. A purge of a large
+    // cache frees its memory on the calling thread: the GUI uses the
+    // asynchronous variants, which run on the controller's own cache worker
+    // and finish their future there.
+    enum class CachePurgeScope { Api, PathPrefix, Tag, Url, Everything };
+    // Cheap: relaxed counter loads plus up to `recentEvents` recent events
+    // (each cache shard is locked briefly in turn).
+    CacheSnapshot cacheSnapshot(int recentEvents = 100) const;
+    // `value`: the API key (see ApiCacheRow), a path prefix starting with
+    // '/', a tag, or an absolute http(s) URL; ignored for Everything.
+    CachePurgeResult purgeCache(CachePurgeScope scope, const QString& value = {});
+    QFuture<CachePurgeResult> purgeCacheAsync(CachePurgeScope scope, const QString& value = {});
+    // Replaces the cache with an empty one of this budget (at least
+    // minCacheBudget) and eviction policy; counters start from zero and
+    // `purged` tells how many objects were dropped. Also becomes part of
+    // options(), so a restart keeps it. On the controller's thread only.
+    QFuture<CachePurgeResult> setCacheOptionsAsync(quint64 budgetBytes, CacheEviction eviction);
+    static constexpr quint64 minCacheBudget = 64 * 1024;
+
     // Blocks until the gateway has stopped (drain up to `drain`). For
     // shut-down and tests only; the GUI uses stop().
     void stopAndWait(std::chrono::milliseconds drain);
@@ -120,6 +147,13 @@ private:
     int m_statsInterval = 500;
     QElapsedTimer m_sinceLastSample;
     GatewayStatsSample m_lastSample;
+    // One thread for purges and store swaps, so they run in order; declared
+    // after m_server so it is joined before the server goes away.
+    QThreadPool m_cacheJobs;
+    // Cache API key -> label, from the last applied configuration; read by
+    // cacheSnapshot() on any thread.
+    mutable std::mutex m_cacheNamesMutex;
+    std::map<std::string, std::string, std::less<>> m_cacheApiNames;
 };
 
 } // namespace gatehouse::app

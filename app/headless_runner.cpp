@@ -9,6 +9,7 @@
 #include "app/demo_catalog.h"
 #include "app/demo_workspace.h"
 #include "app/gateway_config_sync.h"
+#include "app/gateway_admin_control.h"
 #include "app/gateway_controller.h"
 #include "app/signal_watcher.h"
 #include "app/telemetry/telemetry_service.h"
@@ -215,6 +216,9 @@ bool HeadlessRunner::startAdminApi()
     options.databaseSpec = m_options.databaseSpec; // the same catalog
     options.address = m_options.adminAddress;
     options.port = m_options.adminPort;
+    m_adminControl = std::make_unique<GatewayAdminControl>(
+        m_controller.get(), m_telemetry->running() ? m_telemetry.get() : nullptr);
+    m_adminControl->wire(options);
     m_adminApi = std::make_unique<AdminApi>();
     if (!m_adminApi->start(options)) {
         printLine(stderr, QStringLiteral("gatehouse: ") + m_adminApi->lastError());

@@ -15,6 +15,7 @@ class CatalogService;
 struct CatalogStartup;
 class DemoWorkspace;
 class GatewayConfigSync;
+class GatewayAdminControl;
 class GatewayController;
 class SignalWatcher;
 class TelemetryService;
@@ -49,7 +50,8 @@ private:
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<DemoWorkspace> m_demo;
     std::unique_ptr<GatewayController> m_controller;
-    std::unique_ptr<TelemetryService> m_telemetry; // after the controller: stops first
+    std::unique_ptr<TelemetryService> m_telemetry;       // after the controller: stops first
+    std::unique_ptr<GatewayAdminControl> m_adminControl; // outlives m_adminApi
     std::unique_ptr<AdminApi> m_adminApi;
     std::unique_ptr<GatewayConfigSync> m_sync;
     bool m_stopping = false;

@@ -9,6 +9,7 @@
 #include "app/declarative_config.h"
 #include "app/demo_workspace.h"
 #include "app/gateway_config_sync.h"
+#include "app/gateway_admin_control.h"
 #include "app/gateway_controller.h"
 #include "app/headless_runner.h"
 #include "app/signal_watcher.h"
@@ -141,6 +142,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     TelemetryService telemetry(&controller, telemetryOptions);
     const bool telemetryStarted = telemetry.start();
     gatehouse::ui::MainWindow window(&controller);
+    if (catalog.isOpen())
+        window.setCatalogService(&catalog, catalogStartup.localAdmin);
     if (!telemetryStarted)
         window.showTelemetryUnavailable(telemetry.lastError());
     // A catalog that cannot be used is reported and left alone; the gateway
@@ -213,10 +216,12 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     demoOffer->offerOnFirstStart();
 
     // The admin REST API; a failure is shown, and the console runs on.
+    GatewayAdminControl adminControl(&controller, telemetryStarted ? &telemetry : nullptr);
     AdminApi adminApi;
     if (options.adminEnabled) {
         AdminApi::Options adminOptions;
         adminOptions.databaseSpec = options.databaseSpec; // the same catalog
+        adminControl.wire(adminOptions);
         adminOptions.address = options.adminAddress;
         adminOptions.port = options.adminPort;
         if (!adminApi.start(adminOptions)) {

@@ -440,6 +440,11 @@ std::size_t gateway_server::flush_cache()
     return impl_->store()->flush();
 }
 
+std::vector<cache::cache_event> gateway_server::recent_cache_events(std::size_t limit) const
+{
+    return impl_->store()->recent_events(limit);
+}
+
 std::string gateway_server::set_cache_options(std::size_t budget_bytes,
                                               cache::eviction_kind eviction)
 {

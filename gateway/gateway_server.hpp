@@ -20,6 +20,10 @@
 
 namespace gatehouse::gateway {
 
+namespace cache {
+struct cache_event; // cache/cache_store.hpp
+}
+
 // The response cache as the control plane sees it.
 struct cache_report {
     cache::cache_stats_snapshot total;
@@ -91,6 +95,10 @@ public:
     std::size_t purge_cache_prefix(std::string_view path_prefix, std::string_view host = {});
     std::size_t purge_cache_tag(std::string_view tag);
     std::size_t flush_cache();
+    // The most recent stored / evicted / purged / replaced entries, oldest
+    // first (at most `limit`), for the console. Locks each cache shard
+    // briefly in turn; meant for a once-a-second poll, not the hot path.
+    std::vector<cache::cache_event> recent_cache_events(std::size_t limit = 100) const;
     // Replaces the store with an empty one of this budget and eviction
     // policy (the store cannot be resized in place); counters start again
     // from zero. Returns "" or why the values were refused.

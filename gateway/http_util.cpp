@@ -36,6 +36,15 @@ bool iequals(std::string_view a, std::string_view b)
                                               [](char x, char y) { return lower(x) == lower(y); });
 }
 
+std::string_view trim_ows(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
 bool is_token(std::string_view text)
 {
     return !text.empty() && std::all_of(text.begin(), text.end(), is_tchar);

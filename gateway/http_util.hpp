@@ -21,6 +21,10 @@ std::optional<http_url> parse_http_url(std::string_view url, std::string* error 
 
 bool iequals(std::string_view a, std::string_view b);
 
+// Without leading and trailing optional whitespace (RFC 9110 §5.6.3: spaces
+// and horizontal tabs), as field values and list members are compared.
+std::string_view trim_ows(std::string_view text);
+
 // True for an RFC 9110 token (method names, header names).
 bool is_token(std::string_view text);
 

@@ -9,6 +9,607 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ApprovalDetails</name>
+    <message>
+        <source>Requested by:</source>
+        <translation>Angefragt von:</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Anwendung:</translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation>API:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Tarif:</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>Limits:</translation>
+    </message>
+    <message>
+        <source>Requested:</source>
+        <translation>Angefragt:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Decided:</source>
+        <translation>Entschieden:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <source>%1 requests selected.</source>
+        <translation>%1 Anfragen ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Select a request to see its details.</source>
+        <translation>Wählen Sie eine Anfrage, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Subscription #%1</source>
+        <translation>Abonnement #%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (team %3)</source>
+        <translation>%1 %2 (Team %3)</translation>
+    </message>
+    <message>
+        <source>%1, %2 approval</source>
+        <translation>%1, Genehmigung: %2</translation>
+    </message>
+    <message>
+        <source>%1 requests per minute</source>
+        <translation>%1 Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <source>no rate limit</source>
+        <translation>keine Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>%1 requests per month</source>
+        <translation>%1 Anfragen pro Monat</translation>
+    </message>
+    <message>
+        <source>no monthly quota</source>
+        <translation>kein Monatskontingent</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApprovalsModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Ausgesetzt</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>%1 (team %2)</source>
+        <translation>%1 (Team %2)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Angefragt von</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Genehmigung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Entschieden von</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApprovalsPage</name>
+    <message>
+        <source>Approvals</source>
+        <translation>Genehmigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation>&amp;Eingang</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Approvals are unavailable: the catalog is not open, or your account has no access to it.</source>
+        <translation>Genehmigungen sind nicht verfügbar: Der Katalog ist nicht geöffnet, oder Ihr Konto hat keinen Zugriff darauf.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Genehmigen</translation>
+    </message>
+    <message>
+        <source>Approve the selected requests (Ctrl+Return)</source>
+        <translation>Die ausgewählten Anfragen genehmigen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>A&amp;blehnen…</translation>
+    </message>
+    <message>
+        <source>Reject the selected requests with a reason</source>
+        <translation>Die ausgewählten Anfragen mit Begründung ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>&amp;Aussetzen…</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the approvals: %1</source>
+        <translation>Die Genehmigungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox (%1)</source>
+        <translation>&amp;Eingang (%1)</translation>
+    </message>
+    <message>
+        <source>Reject Requests</source>
+        <translation>Anfragen ablehnen</translation>
+    </message>
+    <message>
+        <source>Why are the selected requests rejected? The requester sees the reason.</source>
+        <translation>Warum werden die ausgewählten Anfragen abgelehnt? Die anfragende Person sieht die Begründung.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Suspend Subscriptions</source>
+        <translation>Abonnements aussetzen</translation>
+    </message>
+    <message>
+        <source>Why are the selected subscriptions suspended? Their calls are refused until they are resumed.</source>
+        <translation>Warum werden die ausgewählten Abonnements ausgesetzt? Ihre Aufrufe werden abgewiesen, bis sie fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Aussetzen</translation>
+    </message>
+    <message>
+        <source>Revoke Subscriptions</source>
+        <translation>Abonnements widerrufen</translation>
+    </message>
+    <message>
+        <source>Why are the selected subscriptions revoked? This cannot be undone.</source>
+        <translation>Warum werden die ausgewählten Abonnements widerrufen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Subscriptions updated: %1.</source>
+        <translation>Aktualisierte Abonnements: %1.</translation>
+    </message>
+    <message>
+        <source>Updated: %1. Refused: %2.</source>
+        <translation>Aktualisiert: %1. Abgewiesen: %2.</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>no longer exists or is not visible to you</source>
+        <translation>existiert nicht mehr oder ist für Sie nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>not possible in its current state</source>
+        <translation>im aktuellen Zustand nicht möglich</translation>
+    </message>
+    <message>
+        <source>invalid request</source>
+        <translation>ungültige Anfrage</translation>
+    </message>
+    <message>
+        <source>the catalog could not be written</source>
+        <translation>der Katalog konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>#%1: %2 (%3)</source>
+        <translation>#%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No requests are waiting for a decision.</source>
+        <translation>Keine Anfragen warten auf eine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>Nothing has been decided yet.</source>
+        <translation>Bisher wurde nichts entschieden.</translation>
+    </message>
+    <message>
+        <source>Details of the selected subscription</source>
+        <translation>Details des ausgewählten Abonnements</translation>
+    </message>
+    <message>
+        <source>Pending subscription requests</source>
+        <translation>Ausstehende Abonnementanfragen</translation>
+    </message>
+    <message>
+        <source>Decided subscriptions</source>
+        <translation>Entschiedene Abonnements</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CacheActionsPanel</name>
+    <message>
+        <source>LRU (least recently used)</source>
+        <translation>LRU (am längsten nicht verwendet)</translation>
+    </message>
+    <message>
+        <source>W-TinyLFU (frequency-aware)</source>
+        <translation>W-TinyLFU (häufigkeitsbasiert)</translation>
+    </message>
+    <message>
+        <source>LRU</source>
+        <translation>LRU</translation>
+    </message>
+    <message>
+        <source>W-TinyLFU</source>
+        <translation>W-TinyLFU</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>Replaces the cache with an empty one of this budget and policy.</source>
+        <translation>Ersetzt den Cache durch einen leeren mit diesem Budget und dieser Strategie.</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>Budget:</translation>
+    </message>
+    <message>
+        <source>Eviction:</source>
+        <translation>Verdrängung:</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Purge selected API</source>
+        <translation>Ausgewählte API leeren</translation>
+    </message>
+    <message>
+        <source>Path prefix, e.g. /shop/</source>
+        <translation>Pfadpräfix, z. B. /shop/</translation>
+    </message>
+    <message>
+        <source>Purge prefix</source>
+        <translation>Präfix leeren</translation>
+    </message>
+    <message>
+        <source>Tag (Cache-Tag or Surrogate-Key)</source>
+        <translation>Tag (Cache-Tag oder Surrogate-Key)</translation>
+    </message>
+    <message>
+        <source>Purge tag</source>
+        <translation>Tag leeren</translation>
+    </message>
+    <message>
+        <source>Purge everything</source>
+        <translation>Alles leeren</translation>
+    </message>
+    <message>
+        <source>Purge API</source>
+        <translation>API leeren</translation>
+    </message>
+    <message>
+        <source>Remove every cached response of %1? It holds %2 objects (%3) now. Its next requests go to the upstream.</source>
+        <translation>Alle zwischengespeicherten Antworten von %1 entfernen? Sie umfasst derzeit %2 Objekte (%3). Ihre nächsten Anfragen gehen an den Upstream.</translation>
+    </message>
+    <message>
+        <source>A path prefix starts with &apos;/&apos; and has no spaces, for example /shop/.</source>
+        <translation>Ein Pfadpräfix beginnt mit „/“ und enthält keine Leerzeichen, zum Beispiel /shop/.</translation>
+    </message>
+    <message>
+        <source>Purge by path prefix</source>
+        <translation>Nach Pfadpräfix leeren</translation>
+    </message>
+    <message>
+        <source>Remove every cached response whose path starts with %1? The next requests for those paths go to the upstream.</source>
+        <translation>Alle zwischengespeicherten Antworten entfernen, deren Pfad mit %1 beginnt? Die nächsten Anfragen für diese Pfade gehen an den Upstream.</translation>
+    </message>
+    <message>
+        <source>Enter one tag, as the upstream sends it in Cache-Tag or Surrogate-Key.</source>
+        <translation>Geben Sie ein Tag ein, so wie der Upstream es in Cache-Tag oder Surrogate-Key sendet.</translation>
+    </message>
+    <message>
+        <source>Purge by tag</source>
+        <translation>Nach Tag leeren</translation>
+    </message>
+    <message>
+        <source>Remove every cached response tagged %1? The next requests for them go to the upstream.</source>
+        <translation>Alle zwischengespeicherten Antworten mit dem Tag %1 entfernen? Die nächsten Anfragen dafür gehen an den Upstream.</translation>
+    </message>
+    <message>
+        <source>Empty the whole cache? All %1 objects (%2) are removed and every next request goes to the upstream.</source>
+        <translation>Den gesamten Cache leeren? Alle %1 Objekte (%2) werden entfernt, und jede nächste Anfrage geht an den Upstream.</translation>
+    </message>
+    <message>
+        <source>Apply cache settings</source>
+        <translation>Cache-Einstellungen anwenden</translation>
+    </message>
+    <message>
+        <source>Use a budget of %1 with %2 eviction? The cache is replaced by an empty one: its %3 objects are dropped and its counters start from zero.</source>
+        <translation>Ein Budget von %1 mit Verdrängung nach %2 verwenden? Der Cache wird durch einen leeren ersetzt: Seine %3 Objekte werden verworfen und seine Zähler beginnen bei null.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Wird ausgeführt …</translation>
+    </message>
+    <message>
+        <source>The cache refused: %1.</source>
+        <translation>Der Cache hat abgelehnt: %1.</translation>
+    </message>
+    <message>
+        <source>Applied: %1, %2. Objects dropped: %3.</source>
+        <translation>Angewendet: %1, %2. Verworfene Objekte: %3.</translation>
+    </message>
+    <message>
+        <source>Purged 1 object.</source>
+        <translation>1 Objekt entfernt.</translation>
+    </message>
+    <message>
+        <source>Purged %1 objects.</source>
+        <translation>%1 Objekte entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CacheApiModel</name>
+    <message>
+        <source>API %1: %2 revalidated, %3 bypassed, %4 stored, %5 evicted, %6 purged</source>
+        <translation>API %1: %2 revalidiert, %3 umgangen, %4 gespeichert, %5 verdrängt, %6 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CacheEventModel</name>
+    <message>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Evicted</source>
+        <translation>Verdrängt</translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CachePage</name>
+    <message>
+        <source>Usage</source>
+        <translation>Belegung</translation>
+    </message>
+    <message>
+        <source>Objects:</source>
+        <translation>Objekte:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Speicher:</translation>
+    </message>
+    <message>
+        <source>Hit ratio:</source>
+        <translation>Trefferquote:</translation>
+    </message>
+    <message>
+        <source>Activity:</source>
+        <translation>Aktivität:</translation>
+    </message>
+    <message>
+        <source>Eviction:</source>
+        <translation>Verdrängung:</translation>
+    </message>
+    <message>
+        <source>Hit ratio by API</source>
+        <translation>Trefferquote pro API</translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Per API</source>
+        <translation>Pro API</translation>
+    </message>
+    <message>
+        <source>Recently stored and evicted</source>
+        <translation>Zuletzt gespeichert und verdrängt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3 %)</source>
+        <translation>%1 von %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 % of %2 lookups</source>
+        <translation>%1 % von %2 Abfragen</translation>
+    </message>
+    <message>
+        <source>No lookups yet</source>
+        <translation>Noch keine Abfragen</translation>
+    </message>
+    <message>
+        <source>%1 stored, %2 evicted, %3 purged</source>
+        <translation>%1 gespeichert, %2 verdrängt, %3 entfernt</translation>
+    </message>
+    <message>
+        <source>LRU (least recently used)</source>
+        <translation>LRU (am längsten nicht verwendet)</translation>
+    </message>
+    <message>
+        <source>W-TinyLFU (frequency-aware)</source>
+        <translation>W-TinyLFU (häufigkeitsbasiert)</translation>
+    </message>
+    <message>
+        <source>No cache lookups yet</source>
+        <translation>Noch keine Cache-Abfragen</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::DashboardPage</name>
     <message>
         <source>Live traffic</source>
@@ -468,10 +1069,6 @@
         <translation>Einzelne API-Aufrufe suchen und untersuchen: Methode, Pfad, Status, Latenz, Cache-Ergebnis und aufrufende Anwendung.</translation>
     </message>
     <message>
-        <source>See what the gateway cache holds, its hit ratio per API and its budget, and purge by API, path or tag.</source>
-        <translation>Sehen Sie, was der Gateway-Cache enthält, seine Trefferquote pro API und sein Budget, und leeren Sie ihn nach API, Pfad oder Tag.</translation>
-    </message>
-    <message>
         <source>&amp;Gateway</source>
         <translation>&amp;Gateway</translation>
     </message>
@@ -602,6 +1199,14 @@
     <message>
         <source>Demo &amp;Traffic</source>
         <translation>Demo-&amp;Verkehr</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Subscription requests waiting for a decision: %1</source>
+        <translation>Abonnementanfragen, die auf eine Entscheidung warten: %1</translation>
     </message>
 </context>
 <context>

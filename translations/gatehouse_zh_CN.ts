@@ -9,6 +9,607 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ApprovalDetails</name>
+    <message>
+        <source>Requested by:</source>
+        <translation>申请人：</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>应用：</translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation>API：</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>套餐：</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>限制：</translation>
+    </message>
+    <message>
+        <source>Requested:</source>
+        <translation>申请时间：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Decided:</source>
+        <translation>决定时间：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>%1 requests selected.</source>
+        <translation>已选择 %1 个申请。</translation>
+    </message>
+    <message>
+        <source>Select a request to see its details.</source>
+        <translation>选择一个申请以查看详情。</translation>
+    </message>
+    <message>
+        <source>Subscription #%1</source>
+        <translation>订阅 #%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (team %3)</source>
+        <translation>%1 %2（团队 %3）</translation>
+    </message>
+    <message>
+        <source>%1, %2 approval</source>
+        <translation>%1，%2审批</translation>
+    </message>
+    <message>
+        <source>%1 requests per minute</source>
+        <translation>每分钟 %1 个请求</translation>
+    </message>
+    <message>
+        <source>no rate limit</source>
+        <translation>无速率限制</translation>
+    </message>
+    <message>
+        <source>%1 requests per month</source>
+        <translation>每月 %1 个请求</translation>
+    </message>
+    <message>
+        <source>no monthly quota</source>
+        <translation>无月度配额</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1，由 %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApprovalsModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>%1 (team %2)</source>
+        <translation>%1（团队 %2）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批方式</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApprovalsPage</name>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation>收件箱(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Approvals are unavailable: the catalog is not open, or your account has no access to it.</source>
+        <translation>审批不可用：目录未打开，或您的账户无权访问。</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Approve the selected requests (Ctrl+Return)</source>
+        <translation>批准所选申请（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>拒绝(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Reject the selected requests with a reason</source>
+        <translation>填写原因并拒绝所选申请</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>暂停(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>恢复(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>撤销(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Cannot read the approvals: %1</source>
+        <translation>无法读取审批：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox (%1)</source>
+        <translation>收件箱（%1）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Reject Requests</source>
+        <translation>拒绝申请</translation>
+    </message>
+    <message>
+        <source>Why are the selected requests rejected? The requester sees the reason.</source>
+        <translation>为什么拒绝所选申请？申请人会看到该原因。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Suspend Subscriptions</source>
+        <translation>暂停订阅</translation>
+    </message>
+    <message>
+        <source>Why are the selected subscriptions suspended? Their calls are refused until they are resumed.</source>
+        <translation>为什么暂停所选订阅？在恢复之前，其调用将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Revoke Subscriptions</source>
+        <translation>撤销订阅</translation>
+    </message>
+    <message>
+        <source>Why are the selected subscriptions revoked? This cannot be undone.</source>
+        <translation>为什么撤销所选订阅？此操作无法撤消。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Subscriptions updated: %1.</source>
+        <translation>已更新的订阅：%1。</translation>
+    </message>
+    <message>
+        <source>Updated: %1. Refused: %2.</source>
+        <translation>已更新：%1。被拒绝：%2。</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>no longer exists or is not visible to you</source>
+        <translation>已不存在或您无权查看</translation>
+    </message>
+    <message>
+        <source>not possible in its current state</source>
+        <translation>当前状态下无法执行</translation>
+    </message>
+    <message>
+        <source>invalid request</source>
+        <translation>无效的请求</translation>
+    </message>
+    <message>
+        <source>the catalog could not be written</source>
+        <translation>无法写入目录</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>#%1: %2 (%3)</source>
+        <translation>#%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>No requests are waiting for a decision.</source>
+        <translation>没有等待决定的申请。</translation>
+    </message>
+    <message>
+        <source>Nothing has been decided yet.</source>
+        <translation>尚未做出任何决定。</translation>
+    </message>
+    <message>
+        <source>Details of the selected subscription</source>
+        <translation>所选订阅的详情</translation>
+    </message>
+    <message>
+        <source>Pending subscription requests</source>
+        <translation>待审批的订阅申请</translation>
+    </message>
+    <message>
+        <source>Decided subscriptions</source>
+        <translation>已决定的订阅</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CacheActionsPanel</name>
+    <message>
+        <source>LRU (least recently used)</source>
+        <translation>LRU（最近最少使用）</translation>
+    </message>
+    <message>
+        <source>W-TinyLFU (frequency-aware)</source>
+        <translation>W-TinyLFU（基于访问频率）</translation>
+    </message>
+    <message>
+        <source>LRU</source>
+        <translation>LRU</translation>
+    </message>
+    <message>
+        <source>W-TinyLFU</source>
+        <translation>W-TinyLFU</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Replaces the cache with an empty one of this budget and policy.</source>
+        <translation>用具有此预算和策略的空缓存替换当前缓存。</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>预算：</translation>
+    </message>
+    <message>
+        <source>Eviction:</source>
+        <translation>淘汰策略：</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Purge selected API</source>
+        <translation>清除所选 API</translation>
+    </message>
+    <message>
+        <source>Path prefix, e.g. /shop/</source>
+        <translation>路径前缀，例如 /shop/</translation>
+    </message>
+    <message>
+        <source>Purge prefix</source>
+        <translation>按前缀清除</translation>
+    </message>
+    <message>
+        <source>Tag (Cache-Tag or Surrogate-Key)</source>
+        <translation>标签（Cache-Tag 或 Surrogate-Key）</translation>
+    </message>
+    <message>
+        <source>Purge tag</source>
+        <translation>按标签清除</translation>
+    </message>
+    <message>
+        <source>Purge everything</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>Purge API</source>
+        <translation>清除 API</translation>
+    </message>
+    <message>
+        <source>Remove every cached response of %1? It holds %2 objects (%3) now. Its next requests go to the upstream.</source>
+        <translation>删除 %1 的所有缓存响应？它目前有 %2 个对象（%3）。其后续请求将发往上游。</translation>
+    </message>
+    <message>
+        <source>A path prefix starts with &apos;/&apos; and has no spaces, for example /shop/.</source>
+        <translation>路径前缀以“/”开头且不含空格，例如 /shop/。</translation>
+    </message>
+    <message>
+        <source>Purge by path prefix</source>
+        <translation>按路径前缀清除</translation>
+    </message>
+    <message>
+        <source>Remove every cached response whose path starts with %1? The next requests for those paths go to the upstream.</source>
+        <translation>删除路径以 %1 开头的所有缓存响应？这些路径的后续请求将发往上游。</translation>
+    </message>
+    <message>
+        <source>Enter one tag, as the upstream sends it in Cache-Tag or Surrogate-Key.</source>
+        <translation>请输入一个标签，与上游在 Cache-Tag 或 Surrogate-Key 中发送的一致。</translation>
+    </message>
+    <message>
+        <source>Purge by tag</source>
+        <translation>按标签清除</translation>
+    </message>
+    <message>
+        <source>Remove every cached response tagged %1? The next requests for them go to the upstream.</source>
+        <translation>删除带有标签 %1 的所有缓存响应？它们的后续请求将发往上游。</translation>
+    </message>
+    <message>
+        <source>Empty the whole cache? All %1 objects (%2) are removed and every next request goes to the upstream.</source>
+        <translation>清空整个缓存？全部 %1 个对象（%2）将被删除，之后的每个请求都将发往上游。</translation>
+    </message>
+    <message>
+        <source>Apply cache settings</source>
+        <translation>应用缓存设置</translation>
+    </message>
+    <message>
+        <source>Use a budget of %1 with %2 eviction? The cache is replaced by an empty one: its %3 objects are dropped and its counters start from zero.</source>
+        <translation>使用 %1 的预算和 %2 淘汰策略？缓存将被替换为空缓存：其 %3 个对象将被丢弃，计数器从零开始。</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>The cache refused: %1.</source>
+        <translation>缓存拒绝了操作：%1。</translation>
+    </message>
+    <message>
+        <source>Applied: %1, %2. Objects dropped: %3.</source>
+        <translation>已应用：%1，%2。丢弃的对象：%3。</translation>
+    </message>
+    <message>
+        <source>Purged 1 object.</source>
+        <translation>已清除 1 个对象。</translation>
+    </message>
+    <message>
+        <source>Purged %1 objects.</source>
+        <translation>已清除 %1 个对象。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CacheApiModel</name>
+    <message>
+        <source>API %1: %2 revalidated, %3 bypassed, %4 stored, %5 evicted, %6 purged</source>
+        <translation>API %1：%2 次重新验证，%3 次绕过，%4 次存储，%5 次淘汰，%6 次清除</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>未命中</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation>命中率</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CacheEventModel</name>
+    <message>
+        <source>Stored</source>
+        <translation>已存储</translation>
+    </message>
+    <message>
+        <source>Evicted</source>
+        <translation>已淘汰</translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已替换</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CachePage</name>
+    <message>
+        <source>Usage</source>
+        <translation>使用情况</translation>
+    </message>
+    <message>
+        <source>Objects:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>内存：</translation>
+    </message>
+    <message>
+        <source>Hit ratio:</source>
+        <translation>命中率：</translation>
+    </message>
+    <message>
+        <source>Activity:</source>
+        <translation>活动：</translation>
+    </message>
+    <message>
+        <source>Eviction:</source>
+        <translation>淘汰策略：</translation>
+    </message>
+    <message>
+        <source>Hit ratio by API</source>
+        <translation>各 API 命中率</translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation>命中率</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Per API</source>
+        <translation>按 API</translation>
+    </message>
+    <message>
+        <source>Recently stored and evicted</source>
+        <translation>最近存储和淘汰</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3 %)</source>
+        <translation>%1 / %2（%3 %）</translation>
+    </message>
+    <message>
+        <source>%1 % of %2 lookups</source>
+        <translation>%2 次查找中命中 %1 %</translation>
+    </message>
+    <message>
+        <source>No lookups yet</source>
+        <translation>尚无查找</translation>
+    </message>
+    <message>
+        <source>%1 stored, %2 evicted, %3 purged</source>
+        <translation>%1 已存储，%2 已淘汰，%3 已清除</translation>
+    </message>
+    <message>
+        <source>LRU (least recently used)</source>
+        <translation>LRU（最近最少使用）</translation>
+    </message>
+    <message>
+        <source>W-TinyLFU (frequency-aware)</source>
+        <translation>W-TinyLFU（基于访问频率）</translation>
+    </message>
+    <message>
+        <source>No cache lookups yet</source>
+        <translation>尚无缓存查找</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::DashboardPage</name>
     <message>
         <source>Live traffic</source>
@@ -468,10 +1069,6 @@
         <translation>搜索并检查单个 API 调用：方法、路径、状态、延迟、缓存结果以及调用方应用。</translation>
     </message>
     <message>
-        <source>See what the gateway cache holds, its hit ratio per API and its budget, and purge by API, path or tag.</source>
-        <translation>查看网关缓存的内容、每个 API 的命中率及其容量预算，并按 API、路径或标签清除。</translation>
-    </message>
-    <message>
         <source>&amp;Gateway</source>
         <translation>网关(&amp;G)</translation>
     </message>
@@ -602,6 +1199,14 @@
     <message>
         <source>Demo &amp;Traffic</source>
         <translation>演示流量(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Subscription requests waiting for a decision: %1</source>
+        <translation>等待决定的订阅申请：%1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/main_window.h"
 
+#include "ui/cache/cache_page.h"
+#include "app/catalog_service.h"
+#include "ui/approvals/approvals_page.h"
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/dashboard/telemetry_dashboard_source.h"
@@ -99,6 +102,9 @@ void MainWindow::buildUi()
         item->setSizeHint(QSize(0, qMax(32, fontMetrics().height() + 14)));
         m_navigation->addItem(item);
         widest = qMax(widest, fontMetrics().horizontalAdvance(pageTitle(page)));
+        if (page == Approvals) // room for a pending count
+            widest = qMax(widest, fontMetrics().horizontalAdvance(
+                                      tr("%1 (%2)").arg(pageTitle(page), QStringLiteral("999"))));
         m_pages->addWidget(createPage(page));
     }
     m_navigation->setFixedWidth(widest + 20 + 48);
@@ -172,10 +178,8 @@ QWidget* MainWindow::createPage(Page page)
                                       "application."),
                                    m_pages);
     case Cache:
-        return new PlaceholderPage(pageTitle(page),
-                                   tr("See what the gateway cache holds, its hit ratio per API "
-                                      "and its budget, and purge by API, path or tag."),
-                                   m_pages);
+        m_cachePage = new CachePage(m_controller, m_pages);
+        return m_cachePage;
     case PageCount:
         break;
     }
@@ -256,6 +260,7 @@ void MainWindow::setTelemetryService(app::TelemetryService* service,
 {
     auto* source = new TelemetryDashboardSource(service, this);
     source->setApiNames(apiNames);
+    m_cachePage->setApiNames(apiNames);
     m_dashboard->setTrendSource(source);
     m_dashboard->setLiveMetricsSource(source);
 }
@@ -282,6 +287,40 @@ void MainWindow::clearError()
 {
     m_error->clear();
     m_error->setVisible(false);
+}
+
+void MainWindow::setCatalogService(app::CatalogService* catalog,
+                                   std::optional<app::Principal> actor)
+{
+    if (m_approvalsPage || !catalog)
+        return;
+    QWidget* placeholder = m_pages->widget(Approvals);
+    const bool current = m_pages->currentIndex() == Approvals;
+    m_approvalsPage = new ApprovalsPage(catalog, std::move(actor), m_pages);
+    m_pages->insertWidget(Approvals, m_approvalsPage);
+    m_pages->removeWidget(placeholder);
+    delete placeholder;
+    if (current)
+        m_pages->setCurrentIndex(Approvals);
+    connect(catalog, &app::CatalogService::pendingApprovalsChanged, this,
+            &MainWindow::setPendingApprovals);
+    catalog->refreshPendingApprovals();
+}
+
+void MainWindow::setPendingApprovals(int count)
+{
+    m_pendingApprovals = count;
+    QListWidgetItem* item = m_navigation->item(Approvals);
+    item->setText(navigationTitle(Approvals));
+    item->setToolTip(count > 0 ? tr("Subscription requests waiting for a decision: %1").arg(count)
+                               : QString());
+}
+
+QString MainWindow::navigationTitle(Page page) const
+{
+    if (page == Approvals && m_pendingApprovals > 0)
+        return tr("%1 (%2)").arg(pageTitle(page), QLocale().toString(m_pendingApprovals));
+    return pageTitle(page);
 }
 
 MainWindow::Page MainWindow::currentPage() const

@@ -2,12 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/roles.h"
 #include "app/gateway_controller.h"
 #include "app/traffic_generator.h"
 
 #include <QHash>
 #include <QMainWindow>
 #include <QUrl>
+
+#include <optional>
 
 class QAction;
 class QMenu;
@@ -17,11 +20,14 @@ class QListWidget;
 class QStackedWidget;
 
 namespace gatehouse::app {
+class CatalogService;
 class TelemetryService;
-}
+} // namespace gatehouse::app
 
 namespace gatehouse::ui {
 
+class CachePage;
+class ApprovalsPage;
 class DashboardPage;
 class GatewayPage;
 class SettingsPage;
@@ -60,6 +66,13 @@ public:
     // owned; must outlive the window. `apiNames` labels API ids.
     void setTelemetryService(app::TelemetryService* service,
                              const QHash<quint64, QString>& apiNames = {});
+    // Replaces the Approvals placeholder with the approvals inbox acting as
+    // `actor`, and keeps the sidebar's pending count up to date. `catalog`
+    // is not owned and must outlive the window.
+    void setCatalogService(app::CatalogService* catalog, std::optional<app::Principal> actor);
+    ApprovalsPage* approvalsPage() const { return m_approvalsPage; }
+    int pendingApprovals() const { return m_pendingApprovals; }
+
     // The telemetry database could not be opened: calls are not logged.
     void showTelemetryUnavailable(const QString& reason);
 
@@ -81,6 +94,7 @@ public:
 
     DashboardPage* dashboard() const { return m_dashboard; }
     GatewayPage* gatewayPage() const { return m_gatewayPage; }
+    CachePage* cachePage() const { return m_cachePage; }
     SettingsPage* settingsPage() const { return m_settingsPage; }
     QMenu* helpMenu() const { return m_helpMenu; }
 
@@ -95,6 +109,8 @@ private:
     void buildMenus();
     void buildStatusBar();
     QWidget* createPage(Page page);
+    void setPendingApprovals(int count);
+    QString navigationTitle(Page page) const;
     void onStateChanged(app::GatewayController::State state);
     void onStatsUpdated(const app::GatewayStatsSample& sample);
     void restoreSettings();
@@ -106,7 +122,10 @@ private:
     QLabel* m_error = nullptr;
     DashboardPage* m_dashboard = nullptr;
     GatewayPage* m_gatewayPage = nullptr;
+    CachePage* m_cachePage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
+    ApprovalsPage* m_approvalsPage = nullptr;
+    int m_pendingApprovals = 0;
     TrafficPanel* m_trafficPanel = nullptr;
     QDockWidget* m_trafficDock = nullptr;
     QMenu* m_viewMenu = nullptr;

@@ -183,7 +183,8 @@ QByteArray PrometheusText::format(const gateway::stats_snapshot& gw,
         w.sample("gatehouse_cache_bytes", noLabels, cache->bytes);
         w.family("gatehouse_cache_capacity_bytes", "gauge", "Byte budget of the HTTP cache.");
         w.sample("gatehouse_cache_capacity_bytes", noLabels, cache->capacityBytes);
-        w.family("gatehouse_cache_evictions_total", "counter", "Objects evicted by the LRU.");
+        w.family("gatehouse_cache_evictions_total", "counter",
+                 "Objects evicted to stay within the byte budget.");
         w.sample("gatehouse_cache_evictions_total", noLabels, cache->evictions);
     }
 

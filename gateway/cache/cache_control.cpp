@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache/cache_control.hpp"
 
+#include "gateway/http_util.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -12,14 +14,6 @@ namespace {
 bool is_ows(char c)
 {
     return c == ' ' || c == '\t';
-}
-
-bool ieq(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
 }
 
 // delta-seconds = 1*DIGIT (RFC 9111 §1.2.2); nullopt when invalid.
@@ -55,37 +49,37 @@ void apply(cache_directives& d, std::string_view name, std::string_view arg, boo
     const auto delta = parse_delta(arg);
     const bool seen_before = d.any;
     d.any = true;
-    if (ieq(name, "no-store"))
+    if (iequals(name, "no-store"))
         d.no_store = true;
-    else if (ieq(name, "no-cache"))
+    else if (iequals(name, "no-cache"))
         d.no_cache = true;
-    else if (ieq(name, "private"))
+    else if (iequals(name, "private"))
         d.private_ = true;
-    else if (ieq(name, "public"))
+    else if (iequals(name, "public"))
         d.public_ = true;
-    else if (ieq(name, "must-revalidate"))
+    else if (iequals(name, "must-revalidate"))
         d.must_revalidate = true;
-    else if (ieq(name, "proxy-revalidate"))
+    else if (iequals(name, "proxy-revalidate"))
         d.proxy_revalidate = true;
-    else if (ieq(name, "must-understand"))
+    else if (iequals(name, "must-understand"))
         d.must_understand = true;
-    else if (ieq(name, "no-transform"))
+    else if (iequals(name, "no-transform"))
         d.no_transform = true;
-    else if (ieq(name, "immutable"))
+    else if (iequals(name, "immutable"))
         d.immutable = true;
-    else if (ieq(name, "only-if-cached"))
+    else if (iequals(name, "only-if-cached"))
         d.only_if_cached = true;
-    else if (ieq(name, "max-age"))
+    else if (iequals(name, "max-age"))
         set_delta(d.max_age, delta, has_arg, merge::min, 0);
-    else if (ieq(name, "s-maxage"))
+    else if (iequals(name, "s-maxage"))
         set_delta(d.s_maxage, delta, has_arg, merge::min, 0);
-    else if (ieq(name, "stale-while-revalidate"))
+    else if (iequals(name, "stale-while-revalidate"))
         set_delta(d.stale_while_revalidate, delta, has_arg, merge::min, 0);
-    else if (ieq(name, "stale-if-error"))
+    else if (iequals(name, "stale-if-error"))
         set_delta(d.stale_if_error, delta, has_arg, merge::min, 0);
-    else if (ieq(name, "min-fresh"))
+    else if (iequals(name, "min-fresh"))
         set_delta(d.min_fresh, delta, has_arg, merge::max, 0);
-    else if (ieq(name, "max-stale"))
+    else if (iequals(name, "max-stale"))
         // "max-stale" alone accepts any staleness (§5.2.1.2); a bad value
         // accepts none.
         set_delta(d.max_stale, has_arg ? delta : std::optional<std::int64_t>{delta_seconds_max},

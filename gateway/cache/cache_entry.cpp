@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache/cache_entry.hpp"
 
+#include "gateway/http_util.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -10,32 +12,15 @@ namespace gatehouse::gateway::cache {
 
 namespace {
 
-bool ieq(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-std::string_view trim(std::string_view v)
-{
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\t'))
-        v.remove_prefix(1);
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\t'))
-        v.remove_suffix(1);
-    return v;
-}
-
 bool listed_in_connection(std::string_view name, const header_list& headers)
 {
     for (const auto& h : headers) {
-        if (!ieq(h.name, "connection"))
+        if (!iequals(h.name, "connection"))
             continue;
         std::string_view v = h.value;
         while (!v.empty()) {
             const auto comma = v.find(',');
-            if (ieq(trim(v.substr(0, comma)), name))
+            if (iequals(trim_ows(v.substr(0, comma)), name))
                 return true;
             if (comma == std::string_view::npos)
                 break;
@@ -50,7 +35,7 @@ void split_any(std::string_view v, std::string_view seps, F&& f)
 {
     while (!v.empty()) {
         const auto pos = v.find_first_of(seps);
-        const auto item = trim(v.substr(0, pos));
+        const auto item = trim_ows(v.substr(0, pos));
         if (!item.empty())
             f(item);
         if (pos == std::string_view::npos)
@@ -64,7 +49,7 @@ void split_any(std::string_view v, std::string_view seps, F&& f)
 std::optional<std::string_view> cached_response::header(std::string_view name) const
 {
     for (const auto& h : headers)
-        if (ieq(h.name, name))
+        if (iequals(h.name, name))
             return std::string_view(h.value);
     return std::nullopt;
 }
@@ -82,12 +67,12 @@ bool is_hop_by_hop(std::string_view name)
     static constexpr std::array<std::string_view, 9> names = {
         "connection", "keep-alive",         "proxy-connection", "te",      "transfer-encoding",
         "upgrade",    "proxy-authenticate", "trailer",          "trailers"};
-    return std::any_of(names.begin(), names.end(), [&](auto n) { return ieq(n, name); });
+    return std::any_of(names.begin(), names.end(), [&](auto n) { return iequals(n, name); });
 }
 
 bool is_targeted_cache_field(std::string_view name)
 {
-    return ieq(name, "cdn-cache-control") || ieq(name, "gatehouse-cache-control");
+    return iequals(name, "cdn-cache-control") || iequals(name, "gatehouse-cache-control");
 }
 
 header_list headers_for_storage(const header_list& headers, bool strip_set_cookie)
@@ -95,10 +80,10 @@ header_list headers_for_storage(const header_list& headers, bool strip_set_cooki
     header_list out;
     out.reserve(headers.size());
     for (const auto& h : headers) {
-        if (is_hop_by_hop(h.name) || is_targeted_cache_field(h.name) || ieq(h.name, "age") ||
+        if (is_hop_by_hop(h.name) || is_targeted_cache_field(h.name) || iequals(h.name, "age") ||
             listed_in_connection(h.name, headers))
             continue;
-        if (strip_set_cookie && (ieq(h.name, "set-cookie") || ieq(h.name, "set-cookie2")))
+        if (strip_set_cookie && (iequals(h.name, "set-cookie") || iequals(h.name, "set-cookie2")))
             continue;
         out.push_back(h);
     }
@@ -114,38 +99,38 @@ response_view make_response_view(const header_list& headers, unsigned status)
     bool have_cc = false;
     for (const auto& h : headers) {
         const std::string_view name = h.name, value = h.value;
-        if (ieq(name, "cache-control")) {
+        if (iequals(name, "cache-control")) {
             parse_cache_control_into(cc, value); // several lines combine (RFC 9110 §5.3)
             have_cc = true;
-        } else if (ieq(name, "gatehouse-cache-control")) {
+        } else if (iequals(name, "gatehouse-cache-control")) {
             if (!fields.gatehouse_cache_control)
                 fields.gatehouse_cache_control = value;
-        } else if (ieq(name, "cdn-cache-control")) {
+        } else if (iequals(name, "cdn-cache-control")) {
             if (!fields.cdn_cache_control)
                 fields.cdn_cache_control = value;
-        } else if (ieq(name, "expires")) {
+        } else if (iequals(name, "expires")) {
             // §4.2.1: with several Expires lines, use the first (or treat as stale).
             if (!v.expires)
                 v.expires = value;
-        } else if (ieq(name, "date")) {
+        } else if (iequals(name, "date")) {
             if (!v.date)
                 v.date = value;
-        } else if (ieq(name, "last-modified")) {
+        } else if (iequals(name, "last-modified")) {
             if (!v.last_modified)
                 v.last_modified = value;
-        } else if (ieq(name, "age")) {
+        } else if (iequals(name, "age")) {
             if (!v.age)
                 v.age = value;
-        } else if (ieq(name, "vary")) {
+        } else if (iequals(name, "vary")) {
             // Only "is it *" matters for the decisions: keep the line that says so.
             if (!v.vary || value.find('*') != std::string_view::npos)
                 v.vary = value;
-        } else if (ieq(name, "set-cookie") || ieq(name, "set-cookie2")) {
+        } else if (iequals(name, "set-cookie") || iequals(name, "set-cookie2")) {
             v.has_set_cookie = true;
-        } else if (ieq(name, "content-length")) {
+        } else if (iequals(name, "content-length")) {
             std::uint64_t n = 0;
             bool ok = !value.empty();
-            for (char c : trim(value))
+            for (char c : trim_ows(value))
                 ok = ok && c >= '0' && c <= '9' && (n = n * 10 + std::uint64_t(c - '0'), true);
             if (ok)
                 v.content_length = n;
@@ -175,9 +160,9 @@ std::vector<std::string> parse_tags(const header_list& headers)
             tags.emplace_back(t);
     };
     for (const auto& h : headers) {
-        if (ieq(h.name, "cache-tag"))
+        if (iequals(h.name, "cache-tag"))
             split_any(h.value, ",", add);
-        else if (ieq(h.name, "surrogate-key"))
+        else if (iequals(h.name, "surrogate-key"))
             split_any(h.value, " \t", add);
     }
     return tags;
@@ -195,7 +180,7 @@ std::shared_ptr<const cached_response> make_cached_response(entry_inputs in)
     e->response_time = in.response_time;
     e->stored_at = in.response_time;
     for (const auto& h : in.headers)
-        if (ieq(h.name, "vary"))
+        if (iequals(h.name, "vary"))
             for (auto& n : parse_vary(h.value))
                 if (std::find(e->vary.begin(), e->vary.end(), n) == e->vary.end())
                     e->vary.push_back(std::move(n));

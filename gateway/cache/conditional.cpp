@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache/conditional.hpp"
 
+#include "gateway/http_util.hpp"
+
 #include "gateway/cache/http_date.hpp"
 
 #include <algorithm>
@@ -11,23 +13,6 @@
 namespace gatehouse::gateway::cache {
 
 namespace {
-
-bool ieq(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-std::string_view trim(std::string_view v)
-{
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\t'))
-        v.remove_prefix(1);
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\t'))
-        v.remove_suffix(1);
-    return v;
-}
 
 // Calls f(tag) for each entity-tag of a list; commas may occur inside the
 // quotes of an opaque tag, so the list is scanned, not split.
@@ -59,12 +44,12 @@ bool for_each_tag(std::string_view list, F&& f)
 bool listed_in_connection(std::string_view name, const header_list& headers)
 {
     for (const auto& h : headers) {
-        if (!ieq(h.name, "connection"))
+        if (!iequals(h.name, "connection"))
             continue;
         std::string_view v = h.value;
         while (!v.empty()) {
             const auto comma = v.find(',');
-            if (ieq(trim(v.substr(0, comma)), name))
+            if (iequals(trim_ows(v.substr(0, comma)), name))
                 return true;
             if (comma == std::string_view::npos)
                 break;
@@ -77,7 +62,7 @@ bool listed_in_connection(std::string_view name, const header_list& headers)
 std::optional<std::string_view> first(const header_list& headers, std::string_view name)
 {
     for (const auto& h : headers)
-        if (ieq(h.name, name))
+        if (iequals(h.name, name))
             return std::string_view(h.value);
     return std::nullopt;
 }
@@ -86,7 +71,7 @@ std::optional<std::string_view> first(const header_list& headers, std::string_vi
 
 std::optional<entity_tag> parse_etag(std::string_view text)
 {
-    text = trim(text);
+    text = trim_ows(text);
     entity_tag tag;
     if (text.starts_with("W/")) {
         tag.weak = true;
@@ -116,7 +101,7 @@ bool weak_compare(const entity_tag& a, const entity_tag& b)
 
 bool if_none_match_matches(std::string_view if_none_match, std::optional<std::string_view> etag)
 {
-    if (trim(if_none_match) == "*")
+    if (trim_ows(if_none_match) == "*")
         return true; // a stored response is a current representation
     if (!etag)
         return false;
@@ -129,7 +114,7 @@ bool if_none_match_matches(std::string_view if_none_match, std::optional<std::st
 
 bool if_match_matches(std::string_view if_match, std::optional<std::string_view> etag)
 {
-    if (trim(if_match) == "*")
+    if (trim_ows(if_match) == "*")
         return true;
     if (!etag)
         return false;
@@ -169,7 +154,7 @@ header_list not_modified_headers(const cached_response& entry)
         "cache-control", "content-location", "etag", "expires", "last-modified", "vary"};
     header_list out;
     for (const auto& h : entry.headers)
-        if (std::any_of(names.begin(), names.end(), [&](auto n) { return ieq(n, h.name); }))
+        if (std::any_of(names.begin(), names.end(), [&](auto n) { return iequals(n, h.name); }))
             out.push_back(h);
     return out;
 }
@@ -209,7 +194,7 @@ bool updatable_from_304(std::string_view name)
         "content-length", "content-encoding", "content-range", "transfer-encoding", "age",
         "set-cookie",     "set-cookie2",      "content-md5"};
     return !is_hop_by_hop(name) &&
-           std::none_of(frozen.begin(), frozen.end(), [&](auto n) { return ieq(n, name); });
+           std::none_of(frozen.begin(), frozen.end(), [&](auto n) { return iequals(n, name); });
 }
 
 header_list merge_304_headers(const header_list& stored, const header_list& nm)
@@ -223,8 +208,8 @@ header_list merge_304_headers(const header_list& stored, const header_list& nm)
     out.reserve(stored.size() + nm.size());
     for (const auto& h : stored) {
         const bool replaced =
-            takes(h.name) &&
-            std::any_of(nm.begin(), nm.end(), [&](const auto& n) { return ieq(n.name, h.name); });
+            takes(h.name) && std::any_of(nm.begin(), nm.end(),
+                                         [&](const auto& n) { return iequals(n.name, h.name); });
         if (!replaced)
             out.push_back(h);
     }

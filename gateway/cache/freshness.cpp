@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache/freshness.hpp"
 
+#include "gateway/http_util.hpp"
+
 #include "gateway/cache/http_date.hpp"
 
 #include <algorithm>
@@ -16,15 +18,6 @@ std::int64_t seconds_between(sys_time from, sys_time to)
     return std::chrono::duration_cast<std::chrono::seconds>(to - from).count();
 }
 
-std::string_view trim(std::string_view v)
-{
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\t'))
-        v.remove_prefix(1);
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\t'))
-        v.remove_suffix(1);
-    return v;
-}
-
 bool vary_is_star(std::optional<std::string_view> vary)
 {
     if (!vary)
@@ -32,7 +25,7 @@ bool vary_is_star(std::optional<std::string_view> vary)
     std::string_view v = *vary;
     while (!v.empty()) {
         const auto comma = v.find(',');
-        if (trim(v.substr(0, comma)) == "*")
+        if (trim_ows(v.substr(0, comma)) == "*")
             return true;
         if (comma == std::string_view::npos)
             break;
@@ -192,7 +185,7 @@ store_decision decide_storable(const request_view& req, const response_view& res
 
 std::optional<std::int64_t> parse_age(std::string_view value)
 {
-    value = trim(value.substr(0, value.find(',')));
+    value = trim_ows(value.substr(0, value.find(',')));
     if (value.empty())
         return std::nullopt;
     std::int64_t n = 0;

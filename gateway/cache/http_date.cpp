@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache/http_date.hpp"
 
+#include "gateway/http_util.hpp"
+
 #include <array>
 #include <cstdio>
 
@@ -65,20 +67,11 @@ std::optional<sys_seconds> make_time(int y, int mon, int d, int h, int m, int s)
     return sys_days{ymd} + hours{h} + minutes{m} + seconds{s};
 }
 
-std::string_view trim(std::string_view v)
-{
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\t'))
-        v.remove_prefix(1);
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\t'))
-        v.remove_suffix(1);
-    return v;
-}
-
 } // namespace
 
 std::optional<sys_seconds> parse_http_date(std::string_view text)
 {
-    text = trim(text);
+    text = trim_ows(text);
     int y = 0, mon = 0, d = 0, h = 0, m = 0, s = 0;
     const auto comma = text.find(',');
     if (comma == 3) { // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"

@@ -32,6 +32,7 @@ private slots:
     void stopReturnsAtOnceAndDrains();
     void invalidConfigKeepsOldOne();
     void restartsAfterStop();
+    void cacheRefusesBadInputAndKeepsSettings();
 
 private:
     static gw::gateway_options ephemeral()
@@ -207,6 +208,62 @@ void TestGatewayController::restartsAfterStop()
     QVERIFY2(controller.start(ephemeral()), qPrintable(controller.lastError()));
     QCOMPARE(http::http_request(controller.port(), "GET", "/echo").status, 200);
     // Destroying a running controller stops the gateway.
+}
+
+// The cache exists whether or not the gateway runs; bad purges and budgets
+// are refused with a reason, and a new budget survives a restart.
+void TestGatewayController::cacheRefusesBadInputAndKeepsSettings()
+{
+    using Scope = GatewayController::CachePurgeScope;
+    GatewayController controller;
+    QVERIFY(controller.applyConfig(m_demo.snapshot()));
+    const auto initial = controller.cacheSnapshot();
+    QCOMPARE(initial.total.objects, 0);
+    QCOMPARE(initial.budgetBytes, quint64(gw::gateway_options{}.cache_budget_bytes));
+    // Cached APIs are known from the configuration, named after their route.
+    QVERIFY(!initial.apis.isEmpty());
+    QCOMPARE(initial.apis.first().apiKey, QStringLiteral("1"));
+    QCOMPARE(initial.apis.first().name, QStringLiteral("shop"));
+
+    for (const auto& [scope, value] : {std::pair{Scope::PathPrefix, QStringLiteral("shop")},
+                                       {Scope::Tag, QStringLiteral(" ")},
+                                       {Scope::Url, QStringLiteral("/shop/1")},
+                                       {Scope::Api, QString()}}) {
+        const auto refused = controller.purgeCache(scope, value);
+        QVERIFY(!refused.ok);
+        QVERIFY(!refused.error.isEmpty());
+    }
+    const auto none = controller.purgeCache(Scope::Everything);
+    QVERIFY(none.ok);
+    QCOMPARE(none.purged, 0u);
+
+    auto tooSmall = controller.setCacheOptionsAsync(1024, gatehouse::app::CacheEviction::Lru);
+    tooSmall.waitForFinished();
+    QVERIFY(!tooSmall.result().ok);
+    QVERIFY2(tooSmall.result().error.contains(QStringLiteral("64 KiB")),
+             qPrintable(tooSmall.result().error));
+    QCOMPARE(controller.cacheSnapshot(0).budgetBytes, initial.budgetBytes);
+
+    auto applied =
+        controller.setCacheOptionsAsync(2 * 1024 * 1024, gatehouse::app::CacheEviction::Lru);
+    applied.waitForFinished();
+    QVERIFY2(applied.result().ok, qPrintable(applied.result().error));
+    QCOMPARE(controller.cacheSnapshot(0).budgetBytes, quint64(2 * 1024 * 1024));
+    // As the Gateway page starts it: the current options with another listener.
+    auto options = controller.options();
+    options.port = 0;
+    options.threads = 2;
+    QVERIFY2(controller.start(options), qPrintable(controller.lastError()));
+    QCOMPARE(controller.cacheSnapshot(0).budgetBytes, quint64(2 * 1024 * 1024));
+    QCOMPARE(controller.cacheSnapshot(0).eviction, gatehouse::app::CacheEviction::Lru);
+    const auto r = gatehouse::test::http_request(controller.port(), "GET", "/shop/1");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(controller.cacheSnapshot(0).total.objects, 1);
+    const auto events = controller.cacheSnapshot(10).recentEvents;
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first().kind, gatehouse::app::CacheEventRow::Kind::Stored);
+    QCOMPARE(events.first().key, QStringLiteral("/shop/1"));
+    controller.stopAndWait(std::chrono::milliseconds(200));
 }
 
 QTEST_GUILESS_MAIN(TestGatewayController)

@@ -191,7 +191,8 @@ private slots:
                                "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
             const auto upload = c.read();
             QCOMPARE(upload.status, 200);
-            QCOMPARE(echo(upload).value(QStringLiteral("body")).toString(), QStringLiteral("hello"));
+            QCOMPARE(echo(upload).value(QStringLiteral("body")).toString(),
+                     QStringLiteral("hello"));
             QVERIFY(c.send_raw("GET /echo/after HTTP/1.1\r\nHost: a\r\n\r\n"));
             const auto after = c.read();
             QCOMPARE(after.status, 200);
