@@ -20,6 +20,7 @@ const QString optAdminListen = QStringLiteral("admin-listen");
 const QString optThreads = QStringLiteral("threads");
 const QString optTelemetryDatabase = QStringLiteral("telemetry-database");
 const QString optDemoOrigin = QStringLiteral("demo-origin");
+const QString optDemoCatalog = QStringLiteral("demo-catalog");
 const QString optHelp = QStringLiteral("help");
 const QString optVersion = QStringLiteral("version");
 
@@ -54,6 +55,9 @@ CommandLine::CommandLine()
             "(default: telemetry.sqlite in the user's data directory)."),
          tr("file")},
         {optDemoOrigin, tr("Run only the demo origin, on <port>, in the foreground."), tr("port")},
+        {optDemoCatalog,
+         tr("Create the demo workspace (teams, APIs on the demo origin, applications, "
+            "subscriptions) in an empty local catalog at start, and print the demo traffic key.")},
         {{QStringLiteral("h"), optHelp}, tr("Show this help and exit.")},
         {{QStringLiteral("v"), optVersion}, tr("Show the version and exit.")},
     });
@@ -140,6 +144,14 @@ CommandLine::Status CommandLine::parse(const QStringList& arguments)
         m_options.threads = threads;
     }
 
+    m_options.demoCatalog = m_parser.isSet(optDemoCatalog);
+    if (m_options.demoCatalog &&
+        (!m_options.configFile.isEmpty() || m_parser.isSet(optDemoOrigin))) {
+        // Its APIs live on the in-process demo origin, which --config replaces.
+        fail(tr("--demo-catalog needs the demo origin; it cannot be combined with --config or "
+                "--demo-origin."));
+        return Status::Error;
+    }
     if (m_parser.isSet(optDemoOrigin)) {
         if (!parsePort(m_parser.value(optDemoOrigin), QStringLiteral("--demo-origin"),
                        &m_options.demoOriginPort))

@@ -38,6 +38,10 @@ struct CommandLineOptions {
     // in the user's data directory.
     QString telemetryDatabase;
 
+    // --demo-catalog: create the demo workspace in an empty local catalog
+    // at start (DemoCatalog), then run as usual.
+    bool demoCatalog = false;
+
     // --demo-origin PORT: run only the demo origin in the foreground.
     bool demoOriginOnly = false;
     quint16 demoOriginPort = 0;

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/config_compiler.h"
 
+#include "app/api_cache_policy.h"
 #include "app/domain/api_lifecycle.h"
 #include "gateway/access/consumer_table.hpp"
 #include "gateway/router.hpp"
 
 #include <QSet>
+#include <QUrl>
 
 #include <algorithm>
 #include <set>
@@ -84,13 +86,40 @@ std::string routeKey(const gateway::route_config& route)
     return key;
 }
 
-gateway::upstream_config upstreamFor(const ApiDefinition& api)
+// The base configuration's upstream that `url` stands for, if any: a target
+// written as "http://NAME" (no dot, no port, no path) where NAME names an
+// upstream of the base. The demo catalog's APIs are stored as
+// "http://demo-origin" because the in-process origin listens on a different
+// ephemeral port on every start; resolving the name here, at compile time,
+// keeps the stored catalog stable (no rewrite, no audit entry per start) and
+// works for every console and headless gateway sharing the catalog.
+const gateway::upstream_config* baseUpstreamFor(const QString& url,
+                                                const gateway::config_snapshot& base)
+{
+    const QUrl parsed(url);
+    const QString host = parsed.host();
+    if (parsed.scheme() != QLatin1String("http") || host.isEmpty() ||
+        host.contains(QLatin1Char('.')) || parsed.port() != -1 ||
+        (!parsed.path().isEmpty() && parsed.path() != QLatin1String("/")))
+        return nullptr;
+    const std::string name = host.toStdString();
+    const auto it = std::find_if(base.upstreams.begin(), base.upstreams.end(),
+                                 [&](const auto& up) { return up.name == name; });
+    return it == base.upstreams.end() ? nullptr : &*it;
+}
+
+gateway::upstream_config upstreamFor(const ApiDefinition& api, const gateway::config_snapshot& base)
 {
     gateway::upstream_config up;
     up.name = "api-" + std::to_string(api.id);
-    for (const auto& target : api.upstreams)
+    for (const auto& target : api.upstreams) {
+        if (const auto* named = baseUpstreamFor(target.url, base)) {
+            up.targets.insert(up.targets.end(), named->targets.begin(), named->targets.end());
+            continue;
+        }
         up.targets.push_back(
             {target.url.toStdString(), static_cast<unsigned>(std::max(1, target.weight))});
+    }
     up.policy = toGateway(api.balancing);
     up.connect_timeout = std::chrono::milliseconds(std::max<qint64>(1, api.connectTimeoutMs));
     up.read_timeout = std::chrono::milliseconds(std::max<qint64>(1, api.requestTimeoutMs));
@@ -136,6 +165,14 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
         return std::pair(priority(a->state), a->id) < std::pair(priority(b->state), b->id);
     });
 
+    // Base routes stay unguarded. The gateway guards a route by its api_id,
+    // and the demo workspace's stand-in ids (1, 2, 3) are real catalog ids
+    // as soon as the catalog has APIs: such a route would answer with that
+    // API's keys, subscriptions and deprecation (and be counted for it), so
+    // it loses its id.
+    for (auto& r : out.snapshot.routes)
+        if (r.api_id != 0 && byId.contains(static_cast<qint64>(r.api_id)))
+            r.api_id = 0;
     std::set<std::string> taken;
     for (const auto& r : base.routes)
         taken.insert(routeKey(r));
@@ -152,6 +189,12 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
         }
         std::vector<gateway::route_config> routes;
         std::set<std::string> own;
+        QString cacheError;
+        auto cache = readApiCachePolicy(api->cachePolicy, &cacheError);
+        if (!cache) {
+            out.warnings << QStringLiteral("%1 is not cached: %2").arg(name, cacheError);
+            cache.emplace();
+        }
         if (api->state == ApiState::Retired) {
             gateway::route_config route;
             route.id = "api-" + std::to_string(api->id) + "-retired";
@@ -171,6 +214,7 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
                 if (r.method != QLatin1String("*"))
                     route.methods.push_back(r.method.toUpper().toStdString());
                 route.upstream = "api-" + std::to_string(api->id);
+                route.cache = *cache;
                 if (!own.insert(routeKey(route)).second) {
                     out.warnings << QStringLiteral("%1: route %2 %3 is listed twice")
                                         .arg(name, r.method, r.path);
@@ -198,7 +242,7 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
                 retiredUpstream = true;
             }
         } else {
-            out.snapshot.upstreams.push_back(upstreamFor(*api));
+            out.snapshot.upstreams.push_back(upstreamFor(*api, base));
         }
         out.snapshot.routes.insert(out.snapshot.routes.end(), routes.begin(), routes.end());
         table->apis[static_cast<std::uint64_t>(api->id)] = accessFor(*api, state, byId);

@@ -28,7 +28,11 @@ struct CompiledConfig {
 //  - the access table: SHA-256 of every active key -> its application -> the
 //    application's approved and suspended subscriptions.
 // The request path is forwarded unchanged (base path included) to the
-// upstream URL, which may carry its own base path.
+// upstream URL, which may carry its own base path. An upstream written as
+// "http://NAME", where NAME names an upstream of `base` (the demo workspace's
+// "demo-origin"), stands for that upstream's targets. An API's cachePolicy
+// becomes its routes' cache policy (readApiCachePolicy); a bad one leaves the
+// API uncached, with a warning.
 //
 // `base` (the demo workspace, or a --config file) comes first: its routes and
 // upstreams are kept as they are, unguarded, and a catalog API whose routes

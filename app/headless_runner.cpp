@@ -6,6 +6,7 @@
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
 #include "app/declarative_config.h"
+#include "app/demo_catalog.h"
 #include "app/demo_workspace.h"
 #include "app/gateway_config_sync.h"
 #include "app/gateway_admin_control.h"
@@ -81,6 +82,31 @@ int HeadlessRunner::exec()
     return QCoreApplication::exec();
 }
 
+bool HeadlessRunner::seedDemoCatalog(const CatalogStartup& catalog)
+{
+    if (!catalog.localAdmin) {
+        printLine(stderr, QStringLiteral("gatehouse: --demo-catalog needs a local catalog with "
+                                         "an administrator for this user"));
+        return false;
+    }
+    const Principal admin = *catalog.localAdmin;
+    const DemoCatalogResult result =
+        m_catalog->runAndWait([&](CatalogStore& store) { return DemoCatalog::seed(store, admin); });
+    if (!result.ok()) {
+        printLine(stderr, QStringLiteral("gatehouse: ") + result.error);
+        return false;
+    }
+    if (!result.seeded) {
+        printLine(stderr, QStringLiteral("gatehouse: demo workspace not created: the catalog "
+                                         "already has APIs"));
+        return true;
+    }
+    // The key exists nowhere else in plain text: this is its one showing.
+    printLine(stdout,
+              QStringLiteral("demo workspace created; demo traffic key: ") + result.trafficKey);
+    return true;
+}
+
 bool HeadlessRunner::startDemoOriginOnly()
 {
     m_demo = std::make_unique<DemoWorkspace>();
@@ -124,6 +150,8 @@ bool HeadlessRunner::startGateway()
     }
     if (!catalog.warning.isEmpty())
         printLine(stderr, QStringLiteral("gatehouse: ") + catalog.warning);
+    if (m_options.demoCatalog && !seedDemoCatalog(catalog))
+        return false;
 
     if (m_options.listenSet) {
         options.listen_address = m_options.listenAddress.toStdString();

@@ -12,6 +12,7 @@ namespace gatehouse::app {
 
 class AdminApi;
 class CatalogService;
+struct CatalogStartup;
 class DemoWorkspace;
 class GatewayConfigSync;
 class GatewayAdminControl;
@@ -39,6 +40,7 @@ public:
 private:
     bool startGateway();
     bool startDemoOriginOnly();
+    bool seedDemoCatalog(const CatalogStartup& catalog); // --demo-catalog
     bool startAdminApi();
     void onTermination(int signalNumber);
     void finish();

@@ -16,6 +16,7 @@
 #include "app/telemetry/telemetry_service.h"
 #include "app/traffic_generator.h"
 #include "ui/console_settings.h"
+#include "ui/demo_catalog_offer.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -205,6 +206,14 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
             catalogSync.setPollInterval(GatewayConfigSync::LocalAdminPollMs);
         catalogSync.recompileNow();
     }
+    // The demo workspace: offered once on a first start with an empty local
+    // catalog, and under Help later. Owned by the window.
+    auto* demoOffer =
+        new gatehouse::ui::DemoCatalogOffer(&catalog, catalogStartup.localAdmin, &traffic, &window);
+    demoOffer->addTo(window.helpMenu());
+    QObject::connect(demoOffer, &gatehouse::ui::DemoCatalogOffer::failed, &window,
+                     &gatehouse::ui::MainWindow::showError);
+    demoOffer->offerOnFirstStart();
 
     // The admin REST API; a failure is shown, and the console runs on.
     GatewayAdminControl adminControl(&controller, telemetryStarted ? &telemetry : nullptr);

@@ -899,9 +899,23 @@ void method_not_allowed(call& c)
     c.res.set(http::field::allow, "GET, HEAD");
 }
 
+// "/v2/products/7" is "/products/7": versioned APIs of a demo catalog can
+// share this one origin (their base paths are forwarded unchanged).
+std::string_view without_version(std::string_view path)
+{
+    if (path.size() < 3 || path[0] != '/' || path[1] != 'v')
+        return path;
+    std::size_t end = 2;
+    while (end < path.size() && path[end] >= '0' && path[end] <= '9')
+        ++end;
+    if (end == 2 || end == path.size() || path[end] != '/')
+        return path;
+    return path.substr(end);
+}
+
 void route(call& c)
 {
-    auto path = c.path;
+    auto path = without_version(c.path);
     if (path == "/echo" || path.starts_with("/echo/"))
         return echo(c);
     if (path == "/respond" || path == "/slow")

@@ -885,6 +885,41 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::DemoCatalogOffer</name>
+    <message>
+        <source>Create &amp;Demo Workspace...</source>
+        <translation>&amp;Demo-Arbeitsbereich anlegen...</translation>
+    </message>
+    <message>
+        <source>Adds demo teams, APIs, plans, applications and subscriptions on the built-in demo origin to an empty catalog</source>
+        <translation>Legt in einem leeren Katalog Demo-Teams, -APIs, -Tarife, -Anwendungen und -Abonnements auf dem eingebauten Demo-Origin an</translation>
+    </message>
+    <message>
+        <source>Demo Workspace</source>
+        <translation>Demo-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Your catalog is empty. Create a demo workspace?</source>
+        <translation>Ihr Katalog ist leer. Einen Demo-Arbeitsbereich anlegen?</translation>
+    </message>
+    <message>
+        <source>Create the demo workspace?</source>
+        <translation>Den Demo-Arbeitsbereich anlegen?</translation>
+    </message>
+    <message>
+        <source>It adds two teams, APIs with different cache policies on the built-in demo origin, plans, two applications with keys, and one subscription waiting for approval. The traffic generator gets a key for the demo APIs. Nothing is added to a catalog that already has APIs.</source>
+        <translation>Er enthält zwei Teams, APIs mit unterschiedlichen Cache-Richtlinien auf dem eingebauten Demo-Origin, Tarife, zwei Anwendungen mit Schlüsseln und ein Abonnement, das auf Genehmigung wartet. Der Verkehrsgenerator erhält einen Schlüssel für die Demo-APIs. Einem Katalog, der bereits APIs enthält, wird nichts hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Could not create the demo workspace: %1</source>
+        <translation>Der Demo-Arbeitsbereich konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The demo workspace was not created: the catalog already has APIs.</source>
+        <translation>Der Demo-Arbeitsbereich wurde nicht angelegt: Der Katalog enthält bereits APIs.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::GatewayPage</name>
     <message>
         <source>&amp;Start</source>

@@ -885,6 +885,41 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::DemoCatalogOffer</name>
+    <message>
+        <source>Create &amp;Demo Workspace...</source>
+        <translation>创建演示工作区(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>Adds demo teams, APIs, plans, applications and subscriptions on the built-in demo origin to an empty catalog</source>
+        <translation>在空目录中添加基于内置演示源站的演示团队、API、套餐、应用和订阅</translation>
+    </message>
+    <message>
+        <source>Demo Workspace</source>
+        <translation>演示工作区</translation>
+    </message>
+    <message>
+        <source>Your catalog is empty. Create a demo workspace?</source>
+        <translation>您的目录为空。是否创建演示工作区？</translation>
+    </message>
+    <message>
+        <source>Create the demo workspace?</source>
+        <translation>是否创建演示工作区？</translation>
+    </message>
+    <message>
+        <source>It adds two teams, APIs with different cache policies on the built-in demo origin, plans, two applications with keys, and one subscription waiting for approval. The traffic generator gets a key for the demo APIs. Nothing is added to a catalog that already has APIs.</source>
+        <translation>它会添加两个团队、基于内置演示源站且缓存策略各不相同的 API、套餐、两个带密钥的应用，以及一个等待审批的订阅。流量生成器会获得一个用于演示 API 的密钥。已有 API 的目录不会被添加任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not create the demo workspace: %1</source>
+        <translation>无法创建演示工作区：%1</translation>
+    </message>
+    <message>
+        <source>The demo workspace was not created: the catalog already has APIs.</source>
+        <translation>未创建演示工作区：目录中已有 API。</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::GatewayPage</name>
     <message>
         <source>&amp;Start</source>

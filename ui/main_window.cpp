@@ -229,6 +229,7 @@ void MainWindow::buildMenus()
     connect(refreshAction, &QAction::triggered, this, &MainWindow::refresh);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu = help;
     QAction* about = help->addAction(tr("&About Gatehouse"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, [this] {

@@ -96,6 +96,7 @@ public:
     GatewayPage* gatewayPage() const { return m_gatewayPage; }
     CachePage* cachePage() const { return m_cachePage; }
     SettingsPage* settingsPage() const { return m_settingsPage; }
+    QMenu* helpMenu() const { return m_helpMenu; }
 
 public slots:
     void refresh();
@@ -128,6 +129,7 @@ private:
     TrafficPanel* m_trafficPanel = nullptr;
     QDockWidget* m_trafficDock = nullptr;
     QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
 
     QAction* m_startAction = nullptr;
     QAction* m_stopAction = nullptr;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/domain/api_catalog.h"
 
+#include "app/api_cache_policy.h"
 #include "app/domain/api_lifecycle.h"
 #include "app/domain/api_store.h"
 #include "app/storage/sql_query.h"
@@ -47,6 +48,11 @@ QString ApiCatalog::validate(const ApiDefinition& api)
     const QJsonDocument cache = QJsonDocument::fromJson(api.cachePolicy.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !cache.isObject())
         return QStringLiteral("cachePolicy: must be a JSON object");
+    // The compiler reads it into the gateway's route cache policy: refuse
+    // what it could not read, rather than leave the API uncached later.
+    QString cacheError;
+    if (!readApiCachePolicy(api.cachePolicy, &cacheError))
+        return cacheError;
     if (api.connectTimeoutMs <= 0 || api.requestTimeoutMs <= 0)
         return QStringLiteral("timeouts: must be positive");
     return {};

@@ -51,6 +51,7 @@ private slots:
     void versionsLiveSideBySide();
     void retiredIsReadOnly();
     void onlyDraftsAreDeleted();
+    void cachePolicyIsChecked();
 
 private:
     qint64 apiInState(ApiState state, const QString& slug);
@@ -251,6 +252,26 @@ void TestApiLifecycle::onlyDraftsAreDeleted()
     QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::NotFound);
     QCOMPARE(catalog.api(m_world.publisher, v1)->successorId, 0);
     QVERIFY2(catalog.createVersion(m_world.publisher, v1, QStringLiteral("v2")),
+             qPrintable(catalog.lastError()));
+}
+
+// The compiler reads cachePolicy into the gateway's cache policy: what it
+// could not read is refused when stored.
+void TestApiLifecycle::cachePolicyIsChecked()
+{
+    ApiCatalog catalog(m_db.database());
+    ApiDefinition api = sampleApi(m_world.teamId, QStringLiteral("cached"));
+    api.cachePolicy = QStringLiteral(R"({"max_ttl": "10s", "stale_while_revalidate": "30s"})");
+    auto created = catalog.createApi(m_world.publisher, api);
+    QVERIFY2(created, qPrintable(catalog.lastError()));
+    created->cachePolicy = QStringLiteral(R"({"ttl": 60})"); // not a key
+    QVERIFY(!catalog.updateApi(m_world.publisher, *created));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Invalid);
+    QVERIFY2(catalog.lastError().contains(QLatin1String("ttl")), qPrintable(catalog.lastError()));
+    api.slug = QStringLiteral("cached2");
+    api.cachePolicy = QStringLiteral(R"({"max_ttl": "soon"})");
+    QVERIFY(!catalog.createApi(m_world.publisher, api));
+    QVERIFY2(catalog.lastError().contains(QLatin1String("max_ttl")),
              qPrintable(catalog.lastError()));
 }
 

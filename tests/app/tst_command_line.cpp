@@ -79,6 +79,11 @@ void TestCommandLine::everything()
     QCOMPARE(cl.parse(args({QStringLiteral("--demo-origin"), QStringLiteral("9000")})), Status::Ok);
     QVERIFY(cl.options().demoOriginOnly);
     QCOMPARE(cl.options().demoOriginPort, quint16(9000));
+    QVERIFY(!cl.options().demoCatalog);
+
+    QCOMPARE(cl.parse(args({QStringLiteral("--headless"), QStringLiteral("--demo-catalog")})),
+             Status::Ok);
+    QVERIFY(cl.options().demoCatalog);
 }
 
 void TestCommandLine::listenForms_data()
@@ -184,6 +189,10 @@ void TestCommandLine::errors_data()
     QTest::newRow("database other scheme")
         << QStringList{QStringLiteral("--database"), QStringLiteral("mysql://h/db")}
         << QStringLiteral("mysql://h/db");
+    QTest::newRow("demo catalog with config")
+        << QStringList{QStringLiteral("--demo-catalog"), QStringLiteral("--config"),
+                       QStringLiteral("x.yaml")}
+        << QStringLiteral("--demo-catalog");
     QTest::newRow("demo origin with config")
         << QStringList{QStringLiteral("--demo-origin"), QStringLiteral("9000"),
                        QStringLiteral("--config"), QStringLiteral("x.yaml")}
@@ -206,7 +215,7 @@ void TestCommandLine::helpAndVersion()
     QCOMPARE(cl.parse(args({QStringLiteral("--help")})), Status::HelpRequested);
     const QString help = cl.helpText();
     for (const char* option : {"--headless", "--config", "--listen", "--admin-listen", "--threads",
-                               "--demo-origin", "--version"})
+                               "--demo-origin", "--demo-catalog", "--version"})
         QVERIFY2(help.contains(QLatin1String(option)), option);
     QVERIFY(!help.contains(QStringLiteral("platform")));
     QCOMPARE(cl.parse(args({QStringLiteral("--version")})), Status::VersionRequested);

@@ -71,6 +71,86 @@ private slots:
         QVERIFY(access->deprecation.empty());
     }
 
+    void cachePolicyBecomesTheRoutesPolicy()
+    {
+        CatalogState state;
+        auto cached = api(1, QStringLiteral("shop"), ApiState::Published);
+        cached.cachePolicy =
+            QStringLiteral(R"({"max_ttl": "10s", "stale_while_revalidate": "30s"})");
+        auto plain = api(2, QStringLiteral("echo"), ApiState::Published);
+        auto broken = api(3, QStringLiteral("bad"), ApiState::Published);
+        broken.cachePolicy = QStringLiteral(R"({"max_ttl": "soon"})");
+        state.apis = {cached, plain, broken};
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        const auto* shop = route(out.snapshot, "/shop/items");
+        QVERIFY(shop);
+        QVERIFY(shop->cache.enabled);
+        QCOMPARE(shop->cache.max_ttl.count(), 10);
+        QVERIFY(shop->cache.stale_while_revalidate);
+        QCOMPARE(shop->cache.stale_while_revalidate->count(), 30);
+        QVERIFY(!route(out.snapshot, "/echo/items")->cache.enabled); // "{}": not cached
+        // A bad policy: routed, uncached, and said so.
+        QVERIFY(!route(out.snapshot, "/bad/items")->cache.enabled);
+        QCOMPARE(out.warnings.size(), 1);
+        QVERIFY2(out.warnings.front().contains(QLatin1String("max_ttl")),
+                 qPrintable(out.warnings.front()));
+    }
+
+    void upstreamNamedAfterABaseUpstreamUsesItsTargets()
+    {
+        gatehouse::gateway::config_snapshot base;
+        gatehouse::gateway::upstream_config origin;
+        origin.name = "demo-origin";
+        origin.targets.push_back({"http://127.0.0.1:45678", 1});
+        base.upstreams.push_back(origin);
+        CatalogState state;
+        auto demo = api(1, QStringLiteral("shop"), ApiState::Published);
+        demo.upstreams = {{QStringLiteral("http://demo-origin"), 1}};
+        auto other = api(2, QStringLiteral("orders"), ApiState::Published);
+        other.upstreams = {{QStringLiteral("http://demo-origin:8080"), 1}}; // a port: a real host
+        state.apis = {demo, other};
+        const CompiledConfig out = ConfigCompiler::compile(state, base);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QCOMPARE(out.snapshot.upstreams.size(), std::size_t(3));
+        const auto upstream = [&](const std::string& name) {
+            for (const auto& u : out.snapshot.upstreams)
+                if (u.name == name)
+                    return u.targets.front().url;
+            return std::string();
+        };
+        QCOMPARE(upstream(route(out.snapshot, "/shop/items")->upstream),
+                 std::string("http://127.0.0.1:45678"));
+        QCOMPARE(upstream(route(out.snapshot, "/orders/items")->upstream),
+                 std::string("http://demo-origin:8080"));
+    }
+
+    void baseRoutesStayUnguarded()
+    {
+        gatehouse::gateway::config_snapshot base;
+        gatehouse::gateway::upstream_config origin;
+        origin.name = "demo-origin";
+        origin.targets.push_back({"http://127.0.0.1:45678", 1});
+        base.upstreams.push_back(origin);
+        gatehouse::gateway::route_config shop;
+        shop.id = "shop";
+        shop.api_id = 1; // a stand-in id that is also a catalog API's
+        shop.path = "/shop";
+        shop.upstream = "demo-origin";
+        base.routes.push_back(shop);
+        shop.id = "other";
+        shop.api_id = 99; // no such API: kept
+        shop.path = "/other";
+        base.routes.push_back(shop);
+        CatalogState state;
+        state.apis = {api(1, QStringLiteral("orders"), ApiState::Published)};
+        const CompiledConfig out = ConfigCompiler::compile(state, base);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QCOMPARE(route(out.snapshot, "/shop")->api_id, std::uint64_t(0));
+        QCOMPARE(route(out.snapshot, "/other")->api_id, std::uint64_t(99));
+        QCOMPARE(route(out.snapshot, "/orders/items")->api_id, std::uint64_t(1));
+    }
+
     void deprecatedApiCarriesHeaderValues()
     {
         CatalogState state;

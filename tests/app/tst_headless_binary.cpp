@@ -10,6 +10,7 @@
 #include <QtTest/QTest>
 
 #include <csignal>
+#include <optional>
 
 using namespace gatehouse;
 using namespace std::chrono_literals;
@@ -129,6 +130,54 @@ private slots:
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
+    }
+
+    // --demo-catalog: a fresh catalog gets the demo workspace and its traffic
+    // key is printed once; the key calls a keyed demo API through the
+    // gateway. A second start leaves the catalog alone.
+    void demoCatalogPrintsAWorkingKey()
+    {
+        const QString catalog = m_dir.filePath(QStringLiteral("demo-catalog.sqlite"));
+        const QStringList arguments{
+            QStringLiteral("--headless"),     QStringLiteral("--demo-catalog"),
+            QStringLiteral("--database"),     catalog,
+            QStringLiteral("--listen"),       QStringLiteral("127.0.0.1:0"),
+            QStringLiteral("--admin-listen"), QStringLiteral("off"),
+            QStringLiteral("--threads"),      QStringLiteral("1")};
+        const QRegularExpression listening(
+            QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        const QRegularExpression created(QStringLiteral("demo traffic key: (gh_\\S+)"));
+        for (int run = 0; run < 2; ++run) {
+            QProcess process;
+            process.setProcessEnvironment(environment());
+            process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
+            QVERIFY(process.waitForStarted(5000));
+            QString out;
+            QRegularExpressionMatch match;
+            QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(process.readAllStandardOutput()),
+                                      match = listening.match(out), match.hasMatch()),
+                                     10000);
+            const auto port = static_cast<std::uint16_t>(match.captured(1).toUInt());
+            const auto key = created.match(out);
+            if (run == 0) {
+                QVERIFY2(key.hasMatch(), qPrintable(out));
+                const test::header_list headers{{"X-API-Key", key.captured(1).toStdString()}};
+                std::optional<test::http_response> r;
+                // The catalog is compiled in just after the listener starts.
+                for (int i = 0; i < 100 && (!r || r->status != 200); ++i) {
+                    if (r)
+                        QTest::qWait(20);
+                    r = test::http_request(port, "GET", "/v2/products/7", headers);
+                }
+                QCOMPARE(r->status, 200);
+                QCOMPARE(test::http_request(port, "GET", "/v2/products/7").status, 401);
+            } else {
+                QVERIFY2(!key.hasMatch(), qPrintable(out));
+            }
+            ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+            QVERIFY(process.waitForFinished(10000));
+            QCOMPARE(process.exitCode(), 0);
+        }
     }
 
     // --admin-listen: the admin API comes up next to the gateway, with a

@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -39,6 +40,7 @@ private slots:
     void knobsApplyWhileRunning();
     void injectedErrorsShowAsServerErrors();
     void emptyMixIsRefused();
+    void keySetElsewhereIsShown();
     void stoppingTheGatewayStopsTraffic();
 
 private:
@@ -250,6 +252,15 @@ void TestTrafficPanel::emptyMixIsRefused()
     QCOMPARE(m_generator->mix(), before);
     child<QSpinBox>("mixWeight_weather")->setValue(40);
     QVERIFY(!child<QLabel>("trafficErrorLabel")->isVisible());
+}
+
+void TestTrafficPanel::keySetElsewhereIsShown()
+{
+    const QString before = m_generator->apiKey();
+    m_generator->setApiKey(QStringLiteral("gh_from_the_demo_workspace"));
+    QCOMPARE(child<QLineEdit>("apiKeyEdit")->text(), QStringLiteral("gh_from_the_demo_workspace"));
+    m_generator->setApiKey(before);
+    QCOMPARE(child<QLineEdit>("apiKeyEdit")->text(), before);
 }
 
 void TestTrafficPanel::stoppingTheGatewayStopsTraffic()

@@ -70,6 +70,12 @@ TrafficPanel::TrafficPanel(app::TrafficGenerator* generator, app::GatewayControl
             &TrafficPanel::onRunningChanged);
     connect(m_generator, &app::TrafficGenerator::statsUpdated, this, &TrafficPanel::onStatsUpdated);
     connect(m_generator, &app::TrafficGenerator::errorOccurred, this, &TrafficPanel::showError);
+    // A key set elsewhere (the demo workspace hands its key over once it is
+    // created) shows here, unless someone is typing one.
+    connect(m_generator, &app::TrafficGenerator::settingsChanged, this, [this] {
+        if (!m_apiKey->hasFocus() && m_apiKey->text() != m_generator->apiKey())
+            m_apiKey->setText(m_generator->apiKey());
+    });
     connect(m_controller, &app::GatewayController::stateChanged, this,
             &TrafficPanel::onGatewayStateChanged);
     updateButtons();

@@ -1,0 +1,242 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/demo_catalog.h"
+
+#include "app/catalog_store.h"
+#include "app/domain/api_store.h"
+#include "app/storage/sql_query.h"
+#include "app/workspace_file.h"
+
+#include <QFile>
+
+#include <optional>
+
+namespace gatehouse::app {
+
+namespace {
+
+constexpr qint64 DayMs = 24LL * 3600 * 1000;
+constexpr qint64 SunsetAfterMs = 90 * DayMs;
+
+struct DemoUser {
+    const char* name;
+    const char* displayName;
+    Role role;
+};
+
+constexpr DemoUser Users[] = {
+    {"maya", "Maya Okafor", Role::Publisher},
+    {"jonas", "Jonas Berg", Role::Developer},
+    {"lin", "Lin Wei", Role::Publisher},
+    {"sam", "Sam Rivera", Role::Developer},
+};
+
+// One seeding run; stops at the first failure, naming the step.
+class Seeder {
+public:
+    Seeder(CatalogStore& store, const Principal& admin, DemoCatalogResult& out)
+        : m_store(store)
+        , m_admin(admin)
+        , m_out(out)
+    {
+    }
+
+    bool run()
+    {
+        return users() && workspace() && applications() && subscriptions() && deprecateV1();
+    }
+
+private:
+    bool fail(const QString& step, const QString& why)
+    {
+        m_out.error = QStringLiteral("demo workspace: %1: %2").arg(step, why);
+        return false;
+    }
+
+    bool users()
+    {
+        for (const DemoUser& u : Users) {
+            const QString name = QLatin1String(u.name);
+            if (m_store.users().userByName(name))
+                continue;
+            // No password: demo accounts cannot sign in to a shared catalog.
+            if (!m_store.users().createUser(m_admin, name, QLatin1String(u.displayName), u.role,
+                                            QString()))
+                return fail(QStringLiteral("user ") + name, m_store.users().lastError());
+            m_out.changes << QStringLiteral("user %1: created").arg(name);
+        }
+        return true;
+    }
+
+    bool workspace()
+    {
+        const QByteArray document = DemoCatalog::workspaceDocument();
+        if (document.isEmpty())
+            return fail(QStringLiteral("workspace"), QStringLiteral("the resource is missing"));
+        const WorkspaceApplyResult applied = WorkspaceFile::apply(m_store, m_admin, document);
+        if (!applied.ok())
+            return fail(QStringLiteral("workspace"), applied.errors.join(QStringLiteral("; ")));
+        m_out.changes << applied.changes;
+        for (const Team& t : m_store.teams().teams())
+            m_teams.insert(t.name, t.id);
+        return true;
+    }
+
+    std::optional<qint64> apiId(const char* slug, const char* version)
+    {
+        QString err;
+        const auto found = ApiStore::loadWhere(m_store.database().connection(),
+                                               QStringLiteral("slug = ? AND version = ?"),
+                                               {QLatin1String(slug), QLatin1String(version)}, &err);
+        if (!found || found->isEmpty()) {
+            fail(QStringLiteral("api %1@%2").arg(QLatin1String(slug), QLatin1String(version)),
+                 err.isEmpty() ? QStringLiteral("not found") : err);
+            return std::nullopt;
+        }
+        return found->front().id;
+    }
+
+    std::optional<qint64> planId(qint64 api, const char* name)
+    {
+        for (const Plan& p : m_store.plans().plans(m_admin, api))
+            if (p.name == QLatin1String(name))
+                return p.id;
+        fail(QStringLiteral("plan ") + QLatin1String(name), QStringLiteral("not found"));
+        return std::nullopt;
+    }
+
+    // An application owned by `team` with one key; the key in `key`.
+    std::optional<qint64> application(const QString& name, const QString& description,
+                                      const QString& team, const QString& keyLabel, QString* key)
+    {
+        const auto app = m_store.applications().createApplication(m_admin, name, description,
+                                                                  m_teams.value(team));
+        if (!app) {
+            fail(QStringLiteral("application ") + name, m_store.applications().lastError());
+            return std::nullopt;
+        }
+        const auto issued = m_store.applications().issueKey(m_admin, app->id, keyLabel);
+        if (!issued) {
+            fail(QStringLiteral("key of ") + name, m_store.applications().lastError());
+            return std::nullopt;
+        }
+        *key = issued->key;
+        m_out.changes << QStringLiteral("application %1: created with a key").arg(name);
+        return app->id;
+    }
+
+    bool applications()
+    {
+        QString trafficKey, mobileKey;
+        const auto traffic = application(
+            QStringLiteral("Demo traffic"),
+            QStringLiteral("The console's traffic generator calls the demo APIs with this key."),
+            QStringLiteral("Platform"), QStringLiteral("traffic generator"), &trafficKey);
+        if (!traffic)
+            return false;
+        // Its key is shown once, to nobody: the demo only needs the pending
+        // request this application makes.
+        const auto mobile = application(
+            QStringLiteral("Storefront mobile"), QStringLiteral("The shop's mobile app."),
+            QStringLiteral("Storefront"), QStringLiteral("release build"), &mobileKey);
+        if (!mobile)
+            return false;
+        m_trafficApp = *traffic;
+        m_mobileApp = *mobile;
+        m_out.trafficKey = trafficKey;
+        return true;
+    }
+
+    bool subscribe(qint64 app, const char* slug, const char* version, const char* plan,
+                   SubscriptionState expected)
+    {
+        const auto api = apiId(slug, version);
+        if (!api)
+            return false;
+        const auto planId = this->planId(*api, plan);
+        if (!planId)
+            return false;
+        const QString what =
+            QStringLiteral("subscription to %1@%2 (%3)")
+                .arg(QLatin1String(slug), QLatin1String(version), QLatin1String(plan));
+        const auto sub = m_store.subscriptions().request(m_admin, app, *planId);
+        if (!sub)
+            return fail(what, m_store.subscriptions().lastError());
+        if (sub->state != expected)
+            return fail(
+                what,
+                QStringLiteral("is %1, expected %2").arg(toString(sub->state), toString(expected)));
+        m_out.changes << what + QStringLiteral(": ") + toString(sub->state);
+        return true;
+    }
+
+    bool subscriptions()
+    {
+        // Automatic plans approve at once; the manual one waits for an owner
+        // of Storefront (or an admin) in the approvals inbox.
+        return subscribe(m_trafficApp, "products", "v1", "Free", SubscriptionState::Approved) &&
+               subscribe(m_trafficApp, "products", "v2", "Free", SubscriptionState::Approved) &&
+               subscribe(m_trafficApp, "weather", "v1", "Standard", SubscriptionState::Approved) &&
+               subscribe(m_mobileApp, "products", "v2", "Partner", SubscriptionState::Pending);
+    }
+
+    // After the subscriptions: a deprecated API takes no new ones, but the
+    // demo wants traffic on it to show Deprecation and Sunset.
+    bool deprecateV1()
+    {
+        const auto v1 = apiId("products", "v1");
+        const auto v2 = v1 ? apiId("products", "v2") : std::nullopt;
+        if (!v2)
+            return false;
+        if (!m_store.apis().deprecate(m_admin, *v1, nowMs() + SunsetAfterMs, *v2))
+            return fail(QStringLiteral("deprecate products@v1"), m_store.apis().lastError());
+        m_out.changes << QStringLiteral("api products@v1: deprecated");
+        return true;
+    }
+
+    CatalogStore& m_store;
+    const Principal& m_admin;
+    DemoCatalogResult& m_out;
+    QHash<QString, qint64> m_teams;
+    qint64 m_trafficApp = 0;
+    qint64 m_mobileApp = 0;
+};
+
+} // namespace
+
+QByteArray DemoCatalog::workspaceDocument()
+{
+    QFile file(QStringLiteral(":/demo/demo_workspace.json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool DemoCatalog::isEmpty(CatalogStore& store, QString* error)
+{
+    auto q = runSql(store.database().connection(), QStringLiteral("SELECT COUNT(*) FROM apis"), {},
+                    error);
+    return q && q->next() && q->value(0).toLongLong() == 0;
+}
+
+DemoCatalogResult DemoCatalog::seed(CatalogStore& store, const Principal& admin)
+{
+    DemoCatalogResult out;
+    if (!admin.isAdmin()) {
+        out.error = QStringLiteral("demo workspace: only an administrator can create it");
+        return out;
+    }
+    QString error;
+    const bool empty = isEmpty(store, &error);
+    if (!error.isEmpty()) {
+        out.error = QStringLiteral("demo workspace: ") + error;
+        return out;
+    }
+    if (!empty)
+        return out; // someone's catalog: never touched
+    Seeder seeder(store, admin, out);
+    out.seeded = seeder.run();
+    if (!out.seeded)
+        out.trafficKey.clear();
+    return out;
+}
+
+} // namespace gatehouse::app
