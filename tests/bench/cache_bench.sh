@@ -246,7 +246,12 @@ verdict() {
   for s in "${SIZES[@]}"; do
     echo
     printf '  %-12s %12s %12s %12s %8s %6s\n' "$(size_label "$s")" "req/s" "p50" "p99" "errors" "hit"
-    for t in "${ACTIVE[@]}"; do
+    for t in direct nginx gatehouse; do
+      want "$t" || continue
+      if [[ -z ${VALID["$t|$s"]:-} ]]; then
+        printf '  %-12s %s\n' "$t" "NOT MEASURED: did not start or no verified cache hit"
+        continue
+      fi
       k="hit|$t|$s"
       hit=${HIT_AFTER["$t|$s"]:-n/a}
       [[ $t == direct ]] && hit=-
