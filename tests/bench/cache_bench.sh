@@ -240,7 +240,10 @@ verdict() {
   report_header
   echo "origin: $ORIGIN_URL (/respond, Cache-Control: public, max-age=3600)"
   want nginx && echo "nginx: proxy_cache, 1 worker, keep-alive upstream, access_log off, sendfile on; $NGINX_CACHE_NOTE"
-  want gatehouse && echo "gatehouse: 1 thread, route cache on, eviction $EVICTION"
+  # Unlike nginx (access_log off), Gatehouse always records every call to its
+  # telemetry database (SQLite, here in the throwaway data directory on the
+  # same pinned CPU); there is no switch to turn that off.
+  want gatehouse && echo "gatehouse: 1 thread, route cache on, eviction $EVICTION; call logs on (telemetry SQLite under $TMP, $(stat -f -c %T "$TMP"))"
   echo "wrk: 1 thread, $CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s per run"
   echo "every cached target was checked to answer a hit before and after its run"
   for s in "${SIZES[@]}"; do
