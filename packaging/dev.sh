@@ -9,6 +9,7 @@
 #   packaging/dev.sh build            install what is missing, configure once, build
 #   packaging/dev.sh deps             install missing system packages (build + test)
 #   packaging/dev.sh bench [ARGS...]  build, then tests/bench/proxy_bench.sh ARGS
+#   packaging/dev.sh bench cache [ARGS...]  build, then tests/bench/cache_bench.sh ARGS
 #
 # Environment: GATEHOUSE_BUILD_DIR (default build), GATEHOUSE_JOBS (build jobs,
 # default: all cores), GATEHOUSE_TEST_JOBS (parallel tests, default 2),
@@ -26,7 +27,7 @@ JOBS=${GATEHOUSE_JOBS:-$(nproc 2>/dev/null || echo 2)}
 TEST_JOBS=${GATEHOUSE_TEST_JOBS:-2}
 
 usage() {
-  sed -n '5,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '5,16s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 # Echoes a command, then runs it.
@@ -178,10 +179,17 @@ cmd_test() {
   return "$rc"
 }
 
+# `bench` alone (or with options) is the reverse-proxy benchmark; `bench cache`
+# the cache-hit one, `bench proxy` names the former explicitly.
 cmd_bench() {
+  local script=proxy_bench.sh
+  case ${1:-} in
+    cache) script=cache_bench.sh; shift ;;
+    proxy) shift ;;
+  esac
   ensure_deps build bench
   build
-  GATEHOUSE_BIN="$BUILD_DIR/gatehouse" run_cmd "$ROOT/tests/bench/proxy_bench.sh" "$@"
+  GATEHOUSE_BIN="$BUILD_DIR/gatehouse" run_cmd "$ROOT/tests/bench/$script" "$@"
 }
 
 main() {

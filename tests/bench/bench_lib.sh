@@ -1,0 +1,310 @@
+# shellcheck shell=bash
+# SPDX-FileCopyrightText: Gatehouse contributors
+# SPDX-License-Identifier: Apache-2.0
+#
+# Helpers shared by the wrk benchmarks (proxy_bench.sh, cache_bench.sh).
+# Sourced, not run. Needs ROOT set and packaging/deps.sh sourced (gh_log,
+# gh_die). bench_setup must be called once before anything that starts a
+# process or writes a temporary file.
+
+# check_range OPTION VALUE MIN MAX
+check_range() {
+  if [[ ! $2 =~ ^[0-9]+$ ]] || ((10#$2 < $3 || 10#$2 > $4)); then
+    gh_die "$1: expected a whole number from $3 to $4, got '$2'"
+  fi
+}
+
+# --- processes, temp files, cleanup -------------------------------------------
+
+TMP=
+PIDS=()
+GATEHOUSE_URL=
+# Extra directories removed on exit (e.g. a cache directory on /dev/shm).
+CLEANUP_DIRS=()
+
+# shellcheck disable=SC2317 # called by the EXIT trap
+bench_cleanup() {
+  local pid i
+  for pid in "${PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    for ((i = 0; i < 50; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  [[ -z $TMP ]] || rm -rf "$TMP"
+  local d
+  for d in "${CLEANUP_DIRS[@]}"; do rm -rf "$d"; done
+}
+
+# Creates $TMP, installs the cleanup trap, sets gatehouse_env, the CPU pinning
+# (pin_proxy, pin_load, pinning) and writes the wrk Lua scripts.
+bench_setup() {
+  TMP=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-bench.XXXXXX")
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT TERM
+
+  # Gatehouse processes get throwaway data and config directories.
+  mkdir -m 0700 "$TMP/xdg-runtime" "$TMP/xdg-data" "$TMP/xdg-config" "$TMP/xdg-cache"
+  gatehouse_env=(env QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$TMP/xdg-runtime"
+    XDG_DATA_HOME="$TMP/xdg-data" XDG_CONFIG_HOME="$TMP/xdg-config" XDG_CACHE_HOME="$TMP/xdg-cache")
+
+  # The proxy under test gets one core; wrk and the origin share the other.
+  local cpus=() range c
+  while IFS= read -r range; do
+    if [[ $range =~ ^([0-9]+)-([0-9]+)$ ]]; then
+      for ((c = BASH_REMATCH[1]; c <= BASH_REMATCH[2]; c++)); do cpus+=("$c"); done
+    elif [[ $range =~ ^[0-9]+$ ]]; then
+      cpus+=("$range")
+    fi
+  done < <(taskset -cp $$ | sed 's/.*: *//' | tr ',' '\n')
+  if [[ ${#cpus[@]} -ge 2 ]]; then
+    PROXY_CPU=${cpus[0]}
+    LOAD_CPU=${cpus[1]}
+    pin_proxy=(taskset -c "$PROXY_CPU")
+    pin_load=(taskset -c "$LOAD_CPU")
+    pinning="proxy on CPU $PROXY_CPU; wrk and origin on CPU $LOAD_CPU"
+  else
+    pin_proxy=()
+    pin_load=()
+    pinning="not pinned: only ${#cpus[@]} CPU available"
+    gh_log "warning: fewer than 2 CPUs, results will not be comparable"
+  fi
+
+  # done() prints one machine-readable line; latencies are in microseconds.
+  cat >"$TMP/report.lua" <<'EOF'
+function done(summary, latency, requests)
+  local e = summary.errors
+  local seconds = summary.duration / 1e6
+  io.write(string.format(
+    "BENCH requests=%d seconds=%.3f rps=%.1f p50_us=%.0f p90_us=%.0f p99_us=%.0f max_us=%.0f " ..
+    "err_connect=%d err_read=%d err_write=%d err_timeout=%d err_status=%d\n",
+    summary.requests, seconds, summary.requests / seconds,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+    e.connect, e.read, e.write, e.timeout, e.status))
+end
+EOF
+  # Paced variant: each connection waits PAUSE ms between a response and its next
+  # request (wrk has no fixed-rate mode). wrk starts its latency clock when the
+  # request is written, so the pause is not counted as latency.
+  cat "$TMP/report.lua" - >"$TMP/paced.lua" <<'EOF'
+local pause_ms = 1
+function init(args)
+  if args[1] then pause_ms = tonumber(args[1]) end
+end
+function delay()
+  return pause_ms
+end
+EOF
+
+  RAW_DIR=$TMP/raw
+  mkdir -p "$RAW_DIR"
+}
+
+# A free TCP port on 127.0.0.1 (nothing listening, not handed out before).
+USED_PORTS=" "
+free_port() {
+  local port i
+  for ((i = 0; i < 200; i++)); do
+    port=$((20000 + RANDOM % 20000))
+    [[ $USED_PORTS == *" $port "* ]] && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      USED_PORTS+="$port "
+      printf '%s\n' "$port"
+      return 0
+    fi
+  done
+  gh_die "no free port found"
+}
+
+# Waits (at most $3 seconds) for a line matching $2 in log $1 of process $4;
+# prints the first http://127.0.0.1:PORT URL on that line.
+wait_for_line() {
+  local log=$1 pattern=$2 seconds=$3 pid=$4 i line
+  for ((i = 0; i < seconds * 10; i++)); do
+    if line=$(grep -m1 -E "$pattern" "$log" 2>/dev/null); then
+      grep -oE 'http://[0-9.]+:[0-9]+' <<<"$line" | head -n1 || true
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  printf -- '--- %s ---\n' "$log" >&2
+  tail -n 40 "$log" >&2 || true
+  return 1
+}
+
+# Waits (at most $2 seconds) until $1 answers HTTP at all.
+wait_for_http() {
+  local url=$1 seconds=$2 i
+  for ((i = 0; i < seconds * 10; i++)); do
+    curl -s -o /dev/null --max-time 1 "$url" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# Status code of one GET.
+http_status() { curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$1" || true; }
+
+# --- wrk ----------------------------------------------------------------------
+
+declare -A RPS P50 P99 ERRS CONNS
+
+# run_wrk KEY URL CONNECTIONS SECONDS [PAUSE_MS]: one measured wrk run, results
+# stored under KEY. Returns non-zero when wrk failed.
+run_wrk() {
+  local key=$1 url=$2 conns=$3 seconds=$4 pause=${5:-}
+  local script=$TMP/report.lua extra=()
+  if [[ -n $pause ]]; then
+    script=$TMP/paced.lua
+    extra=(-- "$pause")
+  fi
+  local raw=$RAW_DIR/${key//[^A-Za-z0-9_.-]/_}.txt
+  if ! "${pin_load[@]}" wrk -t1 -c"$conns" -d"${seconds}s" --timeout 5s --latency \
+        -s "$script" "$url" "${extra[@]}" >"$raw" 2>&1; then
+    gh_log "wrk failed for $key:"; cat "$raw" >&2
+    return 1
+  fi
+  local line
+  line=$(grep -m1 '^BENCH ' "$raw") || { gh_log "no result from wrk for $key"; cat "$raw" >&2; return 1; }
+  local -A f=()
+  local kv
+  for kv in ${line#BENCH }; do f[${kv%%=*}]=${kv#*=}; done
+  RPS[$key]=${f[rps]}
+  P50[$key]=${f[p50_us]}
+  P99[$key]=${f[p99_us]}
+  CONNS[$key]=$conns
+  ERRS[$key]=$((f[err_connect] + f[err_read] + f[err_write] + f[err_timeout] + f[err_status]))
+  if [[ ${ERRS[$key]} -gt 0 ]]; then
+    gh_log "warning: $key: $line"
+  fi
+}
+
+# warm_up URL CONNECTIONS: an unmeasured wrk run of $WARMUP seconds.
+warm_up() {
+  [[ $WARMUP -gt 0 ]] || return 0
+  "${pin_load[@]}" wrk -t1 -c"$2" -d"${WARMUP}s" "$1" >/dev/null 2>&1 || true
+}
+
+# --- starting things ----------------------------------------------------------
+
+# start_demo_origin: starts `gatehouse --demo-origin` on the load CPU and sets
+# ORIGIN_URL (the caller's variable).
+start_demo_origin() {
+  local port url
+  port=$(free_port)
+  gh_log "starting the demo origin on 127.0.0.1:$port"
+  "${pin_load[@]}" "${gatehouse_env[@]}" "$BIN" --demo-origin "$port" --threads 1 \
+    >"$TMP/origin.log" 2>&1 </dev/null &
+  PIDS+=($!)
+  url=$(wait_for_line "$TMP/origin.log" 'demo origin listening on' 30 "${PIDS[-1]}") \
+    || gh_die "the demo origin did not start"
+  # shellcheck disable=SC2034 # read by the sourcing script
+  ORIGIN_URL=${url:-http://127.0.0.1:$port}
+}
+
+# nginx_conf DIR PORT ORIGIN_HOSTPORT HTTP_EXTRA LOCATION_EXTRA: writes
+# DIR/nginx.conf, a reverse proxy with a keep-alive upstream. The two extra
+# arguments are inserted into the http and location blocks.
+nginx_conf() {
+  local nd=$1 port=$2 origin=$3 http_extra=$4 location_extra=$5 user_line=
+  # As root nginx would switch its worker to "nobody"; keep the current user.
+  [[ $EUID -eq 0 ]] && user_line="user $(id -un) $(id -gn);"
+  # keepalive_requests are raised so neither side reconnects every 1000
+  # requests (nginx's default) mid-run.
+  cat >"$nd/nginx.conf" <<EOF
+daemon off;
+master_process on;
+worker_processes 1;
+pid $nd/nginx.pid;
+error_log $nd/error.log warn;
+$user_line
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $nd/client_body;
+  proxy_temp_path $nd/proxy;
+  fastcgi_temp_path $nd/fastcgi;
+  uwsgi_temp_path $nd/uwsgi;
+  scgi_temp_path $nd/scgi;
+  keepalive_timeout 65s;
+  keepalive_requests 1000000;
+$http_extra
+  upstream origin {
+    server $origin;
+    keepalive 64;
+    keepalive_requests 1000000;
+  }
+  server {
+    listen 127.0.0.1:$port;
+    location / {
+      proxy_pass http://origin;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+$location_extra
+    }
+  }
+}
+EOF
+}
+
+# start_nginx DIR PORT: starts nginx (DIR/nginx.conf) on the proxy CPU; returns
+# non-zero, with its logs on stderr, when it does not answer.
+start_nginx() {
+  local nd=$1 port=$2
+  gh_log "starting nginx on 127.0.0.1:$port (config $nd/nginx.conf)"
+  "${pin_proxy[@]}" nginx -p "$nd/" -c "$nd/nginx.conf" -e "$nd/error.log" \
+    >"$nd/stdout.log" 2>&1 </dev/null &
+  PIDS+=($!)
+  if ! wait_for_http "http://127.0.0.1:$port/" 10; then
+    cat "$nd/stdout.log" "$nd/error.log" >&2 2>/dev/null || true
+    return 1
+  fi
+}
+
+# start_gatehouse CONFIG PORT: starts the headless gateway (1 thread) on the
+# proxy CPU and sets GATEHOUSE_URL. Not to be called in a subshell: the PID
+# must reach the cleanup list.
+start_gatehouse() {
+  local config=$1 port=$2 url
+  gh_log "starting Gatehouse on 127.0.0.1:$port (1 thread)"
+  "${pin_proxy[@]}" "${gatehouse_env[@]}" "$BIN" --headless --config "$config" \
+    --listen "127.0.0.1:$port" --threads 1 >"$TMP/gatehouse.log" 2>&1 </dev/null &
+  PIDS+=($!)
+  url=$(wait_for_line "$TMP/gatehouse.log" 'gateway listening on' 30 "${PIDS[-1]}") || return 1
+  # shellcheck disable=SC2034 # read by the sourcing script
+  GATEHOUSE_URL=${url:-http://127.0.0.1:$port}
+}
+
+# --- report helpers -----------------------------------------------------------
+
+ms() { awk -v us="$1" 'BEGIN { printf "%.2f ms", us / 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
+
+# cell KEY FIELD: one formatted result of run_wrk.
+cell() {
+  local key=$1
+  [[ -n ${RPS[$key]:-} ]] || { printf 'n/a'; return; }
+  case $2 in
+    rps) printf '%.0f' "${RPS[$key]}" ;;
+    p50) ms "${P50[$key]}" ;;
+    p99) ms "${P99[$key]}" ;;
+    err) printf '%s' "${ERRS[$key]}" ;;
+    conns) printf '%s' "${CONNS[$key]}" ;;
+  esac
+}
+
+# The tool and machine lines at the top of a report.
+report_header() {
+  echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown CPU); $pinning"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
+  echo "tools: $(wrk -v 2>&1 | head -n1 | awk '{print "wrk", $2}'); $(nginx -v 2>&1 | sed 's/.*: //')"
+  if [[ -x $BIN ]]; then
+    echo "gatehouse: $("$BIN" --version 2>/dev/null | head -n1 || echo '?') ($BIN)"
+  fi
+}
