@@ -17,6 +17,7 @@
 #include "app/traffic_generator.h"
 #include "ui/console_settings.h"
 #include "ui/demo_catalog_offer.h"
+#include "ui/gateway/gateway_page.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -25,6 +26,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+#include <QUrl>
 
 #include <chrono>
 #include <cstdio>
@@ -228,6 +230,12 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
             printLine(stderr, QStringLiteral("gatehouse: ") + adminApi.lastError());
             if (options.adminListenSet)
                 window.showError(adminApi.lastError());
+        } else {
+            QUrl adminUrl;
+            adminUrl.setScheme(QStringLiteral("http"));
+            adminUrl.setHost(options.adminAddress);
+            adminUrl.setPort(adminApi.port());
+            window.gatewayPage()->setAdminApi(adminUrl, adminApi.tokenFile());
         }
     }
 

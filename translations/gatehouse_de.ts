@@ -1037,6 +1037,34 @@
         <source>Upstream health is checked while the gateway runs.</source>
         <translation>Der Upstream-Zustand wird geprüft, solange der Gateway läuft.</translation>
     </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Token</source>
+        <translation>&amp;Token kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the admin API&apos;s bearer token to the clipboard</source>
+        <translation>Das Bearer-Token der Admin-API in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Admin API:</source>
+        <translation>Admin-API:</translation>
+    </message>
+    <message>
+        <source>The admin API token could not be read from %1.</source>
+        <translation>Das Token der Admin-API konnte nicht aus %1 gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The admin API token file %1 is empty.</source>
+        <translation>Die Token-Datei der Admin-API %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::MainWindow</name>

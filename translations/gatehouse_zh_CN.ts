@@ -1037,6 +1037,34 @@
         <source>Upstream health is checked while the gateway runs.</source>
         <translation>网关运行时才会检查上游健康状况。</translation>
     </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Token</source>
+        <translation>复制令牌(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Copy the admin API&apos;s bearer token to the clipboard</source>
+        <translation>将管理 API 的 Bearer 令牌复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Admin API:</source>
+        <translation>管理 API：</translation>
+    </message>
+    <message>
+        <source>The admin API token could not be read from %1.</source>
+        <translation>无法从 %1 读取管理 API 令牌。</translation>
+    </message>
+    <message>
+        <source>The admin API token file %1 is empty.</source>
+        <translation>管理 API 令牌文件 %1 为空。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::MainWindow</name>

@@ -8,7 +8,9 @@
 #include "ui/gateway/target_health_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
 #include <QDir>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -16,6 +18,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -40,6 +43,7 @@ private slots:
     void restartKeepsServing();
     void stopWorks();
     void emptyAddressIsAnError();
+    void adminTokenIsCopied();
 
 private:
     template <typename T>
@@ -207,6 +211,36 @@ void TestGatewayPage::emptyAddressIsAnError()
     QCOMPARE(errors.count(), 1);
     QCOMPARE(m_controller->state(), State::Stopped);
     child<QLineEdit>("listenAddressEdit")->setText(QStringLiteral("127.0.0.1"));
+}
+
+void TestGatewayPage::adminTokenIsCopied()
+{
+    auto* url = child<QLabel>("adminUrlLabel");
+    auto* copy = child<QPushButton>("copyAdminTokenButton");
+    m_page->setAdminApi(QUrl(), QString());
+    QVERIFY(!copy->isEnabled()); // the admin API is off
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("admin-token"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("s3cr3t-token-value\n");
+    }
+    m_page->setAdminApi(QUrl(QStringLiteral("http://127.0.0.1:9080")), path);
+    QCOMPARE(url->text(), QStringLiteral("http://127.0.0.1:9080"));
+    QVERIFY(copy->isEnabled());
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("s3cr3t-token-value"));
+
+    // A token file that went away: said in the window, clipboard untouched.
+    QVERIFY(QFile::remove(path));
+    QSignalSpy errors(m_page.get(), &GatewayPage::errorShown);
+    QVERIFY(!m_page->copyAdminToken());
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(errors.first().first().toString().contains(QStringLiteral("admin-token")));
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("s3cr3t-token-value"));
 }
 
 QTEST_MAIN(TestGatewayPage)

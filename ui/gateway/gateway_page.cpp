@@ -5,9 +5,13 @@
 #include "ui/gateway/target_health_model.h"
 #include "ui/status_colors.h"
 
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -18,6 +22,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
@@ -128,6 +133,19 @@ void GatewayPage::buildUi()
     m_form->addRow(tr("Listening on:"), m_listenUrl);
     m_form->addRow(tr("Demo origin:"), m_demoOrigin);
     m_form->addRow(tr("Try:"), m_hint);
+    auto* adminRow = new QWidget(listener);
+    auto* adminLayout = new QHBoxLayout(adminRow);
+    adminLayout->setContentsMargins(0, 0, 0, 0);
+    m_adminUrl = selectableLabel(QStringLiteral("adminUrlLabel"), adminRow);
+    m_adminUrl->setText(tr("Off"));
+    m_copyToken = new QPushButton(tr("Copy &Token"), adminRow);
+    m_copyToken->setObjectName(QStringLiteral("copyAdminTokenButton"));
+    m_copyToken->setToolTip(tr("Copy the admin API's bearer token to the clipboard"));
+    m_copyToken->setEnabled(false);
+    adminLayout->addWidget(m_adminUrl, 1);
+    adminLayout->addWidget(m_copyToken);
+    m_form->addRow(tr("Admin API:"), adminRow);
+    connect(m_copyToken, &QPushButton::clicked, this, &GatewayPage::copyAdminToken);
     columns->addWidget(listener, 3);
 
     auto* totals = new QGroupBox(tr("Since start"), this);
@@ -168,6 +186,34 @@ void GatewayPage::setDemoOriginUrl(const QUrl& url)
 {
     m_demoOriginUrl = url;
     updateHint();
+}
+
+void GatewayPage::setAdminApi(const QUrl& url, const QString& tokenFile)
+{
+    m_adminTokenFile = url.isEmpty() ? QString() : tokenFile;
+    m_adminUrl->setText(url.isEmpty() ? tr("Off") : url.toString());
+    m_copyToken->setEnabled(!m_adminTokenFile.isEmpty());
+}
+
+bool GatewayPage::copyAdminToken()
+{
+    QFile file(m_adminTokenFile);
+    if (m_adminTokenFile.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        emit errorShown(tr("The admin API token could not be read from %1.")
+                            .arg(QDir::toNativeSeparators(m_adminTokenFile)));
+        return false;
+    }
+    const QString token = QString::fromUtf8(file.readAll()).trimmed();
+    if (token.isEmpty()) {
+        emit errorShown(tr("The admin API token file %1 is empty.")
+                            .arg(QDir::toNativeSeparators(m_adminTokenFile)));
+        return false;
+    }
+    QGuiApplication::clipboard()->setText(token);
+    m_copyToken->setText(tr("Copied"));
+    QTimer::singleShot(2000, m_copyToken,
+                       [button = m_copyToken] { button->setText(tr("Copy &Token")); });
+    return true;
 }
 
 void GatewayPage::setListenFields(const QString& address, quint16 port, unsigned threads)

@@ -30,6 +30,12 @@ public:
     ~GatewayPage() override;
 
     void setDemoOriginUrl(const QUrl& url);
+    // Where the admin REST API listens and the file holding its bearer
+    // token; an empty URL means it is off. "Copy token" reads the file then.
+    void setAdminApi(const QUrl& url, const QString& tokenFile);
+    // Puts the admin token on the clipboard; false (with a message shown)
+    // when there is none or the file cannot be read.
+    bool copyAdminToken();
     TargetHealthModel* healthModel() const { return m_healthModel; }
 
     // Listener fields as entered; start() uses them.
@@ -68,6 +74,9 @@ private:
     QLabel* m_listenUrl = nullptr;
     QLabel* m_demoOrigin = nullptr;
     QLabel* m_hint = nullptr;
+    QLabel* m_adminUrl = nullptr;
+    QPushButton* m_copyToken = nullptr;
+    QString m_adminTokenFile;
     QLabel* m_requests = nullptr;
     QLabel* m_received = nullptr;
     QLabel* m_sent = nullptr;
