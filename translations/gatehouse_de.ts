@@ -660,10 +660,6 @@
         <translation>Fehlerrate (5xx)</translation>
     </message>
     <message>
-        <source>Active connections</source>
-        <translation>Aktive Verbindungen</translation>
-    </message>
-    <message>
         <source>Dropped log records</source>
         <translation>Verworfene Protokolleinträge</translation>
     </message>
@@ -776,10 +772,6 @@
         <translation>%1 Serverfehler/s</translation>
     </message>
     <message>
-        <source>%1 accepted</source>
-        <translation>%1 angenommen</translation>
-    </message>
-    <message>
         <source>Since the gateway started</source>
         <translation>Seit dem Start des Gateways</translation>
     </message>
@@ -882,6 +874,14 @@
     <message>
         <source>No cacheable API traffic</source>
         <translation>Kein cachebarer API-Verkehr</translation>
+    </message>
+    <message>
+        <source>Cache size</source>
+        <translation>Cache-Größe</translation>
+    </message>
+    <message>
+        <source>%1 objects, %2 budget</source>
+        <translation>%1 Objekte, Budget %2</translation>
     </message>
 </context>
 <context>

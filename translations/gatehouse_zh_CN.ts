@@ -660,10 +660,6 @@
         <translation>错误率 (5xx)</translation>
     </message>
     <message>
-        <source>Active connections</source>
-        <translation>活动连接</translation>
-    </message>
-    <message>
         <source>Dropped log records</source>
         <translation>丢弃的日志记录</translation>
     </message>
@@ -776,10 +772,6 @@
         <translation>%1 个服务器错误/秒</translation>
     </message>
     <message>
-        <source>%1 accepted</source>
-        <translation>已接受 %1 个</translation>
-    </message>
-    <message>
         <source>Since the gateway started</source>
         <translation>自网关启动以来</translation>
     </message>
@@ -882,6 +874,14 @@
     <message>
         <source>No cacheable API traffic</source>
         <translation>没有可缓存的 API 流量</translation>
+    </message>
+    <message>
+        <source>Cache size</source>
+        <translation>缓存大小</translation>
+    </message>
+    <message>
+        <source>%1 objects, %2 budget</source>
+        <translation>%1 个对象，预算 %2</translation>
     </message>
 </context>
 <context>

@@ -138,12 +138,12 @@ void DashboardPage::buildUi()
     m_p99Tile->setCaption(tr("p99 latency"));
     m_errorRateTile = new KpiTile(QStringLiteral("errorRateTile"), content);
     m_errorRateTile->setCaption(tr("Error rate (5xx)"));
-    m_connectionsTile = new KpiTile(QStringLiteral("activeConnectionsTile"), content);
-    m_connectionsTile->setCaption(tr("Active connections"));
+    m_cacheSizeTile = new KpiTile(QStringLiteral("cacheSizeTile"), content);
+    m_cacheSizeTile->setCaption(tr("Cache size"));
     m_droppedTile = new KpiTile(QStringLiteral("droppedRecordsTile"), content);
     m_droppedTile->setCaption(tr("Dropped log records"));
-    const QList<KpiTile*> all = {m_requestsTile,  m_hitRatioTile,    m_p99Tile,
-                                 m_errorRateTile, m_connectionsTile, m_droppedTile};
+    const QList<KpiTile*> all = {m_requestsTile,  m_hitRatioTile,  m_p99Tile,
+                                 m_errorRateTile, m_cacheSizeTile, m_droppedTile};
     for (int i = 0; i < all.size(); ++i) {
         tiles->addWidget(all.at(i), 0, i);
         tiles->setColumnStretch(i, 1);
@@ -392,9 +392,13 @@ void DashboardPage::updateTiles(const app::GatewayStatsSample& sample)
     m_errorRateTile->setDetail(tr("%1 server errors/s").arg(locale.toString(serverErrors, 'f', 1)));
     m_errorRateTile->setAccent(errorRate >= 1.0 ? StatusColors::bad() : QColor());
 
-    m_connectionsTile->setValue(locale.toString(sample.activeConnections));
-    m_connectionsTile->setDetail(
-        tr("%1 accepted").arg(locale.toString(sample.acceptedConnections)));
+    // A cheap snapshot of the store's counters (no recent events).
+    const app::CacheSnapshot cache = m_controller->cacheSnapshot(0);
+    m_cacheSizeTile->setValue(locale.formattedDataSize(cache.total.bytes, 1));
+    m_cacheSizeTile->setDetail(
+        tr("%1 objects, %2 budget")
+            .arg(locale.toString(cache.total.objects),
+                 locale.formattedDataSize(static_cast<qint64>(cache.budgetBytes), 0)));
 
     m_droppedTile->setValue(locale.toString(sample.droppedCallRecords));
     m_droppedTile->setDetail(tr("Since the gateway started"));

@@ -90,7 +90,7 @@ private:
     KpiTile* m_hitRatioTile = nullptr;
     KpiTile* m_p99Tile = nullptr;
     KpiTile* m_errorRateTile = nullptr;
-    KpiTile* m_connectionsTile = nullptr;
+    KpiTile* m_cacheSizeTile = nullptr;
     KpiTile* m_droppedTile = nullptr;
     QButtonGroup* m_rangeButtons = nullptr;
     TimeSeriesChart* m_requestsChart = nullptr;

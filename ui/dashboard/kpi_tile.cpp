@@ -62,6 +62,11 @@ QString KpiTile::value() const
     return m_value->text();
 }
 
+QString KpiTile::detail() const
+{
+    return m_detail->text();
+}
+
 void KpiTile::setDetail(const QString& detail)
 {
     if (m_detail->text() != detail)

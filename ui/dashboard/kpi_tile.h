@@ -22,6 +22,7 @@ public:
     void setValue(const QString& value);
     QString value() const;
     void setDetail(const QString& detail);
+    QString detail() const;
     void setAccent(const QColor& color); // invalid colour: the palette's text colour
 
     static QString notAvailable() { return QStringLiteral("–"); }
