@@ -77,6 +77,7 @@ private slots:
     void liveMetricsSourceFeedsTiles();
     void rangeWithoutProviderSaysNoHistory();
     void rangeUsesTrendSource();
+    void narrowPageStacksTilesAndCharts();
 
 private:
     KpiTile* tile(const char* name) const
@@ -284,6 +285,28 @@ void TestDashboard::rangeUsesTrendSource()
     emit source.trendsReady(late);
     QCOMPARE(m_page->range(), TrendRange::Live);
     m_page->setTrendSource(nullptr);
+}
+
+// Next to the demo traffic dock the page is narrow: tiles wrap to two rows
+// and charts to one column instead of being clipped.
+void TestDashboard::narrowPageStacksTilesAndCharts()
+{
+    const QSize before = m_page->size();
+    KpiTile* first = tile("requestsPerSecondTile");
+    KpiTile* fourth = tile("errorRateTile");
+    m_page->resize(1100, 760);
+    QTRY_COMPARE(fourth->y(), first->y()); // one row
+    QCOMPARE(chart("cacheStatusChart")->y(), chart("hitRatioChart")->y());
+
+    m_page->resize(720, 760);
+    QTRY_VERIFY(fourth->y() > first->y()); // two rows of three
+    QCOMPARE(fourth->x(), first->x());
+    QVERIFY(chart("cacheStatusChart")->y() > chart("hitRatioChart")->y()); // one column
+    // Nothing wider than the visible page.
+    QVERIFY(tile("droppedRecordsTile")->geometry().right() < m_page->width());
+
+    m_page->resize(before);
+    QTRY_COMPARE(fourth->y(), first->y());
 }
 
 QTEST_MAIN(TestDashboard)

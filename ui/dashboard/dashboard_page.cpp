@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -144,10 +145,8 @@ void DashboardPage::buildUi()
     m_droppedTile->setCaption(tr("Dropped log records"));
     const QList<KpiTile*> all = {m_requestsTile,  m_hitRatioTile,  m_p99Tile,
                                  m_errorRateTile, m_cacheSizeTile, m_droppedTile};
-    for (int i = 0; i < all.size(); ++i) {
-        tiles->addWidget(all.at(i), 0, i);
-        tiles->setColumnStretch(i, 1);
-    }
+    m_tileGrid = tiles;
+    m_tileOrder = {all.begin(), all.end()};
     layout->addLayout(tiles);
 
     m_requestsChart = new TimeSeriesChart(content);
@@ -236,12 +235,13 @@ void DashboardPage::buildUi()
     const QList<QWidget*> grid = {m_hitRatioChart,    m_cacheChart,      m_requestsChart,
                                   m_latencyChart,     m_statusChart,     m_errorsChart,
                                   m_topRequestsChart, m_topHitRatioChart};
-    for (int i = 0; i < grid.size(); ++i) {
-        grid.at(i)->setMinimumHeight(280);
-        charts->addWidget(grid.at(i), i / 2, i % 2);
+    for (QWidget* chart : grid) {
+        chart->setMinimumHeight(280);
+        chart->setMaximumHeight(400); // one column: no chart taller than the view
     }
-    charts->setColumnStretch(0, 1);
-    charts->setColumnStretch(1, 1);
+    m_chartGrid = charts;
+    m_chartOrder = grid;
+    arrangeFor(width());
     layout->addLayout(charts, 1);
 
     auto* scroll = new QScrollArea(this);
@@ -251,6 +251,36 @@ void DashboardPage::buildUi()
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
+}
+
+void DashboardPage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    arrangeFor(width());
+}
+
+void DashboardPage::arrangeFor(int width)
+{
+    // Below these widths six tiles or two charts side by side would be
+    // squeezed under their minimum and clipped by the scroll area.
+    constexpr int sixTilesWidth = 1000;
+    constexpr int twoChartsWidth = 820;
+    const int tileColumns = width >= sixTilesWidth ? 6 : 3;
+    const int chartColumns = width >= twoChartsWidth ? 2 : 1;
+    if (tileColumns != m_tileColumns) {
+        m_tileColumns = tileColumns;
+        for (int i = 0; i < 6; ++i)
+            m_tileGrid->setColumnStretch(i, i < tileColumns ? 1 : 0);
+        for (int i = 0; i < m_tileOrder.size(); ++i)
+            m_tileGrid->addWidget(m_tileOrder.at(i), i / tileColumns, i % tileColumns);
+    }
+    if (chartColumns != m_chartColumns) {
+        m_chartColumns = chartColumns;
+        for (int i = 0; i < 2; ++i)
+            m_chartGrid->setColumnStretch(i, i < chartColumns ? 1 : 0);
+        for (int i = 0; i < m_chartOrder.size(); ++i)
+            m_chartGrid->addWidget(m_chartOrder.at(i), i / chartColumns, i % chartColumns);
+    }
 }
 
 void DashboardPage::setTrendSource(TrendSource* source)

@@ -13,6 +13,8 @@
 
 class QButtonGroup;
 
+class QGridLayout;
+
 namespace gatehouse::ui {
 
 class KpiTile;
@@ -63,8 +65,14 @@ public slots:
     void setRange(gatehouse::ui::TrendRange range);
     void refresh();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void buildUi();
+    // Tiles in one row or two, charts in two columns or one, whichever fits
+    // `width` (e.g. with the demo traffic dock open) without clipping.
+    void arrangeFor(int width);
     void onStatsUpdated(const app::GatewayStatsSample& sample);
     void updateTiles(const app::GatewayStatsSample& sample);
     void updateLiveCharts();
@@ -76,6 +84,12 @@ private:
     void clearCharts(qint64 fromMs, qint64 toMs);
 
     app::GatewayController* m_controller;
+    QGridLayout* m_tileGrid = nullptr;
+    QGridLayout* m_chartGrid = nullptr;
+    QList<QWidget*> m_tileOrder;
+    QList<QWidget*> m_chartOrder;
+    int m_tileColumns = 0;
+    int m_chartColumns = 0;
     QPointer<TrendSource> m_trendSource;
     const LiveMetricsSource* m_liveMetrics = nullptr;
     RateHistory m_history;
