@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/main_window.h"
 
-#include "ui/cache/cache_page.h"
 #include "app/catalog_service.h"
 #include "ui/approvals/approvals_page.h"
+#include "ui/cache/cache_page.h"
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/dashboard/telemetry_dashboard_source.h"
