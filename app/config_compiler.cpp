@@ -173,6 +173,9 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
     for (auto& r : out.snapshot.routes)
         if (r.api_id != 0 && byId.contains(static_cast<qint64>(r.api_id)))
             r.api_id = 0;
+    for (const auto& r : out.snapshot.routes)
+        if (r.api_id != 0 && !out.apiNames.contains(r.api_id))
+            out.apiNames.insert(r.api_id, QString::fromStdString(r.id));
     std::set<std::string> taken;
     for (const auto& r : base.routes)
         taken.insert(routeKey(r));
@@ -246,6 +249,8 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
         }
         out.snapshot.routes.insert(out.snapshot.routes.end(), routes.begin(), routes.end());
         table->apis[static_cast<std::uint64_t>(api->id)] = accessFor(*api, state, byId);
+        out.apiNames.insert(static_cast<quint64>(api->id),
+                            QStringLiteral("%1 %2").arg(api->name, api->version).trimmed());
     }
 
     // Applications that hold at least one active key.

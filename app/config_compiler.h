@@ -5,6 +5,7 @@
 #include "app/catalog_state.h"
 #include "gateway/config_snapshot.hpp"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -13,7 +14,10 @@ namespace gatehouse::app {
 struct CompiledConfig {
     gateway::config_snapshot snapshot;
     QStringList warnings; // APIs or routes left out, and why
-    QString error;        // non-empty: the snapshot must not be applied
+    // How call logs and cache figures name each routed API id: catalog APIs
+    // by name and version ("Products v2"), base routes by their route id.
+    QHash<quint64, QString> apiNames;
+    QString error; // non-empty: the snapshot must not be applied
     bool ok() const { return error.isEmpty(); }
 };
 

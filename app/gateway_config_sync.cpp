@@ -89,6 +89,10 @@ void GatewayConfigSync::onCompiled(CompiledConfig compiled)
         m_lastWarnings = compiled.warnings;
         ++m_applied;
         emit configApplied(m_lastWarnings);
+        if (compiled.apiNames != m_apiNames) {
+            m_apiNames = compiled.apiNames;
+            emit apiNamesChanged(m_apiNames);
+        }
     }
     if (m_again) {
         m_again = false;

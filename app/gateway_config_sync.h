@@ -4,6 +4,7 @@
 
 #include "gateway/config_snapshot.hpp"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -55,10 +56,13 @@ signals:
     // `warnings`: APIs or routes the compiler left out, and why.
     void configApplied(const QStringList& warnings);
     void compileFailed(const QString& reason);
+    // After an apply that changed them: the names of the routed APIs.
+    void apiNamesChanged(const QHash<quint64, QString>& names);
 
 private:
     void onCompiled(CompiledConfig compiled);
     void poll();
+    QHash<quint64, QString> m_apiNames;
 
     CatalogService& m_catalog;
     GatewayController& m_gateway;

@@ -156,6 +156,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     } else if (!catalogStartup.warning.isEmpty()) {
         window.showError(catalogStartup.warning);
     }
+    QObject::connect(&catalogSync, &GatewayConfigSync::apiNamesChanged, &window,
+                     &gatehouse::ui::MainWindow::setApiNames);
     QObject::connect(&catalogSync, &GatewayConfigSync::compileFailed, &window,
                      [&window](const QString& reason) { window.showError(reason); });
 

@@ -259,10 +259,18 @@ void MainWindow::setTelemetryService(app::TelemetryService* service,
                                      const QHash<quint64, QString>& apiNames)
 {
     auto* source = new TelemetryDashboardSource(service, this);
+    m_telemetrySource = source;
     source->setApiNames(apiNames);
     m_cachePage->setApiNames(apiNames);
     m_dashboard->setTrendSource(source);
     m_dashboard->setLiveMetricsSource(source);
+}
+
+void MainWindow::setApiNames(const QHash<quint64, QString>& names)
+{
+    if (m_telemetrySource)
+        m_telemetrySource->setApiNames(names);
+    m_cachePage->setApiNames(names);
 }
 
 void MainWindow::showTelemetryUnavailable(const QString& reason)

@@ -27,6 +27,7 @@ class TelemetryService;
 namespace gatehouse::ui {
 
 class CachePage;
+class TelemetryDashboardSource;
 class ApprovalsPage;
 class DashboardPage;
 class GatewayPage;
@@ -74,6 +75,9 @@ public:
     int pendingApprovals() const { return m_pendingApprovals; }
 
     // The telemetry database could not be opened: calls are not logged.
+    // Labels for API ids on the dashboard and the cache page (the catalog's
+    // names once it is compiled).
+    void setApiNames(const QHash<quint64, QString>& names);
     void showTelemetryUnavailable(const QString& reason);
 
     // Adds the demo traffic panel as a dock (View > Demo Traffic, Ctrl+T).
@@ -127,6 +131,7 @@ private:
     ApprovalsPage* m_approvalsPage = nullptr;
     int m_pendingApprovals = 0;
     TrafficPanel* m_trafficPanel = nullptr;
+    TelemetryDashboardSource* m_telemetrySource = nullptr;
     QDockWidget* m_trafficDock = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_helpMenu = nullptr;

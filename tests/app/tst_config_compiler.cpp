@@ -71,6 +71,36 @@ private slots:
         QVERIFY(access->deprecation.empty());
     }
 
+    // Call logs and cache figures are labelled with these: the catalog's
+    // API names, and the route id of a base route that keeps its own id.
+    void apiNamesComeFromTheCatalog()
+    {
+        CatalogState state;
+        state.apis = {api(1, QStringLiteral("shop"), ApiState::Published)};
+        state.apis[0].name = QStringLiteral("Shop");
+        state.apis[0].version = QStringLiteral("v2");
+        gatehouse::gateway::config_snapshot base;
+        gatehouse::gateway::route_config stand_in;
+        stand_in.id = "weather";
+        stand_in.api_id = 1; // taken by the catalog API: loses its id
+        stand_in.path = "/weather";
+        stand_in.upstream = "demo-origin";
+        gatehouse::gateway::route_config own = stand_in;
+        own.id = "echo";
+        own.api_id = 77;
+        own.path = "/echo";
+        base.routes = {stand_in, own};
+        gatehouse::gateway::upstream_config origin;
+        origin.name = "demo-origin";
+        origin.targets.push_back({"http://127.0.0.1:9", 1});
+        base.upstreams.push_back(origin);
+        const CompiledConfig out = ConfigCompiler::compile(state, base);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QCOMPARE(out.apiNames.value(1), QStringLiteral("Shop v2"));
+        QCOMPARE(out.apiNames.value(77), QStringLiteral("echo"));
+        QCOMPARE(out.apiNames.size(), 2);
+    }
+
     void cachePolicyBecomesTheRoutesPolicy()
     {
         CatalogState state;
