@@ -258,8 +258,14 @@ void TrafficGenerator::pollStats()
     const gateway::load_stats& before = *m_previous;
     TrafficStats s;
     s.timestampMs = QDateTime::currentMSecsSinceEpoch();
-    s.intervalSeconds = m_sincePrevious.isValid() ? m_sincePrevious.nsecsElapsed() / 1e9 : 0.0;
-    m_sincePrevious.start();
+    const double sinceBaseline =
+        m_sincePrevious.isValid() ? m_sincePrevious.nsecsElapsed() / 1e9 : 0.0;
+    // A poll right after another (pollStats() next to the timer's) would
+    // divide a handful of responses by a sliver of time: rates and
+    // percentiles then stay those of the last full interval, and only the
+    // totals move on.
+    constexpr double minRateWindowSeconds = 0.1;
+    const bool shortWindow = sinceBaseline < minRateWindowSeconds && m_lastStats.timestampMs != 0;
     s.running = now.running;
     s.sent = now.sent;
     s.completed = now.completed;
@@ -273,6 +279,20 @@ void TrafficGenerator::pollStats()
     s.elapsedSeconds = now.elapsed_seconds;
     s.targetRate = m_rate;
 
+    if (shortWindow) {
+        s.intervalSeconds = m_lastStats.intervalSeconds;
+        s.requestsPerSecond = m_lastStats.requestsPerSecond;
+        s.errorsPerSecond = m_lastStats.errorsPerSecond;
+        s.bytesReceivedPerSecond = m_lastStats.bytesReceivedPerSecond;
+        s.serverErrorShare = m_lastStats.serverErrorShare;
+        s.latencyP50Ms = m_lastStats.latencyP50Ms;
+        s.latencyP90Ms = m_lastStats.latencyP90Ms;
+        s.latencyP99Ms = m_lastStats.latencyP99Ms;
+        publishStats(s, now.running);
+        return;
+    }
+    s.intervalSeconds = sinceBaseline;
+    m_sincePrevious.start();
     const quint64 completed = now.completed - before.completed;
     const quint64 serverErrors = now.status_classes[5] - before.status_classes[5];
     if (completed > 0)
@@ -291,9 +311,14 @@ void TrafficGenerator::pollStats()
     s.latencyP99Ms = latencyMs(interval, 0.99);
 
     *m_previous = now;
+    publishStats(s, now.running);
+}
+
+void TrafficGenerator::publishStats(const TrafficStats& s, bool running)
+{
     m_lastStats = s;
     emit statsUpdated(s);
-    if (!now.running) {
+    if (!running) {
         // Stopped, or a bounded run that ended by itself.
         m_statsTimer.stop();
         m_generator->stop();

@@ -152,6 +152,7 @@ private:
     void applyOriginKnobs();
     void fail(const QString& message);
     void setRunning(bool running);
+    void publishStats(const TrafficStats& stats, bool running);
 
     std::unique_ptr<gateway::load_generator> m_generator;
     std::unique_ptr<gateway::load_stats> m_previous;
