@@ -302,17 +302,24 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
 {
     if (m_approvalsPage || !catalog)
         return;
-    QWidget* placeholder = m_pages->widget(Approvals);
-    const bool current = m_pages->currentIndex() == Approvals;
-    m_approvalsPage = new ApprovalsPage(catalog, std::move(actor), m_pages);
-    m_pages->insertWidget(Approvals, m_approvalsPage);
-    m_pages->removeWidget(placeholder);
-    delete placeholder;
-    if (current)
-        m_pages->setCurrentIndex(Approvals);
+    m_approvalsPage = new ApprovalsPage(catalog, actor, m_pages);
+    replacePlaceholder(Approvals, m_approvalsPage);
     connect(catalog, &app::CatalogService::pendingApprovalsChanged, this,
             &MainWindow::setPendingApprovals);
     catalog->refreshPendingApprovals();
+}
+
+// Swaps the placeholder of `page` for the real page once the service it
+// needs exists, keeping the page current if it was.
+void MainWindow::replacePlaceholder(Page page, QWidget* widget)
+{
+    QWidget* placeholder = m_pages->widget(page);
+    const bool current = m_pages->currentIndex() == page;
+    m_pages->insertWidget(page, widget);
+    m_pages->removeWidget(placeholder);
+    delete placeholder;
+    if (current)
+        m_pages->setCurrentIndex(page);
 }
 
 void MainWindow::setPendingApprovals(int count)

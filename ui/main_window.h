@@ -113,6 +113,7 @@ private:
     void buildMenus();
     void buildStatusBar();
     QWidget* createPage(Page page);
+    void replacePlaceholder(Page page, QWidget* widget);
     void setPendingApprovals(int count);
     QString navigationTitle(Page page) const;
     void onStateChanged(app::GatewayController::State state);
