@@ -3,14 +3,7 @@
 #include "app/admin_api/admin_api.h"
 
 #include "app/admin_api/admin_dispatcher.h"
-#include "app/domain/api_catalog.h"
-#include "app/domain/application_service.h"
-#include "app/domain/audit_log.h"
-#include "app/domain/plan_service.h"
-#include "app/domain/subscription_service.h"
-#include "app/domain/team_service.h"
-#include "app/domain/user_service.h"
-#include "app/storage/database.h"
+#include "app/catalog_store.h"
 
 #include <QAtomicInteger>
 #include <QHostAddress>
@@ -86,31 +79,27 @@ public:
     {
         const QString name =
             QStringLiteral("gatehouse_admin_api_%1").arg(connectionCounter.fetchAndAddRelaxed(1));
-        m_database = std::make_unique<Database>(name);
-        if (!m_database->open(options.databaseSpec)) {
-            *error = QStringLiteral("admin API: ") + m_database->lastError();
+        QString openError;
+        m_store = CatalogStore::open(name, options.databaseSpec, &openError);
+        if (!m_store) {
+            *error = QStringLiteral("admin API: ") + openError;
             return false;
         }
-        m_catalog = std::make_unique<ApiCatalog>(*m_database);
-        m_plans = std::make_unique<PlanService>(*m_database);
-        m_applications = std::make_unique<ApplicationService>(*m_database);
-        m_subscriptions = std::make_unique<SubscriptionService>(*m_database);
-        m_teams = std::make_unique<TeamService>(*m_database);
-        m_users = std::make_unique<UserService>(*m_database);
-        m_audit = std::make_unique<AuditLog>(*m_database);
-        const auto actor = resolveActor(*m_users, *m_database, options.actingUser, error);
+        const auto actor =
+            resolveActor(m_store->users(), m_store->database(), options.actingUser, error);
         if (!actor)
             return false;
         *actingUser = actor->name;
         AdminServices services;
         services.actor = *actor;
-        services.catalog = m_catalog.get();
-        services.plans = m_plans.get();
-        services.applications = m_applications.get();
-        services.subscriptions = m_subscriptions.get();
-        services.teams = m_teams.get();
-        services.users = m_users.get();
-        services.audit = m_audit.get();
+        services.store = m_store.get();
+        services.catalog = &m_store->apis();
+        services.plans = &m_store->plans();
+        services.applications = &m_store->applications();
+        services.subscriptions = &m_store->subscriptions();
+        services.teams = &m_store->teams();
+        services.users = &m_store->users();
+        services.audit = &m_store->auditLog();
         services.control = options.control;
         services.metricsText = options.metricsText;
         m_dispatcher = std::make_unique<AdminDispatcher>(std::move(services));
@@ -128,29 +117,15 @@ public:
         }
     }
 
-    // Reverse order of open(): the connection goes last.
+    // The dispatcher refers to the store's services: it goes first.
     void close()
     {
         m_dispatcher.reset();
-        m_audit.reset();
-        m_users.reset();
-        m_teams.reset();
-        m_subscriptions.reset();
-        m_applications.reset();
-        m_plans.reset();
-        m_catalog.reset();
-        m_database.reset();
+        m_store.reset();
     }
 
 private:
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ApiCatalog> m_catalog;
-    std::unique_ptr<PlanService> m_plans;
-    std::unique_ptr<ApplicationService> m_applications;
-    std::unique_ptr<SubscriptionService> m_subscriptions;
-    std::unique_ptr<TeamService> m_teams;
-    std::unique_ptr<UserService> m_users;
-    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<CatalogStore> m_store;
     std::unique_ptr<AdminDispatcher> m_dispatcher;
 };
 

@@ -6,6 +6,7 @@
 #include "app/domain/api_catalog.h"
 #include "app/domain/api_lifecycle.h"
 #include "app/domain/plan_service.h"
+#include "app/openapi_import.h"
 
 namespace gatehouse::app {
 
@@ -92,6 +93,39 @@ AdminResponse createApi(const AdminServices& s, const AdminRequest& req)
     if (!made)
         return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
     return AdminResponse::created(QStringLiteral("/v1/apis/%1").arg(made->id), apiJson(*made));
+}
+
+// POST /v1/apis/import?teamId=N: a draft API from an OpenAPI 3 document
+// (YAML or JSON) in the body; the document's problems come back as field
+// errors with line and column, nothing is created then.
+AdminResponse importApi(const AdminServices& s, const AdminRequest& req)
+{
+    const auto teamId = idParameter(req.query.queryItemValue(QStringLiteral("teamId")));
+    if (!teamId)
+        return AdminResponse::validation(QJsonArray{
+            QJsonObject{{QStringLiteral("field"), QStringLiteral("teamId")},
+                        {QStringLiteral("message"), QStringLiteral("is required (query)")}}});
+    if (req.body.trimmed().isEmpty())
+        return AdminResponse::badRequest(QStringLiteral("the body must be an OpenAPI document"));
+    const OpenApiImport imported = OpenApiImporter::import(req.body, QStringLiteral("body"));
+    if (!imported.errors.isEmpty()) {
+        QJsonArray errors;
+        for (const QString& e : imported.errors)
+            errors.append(QJsonObject{{QStringLiteral("field"), QStringLiteral("body")},
+                                      {QStringLiteral("message"), e}});
+        return AdminResponse::problem(422, QStringLiteral("openapi-invalid"),
+                                      QStringLiteral("The OpenAPI document cannot be imported"),
+                                      QStringLiteral("%1 error(s)").arg(errors.size()), errors);
+    }
+    ApiDefinition api = *imported.api;
+    api.teamId = *teamId;
+    const auto made = s.catalog->createApi(s.actor, api);
+    if (!made)
+        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+    QJsonObject body = apiJson(*made);
+    body.insert(QStringLiteral("operations"), imported.operationCount);
+    body.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(imported.warnings));
+    return AdminResponse::created(QStringLiteral("/v1/apis/%1").arg(made->id), body);
 }
 
 AdminResponse getApi(const AdminServices& s, qint64 id)
@@ -357,6 +391,8 @@ void addCatalogRoutes(AdminRouter& router, const AdminServices* s)
                [s](const AdminRequest& req, const QStringList&) { return listApis(*s, req); });
     router.add("POST", QStringLiteral("/v1/apis"),
                [s](const AdminRequest& req, const QStringList&) { return createApi(*s, req); });
+    router.add("POST", QStringLiteral("/v1/apis/import"),
+               [s](const AdminRequest& req, const QStringList&) { return importApi(*s, req); });
     router.add("GET", QStringLiteral("/v1/apis/{}"),
                withId([](const AdminServices& sv, const AdminRequest&, qint64 id) {
                    return getApi(sv, id);

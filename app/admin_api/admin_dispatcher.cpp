@@ -11,6 +11,7 @@ AdminDispatcher::AdminDispatcher(AdminServices services)
     addCatalogRoutes(m_router, &m_services);
     addConsumerRoutes(m_router, &m_services);
     addOrganisationRoutes(m_router, &m_services);
+    addWorkspaceRoutes(m_router, &m_services);
 }
 
 AdminResponse AdminDispatcher::handle(const AdminRequest& request) const

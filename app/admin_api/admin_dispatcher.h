@@ -30,5 +30,6 @@ void addCatalogRoutes(AdminRouter& router, const AdminServices* services);
 void addConsumerRoutes(AdminRouter& router, const AdminServices* services);
 void addOrganisationRoutes(AdminRouter& router, const AdminServices* services);
 void addSystemRoutes(AdminRouter& router, const AdminServices* services);
+void addWorkspaceRoutes(AdminRouter& router, const AdminServices* services);
 
 } // namespace gatehouse::app

@@ -14,6 +14,7 @@ class AdminControl;
 class ApiCatalog;
 class ApplicationService;
 class AuditLog;
+class CatalogStore;
 class PlanService;
 class SubscriptionService;
 class TeamService;
@@ -27,6 +28,7 @@ struct AdminServices {
     // The admin token stands for this user: every domain call is made as
     // them, so the domain's permission checks and audit entries apply.
     Principal actor;
+    CatalogStore* store = nullptr; // the services below are its own
     ApiCatalog* catalog = nullptr;
     PlanService* plans = nullptr;
     ApplicationService* applications = nullptr;

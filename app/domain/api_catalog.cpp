@@ -70,6 +70,19 @@ bool ApiCatalog::slugVersionTaken(const QString& slug, const QString& version, q
     return true;
 }
 
+// A missing team is the caller's mistake (404), not a foreign-key failure
+// deep in the insert.
+bool ApiCatalog::requireTeam(qint64 teamId) const
+{
+    QString err;
+    auto q = runSql(db(), QStringLiteral("SELECT 1 FROM teams WHERE id = ?"), {teamId}, &err);
+    if (!q)
+        return storageError(err);
+    if (!q->next())
+        return notFound(QStringLiteral("no team %1").arg(teamId));
+    return true;
+}
+
 std::optional<ApiDefinition> ApiCatalog::createApi(const Principal& actor,
                                                    const ApiDefinition& input)
 {
@@ -79,6 +92,8 @@ std::optional<ApiDefinition> ApiCatalog::createApi(const Principal& actor,
                                  "its APIs"));
         return std::nullopt;
     }
+    if (!requireTeam(input.teamId))
+        return std::nullopt;
     if (const QString why = validate(input); !why.isEmpty()) {
         invalid(why);
         return std::nullopt;
@@ -140,6 +155,8 @@ bool ApiCatalog::updateApi(const Principal& actor, const ApiDefinition& input)
         return invalid(QStringLiteral("a retired API cannot be changed"));
     if (input.teamId != before->teamId && !m_policy.canEditApi(actor, input.teamId))
         return forbidden(QStringLiteral("you may not move APIs to that team"));
+    if (input.teamId != before->teamId && !requireTeam(input.teamId))
+        return false;
     if (const QString why = validate(input); !why.isEmpty())
         return invalid(why);
     ApiDefinition after = input;

@@ -53,6 +53,7 @@ private:
     std::optional<ApiDefinition> loadForEdit(const Principal& actor, qint64 apiId) const;
     bool transition(const Principal& actor, qint64 apiId, ApiState to, qint64 sunsetAt,
                     qint64 successorId, const QString& reason);
+    bool requireTeam(qint64 teamId) const;
     bool slugVersionTaken(const QString& slug, const QString& version, qint64 exceptId,
                           bool* taken) const;
 
