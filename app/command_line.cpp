@@ -4,6 +4,8 @@
 
 #include <QHostAddress>
 
+#include <utility>
+
 #ifndef GATEHOUSE_VERSION_STRING
 #define GATEHOUSE_VERSION_STRING "0.1.0"
 #endif
@@ -21,6 +23,11 @@ const QString optThreads = QStringLiteral("threads");
 const QString optTelemetryDatabase = QStringLiteral("telemetry-database");
 const QString optDemoOrigin = QStringLiteral("demo-origin");
 const QString optDemoCatalog = QStringLiteral("demo-catalog");
+const QString optExportWorkspace = QStringLiteral("export-workspace");
+const QString optApplyWorkspace = QStringLiteral("apply-workspace");
+const QString optImportOpenApi = QStringLiteral("import-openapi");
+const QString optTeam = QStringLiteral("team");
+const QString optAs = QStringLiteral("as");
 const QString optHelp = QStringLiteral("help");
 const QString optVersion = QStringLiteral("version");
 
@@ -58,6 +65,23 @@ CommandLine::CommandLine()
         {optDemoCatalog,
          tr("Create the demo workspace (teams, APIs on the demo origin, applications, "
             "subscriptions) in an empty local catalog at start, and print the demo traffic key.")},
+        {optExportWorkspace,
+         tr("Write the catalog's teams, APIs and plans as a workspace file to <file> ('-': "
+            "standard output) and exit."),
+         tr("file")},
+        {optApplyWorkspace,
+         tr("Make the catalog match the workspace file <file> ('-': standard input), printing "
+            "each change, and exit. Applying the same file twice changes nothing."),
+         tr("file")},
+        {optImportOpenApi,
+         tr("Create a draft API from the OpenAPI 3 document <file> (YAML or JSON) in the team "
+            "named by --team, and exit."),
+         tr("file")},
+        {optTeam, tr("The team that owns an imported API."), tr("name")},
+        {optAs,
+         tr("Act as <user> in a shared catalog; the password is read from the "
+            "GATEHOUSE_PASSWORD environment variable. A local catalog acts as its admin."),
+         tr("user")},
         {{QStringLiteral("h"), optHelp}, tr("Show this help and exit.")},
         {{QStringLiteral("v"), optVersion}, tr("Show the version and exit.")},
     });
@@ -163,7 +187,50 @@ CommandLine::Status CommandLine::parse(const QStringList& arguments)
             return Status::Error;
         }
     }
+    if (!parseCatalogCommand())
+        return Status::Error;
     return Status::Ok;
+}
+
+bool CommandLine::parseCatalogCommand()
+{
+    const std::pair<QString, CatalogCommandKind> commands[] = {
+        {optExportWorkspace, CatalogCommandKind::ExportWorkspace},
+        {optApplyWorkspace, CatalogCommandKind::ApplyWorkspace},
+        {optImportOpenApi, CatalogCommandKind::ImportOpenApi},
+    };
+    QStringList given;
+    for (const auto& [name, kind] : commands) {
+        if (!m_parser.isSet(name))
+            continue;
+        given << QStringLiteral("--") + name;
+        m_options.catalogCommand = kind;
+        m_options.catalogCommandFile = m_parser.value(name);
+        if (m_options.catalogCommandFile.isEmpty())
+            return fail(tr("--%1 needs a file name ('-' for the terminal).").arg(name));
+    }
+    if (given.size() > 1)
+        return fail(tr("%1 cannot be combined; run them one after another.")
+                        .arg(given.join(QStringLiteral(", "))));
+    m_options.teamName = m_parser.value(optTeam).trimmed();
+    m_options.actingUser = m_parser.value(optAs).trimmed();
+    const auto kind = m_options.catalogCommand;
+    if (kind == CatalogCommandKind::ImportOpenApi && m_options.teamName.isEmpty())
+        return fail(tr("--import-openapi needs --team NAME: the team that will own the API."));
+    if (kind != CatalogCommandKind::ImportOpenApi && m_parser.isSet(optTeam))
+        return fail(tr("--team only goes with --import-openapi."));
+    if (kind == CatalogCommandKind::None && m_parser.isSet(optAs))
+        return fail(tr("--as only goes with --export-workspace, --apply-workspace or "
+                       "--import-openapi."));
+    if (kind != CatalogCommandKind::None &&
+        (m_options.headless || !m_options.configFile.isEmpty() || m_options.listenSet ||
+         m_options.demoCatalog || m_options.demoOriginOnly)) {
+        // These start the gateway; a catalog command runs and exits.
+        return fail(tr("%1 works on the catalog and exits; it cannot be combined with "
+                       "--headless, --config, --listen, --demo-catalog or --demo-origin.")
+                        .arg(given.constFirst()));
+    }
+    return true;
 }
 
 QString CommandLine::helpText() const

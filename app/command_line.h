@@ -9,6 +9,10 @@
 
 namespace gatehouse::app {
 
+// One-shot commands on the catalog (--database), run instead of the
+// console or the gateway; see CatalogCommand.
+enum class CatalogCommandKind { None, ExportWorkspace, ApplyWorkspace, ImportOpenApi };
+
 // What the command line asked for, already validated.
 struct CommandLineOptions {
     bool headless = false;
@@ -45,6 +49,14 @@ struct CommandLineOptions {
     // --demo-origin PORT: run only the demo origin in the foreground.
     bool demoOriginOnly = false;
     quint16 demoOriginPort = 0;
+
+    // --export-workspace FILE, --apply-workspace FILE, --import-openapi FILE
+    // (with --team NAME); "-" is stdout / stdin. --as NAME signs in to a
+    // shared catalog (password from GATEHOUSE_PASSWORD).
+    CatalogCommandKind catalogCommand = CatalogCommandKind::None;
+    QString catalogCommandFile;
+    QString teamName;
+    QString actingUser;
 };
 
 // Parses with QCommandLineParser but without needing a QCoreApplication, so
@@ -69,6 +81,7 @@ public:
 
 private:
     bool fail(const QString& message);
+    bool parseCatalogCommand();
     bool parsePort(const QString& text, const QString& option, quint16* port);
     bool parseListen(const QString& text);
     bool parseAdminListen(const QString& text);

@@ -3,6 +3,7 @@
 // The composition root: which application runs, and the order things start
 // and stop in.
 #include "app/admin_api/admin_api.h"
+#include "app/catalog_command.h"
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
 #include "app/command_line.h"
@@ -22,6 +23,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFile>
 #include <QHash>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -103,6 +105,17 @@ int runHeadless(int argc, char** argv, const CommandLineOptions& options)
     setApplicationInfo();
     HeadlessRunner runner(options);
     return runner.exec();
+}
+
+int runCatalogCommand(int argc, char** argv, const CommandLineOptions& options)
+{
+    QCoreApplication app(argc, argv);
+    setApplicationInfo();
+    QFile in, out, err;
+    in.open(stdin, QIODevice::ReadOnly);
+    out.open(stdout, QIODevice::WriteOnly);
+    err.open(stderr, QIODevice::WriteOnly);
+    return CatalogCommand::run(options, in, out, err);
 }
 
 int runConsole(int argc, char** argv, const CommandLineOptions& options)
@@ -268,6 +281,8 @@ int main(int argc, char** argv)
         return reportCommandLine(argc, argv, commandLine, status);
 
     const CommandLineOptions& options = commandLine.options();
+    if (options.catalogCommand != CatalogCommandKind::None)
+        return runCatalogCommand(argc, argv, options);
     bool headless = options.headless || options.demoOriginOnly;
     if (!headless && !hasDisplay(arguments)) {
         printLine(stderr, QStringLiteral("No display found; starting headless."));

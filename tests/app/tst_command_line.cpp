@@ -21,6 +21,7 @@ private slots:
     void errors();
     void helpAndVersion();
     void qtOptionsAreAccepted();
+    void catalogCommands();
 
 private:
     static QStringList args(const QStringList& rest)
@@ -197,6 +198,25 @@ void TestCommandLine::errors_data()
         << QStringList{QStringLiteral("--demo-origin"), QStringLiteral("9000"),
                        QStringLiteral("--config"), QStringLiteral("x.yaml")}
         << QStringLiteral("--config");
+    QTest::newRow("two catalog commands")
+        << QStringList{QStringLiteral("--export-workspace"), QStringLiteral("a.json"),
+                       QStringLiteral("--apply-workspace"), QStringLiteral("b.json")}
+        << QStringLiteral("cannot be combined");
+    QTest::newRow("import without team")
+        << QStringList{QStringLiteral("--import-openapi"), QStringLiteral("api.yaml")}
+        << QStringLiteral("--team");
+    QTest::newRow("team without import")
+        << QStringList{QStringLiteral("--team"), QStringLiteral("shop")}
+        << QStringLiteral("--import-openapi");
+    QTest::newRow("as without command")
+        << QStringList{QStringLiteral("--as"), QStringLiteral("alice")} << QStringLiteral("--as");
+    QTest::newRow("catalog command with headless")
+        << QStringList{QStringLiteral("--export-workspace"), QStringLiteral("-"),
+                       QStringLiteral("--headless")}
+        << QStringLiteral("--headless");
+    QTest::newRow("catalog command empty file")
+        << QStringList{QStringLiteral("--apply-workspace"), QString()}
+        << QStringLiteral("--apply-workspace");
 }
 
 void TestCommandLine::errors()
@@ -207,6 +227,30 @@ void TestCommandLine::errors()
     QCOMPARE(cl.parse(args(arguments)), Status::Error);
     QVERIFY2(cl.errorText().contains(mentions), qPrintable(cl.errorText()));
     QCOMPARE(CommandLine::exitUsageError, 2);
+}
+
+void TestCommandLine::catalogCommands()
+{
+    using gatehouse::app::CatalogCommandKind;
+    CommandLine cl;
+    QCOMPARE(cl.parse(args({QStringLiteral("--database"), QStringLiteral("c.sqlite"),
+                            QStringLiteral("--import-openapi"), QStringLiteral("pets.yaml"),
+                            QStringLiteral("--team"), QStringLiteral(" Shop "),
+                            QStringLiteral("--as"), QStringLiteral("alice")})),
+             Status::Ok);
+    QCOMPARE(cl.options().catalogCommand, CatalogCommandKind::ImportOpenApi);
+    QCOMPARE(cl.options().catalogCommandFile, QStringLiteral("pets.yaml"));
+    QCOMPARE(cl.options().teamName, QStringLiteral("Shop"));
+    QCOMPARE(cl.options().actingUser, QStringLiteral("alice"));
+    QCOMPARE(cl.parse(args({QStringLiteral("--export-workspace"), QStringLiteral("-")})),
+             Status::Ok);
+    QCOMPARE(cl.options().catalogCommand, CatalogCommandKind::ExportWorkspace);
+    QCOMPARE(cl.options().catalogCommandFile, QStringLiteral("-"));
+    QCOMPARE(cl.parse(args({QStringLiteral("--apply-workspace"), QStringLiteral("w.json")})),
+             Status::Ok);
+    QCOMPARE(cl.options().catalogCommand, CatalogCommandKind::ApplyWorkspace);
+    QCOMPARE(cl.parse(args({})), Status::Ok);
+    QCOMPARE(cl.options().catalogCommand, CatalogCommandKind::None);
 }
 
 void TestCommandLine::helpAndVersion()
