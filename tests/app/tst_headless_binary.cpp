@@ -4,6 +4,10 @@
 
 #include "tests/support/test_http.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -211,6 +215,94 @@ private slots:
             test::http_request(port, "GET", "/v1/health", {{"Authorization", "Bearer " + token}});
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.find("\"ok\"") != std::string::npos);
+
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 0);
+    }
+
+    // The admin API and the gateway in one process, as an operator uses
+    // them: a key issued over the admin API opens the gateway, and revoking
+    // it closes the gateway again, each within a couple of seconds and
+    // without a restart.
+    void adminChangeReachesTheGateway()
+    {
+        const QString catalog = m_dir.filePath(QStringLiteral("admin-e2e.sqlite"));
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(GATEHOUSE_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--demo-catalog"),
+                       QStringLiteral("--database"), catalog, QStringLiteral("--listen"),
+                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--admin-listen"),
+                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--threads"),
+                       QStringLiteral("1")});
+        QVERIFY(process.waitForStarted(5000));
+        const QRegularExpression gatewayLine(
+            QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        const QRegularExpression adminLine(QStringLiteral(
+            "admin API listening on http://127\\.0\\.0\\.1:(\\d+) \\(token in (.+)\\)"));
+        const QRegularExpression keyLine(QStringLiteral("demo traffic key: (gh_\\S+)"));
+        QString out;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (out += QString::fromUtf8(process.readAllStandardOutput()),
+             gatewayLine.match(out).hasMatch() && adminLine.match(out).hasMatch()),
+            15000);
+        const auto port = static_cast<std::uint16_t>(gatewayLine.match(out).captured(1).toUInt());
+        const auto adminPort =
+            static_cast<std::uint16_t>(adminLine.match(out).captured(1).toUInt());
+        QFile tokenFile(adminLine.match(out).captured(2));
+        QVERIFY(tokenFile.open(QIODevice::ReadOnly));
+        const test::header_list auth{
+            {"Authorization", "Bearer " + tokenFile.readAll().trimmed().toStdString()},
+            {"Content-Type", "application/json"}};
+        const QString demoKey = keyLine.match(out).captured(1);
+        QVERIFY2(!demoKey.isEmpty(), qPrintable(out));
+
+        // The application behind the demo key (gh_<prefix><secret>).
+        const auto apps = test::http_request(adminPort, "GET", "/v1/applications?limit=500", auth);
+        QCOMPARE(apps.status, 200);
+        qint64 appId = 0;
+        for (const QJsonValue& app : QJsonDocument::fromJson(QByteArray::fromStdString(apps.body))
+                                         .object()
+                                         .value(QStringLiteral("items"))
+                                         .toArray()) {
+            const qint64 id = app.toObject().value(QStringLiteral("id")).toInteger();
+            const auto keys = test::http_request(
+                adminPort, "GET", "/v1/applications/" + std::to_string(id) + "/keys", auth);
+            for (const QJsonValue& k : QJsonDocument::fromJson(QByteArray::fromStdString(keys.body))
+                                           .object()
+                                           .value(QStringLiteral("items"))
+                                           .toArray()) {
+                if (demoKey.startsWith(QStringLiteral("gh_") +
+                                       k.toObject().value(QStringLiteral("prefix")).toString()))
+                    appId = id;
+            }
+        }
+        QVERIFY(appId > 0);
+
+        const std::string keysPath = "/v1/applications/" + std::to_string(appId) + "/keys";
+        const auto issued =
+            test::http_request(adminPort, "POST", keysPath, auth, R"({"label": "e2e"})");
+        QCOMPARE(issued.status, 201);
+        const QJsonObject issuedKey =
+            QJsonDocument::fromJson(QByteArray::fromStdString(issued.body)).object();
+        const std::string key = issuedKey.value(QStringLiteral("key")).toString().toStdString();
+        const qint64 keyId = issuedKey.value(QStringLiteral("id")).toInteger();
+        QVERIFY(!key.empty());
+
+        auto statusWithKey = [&] {
+            return test::http_request(port, "GET", "/v2/products/7", {{"X-API-Key", key}}).status;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(statusWithKey(), 200, 3000);
+        const auto revoked =
+            test::http_request(adminPort, "DELETE", keysPath + "/" + std::to_string(keyId), auth);
+        QVERIFY2(revoked.status == 200 || revoked.status == 204, revoked.body.c_str());
+        QTRY_COMPARE_WITH_TIMEOUT(statusWithKey(), 401, 3000);
+        // The demo key itself is untouched.
+        QCOMPARE(test::http_request(port, "GET", "/v2/products/7",
+                                    {{"X-API-Key", demoKey.toStdString()}})
+                     .status,
+                 200);
 
         ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
         QVERIFY(process.waitForFinished(10000));
