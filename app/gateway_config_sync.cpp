@@ -86,7 +86,7 @@ void GatewayConfigSync::onCompiled(CompiledConfig compiled)
         emit compileFailed(m_lastError);
     } else {
         m_lastError.clear();
-        m_lastWarnings = compiled.warnings;
+        m_lastWarnings = compiled.warnings + m_gateway.applyWarnings();
         ++m_applied;
         emit configApplied(m_lastWarnings);
         if (compiled.apiNames != m_apiNames) {

@@ -53,7 +53,8 @@ public slots:
     void recompileNow();
 
 signals:
-    // `warnings`: APIs or routes the compiler left out, and why.
+    // `warnings`: APIs or routes the compiler left out, and why, and upstream
+    // host names the gateway cannot resolve yet (it keeps trying).
     void configApplied(const QStringList& warnings);
     void compileFailed(const QString& reason);
     // After an apply that changed them: the names of the routed APIs.

@@ -46,7 +46,7 @@ GatewayStatsSample toSample(const gateway::stats_snapshot& s)
     for (const auto& t : s.targets) {
         out.targets.append({QString::fromStdString(t.upstream), QString::fromStdString(t.url),
                             t.healthy, t.consecutive_failures, t.active_connections, t.requests,
-                            t.failures, t.last_latency_us});
+                            t.failures, t.last_latency_us, QString::fromStdString(t.problem)});
     }
     return out;
 }
@@ -164,6 +164,9 @@ bool GatewayController::applyConfig(const gateway::config_snapshot& snapshot)
         fail(tr("The configuration was rejected: %1").arg(QString::fromStdString(error).trimmed()));
         return false;
     }
+    m_applyWarnings.clear();
+    for (const std::string& warning : m_server->apply_warnings())
+        m_applyWarnings.append(QString::fromStdString(warning));
     std::map<std::string, std::string, std::less<>> names;
     for (const auto& route : snapshot.routes) {
         // As the cache keys APIs: the catalog id, or the route id without one.

@@ -13,6 +13,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
@@ -55,6 +56,9 @@ public:
 
     State state() const { return m_state; }
     QString lastError() const { return m_lastError; }
+    // What the last applyConfig() took in spite of, e.g. an upstream host
+    // name that does not resolve (the gateway keeps trying it).
+    QStringList applyWarnings() const { return m_applyWarnings; }
     QUrl listenUrl() const { return m_listenUrl; } // empty unless Running or Stopping
     quint16 port() const { return m_port; }        // the bound port; 0 when stopped
 
@@ -138,6 +142,7 @@ private:
     gateway::gateway_options m_options;
     State m_state = State::Stopped;
     QString m_lastError;
+    QStringList m_applyWarnings;
     QUrl m_listenUrl;
     quint16 m_port = 0;
     std::chrono::milliseconds m_drainTimeout{5000};

@@ -21,6 +21,7 @@ struct TargetHealthRow {
     quint64 requests = 0;
     quint64 failures = 0;
     quint64 lastLatencyUs = 0; // most recent upstream response time; 0 = none yet
+    QString problem;           // e.g. why its host name does not resolve
 };
 
 // One poll of the gateway's counters, plus rates computed from the previous

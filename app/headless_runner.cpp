@@ -185,12 +185,18 @@ bool HeadlessRunner::startGateway()
         printLine(stderr, QStringLiteral("gatehouse: ") + m_controller->lastError());
         return false;
     }
+    for (const QString& warning : m_controller->applyWarnings())
+        printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
     printLine(stdout,
               QStringLiteral("gateway listening on ") + m_controller->listenUrl().toString());
     printLine(stdout, QStringLiteral("catalog: ") + catalog.location);
     m_sync = std::make_unique<GatewayConfigSync>(*m_catalog, *m_controller);
     connect(m_sync.get(), &GatewayConfigSync::compileFailed, this, [](const QString& reason) {
         printLine(stderr, QStringLiteral("gatehouse: catalog not applied: ") + reason);
+    });
+    connect(m_sync.get(), &GatewayConfigSync::configApplied, this, [](const QStringList& warnings) {
+        for (const QString& warning : warnings)
+            printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
     });
     m_sync->setBaseSnapshot(snapshot);
     // Other writers -- other consoles on a shared catalog, or the admin API's

@@ -173,6 +173,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
                      &gatehouse::ui::MainWindow::setApiNames);
     QObject::connect(&catalogSync, &GatewayConfigSync::compileFailed, &window,
                      [&window](const QString& reason) { window.showError(reason); });
+    QObject::connect(&catalogSync, &GatewayConfigSync::configApplied, &window,
+                     &gatehouse::ui::MainWindow::showConfigWarnings);
 
     gatehouse::gateway::gateway_options gatewayOptions = DemoWorkspace::defaultOptions();
     gatehouse::gateway::config_snapshot snapshot;

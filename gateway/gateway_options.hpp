@@ -29,6 +29,9 @@ struct gateway_options {
     // The shared response cache: byte budget and eviction policy.
     std::size_t cache_budget_bytes = 256u * 1024 * 1024;
     cache::eviction_kind cache_eviction = cache::eviction_kind::tiny_lfu;
+    // Targets whose host name could not be resolved are looked up again this
+    // often (off the request path) until they resolve.
+    std::chrono::milliseconds resolve_retry_interval{5000};
 };
 
 } // namespace gatehouse::gateway

@@ -17,6 +17,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <condition_variable>
 #include <future>
 #include <thread>
 
@@ -41,6 +42,7 @@ struct gateway_server::impl {
 
     std::mutex apply_mutex; // serialises apply(); guards registry and the cache store swap
     target_registry registry;
+    std::vector<std::string> apply_warnings; // of the last install; under apply_mutex
     // Replaced only under apply_mutex (with a recompiled configuration);
     // readers take a copy of the pointer under cache_mutex.
     mutable std::mutex cache_mutex;
@@ -55,6 +57,16 @@ struct gateway_server::impl {
     std::vector<std::unique_ptr<call_record_ring>> rings;
 
     void add_worker_counters(stats_snapshot& out) const;
+
+    // While running: looks up unresolved target host names again every
+    // `interval` on a thread of its own, so neither requests nor the caller
+    // of apply() wait for DNS to come back.
+    std::mutex retry_mutex;
+    std::condition_variable retry_wake;
+    bool retry_stop = false;
+    std::thread retry_thread;
+    void start_resolve_retry(std::chrono::milliseconds interval);
+    void stop_resolve_retry();
 
     static std::shared_ptr<cache::cache_store> make_store(std::size_t budget,
                                                           cache::eviction_kind eviction)
@@ -220,6 +232,7 @@ std::string gateway_server::start(const gateway_options& options)
     }
     asio::co_spawn(impl_->workers.front()->ioc, impl_->accept_loop(), asio::detached);
     impl_->health.start();
+    impl_->start_resolve_retry(options.resolve_retry_interval);
     {
         std::lock_guard apply_lock(impl_->apply_mutex);
         std::lock_guard config_lock(impl_->shared.config_mutex);
@@ -262,6 +275,7 @@ void gateway_server::stop(std::chrono::milliseconds drain)
     while (impl_->active_connections() > 0 && std::chrono::steady_clock::now() < grace)
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     impl_->run_on_each_worker([](worker& w) { w.pool.clear(); });
+    impl_->stop_resolve_retry();
     impl_->health.stop();
     impl_->guards.clear();
     for (auto& w : impl_->workers) {
@@ -335,13 +349,56 @@ std::string gateway_server::apply(const config_snapshot& snapshot)
     return impl_->install(snapshot);
 }
 
+std::vector<std::string> gateway_server::apply_warnings() const
+{
+    std::lock_guard lock(impl_->apply_mutex);
+    return impl_->apply_warnings;
+}
+
+void gateway_server::impl::start_resolve_retry(std::chrono::milliseconds interval)
+{
+    retry_stop = false;
+    retry_thread = std::thread([this, interval] {
+        std::unique_lock lock(retry_mutex);
+        while (!retry_wake.wait_for(lock, interval, [this] { return retry_stop; })) {
+            lock.unlock();
+            {
+                std::lock_guard apply_lock(apply_mutex);
+                std::shared_ptr<const runtime_config> current;
+                {
+                    std::lock_guard config_lock(shared.config_mutex);
+                    current = shared.config;
+                }
+                // Same snapshot, fresh lookups for the unresolved targets
+                // only; resolved ones keep their state and pools.
+                if (current && has_unresolved_targets(*current))
+                    install(current->snapshot);
+            }
+            lock.lock();
+        }
+    });
+}
+
+void gateway_server::impl::stop_resolve_retry()
+{
+    {
+        std::lock_guard lock(retry_mutex);
+        retry_stop = true;
+    }
+    retry_wake.notify_all();
+    if (retry_thread.joinable())
+        retry_thread.join();
+}
+
 std::string gateway_server::impl::install(const config_snapshot& snapshot)
 {
     const std::uint64_t generation = shared.generation.load() + 1;
     std::string error;
-    auto compiled = compile(snapshot, registry, generation, error, store());
+    std::vector<std::string> warnings;
+    auto compiled = compile(snapshot, registry, generation, error, store(), &warnings);
     if (!compiled)
         return error;
+    apply_warnings = std::move(warnings);
     {
         std::lock_guard config_lock(shared.config_mutex);
         shared.config = compiled;
@@ -480,6 +537,7 @@ stats_snapshot gateway_server::stats() const
                 h.requests = t->requests.load(std::memory_order_relaxed);
                 h.failures = t->failures.load(std::memory_order_relaxed);
                 h.last_latency_us = t->last_latency_us.load(std::memory_order_relaxed);
+                h.problem = t->resolve_error;
                 out.targets.push_back(std::move(h));
             }
         }

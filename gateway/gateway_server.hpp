@@ -64,6 +64,11 @@ public:
     // empty string on success, otherwise the validation errors; the running
     // configuration then stays.
     std::string apply(const config_snapshot& snapshot);
+    // What the last successful apply() (or background re-resolution) could
+    // not do but did not refuse for, e.g. "upstream 'shop': cannot resolve
+    // 'shop.internal': Host not found": those targets are unhealthy until
+    // their names resolve.
+    std::vector<std::string> apply_warnings() const;
 
     // Cheap: relaxed loads of per-worker counters. Never waits for start()
     // or stop(), so a GUI timer may call it at any time.

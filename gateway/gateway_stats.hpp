@@ -18,6 +18,7 @@ struct target_health {
     std::uint64_t requests = 0;
     std::uint64_t failures = 0;
     std::uint64_t last_latency_us = 0; // most recent upstream response time
+    std::string problem;               // e.g. why its host name does not resolve
 };
 
 // A consistent-enough copy of the gateway's counters: each field is read

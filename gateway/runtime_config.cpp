@@ -55,7 +55,7 @@ std::vector<std::size_t> smooth_wrr_schedule(const std::vector<unsigned>& weight
 
 bool target_state::healthy(std::chrono::steady_clock::time_point now) const
 {
-    return active_healthy.load(std::memory_order_relaxed) &&
+    return !endpoints.empty() && active_healthy.load(std::memory_order_relaxed) &&
            ejected_until_ns.load(std::memory_order_relaxed) <= steady_ns(now);
 }
 
@@ -142,6 +142,13 @@ std::shared_ptr<target_state> target_registry::get(const std::string& upstream,
     return slot;
 }
 
+std::shared_ptr<target_state> target_registry::renew(const std::string& upstream,
+                                                     const std::string& url)
+{
+    targets_.erase({upstream, url});
+    return get(upstream, url);
+}
+
 void target_registry::retain_only(const runtime_config& config)
 {
     std::set<const target_state*> used;
@@ -159,6 +166,15 @@ std::vector<std::shared_ptr<target_state>> target_registry::all() const
     return out;
 }
 
+bool has_unresolved_targets(const runtime_config& config)
+{
+    for (const auto& upstream : config.upstreams)
+        for (const auto& target : upstream->targets)
+            if (!target->resolve_error.empty())
+                return true;
+    return false;
+}
+
 std::string cache_api_key(const route_config& route)
 {
     return route.api_id ? std::to_string(route.api_id) : route.id;
@@ -167,7 +183,8 @@ std::string cache_api_key(const route_config& route)
 std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                                               target_registry& registry, std::uint64_t generation,
                                               std::string& error,
-                                              std::shared_ptr<cache::cache_store> cache)
+                                              std::shared_ptr<cache::cache_store> cache,
+                                              std::vector<std::string>* warnings)
 {
     auto config = std::make_shared<runtime_config>();
     config->snapshot = snapshot;
@@ -182,6 +199,8 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
         runtime->config = upstream;
         for (const auto& target : upstream.targets) {
             auto state = registry.get(upstream.name, target.url);
+            if (!state->resolve_error.empty())
+                state = registry.renew(upstream.name, target.url);
             if (state->endpoints.empty()) {
                 auto address = parse_http_url(target.url);
                 if (!address) {
@@ -191,9 +210,11 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                 boost::system::error_code ec;
                 auto results = resolver.resolve(address->host, std::to_string(address->port), ec);
                 if (ec || results.empty()) {
-                    error = "upstream '" + upstream.name + "': cannot resolve '" + address->host +
-                            "': " + (ec ? ec.message() : std::string("no addresses"));
-                    return nullptr;
+                    state->resolve_error = "cannot resolve '" + address->host + "': " +
+                                           (ec ? ec.message() : std::string("no addresses"));
+                    if (warnings)
+                        warnings->push_back("upstream '" + upstream.name +
+                                            "': " + state->resolve_error);
                 }
                 for (const auto& entry : results)
                     state->endpoints.push_back(entry.endpoint());

@@ -44,6 +44,10 @@ struct target_state {
     http_url address;
     std::vector<boost::asio::ip::tcp::endpoint> endpoints; // resolved when compiled
     std::string host_header;                               // "host[:port]"
+    // Why `endpoints` is empty ("cannot resolve 'h': ..."). Set before the
+    // state is published and never changed: a later compile replaces an
+    // unresolved state with a fresh one instead of mutating it under readers.
+    std::string resolve_error;
 
     std::atomic<unsigned> consecutive_failures{0};
     std::atomic<std::int64_t> ejected_until_ns{0}; // steady_clock; passive health
@@ -88,6 +92,8 @@ struct runtime_config {
 class target_registry {
 public:
     std::shared_ptr<target_state> get(const std::string& upstream, const std::string& url);
+    // A fresh state in place of an unresolved one, to resolve again.
+    std::shared_ptr<target_state> renew(const std::string& upstream, const std::string& url);
     void retain_only(const runtime_config& config);
     std::vector<std::shared_ptr<target_state>> all() const;
 
@@ -96,11 +102,16 @@ private:
     std::uint64_t next_id_ = 1;
 };
 
-// Compiles a validated snapshot (resolving target host names). Returns null
-// and sets `error` when a target cannot be resolved.
+// Compiles a validated snapshot, resolving target host names. Returns null
+// and sets `error` when a target URL is unusable. A host name that does not
+// resolve is not an error: that target is unhealthy (its calls answer 502
+// when no other target is left), `warnings` says why, and the gateway looks
+// it up again later (see has_unresolved_targets).
 std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                                               target_registry& registry, std::uint64_t generation,
                                               std::string& error,
-                                              std::shared_ptr<cache::cache_store> cache = nullptr);
+                                              std::shared_ptr<cache::cache_store> cache = nullptr,
+                                              std::vector<std::string>* warnings = nullptr);
+bool has_unresolved_targets(const runtime_config& config);
 
 } // namespace gatehouse::gateway

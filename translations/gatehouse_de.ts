@@ -1236,6 +1236,10 @@
         <source>Subscription requests waiting for a decision: %1</source>
         <translation>Abonnementanfragen, die auf eine Entscheidung warten: %1</translation>
     </message>
+    <message>
+        <source>The catalog is applied with warnings: %1</source>
+        <translation>Der Katalog ist mit Warnungen angewendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::PlaceholderPage</name>
@@ -1359,6 +1363,10 @@
     <message>
         <source>Last latency</source>
         <translation>Letzte Latenz</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>Nicht auflösbar</translation>
     </message>
 </context>
 <context>

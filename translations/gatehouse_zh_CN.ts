@@ -1236,6 +1236,10 @@
         <source>Subscription requests waiting for a decision: %1</source>
         <translation>等待决定的订阅申请：%1</translation>
     </message>
+    <message>
+        <source>The catalog is applied with warnings: %1</source>
+        <translation>目录已应用，但有警告：%1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::PlaceholderPage</name>
@@ -1359,6 +1363,10 @@
     <message>
         <source>Last latency</source>
         <translation>最近延迟</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>无法解析</translation>
     </message>
 </context>
 <context>

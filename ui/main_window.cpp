@@ -286,13 +286,27 @@ void MainWindow::setDemoOriginUrl(const QUrl& url)
 
 void MainWindow::showError(const QString& message)
 {
+    m_showingConfigWarnings = false;
     m_error->setText(message);
     m_error->setVisible(true);
     statusBar()->showMessage(message, statusBarMessageMs);
 }
 
+void MainWindow::showConfigWarnings(const QStringList& warnings)
+{
+    if (warnings.isEmpty()) {
+        if (m_showingConfigWarnings)
+            clearError();
+        return;
+    }
+    showError(
+        tr("The catalog is applied with warnings: %1").arg(warnings.join(QStringLiteral("; "))));
+    m_showingConfigWarnings = true;
+}
+
 void MainWindow::clearError()
 {
+    m_showingConfigWarnings = false;
     m_error->clear();
     m_error->setVisible(false);
 }

@@ -90,6 +90,10 @@ public:
     // successful start.
     void showError(const QString& message);
     void clearError();
+    // What the last catalog apply left out or could not reach (e.g. an
+    // upstream host that does not resolve), in the same banner; an apply
+    // without warnings takes the banner down again.
+    void showConfigWarnings(const QStringList& warnings);
 
     Page currentPage() const;
     void setCurrentPage(Page page);
@@ -131,6 +135,7 @@ private:
     SettingsPage* m_settingsPage = nullptr;
     ApprovalsPage* m_approvalsPage = nullptr;
     int m_pendingApprovals = 0;
+    bool m_showingConfigWarnings = false;
     TrafficPanel* m_trafficPanel = nullptr;
     TelemetryDashboardSource* m_telemetrySource = nullptr;
     QDockWidget* m_trafficDock = nullptr;

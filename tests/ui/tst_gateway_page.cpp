@@ -107,9 +107,9 @@ void TestGatewayPage::healthModelPassesTester()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
     TargetHealthRow a{
-        QStringLiteral("shop"), QStringLiteral("http://127.0.0.1:1"), true, 0, 1, 10, 0, 1500};
+        QStringLiteral("shop"), QStringLiteral("http://127.0.0.1:1"), true, 0, 1, 10, 0, 1500, {}};
     TargetHealthRow b{
-        QStringLiteral("shop"), QStringLiteral("http://127.0.0.1:2"), false, 3, 0, 5, 5, 0};
+        QStringLiteral("shop"), QStringLiteral("http://127.0.0.1:2"), false, 3, 0, 5, 5, 0, {}};
     model.setTargets({a, b});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.columnCount(), int(TargetHealthModel::ColumnCount));
@@ -129,6 +129,13 @@ void TestGatewayPage::healthModelPassesTester()
     QCOMPARE(changes.count(), 1);
     QCOMPARE(model.index(1, TargetHealthModel::ConsecutiveFailures).data().toString(),
              QLocale().toString(4));
+    // A target whose host name does not resolve says so, with the reason.
+    TargetHealthRow c = b;
+    c.problem = QStringLiteral("cannot resolve 'shop.internal': Host not found");
+    model.setTargets({a, c});
+    QCOMPARE(model.index(1, TargetHealthModel::State).data().toString(),
+             TargetHealthModel::tr("Unresolved"));
+    QCOMPARE(model.index(1, TargetHealthModel::State).data(Qt::ToolTipRole).toString(), c.problem);
     model.setTargets({b});
     QCOMPARE(resets.count(), 1);
     model.setTargets({});

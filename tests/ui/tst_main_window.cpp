@@ -44,6 +44,7 @@ private slots:
     void shortcutsSwitchPages();
     void statusBarFollowsGateway();
     void errorShownWhenPortTaken();
+    void unresolvableUpstreamIsAWarningNotARefusal();
     void followsDarkPalette();
     void trafficDockTogglesAndIsRemembered();
     void geometryAndPageAreSaved();
@@ -212,6 +213,41 @@ void TestMainWindow::errorShownWhenPortTaken()
     QTRY_COMPARE(m_controller->state(), State::Running);
     QVERIFY(!error->isVisible());
     m_controller->stopAndWait(std::chrono::milliseconds(500));
+}
+
+void TestMainWindow::unresolvableUpstreamIsAWarningNotARefusal()
+{
+    gatehouse::gateway::config_snapshot snapshot;
+    gatehouse::gateway::upstream_config upstream;
+    upstream.name = "billing";
+    upstream.targets.push_back({"http://billing.gatehouse-test.invalid:8080", 1});
+    snapshot.upstreams.push_back(upstream);
+    gatehouse::gateway::route_config route;
+    route.id = "billing";
+    route.path = "/billing";
+    route.upstream = "billing";
+    snapshot.routes.push_back(route);
+    QVERIFY2(m_controller->applyConfig(snapshot), qPrintable(m_controller->lastError()));
+    const QStringList warnings = m_controller->applyWarnings();
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().contains(QStringLiteral("billing.gatehouse-test.invalid")),
+             qPrintable(warnings.first()));
+
+    QLabel* error = label("errorLabel");
+    m_window->showConfigWarnings(warnings);
+    QVERIFY(error->isVisible());
+    QVERIFY(error->text().contains(warnings.first()));
+    // The next clean apply takes the warning down...
+    m_window->showConfigWarnings({});
+    QVERIFY(!error->isVisible());
+    // ...but never an unrelated error shown since.
+    m_window->showConfigWarnings(warnings);
+    m_window->showError(QStringLiteral("port in use"));
+    m_window->showConfigWarnings({});
+    QVERIFY(error->isVisible());
+    m_window->clearError();
+    QVERIFY(m_controller->applyConfig({}));
+    QVERIFY(m_controller->applyWarnings().isEmpty());
 }
 
 void TestMainWindow::followsDarkPalette()

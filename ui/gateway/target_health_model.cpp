@@ -53,6 +53,8 @@ QVariant TargetHealthModel::data(const QModelIndex& index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
+        if (!row.problem.isEmpty())
+            return row.problem;
         if (index.column() == Target || index.column() == Upstream)
             return tr("%1 requests, %2 failed")
                 .arg(QLocale().toString(row.requests), QLocale().toString(row.failures));
@@ -88,6 +90,8 @@ QVariant TargetHealthModel::displayData(const app::TargetHealthRow& row, int col
     case Upstream:
         return row.upstream;
     case State:
+        if (!row.problem.isEmpty())
+            return tr("Unresolved");
         return row.healthy ? tr("Healthy") : tr("Unhealthy");
     case ConsecutiveFailures:
         return locale.toString(row.consecutiveFailures);
