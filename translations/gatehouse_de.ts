@@ -71,7 +71,7 @@
     </message>
     <message>
         <source>&amp;Issue Key…</source>
-        <translation>Schlüssel &amp;ausstellen…</translation>
+        <translation>Schlüssel aus&amp;stellen…</translation>
     </message>
     <message>
         <source>Subscriptions</source>

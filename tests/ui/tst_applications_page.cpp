@@ -524,6 +524,7 @@ void TestApplicationsPage::automaticPlanApprovesAtOnceAndRefusalsShow()
     QVERIFY(dialog->choose(QStringLiteral("Orders"), QStringLiteral("free")));
     QVERIFY2(note->text().contains(QStringLiteral("Approved at once")), qPrintable(note->text()));
     QVERIFY(note->text().contains(QStringLiteral("60 requests a minute")));
+    QTest::qWait(50); // let the layout settle for the picture
     saveScreenshot(dialog, QStringLiteral("applications_request_dialog.png"));
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!panel()->requestDialog(), 2000);

@@ -44,6 +44,10 @@ RequestSubscriptionDialog::RequestSubscriptionDialog(const QString& applicationN
     m_planNote = new QLabel(this);
     m_planNote->setObjectName(QStringLiteral("planNote"));
     m_planNote->setWordWrap(true);
+    // Room for the approval, rate and quota lines, so the dialog does not
+    // jump as plans are chosen.
+    m_planNote->setMinimumHeight(m_planNote->fontMetrics().lineSpacing() * 3);
+    m_planNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_planNote);
     m_refusal = new FormErrorLabel(QStringLiteral("dialogError"), this);
     layout->addWidget(m_refusal);
