@@ -204,4 +204,17 @@ ApplicationChange requestSubscription(CatalogStore& store, const Principal& acto
     return change;
 }
 
+ApplicationChange endSubscription(CatalogStore& store, const Principal& actor,
+                                  qint64 subscriptionId)
+{
+    SubscriptionService& subscriptions = store.subscriptions();
+    if (!subscriptions.revoke(actor, subscriptionId))
+        return refused(subscriptions);
+    ApplicationChange change;
+    change.ok = true;
+    change.id = subscriptionId;
+    change.state = SubscriptionState::Revoked;
+    return change;
+}
+
 } // namespace gatehouse::app

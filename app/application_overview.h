@@ -88,5 +88,9 @@ ApplicationChange issueApplicationKey(CatalogStore& store, const Principal& acto
 ApplicationChange revokeApplicationKey(CatalogStore& store, const Principal& actor, qint64 keyId);
 ApplicationChange requestSubscription(CatalogStore& store, const Principal& actor,
                                       qint64 applicationId, qint64 planId);
+// Ends an approved or suspended subscription (a revocation by the
+// application's manager); `id` is the subscription.
+ApplicationChange endSubscription(CatalogStore& store, const Principal& actor,
+                                  qint64 subscriptionId);
 
 } // namespace gatehouse::app

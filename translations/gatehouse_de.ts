@@ -185,6 +185,38 @@
         <source>Subscription to %1 requested: pending approval.</source>
         <translation>Abonnement für %1 angefragt: wartet auf Genehmigung.</translation>
     </message>
+    <message>
+        <source>&amp;End Subscription…</source>
+        <translation>Abonnement b&amp;eenden…</translation>
+    </message>
+    <message>
+        <source>Stop calling the selected API with this application&apos;s keys</source>
+        <translation>Die gewählte API nicht mehr mit den Schlüsseln dieser Anwendung aufrufen</translation>
+    </message>
+    <message>
+        <source>End Subscription</source>
+        <translation>Abonnement beenden</translation>
+    </message>
+    <message>
+        <source>End the subscription of %1 to %2?</source>
+        <translation>Das Abonnement von %1 für %2 beenden?</translation>
+    </message>
+    <message>
+        <source>The application&apos;s keys can no longer call this API. To call it again, request a new subscription.</source>
+        <translation>Die Schlüssel der Anwendung können diese API dann nicht mehr aufrufen. Um sie wieder aufzurufen, fragen Sie ein neues Abonnement an.</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>The subscription to %1 has ended.</source>
+        <translation>Das Abonnement für %1 ist beendet.</translation>
+    </message>
+    <message>
+        <source>The subscription to %1 did not end. %2</source>
+        <translation>Das Abonnement für %1 wurde nicht beendet. %2</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApplicationsModel</name>

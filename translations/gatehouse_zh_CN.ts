@@ -185,6 +185,38 @@
         <source>Subscription to %1 requested: pending approval.</source>
         <translation>已申请订阅 %1：等待审批。</translation>
     </message>
+    <message>
+        <source>&amp;End Subscription…</source>
+        <translation>结束订阅(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Stop calling the selected API with this application&apos;s keys</source>
+        <translation>不再使用此应用的密钥调用所选 API</translation>
+    </message>
+    <message>
+        <source>End Subscription</source>
+        <translation>结束订阅</translation>
+    </message>
+    <message>
+        <source>End the subscription of %1 to %2?</source>
+        <translation>结束 %1 对 %2 的订阅？</translation>
+    </message>
+    <message>
+        <source>The application&apos;s keys can no longer call this API. To call it again, request a new subscription.</source>
+        <translation>应用的密钥将无法再调用此 API。如需再次调用，请申请新的订阅。</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>The subscription to %1 has ended.</source>
+        <translation>对 %1 的订阅已结束。</translation>
+    </message>
+    <message>
+        <source>The subscription to %1 did not end. %2</source>
+        <translation>对 %1 的订阅未能结束。%2</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApplicationsModel</name>

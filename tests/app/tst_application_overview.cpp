@@ -169,6 +169,18 @@ void TestApplicationOverview::detailNamesKeysAndSubscriptions()
     detail = loadApplicationDetail(*m_store, m_world.outsider, app.id);
     QVERIFY(detail.keys.first().revokedAt > 0);
 
+    // The application's owner ends an approved subscription; a rejected one
+    // has nothing left to end.
+    const auto ended = endSubscription(*m_store, m_world.outsider, approved.id);
+    QVERIFY2(ended.ok, qPrintable(ended.error));
+    QVERIFY(ended.state == SubscriptionState::Revoked);
+    detail = loadApplicationDetail(*m_store, m_world.outsider, app.id);
+    QVERIFY(detail.subscriptions.at(0).subscription.state == SubscriptionState::Revoked);
+    QCOMPARE(endSubscription(*m_store, m_world.outsider, pending.id).errorCode,
+             DomainErrorCode::Conflict);
+    QCOMPARE(endSubscription(*m_store, m_world.developer, approved.id).errorCode,
+             DomainErrorCode::NotFound);
+
     // Someone who does not manage it learns nothing about it.
     const ApplicationDetail stranger = loadApplicationDetail(*m_store, m_world.developer, app.id);
     QCOMPARE(stranger.errorCode, DomainErrorCode::NotFound);

@@ -467,6 +467,9 @@ void TestApplicationsPage::manualSubscriptionApprovedThenKeyRevoked()
              QStringLiteral("Pending"));
     QVERIFY(page()->message().contains(QStringLiteral("pending approval")));
     QCOMPARE(status(key), 403);
+    // A pending request is decided by an approver, not ended here.
+    panel()->subscriptionsView()->selectRow(0);
+    QVERIFY(!button("endSubscriptionButton")->isEnabled());
     QTest::qWait(50); // let the layout settle for the picture
     saveScreenshot(m_window.get(), QStringLiteral("applications_page.png"));
 
@@ -548,6 +551,25 @@ void TestApplicationsPage::automaticPlanApprovesAtOnceAndRefusalsShow()
     panel()->requestDialog()->reject();
     QTRY_VERIFY(!panel()->requestDialog());
     QCOMPARE(panel()->subscriptionsModel()->rowCount(), 1);
+
+    // The application's owner ends it: confirmed first, then the gateway
+    // refuses the key for this API.
+    QVERIFY(!button("endSubscriptionButton")->isEnabled());
+    panel()->subscriptionsView()->selectRow(0);
+    QVERIFY(button("endSubscriptionButton")->isEnabled());
+    QTest::mouseClick(button("endSubscriptionButton"), Qt::LeftButton);
+    auto* confirm = panel()->findChild<QMessageBox*>(QStringLiteral("endSubscriptionConfirmation"));
+    QVERIFY(confirm);
+    QTRY_VERIFY(confirm->isVisible());
+    QVERIFY2(confirm->text().contains(QStringLiteral("Orders v1")), qPrintable(confirm->text()));
+    QTest::mouseClick(confirm->findChild<QPushButton*>(QStringLiteral("confirmEndButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        panel()->subscriptionsModel()->index(0, SubscriptionsModel::State).data().toString(),
+        QStringLiteral("Revoked"), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(status(key), 403, 2000);
+    QVERIFY(!button("endSubscriptionButton")->isEnabled());
+    QVERIFY(page()->message().contains(QStringLiteral("has ended")));
 }
 
 void TestApplicationsPage::rejectionShowsItsReason()

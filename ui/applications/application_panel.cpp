@@ -125,17 +125,25 @@ QGroupBox* ApplicationPanel::buildSubscriptions()
     m_subscriptionsView = createTable(m_subscriptions, QStringLiteral("subscriptionsView"), box);
     m_subscriptionsView->setAccessibleName(tr("Subscriptions of the application"));
     layout->addWidget(m_subscriptionsView, 1);
-    auto* buttons = new QHBoxLayout;
     auto* note = new QLabel(tr("Keys call every API the application has an approved "
                                "subscription to."),
                             box);
     note->setWordWrap(true);
-    buttons->addWidget(note, 1);
+    layout->addWidget(note);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_end = new QPushButton(tr("&End Subscription…"), box);
+    m_end->setObjectName(QStringLiteral("endSubscriptionButton"));
+    m_end->setToolTip(tr("Stop calling the selected API with this application's keys"));
+    buttons->addWidget(m_end);
     m_request = new QPushButton(tr("&Request Subscription…"), box);
     m_request->setObjectName(QStringLiteral("requestSubscriptionButton"));
     buttons->addWidget(m_request);
     layout->addLayout(buttons);
     connect(m_request, &QPushButton::clicked, this, &ApplicationPanel::requestSubscription);
+    connect(m_end, &QPushButton::clicked, this, &ApplicationPanel::endSelectedSubscription);
+    connect(m_subscriptionsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ApplicationPanel::updateActions);
     return box;
 }
 
@@ -400,6 +408,59 @@ void ApplicationPanel::submitRequest()
         });
 }
 
+void ApplicationPanel::endSelectedSubscription()
+{
+    const QModelIndexList rows = m_subscriptionsView->selectionModel()->selectedRows();
+    if (rows.isEmpty() || !m_app)
+        return;
+    const app::SubscriptionEntry* entry = m_subscriptions->entry(rows.first().row());
+    if (!entry)
+        return;
+    const qint64 id = entry->subscription.id;
+    const QString api =
+        m_subscriptions->index(rows.first().row(), SubscriptionsModel::Api).data().toString();
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("End Subscription"),
+                        tr("End the subscription of %1 to %2?").arg(m_app->application.name, api),
+                        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("endSubscriptionConfirmation"));
+    box->setInformativeText(tr("The application's keys can no longer call this API. To call it "
+                               "again, request a new subscription."));
+    QPushButton* end = box->addButton(tr("End Subscription"), QMessageBox::DestructiveRole);
+    end->setObjectName(QStringLiteral("confirmEndButton"));
+    box->addButton(tr("Keep It"), QMessageBox::RejectRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, end, id, api](QAbstractButton* clicked) {
+        if (clicked == end)
+            endSubscription(id, api);
+    });
+    box->open();
+}
+
+void ApplicationPanel::endSubscription(qint64 subscriptionId, const QString& api)
+{
+    if (!m_catalog || !m_actor)
+        return;
+    const app::Principal actor = *m_actor;
+    ++m_busy;
+    updateActions();
+    m_catalog->mutate(
+        this,
+        [=](app::CatalogStore& store) {
+            return app::endSubscription(store, actor, subscriptionId);
+        },
+        [this, api](const app::ApplicationChange& change) {
+            --m_busy;
+            updateActions();
+            if (change.ok)
+                emit message(tr("The subscription to %1 has ended.").arg(api), false);
+            else
+                emit message(tr("The subscription to %1 did not end. %2")
+                                 .arg(api, refusalText(change.errorCode, change.error)),
+                             true);
+        });
+}
+
 void ApplicationPanel::updateActions()
 {
     const bool ready = m_catalog && m_actor && m_app && m_busy == 0;
@@ -410,6 +471,12 @@ void ApplicationPanel::updateActions()
     if (!rows.isEmpty())
         revocable = m_keys->state(rows.first().row()) != ApiKeysModel::KeyState::Revoked;
     m_revoke->setEnabled(ready && revocable);
+    bool endable = false;
+    const QModelIndexList subs = m_subscriptionsView->selectionModel()->selectedRows();
+    if (const auto* entry = subs.isEmpty() ? nullptr : m_subscriptions->entry(subs.first().row()))
+        endable = app::SubscriptionService::isLegal(entry->subscription.state,
+                                                    app::SubscriptionState::Revoked);
+    m_end->setEnabled(ready && endable);
 }
 
 } // namespace gatehouse::ui

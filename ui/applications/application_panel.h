@@ -28,7 +28,7 @@ class RequestSubscriptionDialog;
 class SubscriptionsModel;
 
 // One application in detail: its keys (issue, revoke) and its subscriptions
-// (request, see their state and why). Reads and changes go through
+// (request, see their state and why, end). Reads and changes go through
 // CatalogService; results are announced with message().
 class ApplicationPanel : public QWidget {
     Q_OBJECT
@@ -58,6 +58,7 @@ public slots:
     void issueKey();          // asks for a label and an expiry
     void revokeSelectedKey(); // asks for confirmation
     void requestSubscription();
+    void endSelectedSubscription(); // asks for confirmation
 
 signals:
     void message(const QString& text, bool error);
@@ -70,6 +71,7 @@ private:
     void submitKey();
     void revokeKey(qint64 keyId, const QString& shownAs);
     void submitRequest();
+    void endSubscription(qint64 subscriptionId, const QString& api);
     void updateActions();
 
     app::CatalogService* m_catalog;
@@ -85,6 +87,7 @@ private:
     QPushButton* m_issue = nullptr;
     QPushButton* m_revoke = nullptr;
     QPushButton* m_request = nullptr;
+    QPushButton* m_end = nullptr;
     QPointer<IssueKeyDialog> m_issueDialog;
     QPointer<KeyRevealDialog> m_revealDialog;
     QPointer<RequestSubscriptionDialog> m_requestDialog;
