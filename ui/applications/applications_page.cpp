@@ -148,7 +148,6 @@ void ApplicationsPage::applyListing(const app::ApplicationListing& listing)
         showMessage(tr("Cannot read the applications: %1").arg(listing.error), true);
         return;
     }
-    m_loaded = true;
     m_teams = listing.actorTeams;
     qint64 select = m_selectAfterLoad ? m_selectAfterLoad : selectedApplicationId();
     m_selectAfterLoad = 0;

@@ -71,7 +71,6 @@ private:
     QPointer<NewApplicationDialog> m_newDialog;
     QList<app::Team> m_teams; // the actor's, possible owners of a new application
     qint64 m_selectAfterLoad = 0;
-    bool m_loaded = false;
     quint64 m_generation = 0; // only the newest load is shown
 };
 
