@@ -9,6 +9,298 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ApiKeysModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Only the start of the key is kept; the key itself was shown once.</source>
+        <translation>Nur der Anfang des Schlüssels wird gespeichert; der Schlüssel selbst wurde einmal angezeigt.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApplicationPanel</name>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>API keys of the application</source>
+        <translation>API-Schlüssel der Anwendung</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke Key…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Refuse calls with the selected key from now on</source>
+        <translation>Aufrufe mit dem gewählten Schlüssel ab sofort ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Issue Key…</source>
+        <translation>Schlüssel aus&amp;stellen…</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Subscriptions of the application</source>
+        <translation>Abonnements der Anwendung</translation>
+    </message>
+    <message>
+        <source>Keys call every API the application has an approved subscription to.</source>
+        <translation>Schlüssel rufen jede API auf, für die die Anwendung ein genehmigtes Abonnement hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Request Subscription…</source>
+        <translation>Abonnement an&amp;fragen…</translation>
+    </message>
+    <message>
+        <source>No application selected.</source>
+        <translation>Keine Anwendung ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Owned by team %1</source>
+        <translation>Gehört Team %1</translation>
+    </message>
+    <message>
+        <source>Owned by %1</source>
+        <translation>Gehört %1</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>erstellt %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the application: %1</source>
+        <translation>Die Anwendung kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>No longer exists or is not visible to you</source>
+        <translation>Existiert nicht mehr oder ist für Sie nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>Not possible in its current state</source>
+        <translation>Im aktuellen Zustand nicht möglich</translation>
+    </message>
+    <message>
+        <source>Invalid request</source>
+        <translation>Ungültige Anfrage</translation>
+    </message>
+    <message>
+        <source>The catalog could not be read or written</source>
+        <translation>Der Katalog konnte nicht gelesen oder geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No key was issued. %1</source>
+        <translation>Es wurde kein Schlüssel ausgestellt. %1</translation>
+    </message>
+    <message>
+        <source>A new key was issued for %1.</source>
+        <translation>Für %1 wurde ein neuer Schlüssel ausgestellt.</translation>
+    </message>
+    <message>
+        <source>Revoke API Key</source>
+        <translation>API-Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the key %1 of %2?</source>
+        <translation>Den Schlüssel %1 von %2 widerrufen?</translation>
+    </message>
+    <message>
+        <source>Calls with this key are refused within seconds. This cannot be undone.</source>
+        <translation>Aufrufe mit diesem Schlüssel werden binnen Sekunden abgelehnt. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Revoke Key</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>The key %1 is revoked.</source>
+        <translation>Der Schlüssel %1 ist widerrufen.</translation>
+    </message>
+    <message>
+        <source>The key %1 was not revoked. %2</source>
+        <translation>Der Schlüssel %1 wurde nicht widerrufen. %2</translation>
+    </message>
+    <message>
+        <source>%1, plan %2</source>
+        <translation>%1, Tarif %2</translation>
+    </message>
+    <message>
+        <source>The subscription was not requested. %1</source>
+        <translation>Das Abonnement wurde nicht angefragt. %1</translation>
+    </message>
+    <message>
+        <source>Subscribed to %1: approved, the keys work now.</source>
+        <translation>%1 abonniert: genehmigt, die Schlüssel funktionieren jetzt.</translation>
+    </message>
+    <message>
+        <source>Subscription to %1 requested: pending approval.</source>
+        <translation>Abonnement für %1 angefragt: wartet auf Genehmigung.</translation>
+    </message>
+    <message>
+        <source>&amp;End Subscription…</source>
+        <translation>Abonnement b&amp;eenden…</translation>
+    </message>
+    <message>
+        <source>Stop calling the selected API with this application&apos;s keys</source>
+        <translation>Die gewählte API nicht mehr mit den Schlüsseln dieser Anwendung aufrufen</translation>
+    </message>
+    <message>
+        <source>End Subscription</source>
+        <translation>Abonnement beenden</translation>
+    </message>
+    <message>
+        <source>End the subscription of %1 to %2?</source>
+        <translation>Das Abonnement von %1 für %2 beenden?</translation>
+    </message>
+    <message>
+        <source>The application&apos;s keys can no longer call this API. To call it again, request a new subscription.</source>
+        <translation>Die Schlüssel der Anwendung können diese API dann nicht mehr aufrufen. Um sie wieder aufzurufen, fragen Sie ein neues Abonnement an.</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>The subscription to %1 has ended.</source>
+        <translation>Das Abonnement für %1 ist beendet.</translation>
+    </message>
+    <message>
+        <source>The subscription to %1 did not end. %2</source>
+        <translation>Das Abonnement für %1 wurde nicht beendet. %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApplicationsModel</name>
+    <message>
+        <source>Team %1</source>
+        <translation>Team %1</translation>
+    </message>
+    <message>
+        <source>Keys that are neither revoked nor expired</source>
+        <translation>Schlüssel, die weder widerrufen noch abgelaufen sind</translation>
+    </message>
+    <message>
+        <source>Approved subscriptions</source>
+        <translation>Genehmigte Abonnements</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation>APIs</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApplicationsPage</name>
+    <message>
+        <source>Applications</source>
+        <translation>Anwendungen</translation>
+    </message>
+    <message>
+        <source>Your applications</source>
+        <translation>Ihre Anwendungen</translation>
+    </message>
+    <message>
+        <source>&amp;New Application…</source>
+        <translation>&amp;Neue Anwendung…</translation>
+    </message>
+    <message>
+        <source>Create an application (%1)</source>
+        <translation>Eine Anwendung anlegen (%1)</translation>
+    </message>
+    <message>
+        <source>Applications are unavailable: the catalog is not open, or your account has no access to it.</source>
+        <translation>Anwendungen sind nicht verfügbar: Der Katalog ist nicht geöffnet, oder Ihr Konto hat keinen Zugriff darauf.</translation>
+    </message>
+    <message>
+        <source>No applications to show.</source>
+        <translation>Keine Anwendungen anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the applications: %1</source>
+        <translation>Die Anwendungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>You have no applications yet. Create one to get API keys and subscribe to APIs.</source>
+        <translation>Sie haben noch keine Anwendungen. Legen Sie eine an, um API-Schlüssel zu erhalten und APIs zu abonnieren.</translation>
+    </message>
+    <message>
+        <source>Select an application to see its keys and subscriptions.</source>
+        <translation>Wählen Sie eine Anwendung, um ihre Schlüssel und Abonnements zu sehen.</translation>
+    </message>
+    <message>
+        <source>The application was not created. %1</source>
+        <translation>Die Anwendung wurde nicht angelegt. %1</translation>
+    </message>
+    <message>
+        <source>Application %1 created. Issue a key and request a subscription to call APIs with it.</source>
+        <translation>Anwendung %1 angelegt. Stellen Sie einen Schlüssel aus und fragen Sie ein Abonnement an, um damit APIs aufzurufen.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApprovalDetails</name>
     <message>
         <source>Requested by:</source>
@@ -1067,6 +1359,80 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::IssueKeyDialog</name>
+    <message>
+        <source>Issue API Key</source>
+        <translation>API-Schlüssel ausstellen</translation>
+    </message>
+    <message>
+        <source>A new key for %1. It is shown once, right after it is issued.</source>
+        <translation>Ein neuer Schlüssel für %1. Er wird einmal angezeigt, direkt nach dem Ausstellen.</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. CI or production</source>
+        <translation>Optional, z. B. CI oder Produktion</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>&amp;Expires at the end of</source>
+        <translation>&amp;Gültig bis Ende</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>Ablauf:</translation>
+    </message>
+    <message>
+        <source>Issue Key</source>
+        <translation>Ausstellen</translation>
+    </message>
+    <message>
+        <source>Choose today or a later date.</source>
+        <translation>Wählen Sie heute oder ein späteres Datum.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::KeyRevealDialog</name>
+    <message>
+        <source>New API Key</source>
+        <translation>Neuer API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The new key of %1:</source>
+        <translation>Der neue Schlüssel von %1:</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the key to the clipboard</source>
+        <translation>Den Schlüssel in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy the key now: it will not be shown again.&lt;/b&gt; Gatehouse keeps only a fingerprint of it. If the key is lost, issue a new one and revoke this one.</source>
+        <translation>&lt;b&gt;Kopieren Sie den Schlüssel jetzt: Er wird nicht noch einmal angezeigt.&lt;/b&gt; Gatehouse speichert nur einen Fingerabdruck davon. Geht der Schlüssel verloren, stellen Sie einen neuen aus und widerrufen diesen.</translation>
+    </message>
+    <message>
+        <source>Clients send it in the &lt;code&gt;X-API-Key&lt;/code&gt; header.</source>
+        <translation>Clients senden ihn im Header &lt;code&gt;X-API-Key&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fertig</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::MainWindow</name>
     <message>
         <source>Gatehouse</source>
@@ -1242,6 +1608,61 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::NewApplicationDialog</name>
+    <message>
+        <source>New Application</source>
+        <translation>Neue Anwendung</translation>
+    </message>
+    <message>
+        <source>An application calls APIs with its own keys and subscriptions.</source>
+        <translation>Eine Anwendung ruft APIs mit eigenen Schlüsseln und Abonnements auf.</translation>
+    </message>
+    <message>
+        <source>e.g. Mobile shop</source>
+        <translation>z. B. Mobiler Shop</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>Ich (%1)</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>Team %1</translation>
+    </message>
+    <message>
+        <source>A team&apos;s applications are managed by every member of the team.</source>
+        <translation>Die Anwendungen eines Teams verwaltet jedes Mitglied des Teams.</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Eigentümer:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Enter a name for the application.</source>
+        <translation>Geben Sie einen Namen für die Anwendung ein.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>Höchstens %1 Zeichen.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::PlaceholderPage</name>
     <message>
         <source>Coming in a future release.</source>
@@ -1269,6 +1690,61 @@
     <message>
         <source>The chart could not be saved to %1.</source>
         <translation>Das Diagramm konnte nicht unter %1 gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RequestSubscriptionDialog</name>
+    <message>
+        <source>Request Subscription</source>
+        <translation>Abonnement anfragen</translation>
+    </message>
+    <message>
+        <source>Which API should %1 call, and on which plan?</source>
+        <translation>Welche API soll %1 aufrufen, und mit welchem Tarif?</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation>&amp;API:</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>&amp;Tarif:</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the catalog: %1</source>
+        <translation>Der Katalog kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No published API with a plan is visible to you yet.</source>
+        <translation>Für Sie ist noch keine veröffentlichte API mit einem Tarif sichtbar.</translation>
+    </message>
+    <message>
+        <source>Approved at once: the application&apos;s keys work right away.</source>
+        <translation>Sofort genehmigt: Die Schlüssel der Anwendung funktionieren gleich.</translation>
+    </message>
+    <message>
+        <source>Needs an approval: the subscription waits until an approver decides.</source>
+        <translation>Braucht eine Genehmigung: Das Abonnement wartet, bis jemand entscheidet.</translation>
+    </message>
+    <message>
+        <source>Rate limit: %1 requests a minute.</source>
+        <translation>Ratenlimit: %1 Anfragen pro Minute.</translation>
+    </message>
+    <message>
+        <source>Quota: %1 requests a month.</source>
+        <translation>Kontingent: %1 Anfragen pro Monat.</translation>
     </message>
 </context>
 <context>
@@ -1316,6 +1792,41 @@
     <message>
         <source>The interface language changes the next time Gatehouse starts.</source>
         <translation>Die Sprache der Oberfläche ändert sich beim nächsten Start von Gatehouse.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SubscriptionsModel</name>
+    <message>
+        <source>Approval: %1</source>
+        <translation>Genehmigung: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
     </message>
 </context>
 <context>

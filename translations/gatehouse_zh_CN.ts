@@ -9,6 +9,298 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ApiKeysModel</name>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Only the start of the key is kept; the key itself was shown once.</source>
+        <translation>只保存密钥的开头；密钥本身仅显示过一次。</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApplicationPanel</name>
+    <message>
+        <source>API keys</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>API keys of the application</source>
+        <translation>应用的 API 密钥</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke Key…</source>
+        <translation>撤销密钥(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Refuse calls with the selected key from now on</source>
+        <translation>从现在起拒绝使用所选密钥的调用</translation>
+    </message>
+    <message>
+        <source>&amp;Issue Key…</source>
+        <translation>签发密钥(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Subscriptions of the application</source>
+        <translation>应用的订阅</translation>
+    </message>
+    <message>
+        <source>Keys call every API the application has an approved subscription to.</source>
+        <translation>密钥可调用该应用已获批准订阅的所有 API。</translation>
+    </message>
+    <message>
+        <source>&amp;Request Subscription…</source>
+        <translation>申请订阅(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>No application selected.</source>
+        <translation>未选择应用。</translation>
+    </message>
+    <message>
+        <source>Owned by team %1</source>
+        <translation>属于团队 %1</translation>
+    </message>
+    <message>
+        <source>Owned by %1</source>
+        <translation>属于 %1</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the application: %1</source>
+        <translation>无法读取应用：%1</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>No longer exists or is not visible to you</source>
+        <translation>已不存在或对您不可见</translation>
+    </message>
+    <message>
+        <source>Not possible in its current state</source>
+        <translation>当前状态下无法执行</translation>
+    </message>
+    <message>
+        <source>Invalid request</source>
+        <translation>无效请求</translation>
+    </message>
+    <message>
+        <source>The catalog could not be read or written</source>
+        <translation>无法读取或写入目录</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No key was issued. %1</source>
+        <translation>未签发密钥。%1</translation>
+    </message>
+    <message>
+        <source>A new key was issued for %1.</source>
+        <translation>已为 %1 签发新密钥。</translation>
+    </message>
+    <message>
+        <source>Revoke API Key</source>
+        <translation>撤销 API 密钥</translation>
+    </message>
+    <message>
+        <source>Revoke the key %1 of %2?</source>
+        <translation>撤销 %2 的密钥 %1？</translation>
+    </message>
+    <message>
+        <source>Calls with this key are refused within seconds. This cannot be undone.</source>
+        <translation>使用此密钥的调用将在几秒内被拒绝。此操作无法撤消。</translation>
+    </message>
+    <message>
+        <source>Revoke Key</source>
+        <translation>撤销密钥</translation>
+    </message>
+    <message>
+        <source>The key %1 is revoked.</source>
+        <translation>密钥 %1 已撤销。</translation>
+    </message>
+    <message>
+        <source>The key %1 was not revoked. %2</source>
+        <translation>密钥 %1 未被撤销。%2</translation>
+    </message>
+    <message>
+        <source>%1, plan %2</source>
+        <translation>%1，套餐 %2</translation>
+    </message>
+    <message>
+        <source>The subscription was not requested. %1</source>
+        <translation>未申请订阅。%1</translation>
+    </message>
+    <message>
+        <source>Subscribed to %1: approved, the keys work now.</source>
+        <translation>已订阅 %1：已批准，密钥现在可用。</translation>
+    </message>
+    <message>
+        <source>Subscription to %1 requested: pending approval.</source>
+        <translation>已申请订阅 %1：等待审批。</translation>
+    </message>
+    <message>
+        <source>&amp;End Subscription…</source>
+        <translation>结束订阅(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Stop calling the selected API with this application&apos;s keys</source>
+        <translation>不再使用此应用的密钥调用所选 API</translation>
+    </message>
+    <message>
+        <source>End Subscription</source>
+        <translation>结束订阅</translation>
+    </message>
+    <message>
+        <source>End the subscription of %1 to %2?</source>
+        <translation>结束 %1 对 %2 的订阅？</translation>
+    </message>
+    <message>
+        <source>The application&apos;s keys can no longer call this API. To call it again, request a new subscription.</source>
+        <translation>应用的密钥将无法再调用此 API。如需再次调用，请申请新的订阅。</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>The subscription to %1 has ended.</source>
+        <translation>对 %1 的订阅已结束。</translation>
+    </message>
+    <message>
+        <source>The subscription to %1 did not end. %2</source>
+        <translation>对 %1 的订阅未能结束。%2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApplicationsModel</name>
+    <message>
+        <source>Team %1</source>
+        <translation>团队 %1</translation>
+    </message>
+    <message>
+        <source>Keys that are neither revoked nor expired</source>
+        <translation>既未撤销也未过期的密钥</translation>
+    </message>
+    <message>
+        <source>Approved subscriptions</source>
+        <translation>已批准的订阅</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation>API</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApplicationsPage</name>
+    <message>
+        <source>Applications</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Your applications</source>
+        <translation>您的应用</translation>
+    </message>
+    <message>
+        <source>&amp;New Application…</source>
+        <translation>新建应用(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create an application (%1)</source>
+        <translation>创建应用（%1）</translation>
+    </message>
+    <message>
+        <source>Applications are unavailable: the catalog is not open, or your account has no access to it.</source>
+        <translation>应用不可用：目录未打开，或您的账户无权访问。</translation>
+    </message>
+    <message>
+        <source>No applications to show.</source>
+        <translation>没有可显示的应用。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Cannot read the applications: %1</source>
+        <translation>无法读取应用：%1</translation>
+    </message>
+    <message>
+        <source>You have no applications yet. Create one to get API keys and subscribe to APIs.</source>
+        <translation>您还没有应用。创建一个应用即可获取 API 密钥并订阅 API。</translation>
+    </message>
+    <message>
+        <source>Select an application to see its keys and subscriptions.</source>
+        <translation>选择一个应用以查看其密钥和订阅。</translation>
+    </message>
+    <message>
+        <source>The application was not created. %1</source>
+        <translation>未创建应用。%1</translation>
+    </message>
+    <message>
+        <source>Application %1 created. Issue a key and request a subscription to call APIs with it.</source>
+        <translation>已创建应用 %1。签发密钥并申请订阅后即可用它调用 API。</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApprovalDetails</name>
     <message>
         <source>Requested by:</source>
@@ -1067,6 +1359,80 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::IssueKeyDialog</name>
+    <message>
+        <source>Issue API Key</source>
+        <translation>签发 API 密钥</translation>
+    </message>
+    <message>
+        <source>A new key for %1. It is shown once, right after it is issued.</source>
+        <translation>%1 的新密钥。签发后仅显示一次。</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. CI or production</source>
+        <translation>可选，例如 CI 或生产</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Expires at the end of</source>
+        <translation>过期于该日结束(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>过期：</translation>
+    </message>
+    <message>
+        <source>Issue Key</source>
+        <translation>签发密钥</translation>
+    </message>
+    <message>
+        <source>Choose today or a later date.</source>
+        <translation>请选择今天或之后的日期。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::KeyRevealDialog</name>
+    <message>
+        <source>New API Key</source>
+        <translation>新 API 密钥</translation>
+    </message>
+    <message>
+        <source>The new key of %1:</source>
+        <translation>%1 的新密钥：</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the key to the clipboard</source>
+        <translation>将密钥复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy the key now: it will not be shown again.&lt;/b&gt; Gatehouse keeps only a fingerprint of it. If the key is lost, issue a new one and revoke this one.</source>
+        <translation>&lt;b&gt;请立即复制密钥：它不会再次显示。&lt;/b&gt;Gatehouse 只保存其指纹。如果密钥丢失，请签发新密钥并撤销此密钥。</translation>
+    </message>
+    <message>
+        <source>Clients send it in the &lt;code&gt;X-API-Key&lt;/code&gt; header.</source>
+        <translation>客户端通过 &lt;code&gt;X-API-Key&lt;/code&gt; 请求头发送它。</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::MainWindow</name>
     <message>
         <source>Gatehouse</source>
@@ -1242,6 +1608,61 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::NewApplicationDialog</name>
+    <message>
+        <source>New Application</source>
+        <translation>新建应用</translation>
+    </message>
+    <message>
+        <source>An application calls APIs with its own keys and subscriptions.</source>
+        <translation>应用使用自己的密钥和订阅调用 API。</translation>
+    </message>
+    <message>
+        <source>e.g. Mobile shop</source>
+        <translation>例如：移动商店</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>我（%1）</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>团队 %1</translation>
+    </message>
+    <message>
+        <source>A team&apos;s applications are managed by every member of the team.</source>
+        <translation>团队的应用由团队的每位成员管理。</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>所有者(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Enter a name for the application.</source>
+        <translation>请输入应用名称。</translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>最多使用 %1 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::PlaceholderPage</name>
     <message>
         <source>Coming in a future release.</source>
@@ -1269,6 +1690,61 @@
     <message>
         <source>The chart could not be saved to %1.</source>
         <translation>无法将图表保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RequestSubscriptionDialog</name>
+    <message>
+        <source>Request Subscription</source>
+        <translation>申请订阅</translation>
+    </message>
+    <message>
+        <source>Which API should %1 call, and on which plan?</source>
+        <translation>%1 应调用哪个 API，使用哪个套餐？</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation>API(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>套餐(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the catalog: %1</source>
+        <translation>无法读取目录：%1</translation>
+    </message>
+    <message>
+        <source>No published API with a plan is visible to you yet.</source>
+        <translation>目前没有对您可见且带套餐的已发布 API。</translation>
+    </message>
+    <message>
+        <source>Approved at once: the application&apos;s keys work right away.</source>
+        <translation>立即批准：应用的密钥马上可用。</translation>
+    </message>
+    <message>
+        <source>Needs an approval: the subscription waits until an approver decides.</source>
+        <translation>需要审批：订阅将等待审批人决定。</translation>
+    </message>
+    <message>
+        <source>Rate limit: %1 requests a minute.</source>
+        <translation>速率限制：每分钟 %1 个请求。</translation>
+    </message>
+    <message>
+        <source>Quota: %1 requests a month.</source>
+        <translation>配额：每月 %1 个请求。</translation>
     </message>
 </context>
 <context>
@@ -1316,6 +1792,41 @@
     <message>
         <source>The interface language changes the next time Gatehouse starts.</source>
         <translation>界面语言将在 Gatehouse 下次启动时更改。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::SubscriptionsModel</name>
+    <message>
+        <source>Approval: %1</source>
+        <translation>审批：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "ui/main_window.h"
 
 #include "app/catalog_service.h"
+#include "ui/applications/applications_page.h"
 #include "ui/approvals/approvals_page.h"
 #include "ui/cache/cache_page.h"
 #include "ui/console_settings.h"
@@ -318,6 +319,8 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
         return;
     m_approvalsPage = new ApprovalsPage(catalog, actor, m_pages);
     replacePlaceholder(Approvals, m_approvalsPage);
+    m_applicationsPage = new ApplicationsPage(catalog, actor, m_pages);
+    replacePlaceholder(Applications, m_applicationsPage);
     connect(catalog, &app::CatalogService::pendingApprovalsChanged, this,
             &MainWindow::setPendingApprovals);
     catalog->refreshPendingApprovals();

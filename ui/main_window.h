@@ -28,6 +28,7 @@ namespace gatehouse::ui {
 
 class CachePage;
 class TelemetryDashboardSource;
+class ApplicationsPage;
 class ApprovalsPage;
 class DashboardPage;
 class GatewayPage;
@@ -67,11 +68,12 @@ public:
     // owned; must outlive the window. `apiNames` labels API ids.
     void setTelemetryService(app::TelemetryService* service,
                              const QHash<quint64, QString>& apiNames = {});
-    // Replaces the Approvals placeholder with the approvals inbox acting as
-    // `actor`, and keeps the sidebar's pending count up to date. `catalog`
-    // is not owned and must outlive the window.
+    // Replaces the Applications and Approvals placeholders with the real
+    // pages acting as `actor`, and keeps the sidebar's pending count up to
+    // date. `catalog` is not owned and must outlive the window.
     void setCatalogService(app::CatalogService* catalog, std::optional<app::Principal> actor);
     ApprovalsPage* approvalsPage() const { return m_approvalsPage; }
+    ApplicationsPage* applicationsPage() const { return m_applicationsPage; }
     int pendingApprovals() const { return m_pendingApprovals; }
 
     // The telemetry database could not be opened: calls are not logged.
@@ -134,6 +136,7 @@ private:
     CachePage* m_cachePage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
     ApprovalsPage* m_approvalsPage = nullptr;
+    ApplicationsPage* m_applicationsPage = nullptr;
     int m_pendingApprovals = 0;
     bool m_showingConfigWarnings = false;
     TrafficPanel* m_trafficPanel = nullptr;
