@@ -214,6 +214,8 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
                 route.api_id = static_cast<std::uint64_t>(api->id);
                 route.path = joinPath(api->basePath, r.path);
                 route.match = gateway::path_match::exact;
+                if (api->stripBasePath && api->basePath != QLatin1String("/"))
+                    route.strip_base = joinPath(api->basePath, QString());
                 if (r.method != QLatin1String("*"))
                     route.methods.push_back(r.method.toUpper().toStdString());
                 route.upstream = "api-" + std::to_string(api->id);

@@ -148,6 +148,7 @@ private:
         else
             errors << where + QStringLiteral(".visibility: team or organisation");
         d.basePath = string(o, where, "basePath", true);
+        d.stripBasePath = o.value(QStringLiteral("stripBasePath")).toBool(false);
         for (const auto& r : o.value(QStringLiteral("routes")).toArray())
             d.routes.append({r.toObject().value(QStringLiteral("method")).toString(),
                              r.toObject().value(QStringLiteral("path")).toString()});

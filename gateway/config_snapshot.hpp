@@ -66,6 +66,10 @@ struct route_config {
     // forwarding; with `rewrite_prefix` set, replace it with that instead.
     bool strip_prefix = false;
     std::string rewrite_prefix;
+    // A literal leading path removed before forwarding when the request path
+    // starts with it (a catalog API's base path, for APIs that strip it);
+    // independent of how the route matched.
+    std::string strip_base;
     bool preserve_host = false; // forward the client's Host instead of the target's
     // Response caching for this route (off unless the API opts in).
     cache::cache_policy cache;

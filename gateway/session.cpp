@@ -362,6 +362,9 @@ void client_session::build_upstream_target(const route_config& route, const targ
         out.append(prefix == "/" && !rest.empty() ? std::string_view{} : prefix).append(rest);
     } else if (route.strip_prefix) {
         out.append(rest.empty() ? std::string_view("/") : rest);
+    } else if (!route.strip_base.empty() && path.starts_with(route.strip_base)) {
+        const std::string_view tail = path.substr(route.strip_base.size());
+        out.append(tail.empty() ? std::string_view("/") : tail);
     } else {
         out.append(path);
     }

@@ -162,6 +162,11 @@ void applyApiFields(JsonFields& fields, const QJsonObject& object, ApiDefinition
     readEnum(fields, QStringLiteral("visibility"), &visibilityFromString, &api->visibility);
     if (const auto v = fields.string(QStringLiteral("basePath")))
         api->basePath = *v;
+    const QJsonValue strip = object.value(QStringLiteral("stripBasePath"));
+    if (strip.isBool())
+        api->stripBasePath = strip.toBool();
+    else if (!strip.isUndefined())
+        fields.addError(QStringLiteral("stripBasePath"), QStringLiteral("must be true or false"));
     readRoutes(fields, object, api);
     readUpstreams(fields, object, api);
     readEnum(fields, QStringLiteral("balancing"), &balancingFromString, &api->balancing);

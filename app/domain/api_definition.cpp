@@ -106,6 +106,7 @@ QJsonObject ApiDefinition::toJson() const
         {QStringLiteral("teamId"), teamId},
         {QStringLiteral("visibility"), toString(visibility)},
         {QStringLiteral("basePath"), basePath},
+        {QStringLiteral("stripBasePath"), stripBasePath},
         {QStringLiteral("routes"), routeArray},
         {QStringLiteral("upstreams"), upstreamArray},
         {QStringLiteral("balancing"), toString(balancing)},

@@ -50,6 +50,9 @@ struct ApiDefinition {
     qint64 teamId = 0; // owning team
     ApiVisibility visibility = ApiVisibility::Team;
     QString basePath; // e.g. "/billing/v1"
+    // Forward /billing/v1/invoices to the upstream as /invoices (plus the
+    // upstream URL's own path), rather than with the base path kept.
+    bool stripBasePath = false;
     QList<ApiRoute> routes;
     QList<ApiUpstream> upstreams;
     BalancingPolicy balancing = BalancingPolicy::RoundRobin;

@@ -14,7 +14,7 @@ namespace {
 const QString apiColumns = QStringLiteral(
     "id, slug, version, name, description, tags, team_id, visibility, base_path, balancing,"
     " auth_mode, cache_policy, connect_timeout_ms, request_timeout_ms, openapi, state,"
-    " sunset_at, previous_id, successor_id, created_at, updated_at");
+    " sunset_at, previous_id, successor_id, created_at, updated_at, strip_base_path");
 
 ApiDefinition readApi(const SqlResult& q)
 {
@@ -41,6 +41,7 @@ ApiDefinition readApi(const SqlResult& q)
     a.successorId = q.value(18).toLongLong();
     a.createdAt = q.value(19).toLongLong();
     a.updatedAt = q.value(20).toLongLong();
+    a.stripBasePath = q.value(21).toInt() != 0;
     return a;
 }
 
@@ -71,7 +72,8 @@ QVariantList columnValues(const ApiDefinition& a)
             nullableId(a.previousId),
             nullableId(a.successorId),
             a.createdAt,
-            a.updatedAt};
+            a.updatedAt,
+            a.stripBasePath ? 1 : 0};
 }
 
 bool loadChildren(const QSqlDatabase& db, ApiDefinition& a, QString* error)
@@ -153,7 +155,7 @@ qint64 ApiStore::insert(const QSqlDatabase& db, const ApiDefinition& api, QStrin
     auto q = runSql(db,
                     QStringLiteral("INSERT INTO apis (") + apiColumns.mid(4) +
                         QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                       " ?, ?, ?, ?) RETURNING id"),
+                                       " ?, ?, ?, ?, ?) RETURNING id"),
                     columnValues(api), error);
     if (!q || !q->next())
         return 0;
@@ -172,7 +174,8 @@ bool ApiStore::update(const QSqlDatabase& db, const ApiDefinition& api, QString*
                                  " base_path = ?, balancing = ?, auth_mode = ?, cache_policy = ?,"
                                  " connect_timeout_ms = ?, request_timeout_ms = ?, openapi = ?,"
                                  " state = ?, sunset_at = ?, previous_id = ?, successor_id = ?,"
-                                 " created_at = ?, updated_at = ? WHERE id = ?"),
+                                 " created_at = ?, updated_at = ?, strip_base_path = ?"
+                                 " WHERE id = ?"),
                   values, error) &&
            saveChildren(db, api, error);
 }

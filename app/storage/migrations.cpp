@@ -130,6 +130,16 @@ Migration catalogSchema()
         }};
 }
 
+// Kong's strip_path: forward /orders/v1/items to the upstream as /items.
+// Off for APIs created before it existed, which forward their base path.
+Migration stripBasePath()
+{
+    return {
+        2,
+        QStringLiteral("APIs may strip their base path before forwarding"),
+        {QStringLiteral("ALTER TABLE apis ADD COLUMN strip_base_path INTEGER NOT NULL DEFAULT 0")}};
+}
+
 bool hasVersionTable(const QSqlDatabase& db)
 {
     // QSqlDatabase::tables() works on both drivers (PostgreSQL: search_path).
@@ -140,7 +150,7 @@ bool hasVersionTable(const QSqlDatabase& db)
 
 const std::vector<Migration>& Migrations::all()
 {
-    static const std::vector<Migration> migrations{catalogSchema()};
+    static const std::vector<Migration> migrations{catalogSchema(), stripBasePath()};
     return migrations;
 }
 

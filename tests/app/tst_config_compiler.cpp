@@ -71,6 +71,23 @@ private slots:
         QVERIFY(access->deprecation.empty());
     }
 
+    void strippedBasePathIsLeftOutWhenForwarding()
+    {
+        CatalogState state;
+        ApiDefinition stripped = api(1, QStringLiteral("shop"), ApiState::Published);
+        stripped.basePath = QStringLiteral("/shop/v2/");
+        stripped.stripBasePath = true;
+        state.apis = {stripped, api(2, QStringLiteral("kept"), ApiState::Published)};
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        const auto* one = route(out.snapshot, "/shop/v2/items/{id}");
+        QVERIFY(one);
+        QCOMPARE(one->strip_base, std::string("/shop/v2"));
+        const auto* kept = route(out.snapshot, "/kept/items");
+        QVERIFY(kept);
+        QVERIFY(kept->strip_base.empty());
+    }
+
     // Call logs and cache figures are labelled with these: the catalog's
     // API names, and the route id of a base route that keeps its own id.
     void apiNamesComeFromTheCatalog()

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "app/domain/api_store.h"
 #include "app/storage/database.h"
 
 #include "app/storage/migrations.h"
@@ -31,6 +32,7 @@ private slots:
     void foreignKeysAreEnforced();
     void sqliteSettings();
     void migrationFailureRollsBack();
+    void upgradeFromVersionOneKeepsApis();
     void urlForms();
     void oneConnectionPerThread();
 
@@ -241,6 +243,50 @@ void TestStorage::migrationFailureRollsBack()
     QVERIFY2(err.contains(QLatin1String("migration 1 failed")), qPrintable(err));
     QVERIFY(!conn.tables().contains(QStringLiteral("schema_version")));
     QVERIFY(!conn.tables().contains(QStringLiteral("users")));
+}
+
+// A catalog created by the first release: migration 2 adds strip_base_path
+// with APIs kept as they were (base path forwarded).
+void TestStorage::upgradeFromVersionOneKeepsApis()
+{
+    GH_OPEN_FRESH(m_db);
+    QSqlDatabase conn = m_db.database().connection();
+    QString err;
+    QVERIFY(m_db.exec(TestDatabases::isPostgres()
+                          ? QStringLiteral("SET client_min_messages = warning")
+                          : QStringLiteral("PRAGMA foreign_keys=OFF")));
+    for (const QString& t : conn.tables()) {
+        QVERIFY2(
+            m_db.exec(QStringLiteral("DROP TABLE ") + t +
+                          (TestDatabases::isPostgres() ? QStringLiteral(" CASCADE") : QString()),
+                      &err),
+            qPrintable(err));
+    }
+    const SqlDialect dialect = m_db.database().dialect();
+    QVERIFY2(Migrations::migrateTo(conn, dialect, 1, &err), qPrintable(err));
+    QVERIFY2(
+        m_db.exec(QStringLiteral("INSERT INTO teams (name, created_at) VALUES ('t', 1)"), &err),
+        qPrintable(err));
+    QVERIFY2(m_db.exec(QStringLiteral(
+                           "INSERT INTO apis (slug, version, name, description, tags, team_id,"
+                           " visibility, base_path, balancing, auth_mode, cache_policy,"
+                           " connect_timeout_ms, request_timeout_ms, openapi, state, created_at,"
+                           " updated_at) VALUES ('old', 'v1', 'Old', '', '[]',"
+                           " (SELECT id FROM teams WHERE name = 't'), 'team', '/old', "
+                           "'round_robin', 'api_key', '{}', 5000, 30000, '', 'published', 1, 1)"),
+                       &err),
+             qPrintable(err));
+    QVERIFY2(Migrations::migrate(conn, dialect, &err), qPrintable(err));
+    auto apis =
+        ApiStore::loadWhere(conn, QStringLiteral("slug = ?"), {QStringLiteral("old")}, &err);
+    QVERIFY2(apis, qPrintable(err));
+    QCOMPARE(apis->size(), 1);
+    QCOMPARE(apis->front().basePath, QStringLiteral("/old"));
+    QCOMPARE(apis->front().stripBasePath, false);
+    auto version = runSql(conn, QStringLiteral("SELECT MAX(version) FROM schema_version"));
+    QVERIFY(version && version->next());
+    QCOMPARE(version->value(0).toInt(), Migrations::latestVersion());
+    QVERIFY(Migrations::latestVersion() >= 2);
 }
 
 void TestStorage::urlForms()

@@ -153,6 +153,7 @@ void TestWorkspaceFile::editsApplyOnceThenNothing()
     QJsonObject newApi = apiNamed(doc, QStringLiteral("drafty"), QStringLiteral("v1"));
     newApi.insert(QStringLiteral("slug"), QStringLiteral("brand-new"));
     newApi.insert(QStringLiteral("basePath"), QStringLiteral("/brand-new"));
+    newApi.insert(QStringLiteral("stripBasePath"), true);
     newApi.insert(QStringLiteral("team"), QStringLiteral("platform"));
     apis.append(newApi);
     doc.insert(QStringLiteral("apis"), apis);
@@ -172,6 +173,12 @@ void TestWorkspaceFile::editsApplyOnceThenNothing()
          {"team platform: created", "api drafty@v1: updated", "api drafty@v1: published",
           "api drafty@v1: plan free created", "api brand-new@v1: created"})
         QVERIFY2(changes.contains(QLatin1String(expected)), qPrintable(changes));
+    QVERIFY(apiNamed(exported(), QStringLiteral("brand-new"), QStringLiteral("v1"))
+                .value(QStringLiteral("stripBasePath"))
+                .toBool());
+    QVERIFY(!apiNamed(exported(), QStringLiteral("drafty"), QStringLiteral("v1"))
+                 .value(QStringLiteral("stripBasePath"))
+                 .toBool(true));
 
     const qint64 audit = auditCount();
     const WorkspaceApplyResult second = apply(doc);

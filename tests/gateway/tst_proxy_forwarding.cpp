@@ -55,6 +55,16 @@ private slots:
         auto base = make_route("based", "/based", "based");
         base.strip_prefix = true;
         config.routes.push_back(base);
+        // A catalog API at /orders/v1 that strips its base path: an exact
+        // route with a parameter, forwarded below the target's own path.
+        auto api = make_route("api", "/orders/v1/items/{id}", "based");
+        api.match = gateway::path_match::exact;
+        api.strip_base = "/orders/v1";
+        config.routes.push_back(api);
+        auto apiRoot = make_route("api-root", "/orders/v1", "based");
+        apiRoot.match = gateway::path_match::exact;
+        apiRoot.strip_base = "/orders/v1";
+        config.routes.push_back(apiRoot);
         auto keep = make_route("keep-host", "/keephost", "origin");
         keep.preserve_host = true;
         keep.rewrite_prefix = "/echo";
@@ -138,6 +148,10 @@ private slots:
                                           << "/echo/base/x";
         QTest::newRow("dot segments resolved") << "/strip/x/../echo/y"
                                                << "/echo/y";
+        QTest::newRow("strip base path") << "/orders/v1/items/7?x=1"
+                                         << "/echo/base/items/7";
+        QTest::newRow("strip base path, root") << "/orders/v1"
+                                               << "/echo/base/";
         QTest::newRow("untouched") << "/echo/plain"
                                    << "/echo/plain";
     }
