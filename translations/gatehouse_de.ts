@@ -993,6 +993,10 @@
         <source>Bytes</source>
         <translation>Bytes</translation>
     </message>
+    <message>
+        <source>(no longer stored)</source>
+        <translation>(nicht mehr gespeichert)</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CallLogsPage</name>
@@ -1075,6 +1079,10 @@
     <message>
         <source>Export to %1 failed: %2</source>
         <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>This call is no longer stored: retention deleted it.</source>
+        <translation>Dieser Aufruf ist nicht mehr gespeichert: Die Aufbewahrungsregel hat ihn gelöscht.</translation>
     </message>
 </context>
 <context>

@@ -993,6 +993,10 @@
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
+    <message>
+        <source>(no longer stored)</source>
+        <translation>（已不再存储）</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CallLogsPage</name>
@@ -1075,6 +1079,10 @@
     <message>
         <source>Export to %1 failed: %2</source>
         <translation>导出到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>This call is no longer stored: retention deleted it.</source>
+        <translation>此调用已不再存储：已被保留策略删除。</translation>
     </message>
 </context>
 <context>

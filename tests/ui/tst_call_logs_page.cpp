@@ -9,6 +9,7 @@
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
 #include "app/telemetry/call_log_writer.h"
+#include "app/telemetry/telemetry_database.h"
 #include "app/telemetry/telemetry_service.h"
 #include "tests/support/test_http.h"
 #include "ui/call_logs/call_log_details.h"
@@ -30,6 +31,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -152,6 +154,7 @@ private slots:
     void liveTailShowsNewCallsAndKeepsThePlace();
     void realTrafficAppearsInTheTable();
     void queryFailureIsShownInThePage();
+    void evictedRowsAreReadAgain();
     void germanLayoutFits();
 
 private:
@@ -732,6 +735,63 @@ void TestCallLogsPage::queryFailureIsShownInThePage()
              QStringLiteral("Cannot read the call log: telemetry is not running"));
     QCOMPARE(failing.model()->rowCount(), 0);
     saveScreenshot(&failing, QStringLiteral("call_logs_failed.png"));
+}
+
+void TestCallLogsPage::evictedRowsAreReadAgain()
+{
+    // Small pages and a small cache: most of the 3,000 rows leave memory
+    // on the way down and are read again, by their keys, when shown again.
+    model()->setPageSize(100);
+    model()->setMaxCachedRows(200);
+    setText(filters()->pathEdit(), QStringLiteral("/gen/"));
+    QVERIFY(waitLoaded());
+    QVERIFY(scrollToEnd());
+    QCOMPARE(model()->rowCount(), generatedCalls);
+    QVERIFY2(model()->cachedRows() <= 200, qPrintable(QString::number(model()->cachedRows())));
+    QVERIFY(!model()->entry(1000)); // long gone (the first rows may stay: still in use)
+
+    // Meanwhile retention deletes a call the table has a key for.
+    const int deleted = generatedCalls - 1 - 1049;
+    {
+        QString error;
+        QSqlDatabase db = telemetry::openDatabase(m_database, QStringLiteral("deleter"), &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM call_log WHERE request_id = '%1'")
+                           .arg(requestIdOf(deleted))));
+        QCOMPARE(q.numRowsAffected(), 1);
+    }
+    telemetry::closeDatabase(QStringLiteral("deleter"));
+
+    page()->view()->scrollToTop();
+    QTRY_VERIFY_WITH_TIMEOUT(model()->entry(0) != nullptr, 3000);
+    const int visible = page()->view()->rowAt(page()->view()->viewport()->height() - 1);
+    QVERIFY(visible > 10);
+    QTRY_VERIFY_WITH_TIMEOUT(model()->entry(visible) != nullptr, 3000);
+    for (int row = 0; row <= visible; ++row)
+        QCOMPARE(model()->entry(row)->requestId, requestIdOf(generatedCalls - 1 - row));
+
+    // The deleted call says so; its neighbours are there.
+    QVERIFY(!model()->entry(1049));
+    page()->view()->scrollTo(model()->index(1049, 0), QAbstractItemView::PositionAtCenter);
+    QTRY_COMPARE_WITH_TIMEOUT(model()->index(1049, CallLogModel::Path).data().toString(),
+                              QStringLiteral("(no longer stored)"), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(model()->entry(1050) != nullptr, 3000);
+    QCOMPARE(model()->entry(1048)->requestId, requestIdOf(deleted + 1));
+    QCOMPARE(model()->entry(1050)->requestId, requestIdOf(deleted - 1));
+    QVERIFY(!model()->entry(1049));
+    clickRow(1049);
+    QCOMPARE(detail("detailsHeading"),
+             QStringLiteral("This call is no longer stored: retention deleted it."));
+    saveScreenshot(m_window.get(), QStringLiteral("call_logs_evicted.png"));
+
+    // A jump into the middle reads that block.
+    page()->view()->scrollTo(model()->index(1777, 0), QAbstractItemView::PositionAtCenter);
+    QTRY_VERIFY_WITH_TIMEOUT(model()->entry(1777) != nullptr, 3000);
+    QCOMPARE(model()->entry(1777)->requestId, requestIdOf(generatedCalls - 1 - 1777));
+    QCOMPARE(model()->index(1777, CallLogModel::Status).data().toString(),
+             QString::number(generated(generatedCalls - 1 - 1777, 0).status));
+    QVERIFY(model()->cachedRows() <= 200);
 }
 
 void TestCallLogsPage::germanLayoutFits()

@@ -67,6 +67,13 @@ CallLogDetails::CallLogDetails(QWidget* parent)
     showEntry(nullptr, nullptr);
 }
 
+void CallLogDetails::showNote(const QString& note)
+{
+    m_fields->setVisible(false);
+    m_shownId = 0;
+    m_heading->setText(note);
+}
+
 QLabel* CallLogDetails::addRow(int group, const QString& label, const char* objectName)
 {
     auto* name = new QLabel(label, m_fields);

@@ -25,6 +25,7 @@ public:
 
     // `model` names the API; null entry: nothing selected.
     void showEntry(const app::CallLogEntry* entry, const CallLogModel* model);
+    void showNote(const QString& note); // a row without its fields: says why
     qint64 shownId() const { return m_shownId; }
 
     static QString errorText(gateway::call_error error);

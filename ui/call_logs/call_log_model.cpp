@@ -30,7 +30,8 @@ qint64 nowUs()
 }
 
 // Newest first: (ts, id) descending.
-bool newer(const app::CallLogEntry& a, const app::CallLogEntry& b)
+template <typename A, typename B>
+bool newer(const A& a, const B& b)
 {
     return a.timestampUs != b.timestampUs ? a.timestampUs > b.timestampUs : a.id > b.id;
 }
@@ -54,7 +55,7 @@ CallLogModel::~CallLogModel() = default;
 
 int CallLogModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_keys.size());
 }
 
 int CallLogModel::columnCount(const QModelIndex& parent) const
@@ -112,7 +113,23 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
         return {};
-    const app::CallLogEntry& e = m_rows[std::size_t(index.row())];
+    if (role == IdRole)
+        return m_keys[std::size_t(index.row())].id;
+    const Slot* s = slot(index.row());
+    if (!s) {
+        // Evicted: read again (once), shown when it comes back.
+        const qint64 id = m_keys[std::size_t(index.row())].id;
+        if (m_gone.contains(id)) {
+            if (role == Qt::DisplayRole && index.column() == Path)
+                return tr("(no longer stored)");
+        } else {
+            requestBlock(index.row());
+            if (role == Qt::DisplayRole && index.column() == Time)
+                return timeText(m_keys[std::size_t(index.row())].timestampUs, false);
+        }
+        return {};
+    }
+    const app::CallLogEntry& e = s->entry;
     const auto column = static_cast<Column>(index.column());
     if (role == IdRole)
         return e.id;
@@ -218,7 +235,12 @@ void CallLogModel::setFilter(const app::CallLogFilter& filter)
 {
     beginResetModel();
     m_filter = filter;
-    m_rows.clear();
+    m_keys.clear();
+    m_cache.clear();
+    m_blocks.clear();
+    m_gone.clear();
+    m_refetches.clear();
+    m_refetching.clear();
     m_next.reset();
     m_loaded = false;
     m_tail = 0;
@@ -233,22 +255,133 @@ void CallLogModel::setFilter(const app::CallLogFilter& filter)
 void CallLogModel::setApiNames(const QHash<quint64, QString>& names)
 {
     m_apiNames = names;
-    if (!m_rows.empty())
+    if (!m_keys.empty())
         emit dataChanged(index(0, Api), index(rowCount() - 1, Api), {Qt::DisplayRole});
 }
 
 const app::CallLogEntry* CallLogModel::entry(int row) const
 {
-    return row >= 0 && row < rowCount() ? &m_rows[std::size_t(row)] : nullptr;
+    const Slot* s = row >= 0 && row < rowCount() ? slot(row) : nullptr;
+    return s ? &s->entry : nullptr;
+}
+
+const CallLogModel::Slot* CallLogModel::slot(int row) const
+{
+    const auto it = m_cache.constFind(m_keys[std::size_t(row)].id);
+    if (it == m_cache.cend())
+        return nullptr;
+    auto block = m_blocks.find(it->block);
+    if (block != m_blocks.end())
+        block->lastUse = ++m_useClock;
+    return &*it;
 }
 
 int CallLogModel::rowOfId(qint64 id) const
 {
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].id == id)
+    for (std::size_t i = 0; i < m_keys.size(); ++i) {
+        if (m_keys[i].id == id)
             return static_cast<int>(i);
     }
     return -1;
+}
+
+bool CallLogModel::isGone(int row) const
+{
+    return row >= 0 && row < rowCount() && m_gone.contains(m_keys[std::size_t(row)].id);
+}
+
+int CallLogModel::rowOfKey(const Key& key) const
+{
+    const auto it = std::lower_bound(m_keys.begin(), m_keys.end(), key, newer<Key, Key>);
+    return it != m_keys.end() && it->id == key.id ? int(it - m_keys.begin()) : -1;
+}
+
+void CallLogModel::cache(const std::vector<app::CallLogEntry>& entries)
+{
+    if (entries.empty())
+        return;
+    const quint64 id = ++m_nextBlock;
+    Block& block = m_blocks[id];
+    block.lastUse = ++m_useClock;
+    block.ids.reserve(entries.size());
+    for (const app::CallLogEntry& e : entries) {
+        auto it = m_cache.find(e.id);
+        if (it != m_cache.end()) { // in another block already: move it here
+            auto old = m_blocks.find(it->block);
+            if (old != m_blocks.end())
+                std::erase(old->ids, e.id);
+            it->block = id;
+            it->entry = e;
+        } else {
+            m_cache.insert(e.id, Slot{e, id});
+        }
+        block.ids.push_back(e.id);
+    }
+    evict();
+}
+
+void CallLogModel::evict()
+{
+    // The least recently shown blocks go; the one just cached stays.
+    while (m_cache.size() > m_maxCached && m_blocks.size() > 1) {
+        auto oldest = m_blocks.begin();
+        for (auto it = m_blocks.begin(); it != m_blocks.end(); ++it) {
+            if (it->lastUse < oldest->lastUse)
+                oldest = it;
+        }
+        for (const qint64 id : oldest->ids)
+            m_cache.remove(id);
+        m_blocks.erase(oldest);
+    }
+}
+
+void CallLogModel::requestBlock(int row) const
+{
+    if (!m_service)
+        return;
+    // The page-sized block around the row, from its first row down.
+    const int first = row - row % m_pageSize;
+    const int last = std::min(first + m_pageSize, rowCount()) - 1;
+    const Key from = m_keys[std::size_t(first)];
+    if (m_refetching.contains(from.id))
+        return;
+    m_refetching.insert(from.id, true);
+    Refetch refetch{from, m_keys[std::size_t(last)], {}};
+    const_cast<CallLogModel*>(this)->requestRefetch(
+        0, std::move(refetch), app::SearchCursor{from.timestampUs, from.id + 1});
+}
+
+void CallLogModel::requestRefetch(quint64 previous, Refetch refetch,
+                                  std::optional<app::SearchCursor> after)
+{
+    m_refetches.remove(previous);
+    const quint64 id = m_service->requestSearch(m_filter, after, m_pageSize);
+    m_refetches.insert(id, std::move(refetch));
+}
+
+void CallLogModel::finishRefetch(const Refetch& refetch)
+{
+    m_refetching.remove(refetch.first.id);
+    // Only rows this model has (a call stored late into the range is not
+    // one of them); a row that did not come back was deleted meanwhile.
+    std::vector<app::CallLogEntry> keep;
+    QHash<qint64, bool> back;
+    for (const app::CallLogEntry& e : refetch.rows) {
+        if (!newer(refetch.last, e) && rowOfKey(Key{e.timestampUs, e.id}) >= 0) {
+            keep.push_back(e);
+            back.insert(e.id, true);
+        }
+    }
+    const int first = rowOfKey(refetch.first);
+    const int last = rowOfKey(refetch.last);
+    if (first < 0 || last < first)
+        return;
+    for (int row = first; row <= last; ++row) {
+        if (!back.contains(m_keys[std::size_t(row)].id))
+            m_gone.insert(m_keys[std::size_t(row)].id, true);
+    }
+    cache(keep);
+    emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
 void CallLogModel::setFetch(quint64 id)
@@ -275,6 +408,17 @@ void CallLogModel::onSearchReady(quint64 requestId, const app::SearchPage& page)
             reload(); // too much to merge: start over from the newest
         else
             mergeTail();
+    } else if (auto it = m_refetches.find(requestId); it != m_refetches.end()) {
+        Refetch& refetch = *it;
+        refetch.rows.insert(refetch.rows.end(), page.entries.begin(), page.entries.end());
+        const bool past = !page.entries.empty() && !newer(page.entries.back(), refetch.last);
+        if (page.next && !past) {
+            requestRefetch(requestId, std::move(refetch), page.next);
+        } else {
+            const Refetch done = std::move(refetch);
+            m_refetches.erase(it);
+            finishRefetch(done);
+        }
     }
 }
 
@@ -289,6 +433,10 @@ void CallLogModel::onQueryFailed(quint64 requestId, const QString& message)
         m_tail = 0;
         m_tailRows.clear();
         emit queryFailed(message);
+    } else if (auto it = m_refetches.find(requestId); it != m_refetches.end()) {
+        m_refetching.remove(it->first.id); // asked for again when next shown
+        m_refetches.erase(it);
+        emit queryFailed(message);
     }
 }
 
@@ -301,7 +449,9 @@ void CallLogModel::append(const app::SearchPage& page)
     if (!page.entries.empty()) {
         const int at = rowCount();
         beginInsertRows({}, at, at + int(page.entries.size()) - 1);
-        m_rows.insert(m_rows.end(), page.entries.begin(), page.entries.end());
+        for (const app::CallLogEntry& e : page.entries)
+            m_keys.push_back(Key{e.timestampUs, e.id});
+        cache(page.entries);
         endInsertRows();
     }
     if (first) {
@@ -359,7 +509,7 @@ void CallLogModel::mergeTail()
     m_tailRows.clear();
     for (const app::CallLogEntry& e : rows)
         m_headId = std::max(m_headId, e.id);
-    std::sort(rows.begin(), rows.end(), newer);
+    std::sort(rows.begin(), rows.end(), newer<app::CallLogEntry, app::CallLogEntry>);
 
     // Where each new row goes. Below the last loaded row, while more pages
     // are stored, a row is left for fetchMore(); one that fetchMore()
@@ -367,16 +517,18 @@ void CallLogModel::mergeTail()
     std::vector<std::pair<std::size_t, std::size_t>> runs; // (position, index in rows)
     std::vector<app::CallLogEntry> keep;
     for (app::CallLogEntry& e : rows) {
-        const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), e, newer);
-        if (it != m_rows.end() && it->id == e.id)
+        const Key key{e.timestampUs, e.id};
+        const auto it = std::lower_bound(m_keys.begin(), m_keys.end(), key, newer<Key, Key>);
+        if (it != m_keys.end() && it->id == e.id)
             continue;
-        if (it == m_rows.end() && m_next)
+        if (it == m_keys.end() && m_next)
             continue;
-        runs.emplace_back(std::size_t(it - m_rows.begin()), keep.size());
+        runs.emplace_back(std::size_t(it - m_keys.begin()), keep.size());
         keep.push_back(std::move(e));
     }
     if (keep.empty())
         return;
+    cache(keep); // first: the view reads the new rows as they are inserted
     // Contiguous groups with the same position, inserted from the bottom up
     // so the positions above stay valid.
     std::size_t end = runs.size();
@@ -386,11 +538,13 @@ void CallLogModel::mergeTail()
             --begin;
         const std::size_t at = runs[begin].first;
         const int count = int(end - begin);
+        std::vector<Key> keys;
+        for (std::size_t k = begin; k < end; ++k) {
+            const app::CallLogEntry& e = keep[runs[k].second];
+            keys.push_back(Key{e.timestampUs, e.id});
+        }
         beginInsertRows({}, int(at), int(at) + count - 1);
-        m_rows.insert(
-            m_rows.begin() + std::ptrdiff_t(at),
-            std::make_move_iterator(keep.begin() + std::ptrdiff_t(runs[begin].second)),
-            std::make_move_iterator(keep.begin() + std::ptrdiff_t(runs[end - 1].second) + 1));
+        m_keys.insert(m_keys.begin() + std::ptrdiff_t(at), keys.begin(), keys.end());
         endInsertRows();
         end = begin;
     }

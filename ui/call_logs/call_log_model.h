@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QString>
 
+#include <algorithm>
+
 #include <deque>
 #include <optional>
 #include <vector>
@@ -26,6 +28,13 @@ namespace gatehouse::ui {
 // fetchMore() asks for the next page and returns, the rows arrive with
 // searchReady(). Only the newest request of each kind counts; a reply to a
 // request made before the last reset is dropped.
+//
+// Memory stays bounded however far the table is scrolled: every loaded row
+// keeps only its key (time and id, 16 bytes); the full rows live in a cache
+// of blocks, the least recently shown evicted past maxCachedRows(). A row
+// asked for after its block went shows a placeholder while the block is
+// read again by its key range (a call deleted meanwhile by retention says
+// so instead).
 //
 // Live tail: every interval the model asks for the calls of the last few
 // seconds (a call is stored under its start time, so a slow call can land
@@ -74,8 +83,11 @@ public:
     void setPageSize(int rows) { m_pageSize = qBound(1, rows, 10000); }
     int pageSize() const { return m_pageSize; }
 
+    // Null while the row's block is not in memory (it is then on its way).
     const app::CallLogEntry* entry(int row) const;
     int rowOfId(qint64 id) const; // -1 when not loaded
+    // The row's call was deleted (by retention) after the row was loaded.
+    bool isGone(int row) const;
 
     // True while the first page or a further page is on its way.
     bool isLoading() const { return m_fetch != 0; }
@@ -83,6 +95,10 @@ public:
     bool hasMore() const { return m_next.has_value(); }
     // The first page of the current filter has arrived.
     bool isLoaded() const { return m_loaded; }
+
+    void setMaxCachedRows(int rows) { m_maxCached = std::max(rows, 2 * m_pageSize); }
+    int maxCachedRows() const { return m_maxCached; }
+    int cachedRows() const { return int(m_cache.size()); }
 
     void setLiveTail(bool on);
     bool liveTail() const { return m_liveTail; }
@@ -110,12 +126,48 @@ private:
     void mergeTail();
     void setFetch(quint64 id);
 
+    struct Key {
+        qint64 timestampUs = 0;
+        qint64 id = 0;
+    };
+    struct Slot {
+        app::CallLogEntry entry;
+        quint64 block = 0;
+    };
+    struct Block {
+        std::vector<qint64> ids;
+        quint64 lastUse = 0;
+    };
+    // A block read again: rows from `first` down to `last`, both included.
+    struct Refetch {
+        Key first;
+        Key last;
+        std::vector<app::CallLogEntry> rows;
+    };
+    void cache(const std::vector<app::CallLogEntry>& entries);
+    void evict();
+    const Slot* slot(int row) const;
+    void requestBlock(int row) const;
+    void requestRefetch(quint64 previous, Refetch refetch, std::optional<app::SearchCursor> after);
+    void finishRefetch(const Refetch& refetch);
+    int rowOfKey(const Key& key) const; // -1: not loaded
+
     app::TelemetryService* m_service;
     app::CallLogFilter m_filter;
     QHash<quint64, QString> m_apiNames;
-    // A deque: live tail inserts at the front, fetchMore() appends, both
-    // without moving the rows already there.
-    std::deque<app::CallLogEntry> m_rows;
+    // Every loaded row's key, newest first. A deque: live tail inserts at
+    // the front, fetchMore() appends, both without moving the rest.
+    std::deque<Key> m_keys;
+    QHash<qint64, Slot> m_cache;            // by id
+    mutable QHash<quint64, Block> m_blocks; // lastUse changes as rows are shown
+    QHash<qint64, bool> m_gone;             // ids no longer stored (retention)
+    quint64 m_nextBlock = 0;
+    mutable quint64 m_useClock = 0;
+    int m_maxCached = 50'000;
+    // Reads of evicted blocks in flight, by request id; the first row of
+    // each, so a block is asked for once.
+    mutable QHash<quint64, Refetch> m_refetches;
+    mutable QHash<qint64, bool> m_refetching;
     std::optional<app::SearchCursor> m_next;
     bool m_loaded = false;
     int m_pageSize = 500;

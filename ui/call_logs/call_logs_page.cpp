@@ -159,6 +159,8 @@ CallLogsPage::CallLogsPage(app::TelemetryService* service, QWidget* parent)
             [this](const QModelIndex&, int first, int last) { onRowsInserted(first, last); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CallLogsPage::updateDetails);
+    // A selected row read again (after eviction) fills the pane.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &CallLogsPage::updateDetails);
     if (m_service) {
         connect(m_service, &app::TelemetryService::exportProgress, this,
                 &CallLogsPage::onExportProgress);
@@ -234,8 +236,14 @@ void CallLogsPage::updateStatus()
 void CallLogsPage::updateDetails()
 {
     const QModelIndexList selected = m_view->selectionModel()->selectedRows();
-    m_details->showEntry(selected.size() == 1 ? m_model->entry(selected.first().row()) : nullptr,
-                         m_model);
+    const int row = selected.size() == 1 ? selected.first().row() : -1;
+    const app::CallLogEntry* entry = m_model->entry(row);
+    if (row >= 0 && !entry)
+        m_details->showNote(m_model->isGone(row)
+                                ? tr("This call is no longer stored: retention deleted it.")
+                                : tr("Loading…"));
+    else
+        m_details->showEntry(entry, m_model);
 }
 
 void CallLogsPage::onRowsAboutToBeInserted(int first)
