@@ -396,6 +396,8 @@ void MainWindow::refresh()
         m_dashboard->refresh();
     else if (currentPage() == Settings)
         m_settingsPage->load();
+    else if (currentPage() == CallLogs && m_callLogsPage)
+        m_callLogsPage->applyFilter();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -18,6 +18,7 @@
 #include "ui/main_window.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -620,6 +621,18 @@ void TestCallLogsPage::exportWritesTheFilteredRows()
     QVERIFY(page()->messageIsError());
     QVERIFY2(page()->message().contains(QStringLiteral("failed")), qPrintable(page()->message()));
     QVERIFY(page()->exportButton()->isEnabled());
+
+    // Cancelled at once (before its first page is written): no file.
+    const QString cancelled = m_dir.filePath(QStringLiteral("cancelled.csv"));
+    page()->exportTo(cancelled);
+    auto* cancel = page()->findChild<QPushButton*>(QStringLiteral("cancelExportButton"));
+    QVERIFY(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!page()->isExporting(), 10000);
+    QCOMPARE(page()->message(), QStringLiteral("Export cancelled; no file was written."));
+    QVERIFY(!page()->messageIsError());
+    QVERIFY(!QFile::exists(cancelled));
+    QVERIFY(!cancel->isVisible());
 }
 
 void TestCallLogsPage::liveTailShowsNewCallsAndKeepsThePlace()
@@ -689,7 +702,11 @@ void TestCallLogsPage::realTrafficAppearsInTheTable()
     m_realCalls += 2;
     QVERIFY(flushWriter(m_realCalls));
 
-    setText(filters()->pathEdit(), QStringLiteral("orders/77"));
+    filters()->pathEdit()->setText(QStringLiteral("orders/7")); // typed, not applied
+    QVERIFY(waitLoaded());
+    // View > Refresh (F5) applies what the filters say and reads again.
+    m_window->findChild<QAction*>(QStringLiteral("refreshAction"))->trigger();
+    QVERIFY(model()->isLoading());
     QVERIFY(waitLoaded());
     QCOMPARE(model()->rowCount(), 1);
     QCOMPARE(model()->index(0, CallLogModel::Method).data().toString(), QStringLiteral("GET"));
