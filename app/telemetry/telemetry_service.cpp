@@ -259,7 +259,9 @@ quint64 TelemetryService::requestExport(const CallLogFilter& filter, const QStri
     QThread* thread =
         QThread::create([this, id, cancel, filter, path, format, spec = m_options.database] {
             TelemetryExport::Result result;
-            {
+            if (cancel->load()) {
+                result = {false, 0, QStringLiteral("cancelled"), true};
+            } else {
                 TelemetryQuery query(spec);
                 QSaveFile file(path);
                 if (!query.isOpen()) {
@@ -294,7 +296,17 @@ quint64 TelemetryService::requestExport(const CallLogFilter& filter, const QStri
         });
     thread->setObjectName(QStringLiteral("telemetry-export"));
     m_exports.push_back({id, thread, cancel});
-    thread->start();
+    // Started from the event loop: an export cancelled before control gets
+    // back there never opens its file.
+    QMetaObject::invokeMethod(
+        this,
+        [this, id] {
+            for (ExportJob& job : m_exports) {
+                if (job.id == id)
+                    job.thread->start();
+            }
+        },
+        Qt::QueuedConnection);
     return id;
 }
 

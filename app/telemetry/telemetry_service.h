@@ -89,7 +89,8 @@ public:
     // GUI nor the other queries wait for it. The file appears only once
     // complete (QSaveFile). exportProgress() follows each page, at most
     // every 100 ms; exportFinished() ends it, with an empty error on success
-    // and "cancelled" after cancelExport().
+    // and "cancelled" after cancelExport(). The thread starts once control
+    // is back in the event loop, so a cancel before that writes nothing.
     quint64 requestExport(const CallLogFilter& filter, const QString& path,
                           TelemetryExport::Format format = TelemetryExport::Format::Csv);
     void cancelExport(quint64 requestId);

@@ -141,8 +141,21 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
             emit applyRequested();
     };
     connect(m_range, &QComboBox::currentIndexChanged, this, [this, apply] {
-        m_custom->setVisible(range() == Custom);
-        apply();
+        if (range() != Custom) {
+            m_previousRange = range();
+            m_custom->setVisible(false);
+            apply();
+            return;
+        }
+        // From the preset in use up to now, to be edited; applied with
+        // Return or Apply.
+        const QDateTime now = QDateTime::currentDateTime();
+        const qint64 span = presetSpanUs(m_previousRange);
+        const qint64 fromUs = now.toMSecsSinceEpoch() * 1000 - (span > 0 ? span : 60 * minuteUs);
+        m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromUs / 1000));
+        m_to->setDateTime(now);
+        m_custom->setVisible(true);
+        m_from->setFocus();
     });
     for (QComboBox* box : {m_api, m_status, m_cache})
         connect(box, &QComboBox::activated, this, apply);
@@ -206,21 +219,33 @@ void CallLogFilterBar::clear()
     m_clearing = false;
 }
 
+qint64 CallLogFilterBar::presetSpanUs(Range range)
+{
+    switch (range) {
+    case Last15Minutes:
+        return 15 * minuteUs;
+    case LastHour:
+        return 60 * minuteUs;
+    case Last24Hours:
+        return 24 * 60 * minuteUs;
+    case Last7Days:
+        return 7 * 24 * 60 * minuteUs;
+    case AnyTime:
+    case Custom:
+        break;
+    }
+    return 0;
+}
+
 std::optional<app::CallLogFilter> CallLogFilterBar::filter(qint64 nowUs, QString* error) const
 {
     app::CallLogFilter f;
     switch (range()) {
     case Last15Minutes:
-        f.fromUs = nowUs - 15 * minuteUs;
-        break;
     case LastHour:
-        f.fromUs = nowUs - 60 * minuteUs;
-        break;
     case Last24Hours:
-        f.fromUs = nowUs - 24 * 60 * minuteUs;
-        break;
     case Last7Days:
-        f.fromUs = nowUs - 7 * 24 * 60 * minuteUs;
+        f.fromUs = nowUs - presetSpanUs(range());
         break;
     case AnyTime:
         break;

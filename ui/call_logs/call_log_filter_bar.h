@@ -36,6 +36,7 @@ public:
 
     void setRange(Range range);
     Range range() const;
+    static qint64 presetSpanUs(Range range); // 0: not a preset with a span
 
     QComboBox* rangeBox() const { return m_range; }
     QDateTimeEdit* fromEdit() const { return m_from; }
@@ -67,6 +68,7 @@ private:
     QPushButton* m_apply = nullptr;
     QPushButton* m_clear = nullptr;
     bool m_clearing = false;
+    Range m_previousRange = Last24Hours; // the preset a custom range starts from
 };
 
 } // namespace gatehouse::ui
