@@ -118,15 +118,14 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
     const Slot* s = slot(index.row());
     if (!s) {
         // Evicted: read again (once), shown when it comes back.
-        const qint64 id = m_keys[std::size_t(index.row())].id;
-        if (m_gone.contains(id)) {
-            if (role == Qt::DisplayRole && index.column() == Path)
-                return tr("(no longer stored)");
-        } else {
+        const Key& key = m_keys[std::size_t(index.row())];
+        const bool gone = m_gone.contains(key.id);
+        if (!gone)
             requestBlock(index.row());
-            if (role == Qt::DisplayRole && index.column() == Time)
-                return timeText(m_keys[std::size_t(index.row())].timestampUs, false);
-        }
+        if (role == Qt::DisplayRole && index.column() == Time)
+            return timeText(key.timestampUs, false);
+        if (role == Qt::DisplayRole && index.column() == Path && gone)
+            return tr("(no longer stored)");
         return {};
     }
     const app::CallLogEntry& e = s->entry;
