@@ -902,6 +902,482 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::CallLogDetails</name>
+    <message>
+        <source>Request ID:</source>
+        <translation>Anfrage-ID:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Beginn:</translation>
+    </message>
+    <message>
+        <source>Started (UTC):</source>
+        <translation>Beginn (UTC):</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>Pfad:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Gateway error:</source>
+        <translation>Gateway-Fehler:</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>Cache:</translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation>API:</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>Route:</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Anwendung:</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Client:</translation>
+    </message>
+    <message>
+        <source>Upstream:</source>
+        <translation>Upstream:</translation>
+    </message>
+    <message>
+        <source>Total latency:</source>
+        <translation>Gesamtlatenz:</translation>
+    </message>
+    <message>
+        <source>Upstream latency:</source>
+        <translation>Upstream-Latenz:</translation>
+    </message>
+    <message>
+        <source>Gateway and transfer:</source>
+        <translation>Gateway und Übertragung:</translation>
+    </message>
+    <message>
+        <source>Bytes in:</source>
+        <translation>Bytes ein:</translation>
+    </message>
+    <message>
+        <source>Bytes out:</source>
+        <translation>Bytes aus:</translation>
+    </message>
+    <message>
+        <source>Log entry:</source>
+        <translation>Protokolleintrag:</translation>
+    </message>
+    <message>
+        <source>None: the upstream&apos;s response was relayed</source>
+        <translation>Keiner: Antwort des Upstreams weitergeleitet</translation>
+    </message>
+    <message>
+        <source>No route matches the path</source>
+        <translation>Keine Route passt zum Pfad</translation>
+    </message>
+    <message>
+        <source>Method not allowed on the route</source>
+        <translation>Methode auf der Route nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Malformed request</source>
+        <translation>Fehlerhafte Anfrage</translation>
+    </message>
+    <message>
+        <source>Request header too large</source>
+        <translation>Anfrage-Header zu groß</translation>
+    </message>
+    <message>
+        <source>Request body too large</source>
+        <translation>Anfrage-Body zu groß</translation>
+    </message>
+    <message>
+        <source>The client was too slow to send the request</source>
+        <translation>Der Client sendete die Anfrage zu langsam</translation>
+    </message>
+    <message>
+        <source>No upstream could be reached</source>
+        <translation>Kein Upstream erreichbar</translation>
+    </message>
+    <message>
+        <source>The upstream did not answer in time</source>
+        <translation>Der Upstream antwortete nicht rechtzeitig</translation>
+    </message>
+    <message>
+        <source>The upstream broke off its response</source>
+        <translation>Der Upstream brach seine Antwort ab</translation>
+    </message>
+    <message>
+        <source>The client went away</source>
+        <translation>Der Client hat die Verbindung getrennt</translation>
+    </message>
+    <message>
+        <source>Missing or unknown credentials</source>
+        <translation>Fehlende oder unbekannte Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>No approved subscription</source>
+        <translation>Kein genehmigtes Abonnement</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Ratenbegrenzt</translation>
+    </message>
+    <message>
+        <source>The API is retired</source>
+        <translation>Die API ist außer Betrieb</translation>
+    </message>
+    <message>
+        <source>The gateway was shutting down</source>
+        <translation>Das Gateway wurde heruntergefahren</translation>
+    </message>
+    <message>
+        <source>Only-if-cached and nothing stored</source>
+        <translation>Only-if-cached, aber nichts gespeichert</translation>
+    </message>
+    <message>
+        <source>Select a call to see all its fields.</source>
+        <translation>Wählen Sie einen Aufruf, um alle Felder zu sehen.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No response was sent</source>
+        <translation>Keine Antwort gesendet</translation>
+    </message>
+    <message>
+        <source>None (no API matched)</source>
+        <translation>Keine (keine API passte)</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>None (anonymous call)</source>
+        <translation>Keine (anonymer Aufruf)</translation>
+    </message>
+    <message>
+        <source>id %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>None (answered by the gateway)</source>
+        <translation>Keiner (vom Gateway beantwortet)</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CallLogFilterBar</name>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Benutzerdefiniert…</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>Vo&amp;n:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>All APIs</source>
+        <translation>Alle APIs</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>The id of the calling application</source>
+        <translation>Die ID der aufrufenden Anwendung</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>%1xx</source>
+        <translation>%1xx</translation>
+    </message>
+    <message>
+        <source>No lookup</source>
+        <translation>Keine Abfrage</translation>
+    </message>
+    <message>
+        <source>Part of the path</source>
+        <translation>Teil des Pfads</translation>
+    </message>
+    <message>
+        <source>Exact request id</source>
+        <translation>Genaue Anfrage-ID</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>Zu&amp;rücksetzen</translation>
+    </message>
+    <message>
+        <source>Turn every filter off</source>
+        <translation>Alle Filter ausschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>AP&amp;I:</source>
+        <translation>AP&amp;I:</translation>
+    </message>
+    <message>
+        <source>Applica&amp;tion:</source>
+        <translation>An&amp;wendung:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Cac&amp;he:</source>
+        <translation>Cac&amp;he:</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>&amp;Pfad:</translation>
+    </message>
+    <message>
+        <source>Request I&amp;D:</source>
+        <translation>Anfrage-I&amp;D:</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>The start of the range must be before its end.</source>
+        <translation>Der Beginn des Zeitraums muss vor seinem Ende liegen.</translation>
+    </message>
+    <message>
+        <source>The application must be given by its id, a number (&quot;%1&quot; is not).</source>
+        <translation>Die Anwendung wird über ihre ID angegeben, eine Zahl („%1“ ist keine).</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CallLogModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation>Fehltreffer</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Revalidated</source>
+        <translation>Revalidiert</translation>
+    </message>
+    <message>
+        <source>Bypass</source>
+        <translation>Umgangen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>%1 bytes in, %2 bytes out</source>
+        <translation>%1 Bytes ein, %2 Bytes aus</translation>
+    </message>
+    <message>
+        <source>No application (anonymous call)</source>
+        <translation>Keine Anwendung (anonymer Aufruf)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>(no longer stored)</source>
+        <translation>(nicht mehr gespeichert)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CallLogsPage</name>
+    <message>
+        <source>Call Logs</source>
+        <translation>Aufrufprotokolle</translation>
+    </message>
+    <message>
+        <source>&amp;Live tail</source>
+        <translation>&amp;Live mitverfolgen</translation>
+    </message>
+    <message>
+        <source>Add new calls at the top as they are logged, every second</source>
+        <translation>Neue Aufrufe jede Sekunde oben einfügen, sobald sie protokolliert sind</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Save every call that matches the filters to a CSV file</source>
+        <translation>Alle Aufrufe, die den Filtern entsprechen, als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Logged calls, newest first</source>
+        <translation>Protokollierte Aufrufe, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>All fields of the selected call</source>
+        <translation>Alle Felder des gewählten Aufrufs</translation>
+    </message>
+    <message>
+        <source>Cannot read the call log: %1</source>
+        <translation>Das Aufrufprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No calls match the filters.</source>
+        <translation>Keine Aufrufe entsprechen den Filtern.</translation>
+    </message>
+    <message>
+        <source>Calls loaded: %1 (scroll for more)</source>
+        <translation>Geladene Aufrufe: %1 (für mehr blättern)</translation>
+    </message>
+    <message>
+        <source>Calls: %1</source>
+        <translation>Aufrufe: %1</translation>
+    </message>
+    <message>
+        <source>Export Call Log</source>
+        <translation>Aufrufprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message>
+        <source>Exporting to %1: %2 calls written…</source>
+        <translation>Export nach %1: %2 Aufrufe geschrieben…</translation>
+    </message>
+    <message>
+        <source>Exported %1 calls to %2.</source>
+        <translation>%1 Aufrufe nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Export to %1 failed: %2</source>
+        <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>This call is no longer stored: retention deleted it.</source>
+        <translation>Dieser Aufruf ist nicht mehr gespeichert: Die Aufbewahrungsregel hat ihn gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::DashboardPage</name>
     <message>
         <source>Live traffic</source>

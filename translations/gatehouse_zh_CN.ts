@@ -902,6 +902,482 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::CallLogDetails</name>
+    <message>
+        <source>Request ID:</source>
+        <translation>请求 ID：</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>开始时间：</translation>
+    </message>
+    <message>
+        <source>Started (UTC):</source>
+        <translation>开始时间（UTC）：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>路径：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Gateway error:</source>
+        <translation>网关错误：</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>缓存：</translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation>API：</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>路由：</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>应用：</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>客户端：</translation>
+    </message>
+    <message>
+        <source>Upstream:</source>
+        <translation>上游：</translation>
+    </message>
+    <message>
+        <source>Total latency:</source>
+        <translation>总延迟：</translation>
+    </message>
+    <message>
+        <source>Upstream latency:</source>
+        <translation>上游延迟：</translation>
+    </message>
+    <message>
+        <source>Gateway and transfer:</source>
+        <translation>网关与传输：</translation>
+    </message>
+    <message>
+        <source>Bytes in:</source>
+        <translation>入站字节：</translation>
+    </message>
+    <message>
+        <source>Bytes out:</source>
+        <translation>出站字节：</translation>
+    </message>
+    <message>
+        <source>Log entry:</source>
+        <translation>日志条目：</translation>
+    </message>
+    <message>
+        <source>None: the upstream&apos;s response was relayed</source>
+        <translation>无：已转发上游的响应</translation>
+    </message>
+    <message>
+        <source>No route matches the path</source>
+        <translation>没有与该路径匹配的路由</translation>
+    </message>
+    <message>
+        <source>Method not allowed on the route</source>
+        <translation>该路由不允许此方法</translation>
+    </message>
+    <message>
+        <source>Malformed request</source>
+        <translation>请求格式错误</translation>
+    </message>
+    <message>
+        <source>Request header too large</source>
+        <translation>请求头过大</translation>
+    </message>
+    <message>
+        <source>Request body too large</source>
+        <translation>请求体过大</translation>
+    </message>
+    <message>
+        <source>The client was too slow to send the request</source>
+        <translation>客户端发送请求过慢</translation>
+    </message>
+    <message>
+        <source>No upstream could be reached</source>
+        <translation>无法连接任何上游</translation>
+    </message>
+    <message>
+        <source>The upstream did not answer in time</source>
+        <translation>上游未及时响应</translation>
+    </message>
+    <message>
+        <source>The upstream broke off its response</source>
+        <translation>上游中断了响应</translation>
+    </message>
+    <message>
+        <source>The client went away</source>
+        <translation>客户端已断开</translation>
+    </message>
+    <message>
+        <source>Missing or unknown credentials</source>
+        <translation>凭据缺失或未知</translation>
+    </message>
+    <message>
+        <source>No approved subscription</source>
+        <translation>没有已批准的订阅</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>已限流</translation>
+    </message>
+    <message>
+        <source>The API is retired</source>
+        <translation>该 API 已停用</translation>
+    </message>
+    <message>
+        <source>The gateway was shutting down</source>
+        <translation>网关正在关闭</translation>
+    </message>
+    <message>
+        <source>Only-if-cached and nothing stored</source>
+        <translation>仅限缓存（only-if-cached）但无存储内容</translation>
+    </message>
+    <message>
+        <source>Select a call to see all its fields.</source>
+        <translation>选择一个调用以查看其所有字段。</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No response was sent</source>
+        <translation>未发送响应</translation>
+    </message>
+    <message>
+        <source>None (no API matched)</source>
+        <translation>无（没有匹配的 API）</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1（ID %2）</translation>
+    </message>
+    <message>
+        <source>None (anonymous call)</source>
+        <translation>无（匿名调用）</translation>
+    </message>
+    <message>
+        <source>id %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>None (answered by the gateway)</source>
+        <translation>无（由网关应答）</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CallLogFilterBar</name>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>从(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>到(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>All APIs</source>
+        <translation>全部 API</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>The id of the calling application</source>
+        <translation>调用方应用的 ID</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>%1xx</source>
+        <translation>%1xx</translation>
+    </message>
+    <message>
+        <source>No lookup</source>
+        <translation>未查询缓存</translation>
+    </message>
+    <message>
+        <source>Part of the path</source>
+        <translation>路径的一部分</translation>
+    </message>
+    <message>
+        <source>Exact request id</source>
+        <translation>完整的请求 ID</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>清除(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Turn every filter off</source>
+        <translation>关闭所有筛选条件</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>时间范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>AP&amp;I:</source>
+        <translation>API(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Applica&amp;tion:</source>
+        <translation>应用(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Cac&amp;he:</source>
+        <translation>缓存(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>路径(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Request I&amp;D:</source>
+        <translation>请求 ID(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>The start of the range must be before its end.</source>
+        <translation>时间范围的开始必须早于结束。</translation>
+    </message>
+    <message>
+        <source>The application must be given by its id, a number (&quot;%1&quot; is not).</source>
+        <translation>应用须以其 ID（数字）指定（“%1”不是数字）。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CallLogModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation>未命中</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Revalidated</source>
+        <translation>已重新验证</translation>
+    </message>
+    <message>
+        <source>Bypass</source>
+        <translation>绕过</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>%1 bytes in, %2 bytes out</source>
+        <translation>入站 %1 字节，出站 %2 字节</translation>
+    </message>
+    <message>
+        <source>No application (anonymous call)</source>
+        <translation>无应用（匿名调用）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>(no longer stored)</source>
+        <translation>（已不再存储）</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CallLogsPage</name>
+    <message>
+        <source>Call Logs</source>
+        <translation>调用日志</translation>
+    </message>
+    <message>
+        <source>&amp;Live tail</source>
+        <translation>实时跟踪(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Add new calls at the top as they are logged, every second</source>
+        <translation>每秒将新记录的调用添加到顶部</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save every call that matches the filters to a CSV file</source>
+        <translation>将所有符合筛选条件的调用保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Logged calls, newest first</source>
+        <translation>已记录的调用，最新的在前</translation>
+    </message>
+    <message>
+        <source>All fields of the selected call</source>
+        <translation>所选调用的所有字段</translation>
+    </message>
+    <message>
+        <source>Cannot read the call log: %1</source>
+        <translation>无法读取调用日志：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No calls match the filters.</source>
+        <translation>没有符合筛选条件的调用。</translation>
+    </message>
+    <message>
+        <source>Calls loaded: %1 (scroll for more)</source>
+        <translation>已加载调用：%1（滚动以加载更多）</translation>
+    </message>
+    <message>
+        <source>Calls: %1</source>
+        <translation>调用：%1</translation>
+    </message>
+    <message>
+        <source>Export Call Log</source>
+        <translation>导出调用日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Exporting to %1: %2 calls written…</source>
+        <translation>正在导出到 %1：已写入 %2 个调用…</translation>
+    </message>
+    <message>
+        <source>Exported %1 calls to %2.</source>
+        <translation>已将 %1 个调用导出到 %2。</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export to %1 failed: %2</source>
+        <translation>导出到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>This call is no longer stored: retention deleted it.</source>
+        <translation>此调用已不再存储：已被保留策略删除。</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::DashboardPage</name>
     <message>
         <source>Live traffic</source>

@@ -6,6 +6,7 @@
 #include "ui/applications/applications_page.h"
 #include "ui/approvals/approvals_page.h"
 #include "ui/cache/cache_page.h"
+#include "ui/call_logs/call_logs_page.h"
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/dashboard/telemetry_dashboard_source.h"
@@ -265,6 +266,11 @@ void MainWindow::setTelemetryService(app::TelemetryService* service,
     m_cachePage->setApiNames(apiNames);
     m_dashboard->setTrendSource(source);
     m_dashboard->setLiveMetricsSource(source);
+    if (!m_callLogsPage) {
+        m_callLogsPage = new CallLogsPage(service, m_pages);
+        replacePlaceholder(CallLogs, m_callLogsPage);
+    }
+    m_callLogsPage->setApiNames(apiNames);
 }
 
 void MainWindow::setApiNames(const QHash<quint64, QString>& names)
@@ -272,6 +278,8 @@ void MainWindow::setApiNames(const QHash<quint64, QString>& names)
     if (m_telemetrySource)
         m_telemetrySource->setApiNames(names);
     m_cachePage->setApiNames(names);
+    if (m_callLogsPage)
+        m_callLogsPage->setApiNames(names);
 }
 
 void MainWindow::showTelemetryUnavailable(const QString& reason)
@@ -405,6 +413,8 @@ void MainWindow::refresh()
         m_dashboard->refresh();
     else if (currentPage() == Settings)
         m_settingsPage->load();
+    else if (currentPage() == CallLogs && m_callLogsPage)
+        m_callLogsPage->applyFilter();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -27,6 +27,7 @@ class TelemetryService;
 namespace gatehouse::ui {
 
 class CachePage;
+class CallLogsPage;
 class TelemetryDashboardSource;
 class ApplicationsPage;
 class ApprovalsPage;
@@ -105,6 +106,7 @@ public:
     DashboardPage* dashboard() const { return m_dashboard; }
     GatewayPage* gatewayPage() const { return m_gatewayPage; }
     CachePage* cachePage() const { return m_cachePage; }
+    CallLogsPage* callLogsPage() const { return m_callLogsPage; }
     SettingsPage* settingsPage() const { return m_settingsPage; }
     QMenu* helpMenu() const { return m_helpMenu; }
 
@@ -134,6 +136,7 @@ private:
     DashboardPage* m_dashboard = nullptr;
     GatewayPage* m_gatewayPage = nullptr;
     CachePage* m_cachePage = nullptr;
+    CallLogsPage* m_callLogsPage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
     ApprovalsPage* m_approvalsPage = nullptr;
     ApplicationsPage* m_applicationsPage = nullptr;

@@ -115,7 +115,8 @@ QByteArray TelemetryExport::jsonLine(const CallLogEntry& e)
 }
 
 TelemetryExport::Result TelemetryExport::write(TelemetryQuery& query, const CallLogFilter& filter,
-                                               Format format, QIODevice* device, int pageSize)
+                                               Format format, QIODevice* device, int pageSize,
+                                               const Progress& progress)
 {
     Result result;
     const auto fail = [&](const QString& error) {
@@ -138,6 +139,10 @@ TelemetryExport::Result TelemetryExport::write(TelemetryQuery& query, const Call
         if (!chunk.isEmpty() && device->write(chunk) != chunk.size())
             return fail(device->errorString());
         result.rows += static_cast<qint64>(page.entries.size());
+        if (progress && !progress(result.rows)) {
+            result.cancelled = true;
+            return fail(QStringLiteral("cancelled"));
+        }
         if (!page.next)
             return result;
         cursor = page.next;

@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 class QIODevice;
 
 namespace gatehouse::app {
@@ -23,10 +25,14 @@ public:
         bool ok = true;
         qint64 rows = 0;
         QString error;
+        bool cancelled = false;
     };
+    // Called after each page with the rows written so far; false stops the
+    // export (cancelled, and not ok).
+    using Progress = std::function<bool(qint64 rows)>;
 
     static Result write(TelemetryQuery& query, const CallLogFilter& filter, Format format,
-                        QIODevice* device, int pageSize = 2000);
+                        QIODevice* device, int pageSize = 2000, const Progress& progress = {});
 
     // RFC 4180: comma-separated, CRLF line ends, a field with a comma, quote,
     // CR or LF is quoted and its quotes doubled.

@@ -281,6 +281,10 @@ TelemetryQuery::Statement TelemetryQuery::searchStatement(const CallLogFilter& f
         where << QStringLiteral("request_id = ?");
         s.binds << f.requestId;
     }
+    if (f.idAbove > 0) {
+        where << QStringLiteral("id > ?");
+        s.binds << f.idAbove;
+    }
     s.sql = QStringLiteral("SELECT id, ts_us, request_id, api_id, route_id, application_id,"
                            " method, path, status, cache_status, upstream, bytes_in, bytes_out,"
                            " total_us, upstream_us, error, client FROM call_log WHERE ") +

@@ -6,8 +6,10 @@
 #include "app/telemetry/telemetry_query_worker.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QMetaObject>
 #include <QPointer>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QThread>
 
@@ -96,6 +98,12 @@ void TelemetryService::stop()
         return;
     // The hook points into the writer: clear it before the writer goes.
     m_controller->setCallRecordsHook({});
+    for (ExportJob& job : m_exports) {
+        *job.cancel = true;
+        job.thread->wait();
+        delete job.thread;
+    }
+    m_exports.clear();
     if (m_queryThread) {
         // The query connection belongs to the query thread: close it there.
         QMetaObject::invokeMethod(m_worker, &TelemetryQueryWorker::close,
@@ -232,6 +240,95 @@ quint64 TelemetryService::requestSearch(const CallLogFilter& filter,
             emit s->searchReady(requestId, r);
         });
     return id;
+}
+
+quint64 TelemetryService::requestExport(const CallLogFilter& filter, const QString& path,
+                                        TelemetryExport::Format format)
+{
+    const quint64 id = ++m_nextRequest;
+    if (!m_writer) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, id] { emit exportFinished(id, 0, QStringLiteral("telemetry is not running")); },
+            Qt::QueuedConnection);
+        return id;
+    }
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    // The thread's results come back queued on `this`; stop() (and so the
+    // destructor) cancels and joins every export first.
+    QThread* thread =
+        QThread::create([this, id, cancel, filter, path, format, spec = m_options.database] {
+            TelemetryExport::Result result;
+            if (cancel->load()) {
+                result = {false, 0, QStringLiteral("cancelled"), true};
+            } else {
+                TelemetryQuery query(spec);
+                QSaveFile file(path);
+                if (!query.isOpen()) {
+                    result = {false, 0, query.lastError()};
+                } else if (!file.open(QIODevice::WriteOnly)) {
+                    result = {false, 0, file.errorString()};
+                } else {
+                    QElapsedTimer sinceReport;
+                    sinceReport.start();
+                    result = TelemetryExport::write(
+                        query, filter, format, &file, 2000, [&](qint64 rows) {
+                            if (sinceReport.elapsed() >= 100) {
+                                sinceReport.restart();
+                                QMetaObject::invokeMethod(
+                                    this, [this, id, rows] { emit exportProgress(id, rows); },
+                                    Qt::QueuedConnection);
+                            }
+                            return !cancel->load();
+                        });
+                    if (result.ok && !file.commit())
+                        result = {false, result.rows, file.errorString()};
+                    else if (!result.ok)
+                        file.cancelWriting();
+                }
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, id, rows = result.rows, error = result.ok ? QString() : result.error] {
+                    finishExport(id, rows, error);
+                },
+                Qt::QueuedConnection);
+        });
+    thread->setObjectName(QStringLiteral("telemetry-export"));
+    m_exports.push_back({id, thread, cancel});
+    // Started from the event loop: an export cancelled before control gets
+    // back there never opens its file.
+    QMetaObject::invokeMethod(
+        this,
+        [this, id] {
+            for (ExportJob& job : m_exports) {
+                if (job.id == id)
+                    job.thread->start();
+            }
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+void TelemetryService::cancelExport(quint64 requestId)
+{
+    for (ExportJob& job : m_exports) {
+        if (job.id == requestId)
+            *job.cancel = true;
+    }
+}
+
+void TelemetryService::finishExport(quint64 requestId, qint64 rows, const QString& error)
+{
+    for (auto it = m_exports.begin(); it != m_exports.end(); ++it) {
+        if (it->id == requestId) {
+            it->thread->wait(); // it has just posted this and is ending
+            delete it->thread;
+            m_exports.erase(it);
+            break;
+        }
+    }
+    emit exportFinished(requestId, rows, error);
 }
 
 } // namespace gatehouse::app

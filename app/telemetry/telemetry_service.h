@@ -5,11 +5,13 @@
 #include "app/telemetry/call_log_writer.h"
 #include "app/telemetry/live_summary.h"
 #include "app/telemetry/prometheus_text.h"
+#include "app/telemetry/telemetry_export.h"
 #include "app/telemetry/telemetry_types.h"
 
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -82,6 +84,17 @@ public:
     quint64 requestSearch(const CallLogFilter& filter, std::optional<SearchCursor> after = {},
                           int limit = 100);
 
+    // Writes every call matching `filter` (newest first) to the file at
+    // `path`, on a thread of its own with its own connection, so neither the
+    // GUI nor the other queries wait for it. The file appears only once
+    // complete (QSaveFile). exportProgress() follows each page, at most
+    // every 100 ms; exportFinished() ends it, with an empty error on success
+    // and "cancelled" after cancelExport(). The thread starts once control
+    // is back in the event loop, so a cancel before that writes nothing.
+    quint64 requestExport(const CallLogFilter& filter, const QString& path,
+                          TelemetryExport::Format format = TelemetryExport::Format::Csv);
+    void cancelExport(quint64 requestId);
+
 public slots:
     // Computes a summary now (on the query thread) instead of waiting for
     // the timer; liveSummaryUpdated() follows.
@@ -93,10 +106,19 @@ signals:
     void searchReady(quint64 requestId, const gatehouse::app::SearchPage& page);
     void queryFailed(quint64 requestId, const QString& message);
     void liveSummaryUpdated(const gatehouse::app::LiveSummary& summary);
+    void exportProgress(quint64 requestId, qint64 rows);
+    void exportFinished(quint64 requestId, qint64 rows, const QString& error);
 
 private:
     friend class TelemetryQueryWorker;
     void deliverSummary(LiveSummary summary);
+    void finishExport(quint64 requestId, qint64 rows, const QString& error);
+
+    struct ExportJob {
+        quint64 id = 0;
+        QThread* thread = nullptr;
+        std::shared_ptr<std::atomic<bool>> cancel;
+    };
 
     GatewayController* m_controller;
     TelemetryServiceOptions m_options;
@@ -104,6 +126,7 @@ private:
     QThread* m_queryThread = nullptr;
     TelemetryQueryWorker* m_worker = nullptr; // lives on m_queryThread
     LiveSummary m_summary;
+    std::vector<ExportJob> m_exports;
     quint64 m_nextRequest = 0;
     QString m_lastError;
 };

@@ -88,6 +88,9 @@ struct CallLogFilter {
     std::optional<gateway::cache_status> cacheStatus;
     QString pathSubstring;
     QString requestId;
+    // Only calls stored after the one with this id (ids grow in the order
+    // calls are stored); 0: any. Live views ask for what is new with it.
+    qint64 idAbove = 0;
 };
 
 // Keyset cursor: the (ts_us, id) of the last row of the previous page.

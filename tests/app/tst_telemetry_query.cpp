@@ -199,6 +199,7 @@ void TestTelemetryQuery::keysetPaginationWalksEveryRowOnce_data()
     QTest::newRow("path substring with wildcards") << 3;
     QTest::newRow("request id") << 4;
     QTest::newRow("time range") << 5;
+    QTest::newRow("stored after an id, 2xx") << 6;
 }
 
 void TestTelemetryQuery::keysetPaginationWalksEveryRowOnce()
@@ -241,6 +242,14 @@ void TestTelemetryQuery::keysetPaginationWalksEveryRowOnce()
         filter.toUs = m_base + 5 * hour + 1;
         match = [&](int i) {
             return recs[i].timestamp_us >= filter.fromUs && recs[i].timestamp_us < filter.toUs;
+        };
+        break;
+    case 6:
+        // The writer stored the feed in order into a fresh table: id i + 1.
+        filter.idAbove = 15000;
+        filter.statusClass = 2;
+        match = [&](int i) {
+            return i + 1 > 15000 && recs[i].status / 100 == 2;
         };
         break;
     }

@@ -11,6 +11,7 @@
 #include "tests/support/test_http.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -51,6 +52,7 @@ private slots:
     void dropCounterCountsWhenWriterStalls();
     void staysAttachedAcrossGatewayRestarts();
     void queriesFailCleanlyWhenStopped();
+    void exportWritesTheFilteredCallsToAFile();
     void prometheusTextHasTelemetryFamilies();
 
 private:
@@ -309,6 +311,61 @@ void TestTelemetryService::queriesFailCleanlyWhenStopped()
     TelemetryService broken(&controller, bad);
     QVERIFY(!broken.start());
     QVERIFY(!broken.lastError().isEmpty());
+}
+
+void TestTelemetryService::exportWritesTheFilteredCallsToAFile()
+{
+    GatewayController controller;
+    TelemetryServiceOptions options;
+    options.database = m_dir.filePath(QStringLiteral("export.sqlite"));
+    TelemetryService service(&controller, options);
+    QVERIFY2(service.start(), qPrintable(service.lastError()));
+    QVERIFY(controller.applyConfig(m_demo.snapshot()));
+    QVERIFY2(controller.start(ephemeral(2)), qPrintable(controller.lastError()));
+    sendTraffic(controller.port());
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT((service.writer()->flushNow(), service.writer()->counters().written),
+                              quint64(totalCalls), 5000);
+
+    QSignalSpy finished(&service, &TelemetryService::exportFinished);
+    CallLogFilter filter;
+    filter.statusClass = 4;
+    const QString path = m_dir.filePath(QStringLiteral("4xx.csv"));
+    const quint64 id = service.requestExport(filter, path);
+    QVERIFY(finished.isEmpty()); // never answered synchronously
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+    QCOMPARE(finished.at(0).at(0).toULongLong(), id);
+    QCOMPARE(finished.at(0).at(1).toLongLong(), qint64(noRouteCalls + malformedCalls));
+    QCOMPARE(finished.at(0).at(2).toString(), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), 1 + noRouteCalls + malformedCalls + 1); // header, rows, ""
+    QVERIFY(lines.first().startsWith("id,time,ts_us,request_id"));
+    for (int i = 1; i <= noRouteCalls + malformedCalls; ++i)
+        QVERIFY2(lines[i].split(',').value(9).startsWith('4'), lines[i].constData());
+
+    // A folder that does not exist: the error comes back, no file.
+    const QString nowhere = m_dir.filePath(QStringLiteral("no/such/dir/x.csv"));
+    service.requestExport(filter, nowhere);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 5000);
+    QVERIFY(!finished.at(1).at(2).toString().isEmpty());
+    QVERIFY(!QFile::exists(nowhere));
+
+    // Cancelled before its first page is written: no file either.
+    const QString cancelled = m_dir.filePath(QStringLiteral("cancelled.csv"));
+    service.cancelExport(service.requestExport({}, cancelled));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 5000);
+    QCOMPARE(finished.at(2).at(2).toString(), QStringLiteral("cancelled"));
+    QVERIFY(!QFile::exists(cancelled));
+
+    controller.stopAndWait(std::chrono::seconds(1));
+    service.stop();
+    // Stopped: refused, still asynchronously.
+    service.requestExport(filter, path);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 2000);
+    QCOMPARE(finished.at(3).at(2).toString(), QStringLiteral("telemetry is not running"));
 }
 
 void TestTelemetryService::prometheusTextHasTelemetryFamilies()
