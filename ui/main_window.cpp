@@ -416,6 +416,8 @@ void MainWindow::refresh()
         m_dashboard->refresh();
     else if (currentPage() == Settings)
         m_settingsPage->load();
+    else if (currentPage() == Teams && m_teamsPage)
+        m_teamsPage->reload();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

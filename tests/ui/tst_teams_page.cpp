@@ -4,6 +4,7 @@
 
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
+#include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "tests/app/test_databases.h"
 #include "ui/audit/audit_diff_view.h"
@@ -63,6 +64,7 @@ private slots:
     void auditLogRefusesNonAdmins();
     void signInDialog();
     void viewAsSwitchesWhatIsVisible();
+    void changesFromAnotherConsoleAppear();
     void germanLayoutFits();
 
 private:
@@ -645,6 +647,33 @@ void TestTeamsPage::viewAsSwitchesWhatIsVisible()
     QTRY_VERIFY_WITH_TIMEOUT(page()->tabs()->isTabVisible(TeamsPage::UsersTab), 2000);
     QVERIFY(page()->tabs()->isTabVisible(TeamsPage::AuditTab));
     QVERIFY(button(page(), "addMemberButton")->isVisible());
+}
+
+void TestTeamsPage::changesFromAnotherConsoleAppear()
+{
+    // Another writer on the same catalog: only the sync's poll notices it.
+    GatewayConfigSync sync(*m_catalog, *m_gateway);
+    sync.setPollInterval(100);
+    page()->tabs()->setCurrentIndex(TeamsPage::AuditTab);
+    const AuditModel* audit = page()->auditPage()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() > 0, 2000);
+    {
+        Database elsewhere(QStringLiteral("another-console"));
+        QVERIFY2(elsewhere.open(m_catalog->location()), qPrintable(elsewhere.lastError()));
+        TeamService teams(elsewhere);
+        QVERIFY2(teams.createTeam(m_world.admin, QStringLiteral("Remote")),
+                 qPrintable(teams.lastError()));
+        elsewhere.close();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(page()->teamsModel(), QStringLiteral("Remote")) >= 0, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        audit->entry(0) && audit->entry(0)->after.value(QStringLiteral("teamId")).toInteger() ==
+                               page()
+                                   ->teamsModel()
+                                   ->index(rowOf(page()->teamsModel(), QStringLiteral("Remote")), 0)
+                                   .data(Qt::UserRole + 1)
+                                   .toLongLong(),
+        3000);
 }
 
 void TestTeamsPage::germanLayoutFits()

@@ -109,8 +109,12 @@ AuditPage::AuditPage(app::CatalogService* catalog, std::optional<app::Principal>
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(ReloadDelayMs);
     connect(m_reloadTimer, &QTimer::timeout, this, &AuditPage::reload);
-    if (m_catalog)
+    if (m_catalog) {
         connect(m_catalog, &app::CatalogService::catalogChanged, this, &AuditPage::scheduleReload);
+        // Also announced when the catalog sync notices a change made elsewhere.
+        connect(m_catalog, &app::CatalogService::pendingApprovalsChanged, this,
+                &AuditPage::scheduleReload);
+    }
     reload();
 }
 

@@ -145,6 +145,10 @@ TeamsPage::TeamsPage(app::CatalogService* catalog, std::optional<app::Principal>
                     true);
     } else {
         connect(m_catalog, &app::CatalogService::catalogChanged, this, &TeamsPage::scheduleReload);
+        // Also announced when the catalog sync notices a change made elsewhere
+        // (another console on a shared catalog, the admin API).
+        connect(m_catalog, &app::CatalogService::pendingApprovalsChanged, this,
+                &TeamsPage::scheduleReload);
         reload();
     }
     updateActions();
