@@ -153,8 +153,9 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     TelemetryService telemetry(&controller, telemetryOptions);
     const bool telemetryStarted = telemetry.start();
     // Who acts in the console: the OS user's admin account in a local
-    // workspace; on a shared catalog whoever signs in (nobody, if the dialog
-    // is cancelled: the catalog pages then say they are unavailable).
+    // workspace; on a shared catalog whoever signs in, or creates its first
+    // admin when it has no users yet (nobody, if the dialog is cancelled:
+    // the catalog pages then say they are unavailable).
     std::optional<Principal> actor = catalogStartup.localAdmin;
     if (catalog.isOpen() && catalogStartup.shared) {
         gatehouse::ui::SignInDialog signIn(&catalog, catalogStartup.location);

@@ -1526,6 +1526,30 @@
         <source>Cannot sign in: %1</source>
         <translation>Anmeldung nicht möglich: %1</translation>
     </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Create the First Administrator</source>
+        <translation>Ersten Administrator anlegen</translation>
+    </message>
+    <message>
+        <source>This shared catalog has no users yet. Choose the name and password of its first administrator, who can then invite everyone else.</source>
+        <translation>Dieser gemeinsame Katalog hat noch keine Benutzer. Wählen Sie Name und Passwort seines ersten Administrators, der dann alle anderen einladen kann.</translation>
+    </message>
+    <message>
+        <source>Create and Sign In</source>
+        <translation>Anlegen und anmelden</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Cannot create the administrator: %1</source>
+        <translation>Der Administrator kann nicht angelegt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::TargetHealthModel</name>

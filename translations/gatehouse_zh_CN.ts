@@ -1526,6 +1526,30 @@
         <source>Cannot sign in: %1</source>
         <translation>无法登录：%1</translation>
     </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>重复密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Create the First Administrator</source>
+        <translation>创建第一位管理员</translation>
+    </message>
+    <message>
+        <source>This shared catalog has no users yet. Choose the name and password of its first administrator, who can then invite everyone else.</source>
+        <translation>此共享目录尚无用户。请为第一位管理员设置名称和密码，之后由其邀请其他所有人。</translation>
+    </message>
+    <message>
+        <source>Create and Sign In</source>
+        <translation>创建并登录</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Cannot create the administrator: %1</source>
+        <translation>无法创建管理员：%1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::TargetHealthModel</name>

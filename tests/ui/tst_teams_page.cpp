@@ -63,6 +63,7 @@ private slots:
     void auditLogShowsWhoDidWhatWithBeforeAndAfter();
     void auditLogRefusesNonAdmins();
     void signInDialog();
+    void signInDialogCreatesTheFirstAdmin();
     void viewAsSwitchesWhatIsVisible();
     void changesFromAnotherConsoleAppear();
     void germanLayoutFits();
@@ -596,6 +597,50 @@ void TestTeamsPage::signInDialog()
     QCOMPARE(dialog.principal()->name, QStringLiteral("dev"));
     QCOMPARE(dialog.principal()->userId, m_world.developer.userId);
     QVERIFY(dialog.principal()->role == Role::Developer);
+}
+
+void TestTeamsPage::signInDialogCreatesTheFirstAdmin()
+{
+    // A shared catalog nobody has used yet: no local admin, no users.
+    CatalogService empty;
+    QVERIFY(empty.open(m_dir.filePath(QStringLiteral("empty-%1.db").arg(m_databases))).isEmpty());
+    SignInDialog dialog(&empty, QStringLiteral("postgresql://db.example/fresh"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isCreatingFirstAdmin(), 2000);
+    QVERIFY(dialog.repeatEdit()->isVisible());
+    QPushButton* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QCOMPARE(ok->text(), QStringLiteral("Create and Sign In"));
+    QTest::keyClicks(dialog.nameEdit(), QStringLiteral("boss"));
+    QTest::keyClicks(dialog.passwordEdit(), QStringLiteral("short"));
+    QVERIFY(!ok->isEnabled()); // the password twice
+    QTest::keyClicks(dialog.repeatEdit(), QStringLiteral("shorT"));
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QCOMPARE(dialog.errorText(), QStringLiteral("The two passwords differ."));
+    dialog.repeatEdit()->clear();
+    QTest::keyClicks(dialog.repeatEdit(), QStringLiteral("short"));
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.errorText().contains(QStringLiteral("at least 8")), 2000);
+    QVERIFY(dialog.errorText().startsWith(QStringLiteral("Cannot create the administrator: ")));
+    saveScreenshot(&dialog, QStringLiteral("sign_in_first_admin.png"));
+    for (QLineEdit* edit : {dialog.passwordEdit(), dialog.repeatEdit()}) {
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("first admin pw"));
+    }
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 5000);
+    QCOMPARE(dialog.principal()->name, QStringLiteral("boss"));
+    QVERIFY(dialog.principal()->isAdmin());
+
+    // The next start signs in as usual.
+    SignInDialog again(&empty, QStringLiteral("postgresql://db.example/fresh"));
+    QTest::keyClicks(again.nameEdit(), QStringLiteral("boss"));
+    QTest::keyClicks(again.passwordEdit(), QStringLiteral("first admin pw"));
+    // OK is enabled once the check for users has come back.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        again.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled(), 2000);
+    QVERIFY(!again.isCreatingFirstAdmin());
+    QVERIFY(!again.repeatEdit()->isVisibleTo(&again));
 }
 
 void TestTeamsPage::viewAsSwitchesWhatIsVisible()

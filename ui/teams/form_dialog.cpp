@@ -53,6 +53,8 @@ void FormDialog::showError(const QString& text)
 {
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
+    if (isVisible())
+        adjustSize(); // room for a message that wraps
 }
 
 QString FormDialog::errorText() const
