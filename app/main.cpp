@@ -20,6 +20,8 @@
 #include "ui/demo_catalog_offer.h"
 #include "ui/gateway/gateway_page.h"
 #include "ui/main_window.h"
+#include "ui/teams/sign_in_dialog.h"
+#include "ui/teams/teams_page.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -32,6 +34,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 using namespace gatehouse::app;
 
@@ -148,17 +151,38 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     GatewayConfigSync catalogSync(catalog, controller);
     TrafficGenerator traffic; // stops (and joins) before the gateway goes down
     SignalWatcher signalWatcher;
+    // quit() outside exec() is ignored (e.g. SIGTERM while the sign-in dialog
+    // is up): remember it, and quit once the event loop runs.
+    bool terminationRequested = false;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
-                     [] { QCoreApplication::quit(); });
+                     [&terminationRequested] {
+                         terminationRequested = true;
+                         QCoreApplication::quit();
+                     });
     // Telemetry stops after the gateway (declared later, destroyed earlier,
     // but stopped explicitly below once the gateway has drained).
     TelemetryServiceOptions telemetryOptions;
     telemetryOptions.database = options.telemetryDatabase;
     TelemetryService telemetry(&controller, telemetryOptions);
     const bool telemetryStarted = telemetry.start();
+    // Who acts in the console: the OS user's admin account in a local
+    // workspace; on a shared catalog whoever signs in, or creates its first
+    // admin when it has no users yet (nobody, if the dialog is cancelled:
+    // the catalog pages then say they are unavailable).
+    std::optional<Principal> actor = catalogStartup.localAdmin;
+    if (catalog.isOpen() && catalogStartup.shared) {
+        gatehouse::ui::SignInDialog signIn(&catalog, catalogStartup.location);
+        QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &signIn,
+                         &QDialog::reject);
+        actor = signIn.exec() == QDialog::Accepted ? signIn.principal() : std::nullopt;
+    }
     gatehouse::ui::MainWindow window(&controller);
-    if (catalog.isOpen())
-        window.setCatalogService(&catalog, catalogStartup.localAdmin);
+    if (catalog.isOpen()) {
+        window.setCatalogService(&catalog, actor);
+        // "View as" is a demo of the roles on one's own machine; on a shared
+        // catalog people sign in as themselves.
+        window.teamsPage()->setViewAsAvailable(!catalogStartup.shared);
+    }
     if (!telemetryStarted)
         window.showTelemetryUnavailable(telemetry.lastError());
     // A catalog that cannot be used is reported and left alone; the gateway
@@ -256,6 +280,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
         }
     }
 
+    if (terminationRequested)
+        QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
     const int exitCode = QCoreApplication::exec();
 
     // Down: admin API and demo traffic, then stop accepting and drain

@@ -9,6 +9,57 @@
     </message>
 </context>
 <context>
+    <name>RoleText</name>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Publisher</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>not possible now</source>
+        <translation>derzeit nicht möglich</translation>
+    </message>
+    <message>
+        <source>invalid input</source>
+        <translation>ungültige Eingabe</translation>
+    </message>
+    <message>
+        <source>the catalog could not be written</source>
+        <translation>der Katalog konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Refused (%1): %2</source>
+        <translation>Abgelehnt (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApiKeysModel</name>
     <message>
         <source>Active</source>
@@ -48,7 +99,7 @@
     </message>
     <message>
         <source>State</source>
-        <translation>Status</translation>
+        <translation>Zustand</translation>
     </message>
 </context>
 <context>
@@ -84,6 +135,14 @@
     <message>
         <source>Keys call every API the application has an approved subscription to.</source>
         <translation>Schlüssel rufen jede API auf, für die die Anwendung ein genehmigtes Abonnement hat.</translation>
+    </message>
+    <message>
+        <source>&amp;End Subscription…</source>
+        <translation>Abonnement b&amp;eenden…</translation>
+    </message>
+    <message>
+        <source>Stop calling the selected API with this application&apos;s keys</source>
+        <translation>Die gewählte API nicht mehr mit den Schlüsseln dieser Anwendung aufrufen</translation>
     </message>
     <message>
         <source>&amp;Request Subscription…</source>
@@ -184,14 +243,6 @@
     <message>
         <source>Subscription to %1 requested: pending approval.</source>
         <translation>Abonnement für %1 angefragt: wartet auf Genehmigung.</translation>
-    </message>
-    <message>
-        <source>&amp;End Subscription…</source>
-        <translation>Abonnement b&amp;eenden…</translation>
-    </message>
-    <message>
-        <source>Stop calling the selected API with this application&apos;s keys</source>
-        <translation>Die gewählte API nicht mehr mit den Schlüsseln dieser Anwendung aufrufen</translation>
     </message>
     <message>
         <source>End Subscription</source>
@@ -611,6 +662,135 @@
     <message>
         <source>Decided subscriptions</source>
         <translation>Entschiedene Abonnements</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditDiffView</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>The object before and after the change</source>
+        <translation>Das Objekt vor und nach der Änderung</translation>
+    </message>
+    <message>
+        <source>Highlighted rows changed.</source>
+        <translation>Hervorgehobene Zeilen wurden geändert.</translation>
+    </message>
+    <message>
+        <source>Select an entry to see the object before and after.</source>
+        <translation>Wählen Sie einen Eintrag, um das Objekt vorher und nachher zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 #%3 by %4, %5</source>
+        <translation>%1 an %2 #%3 durch %4, %5</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Object type</source>
+        <translation>Objekttyp</translation>
+    </message>
+    <message>
+        <source>Object ID</source>
+        <translation>Objekt-ID</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditPage</name>
+    <message>
+        <source>A&amp;ctor:</source>
+        <translation>A&amp;kteur:</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tion:</source>
+        <translation>Ak&amp;tion:</translation>
+    </message>
+    <message>
+        <source>O&amp;bject:</source>
+        <translation>O&amp;bjekt:</translation>
+    </message>
+    <message>
+        <source>T&amp;ime:</source>
+        <translation>&amp;Zeit:</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Any object</source>
+        <translation>Alle Objekte</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Einträge des Audit-Logs</translation>
+    </message>
+    <message>
+        <source>The audit log is unavailable: the catalog is not open, or your account has no access to it.</source>
+        <translation>Das Audit-Log ist nicht verfügbar: Der Katalog ist nicht geöffnet, oder Ihr Konto hat keinen Zugriff darauf.</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 entries; narrow the filters to see older ones.</source>
+        <translation>Die neuesten %1 Einträge werden angezeigt; schränken Sie die Filter ein, um ältere zu sehen.</translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation>Keine passenden Einträge.</translation>
+    </message>
+    <message>
+        <source>Select an entry to see the object before and after.</source>
+        <translation>Wählen Sie einen Eintrag, um das Objekt vorher und nachher zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1422,10 @@
         <translation>#%1</translation>
     </message>
     <message>
+        <source>(no longer stored)</source>
+        <translation>(nicht mehr gespeichert)</translation>
+    </message>
+    <message>
         <source>%1 bytes in, %2 bytes out</source>
         <translation>%1 Bytes ein, %2 Bytes aus</translation>
     </message>
@@ -1284,10 +1468,6 @@
     <message>
         <source>Bytes</source>
         <translation>Bytes</translation>
-    </message>
-    <message>
-        <source>(no longer stored)</source>
-        <translation>(nicht mehr gespeichert)</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1525,10 @@
         <translation>Aufrufe: %1</translation>
     </message>
     <message>
+        <source>This call is no longer stored: retention deleted it.</source>
+        <translation>Dieser Aufruf ist nicht mehr gespeichert: Die Aufbewahrungsregel hat ihn gelöscht.</translation>
+    </message>
+    <message>
         <source>Export Call Log</source>
         <translation>Aufrufprotokoll exportieren</translation>
     </message>
@@ -1371,10 +1555,6 @@
     <message>
         <source>Export to %1 failed: %2</source>
         <translation>Export nach %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>This call is no longer stored: retention deleted it.</source>
-        <translation>Dieser Aufruf ist nicht mehr gespeichert: Die Aufbewahrungsregel hat ihn gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2259,10 @@
         <translation>Abonnementanfragen, die auf eine Entscheidung warten: %1</translation>
     </message>
     <message>
+        <source>Viewing as %1 (%2): a demo of what this role sees and may do. Switch back under Teams &gt; View as.</source>
+        <translation>Ansicht als %1 (%2): eine Vorführung dessen, was diese Rolle sieht und darf. Zurück unter Teams &gt; Ansicht als.</translation>
+    </message>
+    <message>
         <source>The catalog is applied with warnings: %1</source>
         <translation>Der Katalog ist mit Warnungen angewendet: %1</translation>
     </message>
@@ -2271,6 +2455,59 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::SignInDialog</name>
+    <message>
+        <source>Sign In to Gatehouse</source>
+        <translation>Bei Gatehouse anmelden</translation>
+    </message>
+    <message>
+        <source>This catalog is shared: sign in with your account.
+%1</source>
+        <translation>Dieser Katalog wird gemeinsam genutzt: Melden Sie sich mit Ihrem Konto an.
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Cannot sign in: %1</source>
+        <translation>Anmeldung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Create the First Administrator</source>
+        <translation>Ersten Administrator anlegen</translation>
+    </message>
+    <message>
+        <source>This shared catalog has no users yet. Choose the name and password of its first administrator, who can then invite everyone else.</source>
+        <translation>Dieser gemeinsame Katalog hat noch keine Benutzer. Wählen Sie Name und Passwort seines ersten Administrators, der dann alle anderen einladen kann.</translation>
+    </message>
+    <message>
+        <source>Create and Sign In</source>
+        <translation>Anlegen und anmelden</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Cannot create the administrator: %1</source>
+        <translation>Der Administrator kann nicht angelegt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::SubscriptionsModel</name>
     <message>
         <source>Approval: %1</source>
@@ -2290,7 +2527,7 @@
     </message>
     <message>
         <source>State</source>
-        <translation>Status</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Requested</source>
@@ -2354,6 +2591,217 @@
     <message>
         <source>Unresolved</source>
         <translation>Nicht auflösbar</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TeamsPage</name>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisation role</source>
+        <translation>Organisationsrolle</translation>
+    </message>
+    <message>
+        <source>Team role</source>
+        <translation>Teamrolle</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>&amp;View as:</source>
+        <translation>&amp;Ansicht als:</translation>
+    </message>
+    <message>
+        <source>Demo: see and act with the permissions of a user with this role</source>
+        <translation>Vorführung: mit den Rechten eines Benutzers dieser Rolle sehen und handeln</translation>
+    </message>
+    <message>
+        <source>&amp;Teams</source>
+        <translation>&amp;Teams</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log</source>
+        <translation>Au&amp;dit-Log</translation>
+    </message>
+    <message>
+        <source>Teams are unavailable: the catalog is not open, or your account has no access to it.</source>
+        <translation>Teams sind nicht verfügbar: Der Katalog ist nicht geöffnet, oder Ihr Konto hat keinen Zugriff darauf.</translation>
+    </message>
+    <message>
+        <source>&amp;New Team…</source>
+        <translation>&amp;Neues Team…</translation>
+    </message>
+    <message>
+        <source>Members of the selected team</source>
+        <translation>Mitglieder des ausgewählten Teams</translation>
+    </message>
+    <message>
+        <source>&amp;Add Member…</source>
+        <translation>Mitglied &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Team &amp;role:</source>
+        <translation>Team&amp;rolle:</translation>
+    </message>
+    <message>
+        <source>Change the selected member&apos;s role in this team</source>
+        <translation>Die Rolle des ausgewählten Mitglieds in diesem Team ändern</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected member from this team</source>
+        <translation>Das ausgewählte Mitglied aus diesem Team entfernen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Invite User…</source>
+        <translation>Benutzer &amp;einladen…</translation>
+    </message>
+    <message>
+        <source>Create an account in this catalog</source>
+        <translation>Ein Konto in diesem Katalog anlegen</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;olle:</translation>
+    </message>
+    <message>
+        <source>Change the selected user&apos;s organisation role</source>
+        <translation>Die Organisationsrolle des ausgewählten Benutzers ändern</translation>
+    </message>
+    <message>
+        <source>Cannot view as this role: %1</source>
+        <translation>Ansicht als diese Rolle nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the teams: %1</source>
+        <translation>Die Teams können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s account</source>
+        <translation>Konto dieses Computers</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>No password yet</source>
+        <translation>Noch kein Passwort</translation>
+    </message>
+    <message>
+        <source>Select a team to see its members.</source>
+        <translation>Wählen Sie ein Team, um seine Mitglieder zu sehen.</translation>
+    </message>
+    <message>
+        <source>Members of %1</source>
+        <translation>Mitglieder von %1</translation>
+    </message>
+    <message>
+        <source>New Team</source>
+        <translation>Neues Team</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Add Member</source>
+        <translation>Mitglied hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Invite User</source>
+        <translation>Benutzer einladen</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Einladen</translation>
+    </message>
+    <message>
+        <source>e.g. maya or maya@example.com</source>
+        <translation>z. B. maya oder maya@example.com</translation>
+    </message>
+    <message>
+        <source>empty: cannot sign in yet</source>
+        <translation>leer: noch keine Anmeldung möglich</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation>Erstes &amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
     </message>
 </context>
 <context>

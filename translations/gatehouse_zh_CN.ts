@@ -9,6 +9,57 @@
     </message>
 </context>
 <context>
+    <name>RoleText</name>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布者</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>开发者</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>not possible now</source>
+        <translation>当前无法执行</translation>
+    </message>
+    <message>
+        <source>invalid input</source>
+        <translation>输入无效</translation>
+    </message>
+    <message>
+        <source>the catalog could not be written</source>
+        <translation>无法写入目录</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Refused (%1): %2</source>
+        <translation>已拒绝（%1）：%2</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApiKeysModel</name>
     <message>
         <source>Active</source>
@@ -84,6 +135,14 @@
     <message>
         <source>Keys call every API the application has an approved subscription to.</source>
         <translation>密钥可调用该应用已获批准订阅的所有 API。</translation>
+    </message>
+    <message>
+        <source>&amp;End Subscription…</source>
+        <translation>结束订阅(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Stop calling the selected API with this application&apos;s keys</source>
+        <translation>不再使用此应用的密钥调用所选 API</translation>
     </message>
     <message>
         <source>&amp;Request Subscription…</source>
@@ -184,14 +243,6 @@
     <message>
         <source>Subscription to %1 requested: pending approval.</source>
         <translation>已申请订阅 %1：等待审批。</translation>
-    </message>
-    <message>
-        <source>&amp;End Subscription…</source>
-        <translation>结束订阅(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Stop calling the selected API with this application&apos;s keys</source>
-        <translation>不再使用此应用的密钥调用所选 API</translation>
     </message>
     <message>
         <source>End Subscription</source>
@@ -611,6 +662,135 @@
     <message>
         <source>Decided subscriptions</source>
         <translation>已决定的订阅</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditDiffView</name>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>The object before and after the change</source>
+        <translation>更改前后的对象</translation>
+    </message>
+    <message>
+        <source>Highlighted rows changed.</source>
+        <translation>高亮的行已更改。</translation>
+    </message>
+    <message>
+        <source>Select an entry to see the object before and after.</source>
+        <translation>选择一个条目以查看对象更改前后的内容。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 #%3 by %4, %5</source>
+        <translation>%4 对 %2 #%3 执行了 %1，%5</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object type</source>
+        <translation>对象类型</translation>
+    </message>
+    <message>
+        <source>Object ID</source>
+        <translation>对象 ID</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditPage</name>
+    <message>
+        <source>A&amp;ctor:</source>
+        <translation>操作者(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tion:</source>
+        <translation>操作(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>O&amp;bject:</source>
+        <translation>对象(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ime:</source>
+        <translation>时间(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>任何操作</translation>
+    </message>
+    <message>
+        <source>Any object</source>
+        <translation>任何对象</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任何时间</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近一小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>审计日志条目</translation>
+    </message>
+    <message>
+        <source>The audit log is unavailable: the catalog is not open, or your account has no access to it.</source>
+        <translation>审计日志不可用：目录未打开，或您的帐户无权访问。</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 entries; narrow the filters to see older ones.</source>
+        <translation>显示最新的 %1 条记录；缩小筛选范围以查看更早的记录。</translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation>没有匹配的条目。</translation>
+    </message>
+    <message>
+        <source>Select an entry to see the object before and after.</source>
+        <translation>选择一个条目以查看对象更改前后的内容。</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1422,10 @@
         <translation>#%1</translation>
     </message>
     <message>
+        <source>(no longer stored)</source>
+        <translation>（已不再存储）</translation>
+    </message>
+    <message>
         <source>%1 bytes in, %2 bytes out</source>
         <translation>入站 %1 字节，出站 %2 字节</translation>
     </message>
@@ -1284,10 +1468,6 @@
     <message>
         <source>Bytes</source>
         <translation>字节</translation>
-    </message>
-    <message>
-        <source>(no longer stored)</source>
-        <translation>（已不再存储）</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1525,10 @@
         <translation>调用：%1</translation>
     </message>
     <message>
+        <source>This call is no longer stored: retention deleted it.</source>
+        <translation>此调用已不再存储：已被保留策略删除。</translation>
+    </message>
+    <message>
         <source>Export Call Log</source>
         <translation>导出调用日志</translation>
     </message>
@@ -1371,10 +1555,6 @@
     <message>
         <source>Export to %1 failed: %2</source>
         <translation>导出到 %1 失败：%2</translation>
-    </message>
-    <message>
-        <source>This call is no longer stored: retention deleted it.</source>
-        <translation>此调用已不再存储：已被保留策略删除。</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2259,10 @@
         <translation>等待决定的订阅申请：%1</translation>
     </message>
     <message>
+        <source>Viewing as %1 (%2): a demo of what this role sees and may do. Switch back under Teams &gt; View as.</source>
+        <translation>正在以 %1（%2）身份查看：演示该角色能看到和能做的内容。可在“团队 &gt; 查看身份”中切换回来。</translation>
+    </message>
+    <message>
         <source>The catalog is applied with warnings: %1</source>
         <translation>目录已应用，但有警告：%1</translation>
     </message>
@@ -2271,6 +2455,59 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::SignInDialog</name>
+    <message>
+        <source>Sign In to Gatehouse</source>
+        <translation>登录 Gatehouse</translation>
+    </message>
+    <message>
+        <source>This catalog is shared: sign in with your account.
+%1</source>
+        <translation>此目录为共享目录：请使用您的帐户登录。
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cannot sign in: %1</source>
+        <translation>无法登录：%1</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>重复密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Create the First Administrator</source>
+        <translation>创建第一位管理员</translation>
+    </message>
+    <message>
+        <source>This shared catalog has no users yet. Choose the name and password of its first administrator, who can then invite everyone else.</source>
+        <translation>此共享目录尚无用户。请为第一位管理员设置名称和密码，之后由其邀请其他所有人。</translation>
+    </message>
+    <message>
+        <source>Create and Sign In</source>
+        <translation>创建并登录</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Cannot create the administrator: %1</source>
+        <translation>无法创建管理员：%1</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::SubscriptionsModel</name>
     <message>
         <source>Approval: %1</source>
@@ -2354,6 +2591,217 @@
     <message>
         <source>Unresolved</source>
         <translation>无法解析</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TeamsPage</name>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Organisation role</source>
+        <translation>组织角色</translation>
+    </message>
+    <message>
+        <source>Team role</source>
+        <translation>团队角色</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>&amp;View as:</source>
+        <translation>查看身份(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Demo: see and act with the permissions of a user with this role</source>
+        <translation>演示：以该角色用户的权限查看和操作</translation>
+    </message>
+    <message>
+        <source>&amp;Teams</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log</source>
+        <translation>审计日志(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Teams are unavailable: the catalog is not open, or your account has no access to it.</source>
+        <translation>团队不可用：目录未打开，或您的帐户无权访问。</translation>
+    </message>
+    <message>
+        <source>&amp;New Team…</source>
+        <translation>新建团队(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Members of the selected team</source>
+        <translation>所选团队的成员</translation>
+    </message>
+    <message>
+        <source>&amp;Add Member…</source>
+        <translation>添加成员(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Team &amp;role:</source>
+        <translation>团队角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Change the selected member&apos;s role in this team</source>
+        <translation>更改所选成员在此团队中的角色</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the selected member from this team</source>
+        <translation>从此团队中移除所选成员</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>&amp;Invite User…</source>
+        <translation>邀请用户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Create an account in this catalog</source>
+        <translation>在此目录中创建帐户</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Change the selected user&apos;s organisation role</source>
+        <translation>更改所选用户的组织角色</translation>
+    </message>
+    <message>
+        <source>Cannot view as this role: %1</source>
+        <translation>无法以此角色查看：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the teams: %1</source>
+        <translation>无法读取团队：%1</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s account</source>
+        <translation>本机帐户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>No password yet</source>
+        <translation>尚无密码</translation>
+    </message>
+    <message>
+        <source>Select a team to see its members.</source>
+        <translation>选择一个团队以查看其成员。</translation>
+    </message>
+    <message>
+        <source>Members of %1</source>
+        <translation>%1 的成员</translation>
+    </message>
+    <message>
+        <source>New Team</source>
+        <translation>新建团队</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Add Member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Invite User</source>
+        <translation>邀请用户</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>e.g. maya or maya@example.com</source>
+        <translation>例如 maya 或 maya@example.com</translation>
+    </message>
+    <message>
+        <source>empty: cannot sign in yet</source>
+        <translation>留空：暂时无法登录</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation>初始密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>重复密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>

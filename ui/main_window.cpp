@@ -14,6 +14,8 @@
 #include "ui/pages/placeholder_page.h"
 #include "ui/pages/settings_page.h"
 #include "ui/status_colors.h"
+#include "ui/teams/role_text.h"
+#include "ui/teams/teams_page.h"
 #include "ui/traffic/traffic_panel.h"
 
 #include <QAction>
@@ -127,6 +129,15 @@ void MainWindow::buildUi()
                                .arg(StatusColors::bad().name()));
     m_error->setVisible(false);
     rightLayout->addWidget(m_error);
+    m_viewAsBanner = new QLabel(right);
+    m_viewAsBanner->setObjectName(QStringLiteral("viewAsBanner"));
+    m_viewAsBanner->setWordWrap(true);
+    m_viewAsBanner->setStyleSheet(QStringLiteral("QLabel#viewAsBanner { background: %1;"
+                                                 " color: black; font-weight: bold;"
+                                                 " padding: 6px 8px; margin: 8px 16px 0px 16px; }")
+                                      .arg(StatusColors::warning().name()));
+    m_viewAsBanner->setVisible(false);
+    rightLayout->addWidget(m_viewAsBanner);
     rightLayout->addWidget(m_pages, 1);
 
     layout->addWidget(m_navigation);
@@ -332,6 +343,23 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
     connect(catalog, &app::CatalogService::pendingApprovalsChanged, this,
             &MainWindow::setPendingApprovals);
     catalog->refreshPendingApprovals();
+
+    m_teamsPage = new TeamsPage(catalog, actor, m_pages);
+    replacePlaceholder(Teams, m_teamsPage);
+    connect(m_teamsPage, &TeamsPage::actingPrincipalChanged, this,
+            &MainWindow::onActingPrincipalChanged);
+}
+
+void MainWindow::onActingPrincipalChanged(const app::Principal& principal)
+{
+    const bool viewing = m_teamsPage && m_teamsPage->isViewingAs();
+    m_viewAsBanner->setText(
+        viewing ? tr("Viewing as %1 (%2): a demo of what this role sees and may do. Switch back "
+                     "under Teams > View as.")
+                      .arg(principal.name, RoleText::role(principal.role))
+                : QString());
+    m_viewAsBanner->setVisible(viewing);
+    emit actingPrincipalChanged(principal);
 }
 
 // Swaps the placeholder of `page` for the real page once the service it
@@ -415,6 +443,8 @@ void MainWindow::refresh()
         m_settingsPage->load();
     else if (currentPage() == CallLogs && m_callLogsPage)
         m_callLogsPage->applyFilter();
+    else if (currentPage() == Teams && m_teamsPage)
+        m_teamsPage->reload();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

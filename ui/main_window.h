@@ -34,6 +34,7 @@ class ApprovalsPage;
 class DashboardPage;
 class GatewayPage;
 class SettingsPage;
+class TeamsPage;
 class TrafficPanel;
 
 // The console's main window: a sidebar of pages, a status bar with the
@@ -75,6 +76,11 @@ public:
     void setCatalogService(app::CatalogService* catalog, std::optional<app::Principal> actor);
     ApprovalsPage* approvalsPage() const { return m_approvalsPage; }
     ApplicationsPage* applicationsPage() const { return m_applicationsPage; }
+    // Teams, users and (a tab of it) the audit log; null until the catalog is set.
+    TeamsPage* teamsPage() const { return m_teamsPage; }
+    // Shown above every page while the Teams page's "view as" demo acts as
+    // someone else than the signed-in user.
+    QLabel* viewAsBanner() const { return m_viewAsBanner; }
     int pendingApprovals() const { return m_pendingApprovals; }
 
     // The telemetry database could not be opened: calls are not logged.
@@ -113,6 +119,11 @@ public:
 public slots:
     void refresh();
 
+signals:
+    // Who the console acts as changed: the "view as" demo of a local
+    // workspace switched to a user with another role, or back.
+    void actingPrincipalChanged(const app::Principal& principal);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -123,6 +134,7 @@ private:
     QWidget* createPage(Page page);
     void replacePlaceholder(Page page, QWidget* widget);
     void setPendingApprovals(int count);
+    void onActingPrincipalChanged(const app::Principal& principal);
     QString navigationTitle(Page page) const;
     void onStateChanged(app::GatewayController::State state);
     void onStatsUpdated(const app::GatewayStatsSample& sample);
@@ -140,6 +152,8 @@ private:
     SettingsPage* m_settingsPage = nullptr;
     ApprovalsPage* m_approvalsPage = nullptr;
     ApplicationsPage* m_applicationsPage = nullptr;
+    TeamsPage* m_teamsPage = nullptr;
+    QLabel* m_viewAsBanner = nullptr;
     int m_pendingApprovals = 0;
     bool m_showingConfigWarnings = false;
     TrafficPanel* m_trafficPanel = nullptr;

@@ -17,7 +17,7 @@ class Database;
 // Who may see and do what. The services ask this before every read and
 // change; the UI may use it to hide what would be refused anyway.
 //
-//  - admin: everything;
+//  - admin: everything, including users and the audit log;
 //  - publisher: creates teams; creates, edits and moves through the
 //    lifecycle the APIs of teams they belong to;
 //  - developer: creates applications (own, or of a team they belong to),
@@ -41,6 +41,9 @@ public:
     }
 
     static bool canCreateTeam(const Principal& actor) { return actor.role != Role::Developer; }
+    // Create users and change their organisation role.
+    static bool canManageUsers(const Principal& actor) { return actor.isAdmin(); }
+    static bool canReadAuditLog(const Principal& actor) { return actor.isAdmin(); }
     bool canManageTeam(const Principal& actor, qint64 teamId) const;
     bool canViewApi(const Principal& actor, const ApiDefinition& api) const;
     bool canEditApi(const Principal& actor, qint64 teamId) const;

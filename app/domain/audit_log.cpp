@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/domain/audit_log.h"
 
+#include "app/domain/access_policy.h"
 #include "app/storage/sql_query.h"
 
 #include <QJsonDocument>
@@ -40,7 +41,7 @@ bool AuditLog::query(const Principal& actor, const AuditFilter& filter,
                      QList<AuditEntry>* out) const
 {
     clearError();
-    if (!actor.isAdmin())
+    if (!AccessPolicy::canReadAuditLog(actor))
         return forbidden(QStringLiteral("only admins may read the audit log"));
     QString sql = QStringLiteral("SELECT id, at, actor_id, actor_name, action, object_type, "
                                  "object_id, before_json, after_json FROM audit_log WHERE 1 = 1");

@@ -37,6 +37,12 @@ public:
     // Adds the user or changes their team role.
     bool setMember(const Principal& actor, qint64 teamId, qint64 userId, TeamRole role);
     bool removeMember(const Principal& actor, qint64 teamId, qint64 userId);
+    // Whether setMember() and removeMember() would pass the permission check
+    // (they may still refuse, e.g. to remove a team's last owner).
+    bool canManage(const Principal& actor, qint64 teamId) const
+    {
+        return m_policy.canManageTeam(actor, teamId);
+    }
 
     std::optional<Team> team(qint64 teamId) const;
     QList<Team> teams() const;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/domain/user_service.h"
 
+#include "app/domain/access_policy.h"
 #include "app/domain/password_hasher.h"
 #include "app/storage/database.h"
 #include "app/storage/sql_query.h"
@@ -206,7 +207,7 @@ std::optional<User> UserService::createUser(const Principal& actor, const QStrin
                                             const QString& password)
 {
     clearError();
-    if (!actor.isAdmin()) {
+    if (!AccessPolicy::canManageUsers(actor)) {
         forbidden(QStringLiteral("only admins may create users"));
         return std::nullopt;
     }
@@ -216,7 +217,7 @@ std::optional<User> UserService::createUser(const Principal& actor, const QStrin
 bool UserService::setRole(const Principal& actor, qint64 userId, Role role)
 {
     clearError();
-    if (!actor.isAdmin())
+    if (!AccessPolicy::canManageUsers(actor))
         return forbidden(QStringLiteral("only admins may change roles"));
     Transaction tx(db());
     const auto before = findUser(QStringLiteral("id"), userId);

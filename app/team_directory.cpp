@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/team_directory.h"
+
+#include "app/catalog_store.h"
+#include "app/domain/access_policy.h"
+
+namespace gatehouse::app {
+
+const User* TeamDirectory::user(qint64 userId) const
+{
+    for (const User& u : users) {
+        if (u.id == userId)
+            return &u;
+    }
+    return nullptr;
+}
+
+TeamDirectory loadTeamDirectory(CatalogStore& store, const Principal& actor)
+{
+    TeamDirectory out;
+    TeamService& teams = store.teams();
+    out.teams = teams.teams();
+    if (teams.lastErrorCode() != DomainErrorCode::None) {
+        out.error = teams.lastError();
+        return out;
+    }
+    for (const Team& team : std::as_const(out.teams)) {
+        out.members.insert(team.id, teams.members(team.id));
+        if (teams.lastErrorCode() != DomainErrorCode::None) {
+            out.error = teams.lastError();
+            return out;
+        }
+        if (teams.canManage(actor, team.id))
+            out.manageableTeams.insert(team.id);
+    }
+    out.users = store.users().users();
+    if (store.users().lastErrorCode() != DomainErrorCode::None) {
+        out.error = store.users().lastError();
+        return out;
+    }
+    out.canCreateTeam = AccessPolicy::canCreateTeam(actor);
+    out.canManageUsers = AccessPolicy::canManageUsers(actor);
+    out.canReadAuditLog = AccessPolicy::canReadAuditLog(actor);
+    return out;
+}
+
+std::optional<Principal> viewAsPrincipal(CatalogStore& store, const Principal& admin, Role role,
+                                         QString* error)
+{
+    if (role == Role::Admin)
+        return admin;
+    UserService& users = store.users();
+    const QList<User> all = users.users();
+    if (users.lastErrorCode() != DomainErrorCode::None) {
+        *error = users.lastError();
+        return std::nullopt;
+    }
+    for (const User& u : all) {
+        if (u.role == role && !u.isLocal)
+            return u.principal();
+    }
+    const auto created =
+        users.createUser(admin, QStringLiteral("demo-") + toString(role), {}, role, {});
+    if (!created) {
+        *error = users.lastError();
+        return std::nullopt;
+    }
+    return created->principal();
+}
+
+} // namespace gatehouse::app
