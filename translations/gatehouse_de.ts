@@ -268,6 +268,10 @@
         <source>The subscription to %1 did not end. %2</source>
         <translation>Das Abonnement für %1 wurde nicht beendet. %2</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApplicationsModel</name>

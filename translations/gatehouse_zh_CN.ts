@@ -268,6 +268,10 @@
         <source>The subscription to %1 did not end. %2</source>
         <translation>对 %1 的订阅未能结束。%2</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApplicationsModel</name>

@@ -348,6 +348,9 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
     replacePlaceholder(Teams, m_teamsPage);
     connect(m_teamsPage, &TeamsPage::actingPrincipalChanged, this,
             &MainWindow::onActingPrincipalChanged);
+    connect(this, &MainWindow::actingPrincipalChanged, m_approvalsPage, &ApprovalsPage::setActor);
+    connect(this, &MainWindow::actingPrincipalChanged, m_applicationsPage,
+            &ApplicationsPage::setActor);
 }
 
 void MainWindow::onActingPrincipalChanged(const app::Principal& principal)

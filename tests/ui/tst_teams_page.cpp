@@ -7,6 +7,8 @@
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "tests/app/test_databases.h"
+#include "ui/applications/applications_model.h"
+#include "ui/applications/applications_page.h"
 #include "ui/audit/audit_diff_view.h"
 #include "ui/audit/audit_model.h"
 #include "ui/audit/audit_page.h"
@@ -37,6 +39,7 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::ui::ApplicationsModel;
 using gatehouse::ui::AuditDiffView;
 using gatehouse::ui::AuditModel;
 using gatehouse::ui::AuditPage;
@@ -653,6 +656,14 @@ void TestTeamsPage::viewAsSwitchesWhatIsVisible()
     QLabel* banner = m_window->viewAsBanner();
     QVERIFY(!banner->isVisible());
     QSignalSpy acting(m_window.get(), &MainWindow::actingPrincipalChanged);
+    // The other catalog pages act as the same person: the admin's own
+    // application disappears from the Applications page of a developer.
+    const auto adminApp = call([admin = m_localAdmin](CatalogStore& s) {
+        return s.applications().createApplication(admin, QStringLiteral("admin-tool")).has_value();
+    });
+    QVERIFY(adminApp && *adminApp);
+    const ApplicationsModel* apps = m_window->applicationsPage()->applicationsModel();
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(apps, QStringLiteral("admin-tool")) >= 0, 3000);
 
     // As a developer: no team actions, no users, no audit log.
     viewAs->setCurrentIndex(viewAs->findText(QStringLiteral("Developer")));
@@ -669,6 +680,14 @@ void TestTeamsPage::viewAsSwitchesWhatIsVisible()
     QVERIFY(!button(page(), "newTeamButton")->isVisible());
     QVERIFY(!button(page(), "addMemberButton")->isVisible());
     QCOMPARE(viewAs->currentText(), QStringLiteral("Developer"));
+    const auto devApp = call([developer](CatalogStore& s) {
+        return s.applications()
+            .createApplication(developer, QStringLiteral("dev-tool"))
+            .has_value();
+    });
+    QVERIFY(devApp && *devApp);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(apps, QStringLiteral("dev-tool")) >= 0, 3000);
+    QCOMPARE(rowOf(apps, QStringLiteral("admin-tool")), -1);
     QTest::qWait(50);
     saveScreenshot(m_window.get(), QStringLiteral("teams_view_as_developer.png"));
 
@@ -688,6 +707,7 @@ void TestTeamsPage::viewAsSwitchesWhatIsVisible()
     QTRY_COMPARE_WITH_TIMEOUT(acting.size(), 3, 2000);
     QCOMPARE(acting.at(2).at(0).value<Principal>().userId, m_localAdmin.userId);
     QVERIFY(!banner->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(apps, QStringLiteral("admin-tool")) >= 0, 3000);
     QVERIFY(!page()->isViewingAs());
     QTRY_VERIFY_WITH_TIMEOUT(page()->tabs()->isTabVisible(TeamsPage::UsersTab), 2000);
     QVERIFY(page()->tabs()->isTabVisible(TeamsPage::AuditTab));

@@ -226,6 +226,12 @@ void ApplicationPanel::applyDetail(const app::ApplicationDetail& detail)
     updateActions();
 }
 
+void ApplicationPanel::setActor(const app::Principal& actor)
+{
+    m_actor = actor;
+    showApplication(nullptr, tr("Loading…"));
+}
+
 QString ApplicationPanel::refusalText(app::DomainErrorCode code, const QString& message)
 {
     QString why;

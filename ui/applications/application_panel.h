@@ -54,6 +54,10 @@ public:
 
     static QString refusalText(app::DomainErrorCode code, const QString& message);
 
+    // Acts as someone else from now on; shows nothing until the next
+    // showApplication().
+    void setActor(const app::Principal& actor);
+
 public slots:
     void issueKey();          // asks for a label and an expiry
     void revokeSelectedKey(); // asks for confirmation

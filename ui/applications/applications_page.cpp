@@ -108,6 +108,21 @@ ApplicationsPage::ApplicationsPage(app::CatalogService* catalog,
     }
 }
 
+void ApplicationsPage::setActor(const app::Principal& actor)
+{
+    if (!m_catalog)
+        return;
+    const bool hadActor = m_actor.has_value();
+    m_actor = actor;
+    m_panel->setActor(actor);
+    if (!hadActor)
+        connect(m_catalog, &app::CatalogService::catalogChanged, this,
+                &ApplicationsPage::scheduleReload);
+    m_new->setEnabled(true);
+    showMessage({}, false);
+    reload();
+}
+
 NewApplicationDialog* ApplicationsPage::newApplicationDialog() const
 {
     return m_newDialog;

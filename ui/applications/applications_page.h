@@ -50,6 +50,8 @@ public:
     void selectApplication(qint64 applicationId);
 
 public slots:
+    // Acts as someone else from now on (the console's "view as" demo).
+    void setActor(const gatehouse::app::Principal& actor);
     void reload();
     void newApplication(); // opens the dialog
 

@@ -80,13 +80,30 @@ ApprovalsPage::ApprovalsPage(app::CatalogService* catalog, std::optional<app::Pr
                        "has no access to it."),
                     true);
     } else {
-        connect(m_catalog, &app::CatalogService::catalogChanged, this,
-                &ApprovalsPage::scheduleReload);
-        connect(m_catalog, &app::CatalogService::pendingApprovalsChanged, this,
-                &ApprovalsPage::scheduleReload);
+        connectCatalog();
         reload();
     }
     updateActions();
+}
+
+void ApprovalsPage::setActor(const app::Principal& actor)
+{
+    if (!m_catalog)
+        return;
+    const bool hadActor = m_actor.has_value();
+    m_actor = actor;
+    if (!hadActor)
+        connectCatalog();
+    showMessage({}, false);
+    reload();
+    updateActions();
+}
+
+void ApprovalsPage::connectCatalog()
+{
+    connect(m_catalog, &app::CatalogService::catalogChanged, this, &ApprovalsPage::scheduleReload);
+    connect(m_catalog, &app::CatalogService::pendingApprovalsChanged, this,
+            &ApprovalsPage::scheduleReload);
 }
 
 QWidget* ApprovalsPage::buildInboxTab()

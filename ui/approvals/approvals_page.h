@@ -49,6 +49,8 @@ public:
     bool isBusy() const { return m_busy > 0; }
 
 public slots:
+    // Acts as someone else from now on (the console's "view as" demo).
+    void setActor(const gatehouse::app::Principal& actor);
     void reload();
     void approveSelected();
     void rejectSelected();  // asks for a reason first
@@ -65,6 +67,7 @@ private:
     QWidget* buildHistoryTab();
     QTableView* createView(ApprovalsModel* model, const QString& name);
     void scheduleReload();
+    void connectCatalog();
     void load(app::ApprovalList list);
     void applyListing(ApprovalsModel* model, QTableView* view, const app::ApprovalListing& listing);
     QList<qint64> selectedIds(QTableView* view) const;
