@@ -4,6 +4,7 @@
 
 #include "app/catalog_service.h"
 #include "ui/approvals/approvals_page.h"
+#include "ui/catalog/catalog_page.h"
 #include "ui/cache/cache_page.h"
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
@@ -304,6 +305,8 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
         return;
     m_approvalsPage = new ApprovalsPage(catalog, actor, m_pages);
     replacePlaceholder(Approvals, m_approvalsPage);
+    m_catalogPage = new CatalogPage(catalog, actor, m_controller, m_pages);
+    replacePlaceholder(Catalog, m_catalogPage);
     connect(catalog, &app::CatalogService::pendingApprovalsChanged, this,
             &MainWindow::setPendingApprovals);
     catalog->refreshPendingApprovals();

@@ -27,6 +27,7 @@ class TelemetryService;
 namespace gatehouse::ui {
 
 class CachePage;
+class CatalogPage;
 class TelemetryDashboardSource;
 class ApprovalsPage;
 class DashboardPage;
@@ -67,11 +68,13 @@ public:
     // owned; must outlive the window. `apiNames` labels API ids.
     void setTelemetryService(app::TelemetryService* service,
                              const QHash<quint64, QString>& apiNames = {});
-    // Replaces the Approvals placeholder with the approvals inbox acting as
-    // `actor`, and keeps the sidebar's pending count up to date. `catalog`
-    // is not owned and must outlive the window.
+    // Replaces the Catalog and Approvals placeholders with the catalog
+    // browser and the approvals inbox acting as `actor`, and keeps the
+    // sidebar's pending count up to date. `catalog` is not owned and must
+    // outlive the window.
     void setCatalogService(app::CatalogService* catalog, std::optional<app::Principal> actor);
     ApprovalsPage* approvalsPage() const { return m_approvalsPage; }
+    CatalogPage* catalogPage() const { return m_catalogPage; }
     int pendingApprovals() const { return m_pendingApprovals; }
 
     // The telemetry database could not be opened: calls are not logged.
@@ -130,6 +133,7 @@ private:
     CachePage* m_cachePage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
     ApprovalsPage* m_approvalsPage = nullptr;
+    CatalogPage* m_catalogPage = nullptr;
     int m_pendingApprovals = 0;
     TrafficPanel* m_trafficPanel = nullptr;
     TelemetryDashboardSource* m_telemetrySource = nullptr;
