@@ -20,6 +20,13 @@ QHash<qint64, QString> teamNames(CatalogStore& store)
     return names;
 }
 
+CatalogEntry entryFor(CatalogStore& store, const AccessPolicy& policy, const Principal& actor,
+                      const ApiDefinition& api, const QString& team)
+{
+    return {api, team, store.apis().allowedActions(actor, api),
+            api.state != ApiState::Retired && policy.canEditApi(actor, api.teamId)};
+}
+
 } // namespace
 
 CatalogListing loadCatalog(CatalogStore& store, const Principal& actor)
@@ -32,9 +39,10 @@ CatalogListing loadCatalog(CatalogStore& store, const Principal& actor)
         return out;
     }
     const QHash<qint64, QString> teams = teamNames(store);
+    const AccessPolicy policy(store.database());
     out.entries.reserve(visible.size());
     for (const ApiDefinition& api : visible)
-        out.entries.append({api, teams.value(api.teamId), apis.allowedActions(actor, api)});
+        out.entries.append(entryFor(store, policy, actor, api, teams.value(api.teamId)));
     std::sort(out.entries.begin(), out.entries.end(),
               [](const CatalogEntry& l, const CatalogEntry& r) {
                   const int byName = QString::localeAwareCompare(l.api.name, r.api.name);
@@ -54,14 +62,14 @@ ApiDetails loadApiDetails(CatalogStore& store, const Principal& actor, qint64 ap
         return out;
     }
     const auto team = store.teams().team(api->teamId);
-    out.entry = CatalogEntry{*api, team ? team->name : QString(), apis.allowedActions(actor, *api)};
+    const AccessPolicy policy(store.database());
+    out.entry = entryFor(store, policy, actor, *api, team ? team->name : QString());
     for (const ApiDefinition& v : apis.versions(actor, api->slug))
         out.versions.append({v.id, v.version, v.state, v.successorId});
     out.plans = store.plans().plans(actor, apiId);
     if (!api->openApi.trimmed().isEmpty())
         out.openApi = summarizeOpenApi(api->openApi);
 
-    AccessPolicy policy(store.database());
     out.subscribersVisible =
         policy.canApproveFor(actor, api->teamId) || policy.canEditApi(actor, api->teamId);
     if (!out.subscribersVisible)
@@ -124,6 +132,24 @@ LifecycleOutcome applyLifecycleAction(CatalogStore& store, const Principal& acto
             out.apiId = created->id;
         }
         break;
+    }
+    if (!out.ok) {
+        out.errorCode = apis.lastErrorCode();
+        out.error = apis.lastError();
+    }
+    return out;
+}
+
+LifecycleOutcome saveCachePolicy(CatalogStore& store, const Principal& actor, qint64 apiId,
+                                 const QString& cachePolicy)
+{
+    LifecycleOutcome out;
+    out.apiId = apiId;
+    ApiCatalog& apis = store.apis();
+    auto api = apis.api(actor, apiId);
+    if (api) {
+        api->cachePolicy = cachePolicy;
+        out.ok = apis.updateApi(actor, *api);
     }
     if (!out.ok) {
         out.errorCode = apis.lastErrorCode();

@@ -25,6 +25,9 @@ struct CatalogEntry {
     ApiDefinition api;
     QString team;
     QList<ApiAction> actions; // ApiCatalog::allowedActions()
+    // The actor may change its definition (ApiCatalog::updateApi would not
+    // refuse for who they are or for the API being retired).
+    bool editable = false;
 };
 
 struct CatalogListing {
@@ -87,5 +90,10 @@ struct LifecycleOutcome {
 // Runs one lifecycle action through ApiCatalog (which checks everything).
 LifecycleOutcome applyLifecycleAction(CatalogStore& store, const Principal& actor,
                                       const LifecycleRequest& request);
+
+// Replaces the API's cache policy (a JSON object, see readApiCachePolicy)
+// through ApiCatalog::updateApi, which checks rights and the policy itself.
+LifecycleOutcome saveCachePolicy(CatalogStore& store, const Principal& actor, qint64 apiId,
+                                 const QString& cachePolicy);
 
 } // namespace gatehouse::app

@@ -143,10 +143,6 @@
         <translation>Wert</translation>
     </message>
     <message>
-        <source>As stored:</source>
-        <translation>Gespeichert als:</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -317,6 +313,26 @@
     <message>
         <source>Docs</source>
         <translation>Doku</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Save Cache &amp;Policy</source>
+        <translation>Cache-&amp;Richtlinie speichern</translation>
+    </message>
+    <message>
+        <source>The gateway applies it with its next configuration, within a second</source>
+        <translation>Das Gateway übernimmt sie mit seiner nächsten Konfiguration, binnen einer Sekunde</translation>
+    </message>
+    <message>
+        <source>Edit the policy as JSON. Keys: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; durations like &quot;60s&quot; or &quot;5m&quot;. {} turns caching off.</source>
+        <translation>Richtlinie als JSON bearbeiten. Schlüssel: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; Dauern wie &quot;60s&quot; oder &quot;5m&quot;. {} schaltet das Caching ab.</translation>
+    </message>
+    <message>
+        <source>The policy as stored:</source>
+        <translation>Die gespeicherte Richtlinie:</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1148,18 @@
     <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The cache policy of %1 is saved; the gateway applies it with its next configuration.</source>
+        <translation>Die Cache-Richtlinie von %1 ist gespeichert; das Gateway übernimmt sie mit seiner nächsten Konfiguration.</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1</source>
+        <translation>Die Cache-Richtlinie wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1 (%2)</source>
+        <translation>Die Cache-Richtlinie wurde abgelehnt: %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -143,10 +143,6 @@
         <translation>值</translation>
     </message>
     <message>
-        <source>As stored:</source>
-        <translation>存储内容：</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -317,6 +313,26 @@
     <message>
         <source>Docs</source>
         <translation>文档</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save Cache &amp;Policy</source>
+        <translation>保存缓存策略(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The gateway applies it with its next configuration, within a second</source>
+        <translation>网关会在下一次配置时（一秒内）应用它</translation>
+    </message>
+    <message>
+        <source>Edit the policy as JSON. Keys: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; durations like &quot;60s&quot; or &quot;5m&quot;. {} turns caching off.</source>
+        <translation>以 JSON 编辑策略。键：enabled、default_ttl、max_ttl、stale_while_revalidate、stale_if_error、ignore_query_params、statuses、override_upstream；时长如 &quot;60s&quot; 或 &quot;5m&quot;。{} 表示关闭缓存。</translation>
+    </message>
+    <message>
+        <source>The policy as stored:</source>
+        <translation>已存储的策略：</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1148,18 @@
     <message>
         <source>failed</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <source>The cache policy of %1 is saved; the gateway applies it with its next configuration.</source>
+        <translation>%1 的缓存策略已保存；网关会在下一次配置时应用它。</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1</source>
+        <translation>缓存策略被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1 (%2)</source>
+        <translation>缓存策略被拒绝：%1（%2）</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,7 @@ private slots:
     void listingFollowsVisibility();
     void detailsWithVersionsPlansAndSubscribers();
     void lifecycleActionsAndRefusals();
+    void cachePolicyIsSavedThroughTheDomain();
     void openApiSummary();
     void openApiSummaryOfBadDocuments();
 
@@ -227,6 +228,32 @@ void TestCatalogBrowser::lifecycleActionsAndRefusals()
     outcome = applyLifecycleAction(*m_store, m_world.publisher, remove);
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
     QCOMPARE(outcome.apiId, 0);
+}
+
+void TestCatalogBrowser::cachePolicyIsSavedThroughTheDomain()
+{
+    QVERIFY(loadApiDetails(*m_store, m_world.publisher, m_v1).entry->editable);
+    QVERIFY(!loadApiDetails(*m_store, m_world.developer, m_v1).entry->editable);
+    const QString policy = QStringLiteral(R"({"max_ttl": "10s"})");
+    LifecycleOutcome outcome = saveCachePolicy(*m_store, m_world.developer, m_v1, policy);
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.errorCode, DomainErrorCode::Forbidden);
+    // What the compiler could not read is refused, and says where.
+    outcome = saveCachePolicy(*m_store, m_world.publisher, m_v1,
+                              QStringLiteral(R"({"max_ttl": "soon"})"));
+    QCOMPARE(outcome.errorCode, DomainErrorCode::Invalid);
+    QVERIFY2(outcome.error.contains(QLatin1String("max_ttl")), qPrintable(outcome.error));
+    outcome = saveCachePolicy(*m_store, m_world.publisher, m_v1, QStringLiteral("[1, 2]"));
+    QCOMPARE(outcome.errorCode, DomainErrorCode::Invalid);
+    outcome = saveCachePolicy(*m_store, m_world.publisher, m_v1, policy);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(m_store->apis().api(m_world.admin, m_v1)->cachePolicy, policy);
+
+    // Retired: read-only for everyone.
+    QVERIFY(m_store->apis().deprecate(m_world.publisher, m_v1, nowMs() + Day));
+    QVERIFY(m_store->apis().retire(m_world.publisher, m_v1));
+    QVERIFY(!loadApiDetails(*m_store, m_world.admin, m_v1).entry->editable);
+    QVERIFY(!saveCachePolicy(*m_store, m_world.admin, m_v1, QStringLiteral("{}")).ok);
 }
 
 void TestCatalogBrowser::openApiSummary()

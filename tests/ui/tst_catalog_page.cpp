@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -132,6 +133,7 @@ private slots:
     void newVersionThenDeprecateWithSuccessor();
     void retireSaysCallsAnswer410();
     void tryItSendsThroughTheGatewayAndHitsTheCache();
+    void cachePolicyEditedInThePage();
     void tryItWithoutKeyOrGateway();
     void reloadsWhenTheCatalogChanges();
     void withoutAnActorThePageSaysWhy();
@@ -875,6 +877,77 @@ void TestCatalogPage::tryItSendsThroughTheGatewayAndHitsTheCache()
     QTRY_COMPARE_WITH_TIMEOUT(tryIt->lastStatus(), 200, 5000);
     // Never cached: the gateway passes it by its cache.
     QCOMPARE(tryIt->cacheText(), QStringLiteral("Cache: bypassed"));
+}
+
+void TestCatalogPage::cachePolicyEditedInThePage()
+{
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    ApiDetailPane* detail = page()->detailPane();
+    detail->tabs()->setCurrentIndex(ApiDetailPane::Cache);
+    QPlainTextEdit* edit = detail->cachePolicyEdit();
+    auto* save = detail->findChild<QPushButton*>(QStringLiteral("saveCacheButton"));
+    auto* revert = detail->findChild<QPushButton*>(QStringLiteral("revertCacheButton"));
+    QVERIFY(!edit->isReadOnly());
+    QVERIFY(save->isVisible() && !save->isEnabled());
+    const QString stored = edit->toPlainText();
+    QVERIFY(stored.contains(QLatin1String("\"max_ttl\": \"600s\"")));
+
+    const auto type = [edit](const QString& text) {
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClicks(edit, text);
+    };
+    // What the gateway could not read is refused by the domain, in the page.
+    type(QStringLiteral(R"({"max_ttl": "soon"})"));
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->message().contains(QLatin1String("refused")), 2000);
+    QVERIFY2(page()->message().contains(QLatin1String("max_ttl")), qPrintable(page()->message()));
+    QVERIFY(
+        page()->findChild<QLabel*>(QStringLiteral("catalogMessage"))->property("error").toBool());
+    // The edit stays for another try; Revert brings back what is stored.
+    QTRY_COMPARE_WITH_TIMEOUT(edit->toPlainText(), QStringLiteral(R"({"max_ttl": "soon"})"), 2000);
+    QTest::qWait(50);
+    saveScreenshot(m_window.get(), QStringLiteral("catalog_cache_policy.png"));
+    QTest::mouseClick(revert, Qt::LeftButton);
+    QCOMPARE(edit->toPlainText(), stored);
+    QVERIFY(!save->isEnabled());
+
+    // Caching off: the gateway stops answering from its cache.
+    type(QStringLiteral("{}"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->message().contains(QLatin1String("is saved")), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(detail->findChild<QLabel*>(QStringLiteral("cacheSummary"))
+                                 ->text()
+                                 .startsWith(QLatin1String("Not cached")),
+                             2000);
+    QCOMPARE(detail->details().entry->api.cachePolicy, QStringLiteral("{}"));
+    TryItPanel* tryIt = detail->tryIt();
+    tryIt->keyEdit()->setText(m_trafficKey);
+    tryIt->pathEdit()->setText(QStringLiteral("/v2/products/8"));
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        tryIt->send();
+        QTRY_VERIFY_WITH_TIMEOUT(!tryIt->isBusy(), 5000);
+        if (tryIt->cacheText() == QLatin1String("Cache: bypassed"))
+            break;
+        QTest::qWait(50);
+    }
+    QCOMPARE(tryIt->lastStatus(), 200);
+    QCOMPARE(tryIt->cacheText(), QStringLiteral("Cache: bypassed"));
+    tryIt->send();
+    QTRY_VERIFY_WITH_TIMEOUT(!tryIt->isBusy(), 5000);
+    QVERIFY(!tryIt->lastHeader(QStringLiteral("Cache-Status")).contains(QLatin1String("; hit")));
+
+    // A developer reads the policy and cannot change it.
+    CatalogPage jonas(m_catalog.get(), m_jonas, m_gateway.get());
+    jonas.resize(1200, 700);
+    jonas.show();
+    QTRY_COMPARE_WITH_TIMEOUT(jonas.loadCount(), 1, 2000);
+    QVERIFY(select(&jonas, QStringLiteral("products"), QStringLiteral("v2")));
+    jonas.detailPane()->tabs()->setCurrentIndex(ApiDetailPane::Cache);
+    QVERIFY(jonas.detailPane()->cachePolicyEdit()->isReadOnly());
+    QVERIFY(
+        jonas.detailPane()->findChild<QPushButton*>(QStringLiteral("saveCacheButton"))->isHidden());
 }
 
 void TestCatalogPage::tryItWithoutKeyOrGateway()

@@ -20,6 +20,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -252,16 +253,42 @@ QWidget* ApiDetailPane::buildCache()
     layout->addWidget(m_cacheSummary);
     m_cacheRules = makeTable({tr("Setting"), tr("Value")}, "cacheRules", page);
     layout->addWidget(m_cacheRules, 1);
-    auto* raw = new QLabel(tr("As stored:"), page);
-    layout->addWidget(raw);
+    m_cacheJsonLabel = new QLabel(page);
+    m_cacheJsonLabel->setWordWrap(true);
+    layout->addWidget(m_cacheJsonLabel);
     m_cacheJson = new QPlainTextEdit(page);
     m_cacheJson->setObjectName(QStringLiteral("cacheJson"));
     m_cacheJson->setReadOnly(true);
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     m_cacheJson->setFont(mono);
-    m_cacheJson->setMaximumHeight(120);
+    m_cacheJson->setMaximumHeight(140);
+    m_cacheJson->setTabChangesFocus(true);
     layout->addWidget(m_cacheJson);
+    auto* buttons = new QHBoxLayout;
+    m_revertCache = new QPushButton(tr("Re&vert"), page);
+    m_revertCache->setObjectName(QStringLiteral("revertCacheButton"));
+    m_saveCache = new QPushButton(tr("Save Cache &Policy"), page);
+    m_saveCache->setObjectName(QStringLiteral("saveCacheButton"));
+    m_saveCache->setToolTip(tr("The gateway applies it with its next configuration, within a "
+                               "second"));
+    m_saveCache->setEnabled(false);
+    m_revertCache->setEnabled(false);
+    buttons->addStretch(1);
+    buttons->addWidget(m_revertCache);
+    buttons->addWidget(m_saveCache);
+    layout->addLayout(buttons);
+    connect(m_cacheJson->document(), &QTextDocument::modificationChanged, this,
+            [this](bool modified) {
+                m_saveCache->setEnabled(modified);
+                m_revertCache->setEnabled(modified);
+            });
+    connect(m_saveCache, &QPushButton::clicked, this,
+            [this] { emit cachePolicySaveRequested(m_cacheJson->toPlainText()); });
+    connect(m_revertCache, &QPushButton::clicked, this, [this] {
+        if (m_details.entry)
+            setCacheText(m_details.entry->api);
+    });
     return page;
 }
 
@@ -298,7 +325,7 @@ void ApiDetailPane::showDetails(const app::ApiDetails& details)
     fillRoutes(api);
     fillDocumentation();
     fillSubscribers();
-    fillCache(api);
+    fillCache(entry, sameApi);
     // A reload of the same API keeps what was typed into the Try-it panel.
     if (!sameApi)
         m_tryIt->setApi(api);
@@ -484,8 +511,18 @@ void ApiDetailPane::fillSubscribers()
     }
 }
 
-void ApiDetailPane::fillCache(const app::ApiDefinition& api)
+void ApiDetailPane::setCacheText(const app::ApiDefinition& api)
 {
+    const QJsonDocument policy = QJsonDocument::fromJson(api.cachePolicy.toUtf8());
+    m_cacheJson->setPlainText(
+        policy.isObject() ? QString::fromUtf8(policy.toJson(QJsonDocument::Indented)).trimmed()
+                          : api.cachePolicy);
+    m_cacheJson->document()->setModified(false);
+}
+
+void ApiDetailPane::fillCache(const app::CatalogEntry& entry, bool sameApi)
+{
+    const app::ApiDefinition& api = entry.api;
     const QJsonObject policy = QJsonDocument::fromJson(api.cachePolicy.toUtf8()).object();
     const bool enabled = !policy.isEmpty() && policy.value(QStringLiteral("enabled")).toBool(true);
     m_cacheSummary->setText(
@@ -511,8 +548,18 @@ void ApiDetailPane::fillCache(const app::ApiDefinition& api)
                     .toJson(QJsonDocument::Compact));
         setRow(m_cacheRules, row, {it.key(), value});
     }
-    m_cacheJson->setPlainText(
-        QString::fromUtf8(QJsonDocument(policy).toJson(QJsonDocument::Indented)).trimmed());
+    // Edits in progress survive a reload of the same API.
+    if (!sameApi || !m_cacheJson->document()->isModified())
+        setCacheText(api);
+    m_cacheJson->setReadOnly(!entry.editable);
+    m_saveCache->setVisible(entry.editable);
+    m_revertCache->setVisible(entry.editable);
+    m_cacheJsonLabel->setText(
+        entry.editable
+            ? tr("Edit the policy as JSON. Keys: enabled, default_ttl, max_ttl, "
+                 "stale_while_revalidate, stale_if_error, ignore_query_params, statuses, "
+                 "override_upstream; durations like \"60s\" or \"5m\". {} turns caching off.")
+            : tr("The policy as stored:"));
 }
 
 } // namespace gatehouse::ui

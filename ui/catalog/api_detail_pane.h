@@ -49,6 +49,7 @@ public:
     QTableWidget* routesTable() const { return m_routes; }
     QTableWidget* subscribersTable() const { return m_subscribers; }
     QLabel* versionsLabel() const { return m_versions; }
+    QPlainTextEdit* cachePolicyEdit() const { return m_cacheJson; }
     QString heading() const;
 
     static QString actionText(app::ApiAction action);
@@ -56,6 +57,7 @@ public:
 signals:
     void versionActivated(qint64 apiId);
     void actionRequested(app::ApiAction action);
+    void cachePolicySaveRequested(const QString& cachePolicy);
 
 private:
     QWidget* buildOverview();
@@ -68,7 +70,8 @@ private:
     void fillRoutes(const app::ApiDefinition& api);
     void fillDocumentation();
     void fillSubscribers();
-    void fillCache(const app::ApiDefinition& api);
+    void fillCache(const app::CatalogEntry& entry, bool sameApi);
+    void setCacheText(const app::ApiDefinition& api);
 
     app::ApiDetails m_details;
     QStackedWidget* m_stack = nullptr;
@@ -96,7 +99,10 @@ private:
     QTableWidget* m_subscribers = nullptr;
     QLabel* m_cacheSummary = nullptr;
     QTableWidget* m_cacheRules = nullptr;
+    QLabel* m_cacheJsonLabel = nullptr;
     QPlainTextEdit* m_cacheJson = nullptr;
+    QPushButton* m_saveCache = nullptr;
+    QPushButton* m_revertCache = nullptr;
     TryItPanel* m_tryIt = nullptr;
 };
 

@@ -19,11 +19,13 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -122,6 +124,8 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
     m_detail->setAccessibleName(tr("Details of the selected API"));
     connect(m_detail, &ApiDetailPane::versionActivated, this, &CatalogPage::selectApi);
     connect(m_detail, &ApiDetailPane::actionRequested, this, &CatalogPage::requestAction);
+    connect(m_detail, &ApiDetailPane::cachePolicySaveRequested, this,
+            &CatalogPage::saveCachePolicy);
     splitter->addWidget(m_views);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
@@ -482,6 +486,41 @@ void CatalogPage::runAction(const app::LifecycleRequest& request)
             }
             // The catalog announces the change; the reload follows it and
             // re-enables the buttons with the API's new state.
+            scheduleReload();
+            emit actionFinished(outcome.ok);
+        });
+}
+
+void CatalogPage::saveCachePolicy(const QString& cachePolicy)
+{
+    if (!m_catalog || !m_actor || !m_detail->hasApi() || m_busy > 0)
+        return;
+    ++m_busy;
+    const app::Principal actor = *m_actor;
+    const qint64 apiId = m_detail->details().entry->api.id;
+    const QString name = m_detail->heading();
+    m_catalog->mutate(
+        this,
+        [actor, apiId, cachePolicy](app::CatalogStore& store) {
+            return app::saveCachePolicy(store, actor, apiId, cachePolicy);
+        },
+        [this, name](const app::LifecycleOutcome& outcome) {
+            --m_busy;
+            if (outcome.ok) {
+                // Saved: what is shown next is what is stored.
+                m_detail->cachePolicyEdit()->document()->setModified(false);
+                showMessage(tr("The cache policy of %1 is saved; the gateway applies it with "
+                               "its next configuration.")
+                                .arg(name),
+                            false);
+            } else {
+                // Invalid: the domain says what it could not read, and where.
+                showMessage(outcome.errorCode == app::DomainErrorCode::Invalid
+                                ? tr("The cache policy was refused: %1").arg(outcome.error)
+                                : tr("The cache policy was refused: %1 (%2)")
+                                      .arg(errorText(outcome.errorCode), outcome.error),
+                            true);
+            }
             scheduleReload();
             emit actionFinished(outcome.ok);
         });

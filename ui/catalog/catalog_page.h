@@ -83,6 +83,7 @@ private:
     void loadDetails(qint64 apiId);
     void requestAction(app::ApiAction action);
     void runAction(const app::LifecycleRequest& request);
+    void saveCachePolicy(const QString& cachePolicy);
     void showMessage(const QString& text, bool error);
     static QString errorText(app::DomainErrorCode code);
 
