@@ -990,6 +990,10 @@
         <source>Updated</source>
         <translation>Geändert</translation>
     </message>
+    <message>
+        <source>sunset %1</source>
+        <translation>Ende %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CatalogPage</name>

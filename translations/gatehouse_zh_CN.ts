@@ -990,6 +990,10 @@
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
+    <message>
+        <source>sunset %1</source>
+        <translation>%1 下线</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CatalogPage</name>

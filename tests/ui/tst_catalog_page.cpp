@@ -29,6 +29,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -640,6 +641,7 @@ void TestCatalogPage::lifecycleButtonsFollowStateAndRole()
     QCOMPARE(visibleActions(page()), strings({"retire"}));
     QTest::qWait(50);
     saveScreenshot(m_window.get(), QStringLiteral("catalog_detail.png"));
+    QVERIFY(!page()->tableView()->horizontalScrollBar()->isVisible());
     QTabBar* bar = page()->detailPane()->tabs()->tabBar();
     for (int i = 0; i < bar->count(); ++i)
         QVERIFY2(bar->rect().contains(bar->tabRect(i)), qPrintable(bar->tabText(i)));
@@ -1025,6 +1027,8 @@ void TestCatalogPage::germanLayoutFits()
             QVERIFY2(box->width() >= box->minimumSizeHint().width(),
                      qPrintable(box->currentText()));
     }
+    // The table shows every column without scrolling sideways.
+    QVERIFY(!p->tableView()->horizontalScrollBar()->isVisible());
     QTabWidget* tabs = p->detailPane()->tabs();
     QTabBar* bar = tabs->tabBar();
     for (int i = 0; i < tabs->count(); ++i)

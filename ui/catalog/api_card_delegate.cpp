@@ -70,13 +70,16 @@ void ApiCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     QFont small = option.font;
     small.setPointSizeF(small.pointSizeF() * 0.9);
     small.setBold(true);
-    const QString state = sibling(index, CatalogModel::State).data().toString();
+    const QString state = index.data(CatalogModel::BadgeTextRole).toString();
     const QRect badge =
         StateBadgeDelegate::paintBadge(painter, QPoint(inner.left(), y - 4), state, color, small);
     const QFontMetrics fm(option.font);
     painter->setFont(option.font);
     painter->setPen(pal.color(QPalette::PlaceholderText));
-    const QString visibility = sibling(index, CatalogModel::Visibility).data().toString();
+    // The sunset of a deprecated API, else its visibility.
+    QString visibility = index.data(CatalogModel::BadgeNoteRole).toString();
+    if (visibility.isEmpty())
+        visibility = sibling(index, CatalogModel::Visibility).data().toString();
     const int afterBadge = badge.right() + 8;
     painter->drawText(QRect(afterBadge, badge.top(), inner.right() - afterBadge, badge.height()),
                       Qt::AlignLeft | Qt::AlignVCenter,

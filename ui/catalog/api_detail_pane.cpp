@@ -82,7 +82,7 @@ ApiDetailPane::ApiDetailPane(app::GatewayController* gateway, QWidget* parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("apiDetailPane"));
-    setMinimumWidth(380);
+    setMinimumWidth(360);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     m_stack = new QStackedWidget(this);
@@ -96,6 +96,7 @@ ApiDetailPane::ApiDetailPane(app::GatewayController* gateway, QWidget* parent)
 
     auto* content = new QWidget(m_stack);
     auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(6, 0, 0, 0); // the page around it has margins already
     auto* headingRow = new QHBoxLayout;
     m_heading = new QLabel(content);
     m_heading->setObjectName(QStringLiteral("detailHeading"));
@@ -150,7 +151,9 @@ ApiDetailPane::ApiDetailPane(app::GatewayController* gateway, QWidget* parent)
     m_stack->addWidget(content);
     // The splitter may not squeeze the tabs: whatever the language, every
     // one stays readable.
-    setMinimumWidth(std::max(minimumWidth(), m_tabs->tabBar()->sizeHint().width() + 2 * 12));
+    const QMargins margins = layout->contentsMargins();
+    setMinimumWidth(std::max(minimumWidth(),
+                             m_tabs->minimumSizeHint().width() + margins.left() + margins.right()));
     showNote(tr("Select an API to see its details."));
 }
 
@@ -347,8 +350,8 @@ void ApiDetailPane::fillOverview(const app::CatalogEntry& entry)
 
     QStringList links;
     for (const app::ApiVersionLink& v : m_details.versions) {
-        const QString label = tr("%1 (%2)").arg(v.version.toHtmlEscaped(),
-                                                CatalogModel::stateName(v.state).toLower());
+        const QString label =
+            tr("%1 (%2)").arg(v.version.toHtmlEscaped(), CatalogModel::stateName(v.state));
         links << (v.id == api.id
                       ? QStringLiteral("<b>%1</b>").arg(label)
                       : QStringLiteral("<a href=\"api:%1\">%2</a>").arg(v.id).arg(label));

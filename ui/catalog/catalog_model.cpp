@@ -120,6 +120,12 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const
         return api.description;
     case TagsRole:
         return api.tags;
+    case BadgeTextRole:
+        return stateName(api.state);
+    case BadgeNoteRole:
+        return api.state == app::ApiState::Deprecated && api.sunsetAt > 0
+                   ? tr("sunset %1").arg(dateText(api.sunsetAt))
+                   : QString();
     case SortRole:
         switch (Column(index.column())) {
         case State:

@@ -24,6 +24,8 @@ public:
         SortRole,        // what the proxy sorts by
         DescriptionRole, // the API's description (cards, search)
         TagsRole,        // QStringList
+        BadgeTextRole,   // the state's name, on the badge
+        BadgeNoteRole,   // beside the badge: "sunset 3/1/27" for a deprecated API
     };
 
     explicit CatalogModel(QObject* parent = nullptr);

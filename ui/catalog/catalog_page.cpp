@@ -131,7 +131,7 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({760, 520});
+    splitter->setSizes({840, 440}); // the pane keeps at least the width of its tabs
     layout->addWidget(splitter, 1);
 
     m_reloadTimer = new QTimer(this);

@@ -44,7 +44,10 @@ void StateBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString text = opt.text;
+    // The badge carries the state's name; a note (the sunset) follows it in
+    // plain text, which keeps the column narrow.
+    const QString text = index.data(CatalogModel::BadgeTextRole).toString();
+    const QString note = index.data(CatalogModel::BadgeNoteRole).toString();
     opt.text.clear();
     // Background, selection and focus as the style draws them.
     const QWidget* widget = option.widget;
@@ -59,7 +62,17 @@ void StateBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
                          option.rect.top() + (option.rect.height() - size.height()) / 2);
     painter->save();
     painter->setClipRect(option.rect);
-    paintBadge(painter, topLeft, text, color, font);
+    const QRect badge = paintBadge(painter, topLeft, text, color, font);
+    if (!note.isEmpty()) {
+        const bool selected = option.state & QStyle::State_Selected;
+        painter->setFont(option.font);
+        painter->setPen(
+            option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        const QRect rest(badge.right() + 6, option.rect.top(),
+                         option.rect.right() - badge.right() - 6, option.rect.height());
+        painter->drawText(rest, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(option.font).elidedText(note, Qt::ElideRight, rest.width()));
+    }
     painter->restore();
 }
 
@@ -69,7 +82,9 @@ QSize StateBadgeDelegate::sizeHint(const QStyleOptionViewItem& option,
     QFont font = option.font;
     font.setPointSizeF(font.pointSizeF() * 0.9);
     font.setBold(true);
-    const QSize badge = badgeSize(index.data().toString(), font);
+    QSize badge = badgeSize(index.data(CatalogModel::BadgeTextRole).toString(), font);
+    if (const QString note = index.data(CatalogModel::BadgeNoteRole).toString(); !note.isEmpty())
+        badge.rwidth() += 6 + QFontMetrics(option.font).horizontalAdvance(note);
     const QSize base = QStyledItemDelegate::sizeHint(option, index);
     return {badge.width() + 8, std::max(base.height(), badge.height() + 4)};
 }
