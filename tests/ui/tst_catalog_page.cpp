@@ -9,6 +9,7 @@
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "app/openapi_import.h"
+#include "app/storage/database.h"
 #include "app/storage/sql_query.h"
 #include "ui/catalog/api_card_delegate.h"
 #include "ui/catalog/api_detail_pane.h"
@@ -133,10 +134,12 @@ private slots:
     void refusedPublishIsShownInThePage();
     void newVersionThenDeprecateWithSuccessor();
     void retireSaysCallsAnswer410();
+    void deleteDraftRemovesIt();
     void tryItSendsThroughTheGatewayAndHitsTheCache();
     void cachePolicyEditedInThePage();
     void tryItWithoutKeyOrGateway();
     void reloadsWhenTheCatalogChanges();
+    void changesMadeElsewhereAppear();
     void withoutAnActorThePageSaysWhy();
     void germanLayoutFits();
 
@@ -813,6 +816,25 @@ void TestCatalogPage::retireSaysCallsAnswer410()
     QCOMPARE(tryIt->lastStatus(), 410);
 }
 
+void TestCatalogPage::deleteDraftRemovesIt()
+{
+    QVERIFY(select(page(), QStringLiteral("inventory"), QStringLiteral("v1")));
+    LifecycleDialog* dialog = openDialog(ApiAction::DeleteDraft);
+    QVERIFY(dialog);
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("lifecycleExplanation"))
+                ->text()
+                .contains(QLatin1String("cannot be undone")));
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->model()->rowCount(), 4, 2000);
+    QCOMPARE(apiId(QStringLiteral("inventory"), QStringLiteral("v1")), 0);
+    QVERIFY2(page()->message().contains(QLatin1String("is deleted")),
+             qPrintable(page()->message()));
+    QTRY_COMPARE_WITH_TIMEOUT(page()->detailPane()->heading(),
+                              QStringLiteral("Select an API to see its details."), 2000);
+    QVERIFY(!page()->detailPane()->hasApi());
+    QCOMPARE(page()->teamFilter()->count(), 3);
+}
+
 void TestCatalogPage::tryItSendsThroughTheGatewayAndHitsTheCache()
 {
     QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
@@ -990,6 +1012,30 @@ void TestCatalogPage::reloadsWhenTheCatalogChanges()
                               toString(ApiState::Deprecated), 2000);
     QCOMPARE(page()->selectedApiId(), id);
     QVERIFY(actionButton(page(), ApiAction::Retire)->isVisible());
+}
+
+void TestCatalogPage::changesMadeElsewhereAppear()
+{
+    // Another writer on the same catalog (the admin API, another console):
+    // only the sync's poll notices it.
+    m_sync->setPollInterval(100);
+    Database elsewhere(QStringLiteral("another-console"));
+    QVERIFY2(elsewhere.open(m_catalog->location()), qPrintable(elsewhere.lastError()));
+    ApiCatalog apis(elsewhere);
+    const qint64 echo = apiId(QStringLiteral("echo"), QStringLiteral("v1"));
+    QVERIFY(select(page(), QStringLiteral("echo"), QStringLiteral("v1")));
+    QVERIFY2(apis.deprecate(m_localAdmin, echo, nowMs() + 30LL * 24 * 3600 * 1000),
+             qPrintable(apis.lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(toString(page()->detailPane()->details().entry->api.state),
+                              toString(ApiState::Deprecated), 3000);
+    const int row = page()->model()->rowOf(echo);
+    QVERIFY(page()
+                ->model()
+                ->index(row, CatalogModel::State)
+                .data()
+                .toString()
+                .startsWith(QLatin1String("Deprecated")));
+    elsewhere.close();
 }
 
 void TestCatalogPage::withoutAnActorThePageSaysWhy()

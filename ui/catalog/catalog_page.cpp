@@ -151,6 +151,12 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
     } else {
         connect(m_catalog, &app::CatalogService::catalogChanged, this,
                 &CatalogPage::scheduleReload);
+        // Changes made elsewhere (the admin API, another console on a shared
+        // catalog) never pass through this service: the gateway sync notices
+        // them and refreshes the pending count, which is the one signal
+        // they cause.
+        connect(m_catalog, &app::CatalogService::pendingApprovalsChanged, this,
+                &CatalogPage::scheduleReload);
         reload();
     }
     updateCount();
