@@ -1165,6 +1165,10 @@
         <source>The cache policy was refused: %1 (%2)</source>
         <translation>Die Cache-Richtlinie wurde abgelehnt: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Search the catalog (%1)</source>
+        <translation>Katalog durchsuchen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>

@@ -1165,6 +1165,10 @@
         <source>The cache policy was refused: %1 (%2)</source>
         <translation>缓存策略被拒绝：%1（%2）</translation>
     </message>
+    <message>
+        <source>Search the catalog (%1)</source>
+        <translation>搜索目录（%1）</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>

@@ -449,6 +449,11 @@ void TestCatalogPage::searchAndFiltersNarrowTheTable()
     QCOMPARE(shownNames(page()).size(), 4);
     visibility->setCurrentIndex(0);
     QCOMPARE(count->text(), QStringLiteral("5 APIs"));
+
+    // Ctrl+F from the table goes to the search box.
+    page()->tableView()->setFocus();
+    QTest::keySequence(m_window.get(), QKeySequence::Find);
+    QTRY_VERIFY(search->hasFocus());
 }
 
 void TestCatalogPage::columnsSort()
@@ -1028,13 +1033,14 @@ void TestCatalogPage::changesMadeElsewhereAppear()
              qPrintable(apis.lastError()));
     QTRY_COMPARE_WITH_TIMEOUT(toString(page()->detailPane()->details().entry->api.state),
                               toString(ApiState::Deprecated), 3000);
-    const int row = page()->model()->rowOf(echo);
-    QVERIFY(page()
-                ->model()
-                ->index(row, CatalogModel::State)
-                .data()
-                .toString()
-                .startsWith(QLatin1String("Deprecated")));
+    // The listing may have been read a moment before the details.
+    QTRY_VERIFY_WITH_TIMEOUT(page()
+                                 ->model()
+                                 ->index(page()->model()->rowOf(echo), CatalogModel::State)
+                                 .data()
+                                 .toString()
+                                 .startsWith(QLatin1String("Deprecated")),
+                             3000);
     elsewhere.close();
 }
 

@@ -31,24 +31,32 @@ void CatalogFilterModel::setSearchText(const QString& text)
 
 void CatalogFilterModel::setTeam(const QString& team)
 {
+    if (team == m_team)
+        return;
     m_team = team;
     invalidateRowsFilter();
 }
 
 void CatalogFilterModel::setTag(const QString& tag)
 {
+    if (tag == m_tag)
+        return;
     m_tag = tag;
     invalidateRowsFilter();
 }
 
 void CatalogFilterModel::setState(std::optional<app::ApiState> state)
 {
+    if (state == m_state)
+        return;
     m_state = state;
     invalidateRowsFilter();
 }
 
 void CatalogFilterModel::setVisibility(std::optional<app::ApiVisibility> visibility)
 {
+    if (visibility == m_visibility)
+        return;
     m_visibility = visibility;
     invalidateRowsFilter();
 }

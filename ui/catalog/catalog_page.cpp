@@ -22,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -203,6 +204,15 @@ QWidget* CatalogPage::buildFilters()
         connect(box, &QComboBox::currentIndexChanged, this, &CatalogPage::applyFilters);
     }
     connect(m_search, &QLineEdit::textChanged, this, &CatalogPage::applyFilters);
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    m_search->setToolTip(
+        tr("Search the catalog (%1)")
+            .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
 
     m_count = new QLabel(bar);
     m_count->setObjectName(QStringLiteral("catalogCount"));
