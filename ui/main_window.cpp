@@ -4,8 +4,8 @@
 
 #include "app/catalog_service.h"
 #include "ui/approvals/approvals_page.h"
-#include "ui/catalog/catalog_page.h"
 #include "ui/cache/cache_page.h"
+#include "ui/catalog/catalog_page.h"
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/dashboard/telemetry_dashboard_source.h"
