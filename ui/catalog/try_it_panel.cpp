@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPlainTextEdit>
@@ -45,6 +46,9 @@ TryItPanel::TryItPanel(app::GatewayController* gateway, QWidget* parent)
 {
     setObjectName(QStringLiteral("tryItPanel"));
     m_network = new QNetworkAccessManager(this);
+    // The gateway runs in this process: never through a proxy from the
+    // environment.
+    m_network->setProxy(QNetworkProxy::NoProxy);
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     form->setContentsMargins(0, 0, 0, 0);
