@@ -60,6 +60,333 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ApiDetailPane</name>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>&amp;Deprecate…</source>
+        <translation>&amp;Abkündigen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire…</source>
+        <translation>Ein&amp;stellen…</translation>
+    </message>
+    <message>
+        <source>Delete &amp;Draft…</source>
+        <translation>&amp;Entwurf löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;New Version…</source>
+        <translation>&amp;Neue Version…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routen</translation>
+    </message>
+    <message>
+        <source>Subscribers</source>
+        <translation>Abonnenten</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Try It</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Select an API to see its details.</source>
+        <translation>Wählen Sie eine API, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Owner team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Visibility:</source>
+        <translation>Sichtbarkeit:</translation>
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation>Zugang:</translation>
+    </message>
+    <message>
+        <source>Base path:</source>
+        <translation>Basispfad:</translation>
+    </message>
+    <message>
+        <source>Versions:</source>
+        <translation>Versionen:</translation>
+    </message>
+    <message>
+        <source>Lifecycle:</source>
+        <translation>Lebenszyklus:</translation>
+    </message>
+    <message>
+        <source>Upstream targets:</source>
+        <translation>Upstream-Ziele:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>Plans:</source>
+        <translation>Tarife:</translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation>Geändert:</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Gateway path</source>
+        <translation>Gateway-Pfad</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(keine Beschreibung)</translation>
+    </message>
+    <message>
+        <source>Organisation: everyone sees it once published</source>
+        <translation>Organisation: für alle sichtbar, sobald veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Team: only the owning team sees it</source>
+        <translation>Team: nur für das eigene Team sichtbar</translation>
+    </message>
+    <message>
+        <source>Open: no key needed</source>
+        <translation>Offen: kein Schlüssel nötig</translation>
+    </message>
+    <message>
+        <source>API key with an approved subscription</source>
+        <translation>API-Schlüssel mit genehmigtem Abonnement</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>sunset on %1</source>
+        <translation>Abschaltung am %1</translation>
+    </message>
+    <message>
+        <source>follows %1</source>
+        <translation>Nachfolger von %1</translation>
+    </message>
+    <message>
+        <source>succeeded by %1</source>
+        <translation>abgelöst durch %1</translation>
+    </message>
+    <message>
+        <source>%1 (weight %2)</source>
+        <translation>%1 (Gewicht %2)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>automatic approval</source>
+        <translation>automatische Genehmigung</translation>
+    </message>
+    <message>
+        <source>manual approval</source>
+        <translation>manuelle Genehmigung</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3/min</source>
+        <translation>%1: %2, %3/min</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>This API has no OpenAPI document. Import one when editing the API to list its operations here.</source>
+        <translation>Diese API hat kein OpenAPI-Dokument. Importieren Sie eines beim Bearbeiten der API, um hier ihre Operationen zu sehen.</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document cannot be read: %1</source>
+        <translation>Das OpenAPI-Dokument ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>1 operation</source>
+        <translation>1 Operation</translation>
+    </message>
+    <message>
+        <source>%1 operations</source>
+        <translation>%1 Operationen</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3.</source>
+        <translation>%1 %2: %3.</translation>
+    </message>
+    <message>
+        <source>%1 (deprecated)</source>
+        <translation>%1 (abgekündigt)</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Anfragerumpf</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Subscribers are shown to the API&apos;s team owners, its publishers and admins.</source>
+        <translation>Abonnenten sehen nur die Team-Eigentümer der API, ihre Herausgeber und Administratoren.</translation>
+    </message>
+    <message>
+        <source>No application has subscribed yet.</source>
+        <translation>Noch keine Anwendung hat abonniert.</translation>
+    </message>
+    <message>
+        <source>1 subscription.</source>
+        <translation>1 Abonnement.</translation>
+    </message>
+    <message>
+        <source>%1 subscriptions.</source>
+        <translation>%1 Abonnements.</translation>
+    </message>
+    <message>
+        <source>%1 (team %2)</source>
+        <translation>%1 (Team %2)</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Ausgesetzt</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Cached by the gateway. Authorization is checked before every cache lookup; responses are shared between keys unless they say private.</source>
+        <translation>Vom Gateway zwischengespeichert. Die Berechtigung wird vor jedem Cache-Zugriff geprüft; Antworten gelten für alle Schlüssel, außer sie sind als privat markiert.</translation>
+    </message>
+    <message>
+        <source>Not cached: every call goes to the upstream.</source>
+        <translation>Nicht zwischengespeichert: jeder Aufruf geht an den Upstream.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Docs</source>
+        <translation>Doku</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Save Cache &amp;Policy</source>
+        <translation>Cache-&amp;Richtlinie speichern</translation>
+    </message>
+    <message>
+        <source>The gateway applies it with its next configuration, within a second</source>
+        <translation>Das Gateway übernimmt sie mit seiner nächsten Konfiguration, binnen einer Sekunde</translation>
+    </message>
+    <message>
+        <source>Edit the policy as JSON. Keys: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; durations like &quot;60s&quot; or &quot;5m&quot;. {} turns caching off.</source>
+        <translation>Richtlinie als JSON bearbeiten. Schlüssel: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; Dauern wie &quot;60s&quot; oder &quot;5m&quot;. {} schaltet das Caching ab.</translation>
+    </message>
+    <message>
+        <source>The policy as stored:</source>
+        <translation>Die gespeicherte Richtlinie:</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApiKeysModel</name>
     <message>
         <source>Active</source>
@@ -169,6 +496,10 @@
         <translation>Die Anwendung kann nicht gelesen werden: %1</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
         <source>Permission denied</source>
         <translation>Keine Berechtigung</translation>
     </message>
@@ -267,10 +598,6 @@
     <message>
         <source>The subscription to %1 did not end. %2</source>
         <translation>Das Abonnement für %1 wurde nicht beendet. %2</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -758,7 +1085,7 @@
     </message>
     <message>
         <source>Any time</source>
-        <translation>Jederzeit</translation>
+        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <source>Last hour</source>
@@ -1562,6 +1889,240 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::CatalogModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>Abgekündigt</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Eingestellt</translation>
+    </message>
+    <message>
+        <source>Deprecated, sunset %1</source>
+        <translation>Abgekündigt, Ende %1</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Base path</source>
+        <translation>Basispfad</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>sunset %1</source>
+        <translation>Ende %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CatalogPage</name>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation>APIs</translation>
+    </message>
+    <message>
+        <source>APIs as cards</source>
+        <translation>APIs als Karten</translation>
+    </message>
+    <message>
+        <source>Details of the selected API</source>
+        <translation>Details der gewählten API</translation>
+    </message>
+    <message>
+        <source>The catalog is unavailable: it is not open, or your account has no access to it.</source>
+        <translation>Der Katalog ist nicht verfügbar: Er ist nicht geöffnet, oder Ihr Konto hat keinen Zugriff darauf.</translation>
+    </message>
+    <message>
+        <source>No catalog.</source>
+        <translation>Kein Katalog.</translation>
+    </message>
+    <message>
+        <source>Search name, tag, description or path</source>
+        <translation>Name, Tag, Beschreibung oder Pfad suchen</translation>
+    </message>
+    <message>
+        <source>Owner team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Alle Teams</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Tags</translation>
+    </message>
+    <message>
+        <source>Lifecycle state</source>
+        <translation>Lebenszyklus</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Any visibility</source>
+        <translation>Jede Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Show the APIs as a table</source>
+        <translation>APIs als Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <source>Show the APIs as cards</source>
+        <translation>APIs als Karten zeigen</translation>
+    </message>
+    <message>
+        <source>Cannot read the catalog: %1</source>
+        <translation>Der Katalog ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Select an API to see its details.</source>
+        <translation>Wählen Sie eine API, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>The catalog has no APIs you can see.</source>
+        <translation>Der Katalog hat keine für Sie sichtbaren APIs.</translation>
+    </message>
+    <message>
+        <source>No API matches the search.</source>
+        <translation>Keine API passt zur Suche.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 APIs</source>
+        <translation>%1 von %2 APIs</translation>
+    </message>
+    <message>
+        <source>1 API</source>
+        <translation>1 API</translation>
+    </message>
+    <message>
+        <source>%1 APIs</source>
+        <translation>%1 APIs</translation>
+    </message>
+    <message>
+        <source>Cannot show this API: %1 (%2)</source>
+        <translation>Diese API kann nicht angezeigt werden: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is published: the gateway routes it now.</source>
+        <translation>%1 ist veröffentlicht: Das Gateway leitet sie jetzt weiter.</translation>
+    </message>
+    <message>
+        <source>%1 is deprecated: its responses carry Deprecation and Sunset headers.</source>
+        <translation>%1 ist abgekündigt: Ihre Antworten tragen Deprecation- und Sunset-Header.</translation>
+    </message>
+    <message>
+        <source>%1 is retired: calls are answered with 410 Gone.</source>
+        <translation>%1 ist eingestellt: Aufrufe werden mit 410 Gone beantwortet.</translation>
+    </message>
+    <message>
+        <source>The draft %1 is deleted.</source>
+        <translation>Der Entwurf %1 ist gelöscht.</translation>
+    </message>
+    <message>
+        <source>Version %1 was created as a draft.</source>
+        <translation>Version %1 wurde als Entwurf angelegt.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2 (%3)</source>
+        <translation>%1 wurde abgelehnt: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>no longer exists or is not visible to you</source>
+        <translation>existiert nicht mehr oder ist für Sie nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>not possible in its current state</source>
+        <translation>im aktuellen Zustand nicht möglich</translation>
+    </message>
+    <message>
+        <source>the API is not ready for it</source>
+        <translation>die API ist dafür nicht bereit</translation>
+    </message>
+    <message>
+        <source>the catalog could not be written</source>
+        <translation>der Katalog konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The cache policy of %1 is saved; the gateway applies it with its next configuration.</source>
+        <translation>Die Cache-Richtlinie von %1 ist gespeichert; das Gateway übernimmt sie mit seiner nächsten Konfiguration.</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1</source>
+        <translation>Die Cache-Richtlinie wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1 (%2)</source>
+        <translation>Die Cache-Richtlinie wurde abgelehnt: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Search the catalog (%1)</source>
+        <translation>Katalog durchsuchen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::DashboardPage</name>
     <message>
         <source>Live traffic</source>
@@ -2093,6 +2654,109 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::LifecycleDialog</name>
+    <message>
+        <source>Publish API</source>
+        <translation>API veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Deprecate API</source>
+        <translation>API abkündigen</translation>
+    </message>
+    <message>
+        <source>Retire API</source>
+        <translation>API einstellen</translation>
+    </message>
+    <message>
+        <source>Delete Draft</source>
+        <translation>Entwurf löschen</translation>
+    </message>
+    <message>
+        <source>New Version</source>
+        <translation>Neue Version</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Publish %1? The gateway starts routing %2 at once, and applications can subscribe to its plans. A published API is not changed back into a draft: it is deprecated and retired instead.</source>
+        <translation>%1 veröffentlichen? Das Gateway leitet %2 sofort weiter, und Anwendungen können ihre Tarife abonnieren. Eine veröffentlichte API wird nicht wieder zum Entwurf: Sie wird stattdessen abgekündigt und eingestellt.</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Deprecate %1? Calls keep working until it is retired, but every response carries a Deprecation header and a Sunset header with the date below, and a Link to the successor if you name one.</source>
+        <translation>%1 abkündigen? Aufrufe funktionieren weiter, bis sie eingestellt wird, aber jede Antwort trägt einen Deprecation-Header und einen Sunset-Header mit dem Datum unten sowie einen Link auf den Nachfolger, falls Sie einen angeben.</translation>
+    </message>
+    <message>
+        <source>&amp;Sunset date:</source>
+        <translation>&amp;Abschaltdatum:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Su&amp;ccessor:</source>
+        <translation>Na&amp;chfolger:</translation>
+    </message>
+    <message>
+        <source>Deprecate</source>
+        <translation>Abkündigen</translation>
+    </message>
+    <message>
+        <source>Retire %1? Every call to %2 is answered with 410 Gone from now on, whatever the key. Retiring is final.</source>
+        <translation>%1 einstellen? Jeder Aufruf von %2 wird ab sofort mit 410 Gone beantwortet, gleich mit welchem Schlüssel. Das Einstellen ist endgültig.</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Einstellen</translation>
+    </message>
+    <message>
+        <source>Delete the draft %1 with its routes, upstream targets and plans? This cannot be undone.</source>
+        <translation>Den Entwurf %1 mit seinen Routen, Upstream-Zielen und Tarifen löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>Create Version</source>
+        <translation>Version anlegen</translation>
+    </message>
+    <message>
+        <source>Optional, kept in the audit log</source>
+        <translation>Optional, wird im Prüfprotokoll vermerkt</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>Enter a version, for example v2.</source>
+        <translation>Geben Sie eine Version ein, zum Beispiel v2.</translation>
+    </message>
+    <message>
+        <source>Version %1 already exists.</source>
+        <translation>Version %1 gibt es schon.</translation>
+    </message>
+    <message>
+        <source>Create a new version of %1: a draft copy of its routes, targets and cache policy, linked to it as its successor. Give it its own base path before publishing it.</source>
+        <translation>Eine neue Version von %1 anlegen: einen Entwurf als Kopie ihrer Routen, Ziele und Cache-Richtlinie, als Nachfolger verknüpft. Geben Sie ihr vor dem Veröffentlichen einen eigenen Basispfad.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::MainWindow</name>
     <message>
         <source>Gatehouse</source>
@@ -2263,12 +2927,12 @@
         <translation>Abonnementanfragen, die auf eine Entscheidung warten: %1</translation>
     </message>
     <message>
-        <source>Viewing as %1 (%2): a demo of what this role sees and may do. Switch back under Teams &gt; View as.</source>
-        <translation>Ansicht als %1 (%2): eine Vorführung dessen, was diese Rolle sieht und darf. Zurück unter Teams &gt; Ansicht als.</translation>
-    </message>
-    <message>
         <source>The catalog is applied with warnings: %1</source>
         <translation>Der Katalog ist mit Warnungen angewendet: %1</translation>
+    </message>
+    <message>
+        <source>Viewing as %1 (%2): a demo of what this role sees and may do. Switch back under Teams &gt; View as.</source>
+        <translation>Ansicht als %1 (%2): eine Vorführung dessen, was diese Rolle sieht und darf. Zurück unter Teams &gt; Ansicht als.</translation>
     </message>
 </context>
 <context>
@@ -2479,16 +3143,12 @@
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <source>Sign In</source>
-        <translation>Anmelden</translation>
-    </message>
-    <message>
-        <source>Cannot sign in: %1</source>
-        <translation>Anmeldung nicht möglich: %1</translation>
-    </message>
-    <message>
         <source>R&amp;epeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Create the First Administrator</source>
@@ -2509,6 +3169,10 @@
     <message>
         <source>Cannot create the administrator: %1</source>
         <translation>Der Administrator kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot sign in: %1</source>
+        <translation>Anmeldung nicht möglich: %1</translation>
     </message>
 </context>
 <context>
@@ -3041,6 +3705,125 @@
     <message>
         <source>The gateway is not running.</source>
         <translation>Das Gateway läuft nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TryItPanel</name>
+    <message>
+        <source>Paste an API key (not needed for open APIs)</source>
+        <translation>API-Schlüssel einfügen (für offene APIs nicht nötig)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the key</source>
+        <translation>Schlüssel zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>/path?query</source>
+        <translation>/pfad?abfrage</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>&amp;Anfrage:</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Send &amp;Again</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>Repeat the request: a cacheable answer now comes from the gateway&apos;s cache</source>
+        <translation>Anfrage wiederholen: Eine cachebare Antwort kommt jetzt aus dem Cache des Gateways</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The response body appears here.</source>
+        <translation>Hier erscheint der Antwortrumpf.</translation>
+    </message>
+    <message>
+        <source>Send the request through the gateway at %1</source>
+        <translation>Die Anfrage über das Gateway unter %1 senden</translation>
+    </message>
+    <message>
+        <source>The gateway is not running</source>
+        <translation>Das Gateway läuft nicht</translation>
+    </message>
+    <message>
+        <source>The gateway is not running: start it (Gateway &gt; Start) and send again.</source>
+        <translation>Das Gateway läuft nicht: Starten Sie es (Gateway &gt; Starten) und senden Sie erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid path.</source>
+        <translation>%1 ist kein gültiger Pfad.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>connection refused (is the gateway still running?)</source>
+        <translation>Verbindung abgelehnt (läuft das Gateway noch?)</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>No answer from the gateway at %1: %2</source>
+        <translation>Keine Antwort vom Gateway unter %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Cache: hit</source>
+        <translation>Cache: Treffer</translation>
+    </message>
+    <message>
+        <source>Cache: stale, revalidated</source>
+        <translation>Cache: veraltet, neu validiert</translation>
+    </message>
+    <message>
+        <source>Cache: bypassed</source>
+        <translation>Cache: umgangen</translation>
+    </message>
+    <message>
+        <source>Cache: miss</source>
+        <translation>Cache: Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Cache: not cached</source>
+        <translation>Cache: nicht zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>, age %1 s</source>
+        <translation>, Alter %1 s</translation>
+    </message>
+    <message>
+        <source>… (%1 bytes in all)</source>
+        <translation>… (insgesamt %1 Bytes)</translation>
     </message>
 </context>
 </TS>

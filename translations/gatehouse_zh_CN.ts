@@ -60,6 +60,333 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ApiDetailPane</name>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>发布(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Deprecate…</source>
+        <translation>弃用(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire…</source>
+        <translation>停用(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Delete &amp;Draft…</source>
+        <translation>删除草稿(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;New Version…</source>
+        <translation>新版本(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>Subscribers</source>
+        <translation>订阅者</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>Try It</source>
+        <translation>试用</translation>
+    </message>
+    <message>
+        <source>Select an API to see its details.</source>
+        <translation>选择一个 API 以查看其详情。</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <source>Owner team:</source>
+        <translation>所属团队：</translation>
+    </message>
+    <message>
+        <source>Visibility:</source>
+        <translation>可见性：</translation>
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation>访问：</translation>
+    </message>
+    <message>
+        <source>Base path:</source>
+        <translation>基础路径：</translation>
+    </message>
+    <message>
+        <source>Versions:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Lifecycle:</source>
+        <translation>生命周期：</translation>
+    </message>
+    <message>
+        <source>Upstream targets:</source>
+        <translation>上游目标：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Plans:</source>
+        <translation>套餐：</translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation>更新时间：</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>Gateway path</source>
+        <translation>网关路径</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>（无描述）</translation>
+    </message>
+    <message>
+        <source>Organisation: everyone sees it once published</source>
+        <translation>组织：发布后所有人可见</translation>
+    </message>
+    <message>
+        <source>Team: only the owning team sees it</source>
+        <translation>团队：仅所属团队可见</translation>
+    </message>
+    <message>
+        <source>Open: no key needed</source>
+        <translation>开放：无需密钥</translation>
+    </message>
+    <message>
+        <source>API key with an approved subscription</source>
+        <translation>需要 API 密钥及已批准的订阅</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>sunset on %1</source>
+        <translation>%1 下线</translation>
+    </message>
+    <message>
+        <source>follows %1</source>
+        <translation>接替 %1</translation>
+    </message>
+    <message>
+        <source>succeeded by %1</source>
+        <translation>由 %1 接替</translation>
+    </message>
+    <message>
+        <source>%1 (weight %2)</source>
+        <translation>%1（权重 %2）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>automatic approval</source>
+        <translation>自动审批</translation>
+    </message>
+    <message>
+        <source>manual approval</source>
+        <translation>人工审批</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3/min</source>
+        <translation>%1：%2，%3/分钟</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>This API has no OpenAPI document. Import one when editing the API to list its operations here.</source>
+        <translation>此 API 没有 OpenAPI 文档。编辑 API 时导入一份文档，即可在此列出其操作。</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document cannot be read: %1</source>
+        <translation>无法读取 OpenAPI 文档：%1</translation>
+    </message>
+    <message>
+        <source>1 operation</source>
+        <translation>1 个操作</translation>
+    </message>
+    <message>
+        <source>%1 operations</source>
+        <translation>%1 个操作</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3.</source>
+        <translation>%1 %2：%3。</translation>
+    </message>
+    <message>
+        <source>%1 (deprecated)</source>
+        <translation>%1（已弃用）</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Subscribers are shown to the API&apos;s team owners, its publishers and admins.</source>
+        <translation>订阅者仅对 API 所属团队的负责人、其发布者和管理员可见。</translation>
+    </message>
+    <message>
+        <source>No application has subscribed yet.</source>
+        <translation>尚无应用订阅。</translation>
+    </message>
+    <message>
+        <source>1 subscription.</source>
+        <translation>1 个订阅。</translation>
+    </message>
+    <message>
+        <source>%1 subscriptions.</source>
+        <translation>%1 个订阅。</translation>
+    </message>
+    <message>
+        <source>%1 (team %2)</source>
+        <translation>%1（团队 %2）</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Cached by the gateway. Authorization is checked before every cache lookup; responses are shared between keys unless they say private.</source>
+        <translation>由网关缓存。每次查找缓存前都会先检查授权；除非响应声明为 private，否则在各密钥之间共享。</translation>
+    </message>
+    <message>
+        <source>Not cached: every call goes to the upstream.</source>
+        <translation>不缓存：每次调用都转发到上游。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Docs</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save Cache &amp;Policy</source>
+        <translation>保存缓存策略(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The gateway applies it with its next configuration, within a second</source>
+        <translation>网关会在下一次配置时（一秒内）应用它</translation>
+    </message>
+    <message>
+        <source>Edit the policy as JSON. Keys: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; durations like &quot;60s&quot; or &quot;5m&quot;. {} turns caching off.</source>
+        <translation>以 JSON 编辑策略。键：enabled、default_ttl、max_ttl、stale_while_revalidate、stale_if_error、ignore_query_params、statuses、override_upstream；时长如 &quot;60s&quot; 或 &quot;5m&quot;。{} 表示关闭缓存。</translation>
+    </message>
+    <message>
+        <source>The policy as stored:</source>
+        <translation>已存储的策略：</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApiKeysModel</name>
     <message>
         <source>Active</source>
@@ -83,7 +410,7 @@
     </message>
     <message>
         <source>Key</source>
-        <translation>密钥</translation>
+        <translation>键</translation>
     </message>
     <message>
         <source>Label</source>
@@ -167,6 +494,10 @@
     <message>
         <source>Cannot read the application: %1</source>
         <translation>无法读取应用：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Permission denied</source>
@@ -267,10 +598,6 @@
     <message>
         <source>The subscription to %1 did not end. %2</source>
         <translation>对 %1 的订阅未能结束。%2</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
     </message>
 </context>
 <context>
@@ -758,11 +1085,11 @@
     </message>
     <message>
         <source>Any time</source>
-        <translation>任何时间</translation>
+        <translation>全部时间</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation>最近一小时</translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
@@ -1562,6 +1889,240 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::CatalogModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>已弃用</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Deprecated, sunset %1</source>
+        <translation>已弃用，%1 下线</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>可见性</translation>
+    </message>
+    <message>
+        <source>Base path</source>
+        <translation>基础路径</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>sunset %1</source>
+        <translation>%1 下线</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CatalogPage</name>
+    <message>
+        <source>Catalog</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation>API 列表</translation>
+    </message>
+    <message>
+        <source>APIs as cards</source>
+        <translation>卡片形式的 API</translation>
+    </message>
+    <message>
+        <source>Details of the selected API</source>
+        <translation>所选 API 的详情</translation>
+    </message>
+    <message>
+        <source>The catalog is unavailable: it is not open, or your account has no access to it.</source>
+        <translation>目录不可用：目录未打开，或您的账户无权访问。</translation>
+    </message>
+    <message>
+        <source>No catalog.</source>
+        <translation>没有目录。</translation>
+    </message>
+    <message>
+        <source>Search name, tag, description or path</source>
+        <translation>搜索名称、标签、描述或路径</translation>
+    </message>
+    <message>
+        <source>Owner team</source>
+        <translation>所属团队</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>所有团队</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>Lifecycle state</source>
+        <translation>生命周期状态</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>可见性</translation>
+    </message>
+    <message>
+        <source>Any visibility</source>
+        <translation>任意可见性</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Show the APIs as a table</source>
+        <translation>以表格显示 API</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Show the APIs as cards</source>
+        <translation>以卡片显示 API</translation>
+    </message>
+    <message>
+        <source>Cannot read the catalog: %1</source>
+        <translation>无法读取目录：%1</translation>
+    </message>
+    <message>
+        <source>Select an API to see its details.</source>
+        <translation>选择一个 API 以查看其详情。</translation>
+    </message>
+    <message>
+        <source>The catalog has no APIs you can see.</source>
+        <translation>目录中没有您可见的 API。</translation>
+    </message>
+    <message>
+        <source>No API matches the search.</source>
+        <translation>没有与搜索匹配的 API。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 APIs</source>
+        <translation>%1 / %2 个 API</translation>
+    </message>
+    <message>
+        <source>1 API</source>
+        <translation>1 个 API</translation>
+    </message>
+    <message>
+        <source>%1 APIs</source>
+        <translation>%1 个 API</translation>
+    </message>
+    <message>
+        <source>Cannot show this API: %1 (%2)</source>
+        <translation>无法显示此 API：%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is published: the gateway routes it now.</source>
+        <translation>%1 已发布：网关现在开始路由它。</translation>
+    </message>
+    <message>
+        <source>%1 is deprecated: its responses carry Deprecation and Sunset headers.</source>
+        <translation>%1 已弃用：其响应带有 Deprecation 和 Sunset 头。</translation>
+    </message>
+    <message>
+        <source>%1 is retired: calls are answered with 410 Gone.</source>
+        <translation>%1 已停用：调用将得到 410 Gone。</translation>
+    </message>
+    <message>
+        <source>The draft %1 is deleted.</source>
+        <translation>草稿 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>Version %1 was created as a draft.</source>
+        <translation>已创建草稿版本 %1。</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2 (%3)</source>
+        <translation>%1 被拒绝：%2（%3）</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>no longer exists or is not visible to you</source>
+        <translation>已不存在或对您不可见</translation>
+    </message>
+    <message>
+        <source>not possible in its current state</source>
+        <translation>当前状态下无法执行</translation>
+    </message>
+    <message>
+        <source>the API is not ready for it</source>
+        <translation>API 尚未就绪</translation>
+    </message>
+    <message>
+        <source>the catalog could not be written</source>
+        <translation>无法写入目录</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>The cache policy of %1 is saved; the gateway applies it with its next configuration.</source>
+        <translation>%1 的缓存策略已保存；网关会在下一次配置时应用它。</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1</source>
+        <translation>缓存策略被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1 (%2)</source>
+        <translation>缓存策略被拒绝：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Search the catalog (%1)</source>
+        <translation>搜索目录（%1）</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::DashboardPage</name>
     <message>
         <source>Live traffic</source>
@@ -2093,6 +2654,109 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::LifecycleDialog</name>
+    <message>
+        <source>Publish API</source>
+        <translation>发布 API</translation>
+    </message>
+    <message>
+        <source>Deprecate API</source>
+        <translation>弃用 API</translation>
+    </message>
+    <message>
+        <source>Retire API</source>
+        <translation>停用 API</translation>
+    </message>
+    <message>
+        <source>Delete Draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <source>New Version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Publish %1? The gateway starts routing %2 at once, and applications can subscribe to its plans. A published API is not changed back into a draft: it is deprecated and retired instead.</source>
+        <translation>发布 %1？网关将立即开始路由 %2，应用可以订阅其套餐。已发布的 API 不能改回草稿，只能弃用并停用。</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Deprecate %1? Calls keep working until it is retired, but every response carries a Deprecation header and a Sunset header with the date below, and a Link to the successor if you name one.</source>
+        <translation>弃用 %1？在停用之前调用仍然有效，但每个响应都会带有 Deprecation 头和含下方日期的 Sunset 头；如指定了后继版本，还会带有指向它的 Link 头。</translation>
+    </message>
+    <message>
+        <source>&amp;Sunset date:</source>
+        <translation>下线日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Su&amp;ccessor:</source>
+        <translation>后继版本(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Deprecate</source>
+        <translation>弃用</translation>
+    </message>
+    <message>
+        <source>Retire %1? Every call to %2 is answered with 410 Gone from now on, whatever the key. Retiring is final.</source>
+        <translation>停用 %1？从现在起，对 %2 的每次调用无论使用何种密钥都将得到 410 Gone。停用不可撤销。</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Delete the draft %1 with its routes, upstream targets and plans? This cannot be undone.</source>
+        <translation>删除草稿 %1 及其路由、上游目标和套餐？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Create Version</source>
+        <translation>创建版本</translation>
+    </message>
+    <message>
+        <source>Optional, kept in the audit log</source>
+        <translation>可选，记录在审计日志中</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Enter a version, for example v2.</source>
+        <translation>请输入版本，例如 v2。</translation>
+    </message>
+    <message>
+        <source>Version %1 already exists.</source>
+        <translation>版本 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>Create a new version of %1: a draft copy of its routes, targets and cache policy, linked to it as its successor. Give it its own base path before publishing it.</source>
+        <translation>创建 %1 的新版本：复制其路由、目标和缓存策略生成草稿，并作为后继版本关联。发布前请为其设置独立的基础路径。</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::MainWindow</name>
     <message>
         <source>Gatehouse</source>
@@ -2263,12 +2927,12 @@
         <translation>等待决定的订阅申请：%1</translation>
     </message>
     <message>
-        <source>Viewing as %1 (%2): a demo of what this role sees and may do. Switch back under Teams &gt; View as.</source>
-        <translation>正在以 %1（%2）身份查看：演示该角色能看到和能做的内容。可在“团队 &gt; 查看身份”中切换回来。</translation>
-    </message>
-    <message>
         <source>The catalog is applied with warnings: %1</source>
         <translation>目录已应用，但有警告：%1</translation>
+    </message>
+    <message>
+        <source>Viewing as %1 (%2): a demo of what this role sees and may do. Switch back under Teams &gt; View as.</source>
+        <translation>正在以 %1（%2）身份查看：演示该角色能看到和能做的内容。可在“团队 &gt; 查看身份”中切换回来。</translation>
     </message>
 </context>
 <context>
@@ -2479,16 +3143,12 @@
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <source>Sign In</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <source>Cannot sign in: %1</source>
-        <translation>无法登录：%1</translation>
-    </message>
-    <message>
         <source>R&amp;epeat password:</source>
         <translation>重复密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Create the First Administrator</source>
@@ -2509,6 +3169,10 @@
     <message>
         <source>Cannot create the administrator: %1</source>
         <translation>无法创建管理员：%1</translation>
+    </message>
+    <message>
+        <source>Cannot sign in: %1</source>
+        <translation>无法登录：%1</translation>
     </message>
 </context>
 <context>
@@ -3041,6 +3705,125 @@
     <message>
         <source>The gateway is not running.</source>
         <translation>网关未运行。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TryItPanel</name>
+    <message>
+        <source>Paste an API key (not needed for open APIs)</source>
+        <translation>粘贴 API 密钥（开放 API 无需）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show or hide the key</source>
+        <translation>显示或隐藏密钥</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>/path?query</source>
+        <translation>/路径?查询</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>请求(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send &amp;Again</source>
+        <translation>再次发送(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Repeat the request: a cacheable answer now comes from the gateway&apos;s cache</source>
+        <translation>重复请求：可缓存的响应这次将来自网关缓存</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>头字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>The response body appears here.</source>
+        <translation>响应体将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Send the request through the gateway at %1</source>
+        <translation>通过 %1 上的网关发送请求</translation>
+    </message>
+    <message>
+        <source>The gateway is not running</source>
+        <translation>网关未运行</translation>
+    </message>
+    <message>
+        <source>The gateway is not running: start it (Gateway &gt; Start) and send again.</source>
+        <translation>网关未运行：请先启动它（网关 &gt; 启动），然后重新发送。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid path.</source>
+        <translation>%1 不是有效路径。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>connection refused (is the gateway still running?)</source>
+        <translation>连接被拒绝（网关是否仍在运行？）</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内无响应</translation>
+    </message>
+    <message>
+        <source>No answer from the gateway at %1: %2</source>
+        <translation>%1 上的网关无响应：%2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Cache: hit</source>
+        <translation>缓存：命中</translation>
+    </message>
+    <message>
+        <source>Cache: stale, revalidated</source>
+        <translation>缓存：已过期，已重新验证</translation>
+    </message>
+    <message>
+        <source>Cache: bypassed</source>
+        <translation>缓存：已绕过</translation>
+    </message>
+    <message>
+        <source>Cache: miss</source>
+        <translation>缓存：未命中</translation>
+    </message>
+    <message>
+        <source>Cache: not cached</source>
+        <translation>缓存：未缓存</translation>
+    </message>
+    <message>
+        <source>, age %1 s</source>
+        <translation>，存在 %1 秒</translation>
+    </message>
+    <message>
+        <source>… (%1 bytes in all)</source>
+        <translation>…（共 %1 字节）</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "ui/approvals/approvals_page.h"
 #include "ui/cache/cache_page.h"
 #include "ui/call_logs/call_logs_page.h"
+#include "ui/catalog/catalog_page.h"
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/dashboard/telemetry_dashboard_source.h"
@@ -340,6 +341,8 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
     replacePlaceholder(Approvals, m_approvalsPage);
     m_applicationsPage = new ApplicationsPage(catalog, actor, m_pages);
     replacePlaceholder(Applications, m_applicationsPage);
+    m_catalogPage = new CatalogPage(catalog, actor, m_controller, m_pages);
+    replacePlaceholder(Catalog, m_catalogPage);
     connect(catalog, &app::CatalogService::pendingApprovalsChanged, this,
             &MainWindow::setPendingApprovals);
     catalog->refreshPendingApprovals();

@@ -28,6 +28,7 @@ namespace gatehouse::ui {
 
 class CachePage;
 class CallLogsPage;
+class CatalogPage;
 class TelemetryDashboardSource;
 class ApplicationsPage;
 class ApprovalsPage;
@@ -70,10 +71,11 @@ public:
     // owned; must outlive the window. `apiNames` labels API ids.
     void setTelemetryService(app::TelemetryService* service,
                              const QHash<quint64, QString>& apiNames = {});
-    // Replaces the Applications and Approvals placeholders with the real
-    // pages acting as `actor`, and keeps the sidebar's pending count up to
-    // date. `catalog` is not owned and must outlive the window.
+    // Replaces the Catalog, Applications, Approvals and Teams placeholders
+    // with the real pages acting as `actor`, and keeps the sidebar's pending
+    // count up to date. `catalog` is not owned and must outlive the window.
     void setCatalogService(app::CatalogService* catalog, std::optional<app::Principal> actor);
+    CatalogPage* catalogPage() const { return m_catalogPage; }
     ApprovalsPage* approvalsPage() const { return m_approvalsPage; }
     ApplicationsPage* applicationsPage() const { return m_applicationsPage; }
     // Teams, users and (a tab of it) the audit log; null until the catalog is set.
@@ -154,6 +156,7 @@ private:
     ApplicationsPage* m_applicationsPage = nullptr;
     TeamsPage* m_teamsPage = nullptr;
     QLabel* m_viewAsBanner = nullptr;
+    CatalogPage* m_catalogPage = nullptr;
     int m_pendingApprovals = 0;
     bool m_showingConfigWarnings = false;
     TrafficPanel* m_trafficPanel = nullptr;

@@ -330,6 +330,25 @@ bool ApiCatalog::transition(const Principal& actor, qint64 apiId, ApiState to, q
     return tx.commit(&err) || storageError(err);
 }
 
+QList<ApiAction> ApiCatalog::allowedActions(const Principal& actor, const ApiDefinition& api) const
+{
+    QList<ApiAction> actions;
+    if (!m_policy.canViewApi(actor, api) || !m_policy.canEditApi(actor, api.teamId))
+        return actions;
+    if (ApiLifecycle::isLegal(api.state, ApiState::Published))
+        actions.append(ApiAction::Publish);
+    if (ApiLifecycle::isLegal(api.state, ApiState::Deprecated))
+        actions.append(ApiAction::Deprecate);
+    if (ApiLifecycle::isLegal(api.state, ApiState::Retired))
+        actions.append(ApiAction::Retire);
+    if (api.state == ApiState::Draft)
+        actions.append(ApiAction::DeleteDraft);
+    // createVersion() links the new draft as the successor: one per version.
+    if (api.successorId == 0)
+        actions.append(ApiAction::NewVersion);
+    return actions;
+}
+
 std::optional<ApiDefinition> ApiCatalog::api(const Principal& actor, qint64 apiId) const
 {
     clearError();

@@ -4,6 +4,7 @@
 
 #include "app/domain/access_policy.h"
 #include "app/domain/api_definition.h"
+#include "app/domain/api_lifecycle.h"
 #include "app/domain/domain_service.h"
 
 #include <QList>
@@ -46,6 +47,13 @@ public:
     QList<ApiDefinition> visibleApis(const Principal& actor) const;
     // Every visible version of one API, oldest first.
     QList<ApiDefinition> versions(const Principal& actor, const QString& slug) const;
+
+    // The actions `actor` may take on `api` now: the lifecycle table for its
+    // state, intersected with the actor's rights (admins, and publishers of
+    // the owning team). What the page offers is what these calls accept,
+    // apart from preconditions on the API itself (routes to publish, a
+    // future sunset to deprecate), which the calls check and explain.
+    QList<ApiAction> allowedActions(const Principal& actor, const ApiDefinition& api) const;
 
     static QString validate(const ApiDefinition& api); // empty when valid
 

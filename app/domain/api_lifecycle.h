@@ -17,6 +17,10 @@ namespace gatehouse::app {
 // a sunset date, before it is retired), and retired is final. Preconditions
 // that depend on the API itself (routes, upstreams, sunset) are checked by
 // checkPublishable() / checkDeprecation().
+// What a person may do to one API from the console or the admin API. Which
+// of these are open to whom is ApiCatalog::allowedActions().
+enum class ApiAction { Publish, Deprecate, Retire, DeleteDraft, NewVersion };
+
 class ApiLifecycle {
 public:
     struct Transition {

@@ -52,6 +52,7 @@ private slots:
     void retiredIsReadOnly();
     void onlyDraftsAreDeleted();
     void cachePolicyIsChecked();
+    void allowedActionsFollowStateAndRole();
 
 private:
     qint64 apiInState(ApiState state, const QString& slug);
@@ -284,6 +285,51 @@ void TestApiLifecycle::retiredIsReadOnly()
     api->description = QStringLiteral("changed");
     QVERIFY(!catalog.updateApi(m_world.publisher, *api));
     QVERIFY2(catalog.lastError().contains(QLatin1String("retired")),
+             qPrintable(catalog.lastError()));
+}
+
+// What the console offers: the transitions of the state, only to those who
+// may edit the API, and each offered action is one the service accepts.
+void TestApiLifecycle::allowedActionsFollowStateAndRole()
+{
+    using A = ApiAction;
+    ApiCatalog catalog(m_db.database());
+    const QList<QPair<ApiState, QList<ApiAction>>> expected{
+        {ApiState::Draft, {A::Publish, A::DeleteDraft, A::NewVersion}},
+        {ApiState::Published, {A::Deprecate, A::NewVersion}},
+        {ApiState::Deprecated, {A::Retire, A::NewVersion}},
+        {ApiState::Retired, {A::NewVersion}},
+    };
+    int n = 0;
+    for (const auto& [state, actions] : expected) {
+        const qint64 id = apiInState(state, QStringLiteral("acts%1").arg(++n));
+        QVERIFY(id > 0);
+        const auto api = catalog.api(m_world.admin, id);
+        QVERIFY(api);
+        QCOMPARE(catalog.allowedActions(m_world.publisher, *api), actions);
+        QCOMPARE(catalog.allowedActions(m_world.admin, *api), actions);
+        // A developer of the team sees the API but may not change it; a
+        // publisher of another team may not either.
+        QVERIFY(catalog.allowedActions(m_world.developer, *api).isEmpty());
+        QVERIFY(catalog.allowedActions(m_world.otherPublisher, *api).isEmpty());
+        QVERIFY(catalog.allowedActions(m_world.outsider, *api).isEmpty());
+    }
+
+    // A version with a successor offers no second one; the service agrees.
+    const qint64 v1 = apiInState(ApiState::Published, QStringLiteral("succ"));
+    QVERIFY(catalog.createVersion(m_world.publisher, v1, QStringLiteral("v2")));
+    const auto linked = catalog.api(m_world.publisher, v1);
+    QVERIFY(!catalog.allowedActions(m_world.publisher, *linked).contains(A::NewVersion));
+    QVERIFY(!catalog.createVersion(m_world.publisher, v1, QStringLiteral("v3")));
+
+    // Offered actions are accepted by the service.
+    const qint64 draft = apiInState(ApiState::Draft, QStringLiteral("offered"));
+    auto api = catalog.api(m_world.publisher, draft);
+    QVERIFY(catalog.allowedActions(m_world.publisher, *api).contains(A::Publish));
+    QVERIFY2(catalog.publish(m_world.publisher, draft), qPrintable(catalog.lastError()));
+    api = catalog.api(m_world.publisher, draft);
+    QVERIFY(catalog.allowedActions(m_world.publisher, *api).contains(A::Deprecate));
+    QVERIFY2(catalog.deprecate(m_world.publisher, draft, nowMs() + Day),
              qPrintable(catalog.lastError()));
 }
 

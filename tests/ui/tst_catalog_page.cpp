@@ -1,0 +1,1098 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/catalog/catalog_page.h"
+
+#include "app/catalog_service.h"
+#include "app/catalog_startup.h"
+#include "app/demo_catalog.h"
+#include "app/demo_workspace.h"
+#include "app/gateway_config_sync.h"
+#include "app/gateway_controller.h"
+#include "app/openapi_import.h"
+#include "app/storage/database.h"
+#include "app/storage/sql_query.h"
+#include "ui/catalog/api_card_delegate.h"
+#include "ui/catalog/api_detail_pane.h"
+#include "ui/catalog/catalog_filter_model.h"
+#include "ui/catalog/catalog_model.h"
+#include "ui/catalog/lifecycle_dialog.h"
+#include "ui/catalog/state_badge_delegate.h"
+#include "ui/catalog/try_it_panel.h"
+#include "ui/main_window.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTranslator>
+#include <QTreeWidget>
+
+#include <optional>
+
+using namespace gatehouse;
+using namespace gatehouse::app;
+using gatehouse::ui::ApiDetailPane;
+using gatehouse::ui::CatalogModel;
+using gatehouse::ui::CatalogPage;
+using gatehouse::ui::LifecycleDialog;
+using gatehouse::ui::MainWindow;
+using gatehouse::ui::TryItPanel;
+
+namespace {
+
+QStringList strings(std::initializer_list<const char*> list)
+{
+    QStringList out;
+    for (const char* s : list)
+        out << QLatin1String(s);
+    return out;
+}
+
+const char* const PetsDocument = R"(openapi: 3.0.3
+info:
+  title: Pets
+  version: 1.0.0
+  description: Pets in the shop.
+servers:
+  - url: http://127.0.0.1:9/pets/v1
+paths:
+  /pets:
+    get:
+      summary: List pets
+      parameters:
+        - name: limit
+          in: query
+          schema: {type: integer, format: int32}
+        - $ref: '#/components/parameters/Trace'
+      responses:
+        '200': {description: A page of pets}
+        default: {description: An error}
+  /pets/{petId}:
+    parameters:
+      - name: petId
+        in: path
+        required: true
+        schema: {type: string}
+    get:
+      summary: One pet
+      responses:
+        '200': {description: The pet}
+        '404': {description: No such pet}
+    delete:
+      operationId: deletePet
+      deprecated: true
+      responses:
+        '204': {description: Gone}
+components:
+  parameters:
+    Trace:
+      name: X-Trace
+      in: header
+      description: Correlates the call
+      schema: {type: string}
+)";
+
+} // namespace
+
+// The catalog page as a person uses it, against a real SQLite catalog seeded
+// with the demo workspace (on its storage thread) and the real gateway in
+// front of the demo origin, wired as main() wires them.
+class TestCatalogPage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+
+    void listsTheVisibleApisWithStateBadges();
+    void searchAndFiltersNarrowTheTable();
+    void columnsSort();
+    void cardViewSharesTheSelection();
+    void detailShowsOverviewRoutesAndLinkedVersions();
+    void openApiOperationsAreListed();
+    void subscribersOnlyForTheApisTeam();
+    void lifecycleButtonsFollowStateAndRole();
+    void publishThroughButtonAndConfirmation();
+    void refusedPublishIsShownInThePage();
+    void newVersionThenDeprecateWithSuccessor();
+    void retireSaysCallsAnswer410();
+    void deleteDraftRemovesIt();
+    void tryItSendsThroughTheGatewayAndHitsTheCache();
+    void cachePolicyEditedInThePage();
+    void tryItWithoutKeyOrGateway();
+    void reloadsWhenTheCatalogChanges();
+    void changesMadeElsewhereAppear();
+    void withoutAnActorThePageSaysWhy();
+    void germanLayoutFits();
+
+private:
+    template <typename Work>
+    auto call(Work work) -> std::optional<std::invoke_result_t<Work&, CatalogStore&>>
+    {
+        using Result = std::invoke_result_t<Work&, CatalogStore&>;
+        std::optional<Result> result;
+        m_catalog->mutate(this, std::move(work), [&result](Result r) { result = std::move(r); });
+        for (int i = 0; i < 1000 && !result; ++i)
+            QTest::qWait(5);
+        return result;
+    }
+    CatalogPage* page() const { return m_window->catalogPage(); }
+    qint64 apiId(const QString& slug, const QString& version) const;
+    QStringList shownNames(CatalogPage* page) const;
+    // Selects the API in the table with a click and waits for its details.
+    bool select(CatalogPage* page, const QString& slug, const QString& version);
+    QPushButton* actionButton(CatalogPage* page, ApiAction action) const
+    {
+        return page->detailPane()->actionButton(action);
+    }
+    QStringList visibleActions(CatalogPage* page) const;
+    LifecycleDialog* openDialog(ApiAction action);
+    void saveScreenshot(QWidget* widget, const QString& fileName);
+
+    DemoWorkspace m_demo;
+    QTemporaryDir m_dir;
+    Principal m_localAdmin;
+    Principal m_maya;  // publisher, owner of Storefront
+    Principal m_jonas; // developer, member of Storefront
+    Principal m_lin;   // publisher, owner of Platform
+    QString m_trafficKey;
+    std::unique_ptr<CatalogService> m_catalog;
+    std::unique_ptr<GatewayController> m_gateway;
+    std::unique_ptr<GatewayConfigSync> m_sync;
+    std::unique_ptr<MainWindow> m_window;
+    int m_databases = 0;
+};
+
+void TestCatalogPage::initTestCase()
+{
+    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_catalog_page"));
+    QSettings().clear();
+    qputenv("USER", "root-admin");
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
+}
+
+void TestCatalogPage::cleanupTestCase()
+{
+    m_demo.stopOrigin();
+}
+
+void TestCatalogPage::init()
+{
+    m_catalog = std::make_unique<CatalogService>();
+    const QString path = m_dir.filePath(QStringLiteral("catalog-%1.db").arg(++m_databases));
+    const CatalogStartup startup = startCatalog(*m_catalog, path);
+    QVERIFY2(startup.error.isEmpty() && startup.localAdmin, qPrintable(startup.error));
+    m_localAdmin = *startup.localAdmin;
+
+    const Principal admin = m_localAdmin;
+    const DemoCatalogResult seeded =
+        m_catalog->runAndWait([&](CatalogStore& s) { return DemoCatalog::seed(s, admin); });
+    QVERIFY2(seeded.ok() && seeded.seeded, qPrintable(seeded.error));
+    m_trafficKey = seeded.trafficKey;
+    const auto principal = [this](const char* name) {
+        return m_catalog->runAndWait([name](CatalogStore& s) {
+            const auto user = s.users().userByName(QLatin1String(name));
+            return user ? user->principal() : Principal{};
+        });
+    };
+    m_maya = principal("maya");
+    m_jonas = principal("jonas");
+    m_lin = principal("lin");
+    QVERIFY(m_maya.userId && m_jonas.userId && m_lin.userId);
+    QVERIFY(m_jonas.role == Role::Developer);
+
+    m_gateway = std::make_unique<GatewayController>();
+    m_gateway->setStatsInterval(0);
+    gateway::gateway_options options;
+    options.listen_address = "127.0.0.1";
+    options.port = 0;
+    options.threads = 2;
+    QVERIFY2(m_gateway->start(options), qPrintable(m_gateway->lastError()));
+    m_sync = std::make_unique<GatewayConfigSync>(*m_catalog, *m_gateway);
+    m_sync->setBaseSnapshot(m_demo.snapshot());
+    m_sync->recompileNow();
+    QTRY_VERIFY_WITH_TIMEOUT(m_sync->appliedCount() > 0 || !m_sync->lastError().isEmpty(), 5000);
+    QVERIFY2(m_sync->lastError().isEmpty(), qPrintable(m_sync->lastError()));
+
+    m_window = std::make_unique<MainWindow>(m_gateway.get());
+    m_window->setCatalogService(m_catalog.get(), m_localAdmin);
+    QVERIFY(page());
+    new QAbstractItemModelTester(
+        page()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, page()->model());
+    new QAbstractItemModelTester(page()->filterModel(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                 page()->filterModel());
+    m_window->resize(1400, 820);
+    m_window->setCurrentPage(MainWindow::Catalog);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE_WITH_TIMEOUT(page()->model()->rowCount(), 5, 2000);
+}
+
+void TestCatalogPage::cleanup()
+{
+    m_window.reset();
+    m_sync.reset();
+    if (m_gateway)
+        m_gateway->stopAndWait(std::chrono::milliseconds(500));
+    m_gateway.reset();
+    m_catalog.reset();
+}
+
+qint64 TestCatalogPage::apiId(const QString& slug, const QString& version) const
+{
+    const CatalogModel* model = page()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const auto* e = model->entry(row);
+        if (e->api.slug == slug && e->api.version == version)
+            return e->api.id;
+    }
+    return 0;
+}
+
+QStringList TestCatalogPage::shownNames(CatalogPage* p) const
+{
+    QStringList names;
+    QAbstractItemModel* shown = p->tableView()->model();
+    for (int row = 0; row < shown->rowCount(); ++row)
+        names << shown->index(row, CatalogModel::Name).data().toString() + QLatin1Char(' ') +
+                     shown->index(row, CatalogModel::Version).data().toString();
+    return names;
+}
+
+bool TestCatalogPage::select(CatalogPage* p, const QString& slug, const QString& version)
+{
+    QTableView* view = p->tableView();
+    QAbstractItemModel* shown = view->model();
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const QModelIndex index = shown->index(row, CatalogModel::Name);
+        const qint64 id = index.data(CatalogModel::ApiIdRole).toLongLong();
+        const auto* e = p->model()->entry(p->model()->rowOf(id));
+        if (e->api.slug != slug || e->api.version != version)
+            continue;
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+        for (int i = 0; i < 400; ++i) {
+            if (p->detailPane()->hasApi() && p->detailPane()->details().entry->api.id == id)
+                return true;
+            QTest::qWait(5);
+        }
+        return false;
+    }
+    return false;
+}
+
+QStringList TestCatalogPage::visibleActions(CatalogPage* p) const
+{
+    QStringList names;
+    for (const auto& [action, name] :
+         {std::pair{ApiAction::Publish, "publish"}, std::pair{ApiAction::Deprecate, "deprecate"},
+          std::pair{ApiAction::Retire, "retire"}, std::pair{ApiAction::NewVersion, "new version"},
+          std::pair{ApiAction::DeleteDraft, "delete draft"}}) {
+        if (actionButton(p, action)->isVisibleTo(p))
+            names << QLatin1String(name);
+    }
+    return names;
+}
+
+LifecycleDialog* TestCatalogPage::openDialog(ApiAction action)
+{
+    QPushButton* button = actionButton(page(), action);
+    if (!button || !button->isVisible() || !button->isEnabled())
+        return nullptr;
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto* dialog = page()->findChild<LifecycleDialog*>();
+    for (int i = 0; dialog && !dialog->isVisible() && i < 200; ++i)
+        QTest::qWait(5);
+    return dialog && dialog->isVisible() ? dialog : nullptr;
+}
+
+void TestCatalogPage::saveScreenshot(QWidget* widget, const QString& fileName)
+{
+    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = dir + QLatin1Char('/') + fileName;
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+    qInfo() << "screenshot:" << path;
+}
+
+void TestCatalogPage::listsTheVisibleApisWithStateBadges()
+{
+    // The admin sees every API, the Inventory draft included.
+    QCOMPARE(shownNames(page()),
+             strings({"Echo v1", "Inventory v1", "Products v1", "Products v2", "Weather v1"}));
+    auto* count = page()->findChild<QLabel*>(QStringLiteral("catalogCount"));
+    QCOMPARE(count->text(), QStringLiteral("5 APIs"));
+
+    const CatalogModel* model = page()->model();
+    const auto stateOf = [&](const char* slug, const char* version) {
+        const int row = model->rowOf(apiId(QLatin1String(slug), QLatin1String(version)));
+        return std::pair{model->index(row, CatalogModel::State).data().toString(),
+                         model->index(row, CatalogModel::State)
+                             .data(CatalogModel::BadgeColorRole)
+                             .value<QColor>()};
+    };
+    QCOMPARE(stateOf("products", "v2").first, QStringLiteral("Published"));
+    QCOMPARE(stateOf("inventory", "v1").first, QStringLiteral("Draft"));
+    // Deprecated with its sunset date.
+    QVERIFY2(stateOf("products", "v1").first.startsWith(QLatin1String("Deprecated, sunset ")),
+             qPrintable(stateOf("products", "v1").first));
+    // One colour per state.
+    QSet<QRgb> colours{stateOf("products", "v2").second.rgb(),
+                       stateOf("inventory", "v1").second.rgb(),
+                       stateOf("products", "v1").second.rgb()};
+    QCOMPARE(colours.size(), 3);
+    QVERIFY(qobject_cast<gatehouse::ui::StateBadgeDelegate*>(
+        page()->tableView()->itemDelegateForColumn(CatalogModel::State)));
+
+    const int row = model->rowOf(apiId(QStringLiteral("inventory"), QStringLiteral("v1")));
+    QCOMPARE(model->index(row, CatalogModel::Team).data().toString(), QStringLiteral("Storefront"));
+    QCOMPARE(model->index(row, CatalogModel::Visibility).data().toString(), QStringLiteral("Team"));
+    QCOMPARE(model->index(row, CatalogModel::BasePath).data().toString(),
+             QStringLiteral("/echo/inventory"));
+    QVERIFY(!model->index(row, CatalogModel::Updated).data().toString().isEmpty());
+
+    // Jonas, a developer of Storefront, sees the team's draft; Sam of
+    // Platform does not.
+    CatalogPage jonas(m_catalog.get(), m_jonas, m_gateway.get());
+    const Principal sam = m_catalog->runAndWait(
+        [](CatalogStore& s) { return s.users().userByName(QStringLiteral("sam"))->principal(); });
+    CatalogPage samPage(m_catalog.get(), sam, m_gateway.get());
+    QTRY_COMPARE_WITH_TIMEOUT(samPage.loadCount(), 1, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(jonas.loadCount(), 1, 2000);
+    QVERIFY(shownNames(&jonas).contains(QStringLiteral("Inventory v1")));
+    QCOMPARE(shownNames(&samPage).size(), 4);
+    QVERIFY(!shownNames(&samPage).contains(QStringLiteral("Inventory v1")));
+}
+
+void TestCatalogPage::searchAndFiltersNarrowTheTable()
+{
+    auto* count = page()->findChild<QLabel*>(QStringLiteral("catalogCount"));
+    QLineEdit* search = page()->searchEdit();
+    // By name, without regard to case.
+    QTest::keyClicks(search, QStringLiteral("WEATH"));
+    QCOMPARE(shownNames(page()), QStringList{QStringLiteral("Weather v1")});
+    QCOMPARE(count->text(), QStringLiteral("1 of 5 APIs"));
+    // By a route's path.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("forecast"));
+    QCOMPARE(shownNames(page()), QStringList{QStringLiteral("Weather v1")});
+    // By tag.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("diagnostics"));
+    QCOMPARE(shownNames(page()), QStringList{QStringLiteral("Echo v1")});
+    // By description; every word must match.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("catalogue superseded"));
+    QCOMPARE(shownNames(page()), QStringList{QStringLiteral("Products v1")});
+    // By base path.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("/v2"));
+    QCOMPARE(shownNames(page()), QStringList{QStringLiteral("Products v2")});
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("nothing like this"));
+    QCOMPARE(shownNames(page()).size(), 0);
+    QCOMPARE(count->text(), QStringLiteral("0 of 5 APIs"));
+    search->clear();
+    QCOMPARE(shownNames(page()).size(), 5);
+
+    QComboBox* team = page()->teamFilter();
+    QCOMPARE(team->count(), 3); // all, Platform, Storefront
+    team->setCurrentIndex(team->findText(QStringLiteral("Platform")));
+    QCOMPARE(shownNames(page()), strings({"Echo v1", "Weather v1"}));
+    team->setCurrentIndex(0);
+
+    QComboBox* tag = page()->tagFilter();
+    tag->setCurrentIndex(tag->findText(QStringLiteral("shop")));
+    QCOMPARE(shownNames(page()), strings({"Inventory v1", "Products v1", "Products v2"}));
+    // Filters combine with each other and with the search.
+    QTest::keyClicks(search, QStringLiteral("search"));
+    QCOMPARE(shownNames(page()), strings({"Products v1", "Products v2"}));
+    search->clear();
+    tag->setCurrentIndex(0);
+
+    QComboBox* state = page()->stateFilter();
+    state->setCurrentIndex(state->findText(QStringLiteral("Deprecated")));
+    QCOMPARE(shownNames(page()), QStringList{QStringLiteral("Products v1")});
+    state->setCurrentIndex(state->findText(QStringLiteral("Draft")));
+    QCOMPARE(shownNames(page()), QStringList{QStringLiteral("Inventory v1")});
+    state->setCurrentIndex(0);
+
+    QComboBox* visibility = page()->visibilityFilter();
+    visibility->setCurrentIndex(visibility->findText(QStringLiteral("Team")));
+    QCOMPARE(shownNames(page()), QStringList{QStringLiteral("Inventory v1")});
+    visibility->setCurrentIndex(visibility->findText(QStringLiteral("Organisation")));
+    QCOMPARE(shownNames(page()).size(), 4);
+    visibility->setCurrentIndex(0);
+    QCOMPARE(count->text(), QStringLiteral("5 APIs"));
+
+    // Ctrl+F from the table goes to the search box.
+    page()->tableView()->setFocus();
+    QTest::keySequence(m_window.get(), QKeySequence::Find);
+    QTRY_VERIFY(search->hasFocus());
+}
+
+void TestCatalogPage::columnsSort()
+{
+    QHeaderView* header = page()->tableView()->horizontalHeader();
+    QVERIFY(page()->tableView()->isSortingEnabled());
+    // By state: the lifecycle's order, draft first.
+    QTest::mouseClick(
+        header->viewport(), Qt::LeftButton, {},
+        QPoint(header->sectionViewportPosition(CatalogModel::State) + 5, header->height() / 2));
+    QCOMPARE(shownNames(page()).first(), QStringLiteral("Inventory v1"));
+    QCOMPARE(shownNames(page()).last(), QStringLiteral("Products v1"));
+    // By base path, descending.
+    page()->tableView()->sortByColumn(CatalogModel::BasePath, Qt::DescendingOrder);
+    QCOMPARE(shownNames(page()).first(), QStringLiteral("Weather v1"));
+    QCOMPARE(shownNames(page()).last(), QStringLiteral("Echo v1"));
+}
+
+void TestCatalogPage::cardViewSharesTheSelection()
+{
+    QVERIFY(select(page(), QStringLiteral("weather"), QStringLiteral("v1")));
+    auto* cards = page()->findChild<QToolButton*>(QStringLiteral("cardViewButton"));
+    QTest::mouseClick(cards, Qt::LeftButton);
+    QVERIFY(page()->showsCards());
+    QListView* view = page()->cardView();
+    QCOMPARE(view->viewMode(), QListView::IconMode);
+    QVERIFY(view->isVisible());
+    QCOMPARE(view->selectionModel(), page()->tableView()->selectionModel());
+    QCOMPARE(view->currentIndex().data().toString(), QStringLiteral("Weather"));
+    // Search narrows the cards too.
+    QTest::keyClicks(page()->searchEdit(), QStringLiteral("products"));
+    QCOMPARE(view->model()->rowCount(), 2);
+    page()->searchEdit()->clear();
+    // A click on a card selects its API.
+    const qint64 echo = apiId(QStringLiteral("echo"), QStringLiteral("v1"));
+    QModelIndex echoIndex;
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        const QModelIndex index = view->model()->index(row, CatalogModel::Name);
+        if (index.data(CatalogModel::ApiIdRole).toLongLong() == echo)
+            echoIndex = index;
+    }
+    QVERIFY(echoIndex.isValid());
+    view->doItemsLayout(); // the search changed the rows: lay them out now
+    QVERIFY(view->visualRect(echoIndex).width() >= gatehouse::ui::ApiCardDelegate::CardWidth);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(echoIndex).center());
+    QTRY_COMPARE_WITH_TIMEOUT(page()->detailPane()->heading(), QStringLiteral("Echo v1"), 2000);
+    // The table selects the whole row.
+    QCOMPARE(page()->tableView()->selectionModel()->selectedRows().size(), 1);
+    QTest::qWait(50);
+    saveScreenshot(m_window.get(), QStringLiteral("catalog_cards.png"));
+    auto* table = page()->findChild<QToolButton*>(QStringLiteral("tableViewButton"));
+    QTest::mouseClick(table, Qt::LeftButton);
+    QVERIFY(!page()->showsCards());
+    QCOMPARE(page()->selectedApiId(), echo);
+}
+
+void TestCatalogPage::detailShowsOverviewRoutesAndLinkedVersions()
+{
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v1")));
+    ApiDetailPane* detail = page()->detailPane();
+    QCOMPARE(detail->heading(), QStringLiteral("Products v1"));
+    const auto label = [detail](const char* name) {
+        return detail->findChild<QLabel*>(QLatin1String(name))->text();
+    };
+    QCOMPARE(label("detailTeam"), QStringLiteral("Storefront"));
+    QCOMPARE(label("detailBasePath"), QStringLiteral("/v1"));
+    QVERIFY(label("detailDescription").contains(QLatin1String("Superseded by v2")));
+    QCOMPARE(label("detailUpstreams"), QStringLiteral("http://demo-origin"));
+    QVERIFY2(label("detailLifecycle").contains(QLatin1String("sunset on")),
+             qPrintable(label("detailLifecycle")));
+    QVERIFY(label("detailPlans").contains(QLatin1String("Free")));
+    QVERIFY(label("detailBadge").startsWith(QLatin1String("Deprecated")));
+    const qint64 v2 = apiId(QStringLiteral("products"), QStringLiteral("v2"));
+    QVERIFY2(detail->versionsLabel()->text().contains(QStringLiteral("api:%1").arg(v2)),
+             qPrintable(detail->versionsLabel()->text()));
+
+    QTableWidget* routes = detail->routesTable();
+    QCOMPARE(routes->rowCount(), 3);
+    QCOMPARE(routes->item(2, 0)->text(), QStringLiteral("GET"));
+    QCOMPARE(routes->item(2, 2)->text(), QStringLiteral("/v1/products/{id}"));
+
+    // No OpenAPI document: the documentation tab says so.
+    QVERIFY(detail->findChild<QLabel*>(QStringLiteral("documentationNote"))
+                ->text()
+                .contains(QLatin1String("no OpenAPI document")));
+    // The cache policy, read for people.
+    auto* cacheRules = detail->findChild<QTableWidget*>(QStringLiteral("cacheRules"));
+    QCOMPARE(cacheRules->rowCount(), 2);
+    QCOMPARE(cacheRules->item(0, 0)->text(), QStringLiteral("default_ttl"));
+    QCOMPARE(cacheRules->item(0, 1)->text(), QStringLiteral("60s"));
+    QVERIFY(label("cacheSummary").startsWith(QLatin1String("Cached")));
+
+    // Clicking the linked version selects it.
+    emit detail->versionsLabel()->linkActivated(QStringLiteral("api:%1").arg(v2));
+    QTRY_COMPARE_WITH_TIMEOUT(detail->heading(), QStringLiteral("Products v2"), 2000);
+    QCOMPARE(page()->selectedApiId(), v2);
+    QVERIFY(label("detailLifecycle").contains(QLatin1String("follows")));
+    // Even when a search hides it: the search is cleared.
+    QTest::keyClicks(page()->searchEdit(), QStringLiteral("/v2"));
+    const qint64 v1 = apiId(QStringLiteral("products"), QStringLiteral("v1"));
+    emit detail->versionsLabel()->linkActivated(QStringLiteral("api:%1").arg(v1));
+    QTRY_COMPARE_WITH_TIMEOUT(detail->heading(), QStringLiteral("Products v1"), 2000);
+    QVERIFY(page()->searchEdit()->text().isEmpty());
+
+    // Echo's cache tab: not cached.
+    QVERIFY(select(page(), QStringLiteral("echo"), QStringLiteral("v1")));
+    QVERIFY(label("cacheSummary").startsWith(QLatin1String("Not cached")));
+    QCOMPARE(label("detailAuth"), QStringLiteral("Open: no key needed"));
+    QCOMPARE(routes->item(0, 0)->text(), QStringLiteral("any"));
+}
+
+void TestCatalogPage::openApiOperationsAreListed()
+{
+    const OpenApiImport imported = OpenApiImporter::import(PetsDocument, QStringLiteral("pets"));
+    QVERIFY2(imported.api, qPrintable(imported.errors.join(u'\n')));
+    ApiDefinition def = *imported.api;
+    const Principal maya = m_maya;
+    const auto created = call([maya, def](CatalogStore& s) mutable {
+        def.teamId = s.teams().teams().first().id;
+        for (const Team& t : s.teams().teams())
+            if (t.name == QLatin1String("Storefront"))
+                def.teamId = t.id;
+        return s.apis().createApi(maya, def);
+    });
+    QVERIFY(created && *created);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->model()->rowCount(), 6, 2000);
+    QVERIFY(select(page(), QStringLiteral("pets"), QStringLiteral("v1")));
+    ApiDetailPane* detail = page()->detailPane();
+    detail->tabs()->setCurrentIndex(ApiDetailPane::Documentation);
+    QTreeWidget* tree = detail->operationsTree();
+    QVERIFY(tree->isVisible());
+    QCOMPARE(tree->topLevelItemCount(), 3);
+    QTreeWidgetItem* list = tree->topLevelItem(0);
+    QCOMPARE(list->text(0), QStringLiteral("GET /pets"));
+    QCOMPARE(list->text(1), QStringLiteral("List pets"));
+    QTreeWidgetItem* params = list->child(0);
+    QCOMPARE(params->text(0), QStringLiteral("Parameters"));
+    QCOMPARE(params->childCount(), 2);
+    QCOMPARE(params->child(0)->text(0), QStringLiteral("limit (query, integer (int32))"));
+    QCOMPARE(params->child(1)->text(0), QStringLiteral("X-Trace (header, string)"));
+    QCOMPARE(params->child(1)->text(1), QStringLiteral("Correlates the call"));
+    QTreeWidgetItem* responses = list->child(1);
+    QCOMPARE(responses->text(0), QStringLiteral("Responses"));
+    QCOMPARE(responses->childCount(), 2);
+    QCOMPARE(responses->child(0)->text(0), QStringLiteral("200"));
+    QCOMPARE(responses->child(0)->text(1), QStringLiteral("A page of pets"));
+    // Path-level parameters apply to each operation of the path.
+    QTreeWidgetItem* one = tree->topLevelItem(1);
+    QCOMPARE(one->text(0), QStringLiteral("GET /pets/{petId}"));
+    QCOMPARE(one->child(0)->child(0)->text(0), QStringLiteral("petId (path, string, required)"));
+    QCOMPARE(tree->topLevelItem(2)->text(1), QStringLiteral("deletePet (deprecated)"));
+    QVERIFY(detail->findChild<QLabel*>(QStringLiteral("documentationNote"))
+                ->text()
+                .startsWith(QLatin1String("Pets 1.0.0: 3 operations.")));
+    QTest::qWait(50);
+    saveScreenshot(m_window.get(), QStringLiteral("catalog_documentation.png"));
+}
+
+void TestCatalogPage::subscribersOnlyForTheApisTeam()
+{
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    QTableWidget* subscribers = page()->detailPane()->subscribersTable();
+    QCOMPARE(subscribers->rowCount(), 2);
+    QStringList rows;
+    for (int row = 0; row < subscribers->rowCount(); ++row)
+        rows << subscribers->item(row, 0)->text() + QLatin1Char('/') +
+                    subscribers->item(row, 1)->text() + QLatin1Char('/') +
+                    subscribers->item(row, 2)->text();
+    QCOMPARE(rows, strings({"Demo traffic (team Platform)/Free/Approved",
+                            "Storefront mobile (team Storefront)/Partner/Pending"}));
+
+    // Lin owns another team: sees the API, not who uses it.
+    CatalogPage lin(m_catalog.get(), m_lin, m_gateway.get());
+    QTRY_COMPARE_WITH_TIMEOUT(lin.loadCount(), 1, 2000);
+    lin.show();
+    QVERIFY(select(&lin, QStringLiteral("products"), QStringLiteral("v2")));
+    QVERIFY(lin.detailPane()->subscribersTable()->isHidden());
+    QVERIFY(lin.detailPane()
+                ->findChild<QLabel*>(QStringLiteral("subscribersNote"))
+                ->text()
+                .contains(QLatin1String("team owners")));
+}
+
+void TestCatalogPage::lifecycleButtonsFollowStateAndRole()
+{
+    // The admin: what the state allows.
+    QVERIFY(select(page(), QStringLiteral("inventory"), QStringLiteral("v1")));
+    QCOMPARE(visibleActions(page()), strings({"publish", "new version", "delete draft"}));
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    QCOMPARE(visibleActions(page()), strings({"deprecate", "new version"}));
+    // v1 already has its successor.
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v1")));
+    QCOMPARE(visibleActions(page()), strings({"retire"}));
+    QTest::qWait(50);
+    saveScreenshot(m_window.get(), QStringLiteral("catalog_detail.png"));
+    QVERIFY(!page()->tableView()->horizontalScrollBar()->isVisible());
+    QTabBar* bar = page()->detailPane()->tabs()->tabBar();
+    for (int i = 0; i < bar->count(); ++i)
+        QVERIFY2(bar->rect().contains(bar->tabRect(i)), qPrintable(bar->tabText(i)));
+
+    // A developer of the owning team: nothing to do, whatever the state.
+    CatalogPage jonas(m_catalog.get(), m_jonas, m_gateway.get());
+    jonas.resize(1200, 700);
+    jonas.show();
+    QTRY_COMPARE_WITH_TIMEOUT(jonas.loadCount(), 1, 2000);
+    for (const auto& [slug, version] :
+         {std::pair{"inventory", "v1"}, std::pair{"products", "v2"}, std::pair{"products", "v1"}}) {
+        QVERIFY(select(&jonas, QLatin1String(slug), QLatin1String(version)));
+        QVERIFY(visibleActions(&jonas).isEmpty());
+    }
+    // A publisher: the own team's APIs only.
+    CatalogPage maya(m_catalog.get(), m_maya, m_gateway.get());
+    maya.resize(1200, 700);
+    maya.show();
+    QTRY_COMPARE_WITH_TIMEOUT(maya.loadCount(), 1, 2000);
+    QVERIFY(select(&maya, QStringLiteral("inventory"), QStringLiteral("v1")));
+    QCOMPARE(visibleActions(&maya), strings({"publish", "new version", "delete draft"}));
+    QVERIFY(select(&maya, QStringLiteral("weather"), QStringLiteral("v1")));
+    QVERIFY(visibleActions(&maya).isEmpty());
+}
+
+void TestCatalogPage::publishThroughButtonAndConfirmation()
+{
+    QVERIFY(select(page(), QStringLiteral("inventory"), QStringLiteral("v1")));
+    // Cancel changes nothing.
+    LifecycleDialog* dialog = openDialog(ApiAction::Publish);
+    QVERIFY(dialog);
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("lifecycleExplanation"))
+                ->text()
+                .contains(QLatin1String("starts routing /echo/inventory")));
+    dialog->reject();
+    QTest::qWait(50);
+    QCOMPARE(toString(page()->detailPane()->details().entry->api.state), toString(ApiState::Draft));
+
+    dialog = openDialog(ApiAction::Publish);
+    QVERIFY(dialog);
+    saveScreenshot(dialog, QStringLiteral("catalog_publish_dialog.png"));
+    dialog->reasonEdit()->setText(QStringLiteral("ready for the shop"));
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(toString(page()->detailPane()->details().entry->api.state),
+                              toString(ApiState::Published), 2000);
+    const int row =
+        page()->model()->rowOf(apiId(QStringLiteral("inventory"), QStringLiteral("v1")));
+    QCOMPARE(page()->model()->index(row, CatalogModel::State).data().toString(),
+             QStringLiteral("Published"));
+    QTRY_COMPARE_WITH_TIMEOUT(visibleActions(page()), strings({"deprecate", "new version"}), 2000);
+    QVERIFY2(page()->message().contains(QLatin1String("is published")),
+             qPrintable(page()->message()));
+    QVERIFY(
+        !page()->findChild<QLabel*>(QStringLiteral("catalogMessage"))->property("error").toBool());
+    QCOMPARE(page()->findChild<QLabel*>(QStringLiteral("detailBadge"))->text(),
+             QStringLiteral("Published"));
+    // The audit log has the reason.
+    const qint64 id = apiId(QStringLiteral("inventory"), QStringLiteral("v1"));
+    const QString audit = m_catalog->runAndWait([id](CatalogStore& s) {
+        auto q = runSql(s.database().connection(),
+                        QStringLiteral("SELECT after_json FROM audit_log WHERE object_id = ?"
+                                       " AND action = 'api.publish'"),
+                        {id});
+        return q && q->next() ? q->value(0).toString() : QString();
+    });
+    QVERIFY2(audit.contains(QLatin1String("ready for the shop")), qPrintable(audit));
+}
+
+void TestCatalogPage::refusedPublishIsShownInThePage()
+{
+    // A draft without an upstream: the button is there (the state allows
+    // it), the domain refuses and says why.
+    const Principal maya = m_maya;
+    const auto created = call([maya](CatalogStore& s) {
+        ApiDefinition def;
+        def.slug = QStringLiteral("unfinished");
+        def.name = QStringLiteral("Unfinished");
+        def.basePath = QStringLiteral("/unfinished");
+        def.routes = {{QStringLiteral("GET"), QStringLiteral("/x")}};
+        for (const Team& t : s.teams().teams())
+            if (t.name == QLatin1String("Storefront"))
+                def.teamId = t.id;
+        return s.apis().createApi(maya, def);
+    });
+    QVERIFY(created && *created);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->model()->rowCount(), 6, 2000);
+    QVERIFY(select(page(), QStringLiteral("unfinished"), QStringLiteral("v1")));
+    LifecycleDialog* dialog = openDialog(ApiAction::Publish);
+    QVERIFY(dialog);
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(page()->message().contains(QLatin1String("refused")), 2000);
+    QVERIFY(
+        page()->findChild<QLabel*>(QStringLiteral("catalogMessage"))->property("error").toBool());
+    QVERIFY2(page()->message().contains(QLatin1String("no upstream target")),
+             qPrintable(page()->message()));
+    QCOMPARE(toString(page()->detailPane()->details().entry->api.state), toString(ApiState::Draft));
+    QTRY_VERIFY_WITH_TIMEOUT(actionButton(page(), ApiAction::Publish)->isEnabled(), 2000);
+}
+
+void TestCatalogPage::newVersionThenDeprecateWithSuccessor()
+{
+    QVERIFY(select(page(), QStringLiteral("weather"), QStringLiteral("v1")));
+    LifecycleDialog* dialog = openDialog(ApiAction::NewVersion);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->versionEdit()->text(), QStringLiteral("v2"));
+    // A taken version is refused in the dialog already.
+    dialog->versionEdit()->setText(QStringLiteral("v1"));
+    QVERIFY(!dialog->confirmButton()->isEnabled());
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("lifecycleProblem"))->isVisible());
+    dialog->versionEdit()->setText(QStringLiteral("v2"));
+    QVERIFY(dialog->confirmButton()->isEnabled());
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    // The new draft is selected.
+    QTRY_COMPARE_WITH_TIMEOUT(page()->detailPane()->heading(), QStringLiteral("Weather v2"), 2000);
+    QCOMPARE(toString(page()->detailPane()->details().entry->api.state), toString(ApiState::Draft));
+    QCOMPARE(page()->model()->rowCount(), 6);
+    const qint64 v2 = apiId(QStringLiteral("weather"), QStringLiteral("v2"));
+
+    QVERIFY(select(page(), QStringLiteral("weather"), QStringLiteral("v1")));
+    dialog = openDialog(ApiAction::Deprecate);
+    QVERIFY(dialog);
+    const QString explanation =
+        dialog->findChild<QLabel*>(QStringLiteral("lifecycleExplanation"))->text();
+    QVERIFY(explanation.contains(QLatin1String("Deprecation header")));
+    QVERIFY(explanation.contains(QLatin1String("Sunset header")));
+    QVERIFY(dialog->sunsetEdit()->minimumDate() > QDate::currentDate());
+    // The linked successor is proposed.
+    QCOMPARE(dialog->successorBox()->currentData().toLongLong(), v2);
+    const QDate sunset = QDate::currentDate().addDays(30);
+    dialog->sunsetEdit()->setDate(sunset);
+    saveScreenshot(dialog, QStringLiteral("catalog_deprecate_dialog.png"));
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(toString(page()->detailPane()->details().entry->api.state),
+                              toString(ApiState::Deprecated), 2000);
+    const ApiDefinition& api = page()->detailPane()->details().entry->api;
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(api.sunsetAt).date(), sunset);
+    QCOMPARE(api.successorId, v2);
+    QVERIFY(page()
+                ->findChild<QLabel*>(QStringLiteral("detailBadge"))
+                ->text()
+                .contains(CatalogModel::dateText(api.sunsetAt)));
+    QVERIFY(page()->message().contains(QLatin1String("Deprecation and Sunset")));
+}
+
+void TestCatalogPage::retireSaysCallsAnswer410()
+{
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v1")));
+    LifecycleDialog* dialog = openDialog(ApiAction::Retire);
+    QVERIFY(dialog);
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("lifecycleExplanation"))
+                ->text()
+                .contains(QLatin1String("410 Gone")));
+    // Cancel is the default button: a stray Return retires nothing.
+    QVERIFY(!dialog->confirmButton()->isDefault());
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(toString(page()->detailPane()->details().entry->api.state),
+                              toString(ApiState::Retired), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(visibleActions(page()).isEmpty(), 2000);
+    // The gateway agrees, once the sync has applied it.
+    TryItPanel* tryIt = page()->detailPane()->tryIt();
+    tryIt->keyEdit()->setText(m_trafficKey);
+    tryIt->pathEdit()->setText(QStringLiteral("/v1/products/7"));
+    for (int attempt = 0; attempt < 50 && tryIt->lastStatus() != 410; ++attempt) {
+        tryIt->send();
+        QTRY_VERIFY_WITH_TIMEOUT(!tryIt->isBusy(), 5000);
+        if (tryIt->lastStatus() != 410)
+            QTest::qWait(50);
+    }
+    QCOMPARE(tryIt->lastStatus(), 410);
+}
+
+void TestCatalogPage::deleteDraftRemovesIt()
+{
+    QVERIFY(select(page(), QStringLiteral("inventory"), QStringLiteral("v1")));
+    LifecycleDialog* dialog = openDialog(ApiAction::DeleteDraft);
+    QVERIFY(dialog);
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("lifecycleExplanation"))
+                ->text()
+                .contains(QLatin1String("cannot be undone")));
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->model()->rowCount(), 4, 2000);
+    QCOMPARE(apiId(QStringLiteral("inventory"), QStringLiteral("v1")), 0);
+    QVERIFY2(page()->message().contains(QLatin1String("is deleted")),
+             qPrintable(page()->message()));
+    QTRY_COMPARE_WITH_TIMEOUT(page()->detailPane()->heading(),
+                              QStringLiteral("Select an API to see its details."), 2000);
+    QVERIFY(!page()->detailPane()->hasApi());
+    QCOMPARE(page()->teamFilter()->count(), 3);
+}
+
+void TestCatalogPage::tryItSendsThroughTheGatewayAndHitsTheCache()
+{
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    ApiDetailPane* detail = page()->detailPane();
+    detail->tabs()->setCurrentIndex(ApiDetailPane::TryIt);
+    TryItPanel* tryIt = detail->tryIt();
+    QVERIFY(tryIt->isVisible());
+    // Pre-filled from the base path and the first route.
+    QCOMPARE(tryIt->methodBox()->currentText(), QStringLiteral("GET"));
+    QCOMPARE(tryIt->pathEdit()->text(), QStringLiteral("/v2/products"));
+    QCOMPARE(tryIt->keyEdit()->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(tryIt->keyEdit(), m_trafficKey);
+    auto* show = tryIt->findChild<QToolButton*>(QStringLiteral("tryItShowKey"));
+    QTest::mouseClick(show, Qt::LeftButton);
+    QCOMPARE(tryIt->keyEdit()->echoMode(), QLineEdit::Normal);
+    QTest::mouseClick(show, Qt::LeftButton);
+    QCOMPARE(tryIt->keyEdit()->echoMode(), QLineEdit::Password);
+    QVERIFY(!tryIt->sendAgainButton()->isEnabled());
+
+    tryIt->pathEdit()->setText(QStringLiteral("/v2/products/7"));
+    QTest::mouseClick(tryIt->sendButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(tryIt->lastStatus(), 200, 5000);
+    QVERIFY2(tryIt->statusText().startsWith(QLatin1String("200")), qPrintable(tryIt->statusText()));
+    QVERIFY(tryIt->findChild<QLabel*>(QStringLiteral("tryItTime"))
+                ->text()
+                .endsWith(QLatin1String(" ms")));
+    // Pretty-printed JSON.
+    QVERIFY2(tryIt->bodyText().contains(QLatin1String("\"id\": 7")), qPrintable(tryIt->bodyText()));
+    QVERIFY(tryIt->bodyText().contains(QLatin1Char('\n')));
+    QCOMPARE(tryIt->cacheText(), QStringLiteral("Cache: miss"));
+    QVERIFY(tryIt->sendAgainButton()->isEnabled());
+
+    QTest::mouseClick(tryIt->sendAgainButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!tryIt->isBusy() && tryIt->lastStatus() == 200, 5000);
+    QVERIFY2(tryIt->lastHeader(QStringLiteral("Cache-Status")).contains(QLatin1String("; hit")),
+             qPrintable(tryIt->lastHeader(QStringLiteral("Cache-Status"))));
+    QVERIFY2(tryIt->cacheText().startsWith(QLatin1String("Cache: hit, age ")),
+             qPrintable(tryIt->cacheText()));
+    // Cache-Status and Age stand out in the headers table.
+    QTableWidget* headers = tryIt->headersTable();
+    int highlighted = 0;
+    for (int row = 0; row < headers->rowCount(); ++row) {
+        const QString name = headers->item(row, 0)->text();
+        const bool bold = headers->item(row, 0)->font().bold();
+        if (name.compare(QLatin1String("Cache-Status"), Qt::CaseInsensitive) == 0 ||
+            name.compare(QLatin1String("Age"), Qt::CaseInsensitive) == 0) {
+            QVERIFY(bold);
+            ++highlighted;
+        } else {
+            QVERIFY2(!bold, qPrintable(name));
+        }
+    }
+    QCOMPARE(highlighted, 2);
+    // ...at the top, seen without scrolling.
+    QVERIFY(headers->item(0, 0)->font().bold() && headers->item(1, 0)->font().bold());
+    QTest::qWait(50);
+    saveScreenshot(m_window.get(), QStringLiteral("catalog_try_it.png"));
+
+    // The open Echo API needs no key.
+    QVERIFY(select(page(), QStringLiteral("echo"), QStringLiteral("v1")));
+    QCOMPARE(tryIt->pathEdit()->text(), QStringLiteral("/echo/anything"));
+    tryIt->keyEdit()->clear();
+    QTest::mouseClick(tryIt->sendButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(tryIt->lastStatus(), 200, 5000);
+    // Never cached: the gateway passes it by its cache.
+    QCOMPARE(tryIt->cacheText(), QStringLiteral("Cache: bypassed"));
+}
+
+void TestCatalogPage::cachePolicyEditedInThePage()
+{
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    ApiDetailPane* detail = page()->detailPane();
+    detail->tabs()->setCurrentIndex(ApiDetailPane::Cache);
+    QPlainTextEdit* edit = detail->cachePolicyEdit();
+    auto* save = detail->findChild<QPushButton*>(QStringLiteral("saveCacheButton"));
+    auto* revert = detail->findChild<QPushButton*>(QStringLiteral("revertCacheButton"));
+    QVERIFY(!edit->isReadOnly());
+    QVERIFY(save->isVisible() && !save->isEnabled());
+    const QString stored = edit->toPlainText();
+    QVERIFY(stored.contains(QLatin1String("\"max_ttl\": \"600s\"")));
+
+    const auto type = [edit](const QString& text) {
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClicks(edit, text);
+    };
+    // What the gateway could not read is refused by the domain, in the page.
+    type(QStringLiteral(R"({"max_ttl": "soon"})"));
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->message().contains(QLatin1String("refused")), 2000);
+    QVERIFY2(page()->message().contains(QLatin1String("max_ttl")), qPrintable(page()->message()));
+    QVERIFY(
+        page()->findChild<QLabel*>(QStringLiteral("catalogMessage"))->property("error").toBool());
+    // The edit stays for another try; Revert brings back what is stored.
+    QTRY_COMPARE_WITH_TIMEOUT(edit->toPlainText(), QStringLiteral(R"({"max_ttl": "soon"})"), 2000);
+    QTest::qWait(50);
+    saveScreenshot(m_window.get(), QStringLiteral("catalog_cache_policy.png"));
+    QTest::mouseClick(revert, Qt::LeftButton);
+    QCOMPARE(edit->toPlainText(), stored);
+    QVERIFY(!save->isEnabled());
+
+    // Caching off: the gateway stops answering from its cache.
+    type(QStringLiteral("{}"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->message().contains(QLatin1String("is saved")), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(detail->findChild<QLabel*>(QStringLiteral("cacheSummary"))
+                                 ->text()
+                                 .startsWith(QLatin1String("Not cached")),
+                             2000);
+    QCOMPARE(detail->details().entry->api.cachePolicy, QStringLiteral("{}"));
+    TryItPanel* tryIt = detail->tryIt();
+    tryIt->keyEdit()->setText(m_trafficKey);
+    tryIt->pathEdit()->setText(QStringLiteral("/v2/products/8"));
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        tryIt->send();
+        QTRY_VERIFY_WITH_TIMEOUT(!tryIt->isBusy(), 5000);
+        if (tryIt->cacheText() == QLatin1String("Cache: bypassed"))
+            break;
+        QTest::qWait(50);
+    }
+    QCOMPARE(tryIt->lastStatus(), 200);
+    QCOMPARE(tryIt->cacheText(), QStringLiteral("Cache: bypassed"));
+    tryIt->send();
+    QTRY_VERIFY_WITH_TIMEOUT(!tryIt->isBusy(), 5000);
+    QVERIFY(!tryIt->lastHeader(QStringLiteral("Cache-Status")).contains(QLatin1String("; hit")));
+
+    // A developer reads the policy and cannot change it.
+    CatalogPage jonas(m_catalog.get(), m_jonas, m_gateway.get());
+    jonas.resize(1200, 700);
+    jonas.show();
+    QTRY_COMPARE_WITH_TIMEOUT(jonas.loadCount(), 1, 2000);
+    QVERIFY(select(&jonas, QStringLiteral("products"), QStringLiteral("v2")));
+    jonas.detailPane()->tabs()->setCurrentIndex(ApiDetailPane::Cache);
+    QVERIFY(jonas.detailPane()->cachePolicyEdit()->isReadOnly());
+    QVERIFY(
+        jonas.detailPane()->findChild<QPushButton*>(QStringLiteral("saveCacheButton"))->isHidden());
+}
+
+void TestCatalogPage::tryItWithoutKeyOrGateway()
+{
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    TryItPanel* tryIt = page()->detailPane()->tryIt();
+    page()->detailPane()->tabs()->setCurrentIndex(ApiDetailPane::TryIt);
+    // No key on a keyed API: the gateway's problem answer, shown as it is.
+    QTest::mouseClick(tryIt->sendButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(tryIt->lastStatus(), 401, 5000);
+    QVERIFY2(tryIt->bodyText().contains(QLatin1String("\"status\": 401")),
+             qPrintable(tryIt->bodyText()));
+    QVERIFY(tryIt->errorText().isEmpty());
+
+    // A stopped gateway: said plainly, nothing sent.
+    m_gateway->stopAndWait(std::chrono::milliseconds(500));
+    QTest::mouseClick(tryIt->sendButton(), Qt::LeftButton);
+    QVERIFY2(tryIt->errorText().contains(QLatin1String("not running")),
+             qPrintable(tryIt->errorText()));
+    QCOMPARE(tryIt->lastStatus(), 0);
+    QVERIFY(!tryIt->sendAgainButton()->isEnabled());
+    QVERIFY(tryIt->findChild<QLabel*>(QStringLiteral("tryItError"))->isVisible());
+}
+
+void TestCatalogPage::reloadsWhenTheCatalogChanges()
+{
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    const int loads = page()->loadCount();
+    // Someone else deprecates it (another page, the admin API...).
+    const Principal admin = m_localAdmin;
+    const qint64 id = apiId(QStringLiteral("products"), QStringLiteral("v2"));
+    const auto ok = call([admin, id](CatalogStore& s) {
+        return s.apis().deprecate(admin, id, nowMs() + 7LL * 24 * 3600 * 1000);
+    });
+    QVERIFY(ok && *ok);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->loadCount() > loads, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(toString(page()->detailPane()->details().entry->api.state),
+                              toString(ApiState::Deprecated), 2000);
+    QCOMPARE(page()->selectedApiId(), id);
+    QVERIFY(actionButton(page(), ApiAction::Retire)->isVisible());
+}
+
+void TestCatalogPage::changesMadeElsewhereAppear()
+{
+    // Another writer on the same catalog (the admin API, another console):
+    // only the sync's poll notices it.
+    m_sync->setPollInterval(100);
+    Database elsewhere(QStringLiteral("another-console"));
+    QVERIFY2(elsewhere.open(m_catalog->location()), qPrintable(elsewhere.lastError()));
+    ApiCatalog apis(elsewhere);
+    const qint64 echo = apiId(QStringLiteral("echo"), QStringLiteral("v1"));
+    QVERIFY(select(page(), QStringLiteral("echo"), QStringLiteral("v1")));
+    QVERIFY2(apis.deprecate(m_localAdmin, echo, nowMs() + 30LL * 24 * 3600 * 1000),
+             qPrintable(apis.lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(toString(page()->detailPane()->details().entry->api.state),
+                              toString(ApiState::Deprecated), 3000);
+    // The listing may have been read a moment before the details.
+    QTRY_VERIFY_WITH_TIMEOUT(page()
+                                 ->model()
+                                 ->index(page()->model()->rowOf(echo), CatalogModel::State)
+                                 .data()
+                                 .toString()
+                                 .startsWith(QLatin1String("Deprecated")),
+                             3000);
+    elsewhere.close();
+}
+
+void TestCatalogPage::withoutAnActorThePageSaysWhy()
+{
+    CatalogPage nobody(m_catalog.get(), std::nullopt, m_gateway.get());
+    QVERIFY(nobody.message().contains(QLatin1String("unavailable")));
+    QCOMPARE(nobody.model()->rowCount(), 0);
+}
+
+void TestCatalogPage::germanLayoutFits()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_de.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    MainWindow window(m_gateway.get());
+    window.setCatalogService(m_catalog.get(), m_localAdmin);
+    window.resize(1400, 820);
+    window.setCurrentPage(MainWindow::Catalog);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    CatalogPage* p = window.catalogPage();
+    QTRY_COMPARE_WITH_TIMEOUT(p->model()->rowCount(), 5, 2000);
+    QVERIFY(select(p, QStringLiteral("inventory"), QStringLiteral("v1")));
+    QCOMPARE(p->model()->headerData(CatalogModel::Name, Qt::Horizontal).toString(),
+             QStringLiteral("Name"));
+    QCOMPARE(p->model()->headerData(CatalogModel::State, Qt::Horizontal).toString(),
+             QStringLiteral("Zustand"));
+    // Every action button, filter and tab shows its whole text.
+    for (QPushButton* button : p->findChildren<QPushButton*>()) {
+        if (button->isVisible())
+            QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(button->text()));
+    }
+    for (QComboBox* box : p->findChildren<QComboBox*>()) {
+        if (box->isVisible())
+            QVERIFY2(box->width() >= box->minimumSizeHint().width(),
+                     qPrintable(box->currentText()));
+    }
+    // The table shows every column without scrolling sideways.
+    QVERIFY(!p->tableView()->horizontalScrollBar()->isVisible());
+    QTabWidget* tabs = p->detailPane()->tabs();
+    QTabBar* bar = tabs->tabBar();
+    for (int i = 0; i < tabs->count(); ++i)
+        QVERIFY2(bar->rect().contains(bar->tabRect(i)), qPrintable(tabs->tabText(i)));
+    QCOMPARE(actionButton(p, ApiAction::Publish)->text(), QStringLiteral("&Veröffentlichen…"));
+    // The search box keeps room for its placeholder.
+    QVERIFY(p->searchEdit()->width() >=
+            p->searchEdit()->fontMetrics().horizontalAdvance(p->searchEdit()->placeholderText()));
+    QTest::qWait(50);
+    saveScreenshot(&window, QStringLiteral("catalog_detail_de.png"));
+    QCoreApplication::removeTranslator(&translator);
+}
+
+QTEST_MAIN(TestCatalogPage)
+#include "tst_catalog_page.moc"

@@ -1,0 +1,95 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/domain/api_definition.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+class QToolButton;
+
+namespace gatehouse::app {
+class GatewayController;
+}
+
+namespace gatehouse::ui {
+
+// Sends one real request through the running gateway, as a client would,
+// and shows what came back: status, time, headers (Cache-Status and Age
+// stand out) and the body, pretty-printed when it is JSON. Keys are shown
+// once when issued and stored hashed, so the key is pasted in; it is sent
+// as X-API-Key and never stored. "Send Again" repeats the last request, to
+// see the cache answer it.
+class TryItPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    // `gateway` is not owned and may be null (then nothing can be sent).
+    explicit TryItPanel(app::GatewayController* gateway, QWidget* parent = nullptr);
+
+    // Pre-fills the method and path from the API's base path and first
+    // route; the key stays.
+    void setApi(const app::ApiDefinition& api);
+
+    QLineEdit* keyEdit() const { return m_key; }
+    QComboBox* methodBox() const { return m_method; }
+    QLineEdit* pathEdit() const { return m_path; }
+    QPushButton* sendButton() const { return m_send; }
+    QPushButton* sendAgainButton() const { return m_sendAgain; }
+    QTableWidget* headersTable() const { return m_headers; }
+
+    bool isBusy() const { return !m_reply.isNull(); }
+    int lastStatus() const { return m_lastStatus; } // 0: none, or no HTTP answer
+    QString lastHeader(const QString& name) const;
+    QString bodyText() const;
+    QString statusText() const;
+    QString cacheText() const;
+    QString errorText() const;
+
+    // "/weather/{city}/forecast" -> "/weather/city/forecast": a path that
+    // routes, with the parameter names as values to edit.
+    static QString examplePath(const app::ApiDefinition& api);
+
+public slots:
+    void send();
+
+signals:
+    void finished(int status);
+
+private:
+    void onFinished(QNetworkReply* reply);
+    void showError(const QString& text);
+    void clearResult();
+    void updateButtons();
+
+    app::GatewayController* m_gateway;
+    QNetworkAccessManager* m_network = nullptr;
+    QPointer<QNetworkReply> m_reply;
+    QElapsedTimer m_elapsed;
+    QLineEdit* m_key = nullptr;
+    QToolButton* m_showKey = nullptr;
+    QComboBox* m_method = nullptr;
+    QLineEdit* m_path = nullptr;
+    QPushButton* m_send = nullptr;
+    QPushButton* m_sendAgain = nullptr;
+    QLabel* m_error = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_time = nullptr;
+    QLabel* m_cache = nullptr;
+    QTableWidget* m_headers = nullptr;
+    QPlainTextEdit* m_body = nullptr;
+    int m_lastStatus = 0;
+    QList<QPair<QString, QString>> m_lastHeaders;
+};
+
+} // namespace gatehouse::ui
