@@ -354,6 +354,7 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
     connect(this, &MainWindow::actingPrincipalChanged, m_approvalsPage, &ApprovalsPage::setActor);
     connect(this, &MainWindow::actingPrincipalChanged, m_applicationsPage,
             &ApplicationsPage::setActor);
+    connect(this, &MainWindow::actingPrincipalChanged, m_catalogPage, &CatalogPage::setActor);
 }
 
 void MainWindow::onActingPrincipalChanged(const app::Principal& principal)

@@ -12,6 +12,7 @@
 #include "ui/audit/audit_diff_view.h"
 #include "ui/audit/audit_model.h"
 #include "ui/audit/audit_page.h"
+#include "ui/catalog/catalog_page.h"
 #include "ui/main_window.h"
 #include "ui/teams/form_dialog.h"
 #include "ui/teams/sign_in_dialog.h"
@@ -664,6 +665,20 @@ void TestTeamsPage::viewAsSwitchesWhatIsVisible()
     QVERIFY(adminApp && *adminApp);
     const ApplicationsModel* apps = m_window->applicationsPage()->applicationsModel();
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(apps, QStringLiteral("admin-tool")) >= 0, 3000);
+    // ...and another team's draft from the catalog.
+    const auto hiddenApi =
+        call([admin = m_localAdmin, team = m_world.otherTeamId](CatalogStore& s) {
+            ApiDefinition api;
+            api.slug = QStringLiteral("ledger");
+            api.name = QStringLiteral("Ledger");
+            api.teamId = team;
+            api.basePath = QStringLiteral("/ledger");
+            api.visibility = ApiVisibility::Team;
+            return s.apis().createApi(admin, api).has_value();
+        });
+    QVERIFY(hiddenApi && *hiddenApi);
+    const QAbstractItemModel* catalog = m_window->catalogPage()->tableView()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(catalog, QStringLiteral("Ledger")) >= 0, 3000);
 
     // As a developer: no team actions, no users, no audit log.
     viewAs->setCurrentIndex(viewAs->findText(QStringLiteral("Developer")));
@@ -688,6 +703,7 @@ void TestTeamsPage::viewAsSwitchesWhatIsVisible()
     QVERIFY(devApp && *devApp);
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(apps, QStringLiteral("dev-tool")) >= 0, 3000);
     QCOMPARE(rowOf(apps, QStringLiteral("admin-tool")), -1);
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(catalog, QStringLiteral("Ledger")), -1, 3000);
     QTest::qWait(50);
     saveScreenshot(m_window.get(), QStringLiteral("teams_view_as_developer.png"));
 
@@ -708,6 +724,7 @@ void TestTeamsPage::viewAsSwitchesWhatIsVisible()
     QCOMPARE(acting.at(2).at(0).value<Principal>().userId, m_localAdmin.userId);
     QVERIFY(!banner->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(apps, QStringLiteral("admin-tool")) >= 0, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(catalog, QStringLiteral("Ledger")) >= 0, 3000);
     QVERIFY(!page()->isViewingAs());
     QTRY_VERIFY_WITH_TIMEOUT(page()->tabs()->isTabVisible(TeamsPage::UsersTab), 2000);
     QVERIFY(page()->tabs()->isTabVisible(TeamsPage::AuditTab));

@@ -150,17 +150,33 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
                     true);
         m_detail->showNote(tr("No catalog."));
     } else {
-        connect(m_catalog, &app::CatalogService::catalogChanged, this,
-                &CatalogPage::scheduleReload);
-        // Changes made elsewhere (the admin API, another console on a shared
-        // catalog) never pass through this service: the gateway sync notices
-        // them and refreshes the pending count, which is the one signal
-        // they cause.
-        connect(m_catalog, &app::CatalogService::pendingApprovalsChanged, this,
-                &CatalogPage::scheduleReload);
+        connectCatalog();
         reload();
     }
     updateCount();
+}
+
+void CatalogPage::connectCatalog()
+{
+    connect(m_catalog, &app::CatalogService::catalogChanged, this, &CatalogPage::scheduleReload);
+    // Changes made elsewhere (the admin API, another console on a shared
+    // catalog) never pass through this service: the gateway sync notices
+    // them and refreshes the pending count, which is the one signal they
+    // cause.
+    connect(m_catalog, &app::CatalogService::pendingApprovalsChanged, this,
+            &CatalogPage::scheduleReload);
+}
+
+void CatalogPage::setActor(const app::Principal& actor)
+{
+    if (!m_catalog)
+        return;
+    const bool hadActor = m_actor.has_value();
+    m_actor = actor;
+    if (!hadActor)
+        connectCatalog();
+    showMessage({}, false);
+    reload(); // the listing, and with it the selected API's allowed actions
 }
 
 QWidget* CatalogPage::buildFilters()

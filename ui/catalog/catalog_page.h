@@ -63,6 +63,8 @@ public:
     int loadCount() const { return m_loads; } // listings applied so far
 
 public slots:
+    // Acts as someone else from now on (the console's "view as" demo).
+    void setActor(const gatehouse::app::Principal& actor);
     void reload();
     void selectApi(qint64 apiId);
     void showTable();
@@ -75,6 +77,7 @@ signals:
 private:
     QWidget* buildFilters();
     void scheduleReload();
+    void connectCatalog();
     void applyListing(const app::CatalogListing& listing);
     void fillFilterChoices();
     void applyFilters();
