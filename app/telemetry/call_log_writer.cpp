@@ -5,6 +5,7 @@
 #include "app/telemetry/rollup_store.h"
 #include "app/telemetry/sqlite_bulk_insert.h"
 #include "app/telemetry/telemetry_database.h"
+#include "app/telemetry/thread_priority.h"
 #include "app/telemetry/wal_checkpointer.h"
 
 #include <QFileInfo>
@@ -170,6 +171,7 @@ std::function<void()> CallLogWriter::hook()
 
 void CallLogWriter::run(std::promise<QString>* started)
 {
+    telemetry::lowerCurrentThreadPriority(); // the workers come first: see there
     m_state = std::make_unique<State>();
     State& s = *m_state;
     s.connection = telemetry::uniqueConnectionName(QStringLiteral("writer"));
