@@ -208,11 +208,15 @@ start_demo_origin() {
   ORIGIN_URL=${url:-http://127.0.0.1:$port}
 }
 
-# nginx_conf DIR PORT ORIGIN_HOSTPORT HTTP_EXTRA LOCATION_EXTRA: writes
-# DIR/nginx.conf, a reverse proxy with a keep-alive upstream. The two extra
-# arguments are inserted into the http and location blocks.
+# nginx_conf DIR PORT ORIGIN_HOSTPORT HTTP_EXTRA LOCATION_EXTRA [ACCESS_LOG]:
+# writes DIR/nginx.conf, a reverse proxy with a keep-alive upstream. The two
+# extra arguments are inserted into the http and location blocks. ACCESS_LOG
+# is the access_log directive's argument (default: off); `buffered` logs every
+# request to DIR/access.log in the combined format through a 64 KiB buffer
+# flushed at least every second, the usual set-up for a busy server.
 nginx_conf() {
-  local nd=$1 port=$2 origin=$3 http_extra=$4 location_extra=$5 user_line=
+  local nd=$1 port=$2 origin=$3 http_extra=$4 location_extra=$5 access_log=${6:-off} user_line=
+  [[ $access_log == buffered ]] && access_log="$nd/access.log combined buffer=64k flush=1s"
   # As root nginx would switch its worker to "nobody"; keep the current user.
   [[ $EUID -eq 0 ]] && user_line="user $(id -un) $(id -gn);"
   # keepalive_requests are raised so neither side reconnects every 1000
@@ -226,7 +230,7 @@ error_log $nd/error.log warn;
 $user_line
 events { worker_connections 1024; }
 http {
-  access_log off;
+  access_log $access_log;
   client_body_temp_path $nd/client_body;
   proxy_temp_path $nd/proxy;
   fastcgi_temp_path $nd/fastcgi;
@@ -267,16 +271,26 @@ start_nginx() {
   fi
 }
 
-# start_gatehouse CONFIG PORT: starts the headless gateway (1 thread) on the
-# proxy CPU and sets GATEHOUSE_URL. Not to be called in a subshell: the PID
-# must reach the cleanup list.
+# start_gatehouse CONFIG PORT [NAME [ENV...]]: starts the headless gateway
+# (1 thread, no admin API) on the proxy CPU and sets GATEHOUSE_URL. NAME
+# (default gatehouse) gives the instance its own log and data directories, so
+# that two can run side by side; ENV are extra VAR=value settings, e.g.
+# GATEHOUSE_CALL_LOG=off. Not to be called in a subshell: the PID must reach
+# the cleanup list.
 start_gatehouse() {
-  local config=$1 port=$2 url
-  gh_log "starting Gatehouse on 127.0.0.1:$port (1 thread)"
-  "${pin_proxy[@]}" "${gatehouse_env[@]}" "$BIN" --headless --config "$config" \
-    --listen "127.0.0.1:$port" --threads 1 >"$TMP/gatehouse.log" 2>&1 </dev/null &
+  local config=$1 port=$2 name=${3:-gatehouse} url
+  local extra_env=("${@:4}")
+  local data=$TMP/xdg-data
+  if [[ $name != gatehouse ]]; then
+    data=$TMP/xdg-data-$name
+    mkdir -m 0700 -p "$data"
+  fi
+  gh_log "starting Gatehouse ($name) on 127.0.0.1:$port (1 thread${extra_env[*]:+, ${extra_env[*]}})"
+  "${pin_proxy[@]}" "${gatehouse_env[@]}" XDG_DATA_HOME="$data" "${extra_env[@]}" "$BIN" --headless \
+    --config "$config" --listen "127.0.0.1:$port" --admin-listen off --threads 1 \
+    >"$TMP/$name.log" 2>&1 </dev/null &
   PIDS+=($!)
-  url=$(wait_for_line "$TMP/gatehouse.log" 'gateway listening on' 30 "${PIDS[-1]}") || return 1
+  url=$(wait_for_line "$TMP/$name.log" 'gateway listening on' 30 "${PIDS[-1]}") || return 1
   # shellcheck disable=SC2034 # read by the sourcing script
   GATEHOUSE_URL=${url:-http://127.0.0.1:$port}
 }
