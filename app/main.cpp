@@ -156,10 +156,6 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     telemetryOptions.database = options.telemetryDatabase;
     TelemetryService telemetry(&controller, telemetryOptions);
     const bool telemetryStarted = telemetry.start();
-    // For benchmarks that measure what call logging costs
-    // (tests/bench/proxy_bench.sh): the gateway records nothing, the writer idles.
-    if (qEnvironmentVariable("GATEHOUSE_CALL_LOG") == QLatin1String("off"))
-        controller.setCallRecording(false);
     gatehouse::ui::MainWindow window(&controller);
     if (catalog.isOpen())
         window.setCatalogService(&catalog, catalogStartup.localAdmin);

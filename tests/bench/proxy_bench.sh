@@ -93,7 +93,7 @@ ORIGIN_HOSTPORT=${ORIGIN_HOSTPORT/localhost/127.0.0.1}
 wait_for_http "$ORIGIN_URL/" 10 || gh_die "origin $ORIGIN_URL does not answer"
 gh_log "origin: $ORIGIN_URL"
 
-declare -A BASE
+declare -A BASE TPID
 want direct && BASE[direct]=$ORIGIN_URL
 
 # --- nginx --------------------------------------------------------------------
@@ -110,6 +110,7 @@ for t in nginx nginx-log; do
   nginx_conf "$nd" "$port" "$ORIGIN_HOSTPORT" "" "" "$access_log"
   if start_nginx "$nd" "$port"; then
     BASE[$t]=http://127.0.0.1:$port
+    TPID[$t]=$STARTED_PID
   else
     gh_log "error: $t did not start"; FAILED=1
   fi
@@ -142,6 +143,7 @@ for t in gatehouse gatehouse-nolog; do
   [[ $t == gatehouse-nolog ]] && extra=(GATEHOUSE_CALL_LOG=off)
   if start_gatehouse "$TMP/gatehouse.yaml" "$port" "$t" "${extra[@]}"; then
     BASE[$t]=$GATEHOUSE_URL
+    TPID[$t]=$STARTED_PID
   else
     gh_log "error: $t did not start"; FAILED=1
   fi
@@ -173,7 +175,11 @@ for p in "${PATHS[@]}"; do
     [[ -n ${VALID["$t|$p"]:-} ]] || continue
     gh_log "throughput: $t $p ($CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s)"
     warm_up "${BASE[$t]}$p" "$CONNECTIONS"
-    run_wrk "max|$t|$p" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
+    if [[ -n ${TPID[$t]:-} ]]; then
+      run_wrk_cpu "max|$t|$p" "${TPID[$t]}" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
+    else
+      run_wrk "max|$t|$p" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
+    fi
   done
 done
 
@@ -222,6 +228,9 @@ compare_pair() {
   if [[ ${5:-} == cost ]]; then
     extra=$(awk -v a="${RPS[$a]}" -v b="${RPS[$b]}" 'BEGIN { if (b > 0) printf ", logging costs %.1f%% of throughput", (1 - a / b) * 100 }')
   fi
+  if [[ -n ${CPU_US[$a]:-} && -n ${CPU_US[$b]:-} ]]; then
+    extra+=$(awk -v a="${CPU_US[$a]}" -v b="${CPU_US[$b]}" 'BEGIN { if (a > 0) printf "; CPU per request %.2fx (req/s per core %.2fx)", a / b, b / a }')
+  fi
   printf '  %s throughput %sx, p50 %sx, p99 %sx%s\n' "$label" \
     "$(ratio "${RPS[$a]}" "${RPS[$b]}")" "$(ratio "${P50[$a]}" "${P50[$b]}")" "$(ratio "${P99[$a]}" "${P99[$b]}")" "$extra"
 }
@@ -238,10 +247,10 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
   echo "Pass 1: maximum throughput ($CONNECTIONS connections)"
   for p in "${PATHS[@]}"; do
     echo
-    printf '  %-16s %12s %12s %12s %8s\n' "$p" "req/s" "p50" "p99" "errors"
+    printf '  %-16s %12s %12s %12s %8s %12s\n' "$p" "req/s" "p50" "p99" "errors" "CPU/req"
     for t in "${ACTIVE[@]}"; do
       k="max|$t|$p"
-      printf '  %-16s %12s %12s %12s %8s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)"
+      printf '  %-16s %12s %12s %12s %8s %12s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$(cell "$k" cpu)"
     done
     compare_pair "Gatehouse/nginx, both logging every call:" gatehouse nginx-log "$p"
     compare_pair "Gatehouse/nginx, neither logging:        " gatehouse-nolog nginx "$p"
