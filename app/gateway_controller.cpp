@@ -64,6 +64,11 @@ GatewayController::GatewayController(QObject* parent)
     connect(&m_statsTimer, &QTimer::timeout, this, &GatewayController::pollStats);
     m_cacheJobs.setMaxThreadCount(1);
     m_cacheJobs.setObjectName(QStringLiteral("gatehouse-cache-jobs"));
+    // For benchmarks that measure what call logging costs
+    // (tests/bench/proxy_bench.sh), in the console and headless alike: the
+    // gateway records nothing and the call-log writer idles.
+    if (qEnvironmentVariable("GATEHOUSE_CALL_LOG") == QLatin1String("off"))
+        m_server->set_call_recording(false);
 }
 
 GatewayController::~GatewayController()

@@ -21,8 +21,10 @@ void append_to_list(boost::beast::http::fields& fields, std::string_view name,
 
 // A client-supplied request id is kept when it is short printable ASCII.
 bool acceptable_request_id(std::string_view id);
-// Writes a fresh 128-bit id as 32 hex digits into `out`, reusing its storage.
-void generate_request_id(std::mt19937_64& rng, std::string& out);
+// Writes a fresh 128-bit id as 32 hex digits into `out`, reusing its storage:
+// the request's start in milliseconds since the Unix epoch (12 digits), then
+// 80 random bits, so that ids sort by time.
+void generate_request_id(std::mt19937_64& rng, std::int64_t unix_us, std::string& out);
 
 // "host" in lower case without a port, from a Host header or authority.
 std::string host_without_port(std::string_view authority);

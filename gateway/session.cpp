@@ -269,7 +269,7 @@ asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
     if (acceptable_request_id(incoming_id))
         request_id_.assign(incoming_id);
     else
-        generate_request_id(w_.rng, request_id_);
+        generate_request_id(w_.rng, record_.timestamp_us, request_id_);
     record_.method.assign(req.method_string());
     record_.path.assign(req.target());
     record_.request_id.assign(request_id_);

@@ -22,12 +22,14 @@ int bindText(sqlite3_stmt* stmt, int index, const gateway::call_record::text<N>&
 
 } // namespace
 
-QString SqliteBulkInsert::insertSql(int rows)
+QString SqliteBulkInsert::insertSql(int rows, Conflict conflict)
 {
-    QString sql = QStringLiteral(
-        "INSERT INTO call_log (ts_us, request_id, api_id, route_id, application_id, method, path,"
-        " status, cache_status, upstream, bytes_in, bytes_out, total_us, upstream_us, error,"
-        " client) VALUES ");
+    QString sql =
+        QLatin1String(conflict == Conflict::Fail ? "INSERT OR FAIL" : "INSERT") +
+        QLatin1String(
+            " INTO call_log (ts_us, request_id, api_id, route_id, application_id, method, path,"
+            " status, cache_status, upstream, bytes_in, bytes_out, total_us, upstream_us, error,"
+            " client) VALUES ");
     const QString tuple = QStringLiteral("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (int i = 0; i < rows; ++i) {
         if (i)
@@ -48,8 +50,8 @@ bool SqliteBulkInsert::prepare(QSqlDatabase& db, QString* error)
     m_db = *static_cast<sqlite3* const*>(handle.constData());
     if (!m_db)
         return false;
-    const QByteArray many = insertSql(rowsPerStatement).toUtf8();
-    const QByteArray one = insertSql(1).toUtf8();
+    const QByteArray many = insertSql(rowsPerStatement, Conflict::Fail).toUtf8();
+    const QByteArray one = insertSql(1, Conflict::Fail).toUtf8();
     if (sqlite3_prepare_v3(m_db, many.constData(), int(many.size()), SQLITE_PREPARE_PERSISTENT,
                            &m_many, nullptr) != SQLITE_OK ||
         sqlite3_prepare_v3(m_db, one.constData(), int(one.size()), SQLITE_PREPARE_PERSISTENT,

@@ -127,6 +127,11 @@ QSqlDatabase openDatabase(const QString& spec, const QString& connectionName, QS
             return QSqlDatabase();
         }
         q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        // A multi-row INSERT keeps a statement journal (the pages it changed,
+        // to undo the statement alone); past 64 KiB SQLite spills it to a
+        // temporary file, which the writer then created, wrote and deleted
+        // for nearly every 100-row statement. In memory it costs nothing.
+        q.exec(QStringLiteral("PRAGMA temp_store=MEMORY"));
     }
     return db;
 }

@@ -3,6 +3,7 @@
 #include "app/telemetry/wal_checkpointer.h"
 
 #include "app/telemetry/telemetry_database.h"
+#include "app/telemetry/thread_priority.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -51,6 +52,7 @@ void WalCheckpointer::poke()
 
 void WalCheckpointer::run()
 {
+    telemetry::lowerCurrentThreadPriority();
     const QString name = telemetry::uniqueConnectionName(QStringLiteral("checkpointer"));
     QString error;
     {

@@ -31,7 +31,8 @@ public:
     void stop();
     // After a commit: checkpoint now, in the pause before the next flush,
     // so the checkpoint usually catches up and the next commit restarts the
-    // WAL from its beginning (keeping it a few MB instead of growing).
+    // WAL from its beginning (keeping it a few MB instead of growing). The
+    // writer pokes about once a second, not after every commit.
     void poke();
     quint64 checkpoints() const { return m_checkpoints.load(std::memory_order_relaxed); }
 

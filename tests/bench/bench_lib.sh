@@ -19,6 +19,7 @@ check_range() {
 TMP=
 PIDS=()
 GATEHOUSE_URL=
+STARTED_PID= # the last proxy started by start_nginx or start_gatehouse
 # Extra directories removed on exit (e.g. a cache directory on /dev/shm).
 CLEANUP_DIRS=()
 
@@ -153,7 +154,39 @@ http_status() { curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$1" || true
 
 # --- wrk ----------------------------------------------------------------------
 
-declare -A RPS P50 P99 ERRS CONNS
+declare -A RPS P50 P99 ERRS CONNS REQS CPU_US
+
+# cpu_ticks PID: CPU time (user + system, in clock ticks) used so far by PID
+# and its child processes (nginx's worker is a child of its master).
+cpu_ticks() {
+  local pid=$1 total=0 child stat
+  local pids=("$pid")
+  for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do pids+=("$child"); done
+  for child in "${pids[@]}"; do
+    stat=$(cat /proc/"$child"/stat 2>/dev/null) || continue
+    stat=${stat##*) } # fields after the command name, which may hold spaces
+    # shellcheck disable=SC2086
+    set -- $stat
+    total=$((total + ${12} + ${13})) # utime, stime (fields 14 and 15 of stat)
+  done
+  printf '%s\n' "$total"
+}
+
+# run_wrk_cpu KEY PID URL CONNECTIONS SECONDS [PAUSE_MS]: run_wrk, plus the CPU
+# time PID (and its children) used per request during the run, in CPU_US[KEY]
+# (microseconds). On a shared machine this is the steadier figure: it does not
+# depend on how much of its core the proxy was given.
+run_wrk_cpu() {
+  local key=$1 pid=$2 before after
+  shift 2
+  before=$(cpu_ticks "$pid")
+  run_wrk "$key" "$@" || return 1
+  after=$(cpu_ticks "$pid")
+  if [[ ${REQS[$key]:-0} -gt 0 ]]; then
+    CPU_US[$key]=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="${REQS[$key]}" \
+      'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+  fi
+}
 
 # run_wrk KEY URL CONNECTIONS SECONDS [PAUSE_MS]: one measured wrk run, results
 # stored under KEY. Returns non-zero when wrk failed.
@@ -176,6 +209,7 @@ run_wrk() {
   local kv
   for kv in ${line#BENCH }; do f[${kv%%=*}]=${kv#*=}; done
   RPS[$key]=${f[rps]}
+  REQS[$key]=${f[requests]}
   P50[$key]=${f[p50_us]}
   P99[$key]=${f[p99_us]}
   CONNS[$key]=$conns
@@ -208,11 +242,15 @@ start_demo_origin() {
   ORIGIN_URL=${url:-http://127.0.0.1:$port}
 }
 
-# nginx_conf DIR PORT ORIGIN_HOSTPORT HTTP_EXTRA LOCATION_EXTRA: writes
-# DIR/nginx.conf, a reverse proxy with a keep-alive upstream. The two extra
-# arguments are inserted into the http and location blocks.
+# nginx_conf DIR PORT ORIGIN_HOSTPORT HTTP_EXTRA LOCATION_EXTRA [ACCESS_LOG]:
+# writes DIR/nginx.conf, a reverse proxy with a keep-alive upstream. The two
+# extra arguments are inserted into the http and location blocks. ACCESS_LOG
+# is the access_log directive's argument (default: off); `buffered` logs every
+# request to DIR/access.log in the combined format through a 64 KiB buffer
+# flushed at least every second, the usual set-up for a busy server.
 nginx_conf() {
-  local nd=$1 port=$2 origin=$3 http_extra=$4 location_extra=$5 user_line=
+  local nd=$1 port=$2 origin=$3 http_extra=$4 location_extra=$5 access_log=${6:-off} user_line=
+  [[ $access_log == buffered ]] && access_log="$nd/access.log combined buffer=64k flush=1s"
   # As root nginx would switch its worker to "nobody"; keep the current user.
   [[ $EUID -eq 0 ]] && user_line="user $(id -un) $(id -gn);"
   # keepalive_requests are raised so neither side reconnects every 1000
@@ -226,7 +264,7 @@ error_log $nd/error.log warn;
 $user_line
 events { worker_connections 1024; }
 http {
-  access_log off;
+  access_log $access_log;
   client_body_temp_path $nd/client_body;
   proxy_temp_path $nd/proxy;
   fastcgi_temp_path $nd/fastcgi;
@@ -261,22 +299,35 @@ start_nginx() {
   "${pin_proxy[@]}" nginx -p "$nd/" -c "$nd/nginx.conf" -e "$nd/error.log" \
     >"$nd/stdout.log" 2>&1 </dev/null &
   PIDS+=($!)
+  # shellcheck disable=SC2034 # read by the sourcing script
+  STARTED_PID=$!
   if ! wait_for_http "http://127.0.0.1:$port/" 10; then
     cat "$nd/stdout.log" "$nd/error.log" >&2 2>/dev/null || true
     return 1
   fi
 }
 
-# start_gatehouse CONFIG PORT: starts the headless gateway (1 thread) on the
-# proxy CPU and sets GATEHOUSE_URL. Not to be called in a subshell: the PID
-# must reach the cleanup list.
+# start_gatehouse CONFIG PORT [NAME [ENV...]]: starts the headless gateway
+# (1 thread, no admin API) on the proxy CPU and sets GATEHOUSE_URL. NAME
+# (default gatehouse) gives the instance its own log and data directories, so
+# that two can run side by side; ENV are extra VAR=value settings, e.g.
+# GATEHOUSE_CALL_LOG=off. Not to be called in a subshell: the PID must reach
+# the cleanup list.
 start_gatehouse() {
-  local config=$1 port=$2 url
-  gh_log "starting Gatehouse on 127.0.0.1:$port (1 thread)"
-  "${pin_proxy[@]}" "${gatehouse_env[@]}" "$BIN" --headless --config "$config" \
-    --listen "127.0.0.1:$port" --threads 1 >"$TMP/gatehouse.log" 2>&1 </dev/null &
+  local config=$1 port=$2 name=${3:-gatehouse} url
+  local extra_env=("${@:4}")
+  local data=$TMP/xdg-data
+  if [[ $name != gatehouse ]]; then
+    data=$TMP/xdg-data-$name
+    mkdir -m 0700 -p "$data"
+  fi
+  gh_log "starting Gatehouse ($name) on 127.0.0.1:$port (1 thread${extra_env[*]:+, ${extra_env[*]}})"
+  "${pin_proxy[@]}" "${gatehouse_env[@]}" XDG_DATA_HOME="$data" "${extra_env[@]}" "$BIN" --headless \
+    --config "$config" --listen "127.0.0.1:$port" --admin-listen off --threads 1 \
+    >"$TMP/$name.log" 2>&1 </dev/null &
   PIDS+=($!)
-  url=$(wait_for_line "$TMP/gatehouse.log" 'gateway listening on' 30 "${PIDS[-1]}") || return 1
+  STARTED_PID=$!
+  url=$(wait_for_line "$TMP/$name.log" 'gateway listening on' 30 "${PIDS[-1]}") || return 1
   # shellcheck disable=SC2034 # read by the sourcing script
   GATEHOUSE_URL=${url:-http://127.0.0.1:$port}
 }
@@ -296,6 +347,7 @@ cell() {
     p99) ms "${P99[$key]}" ;;
     err) printf '%s' "${ERRS[$key]}" ;;
     conns) printf '%s' "${CONNS[$key]}" ;;
+    cpu) [[ -n ${CPU_US[$key]:-} ]] && printf '%s us' "${CPU_US[$key]}" || printf 'n/a' ;;
   esac
 }
 

@@ -3,15 +3,17 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # Reverse-proxy benchmark on 127.0.0.1: the demo origin measured directly,
-# behind nginx (keep-alive upstream) and behind Gatehouse, on the same paths,
-# with wrk. See tests/bench/README.md for the method.
+# behind nginx (keep-alive upstream) and behind Gatehouse, each with and
+# without logging every call, on the same paths, with wrk. See
+# tests/bench/README.md for the method.
 #
 #   tests/bench/proxy_bench.sh [options]
 #     --duration S      seconds measured per run (default 10)
 #     --warmup S        seconds of warm-up before each run (default 2)
 #     --connections N   wrk connections for the throughput pass (default 64)
 #     --paths LIST      comma-separated paths (default /products/42,/echo)
-#     --targets LIST    comma-separated subset of direct,nginx,gatehouse (default all)
+#     --targets LIST    comma-separated subset of direct,nginx,nginx-log,
+#                       gatehouse,gatehouse-nolog (default all)
 #     --origin URL      use an origin already running on 127.0.0.1 instead of
 #                       starting `gatehouse --demo-origin`
 #     --out DIR         where the report and raw wrk output go (default build/bench)
@@ -32,12 +34,12 @@ DURATION=10
 WARMUP=2
 CONNECTIONS=64
 PATHS_CSV=/products/42,/echo
-TARGETS_CSV=direct,nginx,gatehouse
+TARGETS_CSV=direct,nginx,nginx-log,gatehouse,gatehouse-nolog
 ORIGIN_URL=
 OUT_DIR=$ROOT/build/bench
 BIN=${GATEHOUSE_BIN:-$ROOT/build/gatehouse}
 
-usage() { sed -n '8,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '10,22s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -61,20 +63,23 @@ IFS=, read -r -a PATHS <<<"$PATHS_CSV"
 IFS=, read -r -a TARGETS <<<"$TARGETS_CSV"
 for p in "${PATHS[@]}"; do [[ $p == /* ]] || gh_die "--paths: '$p' must start with /"; done
 for t in "${TARGETS[@]}"; do
-  [[ $t == direct || $t == nginx || $t == gatehouse ]] || gh_die "--targets: unknown target '$t'"
+  case $t in
+    direct | nginx | nginx-log | gatehouse | gatehouse-nolog) ;;
+    *) gh_die "--targets: unknown target '$t'" ;;
+  esac
 done
 want() { local t; for t in "${TARGETS[@]}"; do [[ $t == "$1" ]] && return 0; done; return 1; }
 if [[ -n $ORIGIN_URL ]]; then
   [[ $ORIGIN_URL =~ ^http://(127\.0\.0\.1|localhost):[0-9]+$ ]] \
     || gh_die "--origin must be http://127.0.0.1:PORT (loopback only)"
 fi
-if [[ -z $ORIGIN_URL ]] || want gatehouse; then
+if [[ -z $ORIGIN_URL ]] || want gatehouse || want gatehouse-nolog; then
   [[ $BIN == /* ]] || BIN=$ROOT/$BIN
   [[ -x $BIN ]] || gh_die "$BIN not found: build first (packaging/dev.sh build), or set GATEHOUSE_BIN"
 fi
 
 bench_packages=(wrk curl)
-want nginx && bench_packages+=(nginx)
+{ want nginx || want nginx-log; } && bench_packages+=(nginx)
 gh_ensure_packages "${bench_packages[@]}"
 
 bench_setup
@@ -88,22 +93,28 @@ ORIGIN_HOSTPORT=${ORIGIN_HOSTPORT/localhost/127.0.0.1}
 wait_for_http "$ORIGIN_URL/" 10 || gh_die "origin $ORIGIN_URL does not answer"
 gh_log "origin: $ORIGIN_URL"
 
-declare -A BASE
+declare -A BASE TPID
 want direct && BASE[direct]=$ORIGIN_URL
 
 # --- nginx --------------------------------------------------------------------
 
-if want nginx; then
+# `nginx` logs nothing (access_log off); `nginx-log` writes every request to
+# an access log file, buffered (see nginx_conf), as Gatehouse records every call.
+for t in nginx nginx-log; do
+  want "$t" || continue
   port=$(free_port)
-  nd=$TMP/nginx
+  nd=$TMP/$t
   mkdir -p "$nd"
-  nginx_conf "$nd" "$port" "$ORIGIN_HOSTPORT" "" ""
+  access_log=off
+  [[ $t == nginx-log ]] && access_log=buffered
+  nginx_conf "$nd" "$port" "$ORIGIN_HOSTPORT" "" "" "$access_log"
   if start_nginx "$nd" "$port"; then
-    BASE[nginx]=http://127.0.0.1:$port
+    BASE[$t]=http://127.0.0.1:$port
+    TPID[$t]=$STARTED_PID
   else
-    gh_log "error: nginx did not start"; FAILED=1
+    gh_log "error: $t did not start"; FAILED=1
   fi
-fi
+done
 
 # --- Gatehouse ----------------------------------------------------------------
 
@@ -120,20 +131,29 @@ routes:
 EOF
 }
 
-if want gatehouse; then
+# `gatehouse` records every call into its call log (SQLite), as it always
+# does; `gatehouse-nolog` is the same build with GATEHOUSE_CALL_LOG=off: the
+# gateway records nothing and the writer idles. Their difference is what
+# logging costs.
+write_gatehouse_config "$TMP/gatehouse.yaml"
+for t in gatehouse gatehouse-nolog; do
+  want "$t" || continue
   port=$(free_port)
-  write_gatehouse_config "$TMP/gatehouse.yaml"
-  if start_gatehouse "$TMP/gatehouse.yaml" "$port"; then
-    BASE[gatehouse]=$GATEHOUSE_URL
+  extra=()
+  [[ $t == gatehouse-nolog ]] && extra=(GATEHOUSE_CALL_LOG=off)
+  if start_gatehouse "$TMP/gatehouse.yaml" "$port" "$t" "${extra[@]}"; then
+    BASE[$t]=$GATEHOUSE_URL
+    TPID[$t]=$STARTED_PID
   else
-    gh_log "error: Gatehouse did not start"; FAILED=1
+    gh_log "error: $t did not start"; FAILED=1
   fi
-fi
+done
 
 # A target must answer 2xx on a path, or its numbers there mean nothing.
 declare -A VALID
 ACTIVE=()
-for t in direct nginx gatehouse; do
+ALL_TARGETS=(direct nginx nginx-log gatehouse gatehouse-nolog)
+for t in "${ALL_TARGETS[@]}"; do
   [[ -n ${BASE[$t]:-} ]] || continue
   ok=0
   for p in "${PATHS[@]}"; do
@@ -155,7 +175,11 @@ for p in "${PATHS[@]}"; do
     [[ -n ${VALID["$t|$p"]:-} ]] || continue
     gh_log "throughput: $t $p ($CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s)"
     warm_up "${BASE[$t]}$p" "$CONNECTIONS"
-    run_wrk "max|$t|$p" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
+    if [[ -n ${TPID[$t]:-} ]]; then
+      run_wrk_cpu "max|$t|$p" "${TPID[$t]}" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
+    else
+      run_wrk "max|$t|$p" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
+    fi
   done
 done
 
@@ -169,7 +193,7 @@ PAUSE_MS=1
 declare -A TARGET_RATE MOD_CONNS RATE_REF
 for p in "${PATHS[@]}"; do
   ref=
-  for t in gatehouse nginx direct; do
+  for t in gatehouse gatehouse-nolog nginx-log nginx direct; do
     if [[ -n ${RPS["max|$t|$p"]:-} ]]; then ref=$t; break; fi
   done
   [[ -n $ref ]] || continue
@@ -194,6 +218,23 @@ done
 
 # --- report -------------------------------------------------------------------
 
+# compare_pair LABEL A B PATH [cost]: throughput, p50 and p99 of A over B at
+# maximum throughput; with `cost`, also how much throughput A loses against B
+# (B is the same proxy without logging).
+compare_pair() {
+  local label=$1 a="max|$2|$4" b="max|$3|$4"
+  [[ -n ${RPS[$a]:-} && -n ${RPS[$b]:-} ]] || return 0
+  local extra=
+  if [[ ${5:-} == cost ]]; then
+    extra=$(awk -v a="${RPS[$a]}" -v b="${RPS[$b]}" 'BEGIN { if (b > 0) printf ", logging costs %.1f%% of throughput", (1 - a / b) * 100 }')
+  fi
+  if [[ -n ${CPU_US[$a]:-} && -n ${CPU_US[$b]:-} ]]; then
+    extra+=$(awk -v a="${CPU_US[$a]}" -v b="${CPU_US[$b]}" 'BEGIN { if (a > 0) printf "; CPU per request %.2fx (req/s per core %.2fx)", a / b, b / a }')
+  fi
+  printf '  %s throughput %sx, p50 %sx, p99 %sx%s\n' "$label" \
+    "$(ratio "${RPS[$a]}" "${RPS[$b]}")" "$(ratio "${P50[$a]}" "${P50[$b]}")" "$(ratio "${P99[$a]}" "${P99[$b]}")" "$extra"
+}
+
 mkdir -p "$OUT_DIR"
 stamp=$(date +%Y%m%d-%H%M%S)
 report=$OUT_DIR/proxy_bench-$stamp.txt
@@ -206,16 +247,16 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
   echo "Pass 1: maximum throughput ($CONNECTIONS connections)"
   for p in "${PATHS[@]}"; do
     echo
-    printf '  %-12s %12s %12s %12s %8s\n' "$p" "req/s" "p50" "p99" "errors"
+    printf '  %-16s %12s %12s %12s %8s %12s\n' "$p" "req/s" "p50" "p99" "errors" "CPU/req"
     for t in "${ACTIVE[@]}"; do
       k="max|$t|$p"
-      printf '  %-12s %12s %12s %12s %8s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)"
+      printf '  %-16s %12s %12s %12s %8s %12s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$(cell "$k" cpu)"
     done
-    g="max|gatehouse|$p" n="max|nginx|$p"
-    if [[ -n ${RPS[$g]:-} && -n ${RPS[$n]:-} ]]; then
-      printf '  Gatehouse/nginx: throughput %sx, p50 %sx, p99 %sx\n' \
-        "$(ratio "${RPS[$g]}" "${RPS[$n]}")" "$(ratio "${P50[$g]}" "${P50[$n]}")" "$(ratio "${P99[$g]}" "${P99[$n]}")"
-    fi
+    compare_pair "Gatehouse/nginx, both logging every call:" gatehouse nginx-log "$p"
+    compare_pair "Gatehouse/nginx, neither logging:        " gatehouse-nolog nginx "$p"
+    compare_pair "Gatehouse logging on/off:                " gatehouse gatehouse-nolog "$p" cost
+    compare_pair "nginx logging on/off:                    " nginx-log nginx "$p" cost
+    compare_pair "Gatehouse logging/nginx not logging:     " gatehouse nginx "$p"
   done
   echo
   echo "Pass 2: latency at a moderate, equal load (half of Gatehouse's maximum rate)"
@@ -226,7 +267,7 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
   for p in "${PATHS[@]}"; do
     [[ -n ${TARGET_RATE[$p]:-} ]] || continue
     echo
-    printf '  %-12s %12s %12s %12s %14s %8s\n' "$p" "req/s" "p50" "p99" "p99 - direct" "errors"
+    printf '  %-16s %12s %12s %12s %14s %8s\n' "$p" "req/s" "p50" "p99" "p99 - direct" "errors"
     for t in "${ACTIVE[@]}"; do
       k="mod|$t|$p" d="mod|direct|$p"
       added=n/a
@@ -234,7 +275,7 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
         added=$(awk -v a="${P99[$k]}" -v b="${P99[$d]}" 'BEGIN { printf "%+.2f ms", (a - b) / 1000 }')
       fi
       [[ $t == direct ]] && added=-
-      printf '  %-12s %12s %12s %12s %14s %8s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$added" "$(cell "$k" err)"
+      printf '  %-16s %12s %12s %12s %14s %8s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$added" "$(cell "$k" err)"
     done
     echo "  offered: ~${TARGET_RATE[$p]} req/s (half of ${RATE_REF[$p]}'s maximum) with ${MOD_CONNS[$p]} connections"
   done

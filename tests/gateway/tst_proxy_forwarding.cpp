@@ -6,8 +6,10 @@
 #include "tests/support/test_http.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QtTest/QTest>
 
 using namespace gatehouse;
@@ -123,8 +125,18 @@ private slots:
         const QString id = QString::fromStdString(r.header("X-Request-Id"));
         QCOMPARE(id.size(), 32);
         QCOMPARE(echoHeader(r, "x-request-id"), id);
+        // Ids sort by time (the call log's index on them grows at one end):
+        // the first 12 hex digits are the call's start in Unix milliseconds.
+        bool hex = false;
+        const qint64 ms = id.left(12).toLongLong(&hex, 16);
+        QVERIFY2(hex, qPrintable(id));
+        QVERIFY2(qAbs(ms - QDateTime::currentMSecsSinceEpoch()) < 60'000, qPrintable(id));
+        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(id).hasMatch(),
+                 qPrintable(id));
         const auto second = http_request(m_port, "GET", "/echo");
-        QVERIFY(QString::fromStdString(second.header("X-Request-Id")) != id);
+        const QString secondId = QString::fromStdString(second.header("X-Request-Id"));
+        QVERIFY(secondId != id);
+        QVERIFY2(secondId.left(12) >= id.left(12), qPrintable(secondId));
     }
 
     void preserveHost()

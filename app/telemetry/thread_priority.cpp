@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/telemetry/thread_priority.h"
+
+#ifdef __linux__
+#include <pthread.h>
+#include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
+namespace gatehouse::app::telemetry {
+
+void lowerCurrentThreadPriority()
+{
+#ifdef __linux__
+    constexpr int niceness = 5;
+    sched_param param{}; // SCHED_BATCH takes static priority 0
+    pthread_setschedparam(pthread_self(), SCHED_BATCH, &param);
+    // On Linux a nice value belongs to a thread: this one only, not the process.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), niceness);
+#endif
+}
+
+} // namespace gatehouse::app::telemetry
