@@ -24,6 +24,7 @@ struct CatalogState {
         qint64 id = 0;
         qint64 ownerUserId = 0;
         qint64 ownerTeamId = 0;
+        QString name;
     };
     struct Subscription {
         qint64 applicationId = 0;

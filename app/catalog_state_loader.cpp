@@ -51,15 +51,15 @@ std::optional<CatalogState> loadCatalogState(const QSqlDatabase& db, QString* er
                            keys->value(2).isNull() ? 0 : keys->value(2).toLongLong()});
 
     auto apps = runSql(db,
-                       QStringLiteral("SELECT id, owner_user_id, owner_team_id"
+                       QStringLiteral("SELECT id, owner_user_id, owner_team_id, name"
                                       " FROM applications"),
                        {}, error);
     if (!apps)
         return std::nullopt;
     while (apps->next())
-        state.applications.append({apps->value(0).toLongLong(),
-                                   apps->value(1).isNull() ? 0 : apps->value(1).toLongLong(),
-                                   apps->value(2).isNull() ? 0 : apps->value(2).toLongLong()});
+        state.applications.append(
+            {apps->value(0).toLongLong(), apps->value(1).isNull() ? 0 : apps->value(1).toLongLong(),
+             apps->value(2).isNull() ? 0 : apps->value(2).toLongLong(), apps->value(3).toString()});
 
     auto subs = runSql(db,
                        QStringLiteral("SELECT application_id, api_id, state FROM subscriptions"

@@ -255,6 +255,9 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
                             QStringLiteral("%1 %2").arg(api->name, api->version).trimmed());
     }
 
+    for (const CatalogState::Application& a : state.applications)
+        out.applicationNames.insert(static_cast<quint64>(a.id), a.name);
+
     // Applications that hold at least one active key.
     QHash<qint64, std::uint32_t> consumerOf;
     QHash<qint64, const CatalogState::Application*> apps;

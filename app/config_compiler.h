@@ -17,6 +17,8 @@ struct CompiledConfig {
     // How call logs and cache figures name each routed API id: catalog APIs
     // by name and version ("Products v2"), base routes by their route id.
     QHash<quint64, QString> apiNames;
+    // How call logs name the applications behind API keys.
+    QHash<quint64, QString> applicationNames;
     QString error; // non-empty: the snapshot must not be applied
     bool ok() const { return error.isEmpty(); }
 };

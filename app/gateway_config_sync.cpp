@@ -89,6 +89,10 @@ void GatewayConfigSync::onCompiled(CompiledConfig compiled)
         m_lastWarnings = compiled.warnings + m_gateway.applyWarnings();
         ++m_applied;
         emit configApplied(m_lastWarnings);
+        if (compiled.applicationNames != m_applicationNames) {
+            m_applicationNames = compiled.applicationNames;
+            emit applicationNamesChanged(m_applicationNames);
+        }
         if (compiled.apiNames != m_apiNames) {
             m_apiNames = compiled.apiNames;
             emit apiNamesChanged(m_apiNames);

@@ -59,11 +59,13 @@ signals:
     void compileFailed(const QString& reason);
     // After an apply that changed them: the names of the routed APIs.
     void apiNamesChanged(const QHash<quint64, QString>& names);
+    void applicationNamesChanged(const QHash<quint64, QString>& names);
 
 private:
     void onCompiled(CompiledConfig compiled);
     void poll();
     QHash<quint64, QString> m_apiNames;
+    QHash<quint64, QString> m_applicationNames;
 
     CatalogService& m_catalog;
     GatewayController& m_gateway;

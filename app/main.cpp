@@ -195,6 +195,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     }
     QObject::connect(&catalogSync, &GatewayConfigSync::apiNamesChanged, &window,
                      &gatehouse::ui::MainWindow::setApiNames);
+    QObject::connect(&catalogSync, &GatewayConfigSync::applicationNamesChanged, &window,
+                     &gatehouse::ui::MainWindow::setApplicationNames);
     QObject::connect(&catalogSync, &GatewayConfigSync::compileFailed, &window,
                      [&window](const QString& reason) { window.showError(reason); });
     QObject::connect(&catalogSync, &GatewayConfigSync::configApplied, &window,

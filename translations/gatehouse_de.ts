@@ -1800,6 +1800,10 @@
         <source>Bytes</source>
         <translation>Bytes</translation>
     </message>
+    <message>
+        <source>Application id %1</source>
+        <translation>Anwendungs-ID %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CallLogsPage</name>

@@ -1800,6 +1800,10 @@
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
+    <message>
+        <source>Application id %1</source>
+        <translation>应用 ID %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CallLogsPage</name>

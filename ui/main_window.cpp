@@ -283,6 +283,7 @@ void MainWindow::setTelemetryService(app::TelemetryService* service,
         replacePlaceholder(CallLogs, m_callLogsPage);
     }
     m_callLogsPage->setApiNames(apiNames);
+    m_callLogsPage->setApplicationNames(m_applicationNames);
 }
 
 void MainWindow::setApiNames(const QHash<quint64, QString>& names)
@@ -292,6 +293,13 @@ void MainWindow::setApiNames(const QHash<quint64, QString>& names)
     m_cachePage->setApiNames(names);
     if (m_callLogsPage)
         m_callLogsPage->setApiNames(names);
+}
+
+void MainWindow::setApplicationNames(const QHash<quint64, QString>& names)
+{
+    m_applicationNames = names;
+    if (m_callLogsPage)
+        m_callLogsPage->setApplicationNames(names);
 }
 
 void MainWindow::showTelemetryUnavailable(const QString& reason)

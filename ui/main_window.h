@@ -89,6 +89,8 @@ public:
     // Labels for API ids on the dashboard and the cache page (the catalog's
     // names once it is compiled).
     void setApiNames(const QHash<quint64, QString>& names);
+    // Labels for application ids in the call logs.
+    void setApplicationNames(const QHash<quint64, QString>& names);
     void showTelemetryUnavailable(const QString& reason);
 
     // Adds the demo traffic panel as a dock (View > Demo Traffic, Ctrl+T).
@@ -159,6 +161,7 @@ private:
     CatalogPage* m_catalogPage = nullptr;
     int m_pendingApprovals = 0;
     bool m_showingConfigWarnings = false;
+    QHash<quint64, QString> m_applicationNames; // for a call-log page created later
     TrafficPanel* m_trafficPanel = nullptr;
     TelemetryDashboardSource* m_telemetrySource = nullptr;
     QDockWidget* m_trafficDock = nullptr;

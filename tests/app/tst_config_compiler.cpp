@@ -71,6 +71,18 @@ private slots:
         QVERIFY(access->deprecation.empty());
     }
 
+    void applicationsAreNamedForTheCallLogs()
+    {
+        CatalogState state;
+        state.applications = {{5, 1, 0, QStringLiteral("Storefront mobile")},
+                              {6, 0, 7, QStringLiteral("Dashboard")}};
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QCOMPARE(out.applicationNames.value(5), QStringLiteral("Storefront mobile"));
+        QCOMPARE(out.applicationNames.value(6), QStringLiteral("Dashboard"));
+        QCOMPARE(out.applicationNames.size(), 2);
+    }
+
     void strippedBasePathIsLeftOutWhenForwarding()
     {
         CatalogState state;
@@ -261,7 +273,7 @@ private slots:
                       api(2, QStringLiteral("b"), ApiState::Published)};
         const QString teamKey = ApiKeyCodec::generate();
         const QString userKey = ApiKeyCodec::generate();
-        state.applications = {{10, 0, 5}, {11, 42, 0}, {12, 43, 0}};
+        state.applications = {{10, 0, 5, {}}, {11, 42, 0, {}}, {12, 43, 0, {}}};
         state.keys = {{ApiKeyCodec::sha256Hex(teamKey), 10, 0},
                       {ApiKeyCodec::sha256Hex(userKey), 11, 99}};
         state.subscriptions = {{10, 1, false}, {10, 2, true}, {11, 2, false}, {12, 1, false}};
@@ -294,7 +306,7 @@ private slots:
     void brokenKeyHashIsLeftOutNotFatal()
     {
         CatalogState state;
-        state.applications = {{10, 0, 5}};
+        state.applications = {{10, 0, 5, {}}};
         state.keys = {{QStringLiteral("not-hex"), 10, 0}};
         const CompiledConfig out = ConfigCompiler::compile(state);
         QVERIFY(out.ok());

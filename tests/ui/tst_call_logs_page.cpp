@@ -550,6 +550,14 @@ void TestCallLogsPage::detailPaneShowsEveryField()
     QCOMPARE(detail("detailsApi"), QStringLiteral("shop (id 1)"));
     QCOMPARE(detail("detailsRoute"), QStringLiteral("shop"));
     QCOMPARE(detail("detailsApplication"), QStringLiteral("id 102"));
+    QCOMPARE(model()->index(0, CallLogModel::Application).data().toString(), QStringLiteral("102"));
+    // Once the catalog names the application (as the compiled catalog does
+    // through the window), the table and the details use the name.
+    m_window->setApplicationNames({{102, QStringLiteral("Storefront mobile")}});
+    QCOMPARE(detail("detailsApplication"), QStringLiteral("Storefront mobile (id 102)"));
+    QCOMPARE(model()->index(0, CallLogModel::Application).data().toString(),
+             QStringLiteral("Storefront mobile"));
+    m_window->setApplicationNames({});
     QCOMPARE(detail("detailsClient"), QStringLiteral("10.0.0.230:41230"));
     QCOMPARE(detail("detailsUpstream"), QStringLiteral("None (answered by the gateway)"));
     QCOMPARE(detail("detailsTotalLatency"), QStringLiteral("2.23 ms"));

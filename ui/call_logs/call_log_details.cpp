@@ -164,8 +164,11 @@ void CallLogDetails::showEntry(const app::CallLogEntry* e, const CallLogModel* m
                              .arg(model ? model->apiName(e->apiId) : QString::number(e->apiId))
                              .arg(e->apiId));
     m_route->setText(e->routeId.isEmpty() ? none : e->routeId);
+    const QString appId = QString::number(e->applicationId);
+    const QString appName = model ? model->applicationName(e->applicationId) : appId;
     m_application->setText(e->applicationId == 0 ? tr("None (anonymous call)")
-                                                 : tr("id %1").arg(e->applicationId));
+                           : appName == appId    ? tr("id %1").arg(appId)
+                                                 : tr("%1 (id %2)").arg(appName, appId));
     m_client->setText(e->client.isEmpty() ? none : e->client);
     m_upstream->setText(e->upstream.isEmpty() ? tr("None (answered by the gateway)") : e->upstream);
     m_total->setText(CallLogModel::latencyText(e->totalUs));

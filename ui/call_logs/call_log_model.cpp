@@ -109,6 +109,14 @@ QString CallLogModel::apiName(quint64 apiId) const
     return it != m_apiNames.cend() ? *it : tr("#%1").arg(apiId);
 }
 
+QString CallLogModel::applicationName(quint64 applicationId) const
+{
+    if (applicationId == 0)
+        return tr("—");
+    const auto it = m_applicationNames.constFind(applicationId);
+    return it != m_applicationNames.cend() && !it->isEmpty() ? *it : QString::number(applicationId);
+}
+
 QVariant CallLogModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
@@ -150,7 +158,7 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
         case Api:
             return apiName(e.apiId);
         case Application:
-            return e.applicationId == 0 ? tr("—") : QString::number(e.applicationId);
+            return applicationName(e.applicationId);
         case Bytes:
             return locale.toString(e.bytesOut);
         case ColumnCount:
@@ -168,7 +176,8 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
             return tr("%1 bytes in, %2 bytes out")
                 .arg(QLocale().toString(e.bytesIn), QLocale().toString(e.bytesOut));
         case Application:
-            return e.applicationId == 0 ? tr("No application (anonymous call)") : QVariant();
+            return e.applicationId == 0 ? tr("No application (anonymous call)")
+                                        : tr("Application id %1").arg(e.applicationId);
         default:
             return {};
         }
@@ -177,7 +186,6 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
         switch (column) {
         case Status:
         case Latency:
-        case Application:
         case Bytes:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:
@@ -249,6 +257,14 @@ void CallLogModel::setFilter(const app::CallLogFilter& filter)
     m_headTimeUs = nowUs();
     if (m_service)
         setFetch(m_service->requestSearch(m_filter, std::nullopt, m_pageSize));
+}
+
+void CallLogModel::setApplicationNames(const QHash<quint64, QString>& names)
+{
+    m_applicationNames = names;
+    if (!m_keys.empty())
+        emit dataChanged(index(0, Application), index(rowCount() - 1, Application),
+                         {Qt::DisplayRole});
 }
 
 void CallLogModel::setApiNames(const QHash<quint64, QString>& names)

@@ -78,6 +78,10 @@ public:
 
     void setApiNames(const QHash<quint64, QString>& names);
     QString apiName(quint64 apiId) const;
+    // Names of the applications behind API keys (from the compiled catalog);
+    // unknown ones show as their id.
+    void setApplicationNames(const QHash<quint64, QString>& names);
+    QString applicationName(quint64 applicationId) const;
 
     // Rows per page (the first page and each fetchMore()).
     void setPageSize(int rows) { m_pageSize = qBound(1, rows, 10000); }
@@ -155,6 +159,7 @@ private:
     app::TelemetryService* m_service;
     app::CallLogFilter m_filter;
     QHash<quint64, QString> m_apiNames;
+    QHash<quint64, QString> m_applicationNames;
     // Every loaded row's key, newest first. A deque: live tail inserts at
     // the front, fetchMore() appends, both without moving the rest.
     std::deque<Key> m_keys;

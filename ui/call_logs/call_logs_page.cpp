@@ -177,6 +177,12 @@ void CallLogsPage::setApiNames(const QHash<quint64, QString>& names)
     updateDetails();
 }
 
+void CallLogsPage::setApplicationNames(const QHash<quint64, QString>& names)
+{
+    m_model->setApplicationNames(names);
+    updateDetails();
+}
+
 QString CallLogsPage::message() const
 {
     return m_message->isHidden() ? QString() : m_message->text();

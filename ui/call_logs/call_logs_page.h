@@ -35,6 +35,7 @@ public:
     explicit CallLogsPage(app::TelemetryService* service, QWidget* parent = nullptr);
 
     void setApiNames(const QHash<quint64, QString>& names);
+    void setApplicationNames(const QHash<quint64, QString>& names);
 
     CallLogModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
