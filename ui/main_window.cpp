@@ -351,7 +351,9 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
     replacePlaceholder(Applications, m_applicationsPage);
     m_catalogPage = new CatalogPage(catalog, actor, m_controller, m_pages);
     replacePlaceholder(Catalog, m_catalogPage);
-    connect(catalog, &app::CatalogService::pendingApprovalsChanged, this,
+    // The badge counts what the acting user may decide (the inbox), not
+    // every pending request in the catalog.
+    connect(m_approvalsPage, &ApprovalsPage::inboxCountChanged, this,
             &MainWindow::setPendingApprovals);
     catalog->refreshPendingApprovals();
 

@@ -436,6 +436,14 @@ void TestApprovalsPage::onlyWhatTheActorMayDecide()
     QCOMPARE(member.inboxModel()->rowCount(), 0);
     QCOMPARE(stranger.inboxModel()->rowCount(), 0);
 
+    // The sidebar's badge counts what the window's actor may decide.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->pendingApprovals(), 1, 2000);
+    page()->setActor(m_world.developer);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->pendingApprovals(), 0, 2000);
+    QCOMPARE(page()->inboxModel()->rowCount(), 0);
+    page()->setActor(m_world.publisher);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->pendingApprovals(), 1, 2000);
+
     // Without an account the page says so instead of showing an empty list.
     ApprovalsPage nobody(m_catalog.get(), std::nullopt);
     QVERIFY(nobody.message().contains(QStringLiteral("unavailable")));

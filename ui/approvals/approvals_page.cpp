@@ -236,10 +236,12 @@ void ApprovalsPage::applyListing(ApprovalsModel* model, QTableView* view,
             selection.select(model->index(row, 0), model->index(row, model->columnCount() - 1));
     }
     view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
-    if (model == m_inbox)
+    if (model == m_inbox) {
         m_tabs->setTabText(0, listing.items.isEmpty()
                                   ? tr("&Inbox")
                                   : tr("&Inbox (%1)").arg(listing.items.size()));
+        emit inboxCountChanged(static_cast<int>(listing.items.size()));
+    }
     updateActions();
     updateDetails();
 }

@@ -61,6 +61,8 @@ public slots:
 signals:
     // After each decision round trip, with how many succeeded and failed.
     void decided(int succeeded, int failed);
+    // The number of requests in the inbox: what this actor may decide.
+    void inboxCountChanged(int count);
 
 private:
     QWidget* buildInboxTab();
