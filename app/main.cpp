@@ -258,7 +258,10 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     demoOffer->addTo(window.helpMenu());
     QObject::connect(demoOffer, &gatehouse::ui::DemoCatalogOffer::failed, &window,
                      &gatehouse::ui::MainWindow::showError);
-    demoOffer->offerOnFirstStart();
+    if (options.demoCatalog)
+        demoOffer->createIfEmpty(); // asked for on the command line: no question
+    else
+        demoOffer->offerOnFirstStart();
 
     // The admin REST API; a failure is shown, and the console runs on.
     GatewayAdminControl adminControl(&controller, telemetryStarted ? &telemetry : nullptr);

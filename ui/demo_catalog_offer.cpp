@@ -11,6 +11,8 @@
 #include <QSettings>
 #include <QWidget>
 
+#include <utility>
+
 namespace gatehouse::ui {
 
 DemoCatalogOffer::DemoCatalogOffer(app::CatalogService* catalog,
@@ -105,14 +107,25 @@ void DemoCatalogOffer::create()
         [this](app::DemoCatalogResult result) { onSeeded(result); });
 }
 
+void DemoCatalogOffer::createIfEmpty()
+{
+    if (m_busy || !m_action->isEnabled())
+        return;
+    m_quietWhenNotEmpty = true;
+    create();
+}
+
 void DemoCatalogOffer::onSeeded(const app::DemoCatalogResult& result)
 {
     m_busy = false;
+    const bool quiet = std::exchange(m_quietWhenNotEmpty, false);
     if (!result.ok()) {
         emit failed(tr("Could not create the demo workspace: %1").arg(result.error));
         return;
     }
     if (!result.seeded) {
+        if (quiet)
+            return;
         emit failed(tr("The demo workspace was not created: the catalog already has APIs."));
         return;
     }

@@ -51,6 +51,9 @@ public:
     void askAndCreate();
     // Creates it now (no question).
     void create();
+    // `gatehouse --demo-catalog`: creates it now if the catalog has no APIs,
+    // and quietly leaves a catalog that has some alone.
+    void createIfEmpty();
 
     QMessageBox* question() const { return m_question; } // while one is open
 
@@ -74,6 +77,7 @@ private:
     QAction* m_action = nullptr;
     QPointer<QMessageBox> m_question;
     bool m_busy = false;
+    bool m_quietWhenNotEmpty = false;
 };
 
 } // namespace gatehouse::ui

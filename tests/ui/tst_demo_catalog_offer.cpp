@@ -36,6 +36,7 @@ private slots:
     void acceptedOfferCreatesTheWorkspace();
     void declinedOfferIsNotAskedAgainButTheMenuWorks();
     void catalogWithApisIsNotOffered();
+    void commandLineCreatesWithoutAsking();
 
 private:
     qint64 apiCount();
@@ -191,6 +192,29 @@ void TestDemoCatalogOffer::catalogWithApisIsNotOffered()
     QVERIFY(answer(offer, QMessageBox::Yes));
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
     QCOMPARE(apiCount(), 1);
+}
+
+// `gatehouse --demo-catalog` in the console: created at once, no question;
+// a second start with the same catalog changes nothing and says nothing.
+void TestDemoCatalogOffer::commandLineCreatesWithoutAsking()
+{
+    DemoCatalogOffer offer(m_catalog.get(), m_admin, nullptr, m_window.get());
+    QSignalSpy shown(&offer, &DemoCatalogOffer::questionShown);
+    QSignalSpy created(&offer, &DemoCatalogOffer::created);
+    QSignalSpy failed(&offer, &DemoCatalogOffer::failed);
+    offer.createIfEmpty();
+    QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 10000);
+    QVERIFY(created.first().first().toString().startsWith(QStringLiteral("gh_")));
+    QCOMPARE(shown.size(), 0);
+    const int apis = apiCount();
+    QVERIFY(apis > 0);
+
+    offer.createIfEmpty();
+    QTest::qWait(300);
+    QTRY_COMPARE_WITH_TIMEOUT(apiCount(), apis, 2000);
+    QCOMPARE(created.size(), 1);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(shown.size(), 0);
 }
 
 QTEST_MAIN(TestDemoCatalogOffer)
