@@ -186,8 +186,11 @@ ApiEditorDialog::ApiEditorDialog(app::CatalogService* catalog, const app::Princi
 QWidget* ApiEditorDialog::buildGeneralTab()
 {
     auto* page = new QWidget(this);
-    auto* form = new QFormLayout(page);
+    auto* outer = new QVBoxLayout(page);
+    auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    outer->addLayout(form);
+    outer->addStretch(1); // spare height below the form, not inside a row
     const auto addField = [&](const QString& label, const QString& key, QWidget* widget) {
         auto* field = new QVBoxLayout;
         field->setSpacing(2);
@@ -311,6 +314,7 @@ QWidget* ApiEditorDialog::buildRoutingTab()
     m_routes = new QTableWidget(0, 2, page);
     m_routes->setObjectName(QStringLiteral("apiRoutes"));
     m_routes->setHorizontalHeaderLabels({tr("Method"), tr("Path")});
+    m_routes->verticalHeader()->setDefaultSectionSize(m_routes->fontMetrics().height() + 12);
     m_routes->setColumnWidth(MethodColumn, 110);
     {
         auto [box, error] = field(QStringLiteral("routes"), m_routes);
@@ -336,9 +340,10 @@ QWidget* ApiEditorDialog::buildRoutingTab()
         buddy(box, m_upstreams);
     }
     // URL takes the room, weight what it needs.
+    m_upstreams->horizontalHeader()->setStretchLastSection(false);
     m_upstreams->horizontalHeader()->setSectionResizeMode(UrlColumn, QHeaderView::Stretch);
-    m_upstreams->horizontalHeader()->setSectionResizeMode(WeightColumn,
-                                                          QHeaderView::ResizeToContents);
+    m_upstreams->horizontalHeader()->setSectionResizeMode(WeightColumn, QHeaderView::Fixed);
+    m_upstreams->setColumnWidth(WeightColumn, 90);
 
     m_balancing = new QComboBox(page);
     m_balancing->setObjectName(QStringLiteral("apiBalancing"));

@@ -90,13 +90,18 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
     m_status->setObjectName(QStringLiteral("openApiStatus"));
     m_status->setWordWrap(true);
     previewLayout->addWidget(m_status);
+    m_errors = new FormErrorLabel(QStringLiteral("previewErrors"), preview);
+    previewLayout->addWidget(m_errors);
     auto* facts = new QFormLayout;
     facts->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     const auto fact = [&](const char* name, const QString& label) {
         auto* value = new QLabel(preview);
         value->setObjectName(QLatin1String(name));
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        value->setWordWrap(true);
+        // One line each (a URL wraps badly); a long one is cut, its tool tip
+        // has it all.
+        value->setMinimumWidth(1);
+        value->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
         facts->addRow(label, value);
         return value;
     };
@@ -109,6 +114,7 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
     m_operations->setObjectName(QStringLiteral("previewOperations"));
     m_operations->setHorizontalHeaderLabels({tr("Method"), tr("Path")});
     m_operations->verticalHeader()->hide();
+    m_operations->verticalHeader()->setDefaultSectionSize(m_operations->fontMetrics().height() + 8);
     m_operations->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_operations->horizontalHeader()->setStretchLastSection(true);
     m_operations->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -120,8 +126,6 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
     m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_warnings->hide();
     previewLayout->addWidget(m_warnings);
-    m_errors = new FormErrorLabel(QStringLiteral("previewErrors"), preview);
-    previewLayout->addWidget(m_errors);
     columns->addWidget(preview, 1);
 
     auto* teamForm = new QFormLayout;
@@ -263,8 +267,10 @@ void OpenApiImportDialog::parseText()
 
 void OpenApiImportDialog::clearPreview()
 {
-    for (QLabel* label : {m_title, m_version, m_basePath, m_upstream})
+    for (QLabel* label : {m_title, m_version, m_basePath, m_upstream}) {
         label->clear();
+        label->setToolTip(QString());
+    }
     m_operations->setRowCount(0);
     m_warnings->clear();
     m_warnings->hide();
@@ -282,6 +288,8 @@ void OpenApiImportDialog::showPreview(const app::OpenApiImport& result)
         m_basePath->setText(api.basePath);
         m_upstream->setText(api.upstreams.isEmpty() ? tr("none (add one before publishing)")
                                                     : api.upstreams.front().url);
+        for (QLabel* label : {m_title, m_version, m_basePath, m_upstream})
+            label->setToolTip(label->text());
         m_operations->setRowCount(int(api.routes.size()));
         for (int row = 0; row < api.routes.size(); ++row) {
             m_operations->setItem(row, 0, new QTableWidgetItem(api.routes[row].method));
