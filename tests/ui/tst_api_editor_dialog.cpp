@@ -520,6 +520,18 @@ void TestApiEditorDialog::brokenDocumentShowsWhereAndBlocksImport()
     QTRY_VERIFY_WITH_TIMEOUT(okButton(&dialog)->isEnabled(), 5000);
     QCOMPARE(child<QTableWidget>(&dialog, "previewOperations")->rowCount(), 1);
     QVERIFY(!errors->isVisible());
+    QCOMPARE(child<QLabel>(&dialog, "previewUpstream")->text(),
+             QStringLiteral("none (add one before publishing)"));
+    // Warnings show, but do not block.
+    auto* warnings = child<QLabel>(&dialog, "previewWarnings");
+    QVERIFY(!warnings->isVisible());
+    dialog.setDocumentText(
+        QStringLiteral("openapi: 3.1.0\ninfo: {title: Empty, version: '1'}\npaths: {}\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(warnings->isVisible(), 5000);
+    QVERIFY2(warnings->text().contains(QStringLiteral("no operations to route")),
+             qPrintable(warnings->text()));
+    QVERIFY(okButton(&dialog)->isEnabled());
+    QCOMPARE(child<QTableWidget>(&dialog, "previewOperations")->rowCount(), 0);
     dialog.loadFile(m_dir.filePath(QStringLiteral("missing.yaml")));
     QVERIFY(!okButton(&dialog)->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(errors->isVisible(), 5000);
