@@ -231,7 +231,7 @@ QWidget* ApiEditorDialog::buildGeneralTab()
     m_description = new QPlainTextEdit(page);
     m_description->setObjectName(QStringLiteral("apiDescription"));
     m_description->setTabChangesFocus(true);
-    m_description->setFixedHeight(m_description->fontMetrics().lineSpacing() * 4 + 12);
+    m_description->setFixedHeight(m_description->fontMetrics().lineSpacing() * 8 + 12);
     addField(tr("&Description:"), QStringLiteral("description"), m_description);
 
     m_tags = new QLineEdit(page);
