@@ -90,6 +90,10 @@
         <translation>Routen</translation>
     </message>
     <message>
+        <source>Docs</source>
+        <translation>Doku</translation>
+    </message>
+    <message>
         <source>Subscribers</source>
         <translation>Abonnenten</translation>
     </message>
@@ -194,6 +198,18 @@
         <translation>Wert</translation>
     </message>
     <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Save Cache &amp;Policy</source>
+        <translation>Cache-&amp;Richtlinie speichern</translation>
+    </message>
+    <message>
+        <source>The gateway applies it with its next configuration, within a second</source>
+        <translation>Das Gateway übernimmt sie mit seiner nächsten Konfiguration, binnen einer Sekunde</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -243,7 +259,7 @@
     </message>
     <message>
         <source>(none)</source>
-        <translation>(keine)</translation>
+        <translation>(keiner)</translation>
     </message>
     <message>
         <source>automatic approval</source>
@@ -362,28 +378,295 @@
         <translation>nein</translation>
     </message>
     <message>
-        <source>Docs</source>
-        <translation>Doku</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>&amp;Zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Save Cache &amp;Policy</source>
-        <translation>Cache-&amp;Richtlinie speichern</translation>
-    </message>
-    <message>
-        <source>The gateway applies it with its next configuration, within a second</source>
-        <translation>Das Gateway übernimmt sie mit seiner nächsten Konfiguration, binnen einer Sekunde</translation>
-    </message>
-    <message>
         <source>Edit the policy as JSON. Keys: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; durations like &quot;60s&quot; or &quot;5m&quot;. {} turns caching off.</source>
         <translation>Richtlinie als JSON bearbeiten. Schlüssel: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; Dauern wie &quot;60s&quot; oder &quot;5m&quot;. {} schaltet das Caching ab.</translation>
     </message>
     <message>
         <source>The policy as stored:</source>
         <translation>Die gespeicherte Richtlinie:</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApiEditorDialog</name>
+    <message>
+        <source>New Version of %1</source>
+        <translation>Neue Version von %1</translation>
+    </message>
+    <message>
+        <source>Creates a draft copy of %1 %2 with its routes, targets and settings. The two versions are linked.</source>
+        <translation>Legt einen Entwurf als Kopie von %1 %2 mit Routen, Zielen und Einstellungen an. Beide Versionen werden verknüpft.</translation>
+    </message>
+    <message>
+        <source>e.g. v2</source>
+        <translation>z. B. v2</translation>
+    </message>
+    <message>
+        <source>New &amp;version:</source>
+        <translation>Neue &amp;Version:</translation>
+    </message>
+    <message>
+        <source>Create Version</source>
+        <translation>Version anlegen</translation>
+    </message>
+    <message>
+        <source>New API</source>
+        <translation>Neue API</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Routing</source>
+        <translation>&amp;Routing</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>e.g. Billing</source>
+        <translation>z. B. Abrechnung</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>e.g. billing</source>
+        <translation>z. B. billing</translation>
+    </message>
+    <message>
+        <source>The API&apos;s short name in URLs: a-z, 0-9 and &apos;-&apos;. All versions of an API share it.</source>
+        <translation>Kurzname der API in URLs: a-z, 0-9 und &apos;-&apos;. Alle Versionen einer API teilen ihn.</translation>
+    </message>
+    <message>
+        <source>&amp;Slug:</source>
+        <translation>&amp;Kurzname:</translation>
+    </message>
+    <message>
+        <source>e.g. v1</source>
+        <translation>z. B. v1</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Comma separated, e.g. finance, invoices</source>
+        <translation>Durch Kommas getrennt, z. B. finanzen, rechnungen</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Schlagwörter:</translation>
+    </message>
+    <message>
+        <source>The team that owns the API: its publishers edit it, its owners approve subscriptions.</source>
+        <translation>Das Team, dem die API gehört: seine Publisher bearbeiten sie, seine Besitzer genehmigen Abonnements.</translation>
+    </message>
+    <message>
+        <source>&amp;Owning team:</source>
+        <translation>&amp;Besitzendes Team:</translation>
+    </message>
+    <message>
+        <source>Owning team only</source>
+        <translation>Nur besitzendes Team</translation>
+    </message>
+    <message>
+        <source>Whole organisation</source>
+        <translation>Ganze Organisation</translation>
+    </message>
+    <message>
+        <source>V&amp;isible to:</source>
+        <translation>S&amp;ichtbar für:</translation>
+    </message>
+    <message>
+        <source>e.g. /billing/v1</source>
+        <translation>z. B. /billing/v1</translation>
+    </message>
+    <message>
+        <source>Strip base path when forwarding</source>
+        <translation>Basispfad beim Weiterleiten entfernen</translation>
+    </message>
+    <message>
+        <source>Forward /billing/v1/invoices to the target as /invoices.</source>
+        <translation>Leitet /billing/v1/invoices als /invoices an das Ziel weiter.</translation>
+    </message>
+    <message>
+        <source>&amp;Base path:</source>
+        <translation>&amp;Basispfad:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Ro&amp;utes:</source>
+        <translation>Ro&amp;uten:</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>T&amp;argets:</source>
+        <translation>Zi&amp;ele:</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Reihum</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
+    </message>
+    <message>
+        <source>Least connections</source>
+        <translation>Wenigste Verbindungen</translation>
+    </message>
+    <message>
+        <source>Ba&amp;lancing:</source>
+        <translation>Lastver&amp;teilung:</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Open (no key)</source>
+        <translation>Offen (kein Schlüssel)</translation>
+    </message>
+    <message>
+        <source>Authenti&amp;cation:</source>
+        <translation>Authentifi&amp;zierung:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect:</source>
+        <translation>Verbin&amp;dung:</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest:</source>
+        <translation>An&amp;frage:</translation>
+    </message>
+    <message>
+        <source>Timeouts:</source>
+        <translation>Zeitlimits:</translation>
+    </message>
+    <message>
+        <source>You may not publish APIs for any team.</source>
+        <translation>Sie dürfen für kein Team APIs veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>No longer exists or is not visible to you</source>
+        <translation>Existiert nicht mehr oder ist für Sie nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>Already exists or not possible now</source>
+        <translation>Existiert bereits oder ist jetzt nicht möglich</translation>
+    </message>
+    <message>
+        <source>Invalid API</source>
+        <translation>Ungültige API</translation>
+    </message>
+    <message>
+        <source>The catalog could not be read or written</source>
+        <translation>Der Katalog konnte nicht gelesen oder geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Route %1: not an HTTP method.</source>
+        <translation>Route %1: keine HTTP-Methode.</translation>
+    </message>
+    <message>
+        <source>Route %1: the path must start with &apos;/&apos;.</source>
+        <translation>Route %1: Der Pfad muss mit &apos;/&apos; beginnen.</translation>
+    </message>
+    <message>
+        <source>Target %1: the weight must be at least 1.</source>
+        <translation>Ziel %1: Das Gewicht muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>Use 1-63 characters of a-z, 0-9 and &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>1–63 Zeichen aus a-z, 0-9 und &apos;-&apos;, beginnend mit Buchstabe oder Ziffer.</translation>
+    </message>
+    <message>
+        <source>Use 1-32 characters of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>1–32 Zeichen aus A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+    <message>
+        <source>The base path must start with &apos;/&apos;.</source>
+        <translation>Der Basispfad muss mit &apos;/&apos; beginnen.</translation>
+    </message>
+    <message>
+        <source>Timeouts must be longer than 0 ms.</source>
+        <translation>Zeitlimits müssen länger als 0 ms sein.</translation>
+    </message>
+    <message>
+        <source>Enter a version.</source>
+        <translation>Geben Sie eine Version ein.</translation>
+    </message>
+    <message>
+        <source>Enter a slug.</source>
+        <translation>Geben Sie einen Kurznamen ein.</translation>
+    </message>
+    <message>
+        <source>Enter a base path.</source>
+        <translation>Geben Sie einen Basispfad ein.</translation>
+    </message>
+    <message>
+        <source>Enter a URL for every target.</source>
+        <translation>Geben Sie für jedes Ziel eine URL ein.</translation>
+    </message>
+    <message>
+        <source>The catalog is not available.</source>
+        <translation>Der Katalog ist nicht verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -496,10 +779,6 @@
         <translation>Die Anwendung kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>Wird geladen…</translation>
-    </message>
-    <message>
         <source>Permission denied</source>
         <translation>Keine Berechtigung</translation>
     </message>
@@ -598,6 +877,10 @@
     <message>
         <source>The subscription to %1 did not end. %2</source>
         <translation>Das Abonnement für %1 wurde nicht beendet. %2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -1085,7 +1368,7 @@
     </message>
     <message>
         <source>Any time</source>
-        <translation>Gesamter Zeitraum</translation>
+        <translation>Jederzeit</translation>
     </message>
     <message>
         <source>Last hour</source>
@@ -1923,6 +2206,10 @@
         <translation>Team</translation>
     </message>
     <message>
+        <source>sunset %1</source>
+        <translation>Ende %1</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1945,10 +2232,6 @@
     <message>
         <source>Updated</source>
         <translation>Geändert</translation>
-    </message>
-    <message>
-        <source>sunset %1</source>
-        <translation>Ende %1</translation>
     </message>
 </context>
 <context>
@@ -2014,6 +2297,10 @@
         <translation>Jede Sichtbarkeit</translation>
     </message>
     <message>
+        <source>Search the catalog (%1)</source>
+        <translation>Katalog durchsuchen (%1)</translation>
+    </message>
+    <message>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
@@ -2031,7 +2318,7 @@
     </message>
     <message>
         <source>Cannot read the catalog: %1</source>
-        <translation>Der Katalog ist nicht lesbar: %1</translation>
+        <translation>Der Katalog kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Select an API to see its details.</source>
@@ -2086,6 +2373,18 @@
         <translation>%1 wurde abgelehnt: %2 (%3)</translation>
     </message>
     <message>
+        <source>The cache policy of %1 is saved; the gateway applies it with its next configuration.</source>
+        <translation>Die Cache-Richtlinie von %1 ist gespeichert; das Gateway übernimmt sie mit seiner nächsten Konfiguration.</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1</source>
+        <translation>Die Cache-Richtlinie wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1 (%2)</source>
+        <translation>Die Cache-Richtlinie wurde abgelehnt: %1 (%2)</translation>
+    </message>
+    <message>
         <source>permission denied</source>
         <translation>keine Berechtigung</translation>
     </message>
@@ -2108,22 +2407,6 @@
     <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>The cache policy of %1 is saved; the gateway applies it with its next configuration.</source>
-        <translation>Die Cache-Richtlinie von %1 ist gespeichert; das Gateway übernimmt sie mit seiner nächsten Konfiguration.</translation>
-    </message>
-    <message>
-        <source>The cache policy was refused: %1</source>
-        <translation>Die Cache-Richtlinie wurde abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>The cache policy was refused: %1 (%2)</source>
-        <translation>Die Cache-Richtlinie wurde abgelehnt: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Search the catalog (%1)</source>
-        <translation>Katalog durchsuchen (%1)</translation>
     </message>
 </context>
 <context>
@@ -2732,6 +3015,10 @@
         <translation>Löschen</translation>
     </message>
     <message>
+        <source>Create a new version of %1: a draft copy of its routes, targets and cache policy, linked to it as its successor. Give it its own base path before publishing it.</source>
+        <translation>Eine neue Version von %1 anlegen: einen Entwurf als Kopie ihrer Routen, Ziele und Cache-Richtlinie, als Nachfolger verknüpft. Geben Sie ihr vor dem Veröffentlichen einen eigenen Basispfad.</translation>
+    </message>
+    <message>
         <source>&amp;Version:</source>
         <translation>&amp;Version:</translation>
     </message>
@@ -2754,10 +3041,6 @@
     <message>
         <source>Version %1 already exists.</source>
         <translation>Version %1 gibt es schon.</translation>
-    </message>
-    <message>
-        <source>Create a new version of %1: a draft copy of its routes, targets and cache policy, linked to it as its successor. Give it its own base path before publishing it.</source>
-        <translation>Eine neue Version von %1 anlegen: einen Entwurf als Kopie ihrer Routen, Ziele und Cache-Richtlinie, als Nachfolger verknüpft. Geben Sie ihr vor dem Veröffentlichen einen eigenen Basispfad.</translation>
     </message>
 </context>
 <context>
@@ -2931,12 +3214,12 @@
         <translation>Abonnementanfragen, die auf eine Entscheidung warten: %1</translation>
     </message>
     <message>
-        <source>The catalog is applied with warnings: %1</source>
-        <translation>Der Katalog ist mit Warnungen angewendet: %1</translation>
-    </message>
-    <message>
         <source>Viewing as %1 (%2): a demo of what this role sees and may do. Switch back under Teams &gt; View as.</source>
         <translation>Ansicht als %1 (%2): eine Vorführung dessen, was diese Rolle sieht und darf. Zurück unter Teams &gt; Ansicht als.</translation>
+    </message>
+    <message>
+        <source>The catalog is applied with warnings: %1</source>
+        <translation>Der Katalog ist mit Warnungen angewendet: %1</translation>
     </message>
 </context>
 <context>
@@ -2992,6 +3275,131 @@
     <message>
         <source>Use at most %1 characters.</source>
         <translation>Höchstens %1 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::OpenApiImportDialog</name>
+    <message>
+        <source>Import OpenAPI</source>
+        <translation>OpenAPI importieren</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Choose &amp;File...</source>
+        <translation>&amp;Datei wählen...</translation>
+    </message>
+    <message>
+        <source>or paste a YAML or JSON document below</source>
+        <translation>oder unten ein YAML- oder JSON-Dokument einfügen</translation>
+    </message>
+    <message>
+        <source>openapi: 3.0.3
+info:
+  title: ...
+</source>
+        <translation>openapi: 3.0.3
+info:
+  title: ...
+</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Nothing to import yet.</source>
+        <translation>Noch nichts zu importieren.</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Base path:</source>
+        <translation>Basispfad:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>&amp;Owning team:</source>
+        <translation>&amp;Besitzendes Team:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Pasted text</source>
+        <translation>Eingefügter Text</translation>
+    </message>
+    <message>
+        <source>Choose an OpenAPI Document</source>
+        <translation>OpenAPI-Dokument wählen</translation>
+    </message>
+    <message>
+        <source>OpenAPI documents (*.yaml *.yml *.json)</source>
+        <translation>OpenAPI-Dokumente (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation>%1 wird gelesen...</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Reading the document...</source>
+        <translation>Dokument wird gelesen...</translation>
+    </message>
+    <message>
+        <source>pasted</source>
+        <translation>eingefügt</translation>
+    </message>
+    <message>
+        <source>none (add one before publishing)</source>
+        <translation>keins (vor dem Veröffentlichen hinzufügen)</translation>
+    </message>
+    <message>
+        <source>The document cannot be imported:</source>
+        <translation>Das Dokument kann nicht importiert werden:</translation>
+    </message>
+    <message>
+        <source>Operations found: %1</source>
+        <translation>Gefundene Operationen: %1</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <source>You may not publish APIs for any team.</source>
+        <translation>Sie dürfen für kein Team APIs veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>The catalog is not available.</source>
+        <translation>Der Katalog ist nicht verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -3147,12 +3555,16 @@
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <source>R&amp;epeat password:</source>
-        <translation>Passwort &amp;wiederholen:</translation>
-    </message>
-    <message>
         <source>Sign In</source>
         <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Cannot sign in: %1</source>
+        <translation>Anmeldung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
     </message>
     <message>
         <source>Create the First Administrator</source>
@@ -3173,10 +3585,6 @@
     <message>
         <source>Cannot create the administrator: %1</source>
         <translation>Der Administrator kann nicht angelegt werden: %1</translation>
-    </message>
-    <message>
-        <source>Cannot sign in: %1</source>
-        <translation>Anmeldung nicht möglich: %1</translation>
     </message>
 </context>
 <context>

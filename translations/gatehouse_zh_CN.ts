@@ -90,6 +90,10 @@
         <translation>路由</translation>
     </message>
     <message>
+        <source>Docs</source>
+        <translation>文档</translation>
+    </message>
+    <message>
         <source>Subscribers</source>
         <translation>订阅者</translation>
     </message>
@@ -192,6 +196,18 @@
     <message>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save Cache &amp;Policy</source>
+        <translation>保存缓存策略(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The gateway applies it with its next configuration, within a second</source>
+        <translation>网关会在下一次配置时（一秒内）应用它</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -362,28 +378,295 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>Docs</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>还原(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Save Cache &amp;Policy</source>
-        <translation>保存缓存策略(&amp;P)</translation>
-    </message>
-    <message>
-        <source>The gateway applies it with its next configuration, within a second</source>
-        <translation>网关会在下一次配置时（一秒内）应用它</translation>
-    </message>
-    <message>
         <source>Edit the policy as JSON. Keys: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; durations like &quot;60s&quot; or &quot;5m&quot;. {} turns caching off.</source>
         <translation>以 JSON 编辑策略。键：enabled、default_ttl、max_ttl、stale_while_revalidate、stale_if_error、ignore_query_params、statuses、override_upstream；时长如 &quot;60s&quot; 或 &quot;5m&quot;。{} 表示关闭缓存。</translation>
     </message>
     <message>
         <source>The policy as stored:</source>
         <translation>已存储的策略：</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApiEditorDialog</name>
+    <message>
+        <source>New Version of %1</source>
+        <translation>%1 的新版本</translation>
+    </message>
+    <message>
+        <source>Creates a draft copy of %1 %2 with its routes, targets and settings. The two versions are linked.</source>
+        <translation>创建 %1 %2 的草稿副本，包含其路由、目标和设置。两个版本相互关联。</translation>
+    </message>
+    <message>
+        <source>e.g. v2</source>
+        <translation>例如 v2</translation>
+    </message>
+    <message>
+        <source>New &amp;version:</source>
+        <translation>新版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Create Version</source>
+        <translation>创建版本</translation>
+    </message>
+    <message>
+        <source>New API</source>
+        <translation>新建 API</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Routing</source>
+        <translation>路由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>e.g. Billing</source>
+        <translation>例如 计费</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. billing</source>
+        <translation>例如 billing</translation>
+    </message>
+    <message>
+        <source>The API&apos;s short name in URLs: a-z, 0-9 and &apos;-&apos;. All versions of an API share it.</source>
+        <translation>API 在 URL 中的短名称：a-z、0-9 和 &apos;-&apos;。同一 API 的所有版本共用它。</translation>
+    </message>
+    <message>
+        <source>&amp;Slug:</source>
+        <translation>短名称(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>e.g. v1</source>
+        <translation>例如 v1</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Comma separated, e.g. finance, invoices</source>
+        <translation>以逗号分隔，例如 finance, invoices</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The team that owns the API: its publishers edit it, its owners approve subscriptions.</source>
+        <translation>拥有该 API 的团队：其发布者编辑它，其所有者审批订阅。</translation>
+    </message>
+    <message>
+        <source>&amp;Owning team:</source>
+        <translation>所属团队(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Owning team only</source>
+        <translation>仅所属团队</translation>
+    </message>
+    <message>
+        <source>Whole organisation</source>
+        <translation>整个组织</translation>
+    </message>
+    <message>
+        <source>V&amp;isible to:</source>
+        <translation>可见范围(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>e.g. /billing/v1</source>
+        <translation>例如 /billing/v1</translation>
+    </message>
+    <message>
+        <source>Strip base path when forwarding</source>
+        <translation>转发时去掉基础路径</translation>
+    </message>
+    <message>
+        <source>Forward /billing/v1/invoices to the target as /invoices.</source>
+        <translation>将 /billing/v1/invoices 作为 /invoices 转发到目标。</translation>
+    </message>
+    <message>
+        <source>&amp;Base path:</source>
+        <translation>基础路径(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Ro&amp;utes:</source>
+        <translation>路由(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>T&amp;argets:</source>
+        <translation>目标(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>轮询</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权</translation>
+    </message>
+    <message>
+        <source>Least connections</source>
+        <translation>最少连接</translation>
+    </message>
+    <message>
+        <source>Ba&amp;lancing:</source>
+        <translation>负载均衡(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Open (no key)</source>
+        <translation>开放（无需密钥）</translation>
+    </message>
+    <message>
+        <source>Authenti&amp;cation:</source>
+        <translation>认证(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect:</source>
+        <translation>连接(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest:</source>
+        <translation>请求(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Timeouts:</source>
+        <translation>超时：</translation>
+    </message>
+    <message>
+        <source>You may not publish APIs for any team.</source>
+        <translation>您无权为任何团队发布 API。</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>No longer exists or is not visible to you</source>
+        <translation>已不存在或对您不可见</translation>
+    </message>
+    <message>
+        <source>Already exists or not possible now</source>
+        <translation>已存在或当前无法执行</translation>
+    </message>
+    <message>
+        <source>Invalid API</source>
+        <translation>无效的 API</translation>
+    </message>
+    <message>
+        <source>The catalog could not be read or written</source>
+        <translation>无法读取或写入目录</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Route %1: not an HTTP method.</source>
+        <translation>路由 %1：不是 HTTP 方法。</translation>
+    </message>
+    <message>
+        <source>Route %1: the path must start with &apos;/&apos;.</source>
+        <translation>路由 %1：路径必须以 &apos;/&apos; 开头。</translation>
+    </message>
+    <message>
+        <source>Target %1: the weight must be at least 1.</source>
+        <translation>目标 %1：权重至少为 1。</translation>
+    </message>
+    <message>
+        <source>Use 1-63 characters of a-z, 0-9 and &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>使用 1–63 个 a-z、0-9 和 &apos;-&apos; 字符，以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>Use 1-32 characters of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>使用 1–32 个 A-Z、a-z、0-9、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos; 字符。</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
+        <source>The base path must start with &apos;/&apos;.</source>
+        <translation>基础路径必须以 &apos;/&apos; 开头。</translation>
+    </message>
+    <message>
+        <source>Timeouts must be longer than 0 ms.</source>
+        <translation>超时必须大于 0 毫秒。</translation>
+    </message>
+    <message>
+        <source>Enter a version.</source>
+        <translation>请输入版本。</translation>
+    </message>
+    <message>
+        <source>Enter a slug.</source>
+        <translation>请输入短名称。</translation>
+    </message>
+    <message>
+        <source>Enter a base path.</source>
+        <translation>请输入基础路径。</translation>
+    </message>
+    <message>
+        <source>Enter a URL for every target.</source>
+        <translation>请为每个目标输入 URL。</translation>
+    </message>
+    <message>
+        <source>The catalog is not available.</source>
+        <translation>目录不可用。</translation>
     </message>
 </context>
 <context>
@@ -410,7 +693,7 @@
     </message>
     <message>
         <source>Key</source>
-        <translation>键</translation>
+        <translation>密钥</translation>
     </message>
     <message>
         <source>Label</source>
@@ -494,10 +777,6 @@
     <message>
         <source>Cannot read the application: %1</source>
         <translation>无法读取应用：%1</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Permission denied</source>
@@ -598,6 +877,10 @@
     <message>
         <source>The subscription to %1 did not end. %2</source>
         <translation>对 %1 的订阅未能结束。%2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
     </message>
 </context>
 <context>
@@ -1085,11 +1368,11 @@
     </message>
     <message>
         <source>Any time</source>
-        <translation>全部时间</translation>
+        <translation>任何时间</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation>最近 1 小时</translation>
+        <translation>最近一小时</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
@@ -1923,6 +2206,10 @@
         <translation>团队</translation>
     </message>
     <message>
+        <source>sunset %1</source>
+        <translation>%1 下线</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1945,10 +2232,6 @@
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
-    </message>
-    <message>
-        <source>sunset %1</source>
-        <translation>%1 下线</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2295,10 @@
     <message>
         <source>Any visibility</source>
         <translation>任意可见性</translation>
+    </message>
+    <message>
+        <source>Search the catalog (%1)</source>
+        <translation>搜索目录（%1）</translation>
     </message>
     <message>
         <source>Table</source>
@@ -2086,6 +2373,18 @@
         <translation>%1 被拒绝：%2（%3）</translation>
     </message>
     <message>
+        <source>The cache policy of %1 is saved; the gateway applies it with its next configuration.</source>
+        <translation>%1 的缓存策略已保存；网关会在下一次配置时应用它。</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1</source>
+        <translation>缓存策略被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The cache policy was refused: %1 (%2)</source>
+        <translation>缓存策略被拒绝：%1（%2）</translation>
+    </message>
+    <message>
         <source>permission denied</source>
         <translation>权限不足</translation>
     </message>
@@ -2108,22 +2407,6 @@
     <message>
         <source>failed</source>
         <translation>失败</translation>
-    </message>
-    <message>
-        <source>The cache policy of %1 is saved; the gateway applies it with its next configuration.</source>
-        <translation>%1 的缓存策略已保存；网关会在下一次配置时应用它。</translation>
-    </message>
-    <message>
-        <source>The cache policy was refused: %1</source>
-        <translation>缓存策略被拒绝：%1</translation>
-    </message>
-    <message>
-        <source>The cache policy was refused: %1 (%2)</source>
-        <translation>缓存策略被拒绝：%1（%2）</translation>
-    </message>
-    <message>
-        <source>Search the catalog (%1)</source>
-        <translation>搜索目录（%1）</translation>
     </message>
 </context>
 <context>
@@ -2732,6 +3015,10 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Create a new version of %1: a draft copy of its routes, targets and cache policy, linked to it as its successor. Give it its own base path before publishing it.</source>
+        <translation>创建 %1 的新版本：复制其路由、目标和缓存策略生成草稿，并作为后继版本关联。发布前请为其设置独立的基础路径。</translation>
+    </message>
+    <message>
         <source>&amp;Version:</source>
         <translation>版本(&amp;V)：</translation>
     </message>
@@ -2754,10 +3041,6 @@
     <message>
         <source>Version %1 already exists.</source>
         <translation>版本 %1 已存在。</translation>
-    </message>
-    <message>
-        <source>Create a new version of %1: a draft copy of its routes, targets and cache policy, linked to it as its successor. Give it its own base path before publishing it.</source>
-        <translation>创建 %1 的新版本：复制其路由、目标和缓存策略生成草稿，并作为后继版本关联。发布前请为其设置独立的基础路径。</translation>
     </message>
 </context>
 <context>
@@ -2931,12 +3214,12 @@
         <translation>等待决定的订阅申请：%1</translation>
     </message>
     <message>
-        <source>The catalog is applied with warnings: %1</source>
-        <translation>目录已应用，但有警告：%1</translation>
-    </message>
-    <message>
         <source>Viewing as %1 (%2): a demo of what this role sees and may do. Switch back under Teams &gt; View as.</source>
         <translation>正在以 %1（%2）身份查看：演示该角色能看到和能做的内容。可在“团队 &gt; 查看身份”中切换回来。</translation>
+    </message>
+    <message>
+        <source>The catalog is applied with warnings: %1</source>
+        <translation>目录已应用，但有警告：%1</translation>
     </message>
 </context>
 <context>
@@ -2992,6 +3275,131 @@
     <message>
         <source>Use at most %1 characters.</source>
         <translation>最多使用 %1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::OpenApiImportDialog</name>
+    <message>
+        <source>Import OpenAPI</source>
+        <translation>导入 OpenAPI</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Choose &amp;File...</source>
+        <translation>选择文件(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>or paste a YAML or JSON document below</source>
+        <translation>或在下方粘贴 YAML 或 JSON 文档</translation>
+    </message>
+    <message>
+        <source>openapi: 3.0.3
+info:
+  title: ...
+</source>
+        <translation>openapi: 3.0.3
+info:
+  title: ...
+</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Nothing to import yet.</source>
+        <translation>尚无可导入的内容。</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Base path:</source>
+        <translation>基础路径：</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>&amp;Owning team:</source>
+        <translation>所属团队(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Pasted text</source>
+        <translation>粘贴的文本</translation>
+    </message>
+    <message>
+        <source>Choose an OpenAPI Document</source>
+        <translation>选择 OpenAPI 文档</translation>
+    </message>
+    <message>
+        <source>OpenAPI documents (*.yaml *.yml *.json)</source>
+        <translation>OpenAPI 文档 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation>正在读取 %1...</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Reading the document...</source>
+        <translation>正在读取文档...</translation>
+    </message>
+    <message>
+        <source>pasted</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>none (add one before publishing)</source>
+        <translation>无（发布前请添加）</translation>
+    </message>
+    <message>
+        <source>The document cannot be imported:</source>
+        <translation>该文档无法导入：</translation>
+    </message>
+    <message>
+        <source>Operations found: %1</source>
+        <translation>找到的操作：%1</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <source>You may not publish APIs for any team.</source>
+        <translation>您无权为任何团队发布 API。</translation>
+    </message>
+    <message>
+        <source>The catalog is not available.</source>
+        <translation>目录不可用。</translation>
     </message>
 </context>
 <context>
@@ -3147,12 +3555,16 @@
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <source>R&amp;epeat password:</source>
-        <translation>重复密码(&amp;E)：</translation>
-    </message>
-    <message>
         <source>Sign In</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cannot sign in: %1</source>
+        <translation>无法登录：%1</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>重复密码(&amp;E)：</translation>
     </message>
     <message>
         <source>Create the First Administrator</source>
@@ -3173,10 +3585,6 @@
     <message>
         <source>Cannot create the administrator: %1</source>
         <translation>无法创建管理员：%1</translation>
-    </message>
-    <message>
-        <source>Cannot sign in: %1</source>
-        <translation>无法登录：%1</translation>
     </message>
 </context>
 <context>

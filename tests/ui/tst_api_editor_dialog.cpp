@@ -1,0 +1,587 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/catalog_editor/api_editor_dialog.h"
+
+#include "app/catalog_service.h"
+#include "app/catalog_startup.h"
+#include "tests/app/test_databases.h"
+#include "ui/catalog_editor/openapi_import_dialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+#include <optional>
+
+using namespace gatehouse;
+using namespace gatehouse::app;
+using gatehouse::ui::ApiEditorDialog;
+using gatehouse::ui::OpenApiImportDialog;
+
+// The API editor and OpenAPI import dialogs as a person uses them, against a
+// real SQLite catalog on its storage thread: what is typed and clicked ends
+// up in the catalog, or the catalog's refusal shows in the dialog.
+class TestApiEditorDialog : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void typedApiIsCreatedAsDraft();
+    void missingNameAndBadBasePathShowNextToTheField();
+    void duplicateSlugAndVersionIsRefusedInTheDialog();
+    void editingChangesTheStoredApi();
+    void developerIsRefused();
+    void newVersionIsLinkedToTheFirst();
+    void importsPetstore();
+    void brokenDocumentShowsWhereAndBlocksImport();
+    void germanLayoutFits();
+
+private:
+    template <typename Work>
+    auto call(Work work) -> std::optional<std::invoke_result_t<Work&, CatalogStore&>>
+    {
+        using Result = std::invoke_result_t<Work&, CatalogStore&>;
+        std::optional<Result> result;
+        m_catalog->run(this, std::move(work), [&result](Result r) { result = std::move(r); });
+        for (int i = 0; i < 1000 && !result; ++i)
+            QTest::qWait(5);
+        return result;
+    }
+    QList<ApiDefinition> versions(const QString& slug)
+    {
+        const Principal admin = m_world.admin;
+        return call([admin, slug](CatalogStore& s) { return s.apis().versions(admin, slug); })
+            .value_or(QList<ApiDefinition>{});
+    }
+    int apiCount()
+    {
+        const Principal admin = m_world.admin;
+        return int(call([admin](CatalogStore& s) {
+                       return s.apis().visibleApis(admin).size();
+                   }).value_or(-1));
+    }
+    static QPushButton* okButton(QDialog* dialog)
+    {
+        return dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    }
+    template <typename T>
+    static T* child(QWidget* parent, const char* name)
+    {
+        T* widget = parent->findChild<T*>(QLatin1String(name));
+        if (!widget)
+            qWarning("no child %s", name);
+        return widget;
+    }
+    static void typeInto(QWidget* dialog, const char* name, const QString& text)
+    {
+        auto* edit = child<QLineEdit>(dialog, name);
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Delete);
+        QTest::keyClicks(edit, text);
+    }
+    static void setCell(QTableWidget* table, int row, int column, const QString& text)
+    {
+        table->item(row, column)->setText(text);
+    }
+    static QString petstorePath()
+    {
+        return QFINDTESTDATA(QStringLiteral("../data/openapi/petstore.yaml"));
+    }
+    void saveScreenshot(QWidget* widget, const QString& fileName);
+    static void verifyNothingClipped(QWidget* dialog);
+
+    QTemporaryDir m_dir;
+    TestWorld m_world;
+    std::unique_ptr<CatalogService> m_catalog;
+    ApiDefinition m_orders;
+    int m_databases = 0;
+};
+
+void TestApiEditorDialog::initTestCase()
+{
+    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_api_editor_dialog"));
+    QSettings().clear();
+    qputenv("USER", "root-admin");
+    QVERIFY(m_dir.isValid());
+}
+
+void TestApiEditorDialog::init()
+{
+    m_catalog = std::make_unique<CatalogService>();
+    const QString path = m_dir.filePath(QStringLiteral("catalog-%1.db").arg(++m_databases));
+    const CatalogStartup startup = startCatalog(*m_catalog, path);
+    QVERIFY2(startup.error.isEmpty(), qPrintable(startup.error));
+    QString error;
+    const auto orders =
+        m_catalog->runAndWait([&](CatalogStore& store) -> std::optional<ApiDefinition> {
+            if (!m_world.seed(store.database(), &error))
+                return std::nullopt;
+            ApiDefinition def;
+            def.slug = QStringLiteral("orders");
+            def.name = QStringLiteral("Orders");
+            def.teamId = m_world.teamId;
+            def.basePath = QStringLiteral("/orders/v1");
+            def.routes = {{QStringLiteral("GET"), QStringLiteral("/items")}};
+            def.upstreams = {{QStringLiteral("http://127.0.0.1:9"), 1}};
+            const auto created = store.apis().createApi(m_world.publisher, def);
+            if (!created)
+                error = store.apis().lastError();
+            return created;
+        });
+    QVERIFY2(orders, qPrintable(error));
+    m_orders = *orders;
+}
+
+void TestApiEditorDialog::cleanup()
+{
+    m_catalog.reset();
+}
+
+void TestApiEditorDialog::saveScreenshot(QWidget* widget, const QString& fileName)
+{
+    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = dir + QLatin1Char('/') + fileName;
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+    qInfo() << "screenshot:" << path;
+}
+
+void TestApiEditorDialog::verifyNothingClipped(QWidget* dialog)
+{
+    for (QPushButton* b : dialog->findChildren<QPushButton*>()) {
+        if (!b->isVisible())
+            continue;
+        QVERIFY2(b->width() >= b->sizeHint().width(),
+                 qPrintable(QStringLiteral("button %1 (%2 < %3 px)")
+                                .arg(b->text())
+                                .arg(b->width())
+                                .arg(b->sizeHint().width())));
+    }
+    for (QCheckBox* c : dialog->findChildren<QCheckBox*>()) {
+        if (c->isVisible())
+            QVERIFY2(c->width() >= c->sizeHint().width(), qPrintable(c->text()));
+    }
+    for (QLabel* l : dialog->findChildren<QLabel*>()) {
+        if (!l->isVisible() || l->wordWrap() || l->text().isEmpty())
+            continue;
+        QVERIFY2(l->width() >= l->sizeHint().width(),
+                 qPrintable(QStringLiteral("label %1 (%2 < %3 px)")
+                                .arg(l->text())
+                                .arg(l->width())
+                                .arg(l->sizeHint().width())));
+    }
+}
+
+void TestApiEditorDialog::typedApiIsCreatedAsDraft()
+{
+    QWidget host;
+    QPointer<ApiEditorDialog> dialog =
+        ApiEditorDialog::createNew(m_catalog.get(), m_world.publisher, &host);
+    QSignalSpy saved(dialog, &ApiEditorDialog::saved);
+    qint64 savedId = 0;
+    connect(dialog, &ApiEditorDialog::saved, this,
+            [&savedId](const ApiDefinition& api) { savedId = api.id; });
+    QTRY_VERIFY(dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->teamsLoaded(), 2000);
+    // A publisher may publish for their own team only.
+    auto* team = child<QComboBox>(dialog, "apiTeam");
+    QCOMPARE(team->count(), 1);
+    QCOMPARE(team->currentText(), QStringLiteral("Payments"));
+
+    QTest::keyClicks(child<QLineEdit>(dialog, "apiName"), QStringLiteral("Billing Service"));
+    QCOMPARE(child<QLineEdit>(dialog, "apiSlug")->text(), QStringLiteral("billing-service"));
+    QCOMPARE(child<QLineEdit>(dialog, "apiVersion")->text(), QStringLiteral("v1"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "apiTags"), QStringLiteral("finance, invoices"));
+    auto* visibility = child<QComboBox>(dialog, "apiVisibility");
+    visibility->setCurrentIndex(visibility->findData(int(ApiVisibility::Organisation)));
+
+    child<QTabWidget>(dialog, "apiEditorTabs")->setCurrentIndex(1);
+    QTest::keyClicks(child<QLineEdit>(dialog, "apiBasePath"), QStringLiteral("/billing/v1"));
+    child<QCheckBox>(dialog, "apiStripBasePath")->click();
+    auto* routes = child<QTableWidget>(dialog, "apiRoutes");
+    QTest::mouseClick(child<QPushButton>(dialog, "addRouteButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(dialog, "addRouteButton"), Qt::LeftButton);
+    QCOMPARE(routes->rowCount(), 2);
+    qobject_cast<QComboBox*>(routes->cellWidget(0, 0))->setCurrentText(QStringLiteral("POST"));
+    setCell(routes, 0, 1, QStringLiteral("/invoices"));
+    qobject_cast<QComboBox*>(routes->cellWidget(1, 0))->setCurrentText(QStringLiteral("*"));
+    setCell(routes, 1, 1, QStringLiteral("/health"));
+    auto* upstreams = child<QTableWidget>(dialog, "apiUpstreams");
+    QCOMPARE(upstreams->rowCount(), 1);
+    setCell(upstreams, 0, 0, QStringLiteral("http://127.0.0.1:9001"));
+    QTest::mouseClick(child<QPushButton>(dialog, "addUpstreamButton"), Qt::LeftButton);
+    setCell(upstreams, 1, 0, QStringLiteral("http://127.0.0.1:9002"));
+    qobject_cast<QSpinBox*>(upstreams->cellWidget(1, 1))->setValue(3);
+    auto* balancing = child<QComboBox>(dialog, "apiBalancing");
+    balancing->setCurrentIndex(balancing->findData(int(BalancingPolicy::Weighted)));
+    child<QSpinBox>(dialog, "apiRequestTimeout")->setValue(12000);
+    saveScreenshot(dialog, QStringLiteral("api_editor_dialog_routing.png"));
+    child<QTabWidget>(dialog, "apiEditorTabs")->setCurrentIndex(0);
+    saveScreenshot(dialog, QStringLiteral("api_editor_dialog_general.png"));
+
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 3000);
+    QTRY_VERIFY(!dialog); // closed and deleted
+    const QList<ApiDefinition> stored = versions(QStringLiteral("billing-service"));
+    QCOMPARE(stored.size(), 1);
+    const ApiDefinition& api = stored.front();
+    QCOMPARE(api.id, savedId);
+    QVERIFY(api.state == ApiState::Draft);
+    QCOMPARE(api.name, QStringLiteral("Billing Service"));
+    QCOMPARE(api.teamId, m_world.teamId);
+    QVERIFY(api.visibility == ApiVisibility::Organisation);
+    QCOMPARE(api.tags, (QStringList{QStringLiteral("finance"), QStringLiteral("invoices")}));
+    QCOMPARE(api.basePath, QStringLiteral("/billing/v1"));
+    QVERIFY(api.stripBasePath);
+    QCOMPARE(api.routes, (QList<ApiRoute>{{QStringLiteral("POST"), QStringLiteral("/invoices")},
+                                          {QStringLiteral("*"), QStringLiteral("/health")}}));
+    QCOMPARE(api.upstreams, (QList<ApiUpstream>{{QStringLiteral("http://127.0.0.1:9001"), 1},
+                                                {QStringLiteral("http://127.0.0.1:9002"), 3}}));
+    QVERIFY(api.balancing == BalancingPolicy::Weighted);
+    QCOMPARE(api.requestTimeoutMs, 12000);
+}
+
+void TestApiEditorDialog::missingNameAndBadBasePathShowNextToTheField()
+{
+    ApiEditorDialog dialog(m_catalog.get(), m_world.admin, ApiEditorDialog::Mode::Create);
+    dialog.show();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.teamsLoaded(), 2000);
+    QCOMPARE(child<QComboBox>(&dialog, "apiTeam")->count(), 2); // admins: every team
+    auto* tabs = child<QTabWidget>(&dialog, "apiEditorTabs");
+    tabs->setCurrentIndex(1);
+    QTest::keyClicks(child<QLineEdit>(&dialog, "apiBasePath"), QStringLiteral("billing"));
+    setCell(child<QTableWidget>(&dialog, "apiUpstreams"), 0, 0, QStringLiteral("http://x:1"));
+
+    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    QCOMPARE(dialog.fieldError(QStringLiteral("name")), QStringLiteral("Enter a name."));
+    QCOMPARE(dialog.fieldError(QStringLiteral("slug")), QStringLiteral("Enter a slug."));
+    QVERIFY(child<QLabel>(&dialog, "nameError")->isVisible());
+    QCOMPARE(tabs->currentIndex(), 0); // brought to the first problem
+
+    QTest::keyClicks(child<QLineEdit>(&dialog, "apiName"), QStringLiteral("Billing"));
+    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    QVERIFY(dialog.fieldError(QStringLiteral("name")).isEmpty());
+    QCOMPARE(dialog.fieldError(QStringLiteral("basePath")),
+             QStringLiteral("The base path must start with '/'."));
+    QCOMPARE(tabs->currentIndex(), 1);
+    QVERIFY(child<QLabel>(&dialog, "basePathError")->isVisible());
+    saveScreenshot(&dialog, QStringLiteral("api_editor_dialog_errors.png"));
+
+    // A route's path is checked by the catalog's rules too.
+    typeInto(&dialog, "apiBasePath", QStringLiteral("/billing"));
+    QTest::mouseClick(child<QPushButton>(&dialog, "addRouteButton"), Qt::LeftButton);
+    setCell(child<QTableWidget>(&dialog, "apiRoutes"), 0, 1, QStringLiteral("invoices"));
+    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    QCOMPARE(dialog.fieldError(QStringLiteral("routes")),
+             QStringLiteral("Route 1: the path must start with '/'."));
+    QVERIFY(dialog.fieldError(QStringLiteral("basePath")).isEmpty());
+    QTest::qWait(100);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(apiCount(), 1); // only the seeded API
+}
+
+void TestApiEditorDialog::duplicateSlugAndVersionIsRefusedInTheDialog()
+{
+    ApiEditorDialog dialog(m_catalog.get(), m_world.publisher, ApiEditorDialog::Mode::Create);
+    QSignalSpy saved(&dialog, &ApiEditorDialog::saved);
+    dialog.show();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.teamsLoaded(), 2000);
+    QTest::keyClicks(child<QLineEdit>(&dialog, "apiName"), QStringLiteral("Orders"));
+    QCOMPARE(child<QLineEdit>(&dialog, "apiSlug")->text(), QStringLiteral("orders"));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "apiBasePath"), QStringLiteral("/orders-again"));
+    setCell(child<QTableWidget>(&dialog, "apiUpstreams"), 0, 0, QStringLiteral("http://x:1"));
+    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    QVERIFY(!okButton(&dialog)->isEnabled()); // in flight
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.fieldError({}).isEmpty(), 3000);
+    QVERIFY2(dialog.fieldError({}).contains(QStringLiteral("orders v1 already exists")),
+             qPrintable(dialog.fieldError({})));
+    QVERIFY(child<QLabel>(&dialog, "dialogError")->isVisible());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(okButton(&dialog)->isEnabled());
+    QCOMPARE(saved.size(), 0);
+    QCOMPARE(apiCount(), 1);
+
+    // Another version goes through.
+    typeInto(&dialog, "apiVersion", QStringLiteral("v9"));
+    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 3000);
+    QCOMPARE(dialog.savedApi().version, QStringLiteral("v9"));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestApiEditorDialog::editingChangesTheStoredApi()
+{
+    QPointer<ApiEditorDialog> dialog =
+        ApiEditorDialog::editExisting(m_catalog.get(), m_world.publisher, m_orders);
+    QSignalSpy saved(dialog, &ApiEditorDialog::saved);
+    QString savedName;
+    connect(dialog, &ApiEditorDialog::saved, this,
+            [&savedName](const ApiDefinition& api) { savedName = api.name; });
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->teamsLoaded(), 2000);
+    QCOMPARE(okButton(dialog)->text(), QStringLiteral("Save"));
+    QCOMPARE(child<QLineEdit>(dialog, "apiName")->text(), QStringLiteral("Orders"));
+    QCOMPARE(child<QTableWidget>(dialog, "apiRoutes")->rowCount(), 1);
+    typeInto(dialog, "apiName", QStringLiteral("Order Book"));
+    // Editing never follows the name with the slug.
+    QCOMPARE(child<QLineEdit>(dialog, "apiSlug")->text(), QStringLiteral("orders"));
+    child<QTabWidget>(dialog, "apiEditorTabs")->setCurrentIndex(1);
+    QVERIFY(!child<QCheckBox>(dialog, "apiStripBasePath")->isChecked());
+    child<QCheckBox>(dialog, "apiStripBasePath")->click();
+    auto* routes = child<QTableWidget>(dialog, "apiRoutes");
+    routes->selectRow(0);
+    QTest::mouseClick(child<QPushButton>(dialog, "removeRouteButton"), Qt::LeftButton);
+    QCOMPARE(routes->rowCount(), 0);
+    auto* auth = child<QComboBox>(dialog, "apiAuthMode");
+    auth->setCurrentIndex(auth->findData(int(AuthMode::Open)));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 3000);
+    const QList<ApiDefinition> stored = versions(QStringLiteral("orders"));
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.front().id, m_orders.id);
+    QCOMPARE(stored.front().name, QStringLiteral("Order Book"));
+    QVERIFY(stored.front().stripBasePath);
+    QVERIFY(stored.front().routes.isEmpty());
+    QVERIFY(stored.front().authMode == AuthMode::Open);
+    QCOMPARE(stored.front().upstreams, m_orders.upstreams);
+    QCOMPARE(savedName, QStringLiteral("Order Book"));
+    QTRY_VERIFY(!dialog);
+}
+
+void TestApiEditorDialog::developerIsRefused()
+{
+    // A member of the owning team who is no publisher sees the API but may
+    // not change it: the catalog says so, and the dialog stays open.
+    ApiEditorDialog edit(m_catalog.get(), m_world.developer, ApiEditorDialog::Mode::Edit, m_orders);
+    QSignalSpy saved(&edit, &ApiEditorDialog::saved);
+    edit.show();
+    QTRY_VERIFY_WITH_TIMEOUT(edit.teamsLoaded(), 2000);
+    QCOMPARE(child<QComboBox>(&edit, "apiTeam")->currentText(), QStringLiteral("Payments"));
+    typeInto(&edit, "apiName", QStringLiteral("Mine now"));
+    QTest::mouseClick(okButton(&edit), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!edit.fieldError({}).isEmpty(), 3000);
+    QVERIFY2(edit.fieldError({}).startsWith(QStringLiteral("Permission denied: only admins and "
+                                                           "publishers")),
+             qPrintable(edit.fieldError({})));
+    QVERIFY(edit.isVisible());
+    QCOMPARE(saved.size(), 0);
+    QCOMPARE(versions(QStringLiteral("orders")).front().name, QStringLiteral("Orders"));
+
+    // Nor create one: no team to publish for, and the catalog refuses.
+    ApiEditorDialog create(m_catalog.get(), m_world.developer, ApiEditorDialog::Mode::Create);
+    create.show();
+    QTRY_VERIFY_WITH_TIMEOUT(create.teamsLoaded(), 2000);
+    QCOMPARE(create.fieldError(QStringLiteral("team")),
+             QStringLiteral("You may not publish APIs for any team."));
+    QTest::keyClicks(child<QLineEdit>(&create, "apiName"), QStringLiteral("Side project"));
+    QTest::keyClicks(child<QLineEdit>(&create, "apiBasePath"), QStringLiteral("/side"));
+    setCell(child<QTableWidget>(&create, "apiUpstreams"), 0, 0, QStringLiteral("http://x:1"));
+    QTest::mouseClick(okButton(&create), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(create.fieldError({}).startsWith(QStringLiteral("Permission denied")),
+                             3000);
+    QCOMPARE(apiCount(), 1);
+}
+
+void TestApiEditorDialog::newVersionIsLinkedToTheFirst()
+{
+    QPointer<ApiEditorDialog> dialog =
+        ApiEditorDialog::newVersionOf(m_catalog.get(), m_world.publisher, m_orders);
+    QSignalSpy saved(dialog, &ApiEditorDialog::saved);
+    qint64 savedId = 0;
+    connect(dialog, &ApiEditorDialog::saved, this,
+            [&savedId](const ApiDefinition& api) { savedId = api.id; });
+    QTRY_VERIFY(dialog->isVisible());
+    // Only the version is asked for, and the next one is suggested.
+    QVERIFY(!dialog->findChild<QLineEdit*>(QStringLiteral("apiName")));
+    auto* version = child<QLineEdit>(dialog, "apiVersion");
+    QCOMPARE(version->text(), QStringLiteral("v2"));
+    saveScreenshot(dialog, QStringLiteral("api_editor_dialog_new_version.png"));
+    typeInto(dialog, "apiVersion", QStringLiteral("v 2"));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(!dialog->fieldError(QStringLiteral("version")).isEmpty());
+    typeInto(dialog, "apiVersion", QStringLiteral("v2"));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 3000);
+    const QList<ApiDefinition> stored = versions(QStringLiteral("orders"));
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored[0].version, QStringLiteral("v1"));
+    QCOMPARE(stored[1].version, QStringLiteral("v2"));
+    QVERIFY(stored[1].state == ApiState::Draft);
+    QCOMPARE(stored[1].previousId, stored[0].id);
+    QCOMPARE(stored[0].successorId, stored[1].id);
+    QCOMPARE(stored[1].routes, m_orders.routes);
+    QCOMPARE(savedId, stored[1].id);
+    QTRY_VERIFY(!dialog);
+}
+
+void TestApiEditorDialog::importsPetstore()
+{
+    QWidget host;
+    QPointer<OpenApiImportDialog> dialog =
+        OpenApiImportDialog::importDocument(m_catalog.get(), m_world.publisher, &host);
+    QSignalSpy imported(dialog, &OpenApiImportDialog::imported);
+    qint64 importedId = 0;
+    connect(dialog, &OpenApiImportDialog::imported, this,
+            [&importedId](const ApiDefinition& api) { importedId = api.id; });
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->teamsLoaded(), 2000);
+    QVERIFY(!okButton(dialog)->isEnabled()); // nothing to import yet
+    QVERIFY(!petstorePath().isEmpty());
+    dialog->loadFile(petstorePath());
+    QVERIFY(dialog->isParsing());
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isParsing(), 5000);
+    auto* operations = child<QTableWidget>(dialog, "previewOperations");
+    QCOMPARE(operations->rowCount(), 24);
+    QCOMPARE(child<QLabel>(dialog, "openApiStatus")->text(),
+             QStringLiteral("Operations found: 24"));
+    QCOMPARE(child<QLabel>(dialog, "previewTitle")->text(), QStringLiteral("Pet Clinic Store"));
+    QCOMPARE(child<QLabel>(dialog, "previewVersion")->text(), QStringLiteral("v2"));
+    QCOMPARE(child<QLabel>(dialog, "previewBasePath")->text(), QStringLiteral("/petstore/v2"));
+    QCOMPARE(child<QLabel>(dialog, "previewUpstream")->text(),
+             QStringLiteral("http://127.0.0.1:8090"));
+    QCOMPARE(child<QLabel>(dialog, "openApiFile")->text(), QStringLiteral("petstore.yaml"));
+    QVERIFY(!child<QLabel>(dialog, "previewErrors")->isVisible());
+    QVERIFY(child<QPlainTextEdit>(dialog, "openApiText")
+                ->toPlainText()
+                .contains(QStringLiteral("Pet Clinic Store")));
+    QCOMPARE(child<QComboBox>(dialog, "importTeam")->currentText(), QStringLiteral("Payments"));
+    QVERIFY(okButton(dialog)->isEnabled());
+    saveScreenshot(dialog, QStringLiteral("openapi_import_dialog.png"));
+
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 3000);
+    QTRY_VERIFY(!dialog);
+    const QList<ApiDefinition> stored = versions(QStringLiteral("pet-clinic-store"));
+    QCOMPARE(stored.size(), 1);
+    QVERIFY(stored.front().state == ApiState::Draft);
+    QCOMPARE(stored.front().teamId, m_world.teamId);
+    QCOMPARE(stored.front().routes.size(), 24);
+    QVERIFY(stored.front().routes.contains(
+        ApiRoute{QStringLiteral("DELETE"), QStringLiteral("/store/orders/{orderId}")}));
+    QCOMPARE(importedId, stored.front().id);
+
+    // The same document again is refused in the dialog, which stays open.
+    OpenApiImportDialog again(m_catalog.get(), m_world.publisher);
+    again.show();
+    QTRY_VERIFY_WITH_TIMEOUT(again.teamsLoaded(), 2000);
+    again.loadFile(petstorePath());
+    QTRY_VERIFY_WITH_TIMEOUT(okButton(&again)->isEnabled(), 5000);
+    QTest::mouseClick(okButton(&again), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!again.refusal().isEmpty(), 3000);
+    QVERIFY2(again.refusal().contains(QStringLiteral("pet-clinic-store v2 already exists")),
+             qPrintable(again.refusal()));
+    QVERIFY(again.isVisible());
+}
+
+void TestApiEditorDialog::brokenDocumentShowsWhereAndBlocksImport()
+{
+    OpenApiImportDialog dialog(m_catalog.get(), m_world.admin);
+    dialog.show();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.teamsLoaded(), 2000);
+    auto* text = child<QPlainTextEdit>(&dialog, "openApiText");
+    text->insertPlainText(QStringLiteral("openapi: 3.0.3\ninfo: [unclosed\n")); // pasted
+    QVERIFY(dialog.isParsing());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isParsing(), 5000);
+    auto* errors = child<QLabel>(&dialog, "previewErrors");
+    QVERIFY(errors->isVisible());
+    QVERIFY2(errors->text().contains(QStringLiteral("pasted:3:")), qPrintable(errors->text()));
+    QCOMPARE(child<QLabel>(&dialog, "openApiStatus")->text(),
+             QStringLiteral("The document cannot be imported:"));
+    QCOMPARE(child<QTableWidget>(&dialog, "previewOperations")->rowCount(), 0);
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    saveScreenshot(&dialog, QStringLiteral("openapi_import_dialog_error.png"));
+
+    // A valid document typed over it unblocks Import; a missing file does not.
+    dialog.setDocumentText(QStringLiteral("openapi: 3.1.0\ninfo: {title: Tiny, version: '1'}\n"
+                                          "paths:\n  /ping:\n    get:\n      responses:\n"
+                                          "        '200': {description: ok}\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(okButton(&dialog)->isEnabled(), 5000);
+    QCOMPARE(child<QTableWidget>(&dialog, "previewOperations")->rowCount(), 1);
+    QVERIFY(!errors->isVisible());
+    QCOMPARE(child<QLabel>(&dialog, "previewUpstream")->text(),
+             QStringLiteral("none (add one before publishing)"));
+    // Warnings show, but do not block.
+    auto* warnings = child<QLabel>(&dialog, "previewWarnings");
+    QVERIFY(!warnings->isVisible());
+    dialog.setDocumentText(
+        QStringLiteral("openapi: 3.1.0\ninfo: {title: Empty, version: '1'}\npaths: {}\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(warnings->isVisible(), 5000);
+    QVERIFY2(warnings->text().contains(QStringLiteral("no operations to route")),
+             qPrintable(warnings->text()));
+    QVERIFY(okButton(&dialog)->isEnabled());
+    QCOMPARE(child<QTableWidget>(&dialog, "previewOperations")->rowCount(), 0);
+    dialog.loadFile(m_dir.filePath(QStringLiteral("missing.yaml")));
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(errors->isVisible(), 5000);
+    QVERIFY(errors->text().startsWith(QStringLiteral("Cannot read")));
+    QTest::qWait(50);
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QCOMPARE(apiCount(), 1);
+}
+
+void TestApiEditorDialog::germanLayoutFits()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_de.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+
+    ApiEditorDialog editor(m_catalog.get(), m_world.publisher, ApiEditorDialog::Mode::Edit,
+                           m_orders);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QTRY_VERIFY_WITH_TIMEOUT(editor.teamsLoaded(), 2000);
+    QCOMPARE(okButton(&editor)->text(), QStringLiteral("Speichern"));
+    typeInto(&editor, "apiName", QString());
+    QTest::mouseClick(okButton(&editor), Qt::LeftButton);
+    QVERIFY(!editor.fieldError(QStringLiteral("name")).isEmpty());
+    verifyNothingClipped(&editor);
+    saveScreenshot(&editor, QStringLiteral("api_editor_dialog_general_de.png"));
+    child<QTabWidget>(&editor, "apiEditorTabs")->setCurrentIndex(1);
+    QTest::qWait(20);
+    verifyNothingClipped(&editor);
+    saveScreenshot(&editor, QStringLiteral("api_editor_dialog_routing_de.png"));
+
+    ApiEditorDialog version(m_catalog.get(), m_world.publisher, ApiEditorDialog::Mode::NewVersion,
+                            m_orders);
+    version.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&version));
+    verifyNothingClipped(&version);
+    saveScreenshot(&version, QStringLiteral("api_editor_dialog_new_version_de.png"));
+
+    OpenApiImportDialog import(m_catalog.get(), m_world.publisher);
+    import.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&import));
+    QTRY_VERIFY_WITH_TIMEOUT(import.teamsLoaded(), 2000);
+    import.loadFile(petstorePath());
+    QTRY_VERIFY_WITH_TIMEOUT(okButton(&import)->isEnabled(), 5000);
+    QCOMPARE(okButton(&import)->text(), QStringLiteral("Importieren"));
+    verifyNothingClipped(&import);
+    saveScreenshot(&import, QStringLiteral("openapi_import_dialog_de.png"));
+
+    QCoreApplication::removeTranslator(&translator);
+}
+
+QTEST_MAIN(TestApiEditorDialog)
+#include "tst_api_editor_dialog.moc"

@@ -1,0 +1,381 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/catalog_editor/openapi_import_dialog.h"
+
+#include "app/catalog_service.h"
+#include "ui/applications/form_error_label.h"
+#include "ui/catalog_editor/api_editor_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace gatehouse::ui {
+
+namespace {
+
+struct CreateOutcome {
+    std::optional<app::ApiDefinition> api;
+    app::DomainErrorCode code = app::DomainErrorCode::None;
+    QString error;
+};
+
+struct FileParse {
+    QString readError;
+    QByteArray document;
+    app::OpenApiImport result;
+};
+
+} // namespace
+
+OpenApiImportDialog* OpenApiImportDialog::importDocument(app::CatalogService* catalog,
+                                                         const app::Principal& actor,
+                                                         QWidget* parent)
+{
+    auto* dialog = new OpenApiImportDialog(catalog, actor, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app::Principal& actor,
+                                         QWidget* parent)
+    : QDialog(parent)
+    , m_catalog(catalog)
+    , m_actor(actor)
+{
+    setObjectName(QStringLiteral("openApiImportDialog"));
+    setWindowTitle(tr("Import OpenAPI"));
+    auto* layout = new QVBoxLayout(this);
+    auto* columns = new QHBoxLayout;
+    layout->addLayout(columns, 1);
+
+    auto* source = new QGroupBox(tr("Document"), this);
+    auto* sourceLayout = new QVBoxLayout(source);
+    auto* fileRow = new QHBoxLayout;
+    auto* choose = new QPushButton(tr("Choose &File..."), source);
+    choose->setObjectName(QStringLiteral("chooseFileButton"));
+    fileRow->addWidget(choose);
+    m_fileLabel = new QLabel(tr("or paste a YAML or JSON document below"), source);
+    m_fileLabel->setObjectName(QStringLiteral("openApiFile"));
+    m_fileLabel->setWordWrap(true);
+    fileRow->addWidget(m_fileLabel, 1);
+    sourceLayout->addLayout(fileRow);
+    m_text = new QPlainTextEdit(source);
+    m_text->setObjectName(QStringLiteral("openApiText"));
+    m_text->setPlaceholderText(tr("openapi: 3.0.3\ninfo:\n  title: ...\n"));
+    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_text->setTabChangesFocus(true);
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    sourceLayout->addWidget(m_text, 1);
+    columns->addWidget(source, 1);
+
+    auto* preview = new QGroupBox(tr("Preview"), this);
+    auto* previewLayout = new QVBoxLayout(preview);
+    m_status = new QLabel(tr("Nothing to import yet."), preview);
+    m_status->setObjectName(QStringLiteral("openApiStatus"));
+    m_status->setWordWrap(true);
+    previewLayout->addWidget(m_status);
+    m_errors = new FormErrorLabel(QStringLiteral("previewErrors"), preview);
+    previewLayout->addWidget(m_errors);
+    auto* facts = new QFormLayout;
+    facts->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    const auto fact = [&](const char* name, const QString& label) {
+        auto* value = new QLabel(preview);
+        value->setObjectName(QLatin1String(name));
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // One line each (a URL wraps badly); a long one is cut, its tool tip
+        // has it all.
+        value->setMinimumWidth(1);
+        value->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        facts->addRow(label, value);
+        return value;
+    };
+    m_title = fact("previewTitle", tr("Title:"));
+    m_version = fact("previewVersion", tr("Version:"));
+    m_basePath = fact("previewBasePath", tr("Base path:"));
+    m_upstream = fact("previewUpstream", tr("Target:"));
+    previewLayout->addLayout(facts);
+    m_operations = new QTableWidget(0, 2, preview);
+    m_operations->setObjectName(QStringLiteral("previewOperations"));
+    m_operations->setHorizontalHeaderLabels({tr("Method"), tr("Path")});
+    m_operations->verticalHeader()->hide();
+    m_operations->verticalHeader()->setDefaultSectionSize(m_operations->fontMetrics().height() + 8);
+    m_operations->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_operations->horizontalHeader()->setStretchLastSection(true);
+    m_operations->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_operations->setSelectionBehavior(QAbstractItemView::SelectRows);
+    previewLayout->addWidget(m_operations, 1);
+    m_warnings = new QLabel(preview);
+    m_warnings->setObjectName(QStringLiteral("previewWarnings"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warnings->hide();
+    previewLayout->addWidget(m_warnings);
+    columns->addWidget(preview, 1);
+
+    auto* teamForm = new QFormLayout;
+    teamForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_team = new QComboBox(this);
+    m_team->setObjectName(QStringLiteral("importTeam"));
+    m_team->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    teamForm->addRow(tr("&Owning team:"), m_team);
+    if (auto* label = qobject_cast<QLabel*>(teamForm->labelForField(m_team)))
+        label->setBuddy(m_team);
+    layout->addLayout(teamForm);
+    m_refusal = new FormErrorLabel(QStringLiteral("dialogError"), this);
+    layout->addWidget(m_refusal);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &OpenApiImportDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(choose, &QPushButton::clicked, this, &OpenApiImportDialog::chooseFile);
+
+    // Parse once typing pauses, not on every key.
+    m_parseTimer = new QTimer(this);
+    m_parseTimer->setSingleShot(true);
+    m_parseTimer->setInterval(400);
+    connect(m_parseTimer, &QTimer::timeout, this, &OpenApiImportDialog::parseText);
+    connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_loadingFile)
+            return;
+        m_fileLabel->setText(tr("Pasted text"));
+        ++m_generation; // a file still being read is superseded
+        m_parsing = true;
+        updateImport();
+        m_parseTimer->start();
+    });
+
+    loadTeams();
+    updateImport();
+    resize(900, 620);
+}
+
+QString OpenApiImportDialog::refusal() const
+{
+    return m_refusal->isHidden() ? QString() : m_refusal->text();
+}
+
+void OpenApiImportDialog::chooseFile()
+{
+    auto* picker = new QFileDialog(this, tr("Choose an OpenAPI Document"));
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    picker->setFileMode(QFileDialog::ExistingFile);
+    picker->setNameFilters({tr("OpenAPI documents (*.yaml *.yml *.json)"), tr("All files (*)")});
+    connect(picker, &QFileDialog::fileSelected, this, &OpenApiImportDialog::loadFile);
+    picker->open();
+}
+
+void OpenApiImportDialog::loadFile(const QString& path)
+{
+    if (!m_catalog)
+        return;
+    m_parseTimer->stop();
+    const quint64 generation = ++m_generation;
+    m_parsing = true;
+    m_refusal->clearError();
+    m_fileLabel->setText(QFileInfo(path).fileName());
+    m_fileLabel->setToolTip(path);
+    m_status->setText(tr("Reading %1...").arg(QFileInfo(path).fileName()));
+    updateImport();
+    // Reading and parsing a large document takes a while: both happen on
+    // the storage thread, the GUI only shows the outcome.
+    m_catalog->run(
+        this,
+        [path](app::CatalogStore&) {
+            FileParse parse;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                parse.readError = file.errorString();
+                return parse;
+            }
+            parse.document = file.readAll();
+            parse.result = app::OpenApiImporter::import(parse.document, QFileInfo(path).fileName());
+            return parse;
+        },
+        [this, generation, path](const FileParse& parse) {
+            if (generation != m_generation)
+                return;
+            m_parsing = false;
+            if (!parse.readError.isEmpty()) {
+                m_preview.reset();
+                clearPreview();
+                m_status->setText(QString());
+                m_errors->showError(
+                    tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), parse.readError));
+                updateImport();
+                return;
+            }
+            m_loadingFile = true;
+            m_text->setPlainText(QString::fromUtf8(parse.document));
+            m_loadingFile = false;
+            showPreview(parse.result);
+        });
+}
+
+void OpenApiImportDialog::setDocumentText(const QString& text)
+{
+    m_text->setPlainText(text); // parses after the pause, as typing does
+}
+
+void OpenApiImportDialog::parseText()
+{
+    if (!m_catalog)
+        return;
+    const quint64 generation = ++m_generation;
+    const QByteArray document = m_text->toPlainText().toUtf8();
+    if (document.trimmed().isEmpty()) {
+        m_parsing = false;
+        m_preview.reset();
+        clearPreview();
+        m_status->setText(tr("Nothing to import yet."));
+        updateImport();
+        emit previewChanged();
+        return;
+    }
+    m_parsing = true;
+    m_status->setText(tr("Reading the document..."));
+    const QString source = tr("pasted");
+    m_catalog->run(
+        this,
+        [document, source](app::CatalogStore&) {
+            return app::OpenApiImporter::import(document, source);
+        },
+        [this, generation](const app::OpenApiImport& result) {
+            if (generation != m_generation)
+                return;
+            m_parsing = false;
+            showPreview(result);
+        });
+}
+
+void OpenApiImportDialog::clearPreview()
+{
+    for (QLabel* label : {m_title, m_version, m_basePath, m_upstream}) {
+        label->clear();
+        label->setToolTip(QString());
+    }
+    m_operations->setRowCount(0);
+    m_warnings->clear();
+    m_warnings->hide();
+    m_errors->clearError();
+}
+
+void OpenApiImportDialog::showPreview(const app::OpenApiImport& result)
+{
+    m_preview = result;
+    clearPreview();
+    if (result.api) {
+        const app::ApiDefinition& api = *result.api;
+        m_title->setText(api.name);
+        m_version->setText(api.version);
+        m_basePath->setText(api.basePath);
+        m_upstream->setText(api.upstreams.isEmpty() ? tr("none (add one before publishing)")
+                                                    : api.upstreams.front().url);
+        for (QLabel* label : {m_title, m_version, m_basePath, m_upstream})
+            label->setToolTip(label->text());
+        m_operations->setRowCount(int(api.routes.size()));
+        for (int row = 0; row < api.routes.size(); ++row) {
+            m_operations->setItem(row, 0, new QTableWidgetItem(api.routes[row].method));
+            m_operations->setItem(row, 1, new QTableWidgetItem(api.routes[row].path));
+        }
+    }
+    if (!result.errors.isEmpty()) {
+        m_status->setText(tr("The document cannot be imported:"));
+        m_errors->showError(result.errors.join(QLatin1Char('\n')));
+    } else {
+        m_status->setText(tr("Operations found: %1").arg(result.operationCount));
+    }
+    if (!result.warnings.isEmpty()) {
+        m_warnings->setText(tr("Warnings:") + QLatin1Char('\n') +
+                            result.warnings.join(QLatin1Char('\n')));
+        m_warnings->show();
+    }
+    updateImport();
+    emit previewChanged();
+}
+
+void OpenApiImportDialog::loadTeams()
+{
+    if (!m_catalog) {
+        m_teamsLoaded = true;
+        return;
+    }
+    const app::Principal actor = m_actor;
+    m_catalog->run(
+        this,
+        [actor](app::CatalogStore& store) {
+            return ApiEditorDialog::publishableTeams(store, actor);
+        },
+        [this](const QList<app::Team>& teams) {
+            m_team->clear();
+            for (const app::Team& team : teams)
+                m_team->addItem(team.name, team.id);
+            if (teams.isEmpty())
+                m_refusal->showError(tr("You may not publish APIs for any team."));
+            m_teamsLoaded = true;
+            updateImport();
+        });
+}
+
+void OpenApiImportDialog::submit()
+{
+    if (m_busy || m_parsing || !m_preview || !m_preview->api || !m_preview->errors.isEmpty())
+        return;
+    if (!m_catalog) {
+        m_refusal->showError(tr("The catalog is not available."));
+        return;
+    }
+    m_refusal->clearError();
+    app::ApiDefinition api = *m_preview->api;
+    api.teamId = m_team->count() > 0 ? m_team->currentData().toLongLong() : 0;
+    const app::Principal actor = m_actor;
+    m_busy = true;
+    m_text->setReadOnly(true);
+    updateImport();
+    m_catalog->mutate(
+        this,
+        [actor, api](app::CatalogStore& store) {
+            const auto created = store.apis().createApi(actor, api);
+            return created ? CreateOutcome{created, app::DomainErrorCode::None, {}}
+                           : CreateOutcome{std::nullopt, store.apis().lastErrorCode(),
+                                           store.apis().lastError()};
+        },
+        [this](const CreateOutcome& outcome) {
+            m_busy = false;
+            m_text->setReadOnly(false);
+            updateImport();
+            if (!outcome.api) {
+                m_refusal->showError(ApiEditorDialog::refusalText(outcome.code, outcome.error));
+                return;
+            }
+            m_imported = *outcome.api;
+            emit imported(m_imported);
+            accept();
+        });
+}
+
+void OpenApiImportDialog::updateImport()
+{
+    const bool ready = m_preview && m_preview->api && m_preview->errors.isEmpty();
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(ready && !m_parsing && !m_busy && m_teamsLoaded);
+}
+
+} // namespace gatehouse::ui

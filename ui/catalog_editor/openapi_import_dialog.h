@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "app/domain/api_definition.h"
+#include "app/domain/roles.h"
+#include "app/openapi_import.h"
+
+#include <QDialog>
+#include <QPointer>
+
+#include <optional>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QPlainTextEdit;
+class QTableWidget;
+class QTimer;
+
+namespace gatehouse::app {
+class CatalogService;
+}
+
+namespace gatehouse::ui {
+
+class FormErrorLabel;
+
+// Imports an OpenAPI 3 document (a YAML or JSON file, or pasted text) as a
+// new draft API. The document is parsed off the GUI thread and previewed:
+// title, version, base path, target, the operations found, warnings, and
+// errors with their line and column, which keep Import disabled. Import
+// creates the draft through CatalogService::mutate(); a refusal shows in the
+// dialog, which stays open.
+class OpenApiImportDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    // Opens the dialog (window-modal, deleted on close) and returns it so the
+    // caller can connect to imported().
+    static OpenApiImportDialog* importDocument(app::CatalogService* catalog,
+                                               const app::Principal& actor,
+                                               QWidget* parent = nullptr);
+
+    OpenApiImportDialog(app::CatalogService* catalog, const app::Principal& actor,
+                        QWidget* parent = nullptr);
+
+    // Reads and parses a file (off the GUI thread), as Choose File does.
+    void loadFile(const QString& path);
+    // Parses `text` as if it had been pasted.
+    void setDocumentText(const QString& text);
+
+    bool isParsing() const { return m_parsing; }
+    bool isBusy() const { return m_busy; }
+    bool teamsLoaded() const { return m_teamsLoaded; }
+    // The last parse, once there is one.
+    const std::optional<app::OpenApiImport>& preview() const { return m_preview; }
+    app::ApiDefinition importedApi() const { return m_imported; }
+    QString refusal() const;
+
+signals:
+    void imported(const app::ApiDefinition& api);
+    void previewChanged();
+
+private:
+    void chooseFile();
+    void parseText();
+    void showPreview(const app::OpenApiImport& result);
+    void clearPreview();
+    void loadTeams();
+    void submit();
+    void updateImport();
+
+    QPointer<app::CatalogService> m_catalog;
+    app::Principal m_actor;
+    std::optional<app::OpenApiImport> m_preview;
+    app::ApiDefinition m_imported;
+    quint64 m_generation = 0; // answers of superseded parses are dropped
+    bool m_parsing = false;
+    bool m_busy = false;
+    bool m_teamsLoaded = false;
+    bool m_loadingFile = false;
+
+    QLabel* m_fileLabel = nullptr;
+    QPlainTextEdit* m_text = nullptr;
+    QTimer* m_parseTimer = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_version = nullptr;
+    QLabel* m_basePath = nullptr;
+    QLabel* m_upstream = nullptr;
+    QTableWidget* m_operations = nullptr;
+    QLabel* m_warnings = nullptr;
+    FormErrorLabel* m_errors = nullptr;
+    QComboBox* m_team = nullptr;
+    FormErrorLabel* m_refusal = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+};
+
+} // namespace gatehouse::ui
