@@ -2408,6 +2408,42 @@
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>&amp;New API…</source>
+        <translation>&amp;Neue API…</translation>
+    </message>
+    <message>
+        <source>Create a draft API from a form</source>
+        <translation>Einen API-Entwurf über ein Formular anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Import OpenAPI…</source>
+        <translation>OpenAPI &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Create a draft API from an OpenAPI 3 document</source>
+        <translation>Einen API-Entwurf aus einem OpenAPI-3-Dokument anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected API&apos;s definition</source>
+        <translation>Die Definition der gewählten API ändern</translation>
+    </message>
+    <message>
+        <source>%1 %2 is created as a draft.</source>
+        <translation>%1 %2 ist als Entwurf angelegt.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is imported as a draft (routes: %3).</source>
+        <translation>%1 %2 ist als Entwurf importiert (Routen: %3).</translation>
+    </message>
+    <message>
+        <source>%1 %2 is saved.</source>
+        <translation>%1 %2 ist gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>

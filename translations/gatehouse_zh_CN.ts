@@ -2408,6 +2408,42 @@
         <source>failed</source>
         <translation>失败</translation>
     </message>
+    <message>
+        <source>&amp;New API…</source>
+        <translation>新建 API(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a draft API from a form</source>
+        <translation>通过表单创建 API 草稿</translation>
+    </message>
+    <message>
+        <source>&amp;Import OpenAPI…</source>
+        <translation>导入 OpenAPI(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Create a draft API from an OpenAPI 3 document</source>
+        <translation>从 OpenAPI 3 文档创建 API 草稿</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change the selected API&apos;s definition</source>
+        <translation>修改所选 API 的定义</translation>
+    </message>
+    <message>
+        <source>%1 %2 is created as a draft.</source>
+        <translation>%1 %2 已创建为草稿。</translation>
+    </message>
+    <message>
+        <source>%1 %2 is imported as a draft (routes: %3).</source>
+        <translation>%1 %2 已作为草稿导入（路由：%3）。</translation>
+    </message>
+    <message>
+        <source>%1 %2 is saved.</source>
+        <translation>%1 %2 已保存。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>

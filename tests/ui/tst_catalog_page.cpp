@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/catalog/catalog_page.h"
+#include "ui/catalog_editor/api_editor_dialog.h"
+#include "ui/catalog_editor/openapi_import_dialog.h"
 
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
@@ -23,6 +25,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
@@ -48,10 +51,12 @@
 using namespace gatehouse;
 using namespace gatehouse::app;
 using gatehouse::ui::ApiDetailPane;
+using gatehouse::ui::ApiEditorDialog;
 using gatehouse::ui::CatalogModel;
 using gatehouse::ui::CatalogPage;
 using gatehouse::ui::LifecycleDialog;
 using gatehouse::ui::MainWindow;
+using gatehouse::ui::OpenApiImportDialog;
 using gatehouse::ui::TryItPanel;
 
 namespace {
@@ -130,6 +135,7 @@ private slots:
     void openApiOperationsAreListed();
     void subscribersOnlyForTheApisTeam();
     void lifecycleButtonsFollowStateAndRole();
+    void importAndEditFromThePage();
     void publishThroughButtonAndConfirmation();
     void refusedPublishIsShownInThePage();
     void newVersionThenDeprecateWithSuccessor();
@@ -635,6 +641,53 @@ void TestCatalogPage::subscribersOnlyForTheApisTeam()
                 ->findChild<QLabel*>(QStringLiteral("subscribersNote"))
                 ->text()
                 .contains(QLatin1String("team owners")));
+}
+
+// The catalog editor's dialogs, reached from the page: an OpenAPI document
+// becomes a selected draft, and Edit renames it.
+void TestCatalogPage::importAndEditFromThePage()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(page()->importApiButton()->isVisible(), 3000);
+    QVERIFY(page()->newApiButton()->isVisible());
+    QTest::mouseClick(page()->importApiButton(), Qt::LeftButton);
+    auto* import = page()->findChild<OpenApiImportDialog*>();
+    QVERIFY(import);
+    import->loadFile(QFINDTESTDATA(QStringLiteral("../data/openapi/petstore.yaml")));
+    QPushButton* doImport = import->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QTRY_VERIFY_WITH_TIMEOUT(import->teamsLoaded() && import->preview() && doImport->isEnabled(),
+                             5000);
+    QTest::mouseClick(doImport, Qt::LeftButton);
+
+    QTRY_VERIFY_WITH_TIMEOUT(shownNames(page()).contains(QStringLiteral("Pet Clinic Store v2")),
+                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->message().contains(QStringLiteral("imported")), 3000);
+    qint64 imported = 0;
+    for (int row = 0; row < page()->model()->rowCount(); ++row) {
+        if (page()->model()->entry(row)->api.name == QLatin1String("Pet Clinic Store"))
+            imported = page()->model()->entry(row)->api.id;
+    }
+    QVERIFY(imported > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->selectedApiId(), imported, 3000);
+
+    QTRY_VERIFY_WITH_TIMEOUT(page()->editApiButton()->isEnabled(), 3000);
+    QTest::mouseClick(page()->editApiButton(), Qt::LeftButton);
+    auto* editor = page()->findChild<ApiEditorDialog*>();
+    QVERIFY(editor);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->teamsLoaded(), 3000);
+    auto* name = editor->findChild<QLineEdit*>(QStringLiteral("apiName"));
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Pet Clinic"));
+    QTest::mouseClick(editor->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(shownNames(page()).contains(QStringLiteral("Pet Clinic v2")), 5000);
+    QCOMPARE(page()->selectedApiId(), imported);
+
+    // A developer may do neither.
+    CatalogPage jonas(m_catalog.get(), m_jonas, m_gateway.get());
+    QTRY_COMPARE_WITH_TIMEOUT(jonas.loadCount(), 1, 2000);
+    QVERIFY(!jonas.newApiButton()->isVisibleTo(&jonas));
+    QVERIFY(!jonas.importApiButton()->isVisibleTo(&jonas));
+    QVERIFY(!jonas.editApiButton()->isVisibleTo(&jonas));
 }
 
 void TestCatalogPage::lifecycleButtonsFollowStateAndRole()

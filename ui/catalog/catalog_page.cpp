@@ -9,6 +9,8 @@
 #include "ui/catalog/catalog_model.h"
 #include "ui/catalog/lifecycle_dialog.h"
 #include "ui/catalog/state_badge_delegate.h"
+#include "ui/catalog_editor/api_editor_dialog.h"
+#include "ui/catalog_editor/openapi_import_dialog.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -67,7 +69,26 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
     big.setPointSizeF(big.pointSizeF() * 1.4);
     big.setBold(true);
     title->setFont(big);
-    layout->addWidget(title);
+    auto* header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addStretch(1);
+    m_newApi = new QPushButton(tr("&New API…"), this);
+    m_newApi->setObjectName(QStringLiteral("newApiButton"));
+    m_newApi->setToolTip(tr("Create a draft API from a form"));
+    m_importApi = new QPushButton(tr("&Import OpenAPI…"), this);
+    m_importApi->setObjectName(QStringLiteral("importApiButton"));
+    m_importApi->setToolTip(tr("Create a draft API from an OpenAPI 3 document"));
+    m_editApi = new QPushButton(tr("&Edit…"), this);
+    m_editApi->setObjectName(QStringLiteral("editApiButton"));
+    m_editApi->setToolTip(tr("Change the selected API's definition"));
+    for (QPushButton* b : {m_newApi, m_importApi, m_editApi}) {
+        b->setVisible(false); // until the catalog says what the actor may do
+        header->addWidget(b);
+    }
+    connect(m_newApi, &QPushButton::clicked, this, &CatalogPage::newApi);
+    connect(m_importApi, &QPushButton::clicked, this, &CatalogPage::importApi);
+    connect(m_editApi, &QPushButton::clicked, this, &CatalogPage::editSelectedApi);
+    layout->addLayout(header);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("catalogMessage"));
@@ -120,6 +141,8 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
             &CatalogPage::onSelectionChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CatalogPage::onSelectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &CatalogPage::updateEditButtons);
 
     m_detail = new ApiDetailPane(gateway, splitter);
     m_detail->setAccessibleName(tr("Details of the selected API"));
@@ -287,12 +310,79 @@ void CatalogPage::reload()
         return;
     const quint64 generation = ++m_listGeneration;
     const app::Principal actor = *m_actor;
+    struct Loaded {
+        app::CatalogListing listing;
+        bool mayCreate = false;
+    };
     m_catalog->run(
-        this, [actor](app::CatalogStore& store) { return app::loadCatalog(store, actor); },
-        [this, generation](const app::CatalogListing& listing) {
-            if (generation == m_listGeneration) // else a newer load is on its way
-                applyListing(listing);
+        this,
+        [actor](app::CatalogStore& store) {
+            return Loaded{app::loadCatalog(store, actor),
+                          !ApiEditorDialog::publishableTeams(store, actor).isEmpty()};
+        },
+        [this, generation](const Loaded& loaded) {
+            if (generation != m_listGeneration) // a newer load is on its way
+                return;
+            m_mayCreate = loaded.mayCreate;
+            applyListing(loaded.listing);
+            updateEditButtons();
         });
+}
+
+void CatalogPage::updateEditButtons()
+{
+    const bool ready = m_catalog && m_actor;
+    m_newApi->setVisible(ready && m_mayCreate);
+    m_importApi->setVisible(ready && m_mayCreate);
+    const int row = m_model->rowOf(selectedApiId());
+    const app::CatalogEntry* entry = row >= 0 ? m_model->entry(row) : nullptr;
+    m_editApi->setVisible(ready && (m_mayCreate || (entry && entry->editable)));
+    m_editApi->setEnabled(entry && entry->editable);
+}
+
+void CatalogPage::newApi()
+{
+    if (!m_catalog || !m_actor)
+        return;
+    auto* dialog = ApiEditorDialog::createNew(m_catalog, *m_actor, this);
+    connect(dialog, &ApiEditorDialog::saved, this, [this](const app::ApiDefinition& api) {
+        onApiSaved(api, tr("%1 %2 is created as a draft.").arg(api.name, api.version));
+    });
+}
+
+void CatalogPage::importApi()
+{
+    if (!m_catalog || !m_actor)
+        return;
+    auto* dialog = OpenApiImportDialog::importDocument(m_catalog, *m_actor, this);
+    connect(dialog, &OpenApiImportDialog::imported, this, [this](const app::ApiDefinition& api) {
+        onApiSaved(api, tr("%1 %2 is imported as a draft (routes: %3).")
+                            .arg(api.name, api.version)
+                            .arg(api.routes.size()));
+    });
+}
+
+void CatalogPage::editSelectedApi()
+{
+    if (!m_catalog || !m_actor)
+        return;
+    const int row = m_model->rowOf(selectedApiId());
+    const app::CatalogEntry* entry = row >= 0 ? m_model->entry(row) : nullptr;
+    if (!entry || !entry->editable)
+        return;
+    auto* dialog = ApiEditorDialog::editExisting(m_catalog, *m_actor, entry->api, this);
+    connect(dialog, &ApiEditorDialog::saved, this, [this](const app::ApiDefinition& api) {
+        onApiSaved(api, tr("%1 %2 is saved.").arg(api.name, api.version));
+    });
+}
+
+// The catalog announces the change and the page reloads; the saved API is
+// selected once it is listed.
+void CatalogPage::onApiSaved(const app::ApiDefinition& api, const QString& done)
+{
+    showMessage(done, false);
+    selectApi(api.id);
+    scheduleReload();
 }
 
 void CatalogPage::applyListing(const app::CatalogListing& listing)

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPushButton;
 class QStackedWidget;
 class QTableView;
 class QTimer;
@@ -69,6 +70,15 @@ public slots:
     void selectApi(qint64 apiId);
     void showTable();
     void showCards();
+    // Create, import and edit open the catalog editor's dialogs; shown only
+    // to people the catalog lets publish for at least one team (New,
+    // Import) or edit the selected API (Edit).
+    QPushButton* newApiButton() const { return m_newApi; }
+    QPushButton* importApiButton() const { return m_importApi; }
+    QPushButton* editApiButton() const { return m_editApi; }
+    void newApi();
+    void importApi();
+    void editSelectedApi();
 
 signals:
     void detailsShown(qint64 apiId);
@@ -83,6 +93,8 @@ private:
     void applyFilters();
     void updateCount();
     void onSelectionChanged();
+    void updateEditButtons();
+    void onApiSaved(const app::ApiDefinition& api, const QString& done);
     void loadDetails(qint64 apiId);
     void requestAction(app::ApiAction action);
     void runAction(const app::LifecycleRequest& request);
@@ -100,6 +112,10 @@ private:
     QComboBox* m_tag = nullptr;
     QComboBox* m_state = nullptr;
     QComboBox* m_visibility = nullptr;
+    QPushButton* m_newApi = nullptr;
+    QPushButton* m_importApi = nullptr;
+    QPushButton* m_editApi = nullptr;
+    bool m_mayCreate = false; // the actor may publish for some team
     QToolButton* m_tableButton = nullptr;
     QToolButton* m_cardsButton = nullptr;
     QLabel* m_count = nullptr;
