@@ -6,6 +6,7 @@
 #include "app/gateway_controller.h"
 #include "app/storage/sql_query.h"
 #include "gateway/demo_origin.hpp"
+#include "tests/app/catalog_call.h"
 #include "tests/app/test_databases.h"
 #include "tests/support/test_http.h"
 
@@ -48,12 +49,7 @@ private:
     template <typename Work>
     auto call(Work work) -> std::optional<std::invoke_result_t<Work&, CatalogStore&>>
     {
-        using Result = std::invoke_result_t<Work&, CatalogStore&>;
-        std::optional<Result> result;
-        m_catalog->mutate(this, std::move(work), [&result](Result r) { result = std::move(r); });
-        for (int i = 0; i < 1000 && !result; ++i)
-            QTest::qWait(5);
-        return result;
+        return callCatalog(*m_catalog, this, std::move(work));
     }
     // Calls the API with `key` until it answers `status`, processing events
     // in between (the sync runs on this thread). Milliseconds it took, or -1

@@ -7,6 +7,7 @@
 #include "app/demo_workspace.h"
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
+#include "tests/app/catalog_call.h"
 #include "tests/app/test_databases.h"
 #include "tests/support/test_http.h"
 #include "ui/approvals/approval_details.h"
@@ -68,12 +69,7 @@ private:
     template <typename Work>
     auto call(Work work) -> std::optional<std::invoke_result_t<Work&, CatalogStore&>>
     {
-        using Result = std::invoke_result_t<Work&, CatalogStore&>;
-        std::optional<Result> result;
-        m_catalog->mutate(this, std::move(work), [&result](Result r) { result = std::move(r); });
-        for (int i = 0; i < 1000 && !result; ++i)
-            QTest::qWait(5);
-        return result;
+        return callCatalog(*m_catalog, this, std::move(work));
     }
     // A new application of the outsider with a key and a pending request,
     // once the gateway knows the key.

@@ -13,6 +13,7 @@
 #include "app/openapi_import.h"
 #include "app/storage/database.h"
 #include "app/storage/sql_query.h"
+#include "tests/app/catalog_call.h"
 #include "ui/catalog/api_card_delegate.h"
 #include "ui/catalog/api_detail_pane.h"
 #include "ui/catalog/catalog_filter_model.h"
@@ -153,12 +154,7 @@ private:
     template <typename Work>
     auto call(Work work) -> std::optional<std::invoke_result_t<Work&, CatalogStore&>>
     {
-        using Result = std::invoke_result_t<Work&, CatalogStore&>;
-        std::optional<Result> result;
-        m_catalog->mutate(this, std::move(work), [&result](Result r) { result = std::move(r); });
-        for (int i = 0; i < 1000 && !result; ++i)
-            QTest::qWait(5);
-        return result;
+        return callCatalog(*m_catalog, this, std::move(work));
     }
     CatalogPage* page() const { return m_window->catalogPage(); }
     qint64 apiId(const QString& slug, const QString& version) const;
