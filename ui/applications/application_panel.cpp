@@ -341,19 +341,27 @@ void ApplicationPanel::revokeKey(qint64 keyId, const QString& shownAs)
     if (!m_catalog || !m_actor)
         return;
     const app::Principal actor = *m_actor;
+    runChange(
+        [=](app::CatalogStore& store) { return app::revokeApplicationKey(store, actor, keyId); },
+        shownAs, tr("The key %1 is revoked."), tr("The key %1 was not revoked. %2"));
+}
+
+// A confirmed change to the application: busy while the storage thread
+// works, then `done` or `failed` (with the refusal as %2), both about
+// `subject` (%1).
+void ApplicationPanel::runChange(std::function<app::ApplicationChange(app::CatalogStore&)> work,
+                                 const QString& subject, const QString& done, const QString& failed)
+{
     ++m_busy;
     updateActions();
     m_catalog->mutate(
-        this,
-        [=](app::CatalogStore& store) { return app::revokeApplicationKey(store, actor, keyId); },
-        [this, shownAs](const app::ApplicationChange& change) {
+        this, std::move(work), [this, subject, done, failed](const app::ApplicationChange& change) {
             --m_busy;
             updateActions();
             if (change.ok)
-                emit message(tr("The key %1 is revoked.").arg(shownAs), false);
+                emit message(done.arg(subject), false);
             else
-                emit message(tr("The key %1 was not revoked. %2")
-                                 .arg(shownAs, refusalText(change.errorCode, change.error)),
+                emit message(failed.arg(subject, refusalText(change.errorCode, change.error)),
                              true);
         });
 }
@@ -448,23 +456,11 @@ void ApplicationPanel::endSubscription(qint64 subscriptionId, const QString& api
     if (!m_catalog || !m_actor)
         return;
     const app::Principal actor = *m_actor;
-    ++m_busy;
-    updateActions();
-    m_catalog->mutate(
-        this,
+    runChange(
         [=](app::CatalogStore& store) {
             return app::endSubscription(store, actor, subscriptionId);
         },
-        [this, api](const app::ApplicationChange& change) {
-            --m_busy;
-            updateActions();
-            if (change.ok)
-                emit message(tr("The subscription to %1 has ended.").arg(api), false);
-            else
-                emit message(tr("The subscription to %1 did not end. %2")
-                                 .arg(api, refusalText(change.errorCode, change.error)),
-                             true);
-        });
+        api, tr("The subscription to %1 has ended."), tr("The subscription to %1 did not end. %2"));
 }
 
 void ApplicationPanel::updateActions()

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QGroupBox;
@@ -76,6 +77,8 @@ private:
     void revokeKey(qint64 keyId, const QString& shownAs);
     void submitRequest();
     void endSubscription(qint64 subscriptionId, const QString& api);
+    void runChange(std::function<app::ApplicationChange(app::CatalogStore&)> work,
+                   const QString& subject, const QString& done, const QString& failed);
     void updateActions();
 
     app::CatalogService* m_catalog;
