@@ -329,13 +329,18 @@ void CatalogPage::reload()
         });
 }
 
+const app::CatalogEntry* CatalogPage::selectedEntry() const
+{
+    const int row = m_model->rowOf(selectedApiId());
+    return row >= 0 ? m_model->entry(row) : nullptr;
+}
+
 void CatalogPage::updateEditButtons()
 {
     const bool ready = m_catalog && m_actor;
     m_newApi->setVisible(ready && m_mayCreate);
     m_importApi->setVisible(ready && m_mayCreate);
-    const int row = m_model->rowOf(selectedApiId());
-    const app::CatalogEntry* entry = row >= 0 ? m_model->entry(row) : nullptr;
+    const app::CatalogEntry* entry = selectedEntry();
     m_editApi->setVisible(ready && (m_mayCreate || (entry && entry->editable)));
     m_editApi->setEnabled(entry && entry->editable);
 }
@@ -366,8 +371,7 @@ void CatalogPage::editSelectedApi()
 {
     if (!m_catalog || !m_actor)
         return;
-    const int row = m_model->rowOf(selectedApiId());
-    const app::CatalogEntry* entry = row >= 0 ? m_model->entry(row) : nullptr;
+    const app::CatalogEntry* entry = selectedEntry();
     if (!entry || !entry->editable)
         return;
     auto* dialog = ApiEditorDialog::editExisting(m_catalog, *m_actor, entry->api, this);

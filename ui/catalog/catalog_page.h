@@ -94,6 +94,7 @@ private:
     void updateCount();
     void onSelectionChanged();
     void updateEditButtons();
+    const app::CatalogEntry* selectedEntry() const; // null when none is selected
     void onApiSaved(const app::ApiDefinition& api, const QString& done);
     void loadDetails(qint64 apiId);
     void requestAction(app::ApiAction action);
