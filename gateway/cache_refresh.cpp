@@ -82,11 +82,10 @@ asio::awaitable<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
     auto& store = *job->config->cache;
     target_state& target = *job->target;
 
-    std::optional<beast::tcp_stream> stream;
+    std::unique_ptr<beast::tcp_stream> stream;
     bool reused = false;
-    if (auto pooled = w.pool.take(target.id, std::chrono::seconds(30), false)) {
-        stream.emplace(std::move(*pooled));
-        link.stream = &*stream;
+    if ((stream = w.pool.take(target.id, std::chrono::seconds(30), false))) {
+        link.stream = stream.get();
         reused = true;
     }
     // One retry: a pooled connection may have been closed by the upstream.
@@ -94,8 +93,8 @@ asio::awaitable<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
         if (w.shared.stopping.load(std::memory_order_relaxed))
             co_return;
         if (!stream) {
-            stream.emplace(w.ioc);
-            link.stream = &*stream;
+            stream = std::make_unique<beast::tcp_stream>(w.ioc);
+            link.stream = stream.get();
             stream->expires_after(up.connect_timeout);
             auto [ec, endpoint] = co_await stream->async_connect(target.endpoints, nothrow);
             if (ec)
@@ -128,7 +127,7 @@ asio::awaitable<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
         link.stream = nullptr;
         if (res.keep_alive() && buffer.size() == 0 &&
             !w.shared.stopping.load(std::memory_order_relaxed))
-            w.pool.give(target.id, std::move(*stream), up.max_idle_connections);
+            w.pool.give(target.id, std::move(stream), up.max_idle_connections);
 
         auto fields = c::to_header_list(res.base());
         if (status == 304 && c::not_modified_selects(*job->entry, fields)) {

@@ -171,6 +171,7 @@ private:
     std::string request_id_;
     std::string target_;
     std::string path_;
+    std::string head_; // the message head being written (serialize_head)
     // Built before a co_await, never inside one: GCC 12 can destroy a
     // temporary in a co_await expression twice.
     std::string detail_;

@@ -2,19 +2,24 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/message_head.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/serializer.hpp>
-#include <boost/beast/http/write.hpp>
 
+#include <array>
 #include <chrono>
+#include <span>
+#include <string_view>
+#include <tuple>
 
 namespace gatehouse::gateway {
 
@@ -26,10 +31,70 @@ struct relay_result {
     std::size_t bytes_written = 0;
 };
 
+// Observes the body as it passes (the response cache keeps a copy).
+struct no_tap {
+    void operator()(const char*, std::size_t, bool) const {}
+};
+
+namespace relay_detail {
+
+inline constexpr std::string_view crlf = "\r\n";
+inline constexpr std::string_view last_chunk = "0\r\n\r\n";
+
+// One write's pieces: the head (first write only), and a body piece with its
+// chunk framing when the outgoing body is chunked.
+class gather {
+public:
+    void add(std::string_view piece)
+    {
+        if (!piece.empty())
+            parts_[count_++] = boost::asio::const_buffer(piece.data(), piece.size());
+    }
+    void add_body(const char* data, std::size_t size, bool chunked, bool last)
+    {
+        if (size != 0) {
+            if (chunked) {
+                const std::size_t n = format_chunk_size_line(size, chunk_line_);
+                add({chunk_line_, n});
+            }
+            add({data, size});
+            if (chunked)
+                add(crlf);
+        }
+        if (last && chunked)
+            add(last_chunk);
+    }
+    std::span<const boost::asio::const_buffer> buffers() const { return {parts_.data(), count_}; }
+    bool empty() const { return count_ == 0; }
+
+private:
+    std::array<boost::asio::const_buffer, 5> parts_;
+    std::size_t count_ = 0;
+    char chunk_line_[chunk_size_line_max];
+};
+
+} // namespace relay_detail
+
+// Writes a whole message held in memory: `head` (serialize_head) and `body`,
+// chunk-framed when `chunked`. Bytes written, or the error.
+inline boost::asio::awaitable<std::tuple<boost::system::error_code, std::size_t>>
+write_message(boost::beast::tcp_stream& out, std::string_view head, std::string_view body,
+              bool chunked, std::chrono::milliseconds write_timeout)
+{
+    relay_detail::gather pieces;
+    pieces.add(head);
+    pieces.add_body(body.data(), body.size(), chunked, true);
+    out.expires_after(write_timeout);
+    co_return co_await boost::asio::async_write(out, pieces.buffers(),
+                                                boost::asio::as_tuple(boost::asio::use_awaitable));
+}
+
 // Streams one message from `in` to `out` through a fixed buffer, the head
 // first: the message is never held whole in memory, however large. The head
-// must already have been read into `parser`; it is written together with the
-// first piece of the body.
+// must already have been read into `parser`, and serialized (as it is to be
+// sent) into `head`; it is written together with the first piece of the
+// body. `chunked` frames the outgoing body in chunks (the incoming one is
+// decoded by the parser, whatever its framing).
 //
 // Reads use read_some, not read: a slow, trickling body (server-sent events,
 // long polls) is passed on as it arrives instead of waiting for a full buffer.
@@ -40,25 +105,21 @@ struct relay_result {
 // `arm_read` is called before every read to set its deadline: the caller
 // decides whether a late read closes the stream (tcp_stream's expiry) or only
 // cancels it, so that an error response can still be sent.
-// Observes the body as it passes (the response cache keeps a copy).
-struct no_tap {
-    void operator()(const char*, std::size_t, bool) const {}
-};
-
 template <bool isRequest, class ArmRead, class Tap = no_tap>
 boost::asio::awaitable<relay_result>
 relay_body(boost::beast::tcp_stream& in, boost::beast::flat_buffer& in_buffer,
            boost::beast::http::parser<isRequest, boost::beast::http::buffer_body>& parser,
-           boost::beast::tcp_stream& out,
-           boost::beast::http::serializer<isRequest, boost::beast::http::buffer_body>& writer,
-           char* buffer, std::size_t buffer_size, ArmRead arm_read,
-           std::chrono::milliseconds write_timeout, Tap tap = {})
+           boost::beast::tcp_stream& out, std::string_view head, bool chunked, char* buffer,
+           std::size_t buffer_size, ArmRead arm_read, std::chrono::milliseconds write_timeout,
+           Tap tap = {})
 {
     namespace http = boost::beast::http;
     constexpr auto nothrow = boost::asio::as_tuple(boost::asio::use_awaitable);
     relay_result result;
     auto& body = parser.get().body();
-    do {
+    bool head_sent = false;
+    for (;;) {
+        std::size_t got = 0;
         if (!parser.is_done()) {
             body.data = buffer;
             body.size = buffer_size;
@@ -72,34 +133,30 @@ relay_body(boost::beast::tcp_stream& in, boost::beast::flat_buffer& in_buffer,
                 result.ec = ec;
                 co_return result;
             }
-            const std::size_t got = buffer_size - body.size;
+            got = buffer_size - body.size;
             if (got == 0 && !parser.is_done())
                 continue; // only framing was parsed (a chunk header)
-            // The end with no data left (a chunked body's last chunk): a null
-            // buffer, because an empty non-null one makes the serializer emit
-            // an empty chunk *and* the last chunk -- two "0\r\n\r\n" that the
-            // upstream reads as garbage ahead of the next pooled request.
-            body.data = got == 0 ? nullptr : buffer;
-            body.size = got;
             tap(static_cast<const char*>(buffer), got, parser.is_done());
-            body.more = !parser.is_done();
-        } else {
-            body.data = nullptr;
-            body.size = 0;
-            body.more = false;
         }
-        out.expires_after(write_timeout);
-        auto [ec, n] = co_await http::async_write(out, writer, nothrow);
-        result.bytes_written += n;
-        if (ec == http::error::need_buffer)
-            ec = {};
-        if (ec) {
-            result.side = relay_result::failed_writing;
-            result.ec = ec;
+        const bool last = parser.is_done();
+        relay_detail::gather pieces;
+        if (!head_sent)
+            pieces.add(head);
+        head_sent = true;
+        pieces.add_body(buffer, got, chunked, last);
+        if (!pieces.empty()) {
+            out.expires_after(write_timeout);
+            auto [ec, n] = co_await boost::asio::async_write(out, pieces.buffers(), nothrow);
+            result.bytes_written += n;
+            if (ec) {
+                result.side = relay_result::failed_writing;
+                result.ec = ec;
+                co_return result;
+            }
+        }
+        if (last)
             co_return result;
-        }
-    } while (!writer.is_done());
-    co_return result;
+    }
 }
 
 } // namespace gatehouse::gateway

@@ -8,6 +8,7 @@
 #include "gateway/call_record_ring.hpp"
 #include "gateway/forwarding.hpp"
 #include "gateway/http_util.hpp"
+#include "gateway/message_head.hpp"
 #include "gateway/problem.hpp"
 #include "gateway/relay.hpp"
 #include "gateway/worker.hpp"
@@ -421,20 +422,18 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     target_state* target = upstream.select();
     bool tried_other_target = false;
     bool retried_stale = false;
-    std::optional<beast::tcp_stream> stream;
+    std::unique_ptr<beast::tcp_stream> stream;
     std::optional<response_parser> response;
     for (;;) {
         // 1. A connection: pooled, or new.
         bool reused = false;
-        stream.reset();
         // Idempotent requests skip the liveness probe of an idle connection:
         // if the upstream closed it meanwhile, they are simply retried.
-        if (auto pooled =
-                w_.pool.take(target->id, std::chrono::seconds(30), !is_idempotent(req.method()))) {
-            stream.emplace(std::move(*pooled));
+        stream = w_.pool.take(target->id, std::chrono::seconds(30), !is_idempotent(req.method()));
+        if (stream) {
             reused = true;
         } else {
-            stream.emplace(w_.ioc);
+            stream = std::make_unique<beast::tcp_stream>(w_.ioc);
             stream->expires_after(remaining(up.connect_timeout));
             auto [ec, endpoint] = co_await stream->async_connect(target->endpoints, nothrow);
             if (ec) {
@@ -463,7 +462,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             stream->socket().set_option(tcp::no_delay(true), ignored);
         }
         target->active_connections.fetch_add(1, std::memory_order_relaxed);
-        upstream_ = &*stream;
+        upstream_ = stream.get();
         struct active_guard {
             target_state* t;
             beast::tcp_stream*& slot;
@@ -480,23 +479,18 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         if (!route.preserve_host)
             req.set(http::field::host, target->host_header);
         const bool body_was_pending = !parser.is_done();
-        http::request_serializer<http::buffer_body> request_writer{req};
+        serialize_head(req, head_);
         relay_result sent;
         if (const std::string* body = cache_.buffered_body()) {
             // Read already (POST caching keys on it): sent from memory.
-            req.body().data = body->empty() ? nullptr : const_cast<char*>(body->data());
-            req.body().size = body->size();
-            req.body().more = false;
-            stream->expires_after(remaining(up.read_timeout));
-            auto [write_ec, n] = co_await http::async_write(*stream, request_writer, nothrow);
-            if (write_ec == http::error::need_buffer)
-                write_ec = {};
+            auto [write_ec, n] = co_await write_message(*stream, head_, *body, req.chunked(),
+                                                        remaining(up.read_timeout));
             sent.ec = write_ec;
             sent.bytes_written = n;
             sent.side = write_ec ? relay_result::failed_writing : relay_result::done;
         } else {
             sent = co_await relay_body(
-                client_, buffer_, parser, *stream, request_writer, relay_buffer(),
+                client_, buffer_, parser, *stream, head_, req.chunked(), relay_buffer(),
                 relay_buffer_size, [&] { arm_client_timer(options.client_body_timeout); },
                 remaining(up.read_timeout));
         }
@@ -572,8 +566,10 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             strip_targeted_fields(res);
         } else if (cache_.on_response_head(res) == cache_exchange::head_action::serve_stored) {
             if (res.keep_alive() && response->is_done() && upstream_buffer_.size() == 0 &&
-                !w_.shared.stopping.load(std::memory_order_relaxed))
-                w_.pool.give(target->id, std::move(*stream), up.max_idle_connections);
+                !w_.shared.stopping.load(std::memory_order_relaxed)) {
+                upstream_ = nullptr; // the pool may hand it to another session
+                w_.pool.give(target->id, std::move(stream), up.max_idle_connections);
+            }
             upstream_buffer_.clear();
             co_return co_await serve_from_cache(client_keep_alive && parser.is_done());
         }
@@ -601,20 +597,19 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         res.keep_alive(keep_alive);
         count_response(status);
 
-        http::response_serializer<http::buffer_body> response_writer{res};
+        serialize_head(res, head_);
         relay_result relayed;
         if (no_body || response->is_done())
             cache_.complete(); // no body, or an empty one: store before the head goes out
         if (no_body) {
-            client_.expires_after(options.client_send_timeout);
             auto [write_ec, n] =
-                co_await http::async_write_header(client_, response_writer, nothrow);
+                co_await write_message(client_, head_, {}, false, options.client_send_timeout);
             relayed.ec = write_ec;
             relayed.bytes_written = n;
             relayed.side = write_ec ? relay_result::failed_writing : relay_result::done;
         } else {
             relayed = co_await relay_body(
-                *stream, upstream_buffer_, *response, client_, response_writer, relay_buffer(),
+                *stream, upstream_buffer_, *response, client_, head_, res.chunked(), relay_buffer(),
                 relay_buffer_size, [&] { stream->expires_after(remaining(up.read_timeout)); },
                 options.client_send_timeout,
                 [this](const char* data, std::size_t n, bool last) {
@@ -638,8 +633,10 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             co_return exchange_outcome{}; // the client saw a truncated response
         }
         if (upstream_keep_alive && response->is_done() && upstream_buffer_.size() == 0 &&
-            !w_.shared.stopping.load(std::memory_order_relaxed))
-            w_.pool.give(target->id, std::move(*stream), up.max_idle_connections);
+            !w_.shared.stopping.load(std::memory_order_relaxed)) {
+            upstream_ = nullptr; // the pool may hand it to another session
+            w_.pool.give(target->id, std::move(stream), up.max_idle_connections);
+        }
         upstream_buffer_.clear();
         co_return exchange_outcome{keep_alive && !closing_};
     }

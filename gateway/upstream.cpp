@@ -7,13 +7,13 @@
 
 namespace gatehouse::gateway {
 
-std::optional<boost::beast::tcp_stream>
+std::unique_ptr<boost::beast::tcp_stream>
 upstream_pool::take(std::uint64_t target_id, std::chrono::steady_clock::duration max_idle_time,
                     bool probe)
 {
     auto it = idle_.find(target_id);
     if (it == idle_.end())
-        return std::nullopt;
+        return nullptr;
     auto& list = it->second;
     const auto now = std::chrono::steady_clock::now();
     // Most recently used first: it is the least likely to have been closed
@@ -21,7 +21,7 @@ upstream_pool::take(std::uint64_t target_id, std::chrono::steady_clock::duration
     while (!list.empty()) {
         idle_connection conn = std::move(list.back());
         list.pop_back();
-        if (now - conn.since > max_idle_time || !conn.stream.socket().is_open())
+        if (now - conn.since > max_idle_time || !conn.stream->socket().is_open())
             continue;
         // EOF or bytes waiting on an idle connection mean the upstream closed
         // it (or broke protocol): do not reuse it. One non-blocking peek is
@@ -29,22 +29,22 @@ upstream_pool::take(std::uint64_t target_id, std::chrono::steady_clock::duration
         if (probe) {
             char byte;
             const auto got =
-                ::recv(conn.stream.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+                ::recv(conn.stream->socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
             if (got >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
                 continue;
         }
         return std::move(conn.stream);
     }
-    return std::nullopt;
+    return nullptr;
 }
 
-void upstream_pool::give(std::uint64_t target_id, boost::beast::tcp_stream stream,
+void upstream_pool::give(std::uint64_t target_id, std::unique_ptr<boost::beast::tcp_stream> stream,
                          unsigned max_idle)
 {
     auto& list = idle_[target_id];
     if (list.size() >= max_idle)
         return; // the stream closes as it goes out of scope
-    stream.expires_never();
+    stream->expires_never();
     list.push_back({std::move(stream), std::chrono::steady_clock::now()});
 }
 

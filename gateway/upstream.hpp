@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -20,16 +21,20 @@ public:
     // longer than `max_idle_time` are closed instead of handed out.
     // With `probe`, a connection the upstream has closed in the meantime is
     // detected (one non-blocking peek) and skipped.
-    std::optional<boost::beast::tcp_stream>
+    //
+    // Connections are held by pointer: moving a beast::tcp_stream allocates
+    // a new implementation object (and its timer) every time.
+    std::unique_ptr<boost::beast::tcp_stream>
     take(std::uint64_t target_id, std::chrono::steady_clock::duration max_idle_time, bool probe);
     // Keeps a connection for reuse, unless `max_idle` are already kept.
-    void give(std::uint64_t target_id, boost::beast::tcp_stream stream, unsigned max_idle);
+    void give(std::uint64_t target_id, std::unique_ptr<boost::beast::tcp_stream> stream,
+              unsigned max_idle);
     void clear();
     std::size_t idle_count() const;
 
 private:
     struct idle_connection {
-        boost::beast::tcp_stream stream;
+        std::unique_ptr<boost::beast::tcp_stream> stream;
         std::chrono::steady_clock::time_point since;
     };
     std::unordered_map<std::uint64_t, std::vector<idle_connection>> idle_;
