@@ -12,12 +12,12 @@
 
 # Build: compiler, CMake/Ninja/ccache, Qt 6 (Charts needs the OpenGL dev
 # package; the SQL drivers are separate plugin packages), Boost 1.81, OpenSSL 3,
-# yaml-cpp; Xvfb and a font so the GUI can run and be captured without a display.
+# yaml-cpp, tcmalloc (the gateway's allocator); Xvfb and a font so the GUI can run and be captured without a display.
 GH_BUILD_PACKAGES=(
   cmake ninja-build ccache g++
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
-  libboost1.81-dev libssl-dev libyaml-cpp-dev
+  libboost1.81-dev libssl-dev libyaml-cpp-dev libgoogle-perftools-dev
   xvfb xauth fonts-dejavu-core
 )
 # Tests: a throwaway PostgreSQL cluster for the shared-catalog storage tests.
