@@ -35,6 +35,15 @@ void append_fields(const http::fields& fields, std::string& out)
 
 } // namespace
 
+void append_reason(std::string& out, const http::response_header<>& res)
+{
+    // The reason the message carries, else the standard one for its status;
+    // none for a status without one (Beast's placeholder is not for the wire).
+    const std::string_view reason = res.reason();
+    if (reason != "<unknown-status>")
+        out.append(reason);
+}
+
 void append_field(std::string& out, std::string_view name, std::string_view value)
 {
     out.append(name).append(": ").append(value).append("\r\n");
@@ -60,9 +69,7 @@ void serialize_head(const http::response_header<>& res, std::string& out)
                            static_cast<char>('0' + code / 10 % 10),
                            static_cast<char>('0' + code % 10), ' '};
     out.append(status, sizeof status);
-    // The reason the message carries, else the standard one for its status.
-    const std::string_view reason = res.reason();
-    out.append(reason);
+    append_reason(out, res);
     out.append("\r\n");
     append_fields(res, out);
 }

@@ -19,6 +19,9 @@ namespace gatehouse::gateway {
 void serialize_head(const boost::beast::http::request_header<>& req, std::string& out);
 void serialize_head(const boost::beast::http::response_header<>& res, std::string& out);
 
+// Appends the reason phrase of `res`'s status line.
+void append_reason(std::string& out, const boost::beast::http::response_header<>& res);
+
 // Appends one field line ("Name: value\r\n") to a head being built by hand.
 void append_field(std::string& out, std::string_view name, std::string_view value);
 

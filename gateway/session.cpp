@@ -6,6 +6,7 @@
 
 #include "gateway/cache_flow.hpp"
 #include "gateway/call_record_ring.hpp"
+#include "gateway/forwarded_head.hpp"
 #include "gateway/forwarding.hpp"
 #include "gateway/http_util.hpp"
 #include "gateway/message_head.hpp"
@@ -400,18 +401,13 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         if (ec)
             co_return exchange_outcome{};
     }
-    req.erase(http::field::expect);
-
-    const std::string original_host(req[http::field::host]);
-    remove_hop_by_hop(req);
-    append_to_list(req, "X-Forwarded-For", client_ip_);
-    req.set("X-Forwarded-Proto", "http");
-    if (!original_host.empty())
-        req.set("X-Forwarded-Host", original_host);
-    append_to_list(req, "Via", client_version >= 11 ? w_.shared.via_11 : w_.shared.via_10);
-    req.set("X-Request-Id", request_id_);
-    req.version(11);
-    req.keep_alive(true);
+    // The head as the upstream sees it (forwarded_head.hpp); the target and
+    // Host depend on the target chosen below.
+    request_rewrite rewrite;
+    rewrite.client_ip = client_ip_;
+    rewrite.via = client_version >= 11 ? w_.shared.via_11 : w_.shared.via_10;
+    rewrite.request_id = request_id_;
+    const bool chunked_request = parser.chunked();
 
     auto remaining = [&](std::chrono::milliseconds limit) {
         const auto left =
@@ -475,22 +471,21 @@ client_session::forward(request_parser& parser, const runtime_config& config,
 
         // 2. The request head and body.
         build_upstream_target(route, *target, path, query, matched_bytes);
-        req.target(target_);
-        if (!route.preserve_host)
-            req.set(http::field::host, target->host_header);
+        rewrite.target = target_;
+        rewrite.host = route.preserve_host ? std::string_view{} : target->host_header;
         const bool body_was_pending = !parser.is_done();
-        serialize_head(req, head_);
+        serialize_forwarded_request(req, rewrite, head_);
         relay_result sent;
         if (const std::string* body = cache_.buffered_body()) {
             // Read already (POST caching keys on it): sent from memory.
-            auto [write_ec, n] = co_await write_message(*stream, head_, *body, req.chunked(),
+            auto [write_ec, n] = co_await write_message(*stream, head_, *body, chunked_request,
                                                         remaining(up.read_timeout));
             sent.ec = write_ec;
             sent.bytes_written = n;
             sent.side = write_ec ? relay_result::failed_writing : relay_result::done;
         } else {
             sent = co_await relay_body(
-                client_, buffer_, parser, *stream, head_, req.chunked(), relay_buffer(),
+                client_, buffer_, parser, *stream, head_, chunked_request, relay_buffer(),
                 relay_buffer_size, [&] { arm_client_timer(options.client_body_timeout); },
                 remaining(up.read_timeout));
         }
@@ -561,11 +556,14 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         // 4. The response, relayed to the client -- or a stored one instead
         //    (a 304 that freshened it, stale-if-error on a 5xx).
         auto& res = response->get();
+        response_rewrite rewrite_response;
+        rewrite_response.via = w_.shared.via_11;
+        rewrite_response.request_id = request_id_;
         if (!cache_.active()) {
-            res.set("Cache-Status", cache_status_bypass);
-            strip_targeted_fields(res);
+            rewrite_response.cache_status = cache_status_bypass;
+            rewrite_response.strip_targeted = true;
         } else if (cache_.on_response_head(res) == cache_exchange::head_action::serve_stored) {
-            if (res.keep_alive() && response->is_done() && upstream_buffer_.size() == 0 &&
+            if (response->keep_alive() && response->is_done() && upstream_buffer_.size() == 0 &&
                 !w_.shared.stopping.load(std::memory_order_relaxed)) {
                 upstream_ = nullptr; // the pool may hand it to another session
                 w_.pool.give(target->id, std::move(stream), up.max_idle_connections);
@@ -575,29 +573,26 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         }
         const unsigned status = res.result_int();
         const bool no_body = head_request || status == 204 || status == 304;
-        const bool upstream_keep_alive = res.keep_alive();
+        const bool upstream_keep_alive = response->keep_alive();
         bool keep_alive = client_keep_alive && parser.is_done();
-        remove_hop_by_hop(res);
-        append_to_list(res, "Via", w_.shared.via_11);
-        access_.decorate(res);
-        if (res.find("X-Request-Id") == res.end())
-            res.set("X-Request-Id", request_id_);
-        if (!no_body && !res.has_content_length() && !res.chunked()) {
+        access_.decorate(res); // deprecation headers (deprecated APIs only)
+        bool chunked = !no_body && response->chunked();
+        if (!no_body && !response->content_length() && !chunked) {
             // Delimited by the upstream closing: chunk it for HTTP/1.1
             // clients, close after it for HTTP/1.0 ones.
             if (client_version >= 11)
-                res.chunked(true);
+                chunked = true;
             else
                 keep_alive = false;
-        } else if (!no_body && res.chunked() && client_version < 11) {
-            res.chunked(false);
+        } else if (chunked && client_version < 11) {
+            chunked = false;
             keep_alive = false;
         }
-        res.version(11);
-        res.keep_alive(keep_alive);
+        rewrite_response.chunked = chunked;
+        rewrite_response.keep_alive = keep_alive;
         count_response(status);
 
-        serialize_head(res, head_);
+        serialize_forwarded_response(res, rewrite_response, head_);
         relay_result relayed;
         if (no_body || response->is_done())
             cache_.complete(); // no body, or an empty one: store before the head goes out
@@ -609,7 +604,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             relayed.side = write_ec ? relay_result::failed_writing : relay_result::done;
         } else {
             relayed = co_await relay_body(
-                *stream, upstream_buffer_, *response, client_, head_, res.chunked(), relay_buffer(),
+                *stream, upstream_buffer_, *response, client_, head_, chunked, relay_buffer(),
                 relay_buffer_size, [&] { stream->expires_after(remaining(up.read_timeout)); },
                 options.client_send_timeout,
                 [this](const char* data, std::size_t n, bool last) {

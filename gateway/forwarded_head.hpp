@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <boost/beast/http/fields.hpp>
+#include <boost/beast/http/message.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace gatehouse::gateway {
+
+// The heads of a proxied exchange, rewritten as they are serialized: one
+// pass over the parsed fields writes what goes on the wire, instead of
+// editing Beast's field list first (every set() there allocates, every
+// lookup walks a tree) and serializing it afterwards.
+//
+// Both drop the hop-by-hop fields of RFC 9110 §7.6.1 (Connection, every field
+// it names, Keep-Alive, Proxy-Connection, TE, Trailer, Upgrade,
+// Proxy-Authenticate, Proxy-Authorization), as remove_hop_by_hop() does, and
+// append the gateway to Via.
+
+// What the gateway changes in a request it forwards upstream. The request
+// goes out as HTTP/1.1 on a persistent connection, without Expect (a client
+// waiting for 100 Continue got it from the gateway).
+struct request_rewrite {
+    std::string_view target;     // the upstream request-target
+    std::string_view host;       // the Host sent upstream; empty: the client's own
+    std::string_view client_ip;  // appended to X-Forwarded-For (when known)
+    std::string_view via;        // appended to Via ("1.1 gatehouse")
+    std::string_view request_id; // replaces X-Request-Id
+};
+// X-Forwarded-Proto becomes "http"; X-Forwarded-Host the client's Host (kept
+// as sent when the client sent no Host).
+void serialize_forwarded_request(const boost::beast::http::request_header<>& req,
+                                 const request_rewrite& rewrite, std::string& out);
+
+// What the gateway changes in a response it relays to the client, sent as
+// HTTP/1.1.
+struct response_rewrite {
+    std::string_view via;          // appended to Via
+    std::string_view request_id;   // X-Request-Id, unless the upstream sent one
+    std::string_view cache_status; // replaces Cache-Status; empty: as in the message
+    bool strip_targeted = false;   // drop the RFC 9213 targeted cache fields
+    bool chunked = false;          // the body goes out chunked (Transfer-Encoding)
+    bool keep_alive = true;        // false: "Connection: close"
+};
+void serialize_forwarded_response(const boost::beast::http::response_header<>& res,
+                                  const response_rewrite& rewrite, std::string& out);
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,239 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+// The heads the gateway writes for a proxied exchange, checked by parsing
+// them back as the next hop would.
+#include "gateway/forwarded_head.hpp"
+#include "gateway/message_head.hpp"
+
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/parser.hpp>
+
+#include <QtTest/QTest>
+
+using namespace gatehouse::gateway;
+namespace http = boost::beast::http;
+
+namespace {
+
+template <bool isRequest>
+http::message<isRequest, http::empty_body> parse_head(const std::string& wire)
+{
+    http::parser<isRequest, http::empty_body> parser;
+    parser.eager(false);
+    boost::system::error_code ec;
+    const std::size_t used = parser.put(boost::asio::buffer(wire), ec);
+    if (ec && ec != http::error::need_more)
+        qFatal("the head does not parse: %s\n%s", ec.message().c_str(), wire.c_str());
+    // The whole head, and nothing after it.
+    if (used != wire.size() || !parser.is_header_done())
+        qFatal("the head is incomplete or has trailing bytes:\n%s", wire.c_str());
+    return parser.release();
+}
+
+// Every value of `name`, in order, joined as a list.
+template <class Message>
+std::string values(const Message& m, std::string_view name)
+{
+    std::string out;
+    for (const auto& f : m) {
+        if (!boost::beast::iequals(f.name_string(), name))
+            continue;
+        if (!out.empty())
+            out += ", ";
+        out += f.value();
+    }
+    return out;
+}
+
+template <class Message>
+std::size_t count(const Message& m, std::string_view name)
+{
+    std::size_t n = 0;
+    for (const auto& f : m)
+        n += boost::beast::iequals(f.name_string(), name) ? 1 : 0;
+    return n;
+}
+
+http::request_header<> client_request()
+{
+    http::request_header<> req;
+    req.method(http::verb::post);
+    req.target("/shop/items?x=1");
+    req.version(11);
+    req.insert(http::field::host, "api.example.com");
+    req.insert("X-Forwarded-For", "203.0.113.9");
+    req.insert("X-Forwarded-For", "198.51.100.7");
+    req.insert(http::field::via, "1.0 edge");
+    req.insert("X-Forwarded-Host", "evil.example");
+    req.insert("X-Forwarded-Proto", "https");
+    req.insert("X-Request-Id", "client-chosen");
+    req.insert(http::field::connection, "keep-alive, X-Secret , close");
+    req.insert("X-Secret", "hop");
+    req.insert(http::field::keep_alive, "timeout=5");
+    req.insert(http::field::te, "trailers");
+    req.insert(http::field::upgrade, "h2c");
+    req.insert(http::field::proxy_authorization, "Basic eA==");
+    req.insert(http::field::expect, "100-continue");
+    req.insert(http::field::content_type, "application/json");
+    req.insert(http::field::transfer_encoding, "chunked");
+    req.insert("X-Custom", "kept");
+    return req;
+}
+
+} // namespace
+
+class TestForwardedHead : public QObject {
+    Q_OBJECT
+
+private slots:
+    void requestIsRewrittenForTheUpstream()
+    {
+        std::string wire;
+        serialize_forwarded_request(client_request(),
+                                    {.target = "/v2/items?x=1",
+                                     .host = "origin.internal:8081",
+                                     .client_ip = "127.0.0.1",
+                                     .via = "1.1 gatehouse",
+                                     .request_id = "0123abcd"},
+                                    wire);
+        const auto req = parse_head<true>(wire);
+        QCOMPARE(req.method(), http::verb::post);
+        QCOMPARE(std::string(req.target()), std::string("/v2/items?x=1"));
+        QCOMPARE(req.version(), 11u);
+        QCOMPARE(values(req, "Host"), std::string("origin.internal:8081"));
+        QCOMPARE(values(req, "X-Forwarded-For"),
+                 std::string("203.0.113.9, 198.51.100.7, 127.0.0.1"));
+        QCOMPARE(count(req, "X-Forwarded-For"), std::size_t(1));
+        QCOMPARE(values(req, "X-Forwarded-Proto"), std::string("http"));
+        QCOMPARE(values(req, "X-Forwarded-Host"), std::string("api.example.com"));
+        QCOMPARE(values(req, "Via"), std::string("1.0 edge, 1.1 gatehouse"));
+        QCOMPARE(values(req, "X-Request-Id"), std::string("0123abcd"));
+        // Hop-by-hop, Connection-named and Expect are gone; the rest stays.
+        for (const char* gone : {"Connection", "X-Secret", "Keep-Alive", "TE", "Upgrade",
+                                 "Proxy-Authorization", "Expect"})
+            QVERIFY2(count(req, gone) == 0, gone);
+        QCOMPARE(values(req, "Content-Type"), std::string("application/json"));
+        QCOMPARE(values(req, "X-Custom"), std::string("kept"));
+        QVERIFY(req.chunked()); // the body's framing is the session's business
+    }
+
+    void preservedHostAndNoClientHost()
+    {
+        std::string wire;
+        serialize_forwarded_request(client_request(),
+                                    {.target = "/",
+                                     .host = {},
+                                     .client_ip = "127.0.0.1",
+                                     .via = "1.1 gatehouse",
+                                     .request_id = "id"},
+                                    wire);
+        QCOMPARE(values(parse_head<true>(wire), "Host"), std::string("api.example.com"));
+
+        // An HTTP/1.0 client without Host: its X-Forwarded-Host is left as sent.
+        http::request_header<> old;
+        old.method(http::verb::get);
+        old.target("/");
+        old.version(10);
+        old.insert("X-Forwarded-Host", "front.example");
+        serialize_forwarded_request(old,
+                                    {.target = "/",
+                                     .host = "origin",
+                                     .client_ip = {},
+                                     .via = "1.0 gatehouse",
+                                     .request_id = "id"},
+                                    wire);
+        const auto req = parse_head<true>(wire);
+        QCOMPARE(req.version(), 11u); // upstream connections are HTTP/1.1
+        QCOMPARE(values(req, "X-Forwarded-Host"), std::string("front.example"));
+        QCOMPARE(count(req, "X-Forwarded-For"), std::size_t(0)); // no address known
+        QCOMPARE(values(req, "Via"), std::string("1.0 gatehouse"));
+    }
+
+    void responseIsRewrittenForTheClient()
+    {
+        http::response_header<> res;
+        res.version(11);
+        res.result(http::status::ok);
+        res.reason("Fine");
+        res.insert(http::field::content_type, "text/plain");
+        res.insert(http::field::connection, "X-Internal");
+        res.insert("X-Internal", "secret");
+        res.insert(http::field::via, "1.1 origin-cache");
+        res.insert("Cache-Status", "OriginCache; hit");
+        res.insert("CDN-Cache-Control", "max-age=60");
+        res.insert("Gatehouse-Cache-Control", "max-age=60");
+        res.insert(http::field::transfer_encoding, "chunked");
+        res.insert(http::field::trailer, "X-Checksum");
+
+        std::string wire;
+        response_rewrite rewrite;
+        rewrite.via = "1.1 gatehouse";
+        rewrite.request_id = "req-1";
+        rewrite.cache_status = "Gatehouse; fwd=bypass";
+        rewrite.strip_targeted = true;
+        rewrite.chunked = true;
+        rewrite.keep_alive = true;
+        serialize_forwarded_response(res, rewrite, wire);
+        auto out = parse_head<false>(wire);
+        QCOMPARE(out.result_int(), 200u);
+        QCOMPARE(std::string(out.reason()), std::string("Fine"));
+        QCOMPARE(values(out, "Via"), std::string("1.1 origin-cache, 1.1 gatehouse"));
+        QCOMPARE(values(out, "Cache-Status"), std::string("Gatehouse; fwd=bypass"));
+        QCOMPARE(values(out, "X-Request-Id"), std::string("req-1"));
+        QCOMPARE(values(out, "Transfer-Encoding"), std::string("chunked"));
+        for (const char* gone : {"Connection", "X-Internal", "Trailer", "CDN-Cache-Control",
+                                 "Gatehouse-Cache-Control"})
+            QVERIFY2(count(out, gone) == 0, gone);
+        QVERIFY(out.keep_alive());
+
+        // An HTTP/1.0 client: no chunking, the connection closes after the
+        // body; the upstream's own request id and cache status stay.
+        res.insert("X-Request-Id", "upstream-id");
+        rewrite.cache_status = {};
+        rewrite.strip_targeted = false;
+        rewrite.chunked = false;
+        rewrite.keep_alive = false;
+        serialize_forwarded_response(res, rewrite, wire);
+        out = parse_head<false>(wire);
+        QCOMPARE(count(out, "Transfer-Encoding"), std::size_t(0));
+        QCOMPARE(values(out, "Connection"), std::string("close"));
+        QCOMPARE(values(out, "X-Request-Id"), std::string("upstream-id"));
+        QCOMPARE(values(out, "Cache-Status"), std::string("OriginCache; hit"));
+        QCOMPARE(values(out, "CDN-Cache-Control"), std::string("max-age=60"));
+    }
+
+    void closeDelimitedBodyGetsChunked()
+    {
+        http::response_header<> res;
+        res.version(10);
+        res.result(http::status::ok);
+        res.insert(http::field::content_type, "text/event-stream");
+        std::string wire;
+        response_rewrite rewrite;
+        rewrite.via = "1.1 gatehouse";
+        rewrite.request_id = "r";
+        rewrite.chunked = true;
+        serialize_forwarded_response(res, rewrite, wire);
+        const auto out = parse_head<false>(wire);
+        QCOMPARE(out.version(), 11u);
+        QCOMPARE(std::string(out.reason()), std::string("OK"));
+        QVERIFY(out.chunked());
+    }
+
+    void plainHeadMatchesTheFields()
+    {
+        http::response_header<> res;
+        res.version(11);
+        res.result(299); // unknown status: no standard reason
+        res.insert("X-A", "1");
+        res.insert("x-b", "two words");
+        std::string wire;
+        serialize_head(res, wire);
+        QCOMPARE(wire, std::string("HTTP/1.1 299 \r\nX-A: 1\r\nx-b: two words\r\n\r\n"));
+        char line[chunk_size_line_max];
+        QCOMPARE(std::string(line, format_chunk_size_line(0x1a2f, line)), std::string("1a2f\r\n"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestForwardedHead)
+#include "tst_forwarded_head.moc"
