@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache_flow.hpp"
 
+#include "gateway/message_head.hpp"
+
 #include "gateway/cache/conditional.hpp"
 #include "gateway/http_util.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 
 namespace gatehouse::gateway {
@@ -499,6 +502,34 @@ void cache_exchange::make_stored_response(http::response<http::buffer_body>& res
         body.data = nullptr;
         body.size = 0;
     }
+}
+
+bool cache_exchange::write_stored_head(std::string& out, std::string_view via,
+                                       std::string_view request_id, bool keep_alive) const
+{
+    if (serve_not_modified_ || !entry_)
+        return false;
+    out.assign(entry_->wire_head);
+    char age[24];
+    const auto end = std::to_chars(age, age + sizeof age, serve_age_).ptr;
+    append_field(out, "Age", std::string_view(age, static_cast<std::size_t>(end - age)));
+    append_field(out, "Cache-Status", status_value_);
+    append_field(out, "Via", via);
+    append_field(out, "X-Request-Id", request_id);
+    if (!keep_alive)
+        append_field(out, "Connection", "close");
+    out.append("\r\n");
+    return true;
+}
+
+unsigned cache_exchange::stored_status() const
+{
+    return serve_not_modified_ ? 304u : entry_->status;
+}
+
+std::string_view cache_exchange::stored_body() const
+{
+    return stored_response_has_body() ? std::string_view(entry_->body) : std::string_view{};
 }
 
 bool cache_exchange::stored_response_has_body() const

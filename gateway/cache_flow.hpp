@@ -108,6 +108,16 @@ public:
     // False for HEAD, a 304 to the client, 204 and an empty body: write the head only.
     bool stored_response_has_body() const;
 
+    // The fast way to the same response: the head written into `out` from
+    // the entry's prebuilt wire head plus the per-hit fields, ready to send
+    // with stored_body(). False (nothing written) for a 304 to the client,
+    // which make_stored_response() builds.
+    bool write_stored_head(std::string& out, std::string_view via, std::string_view request_id,
+                           bool keep_alive) const;
+    std::string_view stored_body() const;
+    // The status the stored response goes out with (304 or the entry's).
+    unsigned stored_status() const;
+
     cache_status record_status() const { return record_status_; }
     bool head_request() const { return head_; }
 

@@ -5,10 +5,11 @@
 #include "gateway/cache/cache_store.hpp"
 #include "gateway/cache_refresh.hpp"
 #include "gateway/http_util.hpp"
+#include "gateway/message_head.hpp"
+#include "gateway/relay.hpp"
 
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/write.hpp>
 
 namespace gatehouse::gateway::detail {
@@ -107,28 +108,22 @@ asio::awaitable<bool> client_session::read_request_body(request_parser& parser, 
 
 asio::awaitable<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
 {
-    http::response<http::buffer_body> res;
-    cache_.make_stored_response(res, w_.shared.via_11, request_id_);
-    access_.decorate(res); // deprecation headers on stored answers too
-    res.keep_alive(keep_alive);
     linger_ = !keep_alive;
-    count_response(res.result_int());
-    http::response_serializer<http::buffer_body> writer{res};
-    client_.expires_after(w_.shared.options.client_send_timeout);
-    boost::system::error_code ec;
-    std::size_t written = 0;
-    if (cache_.stored_response_has_body()) {
-        auto [write_ec, n] = co_await http::async_write(client_, writer, nothrow);
-        ec = write_ec;
-        written = n;
-    } else {
-        auto [write_ec, n] = co_await http::async_write_header(client_, writer, nothrow);
-        ec = write_ec;
-        written = n;
+    // A hit copies the entry's prebuilt head and adds the per-hit fields; a
+    // 304 to the client, or a deprecated API's extra fields, take the
+    // general way through a Beast header.
+    if (access_.decorates() ||
+        !cache_.write_stored_head(head_, w_.shared.via_11, request_id_, keep_alive)) {
+        http::response<http::buffer_body> res;
+        cache_.make_stored_response(res, w_.shared.via_11, request_id_);
+        access_.decorate(res); // deprecation headers on stored answers too
+        res.keep_alive(keep_alive);
+        serialize_head(res, head_);
     }
+    count_response(cache_.stored_status());
+    auto [ec, written] = co_await write_message(client_, head_, cache_.stored_body(), false,
+                                                w_.shared.options.client_send_timeout);
     add_out(written);
-    if (ec == http::error::need_buffer)
-        ec = {};
     if (ec) {
         record_.error = call_error::client_aborted;
         co_return exchange_outcome{};

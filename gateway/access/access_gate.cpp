@@ -179,9 +179,14 @@ void access_gate::reject(verdict v, std::string_view request_id, bool keep_alive
     rejection_.prepare_payload();
 }
 
+bool access_gate::decorates() const
+{
+    return api_ && api_->state == api_state::deprecated;
+}
+
 void access_gate::decorate(http::fields& response) const
 {
-    if (!api_ || api_->state != api_state::deprecated)
+    if (!decorates())
         return;
     if (!api_->deprecation.empty())
         response.set("Deprecation", api_->deprecation);

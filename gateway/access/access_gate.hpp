@@ -40,6 +40,8 @@ public:
 
     // Adds the deprecation headers of the API checked last, if any.
     void decorate(boost::beast::http::fields& response) const;
+    // True when decorate() adds anything (the API is deprecated).
+    bool decorates() const;
 
 private:
     void reject(verdict v, std::string_view request_id, bool keep_alive);

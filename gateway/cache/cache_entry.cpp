@@ -3,10 +3,14 @@
 #include "gateway/cache/cache_entry.hpp"
 
 #include "gateway/http_util.hpp"
+#include "gateway/message_head.hpp"
+
+#include <boost/beast/http/status.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 
 namespace gatehouse::gateway::cache {
 
@@ -168,6 +172,35 @@ std::vector<std::string> parse_tags(const header_list& headers)
     return tags;
 }
 
+std::string make_wire_head(unsigned status, const header_list& headers, std::size_t body_size)
+{
+    std::string out;
+    out.reserve(64 + headers.size() * 32);
+    out.append("HTTP/1.1 ");
+    out.push_back(static_cast<char>('0' + status / 100 % 10));
+    out.push_back(static_cast<char>('0' + status / 10 % 10));
+    out.push_back(static_cast<char>('0' + status % 10));
+    out.push_back(' ');
+    const std::string_view reason =
+        boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(status));
+    if (reason != "<unknown-status>")
+        out.append(reason);
+    out.append("\r\n");
+    for (const auto& h : headers) {
+        if (iequals(h.name, "Content-Length") || iequals(h.name, "Transfer-Encoding") ||
+            iequals(h.name, "Age") || iequals(h.name, "Cache-Status") ||
+            iequals(h.name, "X-Request-Id"))
+            continue;
+        append_field(out, h.name, h.value);
+    }
+    if (status != 204) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, body_size).ptr;
+        append_field(out, "Content-Length", std::string_view(digits, end - digits));
+    }
+    return out;
+}
+
 std::shared_ptr<const cached_response> make_cached_response(entry_inputs in)
 {
     auto e = std::make_shared<cached_response>();
@@ -191,6 +224,7 @@ std::shared_ptr<const cached_response> make_cached_response(entry_inputs in)
         if (is_targeted_cache_field(h.name))
             e->targeted.push_back(h);
     e->body = std::move(in.body);
+    e->wire_head = make_wire_head(e->status, e->headers, e->body.size());
     if (in.key) {
         e->primary_key = in.key->primary;
         e->key_hash = in.key->hash;
@@ -203,8 +237,8 @@ std::shared_ptr<const cached_response> make_cached_response(entry_inputs in)
     // key, shared_ptr control block) -- measured at about 200 bytes.
     constexpr std::size_t store_overhead = 200;
     std::size_t size = store_overhead + sizeof(cached_response) + e->body.size() +
-                       2 * e->primary_key.size() + e->secondary_key.size() + e->consumer.size() +
-                       e->api_id.size();
+                       e->wire_head.size() + 2 * e->primary_key.size() + e->secondary_key.size() +
+                       e->consumer.size() + e->api_id.size();
     for (const auto& h : e->headers)
         size += h.name.size() + h.value.size() + sizeof(header_field);
     for (const auto& h : e->targeted)

@@ -30,6 +30,10 @@ struct cached_response {
     header_list targeted; // RFC 9213 fields, kept apart: never sent to clients, but a 304's
                           // freshening (§4.3.4) must still see them
     std::string body;
+    // The status line and stored fields as a hit sends them, with the
+    // Content-Length: built once when stored (make_wire_head), so that a hit
+    // copies one string instead of rebuilding the head field by field.
+    std::string wire_head;
 
     freshness_info freshness;
     sys_time request_time{};
@@ -80,6 +84,12 @@ bool is_targeted_cache_field(std::string_view name);
 // The header fields as they may be stored: hop-by-hop and Connection-listed
 // fields, targeted cache fields and Age removed; Set-Cookie too when asked.
 header_list headers_for_storage(const header_list& headers, bool strip_set_cookie);
+
+// The status line ("HTTP/1.1 200 OK") and `headers` as a hit writes them,
+// with a Content-Length for `body_size` (none for 204), and without the
+// fields every hit sets itself: Age, Cache-Status, X-Request-Id, and the
+// body's framing. Not terminated by the empty line.
+std::string make_wire_head(unsigned status, const header_list& headers, std::size_t body_size);
 
 // Analyses a header list for the decisions in freshness.hpp. The result
 // refers into `headers`, which must outlive it.

@@ -244,7 +244,9 @@ freshen_with_304(const cached_response& stored, const header_list& nm, sys_time 
     e->response_time = response_time;
     e->stored_at = response_time;
     e->tags = parse_tags(e->headers);
-    std::int64_t delta = 0;
+    e->wire_head = make_wire_head(e->status, e->headers, e->body.size());
+    std::int64_t delta = static_cast<std::int64_t>(e->wire_head.size()) -
+                         static_cast<std::int64_t>(stored.wire_head.size());
     for (const auto& h : e->headers)
         delta += static_cast<std::int64_t>(h.name.size() + h.value.size());
     for (const auto& h : stored.headers)
