@@ -9,6 +9,7 @@
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "app/session_key_wallet.h"
+#include "tests/app/catalog_call.h"
 #include "ui/applications/api_keys_model.h"
 #include "ui/applications/application_panel.h"
 #include "ui/applications/applications_model.h"
@@ -71,6 +72,7 @@ private slots:
     void developerIssuesATestKeyCallsAndRevokesIt();
     void demoTrafficKeyIsOfferedToTheAdmin();
     void openApiNeedsNoKey();
+    void testKeyRefusedWhenTheActorLostTheApplication();
 
 private:
     CatalogPage* catalogPage() const { return m_window->catalogPage(); }
@@ -523,6 +525,57 @@ void TestTryItJourney::openApiNeedsNoKey()
     QVERIFY(chooser()->notOfferedText().isEmpty());
     QVERIFY(chooser()->noteText().contains(QLatin1String("open")));
     QCOMPARE(sendUntil(tryIt()->sendButton(), {200}), 200);
+}
+
+void TestTryItJourney::testKeyRefusedWhenTheActorLostTheApplication()
+{
+    // Storefront's pending request is approved: its members may try it.
+    const Principal admin = m_localAdmin;
+    const auto approved = callCatalog(*m_catalog, this, [admin](CatalogStore& s) {
+        for (const Subscription& sub : s.subscriptions().pendingApprovals(admin)) {
+            const auto app = s.applications().application(admin, sub.applicationId);
+            if (app && app->name == QLatin1String("Storefront mobile"))
+                return s.subscriptions().approve(admin, sub.id);
+        }
+        return false;
+    });
+    QVERIFY(approved && *approved);
+    const Principal developer = viewAs(QStringLiteral("Developer"));
+    QVERIFY(developer.role == Role::Developer);
+    QVERIFY(openTryIt(QStringLiteral("products"), QStringLiteral("v2")));
+    const QString mobile = QStringLiteral("Storefront mobile (plan Partner)");
+    QTRY_VERIFY_WITH_TIMEOUT(offeredNames().contains(mobile), 2000);
+    QComboBox* box = chooser()->applicationBox();
+    const qint64 appId = box->itemData(box->findText(mobile)).toLongLong();
+    chooseKeySource(appId);
+    QVERIFY(chooser()->issueKeyButton()->isEnabled());
+
+    // Meanwhile the developer leaves the team, unannounced (another console
+    // on a shared catalog): the domain service refuses the key.
+    const bool removed = m_catalog->runAndWait([admin, developer](CatalogStore& s) {
+        for (const Team& team : s.teams().teamsOf(developer.userId)) {
+            if (team.name == QLatin1String("Storefront"))
+                return s.teams().removeMember(admin, team.id, developer.userId);
+        }
+        return false;
+    });
+    QVERIFY(removed);
+    QTest::mouseClick(chooser()->issueKeyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!chooser()->errorText().isEmpty(), 3000);
+    QVERIFY2(chooser()->errorText().startsWith(
+                 QLatin1String("No test key was issued for Storefront mobile.")),
+             qPrintable(chooser()->errorText()));
+    QVERIFY(!m_window->keyWallet()->keyFor(appId));
+    QCOMPARE(tryIt()->lastStatus(), 0);
+
+    // The refused change still announces itself: the list is read again,
+    // the application is gone from it and the choice falls back to a
+    // pasted key, while the refusal stays in sight.
+    QTRY_VERIFY_WITH_TIMEOUT(!offeredNames().contains(mobile), 3000);
+    QCOMPARE(chooser()->choice(), TryItKeyChooser::PasteKey);
+    QVERIFY(!chooser()->errorText().isEmpty());
+    QTest::qWait(50);
+    saveScreenshot(tryIt(), QStringLiteral("try_it_issue_refused.png"));
 }
 
 QTEST_MAIN(TestTryItJourney)
