@@ -390,6 +390,9 @@ void TestApplicationsPage::issuedKeyIsShownOnceAndCopied()
     QVERIFY(reveal->findChild<QLabel*>(QStringLiteral("keyWarning"))
                 ->text()
                 .contains(QStringLiteral("will not be shown again")));
+    QVERIFY(reveal->findChild<QLabel*>(QStringLiteral("keyTryItNote"))
+                ->text()
+                .contains(QStringLiteral("Try It")));
     QVERIFY(reveal->findChild<QLabel*>(QStringLiteral("copyState"))->text().isEmpty());
     QTest::mouseClick(reveal->findChild<QPushButton*>(QStringLiteral("copyKeyButton")),
                       Qt::LeftButton);
