@@ -176,6 +176,7 @@ ApplicationChange issueApplicationKey(CatalogStore& store, const Principal& acto
     change.ok = true;
     change.id = issued->info.id;
     change.key = issued->key;
+    change.keyInfo = issued->info;
     return change;
 }
 

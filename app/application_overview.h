@@ -74,9 +74,10 @@ SubscribableApis loadSubscribableApis(CatalogStore& store, const Principal& acto
 struct ApplicationChange {
     bool ok = false;
     DomainErrorCode errorCode = DomainErrorCode::None;
-    QString error; // the domain service's message when !ok
-    qint64 id = 0; // the application, key or subscription concerned
-    QString key;   // issueKey only: the full key, shown once
+    QString error;      // the domain service's message when !ok
+    qint64 id = 0;      // the application, key or subscription concerned
+    QString key;        // issueKey only: the full key, shown once
+    ApiKeyInfo keyInfo; // issueKey only: what the catalog keeps about it
     SubscriptionState state = SubscriptionState::Pending; // requestSubscription only
 };
 

@@ -13,6 +13,7 @@
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "app/headless_runner.h"
+#include "app/session_key_wallet.h"
 #include "app/signal_watcher.h"
 #include "app/telemetry/telemetry_service.h"
 #include "app/traffic_generator.h"
@@ -258,6 +259,14 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     demoOffer->addTo(window.helpMenu());
     QObject::connect(demoOffer, &gatehouse::ui::DemoCatalogOffer::failed, &window,
                      &gatehouse::ui::MainWindow::showError);
+    // The demo traffic key is one the console knows: Try It offers it for
+    // the "Demo traffic" application (memory only, like every session key).
+    if (gatehouse::app::SessionKeyWallet* wallet = window.keyWallet()) {
+        QObject::connect(demoOffer, &gatehouse::ui::DemoCatalogOffer::created, wallet,
+                         &gatehouse::app::SessionKeyWallet::adopt);
+        if (!traffic.apiKey().isEmpty())
+            wallet->adopt(traffic.apiKey());
+    }
     if (options.demoCatalog)
         demoOffer->createIfEmpty(); // asked for on the command line: no question
     else

@@ -3,6 +3,7 @@
 #include "ui/main_window.h"
 
 #include "app/catalog_service.h"
+#include "app/session_key_wallet.h"
 #include "ui/applications/applications_page.h"
 #include "ui/approvals/approvals_page.h"
 #include "ui/cache/cache_page.h"
@@ -347,9 +348,12 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
         return;
     m_approvalsPage = new ApprovalsPage(catalog, actor, m_pages);
     replacePlaceholder(Approvals, m_approvalsPage);
+    m_keyWallet = new app::SessionKeyWallet(catalog, this);
     m_applicationsPage = new ApplicationsPage(catalog, actor, m_pages);
+    m_applicationsPage->setKeyWallet(m_keyWallet);
     replacePlaceholder(Applications, m_applicationsPage);
     m_catalogPage = new CatalogPage(catalog, actor, m_controller, m_pages);
+    m_catalogPage->setKeyWallet(m_keyWallet);
     replacePlaceholder(Catalog, m_catalogPage);
     // The badge counts what the acting user may decide (the inbox), not
     // every pending request in the catalog.

@@ -21,6 +21,7 @@ class QStackedWidget;
 
 namespace gatehouse::app {
 class CatalogService;
+class SessionKeyWallet;
 class TelemetryService;
 } // namespace gatehouse::app
 
@@ -76,6 +77,9 @@ public:
     // count up to date. `catalog` is not owned and must outlive the window.
     void setCatalogService(app::CatalogService* catalog, std::optional<app::Principal> actor);
     CatalogPage* catalogPage() const { return m_catalogPage; }
+    // The keys issued through the console in this run (memory only), which
+    // Try It sends; null until the catalog is set.
+    app::SessionKeyWallet* keyWallet() const { return m_keyWallet; }
     ApprovalsPage* approvalsPage() const { return m_approvalsPage; }
     ApplicationsPage* applicationsPage() const { return m_applicationsPage; }
     // Teams, users and (a tab of it) the audit log; null until the catalog is set.
@@ -159,6 +163,7 @@ private:
     TeamsPage* m_teamsPage = nullptr;
     QLabel* m_viewAsBanner = nullptr;
     CatalogPage* m_catalogPage = nullptr;
+    app::SessionKeyWallet* m_keyWallet = nullptr;
     int m_pendingApprovals = 0;
     bool m_showingConfigWarnings = false;
     QHash<quint64, QString> m_applicationNames; // for a call-log page created later

@@ -3,6 +3,7 @@
 #include "app/application_overview.h"
 
 #include "app/catalog_store.h"
+#include "app/try_it_access.h"
 #include "tests/app/test_databases.h"
 
 #include <QDateTime>
@@ -28,6 +29,7 @@ private slots:
     void detailNamesKeysAndSubscriptions();
     void subscribableApisArePublishedVisibleAndHavePlans();
     void refusalsCarryTheDomainReason();
+    void tryItOffersApplicationsWithAnApprovedSubscription();
 
 private:
     qint64 publishApi(const QString& slug, ApiVisibility visibility, bool publish = true);
@@ -244,6 +246,64 @@ void TestApplicationOverview::refusalsCarryTheDomainReason()
              DomainErrorCode::Conflict);
     QCOMPARE(revokeApplicationKey(*m_store, m_world.developer, key.id).errorCode,
              DomainErrorCode::NotFound);
+}
+
+void TestApplicationOverview::tryItOffersApplicationsWithAnApprovedSubscription()
+{
+    const qint64 api = publishApi(QStringLiteral("orders"), ApiVisibility::Organisation);
+    const qint64 other = publishApi(QStringLiteral("stock"), ApiVisibility::Organisation);
+    QVERIFY(api && other);
+    const qint64 gold = addPlan(api, QStringLiteral("gold"), ApprovalMode::Manual);
+    const qint64 free = addPlan(api, QStringLiteral("free"), ApprovalMode::Automatic);
+    QVERIFY(gold && free && addPlan(other, QStringLiteral("free"), ApprovalMode::Automatic));
+    const auto billing = createApplication(*m_store, m_world.developer,
+                                           QStringLiteral("billing ui"), {}, m_world.teamId);
+    const auto reports =
+        createApplication(*m_store, m_world.developer, QStringLiteral("reports"), {}, 0);
+    const auto idle = createApplication(*m_store, m_world.developer, QStringLiteral("idle"), {}, 0);
+    const auto olga =
+        createApplication(*m_store, m_world.outsider, QStringLiteral("olga's app"), {}, 0);
+    QVERIFY(billing.ok && reports.ok && idle.ok && olga.ok);
+    QVERIFY(requestSubscription(*m_store, m_world.developer, billing.id, free).state ==
+            SubscriptionState::Approved);
+    QVERIFY(requestSubscription(*m_store, m_world.developer, reports.id, gold).state ==
+            SubscriptionState::Pending);
+    QVERIFY(requestSubscription(*m_store, m_world.outsider, olga.id, free).ok);
+
+    // Only approved applications are offered; the pending one is named, the
+    // one without a subscription and other people's are not mentioned.
+    const TryItApplications developer = loadTryItApplications(*m_store, m_world.developer, api);
+    QVERIFY2(developer.error.isEmpty(), qPrintable(developer.error));
+    QCOMPARE(developer.apiId, api);
+    QCOMPARE(developer.offered.size(), 1);
+    QCOMPARE(developer.offered.first().name, QStringLiteral("billing ui"));
+    QCOMPARE(developer.offered.first().plan, QStringLiteral("free"));
+    QCOMPARE(developer.notOffered.size(), 1);
+    QCOMPARE(developer.notOffered.first().name, QStringLiteral("reports"));
+    QVERIFY(developer.notOffered.first().state == SubscriptionState::Pending);
+
+    const TryItApplications outsider = loadTryItApplications(*m_store, m_world.outsider, api);
+    QCOMPARE(outsider.offered.size(), 1);
+    QCOMPARE(outsider.offered.first().name, QStringLiteral("olga's app"));
+    QVERIFY(outsider.notOffered.isEmpty());
+    // Another API: nothing is subscribed to it.
+    const TryItApplications stock = loadTryItApplications(*m_store, m_world.developer, other);
+    QVERIFY(stock.offered.isEmpty() && stock.notOffered.isEmpty());
+
+    // Approved, then suspended: no longer offered, and said why.
+    const auto pending = m_store->subscriptions().subscriptionsOf(m_world.admin, reports.id);
+    QCOMPARE(pending.size(), 1);
+    QVERIFY(m_store->subscriptions().approve(m_world.admin, pending.first().id));
+    const TryItApplications approved = loadTryItApplications(*m_store, m_world.developer, api);
+    QCOMPARE(approved.offered.size(), 2);
+    QCOMPARE(approved.offered.at(1).name, QStringLiteral("reports"));
+    QCOMPARE(approved.offered.at(1).plan, QStringLiteral("gold"));
+    QVERIFY(m_store->subscriptions().suspend(m_world.admin, pending.first().id,
+                                             QStringLiteral("abuse")));
+    const TryItApplications suspended = loadTryItApplications(*m_store, m_world.developer, api);
+    QCOMPARE(suspended.offered.size(), 1);
+    QCOMPARE(suspended.notOffered.size(), 1);
+    QVERIFY(suspended.notOffered.first().state == SubscriptionState::Suspended);
 }
 
 QTEST_GUILESS_MAIN(TestApplicationOverview)

@@ -7,6 +7,7 @@
 #include "app/demo_workspace.h"
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
+#include "app/session_key_wallet.h"
 #include "tests/app/catalog_call.h"
 #include "tests/app/test_databases.h"
 #include "tests/support/test_http.h"
@@ -389,6 +390,9 @@ void TestApplicationsPage::issuedKeyIsShownOnceAndCopied()
     QVERIFY(reveal->findChild<QLabel*>(QStringLiteral("keyWarning"))
                 ->text()
                 .contains(QStringLiteral("will not be shown again")));
+    QVERIFY(reveal->findChild<QLabel*>(QStringLiteral("keyTryItNote"))
+                ->text()
+                .contains(QStringLiteral("Try It")));
     QVERIFY(reveal->findChild<QLabel*>(QStringLiteral("copyState"))->text().isEmpty());
     QTest::mouseClick(reveal->findChild<QPushButton*>(QStringLiteral("copyKeyButton")),
                       Qt::LeftButton);
@@ -407,6 +411,12 @@ void TestApplicationsPage::issuedKeyIsShownOnceAndCopied()
     QCOMPARE(keys->index(0, ApiKeysModel::Expires).data().toString(), QStringLiteral("Never"));
     QCOMPARE(keys->index(0, ApiKeysModel::State).data().toString(), QStringLiteral("Active"));
     QVERIFY(!keys->index(0, ApiKeysModel::Created).data().toString().isEmpty());
+    // The console keeps it, in memory, for Try It.
+    const auto held = m_window->keyWallet()->keyFor(page()->selectedApplicationId());
+    QVERIFY(held);
+    QCOMPARE(held->key, key);
+    QCOMPARE(held->label, QStringLiteral("ci"));
+    QCOMPARE(held->keyId, keys->key(0)->id);
 
     // Once closed, the key is gone from every widget of the window.
     QTest::mouseClick(reveal->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Close),
@@ -500,6 +510,8 @@ void TestApplicationsPage::manualSubscriptionApprovedThenKeyRevoked()
     QTRY_COMPARE_WITH_TIMEOUT(status(key), 401, 2000);
     QTRY_COMPARE_WITH_TIMEOUT(panel()->keysModel()->index(0, ApiKeysModel::State).data().toString(),
                               QStringLiteral("Revoked"), 2000);
+    // ...and dropped from what Try It may send.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->keyWallet()->keyFor(page()->selectedApplicationId()), 2000);
     QVERIFY(!panel()->keysModel()->index(0, ApiKeysModel::Revoked).data().toString().isEmpty());
     QVERIFY(!button("revokeKeyButton")->isEnabled());
     QVERIFY(page()->message().contains(QStringLiteral("revoked")));

@@ -3,6 +3,7 @@
 #include "ui/applications/application_panel.h"
 
 #include "app/catalog_service.h"
+#include "app/session_key_wallet.h"
 #include "ui/applications/api_keys_model.h"
 #include "ui/applications/issue_key_dialog.h"
 #include "ui/applications/key_reveal_dialog.h"
@@ -226,6 +227,11 @@ void ApplicationPanel::applyDetail(const app::ApplicationDetail& detail)
     updateActions();
 }
 
+void ApplicationPanel::setKeyWallet(app::SessionKeyWallet* wallet)
+{
+    m_wallet = wallet;
+}
+
 void ApplicationPanel::setActor(const app::Principal& actor)
 {
     m_actor = actor;
@@ -298,6 +304,8 @@ void ApplicationPanel::submitKey()
             }
             if (m_issueDialog)
                 m_issueDialog->accept();
+            if (m_wallet)
+                m_wallet->remember(change.keyInfo, change.key);
             emit message(tr("A new key was issued for %1.").arg(appName), false);
             // The dialog owns the only copy of the key; it goes with it.
             m_revealDialog = new KeyRevealDialog(appName, change.key, this);

@@ -18,7 +18,8 @@ class QTableView;
 
 namespace gatehouse::app {
 class CatalogService;
-}
+class SessionKeyWallet;
+} // namespace gatehouse::app
 
 namespace gatehouse::ui {
 
@@ -58,6 +59,9 @@ public:
     // Acts as someone else from now on; shows nothing until the next
     // showApplication().
     void setActor(const app::Principal& actor);
+    // Keys issued here are also kept in `wallet` (memory only), so Try It
+    // can use them; not owned, may be null.
+    void setKeyWallet(app::SessionKeyWallet* wallet);
 
 public slots:
     void issueKey();          // asks for a label and an expiry
@@ -84,6 +88,7 @@ private:
     app::CatalogService* m_catalog;
     std::optional<app::Principal> m_actor;
     std::optional<app::ApplicationSummary> m_app;
+    QPointer<app::SessionKeyWallet> m_wallet;
     ApiKeysModel* m_keys = nullptr;
     SubscriptionsModel* m_subscriptions = nullptr;
     QLabel* m_heading = nullptr;

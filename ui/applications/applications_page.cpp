@@ -123,6 +123,11 @@ void ApplicationsPage::setActor(const app::Principal& actor)
     reload();
 }
 
+void ApplicationsPage::setKeyWallet(app::SessionKeyWallet* wallet)
+{
+    m_panel->setKeyWallet(wallet);
+}
+
 NewApplicationDialog* ApplicationsPage::newApplicationDialog() const
 {
     return m_newDialog;

@@ -17,7 +17,8 @@ class QTimer;
 
 namespace gatehouse::app {
 class CatalogService;
-}
+class SessionKeyWallet;
+} // namespace gatehouse::app
 
 namespace gatehouse::ui {
 
@@ -48,6 +49,8 @@ public:
     bool messageIsError() const;
     qint64 selectedApplicationId() const;
     void selectApplication(qint64 applicationId);
+    // Keys issued on the page are kept there for Try It; not owned.
+    void setKeyWallet(app::SessionKeyWallet* wallet);
 
 public slots:
     // Acts as someone else from now on (the console's "view as" demo).

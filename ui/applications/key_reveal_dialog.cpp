@@ -70,6 +70,13 @@ KeyRevealDialog::KeyRevealDialog(const QString& applicationName, const QString& 
     auto* usage = new QLabel(tr("Clients send it in the <code>X-API-Key</code> header."), this);
     usage->setTextFormat(Qt::RichText);
     layout->addWidget(usage);
+    // The console keeps it in memory for Try It (SessionKeyWallet).
+    auto* tryIt = new QLabel(tr("Until you quit the console, Try It in the Catalog can send "
+                                "requests with this key."),
+                             this);
+    tryIt->setObjectName(QStringLiteral("keyTryItNote"));
+    tryIt->setWordWrap(true);
+    layout->addWidget(tryIt);
     layout->addStretch(1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

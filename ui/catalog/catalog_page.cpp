@@ -9,6 +9,8 @@
 #include "ui/catalog/catalog_model.h"
 #include "ui/catalog/lifecycle_dialog.h"
 #include "ui/catalog/state_badge_delegate.h"
+#include "ui/catalog/try_it_key_chooser.h"
+#include "ui/catalog/try_it_panel.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
 #include "ui/catalog_editor/openapi_import_dialog.h"
 
@@ -146,6 +148,7 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
 
     m_detail = new ApiDetailPane(gateway, splitter);
     m_detail->setAccessibleName(tr("Details of the selected API"));
+    m_detail->tryIt()->keyChooser()->setCatalog(m_catalog, m_actor);
     connect(m_detail, &ApiDetailPane::versionActivated, this, &CatalogPage::selectApi);
     connect(m_detail, &ApiDetailPane::actionRequested, this, &CatalogPage::requestAction);
     connect(m_detail, &ApiDetailPane::cachePolicySaveRequested, this,
@@ -198,8 +201,14 @@ void CatalogPage::setActor(const app::Principal& actor)
     m_actor = actor;
     if (!hadActor)
         connectCatalog();
+    m_detail->tryIt()->keyChooser()->setActor(actor);
     showMessage({}, false);
     reload(); // the listing, and with it the selected API's allowed actions
+}
+
+void CatalogPage::setKeyWallet(app::SessionKeyWallet* wallet)
+{
+    m_detail->tryIt()->keyChooser()->setWallet(wallet);
 }
 
 QWidget* CatalogPage::buildFilters()

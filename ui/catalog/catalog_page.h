@@ -22,6 +22,7 @@ class QToolButton;
 namespace gatehouse::app {
 class CatalogService;
 class GatewayController;
+class SessionKeyWallet;
 } // namespace gatehouse::app
 
 namespace gatehouse::ui {
@@ -62,6 +63,8 @@ public:
     bool showsCards() const;
     qint64 selectedApiId() const;
     int loadCount() const { return m_loads; } // listings applied so far
+    // The keys Try It may send for the actor's applications; not owned.
+    void setKeyWallet(app::SessionKeyWallet* wallet);
 
 public slots:
     // Acts as someone else from now on (the console's "view as" demo).

@@ -3,6 +3,7 @@
 #include "ui/catalog/try_it_panel.h"
 
 #include "app/gateway_controller.h"
+#include "ui/catalog/try_it_key_chooser.h"
 #include "ui/status_colors.h"
 
 #include <QComboBox>
@@ -22,7 +23,6 @@
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -53,27 +53,6 @@ TryItPanel::TryItPanel(app::GatewayController* gateway, QWidget* parent)
     auto* form = new QFormLayout;
     form->setContentsMargins(0, 0, 0, 0);
 
-    auto* keyRow = new QHBoxLayout;
-    m_key = new QLineEdit(this);
-    m_key->setObjectName(QStringLiteral("tryItKey"));
-    m_key->setEchoMode(QLineEdit::Password);
-    m_key->setPlaceholderText(tr("Paste an API key (not needed for open APIs)"));
-    m_key->setClearButtonEnabled(true);
-    m_showKey = new QToolButton(this);
-    m_showKey->setObjectName(QStringLiteral("tryItShowKey"));
-    m_showKey->setText(tr("Show"));
-    m_showKey->setCheckable(true);
-    m_showKey->setToolTip(tr("Show or hide the key"));
-    connect(m_showKey, &QToolButton::toggled, this, [this](bool show) {
-        m_key->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
-        m_showKey->setText(show ? tr("Hide") : tr("Show"));
-    });
-    keyRow->addWidget(m_key, 1);
-    keyRow->addWidget(m_showKey);
-    auto* keyLabel = new QLabel(tr("API &key:"), this);
-    keyLabel->setBuddy(m_key);
-    form->addRow(keyLabel, keyRow);
-
     auto* requestRow = new QHBoxLayout;
     m_method = new QComboBox(this);
     m_method->setObjectName(QStringLiteral("tryItMethod"));
@@ -90,6 +69,8 @@ TryItPanel::TryItPanel(app::GatewayController* gateway, QWidget* parent)
     requestLabel->setBuddy(m_path);
     form->addRow(requestLabel, requestRow);
     layout->addLayout(form);
+    m_chooser = new TryItKeyChooser(form, this);
+    layout->addWidget(m_chooser);
 
     auto* buttons = new QHBoxLayout;
     m_send = new QPushButton(tr("&Send"), this);
@@ -182,6 +163,7 @@ void TryItPanel::setApi(const app::ApiDefinition& api)
                                : api.routes.first().method;
     m_method->setCurrentText(method);
     m_path->setText(examplePath(api));
+    m_chooser->setApi(api.id, api.authMode == app::AuthMode::Open);
     m_lastHeaders.clear();
     m_lastStatus = 0;
     clearResult();
@@ -250,9 +232,16 @@ void TryItPanel::send()
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                          QNetworkRequest::AlwaysNetwork);
     request.setRawHeader("Accept", "application/json, */*;q=0.5");
-    const QString key = m_key->text().trimmed();
-    if (!key.isEmpty())
-        request.setRawHeader("X-API-Key", key.toUtf8());
+    QString why;
+    const std::optional<QString> key = m_chooser->key(&why);
+    if (!key) {
+        showError(why);
+        updateButtons();
+        emit finished(0);
+        return;
+    }
+    if (!key->isEmpty())
+        request.setRawHeader("X-API-Key", key->toUtf8());
     const QByteArray method = m_method->currentText().trimmed().toUpper().toLatin1();
     m_elapsed.start();
     m_reply = m_network->sendCustomRequest(request, method.isEmpty() ? "GET" : method);
@@ -358,6 +347,11 @@ QString TryItPanel::lastHeader(const QString& name) const
             return v;
     }
     return {};
+}
+
+QLineEdit* TryItPanel::keyEdit() const
+{
+    return m_chooser->keyEdit();
 }
 
 QString TryItPanel::bodyText() const

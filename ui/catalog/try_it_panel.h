@@ -16,7 +16,6 @@ class QNetworkReply;
 class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
-class QToolButton;
 
 namespace gatehouse::app {
 class GatewayController;
@@ -24,12 +23,14 @@ class GatewayController;
 
 namespace gatehouse::ui {
 
+class TryItKeyChooser;
+
 // Sends one real request through the running gateway, as a client would,
 // and shows what came back: status, time, headers (Cache-Status and Age
-// stand out) and the body, pretty-printed when it is JSON. Keys are shown
-// once when issued and stored hashed, so the key is pasted in; it is sent
-// as X-API-Key and never stored. "Send Again" repeats the last request, to
-// see the cache answer it.
+// stand out) and the body, pretty-printed when it is JSON. The key sent as
+// X-API-Key is chosen in a TryItKeyChooser: an application's key from this
+// session, a test key issued on the spot, a pasted key, or none. "Send
+// Again" repeats the last request, to see the cache answer it.
 class TryItPanel : public QWidget {
     Q_OBJECT
 
@@ -41,7 +42,8 @@ public:
     // route; the key stays.
     void setApi(const app::ApiDefinition& api);
 
-    QLineEdit* keyEdit() const { return m_key; }
+    TryItKeyChooser* keyChooser() const { return m_chooser; }
+    QLineEdit* keyEdit() const; // the pasted key
     QComboBox* methodBox() const { return m_method; }
     QLineEdit* pathEdit() const { return m_path; }
     QPushButton* sendButton() const { return m_send; }
@@ -76,8 +78,7 @@ private:
     QNetworkAccessManager* m_network = nullptr;
     QPointer<QNetworkReply> m_reply;
     QElapsedTimer m_elapsed;
-    QLineEdit* m_key = nullptr;
-    QToolButton* m_showKey = nullptr;
+    TryItKeyChooser* m_chooser = nullptr;
     QComboBox* m_method = nullptr;
     QLineEdit* m_path = nullptr;
     QPushButton* m_send = nullptr;
