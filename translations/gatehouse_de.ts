@@ -2975,6 +2975,10 @@
         <source>Copied to the clipboard.</source>
         <translation>In die Zwischenablage kopiert.</translation>
     </message>
+    <message>
+        <source>Until you quit the console, Try It in the Catalog can send requests with this key.</source>
+        <translation>Bis Sie die Konsole beenden, kann „Testen“ im Katalog Anfragen mit diesem Schlüssel senden.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::LifecycleDialog</name>
@@ -4156,10 +4160,26 @@ info:
     </message>
 </context>
 <context>
-    <name>gatehouse::ui::TryItPanel</name>
+    <name>gatehouse::ui::TryItKeyChooser</name>
     <message>
-        <source>Paste an API key (not needed for open APIs)</source>
-        <translation>API-Schlüssel einfügen (für offene APIs nicht nötig)</translation>
+        <source>Whose key the request carries</source>
+        <translation>Wessen Schlüssel die Anfrage trägt</translation>
+    </message>
+    <message>
+        <source>Issue a &amp;Test Key</source>
+        <translation>&amp;Testschlüssel ausstellen</translation>
+    </message>
+    <message>
+        <source>Issue a key for the chosen application that expires in one hour, and use it here</source>
+        <translation>Einen Schlüssel für die gewählte Anwendung ausstellen, der in einer Stunde abläuft, und ihn hier verwenden</translation>
+    </message>
+    <message>
+        <source>A&amp;pplication:</source>
+        <translation>A&amp;nwendung:</translation>
+    </message>
+    <message>
+        <source>Paste an API key</source>
+        <translation>API-Schlüssel einfügen</translation>
     </message>
     <message>
         <source>Show</source>
@@ -4177,6 +4197,97 @@ info:
         <source>API &amp;key:</source>
         <translation>API-&amp;Schlüssel:</translation>
     </message>
+    <message>
+        <source>%1 (plan %2)</source>
+        <translation>%1 (Plan %2)</translation>
+    </message>
+    <message>
+        <source>Paste a key…</source>
+        <translation>Schlüssel einfügen …</translation>
+    </message>
+    <message>
+        <source>None (open API)</source>
+        <translation>Keiner (offene API)</translation>
+    </message>
+    <message>
+        <source>%1 (subscription suspended)</source>
+        <translation>%1 (Abonnement ausgesetzt)</translation>
+    </message>
+    <message>
+        <source>%1 (subscription pending approval)</source>
+        <translation>%1 (Abonnement wartet auf Genehmigung)</translation>
+    </message>
+    <message>
+        <source>Your applications could not be read: %1</source>
+        <translation>Ihre Anwendungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Not listed: %1. Only applications with an approved subscription to this API can call it.</source>
+        <translation>Nicht aufgeführt: %1. Nur Anwendungen mit einem genehmigten Abonnement dieser API können sie aufrufen.</translation>
+    </message>
+    <message>
+        <source>None of your applications has an approved subscription to this API: request one on the Applications page.</source>
+        <translation>Keine Ihrer Anwendungen hat ein genehmigtes Abonnement dieser API: Beantragen Sie eines auf der Seite „Anwendungen“.</translation>
+    </message>
+    <message>
+        <source>%1 has no key in this session, so nothing was sent. Issue a test key, paste a key, or choose None to send the request without one.</source>
+        <translation>%1 hat in dieser Sitzung keinen Schlüssel, daher wurde nichts gesendet. Stellen Sie einen Testschlüssel aus, fügen Sie einen Schlüssel ein oder wählen Sie „Keiner“, um die Anfrage ohne Schlüssel zu senden.</translation>
+    </message>
+    <message>
+        <source>Keys are shown only once, when issued, and the catalog keeps only their hashes: Try It can use the keys issued in this console since it started, and never saves them.</source>
+        <translation>Schlüssel werden nur einmal bei der Ausstellung angezeigt, und der Katalog speichert nur ihre Hashwerte: „Testen“ kann die seit dem Start in dieser Konsole ausgestellten Schlüssel verwenden und speichert sie nie.</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>läuft nie ab</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>läuft ab am %1</translation>
+    </message>
+    <message>
+        <source>“%1”, </source>
+        <translation>„%1“, </translation>
+    </message>
+    <message>
+        <source>Sends the key %1 of %2 (%3%4) as X-API-Key.</source>
+        <translation>Sendet den Schlüssel %1 von %2 (%3%4) als X-API-Key.</translation>
+    </message>
+    <message>
+        <source>The key %1 of %2 was revoked or has expired.</source>
+        <translation>Der Schlüssel %1 von %2 wurde widerrufen oder ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>%1 has no key from this session. Issue a test key (valid for one hour), or paste a key you kept.</source>
+        <translation>%1 hat keinen Schlüssel aus dieser Sitzung. Stellen Sie einen Testschlüssel aus (eine Stunde gültig) oder fügen Sie einen aufbewahrten Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>The pasted key is sent as X-API-Key and never stored.</source>
+        <translation>Der eingefügte Schlüssel wird als X-API-Key gesendet und nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Or choose one of your applications above: Try It can issue it a test key.</source>
+        <translation>Oder wählen Sie oben eine Ihrer Anwendungen: „Testen“ kann ihr einen Testschlüssel ausstellen.</translation>
+    </message>
+    <message>
+        <source>No key is sent: this API is open.</source>
+        <translation>Es wird kein Schlüssel gesendet: Diese API ist offen.</translation>
+    </message>
+    <message>
+        <source>No key is sent: the gateway refuses the request (401), as it would any client without a key.</source>
+        <translation>Es wird kein Schlüssel gesendet: Das Gateway lehnt die Anfrage ab (401), wie bei jedem Client ohne Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Try it (console)</source>
+        <translation>Testen (Konsole)</translation>
+    </message>
+    <message>
+        <source>No test key was issued for %1. %2</source>
+        <translation>Für %1 wurde kein Testschlüssel ausgestellt. %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TryItPanel</name>
     <message>
         <source>/path?query</source>
         <translation>/pfad?abfrage</translation>

@@ -2975,6 +2975,10 @@
         <source>Copied to the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
+    <message>
+        <source>Until you quit the console, Try It in the Catalog can send requests with this key.</source>
+        <translation>在退出控制台之前，目录中的“试用”可以使用此密钥发送请求。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::LifecycleDialog</name>
@@ -4156,10 +4160,26 @@ info:
     </message>
 </context>
 <context>
-    <name>gatehouse::ui::TryItPanel</name>
+    <name>gatehouse::ui::TryItKeyChooser</name>
     <message>
-        <source>Paste an API key (not needed for open APIs)</source>
-        <translation>粘贴 API 密钥（开放 API 无需）</translation>
+        <source>Whose key the request carries</source>
+        <translation>请求携带谁的密钥</translation>
+    </message>
+    <message>
+        <source>Issue a &amp;Test Key</source>
+        <translation>签发测试密钥(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Issue a key for the chosen application that expires in one hour, and use it here</source>
+        <translation>为所选应用签发一个一小时后过期的密钥，并在此处使用</translation>
+    </message>
+    <message>
+        <source>A&amp;pplication:</source>
+        <translation>应用(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Paste an API key</source>
+        <translation>粘贴 API 密钥</translation>
     </message>
     <message>
         <source>Show</source>
@@ -4177,6 +4197,97 @@ info:
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
+    <message>
+        <source>%1 (plan %2)</source>
+        <translation>%1（套餐 %2）</translation>
+    </message>
+    <message>
+        <source>Paste a key…</source>
+        <translation>粘贴密钥…</translation>
+    </message>
+    <message>
+        <source>None (open API)</source>
+        <translation>无（开放 API）</translation>
+    </message>
+    <message>
+        <source>%1 (subscription suspended)</source>
+        <translation>%1（订阅已暂停）</translation>
+    </message>
+    <message>
+        <source>%1 (subscription pending approval)</source>
+        <translation>%1（订阅待审批）</translation>
+    </message>
+    <message>
+        <source>Your applications could not be read: %1</source>
+        <translation>无法读取您的应用：%1</translation>
+    </message>
+    <message>
+        <source>Not listed: %1. Only applications with an approved subscription to this API can call it.</source>
+        <translation>未列出：%1。只有已获批订阅此 API 的应用才能调用它。</translation>
+    </message>
+    <message>
+        <source>None of your applications has an approved subscription to this API: request one on the Applications page.</source>
+        <translation>您的应用都没有已获批的此 API 订阅：请在“应用”页面申请。</translation>
+    </message>
+    <message>
+        <source>%1 has no key in this session, so nothing was sent. Issue a test key, paste a key, or choose None to send the request without one.</source>
+        <translation>%1 在本次会话中没有密钥，因此未发送任何内容。请签发测试密钥、粘贴密钥，或选择“无”以不带密钥发送请求。</translation>
+    </message>
+    <message>
+        <source>Keys are shown only once, when issued, and the catalog keeps only their hashes: Try It can use the keys issued in this console since it started, and never saves them.</source>
+        <translation>密钥仅在签发时显示一次，目录只保存其哈希值：“试用”可以使用本控制台启动以来签发的密钥，且从不保存它们。</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>%1 过期</translation>
+    </message>
+    <message>
+        <source>“%1”, </source>
+        <translation>“%1”，</translation>
+    </message>
+    <message>
+        <source>Sends the key %1 of %2 (%3%4) as X-API-Key.</source>
+        <translation>将 %2 的密钥 %1（%3%4）作为 X-API-Key 发送。</translation>
+    </message>
+    <message>
+        <source>The key %1 of %2 was revoked or has expired.</source>
+        <translation>%2 的密钥 %1 已被吊销或已过期。</translation>
+    </message>
+    <message>
+        <source>%1 has no key from this session. Issue a test key (valid for one hour), or paste a key you kept.</source>
+        <translation>%1 没有本次会话的密钥。请签发测试密钥（有效期一小时），或粘贴您保存的密钥。</translation>
+    </message>
+    <message>
+        <source>The pasted key is sent as X-API-Key and never stored.</source>
+        <translation>粘贴的密钥作为 X-API-Key 发送，且从不保存。</translation>
+    </message>
+    <message>
+        <source>Or choose one of your applications above: Try It can issue it a test key.</source>
+        <translation>或在上方选择您的某个应用：“试用”可以为其签发测试密钥。</translation>
+    </message>
+    <message>
+        <source>No key is sent: this API is open.</source>
+        <translation>不发送密钥：此 API 是开放的。</translation>
+    </message>
+    <message>
+        <source>No key is sent: the gateway refuses the request (401), as it would any client without a key.</source>
+        <translation>不发送密钥：网关会拒绝该请求（401），与对待任何没有密钥的客户端一样。</translation>
+    </message>
+    <message>
+        <source>Try it (console)</source>
+        <translation>试用（控制台）</translation>
+    </message>
+    <message>
+        <source>No test key was issued for %1. %2</source>
+        <translation>未为 %1 签发测试密钥。%2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TryItPanel</name>
     <message>
         <source>/path?query</source>
         <translation>/路径?查询</translation>
