@@ -13,6 +13,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QMessageBox>
@@ -133,6 +134,34 @@ void TimeSeriesChart::setValueDecimals(int decimals)
     m_valueDecimals = qMax(0, decimals);
 }
 
+void TimeSeriesChart::setLegendShowsEmptySeries(bool show)
+{
+    m_legendShowsEmpty = show;
+    updateLegend();
+}
+
+QStringList TimeSeriesChart::legendNames() const
+{
+    QStringList names;
+    for (QLegendMarker* marker : m_chart->legend()->markers()) {
+        if (marker->isVisible())
+            names << marker->label();
+    }
+    return names;
+}
+
+void TimeSeriesChart::updateLegend()
+{
+    for (int i = 0; i < m_series.size(); ++i) {
+        const QList<QPointF>& data = m_data.at(i);
+        const bool shown =
+            m_legendShowsEmpty ||
+            std::any_of(data.begin(), data.end(), [](const QPointF& p) { return p.y() != 0.0; });
+        for (QLegendMarker* marker : m_chart->legend()->markers(m_series.at(i)))
+            marker->setVisible(shown);
+    }
+}
+
 void TimeSeriesChart::setSeries(const QStringList& names, const QList<QColor>& colors, Style style)
 {
     for (QAbstractSeries* series : std::as_const(m_series)) {
@@ -180,6 +209,7 @@ void TimeSeriesChart::setSeries(const QStringList& names, const QList<QColor>& c
         m_lines.append(line);
         m_series.append(series);
     }
+    updateLegend();
     applyPalette();
 }
 
@@ -215,6 +245,7 @@ void TimeSeriesChart::setData(const QList<QList<QPointF>>& data, qint64 fromMs, 
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(fromMs),
                          QDateTime::fromMSecsSinceEpoch(toMs));
     updateValueAxis(maximum);
+    updateLegend();
 }
 
 QList<QPointF> TimeSeriesChart::points(int series) const
