@@ -22,6 +22,7 @@ class QToolButton;
 namespace gatehouse::app {
 class CatalogService;
 class GatewayController;
+class TelemetryService;
 } // namespace gatehouse::app
 
 namespace gatehouse::ui {
@@ -62,6 +63,8 @@ public:
     bool showsCards() const;
     qint64 selectedApiId() const;
     int loadCount() const { return m_loads; } // listings applied so far
+    // Feeds the detail pane's Analytics tab. Not owned; may be null.
+    void setTelemetryService(app::TelemetryService* service);
 
 public slots:
     // Acts as someone else from now on (the console's "view as" demo).
@@ -79,10 +82,17 @@ public slots:
     void newApi();
     void importApi();
     void editSelectedApi();
+    // Asks where to save the selected API's definition, then exportSelectedApiTo().
+    void exportSelectedApi();
+    // Writes the selected API's OpenAPI document (JSON) or, without one, a
+    // workspace file of it to `path`; the outcome shows in the page's
+    // message line and in exportFinished().
+    void exportSelectedApiTo(const QString& path);
 
 signals:
     void detailsShown(qint64 apiId);
     void actionFinished(bool ok);
+    void exportFinished(bool ok);
 
 private:
     QWidget* buildFilters();
