@@ -304,12 +304,17 @@ void TestCatalogAnalytics::analyticsShowTheSelectedApisOwnCalls()
     QCOMPARE(requests->legendNames(), (QStringList{QStringLiteral("Hit"), QStringLiteral("Miss"),
                                                    QStringLiteral("Not cached")}));
     QVERIFY(!requests->points(0).isEmpty());
-    QCOMPARE(p->hitRatioChart()->points(0).size(), 1);
-    QCOMPARE(p->hitRatioChart()->points(0).first().y(), 80.0);
+    // One point per minute with lookups: one, or two if the calls straddled
+    // a minute.
+    const QList<QPointF> ratio = p->hitRatioChart()->points(0);
+    QVERIFY(ratio.size() == 1 || ratio.size() == 2);
+    if (ratio.size() == 1)
+        QCOMPARE(ratio.first().y(), 80.0);
     QVERIFY(p->hitRatioChart()->overlayText().isEmpty());
     QCOMPARE(p->latencyChart()->seriesCount(), 3);
-    QCOMPARE(p->latencyChart()->points(2).size(), 1);
-    QVERIFY(p->latencyChart()->points(2).first().y() > 0.0);
+    QVERIFY(!p->latencyChart()->points(2).isEmpty());
+    for (const QPointF& point : p->latencyChart()->points(2))
+        QVERIFY(point.y() > 0.0);
     QVERIFY(p->findChild<QLabel*>(QStringLiteral("analyticsSummary"))
                 ->text()
                 .contains(QLatin1String("the last hour")));
@@ -403,6 +408,7 @@ void TestCatalogAnalytics::refreshesWhileVisible()
                               5000);
     // Hidden, it stops asking.
     page()->detailPane()->tabs()->setCurrentIndex(ApiDetailPane::Overview);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel()->isLoading(), 5000); // an answer already on its way
     const int hidden = panel()->repliesShown();
     QTest::qWait(600);
     QCOMPARE(panel()->repliesShown(), hidden);

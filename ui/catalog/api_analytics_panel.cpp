@@ -383,10 +383,8 @@ void ApiAnalyticsPanel::showBuckets(const std::vector<app::RollupBucket>& bucket
             m_latency[i]->setValue(KpiTile::notAvailable());
         } else {
             const double ms = static_cast<double>(latency.percentile(quantiles[i])) / 1000.0;
-            m_latency[i]->setValue(tr("%1 ms").arg(locale.toString(ms, 'f',
-                                                                   ms < 10.0    ? 2
-                                                                   : ms < 100.0 ? 1
-                                                                                : 0)));
+            const int decimals = ms < 10.0 ? 2 : ms < 100.0 ? 1 : 0;
+            m_latency[i]->setValue(tr("%1 ms").arg(locale.toString(ms, 'f', decimals)));
         }
         m_latency[i]->setDetail(detail[i]);
     }
