@@ -392,6 +392,8 @@ void TestCatalogAnalytics::rangesUseTheirBuckets()
                     ->findChild<QLabel*>(QStringLiteral("analyticsSummary"))
                     ->text()
                     .contains(QLatin1String(r.axis)));
+        saveScreenshot(panel()->findChild<QScrollArea*>()->widget(),
+                       QStringLiteral("catalog_analytics_range%1.png").arg(r.button));
     }
 }
 

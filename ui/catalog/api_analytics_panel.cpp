@@ -321,10 +321,15 @@ void ApiAnalyticsPanel::showBuckets(const std::vector<app::RollupBucket>& bucket
     QList<QList<QPointF>> ratio(1);
     QList<QList<QPointF>> percentiles(3);
     const double quantiles[3] = {50.0, 95.0, 99.0};
+    // The axis spans whole buckets, the one still filling included, so the
+    // newest block of the requests chart is not cut off at "now".
+    const qint64 bucketMs = shapeOf(m_range).bucketMs;
     qint64 fromMs = m_fromMs;
+    qint64 toMs = m_toMs;
     for (const app::RollupBucket& b : buckets) {
         const qint64 startMs = b.bucketStartUs / 1000;
         fromMs = std::min(fromMs, startMs);
+        toMs = std::max(toMs, startMs + bucketMs);
         const double x = static_cast<double>(startMs);
         const app::TrafficCounters& c = b.counters;
         total.merge(c);
@@ -390,11 +395,12 @@ void ApiAnalyticsPanel::showBuckets(const std::vector<app::RollupBucket>& bucket
     }
 
     m_requestsChart->setTitle(requestsChartTitle());
-    m_requestsChart->setData(cache, fromMs, m_toMs);
-    m_hitRatioChart->setData(ratio, fromMs, m_toMs);
+    m_requestsChart->setStackedBucketMs(bucketMs);
+    m_requestsChart->setData(cache, fromMs, toMs);
+    m_hitRatioChart->setData(ratio, fromMs, toMs);
     m_hitRatioChart->setOverlayText(
         lookups > 0 ? QString() : tr("No cacheable calls: this API's responses are not cached."));
-    m_latencyChart->setData(percentiles, fromMs, m_toMs);
+    m_latencyChart->setData(percentiles, fromMs, toMs);
     m_stack->setCurrentIndex(1);
 }
 

@@ -162,6 +162,22 @@ void TimeSeriesChart::updateLegend()
     }
 }
 
+void TimeSeriesChart::setStackedBucketMs(qint64 ms)
+{
+    m_bucketMs = std::max<qint64>(0, ms);
+}
+
+QList<QPointF> TimeSeriesChart::drawn(const QList<QPointF>& points) const
+{
+    if (m_bucketMs <= 0)
+        return points;
+    QList<QPointF> steps;
+    steps.reserve(points.size() * 2);
+    for (const QPointF& p : points)
+        steps << p << QPointF(p.x() + static_cast<double>(m_bucketMs), p.y());
+    return steps;
+}
+
 void TimeSeriesChart::setSeries(const QStringList& names, const QList<QColor>& colors, Style style)
 {
     for (QAbstractSeries* series : std::as_const(m_series)) {
@@ -225,8 +241,8 @@ void TimeSeriesChart::setData(const QList<QList<QPointF>>& data, qint64 fromMs, 
             for (qsizetype p = 0; p < upper.size() && p < below.size(); ++p)
                 upper[p].setY(upper[p].y() + below[p].y());
             if (m_lowerLines.at(i))
-                m_lowerLines.at(i)->replace(below.mid(0, upper.size()));
-            m_lines.at(i)->replace(upper);
+                m_lowerLines.at(i)->replace(drawn(below.mid(0, upper.size())));
+            m_lines.at(i)->replace(drawn(upper));
             below = upper;
             for (const QPointF& point : std::as_const(upper))
                 maximum = std::max(maximum, point.y());

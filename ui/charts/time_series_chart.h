@@ -53,6 +53,11 @@ public:
     void setLegendShowsEmptySeries(bool show);
     QStringList legendNames() const; // the series the legend lists now
 
+    // Stacked areas of bucketed counts: each point holds its value over
+    // [x, x + ms), drawn as a step, so a lone busy minute is a visible block
+    // rather than a sliver. 0 (the default): straight lines between points.
+    void setStackedBucketMs(qint64 ms);
+
     // Replaces the series; colours are optional (the chart theme picks otherwise).
     void setSeries(const QStringList& names, const QList<QColor>& colors = {},
                    Style style = Style::Lines);
@@ -84,6 +89,7 @@ private:
     void showHoverTip(int series, const QPointF& point, bool state);
     void updateValueAxis(double maximum);
     void updateLegend();
+    QList<QPointF> drawn(const QList<QPointF>& points) const;
 
     QChart* m_chart = nullptr;
     QDateTimeAxis* m_timeAxis = nullptr;
@@ -99,6 +105,7 @@ private:
     int m_valueDecimals = 1;
     double m_fixedMaximum = 0.0;
     bool m_legendShowsEmpty = true;
+    qint64 m_bucketMs = 0;
     QLabel* m_overlay = nullptr;
     QToolButton* m_exportButton = nullptr;
     QAction* m_exportAction = nullptr;
