@@ -362,10 +362,13 @@ void TimeSeriesChart::showHoverTip(int series, const QPointF& point, bool state)
         QToolTip::hideText();
         return;
     }
-    // The nearest sample in time, with its own (unstacked) value.
+    // The nearest sample in time, with its own (unstacked) value; drawn as
+    // steps, the one whose bucket holds the pointer.
     const QList<QPointF>& data = m_data.at(series);
+    const bool steps = m_style == Style::StackedAreas && m_bucketMs > 0;
+    const double x = steps ? point.x() - static_cast<double>(m_bucketMs) / 2.0 : point.x();
     const auto nearest = std::min_element(data.begin(), data.end(), [&](auto a, auto b) {
-        return std::abs(a.x() - point.x()) < std::abs(b.x() - point.x());
+        return std::abs(a.x() - x) < std::abs(b.x() - x);
     });
     const QLocale locale;
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(nearest->x()));
