@@ -196,6 +196,35 @@ private:
     }
 };
 
+// One API as the file describes it; the caller adds its successor, which
+// only a file that also holds the successor can name.
+QJsonObject apiObject(const ApiDefinition& api, const QString& team, const QList<Plan>& plans)
+{
+    QJsonObject o = editable(api);
+    o.remove(QStringLiteral("teamId"));
+    o.insert(QStringLiteral("team"), team);
+    o.insert(QStringLiteral("state"), toString(api.state));
+    if (api.sunsetAt > 0)
+        o.insert(QStringLiteral("sunsetAt"), api.sunsetAt);
+    QJsonArray planArray;
+    for (const Plan& p : plans)
+        planArray.append(QJsonObject{{QStringLiteral("name"), p.name},
+                                     {QStringLiteral("approvalMode"), toString(p.approvalMode)},
+                                     {QStringLiteral("rateLimitPerMinute"), p.rateLimitPerMinute},
+                                     {QStringLiteral("quotaPerMonth"), p.quotaPerMonth}});
+    o.insert(QStringLiteral("plans"), planArray);
+    return o;
+}
+
+QByteArray workspaceDocument(const QJsonArray& teams, const QJsonArray& apis)
+{
+    const QJsonObject root{{QStringLiteral("gatehouse"), QStringLiteral("workspace")},
+                           {QStringLiteral("version"), WorkspaceFile::FormatVersion},
+                           {QStringLiteral("teams"), teams},
+                           {QStringLiteral("apis"), apis}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
 std::optional<ApiDefinition> findApi(CatalogStore& store, const QString& slug,
                                      const QString& version, QString* error)
 {
@@ -236,28 +265,32 @@ QByteArray WorkspaceFile::exportWorkspace(CatalogStore& store, const Principal& 
         refs.insert(api.id, apiRef(api.slug, api.version));
     QJsonArray apis;
     for (const ApiDefinition& api : *all) {
-        QJsonObject o = editable(api);
-        o.remove(QStringLiteral("teamId"));
-        o.insert(QStringLiteral("team"), teamNames.value(api.teamId));
-        o.insert(QStringLiteral("state"), toString(api.state));
-        if (api.sunsetAt > 0)
-            o.insert(QStringLiteral("sunsetAt"), api.sunsetAt);
+        QJsonObject o =
+            apiObject(api, teamNames.value(api.teamId), store.plans().plans(actor, api.id));
         if (api.state != ApiState::Draft && api.successorId > 0)
             o.insert(QStringLiteral("successor"), refs.value(api.successorId));
-        QJsonArray plans;
-        for (const Plan& p : store.plans().plans(actor, api.id))
-            plans.append(QJsonObject{{QStringLiteral("name"), p.name},
-                                     {QStringLiteral("approvalMode"), toString(p.approvalMode)},
-                                     {QStringLiteral("rateLimitPerMinute"), p.rateLimitPerMinute},
-                                     {QStringLiteral("quotaPerMonth"), p.quotaPerMonth}});
-        o.insert(QStringLiteral("plans"), plans);
         apis.append(o);
     }
-    const QJsonObject root{{QStringLiteral("gatehouse"), QStringLiteral("workspace")},
-                           {QStringLiteral("version"), FormatVersion},
-                           {QStringLiteral("teams"), teams},
-                           {QStringLiteral("apis"), apis}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return workspaceDocument(teams, apis);
+}
+
+QByteArray WorkspaceFile::exportApi(CatalogStore& store, const Principal& actor, qint64 apiId,
+                                    QString* error)
+{
+    const auto api = store.apis().api(actor, apiId);
+    if (!api) {
+        if (error)
+            *error = store.apis().lastError();
+        return {};
+    }
+    const auto team = store.teams().team(api->teamId);
+    const QString teamName = team ? team->name : QString();
+    QJsonArray teams;
+    if (team)
+        teams.append(QJsonObject{{QStringLiteral("name"), team->name},
+                                 {QStringLiteral("description"), team->description},
+                                 {QStringLiteral("members"), QJsonArray()}});
+    return workspaceDocument(teams, {apiObject(*api, teamName, store.plans().plans(actor, apiId))});
 }
 
 WorkspaceApplyResult WorkspaceFile::apply(CatalogStore& store, const Principal& actor,

@@ -38,6 +38,13 @@ public:
     static constexpr int FormatVersion = 1;
 
     static QByteArray exportWorkspace(CatalogStore& store, const Principal& actor, QString* error);
+    // One API the actor can see, in the same format: its definition and
+    // plans, and its team by name and description only (members are people
+    // of this catalog), so the file applies to another catalog on its own.
+    // Its successor is left out: the file does not hold it. Empty and
+    // `error` set when the API is not visible or cannot be read.
+    static QByteArray exportApi(CatalogStore& store, const Principal& actor, qint64 apiId,
+                                QString* error);
     static WorkspaceApplyResult apply(CatalogStore& store, const Principal& actor,
                                       const QByteArray& document);
 };

@@ -273,6 +273,9 @@ void MainWindow::buildStatusBar()
 void MainWindow::setTelemetryService(app::TelemetryService* service,
                                      const QHash<quint64, QString>& apiNames)
 {
+    m_telemetry = service;
+    if (m_catalogPage)
+        m_catalogPage->setTelemetryService(service);
     auto* source = new TelemetryDashboardSource(service, this);
     m_telemetrySource = source;
     source->setApiNames(apiNames);
@@ -354,6 +357,7 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
     replacePlaceholder(Applications, m_applicationsPage);
     m_catalogPage = new CatalogPage(catalog, actor, m_controller, m_pages);
     m_catalogPage->setKeyWallet(m_keyWallet);
+    m_catalogPage->setTelemetryService(m_telemetry);
     replacePlaceholder(Catalog, m_catalogPage);
     // The badge counts what the acting user may decide (the inbox), not
     // every pending request in the catalog.

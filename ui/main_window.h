@@ -68,8 +68,9 @@ public:
 
     // Where the embedded demo origin listens; shown with example URLs.
     void setDemoOriginUrl(const QUrl& url);
-    // Feeds the dashboard's cache, latency, per-API and trend charts. Not
-    // owned; must outlive the window. `apiNames` labels API ids.
+    // Feeds the dashboard's cache, latency, per-API and trend charts, the
+    // call logs and the catalog's per-API analytics. Not owned; must
+    // outlive the window. `apiNames` labels API ids.
     void setTelemetryService(app::TelemetryService* service,
                              const QHash<quint64, QString>& apiNames = {});
     // Replaces the Catalog, Applications, Approvals and Teams placeholders
@@ -169,6 +170,7 @@ private:
     QHash<quint64, QString> m_applicationNames; // for a call-log page created later
     TrafficPanel* m_trafficPanel = nullptr;
     TelemetryDashboardSource* m_telemetrySource = nullptr;
+    app::TelemetryService* m_telemetry = nullptr; // for a catalog page created later
     QDockWidget* m_trafficDock = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_helpMenu = nullptr;

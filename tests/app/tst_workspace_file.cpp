@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/workspace_file.h"
 
+#include "app/api_export.h"
 #include "app/catalog_store.h"
+#include "app/domain/api_store.h"
 #include "app/storage/sql_query.h"
 #include "tests/app/test_databases.h"
 
@@ -31,6 +33,8 @@ private slots:
     void editsApplyOnceThenNothing();
     void roundTripIntoAnEmptyWorkspace();
     void refusesToMoveBackAndNamesTheField();
+    void oneApiExportsOnItsOwn();
+    void oneApiExportPrefersItsOpenApiDocument();
 
 private:
     qint64 auditCount();
@@ -246,6 +250,100 @@ void TestWorkspaceFile::refusesToMoveBackAndNamesTheField()
                                           "'nobody'")),
              qPrintable(result.errors.join(QLatin1Char('\n'))));
     QCOMPARE(auditCount(), audit); // checked before anything was written
+}
+
+void TestWorkspaceFile::oneApiExportsOnItsOwn()
+{
+    const QJsonObject whole = exported();
+    const QJsonObject v1 = apiNamed(whole, QStringLiteral("orders"), QStringLiteral("v1"));
+    const auto found = ApiStore::loadWhere(
+        m_store->database().connection(), QStringLiteral("slug = ? AND version = ?"),
+        {QStringLiteral("orders"), QStringLiteral("v1")}, nullptr);
+    QVERIFY(found && found->size() == 1);
+    const qint64 id = found->front().id;
+
+    QString err;
+    const QByteArray bytes = WorkspaceFile::exportApi(*m_store, m_world.developer, id, &err);
+    QVERIFY2(!bytes.isEmpty(), qPrintable(err));
+    const QJsonObject doc = QJsonDocument::fromJson(bytes).object();
+    QCOMPARE(doc.value(QStringLiteral("gatehouse")).toString(), QStringLiteral("workspace"));
+    const QJsonArray apis = doc.value(QStringLiteral("apis")).toArray();
+    QCOMPARE(apis.size(), 1);
+    // As in the whole export, less the successor the file does not hold.
+    QJsonObject expected = v1;
+    expected.remove(QStringLiteral("successor"));
+    QCOMPARE(apis.first().toObject(), expected);
+    const QJsonArray teams = doc.value(QStringLiteral("teams")).toArray();
+    QCOMPARE(teams.size(), 1);
+    QCOMPARE(teams.first().toObject().value(QStringLiteral("name")).toString(),
+             v1.value(QStringLiteral("team")).toString());
+    QVERIFY(teams.first().toObject().value(QStringLiteral("members")).toArray().isEmpty());
+    // It applies on its own, and to its own catalog changes nothing.
+    const WorkspaceApplyResult applied = WorkspaceFile::apply(*m_store, m_world.admin, bytes);
+    QVERIFY2(applied.ok(), qPrintable(applied.errors.join(QLatin1Char('\n'))));
+    QVERIFY2(applied.changes.isEmpty(), qPrintable(applied.changes.join(QLatin1Char('\n'))));
+
+    // An API the actor cannot see is not exported.
+    const auto drafty =
+        ApiStore::loadWhere(m_store->database().connection(), QStringLiteral("slug = ?"),
+                            {QStringLiteral("drafty")}, nullptr);
+    QVERIFY(drafty && drafty->size() == 1);
+    err.clear();
+    QVERIFY(
+        WorkspaceFile::exportApi(*m_store, m_world.outsider, drafty->front().id, &err).isEmpty());
+    QVERIFY(!err.isEmpty());
+    const ApiExport refused = exportApi(*m_store, m_world.outsider, drafty->front().id);
+    QVERIFY(!refused.ok() && refused.document.isEmpty());
+}
+
+void TestWorkspaceFile::oneApiExportPrefersItsOpenApiDocument()
+{
+    const auto found =
+        ApiStore::loadWhere(m_store->database().connection(), QStringLiteral("slug = ?"),
+                            {QStringLiteral("drafty")}, nullptr);
+    QVERIFY(found && found->size() == 1);
+    ApiDefinition api = found->front();
+    const ApiExport plain = exportApi(*m_store, m_world.publisher, api.id);
+    QVERIFY2(plain.ok(), qPrintable(plain.error));
+    QCOMPARE(plain.format, ApiExport::Format::Workspace);
+
+    api.openApi = QStringLiteral("openapi: 3.1.0\ninfo: {title: Drafty, version: '2'}\n"
+                                 "paths: {}\nx-limits: {max: 12, ratio: 0.5, none: ~, "
+                                 "on: true, text: \"true\"}\n");
+    QVERIFY2(m_store->apis().updateApi(m_world.publisher, api),
+             qPrintable(m_store->apis().lastError()));
+    const ApiExport document = exportApi(*m_store, m_world.publisher, api.id);
+    QVERIFY2(document.ok(), qPrintable(document.error));
+    QCOMPARE(document.format, ApiExport::Format::OpenApi);
+    const QJsonObject root = QJsonDocument::fromJson(document.document).object();
+    QCOMPARE(root.value(QStringLiteral("openapi")), QJsonValue(QStringLiteral("3.1.0")));
+    QCOMPARE(root.value(QStringLiteral("info")).toObject().value(QStringLiteral("version")),
+             QJsonValue(QStringLiteral("2")));
+    const QJsonObject limits = root.value(QStringLiteral("x-limits")).toObject();
+    QCOMPARE(limits.value(QStringLiteral("max")), QJsonValue(12));
+    QCOMPARE(limits.value(QStringLiteral("ratio")), QJsonValue(0.5));
+    QVERIFY(limits.value(QStringLiteral("none")).isNull());
+    QCOMPARE(limits.value(QStringLiteral("on")), QJsonValue(true));
+    QCOMPARE(limits.value(QStringLiteral("text")), QJsonValue(QStringLiteral("true")));
+    QVERIFY(root.value(QStringLiteral("paths")).isObject());
+
+    // A document that cannot be read travels inside a workspace file instead.
+    QString err;
+    QVERIFY(!openApiAsJson(QStringLiteral("openapi: [unclosed"), &err));
+    QVERIFY(!err.isEmpty());
+    api.openApi = QStringLiteral("openapi: [unclosed");
+    QVERIFY2(m_store->apis().updateApi(m_world.publisher, api),
+             qPrintable(m_store->apis().lastError()));
+    const ApiExport fallback = exportApi(*m_store, m_world.publisher, api.id);
+    QVERIFY2(fallback.ok(), qPrintable(fallback.error));
+    QCOMPARE(fallback.format, ApiExport::Format::Workspace);
+    const QJsonObject exportedApi = QJsonDocument::fromJson(fallback.document)
+                                        .object()
+                                        .value(QStringLiteral("apis"))
+                                        .toArray()
+                                        .first()
+                                        .toObject();
+    QCOMPARE(exportedApi.value(QStringLiteral("openapi")).toString(), api.openApi);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceFile)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/catalog/api_detail_pane.h"
 
+#include "ui/catalog/api_analytics_panel.h"
 #include "ui/catalog/catalog_model.h"
 #include "ui/catalog/try_it_panel.h"
 
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QProxyStyle>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -51,6 +53,18 @@ void setRow(QTableWidget* table, int row, const QStringList& cells)
         table->setItem(row, column, item);
     }
 }
+
+// Seven tabs must fit the pane beside a table that keeps all its columns:
+// half the style's horizontal padding per tab leaves the text whole.
+class CompactTabStyle : public QProxyStyle {
+public:
+    int pixelMetric(PixelMetric metric, const QStyleOption* option,
+                    const QWidget* widget) const override
+    {
+        const int value = QProxyStyle::pixelMetric(metric, option, widget);
+        return metric == PM_TabBarTabHSpace ? value / 2 : value;
+    }
+};
 
 QString badgeStyle(const QColor& color)
 {
@@ -110,6 +124,14 @@ ApiDetailPane::ApiDetailPane(app::GatewayController* gateway, QWidget* parent)
     headingRow->addWidget(m_heading);
     headingRow->addWidget(m_badge);
     headingRow->addStretch(1);
+    // Beside the name, not among the lifecycle actions: every reader may
+    // export what they see, and that row is full in some languages.
+    m_export = new QPushButton(tr("E&xport…"), content);
+    m_export->setObjectName(QStringLiteral("exportApiButton"));
+    m_export->setToolTip(tr("Save this API's definition to a file: its OpenAPI document as "
+                            "JSON, or a workspace file when it has none"));
+    connect(m_export, &QPushButton::clicked, this, &ApiDetailPane::exportRequested);
+    headingRow->addWidget(m_export);
     layout->addLayout(headingRow);
 
     auto* actions = new QHBoxLayout;
@@ -140,6 +162,9 @@ ApiDetailPane::ApiDetailPane(app::GatewayController* gateway, QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     // Every tab stays in sight: the pane is at least as wide as its tabs.
     m_tabs->setUsesScrollButtons(false);
+    auto* tabStyle = new CompactTabStyle;
+    tabStyle->setParent(m_tabs);
+    m_tabs->tabBar()->setStyle(tabStyle);
     m_tabs->addTab(buildOverview(), tr("Overview"));
     m_tabs->addTab(buildRoutes(), tr("Routes"));
     m_tabs->addTab(buildDocumentation(), tr("Docs"));
@@ -147,6 +172,8 @@ ApiDetailPane::ApiDetailPane(app::GatewayController* gateway, QWidget* parent)
     m_tabs->addTab(buildCache(), tr("Cache"));
     m_tryIt = new TryItPanel(gateway, m_tabs);
     m_tabs->addTab(m_tryIt, tr("Try It"));
+    m_analytics = new ApiAnalyticsPanel(m_tabs);
+    m_tabs->addTab(m_analytics, tr("Analytics"));
     layout->addWidget(m_tabs, 1);
     m_stack->addWidget(content);
     // The splitter may not squeeze the tabs: whatever the language, every
@@ -155,6 +182,11 @@ ApiDetailPane::ApiDetailPane(app::GatewayController* gateway, QWidget* parent)
     setMinimumWidth(std::max(minimumWidth(),
                              m_tabs->minimumSizeHint().width() + margins.left() + margins.right()));
     showNote(tr("Select an API to see its details."));
+}
+
+void ApiDetailPane::setTelemetryService(app::TelemetryService* service)
+{
+    m_analytics->setTelemetryService(service);
 }
 
 QLabel* ApiDetailPane::addRow(QFormLayout* form, const QString& label, const char* name)
@@ -307,6 +339,8 @@ void ApiDetailPane::showNote(const QString& note)
     m_stack->setCurrentIndex(0);
     for (QPushButton* button : std::as_const(m_actions))
         button->hide();
+    m_export->hide();
+    m_analytics->setApi(0);
 }
 
 void ApiDetailPane::showDetails(const app::ApiDetails& details)
@@ -332,6 +366,8 @@ void ApiDetailPane::showDetails(const app::ApiDetails& details)
     // A reload of the same API keeps what was typed into the Try-it panel.
     if (!sameApi)
         m_tryIt->setApi(api);
+    m_export->show();
+    m_analytics->setApi(static_cast<quint64>(api.id));
     m_stack->setCurrentIndex(1);
 }
 

@@ -18,22 +18,25 @@ class QTreeWidget;
 
 namespace gatehouse::app {
 class GatewayController;
-}
+class TelemetryService;
+} // namespace gatehouse::app
 
 namespace gatehouse::ui {
 
+class ApiAnalyticsPanel;
 class TryItPanel;
 
 // The selected API in full: an overview (description, team, versions with
 // links between them, base path, targets, plans), its routes, the
 // operations of its OpenAPI document, its subscribers, its cache policy and
-// a panel to try it through the gateway. The lifecycle buttons show only
+// a panel to try it through the gateway, and its own traffic from the
+// telemetry rollups. The lifecycle buttons show only
 // the actions the domain allows the actor (ApiCatalog::allowedActions).
 class ApiDetailPane : public QWidget {
     Q_OBJECT
 
 public:
-    enum Tab { Overview, Routes, Documentation, Subscribers, Cache, TryIt };
+    enum Tab { Overview, Routes, Documentation, Subscribers, Cache, TryIt, Analytics };
 
     explicit ApiDetailPane(app::GatewayController* gateway, QWidget* parent = nullptr);
 
@@ -44,6 +47,10 @@ public:
 
     QTabWidget* tabs() const { return m_tabs; }
     TryItPanel* tryIt() const { return m_tryIt; }
+    ApiAnalyticsPanel* analytics() const { return m_analytics; }
+    // Not owned; null: the Analytics tab says it has no data source.
+    void setTelemetryService(app::TelemetryService* service);
+    QPushButton* exportButton() const { return m_export; }
     QPushButton* actionButton(app::ApiAction action) const { return m_actions.value(action); }
     QTreeWidget* operationsTree() const { return m_operations; }
     QTableWidget* routesTable() const { return m_routes; }
@@ -58,6 +65,7 @@ signals:
     void versionActivated(qint64 apiId);
     void actionRequested(app::ApiAction action);
     void cachePolicySaveRequested(const QString& cachePolicy);
+    void exportRequested();
 
 private:
     QWidget* buildOverview();
@@ -104,6 +112,8 @@ private:
     QPushButton* m_saveCache = nullptr;
     QPushButton* m_revertCache = nullptr;
     TryItPanel* m_tryIt = nullptr;
+    ApiAnalyticsPanel* m_analytics = nullptr;
+    QPushButton* m_export = nullptr;
 };
 
 } // namespace gatehouse::ui

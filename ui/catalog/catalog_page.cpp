@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/catalog/catalog_page.h"
 
+#include "app/api_export.h"
 #include "app/catalog_service.h"
 #include "ui/catalog/api_card_delegate.h"
 #include "ui/catalog/api_detail_pane.h"
@@ -16,6 +17,8 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -25,10 +28,12 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSet>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTextDocument>
 #include <QTimer>
@@ -153,6 +158,7 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
     connect(m_detail, &ApiDetailPane::actionRequested, this, &CatalogPage::requestAction);
     connect(m_detail, &ApiDetailPane::cachePolicySaveRequested, this,
             &CatalogPage::saveCachePolicy);
+    connect(m_detail, &ApiDetailPane::exportRequested, this, &CatalogPage::exportSelectedApi);
     splitter->addWidget(m_views);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
@@ -180,6 +186,11 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
         reload();
     }
     updateCount();
+}
+
+void CatalogPage::setTelemetryService(app::TelemetryService* service)
+{
+    m_detail->setTelemetryService(service);
 }
 
 void CatalogPage::connectCatalog()
@@ -658,6 +669,62 @@ void CatalogPage::saveCachePolicy(const QString& cachePolicy)
             }
             scheduleReload();
             emit actionFinished(outcome.ok);
+        });
+}
+
+void CatalogPage::exportSelectedApi()
+{
+    if (!m_detail->hasApi())
+        return;
+    const app::ApiDefinition& api = m_detail->details().entry->api;
+    const bool openApi = !api.openApi.trimmed().isEmpty();
+    const QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = QStringLiteral("%1-%2%3").arg(api.slug, api.version,
+                                                       openApi ? QStringLiteral(".openapi.json")
+                                                               : QStringLiteral(".gatehouse.json"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export %1").arg(m_detail->heading()), QDir(directory).filePath(name),
+        tr("JSON files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        exportSelectedApiTo(path);
+}
+
+void CatalogPage::exportSelectedApiTo(const QString& path)
+{
+    if (!m_catalog || !m_actor || !m_detail->hasApi())
+        return;
+    const app::Principal actor = *m_actor;
+    const qint64 apiId = m_detail->details().entry->api.id;
+    const QString name = m_detail->heading();
+    ++m_busy;
+    m_catalog->run(
+        this,
+        [actor, apiId](app::CatalogStore& store) { return app::exportApi(store, actor, apiId); },
+        [this, path, name](const app::ApiExport& exported) {
+            --m_busy;
+            if (!exported.ok()) {
+                showMessage(tr("%1 could not be exported: %2").arg(name, exported.error), true);
+                emit exportFinished(false);
+                return;
+            }
+            // A few kilobytes: written here, all or nothing (QSaveFile).
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) ||
+                file.write(exported.document) != exported.document.size() || !file.commit()) {
+                showMessage(tr("%1 could not be saved to %2: %3")
+                                .arg(name, QDir::toNativeSeparators(path), file.errorString()),
+                            true);
+                emit exportFinished(false);
+                return;
+            }
+            showMessage(exported.format == app::ApiExport::Format::OpenApi
+                            ? tr("%1 is exported as its OpenAPI document (JSON) to %2.")
+                                  .arg(name, QDir::toNativeSeparators(path))
+                            : tr("%1 is exported as a workspace file to %2; apply it with "
+                                 "--apply-workspace.")
+                                  .arg(name, QDir::toNativeSeparators(path)),
+                        false);
+            emit exportFinished(true);
         });
 }
 

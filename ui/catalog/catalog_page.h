@@ -23,6 +23,7 @@ namespace gatehouse::app {
 class CatalogService;
 class GatewayController;
 class SessionKeyWallet;
+class TelemetryService;
 } // namespace gatehouse::app
 
 namespace gatehouse::ui {
@@ -65,6 +66,8 @@ public:
     int loadCount() const { return m_loads; } // listings applied so far
     // The keys Try It may send for the actor's applications; not owned.
     void setKeyWallet(app::SessionKeyWallet* wallet);
+    // Feeds the detail pane's Analytics tab. Not owned; may be null.
+    void setTelemetryService(app::TelemetryService* service);
 
 public slots:
     // Acts as someone else from now on (the console's "view as" demo).
@@ -82,10 +85,17 @@ public slots:
     void newApi();
     void importApi();
     void editSelectedApi();
+    // Asks where to save the selected API's definition, then exportSelectedApiTo().
+    void exportSelectedApi();
+    // Writes the selected API's OpenAPI document (JSON) or, without one, a
+    // workspace file of it to `path`; the outcome shows in the page's
+    // message line and in exportFinished().
+    void exportSelectedApiTo(const QString& path);
 
 signals:
     void detailsShown(qint64 apiId);
     void actionFinished(bool ok);
+    void exportFinished(bool ok);
 
 private:
     QWidget* buildFilters();

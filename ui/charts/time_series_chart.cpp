@@ -13,6 +13,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QMessageBox>
@@ -133,6 +134,50 @@ void TimeSeriesChart::setValueDecimals(int decimals)
     m_valueDecimals = qMax(0, decimals);
 }
 
+void TimeSeriesChart::setLegendShowsEmptySeries(bool show)
+{
+    m_legendShowsEmpty = show;
+    updateLegend();
+}
+
+QStringList TimeSeriesChart::legendNames() const
+{
+    QStringList names;
+    for (QLegendMarker* marker : m_chart->legend()->markers()) {
+        if (marker->isVisible())
+            names << marker->label();
+    }
+    return names;
+}
+
+void TimeSeriesChart::updateLegend()
+{
+    for (int i = 0; i < m_series.size(); ++i) {
+        const QList<QPointF>& data = m_data.at(i);
+        const bool shown =
+            m_legendShowsEmpty ||
+            std::any_of(data.begin(), data.end(), [](const QPointF& p) { return p.y() != 0.0; });
+        for (QLegendMarker* marker : m_chart->legend()->markers(m_series.at(i)))
+            marker->setVisible(shown);
+    }
+}
+
+void TimeSeriesChart::setStackedBucketMs(qint64 ms)
+{
+    m_bucketMs = std::max<qint64>(0, ms);
+}
+
+QList<QPointF> TimeSeriesChart::drawn(const QList<QPointF>& points) const
+{
+    if (m_bucketMs <= 0)
+        return points;
+    QList<QPointF> steps;
+    steps.reserve(points.size() * 2);
+    for (const QPointF& p : points)
+        steps << p << QPointF(p.x() + static_cast<double>(m_bucketMs), p.y());
+    return steps;
+}
+
 void TimeSeriesChart::setSeries(const QStringList& names, const QList<QColor>& colors, Style style)
 {
     for (QAbstractSeries* series : std::as_const(m_series)) {
@@ -180,6 +225,7 @@ void TimeSeriesChart::setSeries(const QStringList& names, const QList<QColor>& c
         m_lines.append(line);
         m_series.append(series);
     }
+    updateLegend();
     applyPalette();
 }
 
@@ -195,8 +241,8 @@ void TimeSeriesChart::setData(const QList<QList<QPointF>>& data, qint64 fromMs, 
             for (qsizetype p = 0; p < upper.size() && p < below.size(); ++p)
                 upper[p].setY(upper[p].y() + below[p].y());
             if (m_lowerLines.at(i))
-                m_lowerLines.at(i)->replace(below.mid(0, upper.size()));
-            m_lines.at(i)->replace(upper);
+                m_lowerLines.at(i)->replace(drawn(below.mid(0, upper.size())));
+            m_lines.at(i)->replace(drawn(upper));
             below = upper;
             for (const QPointF& point : std::as_const(upper))
                 maximum = std::max(maximum, point.y());
@@ -215,6 +261,7 @@ void TimeSeriesChart::setData(const QList<QList<QPointF>>& data, qint64 fromMs, 
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(fromMs),
                          QDateTime::fromMSecsSinceEpoch(toMs));
     updateValueAxis(maximum);
+    updateLegend();
 }
 
 QList<QPointF> TimeSeriesChart::points(int series) const
@@ -315,10 +362,13 @@ void TimeSeriesChart::showHoverTip(int series, const QPointF& point, bool state)
         QToolTip::hideText();
         return;
     }
-    // The nearest sample in time, with its own (unstacked) value.
+    // The nearest sample in time, with its own (unstacked) value; drawn as
+    // steps, the one whose bucket holds the pointer.
     const QList<QPointF>& data = m_data.at(series);
+    const bool steps = m_style == Style::StackedAreas && m_bucketMs > 0;
+    const double x = steps ? point.x() - static_cast<double>(m_bucketMs) / 2.0 : point.x();
     const auto nearest = std::min_element(data.begin(), data.end(), [&](auto a, auto b) {
-        return std::abs(a.x() - point.x()) < std::abs(b.x() - point.x());
+        return std::abs(a.x() - x) < std::abs(b.x() - x);
     });
     const QLocale locale;
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(nearest->x()));

@@ -47,6 +47,17 @@ public:
     // (e.g. 100 for a percentage).
     void setFixedValueMaximum(double maximum);
 
+    // false: the legend lists only series with a non-zero value in the data
+    // shown, so a narrow chart with many possible series (cache statuses)
+    // names what is there instead of eliding every name. Default true.
+    void setLegendShowsEmptySeries(bool show);
+    QStringList legendNames() const; // the series the legend lists now
+
+    // Stacked areas of bucketed counts: each point holds its value over
+    // [x, x + ms), drawn as a step, so a lone busy minute is a visible block
+    // rather than a sliver. 0 (the default): straight lines between points.
+    void setStackedBucketMs(qint64 ms);
+
     // Replaces the series; colours are optional (the chart theme picks otherwise).
     void setSeries(const QStringList& names, const QList<QColor>& colors = {},
                    Style style = Style::Lines);
@@ -77,6 +88,8 @@ private:
     void placeOverlays();
     void showHoverTip(int series, const QPointF& point, bool state);
     void updateValueAxis(double maximum);
+    void updateLegend();
+    QList<QPointF> drawn(const QList<QPointF>& points) const;
 
     QChart* m_chart = nullptr;
     QDateTimeAxis* m_timeAxis = nullptr;
@@ -91,6 +104,8 @@ private:
     QString m_valueSuffix;
     int m_valueDecimals = 1;
     double m_fixedMaximum = 0.0;
+    bool m_legendShowsEmpty = true;
+    qint64 m_bucketMs = 0;
     QLabel* m_overlay = nullptr;
     QToolButton* m_exportButton = nullptr;
     QAction* m_exportAction = nullptr;
