@@ -34,6 +34,7 @@ private slots:
     void seedingTwiceChangesNothing();
     void retryCompletesAnInterruptedSeeding();
     void trafficKeyIsReissuedAndTheOldOneRevoked();
+    void olderDemoMovesOffTheOpenRoutes();
     void leavesACatalogWithApisAlone();
     void onlyAnAdminSeeds();
     void servedThroughTheGateway();
@@ -251,6 +252,29 @@ void TestDemoCatalog::trafficKeyIsReissuedAndTheOldOneRevoked()
     const DemoTrafficKey refused = DemoCatalog::issueTrafficKey(*store, m_world.publisher);
     QVERIFY(refused.key.isEmpty());
     QVERIFY(store->applications().verifyKey(next.key));
+}
+
+// A demo workspace made by an earlier version had Weather on /weather, where
+// the demo origin's open route is: creating it again moves it.
+void TestDemoCatalog::olderDemoMovesOffTheOpenRoutes()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(DemoCatalog::seed(*store, m_world.admin).seeded);
+    QString err;
+    const auto weather = ApiStore::loadWhere(m_db.database().connection(),
+                                             QStringLiteral("slug = 'weather'"), {}, &err);
+    QVERIFY2(weather && weather->size() == 1, qPrintable(err));
+    ApiDefinition old = weather->front();
+    old.basePath = QStringLiteral("/weather");
+    QVERIFY2(store->apis().updateApi(m_world.admin, old), qPrintable(store->apis().lastError()));
+
+    const DemoCatalogResult again = DemoCatalog::seed(*store, m_world.admin);
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QVERIFY(again.seeded);
+    QCOMPARE(again.changes, QStringList{QStringLiteral("api weather@v1: updated")});
+    QVERIFY(store->applications().verifyKey(again.trafficKey));
+    QCOMPARE(store->apis().api(m_world.admin, old.id)->basePath, QStringLiteral("/v1/weather"));
 }
 
 void TestDemoCatalog::leavesACatalogWithApisAlone()
