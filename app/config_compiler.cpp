@@ -87,25 +87,32 @@ std::string routeKey(const gateway::route_config& route)
 }
 
 // The base configuration's upstream that `url` stands for, if any: a target
-// written as "http://NAME" (no dot, no port, no path) where NAME names an
-// upstream of the base. The demo catalog's APIs are stored as
+// written as "http://NAME" or "http://NAME/path" (no dot, no port) where
+// NAME names an upstream of the base; `path` gets the path, if any, for the
+// targets to keep. The demo catalog's APIs are stored as
 // "http://demo-origin" because the in-process origin listens on a different
 // ephemeral port on every start; resolving the name here, at compile time,
 // keeps the stored catalog stable (no rewrite, no audit entry per start) and
 // works for every console and headless gateway sharing the catalog.
-const gateway::upstream_config* baseUpstreamFor(const QString& url,
-                                                const gateway::config_snapshot& base)
+const gateway::upstream_config*
+baseUpstreamFor(const QString& url, const gateway::config_snapshot& base, std::string* path)
 {
     const QUrl parsed(url);
     const QString host = parsed.host();
     if (parsed.scheme() != QLatin1String("http") || host.isEmpty() ||
-        host.contains(QLatin1Char('.')) || parsed.port() != -1 ||
-        (!parsed.path().isEmpty() && parsed.path() != QLatin1String("/")))
+        host.contains(QLatin1Char('.')) || parsed.port() != -1 || parsed.hasQuery() ||
+        parsed.hasFragment())
         return nullptr;
     const std::string name = host.toStdString();
     const auto it = std::find_if(base.upstreams.begin(), base.upstreams.end(),
                                  [&](const auto& up) { return up.name == name; });
-    return it == base.upstreams.end() ? nullptr : &*it;
+    if (it == base.upstreams.end())
+        return nullptr;
+    QString own = parsed.path(QUrl::FullyEncoded);
+    while (own.endsWith(QLatin1Char('/')))
+        own.chop(1);
+    *path = own.toStdString();
+    return &*it;
 }
 
 gateway::upstream_config upstreamFor(const ApiDefinition& api, const gateway::config_snapshot& base)
@@ -113,8 +120,14 @@ gateway::upstream_config upstreamFor(const ApiDefinition& api, const gateway::co
     gateway::upstream_config up;
     up.name = "api-" + std::to_string(api.id);
     for (const auto& target : api.upstreams) {
-        if (const auto* named = baseUpstreamFor(target.url, base)) {
-            up.targets.insert(up.targets.end(), named->targets.begin(), named->targets.end());
+        std::string path;
+        if (const auto* named = baseUpstreamFor(target.url, base, &path)) {
+            for (auto t : named->targets) {
+                while (!path.empty() && !t.url.empty() && t.url.back() == '/')
+                    t.url.pop_back();
+                t.url += path;
+                up.targets.push_back(std::move(t));
+            }
             continue;
         }
         up.targets.push_back(

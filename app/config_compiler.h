@@ -35,8 +35,9 @@ struct CompiledConfig {
 //    application's approved and suspended subscriptions.
 // The request path is forwarded unchanged (base path included) to the
 // upstream URL, which may carry its own base path. An upstream written as
-// "http://NAME", where NAME names an upstream of `base` (the demo workspace's
-// "demo-origin"), stands for that upstream's targets. An API's cachePolicy
+// "http://NAME" or "http://NAME/path", where NAME names an upstream of `base`
+// (the demo workspace's "demo-origin"), stands for that upstream's targets
+// (with the path appended). An API's cachePolicy
 // becomes its routes' cache policy (readApiCachePolicy); a bad one leaves the
 // API uncached, with a warning.
 //

@@ -8,7 +8,12 @@
 #include "app/workspace_file.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
 
+#include <algorithm>
 #include <optional>
 
 namespace gatehouse::app {
@@ -31,7 +36,46 @@ constexpr DemoUser Users[] = {
     {"sam", "Sam Rivera", Role::Developer},
 };
 
-// One seeding run; stops at the first failure, naming the step.
+QString apiRef(const QString& slug, const QString& version)
+{
+    return slug + QLatin1Char('@') + version;
+}
+
+int rank(ApiState state)
+{
+    switch (state) {
+    case ApiState::Draft:
+        return 0;
+    case ApiState::Published:
+        return 1;
+    case ApiState::Deprecated:
+        return 2;
+    case ApiState::Retired:
+        return 3;
+    }
+    return 0;
+}
+
+// "slug@version" of every API the demo document describes.
+QSet<QString> demoApiRefs(const QByteArray& document)
+{
+    QSet<QString> refs;
+    const QJsonArray apis = QJsonDocument::fromJson(document).object().value(u"apis").toArray();
+    for (const QJsonValue& api : apis) {
+        const QJsonObject o = api.toObject();
+        refs.insert(apiRef(o.value(u"slug").toString(), o.value(u"version").toString()));
+    }
+    return refs;
+}
+
+std::optional<QList<ApiDefinition>> allApis(CatalogStore& store, QString* error)
+{
+    return ApiStore::loadWhere(store.database().connection(), QStringLiteral("1 = 1"), {}, error);
+}
+
+// One seeding run; stops at the first failure, naming the step. Every step
+// skips what is there already, so a run after one that stopped halfway
+// completes it, and a run over a complete demo changes nothing.
 class Seeder {
 public:
     Seeder(CatalogStore& store, const Principal& admin, DemoCatalogResult& out)
@@ -70,9 +114,14 @@ private:
 
     bool workspace()
     {
-        const QByteArray document = DemoCatalog::workspaceDocument();
+        QByteArray document = DemoCatalog::workspaceDocument();
         if (document.isEmpty())
             return fail(QStringLiteral("workspace"), QStringLiteral("the resource is missing"));
+        QString err;
+        const auto existing = allApis(m_store, &err);
+        if (!existing)
+            return fail(QStringLiteral("workspace"), err);
+        document = withoutApisMovedOn(document, *existing);
         const WorkspaceApplyResult applied = WorkspaceFile::apply(m_store, m_admin, document);
         if (!applied.ok())
             return fail(QStringLiteral("workspace"), applied.errors.join(QStringLiteral("; ")));
@@ -80,6 +129,29 @@ private:
         for (const Team& t : m_store.teams().teams())
             m_teams.insert(t.name, t.id);
         return true;
+    }
+
+    // The file's lifecycle never moves backwards: an API the seeding (or
+    // someone) has moved on since -- Products v1, deprecated at the end of
+    // the first run -- is left as it is instead of failing the apply.
+    static QByteArray withoutApisMovedOn(const QByteArray& document,
+                                         const QList<ApiDefinition>& existing)
+    {
+        QHash<QString, ApiState> states;
+        for (const ApiDefinition& a : existing)
+            states.insert(apiRef(a.slug, a.version), a.state);
+        QJsonObject root = QJsonDocument::fromJson(document).object();
+        QJsonArray kept;
+        for (const QJsonValue& api : root.value(u"apis").toArray()) {
+            const QJsonObject o = api.toObject();
+            const QString ref = apiRef(o.value(u"slug").toString(), o.value(u"version").toString());
+            const auto wanted = apiStateFromString(o.value(u"state").toString());
+            if (states.contains(ref) && wanted && rank(states.value(ref)) > rank(*wanted))
+                continue;
+            kept.append(o);
+        }
+        root.insert(QStringLiteral("apis"), kept);
+        return QJsonDocument(root).toJson(QJsonDocument::Compact);
     }
 
     std::optional<qint64> apiId(const char* slug, const char* version)
@@ -105,10 +177,14 @@ private:
         return std::nullopt;
     }
 
-    // An application owned by `team` with one key; the key in `key`.
+    // An application owned by `team` with one key; the key in `key`. One
+    // that exists already is kept as it is (`key` stays empty).
     std::optional<qint64> application(const QString& name, const QString& description,
                                       const QString& team, const QString& keyLabel, QString* key)
     {
+        for (const Application& a : m_store.applications().applications(m_admin))
+            if (a.name == name && a.ownerTeamId == m_teams.value(team))
+                return a.id;
         const auto app = m_store.applications().createApplication(m_admin, name, description,
                                                                   m_teams.value(team));
         if (!app) {
@@ -129,9 +205,9 @@ private:
     {
         QString trafficKey, mobileKey;
         const auto traffic = application(
-            QStringLiteral("Demo traffic"),
+            DemoCatalog::trafficApplicationName(),
             QStringLiteral("The console's traffic generator calls the demo APIs with this key."),
-            QStringLiteral("Platform"), QStringLiteral("traffic generator"), &trafficKey);
+            QStringLiteral("Platform"), DemoCatalog::trafficKeyLabel(), &trafficKey);
         if (!traffic)
             return false;
         // Its key is shown once, to nobody: the demo only needs the pending
@@ -159,6 +235,9 @@ private:
         const QString what =
             QStringLiteral("subscription to %1@%2 (%3)")
                 .arg(QLatin1String(slug), QLatin1String(version), QLatin1String(plan));
+        for (const Subscription& s : m_store.subscriptions().subscriptionsOf(m_admin, app))
+            if (s.apiId == *api && s.planId == *planId)
+                return true; // an earlier run's, whatever became of it since
         const auto sub = m_store.subscriptions().request(m_admin, app, *planId);
         if (!sub)
             return fail(what, m_store.subscriptions().lastError());
@@ -188,6 +267,11 @@ private:
         const auto v2 = v1 ? apiId("products", "v2") : std::nullopt;
         if (!v2)
             return false;
+        const auto current = m_store.apis().api(m_admin, *v1);
+        if (!current)
+            return fail(QStringLiteral("api products@v1"), m_store.apis().lastError());
+        if (current->state != ApiState::Published)
+            return true; // deprecated by an earlier run, or moved on by someone
         if (!m_store.apis().deprecate(m_admin, *v1, nowMs() + SunsetAfterMs, *v2))
             return fail(QStringLiteral("deprecate products@v1"), m_store.apis().lastError());
         m_out.changes << QStringLiteral("api products@v1: deprecated");
@@ -217,6 +301,16 @@ bool DemoCatalog::isEmpty(CatalogStore& store, QString* error)
     return q && q->next() && q->value(0).toLongLong() == 0;
 }
 
+QString DemoCatalog::trafficApplicationName()
+{
+    return QStringLiteral("Demo traffic");
+}
+
+QString DemoCatalog::trafficKeyLabel()
+{
+    return QStringLiteral("traffic generator");
+}
+
 DemoCatalogResult DemoCatalog::seed(CatalogStore& store, const Principal& admin)
 {
     DemoCatalogResult out;
@@ -225,17 +319,57 @@ DemoCatalogResult DemoCatalog::seed(CatalogStore& store, const Principal& admin)
         return out;
     }
     QString error;
-    const bool empty = isEmpty(store, &error);
-    if (!error.isEmpty()) {
+    const auto apis = allApis(store, &error);
+    if (!apis) {
         out.error = QStringLiteral("demo workspace: ") + error;
         return out;
     }
-    if (!empty)
-        return out; // someone's catalog: never touched
+    const QSet<QString> demo = demoApiRefs(workspaceDocument());
+    for (const ApiDefinition& a : *apis)
+        if (!demo.contains(apiRef(a.slug, a.version)))
+            return out; // someone's catalog: never touched
     Seeder seeder(store, admin, out);
-    out.seeded = seeder.run();
-    if (!out.seeded)
+    const bool complete = seeder.run();
+    out.seeded = !out.changes.isEmpty();
+    if (!complete) {
         out.trafficKey.clear();
+        return out;
+    }
+    if (out.seeded && out.trafficKey.isEmpty()) {
+        // Completed an earlier run that made the application: its key was
+        // lost with that run's failure.
+        const DemoTrafficKey issued = issueTrafficKey(store, admin);
+        if (!issued.ok())
+            out.error = issued.error;
+        out.trafficKey = issued.key;
+    }
+    return out;
+}
+
+DemoTrafficKey DemoCatalog::issueTrafficKey(CatalogStore& store, const Principal& admin)
+{
+    DemoTrafficKey out;
+    auto& apps = store.applications();
+    const QList<Application> all = apps.applications(admin);
+    const auto app = std::find_if(all.begin(), all.end(), [](const Application& a) {
+        return a.name == trafficApplicationName() && a.ownerTeamId != 0;
+    });
+    if (app == all.end())
+        return out;
+    // The previous runs' keys: nobody holds them any more.
+    const qint64 now = nowMs();
+    for (const ApiKeyInfo& k : apps.keys(admin, app->id)) {
+        if (k.label == trafficKeyLabel() && k.isActive(now) && !apps.revokeKey(admin, k.id)) {
+            out.error = QStringLiteral("demo traffic key: ") + apps.lastError();
+            return out;
+        }
+    }
+    const auto issued = apps.issueKey(admin, app->id, trafficKeyLabel());
+    if (!issued) {
+        out.error = QStringLiteral("demo traffic key: ") + apps.lastError();
+        return out;
+    }
+    out.key = issued->key;
     return out;
 }
 

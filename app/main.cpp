@@ -194,14 +194,7 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     } else if (!catalogStartup.warning.isEmpty()) {
         window.showError(catalogStartup.warning);
     }
-    QObject::connect(&catalogSync, &GatewayConfigSync::apiNamesChanged, &window,
-                     &gatehouse::ui::MainWindow::setApiNames);
-    QObject::connect(&catalogSync, &GatewayConfigSync::applicationNamesChanged, &window,
-                     &gatehouse::ui::MainWindow::setApplicationNames);
-    QObject::connect(&catalogSync, &GatewayConfigSync::compileFailed, &window,
-                     [&window](const QString& reason) { window.showError(reason); });
-    QObject::connect(&catalogSync, &GatewayConfigSync::configApplied, &window,
-                     &gatehouse::ui::MainWindow::showConfigWarnings);
+    window.followConfigSync(&catalogSync);
 
     gatehouse::gateway::gateway_options gatewayOptions = DemoWorkspace::defaultOptions();
     gatehouse::gateway::config_snapshot snapshot;
@@ -264,9 +257,12 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     if (gatehouse::app::SessionKeyWallet* wallet = window.keyWallet()) {
         QObject::connect(demoOffer, &gatehouse::ui::DemoCatalogOffer::created, wallet,
                          &gatehouse::app::SessionKeyWallet::adopt);
-        if (!traffic.apiKey().isEmpty())
-            wallet->adopt(traffic.apiKey());
+        QObject::connect(demoOffer, &gatehouse::ui::DemoCatalogOffer::trafficKeyReady, wallet,
+                         &gatehouse::app::SessionKeyWallet::adopt);
     }
+    // A demo workspace from an earlier run: a fresh key for its traffic,
+    // held in memory only (the catalog keeps hashes, the settings nothing).
+    demoOffer->restoreTrafficKey();
     if (options.demoCatalog)
         demoOffer->createIfEmpty(); // asked for on the command line: no question
     else

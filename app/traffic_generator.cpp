@@ -17,23 +17,48 @@ namespace {
 
 constexpr int demoProductCount = 200; // the demo origin's catalog: /products/1..200
 
-// Most popular first: the Zipf skew ranks targets in this order.
-std::vector<std::string> urlSetTargets(const QString& name)
+const char* const cities[] = {"berlin",    "tokyo",   "london", "new-york", "paris", "sydney",
+                              "sao-paulo", "mumbai",  "cairo",  "toronto",  "seoul", "madrid",
+                              "lima",      "nairobi", "oslo",   "zurich"};
+
+void addProducts(std::vector<std::string>& targets, const std::string& prefix)
+{
+    for (int id = 1; id <= demoProductCount; ++id)
+        targets.push_back(prefix + std::to_string(id));
+}
+
+void addWeather(std::vector<std::string>& targets, const std::string& prefix)
+{
+    for (const char* city : cities)
+        targets.push_back(prefix + city);
+    for (const char* city : cities)
+        targets.push_back(prefix + city + "/forecast");
+}
+
+// Most popular first: the Zipf skew ranks targets in this order. The catalog
+// sets follow the demo catalog's base paths (resources/demo_workspace.json).
+std::vector<std::string> targetsOf(const QString& name)
 {
     std::vector<std::string> targets;
     if (name == QLatin1String("products")) {
-        for (int id = 1; id <= demoProductCount; ++id)
-            targets.push_back("/shop/" + std::to_string(id));
+        addProducts(targets, "/shop/");
     } else if (name == QLatin1String("weather")) {
-        static const char* const cities[] = {
-            "berlin", "tokyo",   "london", "new-york", "paris", "sydney",  "sao-paulo", "mumbai",
-            "cairo",  "toronto", "seoul",  "madrid",   "lima",  "nairobi", "oslo",      "zurich"};
-        for (const char* city : cities)
-            targets.push_back(std::string("/weather/") + city);
-        for (const char* city : cities)
-            targets.push_back(std::string("/weather/") + city + "/forecast");
+        addWeather(targets, "/weather/");
     } else if (name == QLatin1String("echo")) {
         targets.emplace_back("/echo");
+    } else if (name == QLatin1String("products-v1")) {
+        addProducts(targets, "/v1/products/");
+    } else if (name == QLatin1String("products-v2")) {
+        addProducts(targets, "/v2/products/");
+        for (const char* q : {"lamp", "chair", "desk", "mug", "cable"})
+            targets.push_back(std::string("/v2/products/search?q=") + q);
+    } else if (name == QLatin1String("weather-v1")) {
+        addWeather(targets, "/v1/weather/");
+    } else if (name == QLatin1String("echo-v1")) {
+        for (const char* word : {"hello", "ping", "status", "trace"})
+            targets.push_back(std::string("/v1/echo/") + word);
+    } else if (name == QLatin1String("inventory")) {
+        targets.emplace_back("/v1/inventory/items");
     }
     return targets;
 }
@@ -68,7 +93,32 @@ TrafficGenerator::~TrafficGenerator()
 
 QStringList TrafficGenerator::urlSetNames()
 {
+    return openUrlSetNames() + catalogUrlSetNames();
+}
+
+QStringList TrafficGenerator::openUrlSetNames()
+{
     return {QStringLiteral("products"), QStringLiteral("weather"), QStringLiteral("echo")};
+}
+
+QStringList TrafficGenerator::catalogUrlSetNames()
+{
+    return {QStringLiteral("products-v2"), QStringLiteral("products-v1"),
+            QStringLiteral("weather-v1"), QStringLiteral("echo-v1"), QStringLiteral("inventory")};
+}
+
+std::vector<std::string> TrafficGenerator::urlSetTargets(const QString& name)
+{
+    return targetsOf(name);
+}
+
+TrafficMix TrafficGenerator::demoCatalogMix()
+{
+    return {{QStringLiteral("products-v2"), 40.0},
+            {QStringLiteral("products-v1"), 15.0},
+            {QStringLiteral("weather-v1"), 30.0},
+            {QStringLiteral("echo-v1"), 10.0},
+            {QStringLiteral("inventory"), 5.0}};
 }
 
 TrafficMix TrafficGenerator::defaultMix()
@@ -183,7 +233,7 @@ gateway::load_settings TrafficGenerator::makeSettings() const
     settings.concurrency = static_cast<unsigned>(m_concurrency);
     settings.zipf_alpha = m_zipfAlpha;
     for (const auto& entry : m_mix)
-        settings.mix.push_back({entry.name.toStdString(), entry.weight, urlSetTargets(entry.name)});
+        settings.mix.push_back({entry.name.toStdString(), entry.weight, targetsOf(entry.name)});
     if (!m_apiKey.isEmpty())
         settings.headers.emplace_back("X-Api-Key", m_apiKey.toStdString());
     return settings;

@@ -12,6 +12,8 @@
 
 #include <array>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace gatehouse::gateway {
 class demo_origin;
@@ -97,10 +99,23 @@ public:
     explicit TrafficGenerator(QObject* parent = nullptr);
     ~TrafficGenerator() override; // stops if still running
 
-    // The URL sets a mix can name: "products" (/shop/1../shop/200),
-    // "weather" (/weather/{city}[/forecast]) and "echo" (/echo).
+    // The URL sets a mix can name: the open demo routes, then the APIs of
+    // the demo catalog (DemoCatalog).
     static QStringList urlSetNames();
-    static TrafficMix defaultMix(); // products 60, weather 30, echo 10
+    // "products" (/shop/1../shop/200), "weather" (/weather/{city}[/forecast])
+    // and "echo" (/echo): the demo workspace's own routes, open to anyone.
+    static QStringList openUrlSetNames();
+    // "products-v2" (/v2/products/{id}, /v2/products/search?q=),
+    // "products-v1" (/v1/products/{id}, deprecated), "weather-v1"
+    // (/v1/weather/{city}[/forecast]), "echo-v1" (/v1/echo/{word}, open) and
+    // "inventory" (/v1/inventory/items, a draft): they need the demo
+    // traffic key (setApiKey) except the open Echo, and the draft answers
+    // only its own team's keys (Storefront; the demo key is Platform's), so
+    // its share shows the gateway refusing with 403.
+    static QStringList catalogUrlSetNames();
+    static std::vector<std::string> urlSetTargets(const QString& name); // most popular first
+    static TrafficMix defaultMix();     // products 60, weather 30, echo 10
+    static TrafficMix demoCatalogMix(); // every catalog API; the draft's share small
 
     double targetRate() const { return m_rate; }
     int concurrency() const { return m_concurrency; }

@@ -31,9 +31,9 @@ DemoCatalogOffer::DemoCatalogOffer(app::CatalogService* catalog,
     m_action->setEnabled(m_catalog && m_catalog->isOpen() && m_admin);
     connect(m_action, &QAction::triggered, this, &DemoCatalogOffer::askAndCreate);
 
-    const QString saved = QSettings().value(trafficKeyKey()).toString();
-    if (m_traffic && !saved.isEmpty() && m_traffic->apiKey().isEmpty())
-        m_traffic->setApiKey(saved);
+    QSettings settings;
+    if (settings.contains(legacyTrafficKeyKey()))
+        settings.remove(legacyTrafficKeyKey());
 }
 
 void DemoCatalogOffer::addTo(QMenu* menu)
@@ -115,6 +115,37 @@ void DemoCatalogOffer::createIfEmpty()
     create();
 }
 
+void DemoCatalogOffer::restoreTrafficKey()
+{
+    if (!m_traffic || !m_action->isEnabled())
+        return;
+    const app::Principal admin = *m_admin;
+    m_catalog->mutate(
+        this,
+        [admin](app::CatalogStore& store) {
+            return app::DemoCatalog::issueTrafficKey(store, admin);
+        },
+        [this](const app::DemoTrafficKey& result) {
+            if (!result.ok()) {
+                emit failed(tr("Could not issue a key for the demo traffic: %1").arg(result.error));
+                return;
+            }
+            // A key typed into the traffic panel meanwhile wins.
+            if (result.key.isEmpty() || !m_traffic->apiKey().isEmpty())
+                return;
+            handToTraffic(result.key);
+            emit trafficKeyReady(result.key);
+        });
+}
+
+void DemoCatalogOffer::handToTraffic(const QString& key)
+{
+    if (!m_traffic)
+        return;
+    m_traffic->setApiKey(key);
+    m_traffic->setMix(app::TrafficGenerator::demoCatalogMix());
+}
+
 void DemoCatalogOffer::onSeeded(const app::DemoCatalogResult& result)
 {
     m_busy = false;
@@ -129,9 +160,7 @@ void DemoCatalogOffer::onSeeded(const app::DemoCatalogResult& result)
         emit failed(tr("The demo workspace was not created: the catalog already has APIs."));
         return;
     }
-    QSettings().setValue(trafficKeyKey(), result.trafficKey);
-    if (m_traffic)
-        m_traffic->setApiKey(result.trafficKey);
+    handToTraffic(result.trafficKey);
     emit created(result.trafficKey);
 }
 

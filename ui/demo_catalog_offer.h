@@ -29,9 +29,12 @@ namespace gatehouse::ui {
 // catalog's storage thread; the question is a window-modal box shown with
 // open(), so nothing waits on it.
 //
-// The demo's traffic key is handed to the traffic generator and kept in
-// QSettings, because the catalog stores only its hash and the generator needs
-// it again on the next start. It is a key to a local demo catalog only.
+// The demo's traffic key is handed to the traffic generator, with a mix over
+// the demo catalog's APIs, and kept in memory only: the catalog stores just
+// its hash, so every start asks the catalog for a new one
+// (restoreTrafficKey(), which revokes the previous run's). No copy of a key
+// is ever written to the settings; one left there by an older version is
+// removed.
 class DemoCatalogOffer : public QObject {
     Q_OBJECT
 public:
@@ -54,14 +57,20 @@ public:
     // `gatehouse --demo-catalog`: creates it now if the catalog has no APIs,
     // and quietly leaves a catalog that has some alone.
     void createIfEmpty();
+    // On start: a fresh key for the demo's traffic application, if the
+    // catalog has one, for the traffic generator (unless it has a key by
+    // then). Runs on the storage thread; trafficKeyReady() when done.
+    void restoreTrafficKey();
 
     QMessageBox* question() const { return m_question; } // while one is open
 
     static QString offeredKey() { return QStringLiteral("Demo/offered"); }
-    static QString trafficKeyKey() { return QStringLiteral("Demo/trafficKey"); }
+    // Where versions before this one kept the key in plain text.
+    static QString legacyTrafficKeyKey() { return QStringLiteral("Demo/trafficKey"); }
 
 signals:
     void created(const QString& trafficKey);
+    void trafficKeyReady(const QString& trafficKey);
     // A translated message for the window's error banner.
     void failed(const QString& message);
     void questionShown();
@@ -69,6 +78,7 @@ signals:
 private:
     void ask(bool firstStart);
     void onSeeded(const app::DemoCatalogResult& result);
+    void handToTraffic(const QString& key);
 
     app::CatalogService* m_catalog;
     std::optional<app::Principal> m_admin;

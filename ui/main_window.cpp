@@ -3,6 +3,7 @@
 #include "ui/main_window.h"
 
 #include "app/catalog_service.h"
+#include "app/gateway_config_sync.h"
 #include "app/session_key_wallet.h"
 #include "ui/applications/applications_page.h"
 #include "ui/approvals/approvals_page.h"
@@ -304,6 +305,16 @@ void MainWindow::setApplicationNames(const QHash<quint64, QString>& names)
     m_applicationNames = names;
     if (m_callLogsPage)
         m_callLogsPage->setApplicationNames(names);
+}
+
+void MainWindow::followConfigSync(app::GatewayConfigSync* sync)
+{
+    connect(sync, &app::GatewayConfigSync::apiNamesChanged, this, &MainWindow::setApiNames);
+    connect(sync, &app::GatewayConfigSync::applicationNamesChanged, this,
+            &MainWindow::setApplicationNames);
+    connect(sync, &app::GatewayConfigSync::compileFailed, this,
+            [this](const QString& reason) { showError(reason); });
+    connect(sync, &app::GatewayConfigSync::configApplied, this, &MainWindow::showConfigWarnings);
 }
 
 void MainWindow::showTelemetryUnavailable(const QString& reason)

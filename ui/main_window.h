@@ -22,6 +22,7 @@ class QStackedWidget;
 namespace gatehouse::app {
 class CatalogService;
 class SessionKeyWallet;
+class GatewayConfigSync;
 class TelemetryService;
 } // namespace gatehouse::app
 
@@ -96,6 +97,10 @@ public:
     void setApiNames(const QHash<quint64, QString>& names);
     // Labels for application ids in the call logs.
     void setApplicationNames(const QHash<quint64, QString>& names);
+    // Follows the catalog's compiles: API and application names for the
+    // dashboard, cache page and call logs; failures and warnings in the
+    // error banner. `sync` is not owned.
+    void followConfigSync(app::GatewayConfigSync* sync);
     void showTelemetryUnavailable(const QString& reason);
 
     // Adds the demo traffic panel as a dock (View > Demo Traffic, Ctrl+T).

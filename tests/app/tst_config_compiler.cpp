@@ -168,10 +168,12 @@ private slots:
         demo.upstreams = {{QStringLiteral("http://demo-origin"), 1}};
         auto other = api(2, QStringLiteral("orders"), ApiState::Published);
         other.upstreams = {{QStringLiteral("http://demo-origin:8080"), 1}}; // a port: a real host
-        state.apis = {demo, other};
+        auto based = api(3, QStringLiteral("stock"), ApiState::Published);
+        based.upstreams = {{QStringLiteral("http://demo-origin/echo/"), 1}}; // keeps its path
+        state.apis = {demo, other, based};
         const CompiledConfig out = ConfigCompiler::compile(state, base);
         QVERIFY2(out.ok(), qPrintable(out.error));
-        QCOMPARE(out.snapshot.upstreams.size(), std::size_t(3));
+        QCOMPARE(out.snapshot.upstreams.size(), std::size_t(4));
         const auto upstream = [&](const std::string& name) {
             for (const auto& u : out.snapshot.upstreams)
                 if (u.name == name)
@@ -182,6 +184,8 @@ private slots:
                  std::string("http://127.0.0.1:45678"));
         QCOMPARE(upstream(route(out.snapshot, "/orders/items")->upstream),
                  std::string("http://demo-origin:8080"));
+        QCOMPARE(upstream(route(out.snapshot, "/stock/items")->upstream),
+                 std::string("http://127.0.0.1:45678/echo"));
     }
 
     void baseRoutesStayUnguarded()

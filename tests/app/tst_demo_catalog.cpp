@@ -9,6 +9,8 @@
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "app/storage/sql_query.h"
+#include "app/traffic_generator.h"
+#include "app/workspace_file.h"
 #include "tests/app/test_databases.h"
 #include "tests/support/test_http.h"
 
@@ -30,12 +32,16 @@ private slots:
 
     void seedsAnEmptyCatalog();
     void seedingTwiceChangesNothing();
+    void retryCompletesAnInterruptedSeeding();
+    void trafficKeyIsReissuedAndTheOldOneRevoked();
+    void olderDemoMovesOffTheOpenRoutes();
     void leavesACatalogWithApisAlone();
     void onlyAnAdminSeeds();
     void servedThroughTheGateway();
 
 private:
     qint64 count(const QString& table);
+    qint64 activeTrafficKeys(CatalogStore& store);
     std::unique_ptr<CatalogStore> openStore();
 
     TestDatabases m_db;
@@ -64,6 +70,16 @@ qint64 TestDemoCatalog::count(const QString& table)
         return -1;
     }
     return q->value(0).toLongLong();
+}
+
+qint64 TestDemoCatalog::activeTrafficKeys(CatalogStore& store)
+{
+    qint64 n = 0;
+    for (const Application& a : store.applications().applications(m_world.admin))
+        if (a.name == DemoCatalog::trafficApplicationName())
+            for (const ApiKeyInfo& k : store.applications().keys(m_world.admin, a.id))
+                n += k.isActive(nowMs()) ? 1 : 0;
+    return n;
 }
 
 std::unique_ptr<CatalogStore> TestDemoCatalog::openStore()
@@ -158,6 +174,109 @@ void TestDemoCatalog::seedingTwiceChangesNothing()
         QCOMPARE(count(tables[i]), before[i]);
 }
 
+// A first run that stopped after the teams and APIs (and the traffic
+// application, whose key went with the failure): a second run completes it
+// instead of leaving a catalog that "already has APIs" half made.
+void TestDemoCatalog::retryCompletesAnInterruptedSeeding()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    for (const char* user : {"maya", "jonas", "lin", "sam"})
+        QVERIFY(store->users().createUser(m_world.admin, QLatin1String(user), QLatin1String(user),
+                                          Role::Developer, QString()));
+    const WorkspaceApplyResult applied =
+        WorkspaceFile::apply(*store, m_world.admin, DemoCatalog::workspaceDocument());
+    QVERIFY2(applied.ok(), qPrintable(applied.errors.join(u'\n')));
+    qint64 platform = 0;
+    for (const Team& t : store->teams().teams())
+        if (t.name == QLatin1String("Platform"))
+            platform = t.id;
+    const auto app = store->applications().createApplication(
+        m_world.admin, DemoCatalog::trafficApplicationName(), QString(), platform);
+    QVERIFY(app);
+    const auto lost =
+        store->applications().issueKey(m_world.admin, app->id, DemoCatalog::trafficKeyLabel());
+    QVERIFY(lost);
+    QCOMPARE(count(QStringLiteral("apis")), 5);
+    QCOMPARE(count(QStringLiteral("subscriptions")), 0);
+
+    const DemoCatalogResult retry = DemoCatalog::seed(*store, m_world.admin);
+    QVERIFY2(retry.ok(), qPrintable(retry.error));
+    QVERIFY(retry.seeded);
+    QVERIFY(!retry.changes.isEmpty());
+    QCOMPARE(count(QStringLiteral("apis")), 5);
+    QCOMPARE(count(QStringLiteral("applications")), 2);
+    QCOMPARE(count(QStringLiteral("subscriptions")), 4);
+    QCOMPARE(store->subscriptions().pendingApprovals(m_world.admin).size(), 1);
+    // A key for the generator after all; the lost one no longer works.
+    QVERIFY(retry.trafficKey.startsWith(QLatin1String("gh_")));
+    QVERIFY(store->applications().verifyKey(retry.trafficKey));
+    QVERIFY(!store->applications().verifyKey(lost->key));
+    QCOMPARE(activeTrafficKeys(*store), 1);
+    QString err;
+    const auto v1 =
+        ApiStore::loadWhere(m_db.database().connection(),
+                            QStringLiteral("slug = 'products' AND version = 'v1'"), {}, &err);
+    QVERIFY2(v1 && v1->size() == 1, qPrintable(err));
+    QCOMPARE(toString(v1->front().state), QStringLiteral("deprecated"));
+
+    // Now complete: a third run changes nothing.
+    const qint64 audit = count(QStringLiteral("audit_log"));
+    const DemoCatalogResult third = DemoCatalog::seed(*store, m_world.admin);
+    QVERIFY2(third.ok(), qPrintable(third.error));
+    QVERIFY(!third.seeded);
+    QVERIFY2(third.changes.isEmpty(), qPrintable(third.changes.join(u'\n')));
+    QCOMPARE(count(QStringLiteral("audit_log")), audit);
+}
+
+// The console's every start: a new key in memory, the last run's revoked.
+void TestDemoCatalog::trafficKeyIsReissuedAndTheOldOneRevoked()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const DemoTrafficKey none = DemoCatalog::issueTrafficKey(*store, m_world.admin);
+    QVERIFY2(none.ok(), qPrintable(none.error));
+    QVERIFY(none.key.isEmpty()); // no demo workspace, no key
+    QCOMPARE(count(QStringLiteral("api_keys")), 0);
+
+    const DemoCatalogResult seeded = DemoCatalog::seed(*store, m_world.admin);
+    QVERIFY(seeded.seeded);
+    const DemoTrafficKey next = DemoCatalog::issueTrafficKey(*store, m_world.admin);
+    QVERIFY2(next.ok(), qPrintable(next.error));
+    QVERIFY(next.key.startsWith(QLatin1String("gh_")));
+    QVERIFY(next.key != seeded.trafficKey);
+    QVERIFY(store->applications().verifyKey(next.key));
+    QVERIFY(!store->applications().verifyKey(seeded.trafficKey));
+    QCOMPARE(activeTrafficKeys(*store), 1);
+    // Only an administrator of the local workspace re-issues it.
+    const DemoTrafficKey refused = DemoCatalog::issueTrafficKey(*store, m_world.publisher);
+    QVERIFY(refused.key.isEmpty());
+    QVERIFY(store->applications().verifyKey(next.key));
+}
+
+// A demo workspace made by an earlier version had Weather on /weather, where
+// the demo origin's open route is: creating it again moves it.
+void TestDemoCatalog::olderDemoMovesOffTheOpenRoutes()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(DemoCatalog::seed(*store, m_world.admin).seeded);
+    QString err;
+    const auto weather = ApiStore::loadWhere(m_db.database().connection(),
+                                             QStringLiteral("slug = 'weather'"), {}, &err);
+    QVERIFY2(weather && weather->size() == 1, qPrintable(err));
+    ApiDefinition old = weather->front();
+    old.basePath = QStringLiteral("/weather");
+    QVERIFY2(store->apis().updateApi(m_world.admin, old), qPrintable(store->apis().lastError()));
+
+    const DemoCatalogResult again = DemoCatalog::seed(*store, m_world.admin);
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QVERIFY(again.seeded);
+    QCOMPARE(again.changes, QStringList{QStringLiteral("api weather@v1: updated")});
+    QVERIFY(store->applications().verifyKey(again.trafficKey));
+    QCOMPARE(store->apis().api(m_world.admin, old.id)->basePath, QStringLiteral("/v1/weather"));
+}
+
 void TestDemoCatalog::leavesACatalogWithApisAlone()
 {
     auto store = openStore();
@@ -246,14 +365,54 @@ void TestDemoCatalog::servedThroughTheGateway()
     QVERIFY2(old.header("Link").find("/v2") != std::string::npos, old.header("Link").c_str());
     QVERIFY(!second.has_header("Deprecation"));
 
-    QCOMPARE(get("/weather/berlin", withKey).status, 200);
-    QCOMPARE(get("/weather/berlin/forecast", withKey).status, 200);
-    QCOMPARE(get("/echo/hello", {}).status, 200); // open
+    QCOMPARE(get("/v1/weather/berlin", withKey).status, 200);
+    QCOMPARE(get("/v1/weather/berlin/forecast", withKey).status, 200);
+    QCOMPARE(get("/v1/weather/berlin", {}).status, 401);
+    QCOMPARE(get("/v1/echo/hello", {}).status, 200); // open
 
-    // The demo workspace's own routes stay open, whatever the catalog's ids.
+    // The draft reaches the origin's echo (its upstream's own path) for a key
+    // of its team.
+    const QString mobileKey = catalog.runAndWait([&](CatalogStore& s) {
+        for (const Application& a : s.applications().applications(admin))
+            if (a.name == QLatin1String("Storefront mobile"))
+                if (const auto issued = s.applications().issueKey(admin, a.id, QStringLiteral("t")))
+                    return issued->key;
+        return QString();
+    });
+    QVERIFY(!mobileKey.isEmpty());
+    sync.recompileNow();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        get("/v1/inventory/items", {{"X-API-Key", mobileKey.toStdString()}}).status == 200, 5000);
+    const auto draft = get("/v1/inventory/items", {{"X-API-Key", mobileKey.toStdString()}});
+    QVERIFY2(draft.body.find("/echo/v1/inventory/items") != std::string::npos, draft.body.c_str());
+
+    // The demo workspace's own routes stay open, whatever the catalog's ids,
+    // and no catalog API takes part of their paths.
     const auto shop = get("/shop/7", {});
     QCOMPARE(shop.status, 200);
     QVERIFY(!shop.has_header("Deprecation"));
+    QCOMPARE(get("/weather/berlin", {}).status, 200);
+    QCOMPARE(get("/weather/berlin/forecast", {}).status, 200);
+    QCOMPARE(get("/echo/inventory/items", {}).status, 200);
+
+    // Every URL set of the traffic generator, as it sends them (with the key):
+    // the catalog's keyed APIs and the open ones answer 2xx; the draft only
+    // its own team's keys (Storefront's; the demo key is Platform's).
+    for (const QString& name : TrafficGenerator::urlSetNames()) {
+        const auto targets = TrafficGenerator::urlSetTargets(name);
+        QVERIFY2(!targets.empty(), qPrintable(name));
+        for (std::size_t i = 0; i < targets.size();
+             i += std::max<std::size_t>(1, targets.size() / 4)) {
+            const auto r = get(targets[i].c_str(), withKey);
+            const int expected = name == QLatin1String("inventory") ? 403 : 200;
+            QVERIFY2(r.status == expected,
+                     qPrintable(QStringLiteral("%1 %2: %3 %4")
+                                    .arg(name, QString::fromStdString(targets[i]))
+                                    .arg(r.status)
+                                    .arg(QString::fromStdString(r.body))));
+            QCOMPARE(r.has_header("Deprecation"), name == QLatin1String("products-v1"));
+        }
+    }
 
     gatewayController.stopAndWait(std::chrono::milliseconds(500));
     demo.stopOrigin();

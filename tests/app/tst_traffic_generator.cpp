@@ -5,6 +5,7 @@
 #include "app/demo_workspace.h"
 #include "gateway/demo_origin.hpp"
 #include "gateway/gateway_server.hpp"
+#include "tests/app/demo_catalog_gateway.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -180,6 +181,79 @@ private slots:
         generator.stop();
         generator.setUpstreamLatencyMs(0);
         QVERIFY2(s.latencyP50Ms >= 40, qPrintable(QString::number(s.latencyP50Ms)));
+    }
+
+    // The demo catalog's APIs through the gateway compiled from the catalog,
+    // with the demo traffic key: the keyed APIs answer 2xx (Products v1 with
+    // its Deprecation header), the draft refuses a key of another team, and
+    // the telemetry pipeline counts calls for every one of them.
+    void demoCatalogMixReachesEveryCatalogApi()
+    {
+        test::DemoCatalogGateway world;
+        QVERIFY2(world.start(true), qPrintable(world.error));
+        const QHash<QString, quint64> ids = world.apiIds();
+        QCOMPARE(ids.size(), 5);
+
+        TrafficGenerator generator;
+        generator.setDemoOrigin(world.demo.origin());
+        generator.setStatsInterval(200);
+        generator.setApiKey(world.trafficKey);
+        QVERIFY(generator.setMix(TrafficGenerator::demoCatalogMix()));
+        generator.setTargetRate(300);
+        QVERIFY(generator.start(world.port()));
+        const auto s = waitForStats(
+            generator, [](const TrafficStats& t) { return t.completed >= 400; }, 10000);
+        generator.stop();
+        const TrafficStats done = generator.lastStats();
+        QVERIFY2(s.completed >= 400, qPrintable(QString::number(s.completed)));
+        QCOMPARE(done.errors(), 0u);
+        QCOMPARE(done.statusClass(5), 0u);
+        // The draft's share (5 %) is the only refusal.
+        QVERIFY(done.statusClass(4) > 0);
+        QVERIFY2(
+            done.statusClass(4) * 5 < done.completed,
+            qPrintable(QStringLiteral("%1 of %2").arg(done.statusClass(4)).arg(done.completed)));
+        QVERIFY(done.statusClass(2) > 0);
+
+        // Per API, as the dashboard's charts get them.
+        world.telemetry->refreshSummary();
+        const auto perApi = [&] {
+            QHash<quint64, TrafficCounters> totals;
+            for (const ApiTotals& a : world.telemetry->liveSummary().apis)
+                totals.insert(a.apiId, a.counters);
+            return totals;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            perApi().value(ids.value(QStringLiteral("inventory@v1"))).requests > 0, 5000);
+        // Every completed call is logged (calls cut short by stop() may be too).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                quint64 n = 0;
+                for (const auto& c : perApi())
+                    n += c.requests;
+                return n;
+            }() >= done.completed,
+            5000);
+        const auto totals = perApi();
+        for (const char* ref : {"products@v1", "products@v2", "weather@v1", "echo@v1"}) {
+            const TrafficCounters c = totals.value(ids.value(QLatin1String(ref)));
+            QVERIFY2(c.requests > 0, ref);
+            QVERIFY2(c.statusClasses[2] == c.requests, ref); // every keyed call got through
+        }
+        const TrafficCounters draft = totals.value(ids.value(QStringLiteral("inventory@v1")));
+        QCOMPARE(draft.statusClasses[4], draft.requests);
+        // Cached APIs warm up under the skewed load.
+        QVERIFY(totals.value(ids.value(QStringLiteral("products@v2"))).hits > 0);
+
+        // Without the key the keyed APIs refuse: the key is what gets through.
+        generator.setApiKey(QString());
+        generator.setMix({{QStringLiteral("products-v2"), 1.0}});
+        QVERIFY(generator.start(world.port()));
+        const auto refused = waitForStats(
+            generator, [](const TrafficStats& t) { return t.completed >= 20; }, 5000);
+        generator.stop();
+        QVERIFY(refused.completed >= 20);
+        QCOMPARE(generator.lastStats().statusClass(4), generator.lastStats().completed);
     }
 
     void startFailsCleanly()

@@ -375,7 +375,7 @@ void TestCatalogPage::listsTheVisibleApisWithStateBadges()
     QCOMPARE(model->index(row, CatalogModel::Team).data().toString(), QStringLiteral("Storefront"));
     QCOMPARE(model->index(row, CatalogModel::Visibility).data().toString(), QStringLiteral("Team"));
     QCOMPARE(model->index(row, CatalogModel::BasePath).data().toString(),
-             QStringLiteral("/echo/inventory"));
+             QStringLiteral("/v1/inventory"));
     QVERIFY(!model->index(row, CatalogModel::Updated).data().toString().isEmpty());
 
     // Jonas, a developer of Storefront, sees the team's draft; Sam of
@@ -470,8 +470,8 @@ void TestCatalogPage::columnsSort()
     QCOMPARE(shownNames(page()).last(), QStringLiteral("Products v1"));
     // By base path, descending.
     page()->tableView()->sortByColumn(CatalogModel::BasePath, Qt::DescendingOrder);
-    QCOMPARE(shownNames(page()).first(), QStringLiteral("Weather v1"));
-    QCOMPARE(shownNames(page()).last(), QStringLiteral("Echo v1"));
+    QCOMPARE(shownNames(page()).first(), QStringLiteral("Products v2"));
+    QCOMPARE(shownNames(page()).last(), QStringLiteral("Products v1"));
 }
 
 void TestCatalogPage::cardViewSharesTheSelection()
@@ -732,7 +732,7 @@ void TestCatalogPage::publishThroughButtonAndConfirmation()
     QVERIFY(dialog);
     QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("lifecycleExplanation"))
                 ->text()
-                .contains(QLatin1String("starts routing /echo/inventory")));
+                .contains(QLatin1String("starts routing /v1/inventory")));
     dialog->reject();
     QTest::qWait(50);
     QCOMPARE(toString(page()->detailPane()->details().entry->api.state), toString(ApiState::Draft));
@@ -949,7 +949,7 @@ void TestCatalogPage::tryItSendsThroughTheGatewayAndHitsTheCache()
 
     // The open Echo API needs no key.
     QVERIFY(select(page(), QStringLiteral("echo"), QStringLiteral("v1")));
-    QCOMPARE(tryIt->pathEdit()->text(), QStringLiteral("/echo/anything"));
+    QCOMPARE(tryIt->pathEdit()->text(), QStringLiteral("/v1/echo/anything"));
     tryIt->keyEdit()->clear();
     QTest::mouseClick(tryIt->sendButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(tryIt->lastStatus(), 200, 5000);

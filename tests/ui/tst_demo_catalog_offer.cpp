@@ -10,6 +10,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
@@ -24,7 +25,8 @@ using gatehouse::ui::DemoCatalogOffer;
 
 // The first-start offer of the demo workspace: asked once (remembered
 // whatever the answer), only for an empty catalog; the menu action does it
-// later; the traffic generator gets the key, now and on the next start.
+// later; the traffic generator gets the key, now and (a new one) on the next
+// start, and no key is ever written to the settings.
 class TestDemoCatalogOffer : public QObject {
     Q_OBJECT
 
@@ -37,9 +39,14 @@ private slots:
     void declinedOfferIsNotAskedAgainButTheMenuWorks();
     void catalogWithApisIsNotOffered();
     void commandLineCreatesWithoutAsking();
+    void plainTextKeyOfOlderVersionsIsRemoved();
+    void noDemoNoKey();
 
 private:
     qint64 apiCount();
+    bool keyWorks(const QString& key);
+    // True when neither the settings nor their file hold `key`.
+    static bool settingsFree(const QString& key);
     // Waits (bounded) for the offer's question, then clicks `button`.
     bool answer(DemoCatalogOffer& offer, QMessageBox::StandardButton button,
                 const QString& screenshot = {});
@@ -89,6 +96,25 @@ qint64 TestDemoCatalogOffer::apiCount()
     });
 }
 
+bool TestDemoCatalogOffer::keyWorks(const QString& key)
+{
+    return m_catalog->runAndWait(
+        [key](CatalogStore& s) { return s.applications().verifyKey(key).has_value(); });
+}
+
+bool TestDemoCatalogOffer::settingsFree(const QString& key)
+{
+    QSettings settings;
+    settings.sync();
+    for (const QString& k : settings.allKeys())
+        if (settings.value(k).toString().contains(key))
+            return false;
+    QFile file(settings.fileName());
+    if (!file.exists())
+        return true;
+    return file.open(QIODevice::ReadOnly) && !file.readAll().contains(key.toUtf8());
+}
+
 bool TestDemoCatalogOffer::answer(DemoCatalogOffer& offer, QMessageBox::StandardButton button,
                                   const QString& screenshot)
 {
@@ -131,14 +157,70 @@ void TestDemoCatalogOffer::acceptedOfferCreatesTheWorkspace()
         QVERIFY(QSettings().value(DemoCatalogOffer::offeredKey()).toBool());
     }
 
-    // The next start: not asked again, and the generator has its key back.
+    // The mix covers the demo catalog's APIs; the key is in memory only.
+    QCOMPARE(traffic.mix(), TrafficGenerator::demoCatalogMix());
+    QVERIFY(settingsFree(key));
+
+    // The next start: not asked again, and the generator gets a new key (the
+    // catalog keeps hashes only); the last run's stops working.
     TrafficGenerator nextTraffic;
     DemoCatalogOffer next(m_catalog.get(), m_admin, &nextTraffic, m_window.get());
-    QCOMPARE(nextTraffic.apiKey(), key);
+    QVERIFY(nextTraffic.apiKey().isEmpty());
+    QSignalSpy ready(&next, &DemoCatalogOffer::trafficKeyReady);
+    next.restoreTrafficKey();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
+    const QString again = nextTraffic.apiKey();
+    QCOMPARE(ready.front().at(0).toString(), again);
+    QVERIFY(again.startsWith(QLatin1String("gh_")));
+    QVERIFY(again != key);
+    QVERIFY(keyWorks(again));
+    QVERIFY(!keyWorks(key));
+    QCOMPARE(nextTraffic.mix(), TrafficGenerator::demoCatalogMix());
+    QVERIFY(settingsFree(again));
     QSignalSpy shown(&next, &DemoCatalogOffer::questionShown);
     next.offerOnFirstStart();
     QTest::qWait(300);
     QCOMPARE(shown.size(), 0);
+
+    // A key someone typed into the panel meanwhile is not replaced.
+    TrafficGenerator typed;
+    typed.setApiKey(QStringLiteral("gh_typed"));
+    DemoCatalogOffer third(m_catalog.get(), m_admin, &typed, m_window.get());
+    QSignalSpy failed(&third, &DemoCatalogOffer::failed);
+    third.restoreTrafficKey();
+    QTest::qWait(300);
+    QCOMPARE(typed.apiKey(), QStringLiteral("gh_typed"));
+    QCOMPARE(failed.size(), 0);
+}
+
+// Versions before this one kept the key in plain text in the settings.
+void TestDemoCatalogOffer::plainTextKeyOfOlderVersionsIsRemoved()
+{
+    const QString legacy = QStringLiteral("gh_legacyplaintextkey");
+    QSettings().setValue(DemoCatalogOffer::legacyTrafficKeyKey(), legacy);
+    QSettings().sync();
+    QVERIFY(!settingsFree(legacy));
+    TrafficGenerator traffic;
+    DemoCatalogOffer offer(m_catalog.get(), m_admin, &traffic, m_window.get());
+    QVERIFY(settingsFree(legacy));
+    QVERIFY(traffic.apiKey().isEmpty());
+}
+
+// No demo workspace in the catalog: nothing to issue, the generator keeps
+// the open routes.
+void TestDemoCatalogOffer::noDemoNoKey()
+{
+    TrafficGenerator traffic;
+    DemoCatalogOffer offer(m_catalog.get(), m_admin, &traffic, m_window.get());
+    QSignalSpy ready(&offer, &DemoCatalogOffer::trafficKeyReady);
+    QSignalSpy failed(&offer, &DemoCatalogOffer::failed);
+    offer.restoreTrafficKey();
+    QTest::qWait(300);
+    QCOMPARE(ready.size(), 0);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(traffic.apiKey().isEmpty());
+    QCOMPARE(traffic.mix(), TrafficGenerator::defaultMix());
+    QCOMPARE(apiCount(), 0);
 }
 
 void TestDemoCatalogOffer::declinedOfferIsNotAskedAgainButTheMenuWorks()

@@ -5,12 +5,16 @@
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
 #include "app/traffic_generator.h"
+#include "tests/app/demo_catalog_gateway.h"
+#include "ui/demo_catalog_offer.h"
 
 #include <QCheckBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -42,6 +46,7 @@ private slots:
     void emptyMixIsRefused();
     void keySetElsewhereIsShown();
     void stoppingTheGatewayStopsTraffic();
+    void demoCatalogKeyDrivesTheCatalogApis();
 
 private:
     template <typename T>
@@ -271,6 +276,74 @@ void TestTrafficPanel::stoppingTheGatewayStopsTraffic()
     QVERIFY(!m_generator->running());
     QVERIFY(!child<QPushButton>("startTrafficButton")->isEnabled());
     QVERIFY(!child<QPushButton>("stopTrafficButton")->isEnabled());
+}
+
+// The console with a demo workspace from an earlier run: the key is issued
+// anew for this run, shown masked, and drives every demo catalog API
+// through the gateway compiled from the catalog; nothing of it reaches the
+// settings.
+void TestTrafficPanel::demoCatalogKeyDrivesTheCatalogApis()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_traffic_panel"));
+    gatehouse::test::DemoCatalogGateway world;
+    QVERIFY2(world.start(false), qPrintable(world.error));
+    TrafficGenerator generator;
+    generator.setDemoOrigin(world.demo.origin());
+    generator.setStatsInterval(100);
+    TrafficPanel panel(&generator, &world.controller);
+    panel.resize(460, 1000);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QWidget window;
+    gatehouse::ui::DemoCatalogOffer offer(&world.catalog, world.admin, &generator, &window);
+    QSignalSpy ready(&offer, &gatehouse::ui::DemoCatalogOffer::trafficKeyReady);
+    offer.restoreTrafficKey();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
+    const QString key = generator.apiKey();
+    QVERIFY(key.startsWith(QLatin1String("gh_")) && key != world.trafficKey);
+    // The new key reaches the gateway with the next compile.
+    QVERIFY2(world.recompile(), qPrintable(world.error));
+
+    auto* keyEdit = panel.findChild<QLineEdit*>(QStringLiteral("apiKeyEdit"));
+    QCOMPARE(keyEdit->text(), key);
+    QVERIFY(!keyEdit->displayText().contains(key)); // masked
+    const auto weight = [&](const QString& name) {
+        return panel.findChild<QSpinBox*>(QStringLiteral("mixWeight_") + name)->value();
+    };
+    for (const auto& entry : TrafficGenerator::demoCatalogMix())
+        QCOMPARE(weight(entry.name), static_cast<int>(entry.weight));
+    QCOMPARE(weight(QStringLiteral("products")), 0);
+
+    // The draft takes no share here: every request must get through.
+    panel.findChild<QSpinBox*>(QStringLiteral("mixWeight_inventory"))->setValue(0);
+    QVERIFY(generator.mix().size() == 4);
+    QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("startTrafficButton")),
+                      Qt::LeftButton);
+    QVERIFY2(generator.running(), qPrintable(generator.lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(generator.lastStats().completed >= 200, 10000);
+    generator.stop();
+    const TrafficStats done = generator.lastStats();
+    QCOMPARE(done.statusClass(2), done.completed);
+    QCOMPARE(done.errors(), quint64(0));
+    QVERIFY(panel.findChild<QLabel*>(QStringLiteral("responsesLabel"))
+                ->text()
+                .contains(QStringLiteral("4xx 0")));
+
+    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(panel.grab().save(dir + QStringLiteral("/traffic_panel_demo_catalog.png")));
+
+    // Neither the settings nor their file hold the key.
+    QSettings settings;
+    settings.sync();
+    for (const QString& k : settings.allKeys())
+        QVERIFY2(!settings.value(k).toString().contains(key), qPrintable(k));
+    QFile file(settings.fileName());
+    if (file.open(QIODevice::ReadOnly))
+        QVERIFY(!file.readAll().contains(key.toUtf8()));
 }
 
 QTEST_MAIN(TestTrafficPanel)

@@ -5,6 +5,8 @@
 #include "ui/status_colors.h"
 
 #include <QCheckBox>
+#include <QEvent>
+#include <QFont>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -32,6 +34,16 @@ QString urlSetTitle(const QString& name)
         return TrafficPanel::tr("Weather");
     if (name == QLatin1String("echo"))
         return TrafficPanel::tr("Echo");
+    if (name == QLatin1String("products-v2"))
+        return TrafficPanel::tr("Products v2");
+    if (name == QLatin1String("products-v1"))
+        return TrafficPanel::tr("Products v1 (deprecated)");
+    if (name == QLatin1String("weather-v1"))
+        return TrafficPanel::tr("Weather v1");
+    if (name == QLatin1String("echo-v1"))
+        return TrafficPanel::tr("Echo v1");
+    if (name == QLatin1String("inventory"))
+        return TrafficPanel::tr("Inventory (draft)");
     return name;
 }
 
@@ -43,6 +55,19 @@ QString urlSetHint(const QString& name)
         return TrafficPanel::tr("/weather/{city}: short-lived forecasts");
     if (name == QLatin1String("echo"))
         return TrafficPanel::tr("/echo: never cached");
+    if (name == QLatin1String("products-v2"))
+        return TrafficPanel::tr("/v2/products/{id} and search: cached; needs the API key");
+    if (name == QLatin1String("products-v1"))
+        return TrafficPanel::tr(
+            "/v1/products/{id}: answers with Deprecation and Sunset headers; needs the API key");
+    if (name == QLatin1String("weather-v1"))
+        return TrafficPanel::tr(
+            "/v1/weather/{city}: short TTL, stale-while-revalidate; needs the API key");
+    if (name == QLatin1String("echo-v1"))
+        return TrafficPanel::tr("/v1/echo/{word}: open to everyone, never cached");
+    if (name == QLatin1String("inventory"))
+        return TrafficPanel::tr("/v1/inventory/items: a draft; only its own team's keys get "
+                                "through, so the demo key is refused with 403");
     return {};
 }
 
@@ -75,6 +100,7 @@ TrafficPanel::TrafficPanel(app::TrafficGenerator* generator, app::GatewayControl
     connect(m_generator, &app::TrafficGenerator::settingsChanged, this, [this] {
         if (!m_apiKey->hasFocus() && m_apiKey->text() != m_generator->apiKey())
             m_apiKey->setText(m_generator->apiKey());
+        showMix();
     });
     connect(m_controller, &app::GatewayController::stateChanged, this,
             &TrafficPanel::onGatewayStateChanged);
@@ -128,6 +154,8 @@ void TrafficPanel::buildUi()
     m_error->setStyleSheet(QStringLiteral("color: %1;").arg(StatusColors::bad().name()));
     m_error->hide();
     layout->addWidget(m_error);
+    m_state->installEventFilter(this);
+    m_error->installEventFilter(this);
 
     // What to send.
     auto* load = new QGroupBox(tr("Load"), this);
@@ -160,24 +188,16 @@ void TrafficPanel::buildUi()
     skewLayout->addWidget(m_skewValue);
     loadForm->addRow(tr("Key skew (Zipf α):"), skewRow);
 
-    const QStringList names = app::TrafficGenerator::urlSetNames();
-    for (const QString& name : names) {
-        auto* weight = new QSpinBox(load);
-        weight->setObjectName(QStringLiteral("mixWeight_") + name);
-        weight->setRange(0, 100);
-        weight->setSuffix(QStringLiteral(" %"));
-        weight->setToolTip(urlSetHint(name));
-        m_mixWeights.append(weight);
-        loadForm->addRow(tr("%1 share:").arg(urlSetTitle(name)), weight);
-        connect(weight, &QSpinBox::valueChanged, this, &TrafficPanel::applyMix);
-    }
     m_apiKey = new QLineEdit(load);
     m_apiKey->setObjectName(QStringLiteral("apiKeyEdit"));
     m_apiKey->setPlaceholderText(tr("None (open APIs only)"));
     m_apiKey->setToolTip(tr("Sent as X-API-Key with every request"));
     m_apiKey->setClearButtonEnabled(true);
+    // Shown while typed only: screenshots and onlookers do not get the key.
+    m_apiKey->setEchoMode(QLineEdit::PasswordEchoOnEdit);
     loadForm->addRow(tr("API key:"), m_apiKey);
     layout->addWidget(load);
+    layout->addWidget(buildMixGroup());
 
     // The demo origin's knobs.
     auto* origin = new QGroupBox(tr("Demo origin"), this);
@@ -261,6 +281,35 @@ void TrafficPanel::buildUi()
             &app::TrafficGenerator::setUpstreamLatencyMs);
 }
 
+QWidget* TrafficPanel::buildMixGroup()
+{
+    auto* group = new QGroupBox(tr("Mix of APIs"), this);
+    group->setObjectName(QStringLiteral("mixGroup"));
+    auto* form = new QFormLayout(group);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto addSection = [&](const QString& title, const QStringList& names) {
+        auto* heading = new QLabel(title, group);
+        QFont bold = heading->font();
+        bold.setBold(true);
+        heading->setFont(bold);
+        form->addRow(heading);
+        for (const QString& name : names) {
+            auto* weight = new QSpinBox(group);
+            weight->setObjectName(QStringLiteral("mixWeight_") + name);
+            weight->setRange(0, 100);
+            weight->setSuffix(QStringLiteral(" %"));
+            weight->setToolTip(urlSetHint(name));
+            m_mixWeights.append(weight);
+            form->addRow(tr("%1 share:").arg(urlSetTitle(name)), weight);
+            connect(weight, &QSpinBox::valueChanged, this, &TrafficPanel::applyMix);
+        }
+    };
+    // The same order as TrafficGenerator::urlSetNames(): m_mixWeights follows it.
+    addSection(tr("Open demo routes"), app::TrafficGenerator::openUrlSetNames());
+    addSection(tr("Demo catalog APIs"), app::TrafficGenerator::catalogUrlSetNames());
+    return group;
+}
+
 QWidget* TrafficPanel::buildRateRow()
 {
     auto* row = new QWidget(this);
@@ -303,6 +352,38 @@ void TrafficPanel::loadFromGenerator()
         m_skewSlider->setValue(static_cast<int>(std::lround(m_generator->zipfAlpha() * 100)));
         m_skewValue->setText(locale().toString(m_generator->zipfAlpha(), 'f', 2));
     }
+    showMix();
+    m_apiKey->setText(m_generator->apiKey());
+    {
+        const QSignalBlocker b(m_errorSlider);
+        const int percent = static_cast<int>(std::lround(m_generator->errorRate() * 100));
+        m_errorSlider->setValue(percent);
+        m_errorValue->setText(tr("%1 %").arg(percent));
+    }
+    {
+        const QSignalBlocker b(m_latency);
+        m_latency->setValue(m_generator->upstreamLatencyMs());
+    }
+}
+
+app::TrafficMix TrafficPanel::mixFromSpinBoxes() const
+{
+    const QStringList names = app::TrafficGenerator::urlSetNames();
+    app::TrafficMix mix;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (m_mixWeights[i]->value() > 0)
+            mix.append({names[i], static_cast<double>(m_mixWeights[i]->value())});
+    }
+    return mix;
+}
+
+// The generator's mix as whole percentages, when it is not the one the spin
+// boxes already express (their own edits come back here unchanged, and
+// must not be rescaled under the user's hands).
+void TrafficPanel::showMix()
+{
+    if (m_generator->mix() == mixFromSpinBoxes())
+        return;
     const QStringList names = app::TrafficGenerator::urlSetNames();
     const app::TrafficMix mix = m_generator->mix();
     double total = 0.0;
@@ -318,27 +399,11 @@ void TrafficPanel::loadFromGenerator()
         m_mixWeights[i]->setValue(total > 0 ? static_cast<int>(std::lround(100.0 * weight / total))
                                             : 0);
     }
-    m_apiKey->setText(m_generator->apiKey());
-    {
-        const QSignalBlocker b(m_errorSlider);
-        const int percent = static_cast<int>(std::lround(m_generator->errorRate() * 100));
-        m_errorSlider->setValue(percent);
-        m_errorValue->setText(tr("%1 %").arg(percent));
-    }
-    {
-        const QSignalBlocker b(m_latency);
-        m_latency->setValue(m_generator->upstreamLatencyMs());
-    }
 }
 
 void TrafficPanel::applyMix()
 {
-    const QStringList names = app::TrafficGenerator::urlSetNames();
-    app::TrafficMix mix;
-    for (qsizetype i = 0; i < names.size(); ++i) {
-        if (m_mixWeights[i]->value() > 0)
-            mix.append({names[i], static_cast<double>(m_mixWeights[i]->value())});
-    }
+    const app::TrafficMix mix = mixFromSpinBoxes();
     if (mix.isEmpty()) {
         showError(tr("Give at least one API a share of the traffic."));
         return;
@@ -371,6 +436,7 @@ void TrafficPanel::showError(const QString& message)
 {
     m_error->setText(message);
     m_error->show();
+    fitWrappedLabels();
     emit errorShown(message);
 }
 
@@ -415,6 +481,28 @@ void TrafficPanel::onStatsUpdated(const app::TrafficStats& stats)
                                loc.toString(stats.elapsedSeconds, 'f', 0)));
 }
 
+bool TrafficPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Resize && (watched == m_state || watched == m_error))
+        fitWrappedLabels();
+    return QWidget::eventFilter(watched, event);
+}
+
+// In a scroll area (the dock) the panel gets its size hint's height, which
+// counts one line per label: a message that wraps at the dock's width would
+// be squeezed into it, over the next row.
+void TrafficPanel::fitWrappedLabels()
+{
+    for (QLabel* label : {m_state, m_error}) {
+        // QLabel's heightForWidth() counts its minimum height in: asked
+        // without one.
+        const int before = label->minimumHeight();
+        label->setMinimumHeight(0);
+        const int height = label->heightForWidth(label->width());
+        label->setMinimumHeight(height > 0 ? height : before);
+    }
+}
+
 void TrafficPanel::updateButtons()
 {
     const bool running = m_generator->running();
@@ -428,6 +516,7 @@ void TrafficPanel::updateButtons()
     } else {
         m_state->setText(tr("The gateway is not running."));
     }
+    fitWrappedLabels();
 }
 
 } // namespace gatehouse::ui

@@ -45,6 +45,9 @@ public slots:
     void start();
     void stop();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 signals:
     // A problem starting or running the traffic; also shown in the panel.
     void errorShown(const QString& message);
@@ -52,13 +55,17 @@ signals:
 private:
     void buildUi();
     QWidget* buildRateRow();
+    QWidget* buildMixGroup();
     void loadFromGenerator();
+    app::TrafficMix mixFromSpinBoxes() const;
+    void showMix();
     void applyMix();
     void showError(const QString& message);
     void onRunningChanged(bool running);
     void onGatewayStateChanged(app::GatewayController::State state);
     void onStatsUpdated(const app::TrafficStats& stats);
     void updateButtons();
+    void fitWrappedLabels();
 
     app::TrafficGenerator* m_generator;
     app::GatewayController* m_controller;
