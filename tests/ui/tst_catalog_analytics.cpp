@@ -269,7 +269,7 @@ void TestCatalogAnalytics::analyticsShowTheSelectedApisOwnCalls()
     const test::header_list key{{"X-API-Key", m_trafficKey.toStdString()}};
     sendAndFlush("/v2/products/7", key, keyedCalls, 200);
     sendAndFlush("/v2/products/7", {}, 1, 401); // no key: refused before the cache
-    sendAndFlush("/echo/analytics", {}, echoCalls, 200);
+    sendAndFlush("/v1/echo/analytics", {}, echoCalls, 200);
 
     QVERIFY(select(QStringLiteral("products"), QStringLiteral("v2")));
     QVERIFY(showAnalytics());
