@@ -60,6 +60,225 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ApiAnalyticsPanel</name>
+    <message>
+        <source>1 h</source>
+        <translation>1 Std.</translation>
+    </message>
+    <message>
+        <source>The last hour, one point per minute</source>
+        <translation>Die letzte Stunde, ein Punkt pro Minute</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 Std.</translation>
+    </message>
+    <message>
+        <source>The last 24 hours, one point per hour</source>
+        <translation>Die letzten 24 Stunden, ein Punkt pro Stunde</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>The last 7 days, one point per hour</source>
+        <translation>Die letzten 7 Tage, ein Punkt pro Stunde</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>The last 30 days, one point per day (UTC)</source>
+        <translation>Die letzten 30 Tage, ein Punkt pro Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>Cache-Trefferquote</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerquote</translation>
+    </message>
+    <message>
+        <source>p50 latency</source>
+        <translation>p50-Latenz</translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation>p95-Latenz</translation>
+    </message>
+    <message>
+        <source>p99 latency</source>
+        <translation>p99-Latenz</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> Anfragen</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation>Fehltreffer</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Revalidated</source>
+        <translation>Revalidiert</translation>
+    </message>
+    <message>
+        <source>Bypass</source>
+        <translation>Umgangen</translation>
+    </message>
+    <message>
+        <source>Not cached</source>
+        <translation>Nicht gecacht</translation>
+    </message>
+    <message>
+        <source>Hit ratio (%)</source>
+        <translation>Trefferquote (%)</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Hits of cacheable requests</source>
+        <translation>Treffer bei cachebaren Anfragen</translation>
+    </message>
+    <message>
+        <source>Latency percentiles</source>
+        <translation>Latenz-Perzentile</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Select an API to see its analytics.</source>
+        <translation>Wählen Sie eine API, um ihre Analysen zu sehen.</translation>
+    </message>
+    <message>
+        <source>the last 24 hours</source>
+        <translation>den letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>the last 7 days</source>
+        <translation>den letzten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>the last 30 days</source>
+        <translation>den letzten 30 Tagen</translation>
+    </message>
+    <message>
+        <source>the last hour</source>
+        <translation>der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>Requests per hour by cache status</source>
+        <translation>Anfragen pro Stunde nach Cache-Status</translation>
+    </message>
+    <message>
+        <source>Requests per day by cache status</source>
+        <translation>Anfragen pro Tag nach Cache-Status</translation>
+    </message>
+    <message>
+        <source>Requests per minute by cache status</source>
+        <translation>Anfragen pro Minute nach Cache-Status</translation>
+    </message>
+    <message>
+        <source>Analytics are not available: calls are not being logged (the telemetry database is not open).</source>
+        <translation>Analysen sind nicht verfügbar: Aufrufe werden nicht protokolliert (die Telemetrie-Datenbank ist nicht geöffnet).</translation>
+    </message>
+    <message>
+        <source>Loading analytics…</source>
+        <translation>Analysen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot read this API&apos;s analytics: %1</source>
+        <translation>Die Analysen dieser API können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No calls to this API in %1. Calls through the gateway show up here within seconds.</source>
+        <translation>Keine Aufrufe dieser API in %1. Aufrufe über das Gateway erscheinen hier innerhalb von Sekunden.</translation>
+    </message>
+    <message>
+        <source>Calls to this API in %1.</source>
+        <translation>Aufrufe dieser API in %1.</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received</source>
+        <translation>%1 gesendet, %2 empfangen</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cacheable calls</source>
+        <translation>%1 von %2 cachebaren Aufrufen</translation>
+    </message>
+    <message>
+        <source>No cacheable calls</source>
+        <translation>Keine cachebaren Aufrufe</translation>
+    </message>
+    <message>
+        <source>4xx: %1, 5xx: %2</source>
+        <translation>4xx: %1, 5xx: %2</translation>
+    </message>
+    <message>
+        <source>Half the calls were faster</source>
+        <translation>Die Hälfte der Aufrufe war schneller</translation>
+    </message>
+    <message>
+        <source>95 % were faster</source>
+        <translation>95 % waren schneller</translation>
+    </message>
+    <message>
+        <source>99 % were faster</source>
+        <translation>99 % waren schneller</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No cacheable calls: this API&apos;s responses are not cached.</source>
+        <translation>Keine cachebaren Aufrufe: Die Antworten dieser API werden nicht gecacht.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApiDetailPane</name>
     <message>
         <source>&amp;Publish…</source>
@@ -384,6 +603,18 @@
     <message>
         <source>The policy as stored:</source>
         <translation>Die gespeicherte Richtlinie:</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Save this API&apos;s definition to a file: its OpenAPI document as JSON, or a workspace file when it has none</source>
+        <translation>Die Definition dieser API in einer Datei speichern: ihr OpenAPI-Dokument als JSON oder eine Arbeitsbereichsdatei, wenn sie keines hat</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analysen</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +2675,30 @@
         <source>%1 %2 is saved.</source>
         <translation>%1 %2 ist gespeichert.</translation>
     </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be exported: %2</source>
+        <translation>%1 konnte nicht exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved to %2: %3</source>
+        <translation>%1 konnte nicht in %2 gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>%1 is exported as its OpenAPI document (JSON) to %2.</source>
+        <translation>%1 wurde als OpenAPI-Dokument (JSON) nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>%1 is exported as a workspace file to %2; apply it with --apply-workspace.</source>
+        <translation>%1 wurde als Arbeitsbereichsdatei nach %2 exportiert; wenden Sie sie mit --apply-workspace an.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>
@@ -2753,6 +3008,10 @@
     <message>
         <source>The demo workspace was not created: the catalog already has APIs.</source>
         <translation>Der Demo-Arbeitsbereich wurde nicht angelegt: Der Katalog enthält bereits APIs.</translation>
+    </message>
+    <message>
+        <source>Could not issue a key for the demo traffic: %1</source>
+        <translation>Für den Demo-Verkehr konnte kein Schlüssel ausgestellt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4157,6 +4416,58 @@ info:
     <message>
         <source>The gateway is not running.</source>
         <translation>Das Gateway läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Products v2</source>
+        <translation>Products v2</translation>
+    </message>
+    <message>
+        <source>Products v1 (deprecated)</source>
+        <translation>Products v1 (veraltet)</translation>
+    </message>
+    <message>
+        <source>Weather v1</source>
+        <translation>Weather v1</translation>
+    </message>
+    <message>
+        <source>Echo v1</source>
+        <translation>Echo v1</translation>
+    </message>
+    <message>
+        <source>Inventory (draft)</source>
+        <translation>Inventory (Entwurf)</translation>
+    </message>
+    <message>
+        <source>/v2/products/{id} and search: cached; needs the API key</source>
+        <translation>/v2/products/{id} und Suche: gecacht; braucht den API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>/v1/products/{id}: answers with Deprecation and Sunset headers; needs the API key</source>
+        <translation>/v1/products/{id}: antwortet mit Deprecation- und Sunset-Headern; braucht den API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>/v1/weather/{city}: short TTL, stale-while-revalidate; needs the API key</source>
+        <translation>/v1/weather/{city}: kurze TTL, stale-while-revalidate; braucht den API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>/v1/echo/{word}: open to everyone, never cached</source>
+        <translation>/v1/echo/{word}: für alle offen, nie gecacht</translation>
+    </message>
+    <message>
+        <source>/v1/inventory/items: a draft; only its own team&apos;s keys get through, so the demo key is refused with 403</source>
+        <translation>/v1/inventory/items: ein Entwurf; nur Schlüssel des eigenen Teams kommen durch, daher wird der Demo-Schlüssel mit 403 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Mix of APIs</source>
+        <translation>API-Mischung</translation>
+    </message>
+    <message>
+        <source>Open demo routes</source>
+        <translation>Offene Demo-Routen</translation>
+    </message>
+    <message>
+        <source>Demo catalog APIs</source>
+        <translation>APIs des Demo-Katalogs</translation>
     </message>
 </context>
 <context>

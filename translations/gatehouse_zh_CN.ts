@@ -60,6 +60,225 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ApiAnalyticsPanel</name>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>The last hour, one point per minute</source>
+        <translation>最近一小时，每分钟一个点</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>The last 24 hours, one point per hour</source>
+        <translation>最近 24 小时，每小时一个点</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>The last 7 days, one point per hour</source>
+        <translation>最近 7 天，每小时一个点</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>The last 30 days, one point per day (UTC)</source>
+        <translation>最近 30 天，每天一个点（UTC）</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>缓存命中率</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>错误率</translation>
+    </message>
+    <message>
+        <source>p50 latency</source>
+        <translation>p50 延迟</translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation>p95 延迟</translation>
+    </message>
+    <message>
+        <source>p99 latency</source>
+        <translation>p99 延迟</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> 个请求</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation>未命中</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Revalidated</source>
+        <translation>已重新验证</translation>
+    </message>
+    <message>
+        <source>Bypass</source>
+        <translation>绕过</translation>
+    </message>
+    <message>
+        <source>Not cached</source>
+        <translation>未缓存</translation>
+    </message>
+    <message>
+        <source>Hit ratio (%)</source>
+        <translation>命中率 (%)</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Hits of cacheable requests</source>
+        <translation>可缓存请求的命中</translation>
+    </message>
+    <message>
+        <source>Latency percentiles</source>
+        <translation>延迟百分位</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>延迟 (毫秒)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Select an API to see its analytics.</source>
+        <translation>选择一个 API 以查看其分析。</translation>
+    </message>
+    <message>
+        <source>the last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>the last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>the last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>the last hour</source>
+        <translation>最近一小时</translation>
+    </message>
+    <message>
+        <source>Requests per hour by cache status</source>
+        <translation>按缓存状态统计的每小时请求数</translation>
+    </message>
+    <message>
+        <source>Requests per day by cache status</source>
+        <translation>按缓存状态统计的每天请求数</translation>
+    </message>
+    <message>
+        <source>Requests per minute by cache status</source>
+        <translation>按缓存状态统计的每分钟请求数</translation>
+    </message>
+    <message>
+        <source>Analytics are not available: calls are not being logged (the telemetry database is not open).</source>
+        <translation>分析不可用：未记录调用（遥测数据库未打开）。</translation>
+    </message>
+    <message>
+        <source>Loading analytics…</source>
+        <translation>正在加载分析…</translation>
+    </message>
+    <message>
+        <source>Cannot read this API&apos;s analytics: %1</source>
+        <translation>无法读取此 API 的分析：%1</translation>
+    </message>
+    <message>
+        <source>No calls to this API in %1. Calls through the gateway show up here within seconds.</source>
+        <translation>%1内没有对此 API 的调用。经过网关的调用会在几秒内显示在这里。</translation>
+    </message>
+    <message>
+        <source>Calls to this API in %1.</source>
+        <translation>%1内对此 API 的调用。</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received</source>
+        <translation>已发送 %1，已接收 %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cacheable calls</source>
+        <translation>%2 次可缓存调用中的 %1 次</translation>
+    </message>
+    <message>
+        <source>No cacheable calls</source>
+        <translation>没有可缓存的调用</translation>
+    </message>
+    <message>
+        <source>4xx: %1, 5xx: %2</source>
+        <translation>4xx：%1，5xx：%2</translation>
+    </message>
+    <message>
+        <source>Half the calls were faster</source>
+        <translation>一半的调用更快</translation>
+    </message>
+    <message>
+        <source>95 % were faster</source>
+        <translation>95% 的调用更快</translation>
+    </message>
+    <message>
+        <source>99 % were faster</source>
+        <translation>99% 的调用更快</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>No cacheable calls: this API&apos;s responses are not cached.</source>
+        <translation>没有可缓存的调用：此 API 的响应不会被缓存。</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApiDetailPane</name>
     <message>
         <source>&amp;Publish…</source>
@@ -384,6 +603,18 @@
     <message>
         <source>The policy as stored:</source>
         <translation>已存储的策略：</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save this API&apos;s definition to a file: its OpenAPI document as JSON, or a workspace file when it has none</source>
+        <translation>将此 API 的定义保存到文件：其 OpenAPI 文档（JSON），没有文档时则为工作区文件</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>分析</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +2675,30 @@
         <source>%1 %2 is saved.</source>
         <translation>%1 %2 已保存。</translation>
     </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be exported: %2</source>
+        <translation>无法导出 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved to %2: %3</source>
+        <translation>无法将 %1 保存到 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 is exported as its OpenAPI document (JSON) to %2.</source>
+        <translation>%1 已作为 OpenAPI 文档（JSON）导出到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is exported as a workspace file to %2; apply it with --apply-workspace.</source>
+        <translation>%1 已作为工作区文件导出到 %2；使用 --apply-workspace 应用它。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>
@@ -2753,6 +3008,10 @@
     <message>
         <source>The demo workspace was not created: the catalog already has APIs.</source>
         <translation>未创建演示工作区：目录中已有 API。</translation>
+    </message>
+    <message>
+        <source>Could not issue a key for the demo traffic: %1</source>
+        <translation>无法为演示流量签发密钥：%1</translation>
     </message>
 </context>
 <context>
@@ -4157,6 +4416,58 @@ info:
     <message>
         <source>The gateway is not running.</source>
         <translation>网关未运行。</translation>
+    </message>
+    <message>
+        <source>Products v2</source>
+        <translation>Products v2</translation>
+    </message>
+    <message>
+        <source>Products v1 (deprecated)</source>
+        <translation>Products v1（已弃用）</translation>
+    </message>
+    <message>
+        <source>Weather v1</source>
+        <translation>Weather v1</translation>
+    </message>
+    <message>
+        <source>Echo v1</source>
+        <translation>Echo v1</translation>
+    </message>
+    <message>
+        <source>Inventory (draft)</source>
+        <translation>Inventory（草稿）</translation>
+    </message>
+    <message>
+        <source>/v2/products/{id} and search: cached; needs the API key</source>
+        <translation>/v2/products/{id} 和搜索：已缓存；需要 API 密钥</translation>
+    </message>
+    <message>
+        <source>/v1/products/{id}: answers with Deprecation and Sunset headers; needs the API key</source>
+        <translation>/v1/products/{id}：响应带有 Deprecation 和 Sunset 头；需要 API 密钥</translation>
+    </message>
+    <message>
+        <source>/v1/weather/{city}: short TTL, stale-while-revalidate; needs the API key</source>
+        <translation>/v1/weather/{city}：短 TTL，stale-while-revalidate；需要 API 密钥</translation>
+    </message>
+    <message>
+        <source>/v1/echo/{word}: open to everyone, never cached</source>
+        <translation>/v1/echo/{word}：对所有人开放，从不缓存</translation>
+    </message>
+    <message>
+        <source>/v1/inventory/items: a draft; only its own team&apos;s keys get through, so the demo key is refused with 403</source>
+        <translation>/v1/inventory/items：草稿；只有其所属团队的密钥才能通过，因此演示密钥会被 403 拒绝</translation>
+    </message>
+    <message>
+        <source>Mix of APIs</source>
+        <translation>API 组合</translation>
+    </message>
+    <message>
+        <source>Open demo routes</source>
+        <translation>开放的演示路由</translation>
+    </message>
+    <message>
+        <source>Demo catalog APIs</source>
+        <translation>演示目录 API</translation>
     </message>
 </context>
 <context>
