@@ -27,10 +27,6 @@ class GatewayConfigSync : public QObject {
 public:
     static constexpr int DefaultDebounceMs = 200;
     static constexpr int SharedCatalogPollMs = 2000;
-    // The admin API writes through its own connection to a local catalog:
-    // polled often enough (one indexed MAX() per tick) that its changes --
-    // a revoked key above all -- reach the gateway within a second.
-    static constexpr int LocalAdminPollMs = 500;
 
     GatewayConfigSync(CatalogService& catalog, GatewayController& gateway,
                       QObject* parent = nullptr);
