@@ -227,6 +227,11 @@ quint64 GatewayController::droppedCallRecords() const
     return m_server->dropped_call_records();
 }
 
+void GatewayController::setHostResolver(HostResolver resolver)
+{
+    m_server->set_host_resolver(std::move(resolver));
+}
+
 gateway::stats_snapshot GatewayController::gatewayStats() const
 {
     return m_server->stats();

@@ -57,7 +57,8 @@ public:
     State state() const { return m_state; }
     QString lastError() const { return m_lastError; }
     // What the last applyConfig() took in spite of, e.g. an upstream host
-    // name that does not resolve (the gateway keeps trying it).
+    // name still being looked up or that does not resolve (the gateway keeps
+    // trying it; the targets in lastSample() tell how that went).
     QStringList applyWarnings() const { return m_applyWarnings; }
     QUrl listenUrl() const { return m_listenUrl; } // empty unless Running or Stopping
     quint16 port() const { return m_port; }        // the bound port; 0 when stopped
@@ -108,6 +109,14 @@ public:
     // options(), so a restart keeps it. On the controller's thread only.
     QFuture<CachePurgeResult> setCacheOptionsAsync(quint64 budgetBytes, CacheEviction eviction);
     static constexpr quint64 minCacheBudget = 64 * 1024;
+
+    // Replaces the gateway's host-name lookups (see
+    // gateway_server::set_host_resolver), e.g. with a slow one in tests.
+    // Lookups never run on this thread: applyConfig() returns at once and
+    // targets named by host name report "looking up" until theirs is in.
+    using HostResolver = std::function<std::vector<std::string>(
+        const std::string& host, std::uint16_t port, std::string& error)>;
+    void setHostResolver(HostResolver resolver);
 
     // Blocks until the gateway has stopped (drain up to `drain`). For
     // shut-down and tests only; the GUI uses stop().
