@@ -53,16 +53,11 @@ std::optional<Principal> resolveActor(UserService& users, const Database& db, co
         }
         return local;
     }
-    std::optional<Principal> oldest;
-    qint64 oldestId = 0;
-    for (const User& u : users.users()) {
-        if (u.role == Role::Admin && (!oldest || u.id < oldestId)) {
-            oldest = u.principal();
-            oldestId = u.id;
-        }
-    }
+    const auto oldest = users.oldestAdmin();
     if (!oldest)
-        *error = QStringLiteral("admin API: the shared catalog has no admin account yet");
+        *error = users.lastErrorCode() == DomainErrorCode::NotFound
+                     ? QStringLiteral("admin API: the shared catalog has no admin account yet")
+                     : QStringLiteral("admin API: ") + users.lastError();
     return oldest;
 }
 
