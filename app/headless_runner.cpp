@@ -198,6 +198,11 @@ bool HeadlessRunner::startGateway()
         for (const QString& warning : warnings)
             printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
     });
+    connect(m_sync.get(), &GatewayConfigSync::warningsChanged, this,
+            [](const QStringList& warnings) {
+                for (const QString& warning : warnings)
+                    printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
+            });
     m_sync->setBaseSnapshot(snapshot);
     // Other consoles on a shared catalog write behind this process's back:
     // noticed through the audit log. (The admin API writes through

@@ -201,6 +201,8 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
                      [&window](const QString& reason) { window.showError(reason); });
     QObject::connect(&catalogSync, &GatewayConfigSync::configApplied, &window,
                      &gatehouse::ui::MainWindow::showConfigWarnings);
+    QObject::connect(&catalogSync, &GatewayConfigSync::warningsChanged, &window,
+                     &gatehouse::ui::MainWindow::showConfigWarnings);
 
     gatehouse::gateway::gateway_options gatewayOptions = DemoWorkspace::defaultOptions();
     gatehouse::gateway::config_snapshot snapshot;

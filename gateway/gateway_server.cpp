@@ -71,6 +71,8 @@ struct gateway_server::impl {
     host_resolver resolver; // empty: the system's; under retry_mutex
     std::thread retry_thread;
     host_lookups lookups; // what the last round found; under apply_mutex
+    std::mutex lookups_hook_mutex;
+    std::function<void()> lookups_hook; // under lookups_hook_mutex, also while it runs
     void start_resolver();
     void stop_resolver();
     void wake_resolver();
@@ -388,6 +390,12 @@ void gateway_server::set_host_resolver(host_resolver resolver)
     impl_->resolver = std::move(resolver);
 }
 
+void gateway_server::set_lookups_hook(std::function<void()> hook)
+{
+    std::lock_guard lock(impl_->lookups_hook_mutex);
+    impl_->lookups_hook = std::move(hook);
+}
+
 void gateway_server::impl::start_resolver()
 {
     retry_thread = std::thread([this] {
@@ -454,12 +462,19 @@ void gateway_server::impl::resolve_round()
         }
         found.emplace(lookup_key(host, port), std::move(result));
     }
-    std::lock_guard apply_lock(apply_mutex);
-    lookups = std::move(found);
-    // An apply() since may have settled everything (or brought new names,
-    // and woken this thread for another round).
-    if (const auto now = config(); now && has_unresolved_targets(*now))
+    {
+        std::lock_guard apply_lock(apply_mutex);
+        lookups = std::move(found);
+        // An apply() since may have settled everything (or brought new
+        // names, and woken this thread for another round).
+        const auto now = config();
+        if (!now || !has_unresolved_targets(*now))
+            return;
         install(now->snapshot);
+    }
+    std::lock_guard hook_lock(lookups_hook_mutex);
+    if (lookups_hook)
+        lookups_hook();
 }
 
 std::string gateway_server::impl::install(const config_snapshot& snapshot)

@@ -83,6 +83,11 @@ public:
     using host_resolver = std::function<std::vector<std::string>(
         const std::string& host, std::uint16_t port, std::string& error)>;
     void set_host_resolver(host_resolver resolver);
+    // Called on the resolver thread after the answers of a round of lookups
+    // have been compiled in (apply_warnings() and stats() may have changed).
+    // Must be cheap and must not block; an empty function clears it, and
+    // once that call returns the old hook is no longer running.
+    void set_lookups_hook(std::function<void()> hook);
 
     // Cheap: relaxed loads of per-worker counters. Never waits for start()
     // or stop(), so a GUI timer may call it at any time.

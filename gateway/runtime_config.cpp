@@ -243,15 +243,18 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                                lookups.find(lookup_key(address->host, address->port));
                            found != lookups.end()) {
                     state->endpoints = found->second.endpoints;
-                    if (state->endpoints.empty())
+                    if (state->endpoints.empty()) {
                         state->resolve_error =
                             "cannot resolve '" + address->host + "': " + found->second.error;
+                        if (warnings)
+                            warnings->push_back("upstream '" + upstream.name +
+                                                "': " + state->resolve_error);
+                    }
                 } else {
+                    // No warning (yet): the target's problem tells, and the
+                    // recompile after the lookup warns if it fails.
                     state->resolve_error = "looking up '" + address->host + "'";
                 }
-                if (warnings && !state->resolve_error.empty())
-                    warnings->push_back("upstream '" + upstream.name +
-                                        "': " + state->resolve_error);
                 state->host_header = address->host;
                 if (address->port != 80)
                     state->host_header += ":" + std::to_string(address->port);

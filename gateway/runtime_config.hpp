@@ -124,7 +124,8 @@ std::vector<std::pair<std::string, std::uint16_t>> hosts_to_look_up(const runtim
 // ("looking up 'h'") until one is made and the snapshot compiled again.
 // Returns null and sets `error` when a target URL is unusable. A host name
 // that does not resolve is not an error: that target is unhealthy (its calls
-// answer 502 when no other target is left) and `warnings` says why.
+// answer 502 when no other target is left) and `warnings` says why (once its
+// lookup has failed; one still to come is no warning).
 std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                                               target_registry& registry, std::uint64_t generation,
                                               std::string& error, const host_lookups& lookups,
