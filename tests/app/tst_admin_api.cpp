@@ -520,6 +520,21 @@ void TestAdminApi::changesReachTheConsole()
     QVERIFY2(routed.value(quint64(id)).startsWith(QStringLiteral("LEDGER")),
              qPrintable(routed.value(quint64(id))));
     QVERIFY2(sync.lastError().isEmpty(), qPrintable(sync.lastError()));
+
+    // The approvals badge counts a request made over the admin API at once.
+    QSignalSpy pending(m_catalog.get(), &CatalogService::pendingApprovalsChanged);
+    qint64 planId = 0;
+    QVERIFY(createPublishedApiWithPlan(QStringLiteral("atlas"), "manual", &planId) > 0);
+    const auto app = post(QStringLiteral("/v1/applications"),
+                          {{QStringLiteral("name"), QStringLiteral("wallboard")}});
+    QCOMPARE(app.status, 201);
+    const auto requested = post(
+        QStringLiteral("/v1/subscriptions"),
+        {{QStringLiteral("applicationId"), jsonOf(app).value(QStringLiteral("id")).toInteger()},
+         {QStringLiteral("planId"), planId}});
+    QCOMPARE(requested.status, 201);
+    QTRY_VERIFY_WITH_TIMEOUT(!pending.isEmpty(), 5000);
+    QCOMPARE(pending.last().at(0).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestAdminApi)
