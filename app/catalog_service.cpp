@@ -56,6 +56,12 @@ QString CatalogService::open(const QString& spec)
     return error;
 }
 
+void CatalogService::announceChange()
+{
+    QMetaObject::invokeMethod(
+        this, [this] { emit catalogChanged(); }, Qt::QueuedConnection);
+}
+
 void CatalogService::refreshPendingApprovals()
 {
     run(

@@ -52,6 +52,21 @@ public:
         post(context, std::move(work), std::move(done), true);
     }
 
+    // For callers on other threads that answer by themselves (the admin API,
+    // whose responder posts back to its listener): queues `work(store)` on
+    // the storage thread with no reply. `store` is null when the catalog is
+    // not open, so the caller can still answer. Thread-safe; never blocks.
+    template <typename Work>
+    void enqueue(Work work)
+    {
+        QMetaObject::invokeMethod(
+            m_worker, [this, work = std::move(work)]() mutable { work(m_store.get()); },
+            Qt::QueuedConnection);
+    }
+    // Thread-safe: emits catalogChanged() on this object's thread, for work
+    // queued with enqueue() that changed the catalog.
+    void announceChange();
+
     // Start-up only: runs `work` on the storage thread and waits for it.
     template <typename Work>
     auto runAndWait(Work work) -> std::invoke_result_t<Work&, CatalogStore&>

@@ -20,6 +20,14 @@ GatewayConfigSync::GatewayConfigSync(CatalogService& catalog, GatewayController&
     connect(&m_catalog, &CatalogService::catalogChanged, this,
             &GatewayConfigSync::scheduleRecompile);
     connect(&m_poll, &QTimer::timeout, this, &GatewayConfigSync::poll);
+    connect(&m_gateway, &GatewayController::applyWarningsChanged, this,
+            [this](const QStringList& warnings) {
+                const QStringList all = m_compileWarnings + warnings;
+                if (all == m_lastWarnings)
+                    return;
+                m_lastWarnings = all;
+                emit warningsChanged(m_lastWarnings);
+            });
 }
 
 void GatewayConfigSync::setPollInterval(int ms)
@@ -86,6 +94,7 @@ void GatewayConfigSync::onCompiled(CompiledConfig compiled)
         emit compileFailed(m_lastError);
     } else {
         m_lastError.clear();
+        m_compileWarnings = compiled.warnings;
         m_lastWarnings = compiled.warnings + m_gateway.applyWarnings();
         ++m_applied;
         emit configApplied(m_lastWarnings);

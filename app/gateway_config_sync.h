@@ -27,10 +27,6 @@ class GatewayConfigSync : public QObject {
 public:
     static constexpr int DefaultDebounceMs = 200;
     static constexpr int SharedCatalogPollMs = 2000;
-    // The admin API writes through its own connection to a local catalog:
-    // polled often enough (one indexed MAX() per tick) that its changes --
-    // a revoked key above all -- reach the gateway within a second.
-    static constexpr int LocalAdminPollMs = 500;
 
     GatewayConfigSync(CatalogService& catalog, GatewayController& gateway,
                       QObject* parent = nullptr);
@@ -56,6 +52,9 @@ signals:
     // `warnings`: APIs or routes the compiler left out, and why, and upstream
     // host names the gateway cannot resolve yet (it keeps trying).
     void configApplied(const QStringList& warnings);
+    // The warnings changed without an apply: the gateway's lookups of
+    // upstream host names came in after the last one.
+    void warningsChanged(const QStringList& warnings);
     void compileFailed(const QString& reason);
     // After an apply that changed them: the names of the routed APIs.
     void apiNamesChanged(const QHash<quint64, QString>& names);
@@ -78,6 +77,7 @@ private:
     bool m_again = false;
     QString m_lastError;
     QStringList m_lastWarnings;
+    QStringList m_compileWarnings; // of the last applied compile
     int m_applied = 0;
 };
 

@@ -69,10 +69,16 @@ GatewayController::GatewayController(QObject* parent)
     // gateway records nothing and the call-log writer idles.
     if (qEnvironmentVariable("GATEHOUSE_CALL_LOG") == QLatin1String("off"))
         m_server->set_call_recording(false);
+    // From the gateway's resolver thread: queued, so warnings are read here.
+    m_server->set_lookups_hook([this] {
+        QMetaObject::invokeMethod(this, &GatewayController::refreshApplyWarnings,
+                                  Qt::QueuedConnection);
+    });
 }
 
 GatewayController::~GatewayController()
 {
+    m_server->set_lookups_hook({}); // returns once no call of it is running
     m_statsTimer.stop();
     m_cacheJobs.waitForDone(); // a purge under way still uses the server
     // A stop already under way owns the server until it returns; the queued
@@ -225,6 +231,22 @@ void GatewayController::setCallRecording(bool enabled)
 quint64 GatewayController::droppedCallRecords() const
 {
     return m_server->dropped_call_records();
+}
+
+void GatewayController::refreshApplyWarnings()
+{
+    QStringList warnings;
+    for (const std::string& warning : m_server->apply_warnings())
+        warnings.append(QString::fromStdString(warning));
+    if (warnings == m_applyWarnings)
+        return;
+    m_applyWarnings = warnings;
+    emit applyWarningsChanged(m_applyWarnings);
+}
+
+void GatewayController::setHostResolver(HostResolver resolver)
+{
+    m_server->set_host_resolver(std::move(resolver));
 }
 
 gateway::stats_snapshot GatewayController::gatewayStats() const

@@ -57,7 +57,8 @@ public:
     State state() const { return m_state; }
     QString lastError() const { return m_lastError; }
     // What the last applyConfig() took in spite of, e.g. an upstream host
-    // name that does not resolve (the gateway keeps trying it).
+    // name that does not resolve (the gateway keeps trying it). Names are
+    // looked up after applyConfig() returns: see applyWarningsChanged().
     QStringList applyWarnings() const { return m_applyWarnings; }
     QUrl listenUrl() const { return m_listenUrl; } // empty unless Running or Stopping
     quint16 port() const { return m_port; }        // the bound port; 0 when stopped
@@ -109,6 +110,15 @@ public:
     QFuture<CachePurgeResult> setCacheOptionsAsync(quint64 budgetBytes, CacheEviction eviction);
     static constexpr quint64 minCacheBudget = 64 * 1024;
 
+    // Replaces the gateway's host-name lookups (see
+    // gateway_server::set_host_resolver), e.g. with a slow one in tests.
+    // Lookups never run on this thread: applyConfig() returns at once and
+    // targets named by host name report the problem "looking up 'h'" (in
+    // lastSample()) until theirs is in.
+    using HostResolver = std::function<std::vector<std::string>(
+        const std::string& host, std::uint16_t port, std::string& error)>;
+    void setHostResolver(HostResolver resolver);
+
     // Blocks until the gateway has stopped (drain up to `drain`). For
     // shut-down and tests only; the GUI uses stop().
     void stopAndWait(std::chrono::milliseconds drain);
@@ -128,9 +138,13 @@ signals:
     void stateChanged(gatehouse::app::GatewayController::State state);
     void errorOccurred(const QString& message);
     void configApplied();
+    // applyWarnings() changed after the gateway's lookups of upstream host
+    // names came in (e.g. a name that does not resolve), with no apply.
+    void applyWarningsChanged(const QStringList& warnings);
     void statsUpdated(const gatehouse::app::GatewayStatsSample& sample);
 
 private:
+    void refreshApplyWarnings();
     void setState(State state);
     void fail(const QString& message);
     void finishStop();

@@ -198,13 +198,17 @@ bool HeadlessRunner::startGateway()
         for (const QString& warning : warnings)
             printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
     });
+    connect(m_sync.get(), &GatewayConfigSync::warningsChanged, this,
+            [](const QStringList& warnings) {
+                for (const QString& warning : warnings)
+                    printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
+            });
     m_sync->setBaseSnapshot(snapshot);
-    // Other writers -- other consoles on a shared catalog, or the admin API's
-    // own connection -- are noticed through the audit log.
+    // Other consoles on a shared catalog write behind this process's back:
+    // noticed through the audit log. (The admin API writes through
+    // m_catalog, which announces its changes itself.)
     if (catalog.shared)
         m_sync->setPollInterval(GatewayConfigSync::SharedCatalogPollMs);
-    else if (m_options.adminEnabled)
-        m_sync->setPollInterval(GatewayConfigSync::LocalAdminPollMs);
     m_sync->recompileNow();
     if (m_demo && m_demo->originRunning())
         printLine(stdout,
@@ -219,7 +223,7 @@ bool HeadlessRunner::startAdminApi()
     if (!m_options.adminEnabled)
         return true;
     AdminApi::Options options;
-    options.databaseSpec = m_options.databaseSpec; // the same catalog
+    options.catalog = m_catalog.get(); // its one connection
     options.address = m_options.adminAddress;
     options.port = m_options.adminPort;
     m_adminControl = std::make_unique<GatewayAdminControl>(

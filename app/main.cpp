@@ -237,12 +237,11 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     if (catalog.isOpen()) {
         // From here on every catalog change recompiles on top of `snapshot`.
         catalogSync.setBaseSnapshot(snapshot);
-        // Other writers -- other consoles on a shared catalog, or the admin
-        // API's own connection -- are noticed through the audit log.
+        // Other consoles on a shared catalog write behind this process's
+        // back: noticed through the audit log. (The admin API writes
+        // through `catalog`, which announces its changes itself.)
         if (catalogStartup.shared)
             catalogSync.setPollInterval(GatewayConfigSync::SharedCatalogPollMs);
-        else if (options.adminEnabled)
-            catalogSync.setPollInterval(GatewayConfigSync::LocalAdminPollMs);
         catalogSync.recompileNow();
     }
     // The demo workspace: offered once on a first start with an empty local
@@ -273,7 +272,7 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     AdminApi adminApi;
     if (options.adminEnabled) {
         AdminApi::Options adminOptions;
-        adminOptions.databaseSpec = options.databaseSpec; // the same catalog
+        adminOptions.catalog = &catalog; // its one connection; not open: refused
         adminControl.wire(adminOptions);
         adminOptions.address = options.adminAddress;
         adminOptions.port = options.adminPort;

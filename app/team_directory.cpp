@@ -34,14 +34,15 @@ TeamDirectory loadTeamDirectory(CatalogStore& store, const Principal& actor)
         if (teams.canManage(actor, team.id))
             out.manageableTeams.insert(team.id);
     }
-    out.users = store.users().users();
+    out.users = store.users().users(actor);
     if (store.users().lastErrorCode() != DomainErrorCode::None) {
         out.error = store.users().lastError();
         return out;
     }
-    out.canCreateTeam = AccessPolicy::canCreateTeam(actor);
-    out.canManageUsers = AccessPolicy::canManageUsers(actor);
-    out.canReadAuditLog = AccessPolicy::canReadAuditLog(actor);
+    const AccessPolicy policy(store.database());
+    out.canCreateTeam = policy.canCreateTeam(actor);
+    out.canManageUsers = policy.canManageUsers(actor);
+    out.canReadAuditLog = policy.canReadAuditLog(actor);
     return out;
 }
 
@@ -51,7 +52,7 @@ std::optional<Principal> viewAsPrincipal(CatalogStore& store, const Principal& a
     if (role == Role::Admin)
         return admin;
     UserService& users = store.users();
-    const QList<User> all = users.users();
+    const QList<User> all = users.users(admin);
     if (users.lastErrorCode() != DomainErrorCode::None) {
         *error = users.lastError();
         return std::nullopt;

@@ -58,15 +58,30 @@ struct gateway_server::impl {
 
     void add_worker_counters(stats_snapshot& out) const;
 
-    // While running: looks up unresolved target host names again every
-    // `interval` on a thread of its own, so neither requests nor the caller
-    // of apply() wait for DNS to come back.
+    // Looks up the host names of unresolved targets on a thread of its own
+    // (for the server's whole life, running or not), so neither requests nor
+    // the caller of apply() wait for DNS, and no lock is held during a
+    // lookup. Woken by apply() when a new name is waiting, otherwise every
+    // retry_interval while some target is unresolved.
     std::mutex retry_mutex;
     std::condition_variable retry_wake;
     bool retry_stop = false;
+    bool retry_now = false;
+    std::chrono::milliseconds retry_interval = gateway_options{}.resolve_retry_interval;
+    host_resolver resolver; // empty: the system's; under retry_mutex
     std::thread retry_thread;
-    void start_resolve_retry(std::chrono::milliseconds interval);
-    void stop_resolve_retry();
+    host_lookups lookups; // what the last round found; under apply_mutex
+    std::mutex lookups_hook_mutex;
+    std::function<void()> lookups_hook; // under lookups_hook_mutex, also while it runs
+    void start_resolver();
+    void stop_resolver();
+    void wake_resolver();
+    void resolve_round();
+    std::shared_ptr<const runtime_config> config() const
+    {
+        std::lock_guard lock(shared.config_mutex);
+        return shared.config;
+    }
 
     static std::shared_ptr<cache::cache_store> make_store(std::size_t budget,
                                                           cache::eviction_kind eviction)
@@ -154,11 +169,13 @@ std::uint64_t gateway_server::impl::active_connections() const
 gateway_server::gateway_server()
     : impl_(std::make_unique<impl>())
 {
+    impl_->start_resolver();
 }
 
 gateway_server::~gateway_server()
 {
     stop(std::chrono::milliseconds(0));
+    impl_->stop_resolver();
 }
 
 std::string gateway_server::start(const gateway_options& options)
@@ -232,7 +249,14 @@ std::string gateway_server::start(const gateway_options& options)
     }
     asio::co_spawn(impl_->workers.front()->ioc, impl_->accept_loop(), asio::detached);
     impl_->health.start();
-    impl_->start_resolve_retry(options.resolve_retry_interval);
+    {
+        // A round now, then at the new interval (a wait under way would
+        // otherwise keep the old one).
+        std::lock_guard retry_lock(impl_->retry_mutex);
+        impl_->retry_interval = options.resolve_retry_interval;
+        impl_->retry_now = true;
+    }
+    impl_->retry_wake.notify_all();
     {
         std::lock_guard apply_lock(impl_->apply_mutex);
         std::lock_guard config_lock(impl_->shared.config_mutex);
@@ -275,7 +299,6 @@ void gateway_server::stop(std::chrono::milliseconds drain)
     while (impl_->active_connections() > 0 && std::chrono::steady_clock::now() < grace)
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     impl_->run_on_each_worker([](worker& w) { w.pool.clear(); });
-    impl_->stop_resolve_retry();
     impl_->health.stop();
     impl_->guards.clear();
     for (auto& w : impl_->workers) {
@@ -345,8 +368,14 @@ std::string gateway_server::apply(const config_snapshot& snapshot)
 {
     if (auto errors = validate(snapshot); !errors.empty())
         return errors;
-    std::lock_guard lock(impl_->apply_mutex);
-    return impl_->install(snapshot);
+    {
+        std::lock_guard lock(impl_->apply_mutex);
+        if (auto error = impl_->install(snapshot); !error.empty())
+            return error;
+    }
+    if (const auto current = impl_->config(); current && has_unresolved_targets(*current))
+        impl_->wake_resolver();
+    return {};
 }
 
 std::vector<std::string> gateway_server::apply_warnings() const
@@ -355,31 +384,35 @@ std::vector<std::string> gateway_server::apply_warnings() const
     return impl_->apply_warnings;
 }
 
-void gateway_server::impl::start_resolve_retry(std::chrono::milliseconds interval)
+void gateway_server::set_host_resolver(host_resolver resolver)
 {
-    retry_stop = false;
-    retry_thread = std::thread([this, interval] {
+    std::lock_guard lock(impl_->retry_mutex);
+    impl_->resolver = std::move(resolver);
+}
+
+void gateway_server::set_lookups_hook(std::function<void()> hook)
+{
+    std::lock_guard lock(impl_->lookups_hook_mutex);
+    impl_->lookups_hook = std::move(hook);
+}
+
+void gateway_server::impl::start_resolver()
+{
+    retry_thread = std::thread([this] {
         std::unique_lock lock(retry_mutex);
-        while (!retry_wake.wait_for(lock, interval, [this] { return retry_stop; })) {
+        while (!retry_stop) {
+            retry_wake.wait_for(lock, retry_interval, [this] { return retry_stop || retry_now; });
+            if (retry_stop)
+                break;
+            retry_now = false;
             lock.unlock();
-            {
-                std::lock_guard apply_lock(apply_mutex);
-                std::shared_ptr<const runtime_config> current;
-                {
-                    std::lock_guard config_lock(shared.config_mutex);
-                    current = shared.config;
-                }
-                // Same snapshot, fresh lookups for the unresolved targets
-                // only; resolved ones keep their state and pools.
-                if (current && has_unresolved_targets(*current))
-                    install(current->snapshot);
-            }
+            resolve_round();
             lock.lock();
         }
     });
 }
 
-void gateway_server::impl::stop_resolve_retry()
+void gateway_server::impl::stop_resolver()
 {
     {
         std::lock_guard lock(retry_mutex);
@@ -390,12 +423,66 @@ void gateway_server::impl::stop_resolve_retry()
         retry_thread.join();
 }
 
+void gateway_server::impl::wake_resolver()
+{
+    {
+        std::lock_guard lock(retry_mutex);
+        retry_now = true;
+    }
+    retry_wake.notify_all();
+}
+
+// On the resolver thread. Looks the names up with no lock held (DNS may take
+// seconds), then recompiles whatever configuration is current by then with
+// the answers. Resolved targets keep their state and pools.
+void gateway_server::impl::resolve_round()
+{
+    const auto current = config();
+    if (!current || !has_unresolved_targets(*current))
+        return;
+    host_resolver custom;
+    {
+        std::lock_guard lock(retry_mutex);
+        custom = resolver;
+    }
+    host_lookups found;
+    for (const auto& [host, port] : hosts_to_look_up(*current)) {
+        host_lookup result;
+        if (custom) {
+            for (const std::string& text : custom(host, port, result.error)) {
+                boost::system::error_code ec;
+                const auto ip = asio::ip::make_address(text, ec);
+                if (!ec)
+                    result.endpoints.emplace_back(ip, port);
+            }
+            if (result.endpoints.empty() && result.error.empty())
+                result.error = "no addresses";
+        } else {
+            result = system_lookup(host, port);
+        }
+        found.emplace(lookup_key(host, port), std::move(result));
+    }
+    {
+        std::lock_guard apply_lock(apply_mutex);
+        lookups = std::move(found);
+        // An apply() since may have settled everything (or brought new
+        // names, and woken this thread for another round).
+        const auto now = config();
+        if (!now || !has_unresolved_targets(*now))
+            return;
+        install(now->snapshot);
+    }
+    std::lock_guard hook_lock(lookups_hook_mutex);
+    if (lookups_hook)
+        lookups_hook();
+}
+
 std::string gateway_server::impl::install(const config_snapshot& snapshot)
 {
     const std::uint64_t generation = shared.generation.load() + 1;
     std::string error;
     std::vector<std::string> warnings;
-    auto compiled = compile(snapshot, registry, generation, error, store(), &warnings);
+    auto compiled = compile(snapshot, registry, generation, error, lookups, store(), &warnings);
     if (!compiled)
         return error;
     apply_warnings = std::move(warnings);

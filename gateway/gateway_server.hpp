@@ -70,6 +70,25 @@ public:
     // their names resolve.
     std::vector<std::string> apply_warnings() const;
 
+    // Target host names are looked up on a thread of the server's own, with
+    // no lock held, never by apply(): apply() returns at once, a target
+    // named by host name is unresolved ("looking up 'h'") until its lookup
+    // is in, and then the configuration is recompiled and swapped. Failed
+    // lookups are tried again every gateway_options::resolve_retry_interval.
+    //
+    // Replaces the system resolver, e.g. with one that is slow or fails on
+    // purpose in tests; empty: the system resolver again. It returns the
+    // host's IP addresses as text, or none and sets `error`. Called on the
+    // resolver thread.
+    using host_resolver = std::function<std::vector<std::string>(
+        const std::string& host, std::uint16_t port, std::string& error)>;
+    void set_host_resolver(host_resolver resolver);
+    // Called on the resolver thread after the answers of a round of lookups
+    // have been compiled in (apply_warnings() and stats() may have changed).
+    // Must be cheap and must not block; an empty function clears it, and
+    // once that call returns the old hook is no longer running.
+    void set_lookups_hook(std::function<void()> hook);
+
     // Cheap: relaxed loads of per-worker counters. Never waits for start()
     // or stop(), so a GUI timer may call it at any time.
     stats_snapshot stats() const;

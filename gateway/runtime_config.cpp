@@ -5,6 +5,7 @@
 #include "gateway/cache/cache_store.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
 
 #include <limits>
 #include <set>
@@ -175,6 +176,35 @@ bool has_unresolved_targets(const runtime_config& config)
     return false;
 }
 
+std::string lookup_key(const std::string& host, std::uint16_t port)
+{
+    return host + ":" + std::to_string(port);
+}
+
+host_lookup system_lookup(const std::string& host, std::uint16_t port)
+{
+    boost::asio::io_context ioc;
+    boost::asio::ip::tcp::resolver resolver(ioc);
+    boost::system::error_code ec;
+    const auto results = resolver.resolve(host, std::to_string(port), ec);
+    host_lookup out;
+    for (const auto& entry : results)
+        out.endpoints.push_back(entry.endpoint());
+    if (out.endpoints.empty())
+        out.error = ec ? ec.message() : std::string("no addresses");
+    return out;
+}
+
+std::vector<std::pair<std::string, std::uint16_t>> hosts_to_look_up(const runtime_config& config)
+{
+    std::set<std::pair<std::string, std::uint16_t>> hosts;
+    for (const auto& upstream : config.upstreams)
+        for (const auto& target : upstream->targets)
+            if (target->endpoints.empty() && !target->resolve_error.empty())
+                hosts.emplace(target->address.host, target->address.port);
+    return {hosts.begin(), hosts.end()};
+}
+
 std::string cache_api_key(const route_config& route)
 {
     return route.api_id ? std::to_string(route.api_id) : route.id;
@@ -182,7 +212,7 @@ std::string cache_api_key(const route_config& route)
 
 std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                                               target_registry& registry, std::uint64_t generation,
-                                              std::string& error,
+                                              std::string& error, const host_lookups& lookups,
                                               std::shared_ptr<cache::cache_store> cache,
                                               std::vector<std::string>* warnings)
 {
@@ -191,8 +221,6 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
     config->generation = generation;
     config->routes = router(snapshot.routes);
 
-    boost::asio::io_context ioc;
-    boost::asio::ip::tcp::resolver resolver(ioc);
     std::map<std::string, const upstream_runtime*> by_name;
     for (const auto& upstream : snapshot.upstreams) {
         auto runtime = std::make_unique<upstream_runtime>();
@@ -208,16 +236,25 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                     return nullptr;
                 }
                 boost::system::error_code ec;
-                auto results = resolver.resolve(address->host, std::to_string(address->port), ec);
-                if (ec || results.empty()) {
-                    state->resolve_error = "cannot resolve '" + address->host + "': " +
-                                           (ec ? ec.message() : std::string("no addresses"));
-                    if (warnings)
-                        warnings->push_back("upstream '" + upstream.name +
-                                            "': " + state->resolve_error);
+                const auto ip = boost::asio::ip::make_address(address->host, ec);
+                if (!ec) {
+                    state->endpoints.emplace_back(ip, address->port);
+                } else if (const auto found =
+                               lookups.find(lookup_key(address->host, address->port));
+                           found != lookups.end()) {
+                    state->endpoints = found->second.endpoints;
+                    if (state->endpoints.empty()) {
+                        state->resolve_error =
+                            "cannot resolve '" + address->host + "': " + found->second.error;
+                        if (warnings)
+                            warnings->push_back("upstream '" + upstream.name +
+                                                "': " + state->resolve_error);
+                    }
+                } else {
+                    // No warning (yet): the target's problem tells, and the
+                    // recompile after the lookup warns if it fails.
+                    state->resolve_error = "looking up '" + address->host + "'";
                 }
-                for (const auto& entry : results)
-                    state->endpoints.push_back(entry.endpoint());
                 state->host_header = address->host;
                 if (address->port != 80)
                     state->host_header += ":" + std::to_string(address->port);

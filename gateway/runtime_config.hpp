@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gatehouse::gateway {
@@ -102,14 +103,32 @@ private:
     std::uint64_t next_id_ = 1;
 };
 
-// Compiles a validated snapshot, resolving target host names. Returns null
-// and sets `error` when a target URL is unusable. A host name that does not
-// resolve is not an error: that target is unhealthy (its calls answer 502
-// when no other target is left), `warnings` says why, and the gateway looks
-// it up again later (see has_unresolved_targets).
+// What looking up one target host found.
+struct host_lookup {
+    std::vector<boost::asio::ip::tcp::endpoint> endpoints;
+    std::string error; // why `endpoints` is empty
+};
+// Keyed by lookup_key().
+using host_lookups = std::map<std::string, host_lookup, std::less<>>;
+std::string lookup_key(const std::string& host, std::uint16_t port); // "host:port"
+// Looks a host up with the system resolver; blocks for as long as DNS takes,
+// so never call it with a lock held or on a thread that must stay responsive.
+host_lookup system_lookup(const std::string& host, std::uint16_t port);
+// The targets of `config` whose host name still has to be looked up
+// (unresolved ones), as (host, port) pairs without duplicates.
+std::vector<std::pair<std::string, std::uint16_t>> hosts_to_look_up(const runtime_config& config);
+
+// Compiles a validated snapshot. Never waits for DNS: a target whose host is
+// an IP address gets its endpoint at once; a host name takes what `lookups`
+// found for it, or, with no lookup made yet, the target is unresolved
+// ("looking up 'h'") until one is made and the snapshot compiled again.
+// Returns null and sets `error` when a target URL is unusable. A host name
+// that does not resolve is not an error: that target is unhealthy (its calls
+// answer 502 when no other target is left) and `warnings` says why (once its
+// lookup has failed; one still to come is no warning).
 std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                                               target_registry& registry, std::uint64_t generation,
-                                              std::string& error,
+                                              std::string& error, const host_lookups& lookups,
                                               std::shared_ptr<cache::cache_store> cache = nullptr,
                                               std::vector<std::string>* warnings = nullptr);
 bool has_unresolved_targets(const runtime_config& config);

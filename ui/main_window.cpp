@@ -315,6 +315,8 @@ void MainWindow::followConfigSync(app::GatewayConfigSync* sync)
     connect(sync, &app::GatewayConfigSync::compileFailed, this,
             [this](const QString& reason) { showError(reason); });
     connect(sync, &app::GatewayConfigSync::configApplied, this, &MainWindow::showConfigWarnings);
+    // A host name that fails to resolve is only known once the lookup ends.
+    connect(sync, &app::GatewayConfigSync::warningsChanged, this, &MainWindow::showConfigWarnings);
 }
 
 void MainWindow::showTelemetryUnavailable(const QString& reason)

@@ -3,20 +3,17 @@
 #include "app/admin_api/admin_api.h"
 
 #include "app/admin_api/admin_dispatcher.h"
+#include "app/catalog_service.h"
 #include "app/catalog_store.h"
 
-#include <QAtomicInteger>
 #include <QHostAddress>
 
-#include <exception>
 #include <memory>
 #include <optional>
 
 namespace gatehouse::app {
 
 namespace {
-
-QAtomicInteger<int> connectionCounter;
 
 QString osUserName()
 {
@@ -56,78 +53,55 @@ std::optional<Principal> resolveActor(UserService& users, const Database& db, co
         }
         return local;
     }
-    std::optional<Principal> oldest;
-    qint64 oldestId = 0;
-    for (const User& u : users.users()) {
-        if (u.role == Role::Admin && (!oldest || u.id < oldestId)) {
-            oldest = u.principal();
-            oldestId = u.id;
-        }
-    }
+    const auto oldest = users.oldestAdmin();
     if (!oldest)
-        *error = QStringLiteral("admin API: the shared catalog has no admin account yet");
+        *error = users.lastErrorCode() == DomainErrorCode::NotFound
+                     ? QStringLiteral("admin API: the shared catalog has no admin account yet")
+                     : QStringLiteral("admin API: ") + users.lastError();
     return oldest;
 }
 
-} // namespace
-
-// Owns the database connection and the services; created on the GUI side,
-// used only on the API's thread (open/handle/close run there).
-class AdminApi::Worker : public QObject {
-public:
-    bool open(const AdminApi::Options& options, QString* actingUser, QString* error)
-    {
-        const QString name =
-            QStringLiteral("gatehouse_admin_api_%1").arg(connectionCounter.fetchAndAddRelaxed(1));
-        QString openError;
-        m_store = CatalogStore::open(name, options.databaseSpec, &openError);
-        if (!m_store) {
-            *error = QStringLiteral("admin API: ") + openError;
-            return false;
-        }
-        const auto actor =
-            resolveActor(m_store->users(), m_store->database(), options.actingUser, error);
-        if (!actor)
-            return false;
-        *actingUser = actor->name;
-        AdminServices services;
-        services.actor = *actor;
-        services.store = m_store.get();
-        services.catalog = &m_store->apis();
-        services.plans = &m_store->plans();
-        services.applications = &m_store->applications();
-        services.subscriptions = &m_store->subscriptions();
-        services.teams = &m_store->teams();
-        services.users = &m_store->users();
-        services.audit = &m_store->auditLog();
-        services.control = options.control;
-        services.metricsText = options.metricsText;
-        m_dispatcher = std::make_unique<AdminDispatcher>(std::move(services));
-        return true;
-    }
-
-    AdminResponse handle(const AdminRequest& request) const
-    {
-        try {
-            return m_dispatcher->handle(request);
-        } catch (const std::exception& e) {
-            return AdminResponse::problem(500, QStringLiteral("internal-error"),
-                                          QStringLiteral("Internal error"),
-                                          QString::fromLocal8Bit(e.what()));
-        }
-    }
-
-    // The dispatcher refers to the store's services: it goes first.
-    void close()
-    {
-        m_dispatcher.reset();
-        m_store.reset();
-    }
-
-private:
-    std::unique_ptr<CatalogStore> m_store;
-    std::unique_ptr<AdminDispatcher> m_dispatcher;
+struct CatalogPart {
+    std::shared_ptr<const AdminDispatcher> dispatcher; // null: see error
+    CatalogStore* store = nullptr;
+    Principal actor;
+    QString error;
 };
+
+// On the storage thread.
+CatalogPart makeCatalogPart(CatalogStore& store, const QString& actingUser)
+{
+    CatalogPart part;
+    const auto actor = resolveActor(store.users(), store.database(), actingUser, &part.error);
+    if (!actor)
+        return part;
+    AdminServices services;
+    services.actor = *actor;
+    services.store = &store;
+    services.catalog = &store.apis();
+    services.plans = &store.plans();
+    services.applications = &store.applications();
+    services.subscriptions = &store.subscriptions();
+    services.teams = &store.teams();
+    services.users = &store.users();
+    services.audit = &store.auditLog();
+    part.dispatcher = std::make_shared<const AdminDispatcher>(std::move(services),
+                                                              AdminDispatcher::Part::Catalog);
+    part.store = &store;
+    part.actor = *actor;
+    return part;
+}
+
+// Whether a catalog request may have changed something: not a read, and not
+// refused (a 4xx is decided before anything is written; after a 5xx the
+// console had better look again).
+bool mayChangeCatalog(const QByteArray& method, int status)
+{
+    const bool read = method == "GET" || method == "HEAD" || method == "OPTIONS";
+    return !read && !(status >= 400 && status < 500);
+}
+
+} // namespace
 
 AdminApi::AdminApi(QObject* parent)
     : QObject(parent)
@@ -154,33 +128,67 @@ bool AdminApi::start(const Options& options)
     // Plain HTTP carrying the admin token: never beyond this machine.
     if (!QHostAddress(options.address).isLoopback())
         return fail(QStringLiteral("admin API: %1 is not a loopback address").arg(options.address));
+    if (!options.catalog || !options.catalog->isOpen())
+        return fail(QStringLiteral("admin API: the catalog database is not open"));
     const QString tokenPath =
         options.tokenFile.isEmpty() ? AdminToken::defaultPath() : options.tokenFile;
     if (!m_token.loadOrCreate(tokenPath))
         return fail(QStringLiteral("admin API: ") + m_token.lastError());
 
-    m_worker = new Worker;
+    // The acting admin and the catalog's dispatcher, made on the storage
+    // thread: the services it refers to belong to that thread.
+    const CatalogPart part = options.catalog->runAndWait(
+        [&options](CatalogStore& store) { return makeCatalogPart(store, options.actingUser); });
+    if (!part.dispatcher)
+        return fail(part.error.isEmpty()
+                        ? QStringLiteral("admin API: the catalog database is not open")
+                        : part.error);
+    m_actingUser = part.actor.name;
+
+    AdminServices gatewayServices;
+    gatewayServices.actor = part.actor;
+    gatewayServices.control = options.control;
+    gatewayServices.metricsText = options.metricsText;
+    m_gatewayPart = std::make_shared<const AdminDispatcher>(std::move(gatewayServices),
+                                                            AdminDispatcher::Part::Gateway);
+    m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
     m_thread.start();
-    bool opened = false;
-    QString error;
-    QMetaObject::invokeMethod(
-        m_worker, [&] { opened = m_worker->open(options, &m_actingUser, &error); },
-        Qt::BlockingQueuedConnection);
-    if (!opened)
-        return fail(error);
 
-    // Runs on the listener's thread: hop onto the database thread, answer
-    // from there (the responder posts back to the listener).
-    Worker* worker = m_worker;
-    auto handler = [worker](AdminRequest request, AdminServer::Responder respond) {
-        QMetaObject::invokeMethod(
-            worker,
-            [worker, request = std::move(request), respond = std::move(respond)] {
-                respond(worker->handle(request));
-            },
-            Qt::QueuedConnection);
+    // Runs on the listener's thread and never waits: each request hops onto
+    // the thread that serves it, which answers from there (the responder
+    // posts back to the listener).
+    auto handler = [worker = m_worker, gatewayPart = m_gatewayPart, catalog = options.catalog,
+                    catalogPart = part.dispatcher,
+                    store = part.store](AdminRequest request, AdminServer::Responder respond) {
+        if (gatewayPart->serves(request.path)) {
+            QMetaObject::invokeMethod(
+                worker,
+                [gatewayPart, request = std::move(request), respond = std::move(respond)] {
+                    respond(gatewayPart->handle(request));
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+        catalog->enqueue([catalog, catalogPart, store, request = std::move(request),
+                          respond = std::move(respond)](CatalogStore* current) {
+            // The catalog was closed (or reopened) since start(): the
+            // dispatcher's services are gone.
+            if (current != store) {
+                respond(AdminResponse::problem(
+                    503, QStringLiteral("catalog-unavailable"),
+                    QStringLiteral("Catalog unavailable"),
+                    QStringLiteral("the catalog database is no longer open")));
+                return;
+            }
+            AdminResponse response = catalogPart->handle(request);
+            const bool changed = mayChangeCatalog(request.method, response.status);
+            respond(std::move(response));
+            if (changed)
+                catalog->announceChange();
+        });
     };
+    QString error;
     if (!m_server.start(options.address, options.port, &m_token, options.limits, std::move(handler),
                         &error))
         return fail(QStringLiteral("admin API: ") + error);
@@ -189,17 +197,16 @@ bool AdminApi::start(const Options& options)
 
 void AdminApi::stop()
 {
-    // The listener first: no new work reaches the worker, and responders
+    // The listener first: no new work reaches either thread, and responders
     // still queued become no-ops.
     m_server.stop();
     if (m_worker) {
-        QMetaObject::invokeMethod(
-            m_worker, [worker = m_worker] { worker->close(); }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
         delete m_worker; // also drops requests still queued for it
         m_worker = nullptr;
     }
+    m_gatewayPart.reset();
 }
 
 } // namespace gatehouse::app

@@ -10,19 +10,26 @@
 #include <QThread>
 
 #include <functional>
+#include <memory>
 
 namespace gatehouse::app {
 
 class AdminControl;
+class AdminDispatcher;
+class CatalogService;
 
 // The admin REST API: an HTTP listener on 127.0.0.1 (gateway::admin_listener),
-// bearer-token authentication (AdminToken) and a dispatcher that runs every
-// request on one thread owning its own database connection.
+// bearer-token authentication (AdminToken) and two dispatchers.
 //
-// Request path: listener thread (parse, authenticate) -> queued call onto
-// the database thread (AdminDispatcher -> domain services) -> response
-// posted back to the listener thread. The listener thread never waits on
-// the database.
+// Catalog requests go through the console's CatalogService: listener thread
+// (parse, authenticate) -> task queued onto the storage thread, which owns
+// the one database connection (AdminDispatcher -> domain services) ->
+// response posted back to the listener thread. So there is one connection
+// and one writer, and a change made here announces catalogChanged() like
+// any other (the console's views and the gateway's configuration follow).
+// Gateway requests (health, stats, cache purge, metrics) never touch the
+// database and run on the admin API's own thread, so a slow gateway call
+// never holds up the catalog. The listener thread never waits on either.
 //
 // Acting user: the token stands for one admin account; every domain call is
 // made as that user (permissions and audit entries included). By default
@@ -34,14 +41,14 @@ class AdminApi : public QObject {
 
 public:
     struct Options {
-        QString databaseSpec; // as Database::open(): SQLite path, postgresql:// URL, or default
-        QString actingUser;   // an admin's user name; empty: see above
+        CatalogService* catalog = nullptr; // open; must outlive the admin API
+        QString actingUser;                // an admin's user name; empty: see above
         QString address = QStringLiteral("127.0.0.1");
         quint16 port = 9080; // 0: any free port (see port())
         QString tokenFile;   // empty: AdminToken::defaultPath()
         AdminServer::Limits limits;
         // Optional hooks; the routes that need them answer 503 while unset.
-        // Called on the admin API's database thread: must be thread-safe.
+        // Called on the admin API's own thread: must be thread-safe.
         AdminControl* control = nullptr;
         std::function<QByteArray()> metricsText;
     };
@@ -49,10 +56,13 @@ public:
     explicit AdminApi(QObject* parent = nullptr);
     ~AdminApi() override; // stop()
 
-    // Loads or creates the token, opens the database on the API's thread,
-    // resolves the acting admin and starts listening. False with lastError().
+    // Loads or creates the token, resolves the acting admin (on the storage
+    // thread, waiting for it: start-up only) and starts listening. False
+    // with lastError().
     bool start(const Options& options);
-    // Stops listening, then closes the database on its thread and joins it.
+    // Stops listening and joins the API's own thread. Catalog requests
+    // already queued on the storage thread still run there; their answers
+    // go nowhere.
     void stop();
 
     bool isRunning() const { return m_worker != nullptr; }
@@ -62,13 +72,13 @@ public:
     QString lastError() const { return m_error; }
 
 private:
-    class Worker;
     bool fail(const QString& message);
 
     AdminToken m_token;
     AdminServer m_server;
     QThread m_thread;
-    Worker* m_worker = nullptr; // lives on m_thread
+    QObject* m_worker = nullptr; // lives on m_thread: the target of gateway requests
+    std::shared_ptr<const AdminDispatcher> m_gatewayPart;
     QString m_actingUser;
     QString m_error;
 };

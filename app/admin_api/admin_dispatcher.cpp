@@ -2,12 +2,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/admin_api/admin_dispatcher.h"
 
+#include <exception>
+
 namespace gatehouse::app {
 
-AdminDispatcher::AdminDispatcher(AdminServices services)
+AdminDispatcher::AdminDispatcher(AdminServices services, Part part)
     : m_services(std::move(services))
 {
-    addSystemRoutes(m_router, &m_services);
+    if (part == Part::Gateway) {
+        addSystemRoutes(m_router, &m_services);
+        return;
+    }
     addCatalogRoutes(m_router, &m_services);
     addConsumerRoutes(m_router, &m_services);
     addOrganisationRoutes(m_router, &m_services);
@@ -16,7 +21,13 @@ AdminDispatcher::AdminDispatcher(AdminServices services)
 
 AdminResponse AdminDispatcher::handle(const AdminRequest& request) const
 {
-    return m_router.route(request);
+    try {
+        return m_router.route(request);
+    } catch (const std::exception& e) {
+        return AdminResponse::problem(500, QStringLiteral("internal-error"),
+                                      QStringLiteral("Internal error"),
+                                      QString::fromLocal8Bit(e.what()));
+    }
 }
 
 } // namespace gatehouse::app

@@ -8,16 +8,24 @@
 
 namespace gatehouse::app {
 
-// Maps authenticated admin requests onto the domain services. Runs on the
-// thread that owns the services' database connection; knows nothing about
-// sockets or threads.
+// Maps authenticated admin requests onto the domain services; knows nothing
+// about sockets or threads. One dispatcher serves one part of the API:
+// the gateway's resources (health, stats, cache purge, metrics), which never
+// touch the database and run on the admin API's own thread, or the
+// catalog's (everything else), which run on the thread owning the services'
+// database connection.
 class AdminDispatcher {
 public:
-    explicit AdminDispatcher(AdminServices services);
+    enum class Part { Gateway, Catalog };
+
+    AdminDispatcher(AdminServices services, Part part);
     AdminDispatcher(const AdminDispatcher&) = delete;
     AdminDispatcher& operator=(const AdminDispatcher&) = delete;
 
+    // An exception from a handler becomes a 500 problem.
     AdminResponse handle(const AdminRequest& request) const;
+    // Whether this part has a resource at `path` (any method).
+    bool serves(const QString& path) const { return m_router.servesPath(path); }
 
 private:
     AdminServices m_services;

@@ -112,7 +112,7 @@ AdminResponse removeMember(const AdminServices& s, qint64 teamId, qint64 userId)
 
 AdminResponse listUsers(const AdminServices& s, const AdminRequest& req)
 {
-    const QList<User> users = s.users->users();
+    const QList<User> users = s.users->users(s.actor);
     if (s.users->lastErrorCode() != DomainErrorCode::None)
         return AdminResponse::failed(*s.users);
     QJsonArray all;

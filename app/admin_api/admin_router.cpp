@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/admin_api/admin_router.h"
 
+#include <algorithm>
+
 namespace gatehouse::app {
 
 namespace {
@@ -30,6 +32,14 @@ bool AdminRouter::match(const Route& route, const QStringList& segments, QString
             return false;
     }
     return true;
+}
+
+bool AdminRouter::servesPath(const QString& path) const
+{
+    const QStringList segments = splitPath(path);
+    QStringList params;
+    return std::any_of(m_routes.begin(), m_routes.end(),
+                       [&](const Route& r) { return match(r, segments, &params); });
 }
 
 AdminResponse AdminRouter::route(const AdminRequest& request) const

@@ -21,6 +21,8 @@ public:
 
     void add(const QByteArray& method, const QString& pattern, Handler handler);
     AdminResponse route(const AdminRequest& request) const;
+    // Whether some pattern matches `path`, for any method.
+    bool servesPath(const QString& path) const;
 
 private:
     struct Route {

@@ -20,10 +20,10 @@ class SubscriptionService;
 class TeamService;
 class UserService;
 
-// Everything the admin API's handlers reach, and who they act as. All the
-// services must belong to the thread the handlers run on (the one owning
-// the database connection). Whoever owns that thread fills this in: the
-// AdminApi's own worker today, a shared storage thread later.
+// Everything the admin API's handlers reach, and who they act as. The
+// catalog's handlers run on CatalogService's storage thread, which owns the
+// services below; the gateway's (control, metricsText) on the admin API's
+// own thread, where the services are unset.
 struct AdminServices {
     // The admin token stands for this user: every domain call is made as
     // them, so the domain's permission checks and audit entries apply.

@@ -24,35 +24,58 @@ std::optional<TeamRole> AccessPolicy::teamRole(qint64 userId, qint64 teamId) con
     return teamRoleFromString(q->value(0).toString());
 }
 
+std::optional<Role> AccessPolicy::storedRole(const Principal& actor) const
+{
+    if (actor.userId <= 0)
+        return std::nullopt;
+    // A failed query denies: it never grants access.
+    auto q = runSql(db(), QStringLiteral("SELECT role FROM users WHERE id = ? AND name = ?"),
+                    {actor.userId, actor.name});
+    if (!q || !q->next())
+        return std::nullopt;
+    return roleFromString(q->value(0).toString());
+}
+
+bool AccessPolicy::canCreateTeam(const Principal& actor) const
+{
+    const auto role = storedRole(actor);
+    return role && *role != Role::Developer;
+}
+
 bool AccessPolicy::canManageTeam(const Principal& actor, qint64 teamId) const
 {
-    return actor.isAdmin() || isTeamOwner(actor.userId, teamId);
+    return isAdmin(actor) || (isKnown(actor) && isTeamOwner(actor.userId, teamId));
 }
 
 bool AccessPolicy::canViewApi(const Principal& actor, const ApiDefinition& api) const
 {
-    if (actor.isAdmin())
-        return true;
+    // Cheapest first: listings ask this for every API.
     if (api.visibility == ApiVisibility::Organisation && api.state != ApiState::Draft)
-        return true;
-    return isTeamMember(actor.userId, api.teamId);
+        return isKnown(actor);
+    if (isTeamMember(actor.userId, api.teamId))
+        return isKnown(actor);
+    return isAdmin(actor);
 }
 
 bool AccessPolicy::canEditApi(const Principal& actor, qint64 teamId) const
 {
-    if (actor.isAdmin())
+    const auto role = storedRole(actor);
+    if (role == Role::Admin)
         return true;
-    return actor.role == Role::Publisher && isTeamMember(actor.userId, teamId);
+    return role == Role::Publisher && isTeamMember(actor.userId, teamId);
 }
 
 bool AccessPolicy::canApproveFor(const Principal& actor, qint64 apiTeamId) const
 {
-    return actor.isAdmin() || isTeamOwner(actor.userId, apiTeamId);
+    return isAdmin(actor) || (isKnown(actor) && isTeamOwner(actor.userId, apiTeamId));
 }
 
 bool AccessPolicy::canCreateApplication(const Principal& actor, qint64 ownerTeamId) const
 {
-    if (actor.isAdmin() || ownerTeamId == 0)
+    const auto role = storedRole(actor);
+    if (!role)
+        return false;
+    if (*role == Role::Admin || ownerTeamId == 0)
         return true;
     return isTeamMember(actor.userId, ownerTeamId);
 }
@@ -60,7 +83,10 @@ bool AccessPolicy::canCreateApplication(const Principal& actor, qint64 ownerTeam
 bool AccessPolicy::canManageApplication(const Principal& actor, qint64 ownerUserId,
                                         qint64 ownerTeamId) const
 {
-    if (actor.isAdmin())
+    const auto role = storedRole(actor);
+    if (!role)
+        return false;
+    if (*role == Role::Admin)
         return true;
     if (ownerUserId != 0)
         return ownerUserId == actor.userId;

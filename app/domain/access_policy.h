@@ -15,7 +15,8 @@ namespace gatehouse::app {
 class Database;
 
 // Who may see and do what. The services ask this before every read and
-// change; the UI may use it to hide what would be refused anyway.
+// change; the UI may use it to hide what would be refused anyway. Roles are
+// read from storage for every check (see storedRole()).
 //
 //  - admin: everything, including users and the audit log;
 //  - publisher: creates teams; creates, edits and moves through the
@@ -40,10 +41,18 @@ public:
         return teamRole(userId, teamId) == TeamRole::Owner;
     }
 
-    static bool canCreateTeam(const Principal& actor) { return actor.role != Role::Developer; }
+    // The actor's organisation role as stored now. Every check below uses
+    // it, never the role a Principal carries, which may be stale (demoted
+    // since sign-in) or made up. Empty when no user has the principal's id
+    // and name, or the lookup fails: such an actor may do nothing.
+    std::optional<Role> storedRole(const Principal& actor) const;
+    bool isKnown(const Principal& actor) const { return storedRole(actor).has_value(); }
+    bool isAdmin(const Principal& actor) const { return storedRole(actor) == Role::Admin; }
+
+    bool canCreateTeam(const Principal& actor) const;
     // Create users and change their organisation role.
-    static bool canManageUsers(const Principal& actor) { return actor.isAdmin(); }
-    static bool canReadAuditLog(const Principal& actor) { return actor.isAdmin(); }
+    bool canManageUsers(const Principal& actor) const { return isAdmin(actor); }
+    bool canReadAuditLog(const Principal& actor) const { return isAdmin(actor); }
     bool canManageTeam(const Principal& actor, qint64 teamId) const;
     bool canViewApi(const Principal& actor, const ApiDefinition& api) const;
     bool canEditApi(const Principal& actor, qint64 teamId) const;

@@ -37,11 +37,17 @@ bool AuditLog::record(const QSqlDatabase& db, const Principal& actor, const QStr
         .has_value();
 }
 
+AuditLog::AuditLog(const Database& database)
+    : DomainService(database)
+    , m_policy(database)
+{
+}
+
 bool AuditLog::query(const Principal& actor, const AuditFilter& filter,
                      QList<AuditEntry>* out) const
 {
     clearError();
-    if (!AccessPolicy::canReadAuditLog(actor))
+    if (!m_policy.canReadAuditLog(actor))
         return forbidden(QStringLiteral("only admins may read the audit log"));
     QString sql = QStringLiteral("SELECT id, at, actor_id, actor_name, action, object_type, "
                                  "object_id, before_json, after_json FROM audit_log WHERE 1 = 1");

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/access_policy.h"
 #include "app/domain/domain_service.h"
 
 #include <QJsonObject>
@@ -39,7 +40,7 @@ struct AuditFilter {
 // they describe, so a change and its entry commit (or roll back) together.
 class AuditLog : public DomainService {
 public:
-    using DomainService::DomainService;
+    explicit AuditLog(const Database& database);
 
     static bool record(const QSqlDatabase& db, const Principal& actor, const QString& action,
                        const QString& objectType, qint64 objectId, const QJsonObject& before,
@@ -47,6 +48,9 @@ public:
 
     // Admins only.
     bool query(const Principal& actor, const AuditFilter& filter, QList<AuditEntry>* out) const;
+
+private:
+    AccessPolicy m_policy;
 };
 
 } // namespace gatehouse::app

@@ -35,7 +35,7 @@ std::optional<Team> TeamService::createTeam(const Principal& actor, const QStrin
                                             const QString& description)
 {
     clearError();
-    if (!AccessPolicy::canCreateTeam(actor)) {
+    if (!m_policy.canCreateTeam(actor)) {
         forbidden(QStringLiteral("only admins and publishers may create teams"));
         return std::nullopt;
     }

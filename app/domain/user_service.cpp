@@ -50,6 +50,7 @@ QJsonObject User::toJson() const
 UserService::UserService(const Database& database)
     : DomainService(database)
     , m_dialect(database.dialect())
+    , m_policy(database)
 {
 }
 
@@ -89,9 +90,53 @@ std::optional<Principal> UserService::principal(qint64 userId) const
     return u ? std::optional(u->principal()) : std::nullopt;
 }
 
-QList<User> UserService::users() const
+QList<User> UserService::users(const Principal& actor) const
 {
     clearError();
+    const auto role = m_policy.storedRole(actor);
+    if (!role) {
+        forbidden(QStringLiteral("user '%1' (id %2) has no account in this catalog")
+                      .arg(actor.name)
+                      .arg(actor.userId));
+        return {};
+    }
+    QList<User> result = allUsers();
+    if (*role != Role::Admin) {
+        for (User& u : result) {
+            u.isLocal = false;
+            u.hasPassword = false;
+        }
+    }
+    return result;
+}
+
+bool UserService::hasUsers() const
+{
+    clearError();
+    return !allUsers().isEmpty();
+}
+
+std::optional<Principal> UserService::oldestAdmin() const
+{
+    clearError();
+    QString err;
+    auto q = runSql(db(),
+                    QStringLiteral("SELECT ") + userColumns +
+                        QStringLiteral(" FROM users WHERE role = 'admin' ORDER BY id LIMIT 1"),
+                    {}, &err);
+    if (!q) {
+        storageError(err);
+        return std::nullopt;
+    }
+    if (!q->next()) {
+        notFound(QStringLiteral("there is no admin account yet"));
+        return std::nullopt;
+    }
+    return readUser(*q).principal();
+}
+
+QList<User> UserService::allUsers() const
+{
     QList<User> result;
     QString err;
     auto q = runSql(
@@ -175,7 +220,7 @@ std::optional<Principal> UserService::ensureLocalAdmin(const QString& osUser)
     if (lastErrorCode() != DomainErrorCode::NotFound)
         return std::nullopt;
     clearError();
-    if (!users().isEmpty()) {
+    if (!allUsers().isEmpty()) {
         forbidden(QStringLiteral("'%1' has no account in this workspace").arg(osUser));
         return std::nullopt;
     }
@@ -191,7 +236,7 @@ std::optional<Principal> UserService::createInitialAdmin(const QString& name,
         invalid(QStringLiteral("the first admin needs a password"));
         return std::nullopt;
     }
-    const QList<User> existing = users();
+    const QList<User> existing = allUsers();
     if (lastErrorCode() != DomainErrorCode::None)
         return std::nullopt;
     if (!existing.isEmpty()) {
@@ -207,7 +252,7 @@ std::optional<User> UserService::createUser(const Principal& actor, const QStrin
                                             const QString& password)
 {
     clearError();
-    if (!AccessPolicy::canManageUsers(actor)) {
+    if (!m_policy.canManageUsers(actor)) {
         forbidden(QStringLiteral("only admins may create users"));
         return std::nullopt;
     }
@@ -217,7 +262,7 @@ std::optional<User> UserService::createUser(const Principal& actor, const QStrin
 bool UserService::setRole(const Principal& actor, qint64 userId, Role role)
 {
     clearError();
-    if (!AccessPolicy::canManageUsers(actor))
+    if (!m_policy.canManageUsers(actor))
         return forbidden(QStringLiteral("only admins may change roles"));
     Transaction tx(db());
     const auto before = findUser(QStringLiteral("id"), userId);
@@ -246,7 +291,8 @@ bool UserService::setRole(const Principal& actor, qint64 userId, Role role)
 bool UserService::setPassword(const Principal& actor, qint64 userId, const QString& password)
 {
     clearError();
-    if (!actor.isAdmin() && actor.userId != userId)
+    const auto role = m_policy.storedRole(actor);
+    if (!role || (*role != Role::Admin && actor.userId != userId))
         return forbidden(QStringLiteral("only admins may set another user's password"));
     if (password.size() < MinimumPasswordLength)
         return invalid(

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/access_policy.h"
 #include "app/domain/domain_service.h"
 #include "app/storage/sql_dialect.h"
 
@@ -52,15 +53,27 @@ public:
     std::optional<User> user(qint64 id) const;
     std::optional<User> userByName(const QString& name) const;
     std::optional<Principal> principal(qint64 userId) const;
-    QList<User> users() const;
+    // The directory, for any user who exists (a made-up or deleted principal
+    // is refused); how each account signs in (isLocal, hasPassword) only
+    // for admins.
+    QList<User> users(const Principal& actor) const;
+    // Whether the catalog has any account yet (false also on a storage
+    // error, see lastError()): a shared catalog's first start asks for an
+    // admin instead of a sign-in.
+    bool hasUsers() const;
+    // The admin account created first, e.g. to act for a shared catalog's
+    // admin API; empty (NotFound) when there is none.
+    std::optional<Principal> oldestAdmin() const;
 
 private:
+    QList<User> allUsers() const;
     std::optional<User> insertUser(const Principal& actor, const QString& name,
                                    const QString& displayName, Role role, const QString& password,
                                    bool isLocal);
     std::optional<User> findUser(const QString& column, const QVariant& value) const;
 
     SqlDialect m_dialect;
+    AccessPolicy m_policy;
 };
 
 } // namespace gatehouse::app

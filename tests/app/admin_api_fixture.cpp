@@ -13,7 +13,7 @@ bool AdminApiFixture::startApi(AdminApi& api, const QString& tokenFile, AdminCon
                                std::function<QByteArray()> metrics)
 {
     AdminApi::Options options;
-    options.databaseSpec = m_db.spec();
+    options.catalog = m_catalog.get();
     options.actingUser = m_world.admin.name;
     options.port = 0;
     options.tokenFile = tokenFile;
@@ -29,6 +29,9 @@ void AdminApiFixture::setUpApi()
     GH_OPEN_FRESH(m_db);
     QString err;
     QVERIFY2(m_world.seed(m_db.database(), &err), qPrintable(err));
+    m_catalog = std::make_unique<CatalogService>();
+    err = m_catalog->open(m_db.spec());
+    QVERIFY2(err.isEmpty(), qPrintable(err));
     m_tokenFile =
         m_db.tempDir() + QStringLiteral("/config-%1/gatehouse/admin-token").arg(++m_counter);
     m_api = std::make_unique<AdminApi>();
@@ -43,7 +46,8 @@ void AdminApiFixture::setUpApi()
 
 void AdminApiFixture::tearDownApi()
 {
-    m_api.reset(); // closes its connection before the database is dropped
+    m_api.reset();
+    m_catalog.reset(); // closes its connection before the database is dropped
     m_db.cleanup();
 }
 

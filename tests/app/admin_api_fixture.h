@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/admin_api/admin_api.h"
+#include "app/catalog_service.h"
 #include "tests/app/test_databases.h"
 #include "tests/support/test_http.h"
 
@@ -16,8 +17,9 @@
 #include <string>
 
 // Shared by the admin API suites: a fresh database per test function (SQLite
-// and PostgreSQL), the seeded TestWorld, and a running AdminApi on a free
-// port of 127.0.0.1 acting as the world's admin, driven with real HTTP.
+// and PostgreSQL), the seeded TestWorld, the catalog opened as the console
+// opens it (CatalogService), and a running AdminApi on a free port of
+// 127.0.0.1 going through it as the world's admin, driven with real HTTP.
 class AdminApiFixture {
 protected:
     // Call from the suite's init() and cleanup().
@@ -56,6 +58,7 @@ protected:
 
     TestDatabases m_db;
     TestWorld m_world;
+    std::unique_ptr<gatehouse::app::CatalogService> m_catalog;
     std::unique_ptr<gatehouse::app::AdminApi> m_api;
     QString m_tokenFile;
     std::string m_token;

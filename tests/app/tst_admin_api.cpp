@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/admin_api/admin_api.h"
 
+#include "app/gateway_config_sync.h"
+#include "app/gateway_controller.h"
 #include "tests/app/admin_api_fixture.h"
 
 #include <QDateTime>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <atomic>
@@ -38,6 +41,7 @@ private slots:
     void usersAndAudit();
     void pagination();
     void concurrentClients();
+    void changesReachTheConsole();
 };
 
 void TestAdminApi::apiCrudRoundTrip()
@@ -483,6 +487,54 @@ void TestAdminApi::concurrentClients()
     QCOMPARE(created.load(), clients * perClient);
     QCOMPARE(jsonOf(get(QStringLiteral("/v1/teams"))).value(QStringLiteral("total")).toInt(),
              clients * perClient + 2);
+}
+
+// The admin API writes through the console's CatalogService (one connection,
+// one writer), so its changes are announced like the console's own: the
+// gateway configuration follows without any polling, and reads or refused
+// requests announce nothing.
+void TestAdminApi::changesReachTheConsole()
+{
+    GatewayController gateway;
+    gateway.setStatsInterval(0);
+    GatewayConfigSync sync(*m_catalog, gateway);
+    sync.setDebounce(10);
+    QSignalSpy changed(m_catalog.get(), &CatalogService::catalogChanged);
+    QSignalSpy names(&sync, &GatewayConfigSync::apiNamesChanged);
+
+    QCOMPARE(get(QStringLiteral("/v1/apis")).status, 200);
+    const auto refused = post(QStringLiteral("/v1/apis"), {{QStringLiteral("slug"), 42}});
+    QCOMPARE(refused.status, 422);
+    const qint64 id = createApi(QStringLiteral("ledger"));
+    QVERIFY(id > 0);
+    // Announcements arrive in the order the storage thread ran the requests:
+    // had the read or the refusal announced anything, it would be here too.
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, 5000);
+    QCOMPARE(changed.count(), 1);
+
+    const auto published = post(QStringLiteral("/v1/apis/%1/lifecycle").arg(id),
+                                {{QStringLiteral("action"), QStringLiteral("publish")}});
+    QCOMPARE(published.status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(!names.isEmpty(), 5000);
+    const auto routed = names.last().at(0).value<QHash<quint64, QString>>();
+    QVERIFY2(routed.value(quint64(id)).startsWith(QStringLiteral("LEDGER")),
+             qPrintable(routed.value(quint64(id))));
+    QVERIFY2(sync.lastError().isEmpty(), qPrintable(sync.lastError()));
+
+    // The approvals badge counts a request made over the admin API at once.
+    QSignalSpy pending(m_catalog.get(), &CatalogService::pendingApprovalsChanged);
+    qint64 planId = 0;
+    QVERIFY(createPublishedApiWithPlan(QStringLiteral("atlas"), "manual", &planId) > 0);
+    const auto app = post(QStringLiteral("/v1/applications"),
+                          {{QStringLiteral("name"), QStringLiteral("wallboard")}});
+    QCOMPARE(app.status, 201);
+    const auto requested = post(
+        QStringLiteral("/v1/subscriptions"),
+        {{QStringLiteral("applicationId"), jsonOf(app).value(QStringLiteral("id")).toInteger()},
+         {QStringLiteral("planId"), planId}});
+    QCOMPARE(requested.status, 201);
+    QTRY_VERIFY_WITH_TIMEOUT(!pending.isEmpty(), 5000);
+    QCOMPARE(pending.last().at(0).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestAdminApi)

@@ -57,6 +57,7 @@ private slots:
     void keepAlive();
     void controlHooks();
     void refusesNonLoopbackAddress();
+    void refusesClosedCatalog();
     void defaultActingUser();
 };
 
@@ -248,13 +249,32 @@ void TestAdminApiHttp::refusesNonLoopbackAddress()
 {
     AdminApi api;
     AdminApi::Options options;
-    options.databaseSpec = m_db.spec();
+    options.catalog = m_catalog.get();
     options.address = QStringLiteral("0.0.0.0");
     options.port = 0;
     options.tokenFile = m_tokenFile;
     QVERIFY(!api.start(options));
     QVERIFY2(api.lastError().contains(QStringLiteral("loopback")), qPrintable(api.lastError()));
     QVERIFY(!api.isRunning());
+}
+
+// The admin API has no connection of its own: without an open catalog it
+// does not start, and says why.
+void TestAdminApiHttp::refusesClosedCatalog()
+{
+    AdminApi::Options options;
+    options.port = 0;
+    options.tokenFile = m_tokenFile;
+    AdminApi none;
+    QVERIFY(!none.start(options));
+    QCOMPARE(none.lastError(), QStringLiteral("admin API: the catalog database is not open"));
+    QVERIFY(!none.isRunning());
+
+    CatalogService unopened;
+    options.catalog = &unopened;
+    AdminApi closed;
+    QVERIFY(!closed.start(options));
+    QCOMPARE(closed.lastError(), QStringLiteral("admin API: the catalog database is not open"));
 }
 
 // Without Options::actingUser: the local admin of a SQLite workspace (the
@@ -264,7 +284,7 @@ void TestAdminApiHttp::defaultActingUser()
     const QByteArray savedUser = qgetenv("USER");
     const auto restore = qScopeGuard([&] { qputenv("USER", savedUser); });
     AdminApi::Options options;
-    options.databaseSpec = m_db.spec();
+    options.catalog = m_catalog.get();
     options.port = 0;
     options.tokenFile = m_tokenFile;
     if (TestDatabases::isPostgres()) {

@@ -7,11 +7,17 @@
 
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 
+#include <QTimer>
+
+#include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 using gatehouse::app::DemoWorkspace;
@@ -33,6 +39,7 @@ private slots:
     void invalidConfigKeepsOldOne();
     void restartsAfterStop();
     void cacheRefusesBadInputAndKeepsSettings();
+    void applyNeverWaitsForDns();
 
 private:
     static gw::gateway_options ephemeral()
@@ -264,6 +271,99 @@ void TestGatewayController::cacheRefusesBadInputAndKeepsSettings()
     QCOMPARE(events.first().kind, gatehouse::app::CacheEventRow::Kind::Stored);
     QCOMPARE(events.first().key, QStringLiteral("/shop/1"));
     controller.stopAndWait(std::chrono::milliseconds(200));
+}
+
+// Applying a configuration whose upstream host name takes long to look up
+// does not block the calling (GUI) thread: applyConfig() returns at once and
+// a timer keeps firing, the target shows as unresolved, and once the name
+// resolves the target turns healthy and serves, with no further apply.
+void TestGatewayController::applyNeverWaitsForDns()
+{
+    std::mutex mutex;
+    std::condition_variable releasedCv;
+    bool released = false;
+    std::atomic<int> lookups{0};
+    const auto release = [&] {
+        {
+            std::lock_guard lock(mutex);
+            released = true;
+        }
+        releasedCv.notify_all();
+    };
+    GatewayController controller;
+    controller.setStatsInterval(50);
+    controller.setHostResolver([&](const std::string& host, std::uint16_t, std::string& error) {
+        ++lookups;
+        std::unique_lock lock(mutex);
+        releasedCv.wait_for(lock, std::chrono::seconds(20), [&] { return released; });
+        if (host == "origin.gatehouse.test")
+            return std::vector<std::string>{"127.0.0.1"};
+        error = "Host not found";
+        return std::vector<std::string>{};
+    });
+    const auto cleanup = qScopeGuard(release); // never leave the lookup hanging
+    QVERIFY(startController(controller));
+
+    gw::config_snapshot snapshot = m_demo.snapshot();
+    const QString named =
+        QStringLiteral("http://origin.gatehouse.test:%1").arg(m_demo.originPort());
+    gw::upstream_config upstream;
+    upstream.name = "named";
+    upstream.targets.push_back({named.toStdString(), 1});
+    snapshot.upstreams.push_back(upstream);
+    gw::upstream_config nowhere; // a typo: looked up, does not resolve
+    nowhere.name = "nowhere";
+    nowhere.targets.push_back({"http://nowhere.gatehouse.test:8080", 1});
+    snapshot.upstreams.push_back(nowhere);
+    gw::route_config route;
+    route.id = "named";
+    route.path = "/named";
+    route.upstream = "named";
+    route.strip_prefix = true;
+    snapshot.routes.insert(snapshot.routes.begin(), route);
+
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    ticker.start(10);
+    QElapsedTimer timer;
+    timer.start();
+    QSignalSpy warned(&controller, &GatewayController::applyWarningsChanged);
+    QVERIFY2(controller.applyConfig(snapshot), qPrintable(controller.lastError()));
+    QVERIFY2(timer.elapsed() < 200, qPrintable(QString::number(timer.elapsed())));
+    // Nothing is known to be wrong yet.
+    QVERIFY2(controller.applyWarnings().isEmpty(),
+             qPrintable(controller.applyWarnings().join(QLatin1Char('\n'))));
+    QTRY_COMPARE_WITH_TIMEOUT(lookups.load(), 1, 5000);
+
+    // The lookup hangs; the event loop does not.
+    const int before = ticks;
+    QTest::qWait(200);
+    QVERIFY2(ticks - before >= 5, qPrintable(QString::number(ticks - before)));
+    const auto targetRow = [&controller, &named] {
+        for (const auto& row : controller.lastSample().targets)
+            if (row.target == named)
+                return row;
+        return gatehouse::app::TargetHealthRow{};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(targetRow().target == named, 5000);
+    QVERIFY(!targetRow().healthy);
+    QCOMPARE(targetRow().problem, QStringLiteral("looking up 'origin.gatehouse.test'"));
+    QCOMPARE(http::http_request(controller.port(), "GET", "/named/echo").status, 502);
+
+    QVERIFY(warned.isEmpty());
+
+    release();
+    QTRY_VERIFY_WITH_TIMEOUT(targetRow().healthy && targetRow().problem.isEmpty(), 5000);
+    // The typo is reported once its lookup has failed, with no apply.
+    QTRY_VERIFY_WITH_TIMEOUT(!warned.isEmpty(), 5000);
+    const QStringList warnings = warned.last().at(0).toStringList();
+    QCOMPARE(warnings, controller.applyWarnings());
+    QCOMPARE(warnings, QStringList{QStringLiteral(
+                           "upstream 'nowhere': cannot resolve 'nowhere.gatehouse.test': "
+                           "Host not found")});
+    QCOMPARE(http::http_request(controller.port(), "GET", "/named/echo").status, 200);
+    controller.stopAndWait(std::chrono::milliseconds(1000));
 }
 
 QTEST_GUILESS_MAIN(TestGatewayController)

@@ -4,6 +4,7 @@
 
 #include "app/domain/api_catalog.h"
 #include "app/domain/application_service.h"
+#include "app/domain/audit_log.h"
 #include "app/domain/password_hasher.h"
 #include "app/domain/plan_service.h"
 #include "app/domain/team_service.h"
@@ -11,6 +12,8 @@
 #include "tests/app/test_databases.h"
 
 #include <QTest>
+
+#include <algorithm>
 
 using namespace gatehouse::app;
 
@@ -51,6 +54,8 @@ private slots:
     void passwordHashing();
     void localAdminAndSignIn();
     void onlyAdminsManageUsers();
+    void userDirectory();
+    void roleIsReadFromStorage();
     void teamsAndMembers();
     void apiEditingByRole();
     void visibility();
@@ -143,7 +148,83 @@ void TestPermissions::onlyAdminsManageUsers()
     QVERIFY(users.principal(m_world.developer.userId)->role == Role::Publisher);
     QVERIFY(!users.setRole(m_world.admin, m_world.admin.userId, Role::Developer));
     QCOMPARE(users.lastErrorCode(), DomainErrorCode::Conflict); // the last admin stays
-    QCOMPARE(users.users().size(), 5);
+    QCOMPARE(users.users(m_world.admin).size(), 5);
+}
+
+// The directory: any existing user may read it, only admins see how each
+// account signs in, and a principal no user matches reads nothing.
+void TestPermissions::userDirectory()
+{
+    UserService users(m_db.database());
+    QVERIFY(
+        users.setPassword(m_world.admin, m_world.developer.userId, QStringLiteral("dev password")));
+    const QList<User> all = users.users(m_world.admin);
+    QCOMPARE(all.size(), 5);
+    QVERIFY(std::any_of(all.begin(), all.end(), [&](const User& u) {
+        return u.id == m_world.developer.userId && u.hasPassword;
+    }));
+    const QList<User> seen = users.users(m_world.developer);
+    QCOMPARE(users.lastErrorCode(), DomainErrorCode::None);
+    QCOMPARE(seen.size(), 5);
+    for (const User& u : seen) {
+        QVERIFY(!u.hasPassword);
+        QVERIFY(!u.isLocal);
+        QVERIFY(!u.name.isEmpty());
+    }
+    Principal stranger{9999, QStringLiteral("stranger"), Role::Admin};
+    QVERIFY(users.users(stranger).isEmpty());
+    QCOMPARE(users.lastErrorCode(), DomainErrorCode::Forbidden);
+    QCOMPARE(users.lastError(),
+             QStringLiteral("user 'stranger' (id 9999) has no account in this catalog"));
+}
+
+// A Principal's role is what it was when it was handed out: the domain
+// reads the stored one for every check. A developer claiming to be an
+// admin is refused, and so is an admin demoted since signing in.
+void TestPermissions::roleIsReadFromStorage()
+{
+    UserService users(m_db.database());
+    TeamService teams(m_db.database());
+    AuditLog audit(m_db.database());
+    ApiCatalog catalog(m_db.database());
+
+    Principal forged = m_world.developer;
+    forged.role = Role::Admin;
+    QVERIFY(!users.createUser(forged, QStringLiteral("mallory"), {}, Role::Admin, {}));
+    QCOMPARE(users.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(!users.setRole(forged, forged.userId, Role::Admin));
+    QCOMPARE(users.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(!users.setPassword(forged, m_world.admin.userId, QStringLiteral("taken over!")));
+    QCOMPARE(users.lastErrorCode(), DomainErrorCode::Forbidden);
+    QList<AuditEntry> entries;
+    QVERIFY(!audit.query(forged, {}, &entries));
+    QCOMPARE(audit.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(!teams.createTeam(forged, QStringLiteral("Forged")));
+    QCOMPARE(teams.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(!catalog.createApi(forged, apiFor(m_world.otherTeamId, QStringLiteral("forged"),
+                                              ApiVisibility::Organisation)));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY2(users.principal(forged.userId)->role == Role::Developer, "nothing changed");
+
+    // A name that does not go with the id is nobody.
+    Principal impostor = m_world.admin;
+    impostor.name = QStringLiteral("someone-else");
+    QVERIFY(!users.createUser(impostor, QStringLiteral("mallory"), {}, Role::Developer, {}));
+    QCOMPARE(users.lastErrorCode(), DomainErrorCode::Forbidden);
+
+    // Demoted while holding an admin principal: the next action is refused.
+    const auto second =
+        users.createUser(m_world.admin, QStringLiteral("second-admin"), {}, Role::Admin, {});
+    QVERIFY2(second, qPrintable(users.lastError()));
+    const Principal stale = second->principal();
+    QVERIFY(users.createUser(stale, QStringLiteral("made-by-second"), {}, Role::Developer, {}));
+    QVERIFY(users.setRole(m_world.admin, stale.userId, Role::Developer));
+    QVERIFY(stale.isAdmin()); // the caller's copy still says admin
+    QVERIFY(!users.createUser(stale, QStringLiteral("too-late"), {}, Role::Developer, {}));
+    QCOMPARE(users.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(!audit.query(stale, {}, &entries));
+    QCOMPARE(audit.lastErrorCode(), DomainErrorCode::Forbidden);
+    QVERIFY(!users.userByName(QStringLiteral("too-late")));
 }
 
 void TestPermissions::teamsAndMembers()

@@ -5,7 +5,13 @@
 #include "gateway_fixture.h"
 #include "tests/support/test_http.h"
 
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QtTest/QTest>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 using namespace gatehouse;
 using namespace gatehouse::test;
@@ -58,11 +64,14 @@ private slots:
     {
         gateway::gateway_server gw;
         QCOMPARE(QString::fromStdString(gw.apply(twoUpstreams())), QString());
-        const auto warnings = gw.apply_warnings();
-        QCOMPARE(warnings.size(), std::size_t(1));
-        QVERIFY2(warnings.front().find("upstream 'bad': cannot resolve "
-                                       "'gatehouse-no-such-host.invalid'") == 0,
-                 warnings.front().c_str());
+        // The lookup runs in the background; the warning follows it.
+        const auto warned = [&gw] {
+            const auto warnings = gw.apply_warnings();
+            return warnings.size() == 1 &&
+                   warnings.front().find("upstream 'bad': cannot resolve "
+                                         "'gatehouse-no-such-host.invalid'") == 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(warned(), 10000);
         QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
 
         QCOMPARE(http_request(gw.port(), "GET", "/good/health").status, 200);
@@ -119,6 +128,99 @@ private slots:
         const auto settled = gw.stats().config_generation;
         QTest::qWait(200); // ten retry intervals
         QCOMPARE(gw.stats().config_generation, settled);
+        gw.stop(0ms);
+    }
+
+    // DNS never holds up apply() nor anything behind a lock: with a lookup
+    // that hangs, apply() returns at once, the target says it is being
+    // looked up, another apply() goes through meanwhile, and once the name
+    // resolves the target carries traffic without another apply().
+    void slowLookupBlocksNobody()
+    {
+        std::mutex mutex;
+        std::condition_variable released_cv;
+        bool released = false;
+        std::atomic<int> lookups{0};
+        gateway::gateway_server gw;
+        gw.set_host_resolver([&](const std::string& host, std::uint16_t, std::string& error) {
+            ++lookups;
+            std::unique_lock lock(mutex);
+            released_cv.wait_for(lock, 20s, [&] { return released; });
+            if (host != "origin.gatehouse.test") {
+                error = "Host not found";
+                return std::vector<std::string>{};
+            }
+            return std::vector<std::string>{"127.0.0.1"};
+        });
+        const auto release = [&] {
+            {
+                std::lock_guard lock(mutex);
+                released = true;
+            }
+            released_cv.notify_all();
+        };
+        const auto cleanup = qScopeGuard(release); // never leave the resolver hanging
+        std::atomic<int> hooked{0};
+        gw.set_lookups_hook([&hooked] { ++hooked; });
+
+        const std::string named = "http://origin.gatehouse.test:" + std::to_string(m_origin.port());
+        gateway::config_snapshot config;
+        gateway::upstream_config up;
+        up.name = "named";
+        up.targets.push_back({named, 1});
+        config.upstreams.push_back(up);
+        config.routes.push_back(make_route("named", "/", "named"));
+        QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(QString::fromStdString(gw.apply(config)), QString());
+        QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+        QTRY_COMPARE_WITH_TIMEOUT(lookups.load(), 1, 5000); // the lookup hangs now
+        const auto waiting = gw.stats();
+        const auto* pending = targetNamed(waiting, named);
+        QVERIFY(pending);
+        QVERIFY(!pending->healthy);
+        QCOMPARE(QString::fromStdString(pending->problem),
+                 QStringLiteral("looking up 'origin.gatehouse.test'"));
+        QCOMPARE(http_request(gw.port(), "GET", "/health").status, 502);
+
+        // The resolver thread waits in DNS holding no lock: applying again
+        // (the same snapshot: its target is still waiting) returns at once.
+        timer.restart();
+        QCOMPARE(QString::fromStdString(gw.apply(config)), QString());
+        QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(gw.apply_warnings().empty()); // a lookup still to come is no warning
+
+        release();
+        QTRY_VERIFY_WITH_TIMEOUT(hooked.load() >= 1, 5000);
+        const auto resolvedNow = [&] {
+            const auto stats = gw.stats();
+            const auto* t = targetNamed(stats, named);
+            return t && t->healthy && t->problem.empty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(resolvedNow(), 5000);
+        QVERIFY(gw.apply_warnings().empty());
+        QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
+        gw.stop(0ms);
+    }
+
+    // An IP address needs no lookup: its target works as soon as apply()
+    // returns, even while the resolver is unusable.
+    void addressesNeedNoLookup()
+    {
+        gateway::gateway_server gw;
+        gw.set_host_resolver([](const std::string&, std::uint16_t, std::string& error) {
+            error = "must not be asked";
+            return std::vector<std::string>{};
+        });
+        QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("good", {m_origin.port()}));
+        config.routes.push_back(make_route("good", "/", "good"));
+        QCOMPARE(QString::fromStdString(gw.apply(config)), QString());
+        QVERIFY(gw.apply_warnings().empty());
+        QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
         gw.stop(0ms);
     }
 

@@ -194,7 +194,7 @@ void AuditPage::reload()
                 out.actions = QStringList(actions.cbegin(), actions.cend());
                 out.objectTypes = QStringList(types.cbegin(), types.cend());
             }
-            for (const app::User& u : store.users().users())
+            for (const app::User& u : store.users().users(actor))
                 out.actors.append({u.id, u.name});
             return out;
         },

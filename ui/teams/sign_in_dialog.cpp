@@ -64,7 +64,7 @@ SignInDialog::SignInDialog(app::CatalogService* catalog, const QString& location
         m_catalog->run(
             this,
             [](app::CatalogStore& store) {
-                const bool empty = store.users().users().isEmpty();
+                const bool empty = !store.users().hasUsers();
                 return store.users().lastErrorCode() == app::DomainErrorCode::None && empty;
             },
             [this](bool noUsers) {
