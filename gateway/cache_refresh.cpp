@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache_refresh.hpp"
+#include "gateway/worker_io.hpp"
 
 #include "gateway/cache/cache_store.hpp"
 #include "gateway/cache/conditional.hpp"
@@ -30,7 +31,7 @@ namespace c = cache;
 
 namespace {
 
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+constexpr auto nothrow = worker_nothrow;
 
 http::request<http::empty_body> make_refresh_request(const refresh_job& job, std::string_view via)
 {
@@ -62,7 +63,7 @@ http::request<http::empty_body> make_refresh_request(const refresh_job& job, std
 // Linked into the worker's session list while it runs, so that stopping
 // the gateway closes its upstream connection instead of waiting it out.
 struct refresh_link final : stoppable_session {
-    beast::tcp_stream* stream = nullptr;
+    worker_stream* stream = nullptr;
     void request_stop() override {}
     void force_stop() override
     {
@@ -73,7 +74,7 @@ struct refresh_link final : stoppable_session {
     }
 };
 
-asio::awaitable<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
+worker_task<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
 {
     refresh_link link;
     w.sessions.push_back(link);
@@ -82,7 +83,7 @@ asio::awaitable<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
     auto& store = *job->config->cache;
     target_state& target = *job->target;
 
-    std::unique_ptr<beast::tcp_stream> stream;
+    std::unique_ptr<worker_stream> stream;
     bool reused = false;
     if ((stream = w.pool.take(target.id, std::chrono::seconds(30), false))) {
         link.stream = stream.get();
@@ -93,7 +94,7 @@ asio::awaitable<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
         if (w.shared.stopping.load(std::memory_order_relaxed))
             co_return;
         if (!stream) {
-            stream = std::make_unique<beast::tcp_stream>(w.ioc);
+            stream = std::make_unique<worker_stream>(w.ioc);
             link.stream = stream.get();
             stream->expires_after(up.connect_timeout);
             auto [ec, endpoint] = co_await stream->async_connect(target.endpoints, nothrow);

@@ -9,6 +9,7 @@
 #include "gateway/call_record.hpp"
 #include "gateway/problem.hpp"
 #include "gateway/worker.hpp"
+#include "gateway/worker_io.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -33,7 +34,7 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 using clock_type = std::chrono::steady_clock;
 
-inline constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+inline constexpr auto nothrow = worker_nothrow;
 inline constexpr std::size_t relay_buffer_size = 16 * 1024;
 
 // What happened to one request, for counters and the connection's fate.
@@ -44,7 +45,7 @@ struct exchange_outcome {
 class client_session final : public stoppable_session,
                              public std::enable_shared_from_this<client_session> {
 public:
-    client_session(worker& w, tcp::socket socket)
+    client_session(worker& w, worker_socket socket)
         : w_(w)
         , client_(std::move(socket))
         , client_timer_(w.ioc)
@@ -66,7 +67,7 @@ public:
             std::memory_order_relaxed);
     }
 
-    asio::awaitable<void> run();
+    worker_task<void> run();
 
     void request_stop() override
     {
@@ -93,25 +94,25 @@ private:
     using request_parser = http::request_parser<http::buffer_body>;
     using response_parser = http::response_parser<http::buffer_body>;
 
-    asio::awaitable<bool> wait_for_request();
-    asio::awaitable<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
-                                       std::string_view allow = {});
-    asio::awaitable<exchange_outcome> handle(request_parser& parser);
+    worker_task<bool> wait_for_request();
+    worker_task<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
+                                   std::string_view allow = {});
+    worker_task<exchange_outcome> handle(request_parser& parser);
     // The cache's part of handle() (session_cache.cpp): an outcome when the
     // cache answered or the exchange ended, nullopt to go upstream.
-    asio::awaitable<std::optional<exchange_outcome>>
+    worker_task<std::optional<exchange_outcome>>
     consult_cache(request_parser& parser, const std::shared_ptr<const runtime_config>& config,
                   const route_match& match, std::string_view authority, std::string_view query,
                   bool& keep_alive);
     // Reads the whole (Content-Length delimited) body into `out`; false
     // after answering a failure (or when the client went away).
-    asio::awaitable<bool> read_request_body(request_parser& parser, std::string& out);
+    worker_task<bool> read_request_body(request_parser& parser, std::string& out);
     // The stored response cache_ chose, instead of going upstream.
-    asio::awaitable<exchange_outcome> serve_from_cache(bool keep_alive);
-    asio::awaitable<exchange_outcome> forward(request_parser& parser, const runtime_config& config,
-                                              std::size_t route_index, std::string_view path,
-                                              std::string_view query, std::size_t matched_bytes,
-                                              bool client_keep_alive);
+    worker_task<exchange_outcome> serve_from_cache(bool keep_alive);
+    worker_task<exchange_outcome> forward(request_parser& parser, const runtime_config& config,
+                                          std::size_t route_index, std::string_view path,
+                                          std::string_view query, std::size_t matched_bytes,
+                                          bool client_keep_alive);
     // Into target_, reusing its storage.
     void build_upstream_target(const route_config& route, const target_state& target,
                                std::string_view path, std::string_view query,
@@ -132,7 +133,7 @@ private:
     // Turns a failed read of the client's request into the problem to answer
     // with (in problem_ and detail_); false when the client just went away.
     bool describe_read_error(const boost::system::error_code& ec, std::string_view part);
-    asio::awaitable<void> linger();
+    worker_task<void> linger();
 
     // A client read deadline that cancels the read instead of closing the
     // socket (as tcp_stream's own expiry would), so that a 408 can be sent.
@@ -158,11 +159,11 @@ private:
     }
 
     worker& w_;
-    beast::tcp_stream client_;
+    worker_stream client_;
     beast::flat_buffer buffer_;
     beast::flat_buffer upstream_buffer_;
-    beast::tcp_stream* upstream_ = nullptr; // while an exchange is in flight
-    asio::steady_timer client_timer_;
+    worker_stream* upstream_ = nullptr; // while an exchange is in flight
+    worker_timer client_timer_;
     bool client_timed_out_ = false;
     bool linger_ = false;
     std::unique_ptr<char[]> relay_buffer_;

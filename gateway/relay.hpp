@@ -3,6 +3,7 @@
 #pragma once
 
 #include "gateway/message_head.hpp"
+#include "gateway/worker_io.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -77,16 +78,15 @@ private:
 
 // Writes a whole message held in memory: `head` (serialize_head) and `body`,
 // chunk-framed when `chunked`. Bytes written, or the error.
-inline boost::asio::awaitable<std::tuple<boost::system::error_code, std::size_t>>
-write_message(boost::beast::tcp_stream& out, std::string_view head, std::string_view body,
-              bool chunked, std::chrono::milliseconds write_timeout)
+inline worker_task<std::tuple<boost::system::error_code, std::size_t>>
+write_message(worker_stream& out, std::string_view head, std::string_view body, bool chunked,
+              std::chrono::milliseconds write_timeout)
 {
     relay_detail::gather pieces;
     pieces.add(head);
     pieces.add_body(body.data(), body.size(), chunked, true);
     out.expires_after(write_timeout);
-    co_return co_await boost::asio::async_write(out, pieces.buffers(),
-                                                boost::asio::as_tuple(boost::asio::use_awaitable));
+    co_return co_await boost::asio::async_write(out, pieces.buffers(), worker_nothrow);
 }
 
 // Streams one message from `in` to `out` through a fixed buffer, the head
@@ -106,15 +106,15 @@ write_message(boost::beast::tcp_stream& out, std::string_view head, std::string_
 // decides whether a late read closes the stream (tcp_stream's expiry) or only
 // cancels it, so that an error response can still be sent.
 template <bool isRequest, class ArmRead, class Tap = no_tap>
-boost::asio::awaitable<relay_result>
-relay_body(boost::beast::tcp_stream& in, boost::beast::flat_buffer& in_buffer,
+worker_task<relay_result>
+relay_body(worker_stream& in, boost::beast::flat_buffer& in_buffer,
            boost::beast::http::parser<isRequest, boost::beast::http::buffer_body>& parser,
-           boost::beast::tcp_stream& out, std::string_view head, bool chunked, char* buffer,
+           worker_stream& out, std::string_view head, bool chunked, char* buffer,
            std::size_t buffer_size, ArmRead arm_read, std::chrono::milliseconds write_timeout,
            Tap tap = {})
 {
     namespace http = boost::beast::http;
-    constexpr auto nothrow = boost::asio::as_tuple(boost::asio::use_awaitable);
+    constexpr auto nothrow = worker_nothrow;
     relay_result result;
     auto& body = parser.get().body();
     bool head_sent = false;

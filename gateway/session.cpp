@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/session.hpp"
+#include "gateway/worker_io.hpp"
 
 #include "gateway/client_session.hpp"
 
@@ -99,7 +100,7 @@ namespace detail {
 
 // Waits for the first byte of the next request under the keep-alive timeout,
 // so that the (shorter) header timeout only runs once a request has begun.
-asio::awaitable<bool> client_session::wait_for_request()
+worker_task<bool> client_session::wait_for_request()
 {
     if (buffer_.size() != 0) {
         begin_record(); // a pipelined request, already buffered
@@ -119,7 +120,7 @@ asio::awaitable<bool> client_session::wait_for_request()
     co_return true;
 }
 
-asio::awaitable<void> client_session::run()
+worker_task<void> client_session::run()
 {
     auto self = shared_from_this();
     for (;;) {
@@ -154,7 +155,7 @@ asio::awaitable<void> client_session::run()
     client_.socket().close(ignored);
 }
 
-asio::awaitable<void> client_session::linger()
+worker_task<void> client_session::linger()
 {
     boost::system::error_code ec;
     client_.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -171,8 +172,8 @@ asio::awaitable<void> client_session::linger()
     }
 }
 
-asio::awaitable<void> client_session::send_problem(problem_kind kind, std::string_view detail,
-                                                   bool keep_alive, std::string_view allow)
+worker_task<void> client_session::send_problem(problem_kind kind, std::string_view detail,
+                                               bool keep_alive, std::string_view allow)
 {
     auto res = make_problem(kind, detail, request_id_, keep_alive);
     linger_ = !keep_alive;
@@ -261,7 +262,7 @@ void client_session::count_response(unsigned status)
     worker_stats::add(w_.stats.status_classes[cls < 6 ? cls : 0], 1);
 }
 
-asio::awaitable<exchange_outcome> client_session::handle(request_parser& parser)
+worker_task<exchange_outcome> client_session::handle(request_parser& parser)
 {
     auto& req = parser.get();
     const auto& options = w_.shared.options;
@@ -375,7 +376,7 @@ void client_session::build_upstream_target(const route_config& route, const targ
     out.append(query);
 }
 
-asio::awaitable<exchange_outcome>
+worker_task<exchange_outcome>
 client_session::forward(request_parser& parser, const runtime_config& config,
                         std::size_t route_index, std::string_view path, std::string_view query,
                         std::size_t matched_bytes, bool client_keep_alive)
@@ -418,7 +419,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     target_state* target = upstream.select();
     bool tried_other_target = false;
     bool retried_stale = false;
-    std::unique_ptr<beast::tcp_stream> stream;
+    std::unique_ptr<worker_stream> stream;
     std::optional<response_parser> response;
     for (;;) {
         // 1. A connection: pooled, or new.
@@ -429,7 +430,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         if (stream) {
             reused = true;
         } else {
-            stream = std::make_unique<beast::tcp_stream>(w_.ioc);
+            stream = std::make_unique<worker_stream>(w_.ioc);
             stream->expires_after(remaining(up.connect_timeout));
             auto [ec, endpoint] = co_await stream->async_connect(target->endpoints, nothrow);
             if (ec) {
@@ -461,7 +462,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         upstream_ = stream.get();
         struct active_guard {
             target_state* t;
-            beast::tcp_stream*& slot;
+            worker_stream*& slot;
             ~active_guard()
             {
                 t->active_connections.fetch_sub(1, std::memory_order_relaxed);
@@ -639,7 +640,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
 
 } // namespace detail
 
-void start_session(worker& w, tcp::socket socket)
+void start_session(worker& w, worker_socket socket)
 {
     auto session = std::make_shared<detail::client_session>(w, std::move(socket));
     // Expected failures arrive as error codes; anything thrown is unexpected

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <boost/asio/ip/tcp.hpp>
+#include "gateway/worker_io.hpp"
 
 namespace gatehouse::gateway {
 
@@ -10,6 +10,6 @@ struct worker;
 
 // Serves one client connection on `w` until it closes. Must be called on the
 // worker's own thread (the socket belongs to its io_context).
-void start_session(worker& w, boost::asio::ip::tcp::socket socket);
+void start_session(worker& w, worker_socket socket);
 
 } // namespace gatehouse::gateway

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/client_session.hpp"
+#include "gateway/worker_io.hpp"
 
 #include "gateway/cache/cache_store.hpp"
 #include "gateway/cache_refresh.hpp"
@@ -14,7 +15,7 @@
 
 namespace gatehouse::gateway::detail {
 
-asio::awaitable<std::optional<exchange_outcome>> client_session::consult_cache(
+worker_task<std::optional<exchange_outcome>> client_session::consult_cache(
     request_parser& parser, const std::shared_ptr<const runtime_config>& config,
     const route_match& match, std::string_view authority, std::string_view query, bool& keep_alive)
 {
@@ -67,7 +68,7 @@ asio::awaitable<std::optional<exchange_outcome>> client_session::consult_cache(
     co_return std::nullopt;
 }
 
-asio::awaitable<bool> client_session::read_request_body(request_parser& parser, std::string& out)
+worker_task<bool> client_session::read_request_body(request_parser& parser, std::string& out)
 {
     auto& req = parser.get();
     if (!parser.is_done() && req.version() >= 11 &&
@@ -106,7 +107,7 @@ asio::awaitable<bool> client_session::read_request_body(request_parser& parser, 
     co_return true;
 }
 
-asio::awaitable<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
+worker_task<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
 {
     linger_ = !keep_alive;
     // A hit copies the entry's prebuilt head and adds the per-hit fields; a

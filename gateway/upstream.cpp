@@ -7,7 +7,7 @@
 
 namespace gatehouse::gateway {
 
-std::unique_ptr<boost::beast::tcp_stream>
+std::unique_ptr<worker_stream>
 upstream_pool::take(std::uint64_t target_id, std::chrono::steady_clock::duration max_idle_time,
                     bool probe)
 {
@@ -38,7 +38,7 @@ upstream_pool::take(std::uint64_t target_id, std::chrono::steady_clock::duration
     return nullptr;
 }
 
-void upstream_pool::give(std::uint64_t target_id, std::unique_ptr<boost::beast::tcp_stream> stream,
+void upstream_pool::give(std::uint64_t target_id, std::unique_ptr<worker_stream> stream,
                          unsigned max_idle)
 {
     auto& list = idle_[target_id];

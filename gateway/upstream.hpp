@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/worker_io.hpp"
+
 #include <boost/beast/core/tcp_stream.hpp>
 
 #include <chrono>
@@ -22,19 +24,18 @@ public:
     // With `probe`, a connection the upstream has closed in the meantime is
     // detected (one non-blocking peek) and skipped.
     //
-    // Connections are held by pointer: moving a beast::tcp_stream allocates
+    // Connections are held by pointer: moving a Beast stream allocates
     // a new implementation object (and its timer) every time.
-    std::unique_ptr<boost::beast::tcp_stream>
+    std::unique_ptr<worker_stream>
     take(std::uint64_t target_id, std::chrono::steady_clock::duration max_idle_time, bool probe);
     // Keeps a connection for reuse, unless `max_idle` are already kept.
-    void give(std::uint64_t target_id, std::unique_ptr<boost::beast::tcp_stream> stream,
-              unsigned max_idle);
+    void give(std::uint64_t target_id, std::unique_ptr<worker_stream> stream, unsigned max_idle);
     void clear();
     std::size_t idle_count() const;
 
 private:
     struct idle_connection {
-        std::unique_ptr<boost::beast::tcp_stream> stream;
+        std::unique_ptr<worker_stream> stream;
         std::chrono::steady_clock::time_point since;
     };
     std::unordered_map<std::uint64_t, std::vector<idle_connection>> idle_;

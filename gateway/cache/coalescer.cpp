@@ -173,7 +173,7 @@ void flight_ticket::finish(wait_status status, std::shared_ptr<const cached_resp
     flight_.reset();
 }
 
-asio::awaitable<wait_outcome> flight_ticket::wait(std::chrono::steady_clock::duration timeout)
+worker_task<wait_outcome> flight_ticket::wait(std::chrono::steady_clock::duration timeout)
 {
     std::shared_ptr<flight> f = flight_;
     if (!f || leader_)
@@ -183,7 +183,7 @@ asio::awaitable<wait_outcome> flight_ticket::wait(std::chrono::steady_clock::dur
     w->timer.expires_after(timeout);
     if (f->enlist(w)) {
         // Named, not a temporary in the co_await (GCC 12 double destruction).
-        auto wait_op = w->timer.async_wait(nothrow);
+        auto wait_op = w->timer.async_wait(worker_nothrow);
         co_await std::move(wait_op);
     }
     co_return f->result();

@@ -4,6 +4,7 @@
 
 #include "gateway/cache/cache_entry.hpp"
 #include "gateway/cache/cache_key.hpp"
+#include "gateway/worker_io.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -63,7 +64,7 @@ public:
 
     // Follower: wait on the calling coroutine's executor, at most `timeout`.
     // Never throws; resumes through that executor.
-    boost::asio::awaitable<wait_outcome> wait(std::chrono::steady_clock::duration timeout);
+    worker_task<wait_outcome> wait(std::chrono::steady_clock::duration timeout);
     // Follower: `done` is invoked exactly once, through `executor`.
     void wait(boost::asio::any_io_executor executor, std::chrono::steady_clock::duration timeout,
               std::function<void(wait_outcome)> done);

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache/coalescer.hpp"
+#include "gateway/worker_io.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -59,11 +60,11 @@ std::shared_ptr<const cached_response> some_entry()
     return e;
 }
 
-asio::awaitable<void> sleep_for(steady::duration d)
+gatehouse::gateway::worker_task<void> sleep_for(steady::duration d)
 {
     asio::steady_timer t(co_await asio::this_coro::executor);
     t.expires_after(d);
-    auto op = t.async_wait(asio::use_awaitable);
+    auto op = t.async_wait(asio::use_awaitable_t<gatehouse::gateway::worker_executor>{});
     co_await std::move(op);
 }
 
@@ -75,9 +76,9 @@ struct tally {
 };
 
 // One request: the leader "fetches" for `fetch_time`, then finishes as told.
-asio::awaitable<void> request(coalescer& c, const cache_key& key, tally& t, std::latch& done,
-                              steady::duration fetch_time, bool cacheable,
-                              steady::duration follower_timeout)
+gatehouse::gateway::worker_task<void> request(coalescer& c, const cache_key& key, tally& t,
+                                              std::latch& done, steady::duration fetch_time,
+                                              bool cacheable, steady::duration follower_timeout)
 {
     flight_ticket ticket = c.join(key);
     if (ticket.leader()) {
