@@ -10,6 +10,7 @@
 #   packaging/dev.sh deps             install missing system packages (build + test)
 #   packaging/dev.sh bench [ARGS...]  build, then tests/bench/proxy_bench.sh ARGS
 #   packaging/dev.sh bench cache [ARGS...]  build, then tests/bench/cache_bench.sh ARGS
+#   packaging/dev.sh bench instructions [ARGS...]  build, then tests/bench/instructions_bench.sh
 #
 # Environment: GATEHOUSE_BUILD_DIR (default build), GATEHOUSE_JOBS (build jobs,
 # default: all cores), GATEHOUSE_TEST_JOBS (parallel tests, default 2),
@@ -185,6 +186,7 @@ cmd_bench() {
   local script=proxy_bench.sh
   case ${1:-} in
     cache) script=cache_bench.sh; shift ;;
+    instructions) script=instructions_bench.sh; shift ;;
     proxy) shift ;;
   esac
   ensure_deps build bench
