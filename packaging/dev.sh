@@ -28,7 +28,7 @@ JOBS=${GATEHOUSE_JOBS:-$(nproc 2>/dev/null || echo 2)}
 TEST_JOBS=${GATEHOUSE_TEST_JOBS:-2}
 
 usage() {
-  sed -n '5,16s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '5,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 # Echoes a command, then runs it.
