@@ -2998,10 +2998,6 @@
         <translation>Den Demo-Arbeitsbereich anlegen?</translation>
     </message>
     <message>
-        <source>It adds two teams, APIs with different cache policies on the built-in demo origin, plans, two applications with keys, and one subscription waiting for approval. The traffic generator gets a key for the demo APIs. Nothing is added to a catalog that already has APIs.</source>
-        <translation>Er enthält zwei Teams, APIs mit unterschiedlichen Cache-Richtlinien auf dem eingebauten Demo-Origin, Tarife, zwei Anwendungen mit Schlüsseln und ein Abonnement, das auf Genehmigung wartet. Der Verkehrsgenerator erhält einen Schlüssel für die Demo-APIs. Einem Katalog, der bereits APIs enthält, wird nichts hinzugefügt.</translation>
-    </message>
-    <message>
         <source>Could not create the demo workspace: %1</source>
         <translation>Der Demo-Arbeitsbereich konnte nicht angelegt werden: %1</translation>
     </message>
@@ -3012,6 +3008,10 @@
     <message>
         <source>Could not issue a key for the demo traffic: %1</source>
         <translation>Für den Demo-Verkehr konnte kein Schlüssel ausgestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>It adds two teams, APIs with different cache policies on the built-in demo origin, plans, two applications with keys, and one subscription waiting for approval. The traffic generator gets a key for the demo APIs. A catalog that already has APIs of its own is left as it is; a demo workspace left half made is completed.</source>
+        <translation>Er enthält zwei Teams, APIs mit unterschiedlichen Cache-Richtlinien auf dem eingebauten Demo-Origin, Tarife, zwei Anwendungen mit Schlüsseln und ein Abonnement, das auf Genehmigung wartet. Der Verkehrsgenerator erhält einen Schlüssel für die Demo-APIs. Ein Katalog, der bereits eigene APIs hat, bleibt unverändert; ein halb angelegter Demo-Arbeitsbereich wird vervollständigt.</translation>
     </message>
 </context>
 <context>
@@ -4510,7 +4510,7 @@ info:
     </message>
     <message>
         <source>%1 (plan %2)</source>
-        <translation>%1 (Plan %2)</translation>
+        <translation>%1 (Tarif %2)</translation>
     </message>
     <message>
         <source>Paste a key…</source>

@@ -2998,10 +2998,6 @@
         <translation>是否创建演示工作区？</translation>
     </message>
     <message>
-        <source>It adds two teams, APIs with different cache policies on the built-in demo origin, plans, two applications with keys, and one subscription waiting for approval. The traffic generator gets a key for the demo APIs. Nothing is added to a catalog that already has APIs.</source>
-        <translation>它会添加两个团队、基于内置演示源站且缓存策略各不相同的 API、套餐、两个带密钥的应用，以及一个等待审批的订阅。流量生成器会获得一个用于演示 API 的密钥。已有 API 的目录不会被添加任何内容。</translation>
-    </message>
-    <message>
         <source>Could not create the demo workspace: %1</source>
         <translation>无法创建演示工作区：%1</translation>
     </message>
@@ -3012,6 +3008,10 @@
     <message>
         <source>Could not issue a key for the demo traffic: %1</source>
         <translation>无法为演示流量签发密钥：%1</translation>
+    </message>
+    <message>
+        <source>It adds two teams, APIs with different cache policies on the built-in demo origin, plans, two applications with keys, and one subscription waiting for approval. The traffic generator gets a key for the demo APIs. A catalog that already has APIs of its own is left as it is; a demo workspace left half made is completed.</source>
+        <translation>它会添加两个团队、基于内置演示源站且缓存策略各不相同的 API、套餐、两个带密钥的应用，以及一个等待审批的订阅。流量生成器会获得演示 API 的密钥。已有自己 API 的目录保持不变；创建到一半的演示工作区会被补全。</translation>
     </message>
 </context>
 <context>

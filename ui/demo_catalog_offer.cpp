@@ -77,8 +77,8 @@ void DemoCatalogOffer::ask(bool firstStart)
     box->setInformativeText(
         tr("It adds two teams, APIs with different cache policies on the built-in demo origin, "
            "plans, two applications with keys, and one subscription waiting for approval. The "
-           "traffic generator gets a key for the demo APIs. Nothing is added to a catalog that "
-           "already has APIs."));
+           "traffic generator gets a key for the demo APIs. A catalog that already has APIs of "
+           "its own is left as it is; a demo workspace left half made is completed."));
     box->setDefaultButton(QMessageBox::Yes);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);

@@ -198,7 +198,7 @@ std::optional<Subscription> SubscriptionService::request(const Principal& actor,
         return std::nullopt;
     if (!live.isEmpty()) {
         fail(DomainErrorCode::Conflict,
-             QStringLiteral("the application already has a %1 subscription to this API")
+             QStringLiteral("the application already has a subscription to this API (%1)")
                  .arg(toString(live.first().state)));
         return std::nullopt;
     }

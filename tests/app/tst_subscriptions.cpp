@@ -216,6 +216,8 @@ void TestSubscriptions::oneLiveSubscriptionPerApi()
     QVERIFY(subs.request(m_world.outsider, m_appId, m_autoPlan));
     QVERIFY(!subs.request(m_world.outsider, m_appId, m_manualPlan));
     QCOMPARE(subs.lastErrorCode(), DomainErrorCode::Conflict);
+    QCOMPARE(subs.lastError(),
+             QStringLiteral("the application already has a subscription to this API (approved)"));
     QCOMPARE(subs.subscriptionsOf(m_world.outsider, m_appId).size(), 1);
     QVERIFY(subs.subscriptionsOf(m_world.developer, m_appId).isEmpty());
 }
