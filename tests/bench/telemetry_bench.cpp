@@ -82,8 +82,12 @@ gateway::call_record sampleRecord(qint64 i, qint64 base)
     r.total_latency_us = std::uint32_t(300 + (i * 7919) % 20000);
     r.upstream_latency_us = r.total_latency_us - 100;
     r.method.assign("GET");
-    const std::string id = "5f2b8c1e-6a4d-4f0b-9c3e-" + std::to_string(100000000000 + i);
-    r.request_id.assign(id);
+    // The gateway's own ids: 32 hex digits, milliseconds first (a UUIDv7's layout).
+    char id[33];
+    std::snprintf(id, sizeof id, "%012llx%020llx",
+                  static_cast<unsigned long long>(r.timestamp_us / 1000),
+                  static_cast<unsigned long long>(i) * 0x9e3779b97f4a7c15ULL >> 4);
+    r.request_id.assign(std::string_view(id, 32));
     r.route_id.assign("catalog-v2");
     r.upstream.assign("http://127.0.0.1:18080");
     r.client_address.assign("127.0.0.1");
