@@ -89,10 +89,17 @@ bool internTexts(TextInterner& texts, QSqlDatabase& db,
     for (std::size_t i = 0; i < records.size(); ++i) {
         const gateway::call_record& r = records[i];
         CallTextRefs& t = refs[i];
-        t.route = texts.idOf(db, r.route_id.view(), error);
-        t.method = texts.idOf(db, r.method.view(), error);
-        t.upstream = texts.idOf(db, r.upstream.view(), error);
-        t.client = texts.idOf(db, r.client_address.view(), error);
+        // Consecutive calls mostly share their texts: a compare, no hash.
+        const gateway::call_record* previous = i ? &records[i - 1] : nullptr;
+        const auto id = [&](auto field, qint64 CallTextRefs::*ref) {
+            const std::string_view text = (r.*field).view();
+            return previous && (previous->*field).view() == text ? refs[i - 1].*ref
+                                                                 : texts.idOf(db, text, error);
+        };
+        t.route = id(&gateway::call_record::route_id, &CallTextRefs::route);
+        t.method = id(&gateway::call_record::method, &CallTextRefs::method);
+        t.upstream = id(&gateway::call_record::upstream, &CallTextRefs::upstream);
+        t.client = id(&gateway::call_record::client_address, &CallTextRefs::client);
         if (t.route < 0 || t.method < 0 || t.upstream < 0 || t.client < 0)
             return false;
     }

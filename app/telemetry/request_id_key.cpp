@@ -2,31 +2,35 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/telemetry/request_id_key.h"
 
+#include <array>
+
 namespace gatehouse::app::telemetry {
 
 namespace {
 
-int lowerHexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
+// Lowercase hex digit values, -1 for anything else.
+constexpr auto hexValues = [] {
+    std::array<signed char, 256> v{};
+    v.fill(-1);
+    for (int c = '0'; c <= '9'; ++c)
+        v[static_cast<std::size_t>(c)] = static_cast<signed char>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c)
+        v[static_cast<std::size_t>(c)] = static_cast<signed char>(c - 'a' + 10);
+    return v;
+}();
 
 bool packHex(std::string_view id, unsigned char* out)
 {
     if (id.size() != 2 * packedRequestIdSize)
         return false;
+    int bad = 0; // no early exit: the writer's ids are nearly all valid
     for (std::size_t i = 0; i < packedRequestIdSize; ++i) {
-        const int hi = lowerHexDigit(id[2 * i]);
-        const int lo = lowerHexDigit(id[2 * i + 1]);
-        if (hi < 0 || lo < 0)
-            return false;
+        const int hi = hexValues[static_cast<unsigned char>(id[2 * i])];
+        const int lo = hexValues[static_cast<unsigned char>(id[2 * i + 1])];
+        bad |= hi | lo;
         out[i] = static_cast<unsigned char>(hi << 4 | lo);
     }
-    return true;
+    return bad >= 0;
 }
 
 // The milliseconds in a packed id's first 48 bits.

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <utility>
+#include <vector>
 
 class QSqlQuery;
 
@@ -43,11 +44,15 @@ public:
 
 private:
     using Key = std::pair<qint64, quint64>; // bucket start (µs), API id
-    void addTo(const Key& key, const gateway::call_record& record);
+    RollupBucket& bucket(qint64 start, quint64 apiId);
 
     QString m_table;
     qint64 m_bucketUs;
     std::map<Key, RollupBucket> m_pending; // deltas since the last flush
+    // The buckets of the last record's start, looked up once per start
+    // rather than per record (map nodes stay put until m_pending is cleared).
+    qint64 m_recentStart = 0;
+    std::vector<std::pair<quint64, RollupBucket*>> m_recent; // API id -> its bucket
     std::map<Key, RollupBucket> m_written; // full values written in the open transaction
     std::map<Key, RollupBucket> m_cache;   // full values of recent committed rows
     qint64 m_newestBucket = 0;
