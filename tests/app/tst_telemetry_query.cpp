@@ -67,6 +67,59 @@ std::vector<std::vector<QByteArray>> parseCsv(const QByteArray& data)
     return rows;
 }
 
+// A database of its own on the server of GATEHOUSE_TEST_PG_URL, dropped
+// again at the end of the test.
+class ScratchPostgres {
+public:
+    explicit ScratchPostgres(const QString& base)
+    {
+        QSqlDatabase db = telemetry::openDatabase(base, m_admin, &m_error);
+        if (!db.isValid())
+            return;
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("CREATE DATABASE ") + m_name)) {
+            m_error = q.lastError().text();
+            return;
+        }
+        QUrl url(base);
+        url.setPath(QLatin1Char('/') + m_name);
+        m_url = url.toString();
+    }
+    ~ScratchPostgres()
+    {
+        {
+            QSqlQuery q(QSqlDatabase::database(m_admin));
+            q.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_name +
+                   QStringLiteral(" WITH (FORCE)"));
+        }
+        telemetry::closeDatabase(m_admin);
+    }
+    ScratchPostgres(const ScratchPostgres&) = delete;
+    ScratchPostgres& operator=(const ScratchPostgres&) = delete;
+
+    QString url() const { return m_url; } // empty on failure: see error()
+    QString error() const { return m_error; }
+
+private:
+    QString m_admin = telemetry::uniqueConnectionName(QStringLiteral("scratch-admin"));
+    QString m_name = QStringLiteral("gh_tel_%1_%2_%3")
+                         .arg(QCoreApplication::applicationPid())
+                         .arg(QDateTime::currentMSecsSinceEpoch())
+                         .arg(++s_databases);
+    static inline int s_databases = 0;
+    QString m_url;
+    QString m_error;
+};
+
+// Rows for tests that run on SQLite, and on PostgreSQL when one is given.
+void addBackendRows()
+{
+    QTest::addColumn<bool>("postgres");
+    QTest::newRow("sqlite") << false;
+    if (!qEnvironmentVariableIsEmpty("GATEHOUSE_TEST_PG_URL"))
+        QTest::newRow("postgresql") << true;
+}
+
 } // namespace
 
 class TestTelemetryQuery : public QObject {
@@ -101,7 +154,9 @@ private slots:
     void liveSeries();
     void exportCsv();
     void exportNdjson();
+    void requestIdsFoundInEveryForm_data() { addBackendRows(); }
     void requestIdsFoundInEveryForm();
+    void migratesASchemaOneDatabase_data() { addBackendRows(); }
     void migratesASchemaOneDatabase();
     void postgresRoundTrip();
 };
@@ -415,7 +470,13 @@ void TestTelemetryQuery::requestIdsFoundInEveryForm()
 {
     // The gateway's own ids are stored packed and found through their
     // timestamp; anything else a client sent is stored as sent.
-    const QString path = m_dir.filePath(QStringLiteral("ids.db"));
+    QFETCH(bool, postgres);
+    std::unique_ptr<ScratchPostgres> pg;
+    if (postgres) {
+        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
+    }
+    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("ids.db"));
     const qint64 ts = 0x1a0c4a4e8fbLL * 1000 + 123; // the generated id's millisecond
     const QString generated = QStringLiteral("01a0c4a4e8fb7c2e9d10b3f4a5c6d7e8");
     const QStringList ids{
@@ -495,6 +556,8 @@ void TestTelemetryQuery::requestIdsFoundInEveryForm()
         shown.prepend(e.requestId);
     QCOMPARE(shown, ids);
 
+    if (postgres)
+        return; // the plan below is SQLite's
     // Both columns come off an index: the partial one, and a millisecond of call_log_ts.
     CallLogFilter f;
     f.toUs = ts + day;
@@ -510,37 +573,48 @@ void TestTelemetryQuery::requestIdsFoundInEveryForm()
 void TestTelemetryQuery::migratesASchemaOneDatabase()
 {
     // A workspace written before the texts moved to call_text.
-    const QString path = m_dir.filePath(QStringLiteral("schema1.db"));
+    QFETCH(bool, postgres);
+    std::unique_ptr<ScratchPostgres> pg;
+    if (postgres) {
+        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
+    }
+    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("schema1.db"));
     const QString connection = QStringLiteral("schema1");
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
+        QString error;
+        QSqlDatabase db = telemetry::openDatabase(path, connection, &error);
+        QVERIFY2(db.isValid(), qPrintable(error));
         QSqlQuery q(db);
-        const char* statements[] = {
-            "CREATE TABLE telemetry_schema (version INTEGER NOT NULL)",
-            "INSERT INTO telemetry_schema (version) VALUES (1)",
-            "CREATE TABLE call_log (id INTEGER PRIMARY KEY AUTOINCREMENT, ts_us BIGINT NOT NULL,"
-            " request_id TEXT NOT NULL, api_id BIGINT NOT NULL, route_id TEXT NOT NULL,"
-            " application_id BIGINT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL,"
-            " status INTEGER NOT NULL, cache_status INTEGER NOT NULL, upstream TEXT NOT NULL,"
-            " bytes_in BIGINT NOT NULL, bytes_out BIGINT NOT NULL, total_us BIGINT NOT NULL,"
-            " upstream_us BIGINT NOT NULL, error INTEGER NOT NULL, client TEXT NOT NULL)",
-            "CREATE INDEX call_log_ts ON call_log (ts_us)",
-            "CREATE INDEX call_log_api_ts ON call_log (api_id, ts_us)",
-            "CREATE INDEX call_log_app_ts ON call_log (application_id, ts_us)",
-            "CREATE INDEX call_log_request ON call_log (request_id)",
-            "INSERT INTO call_log VALUES (7, 1000, '01a0c4a4e8fb7c2e9d10b3f4a5c6d7e8', 3, 'orders',"
-            " 0, 'POST', '/orders?x=1', 201, 2, 'http://10.0.0.5:8080', 10, 20, 300, 250, 0,"
-            " '192.0.2.7')",
-            "INSERT INTO call_log VALUES (9, 2000, 'sixteen-chars-id', 0, '', 5, 'GET', '/nope',"
-            " 404, 0, '', 1, 2, 3, 0, 1, '192.0.2.8')",
+        const QString statements[] = {
+            QStringLiteral("CREATE TABLE telemetry_schema (version INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO telemetry_schema (version) VALUES (1)"),
+            QStringLiteral("CREATE TABLE call_log (id ") +
+                (pg ? QStringLiteral("BIGSERIAL PRIMARY KEY")
+                    : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")) +
+                QStringLiteral(
+                    ", ts_us BIGINT NOT NULL, request_id TEXT NOT NULL, api_id BIGINT NOT NULL,"
+                    " route_id TEXT NOT NULL, application_id BIGINT NOT NULL,"
+                    " method TEXT NOT NULL, path TEXT NOT NULL, status INTEGER NOT NULL,"
+                    " cache_status INTEGER NOT NULL, upstream TEXT NOT NULL,"
+                    " bytes_in BIGINT NOT NULL, bytes_out BIGINT NOT NULL,"
+                    " total_us BIGINT NOT NULL, upstream_us BIGINT NOT NULL,"
+                    " error INTEGER NOT NULL, client TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX call_log_ts ON call_log (ts_us)"),
+            QStringLiteral("CREATE INDEX call_log_api_ts ON call_log (api_id, ts_us)"),
+            QStringLiteral("CREATE INDEX call_log_app_ts ON call_log (application_id, ts_us)"),
+            QStringLiteral("CREATE INDEX call_log_request ON call_log (request_id)"),
+            QStringLiteral(
+                "INSERT INTO call_log VALUES (7, 1000, '01a0c4a4e8fb7c2e9d10b3f4a5c6d7e8', 3,"
+                " 'orders', 0, 'POST', '/orders?x=1', 201, 2, 'http://10.0.0.5:8080', 10, 20,"
+                " 300, 250, 0, '192.0.2.7')"),
+            QStringLiteral("INSERT INTO call_log VALUES (9, 2000, 'sixteen-chars-id', 0, '', 5,"
+                           " 'GET', '/nope', 404, 0, '', 1, 2, 3, 0, 1, '192.0.2.8')"),
         };
-        for (const char* sql : statements)
-            QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
-        db.close();
+        for (const QString& sql : statements)
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
     }
-    QSqlDatabase::removeDatabase(connection);
+    telemetry::closeDatabase(connection);
 
     TelemetryQuery query(path, {}, QStringLiteral("migrated"));
     QVERIFY2(query.isOpen() && query.lastError().isEmpty(), qPrintable(query.lastError()));
