@@ -77,9 +77,15 @@ QStringList callLogIndexesAndView(Dialect dialect)
         // costs insert throughput.
         pg ? QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_ts ON call_log (ts_us, id)")
            : QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_ts ON call_log (ts_us)"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_api_ts ON call_log (api_id, ts_us)"),
+        // Calls without an API (unrouted) or without a consumer (anonymous:
+        // often most of the traffic) stay out of these two. Their entries
+        // all tie on the first column, which made each insert's descent
+        // compare whole keys, about a quarter of the writer's CPU per index;
+        // a search for API or consumer 0 walks call_log_ts instead.
+        QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_api_ts ON call_log (api_id, ts_us)"
+                       " WHERE api_id <> 0"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_app_ts"
-                       " ON call_log (application_id, ts_us)"),
+                       " ON call_log (application_id, ts_us) WHERE application_id <> 0"),
         // Only ids the gateway did not generate (see request_id_key.h). A
         // plain IS NOT NULL: a function in the condition would make SQLite
         // keep a statement journal for every multi-row INSERT.

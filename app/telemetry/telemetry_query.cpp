@@ -258,13 +258,19 @@ TelemetryQuery::Statement TelemetryQuery::searchStatement(const CallLogFilter& f
         where << QStringLiteral("(ts_us, id) < (?, ?)");
         binds << after->timestampUs << after->id;
     }
+    // The API and consumer indexes leave out id 0 (see telemetry_database.cpp);
+    // the literal `<> 0` lets the planner use them for any other id.
     if (f.apiId) {
         where << QStringLiteral("api_id = ?");
         binds << static_cast<qint64>(*f.apiId);
+        if (*f.apiId != 0)
+            where << QStringLiteral("api_id <> 0");
     }
     if (f.applicationId) {
         where << QStringLiteral("application_id = ?");
         binds << static_cast<qint64>(*f.applicationId);
+        if (*f.applicationId != 0)
+            where << QStringLiteral("application_id <> 0");
     }
     if (f.statusClass >= 1 && f.statusClass <= 5) {
         where << QStringLiteral("status >= ?") << QStringLiteral("status < ?");

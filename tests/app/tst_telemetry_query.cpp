@@ -230,6 +230,9 @@ void TestTelemetryQuery::searchUsesAnIndex()
     f = base;
     f.requestId = QStringLiteral("rq-77");
     cases.emplace_back(QStringLiteral("request id"), f);
+    f = base;
+    f.applicationId = 0; // anonymous calls: not in the consumer index, on the time index
+    cases.emplace_back(QStringLiteral("anonymous"), f);
     for (const auto& [name, filter] : cases) {
         for (bool cursor : {false, true}) {
             const QString plan = query.searchPlan(filter, cursor);
@@ -257,6 +260,8 @@ void TestTelemetryQuery::keysetPaginationWalksEveryRowOnce_data()
     QTest::newRow("request id") << 4;
     QTest::newRow("time range") << 5;
     QTest::newRow("stored after an id, 2xx") << 6;
+    QTest::newRow("no API (not in the API index)") << 7;
+    QTest::newRow("anonymous (not in the consumer index)") << 8;
 }
 
 void TestTelemetryQuery::keysetPaginationWalksEveryRowOnce()
@@ -286,6 +291,18 @@ void TestTelemetryQuery::keysetPaginationWalksEveryRowOnce()
         filter.pathSubstring = QStringLiteral("100%_");
         match = [&](int i) {
             return i % 50 == 0;
+        };
+        break;
+    case 7:
+        filter.apiId = 0;
+        match = [&](int i) {
+            return recs[i].api_id == 0;
+        };
+        break;
+    case 8:
+        filter.applicationId = 0;
+        match = [&](int i) {
+            return recs[i].application_id == 0;
         };
         break;
     case 4:
