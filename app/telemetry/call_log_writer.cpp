@@ -204,6 +204,7 @@ std::function<void()> CallLogWriter::hook()
 void CallLogWriter::run(std::promise<QString>* started)
 {
     telemetry::lowerCurrentThreadPriority(); // the workers come first: see there
+    telemetry::nameCurrentThread("gh-call-log");
     m_state = std::make_unique<State>();
     State& s = *m_state;
     s.connection = telemetry::uniqueConnectionName(QStringLiteral("writer"));

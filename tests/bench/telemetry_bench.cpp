@@ -21,6 +21,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -35,6 +36,7 @@
 #include <string>
 #include <sys/resource.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace gatehouse;
@@ -69,6 +71,27 @@ long rssKb()
         if (line.startsWith("VmRSS:"))
             return line.mid(6).trimmed().split(' ').value(0).toLong();
     return 0;
+}
+
+// CPU seconds of this process's threads named `name` (see nameCurrentThread).
+double threadCpuSeconds(const char* name)
+{
+    double ticks = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+            continue;
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // After the parenthesised name: state is field 3, utime 14, stime 15.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (f.size() > 12)
+            ticks += f[11].toDouble() + f[12].toDouble();
+    }
+    return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
 gateway::call_record sampleRecord(qint64 i, qint64 base)
@@ -266,7 +289,7 @@ void gatewayBenchmark(const Options& o, const QString& dir)
         return useWrk ? wrkRun(gw.port(), o, seconds) : loadLoop(gw.port(), o, seconds);
     };
     load(1); // warm-up: connections, caches, the database file
-    std::vector<double> off, on, cpuOff, cpuOn;
+    std::vector<double> off, on, cpuOff, cpuOn, writerOn, checkpointerOn;
     for (int round = 0; round < o.rounds; ++round) {
         // Alternate the order so a drifting machine does not favour one mode.
         for (int k = 0; k < 2; ++k) {
@@ -274,6 +297,8 @@ void gatewayBenchmark(const Options& o, const QString& dir)
             gw.set_call_recording(logging);
             const quint64 before = gw.stats().requests;
             const double cpuBefore = cpuSeconds();
+            const double writerBefore = threadCpuSeconds("gh-call-log");
+            const double checkpointerBefore = threadCpuSeconds("gh-wal-ckpt");
             (logging ? on : off).push_back(load(o.seconds));
             writer.flushNow(); // the writer's work for this run counts
             // CPU per request of this process (gateway, demo origin and
@@ -282,6 +307,12 @@ void gatewayBenchmark(const Options& o, const QString& dir)
             const double cpu = (cpuSeconds() - cpuBefore) * 1e6 /
                                double(std::max<quint64>(1, gw.stats().requests - before));
             (logging ? cpuOn : cpuOff).push_back(cpu);
+            if (logging) {
+                const double calls = double(std::max<quint64>(1, gw.stats().requests - before));
+                writerOn.push_back((threadCpuSeconds("gh-call-log") - writerBefore) * 1e6 / calls);
+                checkpointerOn.push_back((threadCpuSeconds("gh-wal-ckpt") - checkpointerBefore) *
+                                         1e6 / calls);
+            }
         }
     }
     const double medOff = median(off), medOn = median(on);
@@ -307,6 +338,14 @@ void gatewayBenchmark(const Options& o, const QString& dir)
     for (double v : cpuOn)
         std::printf(" %10.2f", v);
     std::printf("   median %10.2f\n", median(cpuOn));
+    std::printf("%-34s", "  of which writer thread (us)");
+    for (double v : writerOn)
+        std::printf(" %10.2f", v);
+    std::printf("   median %10.2f\n", median(writerOn));
+    std::printf("%-34s", "  of which checkpointer (us)");
+    for (double v : checkpointerOn)
+        std::printf(" %10.2f", v);
+    std::printf("   median %10.2f\n", median(checkpointerOn));
     std::printf("%-34s %10.1f %%   (gateway + origin + writer CPU)\n", "CPU cost of logging",
                 median(cpuOff) > 0 ? (median(cpuOn) - median(cpuOff)) / median(cpuOff) * 100.0
                                    : 0.0);
