@@ -284,6 +284,9 @@ void CallLogWriter::run(std::promise<QString>* started)
     s.sqlite.finalize();
     s.insertMany.reset();
     s.insertOne.reset();
+    s.texts.release();
+    s.minutes.release();
+    s.hours.release();
     s.db = QSqlDatabase();
     telemetry::closeDatabase(s.connection);
     m_state.reset();

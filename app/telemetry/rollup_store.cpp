@@ -94,14 +94,14 @@ void RollupStore::add(const gateway::call_record& record)
     }
 }
 
-bool RollupStore::write(QSqlDatabase& db, QString* error)
+bool RollupStore::prepare(QSqlDatabase& db, QString* error)
 {
-    m_written.clear();
-    QSqlQuery select(db);
-    select.prepare(QStringLiteral("SELECT ") + selectColumns() + QStringLiteral(" FROM ") +
-                   m_table + QStringLiteral(" WHERE bucket_start = ? AND api_id = ?"));
-    QSqlQuery upsert(db);
-    upsert.prepare(
+    m_select = std::make_unique<QSqlQuery>(db);
+    m_upsert = std::make_unique<QSqlQuery>(db);
+    const bool selectOk =
+        m_select->prepare(QStringLiteral("SELECT ") + selectColumns() + QStringLiteral(" FROM ") +
+                          m_table + QStringLiteral(" WHERE bucket_start = ? AND api_id = ?"));
+    const bool upsertOk = m_upsert->prepare(
         QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (") + selectColumns() +
         QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                        " ON CONFLICT (bucket_start, api_id) DO UPDATE SET"
@@ -112,6 +112,26 @@ bool RollupStore::write(QSqlDatabase& db, QString* error)
                        " s4xx = excluded.s4xx, s5xx = excluded.s5xx,"
                        " bytes_in = excluded.bytes_in, bytes_out = excluded.bytes_out,"
                        " latency = excluded.latency"));
+    if (selectOk && upsertOk)
+        return true;
+    *error = m_select->lastError().text() + m_upsert->lastError().text();
+    release();
+    return false;
+}
+
+void RollupStore::release()
+{
+    m_select.reset();
+    m_upsert.reset();
+}
+
+bool RollupStore::write(QSqlDatabase& db, QString* error)
+{
+    m_written.clear();
+    if (!m_select && !prepare(db, error))
+        return false;
+    QSqlQuery& select = *m_select;
+    QSqlQuery& upsert = *m_upsert;
     for (const auto& [key, delta] : m_pending) {
         RollupBucket current;
         if (auto it = m_cache.find(key); it != m_cache.end()) {

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <map>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -34,6 +35,8 @@ public:
     bool write(QSqlDatabase& db, QString* error);
     void commit();
     void rollback();
+    // Drops the prepared statements: before the connection closes.
+    void release();
 
     const QString& table() const { return m_table; }
     qint64 bucketUs() const { return m_bucketUs; }
@@ -45,6 +48,7 @@ public:
 private:
     using Key = std::pair<qint64, quint64>; // bucket start (µs), API id
     RollupBucket& bucket(qint64 start, quint64 apiId);
+    bool prepare(QSqlDatabase& db, QString* error);
 
     QString m_table;
     qint64 m_bucketUs;
@@ -56,6 +60,10 @@ private:
     std::map<Key, RollupBucket> m_written; // full values written in the open transaction
     std::map<Key, RollupBucket> m_cache;   // full values of recent committed rows
     qint64 m_newestBucket = 0;
+    // Prepared once per connection, not per flush (parsing them cost more
+    // than running them).
+    std::unique_ptr<QSqlQuery> m_select;
+    std::unique_ptr<QSqlQuery> m_upsert;
 };
 
 } // namespace gatehouse::app

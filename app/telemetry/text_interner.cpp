@@ -74,6 +74,12 @@ void TextInterner::commit()
         m_ids.clear();
 }
 
+void TextInterner::release()
+{
+    m_select.reset();
+    m_insert.reset();
+}
+
 void TextInterner::rollback()
 {
     for (const std::string& text : m_tentative)

@@ -44,6 +44,8 @@ public:
     qint64 idOf(QSqlDatabase& db, std::string_view text, QString* error);
     void commit();
     void rollback();
+    // Drops the prepared statements: before the connection closes.
+    void release();
     std::size_t cached() const { return m_ids.size(); }
 
 private:
