@@ -22,8 +22,8 @@ namespace gatehouse::app {
 // UTF-16 -> UTF-8 round trip per value, about half the writer's CPU; here
 // the path and a client's request id are bound straight from the record's
 // UTF-8 bytes, the gateway's request ids packed (request_id_key.h), and the
-// other texts as call_text ids. The
-// transaction stays Qt's (BEGIN/COMMIT on the same connection).
+// other texts as call_text ids. The transaction stays Qt's (BEGIN/COMMIT on
+// the same connection).
 //
 // Writer thread only; finalize() before the connection closes.
 class SqliteBulkInsert {
