@@ -218,7 +218,7 @@ void CallLogWriter::run(std::promise<QString>* started)
         return;
     }
     if (telemetry::dialectOf(s.db) == telemetry::Dialect::Sqlite) {
-        // A 64 MB page cache keeps the hot index pages (four indexes over
+        // A 64 MB page cache keeps the hot index pages (indexes over
         // rows arriving in time order) in memory between flushes instead of
         // re-reading them from the OS on every batch.
         QSqlQuery pragma(s.db);

@@ -164,8 +164,7 @@ void writerBenchmark(const Options& o, const QString& dir)
     const double cpu = cpuSeconds() - cpuStart; // nearly all on the writer thread
     const auto c = writer.counters();
     writer.stop();
-    std::printf(
-        "\n== writer: sustained insert rate (SQLite WAL, 4 indexes, minute+hour rollups)\n");
+    std::printf("\n== writer: sustained insert rate (SQLite WAL, schema 2, minute+hour rollups)\n");
     std::printf("%-34s %14s\n", "rows", qPrintable(QString::number(c.written)));
     std::printf("%-34s %14.2f\n", "seconds", seconds);
     std::printf("%-34s %14.0f   (target >= 200,000)\n", "rows/s", double(c.written) / seconds);
