@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/telemetry/call_log_writer.h"
 
+#include "app/telemetry/request_id_key.h"
 #include "app/telemetry/rollup_store.h"
 #include "app/telemetry/sqlite_bulk_insert.h"
 #include "app/telemetry/telemetry_database.h"
+#include "app/telemetry/text_interner.h"
 #include "app/telemetry/thread_priority.h"
 #include "app/telemetry/wal_checkpointer.h"
 
@@ -15,17 +17,19 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <span>
+
 namespace gatehouse::app {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Rows per multi-row INSERT: 100 rows x 16 columns = 1,600 parameters, well
+// Rows per multi-row INSERT: 100 rows x 17 columns = 1,700 parameters, well
 // under SQLite's 32,766 and PostgreSQL's 65,535, and big enough that the
 // per-statement overhead of QSqlQuery::exec() stops mattering.
-constexpr int rowsPerStatement = 100;
-constexpr int columns = 16;
+constexpr std::size_t rowsPerStatement = 100;
+constexpr int columns = 17;
 // A wake-up drains at most this often: the gateway notifies only on a
 // ring's empty -> non-empty edge, so draining less eagerly means fewer
 // notifications (syscalls on the worker threads) at high rates, while the
@@ -46,33 +50,60 @@ constexpr auto checkpointGap = std::chrono::seconds(1);
 // Retention gets at most this long per idle turn, so a flush never waits long.
 constexpr auto retentionBudget = std::chrono::milliseconds(20);
 
-template <std::size_t N>
-QVariant text(const gateway::call_record::text<N>& t)
-{
-    return QString::fromUtf8(t.data, t.size);
-}
-
-void bindRecord(QSqlQuery& q, int base, const gateway::call_record& r)
+void bindRecord(QSqlQuery& q, int base, const gateway::call_record& r, const CallTextRefs& t)
 {
     const auto i64 = [](quint64 v) {
         return QVariant(static_cast<qint64>(v));
     };
     q.bindValue(base + 0, QVariant(static_cast<qint64>(r.timestamp_us)));
-    q.bindValue(base + 1, text(r.request_id));
-    q.bindValue(base + 2, i64(r.api_id));
-    q.bindValue(base + 3, text(r.route_id));
-    q.bindValue(base + 4, i64(r.application_id));
-    q.bindValue(base + 5, text(r.method));
-    q.bindValue(base + 6, text(r.path));
-    q.bindValue(base + 7, QVariant(static_cast<int>(r.status)));
-    q.bindValue(base + 8, QVariant(static_cast<int>(r.cache)));
-    q.bindValue(base + 9, text(r.upstream));
-    q.bindValue(base + 10, i64(r.bytes_in));
-    q.bindValue(base + 11, i64(r.bytes_out));
-    q.bindValue(base + 12, i64(r.total_latency_us));
-    q.bindValue(base + 13, i64(r.upstream_latency_us));
-    q.bindValue(base + 14, QVariant(static_cast<int>(r.error)));
-    q.bindValue(base + 15, text(r.client_address));
+    unsigned char packed[telemetry::packedRequestIdSize];
+    if (telemetry::packRequestId(r.request_id.view(), r.timestamp_us, packed)) {
+        q.bindValue(base + 1, QByteArray(reinterpret_cast<const char*>(packed), sizeof packed));
+        q.bindValue(base + 2, QVariant(QMetaType::fromType<QString>()));
+    } else {
+        q.bindValue(base + 1, QVariant(QMetaType::fromType<QByteArray>()));
+        q.bindValue(base + 2, QString::fromUtf8(r.request_id.data, r.request_id.size));
+    }
+    q.bindValue(base + 3, i64(r.api_id));
+    q.bindValue(base + 4, t.route);
+    q.bindValue(base + 5, i64(r.application_id));
+    q.bindValue(base + 6, t.method);
+    q.bindValue(base + 7, QString::fromUtf8(r.path.data, r.path.size));
+    q.bindValue(base + 8, QVariant(static_cast<int>(r.status)));
+    q.bindValue(base + 9, QVariant(static_cast<int>(r.cache)));
+    q.bindValue(base + 10, t.upstream);
+    q.bindValue(base + 11, i64(r.bytes_in));
+    q.bindValue(base + 12, i64(r.bytes_out));
+    q.bindValue(base + 13, i64(r.total_latency_us));
+    q.bindValue(base + 14, i64(r.upstream_latency_us));
+    q.bindValue(base + 15, QVariant(static_cast<int>(r.error)));
+    q.bindValue(base + 16, t.client);
+}
+
+// The call_text ids of every pending record, in the open transaction.
+bool internTexts(TextInterner& texts, QSqlDatabase& db,
+                 const std::vector<gateway::call_record>& records, std::vector<CallTextRefs>& refs,
+                 QString* error)
+{
+    refs.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const gateway::call_record& r = records[i];
+        CallTextRefs& t = refs[i];
+        // Consecutive calls mostly share their texts: a compare, no hash.
+        const gateway::call_record* previous = i ? &records[i - 1] : nullptr;
+        const auto id = [&](auto field, qint64 CallTextRefs::*ref) {
+            const std::string_view text = (r.*field).view();
+            return previous && (previous->*field).view() == text ? refs[i - 1].*ref
+                                                                 : texts.idOf(db, text, error);
+        };
+        t.route = id(&gateway::call_record::route_id, &CallTextRefs::route);
+        t.method = id(&gateway::call_record::method, &CallTextRefs::method);
+        t.upstream = id(&gateway::call_record::upstream, &CallTextRefs::upstream);
+        t.client = id(&gateway::call_record::client_address, &CallTextRefs::client);
+        if (t.route < 0 || t.method < 0 || t.upstream < 0 || t.client < 0)
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -89,8 +120,9 @@ struct CallLogWriter::State {
     RollupStore minutes{QStringLiteral("rollup_minute"), 60'000'000LL};
     RollupStore hours{QStringLiteral("rollup_hour"), 3'600'000'000LL};
     Retention retention;
+    TextInterner texts;
     std::vector<gateway::call_record> pending;
-    std::vector<gateway::call_record> scratch;
+    std::vector<CallTextRefs> refs;          // pending[i]'s texts
     std::vector<gateway::call_record> spill; // drained during a flush, not yet processed
     std::size_t spillHead = 0;               // next spilled record to process
     TelemetryMetrics metrics;                // published to m_metrics after each flush
@@ -172,6 +204,7 @@ std::function<void()> CallLogWriter::hook()
 void CallLogWriter::run(std::promise<QString>* started)
 {
     telemetry::lowerCurrentThreadPriority(); // the workers come first: see there
+    telemetry::nameCurrentThread("gh-call-log");
     m_state = std::make_unique<State>();
     State& s = *m_state;
     s.connection = telemetry::uniqueConnectionName(QStringLiteral("writer"));
@@ -185,7 +218,7 @@ void CallLogWriter::run(std::promise<QString>* started)
         return;
     }
     if (telemetry::dialectOf(s.db) == telemetry::Dialect::Sqlite) {
-        // A 64 MB page cache keeps the hot index pages (four indexes over
+        // A 64 MB page cache keeps the hot index pages (indexes over
         // rows arriving in time order) in memory between flushes instead of
         // re-reading them from the OS on every batch.
         QSqlQuery pragma(s.db);
@@ -206,7 +239,7 @@ void CallLogWriter::run(std::promise<QString>* started)
     if (!s.fast) { // PostgreSQL: the same multi-row INSERT through QSqlQuery
         s.insertMany = std::make_unique<QSqlQuery>(s.db);
         s.insertOne = std::make_unique<QSqlQuery>(s.db);
-        s.insertMany->prepare(SqliteBulkInsert::insertSql(rowsPerStatement));
+        s.insertMany->prepare(SqliteBulkInsert::insertSql(int(rowsPerStatement)));
         s.insertOne->prepare(SqliteBulkInsert::insertSql(1));
     }
     s.retention.setPolicy(m_options.retention);
@@ -251,6 +284,9 @@ void CallLogWriter::run(std::promise<QString>* started)
     s.sqlite.finalize();
     s.insertMany.reset();
     s.insertOne.reset();
+    s.texts.release();
+    s.minutes.release();
+    s.hours.release();
     s.db = QSqlDatabase();
     telemetry::closeDatabase(s.connection);
     m_state.reset();
@@ -265,33 +301,34 @@ bool CallLogWriter::drainAvailable()
         return true;
     bool ok = true;
     for (;;) {
-        s.scratch.clear();
-        const std::size_t room = m_options.batchRows - s.pending.size();
+        // Straight into pending: each record is copied once on this side.
+        const std::size_t first = s.pending.size();
+        const std::size_t room = m_options.batchRows - first;
         std::size_t n = 0;
         if (s.spillHead < s.spill.size()) {
             // Spilled records are older than what the rings hold: first.
             n = std::min(room, s.spill.size() - s.spillHead);
             const auto from = s.spill.begin() + static_cast<std::ptrdiff_t>(s.spillHead);
-            s.scratch.assign(from, from + static_cast<std::ptrdiff_t>(n));
+            s.pending.insert(s.pending.end(), from, from + static_cast<std::ptrdiff_t>(n));
             s.spillHead += n;
             if (s.spillHead == s.spill.size()) {
                 s.spill.clear();
                 s.spillHead = 0;
             }
         } else {
-            n = m_drain(s.scratch, room);
+            n = m_drain(s.pending, room);
         }
         if (n == 0)
             break;
-        m_live->add(s.scratch);
-        for (const auto& r : s.scratch) {
+        const std::span<const gateway::call_record> added(s.pending.data() + first, n);
+        m_live->add(added);
+        for (const auto& r : added) {
             s.minutes.add(r);
             s.hours.add(r);
             const unsigned cls = r.status / 100;
             ++s.metrics.requests[{r.api_id, cls <= 5 ? static_cast<int>(cls) : 0, r.cache}];
             s.metrics.latency.record(r.total_latency_us);
         }
-        s.pending.insert(s.pending.end(), s.scratch.begin(), s.scratch.end());
         if (s.pending.size() >= m_options.batchRows)
             ok = flushPending() && ok;
     }
@@ -332,24 +369,26 @@ bool CallLogWriter::flushPending()
     bool ok = s.db.transaction();
     if (!ok)
         error = s.db.lastError().text();
+    ok = ok && internTexts(s.texts, s.db, s.pending, s.refs, &error);
     std::size_t i = s.fast ? n : 0;
     for (std::size_t done = 0; ok && s.fast && done < n; done += rowsBetweenSpills) {
         const std::size_t chunk = std::min(rowsBetweenSpills, n - done);
-        ok = s.sqlite.insert(s.pending.data() + done, chunk, &error);
+        ok = s.sqlite.insert(s.pending.data() + done, s.refs.data() + done, chunk, &error);
         spillFromRings();
     }
     for (; ok && i + rowsPerStatement <= n; i += rowsPerStatement) {
         if (i % rowsBetweenSpills == 0)
             spillFromRings();
-        for (int row = 0; row < rowsPerStatement; ++row)
-            bindRecord(*s.insertMany, row * columns, s.pending[i + static_cast<std::size_t>(row)]);
+        for (std::size_t row = 0; row < rowsPerStatement; ++row)
+            bindRecord(*s.insertMany, static_cast<int>(row) * columns, s.pending[i + row],
+                       s.refs[i + row]);
         if (!s.insertMany->exec()) {
             error = s.insertMany->lastError().text();
             ok = false;
         }
     }
     for (; ok && i < n; ++i) {
-        bindRecord(*s.insertOne, 0, s.pending[i]);
+        bindRecord(*s.insertOne, 0, s.pending[i], s.refs[i]);
         if (!s.insertOne->exec()) {
             error = s.insertOne->lastError().text();
             ok = false;
@@ -361,6 +400,7 @@ bool CallLogWriter::flushPending()
         ok = false;
     }
     if (ok) {
+        s.texts.commit();
         s.minutes.commit();
         s.hours.commit();
         // The checkpointer's PASSIVE checkpoints let the WAL restart only
@@ -376,6 +416,7 @@ bool CallLogWriter::flushPending()
         }
     } else {
         s.db.rollback();
+        s.texts.rollback();
         s.minutes.rollback();
         s.hours.rollback();
     }

@@ -64,7 +64,8 @@ struct TelemetryMetrics {
 // announced (at most every 10 ms), and written when flushInterval has passed
 // since the last flush or batchRows are waiting, whichever comes first: one
 // transaction per flush with a prepared multi-row INSERT, plus the minute
-// and hour rollup upserts in the same transaction.
+// and hour rollup upserts in the same transaction. Repeated texts are
+// interned into call_text (TextInterner) in that transaction too.
 //
 // A slow flush (busy machine) drains the rings between statements into a
 // spill buffer, processed after the flush, so the rings do not overflow
@@ -82,7 +83,10 @@ struct TelemetryMetrics {
 // that start()/stop() must not race each other.
 class CallLogWriter {
 public:
-    using DrainSource = std::function<std::size_t(std::vector<gateway::call_record>&, std::size_t)>;
+    // Appends at most `max` records to the vector (never clears it) and
+    // returns how many: the writer drains straight into its pending batch.
+    using DrainSource =
+        std::function<std::size_t(std::vector<gateway::call_record>&, std::size_t max)>;
     using DroppedSource = std::function<quint64()>;
 
     CallLogWriter(CallLogWriterOptions options, DrainSource drain, DroppedSource dropped = {});

@@ -52,7 +52,7 @@ void LiveSeries::addTo(Ring& ring, const gateway::call_record& record, qint64 se
         slot.latency.record(record.total_latency_us);
 }
 
-void LiveSeries::add(const std::vector<gateway::call_record>& records)
+void LiveSeries::add(std::span<const gateway::call_record> records)
 {
     std::lock_guard lock(m_mutex);
     for (const auto& record : records) {

@@ -5,6 +5,7 @@
 #include "app/telemetry/telemetry_types.h"
 
 #include <mutex>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -19,7 +20,7 @@ class LiveSeries {
 public:
     static constexpr int windowSeconds = 15 * 60;
 
-    void add(const std::vector<gateway::call_record>& records);
+    void add(std::span<const gateway::call_record> records);
 
     // The last `seconds` whole seconds ending with the second of `nowUs`
     // (default: the current time), oldest first, one point per second

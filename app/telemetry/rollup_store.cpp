@@ -61,13 +61,21 @@ RollupBucket RollupStore::bucketFromQuery(const QSqlQuery& q, int first)
     return b;
 }
 
-void RollupStore::addTo(const Key& key, const gateway::call_record& record)
+RollupBucket& RollupStore::bucket(qint64 start, quint64 apiId)
 {
-    RollupBucket& bucket = m_pending[key];
-    bucket.bucketStartUs = key.first;
-    bucket.apiId = key.second;
-    bucket.counters.add(record);
-    bucket.latency.record(record.total_latency_us);
+    if (start != m_recentStart || m_recent.empty()) {
+        m_recentStart = start;
+        m_recent.clear();
+    }
+    for (const auto& [api, b] : m_recent)
+        if (api == apiId)
+            return *b;
+    RollupBucket& b = m_pending[{start, apiId}];
+    b.bucketStartUs = start;
+    b.apiId = apiId;
+    if (m_recent.size() < 16) // a short scan beats the map; beyond, the map
+        m_recent.emplace_back(apiId, &b);
+    return b;
 }
 
 void RollupStore::add(const gateway::call_record& record)
@@ -75,21 +83,25 @@ void RollupStore::add(const gateway::call_record& record)
     const qint64 ts = record.timestamp_us;
     const qint64 start =
         (ts >= 0 ? ts / m_bucketUs : (ts - m_bucketUs + 1) / m_bucketUs) * m_bucketUs;
-    addTo({start, 0}, record);
     // api_id 0 means "no API" on a record and "all traffic" in the rollups:
     // calls without an API only count in the total.
-    if (record.api_id != 0)
-        addTo({start, record.api_id}, record);
+    for (const quint64 apiId : {quint64(0), quint64(record.api_id)}) {
+        RollupBucket& b = bucket(start, apiId);
+        b.counters.add(record);
+        b.latency.record(record.total_latency_us);
+        if (record.api_id == 0)
+            break;
+    }
 }
 
-bool RollupStore::write(QSqlDatabase& db, QString* error)
+bool RollupStore::prepare(QSqlDatabase& db, QString* error)
 {
-    m_written.clear();
-    QSqlQuery select(db);
-    select.prepare(QStringLiteral("SELECT ") + selectColumns() + QStringLiteral(" FROM ") +
-                   m_table + QStringLiteral(" WHERE bucket_start = ? AND api_id = ?"));
-    QSqlQuery upsert(db);
-    upsert.prepare(
+    m_select = std::make_unique<QSqlQuery>(db);
+    m_upsert = std::make_unique<QSqlQuery>(db);
+    const bool selectOk =
+        m_select->prepare(QStringLiteral("SELECT ") + selectColumns() + QStringLiteral(" FROM ") +
+                          m_table + QStringLiteral(" WHERE bucket_start = ? AND api_id = ?"));
+    const bool upsertOk = m_upsert->prepare(
         QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (") + selectColumns() +
         QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                        " ON CONFLICT (bucket_start, api_id) DO UPDATE SET"
@@ -100,6 +112,26 @@ bool RollupStore::write(QSqlDatabase& db, QString* error)
                        " s4xx = excluded.s4xx, s5xx = excluded.s5xx,"
                        " bytes_in = excluded.bytes_in, bytes_out = excluded.bytes_out,"
                        " latency = excluded.latency"));
+    if (selectOk && upsertOk)
+        return true;
+    *error = m_select->lastError().text() + m_upsert->lastError().text();
+    release();
+    return false;
+}
+
+void RollupStore::release()
+{
+    m_select.reset();
+    m_upsert.reset();
+}
+
+bool RollupStore::write(QSqlDatabase& db, QString* error)
+{
+    m_written.clear();
+    if (!m_select && !prepare(db, error))
+        return false;
+    QSqlQuery& select = *m_select;
+    QSqlQuery& upsert = *m_upsert;
     for (const auto& [key, delta] : m_pending) {
         RollupBucket current;
         if (auto it = m_cache.find(key); it != m_cache.end()) {
@@ -157,6 +189,7 @@ void RollupStore::commit()
     }
     m_written.clear();
     m_pending.clear();
+    m_recent.clear();
     const qint64 oldest = m_newestBucket - cachedBuckets * m_bucketUs;
     for (auto it = m_cache.begin(); it != m_cache.end();)
         it = it->first.first < oldest ? m_cache.erase(it) : std::next(it);
@@ -166,6 +199,7 @@ void RollupStore::rollback()
 {
     m_written.clear();
     m_pending.clear();
+    m_recent.clear();
 }
 
 } // namespace gatehouse::app

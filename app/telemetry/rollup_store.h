@@ -8,7 +8,9 @@
 #include <QString>
 
 #include <map>
+#include <memory>
 #include <utility>
+#include <vector>
 
 class QSqlQuery;
 
@@ -33,6 +35,8 @@ public:
     bool write(QSqlDatabase& db, QString* error);
     void commit();
     void rollback();
+    // Drops the prepared statements: before the connection closes.
+    void release();
 
     const QString& table() const { return m_table; }
     qint64 bucketUs() const { return m_bucketUs; }
@@ -43,14 +47,23 @@ public:
 
 private:
     using Key = std::pair<qint64, quint64>; // bucket start (µs), API id
-    void addTo(const Key& key, const gateway::call_record& record);
+    RollupBucket& bucket(qint64 start, quint64 apiId);
+    bool prepare(QSqlDatabase& db, QString* error);
 
     QString m_table;
     qint64 m_bucketUs;
     std::map<Key, RollupBucket> m_pending; // deltas since the last flush
+    // The buckets of the last record's start, looked up once per start
+    // rather than per record (map nodes stay put until m_pending is cleared).
+    qint64 m_recentStart = 0;
+    std::vector<std::pair<quint64, RollupBucket*>> m_recent; // API id -> its bucket
     std::map<Key, RollupBucket> m_written; // full values written in the open transaction
     std::map<Key, RollupBucket> m_cache;   // full values of recent committed rows
     qint64 m_newestBucket = 0;
+    // Prepared once per connection, not per flush (parsing them cost more
+    // than running them).
+    std::unique_ptr<QSqlQuery> m_select;
+    std::unique_ptr<QSqlQuery> m_upsert;
 };
 
 } // namespace gatehouse::app

@@ -11,7 +11,7 @@ namespace gatehouse::app {
 
 namespace {
 
-constexpr int columns = 16;
+constexpr int columns = 17;
 
 template <std::size_t N>
 int bindText(sqlite3_stmt* stmt, int index, const gateway::call_record::text<N>& t)
@@ -27,10 +27,10 @@ QString SqliteBulkInsert::insertSql(int rows, Conflict conflict)
     QString sql =
         QLatin1String(conflict == Conflict::Fail ? "INSERT OR FAIL" : "INSERT") +
         QLatin1String(
-            " INTO call_log (ts_us, request_id, api_id, route_id, application_id, method, path,"
-            " status, cache_status, upstream, bytes_in, bytes_out, total_us, upstream_us, error,"
-            " client) VALUES ");
-    const QString tuple = QStringLiteral("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            " INTO call_log (ts_us, request_id, request_text, api_id, route_ref, application_id,"
+            " method_ref, path, status, cache_status, upstream_ref, bytes_in, bytes_out,"
+            " total_us, upstream_us, error, client_ref) VALUES ");
+    const QString tuple = QStringLiteral("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (int i = 0; i < rows; ++i) {
         if (i)
             sql += QLatin1Char(',');
@@ -72,28 +72,36 @@ void SqliteBulkInsert::finalize()
     m_db = nullptr;
 }
 
-bool SqliteBulkInsert::bindAndStep(sqlite3_stmt* stmt, const gateway::call_record* rows, int count,
-                                   QString* error)
+bool SqliteBulkInsert::bindAndStep(sqlite3_stmt* stmt, const gateway::call_record* rows,
+                                   const CallTextRefs* refs, int count, QString* error)
 {
     for (int row = 0; row < count; ++row) {
         const gateway::call_record& r = rows[row];
+        const CallTextRefs& t = refs[row];
         const int b = row * columns + 1; // SQLite parameters count from 1
+        unsigned char* packed = m_ids[row];
         sqlite3_bind_int64(stmt, b + 0, r.timestamp_us);
-        bindText(stmt, b + 1, r.request_id);
-        sqlite3_bind_int64(stmt, b + 2, static_cast<sqlite3_int64>(r.api_id));
-        bindText(stmt, b + 3, r.route_id);
-        sqlite3_bind_int64(stmt, b + 4, static_cast<sqlite3_int64>(r.application_id));
-        bindText(stmt, b + 5, r.method);
-        bindText(stmt, b + 6, r.path);
-        sqlite3_bind_int(stmt, b + 7, r.status);
-        sqlite3_bind_int(stmt, b + 8, static_cast<int>(r.cache));
-        bindText(stmt, b + 9, r.upstream);
-        sqlite3_bind_int64(stmt, b + 10, static_cast<sqlite3_int64>(r.bytes_in));
-        sqlite3_bind_int64(stmt, b + 11, static_cast<sqlite3_int64>(r.bytes_out));
-        sqlite3_bind_int64(stmt, b + 12, r.total_latency_us);
-        sqlite3_bind_int64(stmt, b + 13, r.upstream_latency_us);
-        sqlite3_bind_int(stmt, b + 14, static_cast<int>(r.error));
-        bindText(stmt, b + 15, r.client_address);
+        if (telemetry::packRequestId(r.request_id.view(), r.timestamp_us, packed)) {
+            sqlite3_bind_blob(stmt, b + 1, packed, telemetry::packedRequestIdSize, SQLITE_STATIC);
+            sqlite3_bind_null(stmt, b + 2);
+        } else {
+            sqlite3_bind_null(stmt, b + 1);
+            bindText(stmt, b + 2, r.request_id);
+        }
+        sqlite3_bind_int64(stmt, b + 3, static_cast<sqlite3_int64>(r.api_id));
+        sqlite3_bind_int64(stmt, b + 4, t.route);
+        sqlite3_bind_int64(stmt, b + 5, static_cast<sqlite3_int64>(r.application_id));
+        sqlite3_bind_int64(stmt, b + 6, t.method);
+        bindText(stmt, b + 7, r.path);
+        sqlite3_bind_int(stmt, b + 8, r.status);
+        sqlite3_bind_int(stmt, b + 9, static_cast<int>(r.cache));
+        sqlite3_bind_int64(stmt, b + 10, t.upstream);
+        sqlite3_bind_int64(stmt, b + 11, static_cast<sqlite3_int64>(r.bytes_in));
+        sqlite3_bind_int64(stmt, b + 12, static_cast<sqlite3_int64>(r.bytes_out));
+        sqlite3_bind_int64(stmt, b + 13, r.total_latency_us);
+        sqlite3_bind_int64(stmt, b + 14, r.upstream_latency_us);
+        sqlite3_bind_int(stmt, b + 15, static_cast<int>(r.error));
+        sqlite3_bind_int64(stmt, b + 16, t.client);
     }
     const int rc = sqlite3_step(stmt);
     sqlite3_reset(stmt);
@@ -105,14 +113,15 @@ bool SqliteBulkInsert::bindAndStep(sqlite3_stmt* stmt, const gateway::call_recor
     return true;
 }
 
-bool SqliteBulkInsert::insert(const gateway::call_record* rows, std::size_t count, QString* error)
+bool SqliteBulkInsert::insert(const gateway::call_record* rows, const CallTextRefs* refs,
+                              std::size_t count, QString* error)
 {
     std::size_t i = 0;
     for (; i + rowsPerStatement <= count; i += rowsPerStatement)
-        if (!bindAndStep(m_many, rows + i, rowsPerStatement, error))
+        if (!bindAndStep(m_many, rows + i, refs + i, rowsPerStatement, error))
             return false;
     for (; i < count; ++i)
-        if (!bindAndStep(m_one, rows + i, 1, error))
+        if (!bindAndStep(m_one, rows + i, refs + i, 1, error))
             return false;
     return true;
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/telemetry/request_id_key.h"
+#include "app/telemetry/text_interner.h"
 #include "gateway/call_record.hpp"
 
 #include <QSqlDatabase>
@@ -18,8 +20,10 @@ namespace gatehouse::app {
 // SQLite's own API on the connection Qt opened (QSqlDriver::handle()).
 // Binding through QSqlQuery costs a QVariant, a QString conversion and a
 // UTF-16 -> UTF-8 round trip per value, about half the writer's CPU; here
-// each text field is bound straight from the record's UTF-8 bytes. The
-// transaction stays Qt's (BEGIN/COMMIT on the same connection).
+// the path and a client's request id are bound straight from the record's
+// UTF-8 bytes, the gateway's request ids packed (request_id_key.h), and the
+// other texts as call_text ids. The transaction stays Qt's (BEGIN/COMMIT on
+// the same connection).
 //
 // Writer thread only; finalize() before the connection closes.
 class SqliteBulkInsert {
@@ -31,7 +35,9 @@ public:
 
     // False when `db` is not a SQLite connection (then use QSqlQuery).
     bool prepare(QSqlDatabase& db, QString* error);
-    bool insert(const gateway::call_record* rows, std::size_t count, QString* error);
+    // rows[i] with its texts refs[i].
+    bool insert(const gateway::call_record* rows, const CallTextRefs* refs, std::size_t count,
+                QString* error);
     void finalize();
 
     static constexpr int rowsPerStatement = 100;
@@ -45,12 +51,14 @@ public:
     static QString insertSql(int rows, Conflict conflict = Conflict::Abort);
 
 private:
-    bool bindAndStep(sqlite3_stmt* stmt, const gateway::call_record* rows, int count,
-                     QString* error);
+    bool bindAndStep(sqlite3_stmt* stmt, const gateway::call_record* rows, const CallTextRefs* refs,
+                     int count, QString* error);
 
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_many = nullptr;
     sqlite3_stmt* m_one = nullptr;
+    // The packed request ids of the statement being bound (SQLITE_STATIC).
+    unsigned char m_ids[rowsPerStatement][telemetry::packedRequestIdSize];
 };
 
 } // namespace gatehouse::app

@@ -24,47 +24,137 @@ bool exec(QSqlDatabase& db, const QString& sql, QString* error)
     return false;
 }
 
-QStringList schemaStatements(Dialect dialect)
+QString rollupColumns(Dialect dialect)
+{
+    return QStringLiteral(
+               "(bucket_start BIGINT NOT NULL, api_id BIGINT NOT NULL,"
+               " requests BIGINT NOT NULL, hits BIGINT NOT NULL, misses BIGINT NOT NULL,"
+               " stale BIGINT NOT NULL, revalidated BIGINT NOT NULL, bypass BIGINT NOT NULL,"
+               " s1xx BIGINT NOT NULL, s2xx BIGINT NOT NULL, s3xx BIGINT NOT NULL,"
+               " s4xx BIGINT NOT NULL, s5xx BIGINT NOT NULL,"
+               " bytes_in BIGINT NOT NULL, bytes_out BIGINT NOT NULL, latency ") +
+           (dialect == Dialect::Postgres ? QStringLiteral("BYTEA") : QStringLiteral("BLOB")) +
+           QStringLiteral(", PRIMARY KEY (bucket_start, api_id))");
+}
+
+// Schema 2: the call log's repeated texts live in call_text (see
+// TextInterner), the gateway's own request ids are stored in 16 bytes (see
+// request_id_key.h); the view call_log_view joins the texts back for readers.
+QString callTextTable(Dialect dialect)
+{
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS call_text (id ") +
+           (dialect == Dialect::Postgres ? QStringLiteral("BIGSERIAL")
+                                         : QStringLiteral("INTEGER")) +
+           QStringLiteral(" PRIMARY KEY, value TEXT NOT NULL UNIQUE)");
+}
+
+QString callLogTable(Dialect dialect)
 {
     const bool pg = dialect == Dialect::Postgres;
-    const QString id = pg ? QStringLiteral("BIGSERIAL PRIMARY KEY")
-                          : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
-    const QString blob = pg ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
-    const QString rollupColumns =
-        QStringLiteral(
-            "(bucket_start BIGINT NOT NULL, api_id BIGINT NOT NULL,"
-            " requests BIGINT NOT NULL, hits BIGINT NOT NULL, misses BIGINT NOT NULL,"
-            " stale BIGINT NOT NULL, revalidated BIGINT NOT NULL, bypass BIGINT NOT NULL,"
-            " s1xx BIGINT NOT NULL, s2xx BIGINT NOT NULL, s3xx BIGINT NOT NULL,"
-            " s4xx BIGINT NOT NULL, s5xx BIGINT NOT NULL,"
-            " bytes_in BIGINT NOT NULL, bytes_out BIGINT NOT NULL, latency ") +
-        blob + QStringLiteral(", PRIMARY KEY (bucket_start, api_id))");
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS call_log (id ") +
+           (pg ? QStringLiteral("BIGSERIAL PRIMARY KEY")
+               : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")) +
+           QStringLiteral(", ts_us BIGINT NOT NULL, request_id ") +
+           (pg ? QStringLiteral("BYTEA") : QStringLiteral("BLOB")) +
+           QStringLiteral(", request_text TEXT, api_id BIGINT NOT NULL, route_ref BIGINT NOT NULL,"
+                          " application_id BIGINT NOT NULL, method_ref BIGINT NOT NULL,"
+                          " path TEXT NOT NULL, status INTEGER NOT NULL,"
+                          " cache_status INTEGER NOT NULL, upstream_ref BIGINT NOT NULL,"
+                          " bytes_in BIGINT NOT NULL, bytes_out BIGINT NOT NULL,"
+                          " total_us BIGINT NOT NULL, upstream_us BIGINT NOT NULL,"
+                          " error INTEGER NOT NULL, client_ref BIGINT NOT NULL)");
+}
+
+QStringList callLogIndexesAndView(Dialect dialect)
+{
+    const bool pg = dialect == Dialect::Postgres;
     return {
-        QStringLiteral("CREATE TABLE IF NOT EXISTS telemetry_schema (version INTEGER NOT NULL)"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS call_log (id ") + id +
-            QStringLiteral(", ts_us BIGINT NOT NULL, request_id TEXT NOT NULL,"
-                           " api_id BIGINT NOT NULL, route_id TEXT NOT NULL,"
-                           " application_id BIGINT NOT NULL, method TEXT NOT NULL,"
-                           " path TEXT NOT NULL, status INTEGER NOT NULL,"
-                           " cache_status INTEGER NOT NULL, upstream TEXT NOT NULL,"
-                           " bytes_in BIGINT NOT NULL, bytes_out BIGINT NOT NULL,"
-                           " total_us BIGINT NOT NULL, upstream_us BIGINT NOT NULL,"
-                           " error INTEGER NOT NULL, client TEXT NOT NULL)"),
         // Every search and top-N query is bounded by a time range and pages
         // newest first by (ts_us, id): each index ends in ts_us (and SQLite
-        // appends the rowid), so a filtered page is an index range walk.
-        // request_id lookups are exact. Kept to four: each index costs insert
-        // throughput.
-        // (SQLite appends the rowid, i.e. id, to every index entry by itself.)
+        // appends the rowid, i.e. id, to every index entry by itself), so a
+        // filtered page is an index range walk. A request id is found
+        // through its timestamp or the partial index below. Each index
+        // costs insert throughput.
         pg ? QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_ts ON call_log (ts_us, id)")
            : QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_ts ON call_log (ts_us)"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_api_ts ON call_log (api_id, ts_us)"),
+        // Calls without an API (unrouted) or without a consumer (anonymous:
+        // often most of the traffic) stay out of these two. Their entries
+        // all tie on the first column, which makes each insert's descent
+        // compare whole keys (the consumer index alone took a quarter of the
+        // writer's instructions in telemetry_bench); a search for API or
+        // consumer 0 walks call_log_ts instead.
+        QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_api_ts ON call_log (api_id, ts_us)"
+                       " WHERE api_id <> 0"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_app_ts"
-                       " ON call_log (application_id, ts_us)"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_request ON call_log (request_id)"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS rollup_minute ") + rollupColumns,
-        QStringLiteral("CREATE TABLE IF NOT EXISTS rollup_hour ") + rollupColumns,
+                       " ON call_log (application_id, ts_us) WHERE application_id <> 0"),
+        // Only ids the gateway did not generate (see request_id_key.h). A
+        // plain IS NOT NULL: a function in the condition would make SQLite
+        // keep a statement journal for every multi-row INSERT.
+        QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_request ON call_log (request_text)"
+                       " WHERE request_text IS NOT NULL"),
+        // LEFT JOINs keep call_log the outer loop, so the plans stay those
+        // of the call_log indexes; each text is one primary-key lookup.
+        (pg ? QStringLiteral("CREATE OR REPLACE VIEW")
+            : QStringLiteral("CREATE VIEW IF NOT EXISTS")) +
+            QStringLiteral(
+                " call_log_view AS SELECT call_log.id AS id, ts_us, request_id, request_text,"
+                " api_id, r.value AS route_id, application_id, m.value AS method, path, status,"
+                " cache_status, u.value AS upstream, bytes_in, bytes_out, total_us, upstream_us,"
+                " error, c.value AS client FROM call_log"
+                " LEFT JOIN call_text r ON r.id = call_log.route_ref"
+                " LEFT JOIN call_text m ON m.id = call_log.method_ref"
+                " LEFT JOIN call_text u ON u.id = call_log.upstream_ref"
+                " LEFT JOIN call_text c ON c.id = call_log.client_ref"),
     };
+}
+
+QStringList freshSchema(Dialect dialect)
+{
+    QStringList sql{callTextTable(dialect), callLogTable(dialect)};
+    sql << callLogIndexesAndView(dialect);
+    sql << QStringLiteral("CREATE TABLE IF NOT EXISTS rollup_minute ") + rollupColumns(dialect)
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS rollup_hour ") + rollupColumns(dialect);
+    return sql;
+}
+
+// Schema 1 -> 2, in the caller's transaction: the texts move to call_text,
+// the request ids to request_text (see request_id_key.h), and ids and
+// everything else are kept.
+QStringList migrateFrom1(Dialect dialect)
+{
+    QStringList sql{
+        callTextTable(dialect),
+        QStringLiteral("INSERT INTO call_text (value) SELECT method FROM call_log"
+                       " UNION SELECT route_id FROM call_log UNION SELECT upstream FROM call_log"
+                       " UNION SELECT client FROM call_log"),
+        // Renamed tables keep their indexes' names: dropped before new ones.
+        QStringLiteral("ALTER TABLE call_log RENAME TO call_log_v1"),
+        callLogTable(dialect),
+        QStringLiteral(
+            "INSERT INTO call_log (id, ts_us, request_id, request_text, api_id, route_ref,"
+            " application_id, method_ref, path, status, cache_status, upstream_ref, bytes_in,"
+            " bytes_out, total_us, upstream_us, error, client_ref)"
+            " SELECT o.id, o.ts_us, NULL, o.request_id, o.api_id, r.id, o.application_id, m.id,"
+            " o.path, o.status, o.cache_status, u.id, o.bytes_in, o.bytes_out, o.total_us,"
+            " o.upstream_us, o.error, c.id FROM call_log_v1 o"
+            " JOIN call_text r ON r.value = o.route_id JOIN call_text m ON m.value = o.method"
+            " JOIN call_text u ON u.value = o.upstream JOIN call_text c ON c.value = o.client"
+            " ORDER BY o.id"),
+        QStringLiteral("DROP TABLE call_log_v1"),
+    };
+    if (dialect == Dialect::Postgres)
+        sql << QStringLiteral("SELECT setval(pg_get_serial_sequence('call_log', 'id'),"
+                              " COALESCE(MAX(id), 0) + 1, false) FROM call_log");
+    sql << callLogIndexesAndView(dialect);
+    return sql;
+}
+
+bool execAll(QSqlDatabase& db, const QStringList& statements, QString* error)
+{
+    for (const QString& sql : statements)
+        if (!exec(db, sql, error))
+            return false;
+    return true;
 }
 
 } // namespace
@@ -148,42 +238,65 @@ void closeDatabase(const QString& connectionName)
 
 bool ensureSchema(QSqlDatabase& db, QString* error)
 {
-    if (!db.transaction()) {
-        if (error)
+    const Dialect dialect = dialectOf(db);
+    {
+        // Up to date (the common case, and every reader's): no write lock.
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("SELECT MAX(version) FROM telemetry_schema")) && q.next() &&
+            q.value(0).toInt() == schemaVersion)
+            return true;
+    }
+    // SQLite: take the write lock up front, so that two connections creating
+    // or migrating the schema at once queue on the busy timeout instead of
+    // one failing to upgrade its read transaction.
+    const bool begun = dialect == Dialect::Sqlite
+                           ? exec(db, QStringLiteral("BEGIN IMMEDIATE"), error)
+                           : db.transaction();
+    if (!begun) {
+        if (error && dialect == Dialect::Postgres)
             *error = db.lastError().text();
         return false;
     }
-    for (const QString& sql : schemaStatements(dialectOf(db))) {
-        if (!exec(db, sql, error)) {
-            db.rollback();
-            return false;
-        }
-    }
+    const auto fail = [&db] {
+        db.rollback();
+        return false;
+    };
+    if (!exec(db,
+              QStringLiteral("CREATE TABLE IF NOT EXISTS telemetry_schema"
+                             " (version INTEGER NOT NULL)"),
+              error))
+        return fail();
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT MAX(version) FROM telemetry_schema"))) {
         if (error)
             *error = q.lastError().text();
-        db.rollback();
-        return false;
+        return fail();
     }
     const int current = q.next() && !q.value(0).isNull() ? q.value(0).toInt() : 0;
+    q.finish();
     if (current > schemaVersion) {
         if (error)
             *error = QStringLiteral("telemetry schema %1 is newer than this build (%2)")
                          .arg(current)
                          .arg(schemaVersion);
-        db.rollback();
-        return false;
+        return fail();
     }
+    if (current == 1 && !execAll(db, migrateFrom1(dialect), error))
+        return fail();
+    if (!execAll(db, freshSchema(dialect), error))
+        return fail();
     if (current < schemaVersion &&
         !exec(
             db,
             QStringLiteral("INSERT INTO telemetry_schema (version) VALUES (%1)").arg(schemaVersion),
-            error)) {
-        db.rollback();
-        return false;
+            error))
+        return fail();
+    if (!db.commit()) {
+        if (error)
+            *error = db.lastError().text();
+        return fail();
     }
-    return db.commit();
+    return true;
 }
 
 } // namespace gatehouse::app::telemetry

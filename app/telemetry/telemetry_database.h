@@ -9,7 +9,8 @@ namespace gatehouse::app::telemetry {
 
 // The telemetry tables' own schema version, kept in `telemetry_schema` until
 // the lead merges these tables into the main migrations.
-inline constexpr int schemaVersion = 1;
+// 1: texts inline; 2: texts in call_text, the gateway's request ids packed.
+inline constexpr int schemaVersion = 2;
 
 enum class Dialect { Sqlite, Postgres };
 
@@ -26,8 +27,9 @@ void closeDatabase(const QString& connectionName);
 
 Dialect dialectOf(const QSqlDatabase& db);
 
-// Creates call_log, rollup_minute, rollup_hour and their indexes if missing,
-// and records the version. Idempotent.
+// Creates call_text, call_log, call_log_view, rollup_minute, rollup_hour and
+// their indexes if missing, migrating an older call_log in the same
+// transaction, and records the version. Idempotent.
 bool ensureSchema(QSqlDatabase& db, QString* error);
 
 // A unique connection name for this thread and purpose.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/telemetry/telemetry_query.h"
 
+#include "app/telemetry/request_id_key.h"
 #include "app/telemetry/rollup_store.h"
 #include "app/telemetry/telemetry_database.h"
 
@@ -57,7 +58,8 @@ CallLogEntry entryFromQuery(const QSqlQuery& q)
     CallLogEntry e;
     e.id = q.value(0).toLongLong();
     e.timestampUs = q.value(1).toLongLong();
-    e.requestId = q.value(2).toString();
+    e.requestId = q.value(2).isNull() ? q.value(17).toString()
+                                      : telemetry::unpackRequestId(q.value(2).toByteArray());
     e.apiId = static_cast<quint64>(q.value(3).toLongLong());
     e.routeId = q.value(4).toString();
     e.applicationId = static_cast<quint64>(q.value(5).toLongLong());
@@ -153,7 +155,7 @@ std::vector<TopEntry> TelemetryQuery::top(const QString& keyExpr, const QString&
         QStringLiteral("SELECT ") + keyExpr +
         QStringLiteral(" AS k, COUNT(*) AS c,"
                        " SUM(CASE WHEN status >= 500 OR error <> 0 THEN 1 ELSE 0 END),"
-                       " SUM(bytes_out), AVG(total_us) FROM call_log"
+                       " SUM(bytes_out), AVG(total_us) FROM call_log_view"
                        " WHERE ts_us >= ? AND ts_us < ? AND ") +
         condition + QStringLiteral(" GROUP BY k ORDER BY c DESC, k LIMIT ?");
     if (!run(q, sql, {fromUs, toUs, std::max(0, n)}, &m_lastError))
@@ -243,7 +245,6 @@ TelemetryQuery::Statement TelemetryQuery::searchStatement(const CallLogFilter& f
                                                           std::optional<SearchCursor> after,
                                                           int limit) const
 {
-    Statement s;
     // One upper bound on ts_us, the tighter of the range end and the cursor:
     // SQLite uses a single bound for the index range, so two would leave it
     // to walk (and skip) every row between the range end and the cursor.
@@ -251,45 +252,72 @@ TelemetryQuery::Statement TelemetryQuery::searchStatement(const CallLogFilter& f
     const qint64 rangeLast = // toUs is exclusive
         std::max(f.toUs, std::numeric_limits<qint64>::min() + 1) - 1;
     const qint64 upper = after ? std::min(rangeLast, after->timestampUs) : rangeLast;
-    QStringList where{QStringLiteral("ts_us >= ?"), QStringLiteral("ts_us <= ?")};
-    s.binds = {f.fromUs, upper};
+    QStringList where;
+    QVariantList binds;
     if (after) {
         where << QStringLiteral("(ts_us, id) < (?, ?)");
-        s.binds << after->timestampUs << after->id;
+        binds << after->timestampUs << after->id;
     }
+    // The API and consumer indexes leave out id 0 (see telemetry_database.cpp);
+    // the literal `<> 0` lets the planner use them for any other id.
     if (f.apiId) {
         where << QStringLiteral("api_id = ?");
-        s.binds << static_cast<qint64>(*f.apiId);
+        binds << static_cast<qint64>(*f.apiId);
+        if (*f.apiId != 0)
+            where << QStringLiteral("api_id <> 0");
     }
     if (f.applicationId) {
         where << QStringLiteral("application_id = ?");
-        s.binds << static_cast<qint64>(*f.applicationId);
+        binds << static_cast<qint64>(*f.applicationId);
+        if (*f.applicationId != 0)
+            where << QStringLiteral("application_id <> 0");
     }
     if (f.statusClass >= 1 && f.statusClass <= 5) {
         where << QStringLiteral("status >= ?") << QStringLiteral("status < ?");
-        s.binds << f.statusClass * 100 << (f.statusClass + 1) * 100;
+        binds << f.statusClass * 100 << (f.statusClass + 1) * 100;
     }
     if (f.cacheStatus) {
         where << QStringLiteral("cache_status = ?");
-        s.binds << static_cast<int>(*f.cacheStatus);
+        binds << static_cast<int>(*f.cacheStatus);
     }
     if (!f.pathSubstring.isEmpty()) {
         where << QStringLiteral("path LIKE ? ESCAPE '\\'");
-        s.binds << likePattern(f.pathSubstring);
-    }
-    if (!f.requestId.isEmpty()) {
-        where << QStringLiteral("request_id = ?");
-        s.binds << f.requestId;
+        binds << likePattern(f.pathSubstring);
     }
     if (f.idAbove > 0) {
         where << QStringLiteral("id > ?");
-        s.binds << f.idAbove;
+        binds << f.idAbove;
     }
-    s.sql = QStringLiteral("SELECT id, ts_us, request_id, api_id, route_id, application_id,"
-                           " method, path, status, cache_status, upstream, bytes_in, bytes_out,"
-                           " total_us, upstream_us, error, client FROM call_log WHERE ") +
-            where.join(QLatin1String(" AND ")) +
-            QStringLiteral(" ORDER BY ts_us DESC, id DESC LIMIT ?");
+
+    Statement s;
+    // One SELECT over [from, last] with the conditions above and `extra`.
+    const auto select = [&](qint64 from, qint64 last, const QString& extra,
+                            const QVariant& bind) -> QString {
+        QStringList all{QStringLiteral("ts_us >= ?"), QStringLiteral("ts_us <= ?")};
+        all << where;
+        s.binds << from << last << binds;
+        if (!extra.isEmpty()) {
+            all << extra;
+            s.binds << bind;
+        }
+        return QStringLiteral("SELECT id, ts_us, request_id, api_id, route_id, application_id,"
+                              " method, path, status, cache_status, upstream, bytes_in,"
+                              " bytes_out, total_us, upstream_us, error, client, request_text"
+                              " FROM call_log_view WHERE ") +
+               all.join(QLatin1String(" AND "));
+    };
+    if (f.requestId.isEmpty()) {
+        s.sql = select(f.fromUs, upper, {}, {});
+    } else {
+        // As sent by a client: the partial index. The gateway's own
+        // (request_id_key.h): within the millisecond its first digits name.
+        s.sql = select(f.fromUs, upper, QStringLiteral("request_text = ?"), f.requestId);
+        if (const auto packed = telemetry::packedRequestIdSearch(f.requestId))
+            s.sql += QStringLiteral(" UNION ALL ") +
+                     select(std::max(f.fromUs, packed->fromUs), std::min(upper, packed->toUs - 1),
+                            QStringLiteral("request_id = ?"), packed->packed);
+    }
+    s.sql += QStringLiteral(" ORDER BY ts_us DESC, id DESC LIMIT ?");
     s.binds << limit + 1; // one more tells whether another page exists
     return s;
 }

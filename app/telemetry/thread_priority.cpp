@@ -22,4 +22,13 @@ void lowerCurrentThreadPriority()
 #endif
 }
 
+void nameCurrentThread(const char* name)
+{
+#ifdef __linux__
+    pthread_setname_np(pthread_self(), name);
+#else
+    (void)name;
+#endif
+}
+
 } // namespace gatehouse::app::telemetry

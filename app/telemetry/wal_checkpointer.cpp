@@ -53,6 +53,7 @@ void WalCheckpointer::poke()
 void WalCheckpointer::run()
 {
     telemetry::lowerCurrentThreadPriority();
+    telemetry::nameCurrentThread("gh-wal-ckpt");
     const QString name = telemetry::uniqueConnectionName(QStringLiteral("checkpointer"));
     QString error;
     {

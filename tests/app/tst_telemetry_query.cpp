@@ -67,6 +67,59 @@ std::vector<std::vector<QByteArray>> parseCsv(const QByteArray& data)
     return rows;
 }
 
+// A database of its own on the server of GATEHOUSE_TEST_PG_URL, dropped
+// again at the end of the test.
+class ScratchPostgres {
+public:
+    explicit ScratchPostgres(const QString& base)
+    {
+        QSqlDatabase db = telemetry::openDatabase(base, m_admin, &m_error);
+        if (!db.isValid())
+            return;
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("CREATE DATABASE ") + m_name)) {
+            m_error = q.lastError().text();
+            return;
+        }
+        QUrl url(base);
+        url.setPath(QLatin1Char('/') + m_name);
+        m_url = url.toString();
+    }
+    ~ScratchPostgres()
+    {
+        {
+            QSqlQuery q(QSqlDatabase::database(m_admin));
+            q.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_name +
+                   QStringLiteral(" WITH (FORCE)"));
+        }
+        telemetry::closeDatabase(m_admin);
+    }
+    ScratchPostgres(const ScratchPostgres&) = delete;
+    ScratchPostgres& operator=(const ScratchPostgres&) = delete;
+
+    QString url() const { return m_url; } // empty on failure: see error()
+    QString error() const { return m_error; }
+
+private:
+    QString m_admin = telemetry::uniqueConnectionName(QStringLiteral("scratch-admin"));
+    QString m_name = QStringLiteral("gh_tel_%1_%2_%3")
+                         .arg(QCoreApplication::applicationPid())
+                         .arg(QDateTime::currentMSecsSinceEpoch())
+                         .arg(++s_databases);
+    static inline int s_databases = 0;
+    QString m_url;
+    QString m_error;
+};
+
+// Rows for tests that run on SQLite, and on PostgreSQL when one is given.
+void addBackendRows()
+{
+    QTest::addColumn<bool>("postgres");
+    QTest::newRow("sqlite") << false;
+    if (!qEnvironmentVariableIsEmpty("GATEHOUSE_TEST_PG_URL"))
+        QTest::newRow("postgresql") << true;
+}
+
 } // namespace
 
 class TestTelemetryQuery : public QObject {
@@ -101,6 +154,10 @@ private slots:
     void liveSeries();
     void exportCsv();
     void exportNdjson();
+    void requestIdsFoundInEveryForm_data() { addBackendRows(); }
+    void requestIdsFoundInEveryForm();
+    void migratesASchemaOneDatabase_data() { addBackendRows(); }
+    void migratesASchemaOneDatabase();
     void postgresRoundTrip();
 };
 
@@ -173,6 +230,9 @@ void TestTelemetryQuery::searchUsesAnIndex()
     f = base;
     f.requestId = QStringLiteral("rq-77");
     cases.emplace_back(QStringLiteral("request id"), f);
+    f = base;
+    f.applicationId = 0; // anonymous calls: not in the consumer index, on the time index
+    cases.emplace_back(QStringLiteral("anonymous"), f);
     for (const auto& [name, filter] : cases) {
         for (bool cursor : {false, true}) {
             const QString plan = query.searchPlan(filter, cursor);
@@ -200,6 +260,8 @@ void TestTelemetryQuery::keysetPaginationWalksEveryRowOnce_data()
     QTest::newRow("request id") << 4;
     QTest::newRow("time range") << 5;
     QTest::newRow("stored after an id, 2xx") << 6;
+    QTest::newRow("no API (not in the API index)") << 7;
+    QTest::newRow("anonymous (not in the consumer index)") << 8;
 }
 
 void TestTelemetryQuery::keysetPaginationWalksEveryRowOnce()
@@ -229,6 +291,18 @@ void TestTelemetryQuery::keysetPaginationWalksEveryRowOnce()
         filter.pathSubstring = QStringLiteral("100%_");
         match = [&](int i) {
             return i % 50 == 0;
+        };
+        break;
+    case 7:
+        filter.apiId = 0;
+        match = [&](int i) {
+            return recs[i].api_id == 0;
+        };
+        break;
+    case 8:
+        filter.applicationId = 0;
+        match = [&](int i) {
+            return recs[i].application_id == 0;
         };
         break;
     case 4:
@@ -409,6 +483,214 @@ void TestTelemetryQuery::exportNdjson()
 // The same writer, schema and queries on PostgreSQL, when a server is
 // provided: runs in a fresh database created next to GATEHOUSE_TEST_PG_URL's
 // and dropped afterwards (like the storage suites' fixture).
+void TestTelemetryQuery::requestIdsFoundInEveryForm()
+{
+    // The gateway's own ids are stored packed and found through their
+    // timestamp; anything else a client sent is stored as sent.
+    QFETCH(bool, postgres);
+    std::unique_ptr<ScratchPostgres> pg;
+    if (postgres) {
+        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
+    }
+    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("ids.db"));
+    const qint64 ts = 0x1a0c4a4e8fbLL * 1000 + 123; // the generated id's millisecond
+    const QString generated = QStringLiteral("01a0c4a4e8fb7c2e9d10b3f4a5c6d7e8");
+    const QStringList ids{
+        generated,
+        QStringLiteral("0123456789abcdef0123456789abcdef"), // hex, not this call's time
+        QStringLiteral("client-chosen-id"),
+        QStringLiteral("ABCDEF0123456789ABCDEF0123456789"), // uppercase hex
+        QString(),                                          // rejected before an id
+    };
+    std::vector<gateway::call_record> queue;
+    for (int i = 0; i < ids.size(); ++i) {
+        gateway::call_record r;
+        r.timestamp_us = ts + i * 10; // all in one millisecond
+        r.status = 200;
+        r.method.assign("GET");
+        r.path.assign("/ids");
+        r.request_id.assign(ids[i].toStdString());
+        queue.push_back(r);
+    }
+    for (int i = 0; i < 3000; ++i) { // neighbours in the same millisecond
+        gateway::call_record r;
+        r.timestamp_us = ts + 500;
+        r.request_id.assign(
+            QStringLiteral("01a0c4a4e8fb%1").arg(i, 20, 16, QLatin1Char('0')).toStdString());
+        queue.push_back(r);
+    }
+    CallLogWriterOptions options;
+    options.database = path;
+    CallLogWriter writer(options, [queue](auto& out, std::size_t max) mutable {
+        const std::size_t n = std::min(max, queue.size());
+        out.insert(out.end(), queue.begin(), queue.begin() + std::ptrdiff_t(n));
+        queue.erase(queue.begin(), queue.begin() + std::ptrdiff_t(n));
+        return n;
+    });
+    QVERIFY(writer.start());
+    QVERIFY(writer.flushNow());
+    QCOMPARE(writer.counters().written, quint64(ids.size() + 3000));
+    writer.stop();
+
+    TelemetryQuery query(path, {}, QStringLiteral("ids"));
+    QVERIFY2(query.isOpen(), qPrintable(query.lastError()));
+    {
+        QSqlQuery q(QSqlDatabase::database(QStringLiteral("ids")));
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT length(request_id), request_text FROM call_log ORDER BY id LIMIT 5")));
+        QStringList stored;
+        while (q.next())
+            stored << (q.value(0).isNull() ? q.value(1).toString()
+                                           : QString::number(q.value(0).toInt()));
+        // Packed only when the gateway generated it (for this call's time).
+        QCOMPARE(stored, (QStringList{QStringLiteral("16"), ids[1], ids[2], ids[3], QString()}));
+    }
+    const auto find = [&](const QString& text) -> QStringList {
+        CallLogFilter f;
+        f.requestId = text;
+        const auto page = query.search(f, std::nullopt, 10);
+        QStringList found;
+        if (!query.lastError().isEmpty())
+            found << QStringLiteral("error: ") + query.lastError();
+        for (const auto& e : page.entries)
+            found << e.requestId;
+        return found;
+    };
+    for (int i = 0; i + 1 < ids.size(); ++i)
+        QCOMPARE(find(ids[i]), QStringList{ids[i]});
+    QCOMPARE(find(generated.toUpper()), QStringList{generated}); // typed in another case
+    QCOMPARE(find(ids[3].toLower()), QStringList{});             // stored as sent: uppercase
+    QCOMPARE(find(QStringLiteral("01a0c4a4e8fb7c2e9d10b3f4a5c6d7e9")), QStringList{});
+    CallLogFilter range;
+    range.fromUs = ts + 1; // the generated id's call is outside
+    range.requestId = generated;
+    QCOMPARE(query.search(range, std::nullopt, 10).entries.size(), std::size_t(0));
+    CallLogFilter all;
+    all.toUs = ts + 100;
+    QStringList shown;
+    for (const auto& e : query.search(all, std::nullopt, 10).entries)
+        shown.prepend(e.requestId);
+    QCOMPARE(shown, ids);
+
+    if (postgres)
+        return; // the plan below is SQLite's
+    // Both columns come off an index: the partial one, and a millisecond of call_log_ts.
+    CallLogFilter f;
+    f.toUs = ts + day;
+    f.requestId = generated;
+    const QString plan = query.searchPlan(f, false);
+    QVERIFY2(plan.contains(QLatin1String("SEARCH call_log USING INDEX call_log_request")),
+             qPrintable(plan));
+    QVERIFY2(plan.contains(QLatin1String("SEARCH call_log USING INDEX call_log_ts")),
+             qPrintable(plan));
+    QVERIFY2(!plan.contains(QLatin1String("SCAN call_log")), qPrintable(plan));
+}
+
+void TestTelemetryQuery::migratesASchemaOneDatabase()
+{
+    // A workspace written before the texts moved to call_text.
+    QFETCH(bool, postgres);
+    std::unique_ptr<ScratchPostgres> pg;
+    if (postgres) {
+        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
+    }
+    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("schema1.db"));
+    const QString connection = QStringLiteral("schema1");
+    {
+        QString error;
+        QSqlDatabase db = telemetry::openDatabase(path, connection, &error);
+        QVERIFY2(db.isValid(), qPrintable(error));
+        QSqlQuery q(db);
+        const QString statements[] = {
+            QStringLiteral("CREATE TABLE telemetry_schema (version INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO telemetry_schema (version) VALUES (1)"),
+            QStringLiteral("CREATE TABLE call_log (id ") +
+                (pg ? QStringLiteral("BIGSERIAL PRIMARY KEY")
+                    : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")) +
+                QStringLiteral(
+                    ", ts_us BIGINT NOT NULL, request_id TEXT NOT NULL, api_id BIGINT NOT NULL,"
+                    " route_id TEXT NOT NULL, application_id BIGINT NOT NULL,"
+                    " method TEXT NOT NULL, path TEXT NOT NULL, status INTEGER NOT NULL,"
+                    " cache_status INTEGER NOT NULL, upstream TEXT NOT NULL,"
+                    " bytes_in BIGINT NOT NULL, bytes_out BIGINT NOT NULL,"
+                    " total_us BIGINT NOT NULL, upstream_us BIGINT NOT NULL,"
+                    " error INTEGER NOT NULL, client TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX call_log_ts ON call_log (ts_us)"),
+            QStringLiteral("CREATE INDEX call_log_api_ts ON call_log (api_id, ts_us)"),
+            QStringLiteral("CREATE INDEX call_log_app_ts ON call_log (application_id, ts_us)"),
+            QStringLiteral("CREATE INDEX call_log_request ON call_log (request_id)"),
+            QStringLiteral(
+                "INSERT INTO call_log VALUES (7, 1000, '01a0c4a4e8fb7c2e9d10b3f4a5c6d7e8', 3,"
+                " 'orders', 0, 'POST', '/orders?x=1', 201, 2, 'http://10.0.0.5:8080', 10, 20,"
+                " 300, 250, 0, '192.0.2.7')"),
+            QStringLiteral("INSERT INTO call_log VALUES (9, 2000, 'sixteen-chars-id', 0, '', 5,"
+                           " 'GET', '/nope', 404, 0, '', 1, 2, 3, 0, 1, '192.0.2.8')"),
+        };
+        for (const QString& sql : statements)
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+    }
+    telemetry::closeDatabase(connection);
+
+    TelemetryQuery query(path, {}, QStringLiteral("migrated"));
+    QVERIFY2(query.isOpen() && query.lastError().isEmpty(), qPrintable(query.lastError()));
+    CallLogFilter all;
+    auto page = query.search(all, std::nullopt, 10);
+    QCOMPARE(page.entries.size(), std::size_t(2));
+    const CallLogEntry& e = page.entries[1];
+    QCOMPARE(e.id, qint64(7));
+    QCOMPARE(e.requestId, QStringLiteral("01a0c4a4e8fb7c2e9d10b3f4a5c6d7e8"));
+    QCOMPARE(e.apiId, quint64(3));
+    QCOMPARE(e.routeId, QStringLiteral("orders"));
+    QCOMPARE(e.method, QStringLiteral("POST"));
+    QCOMPARE(e.path, QStringLiteral("/orders?x=1"));
+    QCOMPARE(e.status, 201);
+    QCOMPARE(e.cacheStatus, gateway::cache_status::miss);
+    QCOMPARE(e.upstream, QStringLiteral("http://10.0.0.5:8080"));
+    QCOMPARE(e.bytesOut, quint64(20));
+    QCOMPARE(e.upstreamUs, quint64(250));
+    QCOMPARE(e.client, QStringLiteral("192.0.2.7"));
+    QCOMPARE(page.entries[0].requestId, QStringLiteral("sixteen-chars-id"));
+    QCOMPARE(page.entries[0].routeId, QString());
+    QCOMPARE(page.entries[0].error, gateway::call_error::no_route);
+    for (const QString& id : {e.requestId, page.entries[0].requestId}) {
+        CallLogFilter f;
+        f.requestId = id;
+        QCOMPARE(query.search(f, std::nullopt, 10).entries.size(), std::size_t(1));
+    }
+    QCOMPARE(query.topRoutes(0, 10'000, 5).at(0).key, QStringLiteral("orders"));
+
+    // New calls go on after the migrated ones, sharing the texts.
+    std::vector<gateway::call_record> queue(1);
+    queue[0].timestamp_us = 3000;
+    queue[0].route_id.assign("orders");
+    queue[0].method.assign("POST");
+    CallLogWriterOptions options;
+    options.database = path;
+    options.retentionEnabled = false;
+    CallLogWriter writer(options, [queue](auto& out, std::size_t) mutable {
+        out.insert(out.end(), queue.begin(), queue.end());
+        const std::size_t n = queue.size();
+        queue.clear();
+        return n;
+    });
+    QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+    QVERIFY(writer.flushNow());
+    writer.stop();
+    page = query.search(all, std::nullopt, 10);
+    QCOMPARE(page.entries.size(), std::size_t(3));
+    QVERIFY(page.entries[0].id > 9);
+    QCOMPARE(page.entries[0].routeId, QStringLiteral("orders"));
+    QSqlQuery q(QSqlDatabase::database(QStringLiteral("migrated")));
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM call_text WHERE value = 'orders'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+    QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM telemetry_schema")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), telemetry::schemaVersion);
+}
+
 void TestTelemetryQuery::postgresRoundTrip()
 {
     const QString base = qEnvironmentVariable("GATEHOUSE_TEST_PG_URL");

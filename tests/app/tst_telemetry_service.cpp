@@ -131,7 +131,8 @@ void TestTelemetryService::everyCallIsStoredAndQueryable()
     QString error;
     QVERIFY2(telemetry::openDatabase(path, m_connection, &error).isValid(), qPrintable(error));
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM call_log")), qint64(totalCalls));
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM call_log WHERE api_id = 3 AND status = 200"
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM call_log_view WHERE api_id = 3"
+                                   " AND status = 200"
                                    " AND method = 'GET' AND path LIKE '/echo/item-%'"
                                    " AND route_id = 'echo' AND total_us > 0")),
              qint64(echoCalls));

@@ -21,6 +21,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -32,8 +33,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <string>
 #include <sys/resource.h>
 #include <thread>
+#include <unistd.h>
+#include <vector>
 
 using namespace gatehouse;
 using namespace gatehouse::app;
@@ -69,6 +73,27 @@ long rssKb()
     return 0;
 }
 
+// CPU seconds of this process's threads named `name` (see nameCurrentThread).
+double threadCpuSeconds(const char* name)
+{
+    double ticks = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+            continue;
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // After the parenthesised name: state is field 3, utime 14, stime 15.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (f.size() > 12)
+            ticks += f[11].toDouble() + f[12].toDouble();
+    }
+    return ticks / double(sysconf(_SC_CLK_TCK));
+}
+
 gateway::call_record sampleRecord(qint64 i, qint64 base)
 {
     gateway::call_record r;
@@ -82,12 +107,29 @@ gateway::call_record sampleRecord(qint64 i, qint64 base)
     r.total_latency_us = std::uint32_t(300 + (i * 7919) % 20000);
     r.upstream_latency_us = r.total_latency_us - 100;
     r.method.assign("GET");
-    const std::string id = "5f2b8c1e-6a4d-4f0b-9c3e-" + std::to_string(100000000000 + i);
-    r.request_id.assign(id);
+    // The gateway's own ids: 32 hex digits, milliseconds first (a UUIDv7's
+    // layout). Formatted by hand: the records are made on the writer's
+    // thread, and snprintf would cost more than storing them.
+    static constexpr char hex[] = "0123456789abcdef";
+    char id[32];
+    std::uint64_t ms = static_cast<std::uint64_t>(r.timestamp_us / 1000);
+    std::uint64_t random = static_cast<std::uint64_t>(i) * 0x9e3779b97f4a7c15ULL;
+    for (int d = 11; d >= 0; --d, ms >>= 4)
+        id[d] = hex[ms & 0xf];
+    for (int d = 12; d < 32; ++d, random = random >> 4 | random << 60)
+        id[d] = hex[random & 0xf];
+    r.request_id.assign(std::string_view(id, sizeof id));
     r.route_id.assign("catalog-v2");
     r.upstream.assign("http://127.0.0.1:18080");
     r.client_address.assign("127.0.0.1");
-    r.path.assign("/products/" + std::to_string(i % 5000) + "?fields=name,price");
+    // 5,000 distinct paths, made once.
+    static const std::vector<std::string> paths = [] {
+        std::vector<std::string> v;
+        for (int p = 0; p < 5000; ++p)
+            v.push_back("/products/" + std::to_string(p) + "?fields=name,price");
+        return v;
+    }();
+    r.path.assign(paths[std::size_t(i % 5000)]);
     return r;
 }
 
@@ -122,8 +164,7 @@ void writerBenchmark(const Options& o, const QString& dir)
     const double cpu = cpuSeconds() - cpuStart; // nearly all on the writer thread
     const auto c = writer.counters();
     writer.stop();
-    std::printf(
-        "\n== writer: sustained insert rate (SQLite WAL, 4 indexes, minute+hour rollups)\n");
+    std::printf("\n== writer: sustained insert rate (SQLite WAL, schema 2, minute+hour rollups)\n");
     std::printf("%-34s %14s\n", "rows", qPrintable(QString::number(c.written)));
     std::printf("%-34s %14.2f\n", "seconds", seconds);
     std::printf("%-34s %14.0f   (target >= 200,000)\n", "rows/s", double(c.written) / seconds);
@@ -247,7 +288,7 @@ void gatewayBenchmark(const Options& o, const QString& dir)
         return useWrk ? wrkRun(gw.port(), o, seconds) : loadLoop(gw.port(), o, seconds);
     };
     load(1); // warm-up: connections, caches, the database file
-    std::vector<double> off, on, cpuOff, cpuOn;
+    std::vector<double> off, on, cpuOff, cpuOn, writerOn, checkpointerOn;
     for (int round = 0; round < o.rounds; ++round) {
         // Alternate the order so a drifting machine does not favour one mode.
         for (int k = 0; k < 2; ++k) {
@@ -255,6 +296,8 @@ void gatewayBenchmark(const Options& o, const QString& dir)
             gw.set_call_recording(logging);
             const quint64 before = gw.stats().requests;
             const double cpuBefore = cpuSeconds();
+            const double writerBefore = threadCpuSeconds("gh-call-log");
+            const double checkpointerBefore = threadCpuSeconds("gh-wal-ckpt");
             (logging ? on : off).push_back(load(o.seconds));
             writer.flushNow(); // the writer's work for this run counts
             // CPU per request of this process (gateway, demo origin and
@@ -263,6 +306,12 @@ void gatewayBenchmark(const Options& o, const QString& dir)
             const double cpu = (cpuSeconds() - cpuBefore) * 1e6 /
                                double(std::max<quint64>(1, gw.stats().requests - before));
             (logging ? cpuOn : cpuOff).push_back(cpu);
+            if (logging) {
+                const double calls = double(std::max<quint64>(1, gw.stats().requests - before));
+                writerOn.push_back((threadCpuSeconds("gh-call-log") - writerBefore) * 1e6 / calls);
+                checkpointerOn.push_back((threadCpuSeconds("gh-wal-ckpt") - checkpointerBefore) *
+                                         1e6 / calls);
+            }
         }
     }
     const double medOff = median(off), medOn = median(on);
@@ -288,6 +337,14 @@ void gatewayBenchmark(const Options& o, const QString& dir)
     for (double v : cpuOn)
         std::printf(" %10.2f", v);
     std::printf("   median %10.2f\n", median(cpuOn));
+    std::printf("%-34s", "  of which writer thread (us)");
+    for (double v : writerOn)
+        std::printf(" %10.2f", v);
+    std::printf("   median %10.2f\n", median(writerOn));
+    std::printf("%-34s", "  of which checkpointer (us)");
+    for (double v : checkpointerOn)
+        std::printf(" %10.2f", v);
+    std::printf("   median %10.2f\n", median(checkpointerOn));
     std::printf("%-34s %10.1f %%   (gateway + origin + writer CPU)\n", "CPU cost of logging",
                 median(cpuOff) > 0 ? (median(cpuOn) - median(cpuOff)) / median(cpuOff) * 100.0
                                    : 0.0);

@@ -790,7 +790,7 @@ void TestCallLogsPage::evictedRowsAreReadAgain()
         QSqlDatabase db = telemetry::openDatabase(m_database, QStringLiteral("deleter"), &error);
         QVERIFY2(db.isOpen(), qPrintable(error));
         QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("DELETE FROM call_log WHERE request_id = '%1'")
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM call_log WHERE request_text = '%1'")
                            .arg(requestIdOf(deleted))));
         QCOMPARE(q.numRowsAffected(), 1);
     }
