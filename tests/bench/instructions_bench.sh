@@ -166,7 +166,7 @@ for t in nginx nginx-hit; do
     nginx -p "$nd/" -c "$nd/nginx.conf" -e "$nd/error.log" >"$nd/stdout.log" 2>&1 </dev/null &
   pid=$!
   PIDS+=("$pid")
-  if wait_for_http "http://127.0.0.1:$port/" 60 && warm "http://127.0.0.1:$port$PATH_UNDER_TEST"; then
+  if wait_for_http "http://127.0.0.1:$port/" 120 && warm "http://127.0.0.1:$port$PATH_UNDER_TEST"; then
     measure "$t" "$pid" "http://127.0.0.1:$port$PATH_UNDER_TEST" || FAILED=1
   else
     gh_log "error: $t did not answer 2xx on $PATH_UNDER_TEST"; FAILED=1
