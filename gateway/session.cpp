@@ -129,12 +129,21 @@ worker_task<void> client_session::run()
         request_parser parser;
         parser.header_limit(static_cast<std::uint32_t>(w_.shared.options.header_limit));
         parser.body_limit(w_.shared.options.body_limit);
-        arm_client_timer(w_.shared.options.client_header_timeout);
-        const std::size_t buffered = buffer_.size();
-        auto [ec, consumed] = co_await http::async_read_header(client_, buffer_, parser, nothrow);
-        disarm_client_timer();
-        if (consumed > buffered)
-            add_in(consumed - buffered);
+        // The whole head nearly always came with the first read: parse it
+        // where it is, without a timer or an asynchronous read. Only a head
+        // that is still arriving is read on, under the header timeout.
+        boost::system::error_code ec;
+        buffer_.consume(parser.put(buffer_.data(), ec));
+        if (ec == http::error::need_more) {
+            arm_client_timer(w_.shared.options.client_header_timeout);
+            const std::size_t buffered = buffer_.size();
+            auto [read_ec, consumed] =
+                co_await http::async_read_header(client_, buffer_, parser, nothrow);
+            disarm_client_timer();
+            ec = read_ec;
+            if (consumed > buffered)
+                add_in(consumed - buffered);
+        }
         request_id_.clear();
         if (ec) {
             if (describe_read_error(ec, "head")) {
