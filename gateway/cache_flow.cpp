@@ -127,8 +127,17 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
     stats_ = route.stats;
     store_ = &store;
     api_key_ = &route.api_key;
-    for (auto name : unkeyed_request_fields)
-        req.erase(name);
+    // One pass over the (few) fields the request has, instead of a lookup
+    // per name on the list.
+    for (auto it = req.begin(); it != req.end();) {
+        const auto field = it->name();
+        const std::string_view name = it->name_string();
+        const bool unkeyed =
+            (field == http::field::unknown || field == http::field::forwarded) &&
+            std::any_of(std::begin(unkeyed_request_fields), std::end(unkeyed_request_fields),
+                        [&](std::string_view u) { return iequals(u, name); });
+        it = unkeyed ? req.erase(it) : std::next(it);
+    }
     const auto method = req.method_string();
     method_ = std::string_view(method.data(), method.size());
     head_ = req.method() == http::verb::head;
