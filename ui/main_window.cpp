@@ -581,7 +581,9 @@ void MainWindow::restoreSettings()
     QSettings settings;
     const QByteArray geometry = settings.value(ConsoleSettings::geometryKey()).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(QSize(1280, 820).boundedTo(screen()->availableSize() * 0.9));
+        // Wide enough for the catalog's table and its detail pane side by
+        // side without scrolling, where the screen has room for it.
+        resize(QSize(1420, 860).boundedTo(screen()->availableSize() * 0.9));
     restoreState(settings.value(ConsoleSettings::windowStateKey()).toByteArray());
     const QString last = settings.value(ConsoleSettings::lastPageKey()).toString();
     for (int i = 0; i < PageCount; ++i) {
