@@ -555,6 +555,32 @@ private slots:
         QCOMPARE(upstream() - before, 3u);
     }
 
+    // A stored object larger than the socket buffers, to a client that only
+    // starts reading after a pause: the gateway's first write takes what
+    // the socket does, the rest goes out as the client reads. Byte for byte
+    // (the origin's body repeats "0123456789abcdef").
+    void largeHitToAClientThatWaits()
+    {
+        const std::string target = "/c?t=large&size=8000000&h=Cache-Control%3Amax-age%3D60";
+        QCOMPARE(get(target).status, 200); // stored
+        test::http_connection connection;
+        QVERIFY(connection.connect(m_port));
+        QVERIFY(connection.send("GET", target));
+        QTest::qWait(300);
+        const auto hit = connection.read(std::chrono::seconds(20));
+        QCOMPARE(hit.status, 200);
+        QVERIFY2(is_hit(hit), hit.header("Cache-Status").c_str());
+        QCOMPARE(hit.body.size(), std::size_t(8000000));
+        static constexpr std::string_view digits = "0123456789abcdef";
+        for (std::size_t i = 0; i < hit.body.size(); ++i) {
+            if (hit.body[i] != digits[i % 16])
+                QFAIL(qPrintable(QStringLiteral("byte %1 differs").arg(i)));
+        }
+        // The connection carries the next request.
+        QVERIFY(connection.send("GET", target));
+        QVERIFY(is_hit(connection.read()));
+    }
+
     void routeWithoutCachingSaysBypass()
     {
         const auto target = respond_target(
