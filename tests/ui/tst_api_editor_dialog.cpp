@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "console_test_environment.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
 
 #include "app/catalog_service.h"
@@ -117,12 +118,7 @@ private:
 
 void TestApiEditorDialog::initTestCase()
 {
-    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_api_editor_dialog"));
-    QSettings().clear();
-    qputenv("USER", "root-admin");
+    test::useConsoleTestEnvironment(QStringLiteral("tst_api_editor_dialog"));
     QVERIFY(m_dir.isValid());
 }
 

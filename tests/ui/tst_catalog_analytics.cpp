@@ -3,6 +3,7 @@
 // The catalog's per-API Analytics tab and Export action, against a real
 // SQLite catalog seeded with the demo workspace, the real gateway compiled
 // from it in front of the demo origin, and the real telemetry pipeline.
+#include "console_test_environment.h"
 #include "ui/catalog/api_analytics_panel.h"
 
 #include "app/catalog_service.h"
@@ -135,12 +136,7 @@ private:
 
 void TestCatalogAnalytics::initTestCase()
 {
-    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_catalog_analytics"));
-    QSettings().clear();
-    qputenv("USER", "root-admin");
+    test::useConsoleTestEnvironment(QStringLiteral("tst_catalog_analytics"));
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
 

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "console_test_environment.h"
 #include "ui/catalog/catalog_page.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
 #include "ui/catalog_editor/openapi_import_dialog.h"
@@ -185,12 +186,7 @@ private:
 
 void TestCatalogPage::initTestCase()
 {
-    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_catalog_page"));
-    QSettings().clear();
-    qputenv("USER", "root-admin");
+    test::useConsoleTestEnvironment(QStringLiteral("tst_catalog_page"));
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
 }

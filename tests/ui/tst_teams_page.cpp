@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "console_test_environment.h"
 #include "ui/teams/teams_page.h"
 
 #include "app/catalog_service.h"
@@ -106,12 +107,7 @@ private:
 
 void TestTeamsPage::initTestCase()
 {
-    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_teams_page"));
-    QSettings().clear();
-    qputenv("USER", "root-admin"); // the workspace's local admin, as in main()
+    test::useConsoleTestEnvironment(QStringLiteral("tst_teams_page"));
     QVERIFY(m_dir.isValid());
 }
 

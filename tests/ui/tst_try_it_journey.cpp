@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "console_test_environment.h"
 #include "ui/catalog/try_it_key_chooser.h"
 
 #include "app/catalog_service.h"
@@ -112,12 +113,7 @@ private:
 
 void TestTryItJourney::initTestCase()
 {
-    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_try_it_journey"));
-    QSettings().clear();
-    qputenv("USER", "root-admin");
+    test::useConsoleTestEnvironment(QStringLiteral("tst_try_it_journey"));
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
 }
