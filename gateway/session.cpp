@@ -277,7 +277,22 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     const auto& options = w_.shared.options;
     const bool body_pending = !parser.is_done();
 
-    std::string_view incoming_id = req["X-Request-Id"];
+    // One pass over the fields for what routing needs from them, instead of
+    // a lookup (a walk of the field tree) per question.
+    std::string_view incoming_id;
+    std::string_view host_field;
+    int host_fields = 0;
+    bool has_request_id = false;
+    for (const auto& field : req) {
+        if (field.name() == http::field::host) {
+            if (host_fields++ == 0)
+                host_field = field.value();
+        } else if (!has_request_id && field.name() == http::field::unknown &&
+                   iequals(field.name_string(), "X-Request-Id")) {
+            incoming_id = field.value();
+            has_request_id = true;
+        }
+    }
     if (acceptable_request_id(incoming_id))
         request_id_.assign(incoming_id);
     else
@@ -291,19 +306,19 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
                       !w_.shared.stopping.load(std::memory_order_relaxed);
 
     std::string_view target = req.target();
-    std::string_view authority = req[http::field::host];
+    std::string_view authority = host_field;
     if (target.size() > 7 && iequals(target.substr(0, 7), "http://")) {
         // absolute-form (RFC 9112 §3.2.2): the target's authority wins.
         std::string_view rest = target.substr(7);
         const auto slash = rest.find_first_of("/?");
         authority = rest.substr(0, slash);
         target = slash == std::string_view::npos ? std::string_view("/") : rest.substr(slash);
-    } else if (req.version() >= 11 && req.find(http::field::host) == req.end()) {
+    } else if (req.version() >= 11 && host_fields == 0) {
         co_await send_problem(problem_kind::bad_request, "an HTTP/1.1 request needs a Host header",
                               false);
         co_return exchange_outcome{};
     }
-    if (req.count(http::field::host) > 1) {
+    if (host_fields > 1) {
         co_await send_problem(problem_kind::bad_request, "more than one Host header", false);
         co_return exchange_outcome{};
     }
