@@ -55,6 +55,16 @@ QString ApiCatalog::validate(const ApiDefinition& api)
         return cacheError;
     if (api.connectTimeoutMs <= 0 || api.requestTimeoutMs <= 0)
         return QStringLiteral("timeouts: must be positive");
+    // RFC 3986 unreserved characters: the name needs no percent-encoding,
+    // so what the gateway matches is what the user typed.
+    static const QRegularExpression queryNameRe(QStringLiteral("^[A-Za-z0-9._~-]{1,64}$"));
+    if (!api.keyQueryParameter.isEmpty()) {
+        if (!queryNameRe.match(api.keyQueryParameter).hasMatch())
+            return QStringLiteral("keyQueryParameter: 1-64 characters of A-Z a-z 0-9 . _ ~ -");
+        if (api.authMode != AuthMode::ApiKey)
+            return QStringLiteral("keyQueryParameter: only for APIs that require an API key, "
+                                  "not for open APIs");
+    }
     return {};
 }
 

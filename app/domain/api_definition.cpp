@@ -111,6 +111,7 @@ QJsonObject ApiDefinition::toJson() const
         {QStringLiteral("upstreams"), upstreamArray},
         {QStringLiteral("balancing"), toString(balancing)},
         {QStringLiteral("authMode"), toString(authMode)},
+        {QStringLiteral("keyQueryParameter"), keyQueryParameter},
         {QStringLiteral("cachePolicy"), cachePolicy},
         {QStringLiteral("connectTimeoutMs"), connectTimeoutMs},
         {QStringLiteral("requestTimeoutMs"), requestTimeoutMs},

@@ -57,6 +57,10 @@ struct ApiDefinition {
     QList<ApiUpstream> upstreams;
     BalancingPolicy balancing = BalancingPolicy::RoundRobin;
     AuthMode authMode = AuthMode::ApiKey;
+    // Non-empty: the gateway also takes the API key from this query
+    // parameter (e.g. "api_key") and removes it before forwarding. Empty:
+    // header only. Only for API-key APIs; keys in URLs end up in logs.
+    QString keyQueryParameter;
     QString cachePolicy = QStringLiteral("{}"); // JSON object, interpreted by a later issue
     qint64 connectTimeoutMs = 5000;
     qint64 requestTimeoutMs = 30000;
