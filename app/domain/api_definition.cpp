@@ -3,6 +3,7 @@
 #include "app/domain/api_definition.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <array>
 #include <utility>
@@ -84,6 +85,12 @@ std::optional<AuthMode> authModeFromString(const QString& text)
 std::optional<BalancingPolicy> balancingFromString(const QString& text)
 {
     return parse(policies, text);
+}
+
+bool isValidKeyQueryParameter(const QString& name)
+{
+    static const QRegularExpression unreserved(QStringLiteral("^[A-Za-z0-9._~-]{1,64}$"));
+    return unreserved.match(name).hasMatch();
 }
 
 QJsonObject ApiDefinition::toJson() const

@@ -26,6 +26,10 @@ std::optional<ApiVisibility> visibilityFromString(const QString& text);
 std::optional<AuthMode> authModeFromString(const QString& text);
 std::optional<BalancingPolicy> balancingFromString(const QString& text);
 
+// A query parameter name the gateway may take an API key from: 1-64 RFC 3986
+// unreserved characters, so it needs no percent-encoding.
+bool isValidKeyQueryParameter(const QString& name);
+
 struct ApiRoute {
     QString method; // "GET", ... or "*" for any
     QString path;   // relative to the API's base path, starts with '/'
