@@ -147,6 +147,8 @@ access::api_access accessFor(const ApiDefinition& api, const CatalogState& state
     a.auth = api.authMode == AuthMode::Open ? access::auth_mode::open : access::auth_mode::api_key;
     a.state = toGateway(api.state);
     a.owning_team_id = static_cast<std::uint64_t>(api.teamId);
+    if (a.auth == access::auth_mode::api_key)
+        a.key_query_parameter = api.keyQueryParameter.toStdString();
     if (api.state == ApiState::Deprecated) {
         const qint64 since = state.deprecatedAt.value(api.id, api.updatedAt);
         a.deprecation = access::deprecation_value(since / 1000);

@@ -230,6 +230,42 @@ void readOperations(Problems& p, const YAML::Node& paths, bool is30, ApiDefiniti
 
 } // namespace
 
+// components.securitySchemes: an `apiKey` scheme `in: query` lets the
+// gateway take the key from that query parameter too. Header and cookie
+// schemes need nothing (the gateway reads its own key headers).
+void readSecuritySchemes(Problems& p, const YAML::Node& components, ApiDefinition& api)
+{
+    if (!components || !components.IsMap())
+        return;
+    const YAML::Node schemes = components["securitySchemes"];
+    if (!schemes || !schemes.IsMap())
+        return;
+    for (auto it = schemes.begin(); it != schemes.end(); ++it) {
+        const YAML::Node scheme = it->second;
+        if (!scheme.IsMap() || !scheme["type"] || !scheme["in"] || !scheme["type"].IsScalar() ||
+            !scheme["in"].IsScalar() || scheme["type"].Scalar() != "apiKey" ||
+            scheme["in"].Scalar() != "query")
+            continue;
+        const QString where =
+            QStringLiteral("components.securitySchemes.") + text(it->first.Scalar());
+        const auto name = requiredString(p, scheme, where, "name");
+        if (!name)
+            continue;
+        if (!isValidKeyQueryParameter(*name)) {
+            p.warning(scheme["name"], where + QStringLiteral(".name"),
+                      QStringLiteral("'%1' cannot be a key query parameter (1-64 of A-Z a-z "
+                                     "0-9 . _ ~ -); keys are accepted in headers only")
+                          .arg(*name));
+        } else if (api.keyQueryParameter.isEmpty()) {
+            api.keyQueryParameter = *name;
+        } else if (api.keyQueryParameter != *name) {
+            p.warning(scheme["name"], where + QStringLiteral(".name"),
+                      QStringLiteral("only one key query parameter is supported; '%1' is used")
+                          .arg(api.keyQueryParameter));
+        }
+    }
+}
+
 OpenApiImport OpenApiImporter::import(const QByteArray& document, const QString& source)
 {
     OpenApiImport out;
@@ -278,6 +314,7 @@ OpenApiImport OpenApiImporter::import(const QByteArray& document, const QString&
             api.description = text(d.Scalar());
     }
     readServer(p, root["servers"], api);
+    readSecuritySchemes(p, root["components"], api);
 
     QSet<QString> tags;
     if (const YAML::Node top = root["tags"]; top && top.IsSequence()) {

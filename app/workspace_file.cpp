@@ -163,6 +163,7 @@ private:
             d.authMode = *m;
         else
             errors << where + QStringLiteral(".authMode: not an auth mode");
+        d.keyQueryParameter = string(o, where, "keyQueryParameter", false);
         d.cachePolicy = string(o, where, "cachePolicy", false);
         if (d.cachePolicy.isEmpty())
             d.cachePolicy = QStringLiteral("{}");

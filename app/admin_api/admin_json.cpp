@@ -171,6 +171,8 @@ void applyApiFields(JsonFields& fields, const QJsonObject& object, ApiDefinition
     readUpstreams(fields, object, api);
     readEnum(fields, QStringLiteral("balancing"), &balancingFromString, &api->balancing);
     readEnum(fields, QStringLiteral("authMode"), &authModeFromString, &api->authMode);
+    if (const auto v = fields.string(QStringLiteral("keyQueryParameter")))
+        api->keyQueryParameter = *v;
     // cachePolicy: a JSON object (or its text, as toJson() writes it).
     const QJsonValue cache = object.value(QStringLiteral("cachePolicy"));
     if (cache.isObject())

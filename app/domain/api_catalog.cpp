@@ -55,6 +55,15 @@ QString ApiCatalog::validate(const ApiDefinition& api)
         return cacheError;
     if (api.connectTimeoutMs <= 0 || api.requestTimeoutMs <= 0)
         return QStringLiteral("timeouts: must be positive");
+    // Unreserved characters only: what the gateway matches is what the
+    // user typed, with no percent-encoding in between.
+    if (!api.keyQueryParameter.isEmpty()) {
+        if (!isValidKeyQueryParameter(api.keyQueryParameter))
+            return QStringLiteral("keyQueryParameter: 1-64 characters of A-Z a-z 0-9 . _ ~ -");
+        if (api.authMode != AuthMode::ApiKey)
+            return QStringLiteral("keyQueryParameter: only for APIs that require an API key, "
+                                  "not for open APIs");
+    }
     return {};
 }
 

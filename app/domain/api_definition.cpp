@@ -3,6 +3,7 @@
 #include "app/domain/api_definition.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <array>
 #include <utility>
@@ -86,6 +87,12 @@ std::optional<BalancingPolicy> balancingFromString(const QString& text)
     return parse(policies, text);
 }
 
+bool isValidKeyQueryParameter(const QString& name)
+{
+    static const QRegularExpression unreserved(QStringLiteral("^[A-Za-z0-9._~-]{1,64}$"));
+    return unreserved.match(name).hasMatch();
+}
+
 QJsonObject ApiDefinition::toJson() const
 {
     QJsonArray routeArray;
@@ -111,6 +118,7 @@ QJsonObject ApiDefinition::toJson() const
         {QStringLiteral("upstreams"), upstreamArray},
         {QStringLiteral("balancing"), toString(balancing)},
         {QStringLiteral("authMode"), toString(authMode)},
+        {QStringLiteral("keyQueryParameter"), keyQueryParameter},
         {QStringLiteral("cachePolicy"), cachePolicy},
         {QStringLiteral("connectTimeoutMs"), connectTimeoutMs},
         {QStringLiteral("requestTimeoutMs"), requestTimeoutMs},

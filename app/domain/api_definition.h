@@ -26,6 +26,10 @@ std::optional<ApiVisibility> visibilityFromString(const QString& text);
 std::optional<AuthMode> authModeFromString(const QString& text);
 std::optional<BalancingPolicy> balancingFromString(const QString& text);
 
+// A query parameter name the gateway may take an API key from: 1-64 RFC 3986
+// unreserved characters, so it needs no percent-encoding.
+bool isValidKeyQueryParameter(const QString& name);
+
 struct ApiRoute {
     QString method; // "GET", ... or "*" for any
     QString path;   // relative to the API's base path, starts with '/'
@@ -57,6 +61,10 @@ struct ApiDefinition {
     QList<ApiUpstream> upstreams;
     BalancingPolicy balancing = BalancingPolicy::RoundRobin;
     AuthMode authMode = AuthMode::ApiKey;
+    // Non-empty: the gateway also takes the API key from this query
+    // parameter (e.g. "api_key") and removes it before forwarding. Empty:
+    // header only. Only for API-key APIs; keys in URLs end up in logs.
+    QString keyQueryParameter;
     QString cachePolicy = QStringLiteral("{}"); // JSON object, interpreted by a later issue
     qint64 connectTimeoutMs = 5000;
     qint64 requestTimeoutMs = 30000;

@@ -14,7 +14,8 @@ namespace {
 const QString apiColumns = QStringLiteral(
     "id, slug, version, name, description, tags, team_id, visibility, base_path, balancing,"
     " auth_mode, cache_policy, connect_timeout_ms, request_timeout_ms, openapi, state,"
-    " sunset_at, previous_id, successor_id, created_at, updated_at, strip_base_path");
+    " sunset_at, previous_id, successor_id, created_at, updated_at, strip_base_path,"
+    " key_query_parameter");
 
 ApiDefinition readApi(const SqlResult& q)
 {
@@ -42,6 +43,7 @@ ApiDefinition readApi(const SqlResult& q)
     a.createdAt = q.value(19).toLongLong();
     a.updatedAt = q.value(20).toLongLong();
     a.stripBasePath = q.value(21).toInt() != 0;
+    a.keyQueryParameter = q.value(22).toString();
     return a;
 }
 
@@ -73,7 +75,8 @@ QVariantList columnValues(const ApiDefinition& a)
             nullableId(a.successorId),
             a.createdAt,
             a.updatedAt,
-            a.stripBasePath ? 1 : 0};
+            a.stripBasePath ? 1 : 0,
+            a.keyQueryParameter};
 }
 
 bool loadChildren(const QSqlDatabase& db, ApiDefinition& a, QString* error)
@@ -155,7 +158,7 @@ qint64 ApiStore::insert(const QSqlDatabase& db, const ApiDefinition& api, QStrin
     auto q = runSql(db,
                     QStringLiteral("INSERT INTO apis (") + apiColumns.mid(4) +
                         QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                       " ?, ?, ?, ?, ?) RETURNING id"),
+                                       " ?, ?, ?, ?, ?, ?) RETURNING id"),
                     columnValues(api), error);
     if (!q || !q->next())
         return 0;
@@ -174,8 +177,8 @@ bool ApiStore::update(const QSqlDatabase& db, const ApiDefinition& api, QString*
                                  " base_path = ?, balancing = ?, auth_mode = ?, cache_policy = ?,"
                                  " connect_timeout_ms = ?, request_timeout_ms = ?, openapi = ?,"
                                  " state = ?, sunset_at = ?, previous_id = ?, successor_id = ?,"
-                                 " created_at = ?, updated_at = ?, strip_base_path = ?"
-                                 " WHERE id = ?"),
+                                 " created_at = ?, updated_at = ?, strip_base_path = ?,"
+                                 " key_query_parameter = ? WHERE id = ?"),
                   values, error) &&
            saveChildren(db, api, error);
 }

@@ -140,6 +140,17 @@ Migration stripBasePath()
         {QStringLiteral("ALTER TABLE apis ADD COLUMN strip_base_path INTEGER NOT NULL DEFAULT 0")}};
 }
 
+// Some clients cannot set headers (a browser link, a webhook URL): an API may
+// opt in to taking its key from a query parameter. Empty (header only) for
+// APIs created before it existed.
+Migration keyQueryParameter()
+{
+    return {3,
+            QStringLiteral("API-key APIs may accept the key in a query parameter"),
+            {QStringLiteral(
+                "ALTER TABLE apis ADD COLUMN key_query_parameter TEXT NOT NULL DEFAULT ''")}};
+}
+
 bool hasVersionTable(const QSqlDatabase& db)
 {
     // QSqlDatabase::tables() works on both drivers (PostgreSQL: search_path).
@@ -150,7 +161,8 @@ bool hasVersionTable(const QSqlDatabase& db)
 
 const std::vector<Migration>& Migrations::all()
 {
-    static const std::vector<Migration> migrations{catalogSchema(), stripBasePath()};
+    static const std::vector<Migration> migrations{catalogSchema(), stripBasePath(),
+                                                   keyQueryParameter()};
     return migrations;
 }
 

@@ -76,6 +76,13 @@ void TestAdminApi::apiCrudRoundTrip()
     QCOMPARE(
         jsonOf(get(QStringLiteral("/v1/apis/%1").arg(id))).value(QStringLiteral("description")),
         QJsonValue(QStringLiteral("invoices")));
+    QCOMPARE(jsonOf(updated).value(QStringLiteral("keyQueryParameter")), QJsonValue(QString()));
+    auto queryKey = call("PATCH", QStringLiteral("/v1/apis/%1").arg(id),
+                         {{QStringLiteral("keyQueryParameter"), QStringLiteral("api_key")}}, true);
+    QCOMPARE(queryKey.status, 200);
+    QCOMPARE(jsonOf(get(QStringLiteral("/v1/apis/%1").arg(id)))
+                 .value(QStringLiteral("keyQueryParameter")),
+             QJsonValue(QStringLiteral("api_key")));
 
     auto list = get(QStringLiteral("/v1/apis"));
     QCOMPARE(list.status, 200);
@@ -143,6 +150,19 @@ void TestAdminApi::validationNamesFields()
                                           {QStringLiteral("basePath"), QStringLiteral("/x")}});
     QCOMPARE(domain.status, 422);
     QCOMPARE(errorFields(jsonOf(domain)), QStringList{QStringLiteral("slug")});
+    auto openWithQueryKey = post(QStringLiteral("/v1/apis"),
+                                 {{QStringLiteral("slug"), QStringLiteral("open-maps")},
+                                  {QStringLiteral("name"), QStringLiteral("x")},
+                                  {QStringLiteral("teamId"), m_world.teamId},
+                                  {QStringLiteral("basePath"), QStringLiteral("/x")},
+                                  {QStringLiteral("authMode"), QStringLiteral("open")},
+                                  {QStringLiteral("keyQueryParameter"), QStringLiteral("k")}});
+    QCOMPARE(openWithQueryKey.status, 422);
+    QCOMPARE(errorFields(jsonOf(openWithQueryKey)),
+             QStringList{QStringLiteral("keyQueryParameter")});
+    auto notAString = post(QStringLiteral("/v1/apis"), {{QStringLiteral("keyQueryParameter"), 5}});
+    QCOMPARE(notAString.status, 422);
+    QVERIFY(errorFields(jsonOf(notAString)).contains(QStringLiteral("keyQueryParameter")));
 
     auto team = post(QStringLiteral("/v1/teams"), {{QStringLiteral("name"), QStringLiteral(" ")}});
     QCOMPARE(team.status, 422);

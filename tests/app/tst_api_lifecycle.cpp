@@ -52,6 +52,7 @@ private slots:
     void retiredIsReadOnly();
     void onlyDraftsAreDeleted();
     void cachePolicyIsChecked();
+    void keyQueryParameterIsStoredAndChecked();
     void allowedActionsFollowStateAndRole();
 
 private:
@@ -274,6 +275,54 @@ void TestApiLifecycle::cachePolicyIsChecked()
     QVERIFY(!catalog.createApi(m_world.publisher, api));
     QVERIFY2(catalog.lastError().contains(QLatin1String("max_ttl")),
              qPrintable(catalog.lastError()));
+}
+
+// The opt-in to keys in the URL: stored, audited, and refused where the
+// gateway could not use it (a name needing encoding, or an open API).
+void TestApiLifecycle::keyQueryParameterIsStoredAndChecked()
+{
+    ApiCatalog catalog(m_db.database());
+    ApiDefinition api = sampleApi(m_world.teamId, QStringLiteral("maps"));
+    api.keyQueryParameter = QStringLiteral("api_key");
+    auto created = catalog.createApi(m_world.publisher, api);
+    QVERIFY2(created, qPrintable(catalog.lastError()));
+    auto stored = catalog.api(m_world.publisher, created->id);
+    QVERIFY2(stored, qPrintable(catalog.lastError()));
+    QCOMPARE(stored->keyQueryParameter, QStringLiteral("api_key"));
+
+    stored->keyQueryParameter = QStringLiteral("key.v2~x");
+    QVERIFY2(catalog.updateApi(m_world.publisher, *stored), qPrintable(catalog.lastError()));
+    auto audit = runSql(m_db.database().connection(),
+                        QStringLiteral("SELECT before_json, after_json FROM audit_log"
+                                       " WHERE action = 'api.update' AND object_id = ?"),
+                        {created->id});
+    QVERIFY(audit && audit->next());
+    QVERIFY2(audit->value(0).toString().contains(QLatin1String(R"("keyQueryParameter":"api_key")")),
+             qPrintable(audit->value(0).toString()));
+    QVERIFY2(
+        audit->value(1).toString().contains(QLatin1String(R"("keyQueryParameter":"key.v2~x")")),
+        qPrintable(audit->value(1).toString()));
+
+    for (const QString& bad : {QStringLiteral("api key"), QStringLiteral("key&x"),
+                               QStringLiteral("schlüssel"), QString(65, QLatin1Char('k'))}) {
+        stored->keyQueryParameter = bad;
+        QVERIFY2(!catalog.updateApi(m_world.publisher, *stored), qPrintable(bad));
+        QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Invalid);
+        QVERIFY2(catalog.lastError().startsWith(QLatin1String("keyQueryParameter: ")),
+                 qPrintable(catalog.lastError()));
+    }
+    stored->keyQueryParameter = QString(64, QLatin1Char('k'));
+    QVERIFY2(catalog.updateApi(m_world.publisher, *stored), qPrintable(catalog.lastError()));
+
+    stored->keyQueryParameter = QStringLiteral("api_key");
+    stored->authMode = AuthMode::Open;
+    QVERIFY(!catalog.updateApi(m_world.publisher, *stored));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Invalid);
+    QVERIFY2(catalog.lastError().contains(QLatin1String("open APIs")),
+             qPrintable(catalog.lastError()));
+    stored->keyQueryParameter.clear();
+    QVERIFY2(catalog.updateApi(m_world.publisher, *stored), qPrintable(catalog.lastError()));
+    QCOMPARE(catalog.api(m_world.publisher, created->id)->keyQueryParameter, QString());
 }
 
 void TestApiLifecycle::retiredIsReadOnly()

@@ -42,6 +42,7 @@ private slots:
     void noPlaintextKeyInTheDatabase();
     void changesFromAnotherConsoleArePolled();
     void unresolvableUpstreamIsAWarningAndTheRestKeepsWorking();
+    void queryKeyOnlyWhereTheApiOptsIn();
 
 private:
     // Runs `work` on the storage thread through mutate() and waits (bounded)
@@ -274,6 +275,71 @@ void TestApprovalFlow::retireAnswers410AndDeprecationDecorates()
     QVERIFY2(retired && *retired, "retire");
     QVERIFY(waitForStatus(410, m_key) >= 0);
     QCOMPARE(get(QString()).status, 410);
+}
+
+// Orders opts in to ?api_key=, billing (same team, same application
+// subscribed) does not: the key in the URL opens orders only, and orders'
+// upstream never sees it while the rest of the query arrives untouched.
+void TestApprovalFlow::queryKeyOnlyWhereTheApiOptsIn()
+{
+    const Principal admin = m_world.admin;
+    const qint64 app = m_appId, plan = m_planId, api = m_apiId;
+    const QString originUrl = QStringLiteral("http://127.0.0.1:%1").arg(m_origin.port());
+    const qint64 team = m_world.teamId;
+    auto ready = call([=](CatalogStore& s) {
+        auto orders = s.apis().api(admin, api);
+        if (!orders)
+            return false;
+        orders->keyQueryParameter = QStringLiteral("api_key");
+        if (!s.apis().updateApi(admin, *orders))
+            return false;
+        ApiDefinition def;
+        def.slug = QStringLiteral("billing");
+        def.name = QStringLiteral("Billing");
+        def.teamId = team;
+        def.visibility = ApiVisibility::Organisation;
+        def.basePath = QStringLiteral("/echo/billing");
+        def.routes = {{QStringLiteral("GET"), QStringLiteral("/items")}};
+        def.upstreams = {{originUrl, 1}};
+        const auto billing = s.apis().createApi(admin, def);
+        if (!billing || !s.apis().publish(admin, billing->id))
+            return false;
+        const auto billingPlan = s.plans().createPlan(
+            admin, Plan{0, billing->id, QStringLiteral("free"), ApprovalMode::Automatic, 0, 0, 0});
+        if (!billingPlan)
+            return false;
+        const auto one = s.subscriptions().request(admin, app, plan);
+        const auto two = s.subscriptions().request(admin, app, billingPlan->id);
+        return one && two && s.subscriptions().approve(admin, one->id);
+    });
+    QVERIFY(ready && *ready);
+
+    const std::string key = m_key.toStdString();
+    const auto fetch = [this](const std::string& target, const test::header_list& headers = {}) {
+        return test::http_request(m_gateway->port(), "GET", target, headers, {},
+                                  std::chrono::seconds(5));
+    };
+    QElapsedTimer clock;
+    clock.start();
+    test::http_response r;
+    while (clock.elapsed() < 3000) {
+        r = fetch("/echo/orders/items?page=2&api_key=" + key + "&sort=asc");
+        if (r.status == 200)
+            break;
+        QTest::qWait(10);
+    }
+    QCOMPARE(r.status, 200);
+    const QJsonObject echo = QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object();
+    QCOMPARE(echo.value(QStringLiteral("query")).toString(), QStringLiteral("page=2&sort=asc"));
+    QVERIFY2(!QString::fromStdString(r.body).contains(m_key), r.body.c_str());
+
+    // Billing takes the key from a header, never from the URL.
+    QCOMPARE(fetch("/echo/billing/items", {{"X-API-Key", key}}).status, 200);
+    const auto refused = fetch("/echo/billing/items?api_key=" + key);
+    QCOMPARE(refused.status, 401);
+    QCOMPARE(problemType(refused),
+             QStringLiteral("https://gatehouse.dev/problems/missing-api-key"));
+    QCOMPARE(fetch("/echo/orders/items?api_key=gh_unknown").status, 401);
 }
 
 void TestApprovalFlow::noPlaintextKeyInTheDatabase()

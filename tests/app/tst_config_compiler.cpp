@@ -100,6 +100,25 @@ private slots:
         QVERIFY(kept->strip_base.empty());
     }
 
+    // The catalog's opt-in reaches the gateway's access entry; an API that
+    // did not opt in keeps header-only keys.
+    void keyQueryParameterReachesTheAccessEntry()
+    {
+        CatalogState state;
+        ApiDefinition query = api(1, QStringLiteral("maps"), ApiState::Published);
+        query.keyQueryParameter = QStringLiteral("api_key");
+        state.apis = {query, api(2, QStringLiteral("shop"), ApiState::Published)};
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QVERIFY(out.snapshot.access);
+        const auto* maps = out.snapshot.access->api(1);
+        QVERIFY(maps);
+        QCOMPARE(maps->key_query_parameter, std::string("api_key"));
+        const auto* shop = out.snapshot.access->api(2);
+        QVERIFY(shop);
+        QVERIFY(shop->key_query_parameter.empty());
+    }
+
     // Call logs and cache figures are labelled with these: the catalog's
     // API names, and the route id of a base route that keeps its own id.
     void apiNamesComeFromTheCatalog()

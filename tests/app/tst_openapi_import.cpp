@@ -75,6 +75,54 @@ private slots:
         QVERIFY(hasRoute(*result.api, "GET", "/items/{sku}"));
     }
 
+    // An apiKey scheme in the query opts the API in to keys in the URL;
+    // header schemes and unusable names leave it header-only.
+    void queryApiKeySchemeSetsTheKeyQueryParameter()
+    {
+        const QByteArray head = "openapi: 3.1.0\ninfo: {title: Maps, version: '1'}\n"
+                                "paths:\n  /tiles:\n    get: {responses: {'200': {description: "
+                                "x}}}\n";
+        OpenApiImport result = OpenApiImporter::import(
+            head + "components:\n  securitySchemes:\n"
+                   "    header: {type: apiKey, in: header, name: X-API-Key}\n"
+                   "    query: {type: apiKey, in: query, name: api_key}\n"
+                   "security: [{header: []}, {query: []}]\n",
+            QStringLiteral("maps.yaml"));
+        QVERIFY2(result.errors.isEmpty(), qPrintable(result.errors.join(QLatin1Char('\n'))));
+        QVERIFY(result.warnings.isEmpty());
+        QCOMPARE(result.api->keyQueryParameter, QStringLiteral("api_key"));
+        QVERIFY(result.api->authMode == AuthMode::ApiKey);
+        QVERIFY(ApiCatalog::validate(*result.api).isEmpty());
+
+        result = OpenApiImporter::import(
+            head + "components:\n  securitySchemes:\n"
+                   "    header: {type: apiKey, in: header, name: X-API-Key}\n",
+            QStringLiteral("maps.yaml"));
+        QVERIFY2(result.errors.isEmpty(), qPrintable(result.errors.join(QLatin1Char('\n'))));
+        QVERIFY(result.api->keyQueryParameter.isEmpty());
+
+        result = OpenApiImporter::import(
+            head + "components:\n  securitySchemes:\n"
+                   "    query: {type: apiKey, in: query, name: 'api key'}\n",
+            QStringLiteral("maps.yaml"));
+        QVERIFY2(result.errors.isEmpty(), qPrintable(result.errors.join(QLatin1Char('\n'))));
+        QVERIFY(result.api->keyQueryParameter.isEmpty());
+        QCOMPARE(result.warnings.size(), 1);
+        QVERIFY2(result.warnings.front().startsWith(QStringLiteral("maps.yaml:8:44:")) &&
+                     result.warnings.front().contains(
+                         QStringLiteral("components.securitySchemes.query.name: 'api key'")),
+                 qPrintable(result.warnings.front()));
+
+        result = OpenApiImporter::import(
+            head + "components:\n  securitySchemes:\n    query: {type: apiKey, in: query}\n",
+            QStringLiteral("maps.yaml"));
+        QVERIFY(!result.api);
+        QVERIFY2(
+            result.errors.join(QLatin1Char('\n'))
+                .contains(QStringLiteral("components.securitySchemes.query.name: is required")),
+            qPrintable(result.errors.join(QLatin1Char('\n'))));
+    }
+
     void invalidDocumentsNameTheLocation_data()
     {
         QTest::addColumn<QByteArray>("document");

@@ -246,7 +246,8 @@ void TestStorage::migrationFailureRollsBack()
 }
 
 // A catalog created by the first release: migration 2 adds strip_base_path
-// with APIs kept as they were (base path forwarded).
+// with APIs kept as they were (base path forwarded), migration 3
+// key_query_parameter, empty (keys in headers only).
 void TestStorage::upgradeFromVersionOneKeepsApis()
 {
     GH_OPEN_FRESH(m_db);
@@ -283,10 +284,11 @@ void TestStorage::upgradeFromVersionOneKeepsApis()
     QCOMPARE(apis->size(), 1);
     QCOMPARE(apis->front().basePath, QStringLiteral("/old"));
     QCOMPARE(apis->front().stripBasePath, false);
+    QCOMPARE(apis->front().keyQueryParameter, QString()); // header keys only
     auto version = runSql(conn, QStringLiteral("SELECT MAX(version) FROM schema_version"));
     QVERIFY(version && version->next());
     QCOMPARE(version->value(0).toInt(), Migrations::latestVersion());
-    QVERIFY(Migrations::latestVersion() >= 2);
+    QVERIFY(Migrations::latestVersion() >= 3);
 }
 
 void TestStorage::urlForms()

@@ -158,6 +158,7 @@ void TestWorkspaceFile::editsApplyOnceThenNothing()
     newApi.insert(QStringLiteral("slug"), QStringLiteral("brand-new"));
     newApi.insert(QStringLiteral("basePath"), QStringLiteral("/brand-new"));
     newApi.insert(QStringLiteral("stripBasePath"), true);
+    newApi.insert(QStringLiteral("keyQueryParameter"), QStringLiteral("api_key"));
     newApi.insert(QStringLiteral("team"), QStringLiteral("platform"));
     apis.append(newApi);
     doc.insert(QStringLiteral("apis"), apis);
@@ -183,6 +184,14 @@ void TestWorkspaceFile::editsApplyOnceThenNothing()
     QVERIFY(!apiNamed(exported(), QStringLiteral("drafty"), QStringLiteral("v1"))
                  .value(QStringLiteral("stripBasePath"))
                  .toBool(true));
+    QCOMPARE(apiNamed(exported(), QStringLiteral("brand-new"), QStringLiteral("v1"))
+                 .value(QStringLiteral("keyQueryParameter"))
+                 .toString(),
+             QStringLiteral("api_key"));
+    QCOMPARE(apiNamed(exported(), QStringLiteral("drafty"), QStringLiteral("v1"))
+                 .value(QStringLiteral("keyQueryParameter"))
+                 .toString(QStringLiteral("missing")),
+             QString());
 
     const qint64 audit = auditCount();
     const WorkspaceApplyResult second = apply(doc);
@@ -250,6 +259,17 @@ void TestWorkspaceFile::refusesToMoveBackAndNamesTheField()
                                           "'nobody'")),
              qPrintable(result.errors.join(QLatin1Char('\n'))));
     QCOMPARE(auditCount(), audit); // checked before anything was written
+
+    first = exported().value(QStringLiteral("apis")).toArray().at(0).toObject();
+    first.insert(QStringLiteral("keyQueryParameter"), QStringLiteral("api key"));
+    badApis.replace(0, first);
+    bad.insert(QStringLiteral("apis"), badApis);
+    result = apply(bad);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.errors.join(QLatin1Char('\n'))
+                 .contains(QStringLiteral("apis[0].keyQueryParameter: ")),
+             qPrintable(result.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(auditCount(), audit);
 }
 
 void TestWorkspaceFile::oneApiExportsOnItsOwn()

@@ -49,6 +49,7 @@ private slots:
     void missingNameAndBadBasePathShowNextToTheField();
     void duplicateSlugAndVersionIsRefusedInTheDialog();
     void editingChangesTheStoredApi();
+    void keyQueryParameterIsCheckedNextToItsField();
     void developerIsRefused();
     void newVersionIsLinkedToTheFirst();
     void importsPetstore();
@@ -364,6 +365,57 @@ void TestApiEditorDialog::editingChangesTheStoredApi()
     QCOMPARE(stored.front().upstreams, m_orders.upstreams);
     QCOMPARE(savedName, QStringLiteral("Order Book"));
     QTRY_VERIFY(!dialog);
+}
+
+// The opt-in to keys in the URL: a name needing encoding, or one on an open
+// API, is refused next to the field; a good one is stored and shown again.
+void TestApiEditorDialog::keyQueryParameterIsCheckedNextToItsField()
+{
+    QPointer<ApiEditorDialog> dialog =
+        ApiEditorDialog::editExisting(m_catalog.get(), m_world.publisher, m_orders);
+    QSignalSpy saved(dialog, &ApiEditorDialog::saved);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->teamsLoaded(), 2000);
+    auto* tabs = child<QTabWidget>(dialog, "apiEditorTabs");
+    auto* field = child<QLineEdit>(dialog, "apiKeyQueryParameter");
+    QVERIFY(field->text().isEmpty());
+    QCOMPARE(field->placeholderText(), QStringLiteral("e.g. api_key"));
+    QVERIFY2(field->toolTip().contains(QStringLiteral("logs")), qPrintable(field->toolTip()));
+
+    tabs->setCurrentIndex(1);
+    QTest::keyClicks(field, QStringLiteral("api key"));
+    tabs->setCurrentIndex(0);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QCOMPARE(dialog->fieldError(QStringLiteral("keyQueryParameter")),
+             QStringLiteral("Use up to 64 characters of A-Z, a-z, 0-9, '.', '_', '~' and '-'."));
+    QCOMPARE(tabs->currentIndex(), 1); // brought to the field
+    QVERIFY(child<QLabel>(dialog, "keyQueryParameterError")->isVisible());
+    QVERIFY(dialog->fieldError({}).isEmpty());
+    saveScreenshot(dialog, QStringLiteral("api_editor_dialog_key_query_error.png"));
+    verifyNothingClipped(dialog);
+
+    typeInto(dialog, "apiKeyQueryParameter", QStringLiteral("api_key"));
+    auto* auth = child<QComboBox>(dialog, "apiAuthMode");
+    auth->setCurrentIndex(auth->findData(int(AuthMode::Open)));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY2(dialog->fieldError(QStringLiteral("keyQueryParameter"))
+                 .startsWith(QStringLiteral("Only APIs that require an API key")),
+             qPrintable(dialog->fieldError(QStringLiteral("keyQueryParameter"))));
+    QTest::qWait(100);
+    QCOMPARE(saved.size(), 0);
+
+    auth->setCurrentIndex(auth->findData(int(AuthMode::ApiKey)));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 3000);
+    QTRY_VERIFY(!dialog);
+    const QList<ApiDefinition> stored = versions(QStringLiteral("orders"));
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.front().keyQueryParameter, QStringLiteral("api_key"));
+    QVERIFY(stored.front().authMode == AuthMode::ApiKey);
+
+    ApiEditorDialog again(m_catalog.get(), m_world.publisher, ApiEditorDialog::Mode::Edit,
+                          stored.front());
+    QCOMPARE(child<QLineEdit>(&again, "apiKeyQueryParameter")->text(), QStringLiteral("api_key"));
+    QCOMPARE(again.definition().keyQueryParameter, QStringLiteral("api_key"));
 }
 
 void TestApiEditorDialog::developerIsRefused()

@@ -661,6 +661,14 @@ void TestCatalogPage::importAndEditFromThePage()
     QVERIFY(imported > 0);
     QTRY_COMPARE_WITH_TIMEOUT(page()->selectedApiId(), imported, 3000);
 
+    // The overview mentions a key query parameter only once there is one.
+    auto* keyQuery =
+        page()->detailPane()->findChild<QLabel*>(QStringLiteral("detailKeyQueryParameter"));
+    QVERIFY(keyQuery);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page()->detailPane()->heading() == QStringLiteral("Pet Clinic Store v2"), 3000);
+    QVERIFY(keyQuery->isHidden());
+
     QTRY_VERIFY_WITH_TIMEOUT(page()->editApiButton()->isEnabled(), 3000);
     QTest::mouseClick(page()->editApiButton(), Qt::LeftButton);
     auto* editor = page()->findChild<ApiEditorDialog*>();
@@ -669,10 +677,17 @@ void TestCatalogPage::importAndEditFromThePage()
     auto* name = editor->findChild<QLineEdit*>(QStringLiteral("apiName"));
     name->selectAll();
     QTest::keyClicks(name, QStringLiteral("Pet Clinic"));
+    QTest::keyClicks(editor->findChild<QLineEdit*>(QStringLiteral("apiKeyQueryParameter")),
+                     QStringLiteral("api_key"));
     QTest::mouseClick(editor->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
                       Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(shownNames(page()).contains(QStringLiteral("Pet Clinic v2")), 5000);
     QCOMPARE(page()->selectedApiId(), imported);
+    QTRY_VERIFY_WITH_TIMEOUT(!keyQuery->isHidden(), 3000);
+    QVERIFY2(keyQuery->text().startsWith(QStringLiteral("api_key: ")),
+             qPrintable(keyQuery->text()));
+    QVERIFY(keyQuery->text().contains(QStringLiteral("?api_key=")));
+    saveScreenshot(m_window.get(), QStringLiteral("catalog_detail_key_query.png"));
 
     // A developer may do neither.
     CatalogPage jonas(m_catalog.get(), m_jonas, m_gateway.get());

@@ -212,6 +212,7 @@ QWidget* ApiDetailPane::buildOverview()
     m_team = addRow(m_overviewForm, tr("Owner team:"), "detailTeam");
     m_visibility = addRow(m_overviewForm, tr("Visibility:"), "detailVisibility");
     m_auth = addRow(m_overviewForm, tr("Access:"), "detailAuth");
+    m_keyQuery = addRow(m_overviewForm, tr("Key query parameter:"), "detailKeyQueryParameter");
     m_basePath = addRow(m_overviewForm, tr("Base path:"), "detailBasePath");
     m_versions = addRow(m_overviewForm, tr("Versions:"), "detailVersions");
     m_versions->setTextFormat(Qt::RichText);
@@ -382,6 +383,13 @@ void ApiDetailPane::fillOverview(const app::CatalogEntry& entry)
     m_auth->setText(api.authMode == app::AuthMode::Open
                         ? tr("Open: no key needed")
                         : tr("API key with an approved subscription"));
+    // Shown only for an API that opted in to keys in the URL.
+    const bool queryKey = api.authMode == app::AuthMode::ApiKey && !api.keyQueryParameter.isEmpty();
+    m_keyQuery->setText(
+        queryKey
+            ? tr("%1: the key is also accepted in the URL, as ?%1=…").arg(api.keyQueryParameter)
+            : QString());
+    m_overviewForm->setRowVisible(m_keyQuery, queryKey);
     m_basePath->setText(api.basePath);
 
     QStringList links;

@@ -93,6 +93,7 @@ private:
     QLabel* m_team = nullptr;
     QLabel* m_visibility = nullptr;
     QLabel* m_auth = nullptr;
+    QLabel* m_keyQuery = nullptr; // visible when the API takes keys in the URL
     QLabel* m_basePath = nullptr;
     QLabel* m_versions = nullptr;
     QLabel* m_lifecycle = nullptr;

@@ -358,6 +358,21 @@ QWidget* ApiEditorDialog::buildRoutingTab()
     m_authMode->addItem(tr("Open (no key)"), int(app::AuthMode::Open));
     form->addRow(tr("Authenti&cation:"), m_authMode);
 
+    m_keyQueryParameter = new QLineEdit(page);
+    m_keyQueryParameter->setObjectName(QStringLiteral("apiKeyQueryParameter"));
+    m_keyQueryParameter->setPlaceholderText(tr("e.g. api_key"));
+    m_keyQueryParameter->setToolTip(
+        tr("Also accept the API key in this query parameter, for clients that cannot send "
+           "headers. Leave empty to accept keys only in headers, which is safer: keys in URLs "
+           "end up in server logs, proxies and browser history."));
+    {
+        auto [box, error] = field(QStringLiteral("keyQueryParameter"), m_keyQueryParameter);
+        box->addWidget(m_keyQueryParameter);
+        box->addWidget(error);
+        form->addRow(tr("&Key query parameter:"), box);
+        buddy(box, m_keyQueryParameter);
+    }
+
     const auto timeout = [&](const char* name) {
         auto* spin = new QSpinBox(page);
         spin->setObjectName(QLatin1String(name));
@@ -407,6 +422,7 @@ void ApiEditorDialog::fill(const app::ApiDefinition& api)
         addUpstream(upstream.url, upstream.weight);
     m_balancing->setCurrentIndex(m_balancing->findData(int(api.balancing)));
     m_authMode->setCurrentIndex(m_authMode->findData(int(api.authMode)));
+    m_keyQueryParameter->setText(api.keyQueryParameter);
     m_connectTimeout->setValue(int(qBound<qint64>(0, api.connectTimeoutMs, MaxTimeoutMs)));
     m_requestTimeout->setValue(int(qBound<qint64>(0, api.requestTimeoutMs, MaxTimeoutMs)));
 }
@@ -544,6 +560,7 @@ app::ApiDefinition ApiEditorDialog::definition() const
     }
     api.balancing = app::BalancingPolicy(m_balancing->currentData().toInt());
     api.authMode = app::AuthMode(m_authMode->currentData().toInt());
+    api.keyQueryParameter = m_keyQueryParameter->text().trimmed();
     api.connectTimeoutMs = m_connectTimeout->value();
     api.requestTimeoutMs = m_requestTimeout->value();
     return api;
@@ -639,6 +656,13 @@ static bool showValidation(const QString& why,
         show(field, ApiEditorDialog::tr("The base path must start with '/'."));
     else if (field == QLatin1String("timeouts"))
         show(field, ApiEditorDialog::tr("Timeouts must be longer than 0 ms."));
+    else if (field == QLatin1String("keyQueryParameter") && why.contains(QLatin1String("open")))
+        show(field, ApiEditorDialog::tr("Only APIs that require an API key take one from the "
+                                        "query. Clear this field or choose API key "
+                                        "authentication."));
+    else if (field == QLatin1String("keyQueryParameter"))
+        show(field, ApiEditorDialog::tr("Use up to 64 characters of A-Z, a-z, 0-9, '.', '_', "
+                                        "'~' and '-'."));
     else
         return false;
     return true;

@@ -67,8 +67,8 @@ public:
     bool isBusy() const { return m_busy; }
     bool teamsLoaded() const { return m_teamsLoaded; }
     // The message shown next to a field ("name", "slug", "version", "team",
-    // "basePath", "routes", "upstreams", "timeouts"), or under the form
-    // (""); empty when none is shown.
+    // "basePath", "routes", "upstreams", "keyQueryParameter", "timeouts"),
+    // or under the form (""); empty when none is shown.
     QString fieldError(const QString& field) const;
 
     // Translated text for a refusal of the catalog.
@@ -120,6 +120,7 @@ private:
     QTableWidget* m_upstreams = nullptr;
     QComboBox* m_balancing = nullptr;
     QComboBox* m_authMode = nullptr;
+    QLineEdit* m_keyQueryParameter = nullptr;
     QSpinBox* m_connectTimeout = nullptr;
     QSpinBox* m_requestTimeout = nullptr;
     QHash<QString, FormErrorLabel*> m_errors; // field -> label next to it
