@@ -616,6 +616,14 @@
         <source>Analytics</source>
         <translation>Analysen</translation>
     </message>
+    <message>
+        <source>Key query parameter:</source>
+        <translation>Schlüssel-Abfrageparameter:</translation>
+    </message>
+    <message>
+        <source>%1: the key is also accepted in the URL, as ?%1=…</source>
+        <translation>%1: Der Schlüssel wird auch in der URL akzeptiert, als ?%1=…</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApiEditorDialog</name>
@@ -898,6 +906,26 @@
     <message>
         <source>The catalog is not available.</source>
         <translation>Der Katalog ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>e.g. api_key</source>
+        <translation>z. B. api_key</translation>
+    </message>
+    <message>
+        <source>Also accept the API key in this query parameter, for clients that cannot send headers. Leave empty to accept keys only in headers, which is safer: keys in URLs end up in server logs, proxies and browser history.</source>
+        <translation>Den API-Schlüssel auch in diesem Abfrageparameter akzeptieren, für Clients, die keine Header senden können. Leer lassen, um Schlüssel nur in Headern zu akzeptieren; das ist sicherer: Schlüssel in URLs landen in Server-Logs, Proxys und im Browserverlauf.</translation>
+    </message>
+    <message>
+        <source>&amp;Key query parameter:</source>
+        <translation>&amp;Schlüssel-Abfrageparameter:</translation>
+    </message>
+    <message>
+        <source>Only APIs that require an API key take one from the query. Clear this field or choose API key authentication.</source>
+        <translation>Nur APIs, die einen API-Schlüssel verlangen, nehmen ihn aus der Abfrage. Leeren Sie dieses Feld oder wählen Sie die Authentifizierung per API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Use up to 64 characters of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;~&apos; and &apos;-&apos;.</source>
+        <translation>Verwenden Sie bis zu 64 Zeichen aus A–Z, a–z, 0–9, „.“, „_“, „~“ und „-“.</translation>
     </message>
 </context>
 <context>

@@ -616,6 +616,14 @@
         <source>Analytics</source>
         <translation>分析</translation>
     </message>
+    <message>
+        <source>Key query parameter:</source>
+        <translation>密钥查询参数：</translation>
+    </message>
+    <message>
+        <source>%1: the key is also accepted in the URL, as ?%1=…</source>
+        <translation>%1：也接受 URL 中的密钥，形式为 ?%1=…</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApiEditorDialog</name>
@@ -898,6 +906,26 @@
     <message>
         <source>The catalog is not available.</source>
         <translation>目录不可用。</translation>
+    </message>
+    <message>
+        <source>e.g. api_key</source>
+        <translation>例如 api_key</translation>
+    </message>
+    <message>
+        <source>Also accept the API key in this query parameter, for clients that cannot send headers. Leave empty to accept keys only in headers, which is safer: keys in URLs end up in server logs, proxies and browser history.</source>
+        <translation>也接受此查询参数中的 API 密钥，供无法发送请求头的客户端使用。留空则只接受请求头中的密钥，这样更安全：URL 中的密钥会出现在服务器日志、代理和浏览器历史记录中。</translation>
+    </message>
+    <message>
+        <source>&amp;Key query parameter:</source>
+        <translation>密钥查询参数(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Only APIs that require an API key take one from the query. Clear this field or choose API key authentication.</source>
+        <translation>只有要求 API 密钥的 API 才会从查询中读取密钥。请清空此字段或选择 API 密钥认证。</translation>
+    </message>
+    <message>
+        <source>Use up to 64 characters of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;~&apos; and &apos;-&apos;.</source>
+        <translation>最多使用 64 个字符，可用 A-Z、a-z、0-9、“.”、“_”、“~”和“-”。</translation>
     </message>
 </context>
 <context>
