@@ -231,6 +231,9 @@ std::string gateway_server::start(const gateway_options& options)
     if (!ec)
         acceptor->listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
+        // The acceptor's socket belongs to the first worker's io_context:
+        // it must close before that context (and its socket service) goes.
+        acceptor.reset();
         std::lock_guard state_lock(impl_->state_mutex);
         impl_->workers.clear();
         return "cannot listen on " + where + ": " + ec.message();
