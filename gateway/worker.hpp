@@ -90,13 +90,16 @@ struct worker {
 
     gateway_shared& shared;
     unsigned index;
-    boost::asio::io_context ioc{1};
-    std::thread thread;
-    upstream_pool pool;
+    // Declared before ioc, so destroyed after it: destroying the io_context
+    // destroys the coroutines still on it, and their sessions unlink from
+    // `sessions` and count themselves out of `stats` as they go.
     worker_stats stats;
+    boost::intrusive::list<stoppable_session, boost::intrusive::constant_time_size<false>> sessions;
     call_record_ring* records = nullptr; // owned by the server; outlives the worker
     std::mt19937_64 rng;
-    boost::intrusive::list<stoppable_session, boost::intrusive::constant_time_size<false>> sessions;
+    boost::asio::io_context ioc{1};
+    std::thread thread;
+    upstream_pool pool; // streams on ioc: destroyed before it
 
     // The configuration for a new request. The returned holder is this
     // worker's own, so copying it touches no cache line shared with others.
