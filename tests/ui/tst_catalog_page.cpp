@@ -149,7 +149,8 @@ private slots:
     void reloadsWhenTheCatalogChanges();
     void changesMadeElsewhereAppear();
     void withoutAnActorThePageSaysWhy();
-    void germanLayoutFits();
+    void translatedLayoutFits_data();
+    void translatedLayoutFits();
 
 private:
     template <typename Work>
@@ -1111,10 +1112,26 @@ void TestCatalogPage::withoutAnActorThePageSaysWhy()
     QCOMPARE(nobody.model()->rowCount(), 0);
 }
 
-void TestCatalogPage::germanLayoutFits()
+void TestCatalogPage::translatedLayoutFits_data()
 {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("nameHeader");
+    QTest::addColumn<QString>("stateHeader");
+    QTest::addColumn<QString>("publish");
+    QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("Name")
+                            << QStringLiteral("Zustand") << QStringLiteral("&Veröffentlichen…");
+    QTest::newRow("Simplified Chinese") << QStringLiteral("zh_CN") << QStringLiteral("名称")
+                                        << QStringLiteral("状态") << QStringLiteral("发布(&P)…");
+}
+
+void TestCatalogPage::translatedLayoutFits()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, nameHeader);
+    QFETCH(QString, stateHeader);
+    QFETCH(QString, publish);
     QTranslator translator;
-    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_de.qm")));
+    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_%1.qm").arg(language)));
     QVERIFY(QCoreApplication::installTranslator(&translator));
     MainWindow window(m_gateway.get());
     window.setCatalogService(m_catalog.get(), m_localAdmin);
@@ -1125,10 +1142,8 @@ void TestCatalogPage::germanLayoutFits()
     CatalogPage* p = window.catalogPage();
     QTRY_COMPARE_WITH_TIMEOUT(p->model()->rowCount(), 5, 2000);
     QVERIFY(select(p, QStringLiteral("inventory"), QStringLiteral("v1")));
-    QCOMPARE(p->model()->headerData(CatalogModel::Name, Qt::Horizontal).toString(),
-             QStringLiteral("Name"));
-    QCOMPARE(p->model()->headerData(CatalogModel::State, Qt::Horizontal).toString(),
-             QStringLiteral("Zustand"));
+    QCOMPARE(p->model()->headerData(CatalogModel::Name, Qt::Horizontal).toString(), nameHeader);
+    QCOMPARE(p->model()->headerData(CatalogModel::State, Qt::Horizontal).toString(), stateHeader);
     // Every action button, filter and tab shows its whole text.
     for (QPushButton* button : p->findChildren<QPushButton*>()) {
         if (button->isVisible())
@@ -1145,12 +1160,12 @@ void TestCatalogPage::germanLayoutFits()
     QTabBar* bar = tabs->tabBar();
     for (int i = 0; i < tabs->count(); ++i)
         QVERIFY2(bar->rect().contains(bar->tabRect(i)), qPrintable(tabs->tabText(i)));
-    QCOMPARE(actionButton(p, ApiAction::Publish)->text(), QStringLiteral("&Veröffentlichen…"));
+    QCOMPARE(actionButton(p, ApiAction::Publish)->text(), publish);
     // The search box keeps room for its placeholder.
     QVERIFY(p->searchEdit()->width() >=
             p->searchEdit()->fontMetrics().horizontalAdvance(p->searchEdit()->placeholderText()));
     QTest::qWait(50);
-    saveScreenshot(&window, QStringLiteral("catalog_detail_de.png"));
+    saveScreenshot(&window, QStringLiteral("catalog_detail_%1.png").arg(language));
     QCoreApplication::removeTranslator(&translator);
 }
 
