@@ -97,8 +97,22 @@ bool HeadlessRunner::seedDemoCatalog(const CatalogStartup& catalog)
         return false;
     }
     if (!result.seeded) {
-        printLine(stderr, QStringLiteral("gatehouse: demo workspace not created: the catalog "
-                                         "already has APIs"));
+        // A demo workspace from an earlier run: its key was shown once and
+        // only its hash kept, so this run gets a new one (the old one is
+        // revoked), as the console does.
+        const DemoTrafficKey fresh = m_catalog->runAndWait(
+            [&](CatalogStore& store) { return DemoCatalog::issueTrafficKey(store, admin); });
+        if (!fresh.ok()) {
+            printLine(stderr, QStringLiteral("gatehouse: no demo traffic key: ") + fresh.error);
+            return true;
+        }
+        if (fresh.key.isEmpty()) {
+            printLine(stderr, QStringLiteral("gatehouse: demo workspace not created: the catalog "
+                                             "already has APIs"));
+            return true;
+        }
+        printLine(stdout, QStringLiteral("demo workspace present; new demo traffic key: ") +
+                              fresh.key + QStringLiteral(" (earlier keys are revoked)"));
         return true;
     }
     // The key exists nowhere else in plain text: this is its one showing.

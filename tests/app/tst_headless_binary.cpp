@@ -137,8 +137,9 @@ private slots:
     }
 
     // --demo-catalog: a fresh catalog gets the demo workspace and its traffic
-    // key is printed once; the key calls a keyed demo API through the
-    // gateway. A second start leaves the catalog alone.
+    // key is printed; the key calls a keyed demo API through the gateway. A
+    // second start leaves the workspace alone but prints a new key (only a
+    // hash of the first was kept), and the first key stops working.
     void demoCatalogPrintsAWorkingKey()
     {
         const QString catalog = m_dir.filePath(QStringLiteral("demo-catalog.sqlite"));
@@ -151,6 +152,7 @@ private slots:
         const QRegularExpression listening(
             QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
         const QRegularExpression created(QStringLiteral("demo traffic key: (gh_\\S+)"));
+        QString firstKey;
         for (int run = 0; run < 2; ++run) {
             QProcess process;
             process.setProcessEnvironment(environment());
@@ -163,20 +165,25 @@ private slots:
                                      10000);
             const auto port = static_cast<std::uint16_t>(match.captured(1).toUInt());
             const auto key = created.match(out);
+            QVERIFY2(key.hasMatch(), qPrintable(out));
+            const test::header_list headers{{"X-API-Key", key.captured(1).toStdString()}};
+            std::optional<test::http_response> r;
+            // The catalog is compiled in just after the listener starts.
+            for (int i = 0; i < 100 && (!r || r->status != 200); ++i) {
+                if (r)
+                    QTest::qWait(20);
+                r = test::http_request(port, "GET", "/v2/products/7", headers);
+            }
+            QCOMPARE(r->status, 200);
+            QCOMPARE(test::http_request(port, "GET", "/v2/products/7").status, 401);
             if (run == 0) {
-                QVERIFY2(key.hasMatch(), qPrintable(out));
-                const test::header_list headers{{"X-API-Key", key.captured(1).toStdString()}};
-                std::optional<test::http_response> r;
-                // The catalog is compiled in just after the listener starts.
-                for (int i = 0; i < 100 && (!r || r->status != 200); ++i) {
-                    if (r)
-                        QTest::qWait(20);
-                    r = test::http_request(port, "GET", "/v2/products/7", headers);
-                }
-                QCOMPARE(r->status, 200);
-                QCOMPARE(test::http_request(port, "GET", "/v2/products/7").status, 401);
+                QVERIFY2(out.contains(u"demo workspace created"), qPrintable(out));
+                firstKey = key.captured(1);
             } else {
-                QVERIFY2(!key.hasMatch(), qPrintable(out));
+                QVERIFY2(out.contains(u"demo workspace present"), qPrintable(out));
+                QVERIFY(key.captured(1) != firstKey);
+                const test::header_list old{{"X-API-Key", firstKey.toStdString()}};
+                QCOMPARE(test::http_request(port, "GET", "/v2/products/7", old).status, 401);
             }
             ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
             QVERIFY(process.waitForFinished(10000));
