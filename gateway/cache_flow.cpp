@@ -474,8 +474,8 @@ void cache_exchange::complete()
     }
 }
 
-void cache_exchange::make_stored_response(http::response<http::buffer_body>& res,
-                                          std::string_view via, std::string_view request_id) const
+void cache_exchange::make_stored_head(http::response_header<>& res, std::string_view via,
+                                      std::string_view request_id) const
 {
     const auto& e = *entry_;
     res = {};
@@ -494,23 +494,12 @@ void cache_exchange::make_stored_response(http::response<http::buffer_body>& res
             res.insert(h.name, h.value);
         }
         if (e.status != 204)
-            res.content_length(e.body.size());
+            res.set(http::field::content_length, std::to_string(e.body.size()));
     }
     res.set(http::field::age, std::to_string(serve_age_));
     res.set("Cache-Status", status_value_);
     res.insert(http::field::via, via);
     res.set("X-Request-Id", request_id);
-    auto& body = res.body();
-    body.more = false;
-    if (stored_response_has_body()) {
-        // The entry is immutable and outlives the write (entry_ holds it);
-        // buffer_body only reads through the pointer.
-        body.data = const_cast<char*>(e.body.data());
-        body.size = e.body.size();
-    } else {
-        body.data = nullptr;
-        body.size = 0;
-    }
 }
 
 bool cache_exchange::write_stored_head(std::string& out, std::string_view via,

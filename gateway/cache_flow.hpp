@@ -100,10 +100,11 @@ public:
     // The relayed response ended cleanly: store it (and wake followers).
     void complete();
 
-    // The response to write when step::serve / head_action::serve_stored.
-    // `head` drops the body; `via` and `request_id` are added.
-    void make_stored_response(boost::beast::http::response<boost::beast::http::buffer_body>& res,
-                              std::string_view via, std::string_view request_id) const;
+    // The head of the response to write when step::serve /
+    // head_action::serve_stored, with `via` and `request_id` added; its body
+    // is stored_body().
+    void make_stored_head(boost::beast::http::response_header<>& res, std::string_view via,
+                          std::string_view request_id) const;
 
     // False for HEAD, a 304 to the client, 204 and an empty body: write the head only.
     bool stored_response_has_body() const;
@@ -111,7 +112,7 @@ public:
     // The fast way to the same response: the head written into `out` from
     // the entry's prebuilt wire head plus the per-hit fields, ready to send
     // with stored_body(). False (nothing written) for a 304 to the client,
-    // which make_stored_response() builds.
+    // which make_stored_head() builds.
     bool write_stored_head(std::string& out, std::string_view via, std::string_view request_id,
                            bool keep_alive) const;
     std::string_view stored_body() const;

@@ -115,10 +115,11 @@ worker_task<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
     // general way through a Beast header.
     if (access_.decorates() ||
         !cache_.write_stored_head(head_, w_.shared.via_11, request_id_, keep_alive)) {
-        http::response<http::buffer_body> res;
-        cache_.make_stored_response(res, w_.shared.via_11, request_id_);
+        http::response_header<> res;
+        cache_.make_stored_head(res, w_.shared.via_11, request_id_);
         access_.decorate(res); // deprecation headers on stored answers too
-        res.keep_alive(keep_alive);
+        if (!keep_alive)       // HTTP/1.1: persistent unless it says otherwise
+            res.set(http::field::connection, "close");
         serialize_head(res, head_);
     }
     count_response(cache_.stored_status());
