@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/forwarded_head.hpp"
 
+#include "gateway/forwarding.hpp"
 #include "gateway/http_util.hpp"
 #include "gateway/message_head.hpp"
 
@@ -23,7 +24,12 @@ public:
     {
         const auto [first, last] = fields.equal_range(http::field::connection);
         for (auto it = first; it != last; ++it)
-            add_list(it->value());
+            for_each_connection_named(it->value(), [this](std::string_view token) {
+                if (inline_count_ < inline_.size())
+                    inline_[inline_count_++] = token;
+                else
+                    overflow_.push_back(token);
+            });
     }
 
     bool contains(std::string_view name) const
@@ -39,43 +45,10 @@ public:
     bool empty() const { return inline_count_ == 0; }
 
 private:
-    void add_list(std::string_view list)
-    {
-        while (!list.empty()) {
-            const auto comma = list.find(',');
-            const std::string_view token = trim_ows(list.substr(0, comma));
-            if (!token.empty() && !iequals(token, "close") && !iequals(token, "keep-alive") &&
-                !iequals(token, "transfer-encoding") && !iequals(token, "content-length")) {
-                if (inline_count_ < inline_.size())
-                    inline_[inline_count_++] = token;
-                else
-                    overflow_.push_back(token);
-            }
-            list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
-        }
-    }
-
     std::array<std::string_view, 8> inline_{};
     std::size_t inline_count_ = 0;
     std::vector<std::string_view> overflow_;
 };
-
-bool is_hop_by_hop(http::field name)
-{
-    switch (name) {
-    case http::field::connection:
-    case http::field::keep_alive:
-    case http::field::proxy_connection:
-    case http::field::te:
-    case http::field::trailer:
-    case http::field::upgrade:
-    case http::field::proxy_authenticate:
-    case http::field::proxy_authorization:
-        return true;
-    default:
-        return false;
-    }
-}
 
 // Collects the values of one list-valued field in order, to write it once
 // with the gateway's own member appended ("a, b, <ours>"). Usually just
@@ -101,11 +74,6 @@ private:
     std::string joined_;
 };
 
-void append_start_version(std::string& out)
-{
-    out.append("HTTP/1.1");
-}
-
 } // namespace
 
 void serialize_forwarded_request(const http::request_header<>& req, const request_rewrite& rewrite,
@@ -114,9 +82,7 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
     const connection_named named(req);
     out.clear();
     out.append(req.method_string()).push_back(' ');
-    out.append(rewrite.target).push_back(' ');
-    append_start_version(out);
-    out.append("\r\n");
+    out.append(rewrite.target).append(" HTTP/1.1\r\n");
 
     std::string_view client_host;
     bool has_client_host = false;
@@ -140,7 +106,7 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
         default:
             break;
         }
-        if (is_hop_by_hop(name))
+        if (is_hop_by_hop_field(name))
             continue;
         const std::string_view name_string = field.name_string();
         if (name == http::field::unknown) {
@@ -178,14 +144,7 @@ void serialize_forwarded_response(const http::response_header<>& res,
 {
     const connection_named named(res);
     out.clear();
-    append_start_version(out);
-    const unsigned code = res.result_int();
-    const char status[] = {' ', static_cast<char>('0' + code / 100 % 10),
-                           static_cast<char>('0' + code / 10 % 10),
-                           static_cast<char>('0' + code % 10), ' '};
-    out.append(status, sizeof status);
-    append_reason(out, res);
-    out.append("\r\n");
+    append_status_line(out, 11, res.result_int(), res.reason());
 
     list_field via;
     bool has_request_id = false;
@@ -206,7 +165,7 @@ void serialize_forwarded_response(const http::response_header<>& res,
         default:
             break;
         }
-        if (is_hop_by_hop(name))
+        if (is_hop_by_hop_field(name))
             continue;
         const std::string_view name_string = field.name_string();
         if (name == http::field::unknown) {

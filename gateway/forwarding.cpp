@@ -14,43 +14,33 @@ namespace gatehouse::gateway {
 
 namespace http = boost::beast::http;
 
+bool is_hop_by_hop_field(http::field name)
+{
+    switch (name) {
+    case http::field::connection:
+    case http::field::keep_alive:
+    case http::field::proxy_connection:
+    case http::field::te:
+    case http::field::trailer:
+    case http::field::upgrade:
+    case http::field::proxy_authenticate:
+    case http::field::proxy_authorization:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void remove_hop_by_hop(http::fields& fields)
 {
     // One pass over the fields: the common case (no Connection tokens naming
     // other fields) costs no lookups at all.
     std::vector<std::string> named;
     for (auto it = fields.begin(); it != fields.end();) {
-        switch (it->name()) {
-        case http::field::connection: {
-            std::string_view list = it->value();
-            while (!list.empty()) {
-                const auto comma = list.find(',');
-                std::string_view token = list.substr(0, comma);
-                while (!token.empty() && (token.front() == ' ' || token.front() == '\t'))
-                    token.remove_prefix(1);
-                while (!token.empty() && (token.back() == ' ' || token.back() == '\t'))
-                    token.remove_suffix(1);
-                if (!token.empty() && !iequals(token, "close") && !iequals(token, "keep-alive") &&
-                    !iequals(token, "transfer-encoding") && !iequals(token, "content-length"))
-                    named.emplace_back(token);
-                list =
-                    comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
-            }
-            it = fields.erase(it);
-            break;
-        }
-        case http::field::keep_alive:
-        case http::field::proxy_connection:
-        case http::field::te:
-        case http::field::trailer:
-        case http::field::upgrade:
-        case http::field::proxy_authenticate:
-        case http::field::proxy_authorization:
-            it = fields.erase(it);
-            break;
-        default:
-            ++it;
-        }
+        if (it->name() == http::field::connection)
+            for_each_connection_named(it->value(),
+                                      [&](std::string_view token) { named.emplace_back(token); });
+        it = is_hop_by_hop_field(it->name()) ? fields.erase(it) : std::next(it);
     }
     for (const auto& name : named)
         fields.erase(name);

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/http_util.hpp"
+
+#include <boost/beast/http/field.hpp>
 #include <boost/beast/http/fields.hpp>
 
 #include <random>
@@ -9,6 +12,27 @@
 #include <string_view>
 
 namespace gatehouse::gateway {
+
+// True for the fields that only ever apply to one connection (RFC 9110
+// §7.6.1), Connection itself included.
+bool is_hop_by_hop_field(boost::beast::http::field name);
+
+// Calls `named(token)` for each field a Connection value names: its list
+// members other than the connection options (close, keep-alive) and the
+// framing fields (Transfer-Encoding, Content-Length), which stay with the
+// message's framing.
+template <class Named>
+void for_each_connection_named(std::string_view list, Named named)
+{
+    while (!list.empty()) {
+        const auto comma = list.find(',');
+        const std::string_view token = trim_ows(list.substr(0, comma));
+        if (!token.empty() && !iequals(token, "close") && !iequals(token, "keep-alive") &&
+            !iequals(token, "transfer-encoding") && !iequals(token, "content-length"))
+            named(token);
+        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    }
+}
 
 // Removes the hop-by-hop fields of RFC 9110 §7.6.1: Connection, every field
 // it names, and the fields that only ever apply to one connection.

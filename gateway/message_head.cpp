@@ -36,13 +36,16 @@ void append_fields(const http::fields& fields, std::string& out)
 
 } // namespace
 
-void append_reason(std::string& out, const http::response_header<>& res)
+void append_status_line(std::string& out, unsigned version, unsigned code, std::string_view reason)
 {
-    // The reason the message carries, else the standard one for its status;
-    // none for a status without one (Beast's placeholder is not for the wire).
-    const std::string_view reason = res.reason();
+    append_version(out, version);
+    const char status[] = {' ', static_cast<char>('0' + code / 100 % 10),
+                           static_cast<char>('0' + code / 10 % 10),
+                           static_cast<char>('0' + code % 10), ' '};
+    out.append(status, sizeof status);
     if (reason != "<unknown-status>")
         out.append(reason);
+    out.append("\r\n");
 }
 
 void append_field(std::string& out, std::string_view name, std::string_view value)
@@ -77,15 +80,8 @@ void serialize_head(const http::request_header<>& req, std::string& out)
 void serialize_head(const http::response_header<>& res, std::string& out)
 {
     out.clear();
-    append_version(out, res.version());
-    // Three digits, as the parser accepts them.
-    const unsigned code = res.result_int();
-    const char status[] = {' ', static_cast<char>('0' + code / 100 % 10),
-                           static_cast<char>('0' + code / 10 % 10),
-                           static_cast<char>('0' + code % 10), ' '};
-    out.append(status, sizeof status);
-    append_reason(out, res);
-    out.append("\r\n");
+    // The reason the message carries, else the standard one for its status.
+    append_status_line(out, res.version(), res.result_int(), res.reason());
     append_fields(res, out);
 }
 

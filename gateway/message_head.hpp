@@ -19,8 +19,10 @@ namespace gatehouse::gateway {
 void serialize_head(const boost::beast::http::request_header<>& req, std::string& out);
 void serialize_head(const boost::beast::http::response_header<>& res, std::string& out);
 
-// Appends the reason phrase of `res`'s status line.
-void append_reason(std::string& out, const boost::beast::http::response_header<>& res);
+// Appends a status line ("HTTP/1.1 200 OK\r\n"): the code in three digits,
+// as parsers accept it, and `reason` unless it is Beast's placeholder for a
+// status without one, which is not for the wire.
+void append_status_line(std::string& out, unsigned version, unsigned code, std::string_view reason);
 
 // Appends one field line ("Name: value\r\n") to a head being built by hand.
 void append_field(std::string& out, std::string_view name, std::string_view value);

@@ -176,16 +176,9 @@ std::string make_wire_head(unsigned status, const header_list& headers, std::siz
 {
     std::string out;
     out.reserve(64 + headers.size() * 32);
-    out.append("HTTP/1.1 ");
-    out.push_back(static_cast<char>('0' + status / 100 % 10));
-    out.push_back(static_cast<char>('0' + status / 10 % 10));
-    out.push_back(static_cast<char>('0' + status % 10));
-    out.push_back(' ');
-    const std::string_view reason =
-        boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(status));
-    if (reason != "<unknown-status>")
-        out.append(reason);
-    out.append("\r\n");
+    append_status_line(
+        out, 11, status,
+        boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(status)));
     for (const auto& h : headers) {
         if (iequals(h.name, "Content-Length") || iequals(h.name, "Transfer-Encoding") ||
             iequals(h.name, "Age") || iequals(h.name, "Cache-Status") ||
