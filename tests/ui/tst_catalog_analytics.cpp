@@ -4,6 +4,7 @@
 // SQLite catalog seeded with the demo workspace, the real gateway compiled
 // from it in front of the demo origin, and the real telemetry pipeline.
 #include "console_test_environment.h"
+#include "demo_catalog_backend.h"
 #include "ui/catalog/api_analytics_panel.h"
 
 #include "app/catalog_service.h"
@@ -141,15 +142,10 @@ void TestCatalogAnalytics::initTestCase()
     QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
 
     m_catalog = std::make_unique<CatalogService>();
-    const CatalogStartup startup =
-        startCatalog(*m_catalog, m_dir.filePath(QStringLiteral("catalog.db")));
-    QVERIFY2(startup.error.isEmpty() && startup.localAdmin, qPrintable(startup.error));
-    m_admin = *startup.localAdmin;
-    const Principal admin = m_admin;
-    const DemoCatalogResult seeded =
-        m_catalog->runAndWait([&](CatalogStore& s) { return DemoCatalog::seed(s, admin); });
-    QVERIFY2(seeded.ok() && seeded.seeded, qPrintable(seeded.error));
-    m_trafficKey = seeded.trafficKey;
+    test::openDemoCatalog(*m_catalog, m_dir.filePath(QStringLiteral("catalog.db")), m_admin,
+                          m_trafficKey);
+    if (QTest::currentTestFailed())
+        return;
 
     // As main() orders them: telemetry before the gateway takes traffic.
     m_gateway = std::make_unique<GatewayController>();
@@ -159,16 +155,9 @@ void TestCatalogAnalytics::initTestCase()
     telemetryOptions.summaryIntervalMs = 0;
     m_telemetry = std::make_unique<TelemetryService>(m_gateway.get(), telemetryOptions);
     QVERIFY2(m_telemetry->start(), qPrintable(m_telemetry->lastError()));
-    gateway::gateway_options options;
-    options.listen_address = "127.0.0.1";
-    options.port = 0;
-    options.threads = 2;
-    QVERIFY2(m_gateway->start(options), qPrintable(m_gateway->lastError()));
-    m_sync = std::make_unique<GatewayConfigSync>(*m_catalog, *m_gateway);
-    m_sync->setBaseSnapshot(m_demo.snapshot());
-    m_sync->recompileNow();
-    QTRY_VERIFY_WITH_TIMEOUT(m_sync->appliedCount() > 0 || !m_sync->lastError().isEmpty(), 5000);
-    QVERIFY2(m_sync->lastError().isEmpty(), qPrintable(m_sync->lastError()));
+    test::startGatewayFromCatalog(*m_gateway, *m_catalog, m_demo.snapshot(), m_sync);
+    if (QTest::currentTestFailed())
+        return;
 
     // The catalog first, telemetry later: the order main() gives them.
     m_window = std::make_unique<MainWindow>(m_gateway.get());

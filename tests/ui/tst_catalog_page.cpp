@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "console_test_environment.h"
+#include "demo_catalog_backend.h"
 #include "ui/catalog/catalog_page.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
 #include "ui/catalog_editor/openapi_import_dialog.h"
@@ -200,16 +201,11 @@ void TestCatalogPage::cleanupTestCase()
 void TestCatalogPage::init()
 {
     m_catalog = std::make_unique<CatalogService>();
-    const QString path = m_dir.filePath(QStringLiteral("catalog-%1.db").arg(++m_databases));
-    const CatalogStartup startup = startCatalog(*m_catalog, path);
-    QVERIFY2(startup.error.isEmpty() && startup.localAdmin, qPrintable(startup.error));
-    m_localAdmin = *startup.localAdmin;
-
-    const Principal admin = m_localAdmin;
-    const DemoCatalogResult seeded =
-        m_catalog->runAndWait([&](CatalogStore& s) { return DemoCatalog::seed(s, admin); });
-    QVERIFY2(seeded.ok() && seeded.seeded, qPrintable(seeded.error));
-    m_trafficKey = seeded.trafficKey;
+    test::openDemoCatalog(*m_catalog,
+                          m_dir.filePath(QStringLiteral("catalog-%1.db").arg(++m_databases)),
+                          m_localAdmin, m_trafficKey);
+    if (QTest::currentTestFailed())
+        return;
     const auto principal = [this](const char* name) {
         return m_catalog->runAndWait([name](CatalogStore& s) {
             const auto user = s.users().userByName(QLatin1String(name));
@@ -224,16 +220,9 @@ void TestCatalogPage::init()
 
     m_gateway = std::make_unique<GatewayController>();
     m_gateway->setStatsInterval(0);
-    gateway::gateway_options options;
-    options.listen_address = "127.0.0.1";
-    options.port = 0;
-    options.threads = 2;
-    QVERIFY2(m_gateway->start(options), qPrintable(m_gateway->lastError()));
-    m_sync = std::make_unique<GatewayConfigSync>(*m_catalog, *m_gateway);
-    m_sync->setBaseSnapshot(m_demo.snapshot());
-    m_sync->recompileNow();
-    QTRY_VERIFY_WITH_TIMEOUT(m_sync->appliedCount() > 0 || !m_sync->lastError().isEmpty(), 5000);
-    QVERIFY2(m_sync->lastError().isEmpty(), qPrintable(m_sync->lastError()));
+    test::startGatewayFromCatalog(*m_gateway, *m_catalog, m_demo.snapshot(), m_sync);
+    if (QTest::currentTestFailed())
+        return;
 
     m_window = std::make_unique<MainWindow>(m_gateway.get());
     m_window->setCatalogService(m_catalog.get(), m_localAdmin);
