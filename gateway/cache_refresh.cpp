@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache_refresh.hpp"
+#include "gateway/deadline_stream.hpp"
 #include "gateway/worker_io.hpp"
 
 #include "gateway/cache/cache_store.hpp"
@@ -12,7 +13,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
@@ -97,7 +97,7 @@ worker_task<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
             stream = std::make_unique<worker_stream>(w.ioc);
             link.stream = stream.get();
             stream->expires_after(up.connect_timeout);
-            auto [ec, endpoint] = co_await stream->async_connect(target.endpoints, nothrow);
+            auto [ec, endpoint] = co_await stream->connect(target.endpoints);
             if (ec)
                 co_return; // the ticket's destructor releases any waiters
             reused = false;

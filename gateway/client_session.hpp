@@ -7,6 +7,7 @@
 #include "gateway/access/access_gate.hpp"
 #include "gateway/cache_flow.hpp"
 #include "gateway/call_record.hpp"
+#include "gateway/deadline_stream.hpp"
 #include "gateway/problem.hpp"
 #include "gateway/worker.hpp"
 #include "gateway/worker_io.hpp"
@@ -16,7 +17,6 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/parser.hpp>
 
@@ -48,7 +48,6 @@ public:
     client_session(worker& w, worker_socket socket)
         : w_(w)
         , client_(std::move(socket))
-        , client_timer_(w.ioc)
     {
         boost::system::error_code ec;
         const auto remote = client_.socket().remote_endpoint(ec);
@@ -135,22 +134,10 @@ private:
     bool describe_read_error(const boost::system::error_code& ec, std::string_view part);
     worker_task<void> linger();
 
-    // A client read deadline that cancels the read instead of closing the
-    // socket (as tcp_stream's own expiry would), so that a 408 can be sent.
-    void arm_client_timer(std::chrono::milliseconds timeout)
-    {
-        client_.expires_never();
-        client_timed_out_ = false;
-        client_timer_.expires_after(timeout);
-        client_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-            if (ec)
-                return;
-            self->client_timed_out_ = true;
-            boost::system::error_code ignored;
-            self->client_.socket().cancel(ignored);
-        });
-    }
-    void disarm_client_timer() { client_timer_.cancel(); }
+    // A deadline for reading the client's request head or body: it cancels
+    // the read (deadline_stream) instead of closing, so a 408 can be sent.
+    void arm_client_timer(std::chrono::milliseconds timeout) { client_.expires_after(timeout); }
+    void disarm_client_timer() { client_.expires_never(); }
     char* relay_buffer()
     {
         if (!relay_buffer_)
@@ -163,8 +150,6 @@ private:
     beast::flat_buffer buffer_;
     beast::flat_buffer upstream_buffer_;
     worker_stream* upstream_ = nullptr; // while an exchange is in flight
-    worker_timer client_timer_;
-    bool client_timed_out_ = false;
     bool linger_ = false;
     std::unique_ptr<char[]> relay_buffer_;
     access::access_gate access_;

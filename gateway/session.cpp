@@ -22,7 +22,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -198,7 +197,7 @@ worker_task<void> client_session::send_problem(problem_kind kind, std::string_vi
 bool client_session::describe_read_error(const boost::system::error_code& ec, std::string_view part)
 {
     const auto& options = w_.shared.options;
-    if (client_timed_out_) {
+    if (client_.timed_out()) {
         problem_ = problem_kind::request_timeout;
         detail_ = "the request ";
         detail_.append(part).append(" did not arrive within the time limit");
@@ -456,7 +455,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         } else {
             stream = std::make_unique<worker_stream>(w_.ioc);
             stream->expires_after(remaining(up.connect_timeout));
-            auto [ec, endpoint] = co_await stream->async_connect(target->endpoints, nothrow);
+            auto [ec, endpoint] = co_await stream->connect(target->endpoints);
             if (ec) {
                 target->record_failure(up.health);
                 worker_stats::add(w_.stats.upstream_errors, 1);
@@ -553,7 +552,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             upstream_buffer_.clear();
             // A pooled connection the upstream had already closed: retry on
             // a fresh one when nothing of the request is lost by doing so.
-            if (reused && !retried_stale && !body_was_pending && ec != beast::error::timeout &&
+            const bool timed_out = stream->timed_out() || ec == beast::error::timeout;
+            if (reused && !retried_stale && !body_was_pending && !timed_out &&
                 (is_idempotent(req.method()) || ec == asio::error::eof ||
                  ec == http::error::end_of_stream || ec == asio::error::connection_reset ||
                  ec == asio::error::broken_pipe)) {
@@ -565,7 +565,6 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             const bool reusable = client_keep_alive && parser.is_done();
             if (parser.is_done() && cache_.serve_stale_on_error())
                 co_return co_await serve_from_cache(reusable);
-            const bool timed_out = ec == beast::error::timeout;
             detail_ = "upstream '" + up.name + "' (" + target->url + "): " +
                       (timed_out ? std::string("no response within the time limit") : ec.message());
             co_await send_problem(timed_out ? problem_kind::upstream_timeout

@@ -9,8 +9,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/core/basic_stream.hpp>
-#include <boost/beast/core/rate_policy.hpp>
 
 #include <chrono>
 
@@ -28,8 +26,6 @@ template <class T>
 using worker_task = boost::asio::awaitable<T, worker_executor>;
 
 using worker_socket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, worker_executor>;
-using worker_stream = boost::beast::basic_stream<boost::asio::ip::tcp, worker_executor,
-                                                 boost::beast::unlimited_rate_policy>;
 using worker_timer =
     boost::asio::basic_waitable_timer<std::chrono::steady_clock,
                                       boost::asio::wait_traits<std::chrono::steady_clock>,

@@ -1,0 +1,239 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+// The data plane's stream deadlines, on real connections over 127.0.0.1: a
+// read past its deadline is cancelled and says it timed out, a deadline
+// moved on keeps the read alive, an idle stream is untouched, and a connect
+// gives up at its deadline.
+#include "gateway/deadline_stream.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/error.hpp>
+
+#include <QtTest/QTest>
+
+#include <array>
+#include <chrono>
+#include <optional>
+
+#include <sys/socket.h>
+
+using namespace gatehouse::gateway;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A connected pair: `stream` (under test) and the plain `peer` socket.
+struct connected_pair {
+    asio::io_context ioc{1};
+    tcp::acceptor acceptor{ioc, tcp::endpoint(asio::ip::address_v4::loopback(), 0)};
+    std::optional<deadline_stream> stream;
+    tcp::socket peer{ioc};
+
+    connected_pair()
+    {
+        worker_socket s(ioc.get_executor());
+        s.connect(acceptor.local_endpoint());
+        acceptor.accept(peer);
+        stream.emplace(std::move(s));
+    }
+};
+
+struct read_outcome {
+    bool done = false;
+    boost::system::error_code ec;
+    std::size_t bytes = 0;
+    bool timed_out = false;
+    std::chrono::steady_clock::duration took{};
+};
+
+worker_task<void> read_once(deadline_stream& stream, read_outcome& out)
+{
+    std::array<char, 64> buffer;
+    const auto started = std::chrono::steady_clock::now();
+    auto [ec, n] = co_await stream.async_read_some(asio::buffer(buffer), worker_nothrow);
+    out.took = std::chrono::steady_clock::now() - started;
+    out.ec = ec;
+    out.bytes = n;
+    out.timed_out = stream.timed_out();
+    out.done = true;
+}
+
+void run_until(asio::io_context& ioc, const read_outcome& out, std::chrono::milliseconds limit)
+{
+    const auto end = std::chrono::steady_clock::now() + limit;
+    while (!out.done && std::chrono::steady_clock::now() < end) {
+        if (ioc.stopped())
+            ioc.restart(); // it stops whenever it runs out of work
+        ioc.run_for(10ms);
+    }
+}
+
+} // namespace
+
+class DeadlineStreamTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void readPastItsDeadlineIsCancelled()
+    {
+        connected_pair p;
+        p.stream->expires_after(100ms);
+        read_outcome out;
+        asio::co_spawn(p.ioc, read_once(*p.stream, out), asio::detached);
+        run_until(p.ioc, out, 5000ms);
+        QVERIFY(out.done);
+        QCOMPARE(out.ec, boost::system::error_code(asio::error::operation_aborted));
+        QVERIFY(out.timed_out);
+        QVERIFY(out.took >= 90ms);
+        // Cancelled, not closed: the connection still carries data.
+        QVERIFY(p.stream->socket().is_open());
+        p.stream->expires_after(2s);
+        QVERIFY(!p.stream->timed_out());
+        read_outcome again;
+        asio::co_spawn(p.ioc, read_once(*p.stream, again), asio::detached);
+        asio::write(p.peer, asio::buffer(std::string_view("ping")));
+        run_until(p.ioc, again, 5000ms);
+        QVERIFY(!again.ec);
+        QCOMPARE(again.bytes, std::size_t(4));
+        QVERIFY(!again.timed_out);
+    }
+
+    void deadlineMovedOnKeepsTheReadAlive()
+    {
+        // The first read arms the wait at 150 ms; the deadline then moves
+        // to 600 ms. The wait that ends first must re-arm, not cancel.
+        connected_pair p;
+        p.stream->expires_after(150ms);
+        read_outcome first;
+        asio::co_spawn(p.ioc, read_once(*p.stream, first), asio::detached);
+        asio::write(p.peer, asio::buffer(std::string_view("a")));
+        run_until(p.ioc, first, 5000ms);
+        QVERIFY(!first.ec);
+
+        p.stream->expires_after(600ms);
+        read_outcome second;
+        asio::co_spawn(p.ioc, read_once(*p.stream, second), asio::detached);
+        // Past the first deadline, before the second: still waiting.
+        p.ioc.restart();
+        p.ioc.run_for(300ms);
+        QVERIFY(!second.done);
+        asio::write(p.peer, asio::buffer(std::string_view("b")));
+        run_until(p.ioc, second, 5000ms);
+        QVERIFY(!second.ec);
+        QCOMPARE(second.bytes, std::size_t(1));
+    }
+
+    void earlierDeadlineIsHonoured()
+    {
+        // A long deadline armed first, then a short one: the short one wins.
+        connected_pair p;
+        p.stream->expires_after(60s);
+        read_outcome first;
+        asio::co_spawn(p.ioc, read_once(*p.stream, first), asio::detached);
+        asio::write(p.peer, asio::buffer(std::string_view("a")));
+        run_until(p.ioc, first, 5000ms);
+        QVERIFY(!first.ec);
+
+        p.stream->expires_after(100ms);
+        read_outcome second;
+        asio::co_spawn(p.ioc, read_once(*p.stream, second), asio::detached);
+        run_until(p.ioc, second, 5000ms);
+        QVERIFY(second.done);
+        QVERIFY(second.timed_out);
+        QVERIFY(second.took < 5000ms);
+    }
+
+    void idleStreamIsUntouchedByAPassedDeadline()
+    {
+        connected_pair p;
+        p.stream->expires_after(50ms);
+        read_outcome first;
+        asio::co_spawn(p.ioc, read_once(*p.stream, first), asio::detached);
+        asio::write(p.peer, asio::buffer(std::string_view("a")));
+        run_until(p.ioc, first, 5000ms);
+        QVERIFY(!first.ec);
+        // Idle well past the deadline, as a pooled connection would be.
+        p.ioc.restart();
+        p.ioc.run_for(200ms);
+        QVERIFY(p.stream->socket().is_open());
+        p.stream->expires_never();
+        read_outcome second;
+        asio::co_spawn(p.ioc, read_once(*p.stream, second), asio::detached);
+        asio::write(p.peer, asio::buffer(std::string_view("bc")));
+        run_until(p.ioc, second, 5000ms);
+        QVERIFY(!second.ec);
+        QCOMPARE(second.bytes, std::size_t(2));
+    }
+
+    void connectGivesUpAtItsDeadline()
+    {
+        // A listener whose backlog is full: further connections hang in
+        // SYN-SENT (the kernel drops their SYNs), so only the deadline ends
+        // the attempt.
+        asio::io_context ioc{1};
+        tcp::acceptor full(ioc);
+        full.open(tcp::v4());
+        full.bind(tcp::endpoint(asio::ip::address_v4::loopback(), 0));
+        full.listen(0);
+        std::vector<std::unique_ptr<tcp::socket>> fillers;
+        for (int i = 0; i < 8; ++i) {
+            auto s = std::make_unique<tcp::socket>(ioc);
+            s->open(tcp::v4());
+            s->non_blocking(true);
+            // Started, never waited for (asio's connect would wait).
+            const auto to = full.local_endpoint();
+            (void)::connect(s->native_handle(), to.data(), static_cast<socklen_t>(to.size()));
+            fillers.push_back(std::move(s));
+        }
+        deadline_stream stream(ioc);
+        stream.expires_after(200ms);
+        std::optional<boost::system::error_code> result;
+        const std::array endpoints{full.local_endpoint()};
+        auto attempt = [&]() -> worker_task<void> {
+            auto [ec, endpoint] = co_await stream.connect(endpoints);
+            result = ec;
+        };
+        const auto started = std::chrono::steady_clock::now();
+        asio::co_spawn(ioc, attempt(), asio::detached);
+        const auto end = started + 10s;
+        while (!result && std::chrono::steady_clock::now() < end)
+            ioc.run_for(10ms);
+        QVERIFY(result.has_value());
+        QCOMPARE(*result, boost::system::error_code(boost::beast::error::timeout));
+        QVERIFY(stream.timed_out());
+        QVERIFY(std::chrono::steady_clock::now() - started < 5s);
+    }
+
+    void connectReportsARefusedPort()
+    {
+        asio::io_context ioc{1};
+        tcp::endpoint closed;
+        {
+            tcp::acceptor a(ioc, tcp::endpoint(asio::ip::address_v4::loopback(), 0));
+            closed = a.local_endpoint();
+        }
+        deadline_stream stream(ioc);
+        stream.expires_after(2s);
+        std::optional<boost::system::error_code> result;
+        const std::array endpoints{closed};
+        auto attempt = [&]() -> worker_task<void> {
+            auto [ec, endpoint] = co_await stream.connect(endpoints);
+            result = ec;
+        };
+        asio::co_spawn(ioc, attempt(), asio::detached);
+        for (int i = 0; i < 500 && !result; ++i)
+            ioc.run_for(10ms);
+        QVERIFY(result.has_value());
+        QCOMPARE(*result, boost::system::error_code(asio::error::connection_refused));
+        QVERIFY(!stream.timed_out());
+    }
+};
+
+QTEST_GUILESS_MAIN(DeadlineStreamTest)
+#include "tst_deadline_stream.moc"
