@@ -9,8 +9,10 @@ namespace gatehouse::app::telemetry {
 
 // The telemetry tables' own schema version, kept in `telemetry_schema` until
 // the lead merges these tables into the main migrations.
-// 1: texts inline; 2: texts in call_text, the gateway's request ids packed.
-inline constexpr int schemaVersion = 2;
+// 1: texts inline; 2: texts in call_text, the gateway's request ids packed;
+// 3: indexes for calls without an API or consumer (created like every index,
+// by CREATE INDEX IF NOT EXISTS, when an older database is opened).
+inline constexpr int schemaVersion = 3;
 
 enum class Dialect { Sqlite, Postgres };
 

@@ -18,6 +18,7 @@
 #include <QtTest/QTest>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 using namespace gatehouse;
@@ -147,6 +148,8 @@ private slots:
     void initTestCase();
     void cleanupTestCase() { m_writer.reset(); }
     void searchUsesAnIndex();
+    void idZeroFiltersUseTheirOwnIndexes_data() { addBackendRows(); }
+    void idZeroFiltersUseTheirOwnIndexes();
     void keysetPaginationWalksEveryRowOnce_data();
     void keysetPaginationWalksEveryRowOnce();
     void trendsSumToTheRawRows();
@@ -158,6 +161,8 @@ private slots:
     void requestIdsFoundInEveryForm();
     void migratesASchemaOneDatabase_data() { addBackendRows(); }
     void migratesASchemaOneDatabase();
+    void upgradesASchemaTwoDatabase_data() { addBackendRows(); }
+    void upgradesASchemaTwoDatabase();
     void postgresRoundTrip();
 };
 
@@ -231,7 +236,7 @@ void TestTelemetryQuery::searchUsesAnIndex()
     f.requestId = QStringLiteral("rq-77");
     cases.emplace_back(QStringLiteral("request id"), f);
     f = base;
-    f.applicationId = 0; // anonymous calls: not in the consumer index, on the time index
+    f.applicationId = 0; // anonymous calls: not in the consumer index, in their own
     cases.emplace_back(QStringLiteral("anonymous"), f);
     for (const auto& [name, filter] : cases) {
         for (bool cursor : {false, true}) {
@@ -247,6 +252,109 @@ void TestTelemetryQuery::searchUsesAnIndex()
             if (filter.requestId.isEmpty())
                 QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan));
         }
+    }
+}
+
+void TestTelemetryQuery::idZeroFiltersUseTheirOwnIndexes()
+{
+    // Calls without an API or a consumer are left out of the API and
+    // consumer indexes; a search for them walks an index of their own
+    // instead of every call in the range.
+    QFETCH(bool, postgres);
+    std::unique_ptr<ScratchPostgres> pg;
+    QString spec = m_path;
+    if (postgres) {
+        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
+        spec = pg->url();
+        std::vector<gateway::call_record> queue = m_records;
+        CallLogWriterOptions options;
+        options.database = spec;
+        options.retentionEnabled = false;
+        CallLogWriter writer(options, [&queue](auto& out, std::size_t max) {
+            const std::size_t n = std::min(max, queue.size());
+            out.insert(out.end(), queue.begin(), queue.begin() + std::ptrdiff_t(n));
+            queue.erase(queue.begin(), queue.begin() + std::ptrdiff_t(n));
+            return n;
+        });
+        QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+        QVERIFY(writer.flushNow());
+        QCOMPARE(writer.counters().written, quint64(m_records.size()));
+        writer.stop();
+    }
+    TelemetryQuery query(spec);
+    QVERIFY2(query.isOpen(), qPrintable(query.lastError()));
+    struct Case {
+        const char* name;
+        const char* index;
+        CallLogFilter filter;
+        std::function<bool(const gateway::call_record&)> match;
+    };
+    CallLogFilter noApi;
+    noApi.fromUs = m_base;
+    noApi.toUs = m_base + 2 * day;
+    noApi.apiId = 0;
+    CallLogFilter anonymous = noApi;
+    anonymous.apiId.reset();
+    anonymous.applicationId = 0;
+    CallLogFilter anonymous5xx = anonymous;
+    anonymous5xx.statusClass = 5;
+    const Case cases[] = {
+        {"API 0", "call_log_noapi_ts", noApi,
+         [](const auto& r) {
+             return r.api_id == 0;
+         }},
+        {"consumer 0", "call_log_anon_ts", anonymous,
+         [](const auto& r) {
+             return r.application_id == 0;
+         }},
+        {"consumer 0, 5xx", "call_log_anon_ts", anonymous5xx,
+         [](const auto& r) {
+             return r.application_id == 0 && r.status / 100 == 5;
+         }},
+    };
+    for (const Case& c : cases) {
+        for (bool cursor : {false, true}) {
+            const QString plan = query.searchPlan(c.filter, cursor);
+            qInfo("%s%s:\n%s", c.name, cursor ? " (next page)" : "", qPrintable(plan));
+            QVERIFY2(!plan.isEmpty(), qPrintable(query.lastError()));
+            const QString index = QLatin1String(c.index);
+            if (postgres) {
+                QVERIFY2(plan.contains(QLatin1String("Index Scan Backward using ") + index +
+                                       QLatin1String(" on call_log")),
+                         qPrintable(plan));
+                QVERIFY2(!plan.contains(QLatin1String("Seq Scan on call_log")), qPrintable(plan));
+                QVERIFY2(!plan.contains(QLatin1String("Sort")), qPrintable(plan));
+            } else {
+                QVERIFY2(plan.contains(QLatin1String("SEARCH call_log USING INDEX ") + index +
+                                       QLatin1String(" (")),
+                         qPrintable(plan));
+                QVERIFY2(!plan.contains(QLatin1String("SCAN call_log")), qPrintable(plan));
+                QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan));
+            }
+        }
+        // And the index gives the right calls, newest first, page after page.
+        std::vector<qint64> want;
+        for (const auto& r : m_records)
+            if (c.match(r))
+                want.push_back(r.timestamp_us);
+        std::sort(want.begin(), want.end(), std::greater<>());
+        QVERIFY(!want.empty());
+        std::vector<qint64> got;
+        std::optional<SearchCursor> after;
+        do {
+            const SearchPage page = query.search(c.filter, after, 250);
+            QVERIFY2(query.lastError().isEmpty(), qPrintable(query.lastError()));
+            for (const CallLogEntry& e : page.entries) {
+                got.push_back(e.timestampUs);
+                if (c.filter.apiId)
+                    QCOMPARE(e.apiId, quint64(0));
+                if (c.filter.applicationId)
+                    QCOMPARE(e.applicationId, quint64(0));
+            }
+            after = page.next;
+        } while (after && got.size() <= want.size());
+        QCOMPARE(got, want);
     }
 }
 
@@ -689,6 +797,66 @@ void TestTelemetryQuery::migratesASchemaOneDatabase()
     QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM telemetry_schema")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), telemetry::schemaVersion);
+}
+
+void TestTelemetryQuery::upgradesASchemaTwoDatabase()
+{
+    // A workspace written by the previous schema: the same tables, fewer indexes.
+    QFETCH(bool, postgres);
+    std::unique_ptr<ScratchPostgres> pg;
+    if (postgres) {
+        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
+    }
+    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("schema2.db"));
+    std::vector<gateway::call_record> queue(m_records.begin(), m_records.begin() + 700);
+    CallLogWriterOptions options;
+    options.database = path;
+    options.retentionEnabled = false;
+    {
+        CallLogWriter writer(options, [&queue](auto& out, std::size_t max) {
+            const std::size_t n = std::min(max, queue.size());
+            out.insert(out.end(), queue.begin(), queue.begin() + std::ptrdiff_t(n));
+            queue.erase(queue.begin(), queue.begin() + std::ptrdiff_t(n));
+            return n;
+        });
+        QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+        QVERIFY(writer.flushNow());
+        writer.stop();
+    }
+    const QString connection = QStringLiteral("schema2");
+    const auto sql = [&connection](const QString& statement) -> QString {
+        QSqlQuery q(QSqlDatabase::database(connection));
+        if (!q.exec(statement))
+            return q.lastError().text();
+        return q.next() ? q.value(0).toString() : QString();
+    };
+    {
+        QString error;
+        QVERIFY2(telemetry::openDatabase(path, connection, &error).isValid(), qPrintable(error));
+        for (const char* statement :
+             {"DROP INDEX call_log_noapi_ts", "DROP INDEX call_log_anon_ts",
+              "DELETE FROM telemetry_schema", "INSERT INTO telemetry_schema (version) VALUES (2)"})
+            QCOMPARE(sql(QLatin1String(statement)), QString());
+    }
+    telemetry::closeDatabase(connection);
+
+    TelemetryQuery query(path, {}, connection);
+    QVERIFY2(query.isOpen() && query.lastError().isEmpty(), qPrintable(query.lastError()));
+    QCOMPARE(sql(QStringLiteral("SELECT MAX(version) FROM telemetry_schema")),
+             QString::number(telemetry::schemaVersion));
+    CallLogFilter noApi;
+    noApi.apiId = 0;
+    CallLogFilter anonymous;
+    anonymous.applicationId = 0;
+    const QString noApiPlan = query.searchPlan(noApi, false);
+    const QString anonymousPlan = query.searchPlan(anonymous, true);
+    QVERIFY2(noApiPlan.contains(QLatin1String("call_log_noapi_ts")), qPrintable(noApiPlan));
+    QVERIFY2(anonymousPlan.contains(QLatin1String("call_log_anon_ts")), qPrintable(anonymousPlan));
+    const auto page = query.search(noApi, std::nullopt, 1000);
+    QCOMPARE(page.entries.size(),
+             std::size_t(std::count_if(m_records.begin(), m_records.begin() + 700,
+                                       [](const auto& r) { return r.api_id == 0; })));
 }
 
 void TestTelemetryQuery::postgresRoundTrip()
