@@ -11,8 +11,9 @@ namespace gatehouse::app::telemetry {
 // the lead merges these tables into the main migrations.
 // 1: texts inline; 2: texts in call_text, the gateway's request ids packed;
 // 3: indexes for calls without an API or consumer (created like every index,
-// by CREATE INDEX IF NOT EXISTS, when an older database is opened).
-inline constexpr int schemaVersion = 3;
+// by CREATE INDEX IF NOT EXISTS, when an older database is opened);
+// 4: call_text.last_used_us, so that retention can prune unused texts.
+inline constexpr int schemaVersion = 4;
 
 enum class Dialect { Sqlite, Postgres };
 

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <mutex>
 #include <set>
 
 using namespace gatehouse;
@@ -161,6 +162,8 @@ private slots:
     void requestIdsFoundInEveryForm();
     void migratesASchemaOneDatabase_data() { addBackendRows(); }
     void migratesASchemaOneDatabase();
+    void retentionPrunesTextsNoCallUses_data() { addBackendRows(); }
+    void retentionPrunesTextsNoCallUses();
     void upgradesASchemaTwoDatabase_data() { addBackendRows(); }
     void upgradesASchemaTwoDatabase();
     void postgresRoundTrip();
@@ -799,6 +802,115 @@ void TestTelemetryQuery::migratesASchemaOneDatabase()
     QCOMPARE(q.value(0).toInt(), telemetry::schemaVersion);
 }
 
+void TestTelemetryQuery::retentionPrunesTextsNoCallUses()
+{
+    // The interned texts (route, method, upstream, client) of calls that
+    // retention removed go too, unless a call that stays still uses them;
+    // and the writer, which had them cached, stores them again when they
+    // come back.
+    QFETCH(bool, postgres);
+    std::unique_ptr<ScratchPostgres> pg;
+    if (postgres) {
+        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
+    }
+    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("prune.db"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
+    const auto call = [](qint64 ts, const char* route, const std::string& client,
+                         const char* requestId) {
+        gateway::call_record r;
+        r.timestamp_us = ts;
+        r.status = 200;
+        r.api_id = 1;
+        r.method.assign("GET");
+        r.upstream.assign("http://shared:8080");
+        r.route_id.assign(route);
+        r.client_address.assign(client);
+        r.request_id.assign(requestId);
+        r.path.assign("/p");
+        return r;
+    };
+    std::mutex mutex;
+    std::vector<gateway::call_record> queue;
+    const auto feed = [&](std::vector<gateway::call_record> records) {
+        std::lock_guard lock(mutex);
+        queue.insert(queue.end(), records.begin(), records.end());
+    };
+    CallLogWriterOptions options;
+    options.database = path;
+    options.retentionEnabled = false; // only when asked
+    options.retention.batchRows = 7;  // many small batches
+    CallLogWriter writer(options, [&](auto& out, std::size_t max) {
+        std::lock_guard lock(mutex);
+        const std::size_t n = std::min(max, queue.size());
+        out.insert(out.end(), queue.begin(), queue.begin() + std::ptrdiff_t(n));
+        queue.erase(queue.begin(), queue.begin() + std::ptrdiff_t(n));
+        return n;
+    });
+    QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+    // Ten days ago: 40 clients and a route seen only then; calls arrive
+    // in time order, so that is a flush of its own.
+    std::vector<gateway::call_record> old;
+    for (int i = 0; i < 40; ++i)
+        old.push_back(call(now - 10 * day + i, "old-route", "10.0.0." + std::to_string(i), "o"));
+    feed(old);
+    QVERIFY(writer.flushNow());
+    // Yesterday and today: one client and route of their own, the method
+    // and upstream shared with the old calls.
+    std::vector<gateway::call_record> recent;
+    for (int i = 0; i < 20; ++i)
+        recent.push_back(call(now - (i % 2 ? day : 1000) + i, "new-route", "192.0.2.1", "n"));
+    feed(recent);
+    QVERIFY(writer.flushNow());
+
+    TelemetryQuery query(path, {}, QStringLiteral("prune"));
+    QVERIFY2(query.isOpen(), qPrintable(query.lastError()));
+    const auto texts = [&]() -> QStringList {
+        QSqlQuery q(QSqlDatabase::database(QStringLiteral("prune")));
+        QStringList values;
+        if (!q.exec(QStringLiteral("SELECT value FROM call_text ORDER BY value")))
+            values << q.lastError().text();
+        while (q.next())
+            values << q.value(0).toString();
+        return values;
+    };
+    const auto scalar = [&](const char* sql) -> qint64 {
+        QSqlQuery q(QSqlDatabase::database(QStringLiteral("prune")));
+        return q.exec(QLatin1String(sql)) && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    QCOMPARE(texts().size(), 40 + 5);
+
+    const Retention::Step step = writer.runRetentionNow(now);
+    QVERIFY2(step.ok, qPrintable(step.error));
+    QCOMPARE(scalar("SELECT COUNT(*) FROM call_log"), qint64(20));
+    QCOMPARE(step.prunedTexts.size(), std::size_t(41));
+    QCOMPARE(step.deleted, qint64(40 + 41));
+    QCOMPARE(texts(),
+             (QStringList{QStringLiteral("192.0.2.1"), QStringLiteral("GET"),
+                          QStringLiteral("http://shared:8080"), QStringLiteral("new-route")}));
+    // Every call left still finds its texts.
+    QCOMPARE(scalar("SELECT COUNT(*) FROM call_log_view WHERE route_id IS NULL OR method IS NULL"
+                    " OR upstream IS NULL OR client IS NULL"),
+             qint64(0));
+    QCOMPARE(writer.runRetentionNow(now).deleted, qint64(0)); // nothing more to do
+
+    // A pruned route and client come back: stored again, shown right.
+    feed({call(now + 1, "old-route", "10.0.0.7", "back")});
+    QVERIFY(writer.flushNow());
+    CallLogFilter back;
+    back.requestId = QStringLiteral("back");
+    const SearchPage page = query.search(back, std::nullopt, 10);
+    QVERIFY2(query.lastError().isEmpty(), qPrintable(query.lastError()));
+    QCOMPARE(page.entries.size(), std::size_t(1));
+    QCOMPARE(page.entries[0].routeId, QStringLiteral("old-route"));
+    QCOMPARE(page.entries[0].client, QStringLiteral("10.0.0.7"));
+    QCOMPARE(page.entries[0].method, QStringLiteral("GET"));
+    QCOMPARE(page.entries[0].upstream, QStringLiteral("http://shared:8080"));
+    QCOMPARE(texts().size(), 6);
+    QCOMPARE(writer.runRetentionNow(now).deleted, qint64(0));
+    writer.stop();
+}
+
 void TestTelemetryQuery::upgradesASchemaTwoDatabase()
 {
     // A workspace written by the previous schema: the same tables, fewer indexes.
@@ -836,6 +948,7 @@ void TestTelemetryQuery::upgradesASchemaTwoDatabase()
         QVERIFY2(telemetry::openDatabase(path, connection, &error).isValid(), qPrintable(error));
         for (const char* statement :
              {"DROP INDEX call_log_noapi_ts", "DROP INDEX call_log_anon_ts",
+              "DROP INDEX call_text_last_used", "ALTER TABLE call_text DROP COLUMN last_used_us",
               "DELETE FROM telemetry_schema", "INSERT INTO telemetry_schema (version) VALUES (2)"})
             QCOMPARE(sql(QLatin1String(statement)), QString());
     }
@@ -857,6 +970,12 @@ void TestTelemetryQuery::upgradesASchemaTwoDatabase()
     QCOMPARE(page.entries.size(),
              std::size_t(std::count_if(m_records.begin(), m_records.begin() + 700,
                                        [](const auto& r) { return r.api_id == 0; })));
+    // The texts stored before last_used_us count as used by the newest call,
+    // so retention keeps them while any call may refer to them.
+    QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM call_text WHERE last_used_us ="
+                                " (SELECT MAX(ts_us) FROM call_log)")),
+             sql(QStringLiteral("SELECT COUNT(*) FROM call_text")));
+    QVERIFY(sql(QStringLiteral("SELECT COUNT(*) FROM call_text")).toInt() > 0);
 }
 
 void TestTelemetryQuery::postgresRoundTrip()
