@@ -17,6 +17,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <limits>
 #include <span>
 
 namespace gatehouse::app {
@@ -86,6 +87,10 @@ bool internTexts(TextInterner& texts, QSqlDatabase& db,
                  QString* error)
 {
     refs.resize(records.size());
+    // Every text of the batch counts as used at its newest call (see TextInterner).
+    qint64 newestUs = std::numeric_limits<qint64>::min();
+    for (const gateway::call_record& r : records)
+        newestUs = std::max(newestUs, static_cast<qint64>(r.timestamp_us));
     for (std::size_t i = 0; i < records.size(); ++i) {
         const gateway::call_record& r = records[i];
         CallTextRefs& t = refs[i];
@@ -93,8 +98,9 @@ bool internTexts(TextInterner& texts, QSqlDatabase& db,
         const gateway::call_record* previous = i ? &records[i - 1] : nullptr;
         const auto id = [&](auto field, qint64 CallTextRefs::*ref) {
             const std::string_view text = (r.*field).view();
-            return previous && (previous->*field).view() == text ? refs[i - 1].*ref
-                                                                 : texts.idOf(db, text, error);
+            return previous && (previous->*field).view() == text
+                       ? refs[i - 1].*ref
+                       : texts.idOf(db, text, newestUs, error);
         };
         t.route = id(&gateway::call_record::route_id, &CallTextRefs::route);
         t.method = id(&gateway::call_record::method, &CallTextRefs::method);
@@ -453,6 +459,7 @@ void CallLogWriter::retentionStep(bool force)
     Retention::Step step;
     do {
         step = s.retention.step(s.db, nowUs);
+        s.texts.forget(step.prunedTexts); // before the next flush: see TextInterner
         std::lock_guard lock(m_mutex);
         m_counters.retentionDeleted += static_cast<quint64>(step.deleted);
         if (!step.ok)
@@ -504,6 +511,7 @@ Retention::Step CallLogWriter::runRetentionNow(qint64 nowUs)
     const bool ran = postAndWait(
         [this, result, nowUs] {
             *result = m_state->retention.runToCompletion(m_state->db, nowUs);
+            m_state->texts.forget(result->prunedTexts);
             std::lock_guard lock(m_mutex);
             m_counters.retentionDeleted += static_cast<quint64>(result->deleted);
         },

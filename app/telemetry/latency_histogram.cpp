@@ -109,13 +109,16 @@ std::uint64_t LatencyHistogram::percentile(double p) const
     std::uint64_t seen = 0;
     for (std::size_t i = 0; i < m_buckets.size(); ++i) {
         seen += m_buckets[i];
-        if (seen >= rank) {
-            const int index = static_cast<int>(i);
-            const std::uint64_t mid = bucketLower(index) + (bucketWidth(index) - 1) / 2;
-            return std::clamp(mid, m_min, m_max);
-        }
+        if (seen >= rank)
+            return reportedValue(static_cast<int>(i), m_min, m_max);
     }
     return m_max;
+}
+
+std::uint64_t LatencyHistogram::reportedValue(int index, std::uint64_t minUs, std::uint64_t maxUs)
+{
+    const std::uint64_t mid = bucketLower(index) + (bucketWidth(index) - 1) / 2;
+    return std::clamp(mid, minUs, maxUs);
 }
 
 std::uint64_t LatencyHistogram::countAtOrBelow(std::uint64_t valueUs) const

@@ -58,10 +58,14 @@ public:
     static int bucketIndex(std::uint64_t valueUs);
     static std::uint64_t bucketLower(int index);
     static std::uint64_t bucketWidth(int index);
+    // What percentile() reports for bucket `index` of values in [min, max].
+    static std::uint64_t reportedValue(int index, std::uint64_t minUs, std::uint64_t maxUs);
 
     bool operator==(const LatencyHistogram& other) const;
 
 private:
+    friend class CompactLatencyHistogram; // merges its sparse buckets in
+
     // Sized to the highest bucket used, so typical (sub-second) histograms
     // stay small in memory.
     std::vector<std::uint64_t> m_buckets;

@@ -33,8 +33,7 @@ LiveSeries::Ring::Ring()
         slot.point.secondUs = -1;
 }
 
-void LiveSeries::addTo(Ring& ring, const gateway::call_record& record, qint64 second,
-                       bool withHistogram)
+void LiveSeries::addTo(Ring& ring, const gateway::call_record& record, qint64 second, bool total)
 {
     Slot& slot = ring.seconds[slotOf(second)];
     const qint64 startUs = second * usPerSecond;
@@ -44,12 +43,15 @@ void LiveSeries::addTo(Ring& ring, const gateway::call_record& record, qint64 se
         slot.point = LivePoint();
         slot.point.secondUs = startUs;
         slot.latency.clear();
+        slot.apiLatency.clear();
     }
     slot.point.counters.add(record);
     slot.point.latencySumUs += record.total_latency_us;
     slot.point.latencyMaxUs = std::max<quint64>(slot.point.latencyMaxUs, record.total_latency_us);
-    if (withHistogram)
+    if (total)
         slot.latency.record(record.total_latency_us);
+    else
+        slot.apiLatency.record(record.total_latency_us);
 }
 
 void LiveSeries::add(std::span<const gateway::call_record> records)
@@ -74,11 +76,7 @@ std::vector<LivePoint> LiveSeries::snapshot(int seconds, quint64 apiId, qint64 n
     const qint64 now = secondOf(nowUs);
     std::vector<LivePoint> out(static_cast<std::size_t>(seconds));
     std::lock_guard lock(m_mutex);
-    const Ring* ring = &m_total;
-    if (apiId != 0) {
-        const auto it = m_perApi.find(apiId);
-        ring = it == m_perApi.end() ? nullptr : &it->second;
-    }
+    const Ring* ring = ringOf(apiId);
     for (int i = 0; i < seconds; ++i) {
         const qint64 second = now - seconds + 1 + i;
         LivePoint& point = out[static_cast<std::size_t>(i)];
@@ -89,16 +87,30 @@ std::vector<LivePoint> LiveSeries::snapshot(int seconds, quint64 apiId, qint64 n
         if (slot.point.secondUs != point.secondUs)
             continue;
         point = slot.point;
-        if (!slot.latency.isEmpty()) {
-            point.p50Us = slot.latency.percentile(50);
-            point.p95Us = slot.latency.percentile(95);
-            point.p99Us = slot.latency.percentile(99);
-        }
+        const auto percentiles = [&point](const auto& latency) {
+            if (latency.isEmpty())
+                return;
+            point.p50Us = latency.percentile(50);
+            point.p95Us = latency.percentile(95);
+            point.p99Us = latency.percentile(99);
+        };
+        if (apiId == 0)
+            percentiles(slot.latency);
+        else
+            percentiles(slot.apiLatency);
     }
     return out;
 }
 
-LiveSeries::Window LiveSeries::window(int seconds, qint64 nowUs) const
+const LiveSeries::Ring* LiveSeries::ringOf(quint64 apiId) const
+{
+    if (apiId == 0)
+        return &m_total;
+    const auto it = m_perApi.find(apiId);
+    return it == m_perApi.end() ? nullptr : &it->second;
+}
+
+LiveSeries::Window LiveSeries::window(int seconds, qint64 nowUs, quint64 apiId) const
 {
     seconds = std::clamp(seconds, 0, windowSeconds);
     if (nowUs == 0)
@@ -106,12 +118,18 @@ LiveSeries::Window LiveSeries::window(int seconds, qint64 nowUs) const
     const qint64 now = secondOf(nowUs);
     Window out;
     std::lock_guard lock(m_mutex);
+    const Ring* ring = ringOf(apiId);
+    if (!ring)
+        return out;
     for (qint64 second = now - seconds + 1; second <= now; ++second) {
-        const Slot& slot = m_total.seconds[slotOf(second)];
+        const Slot& slot = ring->seconds[slotOf(second)];
         if (slot.point.secondUs != second * usPerSecond)
             continue;
         out.counters.merge(slot.point.counters);
-        out.latency.merge(slot.latency);
+        if (apiId == 0)
+            out.latency.merge(slot.latency);
+        else
+            slot.apiLatency.addTo(out.latency);
     }
     return out;
 }

@@ -26,7 +26,15 @@ struct LiveSummary {
     double p95Ms = -1.0;
     double p99Ms = -1.0;
     std::vector<ApiTotals> apis; // per API over seriesSeconds, busiest first
-    quint64 droppedRecords = 0;  // lost to full gateway rings, over the gateway's life
+    // Each API's latency over recentSeconds, in the order of `apis`.
+    struct ApiLatency {
+        quint64 apiId = 0;
+        double p50Ms = -1.0; // -1: no calls
+        double p95Ms = -1.0;
+        double p99Ms = -1.0;
+    };
+    std::vector<ApiLatency> apiLatency;
+    quint64 droppedRecords = 0; // lost to full gateway rings, over the gateway's life
     CallLogWriterCounters writer;
 };
 

@@ -2,9 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/telemetry/retention.h"
 
+#include "app/telemetry/text_interner.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <limits>
 
 namespace gatehouse::app {
 
@@ -86,7 +90,43 @@ Retention::Step Retention::step(QSqlDatabase& db, qint64 nowUs) const
                          {nowUs - r.days * usPerDay, batch}, step, batch))
             return step;
     }
+    pruneTexts(db, step, batch);
     return step;
+}
+
+void Retention::pruneTexts(QSqlDatabase& db, Step& step, int batch)
+{
+    // After the calls: what they referred to may just have become prunable.
+    QSqlQuery oldest(db);
+    if (!oldest.exec(QStringLiteral("SELECT MIN(ts_us) FROM call_log"))) {
+        step.ok = false;
+        step.error = oldest.lastError().text();
+        return;
+    }
+    // No call left: no text is referred to.
+    const qint64 threshold = oldest.next() && !oldest.value(0).isNull()
+                                 ? oldest.value(0).toLongLong() - TextInterner::usageSlackUs
+                                 : std::numeric_limits<qint64>::max();
+    oldest.finish();
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("DELETE FROM call_text WHERE id IN (SELECT id FROM call_text"
+                       " WHERE last_used_us < ? ORDER BY last_used_us LIMIT ?) RETURNING id"));
+    q.bindValue(0, threshold);
+    q.bindValue(1, batch);
+    if (!q.exec()) {
+        step.ok = false;
+        step.error = q.lastError().text();
+        return;
+    }
+    int n = 0;
+    while (q.next()) {
+        step.prunedTexts.push_back(q.value(0).toLongLong());
+        ++n;
+    }
+    step.deleted += n;
+    if (n >= batch)
+        step.more = true;
 }
 
 Retention::Step Retention::runToCompletion(QSqlDatabase& db, qint64 nowUs) const
@@ -95,6 +135,8 @@ Retention::Step Retention::runToCompletion(QSqlDatabase& db, qint64 nowUs) const
     for (;;) {
         const Step s = step(db, nowUs);
         total.deleted += s.deleted;
+        total.prunedTexts.insert(total.prunedTexts.end(), s.prunedTexts.begin(),
+                                 s.prunedTexts.end());
         if (!s.ok) {
             total.ok = false;
             total.error = s.error;

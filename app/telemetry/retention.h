@@ -6,6 +6,8 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <vector>
+
 namespace gatehouse::app {
 
 struct RetentionPolicy {
@@ -20,6 +22,11 @@ struct RetentionPolicy {
 // between flushes: each DELETE touches at most `batchRows` rows in its own
 // short transaction (a few ms on SQLite), so a pending flush never waits
 // long for cleanup, and the WAL never grows with one huge delete.
+//
+// Besides expired calls and rollups, a step deletes the call_text rows that
+// no call refers to any more (see TextInterner for how that is known), and
+// reports their ids: the writer passes them to its TextInterner's forget()
+// before its next flush.
 class Retention {
 public:
     explicit Retention(RetentionPolicy policy = {})
@@ -35,6 +42,7 @@ public:
         qint64 deleted = 0;
         bool more = false; // some statement hit its batch limit: run another step soon
         QString error;
+        std::vector<qint64> prunedTexts; // call_text ids deleted (also counted in `deleted`)
     };
 
     // One batch per table at most. `nowUs`: µs since the epoch.
@@ -44,6 +52,8 @@ public:
     Step runToCompletion(QSqlDatabase& db, qint64 nowUs) const;
 
 private:
+    static void pruneTexts(QSqlDatabase& db, Step& step, int batch);
+
     RetentionPolicy m_policy;
 };
 

@@ -40,12 +40,23 @@ QString rollupColumns(Dialect dialect)
 // Schema 2: the call log's repeated texts live in call_text (see
 // TextInterner), the gateway's own request ids are stored in 16 bytes (see
 // request_id_key.h); the view call_log_view joins the texts back for readers.
+// Schema 4: each text's last_used_us, by which retention finds the texts no
+// call refers to any more (see TextInterner).
 QString callTextTable(Dialect dialect)
 {
     return QStringLiteral("CREATE TABLE IF NOT EXISTS call_text (id ") +
            (dialect == Dialect::Postgres ? QStringLiteral("BIGSERIAL")
                                          : QStringLiteral("INTEGER")) +
-           QStringLiteral(" PRIMARY KEY, value TEXT NOT NULL UNIQUE)");
+           QStringLiteral(" PRIMARY KEY, value TEXT NOT NULL UNIQUE,"
+                          " last_used_us BIGINT NOT NULL DEFAULT 0)");
+}
+
+// Texts that existed before last_used_us: every call referring to them is
+// at most as new as the newest call, which keeps them until that is gone.
+QString callTextUsedByEveryCall()
+{
+    return QStringLiteral(
+        "UPDATE call_text SET last_used_us = COALESCE((SELECT MAX(ts_us) FROM call_log), 0)");
 }
 
 QString callLogTable(Dialect dialect)
@@ -81,12 +92,26 @@ QStringList callLogIndexesAndView(Dialect dialect)
         // often most of the traffic) stay out of these two. Their entries
         // all tie on the first column, which makes each insert's descent
         // compare whole keys (the consumer index alone took a quarter of the
-        // writer's instructions in telemetry_bench); a search for API or
-        // consumer 0 walks call_log_ts instead.
+        // writer's instructions in telemetry_bench).
         QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_api_ts ON call_log (api_id, ts_us)"
                        " WHERE api_id <> 0"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_app_ts"
                        " ON call_log (application_id, ts_us) WHERE application_id <> 0"),
+        // ... and get indexes of their own, on the time alone like
+        // call_log_ts: each insert appends at the right edge, and a search
+        // for API or consumer 0 (rejected, unrouted or anonymous calls) is a
+        // range walk over those calls only, instead of a walk over every
+        // call in the range, which at 10 million rows could read them all to
+        // fill one page of rare rejections. The query spells the condition
+        // as a literal (`api_id = 0`) so both planners can match it.
+        pg ? QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_noapi_ts ON call_log (ts_us, id)"
+                            " WHERE api_id = 0")
+           : QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_noapi_ts ON call_log (ts_us)"
+                            " WHERE api_id = 0"),
+        pg ? QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_anon_ts ON call_log (ts_us, id)"
+                            " WHERE application_id = 0")
+           : QStringLiteral("CREATE INDEX IF NOT EXISTS call_log_anon_ts ON call_log (ts_us)"
+                            " WHERE application_id = 0"),
         // Only ids the gateway did not generate (see request_id_key.h). A
         // plain IS NOT NULL: a function in the condition would make SQLite
         // keep a statement journal for every multi-row INSERT.
@@ -111,6 +136,8 @@ QStringList callLogIndexesAndView(Dialect dialect)
 QStringList freshSchema(Dialect dialect)
 {
     QStringList sql{callTextTable(dialect), callLogTable(dialect)};
+    sql << QStringLiteral(
+        "CREATE INDEX IF NOT EXISTS call_text_last_used ON call_text (last_used_us)");
     sql << callLogIndexesAndView(dialect);
     sql << QStringLiteral("CREATE TABLE IF NOT EXISTS rollup_minute ") + rollupColumns(dialect)
         << QStringLiteral("CREATE TABLE IF NOT EXISTS rollup_hour ") + rollupColumns(dialect);
@@ -127,6 +154,7 @@ QStringList migrateFrom1(Dialect dialect)
         QStringLiteral("INSERT INTO call_text (value) SELECT method FROM call_log"
                        " UNION SELECT route_id FROM call_log UNION SELECT upstream FROM call_log"
                        " UNION SELECT client FROM call_log"),
+        callTextUsedByEveryCall(),
         // Renamed tables keep their indexes' names: dropped before new ones.
         QStringLiteral("ALTER TABLE call_log RENAME TO call_log_v1"),
         callLogTable(dialect),
@@ -147,6 +175,15 @@ QStringList migrateFrom1(Dialect dialect)
                               " COALESCE(MAX(id), 0) + 1, false) FROM call_log");
     sql << callLogIndexesAndView(dialect);
     return sql;
+}
+
+// Schema 2 or 3 -> 4, in the caller's transaction.
+QStringList addLastUsed()
+{
+    return {
+        QStringLiteral("ALTER TABLE call_text ADD COLUMN last_used_us BIGINT NOT NULL DEFAULT 0"),
+        callTextUsedByEveryCall(),
+    };
 }
 
 bool execAll(QSqlDatabase& db, const QStringList& statements, QString* error)
@@ -282,6 +319,8 @@ bool ensureSchema(QSqlDatabase& db, QString* error)
         return fail();
     }
     if (current == 1 && !execAll(db, migrateFrom1(dialect), error))
+        return fail();
+    if ((current == 2 || current == 3) && !execAll(db, addLastUsed(), error))
         return fail();
     if (!execAll(db, freshSchema(dialect), error))
         return fail();

@@ -9,8 +9,11 @@ namespace gatehouse::app::telemetry {
 
 // The telemetry tables' own schema version, kept in `telemetry_schema` until
 // the lead merges these tables into the main migrations.
-// 1: texts inline; 2: texts in call_text, the gateway's request ids packed.
-inline constexpr int schemaVersion = 2;
+// 1: texts inline; 2: texts in call_text, the gateway's request ids packed;
+// 3: indexes for calls without an API or consumer (created like every index,
+// by CREATE INDEX IF NOT EXISTS, when an older database is opened);
+// 4: call_text.last_used_us, so that retention can prune unused texts.
+inline constexpr int schemaVersion = 4;
 
 enum class Dialect { Sqlite, Postgres };
 

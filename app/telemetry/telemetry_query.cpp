@@ -6,7 +6,9 @@
 #include "app/telemetry/rollup_store.h"
 #include "app/telemetry/telemetry_database.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
@@ -258,19 +260,24 @@ TelemetryQuery::Statement TelemetryQuery::searchStatement(const CallLogFilter& f
         where << QStringLiteral("(ts_us, id) < (?, ?)");
         binds << after->timestampUs << after->id;
     }
-    // The API and consumer indexes leave out id 0 (see telemetry_database.cpp);
-    // the literal `<> 0` lets the planner use them for any other id.
+    // Id 0 and the other ids have partial indexes of their own (see
+    // telemetry_database.cpp): the literal `= 0` or `<> 0` is what lets a
+    // planner match a partial index's condition, a bound value is not.
     if (f.apiId) {
-        where << QStringLiteral("api_id = ?");
-        binds << static_cast<qint64>(*f.apiId);
-        if (*f.apiId != 0)
-            where << QStringLiteral("api_id <> 0");
+        if (*f.apiId == 0) {
+            where << QStringLiteral("api_id = 0");
+        } else {
+            where << QStringLiteral("api_id = ?") << QStringLiteral("api_id <> 0");
+            binds << static_cast<qint64>(*f.apiId);
+        }
     }
     if (f.applicationId) {
-        where << QStringLiteral("application_id = ?");
-        binds << static_cast<qint64>(*f.applicationId);
-        if (*f.applicationId != 0)
-            where << QStringLiteral("application_id <> 0");
+        if (*f.applicationId == 0) {
+            where << QStringLiteral("application_id = 0");
+        } else {
+            where << QStringLiteral("application_id = ?") << QStringLiteral("application_id <> 0");
+            binds << static_cast<qint64>(*f.applicationId);
+        }
     }
     if (f.statusClass >= 1 && f.statusClass <= 5) {
         where << QStringLiteral("status >= ?") << QStringLiteral("status < ?");
@@ -350,9 +357,32 @@ QString TelemetryQuery::searchPlan(const CallLogFilter& filter, bool withCursor)
         filter,
         withCursor ? std::optional<SearchCursor>(SearchCursor{filter.toUs, 1}) : std::nullopt, 100);
     QSqlQuery q(m_db);
+    QStringList lines;
+    if (telemetry::dialectOf(m_db) == telemetry::Dialect::Postgres) {
+        // PostgreSQL cannot PREPARE an EXPLAIN: the values go in as literals
+        // (the statement's own literals hold no '?').
+        QString sql = QStringLiteral("EXPLAIN ");
+        qsizetype next = 0;
+        for (const QChar c : s.sql) {
+            if (c != QLatin1Char('?') || next >= s.binds.size()) {
+                sql += c;
+                continue;
+            }
+            const QVariant& value = s.binds[next++];
+            QSqlField field(QString(), value.metaType());
+            field.setValue(value);
+            sql += m_db.driver()->formatValue(field);
+        }
+        if (!q.exec(sql)) {
+            m_lastError = q.lastError().text();
+            return {};
+        }
+        while (q.next())
+            lines << q.value(0).toString();
+        return lines.join(QLatin1Char('\n'));
+    }
     if (!run(q, QStringLiteral("EXPLAIN QUERY PLAN ") + s.sql, s.binds, &m_lastError))
         return {};
-    QStringList lines;
     while (q.next())
         lines << q.value(3).toString();
     return lines.join(QLatin1Char('\n'));

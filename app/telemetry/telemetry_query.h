@@ -63,7 +63,8 @@ public:
     SearchPage search(const CallLogFilter& filter, std::optional<SearchCursor> after = {},
                       int limit = 100);
 
-    // SQLite's EXPLAIN QUERY PLAN for search(), one line per plan row.
+    // The plan of search(): SQLite's EXPLAIN QUERY PLAN or PostgreSQL's
+    // EXPLAIN, one line per plan row.
     QString searchPlan(const CallLogFilter& filter, bool withCursor);
 
 private:

@@ -69,6 +69,12 @@ LiveSummary TelemetryQueryWorker::computeSummary() const
                    ? a.counters.requests > b.counters.requests
                    : a.apiId < b.apiId;
     });
+    for (const ApiTotals& api : s.apis) {
+        const LiveSeries::Window w =
+            live->window(LiveSummary::recentSeconds, lastFullUs, api.apiId);
+        s.apiLatency.push_back({api.apiId, percentileMs(w.latency, 50), percentileMs(w.latency, 95),
+                                percentileMs(w.latency, 99)});
+    }
     s.writer = m_writer->counters();
     s.droppedRecords = m_dropped ? m_dropped() : s.writer.dropped;
     return s;

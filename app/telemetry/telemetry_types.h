@@ -49,8 +49,8 @@ struct LivePoint {
     TrafficCounters counters;
     quint64 latencySumUs = 0;
     quint64 latencyMaxUs = 0;
-    // From a per-second histogram, kept for the total series only (per-API
-    // series give the mean and max).
+    // From the second's latency histogram (of all traffic or of the API):
+    // within LatencyHistogram::relativeErrorBound() of the exact values.
     quint64 p50Us = 0;
     quint64 p95Us = 0;
     quint64 p99Us = 0;

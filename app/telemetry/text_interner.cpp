@@ -6,6 +6,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <unordered_set>
+
 namespace gatehouse::app {
 
 namespace {
@@ -19,72 +21,113 @@ constexpr std::size_t maxCached = 100'000;
 TextInterner::TextInterner() = default;
 TextInterner::~TextInterner() = default;
 
-qint64 TextInterner::idOf(QSqlDatabase& db, std::string_view text, QString* error)
+qint64 TextInterner::idOf(QSqlDatabase& db, std::string_view text, qint64 batchNewestUs,
+                          QString* error)
 {
-    if (auto it = m_ids.find(text); it != m_ids.end())
-        return it->second;
-    const qint64 id = lookUpOrInsert(db, text, error);
-    if (id >= 0) {
-        m_ids.emplace(std::string(text), id);
-        m_tentative.emplace_back(text);
+    if (auto it = m_ids.find(text); it != m_ids.end()) {
+        // The common case: a compare, and an UPDATE at most once per
+        // usageSlackUs of the batches' time.
+        if (it->second.lastUsedUs + usageSlackUs < batchNewestUs &&
+            !markUsed(it->second, batchNewestUs, error))
+            return -1;
+        return it->second.id;
     }
-    return id;
+    if (!prepare(db, error))
+        return -1;
+    Known known;
+    if (!lookUpOrInsert(text, batchNewestUs, &known, error))
+        return -1;
+    m_ids.emplace(std::string(text), known);
+    return known.id;
 }
 
-qint64 TextInterner::lookUpOrInsert(QSqlDatabase& db, std::string_view text, QString* error)
+bool TextInterner::prepare(QSqlDatabase& db, QString* error)
 {
-    if (!m_select) {
-        m_select = std::make_unique<QSqlQuery>(db);
-        m_insert = std::make_unique<QSqlQuery>(db);
-        if (!m_select->prepare(QStringLiteral("SELECT id FROM call_text WHERE value = ?")) ||
-            !m_insert->prepare(
-                QStringLiteral("INSERT INTO call_text (value) VALUES (?) RETURNING id"))) {
-            *error = m_select->lastError().text() + m_insert->lastError().text();
-            m_select.reset();
-            m_insert.reset();
-            return -1;
-        }
+    if (m_select)
+        return true;
+    m_select = std::make_unique<QSqlQuery>(db);
+    m_insert = std::make_unique<QSqlQuery>(db);
+    m_touch = std::make_unique<QSqlQuery>(db);
+    if (!m_select->prepare(
+            QStringLiteral("SELECT id, last_used_us FROM call_text WHERE value = ?")) ||
+        !m_insert->prepare(QStringLiteral(
+            "INSERT INTO call_text (value, last_used_us) VALUES (?, ?) RETURNING id")) ||
+        !m_touch->prepare(QStringLiteral("UPDATE call_text SET last_used_us = ? WHERE id = ?"))) {
+        *error = m_select->lastError().text() + m_insert->lastError().text() +
+                 m_touch->lastError().text();
+        release();
+        return false;
     }
+    return true;
+}
+
+bool TextInterner::lookUpOrInsert(std::string_view text, qint64 batchNewestUs, Known* known,
+                                  QString* error)
+{
     const QString value = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
     m_select->bindValue(0, value);
     if (!m_select->exec()) {
         *error = m_select->lastError().text();
-        return -1;
+        return false;
     }
     if (m_select->next()) {
-        const qint64 id = m_select->value(0).toLongLong();
+        known->id = m_select->value(0).toLongLong();
+        known->lastUsedUs = m_select->value(1).toLongLong();
         m_select->finish();
-        return id;
+        return known->lastUsedUs + usageSlackUs >= batchNewestUs ||
+               markUsed(*known, batchNewestUs, error);
     }
     m_select->finish();
     m_insert->bindValue(0, value);
+    m_insert->bindValue(1, batchNewestUs);
     if (!m_insert->exec() || !m_insert->next()) {
         *error = m_insert->lastError().text();
-        return -1;
+        return false;
     }
-    const qint64 id = m_insert->value(0).toLongLong();
+    known->id = m_insert->value(0).toLongLong();
+    known->lastUsedUs = batchNewestUs;
     m_insert->finish();
-    return id;
+    return true;
+}
+
+bool TextInterner::markUsed(Known& known, qint64 batchNewestUs, QString* error)
+{
+    m_touch->bindValue(0, batchNewestUs);
+    m_touch->bindValue(1, known.id);
+    if (!m_touch->exec()) {
+        *error = m_touch->lastError().text();
+        return false;
+    }
+    known.lastUsedUs = batchNewestUs;
+    return true;
 }
 
 void TextInterner::commit()
 {
-    m_tentative.clear();
     if (m_ids.size() > maxCached)
         m_ids.clear();
+}
+
+void TextInterner::rollback()
+{
+    // Rare (a failed flush): starting over is simpler than undoing the
+    // transaction's inserts and last_used_us moves one by one.
+    m_ids.clear();
+}
+
+void TextInterner::forget(const std::vector<qint64>& ids)
+{
+    if (ids.empty() || m_ids.empty())
+        return;
+    const std::unordered_set<qint64> gone(ids.begin(), ids.end());
+    std::erase_if(m_ids, [&gone](const auto& entry) { return gone.contains(entry.second.id); });
 }
 
 void TextInterner::release()
 {
     m_select.reset();
     m_insert.reset();
-}
-
-void TextInterner::rollback()
-{
-    for (const std::string& text : m_tentative)
-        m_ids.erase(text);
-    m_tentative.clear();
+    m_touch.reset();
 }
 
 } // namespace gatehouse::app

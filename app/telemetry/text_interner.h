@@ -31,19 +31,46 @@ struct CallTextRefs {
 // a known text costs one hash lookup; a new one is looked up or inserted
 // inside the writer's open transaction.
 //
+// Pruning. Each text also carries `last_used_us`: no call referring to it
+// has a timestamp later than last_used_us + usageSlackUs. The interner keeps
+// that true in the transaction that stores the calls: when a batch's newest
+// call is more than usageSlackUs past a text's value, the value moves up to
+// it (one UPDATE per text at most every usageSlackUs, however busy the
+// text). Retention can then delete, with an index range and no look at
+// call_log's four reference columns (unindexed, to keep inserts cheap),
+// every text whose last_used_us + usageSlackUs is older than the oldest call
+// left: nothing refers to it any more.
+//
+// A deleted text must never be handed out from this cache again, and the
+// design keeps that simple instead of racing: retention runs on the writer
+// thread, on the writer's connection, between two flushes (never inside
+// one), and passes the ids it deleted to forget() before the next flush.
+// So no flush can see a text that retention is deleting, and a pruned text
+// that comes back is inserted again under a new id. The telemetry database
+// has one writer (the rollups make the same assumption), so no other
+// connection hands out these ids.
+//
 // Writer thread only. Ids learned inside a transaction are kept after
-// commit() and forgotten by rollback(), since the rows inserting them are gone.
+// commit(); rollback() forgets every id, since the rows inserting them and
+// the last_used_us updates the cache reflects are gone.
 class TextInterner {
 public:
+    // The resolution of last_used_us (see above): pruning lags by this much.
+    static constexpr qint64 usageSlackUs = 3'600'000'000LL; // an hour
+
     TextInterner();
     ~TextInterner();
     TextInterner(const TextInterner&) = delete;
     TextInterner& operator=(const TextInterner&) = delete;
 
-    // The id of `text`, inserting it if new; -1 (and `error`) on failure.
-    qint64 idOf(QSqlDatabase& db, std::string_view text, QString* error);
+    // The id of `text` for a call of a batch whose newest call is at
+    // `batchNewestUs`, inserting the text if new and moving its
+    // last_used_us up if due; -1 (and `error`) on failure.
+    qint64 idOf(QSqlDatabase& db, std::string_view text, qint64 batchNewestUs, QString* error);
     void commit();
     void rollback();
+    // Drops cached ids whose rows were deleted (retention), outside a flush.
+    void forget(const std::vector<qint64>& ids);
     // Drops the prepared statements: before the connection closes.
     void release();
     std::size_t cached() const { return m_ids.size(); }
@@ -56,12 +83,18 @@ private:
             return std::hash<std::string_view>{}(s);
         }
     };
-    qint64 lookUpOrInsert(QSqlDatabase& db, std::string_view text, QString* error);
+    struct Known {
+        qint64 id = 0;
+        qint64 lastUsedUs = 0; // as stored in call_text (after commit)
+    };
+    bool prepare(QSqlDatabase& db, QString* error);
+    bool lookUpOrInsert(std::string_view text, qint64 batchNewestUs, Known* known, QString* error);
+    bool markUsed(Known& known, qint64 batchNewestUs, QString* error);
 
-    std::unordered_map<std::string, qint64, Hash, std::equal_to<>> m_ids;
-    std::vector<std::string> m_tentative; // learned in the open transaction
+    std::unordered_map<std::string, Known, Hash, std::equal_to<>> m_ids;
     std::unique_ptr<QSqlQuery> m_select;
     std::unique_ptr<QSqlQuery> m_insert;
+    std::unique_ptr<QSqlQuery> m_touch;
 };
 
 } // namespace gatehouse::app

@@ -18,6 +18,8 @@
 #include <QtTest/QTest>
 
 #include <algorithm>
+#include <functional>
+#include <mutex>
 #include <set>
 
 using namespace gatehouse;
@@ -147,6 +149,8 @@ private slots:
     void initTestCase();
     void cleanupTestCase() { m_writer.reset(); }
     void searchUsesAnIndex();
+    void idZeroFiltersUseTheirOwnIndexes_data() { addBackendRows(); }
+    void idZeroFiltersUseTheirOwnIndexes();
     void keysetPaginationWalksEveryRowOnce_data();
     void keysetPaginationWalksEveryRowOnce();
     void trendsSumToTheRawRows();
@@ -158,6 +162,10 @@ private slots:
     void requestIdsFoundInEveryForm();
     void migratesASchemaOneDatabase_data() { addBackendRows(); }
     void migratesASchemaOneDatabase();
+    void retentionPrunesTextsNoCallUses_data() { addBackendRows(); }
+    void retentionPrunesTextsNoCallUses();
+    void upgradesASchemaTwoDatabase_data() { addBackendRows(); }
+    void upgradesASchemaTwoDatabase();
     void postgresRoundTrip();
 };
 
@@ -231,7 +239,7 @@ void TestTelemetryQuery::searchUsesAnIndex()
     f.requestId = QStringLiteral("rq-77");
     cases.emplace_back(QStringLiteral("request id"), f);
     f = base;
-    f.applicationId = 0; // anonymous calls: not in the consumer index, on the time index
+    f.applicationId = 0; // anonymous calls: not in the consumer index, in their own
     cases.emplace_back(QStringLiteral("anonymous"), f);
     for (const auto& [name, filter] : cases) {
         for (bool cursor : {false, true}) {
@@ -247,6 +255,109 @@ void TestTelemetryQuery::searchUsesAnIndex()
             if (filter.requestId.isEmpty())
                 QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan));
         }
+    }
+}
+
+void TestTelemetryQuery::idZeroFiltersUseTheirOwnIndexes()
+{
+    // Calls without an API or a consumer are left out of the API and
+    // consumer indexes; a search for them walks an index of their own
+    // instead of every call in the range.
+    QFETCH(bool, postgres);
+    std::unique_ptr<ScratchPostgres> pg;
+    QString spec = m_path;
+    if (postgres) {
+        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
+        spec = pg->url();
+        std::vector<gateway::call_record> queue = m_records;
+        CallLogWriterOptions options;
+        options.database = spec;
+        options.retentionEnabled = false;
+        CallLogWriter writer(options, [&queue](auto& out, std::size_t max) {
+            const std::size_t n = std::min(max, queue.size());
+            out.insert(out.end(), queue.begin(), queue.begin() + std::ptrdiff_t(n));
+            queue.erase(queue.begin(), queue.begin() + std::ptrdiff_t(n));
+            return n;
+        });
+        QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+        QVERIFY(writer.flushNow());
+        QCOMPARE(writer.counters().written, quint64(m_records.size()));
+        writer.stop();
+    }
+    TelemetryQuery query(spec);
+    QVERIFY2(query.isOpen(), qPrintable(query.lastError()));
+    struct Case {
+        const char* name;
+        const char* index;
+        CallLogFilter filter;
+        std::function<bool(const gateway::call_record&)> match;
+    };
+    CallLogFilter noApi;
+    noApi.fromUs = m_base;
+    noApi.toUs = m_base + 2 * day;
+    noApi.apiId = 0;
+    CallLogFilter anonymous = noApi;
+    anonymous.apiId.reset();
+    anonymous.applicationId = 0;
+    CallLogFilter anonymous5xx = anonymous;
+    anonymous5xx.statusClass = 5;
+    const Case cases[] = {
+        {"API 0", "call_log_noapi_ts", noApi,
+         [](const auto& r) {
+             return r.api_id == 0;
+         }},
+        {"consumer 0", "call_log_anon_ts", anonymous,
+         [](const auto& r) {
+             return r.application_id == 0;
+         }},
+        {"consumer 0, 5xx", "call_log_anon_ts", anonymous5xx,
+         [](const auto& r) {
+             return r.application_id == 0 && r.status / 100 == 5;
+         }},
+    };
+    for (const Case& c : cases) {
+        for (bool cursor : {false, true}) {
+            const QString plan = query.searchPlan(c.filter, cursor);
+            qInfo("%s%s:\n%s", c.name, cursor ? " (next page)" : "", qPrintable(plan));
+            QVERIFY2(!plan.isEmpty(), qPrintable(query.lastError()));
+            const QString index = QLatin1String(c.index);
+            if (postgres) {
+                QVERIFY2(plan.contains(QLatin1String("Index Scan Backward using ") + index +
+                                       QLatin1String(" on call_log")),
+                         qPrintable(plan));
+                QVERIFY2(!plan.contains(QLatin1String("Seq Scan on call_log")), qPrintable(plan));
+                QVERIFY2(!plan.contains(QLatin1String("Sort")), qPrintable(plan));
+            } else {
+                QVERIFY2(plan.contains(QLatin1String("SEARCH call_log USING INDEX ") + index +
+                                       QLatin1String(" (")),
+                         qPrintable(plan));
+                QVERIFY2(!plan.contains(QLatin1String("SCAN call_log")), qPrintable(plan));
+                QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan));
+            }
+        }
+        // And the index gives the right calls, newest first, page after page.
+        std::vector<qint64> want;
+        for (const auto& r : m_records)
+            if (c.match(r))
+                want.push_back(r.timestamp_us);
+        std::sort(want.begin(), want.end(), std::greater<>());
+        QVERIFY(!want.empty());
+        std::vector<qint64> got;
+        std::optional<SearchCursor> after;
+        do {
+            const SearchPage page = query.search(c.filter, after, 250);
+            QVERIFY2(query.lastError().isEmpty(), qPrintable(query.lastError()));
+            for (const CallLogEntry& e : page.entries) {
+                got.push_back(e.timestampUs);
+                if (c.filter.apiId)
+                    QCOMPARE(e.apiId, quint64(0));
+                if (c.filter.applicationId)
+                    QCOMPARE(e.applicationId, quint64(0));
+            }
+            after = page.next;
+        } while (after && got.size() <= want.size());
+        QCOMPARE(got, want);
     }
 }
 
@@ -689,6 +800,182 @@ void TestTelemetryQuery::migratesASchemaOneDatabase()
     QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM telemetry_schema")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), telemetry::schemaVersion);
+}
+
+void TestTelemetryQuery::retentionPrunesTextsNoCallUses()
+{
+    // The interned texts (route, method, upstream, client) of calls that
+    // retention removed go too, unless a call that stays still uses them;
+    // and the writer, which had them cached, stores them again when they
+    // come back.
+    QFETCH(bool, postgres);
+    std::unique_ptr<ScratchPostgres> pg;
+    if (postgres) {
+        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
+    }
+    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("prune.db"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
+    const auto call = [](qint64 ts, const char* route, const std::string& client,
+                         const char* requestId) {
+        gateway::call_record r;
+        r.timestamp_us = ts;
+        r.status = 200;
+        r.api_id = 1;
+        r.method.assign("GET");
+        r.upstream.assign("http://shared:8080");
+        r.route_id.assign(route);
+        r.client_address.assign(client);
+        r.request_id.assign(requestId);
+        r.path.assign("/p");
+        return r;
+    };
+    std::mutex mutex;
+    std::vector<gateway::call_record> queue;
+    const auto feed = [&](std::vector<gateway::call_record> records) {
+        std::lock_guard lock(mutex);
+        queue.insert(queue.end(), records.begin(), records.end());
+    };
+    CallLogWriterOptions options;
+    options.database = path;
+    options.retentionEnabled = false; // only when asked
+    options.retention.batchRows = 7;  // many small batches
+    CallLogWriter writer(options, [&](auto& out, std::size_t max) {
+        std::lock_guard lock(mutex);
+        const std::size_t n = std::min(max, queue.size());
+        out.insert(out.end(), queue.begin(), queue.begin() + std::ptrdiff_t(n));
+        queue.erase(queue.begin(), queue.begin() + std::ptrdiff_t(n));
+        return n;
+    });
+    QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+    // Ten days ago: 40 clients and a route seen only then; calls arrive
+    // in time order, so that is a flush of its own.
+    std::vector<gateway::call_record> old;
+    for (int i = 0; i < 40; ++i)
+        old.push_back(call(now - 10 * day + i, "old-route", "10.0.0." + std::to_string(i), "o"));
+    feed(old);
+    QVERIFY(writer.flushNow());
+    // Yesterday and today: one client and route of their own, the method
+    // and upstream shared with the old calls.
+    std::vector<gateway::call_record> recent;
+    for (int i = 0; i < 20; ++i)
+        recent.push_back(call(now - (i % 2 ? day : 1000) + i, "new-route", "192.0.2.1", "n"));
+    feed(recent);
+    QVERIFY(writer.flushNow());
+
+    TelemetryQuery query(path, {}, QStringLiteral("prune"));
+    QVERIFY2(query.isOpen(), qPrintable(query.lastError()));
+    const auto texts = [&]() -> QStringList {
+        QSqlQuery q(QSqlDatabase::database(QStringLiteral("prune")));
+        QStringList values;
+        if (!q.exec(QStringLiteral("SELECT value FROM call_text ORDER BY value")))
+            values << q.lastError().text();
+        while (q.next())
+            values << q.value(0).toString();
+        return values;
+    };
+    const auto scalar = [&](const char* sql) -> qint64 {
+        QSqlQuery q(QSqlDatabase::database(QStringLiteral("prune")));
+        return q.exec(QLatin1String(sql)) && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    QCOMPARE(texts().size(), 40 + 5);
+
+    const Retention::Step step = writer.runRetentionNow(now);
+    QVERIFY2(step.ok, qPrintable(step.error));
+    QCOMPARE(scalar("SELECT COUNT(*) FROM call_log"), qint64(20));
+    QCOMPARE(step.prunedTexts.size(), std::size_t(41));
+    QCOMPARE(step.deleted, qint64(40 + 41));
+    QCOMPARE(texts(),
+             (QStringList{QStringLiteral("192.0.2.1"), QStringLiteral("GET"),
+                          QStringLiteral("http://shared:8080"), QStringLiteral("new-route")}));
+    // Every call left still finds its texts.
+    QCOMPARE(scalar("SELECT COUNT(*) FROM call_log_view WHERE route_id IS NULL OR method IS NULL"
+                    " OR upstream IS NULL OR client IS NULL"),
+             qint64(0));
+    QCOMPARE(writer.runRetentionNow(now).deleted, qint64(0)); // nothing more to do
+
+    // A pruned route and client come back: stored again, shown right.
+    feed({call(now + 1, "old-route", "10.0.0.7", "back")});
+    QVERIFY(writer.flushNow());
+    CallLogFilter back;
+    back.requestId = QStringLiteral("back");
+    const SearchPage page = query.search(back, std::nullopt, 10);
+    QVERIFY2(query.lastError().isEmpty(), qPrintable(query.lastError()));
+    QCOMPARE(page.entries.size(), std::size_t(1));
+    QCOMPARE(page.entries[0].routeId, QStringLiteral("old-route"));
+    QCOMPARE(page.entries[0].client, QStringLiteral("10.0.0.7"));
+    QCOMPARE(page.entries[0].method, QStringLiteral("GET"));
+    QCOMPARE(page.entries[0].upstream, QStringLiteral("http://shared:8080"));
+    QCOMPARE(texts().size(), 6);
+    QCOMPARE(writer.runRetentionNow(now).deleted, qint64(0));
+    writer.stop();
+}
+
+void TestTelemetryQuery::upgradesASchemaTwoDatabase()
+{
+    // A workspace written by the previous schema: the same tables, fewer indexes.
+    QFETCH(bool, postgres);
+    std::unique_ptr<ScratchPostgres> pg;
+    if (postgres) {
+        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
+    }
+    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("schema2.db"));
+    std::vector<gateway::call_record> queue(m_records.begin(), m_records.begin() + 700);
+    CallLogWriterOptions options;
+    options.database = path;
+    options.retentionEnabled = false;
+    {
+        CallLogWriter writer(options, [&queue](auto& out, std::size_t max) {
+            const std::size_t n = std::min(max, queue.size());
+            out.insert(out.end(), queue.begin(), queue.begin() + std::ptrdiff_t(n));
+            queue.erase(queue.begin(), queue.begin() + std::ptrdiff_t(n));
+            return n;
+        });
+        QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+        QVERIFY(writer.flushNow());
+        writer.stop();
+    }
+    const QString connection = QStringLiteral("schema2");
+    const auto sql = [&connection](const QString& statement) -> QString {
+        QSqlQuery q(QSqlDatabase::database(connection));
+        if (!q.exec(statement))
+            return q.lastError().text();
+        return q.next() ? q.value(0).toString() : QString();
+    };
+    {
+        QString error;
+        QVERIFY2(telemetry::openDatabase(path, connection, &error).isValid(), qPrintable(error));
+        for (const char* statement :
+             {"DROP INDEX call_log_noapi_ts", "DROP INDEX call_log_anon_ts",
+              "DROP INDEX call_text_last_used", "ALTER TABLE call_text DROP COLUMN last_used_us",
+              "DELETE FROM telemetry_schema", "INSERT INTO telemetry_schema (version) VALUES (2)"})
+            QCOMPARE(sql(QLatin1String(statement)), QString());
+    }
+    telemetry::closeDatabase(connection);
+
+    TelemetryQuery query(path, {}, connection);
+    QVERIFY2(query.isOpen() && query.lastError().isEmpty(), qPrintable(query.lastError()));
+    QCOMPARE(sql(QStringLiteral("SELECT MAX(version) FROM telemetry_schema")),
+             QString::number(telemetry::schemaVersion));
+    CallLogFilter noApi;
+    noApi.apiId = 0;
+    CallLogFilter anonymous;
+    anonymous.applicationId = 0;
+    const QString noApiPlan = query.searchPlan(noApi, false);
+    const QString anonymousPlan = query.searchPlan(anonymous, true);
+    QVERIFY2(noApiPlan.contains(QLatin1String("call_log_noapi_ts")), qPrintable(noApiPlan));
+    QVERIFY2(anonymousPlan.contains(QLatin1String("call_log_anon_ts")), qPrintable(anonymousPlan));
+    const auto page = query.search(noApi, std::nullopt, 1000);
+    QCOMPARE(page.entries.size(),
+             std::size_t(std::count_if(m_records.begin(), m_records.begin() + 700,
+                                       [](const auto& r) { return r.api_id == 0; })));
+    // The texts stored before last_used_us count as used by the newest call,
+    // so retention keeps them while any call may refer to them.
+    QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM call_text WHERE last_used_us ="
+                                " (SELECT MAX(ts_us) FROM call_log)")),
+             sql(QStringLiteral("SELECT COUNT(*) FROM call_text")));
+    QVERIFY(sql(QStringLiteral("SELECT COUNT(*) FROM call_text")).toInt() > 0);
 }
 
 void TestTelemetryQuery::postgresRoundTrip()

@@ -187,6 +187,19 @@ void TestTelemetryService::everyCallIsStoredAndQueryable()
         live += p.counters.requests;
     QCOMPARE(live, quint64(totalCalls));
     QVERIFY(summary.p99Ms > 0.0 || summary.points.back().counters.requests == 0);
+    // Each API's own latency percentiles over the last seconds, live.
+    QCOMPARE(summary.apiLatency.size(), summary.apis.size());
+    for (std::size_t i = 0; i < summary.apis.size(); ++i) {
+        const LiveSummary::ApiLatency& latency = summary.apiLatency[i];
+        QCOMPARE(latency.apiId, summary.apis[i].apiId);
+        const LiveSeries::Window own = service.liveSeries()->window(
+            LiveSummary::recentSeconds, summary.nowUs - 1'000'000, latency.apiId);
+        QVERIFY(!own.latency.isEmpty()); // the calls were sent moments ago
+        QCOMPARE(latency.p50Ms, double(own.latency.percentile(50)) / 1000.0);
+        QCOMPARE(latency.p99Ms, double(own.latency.percentile(99)) / 1000.0);
+        QVERIFY(latency.p50Ms > 0.0);
+        QVERIFY(latency.p50Ms <= latency.p95Ms && latency.p95Ms <= latency.p99Ms);
+    }
     QCOMPARE(summary.droppedRecords, quint64(0));
     QVERIFY(summaries.count() > 0);
 

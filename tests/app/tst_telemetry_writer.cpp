@@ -149,6 +149,7 @@ private slots:
     void batchesAndLiveSeries();
     void dropsCountedWhenStalled();
     void retentionRemovesOnlyOld();
+    void retentionOnItsOwnPrunesTexts();
     void crashRecovery();
 };
 
@@ -498,6 +499,49 @@ void TestTelemetryWriter::retentionRemovesOnlyOld()
     db = QSqlDatabase(); // release the first connection before reopening by name
     QSqlDatabase autoDb = open(options.database);
     QCOMPARE(scalar(autoDb, QStringLiteral("SELECT COUNT(*) FROM call_log")), qint64(100));
+}
+
+void TestTelemetryWriter::retentionOnItsOwnPrunesTexts()
+{
+    // Between flushes, the writer's own retention removes a client address
+    // only old calls used; when that client calls again, the writer (which
+    // had its id cached) stores the address anew.
+    FeedSource feed;
+    CallLogWriterOptions options;
+    options.database = dbPath(QStringLiteral("retention-texts.db"));
+    options.retentionInterval = std::chrono::milliseconds(50);
+    options.retention.batchRows = 3;
+    constexpr qint64 day = 86'400'000'000LL;
+    const qint64 now = nowUs();
+    const auto call = [](qint64 ts, const char* client) {
+        auto r = makeRecord(ts, 1, 200, 10);
+        r.client_address.assign(client);
+        return r;
+    };
+    CallLogWriter writer(options, feed.source());
+    QVERIFY(writer.start());
+    for (int i = 0; i < 10; ++i)
+        feed.push(call(now - 9 * day + i, "198.51.100.9"));
+    QVERIFY(writer.flushNow());
+    feed.push(call(now, "203.0.113.1"));
+    QVERIFY(writer.flushNow());
+
+    QSqlDatabase db = open(options.database);
+    const QString old =
+        QStringLiteral("SELECT COUNT(*) FROM call_text WHERE value = '198.51.100.9'");
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(db, old), qint64(0), 5000);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM call_log")), qint64(1));
+    QVERIFY(writer.counters().retentionDeleted >= quint64(10 + 1));
+
+    feed.push(call(now + 1, "198.51.100.9"));
+    QVERIFY(writer.flushNow());
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT client FROM call_log_view ORDER BY id")));
+    QStringList clients;
+    while (q.next())
+        clients << q.value(0).toString();
+    QCOMPARE(clients, (QStringList{QStringLiteral("203.0.113.1"), QStringLiteral("198.51.100.9")}));
+    writer.stop();
 }
 
 void TestTelemetryWriter::crashRecovery()
