@@ -18,6 +18,7 @@
 #include "app/telemetry/telemetry_service.h"
 #include "app/traffic_generator.h"
 #include "ui/console_settings.h"
+#include "ui/console_translations.h"
 #include "ui/demo_catalog_offer.h"
 #include "ui/gateway/gateway_page.h"
 #include "ui/main_window.h"
@@ -28,9 +29,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 #include <QUrl>
 
 #include <chrono>
@@ -132,14 +131,7 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     const QLocale uiLocale = gatehouse::ui::ConsoleSettings::uiLocale();
     if (!gatehouse::ui::ConsoleSettings::language().isEmpty())
         QLocale::setDefault(uiLocale);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(uiLocale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qtTranslator);
-    QTranslator appTranslator;
-    if (appTranslator.load(uiLocale, QStringLiteral("gatehouse"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&appTranslator);
+    const gatehouse::ui::ConsoleTranslations translations(uiLocale);
 
     // Declaration order is the shut-down order in reverse: the window goes
     // first, then the catalog sync, the controller (gateway already drained

@@ -3,10 +3,13 @@
 // Translation completeness: every .ts message finished and non-empty, every
 // tr() string in ui/ present, placeholders kept, and the embedded .qm files
 // answer for each message at run time.
+#include "ui/console_translations.h"
 #include "ui/main_window.h"
 
+#include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QFile>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
@@ -126,6 +129,8 @@ private slots:
     void complete_data();
     void complete();
     void runtimeLookup();
+    void consoleTranslationsCoverQt_data();
+    void consoleTranslationsCoverQt();
 };
 
 void TestTranslations::complete_data()
@@ -189,6 +194,36 @@ void TestTranslations::runtimeLookup()
         QCoreApplication::removeTranslator(&translator);
         QVERIFY2(settings != QStringLiteral("Settings"), qPrintable(settings));
     }
+}
+
+void TestTranslations::consoleTranslationsCoverQt_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("cancel");
+    QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany)
+                        << QStringLiteral("Abbrechen");
+    QTest::newRow("zh_CN") << QLocale(QLocale::Chinese, QLocale::China)
+                           << QStringLiteral("\u53d6\u6d88");
+}
+
+// What a person sees in a dialog: Qt's standard buttons in the console's
+// language too, not English next to translated text.
+void TestTranslations::consoleTranslationsCoverQt()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(QString, cancel);
+    {
+        const gatehouse::ui::ConsoleTranslations translations(locale);
+        QVERIFY(translations.hasConsoleTranslation());
+        QVERIFY2(translations.hasQtTranslation(), "qtbase translations missing: install "
+                                                  "qt6-translations-l10n");
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), cancel);
+        QVERIFY(gatehouse::ui::MainWindow::tr("Settings") != QStringLiteral("Settings"));
+    }
+    // Gone with the object.
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancel"));
 }
 
 QTEST_MAIN(TestTranslations)
