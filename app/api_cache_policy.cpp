@@ -9,7 +9,6 @@ namespace gatehouse::app {
 
 std::optional<gateway::cache::cache_policy> readApiCachePolicy(const QString& json, QString* error)
 {
-    gateway::cache::cache_policy policy;
     // yaml-cpp reads JSON (YAML 1.2 flow style), so the declarative
     // configuration's reader checks the keys and values the same way.
     YAML::Node node;
@@ -19,12 +18,9 @@ std::optional<gateway::cache::cache_policy> readApiCachePolicy(const QString& js
         *error = QStringLiteral("cachePolicy: %1").arg(ConfigReader::fromStd(e.msg));
         return std::nullopt;
     }
-    if (node.IsNull() || (node.IsMap() && node.size() == 0))
-        return policy; // no policy: not cached
-    ConfigReader reader(QStringLiteral("cachePolicy"));
     // Messages read "cachePolicy:1:13: max_ttl: invalid duration 'soon' ...".
-    ConfigField field{node, YAML::Mark::null_mark(), QString()};
-    readRouteCache(reader, field, policy);
+    ConfigReader reader(QStringLiteral("cachePolicy"));
+    auto policy = readApiCachePolicyNode(reader, node);
     if (reader.problemCount() > 0) {
         *error = reader.report().join(QStringLiteral("; "));
         return std::nullopt;

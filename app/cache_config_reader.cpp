@@ -137,6 +137,17 @@ void readRouteCache(ConfigReader& reader, const ConfigField& field,
         policy.stale_if_error = window;
 }
 
+gateway::cache::cache_policy readApiCachePolicyNode(ConfigReader& reader, const YAML::Node& node)
+{
+    gateway::cache::cache_policy policy;
+    if (node.IsNull() || (node.IsMap() && node.size() == 0))
+        return policy;
+    // Paths are the keys themselves: "max_ttl", "statuses[1]".
+    const ConfigField field{node, YAML::Mark::null_mark(), QString()};
+    readRouteCache(reader, field, policy);
+    return policy;
+}
+
 void readGatewayCache(ConfigReader& reader, const ConfigField& field,
                       gateway::gateway_options& options)
 {

@@ -18,6 +18,11 @@ namespace gatehouse::app {
 void readRouteCache(ConfigReader& reader, const ConfigField& field,
                     gateway::cache::cache_policy& policy);
 
+// A catalog API's cachePolicy document, already parsed: null or {} is no
+// policy (not cached); anything else is read as a route's `cache:` block.
+// Problems are left in `reader` (readApiCachePolicy, checkCachePolicy).
+gateway::cache::cache_policy readApiCachePolicyNode(ConfigReader& reader, const YAML::Node& node);
+
 // The top-level `cache:` mapping: budget (a size) and eviction (lru or tiny_lfu).
 void readGatewayCache(ConfigReader& reader, const ConfigField& field,
                       gateway::gateway_options& options);

@@ -91,13 +91,14 @@ void ConfigReader::fail(const YAML::Mark& mark, const QString& path, const QStri
     if (!path.isEmpty())
         body = path + QStringLiteral(": ") + message;
     if (mark.is_null() || mark.line < 0) {
-        m_problems.push_back({-1, -1, QStringLiteral("%1: %2").arg(m_source, body)});
+        m_problems.push_back({-1, -1, QStringLiteral("%1: %2").arg(m_source, body), path, message});
         return;
     }
-    m_problems.push_back({mark.line, mark.column,
-                          QStringLiteral("%1:%2:%3: %4")
-                              .arg(m_source, QString::number(mark.line + 1),
-                                   QString::number(mark.column + 1), body)});
+    m_problems.push_back(
+        {mark.line, mark.column,
+         QStringLiteral("%1:%2:%3: %4")
+             .arg(m_source, QString::number(mark.line + 1), QString::number(mark.column + 1), body),
+         path, message});
 }
 
 void ConfigReader::fail(const ConfigField& field, const QString& message)
@@ -117,6 +118,19 @@ QStringList ConfigReader::report() const
     if (m_unreported > 0)
         out << QStringLiteral("%1: %2 more problems not shown")
                    .arg(m_source, QString::number(m_unreported));
+    return out;
+}
+
+std::vector<ConfigReader::Finding> ConfigReader::findings() const
+{
+    std::vector<Problem> sorted = m_problems;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Problem& a, const Problem& b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
+    std::vector<Finding> out;
+    out.reserve(sorted.size());
+    for (const Problem& problem : sorted)
+        out.push_back({problem.path, problem.message});
     return out;
 }
 

@@ -54,6 +54,14 @@ public:
     int problemCount() const { return static_cast<int>(m_problems.size()) + m_unreported; }
     // "source:line:column: path: message", sorted by position.
     QStringList report() const;
+    // The same problems with the field path and the message apart
+    // ("statuses[1]", "duplicate status 200"), for a form that shows each
+    // next to its field. Sorted by position; the unreported are left out.
+    struct Finding {
+        QString path;
+        QString message;
+    };
+    std::vector<Finding> findings() const;
 
     // A mapping whose keys must come from `known` (unknown and repeated keys
     // are reported), or nullopt after reporting that it is not a mapping.
@@ -88,6 +96,8 @@ private:
         int line; // 0-based; -1 when unknown
         int column;
         QString text;
+        QString path;
+        QString message;
     };
 
     QString m_source;

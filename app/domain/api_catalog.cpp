@@ -11,6 +11,9 @@
 
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 namespace gatehouse::app {
 
@@ -77,6 +80,62 @@ bool ApiCatalog::slugVersionTaken(const QString& slug, const QString& version, q
         return storageError(err);
     *taken = q->next() && q->value(0).toLongLong() != exceptId;
     return true;
+}
+
+std::optional<SlugVersionCheck> ApiCatalog::checkSlugVersion(const QString& slug,
+                                                             const QString& version) const
+{
+    clearError();
+    QString err;
+    auto q = runSql(db(), QStringLiteral("SELECT version FROM apis WHERE slug = ?"), {slug}, &err);
+    if (!q) {
+        storageError(err);
+        return std::nullopt;
+    }
+    QSet<QString> versions;
+    while (q->next())
+        versions.insert(q->value(0).toString());
+    SlugVersionCheck check;
+    check.taken = versions.contains(version);
+    if (!check.taken)
+        return check;
+
+    // "v3" after the highest "vN"; any other spelling gets a "-N" suffix.
+    static const QRegularExpression numbered(QStringLiteral("^[vV](\\d{1,9})$"));
+    if (numbered.match(version).hasMatch()) {
+        int highest = 0;
+        for (const QString& v : std::as_const(versions)) {
+            if (const auto m = numbered.match(v); m.hasMatch())
+                highest = std::max(highest, m.captured(1).toInt());
+        }
+        check.freeVersion = version.left(1) + QString::number(highest + 1);
+    } else {
+        for (int n = 2; check.freeVersion.isEmpty(); ++n) {
+            const QString suffix = QStringLiteral("-%1").arg(n);
+            const QString candidate = version.left(32 - suffix.size()) + suffix;
+            if (!versions.contains(candidate))
+                check.freeVersion = candidate;
+        }
+    }
+
+    // A slug of its own: no version of it exists, so the copy is an API of
+    // its own rather than a version of someone else's.
+    for (int n = 2; check.freeSlug.isEmpty(); ++n) {
+        const QString suffix = QStringLiteral("-%1").arg(n);
+        QString base = slug.left(63 - suffix.size());
+        while (base.endsWith(QLatin1Char('-')))
+            base.chop(1);
+        const QString candidate = base + suffix;
+        auto used =
+            runSql(db(), QStringLiteral("SELECT 1 FROM apis WHERE slug = ?"), {candidate}, &err);
+        if (!used) {
+            storageError(err);
+            return std::nullopt;
+        }
+        if (!used->next())
+            check.freeSlug = candidate;
+    }
+    return check;
 }
 
 // A missing team is the caller's mistake (404), not a foreign-key failure

@@ -13,6 +13,17 @@
 
 namespace gatehouse::app {
 
+// Whether a slug and version are free for a new API, and if not, the
+// nearest ones that are (ApiCatalog::checkSlugVersion).
+struct SlugVersionCheck {
+    bool taken = false;
+    // Set when taken: the next free version of the same slug ("v1" -> the
+    // version after the highest "vN"; otherwise "1.0-2", "1.0-3"...) and the
+    // first "<slug>-N" no API uses yet.
+    QString freeVersion;
+    QString freeSlug;
+};
+
 // The API catalog: versions, definitions and lifecycle transitions, with
 // visibility and edit permissions enforced on every call.
 class ApiCatalog : public DomainService {
@@ -56,6 +67,12 @@ public:
     QList<ApiAction> allowedActions(const Principal& actor, const ApiDefinition& api) const;
 
     static QString validate(const ApiDefinition& api); // empty when valid
+
+    // Whether createApi() would refuse `slug` + `version` as taken, with free
+    // alternatives (see SlugVersionCheck). Every API counts, visible to the
+    // asker or not, as in createApi(). nullopt on a storage error.
+    std::optional<SlugVersionCheck> checkSlugVersion(const QString& slug,
+                                                     const QString& version) const;
 
 private:
     std::optional<ApiDefinition> loadForEdit(const Principal& actor, qint64 apiId) const;

@@ -206,6 +206,53 @@ private slots:
         QVERIFY(found);
     }
 
+    // Importing a document twice: the catalog says the slug and version are
+    // taken and offers a free version of the same API or a slug of its own.
+    void takenSlugAndVersionHaveFreeAlternatives()
+    {
+        GH_OPEN_FRESH(m_db);
+        TestWorld world;
+        QString err;
+        QVERIFY2(world.seed(m_db.database(), &err), qPrintable(err));
+        ApiCatalog catalog(m_db.database());
+        const QString slug = QStringLiteral("pet-clinic-store");
+        auto check = catalog.checkSlugVersion(slug, QStringLiteral("v2"));
+        QVERIFY2(check, qPrintable(catalog.lastError()));
+        QVERIFY(!check->taken);
+        QVERIFY(check->freeVersion.isEmpty() && check->freeSlug.isEmpty());
+
+        OpenApiImport result = OpenApiImporter::import(readData(QStringLiteral("petstore.yaml")));
+        QVERIFY(result.api);
+        ApiDefinition def = *result.api;
+        def.teamId = world.teamId;
+        QVERIFY2(catalog.createApi(world.publisher, def), qPrintable(catalog.lastError()));
+        def.version = QStringLiteral("v7");
+        QVERIFY2(catalog.createApi(world.publisher, def), qPrintable(catalog.lastError()));
+        def.slug = QStringLiteral("pet-clinic-store-2");
+        QVERIFY2(catalog.createApi(world.publisher, def), qPrintable(catalog.lastError()));
+        // Another team's API counts too: createApi would refuse it as well.
+        def.slug = QStringLiteral("pet-clinic-store-3");
+        def.version = QStringLiteral("2024.1");
+        def.teamId = world.otherTeamId;
+        QVERIFY2(catalog.createApi(world.otherPublisher, def), qPrintable(catalog.lastError()));
+
+        check = catalog.checkSlugVersion(slug, QStringLiteral("v2"));
+        QVERIFY2(check, qPrintable(catalog.lastError()));
+        QVERIFY(check->taken);
+        QCOMPARE(check->freeVersion, QStringLiteral("v8")); // after the highest
+        QCOMPARE(check->freeSlug, QStringLiteral("pet-clinic-store-4"));
+        check = catalog.checkSlugVersion(QStringLiteral("pet-clinic-store-3"),
+                                         QStringLiteral("2024.1"));
+        QVERIFY(check && check->taken);
+        QCOMPARE(check->freeVersion, QStringLiteral("2024.1-2"));
+        QCOMPARE(check->freeSlug, QStringLiteral("pet-clinic-store-3-2"));
+        // The alternatives are accepted.
+        def.teamId = world.teamId;
+        def.slug = slug;
+        def.version = QStringLiteral("v8");
+        QVERIFY2(catalog.createApi(world.publisher, def), qPrintable(catalog.lastError()));
+    }
+
 private:
     TestDatabases m_db;
 };

@@ -504,8 +504,10 @@ void TestApiEditorDialog::importsPetstore()
     QCOMPARE(operations->rowCount(), 24);
     QCOMPARE(child<QLabel>(dialog, "openApiStatus")->text(),
              QStringLiteral("Operations found: 24"));
-    QCOMPARE(child<QLabel>(dialog, "previewTitle")->text(), QStringLiteral("Pet Clinic Store"));
-    QCOMPARE(child<QLabel>(dialog, "previewVersion")->text(), QStringLiteral("v2"));
+    // Name, slug and version as the document gives them, to be changed here.
+    QCOMPARE(child<QLineEdit>(dialog, "importName")->text(), QStringLiteral("Pet Clinic Store"));
+    QCOMPARE(child<QLineEdit>(dialog, "importSlug")->text(), QStringLiteral("pet-clinic-store"));
+    QCOMPARE(child<QLineEdit>(dialog, "importVersion")->text(), QStringLiteral("v2"));
     QCOMPARE(child<QLabel>(dialog, "previewBasePath")->text(), QStringLiteral("/petstore/v2"));
     QCOMPARE(child<QLabel>(dialog, "previewUpstream")->text(),
              QStringLiteral("http://127.0.0.1:8090"));
@@ -515,7 +517,9 @@ void TestApiEditorDialog::importsPetstore()
                 ->toPlainText()
                 .contains(QStringLiteral("Pet Clinic Store")));
     QCOMPARE(child<QComboBox>(dialog, "importTeam")->currentText(), QStringLiteral("Payments"));
-    QVERIFY(okButton(dialog)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(okButton(dialog)->isEnabled(), 3000); // once the catalog says free
+    QVERIFY(!dialog->hasConflict());
+    QVERIFY(!child<QWidget>(dialog, "importConflict")->isVisible());
     saveScreenshot(dialog, QStringLiteral("openapi_import_dialog.png"));
 
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
@@ -530,17 +534,76 @@ void TestApiEditorDialog::importsPetstore()
         ApiRoute{QStringLiteral("DELETE"), QStringLiteral("/store/orders/{orderId}")}));
     QCOMPARE(importedId, stored.front().id);
 
-    // The same document again is refused in the dialog, which stays open.
+    // The same document again: before anything is sent, the dialog says
+    // the slug and version are taken and offers free ones.
     OpenApiImportDialog again(m_catalog.get(), m_world.publisher);
+    QSignalSpy importedAgain(&again, &OpenApiImportDialog::imported);
+    qint64 againId = 0;
+    connect(&again, &OpenApiImportDialog::imported, this,
+            [&againId](const ApiDefinition& api) { againId = api.id; });
     again.show();
+    QVERIFY(QTest::qWaitForWindowActive(&again));
     QTRY_VERIFY_WITH_TIMEOUT(again.teamsLoaded(), 2000);
     again.loadFile(petstorePath());
-    QTRY_VERIFY_WITH_TIMEOUT(okButton(&again)->isEnabled(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(again.hasConflict(), 5000);
+    auto* conflict = child<QLabel>(&again, "importConflictText");
+    QVERIFY(conflict->isVisible());
+    QCOMPARE(conflict->text(),
+             QStringLiteral("pet-clinic-store v2 is already in the catalog. Import this document "
+                            "as another version, or as an API of its own:"));
+    QVERIFY(!okButton(&again)->isEnabled());
+    auto* useVersion = child<QPushButton>(&again, "useFreeVersionButton");
+    auto* useSlug = child<QPushButton>(&again, "useFreeSlugButton");
+    QCOMPARE(useVersion->text(), QStringLiteral("&Use version v3"));
+    QCOMPARE(useSlug->text(), QStringLiteral("Use &slug pet-clinic-store-2"));
+    QTest::qWait(20);
+    verifyNothingClipped(&again);
+    saveScreenshot(&again, QStringLiteral("openapi_import_conflict.png"));
+
+    // A version typed by hand is checked too: free, then taken again.
+    auto* version = child<QLineEdit>(&again, "importVersion");
+    typeInto(&again, "importVersion", QStringLiteral("v9"));
+    QTRY_VERIFY_WITH_TIMEOUT(okButton(&again)->isEnabled(), 3000);
+    QVERIFY(!conflict->isVisible());
+    typeInto(&again, "importVersion", QStringLiteral("v2"));
+    QVERIFY(!okButton(&again)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(again.hasConflict(), 3000);
+    // A slug the catalog refuses shows next to it, in the dialog's words.
+    typeInto(&again, "importSlug", QStringLiteral("Pets!"));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(&again, "slugError")->isVisible(), 3000);
+    QVERIFY(child<QLabel>(&again, "slugError")->text().contains(QLatin1String("a-z")));
+    QVERIFY(!okButton(&again)->isEnabled());
+    typeInto(&again, "importSlug", QStringLiteral("pet-clinic-store"));
+    QTRY_VERIFY_WITH_TIMEOUT(again.hasConflict(), 3000);
+    QVERIFY(!child<QLabel>(&again, "slugError")->isVisible());
+
+    // The offered version, from the keyboard, and Import.
+    QTest::keyClick(&again, Qt::Key_U, Qt::AltModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(version->text(), QStringLiteral("v3"), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(okButton(&again)->isEnabled(), 3000);
+    QVERIFY(!again.hasConflict() && !conflict->isVisible());
     QTest::mouseClick(okButton(&again), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!again.refusal().isEmpty(), 3000);
-    QVERIFY2(again.refusal().contains(QStringLiteral("pet-clinic-store v2 already exists")),
-             qPrintable(again.refusal()));
-    QVERIFY(again.isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(importedAgain.size(), 1, 3000);
+    const QList<ApiDefinition> both = versions(QStringLiteral("pet-clinic-store"));
+    QCOMPARE(both.size(), 2);
+    QCOMPARE(both[0].version, QStringLiteral("v2"));
+    QCOMPARE(both[1].version, QStringLiteral("v3"));
+    QCOMPARE(both[1].name, QStringLiteral("Pet Clinic Store"));
+    QCOMPARE(both[1].routes.size(), 24);
+    QCOMPARE(againId, both[1].id);
+
+    // A third copy as an API of its own, under the offered slug.
+    OpenApiImportDialog third(m_catalog.get(), m_world.publisher);
+    third.show();
+    QTRY_VERIFY_WITH_TIMEOUT(third.teamsLoaded(), 2000);
+    third.loadFile(petstorePath());
+    QTRY_VERIFY_WITH_TIMEOUT(third.hasConflict(), 5000);
+    QTest::mouseClick(child<QPushButton>(&third, "useFreeSlugButton"), Qt::LeftButton);
+    QCOMPARE(child<QLineEdit>(&third, "importSlug")->text(), QStringLiteral("pet-clinic-store-2"));
+    QTRY_VERIFY_WITH_TIMEOUT(okButton(&third)->isEnabled(), 3000);
+    QTest::mouseClick(okButton(&third), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(versions(QStringLiteral("pet-clinic-store-2")).size(), 1, 3000);
+    QCOMPARE(versions(QStringLiteral("pet-clinic-store")).size(), 2);
 }
 
 void TestApiEditorDialog::brokenDocumentShowsWhereAndBlocksImport()
@@ -578,7 +641,7 @@ void TestApiEditorDialog::brokenDocumentShowsWhereAndBlocksImport()
     QTRY_VERIFY_WITH_TIMEOUT(warnings->isVisible(), 5000);
     QVERIFY2(warnings->text().contains(QStringLiteral("no operations to route")),
              qPrintable(warnings->text()));
-    QVERIFY(okButton(&dialog)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(okButton(&dialog)->isEnabled(), 3000); // once the catalog says free
     QCOMPARE(child<QTableWidget>(&dialog, "previewOperations")->rowCount(), 0);
     dialog.loadFile(m_dir.filePath(QStringLiteral("missing.yaml")));
     QVERIFY(!okButton(&dialog)->isEnabled());

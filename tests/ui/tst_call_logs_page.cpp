@@ -84,6 +84,39 @@ gateway::call_record generated(int i, qint64 baseUs)
     return r;
 }
 
+// Stores `records` in the telemetry database at `path` with the real
+// call-log writer, as the gateway's would, and returns how many it wrote.
+quint64 store(const QString& path, std::vector<gateway::call_record> records)
+{
+    auto mutex = std::make_shared<std::mutex>();
+    CallLogWriterOptions options;
+    options.database = path;
+    options.retentionEnabled = false;
+    CallLogWriter writer(options, [records, mutex](auto& out, std::size_t max) mutable {
+        std::lock_guard lock(*mutex);
+        const std::size_t n = std::min(max, records.size());
+        out.insert(out.end(), records.begin(), records.begin() + std::ptrdiff_t(n));
+        records.erase(records.begin(), records.begin() + std::ptrdiff_t(n));
+        return n;
+    });
+    if (!writer.start() || !writer.flushNow())
+        return 0;
+    const quint64 written = writer.counters().written;
+    writer.stop();
+    return written;
+}
+
+gateway::call_record callAt(const std::string& path, qint64 timestampUs)
+{
+    gateway::call_record r = generated(0, 0);
+    r.timestamp_us = timestampUs;
+    r.status = 200;
+    r.error = gateway::call_error::none;
+    r.path.assign(path);
+    r.request_id.assign("slide-" + path.substr(1));
+    return r;
+}
+
 QString requestIdOf(int i)
 {
     return QStringLiteral("gen-%1").arg(i, 5, 10, QLatin1Char('0'));
@@ -156,6 +189,7 @@ private slots:
     void realTrafficAppearsInTheTable();
     void queryFailureIsShownInThePage();
     void evictedRowsAreReadAgain();
+    void presetRangeFollowsTheClockCustomRangeStays();
     void germanLayoutFits();
 
 private:
@@ -825,6 +859,110 @@ void TestCallLogsPage::evictedRowsAreReadAgain()
     QCOMPARE(model()->index(1777, CallLogModel::Status).data().toString(),
              QString::number(generated(generatedCalls - 1 - 1777, 0).status));
     QVERIFY(model()->cachedRows() <= 200);
+}
+
+void TestCallLogsPage::presetRangeFollowsTheClockCustomRangeStays()
+{
+    // A telemetry store of its own, its calls stamped around the edge of
+    // "the last 15 minutes": one call is inside the range for a few seconds
+    // only, so the range's moving start is seen without waiting long.
+    constexpr qint64 second = 1'000'000;
+    constexpr qint64 minute = 60 * second;
+    constexpr qint64 inside = 6 * second; // how long /edge stays in range
+    const QString database = m_dir.filePath(QStringLiteral("sliding.sqlite"));
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() * 1000;
+    QCOMPARE(store(database, {callAt("/old", start - 16 * minute),
+                              callAt("/edge", start - 15 * minute + inside),
+                              callAt("/recent", start - 5 * minute)}),
+             quint64(3));
+    GatewayController controller; // never started: the calls are only those stored here
+    TelemetryServiceOptions options;
+    options.database = database;
+    options.retentionEnabled = false;
+    options.summaryIntervalMs = 0;
+    TelemetryService service(&controller, options);
+    QVERIFY2(service.start(), qPrintable(service.lastError()));
+    CallLogsPage page(&service);
+    new QAbstractItemModelTester(
+        page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest, page.model());
+    page.resize(1100, 640);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const auto loaded = [&page] {
+        return page.model()->isLoaded() && !page.model()->isLoading();
+    };
+    const auto paths = [&page] {
+        QStringList out;
+        for (int row = 0; row < page.model()->rowCount(); ++row)
+            out << page.model()->index(row, CallLogModel::Path).data().toString();
+        return out;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(), 5000);
+
+    choose(page.filterBar()->rangeBox(), CallLogFilterBar::Last15Minutes);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(), 5000);
+    QCOMPARE(paths(), (QStringList{QStringLiteral("/recent"), QStringLiteral("/edge")}));
+    QVERIFY2(page.rangeText().startsWith(QLatin1String("Since ")) &&
+                 page.rangeText().endsWith(QLatin1String("moving with the clock")),
+             qPrintable(page.rangeText()));
+    const QString firstRange = page.rangeText();
+
+    // Live tail: newer calls come in at the top, and as the clock moves on
+    // the range's start follows it, so /edge leaves at the bottom.
+    page.model()->setLiveTailInterval(200);
+    QTest::mouseClick(page.liveTailBox(), Qt::LeftButton);
+    QVERIFY(page.model()->liveTail());
+    QCOMPARE(store(database, {callAt("/newer", QDateTime::currentMSecsSinceEpoch() * 1000)}),
+             quint64(1));
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->index(0, CallLogModel::Path).data().toString(),
+                              QStringLiteral("/newer"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(paths(),
+                              (QStringList{QStringLiteral("/newer"), QStringLiteral("/recent")}),
+                              inside / 1000 + 10'000);
+    QVERIFY(QDateTime::currentMSecsSinceEpoch() * 1000 >= start + inside);
+    QVERIFY(page.model()->filter().fromUs > start - 15 * minute + inside - second);
+    QVERIFY(page.rangeText() != firstRange);
+    QTest::mouseClick(page.liveTailBox(), Qt::LeftButton);
+    QVERIFY(!page.model()->liveTail());
+
+    // Refresh reads the range as of now, and a call stored since shows.
+    QCOMPARE(store(database, {callAt("/after-tail", QDateTime::currentMSecsSinceEpoch() * 1000)}),
+             quint64(1));
+    page.applyFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(), 5000);
+    QCOMPARE(paths(), (QStringList{QStringLiteral("/after-tail"), QStringLiteral("/newer"),
+                                   QStringLiteral("/recent")}));
+    QTest::qWait(50);
+    saveScreenshot(&page, QStringLiteral("call_logs_sliding_range.png"));
+
+    // A custom range stays where it was set: it starts from the preset's
+    // range, ends now, and a call stamped after its end never shows.
+    choose(page.filterBar()->rangeBox(), CallLogFilterBar::Custom);
+    QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("applyButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(), 5000);
+    QCOMPARE(page.model()->slidingSpanUs(), 0);
+    QVERIFY2(page.rangeText().startsWith(QLatin1String("From ")), qPrintable(page.rangeText()));
+    const qint64 end = page.model()->filter().toUs;
+    page.model()->setLiveTailInterval(100);
+    QTest::mouseClick(page.liveTailBox(), Qt::LeftButton);
+    QCOMPARE(store(database,
+                   {callAt("/later", end + 10 * second), callAt("/in-range", end - 2 * second)}),
+             quint64(2));
+    // The round that brings the call inside the range leaves out the other.
+    QTRY_VERIFY_WITH_TIMEOUT(paths().contains(QStringLiteral("/in-range")), 5000);
+    QVERIFY(!paths().contains(QStringLiteral("/later")));
+    page.applyFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(), 5000);
+    QVERIFY(paths().contains(QStringLiteral("/in-range")));
+    QVERIFY(!paths().contains(QStringLiteral("/later")));
+    QCOMPARE(page.model()->filter().toUs, end);
+    QTest::mouseClick(page.liveTailBox(), Qt::LeftButton);
+    // Back to the preset, whose end is open: the call shows.
+    choose(page.filterBar()->rangeBox(), CallLogFilterBar::Last15Minutes);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded(), 5000);
+    QCOMPARE(paths().value(0), QStringLiteral("/later"));
+    page.close();
+    service.stop();
 }
 
 void TestCallLogsPage::germanLayoutFits()

@@ -18,6 +18,7 @@
 #include "tests/app/catalog_call.h"
 #include "ui/catalog/api_card_delegate.h"
 #include "ui/catalog/api_detail_pane.h"
+#include "ui/catalog/cache_policy_form.h"
 #include "ui/catalog/catalog_filter_model.h"
 #include "ui/catalog/catalog_model.h"
 #include "ui/catalog/lifecycle_dialog.h"
@@ -26,6 +27,8 @@
 #include "ui/main_window.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -55,6 +58,7 @@ using namespace gatehouse;
 using namespace gatehouse::app;
 using gatehouse::ui::ApiDetailPane;
 using gatehouse::ui::ApiEditorDialog;
+using gatehouse::ui::CachePolicyForm;
 using gatehouse::ui::CatalogModel;
 using gatehouse::ui::CatalogPage;
 using gatehouse::ui::LifecycleDialog;
@@ -527,11 +531,14 @@ void TestCatalogPage::detailShowsOverviewRoutesAndLinkedVersions()
     QVERIFY(detail->findChild<QLabel*>(QStringLiteral("documentationNote"))
                 ->text()
                 .contains(QLatin1String("no OpenAPI document")));
-    // The cache policy, read for people.
-    auto* cacheRules = detail->findChild<QTableWidget*>(QStringLiteral("cacheRules"));
-    QCOMPARE(cacheRules->rowCount(), 2);
-    QCOMPARE(cacheRules->item(0, 0)->text(), QStringLiteral("default_ttl"));
-    QCOMPARE(cacheRules->item(0, 1)->text(), QStringLiteral("60s"));
+    // The cache policy, in its form.
+    CachePolicyForm* cache = detail->cachePolicyForm();
+    QVERIFY(cache->findChild<QCheckBox*>(QStringLiteral("cacheEnabledBox"))->isChecked());
+    QCOMPARE(cache->findChild<QLineEdit*>(QStringLiteral("cache_default_ttl"))->text(),
+             QStringLiteral("60s"));
+    QCOMPARE(cache->findChild<QLineEdit*>(QStringLiteral("cache_max_ttl"))->text(),
+             QStringLiteral("300s"));
+    QVERIFY(cache->findChild<QLineEdit*>(QStringLiteral("cache_statuses"))->text().isEmpty());
     QVERIFY(label("cacheSummary").startsWith(QLatin1String("Cached")));
 
     // Clicking the linked version selects it.
@@ -961,46 +968,111 @@ void TestCatalogPage::tryItSendsThroughTheGatewayAndHitsTheCache()
 void TestCatalogPage::cachePolicyEditedInThePage()
 {
     QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    const qint64 id = apiId(QStringLiteral("products"), QStringLiteral("v2"));
     ApiDetailPane* detail = page()->detailPane();
     detail->tabs()->setCurrentIndex(ApiDetailPane::Cache);
-    QPlainTextEdit* edit = detail->cachePolicyEdit();
-    auto* save = detail->findChild<QPushButton*>(QStringLiteral("saveCacheButton"));
-    auto* revert = detail->findChild<QPushButton*>(QStringLiteral("revertCacheButton"));
-    QVERIFY(!edit->isReadOnly());
-    QVERIFY(save->isVisible() && !save->isEnabled());
-    const QString stored = edit->toPlainText();
-    QVERIFY(stored.contains(QLatin1String("\"max_ttl\": \"600s\"")));
+    CachePolicyForm* form = detail->cachePolicyForm();
+    const auto field = [form](const char* name) {
+        return form->findChild<QLineEdit*>(QLatin1String(name));
+    };
+    auto* enabled = form->findChild<QCheckBox*>(QStringLiteral("cacheEnabledBox"));
+    QLineEdit* defaultTtl = field("cache_default_ttl");
+    QLineEdit* maxTtl = field("cache_max_ttl");
+    QLineEdit* statuses = field("cache_statuses");
+    QPushButton* save = form->saveButton();
+    QPushButton* revert = form->revertButton();
+    QVERIFY(enabled->isChecked() && enabled->isEnabled());
+    QCOMPARE(defaultTtl->text(), QStringLiteral("60s"));
+    QCOMPARE(maxTtl->text(), QStringLiteral("600s"));
+    QVERIFY(statuses->text().isEmpty());
+    QVERIFY(save->isVisible() && !save->isEnabled() && !revert->isEnabled());
+    const Principal admin = m_localAdmin;
+    const auto stored = [this, admin, id] {
+        return call([admin, id](CatalogStore& s) {
+                   const auto api = s.apis().api(admin, id);
+                   return api ? api->cachePolicy : QString();
+               })
+            .value_or(QString());
+    };
+    const QString before = stored();
+    QVERIFY2(before.contains(QLatin1String("600s")), qPrintable(before));
 
-    const auto type = [edit](const QString& text) {
+    // The keyboard reaches the fields: a mnemonic, then Tab in reading order.
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), defaultTtl);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), maxTtl);
+    QTest::keyClick(m_window.get(), Qt::Key_U, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), statuses);
+
+    const auto type = [](QLineEdit* edit, const QString& text) {
         edit->setFocus();
         edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Delete);
         QTest::keyClicks(edit, text);
     };
-    // What the gateway could not read is refused by the domain, in the page.
-    type(QStringLiteral(R"({"max_ttl": "soon"})"));
-    QVERIFY(save->isEnabled());
+    // What the gateway would refuse shows next to its field; nothing is saved.
+    type(defaultTtl, QStringLiteral("2h"));
+    type(statuses, QStringLiteral("200, 206"));
+    QVERIFY(save->isEnabled() && revert->isEnabled());
     QTest::mouseClick(save, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(page()->message().contains(QLatin1String("refused")), 2000);
-    QVERIFY2(page()->message().contains(QLatin1String("max_ttl")), qPrintable(page()->message()));
-    QVERIFY(
-        page()->findChild<QLabel*>(QStringLiteral("catalogMessage"))->property("error").toBool());
-    // The edit stays for another try; Revert brings back what is stored.
-    QTRY_COMPARE_WITH_TIMEOUT(edit->toPlainText(), QStringLiteral(R"({"max_ttl": "soon"})"), 2000);
+    QVERIFY2(form->fieldError(QStringLiteral("default_ttl")).contains(QLatin1String("max_ttl")),
+             qPrintable(form->fieldError(QStringLiteral("default_ttl"))));
+    QVERIFY2(form->fieldError(QStringLiteral("statuses")).contains(QLatin1String("206")),
+             qPrintable(form->fieldError(QStringLiteral("statuses"))));
+    QVERIFY(form->fieldError(QStringLiteral("max_ttl")).isEmpty());
+    QVERIFY(form->findChild<QLabel*>(QStringLiteral("cache_statuses_error"))->isVisible());
+    QCOMPARE(QApplication::focusWidget(), defaultTtl); // the first problem
+    QTest::qWait(200);
+    QVERIFY(!page()->message().contains(QLatin1String("is saved")));
+    QCOMPARE(stored(), before);
     QTest::qWait(50);
-    saveScreenshot(m_window.get(), QStringLiteral("catalog_cache_policy.png"));
+    saveScreenshot(m_window.get(), QStringLiteral("catalog_cache_policy_invalid.png"));
+    // Revert brings back what is stored.
     QTest::mouseClick(revert, Qt::LeftButton);
-    QCOMPARE(edit->toPlainText(), stored);
-    QVERIFY(!save->isEnabled());
+    QCOMPARE(defaultTtl->text(), QStringLiteral("60s"));
+    QVERIFY(statuses->text().isEmpty());
+    QVERIFY(form->fieldError(QStringLiteral("default_ttl")).isEmpty());
+    QVERIFY(!save->isEnabled() && !revert->isEnabled());
 
-    // Caching off: the gateway stops answering from its cache.
-    type(QStringLiteral("{}"));
+    // A good change is saved, and is what the API shows when loaded again.
+    type(defaultTtl, QStringLiteral("5m"));
+    type(statuses, QStringLiteral("200, 404"));
+    QVERIFY(form->jsonView()->toPlainText().contains(QLatin1String("\"default_ttl\": \"5m\"")));
     QTest::mouseClick(save, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(page()->message().contains(QLatin1String("is saved")), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(!save->isEnabled(), 2000);
+    const QString saved = stored();
+    QVERIFY2(saved.contains(QLatin1String("\"default_ttl\":\"5m\"")) &&
+                 saved.contains(QLatin1String("\"statuses\":[200,404]")) &&
+                 saved.contains(QLatin1String("\"max_ttl\":\"600s\"")),
+             qPrintable(saved));
+    QVERIFY(select(page(), QStringLiteral("echo"), QStringLiteral("v1")));
+    QVERIFY(defaultTtl->text().isEmpty() && !enabled->isChecked());
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    detail->tabs()->setCurrentIndex(ApiDetailPane::Cache);
+    QCOMPARE(defaultTtl->text(), QStringLiteral("5m"));
+    QCOMPARE(maxTtl->text(), QStringLiteral("600s"));
+    QCOMPARE(statuses->text(), QStringLiteral("200, 404"));
+    QVERIFY(enabled->isChecked());
+    QVERIFY(!save->isEnabled());
+    form->findChild<QToolButton*>(QStringLiteral("showCacheJsonButton"))->click();
+    QVERIFY(form->jsonView()->isVisible());
+    QTest::qWait(50);
+    saveScreenshot(m_window.get(), QStringLiteral("catalog_cache_policy.png"));
+
+    // Caching off: the gateway stops answering from its cache.
+    QTest::mouseClick(enabled, Qt::LeftButton);
+    QVERIFY(!enabled->isChecked() && !defaultTtl->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(detail->findChild<QLabel*>(QStringLiteral("cacheSummary"))
                                  ->text()
                                  .startsWith(QLatin1String("Not cached")),
                              2000);
-    QCOMPARE(detail->details().entry->api.cachePolicy, QStringLiteral("{}"));
+    QVERIFY2(detail->details().entry->api.cachePolicy.contains(QLatin1String("\"enabled\":false")),
+             qPrintable(detail->details().entry->api.cachePolicy));
+    QCOMPARE(defaultTtl->text(), QStringLiteral("5m")); // kept for when it is on again
     TryItPanel* tryIt = detail->tryIt();
     tryIt->keyEdit()->setText(m_trafficKey);
     tryIt->pathEdit()->setText(QStringLiteral("/v2/products/8"));
@@ -1017,16 +1089,28 @@ void TestCatalogPage::cachePolicyEditedInThePage()
     QTRY_VERIFY_WITH_TIMEOUT(!tryIt->isBusy(), 5000);
     QVERIFY(!tryIt->lastHeader(QStringLiteral("Cache-Status")).contains(QLatin1String("; hit")));
 
-    // A developer reads the policy and cannot change it.
+    // A developer reads the policy in the same form and cannot change it.
     CatalogPage jonas(m_catalog.get(), m_jonas, m_gateway.get());
     jonas.resize(1200, 700);
     jonas.show();
     QTRY_COMPARE_WITH_TIMEOUT(jonas.loadCount(), 1, 2000);
-    QVERIFY(select(&jonas, QStringLiteral("products"), QStringLiteral("v2")));
+    QVERIFY(select(&jonas, QStringLiteral("products"), QStringLiteral("v1")));
     jonas.detailPane()->tabs()->setCurrentIndex(ApiDetailPane::Cache);
-    QVERIFY(jonas.detailPane()->cachePolicyEdit()->isReadOnly());
-    QVERIFY(
-        jonas.detailPane()->findChild<QPushButton*>(QStringLiteral("saveCacheButton"))->isHidden());
+    CachePolicyForm* readOnly = jonas.detailPane()->cachePolicyForm();
+    QVERIFY(!readOnly->isEditable());
+    QCOMPARE(readOnly->findChild<QLineEdit*>(QStringLiteral("cache_max_ttl"))->text(),
+             QStringLiteral("300s"));
+    for (QWidget* w : readOnly->findChildren<QLineEdit*>())
+        QVERIFY2(!w->isEnabled(), qPrintable(w->objectName()));
+    for (QWidget* w : readOnly->findChildren<QCheckBox*>())
+        QVERIFY2(!w->isEnabled(), qPrintable(w->objectName()));
+    QVERIFY(readOnly->saveButton()->isHidden() && readOnly->revertButton()->isHidden());
+    QVERIFY(jonas.detailPane()
+                ->findChild<QLabel*>(QStringLiteral("cacheSummary"))
+                ->text()
+                .contains(QLatin1String("Only the API's publishers and admins")));
+    QTest::qWait(50);
+    saveScreenshot(&jonas, QStringLiteral("catalog_cache_policy_read_only.png"));
 }
 
 void TestCatalogPage::tryItWithoutKeyOrGateway()

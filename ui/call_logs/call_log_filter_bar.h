@@ -33,6 +33,10 @@ public:
     // open at the end (so live tail keeps adding), or nothing and *error
     // says what is wrong.
     std::optional<app::CallLogFilter> filter(qint64 nowUs, QString* error) const;
+    // How far back a preset reaches from now, so its start can follow the
+    // clock (CallLogModel::setFilter); 0 for any time and a custom range,
+    // which stays put.
+    qint64 slidingSpanUs() const { return presetSpanUs(range()); }
 
     void setRange(Range range);
     Range range() const;

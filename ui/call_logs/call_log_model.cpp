@@ -238,10 +238,13 @@ void CallLogModel::fetchMore(const QModelIndex& parent)
     setFetch(m_service->requestSearch(m_filter, m_next, m_pageSize));
 }
 
-void CallLogModel::setFilter(const app::CallLogFilter& filter)
+void CallLogModel::setFilter(const app::CallLogFilter& filter, qint64 slidingSpanUs)
 {
     beginResetModel();
     m_filter = filter;
+    m_slidingSpanUs = std::max<qint64>(0, slidingSpanUs);
+    if (m_slidingSpanUs > 0)
+        m_filter.fromUs = nowUs() - m_slidingSpanUs;
     m_keys.clear();
     m_cache.clear();
     m_blocks.clear();
@@ -257,6 +260,45 @@ void CallLogModel::setFilter(const app::CallLogFilter& filter)
     m_headTimeUs = nowUs();
     if (m_service)
         setFetch(m_service->requestSearch(m_filter, std::nullopt, m_pageSize));
+}
+
+app::CallLogFilter CallLogModel::currentFilter() const
+{
+    app::CallLogFilter f = m_filter;
+    if (m_slidingSpanUs > 0)
+        f.fromUs = nowUs() - m_slidingSpanUs;
+    return f;
+}
+
+void CallLogModel::slide()
+{
+    if (m_slidingSpanUs <= 0)
+        return;
+    const qint64 from = nowUs() - m_slidingSpanUs;
+    if (from <= m_filter.fromUs)
+        return;
+    m_filter.fromUs = from;
+    // Newest first: the rows that fell out are the last ones.
+    const auto first = std::partition_point(m_keys.begin(), m_keys.end(),
+                                            [from](const Key& k) { return k.timestampUs >= from; });
+    const int at = int(first - m_keys.begin());
+    const int dropped = rowCount() - at;
+    if (dropped > 0) {
+        beginRemoveRows({}, at, rowCount() - 1);
+        for (auto it = first; it != m_keys.end(); ++it) {
+            if (const auto slot = m_cache.constFind(it->id); slot != m_cache.cend()) {
+                if (auto block = m_blocks.find(slot->block); block != m_blocks.end())
+                    std::erase(block->ids, it->id);
+                m_cache.erase(slot);
+            }
+            m_gone.remove(it->id);
+        }
+        m_keys.erase(first, m_keys.end());
+        endRemoveRows();
+        // Whatever further pages hold is older still.
+        m_next.reset();
+    }
+    emit rangeSlid(from, dropped);
 }
 
 void CallLogModel::setApplicationNames(const QHash<quint64, QString>& names)
@@ -461,12 +503,20 @@ void CallLogModel::append(const app::SearchPage& page)
     const bool first = !m_loaded;
     m_loaded = true;
     m_next = page.next;
-    if (!page.entries.empty()) {
+    // A page asked for before the range slid on may reach below its start.
+    std::vector<app::CallLogEntry> entries;
+    for (const app::CallLogEntry& e : page.entries) {
+        if (e.timestampUs >= m_filter.fromUs)
+            entries.push_back(e);
+    }
+    if (entries.size() < page.entries.size())
+        m_next.reset();
+    if (!entries.empty()) {
         const int at = rowCount();
-        beginInsertRows({}, at, at + int(page.entries.size()) - 1);
-        for (const app::CallLogEntry& e : page.entries)
+        beginInsertRows({}, at, at + int(entries.size()) - 1);
+        for (const app::CallLogEntry& e : entries)
             m_keys.push_back(Key{e.timestampUs, e.id});
-        cache(page.entries);
+        cache(entries);
         endInsertRows();
     }
     if (first) {
@@ -503,6 +553,7 @@ void CallLogModel::fetchNewer()
 {
     if (!m_service || !m_loaded || m_tail != 0)
         return;
+    slide();
     m_tailRows.clear();
     m_tailStartedUs = nowUs();
     requestTail(std::nullopt);

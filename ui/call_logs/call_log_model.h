@@ -71,10 +71,18 @@ public:
     bool canFetchMore(const QModelIndex& parent = {}) const override;
     void fetchMore(const QModelIndex& parent = {}) override;
 
-    // Empties the model and asks for the first page under `filter`.
-    void setFilter(const app::CallLogFilter& filter);
+    // Empties the model and asks for the first page under `filter`. With a
+    // sliding span ("the last 15 minutes"), the range starts that long
+    // before now at every reload and every live-tail round, and rows that
+    // fall out of it leave the table; 0 keeps filter.fromUs as given (an
+    // absolute range stays put).
+    void setFilter(const app::CallLogFilter& filter, qint64 slidingSpanUs = 0);
+    // As last applied (the start of a sliding range as of the last round).
     const app::CallLogFilter& filter() const { return m_filter; }
-    void reload() { setFilter(m_filter); }
+    // As it stands now: a sliding range starts `slidingSpanUs()` before now.
+    app::CallLogFilter currentFilter() const;
+    qint64 slidingSpanUs() const { return m_slidingSpanUs; }
+    void reload() { setFilter(m_filter, m_slidingSpanUs); }
 
     void setApiNames(const QHash<quint64, QString>& names);
     QString apiName(quint64 apiId) const;
@@ -120,6 +128,9 @@ signals:
     void pageLoaded(int rows, qint64 elapsedUs);
     // A live-tail round inserted `count` newer rows.
     void newerRowsInserted(int count);
+    // A sliding range moved on: its start is now `fromUs`, and `dropped`
+    // rows older than that left the table.
+    void rangeSlid(qint64 fromUs, int dropped);
     void queryFailed(const QString& message);
 
 private:
@@ -129,6 +140,7 @@ private:
     void requestTail(std::optional<app::SearchCursor> after);
     void mergeTail();
     void setFetch(quint64 id);
+    void slide();
 
     struct Key {
         qint64 timestampUs = 0;
@@ -158,6 +170,7 @@ private:
 
     app::TelemetryService* m_service;
     app::CallLogFilter m_filter;
+    qint64 m_slidingSpanUs = 0;
     QHash<quint64, QString> m_apiNames;
     QHash<quint64, QString> m_applicationNames;
     // Every loaded row's key, newest first. A deque: live tail inserts at

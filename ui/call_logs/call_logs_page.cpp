@@ -24,6 +24,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace gatehouse::ui {
 
 CallLogsPage::CallLogsPage(app::TelemetryService* service, QWidget* parent)
@@ -136,9 +138,17 @@ CallLogsPage::CallLogsPage(app::TelemetryService* service, QWidget* parent)
     splitter->setSizes({520, 200});
     layout->addWidget(splitter, 1);
 
+    auto* statusRow = new QHBoxLayout;
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("callLogsStatus"));
-    layout->addWidget(m_status);
+    statusRow->addWidget(m_status);
+    statusRow->addStretch(1);
+    m_rangeNote = new QLabel(this);
+    m_rangeNote->setObjectName(QStringLiteral("callLogsRange"));
+    m_rangeNote->setToolTip(tr("A preset range ends now: Refresh and live tail move it "
+                               "along. A custom range stays where it was set."));
+    statusRow->addWidget(m_rangeNote);
+    layout->addLayout(statusRow);
 
     connect(m_filters, &CallLogFilterBar::applyRequested, this, &CallLogsPage::applyFilter);
     connect(m_liveTail, &QCheckBox::toggled, this, &CallLogsPage::setLiveTail);
@@ -151,7 +161,12 @@ CallLogsPage::CallLogsPage(app::TelemetryService* service, QWidget* parent)
     connect(m_model, &CallLogModel::loadingChanged, this, &CallLogsPage::updateStatus);
     connect(m_model, &CallLogModel::modelReset, this, [this] {
         updateStatus();
+        updateRangeNote();
         updateDetails();
+    });
+    connect(m_model, &CallLogModel::rangeSlid, this, [this] {
+        updateStatus();
+        updateRangeNote();
     });
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex&, int first, int) { onRowsAboutToBeInserted(first); });
@@ -212,7 +227,7 @@ void CallLogsPage::applyFilter()
         return;
     }
     showMessage({}, false);
-    m_model->setFilter(*filter);
+    m_model->setFilter(*filter, m_filters->slidingSpanUs());
     updateStatus();
 }
 
@@ -237,6 +252,30 @@ void CallLogsPage::updateStatus()
     else
         text = tr("Calls: %1").arg(locale.toString(m_model->rowCount()));
     m_status->setText(text);
+}
+
+QString CallLogsPage::rangeText() const
+{
+    return m_rangeNote->text();
+}
+
+void CallLogsPage::updateRangeNote()
+{
+    const app::CallLogFilter& f = m_model->filter();
+    const auto time = [](qint64 us) {
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(us / 1000),
+                                  QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    };
+    QString text;
+    if (m_model->slidingSpanUs() > 0)
+        text = tr("Since %1, moving with the clock").arg(time(f.fromUs));
+    else if (f.fromUs <= 0 && f.toUs == std::numeric_limits<qint64>::max())
+        text = tr("Any time");
+    else if (f.toUs == std::numeric_limits<qint64>::max())
+        text = tr("Since %1").arg(time(f.fromUs));
+    else // the "to" second is included
+        text = tr("From %1 to %2").arg(time(f.fromUs), time(f.toUs - 1'000'000));
+    m_rangeNote->setText(text);
 }
 
 void CallLogsPage::updateDetails()
@@ -301,7 +340,7 @@ void CallLogsPage::exportTo(const QString& path)
         return;
     m_exportPath = path;
     m_exportCancelled = false;
-    m_exportId = m_service->requestExport(m_model->filter(), path);
+    m_exportId = m_service->requestExport(m_model->currentFilter(), path);
     m_exportLabel->setText(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
     m_exportRow->show();
     m_export->setEnabled(false);

@@ -44,6 +44,8 @@ public:
     QCheckBox* liveTailBox() const { return m_liveTail; }
     QPushButton* exportButton() const { return m_export; }
     QString message() const;
+    // The time range in force: "Since 14:05:10, moving with the clock"...
+    QString rangeText() const;
     bool messageIsError() const;
     bool isExporting() const { return m_exportId != 0; }
 
@@ -62,6 +64,7 @@ signals:
 private:
     void showMessage(const QString& text, bool error);
     void updateStatus();
+    void updateRangeNote();
     void updateDetails();
     void onRowsAboutToBeInserted(int first);
     void onRowsInserted(int first, int last);
@@ -75,6 +78,7 @@ private:
     CallLogDetails* m_details = nullptr;
     QLabel* m_message = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_rangeNote = nullptr;
     QCheckBox* m_liveTail = nullptr;
     QPushButton* m_export = nullptr;
     QWidget* m_exportRow = nullptr;

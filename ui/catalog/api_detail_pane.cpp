@@ -2,19 +2,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/catalog/api_detail_pane.h"
 
+#include "app/cache_policy_fields.h"
+
 #include "ui/catalog/api_analytics_panel.h"
+#include "ui/catalog/cache_policy_form.h"
 #include "ui/catalog/catalog_model.h"
 #include "ui/catalog/try_it_panel.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QProxyStyle>
 #include <QPushButton>
 #include <QScrollArea>
@@ -22,7 +21,6 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -287,44 +285,10 @@ QWidget* ApiDetailPane::buildCache()
     m_cacheSummary->setObjectName(QStringLiteral("cacheSummary"));
     m_cacheSummary->setWordWrap(true);
     layout->addWidget(m_cacheSummary);
-    m_cacheRules = makeTable({tr("Setting"), tr("Value")}, "cacheRules", page);
-    layout->addWidget(m_cacheRules, 1);
-    m_cacheJsonLabel = new QLabel(page);
-    m_cacheJsonLabel->setWordWrap(true);
-    layout->addWidget(m_cacheJsonLabel);
-    m_cacheJson = new QPlainTextEdit(page);
-    m_cacheJson->setObjectName(QStringLiteral("cacheJson"));
-    m_cacheJson->setReadOnly(true);
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    m_cacheJson->setFont(mono);
-    m_cacheJson->setMaximumHeight(140);
-    m_cacheJson->setTabChangesFocus(true);
-    layout->addWidget(m_cacheJson);
-    auto* buttons = new QHBoxLayout;
-    m_revertCache = new QPushButton(tr("Re&vert"), page);
-    m_revertCache->setObjectName(QStringLiteral("revertCacheButton"));
-    m_saveCache = new QPushButton(tr("Save Cache &Policy"), page);
-    m_saveCache->setObjectName(QStringLiteral("saveCacheButton"));
-    m_saveCache->setToolTip(tr("The gateway applies it with its next configuration, within a "
-                               "second"));
-    m_saveCache->setEnabled(false);
-    m_revertCache->setEnabled(false);
-    buttons->addStretch(1);
-    buttons->addWidget(m_revertCache);
-    buttons->addWidget(m_saveCache);
-    layout->addLayout(buttons);
-    connect(m_cacheJson->document(), &QTextDocument::modificationChanged, this,
-            [this](bool modified) {
-                m_saveCache->setEnabled(modified);
-                m_revertCache->setEnabled(modified);
-            });
-    connect(m_saveCache, &QPushButton::clicked, this,
-            [this] { emit cachePolicySaveRequested(m_cacheJson->toPlainText()); });
-    connect(m_revertCache, &QPushButton::clicked, this, [this] {
-        if (m_details.entry)
-            setCacheText(m_details.entry->api);
-    });
+    m_cacheForm = new CachePolicyForm(page);
+    layout->addWidget(m_cacheForm, 1);
+    connect(m_cacheForm, &CachePolicyForm::saveRequested, this,
+            &ApiDetailPane::cachePolicySaveRequested);
     return page;
 }
 
@@ -558,55 +522,21 @@ void ApiDetailPane::fillSubscribers()
     }
 }
 
-void ApiDetailPane::setCacheText(const app::ApiDefinition& api)
-{
-    const QJsonDocument policy = QJsonDocument::fromJson(api.cachePolicy.toUtf8());
-    m_cacheJson->setPlainText(
-        policy.isObject() ? QString::fromUtf8(policy.toJson(QJsonDocument::Indented)).trimmed()
-                          : api.cachePolicy);
-    m_cacheJson->document()->setModified(false);
-}
-
 void ApiDetailPane::fillCache(const app::CatalogEntry& entry, bool sameApi)
 {
     const app::ApiDefinition& api = entry.api;
-    const QJsonObject policy = QJsonDocument::fromJson(api.cachePolicy.toUtf8()).object();
-    const bool enabled = !policy.isEmpty() && policy.value(QStringLiteral("enabled")).toBool(true);
-    m_cacheSummary->setText(
-        enabled ? tr("Cached by the gateway. Authorization is checked before every cache "
-                     "lookup; responses are shared between keys unless they say private.")
-                : tr("Not cached: every call goes to the upstream."));
-    m_cacheRules->setRowCount(0);
-    m_cacheRules->setVisible(!policy.isEmpty());
-    int row = 0;
-    for (auto it = policy.begin(); it != policy.end(); ++it, ++row) {
-        m_cacheRules->setRowCount(row + 1);
-        const QJsonValue v = it.value();
-        QString value;
-        if (v.isString())
-            value = v.toString();
-        else if (v.isBool())
-            value = v.toBool() ? tr("yes") : tr("no");
-        else if (v.isDouble())
-            value = QLocale().toString(v.toDouble());
-        else
-            value = QString::fromUtf8(
-                (v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject()))
-                    .toJson(QJsonDocument::Compact));
-        setRow(m_cacheRules, row, {it.key(), value});
-    }
+    QString error;
+    const auto policy = app::CachePolicyFields::fromJson(api.cachePolicy, &error);
+    const bool enabled = policy && policy->enabled;
+    QString summary = enabled ? tr("Cached by the gateway. Authorization is checked before "
+                                   "every cache lookup; responses are shared between keys "
+                                   "unless they say private.")
+                              : tr("Not cached: every call goes to the upstream.");
+    if (!entry.editable)
+        summary += QLatin1Char(' ') + tr("Only the API's publishers and admins may change it.");
+    m_cacheSummary->setText(summary);
     // Edits in progress survive a reload of the same API.
-    if (!sameApi || !m_cacheJson->document()->isModified())
-        setCacheText(api);
-    m_cacheJson->setReadOnly(!entry.editable);
-    m_saveCache->setVisible(entry.editable);
-    m_revertCache->setVisible(entry.editable);
-    m_cacheJsonLabel->setText(
-        entry.editable
-            ? tr("Edit the policy as JSON. Keys: enabled, default_ttl, max_ttl, "
-                 "stale_while_revalidate, stale_if_error, ignore_query_params, statuses, "
-                 "override_upstream; durations like \"60s\" or \"5m\". {} turns caching off.")
-            : tr("The policy as stored:"));
+    m_cacheForm->setPolicy(api.cachePolicy, entry.editable, sameApi);
 }
 
 } // namespace gatehouse::ui

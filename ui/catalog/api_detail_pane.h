@@ -9,7 +9,6 @@
 
 class QFormLayout;
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
@@ -24,6 +23,7 @@ class TelemetryService;
 namespace gatehouse::ui {
 
 class ApiAnalyticsPanel;
+class CachePolicyForm;
 class TryItPanel;
 
 // The selected API in full: an overview (description, team, versions with
@@ -56,7 +56,7 @@ public:
     QTableWidget* routesTable() const { return m_routes; }
     QTableWidget* subscribersTable() const { return m_subscribers; }
     QLabel* versionsLabel() const { return m_versions; }
-    QPlainTextEdit* cachePolicyEdit() const { return m_cacheJson; }
+    CachePolicyForm* cachePolicyForm() const { return m_cacheForm; }
     QString heading() const;
 
     static QString actionText(app::ApiAction action);
@@ -79,7 +79,6 @@ private:
     void fillDocumentation();
     void fillSubscribers();
     void fillCache(const app::CatalogEntry& entry, bool sameApi);
-    void setCacheText(const app::ApiDefinition& api);
 
     app::ApiDetails m_details;
     QStackedWidget* m_stack = nullptr;
@@ -107,11 +106,7 @@ private:
     QLabel* m_subscribersNote = nullptr;
     QTableWidget* m_subscribers = nullptr;
     QLabel* m_cacheSummary = nullptr;
-    QTableWidget* m_cacheRules = nullptr;
-    QLabel* m_cacheJsonLabel = nullptr;
-    QPlainTextEdit* m_cacheJson = nullptr;
-    QPushButton* m_saveCache = nullptr;
-    QPushButton* m_revertCache = nullptr;
+    CachePolicyForm* m_cacheForm = nullptr;
     TryItPanel* m_tryIt = nullptr;
     ApiAnalyticsPanel* m_analytics = nullptr;
     QPushButton* m_export = nullptr;

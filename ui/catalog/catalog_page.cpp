@@ -6,6 +6,7 @@
 #include "app/catalog_service.h"
 #include "ui/catalog/api_card_delegate.h"
 #include "ui/catalog/api_detail_pane.h"
+#include "ui/catalog/cache_policy_form.h"
 #include "ui/catalog/catalog_filter_model.h"
 #include "ui/catalog/catalog_model.h"
 #include "ui/catalog/lifecycle_dialog.h"
@@ -26,7 +27,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSet>
@@ -35,7 +35,6 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -654,7 +653,7 @@ void CatalogPage::saveCachePolicy(const QString& cachePolicy)
             --m_busy;
             if (outcome.ok) {
                 // Saved: what is shown next is what is stored.
-                m_detail->cachePolicyEdit()->document()->setModified(false);
+                m_detail->cachePolicyForm()->markSaved();
                 showMessage(tr("The cache policy of %1 is saved; the gateway applies it with "
                                "its next configuration.")
                                 .arg(name),

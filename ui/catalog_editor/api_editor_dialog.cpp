@@ -623,10 +623,8 @@ void ApiEditorDialog::clearErrors()
     m_refusal->clearError();
 }
 
-// Shows a message of ApiCatalog::validate() ("field: why") next to its field,
-// in the console's language where the field is known.
-static bool showValidation(const QString& why,
-                           const std::function<void(const QString&, const QString&)>& show)
+bool ApiEditorDialog::showValidation(
+    const QString& why, const std::function<void(const QString&, const QString&)>& show)
 {
     static const QRegularExpression indexed(
         QStringLiteral("^(routes|upstreams)\\[(\\d+)\\]\\.(\\w+):"));

@@ -11,6 +11,8 @@
 #include <QHash>
 #include <QPointer>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -73,6 +75,11 @@ public:
 
     // Translated text for a refusal of the catalog.
     static QString refusalText(app::DomainErrorCode code, const QString& message);
+    // Shows a message of ApiCatalog::validate() ("slug: ...") through `show`
+    // (field, text), in the console's language, when its field is one of
+    // fieldError()'s; false (nothing shown) for any other message.
+    static bool showValidation(const QString& why,
+                               const std::function<void(const QString&, const QString&)>& show);
     // Storage thread: the teams `actor` may publish APIs for, plus
     // `currentTeamId` (an API's own team) when it is not one of them.
     static QList<app::Team> publishableTeams(app::CatalogStore& store, const app::Principal& actor,

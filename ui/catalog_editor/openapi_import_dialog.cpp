@@ -18,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
@@ -105,8 +106,6 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
         facts->addRow(label, value);
         return value;
     };
-    m_title = fact("previewTitle", tr("Title:"));
-    m_version = fact("previewVersion", tr("Version:"));
     m_basePath = fact("previewBasePath", tr("Base path:"));
     m_upstream = fact("previewUpstream", tr("Target:"));
     previewLayout->addLayout(facts);
@@ -128,15 +127,61 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
     previewLayout->addWidget(m_warnings);
     columns->addWidget(preview, 1);
 
-    auto* teamForm = new QFormLayout;
-    teamForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // What the API is called in the catalog: taken from the document,
+    // changed here (a second copy needs another version or slug).
+    auto* importForm = new QFormLayout;
+    importForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    const auto addField = [&](const QString& label, const QString& key, QWidget* widget) {
+        auto* field = new QVBoxLayout;
+        field->setSpacing(2);
+        field->addWidget(widget);
+        auto* error = new FormErrorLabel(key + QStringLiteral("Error"), this);
+        field->addWidget(error);
+        m_fieldErrors.insert(key, error);
+        importForm->addRow(label, field);
+        if (auto* l = qobject_cast<QLabel*>(importForm->labelForField(field)))
+            l->setBuddy(widget);
+        return field;
+    };
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("importName"));
+    m_name->setPlaceholderText(tr("the document's title"));
+    addField(tr("Na&me:"), QStringLiteral("name"), m_name);
+    m_slug = new QLineEdit(this);
+    m_slug->setObjectName(QStringLiteral("importSlug"));
+    m_slug->setToolTip(tr("The API's short name in URLs: a-z, 0-9 and '-'. All versions of "
+                          "an API share it."));
+    addField(tr("S&lug:"), QStringLiteral("slug"), m_slug);
+    m_version = new QLineEdit(this);
+    m_version->setObjectName(QStringLiteral("importVersion"));
+    QVBoxLayout* versionField = addField(tr("&Version:"), QStringLiteral("version"), m_version);
+    m_conflictRow = new QWidget(this);
+    m_conflictRow->setObjectName(QStringLiteral("importConflict"));
+    auto* conflict = new QVBoxLayout(m_conflictRow);
+    conflict->setContentsMargins(0, 0, 0, 0);
+    conflict->setSpacing(2);
+    m_conflictLabel = new FormErrorLabel(QStringLiteral("importConflictText"), m_conflictRow);
+    conflict->addWidget(m_conflictLabel);
+    auto* choices = new QHBoxLayout;
+    m_useVersion = new QPushButton(m_conflictRow);
+    m_useVersion->setObjectName(QStringLiteral("useFreeVersionButton"));
+    m_useVersion->setToolTip(tr("Import it as another version of the same API"));
+    m_useSlug = new QPushButton(m_conflictRow);
+    m_useSlug->setObjectName(QStringLiteral("useFreeSlugButton"));
+    m_useSlug->setToolTip(tr("Import it as an API of its own"));
+    choices->addWidget(m_useVersion);
+    choices->addWidget(m_useSlug);
+    choices->addStretch(1);
+    conflict->addLayout(choices);
+    m_conflictRow->hide();
+    versionField->addWidget(m_conflictRow);
     m_team = new QComboBox(this);
     m_team->setObjectName(QStringLiteral("importTeam"));
     m_team->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    teamForm->addRow(tr("&Owning team:"), m_team);
-    if (auto* label = qobject_cast<QLabel*>(teamForm->labelForField(m_team)))
+    importForm->addRow(tr("&Owning team:"), m_team);
+    if (auto* label = qobject_cast<QLabel*>(importForm->labelForField(m_team)))
         label->setBuddy(m_team);
-    layout->addLayout(teamForm);
+    layout->addLayout(importForm);
     m_refusal = new FormErrorLabel(QStringLiteral("dialogError"), this);
     layout->addWidget(m_refusal);
 
@@ -146,6 +191,33 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
     connect(m_buttons, &QDialogButtonBox::accepted, this, &OpenApiImportDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(choose, &QPushButton::clicked, this, &OpenApiImportDialog::chooseFile);
+
+    // Asked once typing pauses; Import waits for the answer.
+    m_checkTimer = new QTimer(this);
+    m_checkTimer->setSingleShot(true);
+    m_checkTimer->setInterval(250);
+    connect(m_checkTimer, &QTimer::timeout, this, &OpenApiImportDialog::checkSlugVersion);
+    for (QLineEdit* edit : {m_name, m_slug, m_version})
+        connect(edit, &QLineEdit::textChanged, this, &OpenApiImportDialog::scheduleCheck);
+    connect(m_useVersion, &QPushButton::clicked, this, [this] {
+        if (!m_conflict)
+            return;
+        m_version->setText(m_conflict->freeVersion);
+        m_version->setModified(true); // a choice: a new parse keeps it
+        m_version->setFocus();
+    });
+    connect(m_useSlug, &QPushButton::clicked, this, [this] {
+        if (!m_conflict)
+            return;
+        m_slug->setText(m_conflict->freeSlug);
+        m_slug->setModified(true);
+        m_slug->setFocus();
+    });
+    setTabOrder(m_name, m_slug);
+    setTabOrder(m_slug, m_version);
+    setTabOrder(m_version, m_useVersion);
+    setTabOrder(m_useVersion, m_useSlug);
+    setTabOrder(m_useSlug, m_team);
 
     // Parse once typing pauses, not on every key.
     m_parseTimer = new QTimer(this);
@@ -267,7 +339,7 @@ void OpenApiImportDialog::parseText()
 
 void OpenApiImportDialog::clearPreview()
 {
-    for (QLabel* label : {m_title, m_version, m_basePath, m_upstream}) {
+    for (QLabel* label : {m_basePath, m_upstream}) {
         label->clear();
         label->setToolTip(QString());
     }
@@ -283,12 +355,16 @@ void OpenApiImportDialog::showPreview(const app::OpenApiImport& result)
     clearPreview();
     if (result.api) {
         const app::ApiDefinition& api = *result.api;
-        m_title->setText(api.name);
-        m_version->setText(api.version);
+        // The fields follow the document until they are edited.
+        for (auto [edit, text] : {std::pair{m_name, api.name}, std::pair{m_slug, api.slug},
+                                  std::pair{m_version, api.version}}) {
+            if (!edit->isModified())
+                edit->setText(text);
+        }
         m_basePath->setText(api.basePath);
         m_upstream->setText(api.upstreams.isEmpty() ? tr("none (add one before publishing)")
                                                     : api.upstreams.front().url);
-        for (QLabel* label : {m_title, m_version, m_basePath, m_upstream})
+        for (QLabel* label : {m_basePath, m_upstream})
             label->setToolTip(label->text());
         m_operations->setRowCount(int(api.routes.size()));
         for (int row = 0; row < api.routes.size(); ++row) {
@@ -307,8 +383,90 @@ void OpenApiImportDialog::showPreview(const app::OpenApiImport& result)
                             result.warnings.join(QLatin1Char('\n')));
         m_warnings->show();
     }
+    scheduleCheck();
     updateImport();
     emit previewChanged();
+}
+
+std::optional<app::ApiDefinition> OpenApiImportDialog::definition() const
+{
+    if (!m_preview || !m_preview->api || !m_preview->errors.isEmpty())
+        return std::nullopt;
+    app::ApiDefinition api = *m_preview->api;
+    api.name = m_name->text().trimmed();
+    api.slug = m_slug->text().trimmed();
+    api.version = m_version->text().trimmed();
+    api.teamId = m_team->count() > 0 ? m_team->currentData().toLongLong() : 0;
+    return api;
+}
+
+void OpenApiImportDialog::scheduleCheck()
+{
+    ++m_checkGeneration; // an answer for other text is dropped
+    m_conflict.reset();
+    m_conflictRow->hide();
+    m_checking = definition().has_value();
+    if (m_checking)
+        m_checkTimer->start();
+    updateImport();
+}
+
+void OpenApiImportDialog::checkSlugVersion()
+{
+    const auto api = definition();
+    for (FormErrorLabel* label : std::as_const(m_fieldErrors))
+        label->clearError();
+    if (!api || !m_catalog) {
+        m_checking = false;
+        updateImport();
+        return;
+    }
+    // The catalog's own rules first: a slug or version it would refuse
+    // needs no question to the catalog.
+    m_fieldsValid = true;
+    const QString why = app::ApiCatalog::validate(*api);
+    if (!why.isEmpty()) {
+        ApiEditorDialog::showValidation(why, [this](const QString& field, const QString& text) {
+            if (FormErrorLabel* label = m_fieldErrors.value(field)) {
+                label->showError(text);
+                m_fieldsValid = false;
+            }
+        });
+        // Anything else is the document's and shows when importing.
+    }
+    if (!m_fieldsValid) {
+        m_checking = false;
+        updateImport();
+        return;
+    }
+    const quint64 generation = m_checkGeneration;
+    const QString slug = api->slug;
+    const QString version = api->version;
+    m_catalog->run(
+        this,
+        [slug, version](app::CatalogStore& store) {
+            return store.apis().checkSlugVersion(slug, version);
+        },
+        [this, generation](const std::optional<app::SlugVersionCheck>& check) {
+            if (generation != m_checkGeneration)
+                return;
+            m_checking = false;
+            if (check && check->taken)
+                showConflict(*check);
+            // A storage error here is met again, and shown, by Import.
+            updateImport();
+        });
+}
+
+void OpenApiImportDialog::showConflict(const app::SlugVersionCheck& check)
+{
+    m_conflict = check;
+    m_conflictLabel->showError(tr("%1 %2 is already in the catalog. Import this document as "
+                                  "another version, or as an API of its own:")
+                                   .arg(m_slug->text().trimmed(), m_version->text().trimmed()));
+    m_useVersion->setText(tr("&Use version %1").arg(check.freeVersion));
+    m_useSlug->setText(tr("Use &slug %1").arg(check.freeSlug));
+    m_conflictRow->show();
 }
 
 void OpenApiImportDialog::loadTeams()
@@ -336,15 +494,14 @@ void OpenApiImportDialog::loadTeams()
 
 void OpenApiImportDialog::submit()
 {
-    if (m_busy || m_parsing || !m_preview || !m_preview->api || !m_preview->errors.isEmpty())
+    if (m_busy || m_parsing || m_checking || m_conflict || !m_fieldsValid || !definition())
         return;
     if (!m_catalog) {
         m_refusal->showError(tr("The catalog is not available."));
         return;
     }
     m_refusal->clearError();
-    app::ApiDefinition api = *m_preview->api;
-    api.teamId = m_team->count() > 0 ? m_team->currentData().toLongLong() : 0;
+    const app::ApiDefinition api = *definition();
     const app::Principal actor = m_actor;
     m_busy = true;
     m_text->setReadOnly(true);
@@ -363,6 +520,9 @@ void OpenApiImportDialog::submit()
             updateImport();
             if (!outcome.api) {
                 m_refusal->showError(ApiEditorDialog::refusalText(outcome.code, outcome.error));
+                // Taken meanwhile: the catalog offers what is free now.
+                if (outcome.code == app::DomainErrorCode::Conflict)
+                    scheduleCheck();
                 return;
             }
             m_imported = *outcome.api;
@@ -375,7 +535,10 @@ void OpenApiImportDialog::updateImport()
 {
     const bool ready = m_preview && m_preview->api && m_preview->errors.isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)
-        ->setEnabled(ready && !m_parsing && !m_busy && m_teamsLoaded);
+        ->setEnabled(ready && !m_parsing && !m_busy && m_teamsLoaded && !m_checking &&
+                     !m_conflict && m_fieldsValid);
+    for (QLineEdit* edit : {m_name, m_slug, m_version})
+        edit->setEnabled(ready && !m_busy);
 }
 
 } // namespace gatehouse::ui

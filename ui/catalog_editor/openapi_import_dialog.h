@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/api_catalog.h"
 #include "app/domain/api_definition.h"
 #include "app/domain/roles.h"
 #include "app/openapi_import.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QPointer>
 
 #include <optional>
@@ -14,6 +16,8 @@
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
+class QLineEdit;
+class QPushButton;
 class QPlainTextEdit;
 class QTableWidget;
 class QTimer;
@@ -28,10 +32,14 @@ class FormErrorLabel;
 
 // Imports an OpenAPI 3 document (a YAML or JSON file, or pasted text) as a
 // new draft API. The document is parsed off the GUI thread and previewed:
-// title, version, base path, target, the operations found, warnings, and
-// errors with their line and column, which keep Import disabled. Import
-// creates the draft through CatalogService::mutate(); a refusal shows in the
-// dialog, which stays open.
+// base path, target, the operations found, warnings, and errors with their
+// line and column, which keep Import disabled. The name, slug and version
+// derived from the document are editable; the catalog is asked
+// (ApiCatalog::checkSlugVersion) whether the slug and version are taken,
+// and a conflict shows next to them with the next free version and a free
+// slug to choose, Import disabled until it is resolved. Import creates the
+// draft through CatalogService::mutate(); a refusal shows in the dialog,
+// which stays open.
 class OpenApiImportDialog : public QDialog {
     Q_OBJECT
 
@@ -52,6 +60,12 @@ public:
 
     bool isParsing() const { return m_parsing; }
     bool isBusy() const { return m_busy; }
+    // The catalog is being asked whether the slug and version are free.
+    bool isChecking() const { return m_checking; }
+    // The slug and version are taken (as the catalog last answered).
+    bool hasConflict() const { return m_conflict.has_value(); }
+    // The API Import would create (the document's, with the fields typed).
+    std::optional<app::ApiDefinition> definition() const;
     bool teamsLoaded() const { return m_teamsLoaded; }
     // The last parse, once there is one.
     const std::optional<app::OpenApiImport>& preview() const { return m_preview; }
@@ -70,6 +84,9 @@ private:
     void loadTeams();
     void submit();
     void updateImport();
+    void scheduleCheck();
+    void checkSlugVersion();
+    void showConflict(const app::SlugVersionCheck& check);
 
     QPointer<app::CatalogService> m_catalog;
     app::Principal m_actor;
@@ -80,18 +97,29 @@ private:
     bool m_busy = false;
     bool m_teamsLoaded = false;
     bool m_loadingFile = false;
+    bool m_checking = false;
+    bool m_fieldsValid = false;
+    quint64 m_checkGeneration = 0;
+    std::optional<app::SlugVersionCheck> m_conflict;
 
     QLabel* m_fileLabel = nullptr;
     QPlainTextEdit* m_text = nullptr;
     QTimer* m_parseTimer = nullptr;
     QLabel* m_status = nullptr;
-    QLabel* m_title = nullptr;
-    QLabel* m_version = nullptr;
     QLabel* m_basePath = nullptr;
     QLabel* m_upstream = nullptr;
     QTableWidget* m_operations = nullptr;
     QLabel* m_warnings = nullptr;
     FormErrorLabel* m_errors = nullptr;
+    QLineEdit* m_name = nullptr;
+    QLineEdit* m_slug = nullptr;
+    QLineEdit* m_version = nullptr;
+    QHash<QString, FormErrorLabel*> m_fieldErrors; // "name", "slug", "version"
+    QTimer* m_checkTimer = nullptr;
+    QWidget* m_conflictRow = nullptr;
+    FormErrorLabel* m_conflictLabel = nullptr;
+    QPushButton* m_useVersion = nullptr;
+    QPushButton* m_useSlug = nullptr;
     QComboBox* m_team = nullptr;
     FormErrorLabel* m_refusal = nullptr;
     QDialogButtonBox* m_buttons = nullptr;

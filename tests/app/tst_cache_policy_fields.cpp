@@ -1,0 +1,132 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/cache_policy_fields.h"
+
+#include "app/api_cache_policy.h"
+
+#include <QTest>
+
+using namespace gatehouse::app;
+
+// An API's cache policy as a form edits it: stored JSON in, fields out, the
+// JSON the form composes back, and the catalog's rules reported per field.
+class TestCachePolicyFields : public QObject {
+    Q_OBJECT
+
+private slots:
+    void storedPolicyBecomesFields()
+    {
+        QString error;
+        const auto f = CachePolicyFields::fromJson(
+            QStringLiteral(R"({"default_ttl": "60s", "max_ttl": 600000, "statuses": [200, 404],
+                "ignore_query_params": ["utm_*", "fbclid"], "cache_post": true,
+                "stale_if_error": "5m", "max_object_size": 1024})"),
+            &error);
+        QVERIFY2(f, qPrintable(error));
+        QVERIFY(f->enabled);
+        QCOMPARE(f->defaultTtl, QStringLiteral("60s"));
+        QCOMPARE(f->maxTtl, QStringLiteral("10m")); // a number is milliseconds
+        QCOMPARE(f->statuses, QStringLiteral("200, 404"));
+        QCOMPARE(f->ignoreQueryParams, QStringLiteral("utm_*, fbclid"));
+        QVERIFY(f->cachePost && !f->privatePerConsumer && !f->stripSetCookie);
+        QCOMPARE(f->staleIfError, QStringLiteral("5m"));
+        QVERIFY(f->staleWhileRevalidate.isEmpty());
+        QCOMPARE(f->maxObjectSize, QStringLiteral("1024"));
+
+        const auto off = CachePolicyFields::fromJson(QStringLiteral("{}"), &error);
+        QVERIFY(off && !off->enabled && *off == CachePolicyFields{});
+        const auto kept = CachePolicyFields::fromJson(
+            QStringLiteral(R"({"enabled": false, "max_ttl": "1h"})"), &error);
+        QVERIFY(kept && !kept->enabled);
+        QCOMPARE(kept->maxTtl, QStringLiteral("1h"));
+        QVERIFY(!CachePolicyFields::fromJson(QStringLiteral("[1]"), &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void fieldsBecomeThePolicyTheGatewayReads()
+    {
+        CachePolicyFields f;
+        QCOMPARE(f.toJson(), QStringLiteral("{}"));
+        f.enabled = true;
+        QCOMPARE(f.toJson(), QStringLiteral(R"({"enabled":true})"));
+        f.defaultTtl = QStringLiteral(" 30s ");
+        f.maxTtl = QStringLiteral("1h");
+        f.statuses = QStringLiteral("200,  404 410");
+        f.ignoreQueryParams = QStringLiteral("utm_*,fbclid");
+        f.staleWhileRevalidate = QStringLiteral("10s");
+        f.privatePerConsumer = true;
+        f.stripSetCookie = true;
+        f.maxObjectSize = QStringLiteral("2MiB");
+        const QString json = f.toJson();
+        QString error;
+        const auto policy = readApiCachePolicy(json, &error);
+        QVERIFY2(policy, qPrintable(error + QLatin1Char(' ') + json));
+        QVERIFY(policy->enabled);
+        QCOMPARE(policy->default_ttl.count(), 30);
+        QCOMPARE(policy->max_ttl.count(), 3600);
+        QCOMPARE(policy->cacheable_statuses, (std::vector<unsigned>{200, 404, 410}));
+        QCOMPARE(policy->ignored_query_params, (std::vector<std::string>{"utm_*", "fbclid"}));
+        QCOMPARE(policy->stale_while_revalidate->count(), 10);
+        QVERIFY(!policy->stale_if_error);
+        QVERIFY(policy->private_per_consumer && policy->strip_set_cookie);
+        QVERIFY(!policy->cache_post_by_body_hash && !policy->override_upstream);
+        QCOMPARE(policy->max_object_bytes, std::size_t(2 * 1024 * 1024));
+        QVERIFY(checkCachePolicy(f).isEmpty());
+        // What was read back is what the form shows.
+        const auto again = CachePolicyFields::fromJson(json, &error);
+        QVERIFY(again);
+        QCOMPARE(again->statuses, QStringLiteral("200, 404, 410"));
+        QCOMPARE(again->defaultTtl, QStringLiteral("30s"));
+
+        // Turned off, the settings stay and the gateway does not cache.
+        f.enabled = false;
+        const auto off = readApiCachePolicy(f.toJson(), &error);
+        QVERIFY(off && !off->enabled);
+        QCOMPARE(CachePolicyFields::fromJson(f.toJson(), &error)->maxTtl, QStringLiteral("1h"));
+    }
+
+    void problemsAreNamedByField()
+    {
+        CachePolicyFields f;
+        f.enabled = true;
+        f.defaultTtl = QStringLiteral("2h");
+        f.maxTtl = QStringLiteral("1h");
+        f.statuses = QStringLiteral("200 206 200 x");
+        f.staleIfError = QStringLiteral("soon");
+        f.ignoreQueryParams = QStringLiteral("*");
+        const QList<CachePolicyProblem> problems = checkCachePolicy(f);
+        QStringList seen;
+        for (const CachePolicyProblem& p : problems)
+            seen << p.field + QStringLiteral(": ") + p.message;
+        const QString all = seen.join(QLatin1Char('\n'));
+        const auto has = [&](const char* field, const char* text) {
+            for (const CachePolicyProblem& p : problems) {
+                if (p.field == QLatin1String(field) && p.message.contains(QLatin1String(text)))
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY2(has("default_ttl", "longer than max_ttl"), qPrintable(all));
+        QVERIFY2(has("statuses", "206"), qPrintable(all));
+        QVERIFY2(has("statuses", "duplicate status 200"), qPrintable(all));
+        QVERIFY2(has("statuses", "\"x\""), qPrintable(all));
+        QVERIFY2(has("stale_if_error", "soon"), qPrintable(all));
+        QVERIFY2(has("ignore_query_params", "must name a parameter"), qPrintable(all));
+        QVERIFY2(!has("max_ttl", ""), qPrintable(all));
+        // The catalog refuses the same policy.
+        QString error;
+        QVERIFY(!readApiCachePolicy(f.toJson(), &error));
+
+        // A rule about the policy as a whole has no field.
+        CachePolicyFields overriding;
+        overriding.enabled = true;
+        overriding.overrideUpstream = true;
+        const auto whole = checkCachePolicy(overriding);
+        QCOMPARE(whole.size(), 1);
+        QVERIFY(whole.front().field.isEmpty());
+        QVERIFY(whole.front().message.contains(QLatin1String("needs a default_ttl")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCachePolicyFields)
+#include "tst_cache_policy_fields.moc"

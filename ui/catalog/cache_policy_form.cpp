@@ -1,0 +1,350 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/catalog/cache_policy_form.h"
+
+#include "ui/applications/form_error_label.h"
+
+#include <QCheckBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QScrollArea>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace gatehouse::ui {
+
+CachePolicyForm::CachePolicyForm(QWidget* parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("cachePolicyForm"));
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_page = new QWidget;
+    auto* layout = new QVBoxLayout(m_page);
+    layout->setContentsMargins(0, 0, 4, 0);
+
+    m_enabled = new QCheckBox(tr("&Cache responses of this API in the gateway"), m_page);
+    m_enabled->setObjectName(QStringLiteral("cacheEnabledBox"));
+    m_enabled->setToolTip(tr("Off: every call goes to the upstream. The settings below are "
+                             "kept for when caching is turned on again."));
+    m_fields.insert(QStringLiteral("enabled"), m_enabled);
+    layout->addWidget(m_enabled);
+
+    m_form = new QFormLayout;
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    layout->addLayout(m_form);
+    const QString durations = tr("A duration in whole seconds, such as 30s, 10m, 1h or 1m30s "
+                                 "(1s to 8760h).");
+    m_defaultTtl = addText(tr("Default TT&L:"), "default_ttl", tr("none: the upstream decides"),
+                           tr("How long a response stays fresh when the upstream sends no "
+                              "s-maxage, max-age or Expires. %1")
+                               .arg(durations));
+    m_maxTtl = addText(tr("&Maximum TTL:"), "max_ttl", tr("no cap"),
+                       tr("The longest any response stays fresh, whatever the upstream says; "
+                          "not below the default TTL. %1")
+                           .arg(durations));
+    m_override =
+        addFlag(tr("&Override the upstream's freshness with the default TTL"), "override_upstream",
+                tr("Ignore Cache-Control and Expires from the upstream. no-store, "
+                   "private, Set-Cookie and Vary: * still prevent storing."));
+    m_statuses = addText(tr("Cacheable stat&uses:"), "statuses",
+                         tr("the RFC 9110 defaults (200, 203, 204, 300, 301, 404, ...)"),
+                         tr("Status codes that may be stored, separated by commas, for "
+                            "example 200, 404. 206 and 304 cannot be stored on their own."));
+    // Digits and separators only; which statuses are allowed is the catalog's call.
+    m_statuses->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[0-9,\\s]*")), m_statuses));
+    m_maxObjectSize = addText(tr("Largest stored object (si&ze):"), "max_object_size", tr("8MiB"),
+                              tr("Larger responses are streamed to the client, never stored. "
+                                 "A size such as 512KiB, 8MiB or 1GB (1B to 1GiB)."));
+    m_ignoreQuery = addText(tr("Ignored &query parameters:"), "ignore_query_params",
+                            tr("none, for example utm_*, fbclid"),
+                            tr("Query parameters left out of the cache key, separated by "
+                               "commas; a trailing * matches a prefix (utm_*)."));
+    m_staleWhileRevalidate = addText(
+        tr("Stale &while revalidating:"), "stale_while_revalidate", tr("as the upstream says"),
+        tr("Serve a stale response this long while one background request "
+           "refreshes it (RFC 5861). %1")
+            .arg(durations));
+    m_staleIfError =
+        addText(tr("Stale i&f the upstream fails:"), "stale_if_error", tr("as the upstream says"),
+                tr("Serve a stale response this long when the upstream fails "
+                   "(5xx, unreachable) (RFC 5861). %1")
+                    .arg(durations));
+    m_private = addFlag(tr("Cache priv&ate responses per consumer"), "private_per_consumer",
+                        tr("Store responses marked private, keyed by the calling application "
+                           "and never served to another one."));
+    m_post = addFlag(tr("Cache POST b&y a hash of its body"), "cache_post",
+                     tr("For read-only query APIs only: a POST with the same body gets the "
+                        "stored answer."));
+    m_stripCookie =
+        addFlag(tr("Store responses with Set-Coo&kie, without the cookie"), "strip_set_cookie",
+                tr("Otherwise responses with Set-Cookie are not stored. The first caller "
+                   "still gets the cookie."));
+
+    m_policyError = new FormErrorLabel(QStringLiteral("cachePolicyError"), m_page);
+    layout->addWidget(m_policyError);
+
+    m_showJson = new QToolButton(m_page);
+    m_showJson->setObjectName(QStringLiteral("showCacheJsonButton"));
+    m_showJson->setText(tr("&JSON, as stored"));
+    m_showJson->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_showJson->setArrowType(Qt::RightArrow);
+    m_showJson->setCheckable(true);
+    m_showJson->setAutoRaise(true);
+    m_showJson->setToolTip(tr("The policy as the catalog stores it; it follows the form and "
+                              "is read-only"));
+    layout->addWidget(m_showJson);
+    m_json = new QPlainTextEdit(m_page);
+    m_json->setObjectName(QStringLiteral("cachePolicyJson"));
+    m_json->setReadOnly(true);
+    m_json->setTabChangesFocus(true);
+    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_json->setMaximumHeight(140);
+    m_json->hide();
+    layout->addWidget(m_json);
+    layout->addStretch(1);
+    scroll->setWidget(m_page);
+    outer->addWidget(scroll, 1);
+
+    auto* buttons = new QHBoxLayout;
+    m_revert = new QPushButton(tr("&Revert"), this);
+    m_revert->setObjectName(QStringLiteral("revertCacheButton"));
+    m_revert->setToolTip(tr("Show the stored policy again"));
+    m_save = new QPushButton(tr("&Save Cache Policy"), this);
+    m_save->setObjectName(QStringLiteral("saveCacheButton"));
+    m_save->setToolTip(tr("The gateway applies it with its next configuration, within a "
+                          "second"));
+    buttons->addStretch(1);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_save);
+    outer->addLayout(buttons);
+
+    // Tab order: the switch, the fields top to bottom, the JSON, the buttons.
+    QWidget* previous = m_enabled;
+    for (QWidget* next :
+         {static_cast<QWidget*>(m_defaultTtl), static_cast<QWidget*>(m_maxTtl),
+          static_cast<QWidget*>(m_override), static_cast<QWidget*>(m_statuses),
+          static_cast<QWidget*>(m_maxObjectSize), static_cast<QWidget*>(m_ignoreQuery),
+          static_cast<QWidget*>(m_staleWhileRevalidate), static_cast<QWidget*>(m_staleIfError),
+          static_cast<QWidget*>(m_private), static_cast<QWidget*>(m_post),
+          static_cast<QWidget*>(m_stripCookie), static_cast<QWidget*>(m_showJson),
+          static_cast<QWidget*>(m_json), static_cast<QWidget*>(m_revert),
+          static_cast<QWidget*>(m_save)}) {
+        setTabOrder(previous, next);
+        previous = next;
+    }
+
+    for (QCheckBox* box : {m_enabled, m_override, m_private, m_post, m_stripCookie}) {
+        connect(box, &QCheckBox::toggled, this, [this] {
+            if (m_filling)
+                return;
+            updateState();
+            if (m_editable)
+                showProblems(false); // a switch is a finished edit
+        });
+    }
+    for (QLineEdit* edit : {m_defaultTtl, m_maxTtl, m_statuses, m_maxObjectSize, m_ignoreQuery,
+                            m_staleWhileRevalidate, m_staleIfError}) {
+        connect(edit, &QLineEdit::textChanged, this, [this] {
+            if (!m_filling)
+                updateState();
+        });
+        // Checked once a field is left, not at every key.
+        connect(edit, &QLineEdit::editingFinished, this, [this] {
+            if (!m_filling && m_editable)
+                showProblems(false);
+        });
+    }
+    connect(m_showJson, &QToolButton::toggled, this, [this](bool shown) {
+        m_showJson->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+        m_json->setVisible(shown);
+    });
+    connect(m_revert, &QPushButton::clicked, this, &CachePolicyForm::revert);
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        if (check())
+            emit saveRequested(json());
+    });
+    updateState();
+}
+
+QLineEdit* CachePolicyForm::addText(const QString& label, const char* key,
+                                    const QString& placeholder, const QString& toolTip)
+{
+    auto* field = new QWidget(m_page);
+    auto* column = new QVBoxLayout(field);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto* edit = new QLineEdit(field);
+    edit->setObjectName(QStringLiteral("cache_%1").arg(QLatin1String(key)));
+    edit->setPlaceholderText(placeholder);
+    edit->setToolTip(toolTip);
+    edit->setClearButtonEnabled(true);
+    column->addWidget(edit);
+    auto* error =
+        new FormErrorLabel(QStringLiteral("cache_%1_error").arg(QLatin1String(key)), field);
+    column->addWidget(error);
+    auto* title = new QLabel(label, m_page);
+    title->setBuddy(edit);
+    m_form->addRow(title, field);
+    m_errors.insert(QLatin1String(key), error);
+    m_fields.insert(QLatin1String(key), edit);
+    return edit;
+}
+
+QCheckBox* CachePolicyForm::addFlag(const QString& text, const char* key, const QString& toolTip)
+{
+    auto* field = new QWidget(m_page);
+    auto* column = new QVBoxLayout(field);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto* box = new QCheckBox(text, field);
+    box->setObjectName(QStringLiteral("cache_%1").arg(QLatin1String(key)));
+    box->setToolTip(toolTip);
+    column->addWidget(box);
+    auto* error =
+        new FormErrorLabel(QStringLiteral("cache_%1_error").arg(QLatin1String(key)), field);
+    column->addWidget(error);
+    m_form->addRow(field);
+    m_errors.insert(QLatin1String(key), error);
+    m_fields.insert(QLatin1String(key), box);
+    return box;
+}
+
+void CachePolicyForm::setPolicy(const QString& json, bool editable, bool keepEdits)
+{
+    const bool keep = keepEdits && isModified();
+    QString error;
+    const auto stored = app::CachePolicyFields::fromJson(json, &error);
+    m_stored = stored.value_or(app::CachePolicyFields{});
+    m_editable = editable;
+    if (!keep) {
+        fill(m_stored);
+        clearProblems();
+        if (!stored)
+            m_policyError->showError(tr("The stored policy cannot be read (%1); saving the "
+                                        "form replaces it.")
+                                         .arg(error));
+    }
+    updateState();
+}
+
+app::CachePolicyFields CachePolicyForm::fields() const
+{
+    app::CachePolicyFields f;
+    f.enabled = m_enabled->isChecked();
+    f.defaultTtl = m_defaultTtl->text().trimmed();
+    f.maxTtl = m_maxTtl->text().trimmed();
+    f.overrideUpstream = m_override->isChecked();
+    f.statuses = m_statuses->text().trimmed();
+    f.maxObjectSize = m_maxObjectSize->text().trimmed();
+    f.ignoreQueryParams = m_ignoreQuery->text().trimmed();
+    f.staleWhileRevalidate = m_staleWhileRevalidate->text().trimmed();
+    f.staleIfError = m_staleIfError->text().trimmed();
+    f.privatePerConsumer = m_private->isChecked();
+    f.cachePost = m_post->isChecked();
+    f.stripSetCookie = m_stripCookie->isChecked();
+    return f;
+}
+
+void CachePolicyForm::fill(const app::CachePolicyFields& f)
+{
+    m_filling = true;
+    m_enabled->setChecked(f.enabled);
+    m_defaultTtl->setText(f.defaultTtl);
+    m_maxTtl->setText(f.maxTtl);
+    m_override->setChecked(f.overrideUpstream);
+    m_statuses->setText(f.statuses);
+    m_maxObjectSize->setText(f.maxObjectSize);
+    m_ignoreQuery->setText(f.ignoreQueryParams);
+    m_staleWhileRevalidate->setText(f.staleWhileRevalidate);
+    m_staleIfError->setText(f.staleIfError);
+    m_private->setChecked(f.privatePerConsumer);
+    m_post->setChecked(f.cachePost);
+    m_stripCookie->setChecked(f.stripSetCookie);
+    m_filling = false;
+}
+
+void CachePolicyForm::clearProblems()
+{
+    for (FormErrorLabel* label : std::as_const(m_errors))
+        label->clearError();
+    m_policyError->clearError();
+}
+
+bool CachePolicyForm::check()
+{
+    return showProblems(true);
+}
+
+bool CachePolicyForm::showProblems(bool focus)
+{
+    clearProblems();
+    const QList<app::CachePolicyProblem> problems = app::checkCachePolicy(fields());
+    QWidget* first = nullptr;
+    for (const app::CachePolicyProblem& problem : problems) {
+        FormErrorLabel* label = m_errors.value(problem.field, m_policyError);
+        // Several problems of one field (two bad statuses) show together.
+        label->showError(label->text().isEmpty()
+                             ? problem.message
+                             : label->text() + QLatin1Char('\n') + problem.message);
+        if (!first)
+            first = m_fields.value(problem.field);
+    }
+    if (focus && first && first->isEnabled())
+        first->setFocus();
+    return problems.isEmpty();
+}
+
+QString CachePolicyForm::fieldError(const QString& key) const
+{
+    const FormErrorLabel* label = key.isEmpty() ? m_policyError : m_errors.value(key);
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+void CachePolicyForm::markSaved()
+{
+    m_stored = fields();
+    clearProblems();
+    updateState();
+}
+
+void CachePolicyForm::revert()
+{
+    fill(m_stored);
+    clearProblems();
+    updateState();
+}
+
+void CachePolicyForm::updateState()
+{
+    const bool on = m_enabled->isChecked();
+    m_enabled->setEnabled(m_editable);
+    // The details of a policy that is off stay as they are, greyed.
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        if (it.value() != m_enabled)
+            it.value()->setEnabled(m_editable && on);
+    }
+    const bool modified = isModified();
+    m_save->setVisible(m_editable);
+    m_revert->setVisible(m_editable);
+    m_save->setEnabled(m_editable && modified);
+    m_revert->setEnabled(m_editable && modified);
+    const QString json = this->json();
+    m_json->setPlainText(
+        QString::fromUtf8(QJsonDocument::fromJson(json.toUtf8()).toJson(QJsonDocument::Indented))
+            .trimmed());
+}
+
+} // namespace gatehouse::ui
