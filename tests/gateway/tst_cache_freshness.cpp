@@ -121,6 +121,13 @@ private slots:
             "private,max-age=4");
         row("RFC9213 empty targeted is valid", "-", "", "max-age=5", "");
         row("RFC9213 trailing comma invalid", "-", "max-age=5,", "no-store", "no-store");
+        row("RFC9213 String max-age: field ignored", "-", "max-age=\"600\"", "no-store",
+            "no-store");
+        row("RFC9213 Token max-age: field ignored", "-", "max-age=abc", "max-age=5", "max-age=5");
+        row("RFC9213 Decimal max-age: field ignored", "-", "max-age=6.5", "max-age=5", "max-age=5");
+        row("RFC9213 wrong type falls to next targeted", "s-maxage=\"9\"", "max-age=7", "-",
+            "max-age=7");
+        row("RFC9213 negative Integer is stale", "-", "max-age=-1", "max-age=5", "max-age=0");
     }
     void targeted_fields()
     {

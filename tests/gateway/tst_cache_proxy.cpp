@@ -163,6 +163,18 @@ private slots:
             << QStringList{QStringLiteral("CDN-Cache-Control: no-store"),
                            QStringLiteral("Gatehouse-Cache-Control: max-age=60")}
             << true;
+        // RFC 9213 §2.1: a targeted field whose max-age is not an Integer is
+        // invalid and ignored; Cache-Control then decides.
+        QTest::newRow("targeted field with a String max-age is ignored")
+            << "cdnstring"
+            << QStringList{QStringLiteral("Cache-Control: no-store"),
+                           QStringLiteral("CDN-Cache-Control: max-age=\"60\"")}
+            << false;
+        QTest::newRow("targeted field with a Token max-age is ignored")
+            << "cdntoken"
+            << QStringList{QStringLiteral("Cache-Control: max-age=60"),
+                           QStringLiteral("CDN-Cache-Control: max-age=abc")}
+            << true;
     }
 
     void freshnessPrecedence()
