@@ -175,6 +175,19 @@ private slots:
             << QStringList{QStringLiteral("Cache-Control: max-age=60"),
                            QStringLiteral("CDN-Cache-Control: max-age=abc")}
             << true;
+        // RFC 9110 §5.6.7: all three date formats are accepted; a two-digit
+        // year is never more than 50 years ahead (50 is 2050, not 1950).
+        QTest::newRow("Expires in RFC 850 form")
+            << "exp850" << QStringList{QStringLiteral("Expires: Thursday, 18-Aug-50 02:01:18 GMT")}
+            << true;
+        QTest::newRow("Expires in asctime form")
+            << "expasc" << QStringList{QStringLiteral("Expires: Thu Aug 18 02:01:18 2050")} << true;
+        QTest::newRow("Expires with an upper-case month")
+            << "expcase" << QStringList{QStringLiteral("Expires: Thu, 18 AUG 2050 02:01:18 GMT")}
+            << true;
+        QTest::newRow("Expires in UTC is invalid, so stale")
+            << "exputc" << QStringList{QStringLiteral("Expires: Thu, 18 Aug 2050 02:01:18 UTC")}
+            << false;
     }
 
     void freshnessPrecedence()
