@@ -93,6 +93,9 @@ void cache_exchange::reset()
     serve_age_ = 0;
     client_if_none_match_.reset();
     client_if_modified_since_.reset();
+    client_range_.reset();
+    client_if_range_.reset();
+    serve_range_.reset();
     status_ = {};
     record_status_ = cache_status::none;
     capturing_ = false;
@@ -179,6 +182,9 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
     has_authorization_ = req.find(http::field::authorization) != req.end();
     client_if_none_match_ = copy_field(fields, http::field::if_none_match);
     client_if_modified_since_ = copy_field(fields, http::field::if_modified_since);
+    client_range_ = copy_field(fields, http::field::range);
+    if (client_range_)
+        client_if_range_ = copy_field(fields, http::field::if_range);
 
     entry_ = store_->lookup(key_, consumer_, headers);
     if (entry_) {
@@ -272,6 +278,11 @@ cache_exchange::step cache_exchange::serve_entry(std::int64_t age, std::int64_t 
         conditionals.if_modified_since = *client_if_modified_since_;
     serve_not_modified_ = c::evaluate_conditionals(method_, conditionals, *entry_) ==
                           c::conditional_outcome::not_modified;
+    // Preconditions first, then Range (RFC 9110 §13.2.2), on a GET of a 200.
+    serve_range_.reset();
+    if (client_range_ && !serve_not_modified_ && method_ == "GET" && entry_->status == 200 &&
+        (!client_if_range_ || c::if_range_matches(*client_if_range_, *entry_)))
+        serve_range_ = c::parse_single_byte_range(*client_range_, entry_->body.size());
     status_value_ = c::format_cache_status(cache_name, status_);
     return step::serve;
 }
@@ -487,14 +498,21 @@ void cache_exchange::make_stored_head(http::response_header<>& res, std::string_
         if (auto date = e.header("date"))
             res.set(http::field::date, *date);
     } else {
-        res.result(e.status);
+        res.result(serve_range_ ? 206u : e.status);
         for (const auto& h : e.headers) {
             if (iequals(h.name, "Content-Length") || iequals(h.name, "Transfer-Encoding"))
                 continue;
             res.insert(h.name, h.value);
         }
-        if (e.status != 204)
+        if (serve_range_) {
+            const std::size_t last = serve_range_->first + serve_range_->length - 1;
+            res.set(http::field::content_range, "bytes " + std::to_string(serve_range_->first) +
+                                                    "-" + std::to_string(last) + "/" +
+                                                    std::to_string(e.body.size()));
+            res.set(http::field::content_length, std::to_string(serve_range_->length));
+        } else if (e.status != 204) {
             res.set(http::field::content_length, std::to_string(e.body.size()));
+        }
     }
     res.set(http::field::age, std::to_string(serve_age_));
     res.set("Cache-Status", status_value_);
@@ -505,7 +523,7 @@ void cache_exchange::make_stored_head(http::response_header<>& res, std::string_
 bool cache_exchange::write_stored_head(std::string& out, std::string_view via,
                                        std::string_view request_id, bool keep_alive) const
 {
-    if (serve_not_modified_ || !entry_)
+    if (serve_not_modified_ || serve_range_ || !entry_)
         return false;
     out.assign(entry_->wire_head);
     char age[24];
@@ -522,12 +540,15 @@ bool cache_exchange::write_stored_head(std::string& out, std::string_view via,
 
 unsigned cache_exchange::stored_status() const
 {
-    return serve_not_modified_ ? 304u : entry_->status;
+    return serve_not_modified_ ? 304u : serve_range_ ? 206u : entry_->status;
 }
 
 std::string_view cache_exchange::stored_body() const
 {
-    return stored_response_has_body() ? std::string_view(entry_->body) : std::string_view{};
+    if (!stored_response_has_body())
+        return {};
+    const std::string_view body(entry_->body);
+    return serve_range_ ? body.substr(serve_range_->first, serve_range_->length) : body;
 }
 
 bool cache_exchange::stored_response_has_body() const

@@ -9,6 +9,7 @@
 #include <QtTest/QTest>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 
 using namespace gatehouse;
@@ -299,6 +300,68 @@ private slots:
         QVERIFY(is_hit(get(target, {{"Accept-Language", "en"}})));
         QVERIFY(!is_hit(get(target))); // absent only matches absent
         QCOMPARE(upstream() - before, 3u);
+    }
+
+    void rangeServedFromStoredResponse()
+    {
+        respond_args args{{"Cache-Control: max-age=60", "ETag: \"r1\""}};
+        args.body = "0123456789";
+        const auto target = respond_target("/c", "range", args);
+        const auto before = upstream();
+        // A miss with a Range goes upstream; this origin ignores Range and
+        // sends the whole representation, which is stored.
+        const auto miss = get(target, {{"Range", "bytes=2-4"}});
+        QCOMPARE(miss.status, 200);
+        QCOMPARE(miss.body, std::string("0123456789"));
+        QVERIFY(cache_status_has(miss, "stored"));
+
+        struct expectation {
+            const char* range;
+            const char* body;
+            const char* content_range;
+        };
+        for (const auto& x : {expectation{"bytes=2-4", "234", "bytes 2-4/10"},
+                              expectation{"bytes=7-", "789", "bytes 7-9/10"},
+                              expectation{"bytes=-3", "789", "bytes 7-9/10"},
+                              expectation{"bytes=0-99", "0123456789", "bytes 0-9/10"}}) {
+            const auto part = get(target, {{"Range", x.range}});
+            QCOMPARE(part.status, 206);
+            QCOMPARE(part.body, std::string(x.body));
+            QCOMPARE(part.header("Content-Range"), std::string(x.content_range));
+            QCOMPARE(part.header("Content-Length"), std::to_string(std::strlen(x.body)));
+            QCOMPARE(part.header("ETag"), std::string("\"r1\""));
+            QVERIFY2(is_hit(part), part.header("Cache-Status").c_str());
+            QVERIFY(age(part) >= 0 && age(part) <= 2);
+        }
+        // The whole stored response when the Range cannot be served as one part.
+        for (const char* whole : {"bytes=0-1,4-5", "bytes=10-", "items=0-1"}) {
+            const auto full = get(target, {{"Range", whole}});
+            QCOMPARE(full.status, 200);
+            QCOMPARE(full.body, std::string("0123456789"));
+            QVERIFY(!full.has_header("Content-Range"));
+            QVERIFY(is_hit(full));
+        }
+        // If-Range (RFC 9110 §13.1.5): the part only for the current representation.
+        const auto current = get(target, {{"Range", "bytes=0-0"}, {"If-Range", "\"r1\""}});
+        QCOMPARE(current.status, 206);
+        QCOMPARE(current.body, std::string("0"));
+        const auto changed = get(target, {{"Range", "bytes=0-0"}, {"If-Range", "\"r0\""}});
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(changed.body, std::string("0123456789"));
+        // Preconditions come before Range: a matching If-None-Match gets 304.
+        const auto notModified = get(target, {{"Range", "bytes=0-0"}, {"If-None-Match", "\"r1\""}});
+        QCOMPARE(notModified.status, 304);
+        QVERIFY(notModified.body.empty());
+        // HEAD ignores Range.
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("HEAD", target, {{"Range", "bytes=2-4"}}));
+        const auto head = c.read(std::chrono::seconds(5), true);
+        QCOMPARE(head.status, 200);
+        QCOMPARE(head.header("Content-Length"), std::string("10"));
+        QVERIFY(head.body.empty());
+        // Everything after the first request came from the cache.
+        QCOMPARE(upstream() - before, 1u);
     }
 
     void notModifiedMergesHeaders()
