@@ -302,6 +302,27 @@ private slots:
         QCOMPARE(upstream() - before, 3u);
     }
 
+    void varyFoldsCaseOfLanguageTags()
+    {
+        const auto target = respond_target(
+            "/c", "varycase", {{"Cache-Control: max-age=60", "Vary: Accept-Language"}});
+        const auto before = upstream();
+        const auto first = get(target, {{"Accept-Language", "en-US, de"}});
+        QCOMPARE(first.status, 200);
+        QVERIFY(!is_hit(first));
+        // Language tags are case-insensitive (RFC 4647 §2), whitespace around
+        // commas is not significant: the same variant.
+        const auto same = get(target, {{"Accept-Language", "EN-us,DE"}});
+        QCOMPARE(same.status, 200);
+        QCOMPARE(same.body, std::string("cached body"));
+        QVERIFY2(is_hit(same), same.header("Cache-Status").c_str());
+        QVERIFY(!same.header("Age").empty());
+        // Another language, or another order, is another variant.
+        QVERIFY(!is_hit(get(target, {{"Accept-Language", "fr"}})));
+        QVERIFY(!is_hit(get(target, {{"Accept-Language", "de, en-US"}})));
+        QCOMPARE(upstream() - before, 3u);
+    }
+
     void rangeServedFromStoredResponse()
     {
         respond_args args{{"Cache-Control: max-age=60", "ETag: \"r1\""}};
