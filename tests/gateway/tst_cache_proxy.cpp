@@ -9,11 +9,81 @@
 #include <QtTest/QTest>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <map>
+#include <thread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace gatehouse;
 using namespace gatehouse::test;
+
+namespace {
+
+// An origin that answers every request with the same raw bytes and closes
+// the connection: for framings the demo origin keeps correct on purpose.
+class raw_origin {
+public:
+    explicit raw_origin(std::string response)
+        : response_(std::move(response))
+    {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
+            ::listen(fd_, 16) != 0 ||
+            ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
+            return;
+        port_ = ntohs(addr.sin_port);
+        thread_ = std::thread([this] { serve(); });
+    }
+    ~raw_origin()
+    {
+        stopping_ = true;
+        ::shutdown(fd_, SHUT_RDWR); // wakes accept()
+        if (thread_.joinable())
+            thread_.join();
+        ::close(fd_);
+    }
+    std::uint16_t port() const { return port_; }
+    std::uint64_t requests() const { return requests_.load(); }
+
+private:
+    void serve()
+    {
+        while (!stopping_) {
+            const int c = ::accept(fd_, nullptr, nullptr);
+            if (c < 0)
+                return;
+            std::string request;
+            char buf[4096];
+            while (request.find("\r\n\r\n") == std::string::npos) {
+                const auto n = ::recv(c, buf, sizeof buf, 0);
+                if (n <= 0)
+                    break;
+                request.append(buf, static_cast<std::size_t>(n));
+            }
+            ++requests_;
+            ::send(c, response_.data(), response_.size(), MSG_NOSIGNAL);
+            ::close(c); // the end of a close-delimited body
+        }
+    }
+
+    std::string response_;
+    int fd_ = -1;
+    std::uint16_t port_ = 0;
+    std::atomic<std::uint64_t> requests_{0};
+    std::atomic<bool> stopping_{false};
+    std::thread thread_;
+};
+
+} // namespace
 
 // The response cache in the request path, end to end: a real gateway in
 // front of a real origin whose headers each test chooses. Every test checks
@@ -24,6 +94,11 @@ class TestCacheProxy : public QObject {
 
 private:
     gateway::demo_origin m_origin;
+    // A close-delimited body under a transfer coding other than chunked
+    // (RFC 9112 §6.3): the gateway re-frames it for the client.
+    raw_origin m_raw{"HTTP/1.1 200 OK\r\nTransfer-Encoding: x-custom\r\n"
+                     "Cache-Control: max-age=60\r\nContent-Type: text/plain\r\n\r\n"
+                     "close-delimited body"};
     gateway::gateway_server m_gateway;
     std::uint16_t m_port = 0;
 
@@ -71,6 +146,10 @@ private slots:
         auto cookies = enabled_policy();
         cookies.strip_set_cookie = true;
         config.routes.push_back(cached_route("cookies", "/cookies", "origin", "/respond", cookies));
+
+        QVERIFY(m_raw.port() != 0);
+        config.upstreams.push_back(make_upstream("raw", {m_raw.port()}));
+        config.routes.push_back(cached_route("raw", "/raw", "raw", "/te"));
 
         auto utm = enabled_policy();
         utm.ignored_query_params = {"utm_*"};
@@ -383,6 +462,28 @@ private slots:
         QVERIFY(head.body.empty());
         // Everything after the first request came from the cache.
         QCOMPARE(upstream() - before, 1u);
+    }
+
+    void closeDelimitedBodyReframedAndStored()
+    {
+        const auto before = m_raw.requests();
+        const auto first = http_request(m_port, "GET", "/raw/x");
+        QCOMPARE(first.status, 200);
+        // The relay chunks the body, so the field names the upstream's
+        // coding and then chunked; the client finds the end of the body.
+        QCOMPARE(first.header("Transfer-Encoding"), std::string("x-custom, chunked"));
+        QCOMPARE(first.body, std::string("close-delimited body"));
+        QVERIFY2(cache_status_has(first, "stored"), first.header("Cache-Status").c_str());
+        // Transfer-Encoding is hop-by-hop (RFC 9111 §3.1): the stored copy
+        // goes out with a Content-Length instead.
+        const auto second = http_request(m_port, "GET", "/raw/x");
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.body, std::string("close-delimited body"));
+        QVERIFY2(is_hit(second), second.header("Cache-Status").c_str());
+        QVERIFY(!second.has_header("Transfer-Encoding"));
+        QCOMPARE(second.header("Content-Length"), std::string("20"));
+        QVERIFY(age(second) >= 0 && age(second) <= 2);
+        QCOMPARE(m_raw.requests() - before, 1u);
     }
 
     void notModifiedMergesHeaders()
