@@ -362,8 +362,23 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
                 status_value_ = c::format_cache_status(cache_name, status_);
                 return head_action::serve_stored;
             }
-            // A 304 for another representation: relayed as it is (a fresh
-            // unconditional fetch would be better; rare enough to leave).
+            // A 304 whose validator names another representation cannot
+            // update the entry (RFC 9111 §4.3.4), yet it answers the
+            // validators sent for this entry (the client's own were replaced)
+            // and must not reach a client that asked for a full response.
+            // The entry is served unchanged, with the client's conditionals
+            // applied, and stays as stale as it was.
+            count(c::cache_counter::revalidated_304);
+            if (ticket_.leader())
+                ticket_.release_uncacheable();
+            const auto age = entry_->freshness.current_age(response_time_);
+            const auto fwd = status_.fwd;
+            serve_entry(age, entry_->freshness.lifetime - age, false);
+            status_.hit = false;
+            status_.fwd = fwd;
+            status_.fwd_status = 304;
+            status_value_ = c::format_cache_status(cache_name, status_);
+            return head_action::serve_stored;
         } else if (status >= 500 && serve_stale_on_error()) {
             return head_action::serve_stored;
         }

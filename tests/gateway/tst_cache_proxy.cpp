@@ -508,6 +508,36 @@ private slots:
         QCOMPARE(upstream() - before, 2u);
     }
 
+    void notModifiedForAnotherRepresentationIsNotRelayed()
+    {
+        // The origin answers the gateway's If-None-Match: "n1" with a 304
+        // that names "n2": it cannot update the entry, and the client, which
+        // sent no conditional, must not get a 304.
+        const auto target =
+            respond_target("/c", "nm-other",
+                           {{"Cache-Control: max-age=0", "ETag: \"n1\"", "X-Version: 1"},
+                            {"ETag: \"n2\"", "X-Version: 2"}});
+        const auto before = upstream();
+        const auto first = get(target);
+        QCOMPARE(first.status, 200);
+        QVERIFY(cache_status_has(first, "stored"));
+        const auto second = get(target);
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.body, std::string("cached body"));
+        QCOMPARE(second.header("ETag"), std::string("\"n1\""));
+        QCOMPARE(second.header("X-Version"), std::string("1"));
+        QVERIFY(!second.header("Age").empty());
+        QVERIFY2(cache_status_has(second, "fwd-status=304"), second.header("Cache-Status").c_str());
+        QVERIFY(!is_hit(second));
+        QVERIFY(!cache_status_has(second, "stored"));
+        // A client's own conditional is still answered from the entry.
+        const auto conditional = get(target, {{"If-None-Match", "\"n1\""}});
+        QCOMPARE(conditional.status, 304);
+        QVERIFY(conditional.body.empty());
+        // Not updated: still stale, so each request revalidates.
+        QCOMPARE(upstream() - before, 3u);
+    }
+
     void clientConditionalAnsweredFromCache()
     {
         const auto target = respond_target("/c", "cond",
