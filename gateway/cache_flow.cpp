@@ -131,9 +131,15 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
     store_ = &store;
     api_key_ = &route.api_key;
     // One pass over the (few) fields the request has, instead of a lookup
-    // per name on the list.
+    // per name on the list; it also picks up a Range and its If-Range,
+    // which most requests do not have.
     for (auto it = req.begin(); it != req.end();) {
         const auto field = it->name();
+        if (field == http::field::range || field == http::field::if_range) {
+            const auto v = it->value();
+            (field == http::field::range ? client_range_ : client_if_range_)
+                .emplace(v.data(), v.size());
+        }
         const std::string_view name = it->name_string();
         const bool unkeyed =
             (field == http::field::unknown || field == http::field::forwarded) &&
@@ -182,9 +188,6 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
     has_authorization_ = req.find(http::field::authorization) != req.end();
     client_if_none_match_ = copy_field(fields, http::field::if_none_match);
     client_if_modified_since_ = copy_field(fields, http::field::if_modified_since);
-    client_range_ = copy_field(fields, http::field::range);
-    if (client_range_)
-        client_if_range_ = copy_field(fields, http::field::if_range);
 
     entry_ = store_->lookup(key_, consumer_, headers);
     if (entry_) {
