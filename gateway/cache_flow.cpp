@@ -93,6 +93,9 @@ void cache_exchange::reset()
     serve_age_ = 0;
     client_if_none_match_.reset();
     client_if_modified_since_.reset();
+    client_range_.reset();
+    client_if_range_.reset();
+    serve_range_.reset();
     status_ = {};
     record_status_ = cache_status::none;
     capturing_ = false;
@@ -128,9 +131,15 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
     store_ = &store;
     api_key_ = &route.api_key;
     // One pass over the (few) fields the request has, instead of a lookup
-    // per name on the list.
+    // per name on the list; it also picks up a Range and its If-Range,
+    // which most requests do not have.
     for (auto it = req.begin(); it != req.end();) {
         const auto field = it->name();
+        if (field == http::field::range || field == http::field::if_range) {
+            const auto v = it->value();
+            (field == http::field::range ? client_range_ : client_if_range_)
+                .emplace(v.data(), v.size());
+        }
         const std::string_view name = it->name_string();
         const bool unkeyed =
             (field == http::field::unknown || field == http::field::forwarded) &&
@@ -272,6 +281,11 @@ cache_exchange::step cache_exchange::serve_entry(std::int64_t age, std::int64_t 
         conditionals.if_modified_since = *client_if_modified_since_;
     serve_not_modified_ = c::evaluate_conditionals(method_, conditionals, *entry_) ==
                           c::conditional_outcome::not_modified;
+    // Preconditions first, then Range (RFC 9110 §13.2.2), on a GET of a 200.
+    serve_range_.reset();
+    if (client_range_ && !serve_not_modified_ && method_ == "GET" && entry_->status == 200 &&
+        (!client_if_range_ || c::if_range_matches(*client_if_range_, *entry_)))
+        serve_range_ = c::parse_single_byte_range(*client_range_, entry_->body.size());
     status_value_ = c::format_cache_status(cache_name, status_);
     return step::serve;
 }
@@ -351,8 +365,23 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
                 status_value_ = c::format_cache_status(cache_name, status_);
                 return head_action::serve_stored;
             }
-            // A 304 for another representation: relayed as it is (a fresh
-            // unconditional fetch would be better; rare enough to leave).
+            // A 304 whose validator names another representation cannot
+            // update the entry (RFC 9111 §4.3.4), yet it answers the
+            // validators sent for this entry (the client's own were replaced)
+            // and must not reach a client that asked for a full response.
+            // The entry is served unchanged, with the client's conditionals
+            // applied, and stays as stale as it was.
+            count(c::cache_counter::revalidated_304);
+            if (ticket_.leader())
+                ticket_.release_uncacheable();
+            const auto age = entry_->freshness.current_age(response_time_);
+            const auto fwd = status_.fwd;
+            serve_entry(age, entry_->freshness.lifetime - age, false);
+            status_.hit = false;
+            status_.fwd = fwd;
+            status_.fwd_status = 304;
+            status_value_ = c::format_cache_status(cache_name, status_);
+            return head_action::serve_stored;
         } else if (status >= 500 && serve_stale_on_error()) {
             return head_action::serve_stored;
         }
@@ -487,14 +516,21 @@ void cache_exchange::make_stored_head(http::response_header<>& res, std::string_
         if (auto date = e.header("date"))
             res.set(http::field::date, *date);
     } else {
-        res.result(e.status);
+        res.result(serve_range_ ? 206u : e.status);
         for (const auto& h : e.headers) {
             if (iequals(h.name, "Content-Length") || iequals(h.name, "Transfer-Encoding"))
                 continue;
             res.insert(h.name, h.value);
         }
-        if (e.status != 204)
+        if (serve_range_) {
+            const std::size_t last = serve_range_->first + serve_range_->length - 1;
+            res.set(http::field::content_range, "bytes " + std::to_string(serve_range_->first) +
+                                                    "-" + std::to_string(last) + "/" +
+                                                    std::to_string(e.body.size()));
+            res.set(http::field::content_length, std::to_string(serve_range_->length));
+        } else if (e.status != 204) {
             res.set(http::field::content_length, std::to_string(e.body.size()));
+        }
     }
     res.set(http::field::age, std::to_string(serve_age_));
     res.set("Cache-Status", status_value_);
@@ -505,7 +541,7 @@ void cache_exchange::make_stored_head(http::response_header<>& res, std::string_
 bool cache_exchange::write_stored_head(std::string& out, std::string_view via,
                                        std::string_view request_id, bool keep_alive) const
 {
-    if (serve_not_modified_ || !entry_)
+    if (serve_not_modified_ || serve_range_ || !entry_)
         return false;
     out.assign(entry_->wire_head);
     char age[24];
@@ -522,12 +558,15 @@ bool cache_exchange::write_stored_head(std::string& out, std::string_view via,
 
 unsigned cache_exchange::stored_status() const
 {
-    return serve_not_modified_ ? 304u : entry_->status;
+    return serve_not_modified_ ? 304u : serve_range_ ? 206u : entry_->status;
 }
 
 std::string_view cache_exchange::stored_body() const
 {
-    return stored_response_has_body() ? std::string_view(entry_->body) : std::string_view{};
+    if (!stored_response_has_body())
+        return {};
+    const std::string_view body(entry_->body);
+    return serve_range_ ? body.substr(serve_range_->first, serve_range_->length) : body;
 }
 
 bool cache_exchange::stored_response_has_body() const

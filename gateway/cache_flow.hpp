@@ -7,6 +7,7 @@
 #include "gateway/cache/cache_status.hpp"
 #include "gateway/cache/cache_store.hpp"
 #include "gateway/cache/coalescer.hpp"
+#include "gateway/cache/conditional.hpp"
 #include "gateway/cache/freshness.hpp"
 #include "gateway/cache_refresh.hpp"
 #include "gateway/call_record.hpp"
@@ -106,6 +107,9 @@ public:
     void make_stored_head(boost::beast::http::response_header<>& res, std::string_view via,
                           std::string_view request_id) const;
 
+    // A client's single byte Range on a GET is served from a stored 200 as a
+    // 206 with that part of the body (RFC 9110 §14); anything else gets the
+    // whole stored response.
     // False for HEAD, a 304 to the client, 204 and an empty body: write the head only.
     bool stored_response_has_body() const;
 
@@ -116,7 +120,7 @@ public:
     bool write_stored_head(std::string& out, std::string_view via, std::string_view request_id,
                            bool keep_alive) const;
     std::string_view stored_body() const;
-    // The status the stored response goes out with (304 or the entry's).
+    // The status the stored response goes out with (304, 206 or the entry's).
     unsigned stored_status() const;
 
     cache_status record_status() const { return record_status_; }
@@ -154,6 +158,9 @@ private:
     std::int64_t serve_age_ = 0;
     std::optional<std::string> client_if_none_match_;
     std::optional<std::string> client_if_modified_since_;
+    std::optional<std::string> client_range_;
+    std::optional<std::string> client_if_range_;
+    std::optional<cache::byte_range> serve_range_; // answer 206 with this part of the entry
 
     std::string request_body_;
     bool body_buffered_ = false;

@@ -156,9 +156,26 @@ void serialize_forwarded_response(const http::response_header<>& res,
             via.add(field.value());
             continue;
         case http::field::transfer_encoding:
-            // Kept only while the body goes out chunked, as it came.
+            // Kept only while the body goes out chunked. The codings the
+            // upstream applied stay on the relayed bytes; when it did not
+            // end with chunked (a close-delimited body, RFC 9112 §6.3), the
+            // relay adds that coding, and the field must say so, or the
+            // client cannot find the end of the body.
             if (rewrite.chunked && !wrote_transfer_encoding) {
-                append_field(out, "Transfer-Encoding", field.value());
+                const auto value = field.value();
+                const std::string_view codings(value.data(), value.size());
+                const auto comma = codings.rfind(',');
+                const auto last =
+                    trim_ows(comma == std::string_view::npos ? codings : codings.substr(comma + 1));
+                if (iequals(last, "chunked")) {
+                    append_field(out, "Transfer-Encoding", codings);
+                } else if (trim_ows(codings).empty()) {
+                    append_field(out, "Transfer-Encoding", "chunked");
+                } else {
+                    std::string with_chunked(trim_ows(codings));
+                    with_chunked.append(", chunked");
+                    append_field(out, "Transfer-Encoding", with_chunked);
+                }
                 wrote_transfer_encoding = true;
             }
             continue;

@@ -44,6 +44,23 @@ void set_delta(std::optional<std::int64_t>& slot, std::optional<std::int64_t> va
         slot = how == merge::min ? std::min(*slot, v) : std::max(*slot, v);
 }
 
+// The directives whose argument is a delta-seconds: in a targeted field
+// (RFC 9213 §2.2) their value must be a Structured Field Integer.
+bool takes_delta(std::string_view name)
+{
+    return iequals(name, "max-age") || iequals(name, "s-maxage") ||
+           iequals(name, "stale-while-revalidate") || iequals(name, "stale-if-error");
+}
+
+// RFC 8941 §3.3.1 Integer: an optional "-" and 1 to 15 digits.
+bool is_sf_integer(std::string_view v)
+{
+    if (!v.empty() && v.front() == '-')
+        v.remove_prefix(1);
+    return !v.empty() && v.size() <= 15 &&
+           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 void apply(cache_directives& d, std::string_view name, std::string_view arg, bool has_arg)
 {
     const auto delta = parse_delta(arg);
@@ -175,6 +192,11 @@ std::optional<cache_directives> parse_targeted_cache_control(std::string_view v)
                 has_arg = false;
                 i += 2;
             } else if (i < n && v[i] == '"') {
+                // A String where an Integer belongs ("max-age=\"60\"") is
+                // the wrong type: the field is then invalid and ignored, so
+                // the next field in precedence order (Cache-Control) applies.
+                if (takes_delta(key))
+                    return std::nullopt;
                 ++i;
                 while (i < n && v[i] != '"') {
                     if (v[i] == '\\' && i + 1 < n)
@@ -193,8 +215,11 @@ std::optional<cache_directives> parse_targeted_cache_control(std::string_view v)
                 value.assign(v.substr(b, i - b));
                 if (value.empty())
                     return std::nullopt;
-                // A negative or fractional number is a valid item but an
-                // invalid delta: set_delta treats it as 0 (stale).
+                // A negative Integer is valid but an invalid delta: set_delta
+                // treats it as 0 (stale). Any other type (a Token, a Decimal)
+                // makes the field invalid, as a String does.
+                if (takes_delta(key) && !is_sf_integer(value))
+                    return std::nullopt;
             }
         }
         while (i < n && v[i] == ';') { // parameters: skip

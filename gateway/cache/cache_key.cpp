@@ -96,6 +96,15 @@ void normalize_each(std::string_view v, Out&& out)
     }
 }
 
+// Fields whose values compare case-insensitively (language tags, RFC 4647
+// §2; content codings and charsets, RFC 9110 §8.4.1, §12.5.2): a variant
+// stored for "en-US" also serves "en-us" (§4.1 allows such normalisation).
+bool folds_case(std::string_view lowercase_name)
+{
+    return lowercase_name == "accept-language" || lowercase_name == "accept-encoding" ||
+           lowercase_name == "accept-charset";
+}
+
 } // namespace
 
 std::uint64_t hash64(std::string_view data, std::uint64_t seed)
@@ -267,7 +276,8 @@ std::string make_secondary_key(const std::vector<std::string>& vary,
         key.append(name);
         if (const auto value = request_headers(name, scratch)) {
             key.push_back(':');
-            normalize_each(*value, [&](char c) { key.push_back(c); });
+            const bool fold = folds_case(name);
+            normalize_each(*value, [&](char c) { key.push_back(fold ? lower(c) : c); });
         } else {
             key.push_back('\0');
         }
@@ -297,8 +307,9 @@ bool secondary_key_matches(std::string_view stored, const std::vector<std::strin
             stored.remove_prefix(1);
             bool ok = true;
             std::size_t i = 0;
+            const bool fold = folds_case(name);
             normalize_each(*value, [&](char c) {
-                ok = ok && i < stored.size() && stored[i] == c;
+                ok = ok && i < stored.size() && stored[i] == (fold ? lower(c) : c);
                 ++i;
             });
             if (!ok)

@@ -114,8 +114,9 @@ std::vector<std::string> parse_vary(std::string_view vary, bool* star = nullptr)
 std::string normalize_field_value(std::string_view value);
 
 // The Vary part of the secondary key: for each varying field "name:value\n"
-// (present) or "name\0\n" (absent: only matches absent, §4.1). The consumer
-// is compared separately by the store.
+// (present) or "name\0\n" (absent: only matches absent, §4.1), values
+// normalised as above and, for Accept-Language, Accept-Encoding and
+// Accept-Charset, lowercased. The consumer is compared separately by the store.
 std::string make_secondary_key(const std::vector<std::string>& vary,
                                const header_lookup& request_headers);
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace gatehouse::gateway::cache {
 
@@ -146,6 +147,63 @@ conditional_outcome evaluate_conditionals(std::string_view method, const client_
     if (!modified)
         modified = std::chrono::time_point_cast<std::chrono::seconds>(entry.response_time);
     return *modified <= *since ? conditional_outcome::not_modified : conditional_outcome::full;
+}
+
+std::optional<byte_range> parse_single_byte_range(std::string_view range, std::size_t size)
+{
+    // ranges-specifier = range-unit "=" range-set; the unit is case-insensitive.
+    range = trim_ows(range);
+    if (range.size() < 6 || !iequals(range.substr(0, 6), "bytes="))
+        return std::nullopt;
+    range = trim_ows(range.substr(6));
+    if (range.empty() || range.find(',') != std::string_view::npos || size == 0)
+        return std::nullopt;
+    auto digits = [](std::string_view v, std::uint64_t& out) {
+        if (v.empty() || v.size() > 18)
+            return false;
+        out = 0;
+        for (char c : v) {
+            if (c < '0' || c > '9')
+                return false;
+            out = out * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        return true;
+    };
+    const auto dash = range.find('-');
+    if (dash == std::string_view::npos)
+        return std::nullopt;
+    const auto first_text = trim_ows(range.substr(0, dash));
+    const auto last_text = trim_ows(range.substr(dash + 1));
+    std::uint64_t first = 0, last = 0;
+    if (first_text.empty()) { // suffix-range: the last N bytes
+        if (!digits(last_text, last) || last == 0)
+            return std::nullopt;
+        const std::uint64_t n = std::min<std::uint64_t>(last, size);
+        return byte_range{static_cast<std::size_t>(size - n), static_cast<std::size_t>(n)};
+    }
+    if (!digits(first_text, first) || first >= size)
+        return std::nullopt; // unsatisfiable: the whole response instead
+    if (last_text.empty())
+        last = size - 1;
+    else if (!digits(last_text, last) || last < first)
+        return std::nullopt;
+    last = std::min<std::uint64_t>(last, size - 1);
+    return byte_range{static_cast<std::size_t>(first), static_cast<std::size_t>(last - first + 1)};
+}
+
+bool if_range_matches(std::string_view if_range, const cached_response& entry)
+{
+    if_range = trim_ows(if_range);
+    if (if_range.starts_with('"') || if_range.starts_with("W/")) {
+        const auto wanted = parse_etag(if_range);
+        const auto stored = entry.header("etag");
+        const auto current = stored ? parse_etag(*stored) : std::nullopt;
+        return wanted && current && strong_compare(*wanted, *current);
+    }
+    const auto since = parse_http_date(if_range);
+    const auto lm = entry.header("last-modified");
+    const auto modified = lm ? parse_http_date(*lm) : std::nullopt;
+    return since && modified && *since == *modified;
 }
 
 header_list not_modified_headers(const cached_response& entry)

@@ -4,6 +4,7 @@
 
 #include "gateway/cache/cache_entry.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,21 @@ enum class conditional_outcome {
 conditional_outcome evaluate_conditionals(std::string_view method,
                                           const client_conditionals& conditionals,
                                           const cached_response& entry);
+
+// A Range request served from a stored complete response (RFC 9110 §14).
+// Only a single byte range is served; several ranges, another unit, a range
+// that cannot be satisfied or a failed If-Range mean the whole stored
+// response is sent, which §14.2 allows ("a server MAY ignore the Range").
+struct byte_range {
+    std::size_t first = 0;  // offset of the first byte
+    std::size_t length = 0; // at least 1
+};
+std::optional<byte_range> parse_single_byte_range(std::string_view range, std::size_t size);
+
+// If-Range (§13.1.5): true when the Range may be applied to the entry -- the
+// field is an entity tag that strongly matches the entry's ETag, or an
+// HTTP-date equal to its Last-Modified.
+bool if_range_matches(std::string_view if_range, const cached_response& entry);
 
 // The header fields of a 304 generated from a stored entry (RFC 9110
 // §15.4.5): Cache-Control, Content-Location, ETag, Expires, Last-Modified,

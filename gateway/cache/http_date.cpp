@@ -39,10 +39,20 @@ struct cursor {
         out = v;
         return n >= min_digits;
     }
+    // Case-insensitive: the grammar is case-sensitive, but RFC 9110 §5.6.7
+    // encourages robust parsing, and "AUG" or "gmt" leave no doubt.
+    bool eat_nocase(std::string_view lit)
+    {
+        if (!iequals(s.substr(i, lit.size()), lit))
+            return false;
+        i += lit.size();
+        return true;
+    }
+    bool gmt() { return eat_nocase(" GMT"); }
     bool month(int& out)
     {
         for (std::size_t m = 0; m < months.size(); ++m)
-            if (eat(months[m])) {
+            if (eat_nocase(months[m])) {
                 out = static_cast<int>(m) + 1;
                 return true;
             }
@@ -67,6 +77,20 @@ std::optional<sys_seconds> make_time(int y, int mon, int d, int h, int m, int s)
     return sys_days{ymd} + hours{h} + minutes{m} + seconds{s};
 }
 
+// RFC 9110 §5.6.7: a two-digit year is the one with those digits that is
+// not more than 50 years in the future, i.e. in (now - 50, now + 50].
+int rfc850_year(int two_digits)
+{
+    using namespace std::chrono;
+    const int now = static_cast<int>(year_month_day{floor<days>(system_clock::now())}.year());
+    int y = now - now % 100 + two_digits;
+    if (y > now + 50)
+        y -= 100;
+    else if (y <= now - 50)
+        y += 100;
+    return y;
+}
+
 } // namespace
 
 std::optional<sys_seconds> parse_http_date(std::string_view text)
@@ -77,19 +101,15 @@ std::optional<sys_seconds> parse_http_date(std::string_view text)
     if (comma == 3) { // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
         cursor c{text, 4};
         if (c.eat(" ") && c.number(2, 2, d) && c.eat(" ") && c.month(mon) && c.eat(" ") &&
-            c.number(4, 4, y) && c.eat(" ") && c.time(h, m, s) && c.eat(" GMT") && c.done())
+            c.number(4, 4, y) && c.eat(" ") && c.time(h, m, s) && c.gmt() && c.done())
             return make_time(y, mon, d, h, m, s);
         return std::nullopt;
     }
     if (comma != std::string_view::npos) { // RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"
         cursor c{text, comma + 1};
         if (c.eat(" ") && c.number(2, 2, d) && c.eat("-") && c.month(mon) && c.eat("-") &&
-            c.number(2, 2, y) && c.eat(" ") && c.time(h, m, s) && c.eat(" GMT") && c.done()) {
-            // RFC 9110 §5.6.7: a two-digit year more than 50 years in the
-            // future means the most recent past year with those digits. We
-            // approximate "now" by the 2000s window, which is right until 2050.
-            y += y < 50 ? 2000 : 1900;
-            return make_time(y, mon, d, h, m, s);
+            c.number(2, 2, y) && c.eat(" ") && c.time(h, m, s) && c.gmt() && c.done()) {
+            return make_time(rfc850_year(y), mon, d, h, m, s);
         }
         return std::nullopt;
     }

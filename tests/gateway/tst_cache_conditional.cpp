@@ -181,6 +181,51 @@ private slots:
         QCOMPARE(evaluate_conditionals("GET", c, *e), conditional_outcome::full);
     }
 
+    void byte_ranges_data()
+    {
+        QTest::addColumn<QString>("range");
+        QTest::addColumn<int>("first"); // -1: the whole response is sent instead
+        QTest::addColumn<int>("length");
+        // RFC 9110 §14.1.2, on a 10-byte representation.
+        QTest::newRow("first-last") << "bytes=2-4" << 2 << 3;
+        QTest::newRow("open-ended") << "bytes=7-" << 7 << 3;
+        QTest::newRow("suffix") << "bytes=-3" << 7 << 3;
+        QTest::newRow("suffix longer than the body") << "bytes=-30" << 0 << 10;
+        QTest::newRow("last past the end is clipped") << "bytes=8-99" << 8 << 2;
+        QTest::newRow("unit is case-insensitive, spaces allowed") << "Bytes= 1-1 " << 1 << 1;
+        QTest::newRow("unsatisfiable") << "bytes=10-" << -1 << 0;
+        QTest::newRow("several ranges") << "bytes=0-1,3-4" << -1 << 0;
+        QTest::newRow("last before first") << "bytes=4-2" << -1 << 0;
+        QTest::newRow("empty suffix") << "bytes=-0" << -1 << 0;
+        QTest::newRow("other unit") << "items=0-1" << -1 << 0;
+        QTest::newRow("junk") << "bytes=a-b" << -1 << 0;
+    }
+    void byte_ranges()
+    {
+        QFETCH(QString, range);
+        QFETCH(int, first);
+        QFETCH(int, length);
+        const auto r = parse_single_byte_range(range.toStdString(), 10);
+        QCOMPARE(r.has_value(), first >= 0);
+        if (r) {
+            QCOMPARE(int(r->first), first);
+            QCOMPARE(int(r->length), length);
+        }
+    }
+
+    void if_range()
+    {
+        const auto e = stored({{"ETag", "\"r1\""}, {"Last-Modified", date_at(-10)}});
+        QVERIFY(if_range_matches("\"r1\"", *e));
+        QVERIFY(!if_range_matches("\"r2\"", *e));
+        QVERIFY(!if_range_matches("W/\"r1\"", *e)); // §13.1.5: strong comparison only
+        QVERIFY(if_range_matches(date_at(-10), *e));
+        QVERIFY(!if_range_matches(date_at(-11), *e));
+        QVERIFY(!if_range_matches("yesterday", *e));
+        const auto weak = stored({{"ETag", "W/\"r1\""}});
+        QVERIFY(!if_range_matches("W/\"r1\"", *weak));
+    }
+
     void headers_of_304()
     {
         const auto e = stored({{"Content-Type", "text/plain"},

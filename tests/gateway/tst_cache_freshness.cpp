@@ -121,6 +121,13 @@ private slots:
             "private,max-age=4");
         row("RFC9213 empty targeted is valid", "-", "", "max-age=5", "");
         row("RFC9213 trailing comma invalid", "-", "max-age=5,", "no-store", "no-store");
+        row("RFC9213 String max-age: field ignored", "-", "max-age=\"600\"", "no-store",
+            "no-store");
+        row("RFC9213 Token max-age: field ignored", "-", "max-age=abc", "max-age=5", "max-age=5");
+        row("RFC9213 Decimal max-age: field ignored", "-", "max-age=6.5", "max-age=5", "max-age=5");
+        row("RFC9213 wrong type falls to next targeted", "s-maxage=\"9\"", "max-age=7", "-",
+            "max-age=7");
+        row("RFC9213 negative Integer is stale", "-", "max-age=-1", "max-age=5", "max-age=0");
     }
     void targeted_fields()
     {
@@ -156,6 +163,31 @@ private slots:
         if (parsed)
             QCOMPARE(QString::fromStdString(format_http_date(*parsed)),
                      QStringLiteral("Sun, 06 Nov 1994 08:49:37 GMT"));
+    }
+
+    void http_dates_robust_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("epoch"); // -1: invalid
+        // RFC 9110 §5.6.7: a two-digit year is never more than 50 years ahead.
+        QTest::newRow("rfc850 year 50 is 2050, not 1950")
+            << "Thursday, 18-Aug-50 02:01:18 GMT" << qint64(2544400878);
+        QTest::newRow("rfc850 year 80 is 1980")
+            << "Monday, 18-Aug-80 02:01:18 GMT" << qint64(335412078);
+        QTest::newRow("upper-case month") << "Thu, 18 AUG 2050 02:01:18 GMT" << qint64(2544400878);
+        QTest::newRow("lower-case zone") << "Thu, 18 Aug 2050 02:01:18 gmt" << qint64(2544400878);
+        QTest::newRow("asctime, lower-case month")
+            << "Thu aug 18 02:01:18 2050" << qint64(2544400878);
+        QTest::newRow("UTC is not GMT") << "Thu, 18 Aug 2050 02:01:18 UTC" << qint64(-1);
+        QTest::newRow("two-digit year in IMF-fixdate")
+            << "Thu, 18 Aug 50 02:01:18 GMT" << qint64(-1);
+    }
+    void http_dates_robust()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, epoch);
+        const auto parsed = parse_http_date(text.toStdString());
+        QCOMPARE(parsed ? qint64(parsed->time_since_epoch().count()) : qint64(-1), epoch);
     }
 
     void storable_data()

@@ -9,10 +9,81 @@
 #include <QtTest/QTest>
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
 #include <map>
+#include <thread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace gatehouse;
 using namespace gatehouse::test;
+
+namespace {
+
+// An origin that answers every request with the same raw bytes and closes
+// the connection: for framings the demo origin keeps correct on purpose.
+class raw_origin {
+public:
+    explicit raw_origin(std::string response)
+        : response_(std::move(response))
+    {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
+            ::listen(fd_, 16) != 0 ||
+            ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
+            return;
+        port_ = ntohs(addr.sin_port);
+        thread_ = std::thread([this] { serve(); });
+    }
+    ~raw_origin()
+    {
+        stopping_ = true;
+        ::shutdown(fd_, SHUT_RDWR); // wakes accept()
+        if (thread_.joinable())
+            thread_.join();
+        ::close(fd_);
+    }
+    std::uint16_t port() const { return port_; }
+    std::uint64_t requests() const { return requests_.load(); }
+
+private:
+    void serve()
+    {
+        while (!stopping_) {
+            const int c = ::accept(fd_, nullptr, nullptr);
+            if (c < 0)
+                return;
+            std::string request;
+            char buf[4096];
+            while (request.find("\r\n\r\n") == std::string::npos) {
+                const auto n = ::recv(c, buf, sizeof buf, 0);
+                if (n <= 0)
+                    break;
+                request.append(buf, static_cast<std::size_t>(n));
+            }
+            ++requests_;
+            ::send(c, response_.data(), response_.size(), MSG_NOSIGNAL);
+            ::close(c); // the end of a close-delimited body
+        }
+    }
+
+    std::string response_;
+    int fd_ = -1;
+    std::uint16_t port_ = 0;
+    std::atomic<std::uint64_t> requests_{0};
+    std::atomic<bool> stopping_{false};
+    std::thread thread_;
+};
+
+} // namespace
 
 // The response cache in the request path, end to end: a real gateway in
 // front of a real origin whose headers each test chooses. Every test checks
@@ -23,6 +94,11 @@ class TestCacheProxy : public QObject {
 
 private:
     gateway::demo_origin m_origin;
+    // A close-delimited body under a transfer coding other than chunked
+    // (RFC 9112 §6.3): the gateway re-frames it for the client.
+    raw_origin m_raw{"HTTP/1.1 200 OK\r\nTransfer-Encoding: x-custom\r\n"
+                     "Cache-Control: max-age=60\r\nContent-Type: text/plain\r\n\r\n"
+                     "close-delimited body"};
     gateway::gateway_server m_gateway;
     std::uint16_t m_port = 0;
 
@@ -70,6 +146,10 @@ private slots:
         auto cookies = enabled_policy();
         cookies.strip_set_cookie = true;
         config.routes.push_back(cached_route("cookies", "/cookies", "origin", "/respond", cookies));
+
+        QVERIFY(m_raw.port() != 0);
+        config.upstreams.push_back(make_upstream("raw", {m_raw.port()}));
+        config.routes.push_back(cached_route("raw", "/raw", "raw", "/te"));
 
         auto utm = enabled_policy();
         utm.ignored_query_params = {"utm_*"};
@@ -163,6 +243,31 @@ private slots:
             << QStringList{QStringLiteral("CDN-Cache-Control: no-store"),
                            QStringLiteral("Gatehouse-Cache-Control: max-age=60")}
             << true;
+        // RFC 9213 §2.1: a targeted field whose max-age is not an Integer is
+        // invalid and ignored; Cache-Control then decides.
+        QTest::newRow("targeted field with a String max-age is ignored")
+            << "cdnstring"
+            << QStringList{QStringLiteral("Cache-Control: no-store"),
+                           QStringLiteral("CDN-Cache-Control: max-age=\"60\"")}
+            << false;
+        QTest::newRow("targeted field with a Token max-age is ignored")
+            << "cdntoken"
+            << QStringList{QStringLiteral("Cache-Control: max-age=60"),
+                           QStringLiteral("CDN-Cache-Control: max-age=abc")}
+            << true;
+        // RFC 9110 §5.6.7: all three date formats are accepted; a two-digit
+        // year is never more than 50 years ahead (50 is 2050, not 1950).
+        QTest::newRow("Expires in RFC 850 form")
+            << "exp850" << QStringList{QStringLiteral("Expires: Thursday, 18-Aug-50 02:01:18 GMT")}
+            << true;
+        QTest::newRow("Expires in asctime form")
+            << "expasc" << QStringList{QStringLiteral("Expires: Thu Aug 18 02:01:18 2050")} << true;
+        QTest::newRow("Expires with an upper-case month")
+            << "expcase" << QStringList{QStringLiteral("Expires: Thu, 18 AUG 2050 02:01:18 GMT")}
+            << true;
+        QTest::newRow("Expires in UTC is invalid, so stale")
+            << "exputc" << QStringList{QStringLiteral("Expires: Thu, 18 Aug 2050 02:01:18 UTC")}
+            << false;
     }
 
     void freshnessPrecedence()
@@ -276,6 +381,111 @@ private slots:
         QCOMPARE(upstream() - before, 3u);
     }
 
+    void varyFoldsCaseOfLanguageTags()
+    {
+        const auto target = respond_target(
+            "/c", "varycase", {{"Cache-Control: max-age=60", "Vary: Accept-Language"}});
+        const auto before = upstream();
+        const auto first = get(target, {{"Accept-Language", "en-US, de"}});
+        QCOMPARE(first.status, 200);
+        QVERIFY(!is_hit(first));
+        // Language tags are case-insensitive (RFC 4647 §2), whitespace around
+        // commas is not significant: the same variant.
+        const auto same = get(target, {{"Accept-Language", "EN-us,DE"}});
+        QCOMPARE(same.status, 200);
+        QCOMPARE(same.body, std::string("cached body"));
+        QVERIFY2(is_hit(same), same.header("Cache-Status").c_str());
+        QVERIFY(!same.header("Age").empty());
+        // Another language, or another order, is another variant.
+        QVERIFY(!is_hit(get(target, {{"Accept-Language", "fr"}})));
+        QVERIFY(!is_hit(get(target, {{"Accept-Language", "de, en-US"}})));
+        QCOMPARE(upstream() - before, 3u);
+    }
+
+    void rangeServedFromStoredResponse()
+    {
+        respond_args args{{"Cache-Control: max-age=60", "ETag: \"r1\""}};
+        args.body = "0123456789";
+        const auto target = respond_target("/c", "range", args);
+        const auto before = upstream();
+        // A miss with a Range goes upstream; this origin ignores Range and
+        // sends the whole representation, which is stored.
+        const auto miss = get(target, {{"Range", "bytes=2-4"}});
+        QCOMPARE(miss.status, 200);
+        QCOMPARE(miss.body, std::string("0123456789"));
+        QVERIFY(cache_status_has(miss, "stored"));
+
+        struct expectation {
+            const char* range;
+            const char* body;
+            const char* content_range;
+        };
+        for (const auto& x : {expectation{"bytes=2-4", "234", "bytes 2-4/10"},
+                              expectation{"bytes=7-", "789", "bytes 7-9/10"},
+                              expectation{"bytes=-3", "789", "bytes 7-9/10"},
+                              expectation{"bytes=0-99", "0123456789", "bytes 0-9/10"}}) {
+            const auto part = get(target, {{"Range", x.range}});
+            QCOMPARE(part.status, 206);
+            QCOMPARE(part.body, std::string(x.body));
+            QCOMPARE(part.header("Content-Range"), std::string(x.content_range));
+            QCOMPARE(part.header("Content-Length"), std::to_string(std::strlen(x.body)));
+            QCOMPARE(part.header("ETag"), std::string("\"r1\""));
+            QVERIFY2(is_hit(part), part.header("Cache-Status").c_str());
+            QVERIFY(age(part) >= 0 && age(part) <= 2);
+        }
+        // The whole stored response when the Range cannot be served as one part.
+        for (const char* whole : {"bytes=0-1,4-5", "bytes=10-", "items=0-1"}) {
+            const auto full = get(target, {{"Range", whole}});
+            QCOMPARE(full.status, 200);
+            QCOMPARE(full.body, std::string("0123456789"));
+            QVERIFY(!full.has_header("Content-Range"));
+            QVERIFY(is_hit(full));
+        }
+        // If-Range (RFC 9110 §13.1.5): the part only for the current representation.
+        const auto current = get(target, {{"Range", "bytes=0-0"}, {"If-Range", "\"r1\""}});
+        QCOMPARE(current.status, 206);
+        QCOMPARE(current.body, std::string("0"));
+        const auto changed = get(target, {{"Range", "bytes=0-0"}, {"If-Range", "\"r0\""}});
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(changed.body, std::string("0123456789"));
+        // Preconditions come before Range: a matching If-None-Match gets 304.
+        const auto notModified = get(target, {{"Range", "bytes=0-0"}, {"If-None-Match", "\"r1\""}});
+        QCOMPARE(notModified.status, 304);
+        QVERIFY(notModified.body.empty());
+        // HEAD ignores Range.
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("HEAD", target, {{"Range", "bytes=2-4"}}));
+        const auto head = c.read(std::chrono::seconds(5), true);
+        QCOMPARE(head.status, 200);
+        QCOMPARE(head.header("Content-Length"), std::string("10"));
+        QVERIFY(head.body.empty());
+        // Everything after the first request came from the cache.
+        QCOMPARE(upstream() - before, 1u);
+    }
+
+    void closeDelimitedBodyReframedAndStored()
+    {
+        const auto before = m_raw.requests();
+        const auto first = http_request(m_port, "GET", "/raw/x");
+        QCOMPARE(first.status, 200);
+        // The relay chunks the body, so the field names the upstream's
+        // coding and then chunked; the client finds the end of the body.
+        QCOMPARE(first.header("Transfer-Encoding"), std::string("x-custom, chunked"));
+        QCOMPARE(first.body, std::string("close-delimited body"));
+        QVERIFY2(cache_status_has(first, "stored"), first.header("Cache-Status").c_str());
+        // Transfer-Encoding is hop-by-hop (RFC 9111 §3.1): the stored copy
+        // goes out with a Content-Length instead.
+        const auto second = http_request(m_port, "GET", "/raw/x");
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.body, std::string("close-delimited body"));
+        QVERIFY2(is_hit(second), second.header("Cache-Status").c_str());
+        QVERIFY(!second.has_header("Transfer-Encoding"));
+        QCOMPARE(second.header("Content-Length"), std::string("20"));
+        QVERIFY(age(second) >= 0 && age(second) <= 2);
+        QCOMPARE(m_raw.requests() - before, 1u);
+    }
+
     void notModifiedMergesHeaders()
     {
         const auto target =
@@ -296,6 +506,36 @@ private slots:
         QVERIFY(is_hit(fresh));
         QCOMPARE(fresh.header("X-Version"), std::string("2"));
         QCOMPARE(upstream() - before, 2u);
+    }
+
+    void notModifiedForAnotherRepresentationIsNotRelayed()
+    {
+        // The origin answers the gateway's If-None-Match: "n1" with a 304
+        // that names "n2": it cannot update the entry, and the client, which
+        // sent no conditional, must not get a 304.
+        const auto target =
+            respond_target("/c", "nm-other",
+                           {{"Cache-Control: max-age=0", "ETag: \"n1\"", "X-Version: 1"},
+                            {"ETag: \"n2\"", "X-Version: 2"}});
+        const auto before = upstream();
+        const auto first = get(target);
+        QCOMPARE(first.status, 200);
+        QVERIFY(cache_status_has(first, "stored"));
+        const auto second = get(target);
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.body, std::string("cached body"));
+        QCOMPARE(second.header("ETag"), std::string("\"n1\""));
+        QCOMPARE(second.header("X-Version"), std::string("1"));
+        QVERIFY(!second.header("Age").empty());
+        QVERIFY2(cache_status_has(second, "fwd-status=304"), second.header("Cache-Status").c_str());
+        QVERIFY(!is_hit(second));
+        QVERIFY(!cache_status_has(second, "stored"));
+        // A client's own conditional is still answered from the entry.
+        const auto conditional = get(target, {{"If-None-Match", "\"n1\""}});
+        QCOMPARE(conditional.status, 304);
+        QVERIFY(conditional.body.empty());
+        // Not updated: still stale, so each request revalidates.
+        QCOMPARE(upstream() - before, 3u);
     }
 
     void clientConditionalAnsweredFromCache()
