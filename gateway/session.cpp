@@ -50,6 +50,14 @@ constexpr std::size_t upstream_read_size = 16 * 1024;
 constexpr auto linger_time = std::chrono::seconds(2);
 constexpr std::size_t linger_bytes = 64 * 1024 * 1024;
 constexpr std::size_t upstream_header_limit = 64 * 1024;
+// How long a pooled upstream connection may have been idle to be reused.
+// For a request whose body is still arriving the limit is short: upstreams
+// close idle connections on their own schedule (Node's default: after 5 s),
+// and one closed just as the gateway reuses it fails the request, which
+// cannot be replayed once its body has been streamed on. A fresh connection
+// costs one round trip; a failed upload costs the caller's request.
+constexpr auto pool_max_idle = std::chrono::seconds(30);
+constexpr auto pool_max_idle_streaming = std::chrono::seconds(2);
 
 bool is_idempotent(http::verb method)
 {
@@ -448,8 +456,12 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         // 1. A connection: pooled, or new.
         bool reused = false;
         // Idempotent requests skip the liveness probe of an idle connection:
-        // if the upstream closed it meanwhile, they are simply retried.
-        stream = w_.pool.take(target->id, std::chrono::seconds(30), !is_idempotent(req.method()));
+        // if the upstream closed it meanwhile, they are simply retried. A
+        // request whose body is still arriving cannot be retried, so it only
+        // takes a connection idle for a moment (see pool_max_idle_streaming).
+        stream =
+            w_.pool.take(target->id, parser.is_done() ? pool_max_idle : pool_max_idle_streaming,
+                         !is_idempotent(req.method()));
         if (stream) {
             reused = true;
         } else {
