@@ -591,7 +591,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             if (response->keep_alive() && response->is_done() && upstream_buffer_.size() == 0 &&
                 !w_.shared.stopping.load(std::memory_order_relaxed)) {
                 upstream_ = nullptr; // the pool may hand it to another session
-                w_.pool.give(target->id, std::move(stream), up.max_idle_connections);
+                w_.pool.give(*target, std::move(stream), up.max_idle_connections);
             }
             upstream_buffer_.clear();
             co_return co_await serve_from_cache(client_keep_alive && parser.is_done());
@@ -655,7 +655,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         if (upstream_keep_alive && response->is_done() && upstream_buffer_.size() == 0 &&
             !w_.shared.stopping.load(std::memory_order_relaxed)) {
             upstream_ = nullptr; // the pool may hand it to another session
-            w_.pool.give(target->id, std::move(stream), up.max_idle_connections);
+            w_.pool.give(*target, std::move(stream), up.max_idle_connections);
         }
         upstream_buffer_.clear();
         co_return exchange_outcome{keep_alive && !closing_};
