@@ -355,7 +355,11 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     record_.route_id.assign(config->snapshot.routes[match.route_index].id);
     // Authorization before any cache lookup: a rejected caller never sees a
     // stored response.
-    if (!access_.check(config->snapshot, record_.api_id, req, query, request_id_, keep_alive)) {
+    const bool allowed =
+        access_.check(config->snapshot, record_.api_id, req, query, request_id_, keep_alive);
+    if (std::string logged; access_.redact_target(req.target(), logged))
+        record_.path.assign(logged);
+    if (!allowed) {
         record_.application_id = access_.application_id();
         count_response(access_.rejection().result_int());
         record_.error = access_.error();
