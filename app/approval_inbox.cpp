@@ -60,11 +60,17 @@ ApprovalItem readItem(const SqlResult& q)
 ApprovalListing loadApprovals(CatalogStore& store, const Principal& actor, ApprovalList list)
 {
     ApprovalListing out;
+    // The history is read here, not through the service: it refuses an
+    // actor without an account the same way.
+    if (!store.subscriptions().requireAccount(actor)) {
+        out.error = store.subscriptions().lastError();
+        return out;
+    }
     QSet<qint64> allowed;
     if (list == ApprovalList::Pending) {
         // The service decides who may approve what; this only adds the names.
         const auto pending = store.subscriptions().pendingApprovals(actor);
-        if (store.subscriptions().lastErrorCode() == DomainErrorCode::Storage) {
+        if (store.subscriptions().lastErrorCode() != DomainErrorCode::None) {
             out.error = store.subscriptions().lastError();
             return out;
         }

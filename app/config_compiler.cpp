@@ -168,6 +168,7 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
     CompiledConfig out;
     out.snapshot.upstreams = base.upstreams;
     out.snapshot.routes = base.routes;
+    out.snapshot.dns_refresh_interval = base.dns_refresh_interval;
     auto table = std::make_shared<access::access_table>();
 
     QHash<qint64, const ApiDefinition*> byId;

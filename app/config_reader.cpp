@@ -215,7 +215,8 @@ bool ConfigReader::readUnsigned(const ConfigField& field, std::uint64_t min, std
     return true;
 }
 
-bool ConfigReader::readDuration(const ConfigField& field, std::chrono::milliseconds& out)
+bool ConfigReader::readDuration(const ConfigField& field, std::chrono::milliseconds& out,
+                                bool zeroAllowed)
 {
     if (!field.node.IsScalar()) {
         fail(field, QStringLiteral("expected a duration such as 250ms, 10s or 2m, got %1")
@@ -228,9 +229,11 @@ bool ConfigReader::readDuration(const ConfigField& field, std::chrono::milliseco
         fail(field, why);
         return false;
     }
-    if (value.count() <= 0 || value > MaxDuration) {
-        fail(field, QStringLiteral("%1 is out of range (1ms to %2)")
-                        .arg(config::formatDuration(value), config::formatDuration(MaxDuration)));
+    if (value.count() < (zeroAllowed ? 0 : 1) || value > MaxDuration) {
+        fail(field, QStringLiteral("%1 is out of range (%2 to %3)")
+                        .arg(config::formatDuration(value),
+                             zeroAllowed ? QStringLiteral("0") : QStringLiteral("1ms"),
+                             config::formatDuration(MaxDuration)));
         return false;
     }
     out = value;
@@ -283,10 +286,10 @@ bool ConfigReader::readPlainPath(const ConfigField& field, std::string& out)
 }
 
 void ConfigReader::optionalDuration(const ConfigFieldMap& map, std::string_view key,
-                                    std::chrono::milliseconds& out)
+                                    std::chrono::milliseconds& out, bool zeroAllowed)
 {
     if (const auto field = map.get(key))
-        readDuration(*field, out);
+        readDuration(*field, out, zeroAllowed);
 }
 
 void ConfigReader::optionalBool(const ConfigFieldMap& map, std::string_view key, bool& out)

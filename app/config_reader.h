@@ -72,8 +72,10 @@ public:
     bool readName(const ConfigField& field, std::string& out);   // config::isValidName()
     bool readBool(const ConfigField& field, bool& out);          // unquoted true / false
     bool readUnsigned(const ConfigField& field, std::uint64_t min, std::uint64_t max,
-                      std::uint64_t& out);                                       // unquoted decimal
-    bool readDuration(const ConfigField& field, std::chrono::milliseconds& out); // 1ms to 24h
+                      std::uint64_t& out); // unquoted decimal
+    // 1ms to 24h; with `zeroAllowed`, 0 too (for "off").
+    bool readDuration(const ConfigField& field, std::chrono::milliseconds& out,
+                      bool zeroAllowed = false);
     bool readSize(const ConfigField& field, std::uint64_t min, std::uint64_t max,
                   std::uint64_t& out);
     // An absolute path without parameters, query or fragment.
@@ -85,7 +87,7 @@ public:
     void optionalUnsigned(const ConfigFieldMap& map, std::string_view key, std::uint64_t min,
                           std::uint64_t max, T& out);
     void optionalDuration(const ConfigFieldMap& map, std::string_view key,
-                          std::chrono::milliseconds& out);
+                          std::chrono::milliseconds& out, bool zeroAllowed = false);
     void optionalBool(const ConfigFieldMap& map, std::string_view key, bool& out);
 
     static QString describe(const YAML::Node& node); // "a sequence", "'abc'", "null"...

@@ -48,6 +48,7 @@ private:
     void loadDocument(const YAML::Node& root, gateway::config_snapshot& snapshot,
                       gateway::gateway_options& options);
     void loadListen(const ConfigField& field, gateway::gateway_options& options);
+    void loadDns(const ConfigField& field, gateway::config_snapshot& snapshot);
     void loadUpstreams(const ConfigField& field, std::vector<gateway::upstream_config>& upstreams);
     void loadUpstream(const ConfigField& field, gateway::upstream_config& upstream);
     void loadTargets(const ConfigField& field, std::vector<gateway::upstream_target>& targets);
@@ -109,7 +110,8 @@ void Loader::loadDocument(const YAML::Node& root, gateway::config_snapshot& snap
                       .arg(describe(root)));
         return;
     }
-    const ConfigFieldMap fields(*this, top, {"version", "listen", "cache", "upstreams", "routes"});
+    const ConfigFieldMap fields(*this, top,
+                                {"version", "listen", "cache", "dns", "upstreams", "routes"});
     if (const auto field = fields.require("version")) {
         std::uint64_t version = 0;
         if (readUnsigned(*field, 0, Unlimited, version) && version != 1)
@@ -120,11 +122,22 @@ void Loader::loadDocument(const YAML::Node& root, gateway::config_snapshot& snap
         loadListen(*field, options);
     if (const auto field = fields.get("cache"))
         readGatewayCache(*this, *field, options);
+    if (const auto field = fields.get("dns"))
+        loadDns(*field, snapshot);
     // Upstreams first whatever the order in the file: routes refer to them.
     if (const auto field = fields.get("upstreams"))
         loadUpstreams(*field, snapshot.upstreams);
     if (const auto field = fields.get("routes"))
         loadRoutes(*field, snapshot.routes);
+}
+
+void Loader::loadDns(const ConfigField& field, gateway::config_snapshot& snapshot)
+{
+    const auto fields = mapping(field, {"refresh_interval"});
+    if (!fields)
+        return;
+    // 0: host names are looked up when the file is applied, never again.
+    optionalDuration(*fields, "refresh_interval", snapshot.dns_refresh_interval, true);
 }
 
 void Loader::loadListen(const ConfigField& field, gateway::gateway_options& options)

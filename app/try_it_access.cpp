@@ -3,6 +3,7 @@
 #include "app/try_it_access.h"
 
 #include "app/catalog_store.h"
+#include "app/domain/api_key.h"
 
 #include <QHash>
 
@@ -55,6 +56,72 @@ TryItApplications loadTryItApplications(CatalogStore& store, const Principal& ac
     std::sort(out.offered.begin(), out.offered.end(), byName);
     std::sort(out.notOffered.begin(), out.notOffered.end(), byName);
     return out;
+}
+
+namespace {
+
+// `query` (fully encoded) without `name`=... pairs, with name=value added.
+// The gateway reads the parameter's raw value, so the key is
+// percent-encoded only where it must be.
+QString withParameter(const QString& query, const QString& name, const QString& encodedValue)
+{
+    QStringList pairs;
+    for (const QString& pair : query.split(QLatin1Char('&'), Qt::SkipEmptyParts)) {
+        if (pair.section(QLatin1Char('='), 0, 0) != name)
+            pairs.append(pair);
+    }
+    pairs.append(name + QLatin1Char('=') + encodedValue);
+    return pairs.join(QLatin1Char('&'));
+}
+
+} // namespace
+
+TryItRequest buildTryItRequest(const QUrl& gatewayUrl, const QString& path, const QString& key,
+                               TryItKeyPlacement placement, const QString& keyQueryParameter)
+{
+    TryItRequest out;
+    QString target = path.trimmed();
+    if (!target.startsWith(QLatin1Char('/')))
+        target.prepend(QLatin1Char('/'));
+    QUrl base = gatewayUrl;
+    if (base.host() == QLatin1String("0.0.0.0"))
+        base.setHost(QStringLiteral("127.0.0.1"));
+    else if (base.host() == QLatin1String("::"))
+        base.setHost(QStringLiteral("::1"));
+    const QUrl relative(target, QUrl::TolerantMode);
+    if (!base.isValid() || base.isEmpty() || !relative.isValid())
+        return out;
+    out.url = base.resolved(relative);
+    if (!out.url.isValid())
+        return out;
+    out.valid = true;
+    QUrl shown = out.url;
+    if (!key.isEmpty()) {
+        out.keyInQuery =
+            placement == TryItKeyPlacement::QueryParameter && !keyQueryParameter.isEmpty();
+        if (out.keyInQuery) {
+            const QString query = out.url.query(QUrl::FullyEncoded);
+            out.url.setQuery(withParameter(query, keyQueryParameter,
+                                           QString::fromLatin1(QUrl::toPercentEncoding(key))),
+                             QUrl::StrictMode);
+            shown.setQuery(
+                withParameter(query, keyQueryParameter,
+                              QString::fromLatin1(QUrl::toPercentEncoding(maskedTryItKey(key)))),
+                QUrl::StrictMode);
+        } else {
+            out.keyHeader = QByteArrayLiteral("X-API-Key");
+            out.keyHeaderValue = key.toUtf8();
+        }
+    }
+    out.shownUrl = shown.toDisplayString();
+    return out;
+}
+
+QString maskedTryItKey(const QString& key)
+{
+    if (ApiKeyCodec::looksLikeKey(key))
+        return QStringLiteral("gh_") + ApiKeyCodec::lookupPrefix(key) + QStringLiteral("…");
+    return QStringLiteral("…");
 }
 
 } // namespace gatehouse::app

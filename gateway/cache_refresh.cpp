@@ -128,7 +128,7 @@ worker_task<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
         link.stream = nullptr;
         if (res.keep_alive() && buffer.size() == 0 &&
             !w.shared.stopping.load(std::memory_order_relaxed))
-            w.pool.give(target.id, std::move(stream), up.max_idle_connections);
+            w.pool.give(target, std::move(stream), up.max_idle_connections);
 
         auto fields = c::to_header_list(res.base());
         if (status == 304 && c::not_modified_selects(*job->entry, fields)) {

@@ -59,6 +59,8 @@ void validate_cache_policy(const cache::cache_policy& policy, const std::string&
 std::string validate(const config_snapshot& snapshot)
 {
     std::ostringstream errors;
+    if (snapshot.dns_refresh_interval.count() < 0)
+        errors << "dns_refresh_interval must not be negative\n";
     std::set<std::string> upstream_names;
     for (const auto& upstream : snapshot.upstreams) {
         const std::string where = "upstream '" + upstream.name + "'";

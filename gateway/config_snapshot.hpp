@@ -82,6 +82,11 @@ struct config_snapshot {
     // nothing is enforced, as for a hand-written --config file. Immutable,
     // so snapshots share it.
     std::shared_ptr<const access::access_table> access;
+    // Targets named by host name are looked up again this often (nginx's
+    // `resolver ... valid=`, Kong's DNS TTL) and switch to the new addresses
+    // when the answer changes; a failed lookup keeps the last good ones.
+    // 0: looked up only when a configuration is applied.
+    std::chrono::milliseconds dns_refresh_interval{30000};
 };
 
 std::string to_string(balance_policy);

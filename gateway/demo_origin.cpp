@@ -59,6 +59,7 @@ struct alignas(64) counter {
 struct worker {
     demo::worker_state state;
     std::atomic<std::uint64_t>* served = nullptr;
+    std::atomic<std::uint64_t>* open = nullptr; // connections of every worker
 };
 
 net::awaitable<void> pause(std::chrono::milliseconds duration)
@@ -130,6 +131,11 @@ net::awaitable<void> run_session(tcp::socket socket, worker& w)
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
     demo::reply reply;
+    w.open->fetch_add(1, std::memory_order_relaxed);
+    struct closed {
+        std::atomic<std::uint64_t>* open;
+        ~closed() { open->fetch_sub(1, std::memory_order_relaxed); }
+    } const counted{w.open};
     try {
         for (;;) {
             http::request_parser<http::string_body> parser;
@@ -206,6 +212,7 @@ struct demo_origin::impl {
     std::shared_ptr<const demo::catalog> catalog;
     demo::controls controls;
     std::array<counter, max_threads> served;
+    std::atomic<std::uint64_t> open{0};
     std::atomic<bool> running{false};
     std::atomic<std::uint16_t> port{0};
 
@@ -281,6 +288,7 @@ std::string demo_origin::start(const std::string& address, std::uint16_t port, u
         w->state.knobs = &d.controls;
         w->state.rng = catalog_seed ^ (0x9e3779b97f4a7c15ULL * (i + 1));
         w->served = &d.served[i].value;
+        w->open = &d.open;
         d.workers.push_back(std::move(w));
     }
     d.acceptor = std::make_unique<tcp::acceptor>(*d.contexts[0]);
@@ -354,6 +362,11 @@ std::uint64_t demo_origin::requests() const
     for (auto& c : impl_->served)
         total += c.value.load(std::memory_order_relaxed);
     return total;
+}
+
+std::uint64_t demo_origin::open_connections() const
+{
+    return impl_->open.load(std::memory_order_relaxed);
 }
 
 } // namespace gatehouse::gateway

@@ -46,6 +46,8 @@ public:
 
     // Requests answered so far, over the life of this object.
     std::uint64_t requests() const;
+    // Client connections open now (e.g. to see a proxy's pooled ones close).
+    std::uint64_t open_connections() const;
 
 private:
     struct impl;

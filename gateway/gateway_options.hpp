@@ -30,7 +30,9 @@ struct gateway_options {
     std::size_t cache_budget_bytes = 256u * 1024 * 1024;
     cache::eviction_kind cache_eviction = cache::eviction_kind::tiny_lfu;
     // Targets whose host name could not be resolved are looked up again this
-    // often (off the request path) until they resolve.
+    // often (off the request path) until they resolve; a failed refresh of a
+    // resolved name (config_snapshot::dns_refresh_interval) is retried after
+    // the shorter of the two.
     std::chrono::milliseconds resolve_retry_interval{5000};
 };
 

@@ -19,6 +19,8 @@
 
 #include <condition_variable>
 #include <future>
+#include <optional>
+#include <set>
 #include <thread>
 
 namespace gatehouse::gateway {
@@ -58,11 +60,12 @@ struct gateway_server::impl {
 
     void add_worker_counters(stats_snapshot& out) const;
 
-    // Looks up the host names of unresolved targets on a thread of its own
-    // (for the server's whole life, running or not), so neither requests nor
-    // the caller of apply() wait for DNS, and no lock is held during a
-    // lookup. Woken by apply() when a new name is waiting, otherwise every
-    // retry_interval while some target is unresolved.
+    // Looks up the host names of targets on a thread of its own (for the
+    // server's whole life, running or not), so neither requests nor the
+    // caller of apply() wait for DNS, and no lock is held during a lookup:
+    // unresolved names at once and then every retry_interval, resolved ones
+    // again every dns_refresh_interval of the configuration. Woken by
+    // apply(), otherwise when the next lookup falls due.
     std::mutex retry_mutex;
     std::condition_variable retry_wake;
     bool retry_stop = false;
@@ -70,13 +73,18 @@ struct gateway_server::impl {
     std::chrono::milliseconds retry_interval = gateway_options{}.resolve_retry_interval;
     host_resolver resolver; // empty: the system's; under retry_mutex
     std::thread retry_thread;
-    host_lookups lookups; // what the last round found; under apply_mutex
+    host_lookups lookups; // the latest answer per name in use; under apply_mutex
     std::mutex lookups_hook_mutex;
     std::function<void()> lookups_hook; // under lookups_hook_mutex, also while it runs
     void start_resolver();
     void stop_resolver();
     void wake_resolver();
-    void resolve_round();
+    // Returns when the next lookup falls due (none: wait to be woken).
+    std::optional<std::chrono::steady_clock::time_point>
+    resolve_round(std::chrono::milliseconds retry);
+    // Closes the pooled connections to targets `before` had and `after`
+    // has not. Caller holds apply_mutex.
+    void retire_targets(const runtime_config& before, const runtime_config& after);
     std::shared_ptr<const runtime_config> config() const
     {
         std::lock_guard lock(shared.config_mutex);
@@ -376,8 +384,8 @@ std::string gateway_server::apply(const config_snapshot& snapshot)
         if (auto error = impl_->install(snapshot); !error.empty())
             return error;
     }
-    if (const auto current = impl_->config(); current && has_unresolved_targets(*current))
-        impl_->wake_resolver();
+    // New names to look up, or another refresh interval to wait for.
+    impl_->wake_resolver();
     return {};
 }
 
@@ -403,13 +411,21 @@ void gateway_server::impl::start_resolver()
 {
     retry_thread = std::thread([this] {
         std::unique_lock lock(retry_mutex);
+        std::optional<std::chrono::steady_clock::time_point> next;
+        const auto woken = [this] {
+            return retry_stop || retry_now;
+        };
         while (!retry_stop) {
-            retry_wake.wait_for(lock, retry_interval, [this] { return retry_stop || retry_now; });
+            if (next)
+                retry_wake.wait_until(lock, *next, woken);
+            else
+                retry_wake.wait(lock, woken);
             if (retry_stop)
                 break;
             retry_now = false;
+            const auto retry = retry_interval;
             lock.unlock();
-            resolve_round();
+            next = resolve_round(retry);
             lock.lock();
         }
     });
@@ -435,21 +451,31 @@ void gateway_server::impl::wake_resolver()
     retry_wake.notify_all();
 }
 
-// On the resolver thread. Looks the names up with no lock held (DNS may take
-// seconds), then recompiles whatever configuration is current by then with
-// the answers. Resolved targets keep their state and pools.
-void gateway_server::impl::resolve_round()
+// On the resolver thread. Looks the names that are due up with no lock held
+// (DNS may take seconds), then recompiles whatever configuration is current
+// by then when an answer changed or a target is still unresolved. Targets
+// whose addresses stand keep their state and pools; a changed answer swaps
+// in fresh states, as atomically as any configuration change.
+std::optional<std::chrono::steady_clock::time_point>
+gateway_server::impl::resolve_round(std::chrono::milliseconds retry)
 {
     const auto current = config();
-    if (!current || !has_unresolved_targets(*current))
-        return;
+    if (!current)
+        return std::nullopt;
+    lookup_schedule plan;
+    {
+        std::lock_guard apply_lock(apply_mutex);
+        plan = schedule_lookups(*current, lookups, std::chrono::steady_clock::now(), retry);
+    }
+    if (plan.due.empty())
+        return plan.next;
     host_resolver custom;
     {
         std::lock_guard lock(retry_mutex);
         custom = resolver;
     }
     host_lookups found;
-    for (const auto& [host, port] : hosts_to_look_up(*current)) {
+    for (const auto& [host, port] : plan.due) {
         host_lookup result;
         if (custom) {
             for (const std::string& text : custom(host, port, result.error)) {
@@ -460,24 +486,65 @@ void gateway_server::impl::resolve_round()
             }
             if (result.endpoints.empty() && result.error.empty())
                 result.error = "no addresses";
+            if (!result.endpoints.empty())
+                result.error.clear();
         } else {
             result = system_lookup(host, port);
         }
+        result.at = std::chrono::steady_clock::now();
         found.emplace(lookup_key(host, port), std::move(result));
     }
+    bool installed = false;
+    std::optional<std::chrono::steady_clock::time_point> next;
     {
         std::lock_guard apply_lock(apply_mutex);
-        lookups = std::move(found);
+        bool changed = false;
+        for (auto& [key, result] : found) {
+            const auto before = lookups.find(key);
+            if (before == lookups.end() || !before->second.same_answer(result))
+                changed = true;
+            lookups.insert_or_assign(key, std::move(result));
+        }
         // An apply() since may have settled everything (or brought new
         // names, and woken this thread for another round).
-        const auto now = config();
-        if (!now || !has_unresolved_targets(*now))
-            return;
-        install(now->snapshot);
+        auto now = config();
+        if (!now)
+            return std::nullopt;
+        if (changed || has_unresolved_targets(*now)) {
+            install(now->snapshot);
+            installed = true;
+            now = config();
+        }
+        prune_lookups(lookups, *now);
+        next = schedule_lookups(*now, lookups, std::chrono::steady_clock::now(), retry).next;
     }
-    std::lock_guard hook_lock(lookups_hook_mutex);
-    if (lookups_hook)
-        lookups_hook();
+    if (installed) {
+        std::lock_guard hook_lock(lookups_hook_mutex);
+        if (lookups_hook)
+            lookups_hook();
+    }
+    return next;
+}
+
+void gateway_server::impl::retire_targets(const runtime_config& before, const runtime_config& after)
+{
+    std::set<const target_state*> kept;
+    for (const auto& upstream : after.upstreams)
+        for (const auto& target : upstream->targets)
+            kept.insert(target.get());
+    std::vector<std::uint64_t> gone;
+    for (const auto& upstream : before.upstreams)
+        for (const auto& target : upstream->targets)
+            if (!kept.count(target.get()) && !target->retired.exchange(true))
+                gone.push_back(target->id);
+    if (gone.empty())
+        return;
+    // Each worker owns its pool: the connections close on its own thread.
+    // Those still busy with a request close when it ends (give() refuses a
+    // retired target), so nothing in flight fails.
+    std::lock_guard state_lock(state_mutex);
+    for (auto& w : workers)
+        asio::post(w->ioc, [&pool = w->pool, gone] { pool.drop(gone); });
 }
 
 std::string gateway_server::impl::install(const config_snapshot& snapshot)
@@ -489,13 +556,16 @@ std::string gateway_server::impl::install(const config_snapshot& snapshot)
     if (!compiled)
         return error;
     apply_warnings = std::move(warnings);
+    std::shared_ptr<const runtime_config> previous;
     {
         std::lock_guard config_lock(shared.config_mutex);
-        shared.config = compiled;
+        previous = std::exchange(shared.config, compiled);
         shared.generation.store(generation, std::memory_order_release);
     }
     registry.retain_only(*compiled);
     health.update(compiled);
+    if (previous)
+        retire_targets(*previous, *compiled);
     return {};
 }
 

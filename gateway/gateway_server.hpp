@@ -75,6 +75,12 @@ public:
     // named by host name is unresolved ("looking up 'h'") until its lookup
     // is in, and then the configuration is recompiled and swapped. Failed
     // lookups are tried again every gateway_options::resolve_retry_interval.
+    // Resolved names are looked up again every
+    // config_snapshot::dns_refresh_interval: a changed answer is swapped in
+    // like a new configuration (requests under way finish on the old
+    // addresses, idle pooled connections to them close); a failed one keeps
+    // the last good addresses and shows in apply_warnings() until a lookup
+    // succeeds again.
     //
     // Replaces the system resolver, e.g. with one that is slow or fails on
     // purpose in tests; empty: the system resolver again. It returns the

@@ -7,6 +7,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 
+#include <algorithm>
 #include <limits>
 #include <set>
 
@@ -195,14 +196,72 @@ host_lookup system_lookup(const std::string& host, std::uint16_t port)
     return out;
 }
 
-std::vector<std::pair<std::string, std::uint16_t>> hosts_to_look_up(const runtime_config& config)
+namespace {
+
+std::vector<boost::asio::ip::tcp::endpoint>
+sorted(std::vector<boost::asio::ip::tcp::endpoint> endpoints)
 {
-    std::set<std::pair<std::string, std::uint16_t>> hosts;
+    std::sort(endpoints.begin(), endpoints.end());
+    return endpoints;
+}
+
+// A resolved target changes addresses: the fresh state takes over the
+// counters the console shows, not the health of addresses it no longer uses.
+void carry_counters(const target_state& from, target_state& to)
+{
+    constexpr auto relaxed = std::memory_order_relaxed;
+    to.requests.store(from.requests.load(relaxed), relaxed);
+    to.failures.store(from.failures.load(relaxed), relaxed);
+    to.last_latency_us.store(from.last_latency_us.load(relaxed), relaxed);
+}
+
+} // namespace
+
+bool host_lookup::same_answer(const host_lookup& other) const
+{
+    return endpoints.empty() == other.endpoints.empty() &&
+           sorted(endpoints) == sorted(other.endpoints);
+}
+
+lookup_schedule schedule_lookups(const runtime_config& config, const host_lookups& lookups,
+                                 std::chrono::steady_clock::time_point now,
+                                 std::chrono::milliseconds retry_interval)
+{
+    const auto refresh = config.snapshot.dns_refresh_interval;
+    std::set<std::pair<std::string, std::uint16_t>> due;
+    lookup_schedule out;
+    for (const auto& upstream : config.upstreams) {
+        for (const auto& target : upstream->targets) {
+            const bool unresolved = target->endpoints.empty() && !target->resolve_error.empty();
+            if (!unresolved && (!target->by_name || refresh.count() <= 0))
+                continue;
+            const auto& host = target->address.host;
+            const auto port = target->address.port;
+            const auto found = lookups.find(lookup_key(host, port));
+            std::chrono::milliseconds wait = refresh;
+            if (unresolved)
+                wait = retry_interval;
+            else if (found != lookups.end() && found->second.endpoints.empty())
+                wait = std::min(retry_interval, refresh); // serving stale addresses
+            if (found == lookups.end() || found->second.at + wait <= now) {
+                due.emplace(host, port);
+            } else if (!out.next || found->second.at + wait < *out.next) {
+                out.next = found->second.at + wait;
+            }
+        }
+    }
+    out.due.assign(due.begin(), due.end());
+    return out;
+}
+
+void prune_lookups(host_lookups& lookups, const runtime_config& config)
+{
+    std::set<std::string, std::less<>> used;
     for (const auto& upstream : config.upstreams)
         for (const auto& target : upstream->targets)
-            if (target->endpoints.empty() && !target->resolve_error.empty())
-                hosts.emplace(target->address.host, target->address.port);
-    return {hosts.begin(), hosts.end()};
+            if (target->by_name)
+                used.insert(lookup_key(target->address.host, target->address.port));
+    std::erase_if(lookups, [&](const auto& entry) { return !used.count(entry.first); });
 }
 
 std::string cache_api_key(const route_config& route)
@@ -227,8 +286,26 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
         runtime->config = upstream;
         for (const auto& target : upstream.targets) {
             auto state = registry.get(upstream.name, target.url);
-            if (!state->resolve_error.empty())
+            if (!state->resolve_error.empty()) {
                 state = registry.renew(upstream.name, target.url);
+            } else if (state->by_name && !state->endpoints.empty()) {
+                const auto& host = state->address.host;
+                const auto found = lookups.find(lookup_key(host, state->address.port));
+                if (found == lookups.end()) {
+                    // Not looked up again (yet): the addresses stand.
+                } else if (found->second.endpoints.empty()) {
+                    // Serve stale rather than fail: the last good addresses
+                    // stay until a lookup succeeds again.
+                    if (warnings)
+                        warnings->push_back("upstream '" + upstream.name + "': cannot refresh '" +
+                                            host + "': " + found->second.error +
+                                            " (still using the last addresses)");
+                } else if (sorted(found->second.endpoints) != sorted(state->endpoints)) {
+                    auto fresh = registry.renew(upstream.name, target.url);
+                    carry_counters(*state, *fresh);
+                    state = std::move(fresh);
+                }
+            }
             if (state->endpoints.empty()) {
                 auto address = parse_http_url(target.url);
                 if (!address) {
@@ -237,6 +314,7 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                 }
                 boost::system::error_code ec;
                 const auto ip = boost::asio::ip::make_address(address->host, ec);
+                state->by_name = static_cast<bool>(ec);
                 if (!ec) {
                     state->endpoints.emplace_back(ip, address->port);
                 } else if (const auto found =

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,6 +50,14 @@ struct target_state {
     // state is published and never changed: a later compile replaces an
     // unresolved state with a fresh one instead of mutating it under readers.
     std::string resolve_error;
+    // The host is a name: `endpoints` came from a lookup. A later lookup
+    // with another answer brings a fresh state (endpoints never change under
+    // readers either).
+    bool by_name = false;
+    // Set once the state has left the running configuration (its target was
+    // removed, or its name now resolves to other addresses): idle pooled
+    // connections to it are closed and no more are kept.
+    std::atomic<bool> retired{false};
 
     std::atomic<unsigned> consecutive_failures{0};
     std::atomic<std::int64_t> ejected_until_ns{0}; // steady_clock; passive health
@@ -106,7 +115,10 @@ private:
 // What looking up one target host found.
 struct host_lookup {
     std::vector<boost::asio::ip::tcp::endpoint> endpoints;
-    std::string error; // why `endpoints` is empty
+    std::string error;                        // why `endpoints` is empty
+    std::chrono::steady_clock::time_point at; // when the answer came
+    // The same addresses (in any order), and both failed or both not.
+    bool same_answer(const host_lookup& other) const;
 };
 // Keyed by lookup_key().
 using host_lookups = std::map<std::string, host_lookup, std::less<>>;
@@ -114,14 +126,30 @@ std::string lookup_key(const std::string& host, std::uint16_t port); // "host:po
 // Looks a host up with the system resolver; blocks for as long as DNS takes,
 // so never call it with a lock held or on a thread that must stay responsive.
 host_lookup system_lookup(const std::string& host, std::uint16_t port);
-// The targets of `config` whose host name still has to be looked up
-// (unresolved ones), as (host, port) pairs without duplicates.
-std::vector<std::pair<std::string, std::uint16_t>> hosts_to_look_up(const runtime_config& config);
+// Which host names of `config` to look up now, as (host, port) pairs
+// without duplicates, and when the next one falls due. An unresolved target
+// is due at once when no lookup of its name was made yet, otherwise
+// `retry_interval` after the last one; a resolved one every
+// snapshot.dns_refresh_interval (never when that is 0), or, while its last
+// refresh failed and the old addresses serve, after the shorter of the two.
+struct lookup_schedule {
+    std::vector<std::pair<std::string, std::uint16_t>> due;
+    std::optional<std::chrono::steady_clock::time_point> next; // none: nothing to wait for
+};
+lookup_schedule schedule_lookups(const runtime_config& config, const host_lookups& lookups,
+                                 std::chrono::steady_clock::time_point now,
+                                 std::chrono::milliseconds retry_interval);
+// Forgets the answers for names `config` no longer uses.
+void prune_lookups(host_lookups& lookups, const runtime_config& config);
 
 // Compiles a validated snapshot. Never waits for DNS: a target whose host is
 // an IP address gets its endpoint at once; a host name takes what `lookups`
 // found for it, or, with no lookup made yet, the target is unresolved
 // ("looking up 'h'") until one is made and the snapshot compiled again.
+// A resolved name whose lookup now finds other addresses gets a fresh
+// target state with them (the old one stays with the configuration that
+// holds it, so requests under way finish on it); one whose lookup failed
+// keeps its addresses, and `warnings` says so.
 // Returns null and sets `error` when a target URL is unusable. A host name
 // that does not resolve is not an error: that target is unhealthy (its calls
 // answer 502 when no other target is left) and `warnings` says why (once its

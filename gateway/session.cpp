@@ -362,7 +362,11 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     record_.route_id.assign(config->snapshot.routes[match.route_index].id);
     // Authorization before any cache lookup: a rejected caller never sees a
     // stored response.
-    if (!access_.check(config->snapshot, record_.api_id, req, query, request_id_, keep_alive)) {
+    const bool allowed =
+        access_.check(config->snapshot, record_.api_id, req, query, request_id_, keep_alive);
+    if (std::string logged; access_.redact_target(req.target(), logged))
+        record_.path.assign(logged);
+    if (!allowed) {
         record_.application_id = access_.application_id();
         count_response(access_.rejection().result_int());
         record_.error = access_.error();
@@ -602,7 +606,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             if (response->keep_alive() && response->is_done() && upstream_buffer_.size() == 0 &&
                 !w_.shared.stopping.load(std::memory_order_relaxed)) {
                 upstream_ = nullptr; // the pool may hand it to another session
-                w_.pool.give(target->id, std::move(stream), up.max_idle_connections);
+                w_.pool.give(*target, std::move(stream), up.max_idle_connections);
             }
             upstream_buffer_.clear();
             co_return co_await serve_from_cache(client_keep_alive && parser.is_done());
@@ -666,7 +670,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         if (upstream_keep_alive && response->is_done() && upstream_buffer_.size() == 0 &&
             !w_.shared.stopping.load(std::memory_order_relaxed)) {
             upstream_ = nullptr; // the pool may hand it to another session
-            w_.pool.give(target->id, std::move(stream), up.max_idle_connections);
+            w_.pool.give(*target, std::move(stream), up.max_idle_connections);
         }
         upstream_buffer_.clear();
         co_return exchange_outcome{keep_alive && !closing_};

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/upstream.hpp"
 
+#include "gateway/runtime_config.hpp"
+
 #include <cerrno>
 #include <sys/socket.h>
 
@@ -38,14 +40,24 @@ upstream_pool::take(std::uint64_t target_id, std::chrono::steady_clock::duration
     return nullptr;
 }
 
-void upstream_pool::give(std::uint64_t target_id, std::unique_ptr<worker_stream> stream,
+void upstream_pool::give(const target_state& target, std::unique_ptr<worker_stream> stream,
                          unsigned max_idle)
 {
-    auto& list = idle_[target_id];
+    // A retired target is never taken from again: keeping the connection
+    // would only hold a socket open to an address no longer in use.
+    if (target.retired.load(std::memory_order_relaxed))
+        return;
+    auto& list = idle_[target.id];
     if (list.size() >= max_idle)
         return; // the stream closes as it goes out of scope
     stream->expires_never();
     list.push_back({std::move(stream), std::chrono::steady_clock::now()});
+}
+
+void upstream_pool::drop(const std::vector<std::uint64_t>& target_ids)
+{
+    for (const std::uint64_t id : target_ids)
+        idle_.erase(id);
 }
 
 void upstream_pool::clear()

@@ -14,6 +14,8 @@
 
 namespace gatehouse::gateway {
 
+struct target_state; // runtime_config.hpp
+
 // Idle keep-alive connections to upstream targets, owned by one worker (no
 // locks: only that worker's thread touches it).
 class upstream_pool {
@@ -27,8 +29,12 @@ public:
     // a new implementation object (and its timer) every time.
     std::unique_ptr<worker_stream>
     take(std::uint64_t target_id, std::chrono::steady_clock::duration max_idle_time, bool probe);
-    // Keeps a connection for reuse, unless `max_idle` are already kept.
-    void give(std::uint64_t target_id, std::unique_ptr<worker_stream> stream, unsigned max_idle);
+    // Keeps a connection for reuse, unless `max_idle` are already kept or
+    // the target has left the configuration.
+    void give(const target_state& target, std::unique_ptr<worker_stream> stream, unsigned max_idle);
+    // Closes the idle connections to targets that have left the
+    // configuration (removed, or their name resolves elsewhere now).
+    void drop(const std::vector<std::uint64_t>& target_ids);
     void clear();
     std::size_t idle_count() const;
 

@@ -12,6 +12,11 @@ AccessPolicy::AccessPolicy(const Database& database)
 {
 }
 
+AccessPolicy::AccessPolicy(QString connectionName)
+    : m_connectionName(std::move(connectionName))
+{
+}
+
 std::optional<TeamRole> AccessPolicy::teamRole(qint64 userId, qint64 teamId) const
 {
     // A failed query denies: it never grants access.
@@ -26,14 +31,27 @@ std::optional<TeamRole> AccessPolicy::teamRole(qint64 userId, qint64 teamId) con
 
 std::optional<Role> AccessPolicy::storedRole(const Principal& actor) const
 {
+    return storedRole(actor, nullptr);
+}
+
+std::optional<Role> AccessPolicy::storedRole(const Principal& actor, QString* error) const
+{
     if (actor.userId <= 0)
         return std::nullopt;
     // A failed query denies: it never grants access.
     auto q = runSql(db(), QStringLiteral("SELECT role FROM users WHERE id = ? AND name = ?"),
-                    {actor.userId, actor.name});
+                    {actor.userId, actor.name}, error);
     if (!q || !q->next())
         return std::nullopt;
     return roleFromString(q->value(0).toString());
+}
+
+bool AccessPolicy::hasUser(qint64 userId, QString* error) const
+{
+    if (userId <= 0)
+        return false;
+    auto q = runSql(db(), QStringLiteral("SELECT 1 FROM users WHERE id = ?"), {userId}, error);
+    return q && q->next();
 }
 
 bool AccessPolicy::canCreateTeam(const Principal& actor) const

@@ -30,6 +30,7 @@ class Database;
 class AccessPolicy {
 public:
     explicit AccessPolicy(const Database& database);
+    explicit AccessPolicy(QString connectionName);
 
     std::optional<TeamRole> teamRole(qint64 userId, qint64 teamId) const;
     bool isTeamMember(qint64 userId, qint64 teamId) const
@@ -46,6 +47,10 @@ public:
     // since sign-in) or made up. Empty when no user has the principal's id
     // and name, or the lookup fails: such an actor may do nothing.
     std::optional<Role> storedRole(const Principal& actor) const;
+    // As above; `error` tells a failed lookup from an unknown actor.
+    std::optional<Role> storedRole(const Principal& actor, QString* error) const;
+    // Whether a user has this id; false with `error` set when the lookup failed.
+    bool hasUser(qint64 userId, QString* error) const;
     bool isKnown(const Principal& actor) const { return storedRole(actor).has_value(); }
     bool isAdmin(const Principal& actor) const { return storedRole(actor) == Role::Admin; }
 

@@ -420,6 +420,8 @@ QList<ApiAction> ApiCatalog::allowedActions(const Principal& actor, const ApiDef
 std::optional<ApiDefinition> ApiCatalog::api(const Principal& actor, qint64 apiId) const
 {
     clearError();
+    if (!requireAccount(actor))
+        return std::nullopt;
     QString err;
     auto found = ApiStore::load(db(), apiId, &err);
     if (!found || !m_policy.canViewApi(actor, *found)) {
@@ -432,6 +434,8 @@ std::optional<ApiDefinition> ApiCatalog::api(const Principal& actor, qint64 apiI
 QList<ApiDefinition> ApiCatalog::visibleApis(const Principal& actor) const
 {
     clearError();
+    if (!requireAccount(actor))
+        return {};
     QString err;
     const auto all = ApiStore::loadWhere(db(), QStringLiteral("1 = 1"), {}, &err);
     QList<ApiDefinition> result;
@@ -449,6 +453,8 @@ QList<ApiDefinition> ApiCatalog::visibleApis(const Principal& actor) const
 QList<ApiDefinition> ApiCatalog::versions(const Principal& actor, const QString& slug) const
 {
     clearError();
+    if (!requireAccount(actor))
+        return {};
     QString err;
     const auto all = ApiStore::loadWhere(db(), QStringLiteral("slug = ?"), {slug}, &err);
     QList<ApiDefinition> result;

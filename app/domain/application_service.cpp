@@ -113,6 +113,8 @@ std::optional<Application> ApplicationService::application(const Principal& acto
                                                            qint64 appId) const
 {
     clearError();
+    if (!requireAccount(actor))
+        return std::nullopt;
     auto app = load(appId);
     if (app && !m_policy.canManageApplication(actor, app->ownerUserId, app->ownerTeamId)) {
         notFound(QStringLiteral("no such application"));
@@ -125,6 +127,8 @@ QList<Application> ApplicationService::applications(const Principal& actor) cons
 {
     clearError();
     QList<Application> result;
+    if (!requireAccount(actor))
+        return result;
     QString err;
     auto q = runSql(db(),
                     QStringLiteral("SELECT ") + appColumns +

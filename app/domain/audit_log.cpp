@@ -47,6 +47,8 @@ bool AuditLog::query(const Principal& actor, const AuditFilter& filter,
                      QList<AuditEntry>* out) const
 {
     clearError();
+    if (!requireAccount(actor))
+        return false;
     if (!m_policy.canReadAuditLog(actor))
         return forbidden(QStringLiteral("only admins may read the audit log"));
     QString sql = QStringLiteral("SELECT id, at, actor_id, actor_name, action, object_type, "

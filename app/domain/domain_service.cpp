@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/domain/domain_service.h"
 
+#include "app/domain/access_policy.h"
 #include "app/domain/audit_log.h"
 #include "app/storage/database.h"
 
@@ -17,6 +18,28 @@ bool DomainService::fail(DomainErrorCode code, const QString& message) const
     m_errorCode = code;
     m_error = message;
     return false;
+}
+
+bool DomainService::requireAccount(const Principal& actor) const
+{
+    QString err;
+    if (AccessPolicy(m_connectionName).storedRole(actor, &err))
+        return true;
+    if (!err.isEmpty())
+        return storageError(err);
+    return forbidden(QStringLiteral("user '%1' (id %2) has no account in this catalog")
+                         .arg(actor.name)
+                         .arg(actor.userId));
+}
+
+bool DomainService::requireAccount(qint64 userId) const
+{
+    QString err;
+    if (AccessPolicy(m_connectionName).hasUser(userId, &err))
+        return true;
+    if (!err.isEmpty())
+        return storageError(err);
+    return forbidden(QStringLiteral("user id %1 has no account in this catalog").arg(userId));
 }
 
 void DomainService::clearError() const

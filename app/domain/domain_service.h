@@ -27,6 +27,16 @@ public:
     DomainErrorCode lastErrorCode() const { return m_errorCode; }
     QString lastError() const { return m_error; }
 
+    // Every call made as someone, reads included, first checks that the
+    // principal has an account: a user with its id and name. One that was
+    // made up or whose user has gone is refused (Forbidden, "user 'x' (id n)
+    // has no account in this catalog") instead of being shown an empty
+    // catalog; a failed lookup fails as Storage. Returns false and sets the
+    // error; leaves it alone on success.
+    bool requireAccount(const Principal& actor) const;
+    // The same for calls that name their user by id only.
+    bool requireAccount(qint64 userId) const;
+
 protected:
     QSqlDatabase db() const { return QSqlDatabase::database(m_connectionName, false); }
     bool fail(DomainErrorCode code, const QString& message) const;

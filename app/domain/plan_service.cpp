@@ -158,6 +158,8 @@ bool PlanService::updatePlan(const Principal& actor, const Plan& input)
 std::optional<Plan> PlanService::plan(const Principal& actor, qint64 planId) const
 {
     clearError();
+    if (!requireAccount(actor))
+        return std::nullopt;
     auto found = load(planId);
     if (!found)
         return std::nullopt;
@@ -172,6 +174,8 @@ QList<Plan> PlanService::plans(const Principal& actor, qint64 apiId) const
 {
     clearError();
     QList<Plan> result;
+    if (!requireAccount(actor))
+        return result;
     if (!checkApi(actor, apiId, false))
         return result;
     QString err;

@@ -311,6 +311,8 @@ std::optional<Subscription> SubscriptionService::subscription(const Principal& a
                                                               qint64 id) const
 {
     clearError();
+    if (!requireAccount(actor))
+        return std::nullopt;
     auto s = load(id);
     if (s && !canApprove(actor, *s) && !canManageApp(actor, s->applicationId)) {
         notFound(QStringLiteral("no such subscription"));
@@ -323,6 +325,8 @@ QList<Subscription> SubscriptionService::subscriptionsOf(const Principal& actor,
                                                          qint64 applicationId) const
 {
     clearError();
+    if (!requireAccount(actor))
+        return {};
     if (!canManageApp(actor, applicationId)) {
         notFound(QStringLiteral("no such application"));
         return {};
@@ -334,6 +338,8 @@ QList<Subscription> SubscriptionService::pendingApprovals(const Principal& actor
 {
     clearError();
     QList<Subscription> result;
+    if (!requireAccount(actor))
+        return result;
     for (const Subscription& s :
          loadWhere(QStringLiteral("state = ?"), {toString(SubscriptionState::Pending)})) {
         if (canApprove(actor, s))

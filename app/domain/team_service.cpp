@@ -182,6 +182,8 @@ QList<Team> TeamService::teams() const
 QList<Team> TeamService::teamsOf(qint64 userId) const
 {
     clearError();
+    if (!requireAccount(userId))
+        return {};
     return readTeams(QStringLiteral("SELECT t.id, t.name, t.description, t.created_at"
                                     " FROM teams t JOIN team_members m ON m.team_id = t.id"
                                     " WHERE m.user_id = ? ORDER BY t.name"),

@@ -93,15 +93,10 @@ std::optional<Principal> UserService::principal(qint64 userId) const
 QList<User> UserService::users(const Principal& actor) const
 {
     clearError();
-    const auto role = m_policy.storedRole(actor);
-    if (!role) {
-        forbidden(QStringLiteral("user '%1' (id %2) has no account in this catalog")
-                      .arg(actor.name)
-                      .arg(actor.userId));
+    if (!requireAccount(actor))
         return {};
-    }
     QList<User> result = allUsers();
-    if (*role != Role::Admin) {
+    if (!m_policy.isAdmin(actor)) {
         for (User& u : result) {
             u.isLocal = false;
             u.hasPassword = false;

@@ -179,6 +179,36 @@ void access_gate::reject(verdict v, std::string_view request_id, bool keep_alive
     rejection_.prepare_payload();
 }
 
+bool access_gate::redact_target(std::string_view target, std::string& out) const
+{
+    if (!api_ || api_->key_query_parameter.empty())
+        return false;
+    const auto question = target.find('?');
+    if (question == std::string_view::npos)
+        return false;
+    const std::string_view name = api_->key_query_parameter;
+    std::string redacted(target.substr(0, question + 1));
+    bool changed = false;
+    std::string_view rest = target.substr(question + 1);
+    for (bool first = true; !rest.empty(); first = false) {
+        const auto amp = rest.find('&');
+        const std::string_view pair = rest.substr(0, amp);
+        rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+        if (!first)
+            redacted.push_back('&');
+        const auto eq = pair.find('=');
+        if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+            redacted.append(pair.substr(0, eq + 1)).append("REDACTED");
+            changed = true;
+        } else {
+            redacted.append(pair);
+        }
+    }
+    if (changed)
+        out = std::move(redacted);
+    return changed;
+}
+
 bool access_gate::decorates() const
 {
     return api_ && api_->state == api_state::deprecated;

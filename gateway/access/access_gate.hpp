@@ -38,6 +38,13 @@ public:
     call_error error() const { return error_; }
     std::uint64_t application_id() const { return application_id_; }
 
+    // The request target as the call log keeps it: when the API checked
+    // last takes its key in a query parameter, that parameter's value is
+    // replaced by "REDACTED", so no key, accepted or refused, is logged.
+    // Returns false, leaving `out` alone, when nothing needs hiding (the
+    // common case: nothing is copied).
+    bool redact_target(std::string_view target, std::string& out) const;
+
     // Adds the deprecation headers of the API checked last, if any.
     void decorate(boost::beast::http::fields& response) const;
     // True when decorate() adds anything (the API is deprecated).

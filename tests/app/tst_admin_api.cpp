@@ -42,6 +42,7 @@ private slots:
     void pagination();
     void concurrentClients();
     void changesReachTheConsole();
+    void actingUserWithoutAccountIsRefused();
 };
 
 void TestAdminApi::apiCrudRoundTrip()
@@ -555,6 +556,41 @@ void TestAdminApi::changesReachTheConsole()
     QCOMPARE(requested.status, 201);
     QTRY_VERIFY_WITH_TIMEOUT(!pending.isEmpty(), 5000);
     QCOMPARE(pending.last().at(0).toInt(), 1);
+}
+
+// The token's user is deleted while the API runs: reads made as that user
+// are refused with 403 and a problem body naming why, as writes are, rather
+// than answered with empty lists.
+void TestAdminApi::actingUserWithoutAccountIsRefused()
+{
+    const qint64 apiId = createApi(QStringLiteral("orders"));
+    QVERIFY(apiId > 0);
+    QCOMPARE(get(QStringLiteral("/v1/apis")).status, 200);
+    QString err;
+    QVERIFY2(m_db.exec(QStringLiteral("DELETE FROM users WHERE id = %1").arg(m_world.admin.userId),
+                       &err),
+             qPrintable(err));
+    const QString expected = QStringLiteral("user '%1' (id %2) has no account in this catalog")
+                                 .arg(m_world.admin.name)
+                                 .arg(m_world.admin.userId);
+    const QStringList reads{QStringLiteral("/v1/apis"),
+                            QStringLiteral("/v1/apis/%1").arg(apiId),
+                            QStringLiteral("/v1/apis/%1/plans").arg(apiId),
+                            QStringLiteral("/v1/applications"),
+                            QStringLiteral("/v1/subscriptions?state=pending"),
+                            QStringLiteral("/v1/users"),
+                            QStringLiteral("/v1/audit")};
+    for (const QString& target : reads) {
+        const auto r = get(target);
+        QVERIFY2(r.status == 403,
+                 qPrintable(target + QStringLiteral(": ") + QString::fromStdString(r.body)));
+        QCOMPARE(r.header("Content-Type"), std::string("application/problem+json"));
+        const QJsonObject problem = jsonOf(r);
+        QCOMPARE(problem.value(QStringLiteral("status")).toInt(), 403);
+        QCOMPARE(problem.value(QStringLiteral("type")).toString(),
+                 QStringLiteral("https://gatehouse.dev/problems/admin/forbidden"));
+        QCOMPARE(problem.value(QStringLiteral("detail")).toString(), expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAdminApi)

@@ -61,6 +61,7 @@ void compareSnapshots(const gateway::config_snapshot& a, const gateway::config_s
         QCOMPARE(x.health.max_failures, y.health.max_failures);
         QCOMPARE(x.health.cooldown.count(), y.health.cooldown.count());
     }
+    QCOMPARE(a.dns_refresh_interval.count(), b.dns_refresh_interval.count());
     QCOMPARE(a.routes.size(), b.routes.size());
     for (std::size_t i = 0; i < a.routes.size(); ++i) {
         const auto& x = a.routes[i];
@@ -117,6 +118,7 @@ private slots:
     void sizes_data();
     void sizes();
     void durationAndSizeFields();
+    void dnsRefreshInterval();
 };
 
 void TestDeclarativeConfig::exampleFiles()
@@ -147,6 +149,7 @@ void TestDeclarativeConfig::exampleFiles()
     QCOMPARE(options.keepalive_timeout, milliseconds(60000));
 
     const auto& snapshot = yaml.snapshot();
+    QCOMPARE(snapshot.dns_refresh_interval, milliseconds(30000));
     QCOMPARE(snapshot.upstreams.size(), std::size_t(2));
     const auto& shop = snapshot.upstreams[0];
     QCOMPARE(qs(shop.name), QStringLiteral("shop"));
@@ -295,7 +298,7 @@ void TestDeclarativeConfig::invalidDocuments_data()
         "8:1:", {QStringLiteral("unknown field 'rotues' (did you mean 'routes'?)")});
     row("unknown key without suggestion", minimal + "frobnicate: 1\n", "8:1:",
         {QStringLiteral("unknown field 'frobnicate' (expected one of: version, listen, cache, "
-                        "upstreams, routes)")});
+                        "dns, upstreams, routes)")});
     row("unknown nested key",
         replace("    upstream: shop\n", "    upstream: shop\n    stripprefix: true\n"), "8:5:",
         {QStringLiteral("routes[0]: unknown field 'stripprefix' (did you mean 'strip_prefix'?)")});
@@ -326,6 +329,12 @@ void TestDeclarativeConfig::invalidDocuments_data()
     row("fractional duration", minimal + "listen:\n  keepalive_timeout: 1.5s\n", "9:22:",
         {QStringLiteral(
             "listen.keepalive_timeout: invalid duration '1.5s' (fractions are not supported")});
+    row("dns: unknown field", minimal + "dns:\n  valid: 10s\n",
+        "9:3:", {QStringLiteral("dns: unknown field 'valid' (expected one of: refresh_interval)")});
+    row("dns: negative interval", minimal + "dns:\n  refresh_interval: -5s\n",
+        "9:21:", {QStringLiteral("dns.refresh_interval: duration '-5s' must not be negative")});
+    row("dns: interval too long", minimal + "dns:\n  refresh_interval: 25h\n",
+        "9:21:", {QStringLiteral("dns.refresh_interval: 25h is out of range (0 to 24h)")});
     row("zero duration", replace("    targets:", "    read_timeout: 0s\n    targets:"),
         "4:19:", {QStringLiteral("upstreams[0].read_timeout: 0ms is out of range (1ms to 24h)")});
     row("bad size", minimal + "listen:\n  body_limit: 16XB\n",
@@ -757,6 +766,28 @@ void TestDeclarativeConfig::durationAndSizeFields()
     QCOMPARE(config.options().keepalive_timeout, milliseconds(5400000));
     QCOMPARE(app::config::formatDuration(milliseconds(5400000)), QStringLiteral("1h30m"));
     QCOMPARE(app::config::formatDuration(milliseconds(1500)), QStringLiteral("1s500ms"));
+}
+
+// Host-name targets are looked up again every 30 s unless the file says
+// otherwise; 0 turns the refresh off.
+void TestDeclarativeConfig::dnsRefreshInterval()
+{
+    DeclarativeConfig config;
+    QVERIFY2(config.parse(Minimal), qPrintable(config.lastError()));
+    QCOMPARE(config.snapshot().dns_refresh_interval, milliseconds(30000));
+    QVERIFY2(config.parse(QByteArray(Minimal) + "dns:\n  refresh_interval: 2m\n"),
+             qPrintable(config.lastError()));
+    QCOMPARE(config.snapshot().dns_refresh_interval, milliseconds(120000));
+    QVERIFY2(config.parse(QByteArray(Minimal) + "dns:\n  refresh_interval: 0\n"),
+             qPrintable(config.lastError()));
+    QCOMPARE(config.snapshot().dns_refresh_interval, milliseconds(0));
+    QVERIFY2(config.parse("{\"version\": 1, \"dns\": {\"refresh_interval\": \"0s\"}}"),
+             qPrintable(config.lastError()));
+    QCOMPARE(config.snapshot().dns_refresh_interval, milliseconds(0));
+    // Other durations still refuse 0.
+    QVERIFY(!config.parse(QByteArray(Minimal) + "listen:\n  keepalive_timeout: 0\n"));
+    QVERIFY2(config.lastError().contains(QLatin1String("0ms is out of range (1ms to 24h)")),
+             qPrintable(config.lastError()));
 }
 
 QTEST_APPLESS_MAIN(TestDeclarativeConfig)

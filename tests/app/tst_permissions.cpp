@@ -2,13 +2,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/domain/access_policy.h"
 
+#include "app/application_overview.h"
+#include "app/approval_inbox.h"
+#include "app/catalog_browser.h"
+#include "app/catalog_store.h"
 #include "app/domain/api_catalog.h"
 #include "app/domain/application_service.h"
 #include "app/domain/audit_log.h"
 #include "app/domain/password_hasher.h"
 #include "app/domain/plan_service.h"
+#include "app/domain/subscription_service.h"
 #include "app/domain/team_service.h"
 #include "app/domain/user_service.h"
+#include "app/try_it_access.h"
 #include "tests/app/test_databases.h"
 
 #include <QTest>
@@ -60,6 +66,7 @@ private slots:
     void apiEditingByRole();
     void visibility();
     void applicationsByRole();
+    void readsRefuseUnknownUsers();
 
 private:
     TestDatabases m_db;
@@ -358,6 +365,129 @@ void TestPermissions::applicationsByRole()
     QCOMPARE(apps.applications(m_world.outsider).size(), 1);
     QCOMPARE(apps.applications(m_world.developer).size(), 2);
     QCOMPARE(apps.applications(m_world.admin).size(), 4);
+}
+
+// Reads made as someone refuse a principal without an account (made up, or
+// whose user was deleted) as writes do, instead of answering with an empty
+// catalog; the same reads as a real user are answered.
+void TestPermissions::readsRefuseUnknownUsers()
+{
+    ApiCatalog catalog(m_db.database());
+    PlanService plans(m_db.database());
+    ApplicationService apps(m_db.database());
+    SubscriptionService subs(m_db.database());
+    TeamService teams(m_db.database());
+    UserService users(m_db.database());
+    AuditLog audit(m_db.database());
+
+    // Something to read: a published API with a manual plan, an application
+    // with a key and a pending subscription.
+    const auto api =
+        catalog.createApi(m_world.publisher, apiFor(m_world.teamId, QStringLiteral("orders"),
+                                                    ApiVisibility::Organisation));
+    QVERIFY2(api && catalog.publish(m_world.publisher, api->id), qPrintable(catalog.lastError()));
+    const auto plan = plans.createPlan(
+        m_world.publisher, Plan{0, api->id, QStringLiteral("gold"), ApprovalMode::Manual, 0, 0, 0});
+    QVERIFY2(plan, qPrintable(plans.lastError()));
+    const auto app = apps.createApplication(m_world.developer, QStringLiteral("shop-app"));
+    QVERIFY2(app, qPrintable(apps.lastError()));
+    QVERIFY2(apps.issueKey(m_world.developer, app->id), qPrintable(apps.lastError()));
+    const auto sub = subs.request(m_world.developer, app->id, plan->id);
+    QVERIFY2(sub, qPrintable(subs.lastError()));
+
+    auto store = CatalogStore::open(QStringLiteral("unknown-users"), m_db.spec(), nullptr);
+    QVERIFY(store);
+
+    // The outsider's account goes (nothing refers to it).
+    const Principal deleted = m_world.outsider;
+    QString err;
+    QVERIFY2(m_db.exec(QStringLiteral("DELETE FROM users WHERE id = %1").arg(deleted.userId), &err),
+             qPrintable(err));
+    const Principal madeUp{9999, QStringLiteral("stranger"), Role::Admin};
+    Principal renamed = m_world.developer; // a name that does not go with the id
+    renamed.name = QStringLiteral("not-the-developer");
+
+    for (const Principal& who : {deleted, madeUp, renamed}) {
+        const QString expected = QStringLiteral("user '%1' (id %2) has no account in this catalog")
+                                     .arg(who.name)
+                                     .arg(who.userId);
+        const auto refused = [&](const DomainService& service, const char* what) {
+            const bool ok = service.lastErrorCode() == DomainErrorCode::Forbidden &&
+                            service.lastError() == expected;
+            if (!ok)
+                qWarning("%s as %s: %d %s", what, qPrintable(who.name),
+                         int(service.lastErrorCode()), qPrintable(service.lastError()));
+            return ok;
+        };
+        QVERIFY(catalog.visibleApis(who).isEmpty());
+        QVERIFY(refused(catalog, "visibleApis"));
+        QVERIFY(!catalog.api(who, api->id));
+        QVERIFY(refused(catalog, "api"));
+        QVERIFY(catalog.versions(who, api->slug).isEmpty());
+        QVERIFY(refused(catalog, "versions"));
+        QVERIFY(plans.plans(who, api->id).isEmpty());
+        QVERIFY(refused(plans, "plans"));
+        QVERIFY(!plans.plan(who, plan->id));
+        QVERIFY(refused(plans, "plan"));
+        QVERIFY(apps.applications(who).isEmpty());
+        QVERIFY(refused(apps, "applications"));
+        QVERIFY(!apps.application(who, app->id));
+        QVERIFY(refused(apps, "application"));
+        QVERIFY(apps.keys(who, app->id).isEmpty());
+        QVERIFY(refused(apps, "keys"));
+        QVERIFY(subs.subscriptionsOf(who, app->id).isEmpty());
+        QVERIFY(refused(subs, "subscriptionsOf"));
+        QVERIFY(!subs.subscription(who, sub->id));
+        QVERIFY(refused(subs, "subscription"));
+        QVERIFY(subs.pendingApprovals(who).isEmpty());
+        QVERIFY(refused(subs, "pendingApprovals"));
+        QVERIFY(users.users(who).isEmpty());
+        QVERIFY(refused(users, "users"));
+        QList<AuditEntry> entries;
+        QVERIFY(!audit.query(who, {}, &entries));
+        QVERIFY(refused(audit, "audit"));
+
+        // What the console's pages read goes through the same check.
+        QCOMPARE(loadCatalog(*store, who).error, expected);
+        QCOMPARE(loadApiDetails(*store, who, api->id).error, expected);
+        QCOMPARE(loadApprovals(*store, who, ApprovalList::Pending).error, expected);
+        QCOMPARE(loadApprovals(*store, who, ApprovalList::History).error, expected);
+        QCOMPARE(loadApplications(*store, who).error, expected);
+        QCOMPARE(loadApplicationDetail(*store, who, app->id).error, expected);
+        QCOMPARE(loadSubscribableApis(*store, who).error, expected);
+        QCOMPARE(loadTryItApplications(*store, who, api->id).error, expected);
+    }
+    // Reads that name their user by id alone.
+    for (const qint64 id : {deleted.userId, qint64(9999)}) {
+        QVERIFY(teams.teamsOf(id).isEmpty());
+        QCOMPARE(teams.lastErrorCode(), DomainErrorCode::Forbidden);
+        QCOMPARE(teams.lastError(),
+                 QStringLiteral("user id %1 has no account in this catalog").arg(id));
+    }
+
+    // Nobody else is refused: the same reads as the admin find everything.
+    const Principal admin = m_world.admin;
+    QCOMPARE(catalog.visibleApis(admin).size(), 1);
+    QVERIFY(catalog.api(admin, api->id));
+    QCOMPARE(catalog.versions(admin, api->slug).size(), 1);
+    QCOMPARE(plans.plans(admin, api->id).size(), 1);
+    QVERIFY(plans.plan(admin, plan->id));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::None);
+    QCOMPARE(plans.lastErrorCode(), DomainErrorCode::None);
+    QVERIFY(!apps.applications(admin).isEmpty());
+    QVERIFY(apps.application(admin, app->id));
+    QCOMPARE(apps.keys(admin, app->id).size(), 1);
+    QCOMPARE(apps.lastErrorCode(), DomainErrorCode::None);
+    QCOMPARE(subs.subscriptionsOf(admin, app->id).size(), 1);
+    QVERIFY(subs.subscription(admin, sub->id));
+    QCOMPARE(subs.pendingApprovals(admin).size(), 1);
+    QCOMPARE(subs.lastErrorCode(), DomainErrorCode::None);
+    QCOMPARE(teams.teamsOf(m_world.developer.userId).size(), 1);
+    QCOMPARE(teams.lastErrorCode(), DomainErrorCode::None);
+    QCOMPARE(loadCatalog(*store, m_world.developer).entries.size(), 1);
+    QCOMPARE(loadApprovals(*store, admin, ApprovalList::Pending).items.size(), 1);
+    QVERIFY(loadApprovals(*store, admin, ApprovalList::History).error.isEmpty());
+    QCOMPARE(loadApplications(*store, m_world.developer).items.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPermissions)

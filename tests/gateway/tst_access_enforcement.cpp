@@ -273,6 +273,40 @@ private slots:
         QCOMPARE(echoHeader(r, "x-application-id"), QStringLiteral("11"));
     }
 
+    // A key in the query string stays out of the call log, whether the
+    // gateway accepts it or not.
+    void queryKeyIsRedactedInCallRecords()
+    {
+        std::vector<gateway::call_record> drained;
+        m_gateway.drain_call_records(drained);
+        drained.clear();
+        QCOMPARE(
+            http_request(m_port, "GET", std::string("/query/log?a=1&api_key=") + GoodKey + "&b=2")
+                .status,
+            200);
+        QCOMPARE(http_request(m_port, "GET", "/query/log?api_key=gh_not-a-key").status, 401);
+        const auto notOurs = [](const gateway::call_record& r) {
+            return !r.path.view().starts_with("/query/log");
+        };
+        for (int i = 0; i < 100 && drained.size() < 2; ++i) {
+            m_gateway.drain_call_records(drained);
+            std::erase_if(drained, notOurs);
+            if (drained.size() < 2)
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        QCOMPARE(drained.size(), std::size_t(2));
+        std::sort(drained.begin(), drained.end(),
+                  [](const auto& a, const auto& b) { return a.status < b.status; });
+        QCOMPARE(drained[0].status, std::uint16_t(200));
+        QCOMPARE(QString::fromLatin1(drained[0].path.view().data(),
+                                     qsizetype(drained[0].path.view().size())),
+                 QStringLiteral("/query/log?a=1&api_key=REDACTED&b=2"));
+        QCOMPARE(drained[1].status, std::uint16_t(401));
+        QCOMPARE(QString::fromLatin1(drained[1].path.view().data(),
+                                     qsizetype(drained[1].path.view().size())),
+                 QStringLiteral("/query/log?api_key=REDACTED"));
+    }
+
     void deprecatedApiCarriesHeadersOnEveryResponse()
     {
         const auto ok = http_request(m_port, "GET", "/old/x", {{"X-API-Key", GoodKey}});

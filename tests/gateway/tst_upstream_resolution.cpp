@@ -12,6 +12,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 
 using namespace gatehouse;
 using namespace gatehouse::test;
@@ -21,6 +22,53 @@ namespace {
 
 // A name that never resolves (RFC 6761 reserves .invalid).
 const std::string unresolvable = "http://gatehouse-no-such-host.invalid:8080";
+
+// What the injected resolver answers for "origin.gatehouse.test", changed by
+// the test while the gateway runs; an empty address fails the lookup.
+class ChangingResolver {
+public:
+    explicit ChangingResolver(std::string address)
+        : m_address(std::move(address))
+    {
+    }
+    void answer(std::string address)
+    {
+        std::lock_guard lock(m_mutex);
+        m_address = std::move(address);
+    }
+    int lookups() const { return m_lookups.load(); }
+    gateway::gateway_server::host_resolver resolver()
+    {
+        return [this](const std::string& host, std::uint16_t, std::string& error) {
+            ++m_lookups;
+            std::lock_guard lock(m_mutex);
+            if (host != "origin.gatehouse.test" || m_address.empty()) {
+                error = "Host not found";
+                return std::vector<std::string>{};
+            }
+            return std::vector<std::string>{m_address};
+        };
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::string m_address;
+    std::atomic<int> m_lookups{0};
+};
+
+// One upstream whose only target is named "origin.gatehouse.test".
+gateway::config_snapshot namedOrigin(std::uint16_t port, std::chrono::milliseconds refresh)
+{
+    gateway::config_snapshot config;
+    gateway::upstream_config up;
+    up.name = "named";
+    up.targets.push_back({"http://origin.gatehouse.test:" + std::to_string(port), 1});
+    up.connect_timeout = 1000ms;
+    config.upstreams.push_back(up);
+    config.routes.push_back(make_route("named", "/", "named"));
+    config.dns_refresh_interval = refresh;
+    return config;
+}
 
 const gateway::target_health* targetNamed(const gateway::stats_snapshot& stats,
                                           const std::string& url)
@@ -222,6 +270,164 @@ private slots:
         QVERIFY(gw.apply_warnings().empty());
         QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
         gw.stop(0ms);
+    }
+
+    // The name moves to another address: after the refresh interval new
+    // requests go there, none fails on the way (a client keeps calling
+    // throughout), and the pooled connections to the old address close. An
+    // unchanged answer swaps nothing.
+    void changedAddressIsFollowed()
+    {
+        gateway::demo_origin before;
+        gateway::demo_origin after;
+        QCOMPARE(QString::fromStdString(before.start("127.0.0.1", 0)), QString());
+        // The same port on another loopback address: only DNS tells them apart.
+        QCOMPARE(QString::fromStdString(after.start("127.0.0.2", before.port())), QString());
+        ChangingResolver dns("127.0.0.1");
+        gateway::gateway_server gw;
+        gw.set_host_resolver(dns.resolver());
+        QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+        QCOMPARE(QString::fromStdString(gw.apply(namedOrigin(before.port(), 100ms))), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(http_request(gw.port(), "GET", "/health").status, 200, 5000);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
+        QVERIFY(before.requests() >= 6);
+        QCOMPARE(after.requests(), std::uint64_t(0));
+        QVERIFY(before.open_connections() >= 1); // the gateway keeps one for reuse
+
+        // Refreshes with the same answer change nothing.
+        const auto generation = gw.stats().config_generation;
+        const int looked = dns.lookups();
+        QTRY_VERIFY_WITH_TIMEOUT(dns.lookups() >= looked + 3, 5000);
+        QCOMPARE(gw.stats().config_generation, generation);
+        QVERIFY(gw.apply_warnings().empty());
+
+        std::atomic<bool> calling{true};
+        std::atomic<int> calls{0};
+        std::atomic<int> failed{0};
+        std::thread client([&] {
+            while (calling.load()) {
+                ++calls;
+                if (http_request(gw.port(), "GET", "/products?limit=2").status != 200)
+                    ++failed;
+            }
+        });
+        auto joinClient = qScopeGuard([&] {
+            calling = false;
+            client.join();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(calls.load() >= 20, 5000);
+        dns.answer("127.0.0.2");
+        QTRY_VERIFY_WITH_TIMEOUT(after.requests() >= 20, 10000);
+        joinClient.dismiss();
+        calling = false;
+        client.join();
+        QCOMPARE(failed.load(), 0);
+        QVERIFY(gw.stats().config_generation > generation);
+
+        // Everything goes to the new address now; the old one is let go.
+        const auto oldServed = before.requests();
+        const auto newServed = after.requests();
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
+        QCOMPARE(before.requests(), oldServed);
+        QCOMPARE(after.requests(), newServed + 10);
+        QTRY_COMPARE_WITH_TIMEOUT(before.open_connections(), std::uint64_t(0), 5000);
+        QVERIFY(gw.apply_warnings().empty());
+        const auto stats = gw.stats();
+        const auto* target =
+            targetNamed(stats, "http://origin.gatehouse.test:" + std::to_string(before.port()));
+        QVERIFY(target);
+        QVERIFY(target->healthy);
+        QVERIFY(target->problem.empty());
+        // The counters the console shows carry over to the new addresses.
+        QVERIFY2(target->requests >= std::uint64_t(calls.load()),
+                 qPrintable(QString::number(target->requests)));
+        gw.stop(0ms);
+    }
+
+    // A refresh that fails serves stale: traffic keeps flowing to the last
+    // good address, the warning says why (through the hook the console
+    // listens to), and goes once the name resolves again.
+    void failedRefreshKeepsTheLastAddress()
+    {
+        ChangingResolver dns("127.0.0.1");
+        gateway::gateway_server gw;
+        gw.set_host_resolver(dns.resolver());
+        std::atomic<int> hooked{0};
+        gw.set_lookups_hook([&hooked] { ++hooked; });
+        QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+        QCOMPARE(QString::fromStdString(gw.apply(namedOrigin(m_origin.port(), 100ms))), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(http_request(gw.port(), "GET", "/health").status, 200, 5000);
+        QVERIFY(gw.apply_warnings().empty());
+
+        const int hooks = hooked.load();
+        dns.answer({});
+        const auto warned = [&gw] {
+            const auto warnings = gw.apply_warnings();
+            return warnings.size() == 1 &&
+                   warnings.front() == "upstream 'named': cannot refresh 'origin.gatehouse.test': "
+                                       "Host not found (still using the last addresses)";
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(warned(), 5000);
+        QVERIFY(hooked.load() > hooks);
+        // Failing lookups keep being made, and traffic keeps flowing.
+        const int looked = dns.lookups();
+        const auto served = m_origin.requests();
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
+        QCOMPARE(m_origin.requests(), served + 10);
+        QTRY_VERIFY_WITH_TIMEOUT(dns.lookups() >= looked + 2, 5000);
+        QVERIFY(warned());
+        const auto stats = gw.stats();
+        const auto* target =
+            targetNamed(stats, "http://origin.gatehouse.test:" + std::to_string(m_origin.port()));
+        QVERIFY(target);
+        QVERIFY(target->healthy);
+
+        dns.answer("127.0.0.1");
+        QTRY_VERIFY_WITH_TIMEOUT(gw.apply_warnings().empty(), 5000);
+        QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
+        gw.stop(0ms);
+    }
+
+    // Interval 0: a name is looked up when the configuration is applied and
+    // never again, whatever DNS says later. The same set-up with an interval
+    // follows the change, so the wait below would have seen a refresh.
+    void zeroIntervalNeverRefreshes()
+    {
+        gateway::demo_origin after;
+        QCOMPARE(QString::fromStdString(after.start("127.0.0.2", m_origin.port())), QString());
+        ChangingResolver dns("127.0.0.1");
+        gateway::gateway_server gw;
+        gw.set_host_resolver(dns.resolver());
+        QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+        QCOMPARE(QString::fromStdString(gw.apply(namedOrigin(m_origin.port(), 0ms))), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(http_request(gw.port(), "GET", "/health").status, 200, 5000);
+        QCOMPARE(dns.lookups(), 1);
+        const auto generation = gw.stats().config_generation;
+        dns.answer("127.0.0.2");
+        QTest::qWait(500); // ten refresh intervals of the run below
+        QCOMPARE(dns.lookups(), 1);
+        QCOMPARE(gw.stats().config_generation, generation);
+        const auto served = m_origin.requests();
+        QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
+        QCOMPARE(m_origin.requests(), served + 1);
+        QCOMPARE(after.requests(), std::uint64_t(0));
+
+        QCOMPARE(QString::fromStdString(gw.apply(namedOrigin(m_origin.port(), 50ms))), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(dns.lookups() >= 2, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            http_request(gw.port(), "GET", "/health").status == 200 && after.requests() > 0, 5000);
+        gw.stop(0ms);
+    }
+
+    void negativeIntervalIsRefused()
+    {
+        gateway::gateway_server gw;
+        const std::string error = gw.apply(namedOrigin(m_origin.port(), -1ms));
+        QVERIFY2(error.find("dns_refresh_interval must not be negative") != std::string::npos,
+                 error.c_str());
     }
 
     void badUrlIsStillRefused()

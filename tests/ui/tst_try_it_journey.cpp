@@ -8,9 +8,11 @@
 #include "app/catalog_startup.h"
 #include "app/demo_catalog.h"
 #include "app/demo_workspace.h"
+#include "app/domain/api_key.h"
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "app/session_key_wallet.h"
+#include "gateway/call_record.hpp"
 #include "tests/app/catalog_call.h"
 #include "ui/applications/api_keys_model.h"
 #include "ui/applications/application_panel.h"
@@ -32,6 +34,8 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -75,6 +79,7 @@ private slots:
     void demoTrafficKeyIsOfferedToTheAdmin();
     void openApiNeedsNoKey();
     void testKeyRefusedWhenTheActorLostTheApplication();
+    void keyInQueryParameter();
 
 private:
     CatalogPage* catalogPage() const { return m_window->catalogPage(); }
@@ -562,6 +567,147 @@ void TestTryItJourney::testKeyRefusedWhenTheActorLostTheApplication()
     QVERIFY(!chooser()->errorText().isEmpty());
     QTest::qWait(50);
     saveScreenshot(tryIt(), QStringLiteral("try_it_issue_refused.png"));
+}
+
+// An API that also takes its key in a query parameter: Try It offers to
+// send it there (the header stays the default), shows the URL with the key
+// masked, and the gateway finds the key in the query: it takes the
+// parameter out before forwarding, which it does only for a key it read
+// from the query, never when a header carried one.
+void TestTryItJourney::keyInQueryParameter()
+{
+    // Echo takes keys from now on, also as ?api_key=; Demo traffic subscribes.
+    const Principal admin = m_localAdmin;
+    const auto ready = callCatalog(*m_catalog, this, [admin](CatalogStore& s) {
+        qint64 echoId = 0;
+        for (const ApiDefinition& a : s.apis().visibleApis(admin)) {
+            if (a.slug == QLatin1String("echo"))
+                echoId = a.id;
+        }
+        auto api = s.apis().api(admin, echoId);
+        if (!api)
+            return s.apis().lastError();
+        api->authMode = AuthMode::ApiKey;
+        api->keyQueryParameter = QStringLiteral("api_key");
+        if (!s.apis().updateApi(admin, *api))
+            return s.apis().lastError();
+        const auto plan = s.plans().createPlan(
+            admin, Plan{0, echoId, QStringLiteral("Try"), ApprovalMode::Automatic, 0, 0, 0});
+        if (!plan)
+            return s.plans().lastError();
+        for (const Application& app : s.applications().applications(admin)) {
+            if (app.name != DemoCatalog::trafficApplicationName())
+                continue;
+            const auto sub = s.subscriptions().request(admin, app.id, plan->id);
+            if (!sub)
+                return s.subscriptions().lastError();
+            return sub->state == SubscriptionState::Approved ? QString()
+                                                             : QStringLiteral("not approved");
+        }
+        return QStringLiteral("no demo traffic application");
+    });
+    QVERIFY(ready);
+    QVERIFY2(ready->isEmpty(), qPrintable(*ready));
+    SessionKeyWallet* wallet = m_window->keyWallet();
+    QSignalSpy adopted(wallet, &SessionKeyWallet::adopted);
+    wallet->adopt(m_trafficKey);
+    QTRY_COMPARE_WITH_TIMEOUT(adopted.size(), 1, 3000);
+
+    // An API without a key parameter: the key goes in the header, no choice.
+    QVERIFY(openTryIt(QStringLiteral("products"), QStringLiteral("v2")));
+    QVERIFY(!tryIt()->keyPlacementBox()->isVisible());
+
+    QVERIFY(openTryIt(QStringLiteral("echo"), QStringLiteral("v1")));
+    QTRY_COMPARE_WITH_TIMEOUT(chooser()->applicationBox()->currentText(),
+                              QStringLiteral("Demo traffic (plan Try)"), 3000);
+    // Wait for the gateway to have the change: Echo refuses a call without key.
+    QComboBox* box = chooser()->applicationBox();
+    const qint64 trafficApp = box->currentData().toLongLong();
+    QVERIFY(trafficApp > 0);
+    chooseKeySource(TryItKeyChooser::NoKey);
+    QCOMPARE(sendUntil(tryIt()->sendButton(), {401}), 401);
+    chooseKeySource(trafficApp);
+    QComboBox* placement = tryIt()->keyPlacementBox();
+    QVERIFY(placement->isVisible());
+    QCOMPARE(placement->count(), 2);
+    QCOMPARE(placement->currentIndex(), 0);
+    QCOMPARE(placement->currentText(), QStringLiteral("In the X-API-Key header"));
+    QCOMPARE(placement->itemText(1), QStringLiteral("In the query parameter \"api_key\""));
+
+    const QString masked =
+        QStringLiteral("gh_") + ApiKeyCodec::lookupPrefix(m_trafficKey) + QStringLiteral("…");
+    const QString base = m_gateway->listenUrl().toString();
+    const auto echoed = [this] {
+        return QJsonDocument::fromJson(tryIt()->bodyText().toUtf8()).object();
+    };
+    // What the gateway recorded of the calls to /v1/echo/hello: the target
+    // as the client sent it (a key parameter's value hidden). A record is
+    // committed just after its response is written: callers poll.
+    QStringList recorded;
+    const auto recordedTargets = [this, &recorded] {
+        std::vector<gateway::call_record> records;
+        m_gateway->drainCallRecords(records, 100000);
+        for (const auto& r : records) {
+            const auto path = r.path.view();
+            if (path.starts_with("/v1/echo/hello"))
+                recorded << QString::fromLatin1(path.data(), qsizetype(path.size()));
+        }
+        return recorded;
+    };
+
+    // --- In the query parameter.
+    placement->setCurrentIndex(1);
+    emit placement->activated(1);
+    tryIt()->pathEdit()->setText(QStringLiteral("/v1/echo/hello?lang=en"));
+    QVERIFY2(chooser()->noteText().contains(QLatin1String("in the query parameter \"api_key\"")),
+             qPrintable(chooser()->noteText()));
+    QCOMPARE(tryIt()->urlText(), QStringLiteral("URL: ") + base +
+                                     QStringLiteral("/v1/echo/hello?lang=en&api_key=") + masked);
+    QCOMPARE(sendUntil(tryIt()->sendButton(), {200}), 200);
+    QCOMPARE(tryIt()->urlText(), QStringLiteral("URL: ") + base +
+                                     QStringLiteral("/v1/echo/hello?lang=en&api_key=") + masked);
+    for (QLabel* label : m_window->findChildren<QLabel*>())
+        QVERIFY(!label->text().contains(m_trafficKey));
+    QJsonObject echo = echoed();
+    QJsonObject headers = echo.value(QStringLiteral("headers")).toObject();
+    // Authenticated (the consumer is named upstream), the parameter taken out
+    // of the query and no key header anywhere.
+    QVERIFY2(!headers.value(QStringLiteral("x-application-id")).toString().isEmpty(),
+             qPrintable(tryIt()->bodyText()));
+    QCOMPARE(echo.value(QStringLiteral("query")).toString(), QStringLiteral("lang=en"));
+    QVERIFY(!headers.contains(QStringLiteral("x-api-key")));
+    QVERIFY(!tryIt()->bodyText().contains(m_trafficKey));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        recordedTargets().contains(QStringLiteral("/v1/echo/hello?lang=en&api_key=REDACTED")),
+        2000);
+    QTest::qWait(50);
+    saveScreenshot(tryIt(), QStringLiteral("try_it_key_in_query.png"));
+
+    // --- Back in the header: the gateway sees no key parameter.
+    placement->setCurrentIndex(0);
+    emit placement->activated(0);
+    QVERIFY(chooser()->noteText().contains(QLatin1String("as X-API-Key")));
+    tryIt()->pathEdit()->setText(QStringLiteral("/v1/echo/hello?lang=de"));
+    QCOMPARE(tryIt()->urlText(),
+             QStringLiteral("URL: ") + base + QStringLiteral("/v1/echo/hello?lang=de"));
+    QTest::mouseClick(tryIt()->sendButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!tryIt()->isBusy() && tryIt()->lastStatus() == 200, 5000);
+    echo = echoed();
+    headers = echo.value(QStringLiteral("headers")).toObject();
+    QVERIFY(!headers.value(QStringLiteral("x-application-id")).toString().isEmpty());
+    QCOMPARE(echo.value(QStringLiteral("query")).toString(), QStringLiteral("lang=de"));
+    QTRY_VERIFY_WITH_TIMEOUT(recordedTargets().contains(QStringLiteral("/v1/echo/hello?lang=de")),
+                             2000);
+    for (const QString& target : recorded)
+        QVERIFY2(!target.contains(m_trafficKey), qPrintable(target));
+
+    // Without a key nothing goes anywhere: the gateway refuses, as it says.
+    chooseKeySource(TryItKeyChooser::NoKey);
+    placement->setCurrentIndex(1);
+    QCOMPARE(tryIt()->urlText(),
+             QStringLiteral("URL: ") + base + QStringLiteral("/v1/echo/hello?lang=de"));
+    QTest::mouseClick(tryIt()->sendButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(tryIt()->lastStatus(), 401, 5000);
 }
 
 QTEST_MAIN(TestTryItJourney)

@@ -155,6 +155,14 @@ void TryItKeyChooser::setActor(const app::Principal& actor)
     reload();
 }
 
+void TryItKeyChooser::setKeyParameter(const QString& name)
+{
+    if (name == m_keyParameter)
+        return;
+    m_keyParameter = name;
+    updateState();
+}
+
 void TryItKeyChooser::setApi(qint64 apiId, bool openApi)
 {
     m_apiId = apiId;
@@ -305,8 +313,11 @@ void TryItKeyChooser::updateState()
                       .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(held->expiresAt),
                                               QLocale::ShortFormat));
         const QString label = held->label.isEmpty() ? QString() : tr("“%1”, ").arg(held->label);
-        note = tr("Sends the key %1 of %2 (%3%4) as X-API-Key.")
-                   .arg(shownAs(*held), a->name, label, expiry) +
+        note = (m_keyParameter.isEmpty()
+                    ? tr("Sends the key %1 of %2 (%3%4) as X-API-Key.")
+                          .arg(shownAs(*held), a->name, label, expiry)
+                    : tr("Sends the key %1 of %2 (%3%4) in the query parameter \"%5\".")
+                          .arg(shownAs(*held), a->name, label, expiry, m_keyParameter)) +
                QLatin1Char(' ') + policy;
     } else if (a) {
         const auto dropped = m_dropped.constFind(a->applicationId);
@@ -319,7 +330,10 @@ void TryItKeyChooser::updateState()
                     .arg(a->name) +
                 QLatin1Char(' ') + policy;
     } else if (paste) {
-        note = tr("The pasted key is sent as X-API-Key and never stored.");
+        note = m_keyParameter.isEmpty()
+                   ? tr("The pasted key is sent as X-API-Key and never stored.")
+                   : tr("The pasted key is sent in the query parameter \"%1\" and never stored.")
+                         .arg(m_keyParameter);
         if (!m_offered.isEmpty())
             note += QLatin1Char(' ') +
                     tr("Or choose one of your applications above: Try It can issue it a test key.");

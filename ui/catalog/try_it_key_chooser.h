@@ -56,6 +56,9 @@ public:
     // chosen (an application holding a session key, else a pasted key; none
     // for an open API).
     void setApi(qint64 apiId, bool openApi);
+    // Where the key goes, for the notes: the query parameter `name`, or the
+    // X-API-Key header when empty (the default).
+    void setKeyParameter(const QString& name);
 
     // The chosen source: an application id, PasteKey or NoKey.
     qint64 choice() const;
@@ -95,6 +98,7 @@ private:
     std::optional<app::Principal> m_actor;
     qint64 m_apiId = 0;
     bool m_openApi = false;
+    QString m_keyParameter;       // empty: the key goes as X-API-Key
     bool m_chooseDefault = false; // the next listing picks the default
     QList<app::TryItApplication> m_offered;
     QHash<qint64, app::WalletKey> m_dropped; // by application: its last key that dropped out

@@ -21,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -69,8 +70,24 @@ TryItPanel::TryItPanel(app::GatewayController* gateway, QWidget* parent)
     requestLabel->setBuddy(m_path);
     form->addRow(requestLabel, requestRow);
     layout->addLayout(form);
+    m_form = form;
     m_chooser = new TryItKeyChooser(form, this);
     layout->addWidget(m_chooser);
+    m_keyPlacement = new QComboBox(this);
+    m_keyPlacement->setObjectName(QStringLiteral("tryItKeyPlacement"));
+    m_keyPlacement->setToolTip(tr("Where the request carries the API key. This API also takes "
+                                  "it in a query parameter, for clients that cannot set "
+                                  "headers."));
+    auto* placementLabel = new QLabel(tr("Send &key:"), this);
+    placementLabel->setBuddy(m_keyPlacement);
+    form->addRow(placementLabel, m_keyPlacement);
+    form->setRowVisible(m_keyPlacement, false);
+    m_url = new QLabel(this);
+    m_url->setObjectName(QStringLiteral("tryItUrl"));
+    m_url->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_url->setTextFormat(Qt::PlainText);
+    m_url->setWordWrap(true);
+    layout->addWidget(m_url);
 
     auto* buttons = new QHBoxLayout;
     m_send = new QPushButton(tr("&Send"), this);
@@ -86,6 +103,11 @@ TryItPanel::TryItPanel(app::GatewayController* gateway, QWidget* parent)
     connect(m_send, &QPushButton::clicked, this, &TryItPanel::send);
     connect(m_sendAgain, &QPushButton::clicked, this, &TryItPanel::send);
     connect(m_path, &QLineEdit::returnPressed, this, &TryItPanel::send);
+    connect(m_path, &QLineEdit::textChanged, this, &TryItPanel::updateUrl);
+    connect(m_keyPlacement, &QComboBox::currentIndexChanged, this, &TryItPanel::updateUrl);
+    connect(m_chooser, &TryItKeyChooser::keyChanged, this, &TryItPanel::updateUrl);
+    if (m_chooser->keyEdit())
+        connect(m_chooser->keyEdit(), &QLineEdit::textChanged, this, &TryItPanel::updateUrl);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("tryItError"));
@@ -139,10 +161,13 @@ TryItPanel::TryItPanel(app::GatewayController* gateway, QWidget* parent)
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
-    if (m_gateway)
+    if (m_gateway) {
         connect(m_gateway, &app::GatewayController::stateChanged, this, &TryItPanel::updateButtons);
+        connect(m_gateway, &app::GatewayController::stateChanged, this, &TryItPanel::updateUrl);
+    }
     clearResult();
     updateButtons();
+    updateUrl();
 }
 
 QString TryItPanel::examplePath(const app::ApiDefinition& api)
@@ -164,10 +189,58 @@ void TryItPanel::setApi(const app::ApiDefinition& api)
     m_method->setCurrentText(method);
     m_path->setText(examplePath(api));
     m_chooser->setApi(api.id, api.authMode == app::AuthMode::Open);
+    // Header by default; the query parameter only where the API takes one.
+    m_keyQueryParameter = api.authMode == app::AuthMode::Open ? QString() : api.keyQueryParameter;
+    {
+        const QSignalBlocker quiet(m_keyPlacement);
+        m_keyPlacement->clear();
+        m_keyPlacement->addItem(tr("In the X-API-Key header"),
+                                static_cast<int>(app::TryItKeyPlacement::Header));
+        if (!m_keyQueryParameter.isEmpty())
+            m_keyPlacement->addItem(tr("In the query parameter \"%1\"").arg(m_keyQueryParameter),
+                                    static_cast<int>(app::TryItKeyPlacement::QueryParameter));
+        m_keyPlacement->setCurrentIndex(0);
+    }
+    m_form->setRowVisible(m_keyPlacement, !m_keyQueryParameter.isEmpty());
     m_lastHeaders.clear();
     m_lastStatus = 0;
     clearResult();
     updateButtons();
+    updateUrl();
+}
+
+app::TryItKeyPlacement TryItPanel::keyPlacement() const
+{
+    return m_keyPlacement->currentData().toInt() ==
+                   static_cast<int>(app::TryItKeyPlacement::QueryParameter)
+               ? app::TryItKeyPlacement::QueryParameter
+               : app::TryItKeyPlacement::Header;
+}
+
+// The URL the next request goes to, with the key that would be sent masked;
+// nothing while the gateway does not run or no key can be sent yet.
+void TryItPanel::updateUrl()
+{
+    m_chooser->setKeyParameter(
+        keyPlacement() == app::TryItKeyPlacement::QueryParameter ? m_keyQueryParameter : QString());
+    if (isBusy())
+        return; // the request under way keeps showing its URL
+    if (!m_gateway || m_gateway->listenUrl().isEmpty()) {
+        m_url->hide();
+        return;
+    }
+    QString why;
+    const std::optional<QString> key = m_chooser->key(&why);
+    const app::TryItRequest request =
+        app::buildTryItRequest(m_gateway->listenUrl(), m_path->text(), key.value_or(QString()),
+                               keyPlacement(), m_keyQueryParameter);
+    m_url->setVisible(request.valid);
+    m_url->setText(tr("URL: %1").arg(request.shownUrl));
+}
+
+QString TryItPanel::urlText() const
+{
+    return m_url->isHidden() ? QString() : m_url->text();
 }
 
 void TryItPanel::clearResult()
@@ -209,29 +282,6 @@ void TryItPanel::send()
         emit finished(0);
         return;
     }
-    QString path = m_path->text().trimmed();
-    if (!path.startsWith(QLatin1Char('/')))
-        path.prepend(QLatin1Char('/'));
-    QUrl url = m_gateway->listenUrl();
-    // A gateway listening on every address is reached on this machine's.
-    if (url.host() == QLatin1String("0.0.0.0"))
-        url.setHost(QStringLiteral("127.0.0.1"));
-    else if (url.host() == QLatin1String("::"))
-        url.setHost(QStringLiteral("::1"));
-    const QUrl target = url.resolved(QUrl(path));
-    if (!target.isValid()) {
-        showError(tr("%1 is not a valid path.").arg(path));
-        emit finished(0);
-        return;
-    }
-    QNetworkRequest request(target);
-    request.setTransferTimeout(RequestTimeoutMs);
-    // The raw answer, as a client sees it: no redirects followed, no cookies.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    request.setRawHeader("Accept", "application/json, */*;q=0.5");
     QString why;
     const std::optional<QString> key = m_chooser->key(&why);
     if (!key) {
@@ -240,8 +290,26 @@ void TryItPanel::send()
         emit finished(0);
         return;
     }
-    if (!key->isEmpty())
-        request.setRawHeader("X-API-Key", key->toUtf8());
+    // The URL and where the key goes are app/'s rule (try_it_access).
+    const app::TryItRequest built = app::buildTryItRequest(
+        m_gateway->listenUrl(), m_path->text(), *key, keyPlacement(), m_keyQueryParameter);
+    if (!built.valid) {
+        showError(tr("%1 is not a valid path.").arg(m_path->text().trimmed()));
+        emit finished(0);
+        return;
+    }
+    m_url->setText(tr("URL: %1").arg(built.shownUrl));
+    m_url->setVisible(true);
+    QNetworkRequest request(built.url);
+    request.setTransferTimeout(RequestTimeoutMs);
+    // The raw answer, as a client sees it: no redirects followed, no cookies.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setRawHeader("Accept", "application/json, */*;q=0.5");
+    if (!built.keyHeader.isEmpty())
+        request.setRawHeader(built.keyHeader, built.keyHeaderValue);
     const QByteArray method = m_method->currentText().trimmed().toUpper().toLatin1();
     m_elapsed.start();
     m_reply = m_network->sendCustomRequest(request, method.isEmpty() ? "GET" : method);

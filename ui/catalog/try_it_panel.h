@@ -3,12 +3,14 @@
 #pragma once
 
 #include "app/domain/api_definition.h"
+#include "app/try_it_access.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -27,10 +29,12 @@ class TryItKeyChooser;
 
 // Sends one real request through the running gateway, as a client would,
 // and shows what came back: status, time, headers (Cache-Status and Age
-// stand out) and the body, pretty-printed when it is JSON. The key sent as
-// X-API-Key is chosen in a TryItKeyChooser: an application's key from this
-// session, a test key issued on the spot, a pasted key, or none. "Send
-// Again" repeats the last request, to see the cache answer it.
+// stand out) and the body, pretty-printed when it is JSON. The key is
+// chosen in a TryItKeyChooser: an application's key from this session, a
+// test key issued on the spot, a pasted key, or none. It goes as X-API-Key,
+// or, for an API that takes its key in a query parameter, there if the user
+// chooses so; the URL is shown with the key masked. "Send Again" repeats
+// the last request, to see the cache answer it.
 class TryItPanel : public QWidget {
     Q_OBJECT
 
@@ -45,6 +49,11 @@ public:
     TryItKeyChooser* keyChooser() const { return m_chooser; }
     QLineEdit* keyEdit() const; // the pasted key
     QComboBox* methodBox() const { return m_method; }
+    // Header or query parameter; shown only for APIs that name a key
+    // query parameter. Item data: app::TryItKeyPlacement as int.
+    QComboBox* keyPlacementBox() const { return m_keyPlacement; }
+    // The URL the request goes to (or went to), the key masked.
+    QString urlText() const;
     QLineEdit* pathEdit() const { return m_path; }
     QPushButton* sendButton() const { return m_send; }
     QPushButton* sendAgainButton() const { return m_sendAgain; }
@@ -73,13 +82,19 @@ private:
     void showError(const QString& text);
     void clearResult();
     void updateButtons();
+    void updateUrl();
+    app::TryItKeyPlacement keyPlacement() const;
 
     app::GatewayController* m_gateway;
     QNetworkAccessManager* m_network = nullptr;
     QPointer<QNetworkReply> m_reply;
     QElapsedTimer m_elapsed;
+    QFormLayout* m_form = nullptr;
     TryItKeyChooser* m_chooser = nullptr;
     QComboBox* m_method = nullptr;
+    QComboBox* m_keyPlacement = nullptr;
+    QLabel* m_url = nullptr;
+    QString m_keyQueryParameter; // of the current API; empty: header only
     QLineEdit* m_path = nullptr;
     QPushButton* m_send = nullptr;
     QPushButton* m_sendAgain = nullptr;
