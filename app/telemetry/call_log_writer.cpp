@@ -372,9 +372,10 @@ bool CallLogWriter::flushPending()
         return true;
 
     QString error;
-    bool ok = s.db.transaction();
-    if (!ok)
-        error = s.db.lastError().text();
+    // Another writer on the same database (a second gateway sharing the
+    // workspace) makes SQLite wait for its commit here rather than fail
+    // this batch halfway (see beginWrite()).
+    bool ok = telemetry::beginWrite(s.db, &error);
     ok = ok && internTexts(s.texts, s.db, s.pending, s.refs, &error);
     std::size_t i = s.fast ? n : 0;
     for (std::size_t done = 0; ok && s.fast && done < n; done += rowsBetweenSpills) {
