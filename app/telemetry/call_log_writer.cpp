@@ -334,6 +334,7 @@ bool CallLogWriter::drainAvailable()
             const unsigned cls = r.status / 100;
             ++s.metrics.requests[{r.api_id, cls <= 5 ? static_cast<int>(cls) : 0, r.cache}];
             s.metrics.latency.record(r.total_latency_us);
+            s.metrics.apiLatency[r.api_id].record(r.total_latency_us);
         }
         if (s.pending.size() >= m_options.batchRows)
             ok = flushPending() && ok;
@@ -443,6 +444,7 @@ bool CallLogWriter::flushPending()
     m_counters.maxFlushUs = std::max(m_counters.maxFlushUs, elapsed);
     m_metrics.requests = s.metrics.requests;
     m_metrics.latency = s.metrics.latency;
+    m_metrics.apiLatency = s.metrics.apiLatency;
     return ok;
 }
 
