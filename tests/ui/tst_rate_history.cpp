@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using gatehouse::ui::RateHistory;
 
 class TestRateHistory : public QObject {
@@ -14,6 +16,7 @@ private slots:
     void finishedSecondsFeedTenSeconds();
     void memoryIsBounded();
     void olderSamplesAreIgnored();
+    void nanLeavesAGap();
 };
 
 void TestRateHistory::bucketsAverageSamples()
@@ -70,6 +73,20 @@ void TestRateHistory::olderSamplesAreIgnored()
     history.addSample(4000, {100.0});
     history.addSample(6000, {1.0});
     QCOMPARE(history.latest(RateHistory::Seconds, 0), 1.0);
+}
+
+void TestRateHistory::nanLeavesAGap()
+{
+    // A latency channel: no value in a second without calls.
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    RateHistory history(2);
+    history.addSample(1000, {3.0, 12.5});
+    history.addSample(2000, {0.0, none});
+    history.addSample(3000, {1.0, 8.0});
+    history.addSample(4000, {0.0, 0.0}); // closes second 3
+    QCOMPARE(history.series(RateHistory::Seconds, 0).size(), 3);
+    QCOMPARE(history.series(RateHistory::Seconds, 1),
+             (QList<QPointF>{QPointF(1000.0, 12.5), QPointF(3000.0, 8.0)}));
 }
 
 QTEST_MAIN(TestRateHistory)

@@ -52,8 +52,11 @@ QList<QPointF> RateHistory::series(Resolution resolution, int channel) const
         return out;
     const std::deque<Point>& ring = m_levels[resolution].ring;
     out.reserve(static_cast<qsizetype>(ring.size()));
-    for (const Point& point : ring)
-        out.append(QPointF(static_cast<double>(point.timestampMs), point.values.at(channel)));
+    for (const Point& point : ring) {
+        const double value = point.values.at(channel);
+        if (value == value) // not NaN
+            out.append(QPointF(static_cast<double>(point.timestampMs), value));
+    }
     return out;
 }
 

@@ -41,6 +41,8 @@ public:
     // Finished buckets, oldest first.
     const std::deque<Point>& points(Resolution resolution) const;
     // One channel as chart points (x = ms since the epoch), oldest first.
+    // A NaN value means "no data in this bucket" (a latency in a second
+    // without calls): it is left out, so a chart leaves a gap.
     QList<QPointF> series(Resolution resolution, int channel) const;
     // The most recent finished bucket's value of a channel (0 when empty).
     double latest(Resolution resolution, int channel) const;
