@@ -37,6 +37,7 @@ constexpr int defaultRefreshMs = 10'000;
 // this late (the query thread is busy with something long).
 constexpr qint64 patienceMs = 5'000;
 constexpr qint64 usPerSecond = 1'000'000;
+constexpr qint64 settleUs = 1'000'000;
 // The live charts' window and what the live tiles summarise, as on the
 // dashboard.
 constexpr int liveSeconds = app::LiveSummary::seriesSeconds;
@@ -517,10 +518,11 @@ void ApiAnalyticsPanel::refreshLive()
         emit refreshed();
         return;
     }
-    // Whole seconds only, as on the dashboard: the one still being counted
-    // would dip at the right edge.
-    const qint64 lastFullUs = QDateTime::currentMSecsSinceEpoch() * 1000 - usPerSecond;
-    const qint64 lastSecondUs = lastFullUs - lastFullUs % usPerSecond;
+    // A second is read once, when it ended at least settleUs ago, so that
+    // its calls have reached the live window (the writer drains the rings
+    // within milliseconds, a busy one later): the ring keeps what it read.
+    const qint64 settledUs = QDateTime::currentMSecsSinceEpoch() * 1000 - usPerSecond - settleUs;
+    const qint64 lastSecondUs = settledUs - settledUs % usPerSecond;
     if (m_liveApi != m_apiId) {
         m_live.clear();
         m_liveApi = m_apiId;
@@ -533,12 +535,11 @@ void ApiAnalyticsPanel::refreshLive()
         missing = liveSeconds;
     }
     if (missing > 0) {
-        for (const app::LivePoint& p : live->snapshot(int(missing), m_apiId, lastFullUs))
-            m_live.addSample(p.secondUs / 1000, liveValues(p));
+        for (const app::LivePoint& p : live->snapshot(int(missing), m_apiId, settledUs))
+            m_live.addSecond(p.secondUs / 1000, liveValues(p));
         m_liveFedUs = lastSecondUs;
     }
-    // The ring holds finished seconds: the newest fed one closes with the next.
-    showLive(live->window(recentSeconds, lastFullUs, m_apiId), lastSecondUs / 1000);
+    showLive(live->window(recentSeconds, settledUs, m_apiId), (lastSecondUs + usPerSecond) / 1000);
     ++m_replies;
     emit refreshed();
 }
