@@ -334,6 +334,7 @@ bool CallLogWriter::drainAvailable()
             const unsigned cls = r.status / 100;
             ++s.metrics.requests[{r.api_id, cls <= 5 ? static_cast<int>(cls) : 0, r.cache}];
             s.metrics.latency.record(r.total_latency_us);
+            s.metrics.apiLatency[r.api_id].record(r.total_latency_us);
         }
         if (s.pending.size() >= m_options.batchRows)
             ok = flushPending() && ok;
@@ -372,9 +373,10 @@ bool CallLogWriter::flushPending()
         return true;
 
     QString error;
-    bool ok = s.db.transaction();
-    if (!ok)
-        error = s.db.lastError().text();
+    // Another writer on the same database (a second gateway sharing the
+    // workspace) makes SQLite wait for its commit here rather than fail
+    // this batch halfway (see beginWrite()).
+    bool ok = telemetry::beginWrite(s.db, &error);
     ok = ok && internTexts(s.texts, s.db, s.pending, s.refs, &error);
     std::size_t i = s.fast ? n : 0;
     for (std::size_t done = 0; ok && s.fast && done < n; done += rowsBetweenSpills) {
@@ -442,6 +444,7 @@ bool CallLogWriter::flushPending()
     m_counters.maxFlushUs = std::max(m_counters.maxFlushUs, elapsed);
     m_metrics.requests = s.metrics.requests;
     m_metrics.latency = s.metrics.latency;
+    m_metrics.apiLatency = s.metrics.apiLatency;
     return ok;
 }
 

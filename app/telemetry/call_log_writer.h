@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/telemetry/latency_bound_counts.h"
 #include "app/telemetry/live_series.h"
 #include "app/telemetry/retention.h"
 #include "app/telemetry/telemetry_types.h"
@@ -52,6 +53,9 @@ struct TelemetryMetrics {
     };
     std::map<Key, quint64> requests;
     LatencyHistogram latency; // total latency of every call
+    // The same per API (0: none), over /metrics' bounds only: a few hundred
+    // bytes per API, however long the writer runs.
+    std::map<quint64, LatencyBoundCounts> apiLatency;
     CallLogWriterCounters writer;
 };
 

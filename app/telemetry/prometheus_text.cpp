@@ -96,8 +96,8 @@ QByteArray PrometheusText::escapeLabel(const QByteArray& value)
 
 const std::vector<double>& PrometheusText::latencyBounds()
 {
-    static const std::vector<double> bounds = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-                                               0.25,   0.5,   1,      2.5,   5,    10,    30,   60};
+    static const std::vector<double> bounds(LatencyBoundCounts::boundsSeconds.begin(),
+                                            LatencyBoundCounts::boundsSeconds.end());
     return bounds;
 }
 
@@ -152,6 +152,24 @@ QByteArray PrometheusText::format(const gateway::stats_snapshot& gw,
     w.sample(QByteArray(hist) + "_sum", noLabels,
              Writer::number(static_cast<double>(telemetry.latency.sumUs()) / 1e6));
     w.sample(QByteArray(hist) + "_count", noLabels, QByteArray::number(telemetry.latency.count()));
+
+    // The same histogram per API, in a family of its own (as requests are in
+    // gatehouse_api_requests_total), so a query summing the family above
+    // does not count every call twice. The same bounds, so 19 lines per API.
+    const char* apiHist = "gatehouse_api_request_duration_seconds";
+    w.family(apiHist, "histogram", "Total call latency as seen by the gateway, by API (0: none).");
+    for (const auto& [apiId, counts] : telemetry.apiLatency) {
+        const QByteArray api = label("api", QByteArray::number(apiId));
+        for (std::size_t i = 0; i < LatencyBoundCounts::boundCount; ++i)
+            w.sample(QByteArray(apiHist) + "_bucket",
+                     api + ',' + label("le", Writer::number(LatencyBoundCounts::boundsSeconds[i])),
+                     QByteArray::number(counts.atOrBelow(i)));
+        w.sample(QByteArray(apiHist) + "_bucket", api + ',' + label("le", "+Inf"),
+                 QByteArray::number(counts.count()));
+        w.sample(QByteArray(apiHist) + "_sum", api,
+                 Writer::number(static_cast<double>(counts.sumUs()) / 1e6));
+        w.sample(QByteArray(apiHist) + "_count", api, QByteArray::number(counts.count()));
+    }
 
     const auto targetLabels = [](const gateway::target_health& t) -> QByteArray {
         return label("upstream", text(t.upstream)) + ',' + label("target", text(t.url));

@@ -27,6 +27,10 @@ struct CacheMetrics {
 // samples; counters end in _total; the latency histogram has cumulative
 // `le` buckets in seconds ending in +Inf (equal to _count), plus _sum.
 //
+// gatehouse_api_request_duration_seconds is the same histogram per API
+// (label `api`, the id as in gatehouse_api_requests_total), over the same
+// bounds (LatencyBoundCounts), whose counts add up to the total's.
+//
 // The `le` counts come from the log-linear histogram: a value is counted
 // in an `le` bucket once its whole histogram bucket lies at or below the
 // bound, so a bucket may under-count by the values within 1/32 below its

@@ -273,6 +273,17 @@ void closeDatabase(const QString& connectionName)
     QSqlDatabase::removeDatabase(connectionName);
 }
 
+bool beginWrite(QSqlDatabase& db, QString* error)
+{
+    if (dialectOf(db) == Dialect::Sqlite)
+        return exec(db, QStringLiteral("BEGIN IMMEDIATE"), error);
+    if (db.transaction())
+        return true;
+    if (error)
+        *error = db.lastError().text();
+    return false;
+}
+
 bool ensureSchema(QSqlDatabase& db, QString* error)
 {
     const Dialect dialect = dialectOf(db);
@@ -283,17 +294,10 @@ bool ensureSchema(QSqlDatabase& db, QString* error)
             q.value(0).toInt() == schemaVersion)
             return true;
     }
-    // SQLite: take the write lock up front, so that two connections creating
-    // or migrating the schema at once queue on the busy timeout instead of
-    // one failing to upgrade its read transaction.
-    const bool begun = dialect == Dialect::Sqlite
-                           ? exec(db, QStringLiteral("BEGIN IMMEDIATE"), error)
-                           : db.transaction();
-    if (!begun) {
-        if (error && dialect == Dialect::Postgres)
-            *error = db.lastError().text();
+    // Two connections creating or migrating the schema at once queue on the
+    // busy timeout instead of one failing to upgrade its read transaction.
+    if (!beginWrite(db, error))
         return false;
-    }
     const auto fail = [&db] {
         db.rollback();
         return false;

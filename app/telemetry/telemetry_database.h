@@ -35,6 +35,14 @@ Dialect dialectOf(const QSqlDatabase& db);
 // transaction, and records the version. Idempotent.
 bool ensureSchema(QSqlDatabase& db, QString* error);
 
+// Begins a write transaction. On SQLite it takes the write lock up front
+// (BEGIN IMMEDIATE), waiting on the busy timeout while another connection
+// writes; a plain BEGIN would first read, and a read transaction that
+// another connection's commit has made stale cannot be upgraded to a write
+// one: the statement fails at once ("database is locked") and with it the
+// transaction. On PostgreSQL, an ordinary transaction.
+bool beginWrite(QSqlDatabase& db, QString* error);
+
 // A unique connection name for this thread and purpose.
 QString uniqueConnectionName(const QString& purpose);
 

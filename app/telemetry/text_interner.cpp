@@ -50,8 +50,9 @@ bool TextInterner::prepare(QSqlDatabase& db, QString* error)
     m_touch = std::make_unique<QSqlQuery>(db);
     if (!m_select->prepare(
             QStringLiteral("SELECT id, last_used_us FROM call_text WHERE value = ?")) ||
-        !m_insert->prepare(QStringLiteral(
-            "INSERT INTO call_text (value, last_used_us) VALUES (?, ?) RETURNING id")) ||
+        !m_insert->prepare(
+            QStringLiteral("INSERT INTO call_text (value, last_used_us) VALUES (?, ?)"
+                           " ON CONFLICT (value) DO NOTHING RETURNING id")) ||
         !m_touch->prepare(QStringLiteral("UPDATE call_text SET last_used_us = ? WHERE id = ?"))) {
         *error = m_select->lastError().text() + m_insert->lastError().text() +
                  m_touch->lastError().text();
@@ -65,29 +66,45 @@ bool TextInterner::lookUpOrInsert(std::string_view text, qint64 batchNewestUs, K
                                   QString* error)
 {
     const QString value = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-    m_select->bindValue(0, value);
-    if (!m_select->exec()) {
-        *error = m_select->lastError().text();
-        return false;
-    }
-    if (m_select->next()) {
-        known->id = m_select->value(0).toLongLong();
-        known->lastUsedUs = m_select->value(1).toLongLong();
+    // Another writer on the database (a second gateway sharing a PostgreSQL
+    // workspace) may add the same text between this SELECT and the INSERT,
+    // or have added it in a transaction not yet committed, which the INSERT
+    // then waits for. A plain INSERT would fail on the unique key, and on
+    // PostgreSQL that aborts the whole batch's transaction; ON CONFLICT DO
+    // NOTHING returns no row instead, and the text is looked up again (each
+    // statement of a READ COMMITTED transaction sees what others committed
+    // before it). A third round only if the other writer's retention
+    // removed the text in between, which takes a text unused for days.
+    for (int round = 0; round < 3; ++round) {
+        m_select->bindValue(0, value);
+        if (!m_select->exec()) {
+            *error = m_select->lastError().text();
+            return false;
+        }
+        if (m_select->next()) {
+            known->id = m_select->value(0).toLongLong();
+            known->lastUsedUs = m_select->value(1).toLongLong();
+            m_select->finish();
+            return known->lastUsedUs + usageSlackUs >= batchNewestUs ||
+                   markUsed(*known, batchNewestUs, error);
+        }
         m_select->finish();
-        return known->lastUsedUs + usageSlackUs >= batchNewestUs ||
-               markUsed(*known, batchNewestUs, error);
+        m_insert->bindValue(0, value);
+        m_insert->bindValue(1, batchNewestUs);
+        if (!m_insert->exec()) {
+            *error = m_insert->lastError().text();
+            return false;
+        }
+        if (m_insert->next()) {
+            known->id = m_insert->value(0).toLongLong();
+            known->lastUsedUs = batchNewestUs;
+            m_insert->finish();
+            return true;
+        }
+        m_insert->finish(); // someone else's row: read it
     }
-    m_select->finish();
-    m_insert->bindValue(0, value);
-    m_insert->bindValue(1, batchNewestUs);
-    if (!m_insert->exec() || !m_insert->next()) {
-        *error = m_insert->lastError().text();
-        return false;
-    }
-    known->id = m_insert->value(0).toLongLong();
-    known->lastUsedUs = batchNewestUs;
-    m_insert->finish();
-    return true;
+    *error = QStringLiteral("call_text: \"%1\" is neither found nor inserted").arg(value);
+    return false;
 }
 
 bool TextInterner::markUsed(Known& known, qint64 batchNewestUs, QString* error)

@@ -46,9 +46,13 @@ struct CallTextRefs {
 // thread, on the writer's connection, between two flushes (never inside
 // one), and passes the ids it deleted to forget() before the next flush.
 // So no flush can see a text that retention is deleting, and a pruned text
-// that comes back is inserted again under a new id. The telemetry database
-// has one writer (the rollups make the same assumption), so no other
-// connection hands out these ids.
+// that comes back is inserted again under a new id.
+//
+// Another writer on the same database (two gateways sharing a PostgreSQL
+// workspace) may insert the same new text at the same moment: the INSERT
+// yields to the other's row (ON CONFLICT DO NOTHING) and takes its id, so
+// both batches commit whole. (The rollups still assume one writer per
+// database: see RollupStore.)
 //
 // Writer thread only. Ids learned inside a transaction are kept after
 // commit(); rollback() forgets every id, since the rows inserting them and

@@ -51,6 +51,7 @@ public:
 private:
     QByteArray m_current; // family whose samples are being read
     std::set<QByteArray> m_closed;
+    std::set<QByteArray> m_helped;
 
     bool fail(const QString& why)
     {
@@ -82,6 +83,8 @@ private:
             if (parts.size() >= 3 && (parts[1] == "HELP" || parts[1] == "TYPE")) {
                 if (!validName(parts[2], true))
                     return fail(QStringLiteral("bad name in ") + QString::fromUtf8(line));
+                if (parts[1] == "HELP" && !m_helped.insert(parts[2]).second)
+                    return fail(QStringLiteral("second HELP for ") + QString::fromUtf8(parts[2]));
                 if (parts[1] == "TYPE") {
                     static const std::set<QByteArray> types{"counter", "gauge", "histogram",
                                                             "summary", "untyped"};
@@ -164,36 +167,48 @@ private:
         f.samples.push_back(s);
         return true;
     }
+    // Each series of a histogram (its labels but `le`) on its own:
+    // cumulative buckets ending in +Inf, equal to its _count, and a _sum.
     bool checkHistograms()
     {
+        struct Series {
+            double previousLe = -INFINITY, previous = 0, inf = -1, count = -1;
+            bool sum = false;
+        };
         for (const auto& [name, f] : families) {
             if (f.type != "histogram")
                 continue;
-            double previousLe = -INFINITY, previous = 0, inf = -1, count = -1;
-            bool sum = false;
+            std::map<std::map<QByteArray, QByteArray>, Series> series;
             for (const Sample& s : f.samples) {
+                std::map<QByteArray, QByteArray> key = s.labels;
+                key.erase("le");
+                Series& one = series[key];
                 if (s.name == name + "_bucket") {
                     if (!s.labels.count("le"))
                         return fail(QStringLiteral("bucket without le"));
                     const QByteArray le = s.labels.at("le");
                     const double bound = le == "+Inf" ? INFINITY : le.toDouble();
-                    if (bound <= previousLe || s.value < previous)
+                    if (bound <= one.previousLe || s.value < one.previous)
                         return fail(QStringLiteral("buckets not cumulative at le=") +
                                     QString::fromUtf8(le));
-                    previousLe = bound;
-                    previous = s.value;
+                    one.previousLe = bound;
+                    one.previous = s.value;
                     if (le == "+Inf")
-                        inf = s.value;
+                        one.inf = s.value;
                 } else if (s.name == name + "_count") {
-                    count = s.value;
+                    one.count = s.value;
                 } else if (s.name == name + "_sum") {
-                    sum = true;
+                    one.sum = true;
                 }
             }
-            if (inf < 0 || previousLe != INFINITY)
-                return fail(QStringLiteral("no +Inf bucket last in ") + QString::fromUtf8(name));
-            if (inf != count || !sum)
-                return fail(QStringLiteral("+Inf != _count or no _sum"));
+            for (const auto& [labels, one] : series) {
+                if (one.inf < 0 || one.previousLe != INFINITY)
+                    return fail(QStringLiteral("no +Inf bucket last in ") +
+                                QString::fromUtf8(name));
+                if (one.inf != one.count || !one.sum)
+                    return fail(QStringLiteral("+Inf != _count or no _sum in ") +
+                                QString::fromUtf8(name));
+            }
         }
         return true;
     }
@@ -211,6 +226,35 @@ double value(const StrictParser& p, const QByteArray& family, const QByteArray& 
             total += s.value;
     }
     return total;
+}
+
+// The `api` label values of a family's samples named `name`.
+std::set<QByteArray> apisOf(const StrictParser& p, const QByteArray& family, const QByteArray& name)
+{
+    std::set<QByteArray> apis;
+    for (const Sample& s : p.families.at(family).samples)
+        if (s.name == name && s.labels.count("api"))
+            apis.insert(s.labels.at("api"));
+    return apis;
+}
+
+// For every bound: the per-API buckets add up to the all-traffic bucket.
+void checkApiBucketsAddUp(const StrictParser& p)
+{
+    const QByteArray total = "gatehouse_request_duration_seconds";
+    const QByteArray perApi = "gatehouse_api_request_duration_seconds";
+    QVERIFY(p.families.count(perApi));
+    QCOMPARE(p.families.at(perApi).type, QByteArray("histogram"));
+    QStringList bounds;
+    for (const double b : PrometheusText::latencyBounds())
+        bounds << QString::number(b, 'g', 12);
+    bounds << QStringLiteral("+Inf");
+    for (const QString& le : bounds) {
+        const QByteArray l = le.toLatin1();
+        QCOMPARE(value(p, perApi, perApi + "_bucket", {{"le", l}}),
+                 value(p, total, total + "_bucket", {{"le", l}}));
+    }
+    QCOMPARE(value(p, perApi, perApi + "_count"), value(p, total, total + "_count"));
 }
 
 } // namespace
@@ -235,8 +279,10 @@ private slots:
         m.requests[{42, 2, gateway::cache_status::hit}] = 10;
         m.requests[{42, 5, gateway::cache_status::none}] = 2;
         m.requests[{0, 4, gateway::cache_status::none}] = 3;
-        for (std::uint64_t v : {50, 400, 900, 2000, 7000, 40000, 300000, 2000000, 70000000})
+        for (std::uint64_t v : {50, 400, 900, 2000, 7000, 40000, 300000, 2000000, 70000000}) {
             m.latency.record(v);
+            m.apiLatency[v < 5000 ? 42 : 0].record(v);
+        }
         m.writer.written = 15;
         m.writer.dropped = 7;
         const QByteArray text = PrometheusText::format(stats, m, CacheMetrics{5, 4096, 8192, 1});
@@ -267,6 +313,18 @@ private slots:
                  7.0);
         QCOMPARE(value(p, "gatehouse_cache_objects", "gatehouse_cache_objects"), 5.0);
         QVERIFY(text.contains("\\\"ird\\\\name\\nx"));
+        // Per API: 50, 400, 900 and 2000 µs for API 42, the rest for none.
+        const QByteArray api = "gatehouse_api_request_duration_seconds";
+        QCOMPARE(value(p, api, api + "_count", {{"api", "42"}}), 4.0);
+        QCOMPARE(value(p, api, api + "_bucket", {{"api", "42"}, {"le", "0.001"}}), 3.0);
+        QCOMPARE(value(p, api, api + "_bucket", {{"api", "42"}, {"le", "0.0025"}}), 4.0);
+        QCOMPARE(value(p, api, api + "_bucket", {{"api", "0"}, {"le", "0.005"}}), 0.0);
+        QCOMPARE(value(p, api, api + "_bucket", {{"api", "0"}, {"le", "60"}}), 4.0);
+        QCOMPARE(value(p, api, api + "_bucket", {{"api", "0"}, {"le", "+Inf"}}), 5.0);
+        QCOMPARE(value(p, api, api + "_sum", {{"api", "42"}}), 0.00335);
+        checkApiBucketsAddUp(p);
+        if (QTest::currentTestFailed())
+            return;
     }
 
     void theParserIsStrict()
@@ -278,6 +336,17 @@ private slots:
         QVERIFY(!StrictParser().parse("# TYPE h histogram\nh_bucket{le=\"1\"} 2\n"
                                       "h_bucket{le=\"+Inf\"} 1\nh_sum 1\nh_count 1\n"));
         QVERIFY(!StrictParser().parse("# TYPE g gauge\ng 1"));
+        QVERIFY(!StrictParser().parse("# HELP g a\n# HELP g b\n# TYPE g gauge\ng 1\n"));
+        // Two series of one histogram: each must be cumulative on its own.
+        QVERIFY(!StrictParser().parse("# TYPE h histogram\nh_bucket{a=\"1\",le=\"1\"} 5\n"
+                                      "h_bucket{a=\"1\",le=\"+Inf\"} 5\nh_sum{a=\"1\"} 1\n"
+                                      "h_count{a=\"1\"} 5\nh_bucket{a=\"2\",le=\"1\"} 1\n"
+                                      "h_sum{a=\"2\"} 1\nh_count{a=\"2\"} 1\n"));
+        QVERIFY(StrictParser().parse("# TYPE h histogram\nh_bucket{a=\"1\",le=\"1\"} 5\n"
+                                     "h_bucket{a=\"1\",le=\"+Inf\"} 5\nh_sum{a=\"1\"} 1\n"
+                                     "h_count{a=\"1\"} 5\nh_bucket{a=\"2\",le=\"1\"} 1\n"
+                                     "h_bucket{a=\"2\",le=\"+Inf\"} 1\nh_sum{a=\"2\"} 1\n"
+                                     "h_count{a=\"2\"} 1\n"));
         QVERIFY(StrictParser().parse("# TYPE h histogram\nh_bucket{le=\"1\"} 1\n"
                                      "h_bucket{le=\"+Inf\"} 2\nh_sum 3\nh_count 2\n"));
     }
@@ -291,6 +360,9 @@ private slots:
         auto route = make_route("products", "/products", "origin");
         route.api_id = 9;
         config.routes.push_back(route);
+        auto echo = make_route("echo", "/echo", "origin");
+        echo.api_id = 11;
+        config.routes.push_back(echo);
         gateway::gateway_server gw;
         QVERIFY(gw.apply(config).empty());
         QTemporaryDir dir;
@@ -302,10 +374,14 @@ private slots:
         QVERIFY(writer.start());
         gw.set_call_records_hook(writer.hook());
         QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
-        for (int i = 0; i < 20; ++i)
+        // Calls sent per API: 9 (products), 11 (echo), 0 (no route).
+        const std::map<QByteArray, int> sent{{"9", 20}, {"11", 7}, {"0", 1}};
+        for (int i = 0; i < sent.at("9"); ++i)
             QCOMPARE(http_request(gw.port(), "GET", "/products/1").status, 200);
+        for (int i = 0; i < sent.at("11"); ++i)
+            QCOMPARE(http_request(gw.port(), "GET", "/echo/metrics").status, 200);
         QCOMPARE(http_request(gw.port(), "GET", "/missing").status, 404);
-        QTRY_COMPARE_WITH_TIMEOUT((writer.flushNow(), writer.counters().written), quint64(21),
+        QTRY_COMPARE_WITH_TIMEOUT((writer.flushNow(), writer.counters().written), quint64(28),
                                   5000);
         const QByteArray text = PrometheusText::format(gw.stats(), writer.metrics());
         StrictParser p;
@@ -318,10 +394,27 @@ private slots:
                  1.0);
         QCOMPARE(value(p, "gatehouse_request_duration_seconds",
                        "gatehouse_request_duration_seconds_count"),
-                 21.0);
+                 28.0);
+        // Per API: one histogram each, counting exactly the calls sent to it.
+        const QByteArray api = "gatehouse_api_request_duration_seconds";
+        QCOMPARE(apisOf(p, api, api + "_count"), (std::set<QByteArray>{"0", "11", "9"}));
+        for (const auto& [id, calls] : sent) {
+            QCOMPARE(value(p, api, api + "_count", {{"api", id}}), double(calls));
+            QCOMPARE(value(p, api, api + "_bucket", {{"api", id}, {"le", "+Inf"}}), double(calls));
+            QCOMPARE(value(p, "gatehouse_api_requests_total", "gatehouse_api_requests_total",
+                           {{"api", id}}),
+                     double(calls));
+            QVERIFY(value(p, api, api + "_sum", {{"api", id}}) > 0.0);
+        }
+        checkApiBucketsAddUp(p);
+        if (QTest::currentTestFailed())
+            return;
+        // Bounded: the fixed bounds, +Inf, _sum and _count per API.
+        QCOMPARE(p.families.at(api).samples.size(),
+                 sent.size() * (PrometheusText::latencyBounds().size() + 3));
         QCOMPARE(value(p, "gatehouse_upstream_healthy", "gatehouse_upstream_healthy"), 1.0);
         QCOMPARE(value(p, "gatehouse_call_log_written_total", "gatehouse_call_log_written_total"),
-                 21.0);
+                 28.0);
         gw.set_call_records_hook({});
         gw.stop();
         writer.stop();

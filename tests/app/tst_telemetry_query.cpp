@@ -18,7 +18,9 @@
 #include <QtTest/QTest>
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
+#include <future>
 #include <mutex>
 #include <set>
 
@@ -166,6 +168,8 @@ private slots:
     void retentionPrunesTextsNoCallUses();
     void upgradesASchemaTwoDatabase_data() { addBackendRows(); }
     void upgradesASchemaTwoDatabase();
+    void aSecondWriterAddingTheSameTextLosesNoBatch_data() { addBackendRows(); }
+    void aSecondWriterAddingTheSameTextLosesNoBatch();
     void postgresRoundTrip();
 };
 
@@ -976,6 +980,135 @@ void TestTelemetryQuery::upgradesASchemaTwoDatabase()
                                 " (SELECT MAX(ts_us) FROM call_log)")),
              sql(QStringLiteral("SELECT COUNT(*) FROM call_text")));
     QVERIFY(sql(QStringLiteral("SELECT COUNT(*) FROM call_text")).toInt() > 0);
+}
+
+void TestTelemetryQuery::aSecondWriterAddingTheSameTextLosesNoBatch()
+{
+    // Two writers on one database (two gateways sharing a workspace) meet a
+    // new route at the same moment: the other one has inserted its text and
+    // not committed yet when this writer's batch needs it. This batch waits
+    // for that commit, takes the other's row and lands whole.
+    QFETCH(bool, postgres);
+    std::unique_ptr<ScratchPostgres> pg;
+    if (postgres) {
+        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
+    }
+    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("two-writers.db"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
+    constexpr int calls = 250; // a multi-row INSERT and a few single rows
+    std::mutex mutex;
+    std::vector<gateway::call_record> queue;
+    std::atomic<int> drained{0};
+    CallLogWriterOptions options;
+    options.database = path;
+    options.retentionEnabled = false;
+    options.flushInterval = std::chrono::hours(1); // flushes only when asked
+    CallLogWriter writer(options, [&](auto& out, std::size_t max) {
+        std::lock_guard lock(mutex);
+        const std::size_t n = std::min(max, queue.size());
+        out.insert(out.end(), queue.begin(), queue.begin() + std::ptrdiff_t(n));
+        queue.erase(queue.begin(), queue.begin() + std::ptrdiff_t(n));
+        drained += int(n);
+        return n;
+    });
+    QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+
+    // The other writer: its own connection, its transaction open.
+    const QString other = QStringLiteral("second-writer");
+    const QString watcher = QStringLiteral("second-writer-watch");
+    const auto closeConnections = qScopeGuard([&] {
+        telemetry::closeDatabase(other);
+        telemetry::closeDatabase(watcher);
+    });
+    QString error;
+    QSqlDatabase second = telemetry::openDatabase(path, other, &error);
+    QVERIFY2(second.isValid(), qPrintable(error));
+    QVERIFY2(telemetry::beginWrite(second, &error), qPrintable(error));
+    qint64 otherId = 0;
+    {
+        QSqlQuery q(second);
+        QVERIFY(q.prepare(QStringLiteral(
+            "INSERT INTO call_text (value, last_used_us) VALUES (?, ?) RETURNING id")));
+        q.addBindValue(QStringLiteral("route-both-saw"));
+        q.addBindValue(now);
+        QVERIFY2(q.exec() && q.next(), qPrintable(q.lastError().text()));
+        otherId = q.value(0).toLongLong();
+    }
+
+    {
+        std::lock_guard lock(mutex);
+        for (int i = 0; i < calls; ++i) {
+            gateway::call_record r;
+            r.timestamp_us = now + i;
+            r.status = 200;
+            r.api_id = 3;
+            r.method.assign("GET");
+            r.route_id.assign("route-both-saw");
+            r.upstream.assign("http://shared:8080");
+            r.client_address.assign("198.51.100.7");
+            r.request_id.assign("both");
+            r.path.assign("/both");
+            queue.push_back(r);
+        }
+    }
+    auto flushed = std::async(std::launch::async, [&writer] { return writer.flushNow(); });
+    // The writer drains, then starts the batch's transaction at once.
+    QTRY_COMPARE_WITH_TIMEOUT(drained.load(), calls, 5000);
+    if (postgres) {
+        // PostgreSQL shows it waiting for the other transaction on the text's key.
+        QSqlDatabase watch = telemetry::openDatabase(path, watcher, &error);
+        QVERIFY2(watch.isValid(), qPrintable(error));
+        const auto waiting = [&watch] {
+            QSqlQuery q(watch);
+            return q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = "
+                                         "current_database() AND wait_event_type = 'Lock'")) &&
+                           q.next()
+                       ? q.value(0).toInt()
+                       : -1;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(waiting(), 1, 5000);
+    } else {
+        // SQLite shows no waiter: give the writer time to reach the lock
+        // (well under the 5 s busy timeout it waits at most).
+        QTest::qWait(300);
+    }
+    QCOMPARE(flushed.wait_for(std::chrono::seconds(0)), std::future_status::timeout);
+    QVERIFY2(second.commit(), qPrintable(second.lastError().text()));
+    QVERIFY2(flushed.get(), qPrintable(writer.lastError()));
+
+    const CallLogWriterCounters counters = writer.counters();
+    QCOMPARE(counters.written, quint64(calls));
+    QCOMPARE(counters.failedRows, quint64(0));
+    QVERIFY2(counters.lastError.isEmpty(), qPrintable(counters.lastError));
+    const auto scalar = [&second](const QString& sql) {
+        QSqlQuery q(second);
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    // One row for the text, the other writer's, and every call refers to it.
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM call_text WHERE value = 'route-both-saw'")), 1);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM call_log WHERE route_ref = %1").arg(otherId)),
+        qint64(calls));
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM call_log_view WHERE route_id = 'route-both-saw'"
+                              " AND client = '198.51.100.7' AND method = 'GET'")),
+        qint64(calls));
+    // The writer keeps that id for the text's next calls.
+    {
+        std::lock_guard lock(mutex);
+        gateway::call_record r;
+        r.timestamp_us = now + calls;
+        r.status = 200;
+        r.route_id.assign("route-both-saw");
+        queue.push_back(r);
+    }
+    QVERIFY(writer.flushNow());
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM call_log WHERE route_ref = %1").arg(otherId)),
+        qint64(calls + 1));
+    writer.stop();
 }
 
 void TestTelemetryQuery::postgresRoundTrip()

@@ -26,6 +26,7 @@
 #include "ui/main_window.h"
 
 #include <QAbstractButton>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -68,6 +69,25 @@ double sum(const QList<QPointF>& points)
     return total;
 }
 
+// The points at or after `fromMs`.
+QList<QPointF> since(const QList<QPointF>& points, qint64 fromMs)
+{
+    QList<QPointF> out;
+    for (const QPointF& p : points)
+        if (p.x() >= double(fromMs))
+            out.append(p);
+    return out;
+}
+
+// Every series of a chart added up, from `fromMs` on.
+double total(const TimeSeriesChart* chart, qint64 fromMs)
+{
+    double all = 0;
+    for (int i = 0; i < chart->seriesCount(); ++i)
+        all += sum(since(chart->points(i), fromMs));
+    return all;
+}
+
 const char* const PetsDocument = R"(openapi: 3.0.3
 info:
   title: Pets
@@ -106,6 +126,8 @@ private slots:
     void exportWritesTheWorkspaceFileOfTheApi();
     void exportWritesTheOpenApiDocumentAsJson();
     void exportErrorIsShown();
+    void liveIsTheRangeWhileTheGatewayRuns();
+    void liveShowsThisApisCallsEverySecond();
 
 private:
     template <typename Work>
@@ -122,6 +144,7 @@ private:
     void sendAndFlush(const std::string& target, const test::header_list& headers, int times,
                       int expectStatus);
     void saveScreenshot(QWidget* widget, const QString& fileName);
+    bool chooseRange(ApiAnalyticsPanel::Range range);
 
     DemoWorkspace m_demo;
     QTemporaryDir m_dir;
@@ -259,8 +282,14 @@ void TestCatalogAnalytics::analyticsShowTheSelectedApisOwnCalls()
     QVERIFY(select(QStringLiteral("products"), QStringLiteral("v2")));
     QVERIFY(showAnalytics());
     ApiAnalyticsPanel* p = panel();
-    QVERIFY2(p->showsFigures(), qPrintable(p->noteText()));
+    // The gateway runs: the tab opens on the live window. The stored hour:
+    const int live = p->repliesShown();
+    QCOMPARE(p->range(), ApiAnalyticsPanel::Range::Live);
+    QTest::mouseClick(p->findChild<QAbstractButton*>(QStringLiteral("analyticsRange0Button")),
+                      Qt::LeftButton);
     QCOMPARE(p->range(), ApiAnalyticsPanel::Range::LastHour);
+    QVERIFY(waitForReply(live));
+    QVERIFY2(p->showsFigures(), qPrintable(p->noteText()));
     QCOMPARE(p->requestsTile()->value(), QString::number(keyedCalls + 1));
     QVERIFY2(p->requestsTile()->detail().contains(QLatin1String(" sent, ")),
              qPrintable(p->requestsTile()->detail()));
@@ -568,6 +597,136 @@ void TestCatalogAnalytics::exportErrorIsShown()
     QVERIFY(page()->findChild<QLabel*>(QStringLiteral("catalogMessage"))->isVisible());
     QVERIFY(!QFile::exists(path));
     saveScreenshot(m_window.get(), QStringLiteral("catalog_export_error.png"));
+}
+
+bool TestCatalogAnalytics::chooseRange(ApiAnalyticsPanel::Range range)
+{
+    auto* button = panel()->findChild<QAbstractButton*>(
+        QStringLiteral("analyticsRange%1Button").arg(int(range)));
+    if (!button)
+        return false;
+    const int before = panel()->repliesShown();
+    QTest::mouseClick(button, Qt::LeftButton);
+    return panel()->range() == range && waitForReply(before);
+}
+
+void TestCatalogAnalytics::liveIsTheRangeWhileTheGatewayRuns()
+{
+    // Until a range is picked, the gateway's state decides.
+    ApiAnalyticsPanel running(m_gateway.get());
+    QCOMPARE(running.range(), ApiAnalyticsPanel::Range::Live);
+    QVERIFY(
+        running.findChild<QAbstractButton*>(QStringLiteral("analyticsRange4Button"))->isChecked());
+    ApiAnalyticsPanel without;
+    QCOMPARE(without.range(), ApiAnalyticsPanel::Range::LastHour);
+
+    GatewayController other;
+    ApiAnalyticsPanel follows(&other);
+    ApiAnalyticsPanel picked(&other);
+    picked.setRange(ApiAnalyticsPanel::Range::LastDay);
+    QCOMPARE(follows.range(), ApiAnalyticsPanel::Range::LastHour);
+    gateway::gateway_options options;
+    options.listen_address = "127.0.0.1";
+    options.port = 0;
+    options.threads = 1;
+    QVERIFY2(other.start(options), qPrintable(other.lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(other.state(), GatewayController::State::Running, 5000);
+    QCOMPARE(follows.range(), ApiAnalyticsPanel::Range::Live);
+    QCOMPARE(picked.range(), ApiAnalyticsPanel::Range::LastDay);
+    other.stopAndWait(std::chrono::milliseconds(500));
+    QTRY_COMPARE_WITH_TIMEOUT(follows.range(), ApiAnalyticsPanel::Range::LastHour, 5000);
+    QCOMPARE(picked.range(), ApiAnalyticsPanel::Range::LastDay);
+}
+
+void TestCatalogAnalytics::liveShowsThisApisCallsEverySecond()
+{
+    QVERIFY(select(QStringLiteral("products"), QStringLiteral("v2")));
+    QVERIFY(showAnalytics());
+    QVERIFY(chooseRange(ApiAnalyticsPanel::Range::Live));
+    ApiAnalyticsPanel* p = panel();
+    TimeSeriesChart* requests = p->requestsChart();
+    QCOMPARE(requests->title(), QStringLiteral("Requests per second by cache status"));
+    QCOMPARE(requests->seriesCount(), 6);
+    QCOMPARE(p->latencyChart()->seriesNames(),
+             (QStringList{QStringLiteral("p50"), QStringLiteral("p95"), QStringLiteral("p99")}));
+
+    // From a fresh second on, so no earlier test's calls share one with these.
+    const qint64 startSecond = QDateTime::currentMSecsSinceEpoch() / 1000;
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() / 1000 > startSecond, 2000);
+    const qint64 fromMs = (startSecond + 1) * 1000;
+    constexpr int productCalls = 6;
+    constexpr int echoLiveCalls = 4;
+    const test::header_list key{{"X-API-Key", m_trafficKey.toStdString()}};
+    sendAndFlush("/v2/products/7", key, productCalls, 200);
+    sendAndFlush("/v1/echo/live", {}, echoLiveCalls, 200);
+    const qint64 lastSecondMs = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
+
+    // Nothing touched: each second's refresh brings the calls in, once the
+    // ring has closed the second of the last of them.
+    const auto lastX = [](const TimeSeriesChart* chart) {
+        const QList<QPointF> points = chart->points(0);
+        return points.isEmpty() ? 0.0 : points.constLast().x();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(lastX(requests) >= double(lastSecondMs), 5000);
+    QVERIFY2(p->showsFigures(), qPrintable(p->noteText()));
+    // This API's calls, and not echo's, sent in the same seconds.
+    QCOMPARE(total(requests, fromMs), double(productCalls));
+    double lookups = 0;
+    for (int i = 0; i < 4; ++i) // hit, miss, stale, revalidated
+        lookups += sum(since(requests->points(i), fromMs));
+    QCOMPARE(lookups, double(productCalls));
+    const QList<QPointF> ratio = since(p->hitRatioChart()->points(0), fromMs);
+    QVERIFY(!ratio.isEmpty());
+    for (const QPointF& point : ratio)
+        QVERIFY(point.y() >= 0.0 && point.y() <= 100.0);
+    // The API's own percentiles, per second with calls, in order.
+    const QList<QPointF> p50 = since(p->latencyChart()->points(0), fromMs);
+    const QList<QPointF> p95 = since(p->latencyChart()->points(1), fromMs);
+    const QList<QPointF> p99 = since(p->latencyChart()->points(2), fromMs);
+    QVERIFY(!p50.isEmpty());
+    QCOMPARE(p95.size(), p50.size());
+    QCOMPARE(p99.size(), p50.size());
+    for (qsizetype i = 0; i < p50.size(); ++i) {
+        QCOMPARE(p95[i].x(), p50[i].x());
+        QVERIFY(p50[i].y() > 0.0);
+        QVERIFY2(
+            p50[i].y() <= p95[i].y() && p95[i].y() <= p99[i].y(),
+            qPrintable(QStringLiteral("%1 %2 %3").arg(p50[i].y()).arg(p95[i].y()).arg(p99[i].y())));
+    }
+    // The tiles: the last 10 seconds.
+    QVERIFY2(p->requestsTile()->value().endsWith(QLatin1String("/s")),
+             qPrintable(p->requestsTile()->value()));
+    QVERIFY(p->hitRatioTile()->value().endsWith(QLatin1String(" %")));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY2(p->latencyTile(i)->value().endsWith(QLatin1String(" ms")),
+                 qPrintable(p->latencyTile(i)->value()));
+    QVERIFY(p->findChild<QLabel*>(QStringLiteral("analyticsSummary"))
+                ->text()
+                .startsWith(QLatin1String("Live:")));
+    saveScreenshot(m_window.get(), QStringLiteral("catalog_analytics_live.png"));
+    saveScreenshot(p->findChild<QScrollArea*>()->widget(),
+                   QStringLiteral("catalog_analytics_live_full.png"));
+
+    // The next second slides in: new points at the end, those still in the
+    // window unchanged, at most five minutes of them.
+    const QList<QPointF> before = requests->points(0);
+    const int repliesBefore = p->repliesShown();
+    QTRY_VERIFY_WITH_TIMEOUT(lastX(requests) > before.constLast().x(), 3000);
+    QVERIFY(p->repliesShown() > repliesBefore);
+    const QList<QPointF> after = requests->points(0);
+    QVERIFY(after.size() <= 300);
+    QVERIFY(after.constLast().x() - after.constFirst().x() < 300'000);
+    const QList<QPointF> kept = since(before, qint64(after.constFirst().x()));
+    QCOMPARE(after.mid(0, kept.size()), kept);
+    QCOMPARE(total(requests, fromMs), double(productCalls));
+
+    // Echo's own live window: its calls, not the products ones.
+    QVERIFY(select(QStringLiteral("echo"), QStringLiteral("v1")));
+    QCOMPARE(p->range(), ApiAnalyticsPanel::Range::Live);
+    QTRY_VERIFY_WITH_TIMEOUT(lastX(requests) >= double(lastSecondMs), 5000);
+    QCOMPARE(total(requests, fromMs), double(echoLiveCalls));
+    QVERIFY(since(p->hitRatioChart()->points(0), fromMs).isEmpty()); // never cached
+    QVERIFY(!since(p->latencyChart()->points(2), fromMs).isEmpty());
 }
 
 QTEST_MAIN(TestCatalogAnalytics)

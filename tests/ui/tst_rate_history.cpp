@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using gatehouse::ui::RateHistory;
 
 class TestRateHistory : public QObject {
@@ -14,6 +16,8 @@ private slots:
     void finishedSecondsFeedTenSeconds();
     void memoryIsBounded();
     void olderSamplesAreIgnored();
+    void nanLeavesAGap();
+    void wholeSecondsShowAtOnce();
 };
 
 void TestRateHistory::bucketsAverageSamples()
@@ -70,6 +74,39 @@ void TestRateHistory::olderSamplesAreIgnored()
     history.addSample(4000, {100.0});
     history.addSample(6000, {1.0});
     QCOMPARE(history.latest(RateHistory::Seconds, 0), 1.0);
+}
+
+void TestRateHistory::nanLeavesAGap()
+{
+    // A latency channel: no value in a second without calls.
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    RateHistory history(2);
+    history.addSample(1000, {3.0, 12.5});
+    history.addSample(2000, {0.0, none});
+    history.addSample(3000, {1.0, 8.0});
+    history.addSample(4000, {0.0, 0.0}); // closes second 3
+    QCOMPARE(history.series(RateHistory::Seconds, 0).size(), 3);
+    QCOMPARE(history.series(RateHistory::Seconds, 1),
+             (QList<QPointF>{QPointF(1000.0, 12.5), QPointF(3000.0, 8.0)}));
+}
+
+void TestRateHistory::wholeSecondsShowAtOnce()
+{
+    RateHistory history(2, 300, 360);
+    for (int s = 0; s < 12; ++s)
+        history.addSecond(s * 1000, {double(s), 1.0});
+    // Every second is there, the last one included; ten of them made a
+    // ten-second point.
+    QCOMPARE(history.points(RateHistory::Seconds).size(), std::size_t(12));
+    QCOMPARE(history.latest(RateHistory::Seconds, 0), 11.0);
+    QCOMPARE(history.points(RateHistory::TenSeconds).size(), std::size_t(1));
+    QCOMPARE(history.latest(RateHistory::TenSeconds, 0), 4.5);
+    history.addSecond(5000, {100.0, 0.0});  // backwards: ignored
+    history.addSecond(11000, {100.0, 0.0}); // the same second again: ignored
+    QCOMPARE(history.points(RateHistory::Seconds).size(), std::size_t(12));
+    QCOMPARE(history.latest(RateHistory::Seconds, 0), 11.0);
+    history.addSecond(13000, {13.0}); // a missing channel counts as 0
+    QCOMPARE(history.series(RateHistory::Seconds, 1).constLast(), QPointF(13000.0, 0.0));
 }
 
 QTEST_MAIN(TestRateHistory)

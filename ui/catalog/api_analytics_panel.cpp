@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/catalog/api_analytics_panel.h"
 
+#include "app/gateway_controller.h"
 #include "app/telemetry/live_summary.h"
 #include "app/telemetry/telemetry_service.h"
 #include "ui/charts/time_series_chart.h"
@@ -21,6 +22,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace gatehouse::ui {
 
@@ -33,6 +36,14 @@ constexpr int defaultRefreshMs = 10'000;
 // A refresh while an answer is on its way lets it arrive, unless it is
 // this late (the query thread is busy with something long).
 constexpr qint64 patienceMs = 5'000;
+constexpr qint64 usPerSecond = 1'000'000;
+constexpr qint64 settleUs = 1'000'000;
+// The live charts' window and what the live tiles summarise, as on the
+// dashboard.
+constexpr int liveSeconds = app::LiveSummary::seriesSeconds;
+constexpr int recentSeconds = app::LiveSummary::recentSeconds;
+constexpr double noData = std::numeric_limits<double>::quiet_NaN();
+constexpr double quantiles[3] = {50.0, 95.0, 99.0};
 
 qint64 alignDown(qint64 value, qint64 step)
 {
@@ -47,6 +58,7 @@ ApiAnalyticsPanel::Shape ApiAnalyticsPanel::shapeOf(Range range)
     // shape, few enough to read each one.
     switch (range) {
     case Range::LastHour:
+    case Range::Live: // not read from the rollups
         break;
     case Range::LastDay:
         return {dayMs, app::TrendBucket::Hour, hourMs};
@@ -58,9 +70,12 @@ ApiAnalyticsPanel::Shape ApiAnalyticsPanel::shapeOf(Range range)
     return {hourMs, app::TrendBucket::Minute, minuteMs};
 }
 
-ApiAnalyticsPanel::ApiAnalyticsPanel(QWidget* parent)
+ApiAnalyticsPanel::ApiAnalyticsPanel(app::GatewayController* gateway, QWidget* parent)
     : QWidget(parent)
+    , m_gateway(gateway)
+    , m_live(LiveChannelCount, liveSeconds, 1)
     , m_timer(new QTimer(this))
+    , m_liveTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("apiAnalyticsPanel"));
     auto* layout = new QVBoxLayout(this);
@@ -77,6 +92,7 @@ ApiAnalyticsPanel::ApiAnalyticsPanel(QWidget* parent)
         QString text;
         QString tip;
     } ranges[] = {
+        {Range::Live, tr("Live"), tr("The last five minutes, one point per second")},
         {Range::LastHour, tr("1 h"), tr("The last hour, one point per minute")},
         {Range::LastDay, tr("24 h"), tr("The last 24 hours, one point per hour")},
         {Range::LastWeek, tr("7 d"), tr("The last 7 days, one point per hour")},
@@ -134,9 +150,7 @@ ApiAnalyticsPanel::ApiAnalyticsPanel(QWidget* parent)
 
     m_requestsChart = new TimeSeriesChart(content);
     m_requestsChart->setObjectName(QStringLiteral("apiRequestsChart"));
-    m_requestsChart->setValueAxisTitle(tr("Requests"));
     m_requestsChart->setTimeAxisTitle(tr("Time"));
-    m_requestsChart->setValueSuffix(tr(" requests"));
     m_requestsChart->setValueDecimals(0);
     m_requestsChart->setSeries(
         {tr("Hit"), tr("Miss"), tr("Stale"), tr("Revalidated"), tr("Bypass"), tr("Not cached")},
@@ -173,7 +187,16 @@ ApiAnalyticsPanel::ApiAnalyticsPanel(QWidget* parent)
 
     m_timer->setInterval(defaultRefreshMs);
     connect(m_timer, &QTimer::timeout, this, &ApiAnalyticsPanel::refresh);
+    m_liveTimer->setInterval(1000);
+    m_liveTimer->setTimerType(Qt::CoarseTimer);
+    connect(m_liveTimer, &QTimer::timeout, this, &ApiAnalyticsPanel::refresh);
+    applyRangeTexts();
     showNote(tr("Select an API to see its analytics."));
+    if (m_gateway) {
+        connect(m_gateway, &app::GatewayController::stateChanged, this,
+                &ApiAnalyticsPanel::followGateway);
+    }
+    followGateway();
 }
 
 void ApiAnalyticsPanel::setTelemetryService(app::TelemetryService* service)
@@ -185,6 +208,9 @@ void ApiAnalyticsPanel::setTelemetryService(app::TelemetryService* service)
     m_service = service;
     m_pending = 0;
     m_haveFigures = false;
+    m_live.clear(); // another service: another live window
+    m_liveApi = 0;
+    m_liveFedUs = -1;
     if (service) {
         connect(service, &app::TelemetryService::trendsReady, this, &ApiAnalyticsPanel::onTrends);
         connect(service, &app::TelemetryService::queryFailed, this, &ApiAnalyticsPanel::onFailed);
@@ -208,14 +234,49 @@ void ApiAnalyticsPanel::setApi(quint64 apiId)
 
 void ApiAnalyticsPanel::setRange(Range range)
 {
+    m_rangePicked = true;
+    applyRange(range);
+}
+
+void ApiAnalyticsPanel::applyRange(Range range)
+{
     m_rangeButtons->button(int(range))->setChecked(true);
     if (range == m_range)
         return;
     m_range = range;
     m_pending = 0;
     m_haveFigures = false;
-    if (isVisible())
+    applyRangeTexts();
+    if (isVisible()) {
+        startTimers();
         refresh();
+    }
+}
+
+void ApiAnalyticsPanel::followGateway()
+{
+    if (m_rangePicked)
+        return;
+    const bool running = m_gateway && m_gateway->state() == app::GatewayController::State::Running;
+    applyRange(running ? Range::Live : Range::LastHour);
+}
+
+void ApiAnalyticsPanel::startTimers()
+{
+    const bool live = m_range == Range::Live;
+    (live ? m_timer : m_liveTimer)->stop();
+    (live ? m_liveTimer : m_timer)->start();
+}
+
+void ApiAnalyticsPanel::applyRangeTexts()
+{
+    // Counts per bucket for trends, rates for Live.
+    const bool live = m_range == Range::Live;
+    m_requestsChart->setTitle(requestsChartTitle());
+    m_requestsChart->setValueAxisTitle(live ? tr("Requests/s") : tr("Requests"));
+    m_requestsChart->setValueSuffix(live ? tr(" req/s") : tr(" requests"));
+    // Live seconds are points on lines; trend buckets are blocks.
+    m_requestsChart->setStackedBucketMs(live ? 0 : shapeOf(m_range).bucketMs);
 }
 
 void ApiAnalyticsPanel::setRefreshInterval(int ms)
@@ -243,6 +304,8 @@ QString ApiAnalyticsPanel::rangeText() const
     switch (m_range) {
     case Range::LastHour:
         break;
+    case Range::Live:
+        return tr("the last 5 minutes");
     case Range::LastDay:
         return tr("the last 24 hours");
     case Range::LastWeek:
@@ -255,6 +318,8 @@ QString ApiAnalyticsPanel::rangeText() const
 
 QString ApiAnalyticsPanel::requestsChartTitle() const
 {
+    if (m_range == Range::Live)
+        return tr("Requests per second by cache status");
     switch (shapeOf(m_range).bucket) {
     case app::TrendBucket::Minute:
         break;
@@ -276,6 +341,10 @@ void ApiAnalyticsPanel::refresh()
     }
     if (m_apiId == 0) {
         showNote(tr("Select an API to see its analytics."));
+        return;
+    }
+    if (m_range == Range::Live) {
+        refreshLive();
         return;
     }
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
@@ -320,7 +389,6 @@ void ApiAnalyticsPanel::showBuckets(const std::vector<app::RollupBucket>& bucket
     QList<QList<QPointF>> cache(6);
     QList<QList<QPointF>> ratio(1);
     QList<QList<QPointF>> percentiles(3);
-    const double quantiles[3] = {50.0, 95.0, 99.0};
     // The axis spans whole buckets, the one still filling included, so the
     // newest block of the requests chart is not cut off at "now".
     const qint64 bucketMs = shapeOf(m_range).bucketMs;
@@ -362,6 +430,22 @@ void ApiAnalyticsPanel::showBuckets(const std::vector<app::RollupBucket>& bucket
     m_requests->setDetail(tr("%1 sent, %2 received")
                               .arg(locale.formattedDataSize(qint64(total.bytesOut)),
                                    locale.formattedDataSize(qint64(total.bytesIn))));
+    showTotals(total, latency);
+
+    m_requestsChart->setData(cache, fromMs, toMs);
+    m_hitRatioChart->setData(ratio, fromMs, toMs);
+    m_hitRatioChart->setOverlayText(
+        app::cacheLookups(total) > 0
+            ? QString()
+            : tr("No cacheable calls: this API's responses are not cached."));
+    m_latencyChart->setData(percentiles, fromMs, toMs);
+    m_stack->setCurrentIndex(1);
+}
+
+void ApiAnalyticsPanel::showTotals(const app::TrafficCounters& total,
+                                   const app::LatencyHistogram& latency)
+{
+    const QLocale locale;
     const quint64 lookups = app::cacheLookups(total);
     if (lookups > 0) {
         m_hitRatio->setValue(tr("%1 %").arg(locale.toString(100.0 * total.hitRatio(), 'f', 1)));
@@ -375,9 +459,12 @@ void ApiAnalyticsPanel::showBuckets(const std::vector<app::RollupBucket>& bucket
     }
     const quint64 clientErrors = total.statusClasses[4];
     const quint64 serverErrors = total.statusClasses[5];
-    const double errorShare = 100.0 * static_cast<double>(clientErrors + serverErrors) /
-                              static_cast<double>(total.requests);
-    m_errorRate->setValue(tr("%1 %").arg(locale.toString(errorShare, 'f', 1)));
+    const double errorShare = total.requests > 0
+                                  ? 100.0 * static_cast<double>(clientErrors + serverErrors) /
+                                        static_cast<double>(total.requests)
+                                  : 0.0;
+    m_errorRate->setValue(total.requests > 0 ? tr("%1 %").arg(locale.toString(errorShare, 'f', 1))
+                                             : KpiTile::notAvailable());
     m_errorRate->setDetail(
         tr("4xx: %1, 5xx: %2").arg(locale.toString(clientErrors), locale.toString(serverErrors)));
     m_errorRate->setAccent(serverErrors > 0 ? StatusColors::bad() : QColor());
@@ -393,14 +480,111 @@ void ApiAnalyticsPanel::showBuckets(const std::vector<app::RollupBucket>& bucket
         }
         m_latency[i]->setDetail(detail[i]);
     }
+}
 
-    m_requestsChart->setTitle(requestsChartTitle());
-    m_requestsChart->setStackedBucketMs(bucketMs);
-    m_requestsChart->setData(cache, fromMs, toMs);
-    m_hitRatioChart->setData(ratio, fromMs, toMs);
+namespace {
+
+// One second of the live window as the ring's channels.
+QList<double> liveValues(const app::LivePoint& p)
+{
+    const app::TrafficCounters& c = p.counters;
+    const quint64 sorted = c.hits + c.misses + c.stale + c.revalidated + c.bypass;
+    const bool any = c.requests > 0;
+    const auto ms = [any](quint64 us) {
+        return any ? static_cast<double>(us) / 1000.0 : noData;
+    };
+    return {static_cast<double>(c.requests),
+            static_cast<double>(c.hits),
+            static_cast<double>(c.misses),
+            static_cast<double>(c.stale),
+            static_cast<double>(c.revalidated),
+            static_cast<double>(c.bypass),
+            static_cast<double>(c.requests > sorted ? c.requests - sorted : 0),
+            app::cacheLookups(c) > 0 ? 100.0 * c.hitRatio() : noData,
+            ms(p.p50Us),
+            ms(p.p95Us),
+            ms(p.p99Us)};
+}
+
+} // namespace
+
+void ApiAnalyticsPanel::refreshLive()
+{
+    const std::shared_ptr<const app::LiveSeries> live = m_service->liveSeries();
+    if (!live) {
+        m_haveFigures = false;
+        showNote(tr("Live figures are not available: telemetry is not running."));
+        ++m_replies;
+        emit refreshed();
+        return;
+    }
+    // A second is read once, when it ended at least settleUs ago, so that
+    // its calls have reached the live window (the writer drains the rings
+    // within milliseconds, a busy one later): the ring keeps what it read.
+    const qint64 settledUs = QDateTime::currentMSecsSinceEpoch() * 1000 - usPerSecond - settleUs;
+    const qint64 lastSecondUs = settledUs - settledUs % usPerSecond;
+    if (m_liveApi != m_apiId) {
+        m_live.clear();
+        m_liveApi = m_apiId;
+        m_liveFedUs = -1;
+    }
+    // Only the seconds not read yet: usually one.
+    qint64 missing = m_liveFedUs < 0 ? liveSeconds : (lastSecondUs - m_liveFedUs) / usPerSecond;
+    if (missing >= liveSeconds) { // a first look, or hidden for a while
+        m_live.clear();
+        missing = liveSeconds;
+    }
+    if (missing > 0) {
+        for (const app::LivePoint& p : live->snapshot(int(missing), m_apiId, settledUs))
+            m_live.addSecond(p.secondUs / 1000, liveValues(p));
+        m_liveFedUs = lastSecondUs;
+    }
+    showLive(live->window(recentSeconds, settledUs, m_apiId), (lastSecondUs + usPerSecond) / 1000);
+    ++m_replies;
+    emit refreshed();
+}
+
+void ApiAnalyticsPanel::showLive(const app::LiveSeries::Window& recent, qint64 edgeMs)
+{
+    const auto res = RateHistory::Seconds;
+    double calls = 0;
+    double lookups = 0;
+    for (const RateHistory::Point& p : m_live.points(res)) {
+        calls += p.values.at(LiveRequests);
+        for (int c : {LiveHits, LiveMisses, LiveStale, LiveRevalidated})
+            lookups += p.values.at(c);
+    }
+    if (calls == 0 && recent.counters.requests == 0) {
+        m_haveFigures = false;
+        showNote(tr("No calls to this API in %1. Calls through the gateway show up here within "
+                    "seconds.")
+                     .arg(rangeText()));
+        return;
+    }
+    m_haveFigures = true;
+    const QLocale locale;
+    m_summary->setText(tr("Live: calls to this API in the last 5 minutes, one point per second; "
+                          "the figures cover the last %1 seconds.")
+                           .arg(recentSeconds));
+    m_requests->setValue(tr("%1/s").arg(
+        locale.toString(static_cast<double>(recent.counters.requests) / recentSeconds, 'f', 1)));
+    m_requests->setDetail(
+        tr("Calls in the last 5 minutes: %1").arg(locale.toString(qint64(std::llround(calls)))));
+    showTotals(recent.counters, recent.latency);
+
+    const qint64 fromMs = edgeMs - qint64(liveSeconds) * 1000;
+    QList<QList<QPointF>> cache;
+    for (int c = LiveHits; c <= LiveNotCached; ++c)
+        cache.append(m_live.series(res, c));
+    m_requestsChart->setData(cache, fromMs, edgeMs);
+    m_hitRatioChart->setData({m_live.series(res, LiveHitRatio)}, fromMs, edgeMs);
     m_hitRatioChart->setOverlayText(
-        lookups > 0 ? QString() : tr("No cacheable calls: this API's responses are not cached."));
-    m_latencyChart->setData(percentiles, fromMs, toMs);
+        lookups > 0 || app::cacheLookups(recent.counters) > 0
+            ? QString()
+            : tr("No cacheable calls: this API's responses are not cached."));
+    m_latencyChart->setData(
+        {m_live.series(res, LiveP50), m_live.series(res, LiveP95), m_live.series(res, LiveP99)},
+        fromMs, edgeMs);
     m_stack->setCurrentIndex(1);
 }
 
@@ -414,7 +598,7 @@ void ApiAnalyticsPanel::showNote(const QString& text)
 void ApiAnalyticsPanel::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    m_timer->start();
+    startTimers();
     refresh();
 }
 
@@ -422,6 +606,7 @@ void ApiAnalyticsPanel::hideEvent(QHideEvent* event)
 {
     QWidget::hideEvent(event);
     m_timer->stop();
+    m_liveTimer->stop();
 }
 
 } // namespace gatehouse::ui

@@ -170,7 +170,7 @@ ApiDetailPane::ApiDetailPane(app::GatewayController* gateway, QWidget* parent)
     m_tabs->addTab(buildCache(), tr("Cache"));
     m_tryIt = new TryItPanel(gateway, m_tabs);
     m_tabs->addTab(m_tryIt, tr("Try It"));
-    m_analytics = new ApiAnalyticsPanel(m_tabs);
+    m_analytics = new ApiAnalyticsPanel(gateway, m_tabs);
     m_tabs->addTab(m_analytics, tr("Analytics"));
     layout->addWidget(m_tabs, 1);
     m_stack->addWidget(content);

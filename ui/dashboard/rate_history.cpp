@@ -31,6 +31,23 @@ void RateHistory::addSample(qint64 timestampMs, const QList<double>& values)
     feed(Seconds, timestampMs, values);
 }
 
+void RateHistory::addSecond(qint64 startMs, const QList<double>& values)
+{
+    Level& level = m_levels[Seconds];
+    const qint64 start = startMs - startMs % level.bucketMs;
+    if (start < m_lastTimestampMs)
+        return;
+    flush(Seconds); // a second begun by addSample(), if any
+    // Later samples and buckets belong to later seconds.
+    m_lastTimestampMs = start + level.bucketMs;
+    level.pending.startMs = start;
+    level.pending.sums = QList<double>(m_channels, 0.0);
+    for (int i = 0; i < m_channels && i < values.size(); ++i)
+        level.pending.sums[i] = values.at(i);
+    level.pending.count = 1;
+    flush(Seconds);
+}
+
 void RateHistory::clear()
 {
     for (Level& level : m_levels) {
@@ -52,8 +69,11 @@ QList<QPointF> RateHistory::series(Resolution resolution, int channel) const
         return out;
     const std::deque<Point>& ring = m_levels[resolution].ring;
     out.reserve(static_cast<qsizetype>(ring.size()));
-    for (const Point& point : ring)
-        out.append(QPointF(static_cast<double>(point.timestampMs), point.values.at(channel)));
+    for (const Point& point : ring) {
+        const double value = point.values.at(channel);
+        if (value == value) // not NaN
+            out.append(QPointF(static_cast<double>(point.timestampMs), value));
+    }
     return out;
 }
 

@@ -36,11 +36,18 @@ public:
     // `values` holds one value per channel; extra values are ignored, missing
     // ones count as 0. Timestamps must not go backwards (older ones are dropped).
     void addSample(qint64 timestampMs, const QList<double>& values);
+    // A whole 1-second bucket from a source that already counts per second
+    // (the telemetry live window): it is in points() at once instead of
+    // waiting for a later sample to close it, and feeds the coarser level
+    // like any finished second. Buckets must not go backwards either.
+    void addSecond(qint64 startMs, const QList<double>& values);
     void clear();
 
     // Finished buckets, oldest first.
     const std::deque<Point>& points(Resolution resolution) const;
     // One channel as chart points (x = ms since the epoch), oldest first.
+    // A NaN value means "no data in this bucket" (a latency in a second
+    // without calls): it is left out, so a chart leaves a gap.
     QList<QPointF> series(Resolution resolution, int channel) const;
     // The most recent finished bucket's value of a channel (0 when empty).
     double latest(Resolution resolution, int channel) const;
