@@ -13,12 +13,12 @@
 # Build: compiler, CMake/Ninja/ccache, Qt 6 (Charts needs the OpenGL dev
 # package; the SQL drivers are separate plugin packages), Boost 1.81, OpenSSL 3,
 # yaml-cpp, tcmalloc (the gateway's allocator), Qt's own translations (dialog
-# buttons and the like in German and Chinese); Xvfb and a font so the GUI can
-# run and be captured without a display.
+# buttons and the like in German and Chinese), Qt's SVG plugins (the window
+# icon); Xvfb and a font so the GUI can run and be captured without a display.
 GH_BUILD_PACKAGES=(
   cmake ninja-build ccache g++
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql
+  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6
   libboost1.81-dev libssl-dev libyaml-cpp-dev libgoogle-perftools-dev
   xvfb xauth fonts-dejavu-core
 )
