@@ -17,6 +17,7 @@
 #include "app/signal_watcher.h"
 #include "app/telemetry/telemetry_service.h"
 #include "app/traffic_generator.h"
+#include "ui/application_icon.h"
 #include "ui/console_settings.h"
 #include "ui/console_translations.h"
 #include "ui/demo_catalog_offer.h"
@@ -125,6 +126,11 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
 {
     QApplication app(argc, argv);
     setApplicationInfo();
+    // Ties the windows to the installed desktop entry and its icon (on
+    // Wayland by this id; on X11 by WM_CLASS, the application name), and
+    // gives every window the icon, the sign-in dialog included.
+    QGuiApplication::setDesktopFileName(gatehouse::ui::applicationId());
+    QApplication::setWindowIcon(gatehouse::ui::applicationIcon());
 
     // Up: translators -> demo origin -> gateway controller -> window -> listeners.
     // The system locale, or the language chosen in Settings (applied at start).

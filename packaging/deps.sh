@@ -13,17 +13,22 @@
 # Build: compiler, CMake/Ninja/ccache, Qt 6 (Charts needs the OpenGL dev
 # package; the SQL drivers are separate plugin packages), Boost 1.81, OpenSSL 3,
 # yaml-cpp, tcmalloc (the gateway's allocator), Qt's own translations (dialog
-# buttons and the like in German and Chinese); Xvfb and a font so the GUI can
-# run and be captured without a display.
+# buttons and the like in German and Chinese), Qt's SVG plugins (the window
+# icon); dpkg-dev for CPack's Debian package (dpkg-shlibdeps computes its
+# dependencies); Xvfb and a font so the GUI can run and be captured without a
+# display.
 GH_BUILD_PACKAGES=(
   cmake ninja-build ccache g++
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql
+  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6
   libboost1.81-dev libssl-dev libyaml-cpp-dev libgoogle-perftools-dev
+  dpkg-dev
   xvfb xauth fonts-dejavu-core
 )
-# Tests: a throwaway PostgreSQL cluster for the shared-catalog storage tests.
-GH_TEST_PACKAGES=(postgresql)
+# Tests: a throwaway PostgreSQL cluster for the shared-catalog storage tests;
+# the validators the package test runs on the desktop entry and the AppStream
+# metadata.
+GH_TEST_PACKAGES=(postgresql desktop-file-utils appstream)
 # Benchmarks: the load generator, the reference reverse proxy, and curl for
 # the sanity checks.
 GH_BENCH_PACKAGES=(wrk nginx curl)

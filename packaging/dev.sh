@@ -7,6 +7,7 @@
 #   packaging/dev.sh run [ARGS...]    install what is missing, build, start the console
 #   packaging/dev.sh test [CTEST...]  install what is missing, build, run the test suites
 #   packaging/dev.sh build            install what is missing, configure once, build
+#   packaging/dev.sh package          build, then make the .deb and .tar.gz (prints the .deb)
 #   packaging/dev.sh deps             install missing system packages (build + test)
 #   packaging/dev.sh bench [ARGS...]  build, then tests/bench/proxy_bench.sh ARGS
 #   packaging/dev.sh bench cache [ARGS...]  build, then tests/bench/cache_bench.sh ARGS
@@ -28,7 +29,7 @@ JOBS=${GATEHOUSE_JOBS:-$(nproc 2>/dev/null || echo 2)}
 TEST_JOBS=${GATEHOUSE_TEST_JOBS:-2}
 
 usage() {
-  sed -n '5,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '5,18s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 # Echoes a command, then runs it.
@@ -44,10 +45,13 @@ ensure_deps() {
 }
 
 # Configures the tree once (Ninja, Release; the ccache launcher comes from
-# CMakeLists.txt) and builds with every core. An existing tree is reused: Ninja
-# re-runs CMake by itself when a CMakeLists.txt changes.
+# CMakeLists.txt) and builds with every core: everything, or the targets named.
+# An existing tree is reused: Ninja re-runs CMake by itself when a
+# CMakeLists.txt changes.
 build() {
-  local start=$SECONDS
+  local start=$SECONDS target
+  local -a targets=()
+  for target in "$@"; do targets+=(--target "$target"); done
   if [[ ! -f $BUILD_DIR/CMakeCache.txt || ! -f $BUILD_DIR/build.ninja ]]; then
     if [[ -f $BUILD_DIR/CMakeCache.txt ]] && ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$' "$BUILD_DIR/CMakeCache.txt"; then
       gh_die "$BUILD_DIR/ was configured with another generator; remove it or set GATEHOUSE_BUILD_DIR"
@@ -58,7 +62,7 @@ build() {
     gh_log "reusing $BUILD_DIR/"
   fi
   gh_log "building with $JOBS jobs"
-  run_cmd cmake --build "$BUILD_DIR" --parallel "$JOBS"
+  run_cmd cmake --build "$BUILD_DIR" --parallel "$JOBS" "${targets[@]}"
   gh_log "build done in $((SECONDS - start)) s"
 }
 
@@ -180,6 +184,25 @@ cmd_test() {
   return "$rc"
 }
 
+# Builds the program (only what gets installed) and packages it with CPack
+# (cmake/gatehouse_packaging.cmake) into $BUILD_DIR/packages/: a Debian
+# package and a tarball. Prints the .deb's path on standard output.
+cmd_package() {
+  ensure_deps build
+  build gatehouse >&2 # standard output is for the .deb's path
+  grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$BUILD_DIR/CMakeCache.txt" ||
+    gh_die "$BUILD_DIR/ is not a Release tree; packages are made from one (set GATEHOUSE_BUILD_DIR)"
+  local out=$BUILD_DIR/packages log deb
+  log=$(mktemp "${TMPDIR:-/tmp}/gatehouse-cpack.XXXXXX")
+  # shellcheck disable=SC2064 # expand $log now
+  trap "rm -f '$log'" EXIT
+  run_cmd cpack --config "$BUILD_DIR/CPackConfig.cmake" -B "$out" | tee "$log" >&2
+  deb=$(sed -n 's/^CPack: - package: \(.*\.deb\) generated\.$/\1/p' "$log")
+  [[ -n $deb && -f $deb ]] || gh_die "cpack made no .deb"
+  gh_log "install it with: apt install $deb"
+  printf '%s\n' "$deb"
+}
+
 # `bench` alone (or with options) is the reverse-proxy benchmark; `bench cache`
 # the cache-hit one, `bench proxy` names the former explicitly.
 cmd_bench() {
@@ -201,6 +224,7 @@ main() {
     run)   cmd_run "$@" ;;
     test)  cmd_test "$@" ;;
     build) ensure_deps build; build ;;
+    package) cmd_package ;;
     deps)  ensure_deps build test ;;
     bench) cmd_bench "$@" ;;
     -h|--help|help) usage ;;

@@ -5,6 +5,7 @@
 #include "app/catalog_service.h"
 #include "app/gateway_config_sync.h"
 #include "app/session_key_wallet.h"
+#include "ui/application_icon.h"
 #include "ui/applications/applications_page.h"
 #include "ui/approvals/approvals_page.h"
 #include "ui/cache/cache_page.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(app::GatewayController* controller, QWidget* parent)
     Q_ASSERT(controller);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Gatehouse"));
+    setWindowIcon(applicationIcon());
     buildUi();
     buildMenus();
     buildStatusBar();

@@ -4,6 +4,7 @@
 
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
+#include "ui/application_icon.h"
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/gateway/gateway_page.h"
@@ -13,7 +14,10 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QHostAddress>
+#include <QIcon>
+#include <QImage>
 #include <QLabel>
 #include <QLayout>
 #include <QListWidget>
@@ -48,6 +52,7 @@ private slots:
     void followsDarkPalette();
     void trafficDockTogglesAndIsRemembered();
     void geometryAndPageAreSaved();
+    void windowIconIsTheInstalledIcon();
 
 private:
     QLabel* label(const char* name) const
@@ -323,6 +328,33 @@ void TestMainWindow::geometryAndPageAreSaved()
     MainWindow restored(m_controller.get());
     QCOMPARE(restored.size(), QSize(900, 600));
     QCOMPARE(restored.currentPage(), MainWindow::Gateway);
+}
+
+void TestMainWindow::windowIconIsTheInstalledIcon()
+{
+    // The task switcher's icon renders (Qt's SVG plugin is there): the
+    // gatehouse on its rounded square, the corners left transparent.
+    const QIcon icon = m_window->windowIcon();
+    QVERIFY(!icon.isNull());
+    const QImage image = icon.pixmap(QSize(64, 64), 1.0).toImage();
+    QCOMPARE(image.size(), QSize(64, 64));
+    QCOMPARE(qAlpha(image.pixel(32, 32)), 255);
+    QCOMPARE(qAlpha(image.pixel(0, 0)), 0);
+
+    // It is the icon the package installs, under the name the desktop
+    // entry (named by the same id) asks for.
+    const QString source = qEnvironmentVariable("GATEHOUSE_SOURCE_DIR");
+    QVERIFY(!source.isEmpty());
+    QFile embedded(QStringLiteral(":/icons/gatehouse.svg"));
+    QFile installed(source + QStringLiteral("/resources/icons/gatehouse.svg"));
+    QVERIFY(embedded.open(QIODevice::ReadOnly));
+    QVERIFY(installed.open(QIODevice::ReadOnly));
+    QCOMPARE(embedded.readAll(), installed.readAll());
+    QFile entry(source + QStringLiteral("/packaging/linux/") + gatehouse::ui::applicationId() +
+                QStringLiteral(".desktop"));
+    QVERIFY2(entry.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(entry.fileName()));
+    const QStringList lines = QString::fromUtf8(entry.readAll()).split(QLatin1Char('\n'));
+    QVERIFY(lines.contains(QStringLiteral("Icon=") + gatehouse::ui::applicationId()));
 }
 
 QTEST_MAIN(TestMainWindow)
