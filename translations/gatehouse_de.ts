@@ -277,6 +277,46 @@
         <source>No cacheable calls: this API&apos;s responses are not cached.</source>
         <translation>Keine cachebaren Aufrufe: Die Antworten dieser API werden nicht gecacht.</translation>
     </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>The last five minutes, one point per second</source>
+        <translation>Die letzten fünf Minuten, ein Punkt pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> Anfr./s</translation>
+    </message>
+    <message>
+        <source>the last 5 minutes</source>
+        <translation>die letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Requests per second by cache status</source>
+        <translation>Anfragen pro Sekunde nach Cache-Status</translation>
+    </message>
+    <message>
+        <source>Live figures are not available: telemetry is not running.</source>
+        <translation>Live-Zahlen sind nicht verfügbar: die Telemetrie läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Live: calls to this API in the last 5 minutes, one point per second; the figures cover the last %1 seconds.</source>
+        <translation>Live: Aufrufe dieser API in den letzten 5 Minuten, ein Punkt pro Sekunde; die Kennzahlen umfassen die letzten %1 Sekunden.</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Calls in the last 5 minutes: %1</source>
+        <translation>Aufrufe in den letzten 5 Minuten: %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApiDetailPane</name>
@@ -407,26 +447,6 @@
     <message>
         <source>Since</source>
         <translation>Seit</translation>
-    </message>
-    <message>
-        <source>Setting</source>
-        <translation>Einstellung</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>&amp;Zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Save Cache &amp;Policy</source>
-        <translation>Cache-&amp;Richtlinie speichern</translation>
-    </message>
-    <message>
-        <source>The gateway applies it with its next configuration, within a second</source>
-        <translation>Das Gateway übernimmt sie mit seiner nächsten Konfiguration, binnen einer Sekunde</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -589,22 +609,6 @@
         <translation>Nicht zwischengespeichert: jeder Aufruf geht an den Upstream.</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-    <message>
-        <source>Edit the policy as JSON. Keys: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; durations like &quot;60s&quot; or &quot;5m&quot;. {} turns caching off.</source>
-        <translation>Richtlinie als JSON bearbeiten. Schlüssel: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; Dauern wie &quot;60s&quot; oder &quot;5m&quot;. {} schaltet das Caching ab.</translation>
-    </message>
-    <message>
-        <source>The policy as stored:</source>
-        <translation>Die gespeicherte Richtlinie:</translation>
-    </message>
-    <message>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
@@ -623,6 +627,10 @@
     <message>
         <source>%1: the key is also accepted in the URL, as ?%1=…</source>
         <translation>%1: Der Schlüssel wird auch in der URL akzeptiert, als ?%1=…</translation>
+    </message>
+    <message>
+        <source>Only the API&apos;s publishers and admins may change it.</source>
+        <translation>Nur die Publisher und Administratoren der API dürfen sie ändern.</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +1963,161 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::CachePolicyForm</name>
+    <message>
+        <source>&amp;Cache responses of this API in the gateway</source>
+        <translation>Antworten dieser API im Gateway &amp;zwischenspeichern</translation>
+    </message>
+    <message>
+        <source>Off: every call goes to the upstream. The settings below are kept for when caching is turned on again.</source>
+        <translation>Aus: jeder Aufruf geht an den Upstream. Die Einstellungen unten bleiben erhalten, bis das Zwischenspeichern wieder eingeschaltet wird.</translation>
+    </message>
+    <message>
+        <source>A duration in whole seconds, such as 30s, 10m, 1h or 1m30s (1s to 8760h).</source>
+        <translation>Eine Dauer in ganzen Sekunden, etwa 30s, 10m, 1h oder 1m30s (1s bis 8760h).</translation>
+    </message>
+    <message>
+        <source>Default TT&amp;L:</source>
+        <translation>Standard-TT&amp;L:</translation>
+    </message>
+    <message>
+        <source>none: the upstream decides</source>
+        <translation>keine: der Upstream entscheidet</translation>
+    </message>
+    <message>
+        <source>How long a response stays fresh when the upstream sends no s-maxage, max-age or Expires. %1</source>
+        <translation>Wie lange eine Antwort frisch bleibt, wenn der Upstream weder s-maxage, max-age noch Expires sendet. %1</translation>
+    </message>
+    <message>
+        <source>&amp;Maximum TTL:</source>
+        <translation>&amp;Höchste TTL:</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>keine Obergrenze</translation>
+    </message>
+    <message>
+        <source>The longest any response stays fresh, whatever the upstream says; not below the default TTL. %1</source>
+        <translation>Wie lange eine Antwort höchstens frisch bleibt, gleich was der Upstream sagt; nicht unter der Standard-TTL. %1</translation>
+    </message>
+    <message>
+        <source>&amp;Override the upstream&apos;s freshness with the default TTL</source>
+        <translation>Frische des Upstreams durch die Standard-TTL &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>Ignore Cache-Control and Expires from the upstream. no-store, private, Set-Cookie and Vary: * still prevent storing.</source>
+        <translation>Cache-Control und Expires des Upstreams ignorieren. no-store, private, Set-Cookie und Vary: * verhindern das Speichern weiterhin.</translation>
+    </message>
+    <message>
+        <source>Cacheable stat&amp;uses:</source>
+        <translation>Speicherbare Stat&amp;uscodes:</translation>
+    </message>
+    <message>
+        <source>the RFC 9110 defaults (200, 203, 204, 300, 301, 404, ...)</source>
+        <translation>die Vorgaben von RFC 9110 (200, 203, 204, 300, 301, 404, ...)</translation>
+    </message>
+    <message>
+        <source>Status codes that may be stored, separated by commas, for example 200, 404. 206 and 304 cannot be stored on their own.</source>
+        <translation>Statuscodes, die gespeichert werden dürfen, durch Kommas getrennt, zum Beispiel 200, 404. 206 und 304 lassen sich nicht für sich allein speichern.</translation>
+    </message>
+    <message>
+        <source>Largest stored object (si&amp;ze):</source>
+        <translation>Größtes gespeichertes Objekt (&amp;Größe):</translation>
+    </message>
+    <message>
+        <source>8MiB</source>
+        <translation>8MiB</translation>
+    </message>
+    <message>
+        <source>Larger responses are streamed to the client, never stored. A size such as 512KiB, 8MiB or 1GB (1B to 1GiB).</source>
+        <translation>Größere Antworten werden an den Client durchgereicht, nie gespeichert. Eine Größe wie 512KiB, 8MiB oder 1GB (1B bis 1GiB).</translation>
+    </message>
+    <message>
+        <source>Ignored &amp;query parameters:</source>
+        <translation>Ignorierte &amp;Query-Parameter:</translation>
+    </message>
+    <message>
+        <source>none, for example utm_*, fbclid</source>
+        <translation>keine, zum Beispiel utm_*, fbclid</translation>
+    </message>
+    <message>
+        <source>Query parameters left out of the cache key, separated by commas; a trailing * matches a prefix (utm_*).</source>
+        <translation>Query-Parameter, die nicht in den Cache-Schlüssel eingehen, durch Kommas getrennt; ein * am Ende steht für ein Präfix (utm_*).</translation>
+    </message>
+    <message>
+        <source>Stale &amp;while revalidating:</source>
+        <translation>Veraltet &amp;während der Revalidierung:</translation>
+    </message>
+    <message>
+        <source>as the upstream says</source>
+        <translation>wie der Upstream angibt</translation>
+    </message>
+    <message>
+        <source>Serve a stale response this long while one background request refreshes it (RFC 5861). %1</source>
+        <translation>So lange eine veraltete Antwort ausliefern, während eine Anfrage im Hintergrund sie erneuert (RFC 5861). %1</translation>
+    </message>
+    <message>
+        <source>Stale i&amp;f the upstream fails:</source>
+        <translation>Veraltet, &amp;falls der Upstream ausfällt:</translation>
+    </message>
+    <message>
+        <source>Serve a stale response this long when the upstream fails (5xx, unreachable) (RFC 5861). %1</source>
+        <translation>So lange eine veraltete Antwort ausliefern, wenn der Upstream ausfällt (5xx, nicht erreichbar) (RFC 5861). %1</translation>
+    </message>
+    <message>
+        <source>Cache priv&amp;ate responses per consumer</source>
+        <translation>Priv&amp;ate Antworten je Konsument zwischenspeichern</translation>
+    </message>
+    <message>
+        <source>Store responses marked private, keyed by the calling application and never served to another one.</source>
+        <translation>Als private markierte Antworten speichern, nach aufrufender Anwendung getrennt und nie an eine andere ausgeliefert.</translation>
+    </message>
+    <message>
+        <source>Cache POST b&amp;y a hash of its body</source>
+        <translation>POST über einen Hash des &amp;Bodys zwischenspeichern</translation>
+    </message>
+    <message>
+        <source>For read-only query APIs only: a POST with the same body gets the stored answer.</source>
+        <translation>Nur für lesende Abfrage-APIs: ein POST mit demselben Body erhält die gespeicherte Antwort.</translation>
+    </message>
+    <message>
+        <source>Store responses with Set-Coo&amp;kie, without the cookie</source>
+        <translation>Antworten mit Set-Coo&amp;kie speichern, ohne das Cookie</translation>
+    </message>
+    <message>
+        <source>Otherwise responses with Set-Cookie are not stored. The first caller still gets the cookie.</source>
+        <translation>Sonst werden Antworten mit Set-Cookie nicht gespeichert. Der erste Aufrufer erhält das Cookie weiterhin.</translation>
+    </message>
+    <message>
+        <source>&amp;JSON, as stored</source>
+        <translation>&amp;JSON, wie gespeichert</translation>
+    </message>
+    <message>
+        <source>The policy as the catalog stores it; it follows the form and is read-only</source>
+        <translation>Die Richtlinie, wie der Katalog sie speichert; sie folgt dem Formular und ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show the stored policy again</source>
+        <translation>Die gespeicherte Richtlinie wieder anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Save Cache Policy</source>
+        <translation>Cache-Richtlinie &amp;speichern</translation>
+    </message>
+    <message>
+        <source>The gateway applies it with its next configuration, within a second</source>
+        <translation>Das Gateway übernimmt sie mit seiner nächsten Konfiguration, binnen einer Sekunde</translation>
+    </message>
+    <message>
+        <source>The stored policy cannot be read (%1); saving the form replaces it.</source>
+        <translation>Die gespeicherte Richtlinie ist nicht lesbar (%1); Speichern des Formulars ersetzt sie.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::CallLogDetails</name>
     <message>
         <source>Request ID:</source>
@@ -2432,6 +2595,26 @@
     <message>
         <source>Export to %1 failed: %2</source>
         <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>A preset range ends now: Refresh and live tail move it along. A custom range stays where it was set.</source>
+        <translation>Ein vorgegebener Zeitraum endet jetzt: Aktualisieren und Live-Mitverfolgen schieben ihn weiter. Ein eigener Zeitraum bleibt, wo er gesetzt wurde.</translation>
+    </message>
+    <message>
+        <source>Since %1, moving with the clock</source>
+        <translation>Seit %1, läuft mit der Uhr mit</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebige Zeit</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>Seit %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Von %1 bis %2</translation>
     </message>
 </context>
 <context>
@@ -3641,14 +3824,6 @@ info:
         <translation>Noch nichts zu importieren.</translation>
     </message>
     <message>
-        <source>Title:</source>
-        <translation>Titel:</translation>
-    </message>
-    <message>
-        <source>Version:</source>
-        <translation>Version:</translation>
-    </message>
-    <message>
         <source>Base path:</source>
         <translation>Basispfad:</translation>
     </message>
@@ -3727,6 +3902,46 @@ info:
     <message>
         <source>The catalog is not available.</source>
         <translation>Der Katalog ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>the document&apos;s title</source>
+        <translation>der Titel des Dokuments</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>The API&apos;s short name in URLs: a-z, 0-9 and &apos;-&apos;. All versions of an API share it.</source>
+        <translation>Der Kurzname der API in URLs: a-z, 0-9 und &apos;-&apos;. Alle Versionen einer API teilen ihn.</translation>
+    </message>
+    <message>
+        <source>S&amp;lug:</source>
+        <translation>Kurz&amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>Import it as another version of the same API</source>
+        <translation>Als weitere Version derselben API importieren</translation>
+    </message>
+    <message>
+        <source>Import it as an API of its own</source>
+        <translation>Als eigene API importieren</translation>
+    </message>
+    <message>
+        <source>%1 %2 is already in the catalog. Import this document as another version, or as an API of its own:</source>
+        <translation>%1 %2 ist bereits im Katalog. Dieses Dokument als weitere Version oder als eigene API importieren:</translation>
+    </message>
+    <message>
+        <source>&amp;Use version %1</source>
+        <translation>Version %1 &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Use &amp;slug %1</source>
+        <translation>&amp;Kurzname %1 verwenden</translation>
     </message>
 </context>
 <context>
@@ -4624,6 +4839,14 @@ info:
         <source>No test key was issued for %1. %2</source>
         <translation>Für %1 wurde kein Testschlüssel ausgestellt. %2</translation>
     </message>
+    <message>
+        <source>Sends the key %1 of %2 (%3%4) in the query parameter &quot;%5&quot;.</source>
+        <translation>Sendet den Schlüssel %1 von %2 (%3%4) im Query-Parameter „%5“.</translation>
+    </message>
+    <message>
+        <source>The pasted key is sent in the query parameter &quot;%1&quot; and never stored.</source>
+        <translation>Der eingefügte Schlüssel wird im Query-Parameter „%1“ gesendet und nie gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::TryItPanel</name>
@@ -4722,6 +4945,26 @@ info:
     <message>
         <source>… (%1 bytes in all)</source>
         <translation>… (insgesamt %1 Bytes)</translation>
+    </message>
+    <message>
+        <source>Where the request carries the API key. This API also takes it in a query parameter, for clients that cannot set headers.</source>
+        <translation>Wo die Anfrage den API-Schlüssel trägt. Diese API nimmt ihn auch in einem Query-Parameter an, für Clients, die keine Header setzen können.</translation>
+    </message>
+    <message>
+        <source>Send &amp;key:</source>
+        <translation>&amp;Schlüssel senden:</translation>
+    </message>
+    <message>
+        <source>In the X-API-Key header</source>
+        <translation>Im Header X-API-Key</translation>
+    </message>
+    <message>
+        <source>In the query parameter &quot;%1&quot;</source>
+        <translation>Im Query-Parameter „%1“</translation>
+    </message>
+    <message>
+        <source>URL: %1</source>
+        <translation>URL: %1</translation>
     </message>
 </context>
 </TS>

@@ -277,6 +277,46 @@
         <source>No cacheable calls: this API&apos;s responses are not cached.</source>
         <translation>没有可缓存的调用：此 API 的响应不会被缓存。</translation>
     </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>The last five minutes, one point per second</source>
+        <translation>最近五分钟，每秒一个点</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> 请求/秒</translation>
+    </message>
+    <message>
+        <source>the last 5 minutes</source>
+        <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+        <source>Requests per second by cache status</source>
+        <translation>按缓存状态划分的每秒请求数</translation>
+    </message>
+    <message>
+        <source>Live figures are not available: telemetry is not running.</source>
+        <translation>实时数据不可用：遥测未运行。</translation>
+    </message>
+    <message>
+        <source>Live: calls to this API in the last 5 minutes, one point per second; the figures cover the last %1 seconds.</source>
+        <translation>实时：此 API 最近 5 分钟的调用，每秒一个点；指标涵盖最近 %1 秒。</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>Calls in the last 5 minutes: %1</source>
+        <translation>最近 5 分钟的调用：%1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApiDetailPane</name>
@@ -407,26 +447,6 @@
     <message>
         <source>Since</source>
         <translation>起始</translation>
-    </message>
-    <message>
-        <source>Setting</source>
-        <translation>设置项</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>还原(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Save Cache &amp;Policy</source>
-        <translation>保存缓存策略(&amp;P)</translation>
-    </message>
-    <message>
-        <source>The gateway applies it with its next configuration, within a second</source>
-        <translation>网关会在下一次配置时（一秒内）应用它</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -589,22 +609,6 @@
         <translation>不缓存：每次调用都转发到上游。</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>Edit the policy as JSON. Keys: enabled, default_ttl, max_ttl, stale_while_revalidate, stale_if_error, ignore_query_params, statuses, override_upstream; durations like &quot;60s&quot; or &quot;5m&quot;. {} turns caching off.</source>
-        <translation>以 JSON 编辑策略。键：enabled、default_ttl、max_ttl、stale_while_revalidate、stale_if_error、ignore_query_params、statuses、override_upstream；时长如 &quot;60s&quot; 或 &quot;5m&quot;。{} 表示关闭缓存。</translation>
-    </message>
-    <message>
-        <source>The policy as stored:</source>
-        <translation>已存储的策略：</translation>
-    </message>
-    <message>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
@@ -623,6 +627,10 @@
     <message>
         <source>%1: the key is also accepted in the URL, as ?%1=…</source>
         <translation>%1：也接受 URL 中的密钥，形式为 ?%1=…</translation>
+    </message>
+    <message>
+        <source>Only the API&apos;s publishers and admins may change it.</source>
+        <translation>只有此 API 的发布者和管理员可以修改。</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +1963,161 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::CachePolicyForm</name>
+    <message>
+        <source>&amp;Cache responses of this API in the gateway</source>
+        <translation>在网关中缓存此 API 的响应(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Off: every call goes to the upstream. The settings below are kept for when caching is turned on again.</source>
+        <translation>关闭：每次调用都转发到上游。下面的设置会保留，以便再次开启缓存时使用。</translation>
+    </message>
+    <message>
+        <source>A duration in whole seconds, such as 30s, 10m, 1h or 1m30s (1s to 8760h).</source>
+        <translation>以整秒计的时长，例如 30s、10m、1h 或 1m30s（1s 到 8760h）。</translation>
+    </message>
+    <message>
+        <source>Default TT&amp;L:</source>
+        <translation>默认 TTL(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>none: the upstream decides</source>
+        <translation>无：由上游决定</translation>
+    </message>
+    <message>
+        <source>How long a response stays fresh when the upstream sends no s-maxage, max-age or Expires. %1</source>
+        <translation>上游未发送 s-maxage、max-age 或 Expires 时，响应保持新鲜的时长。%1</translation>
+    </message>
+    <message>
+        <source>&amp;Maximum TTL:</source>
+        <translation>最大 TTL(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>无上限</translation>
+    </message>
+    <message>
+        <source>The longest any response stays fresh, whatever the upstream says; not below the default TTL. %1</source>
+        <translation>无论上游如何声明，响应保持新鲜的最长时间；不低于默认 TTL。%1</translation>
+    </message>
+    <message>
+        <source>&amp;Override the upstream&apos;s freshness with the default TTL</source>
+        <translation>用默认 TTL 覆盖上游的新鲜度(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ignore Cache-Control and Expires from the upstream. no-store, private, Set-Cookie and Vary: * still prevent storing.</source>
+        <translation>忽略上游的 Cache-Control 和 Expires。no-store、private、Set-Cookie 和 Vary: * 仍会阻止存储。</translation>
+    </message>
+    <message>
+        <source>Cacheable stat&amp;uses:</source>
+        <translation>可缓存的状态码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>the RFC 9110 defaults (200, 203, 204, 300, 301, 404, ...)</source>
+        <translation>RFC 9110 默认值（200、203、204、300、301、404 等）</translation>
+    </message>
+    <message>
+        <source>Status codes that may be stored, separated by commas, for example 200, 404. 206 and 304 cannot be stored on their own.</source>
+        <translation>可存储的状态码，以逗号分隔，例如 200, 404。206 和 304 不能单独存储。</translation>
+    </message>
+    <message>
+        <source>Largest stored object (si&amp;ze):</source>
+        <translation>最大存储对象（大小）(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>8MiB</source>
+        <translation>8MiB</translation>
+    </message>
+    <message>
+        <source>Larger responses are streamed to the client, never stored. A size such as 512KiB, 8MiB or 1GB (1B to 1GiB).</source>
+        <translation>更大的响应直接流式传给客户端，从不存储。大小示例：512KiB、8MiB 或 1GB（1B 到 1GiB）。</translation>
+    </message>
+    <message>
+        <source>Ignored &amp;query parameters:</source>
+        <translation>忽略的查询参数(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>none, for example utm_*, fbclid</source>
+        <translation>无，例如 utm_*、fbclid</translation>
+    </message>
+    <message>
+        <source>Query parameters left out of the cache key, separated by commas; a trailing * matches a prefix (utm_*).</source>
+        <translation>不计入缓存键的查询参数，以逗号分隔；末尾的 * 匹配前缀（utm_*）。</translation>
+    </message>
+    <message>
+        <source>Stale &amp;while revalidating:</source>
+        <translation>重新验证期间提供过期内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>as the upstream says</source>
+        <translation>按上游的声明</translation>
+    </message>
+    <message>
+        <source>Serve a stale response this long while one background request refreshes it (RFC 5861). %1</source>
+        <translation>在后台请求刷新期间，在此时长内提供过期响应（RFC 5861）。%1</translation>
+    </message>
+    <message>
+        <source>Stale i&amp;f the upstream fails:</source>
+        <translation>上游故障时提供过期内容(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Serve a stale response this long when the upstream fails (5xx, unreachable) (RFC 5861). %1</source>
+        <translation>上游故障（5xx、不可达）时，在此时长内提供过期响应（RFC 5861）。%1</translation>
+    </message>
+    <message>
+        <source>Cache priv&amp;ate responses per consumer</source>
+        <translation>按使用方缓存私有响应(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Store responses marked private, keyed by the calling application and never served to another one.</source>
+        <translation>存储标记为 private 的响应，按调用的应用区分，绝不提供给其他应用。</translation>
+    </message>
+    <message>
+        <source>Cache POST b&amp;y a hash of its body</source>
+        <translation>按请求体哈希缓存 POST(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>For read-only query APIs only: a POST with the same body gets the stored answer.</source>
+        <translation>仅适用于只读查询 API：请求体相同的 POST 获得已存储的响应。</translation>
+    </message>
+    <message>
+        <source>Store responses with Set-Coo&amp;kie, without the cookie</source>
+        <translation>存储带 Set-Cookie 的响应，但去掉 Cookie(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Otherwise responses with Set-Cookie are not stored. The first caller still gets the cookie.</source>
+        <translation>否则带 Set-Cookie 的响应不会被存储。第一个调用方仍会收到该 Cookie。</translation>
+    </message>
+    <message>
+        <source>&amp;JSON, as stored</source>
+        <translation>JSON（已存储的形式）(&amp;J)</translation>
+    </message>
+    <message>
+        <source>The policy as the catalog stores it; it follows the form and is read-only</source>
+        <translation>目录中存储的策略；随表单更新，只读</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show the stored policy again</source>
+        <translation>重新显示已存储的策略</translation>
+    </message>
+    <message>
+        <source>&amp;Save Cache Policy</source>
+        <translation>保存缓存策略(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The gateway applies it with its next configuration, within a second</source>
+        <translation>网关会在下一次配置时应用，一秒之内</translation>
+    </message>
+    <message>
+        <source>The stored policy cannot be read (%1); saving the form replaces it.</source>
+        <translation>无法读取已存储的策略（%1）；保存表单将替换它。</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::CallLogDetails</name>
     <message>
         <source>Request ID:</source>
@@ -2432,6 +2595,26 @@
     <message>
         <source>Export to %1 failed: %2</source>
         <translation>导出到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>A preset range ends now: Refresh and live tail move it along. A custom range stays where it was set.</source>
+        <translation>预设范围截止于当前：刷新和实时跟踪会让它随之移动。自定义范围保持设定不变。</translation>
+    </message>
+    <message>
+        <source>Since %1, moving with the clock</source>
+        <translation>自 %1 起，随时间移动</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
     </message>
 </context>
 <context>
@@ -3641,14 +3824,6 @@ info:
         <translation>尚无可导入的内容。</translation>
     </message>
     <message>
-        <source>Title:</source>
-        <translation>标题：</translation>
-    </message>
-    <message>
-        <source>Version:</source>
-        <translation>版本：</translation>
-    </message>
-    <message>
         <source>Base path:</source>
         <translation>基础路径：</translation>
     </message>
@@ -3727,6 +3902,46 @@ info:
     <message>
         <source>The catalog is not available.</source>
         <translation>目录不可用。</translation>
+    </message>
+    <message>
+        <source>the document&apos;s title</source>
+        <translation>文档标题</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The API&apos;s short name in URLs: a-z, 0-9 and &apos;-&apos;. All versions of an API share it.</source>
+        <translation>API 在 URL 中的短名称：a-z、0-9 和 &apos;-&apos;。同一 API 的所有版本共用它。</translation>
+    </message>
+    <message>
+        <source>S&amp;lug:</source>
+        <translation>短名称(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Import it as another version of the same API</source>
+        <translation>作为同一 API 的另一个版本导入</translation>
+    </message>
+    <message>
+        <source>Import it as an API of its own</source>
+        <translation>作为独立的 API 导入</translation>
+    </message>
+    <message>
+        <source>%1 %2 is already in the catalog. Import this document as another version, or as an API of its own:</source>
+        <translation>%1 %2 已在目录中。请将此文档作为另一个版本导入，或作为独立的 API 导入：</translation>
+    </message>
+    <message>
+        <source>&amp;Use version %1</source>
+        <translation>使用版本 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Use &amp;slug %1</source>
+        <translation>使用短名称 %1(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -4624,6 +4839,14 @@ info:
         <source>No test key was issued for %1. %2</source>
         <translation>未为 %1 签发测试密钥。%2</translation>
     </message>
+    <message>
+        <source>Sends the key %1 of %2 (%3%4) in the query parameter &quot;%5&quot;.</source>
+        <translation>在查询参数“%5”中发送 %2 的密钥 %1（%3%4）。</translation>
+    </message>
+    <message>
+        <source>The pasted key is sent in the query parameter &quot;%1&quot; and never stored.</source>
+        <translation>粘贴的密钥在查询参数“%1”中发送，从不存储。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::TryItPanel</name>
@@ -4722,6 +4945,26 @@ info:
     <message>
         <source>… (%1 bytes in all)</source>
         <translation>…（共 %1 字节）</translation>
+    </message>
+    <message>
+        <source>Where the request carries the API key. This API also takes it in a query parameter, for clients that cannot set headers.</source>
+        <translation>请求携带 API 密钥的位置。此 API 也接受查询参数中的密钥，供无法设置请求头的客户端使用。</translation>
+    </message>
+    <message>
+        <source>Send &amp;key:</source>
+        <translation>发送密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>In the X-API-Key header</source>
+        <translation>在 X-API-Key 请求头中</translation>
+    </message>
+    <message>
+        <source>In the query parameter &quot;%1&quot;</source>
+        <translation>在查询参数“%1”中</translation>
+    </message>
+    <message>
+        <source>URL: %1</source>
+        <translation>URL：%1</translation>
     </message>
 </context>
 </TS>
