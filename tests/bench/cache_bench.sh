@@ -11,7 +11,8 @@
 #     --warmup S        seconds of warm-up before each run (default 2)
 #     --connections N   wrk connections (default 64)
 #     --sizes LIST      comma-separated response sizes in bytes (default 1024,65536)
-#     --targets LIST    comma-separated subset of direct,nginx,gatehouse (default all)
+#     --targets LIST    comma-separated subset of direct,nginx,nginx-log,
+#                       gatehouse,gatehouse-nolog (default all)
 #     --eviction E      Gatehouse cache eviction, lru or tiny_lfu (default tiny_lfu)
 #     --out DIR         where the report and raw wrk output go (default build/bench)
 #     --quick           --duration 3 --warmup 1
@@ -31,7 +32,7 @@ DURATION=10
 WARMUP=2
 CONNECTIONS=64
 SIZES_CSV=1024,65536
-TARGETS_CSV=direct,nginx,gatehouse
+TARGETS_CSV=direct,nginx,nginx-log,gatehouse,gatehouse-nolog
 EVICTION=tiny_lfu
 OUT_DIR=$ROOT/build/bench
 BIN=${GATEHOUSE_BIN:-$ROOT/build/gatehouse}
@@ -62,7 +63,10 @@ IFS=, read -r -a TARGETS <<<"$TARGETS_CSV"
 # is raised to 16MiB below).
 for s in "${SIZES[@]}"; do check_range --sizes "$s" 1 8388608; done
 for t in "${TARGETS[@]}"; do
-  [[ $t == direct || $t == nginx || $t == gatehouse ]] || gh_die "--targets: unknown target '$t'"
+  case $t in
+    direct | nginx | nginx-log | gatehouse | gatehouse-nolog) ;;
+    *) gh_die "--targets: unknown target '$t'" ;;
+  esac
 done
 [[ $EVICTION == lru || $EVICTION == tiny_lfu ]] || gh_die "--eviction: lru or tiny_lfu, got '$EVICTION'"
 want() { local t; for t in "${TARGETS[@]}"; do [[ $t == "$1" ]] && return 0; done; return 1; }
@@ -70,7 +74,7 @@ want() { local t; for t in "${TARGETS[@]}"; do [[ $t == "$1" ]] && return 0; don
 [[ -x $BIN ]] || gh_die "$BIN not found: build first (packaging/dev.sh build), or set GATEHOUSE_BIN"
 
 bench_packages=(wrk curl)
-want nginx && bench_packages+=(nginx)
+{ want nginx || want nginx-log; } && bench_packages+=(nginx)
 gh_ensure_packages "${bench_packages[@]}"
 
 bench_setup
@@ -97,10 +101,14 @@ want direct && BASE[direct]=$ORIGIN_URL
 
 # --- nginx with proxy_cache ---------------------------------------------------
 
+# `nginx` logs nothing (access_log off); `nginx-log` writes every request to
+# an access log file, buffered (see nginx_conf), as Gatehouse records every
+# call. Each has a cache directory of its own.
 NGINX_CACHE_NOTE=
-if want nginx; then
+for t in nginx nginx-log; do
+  want "$t" || continue
   port=$(free_port)
-  nd=$TMP/nginx
+  nd=$TMP/$t
   mkdir -p "$nd"
   # The cache files go to tmpfs when there is one, so neither proxy waits on a
   # disk; nginx still opens and reads a file per hit, which is how it works.
@@ -111,7 +119,7 @@ if want nginx; then
     cache_dir=$nd/cache
     mkdir -p "$cache_dir"
   fi
-  NGINX_CACHE_NOTE="cache in $cache_dir ($(stat -f -c %T "$cache_dir"))"
+  NGINX_CACHE_NOTE=$(stat -f -c %T "$cache_dir")
   # sendfile on is what Debian's packaged nginx.conf sets; proxy_cache_lock
   # collapses the first concurrent misses into one upstream request.
   http_extra="  sendfile on;
@@ -121,20 +129,23 @@ if want nginx; then
       proxy_cache_valid 200 10m;
       proxy_cache_lock on;
       add_header X-Cache-Status $upstream_cache_status always;'
-  nginx_conf "$nd" "$port" "$ORIGIN_HOSTPORT" "$http_extra" "$location_extra"
+  access_log=off
+  [[ $t == nginx-log ]] && access_log=buffered
+  nginx_conf "$nd" "$port" "$ORIGIN_HOSTPORT" "$http_extra" "$location_extra" "$access_log"
   if start_nginx "$nd" "$port"; then
-    BASE[nginx]=http://127.0.0.1:$port
+    BASE[$t]=http://127.0.0.1:$port
   else
-    gh_log "error: nginx did not start"; FAILED=1
+    gh_log "error: $t did not start"; FAILED=1
   fi
-fi
+done
 
 # --- Gatehouse with the route cache -------------------------------------------
 
 # resources/CONFIG_FORMAT.md: the shared cache, one upstream, one catch-all
 # route with caching on. Freshness comes from the origin's Cache-Control.
-if want gatehouse; then
-  port=$(free_port)
+# `gatehouse` records every call into its call log (SQLite), as it always
+# does; `gatehouse-nolog` is the same build with GATEHOUSE_CALL_LOG=off.
+if want gatehouse || want gatehouse-nolog; then
   cat >"$TMP/gatehouse.yaml" <<EOF
 version: 1
 cache:
@@ -151,12 +162,18 @@ routes:
       enabled: true
       max_object_size: 16MiB
 EOF
-  if start_gatehouse "$TMP/gatehouse.yaml" "$port"; then
-    BASE[gatehouse]=$GATEHOUSE_URL
-  else
-    gh_log "error: Gatehouse did not start"; FAILED=1
-  fi
 fi
+for t in gatehouse gatehouse-nolog; do
+  want "$t" || continue
+  port=$(free_port)
+  extra=()
+  [[ $t == gatehouse-nolog ]] && extra=(GATEHOUSE_CALL_LOG=off)
+  if start_gatehouse "$TMP/gatehouse.yaml" "$port" "$t" "${extra[@]}"; then
+    BASE[$t]=$GATEHOUSE_URL
+  else
+    gh_log "error: $t did not start"; FAILED=1
+  fi
+done
 
 # --- checks: 200, exact size, and a cache hit ---------------------------------
 
@@ -169,8 +186,8 @@ check_response() {
   [[ $got == "200 $size" ]] || return 1
   case $target in
     # Cache-Status (RFC 9211): "Gatehouse; hit; ttl=..." on a hit.
-    gatehouse) grep -qiE '^cache-status:.*;[[:space:]]*hit[[:space:]]*(;|$)' "$TMP/check.hdr" ;;
-    nginx) grep -qiE '^x-cache-status:[[:space:]]*HIT' "$TMP/check.hdr" ;;
+    gatehouse*) grep -qiE '^cache-status:.*;[[:space:]]*hit[[:space:]]*(;|$)' "$TMP/check.hdr" ;;
+    nginx*) grep -qiE '^x-cache-status:[[:space:]]*HIT' "$TMP/check.hdr" ;;
     *) return 0 ;;
   esac
 }
@@ -190,7 +207,7 @@ warm_and_verify() {
 
 declare -A VALID HIT_AFTER
 ACTIVE=()
-for t in direct nginx gatehouse; do
+for t in direct nginx nginx-log gatehouse gatehouse-nolog; do
   [[ -n ${BASE[$t]:-} ]] || continue
   ok=0
   for s in "${SIZES[@]}"; do
@@ -239,35 +256,37 @@ verdict() {
   echo "Gatehouse cache-hit benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   report_header
   echo "origin: $ORIGIN_URL (/respond, Cache-Control: public, max-age=3600)"
-  want nginx && echo "nginx: proxy_cache, 1 worker, keep-alive upstream, access_log off, sendfile on; $NGINX_CACHE_NOTE"
-  # Unlike nginx (access_log off), Gatehouse always records every call to its
-  # telemetry database (SQLite, here in the throwaway data directory on the
-  # same pinned CPU); there is no switch to turn that off.
-  want gatehouse && echo "gatehouse: 1 thread, route cache on, eviction $EVICTION; call logs on (telemetry SQLite under $TMP, $(stat -f -c %T "$TMP"))"
+  { want nginx || want nginx-log; } && echo "nginx: proxy_cache, 1 worker, keep-alive upstream, sendfile on, cache in $NGINX_CACHE_NOTE; nginx: access_log off, nginx-log: buffered access log"
+  # gatehouse records every call to its telemetry database (SQLite, here in
+  # the throwaway data directory on the same pinned CPU), as nginx-log writes
+  # its access log; gatehouse-nolog and nginx log nothing.
+  { want gatehouse || want gatehouse-nolog; } && echo "gatehouse: 1 thread, route cache on, eviction $EVICTION; call logs on (telemetry SQLite under $TMP, $(stat -f -c %T "$TMP")); gatehouse-nolog: GATEHOUSE_CALL_LOG=off"
   echo "wrk: 1 thread, $CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s per run"
   echo "every cached target was checked to answer a hit before and after its run"
   for s in "${SIZES[@]}"; do
     echo
-    printf '  %-12s %12s %12s %12s %8s %6s\n' "$(size_label "$s")" "req/s" "p50" "p99" "errors" "hit"
-    for t in direct nginx gatehouse; do
+    printf '  %-16s %12s %12s %12s %8s %6s\n' "$(size_label "$s")" "req/s" "p50" "p99" "errors" "hit"
+    for t in direct nginx nginx-log gatehouse gatehouse-nolog; do
       want "$t" || continue
       if [[ -z ${VALID["$t|$s"]:-} ]]; then
-        printf '  %-12s %s\n' "$t" "NOT MEASURED: did not start or no verified cache hit"
+        printf '  %-16s %s\n' "$t" "NOT MEASURED: did not start or no verified cache hit"
         continue
       fi
       k="hit|$t|$s"
       hit=${HIT_AFTER["$t|$s"]:-n/a}
       [[ $t == direct ]] && hit=-
-      printf '  %-12s %12s %12s %12s %8s %6s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$hit"
+      printf '  %-16s %12s %12s %12s %8s %6s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$hit"
     done
-    g="hit|gatehouse|$s" n="hit|nginx|$s"
-    if [[ -n ${RPS[$g]:-} && -n ${RPS[$n]:-} ]]; then
+    # Like against like: logging against logging, silent against silent.
+    for pair in gatehouse-nolog:nginx gatehouse:nginx-log gatehouse:nginx; do
+      g="hit|${pair%%:*}|$s" n="hit|${pair##*:}|$s"
+      [[ -n ${RPS[$g]:-} && -n ${RPS[$n]:-} ]] || continue
       tput_ratio=$(ratio "${RPS[$g]}" "${RPS[$n]}")
       p99_ratio=$(ratio "${P99[$g]}" "${P99[$n]}")
-      printf '  Gatehouse/nginx: throughput %sx (target >= 1.5x: %s), p50 %sx, p99 %sx (target <= 1x: %s)\n' \
-        "$tput_ratio" "$(verdict "$tput_ratio" '>=' 1.5)" \
+      printf '  %s/%s: throughput %sx (target >= 1.5x: %s), p50 %sx, p99 %sx (target <= 1x: %s)\n' \
+        "${pair%%:*}" "${pair##*:}" "$tput_ratio" "$(verdict "$tput_ratio" '>=' 1.5)" \
         "$(ratio "${P50[$g]}" "${P50[$n]}")" "$p99_ratio" "$(verdict "$p99_ratio" '<=' 1)"
-    fi
+    done
   done
   echo
   [[ $FAILED -eq 0 ]] || echo "Some runs failed or were left out: see the messages above."
