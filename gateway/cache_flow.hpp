@@ -45,6 +45,10 @@ public:
     enum class head_action {
         relay,        // relay the upstream's response (capture() its body, then complete())
         serve_stored, // drop the upstream's response and serve the stored entry
+        // A ranged miss (see prepare_forward): read the upstream's whole body
+        // into capture() without relaying it, complete(), then -- when
+        // fill_ready() -- serve the client's range from what was stored.
+        fill_then_serve,
     };
 
     // Ready for the next request; a leader that never finished abandons, so
@@ -85,7 +89,9 @@ public:
     // Just before the request goes upstream (headers not yet rewritten for
     // forwarding): remembers what the stored copy needs and, when a stored
     // entry is being revalidated, replaces the client's validators with the
-    // entry's (RFC 9111 §4.3.1).
+    // entry's (RFC 9111 §4.3.1). A GET's Range and If-Range are not passed
+    // on: the whole representation is fetched so that it can be stored, and
+    // the range is cut from it (as nginx's proxy_cache does).
     void prepare_forward(request_head& req);
 
     // The upstream could not be reached or did not answer: true when a stale
@@ -100,6 +106,10 @@ public:
     void capture(const char* data, std::size_t size);
     // The relayed response ended cleanly: store it (and wake followers).
     void complete();
+    // After head_action::fill_then_serve and complete(): the stored response
+    // (with the client's range) is ready for serve_from_cache; false when
+    // the body could not be kept after all.
+    bool fill_ready() const { return fill_; }
 
     // The head of the response to write when step::serve /
     // head_action::serve_stored, with `via` and `request_id` added; its body
@@ -161,6 +171,8 @@ private:
     std::optional<std::string> client_range_;
     std::optional<std::string> client_if_range_;
     std::optional<cache::byte_range> serve_range_; // answer 206 with this part of the entry
+    bool range_stripped_ = false;                  // the client's Range was not forwarded
+    bool fill_ = false;                            // the body is read whole, then served as stored
 
     std::string request_body_;
     bool body_buffered_ = false;

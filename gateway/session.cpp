@@ -602,7 +602,19 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         if (!cache_.active()) {
             rewrite_response.cache_status = cache_status_bypass;
             rewrite_response.strip_targeted = true;
-        } else if (cache_.on_response_head(res) == cache_exchange::head_action::serve_stored) {
+        } else if (const auto action = cache_.on_response_head(res);
+                   action != cache_exchange::head_action::relay) {
+            if (action == cache_exchange::head_action::fill_then_serve &&
+                !co_await read_whole_body(*response, *stream, remaining(up.read_timeout))) {
+                target->record_failure(up.health);
+                worker_stats::add(w_.stats.upstream_errors, 1);
+                record_.error = call_error::upstream_aborted;
+                upstream_buffer_.clear();
+                detail_ =
+                    "upstream '" + up.name + "' (" + target->url + "): the response body broke off";
+                co_await send_problem(problem_kind::upstream_unavailable, detail_, false);
+                co_return exchange_outcome{};
+            }
             if (response->keep_alive() && response->is_done() && upstream_buffer_.size() == 0 &&
                 !w_.shared.stopping.load(std::memory_order_relaxed)) {
                 upstream_ = nullptr; // the pool may hand it to another session

@@ -136,6 +136,12 @@ private slots:
         small.max_object_bytes = 4096;
         config.routes.push_back(cached_route("small", "/small", "origin", "/respond", small));
 
+        auto tiny = enabled_policy();
+        tiny.max_object_bytes = 64;
+        config.routes.push_back(cached_route("es", "/es", "origin", "/echo", tiny));
+        config.routes.push_back(make_route("plain-echo", "/pe", "origin"));
+        config.routes.back().rewrite_prefix = "/echo";
+
         auto post = enabled_policy();
         config.routes.push_back(cached_route("post", "/post", "origin", "/echo", post));
 
@@ -408,11 +414,12 @@ private slots:
         args.body = "0123456789";
         const auto target = respond_target("/c", "range", args);
         const auto before = upstream();
-        // A miss with a Range goes upstream; this origin ignores Range and
-        // sends the whole representation, which is stored.
+        // A miss with a Range fetches and stores the whole representation,
+        // and the client gets its part of it.
         const auto miss = get(target, {{"Range", "bytes=2-4"}});
-        QCOMPARE(miss.status, 200);
-        QCOMPARE(miss.body, std::string("0123456789"));
+        QCOMPARE(miss.status, 206);
+        QCOMPARE(miss.body, std::string("234"));
+        QCOMPARE(miss.header("Content-Range"), std::string("bytes 2-4/10"));
         QVERIFY(cache_status_has(miss, "stored"));
 
         struct expectation {
@@ -461,6 +468,137 @@ private slots:
         QCOMPARE(head.header("Content-Length"), std::string("10"));
         QVERIFY(head.body.empty());
         // Everything after the first request came from the cache.
+        QCOMPARE(upstream() - before, 1u);
+    }
+
+    // The headers the origin's /echo saw, from a response body it wrote.
+    static QJsonObject echoed_headers(const std::string& body)
+    {
+        return QJsonDocument::fromJson(QByteArray::fromStdString(body))
+            .object()
+            .value(u"headers")
+            .toObject();
+    }
+
+    void rangedMissStoresWholeObject()
+    {
+        const std::string target = "/e/ranged?cache_control=max-age%3D60";
+        const auto before = upstream();
+        const auto miss = get(target, {{"Range", "bytes=0-9"}});
+        QCOMPARE(miss.status, 206);
+        QCOMPARE(miss.body, std::string("{\"method\":"));
+        QCOMPARE(miss.header("Content-Length"), std::string("10"));
+        QVERIFY2(cache_status_has(miss, "fwd=uri-miss"), miss.header("Cache-Status").c_str());
+        QVERIFY(cache_status_has(miss, "stored"));
+        QVERIFY(!is_hit(miss));
+        QVERIFY(age(miss) >= 0 && age(miss) <= 2);
+        const std::string content_range = miss.header("Content-Range");
+        QVERIFY2(content_range.starts_with("bytes 0-9/"), content_range.c_str());
+
+        // What was stored is the whole representation, fetched without Range.
+        const auto whole = get(target);
+        QCOMPARE(whole.status, 200);
+        QVERIFY2(is_hit(whole), whole.header("Cache-Status").c_str());
+        QCOMPARE(content_range, "bytes 0-9/" + std::to_string(whole.body.size()));
+        QCOMPARE(whole.body.substr(0, 10), miss.body);
+        const auto seen = echoed_headers(whole.body);
+        QVERIFY(seen.contains(u"host"));
+        QVERIFY(!seen.contains(u"range"));
+
+        const auto tail = get(target, {{"Range", "bytes=-2"}});
+        QCOMPARE(tail.status, 206);
+        QCOMPARE(tail.body, std::string("\"}"));
+        QCOMPARE(tail.header("Content-Range"), "bytes " + std::to_string(whole.body.size() - 2) +
+                                                   "-" + std::to_string(whole.body.size() - 1) +
+                                                   "/" + std::to_string(whole.body.size()));
+        QVERIFY(is_hit(tail));
+        QCOMPARE(upstream() - before, 1u);
+
+        // Neither is If-Range passed on; it names no validator of the stored
+        // response, so the client gets all of it (RFC 9110 §13.1.5).
+        const std::string other = "/e/ranged-if?cache_control=max-age%3D60";
+        const auto stale_part = get(other, {{"Range", "bytes=0-9"}, {"If-Range", "\"old\""}});
+        QCOMPARE(stale_part.status, 200);
+        QVERIFY(!stale_part.has_header("Content-Range"));
+        QVERIFY(cache_status_has(stale_part, "stored"));
+        const auto other_seen = echoed_headers(stale_part.body);
+        QVERIFY(other_seen.contains(u"host"));
+        QVERIFY(!other_seen.contains(u"range"));
+        QVERIFY(!other_seen.contains(u"if-range"));
+        // A range that cannot be satisfied: the whole response, as on a hit.
+        const auto beyond =
+            get("/e/ranged-beyond?cache_control=max-age%3D60", {{"Range", "bytes=100000-"}});
+        QCOMPARE(beyond.status, 200);
+        QVERIFY(!beyond.has_header("Content-Range"));
+        QVERIFY(cache_status_has(beyond, "stored"));
+        QCOMPARE(upstream() - before, 3u);
+    }
+
+    void concurrentRangedMissesCoalesce()
+    {
+        respond_args args{{"Cache-Control: max-age=60"}};
+        args.body = "abcdefghijklmnopqrstuvwxyz";
+        args.extra = "&delay_ms=300";
+        const auto target = respond_target("/c", "ranged-coalesced", args);
+        const auto before = upstream();
+        constexpr int clients = 8;
+        std::vector<http_response> answers(clients);
+        std::vector<std::thread> threads;
+        for (int i = 0; i < clients; ++i)
+            threads.emplace_back([&, i] {
+                const std::string range =
+                    "bytes=" + std::to_string(i) + "-" + std::to_string(i + 2);
+                answers[static_cast<std::size_t>(i)] = get(target, {{"Range", range}});
+            });
+        for (auto& t : threads)
+            t.join();
+        for (int i = 0; i < clients; ++i) {
+            const auto& a = answers[static_cast<std::size_t>(i)];
+            QCOMPARE(a.status, 206);
+            QCOMPARE(a.body, args.body.substr(static_cast<std::size_t>(i), 3));
+            QCOMPARE(a.header("Content-Range"),
+                     "bytes " + std::to_string(i) + "-" + std::to_string(i + 2) + "/26");
+        }
+        QCOMPARE(upstream() - before, 1u);
+    }
+
+    void rangedMissOverObjectLimitIsNotStored()
+    {
+        // /es keeps objects of up to 64 bytes; the echo is larger.
+        const std::string target = "/es/big?cache_control=max-age%3D60";
+        const auto stats_before = m_gateway.cache_stats().per_api;
+        const auto before = upstream();
+        const auto first = get(target, {{"Range", "bytes=0-9"}});
+        QCOMPARE(first.status, 200);
+        QVERIFY(first.body.size() > 64);
+        QVERIFY(!first.has_header("Content-Range"));
+        QCOMPARE(first.header("Content-Length"), std::to_string(first.body.size()));
+        QVERIFY2(cache_status_has(first, "detail=too-large"), first.header("Cache-Status").c_str());
+        QVERIFY(!cache_status_has(first, "stored"));
+        const auto seen = echoed_headers(first.body);
+        QVERIFY(seen.contains(u"host"));
+        QVERIFY(!seen.contains(u"range"));
+        const auto again = get(target, {{"Range", "bytes=0-9"}});
+        QCOMPARE(again.status, 200);
+        QVERIFY(!is_hit(again));
+        QCOMPARE(upstream() - before, 2u);
+        const auto stats = m_gateway.cache_stats().per_api;
+        QVERIFY(stats.count("es"));
+        QCOMPARE(stats.at("es").stores, std::uint64_t{0});
+        QCOMPARE(stats.at("es").objects, std::int64_t{0});
+        QCOMPARE(stats.at("es").bytes, std::int64_t{0});
+        QVERIFY(stats_before.count("es") == 0 || stats_before.at("es").stores == 0);
+    }
+
+    void uncachedRouteForwardsRange()
+    {
+        const auto before = upstream();
+        const auto r = get("/pe/ranged", {{"Range", "bytes=0-9"}, {"If-Range", "\"v1\""}});
+        QCOMPARE(r.status, 200); // the echo ignores Range
+        QCOMPARE(r.header("Cache-Status"), std::string("Gatehouse; fwd=bypass"));
+        const auto seen = echoed_headers(r.body);
+        QCOMPARE(seen.value(u"range").toString(), QStringLiteral("bytes=0-9"));
+        QCOMPARE(seen.value(u"if-range").toString(), QStringLiteral("\"v1\""));
         QCOMPARE(upstream() - before, 1u);
     }
 
