@@ -98,6 +98,8 @@ void cache_exchange::reset()
     serve_range_.reset();
     range_stripped_ = false;
     fill_ = false;
+    part_.reset();
+    part_of_ = 0;
     status_ = {};
     record_status_ = cache_status::none;
     capturing_ = false;
@@ -404,7 +406,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
 
     auto fields = c::to_header_list(res);
     const auto view = c::make_response_view(fields, status);
-    const bool length_known = view.content_length.has_value();
+    const auto content_length = view.content_length;
     c::request_view request;
     request.method = method_;
     request.directives = request_cc_;
@@ -439,11 +441,38 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
     // the object limit) is known: read it whole, then serve the range. An
     // unknown length could outgrow the limit half way, after the client's
     // part had gone by unsent, so such a body is relayed whole instead.
-    if (range_stripped_ && capturing_ && status == 200 && length_known) {
+    if (range_stripped_ && capturing_ && status == 200 && content_length) {
         fill_ = true;
         return head_action::fill_then_serve;
     }
+    // Too large to store, or not storable, yet of a known length: the range
+    // is cut out of the body as it streams past, and nothing is buffered.
+    if (range_stripped_ && !capturing_ && status == 200 && content_length) {
+        auto field = [&](http::field name) -> std::optional<std::string_view> {
+            const auto it = res.find(name);
+            if (it == res.end())
+                return std::nullopt;
+            return std::string_view(it->value().data(), it->value().size());
+        };
+        if (!client_if_range_ || c::if_range_matches(*client_if_range_, field(http::field::etag),
+                                                     field(http::field::last_modified)))
+            part_ = c::parse_single_byte_range(*client_range_,
+                                               static_cast<std::size_t>(*content_length));
+        if (part_) {
+            part_of_ = *content_length;
+            return head_action::relay_part;
+        }
+    }
     return head_action::relay;
+}
+
+void cache_exchange::make_part_head(response_head& res) const
+{
+    res.result(http::status::partial_content);
+    res.set(http::field::content_range, "bytes " + std::to_string(part_->first) + "-" +
+                                            std::to_string(part_->first + part_->length - 1) + "/" +
+                                            std::to_string(part_of_));
+    res.set(http::field::content_length, std::to_string(part_->length));
 }
 
 void cache_exchange::set_status_field(response_head& res)

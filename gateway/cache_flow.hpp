@@ -49,6 +49,9 @@ public:
         // into capture() without relaying it, complete(), then -- when
         // fill_ready() -- serve the client's range from what was stored.
         fill_then_serve,
+        // A ranged miss whose body is too large to store (or not storable):
+        // make_part_head(), then relay only part() of the streamed body.
+        relay_part,
     };
 
     // Ready for the next request; a leader that never finished abandons, so
@@ -110,6 +113,10 @@ public:
     // (with the client's range) is ready for serve_from_cache; false when
     // the body could not be kept after all.
     bool fill_ready() const { return fill_; }
+    // After head_action::relay_part: the upstream's 200 head turned into the
+    // 206 for the client's range, and that range of the upstream's body.
+    void make_part_head(response_head& res) const;
+    const cache::byte_range& part() const { return *part_; }
 
     // The head of the response to write when step::serve /
     // head_action::serve_stored, with `via` and `request_id` added; its body
@@ -173,6 +180,8 @@ private:
     std::optional<cache::byte_range> serve_range_; // answer 206 with this part of the entry
     bool range_stripped_ = false;                  // the client's Range was not forwarded
     bool fill_ = false;                            // the body is read whole, then served as stored
+    std::optional<cache::byte_range> part_;        // relayed out of a body not stored
+    std::uint64_t part_of_ = 0;                    // the whole body's length
 
     std::string request_body_;
     bool body_buffered_ = false;
