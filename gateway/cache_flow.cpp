@@ -90,16 +90,15 @@ void cache_exchange::reset()
     refresh_.reset();
     revalidating_ = false;
     serve_not_modified_ = false;
+    range_stripped_ = false;
+    fill_ = false;
     serve_age_ = 0;
     client_if_none_match_.reset();
     client_if_modified_since_.reset();
     client_range_.reset();
     client_if_range_.reset();
     serve_range_.reset();
-    range_stripped_ = false;
-    fill_ = false;
     part_.reset();
-    part_of_ = 0;
     status_ = {};
     record_status_ = cache_status::none;
     capturing_ = false;

@@ -172,14 +172,14 @@ private:
     std::shared_ptr<const cache::cached_response> entry_; // stored, selected by this request
     bool revalidating_ = false;                           // forwarding with the entry's validators
     bool serve_not_modified_ = false;                     // answer the client 304
+    bool range_stripped_ = false;                         // the client's Range was not forwarded
+    bool fill_ = false; // the body is read whole, then served as stored
     std::int64_t serve_age_ = 0;
     std::optional<std::string> client_if_none_match_;
     std::optional<std::string> client_if_modified_since_;
     std::optional<std::string> client_range_;
     std::optional<std::string> client_if_range_;
     std::optional<cache::byte_range> serve_range_; // answer 206 with this part of the entry
-    bool range_stripped_ = false;                  // the client's Range was not forwarded
-    bool fill_ = false;                            // the body is read whole, then served as stored
     std::optional<cache::byte_range> part_;        // relayed out of a body not stored
     std::uint64_t part_of_ = 0;                    // the whole body's length
 
