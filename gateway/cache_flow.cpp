@@ -303,8 +303,9 @@ void cache_exchange::prepare_forward(request_head& req)
     // A ranged miss would bring back a 206 the cache cannot store, so ranged
     // clients would never fill it. The whole representation is asked for
     // instead; on_response_head() decides whether it is read whole and the
-    // range served from it, or (too large, not storable) relayed as a 200,
-    // which RFC 9110 §14.2 allows.
+    // range served from what is stored, or (too large, not storable) the
+    // range cut out of the streamed body, or (no Content-Length) the whole
+    // 200 relayed, which RFC 9110 §14.2 allows.
     if (client_range_ && !head_ && !post_) {
         req.erase(http::field::range);
         req.erase(http::field::if_range);
