@@ -90,12 +90,15 @@ void cache_exchange::reset()
     refresh_.reset();
     revalidating_ = false;
     serve_not_modified_ = false;
+    range_stripped_ = false;
+    fill_ = false;
     serve_age_ = 0;
     client_if_none_match_.reset();
     client_if_modified_since_.reset();
     client_range_.reset();
     client_if_range_.reset();
     serve_range_.reset();
+    part_.reset();
     status_ = {};
     record_status_ = cache_status::none;
     capturing_ = false;
@@ -297,6 +300,17 @@ void cache_exchange::prepare_forward(request_head& req)
     request_time_ = now();
     if (!head_)
         request_fields_ = as_fields(req); // the Vary secondary key of what gets stored
+    // A ranged miss would bring back a 206 the cache cannot store, so ranged
+    // clients would never fill it. The whole representation is asked for
+    // instead; on_response_head() decides whether it is read whole and the
+    // range served from what is stored, or (too large, not storable) the
+    // range cut out of the streamed body, or (no Content-Length) the whole
+    // 200 relayed, which RFC 9110 §14.2 allows.
+    if (client_range_ && !head_ && !post_) {
+        req.erase(http::field::range);
+        req.erase(http::field::if_range);
+        range_stripped_ = true;
+    }
     // Validators on a POST would be preconditions (412), not revalidation.
     if (revalidating_ && entry_ && !post_) {
         const auto validators = c::make_revalidation_headers(*entry_);
@@ -392,6 +406,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
 
     auto fields = c::to_header_list(res);
     const auto view = c::make_response_view(fields, status);
+    const auto content_length = view.content_length;
     c::request_view request;
     request.method = method_;
     request.directives = request_cc_;
@@ -422,7 +437,42 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
     if (!capturing_ && ticket_.leader())
         ticket_.release_uncacheable(); // followers go upstream now, not at the end
     set_status_field(res);
+    // A ranged miss whose full 200 will be stored and whose length (within
+    // the object limit) is known: read it whole, then serve the range. An
+    // unknown length could outgrow the limit half way, after the client's
+    // part had gone by unsent, so such a body is relayed whole instead.
+    if (range_stripped_ && capturing_ && status == 200 && content_length) {
+        fill_ = true;
+        return head_action::fill_then_serve;
+    }
+    // Too large to store, or not storable, yet of a known length: the range
+    // is cut out of the body as it streams past, and nothing is buffered.
+    if (range_stripped_ && !capturing_ && status == 200 && content_length) {
+        auto field = [&](http::field name) -> std::optional<std::string_view> {
+            const auto it = res.find(name);
+            if (it == res.end())
+                return std::nullopt;
+            return std::string_view(it->value().data(), it->value().size());
+        };
+        if (!client_if_range_ || c::if_range_matches(*client_if_range_, field(http::field::etag),
+                                                     field(http::field::last_modified)))
+            part_ = c::parse_single_byte_range(*client_range_,
+                                               static_cast<std::size_t>(*content_length));
+        if (part_) {
+            part_of_ = *content_length;
+            return head_action::relay_part;
+        }
+    }
     return head_action::relay;
+}
+
+void cache_exchange::make_part_head(response_head& res) const
+{
+    res.result(http::status::partial_content);
+    res.set(http::field::content_range, "bytes " + std::to_string(part_->first) + "-" +
+                                            std::to_string(part_->first + part_->length - 1) + "/" +
+                                            std::to_string(part_of_));
+    res.set(http::field::content_length, std::to_string(part_->length));
 }
 
 void cache_exchange::set_status_field(response_head& res)
@@ -456,6 +506,7 @@ void cache_exchange::invalidate_targets(const response_head& res)
 void cache_exchange::stop_capture()
 {
     capturing_ = false;
+    fill_ = false;
     std::string().swap(body_);
     response_headers_.clear();
     if (ticket_.leader())
@@ -495,6 +546,16 @@ void cache_exchange::complete()
     auto entry = c::make_cached_response(std::move(in));
     const auto result = store_->insert(entry);
     const bool stored = result == c::insert_result::stored || result == c::insert_result::replaced;
+    if (fill_) {
+        // The client of a ranged miss gets its part of what was just stored,
+        // still announced as the miss that stored it (Cache-Status unchanged).
+        entry_ = entry;
+        serve_age_ = std::max<std::int64_t>(0, entry_->freshness.current_age(now()));
+        serve_not_modified_ = false; // the upstream's 200 already answered the conditionals
+        serve_range_.reset();
+        if (!client_if_range_ || c::if_range_matches(*client_if_range_, *entry_))
+            serve_range_ = c::parse_single_byte_range(*client_range_, entry_->body.size());
+    }
     if (ticket_.leader()) {
         if (stored)
             ticket_.publish(std::move(entry));

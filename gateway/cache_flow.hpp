@@ -45,6 +45,13 @@ public:
     enum class head_action {
         relay,        // relay the upstream's response (capture() its body, then complete())
         serve_stored, // drop the upstream's response and serve the stored entry
+        // A ranged miss (see prepare_forward): read the upstream's whole body
+        // into capture() without relaying it, complete(), then -- when
+        // fill_ready() -- serve the client's range from what was stored.
+        fill_then_serve,
+        // A ranged miss whose body is too large to store (or not storable):
+        // make_part_head(), then relay only part() of the streamed body.
+        relay_part,
     };
 
     // Ready for the next request; a leader that never finished abandons, so
@@ -85,7 +92,9 @@ public:
     // Just before the request goes upstream (headers not yet rewritten for
     // forwarding): remembers what the stored copy needs and, when a stored
     // entry is being revalidated, replaces the client's validators with the
-    // entry's (RFC 9111 §4.3.1).
+    // entry's (RFC 9111 §4.3.1). A GET's Range and If-Range are not passed
+    // on: the whole representation is fetched so that it can be stored, and
+    // the range is cut from it (as nginx's proxy_cache does).
     void prepare_forward(request_head& req);
 
     // The upstream could not be reached or did not answer: true when a stale
@@ -100,6 +109,14 @@ public:
     void capture(const char* data, std::size_t size);
     // The relayed response ended cleanly: store it (and wake followers).
     void complete();
+    // After head_action::fill_then_serve and complete(): the stored response
+    // (with the client's range) is ready for serve_from_cache; false when
+    // the body could not be kept after all.
+    bool fill_ready() const { return fill_; }
+    // After head_action::relay_part: the upstream's 200 head turned into the
+    // 206 for the client's range, and that range of the upstream's body.
+    void make_part_head(response_head& res) const;
+    const cache::byte_range& part() const { return *part_; }
 
     // The head of the response to write when step::serve /
     // head_action::serve_stored, with `via` and `request_id` added; its body
@@ -155,12 +172,16 @@ private:
     std::shared_ptr<const cache::cached_response> entry_; // stored, selected by this request
     bool revalidating_ = false;                           // forwarding with the entry's validators
     bool serve_not_modified_ = false;                     // answer the client 304
+    bool range_stripped_ = false;                         // the client's Range was not forwarded
+    bool fill_ = false; // the body is read whole, then served as stored
     std::int64_t serve_age_ = 0;
     std::optional<std::string> client_if_none_match_;
     std::optional<std::string> client_if_modified_since_;
     std::optional<std::string> client_range_;
     std::optional<std::string> client_if_range_;
     std::optional<cache::byte_range> serve_range_; // answer 206 with this part of the entry
+    std::optional<cache::byte_range> part_;        // relayed out of a body not stored
+    std::uint64_t part_of_ = 0;                    // the whole body's length
 
     std::string request_body_;
     bool body_buffered_ = false;

@@ -16,8 +16,10 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <span>
 #include <string_view>
 #include <tuple>
@@ -197,6 +199,67 @@ relay_body(worker_stream& in, boost::beast::flat_buffer& in_buffer,
         if (last)
             co_return result;
     }
+}
+
+// relay_body for a part of a body too large to keep: after `head`, only the
+// bytes [first, first + length) of the incoming body are written (the head
+// frames them with a Content-Length), and reading stops once they have gone
+// by. The rest of the body stays unread, so the caller must not reuse `in`
+// unless the parser is done.
+template <bool isRequest, class ArmRead>
+worker_task<relay_result>
+relay_part(worker_stream& in, boost::beast::flat_buffer& in_buffer,
+           boost::beast::http::parser<isRequest, boost::beast::http::buffer_body>& parser,
+           worker_stream& out, std::string_view head, std::uint64_t first, std::uint64_t length,
+           char* buffer, std::size_t buffer_size, ArmRead arm_read,
+           std::chrono::milliseconds write_timeout)
+{
+    namespace http = boost::beast::http;
+    constexpr auto nothrow = worker_nothrow;
+    relay_result result;
+    auto& body = parser.get().body();
+    bool head_sent = false;
+    const std::uint64_t end = first + length;
+    std::uint64_t offset = 0; // of the first byte in `buffer`, within the incoming body
+    while (offset < end) {
+        if (parser.is_done()) { // shorter than its Content-Length said: cannot happen
+            result.side = relay_result::failed_reading;
+            result.ec = http::error::partial_message;
+            co_return result;
+        }
+        body.data = buffer;
+        body.size = buffer_size;
+        arm_read();
+        auto [ec, n] = co_await http::async_read_some(in, in_buffer, parser, nothrow);
+        result.bytes_read += n;
+        if (ec == http::error::need_buffer)
+            ec = {};
+        if (ec) {
+            result.side = relay_result::failed_reading;
+            result.ec = ec;
+            co_return result;
+        }
+        const std::size_t got = buffer_size - body.size;
+        const std::uint64_t from = std::max(offset, first);
+        const std::uint64_t to = std::min(offset + got, end);
+        relay_detail::gather pieces;
+        if (!head_sent)
+            pieces.add(head);
+        head_sent = true;
+        if (from < to)
+            pieces.add({buffer + (from - offset), static_cast<std::size_t>(to - from)});
+        offset += got;
+        if (pieces.empty())
+            continue;
+        auto [write_ec, written] = co_await relay_detail::write_pieces(out, pieces, write_timeout);
+        result.bytes_written += written;
+        if (write_ec) {
+            result.side = relay_result::failed_writing;
+            result.ec = write_ec;
+            co_return result;
+        }
+    }
+    co_return result;
 }
 
 } // namespace gatehouse::gateway

@@ -191,19 +191,23 @@ std::optional<byte_range> parse_single_byte_range(std::string_view range, std::s
     return byte_range{static_cast<std::size_t>(first), static_cast<std::size_t>(last - first + 1)};
 }
 
-bool if_range_matches(std::string_view if_range, const cached_response& entry)
+bool if_range_matches(std::string_view if_range, std::optional<std::string_view> etag,
+                      std::optional<std::string_view> last_modified)
 {
     if_range = trim_ows(if_range);
     if (if_range.starts_with('"') || if_range.starts_with("W/")) {
         const auto wanted = parse_etag(if_range);
-        const auto stored = entry.header("etag");
-        const auto current = stored ? parse_etag(*stored) : std::nullopt;
+        const auto current = etag ? parse_etag(*etag) : std::nullopt;
         return wanted && current && strong_compare(*wanted, *current);
     }
     const auto since = parse_http_date(if_range);
-    const auto lm = entry.header("last-modified");
-    const auto modified = lm ? parse_http_date(*lm) : std::nullopt;
+    const auto modified = last_modified ? parse_http_date(*last_modified) : std::nullopt;
     return since && modified && *since == *modified;
+}
+
+bool if_range_matches(std::string_view if_range, const cached_response& entry)
+{
+    return if_range_matches(if_range, entry.header("etag"), entry.header("last-modified"));
 }
 
 header_list not_modified_headers(const cached_response& entry)

@@ -69,6 +69,9 @@ std::optional<byte_range> parse_single_byte_range(std::string_view range, std::s
 // field is an entity tag that strongly matches the entry's ETag, or an
 // HTTP-date equal to its Last-Modified.
 bool if_range_matches(std::string_view if_range, const cached_response& entry);
+// The same against a response's ETag and Last-Modified field values.
+bool if_range_matches(std::string_view if_range, std::optional<std::string_view> etag,
+                      std::optional<std::string_view> last_modified);
 
 // The header fields of a 304 generated from a stored entry (RFC 9110
 // §15.4.5): Cache-Control, Content-Location, ETag, Expires, Last-Modified,

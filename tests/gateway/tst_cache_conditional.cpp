@@ -224,6 +224,13 @@ private slots:
         QVERIFY(!if_range_matches("yesterday", *e));
         const auto weak = stored({{"ETag", "W/\"r1\""}});
         QVERIFY(!if_range_matches("W/\"r1\"", *weak));
+        // The same on a response's fields, for one that is not stored.
+        const std::string modified = date_at(-10);
+        QVERIFY(if_range_matches("\"r1\"", std::string_view("\"r1\""), std::nullopt));
+        QVERIFY(!if_range_matches("\"r1\"", std::nullopt, std::string_view(modified)));
+        QVERIFY(if_range_matches(modified, std::nullopt, std::string_view(modified)));
+        QVERIFY(!if_range_matches(date_at(-11), std::string_view("\"r1\""),
+                                  std::string_view(modified)));
     }
 
     void headers_of_304()

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <map>
 #include <thread>
+#include <tuple>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -135,6 +136,12 @@ private slots:
         auto small = enabled_policy();
         small.max_object_bytes = 4096;
         config.routes.push_back(cached_route("small", "/small", "origin", "/respond", small));
+
+        auto tiny = enabled_policy();
+        tiny.max_object_bytes = 64;
+        config.routes.push_back(cached_route("es", "/es", "origin", "/echo", tiny));
+        config.routes.push_back(make_route("plain-echo", "/pe", "origin"));
+        config.routes.back().rewrite_prefix = "/echo";
 
         auto post = enabled_policy();
         config.routes.push_back(cached_route("post", "/post", "origin", "/echo", post));
@@ -408,11 +415,12 @@ private slots:
         args.body = "0123456789";
         const auto target = respond_target("/c", "range", args);
         const auto before = upstream();
-        // A miss with a Range goes upstream; this origin ignores Range and
-        // sends the whole representation, which is stored.
+        // A miss with a Range fetches and stores the whole representation,
+        // and the client gets its part of it.
         const auto miss = get(target, {{"Range", "bytes=2-4"}});
-        QCOMPARE(miss.status, 200);
-        QCOMPARE(miss.body, std::string("0123456789"));
+        QCOMPARE(miss.status, 206);
+        QCOMPARE(miss.body, std::string("234"));
+        QCOMPARE(miss.header("Content-Range"), std::string("bytes 2-4/10"));
         QVERIFY(cache_status_has(miss, "stored"));
 
         struct expectation {
@@ -461,6 +469,174 @@ private slots:
         QCOMPARE(head.header("Content-Length"), std::string("10"));
         QVERIFY(head.body.empty());
         // Everything after the first request came from the cache.
+        QCOMPARE(upstream() - before, 1u);
+    }
+
+    // The headers the origin's /echo saw, from a response body it wrote.
+    static QJsonObject echoed_headers(const std::string& body)
+    {
+        return QJsonDocument::fromJson(QByteArray::fromStdString(body))
+            .object()
+            .value(u"headers")
+            .toObject();
+    }
+
+    void rangedMissStoresWholeObject()
+    {
+        const std::string target = "/e/ranged?cache_control=max-age%3D60";
+        const auto before = upstream();
+        const auto miss = get(target, {{"Range", "bytes=0-9"}});
+        QCOMPARE(miss.status, 206);
+        QCOMPARE(miss.body, std::string("{\"method\":"));
+        QCOMPARE(miss.header("Content-Length"), std::string("10"));
+        QVERIFY2(cache_status_has(miss, "fwd=uri-miss"), miss.header("Cache-Status").c_str());
+        QVERIFY(cache_status_has(miss, "stored"));
+        QVERIFY(!is_hit(miss));
+        QVERIFY(age(miss) >= 0 && age(miss) <= 2);
+        const std::string content_range = miss.header("Content-Range");
+        QVERIFY2(content_range.starts_with("bytes 0-9/"), content_range.c_str());
+
+        // What was stored is the whole representation, fetched without Range.
+        const auto whole = get(target);
+        QCOMPARE(whole.status, 200);
+        QVERIFY2(is_hit(whole), whole.header("Cache-Status").c_str());
+        QCOMPARE(content_range, "bytes 0-9/" + std::to_string(whole.body.size()));
+        QCOMPARE(whole.body.substr(0, 10), miss.body);
+        const auto seen = echoed_headers(whole.body);
+        QVERIFY(seen.contains(u"host"));
+        QVERIFY(!seen.contains(u"range"));
+
+        const auto tail = get(target, {{"Range", "bytes=-2"}});
+        QCOMPARE(tail.status, 206);
+        QCOMPARE(tail.body, std::string("\"}"));
+        QCOMPARE(tail.header("Content-Range"), "bytes " + std::to_string(whole.body.size() - 2) +
+                                                   "-" + std::to_string(whole.body.size() - 1) +
+                                                   "/" + std::to_string(whole.body.size()));
+        QVERIFY(is_hit(tail));
+        QCOMPARE(upstream() - before, 1u);
+
+        // Neither is If-Range passed on; it names no validator of the stored
+        // response, so the client gets all of it (RFC 9110 §13.1.5).
+        const std::string other = "/e/ranged-if?cache_control=max-age%3D60";
+        const auto stale_part = get(other, {{"Range", "bytes=0-9"}, {"If-Range", "\"old\""}});
+        QCOMPARE(stale_part.status, 200);
+        QVERIFY(!stale_part.has_header("Content-Range"));
+        QVERIFY(cache_status_has(stale_part, "stored"));
+        const auto other_seen = echoed_headers(stale_part.body);
+        QVERIFY(other_seen.contains(u"host"));
+        QVERIFY(!other_seen.contains(u"range"));
+        QVERIFY(!other_seen.contains(u"if-range"));
+        // A range that cannot be satisfied: the whole response, as on a hit.
+        const auto beyond =
+            get("/e/ranged-beyond?cache_control=max-age%3D60", {{"Range", "bytes=100000-"}});
+        QCOMPARE(beyond.status, 200);
+        QVERIFY(!beyond.has_header("Content-Range"));
+        QVERIFY(cache_status_has(beyond, "stored"));
+        QCOMPARE(upstream() - before, 3u);
+    }
+
+    void concurrentRangedMissesCoalesce()
+    {
+        respond_args args{{"Cache-Control: max-age=60"}};
+        args.body = "abcdefghijklmnopqrstuvwxyz";
+        args.extra = "&delay_ms=300";
+        const auto target = respond_target("/c", "ranged-coalesced", args);
+        const auto before = upstream();
+        constexpr int clients = 8;
+        std::vector<http_response> answers(clients);
+        std::vector<std::thread> threads;
+        for (int i = 0; i < clients; ++i)
+            threads.emplace_back([&, i] {
+                const std::string range =
+                    "bytes=" + std::to_string(i) + "-" + std::to_string(i + 2);
+                answers[static_cast<std::size_t>(i)] = get(target, {{"Range", range}});
+            });
+        for (auto& t : threads)
+            t.join();
+        for (int i = 0; i < clients; ++i) {
+            const auto& a = answers[static_cast<std::size_t>(i)];
+            QCOMPARE(a.status, 206);
+            QCOMPARE(a.body, args.body.substr(static_cast<std::size_t>(i), 3));
+            QCOMPARE(a.header("Content-Range"),
+                     "bytes " + std::to_string(i) + "-" + std::to_string(i + 2) + "/26");
+        }
+        QCOMPARE(upstream() - before, 1u);
+    }
+
+    void rangedMissOverObjectLimitIsNotStored()
+    {
+        // /es keeps objects of up to 64 bytes; the echo is larger, so it is
+        // streamed, not stored, and the range is cut out as it goes by.
+        const std::string target = "/es/big?cache_control=max-age%3D60";
+        const auto before = upstream();
+        const auto all = get(target, {{"Range", "bytes=0-"}});
+        QCOMPARE(all.status, 206);
+        QVERIFY(all.body.size() > 64);
+        QCOMPARE(all.header("Content-Range"), "bytes 0-" + std::to_string(all.body.size() - 1) +
+                                                  "/" + std::to_string(all.body.size()));
+        QVERIFY2(cache_status_has(all, "detail=too-large"), all.header("Cache-Status").c_str());
+        QVERIFY(cache_status_has(all, "fwd=uri-miss"));
+        QVERIFY(!cache_status_has(all, "stored"));
+        const auto seen = echoed_headers(all.body);
+        QVERIFY(seen.contains(u"host"));
+        QVERIFY(!seen.contains(u"range"));
+        const auto part = get(target, {{"Range", "bytes=5-14"}});
+        QCOMPARE(part.status, 206);
+        QCOMPARE(part.header("Content-Length"), std::string("10"));
+        QCOMPARE(part.header("Content-Range"), "bytes 5-14/" + std::to_string(all.body.size()));
+        QCOMPARE(part.body, all.body.substr(5, 10));
+        QVERIFY(!is_hit(part));
+        QCOMPARE(upstream() - before, 2u);
+        const auto stats = m_gateway.cache_stats().per_api;
+        QVERIFY(stats.count("es"));
+        QCOMPARE(stats.at("es").stores, std::uint64_t{0});
+        QCOMPARE(stats.at("es").objects, std::int64_t{0});
+        QCOMPARE(stats.at("es").bytes, std::int64_t{0});
+    }
+
+    void rangedMissOfLargeBodyRelaysTheRange()
+    {
+        // 1 MiB through /small (4 KiB limit): the range is cut out of the
+        // streamed body. The relay stops reading after the range and drops
+        // that upstream connection; were it pooled with the rest of the body
+        // unread, the next request on it would get those bytes as its answer.
+        respond_args args{{"Cache-Control: max-age=60", "ETag: \"big\""}};
+        args.body.clear();
+        args.extra = "&size=1048576";
+        const auto target = respond_target("/small", "ranged-large", args);
+        const auto before = upstream();
+        const auto whole = get(target);
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.body.size(), std::size_t{1048576});
+        QVERIFY(cache_status_has(whole, "detail=too-large"));
+        for (const auto& [range, first, length] :
+             {std::tuple{"bytes=0-99", 0u, 100u}, std::tuple{"bytes=500000-500009", 500000u, 10u},
+              std::tuple{"bytes=-7", 1048569u, 7u}, std::tuple{"bytes=40000-", 40000u, 1008576u}}) {
+            const auto r = get(target, {{"Range", range}});
+            QCOMPARE(r.status, 206);
+            QCOMPARE(r.header("Content-Range"), "bytes " + std::to_string(first) + "-" +
+                                                    std::to_string(first + length - 1) +
+                                                    "/1048576");
+            QCOMPARE(r.header("ETag"), std::string("\"big\""));
+            QCOMPARE(r.body.size(), std::size_t{length});
+            QVERIFY(r.body == whole.body.substr(first, length));
+        }
+        // A failed If-Range: the whole response.
+        const auto changed = get(target, {{"Range", "bytes=0-9"}, {"If-Range", "\"other\""}});
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(changed.body.size(), std::size_t{1048576});
+        QCOMPARE(upstream() - before, 6u);
+    }
+
+    void uncachedRouteForwardsRange()
+    {
+        const auto before = upstream();
+        const auto r = get("/pe/ranged", {{"Range", "bytes=0-9"}, {"If-Range", "\"v1\""}});
+        QCOMPARE(r.status, 200); // the echo ignores Range
+        QCOMPARE(r.header("Cache-Status"), std::string("Gatehouse; fwd=bypass"));
+        const auto seen = echoed_headers(r.body);
+        QCOMPARE(seen.value(u"range").toString(), QStringLiteral("bytes=0-9"));
+        QCOMPARE(seen.value(u"if-range").toString(), QStringLiteral("\"v1\""));
         QCOMPARE(upstream() - before, 1u);
     }
 
