@@ -127,7 +127,8 @@ LifecycleOutcome applyLifecycleAction(CatalogStore& store, const Principal& acto
             out.apiId = 0;
         break;
     case ApiAction::NewVersion:
-        if (const auto created = apis.createVersion(actor, request.apiId, request.version)) {
+        if (const auto created =
+                apis.createVersion(actor, request.apiId, request.version, request.basePath)) {
             out.ok = true;
             out.apiId = created->id;
         }

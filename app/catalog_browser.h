@@ -78,6 +78,7 @@ struct LifecycleRequest {
     qint64 successorId = 0; // Deprecate, optional
     QString version;        // NewVersion
     QString reason;         // kept in the audit entry where the call takes one
+    QString basePath;       // NewVersion, optional: ApiCatalog::createVersion()'s default
 };
 
 struct LifecycleOutcome {

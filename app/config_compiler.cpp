@@ -4,6 +4,7 @@
 
 #include "app/api_cache_policy.h"
 #include "app/domain/api_lifecycle.h"
+#include "app/domain/base_path.h"
 #include "gateway/access/consumer_table.hpp"
 #include "gateway/router.hpp"
 
@@ -160,6 +161,61 @@ access::api_access accessFor(const ApiDefinition& api, const CatalogState& state
     return a;
 }
 
+QString labelOf(const ApiDefinition& api)
+{
+    return QStringLiteral("%1 %2 (#%3)").arg(api.slug, api.version).arg(api.id);
+}
+
+bool isRoutable(const ApiDefinition& api)
+{
+    return api.state == ApiState::Published || api.state == ApiState::Deprecated ||
+           (api.state == ApiState::Draft && ApiLifecycle::checkPublishable(api).isEmpty());
+}
+
+// The catalog refuses overlapping base paths, but a database from before
+// that check may hold some. The router prefers the most specific route, so
+// the compiler makes that rule hold for whole APIs rather than route by
+// route: of two APIs whose base paths are equal (same depth), the first in
+// compile order (published before drafts, then the older) keeps the path
+// and the other is left out; of two nested ones, the deeper base path owns
+// everything under it, and the outer API's routes there are left out.
+struct BasePathOwnership {
+    QHash<qint64, QString> leftOut;                     // api id -> warning
+    QHash<qint64, QList<const ApiDefinition*>> innerOf; // api id -> deeper overlapping APIs
+};
+
+BasePathOwnership ownBasePaths(const std::vector<const ApiDefinition*>& ordered)
+{
+    BasePathOwnership out;
+    std::vector<const ApiDefinition*> kept;
+    for (const ApiDefinition* api : ordered) {
+        if (!isRoutable(*api))
+            continue;
+        const qsizetype depth = BasePath::segments(api->basePath).size();
+        const auto same = std::find_if(kept.begin(), kept.end(), [&](const ApiDefinition* k) {
+            return BasePath::segments(k->basePath).size() == depth &&
+                   BasePath::overlap(k->basePath, api->basePath);
+        });
+        if (same != kept.end()) {
+            out.leftOut.insert(
+                api->id,
+                QStringLiteral("%1 is not routed: its base path %2 overlaps %3's %4, "
+                               "which keeps it")
+                    .arg(labelOf(*api), api->basePath, labelOf(**same), (*same)->basePath));
+            continue;
+        }
+        kept.push_back(api);
+    }
+    for (const ApiDefinition* outer : kept) {
+        for (const ApiDefinition* inner : kept) {
+            if (inner != outer && BasePath::isUnder(inner->basePath, outer->basePath) &&
+                !BasePath::isUnder(outer->basePath, inner->basePath))
+                out.innerOf[outer->id].append(inner);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 CompiledConfig ConfigCompiler::compile(const CatalogState& state,
@@ -196,9 +252,9 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
     for (const auto& r : base.routes)
         taken.insert(routeKey(r));
     bool retiredUpstream = false;
+    const BasePathOwnership ownership = ownBasePaths(ordered);
     for (const ApiDefinition* api : ordered) {
-        const QString name =
-            QStringLiteral("%1 %2 (#%3)").arg(api->slug, api->version).arg(api->id);
+        const QString name = labelOf(*api);
         if (api->state == ApiState::Draft) {
             const QString why = ApiLifecycle::checkPublishable(*api);
             if (!why.isEmpty()) {
@@ -206,6 +262,12 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
                 continue;
             }
         }
+        if (const auto left = ownership.leftOut.constFind(api->id);
+            left != ownership.leftOut.constEnd()) {
+            out.warnings << *left;
+            continue;
+        }
+        const QList<const ApiDefinition*> inner = ownership.innerOf.value(api->id);
         std::vector<gateway::route_config> routes;
         std::set<std::string> own;
         QString cacheError;
@@ -236,6 +298,16 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
                     route.methods.push_back(r.method.toUpper().toStdString());
                 route.upstream = "api-" + std::to_string(api->id);
                 route.cache = *cache;
+                const auto deeper = std::find_if(inner.begin(), inner.end(), [&](const auto* in) {
+                    return BasePath::isUnder(QString::fromStdString(route.path), in->basePath);
+                });
+                if (deeper != inner.end()) {
+                    out.warnings << QStringLiteral("%1: route %2 %3 is not routed: it lies under "
+                                                   "%4, the base path of %5")
+                                        .arg(name, r.method, r.path, (*deeper)->basePath,
+                                             labelOf(**deeper));
+                    continue;
+                }
                 if (!own.insert(routeKey(route)).second) {
                     out.warnings << QStringLiteral("%1: route %2 %3 is listed twice")
                                         .arg(name, r.method, r.path);
@@ -243,6 +315,17 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
                 }
                 routes.push_back(std::move(route));
             }
+        }
+        // What the router cannot parse would make the whole snapshot invalid.
+        std::string unparsable;
+        const auto bad = std::find_if(routes.begin(), routes.end(), [&](const auto& r) {
+            return !gateway::route_pattern::parse(r.path, &unparsable);
+        });
+        if (bad != routes.end()) {
+            out.warnings << QStringLiteral("%1 is not routed: path %2 %3")
+                                .arg(name, QString::fromStdString(bad->path),
+                                     QString::fromStdString(unparsable));
+            continue;
         }
         const auto collision = std::find_if(routes.begin(), routes.end(), [&](const auto& r) {
             return taken.count(routeKey(r)) != 0;

@@ -31,6 +31,11 @@ struct CompiledConfig {
 //    that is not publishable yet, or whose routes collide with a routable
 //    API's, is left out with a warning;
 //  - retired APIs: one prefix route on the base path answering 410;
+//  - overlapping base paths (stored before the catalog refused them): of
+//    equal ones the first (published before drafts, then the oldest) is
+//    routed, the others are left out; of nested ones the deeper base path
+//    owns what lies under it and the outer API's routes there are left
+//    out, the router's "most specific wins" made whole; each with a warning;
 //  - the access table: SHA-256 of every active key -> its application -> the
 //    application's approved and suspended subscriptions.
 // The request path is forwarded unchanged (base path included) to the

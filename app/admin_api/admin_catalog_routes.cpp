@@ -180,7 +180,8 @@ AdminResponse listVersions(const AdminServices& s, const AdminRequest& req, qint
     return pageResponse(all, *page);
 }
 
-// {"version": "v2"}: a new draft copied from this API and linked to it.
+// {"version": "v2", "basePath": "/orders/v2"}: a new draft copied from this
+// API and linked to it; without basePath, ApiCatalog::versionBasePath().
 AdminResponse createVersion(const AdminServices& s, const AdminRequest& req, qint64 id)
 {
     QJsonObject body;
@@ -189,9 +190,10 @@ AdminResponse createVersion(const AdminServices& s, const AdminRequest& req, qin
         return error;
     JsonFields fields(body);
     const auto version = fields.string(QStringLiteral("version"), true);
+    const auto basePath = fields.string(QStringLiteral("basePath"));
     if (!fields.ok())
         return AdminResponse::validation(fields.errors());
-    const auto made = s.catalog->createVersion(s.actor, id, *version);
+    const auto made = s.catalog->createVersion(s.actor, id, *version, basePath.value_or(QString()));
     if (!made)
         return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
     return AdminResponse::created(QStringLiteral("/v1/apis/%1").arg(made->id), apiJson(*made));

@@ -5,9 +5,11 @@
 #include "app/api_cache_policy.h"
 #include "app/domain/api_lifecycle.h"
 #include "app/domain/api_store.h"
+#include "app/domain/base_path.h"
 #include "app/storage/sql_query.h"
 
 #include "gateway/http_util.hpp"
+#include "gateway/router.hpp"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -35,6 +37,10 @@ QString ApiCatalog::validate(const ApiDefinition& api)
         return QStringLiteral("name: must not be empty");
     if (!api.basePath.startsWith(QLatin1Char('/')))
         return QStringLiteral("basePath: must start with '/'");
+    // What the router could not parse would make the compiled snapshot
+    // invalid ("/a//b", "/a/../b", "/a?x").
+    if (std::string why; !gateway::route_pattern::parse(api.basePath.toStdString(), &why))
+        return QStringLiteral("basePath: ") + QString::fromStdString(why);
     for (qsizetype i = 0; i < api.routes.size(); ++i) {
         const ApiRoute& r = api.routes[i];
         const bool anyMethod = r.method == QLatin1String("*");
@@ -138,6 +144,165 @@ std::optional<SlugVersionCheck> ApiCatalog::checkSlugVersion(const QString& slug
     return check;
 }
 
+std::optional<QList<ApiDefinition>> ApiCatalog::liveApis(qint64 exceptId) const
+{
+    QString err;
+    auto live = ApiStore::loadWhere(db(), QStringLiteral("state <> ? AND id <> ?"),
+                                    {toString(ApiState::Retired), exceptId}, &err);
+    if (!live)
+        storageError(err);
+    return live;
+}
+
+namespace {
+
+struct Conflict {
+    const ApiDefinition* other = nullptr;
+    QString route; // nested: the outer API's route under the inner base path
+};
+
+// The outer API's first route that lies under `inner`, as "METHOD /path".
+QString routeUnder(const ApiDefinition& outer, const QString& inner)
+{
+    for (const ApiRoute& r : outer.routes) {
+        const QString full = BasePath::join(outer.basePath, r.path);
+        if (BasePath::isUnder(full, inner))
+            return r.method + QLatin1Char(' ') + full;
+    }
+    return {};
+}
+
+Conflict firstConflict(const QList<ApiDefinition>& live, const QString& basePath,
+                       const QList<ApiRoute>& routes)
+{
+    ApiDefinition self;
+    self.basePath = basePath;
+    self.routes = routes;
+    for (const ApiDefinition& other : live) {
+        if (!BasePath::overlap(basePath, other.basePath))
+            continue;
+        if (BasePath::sameSpace(basePath, other.basePath))
+            return {&other, {}};
+        const bool otherInside = BasePath::isUnder(other.basePath, basePath);
+        const QString route =
+            otherInside ? routeUnder(self, other.basePath) : routeUnder(other, basePath);
+        if (!route.isEmpty())
+            return {&other, route};
+    }
+    return {};
+}
+
+// Nearby base paths for a new `version`, most natural first: the version in
+// place of a "vN" segment, then appended as a segment, then the slug (with
+// and without the version), then the version appended to one segment (last
+// first: a path under a taken one must leave it), then numbered.
+QStringList basePathCandidates(const QString& basePath, const QString& slug, const QString& version)
+{
+    static const QRegularExpression numbered(QStringLiteral("^[vV]\\d{1,9}$"));
+    const QString path = BasePath::normalized(basePath);
+    const QStringList segments = BasePath::segments(path);
+    const auto join = [](const QStringList& parts) -> QString {
+        return QLatin1Char('/') + parts.join(QLatin1Char('/'));
+    };
+    if (segments.isEmpty()) {
+        QStringList out{QLatin1Char('/') + slug,
+                        QLatin1Char('/') + slug + QLatin1Char('-') + version};
+        for (int n = 2; n <= 99; ++n)
+            out << QLatin1Char('/') + slug + QStringLiteral("-%1").arg(n);
+        return out;
+    }
+    QStringList out;
+    for (qsizetype i = segments.size() - 1; i >= 0; --i) {
+        if (numbered.match(segments[i]).hasMatch()) {
+            if (segments[i] != version) {
+                QStringList replaced = segments;
+                replaced[i] = version;
+                out << join(replaced);
+            }
+            break;
+        }
+    }
+    if (segments.last() != version)
+        out << path + QLatin1Char('/') + version;
+    // Out from under a taken path: the API's own slug.
+    out << QLatin1Char('/') + slug + QLatin1Char('/') + version << QLatin1Char('/') + slug;
+    for (qsizetype i = segments.size() - 1; i >= 0; --i) {
+        if (segments[i] == version)
+            continue; // no "/v1-v1"
+        QStringList suffixed = segments;
+        suffixed[i] += QLatin1Char('-') + version;
+        out << join(suffixed);
+    }
+    for (int n = 2; n <= 99; ++n)
+        out << path + QLatin1Char('-') + version + QStringLiteral("-%1").arg(n);
+    return out;
+}
+
+} // namespace
+
+std::optional<BasePathCheck>
+ApiCatalog::checkBasePath(const Principal& actor, const ApiDefinition& api, qint64 exceptId) const
+{
+    clearError();
+    const auto live = liveApis(exceptId);
+    if (!live)
+        return std::nullopt;
+    BasePathCheck check;
+    const Conflict conflict = firstConflict(*live, api.basePath, api.routes);
+    if (!conflict.other)
+        return check;
+    check.taken = true;
+    if (m_policy.canViewApi(actor, *conflict.other)) {
+        check.otherId = conflict.other->id;
+        check.otherName = conflict.other->name;
+        check.otherVersion = conflict.other->version;
+        check.otherBasePath = conflict.other->basePath;
+        check.route = conflict.route;
+    }
+    for (const QString& candidate : basePathCandidates(api.basePath, api.slug, api.version)) {
+        if (gateway::route_pattern::parse(candidate.toStdString()) &&
+            !firstConflict(*live, candidate, api.routes).other) {
+            check.freeBasePath = candidate;
+            break;
+        }
+    }
+    return check;
+}
+
+bool ApiCatalog::requireFreeBasePath(const Principal& actor, const ApiDefinition& api) const
+{
+    const auto live = liveApis(api.id);
+    if (!live)
+        return false;
+    const Conflict conflict = firstConflict(*live, api.basePath, api.routes);
+    if (!conflict.other)
+        return true;
+    const ApiDefinition& other = *conflict.other;
+    if (!m_policy.canViewApi(actor, other))
+        return fail(
+            DomainErrorCode::Conflict,
+            QStringLiteral("basePath: '%1' is already in use by another API").arg(api.basePath));
+    QString message = QStringLiteral("basePath: '%1' overlaps '%2', the base path of %3 %4")
+                          .arg(api.basePath, other.basePath, other.name, other.version);
+    if (!conflict.route.isEmpty())
+        message += QStringLiteral(" (route %1)").arg(conflict.route);
+    return fail(DomainErrorCode::Conflict, message);
+}
+
+QString ApiCatalog::versionBasePath(const ApiDefinition& from, const QString& version)
+{
+    if (version.isEmpty())
+        return from.basePath;
+    QStringList segments = BasePath::segments(from.basePath);
+    for (qsizetype i = segments.size() - 1; i >= 0; --i) {
+        if (segments[i] == from.version) {
+            segments[i] = version;
+            return QLatin1Char('/') + segments.join(QLatin1Char('/'));
+        }
+    }
+    return from.basePath;
+}
+
 // A missing team is the caller's mistake (404), not a foreign-key failure
 // deep in the insert.
 bool ApiCatalog::requireTeam(qint64 teamId) const
@@ -181,6 +346,9 @@ std::optional<ApiDefinition> ApiCatalog::createApi(const Principal& actor,
              QStringLiteral("%1 %2 already exists").arg(api.slug, api.version));
         return std::nullopt;
     }
+    api.id = 0;
+    if (!requireFreeBasePath(actor, api))
+        return std::nullopt;
     api.id = ApiStore::insert(db(), api, &err);
     if (api.id == 0) {
         storageError(err);
@@ -244,6 +412,13 @@ bool ApiCatalog::updateApi(const Principal& actor, const ApiDefinition& input)
     if (taken)
         return fail(DomainErrorCode::Conflict,
                     QStringLiteral("%1 %2 already exists").arg(after.slug, after.version));
+    // Only a new base path or new routes are checked: an overlap stored
+    // before this check existed does not block other edits (publishing
+    // still checks).
+    if ((BasePath::normalized(after.basePath) != BasePath::normalized(before->basePath) ||
+         after.routes != before->routes) &&
+        !requireFreeBasePath(actor, after))
+        return false;
     QString err;
     if (!ApiStore::update(db(), after, &err))
         return storageError(err);
@@ -254,7 +429,8 @@ bool ApiCatalog::updateApi(const Principal& actor, const ApiDefinition& input)
 }
 
 std::optional<ApiDefinition> ApiCatalog::createVersion(const Principal& actor, qint64 fromApiId,
-                                                       const QString& version)
+                                                       const QString& version,
+                                                       const QString& basePath)
 {
     clearError();
     Transaction tx(db());
@@ -268,6 +444,7 @@ std::optional<ApiDefinition> ApiCatalog::createVersion(const Principal& actor, q
     }
     ApiDefinition next = *from;
     next.version = version;
+    next.basePath = basePath.isEmpty() ? versionBasePath(*from, version) : basePath;
     next.state = ApiState::Draft;
     next.sunsetAt = 0;
     next.previousId = from->id;
@@ -285,6 +462,9 @@ std::optional<ApiDefinition> ApiCatalog::createVersion(const Principal& actor, q
              QStringLiteral("%1 %2 already exists").arg(next.slug, next.version));
         return std::nullopt;
     }
+    next.id = 0;
+    if (!requireFreeBasePath(actor, next))
+        return std::nullopt;
     QString err;
     next.id = ApiStore::insert(db(), next, &err);
     ApiDefinition linked = *from;
@@ -361,6 +541,10 @@ bool ApiCatalog::transition(const Principal& actor, qint64 apiId, ApiState to, q
     if (to == ApiState::Published) {
         if (const QString why = ApiLifecycle::checkPublishable(*before); !why.isEmpty())
             return invalid(why);
+        // Drafts are checked when saved; this catches overlaps stored
+        // before that check existed.
+        if (!requireFreeBasePath(actor, *before))
+            return false;
     } else if (to == ApiState::Deprecated) {
         if (const QString why =
                 ApiLifecycle::checkDeprecation(*before, sunsetAt, successorId, nowMs());

@@ -24,6 +24,25 @@ struct SlugVersionCheck {
     QString freeSlug;
 };
 
+// Whether a base path is free for an API, and if not, which API is in the
+// way and a nearby base path that is free (ApiCatalog::checkBasePath).
+struct BasePathCheck {
+    bool taken = false;
+    // Set when taken and the asker may see the API in the way; otherwise
+    // (taken, someone else's API) all empty: "in use by another API".
+    qint64 otherId = 0;
+    QString otherName;
+    QString otherVersion;
+    QString otherBasePath;
+    // When the base paths are nested rather than equal: the route ("GET
+    // /v1/weather/{city}", full path) of the outer API that lies under the
+    // inner one's base path, so the two would take each other's calls.
+    QString route;
+    // Set when taken: a base path no live API overlaps (the version in
+    // place of a "vN" segment, or appended, or a "-N" suffix).
+    QString freeBasePath;
+};
+
 // The API catalog: versions, definitions and lifecycle transitions, with
 // visibility and edit permissions enforced on every call.
 class ApiCatalog : public DomainService {
@@ -38,9 +57,15 @@ public:
     // read-only; a published API must stay publishable.
     bool updateApi(const Principal& actor, const ApiDefinition& api);
     // Copies `fromApiId` into a new draft `version` of the same slug and links
-    // the two (previous <-> successor).
+    // the two (previous <-> successor). The new version's base path is
+    // `basePath`, or when empty versionBasePath() of the original.
     std::optional<ApiDefinition> createVersion(const Principal& actor, qint64 fromApiId,
-                                               const QString& version);
+                                               const QString& version,
+                                               const QString& basePath = {});
+    // The base path a new `version` of `from` gets by default: `from`'s with
+    // its last segment equal to from.version replaced ("/orders/v1" ->
+    // "/orders/v2"); unchanged when there is no such segment.
+    static QString versionBasePath(const ApiDefinition& from, const QString& version);
 
     // `reason`, when given, is kept in the audit entry of the transition.
     bool publish(const Principal& actor, qint64 apiId, const QString& reason = {});
@@ -74,6 +99,16 @@ public:
     std::optional<SlugVersionCheck> checkSlugVersion(const QString& slug,
                                                      const QString& version) const;
 
+    // Whether createApi() (or an edit, a new version, a publish) would
+    // refuse `api`'s base path because another live API (draft, published or
+    // deprecated; a retired API's path is free) has the same one, or a
+    // nested one with a route of the outer API under the inner base path
+    // (see BasePath). `exceptId` is the API being edited. The API in the way
+    // is named only when `actor` may see it. The free alternative is shaped
+    // by api.slug and api.version. nullopt on a storage error.
+    std::optional<BasePathCheck> checkBasePath(const Principal& actor, const ApiDefinition& api,
+                                               qint64 exceptId = 0) const;
+
 private:
     std::optional<ApiDefinition> loadForEdit(const Principal& actor, qint64 apiId) const;
     bool transition(const Principal& actor, qint64 apiId, ApiState to, qint64 sunsetAt,
@@ -81,6 +116,12 @@ private:
     bool requireTeam(qint64 teamId) const;
     bool slugVersionTaken(const QString& slug, const QString& version, qint64 exceptId,
                           bool* taken) const;
+    // Live APIs other than `exceptId`.
+    std::optional<QList<ApiDefinition>> liveApis(qint64 exceptId) const;
+    // Fails with Conflict (the message names the API in the way when the
+    // actor may see it) when `api`'s base path conflicts with a live API's
+    // (checkBasePath()).
+    bool requireFreeBasePath(const Principal& actor, const ApiDefinition& api) const;
 
     AccessPolicy m_policy;
 };

@@ -265,9 +265,21 @@ void TestAdminApi::plans()
 void TestAdminApi::versions()
 {
     const qint64 v1 = createApi(QStringLiteral("search"));
+    // Its base path has no version segment to follow the version: v2 would
+    // get v1's, which v1 serves.
+    auto taken = post(QStringLiteral("/v1/apis/%1/versions").arg(v1),
+                      {{QStringLiteral("version"), QStringLiteral("v2")}});
+    QCOMPARE(taken.status, 409);
+    QVERIFY2(jsonOf(taken)
+                 .value(QStringLiteral("detail"))
+                 .toString()
+                 .startsWith(QStringLiteral("basePath: '/search' overlaps '/search'")),
+             taken.body.c_str());
     auto v2 = post(QStringLiteral("/v1/apis/%1/versions").arg(v1),
-                   {{QStringLiteral("version"), QStringLiteral("v2")}});
+                   {{QStringLiteral("version"), QStringLiteral("v2")},
+                    {QStringLiteral("basePath"), QStringLiteral("/search/v2")}});
     QCOMPARE(v2.status, 201);
+    QCOMPARE(jsonOf(v2).value(QStringLiteral("basePath")).toString(), QStringLiteral("/search/v2"));
     const QJsonObject made = jsonOf(v2);
     QCOMPARE(made.value(QStringLiteral("previousId")).toInteger(), v1);
     QCOMPARE(made.value(QStringLiteral("state")).toString(), QStringLiteral("draft"));

@@ -24,7 +24,7 @@ ApiDefinition sampleApi(qint64 teamId, const QString& slug = QStringLiteral("bil
     api.version = QStringLiteral("v1");
     api.name = QStringLiteral("Billing");
     api.teamId = teamId;
-    api.basePath = QStringLiteral("/billing/v1");
+    api.basePath = QLatin1Char('/') + slug + QStringLiteral("/v1");
     api.routes = {{QStringLiteral("GET"), QStringLiteral("/invoices")},
                   {QStringLiteral("POST"), QStringLiteral("/invoices")}};
     api.upstreams = {{QStringLiteral("http://127.0.0.1:9000/api"), 1}};

@@ -192,7 +192,7 @@ void TestCatalogBrowser::detailsWithVersionsPlansAndSubscribers()
 void TestCatalogBrowser::lifecycleActionsAndRefusals()
 {
     // A developer is refused by the domain, whatever the page shows.
-    LifecycleRequest publish{ApiAction::Publish, m_draft, 0, 0, {}, QStringLiteral("go")};
+    LifecycleRequest publish{ApiAction::Publish, m_draft, 0, 0, {}, QStringLiteral("go"), {}};
     LifecycleOutcome outcome = applyLifecycleAction(*m_store, m_world.developer, publish);
     QVERIFY(!outcome.ok);
     QCOMPARE(outcome.errorCode, DomainErrorCode::Forbidden);
@@ -203,7 +203,7 @@ void TestCatalogBrowser::lifecycleActionsAndRefusals()
     QCOMPARE(outcome.apiId, m_draft);
 
     // A sunset in the past is invalid.
-    LifecycleRequest deprecate{ApiAction::Deprecate, m_v1, nowMs() - Day, m_v2, {}, {}};
+    LifecycleRequest deprecate{ApiAction::Deprecate, m_v1, nowMs() - Day, m_v2, {}, {}, {}};
     outcome = applyLifecycleAction(*m_store, m_world.publisher, deprecate);
     QVERIFY(!outcome.ok);
     QCOMPARE(outcome.errorCode, DomainErrorCode::Invalid);
@@ -213,18 +213,24 @@ void TestCatalogBrowser::lifecycleActionsAndRefusals()
     QCOMPARE(m_store->apis().api(m_world.admin, m_v1)->successorId, m_v2);
 
     // Retiring twice: the second is a conflict.
-    const LifecycleRequest retire{ApiAction::Retire, m_v1, 0, 0, {}, {}};
+    const LifecycleRequest retire{ApiAction::Retire, m_v1, 0, 0, {}, {}, {}};
     QVERIFY(applyLifecycleAction(*m_store, m_world.publisher, retire).ok);
     outcome = applyLifecycleAction(*m_store, m_world.publisher, retire);
     QCOMPARE(outcome.errorCode, DomainErrorCode::Conflict);
 
     // A new version answers with the new API's id.
-    const LifecycleRequest next{ApiAction::NewVersion, m_draft, 0, 0, QStringLiteral("v2"), {}};
+    // "/accounts" has no version segment to follow the version: the new
+    // one needs a base path of its own.
+    LifecycleRequest next{ApiAction::NewVersion, m_draft, 0, 0, QStringLiteral("v2"), {}, {}};
+    outcome = applyLifecycleAction(*m_store, m_world.publisher, next);
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.errorCode, DomainErrorCode::Conflict);
+    next.basePath = QStringLiteral("/accounts/v2");
     outcome = applyLifecycleAction(*m_store, m_world.publisher, next);
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
     QVERIFY(outcome.apiId != m_draft && outcome.apiId > 0);
     QCOMPARE(m_store->apis().api(m_world.admin, outcome.apiId)->version, QStringLiteral("v2"));
-    const LifecycleRequest remove{ApiAction::DeleteDraft, outcome.apiId, 0, 0, {}, {}};
+    const LifecycleRequest remove{ApiAction::DeleteDraft, outcome.apiId, 0, 0, {}, {}, {}};
     outcome = applyLifecycleAction(*m_store, m_world.publisher, remove);
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
     QCOMPARE(outcome.apiId, 0);

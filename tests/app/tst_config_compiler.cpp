@@ -4,6 +4,7 @@
 
 #include "app/domain/api_key.h"
 #include "gateway/access/consumer_table.hpp"
+#include "gateway/router.hpp"
 
 #include <QTest>
 
@@ -335,6 +336,66 @@ private slots:
         QVERIFY(out.ok());
         QCOMPARE(out.warnings.size(), 1);
         QVERIFY(out.snapshot.access->keys.empty());
+    }
+
+    // A catalog from before base paths were checked may hold overlapping
+    // APIs: the snapshot stays valid, each base path has one owner, the most
+    // specific base path gets what lies under it, and warnings say so.
+    void overlappingBasePathsKeepAValidSnapshot()
+    {
+        CatalogState state;
+        auto weather = api(5, QStringLiteral("weather"), ApiState::Published);
+        weather.routes.append({QStringLiteral("GET"), QStringLiteral("/v2/items")});
+        auto copy = api(9, QStringLiteral("weather-copy"), ApiState::Published,
+                        QStringLiteral("/weather/"));
+        auto olderDraft =
+            api(3, QStringLiteral("weather-draft"), ApiState::Draft, QStringLiteral("/weather"));
+        auto v2 = api(7, QStringLiteral("weather-v2"), ApiState::Published,
+                      QStringLiteral("/weather/v2"));
+        auto sibling = api(8, QStringLiteral("weatherly"), ApiState::Published);
+        auto broken =
+            api(11, QStringLiteral("broken"), ApiState::Published, QStringLiteral("/broken//path"));
+        state.apis = {weather, copy, olderDraft, v2, sibling, broken};
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QCOMPARE(gatehouse::gateway::validate(out.snapshot), std::string());
+
+        QVERIFY(out.snapshot.access->api(5));
+        QVERIFY(out.snapshot.access->api(7));
+        QVERIFY(out.snapshot.access->api(8));
+        QVERIFY(!out.snapshot.access->api(9));
+        QVERIFY(!out.snapshot.access->api(3));
+        QVERIFY(!out.snapshot.access->api(11));
+        QVERIFY(!route(out.snapshot, "/weather/v2/items") ||
+                route(out.snapshot, "/weather/v2/items")->api_id == 7);
+
+        const gatehouse::gateway::router router(out.snapshot.routes);
+        const auto owner = [&](std::string_view path) -> std::uint64_t {
+            const auto m = router.match("localhost", "GET", path);
+            if (m.result != gatehouse::gateway::route_match::outcome::matched)
+                return 0;
+            return out.snapshot.routes[m.route_index].api_id;
+        };
+        QCOMPARE(owner("/weather/items"), std::uint64_t(5));
+        QCOMPARE(owner("/weather/items/1"), std::uint64_t(5));
+        QCOMPARE(owner("/weather/v2/items"), std::uint64_t(7));
+        QCOMPARE(owner("/weather/v2/items/1"), std::uint64_t(7));
+        QCOMPARE(owner("/weatherly/items"), std::uint64_t(8));
+
+        const QString all = out.warnings.join(QLatin1Char('\n'));
+        QCOMPARE(out.warnings.size(), 4);
+        QVERIFY2(all.contains(QStringLiteral("weather-copy v1 (#9) is not routed: its base path "
+                                             "/weather/ overlaps weather v1 (#5)'s /weather")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("weather-draft v1 (#3) is not routed")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("weather v1 (#5): route GET /v2/items is not routed: "
+                                             "it lies under /weather/v2, the base path of "
+                                             "weather-v2 v1 (#7)")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("broken v1 (#11) is not routed: path "
+                                             "/broken//path/items has an empty segment")),
+                 qPrintable(all));
     }
 
     void invalidUpstreamFailsTheCompile()

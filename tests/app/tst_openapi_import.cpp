@@ -226,13 +226,17 @@ private slots:
         ApiDefinition def = *result.api;
         def.teamId = world.teamId;
         QVERIFY2(catalog.createApi(world.publisher, def), qPrintable(catalog.lastError()));
+        // Each copy on a base path of its own (two live APIs cannot share one).
         def.version = QStringLiteral("v7");
+        def.basePath = QStringLiteral("/petstore/v7");
         QVERIFY2(catalog.createApi(world.publisher, def), qPrintable(catalog.lastError()));
         def.slug = QStringLiteral("pet-clinic-store-2");
+        def.basePath = QStringLiteral("/petstore-2/v7");
         QVERIFY2(catalog.createApi(world.publisher, def), qPrintable(catalog.lastError()));
         // Another team's API counts too: createApi would refuse it as well.
         def.slug = QStringLiteral("pet-clinic-store-3");
         def.version = QStringLiteral("2024.1");
+        def.basePath = QStringLiteral("/petstore-3");
         def.teamId = world.otherTeamId;
         QVERIFY2(catalog.createApi(world.otherPublisher, def), qPrintable(catalog.lastError()));
 
@@ -250,6 +254,7 @@ private slots:
         def.teamId = world.teamId;
         def.slug = slug;
         def.version = QStringLiteral("v8");
+        def.basePath = QStringLiteral("/petstore/v8");
         QVERIFY2(catalog.createApi(world.publisher, def), qPrintable(catalog.lastError()));
     }
 

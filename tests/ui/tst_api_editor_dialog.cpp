@@ -52,7 +52,9 @@ private slots:
     void keyQueryParameterIsCheckedNextToItsField();
     void developerIsRefused();
     void newVersionIsLinkedToTheFirst();
+    void takenBasePathShowsNextToTheField();
     void importsPetstore();
+    void importedBasePathConflictOffersAFreePath();
     void brokenDocumentShowsWhereAndBlocksImport();
     void germanLayoutFits();
 
@@ -484,6 +486,70 @@ void TestApiEditorDialog::newVersionIsLinkedToTheFirst()
     QTRY_VERIFY(!dialog);
 }
 
+// The catalog refuses a base path that overlaps another live API's; the
+// editor shows why next to the base path, in the console's words.
+void TestApiEditorDialog::takenBasePathShowsNextToTheField()
+{
+    const qint64 teamId = m_world.teamId;
+    const Principal publisher = m_world.publisher;
+    const auto accounts = call([teamId, publisher](CatalogStore& store) {
+        ApiDefinition def;
+        def.slug = QStringLiteral("accounts");
+        def.name = QStringLiteral("Accounts");
+        def.teamId = teamId;
+        def.basePath = QStringLiteral("/accounts");
+        def.routes = {{QStringLiteral("GET"), QStringLiteral("/list")}};
+        def.upstreams = {{QStringLiteral("http://127.0.0.1:9"), 1}};
+        return store.apis().createApi(publisher, def);
+    });
+    QVERIFY(accounts && *accounts);
+
+    ApiEditorDialog dialog(m_catalog.get(), m_world.publisher, ApiEditorDialog::Mode::Edit,
+                           **accounts);
+    dialog.show();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.teamsLoaded(), 2000);
+    auto* tabs = child<QTabWidget>(&dialog, "apiEditorTabs");
+    tabs->setCurrentIndex(1);
+    typeInto(&dialog, "apiBasePath", QStringLiteral("/orders/v1/items"));
+    tabs->setCurrentIndex(0);
+    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.fieldError(QStringLiteral("basePath")).isEmpty(), 3000);
+    QVERIFY2(
+        dialog.fieldError(QStringLiteral("basePath"))
+            .startsWith(QStringLiteral("/orders/v1/items overlaps /orders/v1, the base path of "
+                                       "Orders v1: the route GET /orders/v1/items lies under "
+                                       "both, so the gateway would send one API's calls to "
+                                       "the other.")),
+        qPrintable(dialog.fieldError(QStringLiteral("basePath"))));
+    QVERIFY(child<QLabel>(&dialog, "basePathError")->isVisible());
+    QCOMPARE(tabs->currentIndex(), 1);
+    QVERIFY(dialog.fieldError(QString()).isEmpty()); // not under the form: next to the field
+    QVERIFY(dialog.isVisible());
+    saveScreenshot(&dialog, QStringLiteral("api_editor_dialog_base_path_taken.png"));
+    QCOMPARE(versions(QStringLiteral("accounts")).front().basePath, QStringLiteral("/accounts"));
+
+    // A new version of an API without a version segment in its path needs
+    // a path of its own: the dialog asks for it.
+    QPointer<ApiEditorDialog> next =
+        ApiEditorDialog::newVersionOf(m_catalog.get(), m_world.publisher, **accounts);
+    QSignalSpy saved(next, &ApiEditorDialog::saved);
+    QTRY_VERIFY(next->isVisible());
+    QCOMPARE(child<QLineEdit>(next, "apiVersion")->text(), QStringLiteral("v2"));
+    QCOMPARE(child<QLineEdit>(next, "apiBasePath")->text(), QStringLiteral("/accounts"));
+    QTest::mouseClick(okButton(next), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!next->fieldError(QStringLiteral("basePath")).isEmpty(), 3000);
+    QCOMPARE(
+        next->fieldError(QStringLiteral("basePath")),
+        QStringLiteral("/accounts is already the base path of Accounts v1. /accounts/v2 is free."));
+    saveScreenshot(next, QStringLiteral("api_editor_new_version_base_path_taken.png"));
+    typeInto(next, "apiBasePath", QStringLiteral("/accounts/v2"));
+    QTest::mouseClick(okButton(next), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 3000);
+    const QList<ApiDefinition> both = versions(QStringLiteral("accounts"));
+    QCOMPARE(both.size(), 2);
+    QCOMPARE(both[1].basePath, QStringLiteral("/accounts/v2"));
+}
+
 void TestApiEditorDialog::importsPetstore()
 {
     QWidget host;
@@ -508,7 +574,7 @@ void TestApiEditorDialog::importsPetstore()
     QCOMPARE(child<QLineEdit>(dialog, "importName")->text(), QStringLiteral("Pet Clinic Store"));
     QCOMPARE(child<QLineEdit>(dialog, "importSlug")->text(), QStringLiteral("pet-clinic-store"));
     QCOMPARE(child<QLineEdit>(dialog, "importVersion")->text(), QStringLiteral("v2"));
-    QCOMPARE(child<QLabel>(dialog, "previewBasePath")->text(), QStringLiteral("/petstore/v2"));
+    QCOMPARE(child<QLineEdit>(dialog, "importBasePath")->text(), QStringLiteral("/petstore/v2"));
     QCOMPARE(child<QLabel>(dialog, "previewUpstream")->text(),
              QStringLiteral("http://127.0.0.1:8090"));
     QCOMPARE(child<QLabel>(dialog, "openApiFile")->text(), QStringLiteral("petstore.yaml"));
@@ -560,11 +626,18 @@ void TestApiEditorDialog::importsPetstore()
     verifyNothingClipped(&again);
     saveScreenshot(&again, QStringLiteral("openapi_import_conflict.png"));
 
+    // The base path is the first copy's too.
+    QVERIFY(again.hasBasePathConflict());
+    QVERIFY(child<QLabel>(&again, "importBasePathConflictText")->isVisible());
+
     // A version typed by hand is checked too: free, then taken again.
     auto* version = child<QLineEdit>(&again, "importVersion");
     typeInto(&again, "importVersion", QStringLiteral("v9"));
-    QTRY_VERIFY_WITH_TIMEOUT(okButton(&again)->isEnabled(), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(!again.isChecking(), 3000);
+    QVERIFY(!again.hasConflict());
     QVERIFY(!conflict->isVisible());
+    QVERIFY(again.hasBasePathConflict());
+    QVERIFY(!okButton(&again)->isEnabled());
     typeInto(&again, "importVersion", QStringLiteral("v2"));
     QVERIFY(!okButton(&again)->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(again.hasConflict(), 3000);
@@ -577,11 +650,20 @@ void TestApiEditorDialog::importsPetstore()
     QTRY_VERIFY_WITH_TIMEOUT(again.hasConflict(), 3000);
     QVERIFY(!child<QLabel>(&again, "slugError")->isVisible());
 
-    // The offered version, from the keyboard, and Import.
+    // The offered version, from the keyboard, then the offered base path
+    // (the version segment follows the version), and Import.
     QTest::keyClick(&again, Qt::Key_U, Qt::AltModifier);
     QTRY_COMPARE_WITH_TIMEOUT(version->text(), QStringLiteral("v3"), 2000);
-    QTRY_VERIFY_WITH_TIMEOUT(okButton(&again)->isEnabled(), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(!again.isChecking(), 3000);
     QVERIFY(!again.hasConflict() && !conflict->isVisible());
+    QVERIFY(again.hasBasePathConflict());
+    auto* usePath = child<QPushButton>(&again, "useFreeBasePathButton");
+    QCOMPARE(usePath->text(), QStringLiteral("Use &path /petstore/v3"));
+    QTest::keyClick(&again, Qt::Key_P, Qt::AltModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLineEdit>(&again, "importBasePath")->text(),
+                              QStringLiteral("/petstore/v3"), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(okButton(&again)->isEnabled(), 3000);
+    QVERIFY(!again.hasBasePathConflict());
     QTest::mouseClick(okButton(&again), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(importedAgain.size(), 1, 3000);
     const QList<ApiDefinition> both = versions(QStringLiteral("pet-clinic-store"));
@@ -590,6 +672,7 @@ void TestApiEditorDialog::importsPetstore()
     QCOMPARE(both[1].version, QStringLiteral("v3"));
     QCOMPARE(both[1].name, QStringLiteral("Pet Clinic Store"));
     QCOMPARE(both[1].routes.size(), 24);
+    QCOMPARE(both[1].basePath, QStringLiteral("/petstore/v3"));
     QCOMPARE(againId, both[1].id);
 
     // A third copy as an API of its own, under the offered slug.
@@ -600,10 +683,84 @@ void TestApiEditorDialog::importsPetstore()
     QTRY_VERIFY_WITH_TIMEOUT(third.hasConflict(), 5000);
     QTest::mouseClick(child<QPushButton>(&third, "useFreeSlugButton"), Qt::LeftButton);
     QCOMPARE(child<QLineEdit>(&third, "importSlug")->text(), QStringLiteral("pet-clinic-store-2"));
+    QTRY_VERIFY_WITH_TIMEOUT(third.hasBasePathConflict(), 3000);
+    QTest::mouseClick(child<QPushButton>(&third, "useFreeBasePathButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(okButton(&third)->isEnabled(), 3000);
     QTest::mouseClick(okButton(&third), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(versions(QStringLiteral("pet-clinic-store-2")).size(), 1, 3000);
     QCOMPARE(versions(QStringLiteral("pet-clinic-store")).size(), 2);
+}
+
+// A document whose base path another API already serves: the conflict
+// shows next to the base path before anything is sent, with a free path to
+// take, and the API is imported under it. Someone who may not see the API
+// in the way is not told its name.
+void TestApiEditorDialog::importedBasePathConflictOffersAFreePath()
+{
+    const QString document = QStringLiteral(
+        "openapi: 3.0.3\ninfo: {title: Order Feed, version: '1.0'}\n"
+        "servers: [{url: 'http://127.0.0.1:9/orders/v1'}]\n"
+        "paths:\n  /feed:\n    get:\n      responses:\n        '200': {description: ok}\n");
+
+    OpenApiImportDialog stranger(m_catalog.get(), m_world.otherPublisher);
+    stranger.show();
+    QTRY_VERIFY_WITH_TIMEOUT(stranger.teamsLoaded(), 2000);
+    stranger.setDocumentText(document);
+    QTRY_VERIFY_WITH_TIMEOUT(stranger.hasBasePathConflict(), 5000);
+    QCOMPARE(child<QLabel>(&stranger, "importBasePathConflictText")->text(),
+             QStringLiteral("/orders/v1 is already in use by another API."));
+    stranger.close();
+
+    QWidget host;
+    QPointer<OpenApiImportDialog> dialog =
+        OpenApiImportDialog::importDocument(m_catalog.get(), m_world.publisher, &host);
+    QSignalSpy imported(dialog, &OpenApiImportDialog::imported);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->teamsLoaded(), 2000);
+    dialog->setDocumentText(document);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->hasBasePathConflict(), 5000);
+    QVERIFY(!dialog->hasConflict()); // slug and version are free
+    QVERIFY(!okButton(dialog)->isEnabled());
+    auto* path = child<QLineEdit>(dialog, "importBasePath");
+    QCOMPARE(path->text(), QStringLiteral("/orders/v1"));
+    auto* text = child<QLabel>(dialog, "importBasePathConflictText");
+    QVERIFY(text->isVisible());
+    QCOMPARE(text->text(), QStringLiteral("/orders/v1 is already the base path of Orders v1."));
+    // Right under the base path field, not somewhere else in the dialog.
+    const QRect field(path->mapTo(dialog, QPoint(0, 0)), path->size());
+    const QRect shown(text->mapTo(dialog, QPoint(0, 0)), text->size());
+    QVERIFY(shown.top() >= field.bottom());
+    QVERIFY(shown.top() - field.bottom() < 3 * path->height());
+    QCOMPARE(shown.left(), field.left());
+    auto* use = child<QPushButton>(dialog, "useFreeBasePathButton");
+    QVERIFY(use->isVisible());
+    QCOMPARE(use->text(), QStringLiteral("Use &path /order-feed/v1"));
+    QTest::qWait(20);
+    verifyNothingClipped(dialog);
+    saveScreenshot(dialog, QStringLiteral("openapi_import_base_path_conflict.png"));
+
+    // A path typed by hand is checked as it is typed.
+    typeInto(dialog, "importBasePath", QStringLiteral("/orders/v1/items"));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isChecking(), 3000);
+    QVERIFY(dialog->hasBasePathConflict());
+    QVERIFY2(text->text().contains(QStringLiteral("the route GET /orders/v1/items")),
+             qPrintable(text->text()));
+    // Nested, but with routes apart: free.
+    typeInto(dialog, "importBasePath", QStringLiteral("/orders/v1/feeds"));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isChecking(), 3000);
+    QVERIFY(!dialog->hasBasePathConflict());
+    typeInto(dialog, "importBasePath", QStringLiteral("/orders/v1"));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->hasBasePathConflict(), 3000);
+
+    QTest::mouseClick(use, Qt::LeftButton);
+    QCOMPARE(path->text(), QStringLiteral("/order-feed/v1"));
+    QTRY_VERIFY_WITH_TIMEOUT(okButton(dialog)->isEnabled(), 3000);
+    QVERIFY(!text->isVisible());
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 3000);
+    const QList<ApiDefinition> stored = versions(QStringLiteral("order-feed"));
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.front().basePath, QStringLiteral("/order-feed/v1"));
+    QCOMPARE(stored.front().routes.size(), 1);
 }
 
 void TestApiEditorDialog::brokenDocumentShowsWhereAndBlocksImport()

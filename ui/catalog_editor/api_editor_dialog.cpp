@@ -5,6 +5,7 @@
 #include "app/catalog_service.h"
 #include "app/domain/access_policy.h"
 #include "app/domain/api_catalog.h"
+#include "app/domain/base_path.h"
 #include "ui/applications/form_error_label.h"
 
 #include <QCheckBox>
@@ -35,16 +36,31 @@ struct SaveOutcome {
     std::optional<app::ApiDefinition> api;
     app::DomainErrorCode code = app::DomainErrorCode::None;
     QString error;
+    // When the base path was refused as taken: who holds it, for the
+    // message next to the field in the console's language.
+    std::optional<app::BasePathCheck> basePath;
 };
 
 SaveOutcome success(const std::optional<app::ApiDefinition>& api)
 {
-    return SaveOutcome{api, app::DomainErrorCode::None, {}};
+    return SaveOutcome{api, app::DomainErrorCode::None, {}, std::nullopt};
 }
 
 SaveOutcome failure(const app::ApiCatalog& apis)
 {
-    return SaveOutcome{std::nullopt, apis.lastErrorCode(), apis.lastError()};
+    return SaveOutcome{std::nullopt, apis.lastErrorCode(), apis.lastError(), std::nullopt};
+}
+
+// Storage thread: failure(), asking the catalog about the base path when
+// that is what it refused.
+SaveOutcome failure(const app::ApiCatalog& apis, const app::Principal& actor,
+                    const app::ApiDefinition& api, qint64 exceptId)
+{
+    SaveOutcome out = failure(apis);
+    if (out.code == app::DomainErrorCode::Conflict &&
+        out.error.startsWith(QLatin1String("basePath:")))
+        out.basePath = apis.checkBasePath(actor, api, exceptId);
+    return out;
 }
 
 const QStringList& methods()
@@ -147,6 +163,25 @@ ApiEditorDialog::ApiEditorDialog(app::CatalogService* catalog, const app::Princi
         form->addRow(tr("New &version:"), field);
         if (auto* label = qobject_cast<QLabel*>(form->labelForField(field)))
             label->setBuddy(m_version);
+        // Two live versions cannot share a base path: the new one's follows
+        // the version ("/orders/v1" -> "/orders/v2") until edited.
+        m_basePath = new QLineEdit(app::ApiCatalog::versionBasePath(api, m_version->text()), this);
+        m_basePath->setObjectName(QStringLiteral("apiBasePath"));
+        auto* pathField = new QVBoxLayout;
+        pathField->setSpacing(2);
+        pathField->addWidget(m_basePath);
+        auto* pathError = new FormErrorLabel(QStringLiteral("basePathError"), this);
+        pathField->addWidget(pathError);
+        m_errors.insert(QStringLiteral("basePath"), pathError);
+        m_fields.insert(QStringLiteral("basePath"), m_basePath);
+        form->addRow(tr("&Base path:"), pathField);
+        if (auto* label = qobject_cast<QLabel*>(form->labelForField(pathField)))
+            label->setBuddy(m_basePath);
+        connect(m_version, &QLineEdit::textChanged, this, [this](const QString& version) {
+            if (!m_basePath->isModified())
+                m_basePath->setText(
+                    app::ApiCatalog::versionBasePath(m_original, version.trimmed()));
+        });
         layout->addLayout(form);
         okText = tr("Create Version");
         m_teamsLoaded = true;
@@ -529,6 +564,7 @@ app::ApiDefinition ApiEditorDialog::definition() const
     app::ApiDefinition api = m_original;
     if (m_mode == Mode::NewVersion) {
         api.version = m_version->text().trimmed();
+        api.basePath = m_basePath->text().trimmed();
         return api;
     }
     api.name = m_name->text().trimmed();
@@ -598,6 +634,23 @@ QString ApiEditorDialog::refusalText(app::DomainErrorCode code, const QString& m
     return message.isEmpty() ? why : tr("%1: %2").arg(why, message);
 }
 
+QString ApiEditorDialog::basePathConflictText(const QString& basePath,
+                                              const app::BasePathCheck& check)
+{
+    if (check.otherName.isEmpty())
+        return tr("%1 is already in use by another API.").arg(basePath);
+    if (app::BasePath::normalized(basePath) == app::BasePath::normalized(check.otherBasePath))
+        return tr("%1 is already the base path of %2 %3.")
+            .arg(basePath, check.otherName, check.otherVersion);
+    if (!check.route.isEmpty())
+        return tr("%1 overlaps %2, the base path of %3 %4: the route %5 lies under both, so the "
+                  "gateway would send one API's calls to the other.")
+            .arg(basePath, check.otherBasePath, check.otherName, check.otherVersion, check.route);
+    return tr("%1 overlaps %2, the base path of %3 %4: the gateway would send one API's calls "
+              "to the other.")
+        .arg(basePath, check.otherBasePath, check.otherName, check.otherVersion);
+}
+
 void ApiEditorDialog::showFieldError(const QString& field, const QString& text)
 {
     FormErrorLabel* label = m_errors.value(field, m_refusal);
@@ -650,8 +703,11 @@ bool ApiEditorDialog::showValidation(
         show(field, ApiEditorDialog::tr("Use 1-32 characters of A-Z, a-z, 0-9, '.', '_' and '-'."));
     else if (field == QLatin1String("name"))
         show(field, ApiEditorDialog::tr("Enter a name."));
-    else if (field == QLatin1String("basePath"))
+    else if (field == QLatin1String("basePath") && why.contains(QLatin1String("start with")))
         show(field, ApiEditorDialog::tr("The base path must start with '/'."));
+    else if (field == QLatin1String("basePath"))
+        show(field, ApiEditorDialog::tr("Use a plain path: no empty, '.' or '..' segments, no "
+                                        "'?' or '#'."));
     else if (field == QLatin1String("timeouts"))
         show(field, ApiEditorDialog::tr("Timeouts must be longer than 0 ms."));
     else if (field == QLatin1String("keyQueryParameter") && why.contains(QLatin1String("open")))
@@ -680,6 +736,7 @@ bool ApiEditorDialog::check()
     };
     if (m_mode == Mode::NewVersion) {
         require(!api.version.isEmpty(), QStringLiteral("version"), tr("Enter a version."));
+        require(!api.basePath.isEmpty(), QStringLiteral("basePath"), tr("Enter a base path."));
     } else {
         require(!api.name.isEmpty(), QStringLiteral("name"), tr("Enter a name."));
         require(!api.slug.isEmpty(), QStringLiteral("slug"), tr("Enter a slug."));
@@ -714,7 +771,7 @@ void ApiEditorDialog::submit()
     const app::Principal actor = m_actor;
     const app::ApiDefinition api = definition();
     const auto done = [this](const SaveOutcome& outcome) {
-        finish(outcome.api, outcome.code, outcome.error);
+        finish(outcome.api, outcome.code, outcome.error, outcome.basePath);
     };
     switch (m_mode) {
     case Mode::Create:
@@ -722,7 +779,7 @@ void ApiEditorDialog::submit()
             this,
             [actor, api](app::CatalogStore& store) {
                 const auto created = store.apis().createApi(actor, api);
-                return created ? success(created) : failure(store.apis());
+                return created ? success(created) : failure(store.apis(), actor, api, 0);
             },
             done);
         break;
@@ -731,7 +788,7 @@ void ApiEditorDialog::submit()
             this,
             [actor, api](app::CatalogStore& store) {
                 if (!store.apis().updateApi(actor, api))
-                    return failure(store.apis());
+                    return failure(store.apis(), actor, api, api.id);
                 const auto stored = store.apis().api(actor, api.id);
                 return stored ? success(stored) : failure(store.apis());
             },
@@ -741,8 +798,9 @@ void ApiEditorDialog::submit()
         m_catalog->mutate(
             this,
             [actor, api](app::CatalogStore& store) {
-                const auto created = store.apis().createVersion(actor, api.id, api.version);
-                return created ? success(created) : failure(store.apis());
+                const auto created =
+                    store.apis().createVersion(actor, api.id, api.version, api.basePath);
+                return created ? success(created) : failure(store.apis(), actor, api, 0);
             },
             done);
         break;
@@ -750,7 +808,8 @@ void ApiEditorDialog::submit()
 }
 
 void ApiEditorDialog::finish(const std::optional<app::ApiDefinition>& api,
-                             app::DomainErrorCode code, const QString& error)
+                             app::DomainErrorCode code, const QString& error,
+                             const std::optional<app::BasePathCheck>& basePath)
 {
     setBusy(false);
     if (api) {
@@ -759,10 +818,31 @@ void ApiEditorDialog::finish(const std::optional<app::ApiDefinition>& api,
         accept();
         return;
     }
+    if (basePath && basePath->taken) {
+        QString text = basePathConflictText(definition().basePath, *basePath);
+        if (!basePath->freeBasePath.isEmpty())
+            text += QLatin1Char(' ') + tr("%1 is free.").arg(basePath->freeBasePath);
+        showFieldError(QStringLiteral("basePath"), text);
+        fitHeight();
+        return;
+    }
     if (code == app::DomainErrorCode::Invalid &&
         showValidation(error, [this](const QString& f, const QString& t) { showFieldError(f, t); }))
         return;
     m_refusal->showError(refusalText(code, error));
+    fitHeight();
+}
+
+// The small new-version dialog is sized to its form; a wrapped message
+// below a field needs more height.
+void ApiEditorDialog::fitHeight()
+{
+    if (m_mode != Mode::NewVersion)
+        return;
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void ApiEditorDialog::setBusy(bool busy)
@@ -771,6 +851,8 @@ void ApiEditorDialog::setBusy(bool busy)
     if (m_tabs)
         m_tabs->setEnabled(!busy);
     m_version->setEnabled(!busy);
+    if (m_mode == Mode::NewVersion)
+        m_basePath->setEnabled(!busy);
     updateOk();
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/api_catalog.h"
 #include "app/domain/api_definition.h"
 #include "app/domain/domain_service.h"
 #include "app/domain/roles.h"
@@ -53,8 +54,9 @@ public:
                                       QWidget* parent = nullptr);
     static ApiEditorDialog* editExisting(app::CatalogService* catalog, const app::Principal& actor,
                                          const app::ApiDefinition& api, QWidget* parent = nullptr);
-    // Asks only for the new version's name; ApiCatalog::createVersion copies
-    // the rest and links the two versions.
+    // Asks only for the new version's name and base path (by default
+    // ApiCatalog::versionBasePath()); ApiCatalog::createVersion copies the
+    // rest and links the two versions.
     static ApiEditorDialog* newVersionOf(app::CatalogService* catalog, const app::Principal& actor,
                                          const app::ApiDefinition& api, QWidget* parent = nullptr);
 
@@ -73,6 +75,9 @@ public:
     // or under the form (""); empty when none is shown.
     QString fieldError(const QString& field) const;
 
+    // Translated text for a base path the catalog refused as taken
+    // (ApiCatalog::checkBasePath), with the free one it offers.
+    static QString basePathConflictText(const QString& basePath, const app::BasePathCheck& check);
     // Translated text for a refusal of the catalog.
     static QString refusalText(app::DomainErrorCode code, const QString& message);
     // Shows a message of ApiCatalog::validate() ("slug: ...") through `show`
@@ -101,8 +106,9 @@ private:
     void clearErrors();
     void submit();
     void finish(const std::optional<app::ApiDefinition>& api, app::DomainErrorCode code,
-                const QString& error);
+                const QString& error, const std::optional<app::BasePathCheck>& basePath);
     void setBusy(bool busy);
+    void fitHeight();
     void updateOk();
 
     QPointer<app::CatalogService> m_catalog;

@@ -35,6 +35,11 @@ struct CreateOutcome {
     QString error;
 };
 
+struct CatalogAnswer {
+    std::optional<app::SlugVersionCheck> slugVersion;
+    std::optional<app::BasePathCheck> basePath;
+};
+
 struct FileParse {
     QString readError;
     QByteArray document;
@@ -106,7 +111,6 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
         facts->addRow(label, value);
         return value;
     };
-    m_basePath = fact("previewBasePath", tr("Base path:"));
     m_upstream = fact("previewUpstream", tr("Target:"));
     previewLayout->addLayout(facts);
     m_operations = new QTableWidget(0, 2, preview);
@@ -175,6 +179,28 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
     conflict->addLayout(choices);
     m_conflictRow->hide();
     versionField->addWidget(m_conflictRow);
+    m_basePath = new QLineEdit(this);
+    m_basePath->setObjectName(QStringLiteral("importBasePath"));
+    m_basePath->setToolTip(tr("Where the gateway serves the API, e.g. /billing/v1. It must not "
+                              "overlap another API's base path."));
+    QVBoxLayout* pathField = addField(tr("&Base path:"), QStringLiteral("basePath"), m_basePath);
+    m_pathConflictRow = new QWidget(this);
+    m_pathConflictRow->setObjectName(QStringLiteral("importBasePathConflict"));
+    auto* pathConflict = new QVBoxLayout(m_pathConflictRow);
+    pathConflict->setContentsMargins(0, 0, 0, 0);
+    pathConflict->setSpacing(2);
+    m_pathConflictLabel =
+        new FormErrorLabel(QStringLiteral("importBasePathConflictText"), m_pathConflictRow);
+    pathConflict->addWidget(m_pathConflictLabel);
+    auto* pathChoices = new QHBoxLayout;
+    m_useBasePath = new QPushButton(m_pathConflictRow);
+    m_useBasePath->setObjectName(QStringLiteral("useFreeBasePathButton"));
+    m_useBasePath->setToolTip(tr("Import it under a base path no other API uses"));
+    pathChoices->addWidget(m_useBasePath);
+    pathChoices->addStretch(1);
+    pathConflict->addLayout(pathChoices);
+    m_pathConflictRow->hide();
+    pathField->addWidget(m_pathConflictRow);
     m_team = new QComboBox(this);
     m_team->setObjectName(QStringLiteral("importTeam"));
     m_team->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
@@ -197,7 +223,7 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
     m_checkTimer->setSingleShot(true);
     m_checkTimer->setInterval(250);
     connect(m_checkTimer, &QTimer::timeout, this, &OpenApiImportDialog::checkSlugVersion);
-    for (QLineEdit* edit : {m_name, m_slug, m_version})
+    for (QLineEdit* edit : {m_name, m_slug, m_version, m_basePath})
         connect(edit, &QLineEdit::textChanged, this, &OpenApiImportDialog::scheduleCheck);
     connect(m_useVersion, &QPushButton::clicked, this, [this] {
         if (!m_conflict)
@@ -213,11 +239,20 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
         m_slug->setModified(true);
         m_slug->setFocus();
     });
+    connect(m_useBasePath, &QPushButton::clicked, this, [this] {
+        if (!m_pathConflict)
+            return;
+        m_basePath->setText(m_pathConflict->freeBasePath);
+        m_basePath->setModified(true);
+        m_basePath->setFocus();
+    });
     setTabOrder(m_name, m_slug);
     setTabOrder(m_slug, m_version);
     setTabOrder(m_version, m_useVersion);
     setTabOrder(m_useVersion, m_useSlug);
-    setTabOrder(m_useSlug, m_team);
+    setTabOrder(m_useSlug, m_basePath);
+    setTabOrder(m_basePath, m_useBasePath);
+    setTabOrder(m_useBasePath, m_team);
 
     // Parse once typing pauses, not on every key.
     m_parseTimer = new QTimer(this);
@@ -339,10 +374,8 @@ void OpenApiImportDialog::parseText()
 
 void OpenApiImportDialog::clearPreview()
 {
-    for (QLabel* label : {m_basePath, m_upstream}) {
-        label->clear();
-        label->setToolTip(QString());
-    }
+    m_upstream->clear();
+    m_upstream->setToolTip(QString());
     m_operations->setRowCount(0);
     m_warnings->clear();
     m_warnings->hide();
@@ -356,16 +389,15 @@ void OpenApiImportDialog::showPreview(const app::OpenApiImport& result)
     if (result.api) {
         const app::ApiDefinition& api = *result.api;
         // The fields follow the document until they are edited.
-        for (auto [edit, text] : {std::pair{m_name, api.name}, std::pair{m_slug, api.slug},
-                                  std::pair{m_version, api.version}}) {
+        for (auto [edit, text] :
+             {std::pair{m_name, api.name}, std::pair{m_slug, api.slug},
+              std::pair{m_version, api.version}, std::pair{m_basePath, api.basePath}}) {
             if (!edit->isModified())
                 edit->setText(text);
         }
-        m_basePath->setText(api.basePath);
         m_upstream->setText(api.upstreams.isEmpty() ? tr("none (add one before publishing)")
                                                     : api.upstreams.front().url);
-        for (QLabel* label : {m_basePath, m_upstream})
-            label->setToolTip(label->text());
+        m_upstream->setToolTip(m_upstream->text());
         m_operations->setRowCount(int(api.routes.size()));
         for (int row = 0; row < api.routes.size(); ++row) {
             m_operations->setItem(row, 0, new QTableWidgetItem(api.routes[row].method));
@@ -396,6 +428,7 @@ std::optional<app::ApiDefinition> OpenApiImportDialog::definition() const
     api.name = m_name->text().trimmed();
     api.slug = m_slug->text().trimmed();
     api.version = m_version->text().trimmed();
+    api.basePath = m_basePath->text().trimmed();
     api.teamId = m_team->count() > 0 ? m_team->currentData().toLongLong() : 0;
     return api;
 }
@@ -405,6 +438,8 @@ void OpenApiImportDialog::scheduleCheck()
     ++m_checkGeneration; // an answer for other text is dropped
     m_conflict.reset();
     m_conflictRow->hide();
+    m_pathConflict.reset();
+    m_pathConflictRow->hide();
     m_checking = definition().has_value();
     if (m_checking)
         m_checkTimer->start();
@@ -440,19 +475,24 @@ void OpenApiImportDialog::checkSlugVersion()
         return;
     }
     const quint64 generation = m_checkGeneration;
-    const QString slug = api->slug;
-    const QString version = api->version;
+    const app::ApiDefinition candidate = *api;
+    const app::Principal actor = m_actor;
     m_catalog->run(
         this,
-        [slug, version](app::CatalogStore& store) {
-            return store.apis().checkSlugVersion(slug, version);
+        [candidate, actor](app::CatalogStore& store) {
+            CatalogAnswer answer;
+            answer.slugVersion = store.apis().checkSlugVersion(candidate.slug, candidate.version);
+            answer.basePath = store.apis().checkBasePath(actor, candidate);
+            return answer;
         },
-        [this, generation](const std::optional<app::SlugVersionCheck>& check) {
+        [this, generation](const CatalogAnswer& answer) {
             if (generation != m_checkGeneration)
                 return;
             m_checking = false;
-            if (check && check->taken)
-                showConflict(*check);
+            if (answer.slugVersion && answer.slugVersion->taken)
+                showConflict(*answer.slugVersion);
+            if (answer.basePath && answer.basePath->taken)
+                showBasePathConflict(*answer.basePath);
             // A storage error here is met again, and shown, by Import.
             updateImport();
         });
@@ -467,6 +507,16 @@ void OpenApiImportDialog::showConflict(const app::SlugVersionCheck& check)
     m_useVersion->setText(tr("&Use version %1").arg(check.freeVersion));
     m_useSlug->setText(tr("Use &slug %1").arg(check.freeSlug));
     m_conflictRow->show();
+}
+
+void OpenApiImportDialog::showBasePathConflict(const app::BasePathCheck& check)
+{
+    m_pathConflict = check;
+    m_pathConflictLabel->showError(
+        ApiEditorDialog::basePathConflictText(m_basePath->text().trimmed(), check));
+    m_useBasePath->setText(tr("Use &path %1").arg(check.freeBasePath));
+    m_useBasePath->setVisible(!check.freeBasePath.isEmpty());
+    m_pathConflictRow->show();
 }
 
 void OpenApiImportDialog::loadTeams()
@@ -494,7 +544,8 @@ void OpenApiImportDialog::loadTeams()
 
 void OpenApiImportDialog::submit()
 {
-    if (m_busy || m_parsing || m_checking || m_conflict || !m_fieldsValid || !definition())
+    if (m_busy || m_parsing || m_checking || m_conflict || m_pathConflict || !m_fieldsValid ||
+        !definition())
         return;
     if (!m_catalog) {
         m_refusal->showError(tr("The catalog is not available."));
@@ -536,8 +587,8 @@ void OpenApiImportDialog::updateImport()
     const bool ready = m_preview && m_preview->api && m_preview->errors.isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)
         ->setEnabled(ready && !m_parsing && !m_busy && m_teamsLoaded && !m_checking &&
-                     !m_conflict && m_fieldsValid);
-    for (QLineEdit* edit : {m_name, m_slug, m_version})
+                     !m_conflict && !m_pathConflict && m_fieldsValid);
+    for (QLineEdit* edit : {m_name, m_slug, m_version, m_basePath})
         edit->setEnabled(ready && !m_busy);
 }
 

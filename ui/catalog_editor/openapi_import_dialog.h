@@ -34,10 +34,12 @@ class FormErrorLabel;
 // new draft API. The document is parsed off the GUI thread and previewed:
 // base path, target, the operations found, warnings, and errors with their
 // line and column, which keep Import disabled. The name, slug and version
-// derived from the document are editable; the catalog is asked
-// (ApiCatalog::checkSlugVersion) whether the slug and version are taken,
-// and a conflict shows next to them with the next free version and a free
-// slug to choose, Import disabled until it is resolved. Import creates the
+// derived from the document are editable, and so is the base path; the
+// catalog is asked (ApiCatalog::checkSlugVersion, checkBasePath) whether the
+// slug and version are taken and whether the base path overlaps a live
+// API's. A conflict shows next to its field with a free alternative to
+// choose (the next free version, a free slug, a free base path), Import
+// disabled until it is resolved. Import creates the
 // draft through CatalogService::mutate(); a refusal shows in the dialog,
 // which stays open.
 class OpenApiImportDialog : public QDialog {
@@ -64,6 +66,8 @@ public:
     bool isChecking() const { return m_checking; }
     // The slug and version are taken (as the catalog last answered).
     bool hasConflict() const { return m_conflict.has_value(); }
+    // The base path overlaps a live API's (as the catalog last answered).
+    bool hasBasePathConflict() const { return m_pathConflict.has_value(); }
     // The API Import would create (the document's, with the fields typed).
     std::optional<app::ApiDefinition> definition() const;
     bool teamsLoaded() const { return m_teamsLoaded; }
@@ -87,6 +91,7 @@ private:
     void scheduleCheck();
     void checkSlugVersion();
     void showConflict(const app::SlugVersionCheck& check);
+    void showBasePathConflict(const app::BasePathCheck& check);
 
     QPointer<app::CatalogService> m_catalog;
     app::Principal m_actor;
@@ -101,12 +106,12 @@ private:
     bool m_fieldsValid = false;
     quint64 m_checkGeneration = 0;
     std::optional<app::SlugVersionCheck> m_conflict;
+    std::optional<app::BasePathCheck> m_pathConflict;
 
     QLabel* m_fileLabel = nullptr;
     QPlainTextEdit* m_text = nullptr;
     QTimer* m_parseTimer = nullptr;
     QLabel* m_status = nullptr;
-    QLabel* m_basePath = nullptr;
     QLabel* m_upstream = nullptr;
     QTableWidget* m_operations = nullptr;
     QLabel* m_warnings = nullptr;
@@ -114,12 +119,16 @@ private:
     QLineEdit* m_name = nullptr;
     QLineEdit* m_slug = nullptr;
     QLineEdit* m_version = nullptr;
-    QHash<QString, FormErrorLabel*> m_fieldErrors; // "name", "slug", "version"
+    QLineEdit* m_basePath = nullptr;
+    QHash<QString, FormErrorLabel*> m_fieldErrors; // "name", "slug", "version", "basePath"
     QTimer* m_checkTimer = nullptr;
     QWidget* m_conflictRow = nullptr;
     FormErrorLabel* m_conflictLabel = nullptr;
     QPushButton* m_useVersion = nullptr;
     QPushButton* m_useSlug = nullptr;
+    QWidget* m_pathConflictRow = nullptr;
+    FormErrorLabel* m_pathConflictLabel = nullptr;
+    QPushButton* m_useBasePath = nullptr;
     QComboBox* m_team = nullptr;
     FormErrorLabel* m_refusal = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
