@@ -176,7 +176,11 @@ private slots:
     void secondWriterStoresNothing();
     void leaseOfAKilledProcessIsTakenOver();
     void lockFileOfAnotherHostIsKept();
+    void serviceSaysWhoWrites_data() { secondWriterStoresNothing_data(); }
     void serviceSaysWhoWrites();
+
+private:
+    void serviceSaysWhichConnectionWrites();
 };
 
 void TestTelemetryLease::secondWriterStoresNothing_data()
@@ -356,8 +360,48 @@ void TestTelemetryLease::lockFileOfAnotherHostIsKept()
     QVERIFY(!next.readOnly());
 }
 
+void TestTelemetryLease::serviceSaysWhichConnectionWrites()
+{
+    ScratchPostgres pg(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+    QVERIFY2(!pg.url().isEmpty(), qPrintable(pg.error()));
+    GatewayController firstController;
+    GatewayController secondController;
+    TelemetryServiceOptions options;
+    options.database = pg.url();
+    options.summaryIntervalMs = 0;
+    TelemetryService first(&firstController, options);
+    QVERIFY2(first.start(), qPrintable(first.lastError()));
+    QVERIFY(!first.readOnly());
+    // The server process of the first writer's connection: the one
+    // advisory lock in this database.
+    const qint64 holder = scalar(pg.url(), QStringLiteral("SELECT pid FROM pg_locks WHERE"
+                                                          " locktype = 'advisory' AND granted"));
+    QVERIFY(holder > 0);
+
+    TelemetryService second(&secondController, options);
+    QVERIFY2(second.start(), qPrintable(second.lastError()));
+    QVERIFY(second.readOnly());
+    QCOMPARE(second.readOnlyMessage(),
+             QStringLiteral("Call logs are being written by another Gatehouse (another connection "
+                            "to this database: server process %1 for %2); this instance shows "
+                            "them but does not record its own calls.")
+                 .arg(holder)
+                 .arg(QUrl(pg.url()).host()));
+    second.stop();
+    first.stop();
+    // The server dropped the lock with the first writer's connection.
+    TelemetryService third(&secondController, options);
+    QVERIFY(third.start());
+    QVERIFY(!third.readOnly());
+    third.stop();
+    telemetry::closeDatabase(m_connection);
+}
+
 void TestTelemetryLease::serviceSaysWhoWrites()
 {
+    QFETCH(bool, postgres);
+    if (postgres)
+        return serviceSaysWhichConnectionWrites();
     GatewayController firstController;
     GatewayController secondController;
     TelemetryServiceOptions options;
