@@ -56,11 +56,15 @@ HeadlessRunner::~HeadlessRunner()
     if (m_telemetry && m_telemetry->running()) {
         m_telemetry->stop();
         const CallLogWriterCounters counters = m_telemetry->liveSummary().writer;
-        printLine(stderr, QStringLiteral("gatehouse: telemetry: %1 calls logged, %2 dropped, %3 "
-                                         "lost to failed writes")
-                              .arg(counters.written)
-                              .arg(m_telemetry->droppedRecords())
-                              .arg(counters.failedRows));
+        QString line = QStringLiteral("gatehouse: telemetry: %1 calls logged, %2 dropped, %3 "
+                                      "lost to failed writes")
+                           .arg(counters.written)
+                           .arg(m_telemetry->droppedRecords())
+                           .arg(counters.failedRows);
+        if (counters.readOnly)
+            line += QStringLiteral(", %1 not recorded (another Gatehouse writes the call logs)")
+                        .arg(counters.notRecorded);
+        printLine(stderr, line);
     }
     m_telemetry.reset();
     m_controller.reset();
@@ -189,9 +193,11 @@ bool HeadlessRunner::startGateway()
     telemetryOptions.database = m_options.telemetryDatabase;
     telemetryOptions.summaryIntervalMs = 0; // nobody watches the live summary
     m_telemetry = std::make_unique<TelemetryService>(m_controller.get(), telemetryOptions);
-    if (m_telemetry->start())
+    if (m_telemetry->start()) {
         printLine(stdout, QStringLiteral("telemetry database ") + m_telemetry->databaseSpec());
-    else
+        if (m_telemetry->readOnly())
+            printLine(stderr, QStringLiteral("gatehouse: ") + m_telemetry->readOnlyMessage());
+    } else
         printLine(stderr,
                   QStringLiteral("gatehouse: telemetry disabled: ") + m_telemetry->lastError());
 

@@ -184,6 +184,10 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     }
     if (!telemetryStarted)
         window.showTelemetryUnavailable(telemetry.lastError());
+    else if (telemetry.readOnly()) {
+        printLine(stderr, QStringLiteral("gatehouse: ") + telemetry.readOnlyMessage());
+        window.showTelemetryReadOnly(telemetry.readOnlyMessage());
+    }
     // A catalog that cannot be used is reported and left alone; the gateway
     // still serves the demo workspace or --config file.
     if (!catalogStartup.error.isEmpty()) {

@@ -327,6 +327,12 @@ void MainWindow::showTelemetryUnavailable(const QString& reason)
         tr("Call logging is off: the telemetry database could not be opened (%1).").arg(reason));
 }
 
+void MainWindow::showTelemetryReadOnly(const QString& message)
+{
+    // The message is translated where the holder is known (TelemetryService).
+    showError(message);
+}
+
 void MainWindow::setDemoOriginUrl(const QUrl& url)
 {
     m_gatewayPage->setDemoOriginUrl(url);

@@ -102,6 +102,8 @@ public:
     // error banner. `sync` is not owned.
     void followConfigSync(app::GatewayConfigSync* sync);
     void showTelemetryUnavailable(const QString& reason);
+    // Another Gatehouse writes the call logs (TelemetryService::readOnly()).
+    void showTelemetryReadOnly(const QString& message);
 
     // Adds the demo traffic panel as a dock (View > Demo Traffic, Ctrl+T).
     // The generator is not owned and must outlive the window.

@@ -127,6 +127,8 @@ struct CallLogWriter::State {
     RollupStore hours{QStringLiteral("rollup_hour"), 3'600'000'000LL};
     Retention retention;
     TextInterner texts;
+    WriterLease lease;
+    bool readOnly = false; // another writer holds the lease
     std::vector<gateway::call_record> pending;
     std::vector<CallTextRefs> refs;          // pending[i]'s texts
     std::vector<gateway::call_record> spill; // drained during a flush, not yet processed
@@ -161,6 +163,8 @@ bool CallLogWriter::start()
         std::lock_guard lock(m_mutex);
         m_stopRequested = false;
         m_counters.lastError.clear();
+        m_counters.readOnly = false;
+        m_leaseHolder = {};
     }
     // Shared: the writer thread may still be inside set_value() when this
     // thread has the result and returns.
@@ -216,11 +220,32 @@ void CallLogWriter::run(std::promise<QString>* started)
     s.connection = telemetry::uniqueConnectionName(QStringLiteral("writer"));
     QString error;
     s.db = telemetry::openDatabase(m_options.database, s.connection, &error);
-    if (!s.db.isValid() || !telemetry::ensureSchema(s.db, &error)) {
+    // The lease first: the schema is the holder's to create or migrate.
+    const WriterLease::Result lease = s.db.isValid()
+                                          ? s.lease.acquire(s.db, m_options.database, &error)
+                                          : WriterLease::Result::Failed;
+    if (lease == WriterLease::Result::Failed ||
+        (lease == WriterLease::Result::Acquired && !telemetry::ensureSchema(s.db, &error))) {
+        s.lease.release();
         s.db = QSqlDatabase();
         telemetry::closeDatabase(s.connection);
         m_state.reset();
         started->set_value(error.isEmpty() ? QStringLiteral("cannot open database") : error);
+        return;
+    }
+    if (lease == WriterLease::Result::HeldElsewhere) {
+        s.readOnly = true;
+        {
+            std::lock_guard lock(m_mutex);
+            m_counters.readOnly = true;
+            m_leaseHolder = s.lease.holder();
+        }
+        s.lastFlush = s.lastDrain = s.lastRetention = s.lastCheckpointPoke = Clock::now();
+        started->set_value(QString());
+        loop();
+        s.db = QSqlDatabase();
+        telemetry::closeDatabase(s.connection);
+        m_state.reset();
         return;
     }
     if (telemetry::dialectOf(s.db) == telemetry::Dialect::Sqlite) {
@@ -252,7 +277,25 @@ void CallLogWriter::run(std::promise<QString>* started)
     s.pending.reserve(m_options.batchRows);
     s.lastFlush = s.lastDrain = s.lastRetention = s.lastCheckpointPoke = Clock::now();
     started->set_value(QString());
+    loop();
 
+    if (s.checkpointer)
+        s.checkpointer->stop();
+    s.sqlite.finalize();
+    s.insertMany.reset();
+    s.insertOne.reset();
+    s.texts.release();
+    s.minutes.release();
+    s.hours.release();
+    s.lease.release(); // after the final commit, before the connection closes
+    s.db = QSqlDatabase();
+    telemetry::closeDatabase(s.connection);
+    m_state.reset();
+}
+
+void CallLogWriter::loop()
+{
+    State& s = *m_state;
     for (;;) {
         bool stopping = false;
         std::deque<std::function<void()>> tasks;
@@ -284,18 +327,6 @@ void CallLogWriter::run(std::promise<QString>* started)
             break;
         retentionStep(false);
     }
-
-    if (s.checkpointer)
-        s.checkpointer->stop();
-    s.sqlite.finalize();
-    s.insertMany.reset();
-    s.insertOne.reset();
-    s.texts.release();
-    s.minutes.release();
-    s.hours.release();
-    s.db = QSqlDatabase();
-    telemetry::closeDatabase(s.connection);
-    m_state.reset();
 }
 
 bool CallLogWriter::drainAvailable()
@@ -329,8 +360,10 @@ bool CallLogWriter::drainAvailable()
         const std::span<const gateway::call_record> added(s.pending.data() + first, n);
         m_live->add(added);
         for (const auto& r : added) {
-            s.minutes.add(r);
-            s.hours.add(r);
+            if (!s.readOnly) {
+                s.minutes.add(r);
+                s.hours.add(r);
+            }
             const unsigned cls = r.status / 100;
             ++s.metrics.requests[{r.api_id, cls <= 5 ? static_cast<int>(cls) : 0, r.cache}];
             s.metrics.latency.record(r.total_latency_us);
@@ -371,11 +404,22 @@ bool CallLogWriter::flushPending()
     const std::size_t n = s.pending.size();
     if (n == 0 && !s.minutes.hasPending())
         return true;
+    if (s.readOnly) {
+        // Shown (live window, metrics), never stored: the lease holder's
+        // rows and rollups are the database's only truth.
+        s.pending.clear();
+        std::lock_guard lock(m_mutex);
+        m_counters.notRecorded += n;
+        m_metrics.requests = s.metrics.requests;
+        m_metrics.latency = s.metrics.latency;
+        m_metrics.apiLatency = s.metrics.apiLatency;
+        return true;
+    }
 
     QString error;
-    // Another writer on the same database (a second gateway sharing the
-    // workspace) makes SQLite wait for its commit here rather than fail
-    // this batch halfway (see beginWrite()).
+    // Another connection writing (a query connection creating the schema;
+    // no second call-log writer: see WriterLease) makes SQLite wait for its
+    // commit here rather than fail this batch halfway (see beginWrite()).
     bool ok = telemetry::beginWrite(s.db, &error);
     ok = ok && internTexts(s.texts, s.db, s.pending, s.refs, &error);
     std::size_t i = s.fast ? n : 0;
@@ -451,7 +495,7 @@ bool CallLogWriter::flushPending()
 void CallLogWriter::retentionStep(bool force)
 {
     State& s = *m_state;
-    if (!m_options.retentionEnabled && !force)
+    if (s.readOnly || (!m_options.retentionEnabled && !force))
         return;
     const auto now = Clock::now();
     if (!force && !s.retentionMore && now < s.lastRetention + m_options.retentionInterval)
@@ -513,6 +557,11 @@ Retention::Step CallLogWriter::runRetentionNow(qint64 nowUs)
     auto result = std::make_shared<Retention::Step>();
     const bool ran = postAndWait(
         [this, result, nowUs] {
+            if (m_state->readOnly) {
+                result->ok = false;
+                result->error = QStringLiteral("another writer holds the call log");
+                return;
+            }
             *result = m_state->retention.runToCompletion(m_state->db, nowUs);
             m_state->texts.forget(result->prunedTexts);
             std::lock_guard lock(m_mutex);
@@ -554,6 +603,18 @@ TelemetryMetrics CallLogWriter::metrics() const
     }
     m.writer = counters();
     return m;
+}
+
+bool CallLogWriter::readOnly() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_counters.readOnly;
+}
+
+WriterLeaseHolder CallLogWriter::leaseHolder() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_leaseHolder;
 }
 
 QString CallLogWriter::lastError() const

@@ -6,6 +6,7 @@
 #include "app/telemetry/live_series.h"
 #include "app/telemetry/retention.h"
 #include "app/telemetry/telemetry_types.h"
+#include "app/telemetry/writer_lease.h"
 
 #include <QString>
 
@@ -40,6 +41,12 @@ struct CallLogWriterCounters {
     qint64 maxFlushUs = 0;  // longest flush so far
     quint64 dropped = 0;    // dropped by the gateway (ring full), from the drop source
     quint64 retentionDeleted = 0;
+    // Read-only (another writer holds the lease, see WriterLease): the
+    // records this writer drained and did not store. They are not drops:
+    // the gateway's rings are drained as usual (its drop counter counts
+    // full rings only) and the records reach the live window and /metrics.
+    bool readOnly = false;
+    quint64 notRecorded = 0;
     QString lastError;
 };
 
@@ -83,6 +90,14 @@ struct TelemetryMetrics {
 // (synchronous=NORMAL: only an OS crash or power loss can roll back the
 // last commits, never corrupt).
 //
+// Single writer: start() takes the database's WriterLease on the writer's
+// connection before it touches the schema. When another process holds it,
+// the writer still starts, read-only: it drains the rings into the live
+// window and the metrics as usual, but stores nothing (no rows, rollups or
+// retention; counted in `notRecorded`), so neither writer's rollups or
+// interned texts are corrupted by the other. It does not take over later:
+// a writer started after the holder has gone gets the lease.
+//
 // Thread safety: every public member may be called from any thread except
 // that start()/stop() must not race each other.
 class CallLogWriter {
@@ -125,10 +140,14 @@ public:
     std::shared_ptr<const LiveSeries> liveSeries() const { return m_live; }
     QString lastError() const;
     const CallLogWriterOptions& options() const { return m_options; }
+    // Set by start(): whether another writer holds the lease, and who.
+    bool readOnly() const;
+    WriterLeaseHolder leaseHolder() const;
 
 private:
     struct State;
     void run(std::promise<QString>* started);
+    void loop();
     bool drainAvailable();
     bool flushPending();
     bool flushAll();
@@ -152,6 +171,7 @@ private:
     std::deque<std::function<void()>> m_tasks;
     CallLogWriterCounters m_counters;
     TelemetryMetrics m_metrics;
+    WriterLeaseHolder m_leaseHolder;
 
     std::unique_ptr<State> m_state; // writer-thread only
 };

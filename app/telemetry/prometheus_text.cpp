@@ -214,6 +214,13 @@ QByteArray PrometheusText::format(const gateway::stats_snapshot& gw,
     w.family("gatehouse_call_log_failed_total", "counter",
              "Call-log rows lost to failed transactions.");
     w.sample("gatehouse_call_log_failed_total", noLabels, c.failedRows);
+    w.family("gatehouse_call_log_recording", "gauge",
+             "1 while this process stores call logs; 0 while another Gatehouse holds the "
+             "call log's writer lease.");
+    w.sample("gatehouse_call_log_recording", noLabels, c.readOnly ? 0 : 1);
+    w.family("gatehouse_call_log_not_recorded_total", "counter",
+             "Calls served but not stored because another Gatehouse writes the call log.");
+    w.sample("gatehouse_call_log_not_recorded_total", noLabels, c.notRecorded);
     w.family("gatehouse_call_log_retention_deleted_total", "counter", "Rows removed by retention.");
     w.sample("gatehouse_call_log_retention_deleted_total", noLabels, c.retentionDeleted);
     w.family("gatehouse_call_log_last_flush_seconds", "gauge", "Duration of the last flush.");

@@ -44,6 +44,8 @@ bool TelemetryService::start()
 {
     if (running())
         return true;
+    m_readOnly = false;
+    m_readOnlyMessage.clear();
     CallLogWriterOptions writerOptions;
     writerOptions.database = m_options.database;
     writerOptions.flushInterval = m_options.flushInterval;
@@ -63,7 +65,11 @@ bool TelemetryService::start()
         m_writer.reset();
         return false;
     }
+    // Read-only, the writer still drains the rings (nothing counts as
+    // dropped) and feeds the live window.
     m_controller->setCallRecordsHook(m_writer->hook());
+    m_readOnly = m_writer->readOnly();
+    m_readOnlyMessage = m_readOnly ? describeReadOnly(m_writer->leaseHolder()) : QString();
 
     m_queryThread = new QThread(this);
     m_queryThread->setObjectName(QStringLiteral("telemetry-query"));
@@ -90,6 +96,24 @@ bool TelemetryService::start()
         Qt::QueuedConnection);
     m_lastError.clear();
     return true;
+}
+
+QString TelemetryService::describeReadOnly(const WriterLeaseHolder& holder)
+{
+    QString who;
+    if (!holder.otherConnection)
+        who = tr("pid %1 on host %2").arg(holder.pid).arg(holder.host);
+    else if (holder.pid > 0 && !holder.host.isEmpty())
+        who = tr("another connection to this database: server process %1 for %2")
+                  .arg(holder.pid)
+                  .arg(holder.host);
+    else if (holder.pid > 0)
+        who = tr("another connection to this database: server process %1").arg(holder.pid);
+    else
+        who = tr("another connection to this database");
+    return tr("Call logs are being written by another Gatehouse (%1); this instance shows them "
+              "but does not record its own calls.")
+        .arg(who);
 }
 
 void TelemetryService::stop()

@@ -61,6 +61,13 @@ public:
     void stop();
     bool running() const { return m_writer && m_writer->running(); }
     QString lastError() const { return m_lastError; }
+    // Started, but another Gatehouse holds the call log's writer lease (see
+    // CallLogWriter): this instance shows its own traffic live and queries
+    // the shared call logs, but stores none of its calls.
+    bool readOnly() const { return m_readOnly; }
+    // The console's and headless output's explanation of readOnly(), naming
+    // the other writer; empty when this instance records its calls.
+    QString readOnlyMessage() const { return m_readOnlyMessage; }
     QString databaseSpec() const { return m_options.database; }
 
     // Null unless running. Thread-safe (see CallLogWriter).
@@ -111,6 +118,7 @@ signals:
 
 private:
     friend class TelemetryQueryWorker;
+    static QString describeReadOnly(const WriterLeaseHolder& holder);
     void deliverSummary(LiveSummary summary);
     void finishExport(quint64 requestId, qint64 rows, const QString& error);
 
@@ -129,6 +137,8 @@ private:
     std::vector<ExportJob> m_exports;
     quint64 m_nextRequest = 0;
     QString m_lastError;
+    bool m_readOnly = false;
+    QString m_readOnlyMessage;
 };
 
 } // namespace gatehouse::app

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The telemetry pipeline in the real `gatehouse` executable: a clean stop
 // keeps every call; kill -9 in the middle of heavy traffic leaves a
-// database that opens cleanly and is consistent with itself.
+// database that opens cleanly and is consistent with itself; a second
+// instance on the same database says it does not record, and does not.
 #include "app/telemetry/telemetry_database.h"
 #include "tests/support/test_http.h"
 
@@ -10,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,10 +30,12 @@ private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void cleanStopKeepsEveryCall();
     void killNineLeavesAConsistentDatabase();
+    void secondInstanceDoesNotRecord();
 
 private:
     // Starts `gatehouse --headless` on the demo workspace; 0 on failure.
-    quint16 start(QProcess& process, const QString& database);
+    quint16 start(QProcess& process, const QString& database,
+                  QProcess::ProcessChannelMode channels = QProcess::ForwardedErrorChannel);
     qint64 scalar(const QString& sql);
     bool openDatabase(const QString& path);
     qint64 committedRows(const QString& path);
@@ -40,14 +44,15 @@ private:
     QString m_connection = QStringLiteral("tst-telemetry-product");
 };
 
-quint16 TestTelemetryProduct::start(QProcess& process, const QString& database)
+quint16 TestTelemetryProduct::start(QProcess& process, const QString& database,
+                                    QProcess::ProcessChannelMode channels)
 {
     auto env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
     process.setProcessEnvironment(env);
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.setProcessChannelMode(channels);
     process.start(QStringLiteral(GATEHOUSE_BINARY),
                   {QStringLiteral("--headless"), QStringLiteral("--listen"),
                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--threads"), QStringLiteral("2"),
@@ -191,6 +196,51 @@ void TestTelemetryProduct::killNineLeavesAConsistentDatabase()
              rows);
     QCOMPARE(scalar(QStringLiteral("SELECT SUM(requests) FROM rollup_hour WHERE api_id = 0")),
              rows);
+    app::telemetry::closeDatabase(m_connection);
+}
+
+void TestTelemetryProduct::secondInstanceDoesNotRecord()
+{
+    const QString path = m_dir.filePath(QStringLiteral("shared.sqlite"));
+    QProcess first;
+    const quint16 firstPort = start(first, path);
+    QVERIFY(firstPort != 0);
+    QProcess second;
+    const quint16 secondPort = start(second, path, QProcess::SeparateChannels);
+    QVERIFY(secondPort != 0);
+    const QString said =
+        QStringLiteral("gatehouse: Call logs are being written by another Gatehouse (pid %1 "
+                       "on host %2); this instance shows them but does not record its own "
+                       "calls.")
+            .arg(first.processId())
+            .arg(QSysInfo::machineHostName());
+    QString errors;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (errors += QString::fromLocal8Bit(second.readAllStandardError())).contains(said), 5000);
+
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(test::http_request(secondPort, "GET", "/echo/" + std::to_string(i)).status, 200);
+    for (int i = 0; i < 30; ++i)
+        QCOMPARE(test::http_request(firstPort, "GET", "/echo/" + std::to_string(i)).status, 200);
+    ::kill(static_cast<pid_t>(second.processId()), SIGTERM);
+    QVERIFY(second.waitForFinished(15000));
+    QCOMPARE(second.exitCode(), 0);
+    errors += QString::fromLocal8Bit(second.readAllStandardError());
+    // Its calls went through its rings (none dropped) and were not stored.
+    QVERIFY2(errors.contains(QStringLiteral(
+                 "gatehouse: telemetry: 0 calls logged, 0 dropped, 0 lost to failed writes, 20 "
+                 "not recorded (another Gatehouse writes the call logs)")),
+             qPrintable(errors));
+    ::kill(static_cast<pid_t>(first.processId()), SIGTERM);
+    QVERIFY(first.waitForFinished(15000));
+    QCOMPARE(first.exitCode(), 0);
+
+    QVERIFY(openDatabase(path));
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM call_log")), qint64(30));
+    QCOMPARE(scalar(QStringLiteral("SELECT SUM(requests) FROM rollup_minute WHERE api_id = 0")),
+             qint64(30));
+    QCOMPARE(scalar(QStringLiteral("SELECT SUM(requests) FROM rollup_hour WHERE api_id = 0")),
+             qint64(30));
     app::telemetry::closeDatabase(m_connection);
 }
 

@@ -86,25 +86,48 @@ gateway::call_record generated(int i, qint64 baseUs)
 
 // Stores `records` in the telemetry database at `path` with the real
 // call-log writer, as the gateway's would, and returns how many it wrote.
-quint64 store(const QString& path, std::vector<gateway::call_record> records)
-{
-    auto mutex = std::make_shared<std::mutex>();
-    CallLogWriterOptions options;
-    options.database = path;
-    options.retentionEnabled = false;
-    CallLogWriter writer(options, [records, mutex](auto& out, std::size_t max) mutable {
-        std::lock_guard lock(*mutex);
-        const std::size_t n = std::min(max, records.size());
-        out.insert(out.end(), records.begin(), records.begin() + std::ptrdiff_t(n));
-        records.erase(records.begin(), records.begin() + std::ptrdiff_t(n));
-        return n;
-    });
-    if (!writer.start() || !writer.flushNow())
-        return 0;
-    const quint64 written = writer.counters().written;
-    writer.stop();
-    return written;
-}
+// Another Gatehouse storing calls while a console shows them: it holds the
+// database's writer lease for as long as it lives, so the console's own
+// telemetry is read-only (see WriterLease).
+class OtherWriter {
+public:
+    explicit OtherWriter(const QString& path)
+        : m_writer(options(path), [this](std::vector<gateway::call_record>& out, std::size_t max) {
+            std::lock_guard lock(m_mutex);
+            const std::size_t n = std::min(max, m_queue.size());
+            out.insert(out.end(), m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
+            m_queue.erase(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
+            return n;
+        })
+    {
+        m_writer.start();
+    }
+    bool holdsLease() const { return m_writer.running() && !m_writer.readOnly(); }
+    // How many of `records` it has committed (all of them, or 0 on failure).
+    quint64 store(const std::vector<gateway::call_record>& records)
+    {
+        const quint64 before = m_writer.counters().written;
+        {
+            std::lock_guard lock(m_mutex);
+            m_queue.insert(m_queue.end(), records.begin(), records.end());
+        }
+        if (!m_writer.flushNow())
+            return 0;
+        return m_writer.counters().written - before;
+    }
+
+private:
+    static CallLogWriterOptions options(const QString& path)
+    {
+        CallLogWriterOptions o;
+        o.database = path;
+        o.retentionEnabled = false;
+        return o;
+    }
+    std::mutex m_mutex;
+    std::vector<gateway::call_record> m_queue;
+    CallLogWriter m_writer;
+};
 
 gateway::call_record callAt(const std::string& path, qint64 timestampUs)
 {
@@ -871,9 +894,11 @@ void TestCallLogsPage::presetRangeFollowsTheClockCustomRangeStays()
     constexpr qint64 inside = 6 * second; // how long /edge stays in range
     const QString database = m_dir.filePath(QStringLiteral("sliding.sqlite"));
     const qint64 start = QDateTime::currentMSecsSinceEpoch() * 1000;
-    QCOMPARE(store(database, {callAt("/old", start - 16 * minute),
-                              callAt("/edge", start - 15 * minute + inside),
-                              callAt("/recent", start - 5 * minute)}),
+    OtherWriter other(database);
+    QVERIFY(other.holdsLease());
+    QCOMPARE(other.store({callAt("/old", start - 16 * minute),
+                          callAt("/edge", start - 15 * minute + inside),
+                          callAt("/recent", start - 5 * minute)}),
              quint64(3));
     GatewayController controller; // never started: the calls are only those stored here
     TelemetryServiceOptions options;
@@ -882,6 +907,7 @@ void TestCallLogsPage::presetRangeFollowsTheClockCustomRangeStays()
     options.summaryIntervalMs = 0;
     TelemetryService service(&controller, options);
     QVERIFY2(service.start(), qPrintable(service.lastError()));
+    QVERIFY(service.readOnly()); // it shows what the other one stores
     CallLogsPage page(&service);
     new QAbstractItemModelTester(
         page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest, page.model());
@@ -912,7 +938,7 @@ void TestCallLogsPage::presetRangeFollowsTheClockCustomRangeStays()
     page.model()->setLiveTailInterval(200);
     QTest::mouseClick(page.liveTailBox(), Qt::LeftButton);
     QVERIFY(page.model()->liveTail());
-    QCOMPARE(store(database, {callAt("/newer", QDateTime::currentMSecsSinceEpoch() * 1000)}),
+    QCOMPARE(other.store({callAt("/newer", QDateTime::currentMSecsSinceEpoch() * 1000)}),
              quint64(1));
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->index(0, CallLogModel::Path).data().toString(),
                               QStringLiteral("/newer"), 5000);
@@ -926,7 +952,7 @@ void TestCallLogsPage::presetRangeFollowsTheClockCustomRangeStays()
     QVERIFY(!page.model()->liveTail());
 
     // Refresh reads the range as of now, and a call stored since shows.
-    QCOMPARE(store(database, {callAt("/after-tail", QDateTime::currentMSecsSinceEpoch() * 1000)}),
+    QCOMPARE(other.store({callAt("/after-tail", QDateTime::currentMSecsSinceEpoch() * 1000)}),
              quint64(1));
     page.applyFilter();
     QTRY_VERIFY_WITH_TIMEOUT(loaded(), 5000);
@@ -945,9 +971,9 @@ void TestCallLogsPage::presetRangeFollowsTheClockCustomRangeStays()
     const qint64 end = page.model()->filter().toUs;
     page.model()->setLiveTailInterval(100);
     QTest::mouseClick(page.liveTailBox(), Qt::LeftButton);
-    QCOMPARE(store(database,
-                   {callAt("/later", end + 10 * second), callAt("/in-range", end - 2 * second)}),
-             quint64(2));
+    QCOMPARE(
+        other.store({callAt("/later", end + 10 * second), callAt("/in-range", end - 2 * second)}),
+        quint64(2));
     // The round that brings the call inside the range leaves out the other.
     QTRY_VERIFY_WITH_TIMEOUT(paths().contains(QStringLiteral("/in-range")), 5000);
     QVERIFY(!paths().contains(QStringLiteral("/later")));
