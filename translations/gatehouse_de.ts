@@ -935,6 +935,30 @@
         <source>Use up to 64 characters of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;~&apos; and &apos;-&apos;.</source>
         <translation>Verwenden Sie bis zu 64 Zeichen aus A–Z, a–z, 0–9, „.“, „_“, „~“ und „-“.</translation>
     </message>
+    <message>
+        <source>%1 is already in use by another API.</source>
+        <translation>%1 wird bereits von einer anderen API verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 is already the base path of %2 %3.</source>
+        <translation>%1 ist bereits der Basispfad von %2 %3.</translation>
+    </message>
+    <message>
+        <source>%1 overlaps %2, the base path of %3 %4: the route %5 lies under both, so the gateway would send one API&apos;s calls to the other.</source>
+        <translation>%1 überschneidet sich mit %2, dem Basispfad von %3 %4: die Route %5 liegt unter beiden, das Gateway würde also Aufrufe der einen API an die andere senden.</translation>
+    </message>
+    <message>
+        <source>%1 overlaps %2, the base path of %3 %4: the gateway would send one API&apos;s calls to the other.</source>
+        <translation>%1 überschneidet sich mit %2, dem Basispfad von %3 %4: das Gateway würde Aufrufe der einen API an die andere senden.</translation>
+    </message>
+    <message>
+        <source>Use a plain path: no empty, &apos;.&apos; or &apos;..&apos; segments, no &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>Einen einfachen Pfad verwenden: keine leeren, &apos;.&apos;- oder &apos;..&apos;-Segmente, kein &apos;?&apos; oder &apos;#&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 is free.</source>
+        <translation>%1 ist frei.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApiKeysModel</name>
@@ -3824,10 +3848,6 @@ info:
         <translation>Noch nichts zu importieren.</translation>
     </message>
     <message>
-        <source>Base path:</source>
-        <translation>Basispfad:</translation>
-    </message>
-    <message>
         <source>Target:</source>
         <translation>Ziel:</translation>
     </message>
@@ -3942,6 +3962,22 @@ info:
     <message>
         <source>Use &amp;slug %1</source>
         <translation>&amp;Kurzname %1 verwenden</translation>
+    </message>
+    <message>
+        <source>Where the gateway serves the API, e.g. /billing/v1. It must not overlap another API&apos;s base path.</source>
+        <translation>Wo das Gateway die API bereitstellt, z. B. /billing/v1. Er darf sich nicht mit dem Basispfad einer anderen API überschneiden.</translation>
+    </message>
+    <message>
+        <source>&amp;Base path:</source>
+        <translation>&amp;Basispfad:</translation>
+    </message>
+    <message>
+        <source>Import it under a base path no other API uses</source>
+        <translation>Unter einem Basispfad importieren, den keine andere API verwendet</translation>
+    </message>
+    <message>
+        <source>Use &amp;path %1</source>
+        <translation>&amp;Pfad %1 verwenden</translation>
     </message>
 </context>
 <context>

@@ -935,6 +935,30 @@
         <source>Use up to 64 characters of A-Z, a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;~&apos; and &apos;-&apos;.</source>
         <translation>最多使用 64 个字符，可用 A-Z、a-z、0-9、“.”、“_”、“~”和“-”。</translation>
     </message>
+    <message>
+        <source>%1 is already in use by another API.</source>
+        <translation>%1 已被另一个 API 使用。</translation>
+    </message>
+    <message>
+        <source>%1 is already the base path of %2 %3.</source>
+        <translation>%1 已是 %2 %3 的基础路径。</translation>
+    </message>
+    <message>
+        <source>%1 overlaps %2, the base path of %3 %4: the route %5 lies under both, so the gateway would send one API&apos;s calls to the other.</source>
+        <translation>%1 与 %3 %4 的基础路径 %2 重叠：路由 %5 同时位于两者之下，网关会把一个 API 的调用发给另一个。</translation>
+    </message>
+    <message>
+        <source>%1 overlaps %2, the base path of %3 %4: the gateway would send one API&apos;s calls to the other.</source>
+        <translation>%1 与 %3 %4 的基础路径 %2 重叠：网关会把一个 API 的调用发给另一个。</translation>
+    </message>
+    <message>
+        <source>Use a plain path: no empty, &apos;.&apos; or &apos;..&apos; segments, no &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>请使用普通路径：不含空段、&apos;.&apos; 或 &apos;..&apos; 段，不含 &apos;?&apos; 或 &apos;#&apos;。</translation>
+    </message>
+    <message>
+        <source>%1 is free.</source>
+        <translation>%1 可用。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApiKeysModel</name>
@@ -3824,10 +3848,6 @@ info:
         <translation>尚无可导入的内容。</translation>
     </message>
     <message>
-        <source>Base path:</source>
-        <translation>基础路径：</translation>
-    </message>
-    <message>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
@@ -3942,6 +3962,22 @@ info:
     <message>
         <source>Use &amp;slug %1</source>
         <translation>使用短名称 %1(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Where the gateway serves the API, e.g. /billing/v1. It must not overlap another API&apos;s base path.</source>
+        <translation>网关提供此 API 的位置，例如 /billing/v1。不得与其他 API 的基础路径重叠。</translation>
+    </message>
+    <message>
+        <source>&amp;Base path:</source>
+        <translation>基础路径(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Import it under a base path no other API uses</source>
+        <translation>以其他 API 都未使用的基础路径导入</translation>
+    </message>
+    <message>
+        <source>Use &amp;path %1</source>
+        <translation>使用路径 %1(&amp;P)</translation>
     </message>
 </context>
 <context>
