@@ -1,0 +1,171 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QAbstractButton>
+#include <QAbstractScrollArea>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPixmap>
+#include <QRegion>
+#include <QScrollBar>
+#include <QString>
+#include <QStringList>
+#include <QTabBar>
+#include <QTranslator>
+#include <QWidget>
+#include <QtTest/QTest>
+
+#include <memory>
+
+// Layout checks shared by the console suites: the console's translations
+// installed for a scope, a list of every text a user would see cut off, and
+// the PNG each GUI test leaves behind as an artifact.
+namespace gatehouse::test {
+
+// Installs the console's translation for `language` ("de", "zh_CN") for the
+// object's lifetime; "en" (the source language) installs nothing. Widgets
+// built while it lives speak that language.
+class ConsoleLanguage {
+public:
+    explicit ConsoleLanguage(const QString& language)
+    {
+        if (language == QLatin1String("en")) {
+            m_loaded = true;
+            return;
+        }
+        m_translator = std::make_unique<QTranslator>();
+        m_loaded = m_translator->load(QStringLiteral(":/i18n/gatehouse_%1.qm").arg(language)) &&
+                   QCoreApplication::installTranslator(m_translator.get());
+    }
+    ~ConsoleLanguage()
+    {
+        if (m_translator)
+            QCoreApplication::removeTranslator(m_translator.get());
+    }
+    ConsoleLanguage(const ConsoleLanguage&) = delete;
+    ConsoleLanguage& operator=(const ConsoleLanguage&) = delete;
+
+    bool isLoaded() const { return m_loaded; }
+
+private:
+    std::unique_ptr<QTranslator> m_translator;
+    bool m_loaded = false;
+};
+
+namespace detail {
+
+inline QString describe(const QWidget* w, const QString& kind, const QString& text, int has,
+                        int needs)
+{
+    QString name = w->objectName();
+    if (name.isEmpty())
+        name = QString::fromLatin1(w->metaObject()->className());
+    return QStringLiteral("%1 %2 \"%3\": %4 < %5 px")
+        .arg(kind, name, QString(text).remove(QLatin1Char('&')).simplified())
+        .arg(has)
+        .arg(needs);
+}
+
+// Whether `w` is cut off sideways by an ancestor (a scroll area's viewport,
+// a splitter pane) with no horizontal scroll bar to reach the rest.
+inline bool cutOffSideways(const QWidget* w)
+{
+    const QRegion visible = w->visibleRegion();
+    if (visible.isEmpty() || visible.boundingRect().width() >= w->width())
+        return false;
+    for (const QWidget* p = w->parentWidget(); p; p = p->parentWidget()) {
+        if (auto* area = qobject_cast<const QAbstractScrollArea*>(p))
+            if (area->horizontalScrollBar()->isVisible())
+                return false;
+    }
+    return true;
+}
+
+} // namespace detail
+
+// Every visible text under `root` (itself included) that does not get the
+// room it needs: buttons, check boxes and radio buttons narrower than their
+// size hint, single-line labels narrower than their text, word-wrapped
+// labels shorter than their wrapped text, combo boxes narrower than their
+// minimum, group box titles wider than the box, tabs outside their bar, and
+// any of them cut off sideways by a container with no way to scroll there.
+// Labels that elide on purpose (QSizePolicy::Ignored horizontally) and
+// labels without text are left out.
+inline QStringList clippedTexts(QWidget* root)
+{
+    QStringList clipped;
+    QList<QWidget*> widgets = root->findChildren<QWidget*>();
+    widgets.prepend(root);
+    for (QWidget* w : widgets) {
+        if (!w->isVisible() || w->width() <= 0)
+            continue;
+        const bool showsText = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLabel*>(w) ||
+                               qobject_cast<QComboBox*>(w) || qobject_cast<QGroupBox*>(w);
+        if (showsText && w != root && detail::cutOffSideways(w))
+            clipped << detail::describe(w, QStringLiteral("cut off by its container"),
+                                        w->property("text").toString(),
+                                        w->visibleRegion().boundingRect().width(), w->width());
+        if (auto* b = qobject_cast<QAbstractButton*>(w)) {
+            if (!b->text().isEmpty() && b->width() < b->sizeHint().width())
+                clipped << detail::describe(b, QStringLiteral("button"), b->text(), b->width(),
+                                            b->sizeHint().width());
+        } else if (auto* l = qobject_cast<QLabel*>(w)) {
+            if (l->text().isEmpty() || l->sizePolicy().horizontalPolicy() == QSizePolicy::Ignored)
+                continue;
+            if (l->wordWrap()) {
+                const int needs = l->heightForWidth(l->width());
+                if (needs > l->height())
+                    clipped << detail::describe(l, QStringLiteral("wrapped label height"),
+                                                l->text(), l->height(), needs);
+            } else if (l->width() < l->minimumSizeHint().width()) {
+                clipped << detail::describe(l, QStringLiteral("label"), l->text(), l->width(),
+                                            l->minimumSizeHint().width());
+            }
+        } else if (auto* c = qobject_cast<QComboBox*>(w)) {
+            if (c->width() < c->minimumSizeHint().width())
+                clipped << detail::describe(c, QStringLiteral("combo box"), c->currentText(),
+                                            c->width(), c->minimumSizeHint().width());
+        } else if (auto* g = qobject_cast<QGroupBox*>(w)) {
+            const int needs = g->fontMetrics().horizontalAdvance(g->title());
+            if (!g->title().isEmpty() && g->width() < needs)
+                clipped << detail::describe(g, QStringLiteral("group box"), g->title(), g->width(),
+                                            needs);
+        } else if (auto* bar = qobject_cast<QTabBar*>(w)) {
+            for (int i = 0; i < bar->count(); ++i) {
+                if (bar->isTabVisible(i) && !bar->rect().contains(bar->tabRect(i)))
+                    clipped << detail::describe(bar, QStringLiteral("tab"), bar->tabText(i),
+                                                bar->width(), bar->tabRect(i).right() + 1);
+            }
+        }
+    }
+    return clipped;
+}
+
+// Fails the current test with every clipped text under `root`.
+inline void verifyNothingClipped(QWidget* root, const QString& where)
+{
+    const QStringList clipped = clippedTexts(root);
+    QVERIFY2(clipped.isEmpty(),
+             qPrintable(QStringLiteral("%1: %2").arg(where, clipped.join(QStringLiteral("; ")))));
+}
+
+// Saves `widget` as `fileName` under $GATEHOUSE_TEST_ARTIFACTS (default:
+// test-artifacts/ in the working directory).
+inline void saveScreenshot(QWidget* widget, const QString& fileName)
+{
+    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
+    QVERIFY(QDir().mkpath(dir));
+    const QPixmap shot = widget->grab();
+    QVERIFY(!shot.isNull());
+    const QString path = dir + QLatin1Char('/') + fileName;
+    QVERIFY2(shot.save(path), qPrintable(path));
+    qInfo() << "screenshot:" << path;
+}
+
+} // namespace gatehouse::test
