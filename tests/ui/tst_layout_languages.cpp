@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Every page and main dialog of the console, in English, German and
-// Simplified Chinese, the window at its default size and the dialogs as they
-// open: no label, button, tab or title is cut off. Leaves a PNG per page and
-// language.
+// Simplified Chinese, at the window's default size and at the smallest size
+// it allows, and the dialogs as they open: no label, button, tab or title is
+// cut off. Leaves a PNG per page, language and size.
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
 #include "layout_check.h"
@@ -115,16 +115,24 @@ void TestLayoutLanguages::pagesFit()
     QTRY_VERIFY_WITH_TIMEOUT(window.catalogPage()->model()->rowCount() > 0, 3000);
 
     QStringList failures;
-    for (int i = 0; i < MainWindow::PageCount; ++i) {
-        const auto page = static_cast<MainWindow::Page>(i);
-        window.setCurrentPage(page);
-        QTest::qWait(30); // lets the page lay itself out and load
-        const QStringList clipped = test::clippedTexts(&window);
-        if (!clipped.isEmpty())
-            failures << MainWindow::pageId(page) + QStringLiteral(": ") +
-                            clipped.join(QStringLiteral("; "));
-        test::saveScreenshot(
-            &window, QStringLiteral("layout_%1_%2.png").arg(MainWindow::pageId(page), language));
+    for (const auto& [size, sizeName] : {std::pair{defaultWindowSize, QStringLiteral("default")},
+                                         std::pair{QSize(), QStringLiteral("minimum")}}) {
+        // QSize(1, 1) becomes the smallest size the window lets itself be made.
+        window.resize(size.isValid() ? size : QSize(1, 1));
+        for (int i = 0; i < MainWindow::PageCount; ++i) {
+            const auto page = static_cast<MainWindow::Page>(i);
+            window.setCurrentPage(page);
+            QTest::qWait(30); // lets the page lay itself out and load
+            const QStringList clipped = test::clippedTexts(&window);
+            if (!clipped.isEmpty())
+                failures << QStringLiteral("%1 at %2 size %3x%4: %5")
+                                .arg(MainWindow::pageId(page), sizeName)
+                                .arg(window.width())
+                                .arg(window.height())
+                                .arg(clipped.join(QStringLiteral("; ")));
+            test::saveScreenshot(&window, QStringLiteral("layout_%1_%2_%3.png")
+                                              .arg(MainWindow::pageId(page), language, sizeName));
+        }
     }
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
 }
