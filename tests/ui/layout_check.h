@@ -2,14 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "screenshot.h"
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QComboBox>
+
 #include <QCoreApplication>
-#include <QDir>
 #include <QGroupBox>
 #include <QLabel>
-#include <QPixmap>
 #include <QRegion>
 #include <QScrollBar>
 #include <QString>
@@ -22,8 +22,7 @@
 #include <memory>
 
 // Layout checks shared by the console suites: the console's translations
-// installed for a scope, a list of every text a user would see cut off, and
-// the PNG each GUI test leaves behind as an artifact.
+// installed for a scope and a list of every text a user would see cut off.
 namespace gatehouse::test {
 
 // Installs the console's translation for `language` ("de", "zh_CN") for the
@@ -151,21 +150,6 @@ inline void verifyNothingClipped(QWidget* root, const QString& where)
     const QStringList clipped = clippedTexts(root);
     QVERIFY2(clipped.isEmpty(),
              qPrintable(QStringLiteral("%1: %2").arg(where, clipped.join(QStringLiteral("; ")))));
-}
-
-// Saves `widget` as `fileName` under $GATEHOUSE_TEST_ARTIFACTS (default:
-// test-artifacts/ in the working directory).
-inline void saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QPixmap shot = widget->grab();
-    QVERIFY(!shot.isNull());
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(shot.save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 } // namespace gatehouse::test

@@ -34,6 +34,7 @@
 using namespace gatehouse;
 using namespace gatehouse::app;
 using gatehouse::test::okButton;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::ApiEditorDialog;
 using gatehouse::ui::OpenApiImportDialog;
 
@@ -106,7 +107,6 @@ private:
     {
         return QFINDTESTDATA(QStringLiteral("../data/openapi/petstore.yaml"));
     }
-    void saveScreenshot(QWidget* widget, const QString& fileName);
 
     QTemporaryDir m_dir;
     TestWorld m_world;
@@ -151,17 +151,6 @@ void TestApiEditorDialog::init()
 void TestApiEditorDialog::cleanup()
 {
     m_catalog.reset();
-}
-
-void TestApiEditorDialog::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 void TestApiEditorDialog::typedApiIsCreatedAsDraft()

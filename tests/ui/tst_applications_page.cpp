@@ -3,6 +3,7 @@
 #include "ui/applications/applications_page.h"
 
 #include "dialog_driver.h"
+#include "screenshot.h"
 
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
@@ -48,6 +49,7 @@
 using namespace gatehouse;
 using namespace gatehouse::app;
 using gatehouse::test::okButton;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::ApiKeysModel;
 using gatehouse::ui::ApplicationsModel;
 using gatehouse::ui::ApplicationsPage;
@@ -103,7 +105,6 @@ private:
     // Requests a subscription through the dialog; the dialog's refusal, if any.
     QString requestInPage(const QString& api, const QString& plan);
     int subscriptionRow(const QString& plan) const;
-    void saveScreenshot(QWidget* widget, const QString& fileName);
 
     DemoWorkspace m_demo;
     QTemporaryDir m_dir;
@@ -287,17 +288,6 @@ int TestApplicationsPage::subscriptionRow(const QString& plan) const
             return row;
     }
     return -1;
-}
-
-void TestApplicationsPage::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 void TestApplicationsPage::createApplicationThroughTheDialog()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "console_test_environment.h"
 #include "dialog_driver.h"
+#include "screenshot.h"
 #include "ui/teams/teams_page.h"
 
 #include "app/catalog_service.h"
@@ -43,6 +44,7 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::ApplicationsModel;
 using gatehouse::ui::AuditDiffView;
 using gatehouse::ui::AuditModel;
@@ -94,7 +96,6 @@ private:
     static void clickRow(QTableView* view, int row);
     FormDialog* openDialog(const char* buttonName, const char* dialogName);
     bool waitForLoad(TeamsPage* page);
-    void saveScreenshot(QWidget* widget, const QString& fileName);
 
     QTemporaryDir m_dir;
     TestWorld m_world;
@@ -185,17 +186,6 @@ FormDialog* TestTeamsPage::openDialog(const char* buttonName, const char* dialog
     if (dialog && !QTest::qWaitForWindowExposed(dialog))
         return nullptr;
     return dialog;
-}
-
-void TestTeamsPage::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 void TestTeamsPage::createTeamAddMemberChangeRole()

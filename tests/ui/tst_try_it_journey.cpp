@@ -3,6 +3,7 @@
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
 #include "dialog_driver.h"
+#include "screenshot.h"
 #include "ui/catalog/try_it_key_chooser.h"
 
 #include "app/catalog_service.h"
@@ -52,6 +53,7 @@
 using namespace gatehouse;
 using namespace gatehouse::app;
 using gatehouse::test::okButton;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::ApiDetailPane;
 using gatehouse::ui::ApiKeysModel;
 using gatehouse::ui::ApplicationsModel;
@@ -101,7 +103,6 @@ private:
     // Sends until the status is one of `wanted` (the gateway applies a
     // catalog change within moments), at most ~5 s.
     int sendUntil(QPushButton* button, const QList<int>& wanted);
-    void saveScreenshot(QWidget* widget, const QString& fileName);
     static bool fileContains(const QString& path, const QByteArray& needle);
 
     DemoWorkspace m_demo;
@@ -241,17 +242,6 @@ int TestTryItJourney::sendUntil(QPushButton* button, const QList<int>& wanted)
         QTest::qWait(100);
     }
     return tryIt()->lastStatus();
-}
-
-void TestTryItJourney::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 bool TestTryItJourney::fileContains(const QString& path, const QByteArray& needle)
