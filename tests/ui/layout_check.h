@@ -3,56 +3,47 @@
 #pragma once
 
 #include "screenshot.h"
+#include "ui/console_translations.h"
+
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QComboBox>
-
-#include <QCoreApplication>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLocale>
 #include <QRegion>
 #include <QScrollBar>
 #include <QString>
 #include <QStringList>
 #include <QTabBar>
-#include <QTranslator>
 #include <QWidget>
 #include <QtTest/QTest>
-
-#include <memory>
 
 // Layout checks shared by the console suites: the console's translations
 // installed for a scope and a list of every text a user would see cut off.
 namespace gatehouse::test {
 
-// Installs the console's translation for `language` ("de", "zh_CN") for the
-// object's lifetime; "en" (the source language) installs nothing. Widgets
-// built while it lives speak that language.
+// The console's translations for `language` ("de", "zh_CN") installed as
+// the console installs them (its own strings and Qt's standard buttons and
+// menus) for the object's lifetime; "en", the source language, needs none.
+// Widgets built while it lives speak that language.
 class ConsoleLanguage {
 public:
     explicit ConsoleLanguage(const QString& language)
+        : m_english(language == QLatin1String("en"))
+        , m_translations(QLocale(language))
     {
-        if (language == QLatin1String("en")) {
-            m_loaded = true;
-            return;
-        }
-        m_translator = std::make_unique<QTranslator>();
-        m_loaded = m_translator->load(QStringLiteral(":/i18n/gatehouse_%1.qm").arg(language)) &&
-                   QCoreApplication::installTranslator(m_translator.get());
     }
-    ~ConsoleLanguage()
-    {
-        if (m_translator)
-            QCoreApplication::removeTranslator(m_translator.get());
-    }
-    ConsoleLanguage(const ConsoleLanguage&) = delete;
-    ConsoleLanguage& operator=(const ConsoleLanguage&) = delete;
 
-    bool isLoaded() const { return m_loaded; }
+    bool isLoaded() const
+    {
+        return m_english ||
+               (m_translations.hasConsoleTranslation() && m_translations.hasQtTranslation());
+    }
 
 private:
-    std::unique_ptr<QTranslator> m_translator;
-    bool m_loaded = false;
+    bool m_english;
+    ui::ConsoleTranslations m_translations;
 };
 
 namespace detail {
