@@ -3,8 +3,8 @@
 //
 // Every page and main dialog of the console, in English, German and
 // Simplified Chinese, at the window's default size and at the smallest size
-// it allows, and the dialogs as they open: no label, button, tab or title is
-// cut off. Leaves a PNG per page, language and size.
+// it allows (the dialogs as they open and at their minimum): no label,
+// button, tab or title is cut off. Leaves a PNG per page, language and size.
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
 #include "layout_check.h"
@@ -63,7 +63,8 @@ private slots:
 
 private:
     void languageRows();
-    // Shows `dialog` at the size it opens at, checks and captures it.
+    // Shows `dialog` at the size it opens at, then at its minimum, checking
+    // and capturing both.
     void checkDialog(QDialog* dialog, const QString& name, const QString& language);
 
     QTemporaryDir m_dir;
@@ -147,8 +148,13 @@ void TestLayoutLanguages::checkDialog(QDialog* dialog, const QString& name, cons
     dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     QTest::qWait(30);
-    test::verifyNothingClipped(dialog, name);
+    test::verifyNothingClipped(dialog, name + QStringLiteral(" as opened"));
     test::saveScreenshot(dialog, QStringLiteral("layout_dialog_%1_%2.png").arg(name, language));
+    dialog->resize(1, 1); // as small as the dialog lets itself be made
+    QTest::qWait(30);
+    test::verifyNothingClipped(dialog, name + QStringLiteral(" at its minimum size"));
+    test::saveScreenshot(dialog,
+                         QStringLiteral("layout_dialog_%1_%2_minimum.png").arg(name, language));
     dialog->reject();
 }
 
