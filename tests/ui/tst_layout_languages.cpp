@@ -12,6 +12,7 @@
 #include "app/catalog_service.h"
 #include "app/domain/api_lifecycle.h"
 #include "app/gateway_controller.h"
+#include "app/telemetry/telemetry_service.h"
 #include "ui/applications/key_reveal_dialog.h"
 #include "ui/catalog/catalog_model.h"
 #include "ui/catalog/catalog_page.h"
@@ -70,6 +71,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<GatewayController> m_gateway;
+    std::unique_ptr<gatehouse::app::TelemetryService> m_telemetry;
     Principal m_localAdmin;
     QString m_trafficKey;
 };
@@ -83,10 +85,18 @@ void TestLayoutLanguages::initTestCase()
                           m_trafficKey);
     m_gateway = std::make_unique<GatewayController>();
     m_gateway->setStatsInterval(0);
+    // The call logs, the dashboard's charts and the catalog's analytics.
+    gatehouse::app::TelemetryServiceOptions options;
+    options.database = m_dir.filePath(QStringLiteral("telemetry.sqlite"));
+    m_telemetry = std::make_unique<gatehouse::app::TelemetryService>(m_gateway.get(), options);
+    QVERIFY2(m_telemetry->start(), qPrintable(m_telemetry->lastError()));
 }
 
 void TestLayoutLanguages::cleanupTestCase()
 {
+    if (m_telemetry)
+        m_telemetry->stop();
+    m_telemetry.reset();
     m_gateway.reset();
     m_catalog.reset();
 }
@@ -110,6 +120,7 @@ void TestLayoutLanguages::pagesFit()
     QVERIFY(translation.isLoaded());
     MainWindow window(m_gateway.get());
     window.setCatalogService(m_catalog.get(), m_localAdmin);
+    window.setTelemetryService(m_telemetry.get());
     window.resize(defaultWindowSize);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
