@@ -15,15 +15,16 @@
 # yaml-cpp, tcmalloc (the gateway's allocator), Qt's own translations (dialog
 # buttons and the like in German and Chinese), Qt's SVG plugins (the window
 # icon); dpkg-dev for CPack's Debian package (dpkg-shlibdeps computes its
-# dependencies); Xvfb and a font so the GUI can run and be captured without a
-# display.
+# dependencies); Xvfb and fonts so the GUI can run and be captured without a
+# display: DejaVu for Latin, Droid Sans Fallback for the Simplified Chinese
+# translation (without a CJK font its labels render as empty boxes).
 GH_BUILD_PACKAGES=(
   cmake ninja-build ccache g++
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6
   libboost1.81-dev libssl-dev libyaml-cpp-dev libgoogle-perftools-dev
   dpkg-dev
-  xvfb xauth fonts-dejavu-core
+  xvfb xauth fonts-dejavu-core fonts-droid-fallback
 )
 # Tests: a throwaway PostgreSQL cluster for the shared-catalog storage tests;
 # the validators the package test runs on the desktop entry and the AppStream

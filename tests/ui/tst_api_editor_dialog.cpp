@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "console_test_environment.h"
+#include "dialog_driver.h"
+#include "layout_check.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
 
 #include "app/catalog_service.h"
@@ -31,6 +33,8 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::okButton;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::ApiEditorDialog;
 using gatehouse::ui::OpenApiImportDialog;
 
@@ -82,10 +86,6 @@ private:
                        return s.apis().visibleApis(admin).size();
                    }).value_or(-1));
     }
-    static QPushButton* okButton(QDialog* dialog)
-    {
-        return dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-    }
     template <typename T>
     static T* child(QWidget* parent, const char* name)
     {
@@ -109,8 +109,6 @@ private:
     {
         return QFINDTESTDATA(QStringLiteral("../data/openapi/petstore.yaml"));
     }
-    void saveScreenshot(QWidget* widget, const QString& fileName);
-    static void verifyNothingClipped(QWidget* dialog);
 
     QTemporaryDir m_dir;
     TestWorld m_world;
@@ -155,43 +153,6 @@ void TestApiEditorDialog::init()
 void TestApiEditorDialog::cleanup()
 {
     m_catalog.reset();
-}
-
-void TestApiEditorDialog::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
-}
-
-void TestApiEditorDialog::verifyNothingClipped(QWidget* dialog)
-{
-    for (QPushButton* b : dialog->findChildren<QPushButton*>()) {
-        if (!b->isVisible())
-            continue;
-        QVERIFY2(b->width() >= b->sizeHint().width(),
-                 qPrintable(QStringLiteral("button %1 (%2 < %3 px)")
-                                .arg(b->text())
-                                .arg(b->width())
-                                .arg(b->sizeHint().width())));
-    }
-    for (QCheckBox* c : dialog->findChildren<QCheckBox*>()) {
-        if (c->isVisible())
-            QVERIFY2(c->width() >= c->sizeHint().width(), qPrintable(c->text()));
-    }
-    for (QLabel* l : dialog->findChildren<QLabel*>()) {
-        if (!l->isVisible() || l->wordWrap() || l->text().isEmpty())
-            continue;
-        QVERIFY2(l->width() >= l->sizeHint().width(),
-                 qPrintable(QStringLiteral("label %1 (%2 < %3 px)")
-                                .arg(l->text())
-                                .arg(l->width())
-                                .arg(l->sizeHint().width())));
-    }
 }
 
 void TestApiEditorDialog::typedApiIsCreatedAsDraft()
@@ -241,7 +202,7 @@ void TestApiEditorDialog::typedApiIsCreatedAsDraft()
     child<QTabWidget>(dialog, "apiEditorTabs")->setCurrentIndex(0);
     saveScreenshot(dialog, QStringLiteral("api_editor_dialog_general.png"));
 
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 3000);
     QTRY_VERIFY(!dialog); // closed and deleted
     const QList<ApiDefinition> stored = versions(QStringLiteral("billing-service"));
@@ -274,14 +235,14 @@ void TestApiEditorDialog::missingNameAndBadBasePathShowNextToTheField()
     QTest::keyClicks(child<QLineEdit>(&dialog, "apiBasePath"), QStringLiteral("billing"));
     setCell(child<QTableWidget>(&dialog, "apiUpstreams"), 0, 0, QStringLiteral("http://x:1"));
 
-    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    test::clickOk(&dialog);
     QCOMPARE(dialog.fieldError(QStringLiteral("name")), QStringLiteral("Enter a name."));
     QCOMPARE(dialog.fieldError(QStringLiteral("slug")), QStringLiteral("Enter a slug."));
     QVERIFY(child<QLabel>(&dialog, "nameError")->isVisible());
     QCOMPARE(tabs->currentIndex(), 0); // brought to the first problem
 
     QTest::keyClicks(child<QLineEdit>(&dialog, "apiName"), QStringLiteral("Billing"));
-    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    test::clickOk(&dialog);
     QVERIFY(dialog.fieldError(QStringLiteral("name")).isEmpty());
     QCOMPARE(dialog.fieldError(QStringLiteral("basePath")),
              QStringLiteral("The base path must start with '/'."));
@@ -293,7 +254,7 @@ void TestApiEditorDialog::missingNameAndBadBasePathShowNextToTheField()
     typeInto(&dialog, "apiBasePath", QStringLiteral("/billing"));
     QTest::mouseClick(child<QPushButton>(&dialog, "addRouteButton"), Qt::LeftButton);
     setCell(child<QTableWidget>(&dialog, "apiRoutes"), 0, 1, QStringLiteral("invoices"));
-    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    test::clickOk(&dialog);
     QCOMPARE(dialog.fieldError(QStringLiteral("routes")),
              QStringLiteral("Route 1: the path must start with '/'."));
     QVERIFY(dialog.fieldError(QStringLiteral("basePath")).isEmpty());
@@ -312,7 +273,7 @@ void TestApiEditorDialog::duplicateSlugAndVersionIsRefusedInTheDialog()
     QCOMPARE(child<QLineEdit>(&dialog, "apiSlug")->text(), QStringLiteral("orders"));
     QTest::keyClicks(child<QLineEdit>(&dialog, "apiBasePath"), QStringLiteral("/orders-again"));
     setCell(child<QTableWidget>(&dialog, "apiUpstreams"), 0, 0, QStringLiteral("http://x:1"));
-    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    test::clickOk(&dialog);
     QVERIFY(!okButton(&dialog)->isEnabled()); // in flight
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.fieldError({}).isEmpty(), 3000);
     QVERIFY2(dialog.fieldError({}).contains(QStringLiteral("orders v1 already exists")),
@@ -325,7 +286,7 @@ void TestApiEditorDialog::duplicateSlugAndVersionIsRefusedInTheDialog()
 
     // Another version goes through.
     typeInto(&dialog, "apiVersion", QStringLiteral("v9"));
-    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    test::clickOk(&dialog);
     QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 3000);
     QCOMPARE(dialog.savedApi().version, QStringLiteral("v9"));
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -355,7 +316,7 @@ void TestApiEditorDialog::editingChangesTheStoredApi()
     QCOMPARE(routes->rowCount(), 0);
     auto* auth = child<QComboBox>(dialog, "apiAuthMode");
     auth->setCurrentIndex(auth->findData(int(AuthMode::Open)));
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 3000);
     const QList<ApiDefinition> stored = versions(QStringLiteral("orders"));
     QCOMPARE(stored.size(), 1);
@@ -386,19 +347,19 @@ void TestApiEditorDialog::keyQueryParameterIsCheckedNextToItsField()
     tabs->setCurrentIndex(1);
     QTest::keyClicks(field, QStringLiteral("api key"));
     tabs->setCurrentIndex(0);
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QCOMPARE(dialog->fieldError(QStringLiteral("keyQueryParameter")),
              QStringLiteral("Use up to 64 characters of A-Z, a-z, 0-9, '.', '_', '~' and '-'."));
     QCOMPARE(tabs->currentIndex(), 1); // brought to the field
     QVERIFY(child<QLabel>(dialog, "keyQueryParameterError")->isVisible());
     QVERIFY(dialog->fieldError({}).isEmpty());
     saveScreenshot(dialog, QStringLiteral("api_editor_dialog_key_query_error.png"));
-    verifyNothingClipped(dialog);
+    test::verifyNothingClipped(dialog, QStringLiteral("API editor"));
 
     typeInto(dialog, "apiKeyQueryParameter", QStringLiteral("api_key"));
     auto* auth = child<QComboBox>(dialog, "apiAuthMode");
     auth->setCurrentIndex(auth->findData(int(AuthMode::Open)));
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QVERIFY2(dialog->fieldError(QStringLiteral("keyQueryParameter"))
                  .startsWith(QStringLiteral("Only APIs that require an API key")),
              qPrintable(dialog->fieldError(QStringLiteral("keyQueryParameter"))));
@@ -406,7 +367,7 @@ void TestApiEditorDialog::keyQueryParameterIsCheckedNextToItsField()
     QCOMPARE(saved.size(), 0);
 
     auth->setCurrentIndex(auth->findData(int(AuthMode::ApiKey)));
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 3000);
     QTRY_VERIFY(!dialog);
     const QList<ApiDefinition> stored = versions(QStringLiteral("orders"));
@@ -430,7 +391,7 @@ void TestApiEditorDialog::developerIsRefused()
     QTRY_VERIFY_WITH_TIMEOUT(edit.teamsLoaded(), 2000);
     QCOMPARE(child<QComboBox>(&edit, "apiTeam")->currentText(), QStringLiteral("Payments"));
     typeInto(&edit, "apiName", QStringLiteral("Mine now"));
-    QTest::mouseClick(okButton(&edit), Qt::LeftButton);
+    test::clickOk(&edit);
     QTRY_VERIFY_WITH_TIMEOUT(!edit.fieldError({}).isEmpty(), 3000);
     QVERIFY2(edit.fieldError({}).startsWith(QStringLiteral("Permission denied: only admins and "
                                                            "publishers")),
@@ -448,7 +409,7 @@ void TestApiEditorDialog::developerIsRefused()
     QTest::keyClicks(child<QLineEdit>(&create, "apiName"), QStringLiteral("Side project"));
     QTest::keyClicks(child<QLineEdit>(&create, "apiBasePath"), QStringLiteral("/side"));
     setCell(child<QTableWidget>(&create, "apiUpstreams"), 0, 0, QStringLiteral("http://x:1"));
-    QTest::mouseClick(okButton(&create), Qt::LeftButton);
+    test::clickOk(&create);
     QTRY_VERIFY_WITH_TIMEOUT(create.fieldError({}).startsWith(QStringLiteral("Permission denied")),
                              3000);
     QCOMPARE(apiCount(), 1);
@@ -469,10 +430,10 @@ void TestApiEditorDialog::newVersionIsLinkedToTheFirst()
     QCOMPARE(version->text(), QStringLiteral("v2"));
     saveScreenshot(dialog, QStringLiteral("api_editor_dialog_new_version.png"));
     typeInto(dialog, "apiVersion", QStringLiteral("v 2"));
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QVERIFY(!dialog->fieldError(QStringLiteral("version")).isEmpty());
     typeInto(dialog, "apiVersion", QStringLiteral("v2"));
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 3000);
     const QList<ApiDefinition> stored = versions(QStringLiteral("orders"));
     QCOMPARE(stored.size(), 2);
@@ -588,7 +549,7 @@ void TestApiEditorDialog::importsPetstore()
     QVERIFY(!child<QWidget>(dialog, "importConflict")->isVisible());
     saveScreenshot(dialog, QStringLiteral("openapi_import_dialog.png"));
 
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 3000);
     QTRY_VERIFY(!dialog);
     const QList<ApiDefinition> stored = versions(QStringLiteral("pet-clinic-store"));
@@ -623,7 +584,7 @@ void TestApiEditorDialog::importsPetstore()
     QCOMPARE(useVersion->text(), QStringLiteral("&Use version v3"));
     QCOMPARE(useSlug->text(), QStringLiteral("Use &slug pet-clinic-store-2"));
     QTest::qWait(20);
-    verifyNothingClipped(&again);
+    test::verifyNothingClipped(&again, QStringLiteral("OpenAPI import"));
     saveScreenshot(&again, QStringLiteral("openapi_import_conflict.png"));
 
     // The base path is the first copy's too.
@@ -664,7 +625,7 @@ void TestApiEditorDialog::importsPetstore()
                               QStringLiteral("/petstore/v3"), 2000);
     QTRY_VERIFY_WITH_TIMEOUT(okButton(&again)->isEnabled(), 3000);
     QVERIFY(!again.hasBasePathConflict());
-    QTest::mouseClick(okButton(&again), Qt::LeftButton);
+    test::clickOk(&again);
     QTRY_COMPARE_WITH_TIMEOUT(importedAgain.size(), 1, 3000);
     const QList<ApiDefinition> both = versions(QStringLiteral("pet-clinic-store"));
     QCOMPARE(both.size(), 2);
@@ -686,7 +647,7 @@ void TestApiEditorDialog::importsPetstore()
     QTRY_VERIFY_WITH_TIMEOUT(third.hasBasePathConflict(), 3000);
     QTest::mouseClick(child<QPushButton>(&third, "useFreeBasePathButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(okButton(&third)->isEnabled(), 3000);
-    QTest::mouseClick(okButton(&third), Qt::LeftButton);
+    test::clickOk(&third);
     QTRY_COMPARE_WITH_TIMEOUT(versions(QStringLiteral("pet-clinic-store-2")).size(), 1, 3000);
     QCOMPARE(versions(QStringLiteral("pet-clinic-store")).size(), 2);
 }
@@ -822,20 +783,20 @@ void TestApiEditorDialog::germanLayoutFits()
     QTRY_VERIFY_WITH_TIMEOUT(editor.teamsLoaded(), 2000);
     QCOMPARE(okButton(&editor)->text(), QStringLiteral("Speichern"));
     typeInto(&editor, "apiName", QString());
-    QTest::mouseClick(okButton(&editor), Qt::LeftButton);
+    test::clickOk(&editor);
     QVERIFY(!editor.fieldError(QStringLiteral("name")).isEmpty());
-    verifyNothingClipped(&editor);
+    test::verifyNothingClipped(&editor, QStringLiteral("API editor"));
     saveScreenshot(&editor, QStringLiteral("api_editor_dialog_general_de.png"));
     child<QTabWidget>(&editor, "apiEditorTabs")->setCurrentIndex(1);
     QTest::qWait(20);
-    verifyNothingClipped(&editor);
+    test::verifyNothingClipped(&editor, QStringLiteral("API editor"));
     saveScreenshot(&editor, QStringLiteral("api_editor_dialog_routing_de.png"));
 
     ApiEditorDialog version(m_catalog.get(), m_world.publisher, ApiEditorDialog::Mode::NewVersion,
                             m_orders);
     version.show();
     QVERIFY(QTest::qWaitForWindowExposed(&version));
-    verifyNothingClipped(&version);
+    test::verifyNothingClipped(&version, QStringLiteral("new version"));
     saveScreenshot(&version, QStringLiteral("api_editor_dialog_new_version_de.png"));
 
     OpenApiImportDialog import(m_catalog.get(), m_world.publisher);
@@ -845,7 +806,7 @@ void TestApiEditorDialog::germanLayoutFits()
     import.loadFile(petstorePath());
     QTRY_VERIFY_WITH_TIMEOUT(okButton(&import)->isEnabled(), 5000);
     QCOMPARE(okButton(&import)->text(), QStringLiteral("Importieren"));
-    verifyNothingClipped(&import);
+    test::verifyNothingClipped(&import, QStringLiteral("OpenAPI import"));
     saveScreenshot(&import, QStringLiteral("openapi_import_dialog_de.png"));
 
     QCoreApplication::removeTranslator(&translator);

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/applications/applications_page.h"
 
+#include "dialog_driver.h"
+#include "screenshot.h"
+
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
 #include "app/demo_workspace.h"
@@ -45,6 +48,8 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::okButton;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::ApiKeysModel;
 using gatehouse::ui::ApplicationsModel;
 using gatehouse::ui::ApplicationsPage;
@@ -93,10 +98,6 @@ private:
     {
         return page()->findChild<QPushButton*>(QLatin1String(name));
     }
-    static QPushButton* okButton(QDialog* dialog)
-    {
-        return dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-    }
     void selectApplication(const QString& name);
     // Issues a key through the page and returns it, as the reveal dialog
     // showed it; the dialog is closed afterwards.
@@ -104,7 +105,6 @@ private:
     // Requests a subscription through the dialog; the dialog's refusal, if any.
     QString requestInPage(const QString& api, const QString& plan);
     int subscriptionRow(const QString& plan) const;
-    void saveScreenshot(QWidget* widget, const QString& fileName);
 
     DemoWorkspace m_demo;
     QTemporaryDir m_dir;
@@ -254,15 +254,13 @@ QString TestApplicationsPage::issueKeyInPage()
     IssueKeyDialog* dialog = panel()->issueKeyDialog();
     if (!dialog || !dialog->isVisible())
         return {};
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     for (int i = 0; i < 400 && !panel()->keyRevealDialog(); ++i)
         QTest::qWait(5);
     KeyRevealDialog* reveal = panel()->keyRevealDialog();
     if (!reveal)
         return {};
-    const QString key = reveal->findChild<QLineEdit*>(QStringLiteral("revealedKey"))->text();
-    reveal->accept();
-    return key;
+    return test::takeRevealedKey(reveal);
 }
 
 QString TestApplicationsPage::requestInPage(const QString& api, const QString& plan)
@@ -276,7 +274,7 @@ QString TestApplicationsPage::requestInPage(const QString& api, const QString& p
         QTest::qWait(5);
     if (!dialog->choose(api, plan))
         return QStringLiteral("no such API or plan");
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     for (int i = 0; i < 400 && panel()->requestDialog() && dialog->refusal().isEmpty(); ++i)
         QTest::qWait(5);
     return panel()->requestDialog() ? dialog->refusal() : QString();
@@ -290,17 +288,6 @@ int TestApplicationsPage::subscriptionRow(const QString& plan) const
             return row;
     }
     return -1;
-}
-
-void TestApplicationsPage::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 void TestApplicationsPage::createApplicationThroughTheDialog()
@@ -324,7 +311,7 @@ void TestApplicationsPage::createApplicationThroughTheDialog()
     // An empty name: the error is next to the field, nothing is created.
     auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("applicationName"));
     QTest::keyClicks(name, QStringLiteral("   "));
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QCOMPARE(dialog->nameError(), QStringLiteral("Enter a name for the application."));
     QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("nameError"))->isVisible());
     QVERIFY(dialog->isVisible());
@@ -342,7 +329,7 @@ void TestApplicationsPage::createApplicationThroughTheDialog()
     QVERIFY(dialog->nameError().isEmpty());
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("applicationDescription")),
                      QStringLiteral("iOS and Android"));
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(!page()->newApplicationDialog(), 2000);
     QTRY_COMPARE_WITH_TIMEOUT(page()->applicationsModel()->rowCount(), 1, 2000);
     const auto* item = page()->applicationsModel()->item(0);
@@ -377,7 +364,7 @@ void TestApplicationsPage::issuedKeyIsShownOnceAndCopied()
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("keyLabel")),
                      QStringLiteral("ci"));
     saveScreenshot(dialog, QStringLiteral("applications_issue_key_dialog.png"));
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
 
     QTRY_VERIFY_WITH_TIMEOUT(panel()->keyRevealDialog(), 2000);
     QVERIFY(!panel()->issueKeyDialog());
@@ -437,14 +424,14 @@ void TestApplicationsPage::keyExpiryIsCheckedInTheDialog()
     IssueKeyDialog* dialog = panel()->issueKeyDialog();
     QVERIFY(dialog);
     dialog->setExpiry(QDate::currentDate().addDays(-1));
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QCOMPARE(dialog->expiryError(), QStringLiteral("Choose today or a later date."));
     QVERIFY(panel()->issueKeyDialog());
 
     const QDate expiry = QDate::currentDate().addDays(30);
     dialog->setExpiry(expiry);
     QVERIFY(dialog->expiryError().isEmpty());
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(panel()->keyRevealDialog(), 2000);
     panel()->keyRevealDialog()->accept();
     QTRY_COMPARE_WITH_TIMEOUT(panel()->keysModel()->rowCount(), 1, 2000);
@@ -500,13 +487,11 @@ void TestApplicationsPage::manualSubscriptionApprovedThenKeyRevoked()
     panel()->keysView()->selectRow(0);
     QVERIFY(button("revokeKeyButton")->isEnabled());
     QTest::mouseClick(button("revokeKeyButton"), Qt::LeftButton);
-    auto* confirm = panel()->findChild<QMessageBox*>(QStringLiteral("revokeKeyConfirmation"));
+    auto* confirm = test::shownChild<QMessageBox>(panel(), QStringLiteral("revokeKeyConfirmation"));
     QVERIFY(confirm);
-    QTRY_VERIFY(confirm->isVisible());
     QVERIFY(confirm->text().contains(key.left(11)));
     saveScreenshot(confirm, QStringLiteral("applications_revoke_confirmation.png"));
-    QTest::mouseClick(confirm->findChild<QPushButton*>(QStringLiteral("confirmRevokeButton")),
-                      Qt::LeftButton);
+    QVERIFY(test::clickButton(confirm, QStringLiteral("confirmRevokeButton")));
     QTRY_COMPARE_WITH_TIMEOUT(status(key), 401, 2000);
     QTRY_COMPARE_WITH_TIMEOUT(panel()->keysModel()->index(0, ApiKeysModel::State).data().toString(),
                               QStringLiteral("Revoked"), 2000);
@@ -537,7 +522,7 @@ void TestApplicationsPage::automaticPlanApprovesAtOnceAndRefusalsShow()
     QVERIFY(note->text().contains(QStringLiteral("60 requests a minute")));
     QTest::qWait(50); // let the layout settle for the picture
     saveScreenshot(dialog, QStringLiteral("applications_request_dialog.png"));
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(!panel()->requestDialog(), 2000);
 
     // The domain approved it: the page says so and the key works.
@@ -566,12 +551,11 @@ void TestApplicationsPage::automaticPlanApprovesAtOnceAndRefusalsShow()
     panel()->subscriptionsView()->selectRow(0);
     QVERIFY(button("endSubscriptionButton")->isEnabled());
     QTest::mouseClick(button("endSubscriptionButton"), Qt::LeftButton);
-    auto* confirm = panel()->findChild<QMessageBox*>(QStringLiteral("endSubscriptionConfirmation"));
+    auto* confirm =
+        test::shownChild<QMessageBox>(panel(), QStringLiteral("endSubscriptionConfirmation"));
     QVERIFY(confirm);
-    QTRY_VERIFY(confirm->isVisible());
     QVERIFY2(confirm->text().contains(QStringLiteral("Orders v1")), qPrintable(confirm->text()));
-    QTest::mouseClick(confirm->findChild<QPushButton*>(QStringLiteral("confirmEndButton")),
-                      Qt::LeftButton);
+    QVERIFY(test::clickButton(confirm, QStringLiteral("confirmEndButton")));
     QTRY_COMPARE_WITH_TIMEOUT(
         panel()->subscriptionsModel()->index(0, SubscriptionsModel::State).data().toString(),
         QStringLiteral("Revoked"), 2000);
@@ -648,7 +632,7 @@ void TestApplicationsPage::developerSeesOnlyTheirOwnApplications()
     QCOMPARE(owner->itemText(1), QStringLiteral("Team Payments"));
     owner->setCurrentIndex(1);
     dialog->setName(QStringLiteral("ledger sync"));
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    test::clickOk(dialog);
     QTRY_COMPARE_WITH_TIMEOUT(developer.applicationsModel()->rowCount(), 3, 2000);
     QCOMPARE(developer.panel()->findChild<QLabel*>(QStringLiteral("applicationHeading"))->text(),
              QStringLiteral("ledger sync"));

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/approvals/approvals_page.h"
 
+#include "screenshot.h"
+
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
 #include "app/demo_workspace.h"
@@ -34,6 +36,7 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::ApprovalsModel;
 using gatehouse::ui::ApprovalsPage;
 using gatehouse::ui::MainWindow;
@@ -82,7 +85,6 @@ private:
     }
     int inboxRowOf(qint64 subscriptionId) const;
     void selectInboxRows(const QList<int>& rows);
-    void saveScreenshot(QWidget* widget, const QString& fileName);
 
     DemoWorkspace m_demo;
     QTemporaryDir m_dir;
@@ -239,17 +241,6 @@ void TestApprovalsPage::selectInboxRows(const QList<int>& rows)
         const QRect cell = view->visualRect(view->model()->index(row, ApprovalsModel::Application));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, cell.center());
     }
-}
-
-void TestApprovalsPage::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 void TestApprovalsPage::approveOpensTheGatewayWithinASecond()

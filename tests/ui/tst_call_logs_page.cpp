@@ -6,6 +6,8 @@
 // them, so real calls land in the same log.
 #include "ui/call_logs/call_logs_page.h"
 
+#include "screenshot.h"
+
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
 #include "app/telemetry/call_log_writer.h"
@@ -47,6 +49,7 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::CallLogDetails;
 using gatehouse::ui::CallLogFilterBar;
 using gatehouse::ui::CallLogModel;
@@ -233,7 +236,6 @@ private:
     void choose(QComboBox* box, const QVariant& data);
     void clickRow(int row);
     bool flushWriter(quint64 written);
-    void saveScreenshot(QWidget* widget, const QString& fileName);
 
     QTemporaryDir m_dir;
     QString m_database;
@@ -397,17 +399,6 @@ bool TestCallLogsPage::flushWriter(quint64 written)
         QTest::qWait(10);
     }
     return false;
-}
-
-void TestCallLogsPage::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 void TestCallLogsPage::newestFirstAndScrollingFetchesMore()

@@ -5,6 +5,7 @@
 // from it in front of the demo origin, and the real telemetry pipeline.
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
+#include "screenshot.h"
 #include "ui/catalog/api_analytics_panel.h"
 
 #include "app/catalog_service.h"
@@ -49,6 +50,7 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::ApiAnalyticsPanel;
 using gatehouse::ui::ApiDetailPane;
 using gatehouse::ui::CatalogModel;
@@ -143,7 +145,6 @@ private:
     bool waitForReply(int before);
     void sendAndFlush(const std::string& target, const test::header_list& headers, int times,
                       int expectStatus);
-    void saveScreenshot(QWidget* widget, const QString& fileName);
     bool chooseRange(ApiAnalyticsPanel::Range range);
 
     DemoWorkspace m_demo;
@@ -259,17 +260,6 @@ void TestCatalogAnalytics::sendAndFlush(const std::string& target, const test::h
     QTRY_COMPARE_WITH_TIMEOUT(
         (m_telemetry->writer()->flushNow(), m_telemetry->writer()->counters().written), m_sent,
         5000);
-}
-
-void TestCatalogAnalytics::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 void TestCatalogAnalytics::analyticsShowTheSelectedApisOwnCalls()

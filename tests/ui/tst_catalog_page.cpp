@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
+#include "screenshot.h"
 #include "ui/catalog/catalog_page.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
 #include "ui/catalog_editor/openapi_import_dialog.h"
@@ -56,6 +57,7 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::ApiDetailPane;
 using gatehouse::ui::ApiEditorDialog;
 using gatehouse::ui::CachePolicyForm;
@@ -174,7 +176,6 @@ private:
     }
     QStringList visibleActions(CatalogPage* page) const;
     LifecycleDialog* openDialog(ApiAction action);
-    void saveScreenshot(QWidget* widget, const QString& fileName);
 
     DemoWorkspace m_demo;
     QTemporaryDir m_dir;
@@ -319,17 +320,6 @@ LifecycleDialog* TestCatalogPage::openDialog(ApiAction action)
     for (int i = 0; dialog && !dialog->isVisible() && i < 200; ++i)
         QTest::qWait(5);
     return dialog && dialog->isVisible() ? dialog : nullptr;
-}
-
-void TestCatalogPage::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 void TestCatalogPage::listsTheVisibleApisWithStateBadges()

@@ -4,6 +4,8 @@
 // origin on 127.0.0.1, the TelemetryService, and TelemetryDashboardSource.
 #include "ui/dashboard/telemetry_dashboard_source.h"
 
+#include "screenshot.h"
+
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
 #include "app/telemetry/telemetry_service.h"
@@ -30,6 +32,7 @@
 #include <thread>
 
 using namespace gatehouse;
+using gatehouse::test::saveScreenshot;
 using ui::DashboardPage;
 using ui::KpiTile;
 using ui::TelemetryDashboardSource;
@@ -72,7 +75,6 @@ private slots:
     void warmingCacheRenders();
 
 private:
-    void saveScreenshot(QWidget* widget, const QString& fileName);
     KpiTile* tile(const char* name) const
     {
         auto* label = m_page->findChild<QLabel*>(QLatin1String(name));
@@ -113,17 +115,6 @@ void TestDashboardTelemetry::cleanupTestCase()
     m_service.reset();
     m_controller.reset();
     m_demo.stopOrigin();
-}
-
-void TestDashboardTelemetry::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 void TestDashboardTelemetry::liveAndTrendChartsShowRealTraffic()

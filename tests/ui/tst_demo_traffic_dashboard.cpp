@@ -7,6 +7,8 @@
 // the per-API charts.
 #include "ui/main_window.h"
 
+#include "screenshot.h"
+
 #include "app/traffic_generator.h"
 #include "tests/app/demo_catalog_gateway.h"
 #include "ui/charts/ranking_bar_chart.h"
@@ -26,6 +28,7 @@
 
 using namespace gatehouse;
 using app::TrafficGenerator;
+using gatehouse::test::saveScreenshot;
 using ui::MainWindow;
 
 class TestDemoTrafficDashboard : public QObject {
@@ -36,7 +39,6 @@ private slots:
     void topApisShowCatalogNamesForGeneratedTraffic();
 
 private:
-    void saveScreenshot(QWidget* widget, const QString& fileName);
 };
 
 void TestDemoTrafficDashboard::initTestCase()
@@ -45,17 +47,6 @@ void TestDemoTrafficDashboard::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("GatehouseTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_demo_traffic_dashboard"));
-}
-
-void TestDemoTrafficDashboard::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 void TestDemoTrafficDashboard::topApisShowCatalogNamesForGeneratedTraffic()

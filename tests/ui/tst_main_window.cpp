@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/main_window.h"
 
+#include "screenshot.h"
+
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
 #include "ui/application_icon.h"
@@ -36,6 +38,7 @@ using gatehouse::app::DemoWorkspace;
 using gatehouse::app::GatewayController;
 using gatehouse::ui::MainWindow;
 using State = GatewayController::State;
+using gatehouse::test::saveScreenshot;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -62,7 +65,6 @@ private:
             qFatal("no label %s", name);
         return found;
     }
-    void saveScreenshot(QWidget* widget, const QString& fileName);
 
     DemoWorkspace m_demo;
     std::unique_ptr<GatewayController> m_controller;
@@ -102,19 +104,6 @@ void TestMainWindow::cleanupTestCase()
         m_controller->stopAndWait(std::chrono::milliseconds(500));
     m_controller.reset();
     m_demo.stopOrigin();
-}
-
-void TestMainWindow::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QPixmap shot = widget->grab();
-    QVERIFY(!shot.isNull());
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(shot.save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
 }
 
 void TestMainWindow::hasAllPages()

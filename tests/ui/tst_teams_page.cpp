@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "console_test_environment.h"
+#include "dialog_driver.h"
+#include "screenshot.h"
 #include "ui/teams/teams_page.h"
 
 #include "app/catalog_service.h"
@@ -42,6 +44,7 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::ApplicationsModel;
 using gatehouse::ui::AuditDiffView;
 using gatehouse::ui::AuditModel;
@@ -92,9 +95,7 @@ private:
     }
     static void clickRow(QTableView* view, int row);
     FormDialog* openDialog(const char* buttonName, const char* dialogName);
-    static void clickOk(QDialog* dialog);
     bool waitForLoad(TeamsPage* page);
-    void saveScreenshot(QWidget* widget, const QString& fileName);
 
     QTemporaryDir m_dir;
     TestWorld m_world;
@@ -187,23 +188,6 @@ FormDialog* TestTeamsPage::openDialog(const char* buttonName, const char* dialog
     return dialog;
 }
 
-void TestTeamsPage::clickOk(QDialog* dialog)
-{
-    QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
-                      Qt::LeftButton);
-}
-
-void TestTeamsPage::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
-}
-
 void TestTeamsPage::createTeamAddMemberChangeRole()
 {
     QCOMPARE(page()->tabs()->currentIndex(), int(TeamsPage::TeamsTab));
@@ -218,7 +202,7 @@ void TestTeamsPage::createTeamAddMemberChangeRole()
                      QStringLiteral("Billing"));
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("teamDescription")),
                      QStringLiteral("Invoices and refunds"));
-    clickOk(dialog);
+    test::clickOk(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(teams, QStringLiteral("Billing")) >= 0, 2000);
     QTRY_VERIFY(!page()->findChild<FormDialog*>(QStringLiteral("newTeamDialog")));
     const int billing = rowOf(teams, QStringLiteral("Billing"));
@@ -243,7 +227,7 @@ void TestTeamsPage::createTeamAddMemberChangeRole()
     auto* role = dialog->findChild<QComboBox*>(QStringLiteral("memberTeamRole"));
     QCOMPARE(role->currentText(), QStringLiteral("Member"));
     saveScreenshot(dialog, QStringLiteral("teams_add_member_dialog.png"));
-    clickOk(dialog);
+    test::clickOk(dialog);
     QTRY_COMPARE_WITH_TIMEOUT(members->rowCount(), 2, 2000);
     const int olga = rowOf(members, QStringLiteral("olga"));
     QVERIFY(olga >= 0);
@@ -293,7 +277,7 @@ void TestTeamsPage::inviteUserIsValidatedByTheDomain()
     FormDialog* dialog = openDialog("inviteUserButton", "inviteUserDialog");
     QVERIFY(dialog);
     // No name: the domain refuses, the dialog says why and stays open.
-    clickOk(dialog);
+    test::clickOk(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->errorText().isEmpty(), 2000);
     QVERIFY2(dialog->errorText().contains(QStringLiteral("Refused (invalid input)")) &&
                  dialog->errorText().contains(QStringLiteral("user name must be")),
@@ -315,7 +299,7 @@ void TestTeamsPage::inviteUserIsValidatedByTheDomain()
                      QStringLiteral("long enough pw"));
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("passwordRepeat")),
                      QStringLiteral("long enough pW"));
-    clickOk(dialog);
+    test::clickOk(dialog);
     QCOMPARE(dialog->errorText(), QStringLiteral("The two passwords differ."));
     // A short one does, and is refused there.
     for (const char* field : {"password", "passwordRepeat"}) {
@@ -323,14 +307,14 @@ void TestTeamsPage::inviteUserIsValidatedByTheDomain()
         edit->clear();
         QTest::keyClicks(edit, QStringLiteral("short"));
     }
-    clickOk(dialog);
+    test::clickOk(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->errorText().contains(QStringLiteral("at least 8")), 2000);
     for (const char* field : {"password", "passwordRepeat"}) {
         auto* edit = dialog->findChild<QLineEdit*>(QLatin1String(field));
         edit->clear();
         QTest::keyClicks(edit, QStringLiteral("long enough pw"));
     }
-    clickOk(dialog);
+    test::clickOk(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(users, QStringLiteral("nina")) >= 0, 2000);
     QTRY_VERIFY(!page()->findChild<FormDialog*>(QStringLiteral("inviteUserDialog")));
     int nina = rowOf(users, QStringLiteral("nina"));
@@ -441,7 +425,7 @@ void TestTeamsPage::refusedActionsShowTheDomainsMessage()
     QVERIFY(dialog);
     auto* user = dialog->findChild<QComboBox*>(QStringLiteral("memberUser"));
     user->setCurrentIndex(user->findText(QStringLiteral("olga")));
-    clickOk(dialog);
+    test::clickOk(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(dialog && !dialog->errorText().isEmpty(), 2000);
     QCOMPARE(dialog->errorText(),
              QStringLiteral("Refused (permission denied): only admins and team owners may "
@@ -458,7 +442,7 @@ void TestTeamsPage::auditLogShowsWhoDidWhatWithBeforeAndAfter()
     QVERIFY(dialog);
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("teamName")),
                      QStringLiteral("Audited"));
-    clickOk(dialog);
+    test::clickOk(dialog);
     const QAbstractItemModel* teams = page()->teamsModel();
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(teams, QStringLiteral("Audited")) >= 0, 2000);
     clickRow(page()->teamsView(), rowOf(teams, QStringLiteral("Audited")));
@@ -466,7 +450,7 @@ void TestTeamsPage::auditLogShowsWhoDidWhatWithBeforeAndAfter()
     QVERIFY(dialog);
     auto* user = dialog->findChild<QComboBox*>(QStringLiteral("memberUser"));
     user->setCurrentIndex(user->findText(QStringLiteral("dev")));
-    clickOk(dialog);
+    test::clickOk(dialog);
     const QAbstractItemModel* members = page()->membersModel();
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(members, QStringLiteral("dev")) >= 0, 2000);
     clickRow(page()->membersView(), rowOf(members, QStringLiteral("dev")));

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
+#include "dialog_driver.h"
+#include "screenshot.h"
 #include "ui/catalog/try_it_key_chooser.h"
 
 #include "app/catalog_service.h"
@@ -50,6 +52,8 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::okButton;
+using gatehouse::test::saveScreenshot;
 using gatehouse::ui::ApiDetailPane;
 using gatehouse::ui::ApiKeysModel;
 using gatehouse::ui::ApplicationsModel;
@@ -90,10 +94,6 @@ private:
     {
         return appsPage()->findChild<QPushButton*>(QLatin1String(name));
     }
-    static QPushButton* okButton(QDialog* dialog)
-    {
-        return dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-    }
     // The Teams page's "view as" switch; returns who acts now.
     Principal viewAs(const QString& role);
     bool selectApi(const QString& slug, const QString& version);
@@ -103,7 +103,6 @@ private:
     // Sends until the status is one of `wanted` (the gateway applies a
     // catalog change within moments), at most ~5 s.
     int sendUntil(QPushButton* button, const QList<int>& wanted);
-    void saveScreenshot(QWidget* widget, const QString& fileName);
     static bool fileContains(const QString& path, const QByteArray& needle);
 
     DemoWorkspace m_demo;
@@ -245,17 +244,6 @@ int TestTryItJourney::sendUntil(QPushButton* button, const QList<int>& wanted)
     return tryIt()->lastStatus();
 }
 
-void TestTryItJourney::saveScreenshot(QWidget* widget, const QString& fileName)
-{
-    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QVERIFY(QDir().mkpath(dir));
-    const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo() << "screenshot:" << path;
-}
-
 bool TestTryItJourney::fileContains(const QString& path, const QByteArray& needle)
 {
     QFile file(path);
@@ -280,7 +268,7 @@ void TestTryItJourney::developerIssuesATestKeyCallsAndRevokesIt()
     QVERIFY(create);
     QTRY_VERIFY(create->isVisible());
     QTest::keyClicks(create->findChild<QLineEdit*>(QStringLiteral("applicationName")), appName);
-    QTest::mouseClick(okButton(create), Qt::LeftButton);
+    test::clickOk(create);
     QTRY_VERIFY_WITH_TIMEOUT(!appsPage()->newApplicationDialog(), 2000);
     qint64 appId = 0;
     QTRY_VERIFY_WITH_TIMEOUT((appId = appsPage()->selectedApplicationId()) > 0 &&
@@ -295,7 +283,7 @@ void TestTryItJourney::developerIssuesATestKeyCallsAndRevokesIt()
     QVERIFY(request);
     QTRY_VERIFY_WITH_TIMEOUT(okButton(request)->isEnabled(), 2000);
     QVERIFY(request->choose(QStringLiteral("Products"), QStringLiteral("Partner")));
-    QTest::mouseClick(okButton(request), Qt::LeftButton);
+    test::clickOk(request);
     QTRY_VERIFY_WITH_TIMEOUT(!appsPage()->panel()->requestDialog(), 2000);
     QVERIFY2(appsPage()->message().contains(QLatin1String("pending approval")),
              qPrintable(appsPage()->message()));
@@ -408,11 +396,9 @@ void TestTryItJourney::developerIssuesATestKeyCallsAndRevokesIt()
             QStringLiteral("Never"));
     panel->keysView()->selectRow(0);
     QTest::mouseClick(appsButton("revokeKeyButton"), Qt::LeftButton);
-    auto* confirm = panel->findChild<QMessageBox*>(QStringLiteral("revokeKeyConfirmation"));
+    auto* confirm = test::shownChild<QMessageBox>(panel, QStringLiteral("revokeKeyConfirmation"));
     QVERIFY(confirm);
-    QTRY_VERIFY(confirm->isVisible());
-    QTest::mouseClick(confirm->findChild<QPushButton*>(QStringLiteral("confirmRevokeButton")),
-                      Qt::LeftButton);
+    QVERIFY(test::clickButton(confirm, QStringLiteral("confirmRevokeButton")));
     QTRY_VERIFY_WITH_TIMEOUT(appsPage()->message().contains(QLatin1String("revoked")), 2000);
     QTRY_VERIFY_WITH_TIMEOUT(!wallet->keyFor(appId), 2000);
 

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -111,6 +112,15 @@ void KeyRevealDialog::done(int result)
     // The key leaves the console with the dialog.
     m_key->clear();
     QDialog::done(result);
+}
+
+void KeyRevealDialog::resizeEvent(QResizeEvent* event)
+{
+    QDialog::resizeEvent(event);
+    // The narrower the dialog, the more lines its wrapped text needs; Qt
+    // does not raise a window's minimum height for that, so a dialog made
+    // small would cut the warning off (sooner in German).
+    setMinimumHeight(layout()->totalHeightForWidth(width()));
 }
 
 } // namespace gatehouse::ui

@@ -28,6 +28,9 @@ public slots:
 protected:
     void done(int result) override;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     QLineEdit* m_key = nullptr;
     QPushButton* m_copy = nullptr;

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
+#include <QResizeEvent>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
@@ -200,6 +201,15 @@ app::LifecycleRequest LifecycleDialog::request() const
     if (m_reason)
         r.reason = m_reason->text().trimmed();
     return r;
+}
+
+void LifecycleDialog::resizeEvent(QResizeEvent* event)
+{
+    QDialog::resizeEvent(event);
+    // The narrower the dialog, the more lines its wrapped text needs; Qt
+    // does not raise a window's minimum height for that, so a dialog made
+    // small would cut the text off (sooner in German and Chinese).
+    setMinimumHeight(layout()->totalHeightForWidth(width()));
 }
 
 } // namespace gatehouse::ui

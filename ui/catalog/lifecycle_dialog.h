@@ -39,6 +39,9 @@ public:
     static QString title(app::ApiAction action);
     static QString suggestVersion(const QString& version, const QList<app::ApiVersionLink>& taken);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void validate();
 

@@ -79,6 +79,10 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
     m_fileLabel = new QLabel(tr("or paste a YAML or JSON document below"), source);
     m_fileLabel->setObjectName(QStringLiteral("openApiFile"));
     m_fileLabel->setWordWrap(true);
+    // Room for the hint on one line: wrapped, it would let the dialog shrink
+    // until the hint no longer fits the row's height (sooner in German and
+    // Chinese than in English). Long file names still wrap.
+    m_fileLabel->setMinimumWidth(m_fileLabel->fontMetrics().horizontalAdvance(m_fileLabel->text()));
     fileRow->addWidget(m_fileLabel, 1);
     sourceLayout->addLayout(fileRow);
     m_text = new QPlainTextEdit(source);

@@ -248,6 +248,7 @@ void DashboardPage::buildUi()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
+    m_content = content;
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
@@ -257,6 +258,16 @@ void DashboardPage::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     arrangeFor(width());
+}
+
+void DashboardPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Resized while another page was shown, the content kept the layout of
+    // its old width even though the scroll area has since narrowed it: lay
+    // it out again for the width it has now.
+    arrangeFor(width());
+    m_content->layout()->invalidate();
 }
 
 void DashboardPage::arrangeFor(int width)

@@ -67,6 +67,7 @@ public slots:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildUi();
@@ -84,6 +85,7 @@ private:
     void clearCharts(qint64 fromMs, qint64 toMs);
 
     app::GatewayController* m_controller;
+    QWidget* m_content = nullptr; // in the scroll area
     QGridLayout* m_tileGrid = nullptr;
     QGridLayout* m_chartGrid = nullptr;
     QList<QWidget*> m_tileOrder;

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
@@ -147,6 +148,15 @@ void SignInDialog::finish(const std::optional<app::Principal>& principal, const 
         m_password->setFocus();
     }
     updateOk();
+}
+
+void SignInDialog::resizeEvent(QResizeEvent* event)
+{
+    QDialog::resizeEvent(event);
+    // The narrower the dialog, the more lines its wrapped text needs; Qt
+    // does not raise a window's minimum height for that, so a dialog made
+    // small would cut the text off (sooner in German and Chinese).
+    setMinimumHeight(layout()->totalHeightForWidth(width()));
 }
 
 } // namespace gatehouse::ui

@@ -42,6 +42,9 @@ public:
 public slots:
     void signIn();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void updateOk();
     void askForFirstAdmin();
