@@ -696,7 +696,7 @@ void TestApiEditorDialog::importedBasePathConflictOffersAFreePath()
     QVERIFY(use->isVisible());
     QCOMPARE(use->text(), QStringLiteral("Use &path /order-feed/v1"));
     QTest::qWait(20);
-    verifyNothingClipped(dialog);
+    test::verifyNothingClipped(dialog, QStringLiteral("OpenAPI import"));
     saveScreenshot(dialog, QStringLiteral("openapi_import_base_path_conflict.png"));
 
     // A path typed by hand is checked as it is typed.
