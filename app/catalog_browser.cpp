@@ -20,11 +20,22 @@ QHash<qint64, QString> teamNames(CatalogStore& store)
     return names;
 }
 
-CatalogEntry entryFor(CatalogStore& store, const AccessPolicy& policy, const Principal& actor,
-                      const ApiDefinition& api, const QString& team)
+// Null with the domain's error when the actions cannot be told (the actor
+// has no account, or the lookup failed): a page must say so rather than
+// offer no buttons.
+std::optional<CatalogEntry> entryFor(CatalogStore& store, const AccessPolicy& policy,
+                                     const Principal& actor, const ApiDefinition& api,
+                                     const QString& team, DomainErrorCode* code, QString* error)
 {
-    return {api, team, store.apis().allowedActions(actor, api),
-            api.state != ApiState::Retired && policy.canEditApi(actor, api.teamId)};
+    ApiCatalog& apis = store.apis();
+    QList<ApiAction> actions = apis.allowedActions(actor, api);
+    if (apis.lastErrorCode() != DomainErrorCode::None) {
+        *code = apis.lastErrorCode();
+        *error = apis.lastError();
+        return std::nullopt;
+    }
+    return CatalogEntry{api, team, std::move(actions),
+                        api.state != ApiState::Retired && policy.canEditApi(actor, api.teamId)};
 }
 
 } // namespace
@@ -41,8 +52,16 @@ CatalogListing loadCatalog(CatalogStore& store, const Principal& actor)
     const QHash<qint64, QString> teams = teamNames(store);
     const AccessPolicy policy(store.database());
     out.entries.reserve(visible.size());
-    for (const ApiDefinition& api : visible)
-        out.entries.append(entryFor(store, policy, actor, api, teams.value(api.teamId)));
+    for (const ApiDefinition& api : visible) {
+        DomainErrorCode code = DomainErrorCode::None;
+        auto entry =
+            entryFor(store, policy, actor, api, teams.value(api.teamId), &code, &out.error);
+        if (!entry) {
+            out.entries.clear();
+            return out;
+        }
+        out.entries.append(std::move(*entry));
+    }
     std::sort(out.entries.begin(), out.entries.end(),
               [](const CatalogEntry& l, const CatalogEntry& r) {
                   const int byName = QString::localeAwareCompare(l.api.name, r.api.name);
@@ -63,7 +82,10 @@ ApiDetails loadApiDetails(CatalogStore& store, const Principal& actor, qint64 ap
     }
     const auto team = store.teams().team(api->teamId);
     const AccessPolicy policy(store.database());
-    out.entry = entryFor(store, policy, actor, *api, team ? team->name : QString());
+    out.entry = entryFor(store, policy, actor, *api, team ? team->name : QString(), &out.errorCode,
+                         &out.error);
+    if (!out.entry)
+        return out;
     for (const ApiDefinition& v : apis.versions(actor, api->slug))
         out.versions.append({v.id, v.version, v.state, v.successorId});
     out.plans = store.plans().plans(actor, apiId);

@@ -46,7 +46,8 @@ GatewayStatsSample toSample(const gateway::stats_snapshot& s)
     for (const auto& t : s.targets) {
         out.targets.append({QString::fromStdString(t.upstream), QString::fromStdString(t.url),
                             t.healthy, t.consecutive_failures, t.active_connections, t.requests,
-                            t.failures, t.last_latency_us, QString::fromStdString(t.problem)});
+                            t.failures, t.last_latency_us, QString::fromStdString(t.problem),
+                            QString::fromStdString(t.refresh_error)});
     }
     return out;
 }
@@ -168,8 +169,39 @@ void GatewayController::stopAndWait(std::chrono::milliseconds drain)
     finishStop();
 }
 
-bool GatewayController::applyConfig(const gateway::config_snapshot& snapshot)
+bool GatewayController::isValidDnsRefreshInterval(std::chrono::milliseconds interval)
 {
+    return interval.count() == 0 ||
+           (interval >= minDnsRefreshInterval && interval <= maxDnsRefreshInterval);
+}
+
+std::chrono::milliseconds GatewayController::dnsRefreshInterval() const
+{
+    if (m_dnsRefreshInterval)
+        return *m_dnsRefreshInterval;
+    return m_applied ? m_applied->dns_refresh_interval
+                     : gateway::config_snapshot{}.dns_refresh_interval;
+}
+
+bool GatewayController::setDnsRefreshInterval(std::chrono::milliseconds interval)
+{
+    if (!isValidDnsRefreshInterval(interval)) {
+        fail(tr("The DNS refresh interval must be 0 (off) or from 1 s to 24 h."));
+        return false;
+    }
+    m_dnsRefreshInterval = interval;
+    // The running configuration takes it at once: the gateway reschedules
+    // its lookups on every apply.
+    if (m_applied && m_applied->dns_refresh_interval != interval)
+        return applyConfig(gateway::config_snapshot(*m_applied));
+    return true;
+}
+
+bool GatewayController::applyConfig(const gateway::config_snapshot& given)
+{
+    gateway::config_snapshot snapshot = given;
+    if (m_dnsRefreshInterval)
+        snapshot.dns_refresh_interval = *m_dnsRefreshInterval;
     const std::string error = m_server->apply(snapshot);
     if (!error.empty()) {
         fail(tr("The configuration was rejected: %1").arg(QString::fromStdString(error).trimmed()));
@@ -187,6 +219,7 @@ bool GatewayController::applyConfig(const gateway::config_snapshot& snapshot)
         std::lock_guard lock(m_cacheNamesMutex);
         m_cacheApiNames = std::move(names);
     }
+    m_applied = std::move(snapshot);
     emit configApplied();
     return true;
 }

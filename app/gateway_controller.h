@@ -23,6 +23,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -119,6 +120,21 @@ public:
         const std::string& host, std::uint16_t port, std::string& error)>;
     void setHostResolver(HostResolver resolver);
 
+    // How often upstream host names are looked up again (the snapshot's
+    // dns_refresh_interval): 0 = only when a configuration is applied,
+    // otherwise from minDnsRefreshInterval to maxDnsRefreshInterval. Once
+    // set, it overrides what every configuration applied from then on says
+    // (the catalog's compiled ones, a --config file's `dns.refresh_interval`)
+    // and is applied to the running one at once. Unset, the applied
+    // configuration's own value stands (30 s by default), and
+    // dnsRefreshInterval() reports it. An invalid value is refused
+    // (errorOccurred) and changes nothing.
+    static constexpr std::chrono::milliseconds minDnsRefreshInterval{1000};
+    static constexpr std::chrono::milliseconds maxDnsRefreshInterval{24 * 3600 * 1000};
+    static bool isValidDnsRefreshInterval(std::chrono::milliseconds interval);
+    bool setDnsRefreshInterval(std::chrono::milliseconds interval);
+    std::chrono::milliseconds dnsRefreshInterval() const;
+
     // Blocks until the gateway has stopped (drain up to `drain`). For
     // shut-down and tests only; the GUI uses stop().
     void stopAndWait(std::chrono::milliseconds drain);
@@ -157,6 +173,10 @@ private:
     State m_state = State::Stopped;
     QString m_lastError;
     QStringList m_applyWarnings;
+    // The last configuration the gateway took, as applied (with the
+    // override below), so a new refresh interval can be applied to it.
+    std::optional<gateway::config_snapshot> m_applied;
+    std::optional<std::chrono::milliseconds> m_dnsRefreshInterval;
     QUrl m_listenUrl;
     quint16 m_port = 0;
     std::chrono::milliseconds m_drainTimeout{5000};

@@ -22,6 +22,9 @@ struct TargetHealthRow {
     quint64 failures = 0;
     quint64 lastLatencyUs = 0; // most recent upstream response time; 0 = none yet
     QString problem;           // e.g. why its host name does not resolve
+    // Why the last refresh of its host name failed; the last good addresses
+    // still serve. Empty while lookups succeed.
+    QString refreshError;
 };
 
 // One poll of the gateway's counters, plus rates computed from the previous

@@ -219,8 +219,13 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     } else {
         window.showError(demo.lastError());
     }
-    if (options.configFile.isEmpty())
+    if (options.configFile.isEmpty()) {
         gatehouse::ui::ConsoleSettings::applyGatewayDefaults(gatewayOptions);
+        // As set on the Gateway page; a --config file's own dns section
+        // stands otherwise (until the page sets it for the running gateway).
+        if (const auto interval = gatehouse::ui::ConsoleSettings::dnsRefreshInterval())
+            controller.setDnsRefreshInterval(*interval);
+    }
     if (options.listenSet) {
         gatewayOptions.listen_address = options.listenAddress.toStdString();
         gatewayOptions.port = options.listenPort;

@@ -687,7 +687,8 @@ stats_snapshot gateway_server::stats() const
     if (config) {
         const auto now = std::chrono::steady_clock::now();
         for (const auto& upstream : config->upstreams) {
-            for (const auto& t : upstream->targets) {
+            for (std::size_t i = 0; i < upstream->targets.size(); ++i) {
+                const auto& t = upstream->targets[i];
                 target_health h;
                 h.upstream = upstream->config.name;
                 h.url = t->url;
@@ -698,6 +699,7 @@ stats_snapshot gateway_server::stats() const
                 h.failures = t->failures.load(std::memory_order_relaxed);
                 h.last_latency_us = t->last_latency_us.load(std::memory_order_relaxed);
                 h.problem = t->resolve_error;
+                h.refresh_error = upstream->refresh_errors[i];
                 out.targets.push_back(std::move(h));
             }
         }

@@ -19,6 +19,9 @@ struct target_health {
     std::uint64_t failures = 0;
     std::uint64_t last_latency_us = 0; // most recent upstream response time
     std::string problem;               // e.g. why its host name does not resolve
+    // Why the last refresh of its host name failed (dns_refresh_interval);
+    // the last good addresses still serve. Empty while lookups succeed.
+    std::string refresh_error;
 };
 
 // A consistent-enough copy of the gateway's counters: each field is read

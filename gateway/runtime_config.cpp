@@ -286,6 +286,7 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
         runtime->config = upstream;
         for (const auto& target : upstream.targets) {
             auto state = registry.get(upstream.name, target.url);
+            std::string refresh_error;
             if (!state->resolve_error.empty()) {
                 state = registry.renew(upstream.name, target.url);
             } else if (state->by_name && !state->endpoints.empty()) {
@@ -296,6 +297,7 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                 } else if (found->second.endpoints.empty()) {
                     // Serve stale rather than fail: the last good addresses
                     // stay until a lookup succeeds again.
+                    refresh_error = found->second.error;
                     if (warnings)
                         warnings->push_back("upstream '" + upstream.name + "': cannot refresh '" +
                                             host + "': " + found->second.error +
@@ -340,6 +342,7 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
             }
             runtime->targets.push_back(std::move(state));
             runtime->weights.push_back(std::max(1u, target.weight));
+            runtime->refresh_errors.push_back(std::move(refresh_error));
         }
         runtime->wrr_schedule = smooth_wrr_schedule(runtime->weights);
         by_name[upstream.name] = runtime.get();

@@ -75,7 +75,11 @@ struct target_state {
 struct upstream_runtime {
     upstream_config config;
     std::vector<std::shared_ptr<target_state>> targets;
-    std::vector<unsigned> weights;         // parallel to targets
+    std::vector<unsigned> weights; // parallel to targets
+    // Parallel to targets: why the last refresh of the target's host name
+    // failed while its old addresses serve on ("" otherwise). Per
+    // configuration, as a failed refresh recompiles without a fresh state.
+    std::vector<std::string> refresh_errors;
     std::vector<std::size_t> wrr_schedule; // smooth weighted round-robin order
     mutable std::atomic<std::uint64_t> next{0};
 

@@ -12,6 +12,7 @@ const QString languageKey = QStringLiteral("Interface/language");
 const QString addressKey = QStringLiteral("Gateway/listenAddress");
 const QString portKey = QStringLiteral("Gateway/port");
 const QString threadsKey = QStringLiteral("Gateway/threads");
+const QString dnsRefreshKey = QStringLiteral("Gateway/dnsRefreshIntervalMs");
 
 } // namespace
 
@@ -69,6 +70,24 @@ void ConsoleSettings::setGatewayDefaults(const QString& address, quint16 port, u
     settings.setValue(addressKey, address.trimmed());
     settings.setValue(portKey, port);
     settings.setValue(threadsKey, threads);
+}
+
+std::optional<std::chrono::milliseconds> ConsoleSettings::dnsRefreshInterval()
+{
+    const QSettings settings;
+    if (!settings.contains(dnsRefreshKey))
+        return std::nullopt;
+    bool ok = false;
+    const std::chrono::milliseconds value{settings.value(dnsRefreshKey).toLongLong(&ok)};
+    // Edited by hand into something the gateway would refuse: not set.
+    if (!ok || !app::GatewayController::isValidDnsRefreshInterval(value))
+        return std::nullopt;
+    return value;
+}
+
+void ConsoleSettings::setDnsRefreshInterval(std::chrono::milliseconds interval)
+{
+    QSettings().setValue(dnsRefreshKey, static_cast<qlonglong>(interval.count()));
 }
 
 } // namespace gatehouse::ui

@@ -9,6 +9,9 @@
 #include <QLocale>
 #include <QString>
 
+#include <chrono>
+#include <optional>
+
 namespace gatehouse::ui {
 
 // The console's persisted preferences (QSettings): interface language and
@@ -34,6 +37,11 @@ public:
     static bool hasGatewayDefaults();
     static void applyGatewayDefaults(gateway::gateway_options& options);
     static void setGatewayDefaults(const QString& address, quint16 port, unsigned threads);
+    // How often upstream host names are looked up again, as last set on the
+    // Gateway page (GatewayController::setDnsRefreshInterval); nullopt when
+    // never set (a configuration's own value stands).
+    static std::optional<std::chrono::milliseconds> dnsRefreshInterval();
+    static void setDnsRefreshInterval(std::chrono::milliseconds interval);
 
     static QString lastPageKey() { return QStringLiteral("MainWindow/lastPage"); }
     static QString geometryKey() { return QStringLiteral("MainWindow/geometry"); }

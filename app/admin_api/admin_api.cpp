@@ -9,6 +9,7 @@
 #include <QHostAddress>
 
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace gatehouse::app {
@@ -103,6 +104,22 @@ bool mayChangeCatalog(const QByteArray& method, int status)
 
 } // namespace
 
+// The admin API's own thread, as reached from the storage thread once a
+// gateway request has passed the account check.
+struct AdminWorkerLane {
+    std::mutex mutex;
+    QObject* worker = nullptr; // null once stop() has begun
+
+    template <typename Task>
+    void post(Task task)
+    {
+        // Posting under the lock: stop() cannot delete the worker meanwhile.
+        std::lock_guard lock(mutex);
+        if (worker)
+            QMetaObject::invokeMethod(worker, std::move(task), Qt::QueuedConnection);
+    }
+};
+
 AdminApi::AdminApi(QObject* parent)
     : QObject(parent)
 {
@@ -151,34 +168,48 @@ bool AdminApi::start(const Options& options)
     gatewayServices.metricsText = options.metricsText;
     m_gatewayPart = std::make_shared<const AdminDispatcher>(std::move(gatewayServices),
                                                             AdminDispatcher::Part::Gateway);
+    m_catalogPart = part.dispatcher;
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
+    m_lane = std::make_shared<AdminWorkerLane>();
+    m_lane->worker = m_worker;
     m_thread.start();
 
-    // Runs on the listener's thread and never waits: each request hops onto
-    // the thread that serves it, which answers from there (the responder
-    // posts back to the listener).
-    auto handler = [worker = m_worker, gatewayPart = m_gatewayPart, catalog = options.catalog,
-                    catalogPart = part.dispatcher,
-                    store = part.store](AdminRequest request, AdminServer::Responder respond) {
-        if (gatewayPart->serves(request.path)) {
-            QMetaObject::invokeMethod(
-                worker,
-                [gatewayPart, request = std::move(request), respond = std::move(respond)] {
-                    respond(gatewayPart->handle(request));
-                },
-                Qt::QueuedConnection);
-            return;
-        }
-        catalog->enqueue([catalog, catalogPart, store, request = std::move(request),
-                          respond = std::move(respond)](CatalogStore* current) {
+    // Runs on the listener's thread and never waits. Every request first
+    // hops onto the storage thread, where the token's account is checked
+    // (the only place that may read the users), then runs there (catalog)
+    // or hops on to the admin API's own thread (gateway), which answers from
+    // there (the responder posts back to the listener).
+    auto handler = [lane = m_lane, gatewayPart = m_gatewayPart, catalog = options.catalog,
+                    catalogPart = part.dispatcher, store = part.store,
+                    actor = part.actor](AdminRequest request, AdminServer::Responder respond) {
+        const bool toGateway = gatewayPart->serves(request.path);
+        catalog->enqueue([lane, gatewayPart, catalog, catalogPart, store, actor, toGateway,
+                          request = std::move(request),
+                          respond = std::move(respond)](CatalogStore* current) mutable {
             // The catalog was closed (or reopened) since start(): the
-            // dispatcher's services are gone.
+            // dispatcher's services are gone, and nobody can tell whether
+            // the token's account still exists.
             if (current != store) {
                 respond(AdminResponse::problem(
                     503, QStringLiteral("catalog-unavailable"),
                     QStringLiteral("Catalog unavailable"),
                     QStringLiteral("the catalog database is no longer open")));
+                return;
+            }
+            // Once per request, whatever it asks for: reads that act as
+            // nobody in particular (a team's members, one user, stats)
+            // included.
+            const UserService& users = store->users();
+            if (!users.requireAccount(actor)) {
+                respond(AdminResponse::failed(users));
+                return;
+            }
+            if (toGateway) {
+                lane->post(
+                    [gatewayPart, request = std::move(request), respond = std::move(respond)] {
+                        respond(gatewayPart->handle(request));
+                    });
                 return;
             }
             AdminResponse response = catalogPart->handle(request);
@@ -200,6 +231,11 @@ void AdminApi::stop()
     // The listener first: no new work reaches either thread, and responders
     // still queued become no-ops.
     m_server.stop();
+    if (m_lane) {
+        std::lock_guard lock(m_lane->mutex);
+        m_lane->worker = nullptr; // work queued on the storage thread stays there
+    }
+    m_lane.reset();
     if (m_worker) {
         m_thread.quit();
         m_thread.wait();
@@ -207,6 +243,17 @@ void AdminApi::stop()
         m_worker = nullptr;
     }
     m_gatewayPart.reset();
+    m_catalogPart.reset();
+}
+
+QList<AdminRouter::Endpoint> AdminApi::endpoints() const
+{
+    QList<AdminRouter::Endpoint> all;
+    for (const auto& part : {m_gatewayPart, m_catalogPart}) {
+        if (part)
+            all += part->endpoints();
+    }
+    return all;
 }
 
 } // namespace gatehouse::app

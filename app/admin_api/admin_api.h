@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/admin_api/admin_router.h"
 #include "app/admin_api/admin_server.h"
 #include "app/admin_api/admin_token.h"
 
@@ -16,6 +17,7 @@ namespace gatehouse::app {
 
 class AdminControl;
 class AdminDispatcher;
+struct AdminWorkerLane;
 class CatalogService;
 
 // The admin REST API: an HTTP listener on 127.0.0.1 (gateway::admin_listener),
@@ -32,7 +34,12 @@ class CatalogService;
 // never holds up the catalog. The listener thread never waits on either.
 //
 // Acting user: the token stands for one admin account; every domain call is
-// made as that user (permissions and audit entries included). By default
+// made as that user (permissions and audit entries included), and every
+// request, gateway ones included, is refused (403, as the domain refuses an
+// unknown user) once that account is gone. The check is made once per
+// request, on the storage thread, before the request is routed; so a gateway
+// request waits its turn there for one indexed lookup, though its work
+// still runs on the admin API's own thread. By default
 // that is the workspace's local admin (SQLite: the OS account, created on a
 // first start) or, on a shared PostgreSQL catalog, the oldest admin account;
 // Options::actingUser names another admin.
@@ -70,6 +77,9 @@ public:
     QString tokenFile() const { return m_token.path(); }
     QString actingUserName() const { return m_actingUser; }
     QString lastError() const { return m_error; }
+    // Every method and path pattern served while running ("{}" stands for
+    // one path segment); empty when stopped.
+    QList<AdminRouter::Endpoint> endpoints() const;
 
 private:
     bool fail(const QString& message);
@@ -78,7 +88,11 @@ private:
     AdminServer m_server;
     QThread m_thread;
     QObject* m_worker = nullptr; // lives on m_thread: the target of gateway requests
+    // How work queued on the storage thread reaches m_worker: cleared by
+    // stop() before the worker goes.
+    std::shared_ptr<AdminWorkerLane> m_lane;
     std::shared_ptr<const AdminDispatcher> m_gatewayPart;
+    std::shared_ptr<const AdminDispatcher> m_catalogPart;
     QString m_actingUser;
     QString m_error;
 };

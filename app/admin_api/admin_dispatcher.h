@@ -26,6 +26,7 @@ public:
     AdminResponse handle(const AdminRequest& request) const;
     // Whether this part has a resource at `path` (any method).
     bool serves(const QString& path) const { return m_router.servesPath(path); }
+    QList<AdminRouter::Endpoint> endpoints() const { return m_router.endpoints(); }
 
 private:
     AdminServices m_services;

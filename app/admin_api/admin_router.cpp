@@ -17,7 +17,7 @@ QStringList splitPath(const QString& path)
 
 void AdminRouter::add(const QByteArray& method, const QString& pattern, Handler handler)
 {
-    m_routes.append({method, splitPath(pattern), std::move(handler)});
+    m_routes.append({method, pattern, splitPath(pattern), std::move(handler)});
 }
 
 bool AdminRouter::match(const Route& route, const QStringList& segments, QStringList* params)
@@ -32,6 +32,15 @@ bool AdminRouter::match(const Route& route, const QStringList& segments, QString
             return false;
     }
     return true;
+}
+
+QList<AdminRouter::Endpoint> AdminRouter::endpoints() const
+{
+    QList<Endpoint> out;
+    out.reserve(m_routes.size());
+    for (const Route& r : m_routes)
+        out.append({r.method, r.pattern});
+    return out;
 }
 
 bool AdminRouter::servesPath(const QString& path) const

@@ -24,9 +24,17 @@ public:
     // Whether some pattern matches `path`, for any method.
     bool servesPath(const QString& path) const;
 
+    // The routing table as added, e.g. for a test to call every endpoint.
+    struct Endpoint {
+        QByteArray method;
+        QString pattern;
+    };
+    QList<Endpoint> endpoints() const;
+
 private:
     struct Route {
         QByteArray method;
+        QString pattern;
         QStringList segments;
         Handler handler;
     };

@@ -584,7 +584,10 @@ bool ApiCatalog::transition(const Principal& actor, qint64 apiId, ApiState to, q
 
 QList<ApiAction> ApiCatalog::allowedActions(const Principal& actor, const ApiDefinition& api) const
 {
+    clearError();
     QList<ApiAction> actions;
+    if (!requireAccount(actor))
+        return actions;
     if (!m_policy.canViewApi(actor, api) || !m_policy.canEditApi(actor, api.teamId))
         return actions;
     if (ApiLifecycle::isLegal(api.state, ApiState::Published))

@@ -89,6 +89,9 @@ public:
     // the owning team). What the page offers is what these calls accept,
     // apart from preconditions on the API itself (routes to publish, a
     // future sunset to deprecate), which the calls check and explain.
+    // Refuses an actor without an account like every read (Forbidden, see
+    // requireAccount()): an empty list is only an answer when
+    // lastErrorCode() is None.
     QList<ApiAction> allowedActions(const Principal& actor, const ApiDefinition& api) const;
 
     static QString validate(const ApiDefinition& api); // empty when valid

@@ -4,13 +4,16 @@
 
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
+#include "app/storage/sql_query.h"
 #include "tests/app/admin_api_fixture.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -570,14 +573,50 @@ void TestAdminApi::changesReachTheConsole()
     QCOMPARE(pending.last().at(0).toInt(), 1);
 }
 
-// The token's user is deleted while the API runs: reads made as that user
-// are refused with 403 and a problem body naming why, as writes are, rather
-// than answered with empty lists.
+// The token's user is deleted while the API runs: every endpoint of the
+// routing table, reads that act as nobody in particular (a team's members,
+// one user) and the gateway's resources included, answers 403 with the
+// domain's problem instead of its resource. Enumerated from the router, so a
+// new endpoint is covered as soon as it is added.
 void TestAdminApi::actingUserWithoutAccountIsRefused()
 {
-    const qint64 apiId = createApi(QStringLiteral("orders"));
-    QVERIFY(apiId > 0);
-    QCOMPARE(get(QStringLiteral("/v1/apis")).status, 200);
+    qint64 planId = 0;
+    const qint64 apiId = createPublishedApiWithPlan(QStringLiteral("orders"), "manual", &planId);
+    QVERIFY(apiId > 0 && planId > 0);
+    // Real objects where the path names one, so a refusal cannot be a 404.
+    const QHash<QString, qint64> ids{{QStringLiteral("apis"), apiId},
+                                     {QStringLiteral("plans"), planId},
+                                     {QStringLiteral("teams"), m_world.teamId},
+                                     {QStringLiteral("users"), m_world.developer.userId},
+                                     {QStringLiteral("members"), m_world.developer.userId}};
+    const auto targetOf = [&](const QString& pattern) {
+        QStringList segments = pattern.split(QLatin1Char('/'));
+        for (qsizetype i = 1; i < segments.size(); ++i) {
+            if (segments[i] == QLatin1String("{}"))
+                segments[i] = QString::number(ids.value(segments[i - 1], 1));
+        }
+        return segments.join(QLatin1Char('/'));
+    };
+
+    const QList<AdminRouter::Endpoint> endpoints = m_api->endpoints();
+    const auto serves = [&](const char* method, const char* pattern) {
+        return std::any_of(endpoints.begin(), endpoints.end(), [&](const AdminRouter::Endpoint& e) {
+            return e.method == method && e.pattern == QLatin1String(pattern);
+        });
+    };
+    QVERIFY(endpoints.size() >= 40);
+    for (const auto& [method, pattern] :
+         {std::pair{"GET", "/v1/teams"}, std::pair{"GET", "/v1/teams/{}/members"},
+          std::pair{"GET", "/v1/users/{}"}, std::pair{"GET", "/v1/health"},
+          std::pair{"GET", "/metrics"}, std::pair{"POST", "/v1/cache/purge"}})
+        QVERIFY2(serves(method, pattern), pattern);
+    // While the account exists, these reads answer.
+    for (const char* pattern :
+         {"/v1/teams", "/v1/teams/{}", "/v1/teams/{}/members", "/v1/users/{}", "/v1/health"}) {
+        const auto r = get(targetOf(QLatin1String(pattern)));
+        QVERIFY2(r.status == 200, pattern);
+    }
+
     QString err;
     QVERIFY2(m_db.exec(QStringLiteral("DELETE FROM users WHERE id = %1").arg(m_world.admin.userId),
                        &err),
@@ -585,24 +624,25 @@ void TestAdminApi::actingUserWithoutAccountIsRefused()
     const QString expected = QStringLiteral("user '%1' (id %2) has no account in this catalog")
                                  .arg(m_world.admin.name)
                                  .arg(m_world.admin.userId);
-    const QStringList reads{QStringLiteral("/v1/apis"),
-                            QStringLiteral("/v1/apis/%1").arg(apiId),
-                            QStringLiteral("/v1/apis/%1/plans").arg(apiId),
-                            QStringLiteral("/v1/applications"),
-                            QStringLiteral("/v1/subscriptions?state=pending"),
-                            QStringLiteral("/v1/users"),
-                            QStringLiteral("/v1/audit")};
-    for (const QString& target : reads) {
-        const auto r = get(target);
-        QVERIFY2(r.status == 403,
-                 qPrintable(target + QStringLiteral(": ") + QString::fromStdString(r.body)));
-        QCOMPARE(r.header("Content-Type"), std::string("application/problem+json"));
+    for (const AdminRouter::Endpoint& endpoint : endpoints) {
+        const QString target = targetOf(endpoint.pattern);
+        const bool withBody = endpoint.method != "GET" && endpoint.method != "DELETE";
+        const auto r = call(endpoint.method.constData(), target, {}, withBody);
+        const QString what = QString::fromLatin1(endpoint.method) + QLatin1Char(' ') + target +
+                             QStringLiteral(": ") + QString::fromStdString(r.body);
+        QVERIFY2(r.status == 403, qPrintable(what));
+        QVERIFY2(r.header("Content-Type") == "application/problem+json", qPrintable(what));
         const QJsonObject problem = jsonOf(r);
         QCOMPARE(problem.value(QStringLiteral("status")).toInt(), 403);
         QCOMPARE(problem.value(QStringLiteral("type")).toString(),
                  QStringLiteral("https://gatehouse.dev/problems/admin/forbidden"));
         QCOMPARE(problem.value(QStringLiteral("detail")).toString(), expected);
     }
+    // Refused before anything ran: the published API is still there.
+    auto q = runSql(m_db.database().connection(),
+                    QStringLiteral("SELECT state FROM apis WHERE id = ?"), {apiId}, &err);
+    QVERIFY2(q && q->next(), qPrintable(err));
+    QCOMPARE(q->value(0).toString(), QStringLiteral("published"));
 }
 
 QTEST_GUILESS_MAIN(TestAdminApi)

@@ -40,6 +40,7 @@ private slots:
     void restartsAfterStop();
     void cacheRefusesBadInputAndKeepsSettings();
     void applyNeverWaitsForDns();
+    void dnsRefreshIntervalOverridesEveryConfiguration();
 
 private:
     static gw::gateway_options ephemeral()
@@ -364,6 +365,59 @@ void TestGatewayController::applyNeverWaitsForDns()
                            "Host not found")});
     QCOMPARE(http::http_request(controller.port(), "GET", "/named/echo").status, 200);
     controller.stopAndWait(std::chrono::milliseconds(1000));
+}
+
+// The console's DNS refresh interval: refused out of range, applied to the
+// running configuration at once, and stamped onto every configuration
+// applied later (the catalog's recompiles), whatever that one says. Seen
+// through the lookups of an injected resolver.
+void TestGatewayController::dnsRefreshIntervalOverridesEveryConfiguration()
+{
+    const auto ms = [](std::chrono::milliseconds d) {
+        return qint64(d.count());
+    };
+    std::atomic<int> lookups{0};
+    GatewayController controller;
+    controller.setStatsInterval(0);
+    controller.setHostResolver([&](const std::string& host, std::uint16_t, std::string& error) {
+        ++lookups;
+        if (host == "origin.gatehouse.test")
+            return std::vector<std::string>{"127.0.0.1"};
+        error = "Host not found";
+        return std::vector<std::string>{};
+    });
+    QCOMPARE(ms(controller.dnsRefreshInterval()), qint64(30000));
+    QSignalSpy errors(&controller, &GatewayController::errorOccurred);
+    for (const qint64 bad : {qint64(-1), qint64(999), qint64(24LL * 3600 * 1000 + 1)}) {
+        QVERIFY(!controller.setDnsRefreshInterval(std::chrono::milliseconds(bad)));
+        QCOMPARE(ms(controller.dnsRefreshInterval()), qint64(30000));
+    }
+    QCOMPARE(errors.count(), 3);
+
+    // A configuration that says "never again" (as a --config file may).
+    gw::config_snapshot snapshot = m_demo.snapshot();
+    for (auto& upstream : snapshot.upstreams)
+        for (auto& target : upstream.targets)
+            target.url = "http://origin.gatehouse.test:" + std::to_string(m_demo.originPort());
+    snapshot.dns_refresh_interval = std::chrono::milliseconds(0);
+    QVERIFY2(controller.applyConfig(snapshot), qPrintable(controller.lastError()));
+    QCOMPARE(ms(controller.dnsRefreshInterval()), qint64(0));
+    QVERIFY(controller.start(ephemeral()));
+    QTRY_VERIFY_WITH_TIMEOUT(http::http_request(controller.port(), "GET", "/shop/1").status == 200,
+                             5000);
+    const int first = lookups.load();
+    QVERIFY(first >= 1);
+
+    QVERIFY(controller.setDnsRefreshInterval(std::chrono::seconds(1)));
+    QCOMPARE(ms(controller.dnsRefreshInterval()), qint64(1000));
+    QTRY_VERIFY_WITH_TIMEOUT(lookups.load() >= first + 2, 6000);
+    // The next configuration says 0 again: the console's interval stands.
+    QVERIFY2(controller.applyConfig(snapshot), qPrintable(controller.lastError()));
+    QCOMPARE(ms(controller.dnsRefreshInterval()), qint64(1000));
+    const int again = lookups.load();
+    QTRY_VERIFY_WITH_TIMEOUT(lookups.load() >= again + 2, 6000);
+    QCOMPARE(errors.count(), 3);
+    controller.stopAndWait(std::chrono::milliseconds(500));
 }
 
 QTEST_GUILESS_MAIN(TestGatewayController)

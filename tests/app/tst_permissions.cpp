@@ -423,6 +423,9 @@ void TestPermissions::readsRefuseUnknownUsers()
         QVERIFY(refused(catalog, "visibleApis"));
         QVERIFY(!catalog.api(who, api->id));
         QVERIFY(refused(catalog, "api"));
+        // Not "no actions": a refusal the console can show.
+        QVERIFY(catalog.allowedActions(who, *api).isEmpty());
+        QVERIFY(refused(catalog, "allowedActions"));
         QVERIFY(catalog.versions(who, api->slug).isEmpty());
         QVERIFY(refused(catalog, "versions"));
         QVERIFY(plans.plans(who, api->id).isEmpty());
@@ -469,6 +472,7 @@ void TestPermissions::readsRefuseUnknownUsers()
     const Principal admin = m_world.admin;
     QCOMPARE(catalog.visibleApis(admin).size(), 1);
     QVERIFY(catalog.api(admin, api->id));
+    QVERIFY(catalog.allowedActions(admin, *api).contains(ApiAction::NewVersion));
     QCOMPARE(catalog.versions(admin, api->slug).size(), 1);
     QCOMPARE(plans.plans(admin, api->id).size(), 1);
     QVERIFY(plans.plan(admin, plan->id));

@@ -384,10 +384,19 @@ private slots:
             targetNamed(stats, "http://origin.gatehouse.test:" + std::to_string(m_origin.port()));
         QVERIFY(target);
         QVERIFY(target->healthy);
+        // The target's own report says so too, apart from a name that never
+        // resolved (which has no addresses at all).
+        QCOMPARE(target->refresh_error, std::string("Host not found"));
+        QVERIFY(target->problem.empty());
 
         dns.answer("127.0.0.1");
         QTRY_VERIFY_WITH_TIMEOUT(gw.apply_warnings().empty(), 5000);
         QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
+        const auto recovered = gw.stats();
+        const auto* again = targetNamed(recovered, "http://origin.gatehouse.test:" +
+                                                       std::to_string(m_origin.port()));
+        QVERIFY(again);
+        QVERIFY(again->refresh_error.empty());
         gw.stop(0ms);
     }
 

@@ -156,6 +156,7 @@ private slots:
     void reloadsWhenTheCatalogChanges();
     void changesMadeElsewhereAppear();
     void withoutAnActorThePageSaysWhy();
+    void actorWithoutAccountSeesWhyInsteadOfActions();
     void translatedLayoutFits_data();
     void translatedLayoutFits();
 
@@ -1173,6 +1174,35 @@ void TestCatalogPage::withoutAnActorThePageSaysWhy()
     CatalogPage nobody(m_catalog.get(), std::nullopt, m_gateway.get());
     QVERIFY(nobody.message().contains(QLatin1String("unavailable")));
     QCOMPARE(nobody.model()->rowCount(), 0);
+}
+
+// The page's user loses their account while the page is open (here: the
+// name no longer goes with the id): the next reload says why, in the
+// message line and in the detail pane, instead of leaving the old action
+// buttons or silently showing none.
+void TestCatalogPage::actorWithoutAccountSeesWhyInsteadOfActions()
+{
+    CatalogPage maya(m_catalog.get(), m_maya, m_gateway.get());
+    maya.resize(1200, 700);
+    maya.show();
+    QTRY_COMPARE_WITH_TIMEOUT(maya.loadCount(), 1, 2000);
+    QVERIFY(select(&maya, QStringLiteral("inventory"), QStringLiteral("v1")));
+    QCOMPARE(visibleActions(&maya), strings({"publish", "new version", "delete draft"}));
+
+    const qint64 id = m_maya.userId;
+    const auto renamed = call([id](CatalogStore& s) {
+        return runSql(s.database().connection(),
+                      QStringLiteral("UPDATE users SET name = 'maya-elsewhere' WHERE id = ?"), {id})
+            .has_value();
+    });
+    QVERIFY(renamed && *renamed);
+    m_catalog->announceChange();
+    const QString why =
+        QStringLiteral("user 'maya' (id %1) has no account in this catalog").arg(id);
+    QTRY_VERIFY_WITH_TIMEOUT(maya.message().contains(why), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(!maya.detailPane()->hasApi(), 2000);
+    QVERIFY2(maya.detailPane()->heading().contains(why), qPrintable(maya.detailPane()->heading()));
+    QVERIFY(visibleActions(&maya).isEmpty());
 }
 
 void TestCatalogPage::translatedLayoutFits_data()

@@ -4,7 +4,9 @@
 
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
+#include "console_test_environment.h"
 #include "tests/support/test_http.h"
+#include "ui/console_settings.h"
 #include "ui/gateway/target_health_model.h"
 
 #include <QAbstractItemModelTester>
@@ -21,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <memory>
 
 using gatehouse::app::DemoWorkspace;
@@ -44,6 +47,7 @@ private slots:
     void stopWorks();
     void emptyAddressIsAnError();
     void adminTokenIsCopied();
+    void dnsRefreshSetOnThePageReachesTheGateway();
 
 private:
     template <typename T>
@@ -54,7 +58,7 @@ private:
             qFatal("no child %s", name);
         return found;
     }
-    void saveScreenshot(const QString& fileName);
+    void saveScreenshot(const QString& fileName, QWidget* widget = nullptr);
 
     DemoWorkspace m_demo;
     std::unique_ptr<GatewayController> m_controller;
@@ -63,8 +67,7 @@ private:
 
 void TestGatewayPage::initTestCase()
 {
-    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
-    QStandardPaths::setTestModeEnabled(true);
+    gatehouse::test::useConsoleTestEnvironment(QStringLiteral("tst_gateway_page"));
     QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
     m_controller = std::make_unique<GatewayController>();
     m_controller->setStatsInterval(100);
@@ -90,14 +93,14 @@ void TestGatewayPage::cleanupTestCase()
     m_demo.stopOrigin();
 }
 
-void TestGatewayPage::saveScreenshot(const QString& fileName)
+void TestGatewayPage::saveScreenshot(const QString& fileName, QWidget* widget)
 {
     QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
     if (dir.isEmpty())
         dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
     QVERIFY(QDir().mkpath(dir));
     const QString path = dir + QLatin1Char('/') + fileName;
-    QVERIFY2(m_page->grab().save(path), qPrintable(path));
+    QVERIFY2((widget ? widget : m_page.get())->grab().save(path), qPrintable(path));
     qInfo() << "screenshot:" << path;
 }
 
@@ -106,10 +109,18 @@ void TestGatewayPage::healthModelPassesTester()
     TargetHealthModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
-    TargetHealthRow a{
-        QStringLiteral("shop"), QStringLiteral("http://127.0.0.1:1"), true, 0, 1, 10, 0, 1500, {}};
+    TargetHealthRow a{QStringLiteral("shop"),
+                      QStringLiteral("http://127.0.0.1:1"),
+                      true,
+                      0,
+                      1,
+                      10,
+                      0,
+                      1500,
+                      {},
+                      {}};
     TargetHealthRow b{
-        QStringLiteral("shop"), QStringLiteral("http://127.0.0.1:2"), false, 3, 0, 5, 5, 0, {}};
+        QStringLiteral("shop"), QStringLiteral("http://127.0.0.1:2"), false, 3, 0, 5, 5, 0, {}, {}};
     model.setTargets({a, b});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.columnCount(), int(TargetHealthModel::ColumnCount));
@@ -136,6 +147,18 @@ void TestGatewayPage::healthModelPassesTester()
     QCOMPARE(model.index(1, TargetHealthModel::State).data().toString(),
              TargetHealthModel::tr("Unresolved"));
     QCOMPARE(model.index(1, TargetHealthModel::State).data(Qt::ToolTipRole).toString(), c.problem);
+    QCOMPARE(model.index(1, TargetHealthModel::Problem).data().toString(), c.problem);
+    QVERIFY(model.index(0, TargetHealthModel::Problem).data().toString().isEmpty());
+    // A failed refresh keeps the target's state (its old addresses serve)
+    // and says why in the problem column.
+    TargetHealthRow d = a;
+    d.refreshError = QStringLiteral("Host not found");
+    model.setTargets({d, c});
+    QCOMPARE(model.index(0, TargetHealthModel::State).data().toString(),
+             TargetHealthModel::tr("Healthy"));
+    QCOMPARE(model.index(0, TargetHealthModel::Problem).data().toString(),
+             TargetHealthModel::tr("DNS refresh failed: %1 (still using the last addresses)")
+                 .arg(d.refreshError));
     model.setTargets({b});
     QCOMPARE(resets.count(), 1);
     model.setTargets({});
@@ -248,6 +271,104 @@ void TestGatewayPage::adminTokenIsCopied()
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.first().first().toString().contains(QStringLiteral("admin-token")));
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("s3cr3t-token-value"));
+}
+
+// The DNS refresh interval entered on the page reaches the running gateway:
+// with an injected resolver, the upstream's name is looked up again every
+// second instead of every 30 s. Values out of range are refused next to the
+// field and change nothing. A refresh that fails shows in the health table's
+// problem column while the last address keeps serving.
+void TestGatewayPage::dnsRefreshSetOnThePageReachesTheGateway()
+{
+    std::atomic<int> lookups{0};
+    std::atomic<bool> failing{false};
+    GatewayController controller;
+    controller.setStatsInterval(100);
+    controller.setHostResolver([&](const std::string& host, std::uint16_t, std::string& error) {
+        ++lookups;
+        if (failing.load() || host != "origin.gatehouse.test") {
+            error = "Host not found";
+            return std::vector<std::string>{};
+        }
+        return std::vector<std::string>{"127.0.0.1"};
+    });
+    // The demo workspace with its origin named instead of numbered.
+    auto config = m_demo.snapshot();
+    for (auto& upstream : config.upstreams)
+        for (auto& target : upstream.targets)
+            target.url =
+                QString::fromStdString(target.url)
+                    .replace(QStringLiteral("127.0.0.1"), QStringLiteral("origin.gatehouse.test"))
+                    .toStdString();
+    QVERIFY2(controller.applyConfig(config), qPrintable(controller.lastError()));
+    auto options = DemoWorkspace::defaultOptions();
+    options.port = 0;
+    options.threads = 1;
+    QVERIFY2(controller.start(options), qPrintable(controller.lastError()));
+
+    GatewayPage page(&controller);
+    page.resize(1000, 640);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto* edit = page.findChild<QLineEdit*>(QStringLiteral("dnsRefreshEdit"));
+    auto* note = page.findChild<QLabel*>(QStringLiteral("dnsRefreshNote"));
+    auto* table = page.findChild<QTableView*>(QStringLiteral("targetHealthTable"));
+    QVERIFY(edit && note && table);
+    const QAbstractItemModel* model = table->model();
+    QCOMPARE(edit->text(), QStringLiteral("30s")); // the configuration's own value
+    QTRY_VERIFY_WITH_TIMEOUT(http::http_request(controller.port(), "GET", "/shop/1").status == 200,
+                             5000);
+    QTRY_VERIFY(model->rowCount() > 0);
+    for (int row = 0; row < model->rowCount(); ++row)
+        QVERIFY(model->index(row, TargetHealthModel::Problem).data().toString().isEmpty());
+
+    const auto enter = [&](const char* text) {
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClicks(edit, QLatin1String(text));
+        QTest::keyClick(edit, Qt::Key_Return);
+    };
+    enter("500ms");
+    QCOMPARE(note->text(), GatewayPage::tr("Must be 0 (off) or from 1s to 24h."));
+    enter("25h");
+    QCOMPARE(note->text(), GatewayPage::tr("Must be 0 (off) or from 1s to 24h."));
+    enter("soon");
+    QCOMPARE(note->text(),
+             GatewayPage::tr("Not a duration: enter e.g. 30s, 5m or 1h, or 0 to turn it off."));
+    QCOMPARE(qint64(controller.dnsRefreshInterval().count()), qint64(30000));
+    QVERIFY(!gatehouse::ui::ConsoleSettings::dnsRefreshInterval());
+
+    const int before = lookups.load();
+    enter("1s");
+    QCOMPARE(qint64(controller.dnsRefreshInterval().count()), qint64(1000));
+    QCOMPARE(note->text(),
+             GatewayPage::tr("Host names are looked up again every %1.").arg(QStringLiteral("1s")));
+    QVERIFY(gatehouse::ui::ConsoleSettings::dnsRefreshInterval() ==
+            std::optional(std::chrono::milliseconds(1000)));
+    // At 30 s none of these would come within the wait.
+    QTRY_VERIFY_WITH_TIMEOUT(lookups.load() >= before + 3, 8000);
+
+    failing = true;
+    const auto problemShown = [&] {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString problem = model->index(row, TargetHealthModel::Problem).data().toString();
+            if (problem ==
+                TargetHealthModel::tr("DNS refresh failed: %1 (still using the last addresses)")
+                    .arg(QStringLiteral("Host not found")))
+                return model->index(row, TargetHealthModel::State).data().toString() !=
+                       TargetHealthModel::tr("Unresolved");
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(problemShown(), 8000);
+    QCOMPARE(http::http_request(controller.port(), "GET", "/shop/1").status, 200);
+    saveScreenshot(QStringLiteral("gateway_dns_refresh_failed.png"), &page);
+
+    failing = false;
+    QTRY_VERIFY_WITH_TIMEOUT(!problemShown(), 8000);
+    enter("0");
+    QCOMPARE(qint64(controller.dnsRefreshInterval().count()), qint64(0));
+    controller.stopAndWait(std::chrono::milliseconds(500));
 }
 
 QTEST_MAIN(TestGatewayPage)

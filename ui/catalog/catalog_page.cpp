@@ -411,7 +411,12 @@ void CatalogPage::onApiSaved(const app::ApiDefinition& api, const QString& done)
 void CatalogPage::applyListing(const app::CatalogListing& listing)
 {
     if (!listing.error.isEmpty()) {
-        showMessage(tr("Cannot read the catalog: %1").arg(listing.error), true);
+        const QString text = tr("Cannot read the catalog: %1").arg(listing.error);
+        showMessage(text, true);
+        // What the pane shows may no longer be allowed (e.g. the actor's
+        // account is gone): the reason, not stale action buttons.
+        m_shownId = 0;
+        m_detail->showNote(text);
         return;
     }
     const qint64 keep = m_wanted != 0 ? m_wanted : selectedApiId();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/gateway/gateway_page.h"
 
+#include "app/config_value_parsers.h"
+#include "ui/console_settings.h"
 #include "ui/gateway/target_health_model.h"
 #include "ui/status_colors.h"
 
@@ -69,8 +71,14 @@ GatewayPage::GatewayPage(app::GatewayController* controller, QWidget* parent)
             &GatewayPage::onStateChanged);
     connect(m_controller, &app::GatewayController::statsUpdated, this,
             &GatewayPage::onStatsUpdated);
+    // Follows the configuration's own value until one is set here.
+    connect(m_controller, &app::GatewayController::configApplied, this, [this] {
+        if (!m_dnsRefresh->hasFocus())
+            showDnsRefresh(m_controller->dnsRefreshInterval());
+    });
     onStateChanged(m_controller->state());
     onStatsUpdated(m_controller->lastSample());
+    showDnsRefresh(m_controller->dnsRefreshInterval());
 }
 
 GatewayPage::~GatewayPage() = default;
@@ -130,6 +138,22 @@ void GatewayPage::buildUi()
     m_form->addRow(tr("Listen address:"), m_address);
     m_form->addRow(tr("Port:"), m_port);
     m_form->addRow(tr("Worker threads:"), m_threads);
+    auto* dnsRow = new QWidget(listener);
+    auto* dnsLayout = new QHBoxLayout(dnsRow);
+    dnsLayout->setContentsMargins(0, 0, 0, 0);
+    m_dnsRefresh = new QLineEdit(dnsRow);
+    m_dnsRefresh->setObjectName(QStringLiteral("dnsRefreshEdit"));
+    m_dnsRefresh->setPlaceholderText(tr("e.g. 30s, 5m, 0 = off"));
+    m_dnsRefresh->setToolTip(tr("How often upstream host names are looked up again: 0 (off) or "
+                                "from 1s to 24h. Applies to the running gateway at once."));
+    m_dnsRefresh->setMaximumWidth(120);
+    m_dnsRefreshNote = new QLabel(dnsRow);
+    m_dnsRefreshNote->setObjectName(QStringLiteral("dnsRefreshNote"));
+    m_dnsRefreshNote->setWordWrap(true);
+    dnsLayout->addWidget(m_dnsRefresh);
+    dnsLayout->addWidget(m_dnsRefreshNote, 1);
+    m_form->addRow(tr("DNS refresh:"), dnsRow);
+    connect(m_dnsRefresh, &QLineEdit::editingFinished, this, &GatewayPage::applyDnsRefresh);
     m_form->addRow(tr("Listening on:"), m_listenUrl);
     m_form->addRow(tr("Demo origin:"), m_demoOrigin);
     m_form->addRow(tr("Try:"), m_hint);
@@ -221,6 +245,47 @@ void GatewayPage::setListenFields(const QString& address, quint16 port, unsigned
     m_address->setText(address);
     m_port->setValue(port);
     m_threads->setValue(static_cast<int>(threads));
+}
+
+void GatewayPage::showDnsRefresh(std::chrono::milliseconds interval)
+{
+    m_dnsRefresh->setText(interval.count() == 0 ? QStringLiteral("0")
+                                                : app::config::formatDuration(interval));
+    m_dnsRefreshNote->setForegroundRole(QPalette::PlaceholderText);
+    m_dnsRefreshNote->setText(interval.count() == 0
+                                  ? tr("Off: host names are looked up when a configuration "
+                                       "is applied.")
+                                  : tr("Host names are looked up again every %1.")
+                                        .arg(app::config::formatDuration(interval)));
+}
+
+void GatewayPage::applyDnsRefresh()
+{
+    // Leaving the field (editingFinished) without typing sets nothing: the
+    // configuration's own value stays in force.
+    if (!m_dnsRefresh->isModified())
+        return;
+    const QString text = m_dnsRefresh->text().trimmed();
+    std::chrono::milliseconds interval{0};
+    QString ignored;
+    QString problem;
+    if (!app::config::parseDuration(text, &interval, &ignored))
+        problem = tr("Not a duration: enter e.g. 30s, 5m or 1h, or 0 to turn it off.");
+    else if (!app::GatewayController::isValidDnsRefreshInterval(interval))
+        problem = tr("Must be 0 (off) or from 1s to 24h.");
+    if (!problem.isEmpty()) {
+        // Next to the field, and nothing changes until it is fixed.
+        m_dnsRefreshNote->setForegroundRole(QPalette::WindowText);
+        QPalette pal = m_dnsRefreshNote->palette();
+        pal.setColor(QPalette::WindowText, StatusColors::bad());
+        m_dnsRefreshNote->setPalette(pal);
+        m_dnsRefreshNote->setText(problem);
+        return;
+    }
+    if (!m_controller->setDnsRefreshInterval(interval))
+        return; // the controller's error reaches the window's banner
+    ConsoleSettings::setDnsRefreshInterval(interval);
+    showDnsRefresh(interval);
 }
 
 void GatewayPage::start()

@@ -7,6 +7,8 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <chrono>
+
 class QLabel;
 class QLineEdit;
 class QFormLayout;
@@ -20,6 +22,8 @@ class TargetHealthModel;
 
 // Start, stop and restart the embedded gateway; where it listens and with how
 // many worker threads (editable while stopped, applied on the next start);
+// how often upstream host names are looked up again (applied at once and
+// kept in the settings);
 // upstream target health, live. Errors (port in use, a rejected
 // configuration) appear in the window's banner, never only on a terminal.
 class GatewayPage : public QWidget {
@@ -56,6 +60,8 @@ private:
     void onStateChanged(app::GatewayController::State state);
     void onStatsUpdated(const app::GatewayStatsSample& sample);
     void updateHint();
+    void applyDnsRefresh();
+    void showDnsRefresh(std::chrono::milliseconds interval);
 
     app::GatewayController* m_controller;
     TargetHealthModel* m_healthModel;
@@ -71,6 +77,8 @@ private:
     QLineEdit* m_address = nullptr;
     QSpinBox* m_port = nullptr;
     QSpinBox* m_threads = nullptr;
+    QLineEdit* m_dnsRefresh = nullptr;
+    QLabel* m_dnsRefreshNote = nullptr;
     QLabel* m_listenUrl = nullptr;
     QLabel* m_demoOrigin = nullptr;
     QLabel* m_hint = nullptr;

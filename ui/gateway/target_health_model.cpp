@@ -49,12 +49,12 @@ QVariant TargetHealthModel::data(const QModelIndex& index, int role) const
             return row.healthy ? StatusColors::good() : StatusColors::bad();
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() >= ConsecutiveFailures)
+        if (index.column() >= ConsecutiveFailures && index.column() <= LastLatency)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
-        if (!row.problem.isEmpty())
-            return row.problem;
+        if (const QString problem = problemText(row); !problem.isEmpty())
+            return problem;
         if (index.column() == Target || index.column() == Upstream)
             return tr("%1 requests, %2 failed")
                 .arg(QLocale().toString(row.requests), QLocale().toString(row.failures));
@@ -73,6 +73,8 @@ QVariant TargetHealthModel::data(const QModelIndex& index, int role) const
             return row.activeConnections;
         case LastLatency:
             return row.lastLatencyUs;
+        case Problem:
+            return problemText(row);
         default:
             return {};
         }
@@ -105,6 +107,8 @@ QVariant TargetHealthModel::displayData(const app::TargetHealthRow& row, int col
             const double ms = static_cast<double>(row.lastLatencyUs) / 1000.0;
             return tr("%1 ms").arg(locale.toString(ms, 'f', ms < 10.0 ? 2 : 1));
         }
+    case Problem:
+        return problemText(row);
     default:
         return {};
     }
@@ -127,9 +131,20 @@ QVariant TargetHealthModel::headerData(int section, Qt::Orientation orientation,
         return tr("Active connections");
     case LastLatency:
         return tr("Last latency");
+    case Problem:
+        return tr("Problem");
     default:
         return {};
     }
+}
+
+QString TargetHealthModel::problemText(const app::TargetHealthRow& row)
+{
+    if (!row.problem.isEmpty())
+        return row.problem;
+    if (!row.refreshError.isEmpty())
+        return tr("DNS refresh failed: %1 (still using the last addresses)").arg(row.refreshError);
+    return {};
 }
 
 bool TargetHealthModel::sameTargets(const QList<app::TargetHealthRow>& a,

@@ -24,6 +24,7 @@ public:
         ConsecutiveFailures,
         ActiveConnections,
         LastLatency,
+        Problem, // why its name does not resolve, or why its last refresh failed
         ColumnCount
     };
 
@@ -42,6 +43,7 @@ private:
     static bool sameTargets(const QList<app::TargetHealthRow>& a,
                             const QList<app::TargetHealthRow>& b);
     QVariant displayData(const app::TargetHealthRow& row, int column) const;
+    static QString problemText(const app::TargetHealthRow& row);
 
     QList<app::TargetHealthRow> m_rows;
 };
