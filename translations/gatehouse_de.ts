@@ -3395,6 +3395,34 @@
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
+    <message>
+        <source>e.g. 30s, 5m, 0 = off</source>
+        <translation>z. B. 30s, 5m, 0 = aus</translation>
+    </message>
+    <message>
+        <source>How often upstream host names are looked up again: 0 (off) or from 1s to 24h. Applies to the running gateway at once.</source>
+        <translation>Wie oft die Hostnamen der Upstreams neu aufgelöst werden: 0 (aus) oder 1s bis 24h. Gilt sofort für das laufende Gateway.</translation>
+    </message>
+    <message>
+        <source>DNS refresh:</source>
+        <translation>DNS-Aktualisierung:</translation>
+    </message>
+    <message>
+        <source>Off: host names are looked up when a configuration is applied.</source>
+        <translation>Aus: Hostnamen werden aufgelöst, wenn eine Konfiguration angewendet wird.</translation>
+    </message>
+    <message>
+        <source>Host names are looked up again every %1.</source>
+        <translation>Hostnamen werden alle %1 neu aufgelöst.</translation>
+    </message>
+    <message>
+        <source>Not a duration: enter e.g. 30s, 5m or 1h, or 0 to turn it off.</source>
+        <translation>Keine Dauer: z. B. 30s, 5m oder 1h eingeben, oder 0 zum Ausschalten.</translation>
+    </message>
+    <message>
+        <source>Must be 0 (off) or from 1s to 24h.</source>
+        <translation>Muss 0 (aus) oder 1s bis 24h sein.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::IssueKeyDialog</name>
@@ -4249,6 +4277,14 @@ info:
     <message>
         <source>Unresolved</source>
         <translation>Nicht auflösbar</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>DNS refresh failed: %1 (still using the last addresses)</source>
+        <translation>DNS-Aktualisierung fehlgeschlagen: %1 (die letzten Adressen bleiben in Gebrauch)</translation>
     </message>
 </context>
 <context>

@@ -3395,6 +3395,34 @@
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
+    <message>
+        <source>e.g. 30s, 5m, 0 = off</source>
+        <translation>例如 30s、5m，0 = 关闭</translation>
+    </message>
+    <message>
+        <source>How often upstream host names are looked up again: 0 (off) or from 1s to 24h. Applies to the running gateway at once.</source>
+        <translation>重新解析上游主机名的频率：0（关闭）或 1s 到 24h。立即应用于正在运行的网关。</translation>
+    </message>
+    <message>
+        <source>DNS refresh:</source>
+        <translation>DNS 刷新：</translation>
+    </message>
+    <message>
+        <source>Off: host names are looked up when a configuration is applied.</source>
+        <translation>关闭：仅在应用配置时解析主机名。</translation>
+    </message>
+    <message>
+        <source>Host names are looked up again every %1.</source>
+        <translation>每 %1 重新解析一次主机名。</translation>
+    </message>
+    <message>
+        <source>Not a duration: enter e.g. 30s, 5m or 1h, or 0 to turn it off.</source>
+        <translation>不是有效的时长：请输入例如 30s、5m 或 1h，或输入 0 关闭。</translation>
+    </message>
+    <message>
+        <source>Must be 0 (off) or from 1s to 24h.</source>
+        <translation>必须为 0（关闭）或 1s 到 24h。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::IssueKeyDialog</name>
@@ -4249,6 +4277,14 @@ info:
     <message>
         <source>Unresolved</source>
         <translation>无法解析</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>DNS refresh failed: %1 (still using the last addresses)</source>
+        <translation>DNS 刷新失败：%1（仍使用上次的地址）</translation>
     </message>
 </context>
 <context>
