@@ -106,12 +106,18 @@ EOF
   mkdir -p "$RAW_DIR"
 }
 
-# A free TCP port on 127.0.0.1 (nothing listening, not handed out before).
+# A free TCP port on 127.0.0.1 (nothing listening, not handed out before),
+# below the kernel's ephemeral range: a port in that range can be taken by
+# any outgoing connection (or linger in TIME_WAIT) between this check and
+# the server's bind, which then fails with "Address already in use".
 USED_PORTS=" "
 free_port() {
-  local port i
+  local port i low=32768 span
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  ((low > 12000)) || low=32768
+  span=$((low - 10000))
   for ((i = 0; i < 200; i++)); do
-    port=$((20000 + RANDOM % 20000))
+    port=$((10000 + RANDOM % span))
     [[ $USED_PORTS == *" $port "* ]] && continue
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       USED_PORTS+="$port "
