@@ -9,6 +9,7 @@
 #include "app/telemetry/call_log_writer.h"
 #include "app/telemetry/telemetry_database.h"
 #include "app/telemetry/telemetry_service.h"
+#include "tests/app/telemetry_test_support.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -28,37 +29,10 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::FeedSource;
+using gatehouse::test::ScratchPostgres;
 
 namespace {
-
-// Records handed to a writer directly, as the gateway's rings would.
-class FeedSource {
-public:
-    void push(const gateway::call_record& r)
-    {
-        std::lock_guard lock(m_mutex);
-        m_queue.push_back(r);
-    }
-    std::size_t waiting()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_queue.size();
-    }
-    CallLogWriter::DrainSource source()
-    {
-        return [this](std::vector<gateway::call_record>& out, std::size_t max) {
-            std::lock_guard lock(m_mutex);
-            const std::size_t n = std::min(max, m_queue.size());
-            out.insert(out.end(), m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
-            m_queue.erase(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
-            return n;
-        };
-    }
-
-private:
-    std::mutex m_mutex;
-    std::vector<gateway::call_record> m_queue;
-};
 
 gateway::call_record makeRecord(qint64 tsUs, quint64 api, int status, std::uint32_t latencyUs,
                                 const char* client)
@@ -81,50 +55,6 @@ qint64 nowUs()
 {
     return QDateTime::currentMSecsSinceEpoch() * 1000;
 }
-
-// A database of its own on the server of GATEHOUSE_TEST_PG_URL, dropped
-// again at the end of the test.
-class ScratchPostgres {
-public:
-    explicit ScratchPostgres(const QString& base)
-    {
-        QSqlDatabase db = telemetry::openDatabase(base, m_admin, &m_error);
-        if (!db.isValid())
-            return;
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("CREATE DATABASE ") + m_name)) {
-            m_error = q.lastError().text();
-            return;
-        }
-        QUrl url(base);
-        url.setPath(QLatin1Char('/') + m_name);
-        m_url = url.toString();
-    }
-    ~ScratchPostgres()
-    {
-        {
-            QSqlQuery q(QSqlDatabase::database(m_admin));
-            q.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_name +
-                   QStringLiteral(" WITH (FORCE)"));
-        }
-        telemetry::closeDatabase(m_admin);
-    }
-    ScratchPostgres(const ScratchPostgres&) = delete;
-    ScratchPostgres& operator=(const ScratchPostgres&) = delete;
-
-    QString url() const { return m_url; }
-    QString error() const { return m_error; }
-
-private:
-    QString m_admin = telemetry::uniqueConnectionName(QStringLiteral("lease-admin"));
-    QString m_name = QStringLiteral("gh_lease_%1_%2_%3")
-                         .arg(QCoreApplication::applicationPid())
-                         .arg(QDateTime::currentMSecsSinceEpoch())
-                         .arg(++s_databases);
-    static inline int s_databases = 0;
-    QString m_url;
-    QString m_error;
-};
 
 // --lease-child <db>: takes the lease, says so, and holds it until killed.
 int leaseChild(const QString& path)

@@ -5,6 +5,7 @@
 #include "app/telemetry/call_log_writer.h"
 #include "app/telemetry/telemetry_database.h"
 #include "app/telemetry/telemetry_export.h"
+#include "tests/app/telemetry_test_support.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -26,6 +27,7 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::ScratchPostgres;
 
 namespace {
 
@@ -70,50 +72,6 @@ std::vector<std::vector<QByteArray>> parseCsv(const QByteArray& data)
         rows.pop_back();
     return rows;
 }
-
-// A database of its own on the server of GATEHOUSE_TEST_PG_URL, dropped
-// again at the end of the test.
-class ScratchPostgres {
-public:
-    explicit ScratchPostgres(const QString& base)
-    {
-        QSqlDatabase db = telemetry::openDatabase(base, m_admin, &m_error);
-        if (!db.isValid())
-            return;
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("CREATE DATABASE ") + m_name)) {
-            m_error = q.lastError().text();
-            return;
-        }
-        QUrl url(base);
-        url.setPath(QLatin1Char('/') + m_name);
-        m_url = url.toString();
-    }
-    ~ScratchPostgres()
-    {
-        {
-            QSqlQuery q(QSqlDatabase::database(m_admin));
-            q.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_name +
-                   QStringLiteral(" WITH (FORCE)"));
-        }
-        telemetry::closeDatabase(m_admin);
-    }
-    ScratchPostgres(const ScratchPostgres&) = delete;
-    ScratchPostgres& operator=(const ScratchPostgres&) = delete;
-
-    QString url() const { return m_url; } // empty on failure: see error()
-    QString error() const { return m_error; }
-
-private:
-    QString m_admin = telemetry::uniqueConnectionName(QStringLiteral("scratch-admin"));
-    QString m_name = QStringLiteral("gh_tel_%1_%2_%3")
-                         .arg(QCoreApplication::applicationPid())
-                         .arg(QDateTime::currentMSecsSinceEpoch())
-                         .arg(++s_databases);
-    static inline int s_databases = 0;
-    QString m_url;
-    QString m_error;
-};
 
 // Rows for tests that run on SQLite, and on PostgreSQL when one is given.
 void addBackendRows()

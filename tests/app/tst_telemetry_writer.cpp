@@ -4,6 +4,7 @@
 
 #include "app/telemetry/rollup_store.h"
 #include "app/telemetry/telemetry_database.h"
+#include "tests/app/telemetry_test_support.h"
 #include "tests/gateway/gateway_fixture.h"
 #include "tests/support/test_http.h"
 
@@ -25,34 +26,6 @@ using namespace gatehouse::app;
 using namespace gatehouse::test;
 
 namespace {
-
-// Records handed to the writer directly, as the gateway's rings would.
-class FeedSource {
-public:
-    void push(const gateway::call_record& r)
-    {
-        std::lock_guard lock(m_mutex);
-        m_queue.push_back(r);
-    }
-    std::size_t drain(std::vector<gateway::call_record>& out, std::size_t max)
-    {
-        std::lock_guard lock(m_mutex);
-        const std::size_t n = std::min(max, m_queue.size());
-        out.insert(out.end(), m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
-        m_queue.erase(m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
-        return n;
-    }
-    CallLogWriter::DrainSource source()
-    {
-        return [this](auto& out, std::size_t max) {
-            return drain(out, max);
-        };
-    }
-
-private:
-    std::mutex m_mutex;
-    std::vector<gateway::call_record> m_queue;
-};
 
 gateway::call_record makeRecord(qint64 tsUs, quint64 api, int status, std::uint32_t latencyUs)
 {

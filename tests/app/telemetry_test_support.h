@@ -1,0 +1,101 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Shared by the telemetry suites: a throwaway PostgreSQL database, and a
+// record source that hands calls to a CallLogWriter as the gateway's rings
+// would.
+
+#include "app/telemetry/call_log_writer.h"
+#include "app/telemetry/telemetry_database.h"
+#include "gateway/call_record.hpp"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+
+#include <algorithm>
+#include <mutex>
+#include <vector>
+
+namespace gatehouse::test {
+
+// A database of its own on the server of GATEHOUSE_TEST_PG_URL, dropped
+// again at the end of the test.
+class ScratchPostgres {
+public:
+    explicit ScratchPostgres(const QString& base)
+    {
+        QSqlDatabase db = app::telemetry::openDatabase(base, m_admin, &m_error);
+        if (!db.isValid())
+            return;
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("CREATE DATABASE ") + m_name)) {
+            m_error = q.lastError().text();
+            return;
+        }
+        QUrl url(base);
+        url.setPath(QLatin1Char('/') + m_name);
+        m_url = url.toString();
+    }
+    ~ScratchPostgres()
+    {
+        {
+            QSqlQuery q(QSqlDatabase::database(m_admin));
+            q.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_name +
+                   QStringLiteral(" WITH (FORCE)"));
+        }
+        app::telemetry::closeDatabase(m_admin);
+    }
+    ScratchPostgres(const ScratchPostgres&) = delete;
+    ScratchPostgres& operator=(const ScratchPostgres&) = delete;
+
+    QString url() const { return m_url; } // empty on failure: see error()
+    QString error() const { return m_error; }
+
+private:
+    QString m_admin = app::telemetry::uniqueConnectionName(QStringLiteral("scratch-admin"));
+    QString m_name = QStringLiteral("gh_tel_%1_%2_%3")
+                         .arg(QCoreApplication::applicationPid())
+                         .arg(QDateTime::currentMSecsSinceEpoch())
+                         .arg(++s_databases);
+    static inline int s_databases = 0;
+    QString m_url;
+    QString m_error;
+};
+
+// Records handed to a writer directly, as the gateway's rings would.
+class FeedSource {
+public:
+    void push(const gateway::call_record& r)
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(r);
+    }
+    std::size_t waiting()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_queue.size();
+    }
+    std::size_t drain(std::vector<gateway::call_record>& out, std::size_t max)
+    {
+        std::lock_guard lock(m_mutex);
+        const std::size_t n = std::min(max, m_queue.size());
+        out.insert(out.end(), m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
+        m_queue.erase(m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
+        return n;
+    }
+    app::CallLogWriter::DrainSource source()
+    {
+        return [this](std::vector<gateway::call_record>& out, std::size_t max) {
+            return drain(out, max);
+        };
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<gateway::call_record> m_queue;
+};
+
+} // namespace gatehouse::test
