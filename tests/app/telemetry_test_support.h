@@ -16,6 +16,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -63,6 +64,28 @@ private:
     static inline int s_databases = 0;
     QString m_url;
     QString m_error;
+};
+
+// The database a test runs on, as its `postgres` data column says: a
+// scratch PostgreSQL database on the server of GATEHOUSE_TEST_PG_URL, or the
+// SQLite file `sqliteFile`.
+class TelemetryTestDatabase {
+public:
+    TelemetryTestDatabase(bool postgres, const QString& sqliteFile)
+    {
+        if (postgres)
+            m_pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+        m_path = m_pg ? m_pg->url() : sqliteFile;
+    }
+    // False when the PostgreSQL database could not be made: see error().
+    bool ready() const { return !m_path.isEmpty(); }
+    QString error() const { return m_pg ? m_pg->error() : QString(); }
+    QString path() const { return m_path; }
+    bool isPostgres() const { return m_pg != nullptr; }
+
+private:
+    std::unique_ptr<ScratchPostgres> m_pg;
+    QString m_path;
 };
 
 // Records handed to a writer directly, as the gateway's rings would.

@@ -28,6 +28,7 @@
 using namespace gatehouse;
 using namespace gatehouse::app;
 using gatehouse::test::ScratchPostgres;
+using gatehouse::test::TelemetryTestDatabase;
 
 namespace {
 
@@ -561,12 +562,9 @@ void TestTelemetryQuery::requestIdsFoundInEveryForm()
     // The gateway's own ids are stored packed and found through their
     // timestamp; anything else a client sent is stored as sent.
     QFETCH(bool, postgres);
-    std::unique_ptr<ScratchPostgres> pg;
-    if (postgres) {
-        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
-        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
-    }
-    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("ids.db"));
+    const TelemetryTestDatabase database(postgres, m_dir.filePath(QStringLiteral("ids.db")));
+    QVERIFY2(database.ready(), qPrintable(database.error()));
+    const QString path = database.path();
     const qint64 ts = 0x1a0c4a4e8fbLL * 1000 + 123; // the generated id's millisecond
     const QString generated = QStringLiteral("01a0c4a4e8fb7c2e9d10b3f4a5c6d7e8");
     const QStringList ids{
@@ -664,12 +662,9 @@ void TestTelemetryQuery::migratesASchemaOneDatabase()
 {
     // A workspace written before the texts moved to call_text.
     QFETCH(bool, postgres);
-    std::unique_ptr<ScratchPostgres> pg;
-    if (postgres) {
-        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
-        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
-    }
-    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("schema1.db"));
+    const TelemetryTestDatabase database(postgres, m_dir.filePath(QStringLiteral("schema1.db")));
+    QVERIFY2(database.ready(), qPrintable(database.error()));
+    const QString path = database.path();
     const QString connection = QStringLiteral("schema1");
     {
         QString error;
@@ -680,8 +675,8 @@ void TestTelemetryQuery::migratesASchemaOneDatabase()
             QStringLiteral("CREATE TABLE telemetry_schema (version INTEGER NOT NULL)"),
             QStringLiteral("INSERT INTO telemetry_schema (version) VALUES (1)"),
             QStringLiteral("CREATE TABLE call_log (id ") +
-                (pg ? QStringLiteral("BIGSERIAL PRIMARY KEY")
-                    : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")) +
+                (database.isPostgres() ? QStringLiteral("BIGSERIAL PRIMARY KEY")
+                                       : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")) +
                 QStringLiteral(
                     ", ts_us BIGINT NOT NULL, request_id TEXT NOT NULL, api_id BIGINT NOT NULL,"
                     " route_id TEXT NOT NULL, application_id BIGINT NOT NULL,"
@@ -771,12 +766,9 @@ void TestTelemetryQuery::retentionPrunesTextsNoCallUses()
     // and the writer, which had them cached, stores them again when they
     // come back.
     QFETCH(bool, postgres);
-    std::unique_ptr<ScratchPostgres> pg;
-    if (postgres) {
-        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
-        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
-    }
-    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("prune.db"));
+    const TelemetryTestDatabase database(postgres, m_dir.filePath(QStringLiteral("prune.db")));
+    QVERIFY2(database.ready(), qPrintable(database.error()));
+    const QString path = database.path();
     const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
     const auto call = [](qint64 ts, const char* route, const std::string& client,
                          const char* requestId) {
@@ -877,12 +869,9 @@ void TestTelemetryQuery::upgradesASchemaTwoDatabase()
 {
     // A workspace written by the previous schema: the same tables, fewer indexes.
     QFETCH(bool, postgres);
-    std::unique_ptr<ScratchPostgres> pg;
-    if (postgres) {
-        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
-        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
-    }
-    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("schema2.db"));
+    const TelemetryTestDatabase database(postgres, m_dir.filePath(QStringLiteral("schema2.db")));
+    QVERIFY2(database.ready(), qPrintable(database.error()));
+    const QString path = database.path();
     std::vector<gateway::call_record> queue(m_records.begin(), m_records.begin() + 700);
     CallLogWriterOptions options;
     options.database = path;
@@ -947,12 +936,10 @@ void TestTelemetryQuery::aSecondWriterAddingTheSameTextLosesNoBatch()
     // not committed yet when this writer's batch needs it. This batch waits
     // for that commit, takes the other's row and lands whole.
     QFETCH(bool, postgres);
-    std::unique_ptr<ScratchPostgres> pg;
-    if (postgres) {
-        pg = std::make_unique<ScratchPostgres>(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
-        QVERIFY2(!pg->url().isEmpty(), qPrintable(pg->error()));
-    }
-    const QString path = pg ? pg->url() : m_dir.filePath(QStringLiteral("two-writers.db"));
+    const TelemetryTestDatabase database(postgres,
+                                         m_dir.filePath(QStringLiteral("two-writers.db")));
+    QVERIFY2(database.ready(), qPrintable(database.error()));
+    const QString path = database.path();
     const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
     constexpr int calls = 250; // a multi-row INSERT and a few single rows
     std::mutex mutex;
