@@ -534,6 +534,7 @@ void cache_exchange::complete()
     in.status = response_status_;
     in.headers = std::move(response_headers_);
     in.body = std::move(body_);
+    in.body_files = store_->body_files();
     in.request_time = request_time_;
     in.response_time = response_time_;
     in.key = &key_;
@@ -626,8 +627,17 @@ std::string_view cache_exchange::stored_body() const
 {
     if (!stored_response_has_body())
         return {};
-    const std::string_view body(entry_->body);
+    const std::string_view body = entry_->body.view();
     return serve_range_ ? body.substr(serve_range_->first, serve_range_->length) : body;
+}
+
+std::optional<cache_exchange::body_file_range> cache_exchange::stored_body_file() const
+{
+    if (!stored_response_has_body() || entry_->body.file() < 0)
+        return std::nullopt;
+    if (serve_range_)
+        return body_file_range{entry_->body.file(), serve_range_->first, serve_range_->length};
+    return body_file_range{entry_->body.file(), 0, entry_->body.size()};
 }
 
 bool cache_exchange::stored_response_has_body() const

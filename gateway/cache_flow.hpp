@@ -137,6 +137,15 @@ public:
     bool write_stored_head(std::string& out, std::string_view via, std::string_view request_id,
                            bool keep_alive) const;
     std::string_view stored_body() const;
+    // The same bytes as a range of a sealed file to sendfile from, when the
+    // entry's body lives in one; nullopt when it is in memory (or there is
+    // no body to send).
+    struct body_file_range {
+        int fd;
+        std::size_t offset;
+        std::size_t length;
+    };
+    std::optional<body_file_range> stored_body_file() const;
     // The status the stored response goes out with (304, 206 or the entry's).
     unsigned stored_status() const;
 

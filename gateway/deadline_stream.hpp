@@ -88,6 +88,16 @@ public:
         return state_->socket.async_write_some(buffers, std::forward<CompletionToken>(token));
     }
 
+    // Waits, under the deadline, until the socket takes more bytes: for
+    // writes made outside asio (sendfile).
+    template <class CompletionToken>
+    auto async_wait_writable(CompletionToken&& token)
+    {
+        arm();
+        return state_->socket.async_wait(worker_socket::wait_write,
+                                         std::forward<CompletionToken>(token));
+    }
+
     // Connects to the first endpoint of `endpoints` that accepts, all under
     // the one deadline; beast::error::timeout once it has passed.
     template <class EndpointSequence>

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/gateway_server.hpp"
+#include "gateway/file_write.hpp"
 
 #include "gateway/cache/cache_key.hpp"
 #include "gateway/cache/cache_store.hpp"
@@ -97,6 +98,8 @@ struct gateway_server::impl {
         cache::store_options options;
         options.budget_bytes = budget;
         options.policy = eviction;
+        // A quarter of the descriptors for stored bodies kept in files.
+        options.files.max_files = raise_open_file_limit() / 4;
         return std::make_shared<cache::cache_store>(options);
     }
     std::shared_ptr<cache::cache_store> store() const
@@ -256,7 +259,10 @@ std::string gateway_server::start(const gateway_options& options)
     impl_->guards.clear();
     for (auto& w : impl_->workers) {
         impl_->guards.push_back(asio::make_work_guard(w->ioc));
-        w->thread = std::thread([&ioc = w->ioc] { ioc.run(); });
+        w->thread = std::thread([&ioc = w->ioc] {
+            block_sigpipe_in_this_thread(); // sendfile of cached bodies
+            ioc.run();
+        });
     }
     asio::co_spawn(impl_->workers.front()->ioc, impl_->accept_loop(), asio::detached);
     impl_->health.start();

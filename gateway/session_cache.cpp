@@ -5,6 +5,7 @@
 
 #include "gateway/cache/cache_store.hpp"
 #include "gateway/cache_refresh.hpp"
+#include "gateway/file_write.hpp"
 #include "gateway/http_util.hpp"
 #include "gateway/message_head.hpp"
 #include "gateway/relay.hpp"
@@ -142,8 +143,16 @@ worker_task<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
         serialize_head(res, head_);
     }
     count_response(cache_.stored_status());
-    auto [ec, written] = co_await write_message(client_, head_, cache_.stored_body(), false,
-                                                w_.shared.options.client_send_timeout);
+    const auto timeout = w_.shared.options.client_send_timeout;
+    boost::system::error_code ec;
+    std::size_t written = 0;
+    if (const auto file = cache_.stored_body_file()) {
+        std::tie(ec, written) = co_await write_head_and_file(client_, head_, file->fd, file->offset,
+                                                             file->length, timeout);
+    } else {
+        std::tie(ec, written) =
+            co_await write_message(client_, head_, cache_.stored_body(), false, timeout);
+    }
     add_out(written);
     if (ec) {
         record_.error = call_error::client_aborted;

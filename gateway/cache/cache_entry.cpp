@@ -216,7 +216,7 @@ std::shared_ptr<const cached_response> make_cached_response(entry_inputs in)
     for (const auto& h : in.headers)
         if (is_targeted_cache_field(h.name))
             e->targeted.push_back(h);
-    e->body = std::move(in.body);
+    e->body = stored_body::make(std::move(in.body), in.body_files);
     e->wire_head = make_wire_head(e->status, e->headers, e->body.size());
     if (in.key) {
         e->primary_key = in.key->primary;

@@ -5,6 +5,7 @@
 #include "gateway/cache/cache_key.hpp"
 #include "gateway/cache/cache_policy.hpp"
 #include "gateway/cache/freshness.hpp"
+#include "gateway/cache/stored_body.hpp"
 
 #include <memory>
 #include <optional>
@@ -29,7 +30,7 @@ struct cached_response {
     header_list headers;  // as stored: no hop-by-hop, Connection-listed, Age or targeted fields
     header_list targeted; // RFC 9213 fields, kept apart: never sent to clients, but a 304's
                           // freshening (§4.3.4) must still see them
-    std::string body;
+    stored_body body;     // in memory, or a sealed memfd a hit sends with sendfile
     // The status line and stored fields as a hit sends them, with the
     // Content-Length: built once when stored (make_wire_head), so that a hit
     // copies one string instead of rebuilding the head field by field.
@@ -102,6 +103,9 @@ struct entry_inputs {
     unsigned status = 200;
     header_list headers; // as received from the upstream
     std::string body;
+    // Where a large body may go instead of memory (stored_body::make); none:
+    // in memory.
+    std::shared_ptr<body_file_budget> body_files;
     sys_time request_time{};
     sys_time response_time{};
     const cache_key* key = nullptr;

@@ -70,6 +70,7 @@ struct cache_store::shard {
 
 cache_store::cache_store(store_options options)
     : options_(options)
+    , files_(std::make_shared<cache::body_file_budget>(options.files))
 {
     const unsigned n = std::bit_ceil(std::max(1u, options_.shards));
     shards_ = std::make_unique<shard[]>(n);

@@ -28,6 +28,8 @@ struct store_options {
     std::size_t expected_object_bytes = 16 * 1024;
     // Per-URL cap on stored variants (Vary on a high-cardinality header).
     std::size_t max_variants = 16;
+    // Which bodies live in sealed memfds for sendfile hits (stored_body).
+    body_file_limits files;
 };
 
 // For the console's "recently stored / evicted" list.
@@ -88,6 +90,8 @@ public:
     std::size_t budget_bytes() const { return options_.budget_bytes; }
     std::size_t max_object_bytes() const { return max_object_; }
     eviction_kind policy() const { return options_.policy; }
+    // Where entries built for this store put large bodies (entry_inputs).
+    const std::shared_ptr<cache::body_file_budget>& body_files() const { return files_; }
 
 private:
     struct shard;
@@ -100,6 +104,7 @@ private:
     std::size_t max_object_ = 0;
     std::unique_ptr<shard[]> shards_;
     std::size_t shard_mask_ = 0;
+    std::shared_ptr<cache::body_file_budget> files_;
 
     cache_stats total_;
     mutable std::mutex stats_mutex_;

@@ -96,7 +96,7 @@ ORIGIN_HOSTPORT=${ORIGIN_URL#http://}
 wait_for_http "$ORIGIN_URL/" 10 || gh_die "origin $ORIGIN_URL does not answer"
 gh_log "origin: $ORIGIN_URL"
 
-declare -A BASE
+declare -A BASE TPID
 want direct && BASE[direct]=$ORIGIN_URL
 
 # --- nginx with proxy_cache ---------------------------------------------------
@@ -134,6 +134,7 @@ for t in nginx nginx-log; do
   nginx_conf "$nd" "$port" "$ORIGIN_HOSTPORT" "$http_extra" "$location_extra" "$access_log"
   if start_nginx "$nd" "$port"; then
     BASE[$t]=http://127.0.0.1:$port
+    TPID[$t]=$STARTED_PID
   else
     gh_log "error: $t did not start"; FAILED=1
   fi
@@ -170,6 +171,7 @@ for t in gatehouse gatehouse-nolog; do
   [[ $t == gatehouse-nolog ]] && extra=(GATEHOUSE_CALL_LOG=off)
   if start_gatehouse "$TMP/gatehouse.yaml" "$port" "$t" "${extra[@]}"; then
     BASE[$t]=$GATEHOUSE_URL
+    TPID[$t]=$STARTED_PID
   else
     gh_log "error: $t did not start"; FAILED=1
   fi
@@ -229,7 +231,11 @@ for s in "${SIZES[@]}"; do
     url=${BASE[$t]}$(path_for "$s")
     gh_log "cache hits: $t $(size_label "$s") ($CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s)"
     warm_up "$url" "$CONNECTIONS"
-    run_wrk "hit|$t|$s" "$url" "$CONNECTIONS" "$DURATION" || FAILED=1
+    if [[ -n ${TPID[$t]:-} ]]; then
+      run_wrk_cpu "hit|$t|$s" "${TPID[$t]}" "$url" "$CONNECTIONS" "$DURATION" || FAILED=1
+    else
+      run_wrk "hit|$t|$s" "$url" "$CONNECTIONS" "$DURATION" || FAILED=1
+    fi
     # Still a hit afterwards: the object did not expire or get evicted mid-run.
     if check_response "$t" "$url" "$s"; then
       HIT_AFTER["$t|$s"]=yes
@@ -265,7 +271,7 @@ verdict() {
   echo "every cached target was checked to answer a hit before and after its run"
   for s in "${SIZES[@]}"; do
     echo
-    printf '  %-16s %12s %12s %12s %8s %6s\n' "$(size_label "$s")" "req/s" "p50" "p99" "errors" "hit"
+    printf '  %-16s %12s %12s %12s %8s %6s %12s\n' "$(size_label "$s")" "req/s" "p50" "p99" "errors" "hit" "CPU/req"
     for t in direct nginx nginx-log gatehouse gatehouse-nolog; do
       want "$t" || continue
       if [[ -z ${VALID["$t|$s"]:-} ]]; then
@@ -275,7 +281,9 @@ verdict() {
       k="hit|$t|$s"
       hit=${HIT_AFTER["$t|$s"]:-n/a}
       [[ $t == direct ]] && hit=-
-      printf '  %-16s %12s %12s %12s %8s %6s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$hit"
+      cpu=$(cell "$k" cpu)
+      [[ $t == direct ]] && cpu=-
+      printf '  %-16s %12s %12s %12s %8s %6s %12s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$hit" "$cpu"
     done
     # Like against like: logging against logging, silent against silent.
     for pair in gatehouse-nolog:nginx gatehouse:nginx-log gatehouse:nginx; do
@@ -283,9 +291,15 @@ verdict() {
       [[ -n ${RPS[$g]:-} && -n ${RPS[$n]:-} ]] || continue
       tput_ratio=$(ratio "${RPS[$g]}" "${RPS[$n]}")
       p99_ratio=$(ratio "${P99[$g]}" "${P99[$n]}")
-      printf '  %s/%s: throughput %sx (target >= 1.5x: %s), p50 %sx, p99 %sx (target <= 1x: %s)\n' \
+      # CPU per request: the proxy's own cost, whatever share of its core
+      # wrk and the origin left it (wrk can be the bottleneck at 64 KiB).
+      cpu_note=
+      if [[ -n ${CPU_US[$g]:-} && -n ${CPU_US[$n]:-} ]]; then
+        cpu_note=$(awk -v a="${CPU_US[$g]}" -v b="${CPU_US[$n]}" 'BEGIN { if (a > 0) printf "; requests per CPU-second %.2fx", b / a }')
+      fi
+      printf '  %s/%s: throughput %sx (target >= 1.5x: %s), p50 %sx, p99 %sx (target <= 1x: %s)%s\n' \
         "${pair%%:*}" "${pair##*:}" "$tput_ratio" "$(verdict "$tput_ratio" '>=' 1.5)" \
-        "$(ratio "${P50[$g]}" "${P50[$n]}")" "$p99_ratio" "$(verdict "$p99_ratio" '<=' 1)"
+        "$(ratio "${P50[$g]}" "${P50[$n]}")" "$p99_ratio" "$(verdict "$p99_ratio" '<=' 1)" "$cpu_note"
     done
   done
   echo

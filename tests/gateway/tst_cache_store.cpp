@@ -6,6 +6,9 @@
 
 #include <QtTest/QTest>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <map>
 #include <random>
 #include <thread>
@@ -85,7 +88,7 @@ private slots:
                  insert_result::stored);
         const auto e = get(s, "/a");
         QVERIFY(e);
-        QCOMPARE(e->body, std::string(10, 'b'));
+        QCOMPARE(e->body.view(), std::string_view(std::string(10, 'b')));
         // RFC 9111 §3.1 hop-by-hop / Connection-listed; RFC 9213 targeted fields; Age recomputed.
         QVERIFY(!e->header("x-hop") && !e->header("connection") && !e->header("age"));
         QVERIFY(!e->header("cdn-cache-control") && !e->header("transfer-encoding"));
@@ -94,6 +97,68 @@ private slots:
         QCOMPARE(s.insert(entry("/a", 20)), insert_result::replaced);
         QCOMPARE(get(s, "/a")->body.size(), std::size_t(20));
         QCOMPARE(s.totals().objects, std::int64_t(1));
+    }
+
+    // Large bodies go into sealed memfds (sent with sendfile on a hit),
+    // small ones and those beyond the descriptor budget stay in memory;
+    // either way the entry reads the same bytes, and the file cannot change.
+    void large_bodies_live_in_sealed_files()
+    {
+        auto files = std::make_shared<body_file_budget>(body_file_limits{1024, 2});
+        const auto body_of = [](std::size_t size) {
+            std::string b(size, '\0');
+            for (std::size_t i = 0; i < size; ++i)
+                b[i] = static_cast<char>('a' + i % 26);
+            return b;
+        };
+        const stored_body small = stored_body::make(body_of(1023), files);
+        QCOMPARE(small.file(), -1);
+        QCOMPARE(small.view(), std::string_view(body_of(1023)));
+        {
+            const stored_body large = stored_body::make(body_of(70000), files);
+            QVERIFY(large.file() >= 0);
+            QCOMPARE(large.size(), std::size_t(70000));
+            QVERIFY(large.view() == body_of(70000));
+            const int seals = ::fcntl(large.file(), F_GET_SEALS);
+            QVERIFY(seals & F_SEAL_WRITE);
+            QVERIFY(seals & F_SEAL_SHRINK);
+            QVERIFY(::write(large.file(), "x", 1) < 0); // read-only for good
+            char first[4] = {};
+            QCOMPARE(::pread(large.file(), first, 3, 0), ssize_t(3));
+            QCOMPARE(std::string(first), std::string("abc"));
+            const stored_body copy = large; // shares the file
+            QCOMPARE(copy.file(), large.file());
+            QCOMPARE(files->files_in_use(), std::size_t(1));
+            const stored_body second = stored_body::make(body_of(2000), files);
+            QVERIFY(second.file() >= 0);
+            // The budget (2) is spent: the next large body stays in memory.
+            const stored_body third = stored_body::make(body_of(3000), files);
+            QCOMPARE(third.file(), -1);
+            QVERIFY(third.view() == body_of(3000));
+            QCOMPARE(files->files_in_use(), std::size_t(2));
+        }
+        // The last copy gone, its descriptor returns to the budget.
+        QCOMPARE(files->files_in_use(), std::size_t(0));
+
+        // Entries built for a store use its files; an entry freshened by a
+        // 304 shares its body instead of copying it.
+        cache_store s(store_options{.files = {1024, 0}});
+        const cache_key key = key_for("/big");
+        entry_inputs in;
+        in.headers = {{"Cache-Control", "max-age=60"}};
+        in.body = body_of(50000);
+        in.body_files = s.body_files();
+        in.request_time = in.response_time = std::chrono::system_clock::now();
+        in.key = &key;
+        in.api_id = "shop";
+        in.policy = &policy;
+        const auto e = make_cached_response(std::move(in));
+        QVERIFY(e->body.file() >= 0);
+        QVERIFY(s.body_files()->max_files() > 0);
+        const auto fresher = freshen_with_304(*e, {{"Cache-Control", "max-age=120"}},
+                                              e->response_time, e->response_time, policy);
+        QCOMPARE(fresher->body.file(), e->body.file());
+        QVERIFY(fresher->body.view().data() == e->body.view().data());
     }
 
     void vary_variants()
