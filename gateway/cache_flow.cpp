@@ -91,7 +91,6 @@ void cache_exchange::reset()
     revalidating_ = false;
     serve_not_modified_ = false;
     range_stripped_ = false;
-    fill_ = false;
     serve_age_ = 0;
     client_if_none_match_.reset();
     client_if_modified_since_.reset();
@@ -437,17 +436,13 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
     if (!capturing_ && ticket_.leader())
         ticket_.release_uncacheable(); // followers go upstream now, not at the end
     set_status_field(res);
-    // A ranged miss whose full 200 will be stored and whose length (within
-    // the object limit) is known: read it whole, then serve the range. An
-    // unknown length could outgrow the limit half way, after the client's
-    // part had gone by unsent, so such a body is relayed whole instead.
-    if (range_stripped_ && capturing_ && status == 200 && content_length) {
-        fill_ = true;
-        return head_action::fill_then_serve;
-    }
-    // Too large to store, or not storable, yet of a known length: the range
-    // is cut out of the body as it streams past, and nothing is buffered.
-    if (range_stripped_ && !capturing_ && status == 200 && content_length) {
+    // A ranged miss answered with the whole 200 (the Range was not passed
+    // on) of a known length: the client's range is cut out of the body as it
+    // streams past, so its part goes out as soon as it arrives. A body being
+    // stored is still read (and captured) to its end; one too large to store,
+    // or not storable, is not read past the range. An unknown length is
+    // relayed whole: the part's Content-Range needs the full length.
+    if (range_stripped_ && status == 200 && content_length) {
         auto field = [&](http::field name) -> std::optional<std::string_view> {
             const auto it = res.find(name);
             if (it == res.end())
@@ -506,7 +501,6 @@ void cache_exchange::invalidate_targets(const response_head& res)
 void cache_exchange::stop_capture()
 {
     capturing_ = false;
-    fill_ = false;
     std::string().swap(body_);
     response_headers_.clear();
     if (ticket_.leader())
@@ -547,16 +541,6 @@ void cache_exchange::complete()
     auto entry = c::make_cached_response(std::move(in));
     const auto result = store_->insert(entry);
     const bool stored = result == c::insert_result::stored || result == c::insert_result::replaced;
-    if (fill_) {
-        // The client of a ranged miss gets its part of what was just stored,
-        // still announced as the miss that stored it (Cache-Status unchanged).
-        entry_ = entry;
-        serve_age_ = std::max<std::int64_t>(0, entry_->freshness.current_age(now()));
-        serve_not_modified_ = false; // the upstream's 200 already answered the conditionals
-        serve_range_.reset();
-        if (!client_if_range_ || c::if_range_matches(*client_if_range_, *entry_))
-            serve_range_ = c::parse_single_byte_range(*client_range_, entry_->body.size());
-    }
     if (ticket_.leader()) {
         if (stored)
             ticket_.publish(std::move(entry));

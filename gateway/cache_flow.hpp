@@ -45,12 +45,10 @@ public:
     enum class head_action {
         relay,        // relay the upstream's response (capture() its body, then complete())
         serve_stored, // drop the upstream's response and serve the stored entry
-        // A ranged miss (see prepare_forward): read the upstream's whole body
-        // into capture() without relaying it, complete(), then -- when
-        // fill_ready() -- serve the client's range from what was stored.
-        fill_then_serve,
-        // A ranged miss whose body is too large to store (or not storable):
-        // make_part_head(), then relay only part() of the streamed body.
+        // A ranged miss (see prepare_forward) answered with a whole 200:
+        // make_part_head(), then relay only part() of the streamed body --
+        // while capturing() the whole of it (capture(), then complete()) when
+        // it is being stored.
         relay_part,
     };
 
@@ -109,10 +107,8 @@ public:
     void capture(const char* data, std::size_t size);
     // The relayed response ended cleanly: store it (and wake followers).
     void complete();
-    // After head_action::fill_then_serve and complete(): the stored response
-    // (with the client's range) is ready for serve_from_cache; false when
-    // the body could not be kept after all.
-    bool fill_ready() const { return fill_; }
+    // The upstream's body is being kept for the store.
+    bool capturing() const { return capturing_; }
     // After head_action::relay_part: the upstream's 200 head turned into the
     // 206 for the client's range, and that range of the upstream's body.
     void make_part_head(response_head& res) const;
@@ -182,7 +178,6 @@ private:
     bool revalidating_ = false;                           // forwarding with the entry's validators
     bool serve_not_modified_ = false;                     // answer the client 304
     bool range_stripped_ = false;                         // the client's Range was not forwarded
-    bool fill_ = false; // the body is read whole, then served as stored
     std::int64_t serve_age_ = 0;
     std::optional<std::string> client_if_none_match_;
     std::optional<std::string> client_if_modified_since_;

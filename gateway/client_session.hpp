@@ -106,11 +106,6 @@ private:
     // Reads the whole (Content-Length delimited) body into `out`; false
     // after answering a failure (or when the client went away).
     worker_task<bool> read_request_body(request_parser& parser, std::string& out);
-    // A ranged miss being stored (cache_exchange::head_action::fill_then_serve):
-    // the upstream's whole body into the cache, then complete(). False when
-    // the upstream broke off.
-    worker_task<bool> read_whole_body(response_parser& response, worker_stream& stream,
-                                      std::chrono::milliseconds timeout);
     // The stored response cache_ chose, instead of going upstream.
     worker_task<exchange_outcome> serve_from_cache(bool keep_alive);
     worker_task<exchange_outcome> forward(request_parser& parser, const runtime_config& config,

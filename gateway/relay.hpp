@@ -201,18 +201,19 @@ relay_body(worker_stream& in, boost::beast::flat_buffer& in_buffer,
     }
 }
 
-// relay_body for a part of a body too large to keep: after `head`, only the
-// bytes [first, first + length) of the incoming body are written (the head
-// frames them with a Content-Length), and reading stops once they have gone
-// by. The rest of the body stays unread, so the caller must not reuse `in`
-// unless the parser is done.
-template <bool isRequest, class ArmRead>
+// relay_body for a part of the incoming body: after `head`, only the bytes
+// [first, first + length) of it are written (the head frames them with a
+// Content-Length). With `read_to_end`, the body is still read (and tapped)
+// to its end after the part has gone out -- for the cache, which keeps all
+// of it; without, reading stops once the part has gone by, the rest stays
+// unread, and the caller must not reuse `in` unless the parser is done.
+template <bool isRequest, class ArmRead, class Tap = no_tap>
 worker_task<relay_result>
 relay_part(worker_stream& in, boost::beast::flat_buffer& in_buffer,
            boost::beast::http::parser<isRequest, boost::beast::http::buffer_body>& parser,
            worker_stream& out, std::string_view head, std::uint64_t first, std::uint64_t length,
-           char* buffer, std::size_t buffer_size, ArmRead arm_read,
-           std::chrono::milliseconds write_timeout)
+           bool read_to_end, char* buffer, std::size_t buffer_size, ArmRead arm_read,
+           std::chrono::milliseconds write_timeout, Tap tap = {})
 {
     namespace http = boost::beast::http;
     constexpr auto nothrow = worker_nothrow;
@@ -221,7 +222,7 @@ relay_part(worker_stream& in, boost::beast::flat_buffer& in_buffer,
     bool head_sent = false;
     const std::uint64_t end = first + length;
     std::uint64_t offset = 0; // of the first byte in `buffer`, within the incoming body
-    while (offset < end) {
+    while (offset < end || (read_to_end && !parser.is_done())) {
         if (parser.is_done()) { // shorter than its Content-Length said: cannot happen
             result.side = relay_result::failed_reading;
             result.ec = http::error::partial_message;
@@ -240,6 +241,7 @@ relay_part(worker_stream& in, boost::beast::flat_buffer& in_buffer,
             co_return result;
         }
         const std::size_t got = buffer_size - body.size;
+        tap(static_cast<const char*>(buffer), got, parser.is_done());
         const std::uint64_t from = std::max(offset, first);
         const std::uint64_t to = std::min(offset + got, end);
         relay_detail::gather pieces;

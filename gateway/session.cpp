@@ -608,17 +608,6 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             cache_.make_part_head(res);
             part = true;
         } else if (action != cache_exchange::head_action::relay) {
-            if (action == cache_exchange::head_action::fill_then_serve &&
-                !co_await read_whole_body(*response, *stream, remaining(up.read_timeout))) {
-                target->record_failure(up.health);
-                worker_stats::add(w_.stats.upstream_errors, 1);
-                record_.error = call_error::upstream_aborted;
-                upstream_buffer_.clear();
-                detail_ =
-                    "upstream '" + up.name + "' (" + target->url + "): the response body broke off";
-                co_await send_problem(problem_kind::upstream_unavailable, detail_, false);
-                co_return exchange_outcome{};
-            }
             if (response->keep_alive() && response->is_done() && upstream_buffer_.size() == 0 &&
                 !w_.shared.stopping.load(std::memory_order_relaxed)) {
                 upstream_ = nullptr; // the pool may hand it to another session
@@ -659,13 +648,19 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             relayed.bytes_written = n;
             relayed.side = write_ec ? relay_result::failed_writing : relay_result::done;
         } else if (part) {
-            // Nothing is stored: the reading stops after the range, and the
-            // connection, with the rest of the body unread, is not reused.
+            // A body being stored is read to its end (the client's part
+            // leaves as it goes by); any other is not read past the part, and
+            // its connection, with the rest unread, is not reused.
             relayed = co_await relay_part(
                 *stream, upstream_buffer_, *response, client_, head_, cache_.part().first,
-                cache_.part().length, relay_buffer(), relay_buffer_size,
+                cache_.part().length, cache_.capturing(), relay_buffer(), relay_buffer_size,
                 [&] { stream->expires_after(remaining(up.read_timeout)); },
-                options.client_send_timeout);
+                options.client_send_timeout,
+                [this](const char* data, std::size_t n, bool last) {
+                    cache_.capture(data, n);
+                    if (last)
+                        cache_.complete();
+                });
         } else {
             relayed = co_await relay_body(
                 *stream, upstream_buffer_, *response, client_, head_, chunked, relay_buffer(),

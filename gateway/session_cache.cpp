@@ -108,25 +108,6 @@ worker_task<bool> client_session::read_request_body(request_parser& parser, std:
     co_return true;
 }
 
-worker_task<bool> client_session::read_whole_body(response_parser& response, worker_stream& stream,
-                                                  std::chrono::milliseconds timeout)
-{
-    // Through the relay buffer into the cache's copy, nothing to the client
-    // yet; the length is known and within the object limit.
-    auto& body = response.get().body();
-    while (!response.is_done()) {
-        body.data = relay_buffer();
-        body.size = relay_buffer_size;
-        stream.expires_after(timeout);
-        auto [ec, n] = co_await http::async_read_some(stream, upstream_buffer_, response, nothrow);
-        cache_.capture(relay_buffer(), relay_buffer_size - body.size);
-        if (ec && ec != http::error::need_buffer)
-            co_return false;
-    }
-    cache_.complete();
-    co_return cache_.fill_ready();
-}
-
 worker_task<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
 {
     linger_ = !keep_alive;
