@@ -197,6 +197,12 @@ bool HeadlessRunner::startGateway()
         printLine(stdout, QStringLiteral("telemetry database ") + m_telemetry->databaseSpec());
         if (m_telemetry->readOnly())
             printLine(stderr, QStringLiteral("gatehouse: ") + m_telemetry->readOnlyMessage());
+        connect(m_telemetry.get(), &TelemetryService::readOnlyChanged, this, [](bool readOnly) {
+            if (!readOnly)
+                printLine(stderr, QStringLiteral("gatehouse: the other Gatehouse writing the call "
+                                                 "logs has stopped; this instance now records "
+                                                 "its calls"));
+        });
     } else
         printLine(stderr,
                   QStringLiteral("gatehouse: telemetry disabled: ") + m_telemetry->lastError());
