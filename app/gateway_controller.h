@@ -193,6 +193,9 @@ private:
     // cacheSnapshot() on any thread.
     mutable std::mutex m_cacheNamesMutex;
     std::map<std::string, std::string, std::less<>> m_cacheApiNames;
+    // Upstream name -> the one API whose routes use it (0: several or none),
+    // from the last applied configuration; labels the health rows.
+    std::map<std::string, quint64, std::less<>> m_upstreamApis;
 };
 
 } // namespace gatehouse::app

@@ -283,6 +283,7 @@ void MainWindow::setTelemetryService(app::TelemetryService* service,
     m_telemetrySource = source;
     source->setApiNames(apiNames);
     m_cachePage->setApiNames(apiNames);
+    m_gatewayPage->setApiNames(apiNames);
     m_dashboard->setTrendSource(source);
     m_dashboard->setLiveMetricsSource(source);
     if (!m_callLogsPage) {
@@ -298,6 +299,7 @@ void MainWindow::setApiNames(const QHash<quint64, QString>& names)
     if (m_telemetrySource)
         m_telemetrySource->setApiNames(names);
     m_cachePage->setApiNames(names);
+    m_gatewayPage->setApiNames(names);
     if (m_callLogsPage)
         m_callLogsPage->setApiNames(names);
 }

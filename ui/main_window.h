@@ -91,9 +91,8 @@ public:
     QLabel* viewAsBanner() const { return m_viewAsBanner; }
     int pendingApprovals() const { return m_pendingApprovals; }
 
-    // The telemetry database could not be opened: calls are not logged.
-    // Labels for API ids on the dashboard and the cache page (the catalog's
-    // names once it is compiled).
+    // Labels for API ids on the dashboard, the cache page and the gateway
+    // page's upstream health (the catalog's names once it is compiled).
     void setApiNames(const QHash<quint64, QString>& names);
     // Labels for application ids in the call logs.
     void setApplicationNames(const QHash<quint64, QString>& names);
@@ -101,6 +100,7 @@ public:
     // dashboard, cache page and call logs; failures and warnings in the
     // error banner. `sync` is not owned.
     void followConfigSync(app::GatewayConfigSync* sync);
+    // The telemetry database could not be opened: calls are not logged.
     void showTelemetryUnavailable(const QString& reason);
     // Another Gatehouse writes the call logs (TelemetryService::readOnly()).
     void showTelemetryReadOnly(const QString& message);
