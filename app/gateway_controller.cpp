@@ -69,7 +69,7 @@ GatewayController::GatewayController(QObject* parent)
     // (tests/bench/proxy_bench.sh), in the console and headless alike: the
     // gateway records nothing and the call-log writer idles.
     if (qEnvironmentVariable("GATEHOUSE_CALL_LOG") == QLatin1String("off"))
-        m_server->set_call_recording(false);
+        setCallRecording(false);
     // From the gateway's resolver thread: queued, so warnings are read here.
     m_server->set_lookups_hook([this] {
         QMetaObject::invokeMethod(this, &GatewayController::refreshApplyWarnings,
@@ -270,6 +270,7 @@ void GatewayController::setCallRecordsHook(std::function<void()> hook)
 void GatewayController::setCallRecording(bool enabled)
 {
     m_server->set_call_recording(enabled);
+    m_callRecording.store(enabled, std::memory_order_relaxed);
 }
 
 quint64 GatewayController::droppedCallRecords() const
