@@ -64,6 +64,10 @@ HeadlessRunner::~HeadlessRunner()
         if (counters.readOnly)
             line += QStringLiteral(", %1 not recorded (another Gatehouse writes the call logs)")
                         .arg(counters.notRecorded);
+        else if (counters.notRecorded > 0)
+            line += QStringLiteral(", %1 not recorded (before this instance took the call log "
+                                   "over)")
+                        .arg(counters.notRecorded);
         printLine(stderr, line);
     }
     m_telemetry.reset();
