@@ -47,7 +47,7 @@ GatewayStatsSample toSample(const gateway::stats_snapshot& s)
         out.targets.append({QString::fromStdString(t.upstream), QString::fromStdString(t.url),
                             t.healthy, t.consecutive_failures, t.active_connections, t.requests,
                             t.failures, t.last_latency_us, QString::fromStdString(t.problem),
-                            QString::fromStdString(t.refresh_error)});
+                            QString::fromStdString(t.refresh_error), 0});
     }
     return out;
 }
@@ -69,7 +69,7 @@ GatewayController::GatewayController(QObject* parent)
     // (tests/bench/proxy_bench.sh), in the console and headless alike: the
     // gateway records nothing and the call-log writer idles.
     if (qEnvironmentVariable("GATEHOUSE_CALL_LOG") == QLatin1String("off"))
-        m_server->set_call_recording(false);
+        setCallRecording(false);
     // From the gateway's resolver thread: queued, so warnings are read here.
     m_server->set_lookups_hook([this] {
         QMetaObject::invokeMethod(this, &GatewayController::refreshApplyWarnings,
@@ -219,6 +219,12 @@ bool GatewayController::applyConfig(const gateway::config_snapshot& given)
         std::lock_guard lock(m_cacheNamesMutex);
         m_cacheApiNames = std::move(names);
     }
+    m_upstreamApis.clear();
+    for (const auto& route : snapshot.routes) {
+        const auto [it, first] = m_upstreamApis.try_emplace(route.upstream, route.api_id);
+        if (!first && it->second != route.api_id)
+            it->second = 0; // shared by several APIs: named by itself
+    }
     m_applied = std::move(snapshot);
     emit configApplied();
     return true;
@@ -233,6 +239,11 @@ void GatewayController::pollStats()
 void GatewayController::takeSample()
 {
     GatewayStatsSample sample = toSample(m_server->stats());
+    for (TargetHealthRow& target : sample.targets) {
+        const auto api = m_upstreamApis.find(target.upstream.toStdString());
+        if (api != m_upstreamApis.end())
+            target.apiId = api->second;
+    }
     const double seconds = static_cast<double>(m_sinceLastSample.nsecsElapsed()) / 1e9;
     m_sinceLastSample.restart();
     sample.intervalSeconds = seconds;
@@ -259,6 +270,7 @@ void GatewayController::setCallRecordsHook(std::function<void()> hook)
 void GatewayController::setCallRecording(bool enabled)
 {
     m_server->set_call_recording(enabled);
+    m_callRecording.store(enabled, std::memory_order_relaxed);
 }
 
 quint64 GatewayController::droppedCallRecords() const

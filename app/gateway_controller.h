@@ -18,6 +18,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -85,6 +86,9 @@ public:
     std::size_t drainCallRecords(std::vector<gateway::call_record>& out, std::size_t max);
     void setCallRecordsHook(std::function<void()> hook);
     void setCallRecording(bool enabled);
+    // Off: the gateway captures no call records (GATEHOUSE_CALL_LOG=off or
+    // setCallRecording(false)), so none are stored or dropped.
+    bool callRecording() const { return m_callRecording.load(std::memory_order_relaxed); }
     quint64 droppedCallRecords() const;
     // The gateway's raw counters (any thread; waits while a stop drains),
     // e.g. for the Prometheus text.
@@ -193,6 +197,10 @@ private:
     // cacheSnapshot() on any thread.
     mutable std::mutex m_cacheNamesMutex;
     std::map<std::string, std::string, std::less<>> m_cacheApiNames;
+    // Upstream name -> the one API whose routes use it (0: several or none),
+    // from the last applied configuration; labels the health rows.
+    std::map<std::string, quint64, std::less<>> m_upstreamApis;
+    std::atomic<bool> m_callRecording{true};
 };
 
 } // namespace gatehouse::app

@@ -25,6 +25,10 @@ struct TargetHealthRow {
     // Why the last refresh of its host name failed; the last good addresses
     // still serve. Empty while lookups succeed.
     QString refreshError;
+    // The routed API this upstream serves when it serves only one (as the
+    // catalog gives each API an upstream of its own); 0 when it serves
+    // several (the demo origin), or none.
+    quint64 apiId = 0;
 };
 
 // One poll of the gateway's counters, plus rates computed from the previous

@@ -64,6 +64,10 @@ HeadlessRunner::~HeadlessRunner()
         if (counters.readOnly)
             line += QStringLiteral(", %1 not recorded (another Gatehouse writes the call logs)")
                         .arg(counters.notRecorded);
+        else if (counters.notRecorded > 0)
+            line += QStringLiteral(", %1 not recorded (before this instance took the call log "
+                                   "over)")
+                        .arg(counters.notRecorded);
         printLine(stderr, line);
     }
     m_telemetry.reset();
@@ -197,6 +201,12 @@ bool HeadlessRunner::startGateway()
         printLine(stdout, QStringLiteral("telemetry database ") + m_telemetry->databaseSpec());
         if (m_telemetry->readOnly())
             printLine(stderr, QStringLiteral("gatehouse: ") + m_telemetry->readOnlyMessage());
+        connect(m_telemetry.get(), &TelemetryService::readOnlyChanged, this, [](bool readOnly) {
+            if (!readOnly)
+                printLine(stderr, QStringLiteral("gatehouse: the other Gatehouse writing the call "
+                                                 "logs has stopped; this instance now records "
+                                                 "its calls"));
+        });
     } else
         printLine(stderr,
                   QStringLiteral("gatehouse: telemetry disabled: ") + m_telemetry->lastError());

@@ -5,6 +5,7 @@
 #include "app/catalog_service.h"
 #include "app/gateway_config_sync.h"
 #include "app/session_key_wallet.h"
+#include "app/telemetry/telemetry_service.h"
 #include "ui/application_icon.h"
 #include "ui/applications/applications_page.h"
 #include "ui/approvals/approvals_page.h"
@@ -283,6 +284,11 @@ void MainWindow::setTelemetryService(app::TelemetryService* service,
     m_telemetrySource = source;
     source->setApiNames(apiNames);
     m_cachePage->setApiNames(apiNames);
+    m_gatewayPage->setApiNames(apiNames);
+    if (service->readOnly())
+        m_dashboard->setNotRecordedReason(service->readOnlyMessage());
+    connect(service, &app::TelemetryService::readOnlyChanged, this,
+            &MainWindow::onTelemetryReadOnlyChanged);
     m_dashboard->setTrendSource(source);
     m_dashboard->setLiveMetricsSource(source);
     if (!m_callLogsPage) {
@@ -298,6 +304,7 @@ void MainWindow::setApiNames(const QHash<quint64, QString>& names)
     if (m_telemetrySource)
         m_telemetrySource->setApiNames(names);
     m_cachePage->setApiNames(names);
+    m_gatewayPage->setApiNames(names);
     if (m_callLogsPage)
         m_callLogsPage->setApiNames(names);
 }
@@ -323,14 +330,32 @@ void MainWindow::followConfigSync(app::GatewayConfigSync* sync)
 
 void MainWindow::showTelemetryUnavailable(const QString& reason)
 {
-    showError(
-        tr("Call logging is off: the telemetry database could not be opened (%1).").arg(reason));
+    const QString message =
+        tr("Call logging is off: the telemetry database could not be opened (%1).").arg(reason);
+    showError(message);
+    m_dashboard->setNotRecordedReason(message);
 }
 
 void MainWindow::showTelemetryReadOnly(const QString& message)
 {
     // The message is translated where the holder is known (TelemetryService).
     showError(message);
+    m_showingTelemetryReadOnly = true;
+    m_dashboard->setNotRecordedReason(message);
+}
+
+void MainWindow::onTelemetryReadOnlyChanged(bool readOnly)
+{
+    if (readOnly) {
+        showTelemetryReadOnly(m_telemetry ? m_telemetry->readOnlyMessage() : QString());
+        return;
+    }
+    m_dashboard->setNotRecordedReason(QString());
+    if (m_showingTelemetryReadOnly)
+        clearError();
+    statusBar()->showMessage(tr("The other Gatehouse writing the call logs has stopped: this "
+                                "instance now records its calls."),
+                             statusBarMessageMs);
 }
 
 void MainWindow::setDemoOriginUrl(const QUrl& url)
@@ -341,6 +366,7 @@ void MainWindow::setDemoOriginUrl(const QUrl& url)
 void MainWindow::showError(const QString& message)
 {
     m_showingConfigWarnings = false;
+    m_showingTelemetryReadOnly = false;
     m_error->setText(message);
     m_error->setVisible(true);
     statusBar()->showMessage(message, statusBarMessageMs);
@@ -361,6 +387,7 @@ void MainWindow::showConfigWarnings(const QStringList& warnings)
 void MainWindow::clearError()
 {
     m_showingConfigWarnings = false;
+    m_showingTelemetryReadOnly = false;
     m_error->clear();
     m_error->setVisible(false);
 }

@@ -91,9 +91,8 @@ public:
     QLabel* viewAsBanner() const { return m_viewAsBanner; }
     int pendingApprovals() const { return m_pendingApprovals; }
 
-    // The telemetry database could not be opened: calls are not logged.
-    // Labels for API ids on the dashboard and the cache page (the catalog's
-    // names once it is compiled).
+    // Labels for API ids on the dashboard, the cache page and the gateway
+    // page's upstream health (the catalog's names once it is compiled).
     void setApiNames(const QHash<quint64, QString>& names);
     // Labels for application ids in the call logs.
     void setApplicationNames(const QHash<quint64, QString>& names);
@@ -101,8 +100,13 @@ public:
     // dashboard, cache page and call logs; failures and warnings in the
     // error banner. `sync` is not owned.
     void followConfigSync(app::GatewayConfigSync* sync);
+    // The telemetry database could not be opened: calls are not logged. In
+    // the banner, and on the dashboard's dropped-records tile.
     void showTelemetryUnavailable(const QString& reason);
-    // Another Gatehouse writes the call logs (TelemetryService::readOnly()).
+    // Another Gatehouse writes the call logs (TelemetryService::readOnly()):
+    // in the banner and on the dashboard, until this instance takes the
+    // call log over (TelemetryService::readOnlyChanged, followed once the
+    // service is set).
     void showTelemetryReadOnly(const QString& message);
 
     // Adds the demo traffic panel as a dock (View > Demo Traffic, Ctrl+T).
@@ -153,6 +157,7 @@ private:
     void onActingPrincipalChanged(const app::Principal& principal);
     QString navigationTitle(Page page) const;
     void onStateChanged(app::GatewayController::State state);
+    void onTelemetryReadOnlyChanged(bool readOnly);
     void onStatsUpdated(const app::GatewayStatsSample& sample);
     void restoreSettings();
     void saveSettings() const;
@@ -174,6 +179,7 @@ private:
     app::SessionKeyWallet* m_keyWallet = nullptr;
     int m_pendingApprovals = 0;
     bool m_showingConfigWarnings = false;
+    bool m_showingTelemetryReadOnly = false;    // the banner says another instance records
     QHash<quint64, QString> m_applicationNames; // for a call-log page created later
     TrafficPanel* m_trafficPanel = nullptr;
     TelemetryDashboardSource* m_telemetrySource = nullptr;

@@ -138,6 +138,8 @@ struct CallLogWriter::State {
     Clock::time_point lastDrain;
     Clock::time_point lastRetention;
     Clock::time_point lastCheckpointPoke;
+    Clock::time_point lastLeaseTry; // read-only: when the lease was last asked for
+    QString leaseError;             // why the last try to take it over failed
     bool retentionMore = false;
 };
 
@@ -225,7 +227,8 @@ void CallLogWriter::run(std::promise<QString>* started)
                                           ? s.lease.acquire(s.db, m_options.database, &error)
                                           : WriterLease::Result::Failed;
     if (lease == WriterLease::Result::Failed ||
-        (lease == WriterLease::Result::Acquired && !telemetry::ensureSchema(s.db, &error))) {
+        (lease == WriterLease::Result::Acquired && !becomeWriter(&error))) {
+        tearDownWriter();
         s.lease.release();
         s.db = QSqlDatabase();
         telemetry::closeDatabase(s.connection);
@@ -235,19 +238,28 @@ void CallLogWriter::run(std::promise<QString>* started)
     }
     if (lease == WriterLease::Result::HeldElsewhere) {
         s.readOnly = true;
-        {
-            std::lock_guard lock(m_mutex);
-            m_counters.readOnly = true;
-            m_leaseHolder = s.lease.holder();
-        }
-        s.lastFlush = s.lastDrain = s.lastRetention = s.lastCheckpointPoke = Clock::now();
-        started->set_value(QString());
-        loop();
-        s.db = QSqlDatabase();
-        telemetry::closeDatabase(s.connection);
-        m_state.reset();
-        return;
+        std::lock_guard lock(m_mutex);
+        m_counters.readOnly = true;
+        m_leaseHolder = s.lease.holder();
     }
+    s.pending.reserve(m_options.batchRows);
+    s.lastFlush = s.lastDrain = s.lastRetention = s.lastCheckpointPoke = s.lastLeaseTry =
+        Clock::now();
+    started->set_value(QString());
+    loop();
+
+    tearDownWriter();
+    s.lease.release(); // after the final commit, before the connection closes
+    s.db = QSqlDatabase();
+    telemetry::closeDatabase(s.connection);
+    m_state.reset();
+}
+
+bool CallLogWriter::becomeWriter(QString* error)
+{
+    State& s = *m_state;
+    if (!telemetry::ensureSchema(s.db, error))
+        return false;
     if (telemetry::dialectOf(s.db) == telemetry::Dialect::Sqlite) {
         // A 64 MB page cache keeps the hot index pages (indexes over
         // rows arriving in time order) in memory between flushes instead of
@@ -274,23 +286,68 @@ void CallLogWriter::run(std::promise<QString>* started)
         s.insertOne->prepare(SqliteBulkInsert::insertSql(1));
     }
     s.retention.setPolicy(m_options.retention);
-    s.pending.reserve(m_options.batchRows);
-    s.lastFlush = s.lastDrain = s.lastRetention = s.lastCheckpointPoke = Clock::now();
-    started->set_value(QString());
-    loop();
+    return true;
+}
 
+void CallLogWriter::tearDownWriter()
+{
+    State& s = *m_state;
     if (s.checkpointer)
         s.checkpointer->stop();
+    s.checkpointer.reset();
+    s.walPath.clear();
     s.sqlite.finalize();
+    s.fast = false;
     s.insertMany.reset();
     s.insertOne.reset();
     s.texts.release();
     s.minutes.release();
     s.hours.release();
-    s.lease.release(); // after the final commit, before the connection closes
-    s.db = QSqlDatabase();
-    telemetry::closeDatabase(s.connection);
-    m_state.reset();
+}
+
+void CallLogWriter::retryLease()
+{
+    State& s = *m_state;
+    const auto now = Clock::now();
+    if (m_options.leaseRetryInterval.count() <= 0 ||
+        now < s.lastLeaseTry + m_options.leaseRetryInterval)
+        return;
+    s.lastLeaseTry = now;
+    // What was drained while read-only is shown, never stored: it is in no
+    // rollup, so it must not reach the table as raw rows either.
+    flushPending();
+    QString error;
+    const WriterLease::Result lease = s.lease.acquire(s.db, m_options.database, &error);
+    if (lease == WriterLease::Result::HeldElsewhere) {
+        std::lock_guard lock(m_mutex);
+        m_leaseHolder = s.lease.holder(); // it may have passed to a third writer
+        return;
+    }
+    if (lease == WriterLease::Result::Acquired && !becomeWriter(&error)) {
+        tearDownWriter();
+        s.lease.release();
+    }
+    if (!s.lease.held()) {
+        // Tried again at the next interval; the reason shows meanwhile.
+        s.leaseError = QStringLiteral("cannot take over the call log: %1")
+                           .arg(error.isEmpty() ? QStringLiteral("no lease") : error);
+        std::lock_guard lock(m_mutex);
+        m_counters.lastError = s.leaseError;
+        return;
+    }
+    s.readOnly = false;
+    s.lastFlush = s.lastRetention = s.lastCheckpointPoke = now;
+    std::function<void()> notify;
+    {
+        std::lock_guard lock(m_mutex);
+        m_counters.readOnly = false;
+        m_leaseHolder = {};
+        if (!s.leaseError.isEmpty() && m_counters.lastError == s.leaseError)
+            m_counters.lastError.clear();
+        notify = m_leaseAcquired;
+    }
+    if (notify)
+        notify();
 }
 
 void CallLogWriter::loop()
@@ -325,6 +382,8 @@ void CallLogWriter::loop()
             task();
         if (stopping)
             break;
+        if (s.readOnly)
+            retryLease();
         retentionStep(false);
     }
 }
@@ -615,6 +674,12 @@ WriterLeaseHolder CallLogWriter::leaseHolder() const
 {
     std::lock_guard lock(m_mutex);
     return m_leaseHolder;
+}
+
+void CallLogWriter::setLeaseAcquiredCallback(std::function<void()> callback)
+{
+    std::lock_guard lock(m_mutex);
+    m_leaseAcquired = std::move(callback);
 }
 
 QString CallLogWriter::lastError() const

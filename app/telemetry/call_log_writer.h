@@ -31,6 +31,10 @@ struct CallLogWriterOptions {
     RetentionPolicy retention;
     std::chrono::milliseconds retentionInterval{std::chrono::seconds(60)};
     bool retentionEnabled = true;
+    // Read-only (another writer holds the lease): how often the lease is
+    // asked for again, so this writer takes over once the holder has gone;
+    // 0: never.
+    std::chrono::milliseconds leaseRetryInterval{std::chrono::seconds(3)};
 };
 
 struct CallLogWriterCounters {
@@ -95,8 +99,12 @@ struct TelemetryMetrics {
 // the writer still starts, read-only: it drains the rings into the live
 // window and the metrics as usual, but stores nothing (no rows, rollups or
 // retention; counted in `notRecorded`), so neither writer's rollups or
-// interned texts are corrupted by the other. It does not take over later:
-// a writer started after the holder has gone gets the lease.
+// interned texts are corrupted by the other. Every leaseRetryInterval it
+// asks for the lease again; once the holder has gone (stopped, crashed, or
+// its connection ended) it takes the lease, creates or migrates the schema
+// and records from then on, without a restart. What it drained before that
+// stays unrecorded (it is in no rollup). The lease, once held, is kept until
+// stop().
 //
 // Thread safety: every public member may be called from any thread except
 // that start()/stop() must not race each other.
@@ -143,6 +151,9 @@ public:
     // Set by start(): whether another writer holds the lease, and who.
     bool readOnly() const;
     WriterLeaseHolder leaseHolder() const;
+    // Called on the writer thread when a read-only writer has taken the
+    // lease over and records from now on. Set before start().
+    void setLeaseAcquiredCallback(std::function<void()> callback);
 
 private:
     struct State;
@@ -153,6 +164,9 @@ private:
     bool flushAll();
     void spillFromRings();
     void retentionStep(bool force);
+    bool becomeWriter(QString* error); // with the lease held: schema and statements
+    void tearDownWriter();             // undoes becomeWriter(), whatever it got to
+    void retryLease();
     bool postAndWait(std::function<void()> task, std::chrono::milliseconds timeout);
 
     CallLogWriterOptions m_options;
@@ -172,6 +186,7 @@ private:
     CallLogWriterCounters m_counters;
     TelemetryMetrics m_metrics;
     WriterLeaseHolder m_leaseHolder;
+    std::function<void()> m_leaseAcquired;
 
     std::unique_ptr<State> m_state; // writer-thread only
 };

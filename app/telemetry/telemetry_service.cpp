@@ -51,6 +51,7 @@ bool TelemetryService::start()
     writerOptions.flushInterval = m_options.flushInterval;
     writerOptions.retention = m_options.retention;
     writerOptions.retentionEnabled = m_options.retentionEnabled;
+    writerOptions.leaseRetryInterval = m_options.leaseRetryInterval;
     GatewayController* controller = m_controller;
     // The drain and drop sources run on the writer thread; the controller's
     // ring accessors are thread-safe and its gateway lives as long as it does.
@@ -60,6 +61,11 @@ bool TelemetryService::start()
             return controller->drainCallRecords(out, max);
         },
         [controller] { return static_cast<quint64>(controller->droppedCallRecords()); });
+    // From the writer thread, which stop() joins before this service goes;
+    // a call still queued then is discarded with it.
+    m_writer->setLeaseAcquiredCallback([this] {
+        QMetaObject::invokeMethod(this, &TelemetryService::onLeaseAcquired, Qt::QueuedConnection);
+    });
     if (!m_writer->start()) {
         m_lastError = m_writer->lastError();
         m_writer.reset();
@@ -114,6 +120,16 @@ QString TelemetryService::describeReadOnly(const WriterLeaseHolder& holder)
     return tr("Call logs are being written by another Gatehouse (%1); this instance shows them "
               "but does not record its own calls.")
         .arg(who);
+}
+
+void TelemetryService::onLeaseAcquired()
+{
+    // After a stop() the last state stands, as readOnly() promises.
+    if (!m_writer || !m_readOnly || m_writer->readOnly())
+        return;
+    m_readOnly = false;
+    m_readOnlyMessage.clear();
+    emit readOnlyChanged(false);
 }
 
 void TelemetryService::stop()

@@ -30,6 +30,9 @@ struct TelemetryServiceOptions {
     bool retentionEnabled = true;
     std::chrono::milliseconds flushInterval{100};
     int summaryIntervalMs = 1000; // how often liveSummaryUpdated() fires; 0: never
+    // Read-only: how often the writer lease is asked for again (see
+    // CallLogWriterOptions::leaseRetryInterval).
+    std::chrono::milliseconds leaseRetryInterval{std::chrono::seconds(3)};
 };
 
 // The telemetry pipeline as the product runs it: the call-log writer
@@ -63,7 +66,9 @@ public:
     QString lastError() const { return m_lastError; }
     // Started, but another Gatehouse holds the call log's writer lease (see
     // CallLogWriter): this instance shows its own traffic live and queries
-    // the shared call logs, but stores none of its calls.
+    // the shared call logs, but stores none of its calls. Once the other
+    // one has gone, the writer takes the lease over by itself (within
+    // leaseRetryInterval) and readOnlyChanged(false) announces it.
     bool readOnly() const { return m_readOnly; }
     // The console's and headless output's explanation of readOnly(), naming
     // the other writer; empty when this instance records its calls.
@@ -115,11 +120,15 @@ signals:
     void liveSummaryUpdated(const gatehouse::app::LiveSummary& summary);
     void exportProgress(quint64 requestId, qint64 rows);
     void exportFinished(quint64 requestId, qint64 rows, const QString& error);
+    // readOnly() changed while running: so far only ever to false, when
+    // this instance took the writer lease over and records its calls.
+    void readOnlyChanged(bool readOnly);
 
 private:
     friend class TelemetryQueryWorker;
     static QString describeReadOnly(const WriterLeaseHolder& holder);
     void deliverSummary(LiveSummary summary);
+    void onLeaseAcquired();
     void finishExport(quint64 requestId, qint64 rows, const QString& error);
 
     struct ExportJob {

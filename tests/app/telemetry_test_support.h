@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Shared by the telemetry suites: a throwaway PostgreSQL database, and a
-// record source that hands calls to a CallLogWriter as the gateway's rings
-// would.
+// Shared by the telemetry suites: a throwaway PostgreSQL database, call
+// records, and a record source that hands them to a CallLogWriter as the
+// gateway's rings would.
 
 #include "app/telemetry/call_log_writer.h"
 #include "app/telemetry/telemetry_database.h"
@@ -16,6 +16,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -87,6 +88,31 @@ private:
     std::unique_ptr<ScratchPostgres> m_pg;
     QString m_path;
 };
+
+// A call as the gateway records one: GET /synthetic, 100 bytes in, 1000
+// out, from `client` (none by default).
+inline gateway::call_record makeRecord(qint64 tsUs, quint64 api, int status,
+                                       std::uint32_t latencyUs, const char* client = "")
+{
+    gateway::call_record r;
+    r.timestamp_us = tsUs;
+    r.api_id = api;
+    r.status = static_cast<std::uint16_t>(status);
+    r.total_latency_us = latencyUs;
+    r.bytes_in = 100;
+    r.bytes_out = 1000;
+    r.method.assign("GET");
+    r.path.assign("/synthetic");
+    r.request_id.assign("req");
+    r.client_address.assign(client);
+    return r;
+}
+
+// Now, in µs since the epoch, as call records are stamped.
+inline qint64 nowUs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000;
+}
 
 // Records handed to a writer directly, as the gateway's rings would.
 class FeedSource {

@@ -136,6 +136,80 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
     }
 
+    // Two headless gateways on one telemetry database: the second runs
+    // read-only and says so; when the first stops, the second takes the
+    // call log over by itself and says that too, and from then on its calls
+    // are stored.
+    void secondInstanceTakesTheCallLogOver()
+    {
+        gateway::demo_origin origin;
+        QCOMPARE(QString::fromStdString(origin.start()), QString());
+        const QString config = writeFile(
+            QStringLiteral("takeover.yaml"),
+            "version: 1\n"
+            "upstreams:\n"
+            "  - name: origin\n"
+            "    targets: [http://127.0.0.1:" +
+                QByteArray::number(origin.port()) +
+                "]\n"
+                "routes:\n"
+                "  - {id: shop, path: /shop, upstream: origin, rewrite_prefix: /products}\n");
+        const QString telemetry = m_dir.filePath(QStringLiteral("shared-telemetry.sqlite"));
+        const auto start = [&](QProcess& process, const char* catalog) {
+            process.setProcessEnvironment(environment());
+            process.start(QStringLiteral(GATEHOUSE_BINARY),
+                          {QStringLiteral("--headless"), QStringLiteral("--config"), config,
+                           QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--threads"), QStringLiteral("1"),
+                           QStringLiteral("--admin-listen"), QStringLiteral("off"),
+                           QStringLiteral("--database"), m_dir.filePath(QLatin1String(catalog)),
+                           QStringLiteral("--telemetry-database"), telemetry});
+        };
+        const QRegularExpression listening(
+            QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QProcess first;
+        start(first, "first-catalog.sqlite");
+        QVERIFY(first.waitForStarted(5000));
+        QString firstOut;
+        QTRY_VERIFY_WITH_TIMEOUT((firstOut += QString::fromUtf8(first.readAllStandardOutput()),
+                                  listening.match(firstOut).hasMatch()),
+                                 10000);
+
+        QProcess second;
+        start(second, "second-catalog.sqlite");
+        QVERIFY(second.waitForStarted(5000));
+        QString out;
+        QString err;
+        QRegularExpressionMatch match;
+        QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(second.readAllStandardOutput()),
+                                  match = listening.match(out), match.hasMatch()),
+                                 10000);
+        err += QString::fromUtf8(second.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("Call logs are being written by another Gatehouse")),
+                 qPrintable(err));
+        const auto port = static_cast<std::uint16_t>(match.captured(1).toUInt());
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(test::http_request(port, "GET", "/shop/1").status, 200);
+
+        ::kill(static_cast<pid_t>(first.processId()), SIGTERM);
+        QVERIFY(first.waitForFinished(10000));
+        QCOMPARE(first.exitCode(), 0);
+        const QString takenOver = QStringLiteral("this instance now records its calls");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (err += QString::fromUtf8(second.readAllStandardError()), err.contains(takenOver)),
+            10000);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(test::http_request(port, "GET", "/shop/2").status, 200);
+        ::kill(static_cast<pid_t>(second.processId()), SIGTERM);
+        QVERIFY(second.waitForFinished(10000));
+        QCOMPARE(second.exitCode(), 0);
+        err += QString::fromUtf8(second.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("telemetry: 3 calls logged")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral(
+                     "2 not recorded (before this instance took the call log over)")),
+                 qPrintable(err));
+    }
+
     // --demo-catalog: a fresh catalog gets the demo workspace and its traffic
     // key is printed; the key calls a keyed demo API through the gateway. A
     // second start leaves the workspace alone but prints a new key (only a

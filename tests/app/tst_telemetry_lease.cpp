@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 // The call log's single-writer lease: two writers on one database (SQLite
-// file or PostgreSQL), a writer killed with its lease, and what the
-// service tells the user.
+// file or PostgreSQL), a writer killed with its lease, the read-only writer
+// taking over once the holder has gone, and what the service tells the user.
 #include "app/telemetry/writer_lease.h"
 
 #include "app/gateway_controller.h"
@@ -23,6 +23,9 @@
 #include <QUrl>
 #include <QtTest/QTest>
 
+#include <QSignalSpy>
+
+#include <atomic>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -30,31 +33,16 @@
 using namespace gatehouse;
 using namespace gatehouse::app;
 using gatehouse::test::FeedSource;
+using gatehouse::test::makeRecord;
+using gatehouse::test::nowUs;
 using gatehouse::test::ScratchPostgres;
+using gatehouse::test::TelemetryTestDatabase;
 
 namespace {
 
-gateway::call_record makeRecord(qint64 tsUs, quint64 api, int status, std::uint32_t latencyUs,
-                                const char* client)
-{
-    gateway::call_record r;
-    r.timestamp_us = tsUs;
-    r.api_id = api;
-    r.status = static_cast<std::uint16_t>(status);
-    r.total_latency_us = latencyUs;
-    r.bytes_in = 100;
-    r.bytes_out = 1000;
-    r.method.assign("GET");
-    r.path.assign("/lease");
-    r.request_id.assign("req");
-    r.client_address.assign(client);
-    return r;
-}
-
-qint64 nowUs()
-{
-    return QDateTime::currentMSecsSinceEpoch() * 1000;
-}
+// Read-only writers in these tests ask for the lease again this often, so
+// a takeover shows within a fraction of the product's few seconds.
+constexpr std::chrono::milliseconds quickRetry{200};
 
 // --lease-child <db>: takes the lease, says so, and holds it until killed.
 int leaseChild(const QString& path)
@@ -105,6 +93,8 @@ private slots:
     void secondWriterStoresNothing_data();
     void secondWriterStoresNothing();
     void leaseOfAKilledProcessIsTakenOver();
+    void readOnlyWriterTakesOverFromAKilledHolder_data() { secondWriterStoresNothing_data(); }
+    void readOnlyWriterTakesOverFromAKilledHolder();
     void lockFileOfAnotherHostIsKept();
     void serviceSaysWhoWrites_data() { secondWriterStoresNothing_data(); }
     void serviceSaysWhoWrites();
@@ -133,6 +123,7 @@ void TestTelemetryLease::secondWriterStoresNothing()
     }
     CallLogWriterOptions options;
     options.database = spec;
+    options.leaseRetryInterval = quickRetry;
     // Both in the same minute and hour: the buckets a second writer's
     // rollups would overwrite.
     const qint64 base = nowUs();
@@ -147,6 +138,8 @@ void TestTelemetryLease::secondWriterStoresNothing()
 
     FeedSource secondFeed;
     CallLogWriter second(options, secondFeed.source());
+    std::atomic<int> takeovers{0};
+    second.setLeaseAcquiredCallback([&takeovers] { ++takeovers; });
     QVERIFY2(second.start(), qPrintable(second.lastError()));
     QVERIFY(second.readOnly());
     const WriterLeaseHolder holder = second.leaseHolder();
@@ -197,21 +190,46 @@ void TestTelemetryLease::secondWriterStoresNothing()
                                          " WHERE value = '198.51.100.9'")),
              qint64(0));
 
-    // Once the first has stopped, the next writer to start gets the lease
-    // (the running read-only one does not take over) and carries the
-    // rollups on from the stored rows.
-    first.stop();
+    // Retrying while the first holds the lease changes nothing.
+    QTest::qWait(int(3 * quickRetry.count()));
     QVERIFY(second.readOnly());
+    QCOMPARE(takeovers.load(), 0);
+    QVERIFY(second.lastError().isEmpty());
+
+    // Calls the second drained while read-only, just before the first goes:
+    // shown, never stored (they are in no rollup).
+    for (int i = 0; i < 5; ++i)
+        secondFeed.push(makeRecord(base + 2500 + i, 7, 404, 100, "198.51.100.9"));
+    // Once the first has stopped, the running read-only writer takes the
+    // lease over by itself, says so once, and carries the rollups on from
+    // the stored rows.
+    first.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!second.readOnly(), 5000);
+    QCOMPARE(takeovers.load(), 1);
+    QVERIFY(!second.counters().readOnly);
+    QCOMPARE(second.leaseHolder().pid, qint64(0));
+    QCOMPARE(second.counters().notRecorded, quint64(405));
+    QCOMPARE(secondFeed.waiting(), std::size_t(0));
+    for (int i = 0; i < 10; ++i)
+        secondFeed.push(makeRecord(base + 3000 + i, 7, 200, 100, "203.0.113.1"));
+    QVERIFY(second.flushNow());
+    QCOMPARE(second.counters().written, quint64(10));
+    QVERIFY(second.runRetentionNow(nowUs()).ok);
+
+    // Now it is the holder: the next writer to start is read-only.
     FeedSource thirdFeed;
     CallLogWriter third(options, thirdFeed.source());
     QVERIFY2(third.start(), qPrintable(third.lastError()));
-    QVERIFY(!third.readOnly());
-    for (int i = 0; i < 10; ++i)
-        thirdFeed.push(makeRecord(base + 3000 + i, 7, 200, 100, "203.0.113.1"));
+    QVERIFY(third.readOnly());
+    thirdFeed.push(makeRecord(base + 4000, 7, 200, 100, "203.0.113.1"));
     QVERIFY(third.flushNow());
-    second.stop();
+    QCOMPARE(third.counters().notRecorded, quint64(1));
     third.stop();
+    second.stop();
+    QCOMPARE(takeovers.load(), 1);
     QCOMPARE(scalar(spec, QStringLiteral("SELECT COUNT(*) FROM call_log")), qint64(410));
+    QCOMPARE(scalar(spec, QStringLiteral("SELECT COUNT(*) FROM call_log WHERE status <> 200")),
+             qint64(0));
     QCOMPARE(scalar(spec, QStringLiteral("SELECT SUM(requests) FROM rollup_minute"
                                          " WHERE api_id = 0")),
              qint64(410));
@@ -261,6 +279,61 @@ void TestTelemetryLease::leaseOfAKilledProcessIsTakenOver()
     QVERIFY(!QFile::exists(WriterLease::lockFilePath(path)));
 }
 
+// The holder dies (kill -9) while another Gatehouse runs read-only on the
+// same database: that one becomes the writer within its retry interval,
+// without a restart. SQLite: the lock file stays behind with a dead pid;
+// PostgreSQL: the server ends the dead process's session and its lock.
+void TestTelemetryLease::readOnlyWriterTakesOverFromAKilledHolder()
+{
+    QFETCH(bool, postgres);
+    TelemetryTestDatabase db(postgres, m_dir.filePath(QStringLiteral("takeover.sqlite")));
+    QVERIFY2(db.ready(), qPrintable(db.error()));
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--lease-child"), db.path()});
+    QVERIFY(child.waitForStarted());
+    QByteArray line;
+    while (!line.startsWith("holding") && child.waitForReadyRead(10000))
+        line = child.readLine().trimmed();
+    QCOMPARE(line, QByteArray("holding 1"));
+
+    CallLogWriterOptions options;
+    options.database = db.path();
+    options.leaseRetryInterval = quickRetry;
+    FeedSource feed;
+    CallLogWriter writer(options, feed.source());
+    std::atomic<int> takeovers{0};
+    writer.setLeaseAcquiredCallback([&takeovers] { ++takeovers; });
+    QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+    QVERIFY(writer.readOnly());
+    if (!postgres)
+        QCOMPARE(writer.leaseHolder().pid, child.processId());
+    feed.push(makeRecord(nowUs(), 7, 200, 10, "203.0.113.1"));
+    QVERIFY(writer.flushNow());
+    QCOMPARE(writer.counters().notRecorded, quint64(1));
+
+    child.kill();
+    QVERIFY(child.waitForFinished(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(!writer.readOnly(), 10000);
+    QCOMPARE(takeovers.load(), 1);
+    for (int i = 0; i < 3; ++i)
+        feed.push(makeRecord(nowUs() + i, 7, 200, 10, "203.0.113.1"));
+    QVERIFY(writer.flushNow());
+    const CallLogWriterCounters c = writer.counters();
+    QCOMPARE(c.written, quint64(3));
+    QCOMPARE(c.notRecorded, quint64(1));
+    QCOMPARE(c.failedRows, quint64(0));
+    writer.stop();
+    QCOMPARE(scalar(db.path(), QStringLiteral("SELECT COUNT(*) FROM call_log")), qint64(3));
+    QCOMPARE(scalar(db.path(), QStringLiteral("SELECT SUM(requests) FROM rollup_minute"
+                                              " WHERE api_id = 7")),
+             qint64(3));
+    telemetry::closeDatabase(m_connection);
+    if (!postgres) // a clean stop removes the lock file it took over
+        QVERIFY(!QFile::exists(WriterLease::lockFilePath(db.path())));
+}
+
 void TestTelemetryLease::lockFileOfAnotherHostIsKept()
 {
     // Whether a process on another host (a shared network directory) is
@@ -275,19 +348,32 @@ void TestTelemetryLease::lockFileOfAnotherHostIsKept()
     FeedSource feed;
     CallLogWriterOptions options;
     options.database = path;
+    options.leaseRetryInterval = quickRetry;
     CallLogWriter writer(options, feed.source());
     QVERIFY(writer.start());
     QVERIFY(writer.readOnly());
     QCOMPARE(writer.leaseHolder().pid, qint64(999999));
     QCOMPARE(writer.leaseHolder().host, QStringLiteral("elsewhere.example"));
-    writer.stop();
+    // Asking again and again does not make it stale.
+    QTest::qWait(int(4 * quickRetry.count()));
+    QVERIFY(writer.readOnly());
+    QCOMPARE(writer.leaseHolder().pid, qint64(999999));
     QVERIFY(QFile::exists(WriterLease::lockFilePath(path)));
 
-    // Removed by hand once that host's Gatehouse is known to be gone.
+    // Removed by hand once that host's Gatehouse is known to be gone: the
+    // running writer takes over, no restart needed.
     QVERIFY(QFile::remove(WriterLease::lockFilePath(path)));
+    QTRY_VERIFY_WITH_TIMEOUT(!writer.readOnly(), 5000);
+    feed.push(makeRecord(nowUs(), 7, 200, 10, "203.0.113.1"));
+    QVERIFY(writer.flushNow());
+    QCOMPARE(writer.counters().written, quint64(1));
     CallLogWriter next(options, feed.source());
     QVERIFY(next.start());
-    QVERIFY(!next.readOnly());
+    QVERIFY(next.readOnly());
+    QCOMPARE(next.leaseHolder().pid, QCoreApplication::applicationPid());
+    next.stop();
+    writer.stop();
+    QVERIFY(!QFile::exists(WriterLease::lockFilePath(path)));
 }
 
 void TestTelemetryLease::serviceSaysWhichConnectionWrites()
@@ -299,6 +385,7 @@ void TestTelemetryLease::serviceSaysWhichConnectionWrites()
     TelemetryServiceOptions options;
     options.database = pg.url();
     options.summaryIntervalMs = 0;
+    options.leaseRetryInterval = quickRetry;
     TelemetryService first(&firstController, options);
     QVERIFY2(first.start(), qPrintable(first.lastError()));
     QVERIFY(!first.readOnly());
@@ -320,13 +407,21 @@ void TestTelemetryLease::serviceSaysWhichConnectionWrites()
                             "them but does not record its own calls.")
                  .arg(holder)
                  .arg(QUrl(pg.url()).host()));
-    second.stop();
+    // The server drops the lock with the first writer's connection, and the
+    // second takes it over while running.
+    QSignalSpy changes(&second, &TelemetryService::readOnlyChanged);
     first.stop();
-    // The server dropped the lock with the first writer's connection.
-    TelemetryService third(&secondController, options);
+    QTRY_COMPARE_WITH_TIMEOUT(changes.count(), 1, 10000);
+    QCOMPARE(changes.first().first().toBool(), false);
+    QVERIFY(!second.readOnly());
+    QVERIFY(second.readOnlyMessage().isEmpty());
+    QVERIFY(second.prometheusText().contains("\ngatehouse_call_log_recording 1\n"));
+    TelemetryService third(&firstController, options);
     QVERIFY(third.start());
-    QVERIFY(!third.readOnly());
+    QVERIFY(third.readOnly());
     third.stop();
+    second.stop();
+    QCOMPARE(changes.count(), 1);
     telemetry::closeDatabase(m_connection);
 }
 
@@ -357,15 +452,30 @@ void TestTelemetryLease::serviceSaysWhoWrites()
     const QByteArray metrics = second.prometheusText();
     QVERIFY(metrics.contains("\ngatehouse_call_log_recording 0\n"));
     QVERIFY(first.prometheusText().contains("\ngatehouse_call_log_recording 1\n"));
-    second.stop();
-    QVERIFY(second.readOnly()); // still reported after the stop, for a summary
 
+    // The first one goes: within the default retry interval (a few
+    // seconds) the second records, announced once, without a restart.
+    QSignalSpy changes(&second, &TelemetryService::readOnlyChanged);
     first.stop();
-    TelemetryService third(&secondController, options);
+    QTRY_COMPARE_WITH_TIMEOUT(changes.count(), 1, 10000);
+    QCOMPARE(changes.first().first().toBool(), false);
+    QVERIFY(!second.readOnly());
+    QVERIFY(second.readOnlyMessage().isEmpty());
+    QVERIFY(second.prometheusText().contains("\ngatehouse_call_log_recording 1\n"));
+
+    // Now the second is the one another instance finds writing.
+    TelemetryService third(&firstController, options);
     QVERIFY(third.start());
-    QVERIFY(!third.readOnly());
-    QVERIFY(third.readOnlyMessage().isEmpty());
+    QVERIFY(third.readOnly());
+    QCOMPARE(third.readOnlyMessage(),
+             QStringLiteral("Call logs are being written by another Gatehouse (pid %1 on host "
+                            "%2); this instance shows them but does not record its own calls.")
+                 .arg(QCoreApplication::applicationPid())
+                 .arg(QSysInfo::machineHostName()));
     third.stop();
+    QVERIFY(third.readOnly()); // still reported after the stop, for a summary
+    second.stop();
+    QCOMPARE(changes.count(), 1);
 }
 
 int main(int argc, char** argv)

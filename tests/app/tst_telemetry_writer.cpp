@@ -27,26 +27,6 @@ using namespace gatehouse::test;
 
 namespace {
 
-gateway::call_record makeRecord(qint64 tsUs, quint64 api, int status, std::uint32_t latencyUs)
-{
-    gateway::call_record r;
-    r.timestamp_us = tsUs;
-    r.api_id = api;
-    r.status = static_cast<std::uint16_t>(status);
-    r.total_latency_us = latencyUs;
-    r.bytes_in = 100;
-    r.bytes_out = 1000;
-    r.method.assign("GET");
-    r.path.assign("/synthetic");
-    r.request_id.assign("req");
-    return r;
-}
-
-qint64 nowUs()
-{
-    return QDateTime::currentMSecsSinceEpoch() * 1000;
-}
-
 qint64 scalar(QSqlDatabase& db, const QString& sql)
 {
     QSqlQuery q(db);

@@ -4,6 +4,7 @@
 // origin on 127.0.0.1, the TelemetryService, and TelemetryDashboardSource.
 #include "ui/dashboard/telemetry_dashboard_source.h"
 
+#include "layout_check.h"
 #include "screenshot.h"
 
 #include "app/demo_workspace.h"
@@ -20,8 +21,11 @@
 #include <QDateTime>
 #include <QDir>
 #include <QLabel>
+#include <QLocale>
 #include <QScrollArea>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -72,6 +76,8 @@ private slots:
     void liveAndTrendChartsShowRealTraffic();
     void bucketsBecomeRatesAndPercentages();
     void mainWindowShowsLiveTraffic();
+    void droppedTileSaysCallsOfAReadOnlyInstanceAreNotRecorded();
+    void droppedTileSaysCallsAreNotRecordedWithoutACallLog();
     void warmingCacheRenders();
 
 private:
@@ -276,6 +282,145 @@ void TestDashboardTelemetry::mainWindowShowsLiveTraffic()
     client.join();
     QCOMPARE(page->topRequestsChart()->names().first(), QStringLiteral("echo"));
     saveScreenshot(&window, QStringLiteral("main_window_dashboard_live.png"));
+}
+
+namespace {
+
+KpiTile* droppedTile(ui::MainWindow& window)
+{
+    auto* label = window.dashboard()->findChild<QLabel*>(QStringLiteral("droppedRecordsTile"));
+    return label ? qobject_cast<KpiTile*>(label->parentWidget()) : nullptr;
+}
+
+} // namespace
+
+// Another Gatehouse records the calls of this telemetry database: this
+// console's dropped-records tile says its calls are not recorded, and why,
+// rather than a 0 that would read as "nothing lost". Once the other one
+// has gone, this one takes the call log over and the tile counts again.
+void TestDashboardTelemetry::droppedTileSaysCallsOfAReadOnlyInstanceAreNotRecorded()
+{
+    app::TelemetryServiceOptions options;
+    options.database = m_dir.filePath(QStringLiteral("shared.sqlite"));
+    options.summaryIntervalMs = 200;
+    options.leaseRetryInterval = std::chrono::milliseconds(200);
+    app::GatewayController otherController;
+    app::TelemetryService other(&otherController, options);
+    QVERIFY2(other.start(), qPrintable(other.lastError()));
+    QVERIFY(!other.readOnly());
+
+    app::GatewayController controller;
+    controller.setStatsInterval(200);
+    app::TelemetryService service(&controller, options);
+    QVERIFY2(service.start(), qPrintable(service.lastError()));
+    QVERIFY(service.readOnly());
+    QVERIFY(controller.applyConfig(m_demo.snapshot()));
+    gateway::gateway_options gatewayOptions;
+    gatewayOptions.port = 0;
+    gatewayOptions.threads = 1;
+    QVERIFY2(controller.start(gatewayOptions), qPrintable(controller.lastError()));
+
+    // As app/main.cpp wires a read-only console.
+    ui::MainWindow window(&controller);
+    window.showTelemetryReadOnly(service.readOnlyMessage());
+    window.setTelemetryService(&service);
+    window.setCurrentPage(ui::MainWindow::Dashboard);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    KpiTile* tile = droppedTile(window);
+    QVERIFY(tile);
+    auto* banner = window.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(banner);
+
+    // Calls go through, samples come in: the tile still says so.
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(test::http_request(controller.port(), "GET", "/shop/1").status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.lastSample().requests >= 5, 3000);
+    QTest::qWait(300); // a sample or two more
+    // Its own traffic still shows live (the read-only writer drains it).
+    auto* p99 = window.dashboard()->findChild<QLabel*>(QStringLiteral("p99LatencyTile"));
+    QVERIFY(p99);
+    QTRY_VERIFY_WITH_TIMEOUT(p99->text() != KpiTile::notAvailable(), 4000);
+    QCOMPARE(tile->value(), DashboardPage::tr("Not recorded"));
+    QCOMPARE(tile->detail(), DashboardPage::tr("This instance stores no calls"));
+    QCOMPARE(tile->toolTip(), service.readOnlyMessage());
+    QVERIFY(tile->toolTip().contains(QLatin1String("another Gatehouse")));
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), service.readOnlyMessage());
+    test::verifyNothingClipped(window.dashboard(), QStringLiteral("read-only dashboard"));
+    saveScreenshot(&window, QStringLiteral("dashboard_not_recorded_read_only.png"));
+
+    QSignalSpy changes(&service, &app::TelemetryService::readOnlyChanged);
+    other.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(tile->value(), QLocale().toString(0), 5000);
+    QCOMPARE(changes.count(), 1);
+    QCOMPARE(tile->detail(), DashboardPage::tr("Since the gateway started"));
+    QVERIFY(tile->toolTip().isEmpty());
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(window.statusBar()->currentMessage(),
+             ui::MainWindow::tr("The other Gatehouse writing the call logs has stopped: this "
+                                "instance now records its calls."));
+    // And it does record them now.
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(test::http_request(controller.port(), "GET", "/shop/2").status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (service.writer()->flushNow(), service.writer()->counters().written) >= 3, 5000);
+    saveScreenshot(&window, QStringLiteral("dashboard_recording_again.png"));
+    window.close();
+    controller.stopAndWait(std::chrono::seconds(1));
+    service.stop();
+}
+
+// No call log at all: a telemetry database that cannot be opened, or a
+// gateway told to capture no calls (GATEHOUSE_CALL_LOG=off).
+void TestDashboardTelemetry::droppedTileSaysCallsAreNotRecordedWithoutACallLog()
+{
+    {
+        app::GatewayController controller;
+        app::TelemetryServiceOptions options;
+        // A directory that does not exist: SQLite cannot create the file.
+        options.database = m_dir.filePath(QStringLiteral("no-such-dir/telemetry.sqlite"));
+        options.summaryIntervalMs = 0;
+        app::TelemetryService service(&controller, options);
+        QVERIFY(!service.start());
+        QVERIFY(!service.lastError().isEmpty());
+        ui::MainWindow window(&controller);
+        window.showTelemetryUnavailable(service.lastError()); // as app/main.cpp does
+        window.setCurrentPage(ui::MainWindow::Dashboard);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        KpiTile* tile = droppedTile(window);
+        QVERIFY(tile);
+        QCOMPARE(tile->value(), DashboardPage::tr("Not recorded"));
+        QCOMPARE(tile->toolTip(),
+                 ui::MainWindow::tr(
+                     "Call logging is off: the telemetry database could not be opened (%1).")
+                     .arg(service.lastError()));
+        saveScreenshot(&window, QStringLiteral("dashboard_not_recorded_no_database.png"));
+    }
+    {
+        qputenv("GATEHOUSE_CALL_LOG", "off");
+        app::GatewayController controller;
+        qunsetenv("GATEHOUSE_CALL_LOG");
+        QVERIFY(!controller.callRecording());
+        ui::MainWindow window(&controller);
+        window.setCurrentPage(ui::MainWindow::Dashboard);
+        KpiTile* tile = droppedTile(window);
+        QVERIFY(tile);
+        QCOMPARE(tile->value(), DashboardPage::tr("Not recorded"));
+        QVERIFY2(tile->toolTip().contains(QLatin1String("GATEHOUSE_CALL_LOG=off")),
+                 qPrintable(tile->toolTip()));
+    }
+    // The default: a console that records shows the count.
+    app::GatewayController controller;
+    QVERIFY(controller.callRecording());
+    ui::MainWindow window(&controller);
+    KpiTile* tile = droppedTile(window);
+    QVERIFY(tile);
+    QCOMPARE(tile->value(), QLocale().toString(0));
+    QVERIFY(tile->toolTip().isEmpty());
 }
 
 // What a warming cache looks like over an hour (synthetic rollups, no

@@ -2,16 +2,23 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/gateway/gateway_page.h"
 
+#include "app/catalog_service.h"
 #include "app/demo_workspace.h"
+#include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "console_test_environment.h"
+#include "demo_catalog_backend.h"
+#include "layout_check.h"
 #include "tests/support/test_http.h"
 #include "ui/console_settings.h"
 #include "ui/gateway/target_health_model.h"
+#include "ui/gateway/url_link_label.h"
+#include "ui/main_window.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QDir>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +30,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QRegularExpression>
+
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -30,7 +40,9 @@ using gatehouse::app::DemoWorkspace;
 using gatehouse::app::GatewayController;
 using gatehouse::app::TargetHealthRow;
 using gatehouse::ui::GatewayPage;
+using gatehouse::ui::MainWindow;
 using gatehouse::ui::TargetHealthModel;
+using gatehouse::ui::UrlLinkLabel;
 using State = GatewayController::State;
 namespace http = gatehouse::test;
 
@@ -43,6 +55,8 @@ private slots:
     void healthModelPassesTester();
     void startShowsAddressAndLocksFields();
     void healthTableFillsFromStats();
+    void tryLinksAreNeverSplit();
+    void healthTableNamesCatalogApis();
     void restartKeepsServing();
     void stopWorks();
     void emptyAddressIsAnError();
@@ -59,6 +73,8 @@ private:
         return found;
     }
     void saveScreenshot(const QString& fileName, QWidget* widget = nullptr);
+    // The demo routes' URLs on the running gateway, as the page links them.
+    QStringList tryUrls() const;
 
     DemoWorkspace m_demo;
     std::unique_ptr<GatewayController> m_controller;
@@ -161,6 +177,39 @@ void TestGatewayPage::healthModelPassesTester()
                  .arg(d.refreshError));
     model.setTargets({b});
     QCOMPARE(resets.count(), 1);
+
+    // An upstream that serves one API alone is named by it; the gateway's
+    // own name stays in the tooltip and the raw value.
+    TargetHealthRow own = a;
+    own.upstream = QStringLiteral("api-4");
+    own.apiId = 4;
+    TargetHealthRow shared = a;
+    shared.upstream = QStringLiteral("demo-origin");
+    shared.apiId = 0;
+    model.setTargets({own, shared});
+    QCOMPARE(model.index(0, TargetHealthModel::Upstream).data().toString(),
+             QStringLiteral("api-4")); // no names yet
+    const int before = int(changes.count());
+    model.setApiNames({{4, QStringLiteral("Products v2")}, {0, QStringLiteral("none")}});
+    QCOMPARE(int(changes.count()), before + 1);
+    QCOMPARE(model.index(0, TargetHealthModel::Upstream).data().toString(),
+             QStringLiteral("Products v2"));
+    QCOMPARE(model.index(0, TargetHealthModel::Upstream).data(Qt::UserRole).toString(),
+             QStringLiteral("api-4"));
+    QVERIFY(model.index(0, TargetHealthModel::Upstream)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(TargetHealthModel::tr("Upstream %1").arg(QStringLiteral("api-4"))));
+    QCOMPARE(model.index(1, TargetHealthModel::Upstream).data().toString(),
+             QStringLiteral("demo-origin"));
+    // A name that went away (the API was retired and is no longer routed)
+    // leaves the gateway's name, never a blank.
+    model.setApiNames({{4, QString()}});
+    QCOMPARE(model.index(0, TargetHealthModel::Upstream).data().toString(),
+             QStringLiteral("api-4"));
+    model.setApiNames({});
+    QCOMPARE(model.index(0, TargetHealthModel::Upstream).data().toString(),
+             QStringLiteral("api-4"));
     model.setTargets({});
     QCOMPARE(model.rowCount(), 0);
 }
@@ -175,7 +224,8 @@ void TestGatewayPage::startShowsAddressAndLocksFields()
     QTRY_COMPARE(m_controller->state(), State::Running);
     const QString expected = QStringLiteral("http://127.0.0.1:%1").arg(m_controller->port());
     QCOMPARE(child<QLabel>("listenUrlLabel")->text(), expected);
-    QVERIFY(child<QLabel>("hintLabel")->text().contains(expected + QStringLiteral("/shop/1")));
+    QCOMPARE(m_page->tryLinks().size(), 3);
+    QCOMPARE(m_page->tryLinks().first()->url().toString(), expected + QStringLiteral("/shop/1"));
     QCOMPARE(child<QLabel>("demoOriginLabel")->text(), m_demo.originUrl().toString());
     QVERIFY(!child<QSpinBox>("portSpinBox")->isEnabled());
     QVERIFY(!child<QLineEdit>("listenAddressEdit")->isEnabled());
@@ -206,6 +256,207 @@ void TestGatewayPage::healthTableFillsFromStats()
     QTRY_COMPARE(child<QLabel>("requestCountLabel")->text(), QLocale().toString(10));
     QVERIFY(!child<QLabel>("targetsSummaryLabel")->text().isEmpty());
     saveScreenshot(QStringLiteral("gateway_running.png"));
+}
+
+QStringList TestGatewayPage::tryUrls() const
+{
+    const QString gateway = m_controller->listenUrl().toString();
+    return {gateway + QStringLiteral("/shop/1"), gateway + QStringLiteral("/weather/london"),
+            gateway + QStringLiteral("/echo")};
+}
+
+namespace {
+
+// Every link whole on one line of its own, in order, reading as its URL or
+// as that URL shortened in the middle (the whole of it in the tooltip), and
+// nothing of it cut off. Fails the current test otherwise.
+void verifyLinksWhole(const QList<UrlLinkLabel*>& links, const QStringList& urls,
+                      const QString& where)
+{
+    QCOMPARE(links.size(), urls.size());
+    const QChar ellipsis(0x2026);
+    for (qsizetype i = 0; i < links.size(); ++i) {
+        const UrlLinkLabel* link = links.at(i);
+        const QString url = urls.at(i);
+        const QString shown = link->shownText();
+        const QString what = QStringLiteral("%1: link %2 shows \"%3\" in %4x%5")
+                                 .arg(where)
+                                 .arg(i)
+                                 .arg(shown)
+                                 .arg(link->width())
+                                 .arg(link->height());
+        QVERIFY2(link->isVisible(), qPrintable(what));
+        QCOMPARE(link->url().toString(), url);
+        QVERIFY2(!link->wordWrap(), qPrintable(what));
+        QVERIFY2(link->text().contains(QStringLiteral("href=\"%1\"").arg(url)), qPrintable(what));
+        // One line: a second one would need twice its font's line height.
+        QVERIFY2(link->height() < 2 * link->fontMetrics().lineSpacing(), qPrintable(what));
+        if (shown == url) {
+            QVERIFY2(link->toolTip().isEmpty(), qPrintable(what));
+        } else {
+            // Elided in the middle: the start and the end of the URL itself.
+            QCOMPARE(shown.count(ellipsis), 1);
+            const QString head = shown.section(ellipsis, 0, 0);
+            const QString tail = shown.section(ellipsis, 1);
+            QVERIFY2(url.startsWith(head) && url.endsWith(tail) && !tail.isEmpty(),
+                     qPrintable(what));
+            QCOMPARE(link->toolTip(), url);
+        }
+        // What it shows fits its room, and all of the label shows.
+        QVERIFY2(QFontMetricsF(link->font()).horizontalAdvance(shown) <=
+                     link->contentsRect().width(),
+                 qPrintable(what));
+        QVERIFY2(link->visibleRegion().boundingRect() == link->rect(), qPrintable(what));
+        if (i > 0)
+            QVERIFY2(link->geometry().top() > links.at(i - 1)->geometry().bottom(),
+                     qPrintable(what));
+    }
+}
+
+} // namespace
+
+// The "Try:" links: in the console window at the size it opens at and at
+// the smallest it allows, and on a page squeezed narrower than the URLs,
+// no URL is ever broken across lines. Screenshots of each.
+void TestGatewayPage::tryLinksAreNeverSplit()
+{
+    QCOMPARE(m_controller->state(), State::Running);
+    verifyLinksWhole(m_page->tryLinks(), tryUrls(), QStringLiteral("page at 1000x640"));
+    if (QTest::currentTestFailed())
+        return;
+    for (const UrlLinkLabel* link : m_page->tryLinks())
+        QVERIFY(!link->isElided()); // room enough here
+
+    MainWindow window(m_controller.get());
+    window.setDemoOriginUrl(m_demo.originUrl());
+    window.setCurrentPage(MainWindow::Gateway);
+    for (const auto& [size, name] : {std::pair{QSize(1420, 860), QStringLiteral("default")},
+                                     std::pair{QSize(1, 1), QStringLiteral("minimum")}}) {
+        window.resize(size); // QSize(1, 1): the smallest the window lets itself be made
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(30);
+        const QString where = QStringLiteral("window at %1 size %2x%3")
+                                  .arg(name)
+                                  .arg(window.width())
+                                  .arg(window.height());
+        verifyLinksWhole(window.gatewayPage()->tryLinks(), tryUrls(), where);
+        if (QTest::currentTestFailed())
+            return;
+        gatehouse::test::verifyNothingClipped(window.gatewayPage(), where);
+        gatehouse::test::saveScreenshot(&window,
+                                        QStringLiteral("gateway_try_links_%1.png").arg(name));
+    }
+
+    // Narrower than the URLs (a window on a small screen split in two):
+    // each is shortened in the middle, still on one line, still a link.
+    m_page->resize(m_page->minimumSizeHint().width(), 640);
+    QTest::qWait(30);
+    const QList<UrlLinkLabel*> links = m_page->tryLinks();
+    QVERIFY(!links.isEmpty());
+    const int fullWidth = links.last()->sizeHint().width();
+    if (links.last()->width() >= fullWidth) {
+        // The page's other fields keep it wider than the URLs: squeeze the
+        // links themselves, as a narrower layout would.
+        for (UrlLinkLabel* link : links)
+            link->setFixedWidth(link->minimumSizeHint().width() + 40);
+        QTest::qWait(30);
+    }
+    verifyLinksWhole(links, tryUrls(), QStringLiteral("page squeezed"));
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(std::any_of(links.begin(), links.end(),
+                        [](const UrlLinkLabel* link) { return link->isElided(); }));
+    saveScreenshot(QStringLiteral("gateway_try_links_narrow.png"));
+    for (UrlLinkLabel* link : links) {
+        link->setMinimumWidth(0);
+        link->setMaximumWidth(QWIDGETSIZE_MAX);
+    }
+    m_page->resize(1000, 640);
+    QTest::qWait(30);
+    verifyLinksWhole(m_page->tryLinks(), tryUrls(), QStringLiteral("page wide again"));
+    for (const UrlLinkLabel* link : m_page->tryLinks())
+        QVERIFY(!link->isElided());
+}
+
+// With the demo catalog compiled into the gateway, the upstream health
+// table names each catalog API's upstream as the catalog does ("Products
+// v2"), as the dashboard and the cache page do, never by the gateway's
+// internal id ("api-2"); the demo origin, shared by several routes, keeps
+// its own name.
+void TestGatewayPage::healthTableNamesCatalogApis()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    gatehouse::app::CatalogService catalog;
+    gatehouse::app::Principal admin;
+    QString trafficKey;
+    gatehouse::test::openDemoCatalog(catalog, dir.filePath(QStringLiteral("catalog.db")), admin,
+                                     trafficKey);
+    if (QTest::currentTestFailed())
+        return;
+    GatewayController controller;
+    controller.setStatsInterval(100);
+    auto options = DemoWorkspace::defaultOptions();
+    options.port = 0;
+    options.threads = 1;
+    controller.setOptions(options);
+    QVERIFY2(controller.applyConfig(m_demo.snapshot()), qPrintable(controller.lastError()));
+    QVERIFY2(controller.start(options), qPrintable(controller.lastError()));
+
+    // As the console wires it (app/main.cpp): names follow the catalog's compiles.
+    MainWindow window(&controller);
+    gatehouse::app::GatewayConfigSync sync(catalog, controller);
+    window.followConfigSync(&sync);
+    sync.setBaseSnapshot(m_demo.snapshot());
+    sync.recompileNow();
+    QTRY_VERIFY_WITH_TIMEOUT(sync.appliedCount() > 0 || !sync.lastError().isEmpty(), 5000);
+    QVERIFY2(sync.lastError().isEmpty(), qPrintable(sync.lastError()));
+    window.setCurrentPage(MainWindow::Gateway);
+    window.resize(1420, 860);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // Traffic through the catalog's routes: Products v2 with the demo key.
+    const auto products = http::http_request(controller.port(), "GET", "/v2/products/1",
+                                             {{"X-API-Key", trafficKey.toStdString()}});
+    QCOMPARE(products.status, 200);
+
+    const auto* table =
+        window.gatewayPage()->findChild<QTableView*>(QStringLiteral("targetHealthTable"));
+    QVERIFY(table);
+    const QAbstractItemModel* model = table->model();
+    const auto upstreams = [model](int role) {
+        QStringList out;
+        for (int row = 0; row < model->rowCount(); ++row)
+            out << model->index(row, TargetHealthModel::Upstream).data(role).toString();
+        return out;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(upstreams(Qt::DisplayRole).contains(QStringLiteral("Products v2")),
+                             5000);
+    const QStringList shown = upstreams(Qt::DisplayRole);
+    for (const char* name : {"Products v1", "Products v2", "Weather v1", "Echo v1"})
+        QVERIFY2(shown.contains(QLatin1String(name)), qPrintable(shown.join(QLatin1String(", "))));
+    QVERIFY2(shown.contains(QStringLiteral("demo-origin")),
+             qPrintable(shown.join(QLatin1String(", "))));
+    const QRegularExpression internalId(QStringLiteral("^api-\\d+"));
+    for (const QString& name : shown)
+        QVERIFY2(!internalId.match(name).hasMatch(), qPrintable(shown.join(QLatin1String(", "))));
+    // The gateway's own ids stay underneath, and in the tooltips.
+    const QStringList raw = upstreams(Qt::UserRole);
+    const qsizetype v2 = shown.indexOf(QStringLiteral("Products v2"));
+    QVERIFY(internalId.match(raw.at(v2)).hasMatch());
+    QVERIFY(model->index(int(v2), TargetHealthModel::Upstream)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(raw.at(v2)));
+    // The call above went through that row's upstream.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model->index(int(v2), TargetHealthModel::LastLatency).data(Qt::UserRole).toULongLong() > 0,
+        5000);
+    saveScreenshot(QStringLiteral("gateway_health_api_names.png"), &window);
+    window.close();
+    controller.stopAndWait(std::chrono::milliseconds(500));
 }
 
 void TestGatewayPage::restartKeepsServing()

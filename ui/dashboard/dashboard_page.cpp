@@ -441,9 +441,34 @@ void DashboardPage::updateTiles(const app::GatewayStatsSample& sample)
             .arg(locale.toString(cache.total.objects),
                  locale.formattedDataSize(static_cast<qint64>(cache.budgetBytes), 0)));
 
+    const QString notRecorded = notRecordedReason();
+    if (!notRecorded.isEmpty()) {
+        m_droppedTile->setValue(tr("Not recorded"));
+        m_droppedTile->setDetail(tr("This instance stores no calls"));
+        m_droppedTile->setAccent(StatusColors::warning());
+        m_droppedTile->setToolTip(notRecorded);
+        return;
+    }
     m_droppedTile->setValue(locale.toString(sample.droppedCallRecords));
     m_droppedTile->setDetail(tr("Since the gateway started"));
     m_droppedTile->setAccent(sample.droppedCallRecords > 0 ? StatusColors::warning() : QColor());
+    m_droppedTile->setToolTip(QString());
+}
+
+void DashboardPage::setNotRecordedReason(const QString& reason)
+{
+    if (reason == m_notRecordedReason)
+        return;
+    m_notRecordedReason = reason;
+    updateTiles(m_previous);
+}
+
+QString DashboardPage::notRecordedReason() const
+{
+    if (!m_controller->callRecording())
+        return tr("Call logging is turned off: the gateway captures no call records "
+                  "(GATEHOUSE_CALL_LOG=off).");
+    return m_notRecordedReason;
 }
 
 void DashboardPage::updateLiveCharts()

@@ -50,6 +50,14 @@ public:
     void setHitRatio(double ratio);
     void setP99LatencyMs(double milliseconds);
     double hitRatio() const;
+    // Why this instance stores none of its calls (the telemetry database
+    // could not be opened, or another Gatehouse holds the call log); empty
+    // while it does. The dropped-records tile then says "Not recorded",
+    // with the reason in its tooltip, instead of a count that would read as
+    // "nothing lost". A gateway that captures no calls at all
+    // (GatewayController::callRecording()) says so too.
+    void setNotRecordedReason(const QString& reason);
+    QString notRecordedReason() const;
 
     TrendRange range() const { return m_range; }
     const RateHistory& history() const { return m_history; }
@@ -99,6 +107,7 @@ private:
     bool m_havePrevious = false;
     double m_hitRatio = -1.0;
     double m_p99Ms = -1.0;
+    QString m_notRecordedReason;
     TrendRange m_range = TrendRange::Live;
     QTimer m_tick;
 

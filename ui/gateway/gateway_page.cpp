@@ -5,6 +5,7 @@
 #include "app/config_value_parsers.h"
 #include "ui/console_settings.h"
 #include "ui/gateway/target_health_model.h"
+#include "ui/gateway/url_link_label.h"
 #include "ui/status_colors.h"
 
 #include <QClipboard>
@@ -27,11 +28,16 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 namespace gatehouse::ui {
 
 namespace {
 
 using State = app::GatewayController::State;
+
+// The demo workspace's routes (DemoWorkspace::snapshot()), one of each kind.
+constexpr const char* tryPaths[] = {"/shop/1", "/weather/london", "/echo"};
 
 QColor stateColor(State state)
 {
@@ -132,9 +138,18 @@ void GatewayPage::buildUi()
         tr("One per core (%1)").arg(qMax(1, QThread::idealThreadCount())));
     m_listenUrl = selectableLabel(QStringLiteral("listenUrlLabel"), listener);
     m_demoOrigin = selectableLabel(QStringLiteral("demoOriginLabel"), listener);
-    m_hint = selectableLabel(QStringLiteral("hintLabel"), listener);
-    m_hint->setWordWrap(true);
-    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    // One link per line: a URL never breaks, and a narrow window elides it.
+    m_tryLinks = new QWidget(listener);
+    m_tryLinks->setObjectName(QStringLiteral("tryLinks"));
+    auto* tryLayout = new QVBoxLayout(m_tryLinks);
+    tryLayout->setContentsMargins(0, 0, 0, 0);
+    tryLayout->setSpacing(2);
+    for (int i = 0; i < int(std::size(tryPaths)); ++i) {
+        auto* link = new UrlLinkLabel(m_tryLinks);
+        link->setObjectName(QStringLiteral("tryLink%1").arg(i));
+        tryLayout->addWidget(link);
+        m_tryLinkLabels.append(link);
+    }
     m_form->addRow(tr("Listen address:"), m_address);
     m_form->addRow(tr("Port:"), m_port);
     m_form->addRow(tr("Worker threads:"), m_threads);
@@ -156,7 +171,7 @@ void GatewayPage::buildUi()
     connect(m_dnsRefresh, &QLineEdit::editingFinished, this, &GatewayPage::applyDnsRefresh);
     m_form->addRow(tr("Listening on:"), m_listenUrl);
     m_form->addRow(tr("Demo origin:"), m_demoOrigin);
-    m_form->addRow(tr("Try:"), m_hint);
+    m_form->addRow(tr("Try:"), m_tryLinks);
     auto* adminRow = new QWidget(listener);
     auto* adminLayout = new QHBoxLayout(adminRow);
     adminLayout->setContentsMargins(0, 0, 0, 0);
@@ -394,10 +409,20 @@ void GatewayPage::updateHint()
     m_demoOrigin->setText(m_demoOriginUrl.toString());
     m_form->setRowVisible(m_demoOrigin, demo);
     const bool tryable = demo && !gateway.isEmpty();
-    m_hint->setText(tryable
-                        ? tr("%1/shop/1    %1/weather/london    %1/echo").arg(gateway.toString())
-                        : QString());
-    m_form->setRowVisible(m_hint, tryable);
+    for (qsizetype i = 0; i < m_tryLinkLabels.size(); ++i)
+        m_tryLinkLabels.at(i)->setUrl(
+            tryable ? QUrl(gateway.toString() + QLatin1String(tryPaths[i])) : QUrl());
+    m_form->setRowVisible(m_tryLinks, tryable);
+}
+
+QList<UrlLinkLabel*> GatewayPage::tryLinks() const
+{
+    return m_tryLinks->isVisibleTo(this) ? m_tryLinkLabels : QList<UrlLinkLabel*>();
+}
+
+void GatewayPage::setApiNames(const QHash<quint64, QString>& names)
+{
+    m_healthModel->setApiNames(names);
 }
 
 } // namespace gatehouse::ui

@@ -4,6 +4,8 @@
 
 #include "app/gateway_controller.h"
 
+#include <QHash>
+#include <QList>
 #include <QUrl>
 #include <QWidget>
 
@@ -19,6 +21,7 @@ class QTableView;
 namespace gatehouse::ui {
 
 class TargetHealthModel;
+class UrlLinkLabel;
 
 // Start, stop and restart the embedded gateway; where it listens and with how
 // many worker threads (editable while stopped, applied on the next start);
@@ -41,6 +44,11 @@ public:
     // when there is none or the file cannot be read.
     bool copyAdminToken();
     TargetHealthModel* healthModel() const { return m_healthModel; }
+    // Names the health table's upstreams by the API they serve.
+    void setApiNames(const QHash<quint64, QString>& names);
+    // The "Try:" links to the demo routes, one per line; empty while they
+    // are hidden (no demo origin, or the gateway not listening).
+    QList<UrlLinkLabel*> tryLinks() const;
 
     // Listener fields as entered; start() uses them.
     void setListenFields(const QString& address, quint16 port, unsigned threads);
@@ -81,7 +89,8 @@ private:
     QLabel* m_dnsRefreshNote = nullptr;
     QLabel* m_listenUrl = nullptr;
     QLabel* m_demoOrigin = nullptr;
-    QLabel* m_hint = nullptr;
+    QWidget* m_tryLinks = nullptr;
+    QList<UrlLinkLabel*> m_tryLinkLabels;
     QLabel* m_adminUrl = nullptr;
     QPushButton* m_copyToken = nullptr;
     QString m_adminTokenFile;

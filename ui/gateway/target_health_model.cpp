@@ -26,6 +26,25 @@ void TargetHealthModel::setTargets(const QList<app::TargetHealthRow>& targets)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
+void TargetHealthModel::setApiNames(const QHash<quint64, QString>& names)
+{
+    if (names == m_apiNames)
+        return;
+    m_apiNames = names;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, Upstream), index(rowCount() - 1, Upstream));
+}
+
+QString TargetHealthModel::upstreamLabel(const app::TargetHealthRow& row) const
+{
+    if (row.apiId != 0) {
+        const auto name = m_apiNames.constFind(row.apiId);
+        if (name != m_apiNames.cend() && !name->isEmpty())
+            return *name;
+    }
+    return row.upstream;
+}
+
 int TargetHealthModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -55,9 +74,15 @@ QVariant TargetHealthModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (const QString problem = problemText(row); !problem.isEmpty())
             return problem;
-        if (index.column() == Target || index.column() == Upstream)
-            return tr("%1 requests, %2 failed")
-                .arg(QLocale().toString(row.requests), QLocale().toString(row.failures));
+        if (index.column() == Target || index.column() == Upstream) {
+            const QString counts =
+                tr("%1 requests, %2 failed")
+                    .arg(QLocale().toString(row.requests), QLocale().toString(row.failures));
+            // The gateway's own name for it, as its logs and metrics use it.
+            if (index.column() == Upstream && upstreamLabel(row) != row.upstream)
+                return QString(tr("Upstream %1").arg(row.upstream) + QLatin1Char('\n') + counts);
+            return counts;
+        }
         return {};
     case Qt::UserRole: // raw values, for sorting proxies and tests
         switch (index.column()) {
@@ -90,7 +115,7 @@ QVariant TargetHealthModel::displayData(const app::TargetHealthRow& row, int col
     case Target:
         return row.target;
     case Upstream:
-        return row.upstream;
+        return upstreamLabel(row);
     case State:
         if (!row.problem.isEmpty())
             return tr("Unresolved");

@@ -5,6 +5,7 @@
 #include "app/gateway_stats_sample.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace gatehouse::ui {
@@ -12,7 +13,10 @@ namespace gatehouse::ui {
 // The upstream targets of the running configuration and their health, one
 // row per target, refreshed from each stats sample. Rows are matched by
 // (upstream, target), so a refresh with the same targets only emits
-// dataChanged and keeps the view's selection and scroll position.
+// dataChanged and keeps the view's selection and scroll position. An
+// upstream that serves one API alone (the catalog gives each API its own)
+// shows as that API's name, as the dashboard and the cache page name APIs;
+// one shared by several shows its own name.
 class TargetHealthModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -31,6 +35,9 @@ public:
     explicit TargetHealthModel(QObject* parent = nullptr);
 
     void setTargets(const QList<app::TargetHealthRow>& targets);
+    // API id -> name ("Products v2"), as GatewayConfigSync::apiNamesChanged
+    // gives them.
+    void setApiNames(const QHash<quint64, QString>& names);
     const QList<app::TargetHealthRow>& targets() const { return m_rows; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -44,8 +51,10 @@ private:
                             const QList<app::TargetHealthRow>& b);
     QVariant displayData(const app::TargetHealthRow& row, int column) const;
     static QString problemText(const app::TargetHealthRow& row);
+    QString upstreamLabel(const app::TargetHealthRow& row) const;
 
     QList<app::TargetHealthRow> m_rows;
+    QHash<quint64, QString> m_apiNames;
 };
 
 } // namespace gatehouse::ui
