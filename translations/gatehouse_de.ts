@@ -3209,6 +3209,18 @@
         <source>%1 objects, %2 budget</source>
         <translation>%1 Objekte, Budget %2</translation>
     </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <source>This instance stores no calls</source>
+        <translation>Diese Instanz speichert keine Aufrufe</translation>
+    </message>
+    <message>
+        <source>Call logging is turned off: the gateway captures no call records (GATEHOUSE_CALL_LOG=off).</source>
+        <translation>Die Aufrufprotokollierung ist ausgeschaltet: Das Gateway erfasst keine Aufrufdatensätze (GATEHOUSE_CALL_LOG=off).</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DemoCatalogOffer</name>
@@ -3358,10 +3370,6 @@
     <message>
         <source>%1 of %2 targets healthy</source>
         <translation>%1 von %2 Zielen gesund</translation>
-    </message>
-    <message>
-        <source>%1/shop/1    %1/weather/london    %1/echo</source>
-        <translation>%1/shop/1    %1/weather/london    %1/echo</translation>
     </message>
     <message>
         <source>Upstream health is checked while the gateway runs.</source>
@@ -3782,6 +3790,10 @@
     <message>
         <source>The catalog is applied with warnings: %1</source>
         <translation>Der Katalog ist mit Warnungen angewendet: %1</translation>
+    </message>
+    <message>
+        <source>The other Gatehouse writing the call logs has stopped: this instance now records its calls.</source>
+        <translation>Das andere Gatehouse, das die Aufrufprotokolle schrieb, wurde beendet: Diese Instanz erfasst jetzt ihre Aufrufe.</translation>
     </message>
 </context>
 <context>
@@ -4285,6 +4297,10 @@ info:
     <message>
         <source>DNS refresh failed: %1 (still using the last addresses)</source>
         <translation>DNS-Aktualisierung fehlgeschlagen: %1 (die letzten Adressen bleiben in Gebrauch)</translation>
+    </message>
+    <message>
+        <source>Upstream %1</source>
+        <translation>Upstream %1</translation>
     </message>
 </context>
 <context>

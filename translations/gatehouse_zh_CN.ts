@@ -3209,6 +3209,18 @@
         <source>%1 objects, %2 budget</source>
         <translation>%1 个对象，预算 %2</translation>
     </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>This instance stores no calls</source>
+        <translation>此实例不存储调用</translation>
+    </message>
+    <message>
+        <source>Call logging is turned off: the gateway captures no call records (GATEHOUSE_CALL_LOG=off).</source>
+        <translation>调用日志已关闭：网关不采集调用记录（GATEHOUSE_CALL_LOG=off）。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DemoCatalogOffer</name>
@@ -3358,10 +3370,6 @@
     <message>
         <source>%1 of %2 targets healthy</source>
         <translation>%2 个目标中 %1 个健康</translation>
-    </message>
-    <message>
-        <source>%1/shop/1    %1/weather/london    %1/echo</source>
-        <translation>%1/shop/1    %1/weather/london    %1/echo</translation>
     </message>
     <message>
         <source>Upstream health is checked while the gateway runs.</source>
@@ -3782,6 +3790,10 @@
     <message>
         <source>The catalog is applied with warnings: %1</source>
         <translation>目录已应用，但有警告：%1</translation>
+    </message>
+    <message>
+        <source>The other Gatehouse writing the call logs has stopped: this instance now records its calls.</source>
+        <translation>另一个写入调用日志的 Gatehouse 已停止：此实例现在记录自己的调用。</translation>
     </message>
 </context>
 <context>
@@ -4285,6 +4297,10 @@ info:
     <message>
         <source>DNS refresh failed: %1 (still using the last addresses)</source>
         <translation>DNS 刷新失败：%1（仍使用上次的地址）</translation>
+    </message>
+    <message>
+        <source>Upstream %1</source>
+        <translation>上游 %1</translation>
     </message>
 </context>
 <context>
