@@ -3,6 +3,7 @@
 #include "ui/call_logs/call_log_filter_bar.h"
 
 #include "ui/call_logs/call_log_model.h"
+#include "ui/editable_clear_button.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -76,7 +77,7 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     m_application->setObjectName(QStringLiteral("applicationEdit"));
     m_application->setPlaceholderText(tr("Any"));
     m_application->setToolTip(tr("The id of the calling application"));
-    m_application->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(m_application);
 
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusBox"));
@@ -96,11 +97,11 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("pathEdit"));
     m_path->setPlaceholderText(tr("Part of the path"));
-    m_path->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(m_path);
     m_requestId = new QLineEdit(this);
     m_requestId->setObjectName(QStringLiteral("requestIdEdit"));
     m_requestId->setPlaceholderText(tr("Exact request id"));
-    m_requestId->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(m_requestId);
 
     m_apply = new QPushButton(tr("&Apply"), this);
     m_apply->setObjectName(QStringLiteral("applyButton"));

@@ -3,6 +3,7 @@
 #include "ui/catalog/cache_policy_form.h"
 
 #include "ui/applications/form_error_label.h"
+#include "ui/editable_clear_button.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>
@@ -179,6 +180,14 @@ CachePolicyForm::CachePolicyForm(QWidget* parent)
     updateState();
 }
 
+CachePolicyForm::~CachePolicyForm()
+{
+    // A field that loses the focus while the window goes away finishes its
+    // edit, and would check a form whose members are gone.
+    for (QWidget* field : std::as_const(m_fields))
+        disconnect(field, nullptr, this, nullptr);
+}
+
 QLineEdit* CachePolicyForm::addText(const QString& label, const char* key,
                                     const QString& placeholder, const QString& toolTip)
 {
@@ -190,7 +199,7 @@ QLineEdit* CachePolicyForm::addText(const QString& label, const char* key,
     edit->setObjectName(QStringLiteral("cache_%1").arg(QLatin1String(key)));
     edit->setPlaceholderText(placeholder);
     edit->setToolTip(toolTip);
-    edit->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(edit);
     column->addWidget(edit);
     auto* error =
         new FormErrorLabel(QStringLiteral("cache_%1_error").arg(QLatin1String(key)), field);

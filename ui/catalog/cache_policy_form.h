@@ -32,6 +32,7 @@ class CachePolicyForm : public QWidget {
 
 public:
     explicit CachePolicyForm(QWidget* parent = nullptr);
+    ~CachePolicyForm() override;
 
     // Shows an API's stored cachePolicy. `editable`: the actor may change
     // it (app::CatalogEntry::editable); otherwise every field is disabled.

@@ -15,6 +15,7 @@
 #include "ui/catalog/try_it_panel.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
 #include "ui/catalog_editor/openapi_import_dialog.h"
+#include "ui/editable_clear_button.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -229,7 +230,7 @@ QWidget* CatalogPage::buildFilters()
     m_search = new QLineEdit(bar);
     m_search->setObjectName(QStringLiteral("catalogSearch"));
     m_search->setPlaceholderText(tr("Search name, tag, description or path"));
-    m_search->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(m_search);
     m_search->setMinimumWidth(220);
     row->addWidget(m_search, 2);
 
