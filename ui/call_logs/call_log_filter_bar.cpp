@@ -4,6 +4,7 @@
 
 #include "ui/call_logs/call_log_model.h"
 #include "ui/editable_clear_button.h"
+#include "ui/locale_format.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -57,7 +58,7 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     m_to = new QDateTimeEdit(now, m_custom);
     m_to->setObjectName(QStringLiteral("toEdit"));
     for (QDateTimeEdit* edit : {m_from, m_to}) {
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        edit->setDisplayFormat(timestampFormat());
         edit->setCalendarPopup(true);
     }
     custom->addWidget(buddyLabel(tr("Fro&m:"), m_from, m_custom));

@@ -6,6 +6,7 @@
 #include "ui/call_logs/call_log_details.h"
 #include "ui/call_logs/call_log_filter_bar.h"
 #include "ui/call_logs/call_log_model.h"
+#include "ui/locale_format.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -263,8 +264,7 @@ void CallLogsPage::updateRangeNote()
 {
     const app::CallLogFilter& f = m_model->filter();
     const auto time = [](qint64 us) {
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(us / 1000),
-                                  QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return timestampText(QDateTime::fromMSecsSinceEpoch(us / 1000));
     };
     QString text;
     if (m_model->slidingSpanUs() > 0)
