@@ -5,6 +5,7 @@
 #include "ui/call_logs/call_log_model.h"
 #include "ui/editable_clear_button.h"
 #include "ui/locale_format.h"
+#include "ui/text_fit.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -103,6 +104,9 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     m_requestId->setObjectName(QStringLiteral("requestIdEdit"));
     m_requestId->setPlaceholderText(tr("Exact request id"));
     enableClearButtonWhileEditable(m_requestId);
+
+    for (QLineEdit* edit : {m_application, m_path, m_requestId})
+        fitPlaceholder(edit);
 
     m_apply = new QPushButton(tr("&Apply"), this);
     m_apply->setObjectName(QStringLiteral("applyButton"));
