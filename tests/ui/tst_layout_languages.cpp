@@ -11,12 +11,17 @@
 #include "layout_check.h"
 
 #include "app/catalog_service.h"
+#include "app/demo_workspace.h"
 #include "app/domain/api_lifecycle.h"
+#include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
+#include "app/telemetry/call_log_writer.h"
 #include "app/telemetry/telemetry_service.h"
+#include "tests/support/test_http.h"
 #include "ui/applications/key_reveal_dialog.h"
 #include "ui/approvals/approvals_model.h"
 #include "ui/approvals/approvals_page.h"
+#include "ui/call_logs/call_log_model.h"
 #include "ui/call_logs/call_logs_page.h"
 #include "ui/catalog/catalog_model.h"
 #include "ui/catalog/catalog_page.h"
@@ -86,7 +91,9 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<CatalogService> m_catalog;
+    gatehouse::app::DemoWorkspace m_demo; // the base configuration the catalog compiles onto
     std::unique_ptr<GatewayController> m_gateway;
+    std::unique_ptr<gatehouse::app::GatewayConfigSync> m_sync;
     std::unique_ptr<gatehouse::app::TelemetryService> m_telemetry;
     Principal m_localAdmin;
     QString m_trafficKey;
@@ -96,6 +103,7 @@ void TestLayoutLanguages::initTestCase()
 {
     test::useConsoleTestEnvironment(QStringLiteral("tst_layout_languages"));
     QVERIFY(m_dir.isValid());
+    QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
     m_catalog = std::make_unique<CatalogService>();
     test::openDemoCatalog(*m_catalog, m_dir.filePath(QStringLiteral("catalog.db")), m_localAdmin,
                           m_trafficKey);
@@ -106,14 +114,31 @@ void TestLayoutLanguages::initTestCase()
     options.database = m_dir.filePath(QStringLiteral("telemetry.sqlite"));
     m_telemetry = std::make_unique<gatehouse::app::TelemetryService>(m_gateway.get(), options);
     QVERIFY2(m_telemetry->start(), qPrintable(m_telemetry->lastError()));
+    // Calls for the call logs to list, with times and numbers to write in
+    // each language: paths no API serves (404), logged like any other call.
+    test::startGatewayFromCatalog(*m_gateway, *m_catalog, m_demo.snapshot(), m_sync);
+    if (QTest::currentTestFailed())
+        return;
+    constexpr quint64 calls = 3;
+    for (quint64 i = 0; i < calls; ++i) {
+        const std::string target = "/nowhere/" + std::to_string(i);
+        QCOMPARE(test::http_request(m_gateway->port(), "GET", target).status, 404);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(
+        (m_telemetry->writer()->flushNow(), m_telemetry->writer()->counters().written), calls,
+        5000);
 }
 
 void TestLayoutLanguages::cleanupTestCase()
 {
+    m_sync.reset();
+    if (m_gateway)
+        m_gateway->stopAndWait(std::chrono::milliseconds(500));
     if (m_telemetry)
         m_telemetry->stop();
     m_telemetry.reset();
     m_gateway.reset();
+    m_demo.stopOrigin();
     m_catalog.reset();
 }
 
@@ -334,6 +359,15 @@ void TestLayoutLanguages::datesFollowTheLanguage()
                      QRegularExpression::escape(day) + QStringLiteral(" \\d\\d:\\d\\d:\\d\\d"))),
                  qPrintable(range->text()));
         QVERIFY2(range->text().startsWith(since), qPrintable(range->text()));
+        // The calls themselves, made today, in the table.
+        gatehouse::ui::CallLogModel* calls = window.callLogsPage()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(calls->rowCount() >= 3, 3000);
+        const QString time = calls->index(0, gatehouse::ui::CallLogModel::Time).data().toString();
+        QVERIFY2(time.contains(QRegularExpression(
+                     QStringLiteral("^") +
+                     QRegularExpression::escape(QDate::currentDate().toString(dateFormat)) +
+                     QStringLiteral(" \\d\\d:\\d\\d:\\d\\d\\.\\d{3}$"))),
+                 qPrintable(time));
         test::saveScreenshot(&window, QStringLiteral("dates_call_logs_%1.png").arg(language));
 
         // The approvals inbox: the demo's pending request, dated today in the
