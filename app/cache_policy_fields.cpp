@@ -43,7 +43,148 @@ QString sizeText(const QJsonValue& value)
     return value.isDouble() ? QString::number(value.toInteger()) : value.toString();
 }
 
+using Field = CachePolicyField;
+using Kind = CachePolicyProblem::Kind;
+
+struct FieldKey {
+    Field field;
+    const char* key;
+};
+
+constexpr FieldKey fieldKeys[] = {
+    {Field::Enabled, "enabled"},
+    {Field::DefaultTtl, "default_ttl"},
+    {Field::MaxTtl, "max_ttl"},
+    {Field::OverrideUpstream, "override_upstream"},
+    {Field::Statuses, "statuses"},
+    {Field::MaxObjectSize, "max_object_size"},
+    {Field::IgnoreQueryParams, "ignore_query_params"},
+    {Field::StaleWhileRevalidate, "stale_while_revalidate"},
+    {Field::StaleIfError, "stale_if_error"},
+    {Field::PrivatePerConsumer, "private_per_consumer"},
+    {Field::CachePost, "cache_post"},
+    {Field::StripSetCookie, "strip_set_cookie"},
+};
+
+Field fieldOfKey(const QString& key)
+{
+    for (const FieldKey& f : fieldKeys) {
+        if (key == QLatin1String(f.key))
+            return f.field;
+    }
+    return Field::Policy;
+}
+
+const QString* durationField(const CachePolicyFields& f, Field field)
+{
+    switch (field) {
+    case Field::DefaultTtl:
+        return &f.defaultTtl;
+    case Field::MaxTtl:
+        return &f.maxTtl;
+    case Field::StaleWhileRevalidate:
+        return &f.staleWhileRevalidate;
+    case Field::StaleIfError:
+        return &f.staleIfError;
+    default:
+        return nullptr;
+    }
+}
+
+// The same checks as the reader's, in its order, to tell which one failed.
+void classifyDuration(const QString& text, Field field, CachePolicyProblem& p)
+{
+    std::chrono::milliseconds value{};
+    QString why;
+    p.value = text;
+    if (!config::parseDuration(text, &value, &why)) {
+        p.kind = Kind::NotADuration;
+    } else if (value.count() % 1000 != 0) {
+        p.kind = Kind::NotWholeSeconds;
+    } else if (value.count() <= 0 || value > std::chrono::hours(24 * 365)) {
+        p.kind = Kind::DurationOutOfRange;
+    } else if (field == Field::DefaultTtl) {
+        p.kind = Kind::DefaultTtlAboveMaxTtl;
+        p.value.clear();
+    }
+}
+
+void classifyStatus(const QString& item, CachePolicyProblem& p)
+{
+    p.value = item;
+    bool ok = false;
+    const int status = item.toInt(&ok);
+    if (!ok)
+        p.kind = Kind::NotAStatus;
+    else if (status < 200 || status > 599)
+        p.kind = Kind::StatusOutOfRange;
+    else if (status == 206 || status == 304)
+        p.kind = Kind::StatusNotStorable;
+    else
+        p.kind = Kind::DuplicateStatus;
+}
+
+void classifyParameter(const QString& item, CachePolicyProblem& p)
+{
+    p.value = item;
+    const qsizetype star = item.indexOf(QLatin1Char('*'));
+    if (item.isEmpty() || item == QLatin1String("*"))
+        p.kind = Kind::ParameterNameMissing;
+    else if (star >= 0 && star != item.size() - 1)
+        p.kind = Kind::WildcardNotAtEnd;
+    else
+        p.kind = Kind::NotAParameterName;
+}
+
+// "statuses[2]" -> 2; -1 without an index.
+int itemIndex(const QString& path)
+{
+    const qsizetype open = path.indexOf(QLatin1Char('['));
+    if (open < 0 || !path.endsWith(QLatin1Char(']')))
+        return -1;
+    bool ok = false;
+    const int index = path.mid(open + 1, path.size() - open - 2).toInt(&ok);
+    return ok ? index : -1;
+}
+
+CachePolicyProblem classify(const CachePolicyFields& f, const QString& path, const QString& message)
+{
+    CachePolicyProblem p;
+    p.field = fieldOfKey(path.section(QLatin1Char('['), 0, 0));
+    p.message = message;
+    const int index = itemIndex(path);
+    if (const QString* text = durationField(f, p.field)) {
+        classifyDuration(text->trimmed(), p.field, p);
+    } else if (p.field == Field::Statuses && index >= 0) {
+        const QStringList items = listItems(f.statuses);
+        if (index < items.size())
+            classifyStatus(items.at(index), p);
+    } else if (p.field == Field::IgnoreQueryParams && index >= 0) {
+        const QStringList items = listItems(f.ignoreQueryParams);
+        if (index < items.size())
+            classifyParameter(items.at(index), p);
+    } else if (p.field == Field::MaxObjectSize) {
+        std::uint64_t bytes = 0;
+        QString why;
+        p.value = f.maxObjectSize.trimmed();
+        p.kind = config::parseSize(p.value, &bytes, &why) ? Kind::SizeOutOfRange : Kind::NotASize;
+    } else if (p.field == Field::Policy && path.isEmpty() && f.overrideUpstream &&
+               f.defaultTtl.trimmed().isEmpty()) {
+        p.kind = Kind::OverrideNeedsDefaultTtl;
+    }
+    return p;
+}
+
 } // namespace
+
+QString cachePolicyKey(CachePolicyField field)
+{
+    for (const FieldKey& f : fieldKeys) {
+        if (f.field == field)
+            return QLatin1String(f.key);
+    }
+    return {};
+}
 
 std::optional<CachePolicyFields> CachePolicyFields::fromJson(const QString& json, QString* error)
 {
@@ -117,16 +258,16 @@ QList<CachePolicyProblem> checkCachePolicy(const CachePolicyFields& fields)
     try {
         node = YAML::Load(fields.toJson().toStdString());
     } catch (const YAML::Exception& e) { // not expected: the JSON is generated
-        problems.append({QString(), ConfigReader::fromStd(e.msg)});
+        CachePolicyProblem problem;
+        problem.message = ConfigReader::fromStd(e.msg);
+        problems.append(problem);
         return problems;
     }
     ConfigReader reader(QStringLiteral("cachePolicy"));
     readApiCachePolicyNode(reader, node);
-    for (const ConfigReader::Finding& finding : reader.findings()) {
-        // "statuses[1]" is about the statuses field.
-        const QString field = finding.path.section(QLatin1Char('['), 0, 0);
-        problems.append({field, finding.message});
-    }
+    // "statuses[1]" is about the second item of the statuses field.
+    for (const ConfigReader::Finding& finding : reader.findings())
+        problems.append(classify(fields, finding.path, finding.message));
     return problems;
 }
 

@@ -40,15 +40,59 @@ struct CachePolicyFields {
     bool operator==(const CachePolicyFields&) const = default;
 };
 
+// The fields of CachePolicyFields, for naming the one a problem is about;
+// Policy is the policy as a whole.
+enum class CachePolicyField {
+    Policy,
+    Enabled,
+    DefaultTtl,
+    MaxTtl,
+    OverrideUpstream,
+    Statuses,
+    MaxObjectSize,
+    IgnoreQueryParams,
+    StaleWhileRevalidate,
+    StaleIfError,
+    PrivatePerConsumer,
+    CachePost,
+    StripSetCookie,
+};
+
+// The field's key in a route's `cache:` block ("default_ttl"); empty for
+// Policy. For logs and the configuration file, not for people.
+QString cachePolicyKey(CachePolicyField field);
+
+// One thing the catalog refuses, as a kind and the text it is about, so a
+// form can say it in the user's language next to the field's own label.
 struct CachePolicyProblem {
-    // The key it is about ("max_ttl", "statuses"), or empty for the policy
-    // as a whole ("override_upstream needs a default_ttl").
-    QString field;
-    QString message; // e.g. "invalid duration 'soon' ..."
+    enum class Kind {
+        NotADuration,            // value: the text typed
+        NotWholeSeconds,         // value: the duration ("1500ms")
+        DurationOutOfRange,      // value: the duration; 1s to 8760h
+        NotASize,                // value: the text typed
+        SizeOutOfRange,          // value: the text typed; 1B to 1GiB
+        NotAStatus,              // value: the item
+        StatusOutOfRange,        // value: the status; 200 to 599
+        StatusNotStorable,       // value: 206 or 304
+        DuplicateStatus,         // value: the status
+        ParameterNameMissing,    // value: the item ("*")
+        WildcardNotAtEnd,        // value: the item ("utm*x")
+        NotAParameterName,       // value: the item ("a=b")
+        DefaultTtlAboveMaxTtl,   // on DefaultTtl
+        OverrideNeedsDefaultTtl, // on Policy
+        Other,                   // only `message` says what
+    };
+    CachePolicyField field = CachePolicyField::Policy;
+    Kind kind = Kind::Other;
+    QString value;
+    // The catalog's own wording, in English with configuration keys
+    // ("default_ttl is longer than max_ttl"), as the admin API and logs say it.
+    QString message;
 };
 
 // What readApiCachePolicy refuses in fields.toJson(), field by field: empty
-// when ApiCatalog would accept the policy.
+// when ApiCatalog would accept the policy. The catalog's reader decides;
+// each of its findings is then told apart by looking at the field again.
 QList<CachePolicyProblem> checkCachePolicy(const CachePolicyFields& fields);
 
 } // namespace gatehouse::app

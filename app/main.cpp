@@ -133,11 +133,10 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     QApplication::setWindowIcon(gatehouse::ui::applicationIcon());
 
     // Up: translators -> demo origin -> gateway controller -> window -> listeners.
-    // The system locale, or the language chosen in Settings (applied at start).
-    const QLocale uiLocale = gatehouse::ui::ConsoleSettings::uiLocale();
-    if (!gatehouse::ui::ConsoleSettings::language().isEmpty())
-        QLocale::setDefault(uiLocale);
-    const gatehouse::ui::ConsoleTranslations translations(uiLocale);
+    // The system locale, or the language chosen in Settings (applied at
+    // start), for the texts and for dates and numbers alike.
+    const gatehouse::ui::ConsoleTranslations translations(
+        gatehouse::ui::ConsoleSettings::uiLocale());
 
     // Declaration order is the shut-down order in reverse: the window goes
     // first, then the catalog sync, the controller (gateway already drained

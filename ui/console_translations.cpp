@@ -9,6 +9,7 @@ namespace gatehouse::ui {
 
 ConsoleTranslations::ConsoleTranslations(const QLocale& locale)
 {
+    QLocale::setDefault(locale);
     // "qtbase" covers Widgets as well; the console uses no other Qt module
     // with strings of its own.
     if (m_qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -25,6 +26,7 @@ ConsoleTranslations::~ConsoleTranslations()
         QCoreApplication::removeTranslator(&m_console);
     if (m_qtInstalled)
         QCoreApplication::removeTranslator(&m_qt);
+    QLocale::setDefault(m_previousDefault);
 }
 
 } // namespace gatehouse::ui

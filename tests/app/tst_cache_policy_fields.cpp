@@ -7,6 +7,8 @@
 #include <QTest>
 
 using namespace gatehouse::app;
+using Field = CachePolicyField;
+using Kind = CachePolicyProblem::Kind;
 
 // An API's cache policy as a form edits it: stored JSON in, fields out, the
 // JSON the form composes back, and the catalog's rules reported per field.
@@ -91,31 +93,67 @@ private slots:
         f.enabled = true;
         f.defaultTtl = QStringLiteral("2h");
         f.maxTtl = QStringLiteral("1h");
-        f.statuses = QStringLiteral("200 206 200 x");
+        f.statuses = QStringLiteral("200 206 200 x 700");
         f.staleIfError = QStringLiteral("soon");
-        f.ignoreQueryParams = QStringLiteral("*");
+        f.staleWhileRevalidate = QStringLiteral("1500ms");
+        f.maxObjectSize = QStringLiteral("2GiB");
+        f.ignoreQueryParams = QStringLiteral("* utm*x a=b");
         const QList<CachePolicyProblem> problems = checkCachePolicy(f);
         QStringList seen;
         for (const CachePolicyProblem& p : problems)
-            seen << p.field + QStringLiteral(": ") + p.message;
+            seen << QStringLiteral("%1 %2 '%3': %4")
+                        .arg(cachePolicyKey(p.field))
+                        .arg(int(p.kind))
+                        .arg(p.value, p.message);
         const QString all = seen.join(QLatin1Char('\n'));
-        const auto has = [&](const char* field, const char* text) {
+        const auto has = [&](Field field, Kind kind, const QString& value) {
             for (const CachePolicyProblem& p : problems) {
-                if (p.field == QLatin1String(field) && p.message.contains(QLatin1String(text)))
+                if (p.field == field && p.kind == kind && p.value == value && !p.message.isEmpty())
                     return true;
             }
             return false;
         };
-        QVERIFY2(has("default_ttl", "longer than max_ttl"), qPrintable(all));
-        QVERIFY2(has("statuses", "206"), qPrintable(all));
-        QVERIFY2(has("statuses", "duplicate status 200"), qPrintable(all));
-        QVERIFY2(has("statuses", "\"x\""), qPrintable(all));
-        QVERIFY2(has("stale_if_error", "soon"), qPrintable(all));
-        QVERIFY2(has("ignore_query_params", "must name a parameter"), qPrintable(all));
-        QVERIFY2(!has("max_ttl", ""), qPrintable(all));
+        QVERIFY2(has(Field::DefaultTtl, Kind::DefaultTtlAboveMaxTtl, QString()), qPrintable(all));
+        QVERIFY2(has(Field::Statuses, Kind::StatusNotStorable, QStringLiteral("206")),
+                 qPrintable(all));
+        QVERIFY2(has(Field::Statuses, Kind::DuplicateStatus, QStringLiteral("200")),
+                 qPrintable(all));
+        QVERIFY2(has(Field::Statuses, Kind::NotAStatus, QStringLiteral("x")), qPrintable(all));
+        QVERIFY2(has(Field::Statuses, Kind::StatusOutOfRange, QStringLiteral("700")),
+                 qPrintable(all));
+        QVERIFY2(has(Field::StaleIfError, Kind::NotADuration, QStringLiteral("soon")),
+                 qPrintable(all));
+        QVERIFY2(has(Field::StaleWhileRevalidate, Kind::NotWholeSeconds, QStringLiteral("1500ms")),
+                 qPrintable(all));
+        QVERIFY2(has(Field::MaxObjectSize, Kind::SizeOutOfRange, QStringLiteral("2GiB")),
+                 qPrintable(all));
+        QVERIFY2(has(Field::IgnoreQueryParams, Kind::ParameterNameMissing, QStringLiteral("*")),
+                 qPrintable(all));
+        QVERIFY2(has(Field::IgnoreQueryParams, Kind::WildcardNotAtEnd, QStringLiteral("utm*x")),
+                 qPrintable(all));
+        QVERIFY2(has(Field::IgnoreQueryParams, Kind::NotAParameterName, QStringLiteral("a=b")),
+                 qPrintable(all));
+        QCOMPARE(problems.size(), 11);
+        for (const CachePolicyProblem& p : problems) {
+            QVERIFY2(p.field != Field::MaxTtl, qPrintable(all));
+            QVERIFY2(p.kind != Kind::Other, qPrintable(all));
+        }
         // The catalog refuses the same policy.
         QString error;
         QVERIFY(!readApiCachePolicy(f.toJson(), &error));
+
+        // Durations and sizes that are no such thing, or out of range.
+        CachePolicyFields odd;
+        odd.enabled = true;
+        odd.defaultTtl = QStringLiteral("9000h");
+        odd.maxObjectSize = QStringLiteral("big");
+        const auto oddProblems = checkCachePolicy(odd);
+        QCOMPARE(oddProblems.size(), 2);
+        QCOMPARE(oddProblems.at(0).field, Field::DefaultTtl);
+        QCOMPARE(oddProblems.at(0).kind, Kind::DurationOutOfRange);
+        QCOMPARE(oddProblems.at(0).value, QStringLiteral("9000h"));
+        QCOMPARE(oddProblems.at(1).field, Field::MaxObjectSize);
+        QCOMPARE(oddProblems.at(1).kind, Kind::NotASize);
 
         // A rule about the policy as a whole has no field.
         CachePolicyFields overriding;
@@ -123,8 +161,11 @@ private slots:
         overriding.overrideUpstream = true;
         const auto whole = checkCachePolicy(overriding);
         QCOMPARE(whole.size(), 1);
-        QVERIFY(whole.front().field.isEmpty());
+        QCOMPARE(whole.front().field, Field::Policy);
+        QCOMPARE(whole.front().kind, Kind::OverrideNeedsDefaultTtl);
         QVERIFY(whole.front().message.contains(QLatin1String("needs a default_ttl")));
+        QCOMPARE(cachePolicyKey(Field::Policy), QString());
+        QCOMPARE(cachePolicyKey(Field::StaleIfError), QStringLiteral("stale_if_error"));
     }
 };
 

@@ -9,24 +9,31 @@
 #include <QAbstractScrollArea>
 #include <QComboBox>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QRegion>
 #include <QScrollBar>
 #include <QString>
 #include <QStringList>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTabBar>
 #include <QWidget>
 #include <QtTest/QTest>
+
+#include <algorithm>
 
 // Layout checks shared by the console suites: the console's translations
 // installed for a scope and a list of every text a user would see cut off.
 namespace gatehouse::test {
 
-// The console's translations for `language` ("de", "zh_CN") installed as
-// the console installs them (its own strings and Qt's standard buttons and
-// menus) for the object's lifetime; "en", the source language, needs none.
-// Widgets built while it lives speak that language.
+// The console's translations for `language` ("en", "de", "zh_CN") installed
+// as the console installs them (its own strings and Qt's standard buttons and
+// menus, and the language's locale as QLocale's default, for dates and
+// numbers) for the object's lifetime; "en", the source language, needs no
+// translation. Widgets built while it lives speak and write that language.
 class ConsoleLanguage {
 public:
     explicit ConsoleLanguage(const QString& language)
@@ -45,6 +52,15 @@ private:
     bool m_english;
     ui::ConsoleTranslations m_translations;
 };
+
+// The languages the console ships, as rows of a data-driven test with one
+// column, "language": every layout check runs in each of them.
+inline void addConsoleLanguageRows()
+{
+    QTest::addColumn<QString>("language");
+    for (const char* language : {"en", "de", "zh_CN"})
+        QTest::newRow(language) << QString::fromLatin1(language);
+}
 
 namespace detail {
 
@@ -75,6 +91,67 @@ inline bool cutOffSideways(const QWidget* w)
     return true;
 }
 
+// The room a line edit leaves for its text: its width less the frame, the
+// margins and the clear button or actions beside the text (what its size
+// hint adds to the 17 'x' it is built around).
+inline int lineEditTextRoom(const QLineEdit* e)
+{
+    const int chrome = e->sizeHint().width() - e->fontMetrics().horizontalAdvance(u'x') * 17;
+    return e->width() - chrome;
+}
+
+// The width a combo box needs to show `text` whole: the text and the frame,
+// arrow and margins the style puts around it.
+inline int comboBoxWidthFor(const QComboBox* c, const QString& text)
+{
+    QStyleOptionComboBox opt;
+    opt.initFrom(c);
+    opt.editable = c->isEditable();
+    opt.frame = c->hasFrame();
+    opt.currentText = text;
+    const QSize contents(c->fontMetrics().horizontalAdvance(text), c->fontMetrics().height());
+    return c->style()->sizeFromContents(QStyle::CT_ComboBox, &opt, contents, c).width();
+}
+
+// Header sections (of a visible header) whose label does not get the width
+// it needs with the sort indicator and the style's margins
+// (QHeaderView::sectionSizeHint). When the view cannot scroll sideways, only
+// the part of a section inside the viewport counts.
+inline void clippedSections(const QHeaderView* header, QStringList& clipped)
+{
+    if (header->orientation() != Qt::Horizontal || !header->model())
+        return;
+    bool canScroll = false;
+    for (const QWidget* p = header->parentWidget(); p && !canScroll; p = p->parentWidget()) {
+        if (auto* area = qobject_cast<const QAbstractScrollArea*>(p))
+            canScroll = area->horizontalScrollBar()->isVisible();
+    }
+    int lastVisible = -1;
+    for (int v = header->count() - 1; v >= 0 && lastVisible < 0; --v) {
+        if (!header->isSectionHidden(header->logicalIndex(v)))
+            lastVisible = header->logicalIndex(v);
+    }
+    for (int logical = 0; logical < header->count(); ++logical) {
+        if (header->isSectionHidden(logical))
+            continue;
+        const QString text =
+            header->model()->headerData(logical, Qt::Horizontal, Qt::DisplayRole).toString();
+        if (text.isEmpty())
+            continue;
+        // Without a way to scroll there, only the part inside the viewport
+        // counts; a stretched last section gets the room left for it there.
+        const int room = header->viewport()->width() - header->sectionViewportPosition(logical);
+        int has = header->sectionSize(logical);
+        if (!canScroll && logical == lastVisible && header->stretchLastSection())
+            has = room;
+        else if (!canScroll)
+            has = std::min(has, room);
+        const int needs = header->sectionSizeHint(logical);
+        if (has < needs)
+            clipped << describe(header, QStringLiteral("header section"), text, has, needs);
+    }
+}
+
 } // namespace detail
 
 // Every visible text under `root` (itself included) that does not get the
@@ -82,7 +159,9 @@ inline bool cutOffSideways(const QWidget* w)
 // size hint, single-line labels narrower than their text, word-wrapped
 // labels shorter than their wrapped text, combo boxes narrower than their
 // minimum, group box titles wider than the box, tabs outside their bar, and
-// any of them cut off sideways by a container with no way to scroll there.
+// any of them cut off sideways by a container with no way to scroll there;
+// placeholder texts wider than their line edit or combo box, and column
+// header labels squeezed or elided by their section.
 // Labels that elide on purpose (QSizePolicy::Ignored horizontally) and
 // labels without text are left out.
 inline QStringList clippedTexts(QWidget* root)
@@ -119,6 +198,20 @@ inline QStringList clippedTexts(QWidget* root)
             if (c->width() < c->minimumSizeHint().width())
                 clipped << detail::describe(c, QStringLiteral("combo box"), c->currentText(),
                                             c->width(), c->minimumSizeHint().width());
+            // An editable box shows its placeholder in its line edit, checked below.
+            if (!c->isEditable() && !c->placeholderText().isEmpty()) {
+                const int needs = detail::comboBoxWidthFor(c, c->placeholderText());
+                if (c->width() < needs)
+                    clipped << detail::describe(c, QStringLiteral("combo box placeholder"),
+                                                c->placeholderText(), c->width(), needs);
+            }
+        } else if (auto* e = qobject_cast<QLineEdit*>(w)) {
+            const int needs = e->fontMetrics().horizontalAdvance(e->placeholderText());
+            if (!e->placeholderText().isEmpty() && detail::lineEditTextRoom(e) < needs)
+                clipped << detail::describe(e, QStringLiteral("placeholder"), e->placeholderText(),
+                                            detail::lineEditTextRoom(e), needs);
+        } else if (auto* header = qobject_cast<QHeaderView*>(w)) {
+            detail::clippedSections(header, clipped);
         } else if (auto* g = qobject_cast<QGroupBox*>(w)) {
             const int needs = g->fontMetrics().horizontalAdvance(g->title());
             if (!g->title().isEmpty() && g->width() < needs)

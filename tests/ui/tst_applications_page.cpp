@@ -3,6 +3,7 @@
 #include "ui/applications/applications_page.h"
 
 #include "dialog_driver.h"
+#include "layout_check.h"
 #include "screenshot.h"
 
 #include "app/catalog_service.h"
@@ -32,6 +33,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -42,7 +44,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 #include <optional>
 
@@ -82,7 +83,8 @@ private slots:
     void rejectionShowsItsReason();
     void developerSeesOnlyTheirOwnApplications();
     void withoutAnAccountThePageSaysSo();
-    void germanLayoutFits();
+    void translatedLayoutFits_data();
+    void translatedLayoutFits();
 
 private:
     template <typename Work>
@@ -654,11 +656,19 @@ void TestApplicationsPage::withoutAnAccountThePageSaysSo()
     QVERIFY(!nobody.findChild<QPushButton*>(QStringLiteral("newApplicationButton"))->isEnabled());
 }
 
-void TestApplicationsPage::germanLayoutFits()
+void TestApplicationsPage::translatedLayoutFits_data()
 {
-    QTranslator translator;
-    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_de.qm")));
-    QVERIFY(QCoreApplication::installTranslator(&translator));
+    test::addConsoleLanguageRows();
+}
+
+void TestApplicationsPage::translatedLayoutFits()
+{
+    QFETCH(QString, language);
+    const test::ConsoleLanguage translation(language);
+    QVERIFY(translation.isLoaded());
+    const QHash<QString, QString> pending{{QStringLiteral("en"), QStringLiteral("Pending")},
+                                          {QStringLiteral("de"), QStringLiteral("Ausstehend")},
+                                          {QStringLiteral("zh_CN"), QStringLiteral("待审批")}};
     const qint64 app = createApp(m_localAdmin, QStringLiteral("Lagerverwaltung"));
     QVERIFY(app);
     const Principal admin = m_localAdmin;
@@ -680,42 +690,33 @@ void TestApplicationsPage::germanLayoutFits()
     window.setCurrentPage(MainWindow::Applications);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    ApplicationsPage* german = window.applicationsPage();
-    QTRY_COMPARE_WITH_TIMEOUT(german->panel()->subscriptionsModel()->rowCount(), 1, 2000);
-    QCOMPARE(german->panel()->keysModel()->rowCount(), 1);
-    QCOMPARE(german->panel()
+    ApplicationsPage* translated = window.applicationsPage();
+    QTRY_COMPARE_WITH_TIMEOUT(translated->panel()->subscriptionsModel()->rowCount(), 1, 2000);
+    QCOMPARE(translated->panel()->keysModel()->rowCount(), 1);
+    QCOMPARE(translated->panel()
                  ->subscriptionsModel()
                  ->index(0, SubscriptionsModel::State)
                  .data()
                  .toString(),
-             QStringLiteral("Ausstehend"));
-    german->panel()->keysView()->selectRow(0);
+             pending.value(language));
+    translated->panel()->keysView()->selectRow(0);
     QTest::qWait(50);
-    // Every button shows its whole text.
-    for (QPushButton* b : german->findChildren<QPushButton*>()) {
-        if (!b->isVisible())
-            continue;
-        const QString text = b->text().remove(QLatin1Char('&'));
-        QVERIFY2(b->width() >= b->sizeHint().width(),
-                 qPrintable(QStringLiteral("%1 (%2 px)").arg(text).arg(b->width())));
-    }
+    // Every button, label, placeholder and column header shows its whole text.
+    test::verifyNothingClipped(&window, QStringLiteral("applications page"));
     // The key table's columns fit beside each other without a scroll bar.
-    QTableView* keys = german->panel()->keysView();
+    QTableView* keys = translated->panel()->keysView();
     QVERIFY2(!keys->horizontalScrollBar()->isVisible(), "keys table scrolls sideways");
-    saveScreenshot(&window, QStringLiteral("applications_page_de.png"));
+    saveScreenshot(&window, QStringLiteral("applications_page_%1.png").arg(language));
 
     // The dialogs, too.
-    german->panel()->issueKey();
-    IssueKeyDialog* issue = german->panel()->issueKeyDialog();
+    translated->panel()->issueKey();
+    IssueKeyDialog* issue = translated->panel()->issueKeyDialog();
     QVERIFY(issue);
     QTRY_VERIFY(issue->isVisible());
-    for (QPushButton* b : issue->findChildren<QPushButton*>()) {
-        const QString text = b->text().remove(QLatin1Char('&'));
-        QVERIFY2(b->width() >= b->sizeHint().width(), qPrintable(text));
-    }
-    saveScreenshot(issue, QStringLiteral("applications_issue_key_dialog_de.png"));
+    QTest::qWait(30);
+    test::verifyNothingClipped(issue, QStringLiteral("issue key dialog"));
+    saveScreenshot(issue, QStringLiteral("applications_issue_key_dialog_%1.png").arg(language));
     issue->reject();
-    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(TestApplicationsPage)

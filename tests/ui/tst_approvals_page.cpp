@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/approvals/approvals_page.h"
 
+#include "layout_check.h"
 #include "screenshot.h"
 
 #include "app/catalog_service.h"
@@ -20,6 +21,7 @@
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QHash>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -30,7 +32,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 #include <optional>
 
@@ -60,7 +61,8 @@ private slots:
     void refusedDecisionIsShownInThePage();
     void revokeFromHistoryClosesTheGateway();
     void onlyWhatTheActorMayDecide();
-    void germanLayoutFits();
+    void translatedLayoutFits_data();
+    void translatedLayoutFits();
     void requestsFromAnotherConsoleAppear();
 
 private:
@@ -437,11 +439,20 @@ void TestApprovalsPage::onlyWhatTheActorMayDecide()
     QCOMPARE(nobody.inboxModel()->rowCount(), 0);
 }
 
-void TestApprovalsPage::germanLayoutFits()
+void TestApprovalsPage::translatedLayoutFits_data()
 {
-    QTranslator translator;
-    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_de.qm")));
-    QVERIFY(QCoreApplication::installTranslator(&translator));
+    test::addConsoleLanguageRows();
+}
+
+void TestApprovalsPage::translatedLayoutFits()
+{
+    QFETCH(QString, language);
+    const test::ConsoleLanguage translation(language);
+    QVERIFY(translation.isLoaded());
+    const QHash<QString, QString> badges{
+        {QStringLiteral("en"), QStringLiteral("Approvals (1)")},
+        {QStringLiteral("de"), QStringLiteral("Genehmigungen (1)")},
+        {QStringLiteral("zh_CN"), QStringLiteral("审批（1）")}};
     const auto client = requestAccess(QStringLiteral("lagerverwaltung"));
     QVERIFY(client);
     MainWindow window(m_gateway.get());
@@ -454,13 +465,14 @@ void TestApprovalsPage::germanLayoutFits()
     QTRY_COMPARE_WITH_TIMEOUT(window.pendingApprovals(), 1, 2000);
     auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
     const QString badge = navigation->item(MainWindow::Approvals)->text();
-    QCOMPARE(badge, QStringLiteral("Genehmigungen (1)"));
+    QCOMPARE(badge, badges.value(language));
     // The sidebar is wide enough for the title with its count.
     QVERIFY(navigation->fontMetrics().horizontalAdvance(badge) + 40 < navigation->width());
     window.approvalsPage()->inboxView()->selectRow(0);
     QTest::qWait(50);
-    saveScreenshot(&window, QStringLiteral("approvals_inbox_de.png"));
-    QCoreApplication::removeTranslator(&translator);
+    // Every button, label, placeholder and column header shows its whole text.
+    test::verifyNothingClipped(&window, QStringLiteral("approvals inbox"));
+    saveScreenshot(&window, QStringLiteral("approvals_inbox_%1.png").arg(language));
 }
 
 void TestApprovalsPage::requestsFromAnotherConsoleAppear()

@@ -17,6 +17,7 @@
 #include "ui/call_logs/call_log_details.h"
 #include "ui/call_logs/call_log_filter_bar.h"
 #include "ui/call_logs/call_log_model.h"
+#include "ui/locale_format.h"
 #include "ui/main_window.h"
 
 #include <QAbstractItemModelTester>
@@ -586,7 +587,7 @@ void TestCallLogsPage::detailPaneShowsEveryField()
     const QString micros =
         QStringLiteral("%1").arg(r.timestamp_us % 1'000'000, 6, 10, QLatin1Char('0'));
     QVERIFY2(detail("detailsLocalTime")
-                 .startsWith(local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.")) + micros),
+                 .startsWith(gatehouse::ui::timestampText(local) + QLatin1Char('.') + micros),
              qPrintable(detail("detailsLocalTime")));
     QVERIFY2(detail("detailsUtcTime").endsWith(QLatin1Char('.') + micros + QLatin1Char('Z')),
              qPrintable(detail("detailsUtcTime")));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
+#include "layout_check.h"
 #include "screenshot.h"
 #include "ui/catalog/catalog_page.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
@@ -34,12 +35,14 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -50,7 +53,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
-#include <QTranslator>
 #include <QTreeWidget>
 
 #include <optional>
@@ -159,6 +161,8 @@ private slots:
     void actorWithoutAccountSeesWhyInsteadOfActions();
     void translatedLayoutFits_data();
     void translatedLayoutFits();
+    void cachePolicyProblemsNameTheLabels_data();
+    void cachePolicyProblemsNameTheLabels();
 
 private:
     template <typename Work>
@@ -1008,11 +1012,17 @@ void TestCatalogPage::cachePolicyEditedInThePage()
     type(statuses, QStringLiteral("200, 206"));
     QVERIFY(save->isEnabled() && revert->isEnabled());
     QTest::mouseClick(save, Qt::LeftButton);
-    QVERIFY2(form->fieldError(QStringLiteral("default_ttl")).contains(QLatin1String("max_ttl")),
-             qPrintable(form->fieldError(QStringLiteral("default_ttl"))));
-    QVERIFY2(form->fieldError(QStringLiteral("statuses")).contains(QLatin1String("206")),
-             qPrintable(form->fieldError(QStringLiteral("statuses"))));
-    QVERIFY(form->fieldError(QStringLiteral("max_ttl")).isEmpty());
+    // In a sentence that names the fields by their labels, not by the keys
+    // of the configuration.
+    QCOMPARE(form->fieldError(CachePolicyField::DefaultTtl),
+             QStringLiteral("“Default TTL” is longer than “Maximum TTL”."));
+    QCOMPARE(form->fieldError(CachePolicyField::Statuses),
+             QStringLiteral("206 cannot be stored on its own (a partial or a validation "
+                            "response)."));
+    QVERIFY(form->fieldError(CachePolicyField::MaxTtl).isEmpty());
+    for (auto* error : form->findChildren<QLabel*>(QRegularExpression(QStringLiteral("_error$")))) {
+        QVERIFY2(!error->text().contains(QLatin1Char('_')), qPrintable(error->text()));
+    }
     QVERIFY(form->findChild<QLabel*>(QStringLiteral("cache_statuses_error"))->isVisible());
     QCOMPARE(QApplication::focusWidget(), defaultTtl); // the first problem
     QTest::qWait(200);
@@ -1024,7 +1034,7 @@ void TestCatalogPage::cachePolicyEditedInThePage()
     QTest::mouseClick(revert, Qt::LeftButton);
     QCOMPARE(defaultTtl->text(), QStringLiteral("60s"));
     QVERIFY(statuses->text().isEmpty());
-    QVERIFY(form->fieldError(QStringLiteral("default_ttl")).isEmpty());
+    QVERIFY(form->fieldError(CachePolicyField::DefaultTtl).isEmpty());
     QVERIFY(!save->isEnabled() && !revert->isEnabled());
 
     // A good change is saved, and is what the API shows when loaded again.
@@ -1207,25 +1217,23 @@ void TestCatalogPage::actorWithoutAccountSeesWhyInsteadOfActions()
 
 void TestCatalogPage::translatedLayoutFits_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<QString>("nameHeader");
-    QTest::addColumn<QString>("stateHeader");
-    QTest::addColumn<QString>("publish");
-    QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("Name")
-                            << QStringLiteral("Zustand") << QStringLiteral("&Veröffentlichen…");
-    QTest::newRow("Simplified Chinese") << QStringLiteral("zh_CN") << QStringLiteral("名称")
-                                        << QStringLiteral("状态") << QStringLiteral("发布(&P)…");
+    test::addConsoleLanguageRows();
 }
 
 void TestCatalogPage::translatedLayoutFits()
 {
     QFETCH(QString, language);
-    QFETCH(QString, nameHeader);
-    QFETCH(QString, stateHeader);
-    QFETCH(QString, publish);
-    QTranslator translator;
-    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_%1.qm").arg(language)));
-    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const test::ConsoleLanguage translation(language);
+    QVERIFY(translation.isLoaded());
+    // What a person reads in each language: the Name and State headers and
+    // the Publish button.
+    const QHash<QString, QStringList> expected{
+        {QStringLiteral("en"),
+         {QStringLiteral("Name"), QStringLiteral("State"), QStringLiteral("&Publish…")}},
+        {QStringLiteral("de"),
+         {QStringLiteral("Name"), QStringLiteral("Zustand"), QStringLiteral("&Veröffentlichen…")}},
+        {QStringLiteral("zh_CN"),
+         {QStringLiteral("名称"), QStringLiteral("状态"), QStringLiteral("发布(&P)…")}}};
     MainWindow window(m_gateway.get());
     window.setCatalogService(m_catalog.get(), m_localAdmin);
     window.resize(1400, 820);
@@ -1235,31 +1243,78 @@ void TestCatalogPage::translatedLayoutFits()
     CatalogPage* p = window.catalogPage();
     QTRY_COMPARE_WITH_TIMEOUT(p->model()->rowCount(), 5, 2000);
     QVERIFY(select(p, QStringLiteral("inventory"), QStringLiteral("v1")));
-    QCOMPARE(p->model()->headerData(CatalogModel::Name, Qt::Horizontal).toString(), nameHeader);
-    QCOMPARE(p->model()->headerData(CatalogModel::State, Qt::Horizontal).toString(), stateHeader);
-    // Every action button, filter and tab shows its whole text.
-    for (QPushButton* button : p->findChildren<QPushButton*>()) {
-        if (button->isVisible())
-            QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(button->text()));
-    }
-    for (QComboBox* box : p->findChildren<QComboBox*>()) {
-        if (box->isVisible())
-            QVERIFY2(box->width() >= box->minimumSizeHint().width(),
-                     qPrintable(box->currentText()));
-    }
+    QCOMPARE(p->model()->headerData(CatalogModel::Name, Qt::Horizontal).toString(),
+             expected.value(language).at(0));
+    QCOMPARE(p->model()->headerData(CatalogModel::State, Qt::Horizontal).toString(),
+             expected.value(language).at(1));
+    QCOMPARE(actionButton(p, ApiAction::Publish)->text(), expected.value(language).at(2));
+    QTest::qWait(50);
+    // Every action button, filter, tab, placeholder (the search box's
+    // included) and column header shows its whole text.
+    test::verifyNothingClipped(&window, QStringLiteral("catalog page"));
     // The table shows every column without scrolling sideways.
     QVERIFY(!p->tableView()->horizontalScrollBar()->isVisible());
-    QTabWidget* tabs = p->detailPane()->tabs();
-    QTabBar* bar = tabs->tabBar();
-    for (int i = 0; i < tabs->count(); ++i)
-        QVERIFY2(bar->rect().contains(bar->tabRect(i)), qPrintable(tabs->tabText(i)));
-    QCOMPARE(actionButton(p, ApiAction::Publish)->text(), publish);
-    // The search box keeps room for its placeholder.
-    QVERIFY(p->searchEdit()->width() >=
-            p->searchEdit()->fontMetrics().horizontalAdvance(p->searchEdit()->placeholderText()));
-    QTest::qWait(50);
     saveScreenshot(&window, QStringLiteral("catalog_detail_%1.png").arg(language));
-    QCoreApplication::removeTranslator(&translator);
+}
+
+void TestCatalogPage::cachePolicyProblemsNameTheLabels_data()
+{
+    test::addConsoleLanguageRows();
+}
+
+void TestCatalogPage::cachePolicyProblemsNameTheLabels()
+{
+    QFETCH(QString, language);
+    const test::ConsoleLanguage translation(language);
+    QVERIFY(translation.isLoaded());
+    CachePolicyForm form;
+    form.resize(700, 640);
+    form.setPolicy(QStringLiteral(R"({"default_ttl": 60000, "max_ttl": 3600000})"), true);
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    // The labels as the form shows them, without mnemonic and colon.
+    const auto shownLabel = [&form](const char* field) {
+        auto* edit = form.findChild<QLineEdit*>(QLatin1String(field));
+        for (auto* label : form.findChildren<QLabel*>()) {
+            if (label->buddy() == edit)
+                return label->text()
+                    .remove(QRegularExpression(QStringLiteral("\\(&.\\)|&")))
+                    .remove(QRegularExpression(QStringLiteral("[:：]$")))
+                    .trimmed();
+        }
+        return QString();
+    };
+    const QString defaultTtl = shownLabel("cache_default_ttl");
+    const QString maxTtl = shownLabel("cache_max_ttl");
+    QVERIFY(!defaultTtl.isEmpty() && !maxTtl.isEmpty());
+    QCOMPARE(form.fieldLabel(CachePolicyField::DefaultTtl), defaultTtl);
+
+    form.findChild<QLineEdit*>(QStringLiteral("cache_default_ttl"))->setText(QStringLiteral("2h"));
+    form.findChild<QLineEdit*>(QStringLiteral("cache_stale_if_error"))
+        ->setText(QStringLiteral("soon"));
+    QVERIFY(!form.check());
+    const QString longer = form.fieldError(CachePolicyField::DefaultTtl);
+    QVERIFY2(longer.contains(defaultTtl) && longer.contains(maxTtl), qPrintable(longer));
+    const QString soon = form.fieldError(CachePolicyField::StaleIfError);
+    QVERIFY2(soon.contains(QLatin1String("soon")), qPrintable(soon));
+    // No configuration key reaches the person.
+    for (const QString& text : {longer, soon}) {
+        for (const char* key : {"default_ttl", "max_ttl", "stale_if_error", "cachePolicy"})
+            QVERIFY2(!text.contains(QLatin1String(key)), qPrintable(text));
+    }
+    // A policy-wide rule names both fields it is about.
+    auto* overrideBox = form.findChild<QCheckBox*>(QStringLiteral("cache_override_upstream"));
+    form.findChild<QLineEdit*>(QStringLiteral("cache_default_ttl"))->clear();
+    form.findChild<QLineEdit*>(QStringLiteral("cache_stale_if_error"))->clear();
+    overrideBox->setChecked(true);
+    QVERIFY(!form.check());
+    const QString whole = form.fieldError(CachePolicyField::Policy);
+    QVERIFY2(whole.contains(defaultTtl) &&
+                 whole.contains(form.fieldLabel(CachePolicyField::OverrideUpstream)),
+             qPrintable(whole));
+    QVERIFY2(!whole.contains(QLatin1String("override_upstream")), qPrintable(whole));
+    QTest::qWait(30);
+    saveScreenshot(&form, QStringLiteral("cache_policy_problems_%1.png").arg(language));
 }
 
 QTEST_MAIN(TestCatalogPage)

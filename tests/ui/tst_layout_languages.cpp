@@ -4,16 +4,25 @@
 // Every page and main dialog of the console, in English, German and
 // Simplified Chinese, at the window's default size and at the smallest size
 // it allows (the dialogs as they open and at their minimum): no label,
-// button, tab or title is cut off. Leaves a PNG per page, language and size.
+// button, tab, title, placeholder or column header is cut off, and dates
+// are written the language's way. Leaves a PNG per page, language and size.
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
 #include "layout_check.h"
 
 #include "app/catalog_service.h"
+#include "app/demo_workspace.h"
 #include "app/domain/api_lifecycle.h"
+#include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
+#include "app/telemetry/call_log_writer.h"
 #include "app/telemetry/telemetry_service.h"
+#include "tests/support/test_http.h"
 #include "ui/applications/key_reveal_dialog.h"
+#include "ui/approvals/approvals_model.h"
+#include "ui/approvals/approvals_page.h"
+#include "ui/call_logs/call_log_model.h"
+#include "ui/call_logs/call_logs_page.h"
 #include "ui/catalog/catalog_model.h"
 #include "ui/catalog/catalog_page.h"
 #include "ui/catalog/lifecycle_dialog.h"
@@ -22,10 +31,18 @@
 #include "ui/main_window.h"
 #include "ui/teams/sign_in_dialog.h"
 
+#include <QComboBox>
+#include <QDate>
 #include <QDialog>
+#include <QHeaderView>
+#include <QLineEdit>
 #include <QMetaEnum>
+#include <QRegularExpression>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVBoxLayout>
 
 #include <memory>
 
@@ -37,6 +54,7 @@ using gatehouse::app::CatalogService;
 using gatehouse::app::GatewayController;
 using gatehouse::app::Principal;
 using gatehouse::ui::ApiEditorDialog;
+using gatehouse::ui::ApprovalsModel;
 using gatehouse::ui::KeyRevealDialog;
 using gatehouse::ui::LifecycleDialog;
 using gatehouse::ui::MainWindow;
@@ -61,6 +79,9 @@ private slots:
     void pagesFit();
     void dialogsFit_data();
     void dialogsFit();
+    void checkFindsCutPlaceholdersAndHeaders();
+    void datesFollowTheLanguage_data();
+    void datesFollowTheLanguage();
 
 private:
     void languageRows();
@@ -70,7 +91,9 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<CatalogService> m_catalog;
+    gatehouse::app::DemoWorkspace m_demo; // the base configuration the catalog compiles onto
     std::unique_ptr<GatewayController> m_gateway;
+    std::unique_ptr<gatehouse::app::GatewayConfigSync> m_sync;
     std::unique_ptr<gatehouse::app::TelemetryService> m_telemetry;
     Principal m_localAdmin;
     QString m_trafficKey;
@@ -80,6 +103,7 @@ void TestLayoutLanguages::initTestCase()
 {
     test::useConsoleTestEnvironment(QStringLiteral("tst_layout_languages"));
     QVERIFY(m_dir.isValid());
+    QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
     m_catalog = std::make_unique<CatalogService>();
     test::openDemoCatalog(*m_catalog, m_dir.filePath(QStringLiteral("catalog.db")), m_localAdmin,
                           m_trafficKey);
@@ -90,22 +114,37 @@ void TestLayoutLanguages::initTestCase()
     options.database = m_dir.filePath(QStringLiteral("telemetry.sqlite"));
     m_telemetry = std::make_unique<gatehouse::app::TelemetryService>(m_gateway.get(), options);
     QVERIFY2(m_telemetry->start(), qPrintable(m_telemetry->lastError()));
+    // Calls for the call logs to list, with times and numbers to write in
+    // each language: paths no API serves (404), logged like any other call.
+    test::startGatewayFromCatalog(*m_gateway, *m_catalog, m_demo.snapshot(), m_sync);
+    if (QTest::currentTestFailed())
+        return;
+    constexpr quint64 calls = 3;
+    for (quint64 i = 0; i < calls; ++i) {
+        const std::string target = "/nowhere/" + std::to_string(i);
+        QCOMPARE(test::http_request(m_gateway->port(), "GET", target).status, 404);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(
+        (m_telemetry->writer()->flushNow(), m_telemetry->writer()->counters().written), calls,
+        5000);
 }
 
 void TestLayoutLanguages::cleanupTestCase()
 {
+    m_sync.reset();
+    if (m_gateway)
+        m_gateway->stopAndWait(std::chrono::milliseconds(500));
     if (m_telemetry)
         m_telemetry->stop();
     m_telemetry.reset();
     m_gateway.reset();
+    m_demo.stopOrigin();
     m_catalog.reset();
 }
 
 void TestLayoutLanguages::languageRows()
 {
-    QTest::addColumn<QString>("language");
-    for (const char* language : {"en", "de", "zh_CN"})
-        QTest::newRow(language) << QString::fromLatin1(language);
+    test::addConsoleLanguageRows();
 }
 
 void TestLayoutLanguages::pagesFit_data()
@@ -212,6 +251,139 @@ void TestLayoutLanguages::dialogsFit()
     KeyRevealDialog reveal(QStringLiteral("Inventory sync"),
                            QStringLiteral("gh_live_7f3c9a1e5b2d4c6f8a0e1b3d5f7a9c2e"));
     checkDialog(&reveal, QStringLiteral("key_reveal"), language);
+}
+
+void TestLayoutLanguages::checkFindsCutPlaceholdersAndHeaders()
+{
+    // The check itself: what it must report, and what it must let pass.
+    QWidget root;
+    auto* layout = new QVBoxLayout(&root);
+    auto* edit = new QLineEdit(&root);
+    edit->setObjectName(QStringLiteral("narrowEdit"));
+    edit->setPlaceholderText(QStringLiteral("Name, Tag, Beschreibung oder Pfad suchen"));
+    edit->setFixedWidth(80);
+    layout->addWidget(edit);
+    auto* combo = new QComboBox(&root);
+    combo->setObjectName(QStringLiteral("narrowCombo"));
+    combo->setPlaceholderText(QStringLiteral("Eine Anwendung auswählen"));
+    combo->setFixedWidth(80);
+    layout->addWidget(combo);
+    QStandardItemModel model(1, 3);
+    model.setHorizontalHeaderLabels(
+        {QStringLiteral("Zeit"), QStringLiteral("Anwendung"), QStringLiteral("Begründung")});
+    auto* table = new QTableView(&root);
+    table->setObjectName(QStringLiteral("table"));
+    table->setModel(&model);
+    table->setSortingEnabled(true);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setMinimumSectionSize(10);
+    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(table);
+    root.resize(400, 300);
+    root.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&root));
+    QHeaderView* header = table->horizontalHeader();
+    header->resizeSection(0, header->sectionSizeHint(0));
+    header->resizeSection(1, 30); // squeezed: "Anwendung" elided
+    QTest::qWait(30);
+    QStringList clipped = test::clippedTexts(&root);
+    const auto reports = [&clipped](const QString& kind, const QString& text) {
+        return clipped.filter(kind).filter(QLatin1Char('"') + text + QLatin1Char('"')).size() == 1;
+    };
+    QVERIFY2(reports(QStringLiteral("placeholder narrowEdit"), edit->placeholderText()),
+             qPrintable(clipped.join(u'\n')));
+    QVERIFY2(reports(QStringLiteral("combo box placeholder"), combo->placeholderText()),
+             qPrintable(clipped.join(u'\n')));
+    QVERIFY2(reports(QStringLiteral("header section"), QStringLiteral("Anwendung")),
+             qPrintable(clipped.join(u'\n')));
+    QVERIFY2(clipped.filter(QStringLiteral("\"Zeit\"")).isEmpty(), qPrintable(clipped.join(u'\n')));
+    QVERIFY2(clipped.filter(QStringLiteral("\"Begründung\"")).isEmpty(),
+             qPrintable(clipped.join(u'\n')));
+
+    // Room enough for each: nothing to report. The stretched last section is
+    // measured by the room left in the viewport, which here is too little
+    // once the others are wide.
+    edit->setFixedWidth(edit->sizeHint().width() + 300);
+    combo->setFixedWidth(360);
+    header->resizeSection(1, header->sectionSizeHint(1));
+    QTest::qWait(30);
+    clipped = test::clippedTexts(&root);
+    QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(u'\n')));
+    header->resizeSection(0, table->viewport()->width() - header->sectionSizeHint(1) - 20);
+    QTest::qWait(30);
+    clipped = test::clippedTexts(&root);
+    QVERIFY2(reports(QStringLiteral("header section"), QStringLiteral("Begründung")),
+             qPrintable(clipped.join(u'\n')));
+}
+
+void TestLayoutLanguages::datesFollowTheLanguage_data()
+{
+    // How each language writes a date, spelled out here rather than asked of
+    // QLocale, and how its "Since <date>" starts.
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("dateFormat");
+    QTest::addColumn<QString>("since");
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("M/d/yyyy")
+                        << QStringLiteral("Since ");
+    QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("dd.MM.yyyy")
+                        << QStringLiteral("Seit ");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("yyyy/M/d")
+                           << QStringLiteral("自 ");
+}
+
+void TestLayoutLanguages::datesFollowTheLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, dateFormat);
+    QFETCH(QString, since);
+    const QLocale before;
+    {
+        const test::ConsoleLanguage translation(language);
+        QVERIFY(translation.isLoaded());
+        QCOMPARE(QLocale().name(), QLocale(language).name());
+        MainWindow window(m_gateway.get());
+        window.setCatalogService(m_catalog.get(), m_localAdmin);
+        window.setTelemetryService(m_telemetry.get());
+        window.resize(defaultWindowSize);
+        window.setCurrentPage(MainWindow::CallLogs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // The call logs' range, as the page shows it: the last 24 hours.
+        auto* range = window.callLogsPage()->findChild<QLabel*>(QStringLiteral("callLogsRange"));
+        QVERIFY(range);
+        const QDate yesterday = QDate::currentDate().addDays(-1);
+        const QString day = yesterday.toString(dateFormat);
+        QTRY_VERIFY_WITH_TIMEOUT(range->text().contains(day), 3000);
+        QVERIFY2(range->text().contains(QRegularExpression(
+                     QRegularExpression::escape(day) + QStringLiteral(" \\d\\d:\\d\\d:\\d\\d"))),
+                 qPrintable(range->text()));
+        QVERIFY2(range->text().startsWith(since), qPrintable(range->text()));
+        // The calls themselves, made today, in the table.
+        gatehouse::ui::CallLogModel* calls = window.callLogsPage()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(calls->rowCount() >= 3, 3000);
+        const QString time = calls->index(0, gatehouse::ui::CallLogModel::Time).data().toString();
+        QVERIFY2(time.contains(QRegularExpression(
+                     QStringLiteral("^") +
+                     QRegularExpression::escape(QDate::currentDate().toString(dateFormat)) +
+                     QStringLiteral(" \\d\\d:\\d\\d:\\d\\d\\.\\d{3}$"))),
+                 qPrintable(time));
+        test::saveScreenshot(&window, QStringLiteral("dates_call_logs_%1.png").arg(language));
+
+        // The approvals inbox: the demo's pending request, dated today in the
+        // language's short date (German: 02.12.26).
+        window.setCurrentPage(MainWindow::Approvals);
+        ApprovalsModel* inbox = window.approvalsPage()->inboxModel();
+        QTRY_VERIFY_WITH_TIMEOUT(inbox->rowCount() > 0, 3000);
+        const QString requested = inbox->index(0, ApprovalsModel::RequestedAt).data().toString();
+        const QString shortFormat = language == QLatin1String("de")   ? QStringLiteral("dd.MM.yy")
+                                    : language == QLatin1String("en") ? QStringLiteral("M/d/yy")
+                                                                      : QStringLiteral("yyyy/M/d");
+        QVERIFY2(requested.startsWith(QDate::currentDate().toString(shortFormat)),
+                 qPrintable(requested));
+    }
+    // The language's locale goes with its translation.
+    QCOMPARE(QLocale(), before);
 }
 
 QTEST_MAIN(TestLayoutLanguages)

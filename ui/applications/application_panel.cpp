@@ -10,6 +10,7 @@
 #include "ui/applications/request_subscription_dialog.h"
 #include "ui/applications/subscriptions_model.h"
 #include "ui/approvals/approvals_model.h"
+#include "ui/text_fit.h"
 
 #include <QDateTime>
 #include <QGroupBox>
@@ -39,7 +40,7 @@ QTableView* createTable(QAbstractItemModel* model, const QString& name, QWidget*
     view->verticalHeader()->hide();
     // Columns fit their contents; the last one takes the rest and elides.
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(true);
+    keepLastSectionLabel(view->horizontalHeader());
     return view;
 }
 

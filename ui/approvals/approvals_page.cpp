@@ -6,6 +6,7 @@
 #include "ui/approvals/approval_details.h"
 #include "ui/approvals/approvals_model.h"
 #include "ui/approvals/reason_dialog.h"
+#include "ui/text_fit.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -171,12 +172,8 @@ QTableView* ApprovalsPage::createView(ApprovalsModel* model, const QString& name
     // Columns fit their contents; the last one (the approval mode, or the
     // reason) takes the rest and elides, its full text in the tool tip.
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(true);
-    connect(model, &QAbstractItemModel::modelReset, view, [view] {
-        const int last = view->model()->columnCount() - 1;
-        if (last >= 0)
-            view->horizontalHeader()->setSectionResizeMode(last, QHeaderView::Stretch);
-    });
+    // A narrow page scrolls sideways rather than squeeze the last label.
+    keepLastSectionLabel(view->horizontalHeader());
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         updateDetails();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/audit/audit_model.h"
 
+#include "ui/locale_format.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -36,8 +38,7 @@ int AuditModel::columnCount(const QModelIndex& parent) const
 
 QString AuditModel::timeText(qint64 msSinceEpoch)
 {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch),
-                              QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return timestampText(QDateTime::fromMSecsSinceEpoch(msSinceEpoch));
 }
 
 QVariant AuditModel::data(const QModelIndex& index, int role) const

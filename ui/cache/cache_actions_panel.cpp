@@ -3,6 +3,7 @@
 #include "ui/cache/cache_actions_panel.h"
 
 #include "ui/status_colors.h"
+#include "ui/text_fit.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -106,6 +107,8 @@ void CacheActionsPanel::buildUi()
     m_tag = new QLineEdit(purge);
     m_tag->setObjectName(QStringLiteral("purgeTagEdit"));
     m_tag->setPlaceholderText(tr("Tag (Cache-Tag or Surrogate-Key)"));
+    for (QLineEdit* edit : {m_prefix, m_tag})
+        fitPlaceholder(edit);
     m_purgeTag = new QPushButton(tr("Purge tag"), purge);
     m_purgeTag->setObjectName(QStringLiteral("purgeTagButton"));
     m_purgeAll = new QPushButton(tr("Purge everything"), purge);

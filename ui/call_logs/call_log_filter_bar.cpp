@@ -3,6 +3,9 @@
 #include "ui/call_logs/call_log_filter_bar.h"
 
 #include "ui/call_logs/call_log_model.h"
+#include "ui/editable_clear_button.h"
+#include "ui/locale_format.h"
+#include "ui/text_fit.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -56,7 +59,7 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     m_to = new QDateTimeEdit(now, m_custom);
     m_to->setObjectName(QStringLiteral("toEdit"));
     for (QDateTimeEdit* edit : {m_from, m_to}) {
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        edit->setDisplayFormat(timestampFormat());
         edit->setCalendarPopup(true);
     }
     custom->addWidget(buddyLabel(tr("Fro&m:"), m_from, m_custom));
@@ -76,7 +79,7 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     m_application->setObjectName(QStringLiteral("applicationEdit"));
     m_application->setPlaceholderText(tr("Any"));
     m_application->setToolTip(tr("The id of the calling application"));
-    m_application->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(m_application);
 
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusBox"));
@@ -96,11 +99,14 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("pathEdit"));
     m_path->setPlaceholderText(tr("Part of the path"));
-    m_path->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(m_path);
     m_requestId = new QLineEdit(this);
     m_requestId->setObjectName(QStringLiteral("requestIdEdit"));
     m_requestId->setPlaceholderText(tr("Exact request id"));
-    m_requestId->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(m_requestId);
+
+    for (QLineEdit* edit : {m_application, m_path, m_requestId})
+        fitPlaceholder(edit);
 
     m_apply = new QPushButton(tr("&Apply"), this);
     m_apply->setObjectName(QStringLiteral("applyButton"));

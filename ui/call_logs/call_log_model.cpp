@@ -3,6 +3,7 @@
 #include "ui/call_logs/call_log_model.h"
 
 #include "app/telemetry/telemetry_service.h"
+#include "ui/locale_format.h"
 #include "ui/status_colors.h"
 
 #include <QDateTime>
@@ -86,11 +87,12 @@ QString CallLogModel::timeText(qint64 timestampUs, bool micros)
 {
     const qint64 ms = timestampUs >= 0 ? timestampUs / 1000 : (timestampUs - 999) / 1000;
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms);
+    const QLocale locale;
     if (!micros)
-        return t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        return locale.toString(t, timestampFormat(locale) + QLatin1String(".zzz"));
     const int us = static_cast<int>(((timestampUs % 1'000'000) + 1'000'000) % 1'000'000);
-    return t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.")) +
-           QStringLiteral("%1").arg(us, 6, 10, QLatin1Char('0'));
+    return locale.toString(t, timestampFormat(locale)) +
+           QStringLiteral(".%1").arg(us, 6, 10, QLatin1Char('0'));
 }
 
 QString CallLogModel::latencyText(quint64 us)

@@ -6,6 +6,7 @@
 #include "ui/call_logs/call_log_details.h"
 #include "ui/call_logs/call_log_filter_bar.h"
 #include "ui/call_logs/call_log_model.h"
+#include "ui/locale_format.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -104,12 +105,15 @@ CallLogsPage::CallLogsPage(app::TelemetryService* service, QWidget* parent)
     columns->setSectionResizeMode(QHeaderView::Interactive);
     columns->setHighlightSections(false);
     const QFontMetrics fm = fontMetrics();
+    // Room for a typical value, and never less than the header needs for its
+    // label with the sort indicator ("Anwendung" is wider than any id).
     const auto width = [&](const QString& sample, int column) {
-        const QString head = m_model->headerData(column, Qt::Horizontal).toString();
-        return std::max(fm.horizontalAdvance(sample), fm.horizontalAdvance(head) + 12) + 20;
+        return std::max(fm.horizontalAdvance(sample) + 20, columns->sectionSizeHint(column));
     };
+    const qint64 lateInTheYear =
+        QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59, 999)).toMSecsSinceEpoch() * 1000;
     m_view->setColumnWidth(CallLogModel::Time,
-                           width(QStringLiteral("2026-12-31 23:59:59.999"), CallLogModel::Time));
+                           width(CallLogModel::timeText(lateInTheYear, false), CallLogModel::Time));
     m_view->setColumnWidth(CallLogModel::Method,
                            width(QStringLiteral("OPTIONS"), CallLogModel::Method));
     m_view->setColumnWidth(CallLogModel::Status,
@@ -263,8 +267,7 @@ void CallLogsPage::updateRangeNote()
 {
     const app::CallLogFilter& f = m_model->filter();
     const auto time = [](qint64 us) {
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(us / 1000),
-                                  QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return timestampText(QDateTime::fromMSecsSinceEpoch(us / 1000));
     };
     QString text;
     if (m_model->slidingSpanUs() > 0)

@@ -3,6 +3,7 @@
 #include "ui/catalog/cache_policy_form.h"
 
 #include "ui/applications/form_error_label.h"
+#include "ui/editable_clear_button.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>
@@ -13,12 +14,16 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QRegularExpressionValidator>
 #include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
+
+using Field = app::CachePolicyField;
+using Kind = app::CachePolicyProblem::Kind;
 
 CachePolicyForm::CachePolicyForm(QWidget* parent)
     : QWidget(parent)
@@ -37,7 +42,8 @@ CachePolicyForm::CachePolicyForm(QWidget* parent)
     m_enabled->setObjectName(QStringLiteral("cacheEnabledBox"));
     m_enabled->setToolTip(tr("Off: every call goes to the upstream. The settings below are "
                              "kept for when caching is turned on again."));
-    m_fields.insert(QStringLiteral("enabled"), m_enabled);
+    m_fields.insert(Field::Enabled, m_enabled);
+    addLabel(Field::Enabled, m_enabled->text());
     layout->addWidget(m_enabled);
 
     m_form = new QFormLayout;
@@ -46,50 +52,51 @@ CachePolicyForm::CachePolicyForm(QWidget* parent)
     layout->addLayout(m_form);
     const QString durations = tr("A duration in whole seconds, such as 30s, 10m, 1h or 1m30s "
                                  "(1s to 8760h).");
-    m_defaultTtl = addText(tr("Default TT&L:"), "default_ttl", tr("none: the upstream decides"),
+    m_defaultTtl = addText(tr("Default TT&L:"), Field::DefaultTtl, tr("none: the upstream decides"),
                            tr("How long a response stays fresh when the upstream sends no "
                               "s-maxage, max-age or Expires. %1")
                                .arg(durations));
-    m_maxTtl = addText(tr("&Maximum TTL:"), "max_ttl", tr("no cap"),
+    m_maxTtl = addText(tr("&Maximum TTL:"), Field::MaxTtl, tr("no cap"),
                        tr("The longest any response stays fresh, whatever the upstream says; "
                           "not below the default TTL. %1")
                            .arg(durations));
-    m_override =
-        addFlag(tr("&Override the upstream's freshness with the default TTL"), "override_upstream",
-                tr("Ignore Cache-Control and Expires from the upstream. no-store, "
-                   "private, Set-Cookie and Vary: * still prevent storing."));
-    m_statuses = addText(tr("Cacheable stat&uses:"), "statuses",
+    m_override = addFlag(tr("&Override the upstream's freshness with the default TTL"),
+                         Field::OverrideUpstream,
+                         tr("Ignore Cache-Control and Expires from the upstream. no-store, "
+                            "private, Set-Cookie and Vary: * still prevent storing."));
+    m_statuses = addText(tr("Cacheable stat&uses:"), Field::Statuses,
                          tr("the RFC 9110 defaults (200, 203, 204, 300, 301, 404, ...)"),
                          tr("Status codes that may be stored, separated by commas, for "
                             "example 200, 404. 206 and 304 cannot be stored on their own."));
     // Digits and separators only; which statuses are allowed is the catalog's call.
     m_statuses->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("[0-9,\\s]*")), m_statuses));
-    m_maxObjectSize = addText(tr("Largest stored object (si&ze):"), "max_object_size", tr("8MiB"),
-                              tr("Larger responses are streamed to the client, never stored. "
-                                 "A size such as 512KiB, 8MiB or 1GB (1B to 1GiB)."));
-    m_ignoreQuery = addText(tr("Ignored &query parameters:"), "ignore_query_params",
+    m_maxObjectSize =
+        addText(tr("Largest stored object (si&ze):"), Field::MaxObjectSize, tr("8MiB"),
+                tr("Larger responses are streamed to the client, never stored. "
+                   "A size such as 512KiB, 8MiB or 1GB (1B to 1GiB)."));
+    m_ignoreQuery = addText(tr("Ignored &query parameters:"), Field::IgnoreQueryParams,
                             tr("none, for example utm_*, fbclid"),
                             tr("Query parameters left out of the cache key, separated by "
                                "commas; a trailing * matches a prefix (utm_*)."));
     m_staleWhileRevalidate = addText(
-        tr("Stale &while revalidating:"), "stale_while_revalidate", tr("as the upstream says"),
+        tr("Stale &while revalidating:"), Field::StaleWhileRevalidate, tr("as the upstream says"),
         tr("Serve a stale response this long while one background request "
            "refreshes it (RFC 5861). %1")
             .arg(durations));
-    m_staleIfError =
-        addText(tr("Stale i&f the upstream fails:"), "stale_if_error", tr("as the upstream says"),
-                tr("Serve a stale response this long when the upstream fails "
-                   "(5xx, unreachable) (RFC 5861). %1")
-                    .arg(durations));
-    m_private = addFlag(tr("Cache priv&ate responses per consumer"), "private_per_consumer",
+    m_staleIfError = addText(tr("Stale i&f the upstream fails:"), Field::StaleIfError,
+                             tr("as the upstream says"),
+                             tr("Serve a stale response this long when the upstream fails "
+                                "(5xx, unreachable) (RFC 5861). %1")
+                                 .arg(durations));
+    m_private = addFlag(tr("Cache priv&ate responses per consumer"), Field::PrivatePerConsumer,
                         tr("Store responses marked private, keyed by the calling application "
                            "and never served to another one."));
-    m_post = addFlag(tr("Cache POST b&y a hash of its body"), "cache_post",
+    m_post = addFlag(tr("Cache POST b&y a hash of its body"), Field::CachePost,
                      tr("For read-only query APIs only: a POST with the same body gets the "
                         "stored answer."));
     m_stripCookie =
-        addFlag(tr("Store responses with Set-Coo&kie, without the cookie"), "strip_set_cookie",
+        addFlag(tr("Store responses with Set-Coo&kie, without the cookie"), Field::StripSetCookie,
                 tr("Otherwise responses with Set-Cookie are not stored. The first caller "
                    "still gets the cookie."));
 
@@ -179,47 +186,75 @@ CachePolicyForm::CachePolicyForm(QWidget* parent)
     updateState();
 }
 
-QLineEdit* CachePolicyForm::addText(const QString& label, const char* key,
-                                    const QString& placeholder, const QString& toolTip)
+CachePolicyForm::~CachePolicyForm()
 {
+    // A field that loses the focus while the window goes away finishes its
+    // edit, and would check a form whose members are gone.
+    for (QWidget* field : std::as_const(m_fields))
+        disconnect(field, nullptr, this, nullptr);
+}
+
+QLineEdit* CachePolicyForm::addText(const QString& label, Field key, const QString& placeholder,
+                                    const QString& toolTip)
+{
+    const QString name = app::cachePolicyKey(key);
     auto* field = new QWidget(m_page);
     auto* column = new QVBoxLayout(field);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(2);
     auto* edit = new QLineEdit(field);
-    edit->setObjectName(QStringLiteral("cache_%1").arg(QLatin1String(key)));
+    edit->setObjectName(QStringLiteral("cache_%1").arg(name));
     edit->setPlaceholderText(placeholder);
     edit->setToolTip(toolTip);
-    edit->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(edit);
     column->addWidget(edit);
-    auto* error =
-        new FormErrorLabel(QStringLiteral("cache_%1_error").arg(QLatin1String(key)), field);
+    auto* error = new FormErrorLabel(QStringLiteral("cache_%1_error").arg(name), field);
     column->addWidget(error);
     auto* title = new QLabel(label, m_page);
     title->setBuddy(edit);
     m_form->addRow(title, field);
-    m_errors.insert(QLatin1String(key), error);
-    m_fields.insert(QLatin1String(key), edit);
+    m_errors.insert(key, error);
+    m_fields.insert(key, edit);
+    addLabel(key, label);
     return edit;
 }
 
-QCheckBox* CachePolicyForm::addFlag(const QString& text, const char* key, const QString& toolTip)
+QCheckBox* CachePolicyForm::addFlag(const QString& text, Field key, const QString& toolTip)
 {
+    const QString name = app::cachePolicyKey(key);
     auto* field = new QWidget(m_page);
     auto* column = new QVBoxLayout(field);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(2);
     auto* box = new QCheckBox(text, field);
-    box->setObjectName(QStringLiteral("cache_%1").arg(QLatin1String(key)));
+    box->setObjectName(QStringLiteral("cache_%1").arg(name));
     box->setToolTip(toolTip);
     column->addWidget(box);
-    auto* error =
-        new FormErrorLabel(QStringLiteral("cache_%1_error").arg(QLatin1String(key)), field);
+    auto* error = new FormErrorLabel(QStringLiteral("cache_%1_error").arg(name), field);
     column->addWidget(error);
     m_form->addRow(field);
-    m_errors.insert(QLatin1String(key), error);
-    m_fields.insert(QLatin1String(key), box);
+    m_errors.insert(key, error);
+    m_fields.insert(key, box);
+    addLabel(key, text);
     return box;
+}
+
+void CachePolicyForm::addLabel(Field field, const QString& label)
+{
+    // "Default TT&L:" and "默认 TTL(&L)：" name the field as "Default TTL"
+    // and "默认 TTL": no mnemonic, no colon.
+    static const QRegularExpression mnemonic(QStringLiteral("\\(&[^)]\\)|&(?=.)"));
+    QString plain = label;
+    plain.remove(mnemonic);
+    plain = plain.trimmed();
+    while (plain.endsWith(QLatin1Char(':')) || plain.endsWith(QChar(0xFF1A)))
+        plain.chop(1);
+    m_labels.insert(field, plain.trimmed());
+}
+
+QString CachePolicyForm::fieldLabel(Field field) const
+{
+    return m_labels.value(field);
 }
 
 void CachePolicyForm::setPolicy(const QString& json, bool editable, bool keepEdits)
@@ -296,9 +331,8 @@ bool CachePolicyForm::showProblems(bool focus)
     for (const app::CachePolicyProblem& problem : problems) {
         FormErrorLabel* label = m_errors.value(problem.field, m_policyError);
         // Several problems of one field (two bad statuses) show together.
-        label->showError(label->text().isEmpty()
-                             ? problem.message
-                             : label->text() + QLatin1Char('\n') + problem.message);
+        const QString text = problemText(problem);
+        label->showError(label->text().isEmpty() ? text : label->text() + QLatin1Char('\n') + text);
         if (!first)
             first = m_fields.value(problem.field);
     }
@@ -307,9 +341,54 @@ bool CachePolicyForm::showProblems(bool focus)
     return problems.isEmpty();
 }
 
-QString CachePolicyForm::fieldError(const QString& key) const
+QString CachePolicyForm::problemText(const app::CachePolicyProblem& problem) const
 {
-    const FormErrorLabel* label = key.isEmpty() ? m_policyError : m_errors.value(key);
+    const QString& value = problem.value;
+    switch (problem.kind) {
+    case Kind::NotADuration:
+        return tr("“%1” is not a duration. Use whole seconds, such as 30s, 10m, 1h or 1m30s.")
+            .arg(value);
+    case Kind::NotWholeSeconds:
+        return tr("%1 is not a whole number of seconds.").arg(value);
+    case Kind::DurationOutOfRange:
+        return tr("%1 is out of range: from 1s to 8760h.").arg(value);
+    case Kind::NotASize:
+        return tr("“%1” is not a size. Use a size such as 512KiB, 8MiB or 1GB.").arg(value);
+    case Kind::SizeOutOfRange:
+        return tr("%1 is out of range: from 1B to 1GiB.").arg(value);
+    case Kind::NotAStatus:
+        return tr("“%1” is not a status code.").arg(value);
+    case Kind::StatusOutOfRange:
+        return tr("%1 is not a status from 200 to 599.").arg(value);
+    case Kind::StatusNotStorable:
+        return tr("%1 cannot be stored on its own (a partial or a validation response).")
+            .arg(value);
+    case Kind::DuplicateStatus:
+        return tr("%1 is listed twice.").arg(value);
+    case Kind::ParameterNameMissing:
+        return tr("Name a parameter; a trailing * ignores a prefix (utm_*).");
+    case Kind::WildcardNotAtEnd:
+        return tr("“%1”: * is only allowed at the end.").arg(value);
+    case Kind::NotAParameterName:
+        return tr("“%1” is not a query parameter name.").arg(value);
+    case Kind::DefaultTtlAboveMaxTtl:
+        return tr("“%1” is longer than “%2”.")
+            .arg(fieldLabel(Field::DefaultTtl), fieldLabel(Field::MaxTtl));
+    case Kind::OverrideNeedsDefaultTtl:
+        return tr("“%1” needs a value in “%2”.")
+            .arg(fieldLabel(Field::OverrideUpstream), fieldLabel(Field::DefaultTtl));
+    case Kind::Other:
+        break;
+    }
+    // Not expected from this form; the catalog's own words, under the field.
+    return problem.field == Field::Policy
+               ? tr("The catalog refuses this policy: %1").arg(problem.message)
+               : tr("The catalog refuses “%1”: %2").arg(fieldLabel(problem.field), problem.message);
+}
+
+QString CachePolicyForm::fieldError(Field field) const
+{
+    const FormErrorLabel* label = field == Field::Policy ? m_policyError : m_errors.value(field);
     return label && !label->isHidden() ? label->text() : QString();
 }
 

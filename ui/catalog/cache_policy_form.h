@@ -4,7 +4,7 @@
 
 #include "app/cache_policy_fields.h"
 
-#include <QHash>
+#include <QMap>
 #include <QWidget>
 
 class QCheckBox;
@@ -24,7 +24,8 @@ class FormErrorLabel;
 // stale-if-error, private responses per consumer, POST by body hash and
 // Set-Cookie stripping -- the keys the gateway honours
 // (app::CachePolicyFields). The rules are the catalog's: app::checkCachePolicy
-// names each problem, shown under its field. Save and Revert are enabled
+// names each problem, shown under its field in a sentence of the user's
+// language that names fields by their labels. Save and Revert are enabled
 // only when the form differs from the stored policy, and shown only to
 // people who may edit the API. A read-only JSON view follows the form.
 class CachePolicyForm : public QWidget {
@@ -32,6 +33,7 @@ class CachePolicyForm : public QWidget {
 
 public:
     explicit CachePolicyForm(QWidget* parent = nullptr);
+    ~CachePolicyForm() override;
 
     // Shows an API's stored cachePolicy. `editable`: the actor may change
     // it (app::CatalogEntry::editable); otherwise every field is disabled.
@@ -44,9 +46,13 @@ public:
     // Checks the form with the catalog's rules and shows every problem next
     // to its field (focusing the first); true when there is none.
     bool check();
-    // The message under a field ("default_ttl", "statuses"...; "" for the
-    // policy as a whole), empty when none is shown.
-    QString fieldError(const QString& key) const;
+    // The message under a field (Policy: the policy as a whole), empty when
+    // none is shown.
+    QString fieldError(app::CachePolicyField field) const;
+    // A problem as a person reads it: translated, fields named by their labels.
+    QString problemText(const app::CachePolicyProblem& problem) const;
+    // A field's label without its mnemonic and colon ("Default TTL").
+    QString fieldLabel(app::CachePolicyField field) const;
     // The form is what is stored now (after a successful save).
     void markSaved();
     void revert();
@@ -59,9 +65,10 @@ signals:
     void saveRequested(const QString& json);
 
 private:
-    QLineEdit* addText(const QString& label, const char* key, const QString& placeholder,
-                       const QString& toolTip);
-    QCheckBox* addFlag(const QString& text, const char* key, const QString& toolTip);
+    QLineEdit* addText(const QString& label, app::CachePolicyField field,
+                       const QString& placeholder, const QString& toolTip);
+    QCheckBox* addFlag(const QString& text, app::CachePolicyField field, const QString& toolTip);
+    void addLabel(app::CachePolicyField field, const QString& label);
     void fill(const app::CachePolicyFields& f);
     void clearProblems();
     bool showProblems(bool focus);
@@ -84,9 +91,10 @@ private:
     QCheckBox* m_private = nullptr;
     QCheckBox* m_post = nullptr;
     QCheckBox* m_stripCookie = nullptr;
-    QHash<QString, FormErrorLabel*> m_errors; // key -> label under its field
-    QHash<QString, QWidget*> m_fields;        // key -> field
-    FormErrorLabel* m_policyError = nullptr;  // the policy as a whole
+    QMap<app::CachePolicyField, FormErrorLabel*> m_errors; // the label under each field
+    QMap<app::CachePolicyField, QWidget*> m_fields;
+    QMap<app::CachePolicyField, QString> m_labels; // as fieldLabel() gives them
+    FormErrorLabel* m_policyError = nullptr;       // the policy as a whole
     QToolButton* m_showJson = nullptr;
     QPlainTextEdit* m_json = nullptr;
     QPushButton* m_revert = nullptr;

@@ -15,6 +15,8 @@
 #include "ui/catalog/try_it_panel.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
 #include "ui/catalog_editor/openapi_import_dialog.h"
+#include "ui/editable_clear_button.h"
+#include "ui/text_fit.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -122,7 +124,7 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
     // Every column fits its contents (a narrow page scrolls sideways rather
     // than cut names short); the last one takes what is left.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    keepLastSectionLabel(m_table->horizontalHeader());
     m_views->addWidget(m_table);
 
     m_cards = new QListView(m_views);
@@ -229,8 +231,9 @@ QWidget* CatalogPage::buildFilters()
     m_search = new QLineEdit(bar);
     m_search->setObjectName(QStringLiteral("catalogSearch"));
     m_search->setPlaceholderText(tr("Search name, tag, description or path"));
-    m_search->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(m_search);
     m_search->setMinimumWidth(220);
+    fitPlaceholder(m_search);
     row->addWidget(m_search, 2);
 
     m_team = new QComboBox(bar);

@@ -5,6 +5,7 @@
 #include "app/application_overview.h"
 #include "app/catalog_service.h"
 #include "ui/applications/application_panel.h"
+#include "ui/editable_clear_button.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -65,7 +66,7 @@ TryItKeyChooser::TryItKeyChooser(QFormLayout* sharedForm, QWidget* parent)
     m_key->setObjectName(QStringLiteral("tryItKey"));
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setPlaceholderText(tr("Paste an API key"));
-    m_key->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(m_key);
     m_showKey = new QToolButton(m_keyRow);
     m_showKey->setObjectName(QStringLiteral("tryItShowKey"));
     m_showKey->setText(tr("Show"));

@@ -5,6 +5,7 @@
 #include "app/catalog_service.h"
 #include "ui/applications/form_error_label.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
+#include "ui/text_fit.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -123,7 +124,7 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
     m_operations->verticalHeader()->hide();
     m_operations->verticalHeader()->setDefaultSectionSize(m_operations->fontMetrics().height() + 8);
     m_operations->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_operations->horizontalHeader()->setStretchLastSection(true);
+    keepLastSectionLabel(m_operations->horizontalHeader());
     m_operations->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_operations->setSelectionBehavior(QAbstractItemView::SelectRows);
     previewLayout->addWidget(m_operations, 1);

@@ -81,6 +81,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget* parent)
     m_overlay = new QLabel(this);
     m_overlay->setObjectName(QStringLiteral("chartOverlay"));
     m_overlay->setAlignment(Qt::AlignCenter);
+    m_overlay->setWordWrap(true); // a narrow chart wraps its note rather than cut it
     m_overlay->setForegroundRole(QPalette::PlaceholderText);
     m_overlay->setAttribute(Qt::WA_TransparentForMouseEvents);
     m_overlay->hide();

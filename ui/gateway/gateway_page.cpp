@@ -7,6 +7,7 @@
 #include "ui/gateway/target_health_model.h"
 #include "ui/gateway/url_link_label.h"
 #include "ui/status_colors.h"
+#include "ui/text_fit.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -162,6 +163,7 @@ void GatewayPage::buildUi()
     m_dnsRefresh->setToolTip(tr("How often upstream host names are looked up again: 0 (off) or "
                                 "from 1s to 24h. Applies to the running gateway at once."));
     m_dnsRefresh->setMaximumWidth(120);
+    fitPlaceholder(m_dnsRefresh);
     m_dnsRefreshNote = new QLabel(dnsRow);
     m_dnsRefreshNote->setObjectName(QStringLiteral("dnsRefreshNote"));
     m_dnsRefreshNote->setWordWrap(true);

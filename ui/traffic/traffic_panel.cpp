@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/traffic/traffic_panel.h"
 
+#include "ui/editable_clear_button.h"
 #include "ui/status_colors.h"
 
 #include <QCheckBox>
@@ -192,7 +193,7 @@ void TrafficPanel::buildUi()
     m_apiKey->setObjectName(QStringLiteral("apiKeyEdit"));
     m_apiKey->setPlaceholderText(tr("None (open APIs only)"));
     m_apiKey->setToolTip(tr("Sent as X-API-Key with every request"));
-    m_apiKey->setClearButtonEnabled(true);
+    enableClearButtonWhileEditable(m_apiKey);
     // Shown while typed only: screenshots and onlookers do not get the key.
     m_apiKey->setEchoMode(QLineEdit::PasswordEchoOnEdit);
     loadForm->addRow(tr("API key:"), m_apiKey);
