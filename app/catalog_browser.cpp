@@ -86,9 +86,19 @@ ApiDetails loadApiDetails(CatalogStore& store, const Principal& actor, qint64 ap
                          &out.error);
     if (!out.entry)
         return out;
-    for (const ApiDefinition& v : apis.versions(actor, api->slug))
+    const QList<ApiDefinition> versions = apis.versions(actor, api->slug);
+    if (apis.lastErrorCode() != DomainErrorCode::None) {
+        out.versionsErrorCode = apis.lastErrorCode();
+        out.versionsError = apis.lastError();
+    }
+    for (const ApiDefinition& v : versions)
         out.versions.append({v.id, v.version, v.state, v.successorId});
-    out.plans = store.plans().plans(actor, apiId);
+    PlanService& plans = store.plans();
+    out.plans = plans.plans(actor, apiId);
+    if (plans.lastErrorCode() != DomainErrorCode::None) {
+        out.plansErrorCode = plans.lastErrorCode();
+        out.plansError = plans.lastError();
+    }
     if (!api->openApi.trimmed().isEmpty())
         out.openApi = summarizeOpenApi(api->openApi);
 
@@ -159,6 +169,20 @@ LifecycleOutcome applyLifecycleAction(CatalogStore& store, const Principal& acto
     if (!out.ok) {
         out.errorCode = apis.lastErrorCode();
         out.error = apis.lastError();
+        out.errorField = apis.lastErrorField();
+        if (request.action == ApiAction::NewVersion &&
+            out.errorField == QLatin1String("basePath")) {
+            const auto from = apis.api(actor, request.apiId);
+            if (from) {
+                ApiDefinition candidate = *from;
+                candidate.id = 0;
+                candidate.version = request.version;
+                candidate.basePath = request.basePath.isEmpty()
+                                         ? ApiCatalog::versionBasePath(*from, request.version)
+                                         : request.basePath;
+                out.basePath = apis.checkBasePath(actor, candidate);
+            }
+        }
     }
     return out;
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/api_catalog.h"
 #include "app/domain/api_definition.h"
 #include "app/domain/api_lifecycle.h"
 #include "app/domain/domain_service.h"
@@ -67,6 +68,13 @@ struct ApiDetails {
     OpenApiSummary openApi; // empty operations and error when there is no document
     DomainErrorCode errorCode = DomainErrorCode::None;
     QString error; // set when `entry` is not
+    // Set when the entry was read but its versions or plans could not be
+    // (a storage error, or a refusal): the lists are then empty because
+    // they are unknown, not because there are none.
+    DomainErrorCode versionsErrorCode = DomainErrorCode::None;
+    QString versionsError;
+    DomainErrorCode plansErrorCode = DomainErrorCode::None;
+    QString plansError;
 };
 
 ApiDetails loadApiDetails(CatalogStore& store, const Principal& actor, qint64 apiId);
@@ -84,7 +92,10 @@ struct LifecycleRequest {
 struct LifecycleOutcome {
     bool ok = false;
     DomainErrorCode errorCode = DomainErrorCode::None;
-    QString error;    // the domain's message when !ok
+    QString error;      // the domain's message when !ok
+    QString errorField; // the request's field it is about ("version", "basePath"), if any
+    // NewVersion refused for its base path: who holds it, and a free one.
+    std::optional<BasePathCheck> basePath;
     qint64 apiId = 0; // the API after the action: the new version's id for NewVersion
 };
 

@@ -6,12 +6,14 @@
 #include "app/domain/api_lifecycle.h"
 #include "app/domain/base_path.h"
 #include "gateway/access/consumer_table.hpp"
+#include "gateway/http_util.hpp"
 #include "gateway/router.hpp"
 
 #include <QSet>
 #include <QUrl>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace gatehouse::app {
@@ -166,10 +168,39 @@ QString labelOf(const ApiDefinition& api)
     return QStringLiteral("%1 %2 (#%3)").arg(api.slug, api.version).arg(api.id);
 }
 
+// Why the gateway would refuse one of `api`'s stored targets (a bad URL or
+// port, a scheme other than http), or empty. One API's bad target must not
+// fail the whole snapshot: the catalog checks targets when an API is
+// published, but a database written before that check, or by hand, can
+// still hold one.
+QString targetProblem(const ApiDefinition& api)
+{
+    for (const ApiUpstream& target : api.upstreams) {
+        std::string why;
+        if (!gateway::parse_http_url(target.url.toStdString(), &why))
+            return QStringLiteral("upstream target '%1' %2")
+                .arg(target.url, QString::fromStdString(why));
+    }
+    return {};
+}
+
+// targetProblem(), and whether the compiled upstream has targets at all.
+QString upstreamProblem(const ApiDefinition& api, const gateway::upstream_config& up)
+{
+    if (QString why = targetProblem(api); !why.isEmpty())
+        return why;
+    if (up.targets.empty())
+        return QStringLiteral("it has no upstream target");
+    return {};
+}
+
+// Routed unless left out for its own sake (the base path owners are chosen
+// among these only, so an API left out does not push another one out).
 bool isRoutable(const ApiDefinition& api)
 {
-    return api.state == ApiState::Published || api.state == ApiState::Deprecated ||
-           (api.state == ApiState::Draft && ApiLifecycle::checkPublishable(api).isEmpty());
+    if (api.state == ApiState::Published || api.state == ApiState::Deprecated)
+        return targetProblem(api).isEmpty();
+    return api.state == ApiState::Draft && ApiLifecycle::checkPublishable(api).isEmpty();
 }
 
 // The catalog refuses overlapping base paths, but a database from before
@@ -335,6 +366,14 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
                                 .arg(name, QString::fromStdString(collision->path));
             continue;
         }
+        std::optional<gateway::upstream_config> upstream;
+        if (api->state != ApiState::Retired) {
+            upstream = upstreamFor(*api, base);
+            if (const QString why = upstreamProblem(*api, *upstream); !why.isEmpty()) {
+                out.warnings << QStringLiteral("%1 is not routed: %2").arg(name, why);
+                continue;
+            }
+        }
         for (const auto& r : routes)
             taken.insert(routeKey(r));
         if (api->state == ApiState::Retired) {
@@ -346,7 +385,7 @@ CompiledConfig ConfigCompiler::compile(const CatalogState& state,
                 retiredUpstream = true;
             }
         } else {
-            out.snapshot.upstreams.push_back(upstreamFor(*api, base));
+            out.snapshot.upstreams.push_back(std::move(*upstream));
         }
         out.snapshot.routes.insert(out.snapshot.routes.end(), routes.begin(), routes.end());
         table->apis[static_cast<std::uint64_t>(api->id)] = accessFor(*api, state, byId);

@@ -44,7 +44,10 @@ struct CompiledConfig {
 // (the demo workspace's "demo-origin"), stands for that upstream's targets
 // (with the path appended). An API's cachePolicy
 // becomes its routes' cache policy (readApiCachePolicy); a bad one leaves the
-// API uncached, with a warning.
+// API uncached, with a warning. A published or deprecated API whose upstream
+// target the gateway would refuse (a bad URL or port, a scheme other than
+// http) is left out with a warning naming the API and the reason; the rest
+// is compiled.
 //
 // `base` (the demo workspace, or a --config file) comes first: its routes and
 // upstreams are kept as they are, unguarded, and a catalog API whose routes

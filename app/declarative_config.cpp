@@ -5,6 +5,7 @@
 #include "app/cache_config_reader.h"
 #include "app/config_reader.h"
 #include "app/config_value_parsers.h"
+#include "app/gateway_controller.h"
 #include "gateway/http_util.hpp"
 #include "gateway/router.hpp"
 
@@ -137,7 +138,21 @@ void Loader::loadDns(const ConfigField& field, gateway::config_snapshot& snapsho
     if (!fields)
         return;
     // 0: host names are looked up when the file is applied, never again.
-    optionalDuration(*fields, "refresh_interval", snapshot.dns_refresh_interval, true);
+    // Otherwise the console's own bounds (GatewayController): a sub-second
+    // interval would look names up many times a second, and the console's
+    // Gateway page could not show or keep it.
+    const auto refresh = fields->get("refresh_interval");
+    std::chrono::milliseconds interval{};
+    if (!refresh || !readDuration(*refresh, interval, true))
+        return;
+    if (interval.count() != 0 && interval < GatewayController::minDnsRefreshInterval) {
+        fail(*refresh, QStringLiteral("%1 is less than a second: use 0 to turn the refresh off, "
+                                      "or from 1s to %2")
+                           .arg(config::formatDuration(interval),
+                                config::formatDuration(GatewayController::maxDnsRefreshInterval)));
+        return;
+    }
+    snapshot.dns_refresh_interval = interval;
 }
 
 void Loader::loadListen(const ConfigField& field, gateway::gateway_options& options)

@@ -5,12 +5,14 @@
 #include "app/admin_api/admin_api.h"
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
+#include "app/config_value_parsers.h"
 #include "app/declarative_config.h"
 #include "app/demo_catalog.h"
 #include "app/demo_workspace.h"
 #include "app/gateway_admin_control.h"
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
+#include "app/gateway_settings.h"
 #include "app/signal_watcher.h"
 #include "app/telemetry/telemetry_service.h"
 
@@ -19,6 +21,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 namespace gatehouse::app {
 
@@ -211,6 +214,14 @@ bool HeadlessRunner::startGateway()
         printLine(stderr,
                   QStringLiteral("gatehouse: telemetry disabled: ") + m_telemetry->lastError());
 
+    // As the console does: the DNS refresh interval saved on its Gateway
+    // page applies unless a --config file says its own (GatewaySettings).
+    const auto savedDnsRefresh = m_options.configFile.isEmpty()
+                                     ? GatewaySettings::dnsRefreshInterval()
+                                     : std::optional<std::chrono::milliseconds>();
+    if (savedDnsRefresh)
+        m_controller->setDnsRefreshInterval(*savedDnsRefresh);
+
     if (!m_controller->applyConfig(snapshot) || !m_controller->start(options)) {
         printLine(stderr, QStringLiteral("gatehouse: ") + m_controller->lastError());
         return false;
@@ -219,6 +230,14 @@ bool HeadlessRunner::startGateway()
         printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
     printLine(stdout,
               QStringLiteral("gateway listening on ") + m_controller->listenUrl().toString());
+    const auto dnsRefresh = m_controller->dnsRefreshInterval();
+    printLine(stdout,
+              QStringLiteral("dns refresh: %1 (%2)")
+                  .arg(dnsRefresh.count() == 0 ? QStringLiteral("off")
+                                               : config::formatDuration(dnsRefresh),
+                       savedDnsRefresh                  ? QStringLiteral("saved setting")
+                       : m_options.configFile.isEmpty() ? QStringLiteral("default")
+                                                        : QStringLiteral("configuration file")));
     printLine(stdout, QStringLiteral("catalog: ") + catalog.location);
     m_sync = std::make_unique<GatewayConfigSync>(*m_catalog, *m_controller);
     connect(m_sync.get(), &GatewayConfigSync::compileFailed, this, [](const QString& reason) {

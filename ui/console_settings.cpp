@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/console_settings.h"
 
+#include "app/gateway_settings.h"
+
 #include <QSettings>
 
 namespace gatehouse::ui {
@@ -12,7 +14,6 @@ const QString languageKey = QStringLiteral("Interface/language");
 const QString addressKey = QStringLiteral("Gateway/listenAddress");
 const QString portKey = QStringLiteral("Gateway/port");
 const QString threadsKey = QStringLiteral("Gateway/threads");
-const QString dnsRefreshKey = QStringLiteral("Gateway/dnsRefreshIntervalMs");
 
 } // namespace
 
@@ -74,20 +75,12 @@ void ConsoleSettings::setGatewayDefaults(const QString& address, quint16 port, u
 
 std::optional<std::chrono::milliseconds> ConsoleSettings::dnsRefreshInterval()
 {
-    const QSettings settings;
-    if (!settings.contains(dnsRefreshKey))
-        return std::nullopt;
-    bool ok = false;
-    const std::chrono::milliseconds value{settings.value(dnsRefreshKey).toLongLong(&ok)};
-    // Edited by hand into something the gateway would refuse: not set.
-    if (!ok || !app::GatewayController::isValidDnsRefreshInterval(value))
-        return std::nullopt;
-    return value;
+    return app::GatewaySettings::dnsRefreshInterval();
 }
 
 void ConsoleSettings::setDnsRefreshInterval(std::chrono::milliseconds interval)
 {
-    QSettings().setValue(dnsRefreshKey, static_cast<qlonglong>(interval.count()));
+    app::GatewaySettings::setDnsRefreshInterval(interval);
 }
 
 } // namespace gatehouse::ui

@@ -39,7 +39,8 @@ public:
     static void setGatewayDefaults(const QString& address, quint16 port, unsigned threads);
     // How often upstream host names are looked up again, as last set on the
     // Gateway page (GatewayController::setDnsRefreshInterval); nullopt when
-    // never set (a configuration's own value stands).
+    // never set (a configuration's own value stands). Kept by
+    // app::GatewaySettings, which `gatehouse --headless` reads too.
     static std::optional<std::chrono::milliseconds> dnsRefreshInterval();
     static void setDnsRefreshInterval(std::chrono::milliseconds interval);
 

@@ -7,7 +7,9 @@
 #include "app/catalog_store.h"
 
 #include <QHostAddress>
+#include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -104,6 +106,44 @@ bool mayChangeCatalog(const QByteArray& method, int status)
 
 } // namespace
 
+// How long a gateway request waits for the storage thread's account check
+// before the last known answer stands: the check is one indexed lookup, so
+// only a storage thread busy with other work (an import, a slow shared
+// database) takes longer, and the gateway's resources must not wait on it.
+constexpr int AccountCheckGraceMs = 250;
+
+// What the last account check found, for gateway requests that cannot wait
+// for one (the catalog is busy, closed or reopened). Any thread.
+struct AdminAccountStatus {
+    std::mutex mutex;
+    bool present = true; // start() has just found the account
+    DomainErrorCode code = DomainErrorCode::None;
+    QString refusal; // why not, when not present
+
+    void set(bool isPresent, const UserService& users)
+    {
+        std::lock_guard lock(mutex);
+        present = isPresent;
+        code = users.lastErrorCode();
+        refusal = users.lastError();
+    }
+    std::optional<AdminResponse> lastRefusal()
+    {
+        std::lock_guard lock(mutex);
+        if (present)
+            return std::nullopt;
+        return AdminResponse::domainError(code, refusal);
+    }
+};
+
+// One gateway request: answered once, by whichever comes first of the
+// storage thread's account check and the grace timer.
+struct AdminGatewayCall {
+    std::atomic<bool> answered{false};
+    AdminRequest request;
+    AdminServer::Responder respond;
+};
+
 // The admin API's own thread, as reached from the storage thread once a
 // gateway request has passed the account check.
 struct AdminWorkerLane {
@@ -180,12 +220,45 @@ bool AdminApi::start(const Options& options)
     // (the only place that may read the users), then runs there (catalog)
     // or hops on to the admin API's own thread (gateway), which answers from
     // there (the responder posts back to the listener).
+    //
+    // A gateway request needs only the gateway: it does not wait for a
+    // storage thread that is busy (longer than AccountCheckGraceMs), closed
+    // or reopened; the last account check's answer stands instead.
+    auto account = std::make_shared<AdminAccountStatus>();
     auto handler = [lane = m_lane, gatewayPart = m_gatewayPart, catalog = options.catalog,
-                    catalogPart = part.dispatcher, store = part.store,
-                    actor = part.actor](AdminRequest request, AdminServer::Responder respond) {
-        const bool toGateway = gatewayPart->serves(request.path);
-        catalog->enqueue([lane, gatewayPart, catalog, catalogPart, store, actor, toGateway,
-                          request = std::move(request),
+                    catalogPart = part.dispatcher, store = part.store, actor = part.actor,
+                    account](AdminRequest request, AdminServer::Responder respond) mutable {
+        if (gatewayPart->serves(request.path)) {
+            auto call = std::make_shared<AdminGatewayCall>();
+            call->request = std::move(request);
+            call->respond = std::move(respond);
+            // On the admin API's own thread; the first answer wins.
+            const auto answer = [lane, gatewayPart, call](std::optional<AdminResponse> refusal) {
+                lane->post([gatewayPart, call, refusal = std::move(refusal)]() mutable {
+                    if (call->answered.exchange(true))
+                        return;
+                    call->respond(refusal ? std::move(*refusal)
+                                          : gatewayPart->handle(call->request));
+                });
+            };
+            lane->post([answer, account] {
+                QTimer::singleShot(AccountCheckGraceMs,
+                                   [answer, account] { answer(account->lastRefusal()); });
+            });
+            catalog->enqueue([answer, account, store, actor](CatalogStore* current) {
+                if (current != store) {
+                    answer(account->lastRefusal());
+                    return;
+                }
+                const UserService& users = current->users();
+                const bool present = users.requireAccount(actor);
+                account->set(present, users);
+                answer(present ? std::nullopt
+                               : std::optional<AdminResponse>(AdminResponse::failed(users)));
+            });
+            return;
+        }
+        catalog->enqueue([catalog, catalogPart, store, actor, account, request = std::move(request),
                           respond = std::move(respond)](CatalogStore* current) mutable {
             // The catalog was closed (or reopened) since start(): the
             // dispatcher's services are gone, and nobody can tell whether
@@ -201,15 +274,10 @@ bool AdminApi::start(const Options& options)
             // nobody in particular (a team's members, one user, stats)
             // included.
             const UserService& users = store->users();
-            if (!users.requireAccount(actor)) {
+            const bool present = users.requireAccount(actor);
+            account->set(present, users);
+            if (!present) {
                 respond(AdminResponse::failed(users));
-                return;
-            }
-            if (toGateway) {
-                lane->post(
-                    [gatewayPart, request = std::move(request), respond = std::move(respond)] {
-                        respond(gatewayPart->handle(request));
-                    });
                 return;
             }
             AdminResponse response = catalogPart->handle(request);

@@ -31,16 +31,20 @@ class CatalogService;
 // any other (the console's views and the gateway's configuration follow).
 // Gateway requests (health, stats, cache purge, metrics) never touch the
 // database and run on the admin API's own thread, so a slow gateway call
-// never holds up the catalog. The listener thread never waits on either.
+// never holds up the catalog, and a busy or closed catalog does not hold up
+// (or refuse with 503) the gateway's resources. The listener thread never
+// waits on either.
 //
 // Acting user: the token stands for one admin account; every domain call is
 // made as that user (permissions and audit entries included), and every
 // request, gateway ones included, is refused (403, as the domain refuses an
-// unknown user) once that account is gone. The check is made once per
-// request, on the storage thread, before the request is routed; so a gateway
-// request waits its turn there for one indexed lookup, though its work
-// still runs on the admin API's own thread. By default
-// that is the workspace's local admin (SQLite: the OS account, created on a
+// unknown user) once that account is gone. The check is made per request,
+// on the storage thread. Catalog requests run there anyway; a gateway
+// request needs only the gateway, so it waits for the check at most
+// 250 ms, and not at all when the catalog is closed or was reopened: then
+// the last check's answer stands (the account as start() found it, until a
+// later request finds it gone). By default the acting user is the
+// workspace's local admin (SQLite: the OS account, created on a
 // first start) or, on a shared PostgreSQL catalog, the oldest admin account;
 // Options::actingUser names another admin.
 class AdminApi : public QObject {

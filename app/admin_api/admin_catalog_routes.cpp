@@ -63,7 +63,7 @@ AdminResponse listApis(const AdminServices& s, const AdminRequest& req)
                                                            "retired")}}});
     const QList<ApiDefinition> apis = s.catalog->visibleApis(s.actor);
     if (s.catalog->lastErrorCode() != DomainErrorCode::None)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     QJsonArray all;
     for (const ApiDefinition& api : apis) {
         if (matchesFilters(api, req.query))
@@ -91,7 +91,7 @@ AdminResponse createApi(const AdminServices& s, const AdminRequest& req)
         return AdminResponse::validation(fields.errors());
     const auto made = s.catalog->createApi(s.actor, api);
     if (!made)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     return AdminResponse::created(QStringLiteral("/v1/apis/%1").arg(made->id), apiJson(*made));
 }
 
@@ -121,7 +121,7 @@ AdminResponse importApi(const AdminServices& s, const AdminRequest& req)
     api.teamId = *teamId;
     const auto made = s.catalog->createApi(s.actor, api);
     if (!made)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     QJsonObject body = apiJson(*made);
     body.insert(QStringLiteral("operations"), imported.operationCount);
     body.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(imported.warnings));
@@ -132,7 +132,7 @@ AdminResponse getApi(const AdminServices& s, qint64 id)
 {
     const auto api = s.catalog->api(s.actor, id);
     if (!api)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     return AdminResponse::json(200, apiJson(*api));
 }
 
@@ -144,20 +144,20 @@ AdminResponse updateApi(const AdminServices& s, const AdminRequest& req, qint64 
         return error;
     auto api = s.catalog->api(s.actor, id);
     if (!api)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     JsonFields fields(body);
     applyApiFields(fields, body, &*api);
     if (!fields.ok())
         return AdminResponse::validation(fields.errors());
     if (!s.catalog->updateApi(s.actor, *api))
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     return getApi(s, id);
 }
 
 AdminResponse deleteApi(const AdminServices& s, qint64 id)
 {
     if (!s.catalog->deleteDraft(s.actor, id))
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     return AdminResponse::noContent();
 }
 
@@ -166,14 +166,14 @@ AdminResponse listVersions(const AdminServices& s, const AdminRequest& req, qint
 {
     const auto api = s.catalog->api(s.actor, id);
     if (!api)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     AdminResponse error;
     const auto page = parsePage(req.query, &error);
     if (!page)
         return error;
     const QList<ApiDefinition> versions = s.catalog->versions(s.actor, api->slug);
     if (s.catalog->lastErrorCode() != DomainErrorCode::None)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     QJsonArray all;
     for (const ApiDefinition& v : versions)
         all.append(apiJson(v));
@@ -195,7 +195,7 @@ AdminResponse createVersion(const AdminServices& s, const AdminRequest& req, qin
         return AdminResponse::validation(fields.errors());
     const auto made = s.catalog->createVersion(s.actor, id, *version, basePath.value_or(QString()));
     if (!made)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     return AdminResponse::created(QStringLiteral("/v1/apis/%1").arg(made->id), apiJson(*made));
 }
 
@@ -218,7 +218,7 @@ AdminResponse getLifecycle(const AdminServices& s, qint64 id)
 {
     const auto api = s.catalog->api(s.actor, id);
     if (!api)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     return AdminResponse::json(200, lifecycleJson(*api));
 }
 
@@ -259,7 +259,7 @@ AdminResponse transitionApi(const AdminServices& s, const AdminRequest& req, qin
 
     const auto before = s.catalog->api(s.actor, id);
     if (!before)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     // Refused transitions are 409 with the state machine's reason, before
     // any precondition of the target state is looked at.
     if (const QString refusal = ApiLifecycle::refusal(before->state, *to); !refusal.isEmpty())
@@ -280,10 +280,10 @@ AdminResponse transitionApi(const AdminServices& s, const AdminRequest& req, qin
         break; // refused above: nothing leads back to draft
     }
     if (!ok)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     const auto after = s.catalog->api(s.actor, id);
     if (!after)
-        return AdminResponse::domainError(s.catalog->lastErrorCode(), s.catalog->lastError());
+        return AdminResponse::failed(*s.catalog);
     QJsonObject result = lifecycleJson(*after);
     result.insert(QStringLiteral("previousState"), toString(before->state));
     if (reason)
@@ -316,7 +316,7 @@ AdminResponse listPlans(const AdminServices& s, const AdminRequest& req, qint64 
         return error;
     const QList<Plan> plans = s.plans->plans(s.actor, apiId);
     if (s.plans->lastErrorCode() != DomainErrorCode::None)
-        return AdminResponse::domainError(s.plans->lastErrorCode(), s.plans->lastError());
+        return AdminResponse::failed(*s.plans);
     QJsonArray all;
     for (const Plan& p : plans)
         all.append(p.toJson());
@@ -338,7 +338,7 @@ AdminResponse createPlan(const AdminServices& s, const AdminRequest& req, qint64
         return AdminResponse::validation(fields.errors());
     const auto made = s.plans->createPlan(s.actor, plan);
     if (!made)
-        return AdminResponse::domainError(s.plans->lastErrorCode(), s.plans->lastError());
+        return AdminResponse::failed(*s.plans);
     return AdminResponse::created(QStringLiteral("/v1/apis/%1/plans/%2").arg(apiId).arg(made->id),
                                   made->toJson());
 }
@@ -347,7 +347,7 @@ AdminResponse getPlan(const AdminServices& s, qint64 apiId, qint64 planId)
 {
     const auto plan = s.plans->plan(s.actor, planId);
     if (!plan)
-        return AdminResponse::domainError(s.plans->lastErrorCode(), s.plans->lastError());
+        return AdminResponse::failed(*s.plans);
     if (plan->apiId != apiId)
         return AdminResponse::notFound(QStringLiteral("no such plan of this API"));
     return AdminResponse::json(200, plan->toJson());
@@ -363,13 +363,13 @@ AdminResponse updatePlan(const AdminServices& s, const AdminRequest& req, qint64
     auto plan = s.plans->plan(s.actor, planId);
     if (!plan || plan->apiId != apiId)
         return plan ? AdminResponse::notFound(QStringLiteral("no such plan of this API"))
-                    : AdminResponse::domainError(s.plans->lastErrorCode(), s.plans->lastError());
+                    : AdminResponse::failed(*s.plans);
     JsonFields fields(body);
     applyPlanFields(fields, &*plan);
     if (!fields.ok())
         return AdminResponse::validation(fields.errors());
     if (!s.plans->updatePlan(s.actor, *plan))
-        return AdminResponse::domainError(s.plans->lastErrorCode(), s.plans->lastError());
+        return AdminResponse::failed(*s.plans);
     return AdminResponse::json(200, s.plans->plan(s.actor, planId).value_or(*plan).toJson());
 }
 

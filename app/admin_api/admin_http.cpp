@@ -95,7 +95,8 @@ AdminResponse AdminResponse::problem(int status, const QString& type, const QStr
     return r;
 }
 
-AdminResponse AdminResponse::domainError(DomainErrorCode code, const QString& message)
+AdminResponse AdminResponse::domainError(DomainErrorCode code, const QString& message,
+                                         const QString& field)
 {
     switch (code) {
     case DomainErrorCode::Invalid: {
@@ -112,9 +113,18 @@ AdminResponse AdminResponse::domainError(DomainErrorCode code, const QString& me
         return problem(403, QStringLiteral("forbidden"), QStringLiteral("Not permitted"), message);
     case DomainErrorCode::NotFound:
         return notFound(message);
-    case DomainErrorCode::Conflict:
+    case DomainErrorCode::Conflict: {
+        // The same shape as a validation error's, so a client shows both
+        // next to the field: the message without its "field: " prefix.
+        QJsonArray errors;
+        if (!field.isEmpty()) {
+            const QString prefix = field + QStringLiteral(": ");
+            errors.append(fieldError(field, message.startsWith(prefix) ? message.mid(prefix.size())
+                                                                       : message));
+        }
         return problem(409, QStringLiteral("conflict"),
-                       QStringLiteral("Conflicts with the current state"), message);
+                       QStringLiteral("Conflicts with the current state"), message, errors);
+    }
     case DomainErrorCode::Storage:
     case DomainErrorCode::None:
         break;

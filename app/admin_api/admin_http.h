@@ -57,14 +57,16 @@ struct AdminResponse {
                                  const QString& detail, const QJsonArray& errors = {});
     // The status and problem for a failed domain call (lastErrorCode()):
     // Invalid 422 (with the field, when the message names one), Forbidden
-    // 403, NotFound 404, Conflict 409, Storage 500.
-    static AdminResponse domainError(DomainErrorCode code, const QString& message);
+    // 403, NotFound 404, Conflict 409 (with the conflicting field in
+    // "errors" when `field` names one, as lastErrorField() does), Storage 500.
+    static AdminResponse domainError(DomainErrorCode code, const QString& message,
+                                     const QString& field = {});
     static AdminResponse notFound(const QString& detail);
     // The last error of a domain service (anything with lastErrorCode()/lastError()).
     template <typename Service>
     static AdminResponse failed(const Service& service)
     {
-        return domainError(service.lastErrorCode(), service.lastError());
+        return domainError(service.lastErrorCode(), service.lastError(), service.lastErrorField());
     }
     static AdminResponse badRequest(const QString& detail);
     static AdminResponse validation(const QJsonArray& errors);

@@ -281,12 +281,13 @@ bool ApiCatalog::requireFreeBasePath(const Principal& actor, const ApiDefinition
     if (!m_policy.canViewApi(actor, other))
         return fail(
             DomainErrorCode::Conflict,
-            QStringLiteral("basePath: '%1' is already in use by another API").arg(api.basePath));
+            QStringLiteral("basePath: '%1' is already in use by another API").arg(api.basePath),
+            QStringLiteral("basePath"));
     QString message = QStringLiteral("basePath: '%1' overlaps '%2', the base path of %3 %4")
                           .arg(api.basePath, other.basePath, other.name, other.version);
     if (!conflict.route.isEmpty())
         message += QStringLiteral(" (route %1)").arg(conflict.route);
-    return fail(DomainErrorCode::Conflict, message);
+    return fail(DomainErrorCode::Conflict, message, QStringLiteral("basePath"));
 }
 
 QString ApiCatalog::versionBasePath(const ApiDefinition& from, const QString& version)
@@ -343,7 +344,8 @@ std::optional<ApiDefinition> ApiCatalog::createApi(const Principal& actor,
         return std::nullopt;
     if (taken) {
         fail(DomainErrorCode::Conflict,
-             QStringLiteral("%1 %2 already exists").arg(api.slug, api.version));
+             QStringLiteral("%1 %2 already exists").arg(api.slug, api.version),
+             QStringLiteral("version"));
         return std::nullopt;
     }
     api.id = 0;
@@ -411,7 +413,8 @@ bool ApiCatalog::updateApi(const Principal& actor, const ApiDefinition& input)
         return false;
     if (taken)
         return fail(DomainErrorCode::Conflict,
-                    QStringLiteral("%1 %2 already exists").arg(after.slug, after.version));
+                    QStringLiteral("%1 %2 already exists").arg(after.slug, after.version),
+                    QStringLiteral("version"));
     // Only a new base path or new routes are checked: an overlap stored
     // before this check existed does not block other edits (publishing
     // still checks).
@@ -459,7 +462,8 @@ std::optional<ApiDefinition> ApiCatalog::createVersion(const Principal& actor, q
         return std::nullopt;
     if (taken) {
         fail(DomainErrorCode::Conflict,
-             QStringLiteral("%1 %2 already exists").arg(next.slug, next.version));
+             QStringLiteral("%1 %2 already exists").arg(next.slug, next.version),
+             QStringLiteral("version"));
         return std::nullopt;
     }
     next.id = 0;

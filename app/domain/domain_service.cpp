@@ -13,10 +13,11 @@ DomainService::DomainService(const Database& database)
 {
 }
 
-bool DomainService::fail(DomainErrorCode code, const QString& message) const
+bool DomainService::fail(DomainErrorCode code, const QString& message, const QString& field) const
 {
     m_errorCode = code;
     m_error = message;
+    m_errorField = field;
     return false;
 }
 
@@ -46,6 +47,7 @@ void DomainService::clearError() const
 {
     m_errorCode = DomainErrorCode::None;
     m_error.clear();
+    m_errorField.clear();
 }
 
 bool DomainService::audit(const Principal& actor, const QString& action, const QString& objectType,

@@ -26,6 +26,12 @@ public:
 
     DomainErrorCode lastErrorCode() const { return m_errorCode; }
     QString lastError() const { return m_error; }
+    // The field of the caller's input the last error is about, when it is
+    // about one: e.g. "basePath" for a base path another API already uses,
+    // "version" for a slug and version that already exist (both Conflict).
+    // A form shows the error next to that field; the admin API names it in
+    // its problem's "errors". Empty otherwise.
+    QString lastErrorField() const { return m_errorField; }
 
     // Every call made as someone, reads included, first checks that the
     // principal has an account: a user with its id and name. One that was
@@ -39,7 +45,7 @@ public:
 
 protected:
     QSqlDatabase db() const { return QSqlDatabase::database(m_connectionName, false); }
-    bool fail(DomainErrorCode code, const QString& message) const;
+    bool fail(DomainErrorCode code, const QString& message, const QString& field = {}) const;
     bool forbidden(const QString& message) const
     {
         return fail(DomainErrorCode::Forbidden, message);
@@ -60,6 +66,7 @@ private:
     QString m_connectionName;
     mutable DomainErrorCode m_errorCode = DomainErrorCode::None;
     mutable QString m_error;
+    mutable QString m_errorField;
 };
 
 } // namespace gatehouse::app

@@ -103,7 +103,8 @@ std::optional<Plan> PlanService::createPlan(const Principal& actor, const Plan& 
         return std::nullopt;
     }
     if (dup->next()) {
-        fail(DomainErrorCode::Conflict, QStringLiteral("plan '%1' already exists").arg(plan.name));
+        fail(DomainErrorCode::Conflict, QStringLiteral("plan '%1' already exists").arg(plan.name),
+             QStringLiteral("name"));
         return std::nullopt;
     }
     auto q = runSql(db(),

@@ -53,7 +53,8 @@ std::optional<Team> TeamService::createTeam(const Principal& actor, const QStrin
         return std::nullopt;
     }
     if (exists->next()) {
-        fail(DomainErrorCode::Conflict, QStringLiteral("team '%1' already exists").arg(trimmed));
+        fail(DomainErrorCode::Conflict, QStringLiteral("team '%1' already exists").arg(trimmed),
+             QStringLiteral("name"));
         return std::nullopt;
     }
     auto q = runSql(db(),

@@ -172,7 +172,8 @@ std::optional<User> UserService::insertUser(const Principal& actor, const QStrin
         return std::nullopt;
     }
     if (exists->next()) {
-        fail(DomainErrorCode::Conflict, QStringLiteral("user '%1' already exists").arg(name));
+        fail(DomainErrorCode::Conflict, QStringLiteral("user '%1' already exists").arg(name),
+             QStringLiteral("name"));
         return std::nullopt;
     }
     auto q = runSql(db(),

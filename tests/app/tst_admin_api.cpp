@@ -66,6 +66,39 @@ void TestAdminApi::apiCrudRoundTrip()
                          {QStringLiteral("teamId"), m_world.teamId},
                          {QStringLiteral("basePath"), QStringLiteral("/billing2")}});
     QCOMPARE(created.status, 409); // billing v1 exists
+    // The conflicting field is named as validation errors name theirs.
+    QCOMPARE(created.header("Content-Type"), std::string("application/problem+json"));
+    QCOMPARE(errorFields(jsonOf(created)), QStringList{QStringLiteral("version")});
+    QCOMPARE(jsonOf(created)
+                 .value(QStringLiteral("errors"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("message"))
+                 .toString(),
+             QStringLiteral("billing v1 already exists"));
+    auto overlapping = post(QStringLiteral("/v1/apis"),
+                            {{QStringLiteral("slug"), QStringLiteral("billing-too")},
+                             {QStringLiteral("name"), QStringLiteral("Too")},
+                             {QStringLiteral("teamId"), m_world.teamId},
+                             {QStringLiteral("basePath"), QStringLiteral("/billing/")}});
+    QCOMPARE(overlapping.status, 409);
+    const QJsonObject overlap = jsonOf(overlapping);
+    QCOMPARE(overlap.value(QStringLiteral("type")).toString(),
+             QStringLiteral("https://gatehouse.dev/problems/admin/conflict"));
+    QCOMPARE(errorFields(overlap), QStringList{QStringLiteral("basePath")});
+    // The message without its "basePath: " prefix; the detail keeps it whole.
+    QVERIFY2(overlap.value(QStringLiteral("errors"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("message"))
+                 .toString()
+                 .startsWith(QStringLiteral("'/billing/' overlaps '/billing'")),
+             overlapping.body.c_str());
+    QVERIFY(overlap.value(QStringLiteral("detail"))
+                .toString()
+                .startsWith(QStringLiteral("basePath: '/billing/'")));
 
     auto updated = call("PATCH", QStringLiteral("/v1/apis/%1").arg(id),
                         {{QStringLiteral("name"), QStringLiteral("Billing API")},
@@ -286,10 +319,12 @@ void TestAdminApi::versions()
     const QJsonObject made = jsonOf(v2);
     QCOMPARE(made.value(QStringLiteral("previousId")).toInteger(), v1);
     QCOMPARE(made.value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
-    QCOMPARE(post(QStringLiteral("/v1/apis/%1/versions").arg(v1),
-                  {{QStringLiteral("version"), QStringLiteral("v3")}})
-                 .status,
-             409); // v1 already has a successor
+    QCOMPARE(errorFields(jsonOf(taken)), QStringList{QStringLiteral("basePath")});
+    const auto successor = post(QStringLiteral("/v1/apis/%1/versions").arg(v1),
+                                {{QStringLiteral("version"), QStringLiteral("v3")}});
+    QCOMPARE(successor.status, 409); // v1 already has a successor
+    // A conflict with the API's state names no field.
+    QVERIFY(!jsonOf(successor).contains(QStringLiteral("errors")));
     QCOMPARE(post(QStringLiteral("/v1/apis/%1/versions").arg(v1), {}).status, 422);
     const QJsonArray listed = jsonOf(get(QStringLiteral("/v1/apis/%1/versions")
                                              .arg(made.value(QStringLiteral("id")).toInteger())))

@@ -6,6 +6,7 @@
 #include "tests/app/admin_api_fixture.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
@@ -56,6 +57,7 @@ private slots:
     void unknownRouteAndWrongMethod();
     void keepAlive();
     void controlHooks();
+    void gatewayResourcesWithTheCatalogClosed();
     void refusesNonLoopbackAddress();
     void refusesClosedCatalog();
     void defaultActingUser();
@@ -242,6 +244,71 @@ void TestAdminApiHttp::controlHooks()
     QCOMPARE(metrics.status, 200);
     QVERIFY(metrics.header("Content-Type").starts_with("text/plain"));
     QVERIFY(metrics.body.find("gatehouse_requests_total") != std::string::npos);
+    m_api.reset(); // before `control` goes away
+}
+
+// The gateway's resources need only the gateway: with the catalog closed
+// they still answer, while the catalog's say it is unavailable. An account
+// found gone before the catalog closed stays refused.
+void TestAdminApiHttp::gatewayResourcesWithTheCatalogClosed()
+{
+    m_api->stop();
+    FakeControl control;
+    m_api = std::make_unique<AdminApi>();
+    QVERIFY2(startApi(*m_api, m_tokenFile, &control,
+                      [] { return QByteArray("# TYPE gatehouse_requests_total counter\n"); }),
+             qPrintable(m_api->lastError()));
+    QCOMPARE(get(QStringLiteral("/v1/stats")).status, 200);
+
+    // Closed: a reopen that fails leaves no database behind.
+    const QString corrupt = m_db.tempDir() + QStringLiteral("/corrupt.sqlite");
+    {
+        QFile f(corrupt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+    }
+    QVERIFY(!m_catalog->open(corrupt).isEmpty());
+    const auto teams = get(QStringLiteral("/v1/teams"));
+    QCOMPARE(teams.status, 503);
+    QCOMPARE(jsonOf(teams).value(QStringLiteral("type")).toString(),
+             QStringLiteral("https://gatehouse.dev/problems/admin/catalog-unavailable"));
+    QElapsedTimer timer;
+    timer.start();
+    auto stats = get(QStringLiteral("/v1/stats"));
+    QCOMPARE(stats.status, 200);
+    QCOMPARE(jsonOf(stats).value(QStringLiteral("requests")).toInt(), 42);
+    QVERIFY2(timer.elapsed() < 200, qPrintable(QString::number(timer.elapsed()))); // no grace wait
+    QCOMPARE(post(QStringLiteral("/v1/cache/purge"),
+                  {{QStringLiteral("pathPrefix"), QStringLiteral("/geo")}})
+                 .status,
+             200);
+    QCOMPARE(control.purges.load(), 1);
+    const auto metrics = get(QStringLiteral("/metrics"));
+    QCOMPARE(metrics.status, 200);
+    QVERIFY(metrics.body.find("gatehouse_requests_total") != std::string::npos);
+    QCOMPARE(get(QStringLiteral("/v1/health")).status, 200);
+    m_api.reset();
+
+    // Open again, the account deleted: refused, and still refused once the
+    // catalog is closed (the last check's answer stands).
+    QCOMPARE(m_catalog->open(m_db.spec()), QString());
+    m_api = std::make_unique<AdminApi>();
+    QVERIFY2(startApi(*m_api, m_tokenFile, &control), qPrintable(m_api->lastError()));
+    QCOMPARE(get(QStringLiteral("/v1/stats")).status, 200);
+    QString err;
+    QVERIFY2(m_db.exec(QStringLiteral("DELETE FROM users WHERE id = %1").arg(m_world.admin.userId),
+                       &err),
+             qPrintable(err));
+    QCOMPARE(get(QStringLiteral("/v1/stats")).status, 403);
+    QVERIFY(!m_catalog->open(corrupt).isEmpty());
+    const auto refused = get(QStringLiteral("/v1/stats"));
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(jsonOf(refused).value(QStringLiteral("detail")).toString(),
+             QStringLiteral("user '%1' (id %2) has no account in this catalog")
+                 .arg(m_world.admin.name)
+                 .arg(m_world.admin.userId));
+    QCOMPARE(post(QStringLiteral("/v1/cache/purge"), {}).status, 403);
+    QCOMPARE(control.purges.load(), 1);
     m_api.reset(); // before `control` goes away
 }
 

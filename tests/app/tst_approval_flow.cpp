@@ -42,6 +42,7 @@ private slots:
     void noPlaintextKeyInTheDatabase();
     void changesFromAnotherConsoleArePolled();
     void unresolvableUpstreamIsAWarningAndTheRestKeepsWorking();
+    void invalidUpstreamLeavesOnlyThatApiOut();
     void queryKeyOnlyWhereTheApiOptsIn();
 
 private:
@@ -458,6 +459,72 @@ void TestApprovalFlow::unresolvableUpstreamIsAWarningAndTheRestKeepsWorking()
                              5000);
     QVERIFY(m_sync->lastError().isEmpty());
     QCOMPARE(get(m_key).status, 200);
+}
+
+void TestApprovalFlow::invalidUpstreamLeavesOnlyThatApiOut()
+{
+    const Principal admin = m_world.admin;
+    const qint64 app = m_appId, plan = m_planId;
+    auto approved = call([=](CatalogStore& s) {
+        const auto sub = s.subscriptions().request(admin, app, plan);
+        return sub && s.subscriptions().approve(admin, sub->id);
+    });
+    QVERIFY(approved && *approved);
+    QVERIFY(waitForStatus(200, m_key) >= 0);
+
+    // A published API whose stored target the gateway cannot use (written
+    // before the catalog checked targets, or by hand): the API is left out
+    // with a warning naming it, and a change to another API still reaches
+    // the gateway.
+    const qint64 team = m_world.teamId;
+    const quint16 originPort = m_origin.port();
+    auto broken = call([=](CatalogStore& s) {
+        ApiDefinition def;
+        def.slug = QStringLiteral("billing");
+        def.name = QStringLiteral("Billing");
+        def.teamId = team;
+        def.basePath = QStringLiteral("/echo/billing");
+        def.authMode = AuthMode::Open;
+        def.routes = {{QStringLiteral("GET"), QStringLiteral("/invoices")}};
+        def.upstreams = {{QStringLiteral("http://127.0.0.1:%1").arg(originPort), 1}};
+        const auto api = s.apis().createApi(admin, def);
+        return api && s.apis().publish(admin, api->id) ? api->id : qint64(0);
+    });
+    QVERIFY(broken && *broken > 0);
+    const auto open = [this] {
+        return test::http_request(m_gateway->port(), "GET", "/echo/billing/invoices", {}, {},
+                                  std::chrono::seconds(5));
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(open().status, 200, 5000);
+
+    QSignalSpy failed(m_sync.get(), &GatewayConfigSync::compileFailed);
+    QVERIFY(m_db.exec(QStringLiteral("UPDATE api_upstreams SET url = 'ftp://127.0.0.1:%1' "
+                                     "WHERE api_id = %2")
+                          .arg(originPort)
+                          .arg(*broken)));
+    m_sync->recompileNow();
+    const QString expected =
+        QStringLiteral("billing v1 (#%1) is not routed: upstream target 'ftp://127.0.0.1:%2' must "
+                       "start with http://")
+            .arg(*broken)
+            .arg(originPort);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_sync->lastWarnings().contains(expected),
+                              qPrintable(m_sync->lastWarnings().join(QLatin1Char('\n'))), 5000);
+    QVERIFY(failed.isEmpty());
+    QVERIFY(m_sync->lastError().isEmpty());
+    QCOMPARE(open().status, 404);
+    QCOMPARE(get(m_key).status, 200);
+
+    // The rest keeps reaching the gateway: deprecating Orders is applied.
+    const qint64 orders = m_apiId;
+    const qint64 sunset = QDateTime::currentMSecsSinceEpoch() + 86'400'000;
+    auto deprecated =
+        call([=](CatalogStore& s) { return s.apis().deprecate(admin, orders, sunset, 0); });
+    QVERIFY(deprecated && *deprecated);
+    QTRY_VERIFY_WITH_TIMEOUT(get(m_key).has_header("Deprecation"), 5000);
+    QCOMPARE(get(m_key).status, 200);
+    QCOMPARE(open().status, 404);
+    QVERIFY(failed.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestApprovalFlow)

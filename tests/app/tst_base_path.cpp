@@ -62,6 +62,7 @@ private slots:
     void retiringFreesThePath();
     void otherTeamsApiIsNotNamed();
     void freeAlternatives();
+    void conflictsNameTheirField();
 
 private:
     TestDatabases m_db;
@@ -424,6 +425,67 @@ void TestBasePath::freeAlternatives()
              QStringLiteral("<not taken>"));
     QCOMPARE(free(QStringLiteral("/shop"), QStringLiteral("shop"), QStringLiteral("v1")),
              QStringLiteral("<not taken>"));
+}
+
+// A refusal for what is already taken says which field of the input it is
+// about, so a form can show it there (one error type; the field is extra):
+// the base path, or the version of a slug and version that exist.
+void TestBasePath::conflictsNameTheirField()
+{
+    ApiCatalog catalog(m_db.database());
+    const auto orders = catalog.createApi(
+        m_world.publisher, sampleApi(m_world.teamId, QStringLiteral("orders"),
+                                     QStringLiteral("/orders/v1"), QStringLiteral("Orders")));
+    QVERIFY2(orders, qPrintable(catalog.lastError()));
+    QVERIFY(catalog.lastErrorField().isEmpty());
+
+    // Base path: on create, on edit, for a new version.
+    QVERIFY(!catalog.createApi(m_world.publisher, sampleApi(m_world.teamId, QStringLiteral("other"),
+                                                            QStringLiteral("/orders/v1"))));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Conflict);
+    QCOMPARE(catalog.lastErrorField(), QStringLiteral("basePath"));
+    const auto news =
+        catalog.createApi(m_world.publisher, sampleApi(m_world.teamId, QStringLiteral("news"),
+                                                       QStringLiteral("/news")));
+    QVERIFY2(news, qPrintable(catalog.lastError()));
+    QVERIFY(catalog.lastErrorField().isEmpty()); // a success clears it
+    ApiDefinition edited = *news;
+    edited.basePath = QStringLiteral("/orders/v1/");
+    QVERIFY(!catalog.updateApi(m_world.publisher, edited));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Conflict);
+    QCOMPARE(catalog.lastErrorField(), QStringLiteral("basePath"));
+    QVERIFY(!catalog.createVersion(m_world.publisher, orders->id, QStringLiteral("v2"),
+                                   QStringLiteral("/news")));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Conflict);
+    QCOMPARE(catalog.lastErrorField(), QStringLiteral("basePath"));
+
+    // Slug and version: on create, on edit, for a new version.
+    ApiDefinition again =
+        sampleApi(m_world.teamId, QStringLiteral("orders"), QStringLiteral("/orders-again"));
+    QVERIFY(!catalog.createApi(m_world.publisher, again));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Conflict);
+    QCOMPARE(catalog.lastError(), QStringLiteral("orders v1 already exists"));
+    QCOMPARE(catalog.lastErrorField(), QStringLiteral("version"));
+    again.version = QStringLiteral("v3");
+    const auto v3 = catalog.createApi(m_world.publisher, again);
+    QVERIFY2(v3, qPrintable(catalog.lastError()));
+    ApiDefinition renamed = *v3;
+    renamed.version = QStringLiteral("v1");
+    QVERIFY(!catalog.updateApi(m_world.publisher, renamed));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Conflict);
+    QCOMPARE(catalog.lastErrorField(), QStringLiteral("version"));
+    QVERIFY(!catalog.createVersion(m_world.publisher, orders->id, QStringLiteral("v3"),
+                                   QStringLiteral("/orders/v3")));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Conflict);
+    QCOMPARE(catalog.lastErrorField(), QStringLiteral("version"));
+
+    // A conflict with the API's state, not with a field: none named.
+    QVERIFY(catalog.createVersion(m_world.publisher, orders->id, QStringLiteral("v2"),
+                                  QStringLiteral("/orders/v2")));
+    QVERIFY(!catalog.createVersion(m_world.publisher, orders->id, QStringLiteral("v4"),
+                                   QStringLiteral("/orders/v4")));
+    QCOMPARE(catalog.lastErrorCode(), DomainErrorCode::Conflict);
+    QVERIFY2(catalog.lastErrorField().isEmpty(), qPrintable(catalog.lastErrorField()));
 }
 
 QTEST_GUILESS_MAIN(TestBasePath)

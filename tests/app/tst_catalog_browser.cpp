@@ -64,6 +64,7 @@ private slots:
 
     void listingFollowsVisibility();
     void detailsWithVersionsPlansAndSubscribers();
+    void detailsSayWhenPlansCannotBeRead();
     void lifecycleActionsAndRefusals();
     void cachePolicyIsSavedThroughTheDomain();
     void openApiSummary();
@@ -189,6 +190,35 @@ void TestCatalogBrowser::detailsWithVersionsPlansAndSubscribers()
     QVERIFY(plain.openApi.error.isEmpty());
 }
 
+// Plans that cannot be read are not "no plans": the details say why, and
+// the rest is still shown.
+void TestCatalogBrowser::detailsSayWhenPlansCannotBeRead()
+{
+    const ApiDetails before = loadApiDetails(*m_store, m_world.outsider, m_v1);
+    QVERIFY(before.entry);
+    QCOMPARE(before.plans.size(), 1);
+    QVERIFY(before.plansError.isEmpty());
+    QCOMPARE(before.plansErrorCode, DomainErrorCode::None);
+    QVERIFY(before.versionsError.isEmpty());
+
+    QString err;
+    QVERIFY2(m_db.exec(QStringLiteral("ALTER TABLE plans RENAME TO plans_elsewhere"), &err),
+             qPrintable(err));
+    const ApiDetails details = loadApiDetails(*m_store, m_world.outsider, m_v1);
+    QVERIFY2(details.entry, qPrintable(details.error));
+    QCOMPARE(details.errorCode, DomainErrorCode::None);
+    QCOMPARE(details.plansErrorCode, DomainErrorCode::Storage);
+    QVERIFY(!details.plansError.isEmpty());
+    QVERIFY(details.plans.isEmpty());
+    // What could be read still is.
+    QCOMPARE(details.versions.size(), 1);
+    QVERIFY(details.versionsError.isEmpty());
+    QCOMPARE(details.openApi.operations.size(), 3);
+    QVERIFY2(m_db.exec(QStringLiteral("ALTER TABLE plans_elsewhere RENAME TO plans"), &err),
+             qPrintable(err));
+    QCOMPARE(loadApiDetails(*m_store, m_world.outsider, m_v1).plans.size(), 1);
+}
+
 void TestCatalogBrowser::lifecycleActionsAndRefusals()
 {
     // A developer is refused by the domain, whatever the page shows.
@@ -225,6 +255,17 @@ void TestCatalogBrowser::lifecycleActionsAndRefusals()
     outcome = applyLifecycleAction(*m_store, m_world.publisher, next);
     QVERIFY(!outcome.ok);
     QCOMPARE(outcome.errorCode, DomainErrorCode::Conflict);
+    // For the dialog: which field, who holds it, and a free one.
+    QCOMPARE(outcome.errorField, QStringLiteral("basePath"));
+    QVERIFY(outcome.basePath && outcome.basePath->taken);
+    QCOMPARE(outcome.basePath->otherId, m_draft);
+    QCOMPARE(outcome.basePath->freeBasePath, QStringLiteral("/accounts/v2"));
+    next.basePath = QStringLiteral("/orders/v2"); // the live v2 draft's (v1 is retired)
+    outcome = applyLifecycleAction(*m_store, m_world.publisher, next);
+    QCOMPARE(outcome.errorCode, DomainErrorCode::Conflict);
+    QCOMPARE(outcome.errorField, QStringLiteral("basePath"));
+    QVERIFY(outcome.basePath && outcome.basePath->taken);
+    QCOMPARE(outcome.basePath->otherId, m_v2);
     next.basePath = QStringLiteral("/accounts/v2");
     outcome = applyLifecycleAction(*m_store, m_world.publisher, next);
     QVERIFY2(outcome.ok, qPrintable(outcome.error));

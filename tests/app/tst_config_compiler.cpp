@@ -398,15 +398,64 @@ private slots:
                  qPrintable(all));
     }
 
-    void invalidUpstreamFailsTheCompile()
+    // One API's bad target (stored before the catalog checked targets, or
+    // by hand) leaves that API out with a warning naming it and the reason;
+    // every other API is still compiled into a valid snapshot.
+    void invalidUpstreamLeavesOnlyThatApiOut_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("scheme") << QStringLiteral("ftp://files.example")
+                                << QStringLiteral("upstream target 'ftp://files.example' must "
+                                                  "start with http://");
+        QTest::newRow("port") << QStringLiteral("http://127.0.0.1:70000")
+                              << QStringLiteral("upstream target 'http://127.0.0.1:70000' has an "
+                                                "invalid port");
+        QTest::newRow("url") << QStringLiteral("http://")
+                             << QStringLiteral("upstream target 'http://' has no host");
+    }
+    void invalidUpstreamLeavesOnlyThatApiOut()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, reason);
+        CatalogState state;
+        auto broken = api(1, QStringLiteral("broken"), ApiState::Published);
+        broken.version = QStringLiteral("v1");
+        broken.upstreams.append({url, 1});
+        auto old = api(3, QStringLiteral("old"), ApiState::Deprecated);
+        old.version = QStringLiteral("v1");
+        old.upstreams = {{url, 1}};
+        state.apis = {broken, api(2, QStringLiteral("shop"), ApiState::Published), old};
+        const CompiledConfig out = ConfigCompiler::compile(state);
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QVERIFY2(out.warnings.contains(QStringLiteral("broken v1 (#1) is not routed: ") + reason),
+                 qPrintable(out.warnings.join(QLatin1Char('\n'))));
+        QVERIFY2(out.warnings.contains(QStringLiteral("old v1 (#3) is not routed: ") + reason),
+                 qPrintable(out.warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(out.warnings.size(), 2);
+        QVERIFY(!route(out.snapshot, "/broken/items"));
+        QVERIFY(!route(out.snapshot, "/old/items"));
+        QVERIFY(route(out.snapshot, "/shop/items"));
+        QCOMPARE(out.snapshot.upstreams.size(), std::size_t(1));
+        QCOMPARE(out.snapshot.upstreams.front().name, std::string("api-2"));
+        QVERIFY(!out.snapshot.access->api(1));
+        QVERIFY(out.snapshot.access->api(2));
+        QVERIFY(!out.apiNames.contains(1));
+        QVERIFY(gatehouse::gateway::validate(out.snapshot).empty());
+    }
+
+    // A retired API is answered with 410 and never forwarded: its stored
+    // target does not matter.
+    void retiredApiWithABadTargetStillAnswers410()
     {
         CatalogState state;
-        auto a = api(1, QStringLiteral("a"), ApiState::Published);
-        a.upstreams = {{QStringLiteral("ftp://nope"), 1}};
-        state.apis = {a};
+        auto gone = api(1, QStringLiteral("gone"), ApiState::Retired);
+        gone.upstreams = {{QStringLiteral("ftp://nope"), 1}};
+        state.apis = {gone};
         const CompiledConfig out = ConfigCompiler::compile(state);
-        QVERIFY(!out.ok());
-        QVERIFY2(out.error.contains(QStringLiteral("api-1")), qPrintable(out.error));
+        QVERIFY2(out.ok(), qPrintable(out.error));
+        QVERIFY(out.warnings.isEmpty());
+        QVERIFY(route(out.snapshot, "/gone"));
     }
 };
 

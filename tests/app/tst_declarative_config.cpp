@@ -335,6 +335,13 @@ void TestDeclarativeConfig::invalidDocuments_data()
         "9:21:", {QStringLiteral("dns.refresh_interval: duration '-5s' must not be negative")});
     row("dns: interval too long", minimal + "dns:\n  refresh_interval: 25h\n",
         "9:21:", {QStringLiteral("dns.refresh_interval: 25h is out of range (0 to 24h)")});
+    // The console's Gateway page takes 0 (off) or 1s to 24h: so does a file.
+    row("dns: sub-second interval", minimal + "dns:\n  refresh_interval: 500ms\n", "9:21:",
+        {QStringLiteral("dns.refresh_interval: 500ms is less than a second: use 0 to turn the "
+                        "refresh off, or from 1s to 24h")});
+    row("dns: just under a second", minimal + "dns:\n  refresh_interval: 999ms\n", "9:21:",
+        {QStringLiteral("dns.refresh_interval: 999ms is less than a second: use 0 to turn the "
+                        "refresh off, or from 1s to 24h")});
     row("zero duration", replace("    targets:", "    read_timeout: 0s\n    targets:"),
         "4:19:", {QStringLiteral("upstreams[0].read_timeout: 0ms is out of range (1ms to 24h)")});
     row("bad size", minimal + "listen:\n  body_limit: 16XB\n",
@@ -784,6 +791,17 @@ void TestDeclarativeConfig::dnsRefreshInterval()
     QVERIFY2(config.parse("{\"version\": 1, \"dns\": {\"refresh_interval\": \"0s\"}}"),
              qPrintable(config.lastError()));
     QCOMPARE(config.snapshot().dns_refresh_interval, milliseconds(0));
+    // The smallest interval the console's Gateway page takes, in either unit.
+    QVERIFY2(config.parse(QByteArray(Minimal) + "dns:\n  refresh_interval: 1000ms\n"),
+             qPrintable(config.lastError()));
+    QCOMPARE(config.snapshot().dns_refresh_interval, milliseconds(1000));
+    QVERIFY2(config.parse(QByteArray(Minimal) + "dns:\n  refresh_interval: 1s\n"),
+             qPrintable(config.lastError()));
+    QCOMPARE(config.snapshot().dns_refresh_interval, milliseconds(1000));
+    // A refused file changes nothing: the last good value stays.
+    QVERIFY(!config.parse(QByteArray(Minimal) + "dns:\n  refresh_interval: 500ms\n"));
+    QVERIFY2(config.lastError().contains(QLatin1String("9:21:")), qPrintable(config.lastError()));
+    QCOMPARE(config.snapshot().dns_refresh_interval, milliseconds(1000));
     // Other durations still refuse 0.
     QVERIFY(!config.parse(QByteArray(Minimal) + "listen:\n  keepalive_timeout: 0\n"));
     QVERIFY2(config.lastError().contains(QLatin1String("0ms is out of range (1ms to 24h)")),

@@ -4,6 +4,8 @@
 
 #include "tests/support/test_http.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,6 +73,89 @@ private slots:
         QVERIFY2(err.contains(QStringLiteral("bad.yaml:7:")), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("routes[0].upstream")), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("billing")), qPrintable(err));
+    }
+
+    // The DNS refresh interval saved on the console's Gateway page applies to
+    // a headless gateway of the same user too, as in the console: unless a
+    // --config file names its own, which stands in both.
+    void savedDnsRefreshIntervalAppliesAsInTheConsole()
+    {
+        const QString configHome = m_dir.filePath(QStringLiteral("config-dns"));
+        QVERIFY(QDir().mkpath(configHome + QStringLiteral("/Gatehouse")));
+        QFile settings(configHome + QStringLiteral("/Gatehouse/gatehouse.conf"));
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        settings.write("[Gateway]\ndnsRefreshIntervalMs=45000\n");
+        settings.close();
+        auto env = environment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+        const auto dnsLine = [&](const QStringList& extra) -> QString {
+            QProcess process;
+            process.setProcessEnvironment(env);
+            process.start(QStringLiteral(GATEHOUSE_BINARY),
+                          QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"),
+                                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--threads"),
+                                      QStringLiteral("1"), QStringLiteral("--database"),
+                                      m_dir.filePath(QStringLiteral("dns-catalog.sqlite"))} +
+                              extra);
+            if (!process.waitForStarted(5000))
+                return QStringLiteral("not started");
+            QString out;
+            const QRegularExpression line(QStringLiteral("dns refresh: [^\n]*"));
+            QRegularExpressionMatch match;
+            QElapsedTimer timer;
+            timer.start();
+            while (!(match = line.match(out)).hasMatch() && timer.elapsed() < 10000 &&
+                   process.state() == QProcess::Running) {
+                process.waitForReadyRead(200);
+                out += QString::fromUtf8(process.readAllStandardOutput());
+            }
+            ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+            process.waitForFinished(10000);
+            return match.hasMatch() ? match.captured(0)
+                                    : out + QString::fromUtf8(process.readAllStandardError());
+        };
+        QCOMPARE(dnsLine({}), QStringLiteral("dns refresh: 45s (saved setting)"));
+
+        gateway::demo_origin origin;
+        QCOMPARE(QString::fromStdString(origin.start()), QString());
+        const QByteArray config = "version: 1\n"
+                                  "dns:\n"
+                                  "  refresh_interval: 2m\n"
+                                  "upstreams:\n"
+                                  "  - name: origin\n"
+                                  "    targets: [http://127.0.0.1:" +
+                                  QByteArray::number(origin.port()) +
+                                  "]\n"
+                                  "routes:\n"
+                                  "  - {id: shop, path: /shop, upstream: origin}\n";
+        const QString path = writeFile(QStringLiteral("dns.yaml"), config);
+        QCOMPARE(dnsLine({QStringLiteral("--config"), path}),
+                 QStringLiteral("dns refresh: 2m (configuration file)"));
+
+        // Nothing saved: the default, as in the console.
+        QVERIFY(QFile::remove(settings.fileName()));
+        QCOMPARE(dnsLine({}), QStringLiteral("dns refresh: 30s (default)"));
+    }
+
+    // A sub-second interval in a file is refused with its line and field,
+    // as the console's Gateway page refuses it.
+    void subSecondDnsRefreshIsRefused()
+    {
+        const QString path =
+            writeFile(QStringLiteral("dns-fast.yaml"), "version: 1\n"
+                                                       "dns:\n"
+                                                       "  refresh_interval: 500ms\n");
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(GATEHOUSE_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--config"), path});
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("dns-fast.yaml:3:21: dns.refresh_interval: 500ms is "
+                                             "less than a second")),
+                 qPrintable(err));
     }
 
     void missingFileFails()

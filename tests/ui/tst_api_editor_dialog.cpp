@@ -59,6 +59,7 @@ private slots:
     void takenBasePathShowsNextToTheField();
     void importsPetstore();
     void importedBasePathConflictOffersAFreePath();
+    void importTakenMeanwhileShowsNextToTheField();
     void brokenDocumentShowsWhereAndBlocksImport();
     void germanLayoutFits();
 
@@ -275,10 +276,14 @@ void TestApiEditorDialog::duplicateSlugAndVersionIsRefusedInTheDialog()
     setCell(child<QTableWidget>(&dialog, "apiUpstreams"), 0, 0, QStringLiteral("http://x:1"));
     test::clickOk(&dialog);
     QVERIFY(!okButton(&dialog)->isEnabled()); // in flight
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog.fieldError({}).isEmpty(), 3000);
-    QVERIFY2(dialog.fieldError({}).contains(QStringLiteral("orders v1 already exists")),
-             qPrintable(dialog.fieldError({})));
-    QVERIFY(child<QLabel>(&dialog, "dialogError")->isVisible());
+    // The catalog's conflict names the field: shown next to it, not as a
+    // message for the whole form.
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.fieldError(QStringLiteral("version")).isEmpty(), 3000);
+    QCOMPARE(dialog.fieldError(QStringLiteral("version")),
+             QStringLiteral("This version of the API already exists: choose another version."));
+    QVERIFY2(dialog.fieldError({}).isEmpty(), qPrintable(dialog.fieldError({})));
+    QVERIFY(!child<QLabel>(&dialog, "dialogError")->isVisible());
+    saveScreenshot(&dialog, QStringLiteral("api_editor_version_conflict.png"));
     QVERIFY(dialog.isVisible());
     QVERIFY(okButton(&dialog)->isEnabled());
     QCOMPARE(saved.size(), 0);
@@ -650,6 +655,46 @@ void TestApiEditorDialog::importsPetstore()
     test::clickOk(&third);
     QTRY_COMPARE_WITH_TIMEOUT(versions(QStringLiteral("pet-clinic-store-2")).size(), 1, 3000);
     QCOMPARE(versions(QStringLiteral("pet-clinic-store")).size(), 2);
+}
+
+// A base path taken by another console between the check and Import: the
+// catalog's refusal names the field, so it shows next to the base path
+// (with a free one to take), not as a message for the whole dialog.
+void TestApiEditorDialog::importTakenMeanwhileShowsNextToTheField()
+{
+    OpenApiImportDialog dialog(m_catalog.get(), m_world.publisher);
+    QSignalSpy imported(&dialog, &OpenApiImportDialog::imported);
+    dialog.show();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.teamsLoaded(), 2000);
+    dialog.setDocumentText(QStringLiteral(
+        "openapi: 3.0.3\ninfo: {title: Late Feed, version: '1.0'}\n"
+        "servers: [{url: 'http://127.0.0.1:9/late/v1'}]\n"
+        "paths:\n  /feed:\n    get:\n      responses:\n        '200': {description: ok}\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(okButton(&dialog)->isEnabled(), 5000);
+    QVERIFY(!dialog.hasBasePathConflict());
+
+    QString error;
+    const bool taken = m_catalog->runAndWait([&](CatalogStore& store) {
+        ApiDefinition def;
+        def.slug = QStringLiteral("late-other");
+        def.name = QStringLiteral("Late Other");
+        def.teamId = m_world.teamId;
+        def.basePath = QStringLiteral("/late/v1");
+        if (!store.apis().createApi(m_world.publisher, def)) {
+            error = store.apis().lastError();
+            return false;
+        }
+        return true;
+    });
+    QVERIFY2(taken, qPrintable(error));
+    test::clickOk(&dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.hasBasePathConflict(), 5000);
+    QVERIFY2(dialog.refusal().isEmpty(), qPrintable(dialog.refusal()));
+    auto* text = child<QLabel>(&dialog, "importBasePathConflictText");
+    QVERIFY(text->isVisible());
+    QCOMPARE(text->text(), QStringLiteral("/late/v1 is already the base path of Late Other v1."));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(imported.size(), 0);
 }
 
 // A document whose base path another API already serves: the conflict

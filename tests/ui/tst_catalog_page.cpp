@@ -27,6 +27,7 @@
 #include "ui/catalog/state_badge_delegate.h"
 #include "ui/catalog/try_it_panel.h"
 #include "ui/main_window.h"
+#include "ui/status_colors.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -150,6 +151,8 @@ private slots:
     void publishThroughButtonAndConfirmation();
     void refusedPublishIsShownInThePage();
     void newVersionThenDeprecateWithSuccessor();
+    void newVersionGetsItsOwnBasePath();
+    void detailSaysWhenPlansCannotBeRead();
     void retireSaysCallsAnswer410();
     void deleteDraftRemovesIt();
     void tryItSendsThroughTheGatewayAndHitsTheCache();
@@ -844,6 +847,121 @@ void TestCatalogPage::newVersionThenDeprecateWithSuccessor()
                 ->text()
                 .contains(CatalogModel::dateText(api.sunsetAt)));
     QVERIFY(page()->message().contains(QLatin1String("Deprecation and Sunset")));
+}
+
+// A new version is served at a base path of its own: proposed from the
+// version, editable, and refused next to the field when another API has it
+// (the dialog stays open to correct it); a version taken meanwhile by
+// another console is refused next to the version.
+void TestCatalogPage::newVersionGetsItsOwnBasePath()
+{
+    QVERIFY(select(page(), QStringLiteral("weather"), QStringLiteral("v1")));
+    LifecycleDialog* dialog = openDialog(ApiAction::NewVersion);
+    QVERIFY(dialog);
+    QLineEdit* basePath = dialog->basePathEdit();
+    QVERIFY(basePath);
+    QCOMPARE(basePath->text(), QStringLiteral("/v2/weather"));
+    // It follows the version until typed into.
+    dialog->versionEdit()->selectAll();
+    QTest::keyClicks(dialog->versionEdit(), QStringLiteral("v3"));
+    QCOMPARE(basePath->text(), QStringLiteral("/v3/weather"));
+    // The old version's own path is refused before asking the catalog.
+    basePath->selectAll();
+    QTest::keyClicks(basePath, QStringLiteral("/v1/weather"));
+    QVERIFY(!dialog->confirmButton()->isEnabled());
+    QCOMPARE(dialog->fieldError({}),
+             QStringLiteral("/v1/weather is the base path of Weather v1: the new version needs "
+                            "its own."));
+    // Another API's: refused by the catalog, shown next to the field.
+    basePath->selectAll();
+    QTest::keyClicks(basePath, QStringLiteral("/v1/echo"));
+    dialog->versionEdit()->selectAll();
+    QTest::keyClicks(dialog->versionEdit(), QStringLiteral("v2"));
+    QCOMPARE(basePath->text(), QStringLiteral("/v1/echo")); // typed: it stays
+    QVERIFY(dialog->confirmButton()->isEnabled());
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->fieldError(QStringLiteral("basePath")).isEmpty(), 3000);
+    QCOMPARE(dialog->fieldError(QStringLiteral("basePath")),
+             QStringLiteral("/v1/echo is already the base path of Echo v1. /v2/echo is free."));
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->fieldError({}).isEmpty());
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("newVersionBasePathError"))->isVisible());
+    QVERIFY(!dialog->isBusy());
+    saveScreenshot(dialog, QStringLiteral("catalog_new_version_base_path.png"));
+    QCOMPARE(apiId(QStringLiteral("weather"), QStringLiteral("v2")), 0);
+
+    // A version another console created meanwhile: next to the version.
+    const qint64 team = page()->detailPane()->details().entry->api.teamId;
+    const Principal admin = m_localAdmin;
+    auto created = call([=](CatalogStore& s) {
+        ApiDefinition def;
+        def.slug = QStringLiteral("weather");
+        def.name = QStringLiteral("Weather");
+        def.version = QStringLiteral("v2");
+        def.teamId = team;
+        def.basePath = QStringLiteral("/elsewhere/weather");
+        return s.apis().createApi(admin, def).has_value();
+    });
+    QVERIFY(created && *created);
+    basePath->selectAll();
+    QTest::keyClicks(basePath, QStringLiteral("/v2/weather"));
+    QVERIFY(dialog->fieldError(QStringLiteral("basePath")).isEmpty()); // changed: cleared
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->fieldError(QStringLiteral("version")).isEmpty(), 3000);
+    QCOMPARE(dialog->fieldError(QStringLiteral("version")),
+             QStringLiteral("This version of the API already exists: choose another version."));
+    QVERIFY(dialog->isVisible());
+
+    // Corrected: created at the path typed, and the dialog closes.
+    dialog->versionEdit()->selectAll();
+    QTest::keyClicks(dialog->versionEdit(), QStringLiteral("v4"));
+    QCOMPARE(basePath->text(), QStringLiteral("/v2/weather"));
+    basePath->selectAll();
+    QTest::keyClicks(basePath, QStringLiteral("/v4/weather"));
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->detailPane()->heading(), QStringLiteral("Weather v4"), 3000);
+    QVERIFY(!page()->findChild<LifecycleDialog*>() ||
+            !page()->findChild<LifecycleDialog*>()->isVisible());
+    QCOMPARE(page()->detailPane()->details().entry->api.basePath, QStringLiteral("/v4/weather"));
+}
+
+// Plans that cannot be read are said to be unreadable, not shown as none;
+// the rest of the API is still shown.
+void TestCatalogPage::detailSaysWhenPlansCannotBeRead()
+{
+    QVERIFY(select(page(), QStringLiteral("weather"), QStringLiteral("v1")));
+    auto* plans = page()->findChild<QLabel*>(QStringLiteral("detailPlans"));
+    QVERIFY(plans);
+    QVERIFY2(plans->text().contains(QLatin1String("Standard")), qPrintable(plans->text()));
+    auto renamed = call([](CatalogStore& s) {
+        QString err;
+        return runSql(s.database().connection(),
+                      QStringLiteral("ALTER TABLE plans RENAME TO plans_elsewhere"), {}, &err)
+            .has_value();
+    });
+    QVERIFY(renamed && *renamed);
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        plans->text().startsWith(QLatin1String("The plans could not be loaded: ")), 3000);
+    QVERIFY2(plans->text().contains(QLatin1String("plans")), qPrintable(plans->text()));
+    QCOMPARE(plans->palette().color(QPalette::WindowText), gatehouse::ui::StatusColors::bad());
+    QCOMPARE(page()->detailPane()->heading(), QStringLiteral("Products v2"));
+    QVERIFY(page()
+                ->findChild<QLabel*>(QStringLiteral("detailVersions"))
+                ->text()
+                .contains(QLatin1String("v1")));
+    saveScreenshot(page(), QStringLiteral("catalog_plans_unreadable.png"));
+
+    auto restored = call([](CatalogStore& s) {
+        QString err;
+        return runSql(s.database().connection(),
+                      QStringLiteral("ALTER TABLE plans_elsewhere RENAME TO plans"), {}, &err)
+            .has_value();
+    });
+    QVERIFY(restored && *restored);
+    QVERIFY(select(page(), QStringLiteral("weather"), QStringLiteral("v1")));
+    QTRY_VERIFY_WITH_TIMEOUT(plans->text().contains(QLatin1String("Standard")), 3000);
+    QVERIFY(plans->palette().color(QPalette::WindowText) != gatehouse::ui::StatusColors::bad());
 }
 
 void TestCatalogPage::retireSaysCallsAnswer410()

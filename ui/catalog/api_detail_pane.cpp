@@ -8,6 +8,7 @@
 #include "ui/catalog/cache_policy_form.h"
 #include "ui/catalog/catalog_model.h"
 #include "ui/catalog/try_it_panel.h"
+#include "ui/status_colors.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -365,6 +366,13 @@ void ApiDetailPane::fillOverview(const app::CatalogEntry& entry)
                       : QStringLiteral("<a href=\"api:%1\">%2</a>").arg(v.id).arg(label));
     }
     m_versions->setText(links.join(QStringLiteral(" · ")));
+    // Not an empty list: unknown. Say so, in the error colour.
+    if (!m_details.versionsError.isEmpty())
+        m_versions->setText(
+            QStringLiteral("<span style=\"color: %1\">%2</span>")
+                .arg(StatusColors::bad().name(), tr("The versions could not be loaded: %1")
+                                                     .arg(m_details.versionsError)
+                                                     .toHtmlEscaped()));
 
     const auto versionName = [this](qint64 id) {
         for (const auto& v : m_details.versions) {
@@ -407,6 +415,14 @@ void ApiDetailPane::fillOverview(const app::CatalogEntry& entry)
                       : tr("%1: %2").arg(p.name, approval));
     }
     m_plans->setText(plans.isEmpty() ? tr("(none)") : plans.join(QLatin1Char('\n')));
+    // Not an empty list: unknown. Say so, in the error colour.
+    m_plans->setPalette(QPalette()); // inherited again
+    if (!m_details.plansError.isEmpty()) {
+        QPalette bad = m_plans->palette();
+        bad.setColor(QPalette::WindowText, StatusColors::bad());
+        m_plans->setPalette(bad);
+        m_plans->setText(tr("The plans could not be loaded: %1").arg(m_details.plansError));
+    }
     m_updated->setText(CatalogModel::dateTimeText(api.updatedAt));
 }
 

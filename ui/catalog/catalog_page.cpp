@@ -29,6 +29,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSet>
@@ -586,14 +587,24 @@ void CatalogPage::requestAction(app::ApiAction action)
     // open(), not exec(): no nested event loop while the dialog is up.
     auto* dialog = new LifecycleDialog(action, details.entry->api, details.versions, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { runAction(dialog->request()); });
+    if (action == app::ApiAction::NewVersion)
+        // Stays open until the catalog answers: a refusal is shown next to
+        // its field there, to be corrected.
+        connect(dialog, &LifecycleDialog::confirmed, this,
+                [this, dialog] { runAction(dialog->request(), dialog); });
+    else
+        connect(dialog, &QDialog::accepted, this, [this, dialog] { runAction(dialog->request()); });
     dialog->open();
 }
 
-void CatalogPage::runAction(const app::LifecycleRequest& request)
+void CatalogPage::runAction(const app::LifecycleRequest& request, LifecycleDialog* dialog)
 {
-    if (!m_catalog || !m_actor)
+    QPointer<LifecycleDialog> open(dialog);
+    if (!m_catalog || !m_actor) {
+        if (open)
+            open->showRefusal(QString(), tr("The catalog is not available."));
         return;
+    }
     ++m_busy;
     for (auto action : {app::ApiAction::Publish, app::ApiAction::Deprecate, app::ApiAction::Retire,
                         app::ApiAction::DeleteDraft, app::ApiAction::NewVersion})
@@ -605,8 +616,27 @@ void CatalogPage::runAction(const app::LifecycleRequest& request)
         [actor, request](app::CatalogStore& store) {
             return app::applyLifecycleAction(store, actor, request);
         },
-        [this, request, name](const app::LifecycleOutcome& outcome) {
+        [this, request, name, open](const app::LifecycleOutcome& outcome) {
             --m_busy;
+            if (open) {
+                if (outcome.ok)
+                    open->accept();
+                else if (outcome.basePath && outcome.basePath->taken)
+                    open->showRefusal(
+                        QStringLiteral("basePath"),
+                        ApiEditorDialog::basePathConflictText(request.basePath, *outcome.basePath) +
+                            (outcome.basePath->freeBasePath.isEmpty()
+                                 ? QString()
+                                 : QLatin1Char(' ') + ApiEditorDialog::tr("%1 is free.")
+                                                          .arg(outcome.basePath->freeBasePath)));
+                else if (outcome.errorCode == app::DomainErrorCode::Conflict &&
+                         !outcome.errorField.isEmpty())
+                    open->showRefusal(outcome.errorField, ApiEditorDialog::conflictText(
+                                                              outcome.errorField, outcome.error));
+                else
+                    open->showRefusal(
+                        QString(), ApiEditorDialog::refusalText(outcome.errorCode, outcome.error));
+            }
             if (outcome.ok) {
                 QString done;
                 switch (request.action) {

@@ -111,7 +111,9 @@ private:
     void onApiSaved(const app::ApiDefinition& api, const QString& done);
     void loadDetails(qint64 apiId);
     void requestAction(app::ApiAction action);
-    void runAction(const app::LifecycleRequest& request);
+    // `dialog`: a NewVersion dialog left open for the answer, closed on
+    // success, showing the refusal otherwise.
+    void runAction(const app::LifecycleRequest& request, LifecycleDialog* dialog = nullptr);
     void saveCachePolicy(const QString& cachePolicy);
     void showMessage(const QString& text, bool error);
     static QString errorText(app::DomainErrorCode code);

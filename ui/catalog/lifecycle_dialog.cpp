@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/catalog/lifecycle_dialog.h"
 
+#include "app/domain/api_catalog.h"
+#include "app/domain/base_path.h"
+#include "ui/applications/form_error_label.h"
 #include "ui/catalog/catalog_model.h"
 
 #include <QComboBox>
@@ -57,12 +60,26 @@ QString LifecycleDialog::suggestVersion(const QString& version,
     return m.captured(1) + QString::number(n);
 }
 
+QString LifecycleDialog::suggestBasePath(const app::ApiDefinition& api, const QString& version)
+{
+    if (version.isEmpty())
+        return api.basePath;
+    const QString replaced = app::ApiCatalog::versionBasePath(api, version);
+    if (app::BasePath::normalized(replaced) != app::BasePath::normalized(api.basePath))
+        return replaced;
+    QString path = app::BasePath::normalized(api.basePath);
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    return path + QLatin1Char('/') + version;
+}
+
 LifecycleDialog::LifecycleDialog(app::ApiAction action, const app::ApiDefinition& api,
                                  const QList<app::ApiVersionLink>& versions, QWidget* parent)
     : QDialog(parent)
     , m_action(action)
     , m_apiId(api.id)
     , m_versions(versions)
+    , m_api(api)
 {
     setObjectName(QStringLiteral("lifecycleDialog"));
     setWindowTitle(title(action));
@@ -134,7 +151,22 @@ LifecycleDialog::LifecycleDialog(app::ApiAction action, const app::ApiDefinition
         m_version->setObjectName(QStringLiteral("newVersion"));
         m_version->setValidator(new QRegularExpressionValidator(
             QRegularExpression(QStringLiteral("[A-Za-z0-9][A-Za-z0-9._-]{0,31}")), m_version));
-        form->addRow(tr("&Version:"), m_version);
+        m_versionError = new FormErrorLabel(QStringLiteral("newVersionError"), this);
+        auto* versionField = new QVBoxLayout;
+        versionField->setSpacing(2);
+        versionField->addWidget(m_version);
+        versionField->addWidget(m_versionError);
+        form->addRow(tr("&Version:"), versionField);
+        m_basePath = new QLineEdit(suggestBasePath(api, m_version->text()), this);
+        m_basePath->setObjectName(QStringLiteral("newVersionBasePath"));
+        m_basePath->setToolTip(tr("Where the gateway serves the new version. It must not "
+                                  "overlap the base path of another API, this one included."));
+        m_basePathError = new FormErrorLabel(QStringLiteral("newVersionBasePathError"), this);
+        auto* basePathField = new QVBoxLayout;
+        basePathField->setSpacing(2);
+        basePathField->addWidget(m_basePath);
+        basePathField->addWidget(m_basePathError);
+        form->addRow(tr("&Base path:"), basePathField);
         ok = tr("Create Version");
         break;
     }
@@ -159,11 +191,72 @@ LifecycleDialog::LifecycleDialog(app::ApiAction action, const app::ApiDefinition
     m_buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
     m_buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
     layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    if (action == app::ApiAction::NewVersion)
+        connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+            validate();
+            if (!confirmButton()->isEnabled())
+                return;
+            setBusy(true);
+            emit confirmed();
+        });
+    else
+        connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    if (m_version)
-        connect(m_version, &QLineEdit::textChanged, this, &LifecycleDialog::validate);
+    if (m_version) {
+        connect(m_version, &QLineEdit::textChanged, this, &LifecycleDialog::onVersionChanged);
+        connect(m_basePath, &QLineEdit::textEdited, this, [this] { m_basePathEdited = true; });
+        connect(m_basePath, &QLineEdit::textChanged, this, &LifecycleDialog::validate);
+    }
     validate();
+}
+
+void LifecycleDialog::onVersionChanged()
+{
+    // The proposed base path follows the version until the user types one.
+    if (m_basePath && !m_basePathEdited)
+        m_basePath->setText(suggestBasePath(m_api, m_version->text().trimmed()));
+    validate();
+}
+
+void LifecycleDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    if (m_version)
+        m_version->setReadOnly(busy);
+    if (m_basePath)
+        m_basePath->setReadOnly(busy);
+    if (busy)
+        confirmButton()->setEnabled(false);
+    else
+        validate();
+}
+
+void LifecycleDialog::showRefusal(const QString& field, const QString& text)
+{
+    setBusy(false);
+    if (field == QLatin1String("version") && m_versionError) {
+        m_versionError->showError(text);
+        m_version->setFocus();
+    } else if (field == QLatin1String("basePath") && m_basePathError) {
+        m_basePathError->showError(text);
+        m_basePath->setFocus();
+    } else {
+        m_problem->setText(text);
+        m_problem->show();
+    }
+    // The wrapped message needs room.
+    setMinimumHeight(layout()->totalHeightForWidth(width()));
+    if (height() < minimumHeight())
+        resize(width(), minimumHeight());
+}
+
+QString LifecycleDialog::fieldError(const QString& field) const
+{
+    const QLabel* label = field == QLatin1String("version")    ? m_versionError
+                          : field == QLatin1String("basePath") ? m_basePathError
+                          : field.isEmpty()                    ? m_problem
+                                                               : nullptr;
+    return label && !label->isHidden() ? label->text() : QString();
 }
 
 QPushButton* LifecycleDialog::confirmButton() const
@@ -175,16 +268,27 @@ void LifecycleDialog::validate()
 {
     QString problem;
     if (m_version) {
+        // A refusal of the catalog stands until the field it is about changes.
+        m_versionError->clearError();
+        m_basePathError->clearError();
         const QString v = m_version->text().trimmed();
+        const QString path = m_basePath->text().trimmed();
         if (v.isEmpty())
             problem = tr("Enter a version, for example v2.");
         else if (std::any_of(m_versions.cbegin(), m_versions.cend(),
                              [&v](const app::ApiVersionLink& l) { return l.version == v; }))
             problem = tr("Version %1 already exists.").arg(v);
+        else if (path.isEmpty())
+            problem = tr("Enter a base path, for example %1.").arg(suggestBasePath(m_api, v));
+        else if (!path.startsWith(QLatin1Char('/')))
+            problem = tr("The base path must start with '/'.");
+        else if (app::BasePath::normalized(path) == app::BasePath::normalized(m_api.basePath))
+            problem = tr("%1 is the base path of %2 %3: the new version needs its own.")
+                          .arg(path, m_api.name, m_api.version);
     }
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    confirmButton()->setEnabled(problem.isEmpty());
+    confirmButton()->setEnabled(problem.isEmpty() && !m_busy);
 }
 
 app::LifecycleRequest LifecycleDialog::request() const
@@ -198,6 +302,8 @@ app::LifecycleRequest LifecycleDialog::request() const
         r.successorId = m_successor->currentData().toLongLong();
     if (m_version)
         r.version = m_version->text().trimmed();
+    if (m_basePath)
+        r.basePath = m_basePath->text().trimmed();
     if (m_reason)
         r.reason = m_reason->text().trimmed();
     return r;

@@ -36,6 +36,7 @@ struct SaveOutcome {
     std::optional<app::ApiDefinition> api;
     app::DomainErrorCode code = app::DomainErrorCode::None;
     QString error;
+    QString field; // the field the refusal is about (ApiCatalog::lastErrorField())
     // When the base path was refused as taken: who holds it, for the
     // message next to the field in the console's language.
     std::optional<app::BasePathCheck> basePath;
@@ -43,12 +44,13 @@ struct SaveOutcome {
 
 SaveOutcome success(const std::optional<app::ApiDefinition>& api)
 {
-    return SaveOutcome{api, app::DomainErrorCode::None, {}, std::nullopt};
+    return SaveOutcome{api, app::DomainErrorCode::None, {}, {}, std::nullopt};
 }
 
 SaveOutcome failure(const app::ApiCatalog& apis)
 {
-    return SaveOutcome{std::nullopt, apis.lastErrorCode(), apis.lastError(), std::nullopt};
+    return SaveOutcome{std::nullopt, apis.lastErrorCode(), apis.lastError(), apis.lastErrorField(),
+                       std::nullopt};
 }
 
 // Storage thread: failure(), asking the catalog about the base path when
@@ -57,8 +59,7 @@ SaveOutcome failure(const app::ApiCatalog& apis, const app::Principal& actor,
                     const app::ApiDefinition& api, qint64 exceptId)
 {
     SaveOutcome out = failure(apis);
-    if (out.code == app::DomainErrorCode::Conflict &&
-        out.error.startsWith(QLatin1String("basePath:")))
+    if (out.code == app::DomainErrorCode::Conflict && out.field == QLatin1String("basePath"))
         out.basePath = apis.checkBasePath(actor, api, exceptId);
     return out;
 }
@@ -634,6 +635,15 @@ QString ApiEditorDialog::refusalText(app::DomainErrorCode code, const QString& m
     return message.isEmpty() ? why : tr("%1: %2").arg(why, message);
 }
 
+QString ApiEditorDialog::conflictText(const QString& field, const QString& message)
+{
+    if (field == QLatin1String("version"))
+        return tr("This version of the API already exists: choose another version.");
+    if (field == QLatin1String("basePath"))
+        return tr("This base path is already in use by another API.");
+    return refusalText(app::DomainErrorCode::Conflict, message);
+}
+
 QString ApiEditorDialog::basePathConflictText(const QString& basePath,
                                               const app::BasePathCheck& check)
 {
@@ -771,7 +781,7 @@ void ApiEditorDialog::submit()
     const app::Principal actor = m_actor;
     const app::ApiDefinition api = definition();
     const auto done = [this](const SaveOutcome& outcome) {
-        finish(outcome.api, outcome.code, outcome.error, outcome.basePath);
+        finish(outcome.api, outcome.code, outcome.error, outcome.field, outcome.basePath);
     };
     switch (m_mode) {
     case Mode::Create:
@@ -808,7 +818,7 @@ void ApiEditorDialog::submit()
 }
 
 void ApiEditorDialog::finish(const std::optional<app::ApiDefinition>& api,
-                             app::DomainErrorCode code, const QString& error,
+                             app::DomainErrorCode code, const QString& error, const QString& field,
                              const std::optional<app::BasePathCheck>& basePath)
 {
     setBusy(false);
@@ -829,6 +839,11 @@ void ApiEditorDialog::finish(const std::optional<app::ApiDefinition>& api,
     if (code == app::DomainErrorCode::Invalid &&
         showValidation(error, [this](const QString& f, const QString& t) { showFieldError(f, t); }))
         return;
+    if (code == app::DomainErrorCode::Conflict && m_errors.contains(field)) {
+        showFieldError(field, conflictText(field, error));
+        fitHeight();
+        return;
+    }
     m_refusal->showError(refusalText(code, error));
     fitHeight();
 }

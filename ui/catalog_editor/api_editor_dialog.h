@@ -78,6 +78,9 @@ public:
     // Translated text for a base path the catalog refused as taken
     // (ApiCatalog::checkBasePath), with the free one it offers.
     static QString basePathConflictText(const QString& basePath, const app::BasePathCheck& check);
+    // Translated text for a Conflict refusal about `field`
+    // (ApiCatalog::lastErrorField()), to show next to that field.
+    static QString conflictText(const QString& field, const QString& message);
     // Translated text for a refusal of the catalog.
     static QString refusalText(app::DomainErrorCode code, const QString& message);
     // Shows a message of ApiCatalog::validate() ("slug: ...") through `show`
@@ -106,7 +109,8 @@ private:
     void clearErrors();
     void submit();
     void finish(const std::optional<app::ApiDefinition>& api, app::DomainErrorCode code,
-                const QString& error, const std::optional<app::BasePathCheck>& basePath);
+                const QString& error, const QString& field,
+                const std::optional<app::BasePathCheck>& basePath);
     void setBusy(bool busy);
     void fitHeight();
     void updateOk();

@@ -34,6 +34,7 @@ struct CreateOutcome {
     std::optional<app::ApiDefinition> api;
     app::DomainErrorCode code = app::DomainErrorCode::None;
     QString error;
+    QString field; // the field the refusal is about, if any
 };
 
 struct CatalogAnswer {
@@ -566,17 +567,23 @@ void OpenApiImportDialog::submit()
         this,
         [actor, api](app::CatalogStore& store) {
             const auto created = store.apis().createApi(actor, api);
-            return created ? CreateOutcome{created, app::DomainErrorCode::None, {}}
+            return created ? CreateOutcome{created, app::DomainErrorCode::None, {}, {}}
                            : CreateOutcome{std::nullopt, store.apis().lastErrorCode(),
-                                           store.apis().lastError()};
+                                           store.apis().lastError(), store.apis().lastErrorField()};
         },
         [this](const CreateOutcome& outcome) {
             m_busy = false;
             m_text->setReadOnly(false);
             updateImport();
             if (!outcome.api) {
-                m_refusal->showError(ApiEditorDialog::refusalText(outcome.code, outcome.error));
-                // Taken meanwhile: the catalog offers what is free now.
+                // Taken meanwhile (by another console): next to the field
+                // it is about, and the catalog offers what is free now.
+                if (FormErrorLabel* label = m_fieldErrors.value(outcome.field);
+                    label && outcome.code == app::DomainErrorCode::Conflict) {
+                    label->showError(ApiEditorDialog::conflictText(outcome.field, outcome.error));
+                } else {
+                    m_refusal->showError(ApiEditorDialog::refusalText(outcome.code, outcome.error));
+                }
                 if (outcome.code == app::DomainErrorCode::Conflict)
                     scheduleCheck();
                 return;
