@@ -632,6 +632,14 @@
         <source>Only the API&apos;s publishers and admins may change it.</source>
         <translation>Nur die Publisher und Administratoren der API dürfen sie ändern.</translation>
     </message>
+    <message>
+        <source>The versions could not be loaded: %1</source>
+        <translation>Die Versionen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The plans could not be loaded: %1</source>
+        <translation>Die Tarife konnten nicht geladen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApiEditorDialog</name>
@@ -958,6 +966,14 @@
     <message>
         <source>%1 is free.</source>
         <translation>%1 ist frei.</translation>
+    </message>
+    <message>
+        <source>This version of the API already exists: choose another version.</source>
+        <translation>Diese Version der API gibt es bereits: Wählen Sie eine andere Version.</translation>
+    </message>
+    <message>
+        <source>This base path is already in use by another API.</source>
+        <translation>Dieser Basispfad wird bereits von einer anderen API verwendet.</translation>
     </message>
 </context>
 <context>
@@ -2140,6 +2156,70 @@
         <source>The stored policy cannot be read (%1); saving the form replaces it.</source>
         <translation>Die gespeicherte Richtlinie ist nicht lesbar (%1); Speichern des Formulars ersetzt sie.</translation>
     </message>
+    <message>
+        <source>“%1” is not a duration. Use whole seconds, such as 30s, 10m, 1h or 1m30s.</source>
+        <translation>„%1“ ist keine Dauer. Verwenden Sie ganze Sekunden, etwa 30s, 10m, 1h oder 1m30s.</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number of seconds.</source>
+        <translation>%1 ist keine ganze Zahl von Sekunden.</translation>
+    </message>
+    <message>
+        <source>%1 is out of range: from 1s to 8760h.</source>
+        <translation>%1 liegt außerhalb des Bereichs: von 1s bis 8760h.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a size. Use a size such as 512KiB, 8MiB or 1GB.</source>
+        <translation>„%1“ ist keine Größe. Verwenden Sie eine Größe wie 512KiB, 8MiB oder 1GB.</translation>
+    </message>
+    <message>
+        <source>%1 is out of range: from 1B to 1GiB.</source>
+        <translation>%1 liegt außerhalb des Bereichs: von 1B bis 1GiB.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a status code.</source>
+        <translation>„%1“ ist kein Statuscode.</translation>
+    </message>
+    <message>
+        <source>%1 is not a status from 200 to 599.</source>
+        <translation>%1 ist kein Status von 200 bis 599.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be stored on its own (a partial or a validation response).</source>
+        <translation>%1 kann nicht für sich gespeichert werden (eine Teil- oder Validierungsantwort).</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice.</source>
+        <translation>%1 ist doppelt aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Name a parameter; a trailing * ignores a prefix (utm_*).</source>
+        <translation>Nennen Sie einen Parameter; ein * am Ende ignoriert ein Präfix (utm_*).</translation>
+    </message>
+    <message>
+        <source>“%1”: * is only allowed at the end.</source>
+        <translation>„%1“: * ist nur am Ende erlaubt.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a query parameter name.</source>
+        <translation>„%1“ ist kein Name eines Abfrageparameters.</translation>
+    </message>
+    <message>
+        <source>“%1” is longer than “%2”.</source>
+        <translation>„%1“ ist länger als „%2“.</translation>
+    </message>
+    <message>
+        <source>“%1” needs a value in “%2”.</source>
+        <translation>„%1“ braucht einen Wert in „%2“.</translation>
+    </message>
+    <message>
+        <source>The catalog refuses this policy: %1</source>
+        <translation>Der Katalog lehnt diese Richtlinie ab: %1</translation>
+    </message>
+    <message>
+        <source>The catalog refuses “%1”: %2</source>
+        <translation>Der Katalog lehnt „%1“ ab: %2</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CallLogDetails</name>
@@ -2934,6 +3014,10 @@
         <source>%1 is exported as a workspace file to %2; apply it with --apply-workspace.</source>
         <translation>%1 wurde als Arbeitsbereichsdatei nach %2 exportiert; wenden Sie sie mit --apply-workspace an.</translation>
     </message>
+    <message>
+        <source>The catalog is not available.</source>
+        <translation>Der Katalog ist nicht verfügbar.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>
@@ -3611,6 +3695,26 @@
     <message>
         <source>Version %1 already exists.</source>
         <translation>Version %1 gibt es schon.</translation>
+    </message>
+    <message>
+        <source>Where the gateway serves the new version. It must not overlap the base path of another API, this one included.</source>
+        <translation>Wo das Gateway die neue Version bereitstellt. Er darf sich nicht mit dem Basispfad einer anderen API überschneiden, auch nicht mit dem dieser.</translation>
+    </message>
+    <message>
+        <source>&amp;Base path:</source>
+        <translation>&amp;Basispfad:</translation>
+    </message>
+    <message>
+        <source>Enter a base path, for example %1.</source>
+        <translation>Geben Sie einen Basispfad ein, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <source>The base path must start with &apos;/&apos;.</source>
+        <translation>Der Basispfad muss mit „/“ beginnen.</translation>
+    </message>
+    <message>
+        <source>%1 is the base path of %2 %3: the new version needs its own.</source>
+        <translation>%1 ist der Basispfad von %2 %3: Die neue Version braucht einen eigenen.</translation>
     </message>
 </context>
 <context>

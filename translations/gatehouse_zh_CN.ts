@@ -632,6 +632,14 @@
         <source>Only the API&apos;s publishers and admins may change it.</source>
         <translation>只有此 API 的发布者和管理员可以修改。</translation>
     </message>
+    <message>
+        <source>The versions could not be loaded: %1</source>
+        <translation>无法加载版本：%1</translation>
+    </message>
+    <message>
+        <source>The plans could not be loaded: %1</source>
+        <translation>无法加载套餐：%1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApiEditorDialog</name>
@@ -958,6 +966,14 @@
     <message>
         <source>%1 is free.</source>
         <translation>%1 可用。</translation>
+    </message>
+    <message>
+        <source>This version of the API already exists: choose another version.</source>
+        <translation>该 API 的此版本已存在：请选择其他版本。</translation>
+    </message>
+    <message>
+        <source>This base path is already in use by another API.</source>
+        <translation>此基础路径已被另一个 API 使用。</translation>
     </message>
 </context>
 <context>
@@ -2140,6 +2156,70 @@
         <source>The stored policy cannot be read (%1); saving the form replaces it.</source>
         <translation>无法读取已存储的策略（%1）；保存表单将替换它。</translation>
     </message>
+    <message>
+        <source>“%1” is not a duration. Use whole seconds, such as 30s, 10m, 1h or 1m30s.</source>
+        <translation>“%1”不是时长。请使用整秒，例如 30s、10m、1h 或 1m30s。</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number of seconds.</source>
+        <translation>%1 不是整数秒。</translation>
+    </message>
+    <message>
+        <source>%1 is out of range: from 1s to 8760h.</source>
+        <translation>%1 超出范围：1s 到 8760h。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a size. Use a size such as 512KiB, 8MiB or 1GB.</source>
+        <translation>“%1”不是大小。请使用 512KiB、8MiB 或 1GB 这样的大小。</translation>
+    </message>
+    <message>
+        <source>%1 is out of range: from 1B to 1GiB.</source>
+        <translation>%1 超出范围：1B 到 1GiB。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a status code.</source>
+        <translation>“%1”不是状态码。</translation>
+    </message>
+    <message>
+        <source>%1 is not a status from 200 to 599.</source>
+        <translation>%1 不是 200 到 599 之间的状态。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be stored on its own (a partial or a validation response).</source>
+        <translation>%1 不能单独存储（部分响应或验证响应）。</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice.</source>
+        <translation>%1 列出了两次。</translation>
+    </message>
+    <message>
+        <source>Name a parameter; a trailing * ignores a prefix (utm_*).</source>
+        <translation>请填写参数名；末尾的 * 表示忽略该前缀（utm_*）。</translation>
+    </message>
+    <message>
+        <source>“%1”: * is only allowed at the end.</source>
+        <translation>“%1”：* 只能位于末尾。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a query parameter name.</source>
+        <translation>“%1”不是查询参数名。</translation>
+    </message>
+    <message>
+        <source>“%1” is longer than “%2”.</source>
+        <translation>“%1”长于“%2”。</translation>
+    </message>
+    <message>
+        <source>“%1” needs a value in “%2”.</source>
+        <translation>“%1”需要在“%2”中填写值。</translation>
+    </message>
+    <message>
+        <source>The catalog refuses this policy: %1</source>
+        <translation>目录拒绝此策略：%1</translation>
+    </message>
+    <message>
+        <source>The catalog refuses “%1”: %2</source>
+        <translation>目录拒绝“%1”：%2</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CallLogDetails</name>
@@ -2934,6 +3014,10 @@
         <source>%1 is exported as a workspace file to %2; apply it with --apply-workspace.</source>
         <translation>%1 已作为工作区文件导出到 %2；使用 --apply-workspace 应用它。</translation>
     </message>
+    <message>
+        <source>The catalog is not available.</source>
+        <translation>目录不可用。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DashboardPage</name>
@@ -3611,6 +3695,26 @@
     <message>
         <source>Version %1 already exists.</source>
         <translation>版本 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>Where the gateway serves the new version. It must not overlap the base path of another API, this one included.</source>
+        <translation>网关提供新版本的位置。它不得与其他 API（包括本 API）的基础路径重叠。</translation>
+    </message>
+    <message>
+        <source>&amp;Base path:</source>
+        <translation>基础路径(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Enter a base path, for example %1.</source>
+        <translation>请输入基础路径，例如 %1。</translation>
+    </message>
+    <message>
+        <source>The base path must start with &apos;/&apos;.</source>
+        <translation>基础路径必须以“/”开头。</translation>
+    </message>
+    <message>
+        <source>%1 is the base path of %2 %3: the new version needs its own.</source>
+        <translation>%1 是 %2 %3 的基础路径：新版本需要自己的基础路径。</translation>
     </message>
 </context>
 <context>
