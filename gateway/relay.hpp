@@ -11,6 +11,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/read_size.hpp>
 #include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -118,7 +119,74 @@ write_pieces(worker_stream& out, gather& pieces, std::chrono::milliseconds timeo
     co_return std::tuple{rest_ec, written + rest};
 }
 
+// What http::async_read_some does first, done here without suspending: the
+// parser takes what `buffer` already holds. Returns the bytes it used;
+// `ec` is need_more when a read from the stream is needed after all.
+//
+// Beast's read_some_op, finding its result in the buffer, posts its
+// completion to the scheduler instead of completing inline; a response body
+// that arrived with its head (nearly every small response) took that extra
+// round trip through the io_context on every request.
+template <bool isRequest>
+std::size_t parse_buffered(boost::beast::flat_buffer& buffer,
+                           boost::beast::http::basic_parser<isRequest>& parser,
+                           boost::system::error_code& ec)
+{
+    if (buffer.size() == 0) {
+        ec = boost::beast::http::error::need_more;
+        return 0;
+    }
+    const std::size_t used = parser.put(buffer.data(), ec);
+    buffer.consume(used);
+    return used;
+}
+
 } // namespace relay_detail
+
+// http::async_read_header, in one coroutine reading the socket directly:
+// Beast's version stacks two composed operations (read_op over
+// read_some_op), each with its own work tracking and handler hops, around
+// every read. Same semantics: the parser stops after the head (eager off),
+// an end of stream before any byte is http::error::end_of_stream, one
+// inside the head the parser's partial_message. Returns the bytes the
+// parser used.
+template <bool isRequest>
+worker_task<std::tuple<boost::system::error_code, std::size_t>>
+read_header(worker_stream& in, boost::beast::flat_buffer& buffer,
+            boost::beast::http::basic_parser<isRequest>& parser)
+{
+    namespace http = boost::beast::http;
+    parser.eager(false);
+    boost::system::error_code ec;
+    std::size_t used = 0;
+    if (parser.is_header_done())
+        co_return std::tuple{ec, used};
+    used += relay_detail::parse_buffered(buffer, parser, ec);
+    while (ec == http::error::need_more) {
+        const std::size_t room = boost::beast::read_size(buffer, 65536);
+        if (room == 0) {
+            ec = http::error::buffer_overflow;
+            break;
+        }
+        auto [read_ec, n] = co_await in.async_read_some(buffer.prepare(room), worker_nothrow);
+        buffer.commit(n);
+        if (read_ec == boost::asio::error::eof) {
+            if (!parser.got_some()) {
+                ec = http::error::end_of_stream;
+                break;
+            }
+            ec = {};
+            parser.put_eof(ec);
+            break;
+        }
+        if (read_ec) {
+            ec = read_ec;
+            break;
+        }
+        used += relay_detail::parse_buffered(buffer, parser, ec);
+    }
+    co_return std::tuple{ec, used};
+}
 
 // Writes a whole message held in memory: `head` (serialize_head) and `body`,
 // chunk-framed when `chunked`. Bytes written, or the error.
@@ -166,9 +234,14 @@ relay_body(worker_stream& in, boost::beast::flat_buffer& in_buffer,
         if (!parser.is_done()) {
             body.data = buffer;
             body.size = buffer_size;
-            arm_read();
-            auto [ec, n] = co_await http::async_read_some(in, in_buffer, parser, nothrow);
-            result.bytes_read += n;
+            boost::system::error_code ec;
+            result.bytes_read += relay_detail::parse_buffered(in_buffer, parser, ec);
+            if (ec == http::error::need_more) {
+                arm_read();
+                auto [read_ec, n] = co_await http::async_read_some(in, in_buffer, parser, nothrow);
+                result.bytes_read += n;
+                ec = read_ec;
+            }
             if (ec == http::error::need_buffer)
                 ec = {};
             if (ec) {

@@ -308,8 +308,10 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     record_.path.assign(req.target());
     record_.request_id.assign(request_id_);
     // Once a request body is pending and unread, the connection cannot carry
-    // another request after an early rejection.
-    bool keep_alive = req.keep_alive() && !body_pending && !closing_ &&
+    // another request after an early rejection. (The parser's flags, not the
+    // header's keep_alive(), which looks the Connection field up each time.)
+    const bool client_keep_alive = parser.keep_alive();
+    bool keep_alive = client_keep_alive && !body_pending && !closing_ &&
                       !w_.shared.stopping.load(std::memory_order_relaxed);
 
     std::string_view target = req.target();
@@ -383,7 +385,7 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
         co_return *answered;
     co_return co_await forward(
         parser, *config, match.route_index, path_, query, match.matched_bytes,
-        req.keep_alive() && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
+        client_keep_alive && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
 }
 
 void client_session::build_upstream_target(const route_config& route, const target_state& target,
@@ -550,8 +552,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 response->body_limit(boost::none);
                 response->skip(head_request);
                 stream->expires_after(remaining(up.read_timeout));
-                auto [read_ec, n] =
-                    co_await http::async_read_header(*stream, upstream_buffer_, *response, nothrow);
+                auto [read_ec, n] = co_await read_header(*stream, upstream_buffer_, *response);
                 ec = read_ec;
                 if (ec)
                     break;
