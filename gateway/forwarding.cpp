@@ -74,23 +74,26 @@ void generate_request_id(std::mt19937_64& rng, std::int64_t unix_us, std::string
     // ids sort by time, so the call log's request-id index grows at its
     // right edge. Fully random ids landed all over that index, and each
     // 100 ms flush rewrote most of its leaf pages (16 KiB each) into the WAL.
+    // Built in a local array and assigned once: stores into the string
+    // itself reload its data pointer after every character.
     static constexpr char hex[] = "0123456789abcdef";
-    out.assign(32, '0');
+    char id[32];
     std::uint64_t ms = static_cast<std::uint64_t>(std::max<std::int64_t>(unix_us / 1000, 0));
     for (int i = 11; i >= 0; --i) {
-        out[static_cast<std::size_t>(i)] = hex[ms & 0xf];
+        id[i] = hex[ms & 0xf];
         ms >>= 4;
     }
     std::uint64_t a = rng();
     std::uint64_t b = rng();
     for (int i = 12; i < 28; ++i) {
-        out[static_cast<std::size_t>(i)] = hex[a & 0xf];
+        id[i] = hex[a & 0xf];
         a >>= 4;
     }
     for (int i = 28; i < 32; ++i) {
-        out[static_cast<std::size_t>(i)] = hex[b & 0xf];
+        id[i] = hex[b & 0xf];
         b >>= 4;
     }
+    out.assign(id, sizeof id);
 }
 
 std::string host_without_port(std::string_view authority)

@@ -380,9 +380,14 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     }
     record_.application_id = access_.application_id();
 
-    if (const auto answered =
-            co_await consult_cache(parser, *holder, match, authority, query, keep_alive))
-        co_return *answered;
+    // Only a route with a cache policy consults the cache. Elsewhere the
+    // exchange stays as commit_record() left it after the previous request
+    // (reset: inactive, nothing buffered), so the coroutine -- a frame, a
+    // reset and a resumption -- is not worth starting.
+    if (config->route_caches[match.route_index].policy)
+        if (const auto answered =
+                co_await consult_cache(parser, *holder, match, authority, query, keep_alive))
+            co_return *answered;
     co_return co_await forward(
         parser, *config, match.route_index, path_, query, match.matched_bytes,
         client_keep_alive && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
