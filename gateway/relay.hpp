@@ -99,23 +99,43 @@ private:
 // fits the socket's send buffer -- nearly all of them -- is written with one
 // system call and no timer, no asynchronous operation and no resumption of
 // the coroutine through the scheduler, as nginx writes before it waits.
-inline worker_task<std::tuple<boost::system::error_code, std::size_t>>
-write_pieces(worker_stream& out, gather& pieces, std::chrono::milliseconds timeout)
+//
+// The two halves are separate so that the callers on the hot path run the
+// first in their own frame and start a coroutine for the second only when
+// the socket did not take everything (write_pieces does both).
+
+// What the socket takes now; consumed from `pieces`. A full socket is not
+// an error: `pieces` then still holds the rest.
+inline std::size_t write_now(worker_stream& out, gather& pieces, boost::system::error_code& ec)
 {
     auto& socket = out.socket();
-    boost::system::error_code ec;
+    ec = {};
     if (!socket.non_blocking())
         socket.non_blocking(true, ec);
     std::size_t written = ec ? 0 : socket.write_some(pieces.buffers(), ec);
     if (ec == boost::asio::error::would_block || ec == boost::asio::error::try_again)
         ec = {};
-    if (ec)
-        co_return std::tuple{ec, written};
-    pieces.consume(written);
-    if (pieces.empty())
-        co_return std::tuple{ec, written};
+    if (!ec)
+        pieces.consume(written);
+    return written;
+}
+
+// The rest, waiting under `timeout`.
+inline worker_task<std::tuple<boost::system::error_code, std::size_t>>
+write_rest(worker_stream& out, gather& pieces, std::chrono::milliseconds timeout)
+{
     out.expires_after(timeout);
-    auto [rest_ec, rest] = co_await boost::asio::async_write(out, pieces.buffers(), worker_nothrow);
+    co_return co_await boost::asio::async_write(out, pieces.buffers(), worker_nothrow);
+}
+
+inline worker_task<std::tuple<boost::system::error_code, std::size_t>>
+write_pieces(worker_stream& out, gather& pieces, std::chrono::milliseconds timeout)
+{
+    boost::system::error_code ec;
+    const std::size_t written = write_now(out, pieces, ec);
+    if (ec || pieces.empty())
+        co_return std::tuple{ec, written};
+    auto [rest_ec, rest] = co_await write_rest(out, pieces, timeout);
     co_return std::tuple{rest_ec, written + rest};
 }
 
@@ -197,7 +217,14 @@ write_message(worker_stream& out, std::string_view head, std::string_view body, 
     relay_detail::gather pieces;
     pieces.add(head);
     pieces.add_body(body.data(), body.size(), chunked, true);
-    co_return co_await relay_detail::write_pieces(out, pieces, write_timeout);
+    boost::system::error_code ec;
+    std::size_t written = relay_detail::write_now(out, pieces, ec);
+    if (!ec && !pieces.empty()) {
+        auto [rest_ec, rest] = co_await relay_detail::write_rest(out, pieces, write_timeout);
+        ec = rest_ec;
+        written += rest;
+    }
+    co_return std::tuple{ec, written};
 }
 
 // Streams one message from `in` to `out` through a fixed buffer, the head
@@ -261,8 +288,13 @@ relay_body(worker_stream& in, boost::beast::flat_buffer& in_buffer,
         head_sent = true;
         pieces.add_body(buffer, got, chunked, last);
         if (!pieces.empty()) {
-            auto [ec, n] = co_await relay_detail::write_pieces(out, pieces, write_timeout);
-            result.bytes_written += n;
+            boost::system::error_code ec;
+            result.bytes_written += relay_detail::write_now(out, pieces, ec);
+            if (!ec && !pieces.empty()) {
+                auto [rest_ec, n] = co_await relay_detail::write_rest(out, pieces, write_timeout);
+                result.bytes_written += n;
+                ec = rest_ec;
+            }
             if (ec) {
                 result.side = relay_result::failed_writing;
                 result.ec = ec;

@@ -523,9 +523,16 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         const bool body_was_pending = !parser.is_done();
         serialize_forwarded_request(req, rewrite, head_);
         relay_result sent;
-        if (const std::string* body = cache_.buffered_body()) {
-            // Read already (POST caching keys on it): sent from memory.
-            auto [write_ec, n] = co_await write_message(*stream, head_, *body, chunked_request,
+        const std::string* buffered = cache_.buffered_body();
+        if (buffered || parser.is_done()) {
+            // Read already (POST caching keys on it), or no body at all:
+            // sent from memory, without the relay's coroutine. (The body is
+            // chosen outside the co_await: GCC 12 miscompiles a conditional
+            // expression in a co_await's arguments.)
+            std::string_view body;
+            if (buffered)
+                body = *buffered;
+            auto [write_ec, n] = co_await write_message(*stream, head_, body, chunked_request,
                                                         remaining(up.read_timeout));
             sent.ec = write_ec;
             sent.bytes_written = n;
