@@ -15,10 +15,12 @@ namespace gatehouse::gateway {
 // Growing a std::string piece by piece costs a length check, a capacity
 // check and a fill of the new bytes (resize) or a call per piece (append)
 // for every field, and a proxied exchange writes some fifteen fields. Here
-// the string is opened up to its whole capacity once (one fill), every
-// piece is a bounds check and a copy, and the destructor cuts the string to
-// what was written. The string's storage is reused from head to head, so it
-// grows only for an unusually large head.
+// the string is opened by a fixed room once (one fill), every piece is a
+// bounds check and a copy, and the destructor cuts the string to what was
+// written. The string's storage is reused from head to head, so it is
+// reallocated only for an unusually large head; the room opened stays
+// fixed, so one large head does not make every later one fill the whole
+// storage it left behind.
 //
 // The writer appends to what `out` already holds. `out` must not be touched
 // while the writer lives; it holds the head once the writer is gone.
@@ -28,7 +30,7 @@ public:
         : out_(out)
     {
         const std::size_t used = out_.size();
-        out_.resize(std::max(out_.capacity(), used + initial_room));
+        out_.resize(used + initial_room);
         p_ = out_.data() + used;
         end_ = out_.data() + out_.size();
     }
