@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache_flow.hpp"
 
-#include "gateway/message_head.hpp"
+#include "gateway/head_writer.hpp"
 
 #include "gateway/cache/conditional.hpp"
 #include "gateway/http_util.hpp"
@@ -592,13 +592,14 @@ bool cache_exchange::write_stored_head(std::string& out, std::string_view via,
     out.assign(entry_->wire_head);
     char age[24];
     const auto end = std::to_chars(age, age + sizeof age, serve_age_).ptr;
-    append_field(out, "Age", std::string_view(age, static_cast<std::size_t>(end - age)));
-    append_field(out, "Cache-Status", status_value_);
-    append_field(out, "Via", via);
-    append_field(out, "X-Request-Id", request_id);
+    head_writer w(out);
+    w.field("Age", std::string_view(age, static_cast<std::size_t>(end - age)));
+    w.field("Cache-Status", status_value_);
+    w.field("Via", via);
+    w.field("X-Request-Id", request_id);
     if (!keep_alive)
-        append_field(out, "Connection", "close");
-    out.append("\r\n");
+        w.field("Connection", "close");
+    w.append("\r\n");
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "gateway/forwarded_head.hpp"
 
 #include "gateway/forwarding.hpp"
+#include "gateway/head_writer.hpp"
 #include "gateway/http_util.hpp"
 #include "gateway/message_head.hpp"
 
@@ -20,16 +21,19 @@ namespace {
 // Usually none: held inline, spilling over only for unusual lists.
 class connection_named {
 public:
+    // A walk over the (few) fields comparing their codes: a lookup by
+    // name in Beast's field tree spells the name out and compares strings
+    // case-insensitively at every node, and costs more.
     explicit connection_named(const http::fields& fields)
     {
-        const auto [first, last] = fields.equal_range(http::field::connection);
-        for (auto it = first; it != last; ++it)
-            for_each_connection_named(it->value(), [this](std::string_view token) {
-                if (inline_count_ < inline_.size())
-                    inline_[inline_count_++] = token;
-                else
-                    overflow_.push_back(token);
-            });
+        for (const auto& field : fields)
+            if (field.name() == http::field::connection)
+                for_each_connection_named(field.value(), [this](std::string_view token) {
+                    if (inline_count_ < inline_.size())
+                        inline_[inline_count_++] = token;
+                    else
+                        overflow_.push_back(token);
+                });
     }
 
     bool contains(std::string_view name) const
@@ -52,7 +56,7 @@ private:
 
 // Collects the values of one list-valued field in order, to write it once
 // with the gateway's own member appended ("a, b, <ours>"). Usually just
-// ours, which fits the string's inline storage.
+// ours, written as it is without being collected first.
 class list_field {
 public:
     void add(std::string_view value)
@@ -63,11 +67,15 @@ public:
             joined_.append(", ");
         joined_.append(value);
     }
-    void write(std::string& out, std::string_view name, std::string_view own)
+    void write(head_writer& out, std::string_view name, std::string_view own)
     {
+        if (joined_.empty()) {
+            if (!own.empty())
+                out.field(name, own);
+            return;
+        }
         add(own);
-        if (!joined_.empty())
-            append_field(out, name, joined_);
+        out.field(name, joined_);
     }
 
 private:
@@ -81,8 +89,11 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
 {
     const connection_named named(req);
     out.clear();
-    out.append(req.method_string()).push_back(' ');
-    out.append(rewrite.target).append(" HTTP/1.1\r\n");
+    head_writer w(out);
+    w.append(req.method_string());
+    w.append(' ');
+    w.append(rewrite.target);
+    w.append(" HTTP/1.1\r\n");
 
     std::string_view client_host;
     bool has_client_host = false;
@@ -123,20 +134,20 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
         }
         if (!named.empty() && named.contains(name_string))
             continue;
-        append_field(out, name_string, field.value());
+        w.field(name_string, field.value());
     }
     const std::string_view host = rewrite.host.empty() ? client_host : rewrite.host;
     if (!rewrite.host.empty() || has_client_host)
-        append_field(out, "Host", host);
-    forwarded_for.write(out, "X-Forwarded-For", rewrite.client_ip);
-    append_field(out, "X-Forwarded-Proto", "http");
+        w.field("Host", host);
+    forwarded_for.write(w, "X-Forwarded-For", rewrite.client_ip);
+    w.field("X-Forwarded-Proto", "http");
     if (!client_host.empty())
-        append_field(out, "X-Forwarded-Host", client_host);
+        w.field("X-Forwarded-Host", client_host);
     else if (!forwarded_host.empty())
-        append_field(out, "X-Forwarded-Host", forwarded_host);
-    via.write(out, "Via", rewrite.via);
-    append_field(out, "X-Request-Id", rewrite.request_id);
-    out.append("\r\n");
+        w.field("X-Forwarded-Host", forwarded_host);
+    via.write(w, "Via", rewrite.via);
+    w.field("X-Request-Id", rewrite.request_id);
+    w.append("\r\n");
 }
 
 void serialize_forwarded_response(const http::response_header<>& res,
@@ -145,6 +156,7 @@ void serialize_forwarded_response(const http::response_header<>& res,
     const connection_named named(res);
     out.clear();
     append_status_line(out, 11, res.result_int(), res.reason());
+    head_writer w(out);
 
     list_field via;
     bool has_request_id = false;
@@ -168,13 +180,13 @@ void serialize_forwarded_response(const http::response_header<>& res,
                 const auto last =
                     trim_ows(comma == std::string_view::npos ? codings : codings.substr(comma + 1));
                 if (iequals(last, "chunked")) {
-                    append_field(out, "Transfer-Encoding", codings);
+                    w.field("Transfer-Encoding", codings);
                 } else if (trim_ows(codings).empty()) {
-                    append_field(out, "Transfer-Encoding", "chunked");
+                    w.field("Transfer-Encoding", "chunked");
                 } else {
                     std::string with_chunked(trim_ows(codings));
                     with_chunked.append(", chunked");
-                    append_field(out, "Transfer-Encoding", with_chunked);
+                    w.field("Transfer-Encoding", with_chunked);
                 }
                 wrote_transfer_encoding = true;
             }
@@ -196,18 +208,18 @@ void serialize_forwarded_response(const http::response_header<>& res,
         }
         if (!named.empty() && named.contains(name_string))
             continue;
-        append_field(out, name_string, field.value());
+        w.field(name_string, field.value());
     }
     if (rewrite.chunked && !wrote_transfer_encoding)
-        append_field(out, "Transfer-Encoding", "chunked");
+        w.field("Transfer-Encoding", "chunked");
     if (!rewrite.cache_status.empty())
-        append_field(out, "Cache-Status", rewrite.cache_status);
-    via.write(out, "Via", rewrite.via);
+        w.field("Cache-Status", rewrite.cache_status);
+    via.write(w, "Via", rewrite.via);
     if (!has_request_id)
-        append_field(out, "X-Request-Id", rewrite.request_id);
+        w.field("X-Request-Id", rewrite.request_id);
     if (!rewrite.keep_alive)
-        append_field(out, "Connection", "close");
-    out.append("\r\n");
+        w.field("Connection", "close");
+    w.append("\r\n");
 }
 
 } // namespace gatehouse::gateway

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace gatehouse::gateway {
@@ -74,23 +75,35 @@ void generate_request_id(std::mt19937_64& rng, std::int64_t unix_us, std::string
     // ids sort by time, so the call log's request-id index grows at its
     // right edge. Fully random ids landed all over that index, and each
     // 100 ms flush rewrote most of its leaf pages (16 KiB each) into the WAL.
-    static constexpr char hex[] = "0123456789abcdef";
-    out.assign(32, '0');
-    std::uint64_t ms = static_cast<std::uint64_t>(std::max<std::int64_t>(unix_us / 1000, 0));
-    for (int i = 11; i >= 0; --i) {
-        out[static_cast<std::size_t>(i)] = hex[ms & 0xf];
-        ms >>= 4;
-    }
-    std::uint64_t a = rng();
-    std::uint64_t b = rng();
-    for (int i = 12; i < 28; ++i) {
-        out[static_cast<std::size_t>(i)] = hex[a & 0xf];
-        a >>= 4;
-    }
-    for (int i = 28; i < 32; ++i) {
-        out[static_cast<std::size_t>(i)] = hex[b & 0xf];
-        b >>= 4;
-    }
+    // Built in a local array, a byte (two digits) at a time from a table,
+    // and assigned once: stores into the string itself reload its data
+    // pointer after every character. The digits are those of the earlier
+    // nibble-by-nibble loop: the time most significant first, the random
+    // words least significant nibble first.
+    struct digit_pairs {
+        char high_first[256][2];
+        char low_first[256][2];
+    };
+    static constexpr digit_pairs pairs = [] {
+        constexpr char hex[] = "0123456789abcdef";
+        digit_pairs p{};
+        for (int b = 0; b < 256; ++b) {
+            p.high_first[b][0] = p.low_first[b][1] = hex[b >> 4];
+            p.high_first[b][1] = p.low_first[b][0] = hex[b & 0xf];
+        }
+        return p;
+    }();
+    char id[32];
+    const std::uint64_t ms = static_cast<std::uint64_t>(std::max<std::int64_t>(unix_us / 1000, 0));
+    for (int i = 0; i < 6; ++i)
+        std::memcpy(id + 2 * i, pairs.high_first[(ms >> (40 - 8 * i)) & 0xff], 2);
+    const std::uint64_t a = rng();
+    const std::uint64_t b = rng();
+    for (int i = 0; i < 8; ++i)
+        std::memcpy(id + 12 + 2 * i, pairs.low_first[(a >> (8 * i)) & 0xff], 2);
+    for (int i = 0; i < 2; ++i)
+        std::memcpy(id + 28 + 2 * i, pairs.low_first[(b >> (8 * i)) & 0xff], 2);
+    out.assign(id, sizeof id);
 }
 
 std::string host_without_port(std::string_view authority)

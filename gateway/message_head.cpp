@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/message_head.hpp"
 
+#include "gateway/head_writer.hpp"
+
 #include <charconv>
 #include <cstring>
 
@@ -29,9 +31,10 @@ void append_version(std::string& out, unsigned version)
 
 void append_fields(const http::fields& fields, std::string& out)
 {
+    head_writer w(out);
     for (const auto& field : fields)
-        append_field(out, field.name_string(), field.value());
-    out.append("\r\n");
+        w.field(field.name_string(), field.value());
+    w.append("\r\n");
 }
 
 } // namespace

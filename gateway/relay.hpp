@@ -11,6 +11,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/read_size.hpp>
 #include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -98,27 +99,114 @@ private:
 // fits the socket's send buffer -- nearly all of them -- is written with one
 // system call and no timer, no asynchronous operation and no resumption of
 // the coroutine through the scheduler, as nginx writes before it waits.
-inline worker_task<std::tuple<boost::system::error_code, std::size_t>>
-write_pieces(worker_stream& out, gather& pieces, std::chrono::milliseconds timeout)
+//
+// The two halves are separate so that the callers on the hot path run the
+// first in their own frame and start a coroutine for the second only when
+// the socket did not take everything (write_pieces does both).
+
+// What the socket takes now; consumed from `pieces`. A full socket is not
+// an error: `pieces` then still holds the rest.
+inline std::size_t write_now(worker_stream& out, gather& pieces, boost::system::error_code& ec)
 {
     auto& socket = out.socket();
-    boost::system::error_code ec;
+    ec = {};
     if (!socket.non_blocking())
         socket.non_blocking(true, ec);
     std::size_t written = ec ? 0 : socket.write_some(pieces.buffers(), ec);
     if (ec == boost::asio::error::would_block || ec == boost::asio::error::try_again)
         ec = {};
-    if (ec)
-        co_return std::tuple{ec, written};
-    pieces.consume(written);
-    if (pieces.empty())
-        co_return std::tuple{ec, written};
+    if (!ec)
+        pieces.consume(written);
+    return written;
+}
+
+// The rest, waiting under `timeout`.
+inline worker_task<std::tuple<boost::system::error_code, std::size_t>>
+write_rest(worker_stream& out, gather& pieces, std::chrono::milliseconds timeout)
+{
     out.expires_after(timeout);
-    auto [rest_ec, rest] = co_await boost::asio::async_write(out, pieces.buffers(), worker_nothrow);
+    co_return co_await boost::asio::async_write(out, pieces.buffers(), worker_nothrow);
+}
+
+inline worker_task<std::tuple<boost::system::error_code, std::size_t>>
+write_pieces(worker_stream& out, gather& pieces, std::chrono::milliseconds timeout)
+{
+    boost::system::error_code ec;
+    const std::size_t written = write_now(out, pieces, ec);
+    if (ec || pieces.empty())
+        co_return std::tuple{ec, written};
+    auto [rest_ec, rest] = co_await write_rest(out, pieces, timeout);
     co_return std::tuple{rest_ec, written + rest};
 }
 
+// What http::async_read_some does first, done here without suspending: the
+// parser takes what `buffer` already holds. Returns the bytes it used;
+// `ec` is need_more when a read from the stream is needed after all.
+//
+// Beast's read_some_op, finding its result in the buffer, posts its
+// completion to the scheduler instead of completing inline; a response body
+// that arrived with its head (nearly every small response) took that extra
+// round trip through the io_context on every request.
+template <bool isRequest>
+std::size_t parse_buffered(boost::beast::flat_buffer& buffer,
+                           boost::beast::http::basic_parser<isRequest>& parser,
+                           boost::system::error_code& ec)
+{
+    if (buffer.size() == 0) {
+        ec = boost::beast::http::error::need_more;
+        return 0;
+    }
+    const std::size_t used = parser.put(buffer.data(), ec);
+    buffer.consume(used);
+    return used;
+}
+
 } // namespace relay_detail
+
+// http::async_read_header, in one coroutine reading the socket directly:
+// Beast's version stacks two composed operations (read_op over
+// read_some_op), each with its own work tracking and handler hops, around
+// every read. Same semantics: the parser stops after the head (eager off),
+// an end of stream before any byte is http::error::end_of_stream, one
+// inside the head the parser's partial_message. Returns the bytes the
+// parser used.
+template <bool isRequest>
+worker_task<std::tuple<boost::system::error_code, std::size_t>>
+read_header(worker_stream& in, boost::beast::flat_buffer& buffer,
+            boost::beast::http::basic_parser<isRequest>& parser)
+{
+    namespace http = boost::beast::http;
+    parser.eager(false);
+    boost::system::error_code ec;
+    std::size_t used = 0;
+    if (parser.is_header_done())
+        co_return std::tuple{ec, used};
+    used += relay_detail::parse_buffered(buffer, parser, ec);
+    while (ec == http::error::need_more) {
+        const std::size_t room = boost::beast::read_size(buffer, 65536);
+        if (room == 0) {
+            ec = http::error::buffer_overflow;
+            break;
+        }
+        auto [read_ec, n] = co_await in.async_read_some(buffer.prepare(room), worker_nothrow);
+        buffer.commit(n);
+        if (read_ec == boost::asio::error::eof) {
+            if (!parser.got_some()) {
+                ec = http::error::end_of_stream;
+                break;
+            }
+            ec = {};
+            parser.put_eof(ec);
+            break;
+        }
+        if (read_ec) {
+            ec = read_ec;
+            break;
+        }
+        used += relay_detail::parse_buffered(buffer, parser, ec);
+    }
+    co_return std::tuple{ec, used};
+}
 
 // Writes a whole message held in memory: `head` (serialize_head) and `body`,
 // chunk-framed when `chunked`. Bytes written, or the error.
@@ -129,7 +217,14 @@ write_message(worker_stream& out, std::string_view head, std::string_view body, 
     relay_detail::gather pieces;
     pieces.add(head);
     pieces.add_body(body.data(), body.size(), chunked, true);
-    co_return co_await relay_detail::write_pieces(out, pieces, write_timeout);
+    boost::system::error_code ec;
+    std::size_t written = relay_detail::write_now(out, pieces, ec);
+    if (!ec && !pieces.empty()) {
+        auto [rest_ec, rest] = co_await relay_detail::write_rest(out, pieces, write_timeout);
+        ec = rest_ec;
+        written += rest;
+    }
+    co_return std::tuple{ec, written};
 }
 
 // Streams one message from `in` to `out` through a fixed buffer, the head
@@ -166,9 +261,14 @@ relay_body(worker_stream& in, boost::beast::flat_buffer& in_buffer,
         if (!parser.is_done()) {
             body.data = buffer;
             body.size = buffer_size;
-            arm_read();
-            auto [ec, n] = co_await http::async_read_some(in, in_buffer, parser, nothrow);
-            result.bytes_read += n;
+            boost::system::error_code ec;
+            result.bytes_read += relay_detail::parse_buffered(in_buffer, parser, ec);
+            if (ec == http::error::need_more) {
+                arm_read();
+                auto [read_ec, n] = co_await http::async_read_some(in, in_buffer, parser, nothrow);
+                result.bytes_read += n;
+                ec = read_ec;
+            }
             if (ec == http::error::need_buffer)
                 ec = {};
             if (ec) {
@@ -188,8 +288,13 @@ relay_body(worker_stream& in, boost::beast::flat_buffer& in_buffer,
         head_sent = true;
         pieces.add_body(buffer, got, chunked, last);
         if (!pieces.empty()) {
-            auto [ec, n] = co_await relay_detail::write_pieces(out, pieces, write_timeout);
-            result.bytes_written += n;
+            boost::system::error_code ec;
+            result.bytes_written += relay_detail::write_now(out, pieces, ec);
+            if (!ec && !pieces.empty()) {
+                auto [rest_ec, n] = co_await relay_detail::write_rest(out, pieces, write_timeout);
+                result.bytes_written += n;
+                ec = rest_ec;
+            }
             if (ec) {
                 result.side = relay_result::failed_writing;
                 result.ec = ec;

@@ -308,8 +308,10 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     record_.path.assign(req.target());
     record_.request_id.assign(request_id_);
     // Once a request body is pending and unread, the connection cannot carry
-    // another request after an early rejection.
-    bool keep_alive = req.keep_alive() && !body_pending && !closing_ &&
+    // another request after an early rejection. (The parser's flags, not the
+    // header's keep_alive(), which looks the Connection field up each time.)
+    const bool client_keep_alive = parser.keep_alive();
+    bool keep_alive = client_keep_alive && !body_pending && !closing_ &&
                       !w_.shared.stopping.load(std::memory_order_relaxed);
 
     std::string_view target = req.target();
@@ -378,12 +380,17 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     }
     record_.application_id = access_.application_id();
 
-    if (const auto answered =
-            co_await consult_cache(parser, *holder, match, authority, query, keep_alive))
-        co_return *answered;
+    // Only a route with a cache policy consults the cache. Elsewhere the
+    // exchange stays as commit_record() left it after the previous request
+    // (reset: inactive, nothing buffered), so the coroutine -- a frame, a
+    // reset and a resumption -- is not worth starting.
+    if (config->route_caches[match.route_index].policy)
+        if (const auto answered =
+                co_await consult_cache(parser, *holder, match, authority, query, keep_alive))
+            co_return *answered;
     co_return co_await forward(
         parser, *config, match.route_index, path_, query, match.matched_bytes,
-        req.keep_alive() && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
+        client_keep_alive && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
 }
 
 void client_session::build_upstream_target(const route_config& route, const target_state& target,
@@ -516,9 +523,16 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         const bool body_was_pending = !parser.is_done();
         serialize_forwarded_request(req, rewrite, head_);
         relay_result sent;
-        if (const std::string* body = cache_.buffered_body()) {
-            // Read already (POST caching keys on it): sent from memory.
-            auto [write_ec, n] = co_await write_message(*stream, head_, *body, chunked_request,
+        const std::string* buffered = cache_.buffered_body();
+        if (buffered || parser.is_done()) {
+            // Read already (POST caching keys on it), or no body at all:
+            // sent from memory, without the relay's coroutine. (The body is
+            // chosen outside the co_await: GCC 12 miscompiles a conditional
+            // expression in a co_await's arguments.)
+            std::string_view body;
+            if (buffered)
+                body = *buffered;
+            auto [write_ec, n] = co_await write_message(*stream, head_, body, chunked_request,
                                                         remaining(up.read_timeout));
             sent.ec = write_ec;
             sent.bytes_written = n;
@@ -550,8 +564,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 response->body_limit(boost::none);
                 response->skip(head_request);
                 stream->expires_after(remaining(up.read_timeout));
-                auto [read_ec, n] =
-                    co_await http::async_read_header(*stream, upstream_buffer_, *response, nothrow);
+                auto [read_ec, n] = co_await read_header(*stream, upstream_buffer_, *response);
                 ec = read_ec;
                 if (ec)
                     break;

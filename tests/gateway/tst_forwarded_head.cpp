@@ -10,6 +10,9 @@
 
 #include <QtTest/QTest>
 
+#include <string>
+#include <vector>
+
 using namespace gatehouse::gateway;
 namespace http = boost::beast::http;
 
@@ -218,6 +221,49 @@ private slots:
         QCOMPARE(out.version(), 11u);
         QCOMPARE(std::string(out.reason()), std::string("OK"));
         QVERIFY(out.chunked());
+    }
+
+    // Heads are written into a reused string: one far larger than its
+    // storage grows it, and a small one after it leaves nothing of the
+    // large one behind. An empty value is written as such.
+    void largeHeadsGrowAndSmallOnesAfterThemAreExact()
+    {
+        const request_rewrite rewrite{.target = "/",
+                                      .host = "origin.internal",
+                                      .client_ip = "127.0.0.1",
+                                      .via = "1.1 gatehouse",
+                                      .request_id = "id"};
+        http::request_header<> small;
+        small.method(http::verb::get);
+        small.target("/");
+        small.version(11);
+        small.insert(http::field::host, "api.example.com");
+        small.insert("X-Empty", "");
+        std::string expected_small;
+        serialize_forwarded_request(small, rewrite, expected_small);
+
+        http::request_header<> large = small;
+        for (int i = 0; i < 30; ++i)
+            large.insert("X-Field-" + std::to_string(i), std::string(200, char('a' + i % 26)));
+        std::string wire = "left over from an earlier head";
+        serialize_forwarded_request(large, rewrite, wire);
+        QVERIFY(wire.size() > 30 * 200); // several times its first storage
+        const auto parsed = parse_head<true>(wire);
+        std::vector<std::string> names;
+        for (const auto& f : parsed)
+            names.emplace_back(f.name_string());
+        for (int i = 0; i < 30; ++i) {
+            const std::string name = "X-Field-" + std::to_string(i);
+            QCOMPARE(values(parsed, name), std::string(200, char('a' + i % 26)));
+            // In the order the client sent them, after Host's stand-in.
+            QCOMPARE(names[static_cast<std::size_t>(i) + 1], name);
+        }
+        QCOMPARE(count(parsed, "X-Empty"), std::size_t(1));
+        QCOMPARE(values(parsed, "X-Empty"), std::string());
+
+        serialize_forwarded_request(small, rewrite, wire);
+        QCOMPARE(wire, expected_small);
+        QVERIFY(wire.find("X-Field-") == std::string::npos);
     }
 
     void plainHeadMatchesTheFields()

@@ -1,0 +1,248 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+// How the gateway reads an upstream's response head, against an origin that
+// answers with exact bytes: interim responses before the final one in the
+// same packet, a head split across writes, a body arriving with its head,
+// heads cut off or never sent, a head over the limit, and a pooled
+// connection the origin closed meanwhile.
+#include "gateway_fixture.h"
+#include "tests/support/test_http.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/streambuf.hpp>
+#include <boost/asio/write.hpp>
+
+#include <QtCore/QByteArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+
+#include <atomic>
+#include <mutex>
+#include <sys/socket.h>
+#include <thread>
+
+using namespace gatehouse;
+using namespace gatehouse::test;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+using namespace std::chrono_literals;
+
+namespace {
+
+// An HTTP/1.1 origin that answers each request (bodiless) with the bytes
+// its path asks for. One thread per connection; keep-alive unless the
+// script closes.
+class scripted_origin {
+public:
+    scripted_origin()
+        : acceptor_(ioc_, tcp::endpoint(asio::ip::address_v4::loopback(), 0))
+    {
+        thread_ = std::thread([this] { accept_loop(); });
+    }
+    ~scripted_origin()
+    {
+        // Closing alone does not wake a blocking accept() on Linux.
+        ::shutdown(acceptor_.native_handle(), SHUT_RDWR);
+        boost::system::error_code ignored;
+        acceptor_.close(ignored);
+        thread_.join();
+        std::lock_guard lock(mutex_);
+        for (auto& s : sockets_)
+            ::shutdown(s, SHUT_RDWR); // ends connections the gateway pooled
+        for (auto& t : connections_)
+            t.join();
+    }
+    std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+    int accepted() const { return accepted_.load(); }
+
+private:
+    void accept_loop()
+    {
+        for (;;) {
+            tcp::socket socket(ioc_);
+            boost::system::error_code ec;
+            acceptor_.accept(socket, ec);
+            if (ec)
+                return;
+            ++accepted_;
+            std::lock_guard lock(mutex_);
+            sockets_.push_back(socket.native_handle());
+            connections_.emplace_back([s = std::move(socket)]() mutable { serve(std::move(s)); });
+        }
+    }
+
+    static void serve(tcp::socket socket)
+    {
+        asio::streambuf buffer;
+        for (;;) {
+            boost::system::error_code ec;
+            const std::size_t head = asio::read_until(socket, buffer, "\r\n\r\n", ec);
+            if (ec)
+                return;
+            const std::string text(asio::buffers_begin(buffer.data()),
+                                   asio::buffers_begin(buffer.data()) + static_cast<long>(head));
+            buffer.consume(head);
+            const auto first_space = text.find(' ');
+            const std::string target =
+                text.substr(first_space + 1, text.find(' ', first_space + 1) - first_space - 1);
+            if (!answer(socket, target))
+                return;
+        }
+    }
+
+    // False: the connection ends here.
+    static bool answer(tcp::socket& socket, const std::string& target)
+    {
+        boost::system::error_code ec;
+        auto send = [&](std::string_view bytes) {
+            asio::write(socket, asio::buffer(bytes), ec);
+        };
+        if (target == "/interim") {
+            send("HTTP/1.1 100 Continue\r\n\r\n"
+                 "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+                 "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Final: yes\r\n\r\nok");
+        } else if (target == "/split") {
+            send("HTTP/1.1 200 OK\r\nX-Split: fi");
+            std::this_thread::sleep_for(100ms);
+            send("rst\r\nContent-");
+            std::this_thread::sleep_for(100ms);
+            send("Length: 5\r\n\r\nhello");
+        } else if (target == "/chunked") {
+            send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                 "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
+        } else if (target == "/partial") {
+            send("HTTP/1.1 200 OK\r\nContent-Le");
+            return false;
+        } else if (target == "/silent") {
+            return false;
+        } else if (target == "/huge-head") {
+            send("HTTP/1.1 200 OK\r\nX-Big: " + std::string(70 * 1024, 'a') +
+                 "\r\nContent-Length: 2\r\n\r\nok");
+        } else if (target == "/then-close") {
+            send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            return false; // after a keep-alive response: the pooled connection dies
+        } else {
+            send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        }
+        return !ec;
+    }
+
+    asio::io_context ioc_;
+    tcp::acceptor acceptor_;
+    std::atomic<int> accepted_{0};
+    std::thread thread_;
+    std::mutex mutex_;
+    std::vector<int> sockets_;
+    std::vector<std::thread> connections_;
+};
+
+} // namespace
+
+class TestUpstreamHeads : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<scripted_origin> m_origin;
+    std::unique_ptr<gateway::gateway_server> m_gateway;
+    std::uint16_t m_port = 0;
+
+    static void verifyUnavailable(const http_response& r)
+    {
+        QCOMPARE(r.status, 502);
+        QCOMPARE(r.header("Content-Type"), std::string("application/problem+json"));
+        const auto p = QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object();
+        QCOMPARE(p.value(QStringLiteral("type")).toString(),
+                 QStringLiteral("https://gatehouse.dev/problems/upstream-unavailable"));
+    }
+
+private slots:
+    void init()
+    {
+        m_origin = std::make_unique<scripted_origin>();
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin->port()}));
+        config.routes.push_back(make_route("all", "/", "origin"));
+        auto options = test_options();
+        options.threads = 1; // one worker, one pool
+        m_gateway = std::make_unique<gateway::gateway_server>();
+        QCOMPARE(QString::fromStdString(m_gateway->apply(config)), QString());
+        QCOMPARE(QString::fromStdString(m_gateway->start(options)), QString());
+        m_port = m_gateway->port();
+    }
+
+    void cleanup()
+    {
+        m_gateway->stop(std::chrono::milliseconds(500));
+        m_gateway.reset();
+        m_origin.reset();
+    }
+
+    void interimResponsesInTheSamePacketAreSkipped()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("GET", "/interim"));
+        const auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("X-Final"), std::string("yes"));
+        QVERIFY(!r.has_header("Link"));
+        QCOMPARE(r.body, std::string("ok"));
+        // Nothing of the interim heads is left over on the connection.
+        QVERIFY(c.send("GET", "/plain"));
+        const auto next = c.read();
+        QCOMPARE(next.status, 200);
+        QCOMPARE(next.body, std::string("ok"));
+        QCOMPARE(m_origin->accepted(), 1);
+    }
+
+    void headSplitAcrossWritesIsReadWhole()
+    {
+        const auto r = http_request(m_port, "GET", "/split");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("X-Split"), std::string("first"));
+        QCOMPARE(r.body, std::string("hello"));
+    }
+
+    void chunkedBodyArrivingWithItsHead()
+    {
+        const auto r = http_request(m_port, "GET", "/chunked");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, std::string("abcde"));
+    }
+
+    void headCutOffIsUnavailable()
+    {
+        verifyUnavailable(http_request(m_port, "GET", "/partial"));
+        QVERIFY(m_gateway->stats().upstream_errors > 0);
+        QCOMPARE(http_request(m_port, "GET", "/plain").status, 200); // the worker is fine
+    }
+
+    void noResponseAtAllIsUnavailable()
+    {
+        verifyUnavailable(http_request(m_port, "GET", "/silent"));
+    }
+
+    void headOverTheLimitIsUnavailable()
+    {
+        verifyUnavailable(http_request(m_port, "GET", "/huge-head"));
+    }
+
+    void pooledConnectionClosedByTheOriginIsRetried()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("GET", "/then-close"));
+        QCOMPARE(c.read().status, 200);
+        std::this_thread::sleep_for(100ms); // the origin's close reaches the gateway
+        QVERIFY(c.send("GET", "/plain"));
+        const auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, std::string("ok"));
+        QCOMPARE(m_origin->accepted(), 2);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestUpstreamHeads)
+#include "tst_upstream_heads.moc"
