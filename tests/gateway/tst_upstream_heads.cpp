@@ -7,20 +7,14 @@
 // connection the origin closed meanwhile.
 #include "gateway_fixture.h"
 #include "tests/support/test_http.h"
+#include "threaded_origin.h"
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/read_until.hpp>
-#include <boost/asio/streambuf.hpp>
 #include <boost/asio/write.hpp>
 
 #include <QtCore/QByteArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 
-#include <atomic>
-#include <mutex>
-#include <sys/socket.h>
 #include <thread>
 
 using namespace gatehouse;
@@ -31,112 +25,56 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// An HTTP/1.1 origin that answers each request (bodiless) with the bytes
-// its path asks for. One thread per connection; keep-alive unless the
-// script closes.
-class scripted_origin {
-public:
-    scripted_origin()
-        : acceptor_(ioc_, tcp::endpoint(asio::ip::address_v4::loopback(), 0))
-    {
-        thread_ = std::thread([this] { accept_loop(); });
+// Answers a (bodiless) request with the bytes its path asks for; false:
+// the connection ends here.
+bool answer(threaded_origin::socket& socket, const std::string& target)
+{
+    boost::system::error_code ec;
+    auto send = [&](std::string_view bytes) {
+        asio::write(socket, asio::buffer(bytes), ec);
+    };
+    if (target == "/interim") {
+        send("HTTP/1.1 100 Continue\r\n\r\n"
+             "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+             "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Final: yes\r\n\r\nok");
+    } else if (target == "/split") {
+        send("HTTP/1.1 200 OK\r\nX-Split: fi");
+        std::this_thread::sleep_for(100ms);
+        send("rst\r\nContent-");
+        std::this_thread::sleep_for(100ms);
+        send("Length: 5\r\n\r\nhello");
+    } else if (target == "/chunked") {
+        send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+             "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
+    } else if (target == "/partial") {
+        send("HTTP/1.1 200 OK\r\nContent-Le");
+        return false;
+    } else if (target == "/silent") {
+        return false;
+    } else if (target == "/huge-head") {
+        send("HTTP/1.1 200 OK\r\nX-Big: " + std::string(70 * 1024, 'a') +
+             "\r\nContent-Length: 2\r\n\r\nok");
+    } else if (target == "/then-close") {
+        send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        return false; // after a keep-alive response: the pooled connection dies
+    } else {
+        send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
     }
-    ~scripted_origin()
-    {
-        // Closing alone does not wake a blocking accept() on Linux.
-        ::shutdown(acceptor_.native_handle(), SHUT_RDWR);
-        boost::system::error_code ignored;
-        acceptor_.close(ignored);
-        thread_.join();
-        std::lock_guard lock(mutex_);
-        for (auto& s : sockets_)
-            ::shutdown(s, SHUT_RDWR); // ends connections the gateway pooled
-        for (auto& t : connections_)
-            t.join();
-    }
-    std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
-    int accepted() const { return accepted_.load(); }
+    return !ec;
+}
 
-private:
-    void accept_loop()
-    {
-        for (;;) {
-            tcp::socket socket(ioc_);
-            boost::system::error_code ec;
-            acceptor_.accept(socket, ec);
-            if (ec)
-                return;
-            ++accepted_;
-            std::lock_guard lock(mutex_);
-            sockets_.push_back(socket.native_handle());
-            connections_.emplace_back([s = std::move(socket)]() mutable { serve(std::move(s)); });
-        }
+// An HTTP/1.1 connection, keep-alive unless the script closes.
+void answer_scripted(threaded_origin::socket& socket)
+{
+    asio::streambuf buffer;
+    while (const auto head = threaded_origin::read_head(socket, buffer)) {
+        const auto first_space = head->find(' ');
+        const std::string target =
+            head->substr(first_space + 1, head->find(' ', first_space + 1) - first_space - 1);
+        if (!answer(socket, target))
+            return;
     }
-
-    static void serve(tcp::socket socket)
-    {
-        asio::streambuf buffer;
-        for (;;) {
-            boost::system::error_code ec;
-            const std::size_t head = asio::read_until(socket, buffer, "\r\n\r\n", ec);
-            if (ec)
-                return;
-            const std::string text(asio::buffers_begin(buffer.data()),
-                                   asio::buffers_begin(buffer.data()) + static_cast<long>(head));
-            buffer.consume(head);
-            const auto first_space = text.find(' ');
-            const std::string target =
-                text.substr(first_space + 1, text.find(' ', first_space + 1) - first_space - 1);
-            if (!answer(socket, target))
-                return;
-        }
-    }
-
-    // False: the connection ends here.
-    static bool answer(tcp::socket& socket, const std::string& target)
-    {
-        boost::system::error_code ec;
-        auto send = [&](std::string_view bytes) {
-            asio::write(socket, asio::buffer(bytes), ec);
-        };
-        if (target == "/interim") {
-            send("HTTP/1.1 100 Continue\r\n\r\n"
-                 "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
-                 "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Final: yes\r\n\r\nok");
-        } else if (target == "/split") {
-            send("HTTP/1.1 200 OK\r\nX-Split: fi");
-            std::this_thread::sleep_for(100ms);
-            send("rst\r\nContent-");
-            std::this_thread::sleep_for(100ms);
-            send("Length: 5\r\n\r\nhello");
-        } else if (target == "/chunked") {
-            send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                 "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
-        } else if (target == "/partial") {
-            send("HTTP/1.1 200 OK\r\nContent-Le");
-            return false;
-        } else if (target == "/silent") {
-            return false;
-        } else if (target == "/huge-head") {
-            send("HTTP/1.1 200 OK\r\nX-Big: " + std::string(70 * 1024, 'a') +
-                 "\r\nContent-Length: 2\r\n\r\nok");
-        } else if (target == "/then-close") {
-            send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-            return false; // after a keep-alive response: the pooled connection dies
-        } else {
-            send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-        }
-        return !ec;
-    }
-
-    asio::io_context ioc_;
-    tcp::acceptor acceptor_;
-    std::atomic<int> accepted_{0};
-    std::thread thread_;
-    std::mutex mutex_;
-    std::vector<int> sockets_;
-    std::vector<std::thread> connections_;
-};
+}
 
 } // namespace
 
@@ -144,7 +82,7 @@ class TestUpstreamHeads : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<scripted_origin> m_origin;
+    std::unique_ptr<threaded_origin> m_origin;
     std::unique_ptr<gateway::gateway_server> m_gateway;
     std::uint16_t m_port = 0;
 
@@ -160,7 +98,7 @@ private:
 private slots:
     void init()
     {
-        m_origin = std::make_unique<scripted_origin>();
+        m_origin = std::make_unique<threaded_origin>(answer_scripted);
         gateway::config_snapshot config;
         config.upstreams.push_back(make_upstream("origin", {m_origin->port()}));
         config.routes.push_back(make_route("all", "/", "origin"));

@@ -6,19 +6,10 @@
 // be replayed if the upstream closed the connection just then).
 #include "gateway_fixture.h"
 #include "tests/support/test_http.h"
+#include "threaded_origin.h"
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
-#include <boost/asio/read_until.hpp>
-#include <boost/asio/streambuf.hpp>
 #include <boost/asio/write.hpp>
-
-#include <atomic>
-#include <istream>
-#include <thread>
-
-#include <sys/socket.h>
 
 using namespace gatehouse;
 using namespace gatehouse::test;
@@ -28,98 +19,50 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// A keep-alive HTTP/1.1 origin, one thread per connection, answering "ok" to
-// every request (Content-Length bodies read and discarded).
-class counting_origin {
-public:
-    counting_origin()
-        : acceptor_(ioc_, tcp::endpoint(asio::ip::address_v4::loopback(), 0))
-    {
-        thread_ = std::thread([this] { accept_loop(); });
-    }
-    ~counting_origin()
-    {
-        stopping_ = true;
-        // Closing alone does not wake a blocking accept() on Linux.
-        ::shutdown(acceptor_.native_handle(), SHUT_RDWR);
-        boost::system::error_code ignored;
-        acceptor_.close(ignored);
-        thread_.join();
-        for (auto& t : connections_)
-            t.join();
-    }
-    std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
-    int accepted() const { return accepted_.load(); }
-
-private:
-    void accept_loop()
-    {
-        while (!stopping_) {
-            tcp::socket socket(ioc_);
-            boost::system::error_code ec;
-            acceptor_.accept(socket, ec);
-            if (ec)
-                return;
-            ++accepted_;
-            connections_.emplace_back([s = std::move(socket)]() mutable { serve(std::move(s)); });
+// A keep-alive HTTP/1.1 origin answering "ok" to every request
+// (Content-Length bodies read and discarded); it counts the connections it
+// accepts.
+void answer_ok(threaded_origin::socket& socket)
+{
+    asio::streambuf buffer;
+    while (const auto head = threaded_origin::read_head(socket, buffer)) {
+        std::size_t length = 0;
+        for (std::size_t at = 0; (at = head->find("\r\n", at)) != std::string::npos;) {
+            at += 2;
+            static constexpr std::string_view name = "content-length:";
+            std::string line = head->substr(at, head->find("\r\n", at) - at);
+            for (auto& c : line)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (line.starts_with(name))
+                length = std::stoul(line.substr(name.size()));
         }
+        boost::system::error_code ec;
+        if (buffer.size() < length)
+            asio::read(socket, buffer, asio::transfer_exactly(length - buffer.size()), ec);
+        if (ec)
+            return;
+        buffer.consume(length);
+        asio::write(
+            socket,
+            asio::buffer(std::string_view("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")), ec);
+        if (ec)
+            return;
     }
-    static void serve(tcp::socket socket)
-    {
-        asio::streambuf buffer;
-        for (;;) {
-            boost::system::error_code ec;
-            const std::size_t head = asio::read_until(socket, buffer, "\r\n\r\n", ec);
-            if (ec)
-                return;
-            std::string text(asio::buffers_begin(buffer.data()),
-                             asio::buffers_begin(buffer.data()) + static_cast<long>(head));
-            buffer.consume(head);
-            std::size_t length = 0;
-            for (std::size_t at = 0; (at = text.find("\r\n", at)) != std::string::npos;) {
-                at += 2;
-                static constexpr std::string_view name = "content-length:";
-                std::string line = text.substr(at, text.find("\r\n", at) - at);
-                for (auto& c : line)
-                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                if (line.starts_with(name))
-                    length = std::stoul(line.substr(name.size()));
-            }
-            if (buffer.size() < length)
-                asio::read(socket, buffer, asio::transfer_exactly(length - buffer.size()), ec);
-            if (ec)
-                return;
-            buffer.consume(length);
-            asio::write(
-                socket,
-                asio::buffer(std::string_view("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")),
-                ec);
-            if (ec)
-                return;
-        }
-    }
-
-    asio::io_context ioc_;
-    tcp::acceptor acceptor_;
-    std::atomic<bool> stopping_{false};
-    std::atomic<int> accepted_{0};
-    std::thread thread_;
-    std::vector<std::thread> connections_;
-};
+}
 
 } // namespace
 
 class TestUpstreamPool : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<counting_origin> m_origin;
+    std::unique_ptr<threaded_origin> m_origin;
     std::unique_ptr<gateway::gateway_server> m_gateway;
     std::uint16_t m_port = 0;
 
 private slots:
     void init()
     {
-        m_origin = std::make_unique<counting_origin>();
+        m_origin = std::make_unique<threaded_origin>(answer_ok);
         gateway::config_snapshot config;
         config.upstreams.push_back(make_upstream("origin", {m_origin->port()}));
         config.routes.push_back(make_route("all", "/", "origin"));
