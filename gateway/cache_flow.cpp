@@ -222,7 +222,7 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
             }
             serve_entry(d.age, d.ttl, true);
             status_.detail = "stale-while-revalidate";
-            status_value_ = c::format_cache_status(cache_name, status_);
+            format_status();
             return step::serve;
         }
         case c::serve_action::revalidate:
@@ -260,7 +260,7 @@ cache_exchange::step cache_exchange::after_wait(const c::wait_outcome& outcome,
             record_status_ = cache_status::hit;
             serve_entry(d.age, d.ttl, false);
             status_.collapsed = true;
-            status_value_ = c::format_cache_status(cache_name, status_);
+            format_status();
             return step::serve;
         }
     }
@@ -288,7 +288,7 @@ cache_exchange::step cache_exchange::serve_entry(std::int64_t age, std::int64_t 
     if (client_range_ && !serve_not_modified_ && method_ == "GET" && entry_->status == 200 &&
         (!client_if_range_ || c::if_range_matches(*client_if_range_, *entry_)))
         serve_range_ = c::parse_single_byte_range(*client_range_, entry_->body.size());
-    status_value_ = c::format_cache_status(cache_name, status_);
+    format_status();
     return step::serve;
 }
 
@@ -342,7 +342,7 @@ bool cache_exchange::serve_stale_on_error()
     status_.fwd = c::forward_reason::stale;
     status_.fwd_status = fwd_status;
     status_.detail = "stale-if-error";
-    status_value_ = c::format_cache_status(cache_name, status_);
+    format_status();
     return true;
 }
 
@@ -353,7 +353,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
     if (mode_ == mode::invalidate && c::invalidates(method_, status))
         invalidate_targets(res);
     if (mode_ != mode::lookup) {
-        set_status_field(res);
+        format_status();
         return head_action::relay;
     }
     status_.fwd_status = status;
@@ -375,7 +375,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
                 status_.hit = false;
                 status_.fwd = fwd;
                 status_.fwd_status = 304;
-                status_value_ = c::format_cache_status(cache_name, status_);
+                format_status();
                 return head_action::serve_stored;
             }
             // A 304 whose validator names another representation cannot
@@ -393,7 +393,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
             status_.hit = false;
             status_.fwd = fwd;
             status_.fwd_status = 304;
-            status_value_ = c::format_cache_status(cache_name, status_);
+            format_status();
             return head_action::serve_stored;
         } else if (status >= 500 && serve_stale_on_error()) {
             return head_action::serve_stored;
@@ -403,8 +403,8 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
         count(c::cache_counter::misses);
     }
 
-    auto fields = c::to_header_list(res);
-    const auto view = c::make_response_view(fields, status);
+    // Decided on the upstream's head as it is; copied only to be stored.
+    const auto view = c::make_response_view_of(res, status);
     const auto content_length = view.content_length;
     c::request_view request;
     request.method = method_;
@@ -419,7 +419,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
                 c::compute_freshness(view, *policy_, request_time_, response_time_);
             capturing_ = true;
             response_status_ = status;
-            response_headers_ = std::move(fields);
+            response_headers_ = c::to_header_list(res);
             body_.clear();
             if (view.content_length)
                 body_.reserve(static_cast<std::size_t>(*view.content_length));
@@ -435,7 +435,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
     }
     if (!capturing_ && ticket_.leader())
         ticket_.release_uncacheable(); // followers go upstream now, not at the end
-    set_status_field(res);
+    format_status();
     // A ranged miss answered with the whole 200 (the Range was not passed
     // on) of a known length: the client's range is cut out of the body as it
     // streams past, so its part goes out as soon as it arrives. A body being
@@ -470,11 +470,10 @@ void cache_exchange::make_part_head(response_head& res) const
     res.set(http::field::content_length, std::to_string(part_->length));
 }
 
-void cache_exchange::set_status_field(response_head& res)
+void cache_exchange::format_status()
 {
-    status_value_ = c::format_cache_status(cache_name, status_);
-    res.set("Cache-Status", status_value_);
-    strip_targeted_fields(res);
+    status_value_.clear();
+    c::append_cache_status(status_value_, cache_name, status_);
 }
 
 void cache_exchange::invalidate_targets(const response_head& res)
@@ -629,12 +628,6 @@ bool cache_exchange::stored_response_has_body() const
 {
     return !head_ && !serve_not_modified_ && entry_ && entry_->status != 204 &&
            !entry_->body.empty();
-}
-
-void strip_targeted_fields(boost::beast::http::response_header<>& res)
-{
-    res.erase("CDN-Cache-Control");
-    res.erase("Gatehouse-Cache-Control");
 }
 
 } // namespace gatehouse::gateway

@@ -100,9 +100,13 @@ public:
     bool serve_stale_on_error();
 
     // The upstream's response head, before the session rewrites it for the
-    // client. Sets Cache-Status, strips the targeted cache fields, decides
-    // whether the body is captured for storing, and applies invalidation.
+    // client. Decides whether the body is captured for storing, applies
+    // invalidation, and settles the Cache-Status the client gets: the
+    // session writes status_value() in place of the upstream's and leaves
+    // the targeted cache fields out (response_rewrite), so that the head's
+    // fields need no changes here.
     head_action on_response_head(response_head& res);
+    std::string_view status_value() const { return status_value_; }
     // A piece of the relayed body.
     void capture(const char* data, std::size_t size);
     // The relayed response ended cleanly: store it (and wake followers).
@@ -154,7 +158,7 @@ private:
     // Serve entry_ (Age, client conditionals, Cache-Status) as a hit.
     step serve_entry(std::int64_t age, std::int64_t ttl, bool stale);
     void count(cache::cache_counter what);
-    void set_status_field(response_head& res);
+    void format_status(); // status_value_ from status_
     void invalidate_targets(const response_head& res);
     void stop_capture();
 
@@ -207,9 +211,6 @@ private:
     std::string body_;
     std::size_t body_limit_ = 0;
 };
-
-// RFC 9213 targeted fields address this cache only: never passed on.
-void strip_targeted_fields(boost::beast::http::response_header<>& res);
 
 // "Gatehouse; fwd=bypass": what a route without caching answers with.
 inline constexpr std::string_view cache_status_bypass = "Gatehouse; fwd=bypass";

@@ -619,8 +619,13 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         } else if (const auto action = cache_.on_response_head(res);
                    action == cache_exchange::head_action::relay_part) {
             cache_.make_part_head(res);
+            rewrite_response.cache_status = cache_.status_value();
+            rewrite_response.strip_targeted = true;
             part = true;
-        } else if (action != cache_exchange::head_action::relay) {
+        } else if (action == cache_exchange::head_action::relay) {
+            rewrite_response.cache_status = cache_.status_value();
+            rewrite_response.strip_targeted = true;
+        } else {
             if (response->keep_alive() && response->is_done() && upstream_buffer_.size() == 0 &&
                 !w_.shared.stopping.load(std::memory_order_relaxed)) {
                 upstream_ = nullptr; // the pool may hand it to another session

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/cache/cache_control.hpp"
 #include "gateway/cache/cache_key.hpp"
 #include "gateway/cache/cache_policy.hpp"
 #include "gateway/cache/freshness.hpp"
 #include "gateway/cache/stored_body.hpp"
 
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,6 +63,7 @@ template <class Fields>
 header_list to_header_list(const Fields& fields)
 {
     header_list out;
+    out.reserve(static_cast<std::size_t>(std::distance(fields.begin(), fields.end())));
     for (const auto& f : fields) {
         const auto n = f.name_string();
         const auto v = f.value();
@@ -92,9 +95,38 @@ header_list headers_for_storage(const header_list& headers, bool strip_set_cooki
 // body's framing. Not terminated by the empty line.
 std::string make_wire_head(unsigned status, const header_list& headers, std::size_t body_size);
 
-// Analyses a header list for the decisions in freshness.hpp. The result
-// refers into `headers`, which must outlive it.
+// Analyses a response's header fields, one by one, for the decisions in
+// freshness.hpp. The result refers into the values added, which must
+// outlive it.
+class response_view_builder {
+public:
+    explicit response_view_builder(unsigned status) { v_.status = status; }
+    void add(std::string_view name, std::string_view value);
+    response_view finish();
+
+private:
+    response_view v_;
+    response_cache_fields fields_;
+    cache_directives cc_;
+    bool have_cc_ = false;
+};
+
+// The same for a header list, or for anything iterable like
+// boost::beast::http::fields (elements with name_string() and value()):
+// the gateway decides on the upstream's head as it is, and copies it into
+// a header_list only when it stores the response.
 response_view make_response_view(const header_list& headers, unsigned status);
+template <class Fields>
+response_view make_response_view_of(const Fields& fields, unsigned status)
+{
+    response_view_builder b(status);
+    for (const auto& f : fields) {
+        const auto n = f.name_string();
+        const auto v = f.value();
+        b.add(std::string_view(n.data(), n.size()), std::string_view(v.data(), v.size()));
+    }
+    return b.finish();
+}
 
 // Tags from Cache-Tag (comma-separated) and Surrogate-Key (space-separated).
 std::vector<std::string> parse_tags(const header_list& headers);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache/cache_status.hpp"
 
+#include <charconv>
+
 namespace gatehouse::gateway::cache {
 
 namespace {
@@ -51,7 +53,18 @@ std::string_view to_string(forward_reason r)
 
 std::string format_cache_status(std::string_view cache_name, const cache_status& s)
 {
-    std::string out(cache_name);
+    std::string out;
+    append_cache_status(out, cache_name, s);
+    return out;
+}
+
+void append_cache_status(std::string& out, std::string_view cache_name, const cache_status& s)
+{
+    const auto number = [&out](std::int64_t n) {
+        char digits[24];
+        out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+    };
+    out += cache_name;
     if (s.hit)
         out += "; hit";
     if (s.fwd != forward_reason::none) {
@@ -60,7 +73,7 @@ std::string format_cache_status(std::string_view cache_name, const cache_status&
     }
     if (s.fwd_status) {
         out += "; fwd-status=";
-        out += std::to_string(*s.fwd_status);
+        number(*s.fwd_status);
     }
     if (s.stored)
         out += "; stored";
@@ -68,7 +81,7 @@ std::string format_cache_status(std::string_view cache_name, const cache_status&
         out += "; collapsed";
     if (s.ttl) {
         out += "; ttl=";
-        out += std::to_string(*s.ttl);
+        number(*s.ttl);
     }
     if (!s.detail.empty()) {
         out += "; detail=";
@@ -85,7 +98,6 @@ std::string format_cache_status(std::string_view cache_name, const cache_status&
             out += '"';
         }
     }
-    return out;
 }
 
 } // namespace gatehouse::gateway::cache

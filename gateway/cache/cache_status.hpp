@@ -37,5 +37,7 @@ struct cache_status {
 
 // The value for the Cache-Status field; `cache_name` must be a token.
 std::string format_cache_status(std::string_view cache_name, const cache_status& status);
+// The same, appended to `out` (which keeps its storage from call to call).
+void append_cache_status(std::string& out, std::string_view cache_name, const cache_status& status);
 
 } // namespace gatehouse::gateway::cache
