@@ -291,6 +291,14 @@ void MainWindow::setTelemetryService(app::TelemetryService* service,
         m_dashboard->setNotRecordedReason(service->readOnlyMessage());
     connect(service, &app::TelemetryService::readOnlyChanged, this,
             &MainWindow::onTelemetryReadOnlyChanged);
+    connect(service, &app::TelemetryService::readOnlyMessageChanged, this,
+            [this](const QString& message) {
+                // The banner may show something newer by now: leave that.
+                if (m_showingTelemetryReadOnly)
+                    showTelemetryReadOnly(message);
+                else
+                    m_dashboard->setNotRecordedReason(message);
+            });
     m_dashboard->setTrendSource(source);
     m_dashboard->setLiveMetricsSource(source);
     if (!m_callLogsPage) {
