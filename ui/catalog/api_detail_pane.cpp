@@ -270,6 +270,9 @@ QWidget* ApiDetailPane::buildSubscribers()
     m_subscribersNote = new QLabel(page);
     m_subscribersNote->setObjectName(QStringLiteral("subscribersNote"));
     m_subscribersNote->setWordWrap(true);
+    // At the top, also when it is all the tab shows (no table: not allowed
+    // to see the subscribers, or they could not be read).
+    m_subscribersNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_subscribersNote);
     m_subscribers = makeTable({tr("Application"), tr("Plan"), tr("State"), tr("Since")},
                               "subscribersTable", page);
@@ -501,6 +504,17 @@ void ApiDetailPane::fillSubscribers()
     if (!m_details.subscribersVisible) {
         m_subscribersNote->setText(tr("Subscribers are shown to the API's team owners, its "
                                       "publishers and admins."));
+        m_subscribers->hide();
+        return;
+    }
+    m_subscribersNote->setPalette(QPalette()); // inherited again
+    // Not an empty list: unknown. Say so, in the error colour.
+    if (!m_details.subscribersError.isEmpty()) {
+        QPalette bad = m_subscribersNote->palette();
+        bad.setColor(QPalette::WindowText, StatusColors::bad());
+        m_subscribersNote->setPalette(bad);
+        m_subscribersNote->setText(
+            tr("The subscribers could not be loaded: %1").arg(m_details.subscribersError));
         m_subscribers->hide();
         return;
     }
