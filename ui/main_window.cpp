@@ -538,6 +538,14 @@ void MainWindow::refresh()
         m_callLogsPage->applyFilter();
     else if (currentPage() == Teams && m_teamsPage)
         m_teamsPage->reload();
+    else if (currentPage() == Catalog && m_catalogPage)
+        m_catalogPage->reload();
+    else if (currentPage() == Applications && m_applicationsPage)
+        m_applicationsPage->reload();
+    else if (currentPage() == Approvals && m_approvalsPage)
+        m_approvalsPage->reload();
+    else if (currentPage() == Cache)
+        m_cachePage->refresh();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -30,6 +30,7 @@ namespace {
 QTableView* createTable(QAbstractItemModel* model, const QString& name, QWidget* parent)
 {
     auto* view = new QTableView(parent);
+    view->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     view->setObjectName(name);
     view->setModel(model);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -105,7 +106,7 @@ QGroupBox* ApplicationPanel::buildKeys()
     layout->addWidget(m_keysView, 1);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
-    m_revoke = new QPushButton(tr("Re&voke Key…"), box);
+    m_revoke = new QPushButton(tr("Revo&ke Key…"), box);
     m_revoke->setObjectName(QStringLiteral("revokeKeyButton"));
     m_revoke->setToolTip(tr("Refuse calls with the selected key from now on"));
     m_issue = new QPushButton(tr("&Issue Key…"), box);

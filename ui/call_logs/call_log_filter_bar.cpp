@@ -125,7 +125,7 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     grid->addWidget(m_application, 0, 5);
     grid->addWidget(buddyLabel(tr("&Status:"), m_status, this), 0, 6);
     grid->addWidget(m_status, 0, 7);
-    grid->addWidget(buddyLabel(tr("Cac&he:"), m_cache, this), 0, 8);
+    grid->addWidget(buddyLabel(tr("Cach&e:"), m_cache, this), 0, 8);
     grid->addWidget(m_cache, 0, 9);
     grid->addWidget(buddyLabel(tr("&Path:"), m_path, this), 1, 0);
     grid->addWidget(m_path, 1, 1, 1, 3);

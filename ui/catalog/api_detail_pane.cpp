@@ -32,6 +32,7 @@ namespace {
 QTableWidget* makeTable(const QStringList& headers, const char* name, QWidget* parent)
 {
     auto* table = new QTableWidget(0, int(headers.size()), parent);
+    table->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     table->setObjectName(QLatin1String(name));
     table->setHorizontalHeaderLabels(headers);
     table->verticalHeader()->hide();
@@ -88,7 +89,9 @@ QString ApiDetailPane::actionText(app::ApiAction action)
     case app::ApiAction::NewVersion:
         break;
     }
-    return tr("&New Version…");
+    // No mnemonic: every letter of it is taken on the page (with the cache
+    // tab open); Tab reaches it.
+    return tr("New Version…");
 }
 
 ApiDetailPane::ApiDetailPane(app::GatewayController* gateway, QWidget* parent)

@@ -143,9 +143,9 @@ void GatewayPage::buildUi()
     auto* tryLayout = new QVBoxLayout(m_tryLinks);
     tryLayout->setContentsMargins(0, 0, 0, 0);
     tryLayout->setSpacing(2);
-    m_form->addRow(tr("Listen address:"), m_address);
-    m_form->addRow(tr("Port:"), m_port);
-    m_form->addRow(tr("Worker threads:"), m_threads);
+    m_form->addRow(tr("&Listen address:"), m_address);
+    m_form->addRow(tr("&Port:"), m_port);
+    m_form->addRow(tr("&Worker threads:"), m_threads);
     auto* dnsRow = new QWidget(listener);
     auto* dnsLayout = new QHBoxLayout(dnsRow);
     dnsLayout->setContentsMargins(0, 0, 0, 0);
@@ -161,7 +161,9 @@ void GatewayPage::buildUi()
     m_dnsRefreshNote->setWordWrap(true);
     dnsLayout->addWidget(m_dnsRefresh);
     dnsLayout->addWidget(m_dnsRefreshNote, 1);
-    m_form->addRow(tr("DNS refresh:"), dnsRow);
+    m_form->addRow(tr("&DNS refresh:"), dnsRow);
+    if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(dnsRow)))
+        label->setBuddy(m_dnsRefresh);
     connect(m_dnsRefresh, &QLineEdit::editingFinished, this, &GatewayPage::applyDnsRefresh);
     m_form->addRow(tr("Listening on:"), m_listenUrl);
     m_form->addRow(tr("Demo origin:"), m_demoOrigin);
@@ -171,7 +173,7 @@ void GatewayPage::buildUi()
     adminLayout->setContentsMargins(0, 0, 0, 0);
     m_adminUrl = selectableLabel(QStringLiteral("adminUrlLabel"), adminRow);
     m_adminUrl->setText(tr("Off"));
-    m_copyToken = new QPushButton(tr("Copy &Token"), adminRow);
+    m_copyToken = new QPushButton(tr("Copy To&ken"), adminRow);
     m_copyToken->setObjectName(QStringLiteral("copyAdminTokenButton"));
     m_copyToken->setToolTip(tr("Copy the admin API's bearer token to the clipboard"));
     m_copyToken->setEnabled(false);
@@ -199,6 +201,7 @@ void GatewayPage::buildUi()
     m_targetsSummary = new QLabel(health);
     m_targetsSummary->setObjectName(QStringLiteral("targetsSummaryLabel"));
     m_healthTable = new QTableView(health);
+    m_healthTable->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     m_healthTable->setObjectName(QStringLiteral("targetHealthTable"));
     m_healthTable->setModel(m_healthModel);
     m_healthTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -245,7 +248,7 @@ bool GatewayPage::copyAdminToken()
     QGuiApplication::clipboard()->setText(token);
     m_copyToken->setText(tr("Copied"));
     QTimer::singleShot(2000, m_copyToken,
-                       [button = m_copyToken] { button->setText(tr("Copy &Token")); });
+                       [button = m_copyToken] { button->setText(tr("Copy To&ken")); });
     return true;
 }
 
