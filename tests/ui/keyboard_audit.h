@@ -262,7 +262,8 @@ inline QWidget* firstInput(QWidget* w)
 }
 
 // Rows of the shown form layouts whose field takes input but whose label
-// has no mnemonic leading to it.
+// has no mnemonic leading to it. In a dock (shown beside every page, whose
+// Alt+letters its own would collide with) a buddy is enough.
 inline QStringList formLabelsWithoutBuddies(QWidget* window)
 {
     QStringList out;
@@ -283,7 +284,10 @@ inline QStringList formLabelsWithoutBuddies(QWidget* window)
             QWidget* buddy = label->buddy();
             const bool leads =
                 buddy && (buddy == input || buddy == field || field->isAncestorOf(buddy));
-            if (mnemonicOf(label->text()).isNull() || !leads)
+            bool inDock = false;
+            for (QWidget* p = label; p && !inDock; p = p->parentWidget())
+                inDock = qobject_cast<QDockWidget*>(p) != nullptr;
+            if ((!inDock && mnemonicOf(label->text()).isNull()) || !leads)
                 out << QStringLiteral("\"%1\" -> %2").arg(label->text(), describe(input));
         }
     }

@@ -36,8 +36,10 @@
 #include "ui/main_window.h"
 #include "ui/teams/sign_in_dialog.h"
 #include "ui/teams/teams_page.h"
+#include "ui/traffic/traffic_panel.h"
 
 #include <QDialog>
+#include <QDockWidget>
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
@@ -241,6 +243,7 @@ void TestKeyboardNavigation::everyPageByKeyboard_data()
         QTest::newRow(qPrintable(name)) << int(p) << tab;
     };
     add(MainWindow::Dashboard);
+    add(MainWindow::Dashboard, 0, "demo traffic"); // with the View > Demo Traffic dock
     add(MainWindow::Catalog);
     for (int tab = ui::ApiDetailPane::Overview; tab <= ui::ApiDetailPane::Analytics; ++tab)
         add(MainWindow::Catalog, tab,
@@ -266,7 +269,12 @@ void TestKeyboardNavigation::everyPageByKeyboard()
     QFETCH(int, tab);
     const auto p = static_cast<MainWindow::Page>(page);
     QVERIFY(showPage(p));
-    if (p == MainWindow::Catalog) {
+    const bool traffic = p == MainWindow::Dashboard && tab == 0;
+    m_window->trafficDock()->setVisible(traffic);
+    if (traffic) {
+        QTest::qWait(30);
+        QVERIFY(m_window->trafficDock()->isVisible());
+    } else if (p == MainWindow::Catalog) {
         QVERIFY(selectApi(QStringLiteral("products"), QStringLiteral("v2")));
         if (tab >= 0)
             m_window->catalogPage()->detailPane()->tabs()->setCurrentIndex(tab);
