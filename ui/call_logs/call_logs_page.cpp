@@ -51,7 +51,7 @@ CallLogsPage::CallLogsPage(app::TelemetryService* service, QWidget* parent)
     m_liveTail->setObjectName(QStringLiteral("liveTailBox"));
     m_liveTail->setToolTip(tr("Add new calls at the top as they are logged, every second"));
     header->addWidget(m_liveTail);
-    m_export = new QPushButton(tr("E&xport CSV…"), this);
+    m_export = new QPushButton(tr("&Export CSV…"), this);
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setToolTip(tr("Save every call that matches the filters to a CSV file"));
     header->addWidget(m_export);
