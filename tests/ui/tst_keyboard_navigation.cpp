@@ -18,6 +18,8 @@
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
 #include "screenshot.h"
+#include "ui/applications/api_keys_model.h"
+#include "ui/applications/application_panel.h"
 #include "ui/applications/applications_page.h"
 #include "ui/applications/issue_key_dialog.h"
 #include "ui/applications/key_reveal_dialog.h"
@@ -41,6 +43,7 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -81,6 +84,7 @@ private slots:
     void newOpensTheCreateDialog_data();
     void newOpensTheCreateDialog();
     void deleteAsksBeforeRemoving();
+    void deleteAsksBeforeRevokingAKey();
     void refreshReloadsThePage_data();
     void refreshReloadsThePage();
 
@@ -529,6 +533,46 @@ void TestKeyboardNavigation::deleteAsksBeforeRemoving()
     QTest::qWait(100);
     auto* none = m_window->findChild<ui::LifecycleDialog*>(QStringLiteral("lifecycleDialog"));
     QVERIFY(!none || !none->isVisible());
+}
+
+// Delete on an application's key asks before revoking it, as the Revoke
+// Key button does; Escape keeps the key.
+void TestKeyboardNavigation::deleteAsksBeforeRevokingAKey()
+{
+    QVERIFY(showPage(MainWindow::Applications));
+    ui::ApplicationsPage* applications = m_window->applicationsPage();
+    auto* list = applications->findChild<QTableView*>(QStringLiteral("applicationsView"));
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() > 0, 5000);
+    QTableView* keys = applications->panel()->keysView();
+    bool found = false;
+    for (int row = 0; row < list->model()->rowCount() && !found; ++row) {
+        list->setCurrentIndex(list->model()->index(row, 0));
+        for (int i = 0; i < 100 && !found; ++i) {
+            QTest::qWait(10);
+            found = keys->isVisible() && keys->model()->rowCount() > 0;
+        }
+    }
+    QVERIFY2(found, "an application with a key");
+    const auto* key = applications->panel()->keysModel()->key(0);
+    QVERIFY(key && key->revokedAt == 0);
+    const qint64 keyId = key->id;
+    keys->setFocus();
+    keys->selectRow(0);
+    QTest::keySequence(keys, QKeySequence::Delete);
+    auto* confirm =
+        test::shownChild<QMessageBox>(applications, QStringLiteral("revokeKeyConfirmation"), 3000);
+    QVERIFY(confirm);
+    QApplication::setActiveWindow(confirm);
+    QVERIFY(QTest::qWaitForWindowActive(confirm));
+    QPointer<QMessageBox> guard(confirm);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_VERIFY(!guard || !guard->isVisible());
+    QTest::qWait(100);
+    key = applications->panel()->keysModel()->key(0);
+    QVERIFY(key);
+    QCOMPARE(key->id, keyId);
+    QCOMPARE(key->revokedAt, qint64(0));
 }
 
 void TestKeyboardNavigation::refreshReloadsThePage_data()

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -116,6 +117,13 @@ QGroupBox* ApplicationPanel::buildKeys()
     layout->addLayout(buttons);
     connect(m_issue, &QPushButton::clicked, this, &ApplicationPanel::issueKey);
     connect(m_revoke, &QPushButton::clicked, this, &ApplicationPanel::revokeSelectedKey);
+    // Delete in the list: as the button, with the same confirmation.
+    auto* remove = new QShortcut(QKeySequence::Delete, m_keysView);
+    remove->setContext(Qt::WidgetShortcut);
+    connect(remove, &QShortcut::activated, this, [this] {
+        if (m_revoke->isVisible() && m_revoke->isEnabled())
+            revokeSelectedKey();
+    });
     connect(m_keysView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ApplicationPanel::updateActions);
     return box;
@@ -145,6 +153,12 @@ QGroupBox* ApplicationPanel::buildSubscriptions()
     layout->addLayout(buttons);
     connect(m_request, &QPushButton::clicked, this, &ApplicationPanel::requestSubscription);
     connect(m_end, &QPushButton::clicked, this, &ApplicationPanel::endSelectedSubscription);
+    auto* remove = new QShortcut(QKeySequence::Delete, m_subscriptionsView);
+    remove->setContext(Qt::WidgetShortcut);
+    connect(remove, &QShortcut::activated, this, [this] {
+        if (m_end->isVisible() && m_end->isEnabled())
+            endSelectedSubscription();
+    });
     connect(m_subscriptionsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ApplicationPanel::updateActions);
     return box;
