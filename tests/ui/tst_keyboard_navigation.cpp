@@ -46,6 +46,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
@@ -87,6 +88,7 @@ private slots:
     void deleteAsksBeforeRevokingAKey();
     void refreshReloadsThePage_data();
     void refreshReloadsThePage();
+    void stoppedGatewayPageByKeyboard();
 
 private:
     // Activates the window, shows `page` and moves the focus to the sidebar,
@@ -615,6 +617,25 @@ void TestKeyboardNavigation::refreshReloadsThePage()
     const int before = loads();
     QTest::keySequence(QApplication::focusWidget(), QKeySequence::Refresh);
     QTRY_VERIFY_WITH_TIMEOUT(loads() > before, 5000);
+}
+
+// Stopped, the gateway page's listener fields take input: Tab visits them
+// in order, and each label's Alt+letter leads to its field.
+void TestKeyboardNavigation::stoppedGatewayPageByKeyboard()
+{
+    const auto options = m_gateway->options();
+    m_gateway->stopAndWait(std::chrono::milliseconds(500));
+    QTRY_COMPARE(m_gateway->state(), GatewayController::State::Stopped);
+    QVERIFY(showPage(MainWindow::Gateway));
+    auto* port = page(MainWindow::Gateway)->findChild<QSpinBox*>(QStringLiteral("portSpinBox"));
+    QVERIFY(port && port->isEnabled());
+    audit(m_window.get(), m_window->findChild<QListWidget*>(QStringLiteral("navigation")),
+          QStringLiteral("Gateway (stopped)"));
+    // Alt+P: the port field.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_P, Qt::AltModifier);
+    QVERIFY(port->hasFocus());
+    test::saveScreenshot(m_window.get(), QStringLiteral("keyboard_gateway_stopped.png"));
+    QVERIFY2(m_gateway->start(options), qPrintable(m_gateway->lastError()));
 }
 
 QTEST_MAIN(TestKeyboardNavigation)
