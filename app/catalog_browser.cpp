@@ -118,8 +118,8 @@ ApiDetails loadApiDetails(CatalogStore& store, const Principal& actor, qint64 ap
                                    " ORDER BY a.name, s.id"),
                     {apiId}, &error);
     if (!q) {
-        out.errorCode = DomainErrorCode::Storage;
-        out.error = error;
+        out.subscribersErrorCode = DomainErrorCode::Storage;
+        out.subscribersError = error;
         return out;
     }
     while (q->next()) {

@@ -68,13 +68,16 @@ struct ApiDetails {
     OpenApiSummary openApi; // empty operations and error when there is no document
     DomainErrorCode errorCode = DomainErrorCode::None;
     QString error; // set when `entry` is not
-    // Set when the entry was read but its versions or plans could not be
+    // Set when the entry was read but its versions, plans or subscribers could not be
     // (a storage error, or a refusal): the lists are then empty because
     // they are unknown, not because there are none.
     DomainErrorCode versionsErrorCode = DomainErrorCode::None;
     QString versionsError;
     DomainErrorCode plansErrorCode = DomainErrorCode::None;
     QString plansError;
+    // Likewise for the subscribers (only read when subscribersVisible).
+    DomainErrorCode subscribersErrorCode = DomainErrorCode::None;
+    QString subscribersError;
 };
 
 ApiDetails loadApiDetails(CatalogStore& store, const Principal& actor, qint64 apiId);

@@ -78,6 +78,9 @@ public:
     void setStatsInterval(int ms);
 
     GatewayStatsSample lastSample() const { return m_lastSample; }
+    // The configuration the gateway routes with (as last applied, kept
+    // across restarts); none before the first applyConfig().
+    const std::optional<gateway::config_snapshot>& appliedConfig() const { return m_applied; }
 
     // The gateway's call-record rings, for the telemetry writer. Unlike the
     // rest of this class these may be called from any thread (the gateway's

@@ -210,6 +210,10 @@ bool HeadlessRunner::startGateway()
                                                  "logs has stopped; this instance now records "
                                                  "its calls"));
         });
+        connect(m_telemetry.get(), &TelemetryService::readOnlyMessageChanged, this,
+                [](const QString& message) {
+                    printLine(stderr, QStringLiteral("gatehouse: ") + message);
+                });
     } else
         printLine(stderr,
                   QStringLiteral("gatehouse: telemetry disabled: ") + m_telemetry->lastError());

@@ -11,6 +11,7 @@
 #include "ui/approvals/approvals_page.h"
 #include "ui/cache/cache_page.h"
 #include "ui/call_logs/call_logs_page.h"
+#include "ui/catalog/api_detail_pane.h"
 #include "ui/catalog/catalog_page.h"
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(app::GatewayController* controller, QWidget* parent)
     connect(m_controller, &app::GatewayController::statsUpdated, this, &MainWindow::onStatsUpdated);
     connect(m_controller, &app::GatewayController::errorOccurred, this, &MainWindow::showError);
     connect(m_gatewayPage, &GatewayPage::errorShown, this, &MainWindow::showError);
+    connect(m_gatewayPage, &GatewayPage::tryItRequested, this, &MainWindow::showTryIt);
 
     onStateChanged(m_controller->state());
     onStatsUpdated(m_controller->lastSample());
@@ -289,6 +291,14 @@ void MainWindow::setTelemetryService(app::TelemetryService* service,
         m_dashboard->setNotRecordedReason(service->readOnlyMessage());
     connect(service, &app::TelemetryService::readOnlyChanged, this,
             &MainWindow::onTelemetryReadOnlyChanged);
+    connect(service, &app::TelemetryService::readOnlyMessageChanged, this,
+            [this](const QString& message) {
+                // The banner may show something newer by now: leave that.
+                if (m_showingTelemetryReadOnly)
+                    showTelemetryReadOnly(message);
+                else
+                    m_dashboard->setNotRecordedReason(message);
+            });
     m_dashboard->setTrendSource(source);
     m_dashboard->setLiveMetricsSource(source);
     if (!m_callLogsPage) {
@@ -358,6 +368,15 @@ void MainWindow::onTelemetryReadOnlyChanged(bool readOnly)
                              statusBarMessageMs);
 }
 
+void MainWindow::showTryIt(qint64 apiId)
+{
+    if (!m_catalogPage)
+        return;
+    setCurrentPage(Catalog);
+    m_catalogPage->selectApi(apiId);
+    m_catalogPage->detailPane()->tabs()->setCurrentIndex(ApiDetailPane::TryIt);
+}
+
 void MainWindow::setDemoOriginUrl(const QUrl& url)
 {
     m_gatewayPage->setDemoOriginUrl(url);
@@ -407,6 +426,7 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
     m_catalogPage->setKeyWallet(m_keyWallet);
     m_catalogPage->setTelemetryService(m_telemetry);
     replacePlaceholder(Catalog, m_catalogPage);
+    m_gatewayPage->setTryItAvailable(true);
     // The badge counts what the acting user may decide (the inbox), not
     // every pending request in the catalog.
     connect(m_approvalsPage, &ApprovalsPage::inboxCountChanged, this,
@@ -518,6 +538,14 @@ void MainWindow::refresh()
         m_callLogsPage->applyFilter();
     else if (currentPage() == Teams && m_teamsPage)
         m_teamsPage->reload();
+    else if (currentPage() == Catalog && m_catalogPage)
+        m_catalogPage->reload();
+    else if (currentPage() == Applications && m_applicationsPage)
+        m_applicationsPage->reload();
+    else if (currentPage() == Approvals && m_approvalsPage)
+        m_approvalsPage->reload();
+    else if (currentPage() == Cache)
+        m_cachePage->refresh();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -138,6 +138,8 @@ public:
 
 public slots:
     void refresh();
+    // The catalog page, with this API selected and its Try It tab open.
+    void showTryIt(qint64 apiId);
 
 signals:
     // Who the console acts as changed: the "view as" demo of a local

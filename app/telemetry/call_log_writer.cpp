@@ -319,8 +319,17 @@ void CallLogWriter::retryLease()
     QString error;
     const WriterLease::Result lease = s.lease.acquire(s.db, m_options.database, &error);
     if (lease == WriterLease::Result::HeldElsewhere) {
-        std::lock_guard lock(m_mutex);
-        m_leaseHolder = s.lease.holder(); // it may have passed to a third writer
+        std::function<void()> notify;
+        {
+            std::lock_guard lock(m_mutex);
+            // It may have passed to a third writer.
+            if (m_leaseHolder == s.lease.holder())
+                return;
+            m_leaseHolder = s.lease.holder();
+            notify = m_leaseHolderChanged;
+        }
+        if (notify)
+            notify();
         return;
     }
     if (lease == WriterLease::Result::Acquired && !becomeWriter(&error)) {
@@ -680,6 +689,12 @@ void CallLogWriter::setLeaseAcquiredCallback(std::function<void()> callback)
 {
     std::lock_guard lock(m_mutex);
     m_leaseAcquired = std::move(callback);
+}
+
+void CallLogWriter::setLeaseHolderChangedCallback(std::function<void()> callback)
+{
+    std::lock_guard lock(m_mutex);
+    m_leaseHolderChanged = std::move(callback);
 }
 
 QString CallLogWriter::lastError() const

@@ -154,6 +154,11 @@ public:
     // Called on the writer thread when a read-only writer has taken the
     // lease over and records from now on. Set before start().
     void setLeaseAcquiredCallback(std::function<void()> callback);
+    // Called on the writer thread when a read-only writer, asking for the
+    // lease again, finds it held by someone else than before (the holder
+    // went and a third writer took it): leaseHolder() names the new one.
+    // Set before start().
+    void setLeaseHolderChangedCallback(std::function<void()> callback);
 
 private:
     struct State;
@@ -187,6 +192,7 @@ private:
     TelemetryMetrics m_metrics;
     WriterLeaseHolder m_leaseHolder;
     std::function<void()> m_leaseAcquired;
+    std::function<void()> m_leaseHolderChanged;
 
     std::unique_ptr<State> m_state; // writer-thread only
 };

@@ -66,6 +66,10 @@ bool TelemetryService::start()
     m_writer->setLeaseAcquiredCallback([this] {
         QMetaObject::invokeMethod(this, &TelemetryService::onLeaseAcquired, Qt::QueuedConnection);
     });
+    m_writer->setLeaseHolderChangedCallback([this] {
+        QMetaObject::invokeMethod(this, &TelemetryService::onLeaseHolderChanged,
+                                  Qt::QueuedConnection);
+    });
     if (!m_writer->start()) {
         m_lastError = m_writer->lastError();
         m_writer.reset();
@@ -130,6 +134,18 @@ void TelemetryService::onLeaseAcquired()
     m_readOnly = false;
     m_readOnlyMessage.clear();
     emit readOnlyChanged(false);
+}
+
+void TelemetryService::onLeaseHolderChanged()
+{
+    // Still read-only: name whoever writes now, not who wrote at start.
+    if (!m_writer || !m_readOnly || !m_writer->readOnly())
+        return;
+    const QString message = describeReadOnly(m_writer->leaseHolder());
+    if (message == m_readOnlyMessage)
+        return;
+    m_readOnlyMessage = message;
+    emit readOnlyMessageChanged(m_readOnlyMessage);
 }
 
 void TelemetryService::stop()

@@ -71,7 +71,10 @@ public:
     // leaseRetryInterval) and readOnlyChanged(false) announces it.
     bool readOnly() const { return m_readOnly; }
     // The console's and headless output's explanation of readOnly(), naming
-    // the other writer; empty when this instance records its calls.
+    // the other writer; empty when this instance records its calls. While
+    // read-only it follows the lease: should it pass from the writer named
+    // at start to another one, the message names that one from the writer's
+    // next try for the lease (readOnlyMessageChanged()).
     QString readOnlyMessage() const { return m_readOnlyMessage; }
     QString databaseSpec() const { return m_options.database; }
 
@@ -123,12 +126,16 @@ signals:
     // readOnly() changed while running: so far only ever to false, when
     // this instance took the writer lease over and records its calls.
     void readOnlyChanged(bool readOnly);
+    // While read-only: the lease passed to another writer than the one
+    // readOnlyMessage() named, and it now names the new one.
+    void readOnlyMessageChanged(const QString& message);
 
 private:
     friend class TelemetryQueryWorker;
     static QString describeReadOnly(const WriterLeaseHolder& holder);
     void deliverSummary(LiveSummary summary);
     void onLeaseAcquired();
+    void onLeaseHolderChanged();
     void finishExport(quint64 requestId, qint64 rows, const QString& error);
 
     struct ExportJob {

@@ -19,6 +19,8 @@ struct WriterLeaseHolder {
     bool otherConnection = false; // PostgreSQL
     qint64 pid = 0;               // the process (SQLite) or the server process (PostgreSQL)
     QString host;                 // SQLite: the lock file's host; PostgreSQL: the client's address
+
+    bool operator==(const WriterLeaseHolder&) const = default;
 };
 
 // The single-writer guarantee of the telemetry store. The writer's

@@ -65,6 +65,7 @@ private slots:
     void listingFollowsVisibility();
     void detailsWithVersionsPlansAndSubscribers();
     void detailsSayWhenPlansCannotBeRead();
+    void detailsSayWhenSubscribersCannotBeRead();
     void lifecycleActionsAndRefusals();
     void cachePolicyIsSavedThroughTheDomain();
     void openApiSummary();
@@ -217,6 +218,42 @@ void TestCatalogBrowser::detailsSayWhenPlansCannotBeRead()
     QVERIFY2(m_db.exec(QStringLiteral("ALTER TABLE plans_elsewhere RENAME TO plans"), &err),
              qPrintable(err));
     QCOMPARE(loadApiDetails(*m_store, m_world.outsider, m_v1).plans.size(), 1);
+}
+
+// Subscribers that cannot be read are not "no subscribers", and not a
+// failure of the whole API either: the entry and the rest are still there.
+void TestCatalogBrowser::detailsSayWhenSubscribersCannotBeRead()
+{
+    const ApiDetails before = loadApiDetails(*m_store, m_world.publisher, m_v1);
+    QVERIFY2(before.entry, qPrintable(before.error));
+    QVERIFY(before.subscribersVisible);
+    QVERIFY(before.subscribersError.isEmpty());
+    QCOMPARE(before.subscribersErrorCode, DomainErrorCode::None);
+
+    QString err;
+    QVERIFY2(
+        m_db.exec(QStringLiteral("ALTER TABLE subscriptions RENAME TO subscriptions_elsewhere"),
+                  &err),
+        qPrintable(err));
+    const ApiDetails details = loadApiDetails(*m_store, m_world.publisher, m_v1);
+    QVERIFY2(details.entry, qPrintable(details.error));
+    QCOMPARE(details.errorCode, DomainErrorCode::None);
+    QVERIFY2(details.error.isEmpty(), qPrintable(details.error));
+    QCOMPARE(details.subscribersErrorCode, DomainErrorCode::Storage);
+    QVERIFY2(details.subscribersError.contains(QLatin1String("subscriptions")),
+             qPrintable(details.subscribersError));
+    QVERIFY(details.subscribers.isEmpty());
+    QCOMPARE(details.plans.size(), 1);
+    QCOMPARE(details.versions.size(), 2);
+    // Who may not see the subscribers is not told of a failure to read them.
+    const ApiDetails outsider = loadApiDetails(*m_store, m_world.outsider, m_v1);
+    QVERIFY(outsider.entry);
+    QVERIFY(outsider.subscribersError.isEmpty());
+    QVERIFY2(
+        m_db.exec(QStringLiteral("ALTER TABLE subscriptions_elsewhere RENAME TO subscriptions"),
+                  &err),
+        qPrintable(err));
+    QVERIFY(loadApiDetails(*m_store, m_world.publisher, m_v1).subscribersError.isEmpty());
 }
 
 void TestCatalogBrowser::lifecycleActionsAndRefusals()

@@ -23,7 +23,12 @@
 #include <QUrl>
 #include <QtTest/QTest>
 
+#include <QScopeGuard>
 #include <QSignalSpy>
+
+#include <cstdio>
+#include <string>
+#include <thread>
 
 #include <atomic>
 #include <cstdio>
@@ -98,9 +103,12 @@ private slots:
     void lockFileOfAnotherHostIsKept();
     void serviceSaysWhoWrites_data() { secondWriterStoresNothing_data(); }
     void serviceSaysWhoWrites();
+    void readOnlyMessageFollowsTheHolder_data() { secondWriterStoresNothing_data(); }
+    void readOnlyMessageFollowsTheHolder();
 
 private:
     void serviceSaysWhichConnectionWrites();
+    void readOnlyMessageFollowsTheConnection();
 };
 
 void TestTelemetryLease::secondWriterStoresNothing_data()
@@ -489,3 +497,170 @@ int main(int argc, char** argv)
 }
 
 #include "tst_telemetry_lease.moc"
+
+// While read-only, the lease passes from the holder named at start to a
+// third writer: the message follows it (from the next try for the lease),
+// announced once, and the instance stays read-only. SQLite: the lock file
+// is replaced by another host's, atomically (a rename), so this instance
+// never sees the file missing.
+void TestTelemetryLease::readOnlyMessageFollowsTheHolder()
+{
+    QFETCH(bool, postgres);
+    if (postgres)
+        return readOnlyMessageFollowsTheConnection();
+    const QString path = m_dir.filePath(QStringLiteral("passed.sqlite"));
+    const QString lockPath = WriterLease::lockFilePath(path);
+    const auto writeLock = [&](const char* content) {
+        const QString temporary = lockPath + QStringLiteral(".new");
+        QFile lock(temporary);
+        if (!lock.open(QIODevice::WriteOnly) || lock.write(content) < 0)
+            return false;
+        lock.close();
+        return ::rename(QFile::encodeName(temporary).constData(),
+                        QFile::encodeName(lockPath).constData()) == 0;
+    };
+    QVERIFY(writeLock("999999\ngatehouse\nelsewhere.example\n0123456789abcdef0123456789abcdef\n"
+                      "00000000-1111-2222-3333-444444444444\n"));
+    GatewayController controller;
+    TelemetryServiceOptions options;
+    options.database = path;
+    options.summaryIntervalMs = 0;
+    options.leaseRetryInterval = quickRetry;
+    TelemetryService service(&controller, options);
+    QVERIFY2(service.start(), qPrintable(service.lastError()));
+    QVERIFY(service.readOnly());
+    const auto message = [](qint64 pid, const QString& host) {
+        return QStringLiteral("Call logs are being written by another Gatehouse (pid %1 on host "
+                              "%2); this instance shows them but does not record its own calls.")
+            .arg(pid)
+            .arg(host);
+    };
+    QCOMPARE(service.readOnlyMessage(), message(999999, QStringLiteral("elsewhere.example")));
+    QSignalSpy messages(&service, &TelemetryService::readOnlyMessageChanged);
+    QSignalSpy changes(&service, &TelemetryService::readOnlyChanged);
+    // Asking again while the same one holds it changes nothing.
+    QTest::qWait(int(3 * quickRetry.count()));
+    QCOMPARE(messages.count(), 0);
+
+    QVERIFY(writeLock("888888\ngatehouse\nthird.example\nfedcba9876543210fedcba9876543210\n"
+                      "55555555-6666-7777-8888-999999999999\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(service.readOnlyMessage(),
+                              message(888888, QStringLiteral("third.example")), 5000);
+    QCOMPARE(messages.count(), 1);
+    QCOMPARE(messages.first().first().toString(), service.readOnlyMessage());
+    QVERIFY(service.readOnly());
+    QCOMPARE(changes.count(), 0);
+    QTest::qWait(int(3 * quickRetry.count()));
+    QCOMPARE(messages.count(), 1); // announced once
+
+    // That one goes too: this instance takes over, and the message is gone.
+    QVERIFY(QFile::remove(lockPath));
+    QTRY_COMPARE_WITH_TIMEOUT(changes.count(), 1, 5000);
+    QVERIFY(!service.readOnly());
+    QVERIFY(service.readOnlyMessage().isEmpty());
+    QCOMPARE(messages.count(), 1);
+    service.stop();
+}
+
+// PostgreSQL: the first holder is a connection of this test; a third one
+// waits for the lock (pg_advisory_lock queues it), so the server hands the
+// lock straight to it when the first lets go, before the read-only
+// instance's next try.
+void TestTelemetryLease::readOnlyMessageFollowsTheConnection()
+{
+    ScratchPostgres pg(qEnvironmentVariable("GATEHOUSE_TEST_PG_URL"));
+    QVERIFY2(!pg.url().isEmpty(), qPrintable(pg.error()));
+    const QString firstConnection = QStringLiteral("tst-lease-first");
+    QString error;
+    QSqlDatabase first = telemetry::openDatabase(pg.url(), firstConnection, &error);
+    QVERIFY2(first.isValid(), qPrintable(error));
+    qint64 firstPid = 0;
+    {
+        QSqlQuery q(first);
+        QVERIFY(q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next());
+        firstPid = q.value(0).toLongLong();
+    }
+    auto firstLease = std::make_unique<WriterLease>();
+    QCOMPARE(firstLease->acquire(first, pg.url(), &error), WriterLease::Result::Acquired);
+
+    GatewayController controller;
+    TelemetryServiceOptions options;
+    options.database = pg.url();
+    options.summaryIntervalMs = 0;
+    options.leaseRetryInterval = quickRetry;
+    TelemetryService service(&controller, options);
+    QVERIFY2(service.start(), qPrintable(service.lastError()));
+    QVERIFY(service.readOnly());
+    const QString host = QUrl(pg.url()).host();
+    const auto message = [&host](qint64 pid) {
+        return QStringLiteral("Call logs are being written by another Gatehouse (another "
+                              "connection to this database: server process %1 for %2); this "
+                              "instance shows them but does not record its own calls.")
+            .arg(pid)
+            .arg(host);
+    };
+    QCOMPARE(service.readOnlyMessage(), message(firstPid));
+    QSignalSpy messages(&service, &TelemetryService::readOnlyMessageChanged);
+    QSignalSpy changes(&service, &TelemetryService::readOnlyChanged);
+
+    // The third writer, on a thread of its own (its connection belongs to
+    // it): queues for the lock, holds it until told to let go.
+    std::atomic<qint64> thirdPid{0};
+    std::atomic<bool> thirdHolds{false};
+    std::atomic<bool> release{false};
+    std::string thirdError;
+    std::thread third([&] {
+        const QString name = QStringLiteral("tst-lease-third");
+        {
+            QString err;
+            QSqlDatabase db = telemetry::openDatabase(pg.url(), name, &err);
+            QSqlQuery q(db);
+            if (!db.isValid() || !q.exec(QStringLiteral("SELECT pg_backend_pid()")) || !q.next()) {
+                thirdError = QString(err + q.lastError().text()).toStdString();
+                thirdPid = -1;
+            } else {
+                thirdPid = q.value(0).toLongLong();
+                q.finish();
+                const qint64 key = WriterLease::advisoryKey(QStringLiteral("public"));
+                if (q.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key))) {
+                    thirdHolds = true;
+                    while (!release)
+                        QThread::msleep(10);
+                    q.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key));
+                } else {
+                    thirdError = q.lastError().text().toStdString();
+                }
+            }
+        }
+        telemetry::closeDatabase(name);
+    });
+    const auto joinThird = qScopeGuard([&] {
+        release = true;
+        third.join();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(thirdPid != 0, 5000);
+    QVERIFY2(thirdPid > 0, thirdError.c_str());
+    // Queued behind the first holder before it lets go.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(pg.url(), QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'"
+                                        " AND NOT granted AND pid = %1")
+                             .arg(thirdPid.load())),
+        qint64(1), 5000);
+    firstLease.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(thirdHolds.load(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(service.readOnlyMessage(), message(thirdPid), 5000);
+    QCOMPARE(messages.count(), 1);
+    QCOMPARE(messages.first().first().toString(), message(thirdPid));
+    QVERIFY(service.readOnly());
+    QCOMPARE(changes.count(), 0);
+
+    // The third lets go: this instance takes over.
+    release = true;
+    QTRY_COMPARE_WITH_TIMEOUT(changes.count(), 1, 10000);
+    QVERIFY(!service.readOnly());
+    QVERIFY(service.readOnlyMessage().isEmpty());
+    service.stop();
+    first = QSqlDatabase();
+    telemetry::closeDatabase(firstConnection);
+    telemetry::closeDatabase(m_connection);
+}

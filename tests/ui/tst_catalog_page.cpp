@@ -153,6 +153,7 @@ private slots:
     void newVersionThenDeprecateWithSuccessor();
     void newVersionGetsItsOwnBasePath();
     void detailSaysWhenPlansCannotBeRead();
+    void detailSaysWhenSubscribersCannotBeRead();
     void retireSaysCallsAnswer410();
     void deleteDraftRemovesIt();
     void tryItSendsThroughTheGatewayAndHitsTheCache();
@@ -962,6 +963,54 @@ void TestCatalogPage::detailSaysWhenPlansCannotBeRead()
     QVERIFY(select(page(), QStringLiteral("weather"), QStringLiteral("v1")));
     QTRY_VERIFY_WITH_TIMEOUT(plans->text().contains(QLatin1String("Standard")), 3000);
     QVERIFY(plans->palette().color(QPalette::WindowText) != gatehouse::ui::StatusColors::bad());
+}
+
+// Subscribers that cannot be read are said to be unreadable in their tab,
+// not shown as an empty table; the rest of the API is still shown.
+void TestCatalogPage::detailSaysWhenSubscribersCannotBeRead()
+{
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    auto* note = page()->findChild<QLabel*>(QStringLiteral("subscribersNote"));
+    QVERIFY(note);
+    QTableWidget* subscribers = page()->detailPane()->subscribersTable();
+    QCOMPARE(subscribers->rowCount(), 2);
+    auto renamed = call([](CatalogStore& s) {
+        QString err;
+        return runSql(s.database().connection(),
+                      QStringLiteral("ALTER TABLE subscriptions RENAME TO subscriptions_elsewhere"),
+                      {}, &err)
+            .has_value();
+    });
+    QVERIFY(renamed && *renamed);
+    QVERIFY(select(page(), QStringLiteral("weather"), QStringLiteral("v1")));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        note->text().startsWith(QLatin1String("The subscribers could not be loaded: ")), 3000);
+    QVERIFY2(note->text().contains(QLatin1String("subscriptions")), qPrintable(note->text()));
+    QCOMPARE(note->palette().color(QPalette::WindowText), gatehouse::ui::StatusColors::bad());
+    QVERIFY(subscribers->isHidden());
+    QCOMPARE(subscribers->rowCount(), 0);
+    QVERIFY(note->alignment().testFlag(Qt::AlignTop)); // read first, not mid-tab
+    QCOMPARE(page()->detailPane()->heading(), QStringLiteral("Weather v1"));
+    QVERIFY(page()
+                ->findChild<QLabel*>(QStringLiteral("detailPlans"))
+                ->text()
+                .contains(QLatin1String("Standard")));
+    page()->detailPane()->tabs()->setCurrentIndex(ApiDetailPane::Subscribers);
+    QTest::qWait(50);
+    saveScreenshot(page(), QStringLiteral("catalog_subscribers_unreadable.png"));
+
+    auto restored = call([](CatalogStore& s) {
+        QString err;
+        return runSql(s.database().connection(),
+                      QStringLiteral("ALTER TABLE subscriptions_elsewhere RENAME TO subscriptions"),
+                      {}, &err)
+            .has_value();
+    });
+    QVERIFY(restored && *restored);
+    QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
+    QTRY_COMPARE_WITH_TIMEOUT(subscribers->rowCount(), 2, 3000);
+    QVERIFY(!subscribers->isHidden());
+    QVERIFY(note->palette().color(QPalette::WindowText) != gatehouse::ui::StatusColors::bad());
 }
 
 void TestCatalogPage::retireSaysCallsAnswer410()

@@ -10,6 +10,7 @@
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
 #include "app/telemetry/telemetry_service.h"
+#include "app/telemetry/writer_lease.h"
 #include "tests/support/test_http.h"
 #include "ui/charts/ranking_bar_chart.h"
 #include "ui/charts/time_series_chart.h"
@@ -20,6 +21,7 @@
 #include <QAbstractButton>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
@@ -31,6 +33,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <thread>
@@ -77,6 +80,7 @@ private slots:
     void bucketsBecomeRatesAndPercentages();
     void mainWindowShowsLiveTraffic();
     void droppedTileSaysCallsOfAReadOnlyInstanceAreNotRecorded();
+    void readOnlyBannerNamesTheCurrentWriter();
     void droppedTileSaysCallsAreNotRecordedWithoutACallLog();
     void warmingCacheRenders();
 
@@ -473,6 +477,64 @@ void TestDashboardTelemetry::warmingCacheRenders()
     saveScreenshot(page.findChild<QScrollArea*>()->widget(),
                    QStringLiteral("dashboard_warming_cache.png"));
     page.setTrendSource(nullptr);
+}
+
+// While this console is read-only the call log's lease passes from the
+// writer it found at start to a third one (here: another host's lock file
+// replaces the first one's, atomically): the banner and the dashboard's
+// tile name the new writer, without a restart.
+void TestDashboardTelemetry::readOnlyBannerNamesTheCurrentWriter()
+{
+    const QString path = m_dir.filePath(QStringLiteral("passed.sqlite"));
+    const QString lockPath = app::WriterLease::lockFilePath(path);
+    const auto writeLock = [&](const QByteArray& host) {
+        const QString temporary = lockPath + QStringLiteral(".new");
+        QFile lock(temporary);
+        if (!lock.open(QIODevice::WriteOnly))
+            return false;
+        lock.write("999999\ngatehouse\n" + host +
+                   "\n0123456789abcdef0123456789abcdef\n00000000-1111-2222-3333-444444444444\n");
+        lock.close();
+        return ::rename(QFile::encodeName(temporary).constData(),
+                        QFile::encodeName(lockPath).constData()) == 0;
+    };
+    QVERIFY(writeLock("first.example"));
+    app::TelemetryServiceOptions options;
+    options.database = path;
+    options.summaryIntervalMs = 200;
+    options.leaseRetryInterval = std::chrono::milliseconds(200);
+    app::GatewayController controller;
+    app::TelemetryService service(&controller, options);
+    QVERIFY2(service.start(), qPrintable(service.lastError()));
+    QVERIFY(service.readOnly());
+
+    ui::MainWindow window(&controller);
+    window.showTelemetryReadOnly(service.readOnlyMessage());
+    window.setTelemetryService(&service);
+    window.setCurrentPage(ui::MainWindow::Dashboard);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* banner = window.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(banner);
+    KpiTile* tile = droppedTile(window);
+    QVERIFY(tile);
+    QVERIFY2(banner->text().contains(QLatin1String("host first.example")),
+             qPrintable(banner->text()));
+
+    QVERIFY(writeLock("third.example"));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(QLatin1String("host third.example")), 5000);
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), service.readOnlyMessage());
+    QCOMPARE(tile->toolTip(), service.readOnlyMessage());
+    QCOMPARE(tile->value(), DashboardPage::tr("Not recorded"));
+    saveScreenshot(&window, QStringLiteral("dashboard_read_only_third_writer.png"));
+
+    QVERIFY(QFile::remove(lockPath));
+    QTRY_VERIFY_WITH_TIMEOUT(!service.readOnly(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 5000);
+    window.close();
+    service.stop();
 }
 
 QTEST_MAIN(TestDashboardTelemetry)

@@ -10,6 +10,8 @@
 #include "demo_catalog_backend.h"
 #include "layout_check.h"
 #include "tests/support/test_http.h"
+#include "ui/catalog/api_detail_pane.h"
+#include "ui/catalog/catalog_page.h"
 #include "ui/console_settings.h"
 #include "ui/gateway/target_health_model.h"
 #include "ui/gateway/url_link_label.h"
@@ -26,9 +28,11 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 #include <QRegularExpression>
 
@@ -57,6 +61,8 @@ private slots:
     void healthTableFillsFromStats();
     void tryLinksAreNeverSplit();
     void healthTableNamesCatalogApis();
+    void tryLinksFollowTheDemoCatalog();
+    void tryLinksWithoutTheDemoRoutes();
     void restartKeepsServing();
     void stopWorks();
     void emptyAddressIsAnError();
@@ -456,6 +462,174 @@ void TestGatewayPage::healthTableNamesCatalogApis()
         5000);
     saveScreenshot(QStringLiteral("gateway_health_api_names.png"), &window);
     window.close();
+    controller.stopAndWait(std::chrono::milliseconds(500));
+}
+
+namespace {
+
+QStringList linkUrls(const QList<UrlLinkLabel*>& links)
+{
+    QStringList out;
+    for (const UrlLinkLabel* link : links)
+        out << link->url().toString();
+    return out;
+}
+
+QStringList labelTexts(const QList<QLabel*>& labels)
+{
+    QStringList out;
+    for (const QLabel* label : labels)
+        out << label->text();
+    return out;
+}
+
+} // namespace
+
+// With the demo catalog compiled on top of the demo workspace, as the
+// console runs it: the open catalog API first (Echo v1), then the demo
+// routes up to three links, each of which answers 200 without a key; then
+// the APIs that need a key, saying so, each linking to its Try It in the
+// catalog, and each answering 401 without one.
+void TestGatewayPage::tryLinksFollowTheDemoCatalog()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    gatehouse::app::CatalogService catalog;
+    gatehouse::app::Principal admin;
+    QString trafficKey;
+    gatehouse::test::openDemoCatalog(catalog, dir.filePath(QStringLiteral("catalog.db")), admin,
+                                     trafficKey);
+    if (QTest::currentTestFailed())
+        return;
+    GatewayController controller;
+    MainWindow window(&controller);
+    window.setDemoOriginUrl(m_demo.originUrl());
+    window.setCatalogService(&catalog, admin);
+    // Not listening yet: nothing to try.
+    GatewayPage* page = window.gatewayPage();
+    QVERIFY(page->tryLinks().isEmpty());
+    QVERIFY(page->keyedTryLabels().isEmpty());
+    // As the console wires it (app/main.cpp): names follow the compiles.
+    auto options = DemoWorkspace::defaultOptions();
+    options.port = 0;
+    options.threads = 1;
+    QVERIFY2(controller.start(options), qPrintable(controller.lastError()));
+    gatehouse::app::GatewayConfigSync sync(catalog, controller);
+    window.followConfigSync(&sync);
+    sync.setBaseSnapshot(m_demo.snapshot());
+    sync.recompileNow();
+    QTRY_VERIFY_WITH_TIMEOUT(sync.appliedCount() > 0 || !sync.lastError().isEmpty(), 5000);
+    QVERIFY2(sync.lastError().isEmpty(), qPrintable(sync.lastError()));
+    window.setCurrentPage(MainWindow::Gateway);
+    window.resize(1420, 860);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    const QString gateway = controller.listenUrl().toString();
+    QCOMPARE(linkUrls(page->tryLinks()),
+             QStringList({gateway + QStringLiteral("/v1/echo/anything"),
+                          gateway + QStringLiteral("/shop/1"),
+                          gateway + QStringLiteral("/weather/london")}));
+    for (const UrlLinkLabel* link : page->tryLinks()) {
+        const auto answer =
+            http::http_request(controller.port(), "GET", link->url().path().toStdString());
+        QVERIFY2(
+            answer.status == 200,
+            qPrintable(link->url().toString() + QStringLiteral(" answered %1").arg(answer.status)));
+    }
+    // The names come with the first compile's apiNamesChanged.
+    const QStringList expected = {
+        QStringLiteral("Products v1 (/v1/products) needs an API key: try it in the catalog"),
+        QStringLiteral("Products v2 (/v2/products) needs an API key: try it in the catalog"),
+        QStringLiteral("Weather v1 (/v1/weather/city) needs an API key: try it in the catalog")};
+    const auto plain = [page] {
+        QStringList out;
+        for (const QLabel* label : page->keyedTryLabels()) {
+            QTextDocument doc;
+            doc.setHtml(label->text());
+            out << doc.toPlainText();
+        }
+        return out;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(plain(), expected, 5000);
+    for (const QLabel* label : page->keyedTryLabels()) {
+        QVERIFY(label->isVisible());
+        const QString path = label->toolTip().mid(gateway.size());
+        QVERIFY2(label->toolTip().startsWith(gateway), qPrintable(label->toolTip()));
+        // Routed and guarded: not 404, but 401 without a key.
+        QCOMPARE(http::http_request(controller.port(), "GET", path.toStdString()).status, 401);
+    }
+    // The drafts are not offered (Inventory v1), nor anything retired.
+    QVERIFY(!labelTexts(page->keyedTryLabels())
+                 .join(QLatin1Char(' '))
+                 .contains(QLatin1String("Inventory")));
+    saveScreenshot(QStringLiteral("gateway_try_links_demo_catalog.png"), &window);
+
+    // "try it in the catalog": the catalog page, that API, its Try It tab.
+    QLabel* weather = page->keyedTryLabels().at(2);
+    const QString href =
+        weather->text().section(QLatin1String("href=\""), 1).section(QLatin1Char('"'), 0, 0);
+    QVERIFY2(href.startsWith(QLatin1String("tryit:")), qPrintable(weather->text()));
+    QSignalSpy asked(page, &GatewayPage::tryItRequested);
+    emit weather->linkActivated(href);
+    QCOMPARE(asked.count(), 1);
+    const qint64 weatherId = asked.first().first().toLongLong();
+    QCOMPARE(window.currentPage(), MainWindow::Catalog);
+    QTRY_COMPARE_WITH_TIMEOUT(window.catalogPage()->selectedApiId(), weatherId, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.catalogPage()->detailPane()->heading(),
+                              QStringLiteral("Weather v1"), 5000);
+    QCOMPARE(window.catalogPage()->detailPane()->tabs()->currentIndex(),
+             int(gatehouse::ui::ApiDetailPane::TryIt));
+
+    window.close();
+    controller.stopAndWait(std::chrono::milliseconds(500));
+}
+
+// A catalog without the demo routes (the demo origin is there as an
+// upstream, but no base route): only what the catalog routes is offered,
+// never the demo paths; with nothing routed at all, the row is hidden.
+void TestGatewayPage::tryLinksWithoutTheDemoRoutes()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    gatehouse::app::CatalogService catalog;
+    gatehouse::app::Principal admin;
+    QString trafficKey;
+    gatehouse::test::openDemoCatalog(catalog, dir.filePath(QStringLiteral("catalog.db")), admin,
+                                     trafficKey);
+    if (QTest::currentTestFailed())
+        return;
+    gatehouse::gateway::config_snapshot base = m_demo.snapshot();
+    base.routes.clear(); // the origin stays, for the catalog's upstreams
+    GatewayController controller;
+    std::unique_ptr<gatehouse::app::GatewayConfigSync> sync;
+    gatehouse::test::startGatewayFromCatalog(controller, catalog, base, sync);
+    if (QTest::currentTestFailed())
+        return;
+    GatewayPage page(&controller);
+    page.setDemoOriginUrl(m_demo.originUrl());
+    page.resize(1000, 640);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QString gateway = controller.listenUrl().toString();
+    QCOMPARE(linkUrls(page.tryLinks()),
+             QStringList({gateway + QStringLiteral("/v1/echo/anything")}));
+    QCOMPARE(http::http_request(controller.port(), "GET", "/v1/echo/anything").status, 200);
+    QCOMPARE(http::http_request(controller.port(), "GET", "/shop/1").status, 404);
+    // Without names or a catalog page: the API's number, and no link.
+    QCOMPARE(page.keyedTryLabels().size(), 3);
+    const QString first = page.keyedTryLabels().first()->text();
+    QVERIFY2(first.endsWith(QLatin1String("(/v1/products) needs an API key.")), qPrintable(first));
+    QVERIFY2(first.startsWith(QLatin1String("API ")), qPrintable(first));
+    QVERIFY2(!first.contains(QLatin1String("href")), qPrintable(first));
+    saveScreenshot(QStringLiteral("gateway_try_links_no_demo_routes.png"), &page);
+
+    // Nothing routed at all: no "Try:" row.
+    QVERIFY2(controller.applyConfig(gatehouse::gateway::config_snapshot{}),
+             qPrintable(controller.lastError()));
+    QVERIFY(page.tryLinks().isEmpty());
+    QVERIFY(page.keyedTryLabels().isEmpty());
+    QVERIFY(!page.findChild<QWidget*>(QStringLiteral("tryLinks"))->isVisible());
     controller.stopAndWait(std::chrono::milliseconds(500));
 }
 

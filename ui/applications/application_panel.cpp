@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -30,6 +31,7 @@ namespace {
 QTableView* createTable(QAbstractItemModel* model, const QString& name, QWidget* parent)
 {
     auto* view = new QTableView(parent);
+    view->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     view->setObjectName(name);
     view->setModel(model);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -105,7 +107,7 @@ QGroupBox* ApplicationPanel::buildKeys()
     layout->addWidget(m_keysView, 1);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
-    m_revoke = new QPushButton(tr("Re&voke Key…"), box);
+    m_revoke = new QPushButton(tr("Revo&ke Key…"), box);
     m_revoke->setObjectName(QStringLiteral("revokeKeyButton"));
     m_revoke->setToolTip(tr("Refuse calls with the selected key from now on"));
     m_issue = new QPushButton(tr("&Issue Key…"), box);
@@ -115,6 +117,13 @@ QGroupBox* ApplicationPanel::buildKeys()
     layout->addLayout(buttons);
     connect(m_issue, &QPushButton::clicked, this, &ApplicationPanel::issueKey);
     connect(m_revoke, &QPushButton::clicked, this, &ApplicationPanel::revokeSelectedKey);
+    // Delete in the list: as the button, with the same confirmation.
+    auto* remove = new QShortcut(QKeySequence::Delete, m_keysView);
+    remove->setContext(Qt::WidgetShortcut);
+    connect(remove, &QShortcut::activated, this, [this] {
+        if (m_revoke->isVisible() && m_revoke->isEnabled())
+            revokeSelectedKey();
+    });
     connect(m_keysView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ApplicationPanel::updateActions);
     return box;
@@ -144,6 +153,12 @@ QGroupBox* ApplicationPanel::buildSubscriptions()
     layout->addLayout(buttons);
     connect(m_request, &QPushButton::clicked, this, &ApplicationPanel::requestSubscription);
     connect(m_end, &QPushButton::clicked, this, &ApplicationPanel::endSelectedSubscription);
+    auto* remove = new QShortcut(QKeySequence::Delete, m_subscriptionsView);
+    remove->setContext(Qt::WidgetShortcut);
+    connect(remove, &QShortcut::activated, this, [this] {
+        if (m_end->isVisible() && m_end->isEnabled())
+            endSelectedSubscription();
+    });
     connect(m_subscriptionsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ApplicationPanel::updateActions);
     return box;

@@ -53,6 +53,7 @@ ApplicationsPage::ApplicationsPage(app::CatalogService* catalog,
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     m_view = new QTableView(left);
+    m_view->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     m_view->setObjectName(QStringLiteral("applicationsView"));
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Your applications"));
@@ -157,8 +158,10 @@ void ApplicationsPage::reload()
     m_catalog->run(
         this, [actor](app::CatalogStore& store) { return app::loadApplications(store, actor); },
         [this, generation](const app::ApplicationListing& listing) {
-            if (generation == m_generation)
-                applyListing(listing);
+            if (generation != m_generation)
+                return;
+            ++m_loads;
+            applyListing(listing);
         });
 }
 

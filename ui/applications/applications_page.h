@@ -48,6 +48,7 @@ public:
     QString message() const;
     bool messageIsError() const;
     qint64 selectedApplicationId() const;
+    int loadCount() const { return m_loads; } // listings read so far
     void selectApplication(qint64 applicationId);
     // Keys issued on the page are kept there for Try It; not owned.
     void setKeyWallet(app::SessionKeyWallet* wallet);
@@ -77,6 +78,7 @@ private:
     QList<app::Team> m_teams; // the actor's, possible owners of a new application
     qint64 m_selectAfterLoad = 0;
     quint64 m_generation = 0; // only the newest load is shown
+    int m_loads = 0;
 };
 
 } // namespace gatehouse::ui

@@ -56,7 +56,7 @@ ApprovalsPage::ApprovalsPage(app::CatalogService* catalog, std::optional<app::Pr
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     m_tabs = new QTabWidget(splitter);
     m_tabs->addTab(buildInboxTab(), tr("&Inbox"));
-    m_tabs->addTab(buildHistoryTab(), tr("&History"));
+    m_tabs->addTab(buildHistoryTab(), tr("His&tory"));
     m_details = new ApprovalDetails(splitter);
     m_details->setAccessibleName(tr("Details of the selected subscription"));
     splitter->addWidget(m_tabs);
@@ -145,7 +145,7 @@ QWidget* ApprovalsPage::buildHistoryTab()
     m_suspend->setObjectName(QStringLiteral("suspendButton"));
     m_resume = new QPushButton(tr("Res&ume"), tab);
     m_resume->setObjectName(QStringLiteral("resumeButton"));
-    m_revoke = new QPushButton(tr("Re&voke…"), tab);
+    m_revoke = new QPushButton(tr("Rev&oke…"), tab);
     m_revoke->setObjectName(QStringLiteral("revokeButton"));
     buttons->addStretch(1);
     buttons->addWidget(m_suspend);
@@ -161,6 +161,7 @@ QWidget* ApprovalsPage::buildHistoryTab()
 QTableView* ApprovalsPage::createView(ApprovalsModel* model, const QString& name)
 {
     auto* view = new QTableView;
+    view->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     view->setObjectName(name);
     view->setModel(model);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -210,6 +211,7 @@ void ApprovalsPage::load(app::ApprovalList list)
         [this, slot, generation, list](const app::ApprovalListing& listing) {
             if (generation != m_generation[slot])
                 return; // a newer load is on its way
+            ++m_loads;
             if (list == app::ApprovalList::Pending)
                 applyListing(m_inbox, m_inboxView, listing);
             else

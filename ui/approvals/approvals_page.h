@@ -47,6 +47,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     QString message() const;
     bool isBusy() const { return m_busy > 0; }
+    int loadCount() const { return m_loads; } // listings read so far (inbox and history)
 
 public slots:
     // Acts as someone else from now on (the console's "view as" demo).
@@ -99,6 +100,7 @@ private:
     QTimer* m_reloadTimer = nullptr;
     int m_busy = 0;               // decisions in flight
     quint64 m_generation[2] = {}; // per list: only the newest load is shown
+    int m_loads = 0;
 };
 
 } // namespace gatehouse::ui

@@ -29,6 +29,7 @@ AuditDiffView::AuditDiffView(QWidget* parent)
     m_heading->setFont(bold);
     layout->addWidget(m_heading);
     m_table = new QTableWidget(0, 3, this);
+    m_table->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     m_table->setObjectName(QStringLiteral("auditDiffTable"));
     m_table->setHorizontalHeaderLabels({tr("Key"), tr("Before"), tr("After")});
     m_table->setAccessibleName(tr("The object before and after the change"));

@@ -61,7 +61,7 @@ AuditPage::AuditPage(app::CatalogService* catalog, std::optional<app::Principal>
         return combo;
     };
     m_actor = addFilter(tr("A&ctor:"), QStringLiteral("auditActorFilter"));
-    m_action = addFilter(tr("Ac&tion:"), QStringLiteral("auditActionFilter"));
+    m_action = addFilter(tr("&Action:"), QStringLiteral("auditActionFilter"));
     m_objectType = addFilter(tr("O&bject:"), QStringLiteral("auditObjectTypeFilter"));
     m_time = addFilter(tr("T&ime:"), QStringLiteral("auditTimeFilter"));
     m_actor->addItem(tr("Anyone"), 0);
@@ -84,6 +84,7 @@ AuditPage::AuditPage(app::CatalogService* catalog, std::optional<app::Principal>
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     m_view = new QTableView(splitter);
+    m_view->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     m_view->setObjectName(QStringLiteral("auditView"));
     m_view->setAccessibleName(tr("Audit log entries"));
     m_view->setModel(m_model);

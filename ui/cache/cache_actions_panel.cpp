@@ -90,8 +90,8 @@ void CacheActionsPanel::buildUi()
     m_apply = new QPushButton(tr("&Apply"), settings);
     m_apply->setObjectName(QStringLiteral("applySettingsButton"));
     m_apply->setToolTip(tr("Replaces the cache with an empty one of this budget and policy."));
-    settingsForm->addRow(tr("Budget:"), m_budget);
-    settingsForm->addRow(tr("Eviction:"), m_eviction);
+    settingsForm->addRow(tr("&Budget:"), m_budget);
+    settingsForm->addRow(tr("Evi&ction:"), m_eviction);
     settingsForm->addRow(QString(), m_apply);
     layout->addWidget(settings);
 

@@ -39,6 +39,7 @@ QLabel* valueLabel(const QString& objectName, QWidget* parent)
 QTableView* tableView(const QString& objectName, QWidget* parent)
 {
     auto* table = new QTableView(parent);
+    table->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     table->setObjectName(objectName);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -108,7 +108,7 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     for (QLineEdit* edit : {m_application, m_path, m_requestId})
         fitPlaceholder(edit);
 
-    m_apply = new QPushButton(tr("&Apply"), this);
+    m_apply = new QPushButton(tr("Appl&y"), this); // Alt+A: Cache
     m_apply->setObjectName(QStringLiteral("applyButton"));
     m_apply->setDefault(true);
     m_clear = new QPushButton(tr("&Clear"), this);
@@ -125,7 +125,8 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     grid->addWidget(m_application, 0, 5);
     grid->addWidget(buddyLabel(tr("&Status:"), m_status, this), 0, 6);
     grid->addWidget(m_status, 0, 7);
-    grid->addWidget(buddyLabel(tr("Cac&he:"), m_cache, this), 0, 8);
+    // Alt+H is the Help menu.
+    grid->addWidget(buddyLabel(tr("C&ache:"), m_cache, this), 0, 8);
     grid->addWidget(m_cache, 0, 9);
     grid->addWidget(buddyLabel(tr("&Path:"), m_path, this), 1, 0);
     grid->addWidget(m_path, 1, 1, 1, 3);

@@ -16,10 +16,12 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
@@ -57,6 +59,14 @@ CallLogsPage::CallLogsPage(app::TelemetryService* service, QWidget* parent)
 
     m_filters = new CallLogFilterBar(this);
     layout->addWidget(m_filters);
+    // Find: the path filter, the one searched most (any window focus while
+    // the page shows).
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WindowShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_filters->pathEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_filters->pathEdit()->selectAll();
+    });
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("callLogsMessage"));
@@ -84,6 +94,7 @@ CallLogsPage::CallLogsPage(app::TelemetryService* service, QWidget* parent)
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     m_view = new QTableView(splitter);
+    m_view->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     m_view->setObjectName(QStringLiteral("callLogView"));
     m_view->setAccessibleName(tr("Logged calls, newest first"));
     m_view->setModel(m_model);

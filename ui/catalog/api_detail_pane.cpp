@@ -32,6 +32,7 @@ namespace {
 QTableWidget* makeTable(const QStringList& headers, const char* name, QWidget* parent)
 {
     auto* table = new QTableWidget(0, int(headers.size()), parent);
+    table->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     table->setObjectName(QLatin1String(name));
     table->setHorizontalHeaderLabels(headers);
     table->verticalHeader()->hide();
@@ -88,7 +89,9 @@ QString ApiDetailPane::actionText(app::ApiAction action)
     case app::ApiAction::NewVersion:
         break;
     }
-    return tr("&New Version…");
+    // No mnemonic: every letter of it is taken on the page (with the cache
+    // tab open); Tab reaches it.
+    return tr("New Version…");
 }
 
 ApiDetailPane::ApiDetailPane(app::GatewayController* gateway, QWidget* parent)
@@ -270,6 +273,9 @@ QWidget* ApiDetailPane::buildSubscribers()
     m_subscribersNote = new QLabel(page);
     m_subscribersNote->setObjectName(QStringLiteral("subscribersNote"));
     m_subscribersNote->setWordWrap(true);
+    // At the top, also when it is all the tab shows (no table: not allowed
+    // to see the subscribers, or they could not be read).
+    m_subscribersNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_subscribersNote);
     m_subscribers = makeTable({tr("Application"), tr("Plan"), tr("State"), tr("Since")},
                               "subscribersTable", page);
@@ -501,6 +507,17 @@ void ApiDetailPane::fillSubscribers()
     if (!m_details.subscribersVisible) {
         m_subscribersNote->setText(tr("Subscribers are shown to the API's team owners, its "
                                       "publishers and admins."));
+        m_subscribers->hide();
+        return;
+    }
+    m_subscribersNote->setPalette(QPalette()); // inherited again
+    // Not an empty list: unknown. Say so, in the error colour.
+    if (!m_details.subscribersError.isEmpty()) {
+        QPalette bad = m_subscribersNote->palette();
+        bad.setColor(QPalette::WindowText, StatusColors::bad());
+        m_subscribersNote->setPalette(bad);
+        m_subscribersNote->setText(
+            tr("The subscribers could not be loaded: %1").arg(m_details.subscribersError));
         m_subscribers->hide();
         return;
     }

@@ -83,7 +83,6 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
     header->addStretch(1);
     m_newApi = new QPushButton(tr("&New API…"), this);
     m_newApi->setObjectName(QStringLiteral("newApiButton"));
-    m_newApi->setToolTip(tr("Create a draft API from a form"));
     m_importApi = new QPushButton(tr("&Import OpenAPI…"), this);
     m_importApi->setObjectName(QStringLiteral("importApiButton"));
     m_importApi->setToolTip(tr("Create a draft API from an OpenAPI 3 document"));
@@ -94,6 +93,12 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
         b->setVisible(false); // until the catalog says what the actor may do
         header->addWidget(b);
     }
+    // As on the Applications page; only while the button shows (the
+    // actor may create APIs).
+    m_newApi->setShortcut(QKeySequence::New);
+    m_newApi->setToolTip(
+        tr("Create a draft API from a form (%1)")
+            .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     connect(m_newApi, &QPushButton::clicked, this, &CatalogPage::newApi);
     connect(m_importApi, &QPushButton::clicked, this, &CatalogPage::importApi);
     connect(m_editApi, &QPushButton::clicked, this, &CatalogPage::editSelectedApi);
@@ -110,6 +115,7 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     m_views = new QStackedWidget(splitter);
     m_table = new QTableView(m_views);
+    m_table->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     m_table->setObjectName(QStringLiteral("catalogTable"));
     m_table->setAccessibleName(tr("APIs"));
     m_table->setModel(m_filter);
@@ -158,6 +164,18 @@ CatalogPage::CatalogPage(app::CatalogService* catalog, std::optional<app::Princi
     m_detail->tryIt()->keyChooser()->setCatalog(m_catalog, m_actor);
     connect(m_detail, &ApiDetailPane::versionActivated, this, &CatalogPage::selectApi);
     connect(m_detail, &ApiDetailPane::actionRequested, this, &CatalogPage::requestAction);
+    // Delete in the list deletes the selected draft, as its Delete button
+    // does (with the same confirmation), and only where that button shows.
+    for (QAbstractItemView* view :
+         {static_cast<QAbstractItemView*>(m_table), static_cast<QAbstractItemView*>(m_cards)}) {
+        auto* remove = new QShortcut(QKeySequence::Delete, view);
+        remove->setContext(Qt::WidgetShortcut);
+        connect(remove, &QShortcut::activated, this, [this] {
+            QPushButton* button = m_detail->actionButton(app::ApiAction::DeleteDraft);
+            if (button && button->isVisibleTo(m_detail) && button->isEnabled())
+                requestAction(app::ApiAction::DeleteDraft);
+        });
+    }
     connect(m_detail, &ApiDetailPane::cachePolicySaveRequested, this,
             &CatalogPage::saveCachePolicy);
     connect(m_detail, &ApiDetailPane::exportRequested, this, &CatalogPage::exportSelectedApi);
@@ -266,8 +284,10 @@ QWidget* CatalogPage::buildFilters()
         connect(box, &QComboBox::currentIndexChanged, this, &CatalogPage::applyFilters);
     }
     connect(m_search, &QLineEdit::textChanged, this, &CatalogPage::applyFilters);
+    // Anywhere in the window while the page shows (a hidden page's
+    // shortcuts are off), e.g. straight from the sidebar.
     auto* find = new QShortcut(QKeySequence::Find, this);
-    find->setContext(Qt::WidgetWithChildrenShortcut);
+    find->setContext(Qt::WindowShortcut);
     connect(find, &QShortcut::activated, this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();

@@ -157,6 +157,9 @@ LifecycleDialog::LifecycleDialog(app::ApiAction action, const app::ApiDefinition
         versionField->addWidget(m_version);
         versionField->addWidget(m_versionError);
         form->addRow(tr("&Version:"), versionField);
+        // A layout as the field: the label's buddy is set by hand.
+        if (auto* label = qobject_cast<QLabel*>(form->labelForField(versionField)))
+            label->setBuddy(m_version);
         m_basePath = new QLineEdit(suggestBasePath(api, m_version->text()), this);
         m_basePath->setObjectName(QStringLiteral("newVersionBasePath"));
         m_basePath->setToolTip(tr("Where the gateway serves the new version. It must not "
@@ -167,6 +170,8 @@ LifecycleDialog::LifecycleDialog(app::ApiAction action, const app::ApiDefinition
         basePathField->addWidget(m_basePath);
         basePathField->addWidget(m_basePathError);
         form->addRow(tr("&Base path:"), basePathField);
+        if (auto* label = qobject_cast<QLabel*>(form->labelForField(basePathField)))
+            label->setBuddy(m_basePath);
         ok = tr("Create Version");
         break;
     }

@@ -138,6 +138,7 @@ TryItPanel::TryItPanel(app::GatewayController* gateway, QWidget* parent)
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     m_headers = new QTableWidget(0, 2, splitter);
+    m_headers->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     m_headers->setObjectName(QStringLiteral("tryItHeaders"));
     m_headers->setHorizontalHeaderLabels({tr("Header"), tr("Value")});
     m_headers->verticalHeader()->hide();

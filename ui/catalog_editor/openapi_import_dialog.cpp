@@ -120,6 +120,7 @@ OpenApiImportDialog::OpenApiImportDialog(app::CatalogService* catalog, const app
     m_upstream = fact("previewUpstream", tr("Target:"));
     previewLayout->addLayout(facts);
     m_operations = new QTableWidget(0, 2, preview);
+    m_operations->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     m_operations->setObjectName(QStringLiteral("previewOperations"));
     m_operations->setHorizontalHeaderLabels({tr("Method"), tr("Path")});
     m_operations->verticalHeader()->hide();

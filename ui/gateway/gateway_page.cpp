@@ -3,6 +3,7 @@
 #include "ui/gateway/gateway_page.h"
 
 #include "app/config_value_parsers.h"
+#include "app/gateway_try_links.h"
 #include "ui/console_settings.h"
 #include "ui/gateway/target_health_model.h"
 #include "ui/gateway/url_link_label.h"
@@ -29,16 +30,11 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include <iterator>
-
 namespace gatehouse::ui {
 
 namespace {
 
 using State = app::GatewayController::State;
-
-// The demo workspace's routes (DemoWorkspace::snapshot()), one of each kind.
-constexpr const char* tryPaths[] = {"/shop/1", "/weather/london", "/echo"};
 
 QColor stateColor(State state)
 {
@@ -82,6 +78,7 @@ GatewayPage::GatewayPage(app::GatewayController* controller, QWidget* parent)
     connect(m_controller, &app::GatewayController::configApplied, this, [this] {
         if (!m_dnsRefresh->hasFocus())
             showDnsRefresh(m_controller->dnsRefreshInterval());
+        updateTryLinks(); // what is routed changed
     });
     onStateChanged(m_controller->state());
     onStatsUpdated(m_controller->lastSample());
@@ -140,20 +137,15 @@ void GatewayPage::buildUi()
     m_listenUrl = selectableLabel(QStringLiteral("listenUrlLabel"), listener);
     m_demoOrigin = selectableLabel(QStringLiteral("demoOriginLabel"), listener);
     // One link per line: a URL never breaks, and a narrow window elides it.
+    // Filled by updateTryLinks() from what the gateway routes.
     m_tryLinks = new QWidget(listener);
     m_tryLinks->setObjectName(QStringLiteral("tryLinks"));
     auto* tryLayout = new QVBoxLayout(m_tryLinks);
     tryLayout->setContentsMargins(0, 0, 0, 0);
     tryLayout->setSpacing(2);
-    for (int i = 0; i < int(std::size(tryPaths)); ++i) {
-        auto* link = new UrlLinkLabel(m_tryLinks);
-        link->setObjectName(QStringLiteral("tryLink%1").arg(i));
-        tryLayout->addWidget(link);
-        m_tryLinkLabels.append(link);
-    }
-    m_form->addRow(tr("Listen address:"), m_address);
-    m_form->addRow(tr("Port:"), m_port);
-    m_form->addRow(tr("Worker threads:"), m_threads);
+    m_form->addRow(tr("&Listen address:"), m_address);
+    m_form->addRow(tr("&Port:"), m_port);
+    m_form->addRow(tr("&Worker threads:"), m_threads);
     auto* dnsRow = new QWidget(listener);
     auto* dnsLayout = new QHBoxLayout(dnsRow);
     dnsLayout->setContentsMargins(0, 0, 0, 0);
@@ -169,7 +161,9 @@ void GatewayPage::buildUi()
     m_dnsRefreshNote->setWordWrap(true);
     dnsLayout->addWidget(m_dnsRefresh);
     dnsLayout->addWidget(m_dnsRefreshNote, 1);
-    m_form->addRow(tr("DNS refresh:"), dnsRow);
+    m_form->addRow(tr("&DNS refresh:"), dnsRow);
+    if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(dnsRow)))
+        label->setBuddy(m_dnsRefresh);
     connect(m_dnsRefresh, &QLineEdit::editingFinished, this, &GatewayPage::applyDnsRefresh);
     m_form->addRow(tr("Listening on:"), m_listenUrl);
     m_form->addRow(tr("Demo origin:"), m_demoOrigin);
@@ -179,7 +173,7 @@ void GatewayPage::buildUi()
     adminLayout->setContentsMargins(0, 0, 0, 0);
     m_adminUrl = selectableLabel(QStringLiteral("adminUrlLabel"), adminRow);
     m_adminUrl->setText(tr("Off"));
-    m_copyToken = new QPushButton(tr("Copy &Token"), adminRow);
+    m_copyToken = new QPushButton(tr("Copy To&ken"), adminRow);
     m_copyToken->setObjectName(QStringLiteral("copyAdminTokenButton"));
     m_copyToken->setToolTip(tr("Copy the admin API's bearer token to the clipboard"));
     m_copyToken->setEnabled(false);
@@ -207,6 +201,7 @@ void GatewayPage::buildUi()
     m_targetsSummary = new QLabel(health);
     m_targetsSummary->setObjectName(QStringLiteral("targetsSummaryLabel"));
     m_healthTable = new QTableView(health);
+    m_healthTable->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     m_healthTable->setObjectName(QStringLiteral("targetHealthTable"));
     m_healthTable->setModel(m_healthModel);
     m_healthTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -253,7 +248,7 @@ bool GatewayPage::copyAdminToken()
     QGuiApplication::clipboard()->setText(token);
     m_copyToken->setText(tr("Copied"));
     QTimer::singleShot(2000, m_copyToken,
-                       [button = m_copyToken] { button->setText(tr("Copy &Token")); });
+                       [button = m_copyToken] { button->setText(tr("Copy To&ken")); });
     return true;
 }
 
@@ -406,15 +401,67 @@ void GatewayPage::onStatsUpdated(const app::GatewayStatsSample& sample)
 
 void GatewayPage::updateHint()
 {
-    const QUrl gateway = m_controller->listenUrl();
     const bool demo = !m_demoOriginUrl.isEmpty();
     m_demoOrigin->setText(m_demoOriginUrl.toString());
     m_form->setRowVisible(m_demoOrigin, demo);
-    const bool tryable = demo && !gateway.isEmpty();
-    for (qsizetype i = 0; i < m_tryLinkLabels.size(); ++i)
-        m_tryLinkLabels.at(i)->setUrl(
-            tryable ? QUrl(gateway.toString() + QLatin1String(tryPaths[i])) : QUrl());
-    m_form->setRowVisible(m_tryLinks, tryable);
+    updateTryLinks();
+}
+
+void GatewayPage::updateTryLinks()
+{
+    const QUrl gateway = m_controller->listenUrl();
+    const auto& config = m_controller->appliedConfig();
+    const QList<app::TryLink> links =
+        gateway.isEmpty() || !config ? QList<app::TryLink>() : app::tryLinks(*config);
+    auto* layout = static_cast<QVBoxLayout*>(m_tryLinks->layout());
+    // Reuses the labels there are, so a recompile does not flicker them.
+    int open = 0;
+    int keyed = 0;
+    for (const app::TryLink& link : links)
+        ++(link.needsKey ? keyed : open);
+    while (m_tryLinkLabels.size() > open)
+        delete m_tryLinkLabels.takeLast();
+    while (m_keyedTryLabels.size() > keyed)
+        delete m_keyedTryLabels.takeLast();
+    while (m_tryLinkLabels.size() < open) {
+        auto* label = new UrlLinkLabel(m_tryLinks);
+        label->setObjectName(QStringLiteral("tryLink%1").arg(m_tryLinkLabels.size()));
+        layout->insertWidget(int(m_tryLinkLabels.size()), label);
+        m_tryLinkLabels.append(label);
+    }
+    while (m_keyedTryLabels.size() < keyed) {
+        auto* label = new QLabel(m_tryLinks);
+        label->setObjectName(QStringLiteral("tryKeyed%1").arg(m_keyedTryLabels.size()));
+        label->setTextFormat(Qt::RichText);
+        label->setTextInteractionFlags(Qt::TextBrowserInteraction);
+        label->setWordWrap(true);
+        connect(label, &QLabel::linkActivated, this, [this](const QString& href) {
+            bool ok = false;
+            const qint64 id = href.section(QLatin1Char(':'), 1).toLongLong(&ok);
+            if (ok)
+                emit tryItRequested(id);
+        });
+        layout->addWidget(label);
+        m_keyedTryLabels.append(label);
+    }
+    open = keyed = 0;
+    for (const app::TryLink& link : links) {
+        if (!link.needsKey) {
+            m_tryLinkLabels.at(open++)->setUrl(QUrl(gateway.toString() + link.path));
+            continue;
+        }
+        const QString name = m_apiNames.value(link.apiId, tr("API %1").arg(link.apiId));
+        QLabel* label = m_keyedTryLabels.at(keyed++);
+        label->setToolTip(gateway.toString() + link.path);
+        label->setText(m_tryItAvailable
+                           ? tr("%1 (%2) needs an API key: <a href=\"%3\">try it in the "
+                                "catalog</a>")
+                                 .arg(name.toHtmlEscaped(), link.path.toHtmlEscaped(),
+                                      QStringLiteral("tryit:%1").arg(link.apiId))
+                           : tr("%1 (%2) needs an API key.")
+                                 .arg(name.toHtmlEscaped(), link.path.toHtmlEscaped()));
+    }
+    m_form->setRowVisible(m_tryLinks, !links.isEmpty());
 }
 
 QList<UrlLinkLabel*> GatewayPage::tryLinks() const
@@ -422,9 +469,22 @@ QList<UrlLinkLabel*> GatewayPage::tryLinks() const
     return m_tryLinks->isVisibleTo(this) ? m_tryLinkLabels : QList<UrlLinkLabel*>();
 }
 
+QList<QLabel*> GatewayPage::keyedTryLabels() const
+{
+    return m_tryLinks->isVisibleTo(this) ? m_keyedTryLabels : QList<QLabel*>();
+}
+
+void GatewayPage::setTryItAvailable(bool available)
+{
+    m_tryItAvailable = available;
+    updateTryLinks();
+}
+
 void GatewayPage::setApiNames(const QHash<quint64, QString>& names)
 {
     m_healthModel->setApiNames(names);
+    m_apiNames = names;
+    updateTryLinks();
 }
 
 } // namespace gatehouse::ui

@@ -46,9 +46,16 @@ public:
     TargetHealthModel* healthModel() const { return m_healthModel; }
     // Names the health table's upstreams by the API they serve.
     void setApiNames(const QHash<quint64, QString>& names);
-    // The "Try:" links to the demo routes, one per line; empty while they
-    // are hidden (no demo origin, or the gateway not listening).
+    // The "Try:" links, one per line, to what the running gateway routes
+    // (app::tryLinks(): open catalog APIs, then the unguarded base routes
+    // such as the demo workspace's); empty while they are hidden (the
+    // gateway not listening, or nothing open routed).
     QList<UrlLinkLabel*> tryLinks() const;
+    // Below them, one line per routed API that needs a key, saying so, with
+    // a link to its Try It in the catalog once that is available.
+    QList<QLabel*> keyedTryLabels() const;
+    // Whether "Try it in the catalog" can be offered (tryItRequested()).
+    void setTryItAvailable(bool available);
 
     // Listener fields as entered; start() uses them.
     void setListenFields(const QString& address, quint16 port, unsigned threads);
@@ -62,18 +69,23 @@ signals:
     // A problem with what was entered; the window shows it with the
     // controller's own errors.
     void errorShown(const QString& message);
+    // "Try it in the catalog" was chosen for this API.
+    void tryItRequested(qint64 apiId);
 
 private:
     void buildUi();
     void onStateChanged(app::GatewayController::State state);
     void onStatsUpdated(const app::GatewayStatsSample& sample);
     void updateHint();
+    void updateTryLinks();
     void applyDnsRefresh();
     void showDnsRefresh(std::chrono::milliseconds interval);
 
     app::GatewayController* m_controller;
     TargetHealthModel* m_healthModel;
     QUrl m_demoOriginUrl;
+    QHash<quint64, QString> m_apiNames;
+    bool m_tryItAvailable = false;
     bool m_restartPending = false;
 
     QLabel* m_stateIndicator = nullptr;
@@ -91,6 +103,7 @@ private:
     QLabel* m_demoOrigin = nullptr;
     QWidget* m_tryLinks = nullptr;
     QList<UrlLinkLabel*> m_tryLinkLabels;
+    QList<QLabel*> m_keyedTryLabels;
     QLabel* m_adminUrl = nullptr;
     QPushButton* m_copyToken = nullptr;
     QString m_adminTokenFile;

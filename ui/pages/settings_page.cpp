@@ -33,7 +33,7 @@ SettingsPage::SettingsPage(QWidget* parent)
     m_languageNote->setObjectName(QStringLiteral("languageNote"));
     m_languageNote->setWordWrap(true);
     m_languageNote->setForegroundRole(QPalette::PlaceholderText);
-    languageForm->addRow(tr("Language:"), m_language);
+    languageForm->addRow(tr("&Language:"), m_language);
     languageForm->addRow(QString(), m_languageNote);
     languageBox->setMaximumWidth(760);
     layout->addWidget(languageBox);
@@ -58,9 +58,9 @@ SettingsPage::SettingsPage(QWidget* parent)
         gateway);
     gatewayNote->setWordWrap(true);
     gatewayNote->setForegroundRole(QPalette::PlaceholderText);
-    gatewayForm->addRow(tr("Listen address:"), m_address);
-    gatewayForm->addRow(tr("Port:"), m_port);
-    gatewayForm->addRow(tr("Worker threads:"), m_threads);
+    gatewayForm->addRow(tr("Listen &address:"), m_address);
+    gatewayForm->addRow(tr("&Port:"), m_port);
+    gatewayForm->addRow(tr("&Worker threads:"), m_threads);
     gatewayForm->addRow(QString(), gatewayNote);
     gateway->setMaximumWidth(760);
     layout->addWidget(gateway);

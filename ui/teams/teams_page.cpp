@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -102,7 +103,7 @@ TeamsPage::TeamsPage(app::CatalogService* catalog, std::optional<app::Principal>
     title->setFont(big);
     header->addWidget(title);
     header->addStretch(1);
-    m_viewAsLabel = new QLabel(tr("&View as:"), this);
+    m_viewAsLabel = new QLabel(tr("Vie&w as:"), this);
     m_viewAs = new QComboBox(this);
     m_viewAs->setObjectName(QStringLiteral("viewAsCombo"));
     m_viewAs->setToolTip(tr("Demo: see and act with the permissions of a user with this role"));
@@ -128,7 +129,7 @@ TeamsPage::TeamsPage(app::CatalogService* catalog, std::optional<app::Principal>
     m_tabs->addTab(buildTeamsTab(), tr("&Teams"));
     m_tabs->addTab(buildUsersTab(), tr("&Users"));
     m_audit = new AuditPage(m_catalog, m_acting, m_tabs);
-    m_tabs->addTab(m_audit, tr("&Audit Log"));
+    m_tabs->addTab(m_audit, tr("Au&dit Log"));
     layout->addWidget(m_tabs, 1);
 
     m_reloadTimer = new QTimer(this);
@@ -172,6 +173,10 @@ QWidget* TeamsPage::buildTeamsTab()
     teamButtons->addWidget(m_newTeam);
     teamButtons->addStretch(1);
     leftLayout->addLayout(teamButtons);
+    m_newTeam->setShortcut(QKeySequence::New); // while the Teams tab shows
+    m_newTeam->setToolTip(
+        tr("Create a team (%1)")
+            .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     connect(m_newTeam, &QPushButton::clicked, this, &TeamsPage::newTeam);
 
     auto* right = new QWidget(splitter);
@@ -206,6 +211,13 @@ QWidget* TeamsPage::buildTeamsTab()
     rightLayout->addLayout(memberButtons);
     connect(m_addMember, &QPushButton::clicked, this, &TeamsPage::addMember);
     connect(m_removeMember, &QPushButton::clicked, this, &TeamsPage::removeMember);
+    // Delete in the members list: as the Remove button, when it may.
+    auto* remove = new QShortcut(QKeySequence::Delete, m_membersView);
+    remove->setContext(Qt::WidgetShortcut);
+    connect(remove, &QShortcut::activated, this, [this] {
+        if (m_removeMember->isVisible() && m_removeMember->isEnabled())
+            removeMember();
+    });
     connect(m_teamRole, &QComboBox::activated, this, [this](int index) {
         setTeamRoleOfSelected(app::TeamRole(m_teamRole->itemData(index).toInt()));
     });
@@ -234,7 +246,10 @@ QWidget* TeamsPage::buildUsersTab()
     auto* buttons = new QHBoxLayout;
     m_invite = new QPushButton(tr("&Invite User…"), tab);
     m_invite->setObjectName(QStringLiteral("inviteUserButton"));
-    m_invite->setToolTip(tr("Create an account in this catalog"));
+    m_invite->setShortcut(QKeySequence::New); // while the Users tab shows
+    m_invite->setToolTip(
+        tr("Create an account in this catalog (%1)")
+            .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     m_orgRoleLabel = new QLabel(tr("R&ole:"), tab);
     m_orgRole = new QComboBox(tab);
     m_orgRole->setObjectName(QStringLiteral("userRoleCombo"));
@@ -256,6 +271,7 @@ QWidget* TeamsPage::buildUsersTab()
 QTableView* TeamsPage::createView(QStandardItemModel* model, const QString& name)
 {
     auto* view = new QTableView;
+    view->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     view->setObjectName(name);
     view->setModel(model);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -344,6 +360,8 @@ void TeamsPage::reload()
         return;
     const quint64 generation = ++m_generation;
     const app::Principal actor = *m_acting;
+    if (m_tabs->currentWidget() == m_audit) // Refresh on the audit log's tab
+        m_audit->reload();
     m_catalog->run(
         this, [actor](app::CatalogStore& store) { return app::loadTeamDirectory(store, actor); },
         [this, generation](const app::TeamDirectory& directory) {
