@@ -337,10 +337,6 @@
         <translation>&amp;Entwurf löschen…</translation>
     </message>
     <message>
-        <source>&amp;New Version…</source>
-        <translation>&amp;Neue Version…</translation>
-    </message>
-    <message>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
@@ -640,6 +636,14 @@
         <source>The plans could not be loaded: %1</source>
         <translation>Die Tarife konnten nicht geladen werden: %1</translation>
     </message>
+    <message>
+        <source>New Version…</source>
+        <translation>Neue Version…</translation>
+    </message>
+    <message>
+        <source>The subscribers could not be loaded: %1</source>
+        <translation>Die Abonnenten konnten nicht geladen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ApiEditorDialog</name>
@@ -713,7 +717,7 @@
     </message>
     <message>
         <source>&amp;Version:</source>
-        <translation>&amp;Version:</translation>
+        <translation>Versi&amp;on:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -733,7 +737,7 @@
     </message>
     <message>
         <source>&amp;Owning team:</source>
-        <translation>&amp;Besitzendes Team:</translation>
+        <translation>Besitzendes Tea&amp;m:</translation>
     </message>
     <message>
         <source>Owning team only</source>
@@ -761,7 +765,7 @@
     </message>
     <message>
         <source>&amp;Base path:</source>
-        <translation>&amp;Basispfad:</translation>
+        <translation>Basis&amp;pfad:</translation>
     </message>
     <message>
         <source>Add</source>
@@ -933,7 +937,7 @@
     </message>
     <message>
         <source>&amp;Key query parameter:</source>
-        <translation>&amp;Schlüssel-Abfrageparameter:</translation>
+        <translation>S&amp;chlüssel-Abfrageparameter:</translation>
     </message>
     <message>
         <source>Only APIs that require an API key take one from the query. Clear this field or choose API key authentication.</source>
@@ -1028,10 +1032,6 @@
     <message>
         <source>API keys of the application</source>
         <translation>API-Schlüssel der Anwendung</translation>
-    </message>
-    <message>
-        <source>Re&amp;voke Key…</source>
-        <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
         <source>Refuse calls with the selected key from now on</source>
@@ -1188,6 +1188,10 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Revo&amp;ke Key…</source>
+        <translation>Schlüssel &amp;widerrufen…</translation>
     </message>
 </context>
 <context>
@@ -1449,10 +1453,6 @@
         <translation>&amp;Eingang</translation>
     </message>
     <message>
-        <source>&amp;History</source>
-        <translation>&amp;Verlauf</translation>
-    </message>
-    <message>
         <source>Approvals are unavailable: the catalog is not open, or your account has no access to it.</source>
         <translation>Genehmigungen sind nicht verfügbar: Der Katalog ist nicht geöffnet, oder Ihr Konto hat keinen Zugriff darauf.</translation>
     </message>
@@ -1479,10 +1479,6 @@
     <message>
         <source>Res&amp;ume</source>
         <translation>&amp;Fortsetzen</translation>
-    </message>
-    <message>
-        <source>Re&amp;voke…</source>
-        <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
         <source>Cannot read the approvals: %1</source>
@@ -1584,6 +1580,14 @@
         <source>Decided subscriptions</source>
         <translation>Entschiedene Abonnements</translation>
     </message>
+    <message>
+        <source>His&amp;tory</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Rev&amp;oke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::AuditDiffView</name>
@@ -1650,10 +1654,6 @@
         <translation>A&amp;kteur:</translation>
     </message>
     <message>
-        <source>Ac&amp;tion:</source>
-        <translation>Ak&amp;tion:</translation>
-    </message>
-    <message>
         <source>O&amp;bject:</source>
         <translation>O&amp;bjekt:</translation>
     </message>
@@ -1713,6 +1713,10 @@
         <source>Select an entry to see the object before and after.</source>
         <translation>Wählen Sie einen Eintrag, um das Objekt vorher und nachher zu sehen.</translation>
     </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>Ak&amp;tion:</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CacheActionsPanel</name>
@@ -1747,14 +1751,6 @@
     <message>
         <source>Replaces the cache with an empty one of this budget and policy.</source>
         <translation>Ersetzt den Cache durch einen leeren mit diesem Budget und dieser Strategie.</translation>
-    </message>
-    <message>
-        <source>Budget:</source>
-        <translation>Budget:</translation>
-    </message>
-    <message>
-        <source>Eviction:</source>
-        <translation>Verdrängung:</translation>
     </message>
     <message>
         <source>Purge</source>
@@ -1847,6 +1843,14 @@
     <message>
         <source>Purged %1 objects.</source>
         <translation>%1 Objekte entfernt.</translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation>&amp;Budget:</translation>
+    </message>
+    <message>
+        <source>Evi&amp;ction:</source>
+        <translation>Ver&amp;drängung:</translation>
     </message>
 </context>
 <context>
@@ -2138,7 +2142,7 @@
     </message>
     <message>
         <source>&amp;Revert</source>
-        <translation>&amp;Zurücksetzen</translation>
+        <translation>Zu&amp;rücksetzen</translation>
     </message>
     <message>
         <source>Show the stored policy again</source>
@@ -2475,10 +2479,6 @@
         <translation>Genaue Anfrage-ID</translation>
     </message>
     <message>
-        <source>&amp;Apply</source>
-        <translation>&amp;Anwenden</translation>
-    </message>
-    <message>
         <source>&amp;Clear</source>
         <translation>Zu&amp;rücksetzen</translation>
     </message>
@@ -2503,10 +2503,6 @@
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <source>Cac&amp;he:</source>
-        <translation>Cac&amp;he:</translation>
-    </message>
-    <message>
         <source>&amp;Path:</source>
         <translation>&amp;Pfad:</translation>
     </message>
@@ -2525,6 +2521,14 @@
     <message>
         <source>The application must be given by its id, a number (&quot;%1&quot; is not).</source>
         <translation>Die Anwendung wird über ihre ID angegeben, eine Zahl („%1“ ist keine).</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>C&amp;ache:</source>
+        <translation>Cac&amp;he:</translation>
     </message>
 </context>
 <context>
@@ -2959,10 +2963,6 @@
         <translation>&amp;Neue API…</translation>
     </message>
     <message>
-        <source>Create a draft API from a form</source>
-        <translation>Einen API-Entwurf über ein Formular anlegen</translation>
-    </message>
-    <message>
         <source>&amp;Import OpenAPI…</source>
         <translation>OpenAPI &amp;importieren…</translation>
     </message>
@@ -3017,6 +3017,10 @@
     <message>
         <source>The catalog is not available.</source>
         <translation>Der Katalog ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Create a draft API from a form (%1)</source>
+        <translation>Einen API-Entwurf über ein Formular anlegen (%1)</translation>
     </message>
 </context>
 <context>
@@ -3376,18 +3380,6 @@
         <translation>Einer pro Kern (%1)</translation>
     </message>
     <message>
-        <source>Listen address:</source>
-        <translation>Listen-Adresse:</translation>
-    </message>
-    <message>
-        <source>Port:</source>
-        <translation>Port:</translation>
-    </message>
-    <message>
-        <source>Worker threads:</source>
-        <translation>Worker-Threads:</translation>
-    </message>
-    <message>
         <source>Listening on:</source>
         <translation>Lauscht auf:</translation>
     </message>
@@ -3464,10 +3456,6 @@
         <translation>Aus</translation>
     </message>
     <message>
-        <source>Copy &amp;Token</source>
-        <translation>&amp;Token kopieren</translation>
-    </message>
-    <message>
         <source>Copy the admin API&apos;s bearer token to the clipboard</source>
         <translation>Das Bearer-Token der Admin-API in die Zwischenablage kopieren</translation>
     </message>
@@ -3496,10 +3484,6 @@
         <translation>Wie oft die Hostnamen der Upstreams neu aufgelöst werden: 0 (aus) oder 1s bis 24h. Gilt sofort für das laufende Gateway.</translation>
     </message>
     <message>
-        <source>DNS refresh:</source>
-        <translation>DNS-Aktualisierung:</translation>
-    </message>
-    <message>
         <source>Off: host names are looked up when a configuration is applied.</source>
         <translation>Aus: Hostnamen werden aufgelöst, wenn eine Konfiguration angewendet wird.</translation>
     </message>
@@ -3514,6 +3498,38 @@
     <message>
         <source>Must be 0 (off) or from 1s to 24h.</source>
         <translation>Muss 0 (aus) oder 1s bis 24h sein.</translation>
+    </message>
+    <message>
+        <source>&amp;Listen address:</source>
+        <translation>&amp;Listen-Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Worker threads:</source>
+        <translation>&amp;Worker-Threads:</translation>
+    </message>
+    <message>
+        <source>&amp;DNS refresh:</source>
+        <translation>&amp;DNS-Aktualisierung:</translation>
+    </message>
+    <message>
+        <source>Copy To&amp;ken</source>
+        <translation>Token &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) needs an API key: &lt;a href=&quot;%3&quot;&gt;try it in the catalog&lt;/a&gt;</source>
+        <translation>%1 (%2) braucht einen API-Schlüssel: &lt;a href=&quot;%3&quot;&gt;im Katalog testen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2) needs an API key.</source>
+        <translation>%1 (%2) braucht einen API-Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -3702,7 +3718,7 @@
     </message>
     <message>
         <source>&amp;Base path:</source>
-        <translation>&amp;Basispfad:</translation>
+        <translation>Ba&amp;sispfad:</translation>
     </message>
     <message>
         <source>Enter a base path, for example %1.</source>
@@ -4101,7 +4117,7 @@ info:
     </message>
     <message>
         <source>&amp;Use version %1</source>
-        <translation>Version %1 &amp;verwenden</translation>
+        <translation>V&amp;ersion %1 verwenden</translation>
     </message>
     <message>
         <source>Use &amp;slug %1</source>
@@ -4113,7 +4129,7 @@ info:
     </message>
     <message>
         <source>&amp;Base path:</source>
-        <translation>&amp;Basispfad:</translation>
+        <translation>B&amp;asispfad:</translation>
     </message>
     <message>
         <source>Import it under a base path no other API uses</source>
@@ -4216,10 +4232,6 @@ info:
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>Sprache:</translation>
-    </message>
-    <message>
         <source>Gateway defaults</source>
         <translation>Gateway-Standardwerte</translation>
     </message>
@@ -4236,24 +4248,28 @@ info:
         <translation>Gilt beim Start von Gatehouse, sofern weder eine Konfigurationsdatei noch die Befehlszeile etwas anderes vorgeben. Den laufenden Gateway ändern Sie auf der Seite „Gateway“.</translation>
     </message>
     <message>
-        <source>Listen address:</source>
-        <translation>Listen-Adresse:</translation>
-    </message>
-    <message>
-        <source>Port:</source>
-        <translation>Port:</translation>
-    </message>
-    <message>
-        <source>Worker threads:</source>
-        <translation>Worker-Threads:</translation>
-    </message>
-    <message>
         <source>Restart Gatehouse to use the new language.</source>
         <translation>Starten Sie Gatehouse neu, um die neue Sprache zu verwenden.</translation>
     </message>
     <message>
         <source>The interface language changes the next time Gatehouse starts.</source>
         <translation>Die Sprache der Oberfläche ändert sich beim nächsten Start von Gatehouse.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation>Listen-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Worker threads:</source>
+        <translation>&amp;Worker-Threads:</translation>
     </message>
 </context>
 <context>
@@ -4450,10 +4466,6 @@ info:
         <translation>Teams</translation>
     </message>
     <message>
-        <source>&amp;View as:</source>
-        <translation>&amp;Ansicht als:</translation>
-    </message>
-    <message>
         <source>Demo: see and act with the permissions of a user with this role</source>
         <translation>Vorführung: mit den Rechten eines Benutzers dieser Rolle sehen und handeln</translation>
     </message>
@@ -4464,10 +4476,6 @@ info:
     <message>
         <source>&amp;Users</source>
         <translation>&amp;Benutzer</translation>
-    </message>
-    <message>
-        <source>&amp;Audit Log</source>
-        <translation>Au&amp;dit-Log</translation>
     </message>
     <message>
         <source>Teams are unavailable: the catalog is not open, or your account has no access to it.</source>
@@ -4508,10 +4516,6 @@ info:
     <message>
         <source>&amp;Invite User…</source>
         <translation>Benutzer &amp;einladen…</translation>
-    </message>
-    <message>
-        <source>Create an account in this catalog</source>
-        <translation>Ein Konto in diesem Katalog anlegen</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
@@ -4559,11 +4563,11 @@ info:
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
+        <translation>Na&amp;me:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>&amp;Beschreibung:</translation>
+        <translation>Be&amp;schreibung:</translation>
     </message>
     <message>
         <source>Add Member</source>
@@ -4579,7 +4583,7 @@ info:
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation>&amp;Benutzer:</translation>
+        <translation>Ben&amp;utzer:</translation>
     </message>
     <message>
         <source>Invite User</source>
@@ -4603,7 +4607,7 @@ info:
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation>&amp;Rolle:</translation>
+        <translation>Ro&amp;lle:</translation>
     </message>
     <message>
         <source>Initial &amp;password:</source>
@@ -4616,6 +4620,22 @@ info:
     <message>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Vie&amp;w as:</source>
+        <translation>Ans&amp;icht als:</translation>
+    </message>
+    <message>
+        <source>Au&amp;dit Log</source>
+        <translation>Au&amp;dit-Log</translation>
+    </message>
+    <message>
+        <source>Create a team (%1)</source>
+        <translation>Ein Team anlegen (%1)</translation>
+    </message>
+    <message>
+        <source>Create an account in this catalog (%1)</source>
+        <translation>Ein Konto in diesem Katalog anlegen (%1)</translation>
     </message>
 </context>
 <context>
@@ -5144,7 +5164,7 @@ info:
     </message>
     <message>
         <source>Send &amp;key:</source>
-        <translation>&amp;Schlüssel senden:</translation>
+        <translation>S&amp;chlüssel senden:</translation>
     </message>
     <message>
         <source>In the X-API-Key header</source>

@@ -337,10 +337,6 @@
         <translation>删除草稿(&amp;D)…</translation>
     </message>
     <message>
-        <source>&amp;New Version…</source>
-        <translation>新版本(&amp;N)…</translation>
-    </message>
-    <message>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
@@ -639,6 +635,14 @@
     <message>
         <source>The plans could not be loaded: %1</source>
         <translation>无法加载套餐：%1</translation>
+    </message>
+    <message>
+        <source>New Version…</source>
+        <translation>新版本…</translation>
+    </message>
+    <message>
+        <source>The subscribers could not be loaded: %1</source>
+        <translation>无法加载订阅者：%1</translation>
     </message>
 </context>
 <context>
@@ -1030,10 +1034,6 @@
         <translation>应用的 API 密钥</translation>
     </message>
     <message>
-        <source>Re&amp;voke Key…</source>
-        <translation>撤销密钥(&amp;V)…</translation>
-    </message>
-    <message>
         <source>Refuse calls with the selected key from now on</source>
         <translation>从现在起拒绝使用所选密钥的调用</translation>
     </message>
@@ -1188,6 +1188,10 @@
     <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Revo&amp;ke Key…</source>
+        <translation>撤销密钥(&amp;K)…</translation>
     </message>
 </context>
 <context>
@@ -1449,10 +1453,6 @@
         <translation>收件箱(&amp;I)</translation>
     </message>
     <message>
-        <source>&amp;History</source>
-        <translation>历史(&amp;H)</translation>
-    </message>
-    <message>
         <source>Approvals are unavailable: the catalog is not open, or your account has no access to it.</source>
         <translation>审批不可用：目录未打开，或您的账户无权访问。</translation>
     </message>
@@ -1479,10 +1479,6 @@
     <message>
         <source>Res&amp;ume</source>
         <translation>恢复(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Re&amp;voke…</source>
-        <translation>撤销(&amp;V)…</translation>
     </message>
     <message>
         <source>Cannot read the approvals: %1</source>
@@ -1584,6 +1580,14 @@
         <source>Decided subscriptions</source>
         <translation>已决定的订阅</translation>
     </message>
+    <message>
+        <source>His&amp;tory</source>
+        <translation>历史(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Rev&amp;oke…</source>
+        <translation>撤销(&amp;O)…</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::AuditDiffView</name>
@@ -1650,10 +1654,6 @@
         <translation>操作者(&amp;C)：</translation>
     </message>
     <message>
-        <source>Ac&amp;tion:</source>
-        <translation>操作(&amp;T)：</translation>
-    </message>
-    <message>
         <source>O&amp;bject:</source>
         <translation>对象(&amp;B)：</translation>
     </message>
@@ -1713,6 +1713,10 @@
         <source>Select an entry to see the object before and after.</source>
         <translation>选择一个条目以查看对象更改前后的内容。</translation>
     </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>操作(&amp;A)：</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CacheActionsPanel</name>
@@ -1747,14 +1751,6 @@
     <message>
         <source>Replaces the cache with an empty one of this budget and policy.</source>
         <translation>用具有此预算和策略的空缓存替换当前缓存。</translation>
-    </message>
-    <message>
-        <source>Budget:</source>
-        <translation>预算：</translation>
-    </message>
-    <message>
-        <source>Eviction:</source>
-        <translation>淘汰策略：</translation>
     </message>
     <message>
         <source>Purge</source>
@@ -1847,6 +1843,14 @@
     <message>
         <source>Purged %1 objects.</source>
         <translation>已清除 %1 个对象。</translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation>预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Evi&amp;ction:</source>
+        <translation>淘汰策略(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -2475,10 +2479,6 @@
         <translation>完整的请求 ID</translation>
     </message>
     <message>
-        <source>&amp;Apply</source>
-        <translation>应用(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
@@ -2503,10 +2503,6 @@
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <source>Cac&amp;he:</source>
-        <translation>缓存(&amp;H)：</translation>
-    </message>
-    <message>
         <source>&amp;Path:</source>
         <translation>路径(&amp;P)：</translation>
     </message>
@@ -2525,6 +2521,14 @@
     <message>
         <source>The application must be given by its id, a number (&quot;%1&quot; is not).</source>
         <translation>应用须以其 ID（数字）指定（“%1”不是数字）。</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>应用(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>C&amp;ache:</source>
+        <translation>缓存(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -2959,10 +2963,6 @@
         <translation>新建 API(&amp;N)…</translation>
     </message>
     <message>
-        <source>Create a draft API from a form</source>
-        <translation>通过表单创建 API 草稿</translation>
-    </message>
-    <message>
         <source>&amp;Import OpenAPI…</source>
         <translation>导入 OpenAPI(&amp;I)…</translation>
     </message>
@@ -3017,6 +3017,10 @@
     <message>
         <source>The catalog is not available.</source>
         <translation>目录不可用。</translation>
+    </message>
+    <message>
+        <source>Create a draft API from a form (%1)</source>
+        <translation>通过表单创建 API 草稿（%1）</translation>
     </message>
 </context>
 <context>
@@ -3376,18 +3380,6 @@
         <translation>每个核心一个 (%1)</translation>
     </message>
     <message>
-        <source>Listen address:</source>
-        <translation>监听地址：</translation>
-    </message>
-    <message>
-        <source>Port:</source>
-        <translation>端口：</translation>
-    </message>
-    <message>
-        <source>Worker threads:</source>
-        <translation>工作线程：</translation>
-    </message>
-    <message>
         <source>Listening on:</source>
         <translation>正在监听：</translation>
     </message>
@@ -3464,10 +3456,6 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Copy &amp;Token</source>
-        <translation>复制令牌(&amp;T)</translation>
-    </message>
-    <message>
         <source>Copy the admin API&apos;s bearer token to the clipboard</source>
         <translation>将管理 API 的 Bearer 令牌复制到剪贴板</translation>
     </message>
@@ -3496,10 +3484,6 @@
         <translation>重新解析上游主机名的频率：0（关闭）或 1s 到 24h。立即应用于正在运行的网关。</translation>
     </message>
     <message>
-        <source>DNS refresh:</source>
-        <translation>DNS 刷新：</translation>
-    </message>
-    <message>
         <source>Off: host names are looked up when a configuration is applied.</source>
         <translation>关闭：仅在应用配置时解析主机名。</translation>
     </message>
@@ -3514,6 +3498,38 @@
     <message>
         <source>Must be 0 (off) or from 1s to 24h.</source>
         <translation>必须为 0（关闭）或 1s 到 24h。</translation>
+    </message>
+    <message>
+        <source>&amp;Listen address:</source>
+        <translation>监听地址(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Worker threads:</source>
+        <translation>工作线程(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;DNS refresh:</source>
+        <translation>DNS 刷新(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Copy To&amp;ken</source>
+        <translation>复制令牌(&amp;K)</translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation>API %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) needs an API key: &lt;a href=&quot;%3&quot;&gt;try it in the catalog&lt;/a&gt;</source>
+        <translation>%1（%2）需要 API 密钥：&lt;a href=&quot;%3&quot;&gt;在目录中试用&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2) needs an API key.</source>
+        <translation>%1（%2）需要 API 密钥。</translation>
     </message>
 </context>
 <context>
@@ -4216,10 +4232,6 @@ info:
         <translation>界面</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>语言：</translation>
-    </message>
-    <message>
         <source>Gateway defaults</source>
         <translation>网关默认设置</translation>
     </message>
@@ -4236,24 +4248,28 @@ info:
         <translation>Gatehouse 启动时使用，除非配置文件或命令行另有指定。要更改正在运行的网关，请使用“网关”页面。</translation>
     </message>
     <message>
-        <source>Listen address:</source>
-        <translation>监听地址：</translation>
-    </message>
-    <message>
-        <source>Port:</source>
-        <translation>端口：</translation>
-    </message>
-    <message>
-        <source>Worker threads:</source>
-        <translation>工作线程：</translation>
-    </message>
-    <message>
         <source>Restart Gatehouse to use the new language.</source>
         <translation>重新启动 Gatehouse 以使用新语言。</translation>
     </message>
     <message>
         <source>The interface language changes the next time Gatehouse starts.</source>
         <translation>界面语言将在 Gatehouse 下次启动时更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation>监听地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Worker threads:</source>
+        <translation>工作线程(&amp;W)：</translation>
     </message>
 </context>
 <context>
@@ -4450,10 +4466,6 @@ info:
         <translation>团队</translation>
     </message>
     <message>
-        <source>&amp;View as:</source>
-        <translation>查看身份(&amp;V)：</translation>
-    </message>
-    <message>
         <source>Demo: see and act with the permissions of a user with this role</source>
         <translation>演示：以该角色用户的权限查看和操作</translation>
     </message>
@@ -4464,10 +4476,6 @@ info:
     <message>
         <source>&amp;Users</source>
         <translation>用户(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Audit Log</source>
-        <translation>审计日志(&amp;A)</translation>
     </message>
     <message>
         <source>Teams are unavailable: the catalog is not open, or your account has no access to it.</source>
@@ -4508,10 +4516,6 @@ info:
     <message>
         <source>&amp;Invite User…</source>
         <translation>邀请用户(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Create an account in this catalog</source>
-        <translation>在此目录中创建帐户</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
@@ -4616,6 +4620,22 @@ info:
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Vie&amp;w as:</source>
+        <translation>查看身份(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Au&amp;dit Log</source>
+        <translation>审计日志(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Create a team (%1)</source>
+        <translation>创建团队（%1）</translation>
+    </message>
+    <message>
+        <source>Create an account in this catalog (%1)</source>
+        <translation>在此目录中创建帐户（%1）</translation>
     </message>
 </context>
 <context>
