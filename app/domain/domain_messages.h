@@ -297,4 +297,31 @@ inline constexpr const char* CannotRevoke = QT_TRANSLATE_NOOP("DomainMessage", "
 inline constexpr const char* RejectionNeedsReason =
     QT_TRANSLATE_NOOP("DomainMessage", "a rejection needs a reason");
 
+// --- The demo workspace (created from the console's dashboard) ---
+
+//: %1 names what was being made, e.g. "user maya" or "api products@v1" (not translated);
+//: %2 is why, a message of its own.
+inline constexpr const char* DemoStepFailed =
+    QT_TRANSLATE_NOOP("DomainMessage", "demo workspace: %1: %2");
+//: %1 is the subscription's state, %2 the state the demo expected.
+inline constexpr const char* DemoUnexpectedState =
+    QT_TRANSLATE_NOOP("DomainMessage", "is %1, expected %2");
+inline constexpr const char* DemoOnlyAdmins =
+    QT_TRANSLATE_NOOP("DomainMessage", "demo workspace: only an administrator can create it");
+//: %1 is the database's own reason (English).
+inline constexpr const char* DemoWorkspaceFailed =
+    QT_TRANSLATE_NOOP("DomainMessage", "demo workspace: %1");
+//: %1 is why, a message of its own.
+inline constexpr const char* DemoTrafficKeyFailed =
+    QT_TRANSLATE_NOOP("DomainMessage", "demo traffic key: %1");
+
+// --- Start-up of the catalog (shown in the console's window) ---
+
+//: %1 is the database file or URL, %2 the database's own reason (English).
+inline constexpr const char* CannotUseCatalog =
+    QT_TRANSLATE_NOOP("DomainMessage", "Cannot use the catalog database %1: %2");
+//: %1 is the operating system's user name, %2 the database file, %3 why (a message of its own).
+inline constexpr const char* NoLocalAdmin =
+    QT_TRANSLATE_NOOP("DomainMessage", "No administrator for '%1' in %2: %3");
+
 } // namespace gatehouse::app::msg

@@ -160,7 +160,7 @@ void TestDomainMessageText::refusalOnThePageIsGerman()
     QVERIFY(page()->isMessageError());
     QCOMPARE(page()->message(),
              QStringLiteral("Abgelehnt (derzeit nicht möglich): Ein Team behält mindestens "
-                            "einen Besitzer"));
+                            "einen Eigentümer"));
     QTest::qWait(50);
     saveScreenshot(m_window.get(), QStringLiteral("domain_message_german_page.png"));
 }
