@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/domain/domain_message.h"
 
+#include "app/application_overview.h"
+#include "app/catalog_browser.h"
+#include "app/catalog_store.h"
 #include "app/domain/api_catalog.h"
 #include "app/domain/application_service.h"
 #include "app/domain/plan_service.h"
@@ -46,6 +49,7 @@ private slots:
     void subscriptionRefusals();
     void accountRefusals();
     void storageErrorsKeepTheDatabaseText();
+    void consoleFacadesCarryTheMessage();
 
 private:
     // Checks the last error of `service`: its code, its English text (the
@@ -275,6 +279,45 @@ void TestDomainMessages::storageErrorsKeepTheDatabaseText()
     QVERIFY(plans.lastErrorMessage().isVerbatim());
     QCOMPARE(plans.lastErrorMessage().toString(), plans.lastError());
     QCOMPARE(bracketed(plans.lastErrorMessage()), plans.lastError());
+}
+
+void TestDomainMessages::consoleFacadesCarryTheMessage()
+{
+    // What the console's pages call: the English text and the message
+    // travel together.
+    QString error;
+    auto store = CatalogStore::open(QStringLiteral("messages"), m_db.spec(), &error);
+    QVERIFY2(store, qPrintable(error));
+
+    const ApplicationChange unnamed =
+        createApplication(*store, m_world.outsider, QStringLiteral("  "), {}, 0);
+    QVERIFY(!unnamed.ok);
+    QCOMPARE(unnamed.error, QStringLiteral("an application needs a name"));
+    QCOMPARE(unnamed.errorMessage.toString(), unnamed.error);
+    QCOMPARE(bracketed(unnamed.errorMessage), QStringLiteral("[an application needs a name]"));
+
+    const ApplicationDetail gone = loadApplicationDetail(*store, m_world.outsider, 424242);
+    QCOMPARE(gone.errorCode, DomainErrorCode::NotFound);
+    QCOMPARE(gone.errorMessage.toString(), gone.error);
+    QCOMPARE(bracketed(gone.errorMessage), QStringLiteral("[no such application]"));
+
+    const qint64 geo = createApi(QStringLiteral("geo"), QStringLiteral("/geo"));
+    QVERIFY(geo != 0);
+    LifecycleRequest retire;
+    retire.action = ApiAction::Retire;
+    retire.apiId = geo;
+    const LifecycleOutcome refused = applyLifecycleAction(*store, m_world.publisher, retire);
+    QVERIFY(!refused.ok);
+    QCOMPARE(refused.error, QStringLiteral("draft -> retired: a draft must be published first"));
+    QCOMPARE(refused.errorMessage.toString(), refused.error);
+    QCOMPARE(bracketed(refused.errorMessage),
+             QStringLiteral("[[draft] -> [retired]: a draft must be published first]"));
+
+    const ApiDetails missing = loadApiDetails(*store, m_world.publisher, 424242);
+    QCOMPARE(missing.errorCode, DomainErrorCode::NotFound);
+    QCOMPARE(missing.errorMessage.toString(), missing.error);
+    QVERIFY(!missing.errorMessage.isVerbatim());
+    store.reset();
 }
 
 QTEST_GUILESS_MAIN(TestDomainMessages)
