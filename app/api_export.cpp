@@ -103,6 +103,7 @@ ApiExport exportApi(CatalogStore& store, const Principal& actor, qint64 apiId)
     const auto api = store.apis().api(actor, apiId);
     if (!api) {
         out.error = store.apis().lastError();
+        out.errorMessage = store.apis().lastErrorMessage();
         return out;
     }
     if (!api->openApi.trimmed().isEmpty()) {
@@ -115,8 +116,12 @@ ApiExport exportApi(CatalogStore& store, const Principal& actor, qint64 apiId)
         }
     }
     out.document = WorkspaceFile::exportApi(store, actor, apiId, &out.error);
-    if (out.document.isEmpty() && out.error.isEmpty())
-        out.error = QStringLiteral("the API could not be read");
+    if (out.document.isEmpty())
+        out.errorMessage = store.apis().lastErrorMessage();
+    if (out.document.isEmpty() && out.error.isEmpty()) {
+        out.errorMessage = msg::ApiUnreadable;
+        out.error = out.errorMessage.toString();
+    }
     return out;
 }
 

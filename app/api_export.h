@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/domain_message.h"
 #include "app/domain/roles.h"
 
 #include <QByteArray>
@@ -20,8 +21,9 @@ struct ApiExport {
     enum class Format { OpenApi, Workspace };
 
     Format format = Format::Workspace;
-    QByteArray document; // empty on error
-    QString error;       // set when `document` is not
+    QByteArray document;        // empty on error
+    QString error;              // set when `document` is not
+    DomainMessage errorMessage; // the same, for the console to translate
     bool ok() const { return error.isEmpty(); }
 };
 

@@ -19,6 +19,7 @@ ApplicationChange refused(const Service& service)
     ApplicationChange change;
     change.errorCode = service.lastErrorCode();
     change.error = service.lastError();
+    change.errorMessage = service.lastErrorMessage();
     return change;
 }
 
@@ -31,11 +32,13 @@ ApplicationListing loadApplications(CatalogStore& store, const Principal& actor)
     const QList<Application> list = apps.applications(actor);
     if (apps.lastErrorCode() != DomainErrorCode::None) {
         out.error = apps.lastError();
+        out.errorMessage = apps.lastErrorMessage();
         return out;
     }
     out.actorTeams = store.teams().teamsOf(actor.userId);
     if (store.teams().lastErrorCode() != DomainErrorCode::None) {
         out.error = store.teams().lastError();
+        out.errorMessage = store.teams().lastErrorMessage();
         return out;
     }
     QHash<qint64, QString> teamNames, userNames;
@@ -76,6 +79,7 @@ ApplicationDetail loadApplicationDetail(CatalogStore& store, const Principal& ac
     if (apps.lastErrorCode() != DomainErrorCode::None) {
         out.errorCode = apps.lastErrorCode();
         out.error = apps.lastError();
+        out.errorMessage = apps.lastErrorMessage();
         return out;
     }
     SubscriptionService& subscriptions = store.subscriptions();
@@ -83,6 +87,7 @@ ApplicationDetail loadApplicationDetail(CatalogStore& store, const Principal& ac
     if (subscriptions.lastErrorCode() != DomainErrorCode::None) {
         out.errorCode = subscriptions.lastErrorCode();
         out.error = subscriptions.lastError();
+        out.errorMessage = subscriptions.lastErrorMessage();
         return out;
     }
     // The service said which subscriptions the actor sees; this adds the
@@ -98,6 +103,7 @@ ApplicationDetail loadApplicationDetail(CatalogStore& store, const Principal& ac
     if (!q) {
         out.errorCode = DomainErrorCode::Storage;
         out.error = err;
+        out.errorMessage = err;
         return out;
     }
     QHash<qint64, SubscriptionEntry> names;
@@ -130,6 +136,7 @@ SubscribableApis loadSubscribableApis(CatalogStore& store, const Principal& acto
     const QList<ApiDefinition> apis = store.apis().visibleApis(actor);
     if (store.apis().lastErrorCode() != DomainErrorCode::None) {
         out.error = store.apis().lastError();
+        out.errorMessage = store.apis().lastErrorMessage();
         return out;
     }
     for (const ApiDefinition& api : apis) {
@@ -138,6 +145,7 @@ SubscribableApis loadSubscribableApis(CatalogStore& store, const Principal& acto
         SubscribableApi entry{api.id, api.name, api.version, store.plans().plans(actor, api.id)};
         if (store.plans().lastErrorCode() == DomainErrorCode::Storage) {
             out.error = store.plans().lastError();
+            out.errorMessage = store.plans().lastErrorMessage();
             return out;
         }
         if (!entry.plans.isEmpty())

@@ -30,6 +30,7 @@ struct ApplicationListing {
     QList<ApplicationSummary> items; // the applications the actor manages, by name
     QList<Team> actorTeams;          // possible owners besides the actor
     QString error;                   // non-empty: the catalog could not be read
+    DomainMessage errorMessage;      // the same, for the console to translate
 };
 
 ApplicationListing loadApplications(CatalogStore& store, const Principal& actor);
@@ -48,7 +49,8 @@ struct ApplicationDetail {
     QList<ApiKeyInfo> keys;                 // oldest first
     QList<SubscriptionEntry> subscriptions; // newest first
     DomainErrorCode errorCode = DomainErrorCode::None;
-    QString error; // non-empty: not readable (gone, not visible, storage)
+    QString error;              // non-empty: not readable (gone, not visible, storage)
+    DomainMessage errorMessage; // the same, for the console to translate
 };
 
 ApplicationDetail loadApplicationDetail(CatalogStore& store, const Principal& actor,
@@ -66,6 +68,7 @@ struct SubscribableApi {
 struct SubscribableApis {
     QList<SubscribableApi> apis; // by name, then version
     QString error;
+    DomainMessage errorMessage; // the same, for the console to translate
 };
 
 SubscribableApis loadSubscribableApis(CatalogStore& store, const Principal& actor);
@@ -74,10 +77,11 @@ SubscribableApis loadSubscribableApis(CatalogStore& store, const Principal& acto
 struct ApplicationChange {
     bool ok = false;
     DomainErrorCode errorCode = DomainErrorCode::None;
-    QString error;      // the domain service's message when !ok
-    qint64 id = 0;      // the application, key or subscription concerned
-    QString key;        // issueKey only: the full key, shown once
-    ApiKeyInfo keyInfo; // issueKey only: what the catalog keeps about it
+    QString error;              // the domain service's message when !ok
+    DomainMessage errorMessage; // the same, for the console to translate
+    qint64 id = 0;              // the application, key or subscription concerned
+    QString key;                // issueKey only: the full key, shown once
+    ApiKeyInfo keyInfo;         // issueKey only: what the catalog keeps about it
     SubscriptionState state = SubscriptionState::Pending; // requestSubscription only
 };
 

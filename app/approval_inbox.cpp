@@ -64,6 +64,7 @@ ApprovalListing loadApprovals(CatalogStore& store, const Principal& actor, Appro
     // actor without an account the same way.
     if (!store.subscriptions().requireAccount(actor)) {
         out.error = store.subscriptions().lastError();
+        out.errorMessage = store.subscriptions().lastErrorMessage();
         return out;
     }
     QSet<qint64> allowed;
@@ -72,6 +73,7 @@ ApprovalListing loadApprovals(CatalogStore& store, const Principal& actor, Appro
         const auto pending = store.subscriptions().pendingApprovals(actor);
         if (store.subscriptions().lastErrorCode() != DomainErrorCode::None) {
             out.error = store.subscriptions().lastError();
+            out.errorMessage = store.subscriptions().lastErrorMessage();
             return out;
         }
         for (const auto& s : pending)
@@ -89,6 +91,7 @@ ApprovalListing loadApprovals(CatalogStore& store, const Principal& actor, Appro
         runSql(store.database().connection(), sql, {toString(SubscriptionState::Pending)}, &error);
     if (!q) {
         out.error = error;
+        out.errorMessage = error;
         return out;
     }
     AccessPolicy policy(store.database());
@@ -128,7 +131,8 @@ QList<DecisionOutcome> decideSubscriptions(CatalogStore& store, const Principal&
             break;
         }
         outcomes.append({id, ok, ok ? DomainErrorCode::None : subscriptions.lastErrorCode(),
-                         ok ? QString() : subscriptions.lastError()});
+                         ok ? QString() : subscriptions.lastError(),
+                         ok ? DomainMessage() : subscriptions.lastErrorMessage()});
     }
     return outcomes;
 }

@@ -39,7 +39,8 @@ struct ApprovalItem {
 
 struct ApprovalListing {
     QList<ApprovalItem> items;
-    QString error; // non-empty: the catalog could not be read
+    QString error;              // non-empty: the catalog could not be read
+    DomainMessage errorMessage; // the same, for the console to translate
 };
 
 enum class ApprovalList {
@@ -56,7 +57,8 @@ struct DecisionOutcome {
     qint64 subscriptionId = 0;
     bool ok = false;
     DomainErrorCode errorCode = DomainErrorCode::None;
-    QString error; // the domain service's message when !ok
+    QString error;              // the domain service's message when !ok
+    DomainMessage errorMessage; // the same, for the console to translate
 };
 
 // Applies one decision to each subscription, each in its own transaction:

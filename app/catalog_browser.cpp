@@ -25,13 +25,15 @@ QHash<qint64, QString> teamNames(CatalogStore& store)
 // offer no buttons.
 std::optional<CatalogEntry> entryFor(CatalogStore& store, const AccessPolicy& policy,
                                      const Principal& actor, const ApiDefinition& api,
-                                     const QString& team, DomainErrorCode* code, QString* error)
+                                     const QString& team, DomainErrorCode* code, QString* error,
+                                     DomainMessage* message)
 {
     ApiCatalog& apis = store.apis();
     QList<ApiAction> actions = apis.allowedActions(actor, api);
     if (apis.lastErrorCode() != DomainErrorCode::None) {
         *code = apis.lastErrorCode();
         *error = apis.lastError();
+        *message = apis.lastErrorMessage();
         return std::nullopt;
     }
     return CatalogEntry{api, team, std::move(actions),
@@ -47,6 +49,7 @@ CatalogListing loadCatalog(CatalogStore& store, const Principal& actor)
     const QList<ApiDefinition> visible = apis.visibleApis(actor);
     if (apis.lastErrorCode() != DomainErrorCode::None) {
         out.error = apis.lastError();
+        out.errorMessage = apis.lastErrorMessage();
         return out;
     }
     const QHash<qint64, QString> teams = teamNames(store);
@@ -54,8 +57,8 @@ CatalogListing loadCatalog(CatalogStore& store, const Principal& actor)
     out.entries.reserve(visible.size());
     for (const ApiDefinition& api : visible) {
         DomainErrorCode code = DomainErrorCode::None;
-        auto entry =
-            entryFor(store, policy, actor, api, teams.value(api.teamId), &code, &out.error);
+        auto entry = entryFor(store, policy, actor, api, teams.value(api.teamId), &code, &out.error,
+                              &out.errorMessage);
         if (!entry) {
             out.entries.clear();
             return out;
@@ -78,18 +81,20 @@ ApiDetails loadApiDetails(CatalogStore& store, const Principal& actor, qint64 ap
     if (!api) {
         out.errorCode = apis.lastErrorCode();
         out.error = apis.lastError();
+        out.errorMessage = apis.lastErrorMessage();
         return out;
     }
     const auto team = store.teams().team(api->teamId);
     const AccessPolicy policy(store.database());
     out.entry = entryFor(store, policy, actor, *api, team ? team->name : QString(), &out.errorCode,
-                         &out.error);
+                         &out.error, &out.errorMessage);
     if (!out.entry)
         return out;
     const QList<ApiDefinition> versions = apis.versions(actor, api->slug);
     if (apis.lastErrorCode() != DomainErrorCode::None) {
         out.versionsErrorCode = apis.lastErrorCode();
         out.versionsError = apis.lastError();
+        out.versionsErrorMessage = apis.lastErrorMessage();
     }
     for (const ApiDefinition& v : versions)
         out.versions.append({v.id, v.version, v.state, v.successorId});
@@ -98,6 +103,7 @@ ApiDetails loadApiDetails(CatalogStore& store, const Principal& actor, qint64 ap
     if (plans.lastErrorCode() != DomainErrorCode::None) {
         out.plansErrorCode = plans.lastErrorCode();
         out.plansError = plans.lastError();
+        out.plansErrorMessage = plans.lastErrorMessage();
     }
     if (!api->openApi.trimmed().isEmpty())
         out.openApi = summarizeOpenApi(api->openApi);
@@ -120,6 +126,7 @@ ApiDetails loadApiDetails(CatalogStore& store, const Principal& actor, qint64 ap
     if (!q) {
         out.subscribersErrorCode = DomainErrorCode::Storage;
         out.subscribersError = error;
+        out.subscribersErrorMessage = error;
         return out;
     }
     while (q->next()) {
@@ -169,6 +176,7 @@ LifecycleOutcome applyLifecycleAction(CatalogStore& store, const Principal& acto
     if (!out.ok) {
         out.errorCode = apis.lastErrorCode();
         out.error = apis.lastError();
+        out.errorMessage = apis.lastErrorMessage();
         out.errorField = apis.lastErrorField();
         if (request.action == ApiAction::NewVersion &&
             out.errorField == QLatin1String("basePath")) {
@@ -201,6 +209,7 @@ LifecycleOutcome saveCachePolicy(CatalogStore& store, const Principal& actor, qi
     if (!out.ok) {
         out.errorCode = apis.lastErrorCode();
         out.error = apis.lastError();
+        out.errorMessage = apis.lastErrorMessage();
     }
     return out;
 }

@@ -34,6 +34,7 @@ struct CatalogEntry {
 struct CatalogListing {
     QList<CatalogEntry> entries; // ordered by name, then id
     QString error;               // non-empty: the catalog could not be read
+    DomainMessage errorMessage;  // the same, for the console to translate
 };
 
 // Runs on the storage thread (through CatalogService::run): every API the
@@ -67,17 +68,21 @@ struct ApiDetails {
     QList<ApiSubscriber> subscribers;
     OpenApiSummary openApi; // empty operations and error when there is no document
     DomainErrorCode errorCode = DomainErrorCode::None;
-    QString error; // set when `entry` is not
+    QString error;              // set when `entry` is not
+    DomainMessage errorMessage; // the same, for the console to translate
     // Set when the entry was read but its versions, plans or subscribers could not be
     // (a storage error, or a refusal): the lists are then empty because
     // they are unknown, not because there are none.
     DomainErrorCode versionsErrorCode = DomainErrorCode::None;
     QString versionsError;
+    DomainMessage versionsErrorMessage;
     DomainErrorCode plansErrorCode = DomainErrorCode::None;
     QString plansError;
+    DomainMessage plansErrorMessage;
     // Likewise for the subscribers (only read when subscribersVisible).
     DomainErrorCode subscribersErrorCode = DomainErrorCode::None;
     QString subscribersError;
+    DomainMessage subscribersErrorMessage;
 };
 
 ApiDetails loadApiDetails(CatalogStore& store, const Principal& actor, qint64 apiId);
@@ -95,8 +100,9 @@ struct LifecycleRequest {
 struct LifecycleOutcome {
     bool ok = false;
     DomainErrorCode errorCode = DomainErrorCode::None;
-    QString error;      // the domain's message when !ok
-    QString errorField; // the request's field it is about ("version", "basePath"), if any
+    QString error;              // the domain's message when !ok
+    DomainMessage errorMessage; // the same, for the console to translate
+    QString errorField;         // the request's field it is about ("version", "basePath"), if any
     // NewVersion refused for its base path: who holds it, and a free one.
     std::optional<BasePathCheck> basePath;
     qint64 apiId = 0; // the API after the action: the new version's id for NewVersion

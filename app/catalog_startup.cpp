@@ -3,6 +3,7 @@
 #include "app/catalog_startup.h"
 
 #include "app/catalog_service.h"
+#include "app/domain/domain_messages.h"
 
 #include <QUrl>
 
@@ -27,24 +28,26 @@ CatalogStartup startCatalog(CatalogService& catalog, const QString& spec)
                                   : spec;
     const QString error = catalog.open(spec);
     if (!error.isEmpty()) {
-        out.error =
-            QStringLiteral("Cannot use the catalog database %1: %2").arg(out.location, error);
+        // The database's reason stays as it is (driver and migration text).
+        out.errorMessage = DomainMessage(msg::CannotUseCatalog, {out.location, error});
+        out.error = out.errorMessage.toString();
         return out;
     }
     out.location = catalog.location();
     if (out.shared)
         return out;
     const QString user = osUserName();
-    QString why;
+    DomainMessage why;
     out.localAdmin = catalog.runAndWait([&](CatalogStore& store) {
         auto admin = store.users().ensureLocalAdmin(user);
         if (!admin)
-            why = store.users().lastError();
+            why = store.users().lastErrorMessage();
         return admin;
     });
-    if (!out.localAdmin)
-        out.warning =
-            QStringLiteral("No administrator for '%1' in %2: %3").arg(user, out.location, why);
+    if (!out.localAdmin) {
+        out.warningMessage = DomainMessage(msg::NoLocalAdmin, {user, out.location, why});
+        out.warning = out.warningMessage.toString();
+    }
     return out;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/domain_message.h"
 #include "app/domain/roles.h"
 
 #include <QString>
@@ -16,14 +17,16 @@ struct CatalogStartup {
     // Non-empty: the catalog cannot be used (corrupt, unreadable, from a
     // newer Gatehouse, unreachable), and nothing was written to it.
     QString error;
-    QString location;    // the SQLite file, or the URL without its password
-    bool shared = false; // PostgreSQL: people sign in
+    DomainMessage errorMessage; // the same, for the console to translate
+    QString location;           // the SQLite file, or the URL without its password
+    bool shared = false;        // PostgreSQL: people sign in
     // Local SQLite workspace: the OS user's admin account, created on the
     // first start.
     std::optional<Principal> localAdmin;
     // Non-empty when the catalog works but the OS user has no account in it
     // (a workspace created by someone else): the gateway still runs.
     QString warning;
+    DomainMessage warningMessage; // the same, for the console to translate
 };
 
 // Start-up of the control plane's catalog: opens and migrates `spec` (empty:

@@ -4,6 +4,7 @@
 
 #include "app/catalog_store.h"
 #include "app/domain/api_store.h"
+#include "app/domain/domain_messages.h"
 #include "app/storage/sql_query.h"
 #include "app/workspace_file.h"
 
@@ -91,9 +92,12 @@ public:
     }
 
 private:
-    bool fail(const QString& step, const QString& why)
+    // `step` names what was being made ("user maya", "api products@v1"):
+    // identifiers, shown as they are.
+    bool fail(const QString& step, const DomainMessage& why)
     {
-        m_out.error = QStringLiteral("demo workspace: %1: %2").arg(step, why);
+        m_out.errorMessage = DomainMessage(msg::DemoStepFailed, {step, why});
+        m_out.error = m_out.errorMessage.toString();
         return false;
     }
 
@@ -106,7 +110,7 @@ private:
             // No password: demo accounts cannot sign in to a shared catalog.
             if (!m_store.users().createUser(m_admin, name, QLatin1String(u.displayName), u.role,
                                             QString()))
-                return fail(QStringLiteral("user ") + name, m_store.users().lastError());
+                return fail(QStringLiteral("user ") + name, m_store.users().lastErrorMessage());
             m_out.changes << QStringLiteral("user %1: created").arg(name);
         }
         return true;
@@ -188,12 +192,12 @@ private:
         const auto app = m_store.applications().createApplication(m_admin, name, description,
                                                                   m_teams.value(team));
         if (!app) {
-            fail(QStringLiteral("application ") + name, m_store.applications().lastError());
+            fail(QStringLiteral("application ") + name, m_store.applications().lastErrorMessage());
             return std::nullopt;
         }
         const auto issued = m_store.applications().issueKey(m_admin, app->id, keyLabel);
         if (!issued) {
-            fail(QStringLiteral("key of ") + name, m_store.applications().lastError());
+            fail(QStringLiteral("key of ") + name, m_store.applications().lastErrorMessage());
             return std::nullopt;
         }
         *key = issued->key;
@@ -240,11 +244,10 @@ private:
                 return true; // an earlier run's, whatever became of it since
         const auto sub = m_store.subscriptions().request(m_admin, app, *planId);
         if (!sub)
-            return fail(what, m_store.subscriptions().lastError());
+            return fail(what, m_store.subscriptions().lastErrorMessage());
         if (sub->state != expected)
-            return fail(
-                what,
-                QStringLiteral("is %1, expected %2").arg(toString(sub->state), toString(expected)));
+            return fail(what, DomainMessage(msg::DemoUnexpectedState,
+                                            {toMessage(sub->state), toMessage(expected)}));
         m_out.changes << what + QStringLiteral(": ") + toString(sub->state);
         return true;
     }
@@ -269,11 +272,11 @@ private:
             return false;
         const auto current = m_store.apis().api(m_admin, *v1);
         if (!current)
-            return fail(QStringLiteral("api products@v1"), m_store.apis().lastError());
+            return fail(QStringLiteral("api products@v1"), m_store.apis().lastErrorMessage());
         if (current->state != ApiState::Published)
             return true; // deprecated by an earlier run, or moved on by someone
         if (!m_store.apis().deprecate(m_admin, *v1, nowMs() + SunsetAfterMs, *v2))
-            return fail(QStringLiteral("deprecate products@v1"), m_store.apis().lastError());
+            return fail(QStringLiteral("deprecate products@v1"), m_store.apis().lastErrorMessage());
         m_out.changes << QStringLiteral("api products@v1: deprecated");
         return true;
     }
@@ -315,13 +318,15 @@ DemoCatalogResult DemoCatalog::seed(CatalogStore& store, const Principal& admin)
 {
     DemoCatalogResult out;
     if (!admin.isAdmin()) {
-        out.error = QStringLiteral("demo workspace: only an administrator can create it");
+        out.errorMessage = msg::DemoOnlyAdmins;
+        out.error = out.errorMessage.toString();
         return out;
     }
     QString error;
     const auto apis = allApis(store, &error);
     if (!apis) {
-        out.error = QStringLiteral("demo workspace: ") + error;
+        out.errorMessage = DomainMessage(msg::DemoWorkspaceFailed, {error});
+        out.error = out.errorMessage.toString();
         return out;
     }
     const QSet<QString> demo = demoApiRefs(workspaceDocument());
@@ -339,8 +344,10 @@ DemoCatalogResult DemoCatalog::seed(CatalogStore& store, const Principal& admin)
         // Completed an earlier run that made the application: its key was
         // lost with that run's failure.
         const DemoTrafficKey issued = issueTrafficKey(store, admin);
-        if (!issued.ok())
+        if (!issued.ok()) {
             out.error = issued.error;
+            out.errorMessage = issued.errorMessage;
+        }
         out.trafficKey = issued.key;
     }
     return out;
@@ -360,13 +367,15 @@ DemoTrafficKey DemoCatalog::issueTrafficKey(CatalogStore& store, const Principal
     const qint64 now = nowMs();
     for (const ApiKeyInfo& k : apps.keys(admin, app->id)) {
         if (k.label == trafficKeyLabel() && k.isActive(now) && !apps.revokeKey(admin, k.id)) {
-            out.error = QStringLiteral("demo traffic key: ") + apps.lastError();
+            out.errorMessage = DomainMessage(msg::DemoTrafficKeyFailed, {apps.lastErrorMessage()});
+            out.error = out.errorMessage.toString();
             return out;
         }
     }
     const auto issued = apps.issueKey(admin, app->id, trafficKeyLabel());
     if (!issued) {
-        out.error = QStringLiteral("demo traffic key: ") + apps.lastError();
+        out.errorMessage = DomainMessage(msg::DemoTrafficKeyFailed, {apps.lastErrorMessage()});
+        out.error = out.errorMessage.toString();
         return out;
     }
     out.key = issued->key;

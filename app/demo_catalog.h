@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/domain_message.h"
 #include "app/domain/roles.h"
 
 #include <QString>
@@ -16,6 +17,7 @@ struct DemoCatalogResult {
     // `changes`), and seeding again completes the rest. Machine-facing
     // English, like the domain services' errors.
     QString error;
+    DomainMessage errorMessage; // the same, for the console to translate
     // True when this run changed something; false when the catalog was left
     // alone (someone else's APIs) or the demo workspace was already complete.
     bool seeded = false;
@@ -28,8 +30,9 @@ struct DemoCatalogResult {
 };
 
 struct DemoTrafficKey {
-    QString key;   // empty when the catalog has no demo traffic application
-    QString error; // machine-facing English
+    QString key;                // empty when the catalog has no demo traffic application
+    QString error;              // machine-facing English
+    DomainMessage errorMessage; // the same, for the console to translate
     bool ok() const { return error.isEmpty(); }
 };
 

@@ -21,6 +21,7 @@
 #include "ui/console_settings.h"
 #include "ui/console_translations.h"
 #include "ui/demo_catalog_offer.h"
+#include "ui/domain_message_text.h"
 #include "ui/gateway/gateway_page.h"
 #include "ui/main_window.h"
 #include "ui/teams/sign_in_dialog.h"
@@ -191,9 +192,9 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     // still serves the demo workspace or --config file.
     if (!catalogStartup.error.isEmpty()) {
         printLine(stderr, QStringLiteral("gatehouse: ") + catalogStartup.error);
-        window.showError(catalogStartup.error);
+        window.showError(gatehouse::ui::domainMessageText(catalogStartup.errorMessage));
     } else if (!catalogStartup.warning.isEmpty()) {
-        window.showError(catalogStartup.warning);
+        window.showError(gatehouse::ui::domainMessageText(catalogStartup.warningMessage));
     }
     window.followConfigSync(&catalogSync);
 

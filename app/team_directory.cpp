@@ -23,12 +23,14 @@ TeamDirectory loadTeamDirectory(CatalogStore& store, const Principal& actor)
     out.teams = teams.teams();
     if (teams.lastErrorCode() != DomainErrorCode::None) {
         out.error = teams.lastError();
+        out.errorMessage = teams.lastErrorMessage();
         return out;
     }
     for (const Team& team : std::as_const(out.teams)) {
         out.members.insert(team.id, teams.members(team.id));
         if (teams.lastErrorCode() != DomainErrorCode::None) {
             out.error = teams.lastError();
+            out.errorMessage = teams.lastErrorMessage();
             return out;
         }
         if (teams.canManage(actor, team.id))
@@ -37,6 +39,7 @@ TeamDirectory loadTeamDirectory(CatalogStore& store, const Principal& actor)
     out.users = store.users().users(actor);
     if (store.users().lastErrorCode() != DomainErrorCode::None) {
         out.error = store.users().lastError();
+        out.errorMessage = store.users().lastErrorMessage();
         return out;
     }
     const AccessPolicy policy(store.database());
@@ -47,7 +50,7 @@ TeamDirectory loadTeamDirectory(CatalogStore& store, const Principal& actor)
 }
 
 std::optional<Principal> viewAsPrincipal(CatalogStore& store, const Principal& admin, Role role,
-                                         QString* error)
+                                         QString* error, DomainMessage* message)
 {
     if (role == Role::Admin)
         return admin;
@@ -55,6 +58,8 @@ std::optional<Principal> viewAsPrincipal(CatalogStore& store, const Principal& a
     const QList<User> all = users.users(admin);
     if (users.lastErrorCode() != DomainErrorCode::None) {
         *error = users.lastError();
+        if (message)
+            *message = users.lastErrorMessage();
         return std::nullopt;
     }
     for (const User& u : all) {
@@ -65,6 +70,8 @@ std::optional<Principal> viewAsPrincipal(CatalogStore& store, const Principal& a
         users.createUser(admin, QStringLiteral("demo-") + toString(role), {}, role, {});
     if (!created) {
         *error = users.lastError();
+        if (message)
+            *message = users.lastErrorMessage();
         return std::nullopt;
     }
     return created->principal();

@@ -20,7 +20,8 @@ class CatalogStore;
 // what the domain would let that actor do: the Teams page shows and hides its
 // actions from these answers instead of knowing the role rules itself.
 struct TeamDirectory {
-    QString error; // non-empty: nothing could be read
+    QString error;              // non-empty: nothing could be read
+    DomainMessage errorMessage; // the same, for the console to translate
     QList<Team> teams;
     QHash<qint64, QList<TeamMember>> members; // by team id
     QList<User> users;                        // by name
@@ -41,6 +42,6 @@ TeamDirectory loadTeamDirectory(CatalogStore& store, const Principal& actor);
 // "demo-developer" without a password, created by `admin`. Sets `error`
 // when the catalog refuses. Storage thread only (CatalogService::mutate).
 std::optional<Principal> viewAsPrincipal(CatalogStore& store, const Principal& admin, Role role,
-                                         QString* error);
+                                         QString* error, DomainMessage* message = nullptr);
 
 } // namespace gatehouse::app

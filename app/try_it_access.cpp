@@ -19,6 +19,7 @@ TryItApplications loadTryItApplications(CatalogStore& store, const Principal& ac
     const QList<Application> list = apps.applications(actor);
     if (apps.lastErrorCode() != DomainErrorCode::None) {
         out.error = apps.lastError();
+        out.errorMessage = apps.lastErrorMessage();
         return out;
     }
     QHash<qint64, QString> planNames;
@@ -29,6 +30,7 @@ TryItApplications loadTryItApplications(CatalogStore& store, const Principal& ac
         const QList<Subscription> subs = subscriptions.subscriptionsOf(actor, app.id);
         if (subscriptions.lastErrorCode() == DomainErrorCode::Storage) {
             out.error = subscriptions.lastError();
+            out.errorMessage = subscriptions.lastErrorMessage();
             return out;
         }
         // One live subscription per application and API; an approved one wins

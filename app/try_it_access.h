@@ -30,6 +30,7 @@ struct TryItApplications {
     QList<TryItApplication> offered;    // approved, by name
     QList<TryItApplication> notOffered; // pending or suspended, by name
     QString error;                      // non-empty: the catalog could not be read
+    DomainMessage errorMessage;         // the same, for the console to translate
 };
 
 // Storage thread (CatalogService::run). The domain services decide which

@@ -4,6 +4,7 @@
 
 #include "app/catalog_service.h"
 #include "app/traffic_generator.h"
+#include "ui/domain_message_text.h"
 
 #include <QAction>
 #include <QMenu>
@@ -127,7 +128,8 @@ void DemoCatalogOffer::restoreTrafficKey()
         },
         [this](const app::DemoTrafficKey& result) {
             if (!result.ok()) {
-                emit failed(tr("Could not issue a key for the demo traffic: %1").arg(result.error));
+                emit failed(tr("Could not issue a key for the demo traffic: %1")
+                                .arg(domainMessageText(result.errorMessage)));
                 return;
             }
             // A key typed into the traffic panel meanwhile wins.
@@ -151,7 +153,8 @@ void DemoCatalogOffer::onSeeded(const app::DemoCatalogResult& result)
     m_busy = false;
     const bool quiet = std::exchange(m_quietWhenNotEmpty, false);
     if (!result.ok()) {
-        emit failed(tr("Could not create the demo workspace: %1").arg(result.error));
+        emit failed(tr("Could not create the demo workspace: %1")
+                        .arg(domainMessageText(result.errorMessage)));
         return;
     }
     if (!result.seeded) {

@@ -27,51 +27,55 @@ ApiCatalog::ApiCatalog(const Database& database)
 
 QString ApiCatalog::validate(const ApiDefinition& api)
 {
+    return validationMessage(api).toString();
+}
+
+DomainMessage ApiCatalog::validationMessage(const ApiDefinition& api)
+{
     static const QRegularExpression slugRe(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
     static const QRegularExpression versionRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"));
     if (!slugRe.match(api.slug).hasMatch())
-        return QStringLiteral("slug: 1-63 characters of a-z 0-9 and '-', starting alphanumeric");
+        return msg::SlugRule;
     if (!versionRe.match(api.version).hasMatch())
-        return QStringLiteral("version: 1-32 characters of A-Z a-z 0-9 . _ -");
+        return msg::VersionRule;
     if (api.name.trimmed().isEmpty())
-        return QStringLiteral("name: must not be empty");
+        return msg::NameRequired;
     if (!api.basePath.startsWith(QLatin1Char('/')))
-        return QStringLiteral("basePath: must start with '/'");
+        return msg::BasePathSlash;
     // What the router could not parse would make the compiled snapshot
     // invalid ("/a//b", "/a/../b", "/a?x").
     if (std::string why; !gateway::route_pattern::parse(api.basePath.toStdString(), &why))
-        return QStringLiteral("basePath: ") + QString::fromStdString(why);
+        return {msg::BasePathUnparsable, {QString::fromStdString(why)}};
     for (qsizetype i = 0; i < api.routes.size(); ++i) {
         const ApiRoute& r = api.routes[i];
         const bool anyMethod = r.method == QLatin1String("*");
         if (!anyMethod && !gateway::is_token(r.method.toStdString()))
-            return QStringLiteral("routes[%1].method: not an HTTP method").arg(i);
+            return {msg::RouteMethodRule, {DomainMessage::number(i)}};
         if (!r.path.startsWith(QLatin1Char('/')))
-            return QStringLiteral("routes[%1].path: must start with '/'").arg(i);
+            return {msg::RoutePathSlash, {DomainMessage::number(i)}};
     }
     for (qsizetype i = 0; i < api.upstreams.size(); ++i) {
         if (api.upstreams[i].weight < 1)
-            return QStringLiteral("upstreams[%1].weight: must be at least 1").arg(i);
+            return {msg::UpstreamWeightRule, {DomainMessage::number(i)}};
     }
     QJsonParseError parseError{};
     const QJsonDocument cache = QJsonDocument::fromJson(api.cachePolicy.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !cache.isObject())
-        return QStringLiteral("cachePolicy: must be a JSON object");
+        return msg::CachePolicyNotObject;
     // The compiler reads it into the gateway's route cache policy: refuse
     // what it could not read, rather than leave the API uncached later.
     QString cacheError;
     if (!readApiCachePolicy(api.cachePolicy, &cacheError))
         return cacheError;
     if (api.connectTimeoutMs <= 0 || api.requestTimeoutMs <= 0)
-        return QStringLiteral("timeouts: must be positive");
+        return msg::TimeoutsPositive;
     // Unreserved characters only: what the gateway matches is what the
     // user typed, with no percent-encoding in between.
     if (!api.keyQueryParameter.isEmpty()) {
         if (!isValidKeyQueryParameter(api.keyQueryParameter))
-            return QStringLiteral("keyQueryParameter: 1-64 characters of A-Z a-z 0-9 . _ ~ -");
+            return msg::KeyQueryParameterRule;
         if (api.authMode != AuthMode::ApiKey)
-            return QStringLiteral("keyQueryParameter: only for APIs that require an API key, "
-                                  "not for open APIs");
+            return msg::KeyQueryParameterOpenApi;
     }
     return {};
 }
@@ -279,14 +283,14 @@ bool ApiCatalog::requireFreeBasePath(const Principal& actor, const ApiDefinition
         return true;
     const ApiDefinition& other = *conflict.other;
     if (!m_policy.canViewApi(actor, other))
-        return fail(
-            DomainErrorCode::Conflict,
-            QStringLiteral("basePath: '%1' is already in use by another API").arg(api.basePath),
-            QStringLiteral("basePath"));
-    QString message = QStringLiteral("basePath: '%1' overlaps '%2', the base path of %3 %4")
-                          .arg(api.basePath, other.basePath, other.name, other.version);
-    if (!conflict.route.isEmpty())
-        message += QStringLiteral(" (route %1)").arg(conflict.route);
+        return fail(DomainErrorCode::Conflict, {msg::BasePathInUse, {api.basePath}},
+                    QStringLiteral("basePath"));
+    const DomainMessage message =
+        conflict.route.isEmpty()
+            ? DomainMessage(msg::BasePathOverlaps,
+                            {api.basePath, other.basePath, other.name, other.version})
+            : DomainMessage(msg::BasePathOverlapsRoute, {api.basePath, other.basePath, other.name,
+                                                         other.version, conflict.route});
     return fail(DomainErrorCode::Conflict, message, QStringLiteral("basePath"));
 }
 
@@ -313,7 +317,7 @@ bool ApiCatalog::requireTeam(qint64 teamId) const
     if (!q)
         return storageError(err);
     if (!q->next())
-        return notFound(QStringLiteral("no team %1").arg(teamId));
+        return notFound({msg::NoTeamId, {DomainMessage::number(teamId)}});
     return true;
 }
 
@@ -322,13 +326,12 @@ std::optional<ApiDefinition> ApiCatalog::createApi(const Principal& actor,
 {
     clearError();
     if (!m_policy.canEditApi(actor, input.teamId)) {
-        forbidden(QStringLiteral("only admins and publishers of the owning team may create "
-                                 "its APIs"));
+        forbidden(msg::OnlyPublishersCreateApis);
         return std::nullopt;
     }
     if (!requireTeam(input.teamId))
         return std::nullopt;
-    if (const QString why = validate(input); !why.isEmpty()) {
+    if (const DomainMessage why = validationMessage(input); !why.isEmpty()) {
         invalid(why);
         return std::nullopt;
     }
@@ -344,7 +347,7 @@ std::optional<ApiDefinition> ApiCatalog::createApi(const Principal& actor,
         return std::nullopt;
     if (taken) {
         fail(DomainErrorCode::Conflict,
-             QStringLiteral("%1 %2 already exists").arg(api.slug, api.version),
+             DomainMessage(msg::ApiVersionExists, {api.slug, api.version}),
              QStringLiteral("version"));
         return std::nullopt;
     }
@@ -371,12 +374,11 @@ std::optional<ApiDefinition> ApiCatalog::loadForEdit(const Principal& actor, qin
     QString err;
     auto api = ApiStore::load(db(), apiId, &err);
     if (!api || !m_policy.canViewApi(actor, *api)) {
-        err.isEmpty() ? notFound(QStringLiteral("no such API")) : storageError(err);
+        err.isEmpty() ? notFound(msg::NoSuchApi) : storageError(err);
         return std::nullopt;
     }
     if (!m_policy.canEditApi(actor, api->teamId)) {
-        forbidden(QStringLiteral("only admins and publishers of the owning team may change "
-                                 "this API"));
+        forbidden(msg::OnlyPublishersChangeApi);
         return std::nullopt;
     }
     return api;
@@ -390,12 +392,12 @@ bool ApiCatalog::updateApi(const Principal& actor, const ApiDefinition& input)
     if (!before)
         return false;
     if (before->state == ApiState::Retired)
-        return invalid(QStringLiteral("a retired API cannot be changed"));
+        return invalid(msg::RetiredApiFinal);
     if (input.teamId != before->teamId && !m_policy.canEditApi(actor, input.teamId))
-        return forbidden(QStringLiteral("you may not move APIs to that team"));
+        return forbidden(msg::MayNotMoveApi);
     if (input.teamId != before->teamId && !requireTeam(input.teamId))
         return false;
-    if (const QString why = validate(input); !why.isEmpty())
+    if (const DomainMessage why = validationMessage(input); !why.isEmpty())
         return invalid(why);
     ApiDefinition after = input;
     after.state = before->state;
@@ -405,15 +407,15 @@ bool ApiCatalog::updateApi(const Principal& actor, const ApiDefinition& input)
     after.createdAt = before->createdAt;
     after.updatedAt = nowMs();
     if (after.state != ApiState::Draft) {
-        if (const QString why = ApiLifecycle::checkPublishable(after); !why.isEmpty())
-            return invalid(why + QStringLiteral(" (the API is %1)").arg(toString(after.state)));
+        if (const DomainMessage why = ApiLifecycle::publishableMessage(after); !why.isEmpty())
+            return invalid({msg::WhyWithState, {why, toMessage(after.state)}});
     }
     bool taken = false;
     if (!slugVersionTaken(after.slug, after.version, after.id, &taken))
         return false;
     if (taken)
         return fail(DomainErrorCode::Conflict,
-                    QStringLiteral("%1 %2 already exists").arg(after.slug, after.version),
+                    DomainMessage(msg::ApiVersionExists, {after.slug, after.version}),
                     QStringLiteral("version"));
     // Only a new base path or new routes are checked: an overlap stored
     // before this check existed does not block other edits (publishing
@@ -442,7 +444,7 @@ std::optional<ApiDefinition> ApiCatalog::createVersion(const Principal& actor, q
         return std::nullopt;
     if (from->successorId != 0) {
         fail(DomainErrorCode::Conflict,
-             QStringLiteral("%1 %2 already has a successor").arg(from->slug, from->version));
+             DomainMessage(msg::ApiHasSuccessor, {from->slug, from->version}));
         return std::nullopt;
     }
     ApiDefinition next = *from;
@@ -453,7 +455,7 @@ std::optional<ApiDefinition> ApiCatalog::createVersion(const Principal& actor, q
     next.previousId = from->id;
     next.successorId = 0;
     next.createdAt = next.updatedAt = nowMs();
-    if (const QString why = validate(next); !why.isEmpty()) {
+    if (const DomainMessage why = validationMessage(next); !why.isEmpty()) {
         invalid(why);
         return std::nullopt;
     }
@@ -462,7 +464,7 @@ std::optional<ApiDefinition> ApiCatalog::createVersion(const Principal& actor, q
         return std::nullopt;
     if (taken) {
         fail(DomainErrorCode::Conflict,
-             QStringLiteral("%1 %2 already exists").arg(next.slug, next.version),
+             DomainMessage(msg::ApiVersionExists, {next.slug, next.version}),
              QStringLiteral("version"));
         return std::nullopt;
     }
@@ -515,9 +517,7 @@ bool ApiCatalog::deleteDraft(const Principal& actor, qint64 apiId)
         return false;
     if (before->state != ApiState::Draft)
         return fail(DomainErrorCode::Conflict,
-                    QStringLiteral("only drafts can be deleted; a %1 API is deprecated and "
-                                   "retired instead")
-                        .arg(toString(before->state)));
+                    DomainMessage(msg::OnlyDraftsDeleted, {toMessage(before->state)}));
     QString err;
     if (!runSql(db(), QStringLiteral("UPDATE apis SET successor_id = NULL WHERE successor_id = ?"),
                 {apiId}, &err) ||
@@ -539,28 +539,28 @@ bool ApiCatalog::transition(const Principal& actor, qint64 apiId, ApiState to, q
     const auto before = loadForEdit(actor, apiId);
     if (!before)
         return false;
-    if (const QString why = ApiLifecycle::refusal(before->state, to); !why.isEmpty())
+    if (const DomainMessage why = ApiLifecycle::refusalMessage(before->state, to); !why.isEmpty())
         return fail(DomainErrorCode::Conflict, why);
     ApiDefinition after = *before;
     if (to == ApiState::Published) {
-        if (const QString why = ApiLifecycle::checkPublishable(*before); !why.isEmpty())
+        if (const DomainMessage why = ApiLifecycle::publishableMessage(*before); !why.isEmpty())
             return invalid(why);
         // Drafts are checked when saved; this catches overlaps stored
         // before that check existed.
         if (!requireFreeBasePath(actor, *before))
             return false;
     } else if (to == ApiState::Deprecated) {
-        if (const QString why =
-                ApiLifecycle::checkDeprecation(*before, sunsetAt, successorId, nowMs());
+        if (const DomainMessage why =
+                ApiLifecycle::deprecationMessage(*before, sunsetAt, successorId, nowMs());
             !why.isEmpty())
             return invalid(why);
         if (successorId != 0) {
             QString err;
             const auto successor = ApiStore::load(db(), successorId, &err);
             if (!successor || !m_policy.canViewApi(actor, *successor))
-                return invalid(QStringLiteral("cannot deprecate: no such successor API"));
+                return invalid(msg::NoSuchSuccessor);
             if (successor->state == ApiState::Retired)
-                return invalid(QStringLiteral("cannot deprecate: the successor is retired"));
+                return invalid(msg::SuccessorRetired);
             after.successorId = successorId;
         }
         after.sunsetAt = sunsetAt;
@@ -616,7 +616,7 @@ std::optional<ApiDefinition> ApiCatalog::api(const Principal& actor, qint64 apiI
     QString err;
     auto found = ApiStore::load(db(), apiId, &err);
     if (!found || !m_policy.canViewApi(actor, *found)) {
-        err.isEmpty() ? notFound(QStringLiteral("no such API")) : storageError(err);
+        err.isEmpty() ? notFound(msg::NoSuchApi) : storageError(err);
         return std::nullopt;
     }
     return found;

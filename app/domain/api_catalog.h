@@ -95,6 +95,8 @@ public:
     QList<ApiAction> allowedActions(const Principal& actor, const ApiDefinition& api) const;
 
     static QString validate(const ApiDefinition& api); // empty when valid
+    // The same as a message the console can translate.
+    static DomainMessage validationMessage(const ApiDefinition& api);
 
     // Whether createApi() would refuse `slug` + `version` as taken, with free
     // alternatives (see SlugVersionCheck). Every API counts, visible to the

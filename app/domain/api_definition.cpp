@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/domain/api_definition.h"
 
+#include "app/domain/domain_messages.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -57,6 +59,20 @@ constexpr std::array<std::pair<BalancingPolicy, const char*>, 3> policies{{
 QString toString(ApiState state)
 {
     return name(states, state);
+}
+DomainMessage toMessage(ApiState state)
+{
+    switch (state) {
+    case ApiState::Draft:
+        return msg::StateDraft;
+    case ApiState::Published:
+        return msg::StatePublished;
+    case ApiState::Deprecated:
+        return msg::StateDeprecated;
+    case ApiState::Retired:
+        break;
+    }
+    return msg::StateRetired;
 }
 QString toString(ApiVisibility visibility)
 {

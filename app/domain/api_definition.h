@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/domain_message.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -18,6 +20,8 @@ enum class AuthMode { ApiKey, Open };
 enum class BalancingPolicy { RoundRobin, Weighted, LeastConnections };
 
 QString toString(ApiState state);
+// The state as a word of a domain message, which the console translates.
+DomainMessage toMessage(ApiState state);
 QString toString(ApiVisibility visibility);
 QString toString(AuthMode mode);
 QString toString(BalancingPolicy policy);

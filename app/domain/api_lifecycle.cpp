@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/domain/api_lifecycle.h"
 
+#include "app/domain/domain_messages.h"
+
 #include "gateway/http_util.hpp"
 
 #include <string>
@@ -29,42 +31,48 @@ bool ApiLifecycle::isLegal(ApiState from, ApiState to)
 
 QString ApiLifecycle::refusal(ApiState from, ApiState to)
 {
+    return refusalMessage(from, to).toString();
+}
+
+DomainMessage ApiLifecycle::refusalMessage(ApiState from, ApiState to)
+{
     if (isLegal(from, to))
         return {};
-    const QString move = toString(from) + QStringLiteral(" -> ") + toString(to);
     if (from == to)
-        return QStringLiteral("the API is already %1").arg(toString(to));
+        return {msg::AlreadyInState, {toMessage(to)}};
+    const auto move = [&](const char* text) {
+        return DomainMessage(text, {toMessage(from), toMessage(to)});
+    };
     if (from == ApiState::Retired)
-        return QStringLiteral("%1: a retired API is final and cannot change state").arg(move);
+        return move(msg::RetiredIsFinal);
     if (to == ApiState::Draft)
-        return QStringLiteral("%1: an API cannot go back to draft; create a new version instead")
-            .arg(move);
+        return move(msg::NoWayBackToDraft);
     if (to == ApiState::Published)
-        return QStringLiteral("%1: a deprecated API cannot be published again; create a new "
-                              "version instead")
-            .arg(move);
+        return move(msg::NoRepublish);
     if (from == ApiState::Draft)
-        return QStringLiteral("%1: a draft must be published first").arg(move);
+        return move(msg::PublishFirst);
     if (to == ApiState::Retired)
-        return QStringLiteral("%1: an API must be deprecated, with a sunset date, before it is "
-                              "retired")
-            .arg(move);
-    return QStringLiteral("%1: not a lifecycle transition").arg(move);
+        return move(msg::DeprecateFirst);
+    return move(msg::NotATransition);
 }
 
 QString ApiLifecycle::checkPublishable(const ApiDefinition& api)
 {
+    return publishableMessage(api).toString();
+}
+
+DomainMessage ApiLifecycle::publishableMessage(const ApiDefinition& api)
+{
     if (api.routes.isEmpty())
-        return QStringLiteral("cannot publish: the API has no routes");
+        return msg::PublishNoRoutes;
     if (api.upstreams.isEmpty())
-        return QStringLiteral("cannot publish: the API has no upstream target");
+        return msg::PublishNoUpstream;
     if (!api.basePath.startsWith(QLatin1Char('/')))
-        return QStringLiteral("cannot publish: the base path must start with '/'");
+        return msg::PublishBasePathSlash;
     for (const ApiUpstream& u : api.upstreams) {
         std::string why;
         if (!gateway::parse_http_url(u.url.toStdString(), &why))
-            return QStringLiteral("cannot publish: upstream '%1': %2")
-                .arg(u.url, QString::fromStdString(why));
+            return {msg::PublishBadUpstream, {u.url, QString::fromStdString(why)}};
     }
     return {};
 }
@@ -72,10 +80,16 @@ QString ApiLifecycle::checkPublishable(const ApiDefinition& api)
 QString ApiLifecycle::checkDeprecation(const ApiDefinition& api, qint64 sunsetAt,
                                        qint64 successorId, qint64 nowMs)
 {
+    return deprecationMessage(api, sunsetAt, successorId, nowMs).toString();
+}
+
+DomainMessage ApiLifecycle::deprecationMessage(const ApiDefinition& api, qint64 sunsetAt,
+                                               qint64 successorId, qint64 nowMs)
+{
     if (sunsetAt <= nowMs)
-        return QStringLiteral("cannot deprecate: the sunset date must be in the future");
+        return msg::SunsetInFuture;
     if (successorId != 0 && successorId == api.id)
-        return QStringLiteral("cannot deprecate: an API cannot be its own successor");
+        return msg::OwnSuccessor;
     return {};
 }
 

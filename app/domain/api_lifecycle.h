@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/domain/api_definition.h"
+#include "app/domain/domain_message.h"
 
 #include <QList>
 #include <QString>
@@ -31,15 +32,19 @@ public:
 
     static const QList<Transition>& table();
     static bool isLegal(ApiState from, ApiState to);
-    // Empty when legal, otherwise why not (machine-facing English).
+    // Empty when legal, otherwise why not (English; refusalMessage() is the same for the console).
     static QString refusal(ApiState from, ApiState to);
+    static DomainMessage refusalMessage(ApiState from, ApiState to);
 
     // At least one route, at least one upstream, every upstream a valid
     // http:// URL (gateway::parse_http_url), a base path starting with '/'.
     static QString checkPublishable(const ApiDefinition& api);
+    static DomainMessage publishableMessage(const ApiDefinition& api);
     // A sunset in the future (relative to nowMs) and no self-succession.
     static QString checkDeprecation(const ApiDefinition& api, qint64 sunsetAt, qint64 successorId,
                                     qint64 nowMs);
+    static DomainMessage deprecationMessage(const ApiDefinition& api, qint64 sunsetAt,
+                                            qint64 successorId, qint64 nowMs);
 };
 
 } // namespace gatehouse::app

@@ -63,7 +63,7 @@ std::optional<Application> ApplicationService::load(qint64 appId) const
                         QStringLiteral(" FROM applications WHERE id = ?"),
                     {appId}, &err);
     if (!q || !q->next()) {
-        q ? notFound(QStringLiteral("no such application")) : storageError(err);
+        q ? notFound(msg::NoSuchApplication) : storageError(err);
         return std::nullopt;
     }
     return readApp(*q);
@@ -76,11 +76,11 @@ std::optional<Application> ApplicationService::createApplication(const Principal
 {
     clearError();
     if (name.trimmed().isEmpty()) {
-        invalid(QStringLiteral("an application needs a name"));
+        invalid(msg::ApplicationNeedsName);
         return std::nullopt;
     }
     if (!m_policy.canCreateApplication(actor, ownerTeamId)) {
-        forbidden(QStringLiteral("only members of a team may create its applications"));
+        forbidden(msg::OnlyMembersCreateApplications);
         return std::nullopt;
     }
     Application app{0,           name.trimmed(), description, ownerTeamId ? 0 : actor.userId,
@@ -117,7 +117,7 @@ std::optional<Application> ApplicationService::application(const Principal& acto
         return std::nullopt;
     auto app = load(appId);
     if (app && !m_policy.canManageApplication(actor, app->ownerUserId, app->ownerTeamId)) {
-        notFound(QStringLiteral("no such application"));
+        notFound(msg::NoSuchApplication);
         return std::nullopt;
     }
     return app;
@@ -153,13 +153,13 @@ std::optional<IssuedKey> ApplicationService::issueKey(const Principal& actor, qi
     if (!application(actor, appId))
         return std::nullopt;
     if (expiresAt != 0 && expiresAt <= nowMs()) {
-        invalid(QStringLiteral("the expiry must be in the future"));
+        invalid(msg::ExpiryInFuture);
         return std::nullopt;
     }
     IssuedKey issued;
     issued.key = ApiKeyCodec::generate();
     if (issued.key.isEmpty()) {
-        storageError(QStringLiteral("no secure random source for the key"));
+        storageError(msg::NoRandomForKey);
         return std::nullopt;
     }
     issued.info = {0, appId, ApiKeyCodec::lookupPrefix(issued.key), label, nowMs(), expiresAt, 0};
@@ -195,7 +195,7 @@ std::optional<ApiKeyInfo> ApplicationService::loadKey(qint64 keyId) const
                         QStringLiteral(" FROM api_keys WHERE id = ?"),
                     {keyId}, &err);
     if (!q || !q->next()) {
-        q ? notFound(QStringLiteral("no such key")) : storageError(err);
+        q ? notFound(msg::NoSuchKey) : storageError(err);
         return std::nullopt;
     }
     return readKey(*q);
@@ -209,7 +209,7 @@ bool ApplicationService::revokeKey(const Principal& actor, qint64 keyId)
     if (!before || !application(actor, before->applicationId))
         return false;
     if (before->revokedAt != 0)
-        return fail(DomainErrorCode::Conflict, QStringLiteral("the key is already revoked"));
+        return fail(DomainErrorCode::Conflict, msg::KeyAlreadyRevoked);
     ApiKeyInfo after = *before;
     after.revokedAt = nowMs();
     QString err;
@@ -246,7 +246,7 @@ std::optional<ApiKeyInfo> ApplicationService::verifyKey(const QString& key) cons
 {
     clearError();
     if (!ApiKeyCodec::looksLikeKey(key)) {
-        notFound(QStringLiteral("unknown key"));
+        notFound(msg::UnknownKey);
         return std::nullopt;
     }
     const QString digest = ApiKeyCodec::sha256Hex(key);
@@ -265,11 +265,10 @@ std::optional<ApiKeyInfo> ApplicationService::verifyKey(const QString& key) cons
         const ApiKeyInfo info = readKey(*q);
         if (info.isActive(nowMs()))
             return info;
-        forbidden(info.revokedAt ? QStringLiteral("the key is revoked")
-                                 : QStringLiteral("the key has expired"));
+        forbidden(info.revokedAt ? msg::KeyRevoked : msg::KeyExpired);
         return std::nullopt;
     }
-    notFound(QStringLiteral("unknown key"));
+    notFound(msg::UnknownKey);
     return std::nullopt;
 }
 

@@ -50,7 +50,7 @@ bool AuditLog::query(const Principal& actor, const AuditFilter& filter,
     if (!requireAccount(actor))
         return false;
     if (!m_policy.canReadAuditLog(actor))
-        return forbidden(QStringLiteral("only admins may read the audit log"));
+        return forbidden(msg::OnlyAdminsReadAuditLog);
     QString sql = QStringLiteral("SELECT id, at, actor_id, actor_name, action, object_type, "
                                  "object_id, before_json, after_json FROM audit_log WHERE 1 = 1");
     QVariantList values;

@@ -13,7 +13,8 @@ DomainService::DomainService(const Database& database)
 {
 }
 
-bool DomainService::fail(DomainErrorCode code, const QString& message, const QString& field) const
+bool DomainService::fail(DomainErrorCode code, const DomainMessage& message,
+                         const QString& field) const
 {
     m_errorCode = code;
     m_error = message;
@@ -28,9 +29,7 @@ bool DomainService::requireAccount(const Principal& actor) const
         return true;
     if (!err.isEmpty())
         return storageError(err);
-    return forbidden(QStringLiteral("user '%1' (id %2) has no account in this catalog")
-                         .arg(actor.name)
-                         .arg(actor.userId));
+    return forbidden({msg::UserHasNoAccount, {actor.name, DomainMessage::number(actor.userId)}});
 }
 
 bool DomainService::requireAccount(qint64 userId) const
@@ -40,13 +39,13 @@ bool DomainService::requireAccount(qint64 userId) const
         return true;
     if (!err.isEmpty())
         return storageError(err);
-    return forbidden(QStringLiteral("user id %1 has no account in this catalog").arg(userId));
+    return forbidden({msg::UserIdHasNoAccount, {DomainMessage::number(userId)}});
 }
 
 void DomainService::clearError() const
 {
     m_errorCode = DomainErrorCode::None;
-    m_error.clear();
+    m_error = {};
     m_errorField.clear();
 }
 
@@ -56,7 +55,7 @@ bool DomainService::audit(const Principal& actor, const QString& action, const Q
 {
     QString err;
     if (!AuditLog::record(db(), actor, action, objectType, objectId, before, after, &err))
-        return storageError(QStringLiteral("cannot write the audit log: ") + err);
+        return storageError({msg::CannotWriteAuditLog, {err}});
     return true;
 }
 

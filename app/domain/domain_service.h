@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/domain_message.h"
+#include "app/domain/domain_messages.h"
 #include "app/domain/roles.h"
 
 #include <QJsonObject>
@@ -25,7 +27,11 @@ public:
     explicit DomainService(const Database& database);
 
     DomainErrorCode lastErrorCode() const { return m_errorCode; }
-    QString lastError() const { return m_error; }
+    // In English: what the admin API and the command line show.
+    QString lastError() const { return m_error.toString(); }
+    // The same message as a template and its arguments, which the console
+    // shows translated (ui/domain_message_text.h).
+    DomainMessage lastErrorMessage() const { return m_error; }
     // The field of the caller's input the last error is about, when it is
     // about one: e.g. "basePath" for a base path another API already uses,
     // "version" for a slug and version that already exist (both Conflict).
@@ -45,16 +51,31 @@ public:
 
 protected:
     QSqlDatabase db() const { return QSqlDatabase::database(m_connectionName, false); }
-    bool fail(DomainErrorCode code, const QString& message, const QString& field = {}) const;
-    bool forbidden(const QString& message) const
+    // Messages are templates of domain_messages.h with their arguments, so
+    // that the console can translate them; see DomainMessage. A plain
+    // QString is taken verbatim: that is for a database driver's message
+    // (storageError(err)) only.
+    bool fail(DomainErrorCode code, const DomainMessage& message, const QString& field = {}) const;
+    bool forbidden(const DomainMessage& message) const
     {
         return fail(DomainErrorCode::Forbidden, message);
     }
-    bool invalid(const QString& message) const { return fail(DomainErrorCode::Invalid, message); }
-    bool notFound(const QString& message) const { return fail(DomainErrorCode::NotFound, message); }
-    bool storageError(const QString& message) const
+    bool invalid(const DomainMessage& message) const
+    {
+        return fail(DomainErrorCode::Invalid, message);
+    }
+    bool notFound(const DomainMessage& message) const
+    {
+        return fail(DomainErrorCode::NotFound, message);
+    }
+    bool storageError(const DomainMessage& message) const
     {
         return fail(DomainErrorCode::Storage, message);
+    }
+    // Passes on another service's refusal, code, message and field alike.
+    bool failAs(const DomainService& other) const
+    {
+        return fail(other.m_errorCode, other.m_error, other.m_errorField);
     }
     void clearError() const;
 
@@ -65,7 +86,7 @@ protected:
 private:
     QString m_connectionName;
     mutable DomainErrorCode m_errorCode = DomainErrorCode::None;
-    mutable QString m_error;
+    mutable DomainMessage m_error;
     mutable QString m_errorField;
 };
 

@@ -60,12 +60,11 @@ bool PlanService::checkApi(const Principal& actor, qint64 apiId, bool edit) cons
     QString err;
     const auto api = ApiStore::load(db(), apiId, &err);
     if (!api || !m_policy.canViewApi(actor, *api))
-        return err.isEmpty() ? notFound(QStringLiteral("no such API")) : storageError(err);
+        return err.isEmpty() ? notFound(msg::NoSuchApi) : storageError(err);
     if (edit && !m_policy.canEditApi(actor, api->teamId))
-        return forbidden(QStringLiteral("only admins and publishers of the owning team may "
-                                        "change its plans"));
+        return forbidden(msg::OnlyPublishersChangePlans);
     if (edit && api->state == ApiState::Retired)
-        return invalid(QStringLiteral("a retired API cannot be changed"));
+        return invalid(msg::RetiredApiFinal);
     return true;
 }
 
@@ -76,7 +75,7 @@ std::optional<Plan> PlanService::load(qint64 planId) const
         db(), QStringLiteral("SELECT ") + planColumns + QStringLiteral(" FROM plans WHERE id = ?"),
         {planId}, &err);
     if (!q || !q->next()) {
-        q ? notFound(QStringLiteral("no such plan")) : storageError(err);
+        q ? notFound(msg::NoSuchPlan) : storageError(err);
         return std::nullopt;
     }
     return readPlan(*q);
@@ -86,7 +85,7 @@ std::optional<Plan> PlanService::createPlan(const Principal& actor, const Plan& 
 {
     clearError();
     if (input.name.trimmed().isEmpty() || input.rateLimitPerMinute < 0 || input.quotaPerMonth < 0) {
-        invalid(QStringLiteral("a plan needs a name and non-negative limits"));
+        invalid(msg::PlanRule);
         return std::nullopt;
     }
     Transaction tx(db());
@@ -103,7 +102,7 @@ std::optional<Plan> PlanService::createPlan(const Principal& actor, const Plan& 
         return std::nullopt;
     }
     if (dup->next()) {
-        fail(DomainErrorCode::Conflict, QStringLiteral("plan '%1' already exists").arg(plan.name),
+        fail(DomainErrorCode::Conflict, DomainMessage(msg::PlanExists, {plan.name}),
              QStringLiteral("name"));
         return std::nullopt;
     }
@@ -133,7 +132,7 @@ bool PlanService::updatePlan(const Principal& actor, const Plan& input)
 {
     clearError();
     if (input.name.trimmed().isEmpty() || input.rateLimitPerMinute < 0 || input.quotaPerMonth < 0)
-        return invalid(QStringLiteral("a plan needs a name and non-negative limits"));
+        return invalid(msg::PlanRule);
     Transaction tx(db());
     const auto before = load(input.id);
     if (!before || !checkApi(actor, before->apiId, true))
@@ -165,7 +164,7 @@ std::optional<Plan> PlanService::plan(const Principal& actor, qint64 planId) con
     if (!found)
         return std::nullopt;
     if (!checkApi(actor, found->apiId, false)) {
-        notFound(QStringLiteral("no such plan"));
+        notFound(msg::NoSuchPlan);
         return std::nullopt;
     }
     return found;

@@ -43,6 +43,43 @@ Subscription readSub(const SqlResult& q)
     return s;
 }
 
+// One sentence per decision rather than a verb put into a sentence, so
+// that each reads naturally once translated.
+const char* decisionMessage(const QString& action, bool forbidden)
+{
+    static const std::array<std::array<const char*, 3>, 5> messages{{
+        {"approve", msg::OnlyApproversApprove, msg::CannotApprove},
+        {"reject", msg::OnlyApproversReject, msg::CannotReject},
+        {"suspend", msg::OnlyApproversSuspend, msg::CannotSuspend},
+        {"resume", msg::OnlyApproversResume, msg::CannotResume},
+        {"revoke", msg::OnlyApproversRevoke, msg::CannotRevoke},
+    }};
+    for (const auto& m : messages) {
+        if (action == QLatin1String(m[0]))
+            return forbidden ? m[1] : m[2];
+    }
+    return forbidden ? msg::OnlyApproversRevoke : msg::CannotRevoke; // not reached
+}
+
+// "a pending subscription", "an approved subscription": the article goes
+// with the state.
+DomainMessage subscriptionInState(SubscriptionState state)
+{
+    switch (state) {
+    case SubscriptionState::Pending:
+        return msg::APendingSubscription;
+    case SubscriptionState::Approved:
+        return msg::AnApprovedSubscription;
+    case SubscriptionState::Rejected:
+        return msg::ARejectedSubscription;
+    case SubscriptionState::Suspended:
+        return msg::ASuspendedSubscription;
+    case SubscriptionState::Revoked:
+        break;
+    }
+    return msg::ARevokedSubscription;
+}
+
 } // namespace
 
 QString toString(SubscriptionState state)
@@ -60,6 +97,23 @@ QString toString(SubscriptionState state)
         break;
     }
     return QStringLiteral("revoked");
+}
+
+DomainMessage toMessage(SubscriptionState state)
+{
+    switch (state) {
+    case SubscriptionState::Pending:
+        return msg::SubscriptionPending;
+    case SubscriptionState::Approved:
+        return msg::SubscriptionApproved;
+    case SubscriptionState::Rejected:
+        return msg::SubscriptionRejected;
+    case SubscriptionState::Suspended:
+        return msg::SubscriptionSuspended;
+    case SubscriptionState::Revoked:
+        break;
+    }
+    return msg::SubscriptionRevoked;
 }
 
 std::optional<SubscriptionState> subscriptionStateFromString(const QString& text)
@@ -125,7 +179,7 @@ std::optional<Subscription> SubscriptionService::load(qint64 id) const
     const QList<Subscription> found = loadWhere(QStringLiteral("id = ?"), {id});
     if (found.isEmpty()) {
         if (lastErrorCode() == DomainErrorCode::None)
-            notFound(QStringLiteral("no such subscription"));
+            notFound(msg::NoSuchSubscription);
         return std::nullopt;
     }
     return found.first();
@@ -168,13 +222,13 @@ std::optional<Subscription> SubscriptionService::request(const Principal& actor,
 {
     clearError();
     if (!canManageApp(actor, applicationId)) {
-        notFound(QStringLiteral("no such application"));
+        notFound(msg::NoSuchApplication);
         return std::nullopt;
     }
     PlanService plans(m_database);
     const auto plan = plans.plan(actor, planId);
     if (!plan) {
-        fail(plans.lastErrorCode(), plans.lastError());
+        failAs(plans);
         return std::nullopt;
     }
     QString err;
@@ -184,8 +238,7 @@ std::optional<Subscription> SubscriptionService::request(const Principal& actor,
         return std::nullopt;
     }
     if (api->state != ApiState::Published) {
-        invalid(QStringLiteral("%1 %2 is %3 and takes no new subscriptions")
-                    .arg(api->slug, api->version, toString(api->state)));
+        invalid({msg::ApiTakesNoSubscriptions, {api->slug, api->version, toMessage(api->state)}});
         return std::nullopt;
     }
     const int pendingBefore = pendingCount();
@@ -197,9 +250,7 @@ std::optional<Subscription> SubscriptionService::request(const Principal& actor,
     if (lastErrorCode() != DomainErrorCode::None)
         return std::nullopt;
     if (!live.isEmpty()) {
-        fail(DomainErrorCode::Conflict,
-             QStringLiteral("the application already has a subscription to this API (%1)")
-                 .arg(toString(live.first().state)));
+        fail(DomainErrorCode::Conflict, {msg::AlreadySubscribed, {toMessage(live.first().state)}});
         return std::nullopt;
     }
     Subscription s;
@@ -246,16 +297,13 @@ bool SubscriptionService::decide(const Principal& actor, qint64 id, Subscription
     const bool approver = canApprove(actor, *before);
     const bool owner = canManageApp(actor, before->applicationId);
     if (!approver && !owner)
-        return notFound(QStringLiteral("no such subscription"));
+        return notFound(msg::NoSuchSubscription);
     const bool ownerMayDo = to == SubscriptionState::Revoked;
     if (!approver && !ownerMayDo)
-        return forbidden(QStringLiteral("only admins and owners of the API's team may %1 "
-                                        "subscriptions")
-                             .arg(action));
+        return forbidden(decisionMessage(action, true));
     if (!isLegal(before->state, to) || (from && before->state != *from))
-        return fail(
-            DomainErrorCode::Conflict,
-            QStringLiteral("cannot %1 a %2 subscription").arg(action, toString(before->state)));
+        return fail(DomainErrorCode::Conflict,
+                    {decisionMessage(action, false), {subscriptionInState(before->state)}});
     Subscription after = *before;
     after.state = to;
     after.reason = reason.trimmed();
@@ -286,7 +334,7 @@ bool SubscriptionService::reject(const Principal& actor, qint64 id, const QStrin
 {
     if (reason.trimmed().isEmpty()) {
         clearError();
-        return invalid(QStringLiteral("a rejection needs a reason"));
+        return invalid(msg::RejectionNeedsReason);
     }
     return decide(actor, id, SubscriptionState::Rejected, reason, QStringLiteral("reject"));
 }
@@ -315,7 +363,7 @@ std::optional<Subscription> SubscriptionService::subscription(const Principal& a
         return std::nullopt;
     auto s = load(id);
     if (s && !canApprove(actor, *s) && !canManageApp(actor, s->applicationId)) {
-        notFound(QStringLiteral("no such subscription"));
+        notFound(msg::NoSuchSubscription);
         return std::nullopt;
     }
     return s;
@@ -328,7 +376,7 @@ QList<Subscription> SubscriptionService::subscriptionsOf(const Principal& actor,
     if (!requireAccount(actor))
         return {};
     if (!canManageApp(actor, applicationId)) {
-        notFound(QStringLiteral("no such application"));
+        notFound(msg::NoSuchApplication);
         return {};
     }
     return loadWhere(QStringLiteral("application_id = ?"), {applicationId});

@@ -16,6 +16,8 @@ namespace gatehouse::app {
 //    \--reject--> rejected      \--revoke--> revoked <--revoke--/
 enum class SubscriptionState { Pending, Approved, Rejected, Suspended, Revoked };
 QString toString(SubscriptionState state);
+// The state as a word of a domain message, which the console translates.
+DomainMessage toMessage(SubscriptionState state);
 std::optional<SubscriptionState> subscriptionStateFromString(const QString& text);
 
 struct Subscription {

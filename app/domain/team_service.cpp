@@ -36,12 +36,12 @@ std::optional<Team> TeamService::createTeam(const Principal& actor, const QStrin
 {
     clearError();
     if (!m_policy.canCreateTeam(actor)) {
-        forbidden(QStringLiteral("only admins and publishers may create teams"));
+        forbidden(msg::OnlyAdminsPublishersCreateTeams);
         return std::nullopt;
     }
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty() || trimmed.size() > 100) {
-        invalid(QStringLiteral("a team name has 1-100 characters"));
+        invalid(msg::TeamNameRule);
         return std::nullopt;
     }
     Transaction tx(db());
@@ -53,7 +53,7 @@ std::optional<Team> TeamService::createTeam(const Principal& actor, const QStrin
         return std::nullopt;
     }
     if (exists->next()) {
-        fail(DomainErrorCode::Conflict, QStringLiteral("team '%1' already exists").arg(trimmed),
+        fail(DomainErrorCode::Conflict, DomainMessage(msg::TeamExists, {trimmed}),
              QStringLiteral("name"));
         return std::nullopt;
     }
@@ -100,17 +100,17 @@ bool TeamService::setMember(const Principal& actor, qint64 teamId, qint64 userId
     if (!team(teamId))
         return false;
     if (!m_policy.canManageTeam(actor, teamId))
-        return forbidden(QStringLiteral("only admins and team owners may manage members"));
+        return forbidden(msg::OnlyOwnersManageMembers);
     Transaction tx(db());
     QString err;
     auto user = runSql(db(), QStringLiteral("SELECT 1 FROM users WHERE id = ?"), {userId}, &err);
     if (!user)
         return storageError(err);
     if (!user->next())
-        return notFound(QStringLiteral("no such user"));
+        return notFound(msg::NoSuchUser);
     const auto before = m_policy.teamRole(userId, teamId);
     if (before == TeamRole::Owner && role != TeamRole::Owner && ownerCount(teamId, &err) <= 1)
-        return fail(DomainErrorCode::Conflict, QStringLiteral("a team keeps at least one owner"));
+        return fail(DomainErrorCode::Conflict, msg::TeamKeepsOwner);
     const QString sql = before ? QStringLiteral("UPDATE team_members SET team_role = ?"
                                                 " WHERE team_id = ? AND user_id = ?")
                                : QStringLiteral("INSERT INTO team_members (team_role, team_id,"
@@ -127,14 +127,14 @@ bool TeamService::removeMember(const Principal& actor, qint64 teamId, qint64 use
 {
     clearError();
     if (!m_policy.canManageTeam(actor, teamId))
-        return forbidden(QStringLiteral("only admins and team owners may manage members"));
+        return forbidden(msg::OnlyOwnersManageMembers);
     Transaction tx(db());
     QString err;
     const auto before = m_policy.teamRole(userId, teamId);
     if (!before)
-        return notFound(QStringLiteral("the user is not a member of this team"));
+        return notFound(msg::NotAMember);
     if (before == TeamRole::Owner && ownerCount(teamId, &err) <= 1)
-        return fail(DomainErrorCode::Conflict, QStringLiteral("a team keeps at least one owner"));
+        return fail(DomainErrorCode::Conflict, msg::TeamKeepsOwner);
     if (!runSql(db(), QStringLiteral("DELETE FROM team_members WHERE team_id = ? AND user_id = ?"),
                 {teamId, userId}, &err))
         return storageError(err);
@@ -167,7 +167,7 @@ std::optional<Team> TeamService::team(qint64 teamId) const
         {teamId});
     if (found.isEmpty()) {
         if (lastErrorCode() == DomainErrorCode::None)
-            notFound(QStringLiteral("no such team"));
+            notFound(msg::NoSuchTeam);
         return std::nullopt;
     }
     return found.first();

@@ -66,7 +66,7 @@ std::optional<User> UserService::findUser(const QString& column, const QVariant&
         return std::nullopt;
     }
     if (!q->next()) {
-        notFound(QStringLiteral("no such user"));
+        notFound(msg::NoSuchUser);
         return std::nullopt;
     }
     return readUser(*q);
@@ -124,7 +124,7 @@ std::optional<Principal> UserService::oldestAdmin() const
         return std::nullopt;
     }
     if (!q->next()) {
-        notFound(QStringLiteral("there is no admin account yet"));
+        notFound(msg::NoAdminYet);
         return std::nullopt;
     }
     return readUser(*q).principal();
@@ -151,17 +151,17 @@ std::optional<User> UserService::insertUser(const Principal& actor, const QStrin
                                             const QString& password, bool isLocal)
 {
     if (!validName(name)) {
-        invalid(QStringLiteral("user name must be 1-64 characters of A-Z a-z 0-9 . _ @ -"));
+        invalid(msg::UserNameRule);
         return std::nullopt;
     }
     if (!password.isEmpty() && password.size() < MinimumPasswordLength) {
         invalid(
-            QStringLiteral("password must have at least %1 characters").arg(MinimumPasswordLength));
+            DomainMessage(msg::PasswordTooShort, {DomainMessage::number(MinimumPasswordLength)}));
         return std::nullopt;
     }
     QString hash;
     if (!password.isEmpty() && (hash = PasswordHasher::hash(password)).isEmpty()) {
-        storageError(QStringLiteral("no secure random source for the password salt"));
+        storageError(msg::NoRandomForSalt);
         return std::nullopt;
     }
     Transaction tx(db());
@@ -172,7 +172,7 @@ std::optional<User> UserService::insertUser(const Principal& actor, const QStrin
         return std::nullopt;
     }
     if (exists->next()) {
-        fail(DomainErrorCode::Conflict, QStringLiteral("user '%1' already exists").arg(name),
+        fail(DomainErrorCode::Conflict, DomainMessage(msg::UserExists, {name}),
              QStringLiteral("name"));
         return std::nullopt;
     }
@@ -208,7 +208,7 @@ std::optional<Principal> UserService::ensureLocalAdmin(const QString& osUser)
 {
     clearError();
     if (m_dialect != SqlDialect::Sqlite) {
-        forbidden(QStringLiteral("a shared catalog has no local admin; sign in instead"));
+        forbidden(msg::SharedCatalogNoLocalAdmin);
         return std::nullopt;
     }
     if (auto existing = findUser(QStringLiteral("name"), osUser))
@@ -217,7 +217,7 @@ std::optional<Principal> UserService::ensureLocalAdmin(const QString& osUser)
         return std::nullopt;
     clearError();
     if (!allUsers().isEmpty()) {
-        forbidden(QStringLiteral("'%1' has no account in this workspace").arg(osUser));
+        forbidden(DomainMessage(msg::NoAccountInWorkspace, {osUser}));
         return std::nullopt;
     }
     auto u = insertUser({}, osUser, osUser, Role::Admin, {}, true);
@@ -229,14 +229,14 @@ std::optional<Principal> UserService::createInitialAdmin(const QString& name,
 {
     clearError();
     if (password.isEmpty()) {
-        invalid(QStringLiteral("the first admin needs a password"));
+        invalid(msg::FirstAdminNeedsPassword);
         return std::nullopt;
     }
     const QList<User> existing = allUsers();
     if (lastErrorCode() != DomainErrorCode::None)
         return std::nullopt;
     if (!existing.isEmpty()) {
-        forbidden(QStringLiteral("the catalog already has users"));
+        forbidden(msg::CatalogHasUsers);
         return std::nullopt;
     }
     auto u = insertUser({}, name, name, Role::Admin, password, false);
@@ -249,7 +249,7 @@ std::optional<User> UserService::createUser(const Principal& actor, const QStrin
 {
     clearError();
     if (!m_policy.canManageUsers(actor)) {
-        forbidden(QStringLiteral("only admins may create users"));
+        forbidden(msg::OnlyAdminsCreateUsers);
         return std::nullopt;
     }
     return insertUser(actor, name, displayName, role, password, false);
@@ -259,7 +259,7 @@ bool UserService::setRole(const Principal& actor, qint64 userId, Role role)
 {
     clearError();
     if (!m_policy.canManageUsers(actor))
-        return forbidden(QStringLiteral("only admins may change roles"));
+        return forbidden(msg::OnlyAdminsChangeRoles);
     Transaction tx(db());
     const auto before = findUser(QStringLiteral("id"), userId);
     if (!before)
@@ -271,7 +271,7 @@ bool UserService::setRole(const Principal& actor, qint64 userId, Role role)
         if (!q || !q->next())
             return storageError(err);
         if (q->value(0).toInt() <= 1)
-            return fail(DomainErrorCode::Conflict, QStringLiteral("cannot demote the last admin"));
+            return fail(DomainErrorCode::Conflict, msg::CannotDemoteLastAdmin);
     }
     if (!runSql(db(), QStringLiteral("UPDATE users SET role = ? WHERE id = ?"),
                 {toString(role), userId}, &err))
@@ -289,13 +289,13 @@ bool UserService::setPassword(const Principal& actor, qint64 userId, const QStri
     clearError();
     const auto role = m_policy.storedRole(actor);
     if (!role || (*role != Role::Admin && actor.userId != userId))
-        return forbidden(QStringLiteral("only admins may set another user's password"));
+        return forbidden(msg::OnlyAdminsSetPasswords);
     if (password.size() < MinimumPasswordLength)
         return invalid(
-            QStringLiteral("password must have at least %1 characters").arg(MinimumPasswordLength));
+            DomainMessage(msg::PasswordTooShort, {DomainMessage::number(MinimumPasswordLength)}));
     const QString hash = PasswordHasher::hash(password);
     if (hash.isEmpty())
-        return storageError(QStringLiteral("no secure random source for the password salt"));
+        return storageError(msg::NoRandomForSalt);
     Transaction tx(db());
     const auto before = findUser(QStringLiteral("id"), userId);
     if (!before)
@@ -329,7 +329,7 @@ std::optional<Principal> UserService::signIn(const QString& name, const QString&
     const bool ok = PasswordHasher::verify(
         password, encoded.isEmpty() ? PasswordHasher::hash(QStringLiteral("-")) : encoded);
     if (!found || encoded.isEmpty() || !ok) {
-        forbidden(QStringLiteral("unknown user or wrong password"));
+        forbidden(msg::WrongPassword);
         return std::nullopt;
     }
     return Principal{q->value(0).toLongLong(), q->value(1).toString(),

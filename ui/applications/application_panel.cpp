@@ -10,6 +10,7 @@
 #include "ui/applications/request_subscription_dialog.h"
 #include "ui/applications/subscriptions_model.h"
 #include "ui/approvals/approvals_model.h"
+#include "ui/domain_message_text.h"
 #include "ui/text_fit.h"
 
 #include <QDateTime>
@@ -222,7 +223,8 @@ void ApplicationPanel::applyDetail(const app::ApplicationDetail& detail)
 {
     if (!detail.error.isEmpty()) {
         emit message(
-            tr("Cannot read the application: %1").arg(refusalText(detail.errorCode, detail.error)),
+            tr("Cannot read the application: %1")
+                .arg(refusalText(detail.errorCode, domainMessageText(detail.errorMessage))),
             true);
         return;
     }
@@ -311,7 +313,8 @@ void ApplicationPanel::submitKey()
             --m_busy;
             updateActions();
             if (!change.ok) {
-                const QString text = refusalText(change.errorCode, change.error);
+                const QString text =
+                    refusalText(change.errorCode, domainMessageText(change.errorMessage));
                 if (m_issueDialog)
                     m_issueDialog->showRefusal(text);
                 else
@@ -385,8 +388,10 @@ void ApplicationPanel::runChange(std::function<app::ApplicationChange(app::Catal
             if (change.ok)
                 emit message(done.arg(subject), false);
             else
-                emit message(failed.arg(subject, refusalText(change.errorCode, change.error)),
-                             true);
+                emit message(
+                    failed.arg(subject, refusalText(change.errorCode,
+                                                    domainMessageText(change.errorMessage))),
+                    true);
         });
 }
 
@@ -429,7 +434,8 @@ void ApplicationPanel::submitRequest()
             --m_busy;
             updateActions();
             if (!change.ok) {
-                const QString text = refusalText(change.errorCode, change.error);
+                const QString text =
+                    refusalText(change.errorCode, domainMessageText(change.errorMessage));
                 if (m_requestDialog)
                     m_requestDialog->showRefusal(text);
                 else

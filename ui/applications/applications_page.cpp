@@ -6,6 +6,7 @@
 #include "ui/applications/application_panel.h"
 #include "ui/applications/applications_model.h"
 #include "ui/applications/new_application_dialog.h"
+#include "ui/domain_message_text.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -168,7 +169,9 @@ void ApplicationsPage::reload()
 void ApplicationsPage::applyListing(const app::ApplicationListing& listing)
 {
     if (!listing.error.isEmpty()) {
-        showMessage(tr("Cannot read the applications: %1").arg(listing.error), true);
+        showMessage(
+            tr("Cannot read the applications: %1").arg(domainMessageText(listing.errorMessage)),
+            true);
         return;
     }
     m_teams = listing.actorTeams;
@@ -254,7 +257,8 @@ void ApplicationsPage::submitApplication()
         },
         [this, name](const app::ApplicationChange& change) {
             if (!change.ok) {
-                const QString text = ApplicationPanel::refusalText(change.errorCode, change.error);
+                const QString text = ApplicationPanel::refusalText(
+                    change.errorCode, domainMessageText(change.errorMessage));
                 if (m_newDialog)
                     m_newDialog->showRefusal(text);
                 else

@@ -3,6 +3,7 @@
 #include "ui/applications/request_subscription_dialog.h"
 
 #include "ui/applications/form_error_label.h"
+#include "ui/domain_message_text.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -75,7 +76,8 @@ void RequestSubscriptionDialog::setApis(const app::SubscribableApis& apis)
         m_api->addItem(tr("%1 %2").arg(api.name, api.version), api.apiId);
     fillPlans();
     if (!apis.error.isEmpty())
-        m_refusal->showError(tr("Cannot read the catalog: %1").arg(apis.error));
+        m_refusal->showError(
+            tr("Cannot read the catalog: %1").arg(domainMessageText(apis.errorMessage)));
     else if (m_apis.isEmpty())
         m_planNote->setText(tr("No published API with a plan is visible to you yet."));
 }

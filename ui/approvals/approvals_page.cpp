@@ -6,6 +6,7 @@
 #include "ui/approvals/approval_details.h"
 #include "ui/approvals/approvals_model.h"
 #include "ui/approvals/reason_dialog.h"
+#include "ui/domain_message_text.h"
 #include "ui/text_fit.h"
 
 #include <QHBoxLayout>
@@ -223,7 +224,8 @@ void ApprovalsPage::applyListing(ApprovalsModel* model, QTableView* view,
                                  const app::ApprovalListing& listing)
 {
     if (!listing.error.isEmpty()) {
-        showMessage(tr("Cannot read the approvals: %1").arg(listing.error), true);
+        showMessage(
+            tr("Cannot read the approvals: %1").arg(domainMessageText(listing.errorMessage)), true);
         return;
     }
     const QList<qint64> selected = selectedIds(view);
@@ -355,9 +357,10 @@ void ApprovalsPage::showOutcomes(const QList<app::DecisionOutcome>& outcomes)
         if (outcome.ok)
             ++succeeded;
         else
-            failures.append(tr("#%1: %2 (%3)")
-                                .arg(outcome.subscriptionId)
-                                .arg(errorText(outcome.errorCode), outcome.error));
+            failures.append(
+                tr("#%1: %2 (%3)")
+                    .arg(outcome.subscriptionId)
+                    .arg(errorText(outcome.errorCode), domainMessageText(outcome.errorMessage)));
     }
     if (failures.isEmpty())
         showMessage(tr("Subscriptions updated: %1.").arg(succeeded), false);

@@ -5,6 +5,7 @@
 #include "app/catalog_service.h"
 #include "ui/audit/audit_diff_view.h"
 #include "ui/audit/audit_model.h"
+#include "ui/domain_message_text.h"
 #include "ui/teams/role_text.h"
 
 #include <QComboBox>
@@ -31,7 +32,7 @@ constexpr int ChoicesSample = 1000;
 struct AuditPage::Listing {
     bool ok = false;
     app::DomainErrorCode code = app::DomainErrorCode::None;
-    QString error;
+    app::DomainMessage error;
     QList<app::AuditEntry> entries;
     QList<QPair<qint64, QString>> actors; // everyone who may have acted
     QStringList actions;
@@ -180,7 +181,7 @@ void AuditPage::reload()
             app::AuditLog& log = store.auditLog();
             out.ok = log.query(actor, filter, &out.entries);
             out.code = log.lastErrorCode();
-            out.error = log.lastError();
+            out.error = log.lastErrorMessage();
             if (!out.ok)
                 return out;
             app::AuditFilter any;
@@ -225,7 +226,7 @@ void AuditPage::show(const Listing& listing)
     if (!listing.ok) {
         m_model->setEntries({});
         updateDetails();
-        showMessage(RoleText::refusal(listing.code, listing.error), true);
+        showMessage(RoleText::refusal(listing.code, domainMessageText(listing.error)), true);
         return;
     }
     const qint64 selected =

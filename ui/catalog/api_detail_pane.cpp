@@ -3,6 +3,7 @@
 #include "ui/catalog/api_detail_pane.h"
 
 #include "app/cache_policy_fields.h"
+#include "ui/domain_message_text.h"
 
 #include "ui/catalog/api_analytics_panel.h"
 #include "ui/catalog/cache_policy_form.h"
@@ -318,7 +319,7 @@ void ApiDetailPane::showNote(const QString& note)
 void ApiDetailPane::showDetails(const app::ApiDetails& details)
 {
     if (!details.entry) {
-        showNote(details.error);
+        showNote(domainMessageText(details.errorMessage));
         return;
     }
     const bool sameApi = m_details.entry && m_details.entry->api.id == details.entry->api.id;
@@ -374,11 +375,11 @@ void ApiDetailPane::fillOverview(const app::CatalogEntry& entry)
     m_versions->setText(links.join(QStringLiteral(" · ")));
     // Not an empty list: unknown. Say so, in the error colour.
     if (!m_details.versionsError.isEmpty())
-        m_versions->setText(
-            QStringLiteral("<span style=\"color: %1\">%2</span>")
-                .arg(StatusColors::bad().name(), tr("The versions could not be loaded: %1")
-                                                     .arg(m_details.versionsError)
-                                                     .toHtmlEscaped()));
+        m_versions->setText(QStringLiteral("<span style=\"color: %1\">%2</span>")
+                                .arg(StatusColors::bad().name(),
+                                     tr("The versions could not be loaded: %1")
+                                         .arg(domainMessageText(m_details.versionsErrorMessage))
+                                         .toHtmlEscaped()));
 
     const auto versionName = [this](qint64 id) {
         for (const auto& v : m_details.versions) {
@@ -427,7 +428,8 @@ void ApiDetailPane::fillOverview(const app::CatalogEntry& entry)
         QPalette bad = m_plans->palette();
         bad.setColor(QPalette::WindowText, StatusColors::bad());
         m_plans->setPalette(bad);
-        m_plans->setText(tr("The plans could not be loaded: %1").arg(m_details.plansError));
+        m_plans->setText(tr("The plans could not be loaded: %1")
+                             .arg(domainMessageText(m_details.plansErrorMessage)));
     }
     m_updated->setText(CatalogModel::dateTimeText(api.updatedAt));
 }
@@ -516,8 +518,8 @@ void ApiDetailPane::fillSubscribers()
         QPalette bad = m_subscribersNote->palette();
         bad.setColor(QPalette::WindowText, StatusColors::bad());
         m_subscribersNote->setPalette(bad);
-        m_subscribersNote->setText(
-            tr("The subscribers could not be loaded: %1").arg(m_details.subscribersError));
+        m_subscribersNote->setText(tr("The subscribers could not be loaded: %1")
+                                       .arg(domainMessageText(m_details.subscribersErrorMessage)));
         m_subscribers->hide();
         return;
     }

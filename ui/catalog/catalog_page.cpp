@@ -15,6 +15,7 @@
 #include "ui/catalog/try_it_panel.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
 #include "ui/catalog_editor/openapi_import_dialog.h"
+#include "ui/domain_message_text.h"
 #include "ui/editable_clear_button.h"
 #include "ui/text_fit.h"
 
@@ -435,7 +436,8 @@ void CatalogPage::onApiSaved(const app::ApiDefinition& api, const QString& done)
 void CatalogPage::applyListing(const app::CatalogListing& listing)
 {
     if (!listing.error.isEmpty()) {
-        const QString text = tr("Cannot read the catalog: %1").arg(listing.error);
+        const QString text =
+            tr("Cannot read the catalog: %1").arg(domainMessageText(listing.errorMessage));
         showMessage(text, true);
         // What the pane shows may no longer be allowed (e.g. the actor's
         // account is gone): the reason, not stale action buttons.
@@ -587,7 +589,8 @@ void CatalogPage::loadDetails(qint64 apiId)
                 return;
             if (!details.entry) {
                 m_detail->showNote(tr("Cannot show this API: %1 (%2)")
-                                       .arg(errorText(details.errorCode), details.error));
+                                       .arg(errorText(details.errorCode),
+                                            domainMessageText(details.errorMessage)));
                 return;
             }
             m_detail->showDetails(details);
@@ -651,11 +654,14 @@ void CatalogPage::runAction(const app::LifecycleRequest& request, LifecycleDialo
                                                           .arg(outcome.basePath->freeBasePath)));
                 else if (outcome.errorCode == app::DomainErrorCode::Conflict &&
                          !outcome.errorField.isEmpty())
-                    open->showRefusal(outcome.errorField, ApiEditorDialog::conflictText(
-                                                              outcome.errorField, outcome.error));
+                    open->showRefusal(
+                        outcome.errorField,
+                        ApiEditorDialog::conflictText(outcome.errorField,
+                                                      domainMessageText(outcome.errorMessage)));
                 else
                     open->showRefusal(
-                        QString(), ApiEditorDialog::refusalText(outcome.errorCode, outcome.error));
+                        QString(), ApiEditorDialog::refusalText(
+                                       outcome.errorCode, domainMessageText(outcome.errorMessage)));
             }
             if (outcome.ok) {
                 QString done;
@@ -684,7 +690,8 @@ void CatalogPage::runAction(const app::LifecycleRequest& request, LifecycleDialo
             } else {
                 showMessage(tr("%1 was refused: %2 (%3)")
                                 .arg(LifecycleDialog::title(request.action),
-                                     errorText(outcome.errorCode), outcome.error),
+                                     errorText(outcome.errorCode),
+                                     domainMessageText(outcome.errorMessage)),
                             true);
             }
             // The catalog announces the change; the reload follows it and
@@ -719,9 +726,11 @@ void CatalogPage::saveCachePolicy(const QString& cachePolicy)
             } else {
                 // Invalid: the domain says what it could not read, and where.
                 showMessage(outcome.errorCode == app::DomainErrorCode::Invalid
-                                ? tr("The cache policy was refused: %1").arg(outcome.error)
+                                ? tr("The cache policy was refused: %1")
+                                      .arg(domainMessageText(outcome.errorMessage))
                                 : tr("The cache policy was refused: %1 (%2)")
-                                      .arg(errorText(outcome.errorCode), outcome.error),
+                                      .arg(errorText(outcome.errorCode),
+                                           domainMessageText(outcome.errorMessage)),
                             true);
             }
             scheduleReload();
@@ -760,7 +769,9 @@ void CatalogPage::exportSelectedApiTo(const QString& path)
         [this, path, name](const app::ApiExport& exported) {
             --m_busy;
             if (!exported.ok()) {
-                showMessage(tr("%1 could not be exported: %2").arg(name, exported.error), true);
+                showMessage(tr("%1 could not be exported: %2")
+                                .arg(name, domainMessageText(exported.errorMessage)),
+                            true);
                 emit exportFinished(false);
                 return;
             }

@@ -5,6 +5,7 @@
 #include "app/application_overview.h"
 #include "app/catalog_service.h"
 #include "ui/applications/application_panel.h"
+#include "ui/domain_message_text.h"
 #include "ui/editable_clear_button.h"
 
 #include <QComboBox>
@@ -170,7 +171,7 @@ void TryItKeyChooser::setApi(qint64 apiId, bool openApi)
     m_openApi = openApi;
     m_chooseDefault = true;
     m_error->hide();
-    applyApplications(app::TryItApplications{apiId, {}, {}, {}}, false);
+    applyApplications(app::TryItApplications{apiId, {}, {}, {}, {}}, false);
     reload();
 }
 
@@ -241,7 +242,8 @@ void TryItKeyChooser::applyApplications(const app::TryItApplications& list, bool
     }
     QString notOffered;
     if (!list.error.isEmpty())
-        notOffered = tr("Your applications could not be read: %1").arg(list.error);
+        notOffered =
+            tr("Your applications could not be read: %1").arg(domainMessageText(list.errorMessage));
     else if (!missing.isEmpty())
         notOffered = tr("Not listed: %1. Only applications with an approved subscription to "
                         "this API can call it.")
@@ -370,7 +372,8 @@ void TryItKeyChooser::issueTestKey()
             if (!change.ok) {
                 showError(
                     tr("No test key was issued for %1. %2")
-                        .arg(name, ApplicationPanel::refusalText(change.errorCode, change.error)));
+                        .arg(name, ApplicationPanel::refusalText(
+                                       change.errorCode, domainMessageText(change.errorMessage))));
                 updateState();
                 return;
             }

@@ -7,6 +7,7 @@
 #include "app/domain/api_catalog.h"
 #include "app/domain/base_path.h"
 #include "ui/applications/form_error_label.h"
+#include "ui/domain_message_text.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -35,7 +36,7 @@ namespace {
 struct SaveOutcome {
     std::optional<app::ApiDefinition> api;
     app::DomainErrorCode code = app::DomainErrorCode::None;
-    QString error;
+    app::DomainMessage error;
     QString field; // the field the refusal is about (ApiCatalog::lastErrorField())
     // When the base path was refused as taken: who holds it, for the
     // message next to the field in the console's language.
@@ -49,8 +50,8 @@ SaveOutcome success(const std::optional<app::ApiDefinition>& api)
 
 SaveOutcome failure(const app::ApiCatalog& apis)
 {
-    return SaveOutcome{std::nullopt, apis.lastErrorCode(), apis.lastError(), apis.lastErrorField(),
-                       std::nullopt};
+    return SaveOutcome{std::nullopt, apis.lastErrorCode(), apis.lastErrorMessage(),
+                       apis.lastErrorField(), std::nullopt};
 }
 
 // Storage thread: failure(), asking the catalog about the base path when
@@ -761,11 +762,12 @@ bool ApiEditorDialog::check()
         showFieldError(first, m_errors.value(first)->text());
         return false;
     }
-    const QString why = app::ApiCatalog::validate(api);
+    const app::DomainMessage why = app::ApiCatalog::validationMessage(api);
     if (why.isEmpty())
         return true;
-    if (!showValidation(why, [this](const QString& f, const QString& t) { showFieldError(f, t); }))
-        m_refusal->showError(refusalText(app::DomainErrorCode::Invalid, why));
+    if (!showValidation(why.toString(),
+                        [this](const QString& f, const QString& t) { showFieldError(f, t); }))
+        m_refusal->showError(refusalText(app::DomainErrorCode::Invalid, domainMessageText(why)));
     return false;
 }
 
@@ -818,7 +820,8 @@ void ApiEditorDialog::submit()
 }
 
 void ApiEditorDialog::finish(const std::optional<app::ApiDefinition>& api,
-                             app::DomainErrorCode code, const QString& error, const QString& field,
+                             app::DomainErrorCode code, const app::DomainMessage& error,
+                             const QString& field,
                              const std::optional<app::BasePathCheck>& basePath)
 {
     setBusy(false);
@@ -837,14 +840,16 @@ void ApiEditorDialog::finish(const std::optional<app::ApiDefinition>& api,
         return;
     }
     if (code == app::DomainErrorCode::Invalid &&
-        showValidation(error, [this](const QString& f, const QString& t) { showFieldError(f, t); }))
+        // The English message names the field it is about ("slug: ...").
+        showValidation(error.toString(),
+                       [this](const QString& f, const QString& t) { showFieldError(f, t); }))
         return;
     if (code == app::DomainErrorCode::Conflict && m_errors.contains(field)) {
-        showFieldError(field, conflictText(field, error));
+        showFieldError(field, conflictText(field, domainMessageText(error)));
         fitHeight();
         return;
     }
-    m_refusal->showError(refusalText(code, error));
+    m_refusal->showError(refusalText(code, domainMessageText(error)));
     fitHeight();
 }
 

@@ -109,7 +109,7 @@ private:
     void clearErrors();
     void submit();
     void finish(const std::optional<app::ApiDefinition>& api, app::DomainErrorCode code,
-                const QString& error, const QString& field,
+                const app::DomainMessage& error, const QString& field,
                 const std::optional<app::BasePathCheck>& basePath);
     void setBusy(bool busy);
     void fitHeight();

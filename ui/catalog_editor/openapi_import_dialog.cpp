@@ -5,6 +5,7 @@
 #include "app/catalog_service.h"
 #include "ui/applications/form_error_label.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
+#include "ui/domain_message_text.h"
 #include "ui/text_fit.h"
 
 #include <QComboBox>
@@ -33,7 +34,7 @@ namespace {
 struct CreateOutcome {
     std::optional<app::ApiDefinition> api;
     app::DomainErrorCode code = app::DomainErrorCode::None;
-    QString error;
+    app::DomainMessage error;
     QString field; // the field the refusal is about, if any
 };
 
@@ -570,7 +571,8 @@ void OpenApiImportDialog::submit()
             const auto created = store.apis().createApi(actor, api);
             return created ? CreateOutcome{created, app::DomainErrorCode::None, {}, {}}
                            : CreateOutcome{std::nullopt, store.apis().lastErrorCode(),
-                                           store.apis().lastError(), store.apis().lastErrorField()};
+                                           store.apis().lastErrorMessage(),
+                                           store.apis().lastErrorField()};
         },
         [this](const CreateOutcome& outcome) {
             m_busy = false;
@@ -581,9 +583,11 @@ void OpenApiImportDialog::submit()
                 // it is about, and the catalog offers what is free now.
                 if (FormErrorLabel* label = m_fieldErrors.value(outcome.field);
                     label && outcome.code == app::DomainErrorCode::Conflict) {
-                    label->showError(ApiEditorDialog::conflictText(outcome.field, outcome.error));
+                    label->showError(ApiEditorDialog::conflictText(
+                        outcome.field, domainMessageText(outcome.error)));
                 } else {
-                    m_refusal->showError(ApiEditorDialog::refusalText(outcome.code, outcome.error));
+                    m_refusal->showError(ApiEditorDialog::refusalText(
+                        outcome.code, domainMessageText(outcome.error)));
                 }
                 if (outcome.code == app::DomainErrorCode::Conflict)
                     scheduleCheck();

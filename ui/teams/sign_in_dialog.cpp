@@ -3,6 +3,7 @@
 #include "ui/teams/sign_in_dialog.h"
 
 #include "app/catalog_service.h"
+#include "ui/domain_message_text.h"
 #include "ui/status_colors.h"
 
 #include <QDialogButtonBox>
@@ -119,10 +120,10 @@ void SignInDialog::signIn()
     auto work = [name, password, firstAdmin](app::CatalogStore& store) {
         auto principal = firstAdmin ? store.users().createInitialAdmin(name, password)
                                     : store.users().signIn(name, password);
-        return std::make_pair(principal, store.users().lastError());
+        return std::make_pair(principal, store.users().lastErrorMessage());
     };
-    auto done = [this](const std::pair<std::optional<app::Principal>, QString>& result) {
-        finish(result.first, result.second);
+    auto done = [this](const std::pair<std::optional<app::Principal>, app::DomainMessage>& result) {
+        finish(result.first, domainMessageText(result.second));
     };
     if (firstAdmin)
         m_catalog->mutate(this, work, done); // a new user: announce the change

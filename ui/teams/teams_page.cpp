@@ -4,6 +4,7 @@
 
 #include "app/catalog_service.h"
 #include "ui/audit/audit_page.h"
+#include "ui/domain_message_text.h"
 #include "ui/teams/form_dialog.h"
 #include "ui/teams/role_text.h"
 
@@ -71,11 +72,11 @@ QStandardItem* cell(const QString& text, qint64 id = 0)
 struct TeamsPage::Outcome {
     bool ok = false;
     app::DomainErrorCode code = app::DomainErrorCode::None;
-    QString error;
+    app::DomainMessage error;
 
     static Outcome of(bool ok, const app::DomainService& service)
     {
-        return {ok, service.lastErrorCode(), service.lastError()};
+        return {ok, service.lastErrorCode(), service.lastErrorMessage()};
     }
 };
 
@@ -316,15 +317,17 @@ void TeamsPage::viewAs(app::Role role)
     m_catalog->mutate(
         this,
         [admin, role](app::CatalogStore& store) {
-            QString error;
-            auto principal = app::viewAsPrincipal(store, admin, role, &error);
+            QString english;
+            app::DomainMessage error;
+            auto principal = app::viewAsPrincipal(store, admin, role, &english, &error);
             return std::make_pair(principal, error);
         },
-        [this](const std::pair<std::optional<app::Principal>, QString>& result) {
+        [this](const std::pair<std::optional<app::Principal>, app::DomainMessage>& result) {
             if (result.first)
                 setActing(*result.first);
             else
-                showMessage(tr("Cannot view as this role: %1").arg(result.second), true);
+                showMessage(
+                    tr("Cannot view as this role: %1").arg(domainMessageText(result.second)), true);
         });
 }
 
@@ -373,7 +376,8 @@ void TeamsPage::reload()
 void TeamsPage::showDirectory(const app::TeamDirectory& directory)
 {
     if (!directory.error.isEmpty()) {
-        showMessage(tr("Cannot read the teams: %1").arg(directory.error), true);
+        showMessage(tr("Cannot read the teams: %1").arg(domainMessageText(directory.errorMessage)),
+                    true);
         return;
     }
     const qint64 selectedTeam = selectedId(m_teamsView);
@@ -471,7 +475,8 @@ void TeamsPage::perform(FormDialog* dialog, Work work)
         [this, guard](const Outcome& outcome) {
             --m_busy;
             const QString refusal =
-                outcome.ok ? QString() : RoleText::refusal(outcome.code, outcome.error);
+                outcome.ok ? QString()
+                           : RoleText::refusal(outcome.code, domainMessageText(outcome.error));
             if (guard) {
                 guard->setBusy(false);
                 if (outcome.ok)
