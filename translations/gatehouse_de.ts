@@ -9,6 +9,528 @@
     </message>
 </context>
 <context>
+    <name>DomainMessage</name>
+    <message>
+        <source>draft</source>
+        <extracomment>An API lifecycle state, inserted into other messages (&quot;the API is %1&quot;).</extracomment>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <extracomment>An API lifecycle state, inserted into other messages (&quot;the API is %1&quot;).</extracomment>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <source>deprecated</source>
+        <extracomment>An API lifecycle state, inserted into other messages (&quot;the API is %1&quot;).</extracomment>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <extracomment>An API lifecycle state, inserted into other messages (&quot;the API is %1&quot;).</extracomment>
+        <translation>eingestellt</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <extracomment>A subscription&apos;s state, inserted into other messages (&quot;... to this API (%1)&quot;).</extracomment>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <extracomment>A subscription&apos;s state, inserted into other messages (&quot;... to this API (%1)&quot;).</extracomment>
+        <translation>genehmigt</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <extracomment>A subscription&apos;s state, inserted into other messages (&quot;... to this API (%1)&quot;).</extracomment>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <extracomment>A subscription&apos;s state, inserted into other messages (&quot;... to this API (%1)&quot;).</extracomment>
+        <translation>ausgesetzt</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <extracomment>A subscription&apos;s state, inserted into other messages (&quot;... to this API (%1)&quot;).</extracomment>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>a pending subscription</source>
+        <extracomment>The object of &quot;cannot approve %1&quot; and similar: a subscription in that state.</extracomment>
+        <translation>ein ausstehendes Abonnement</translation>
+    </message>
+    <message>
+        <source>an approved subscription</source>
+        <extracomment>The object of &quot;cannot approve %1&quot; and similar: a subscription in that state.</extracomment>
+        <translation>ein genehmigtes Abonnement</translation>
+    </message>
+    <message>
+        <source>a rejected subscription</source>
+        <extracomment>The object of &quot;cannot approve %1&quot; and similar: a subscription in that state.</extracomment>
+        <translation>ein abgelehntes Abonnement</translation>
+    </message>
+    <message>
+        <source>a suspended subscription</source>
+        <extracomment>The object of &quot;cannot approve %1&quot; and similar: a subscription in that state.</extracomment>
+        <translation>ein ausgesetztes Abonnement</translation>
+    </message>
+    <message>
+        <source>a revoked subscription</source>
+        <extracomment>The object of &quot;cannot approve %1&quot; and similar: a subscription in that state.</extracomment>
+        <translation>ein widerrufenes Abonnement</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; (id %2) has no account in this catalog</source>
+        <extracomment>%1 is a user name, %2 its numeric id.</extracomment>
+        <translation>Benutzer „%1“ (ID %2) hat kein Konto in diesem Katalog</translation>
+    </message>
+    <message>
+        <source>user id %1 has no account in this catalog</source>
+        <extracomment>%1 is a numeric user id.</extracomment>
+        <translation>Benutzer-ID %1 hat kein Konto in diesem Katalog</translation>
+    </message>
+    <message>
+        <source>cannot write the audit log: %1</source>
+        <extracomment>%1 is the database&apos;s own error message (English, from the driver).</extracomment>
+        <translation>das Audit-Log kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>only admins may read the audit log</source>
+        <translation>nur Administratoren dürfen das Audit-Log lesen</translation>
+    </message>
+    <message>
+        <source>no such user</source>
+        <translation>diesen Benutzer gibt es nicht</translation>
+    </message>
+    <message>
+        <source>there is no admin account yet</source>
+        <translation>es gibt noch kein Administratorkonto</translation>
+    </message>
+    <message>
+        <source>user name must be 1-64 characters of A-Z a-z 0-9 . _ @ -</source>
+        <translation>der Benutzername muss aus 1–64 Zeichen aus A-Z a-z 0-9 . _ @ - bestehen</translation>
+    </message>
+    <message>
+        <source>password must have at least %1 characters</source>
+        <extracomment>%1 is the minimum number of characters.</extracomment>
+        <translation>das Passwort muss mindestens %1 Zeichen haben</translation>
+    </message>
+    <message>
+        <source>no secure random source for the password salt</source>
+        <translation>keine sichere Zufallsquelle für das Passwort-Salt</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; already exists</source>
+        <extracomment>%1 is a user name.</extracomment>
+        <translation>den Benutzer „%1“ gibt es schon</translation>
+    </message>
+    <message>
+        <source>a shared catalog has no local admin; sign in instead</source>
+        <translation>ein gemeinsamer Katalog hat keinen lokalen Administrator; melden Sie sich stattdessen an</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no account in this workspace</source>
+        <extracomment>%1 is the operating system&apos;s user name.</extracomment>
+        <translation>„%1“ hat kein Konto in diesem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>the first admin needs a password</source>
+        <translation>der erste Administrator braucht ein Passwort</translation>
+    </message>
+    <message>
+        <source>the catalog already has users</source>
+        <translation>der Katalog hat bereits Benutzer</translation>
+    </message>
+    <message>
+        <source>only admins may create users</source>
+        <translation>nur Administratoren dürfen Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>only admins may change roles</source>
+        <translation>nur Administratoren dürfen Rollen ändern</translation>
+    </message>
+    <message>
+        <source>cannot demote the last admin</source>
+        <translation>der letzte Administrator kann nicht herabgestuft werden</translation>
+    </message>
+    <message>
+        <source>only admins may set another user&apos;s password</source>
+        <translation>nur Administratoren dürfen das Passwort eines anderen Benutzers setzen</translation>
+    </message>
+    <message>
+        <source>unknown user or wrong password</source>
+        <translation>unbekannter Benutzer oder falsches Passwort</translation>
+    </message>
+    <message>
+        <source>only admins and publishers may create teams</source>
+        <translation>nur Administratoren und Publisher dürfen Teams anlegen</translation>
+    </message>
+    <message>
+        <source>a team name has 1-100 characters</source>
+        <translation>ein Teamname hat 1–100 Zeichen</translation>
+    </message>
+    <message>
+        <source>team &apos;%1&apos; already exists</source>
+        <extracomment>%1 is a team name.</extracomment>
+        <translation>das Team „%1“ gibt es schon</translation>
+    </message>
+    <message>
+        <source>only admins and team owners may manage members</source>
+        <translation>nur Administratoren und Teameigentümer dürfen Mitglieder verwalten</translation>
+    </message>
+    <message>
+        <source>a team keeps at least one owner</source>
+        <translation>ein Team behält mindestens einen Eigentümer</translation>
+    </message>
+    <message>
+        <source>the user is not a member of this team</source>
+        <translation>der Benutzer ist kein Mitglied dieses Teams</translation>
+    </message>
+    <message>
+        <source>no such team</source>
+        <translation>dieses Team gibt es nicht</translation>
+    </message>
+    <message>
+        <source>no team %1</source>
+        <extracomment>%1 is a numeric team id.</extracomment>
+        <translation>kein Team %1</translation>
+    </message>
+    <message>
+        <source>slug: 1-63 characters of a-z 0-9 and &apos;-&apos;, starting alphanumeric</source>
+        <translation>Kurzname: 1–63 Zeichen aus a-z 0-9 und „-“, beginnend mit einem Buchstaben oder einer Ziffer</translation>
+    </message>
+    <message>
+        <source>version: 1-32 characters of A-Z a-z 0-9 . _ -</source>
+        <translation>Version: 1–32 Zeichen aus A-Z a-z 0-9 . _ -</translation>
+    </message>
+    <message>
+        <source>name: must not be empty</source>
+        <translation>Name: darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>basePath: must start with &apos;/&apos;</source>
+        <translation>Basispfad: muss mit „/“ beginnen</translation>
+    </message>
+    <message>
+        <source>basePath: %1</source>
+        <extracomment>%1 is the router&apos;s own reason (English, from the gateway).</extracomment>
+        <translation>Basispfad: %1</translation>
+    </message>
+    <message>
+        <source>routes[%1].method: not an HTTP method</source>
+        <extracomment>%1 is the route&apos;s index, counted from 0.</extracomment>
+        <translation>Route %1, Methode: keine HTTP-Methode</translation>
+    </message>
+    <message>
+        <source>routes[%1].path: must start with &apos;/&apos;</source>
+        <extracomment>%1 is the route&apos;s index, counted from 0.</extracomment>
+        <translation>Route %1, Pfad: muss mit „/“ beginnen</translation>
+    </message>
+    <message>
+        <source>upstreams[%1].weight: must be at least 1</source>
+        <extracomment>%1 is the upstream target&apos;s index, counted from 0.</extracomment>
+        <translation>Upstream-Ziel %1, Gewicht: muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>cachePolicy: must be a JSON object</source>
+        <translation>Cache-Richtlinie: muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>timeouts: must be positive</source>
+        <translation>Zeitlimits: müssen positiv sein</translation>
+    </message>
+    <message>
+        <source>keyQueryParameter: 1-64 characters of A-Z a-z 0-9 . _ ~ -</source>
+        <translation>Schlüssel-Abfrageparameter: 1–64 Zeichen aus A-Z a-z 0-9 . _ ~ -</translation>
+    </message>
+    <message>
+        <source>keyQueryParameter: only for APIs that require an API key, not for open APIs</source>
+        <translation>Schlüssel-Abfrageparameter: nur für APIs, die einen API-Schlüssel verlangen, nicht für offene APIs</translation>
+    </message>
+    <message>
+        <source>basePath: &apos;%1&apos; is already in use by another API</source>
+        <extracomment>%1 is a base path such as /orders.</extracomment>
+        <translation>Basispfad: „%1“ wird bereits von einer anderen API verwendet</translation>
+    </message>
+    <message>
+        <source>basePath: &apos;%1&apos; overlaps &apos;%2&apos;, the base path of %3 %4</source>
+        <extracomment>%1 is the base path asked for, %2 the other API&apos;s base path, %3 its name and %4 its version.</extracomment>
+        <translation>Basispfad: „%1“ überschneidet sich mit „%2“, dem Basispfad von %3 %4</translation>
+    </message>
+    <message>
+        <source>basePath: &apos;%1&apos; overlaps &apos;%2&apos;, the base path of %3 %4 (route %5)</source>
+        <extracomment>As &quot;basePath: &apos;%1&apos; overlaps ...&quot;, with %5 a route path that lies under both.</extracomment>
+        <translation>Basispfad: „%1“ überschneidet sich mit „%2“, dem Basispfad von %3 %4 (Route %5)</translation>
+    </message>
+    <message>
+        <source>only admins and publishers of the owning team may create its APIs</source>
+        <translation>nur Administratoren und Publisher des besitzenden Teams dürfen seine APIs anlegen</translation>
+    </message>
+    <message>
+        <source>%1 %2 already exists</source>
+        <extracomment>%1 is an API&apos;s slug, %2 its version.</extracomment>
+        <translation>%1 %2 gibt es schon</translation>
+    </message>
+    <message>
+        <source>no such API</source>
+        <translation>diese API gibt es nicht</translation>
+    </message>
+    <message>
+        <source>only admins and publishers of the owning team may change this API</source>
+        <translation>nur Administratoren und Publisher des besitzenden Teams dürfen diese API ändern</translation>
+    </message>
+    <message>
+        <source>a retired API cannot be changed</source>
+        <translation>eine eingestellte API kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>you may not move APIs to that team</source>
+        <translation>Sie dürfen keine APIs in dieses Team verschieben</translation>
+    </message>
+    <message>
+        <source>%1 (the API is %2)</source>
+        <extracomment>%1 is a complete message about why the API cannot be published, %2 the API&apos;s state.</extracomment>
+        <translation>%1 (die API ist %2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 already has a successor</source>
+        <extracomment>%1 is an API&apos;s slug, %2 its version.</extracomment>
+        <translation>%1 %2 hat bereits einen Nachfolger</translation>
+    </message>
+    <message>
+        <source>only drafts can be deleted; a %1 API is deprecated and retired instead</source>
+        <extracomment>%1 is the API&apos;s lifecycle state.</extracomment>
+        <translation>nur Entwürfe können gelöscht werden; eine API im Zustand „%1“ wird stattdessen als veraltet markiert und eingestellt</translation>
+    </message>
+    <message>
+        <source>cannot deprecate: no such successor API</source>
+        <translation>kann nicht als veraltet markiert werden: diese Nachfolger-API gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the API could not be read</source>
+        <translation>die API konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot deprecate: the successor is retired</source>
+        <translation>kann nicht als veraltet markiert werden: der Nachfolger ist eingestellt</translation>
+    </message>
+    <message>
+        <source>the API is already %1</source>
+        <extracomment>%1 is a lifecycle state.</extracomment>
+        <translation>die API ist bereits %1</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: a retired API is final and cannot change state</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2: eine eingestellte API ist endgültig und kann ihren Zustand nicht ändern</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: an API cannot go back to draft; create a new version instead</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2: eine API kann nicht zum Entwurf zurückkehren; legen Sie stattdessen eine neue Version an</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: a deprecated API cannot be published again; create a new version instead</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2: eine veraltete API kann nicht erneut veröffentlicht werden; legen Sie stattdessen eine neue Version an</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: a draft must be published first</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2: ein Entwurf muss zuerst veröffentlicht werden</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: an API must be deprecated, with a sunset date, before it is retired</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2: eine API muss mit einem Abschaltdatum als veraltet markiert werden, bevor sie eingestellt wird</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: not a lifecycle transition</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2: kein Übergang im Lebenszyklus</translation>
+    </message>
+    <message>
+        <source>cannot publish: the API has no routes</source>
+        <translation>kann nicht veröffentlicht werden: die API hat keine Routen</translation>
+    </message>
+    <message>
+        <source>cannot publish: the API has no upstream target</source>
+        <translation>kann nicht veröffentlicht werden: die API hat kein Upstream-Ziel</translation>
+    </message>
+    <message>
+        <source>cannot publish: the base path must start with &apos;/&apos;</source>
+        <translation>kann nicht veröffentlicht werden: der Basispfad muss mit „/“ beginnen</translation>
+    </message>
+    <message>
+        <source>cannot publish: upstream &apos;%1&apos;: %2</source>
+        <extracomment>%1 is an upstream URL, %2 the gateway&apos;s reason why it cannot be used (English).</extracomment>
+        <translation>kann nicht veröffentlicht werden: Upstream „%1“: %2</translation>
+    </message>
+    <message>
+        <source>cannot deprecate: the sunset date must be in the future</source>
+        <translation>kann nicht als veraltet markiert werden: das Abschaltdatum muss in der Zukunft liegen</translation>
+    </message>
+    <message>
+        <source>cannot deprecate: an API cannot be its own successor</source>
+        <translation>kann nicht als veraltet markiert werden: eine API kann nicht ihr eigener Nachfolger sein</translation>
+    </message>
+    <message>
+        <source>only admins and publishers of the owning team may change its plans</source>
+        <translation>nur Administratoren und Publisher des besitzenden Teams dürfen seine Tarife ändern</translation>
+    </message>
+    <message>
+        <source>no such plan</source>
+        <translation>diesen Tarif gibt es nicht</translation>
+    </message>
+    <message>
+        <source>a plan needs a name and non-negative limits</source>
+        <translation>ein Tarif braucht einen Namen und nicht negative Grenzen</translation>
+    </message>
+    <message>
+        <source>plan &apos;%1&apos; already exists</source>
+        <extracomment>%1 is a plan&apos;s name.</extracomment>
+        <translation>den Tarif „%1“ gibt es schon</translation>
+    </message>
+    <message>
+        <source>no such application</source>
+        <translation>diese Anwendung gibt es nicht</translation>
+    </message>
+    <message>
+        <source>an application needs a name</source>
+        <translation>eine Anwendung braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>only members of a team may create its applications</source>
+        <translation>nur Mitglieder eines Teams dürfen seine Anwendungen anlegen</translation>
+    </message>
+    <message>
+        <source>the expiry must be in the future</source>
+        <translation>der Ablauf muss in der Zukunft liegen</translation>
+    </message>
+    <message>
+        <source>no secure random source for the key</source>
+        <translation>keine sichere Zufallsquelle für den Schlüssel</translation>
+    </message>
+    <message>
+        <source>no such key</source>
+        <translation>diesen Schlüssel gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the key is already revoked</source>
+        <translation>der Schlüssel ist bereits widerrufen</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <source>the key is revoked</source>
+        <translation>der Schlüssel ist widerrufen</translation>
+    </message>
+    <message>
+        <source>the key has expired</source>
+        <translation>der Schlüssel ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>no such subscription</source>
+        <translation>dieses Abonnement gibt es nicht</translation>
+    </message>
+    <message>
+        <source>%1 %2 is %3 and takes no new subscriptions</source>
+        <extracomment>%1 is an API&apos;s slug, %2 its version, %3 its lifecycle state.</extracomment>
+        <translation>%1 %2 ist %3 und nimmt keine neuen Abonnements an</translation>
+    </message>
+    <message>
+        <source>the application already has a subscription to this API (%1)</source>
+        <extracomment>%1 is the existing subscription&apos;s state.</extracomment>
+        <translation>die Anwendung hat bereits ein Abonnement dieser API (%1)</translation>
+    </message>
+    <message>
+        <source>only admins and owners of the API&apos;s team may approve subscriptions</source>
+        <translation>nur Administratoren und Eigentümer des Teams der API dürfen Abonnements genehmigen</translation>
+    </message>
+    <message>
+        <source>only admins and owners of the API&apos;s team may reject subscriptions</source>
+        <translation>nur Administratoren und Eigentümer des Teams der API dürfen Abonnements ablehnen</translation>
+    </message>
+    <message>
+        <source>only admins and owners of the API&apos;s team may suspend subscriptions</source>
+        <translation>nur Administratoren und Eigentümer des Teams der API dürfen Abonnements aussetzen</translation>
+    </message>
+    <message>
+        <source>only admins and owners of the API&apos;s team may resume subscriptions</source>
+        <translation>nur Administratoren und Eigentümer des Teams der API dürfen Abonnements fortsetzen</translation>
+    </message>
+    <message>
+        <source>only admins and owners of the API&apos;s team may revoke subscriptions</source>
+        <translation>nur Administratoren und Eigentümer des Teams der API dürfen Abonnements widerrufen</translation>
+    </message>
+    <message>
+        <source>cannot approve %1</source>
+        <extracomment>%1 is a subscription in its current state, e.g. &quot;a pending subscription&quot;.</extracomment>
+        <translation>%1 kann nicht genehmigt werden</translation>
+    </message>
+    <message>
+        <source>cannot reject %1</source>
+        <extracomment>%1 is a subscription in its current state, e.g. &quot;a pending subscription&quot;.</extracomment>
+        <translation>%1 kann nicht abgelehnt werden</translation>
+    </message>
+    <message>
+        <source>cannot suspend %1</source>
+        <extracomment>%1 is a subscription in its current state, e.g. &quot;a pending subscription&quot;.</extracomment>
+        <translation>%1 kann nicht ausgesetzt werden</translation>
+    </message>
+    <message>
+        <source>cannot resume %1</source>
+        <extracomment>%1 is a subscription in its current state, e.g. &quot;a pending subscription&quot;.</extracomment>
+        <translation>%1 kann nicht fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>cannot revoke %1</source>
+        <extracomment>%1 is a subscription in its current state, e.g. &quot;a pending subscription&quot;.</extracomment>
+        <translation>%1 kann nicht widerrufen werden</translation>
+    </message>
+    <message>
+        <source>a rejection needs a reason</source>
+        <translation>eine Ablehnung braucht eine Begründung</translation>
+    </message>
+    <message>
+        <source>demo workspace: %1: %2</source>
+        <extracomment>%1 names what was being made, e.g. &quot;user maya&quot; or &quot;api products@v1&quot; (not translated); %2 is why, a message of its own.</extracomment>
+        <translation>Demo-Arbeitsbereich: %1: %2</translation>
+    </message>
+    <message>
+        <source>is %1, expected %2</source>
+        <extracomment>%1 is the subscription&apos;s state, %2 the state the demo expected.</extracomment>
+        <translation>ist %1, erwartet war %2</translation>
+    </message>
+    <message>
+        <source>demo workspace: only an administrator can create it</source>
+        <translation>Demo-Arbeitsbereich: nur ein Administrator kann ihn anlegen</translation>
+    </message>
+    <message>
+        <source>demo workspace: %1</source>
+        <extracomment>%1 is the database&apos;s own reason (English).</extracomment>
+        <translation>Demo-Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>demo traffic key: %1</source>
+        <extracomment>%1 is why, a message of its own.</extracomment>
+        <translation>Schlüssel für Demo-Verkehr: %1</translation>
+    </message>
+    <message>
+        <source>Cannot use the catalog database %1: %2</source>
+        <extracomment>%1 is the database file or URL, %2 the database&apos;s own reason (English).</extracomment>
+        <translation>Die Katalogdatenbank %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>No administrator for &apos;%1&apos; in %2: %3</source>
+        <extracomment>%1 is the operating system&apos;s user name, %2 the database file, %3 why (a message of its own).</extracomment>
+        <translation>Kein Administrator für „%1“ in %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>RoleText</name>
     <message>
         <source>Admin</source>

@@ -9,6 +9,528 @@
     </message>
 </context>
 <context>
+    <name>DomainMessage</name>
+    <message>
+        <source>draft</source>
+        <extracomment>An API lifecycle state, inserted into other messages (&quot;the API is %1&quot;).</extracomment>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <extracomment>An API lifecycle state, inserted into other messages (&quot;the API is %1&quot;).</extracomment>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>deprecated</source>
+        <extracomment>An API lifecycle state, inserted into other messages (&quot;the API is %1&quot;).</extracomment>
+        <translation>已弃用</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <extracomment>An API lifecycle state, inserted into other messages (&quot;the API is %1&quot;).</extracomment>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <extracomment>A subscription&apos;s state, inserted into other messages (&quot;... to this API (%1)&quot;).</extracomment>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <extracomment>A subscription&apos;s state, inserted into other messages (&quot;... to this API (%1)&quot;).</extracomment>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <extracomment>A subscription&apos;s state, inserted into other messages (&quot;... to this API (%1)&quot;).</extracomment>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <extracomment>A subscription&apos;s state, inserted into other messages (&quot;... to this API (%1)&quot;).</extracomment>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <extracomment>A subscription&apos;s state, inserted into other messages (&quot;... to this API (%1)&quot;).</extracomment>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>a pending subscription</source>
+        <extracomment>The object of &quot;cannot approve %1&quot; and similar: a subscription in that state.</extracomment>
+        <translation>待处理的订阅</translation>
+    </message>
+    <message>
+        <source>an approved subscription</source>
+        <extracomment>The object of &quot;cannot approve %1&quot; and similar: a subscription in that state.</extracomment>
+        <translation>已批准的订阅</translation>
+    </message>
+    <message>
+        <source>a rejected subscription</source>
+        <extracomment>The object of &quot;cannot approve %1&quot; and similar: a subscription in that state.</extracomment>
+        <translation>已拒绝的订阅</translation>
+    </message>
+    <message>
+        <source>a suspended subscription</source>
+        <extracomment>The object of &quot;cannot approve %1&quot; and similar: a subscription in that state.</extracomment>
+        <translation>已暂停的订阅</translation>
+    </message>
+    <message>
+        <source>a revoked subscription</source>
+        <extracomment>The object of &quot;cannot approve %1&quot; and similar: a subscription in that state.</extracomment>
+        <translation>已撤销的订阅</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; (id %2) has no account in this catalog</source>
+        <extracomment>%1 is a user name, %2 its numeric id.</extracomment>
+        <translation>用户“%1”（ID %2）在此目录中没有帐户</translation>
+    </message>
+    <message>
+        <source>user id %1 has no account in this catalog</source>
+        <extracomment>%1 is a numeric user id.</extracomment>
+        <translation>用户 ID %1 在此目录中没有帐户</translation>
+    </message>
+    <message>
+        <source>cannot write the audit log: %1</source>
+        <extracomment>%1 is the database&apos;s own error message (English, from the driver).</extracomment>
+        <translation>无法写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>only admins may read the audit log</source>
+        <translation>只有管理员可以读取审计日志</translation>
+    </message>
+    <message>
+        <source>no such user</source>
+        <translation>没有此用户</translation>
+    </message>
+    <message>
+        <source>there is no admin account yet</source>
+        <translation>尚无管理员帐户</translation>
+    </message>
+    <message>
+        <source>user name must be 1-64 characters of A-Z a-z 0-9 . _ @ -</source>
+        <translation>用户名必须为 1–64 个字符，仅限 A-Z a-z 0-9 . _ @ -</translation>
+    </message>
+    <message>
+        <source>password must have at least %1 characters</source>
+        <extracomment>%1 is the minimum number of characters.</extracomment>
+        <translation>密码至少需要 %1 个字符</translation>
+    </message>
+    <message>
+        <source>no secure random source for the password salt</source>
+        <translation>没有可用于密码盐的安全随机源</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; already exists</source>
+        <extracomment>%1 is a user name.</extracomment>
+        <translation>用户“%1”已存在</translation>
+    </message>
+    <message>
+        <source>a shared catalog has no local admin; sign in instead</source>
+        <translation>共享目录没有本地管理员；请改为登录</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no account in this workspace</source>
+        <extracomment>%1 is the operating system&apos;s user name.</extracomment>
+        <translation>“%1”在此工作区中没有帐户</translation>
+    </message>
+    <message>
+        <source>the first admin needs a password</source>
+        <translation>第一个管理员需要密码</translation>
+    </message>
+    <message>
+        <source>the catalog already has users</source>
+        <translation>目录中已有用户</translation>
+    </message>
+    <message>
+        <source>only admins may create users</source>
+        <translation>只有管理员可以创建用户</translation>
+    </message>
+    <message>
+        <source>only admins may change roles</source>
+        <translation>只有管理员可以更改角色</translation>
+    </message>
+    <message>
+        <source>cannot demote the last admin</source>
+        <translation>不能降级最后一个管理员</translation>
+    </message>
+    <message>
+        <source>only admins may set another user&apos;s password</source>
+        <translation>只有管理员可以设置其他用户的密码</translation>
+    </message>
+    <message>
+        <source>unknown user or wrong password</source>
+        <translation>用户未知或密码错误</translation>
+    </message>
+    <message>
+        <source>only admins and publishers may create teams</source>
+        <translation>只有管理员和发布者可以创建团队</translation>
+    </message>
+    <message>
+        <source>a team name has 1-100 characters</source>
+        <translation>团队名称为 1–100 个字符</translation>
+    </message>
+    <message>
+        <source>team &apos;%1&apos; already exists</source>
+        <extracomment>%1 is a team name.</extracomment>
+        <translation>团队“%1”已存在</translation>
+    </message>
+    <message>
+        <source>only admins and team owners may manage members</source>
+        <translation>只有管理员和团队所有者可以管理成员</translation>
+    </message>
+    <message>
+        <source>a team keeps at least one owner</source>
+        <translation>团队至少要保留一个所有者</translation>
+    </message>
+    <message>
+        <source>the user is not a member of this team</source>
+        <translation>该用户不是此团队的成员</translation>
+    </message>
+    <message>
+        <source>no such team</source>
+        <translation>没有此团队</translation>
+    </message>
+    <message>
+        <source>no team %1</source>
+        <extracomment>%1 is a numeric team id.</extracomment>
+        <translation>没有团队 %1</translation>
+    </message>
+    <message>
+        <source>slug: 1-63 characters of a-z 0-9 and &apos;-&apos;, starting alphanumeric</source>
+        <translation>短名称：1–63 个字符，仅限 a-z 0-9 和“-”，以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>version: 1-32 characters of A-Z a-z 0-9 . _ -</source>
+        <translation>版本：1–32 个字符，仅限 A-Z a-z 0-9 . _ -</translation>
+    </message>
+    <message>
+        <source>name: must not be empty</source>
+        <translation>名称：不能为空</translation>
+    </message>
+    <message>
+        <source>basePath: must start with &apos;/&apos;</source>
+        <translation>基础路径：必须以“/”开头</translation>
+    </message>
+    <message>
+        <source>basePath: %1</source>
+        <extracomment>%1 is the router&apos;s own reason (English, from the gateway).</extracomment>
+        <translation>基础路径：%1</translation>
+    </message>
+    <message>
+        <source>routes[%1].method: not an HTTP method</source>
+        <extracomment>%1 is the route&apos;s index, counted from 0.</extracomment>
+        <translation>路由 %1 的方法：不是 HTTP 方法</translation>
+    </message>
+    <message>
+        <source>routes[%1].path: must start with &apos;/&apos;</source>
+        <extracomment>%1 is the route&apos;s index, counted from 0.</extracomment>
+        <translation>路由 %1 的路径：必须以“/”开头</translation>
+    </message>
+    <message>
+        <source>upstreams[%1].weight: must be at least 1</source>
+        <extracomment>%1 is the upstream target&apos;s index, counted from 0.</extracomment>
+        <translation>上游目标 %1 的权重：至少为 1</translation>
+    </message>
+    <message>
+        <source>cachePolicy: must be a JSON object</source>
+        <translation>缓存策略：必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>timeouts: must be positive</source>
+        <translation>超时：必须为正数</translation>
+    </message>
+    <message>
+        <source>keyQueryParameter: 1-64 characters of A-Z a-z 0-9 . _ ~ -</source>
+        <translation>密钥查询参数：1–64 个字符，仅限 A-Z a-z 0-9 . _ ~ -</translation>
+    </message>
+    <message>
+        <source>keyQueryParameter: only for APIs that require an API key, not for open APIs</source>
+        <translation>密钥查询参数：仅用于需要 API 密钥的 API，不用于开放 API</translation>
+    </message>
+    <message>
+        <source>basePath: &apos;%1&apos; is already in use by another API</source>
+        <extracomment>%1 is a base path such as /orders.</extracomment>
+        <translation>基础路径：“%1”已被另一个 API 使用</translation>
+    </message>
+    <message>
+        <source>basePath: &apos;%1&apos; overlaps &apos;%2&apos;, the base path of %3 %4</source>
+        <extracomment>%1 is the base path asked for, %2 the other API&apos;s base path, %3 its name and %4 its version.</extracomment>
+        <translation>基础路径：“%1”与 %3 %4 的基础路径“%2”重叠</translation>
+    </message>
+    <message>
+        <source>basePath: &apos;%1&apos; overlaps &apos;%2&apos;, the base path of %3 %4 (route %5)</source>
+        <extracomment>As &quot;basePath: &apos;%1&apos; overlaps ...&quot;, with %5 a route path that lies under both.</extracomment>
+        <translation>基础路径：“%1”与 %3 %4 的基础路径“%2”重叠（路由 %5）</translation>
+    </message>
+    <message>
+        <source>only admins and publishers of the owning team may create its APIs</source>
+        <translation>只有所属团队的管理员和发布者可以创建其 API</translation>
+    </message>
+    <message>
+        <source>%1 %2 already exists</source>
+        <extracomment>%1 is an API&apos;s slug, %2 its version.</extracomment>
+        <translation>%1 %2 已存在</translation>
+    </message>
+    <message>
+        <source>no such API</source>
+        <translation>没有此 API</translation>
+    </message>
+    <message>
+        <source>only admins and publishers of the owning team may change this API</source>
+        <translation>只有所属团队的管理员和发布者可以更改此 API</translation>
+    </message>
+    <message>
+        <source>a retired API cannot be changed</source>
+        <translation>已停用的 API 不能更改</translation>
+    </message>
+    <message>
+        <source>you may not move APIs to that team</source>
+        <translation>您不能把 API 移到该团队</translation>
+    </message>
+    <message>
+        <source>%1 (the API is %2)</source>
+        <extracomment>%1 is a complete message about why the API cannot be published, %2 the API&apos;s state.</extracomment>
+        <translation>%1（该 API 状态为%2）</translation>
+    </message>
+    <message>
+        <source>%1 %2 already has a successor</source>
+        <extracomment>%1 is an API&apos;s slug, %2 its version.</extracomment>
+        <translation>%1 %2 已有后继版本</translation>
+    </message>
+    <message>
+        <source>only drafts can be deleted; a %1 API is deprecated and retired instead</source>
+        <extracomment>%1 is the API&apos;s lifecycle state.</extracomment>
+        <translation>只能删除草稿；状态为%1的 API 应改为弃用并停用</translation>
+    </message>
+    <message>
+        <source>cannot deprecate: no such successor API</source>
+        <translation>无法弃用：没有此后继 API</translation>
+    </message>
+    <message>
+        <source>the API could not be read</source>
+        <translation>无法读取该 API</translation>
+    </message>
+    <message>
+        <source>cannot deprecate: the successor is retired</source>
+        <translation>无法弃用：后继 API 已停用</translation>
+    </message>
+    <message>
+        <source>the API is already %1</source>
+        <extracomment>%1 is a lifecycle state.</extracomment>
+        <translation>该 API 已是%1状态</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: a retired API is final and cannot change state</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2：已停用的 API 为最终状态，不能再改变</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: an API cannot go back to draft; create a new version instead</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2：API 不能回到草稿；请改为创建新版本</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: a deprecated API cannot be published again; create a new version instead</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2：已弃用的 API 不能再次发布；请改为创建新版本</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: a draft must be published first</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2：草稿必须先发布</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: an API must be deprecated, with a sunset date, before it is retired</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2：API 必须先弃用并设置停用日期，才能停用</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: not a lifecycle transition</source>
+        <extracomment>%1 and %2 are lifecycle states: the move that was refused.</extracomment>
+        <translation>%1 → %2：不是生命周期转换</translation>
+    </message>
+    <message>
+        <source>cannot publish: the API has no routes</source>
+        <translation>无法发布：该 API 没有路由</translation>
+    </message>
+    <message>
+        <source>cannot publish: the API has no upstream target</source>
+        <translation>无法发布：该 API 没有上游目标</translation>
+    </message>
+    <message>
+        <source>cannot publish: the base path must start with &apos;/&apos;</source>
+        <translation>无法发布：基础路径必须以“/”开头</translation>
+    </message>
+    <message>
+        <source>cannot publish: upstream &apos;%1&apos;: %2</source>
+        <extracomment>%1 is an upstream URL, %2 the gateway&apos;s reason why it cannot be used (English).</extracomment>
+        <translation>无法发布：上游“%1”：%2</translation>
+    </message>
+    <message>
+        <source>cannot deprecate: the sunset date must be in the future</source>
+        <translation>无法弃用：停用日期必须在将来</translation>
+    </message>
+    <message>
+        <source>cannot deprecate: an API cannot be its own successor</source>
+        <translation>无法弃用：API 不能是自己的后继</translation>
+    </message>
+    <message>
+        <source>only admins and publishers of the owning team may change its plans</source>
+        <translation>只有所属团队的管理员和发布者可以更改其套餐</translation>
+    </message>
+    <message>
+        <source>no such plan</source>
+        <translation>没有此套餐</translation>
+    </message>
+    <message>
+        <source>a plan needs a name and non-negative limits</source>
+        <translation>套餐需要名称和非负的限制</translation>
+    </message>
+    <message>
+        <source>plan &apos;%1&apos; already exists</source>
+        <extracomment>%1 is a plan&apos;s name.</extracomment>
+        <translation>套餐“%1”已存在</translation>
+    </message>
+    <message>
+        <source>no such application</source>
+        <translation>没有此应用</translation>
+    </message>
+    <message>
+        <source>an application needs a name</source>
+        <translation>应用需要名称</translation>
+    </message>
+    <message>
+        <source>only members of a team may create its applications</source>
+        <translation>只有团队成员可以创建其应用</translation>
+    </message>
+    <message>
+        <source>the expiry must be in the future</source>
+        <translation>到期时间必须在将来</translation>
+    </message>
+    <message>
+        <source>no secure random source for the key</source>
+        <translation>没有可用于密钥的安全随机源</translation>
+    </message>
+    <message>
+        <source>no such key</source>
+        <translation>没有此密钥</translation>
+    </message>
+    <message>
+        <source>the key is already revoked</source>
+        <translation>该密钥已被撤销</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>未知密钥</translation>
+    </message>
+    <message>
+        <source>the key is revoked</source>
+        <translation>该密钥已撤销</translation>
+    </message>
+    <message>
+        <source>the key has expired</source>
+        <translation>该密钥已过期</translation>
+    </message>
+    <message>
+        <source>no such subscription</source>
+        <translation>没有此订阅</translation>
+    </message>
+    <message>
+        <source>%1 %2 is %3 and takes no new subscriptions</source>
+        <extracomment>%1 is an API&apos;s slug, %2 its version, %3 its lifecycle state.</extracomment>
+        <translation>%1 %2 状态为%3，不接受新的订阅</translation>
+    </message>
+    <message>
+        <source>the application already has a subscription to this API (%1)</source>
+        <extracomment>%1 is the existing subscription&apos;s state.</extracomment>
+        <translation>该应用已有此 API 的订阅（%1）</translation>
+    </message>
+    <message>
+        <source>only admins and owners of the API&apos;s team may approve subscriptions</source>
+        <translation>只有该 API 所属团队的管理员和所有者可以批准订阅</translation>
+    </message>
+    <message>
+        <source>only admins and owners of the API&apos;s team may reject subscriptions</source>
+        <translation>只有该 API 所属团队的管理员和所有者可以拒绝订阅</translation>
+    </message>
+    <message>
+        <source>only admins and owners of the API&apos;s team may suspend subscriptions</source>
+        <translation>只有该 API 所属团队的管理员和所有者可以暂停订阅</translation>
+    </message>
+    <message>
+        <source>only admins and owners of the API&apos;s team may resume subscriptions</source>
+        <translation>只有该 API 所属团队的管理员和所有者可以恢复订阅</translation>
+    </message>
+    <message>
+        <source>only admins and owners of the API&apos;s team may revoke subscriptions</source>
+        <translation>只有该 API 所属团队的管理员和所有者可以撤销订阅</translation>
+    </message>
+    <message>
+        <source>cannot approve %1</source>
+        <extracomment>%1 is a subscription in its current state, e.g. &quot;a pending subscription&quot;.</extracomment>
+        <translation>无法批准%1</translation>
+    </message>
+    <message>
+        <source>cannot reject %1</source>
+        <extracomment>%1 is a subscription in its current state, e.g. &quot;a pending subscription&quot;.</extracomment>
+        <translation>无法拒绝%1</translation>
+    </message>
+    <message>
+        <source>cannot suspend %1</source>
+        <extracomment>%1 is a subscription in its current state, e.g. &quot;a pending subscription&quot;.</extracomment>
+        <translation>无法暂停%1</translation>
+    </message>
+    <message>
+        <source>cannot resume %1</source>
+        <extracomment>%1 is a subscription in its current state, e.g. &quot;a pending subscription&quot;.</extracomment>
+        <translation>无法恢复%1</translation>
+    </message>
+    <message>
+        <source>cannot revoke %1</source>
+        <extracomment>%1 is a subscription in its current state, e.g. &quot;a pending subscription&quot;.</extracomment>
+        <translation>无法撤销%1</translation>
+    </message>
+    <message>
+        <source>a rejection needs a reason</source>
+        <translation>拒绝需要理由</translation>
+    </message>
+    <message>
+        <source>demo workspace: %1: %2</source>
+        <extracomment>%1 names what was being made, e.g. &quot;user maya&quot; or &quot;api products@v1&quot; (not translated); %2 is why, a message of its own.</extracomment>
+        <translation>演示工作区：%1：%2</translation>
+    </message>
+    <message>
+        <source>is %1, expected %2</source>
+        <extracomment>%1 is the subscription&apos;s state, %2 the state the demo expected.</extracomment>
+        <translation>状态为%1，预期为%2</translation>
+    </message>
+    <message>
+        <source>demo workspace: only an administrator can create it</source>
+        <translation>演示工作区：只有管理员可以创建</translation>
+    </message>
+    <message>
+        <source>demo workspace: %1</source>
+        <extracomment>%1 is the database&apos;s own reason (English).</extracomment>
+        <translation>演示工作区：%1</translation>
+    </message>
+    <message>
+        <source>demo traffic key: %1</source>
+        <extracomment>%1 is why, a message of its own.</extracomment>
+        <translation>演示流量密钥：%1</translation>
+    </message>
+    <message>
+        <source>Cannot use the catalog database %1: %2</source>
+        <extracomment>%1 is the database file or URL, %2 the database&apos;s own reason (English).</extracomment>
+        <translation>无法使用目录数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>No administrator for &apos;%1&apos; in %2: %3</source>
+        <extracomment>%1 is the operating system&apos;s user name, %2 the database file, %3 why (a message of its own).</extracomment>
+        <translation>%2 中没有“%1”的管理员：%3</translation>
+    </message>
+</context>
+<context>
     <name>RoleText</name>
     <message>
         <source>Admin</source>
