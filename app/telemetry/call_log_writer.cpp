@@ -41,7 +41,7 @@ constexpr auto minDrainGap = std::chrono::milliseconds(10);
 // the rings overflow; the spill is processed once the flush is over.
 constexpr qint64 maxWalBytes = 256LL << 20;
 constexpr std::size_t spillBatches = 4;
-constexpr std::size_t rowsBetweenSpills = 500;
+constexpr std::size_t rowsBetweenSpills = 128;
 // The checkpointer is poked at most this often. Each checkpoint copies every
 // page changed since the last one into the database file and fsyncs twice;
 // the pages at the right edge of the indexes change in every flush, so
@@ -490,11 +490,13 @@ bool CallLogWriter::flushPending()
     // commit here rather than fail this batch halfway (see beginWrite()).
     bool ok = telemetry::beginWrite(s.db, &error);
     ok = ok && internTexts(s.texts, s.db, s.pending, s.refs, &error);
+    telemetry::yieldToWorkers();
     std::size_t i = s.fast ? n : 0;
     for (std::size_t done = 0; ok && s.fast && done < n; done += rowsBetweenSpills) {
         const std::size_t chunk = std::min(rowsBetweenSpills, n - done);
         ok = s.sqlite.insert(s.pending.data() + done, s.refs.data() + done, chunk, &error);
         spillFromRings();
+        telemetry::yieldToWorkers();
     }
     for (; ok && i + rowsPerStatement <= n; i += rowsPerStatement) {
         if (i % rowsBetweenSpills == 0)
@@ -515,6 +517,7 @@ bool CallLogWriter::flushPending()
         }
     }
     ok = ok && s.minutes.write(s.db, &error) && s.hours.write(s.db, &error);
+    telemetry::yieldToWorkers();
     if (ok && !s.db.commit()) {
         error = s.db.lastError().text();
         ok = false;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/telemetry/thread_priority.h"
 
+#include <sched.h>
+
 #ifdef __linux__
 #include <pthread.h>
 #include <sched.h>
@@ -20,6 +22,11 @@ void lowerCurrentThreadPriority()
     // On Linux a nice value belongs to a thread: this one only, not the process.
     setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), niceness);
 #endif
+}
+
+void yieldToWorkers()
+{
+    sched_yield();
 }
 
 void nameCurrentThread(const char* name)

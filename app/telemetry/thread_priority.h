@@ -24,6 +24,13 @@ namespace gatehouse::app::telemetry {
 //   it can keep up.
 void lowerCurrentThreadPriority();
 
+// Lets a gateway worker waiting for this thread's core run now, between two
+// pieces of a long batch, instead of at the end of the scheduler's slice:
+// a batch of call records takes milliseconds, and a request arriving in the
+// middle would wait that long on a shared core. Returns at once when no
+// other thread wants the core.
+void yieldToWorkers();
+
 // Names the calling thread (at most 15 characters) for top, perf and the
 // benchmarks, which read each thread's CPU time by name. Linux only.
 void nameCurrentThread(const char* name);
