@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway_fixture.h"
+
 #include <boost/asio/buffers_iterator.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -11,6 +13,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -92,6 +95,43 @@ private:
     std::mutex mutex_;
     std::vector<int> sockets_;
     std::vector<std::thread> connections_;
+};
+
+// A one-worker gateway (so one upstream pool) with a catch-all route to a
+// threaded_origin answering with `serve`: for suites about how the gateway
+// talks to its upstream.
+class gateway_before_origin {
+public:
+    // Empty on success, else why not.
+    std::string start(std::function<void(threaded_origin::socket&)> serve)
+    {
+        origin_ = std::make_unique<threaded_origin>(std::move(serve));
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {origin_->port()}));
+        config.routes.push_back(make_route("all", "/", "origin"));
+        auto options = test_options();
+        options.threads = 1;
+        gateway_ = std::make_unique<gateway::gateway_server>();
+        if (auto error = gateway_->apply(config); !error.empty())
+            return error;
+        return gateway_->start(options);
+    }
+    void stop()
+    {
+        if (gateway_)
+            gateway_->stop(std::chrono::milliseconds(500));
+        gateway_.reset();
+        origin_.reset();
+    }
+    ~gateway_before_origin() { stop(); }
+
+    std::uint16_t port() const { return gateway_->port(); }
+    const threaded_origin& origin() const { return *origin_; }
+    gateway::gateway_server& gateway() { return *gateway_; }
+
+private:
+    std::unique_ptr<threaded_origin> origin_;
+    std::unique_ptr<gateway::gateway_server> gateway_;
 };
 
 } // namespace gatehouse::test

@@ -82,8 +82,7 @@ class TestUpstreamHeads : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<threaded_origin> m_origin;
-    std::unique_ptr<gateway::gateway_server> m_gateway;
+    gateway_before_origin m_proxy;
     std::uint16_t m_port = 0;
 
     static void verifyUnavailable(const http_response& r)
@@ -98,24 +97,11 @@ private:
 private slots:
     void init()
     {
-        m_origin = std::make_unique<threaded_origin>(answer_scripted);
-        gateway::config_snapshot config;
-        config.upstreams.push_back(make_upstream("origin", {m_origin->port()}));
-        config.routes.push_back(make_route("all", "/", "origin"));
-        auto options = test_options();
-        options.threads = 1; // one worker, one pool
-        m_gateway = std::make_unique<gateway::gateway_server>();
-        QCOMPARE(QString::fromStdString(m_gateway->apply(config)), QString());
-        QCOMPARE(QString::fromStdString(m_gateway->start(options)), QString());
-        m_port = m_gateway->port();
+        QCOMPARE(QString::fromStdString(m_proxy.start(answer_scripted)), QString());
+        m_port = m_proxy.port();
     }
 
-    void cleanup()
-    {
-        m_gateway->stop(std::chrono::milliseconds(500));
-        m_gateway.reset();
-        m_origin.reset();
-    }
+    void cleanup() { m_proxy.stop(); }
 
     void interimResponsesInTheSamePacketAreSkipped()
     {
@@ -132,7 +118,7 @@ private slots:
         const auto next = c.read();
         QCOMPARE(next.status, 200);
         QCOMPARE(next.body, std::string("ok"));
-        QCOMPARE(m_origin->accepted(), 1);
+        QCOMPARE(m_proxy.origin().accepted(), 1);
     }
 
     void headSplitAcrossWritesIsReadWhole()
@@ -153,7 +139,7 @@ private slots:
     void headCutOffIsUnavailable()
     {
         verifyUnavailable(http_request(m_port, "GET", "/partial"));
-        QVERIFY(m_gateway->stats().upstream_errors > 0);
+        QVERIFY(m_proxy.gateway().stats().upstream_errors > 0);
         QCOMPARE(http_request(m_port, "GET", "/plain").status, 200); // the worker is fine
     }
 
@@ -178,7 +164,7 @@ private slots:
         const auto r = c.read();
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, std::string("ok"));
-        QCOMPARE(m_origin->accepted(), 2);
+        QCOMPARE(m_proxy.origin().accepted(), 2);
     }
 };
 

@@ -55,31 +55,17 @@ void answer_ok(threaded_origin::socket& socket)
 class TestUpstreamPool : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<threaded_origin> m_origin;
-    std::unique_ptr<gateway::gateway_server> m_gateway;
+    gateway_before_origin m_proxy;
     std::uint16_t m_port = 0;
 
 private slots:
     void init()
     {
-        m_origin = std::make_unique<threaded_origin>(answer_ok);
-        gateway::config_snapshot config;
-        config.upstreams.push_back(make_upstream("origin", {m_origin->port()}));
-        config.routes.push_back(make_route("all", "/", "origin"));
-        auto options = test_options();
-        options.threads = 1; // one worker, one pool
-        m_gateway = std::make_unique<gateway::gateway_server>();
-        QCOMPARE(QString::fromStdString(m_gateway->apply(config)), QString());
-        QCOMPARE(QString::fromStdString(m_gateway->start(options)), QString());
-        m_port = m_gateway->port();
+        QCOMPARE(QString::fromStdString(m_proxy.start(answer_ok)), QString());
+        m_port = m_proxy.port();
     }
 
-    void cleanup()
-    {
-        m_gateway->stop(std::chrono::milliseconds(500));
-        m_gateway.reset();
-        m_origin.reset();
-    }
+    void cleanup() { m_proxy.stop(); }
 
     void idleConnectionIsReused()
     {
@@ -88,7 +74,7 @@ private slots:
         QCOMPARE(http_request(m_port, "GET", "/b").status, 200);
         // A body that came with the head can be replayed: reuse is safe.
         QCOMPARE(http_request(m_port, "POST", "/c", {}, "payload").status, 200);
-        QCOMPARE(m_origin->accepted(), 1);
+        QCOMPARE(m_proxy.origin().accepted(), 1);
     }
 
     void streamingBodyAfterIdleGetsAFreshConnection()
@@ -101,13 +87,13 @@ private slots:
         std::this_thread::sleep_for(200ms); // the gateway has the head, not the body
         QVERIFY(c.send_raw("payload"));
         QCOMPARE(c.read().status, 200);
-        QCOMPARE(m_origin->accepted(), 2);
+        QCOMPARE(m_proxy.origin().accepted(), 2);
         // Right after, the same kind of request reuses a connection.
         QVERIFY(c.send_raw("PUT /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 7\r\n\r\n"));
         std::this_thread::sleep_for(200ms);
         QVERIFY(c.send_raw("payload"));
         QCOMPARE(c.read().status, 200);
-        QCOMPARE(m_origin->accepted(), 2);
+        QCOMPARE(m_proxy.origin().accepted(), 2);
     }
 };
 
