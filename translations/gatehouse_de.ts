@@ -1980,7 +1980,7 @@
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation>&amp;Genehmigen</translation>
+        <translation>Ge&amp;nehmigen</translation>
     </message>
     <message>
         <source>Approve the selected requests (Ctrl+Return)</source>
@@ -2268,7 +2268,7 @@
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation>&amp;Anwenden</translation>
+        <translation>Anw&amp;enden</translation>
     </message>
     <message>
         <source>Replaces the cache with an empty one of this budget and policy.</source>
@@ -3046,11 +3046,11 @@
     </message>
     <message>
         <source>Appl&amp;y</source>
-        <translation>&amp;Anwenden</translation>
+        <translation>Anwe&amp;nden</translation>
     </message>
     <message>
         <source>C&amp;ache:</source>
-        <translation>Cac&amp;he:</translation>
+        <translation>Cach&amp;e:</translation>
     </message>
 </context>
 <context>
@@ -4783,7 +4783,7 @@ info:
     </message>
     <message>
         <source>Listen &amp;address:</source>
-        <translation>Listen-&amp;Adresse:</translation>
+        <translation>&amp;Listen-Adresse:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
@@ -5013,7 +5013,7 @@ info:
     </message>
     <message>
         <source>&amp;Add Member…</source>
-        <translation>Mitglied &amp;hinzufügen…</translation>
+        <translation>&amp;Mitglied hinzufügen…</translation>
     </message>
     <message>
         <source>Team &amp;role:</source>

@@ -8,6 +8,7 @@
 // are written the language's way. Leaves a PNG per page, language and size.
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
+#include "keyboard_audit.h"
 #include "layout_check.h"
 
 #include "app/catalog_service.h"
@@ -181,6 +182,12 @@ void TestLayoutLanguages::pagesFit()
                                 .arg(window.width())
                                 .arg(window.height())
                                 .arg(clipped.join(QStringLiteral("; ")));
+            // Each Alt+letter answers one thing in every language, not only
+            // in English (tst_keyboard_navigation).
+            if (const QStringList twice = test::keyboard::duplicateMnemonics(&window);
+                !twice.isEmpty())
+                failures << QStringLiteral("%1: the same Alt+letter twice: %2")
+                                .arg(MainWindow::pageId(page), twice.join(QStringLiteral("; ")));
             test::saveScreenshot(&window, QStringLiteral("layout_%1_%2_%3.png")
                                               .arg(MainWindow::pageId(page), language, sizeName));
         }
@@ -199,6 +206,9 @@ void TestLayoutLanguages::checkDialog(QDialog* dialog, const QString& name, cons
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     QTest::qWait(30);
     test::verifyNothingClipped(dialog, name + QStringLiteral(" as opened"));
+    const QStringList twice = test::keyboard::duplicateMnemonics(dialog);
+    QVERIFY2(twice.isEmpty(), qPrintable(name + QStringLiteral(": the same Alt+letter twice: ") +
+                                         twice.join(QStringLiteral("; "))));
     test::saveScreenshot(dialog, QStringLiteral("layout_dialog_%1_%2.png").arg(name, language));
     dialog->resize(1, 1); // as small as the dialog lets itself be made
     QTest::qWait(30);
