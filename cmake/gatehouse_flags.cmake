@@ -14,6 +14,21 @@ endif()
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
   target_compile_options(gatehouse_flags INTERFACE -Wno-restrict -Wno-stringop-overflow)
 endif()
+# Hardening, as Debian builds its packages (dpkg-buildflags): stack
+# protection and clash protection, control-flow protection on x86-64,
+# checked libc calls, and a read-only relocation table resolved at start.
+# Release builds only: _FORTIFY_SOURCE needs the optimiser, and the
+# sanitizer presets bring checks of their own (they turn this off).
+option(GATEHOUSE_HARDENING "Build with Debian's hardening flags (Release)" ON)
+if(GATEHOUSE_HARDENING AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(gatehouse_flags INTERFACE
+    $<$<CONFIG:Release>:-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong
+      -fstack-clash-protection>)
+  if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
+    target_compile_options(gatehouse_flags INTERFACE $<$<CONFIG:Release>:-fcf-protection>)
+  endif()
+  target_link_options(gatehouse_flags INTERFACE $<$<CONFIG:Release>:LINKER:-z,relro,-z,now>)
+endif()
 target_compile_definitions(gatehouse_flags INTERFACE
   QT_NO_CAST_FROM_ASCII
   QT_NO_CONTEXTLESS_CONNECT
