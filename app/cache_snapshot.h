@@ -63,6 +63,8 @@ struct CacheSnapshot {
     QList<ApiCacheRow> apis; // sorted by apiKey
     quint64 budgetBytes = 0;
     CacheEviction eviction = CacheEviction::TinyLfu;
+    quint64 bodyFiles = 0;             // descriptors held by bodies kept in files
+    quint64 bodyFilesLimit = 0;        // how many they may hold
     QList<CacheEventRow> recentEvents; // oldest first
 };
 

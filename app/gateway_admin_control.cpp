@@ -144,6 +144,8 @@ CacheMetrics GatewayAdminControl::cacheMetrics(const CacheSnapshot& cache)
     m.bytes = static_cast<quint64>(std::max<qint64>(cache.total.bytes, 0));
     m.capacityBytes = cache.budgetBytes;
     m.evictions = cache.total.evictions;
+    m.bodyFiles = cache.bodyFiles;
+    m.bodyFilesLimit = cache.bodyFilesLimit;
     return m;
 }
 

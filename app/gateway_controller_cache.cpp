@@ -85,6 +85,8 @@ CacheSnapshot GatewayController::cacheSnapshot(int recentEvents) const
     CacheSnapshot out;
     out.total = toCounters(report.total);
     out.budgetBytes = report.budget_bytes;
+    out.bodyFiles = report.body_files;
+    out.bodyFilesLimit = report.body_files_limit;
     out.eviction = report.eviction == gateway::cache::eviction_kind::lru ? CacheEviction::Lru
                                                                          : CacheEviction::TinyLfu;
     out.apis.reserve(static_cast<qsizetype>(report.per_api.size()));

@@ -601,6 +601,8 @@ cache_report gateway_server::cache_stats() const
     out.per_api = store->per_api();
     out.budget_bytes = store->budget_bytes();
     out.eviction = store->policy();
+    out.body_files = store->body_files()->files_in_use();
+    out.body_files_limit = store->body_files()->max_files();
     return out;
 }
 

@@ -32,6 +32,10 @@ struct cache_report {
     std::map<std::string, cache::cache_stats_snapshot, std::less<>> per_api;
     std::size_t budget_bytes = 0;
     cache::eviction_kind eviction = cache::eviction_kind::tiny_lfu;
+    // Stored bodies kept in files (sealed memfds sent with sendfile): the
+    // descriptors they hold, and how many they may.
+    std::size_t body_files = 0;
+    std::size_t body_files_limit = 0;
 };
 
 // The embedded API gateway: an HTTP/1.1 reverse proxy on its own pool of

@@ -204,6 +204,12 @@ QByteArray PrometheusText::format(const gateway::stats_snapshot& gw,
         w.family("gatehouse_cache_evictions_total", "counter",
                  "Objects evicted to stay within the byte budget.");
         w.sample("gatehouse_cache_evictions_total", noLabels, cache->evictions);
+        w.family("gatehouse_cache_body_files", "gauge",
+                 "File descriptors held by stored bodies sent with sendfile.");
+        w.sample("gatehouse_cache_body_files", noLabels, cache->bodyFiles);
+        w.family("gatehouse_cache_body_files_limit", "gauge",
+                 "How many file descriptors stored bodies may hold.");
+        w.sample("gatehouse_cache_body_files_limit", noLabels, cache->bodyFilesLimit);
     }
 
     const CallLogWriterCounters& c = telemetry.writer;

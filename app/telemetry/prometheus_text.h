@@ -18,6 +18,8 @@ struct CacheMetrics {
     quint64 bytes = 0;
     quint64 capacityBytes = 0;
     quint64 evictions = 0;
+    quint64 bodyFiles = 0;
+    quint64 bodyFilesLimit = 0;
 };
 
 // Formats the gateway's counters, the telemetry writer's cumulative per-API

@@ -253,6 +253,11 @@ void TestAdminCache::metricsCarryCacheFigures()
     QVERIFY(text.contains(QStringLiteral("\ngatehouse_cache_capacity_bytes ")));
     QVERIFY(text.contains(QStringLiteral("\ngatehouse_cache_evictions_total 0\n")));
     QVERIFY(text.contains(QStringLiteral("gatehouse_requests_total")));
+    // The shop's answers are small: none is kept in a file.
+    QVERIFY2(text.contains(QStringLiteral("\ngatehouse_cache_body_files 0\n")), r.body.c_str());
+    const quint64 limit = m_controller->cacheSnapshot(0).bodyFilesLimit;
+    QVERIFY(limit > 0);
+    QVERIFY(text.contains(QStringLiteral("\ngatehouse_cache_body_files_limit %1\n").arg(limit)));
 }
 
 QTEST_GUILESS_MAIN(TestAdminCache)

@@ -90,6 +90,22 @@ private slots:
         QCOMPARE(m_gateway.purge_cache_prefix(""), std::size_t(2)); // "" prefixes every path
     }
 
+    // A body kept in a file holds a descriptor while it is stored, and the
+    // purge gives it back: the stats count what is in use against the limit.
+    void purgeReleasesBodyFiles()
+    {
+        QCOMPARE(m_gateway.cache_stats().body_files, std::size_t(0));
+        QVERIFY(m_gateway.cache_stats().body_files_limit > 0);
+        const std::string large = "/c?t=file-body&size=100000&h=Cache-Control%3Amax-age%3D60";
+        QVERIFY(cache_status_has(get(large), "stored"));
+        QVERIFY(is_hit(get(large)));
+        QCOMPARE(m_gateway.cache_stats().body_files, std::size_t(1));
+        store("small-body"); // in memory
+        QCOMPARE(m_gateway.cache_stats().body_files, std::size_t(1));
+        QCOMPARE(m_gateway.purge_cache_url("http://127.0.0.1" + large), std::size_t(1));
+        QCOMPARE(m_gateway.cache_stats().body_files, std::size_t(0));
+    }
+
     void purgeApi()
     {
         const auto a = store("purge-api-1");
