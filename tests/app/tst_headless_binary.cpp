@@ -41,6 +41,20 @@ private:
 
     // The user's directories point into the test's own: the catalog, the
     // telemetry database and the admin token stay out of the real home.
+    // `gatehouse --headless --config path` must refuse the file: exit code 1,
+    // with why on stderr (into `err`).
+    void runRefusedConfig(const QString& path, QString& err)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(GATEHOUSE_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--config"), path});
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        err = QString::fromUtf8(process.readAllStandardError());
+    }
+
     QProcessEnvironment environment() const
     {
         auto env = QProcessEnvironment::systemEnvironment();
@@ -62,14 +76,10 @@ private slots:
                                                   "routes:\n"
                                                   "  - path: /shop\n"
                                                   "    upstream: billing\n");
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(QStringLiteral(GATEHOUSE_BINARY),
-                      {QStringLiteral("--headless"), QStringLiteral("--config"), path});
-        QVERIFY(process.waitForFinished(10000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 1);
-        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QString err;
+        runRefusedConfig(path, err);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(err.contains(QStringLiteral("bad.yaml:7:")), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("routes[0].upstream")), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("billing")), qPrintable(err));
@@ -145,14 +155,10 @@ private slots:
             writeFile(QStringLiteral("dns-fast.yaml"), "version: 1\n"
                                                        "dns:\n"
                                                        "  refresh_interval: 500ms\n");
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(QStringLiteral(GATEHOUSE_BINARY),
-                      {QStringLiteral("--headless"), QStringLiteral("--config"), path});
-        QVERIFY(process.waitForFinished(10000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 1);
-        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QString err;
+        runRefusedConfig(path, err);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(err.contains(QStringLiteral("dns-fast.yaml:3:21: dns.refresh_interval: 500ms is "
                                              "less than a second")),
                  qPrintable(err));
