@@ -104,6 +104,13 @@ void TestLayoutLanguages::initTestCase()
 {
     test::useConsoleTestEnvironment(QStringLiteral("tst_layout_languages"));
     QVERIFY(m_dir.isValid());
+    // Run again with QT_SCALE_FACTOR (tst_layout_languages_hidpi): make sure
+    // the pages really are laid out at that pixel density.
+    if (qEnvironmentVariableIsSet("QT_SCALE_FACTOR")) {
+        const qreal factor = qEnvironmentVariable("QT_SCALE_FACTOR").toDouble();
+        QVERIFY(factor > 1.0);
+        QCOMPARE(qApp->devicePixelRatio(), factor);
+    }
     QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
     m_catalog = std::make_unique<CatalogService>();
     test::openDemoCatalog(*m_catalog, m_dir.filePath(QStringLiteral("catalog.db")), m_localAdmin,
