@@ -19,9 +19,11 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
+#include <thread>
 
 namespace gatehouse::app {
 
@@ -178,6 +180,10 @@ bool HeadlessRunner::startGateway()
     if (m_options.demoCatalog && !seedDemoCatalog(catalog))
         return false;
 
+    // As the console does: the listener saved in the console applies unless
+    // a --config file defines the gateway; command-line options win.
+    const bool savedListener =
+        m_options.configFile.isEmpty() && GatewaySettings::applyListenerDefaults(options);
     if (m_options.listenSet) {
         options.listen_address = m_options.listenAddress.toStdString();
         options.port = m_options.listenPort;
@@ -240,6 +246,14 @@ bool HeadlessRunner::startGateway()
                   .arg(dnsRefresh.count() == 0 ? QStringLiteral("off")
                                                : config::formatDuration(dnsRefresh),
                        savedDnsRefresh                  ? QStringLiteral("saved setting")
+                       : m_options.configFile.isEmpty() ? QStringLiteral("default")
+                                                        : QStringLiteral("configuration file")));
+    printLine(stdout,
+              QStringLiteral("worker threads: %1 (%2)")
+                  .arg(options.threads ? options.threads
+                                       : std::max(1u, std::thread::hardware_concurrency()))
+                  .arg(m_options.threadsSet             ? QStringLiteral("command line")
+                       : savedListener                  ? QStringLiteral("saved setting")
                        : m_options.configFile.isEmpty() ? QStringLiteral("default")
                                                         : QStringLiteral("configuration file")));
     printLine(stdout, QStringLiteral("catalog: ") + catalog.location);

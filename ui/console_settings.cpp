@@ -11,9 +11,6 @@ namespace gatehouse::ui {
 namespace {
 
 const QString languageKey = QStringLiteral("Interface/language");
-const QString addressKey = QStringLiteral("Gateway/listenAddress");
-const QString portKey = QStringLiteral("Gateway/port");
-const QString threadsKey = QStringLiteral("Gateway/threads");
 
 } // namespace
 
@@ -47,30 +44,17 @@ QLocale ConsoleSettings::uiLocale()
 
 bool ConsoleSettings::hasGatewayDefaults()
 {
-    return QSettings().contains(addressKey);
+    return app::GatewaySettings::hasListenerDefaults();
 }
 
 void ConsoleSettings::applyGatewayDefaults(gateway::gateway_options& options)
 {
-    QSettings settings;
-    if (settings.contains(addressKey)) {
-        const QString address = settings.value(addressKey).toString().trimmed();
-        if (!address.isEmpty())
-            options.listen_address = address.toStdString();
-    }
-    if (settings.contains(portKey))
-        options.port =
-            static_cast<std::uint16_t>(qBound(0, settings.value(portKey).toInt(), 65535));
-    if (settings.contains(threadsKey))
-        options.threads = static_cast<unsigned>(qBound(0, settings.value(threadsKey).toInt(), 256));
+    app::GatewaySettings::applyListenerDefaults(options);
 }
 
 void ConsoleSettings::setGatewayDefaults(const QString& address, quint16 port, unsigned threads)
 {
-    QSettings settings;
-    settings.setValue(addressKey, address.trimmed());
-    settings.setValue(portKey, port);
-    settings.setValue(threadsKey, threads);
+    app::GatewaySettings::setListenerDefaults(address, port, threads);
 }
 
 std::optional<std::chrono::milliseconds> ConsoleSettings::dnsRefreshInterval()

@@ -39,6 +39,43 @@ private:
         return path;
     }
 
+    // Starts `gatehouse` with `args`, waits (up to 10 s) until its standard
+    // output has a match for each of `lines`, stops it with SIGTERM and
+    // returns the matches; what it printed instead when one never came.
+    QStringList startedLines(const QProcessEnvironment& env, const QStringList& args,
+                             const QList<QRegularExpression>& lines)
+    {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(GATEHOUSE_BINARY), args);
+        if (!process.waitForStarted(5000))
+            return {QStringLiteral("not started")};
+        QString out;
+        const auto found = [&] {
+            QStringList matches;
+            for (const auto& line : lines) {
+                const auto match = line.match(out);
+                if (!match.hasMatch())
+                    return QStringList();
+                matches << match.captured(0);
+            }
+            return matches;
+        };
+        QStringList matches;
+        QElapsedTimer timer;
+        timer.start();
+        while ((matches = found()).isEmpty() && timer.elapsed() < 10000 &&
+               process.state() == QProcess::Running) {
+            process.waitForReadyRead(200);
+            out += QString::fromUtf8(process.readAllStandardOutput());
+        }
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        process.waitForFinished(10000);
+        if (matches.isEmpty())
+            return {out + QString::fromUtf8(process.readAllStandardError())};
+        return matches;
+    }
+
     // The user's directories point into the test's own: the catalog, the
     // telemetry database and the admin token stay out of the real home.
     // `gatehouse --headless --config path` must refuse the file: exit code 1,
@@ -98,31 +135,16 @@ private slots:
         settings.close();
         auto env = environment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
-        const auto dnsLine = [&](const QStringList& extra) -> QString {
-            QProcess process;
-            process.setProcessEnvironment(env);
-            process.start(QStringLiteral(GATEHOUSE_BINARY),
-                          QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"),
-                                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--threads"),
-                                      QStringLiteral("1"), QStringLiteral("--database"),
-                                      m_dir.filePath(QStringLiteral("dns-catalog.sqlite"))} +
-                              extra);
-            if (!process.waitForStarted(5000))
-                return QStringLiteral("not started");
-            QString out;
-            const QRegularExpression line(QStringLiteral("dns refresh: [^\n]*"));
-            QRegularExpressionMatch match;
-            QElapsedTimer timer;
-            timer.start();
-            while (!(match = line.match(out)).hasMatch() && timer.elapsed() < 10000 &&
-                   process.state() == QProcess::Running) {
-                process.waitForReadyRead(200);
-                out += QString::fromUtf8(process.readAllStandardOutput());
-            }
-            ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
-            process.waitForFinished(10000);
-            return match.hasMatch() ? match.captured(0)
-                                    : out + QString::fromUtf8(process.readAllStandardError());
+        const QStringList common{QStringLiteral("--headless"),
+                                 QStringLiteral("--listen"),
+                                 QStringLiteral("127.0.0.1:0"),
+                                 QStringLiteral("--threads"),
+                                 QStringLiteral("1"),
+                                 QStringLiteral("--database"),
+                                 m_dir.filePath(QStringLiteral("dns-catalog.sqlite"))};
+        const QRegularExpression line(QStringLiteral("dns refresh: [^\n]*"));
+        const auto dnsLine = [&](const QStringList& extra) {
+            return startedLines(env, common + extra, {line}).value(0);
         };
         QCOMPARE(dnsLine({}), QStringLiteral("dns refresh: 45s (saved setting)"));
 
@@ -145,6 +167,65 @@ private slots:
         // Nothing saved: the default, as in the console.
         QVERIFY(QFile::remove(settings.fileName()));
         QCOMPARE(dnsLine({}), QStringLiteral("dns refresh: 30s (default)"));
+    }
+
+    // The listener saved in the console (address, port, worker threads)
+    // applies to a headless gateway of the same user too; --listen and
+    // --threads win over it, and a --config file defines its own gateway.
+    void savedListenerAppliesAsInTheConsole()
+    {
+        const QString configHome = m_dir.filePath(QStringLiteral("config-listener"));
+        QVERIFY(QDir().mkpath(configHome + QStringLiteral("/Gatehouse")));
+        const std::uint16_t saved = test::unused_port();
+        QFile settings(configHome + QStringLiteral("/Gatehouse/gatehouse.conf"));
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        settings.write("[Gateway]\nlistenAddress=127.0.0.1\nport=" + QByteArray::number(saved) +
+                       "\nthreads=3\n");
+        settings.close();
+        auto env = environment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+        const QStringList database{QStringLiteral("--headless"), QStringLiteral("--database"),
+                                   m_dir.filePath(QStringLiteral("listener-catalog.sqlite"))};
+        const QList<QRegularExpression> lines{
+            QRegularExpression(QStringLiteral("gateway listening on [^\n]*")),
+            QRegularExpression(QStringLiteral("worker threads: [^\n]*"))};
+        const QString savedUrl =
+            QStringLiteral("gateway listening on http://127.0.0.1:%1").arg(saved);
+
+        QCOMPARE(startedLines(env, database, lines),
+                 (QStringList{savedUrl, QStringLiteral("worker threads: 3 (saved setting)")}));
+
+        // The command line wins.
+        const QStringList flags{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                QStringLiteral("--threads"), QStringLiteral("2")};
+        const QStringList overridden = startedLines(env, database + flags, lines);
+        QCOMPARE(overridden.size(), 2);
+        QVERIFY2(overridden[0].startsWith(QStringLiteral("gateway listening on http://127.0.0.1:")),
+                 qPrintable(overridden[0]));
+        QVERIFY2(overridden[0] != savedUrl, qPrintable(overridden[0]));
+        QCOMPARE(overridden[1], QStringLiteral("worker threads: 2 (command line)"));
+
+        // A declarative file: the saved listener does not apply.
+        gateway::demo_origin origin;
+        QCOMPARE(QString::fromStdString(origin.start()), QString());
+        const QByteArray config = "version: 1\n"
+                                  "listen:\n"
+                                  "  address: 127.0.0.1\n"
+                                  "  port: 0\n"
+                                  "upstreams:\n"
+                                  "  - name: origin\n"
+                                  "    targets: [http://127.0.0.1:" +
+                                  QByteArray::number(origin.port()) +
+                                  "]\n"
+                                  "routes:\n"
+                                  "  - {id: shop, path: /shop, upstream: origin}\n";
+        const QString path = writeFile(QStringLiteral("listener.yaml"), config);
+        const QStringList fromFile = startedLines(
+            env, {QStringLiteral("--headless"), QStringLiteral("--config"), path}, lines);
+        QCOMPARE(fromFile.size(), 2);
+        QVERIFY2(fromFile[0] != savedUrl, qPrintable(fromFile[0]));
+        QVERIFY2(fromFile[1].endsWith(QStringLiteral("(configuration file)")),
+                 qPrintable(fromFile[1]));
     }
 
     // A sub-second interval in a file is refused with its line and field,
