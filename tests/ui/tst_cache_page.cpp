@@ -5,6 +5,7 @@
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
 #include "tests/support/test_http.h"
+#include "ui/cache/budget_spin_box.h"
 #include "ui/cache/cache_actions_panel.h"
 #include "ui/cache/cache_api_model.h"
 #include "ui/cache/cache_event_model.h"
@@ -24,6 +25,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 using gatehouse::app::ApiCacheRow;
@@ -31,6 +33,7 @@ using gatehouse::app::CacheEventRow;
 using gatehouse::app::CacheEviction;
 using gatehouse::app::DemoWorkspace;
 using gatehouse::app::GatewayController;
+using gatehouse::ui::BudgetSpinBox;
 using gatehouse::ui::CacheActionsPanel;
 using gatehouse::ui::CacheApiModel;
 using gatehouse::ui::CacheEventModel;
@@ -59,6 +62,8 @@ private slots:
     void invalidInputIsRefusedWithoutAsking();
     void budgetChangeApplies();
     void fullCacheShowsEvictions();
+    void budgetSpinBoxReadsAndStepsSizes();
+    void budgetDownToTheGatewaysMinimum();
 
 private:
     template <typename T>
@@ -382,12 +387,12 @@ void TestCachePage::budgetChangeApplies()
     m_page->refresh();
     auto* apply = child<QPushButton>("applySettingsButton");
     QVERIFY(!apply->isEnabled()); // nothing changed yet
-    child<QSpinBox>("budgetSpinBox")->setValue(32);
+    child<QSpinBox>("budgetSpinBox")->setValue(32 * 1024);
     auto* eviction = child<QComboBox>("evictionComboBox");
     eviction->setCurrentIndex(eviction->findData(static_cast<int>(CacheEviction::Lru)));
     QVERIFY(apply->isEnabled());
     m_page->refresh(); // a poll while editing keeps what the user entered
-    QCOMPARE(child<QSpinBox>("budgetSpinBox")->value(), 32);
+    QCOMPARE(child<QSpinBox>("budgetSpinBox")->value(), 32 * 1024);
     QTest::mouseClick(apply, Qt::LeftButton);
     QCOMPARE(m_questions.size(), 1);
     QVERIFY(m_questions.first().contains(QLocale().formattedDataSize(32 * 1024 * 1024)));
@@ -414,7 +419,7 @@ void TestCachePage::budgetChangeApplies()
 void TestCachePage::fullCacheShowsEvictions()
 {
     // 1 MiB with LRU, then about 1.3 MiB of distinct product pages.
-    child<QSpinBox>("budgetSpinBox")->setValue(1);
+    child<QSpinBox>("budgetSpinBox")->setValue(1024); // KiB
     auto* eviction = child<QComboBox>("evictionComboBox");
     eviction->setCurrentIndex(eviction->findData(static_cast<int>(CacheEviction::Lru)));
     QTest::mouseClick(child<QPushButton>("applySettingsButton"), Qt::LeftButton);
@@ -443,6 +448,112 @@ void TestCachePage::fullCacheShowsEvictions()
                                 CacheEventModel::tr("Evicted");
     QVERIFY(evictedShown);
     saveScreenshot(QStringLiteral("cache_page_full.png"));
+}
+
+// The budget reads in the largest whole unit, takes typed sizes, and steps
+// by a unit that suits the size.
+void TestCachePage::budgetSpinBoxReadsAndStepsSizes()
+{
+    QCOMPARE(BudgetSpinBox::parseKib(QStringLiteral("64 KiB")), std::optional<qint64>(64));
+    QCOMPARE(BudgetSpinBox::parseKib(QStringLiteral("8m")), std::optional<qint64>(8 * 1024));
+    QCOMPARE(BudgetSpinBox::parseKib(QStringLiteral(" 2 GB ")),
+             std::optional<qint64>(2 * 1024 * 1024));
+    QCOMPARE(BudgetSpinBox::parseKib(QStringLiteral("1TiB")), std::optional<qint64>(1 << 30));
+    QCOMPARE(BudgetSpinBox::parseKib(QStringLiteral("32")), std::optional<qint64>(32 * 1024));
+    for (const char* bad : {"", "MiB", "-5 MiB", "1.5 GiB", "5 PiB", "12 apples"})
+        QVERIFY2(!BudgetSpinBox::parseKib(QLatin1String(bad)), bad);
+
+    BudgetSpinBox box;
+    box.show();
+    QCOMPARE(box.minimum(), 64);
+    box.setValue(1536);
+    QCOMPARE(box.text(), BudgetSpinBox::tr("%1 KiB").arg(1536));
+    box.setValue(256 * 1024);
+    QCOMPARE(box.text(), BudgetSpinBox::tr("%1 MiB").arg(256));
+    box.setValue(2 * 1024 * 1024);
+    QCOMPARE(box.text(), BudgetSpinBox::tr("%1 GiB").arg(2));
+
+    box.setValue(1024); // 1 MiB
+    box.stepBy(-1);
+    QCOMPARE(box.value(), 1024 - 64);
+    box.stepBy(1);
+    QCOMPARE(box.value(), 1024);
+    box.stepBy(1);
+    QCOMPARE(box.value(), 2 * 1024);
+    box.setValue(100);
+    box.stepBy(1);
+    QCOMPARE(box.value(), 128); // the next multiple
+    box.stepBy(-5);
+    QCOMPARE(box.value(), 64); // not below the minimum
+    QVERIFY(!(box.stepEnabled() & QAbstractSpinBox::StepDownEnabled));
+    box.setValue(1024 * 1024); // 1 GiB
+    box.stepBy(-1);
+    QCOMPARE(box.value(), 1023 * 1024);
+
+    // Typed: a size with its unit; below the minimum it is corrected to it.
+    box.selectAll();
+    QTest::keyClicks(&box, QStringLiteral("512 KiB"));
+    QTest::keyClick(&box, Qt::Key_Enter);
+    QCOMPARE(box.value(), 512);
+    box.selectAll();
+    QTest::keyClicks(&box, QStringLiteral("32 KiB"));
+    QTest::keyClick(&box, Qt::Key_Enter);
+    QCOMPARE(box.value(), 64); // corrected to the nearest allowed
+    box.selectAll();
+    QTest::keyClicks(&box, QStringLiteral("5000 GiB"));
+    QTest::keyClick(&box, Qt::Key_Enter);
+    QCOMPARE(box.value(), BudgetSpinBox::maximumKib);
+    QCOMPARE(box.text(), BudgetSpinBox::tr("%1 GiB").arg(1024));
+    box.selectAll();
+    QTest::keyClicks(&box, QStringLiteral("abc"));
+    QCOMPARE(box.text(), BudgetSpinBox::tr("%1 GiB").arg(1024)); // refused as typed
+}
+
+// The console takes what the gateway takes: a budget down to 64 KiB, and a
+// budget that is no whole MiB shows as it is, without an edit pending.
+void TestCachePage::budgetDownToTheGatewaysMinimum()
+{
+    auto* spin = child<QSpinBox>("budgetSpinBox");
+    auto* apply = child<QPushButton>("applySettingsButton");
+    QCOMPARE(quint64(spin->minimum()) * 1024, GatewayController::minCacheBudget);
+    QVERIFY(spin->toolTip().contains(QLocale().formattedDataSize(64 * 1024)));
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("64 KiB"));
+    QTest::keyClick(spin, Qt::Key_Enter);
+    QCOMPARE(spin->value(), 64);
+    QVERIFY(apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QCOMPARE(m_questions.size(), 1);
+    QVERIFY2(m_questions.first().contains(QLocale().formattedDataSize(64 * 1024)),
+             qPrintable(m_questions.first()));
+    QTRY_VERIFY(!m_page->actions()->busy());
+    QCOMPARE(m_controller->cacheSnapshot(0).budgetBytes, quint64(64 * 1024));
+    QVERIFY2(result().contains(QLocale().formattedDataSize(64 * 1024)), qPrintable(result()));
+    QVERIFY(child<QLabel>("usageLabel")->text().contains(QLocale().formattedDataSize(64 * 1024)));
+    QVERIFY(warm("/shop/1")); // a 64 KiB cache still caches
+    m_page->refresh();
+    QCOMPARE(child<QLabel>("objectsLabel")->text(), QLocale().toString(1));
+    QVERIFY(!apply->isEnabled());
+    saveScreenshot(QStringLiteral("cache_page_budget_minimum.png"));
+
+    // Set elsewhere (the admin API, a configuration file): 1.5 MiB.
+    QVERIFY(m_controller->setCacheOptionsAsync(1536 * 1024, CacheEviction::Lru).result().ok);
+    m_page->refresh();
+    QCOMPARE(spin->value(), 1536);
+    QCOMPARE(spin->text(), BudgetSpinBox::tr("%1 KiB").arg(1536));
+    QVERIFY(!apply->isEnabled());
+    // Below what the gateway takes, nothing is asked and nothing changes.
+    QVERIFY(!m_controller->setCacheOptionsAsync(32 * 1024, CacheEviction::Lru).result().ok);
+    spin->setValue(1);
+    QCOMPARE(spin->value(), 64);
+
+    // Back to the demo's own budget.
+    QVERIFY(m_controller
+                ->setCacheOptionsAsync(DemoWorkspace::defaultOptions().cache_budget_bytes,
+                                       CacheEviction::TinyLfu)
+                .result()
+                .ok);
+    m_page->refresh();
 }
 
 QTEST_MAIN(TestCachePage)
