@@ -10,6 +10,7 @@
 #include "ui/cache/cache_api_model.h"
 #include "ui/cache/cache_event_model.h"
 #include "ui/charts/ranking_bar_chart.h"
+#include "ui/status_colors.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -42,7 +43,9 @@ using Scope = GatewayController::CachePurgeScope;
 namespace http = gatehouse::test;
 
 // The Cache page against a real gateway in front of the demo origin: the
-// demo caches /shop (API 1) and /weather (API 2), not /echo (API 3).
+// demo caches /shop (API 1) and /weather (API 2), not /echo (API 3); one
+// more route caches the origin's /respond (API 4), whose size and
+// Cache-Control the request chooses.
 class TestCachePage : public QObject {
     Q_OBJECT
 
@@ -62,6 +65,8 @@ private slots:
     void invalidInputIsRefusedWithoutAsking();
     void budgetChangeApplies();
     void fullCacheShowsEvictions();
+    void largeBodyCountsAsBodyFile();
+    void bodyFilesNearTheLimitWarn();
     void budgetSpinBoxReadsAndStepsSizes();
     void budgetDownToTheGatewaysMinimum();
 
@@ -107,7 +112,16 @@ void TestCachePage::initTestCase()
     QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
     m_controller = std::make_unique<GatewayController>();
     m_controller->setStatsInterval(0);
-    QVERIFY2(m_controller->applyConfig(m_demo.snapshot()), qPrintable(m_controller->lastError()));
+    auto config = m_demo.snapshot();
+    gatehouse::gateway::route_config respond;
+    respond.id = "respond";
+    respond.api_id = 4;
+    respond.path = "/respond";
+    respond.methods = {"GET"};
+    respond.upstream = DemoWorkspace::upstreamName;
+    respond.cache.enabled = true;
+    config.routes.push_back(std::move(respond));
+    QVERIFY2(m_controller->applyConfig(config), qPrintable(m_controller->lastError()));
     auto options = DemoWorkspace::defaultOptions();
     options.port = 0;
     options.threads = 2;
@@ -448,6 +462,73 @@ void TestCachePage::fullCacheShowsEvictions()
                                 CacheEventModel::tr("Evicted");
     QVERIFY(evictedShown);
     saveScreenshot(QStringLiteral("cache_page_full.png"));
+}
+
+// A response of 16 KiB or more is kept in a memory file: the page counts
+// it against the gateway's own descriptor limit, and a purge gives it back.
+void TestCachePage::largeBodyCountsAsBodyFile()
+{
+    m_page->refresh();
+    const quint64 limit = m_controller->cacheSnapshot(0).bodyFilesLimit;
+    QVERIFY(limit > 0);
+    const QLocale locale;
+    auto* label = child<QLabel>("bodyFilesLabel");
+    QCOMPARE(label->text(),
+             CachePage::tr("%1 of %2 descriptors").arg(locale.toString(0), locale.toString(limit)));
+    QVERIFY(label->toolTip().contains(QLatin1String("sendfile")));
+    QVERIFY(label->toolTip().contains(locale.formattedDataSize(16 * 1024)));
+
+    const std::string large = "/respond?size=40000&h=Cache-Control%3Amax-age%3D60";
+    QVERIFY(warm(large));
+    QVERIFY(warm("/shop/1")); // small: in memory
+    m_page->refresh();
+    QCOMPARE(child<QLabel>("objectsLabel")->text(), locale.toString(2));
+    QCOMPARE(label->text(),
+             CachePage::tr("%1 of %2 descriptors").arg(locale.toString(1), locale.toString(limit)));
+    QVERIFY(label->styleSheet().isEmpty()); // far from the limit: no warning
+    saveScreenshot(QStringLiteral("cache_page_body_files.png"));
+
+    QVERIFY(m_controller->purgeCache(Scope::Api, QStringLiteral("4")).ok);
+    m_page->refresh();
+    QCOMPARE(label->text(),
+             CachePage::tr("%1 of %2 descriptors").arg(locale.toString(0), locale.toString(limit)));
+}
+
+// From 90 % of the descriptor limit the line warns, in words and colour;
+// at the limit it says all are in use. (The real limit is a quarter of the
+// process's descriptors: the gateway's own figures, moved near it.)
+void TestCachePage::bodyFilesNearTheLimitWarn()
+{
+    m_page->refresh();
+    auto snapshot = m_controller->cacheSnapshot(0);
+    snapshot.bodyFilesLimit = 1000;
+    const QLocale locale;
+    auto* label = child<QLabel>("bodyFilesLabel");
+    const auto count = [&](int n) {
+        return CachePage::tr("%1 of %2 descriptors").arg(locale.toString(n), locale.toString(1000));
+    };
+    snapshot.bodyFiles = 899;
+    m_page->showSnapshot(snapshot);
+    QCOMPARE(label->text(), count(899));
+    QVERIFY(label->styleSheet().isEmpty());
+    snapshot.bodyFiles = 900;
+    m_page->showSnapshot(snapshot);
+    QCOMPARE(label->text(), CachePage::tr("%1: nearly all in use").arg(count(900)));
+    QVERIFY2(label->styleSheet().contains(gatehouse::ui::StatusColors::warning().name()),
+             qPrintable(label->styleSheet()));
+    // Whole, on a second line if need be: nothing of the warning cut off.
+    QTRY_VERIFY2(label->height() >= label->heightForWidth(label->width()),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(label->height())
+                                .arg(label->heightForWidth(label->width()))));
+    saveScreenshot(QStringLiteral("cache_page_body_files_warning.png"));
+    snapshot.bodyFiles = 1000;
+    m_page->showSnapshot(snapshot);
+    QCOMPARE(label->text(), CachePage::tr("%1: all in use").arg(count(1000)));
+    QVERIFY(label->styleSheet().contains(gatehouse::ui::StatusColors::bad().name()));
+    // The next poll shows the gateway's figures again.
+    m_page->refresh();
+    QVERIFY(label->styleSheet().isEmpty());
 }
 
 // The budget reads in the largest whole unit, takes typed sizes, and steps
