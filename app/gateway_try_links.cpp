@@ -96,6 +96,9 @@ QList<TryLink> tryLinks(const gateway::config_snapshot& snapshot, int maxOpen, i
             it->second = &route;
     }
 
+    const auto room = [](const QList<TryLink>& list, int max) {
+        return max < 0 || list.size() < max;
+    };
     QList<TryLink> open;
     QList<TryLink> keyed;
     for (const quint64 id : order) {
@@ -103,9 +106,9 @@ QList<TryLink> tryLinks(const gateway::config_snapshot& snapshot, int maxOpen, i
         const bool needsKey = table->api(id)->auth == access::auth_mode::api_key;
         TryLink link{examplePath(route.path), id, needsKey};
         if (needsKey) {
-            if (keyed.size() < maxKeyed)
+            if (room(keyed, maxKeyed))
                 keyed.append(link);
-        } else if (open.size() < maxOpen) {
+        } else if (room(open, maxOpen)) {
             open.append(link);
         }
     }
@@ -113,7 +116,7 @@ QList<TryLink> tryLinks(const gateway::config_snapshot& snapshot, int maxOpen, i
     for (const TryLink& l : std::as_const(open))
         seen.insert(l.path);
     for (const gateway::route_config* route : base) {
-        if (open.size() >= maxOpen)
+        if (!room(open, maxOpen))
             break;
         QString path = demoExample(*route);
         if (path.isEmpty())

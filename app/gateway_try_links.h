@@ -24,12 +24,13 @@ struct TryLink {
 //    routes get its example paths ("/shop/1");
 //  - then up to `maxKeyed` published or deprecated APIs that need a key
 //    (a browser cannot send one: the console's Try It can).
+// A negative maximum: every one.
 // Drafts (only their team's keys) and retired APIs (410) are left out, as
 // are routes that take no GET. A route path's parameters are filled with
 // an example: "1" for ids, the parameter's own name otherwise. Parameterless
 // routes are preferred.
-QList<TryLink> tryLinks(const gateway::config_snapshot& snapshot, int maxOpen = 3,
-                        int maxKeyed = 3);
+QList<TryLink> tryLinks(const gateway::config_snapshot& snapshot, int maxOpen = -1,
+                        int maxKeyed = -1);
 
 // "/shop/products/{id}" -> "/shop/products/1"; "/echo/{anything}" ->
 // "/echo/anything".

@@ -103,6 +103,8 @@ public:
     }
 
     quint16 port() const { return controller.port(); }
+    // Where the catalog and telemetry databases are.
+    QString directory() const { return m_dir.path(); }
 
     // The catalog's API ids by "slug@version" (the ids call records carry).
     QHash<QString, quint64> apiIds()

@@ -5,10 +5,12 @@
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
 #include "tests/support/test_http.h"
+#include "ui/cache/budget_spin_box.h"
 #include "ui/cache/cache_actions_panel.h"
 #include "ui/cache/cache_api_model.h"
 #include "ui/cache/cache_event_model.h"
 #include "ui/charts/ranking_bar_chart.h"
+#include "ui/status_colors.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -24,6 +26,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 using gatehouse::app::ApiCacheRow;
@@ -31,6 +34,7 @@ using gatehouse::app::CacheEventRow;
 using gatehouse::app::CacheEviction;
 using gatehouse::app::DemoWorkspace;
 using gatehouse::app::GatewayController;
+using gatehouse::ui::BudgetSpinBox;
 using gatehouse::ui::CacheActionsPanel;
 using gatehouse::ui::CacheApiModel;
 using gatehouse::ui::CacheEventModel;
@@ -39,7 +43,9 @@ using Scope = GatewayController::CachePurgeScope;
 namespace http = gatehouse::test;
 
 // The Cache page against a real gateway in front of the demo origin: the
-// demo caches /shop (API 1) and /weather (API 2), not /echo (API 3).
+// demo caches /shop (API 1) and /weather (API 2), not /echo (API 3); one
+// more route caches the origin's /respond (API 4), whose size and
+// Cache-Control the request chooses.
 class TestCachePage : public QObject {
     Q_OBJECT
 
@@ -59,6 +65,10 @@ private slots:
     void invalidInputIsRefusedWithoutAsking();
     void budgetChangeApplies();
     void fullCacheShowsEvictions();
+    void largeBodyCountsAsBodyFile();
+    void bodyFilesNearTheLimitWarn();
+    void budgetSpinBoxReadsAndStepsSizes();
+    void budgetDownToTheGatewaysMinimum();
 
 private:
     template <typename T>
@@ -102,7 +112,16 @@ void TestCachePage::initTestCase()
     QVERIFY2(m_demo.startOrigin(), qPrintable(m_demo.lastError()));
     m_controller = std::make_unique<GatewayController>();
     m_controller->setStatsInterval(0);
-    QVERIFY2(m_controller->applyConfig(m_demo.snapshot()), qPrintable(m_controller->lastError()));
+    auto config = m_demo.snapshot();
+    gatehouse::gateway::route_config respond;
+    respond.id = "respond";
+    respond.api_id = 4;
+    respond.path = "/respond";
+    respond.methods = {"GET"};
+    respond.upstream = DemoWorkspace::upstreamName;
+    respond.cache.enabled = true;
+    config.routes.push_back(std::move(respond));
+    QVERIFY2(m_controller->applyConfig(config), qPrintable(m_controller->lastError()));
     auto options = DemoWorkspace::defaultOptions();
     options.port = 0;
     options.threads = 2;
@@ -382,12 +401,12 @@ void TestCachePage::budgetChangeApplies()
     m_page->refresh();
     auto* apply = child<QPushButton>("applySettingsButton");
     QVERIFY(!apply->isEnabled()); // nothing changed yet
-    child<QSpinBox>("budgetSpinBox")->setValue(32);
+    child<QSpinBox>("budgetSpinBox")->setValue(32 * 1024);
     auto* eviction = child<QComboBox>("evictionComboBox");
     eviction->setCurrentIndex(eviction->findData(static_cast<int>(CacheEviction::Lru)));
     QVERIFY(apply->isEnabled());
     m_page->refresh(); // a poll while editing keeps what the user entered
-    QCOMPARE(child<QSpinBox>("budgetSpinBox")->value(), 32);
+    QCOMPARE(child<QSpinBox>("budgetSpinBox")->value(), 32 * 1024);
     QTest::mouseClick(apply, Qt::LeftButton);
     QCOMPARE(m_questions.size(), 1);
     QVERIFY(m_questions.first().contains(QLocale().formattedDataSize(32 * 1024 * 1024)));
@@ -414,7 +433,7 @@ void TestCachePage::budgetChangeApplies()
 void TestCachePage::fullCacheShowsEvictions()
 {
     // 1 MiB with LRU, then about 1.3 MiB of distinct product pages.
-    child<QSpinBox>("budgetSpinBox")->setValue(1);
+    child<QSpinBox>("budgetSpinBox")->setValue(1024); // KiB
     auto* eviction = child<QComboBox>("evictionComboBox");
     eviction->setCurrentIndex(eviction->findData(static_cast<int>(CacheEviction::Lru)));
     QTest::mouseClick(child<QPushButton>("applySettingsButton"), Qt::LeftButton);
@@ -443,6 +462,179 @@ void TestCachePage::fullCacheShowsEvictions()
                                 CacheEventModel::tr("Evicted");
     QVERIFY(evictedShown);
     saveScreenshot(QStringLiteral("cache_page_full.png"));
+}
+
+// A response of 16 KiB or more is kept in a memory file: the page counts
+// it against the gateway's own descriptor limit, and a purge gives it back.
+void TestCachePage::largeBodyCountsAsBodyFile()
+{
+    m_page->refresh();
+    const quint64 limit = m_controller->cacheSnapshot(0).bodyFilesLimit;
+    QVERIFY(limit > 0);
+    const QLocale locale;
+    auto* label = child<QLabel>("bodyFilesLabel");
+    QCOMPARE(label->text(),
+             CachePage::tr("%1 of %2 descriptors").arg(locale.toString(0), locale.toString(limit)));
+    QVERIFY(label->toolTip().contains(QLatin1String("sendfile")));
+    QVERIFY(label->toolTip().contains(locale.formattedDataSize(16 * 1024)));
+
+    const std::string large = "/respond?size=40000&h=Cache-Control%3Amax-age%3D60";
+    QVERIFY(warm(large));
+    QVERIFY(warm("/shop/1")); // small: in memory
+    m_page->refresh();
+    QCOMPARE(child<QLabel>("objectsLabel")->text(), locale.toString(2));
+    QCOMPARE(label->text(),
+             CachePage::tr("%1 of %2 descriptors").arg(locale.toString(1), locale.toString(limit)));
+    QVERIFY(label->styleSheet().isEmpty()); // far from the limit: no warning
+    saveScreenshot(QStringLiteral("cache_page_body_files.png"));
+
+    QVERIFY(m_controller->purgeCache(Scope::Api, QStringLiteral("4")).ok);
+    m_page->refresh();
+    QCOMPARE(label->text(),
+             CachePage::tr("%1 of %2 descriptors").arg(locale.toString(0), locale.toString(limit)));
+}
+
+// From 90 % of the descriptor limit the line warns, in words and colour;
+// at the limit it says all are in use. (The real limit is a quarter of the
+// process's descriptors: the gateway's own figures, moved near it.)
+void TestCachePage::bodyFilesNearTheLimitWarn()
+{
+    m_page->refresh();
+    auto snapshot = m_controller->cacheSnapshot(0);
+    snapshot.bodyFilesLimit = 1000;
+    const QLocale locale;
+    auto* label = child<QLabel>("bodyFilesLabel");
+    const auto count = [&](int n) {
+        return CachePage::tr("%1 of %2 descriptors").arg(locale.toString(n), locale.toString(1000));
+    };
+    snapshot.bodyFiles = 899;
+    m_page->showSnapshot(snapshot);
+    QCOMPARE(label->text(), count(899));
+    QVERIFY(label->styleSheet().isEmpty());
+    snapshot.bodyFiles = 900;
+    m_page->showSnapshot(snapshot);
+    QCOMPARE(label->text(), CachePage::tr("%1: nearly all in use").arg(count(900)));
+    QVERIFY2(label->styleSheet().contains(gatehouse::ui::StatusColors::warning().name()),
+             qPrintable(label->styleSheet()));
+    // Whole, on a second line if need be: nothing of the warning cut off.
+    QTRY_VERIFY2(label->height() >= label->heightForWidth(label->width()),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(label->height())
+                                .arg(label->heightForWidth(label->width()))));
+    saveScreenshot(QStringLiteral("cache_page_body_files_warning.png"));
+    snapshot.bodyFiles = 1000;
+    m_page->showSnapshot(snapshot);
+    QCOMPARE(label->text(), CachePage::tr("%1: all in use").arg(count(1000)));
+    QVERIFY(label->styleSheet().contains(gatehouse::ui::StatusColors::bad().name()));
+    // The next poll shows the gateway's figures again.
+    m_page->refresh();
+    QVERIFY(label->styleSheet().isEmpty());
+}
+
+// The budget reads in the largest whole unit, takes typed sizes, and steps
+// by a unit that suits the size.
+void TestCachePage::budgetSpinBoxReadsAndStepsSizes()
+{
+    QCOMPARE(BudgetSpinBox::parseKib(QStringLiteral("64 KiB")), std::optional<qint64>(64));
+    QCOMPARE(BudgetSpinBox::parseKib(QStringLiteral("8m")), std::optional<qint64>(8 * 1024));
+    QCOMPARE(BudgetSpinBox::parseKib(QStringLiteral(" 2 GB ")),
+             std::optional<qint64>(2 * 1024 * 1024));
+    QCOMPARE(BudgetSpinBox::parseKib(QStringLiteral("1TiB")), std::optional<qint64>(1 << 30));
+    QCOMPARE(BudgetSpinBox::parseKib(QStringLiteral("32")), std::optional<qint64>(32 * 1024));
+    for (const char* bad : {"", "MiB", "-5 MiB", "1.5 GiB", "5 PiB", "12 apples"})
+        QVERIFY2(!BudgetSpinBox::parseKib(QLatin1String(bad)), bad);
+
+    BudgetSpinBox box;
+    box.show();
+    QCOMPARE(box.minimum(), 64);
+    box.setValue(1536);
+    QCOMPARE(box.text(), BudgetSpinBox::tr("%1 KiB").arg(1536));
+    box.setValue(256 * 1024);
+    QCOMPARE(box.text(), BudgetSpinBox::tr("%1 MiB").arg(256));
+    box.setValue(2 * 1024 * 1024);
+    QCOMPARE(box.text(), BudgetSpinBox::tr("%1 GiB").arg(2));
+
+    box.setValue(1024); // 1 MiB
+    box.stepBy(-1);
+    QCOMPARE(box.value(), 1024 - 64);
+    box.stepBy(1);
+    QCOMPARE(box.value(), 1024);
+    box.stepBy(1);
+    QCOMPARE(box.value(), 2 * 1024);
+    box.setValue(100);
+    box.stepBy(1);
+    QCOMPARE(box.value(), 128); // the next multiple
+    box.stepBy(-5);
+    QCOMPARE(box.value(), 64); // not below the minimum
+    QVERIFY(!(box.stepEnabled() & QAbstractSpinBox::StepDownEnabled));
+    box.setValue(1024 * 1024); // 1 GiB
+    box.stepBy(-1);
+    QCOMPARE(box.value(), 1023 * 1024);
+
+    // Typed: a size with its unit; below the minimum it is corrected to it.
+    box.selectAll();
+    QTest::keyClicks(&box, QStringLiteral("512 KiB"));
+    QTest::keyClick(&box, Qt::Key_Enter);
+    QCOMPARE(box.value(), 512);
+    box.selectAll();
+    QTest::keyClicks(&box, QStringLiteral("32 KiB"));
+    QTest::keyClick(&box, Qt::Key_Enter);
+    QCOMPARE(box.value(), 64); // corrected to the nearest allowed
+    box.selectAll();
+    QTest::keyClicks(&box, QStringLiteral("5000 GiB"));
+    QTest::keyClick(&box, Qt::Key_Enter);
+    QCOMPARE(box.value(), BudgetSpinBox::maximumKib);
+    QCOMPARE(box.text(), BudgetSpinBox::tr("%1 GiB").arg(1024));
+    box.selectAll();
+    QTest::keyClicks(&box, QStringLiteral("abc"));
+    QCOMPARE(box.text(), BudgetSpinBox::tr("%1 GiB").arg(1024)); // refused as typed
+}
+
+// The console takes what the gateway takes: a budget down to 64 KiB, and a
+// budget that is no whole MiB shows as it is, without an edit pending.
+void TestCachePage::budgetDownToTheGatewaysMinimum()
+{
+    auto* spin = child<QSpinBox>("budgetSpinBox");
+    auto* apply = child<QPushButton>("applySettingsButton");
+    QCOMPARE(quint64(spin->minimum()) * 1024, GatewayController::minCacheBudget);
+    QVERIFY(spin->toolTip().contains(QLocale().formattedDataSize(64 * 1024)));
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("64 KiB"));
+    QTest::keyClick(spin, Qt::Key_Enter);
+    QCOMPARE(spin->value(), 64);
+    QVERIFY(apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QCOMPARE(m_questions.size(), 1);
+    QVERIFY2(m_questions.first().contains(QLocale().formattedDataSize(64 * 1024)),
+             qPrintable(m_questions.first()));
+    QTRY_VERIFY(!m_page->actions()->busy());
+    QCOMPARE(m_controller->cacheSnapshot(0).budgetBytes, quint64(64 * 1024));
+    QVERIFY2(result().contains(QLocale().formattedDataSize(64 * 1024)), qPrintable(result()));
+    QVERIFY(child<QLabel>("usageLabel")->text().contains(QLocale().formattedDataSize(64 * 1024)));
+    QVERIFY(warm("/shop/1")); // a 64 KiB cache still caches
+    m_page->refresh();
+    QCOMPARE(child<QLabel>("objectsLabel")->text(), QLocale().toString(1));
+    QVERIFY(!apply->isEnabled());
+    saveScreenshot(QStringLiteral("cache_page_budget_minimum.png"));
+
+    // Set elsewhere (the admin API, a configuration file): 1.5 MiB.
+    QVERIFY(m_controller->setCacheOptionsAsync(1536 * 1024, CacheEviction::Lru).result().ok);
+    m_page->refresh();
+    QCOMPARE(spin->value(), 1536);
+    QCOMPARE(spin->text(), BudgetSpinBox::tr("%1 KiB").arg(1536));
+    QVERIFY(!apply->isEnabled());
+    // Below what the gateway takes, nothing is asked and nothing changes.
+    QVERIFY(!m_controller->setCacheOptionsAsync(32 * 1024, CacheEviction::Lru).result().ok);
+    spin->setValue(1);
+    QCOMPARE(spin->value(), 64);
+
+    // Back to the demo's own budget.
+    QVERIFY(m_controller
+                ->setCacheOptionsAsync(DemoWorkspace::defaultOptions().cache_budget_bytes,
+                                       CacheEviction::TinyLfu)
+                .result()
+                .ok);
+    m_page->refresh();
 }
 
 QTEST_MAIN(TestCachePage)

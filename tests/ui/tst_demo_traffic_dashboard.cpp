@@ -4,7 +4,7 @@
 // compiles name the APIs on the dashboard (MainWindow::followConfigSync),
 // the traffic key is issued for the run (DemoCatalogOffer), and the traffic
 // generator's calls go through the real gateway and telemetry pipeline into
-// the per-API charts.
+// the per-API charts; that key is never written anywhere.
 #include "ui/main_window.h"
 
 #include "screenshot.h"
@@ -17,12 +17,21 @@
 #include "ui/traffic/traffic_panel.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMutex>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -37,9 +46,46 @@ class TestDemoTrafficDashboard : public QObject {
 private slots:
     void initTestCase();
     void topApisShowCatalogNamesForGeneratedTraffic();
+    void trafficKeyIsNeverWrittenDown();
 
 private:
 };
+
+namespace {
+
+// Every message the process logs while installed (stdout and stderr are
+// where a console's log goes).
+QMutex messagesMutex;
+QStringList messages;
+QtMessageHandler previousHandler = nullptr;
+
+void keepMessage(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    {
+        QMutexLocker lock(&messagesMutex);
+        messages.append(message);
+    }
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+// The files under `dir` (recursively) whose bytes contain `needle`.
+QStringList filesContaining(const QString& dir, const QByteArray& needle, int* scanned)
+{
+    QStringList out;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        ++*scanned;
+        if (file.readAll().contains(needle))
+            out << file.fileName();
+    }
+    return out;
+}
+
+} // namespace
 
 void TestDemoTrafficDashboard::initTestCase()
 {
@@ -130,6 +176,103 @@ void TestDemoTrafficDashboard::topApisShowCatalogNamesForGeneratedTraffic()
     scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
     QTest::qWait(100);
     saveScreenshot(&window, QStringLiteral("main_window_dashboard_top_apis.png"));
+}
+
+// The demo traffic key as the console handles it: issued at start, handed
+// to the generator, which sends it with thousands of calls, and shown in
+// the traffic panel; after the window closes (saving its settings) and the
+// telemetry's last flush, no file the console wrote (settings, the config
+// directory, catalog, call logs) and no logged message holds it.
+void TestDemoTrafficDashboard::trafficKeyIsNeverWrittenDown()
+{
+    {
+        QMutexLocker lock(&messagesMutex);
+        messages.clear();
+    }
+    previousHandler = qInstallMessageHandler(keepMessage);
+    const auto restoreHandler = qScopeGuard([] { qInstallMessageHandler(previousHandler); });
+
+    test::DemoCatalogGateway world;
+    QVERIFY2(world.start(true), qPrintable(world.error));
+    TrafficGenerator generator;
+    generator.setDemoOrigin(world.demo.origin());
+    generator.setStatsInterval(200);
+    QString key;
+    {
+        MainWindow window(&world.controller);
+        window.followConfigSync(world.sync.get());
+        window.setTelemetryService(world.telemetry.get(), {});
+        window.setTrafficGenerator(&generator);
+        auto* offer = new ui::DemoCatalogOffer(&world.catalog, world.admin, &generator, &window);
+        QSignalSpy ready(offer, &ui::DemoCatalogOffer::trafficKeyReady);
+        offer->restoreTrafficKey();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
+        key = ready.first().first().toString();
+        QVERIFY(key.startsWith(QLatin1String("gh_")));
+        QVERIFY(key.size() > 20);
+        QVERIFY2(world.recompile(), qPrintable(world.error)); // the new key's hash
+        window.resize(1400, 900);
+        window.show();
+        window.trafficDock()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* keyEdit = window.trafficPanel()->findChild<QLineEdit*>(QStringLiteral("apiKeyEdit"));
+        QVERIFY(keyEdit);
+        QTRY_COMPARE(keyEdit->text(), key); // the panel holds it too
+
+        auto* start =
+            window.trafficPanel()->findChild<QPushButton*>(QStringLiteral("startTrafficButton"));
+        QVERIFY(start && start->isEnabled());
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY2(generator.running(), qPrintable(generator.lastError()));
+        // Keyed calls through: well past the draft's share of refusals.
+        QTRY_VERIFY_WITH_TIMEOUT(generator.lastStats().statusClass(2) > 200, 10000);
+        generator.stop();
+        const app::TrafficStats done = generator.lastStats();
+        // Only the draft's share refused: the key was sent and taken.
+        QVERIFY(done.statusClass(4) * 5 < done.completed);
+        // Saves its geometry, dock state and last page.
+        window.close();
+    }
+    world.stop(); // the telemetry's final flush
+    QSettings settings;
+    settings.sync();
+    QCOMPARE(settings.status(), QSettings::NoError);
+    QVERIFY2(QFile::exists(settings.fileName()), qPrintable(settings.fileName()));
+    QVERIFY(settings.contains(QStringLiteral("MainWindow/geometry"))); // it did write
+
+    // The call log holds the calls the key made, not the key.
+    {
+        const QString connection = QStringLiteral("keyScan");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(
+                QDir(world.directory()).filePath(QStringLiteral("telemetry.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery count(QStringLiteral("SELECT COUNT(*) FROM call_log"), db);
+            QVERIFY(count.next());
+            QVERIFY2(count.value(0).toLongLong() > 200, qPrintable(count.value(0).toString()));
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+
+    const QByteArray needle = key.toUtf8();
+    int scanned = 0;
+    QStringList found;
+    // The whole tree the settings file is in (every suite's settings), the
+    // console's data and config locations, and the databases.
+    QDir settingsRoot = QFileInfo(settings.fileName()).absoluteDir();
+    QVERIFY(settingsRoot.cdUp());
+    const QStringList dirs{settingsRoot.absolutePath(),
+                           QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation),
+                           QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+                           world.directory()};
+    for (const QString& dir : dirs)
+        found += filesContaining(dir, needle, &scanned);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    QVERIFY2(scanned >= 3, qPrintable(QString::number(scanned))); // settings and two databases
+    QMutexLocker lock(&messagesMutex);
+    for (const QString& message : std::as_const(messages))
+        QVERIFY2(!message.contains(key), qPrintable(message));
 }
 
 QTEST_MAIN(TestDemoTrafficDashboard)

@@ -6,6 +6,7 @@
 #include "app/demo_workspace.h"
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
+#include "app/gateway_try_links.h"
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
 #include "layout_check.h"
@@ -24,7 +25,9 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -63,6 +66,7 @@ private slots:
     void healthTableNamesCatalogApis();
     void tryLinksFollowTheDemoCatalog();
     void tryLinksWithoutTheDemoRoutes();
+    void everyRoutedApiIsReachable();
     void restartKeepsServing();
     void stopWorks();
     void emptyAddressIsAnError();
@@ -231,6 +235,7 @@ void TestGatewayPage::startShowsAddressAndLocksFields()
     const QString expected = QStringLiteral("http://127.0.0.1:%1").arg(m_controller->port());
     QCOMPARE(child<QLabel>("listenUrlLabel")->text(), expected);
     QCOMPARE(m_page->tryLinks().size(), 3);
+    QVERIFY(!m_page->moreTryLinksLabel());
     QCOMPARE(m_page->tryLinks().first()->url().toString(), expected + QStringLiteral("/shop/1"));
     QCOMPARE(child<QLabel>("demoOriginLabel")->text(), m_demo.originUrl().toString());
     QVERIFY(!child<QSpinBox>("portSpinBox")->isEnabled());
@@ -537,6 +542,12 @@ void TestGatewayPage::tryLinksFollowTheDemoCatalog()
             answer.status == 200,
             qPrintable(link->url().toString() + QStringLiteral(" answered %1").arg(answer.status)));
     }
+    // The demo workspace's own /echo did not fit in three: one more, in the menu.
+    QVERIFY(page->moreTryLinksLabel());
+    QVERIFY(page->moreTryLinksLabel()->text().contains(QStringLiteral(">1 more…<")));
+    QCOMPARE(page->moreTryLinksMenu()->actions().size(), 1);
+    QCOMPARE(page->moreTryLinksMenu()->actions().first()->text(),
+             gateway + QStringLiteral("/echo"));
     // The names come with the first compile's apiNamesChanged.
     const QStringList expected = {
         QStringLiteral("Products v1 (/v1/products) needs an API key: try it in the catalog"),
@@ -618,6 +629,7 @@ void TestGatewayPage::tryLinksWithoutTheDemoRoutes()
     QCOMPARE(http::http_request(controller.port(), "GET", "/shop/1").status, 404);
     // Without names or a catalog page: the API's number, and no link.
     QCOMPARE(page.keyedTryLabels().size(), 3);
+    QVERIFY(!page.moreTryLinksLabel()); // all of them shown: nothing more
     const QString first = page.keyedTryLabels().first()->text();
     QVERIFY2(first.endsWith(QLatin1String("(/v1/products) needs an API key.")), qPrintable(first));
     QVERIFY2(first.startsWith(QLatin1String("API ")), qPrintable(first));
@@ -630,6 +642,186 @@ void TestGatewayPage::tryLinksWithoutTheDemoRoutes()
     QVERIFY(page.tryLinks().isEmpty());
     QVERIFY(page.keyedTryLabels().isEmpty());
     QVERIFY(!page.findChild<QWidget*>(QStringLiteral("tryLinks"))->isVisible());
+    controller.stopAndWait(std::chrono::milliseconds(500));
+}
+
+// Twenty routed APIs: the first three open and three keyed ones are lines
+// as before, and "N more…" offers every other one in its menu, each entry
+// whole on one line; every API the gateway routes is reachable from the
+// page, open ones answering without a key and keyed ones asking for one.
+void TestGatewayPage::everyRoutedApiIsReachable()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    gatehouse::app::CatalogService catalog;
+    gatehouse::app::Principal admin;
+    QString trafficKey;
+    gatehouse::test::openDemoCatalog(catalog, dir.filePath(QStringLiteral("catalog.db")), admin,
+                                     trafficKey);
+    if (QTest::currentTestFailed())
+        return;
+    // Six open and six keyed APIs more, published, on the demo origin's echo.
+    const QString origin = m_demo.originUrl().toString();
+    QString error;
+    const QHash<QString, qint64> added = catalog.runAndWait([&](gatehouse::app::CatalogStore& s) {
+        QHash<QString, qint64> ids;
+        const auto team = s.teams().createTeam(admin, QStringLiteral("Extra"), QString());
+        if (!team) {
+            error = s.teams().lastError();
+            return ids;
+        }
+        for (int i = 1; i <= 12; ++i) {
+            const bool open = i <= 6;
+            gatehouse::app::ApiDefinition def;
+            def.slug = QStringLiteral("%1-%2").arg(open ? u"open" : u"keyed").arg(i);
+            def.name = i == 12 ? QStringLiteral("R&D API 12")
+                               : QStringLiteral("%1 API %2").arg(open ? u"Open" : u"Keyed").arg(i);
+            def.teamId = team->id;
+            def.visibility = gatehouse::app::ApiVisibility::Organisation;
+            def.basePath = QStringLiteral("/echo/%1").arg(def.slug);
+            def.routes = {{QStringLiteral("GET"), QStringLiteral("/items")}};
+            def.upstreams = {{origin, 1}};
+            def.authMode = open ? gatehouse::app::AuthMode::Open : gatehouse::app::AuthMode::ApiKey;
+            const auto created = s.apis().createApi(admin, def);
+            if (!created || !s.apis().publish(admin, created->id)) {
+                error = s.apis().lastError();
+                return ids;
+            }
+            ids.insert(def.basePath, created->id);
+        }
+        return ids;
+    });
+    QVERIFY2(added.size() == 12, qPrintable(error));
+
+    GatewayController controller;
+    MainWindow window(&controller);
+    window.setDemoOriginUrl(m_demo.originUrl());
+    window.setCatalogService(&catalog, admin);
+    auto options = DemoWorkspace::defaultOptions();
+    options.port = 0;
+    options.threads = 1;
+    QVERIFY2(controller.start(options), qPrintable(controller.lastError()));
+    gatehouse::app::GatewayConfigSync sync(catalog, controller);
+    window.followConfigSync(&sync);
+    sync.setBaseSnapshot(m_demo.snapshot());
+    sync.recompileNow();
+    QTRY_VERIFY_WITH_TIMEOUT(sync.appliedCount() > 0 || !sync.lastError().isEmpty(), 5000);
+    QVERIFY2(sync.lastError().isEmpty(), qPrintable(sync.lastError()));
+    window.setCurrentPage(MainWindow::Gateway);
+    window.resize(1420, 860);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    GatewayPage* page = window.gatewayPage();
+    const QString gateway = controller.listenUrl().toString();
+
+    // Open: Echo v1, six added, the three demo routes; keyed: Products v1
+    // and v2, Weather v1, six added. Three of each shown, 13 in the menu.
+    const QList<gatehouse::app::TryLink> all =
+        gatehouse::app::tryLinks(*controller.appliedConfig());
+    QCOMPARE(all.size(), 19);
+    QCOMPARE(page->tryLinks().size(), GatewayPage::shownOpenTryLinks);
+    QTRY_COMPARE_WITH_TIMEOUT(page->keyedTryLabels().size(), GatewayPage::shownKeyedTryLinks, 5000);
+    QLabel* more = page->moreTryLinksLabel();
+    QVERIFY(more);
+    QVERIFY(more->isVisible());
+    QTextDocument moreText;
+    moreText.setHtml(more->text());
+    QCOMPARE(moreText.toPlainText(), GatewayPage::tr("%n more…", nullptr, 13));
+    QCOMPARE(moreText.toPlainText(), QStringLiteral("13 more…"));
+    // Beside the first line, not below the last: the row is no taller.
+    const QWidget* first = page->tryLinks().first();
+    QVERIFY2(more->geometry().top() < first->geometry().bottom() &&
+                 more->geometry().left() >= first->geometry().right(),
+             qPrintable(QStringLiteral("more at %1,%2; first line ends at %3,%4")
+                            .arg(more->x())
+                            .arg(more->y())
+                            .arg(first->geometry().right())
+                            .arg(first->geometry().bottom())));
+    QMenu* menu = page->moreTryLinksMenu();
+    QVERIFY(menu);
+    QVERIFY(!menu->isVisible());
+    QCOMPARE(menu->actions().size(), 13);
+
+    // Every routed API once, from the lines or the menu.
+    QStringList reachable;
+    for (const UrlLinkLabel* link : page->tryLinks())
+        reachable << link->url().toString();
+    for (const QLabel* label : page->keyedTryLabels())
+        reachable << label->toolTip();
+    QStringList keyedInMenu;
+    for (const QAction* action : menu->actions()) {
+        const QString url = action->data().toUrl().toString();
+        QVERIFY2(url.startsWith(gateway), qPrintable(url));
+        reachable << url;
+        if (action->text() == url) {
+            QVERIFY(action->isEnabled()); // open: the whole URL, opened in the browser
+        } else {
+            keyedInMenu << url;
+            QVERIFY2(action->text().endsWith(QLatin1String("needs an API key: try it in the "
+                                                           "catalog")),
+                     qPrintable(action->text()));
+            QVERIFY(action->isEnabled());
+        }
+    }
+    QCOMPARE(keyedInMenu.size(), 6);
+    QStringList expected;
+    for (const gatehouse::app::TryLink& link : all)
+        expected << gateway + link.path;
+    // Lines first, then the menu: the same links, each once.
+    QCOMPARE(reachable.size(), expected.size());
+    QStringList sortedReachable = reachable;
+    sortedReachable.sort();
+    sortedReachable.removeDuplicates();
+    expected.sort();
+    QCOMPARE(sortedReachable, expected);
+    for (auto it = added.cbegin(); it != added.cend(); ++it) {
+        const QString url = gateway + it.key() + QStringLiteral("/items");
+        QVERIFY2(reachable.contains(url), qPrintable(url));
+    }
+    for (const char* path : {"/v1/echo/anything", "/v1/products", "/v2/products",
+                             "/v1/weather/city", "/shop/1", "/weather/london", "/echo"})
+        QVERIFY2(reachable.contains(gateway + QLatin1String(path)), path);
+    // What they promise: open ones answer without a key, keyed ones ask for one.
+    for (const gatehouse::app::TryLink& link : all) {
+        const int status =
+            http::http_request(controller.port(), "GET", link.path.toStdString()).status;
+        QVERIFY2(status == (link.needsKey ? 401 : 200),
+                 qPrintable(QStringLiteral("%1 answered %2").arg(link.path).arg(status)));
+    }
+    // The shown lines stay whole; the page did not grow with the APIs.
+    verifyLinksWhole(page->tryLinks(), reachable.mid(0, GatewayPage::shownOpenTryLinks),
+                     QStringLiteral("twenty APIs"));
+    if (QTest::currentTestFailed())
+        return;
+    gatehouse::test::verifyNothingClipped(page, QStringLiteral("twenty APIs"));
+    saveScreenshot(QStringLiteral("gateway_try_links_more.png"), &window);
+
+    // A keyed API from the menu: its Try It in the catalog.
+    QAction* last = menu->actions().last();
+    const qint64 lastId = added.value(QStringLiteral("/echo/keyed-12"));
+    QCOMPARE(last->data().toUrl().toString(), gateway + QStringLiteral("/echo/keyed-12/items"));
+    // An '&' in a name reads as itself, not as a mnemonic.
+    QVERIFY2(last->text().startsWith(QLatin1String("R&&D API 12 v1 (")), qPrintable(last->text()));
+    // The link opens the menu.
+    const QString href =
+        more->text().section(QLatin1String("href=\""), 1).section(QLatin1Char('"'), 0, 0);
+    emit more->linkActivated(href);
+    QTRY_VERIFY(menu->isVisible());
+    QVERIFY2(menu->height() <= menu->screen()->availableGeometry().height(),
+             qPrintable(QString::number(menu->height())));
+    for (const QAction* action : menu->actions()) // whole, on one line
+        QVERIFY2(menu->actionGeometry(const_cast<QAction*>(action)).height() <
+                     2 * menu->fontMetrics().lineSpacing(),
+                 qPrintable(action->text()));
+    saveScreenshot(QStringLiteral("gateway_try_links_more_menu.png"), menu);
+    menu->hide();
+    QSignalSpy asked(page, &GatewayPage::tryItRequested);
+    last->trigger();
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(asked.first().first().toLongLong(), lastId);
+    QCOMPARE(window.currentPage(), MainWindow::Catalog);
+    QTRY_COMPARE_WITH_TIMEOUT(window.catalogPage()->selectedApiId(), lastId, 5000);
+    window.close();
     controller.stopAndWait(std::chrono::milliseconds(500));
 }
 

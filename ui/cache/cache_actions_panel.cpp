@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/cache/cache_actions_panel.h"
 
+#include "ui/cache/budget_spin_box.h"
 #include "ui/status_colors.h"
 #include "ui/text_fit.h"
 
@@ -25,7 +26,7 @@ namespace gatehouse::ui {
 namespace {
 
 using Scope = app::GatewayController::CachePurgeScope;
-constexpr quint64 mib = 1024 * 1024;
+constexpr quint64 kib = 1024;
 
 QString dataSize(qint64 bytes)
 {
@@ -76,11 +77,13 @@ void CacheActionsPanel::buildUi()
 
     auto* settings = new QGroupBox(tr("Settings"), this);
     auto* settingsForm = new QFormLayout(settings);
-    m_budget = new QSpinBox(settings);
+    m_budget = new BudgetSpinBox(settings);
     m_budget->setObjectName(QStringLiteral("budgetSpinBox"));
-    m_budget->setRange(1, 1024 * 1024); // 1 MiB ... 1 TiB
-    m_budget->setSuffix(tr(" MiB"));
-    m_budget->setAccelerated(true);
+    static_assert(BudgetSpinBox::minimumKib * kib == app::GatewayController::minCacheBudget);
+    m_budget->setToolTip(tr("From %1 to %2. Type a size such as 512 KiB, 64 MiB or 2 GiB; a "
+                            "number alone is in MiB.")
+                             .arg(dataSize(qint64(app::GatewayController::minCacheBudget)),
+                                  dataSize(qint64(BudgetSpinBox::maximumKib) * qint64(kib))));
     m_eviction = new QComboBox(settings);
     m_eviction->setObjectName(QStringLiteral("evictionComboBox"));
     m_eviction->addItem(evictionName(app::CacheEviction::TinyLfu),
@@ -147,13 +150,15 @@ void CacheActionsPanel::setSnapshot(const app::CacheSnapshot& snapshot)
                                  snapshot.budgetBytes != m_snapshot.budgetBytes ||
                                  snapshot.eviction != m_snapshot.eviction;
     const bool edited =
-        m_haveSnapshot && (budgetFromFields() / mib != m_snapshot.budgetBytes / mib ||
+        m_haveSnapshot && (budgetFromFields() / kib != m_snapshot.budgetBytes / kib ||
                            evictionFromFields() != m_snapshot.eviction);
     m_snapshot = snapshot;
     m_haveSnapshot = true;
     // Follow the gateway's settings unless the user is editing them.
     if (settingsChanged && !edited) {
-        m_budget->setValue(static_cast<int>(qMax<quint64>(1, snapshot.budgetBytes / mib)));
+        m_budget->setValue(static_cast<int>(qBound<quint64>(quint64(m_budget->minimum()),
+                                                            snapshot.budgetBytes / kib,
+                                                            quint64(m_budget->maximum()))));
         m_eviction->setCurrentIndex(m_eviction->findData(static_cast<int>(snapshot.eviction)));
     }
     updateButtons();
@@ -173,7 +178,7 @@ QString CacheActionsPanel::resultText() const
 
 quint64 CacheActionsPanel::budgetFromFields() const
 {
-    return static_cast<quint64>(m_budget->value()) * mib;
+    return static_cast<quint64>(m_budget->value()) * kib;
 }
 
 app::CacheEviction CacheActionsPanel::evictionFromFields() const
@@ -306,7 +311,7 @@ void CacheActionsPanel::updateButtons()
 {
     const bool idle = !busy();
     const bool settingsDiffer =
-        m_haveSnapshot && (budgetFromFields() / mib != m_snapshot.budgetBytes / mib ||
+        m_haveSnapshot && (budgetFromFields() / kib != m_snapshot.budgetBytes / kib ||
                            evictionFromFields() != m_snapshot.eviction);
     m_apply->setEnabled(idle && settingsDiffer);
     m_purgeApi->setEnabled(idle && !m_selectedKey.isEmpty());

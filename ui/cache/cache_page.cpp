@@ -89,12 +89,23 @@ void CachePage::buildUi()
     m_budgetBar->setRange(0, 1000); // per mille: a byte count overflows int
     m_budgetBar->setTextVisible(false);
     m_usage = valueLabel(QStringLiteral("usageLabel"), usage);
+    m_bodyFiles = valueLabel(QStringLiteral("bodyFilesLabel"), usage);
+    m_bodyFiles->setWordWrap(true); // a warning takes a second line rather than being cut
     m_hitRatio = valueLabel(QStringLiteral("hitRatioLabel"), usage);
     m_activity = valueLabel(QStringLiteral("activityLabel"), usage);
     m_eviction = valueLabel(QStringLiteral("evictionLabel"), usage);
     usageForm->addRow(tr("Objects:"), m_objects);
     usageForm->addRow(tr("Memory:"), m_usage);
     usageForm->addRow(QString(), m_budgetBar);
+    usageForm->addRow(tr("Bodies in files:"), m_bodyFiles);
+    const QString bodyFilesTip =
+        tr("Stored responses of %1 or more are kept in memory files and sent with sendfile, "
+           "without copying them. Each holds one file descriptor, and the gateway allows "
+           "only so many. While all of them are in use, further large responses are kept in "
+           "memory instead and copied on every hit.")
+            .arg(QLocale().formattedDataSize(bodyFileMinBytes));
+    m_bodyFiles->setToolTip(bodyFilesTip);
+    usageForm->labelForField(m_bodyFiles)->setToolTip(bodyFilesTip);
     usageForm->addRow(tr("Hit ratio:"), m_hitRatio);
     usageForm->addRow(tr("Activity:"), m_activity);
     usageForm->addRow(tr("Eviction:"), m_eviction);
@@ -176,6 +187,7 @@ void CachePage::showSnapshot(const app::CacheSnapshot& snapshot)
                          .arg(locale.formattedDataSize(t.bytes),
                               locale.formattedDataSize(static_cast<qint64>(snapshot.budgetBytes)),
                               locale.toString(used * 100.0, 'f', 1)));
+    showBodyFiles(snapshot);
     m_hitRatio->setText(t.lookups() ? tr("%1 % of %2 lookups")
                                           .arg(locale.toString(t.hitRatio() * 100.0, 'f', 1),
                                                locale.toString(t.lookups()))
@@ -190,6 +202,28 @@ void CachePage::showSnapshot(const app::CacheSnapshot& snapshot)
     updateHitRatioChart();
     m_eventModel->setEvents(snapshot.recentEvents);
     m_actions->setSnapshot(snapshot);
+}
+
+void CachePage::showBodyFiles(const app::CacheSnapshot& snapshot)
+{
+    const QLocale locale;
+    const quint64 used = snapshot.bodyFiles;
+    const quint64 limit = snapshot.bodyFilesLimit;
+    const QString count =
+        tr("%1 of %2 descriptors").arg(locale.toString(used), locale.toString(limit));
+    QColor color;
+    if (limit > 0 && used >= limit) {
+        m_bodyFiles->setText(tr("%1: all in use").arg(count));
+        color = StatusColors::bad();
+    } else if (limit > 0 && used * 100 >= limit * quint64(bodyFilesWarningPercent)) {
+        m_bodyFiles->setText(tr("%1: nearly all in use").arg(count));
+        color = StatusColors::warning();
+    } else {
+        m_bodyFiles->setText(count);
+    }
+    m_bodyFiles->setStyleSheet(
+        color.isValid() ? QStringLiteral("color: %1; font-weight: bold;").arg(color.name())
+                        : QString());
 }
 
 void CachePage::updateHitRatioChart()

@@ -47,6 +47,15 @@ public:
     // Narrower than this, the hit-ratio chart is hidden rather than squeezed
     // (the table has the same figures).
     static constexpr int chartMinimumPageWidth = 900;
+    // From this share of the descriptor budget on, the bodies-in-files line
+    // is shown as a warning.
+    static constexpr int bodyFilesWarningPercent = 90;
+    // What the gateway keeps in files (gateway::cache::body_file_limits).
+    static constexpr qint64 bodyFileMinBytes = 16 * 1024;
+
+    // Shows `snapshot` as if the controller had just given it (refresh()
+    // takes one and shows it).
+    void showSnapshot(const app::CacheSnapshot& snapshot);
 
 public slots:
     void refresh();
@@ -58,9 +67,9 @@ protected:
 
 private:
     void buildUi();
-    void showSnapshot(const app::CacheSnapshot& snapshot);
     void onSelectionChanged();
     void updateHitRatioChart();
+    void showBodyFiles(const app::CacheSnapshot& snapshot);
 
     app::GatewayController* m_controller;
     CacheApiModel* m_apiModel;
@@ -72,6 +81,7 @@ private:
     QLabel* m_objects = nullptr;
     QProgressBar* m_budgetBar = nullptr;
     QLabel* m_usage = nullptr;
+    QLabel* m_bodyFiles = nullptr;
     QLabel* m_hitRatio = nullptr;
     QLabel* m_activity = nullptr;
     QLabel* m_eviction = nullptr;

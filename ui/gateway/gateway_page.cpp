@@ -11,6 +11,7 @@
 #include "ui/text_fit.h"
 
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QFormLayout>
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStyle>
@@ -140,9 +142,24 @@ void GatewayPage::buildUi()
     // Filled by updateTryLinks() from what the gateway routes.
     m_tryLinks = new QWidget(listener);
     m_tryLinks->setObjectName(QStringLiteral("tryLinks"));
-    auto* tryLayout = new QVBoxLayout(m_tryLinks);
+    auto* tryLayout = new QGridLayout(m_tryLinks);
     tryLayout->setContentsMargins(0, 0, 0, 0);
-    tryLayout->setSpacing(2);
+    tryLayout->setVerticalSpacing(2);
+    tryLayout->setColumnStretch(0, 1);
+    // A link as the others are, beside the first line: no height of its own.
+    m_moreTryLinks = new QLabel(m_tryLinks);
+    m_moreTryLinks->setObjectName(QStringLiteral("moreTryLinksLabel"));
+    m_moreTryLinks->setTextFormat(Qt::RichText);
+    m_moreTryLinks->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_moreTryLinks->setToolTip(tr("The other routed APIs: open one in the browser, or try one "
+                                  "that needs an API key in the catalog"));
+    m_moreTryLinks->hide();
+    m_moreTryMenu = new QMenu(m_moreTryLinks);
+    m_moreTryMenu->setObjectName(QStringLiteral("moreTryLinksMenu"));
+    m_moreTryMenu->setToolTipsVisible(true);
+    connect(m_moreTryLinks, &QLabel::linkActivated, this, [this] {
+        m_moreTryMenu->popup(m_moreTryLinks->mapToGlobal(QPoint(0, m_moreTryLinks->height())));
+    });
     m_form->addRow(tr("&Listen address:"), m_address);
     m_form->addRow(tr("&Port:"), m_port);
     m_form->addRow(tr("&Worker threads:"), m_threads);
@@ -413,23 +430,28 @@ void GatewayPage::updateTryLinks()
     const auto& config = m_controller->appliedConfig();
     const QList<app::TryLink> links =
         gateway.isEmpty() || !config ? QList<app::TryLink>() : app::tryLinks(*config);
-    auto* layout = static_cast<QVBoxLayout*>(m_tryLinks->layout());
+    QList<app::TryLink> open;
+    QList<app::TryLink> keyed;
+    QList<app::TryLink> more; // open ones first, as shown
+    QList<app::TryLink> moreKeyed;
+    for (const app::TryLink& link : links) {
+        if (!link.needsKey)
+            (open.size() < shownOpenTryLinks ? open : more).append(link);
+        else
+            (keyed.size() < shownKeyedTryLinks ? keyed : moreKeyed).append(link);
+    }
+    more += moreKeyed;
     // Reuses the labels there are, so a recompile does not flicker them.
-    int open = 0;
-    int keyed = 0;
-    for (const app::TryLink& link : links)
-        ++(link.needsKey ? keyed : open);
-    while (m_tryLinkLabels.size() > open)
+    while (m_tryLinkLabels.size() > open.size())
         delete m_tryLinkLabels.takeLast();
-    while (m_keyedTryLabels.size() > keyed)
+    while (m_keyedTryLabels.size() > keyed.size())
         delete m_keyedTryLabels.takeLast();
-    while (m_tryLinkLabels.size() < open) {
+    while (m_tryLinkLabels.size() < open.size()) {
         auto* label = new UrlLinkLabel(m_tryLinks);
         label->setObjectName(QStringLiteral("tryLink%1").arg(m_tryLinkLabels.size()));
-        layout->insertWidget(int(m_tryLinkLabels.size()), label);
         m_tryLinkLabels.append(label);
     }
-    while (m_keyedTryLabels.size() < keyed) {
+    while (m_keyedTryLabels.size() < keyed.size()) {
         auto* label = new QLabel(m_tryLinks);
         label->setObjectName(QStringLiteral("tryKeyed%1").arg(m_keyedTryLabels.size()));
         label->setTextFormat(Qt::RichText);
@@ -441,17 +463,17 @@ void GatewayPage::updateTryLinks()
             if (ok)
                 emit tryItRequested(id);
         });
-        layout->addWidget(label);
         m_keyedTryLabels.append(label);
     }
-    open = keyed = 0;
-    for (const app::TryLink& link : links) {
-        if (!link.needsKey) {
-            m_tryLinkLabels.at(open++)->setUrl(QUrl(gateway.toString() + link.path));
-            continue;
-        }
-        const QString name = m_apiNames.value(link.apiId, tr("API %1").arg(link.apiId));
-        QLabel* label = m_keyedTryLabels.at(keyed++);
+    for (qsizetype i = 0; i < open.size(); ++i)
+        m_tryLinkLabels.at(i)->setUrl(QUrl(gateway.toString() + open.at(i).path));
+    const auto apiName = [this](const app::TryLink& link) {
+        return m_apiNames.value(link.apiId, tr("API %1").arg(link.apiId));
+    };
+    for (qsizetype i = 0; i < keyed.size(); ++i) {
+        const app::TryLink& link = keyed.at(i);
+        const QString name = apiName(link);
+        QLabel* label = m_keyedTryLabels.at(i);
         label->setToolTip(gateway.toString() + link.path);
         label->setText(m_tryItAvailable
                            ? tr("%1 (%2) needs an API key: <a href=\"%3\">try it in the "
@@ -461,6 +483,37 @@ void GatewayPage::updateTryLinks()
                            : tr("%1 (%2) needs an API key.")
                                  .arg(name.toHtmlEscaped(), link.path.toHtmlEscaped()));
     }
+
+    // The rest in a menu, one entry each, never wrapped: the page does not
+    // grow with them. An '&' in an entry is text, not a mnemonic.
+    const auto entry = [](QString text) {
+        return text.replace(QStringLiteral("&"), QStringLiteral("&&"));
+    };
+    QMenu* menu = m_moreTryMenu;
+    menu->clear();
+    for (const app::TryLink& link : std::as_const(more)) {
+        const QUrl url(gateway.toString() + link.path);
+        if (!link.needsKey) {
+            QAction* action = menu->addAction(entry(url.toString()));
+            action->setData(url);
+            connect(action, &QAction::triggered, this, [url] { QDesktopServices::openUrl(url); });
+            continue;
+        }
+        const QString name = apiName(link);
+        QAction* action = menu->addAction(
+            entry(m_tryItAvailable
+                      ? tr("%1 (%2) needs an API key: try it in the catalog").arg(name, link.path)
+                      : tr("%1 (%2) needs an API key.").arg(name, link.path)));
+        action->setData(url);
+        action->setToolTip(url.toString());
+        action->setEnabled(m_tryItAvailable);
+        connect(action, &QAction::triggered, this,
+                [this, id = qint64(link.apiId)] { emit tryItRequested(id); });
+    }
+    m_moreTryLinks->setText(QStringLiteral("<a href=\"more\">%1</a>")
+                                .arg(tr("%n more…", nullptr, int(more.size())).toHtmlEscaped()));
+    m_moreTryLinks->setVisible(!more.isEmpty());
+    layOutTryLinks();
     m_form->setRowVisible(m_tryLinks, !links.isEmpty());
 }
 
@@ -472,6 +525,33 @@ QList<UrlLinkLabel*> GatewayPage::tryLinks() const
 QList<QLabel*> GatewayPage::keyedTryLabels() const
 {
     return m_tryLinks->isVisibleTo(this) ? m_keyedTryLabels : QList<QLabel*>();
+}
+
+void GatewayPage::layOutTryLinks()
+{
+    // One line each, top to bottom; the first shares its row with "more".
+    auto* grid = static_cast<QGridLayout*>(m_tryLinks->layout());
+    while (QLayoutItem* item = grid->takeAt(0))
+        delete item; // the widgets stay
+    QList<QWidget*> lines;
+    for (UrlLinkLabel* label : std::as_const(m_tryLinkLabels))
+        lines << label;
+    for (QLabel* label : std::as_const(m_keyedTryLabels))
+        lines << label;
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        grid->addWidget(lines.at(i), int(i), 0, 1, i == 0 ? 1 : 2);
+    grid->addWidget(m_moreTryLinks, 0, 1, Qt::AlignRight | Qt::AlignTop);
+    // Tab follows the lines, then "more".
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        setTabOrder(lines.at(i - 1), lines.at(i));
+    if (!lines.isEmpty())
+        setTabOrder(lines.last(), m_moreTryLinks);
+}
+
+QLabel* GatewayPage::moreTryLinksLabel() const
+{
+    return m_tryLinks->isVisibleTo(this) && m_moreTryLinks->isVisibleTo(this) ? m_moreTryLinks
+                                                                              : nullptr;
 }
 
 void GatewayPage::setTryItAvailable(bool available)

@@ -17,6 +17,7 @@ class QFormLayout;
 class QPushButton;
 class QSpinBox;
 class QTableView;
+class QMenu;
 
 namespace gatehouse::ui {
 
@@ -54,6 +55,13 @@ public:
     // Below them, one line per routed API that needs a key, saying so, with
     // a link to its Try It in the catalog once that is available.
     QList<QLabel*> keyedTryLabels() const;
+    // At most this many of each are shown as lines; the rest sit in the
+    // menu of a "N more…" link beside the first line (null while there is
+    // no rest), so every routed API can be reached without the page growing.
+    static constexpr int shownOpenTryLinks = 3;
+    static constexpr int shownKeyedTryLinks = 3;
+    QLabel* moreTryLinksLabel() const;
+    QMenu* moreTryLinksMenu() const { return m_moreTryMenu; }
     // Whether "Try it in the catalog" can be offered (tryItRequested()).
     void setTryItAvailable(bool available);
 
@@ -78,6 +86,7 @@ private:
     void onStatsUpdated(const app::GatewayStatsSample& sample);
     void updateHint();
     void updateTryLinks();
+    void layOutTryLinks();
     void applyDnsRefresh();
     void showDnsRefresh(std::chrono::milliseconds interval);
 
@@ -104,6 +113,8 @@ private:
     QWidget* m_tryLinks = nullptr;
     QList<UrlLinkLabel*> m_tryLinkLabels;
     QList<QLabel*> m_keyedTryLabels;
+    QLabel* m_moreTryLinks = nullptr;
+    QMenu* m_moreTryMenu = nullptr;
     QLabel* m_adminUrl = nullptr;
     QPushButton* m_copyToken = nullptr;
     QString m_adminTokenFile;
