@@ -82,10 +82,12 @@ struct config_snapshot {
     // nothing is enforced, as for a hand-written --config file. Immutable,
     // so snapshots share it.
     std::shared_ptr<const access::access_table> access;
-    // Targets named by host name are looked up again this often (nginx's
-    // `resolver ... valid=`, Kong's DNS TTL) and switch to the new addresses
-    // when the answer changes; a failed lookup keeps the last good ones.
-    // 0: looked up only when a configuration is applied.
+    // Targets named by host name are looked up again when the TTL of their
+    // DNS answer runs out (as nginx's resolver and Kong do; 1 s at the
+    // least), at the latest after this interval (names without a TTL, such
+    // as those of /etc/hosts: at this interval), and switch to the new
+    // addresses when the answer changes; a failed lookup keeps the last good
+    // ones. 0: looked up only when a configuration is applied.
     std::chrono::milliseconds dns_refresh_interval{30000};
 };
 

@@ -34,6 +34,13 @@ struct gateway_options {
     // resolved name (config_snapshot::dns_refresh_interval) is retried after
     // the shorter of the two.
     std::chrono::milliseconds resolve_retry_interval{5000};
+    // For tests only: ask this name server (an IPv4 address, e.g. a DNS
+    // responder of the test's own on 127.0.0.1) for target host names,
+    // instead of /etc/hosts and the name servers of /etc/resolv.conf, so the
+    // real lookup (TTLs included) runs against answers the test chooses.
+    // Empty: the system's configuration.
+    std::string test_dns_server;
+    std::uint16_t test_dns_port = 53;
 };
 
 } // namespace gatehouse::gateway

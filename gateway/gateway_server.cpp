@@ -65,14 +65,16 @@ struct gateway_server::impl {
     // server's whole life, running or not), so neither requests nor the
     // caller of apply() wait for DNS, and no lock is held during a lookup:
     // unresolved names at once and then every retry_interval, resolved ones
-    // again every dns_refresh_interval of the configuration. Woken by
+    // again every dns_refresh_interval of the configuration, or sooner when
+    // their TTL runs out first (schedule_lookups). Woken by
     // apply(), otherwise when the next lookup falls due.
     std::mutex retry_mutex;
     std::condition_variable retry_wake;
     bool retry_stop = false;
     bool retry_now = false;
     std::chrono::milliseconds retry_interval = gateway_options{}.resolve_retry_interval;
-    host_resolver resolver; // empty: the system's; under retry_mutex
+    host_resolver resolver;        // empty: the system's; under retry_mutex
+    std::optional<dns_server> dns; // gateway_options::test_dns_server; under retry_mutex
     std::thread retry_thread;
     host_lookups lookups; // the latest answer per name in use; under apply_mutex
     std::mutex lookups_hook_mutex;
@@ -271,6 +273,9 @@ std::string gateway_server::start(const gateway_options& options)
         // otherwise keep the old one).
         std::lock_guard retry_lock(impl_->retry_mutex);
         impl_->retry_interval = options.resolve_retry_interval;
+        impl_->dns.reset();
+        if (!options.test_dns_server.empty())
+            impl_->dns = dns_server{options.test_dns_server, options.test_dns_port};
         impl_->retry_now = true;
     }
     impl_->retry_wake.notify_all();
@@ -476,9 +481,11 @@ gateway_server::impl::resolve_round(std::chrono::milliseconds retry)
     if (plan.due.empty())
         return plan.next;
     host_resolver custom;
+    std::optional<dns_server> server;
     {
         std::lock_guard lock(retry_mutex);
         custom = resolver;
+        server = dns;
     }
     host_lookups found;
     for (const auto& [host, port] : plan.due) {
@@ -495,7 +502,7 @@ gateway_server::impl::resolve_round(std::chrono::milliseconds retry)
             if (!result.endpoints.empty())
                 result.error.clear();
         } else {
-            result = system_lookup(host, port);
+            result = system_lookup(host, port, server);
         }
         result.at = std::chrono::steady_clock::now();
         found.emplace(lookup_key(host, port), std::move(result));

@@ -79,8 +79,10 @@ public:
     // named by host name is unresolved ("looking up 'h'") until its lookup
     // is in, and then the configuration is recompiled and swapped. Failed
     // lookups are tried again every gateway_options::resolve_retry_interval.
-    // Resolved names are looked up again every
-    // config_snapshot::dns_refresh_interval: a changed answer is swapped in
+    // Resolved names are looked up again when their DNS TTL runs out (after
+    // at least 1 s), at the latest every
+    // config_snapshot::dns_refresh_interval (names from /etc/hosts, which
+    // have no TTL, at that interval): a changed answer is swapped in
     // like a new configuration (requests under way finish on the old
     // addresses, idle pooled connections to them close); a failed one keeps
     // the last good addresses and shows in apply_warnings() until a lookup
@@ -88,7 +90,8 @@ public:
     //
     // Replaces the system resolver, e.g. with one that is slow or fails on
     // purpose in tests; empty: the system resolver again. It returns the
-    // host's IP addresses as text, or none and sets `error`. Called on the
+    // host's IP addresses as text, or none and sets `error`; its answers
+    // have no TTL (they are refreshed at the interval). Called on the
     // resolver thread.
     using host_resolver = std::function<std::vector<std::string>(
         const std::string& host, std::uint16_t port, std::string& error)>;

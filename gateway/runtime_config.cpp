@@ -182,7 +182,9 @@ std::string lookup_key(const std::string& host, std::uint16_t port)
     return host + ":" + std::to_string(port);
 }
 
-host_lookup system_lookup(const std::string& host, std::uint16_t port)
+namespace {
+
+host_lookup getaddrinfo_lookup(const std::string& host, std::uint16_t port)
 {
     boost::asio::io_context ioc;
     boost::asio::ip::tcp::resolver resolver(ioc);
@@ -193,6 +195,45 @@ host_lookup system_lookup(const std::string& host, std::uint16_t port)
         out.endpoints.push_back(entry.endpoint());
     if (out.endpoints.empty())
         out.error = ec ? ec.message() : std::string("no addresses");
+    return out;
+}
+
+} // namespace
+
+host_lookup system_lookup(const std::string& host, std::uint16_t port,
+                          const std::optional<dns_server>& server)
+{
+    boost::system::error_code ec;
+    const auto ip = boost::asio::ip::make_address(host, ec);
+    if (!ec) {
+        host_lookup out;
+        out.endpoints.emplace_back(ip, port);
+        return out;
+    }
+    if (!server) {
+        // nsswitch's usual "files dns": the hosts file wins, and has no TTL.
+        if (const auto listed = hosts_file_addresses(host); !listed.empty()) {
+            host_lookup out;
+            for (const auto& address : listed)
+                out.endpoints.emplace_back(address, port);
+            return out;
+        }
+    }
+    const auto answer = query_dns(host, server);
+    host_lookup out;
+    for (const auto& address : answer.addresses)
+        out.endpoints.emplace_back(address, port);
+    if (!out.endpoints.empty()) {
+        out.ttl = answer.ttl;
+        return out;
+    }
+    out.error = answer.error;
+    if (!server && answer.not_found) {
+        // Unknown to DNS, yet another source may know it (mDNS, systemd's
+        // myhostname, ...), as it did before TTLs were read.
+        if (auto other = getaddrinfo_lookup(host, port); !other.endpoints.empty())
+            return other;
+    }
     return out;
 }
 
@@ -243,6 +284,11 @@ lookup_schedule schedule_lookups(const runtime_config& config, const host_lookup
                 wait = retry_interval;
             else if (found != lookups.end() && found->second.endpoints.empty())
                 wait = std::min(retry_interval, refresh); // serving stale addresses
+            else if (found != lookups.end() && found->second.ttl)
+                // The interval stays the upper bound; a TTL of 0 (do not
+                // cache) must not make the thread spin.
+                wait = std::min(refresh, std::max<std::chrono::milliseconds>(*found->second.ttl,
+                                                                             min_ttl_refresh));
             if (found == lookups.end() || found->second.at + wait <= now) {
                 due.emplace(host, port);
             } else if (!out.next || found->second.at + wait < *out.next) {

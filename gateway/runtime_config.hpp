@@ -3,6 +3,7 @@
 #pragma once
 
 #include "gateway/config_snapshot.hpp"
+#include "gateway/dns_query.hpp"
 #include "gateway/http_util.hpp"
 #include "gateway/router.hpp"
 
@@ -121,21 +122,33 @@ struct host_lookup {
     std::vector<boost::asio::ip::tcp::endpoint> endpoints;
     std::string error;                        // why `endpoints` is empty
     std::chrono::steady_clock::time_point at; // when the answer came
+    // How long DNS says the answer stays valid (the smallest TTL of the
+    // records used); none for /etc/hosts, IP literals and failures.
+    std::optional<std::chrono::seconds> ttl;
     // The same addresses (in any order), and both failed or both not.
     bool same_answer(const host_lookup& other) const;
 };
 // Keyed by lookup_key().
 using host_lookups = std::map<std::string, host_lookup, std::less<>>;
 std::string lookup_key(const std::string& host, std::uint16_t port); // "host:port"
-// Looks a host up with the system resolver; blocks for as long as DNS takes,
-// so never call it with a lock held or on a thread that must stay responsive.
-host_lookup system_lookup(const std::string& host, std::uint16_t port);
+// Looks a host up as getaddrinfo would (/etc/hosts, then DNS), but asks DNS
+// itself to learn the answer's TTL; names DNS does not know go through
+// getaddrinfo after all (other nsswitch sources), without a TTL. With
+// `server`, only that name server is asked (tests). Blocks for as long as
+// DNS takes, so never call it with a lock held or on a thread that must stay
+// responsive.
+host_lookup system_lookup(const std::string& host, std::uint16_t port,
+                          const std::optional<dns_server>& server = std::nullopt);
+// The floor of a TTL-driven refresh: a TTL of 0 is looked up again after it.
+inline constexpr std::chrono::milliseconds min_ttl_refresh{1000};
 // Which host names of `config` to look up now, as (host, port) pairs
 // without duplicates, and when the next one falls due. An unresolved target
 // is due at once when no lookup of its name was made yet, otherwise
 // `retry_interval` after the last one; a resolved one every
-// snapshot.dns_refresh_interval (never when that is 0), or, while its last
-// refresh failed and the old addresses serve, after the shorter of the two.
+// snapshot.dns_refresh_interval (never when that is 0) or, when DNS gave a
+// TTL, after the TTL (at least min_ttl_refresh) if that is shorter; while
+// its last refresh failed and the old addresses serve, after the shorter of
+// the retry and refresh intervals.
 struct lookup_schedule {
     std::vector<std::pair<std::string, std::uint16_t>> due;
     std::optional<std::chrono::steady_clock::time_point> next; // none: nothing to wait for

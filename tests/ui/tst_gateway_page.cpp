@@ -933,6 +933,8 @@ void TestGatewayPage::dnsRefreshSetOnThePageReachesTheGateway()
     QVERIFY(edit && note && table);
     const QAbstractItemModel* model = table->model();
     QCOMPARE(edit->text(), QStringLiteral("30s")); // the configuration's own value
+    // The interval is an upper bound: the tooltip says a DNS TTL comes first.
+    QVERIFY2(edit->toolTip().contains(QLatin1String("TTL")), qPrintable(edit->toolTip()));
     QTRY_VERIFY_WITH_TIMEOUT(http::http_request(controller.port(), "GET", "/shop/1").status == 200,
                              5000);
     QTRY_VERIFY(model->rowCount() > 0);
@@ -967,8 +969,9 @@ void TestGatewayPage::dnsRefreshSetOnThePageReachesTheGateway()
     const int before = lookups.load();
     enter("1s");
     QCOMPARE(qint64(controller.dnsRefreshInterval().count()), qint64(1000));
-    QCOMPARE(note->text(),
-             GatewayPage::tr("Host names are looked up again every %1.").arg(QStringLiteral("1s")));
+    QCOMPARE(note->text(), GatewayPage::tr("Host names are looked up again every %1 at the "
+                                           "latest, sooner when their DNS TTL runs out.")
+                               .arg(QStringLiteral("1s")));
     QVERIFY(gatehouse::ui::ConsoleSettings::dnsRefreshInterval() ==
             std::optional(std::chrono::milliseconds(1000)));
     // At 30 s none of these would come within the wait.

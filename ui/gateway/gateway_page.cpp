@@ -169,7 +169,8 @@ void GatewayPage::buildUi()
     m_dnsRefresh = new QLineEdit(dnsRow);
     m_dnsRefresh->setObjectName(QStringLiteral("dnsRefreshEdit"));
     m_dnsRefresh->setPlaceholderText(tr("e.g. 30s, 5m, 0 = off"));
-    m_dnsRefresh->setToolTip(tr("How often upstream host names are looked up again: 0 (off) or "
+    m_dnsRefresh->setToolTip(tr("At most this long between lookups of an upstream host name, "
+                                "sooner when its DNS TTL runs out (1s at the least). 0 (off) or "
                                 "from 1s to 24h. Applies to the running gateway at once."));
     m_dnsRefresh->setMaximumWidth(120);
     fitPlaceholder(m_dnsRefresh);
@@ -284,7 +285,8 @@ void GatewayPage::showDnsRefresh(std::chrono::milliseconds interval)
     m_dnsRefreshNote->setText(interval.count() == 0
                                   ? tr("Off: host names are looked up when a configuration "
                                        "is applied.")
-                                  : tr("Host names are looked up again every %1.")
+                                  : tr("Host names are looked up again every %1 at the "
+                                       "latest, sooner when their DNS TTL runs out.")
                                         .arg(app::config::formatDuration(interval)));
 }
 
