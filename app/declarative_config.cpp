@@ -9,10 +9,12 @@
 #include "gateway/http_util.hpp"
 #include "gateway/router.hpp"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 #include <map>
 #include <set>
@@ -54,6 +56,7 @@ private:
     void loadUpstream(const ConfigField& field, gateway::upstream_config& upstream);
     void loadTargets(const ConfigField& field, std::vector<gateway::upstream_target>& targets);
     void loadHealth(const ConfigField& field, gateway::health_check_config& health);
+    void loadTls(const ConfigField& field, gateway::upstream_tls_config& tls);
     void loadRoutes(const ConfigField& field, std::vector<gateway::route_config>& routes);
     bool loadRoute(const ConfigField& field, gateway::route_config& route, ConfigField& idField);
     void loadMethods(const ConfigField& field, std::vector<std::string>& methods);
@@ -61,6 +64,11 @@ private:
     bool checkTargetUrl(const ConfigField& field, const std::string& url);
 
     std::map<std::string, ConfigField> m_upstreamNames; // name -> its `name` field
+
+public:
+    // Where relative file names (tls.ca_file) are found: the configuration
+    // file's directory, as nginx finds its certificates next to nginx.conf.
+    QDir baseDirectory = QDir::current();
 };
 
 void Loader::load(const QByteArray& text, gateway::config_snapshot& snapshot,
@@ -219,7 +227,7 @@ void Loader::loadUpstream(const ConfigField& field, gateway::upstream_config& up
 {
     const auto fields =
         mapping(field, {"name", "policy", "targets", "connect_timeout", "read_timeout",
-                        "total_timeout", "max_idle_connections", "health"});
+                        "total_timeout", "max_idle_connections", "health", "tls"});
     if (!fields)
         return;
     if (const auto name = fields->require("name")) {
@@ -255,6 +263,41 @@ void Loader::loadUpstream(const ConfigField& field, gateway::upstream_config& up
     optionalUnsigned(*fields, "max_idle_connections", 0, 100000, upstream.max_idle_connections);
     if (const auto health = fields->get("health"))
         loadHealth(*health, upstream.health);
+    if (const auto tls = fields->get("tls"))
+        loadTls(*tls, upstream.tls);
+}
+
+void Loader::loadTls(const ConfigField& field, gateway::upstream_tls_config& tls)
+{
+    const auto fields = mapping(field, {"verify", "ca_file", "server_name"});
+    if (!fields)
+        return;
+    optionalBool(*fields, "verify", tls.verify);
+    if (const auto caFile = fields->get("ca_file")) {
+        std::string name;
+        if (readString(*caFile, name)) {
+            const QString path = baseDirectory.absoluteFilePath(fromStd(name));
+            QFile file(path);
+            if (name.empty())
+                fail(*caFile, QStringLiteral("must name a file of PEM certificates"));
+            else if (!file.open(QIODevice::ReadOnly))
+                fail(*caFile, QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
+            else
+                tls.ca_file = path.toStdString();
+        }
+    }
+    if (const auto serverName = fields->get("server_name")) {
+        std::string name;
+        if (readString(*serverName, name)) {
+            const bool valid = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+            });
+            if (valid)
+                tls.server_name = name;
+            else
+                fail(*serverName, QStringLiteral("'%1' is not a host name").arg(fromStd(name)));
+        }
+    }
 }
 
 void Loader::loadTargets(const ConfigField& field, std::vector<gateway::upstream_target>& targets)
@@ -499,9 +542,11 @@ bool Loader::checkTargetUrl(const ConfigField& field, const std::string& url)
         why = "must not contain spaces or control characters";
     else if (url.find_first_of("?#") != std::string::npos)
         why = "must not have a query or fragment";
-    else if (gateway::parse_http_url(url, &why)) {
-        // parse_http_url() takes "http://host:" as port 80; an empty port is a slip.
-        const std::string authority = url.substr(7, url.find('/', 7) - 7);
+    else if (const auto parsed = gateway::parse_http_url(url, &why)) {
+        // parse_http_url() takes "http://host:" as the scheme's port; an
+        // empty port is a slip.
+        const std::size_t start = parsed->tls ? 8 : 7; // after "https://" or "http://"
+        const std::string authority = url.substr(start, url.find('/', start) - start);
         if (authority.empty() || authority.back() != ':')
             return true;
         why = "has an empty port";
@@ -542,6 +587,8 @@ bool DeclarativeConfig::parse(const QByteArray& text, const QString& sourceName)
     gateway::config_snapshot snapshot;
     gateway::gateway_options options;
     Loader loader(sourceName);
+    if (const QFileInfo source(sourceName); source.isFile())
+        loader.baseDirectory = source.absoluteDir();
     loader.load(text, snapshot, options);
     if (loader.problemCount() > 0) {
         m_errors = loader.report();

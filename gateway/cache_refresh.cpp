@@ -7,6 +7,7 @@
 #include "gateway/cache/cache_store.hpp"
 #include "gateway/cache/conditional.hpp"
 #include "gateway/forwarding.hpp"
+#include "gateway/upstream_tls.hpp"
 #include "gateway/worker.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -78,7 +79,8 @@ worker_task<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
 {
     refresh_link link;
     w.sessions.push_back(link);
-    const auto& up = job->config->route_upstream[job->route_index]->config;
+    const upstream_runtime& upstream = *job->config->route_upstream[job->route_index];
+    const auto& up = upstream.config;
     const route_cache& rc = job->config->route_caches[job->route_index];
     auto& store = *job->config->cache;
     target_state& target = *job->target;
@@ -97,8 +99,8 @@ worker_task<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
             stream = std::make_unique<worker_stream>(w.ioc);
             link.stream = stream.get();
             stream->expires_after(up.connect_timeout);
-            auto [ec, endpoint] = co_await stream->connect(target.endpoints);
-            if (ec)
+            const target_connection connected = co_await connect_target(*stream, target, upstream);
+            if (connected.ec)
                 co_return; // the ticket's destructor releases any waiters
             reused = false;
         }

@@ -6,6 +6,7 @@
 #include "gateway/http_util.hpp"
 #include "gateway/router.hpp"
 
+#include <cctype>
 #include <set>
 #include <sstream>
 
@@ -76,6 +77,14 @@ std::string validate(const config_snapshot& snapshot)
                 errors << where << ": target '" << target.url << "' " << why << "\n";
             if (target.weight == 0)
                 errors << where << ": target '" << target.url << "' has weight 0\n";
+        }
+        for (char c : upstream.tls.server_name) {
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ||
+                  c == ':')) {
+                errors << where << ": tls.server_name '" << upstream.tls.server_name
+                       << "' is not a host name\n";
+                break;
+            }
         }
         if (upstream.connect_timeout.count() <= 0 || upstream.read_timeout.count() <= 0 ||
             upstream.total_timeout.count() <= 0)

@@ -24,7 +24,7 @@ struct access_table;
 enum class balance_policy { round_robin, weighted, least_connections };
 
 struct upstream_target {
-    std::string url; // "http://host:port[/base/path]"
+    std::string url; // "http[s]://host[:port][/base/path]"
     unsigned weight = 1;
 };
 
@@ -40,9 +40,20 @@ struct health_check_config {
     std::chrono::milliseconds cooldown{10000};
 };
 
+// TLS to an upstream's https:// targets.
+struct upstream_tls_config {
+    // The target's certificate must chain to a trusted authority and name
+    // the host (as curl does, and nginx with proxy_ssl_verify). Off only for
+    // development origins with self-signed certificates.
+    bool verify = true;
+    std::string ca_file;     // PEM authorities trusted instead of the system's; "": the system's
+    std::string server_name; // sent as SNI and verified; "": each target's host
+};
+
 struct upstream_config {
     std::string name;
     std::vector<upstream_target> targets;
+    upstream_tls_config tls;
     balance_policy policy = balance_policy::round_robin;
     std::chrono::milliseconds connect_timeout{2000};
     std::chrono::milliseconds read_timeout{30000};  // idle time between reads

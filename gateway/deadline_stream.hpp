@@ -4,15 +4,34 @@
 
 #include "gateway/worker_io.hpp"
 
+#include <boost/asio/any_completion_handler.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/buffer.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/error.hpp>
 
 #include <chrono>
 #include <memory>
+#include <string>
 #include <tuple>
 
+namespace boost::asio::ssl {
+class context;
+}
+
 namespace gatehouse::gateway {
+
+// TLS on a deadline_stream's socket (upstream_tls.cpp), behind a plain
+// interface so that only one translation unit compiles asio's TLS.
+class tls_layer;
+struct tls_layer_deleter {
+    void operator()(tls_layer* layer) const noexcept;
+};
+using tls_io_handler =
+    boost::asio::any_completion_handler<void(boost::system::error_code, std::size_t)>;
+void tls_read_some(tls_layer& layer, boost::asio::mutable_buffer buffer, tls_io_handler handler);
+void tls_write_some(tls_layer& layer, boost::asio::const_buffer buffer, tls_io_handler handler);
 
 // A TCP stream of the data plane whose operations end at a deadline.
 //
@@ -74,10 +93,20 @@ public:
     // operation that failed with operation_aborted failed for lack of time.
     bool timed_out() const noexcept { return state_->timed_out; }
 
+    // Reads and writes go through TLS once start_tls() has succeeded; a TLS
+    // read or write takes the first non-empty buffer of the sequence (as
+    // asio's TLS stream does).
     template <class MutableBufferSequence, class CompletionToken>
     auto async_read_some(const MutableBufferSequence& buffers, CompletionToken&& token)
     {
         arm();
+        if (state_->tls) [[unlikely]]
+            return boost::asio::async_initiate<CompletionToken,
+                                               void(boost::system::error_code, std::size_t)>(
+                [](auto handler, tls_layer* layer, boost::asio::mutable_buffer buffer) {
+                    tls_read_some(*layer, buffer, tls_io_handler(std::move(handler)));
+                },
+                token, state_->tls.get(), first_buffer<boost::asio::mutable_buffer>(buffers));
         return state_->socket.async_read_some(buffers, std::forward<CompletionToken>(token));
     }
 
@@ -85,8 +114,26 @@ public:
     auto async_write_some(const ConstBufferSequence& buffers, CompletionToken&& token)
     {
         arm();
+        if (state_->tls) [[unlikely]]
+            return boost::asio::async_initiate<CompletionToken,
+                                               void(boost::system::error_code, std::size_t)>(
+                [](auto handler, tls_layer* layer, boost::asio::const_buffer buffer) {
+                    tls_write_some(*layer, buffer, tls_io_handler(std::move(handler)));
+                },
+                token, state_->tls.get(), first_buffer<boost::asio::const_buffer>(buffers));
         return state_->socket.async_write_some(buffers, std::forward<CompletionToken>(token));
     }
+
+    // TLS as a client on the connected socket, under the current deadline:
+    // `server_name` goes out as SNI (unless it is an IP address) and, with
+    // `verify`, the peer's certificate must chain to `context`'s trusted
+    // authorities and name `server_name`. On failure the stream stays
+    // unencrypted and should be closed. (upstream_tls.cpp)
+    worker_task<boost::system::error_code> start_tls(boost::asio::ssl::context& context,
+                                                     const std::string& server_name, bool verify);
+    // Whether reads and writes go through TLS: then the socket must not be
+    // written directly (no write_now, no sendfile).
+    bool encrypted() const noexcept { return state_->tls != nullptr; }
 
     // Waits, under the deadline, until the socket takes more bytes: for
     // writes made outside asio (sendfile).
@@ -123,6 +170,18 @@ public:
     }
 
 private:
+    template <class Buffer, class Sequence>
+    static Buffer first_buffer(const Sequence& buffers)
+    {
+        const auto end = boost::asio::buffer_sequence_end(buffers);
+        for (auto it = boost::asio::buffer_sequence_begin(buffers); it != end; ++it) {
+            const Buffer buffer(*it);
+            if (buffer.size() != 0)
+                return buffer;
+        }
+        return Buffer();
+    }
+
     struct state {
         explicit state(worker_socket s)
             : socket(std::move(s))
@@ -135,6 +194,8 @@ private:
         // When the pending wait ends; max while none is pending.
         clock::time_point armed_at = clock::time_point::max();
         bool timed_out = false;
+        // Declared last: destroyed first, while the socket it reads exists.
+        std::unique_ptr<tls_layer, tls_layer_deleter> tls;
     };
 
     void arm()

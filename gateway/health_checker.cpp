@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/health_checker.hpp"
 
+#include "gateway/upstream_tls.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -9,7 +11,6 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
@@ -24,14 +25,18 @@ namespace http = beast::http;
 
 namespace {
 
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+constexpr auto nothrow = worker_nothrow;
 
-asio::awaitable<bool> probe(const target_state& target, const health_check_config& health)
+// One GET of the health path on a connection of its own (TLS for an https
+// target, as requests use), all within the check's timeout.
+worker_task<bool> probe(asio::io_context& ioc, const target_state& target,
+                        const upstream_runtime& upstream)
 {
-    beast::tcp_stream stream(co_await asio::this_coro::executor);
+    const health_check_config& health = upstream.config.health;
+    worker_stream stream(ioc);
     stream.expires_after(health.timeout);
-    auto [connect_ec, endpoint] = co_await stream.async_connect(target.endpoints, nothrow);
-    if (connect_ec)
+    const target_connection connected = co_await connect_target(stream, target, upstream);
+    if (connected.ec)
         co_return false;
     http::request<http::empty_body> req{http::verb::get, target.address.base_path + health.path,
                                         11};
@@ -89,12 +94,12 @@ void health_checker::update(std::shared_ptr<const runtime_config> config)
                 continue;
             }
             asio::co_spawn(
-                ioc_,
-                [this, config, up = upstream.get(), epoch]() -> asio::awaitable<void> {
-                    asio::steady_timer timer(co_await asio::this_coro::executor);
+                ioc_.get_executor(),
+                [this, config, up = upstream.get(), epoch]() -> worker_task<void> {
+                    worker_timer timer(ioc_.get_executor());
                     while (epoch == epoch_) {
                         for (const auto& target : up->targets) {
-                            const bool ok = co_await probe(*target, up->config.health);
+                            const bool ok = co_await probe(ioc_, *target, *up);
                             if (epoch != epoch_)
                                 co_return;
                             target->active_healthy.store(ok, std::memory_order_relaxed);

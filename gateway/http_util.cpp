@@ -52,12 +52,23 @@ bool is_token(std::string_view text)
 
 std::optional<http_url> parse_http_url(std::string_view url, std::string* error)
 {
-    constexpr std::string_view scheme = "http://";
-    if (url.size() < scheme.size() || !iequals(url.substr(0, scheme.size()), scheme)) {
-        fail(error, "must start with http://");
+    constexpr std::string_view plain = "http://";
+    constexpr std::string_view secure = "https://";
+    const auto starts_with = [url](std::string_view scheme) {
+        return url.size() >= scheme.size() && iequals(url.substr(0, scheme.size()), scheme);
+    };
+    http_url out;
+    std::string_view rest;
+    if (starts_with(plain)) {
+        rest = url.substr(plain.size());
+    } else if (starts_with(secure)) {
+        rest = url.substr(secure.size());
+        out.tls = true;
+        out.port = 443;
+    } else {
+        fail(error, "must start with http:// or https://");
         return std::nullopt;
     }
-    std::string_view rest = url.substr(scheme.size());
     const auto slash = rest.find_first_of("/?#");
     std::string_view authority = rest.substr(0, slash);
     std::string_view path =
@@ -66,7 +77,6 @@ std::optional<http_url> parse_http_url(std::string_view url, std::string* error)
         fail(error, "user information is not supported");
         return std::nullopt;
     }
-    http_url out;
     std::string_view host = authority;
     std::string_view port;
     if (!authority.empty() && authority.front() == '[') {

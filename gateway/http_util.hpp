@@ -11,12 +11,15 @@ namespace gatehouse::gateway {
 
 struct http_url {
     std::string host;
-    std::uint16_t port = 80;
-    std::string base_path; // without a trailing slash; "" for the root
+    std::uint16_t port = 80; // 443 for https without a port
+    std::string base_path;   // without a trailing slash; "" for the root
+    bool tls = false;        // https: the connection is TLS
+    // The port the scheme implies, which a Host header leaves out.
+    bool default_port() const { return port == (tls ? 443 : 80); }
 };
 
-// Parses "http://host[:port][/path]". Only plain http is accepted for
-// upstream targets; returns nullopt (and the reason in `error`) otherwise.
+// Parses "http://host[:port][/path]" or "https://...", the forms upstream
+// targets take; returns nullopt (and the reason in `error`) otherwise.
 std::optional<http_url> parse_http_url(std::string_view url, std::string* error = nullptr);
 
 bool iequals(std::string_view a, std::string_view b);

@@ -108,8 +108,10 @@ private:
 // an error: `pieces` then still holds the rest.
 inline std::size_t write_now(worker_stream& out, gather& pieces, boost::system::error_code& ec)
 {
-    auto& socket = out.socket();
     ec = {};
+    if (out.encrypted())
+        return 0; // only through TLS: all of it asynchronously
+    auto& socket = out.socket();
     if (!socket.non_blocking())
         socket.non_blocking(true, ec);
     std::size_t written = ec ? 0 : socket.write_some(pieces.buffers(), ec);

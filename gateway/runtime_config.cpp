@@ -3,6 +3,7 @@
 #include "gateway/runtime_config.hpp"
 
 #include "gateway/cache/cache_store.hpp"
+#include "gateway/upstream_tls.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
@@ -382,13 +383,25 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                     state->resolve_error = "looking up '" + address->host + "'";
                 }
                 state->host_header = address->host;
-                if (address->port != 80)
+                if (address->host.find(':') != std::string::npos)
+                    state->host_header = "[" + address->host + "]"; // IPv6 literal
+                if (!address->default_port())
                     state->host_header += ":" + std::to_string(address->port);
                 state->address = std::move(*address);
             }
             runtime->targets.push_back(std::move(state));
             runtime->weights.push_back(std::max(1u, target.weight));
             runtime->refresh_errors.push_back(std::move(refresh_error));
+        }
+        const bool any_tls = std::any_of(runtime->targets.begin(), runtime->targets.end(),
+                                         [](const auto& target) { return target->address.tls; });
+        if (any_tls) {
+            std::string why;
+            runtime->tls = make_upstream_tls_context(upstream.tls, why);
+            if (!runtime->tls) {
+                error = "upstream '" + upstream.name + "': " + why;
+                return nullptr;
+            }
         }
         runtime->wrr_schedule = smooth_wrr_schedule(runtime->weights);
         by_name[upstream.name] = runtime.get();

@@ -18,6 +18,10 @@
 #include <utility>
 #include <vector>
 
+namespace boost::asio::ssl {
+class context;
+}
+
 namespace gatehouse::gateway {
 
 namespace cache {
@@ -75,6 +79,9 @@ struct target_state {
 
 struct upstream_runtime {
     upstream_config config;
+    // For its https:// targets (shared by every worker's connections: an
+    // OpenSSL context is safe to use from several threads once set up).
+    std::shared_ptr<boost::asio::ssl::context> tls;
     std::vector<std::shared_ptr<target_state>> targets;
     std::vector<unsigned> weights; // parallel to targets
     // Parallel to targets: why the last refresh of the target's host name

@@ -13,6 +13,7 @@
 #include "gateway/message_head.hpp"
 #include "gateway/problem.hpp"
 #include "gateway/relay.hpp"
+#include "gateway/upstream_tls.hpp"
 #include "gateway/worker.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -477,8 +478,10 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             reused = true;
         } else {
             stream = std::make_unique<worker_stream>(w_.ioc);
+            // The connect timeout covers an https target's TLS handshake too
+            // (as nginx's proxy_connect_timeout does).
             stream->expires_after(remaining(up.connect_timeout));
-            auto [ec, endpoint] = co_await stream->connect(target->endpoints);
+            auto [ec, tls_failed] = co_await connect_target(*stream, *target, upstream);
             if (ec) {
                 target->record_failure(up.health);
                 worker_stats::add(w_.stats.upstream_errors, 1);
@@ -494,8 +497,12 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 if (cache_.serve_stale_on_error())
                     co_return co_await serve_from_cache(client_keep_alive && parser.is_done());
                 const bool timed_out = ec == beast::error::timeout;
-                detail_ = "upstream '" + up.name + "' (" + target->url +
-                          "): " + (timed_out ? std::string("connect timed out") : ec.message());
+                detail_ = "upstream '" + up.name + "' (" + target->url + "): ";
+                if (tls_failed)
+                    detail_ += timed_out ? "TLS handshake timed out"
+                                         : "TLS handshake failed: " + ec.message();
+                else
+                    detail_ += timed_out ? std::string("connect timed out") : ec.message();
                 co_await send_problem(timed_out ? problem_kind::upstream_timeout
                                                 : problem_kind::upstream_unavailable,
                                       detail_, client_keep_alive && parser.is_done());

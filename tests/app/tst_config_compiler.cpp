@@ -407,7 +407,7 @@ private slots:
         QTest::addColumn<QString>("reason");
         QTest::newRow("scheme") << QStringLiteral("ftp://files.example")
                                 << QStringLiteral("upstream target 'ftp://files.example' must "
-                                                  "start with http://");
+                                                  "start with http:// or https://");
         QTest::newRow("port") << QStringLiteral("http://127.0.0.1:70000")
                               << QStringLiteral("upstream target 'http://127.0.0.1:70000' has an "
                                                 "invalid port");

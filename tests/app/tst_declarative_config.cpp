@@ -60,6 +60,9 @@ void compareSnapshots(const gateway::config_snapshot& a, const gateway::config_s
         QCOMPARE(x.health.timeout.count(), y.health.timeout.count());
         QCOMPARE(x.health.max_failures, y.health.max_failures);
         QCOMPARE(x.health.cooldown.count(), y.health.cooldown.count());
+        QCOMPARE(x.tls.verify, y.tls.verify);
+        QCOMPARE(qs(x.tls.ca_file), qs(y.tls.ca_file));
+        QCOMPARE(qs(x.tls.server_name), qs(y.tls.server_name));
     }
     QCOMPARE(a.dns_refresh_interval.count(), b.dns_refresh_interval.count());
     QCOMPARE(a.routes.size(), b.routes.size());
@@ -119,6 +122,7 @@ private slots:
     void sizes();
     void durationAndSizeFields();
     void dnsRefreshInterval();
+    void upstreamTls();
 };
 
 void TestDeclarativeConfig::exampleFiles()
@@ -809,4 +813,68 @@ void TestDeclarativeConfig::dnsRefreshInterval()
 }
 
 QTEST_APPLESS_MAIN(TestDeclarativeConfig)
+
+// https:// targets and their `tls` section: a relative CA file is found
+// next to the configuration file; problems name their line and field.
+void TestDeclarativeConfig::upstreamTls()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile ca(dir.filePath(QStringLiteral("internal-ca.pem")));
+    QVERIFY(ca.open(QIODevice::WriteOnly));
+    ca.write("-----BEGIN CERTIFICATE-----\n");
+    ca.close();
+    const QByteArray document =
+        "version: 1\n"
+        "upstreams:\n"
+        "  - name: billing\n"
+        "    targets: [https://billing.internal, 'https://10.0.0.9:8443/v2']\n"
+        "    tls: {verify: true, ca_file: internal-ca.pem, server_name: "
+        "billing.internal}\n"
+        "  - name: dev\n"
+        "    targets: [https://localhost:9443]\n"
+        "    tls:\n"
+        "      verify: false\n"
+        "routes:\n"
+        "  - {path: /billing, upstream: billing}\n"
+        "  - {path: /dev, upstream: dev}\n";
+    QFile file(dir.filePath(QStringLiteral("gw.yaml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(document);
+    file.close();
+    DeclarativeConfig config;
+    QVERIFY2(config.loadFile(file.fileName()), qPrintable(config.lastError()));
+    const auto& billing = config.snapshot().upstreams.at(0);
+    QCOMPARE(qs(billing.targets.at(1).url), QStringLiteral("https://10.0.0.9:8443/v2"));
+    QVERIFY(billing.tls.verify);
+    QCOMPARE(qs(billing.tls.ca_file), ca.fileName());
+    QCOMPARE(qs(billing.tls.server_name), QStringLiteral("billing.internal"));
+    const auto& dev = config.snapshot().upstreams.at(1);
+    QVERIFY(!dev.tls.verify);
+    QVERIFY(dev.tls.ca_file.empty());
+    QVERIFY(dev.tls.server_name.empty());
+
+    const auto refused = [&](const QByteArray& tls, const QString& expected) {
+        DeclarativeConfig bad;
+        QVERIFY(!bad.parse("version: 1\n"
+                           "upstreams:\n"
+                           "  - name: a\n"
+                           "    targets: [https://a.internal]\n"
+                           "    tls: " +
+                               tls +
+                               "\n"
+                               "routes:\n"
+                               "  - {path: /, upstream: a}\n",
+                           QStringLiteral("gw.yaml")));
+        QVERIFY2(bad.lastError().contains(expected), qPrintable(bad.lastError()));
+    };
+    refused("{ca_file: /nonexistent/ca.pem}",
+            QStringLiteral("gw.yaml:5:20: upstreams[0].tls.ca_file: cannot read "
+                           "'/nonexistent/ca.pem'"));
+    refused("{server_name: 'bad name'}",
+            QStringLiteral("upstreams[0].tls.server_name: 'bad name' is not a host name"));
+    refused("{verify: 'yes'}", QStringLiteral("upstreams[0].tls.verify:"));
+    refused("{verfiy: false}", QStringLiteral("unknown field 'verfiy' (did you mean 'verify'?)"));
+}
+
 #include "tst_declarative_config.moc"

@@ -39,7 +39,7 @@ private slots:
         QTest::addColumn<int>("mutation");
         QTest::addColumn<QString>("message");
         QTest::newRow("no targets") << 0 << "upstream 'shop': has no targets";
-        QTest::newRow("bad scheme") << 1 << "target 'ftp://x' must start with http://";
+        QTest::newRow("bad scheme") << 1 << "target 'ftp://x' must start with http:// or https://";
         QTest::newRow("bad port") << 2 << "target 'http://h:99999' has an invalid port";
         QTest::newRow("unknown upstream") << 3 << "route 'products': unknown upstream 'nope'";
         QTest::newRow("duplicate route") << 4 << "duplicate route (same host, path";
