@@ -17,6 +17,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <array>
+#include <bit>
 #include <limits>
 #include <span>
 
@@ -26,10 +28,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Rows per multi-row INSERT: 100 rows x 17 columns = 1,700 parameters, well
-// under SQLite's 32,766 and PostgreSQL's 65,535, and big enough that the
-// per-statement overhead of QSqlQuery::exec() stops mattering.
-constexpr std::size_t rowsPerStatement = 100;
+// Rows per multi-row INSERT: the same power-of-two sizes as on SQLite (see
+// SqliteBulkInsert), at most 128 rows x 17 columns = 2,176 parameters, well
+// under SQLite's 32,766 and PostgreSQL's 65,535; on PostgreSQL each
+// statement is a round trip, which the ladder keeps to a few per 128 rows.
 constexpr int columns = 17;
 // A wake-up drains at most this often: the gateway notifies only on a
 // ring's empty -> non-empty edge, so draining less eagerly means fewer
@@ -42,6 +44,8 @@ constexpr auto minDrainGap = std::chrono::milliseconds(10);
 constexpr qint64 maxWalBytes = 256LL << 20;
 constexpr std::size_t spillBatches = 4;
 constexpr std::size_t rowsBetweenSpills = 128;
+// ... in whole statements of the SQLite path's largest size.
+static_assert(rowsBetweenSpills % SqliteBulkInsert::rowsPerStatement == 0);
 // The checkpointer is poked at most this often. Each checkpoint copies every
 // page changed since the last one into the database file and fsyncs twice;
 // the pages at the right edge of the indexes change in every flush, so
@@ -81,6 +85,31 @@ void bindRecord(QSqlQuery& q, int base, const gateway::call_record& r, const Cal
     q.bindValue(base + 16, t.client);
 }
 
+// The PostgreSQL path (SQLite's is SqliteBulkInsert::insert): the largest
+// statement of `inserts` that fits what is left, until nothing is.
+template <std::size_t Sizes>
+bool insertWithQt(std::array<std::unique_ptr<QSqlQuery>, Sizes>& inserts,
+                  const gateway::call_record* rows, const CallTextRefs* refs, std::size_t count,
+                  QString* error)
+{
+    std::size_t i = 0;
+    while (i < count) {
+        const int k =
+            std::bit_width(std::min<std::size_t>(count - i, std::size_t(1) << (Sizes - 1))) - 1;
+        QSqlQuery& q = *inserts[std::size_t(k)];
+        const std::size_t rowsNow = std::size_t(1) << k;
+        for (std::size_t row = 0; row < rowsNow; ++row)
+            bindRecord(q, static_cast<int>(row) * columns, rows[i + row], refs[i + row]);
+        if (!q.exec()) {
+            if (error)
+                *error = q.lastError().text();
+            return false;
+        }
+        i += rowsNow;
+    }
+    return true;
+}
+
 // The call_text ids of every pending record, in the open transaction.
 bool internTexts(TextInterner& texts, QSqlDatabase& db,
                  const std::vector<gateway::call_record>& records, std::vector<CallTextRefs>& refs,
@@ -117,8 +146,8 @@ bool internTexts(TextInterner& texts, QSqlDatabase& db,
 struct CallLogWriter::State {
     QString connection;
     QSqlDatabase db;
-    std::unique_ptr<QSqlQuery> insertMany;
-    std::unique_ptr<QSqlQuery> insertOne;
+    // PostgreSQL: [k] inserts 2^k rows.
+    std::array<std::unique_ptr<QSqlQuery>, SqliteBulkInsert::statementSizes> inserts;
     SqliteBulkInsert sqlite; // the fast path on SQLite; QSqlQuery otherwise
     bool fast = false;
     std::unique_ptr<WalCheckpointer> checkpointer; // SQLite files only
@@ -280,10 +309,14 @@ bool CallLogWriter::becomeWriter(QString* error)
         qWarning("call log: SQLite bulk insert unavailable (%s); using QSqlQuery",
                  qPrintable(fastError));
     if (!s.fast) { // PostgreSQL: the same multi-row INSERT through QSqlQuery
-        s.insertMany = std::make_unique<QSqlQuery>(s.db);
-        s.insertOne = std::make_unique<QSqlQuery>(s.db);
-        s.insertMany->prepare(SqliteBulkInsert::insertSql(int(rowsPerStatement)));
-        s.insertOne->prepare(SqliteBulkInsert::insertSql(1));
+        for (int k = 0; k < SqliteBulkInsert::statementSizes; ++k) {
+            s.inserts[k] = std::make_unique<QSqlQuery>(s.db);
+            if (!s.inserts[k]->prepare(SqliteBulkInsert::insertSql(1 << k))) {
+                if (error)
+                    *error = s.inserts[k]->lastError().text();
+                return false;
+            }
+        }
     }
     s.retention.setPolicy(m_options.retention);
     return true;
@@ -298,8 +331,8 @@ void CallLogWriter::tearDownWriter()
     s.walPath.clear();
     s.sqlite.finalize();
     s.fast = false;
-    s.insertMany.reset();
-    s.insertOne.reset();
+    for (auto& insert : s.inserts)
+        insert.reset();
     s.texts.release();
     s.minutes.release();
     s.hours.release();
@@ -491,30 +524,15 @@ bool CallLogWriter::flushPending()
     bool ok = telemetry::beginWrite(s.db, &error);
     ok = ok && internTexts(s.texts, s.db, s.pending, s.refs, &error);
     telemetry::yieldToWorkers();
-    std::size_t i = s.fast ? n : 0;
-    for (std::size_t done = 0; ok && s.fast && done < n; done += rowsBetweenSpills) {
+    // A few statements at a time, draining the rings in between (see
+    // spillFromRings) and letting the gateway's workers run.
+    for (std::size_t done = 0; ok && done < n; done += rowsBetweenSpills) {
         const std::size_t chunk = std::min(rowsBetweenSpills, n - done);
-        ok = s.sqlite.insert(s.pending.data() + done, s.refs.data() + done, chunk, &error);
+        ok = s.fast ? s.sqlite.insert(s.pending.data() + done, s.refs.data() + done, chunk, &error)
+                    : insertWithQt(s.inserts, s.pending.data() + done, s.refs.data() + done, chunk,
+                                   &error);
         spillFromRings();
         telemetry::yieldToWorkers();
-    }
-    for (; ok && i + rowsPerStatement <= n; i += rowsPerStatement) {
-        if (i % rowsBetweenSpills == 0)
-            spillFromRings();
-        for (std::size_t row = 0; row < rowsPerStatement; ++row)
-            bindRecord(*s.insertMany, static_cast<int>(row) * columns, s.pending[i + row],
-                       s.refs[i + row]);
-        if (!s.insertMany->exec()) {
-            error = s.insertMany->lastError().text();
-            ok = false;
-        }
-    }
-    for (; ok && i < n; ++i) {
-        bindRecord(*s.insertOne, 0, s.pending[i], s.refs[i]);
-        if (!s.insertOne->exec()) {
-            error = s.insertOne->lastError().text();
-            ok = false;
-        }
     }
     ok = ok && s.minutes.write(s.db, &error) && s.hours.write(s.db, &error);
     telemetry::yieldToWorkers();

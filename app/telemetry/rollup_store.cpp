@@ -83,15 +83,12 @@ void RollupStore::add(const gateway::call_record& record)
     const qint64 ts = record.timestamp_us;
     const qint64 start =
         (ts >= 0 ? ts / m_bucketUs : (ts - m_bucketUs + 1) / m_bucketUs) * m_bucketUs;
-    // api_id 0 means "no API" on a record and "all traffic" in the rollups:
-    // calls without an API only count in the total.
-    for (const quint64 apiId : {quint64(0), quint64(record.api_id)}) {
-        RollupBucket& b = bucket(start, apiId);
-        b.counters.add(record);
-        b.latency.record(record.total_latency_us);
-        if (record.api_id == 0)
-            break;
-    }
+    // Into the call's API only (API 0: calls without one). The total of all
+    // traffic, which the rollups store as API 0 too, is folded together from
+    // these deltas once per flush (see write()), not counted twice per call.
+    RollupBucket& b = bucket(start, record.api_id);
+    b.counters.add(record);
+    b.latency.record(record.total_latency_us);
 }
 
 bool RollupStore::prepare(QSqlDatabase& db, QString* error)
@@ -130,54 +127,74 @@ bool RollupStore::write(QSqlDatabase& db, QString* error)
     m_written.clear();
     if (!m_select && !prepare(db, error))
         return false;
+    // m_pending is ordered by (start, API): each bucket start's deltas are
+    // adjacent, its API 0 (calls without an API) first. Its total row (API
+    // 0 in the table: all traffic) is the sum of them all.
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        const qint64 start = it->first.first;
+        RollupBucket total;
+        auto next = it;
+        for (; next != m_pending.end() && next->first.first == start; ++next) {
+            total.counters.merge(next->second.counters);
+            total.latency.merge(next->second.latency);
+        }
+        if (!writeRow({start, 0}, total, error))
+            return false;
+        for (; it != next; ++it)
+            if (it->first.second != 0 && !writeRow(it->first, it->second, error))
+                return false;
+    }
+    return true;
+}
+
+bool RollupStore::writeRow(const Key& key, const RollupBucket& delta, QString* error)
+{
     QSqlQuery& select = *m_select;
     QSqlQuery& upsert = *m_upsert;
-    for (const auto& [key, delta] : m_pending) {
-        RollupBucket current;
-        if (auto it = m_cache.find(key); it != m_cache.end()) {
-            current = it->second;
-        } else {
-            select.bindValue(0, key.first);
-            select.bindValue(1, u64(key.second));
-            if (!select.exec()) {
-                *error = select.lastError().text();
-                return false;
-            }
-            if (select.next())
-                current = bucketFromQuery(select);
-            select.finish();
-            current.bucketStartUs = key.first;
-            current.apiId = key.second;
-        }
-        current.counters.merge(delta.counters);
-        current.latency.merge(delta.latency);
-        const TrafficCounters& c = current.counters;
-        const QVariant values[] = {
-            key.first,
-            u64(key.second),
-            u64(c.requests),
-            u64(c.hits),
-            u64(c.misses),
-            u64(c.stale),
-            u64(c.revalidated),
-            u64(c.bypass),
-            u64(c.statusClasses[1]),
-            u64(c.statusClasses[2]),
-            u64(c.statusClasses[3]),
-            u64(c.statusClasses[4]),
-            u64(c.statusClasses[5]),
-            u64(c.bytesIn),
-            u64(c.bytesOut),
-            current.latency.toBlob(),
-        };
-        for (int i = 0; i < 16; ++i)
-            upsert.bindValue(i, values[i]);
-        if (!upsert.exec()) {
-            *error = upsert.lastError().text();
+    RollupBucket current;
+    if (auto it = m_cache.find(key); it != m_cache.end()) {
+        current = it->second;
+    } else {
+        select.bindValue(0, key.first);
+        select.bindValue(1, u64(key.second));
+        if (!select.exec()) {
+            *error = select.lastError().text();
             return false;
         }
-        m_written[key] = std::move(current);
+        if (select.next())
+            current = bucketFromQuery(select);
+        select.finish();
+        current.bucketStartUs = key.first;
+        current.apiId = key.second;
     }
+    current.counters.merge(delta.counters);
+    current.latency.merge(delta.latency);
+    const TrafficCounters& c = current.counters;
+    const QVariant values[] = {
+        key.first,
+        u64(key.second),
+        u64(c.requests),
+        u64(c.hits),
+        u64(c.misses),
+        u64(c.stale),
+        u64(c.revalidated),
+        u64(c.bypass),
+        u64(c.statusClasses[1]),
+        u64(c.statusClasses[2]),
+        u64(c.statusClasses[3]),
+        u64(c.statusClasses[4]),
+        u64(c.statusClasses[5]),
+        u64(c.bytesIn),
+        u64(c.bytesOut),
+        current.latency.toBlob(),
+    };
+    for (int i = 0; i < 16; ++i)
+        upsert.bindValue(i, values[i]);
+    if (!upsert.exec()) {
+        *error = upsert.lastError().text();
+        return false;
+    }
+    m_written[key] = std::move(current);
     return true;
 }
 

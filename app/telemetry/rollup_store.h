@@ -48,6 +48,8 @@ public:
 private:
     using Key = std::pair<qint64, quint64>; // bucket start (µs), API id
     RollupBucket& bucket(qint64 start, quint64 apiId);
+    // Upserts the row `key` with its current value plus `delta`.
+    bool writeRow(const Key& key, const RollupBucket& delta, QString* error);
     bool prepare(QSqlDatabase& db, QString* error);
 
     QString m_table;

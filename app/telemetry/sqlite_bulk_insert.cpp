@@ -7,6 +7,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <bit>
+
 namespace gatehouse::app {
 
 namespace {
@@ -50,25 +53,25 @@ bool SqliteBulkInsert::prepare(QSqlDatabase& db, QString* error)
     m_db = *static_cast<sqlite3* const*>(handle.constData());
     if (!m_db)
         return false;
-    const QByteArray many = insertSql(rowsPerStatement, Conflict::Fail).toUtf8();
-    const QByteArray one = insertSql(1, Conflict::Fail).toUtf8();
-    if (sqlite3_prepare_v3(m_db, many.constData(), int(many.size()), SQLITE_PREPARE_PERSISTENT,
-                           &m_many, nullptr) != SQLITE_OK ||
-        sqlite3_prepare_v3(m_db, one.constData(), int(one.size()), SQLITE_PREPARE_PERSISTENT,
-                           &m_one, nullptr) != SQLITE_OK) {
-        if (error)
-            *error = QString::fromUtf8(sqlite3_errmsg(m_db));
-        finalize();
-        return false;
+    for (int k = 0; k < statementSizes; ++k) {
+        const QByteArray sql = insertSql(1 << k, Conflict::Fail).toUtf8();
+        if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                               &m_statements[k], nullptr) != SQLITE_OK) {
+            if (error)
+                *error = QString::fromUtf8(sqlite3_errmsg(m_db));
+            finalize();
+            return false;
+        }
     }
     return true;
 }
 
 void SqliteBulkInsert::finalize()
 {
-    sqlite3_finalize(m_many); // a no-op on nullptr
-    sqlite3_finalize(m_one);
-    m_many = m_one = nullptr;
+    for (sqlite3_stmt*& statement : m_statements) {
+        sqlite3_finalize(statement); // a no-op on nullptr
+        statement = nullptr;
+    }
     m_db = nullptr;
 }
 
@@ -117,12 +120,15 @@ bool SqliteBulkInsert::insert(const gateway::call_record* rows, const CallTextRe
                               std::size_t count, QString* error)
 {
     std::size_t i = 0;
-    for (; i + rowsPerStatement <= count; i += rowsPerStatement)
-        if (!bindAndStep(m_many, rows + i, refs + i, rowsPerStatement, error))
+    while (i < count) {
+        // The largest statement that fits what is left.
+        const std::size_t left = std::min<std::size_t>(count - i, rowsPerStatement);
+        const int k = std::bit_width(left) - 1;
+        const int rowsNow = 1 << k;
+        if (!bindAndStep(m_statements[k], rows + i, refs + i, rowsNow, error))
             return false;
-    for (; i < count; ++i)
-        if (!bindAndStep(m_one, rows + i, refs + i, 1, error))
-            return false;
+        i += static_cast<std::size_t>(rowsNow);
+    }
     return true;
 }
 

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
 #include <QUrl>
 
 #include <algorithm>
@@ -66,6 +67,16 @@ private:
     QString m_url;
     QString m_error;
 };
+
+// Rows for tests that run on SQLite, and on PostgreSQL when one is given
+// (GATEHOUSE_TEST_PG_URL); the data column is `postgres`.
+inline void addBackendRows()
+{
+    QTest::addColumn<bool>("postgres");
+    QTest::newRow("sqlite") << false;
+    if (!qEnvironmentVariableIsEmpty("GATEHOUSE_TEST_PG_URL"))
+        QTest::newRow("postgresql") << true;
+}
 
 // The database a test runs on, as its `postgres` data column says: a
 // scratch PostgreSQL database on the server of GATEHOUSE_TEST_PG_URL, or the

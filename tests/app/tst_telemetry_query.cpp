@@ -27,6 +27,7 @@
 
 using namespace gatehouse;
 using namespace gatehouse::app;
+using gatehouse::test::addBackendRows;
 using gatehouse::test::ScratchPostgres;
 using gatehouse::test::TelemetryTestDatabase;
 
@@ -72,15 +73,6 @@ std::vector<std::vector<QByteArray>> parseCsv(const QByteArray& data)
     if (rows.back().empty())
         rows.pop_back();
     return rows;
-}
-
-// Rows for tests that run on SQLite, and on PostgreSQL when one is given.
-void addBackendRows()
-{
-    QTest::addColumn<bool>("postgres");
-    QTest::newRow("sqlite") << false;
-    if (!qEnvironmentVariableIsEmpty("GATEHOUSE_TEST_PG_URL"))
-        QTest::newRow("postgresql") << true;
 }
 
 } // namespace

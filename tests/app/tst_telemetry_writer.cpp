@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/telemetry/call_log_writer.h"
 
+#include "app/telemetry/request_id_key.h"
 #include "app/telemetry/rollup_store.h"
 #include "app/telemetry/telemetry_database.h"
 #include "tests/app/telemetry_test_support.h"
@@ -19,6 +20,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <limits>
 #include <map>
 
 using namespace gatehouse;
@@ -68,6 +71,80 @@ int crashChild(const QString& path)
     }
 }
 
+// The gateway's own id for a call at `tsUs`: 32 hex digits, its
+// millisecond first (stored packed, see request_id_key.h).
+std::string gatewayRequestId(qint64 tsUs, quint64 salt)
+{
+    char id[33];
+    std::snprintf(id, sizeof id, "%012llx%020llx",
+                  static_cast<unsigned long long>(tsUs / 1000) & 0xffffffffffffULL,
+                  static_cast<unsigned long long>(salt));
+    return std::string(id, 32);
+}
+
+// `fill` repeated to exactly `bytes` UTF-8 bytes (`fill` is 1 or 2 bytes
+// long, and an odd remainder is made up with an ASCII letter).
+std::string fullText(std::size_t bytes, const char* fill)
+{
+    std::string s;
+    const std::size_t step = std::strlen(fill);
+    while (s.size() + step <= bytes)
+        s += fill;
+    s.append(bytes - s.size(), 'x');
+    return s;
+}
+
+// Record `i` of a batch that puts every field at its extremes in turn:
+// 0 and the type's maximum for the numbers, every cache status and error,
+// texts empty, short and filled to their capacity with multi-byte UTF-8,
+// request ids packed, kept as text, and empty.
+gateway::call_record extremeRecord(int i, qint64 baseUs)
+{
+    constexpr quint64 u64max = std::numeric_limits<quint64>::max();
+    constexpr std::uint32_t u32max = std::numeric_limits<std::uint32_t>::max();
+    gateway::call_record r;
+    r.timestamp_us = i % 97 == 0 ? 1 : baseUs + i; // the epoch's first microsecond too
+    const quint64 apis[] = {0, 1, 7, u64max};
+    r.api_id = apis[i % 4];
+    const quint64 apps[] = {0, 1, u64max};
+    r.application_id = apps[i % 3];
+    const quint64 bytes[] = {0, u64max, 12345};
+    r.bytes_in = bytes[i % 3];
+    r.bytes_out = bytes[(i + 1) % 3];
+    const std::uint32_t latencies[] = {0, u32max, 1000};
+    r.total_latency_us = latencies[i % 3];
+    r.upstream_latency_us = latencies[(i + 2) % 3];
+    const std::uint16_t statuses[] = {0, 100, 200, 304, 404, 599, 65535};
+    r.status = statuses[i % 7];
+    r.cache = static_cast<gateway::cache_status>(i % 6);
+    r.error = static_cast<gateway::call_error>(i % (int(gateway::call_error::not_cached) + 1));
+    const auto text = [i](auto& field, std::size_t capacity, const char* name) {
+        if (i % 5 == 0)
+            field.assign("");
+        else if (i % 2)
+            field.assign(fullText(capacity, i % 3 ? "\xc3\xa9" : "z")); // "é"
+        else
+            field.assign(std::string(name) + std::to_string(i % 11));
+    };
+    text(r.method, sizeof r.method.data, "M");
+    text(r.route_id, sizeof r.route_id.data, "route-");
+    text(r.upstream, sizeof r.upstream.data, "http://u");
+    text(r.client_address, sizeof r.client_address.data, "10.0.0.");
+    text(r.path, sizeof r.path.data, "/p/");
+    if (i % 3 == 0)
+        r.request_id.assign(gatewayRequestId(r.timestamp_us, quint64(i) * 0x9e3779b97f4aULL));
+    else if (i % 3 == 1)
+        r.request_id.assign(fullText(sizeof r.request_id.data, "k"));
+    else
+        r.request_id.assign("");
+    return r;
+}
+
+QString utf8(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
 } // namespace
 
 class TestTelemetryWriter : public QObject {
@@ -104,6 +181,8 @@ private slots:
     void retentionRemovesOnlyOld();
     void retentionOnItsOwnPrunesTexts();
     void crashRecovery();
+    void everyFieldStoredInBatchesOfAnySize_data() { addBackendRows(); }
+    void everyFieldStoredInBatchesOfAnySize();
 };
 
 void TestTelemetryWriter::noLossEndToEnd()
@@ -547,6 +626,126 @@ void TestTelemetryWriter::crashRecovery()
     QVERIFY(writer.flushNow());
     writer.stop();
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM call_log")), rows + 1);
+}
+
+void TestTelemetryWriter::everyFieldStoredInBatchesOfAnySize()
+{
+    // Each flush is one transaction of exactly `size` rows, written as a
+    // mix of multi-row statements of every size and single rows: around
+    // the 128-row steps, below and above them.
+    QFETCH(bool, postgres);
+    const TelemetryTestDatabase database(postgres, dbPath(QStringLiteral("extremes.db")));
+    QVERIFY2(database.ready(), qPrintable(database.error()));
+    FeedSource feed;
+    CallLogWriterOptions options;
+    options.database = database.path();
+    options.retentionEnabled = false; // keeps the calls from 1970
+    CallLogWriter writer(options, feed.source());
+    QVERIFY2(writer.start(), qPrintable(writer.lastError()));
+    const qint64 base = nowUs() - 3'600'000'000LL;
+    std::vector<gateway::call_record> fed;
+    const int sizes[] = {1, 2, 3, 63, 127, 128, 129, 131, 255, 256, 257, 383, 1001};
+    quint64 batches = 0;
+    for (const int size : sizes) {
+        for (int i = 0; i < size; ++i) {
+            fed.push_back(extremeRecord(int(fed.size()), base));
+            feed.push(fed.back());
+        }
+        QVERIFY(writer.flushNow());
+        QCOMPARE(writer.counters().written, quint64(fed.size()));
+        QCOMPARE(writer.counters().batches, ++batches);
+    }
+    QCOMPARE(writer.counters().failedRows, quint64(0));
+    writer.stop();
+
+    QSqlDatabase db = open(database.path());
+    QVERIFY(db.isValid());
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    QVERIFY2(q.exec(QStringLiteral(
+                 "SELECT ts_us, request_id, request_text, api_id, route_id, application_id,"
+                 " method, path, status, cache_status, upstream, bytes_in, bytes_out, total_us,"
+                 " upstream_us, error, client FROM call_log_view ORDER BY id")),
+             qPrintable(q.lastError().text()));
+    std::size_t row = 0;
+    int packed = 0;
+    for (; q.next(); ++row) {
+        QVERIFY(row < fed.size());
+        const gateway::call_record& r = fed[row];
+        const QString at = QStringLiteral("row %1").arg(row);
+        QVERIFY2(q.value(0).toLongLong() == r.timestamp_us, qPrintable(at));
+        // Exactly one of request_id (the gateway's own, packed) and request_text.
+        if (!q.value(1).isNull()) {
+            ++packed;
+            QVERIFY2(q.value(2).isNull(), qPrintable(at));
+            QCOMPARE(telemetry::unpackRequestId(q.value(1).toByteArray()),
+                     utf8(r.request_id.view()));
+        } else {
+            QCOMPARE(q.value(2).toString(), utf8(r.request_id.view()));
+        }
+        // The 64-bit unsigned numbers are stored as their signed bit pattern.
+        QCOMPARE(quint64(q.value(3).toLongLong()), r.api_id);
+        QCOMPARE(q.value(4).toString(), utf8(r.route_id.view()));
+        QCOMPARE(quint64(q.value(5).toLongLong()), r.application_id);
+        QCOMPARE(q.value(6).toString(), utf8(r.method.view()));
+        QCOMPARE(q.value(7).toString(), utf8(r.path.view()));
+        QCOMPARE(q.value(8).toInt(), int(r.status));
+        QCOMPARE(q.value(9).toInt(), int(r.cache));
+        QCOMPARE(q.value(10).toString(), utf8(r.upstream.view()));
+        QCOMPARE(quint64(q.value(11).toLongLong()), r.bytes_in);
+        QCOMPARE(quint64(q.value(12).toLongLong()), r.bytes_out);
+        QCOMPARE(q.value(13).toLongLong(), qint64(r.total_latency_us));
+        QCOMPARE(q.value(14).toLongLong(), qint64(r.upstream_latency_us));
+        QCOMPARE(q.value(15).toInt(), int(r.error));
+        QCOMPARE(q.value(16).toString(), utf8(r.client_address.view()));
+    }
+    QCOMPARE(row, fed.size());
+    QVERIFY(packed > 0 && packed < int(fed.size()));
+    q.finish();
+
+    // The rollups agree with the rows: per API, requests and status
+    // classes, and the byte counts (modulo 2^64, as the gateway counts).
+    struct Sums {
+        quint64 requests = 0, bytesIn = 0, bytesOut = 0;
+        quint64 classes[6] = {};
+    };
+    std::map<quint64, Sums> expected;
+    for (const gateway::call_record& r : fed) {
+        auto add = [&r](Sums& sums) {
+            ++sums.requests;
+            sums.bytesIn += r.bytes_in;
+            sums.bytesOut += r.bytes_out;
+            if (r.status >= 100 && r.status < 600)
+                ++sums.classes[r.status / 100];
+        };
+        add(expected[0]); // API 0: every call
+        if (r.api_id != 0)
+            add(expected[r.api_id]);
+    }
+    for (const QString& table : {QStringLiteral("rollup_minute"), QStringLiteral("rollup_hour")}) {
+        QVERIFY2(q.exec(QStringLiteral("SELECT api_id, requests, bytes_in, bytes_out, s1xx, s2xx,"
+                                       " s3xx, s4xx, s5xx FROM ") +
+                        table),
+                 qPrintable(q.lastError().text()));
+        std::map<quint64, Sums> got;
+        while (q.next()) {
+            Sums& sums = got[quint64(q.value(0).toLongLong())];
+            sums.requests += quint64(q.value(1).toLongLong());
+            sums.bytesIn += quint64(q.value(2).toLongLong());
+            sums.bytesOut += quint64(q.value(3).toLongLong());
+            for (int c = 1; c <= 5; ++c)
+                sums.classes[c] += quint64(q.value(3 + c).toLongLong());
+        }
+        QCOMPARE(got.size(), expected.size());
+        for (const auto& [api, want] : expected) {
+            const Sums& have = got[api];
+            QCOMPARE(have.requests, want.requests);
+            QCOMPARE(have.bytesIn, want.bytesIn);
+            QCOMPARE(have.bytesOut, want.bytesOut);
+            for (int c = 1; c <= 5; ++c)
+                QCOMPARE(have.classes[c], want.classes[c]);
+        }
+    }
 }
 
 int main(int argc, char** argv)

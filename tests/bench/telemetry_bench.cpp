@@ -12,7 +12,7 @@
 //     resident memory over time.
 //
 //   telemetry_bench [--rows N] [--seconds S] [--rounds R] [--sustain S]
-//                   [--connections C] [--path P] [--no-wrk]
+//                   [--connections C] [--path P] [--no-wrk] [--apis N] [--consumers N]
 #include "app/telemetry/call_log_writer.h"
 #include "app/telemetry/telemetry_query.h"
 #include "gateway/demo_origin.hpp"
@@ -46,6 +46,10 @@ namespace {
 
 struct Options {
     qint64 rows = 2'000'000;
+    // The writer's records: APIs 1..apis in turn, consumers 0..consumers-1
+    // (0: anonymous). --apis 1 --consumers 1 is the gateway part's traffic.
+    qint64 apis = 8;
+    qint64 consumers = 50;
     int seconds = 8;
     int rounds = 3;
     int sustain = 0;
@@ -94,12 +98,12 @@ double threadCpuSeconds(const char* name)
     return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
-gateway::call_record sampleRecord(qint64 i, qint64 base)
+gateway::call_record sampleRecord(qint64 i, qint64 base, const Options& o)
 {
     gateway::call_record r;
     r.timestamp_us = base + i * 5; // 200,000 calls per second of traffic
-    r.api_id = quint64(i % 8 + 1);
-    r.application_id = quint64(i % 50);
+    r.api_id = quint64(i % o.apis + 1);
+    r.application_id = quint64(i % o.consumers);
     r.status = std::uint16_t(i % 97 == 0 ? 502 : (i % 31 == 0 ? 404 : 200));
     r.cache = static_cast<gateway::cache_status>(i % 6);
     r.bytes_in = 180;
@@ -145,7 +149,7 @@ void writerBenchmark(const Options& o, const QString& dir)
         const qint64 start = produced.load();
         const qint64 n = std::min<qint64>(qint64(max), o.rows - start);
         for (qint64 i = 0; i < n; ++i)
-            out.push_back(sampleRecord(start + i, base));
+            out.push_back(sampleRecord(start + i, base, o));
         produced = start + n;
         return std::size_t(std::max<qint64>(0, n));
     });
@@ -414,11 +418,16 @@ int main(int argc, char** argv)
             o.path = next, ++i;
         else if (a == QLatin1String("--no-wrk"))
             o.wrk = false;
+        else if (a == QLatin1String("--apis"))
+            o.apis = std::max<qint64>(1, next.toLongLong()), ++i;
+        else if (a == QLatin1String("--consumers"))
+            o.consumers = std::max<qint64>(1, next.toLongLong()), ++i;
         else if (a == QLatin1String("--writer-only"))
             o.rounds = 0;
         else {
             std::printf("usage: telemetry_bench [--rows N] [--seconds S] [--rounds R]"
-                        " [--sustain S] [--connections C] [--path P] [--no-wrk] [--writer-only]\n");
+                        " [--sustain S] [--connections C] [--path P] [--no-wrk] [--writer-only]"
+                        " [--apis N] [--consumers N]\n");
             return 2;
         }
     }
