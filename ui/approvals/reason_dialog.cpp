@@ -17,8 +17,13 @@ ReasonDialog::ReasonDialog(const QString& title, const QString& prompt, const QS
     setObjectName(QStringLiteral("reasonDialog"));
     setWindowTitle(title);
     auto* layout = new QVBoxLayout(this);
-    auto* label = new QLabel(prompt, this);
-    label->setWordWrap(true);
+    auto* question = new QLabel(prompt, this);
+    question->setObjectName(QStringLiteral("reasonPrompt"));
+    question->setWordWrap(true);
+    layout->addWidget(question);
+    // A label of its own: Alt+R leads back to the field from the buttons,
+    // whatever the question's words.
+    auto* label = new QLabel(tr("&Reason:"), this);
     layout->addWidget(label);
     m_reason = new QPlainTextEdit(this);
     m_reason->setObjectName(QStringLiteral("reason"));
