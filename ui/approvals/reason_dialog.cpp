@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
@@ -48,6 +49,15 @@ QString ReasonDialog::reason() const
 void ReasonDialog::setReason(const QString& reason)
 {
     m_reason->setPlainText(reason);
+}
+
+void ReasonDialog::resizeEvent(QResizeEvent* event)
+{
+    QDialog::resizeEvent(event);
+    // The narrower the dialog, the more lines the question needs; Qt does
+    // not raise a window's minimum height for that, so a dialog made small
+    // would cut it off (sooner in German and Chinese).
+    setMinimumHeight(layout()->totalHeightForWidth(width()));
 }
 
 void ReasonDialog::updateOk()
