@@ -262,8 +262,7 @@ inline QWidget* firstInput(QWidget* w)
 }
 
 // Rows of the shown form layouts whose field takes input but whose label
-// has no mnemonic leading to it. In a dock (shown beside every page, whose
-// Alt+letters its own would collide with) a buddy is enough.
+// has no mnemonic leading to it (the demo traffic dock's included).
 inline QStringList formLabelsWithoutBuddies(QWidget* window)
 {
     QStringList out;
@@ -284,12 +283,30 @@ inline QStringList formLabelsWithoutBuddies(QWidget* window)
             QWidget* buddy = label->buddy();
             const bool leads =
                 buddy && (buddy == input || buddy == field || field->isAncestorOf(buddy));
-            bool inDock = false;
-            for (QWidget* p = label; p && !inDock; p = p->parentWidget())
-                inDock = qobject_cast<QDockWidget*>(p) != nullptr;
-            if ((!inDock && mnemonicOf(label->text()).isNull()) || !leads)
+            if (mnemonicOf(label->text()).isNull() || !leads)
                 out << QStringLiteral("\"%1\" -> %2").arg(label->text(), describe(input));
         }
+    }
+    return out;
+}
+
+// Shown labels that lead to a field taking input (a buddy) but have no
+// Alt+letter to take the user there, in or out of a form layout. A label
+// naming a value shown (a read-out, a read-only line) is not one.
+inline QStringList buddiesWithoutMnemonics(QWidget* window)
+{
+    QStringList out;
+    for (QLabel* label : window->findChildren<QLabel*>()) {
+        if (label->window() != window || !label->isVisible() || isInternal(label) ||
+            !label->buddy() || label->textFormat() == Qt::RichText)
+            continue;
+        QWidget* input = firstInput(label->buddy());
+        if (!input || !input->isVisible() || !input->isEnabled())
+            continue;
+        if (const auto* line = qobject_cast<const QLineEdit*>(input); line && line->isReadOnly())
+            continue;
+        if (mnemonicOf(label->text()).isNull())
+            out << QStringLiteral("\"%1\" -> %2").arg(label->text(), describe(label->buddy()));
     }
     return out;
 }

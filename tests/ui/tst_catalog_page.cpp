@@ -1165,7 +1165,7 @@ void TestCatalogPage::cachePolicyEditedInThePage()
     QCOMPARE(QApplication::focusWidget(), defaultTtl);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), maxTtl);
-    QTest::keyClick(m_window.get(), Qt::Key_U, Qt::AltModifier);
+    QTest::keyClick(m_window.get(), Qt::Key_B, Qt::AltModifier);
     QCOMPARE(QApplication::focusWidget(), statuses);
 
     const auto type = [](QLineEdit* edit, const QString& text) {

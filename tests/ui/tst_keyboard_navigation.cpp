@@ -1,10 +1,11 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 // The console by keyboard alone, against a real demo workspace and gateway:
-// on every page and in the main dialogs Tab reaches every enabled input and
-// comes round again, no two controls answer the same Alt+letter, form
-// labels lead to their fields, and the shortcuts (Ctrl+1..9, Find, New,
-// Delete, Refresh, Escape) do what they say.
+// on every page, in the demo traffic dock and in every dialog of the console
+// Tab reaches every enabled input and comes round again, no two controls
+// answer the same Alt+letter, labels lead to their fields by an Alt+letter,
+// and the shortcuts (Ctrl+1..9, Find, New, Delete, Refresh, Escape, Enter)
+// do what they say.
 #include "keyboard_audit.h"
 
 #include "dialog_driver.h"
@@ -25,9 +26,11 @@
 #include "ui/applications/key_reveal_dialog.h"
 #include "ui/applications/new_application_dialog.h"
 #include "ui/applications/request_subscription_dialog.h"
+#include "ui/approvals/approvals_model.h"
 #include "ui/approvals/approvals_page.h"
 #include "ui/approvals/reason_dialog.h"
 #include "ui/audit/audit_page.h"
+#include "ui/call_logs/call_log_model.h"
 #include "ui/call_logs/call_logs_page.h"
 #include "ui/catalog/api_detail_pane.h"
 #include "ui/catalog/catalog_model.h"
@@ -35,6 +38,7 @@
 #include "ui/catalog/lifecycle_dialog.h"
 #include "ui/catalog_editor/api_editor_dialog.h"
 #include "ui/catalog_editor/openapi_import_dialog.h"
+#include "ui/demo_catalog_offer.h"
 #include "ui/main_window.h"
 #include "ui/teams/sign_in_dialog.h"
 #include "ui/teams/teams_page.h"
@@ -44,8 +48,11 @@
 #include <QDockWidget>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -75,11 +82,18 @@ class TestKeyboardNavigation : public QObject {
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    void cleanup();
     void everyPageByKeyboard_data();
     void everyPageByKeyboard();
+    void deleteInTheInboxDoesNothing();
     void dialogsByKeyboard_data();
     void dialogsByKeyboard();
+    void enterPressesTheDefaultButton_data();
+    void enterPressesTheDefaultButton();
+    void trafficDockByKeyboard();
     void sidebarByKeyboard();
+    void newVersionByItsMnemonic_data();
+    void newVersionByItsMnemonic();
     void findFocusesTheSearchBox_data();
     void findFocusesTheSearchBox();
     void newOpensTheCreateDialog_data();
@@ -88,6 +102,7 @@ private slots:
     void deleteAsksBeforeRevokingAKey();
     void refreshReloadsThePage_data();
     void refreshReloadsThePage();
+    void deleteAsksBeforeRevokingASubscription();
     void stoppedGatewayPageByKeyboard();
 
 private:
@@ -98,6 +113,18 @@ private:
     // everything found.
     void audit(QWidget* w, QWidget* start, const QString& where);
     bool selectApi(const QString& slug, const QString& version);
+    // Selects, on the Applications page, an application with a row in the
+    // panel's `view` (keys or subscriptions) whose button `button` is
+    // enabled once the first row is selected.
+    bool selectApplicationRow(QTableView* (ui::ApplicationPanel::*view)() const,
+                              const QString& button);
+    // Opens `open`'s dialog, active, with the focus in it.
+    QDialog* openDialog(const std::function<QDialog*(MainWindow*)>& open);
+    // The history row of an approved subscription; -1 if none.
+    int approvedHistoryRow() const;
+    // Approves the inbox's first request unless the history has an
+    // approved subscription already (the demo's history starts empty).
+    bool ensureApprovedInHistory();
     QWidget* page(MainWindow::Page p) const
     {
         return m_window->findChild<QStackedWidget*>(QStringLiteral("pages"))->widget(p);
@@ -113,6 +140,7 @@ private:
     std::unique_ptr<GatewayConfigSync> m_sync;
     app::TrafficGenerator m_traffic;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<ui::DemoCatalogOffer> m_demoOffer;
 };
 
 void TestKeyboardNavigation::initTestCase()
@@ -141,6 +169,7 @@ void TestKeyboardNavigation::initTestCase()
     m_window->setCatalogService(m_catalog.get(), m_admin);
     m_window->setTelemetryService(m_telemetry.get());
     m_window->followConfigSync(m_sync.get());
+    m_traffic.setDemoOrigin(m_demo.origin()); // as the console has it: the origin's knobs too
     m_window->setTrafficGenerator(&m_traffic);
     m_window->resize(1420, 900);
     m_window->show();
@@ -152,6 +181,7 @@ void TestKeyboardNavigation::initTestCase()
 
 void TestKeyboardNavigation::cleanupTestCase()
 {
+    m_demoOffer.reset();
     m_window.reset();
     m_sync.reset();
     if (m_gateway)
@@ -162,6 +192,18 @@ void TestKeyboardNavigation::cleanupTestCase()
     m_gateway.reset();
     m_catalog.reset();
     m_demo.stopOrigin();
+}
+
+// A test that failed half way leaves no dialog or dock open for the next.
+void TestKeyboardNavigation::cleanup()
+{
+    if (!m_window)
+        return;
+    for (QDialog* d : m_window->findChildren<QDialog*>())
+        if (d->isVisible())
+            d->reject();
+    m_window->trafficDock()->setVisible(false);
+    QTest::qWait(20);
 }
 
 bool TestKeyboardNavigation::showPage(MainWindow::Page p)
@@ -213,6 +255,10 @@ void TestKeyboardNavigation::audit(QWidget* w, QWidget* start, const QString& wh
     if (!labels.isEmpty())
         problems << QStringLiteral("form labels without a mnemonic to their field: ") +
                         labels.join(QLatin1String("; "));
+    const QStringList silent = buddiesWithoutMnemonics(w);
+    if (!silent.isEmpty())
+        problems << QStringLiteral("labels with a buddy but no mnemonic: ") +
+                        silent.join(QLatin1String("; "));
     QVERIFY2(problems.isEmpty(),
              qPrintable(where + QStringLiteral(":\n  ") + problems.join(QLatin1String("\n  "))));
 }
@@ -302,67 +348,206 @@ void TestKeyboardNavigation::everyPageByKeyboard()
                              .arg(where.toLower().replace(QLatin1Char('/'), QLatin1Char('_'))));
 }
 
+bool TestKeyboardNavigation::selectApplicationRow(QTableView* (ui::ApplicationPanel::*view)() const,
+                                                  const QString& button)
+{
+    if (!showPage(MainWindow::Applications))
+        return false;
+    ui::ApplicationsPage* applications = m_window->applicationsPage();
+    QTableView* list = applications->applicationsView();
+    for (int i = 0; i < 500 && list->model()->rowCount() == 0; ++i)
+        QTest::qWait(10);
+    QTableView* rows = (applications->panel()->*view)();
+    auto* b = applications->panel()->findChild<QPushButton*>(button);
+    if (!b)
+        return false;
+    for (int row = 0; row < list->model()->rowCount(); ++row) {
+        list->setCurrentIndex(list->model()->index(row, 0));
+        for (int i = 0; i < 100; ++i) {
+            QTest::qWait(10);
+            if (rows->isVisible() && rows->model()->rowCount() > 0) {
+                rows->selectRow(0);
+                if (b->isEnabled())
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+int TestKeyboardNavigation::approvedHistoryRow() const
+{
+    ui::ApprovalsModel* history = m_window->approvalsPage()->historyModel();
+    for (int row = 0; row < history->rowCount(); ++row)
+        if (history->item(row)->state == app::SubscriptionState::Approved)
+            return row;
+    return -1;
+}
+
+bool TestKeyboardNavigation::ensureApprovedInHistory()
+{
+    if (!showPage(MainWindow::Approvals))
+        return false;
+    ui::ApprovalsPage* approvals = m_window->approvalsPage();
+    for (int i = 0; i < 300 && approvals->loadCount() < 2; ++i)
+        QTest::qWait(10);
+    if (approvedHistoryRow() >= 0)
+        return true;
+    approvals->tabs()->setCurrentIndex(0);
+    QTableView* inbox = approvals->inboxView();
+    if (inbox->model()->rowCount() == 0)
+        return false;
+    inbox->setFocus();
+    inbox->selectRow(0);
+    QTest::keyClick(inbox, Qt::Key_Return, Qt::ControlModifier); // Approve
+    for (int i = 0; i < 500 && approvedHistoryRow() < 0; ++i)
+        QTest::qWait(10);
+    return approvedHistoryRow() >= 0;
+}
+
+QDialog* TestKeyboardNavigation::openDialog(const std::function<QDialog*(MainWindow*)>& open)
+{
+    if (!showPage(MainWindow::Catalog))
+        return nullptr;
+    QDialog* dialog = open(m_window.get());
+    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+        return nullptr;
+    QApplication::setActiveWindow(dialog);
+    if (!QTest::qWaitForWindowActive(dialog))
+        return nullptr;
+    QTest::qWait(30);
+    return dialog;
+}
+
+// The dialog shown as a child of `parent` now, if any.
+static QDialog* shownDialog(QWidget* parent, int timeoutMs = 3000)
+{
+    for (int i = 0; i <= timeoutMs / 10; ++i) {
+        for (QDialog* d : parent->findChildren<QDialog*>())
+            if (d->isVisible())
+                return d;
+        QTest::qWait(10);
+    }
+    return nullptr;
+}
+
 void TestKeyboardNavigation::dialogsByKeyboard_data()
 {
+    // Every dialog class of the console (ui/: QDialog, and the message boxes
+    // made with their own buttons), each mode of it that shows other
+    // fields. `safe`: the default button (Enter) is the one that changes
+    // nothing (Cancel, Keep), as a confirmation of what cannot be undone has it.
     QTest::addColumn<std::function<QDialog*(MainWindow*)>>("open");
+    QTest::addColumn<bool>("safe");
     using Open = std::function<QDialog*(MainWindow*)>;
     QTest::newRow("new API") << Open([this](MainWindow* w) -> QDialog* {
         return ui::ApiEditorDialog::createNew(m_catalog.get(), m_admin, w);
-    });
+    }) << false;
+    QTest::newRow("edit API") << Open([this](MainWindow* w) -> QDialog* {
+        if (!selectApi(QStringLiteral("products"), QStringLiteral("v2")))
+            return nullptr;
+        const auto& details = w->catalogPage()->detailPane()->details();
+        return ui::ApiEditorDialog::editExisting(m_catalog.get(), m_admin, details.entry->api, w);
+    }) << false;
+    QTest::newRow("new version of API") << Open([this](MainWindow* w) -> QDialog* {
+        if (!selectApi(QStringLiteral("products"), QStringLiteral("v2")))
+            return nullptr;
+        const auto& details = w->catalogPage()->detailPane()->details();
+        return ui::ApiEditorDialog::newVersionOf(m_catalog.get(), m_admin, details.entry->api, w);
+    }) << false;
     QTest::newRow("import OpenAPI") << Open([this](MainWindow* w) -> QDialog* {
         return ui::OpenApiImportDialog::importDocument(m_catalog.get(), m_admin, w);
-    });
-    for (const auto& [name, action] : {std::pair{"deprecate", app::ApiAction::Deprecate},
-                                       std::pair{"new version", app::ApiAction::NewVersion},
-                                       std::pair{"retire", app::ApiAction::Retire}}) {
-        QTest::newRow(name) << Open([this, action = action](MainWindow* w) -> QDialog* {
-            if (!selectApi(QStringLiteral("products"), QStringLiteral("v2")))
+    }) << false;
+    for (const auto& [name, action, slug] :
+         {std::tuple{"publish", app::ApiAction::Publish, "inventory"},
+          std::tuple{"deprecate", app::ApiAction::Deprecate, "products"},
+          std::tuple{"new version", app::ApiAction::NewVersion, "products"},
+          std::tuple{"retire", app::ApiAction::Retire, "products"},
+          std::tuple{"delete draft", app::ApiAction::DeleteDraft, "inventory"}}) {
+        QTest::newRow(name) << Open([this, action = action,
+                                     slug = slug](MainWindow* w) -> QDialog* {
+            const bool draft =
+                action == app::ApiAction::Publish || action == app::ApiAction::DeleteDraft;
+            if (!selectApi(QLatin1String(slug),
+                           draft ? QStringLiteral("v1") : QStringLiteral("v2")))
                 return nullptr;
             const auto& details = w->catalogPage()->detailPane()->details();
             auto* d = new ui::LifecycleDialog(action, details.entry->api, details.versions, w);
             d->setAttribute(Qt::WA_DeleteOnClose);
             d->open();
             return d;
-        });
+        }) << true;
     }
     QTest::newRow("new application") << Open([](MainWindow* w) -> QDialog* {
         auto* d = new ui::NewApplicationDialog(QStringLiteral("admin"), {}, w);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->open();
         return d;
-    });
+    }) << false;
     QTest::newRow("issue key") << Open([](MainWindow* w) -> QDialog* {
         auto* d = new ui::IssueKeyDialog(QStringLiteral("Demo traffic"), w);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->open();
         return d;
-    });
+    }) << false;
     QTest::newRow("request subscription") << Open([](MainWindow* w) -> QDialog* {
         auto* d = new ui::RequestSubscriptionDialog(QStringLiteral("Demo traffic"), w);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->open();
         return d;
-    });
+    }) << false;
     QTest::newRow("key shown once") << Open([](MainWindow* w) -> QDialog* {
         auto* d = new ui::KeyRevealDialog(QStringLiteral("Demo traffic"),
                                           QStringLiteral("gh_0123456789abcdef"), w);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->open();
         return d;
-    });
+    }) << false; // Copy: what the dialog is for, and harmless
+    QTest::newRow("revoke key") << Open([this](MainWindow*) -> QDialog* {
+        if (!selectApplicationRow(&ui::ApplicationPanel::keysView,
+                                  QStringLiteral("revokeKeyButton")))
+            return nullptr;
+        ui::ApplicationPanel* panel = m_window->applicationsPage()->panel();
+        panel->findChild<QPushButton*>(QStringLiteral("revokeKeyButton"))->click();
+        return test::shownChild<QMessageBox>(panel, QStringLiteral("revokeKeyConfirmation"), 3000);
+    }) << true;
+    QTest::newRow("end subscription") << Open([this](MainWindow*) -> QDialog* {
+        if (!selectApplicationRow(&ui::ApplicationPanel::subscriptionsView,
+                                  QStringLiteral("endSubscriptionButton")))
+            return nullptr;
+        ui::ApplicationPanel* panel = m_window->applicationsPage()->panel();
+        panel->findChild<QPushButton*>(QStringLiteral("endSubscriptionButton"))->click();
+        return test::shownChild<QMessageBox>(panel, QStringLiteral("endSubscriptionConfirmation"),
+                                             3000);
+    }) << true;
     QTest::newRow("reject reason") << Open([](MainWindow* w) -> QDialog* {
         auto* d = new ui::ReasonDialog(QStringLiteral("Reject Requests"), QStringLiteral("Why?"),
                                        QStringLiteral("Reject"), w);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->open();
         return d;
-    });
+    }) << false;
+    for (const auto& [name, button] : {std::pair{"suspend reason", "suspendButton"},
+                                       std::pair{"revoke reason", "revokeButton"}}) {
+        QTest::newRow(name) << Open([this, button = button](MainWindow* w) -> QDialog* {
+            if (!ensureApprovedInHistory())
+                return nullptr;
+            ui::ApprovalsPage* approvals = w->approvalsPage();
+            approvals->tabs()->setCurrentIndex(1);
+            approvals->historyView()->selectRow(approvedHistoryRow());
+            auto* b = approvals->findChild<QPushButton*>(QLatin1String(button));
+            if (!b || !b->isEnabled())
+                return nullptr;
+            b->click();
+            return test::shownChild<QDialog>(approvals, QStringLiteral("reasonDialog"), 3000);
+        }) << false;
+    }
     QTest::newRow("sign in") << Open([this](MainWindow* w) -> QDialog* {
         auto* d = new ui::SignInDialog(m_catalog.get(), QStringLiteral("postgresql://db/gh"), w);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->open();
         return d;
-    });
+    }) << false;
     for (const auto& [name, button, tab] : {std::tuple{"new team", "newTeamButton", 0},
                                             std::tuple{"add member", "addMemberButton", 0},
                                             std::tuple{"invite user", "inviteUserButton", 1}}) {
@@ -381,26 +566,26 @@ void TestKeyboardNavigation::dialogsByKeyboard_data()
                 return nullptr;
             b->click();
             QTest::qWait(20);
-            for (QDialog* d : w->findChildren<QDialog*>())
-                if (d->isVisible())
-                    return d;
-            return nullptr;
-        });
+            return shownDialog(w);
+        }) << false;
     }
+    QTest::newRow("demo workspace") << Open([this](MainWindow* w) -> QDialog* {
+        if (!m_demoOffer)
+            m_demoOffer =
+                std::make_unique<ui::DemoCatalogOffer>(m_catalog.get(), m_admin, nullptr, w);
+        m_demoOffer->askAndCreate();
+        return m_demoOffer->question();
+    }) << false;
 }
 
-// Each main dialog: Tab reaches everything and comes round, Alt+letters are
-// unique, labels lead to their fields, and Escape closes it unchanged.
+// Each dialog: Tab reaches everything and comes round, Alt+letters are
+// unique, labels lead to their fields, and Escape closes it unchanged (a
+// message box by its Cancel or Keep button).
 void TestKeyboardNavigation::dialogsByKeyboard()
 {
     QFETCH(std::function<QDialog*(MainWindow*)>, open);
-    QVERIFY(showPage(MainWindow::Catalog));
-    QPointer<QDialog> dialog = open(m_window.get());
+    QPointer<QDialog> dialog = openDialog(open);
     QVERIFY(dialog);
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    QApplication::setActiveWindow(dialog);
-    QVERIFY(QTest::qWaitForWindowActive(dialog));
-    QTest::qWait(30);
     QWidget* start = QApplication::focusWidget();
     QVERIFY2(start && dialog->isAncestorOf(start), "a dialog opens with the focus in it");
     const QString where = QString::fromLatin1(QTest::currentDataTag());
@@ -408,11 +593,142 @@ void TestKeyboardNavigation::dialogsByKeyboard()
     test::saveScreenshot(dialog,
                          QStringLiteral("keyboard_dialog_%1.png")
                              .arg(where.toLower().replace(QLatin1Char(' '), QLatin1Char('_'))));
+    auto* box = qobject_cast<QMessageBox*>(dialog);
+    QMessageBox::ButtonRole clicked = QMessageBox::InvalidRole;
+    if (box)
+        connect(box, &QMessageBox::buttonClicked, this,
+                [box, &clicked](QAbstractButton* b) { clicked = box->buttonRole(b); });
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 2000);
-    if (dialog)
+    if (box) // Cancel, Keep It, No
+        QVERIFY2(clicked == QMessageBox::RejectRole || clicked == QMessageBox::NoRole,
+                 qPrintable(QString::number(clicked)));
+    else if (dialog)
         QCOMPARE(dialog->result(), int(QDialog::Rejected));
     delete dialog;
+}
+
+void TestKeyboardNavigation::enterPressesTheDefaultButton_data()
+{
+    dialogsByKeyboard_data();
+}
+
+// Enter in a dialog presses its default button, from its first one-line
+// field (or from where the focus opens, in a dialog without one): OK in a
+// form, the harmless button of a confirmation. The button's own work is
+// taken off first (the other suites test it): only the press is seen.
+void TestKeyboardNavigation::enterPressesTheDefaultButton()
+{
+    QFETCH(std::function<QDialog*(MainWindow*)>, open);
+    QFETCH(bool, safe);
+    QPointer<QDialog> dialog = openDialog(open);
+    QVERIFY(dialog);
+    QWidget* from = nullptr;
+    for (QWidget* w : walkTabs(QApplication::focusWidget()).order) {
+        auto* line = qobject_cast<QLineEdit*>(w);
+        if ((line && !line->isReadOnly()) || qobject_cast<QAbstractSpinBox*>(w) ||
+            qobject_cast<QComboBox*>(w)) {
+            from = w;
+            break;
+        }
+    }
+    if (from)
+        from->setFocus(Qt::TabFocusReason);
+    from = QApplication::focusWidget();
+    QVERIFY(from && dialog->isAncestorOf(from));
+    QList<QPushButton*> defaults;
+    QList<QPushButton*> buttons;
+    for (QPushButton* b : dialog->findChildren<QPushButton*>()) {
+        if (!b->isVisible())
+            continue;
+        buttons << b;
+        if (b->isDefault())
+            defaults << b;
+    }
+    // The focused button, where one has the focus (Qt's rule), else the
+    // dialog's default.
+    QCOMPARE(defaults.size(), 1);
+    QPushButton* def = defaults.first();
+    const bool onButton = qobject_cast<QPushButton*>(from) != nullptr;
+    if (onButton)
+        QCOMPARE(def, from);
+    auto* box = qobject_cast<QDialogButtonBox*>(def->parentWidget());
+    const QDialogButtonBox::ButtonRole role =
+        box ? box->buttonRole(def) : QDialogButtonBox::InvalidRole;
+    if (safe)
+        QVERIFY2(role == QDialogButtonBox::RejectRole || role == QDialogButtonBox::NoRole,
+                 qPrintable(describe(def)));
+    else if (box && !onButton && !qobject_cast<QMessageBox*>(dialog.data()))
+        QVERIFY2(role == QDialogButtonBox::AcceptRole, qPrintable(describe(def)));
+    QList<std::shared_ptr<QSignalSpy>> spies;
+    for (QPushButton* b : buttons) {
+        QObject::disconnect(b, &QAbstractButton::clicked, nullptr, nullptr);
+        spies << std::make_shared<QSignalSpy>(b, &QAbstractButton::clicked);
+    }
+    QTest::keyClick(from, Qt::Key_Return);
+    QTest::qWait(50); // a click animates
+    QVERIFY(dialog);
+    // A many-line field takes Enter as a new line; OK stays a click away.
+    const bool newLine = qobject_cast<QPlainTextEdit*>(from) != nullptr;
+    for (qsizetype i = 0; i < buttons.size(); ++i) {
+        const bool pressed = !newLine && buttons.at(i) == def && def->isEnabled();
+        QVERIFY2(spies.at(i)->count() == (pressed ? 1 : 0),
+                 qPrintable(describe(buttons.at(i)) + QStringLiteral(" pressed %1 times from %2")
+                                                          .arg(spies.at(i)->count())
+                                                          .arg(describe(from))));
+    }
+    dialog->reject();
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+    delete dialog;
+}
+
+// The demo traffic dock: each field's label takes the focus to it by its
+// Alt+letter, and none of its letters is one the menu bar or the page
+// beside it (the dashboard) answers.
+void TestKeyboardNavigation::trafficDockByKeyboard()
+{
+    QVERIFY(showPage(MainWindow::Dashboard));
+    m_window->trafficDock()->setVisible(true);
+    QTRY_VERIFY(m_window->trafficDock()->isVisible());
+    auto* panel = m_window->trafficDock()->findChild<ui::TrafficPanel*>();
+    QVERIFY(panel);
+    QStringList dead;
+    QCOMPARE(duplicateMnemonics(m_window.get(), &dead), QStringList());
+    QCOMPARE(dead, QStringList());
+    QCOMPARE(buddiesWithoutMnemonics(m_window.get()), QStringList());
+    // Every input of the dock answers an Alt+letter, its own or its label's.
+    QStringList unnamed;
+    const auto all = activeMnemonics(m_window.get());
+    for (QWidget* input : shownInputs(m_window.get())) {
+        if (!panel->isAncestorOf(input) || qobject_cast<QSlider*>(input))
+            continue; // a slider is named with the number beside it
+        bool named = false;
+        for (QLabel* label : panel->findChildren<QLabel*>())
+            named |= label->buddy() == input && !mnemonicOf(label->text()).isNull();
+        if (auto* b = qobject_cast<QAbstractButton*>(input))
+            named |= !mnemonicOf(b->text()).isNull();
+        if (!named)
+            unnamed << describe(input);
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String("; "))));
+    for (const auto& [key, name] :
+         {std::pair{Qt::Key_R, "rateSpinBox"}, std::pair{Qt::Key_N, "concurrencySpinBox"},
+          std::pair{Qt::Key_K, "apiKeyEdit"}, std::pair{Qt::Key_Z, "skewSlider"},
+          std::pair{Qt::Key_P, "mixWeight_products"}, std::pair{Qt::Key_I, "mixWeight_inventory"},
+          std::pair{Qt::Key_J, "errorRateSlider"},
+          std::pair{Qt::Key_L, "upstreamLatencySpinBox"}}) {
+        auto* field = panel->findChild<QWidget*>(QLatin1String(name));
+        QVERIFY2(field && field->isEnabled(), name);
+        field->setFocus(); // scrolled into sight
+        m_window->findChild<QListWidget*>(QStringLiteral("navigation"))->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), key, Qt::AltModifier);
+        QVERIFY2(field->hasFocus() || field->isAncestorOf(QApplication::focusWidget()),
+                 qPrintable(QStringLiteral("Alt+%1: %2")
+                                .arg(QKeySequence(key).toString(),
+                                     describe(QApplication::focusWidget()))));
+    }
+    test::saveScreenshot(m_window.get(), QStringLiteral("keyboard_traffic_dock.png"));
+    m_window->trafficDock()->setVisible(false);
 }
 
 // The sidebar: in the Tab order, Up/Down walk the pages, and Ctrl+1..9
@@ -445,12 +761,58 @@ void TestKeyboardNavigation::sidebarByKeyboard()
     }
 }
 
+void TestKeyboardNavigation::newVersionByItsMnemonic_data()
+{
+    QTest::addColumn<QString>("slug");
+    QTest::addColumn<QString>("version");
+    QTest::newRow("published") << QStringLiteral("products") << QStringLiteral("v2");
+    QTest::newRow("draft") << QStringLiteral("inventory") << QStringLiteral("v1");
+}
+
+// New Version... answers Alt+O, which nothing else on the catalog page
+// takes, whichever tab of the API shows and whatever its state: it opens
+// the New Version dialog, which Escape closes.
+void TestKeyboardNavigation::newVersionByItsMnemonic()
+{
+    QFETCH(QString, slug);
+    QFETCH(QString, version);
+    QVERIFY(showPage(MainWindow::Catalog));
+    QVERIFY(selectApi(slug, version));
+    ui::ApiDetailPane* pane = m_window->catalogPage()->detailPane();
+    auto* button = pane->findChild<QPushButton*>(QStringLiteral("newVersionButton"));
+    QVERIFY(button && button->isVisible() && button->isEnabled());
+    QCOMPARE(mnemonicOf(button->text()), QLatin1Char('O'));
+    for (int tab = 0; tab < pane->tabs()->count(); ++tab) {
+        pane->tabs()->setCurrentIndex(tab);
+        QTest::qWait(20);
+        const QStringList twice = duplicateMnemonics(m_window.get());
+        QVERIFY2(twice.isEmpty(), qPrintable(pane->tabs()->tabText(tab) + QStringLiteral(": ") +
+                                             twice.join(QLatin1String("; "))));
+    }
+    pane->tabs()->setCurrentIndex(ui::ApiDetailPane::Overview);
+    m_window->findChild<QListWidget*>(QStringLiteral("navigation"))->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::AltModifier);
+    auto* dialog = test::shownChild<ui::LifecycleDialog>(m_window.get(),
+                                                         QStringLiteral("lifecycleDialog"), 3000);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->action(), app::ApiAction::NewVersion);
+    QApplication::setActiveWindow(dialog);
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    QPointer<QDialog> guard(dialog);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_VERIFY(!guard || !guard->isVisible());
+    delete guard;
+}
+
 void TestKeyboardNavigation::findFocusesTheSearchBox_data()
 {
     QTest::addColumn<int>("page");
+    QTest::addColumn<int>("tab");
     QTest::addColumn<QString>("box");
-    QTest::newRow("catalog") << int(MainWindow::Catalog) << QStringLiteral("catalogSearch");
-    QTest::newRow("call logs") << int(MainWindow::CallLogs) << QStringLiteral("pathEdit");
+    QTest::newRow("catalog") << int(MainWindow::Catalog) << -1 << QStringLiteral("catalogSearch");
+    QTest::newRow("call logs") << int(MainWindow::CallLogs) << -1 << QStringLiteral("pathEdit");
+    // Filters to choose from rather than text: the first of them.
+    QTest::newRow("audit log") << int(MainWindow::Teams) << 2 << QStringLiteral("auditActorFilter");
 }
 
 // Ctrl+F from the sidebar (not only from inside the page) puts the cursor
@@ -458,16 +820,24 @@ void TestKeyboardNavigation::findFocusesTheSearchBox_data()
 void TestKeyboardNavigation::findFocusesTheSearchBox()
 {
     QFETCH(int, page);
+    QFETCH(int, tab);
     QFETCH(QString, box);
-    QVERIFY(showPage(static_cast<MainWindow::Page>(page)));
-    auto* edit = this->page(static_cast<MainWindow::Page>(page))->findChild<QLineEdit*>(box);
-    QVERIFY2(edit, qPrintable(box));
-    edit->setText(QStringLiteral("old"));
-    QVERIFY(!edit->hasFocus());
+    const auto p = static_cast<MainWindow::Page>(page);
+    QVERIFY(showPage(p));
+    if (tab >= 0)
+        this->page(p)->findChild<QTabWidget*>()->setCurrentIndex(tab);
+    auto* field = this->page(p)->findChild<QWidget*>(box);
+    QVERIFY2(field && field->isVisible(), qPrintable(box));
+    auto* edit = qobject_cast<QLineEdit*>(field);
+    if (edit)
+        edit->setText(QStringLiteral("old"));
+    QVERIFY(!field->hasFocus());
     QTest::keySequence(QApplication::focusWidget(), QKeySequence::Find);
-    QTRY_VERIFY(edit->hasFocus());
-    QCOMPARE(edit->selectedText(), QStringLiteral("old"));
-    edit->clear();
+    QTRY_VERIFY(field->hasFocus());
+    if (edit) {
+        QCOMPARE(edit->selectedText(), QStringLiteral("old"));
+        edit->clear();
+    }
 }
 
 void TestKeyboardNavigation::newOpensTheCreateDialog_data()
@@ -586,6 +956,7 @@ void TestKeyboardNavigation::refreshReloadsThePage_data()
     QTest::newRow("applications") << int(MainWindow::Applications) << -1;
     QTest::newRow("approvals") << int(MainWindow::Approvals) << -1;
     QTest::newRow("audit log") << int(MainWindow::Teams) << 2;
+    QTest::newRow("call logs") << int(MainWindow::CallLogs) << -1;
 }
 
 // F5 (View > Refresh) reads the page's data again.
@@ -599,7 +970,10 @@ void TestKeyboardNavigation::refreshReloadsThePage()
         this->page(p)->findChild<QTabWidget*>()->setCurrentIndex(tab);
     auto* audit = m_window->teamsPage()->findChild<ui::AuditPage*>();
     QVERIFY(audit);
-    const auto loads = [this, p, tab, audit] {
+    // The call logs read again from a new filter, which resets the model
+    // (+1: the page's own first read, before the spy).
+    QSignalSpy callLogReads(m_window->callLogsPage()->model(), &QAbstractItemModel::modelReset);
+    const auto loads = [this, p, tab, audit, &callLogReads] {
         switch (p) {
         case MainWindow::Catalog:
             return m_window->catalogPage()->loadCount();
@@ -609,6 +983,8 @@ void TestKeyboardNavigation::refreshReloadsThePage()
             return m_window->applicationsPage()->loadCount();
         case MainWindow::Approvals:
             return m_window->approvalsPage()->loadCount();
+        case MainWindow::CallLogs:
+            return int(callLogReads.count()) + 1;
         default:
             return -1;
         }
@@ -617,6 +993,101 @@ void TestKeyboardNavigation::refreshReloadsThePage()
     const int before = loads();
     QTest::keySequence(QApplication::focusWidget(), QKeySequence::Refresh);
     QTRY_VERIFY_WITH_TIMEOUT(loads() > before, 5000);
+}
+
+// The approvals inbox has no destructive action (Reject asks for a reason
+// and is not a removal): Delete there opens nothing and changes nothing.
+void TestKeyboardNavigation::deleteInTheInboxDoesNothing()
+{
+    QVERIFY(showPage(MainWindow::Approvals));
+    ui::ApprovalsPage* approvals = m_window->approvalsPage();
+    approvals->tabs()->setCurrentIndex(0);
+    QTableView* inbox = approvals->inboxView();
+    QTRY_VERIFY_WITH_TIMEOUT(inbox->model()->rowCount() > 0, 5000);
+    const int pending = inbox->model()->rowCount();
+    inbox->setFocus();
+    inbox->selectRow(0);
+    QTest::keySequence(inbox, QKeySequence::Delete);
+    QTest::qWait(100);
+    QVERIFY(!shownDialog(approvals, 200));
+    QCOMPARE(inbox->model()->rowCount(), pending);
+    QVERIFY(inbox->hasFocus());
+}
+
+// Delete on an approved subscription in the approvals history revokes it
+// as the Revoke button does: it asks for the reason first, and Escape
+// keeps the subscription. Once revoked (nothing left to revoke), or with
+// nothing selected, Delete does nothing.
+void TestKeyboardNavigation::deleteAsksBeforeRevokingASubscription()
+{
+    QVERIFY(showPage(MainWindow::Approvals));
+    ui::ApprovalsPage* approvals = m_window->approvalsPage();
+    approvals->tabs()->setCurrentIndex(1);
+    QTableView* history = approvals->historyView();
+    ui::ApprovalsModel* model = approvals->historyModel();
+    QVERIFY(ensureApprovedInHistory());
+    approvals->tabs()->setCurrentIndex(1);
+    const qint64 id = model->item(approvedHistoryRow())->subscriptionId;
+    const auto stateOf = [model, id] {
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->item(row)->subscriptionId == id)
+                return model->item(row)->state;
+        return app::SubscriptionState::Pending;
+    };
+    // Back in the window (a dialog just closed), the subscription selected
+    // and the focus in the history.
+    const auto selectIt = [this, approvals, model, history, id] {
+        if (!showPage(MainWindow::Approvals))
+            return false;
+        approvals->tabs()->setCurrentIndex(1);
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->item(row)->subscriptionId == id)
+                history->selectRow(row);
+        history->setFocus();
+        return history->hasFocus() && history->selectionModel()->hasSelection();
+    };
+
+    // Nothing selected: nothing to revoke.
+    history->setFocus();
+    history->clearSelection();
+    QTest::keySequence(history, QKeySequence::Delete);
+    QTest::qWait(100);
+    QVERIFY(!shownDialog(approvals, 200));
+
+    // Escape: asked, and kept.
+    QVERIFY(selectIt());
+    QTest::keySequence(history, QKeySequence::Delete);
+    auto* ask = test::shownChild<QDialog>(approvals, QStringLiteral("reasonDialog"), 3000);
+    QVERIFY(ask);
+    QCOMPARE(ask->windowTitle(), QStringLiteral("Revoke Subscriptions"));
+    QApplication::setActiveWindow(ask);
+    QVERIFY(QTest::qWaitForWindowActive(ask));
+    QPointer<QDialog> guard(ask);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_VERIFY(!guard || !guard->isVisible());
+    QTest::qWait(100);
+    QVERIFY(stateOf() == app::SubscriptionState::Approved);
+
+    // With a reason: revoked, as by the button.
+    QVERIFY(selectIt());
+    QTest::keySequence(history, QKeySequence::Delete);
+    ask = test::shownChild<QDialog>(approvals, QStringLiteral("reasonDialog"), 3000);
+    QVERIFY(ask);
+    QApplication::setActiveWindow(ask);
+    QVERIFY(QTest::qWaitForWindowActive(ask));
+    auto* reason = ask->findChild<QPlainTextEdit*>(QStringLiteral("reason"));
+    QVERIFY(reason && reason->hasFocus());
+    QTest::keyClicks(reason, QStringLiteral("keyboard audit"));
+    test::clickOk(ask);
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf() == app::SubscriptionState::Revoked, 5000);
+
+    // Revoked: Delete has nothing left to do.
+    QVERIFY(selectIt());
+    QTRY_VERIFY(!approvals->findChild<QPushButton*>(QStringLiteral("revokeButton"))->isEnabled());
+    QTest::keySequence(history, QKeySequence::Delete);
+    QTest::qWait(100);
+    QVERIFY(!shownDialog(approvals, 200));
+    QVERIFY(stateOf() == app::SubscriptionState::Revoked);
 }
 
 // Stopped, the gateway page's listener fields take input: Tab visits them

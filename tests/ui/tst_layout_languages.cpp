@@ -18,10 +18,12 @@
 #include "app/gateway_controller.h"
 #include "app/telemetry/call_log_writer.h"
 #include "app/telemetry/telemetry_service.h"
+#include "app/traffic_generator.h"
 #include "tests/support/test_http.h"
 #include "ui/applications/key_reveal_dialog.h"
 #include "ui/approvals/approvals_model.h"
 #include "ui/approvals/approvals_page.h"
+#include "ui/approvals/reason_dialog.h"
 #include "ui/call_logs/call_log_model.h"
 #include "ui/call_logs/call_logs_page.h"
 #include "ui/catalog/catalog_model.h"
@@ -35,6 +37,7 @@
 #include <QComboBox>
 #include <QDate>
 #include <QDialog>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMetaEnum>
@@ -199,6 +202,20 @@ void TestLayoutLanguages::pagesFit()
                                               .arg(MainWindow::pageId(page), language, sizeName));
         }
     }
+    // The demo traffic dock beside the dashboard, where it is opened: its
+    // Alt+letters are its own there.
+    gatehouse::app::TrafficGenerator traffic;
+    traffic.setDemoOrigin(m_demo.origin());
+    window.setTrafficGenerator(&traffic);
+    window.resize(defaultWindowSize);
+    window.setCurrentPage(MainWindow::Dashboard);
+    window.trafficDock()->show();
+    QTest::qWait(30);
+    if (const QStringList twice = test::keyboard::duplicateMnemonics(&window); !twice.isEmpty())
+        failures << QStringLiteral("dashboard with the demo traffic dock: the same Alt+letter "
+                                   "twice: %1")
+                        .arg(twice.join(QStringLiteral("; ")));
+    test::saveScreenshot(&window, QStringLiteral("layout_traffic_dock_%1.png").arg(language));
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
 }
 
@@ -268,6 +285,16 @@ void TestLayoutLanguages::dialogsFit()
     KeyRevealDialog reveal(QStringLiteral("Inventory sync"),
                            QStringLiteral("gh_live_7f3c9a1e5b2d4c6f8a0e1b3d5f7a9c2e"));
     checkDialog(&reveal, QStringLiteral("key_reveal"), language);
+    if (QTest::currentTestFailed())
+        return;
+
+    // As the approvals page words it (its strings, in its context).
+    gatehouse::ui::ReasonDialog reason(
+        gatehouse::ui::ApprovalsPage::tr("Revoke Subscriptions"),
+        gatehouse::ui::ApprovalsPage::tr(
+            "Why are the selected subscriptions revoked? This cannot be undone."),
+        gatehouse::ui::ApprovalsPage::tr("Revoke"));
+    checkDialog(&reason, QStringLiteral("revoke_reason"), language);
 }
 
 void TestLayoutLanguages::checkFindsCutPlaceholdersAndHeaders()

@@ -472,7 +472,8 @@ void ApplicationPanel::endSelectedSubscription()
                                "again, request a new subscription."));
     QPushButton* end = box->addButton(tr("End Subscription"), QMessageBox::DestructiveRole);
     end->setObjectName(QStringLiteral("confirmEndButton"));
-    box->addButton(tr("Keep It"), QMessageBox::RejectRole);
+    // A stray Enter keeps the subscription, as it keeps a key.
+    box->setDefaultButton(box->addButton(tr("Keep It"), QMessageBox::RejectRole));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, end, id, api](QAbstractButton* clicked) {
         if (clicked == end)

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSet>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -156,6 +157,15 @@ QWidget* ApprovalsPage::buildHistoryTab()
     connect(m_suspend, &QPushButton::clicked, this, &ApprovalsPage::suspendSelected);
     connect(m_resume, &QPushButton::clicked, this, &ApprovalsPage::resumeSelected);
     connect(m_revoke, &QPushButton::clicked, this, &ApprovalsPage::revokeSelected);
+    // Delete in the history: the destructive action of the tab, Revoke, as
+    // its button (with the same reason asked first), and only where that
+    // button may act; on a selection nothing can revoke, it does nothing.
+    auto* remove = new QShortcut(QKeySequence::Delete, m_historyView);
+    remove->setContext(Qt::WidgetShortcut);
+    connect(remove, &QShortcut::activated, this, [this] {
+        if (m_revoke->isVisible() && m_revoke->isEnabled())
+            revokeSelected();
+    });
     return tab;
 }
 

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
@@ -17,8 +18,13 @@ ReasonDialog::ReasonDialog(const QString& title, const QString& prompt, const QS
     setObjectName(QStringLiteral("reasonDialog"));
     setWindowTitle(title);
     auto* layout = new QVBoxLayout(this);
-    auto* label = new QLabel(prompt, this);
-    label->setWordWrap(true);
+    auto* question = new QLabel(prompt, this);
+    question->setObjectName(QStringLiteral("reasonPrompt"));
+    question->setWordWrap(true);
+    layout->addWidget(question);
+    // A label of its own: Alt+R leads back to the field from the buttons,
+    // whatever the question's words.
+    auto* label = new QLabel(tr("&Reason:"), this);
     layout->addWidget(label);
     m_reason = new QPlainTextEdit(this);
     m_reason->setObjectName(QStringLiteral("reason"));
@@ -43,6 +49,15 @@ QString ReasonDialog::reason() const
 void ReasonDialog::setReason(const QString& reason)
 {
     m_reason->setPlainText(reason);
+}
+
+void ReasonDialog::resizeEvent(QResizeEvent* event)
+{
+    QDialog::resizeEvent(event);
+    // The narrower the dialog, the more lines the question needs; Qt does
+    // not raise a window's minimum height for that, so a dialog made small
+    // would cut it off (sooner in German and Chinese).
+    setMinimumHeight(layout()->totalHeightForWidth(width()));
 }
 
 void ReasonDialog::updateOk()

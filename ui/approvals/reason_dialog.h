@@ -21,6 +21,9 @@ public:
     QString reason() const;
     void setReason(const QString& reason);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void updateOk();
 

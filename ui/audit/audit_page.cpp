@@ -15,6 +15,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QSet>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -65,6 +66,12 @@ AuditPage::AuditPage(app::CatalogService* catalog, std::optional<app::Principal>
     m_action = addFilter(tr("&Action:"), QStringLiteral("auditActionFilter"));
     m_objectType = addFilter(tr("O&bject:"), QStringLiteral("auditObjectTypeFilter"));
     m_time = addFilter(tr("T&ime:"), QStringLiteral("auditTimeFilter"));
+    // Find, as on the other pages with a list to search: the first filter,
+    // from anywhere in the window while the log shows.
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WindowShortcut);
+    connect(find, &QShortcut::activated, this,
+            [this] { m_actor->setFocus(Qt::ShortcutFocusReason); });
     m_actor->addItem(tr("Anyone"), 0);
     m_action->addItem(tr("Any action"), QString());
     m_objectType->addItem(tr("Any object"), QString());

@@ -90,9 +90,9 @@ QString ApiDetailPane::actionText(app::ApiAction action)
     case app::ApiAction::NewVersion:
         break;
     }
-    // No mnemonic: every letter of it is taken on the page (with the cache
-    // tab open); Tab reaches it.
-    return tr("New Version…");
+    // O: the one letter of it that no other control of the page takes, on
+    // any tab and in any state (the cache tab takes most).
+    return tr("New Versi&on…");
 }
 
 ApiDetailPane::ApiDetailPane(app::GatewayController* gateway, QWidget* parent)

@@ -60,11 +60,11 @@ CachePolicyForm::CachePolicyForm(QWidget* parent)
                        tr("The longest any response stays fresh, whatever the upstream says; "
                           "not below the default TTL. %1")
                            .arg(durations));
-    m_override = addFlag(tr("&Override the upstream's freshness with the default TTL"),
+    m_override = addFlag(tr("Override the &upstream's freshness with the default TTL"),
                          Field::OverrideUpstream,
                          tr("Ignore Cache-Control and Expires from the upstream. no-store, "
                             "private, Set-Cookie and Vary: * still prevent storing."));
-    m_statuses = addText(tr("Cacheable stat&uses:"), Field::Statuses,
+    m_statuses = addText(tr("Cachea&ble statuses:"), Field::Statuses,
                          tr("the RFC 9110 defaults (200, 203, 204, 300, 301, 404, ...)"),
                          tr("Status codes that may be stored, separated by commas, for "
                             "example 200, 404. 206 and 304 cannot be stored on their own."));

@@ -56,7 +56,8 @@ TryItKeyChooser::TryItKeyChooser(QFormLayout* sharedForm, QWidget* parent)
                            "and use it here"));
     appRow->addWidget(m_application, 1);
     appRow->addWidget(m_issue);
-    auto* appLabel = new QLabel(tr("A&pplication:"), this);
+    // C: a draft's Publish button beside the tabs takes P.
+    auto* appLabel = new QLabel(tr("Appli&cation:"), this);
     appLabel->setBuddy(m_application);
     form->addRow(appLabel, appRow);
 

@@ -27,24 +27,25 @@ namespace gatehouse::ui {
 
 namespace {
 
+// The titles name the mix's rows and carry their Alt+letters.
 QString urlSetTitle(const QString& name)
 {
     if (name == QLatin1String("products"))
-        return TrafficPanel::tr("Products");
+        return TrafficPanel::tr("&Products");
     if (name == QLatin1String("weather"))
-        return TrafficPanel::tr("Weather");
+        return TrafficPanel::tr("&Weather");
     if (name == QLatin1String("echo"))
-        return TrafficPanel::tr("Echo");
+        return TrafficPanel::tr("E&cho");
     if (name == QLatin1String("products-v2"))
-        return TrafficPanel::tr("Products v2");
+        return TrafficPanel::tr("Prod&ucts v2");
     if (name == QLatin1String("products-v1"))
-        return TrafficPanel::tr("Products v1 (deprecated)");
+        return TrafficPanel::tr("Products v1 (&deprecated)");
     if (name == QLatin1String("weather-v1"))
-        return TrafficPanel::tr("Weather v1");
+        return TrafficPanel::tr("W&eather v1");
     if (name == QLatin1String("echo-v1"))
-        return TrafficPanel::tr("Echo v1");
+        return TrafficPanel::tr("Ech&o v1");
     if (name == QLatin1String("inventory"))
-        return TrafficPanel::tr("Inventory (draft)");
+        return TrafficPanel::tr("&Inventory (draft)");
     return name;
 }
 
@@ -129,6 +130,11 @@ double TrafficPanel::sliderPositionToRate(int position)
 
 void TrafficPanel::buildUi()
 {
+    // Every field of the dock has its own Alt+letter, none of them one of
+    // the menu bar's (Gateway, View, Help), nor A, the German View's, while
+    // a new label shows untranslated there. The dock shows beside every
+    // page, so a page may answer the same letter: Qt then moves the focus
+    // between the two on each press.
     auto* layout = new QVBoxLayout(this);
 
     auto* buttons = new QHBoxLayout;
@@ -136,7 +142,7 @@ void TrafficPanel::buildUi()
         new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Start &traffic"), this);
     m_startButton->setObjectName(QStringLiteral("startTrafficButton"));
     m_startButton->setToolTip(tr("Send demo requests through the running gateway"));
-    m_stopButton = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this);
+    m_stopButton = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), tr("&Stop"), this);
     m_stopButton->setObjectName(QStringLiteral("stopTrafficButton"));
     connect(m_startButton, &QPushButton::clicked, this, &TrafficPanel::start);
     connect(m_stopButton, &QPushButton::clicked, this, &TrafficPanel::stop);
@@ -162,8 +168,11 @@ void TrafficPanel::buildUi()
     auto* load = new QGroupBox(tr("Load"), this);
     auto* loadForm = new QFormLayout(load);
     loadForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    loadForm->addRow(tr("Rate:"), buildRateRow());
-    m_unpaced = new QCheckBox(tr("As fast as possible"), load);
+    loadForm->addRow(tr("&Rate:"), buildRateRow());
+    // The row is a slider and a spin box: the label leads to the number.
+    if (auto* label = qobject_cast<QLabel*>(loadForm->labelForField(m_rateSlider->parentWidget())))
+        label->setBuddy(m_rateSpin);
+    m_unpaced = new QCheckBox(tr("As &fast as possible"), load);
     m_unpaced->setObjectName(QStringLiteral("unpacedCheckBox"));
     m_unpaced->setToolTip(tr("Ignore the rate and keep every connection busy"));
     loadForm->addRow(QString(), m_unpaced);
@@ -171,7 +180,7 @@ void TrafficPanel::buildUi()
     m_concurrency->setObjectName(QStringLiteral("concurrencySpinBox"));
     m_concurrency->setRange(1, app::TrafficGenerator::maxConcurrency);
     m_concurrency->setSuffix(tr(" connections"));
-    loadForm->addRow(tr("Concurrency:"), m_concurrency);
+    loadForm->addRow(tr("Co&ncurrency:"), m_concurrency);
 
     auto* skewRow = new QWidget(load);
     auto* skewLayout = new QHBoxLayout(skewRow);
@@ -187,7 +196,9 @@ void TrafficPanel::buildUi()
         m_skewValue->fontMetrics().horizontalAdvance(QStringLiteral("0.00  ")));
     skewLayout->addWidget(m_skewSlider, 1);
     skewLayout->addWidget(m_skewValue);
-    loadForm->addRow(tr("Key skew (Zipf α):"), skewRow);
+    loadForm->addRow(tr("Key skew (&Zipf α):"), skewRow);
+    if (auto* label = qobject_cast<QLabel*>(loadForm->labelForField(skewRow)))
+        label->setBuddy(m_skewSlider);
 
     m_apiKey = new QLineEdit(load);
     m_apiKey->setObjectName(QStringLiteral("apiKeyEdit"));
@@ -196,7 +207,7 @@ void TrafficPanel::buildUi()
     enableClearButtonWhileEditable(m_apiKey);
     // Shown while typed only: screenshots and onlookers do not get the key.
     m_apiKey->setEchoMode(QLineEdit::PasswordEchoOnEdit);
-    loadForm->addRow(tr("API key:"), m_apiKey);
+    loadForm->addRow(tr("API &key:"), m_apiKey);
     layout->addWidget(load);
     layout->addWidget(buildMixGroup());
 
@@ -217,14 +228,16 @@ void TrafficPanel::buildUi()
         m_errorValue->fontMetrics().horizontalAdvance(QStringLiteral("100 %  ")));
     errorLayout->addWidget(m_errorSlider, 1);
     errorLayout->addWidget(m_errorValue);
-    originForm->addRow(tr("Injected errors:"), errorRow);
+    originForm->addRow(tr("In&jected errors:"), errorRow);
+    if (auto* label = qobject_cast<QLabel*>(originForm->labelForField(errorRow)))
+        label->setBuddy(m_errorSlider);
     m_latency = new QSpinBox(origin);
     m_latency->setObjectName(QStringLiteral("upstreamLatencySpinBox"));
     m_latency->setRange(0, app::TrafficGenerator::maxUpstreamLatencyMs);
     m_latency->setSingleStep(10);
     m_latency->setSuffix(tr(" ms"));
     m_latency->setToolTip(tr("Extra time the demo origin takes per response"));
-    originForm->addRow(tr("Extra latency:"), m_latency);
+    originForm->addRow(tr("Extra &latency:"), m_latency);
     if (!m_generator->demoOrigin()) {
         origin->setEnabled(false);
         origin->setToolTip(tr("Only for the built-in demo origin"));
