@@ -862,6 +862,11 @@ void TestCatalogPage::newVersionGetsItsOwnBasePath()
     QLineEdit* basePath = dialog->basePathEdit();
     QVERIFY(basePath);
     QCOMPARE(basePath->text(), QStringLiteral("/v2/weather"));
+    // The explanation speaks of the field below, not of a later step.
+    const QString explanation =
+        dialog->findChild<QLabel*>(QStringLiteral("lifecycleExplanation"))->text();
+    QVERIFY2(explanation.contains(QLatin1String("the base path below")), qPrintable(explanation));
+    QVERIFY2(!explanation.contains(QLatin1String("before publishing")), qPrintable(explanation));
     // It follows the version until typed into.
     dialog->versionEdit()->selectAll();
     QTest::keyClicks(dialog->versionEdit(), QStringLiteral("v3"));
