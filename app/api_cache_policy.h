@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/domain_message.h"
 #include "gateway/cache/cache_policy.hpp"
 
 #include <QString>
@@ -18,7 +19,9 @@ namespace gatehouse::app {
 // default) leaves the API uncached.
 //
 // nullopt with `error` set ("cachePolicy:1:13: max_ttl: ...") when the text is not
-// such an object.
-std::optional<gateway::cache::cache_policy> readApiCachePolicy(const QString& json, QString* error);
+// such an object; `message`, when given, is the same for the console to
+// translate.
+std::optional<gateway::cache::cache_policy> readApiCachePolicy(const QString& json, QString* error,
+                                                               DomainMessage* message = nullptr);
 
 } // namespace gatehouse::app

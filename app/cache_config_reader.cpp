@@ -3,6 +3,7 @@
 #include "app/cache_config_reader.h"
 
 #include "app/config_value_parsers.h"
+#include "app/domain/domain_messages.h"
 
 #include <algorithm>
 
@@ -19,8 +20,8 @@ constexpr seconds MaxTtl = std::chrono::hours(24 * 365);
 bool readSeconds(ConfigReader& reader, const ConfigField& field, seconds& out)
 {
     if (!field.node.IsScalar()) {
-        reader.fail(field, QStringLiteral("expected a duration such as 30s, 10m or 1h, got %1")
-                               .arg(ConfigReader::describe(field.node)));
+        reader.fail(
+            field, DomainMessage(msg::CacheExpectedDuration, {ConfigReader::describe(field.node)}));
         return false;
     }
     std::chrono::milliseconds value{};
@@ -30,13 +31,14 @@ bool readSeconds(ConfigReader& reader, const ConfigField& field, seconds& out)
         return false;
     }
     if (value.count() % 1000 != 0) {
-        reader.fail(field, QStringLiteral("%1 is not a whole number of seconds")
-                               .arg(config::formatDuration(value)));
+        reader.fail(field,
+                    DomainMessage(msg::CacheNotWholeSeconds, {config::formatDuration(value)}));
         return false;
     }
     if (value.count() <= 0 || value > MaxTtl) {
-        reader.fail(field, QStringLiteral("%1 is out of range (1s to %2)")
-                               .arg(config::formatDuration(value), config::formatDuration(MaxTtl)));
+        reader.fail(field,
+                    DomainMessage(msg::CacheDurationRange,
+                                  {config::formatDuration(value), config::formatDuration(MaxTtl)}));
         return false;
     }
     out = std::chrono::duration_cast<seconds>(value);
@@ -48,8 +50,7 @@ void readStatuses(ConfigReader& reader, const ConfigField& field, std::vector<un
     if (!reader.isSequence(field))
         return;
     if (field.node.size() == 0) {
-        reader.fail(field, QStringLiteral("must not be empty (omit statuses for the RFC 9110 "
-                                          "defaults)"));
+        reader.fail(field, DomainMessage(msg::CacheStatusesEmpty));
         return;
     }
     std::size_t index = 0;
@@ -59,11 +60,11 @@ void readStatuses(ConfigReader& reader, const ConfigField& field, std::vector<un
         if (!reader.readUnsigned(statusField, 200, 599, status))
             continue;
         if (status == 206 || status == 304)
-            reader.fail(statusField, QStringLiteral("status %1 cannot be cached on its own "
-                                                    "(a partial or a validation response)")
-                                         .arg(status));
+            reader.fail(statusField, DomainMessage(msg::CacheStatusNotStorable,
+                                                   {DomainMessage::number(qint64(status))}));
         else if (std::find(out.begin(), out.end(), status) != out.end())
-            reader.fail(statusField, QStringLiteral("duplicate status %1").arg(status));
+            reader.fail(statusField, DomainMessage(msg::CacheDuplicateStatus,
+                                                   {DomainMessage::number(qint64(status))}));
         else
             out.push_back(static_cast<unsigned>(status));
     }
@@ -81,14 +82,13 @@ void readQueryParams(ConfigReader& reader, const ConfigField& field, std::vector
             continue;
         const auto star = name.find('*');
         if (name.empty() || name == "*")
-            reader.fail(nameField, QStringLiteral("must name a parameter ('utm_*' ignores a "
-                                                  "prefix)"));
+            reader.fail(nameField, DomainMessage(msg::CacheParameterMissing));
         else if (star != std::string::npos && star != name.size() - 1)
-            reader.fail(nameField, QStringLiteral("'%1': '*' is only allowed at the end")
-                                       .arg(ConfigReader::fromStd(name)));
+            reader.fail(nameField,
+                        DomainMessage(msg::CacheWildcardNotAtEnd, {ConfigReader::fromStd(name)}));
         else if (name.find_first_of("&=# ") != std::string::npos)
-            reader.fail(nameField, QStringLiteral("'%1' is not a query parameter name")
-                                       .arg(ConfigReader::fromStd(name)));
+            reader.fail(nameField,
+                        DomainMessage(msg::CacheNotAParameterName, {ConfigReader::fromStd(name)}));
         else
             out.push_back(std::move(name));
     }
@@ -113,10 +113,10 @@ void readRouteCache(ConfigReader& reader, const ConfigField& field,
     if (const auto maxTtl = fields->get("max_ttl");
         maxTtl && readSeconds(reader, *maxTtl, policy.max_ttl) && defaultTtl &&
         policy.default_ttl > policy.max_ttl)
-        reader.fail(*defaultTtl, QStringLiteral("default_ttl is longer than max_ttl"));
+        reader.fail(*defaultTtl, DomainMessage(msg::CacheDefaultAboveMax));
     reader.optionalBool(*fields, "override_upstream", policy.override_upstream);
     if (policy.override_upstream && !defaultTtl)
-        reader.fail(field, QStringLiteral("override_upstream needs a default_ttl"));
+        reader.fail(field, DomainMessage(msg::CacheOverrideNeedsDefault));
     if (const auto statuses = fields->get("statuses"))
         readStatuses(reader, *statuses, policy.cacheable_statuses);
     if (const auto size = fields->get("max_object_size")) {
@@ -169,9 +169,8 @@ void readGatewayCache(ConfigReader& reader, const ConfigField& field,
             else if (text == "tiny_lfu")
                 options.cache_eviction = gateway::cache::eviction_kind::tiny_lfu;
             else
-                reader.fail(*eviction, QStringLiteral("unknown eviction '%1' (expected lru or "
-                                                      "tiny_lfu)")
-                                           .arg(ConfigReader::fromStd(text)));
+                reader.fail(*eviction, DomainMessage(msg::CacheUnknownEviction,
+                                                     {ConfigReader::fromStd(text)}));
         }
     }
 }

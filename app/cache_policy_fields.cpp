@@ -5,6 +5,7 @@
 #include "app/cache_config_reader.h"
 #include "app/config_reader.h"
 #include "app/config_value_parsers.h"
+#include "app/domain/domain_messages.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -147,11 +148,13 @@ int itemIndex(const QString& path)
     return ok ? index : -1;
 }
 
-CachePolicyProblem classify(const CachePolicyFields& f, const QString& path, const QString& message)
+CachePolicyProblem classify(const CachePolicyFields& f, const QString& path,
+                            const DomainMessage& message)
 {
     CachePolicyProblem p;
     p.field = fieldOfKey(path.section(QLatin1Char('['), 0, 0));
-    p.message = message;
+    p.message = message.toString();
+    p.what = message;
     const int index = itemIndex(path);
     if (const QString* text = durationField(f, p.field)) {
         classifyDuration(text->trimmed(), p.field, p);
@@ -188,10 +191,20 @@ QString cachePolicyKey(CachePolicyField field)
 
 std::optional<CachePolicyFields> CachePolicyFields::fromJson(const QString& json, QString* error)
 {
+    DomainMessage message;
+    auto fields = fromJson(json, &message);
+    if (!fields)
+        *error = message.toString();
+    return fields;
+}
+
+std::optional<CachePolicyFields> CachePolicyFields::fromJson(const QString& json,
+                                                             DomainMessage* error)
+{
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = QStringLiteral("cachePolicy: must be a JSON object");
+        *error = msg::CachePolicyNotObject;
         return std::nullopt;
     }
     const QJsonObject o = document.object();
@@ -260,6 +273,7 @@ QList<CachePolicyProblem> checkCachePolicy(const CachePolicyFields& fields)
     } catch (const YAML::Exception& e) { // not expected: the JSON is generated
         CachePolicyProblem problem;
         problem.message = ConfigReader::fromStd(e.msg);
+        problem.what = problem.message;
         problems.append(problem);
         return problems;
     }
@@ -267,7 +281,7 @@ QList<CachePolicyProblem> checkCachePolicy(const CachePolicyFields& fields)
     readApiCachePolicyNode(reader, node);
     // "statuses[1]" is about the second item of the statuses field.
     for (const ConfigReader::Finding& finding : reader.findings())
-        problems.append(classify(fields, finding.path, finding.message));
+        problems.append(classify(fields, finding.path, finding.what));
     return problems;
 }
 

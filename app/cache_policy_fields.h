@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/domain_message.h"
+
 #include <QList>
 #include <QString>
 
@@ -33,6 +35,8 @@ struct CachePolicyFields {
     // the text is not a JSON object. Numbers stand for milliseconds
     // (durations) and bytes (sizes), as in the configuration file.
     static std::optional<CachePolicyFields> fromJson(const QString& json, QString* error);
+    // The same, with `error` as a message the console can translate.
+    static std::optional<CachePolicyFields> fromJson(const QString& json, DomainMessage* error);
     // The policy as compact JSON: "{}" for caching off with nothing else
     // set; {"enabled": false, ...} keeps the settings of a policy turned off.
     QString toJson() const;
@@ -88,6 +92,8 @@ struct CachePolicyProblem {
     // The catalog's own wording, in English with configuration keys
     // ("default_ttl is longer than max_ttl"), as the admin API and logs say it.
     QString message;
+    // The same for the console to translate (ui/domain_message_text.h).
+    DomainMessage what;
 };
 
 // What readApiCachePolicy refuses in fields.toJson(), field by field: empty

@@ -3,6 +3,7 @@
 #include "app/config_reader.h"
 
 #include "app/config_value_parsers.h"
+#include "app/domain/domain_messages.h"
 
 #include <algorithm>
 #include <tuple>
@@ -47,7 +48,7 @@ std::size_t editDistance(std::string_view a, std::string_view b)
     return row[b.size()];
 }
 
-QString unknownFieldMessage(const std::string& name, ConfigReader::Keys known)
+DomainMessage unknownFieldMessage(const std::string& name, ConfigReader::Keys known)
 {
     std::string_view best;
     std::size_t bestDistance = 3; // suggest only close misspellings
@@ -59,13 +60,13 @@ QString unknownFieldMessage(const std::string& name, ConfigReader::Keys known)
         }
     }
     if (!best.empty())
-        return QStringLiteral("unknown field '%1' (did you mean '%2'?)")
-            .arg(ConfigReader::fromStd(name), ConfigReader::fromStd(best));
+        return DomainMessage(msg::ConfigUnknownFieldDidYouMean,
+                             {ConfigReader::fromStd(name), ConfigReader::fromStd(best)});
     QStringList names;
     for (std::string_view candidate : known)
         names << ConfigReader::fromStd(candidate);
-    return QStringLiteral("unknown field '%1' (expected one of: %2)")
-        .arg(ConfigReader::fromStd(name), names.join(QStringLiteral(", ")));
+    return DomainMessage(msg::ConfigUnknownFieldExpected,
+                         {ConfigReader::fromStd(name), names.join(QStringLiteral(", "))});
 }
 
 } // namespace
@@ -81,27 +82,25 @@ ConfigReader::ConfigReader(QString source)
 {
 }
 
-void ConfigReader::fail(const YAML::Mark& mark, const QString& path, const QString& message)
+void ConfigReader::fail(const YAML::Mark& mark, const QString& path, const DomainMessage& message)
 {
     if (static_cast<int>(m_problems.size()) >= MaxReported) {
         ++m_unreported;
         return;
     }
-    QString body = message;
+    const bool positioned = !mark.is_null() && mark.line >= 0;
+    QString place = positioned ? QStringLiteral("%1:%2:%3")
+                                     .arg(m_source, QString::number(mark.line + 1),
+                                          QString::number(mark.column + 1))
+                               : m_source;
     if (!path.isEmpty())
-        body = path + QStringLiteral(": ") + message;
-    if (mark.is_null() || mark.line < 0) {
-        m_problems.push_back({-1, -1, QStringLiteral("%1: %2").arg(m_source, body), path, message});
-        return;
-    }
+        place += QStringLiteral(": ") + path;
+    const QString text = place + QStringLiteral(": ") + message.toString();
     m_problems.push_back(
-        {mark.line, mark.column,
-         QStringLiteral("%1:%2:%3: %4")
-             .arg(m_source, QString::number(mark.line + 1), QString::number(mark.column + 1), body),
-         path, message});
+        {positioned ? mark.line : -1, positioned ? mark.column : -1, text, place, path, message});
 }
 
-void ConfigReader::fail(const ConfigField& field, const QString& message)
+void ConfigReader::fail(const ConfigField& field, const DomainMessage& message)
 {
     fail(field.mark, field.path, message);
 }
@@ -121,6 +120,22 @@ QStringList ConfigReader::report() const
     return out;
 }
 
+QList<DomainMessage> ConfigReader::reportMessages() const
+{
+    std::vector<Problem> sorted = m_problems;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Problem& a, const Problem& b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
+    QList<DomainMessage> out;
+    for (const Problem& problem : sorted)
+        out << DomainMessage(msg::ProblemAt, {problem.place, problem.message});
+    if (m_unreported > 0)
+        out << DomainMessage(msg::ProblemAt,
+                             {m_source, DomainMessage(msg::ConfigMoreProblems,
+                                                      {DomainMessage::number(m_unreported)})});
+    return out;
+}
+
 std::vector<ConfigReader::Finding> ConfigReader::findings() const
 {
     std::vector<Problem> sorted = m_problems;
@@ -130,14 +145,14 @@ std::vector<ConfigReader::Finding> ConfigReader::findings() const
     std::vector<Finding> out;
     out.reserve(sorted.size());
     for (const Problem& problem : sorted)
-        out.push_back({problem.path, problem.message});
+        out.push_back({problem.path, problem.message.toString(), problem.message});
     return out;
 }
 
 std::optional<ConfigFieldMap> ConfigReader::mapping(const ConfigField& field, Keys known)
 {
     if (!field.node.IsMap()) {
-        fail(field, QStringLiteral("expected a mapping, got %1").arg(describe(field.node)));
+        fail(field, DomainMessage(msg::ConfigExpectedMapping, {describe(field.node)}));
         return std::nullopt;
     }
     return ConfigFieldMap(*this, field, known);
@@ -147,14 +162,14 @@ bool ConfigReader::isSequence(const ConfigField& field)
 {
     if (field.node.IsSequence())
         return true;
-    fail(field, QStringLiteral("expected a sequence, got %1").arg(describe(field.node)));
+    fail(field, DomainMessage(msg::ConfigExpectedSequence, {describe(field.node)}));
     return false;
 }
 
 bool ConfigReader::readString(const ConfigField& field, std::string& out)
 {
     if (!field.node.IsScalar()) {
-        fail(field, QStringLiteral("expected a string, got %1").arg(describe(field.node)));
+        fail(field, DomainMessage(msg::ConfigExpectedString, {describe(field.node)}));
         return false;
     }
     out = field.node.Scalar();
@@ -189,7 +204,7 @@ bool ConfigReader::readBool(const ConfigField& field, bool& out)
             return true;
         }
     }
-    fail(field, QStringLiteral("expected true or false, got %1").arg(describe(field.node)));
+    fail(field, DomainMessage(msg::ConfigExpectedBool, {describe(field.node)}));
     return false;
 }
 
@@ -197,7 +212,7 @@ bool ConfigReader::readUnsigned(const ConfigField& field, std::uint64_t min, std
                                 std::uint64_t& out)
 {
     if (!isPlainScalar(field.node)) {
-        fail(field, QStringLiteral("expected a whole number, got %1").arg(describe(field.node)));
+        fail(field, DomainMessage(msg::ConfigExpectedWholeNumber, {describe(field.node)}));
         return false;
     }
     std::uint64_t value = 0;
@@ -207,8 +222,9 @@ bool ConfigReader::readUnsigned(const ConfigField& field, std::uint64_t min, std
         return false;
     }
     if (value < min || value > max) {
-        fail(field, QStringLiteral("%1 is out of range (%2 to %3)")
-                        .arg(QString::number(value), QString::number(min), QString::number(max)));
+        fail(field,
+             DomainMessage(msg::ConfigNumberRange,
+                           {QString::number(value), QString::number(min), QString::number(max)}));
         return false;
     }
     out = value;
@@ -244,8 +260,7 @@ bool ConfigReader::readSize(const ConfigField& field, std::uint64_t min, std::ui
                             std::uint64_t& out)
 {
     if (!field.node.IsScalar()) {
-        fail(field, QStringLiteral("expected a size such as 16KiB or 8MiB, got %1")
-                        .arg(describe(field.node)));
+        fail(field, DomainMessage(msg::ConfigExpectedSize, {describe(field.node)}));
         return false;
     }
     std::uint64_t value = 0;
@@ -255,8 +270,9 @@ bool ConfigReader::readSize(const ConfigField& field, std::uint64_t min, std::ui
         return false;
     }
     if (value < min || value > max) {
-        fail(field, QStringLiteral("%1 bytes is out of range (%2 to %3 bytes)")
-                        .arg(QString::number(value), QString::number(min), QString::number(max)));
+        fail(field,
+             DomainMessage(msg::ConfigSizeRange,
+                           {QString::number(value), QString::number(min), QString::number(max)}));
         return false;
     }
     out = value;
@@ -337,9 +353,9 @@ ConfigFieldMap::ConfigFieldMap(ConfigReader& reader, const ConfigField& map,
         const YAML::Node& value = entry.second;
         const YAML::Mark keyMark = markOr(key.Mark(), map.mark);
         if (!key.IsScalar()) {
-            reader.fail(keyMark, map.path,
-                        QStringLiteral("field names must be strings, got %1")
-                            .arg(ConfigReader::describe(key)));
+            reader.fail(
+                keyMark, map.path,
+                DomainMessage(msg::ConfigFieldNameNotString, {ConfigReader::describe(key)}));
             continue;
         }
         const std::string& name = key.Scalar();
@@ -348,9 +364,10 @@ ConfigFieldMap::ConfigFieldMap(ConfigReader& reader, const ConfigField& map,
             continue;
         }
         if (const auto previous = get(name)) {
-            reader.fail(keyMark, map.path,
-                        QStringLiteral("duplicate field '%1' (first given at line %2)")
-                            .arg(ConfigReader::fromStd(name), QString::number(previous->line())));
+            reader.fail(
+                keyMark, map.path,
+                DomainMessage(msg::ConfigDuplicateField,
+                              {ConfigReader::fromStd(name), QString::number(previous->line())}));
             continue;
         }
         // An empty value's own mark points past the end of its line; use the key's.

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/domain_message.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -48,18 +50,33 @@ public:
 
     explicit ConfigReader(QString source);
 
-    void fail(const YAML::Mark& mark, const QString& path, const QString& message);
-    void fail(const ConfigField& field, const QString& message);
+    // A message the console may show translated (app/domain/domain_messages.h),
+    // or plain English text (the QString overloads: the configuration file's
+    // own messages, read by administrators in a terminal).
+    void fail(const YAML::Mark& mark, const QString& path, const DomainMessage& message);
+    void fail(const ConfigField& field, const DomainMessage& message);
+    void fail(const YAML::Mark& mark, const QString& path, const QString& message)
+    {
+        fail(mark, path, DomainMessage(message));
+    }
+    void fail(const ConfigField& field, const QString& message)
+    {
+        fail(field, DomainMessage(message));
+    }
     // All problems so far, including those beyond MaxReported.
     int problemCount() const { return static_cast<int>(m_problems.size()) + m_unreported; }
     // "source:line:column: path: message", sorted by position.
     QStringList report() const;
+    // The same lines as messages, for the console to show translated: each
+    // is "%1: %2" with the place verbatim and the problem a message.
+    QList<DomainMessage> reportMessages() const;
     // The same problems with the field path and the message apart
     // ("statuses[1]", "duplicate status 200"), for a form that shows each
     // next to its field. Sorted by position; the unreported are left out.
     struct Finding {
         QString path;
         QString message;
+        DomainMessage what; // `message` as a message the console can translate
     };
     std::vector<Finding> findings() const;
 
@@ -98,8 +115,9 @@ private:
         int line; // 0-based; -1 when unknown
         int column;
         QString text;
+        QString place; // "source:line:column: path", the text before the message
         QString path;
-        QString message;
+        DomainMessage message;
     };
 
     QString m_source;

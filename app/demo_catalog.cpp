@@ -128,7 +128,7 @@ private:
         document = withoutApisMovedOn(document, *existing);
         const WorkspaceApplyResult applied = WorkspaceFile::apply(m_store, m_admin, document);
         if (!applied.ok())
-            return fail(QStringLiteral("workspace"), applied.errors.join(QStringLiteral("; ")));
+            return fail(QStringLiteral("workspace"), applied.errorMessage());
         m_out.changes << applied.changes;
         for (const Team& t : m_store.teams().teams())
             m_teams.insert(t.name, t.id);

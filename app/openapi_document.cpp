@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/openapi_document.h"
 
+#include "app/domain/domain_messages.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <set>
@@ -106,18 +108,18 @@ OpenApiSummary summarizeOpenApi(const QString& document)
 {
     OpenApiSummary out;
     if (document.trimmed().isEmpty()) {
-        out.error = QStringLiteral("no OpenAPI document");
+        out.setError(msg::OpenApiNoDocument);
         return out;
     }
     YAML::Node root;
     try {
         root = YAML::Load(document.toStdString());
     } catch (const YAML::Exception& e) {
-        out.error = QStringLiteral("not valid YAML or JSON: ") + QString::fromStdString(e.msg);
+        out.setError({msg::OpenApiNotYamlOrJson, {QString::fromStdString(e.msg)}});
         return out;
     }
     if (!root.IsMap()) {
-        out.error = QStringLiteral("the document must be a mapping");
+        out.setError(msg::OpenApiNotMapping);
         return out;
     }
     try {
@@ -168,7 +170,7 @@ OpenApiSummary summarizeOpenApi(const QString& document)
             }
         }
     } catch (const YAML::Exception& e) {
-        out.error = QStringLiteral("cannot read the document: ") + QString::fromStdString(e.msg);
+        out.setError({msg::OpenApiUnreadable, {QString::fromStdString(e.msg)}});
     }
     return out;
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/domain_message.h"
+
 #include <QList>
 #include <QString>
 
@@ -41,7 +43,14 @@ struct OpenApiSummary {
     QString version;
     QString description;
     QList<OpenApiOperation> operations;
-    QString error; // non-empty: the document could not be read
+    QString error;              // non-empty: the document could not be read
+    DomainMessage errorMessage; // the same, for the console to translate
+
+    void setError(const DomainMessage& message)
+    {
+        errorMessage = message;
+        error = message.toString();
+    }
 };
 
 OpenApiSummary summarizeOpenApi(const QString& document);

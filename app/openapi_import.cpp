@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/openapi_import.h"
 
+#include "app/domain/domain_messages.h"
 #include "gateway/router.hpp"
 
 #include <QRegularExpression>
@@ -26,37 +27,58 @@ QString text(const std::string& s)
 }
 
 // Collects positioned problems; `where` is a dotted location in the document.
+// Each is kept twice: in English, as the admin API and the command line show
+// it, and as a message for the console to translate.
 class Problems {
 public:
     explicit Problems(QString source)
         : m_source(std::move(source))
     {
     }
-    void error(const YAML::Node& node, const QString& where, const QString& message)
+    void error(const YAML::Node& node, const QString& where, const DomainMessage& message)
     {
-        m_errors << format(node.Mark(), where, message);
+        addError(format(node.Mark(), where, message));
     }
-    void warning(const YAML::Node& node, const QString& where, const QString& message)
+    void warning(const YAML::Node& node, const QString& where, const DomainMessage& message)
     {
-        m_warnings << format(node.Mark(), where, message);
+        const DomainMessage line = format(node.Mark(), where, message);
+        m_warnings << line.toString();
+        m_warningMessages << line;
     }
-    QString format(const YAML::Mark& mark, const QString& where, const QString& message) const
+    // "source:line:column: where: message"; "document" for a nameless source.
+    DomainMessage format(const YAML::Mark& mark, const QString& where,
+                         const DomainMessage& message) const
     {
-        QString out = m_source.isEmpty() ? QStringLiteral("document") : m_source;
+        QString position;
         if (!mark.is_null())
-            out += QStringLiteral(":%1:%2").arg(mark.line + 1).arg(mark.column + 1);
+            position += QStringLiteral(":%1:%2").arg(mark.line + 1).arg(mark.column + 1);
         if (!where.isEmpty())
-            out += QStringLiteral(": ") + where;
-        return out + QStringLiteral(": ") + message;
+            position += QStringLiteral(": ") + where;
+        const DomainMessage location = m_source.isEmpty()
+                                           ? DomainMessage(msg::OpenApiUnnamedDocument, {position})
+                                           : DomainMessage(m_source + position);
+        return DomainMessage(msg::ProblemAt, {location, message});
     }
-    QStringList errors() const { return m_errors; }
-    QStringList warnings() const { return m_warnings; }
-    void addError(const QString& line) { m_errors << line; }
+    void addError(const DomainMessage& line)
+    {
+        m_errors << line.toString();
+        m_errorMessages << line;
+    }
+    void moveInto(OpenApiImport& out)
+    {
+        out.errors = std::move(m_errors);
+        out.errorMessages = std::move(m_errorMessages);
+        out.warnings = std::move(m_warnings);
+        out.warningMessages = std::move(m_warningMessages);
+    }
+    bool hasErrors() const { return !m_errors.isEmpty(); }
 
 private:
     QString m_source;
     QStringList m_errors;
+    QList<DomainMessage> m_errorMessages;
     QStringList m_warnings;
+    QList<DomainMessage> m_warningMessages;
 };
 
 QString child(const QString& parent, const std::string& key)
@@ -70,11 +92,11 @@ std::optional<QString> requiredString(Problems& p, const YAML::Node& map, const 
 {
     const YAML::Node value = map[key];
     if (!value) {
-        p.error(map, child(where, key), QStringLiteral("is required"));
+        p.error(map, child(where, key), msg::OpenApiRequired);
         return std::nullopt;
     }
     if (!value.IsScalar()) {
-        p.error(value, child(where, key), QStringLiteral("must be a string"));
+        p.error(value, child(where, key), msg::OpenApiMustBeString);
         return std::nullopt;
     }
     return text(value.Scalar());
@@ -111,14 +133,14 @@ void readServer(Problems& p, const YAML::Node& servers, ApiDefinition& api)
     if (!servers)
         return;
     if (!servers.IsSequence()) {
-        p.error(servers, QStringLiteral("servers"), QStringLiteral("must be a list"));
+        p.error(servers, QStringLiteral("servers"), msg::OpenApiMustBeList);
         return;
     }
     if (servers.size() == 0)
         return;
     const YAML::Node first = servers[0];
     if (!first.IsMap()) {
-        p.error(first, QStringLiteral("servers[0]"), QStringLiteral("must be a mapping"));
+        p.error(first, QStringLiteral("servers[0]"), msg::OpenApiMustBeMapping);
         return;
     }
     const auto url = requiredString(p, first, QStringLiteral("servers[0]"), "url");
@@ -135,23 +157,21 @@ void readServer(Problems& p, const YAML::Node& servers, ApiDefinition& api)
     }
     if (expanded.contains(QLatin1Char('{'))) {
         p.error(first["url"], QStringLiteral("servers[0].url"),
-                QStringLiteral("variable without a default in '%1'").arg(*url));
+                DomainMessage(msg::OpenApiServerVariable, {*url}));
         return;
     }
     const QUrl parsed(expanded);
     QString path = parsed.path();
     if (parsed.scheme() == QLatin1String("http") || parsed.scheme() == QLatin1String("https")) {
         if (parsed.scheme() == QLatin1String("https"))
-            p.warning(first["url"], QStringLiteral("servers[0].url"),
-                      QStringLiteral("the gateway forwards over http only; set the upstream"));
+            p.warning(first["url"], QStringLiteral("servers[0].url"), msg::OpenApiHttpsServer);
         else
             api.upstreams = {{parsed.toString(QUrl::RemovePath | QUrl::RemoveQuery |
                                               QUrl::RemoveFragment | QUrl::StripTrailingSlash),
                               1}};
     } else if (!parsed.isRelative() || !expanded.startsWith(QLatin1Char('/'))) {
-        p.error(
-            first["url"], QStringLiteral("servers[0].url"),
-            QStringLiteral("'%1' is neither an http(s) URL nor an absolute path").arg(expanded));
+        p.error(first["url"], QStringLiteral("servers[0].url"),
+                DomainMessage(msg::OpenApiServerUrlRule, {expanded}));
         return;
     }
     while (path.endsWith(QLatin1Char('/')))
@@ -164,7 +184,7 @@ void readOperations(Problems& p, const YAML::Node& paths, bool is30, ApiDefiniti
                     QSet<QString>& tags, int& count)
 {
     if (!paths.IsMap()) {
-        p.error(paths, QStringLiteral("paths"), QStringLiteral("must be a mapping"));
+        p.error(paths, QStringLiteral("paths"), msg::OpenApiMustBeMapping);
         return;
     }
     std::set<std::string> seen; // method + canonical path
@@ -173,16 +193,16 @@ void readOperations(Problems& p, const YAML::Node& paths, bool is30, ApiDefiniti
         const QString where = QStringLiteral("paths.") + text(path);
         const YAML::Node item = it->second;
         if (path.empty() || path.front() != '/') {
-            p.error(it->first, where, QStringLiteral("a path must start with '/'"));
+            p.error(it->first, where, msg::OpenApiPathSlash);
             continue;
         }
         std::string why;
         if (!gateway::route_pattern::parse(path, &why)) {
-            p.error(it->first, where, text(why));
+            p.error(it->first, where, DomainMessage(text(why)));
             continue;
         }
         if (!item.IsMap()) {
-            p.error(item, where, QStringLiteral("must be a mapping of operations"));
+            p.error(item, where, msg::OpenApiPathItemMapping);
             continue;
         }
         for (auto op = item.begin(); op != item.end(); ++op) {
@@ -191,30 +211,27 @@ void readOperations(Problems& p, const YAML::Node& paths, bool is30, ApiDefiniti
             if (key.rfind("x-", 0) == 0)
                 continue;
             if (key == "$ref") {
-                p.warning(op->first, opWhere,
-                          QStringLiteral("path item references are not followed; skipped"));
+                p.warning(op->first, opWhere, msg::OpenApiPathItemRef);
                 continue;
             }
             if (pathItemKeys.count(key))
                 continue;
             if (!operationKeys.count(key)) {
-                p.error(op->first, opWhere, QStringLiteral("unknown field"));
+                p.error(op->first, opWhere, msg::OpenApiUnknownField);
                 continue;
             }
             const YAML::Node operation = op->second;
             if (!operation.IsMap()) {
-                p.error(operation, opWhere, QStringLiteral("an operation must be a mapping"));
+                p.error(operation, opWhere, msg::OpenApiOperationMapping);
                 continue;
             }
             if (is30 && !operation["responses"]) {
-                p.error(operation, child(opWhere, "responses"), QStringLiteral("is required"));
+                p.error(operation, child(opWhere, "responses"), msg::OpenApiRequired);
                 continue;
             }
             QString method = text(key).toUpper();
             if (!seen.insert(key + ' ' + gateway::route_pattern::canonical(path)).second) {
-                p.error(op->first, opWhere,
-                        QStringLiteral("the same operation as another path (only parameter "
-                                       "names differ)"));
+                p.error(op->first, opWhere, msg::OpenApiDuplicateOperation);
                 continue;
             }
             if (const YAML::Node t = operation["tags"]; t && t.IsSequence()) {
@@ -253,15 +270,12 @@ void readSecuritySchemes(Problems& p, const YAML::Node& components, ApiDefinitio
             continue;
         if (!isValidKeyQueryParameter(*name)) {
             p.warning(scheme["name"], where + QStringLiteral(".name"),
-                      QStringLiteral("'%1' cannot be a key query parameter (1-64 of A-Z a-z "
-                                     "0-9 . _ ~ -); keys are accepted in headers only")
-                          .arg(*name));
+                      DomainMessage(msg::OpenApiKeyParameterRule, {*name}));
         } else if (api.keyQueryParameter.isEmpty()) {
             api.keyQueryParameter = *name;
         } else if (api.keyQueryParameter != *name) {
             p.warning(scheme["name"], where + QStringLiteral(".name"),
-                      QStringLiteral("only one key query parameter is supported; '%1' is used")
-                          .arg(api.keyQueryParameter));
+                      DomainMessage(msg::OpenApiOneKeyParameter, {api.keyQueryParameter}));
         }
     }
 }
@@ -274,18 +288,18 @@ OpenApiImport OpenApiImporter::import(const QByteArray& document, const QString&
     try {
         root = YAML::Load(document.toStdString());
     } catch (const YAML::ParserException& e) {
-        out.errors << p.format(e.mark, {},
-                               QStringLiteral("not valid YAML or JSON: ") + text(e.msg));
+        p.addError(p.format(e.mark, {}, DomainMessage(msg::OpenApiNotYamlOrJson, {text(e.msg)})));
+        p.moveInto(out);
         return out;
     }
     if (!root.IsMap()) {
-        out.errors << p.format(root.Mark(), {}, QStringLiteral("the document must be a mapping"));
+        p.addError(p.format(root.Mark(), {}, msg::OpenApiNotMapping));
+        p.moveInto(out);
         return out;
     }
     if (root["swagger"]) {
-        p.error(root["swagger"], QStringLiteral("swagger"),
-                QStringLiteral("Swagger 2.0 is not supported; convert it to OpenAPI 3 first"));
-        out.errors = p.errors();
+        p.error(root["swagger"], QStringLiteral("swagger"), msg::OpenApiSwagger);
+        p.moveInto(out);
         return out;
     }
     const auto version = requiredString(p, root, {}, "openapi");
@@ -294,7 +308,7 @@ OpenApiImport OpenApiImporter::import(const QByteArray& document, const QString&
         is30 = version->startsWith(QLatin1String("3.0"));
         if (!is30 && !version->startsWith(QLatin1String("3.1")))
             p.error(root["openapi"], QStringLiteral("openapi"),
-                    QStringLiteral("version '%1' is not supported (3.0 or 3.1)").arg(*version));
+                    DomainMessage(msg::OpenApiVersionUnsupported, {*version}));
     }
 
     ApiDefinition api;
@@ -302,7 +316,7 @@ OpenApiImport OpenApiImporter::import(const QByteArray& document, const QString&
     const YAML::Node info = root["info"];
     if (!info || !info.IsMap()) {
         p.error(info ? info : root, QStringLiteral("info"),
-                info ? QStringLiteral("must be a mapping") : QStringLiteral("is required"));
+                DomainMessage(info ? msg::OpenApiMustBeMapping : msg::OpenApiRequired));
     } else {
         if (const auto title = requiredString(p, info, QStringLiteral("info"), "title")) {
             api.name = *title;
@@ -326,12 +340,11 @@ OpenApiImport OpenApiImporter::import(const QByteArray& document, const QString&
     if (paths)
         readOperations(p, paths, is30, api, tags, out.operationCount);
     else if (is30)
-        p.error(root, QStringLiteral("paths"), QStringLiteral("is required"));
-    if (p.errors().isEmpty() && out.operationCount == 0)
-        p.warning(root, QStringLiteral("paths"), QStringLiteral("no operations to route"));
+        p.error(root, QStringLiteral("paths"), msg::OpenApiRequired);
+    if (!p.hasErrors() && out.operationCount == 0)
+        p.warning(root, QStringLiteral("paths"), msg::OpenApiNoOperations);
 
-    out.errors = p.errors();
-    out.warnings = p.warnings();
+    p.moveInto(out);
     if (!out.errors.isEmpty())
         return out;
     api.tags = QStringList(tags.begin(), tags.end());

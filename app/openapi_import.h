@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/domain/api_definition.h"
+#include "app/domain/domain_message.h"
 
 #include <QByteArray>
 #include <QString>
@@ -22,6 +23,11 @@ struct OpenApiImport {
     // "petstore.yaml:41:7: paths./pets/{id}.get.responses: is required".
     QStringList errors;
     QStringList warnings; // imported anyway, e.g. an unsupported $ref
+    // The same errors and warnings, one message each, for the console to
+    // show in its language (ui/domain_message_text.h); toString() is the
+    // line above.
+    QList<DomainMessage> errorMessages;
+    QList<DomainMessage> warningMessages;
     int operationCount = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "app/catalog_store.h"
 #include "app/domain/api_lifecycle.h"
 #include "app/domain/api_store.h"
+#include "app/domain/domain_messages.h"
 #include "app/storage/sql_query.h"
 
 #include <QJsonArray>
@@ -70,10 +71,16 @@ struct TeamSpec {
     QList<std::pair<QString, TeamRole>> members;
 };
 
+// "apis[1].state: ..." as a message: where verbatim, the rest translatable.
+DomainMessage at(const QString& where, const DomainMessage& why)
+{
+    return DomainMessage(msg::ProblemAt, {where, why});
+}
+
 // Reads and checks the document; errors name the field ("apis[1].state").
 class Reader {
 public:
-    QStringList errors;
+    QList<DomainMessage> errors;
     QList<TeamSpec> teams;
     QList<ApiSpec> apis;
 
@@ -82,16 +89,17 @@ public:
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(document, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
-            errors << QStringLiteral("offset %1: %2")
-                          .arg(parseError.offset)
-                          .arg(parseError.errorString());
+            errors << DomainMessage(
+                msg::WorkspaceNotJson,
+                {DomainMessage::number(parseError.offset), parseError.errorString()});
             return;
         }
         const QJsonObject root = doc.object();
         if (root.value(QStringLiteral("gatehouse")).toString() != QLatin1String("workspace"))
-            errors << QStringLiteral("gatehouse: must be \"workspace\"");
+            errors << DomainMessage(msg::WorkspaceKind);
         if (root.value(QStringLiteral("version")).toInt() != WorkspaceFile::FormatVersion)
-            errors << QStringLiteral("version: must be %1").arg(WorkspaceFile::FormatVersion);
+            errors << DomainMessage(msg::WorkspaceFormatVersion,
+                                    {DomainMessage::number(WorkspaceFile::FormatVersion)});
         const QJsonArray teamArray = root.value(QStringLiteral("teams")).toArray();
         for (qsizetype i = 0; i < teamArray.size(); ++i)
             readTeam(teamArray.at(i).toObject(), QStringLiteral("teams[%1]").arg(i));
@@ -107,7 +115,7 @@ private:
         if (v.isUndefined() && !required)
             return {};
         if (!v.isString()) {
-            errors << QStringLiteral("%1.%2: must be a string").arg(where, QLatin1String(key));
+            errors << at(where + QLatin1Char('.') + QLatin1String(key), msg::WorkspaceMustBeString);
             return {};
         }
         return v.toString();
@@ -125,7 +133,7 @@ private:
             const QString w = QStringLiteral("%1.members[%2]").arg(where).arg(j);
             const auto role = teamRoleFromString(string(m, w, "role", true));
             if (!role)
-                errors << w + QStringLiteral(".role: owner or member");
+                errors << at(w + QStringLiteral(".role"), msg::WorkspaceRoleRule);
             t.members.append({string(m, w, "user", true), role.value_or(TeamRole::Member)});
         }
         teams.append(t);
@@ -146,7 +154,7 @@ private:
         if (const auto v = visibilityFromString(string(o, where, "visibility", true)))
             d.visibility = *v;
         else
-            errors << where + QStringLiteral(".visibility: team or organisation");
+            errors << at(where + QStringLiteral(".visibility"), msg::WorkspaceVisibilityRule);
         d.basePath = string(o, where, "basePath", true);
         d.stripBasePath = o.value(QStringLiteral("stripBasePath")).toBool(false);
         for (const auto& r : o.value(QStringLiteral("routes")).toArray())
@@ -158,11 +166,11 @@ private:
         if (const auto b = balancingFromString(string(o, where, "balancing", true)))
             d.balancing = *b;
         else
-            errors << where + QStringLiteral(".balancing: not a balancing policy");
+            errors << at(where + QStringLiteral(".balancing"), msg::WorkspaceBalancingRule);
         if (const auto m = authModeFromString(string(o, where, "authMode", true)))
             d.authMode = *m;
         else
-            errors << where + QStringLiteral(".authMode: not an auth mode");
+            errors << at(where + QStringLiteral(".authMode"), msg::WorkspaceAuthModeRule);
         d.keyQueryParameter = string(o, where, "keyQueryParameter", false);
         d.cachePolicy = string(o, where, "cachePolicy", false);
         if (d.cachePolicy.isEmpty())
@@ -173,12 +181,12 @@ private:
         if (const auto s = apiStateFromString(string(o, where, "state", true)))
             d.state = *s;
         else
-            errors << where + QStringLiteral(".state: draft, published, deprecated or retired");
+            errors << at(where + QStringLiteral(".state"), msg::WorkspaceStateRule);
         d.sunsetAt = o.value(QStringLiteral("sunsetAt")).toInteger(0);
         a.successor = string(o, where, "successor", false);
-        const QString invalid = ApiCatalog::validate(d);
-        if (!invalid.isEmpty())
-            errors << where + QLatin1Char('.') + invalid;
+        // "apis[1]" + "." + "routes[0].path: must start with '/'"
+        if (const DomainMessage invalid = ApiCatalog::validationMessage(d); !invalid.isEmpty())
+            errors << DomainMessage(msg::WorkspaceFieldOf, {where, invalid});
         const QJsonArray plans = o.value(QStringLiteral("plans")).toArray();
         for (qsizetype j = 0; j < plans.size(); ++j) {
             const QJsonObject p = plans.at(j).toObject();
@@ -187,7 +195,7 @@ private:
             plan.name = string(p, w, "name", true);
             const auto mode = approvalModeFromString(string(p, w, "approvalMode", true));
             if (!mode)
-                errors << w + QStringLiteral(".approvalMode: automatic or manual");
+                errors << at(w + QStringLiteral(".approvalMode"), msg::WorkspaceApprovalModeRule);
             plan.mode = mode.value_or(ApprovalMode::Manual);
             plan.rate = p.value(QStringLiteral("rateLimitPerMinute")).toInteger(0);
             plan.quota = p.value(QStringLiteral("quotaPerMonth")).toInteger(0);
@@ -294,6 +302,16 @@ QByteArray WorkspaceFile::exportApi(CatalogStore& store, const Principal& actor,
     return workspaceDocument(teams, {apiObject(*api, teamName, store.plans().plans(actor, apiId))});
 }
 
+DomainMessage WorkspaceApplyResult::errorMessage() const
+{
+    if (errorMessages.isEmpty())
+        return {};
+    DomainMessage all = errorMessages.first();
+    for (qsizetype i = 1; i < errorMessages.size(); ++i)
+        all = DomainMessage(msg::ProblemsJoined, {all, errorMessages.at(i)});
+    return all;
+}
+
 WorkspaceApplyResult WorkspaceFile::apply(CatalogStore& store, const Principal& actor,
                                           const QByteArray& document)
 {
@@ -301,7 +319,8 @@ WorkspaceApplyResult WorkspaceFile::apply(CatalogStore& store, const Principal& 
     Reader reader;
     reader.read(document);
     if (!reader.errors.isEmpty()) {
-        out.errors = reader.errors;
+        for (const DomainMessage& e : std::as_const(reader.errors))
+            out.addError(e);
         return out;
     }
     // Names the file refers to must exist (or be created by it) before
@@ -314,25 +333,23 @@ WorkspaceApplyResult WorkspaceFile::apply(CatalogStore& store, const Principal& 
         declaredTeams.insert(t.name);
         for (qsizetype j = 0; j < t.members.size(); ++j)
             if (!store.users().userByName(t.members[j].first))
-                out.errors << QStringLiteral("%1.members[%2].user: no user '%3'")
-                                  .arg(t.where)
-                                  .arg(j)
-                                  .arg(t.members[j].first);
+                out.addError(at(QStringLiteral("%1.members[%2].user").arg(t.where).arg(j),
+                                {msg::WorkspaceNoUser, {t.members[j].first}}));
     }
     for (const ApiSpec& a : reader.apis)
         declaredApis.insert(apiRef(a.def.slug, a.def.version));
     for (const ApiSpec& a : reader.apis) {
         if (!teamIds.contains(a.team) && !declaredTeams.contains(a.team))
-            out.errors << QStringLiteral("%1.team: no team '%2'").arg(a.where, a.team);
+            out.addError(at(a.where + QStringLiteral(".team"), {msg::WorkspaceNoTeam, {a.team}}));
         if (!a.successor.isEmpty() && !declaredApis.contains(a.successor))
-            out.errors << QStringLiteral("%1.successor: '%2' is not in the file")
-                              .arg(a.where, a.successor);
+            out.addError(at(a.where + QStringLiteral(".successor"),
+                            {msg::WorkspaceSuccessorMissing, {a.successor}}));
     }
     if (!out.errors.isEmpty())
         return out;
 
-    auto failed = [&](const QString& where, const QString& why) {
-        out.errors << where + QStringLiteral(": ") + why;
+    auto failed = [&](const QString& where, const DomainMessage& why) {
+        out.addError(at(where, why));
         return out;
     };
 
@@ -340,7 +357,7 @@ WorkspaceApplyResult WorkspaceFile::apply(CatalogStore& store, const Principal& 
         if (!teamIds.contains(t.name)) {
             const auto team = store.teams().createTeam(actor, t.name, t.description);
             if (!team)
-                return failed(t.where, store.teams().lastError());
+                return failed(t.where, store.teams().lastErrorMessage());
             teamIds.insert(t.name, team->id);
             out.changes << QStringLiteral("team %1: created").arg(t.name);
         } else {
@@ -356,7 +373,7 @@ WorkspaceApplyResult WorkspaceFile::apply(CatalogStore& store, const Principal& 
                 continue;
             const auto user = store.users().userByName(userName);
             if (!store.teams().setMember(actor, teamId, user->id, role))
-                return failed(t.where, store.teams().lastError());
+                return failed(t.where, store.teams().lastErrorMessage());
             out.changes
                 << QStringLiteral("team %1: %2 is %3").arg(t.name, userName, toString(role));
         }
@@ -376,7 +393,7 @@ WorkspaceApplyResult WorkspaceFile::apply(CatalogStore& store, const Principal& 
         if (!existing) {
             const auto created = store.apis().createApi(actor, wanted);
             if (!created)
-                return failed(a.where, store.apis().lastError());
+                return failed(a.where, store.apis().lastErrorMessage());
             apiIds.insert(ref, created->id);
             out.changes << QStringLiteral("api %1: created").arg(ref);
             continue;
@@ -388,7 +405,7 @@ WorkspaceApplyResult WorkspaceFile::apply(CatalogStore& store, const Principal& 
             continue;
         }
         if (!store.apis().updateApi(actor, wanted))
-            return failed(a.where, store.apis().lastError());
+            return failed(a.where, store.apis().lastErrorMessage());
         out.changes << QStringLiteral("api %1: updated").arg(ref);
     }
     for (const ApiSpec& a : reader.apis) {
@@ -397,11 +414,11 @@ WorkspaceApplyResult WorkspaceFile::apply(CatalogStore& store, const Principal& 
         QString err;
         const auto current = store.apis().api(actor, id);
         if (!current)
-            return failed(a.where, store.apis().lastError());
+            return failed(a.where, store.apis().lastErrorMessage());
         if (rank(a.def.state) < rank(current->state))
             return failed(a.where + QStringLiteral(".state"),
-                          QStringLiteral("cannot move from %1 back to %2")
-                              .arg(toString(current->state), toString(a.def.state)));
+                          DomainMessage(msg::WorkspaceStateBackwards,
+                                        {toMessage(current->state), toMessage(a.def.state)}));
         for (int step = rank(current->state) + 1; step <= rank(a.def.state); ++step) {
             bool ok = false;
             if (step == 1) {
@@ -417,7 +434,7 @@ WorkspaceApplyResult WorkspaceFile::apply(CatalogStore& store, const Principal& 
                 ok = store.apis().retire(actor, id);
             }
             if (!ok)
-                return failed(a.where + QStringLiteral(".state"), store.apis().lastError());
+                return failed(a.where + QStringLiteral(".state"), store.apis().lastErrorMessage());
             out.changes << QStringLiteral("api %1: %2")
                                .arg(ref, step == 1   ? QStringLiteral("published")
                                          : step == 2 ? QStringLiteral("deprecated")
@@ -431,14 +448,14 @@ WorkspaceApplyResult WorkspaceFile::apply(CatalogStore& store, const Principal& 
             Plan wanted{0, id, p.name, p.mode, p.rate, p.quota, 0};
             if (it == plans.end()) {
                 if (!store.plans().createPlan(actor, wanted))
-                    return failed(a.where, store.plans().lastError());
+                    return failed(a.where, store.plans().lastErrorMessage());
                 out.changes << QStringLiteral("api %1: plan %2 created").arg(ref, p.name);
             } else if (it->approvalMode != p.mode || it->rateLimitPerMinute != p.rate ||
                        it->quotaPerMonth != p.quota) {
                 wanted.id = it->id;
                 wanted.createdAt = it->createdAt;
                 if (!store.plans().updatePlan(actor, wanted))
-                    return failed(a.where, store.plans().lastError());
+                    return failed(a.where, store.plans().lastErrorMessage());
                 out.changes << QStringLiteral("api %1: plan %2 updated").arg(ref, p.name);
             } else {
                 ++out.unchanged;

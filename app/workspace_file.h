@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/domain/domain_message.h"
 #include "app/domain/roles.h"
 
 #include <QByteArray>
@@ -15,8 +16,17 @@ class CatalogStore;
 struct WorkspaceApplyResult {
     QStringList changes; // one line per change made, e.g. "api orders@v1: published"
     QStringList errors;  // "apis[2].team: no team 'billing'"; nothing after the first is applied
-    int unchanged = 0;   // objects already as described
+    // The same errors as messages, for the console to show in its language.
+    QList<DomainMessage> errorMessages;
+    int unchanged = 0; // objects already as described
     bool ok() const { return errors.isEmpty(); }
+    void addError(const DomainMessage& message)
+    {
+        errors << message.toString();
+        errorMessages << message;
+    }
+    // All errors as one message, "; " between them (empty when ok()).
+    DomainMessage errorMessage() const;
 };
 
 // The whole workspace as one declarative JSON file, for keeping a catalog

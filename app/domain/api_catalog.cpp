@@ -65,8 +65,9 @@ DomainMessage ApiCatalog::validationMessage(const ApiDefinition& api)
     // The compiler reads it into the gateway's route cache policy: refuse
     // what it could not read, rather than leave the API uncached later.
     QString cacheError;
-    if (!readApiCachePolicy(api.cachePolicy, &cacheError))
-        return cacheError;
+    DomainMessage cacheMessage;
+    if (!readApiCachePolicy(api.cachePolicy, &cacheError, &cacheMessage))
+        return cacheMessage;
     if (api.connectTimeoutMs <= 0 || api.requestTimeoutMs <= 0)
         return msg::TimeoutsPositive;
     // Unreserved characters only: what the gateway matches is what the

@@ -324,4 +324,203 @@ inline constexpr const char* CannotUseCatalog =
 inline constexpr const char* NoLocalAdmin =
     QT_TRANSLATE_NOOP("DomainMessage", "No administrator for '%1' in %2: %3");
 
+// --- Problems found at a place in a document (OpenAPI, cache policy, workspace file) ---
+
+//: A problem and where it is. %1 is the place, e.g. "petstore.yaml:41:7: paths./pets.get" or
+//: "apis[2].team" (file name, line, column and field path; not translated); %2 the problem.
+inline constexpr const char* ProblemAt = QT_TRANSLATE_NOOP("DomainMessage", "%1: %2");
+//: Two problems of one document on one line; %1 and %2 are problems of their own.
+inline constexpr const char* ProblemsJoined = QT_TRANSLATE_NOOP("DomainMessage", "%1; %2");
+
+// --- OpenAPI documents (imported, or read for the API's documentation) ---
+
+//: The place of a problem in an OpenAPI document that has no file name (instead of
+//: "petstore.yaml"); %1 is the line, column and field, e.g. ":41:7: paths./pets" (may be empty).
+inline constexpr const char* OpenApiUnnamedDocument =
+    QT_TRANSLATE_NOOP("DomainMessage", "document%1");
+//: A field of an OpenAPI document (named before this text) is missing.
+inline constexpr const char* OpenApiRequired = QT_TRANSLATE_NOOP("DomainMessage", "is required");
+//: A field of an OpenAPI document (named before this text) has the wrong kind of value.
+inline constexpr const char* OpenApiMustBeString =
+    QT_TRANSLATE_NOOP("DomainMessage", "must be a string");
+//: A field of an OpenAPI document (named before this text) has the wrong kind of value.
+inline constexpr const char* OpenApiMustBeList =
+    QT_TRANSLATE_NOOP("DomainMessage", "must be a list");
+//: A field of an OpenAPI document (named before this text) has the wrong kind of value
+//: ("mapping": key/value pairs, a YAML mapping or a JSON object).
+inline constexpr const char* OpenApiMustBeMapping =
+    QT_TRANSLATE_NOOP("DomainMessage", "must be a mapping");
+//: %1 is a server URL with {variables}, as written in the document.
+inline constexpr const char* OpenApiServerVariable =
+    QT_TRANSLATE_NOOP("DomainMessage", "variable without a default in '%1'");
+//: A warning: the document's first server uses https, which the gateway cannot forward to.
+inline constexpr const char* OpenApiHttpsServer =
+    QT_TRANSLATE_NOOP("DomainMessage", "the gateway forwards over http only; set the upstream");
+//: %1 is the server URL as written in the document.
+inline constexpr const char* OpenApiServerUrlRule =
+    QT_TRANSLATE_NOOP("DomainMessage", "'%1' is neither an http(s) URL nor an absolute path");
+inline constexpr const char* OpenApiPathSlash =
+    QT_TRANSLATE_NOOP("DomainMessage", "a path must start with '/'");
+//: A path entry of the document is not key/value pairs of operations (get, post, ...).
+inline constexpr const char* OpenApiPathItemMapping =
+    QT_TRANSLATE_NOOP("DomainMessage", "must be a mapping of operations");
+//: A warning: a "$ref" in the document's paths is not followed.
+inline constexpr const char* OpenApiPathItemRef =
+    QT_TRANSLATE_NOOP("DomainMessage", "path item references are not followed; skipped");
+inline constexpr const char* OpenApiUnknownField =
+    QT_TRANSLATE_NOOP("DomainMessage", "unknown field");
+inline constexpr const char* OpenApiOperationMapping =
+    QT_TRANSLATE_NOOP("DomainMessage", "an operation must be a mapping");
+inline constexpr const char* OpenApiDuplicateOperation = QT_TRANSLATE_NOOP(
+    "DomainMessage", "the same operation as another path (only parameter names differ)");
+//: A warning; %1 is the parameter name from the document.
+inline constexpr const char* OpenApiKeyParameterRule =
+    QT_TRANSLATE_NOOP("DomainMessage", "'%1' cannot be a key query parameter (1-64 of A-Z a-z "
+                                       "0-9 . _ ~ -); keys are accepted in headers only");
+//: A warning; %1 is the parameter name that is used.
+inline constexpr const char* OpenApiOneKeyParameter =
+    QT_TRANSLATE_NOOP("DomainMessage", "only one key query parameter is supported; '%1' is used");
+//: %1 is the YAML parser's own reason (English).
+inline constexpr const char* OpenApiNotYamlOrJson =
+    QT_TRANSLATE_NOOP("DomainMessage", "not valid YAML or JSON: %1");
+inline constexpr const char* OpenApiNotMapping =
+    QT_TRANSLATE_NOOP("DomainMessage", "the document must be a mapping");
+inline constexpr const char* OpenApiSwagger = QT_TRANSLATE_NOOP(
+    "DomainMessage", "Swagger 2.0 is not supported; convert it to OpenAPI 3 first");
+//: %1 is the "openapi" version the document gives.
+inline constexpr const char* OpenApiVersionUnsupported =
+    QT_TRANSLATE_NOOP("DomainMessage", "version '%1' is not supported (3.0 or 3.1)");
+//: A warning: the document describes no operation the gateway could route.
+inline constexpr const char* OpenApiNoOperations =
+    QT_TRANSLATE_NOOP("DomainMessage", "no operations to route");
+inline constexpr const char* OpenApiNoDocument =
+    QT_TRANSLATE_NOOP("DomainMessage", "no OpenAPI document");
+//: %1 is the YAML parser's own reason (English).
+inline constexpr const char* OpenApiUnreadable =
+    QT_TRANSLATE_NOOP("DomainMessage", "cannot read the document: %1");
+
+// --- An API's cache policy (the keys are those of the configuration file) ---
+
+//: %1 says what was given instead (English, e.g. "a sequence").
+inline constexpr const char* CacheExpectedDuration =
+    QT_TRANSLATE_NOOP("DomainMessage", "expected a duration such as 30s, 10m or 1h, got %1");
+//: %1 is a duration, e.g. 1500ms.
+inline constexpr const char* CacheNotWholeSeconds =
+    QT_TRANSLATE_NOOP("DomainMessage", "%1 is not a whole number of seconds");
+//: %1 is a duration, %2 the longest allowed (8760h).
+inline constexpr const char* CacheDurationRange =
+    QT_TRANSLATE_NOOP("DomainMessage", "%1 is out of range (1s to %2)");
+inline constexpr const char* CacheStatusesEmpty = QT_TRANSLATE_NOOP(
+    "DomainMessage", "must not be empty (omit statuses for the RFC 9110 defaults)");
+//: %1 is an HTTP status code (206 or 304).
+inline constexpr const char* CacheStatusNotStorable = QT_TRANSLATE_NOOP(
+    "DomainMessage", "status %1 cannot be cached on its own (a partial or a validation response)");
+//: %1 is an HTTP status code.
+inline constexpr const char* CacheDuplicateStatus =
+    QT_TRANSLATE_NOOP("DomainMessage", "duplicate status %1");
+inline constexpr const char* CacheParameterMissing =
+    QT_TRANSLATE_NOOP("DomainMessage", "must name a parameter ('utm_*' ignores a prefix)");
+//: %1 is a query parameter pattern as typed.
+inline constexpr const char* CacheWildcardNotAtEnd =
+    QT_TRANSLATE_NOOP("DomainMessage", "'%1': '*' is only allowed at the end");
+//: %1 is a query parameter name as typed.
+inline constexpr const char* CacheNotAParameterName =
+    QT_TRANSLATE_NOOP("DomainMessage", "'%1' is not a query parameter name");
+//: default_ttl and max_ttl are keys of the cache policy; keep them as they are.
+inline constexpr const char* CacheDefaultAboveMax =
+    QT_TRANSLATE_NOOP("DomainMessage", "default_ttl is longer than max_ttl");
+//: override_upstream and default_ttl are keys of the cache policy; keep them as they are.
+inline constexpr const char* CacheOverrideNeedsDefault =
+    QT_TRANSLATE_NOOP("DomainMessage", "override_upstream needs a default_ttl");
+//: %1 is the eviction given; lru and tiny_lfu are values of the configuration file.
+inline constexpr const char* CacheUnknownEviction =
+    QT_TRANSLATE_NOOP("DomainMessage", "unknown eviction '%1' (expected lru or tiny_lfu)");
+//: %1 is the JSON parser's own reason (English).
+inline constexpr const char* CachePolicyUnreadable =
+    QT_TRANSLATE_NOOP("DomainMessage", "cachePolicy: %1");
+
+// --- Values of configuration documents (the cache policy is one) ---
+
+//: %1 says what was given instead (English, e.g. "a sequence", "'abc'").
+inline constexpr const char* ConfigExpectedMapping =
+    QT_TRANSLATE_NOOP("DomainMessage", "expected a mapping, got %1");
+//: %1 says what was given instead (English, e.g. "a mapping", "'abc'").
+inline constexpr const char* ConfigExpectedSequence =
+    QT_TRANSLATE_NOOP("DomainMessage", "expected a sequence, got %1");
+//: %1 says what was given instead (English, e.g. "a sequence").
+inline constexpr const char* ConfigExpectedString =
+    QT_TRANSLATE_NOOP("DomainMessage", "expected a string, got %1");
+//: %1 says what was given instead (English, e.g. "'yes'").
+inline constexpr const char* ConfigExpectedBool =
+    QT_TRANSLATE_NOOP("DomainMessage", "expected true or false, got %1");
+//: %1 says what was given instead (English, e.g. "the string \"200\"").
+inline constexpr const char* ConfigExpectedWholeNumber =
+    QT_TRANSLATE_NOOP("DomainMessage", "expected a whole number, got %1");
+//: %1 is the number given, %2 and %3 the smallest and largest allowed.
+inline constexpr const char* ConfigNumberRange =
+    QT_TRANSLATE_NOOP("DomainMessage", "%1 is out of range (%2 to %3)");
+//: %1 says what was given instead (English, e.g. "a sequence").
+inline constexpr const char* ConfigExpectedSize =
+    QT_TRANSLATE_NOOP("DomainMessage", "expected a size such as 16KiB or 8MiB, got %1");
+//: %1 is the size given in bytes, %2 and %3 the smallest and largest allowed.
+inline constexpr const char* ConfigSizeRange =
+    QT_TRANSLATE_NOOP("DomainMessage", "%1 bytes is out of range (%2 to %3 bytes)");
+//: %1 says what was given instead (English, e.g. "a sequence").
+inline constexpr const char* ConfigFieldNameNotString =
+    QT_TRANSLATE_NOOP("DomainMessage", "field names must be strings, got %1");
+//: %1 is the field name given, %2 the known one it is most like.
+inline constexpr const char* ConfigUnknownFieldDidYouMean =
+    QT_TRANSLATE_NOOP("DomainMessage", "unknown field '%1' (did you mean '%2'?)");
+//: %1 is the field name given, %2 the list of known ones.
+inline constexpr const char* ConfigUnknownFieldExpected =
+    QT_TRANSLATE_NOOP("DomainMessage", "unknown field '%1' (expected one of: %2)");
+//: %1 is a field name, %2 a line number.
+inline constexpr const char* ConfigDuplicateField =
+    QT_TRANSLATE_NOOP("DomainMessage", "duplicate field '%1' (first given at line %2)");
+//: %1 is a number; said after the problems that are shown.
+inline constexpr const char* ConfigMoreProblems =
+    QT_TRANSLATE_NOOP("DomainMessage", "%1 more problems not shown");
+
+// --- Workspace files (applied from the console's demo, the admin API and the command line) ---
+
+//: %1 is the character offset in the file, %2 the JSON parser's own reason (English).
+inline constexpr const char* WorkspaceNotJson = QT_TRANSLATE_NOOP("DomainMessage", "offset %1: %2");
+//: "gatehouse" and "workspace" are a key and a value of the file; keep them as they are.
+inline constexpr const char* WorkspaceKind =
+    QT_TRANSLATE_NOOP("DomainMessage", "gatehouse: must be \"workspace\"");
+//: "version" is a key of the file; %1 is the format version (a number).
+inline constexpr const char* WorkspaceFormatVersion =
+    QT_TRANSLATE_NOOP("DomainMessage", "version: must be %1");
+// The same words as OpenAPI's.
+inline constexpr const char* WorkspaceMustBeString = OpenApiMustBeString;
+//: "owner" and "member" are values of the file; keep them as they are.
+inline constexpr const char* WorkspaceRoleRule =
+    QT_TRANSLATE_NOOP("DomainMessage", "owner or member");
+//: "team" and "organisation" are values of the file; keep them as they are.
+inline constexpr const char* WorkspaceVisibilityRule =
+    QT_TRANSLATE_NOOP("DomainMessage", "team or organisation");
+inline constexpr const char* WorkspaceBalancingRule =
+    QT_TRANSLATE_NOOP("DomainMessage", "not a balancing policy");
+inline constexpr const char* WorkspaceAuthModeRule =
+    QT_TRANSLATE_NOOP("DomainMessage", "not an auth mode");
+//: The states are values of the file; keep them as they are.
+inline constexpr const char* WorkspaceStateRule =
+    QT_TRANSLATE_NOOP("DomainMessage", "draft, published, deprecated or retired");
+//: "automatic" and "manual" are values of the file; keep them as they are.
+inline constexpr const char* WorkspaceApprovalModeRule =
+    QT_TRANSLATE_NOOP("DomainMessage", "automatic or manual");
+//: %1 is an API's place in the file (e.g. "apis[1]", not translated), %2 the catalog's problem
+//: with one of its fields, e.g. "routes[0].path: must start with '/'".
+inline constexpr const char* WorkspaceFieldOf = QT_TRANSLATE_NOOP("DomainMessage", "%1.%2");
+//: %1 is a user name from the file.
+inline constexpr const char* WorkspaceNoUser = QT_TRANSLATE_NOOP("DomainMessage", "no user '%1'");
+//: %1 is a team name from the file.
+inline constexpr const char* WorkspaceNoTeam = QT_TRANSLATE_NOOP("DomainMessage", "no team '%1'");
+//: %1 is an API as slug@version.
+inline constexpr const char* WorkspaceSuccessorMissing =
+    QT_TRANSLATE_NOOP("DomainMessage", "'%1' is not in the file");
+//: %1 and %2 are lifecycle states, messages of their own ("published").
+inline constexpr const char* WorkspaceStateBackwards =
+    QT_TRANSLATE_NOOP("DomainMessage", "cannot move from %1 back to %2");
+
 } // namespace gatehouse::app::msg

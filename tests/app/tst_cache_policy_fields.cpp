@@ -3,6 +3,7 @@
 #include "app/cache_policy_fields.h"
 
 #include "app/api_cache_policy.h"
+#include "app/domain/domain_messages.h"
 
 #include <QTest>
 
@@ -166,6 +167,48 @@ private slots:
         QVERIFY(whole.front().message.contains(QLatin1String("needs a default_ttl")));
         QCOMPARE(cachePolicyKey(Field::Policy), QString());
         QCOMPARE(cachePolicyKey(Field::StaleIfError), QStringLiteral("stale_if_error"));
+    }
+
+    // Every refusal is also a message the console translates; the English
+    // the admin API and the logs show is what it always was.
+    void refusalsCarryMessagesWithTheSameEnglish()
+    {
+        CachePolicyFields f;
+        f.enabled = true;
+        f.defaultTtl = QStringLiteral("2h");
+        f.maxTtl = QStringLiteral("1h");
+        f.statuses = QStringLiteral("200 206 200 x 700");
+        f.staleIfError = QStringLiteral("soon");
+        f.staleWhileRevalidate = QStringLiteral("1500ms");
+        f.maxObjectSize = QStringLiteral("2GiB");
+        f.ignoreQueryParams = QStringLiteral("* utm*x a=b");
+        for (const CachePolicyProblem& p : checkCachePolicy(f))
+            QCOMPARE(p.what.toString(), p.message);
+
+        QString error;
+        DomainMessage message;
+        QVERIFY(!readApiCachePolicy(QStringLiteral(R"({"max_ttl": "1500ms", "statuses": [206]})"),
+                                    &error, &message));
+        QCOMPARE(error, QStringLiteral("cachePolicy:1:13: max_ttl: 1s500ms is not a whole number "
+                                       "of seconds; cachePolicy:1:36: statuses[0]: status 206 "
+                                       "cannot be cached on its own (a partial or a validation "
+                                       "response)"));
+        QCOMPARE(message.toString(), error);
+        QCOMPARE(message.text(), msg::ProblemsJoined);
+        QCOMPARE(message.args().at(0).args().at(1).text(), msg::CacheNotWholeSeconds);
+        QCOMPARE(message.args().at(1).args().at(1).text(), msg::CacheStatusNotStorable);
+        // The place stays verbatim.
+        QCOMPARE(message.args().at(0).args().at(0).verbatim(),
+                 QStringLiteral("cachePolicy:1:13: max_ttl"));
+
+        // Not JSON at all: the catalog's words, as a template too.
+        QVERIFY(!readApiCachePolicy(QStringLiteral("{"), &error, &message));
+        QCOMPARE(message.toString(), error);
+        QCOMPARE(message.text(), msg::CachePolicyUnreadable);
+        DomainMessage stored;
+        QVERIFY(!CachePolicyFields::fromJson(QStringLiteral("[1]"), &stored));
+        QCOMPARE(stored.toString(), QStringLiteral("cachePolicy: must be a JSON object"));
+        QCOMPARE(stored.text(), msg::CachePolicyNotObject);
     }
 };
 

@@ -5,6 +5,7 @@
 #include "app/catalog_state_loader.h"
 #include "app/config_compiler.h"
 #include "app/domain/api_catalog.h"
+#include "app/domain/domain_messages.h"
 #include "tests/app/test_databases.h"
 
 #include <QFile>
@@ -174,6 +175,38 @@ private slots:
         QVERIFY(!result.errors.isEmpty());
         QVERIFY2(result.errors.join(QLatin1Char('\n')).contains(mentions),
                  qPrintable(result.errors.join(QLatin1Char('\n'))));
+        // The same lines as messages for the console: the place verbatim,
+        // the problem a template to translate (the router's own reason about
+        // a path template is English text of the gateway).
+        QCOMPARE(result.errorMessages.size(), result.errors.size());
+        for (qsizetype i = 0; i < result.errors.size(); ++i) {
+            const DomainMessage& m = result.errorMessages.at(i);
+            QCOMPARE(m.toString(), result.errors.at(i));
+            QCOMPARE(m.text(), msg::ProblemAt);
+            QCOMPARE(m.args().size(), 2);
+            QVERIFY(m.args().at(0).isVerbatim());
+            QVERIFY(m.args().at(0).verbatim().startsWith(QLatin1String("doc.yaml")));
+            if (QLatin1String(QTest::currentDataTag()) != QLatin1String("bad template"))
+                QVERIFY2(!m.args().at(1).isVerbatim(), qPrintable(result.errors.at(i)));
+        }
+    }
+
+    void warningsCarryMessagesToo()
+    {
+        const OpenApiImport result =
+            OpenApiImporter::import("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n",
+                                    QStringLiteral("doc.yaml"));
+        QVERIFY(result.errors.isEmpty());
+        QCOMPARE(result.warnings,
+                 QStringList{QStringLiteral("doc.yaml:1:1: paths: no operations to route")});
+        QCOMPARE(result.warningMessages.size(), 1);
+        QCOMPARE(result.warningMessages.at(0).toString(), result.warnings.at(0));
+        QCOMPARE(result.warningMessages.at(0).args().at(1).text(), msg::OpenApiNoOperations);
+        // Without a source name the place reads "document", itself a template.
+        const OpenApiImport nameless = OpenApiImporter::import("openapi: 3.0.3\n");
+        QCOMPARE(nameless.errors.value(0), QStringLiteral("document:1:1: info: is required"));
+        QCOMPARE(nameless.errorMessages.value(0).args().at(0).text(), msg::OpenApiUnnamedDocument);
+        QCOMPARE(nameless.errorMessages.value(0).toString(), nameless.errors.value(0));
     }
 
     void importedApiIsStoredPublishedAndCompiled()

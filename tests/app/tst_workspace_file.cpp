@@ -5,6 +5,7 @@
 #include "app/api_export.h"
 #include "app/catalog_store.h"
 #include "app/domain/api_store.h"
+#include "app/domain/domain_messages.h"
 #include "app/storage/sql_query.h"
 #include "tests/app/test_databases.h"
 
@@ -244,6 +245,17 @@ void TestWorkspaceFile::refusesToMoveBackAndNamesTheField()
                  .contains(QStringLiteral("cannot move from "
                                           "deprecated back")),
              qPrintable(result.errors.join(QLatin1Char('\n'))));
+    // The console's message says the same; the states are words it translates.
+    QCOMPARE(result.errorMessages.size(), result.errors.size());
+    QCOMPARE(result.errorMessage().toString(), result.errors.join(QStringLiteral("; ")));
+    {
+        const DomainMessage& m = result.errorMessages.constLast();
+        QCOMPARE(m.text(), msg::ProblemAt);
+        QVERIFY(m.args().at(0).verbatim().endsWith(QLatin1String(".state")));
+        QCOMPARE(m.args().at(1).text(), msg::WorkspaceStateBackwards);
+        QCOMPARE(m.args().at(1).args().at(0).text(), msg::StateDeprecated);
+        QCOMPARE(m.args().at(1).args().at(1).text(), msg::StateDraft);
+    }
 
     QJsonObject bad = exported();
     QJsonArray badApis = bad.value(QStringLiteral("apis")).toArray();
@@ -258,6 +270,9 @@ void TestWorkspaceFile::refusesToMoveBackAndNamesTheField()
                  .contains(QStringLiteral("apis[0].team: no team "
                                           "'nobody'")),
              qPrintable(result.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(result.errorMessages.size(), result.errors.size());
+    for (qsizetype i = 0; i < result.errors.size(); ++i)
+        QCOMPARE(result.errorMessages.at(i).toString(), result.errors.at(i));
     QCOMPARE(auditCount(), audit); // checked before anything was written
 
     first = exported().value(QStringLiteral("apis")).toArray().at(0).toObject();
@@ -269,6 +284,10 @@ void TestWorkspaceFile::refusesToMoveBackAndNamesTheField()
     QVERIFY2(result.errors.join(QLatin1Char('\n'))
                  .contains(QStringLiteral("apis[0].keyQueryParameter: ")),
              qPrintable(result.errors.join(QLatin1Char('\n'))));
+    // "apis[0]" verbatim, then the catalog's own rule, a template.
+    QCOMPARE(result.errorMessage().toString(), result.errors.join(QStringLiteral("; ")));
+    QCOMPARE(result.errorMessages.value(0).text(), msg::WorkspaceFieldOf);
+    QCOMPARE(result.errorMessages.value(0).args().at(1).text(), msg::KeyQueryParameterRule);
     QCOMPARE(auditCount(), audit);
 }
 

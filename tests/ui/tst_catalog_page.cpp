@@ -862,6 +862,11 @@ void TestCatalogPage::newVersionGetsItsOwnBasePath()
     QLineEdit* basePath = dialog->basePathEdit();
     QVERIFY(basePath);
     QCOMPARE(basePath->text(), QStringLiteral("/v2/weather"));
+    // The explanation speaks of the field below, not of a later step.
+    const QString explanation =
+        dialog->findChild<QLabel*>(QStringLiteral("lifecycleExplanation"))->text();
+    QVERIFY2(explanation.contains(QLatin1String("the base path below")), qPrintable(explanation));
+    QVERIFY2(!explanation.contains(QLatin1String("before publishing")), qPrintable(explanation));
     // It follows the version until typed into.
     dialog->versionEdit()->selectAll();
     QTest::keyClicks(dialog->versionEdit(), QStringLiteral("v3"));
@@ -944,7 +949,13 @@ void TestCatalogPage::detailSaysWhenPlansCannotBeRead()
     QVERIFY(select(page(), QStringLiteral("products"), QStringLiteral("v2")));
     QTRY_VERIFY_WITH_TIMEOUT(
         plans->text().startsWith(QLatin1String("The plans could not be loaded: ")), 3000);
-    QVERIFY2(plans->text().contains(QLatin1String("plans")), qPrintable(plans->text()));
+    // The database's own text is in the tooltip, not in the sentence.
+    QCOMPARE(plans->text(), QStringLiteral("The plans could not be loaded: the catalog database "
+                                           "reported an error. Point at this text for the "
+                                           "details."));
+    QVERIFY2(plans->toolTip().startsWith(QLatin1String("Details from the catalog database: ")) &&
+                 plans->toolTip().contains(QLatin1String("plans")),
+             qPrintable(plans->toolTip()));
     QCOMPARE(plans->palette().color(QPalette::WindowText), gatehouse::ui::StatusColors::bad());
     QCOMPARE(page()->detailPane()->heading(), QStringLiteral("Products v2"));
     QVERIFY(page()
@@ -963,6 +974,7 @@ void TestCatalogPage::detailSaysWhenPlansCannotBeRead()
     QVERIFY(select(page(), QStringLiteral("weather"), QStringLiteral("v1")));
     QTRY_VERIFY_WITH_TIMEOUT(plans->text().contains(QLatin1String("Standard")), 3000);
     QVERIFY(plans->palette().color(QPalette::WindowText) != gatehouse::ui::StatusColors::bad());
+    QVERIFY(plans->toolTip().isEmpty());
 }
 
 // Subscribers that cannot be read are said to be unreadable in their tab,
@@ -985,7 +997,11 @@ void TestCatalogPage::detailSaysWhenSubscribersCannotBeRead()
     QVERIFY(select(page(), QStringLiteral("weather"), QStringLiteral("v1")));
     QTRY_VERIFY_WITH_TIMEOUT(
         note->text().startsWith(QLatin1String("The subscribers could not be loaded: ")), 3000);
-    QVERIFY2(note->text().contains(QLatin1String("subscriptions")), qPrintable(note->text()));
+    // A sentence for people; the driver's text only in the tooltip.
+    QVERIFY2(!note->text().contains(QLatin1String("subscriptions")), qPrintable(note->text()));
+    QVERIFY2(note->toolTip().startsWith(QLatin1String("Details from the catalog database: ")) &&
+                 note->toolTip().contains(QLatin1String("subscriptions")),
+             qPrintable(note->toolTip()));
     QCOMPARE(note->palette().color(QPalette::WindowText), gatehouse::ui::StatusColors::bad());
     QVERIFY(subscribers->isHidden());
     QCOMPARE(subscribers->rowCount(), 0);
@@ -1011,6 +1027,7 @@ void TestCatalogPage::detailSaysWhenSubscribersCannotBeRead()
     QTRY_COMPARE_WITH_TIMEOUT(subscribers->rowCount(), 2, 3000);
     QVERIFY(!subscribers->isHidden());
     QVERIFY(note->palette().color(QPalette::WindowText) != gatehouse::ui::StatusColors::bad());
+    QVERIFY(note->toolTip().isEmpty());
 }
 
 void TestCatalogPage::retireSaysCallsAnswer410()

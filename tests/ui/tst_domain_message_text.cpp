@@ -2,26 +2,39 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/domain_message_text.h"
 
+#include "app/api_cache_policy.h"
+#include "app/cache_policy_fields.h"
+#include "app/catalog_browser.h"
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
+#include "app/catalog_store.h"
+#include "app/domain/api_store.h"
 #include "app/domain/domain_messages.h"
 #include "app/gateway_controller.h"
+#include "app/storage/sql_query.h"
+#include "app/workspace_file.h"
 #include "console_test_environment.h"
 #include "dialog_driver.h"
 #include "screenshot.h"
 #include "tests/app/test_databases.h"
+#include "ui/catalog/api_detail_pane.h"
+#include "ui/catalog/cache_policy_form.h"
+#include "ui/catalog_editor/openapi_import_dialog.h"
 #include "ui/console_translations.h"
 #include "ui/main_window.h"
 #include "ui/teams/form_dialog.h"
 #include "ui/teams/teams_page.h"
 
 #include <QCoreApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <memory>
 
@@ -50,6 +63,10 @@ private slots:
     void englishWithoutATranslation();
     void refusalOnThePageIsGerman();
     void refusalInADialogIsGerman();
+    void openApiImportProblemsAreGerman();
+    void cachePolicyProblemsAreGerman();
+    void workspaceApplyErrorsAreGerman();
+    void unreadableSubscribersAreGermanWithTheDetailsApart();
 
 private:
     TeamsPage* page() const { return m_window->teamsPage(); }
@@ -58,6 +75,9 @@ private:
     QTemporaryDir m_dir;
     TestWorld m_world;
     std::unique_ptr<ConsoleTranslations> m_german;
+    // Messages the console's translation does not have yet (see CMakeLists).
+    std::unique_ptr<QTranslator> m_newer;
+    std::optional<Principal> m_admin;
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<GatewayController> m_gateway;
     std::unique_ptr<MainWindow> m_window;
@@ -74,11 +94,15 @@ void TestDomainMessageText::init()
 {
     m_german = std::make_unique<ConsoleTranslations>(QLocale(QLocale::German, QLocale::Germany));
     QVERIFY(m_german->hasConsoleTranslation());
+    m_newer = std::make_unique<QTranslator>();
+    QVERIFY(m_newer->load(QStringLiteral(":/test-i18n/console_errors_test_de.qm")));
+    QVERIFY(QCoreApplication::installTranslator(m_newer.get()));
 
     m_catalog = std::make_unique<CatalogService>();
     const QString path = m_dir.filePath(QStringLiteral("catalog-%1.db").arg(++m_databases));
     const CatalogStartup startup = startCatalog(*m_catalog, path);
     QVERIFY2(startup.error.isEmpty() && startup.localAdmin, qPrintable(startup.error));
+    m_admin = startup.localAdmin;
     QString error;
     QVERIFY2(m_catalog->runAndWait(
                  [&](CatalogStore& store) { return m_world.seed(store.database(), &error); }),
@@ -99,6 +123,7 @@ void TestDomainMessageText::cleanup()
     m_window.reset();
     m_gateway.reset();
     m_catalog.reset();
+    m_newer.reset();
     m_german.reset();
 }
 
@@ -181,6 +206,167 @@ void TestDomainMessageText::refusalInADialogIsGerman()
              qPrintable(dialog->errorText()));
     QVERIFY(dialog->isVisible());
     saveScreenshot(dialog, QStringLiteral("domain_message_german_dialog.png"));
+}
+
+void TestDomainMessageText::openApiImportProblemsAreGerman()
+{
+    // An unsupported version and a missing title: both in German, each with
+    // where it is in the document (the pasted text, named in German too).
+    auto* dialog = new ui::OpenApiImportDialog(m_catalog.get(), *m_admin, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    dialog->setDocumentText(QStringLiteral("openapi: 2.5.0\ninfo:\n  version: 1.0.0\npaths: {}\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->preview() && !dialog->isParsing(), 3000);
+    const QStringList english = dialog->preview()->errors;
+    QCOMPARE(english.size(), 2);
+    QCOMPARE(english.at(0),
+             QStringLiteral("eingefügt:1:10: openapi: version '2.5.0' is not supported (3.0 or "
+                            "3.1)"));
+    QCOMPARE(english.at(1), QStringLiteral("eingefügt:3:3: info.title: is required"));
+    auto* errors = dialog->findChild<QLabel*>(QStringLiteral("previewErrors"));
+    QVERIFY(errors && errors->isVisible());
+    QCOMPARE(errors->text(),
+             QStringLiteral("eingefügt:1:10: openapi: Version „2.5.0“ wird nicht unterstützt "
+                            "(3.0 oder 3.1)\neingefügt:3:3: info.title: ist erforderlich"));
+    QCOMPARE(dialog->findChild<QLabel*>(QStringLiteral("openApiStatus"))->text(),
+             QStringLiteral("Das Dokument kann nicht importiert werden:"));
+    saveScreenshot(dialog, QStringLiteral("openapi_import_errors_german.png"));
+
+    // A warning too.
+    dialog->setDocumentText(
+        QStringLiteral("openapi: 3.0.3\ninfo:\n  title: Empty\n  version: 1.0.0\npaths: {}\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dialog->preview() && !dialog->isParsing() && dialog->preview()->errors.isEmpty(), 3000);
+    auto* warnings = dialog->findChild<QLabel*>(QStringLiteral("previewWarnings"));
+    QVERIFY(warnings && warnings->isVisible());
+    QVERIFY2(warnings->text().endsWith(
+                 QStringLiteral("\neingefügt:1:1: paths: keine Operationen zum Weiterleiten")),
+             qPrintable(warnings->text()));
+    dialog->close();
+
+    // A document with no name says so in German as well.
+    const OpenApiImport nameless = OpenApiImporter::import("info: {title: x, version: '1'}\n");
+    QCOMPARE(nameless.errors, QStringList({QStringLiteral("document:1:1: openapi: is required"),
+                                           QStringLiteral("document:1:1: paths: is required")}));
+    QCOMPARE(ui::domainMessageText(nameless.errorMessages.value(0)),
+             QStringLiteral("Dokument:1:1: openapi: ist erforderlich"));
+}
+
+void TestDomainMessageText::cachePolicyProblemsAreGerman()
+{
+    // A stored policy that is not an object, in the cache policy form.
+    ui::CachePolicyForm form;
+    form.setPolicy(QStringLiteral("[1]"), true, false);
+    QCOMPARE(form.fieldError(CachePolicyField::Policy),
+             QStringLiteral("Die gespeicherte Richtlinie ist nicht lesbar (Cache-Richtlinie: muss "
+                            "ein JSON-Objekt sein); Speichern des Formulars ersetzt sie."));
+
+    // The catalog's own words about values, with where they are.
+    const QString json =
+        QStringLiteral(R"({"default_ttl": "20s", "max_ttl": "10s", "stale_if_error": "1500ms"})");
+    QString error;
+    DomainMessage message;
+    QVERIFY(!readApiCachePolicy(json, &error, &message));
+    QCOMPARE(error, QStringLiteral("cachePolicy:1:17: default_ttl: default_ttl is longer than "
+                                   "max_ttl; cachePolicy:1:60: stale_if_error: 1s500ms is not a "
+                                   "whole number of seconds"));
+    QCOMPARE(message.toString(), error);
+    QCOMPARE(ui::domainMessageText(message),
+             QStringLiteral("cachePolicy:1:17: default_ttl: default_ttl ist länger als max_ttl / "
+                            "cachePolicy:1:60: stale_if_error: 1s500ms ist keine ganze Zahl von "
+                            "Sekunden"));
+    // The catalog refuses to save it with the same message.
+    QCOMPARE(ApiCatalog::validationMessage([&] {
+                 ApiDefinition api;
+                 api.slug = QStringLiteral("orders");
+                 api.name = QStringLiteral("Orders");
+                 api.basePath = QStringLiteral("/orders");
+                 api.cachePolicy = json;
+                 return api;
+             }())
+                 .toString(),
+             error);
+
+    // The form's findings carry the same message for what it does not word itself.
+    CachePolicyFields fields;
+    fields.enabled = true;
+    fields.defaultTtl = QStringLiteral("20s");
+    fields.maxTtl = QStringLiteral("10s");
+    const QList<CachePolicyProblem> problems = checkCachePolicy(fields);
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.at(0).message, QStringLiteral("default_ttl is longer than max_ttl"));
+    QCOMPARE(ui::domainMessageText(problems.at(0).what),
+             QStringLiteral("default_ttl ist länger als max_ttl"));
+}
+
+void TestDomainMessageText::workspaceApplyErrorsAreGerman()
+{
+    // A file whose APIs name teams the catalog does not have: refused
+    // before anything is written.
+    const QByteArray file = R"({"gatehouse": "workspace", "version": 1, "teams": [],
+        "apis": [{"slug": "orders", "version": "v1", "name": "Orders", "team": "billing",
+                  "visibility": "team", "basePath": "/orders", "balancing": "round_robin",
+                  "authMode": "api_key", "state": "draft"},
+                 {"slug": "invoices", "version": "v1", "name": "Invoices", "team": "sales",
+                  "visibility": "team", "basePath": "/invoices", "balancing": "round_robin",
+                  "authMode": "api_key", "state": "draft"}]})";
+    const Principal admin = *m_admin;
+    const WorkspaceApplyResult result = m_catalog->runAndWait(
+        [&](CatalogStore& store) { return WorkspaceFile::apply(store, admin, file); });
+    QVERIFY(!result.ok());
+    // The English the admin API and the command line show, unchanged.
+    QCOMPARE(result.errors, QStringList({QStringLiteral("apis[0].team: no team 'billing'"),
+                                         QStringLiteral("apis[1].team: no team 'sales'")}));
+    QCOMPARE(result.errorMessages.size(), result.errors.size());
+    QStringList german;
+    for (const DomainMessage& m : result.errorMessages)
+        german << ui::domainMessageText(m);
+    QCOMPARE(german, QStringList({QStringLiteral("apis[0].team: kein Team „billing“"),
+                                  QStringLiteral("apis[1].team: kein Team „sales“")}));
+    // All of them in one line, as the demo workspace's failure shows them.
+    QCOMPARE(result.errorMessage().toString(), result.errors.join(QStringLiteral("; ")));
+    QCOMPARE(ui::domainMessageText(result.errorMessage()), german.join(QStringLiteral(" / ")));
+}
+
+void TestDomainMessageText::unreadableSubscribersAreGermanWithTheDetailsApart()
+{
+    const Principal publisher = m_world.publisher;
+    const qint64 teamId = m_world.teamId;
+    const auto details = m_catalog->runAndWait([&](CatalogStore& store) {
+        ApiDefinition def;
+        def.slug = QStringLiteral("orders");
+        def.name = QStringLiteral("Orders");
+        def.basePath = QStringLiteral("/orders");
+        def.teamId = teamId;
+        const auto api = store.apis().createApi(publisher, def);
+        QString err;
+        if (!api ||
+            !runSql(store.database().connection(),
+                    QStringLiteral("ALTER TABLE subscriptions RENAME TO elsewhere"), {}, &err))
+            return ApiDetails{};
+        return loadApiDetails(store, publisher, api->id);
+    });
+    QVERIFY(details.entry);
+    QVERIFY(details.subscribersVisible);
+    QCOMPARE(details.subscribersErrorCode, DomainErrorCode::Storage);
+
+    ui::ApiDetailPane pane(m_gateway.get());
+    pane.resize(900, 600);
+    pane.showDetails(details);
+    auto* note = pane.findChild<QLabel*>(QStringLiteral("subscribersNote"));
+    QVERIFY(note);
+    // A sentence in German; the database's own words only in the tooltip.
+    QCOMPARE(note->text(),
+             QStringLiteral("Die Abonnenten konnten nicht geladen werden: Die Katalogdatenbank "
+                            "hat einen Fehler gemeldet. Versuchen Sie es später erneut; die "
+                            "Einzelheiten stehen im Tooltip dieses Textes."));
+    QCOMPARE(note->toolTip(),
+             QStringLiteral("Einzelheiten der Katalogdatenbank: ") + details.subscribersError);
+    QVERIFY2(details.subscribersError.contains(QLatin1String("subscriptions")),
+             qPrintable(details.subscribersError));
+    QVERIFY(!note->text().contains(QLatin1String("subscriptions")));
+    QVERIFY(pane.subscribersTable()->isHidden());
 }
 
 QTEST_MAIN(TestDomainMessageText)

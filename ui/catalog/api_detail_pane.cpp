@@ -374,12 +374,19 @@ void ApiDetailPane::fillOverview(const app::CatalogEntry& entry)
     }
     m_versions->setText(links.join(QStringLiteral(" · ")));
     // Not an empty list: unknown. Say so, in the error colour.
-    if (!m_details.versionsError.isEmpty())
+    m_versions->setToolTip(QString());
+    if (!m_details.versionsError.isEmpty()) {
+        const QString text =
+            m_details.versionsErrorCode == app::DomainErrorCode::Storage
+                ? tr("The versions could not be loaded: the catalog database reported an "
+                     "error. Point at this text for the details.")
+                : tr("The versions could not be loaded: %1")
+                      .arg(domainMessageText(m_details.versionsErrorMessage));
         m_versions->setText(QStringLiteral("<span style=\"color: %1\">%2</span>")
-                                .arg(StatusColors::bad().name(),
-                                     tr("The versions could not be loaded: %1")
-                                         .arg(domainMessageText(m_details.versionsErrorMessage))
-                                         .toHtmlEscaped()));
+                                .arg(StatusColors::bad().name(), text.toHtmlEscaped()));
+        m_versions->setToolTip(
+            storageDetails(m_details.versionsErrorCode, m_details.versionsErrorMessage));
+    }
 
     const auto versionName = [this](qint64 id) {
         for (const auto& v : m_details.versions) {
@@ -424,12 +431,17 @@ void ApiDetailPane::fillOverview(const app::CatalogEntry& entry)
     m_plans->setText(plans.isEmpty() ? tr("(none)") : plans.join(QLatin1Char('\n')));
     // Not an empty list: unknown. Say so, in the error colour.
     m_plans->setPalette(QPalette()); // inherited again
+    m_plans->setToolTip(QString());
     if (!m_details.plansError.isEmpty()) {
         QPalette bad = m_plans->palette();
         bad.setColor(QPalette::WindowText, StatusColors::bad());
         m_plans->setPalette(bad);
-        m_plans->setText(tr("The plans could not be loaded: %1")
-                             .arg(domainMessageText(m_details.plansErrorMessage)));
+        m_plans->setText(m_details.plansErrorCode == app::DomainErrorCode::Storage
+                             ? tr("The plans could not be loaded: the catalog database "
+                                  "reported an error. Point at this text for the details.")
+                             : tr("The plans could not be loaded: %1")
+                                   .arg(domainMessageText(m_details.plansErrorMessage)));
+        m_plans->setToolTip(storageDetails(m_details.plansErrorCode, m_details.plansErrorMessage));
     }
     m_updated->setText(CatalogModel::dateTimeText(api.updatedAt));
 }
@@ -456,7 +468,8 @@ void ApiDetailPane::fillDocumentation()
         m_docNote->setText(tr("This API has no OpenAPI document. Import one when editing the "
                               "API to list its operations here."));
     } else if (!doc.error.isEmpty()) {
-        m_docNote->setText(tr("The OpenAPI document cannot be read: %1").arg(doc.error));
+        m_docNote->setText(
+            tr("The OpenAPI document cannot be read: %1").arg(domainMessageText(doc.errorMessage)));
     } else {
         const QString operations =
             doc.operations.size() == 1
@@ -503,6 +516,15 @@ void ApiDetailPane::fillDocumentation()
     m_operations->expandAll();
 }
 
+QString ApiDetailPane::storageDetails(app::DomainErrorCode code, const app::DomainMessage& error)
+{
+    // The database's own words are for whoever looks after it: technical,
+    // in English, not the message itself.
+    if (code != app::DomainErrorCode::Storage)
+        return {};
+    return tr("Details from the catalog database: %1").arg(domainMessageText(error));
+}
+
 void ApiDetailPane::fillSubscribers()
 {
     m_subscribers->setRowCount(0);
@@ -513,13 +535,20 @@ void ApiDetailPane::fillSubscribers()
         return;
     }
     m_subscribersNote->setPalette(QPalette()); // inherited again
+    m_subscribersNote->setToolTip(QString());
     // Not an empty list: unknown. Say so, in the error colour.
     if (!m_details.subscribersError.isEmpty()) {
         QPalette bad = m_subscribersNote->palette();
         bad.setColor(QPalette::WindowText, StatusColors::bad());
         m_subscribersNote->setPalette(bad);
-        m_subscribersNote->setText(tr("The subscribers could not be loaded: %1")
-                                       .arg(domainMessageText(m_details.subscribersErrorMessage)));
+        m_subscribersNote->setText(
+            m_details.subscribersErrorCode == app::DomainErrorCode::Storage
+                ? tr("The subscribers could not be loaded: the catalog database reported an "
+                     "error. Try again later; point at this text for the details.")
+                : tr("The subscribers could not be loaded: %1")
+                      .arg(domainMessageText(m_details.subscribersErrorMessage)));
+        m_subscribersNote->setToolTip(
+            storageDetails(m_details.subscribersErrorCode, m_details.subscribersErrorMessage));
         m_subscribers->hide();
         return;
     }

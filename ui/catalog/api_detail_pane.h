@@ -78,6 +78,9 @@ private:
     void fillRoutes(const app::ApiDefinition& api);
     void fillDocumentation();
     void fillSubscribers();
+    // The tooltip of a list that could not be read: the database's own
+    // message for a storage error, nothing for any other refusal.
+    static QString storageDetails(app::DomainErrorCode code, const app::DomainMessage& error);
     void fillCache(const app::CatalogEntry& entry, bool sameApi);
 
     app::ApiDetails m_details;

@@ -3,6 +3,7 @@
 #include "ui/catalog/cache_policy_form.h"
 
 #include "ui/applications/form_error_label.h"
+#include "ui/domain_message_text.h"
 #include "ui/editable_clear_button.h"
 
 #include <QCheckBox>
@@ -260,7 +261,7 @@ QString CachePolicyForm::fieldLabel(Field field) const
 void CachePolicyForm::setPolicy(const QString& json, bool editable, bool keepEdits)
 {
     const bool keep = keepEdits && isModified();
-    QString error;
+    app::DomainMessage error;
     const auto stored = app::CachePolicyFields::fromJson(json, &error);
     m_stored = stored.value_or(app::CachePolicyFields{});
     m_editable = editable;
@@ -270,7 +271,7 @@ void CachePolicyForm::setPolicy(const QString& json, bool editable, bool keepEdi
         if (!stored)
             m_policyError->showError(tr("The stored policy cannot be read (%1); saving the "
                                         "form replaces it.")
-                                         .arg(error));
+                                         .arg(domainMessageText(error)));
     }
     updateState();
 }
@@ -382,8 +383,9 @@ QString CachePolicyForm::problemText(const app::CachePolicyProblem& problem) con
     }
     // Not expected from this form; the catalog's own words, under the field.
     return problem.field == Field::Policy
-               ? tr("The catalog refuses this policy: %1").arg(problem.message)
-               : tr("The catalog refuses “%1”: %2").arg(fieldLabel(problem.field), problem.message);
+               ? tr("The catalog refuses this policy: %1").arg(domainMessageText(problem.what))
+               : tr("The catalog refuses “%1”: %2")
+                     .arg(fieldLabel(problem.field), domainMessageText(problem.what));
 }
 
 QString CachePolicyForm::fieldError(Field field) const

@@ -144,8 +144,9 @@ LifecycleDialog::LifecycleDialog(app::ApiAction action, const app::ApiDefinition
         break;
     case app::ApiAction::NewVersion:
         explanation->setText(tr("Create a new version of %1: a draft copy of its routes, "
-                                "targets and cache policy, linked to it as its "
-                                "successor. Give it its own base path before publishing it.")
+                                "targets and cache policy, linked to it as its successor. "
+                                "It gets the base path below, which no other API may "
+                                "overlap; the gateway serves it there once it is published.")
                                  .arg(name));
         m_version = new QLineEdit(suggestVersion(api.version, versions), this);
         m_version->setObjectName(QStringLiteral("newVersion"));

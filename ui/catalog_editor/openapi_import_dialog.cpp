@@ -49,6 +49,16 @@ struct FileParse {
     app::OpenApiImport result;
 };
 
+// The importer's problems in the console's language, one a line, each with
+// where it is in the document.
+QString messagesText(const QList<app::DomainMessage>& messages)
+{
+    QStringList lines;
+    for (const app::DomainMessage& message : messages)
+        lines << domainMessageText(message);
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 OpenApiImportDialog* OpenApiImportDialog::importDocument(app::CatalogService* catalog,
@@ -414,13 +424,13 @@ void OpenApiImportDialog::showPreview(const app::OpenApiImport& result)
     }
     if (!result.errors.isEmpty()) {
         m_status->setText(tr("The document cannot be imported:"));
-        m_errors->showError(result.errors.join(QLatin1Char('\n')));
+        m_errors->showError(messagesText(result.errorMessages));
     } else {
         m_status->setText(tr("Operations found: %1").arg(result.operationCount));
     }
     if (!result.warnings.isEmpty()) {
         m_warnings->setText(tr("Warnings:") + QLatin1Char('\n') +
-                            result.warnings.join(QLatin1Char('\n')));
+                            messagesText(result.warningMessages));
         m_warnings->show();
     }
     scheduleCheck();
