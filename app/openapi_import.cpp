@@ -163,12 +163,9 @@ void readServer(Problems& p, const YAML::Node& servers, ApiDefinition& api)
     const QUrl parsed(expanded);
     QString path = parsed.path();
     if (parsed.scheme() == QLatin1String("http") || parsed.scheme() == QLatin1String("https")) {
-        if (parsed.scheme() == QLatin1String("https"))
-            p.warning(first["url"], QStringLiteral("servers[0].url"), msg::OpenApiHttpsServer);
-        else
-            api.upstreams = {{parsed.toString(QUrl::RemovePath | QUrl::RemoveQuery |
-                                              QUrl::RemoveFragment | QUrl::StripTrailingSlash),
-                              1}};
+        api.upstreams = {{parsed.toString(QUrl::RemovePath | QUrl::RemoveQuery |
+                                          QUrl::RemoveFragment | QUrl::StripTrailingSlash),
+                          1}};
     } else if (!parsed.isRelative() || !expanded.startsWith(QLatin1Char('/'))) {
         p.error(first["url"], QStringLiteral("servers[0].url"),
                 DomainMessage(msg::OpenApiServerUrlRule, {expanded}));

@@ -353,9 +353,6 @@ inline constexpr const char* OpenApiMustBeMapping =
 //: %1 is a server URL with {variables}, as written in the document.
 inline constexpr const char* OpenApiServerVariable =
     QT_TRANSLATE_NOOP("DomainMessage", "variable without a default in '%1'");
-//: A warning: the document's first server uses https, which the gateway cannot forward to.
-inline constexpr const char* OpenApiHttpsServer =
-    QT_TRANSLATE_NOOP("DomainMessage", "the gateway forwards over http only; set the upstream");
 //: %1 is the server URL as written in the document.
 inline constexpr const char* OpenApiServerUrlRule =
     QT_TRANSLATE_NOOP("DomainMessage", "'%1' is neither an http(s) URL nor an absolute path");

@@ -5,6 +5,7 @@
 #include "app/catalog_state_loader.h"
 #include "app/config_compiler.h"
 #include "app/domain/api_catalog.h"
+#include "app/domain/api_lifecycle.h"
 #include "app/domain/domain_messages.h"
 #include "tests/app/test_databases.h"
 
@@ -122,6 +123,25 @@ private slots:
             result.errors.join(QLatin1Char('\n'))
                 .contains(QStringLiteral("components.securitySchemes.query.name: is required")),
             qPrintable(result.errors.join(QLatin1Char('\n'))));
+    }
+
+    // An https server is the API's upstream as it is: the gateway forwards
+    // to https:// targets over TLS.
+    void httpsServerBecomesTheUpstream()
+    {
+        const OpenApiImport result = OpenApiImporter::import(
+            "openapi: 3.0.3\ninfo: {title: Billing, version: '2'}\n"
+            "servers: [{url: 'https://billing.example.com:8443/api/v2/'}]\n"
+            "paths:\n  /invoices:\n    get: {responses: {'200': {description: x}}}\n",
+            QStringLiteral("billing.yaml"));
+        QVERIFY2(result.errors.isEmpty(), qPrintable(result.errors.join(QLatin1Char('\n'))));
+        QVERIFY2(result.warnings.isEmpty(), qPrintable(result.warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(result.api->upstreams.size(), 1);
+        QCOMPARE(result.api->upstreams.front().url,
+                 QStringLiteral("https://billing.example.com:8443"));
+        QCOMPARE(result.api->basePath, QStringLiteral("/api/v2"));
+        QVERIFY(ApiCatalog::validate(*result.api).isEmpty());
+        QVERIFY(ApiLifecycle::checkPublishable(*result.api).isEmpty());
     }
 
     void invalidDocumentsNameTheLocation_data()
