@@ -529,6 +529,315 @@
         <extracomment>%1 is the operating system&apos;s user name, %2 the database file, %3 why (a message of its own).</extracomment>
         <translation>Kein Administrator für „%1“ in %2: %3</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A problem and where it is. %1 is the place, e.g. &quot;petstore.yaml:41:7: paths./pets.get&quot; or &quot;apis[2].team&quot; (file name, line, column and field path; not translated); %2 the problem.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <extracomment>Two problems of one document on one line; %1 and %2 are problems of their own.</extracomment>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>document%1</source>
+        <extracomment>The place of a problem in an OpenAPI document that has no file name (instead of &quot;petstore.yaml&quot;); %1 is the line, column and field, e.g. &quot;:41:7: paths./pets&quot; (may be empty).</extracomment>
+        <translation>Dokument%1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <extracomment>A field of an OpenAPI document (named before this text) is missing.</extracomment>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <extracomment>A field of an OpenAPI document (named before this text) has the wrong kind of value.</extracomment>
+        <translation>muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <extracomment>A field of an OpenAPI document (named before this text) has the wrong kind of value.</extracomment>
+        <translation>muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>must be a mapping</source>
+        <extracomment>A field of an OpenAPI document (named before this text) has the wrong kind of value (&quot;mapping&quot;: key/value pairs, a YAML mapping or a JSON object).</extracomment>
+        <translation>muss ein Mapping sein</translation>
+    </message>
+    <message>
+        <source>variable without a default in &apos;%1&apos;</source>
+        <extracomment>%1 is a server URL with {variables}, as written in the document.</extracomment>
+        <translation>Variable ohne Standardwert in „%1“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither an http(s) URL nor an absolute path</source>
+        <extracomment>%1 is the server URL as written in the document.</extracomment>
+        <translation>„%1“ ist weder eine http(s)-URL noch ein absoluter Pfad</translation>
+    </message>
+    <message>
+        <source>a path must start with &apos;/&apos;</source>
+        <translation>ein Pfad muss mit „/“ beginnen</translation>
+    </message>
+    <message>
+        <source>must be a mapping of operations</source>
+        <extracomment>A path entry of the document is not key/value pairs of operations (get, post, ...).</extracomment>
+        <translation>muss ein Mapping von Operationen sein</translation>
+    </message>
+    <message>
+        <source>path item references are not followed; skipped</source>
+        <extracomment>A warning: a &quot;$ref&quot; in the document&apos;s paths is not followed.</extracomment>
+        <translation>Verweisen auf Pfadeinträge wird nicht gefolgt; übersprungen</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>unbekanntes Feld</translation>
+    </message>
+    <message>
+        <source>an operation must be a mapping</source>
+        <translation>eine Operation muss ein Mapping sein</translation>
+    </message>
+    <message>
+        <source>the same operation as another path (only parameter names differ)</source>
+        <translation>dieselbe Operation wie ein anderer Pfad (nur die Parameternamen unterscheiden sich)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be a key query parameter (1-64 of A-Z a-z 0-9 . _ ~ -); keys are accepted in headers only</source>
+        <extracomment>A warning; %1 is the parameter name from the document.</extracomment>
+        <translation>„%1“ kann kein Query-Parameter für Schlüssel sein (1–64 Zeichen aus A-Z a-z 0-9 . _ ~ -); Schlüssel werden nur in Headern angenommen</translation>
+    </message>
+    <message>
+        <source>only one key query parameter is supported; &apos;%1&apos; is used</source>
+        <extracomment>A warning; %1 is the parameter name that is used.</extracomment>
+        <translation>nur ein Query-Parameter für Schlüssel wird unterstützt; „%1“ wird verwendet</translation>
+    </message>
+    <message>
+        <source>not valid YAML or JSON: %1</source>
+        <extracomment>%1 is the YAML parser&apos;s own reason (English).</extracomment>
+        <translation>kein gültiges YAML oder JSON: %1</translation>
+    </message>
+    <message>
+        <source>the document must be a mapping</source>
+        <translation>das Dokument muss ein Mapping sein</translation>
+    </message>
+    <message>
+        <source>Swagger 2.0 is not supported; convert it to OpenAPI 3 first</source>
+        <translation>Swagger 2.0 wird nicht unterstützt; zuerst in OpenAPI 3 umwandeln</translation>
+    </message>
+    <message>
+        <source>version &apos;%1&apos; is not supported (3.0 or 3.1)</source>
+        <extracomment>%1 is the &quot;openapi&quot; version the document gives.</extracomment>
+        <translation>Version „%1“ wird nicht unterstützt (3.0 oder 3.1)</translation>
+    </message>
+    <message>
+        <source>no operations to route</source>
+        <extracomment>A warning: the document describes no operation the gateway could route.</extracomment>
+        <translation>keine Operationen zum Routen</translation>
+    </message>
+    <message>
+        <source>no OpenAPI document</source>
+        <translation>kein OpenAPI-Dokument</translation>
+    </message>
+    <message>
+        <source>cannot read the document: %1</source>
+        <extracomment>%1 is the YAML parser&apos;s own reason (English).</extracomment>
+        <translation>das Dokument kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>expected a duration such as 30s, 10m or 1h, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a sequence&quot;).</extracomment>
+        <translation>erwartet wurde eine Dauer wie 30s, 10m oder 1h, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number of seconds</source>
+        <extracomment>%1 is a duration, e.g. 1500ms.</extracomment>
+        <translation>%1 ist keine ganze Zahl von Sekunden</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (1s to %2)</source>
+        <extracomment>%1 is a duration, %2 the longest allowed (8760h).</extracomment>
+        <translation>%1 liegt außerhalb des Bereichs (1s bis %2)</translation>
+    </message>
+    <message>
+        <source>must not be empty (omit statuses for the RFC 9110 defaults)</source>
+        <translation>darf nicht leer sein (statuses weglassen für die Vorgaben aus RFC 9110)</translation>
+    </message>
+    <message>
+        <source>status %1 cannot be cached on its own (a partial or a validation response)</source>
+        <extracomment>%1 is an HTTP status code (206 or 304).</extracomment>
+        <translation>Status %1 kann nicht für sich gespeichert werden (eine Teil- oder Validierungsantwort)</translation>
+    </message>
+    <message>
+        <source>duplicate status %1</source>
+        <extracomment>%1 is an HTTP status code.</extracomment>
+        <translation>doppelter Status %1</translation>
+    </message>
+    <message>
+        <source>must name a parameter (&apos;utm_*&apos; ignores a prefix)</source>
+        <translation>muss einen Parameter nennen („utm_*“ ignoriert ein Präfix)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;*&apos; is only allowed at the end</source>
+        <extracomment>%1 is a query parameter pattern as typed.</extracomment>
+        <translation>„%1“: „*“ ist nur am Ende erlaubt</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a query parameter name</source>
+        <extracomment>%1 is a query parameter name as typed.</extracomment>
+        <translation>„%1“ ist kein Name eines Query-Parameters</translation>
+    </message>
+    <message>
+        <source>default_ttl is longer than max_ttl</source>
+        <extracomment>default_ttl and max_ttl are keys of the cache policy; keep them as they are.</extracomment>
+        <translation>default_ttl ist länger als max_ttl</translation>
+    </message>
+    <message>
+        <source>override_upstream needs a default_ttl</source>
+        <extracomment>override_upstream and default_ttl are keys of the cache policy; keep them as they are.</extracomment>
+        <translation>override_upstream braucht eine default_ttl</translation>
+    </message>
+    <message>
+        <source>unknown eviction &apos;%1&apos; (expected lru or tiny_lfu)</source>
+        <extracomment>%1 is the eviction given; lru and tiny_lfu are values of the configuration file.</extracomment>
+        <translation>unbekannte Verdrängung „%1“ (erwartet: lru oder tiny_lfu)</translation>
+    </message>
+    <message>
+        <source>cachePolicy: %1</source>
+        <extracomment>%1 is the JSON parser&apos;s own reason (English).</extracomment>
+        <translation>cachePolicy: %1</translation>
+    </message>
+    <message>
+        <source>expected a mapping, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a sequence&quot;, &quot;&apos;abc&apos;&quot;).</extracomment>
+        <translation>erwartet wurde ein Mapping, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected a sequence, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a mapping&quot;, &quot;&apos;abc&apos;&quot;).</extracomment>
+        <translation>erwartet wurde eine Liste, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a sequence&quot;).</extracomment>
+        <translation>erwartet wurde eine Zeichenkette, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;&apos;yes&apos;&quot;).</extracomment>
+        <translation>erwartet wurde true oder false, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;the string &quot;200&quot;&quot;).</extracomment>
+        <translation>erwartet wurde eine ganze Zahl, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (%2 to %3)</source>
+        <extracomment>%1 is the number given, %2 and %3 the smallest and largest allowed.</extracomment>
+        <translation>%1 liegt außerhalb des Bereichs (%2 bis %3)</translation>
+    </message>
+    <message>
+        <source>expected a size such as 16KiB or 8MiB, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a sequence&quot;).</extracomment>
+        <translation>erwartet wurde eine Größe wie 16KiB oder 8MiB, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes is out of range (%2 to %3 bytes)</source>
+        <extracomment>%1 is the size given in bytes, %2 and %3 the smallest and largest allowed.</extracomment>
+        <translation>%1 Bytes liegt außerhalb des Bereichs (%2 bis %3 Bytes)</translation>
+    </message>
+    <message>
+        <source>field names must be strings, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a sequence&quot;).</extracomment>
+        <translation>Feldnamen müssen Zeichenketten sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
+        <extracomment>%1 is the field name given, %2 the known one it is most like.</extracomment>
+        <translation>unbekanntes Feld „%1“ (war „%2“ gemeint?)</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; (expected one of: %2)</source>
+        <extracomment>%1 is the field name given, %2 the list of known ones.</extracomment>
+        <translation>unbekanntes Feld „%1“ (erwartet eines von: %2)</translation>
+    </message>
+    <message>
+        <source>duplicate field &apos;%1&apos; (first given at line %2)</source>
+        <extracomment>%1 is a field name, %2 a line number.</extracomment>
+        <translation>doppeltes Feld „%1“ (zuerst in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>%1 more problems not shown</source>
+        <extracomment>%1 is a number; said after the problems that are shown.</extracomment>
+        <translation>%1 weitere Probleme nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>offset %1: %2</source>
+        <extracomment>%1 is the character offset in the file, %2 the JSON parser&apos;s own reason (English).</extracomment>
+        <translation>Position %1: %2</translation>
+    </message>
+    <message>
+        <source>gatehouse: must be &quot;workspace&quot;</source>
+        <extracomment>&quot;gatehouse&quot; and &quot;workspace&quot; are a key and a value of the file; keep them as they are.</extracomment>
+        <translation>gatehouse: muss „workspace“ sein</translation>
+    </message>
+    <message>
+        <source>version: must be %1</source>
+        <extracomment>&quot;version&quot; is a key of the file; %1 is the format version (a number).</extracomment>
+        <translation>version: muss %1 sein</translation>
+    </message>
+    <message>
+        <source>owner or member</source>
+        <extracomment>&quot;owner&quot; and &quot;member&quot; are values of the file; keep them as they are.</extracomment>
+        <translation>owner oder member</translation>
+    </message>
+    <message>
+        <source>team or organisation</source>
+        <extracomment>&quot;team&quot; and &quot;organisation&quot; are values of the file; keep them as they are.</extracomment>
+        <translation>team oder organisation</translation>
+    </message>
+    <message>
+        <source>not a balancing policy</source>
+        <translation>keine Lastverteilungsstrategie</translation>
+    </message>
+    <message>
+        <source>not an auth mode</source>
+        <translation>kein Authentifizierungsmodus</translation>
+    </message>
+    <message>
+        <source>draft, published, deprecated or retired</source>
+        <extracomment>The states are values of the file; keep them as they are.</extracomment>
+        <translation>draft, published, deprecated oder retired</translation>
+    </message>
+    <message>
+        <source>automatic or manual</source>
+        <extracomment>&quot;automatic&quot; and &quot;manual&quot; are values of the file; keep them as they are.</extracomment>
+        <translation>automatic oder manual</translation>
+    </message>
+    <message>
+        <source>%1.%2</source>
+        <extracomment>%1 is an API&apos;s place in the file (e.g. &quot;apis[1]&quot;, not translated), %2 the catalog&apos;s problem with one of its fields, e.g. &quot;routes[0].path: must start with &apos;/&apos;&quot;.</extracomment>
+        <translation>%1.%2</translation>
+    </message>
+    <message>
+        <source>no user &apos;%1&apos;</source>
+        <extracomment>%1 is a user name from the file.</extracomment>
+        <translation>kein Benutzer „%1“</translation>
+    </message>
+    <message>
+        <source>no team &apos;%1&apos;</source>
+        <extracomment>%1 is a team name from the file.</extracomment>
+        <translation>kein Team „%1“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in the file</source>
+        <extracomment>%1 is an API as slug@version.</extracomment>
+        <translation>„%1“ steht nicht in der Datei</translation>
+    </message>
+    <message>
+        <source>cannot move from %1 back to %2</source>
+        <extracomment>%1 and %2 are lifecycle states, messages of their own (&quot;published&quot;).</extracomment>
+        <translation>kann nicht von %1 zurück zu %2 wechseln</translation>
+    </message>
 </context>
 <context>
     <name>RoleText</name>
@@ -1159,12 +1468,28 @@
         <translation>Die Tarife konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <source>New Version…</source>
-        <translation>Neue Version…</translation>
-    </message>
-    <message>
         <source>The subscribers could not be loaded: %1</source>
         <translation>Die Abonnenten konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>New Versi&amp;on…</source>
+        <translation>Neue Versi&amp;on…</translation>
+    </message>
+    <message>
+        <source>The versions could not be loaded: the catalog database reported an error. Point at this text for the details.</source>
+        <translation>Die Versionen konnten nicht geladen werden: Die Katalogdatenbank meldete einen Fehler. Zeigen Sie auf diesen Text, um die Einzelheiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>The plans could not be loaded: the catalog database reported an error. Point at this text for the details.</source>
+        <translation>Die Tarife konnten nicht geladen werden: Die Katalogdatenbank meldete einen Fehler. Zeigen Sie auf diesen Text, um die Einzelheiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Details from the catalog database: %1</source>
+        <translation>Einzelheiten aus der Katalogdatenbank: %1</translation>
+    </message>
+    <message>
+        <source>The subscribers could not be loaded: the catalog database reported an error. Try again later; point at this text for the details.</source>
+        <translation>Die Abonnenten konnten nicht geladen werden: Die Katalogdatenbank meldete einen Fehler. Versuchen Sie es später erneut; zeigen Sie auf diesen Text, um die Einzelheiten zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2566,21 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::BudgetSpinBox</name>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::CacheActionsPanel</name>
     <message>
         <source>LRU (least recently used)</source>
@@ -2261,10 +2601,6 @@
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source> MiB</source>
-        <translation> MiB</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
@@ -2373,6 +2709,10 @@
     <message>
         <source>Evi&amp;ction:</source>
         <translation>Ver&amp;drängung:</translation>
+    </message>
+    <message>
+        <source>From %1 to %2. Type a size such as 512 KiB, 64 MiB or 2 GiB; a number alone is in MiB.</source>
+        <translation>Von %1 bis %2. Geben Sie eine Größe wie 512 KiB, 64 MiB oder 2 GiB ein; eine Zahl allein gilt als MiB.</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +2867,26 @@
         <source>No cache lookups yet</source>
         <translation>Noch keine Cache-Abfragen</translation>
     </message>
+    <message>
+        <source>Bodies in files:</source>
+        <translation>Bodys in Dateien:</translation>
+    </message>
+    <message>
+        <source>Stored responses of %1 or more are kept in memory files and sent with sendfile, without copying them. Each holds one file descriptor, and the gateway allows only so many. While all of them are in use, further large responses are kept in memory instead and copied on every hit.</source>
+        <translation>Gespeicherte Antworten ab %1 liegen in Speicherdateien und werden mit sendfile gesendet, ohne sie zu kopieren. Jede belegt einen Dateideskriptor, und das Gateway erlaubt nur eine begrenzte Zahl davon. Solange alle belegt sind, werden weitere große Antworten stattdessen im Arbeitsspeicher gehalten und bei jedem Treffer kopiert.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 descriptors</source>
+        <translation>%1 von %2 Deskriptoren</translation>
+    </message>
+    <message>
+        <source>%1: all in use</source>
+        <translation>%1: alle belegt</translation>
+    </message>
+    <message>
+        <source>%1: nearly all in use</source>
+        <translation>%1: fast alle belegt</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CachePolicyForm</name>
@@ -2567,16 +2927,8 @@
         <translation>Wie lange eine Antwort höchstens frisch bleibt, gleich was der Upstream sagt; nicht unter der Standard-TTL. %1</translation>
     </message>
     <message>
-        <source>&amp;Override the upstream&apos;s freshness with the default TTL</source>
-        <translation>Frische des Upstreams durch die Standard-TTL &amp;ersetzen</translation>
-    </message>
-    <message>
         <source>Ignore Cache-Control and Expires from the upstream. no-store, private, Set-Cookie and Vary: * still prevent storing.</source>
         <translation>Cache-Control und Expires des Upstreams ignorieren. no-store, private, Set-Cookie und Vary: * verhindern das Speichern weiterhin.</translation>
-    </message>
-    <message>
-        <source>Cacheable stat&amp;uses:</source>
-        <translation>Speicherbare Stat&amp;uscodes:</translation>
     </message>
     <message>
         <source>the RFC 9110 defaults (200, 203, 204, 300, 301, 404, ...)</source>
@@ -2745,6 +3097,14 @@
     <message>
         <source>The catalog refuses “%1”: %2</source>
         <translation>Der Katalog lehnt „%1“ ab: %2</translation>
+    </message>
+    <message>
+        <source>Override the &amp;upstream&apos;s freshness with the default TTL</source>
+        <translation>Frische des Upstreams durch die Standard-TTL &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>Cachea&amp;ble statuses:</source>
+        <translation>Speicherbare Stat&amp;uscodes:</translation>
     </message>
 </context>
 <context>
@@ -4002,16 +4362,8 @@
         <translation>z. B. 30s, 5m, 0 = aus</translation>
     </message>
     <message>
-        <source>How often upstream host names are looked up again: 0 (off) or from 1s to 24h. Applies to the running gateway at once.</source>
-        <translation>Wie oft die Hostnamen der Upstreams neu aufgelöst werden: 0 (aus) oder 1s bis 24h. Gilt sofort für das laufende Gateway.</translation>
-    </message>
-    <message>
         <source>Off: host names are looked up when a configuration is applied.</source>
         <translation>Aus: Hostnamen werden aufgelöst, wenn eine Konfiguration angewendet wird.</translation>
-    </message>
-    <message>
-        <source>Host names are looked up again every %1.</source>
-        <translation>Hostnamen werden alle %1 neu aufgelöst.</translation>
     </message>
     <message>
         <source>Not a duration: enter e.g. 30s, 5m or 1h, or 0 to turn it off.</source>
@@ -4052,6 +4404,29 @@
     <message>
         <source>%1 (%2) needs an API key.</source>
         <translation>%1 (%2) braucht einen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The other routed APIs: open one in the browser, or try one that needs an API key in the catalog</source>
+        <translation>Die übrigen gerouteten APIs: eine im Browser öffnen oder eine, die einen API-Schlüssel braucht, im Katalog testen</translation>
+    </message>
+    <message>
+        <source>At most this long between lookups of an upstream host name, sooner when its DNS TTL runs out (1s at the least). 0 (off) or from 1s to 24h. Applies to the running gateway at once.</source>
+        <translation>Höchstens so lange zwischen zwei Auflösungen eines Upstream-Hostnamens, früher, wenn seine DNS-TTL abläuft (mindestens 1s). 0 (aus) oder 1s bis 24h. Gilt sofort für das laufende Gateway.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) needs an API key: try it in the catalog</source>
+        <translation>%1 (%2) braucht einen API-Schlüssel: im Katalog testen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more…</source>
+        <translation>
+            <numerusform>%n weitere…</numerusform>
+            <numerusform>%n weitere…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looked up again when the DNS TTL ends, at least every %1.</source>
+        <translation>Neu aufgelöst, wenn die DNS-TTL abläuft, spätestens alle %1.</translation>
     </message>
 </context>
 <context>
@@ -4207,10 +4582,6 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <source>Create a new version of %1: a draft copy of its routes, targets and cache policy, linked to it as its successor. Give it its own base path before publishing it.</source>
-        <translation>Eine neue Version von %1 anlegen: einen Entwurf als Kopie ihrer Routen, Ziele und Cache-Richtlinie, als Nachfolger verknüpft. Geben Sie ihr vor dem Veröffentlichen einen eigenen Basispfad.</translation>
-    </message>
-    <message>
         <source>&amp;Version:</source>
         <translation>&amp;Version:</translation>
     </message>
@@ -4253,6 +4624,10 @@
     <message>
         <source>%1 is the base path of %2 %3: the new version needs its own.</source>
         <translation>%1 ist der Basispfad von %2 %3: Die neue Version braucht einen eigenen.</translation>
+    </message>
+    <message>
+        <source>Create a new version of %1: a draft copy of its routes, targets and cache policy, linked to it as its successor. It gets the base path below, which no other API may overlap; the gateway serves it there once it is published.</source>
+        <translation>Eine neue Version von %1 anlegen: eine Entwurfskopie seiner Routen, Ziele und Cache-Richtlinie, als Nachfolger mit ihr verknüpft. Sie erhält den Basispfad unten, mit dem sich keine andere API überschneiden darf; das Gateway stellt sie dort bereit, sobald sie veröffentlicht ist.</translation>
     </message>
 </context>
 <context>
@@ -4690,6 +5065,13 @@ info:
     <message>
         <source>The chart could not be saved to %1.</source>
         <translation>Das Diagramm konnte nicht unter %1 gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ReasonDialog</name>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
     </message>
 </context>
 <context>
@@ -5203,18 +5585,6 @@ info:
 <context>
     <name>gatehouse::ui::TrafficPanel</name>
     <message>
-        <source>Products</source>
-        <translation>Produkte</translation>
-    </message>
-    <message>
-        <source>Weather</source>
-        <translation>Wetter</translation>
-    </message>
-    <message>
-        <source>Echo</source>
-        <translation>Echo</translation>
-    </message>
-    <message>
         <source>/shop/1 ... /shop/200: cacheable product pages</source>
         <translation>/shop/1 ... /shop/200: cachebare Produktseiten</translation>
     </message>
@@ -5235,20 +5605,8 @@ info:
         <translation>Demo-Anfragen über das laufende Gateway senden</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>Stopp</translation>
-    </message>
-    <message>
         <source>Load</source>
         <translation>Last</translation>
-    </message>
-    <message>
-        <source>Rate:</source>
-        <translation>Rate:</translation>
-    </message>
-    <message>
-        <source>As fast as possible</source>
-        <translation>So schnell wie möglich</translation>
     </message>
     <message>
         <source>Ignore the rate and keep every connection busy</source>
@@ -5259,16 +5617,8 @@ info:
         <translation> Verbindungen</translation>
     </message>
     <message>
-        <source>Concurrency:</source>
-        <translation>Parallelität:</translation>
-    </message>
-    <message>
         <source>Zipf α of the URL choice: 0 is uniform; higher values concentrate traffic on a few hot URLs, which the cache loves</source>
         <translation>Zipf-α der URL-Auswahl: 0 ist gleichverteilt; höhere Werte bündeln den Verkehr auf wenige häufige URLs, was dem Cache zugutekommt</translation>
-    </message>
-    <message>
-        <source>Key skew (Zipf α):</source>
-        <translation>Schlüsselverteilung (Zipf α):</translation>
     </message>
     <message>
         <source>%1 share:</source>
@@ -5283,10 +5633,6 @@ info:
         <translation>Wird mit jeder Anfrage als X-API-Key gesendet</translation>
     </message>
     <message>
-        <source>API key:</source>
-        <translation>API-Schlüssel:</translation>
-    </message>
-    <message>
         <source>Demo origin</source>
         <translation>Demo-Origin</translation>
     </message>
@@ -5295,20 +5641,12 @@ info:
         <translation>Anteil der Antworten des Demo-Origins, die zu 500 werden</translation>
     </message>
     <message>
-        <source>Injected errors:</source>
-        <translation>Eingestreute Fehler:</translation>
-    </message>
-    <message>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
         <source>Extra time the demo origin takes per response</source>
         <translation>Zusätzliche Zeit, die der Demo-Origin pro Antwort braucht</translation>
-    </message>
-    <message>
-        <source>Extra latency:</source>
-        <translation>Zusätzliche Latenz:</translation>
     </message>
     <message>
         <source>Only for the built-in demo origin</source>
@@ -5395,26 +5733,6 @@ info:
         <translation>Das Gateway läuft nicht.</translation>
     </message>
     <message>
-        <source>Products v2</source>
-        <translation>Products v2</translation>
-    </message>
-    <message>
-        <source>Products v1 (deprecated)</source>
-        <translation>Products v1 (veraltet)</translation>
-    </message>
-    <message>
-        <source>Weather v1</source>
-        <translation>Weather v1</translation>
-    </message>
-    <message>
-        <source>Echo v1</source>
-        <translation>Echo v1</translation>
-    </message>
-    <message>
-        <source>Inventory (draft)</source>
-        <translation>Inventory (Entwurf)</translation>
-    </message>
-    <message>
         <source>/v2/products/{id} and search: cached; needs the API key</source>
         <translation>/v2/products/{id} und Suche: gecacht; braucht den API-Schlüssel</translation>
     </message>
@@ -5446,6 +5764,70 @@ info:
         <source>Demo catalog APIs</source>
         <translation>APIs des Demo-Katalogs</translation>
     </message>
+    <message>
+        <source>&amp;Products</source>
+        <translation>&amp;Produkte</translation>
+    </message>
+    <message>
+        <source>&amp;Weather</source>
+        <translation>&amp;Wetter</translation>
+    </message>
+    <message>
+        <source>E&amp;cho</source>
+        <translation>&amp;Echo</translation>
+    </message>
+    <message>
+        <source>Prod&amp;ucts v2</source>
+        <translation>Pro&amp;ducts v2</translation>
+    </message>
+    <message>
+        <source>Products v1 (&amp;deprecated)</source>
+        <translation>Prod&amp;ucts v1 (veraltet)</translation>
+    </message>
+    <message>
+        <source>W&amp;eather v1</source>
+        <translation>Wea&amp;ther v1</translation>
+    </message>
+    <message>
+        <source>Ech&amp;o v1</source>
+        <translation>Ech&amp;o v1</translation>
+    </message>
+    <message>
+        <source>&amp;Inventory (draft)</source>
+        <translation>I&amp;nventory (Entwurf)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Rate:</translation>
+    </message>
+    <message>
+        <source>As &amp;fast as possible</source>
+        <translation>So schnell wie &amp;möglich</translation>
+    </message>
+    <message>
+        <source>Co&amp;ncurrency:</source>
+        <translation>Parallel&amp;ität:</translation>
+    </message>
+    <message>
+        <source>Key skew (&amp;Zipf α):</source>
+        <translation>Schlüsselverteilung (&amp;Zipf α):</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-S&amp;chlüssel:</translation>
+    </message>
+    <message>
+        <source>In&amp;jected errors:</source>
+        <translation>Eingestreute &amp;Fehler:</translation>
+    </message>
+    <message>
+        <source>Extra &amp;latency:</source>
+        <translation>Zusätzliche &amp;Latenz:</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::TryItKeyChooser</name>
@@ -5460,10 +5842,6 @@ info:
     <message>
         <source>Issue a key for the chosen application that expires in one hour, and use it here</source>
         <translation>Einen Schlüssel für die gewählte Anwendung ausstellen, der in einer Stunde abläuft, und ihn hier verwenden</translation>
-    </message>
-    <message>
-        <source>A&amp;pplication:</source>
-        <translation>A&amp;nwendung:</translation>
     </message>
     <message>
         <source>Paste an API key</source>
@@ -5580,6 +5958,10 @@ info:
     <message>
         <source>The pasted key is sent in the query parameter &quot;%1&quot; and never stored.</source>
         <translation>Der eingefügte Schlüssel wird im Query-Parameter „%1“ gesendet und nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Appli&amp;cation:</source>
+        <translation>A&amp;nwendung:</translation>
     </message>
 </context>
 <context>

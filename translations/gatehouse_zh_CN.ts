@@ -529,6 +529,315 @@
         <extracomment>%1 is the operating system&apos;s user name, %2 the database file, %3 why (a message of its own).</extracomment>
         <translation>%2 中没有“%1”的管理员：%3</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A problem and where it is. %1 is the place, e.g. &quot;petstore.yaml:41:7: paths./pets.get&quot; or &quot;apis[2].team&quot; (file name, line, column and field path; not translated); %2 the problem.</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <extracomment>Two problems of one document on one line; %1 and %2 are problems of their own.</extracomment>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>document%1</source>
+        <extracomment>The place of a problem in an OpenAPI document that has no file name (instead of &quot;petstore.yaml&quot;); %1 is the line, column and field, e.g. &quot;:41:7: paths./pets&quot; (may be empty).</extracomment>
+        <translation>文档%1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <extracomment>A field of an OpenAPI document (named before this text) is missing.</extracomment>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <extracomment>A field of an OpenAPI document (named before this text) has the wrong kind of value.</extracomment>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <extracomment>A field of an OpenAPI document (named before this text) has the wrong kind of value.</extracomment>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>must be a mapping</source>
+        <extracomment>A field of an OpenAPI document (named before this text) has the wrong kind of value (&quot;mapping&quot;: key/value pairs, a YAML mapping or a JSON object).</extracomment>
+        <translation>必须是映射</translation>
+    </message>
+    <message>
+        <source>variable without a default in &apos;%1&apos;</source>
+        <extracomment>%1 is a server URL with {variables}, as written in the document.</extracomment>
+        <translation>“%1”中的变量没有默认值</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither an http(s) URL nor an absolute path</source>
+        <extracomment>%1 is the server URL as written in the document.</extracomment>
+        <translation>“%1”既不是 http(s) URL，也不是绝对路径</translation>
+    </message>
+    <message>
+        <source>a path must start with &apos;/&apos;</source>
+        <translation>路径必须以“/”开头</translation>
+    </message>
+    <message>
+        <source>must be a mapping of operations</source>
+        <extracomment>A path entry of the document is not key/value pairs of operations (get, post, ...).</extracomment>
+        <translation>必须是操作的映射</translation>
+    </message>
+    <message>
+        <source>path item references are not followed; skipped</source>
+        <extracomment>A warning: a &quot;$ref&quot; in the document&apos;s paths is not followed.</extracomment>
+        <translation>不跟随路径项引用；已跳过</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>未知字段</translation>
+    </message>
+    <message>
+        <source>an operation must be a mapping</source>
+        <translation>操作必须是映射</translation>
+    </message>
+    <message>
+        <source>the same operation as another path (only parameter names differ)</source>
+        <translation>与另一路径的操作相同（仅参数名不同）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be a key query parameter (1-64 of A-Z a-z 0-9 . _ ~ -); keys are accepted in headers only</source>
+        <extracomment>A warning; %1 is the parameter name from the document.</extracomment>
+        <translation>“%1”不能作为密钥查询参数（1–64 个 A-Z a-z 0-9 . _ ~ - 字符）；密钥只能放在请求头中</translation>
+    </message>
+    <message>
+        <source>only one key query parameter is supported; &apos;%1&apos; is used</source>
+        <extracomment>A warning; %1 is the parameter name that is used.</extracomment>
+        <translation>只支持一个密钥查询参数；使用“%1”</translation>
+    </message>
+    <message>
+        <source>not valid YAML or JSON: %1</source>
+        <extracomment>%1 is the YAML parser&apos;s own reason (English).</extracomment>
+        <translation>不是有效的 YAML 或 JSON：%1</translation>
+    </message>
+    <message>
+        <source>the document must be a mapping</source>
+        <translation>文档必须是映射</translation>
+    </message>
+    <message>
+        <source>Swagger 2.0 is not supported; convert it to OpenAPI 3 first</source>
+        <translation>不支持 Swagger 2.0；请先转换为 OpenAPI 3</translation>
+    </message>
+    <message>
+        <source>version &apos;%1&apos; is not supported (3.0 or 3.1)</source>
+        <extracomment>%1 is the &quot;openapi&quot; version the document gives.</extracomment>
+        <translation>不支持版本“%1”（支持 3.0 或 3.1）</translation>
+    </message>
+    <message>
+        <source>no operations to route</source>
+        <extracomment>A warning: the document describes no operation the gateway could route.</extracomment>
+        <translation>没有可路由的操作</translation>
+    </message>
+    <message>
+        <source>no OpenAPI document</source>
+        <translation>没有 OpenAPI 文档</translation>
+    </message>
+    <message>
+        <source>cannot read the document: %1</source>
+        <extracomment>%1 is the YAML parser&apos;s own reason (English).</extracomment>
+        <translation>无法读取文档：%1</translation>
+    </message>
+    <message>
+        <source>expected a duration such as 30s, 10m or 1h, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a sequence&quot;).</extracomment>
+        <translation>应为 30s、10m 或 1h 这样的时长，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number of seconds</source>
+        <extracomment>%1 is a duration, e.g. 1500ms.</extracomment>
+        <translation>%1 不是整数秒</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (1s to %2)</source>
+        <extracomment>%1 is a duration, %2 the longest allowed (8760h).</extracomment>
+        <translation>%1 超出范围（1s 到 %2）</translation>
+    </message>
+    <message>
+        <source>must not be empty (omit statuses for the RFC 9110 defaults)</source>
+        <translation>不能为空（省略 statuses 则使用 RFC 9110 的默认值）</translation>
+    </message>
+    <message>
+        <source>status %1 cannot be cached on its own (a partial or a validation response)</source>
+        <extracomment>%1 is an HTTP status code (206 or 304).</extracomment>
+        <translation>状态 %1 不能单独缓存（部分响应或验证响应）</translation>
+    </message>
+    <message>
+        <source>duplicate status %1</source>
+        <extracomment>%1 is an HTTP status code.</extracomment>
+        <translation>状态 %1 重复</translation>
+    </message>
+    <message>
+        <source>must name a parameter (&apos;utm_*&apos; ignores a prefix)</source>
+        <translation>必须指定参数（“utm_*”忽略一个前缀）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;*&apos; is only allowed at the end</source>
+        <extracomment>%1 is a query parameter pattern as typed.</extracomment>
+        <translation>“%1”：“*”只能出现在末尾</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a query parameter name</source>
+        <extracomment>%1 is a query parameter name as typed.</extracomment>
+        <translation>“%1”不是查询参数名</translation>
+    </message>
+    <message>
+        <source>default_ttl is longer than max_ttl</source>
+        <extracomment>default_ttl and max_ttl are keys of the cache policy; keep them as they are.</extracomment>
+        <translation>default_ttl 大于 max_ttl</translation>
+    </message>
+    <message>
+        <source>override_upstream needs a default_ttl</source>
+        <extracomment>override_upstream and default_ttl are keys of the cache policy; keep them as they are.</extracomment>
+        <translation>override_upstream 需要 default_ttl</translation>
+    </message>
+    <message>
+        <source>unknown eviction &apos;%1&apos; (expected lru or tiny_lfu)</source>
+        <extracomment>%1 is the eviction given; lru and tiny_lfu are values of the configuration file.</extracomment>
+        <translation>未知的淘汰策略“%1”（应为 lru 或 tiny_lfu）</translation>
+    </message>
+    <message>
+        <source>cachePolicy: %1</source>
+        <extracomment>%1 is the JSON parser&apos;s own reason (English).</extracomment>
+        <translation>cachePolicy：%1</translation>
+    </message>
+    <message>
+        <source>expected a mapping, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a sequence&quot;, &quot;&apos;abc&apos;&quot;).</extracomment>
+        <translation>应为映射，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a sequence, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a mapping&quot;, &quot;&apos;abc&apos;&quot;).</extracomment>
+        <translation>应为列表，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a sequence&quot;).</extracomment>
+        <translation>应为字符串，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;&apos;yes&apos;&quot;).</extracomment>
+        <translation>应为 true 或 false，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;the string &quot;200&quot;&quot;).</extracomment>
+        <translation>应为整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (%2 to %3)</source>
+        <extracomment>%1 is the number given, %2 and %3 the smallest and largest allowed.</extracomment>
+        <translation>%1 超出范围（%2 到 %3）</translation>
+    </message>
+    <message>
+        <source>expected a size such as 16KiB or 8MiB, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a sequence&quot;).</extracomment>
+        <translation>应为 16KiB 或 8MiB 这样的大小，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes is out of range (%2 to %3 bytes)</source>
+        <extracomment>%1 is the size given in bytes, %2 and %3 the smallest and largest allowed.</extracomment>
+        <translation>%1 字节超出范围（%2 到 %3 字节）</translation>
+    </message>
+    <message>
+        <source>field names must be strings, got %1</source>
+        <extracomment>%1 says what was given instead (English, e.g. &quot;a sequence&quot;).</extracomment>
+        <translation>字段名必须是字符串，实际为 %1</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
+        <extracomment>%1 is the field name given, %2 the known one it is most like.</extracomment>
+        <translation>未知字段“%1”（是否指“%2”？）</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; (expected one of: %2)</source>
+        <extracomment>%1 is the field name given, %2 the list of known ones.</extracomment>
+        <translation>未知字段“%1”（应为以下之一：%2）</translation>
+    </message>
+    <message>
+        <source>duplicate field &apos;%1&apos; (first given at line %2)</source>
+        <extracomment>%1 is a field name, %2 a line number.</extracomment>
+        <translation>字段“%1”重复（首次出现在第 %2 行）</translation>
+    </message>
+    <message>
+        <source>%1 more problems not shown</source>
+        <extracomment>%1 is a number; said after the problems that are shown.</extracomment>
+        <translation>另有 %1 个问题未显示</translation>
+    </message>
+    <message>
+        <source>offset %1: %2</source>
+        <extracomment>%1 is the character offset in the file, %2 the JSON parser&apos;s own reason (English).</extracomment>
+        <translation>偏移 %1：%2</translation>
+    </message>
+    <message>
+        <source>gatehouse: must be &quot;workspace&quot;</source>
+        <extracomment>&quot;gatehouse&quot; and &quot;workspace&quot; are a key and a value of the file; keep them as they are.</extracomment>
+        <translation>gatehouse：必须为“workspace”</translation>
+    </message>
+    <message>
+        <source>version: must be %1</source>
+        <extracomment>&quot;version&quot; is a key of the file; %1 is the format version (a number).</extracomment>
+        <translation>version：必须为 %1</translation>
+    </message>
+    <message>
+        <source>owner or member</source>
+        <extracomment>&quot;owner&quot; and &quot;member&quot; are values of the file; keep them as they are.</extracomment>
+        <translation>owner 或 member</translation>
+    </message>
+    <message>
+        <source>team or organisation</source>
+        <extracomment>&quot;team&quot; and &quot;organisation&quot; are values of the file; keep them as they are.</extracomment>
+        <translation>team 或 organisation</translation>
+    </message>
+    <message>
+        <source>not a balancing policy</source>
+        <translation>不是负载均衡策略</translation>
+    </message>
+    <message>
+        <source>not an auth mode</source>
+        <translation>不是认证模式</translation>
+    </message>
+    <message>
+        <source>draft, published, deprecated or retired</source>
+        <extracomment>The states are values of the file; keep them as they are.</extracomment>
+        <translation>draft、published、deprecated 或 retired</translation>
+    </message>
+    <message>
+        <source>automatic or manual</source>
+        <extracomment>&quot;automatic&quot; and &quot;manual&quot; are values of the file; keep them as they are.</extracomment>
+        <translation>automatic 或 manual</translation>
+    </message>
+    <message>
+        <source>%1.%2</source>
+        <extracomment>%1 is an API&apos;s place in the file (e.g. &quot;apis[1]&quot;, not translated), %2 the catalog&apos;s problem with one of its fields, e.g. &quot;routes[0].path: must start with &apos;/&apos;&quot;.</extracomment>
+        <translation>%1.%2</translation>
+    </message>
+    <message>
+        <source>no user &apos;%1&apos;</source>
+        <extracomment>%1 is a user name from the file.</extracomment>
+        <translation>没有用户“%1”</translation>
+    </message>
+    <message>
+        <source>no team &apos;%1&apos;</source>
+        <extracomment>%1 is a team name from the file.</extracomment>
+        <translation>没有团队“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in the file</source>
+        <extracomment>%1 is an API as slug@version.</extracomment>
+        <translation>文件中没有“%1”</translation>
+    </message>
+    <message>
+        <source>cannot move from %1 back to %2</source>
+        <extracomment>%1 and %2 are lifecycle states, messages of their own (&quot;published&quot;).</extracomment>
+        <translation>无法从 %1 退回到 %2</translation>
+    </message>
 </context>
 <context>
     <name>RoleText</name>
@@ -1159,12 +1468,28 @@
         <translation>无法加载套餐：%1</translation>
     </message>
     <message>
-        <source>New Version…</source>
-        <translation>新版本…</translation>
-    </message>
-    <message>
         <source>The subscribers could not be loaded: %1</source>
         <translation>无法加载订阅者：%1</translation>
+    </message>
+    <message>
+        <source>New Versi&amp;on…</source>
+        <translation>新版本(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>The versions could not be loaded: the catalog database reported an error. Point at this text for the details.</source>
+        <translation>无法加载版本：目录数据库报告了错误。将鼠标指向此文本可查看详细信息。</translation>
+    </message>
+    <message>
+        <source>The plans could not be loaded: the catalog database reported an error. Point at this text for the details.</source>
+        <translation>无法加载套餐：目录数据库报告了错误。将鼠标指向此文本可查看详细信息。</translation>
+    </message>
+    <message>
+        <source>Details from the catalog database: %1</source>
+        <translation>目录数据库给出的详细信息：%1</translation>
+    </message>
+    <message>
+        <source>The subscribers could not be loaded: the catalog database reported an error. Try again later; point at this text for the details.</source>
+        <translation>无法加载订阅者：目录数据库报告了错误。请稍后重试；将鼠标指向此文本可查看详细信息。</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2566,21 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::BudgetSpinBox</name>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::CacheActionsPanel</name>
     <message>
         <source>LRU (least recently used)</source>
@@ -2261,10 +2601,6 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source> MiB</source>
-        <translation> MiB</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
@@ -2373,6 +2709,10 @@
     <message>
         <source>Evi&amp;ction:</source>
         <translation>淘汰策略(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>From %1 to %2. Type a size such as 512 KiB, 64 MiB or 2 GiB; a number alone is in MiB.</source>
+        <translation>从 %1 到 %2。请输入 512 KiB、64 MiB 或 2 GiB 这样的大小；只输入数字时单位为 MiB。</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +2867,26 @@
         <source>No cache lookups yet</source>
         <translation>尚无缓存查找</translation>
     </message>
+    <message>
+        <source>Bodies in files:</source>
+        <translation>文件中的响应体：</translation>
+    </message>
+    <message>
+        <source>Stored responses of %1 or more are kept in memory files and sent with sendfile, without copying them. Each holds one file descriptor, and the gateway allows only so many. While all of them are in use, further large responses are kept in memory instead and copied on every hit.</source>
+        <translation>%1 及以上的已存储响应保存在内存文件中，并通过 sendfile 发送，无需复制。每个响应占用一个文件描述符，而网关允许的数量有限。全部占用时，其他大响应改为保存在内存中，每次命中时复制。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 descriptors</source>
+        <translation>%1 / %2 个描述符</translation>
+    </message>
+    <message>
+        <source>%1: all in use</source>
+        <translation>%1：已全部占用</translation>
+    </message>
+    <message>
+        <source>%1: nearly all in use</source>
+        <translation>%1：几乎全部占用</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::CachePolicyForm</name>
@@ -2567,16 +2927,8 @@
         <translation>无论上游如何声明，响应保持新鲜的最长时间；不低于默认 TTL。%1</translation>
     </message>
     <message>
-        <source>&amp;Override the upstream&apos;s freshness with the default TTL</source>
-        <translation>用默认 TTL 覆盖上游的新鲜度(&amp;O)</translation>
-    </message>
-    <message>
         <source>Ignore Cache-Control and Expires from the upstream. no-store, private, Set-Cookie and Vary: * still prevent storing.</source>
         <translation>忽略上游的 Cache-Control 和 Expires。no-store、private、Set-Cookie 和 Vary: * 仍会阻止存储。</translation>
-    </message>
-    <message>
-        <source>Cacheable stat&amp;uses:</source>
-        <translation>可缓存的状态码(&amp;U)：</translation>
     </message>
     <message>
         <source>the RFC 9110 defaults (200, 203, 204, 300, 301, 404, ...)</source>
@@ -2745,6 +3097,14 @@
     <message>
         <source>The catalog refuses “%1”: %2</source>
         <translation>目录拒绝“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Override the &amp;upstream&apos;s freshness with the default TTL</source>
+        <translation>用默认 TTL 覆盖上游的新鲜度(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cachea&amp;ble statuses:</source>
+        <translation>可缓存的状态码(&amp;B)：</translation>
     </message>
 </context>
 <context>
@@ -4002,16 +4362,8 @@
         <translation>例如 30s、5m，0 = 关闭</translation>
     </message>
     <message>
-        <source>How often upstream host names are looked up again: 0 (off) or from 1s to 24h. Applies to the running gateway at once.</source>
-        <translation>重新解析上游主机名的频率：0（关闭）或 1s 到 24h。立即应用于正在运行的网关。</translation>
-    </message>
-    <message>
         <source>Off: host names are looked up when a configuration is applied.</source>
         <translation>关闭：仅在应用配置时解析主机名。</translation>
-    </message>
-    <message>
-        <source>Host names are looked up again every %1.</source>
-        <translation>每 %1 重新解析一次主机名。</translation>
     </message>
     <message>
         <source>Not a duration: enter e.g. 30s, 5m or 1h, or 0 to turn it off.</source>
@@ -4052,6 +4404,28 @@
     <message>
         <source>%1 (%2) needs an API key.</source>
         <translation>%1（%2）需要 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The other routed APIs: open one in the browser, or try one that needs an API key in the catalog</source>
+        <translation>其他已路由的 API：在浏览器中打开，或在目录中试用需要 API 密钥的 API</translation>
+    </message>
+    <message>
+        <source>At most this long between lookups of an upstream host name, sooner when its DNS TTL runs out (1s at the least). 0 (off) or from 1s to 24h. Applies to the running gateway at once.</source>
+        <translation>两次解析上游主机名之间的最长间隔；DNS TTL 到期时会更早解析（至少 1s）。0（关闭）或 1s 到 24h。立即应用于正在运行的网关。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) needs an API key: try it in the catalog</source>
+        <translation>%1（%2）需要 API 密钥：请在目录中试用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more…</source>
+        <translation>
+            <numerusform>另外 %n 个…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looked up again when the DNS TTL ends, at least every %1.</source>
+        <translation>DNS TTL 到期时重新解析，至少每 %1 一次。</translation>
     </message>
 </context>
 <context>
@@ -4207,10 +4581,6 @@
         <translation>删除</translation>
     </message>
     <message>
-        <source>Create a new version of %1: a draft copy of its routes, targets and cache policy, linked to it as its successor. Give it its own base path before publishing it.</source>
-        <translation>创建 %1 的新版本：复制其路由、目标和缓存策略生成草稿，并作为后继版本关联。发布前请为其设置独立的基础路径。</translation>
-    </message>
-    <message>
         <source>&amp;Version:</source>
         <translation>版本(&amp;V)：</translation>
     </message>
@@ -4253,6 +4623,10 @@
     <message>
         <source>%1 is the base path of %2 %3: the new version needs its own.</source>
         <translation>%1 是 %2 %3 的基础路径：新版本需要自己的基础路径。</translation>
+    </message>
+    <message>
+        <source>Create a new version of %1: a draft copy of its routes, targets and cache policy, linked to it as its successor. It gets the base path below, which no other API may overlap; the gateway serves it there once it is published.</source>
+        <translation>创建 %1 的新版本：复制其路由、目标和缓存策略作为草稿，并作为其后继版本与之关联。新版本使用下方的基础路径，该路径不得与其他 API 重叠；发布后网关在此路径上提供服务。</translation>
     </message>
 </context>
 <context>
@@ -4690,6 +5064,13 @@ info:
     <message>
         <source>The chart could not be saved to %1.</source>
         <translation>无法将图表保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ReasonDialog</name>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -5203,18 +5584,6 @@ info:
 <context>
     <name>gatehouse::ui::TrafficPanel</name>
     <message>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Weather</source>
-        <translation>天气</translation>
-    </message>
-    <message>
-        <source>Echo</source>
-        <translation>回显</translation>
-    </message>
-    <message>
         <source>/shop/1 ... /shop/200: cacheable product pages</source>
         <translation>/shop/1 ... /shop/200:可缓存的商品页</translation>
     </message>
@@ -5235,20 +5604,8 @@ info:
         <translation>通过正在运行的网关发送演示请求</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
         <source>Load</source>
         <translation>负载</translation>
-    </message>
-    <message>
-        <source>Rate:</source>
-        <translation>速率:</translation>
-    </message>
-    <message>
-        <source>As fast as possible</source>
-        <translation>尽可能快</translation>
     </message>
     <message>
         <source>Ignore the rate and keep every connection busy</source>
@@ -5259,16 +5616,8 @@ info:
         <translation> 个连接</translation>
     </message>
     <message>
-        <source>Concurrency:</source>
-        <translation>并发数:</translation>
-    </message>
-    <message>
         <source>Zipf α of the URL choice: 0 is uniform; higher values concentrate traffic on a few hot URLs, which the cache loves</source>
         <translation>URL 选择的 Zipf α:0 为均匀分布;值越大,流量越集中在少数热点 URL 上,缓存效果越好</translation>
-    </message>
-    <message>
-        <source>Key skew (Zipf α):</source>
-        <translation>键倾斜度(Zipf α):</translation>
     </message>
     <message>
         <source>%1 share:</source>
@@ -5283,10 +5632,6 @@ info:
         <translation>随每个请求以 X-API-Key 发送</translation>
     </message>
     <message>
-        <source>API key:</source>
-        <translation>API 密钥:</translation>
-    </message>
-    <message>
         <source>Demo origin</source>
         <translation>演示源站</translation>
     </message>
@@ -5295,20 +5640,12 @@ info:
         <translation>演示源站返回 500 的响应比例</translation>
     </message>
     <message>
-        <source>Injected errors:</source>
-        <translation>注入错误:</translation>
-    </message>
-    <message>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
         <source>Extra time the demo origin takes per response</source>
         <translation>演示源站每个响应额外耗费的时间</translation>
-    </message>
-    <message>
-        <source>Extra latency:</source>
-        <translation>额外延迟:</translation>
     </message>
     <message>
         <source>Only for the built-in demo origin</source>
@@ -5395,26 +5732,6 @@ info:
         <translation>网关未运行。</translation>
     </message>
     <message>
-        <source>Products v2</source>
-        <translation>Products v2</translation>
-    </message>
-    <message>
-        <source>Products v1 (deprecated)</source>
-        <translation>Products v1（已弃用）</translation>
-    </message>
-    <message>
-        <source>Weather v1</source>
-        <translation>Weather v1</translation>
-    </message>
-    <message>
-        <source>Echo v1</source>
-        <translation>Echo v1</translation>
-    </message>
-    <message>
-        <source>Inventory (draft)</source>
-        <translation>Inventory（草稿）</translation>
-    </message>
-    <message>
         <source>/v2/products/{id} and search: cached; needs the API key</source>
         <translation>/v2/products/{id} 和搜索：已缓存；需要 API 密钥</translation>
     </message>
@@ -5446,6 +5763,70 @@ info:
         <source>Demo catalog APIs</source>
         <translation>演示目录 API</translation>
     </message>
+    <message>
+        <source>&amp;Products</source>
+        <translation>商品(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Weather</source>
+        <translation>天气(&amp;W)</translation>
+    </message>
+    <message>
+        <source>E&amp;cho</source>
+        <translation>回显(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Prod&amp;ucts v2</source>
+        <translation>Products v2(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Products v1 (&amp;deprecated)</source>
+        <translation>Products v1（已弃用）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>W&amp;eather v1</source>
+        <translation>Weather v1(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Ech&amp;o v1</source>
+        <translation>Echo v1(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Inventory (draft)</source>
+        <translation>Inventory（草稿）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>速率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>As &amp;fast as possible</source>
+        <translation>尽可能快(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Co&amp;ncurrency:</source>
+        <translation>并发数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Key skew (&amp;Zipf α):</source>
+        <translation>键倾斜度（Zipf α）(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>In&amp;jected errors:</source>
+        <translation>注入错误(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Extra &amp;latency:</source>
+        <translation>额外延迟(&amp;L)：</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::TryItKeyChooser</name>
@@ -5460,10 +5841,6 @@ info:
     <message>
         <source>Issue a key for the chosen application that expires in one hour, and use it here</source>
         <translation>为所选应用签发一个一小时后过期的密钥，并在此处使用</translation>
-    </message>
-    <message>
-        <source>A&amp;pplication:</source>
-        <translation>应用(&amp;P)：</translation>
     </message>
     <message>
         <source>Paste an API key</source>
@@ -5580,6 +5957,10 @@ info:
     <message>
         <source>The pasted key is sent in the query parameter &quot;%1&quot; and never stored.</source>
         <translation>粘贴的密钥在查询参数“%1”中发送，从不存储。</translation>
+    </message>
+    <message>
+        <source>Appli&amp;cation:</source>
+        <translation>应用(&amp;C)：</translation>
     </message>
 </context>
 <context>

@@ -969,8 +969,8 @@ void TestGatewayPage::dnsRefreshSetOnThePageReachesTheGateway()
     const int before = lookups.load();
     enter("1s");
     QCOMPARE(qint64(controller.dnsRefreshInterval().count()), qint64(1000));
-    QCOMPARE(note->text(), GatewayPage::tr("Host names are looked up again every %1 at the "
-                                           "latest, sooner when their DNS TTL runs out.")
+    QCOMPARE(note->text(), GatewayPage::tr("Looked up again when the DNS TTL ends, at least "
+                                           "every %1.")
                                .arg(QStringLiteral("1s")));
     QVERIFY(gatehouse::ui::ConsoleSettings::dnsRefreshInterval() ==
             std::optional(std::chrono::milliseconds(1000)));

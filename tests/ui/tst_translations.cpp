@@ -55,11 +55,20 @@ QList<Message> readTs(const QString& path, QString* language)
             current.source = xml.readElementText();
         } else if (name == QLatin1String("translation")) {
             current.type = xml.attributes().value(QLatin1String("type")).toString();
-            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
-            current.translations.append(text);
+            // Plain text, or one <numerusform> per plural form (%n).
+            QString text;
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isCharacters())
+                    text += xml.text();
+                else if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
+                    current.translations.append(xml.readElementText());
+                else if (xml.isEndElement() && xml.name() == QLatin1String("translation"))
+                    break;
+            }
+            if (current.translations.isEmpty())
+                current.translations.append(text);
             messages.append(current);
-        } else if (name == QLatin1String("numerusform")) {
-            // Numerus forms are children of <translation>; handled above.
         }
     }
     if (xml.hasError())

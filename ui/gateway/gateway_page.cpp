@@ -285,8 +285,8 @@ void GatewayPage::showDnsRefresh(std::chrono::milliseconds interval)
     m_dnsRefreshNote->setText(interval.count() == 0
                                   ? tr("Off: host names are looked up when a configuration "
                                        "is applied.")
-                                  : tr("Host names are looked up again every %1 at the "
-                                       "latest, sooner when their DNS TTL runs out.")
+                                  : tr("Looked up again when the DNS TTL ends, at least "
+                                       "every %1.")
                                         .arg(app::config::formatDuration(interval)));
 }
 
