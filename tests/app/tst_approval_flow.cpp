@@ -505,7 +505,7 @@ void TestApprovalFlow::invalidUpstreamLeavesOnlyThatApiOut()
     m_sync->recompileNow();
     const QString expected =
         QStringLiteral("billing v1 (#%1) is not routed: upstream target 'ftp://127.0.0.1:%2' must "
-                       "start with http://")
+                       "start with http:// or https://")
             .arg(*broken)
             .arg(originPort);
     QTRY_VERIFY2_WITH_TIMEOUT(m_sync->lastWarnings().contains(expected),
