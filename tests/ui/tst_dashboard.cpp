@@ -4,6 +4,7 @@
 
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
+#include "screenshot.h"
 #include "tests/support/test_http.h"
 #include "ui/charts/time_series_chart.h"
 #include "ui/dashboard/kpi_tile.h"
@@ -78,6 +79,7 @@ private slots:
     void rangeWithoutProviderSaysNoHistory();
     void rangeUsesTrendSource();
     void narrowPageStacksTilesAndCharts();
+    void legendMovesBesideANarrowChart();
 
 private:
     KpiTile* tile(const char* name) const
@@ -307,6 +309,33 @@ void TestDashboard::narrowPageStacksTilesAndCharts()
 
     m_page->resize(before);
     QTRY_COMPARE(fourth->y(), first->y());
+}
+
+// A bottom legend elides labels that do not fit in its one row (German
+// "Fehltreffer", "Revalidiert" beside a narrow chart): the chart moves it
+// beside the plot instead, and back once there is room.
+void TestDashboard::legendMovesBesideANarrowChart()
+{
+    TimeSeriesChart chart;
+    chart.setLegendShowsEmptySeries(true);
+    chart.setSeries({QStringLiteral("Treffer"), QStringLiteral("Fehltreffer"),
+                     QStringLiteral("Veraltet"), QStringLiteral("Revalidiert"),
+                     QStringLiteral("Umgangen")},
+                    {}, TimeSeriesChart::Style::StackedAreas);
+    chart.resize(1000, 300);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QTRY_COMPARE(chart.legendAlignment(), Qt::Alignment(Qt::AlignBottom));
+    chart.resize(380, 300);
+    QTRY_COMPARE(chart.legendAlignment(), Qt::Alignment(Qt::AlignRight));
+    QTest::qWait(100); // the scene lays the legend out again from the event loop
+    gatehouse::test::saveScreenshot(&chart, QStringLiteral("chart_legend_beside.png"));
+    chart.resize(1000, 300);
+    QTRY_COMPARE(chart.legendAlignment(), Qt::Alignment(Qt::AlignBottom));
+    // Fewer entries fit below even a narrow chart.
+    chart.setSeries({QStringLiteral("Treffer")});
+    chart.resize(380, 300);
+    QTRY_COMPARE(chart.legendAlignment(), Qt::Alignment(Qt::AlignBottom));
 }
 
 QTEST_MAIN(TestDashboard)

@@ -161,6 +161,30 @@ void TimeSeriesChart::updateLegend()
         for (QLegendMarker* marker : m_chart->legend()->markers(m_series.at(i)))
             marker->setVisible(shown);
     }
+    fitLegend();
+}
+
+Qt::Alignment TimeSeriesChart::legendAlignment() const
+{
+    return m_chart->legend()->alignment();
+}
+
+void TimeSeriesChart::fitLegend()
+{
+    // Qt Charts lays a bottom legend out in one row and elides what does not
+    // fit. Each entry takes its label, a marker about a line high and the
+    // spacing around both (about another line and a half).
+    QLegend* legend = m_chart->legend();
+    const QFontMetrics metrics(legend->font());
+    int needed = 0;
+    for (QLegendMarker* marker : legend->markers()) {
+        if (marker->isVisible())
+            needed += metrics.horizontalAdvance(marker->label()) + 5 * metrics.height() / 2;
+    }
+    const int available = width() - 2 * metrics.height();
+    const Qt::Alignment wanted = needed <= available ? Qt::AlignBottom : Qt::AlignRight;
+    if (legend->alignment() != wanted)
+        legend->setAlignment(wanted);
 }
 
 void TimeSeriesChart::setStackedBucketMs(qint64 ms)
@@ -313,6 +337,7 @@ void TimeSeriesChart::resizeEvent(QResizeEvent* event)
     QChartView::resizeEvent(event);
     // About one time label per 150 px, so labels never get elided.
     m_timeAxis->setTickCount(qBound(3, width() / 150, 8));
+    fitLegend();
     placeOverlays();
 }
 

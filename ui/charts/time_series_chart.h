@@ -73,6 +73,11 @@ public:
     void setOverlayText(const QString& text);
     QString overlayText() const;
 
+    // Where the legend sits: below the plot while its labels fit side by side
+    // there, else beside it (a narrow chart, or long labels in another
+    // language), so no label is ever cut short.
+    Qt::Alignment legendAlignment() const;
+
     // Writes the chart as it looks now; false if the file could not be written.
     bool exportPng(const QString& path);
 
@@ -89,6 +94,7 @@ private:
     void showHoverTip(int series, const QPointF& point, bool state);
     void updateValueAxis(double maximum);
     void updateLegend();
+    void fitLegend();
     QList<QPointF> drawn(const QList<QPointF>& points) const;
 
     QChart* m_chart = nullptr;
