@@ -3,6 +3,7 @@
 #include "app/api_export.h"
 
 #include "app/catalog_store.h"
+#include "app/openapi_export.h"
 #include "app/workspace_file.h"
 
 #include <QJsonArray>
@@ -108,10 +109,11 @@ ApiExport exportApi(CatalogStore& store, const Principal& actor, qint64 apiId)
     }
     if (!api->openApi.trimmed().isEmpty()) {
         // A document that cannot be read still travels inside the workspace
-        // file below, as text.
-        if (auto json = openApiAsJson(api->openApi)) {
+        // file below, as text. One that can goes out with the catalog's
+        // changes since the import written over it.
+        if (openApiAsJson(api->openApi)) {
             out.format = ApiExport::Format::OpenApi;
-            out.document = std::move(*json);
+            out.document = QJsonDocument(openApiDocumentFor(*api)).toJson(QJsonDocument::Indented);
             return out;
         }
     }

@@ -15,8 +15,9 @@ namespace gatehouse::app {
 class CatalogStore;
 
 // One API's definition as a file to keep or hand over: its OpenAPI document
-// as JSON when it has one that can be read, else a workspace file of just
-// that API (WorkspaceFile::exportApi).
+// as JSON (with the catalog's changes since the import, openApiDocumentFor)
+// when it has one that can be read, else a workspace file of just that API
+// (WorkspaceFile::exportApi).
 struct ApiExport {
     enum class Format { OpenApi, Workspace };
 

@@ -277,6 +277,11 @@ void readSecuritySchemes(Problems& p, const YAML::Node& components, ApiDefinitio
     }
 }
 
+QString OpenApiImporter::apiVersionOf(const QString& infoVersion)
+{
+    return versionFrom(infoVersion);
+}
+
 OpenApiImport OpenApiImporter::import(const QByteArray& document, const QString& source)
 {
     OpenApiImport out;

@@ -37,6 +37,8 @@ struct OpenApiImport {
 class OpenApiImporter {
 public:
     static OpenApiImport import(const QByteArray& document, const QString& source = {});
+    // The API version an `info.version` gives: "1.0.0" and "v1" -> "v1".
+    static QString apiVersionOf(const QString& infoVersion);
 };
 
 } // namespace gatehouse::app

@@ -6,6 +6,7 @@
 #include "app/domain/api_catalog.h"
 #include "app/domain/api_lifecycle.h"
 #include "app/domain/plan_service.h"
+#include "app/openapi_export.h"
 #include "app/openapi_import.h"
 
 namespace gatehouse::app {
@@ -134,6 +135,16 @@ AdminResponse getApi(const AdminServices& s, qint64 id)
     if (!api)
         return AdminResponse::failed(*s.catalog);
     return AdminResponse::json(200, apiJson(*api));
+}
+
+// The API's OpenAPI document as it stands now (openApiDocumentFor): its
+// imported document with the catalog's changes, or a new one.
+AdminResponse getOpenApi(const AdminServices& s, qint64 id)
+{
+    const auto api = s.catalog->api(s.actor, id);
+    if (!api)
+        return AdminResponse::failed(*s.catalog);
+    return AdminResponse::json(200, openApiDocumentFor(*api));
 }
 
 AdminResponse updateApi(const AdminServices& s, const AdminRequest& req, qint64 id)
@@ -398,6 +409,10 @@ void addCatalogRoutes(AdminRouter& router, const AdminServices* s)
     router.add("GET", QStringLiteral("/v1/apis/{}"),
                withId([](const AdminServices& sv, const AdminRequest&, qint64 id) {
                    return getApi(sv, id);
+               }));
+    router.add("GET", QStringLiteral("/v1/apis/{}/openapi"),
+               withId([](const AdminServices& sv, const AdminRequest&, qint64 id) {
+                   return getOpenApi(sv, id);
                }));
     // Both merge: fields left out keep their value (a full PUT body replaces
     // everything anyway, since every editable field is then present).

@@ -60,6 +60,14 @@ void TestAdminApi::apiCrudRoundTrip()
     QCOMPARE(api.value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
     QCOMPARE(api.value(QStringLiteral("routes")).toArray().size(), 1);
 
+    // Its OpenAPI document, made from the definition (it was not imported).
+    auto openApi = get(QStringLiteral("/v1/apis/%1/openapi").arg(id));
+    QCOMPARE(openApi.status, 200);
+    const QJsonObject document = jsonOf(openApi);
+    QCOMPARE(document.value(QStringLiteral("openapi")).toString(), QStringLiteral("3.1.0"));
+    QCOMPARE(document.value(QStringLiteral("paths")).toObject().size(), 1);
+    QCOMPARE(get(QStringLiteral("/v1/apis/999999/openapi")).status, 404);
+
     auto created = post(QStringLiteral("/v1/apis"),
                         {{QStringLiteral("slug"), QStringLiteral("billing")},
                          {QStringLiteral("name"), QStringLiteral("Again")},

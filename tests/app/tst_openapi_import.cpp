@@ -7,9 +7,13 @@
 #include "app/domain/api_catalog.h"
 #include "app/domain/api_lifecycle.h"
 #include "app/domain/domain_messages.h"
+#include "app/openapi_export.h"
 #include "tests/app/test_databases.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
 #include <QTest>
 
 using namespace gatehouse::app;
@@ -142,6 +146,85 @@ private slots:
         QCOMPARE(result.api->basePath, QStringLiteral("/api/v2"));
         QVERIFY(ApiCatalog::validate(*result.api).isEmpty());
         QVERIFY(ApiLifecycle::checkPublishable(*result.api).isEmpty());
+    }
+
+    // Export back: the imported document with the catalog's later changes
+    // (a route removed, one added, renamed, another upstream) imports again
+    // as the API stands now, and keeps what only the document said.
+    void exportedDocumentImportsAsTheApiStandsNow()
+    {
+        const OpenApiImport imported =
+            OpenApiImporter::import(readData(QStringLiteral("petstore.yaml")));
+        QVERIFY2(imported.errors.isEmpty(), qPrintable(imported.errors.join(QLatin1Char('\n'))));
+        ApiDefinition api = *imported.api;
+        const ApiRoute removed = api.routes.takeFirst();
+        api.routes.append({QStringLiteral("GET"), QStringLiteral("/stores/{storeId}/hours")});
+        api.routes.append({QStringLiteral("*"), QStringLiteral("/legacy")});
+        api.name = QStringLiteral("Pet Store Next");
+        api.upstreams = {{QStringLiteral("https://pets.internal:8443"), 1}};
+
+        const QJsonObject document = openApiDocumentFor(api);
+        const OpenApiImport again = OpenApiImporter::import(QJsonDocument(document).toJson(),
+                                                            QStringLiteral("exported.json"));
+        QVERIFY2(again.errors.isEmpty(), qPrintable(again.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(again.api->name, api.name);
+        QCOMPARE(again.api->version, api.version);
+        QCOMPARE(again.api->basePath, api.basePath);
+        QCOMPARE(again.api->upstreams, api.upstreams);
+        QCOMPARE(again.api->keyQueryParameter, api.keyQueryParameter);
+        QSet<QString> expected;
+        for (const ApiRoute& route : api.routes) {
+            if (route.method == QLatin1String("*")) {
+                for (const char* m : {"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH"})
+                    expected.insert(QLatin1String(m) + QLatin1Char(' ') + route.path);
+            } else {
+                expected.insert(route.method + QLatin1Char(' ') + route.path);
+            }
+        }
+        QSet<QString> got;
+        for (const ApiRoute& route : again.api->routes)
+            got.insert(route.method + QLatin1Char(' ') + route.path);
+        QCOMPARE(got, expected);
+        QVERIFY(!got.contains(removed.method + QLatin1Char(' ') + removed.path));
+        // What only the document said stays: an operation's parameters.
+        const QJsonObject paths = document.value(QStringLiteral("paths")).toObject();
+        bool documentedParameters = false;
+        for (const auto& item : paths)
+            for (const auto& op : item.toObject())
+                documentedParameters |= op.toObject().contains(QStringLiteral("parameters"));
+        QVERIFY(documentedParameters);
+    }
+
+    // An API made in the catalog gets a document of its own.
+    void apiWithoutDocumentGetsOne()
+    {
+        ApiDefinition api;
+        api.name = QStringLiteral("Orders");
+        api.version = QStringLiteral("v2");
+        api.basePath = QStringLiteral("/orders/v2");
+        api.upstreams = {{QStringLiteral("http://orders.internal:9000"), 1}};
+        api.routes = {{QStringLiteral("GET"), QStringLiteral("/items/{id}")},
+                      {QStringLiteral("POST"), QStringLiteral("/items")}};
+        api.keyQueryParameter = QStringLiteral("api_key");
+        api.tags = {QStringLiteral("sales")};
+        const QJsonObject document = openApiDocumentFor(api);
+        QCOMPARE(document.value(QStringLiteral("openapi")).toString(), QStringLiteral("3.1.0"));
+        const OpenApiImport again =
+            OpenApiImporter::import(QJsonDocument(document).toJson(), QStringLiteral("new.json"));
+        QVERIFY2(again.errors.isEmpty(), qPrintable(again.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(again.api->name, api.name);
+        QCOMPARE(again.api->version, api.version);
+        QCOMPARE(again.api->basePath, api.basePath);
+        QCOMPARE(again.api->upstreams, api.upstreams);
+        // JSON objects keep their keys sorted: the same routes, maybe in
+        // another order.
+        QCOMPARE(QSet<QString>({again.api->routes.at(0).method + again.api->routes.at(0).path,
+                                again.api->routes.at(1).method + again.api->routes.at(1).path}),
+                 QSet<QString>({api.routes.at(0).method + api.routes.at(0).path,
+                                api.routes.at(1).method + api.routes.at(1).path}));
+        QCOMPARE(again.api->routes.size(), api.routes.size());
+        QCOMPARE(again.api->keyQueryParameter, QStringLiteral("api_key"));
+        QCOMPARE(again.api->tags, api.tags);
     }
 
     void invalidDocumentsNameTheLocation_data()

@@ -356,8 +356,12 @@ void TestWorkspaceFile::oneApiExportPrefersItsOpenApiDocument()
     QCOMPARE(document.format, ApiExport::Format::OpenApi);
     const QJsonObject root = QJsonDocument::fromJson(document.document).object();
     QCOMPARE(root.value(QStringLiteral("openapi")), QJsonValue(QStringLiteral("3.1.0")));
+    // The catalog's version wins over a document that says otherwise
+    // (drafty is v1; its document says 2).
     QCOMPARE(root.value(QStringLiteral("info")).toObject().value(QStringLiteral("version")),
-             QJsonValue(QStringLiteral("2")));
+             QJsonValue(QStringLiteral("v1")));
+    QCOMPARE(root.value(QStringLiteral("info")).toObject().value(QStringLiteral("title")),
+             QJsonValue(api.name));
     const QJsonObject limits = root.value(QStringLiteral("x-limits")).toObject();
     QCOMPARE(limits.value(QStringLiteral("max")), QJsonValue(12));
     QCOMPARE(limits.value(QStringLiteral("ratio")), QJsonValue(0.5));
