@@ -5,8 +5,10 @@
 #include "tests/support/test_http.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -399,6 +401,8 @@ private slots:
             QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
         const QRegularExpression created(QStringLiteral("demo traffic key: (gh_\\S+)"));
         QString firstKey;
+        QStringList keys;
+        QByteArray stderrText;
         for (int run = 0; run < 2; ++run) {
             QProcess process;
             process.setProcessEnvironment(environment());
@@ -412,6 +416,7 @@ private slots:
             const auto port = static_cast<std::uint16_t>(match.captured(1).toUInt());
             const auto key = created.match(out);
             QVERIFY2(key.hasMatch(), qPrintable(out));
+            keys << key.captured(1);
             const test::header_list headers{{"X-API-Key", key.captured(1).toStdString()}};
             std::optional<test::http_response> r;
             // The catalog is compiled in just after the listener starts.
@@ -431,10 +436,33 @@ private slots:
                 const test::header_list old{{"X-API-Key", firstKey.toStdString()}};
                 QCOMPARE(test::http_request(port, "GET", "/v2/products/7", old).status, 401);
             }
+            // As a bearer token too, which the call log must not keep either.
+            const test::header_list bearer{
+                {"Authorization", "Bearer " + key.captured(1).toStdString()}};
+            QCOMPARE(test::http_request(port, "GET", "/v2/products/8", bearer).status, 200);
             ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
             QVERIFY(process.waitForFinished(10000));
             QCOMPARE(process.exitCode(), 0);
+            stderrText += process.readAllStandardError();
         }
+        // The keys were printed on purpose (standard output, for the user to
+        // copy) and nowhere else: not in the catalog, the call log (its
+        // WAL included), the settings or standard error.
+        QDirIterator files(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QStringList scanned;
+        while (files.hasNext()) {
+            QFile file(files.next());
+            scanned << QFileInfo(file).fileName();
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            const QByteArray bytes = file.readAll();
+            for (const QString& k : keys)
+                QVERIFY2(!bytes.contains(k.toUtf8()), qPrintable(file.fileName()));
+        }
+        QVERIFY2(scanned.contains(QStringLiteral("demo-catalog.sqlite")) &&
+                     scanned.contains(QStringLiteral("telemetry.sqlite")),
+                 qPrintable(scanned.join(QLatin1Char(' '))));
+        for (const QString& k : keys)
+            QVERIFY2(!stderrText.contains(k.toUtf8()), stderrText.constData());
     }
 
     // --admin-listen: the admin API comes up next to the gateway, with a
