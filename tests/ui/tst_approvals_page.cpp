@@ -13,6 +13,10 @@
 #include "tests/app/catalog_call.h"
 #include "tests/app/test_databases.h"
 #include "tests/support/test_http.h"
+#include "ui/applications/application_panel.h"
+#include "ui/applications/applications_model.h"
+#include "ui/applications/applications_page.h"
+#include "ui/applications/subscriptions_model.h"
 #include "ui/approvals/approval_details.h"
 #include "ui/approvals/approvals_model.h"
 #include "ui/approvals/reason_dialog.h"
@@ -28,6 +32,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -60,6 +65,8 @@ private slots:
     void bulkApproveTwoRows();
     void refusedDecisionIsShownInThePage();
     void revokeFromHistoryClosesTheGateway();
+    void suspendThenResume();
+    void bulkRejectTwoRows();
     void onlyWhatTheActorMayDecide();
     void translatedLayoutFits_data();
     void translatedLayoutFits();
@@ -80,6 +87,16 @@ private:
     // once the gateway knows the key.
     std::optional<Client> requestAccess(const QString& appName);
     int status(const QString& key);
+    test::http_response callGateway(const QString& key);
+    // The reason dialog the page shows, once shown; nullptr if none is.
+    gatehouse::ui::ReasonDialog* shownReasonDialog() const;
+    // Types `reason` into the shown reason dialog and clicks its OK button.
+    void giveReason(const QString& reason);
+    void selectHistoryRow(int row);
+    int historyRowOf(qint64 subscriptionId) const;
+    // The state the Applications page shows for the only subscription of
+    // the application `appId`, once it shows `expected` (or after 2 s).
+    QString applicationsPageState(qint64 appId, const QString& expected);
     ApprovalsPage* page() const { return m_window->approvalsPage(); }
     QPushButton* button(const char* name) const
     {
@@ -219,10 +236,89 @@ std::optional<TestApprovalsPage::Client> TestApprovalsPage::requestAccess(const 
 
 int TestApprovalsPage::status(const QString& key)
 {
+    return callGateway(key).status;
+}
+
+test::http_response TestApprovalsPage::callGateway(const QString& key)
+{
     test::header_list headers{{"X-API-Key", key.toStdString()}};
     return test::http_request(m_gateway->port(), "GET", "/echo/orders/items", headers, {},
-                              std::chrono::seconds(5))
-        .status;
+                              std::chrono::seconds(5));
+}
+
+gatehouse::ui::ReasonDialog* TestApprovalsPage::shownReasonDialog() const
+{
+    for (int i = 0; i < 400; ++i) {
+        for (auto* dialog : page()->findChildren<gatehouse::ui::ReasonDialog*>())
+            if (dialog->isVisible())
+                return dialog;
+        QTest::qWait(5);
+    }
+    return nullptr;
+}
+
+void TestApprovalsPage::giveReason(const QString& reason)
+{
+    auto* dialog = shownReasonDialog();
+    QVERIFY(dialog);
+    QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    QTest::keyClicks(dialog->findChild<QPlainTextEdit*>(QStringLiteral("reason")), reason);
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+}
+
+void TestApprovalsPage::selectHistoryRow(int row)
+{
+    QTableView* view = page()->historyView();
+    QVERIFY(view->isVisible());
+    const QRect cell = view->visualRect(view->model()->index(row, ApprovalsModel::Application));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+    QVERIFY(view->selectionModel()->isRowSelected(row, {}));
+}
+
+int TestApprovalsPage::historyRowOf(qint64 subscriptionId) const
+{
+    const ApprovalsModel* model = page()->historyModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->item(row)->subscriptionId == subscriptionId)
+            return row;
+    }
+    return -1;
+}
+
+QString TestApprovalsPage::applicationsPageState(qint64 appId, const QString& expected)
+{
+    gatehouse::ui::ApplicationsPage* apps = m_window->applicationsPage();
+    m_window->setCurrentPage(MainWindow::Applications);
+    // The admin's window lists every application: pick the outsider's.
+    const ui::ApplicationsModel* model = apps->applicationsModel();
+    int row = -1;
+    for (int i = 0; i < 400 && row < 0; ++i) {
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->item(r)->application.id == appId)
+                row = r;
+        if (row < 0)
+            QTest::qWait(5);
+    }
+    if (row < 0)
+        return QStringLiteral("(application not listed)");
+    QTableView* view = apps->applicationsView();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(model->index(row, ui::ApplicationsModel::Name)).center());
+    const ui::SubscriptionsModel* subs = apps->panel()->subscriptionsModel();
+    for (int i = 0; i < 400 && (apps->selectedApplicationId() != appId || subs->rowCount() != 1);
+         ++i)
+        QTest::qWait(5);
+    if (subs->rowCount() != 1)
+        return QStringLiteral("(%1 subscriptions shown)").arg(subs->rowCount());
+    // The page follows the catalog's changes by itself: no reload here.
+    const auto state = [subs] {
+        return subs->index(0, ui::SubscriptionsModel::State).data().toString();
+    };
+    for (int i = 0; i < 400 && state() != expected; ++i)
+        QTest::qWait(5);
+    return state();
 }
 
 int TestApprovalsPage::inboxRowOf(qint64 subscriptionId) const
@@ -402,10 +498,105 @@ void TestApprovalsPage::revokeFromHistoryClosesTheGateway()
     dialog->setReason(QStringLiteral("application retired"));
     dialog->accept();
     QTRY_VERIFY_WITH_TIMEOUT(status(client->key) != 200, 1000);
+    // Refused for good: the key of a revoked subscription is not let through
+    // (401 or 403), not answered with some other error.
+    const int refused = status(client->key);
+    QVERIFY2(refused == 401 || refused == 403, qPrintable(QString::number(refused)));
     QTRY_VERIFY_WITH_TIMEOUT(page()->historyModel()->item(0) &&
                                  page()->historyModel()->item(0)->state ==
                                      SubscriptionState::Revoked,
                              2000);
+}
+
+void TestApprovalsPage::suspendThenResume()
+{
+    const auto client = requestAccess(QStringLiteral("nightly-sync"));
+    QVERIFY(client);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->inboxModel()->rowCount(), 1, 2000);
+    selectInboxRows({0});
+    QTest::mouseClick(button("approveButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(status(client->key), 200, 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->historyModel()->rowCount(), 1, 2000);
+
+    // Suspend from the History tab, with a reason.
+    QTest::mouseClick(page()->tabs()->tabBar(), Qt::LeftButton, {},
+                      page()->tabs()->tabBar()->tabRect(1).center());
+    QCOMPARE(page()->tabs()->currentIndex(), 1);
+    selectHistoryRow(0);
+    QVERIFY(button("suspendButton")->isEnabled());
+    QVERIFY(!button("resumeButton")->isEnabled());
+    QTest::mouseClick(button("suspendButton"), Qt::LeftButton);
+    giveReason(QStringLiteral("unpaid invoice"));
+    if (QTest::currentTestFailed())
+        return;
+
+    // The gateway refuses the key within a second, saying why.
+    QTRY_COMPARE_WITH_TIMEOUT(status(client->key), 403, 1000);
+    const test::http_response refused = callGateway(client->key);
+    QCOMPARE(refused.status, 403);
+    QVERIFY2(refused.body.find("https://gatehouse.dev/problems/subscription-suspended") !=
+                 std::string::npos,
+             refused.body.c_str());
+    QTRY_VERIFY_WITH_TIMEOUT(page()->historyModel()->item(0) &&
+                                 page()->historyModel()->item(0)->state ==
+                                     SubscriptionState::Suspended,
+                             2000);
+    QCOMPARE(page()->historyModel()->item(0)->reason, QStringLiteral("unpaid invoice"));
+    QCOMPARE(page()->historyModel()->index(0, ApprovalsModel::Mode).data().toString(),
+             QStringLiteral("Suspended"));
+    QTest::qWait(50);
+    saveScreenshot(m_window.get(), QStringLiteral("approvals_suspended.png"));
+
+    // Meanwhile the application's owner sees it suspended.
+    QCOMPARE(applicationsPageState(client->appId, QStringLiteral("Suspended")),
+             QStringLiteral("Suspended"));
+    saveScreenshot(m_window.get(), QStringLiteral("applications_suspended.png"));
+
+    // Resume: the key is let through again.
+    m_window->setCurrentPage(MainWindow::Approvals);
+    QCOMPARE(page()->tabs()->currentIndex(), 1);
+    selectHistoryRow(0);
+    QTRY_VERIFY_WITH_TIMEOUT(button("resumeButton")->isEnabled(), 2000);
+    QTest::mouseClick(button("resumeButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(status(client->key), 200, 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->historyModel()->item(0) &&
+                                 page()->historyModel()->item(0)->state ==
+                                     SubscriptionState::Approved,
+                             2000);
+    QCOMPARE(applicationsPageState(client->appId, QStringLiteral("Approved")),
+             QStringLiteral("Approved"));
+    QCOMPARE(page()->historyModel()->item(0)->reason, QString()); // the suspension's is gone
+}
+
+void TestApprovalsPage::bulkRejectTwoRows()
+{
+    const auto first = requestAccess(QStringLiteral("crawler"));
+    const auto second = requestAccess(QStringLiteral("bot"));
+    const auto third = requestAccess(QStringLiteral("kept"));
+    QVERIFY(first && second && third);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->inboxModel()->rowCount(), 3, 2000);
+    selectInboxRows({inboxRowOf(first->subscriptionId), inboxRowOf(second->subscriptionId)});
+    QCOMPARE(page()->inboxView()->selectionModel()->selectedRows().size(), 2);
+    QTest::mouseClick(button("rejectButton"), Qt::LeftButton);
+    giveReason(QStringLiteral("automated clients are not allowed"));
+    if (QTest::currentTestFailed())
+        return;
+
+    QTRY_COMPARE_WITH_TIMEOUT(page()->inboxModel()->rowCount(), 1, 2000);
+    QCOMPARE(page()->inboxModel()->item(0)->subscriptionId, third->subscriptionId);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->historyModel()->rowCount(), 2, 2000);
+    for (const qint64 id : {first->subscriptionId, second->subscriptionId}) {
+        const int row = historyRowOf(id);
+        QVERIFY(row >= 0);
+        const auto* item = page()->historyModel()->item(row);
+        QCOMPARE(app::toString(item->state), app::toString(SubscriptionState::Rejected));
+        QCOMPARE(item->reason, QStringLiteral("automated clients are not allowed"));
+        QCOMPARE(page()->historyModel()->index(row, ApprovalsModel::Reason).data().toString(),
+                 QStringLiteral("automated clients are not allowed"));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->pendingApprovals(), 1, 2000);
+    QCOMPARE(status(first->key), 403);
+    QCOMPARE(status(second->key), 403);
 }
 
 void TestApprovalsPage::onlyWhatTheActorMayDecide()

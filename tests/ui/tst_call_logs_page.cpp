@@ -6,6 +6,7 @@
 // them, so real calls land in the same log.
 #include "ui/call_logs/call_logs_page.h"
 
+#include "layout_check.h"
 #include "screenshot.h"
 
 #include "app/demo_workspace.h"
@@ -33,6 +34,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSqlQuery>
@@ -40,7 +42,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 #include <functional>
 #include <memory>
@@ -986,9 +987,12 @@ void TestCallLogsPage::presetRangeFollowsTheClockCustomRangeStays()
 void TestCallLogsPage::germanLayoutFits()
 {
     m_window.reset();
-    QTranslator translator;
-    QVERIFY(translator.load(QStringLiteral(":/i18n/gatehouse_de.qm")));
-    QVERIFY(QCoreApplication::installTranslator(&translator));
+    // German as the console sets it up for a German user: its strings and
+    // Qt's, and the German locale as QLocale's default for dates and numbers
+    // (restored when `german` goes).
+    const test::ConsoleLanguage german(QStringLiteral("de"));
+    QVERIFY(german.isLoaded());
+    QCOMPARE(QLocale().language(), QLocale::German);
     m_window = std::make_unique<MainWindow>(m_gateway.get());
     m_window->setTelemetryService(m_service.get(), m_apiNames);
     m_window->resize(1280, 720);
@@ -999,6 +1003,17 @@ void TestCallLogsPage::germanLayoutFits()
     QCOMPARE(page()->exportButton()->text(), QStringLiteral("&CSV exportieren…"));
     clickRow(2);
     QTest::qWait(50);
+    // Dates and numbers are written the German way: "02.12.2026 23:05:09.123",
+    // a decimal comma in latencies.
+    const QString time = model()->index(2, CallLogModel::Time).data().toString();
+    static const QRegularExpression germanTime(
+        QStringLiteral("^\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}$"));
+    QVERIFY2(germanTime.match(time).hasMatch(), qPrintable(time));
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(model()->entry(2)->timestampUs / 1000);
+    QCOMPARE(time, when.toString(QStringLiteral("dd.MM.yyyy HH:mm:ss.zzz")));
+    const QString latency = model()->index(2, CallLogModel::Latency).data().toString();
+    static const QRegularExpression germanLatency(QStringLiteral(",\\d{1,2} ms$"));
+    QVERIFY2(germanLatency.match(latency).hasMatch(), qPrintable(latency));
     // Every label, button and box of the page gets the width it asks for,
     // inside the page.
     const auto widgets = page()->findChildren<QWidget*>();
@@ -1034,7 +1049,6 @@ void TestCallLogsPage::germanLayoutFits()
     }
     saveScreenshot(m_window.get(), QStringLiteral("call_logs_de.png"));
     m_window.reset();
-    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(TestCallLogsPage)

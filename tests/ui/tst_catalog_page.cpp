@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "console_test_environment.h"
 #include "demo_catalog_backend.h"
+#include "dialog_driver.h"
 #include "layout_check.h"
 #include "screenshot.h"
 #include "ui/catalog/catalog_page.h"
@@ -18,6 +19,10 @@
 #include "app/storage/database.h"
 #include "app/storage/sql_query.h"
 #include "tests/app/catalog_call.h"
+#include "ui/applications/application_panel.h"
+#include "ui/applications/applications_model.h"
+#include "ui/applications/applications_page.h"
+#include "ui/applications/request_subscription_dialog.h"
 #include "ui/catalog/api_card_delegate.h"
 #include "ui/catalog/api_detail_pane.h"
 #include "ui/catalog/cache_policy_form.h"
@@ -36,6 +41,7 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
@@ -148,6 +154,7 @@ private slots:
     void subscribersOnlyForTheApisTeam();
     void lifecycleButtonsFollowStateAndRole();
     void importAndEditFromThePage();
+    void importPublishAndTryFromThePage();
     void publishThroughButtonAndConfirmation();
     void refusedPublishIsShownInThePage();
     void newVersionThenDeprecateWithSuccessor();
@@ -691,6 +698,146 @@ void TestCatalogPage::importAndEditFromThePage()
     QVERIFY(!jonas.newApiButton()->isVisibleTo(&jonas));
     QVERIFY(!jonas.importApiButton()->isVisibleTo(&jonas));
     QVERIFY(!jonas.editApiButton()->isVisibleTo(&jonas));
+}
+
+void TestCatalogPage::importPublishAndTryFromThePage()
+{
+    // An OpenAPI document of an API the demo origin serves: /v3/products/7
+    // reaches it as /products/7.
+    const QString path = m_dir.filePath(QStringLiteral("products-v3.yaml"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QStringLiteral("openapi: 3.0.3\n"
+                                  "info:\n"
+                                  "  title: Products Next\n"
+                                  "  version: 3.0.0\n"
+                                  "servers:\n"
+                                  "  - url: http://127.0.0.1:%1/v3/products\n"
+                                  "paths:\n"
+                                  "  /{productId}:\n"
+                                  "    get:\n"
+                                  "      summary: One product\n"
+                                  "      parameters:\n"
+                                  "        - {name: productId, in: path, required: true, "
+                                  "schema: {type: integer}}\n"
+                                  "      responses:\n"
+                                  "        '200': {description: The product}\n")
+                       .arg(m_demo.originPort())
+                       .toUtf8());
+    }
+
+    // Import it for Storefront.
+    QTRY_VERIFY_WITH_TIMEOUT(page()->importApiButton()->isVisible(), 3000);
+    QTest::mouseClick(page()->importApiButton(), Qt::LeftButton);
+    auto* import = page()->findChild<OpenApiImportDialog*>();
+    QVERIFY(import);
+    import->loadFile(path);
+    QPushButton* doImport = import->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QTRY_VERIFY_WITH_TIMEOUT(import->teamsLoaded() && import->preview(), 5000);
+    QCOMPARE(import->findChild<QLineEdit*>(QStringLiteral("importBasePath"))->text(),
+             QStringLiteral("/v3/products"));
+    auto* team = import->findChild<QComboBox*>(QStringLiteral("importTeam"));
+    QVERIFY(team);
+    const int storefront = team->findText(QStringLiteral("Storefront"));
+    QVERIFY(storefront >= 0);
+    team->setCurrentIndex(storefront);
+    QTRY_VERIFY_WITH_TIMEOUT(doImport->isEnabled(), 5000);
+    QTest::mouseClick(doImport, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(shownNames(page()).contains(QStringLiteral("Products Next v3")), 5000);
+    const qint64 imported = apiId(QStringLiteral("products-next"), QStringLiteral("v3"));
+    QVERIFY(imported > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->selectedApiId(), imported, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(toString(page()->detailPane()->details().entry->api.state),
+                              toString(ApiState::Draft), 3000);
+
+    // A draft of Storefront: the traffic application (Platform) is refused.
+    ApiDetailPane* detail = page()->detailPane();
+    TryItPanel* tryIt = detail->tryIt();
+    detail->tabs()->setCurrentIndex(ApiDetailPane::TryIt);
+    QVERIFY(tryIt->isVisible());
+    QTest::keyClicks(tryIt->keyEdit(), m_trafficKey);
+    tryIt->pathEdit()->clear();
+    QTest::keyClicks(tryIt->pathEdit(), QStringLiteral("/v3/products/7"));
+    // Sends until the answer is no longer `unwanted`: the catalog's change
+    // reaches the gateway with the next compile, a moment later.
+    const auto sendUntilNot = [tryIt](int unwanted) {
+        for (int i = 0; i < 100; ++i) {
+            QTest::mouseClick(tryIt->sendButton(), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(!tryIt->isBusy() && tryIt->lastStatus() != 0, 5000);
+            if (tryIt->lastStatus() != unwanted)
+                return;
+            QTest::qWait(20);
+        }
+    };
+    sendUntilNot(404);
+    QCOMPARE(tryIt->lastStatus(), 403);
+    QVERIFY2(tryIt->bodyText().contains(QLatin1String("no-subscription")),
+             qPrintable(tryIt->bodyText()));
+
+    // Publish through the button and its confirmation.
+    detail->tabs()->setCurrentIndex(ApiDetailPane::Overview);
+    LifecycleDialog* dialog = openDialog(ApiAction::Publish);
+    QVERIFY(dialog);
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("lifecycleExplanation"))
+                ->text()
+                .contains(QLatin1String("/v3/products")));
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(toString(page()->detailPane()->details().entry->api.state),
+                              toString(ApiState::Published), 2000);
+    QCOMPARE(page()->model()->index(page()->model()->rowOf(imported), CatalogModel::State).data(),
+             QVariant(QStringLiteral("Published")));
+
+    // Its team offers a plan that approves at once (plans have no page of
+    // their own); the traffic application subscribes on the Applications
+    // page.
+    const Principal maya = m_maya;
+    const auto plan = call([=](CatalogStore& s) {
+        return s.plans().createPlan(
+            maya, Plan{0, imported, QStringLiteral("beta"), ApprovalMode::Automatic, 600, 0, 0});
+    });
+    QVERIFY(plan && *plan);
+    ui::ApplicationsPage* apps = m_window->applicationsPage();
+    m_window->setCurrentPage(MainWindow::Applications);
+    QTRY_VERIFY_WITH_TIMEOUT(apps->applicationsModel()->rowCount() > 0, 3000);
+    int trafficRow = -1;
+    for (int row = 0; row < apps->applicationsModel()->rowCount(); ++row)
+        if (apps->applicationsModel()->item(row)->application.name ==
+            DemoCatalog::trafficApplicationName())
+            trafficRow = row;
+    QVERIFY(trafficRow >= 0);
+    QTest::mouseClick(
+        apps->applicationsView()->viewport(), Qt::LeftButton, {},
+        apps->applicationsView()
+            ->visualRect(apps->applicationsModel()->index(trafficRow, ui::ApplicationsModel::Name))
+            .center());
+    QTRY_COMPARE_WITH_TIMEOUT(apps->selectedApplicationId(),
+                              apps->applicationsModel()->item(trafficRow)->application.id, 2000);
+    auto* request = apps->findChild<QPushButton*>(QStringLiteral("requestSubscriptionButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(request->isEnabled(), 2000);
+    QTest::mouseClick(request, Qt::LeftButton);
+    ui::RequestSubscriptionDialog* subscribe = apps->panel()->requestDialog();
+    QVERIFY(subscribe);
+    QTRY_VERIFY_WITH_TIMEOUT(test::okButton(subscribe)->isEnabled(), 2000);
+    QVERIFY(subscribe->choose(QStringLiteral("Products Next"), QStringLiteral("beta")));
+    test::clickOk(subscribe);
+    QTRY_VERIFY_WITH_TIMEOUT(!apps->panel()->requestDialog(), 2000);
+
+    // Try it: 200 from the gateway, with the origin's product.
+    m_window->setCurrentPage(MainWindow::Catalog);
+    QVERIFY(select(page(), QStringLiteral("products-next"), QStringLiteral("v3")));
+    detail->tabs()->setCurrentIndex(ApiDetailPane::TryIt);
+    tryIt->pathEdit()->clear();
+    QTest::keyClicks(tryIt->pathEdit(), QStringLiteral("/v3/products/7"));
+    if (tryIt->keyEdit()->text() != m_trafficKey) {
+        tryIt->keyEdit()->clear();
+        QTest::keyClicks(tryIt->keyEdit(), m_trafficKey);
+    }
+    sendUntilNot(403);
+    QCOMPARE(tryIt->lastStatus(), 200);
+    QVERIFY2(tryIt->bodyText().contains(QLatin1String("\"id\": 7")), qPrintable(tryIt->bodyText()));
+    QTest::qWait(50);
+    saveScreenshot(m_window.get(), QStringLiteral("catalog_imported_try_it.png"));
 }
 
 void TestCatalogPage::lifecycleButtonsFollowStateAndRole()
