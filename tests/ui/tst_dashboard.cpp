@@ -273,7 +273,11 @@ void TestDashboard::rangeUsesTrendSource()
 {
     FakeTrendSource source;
     m_page->setTrendSource(&source);
+    const auto* title = m_page->findChild<QLabel*>(QStringLiteral("dashboardTitle"));
+    QVERIFY(title);
+    QCOMPARE(title->text(), DashboardPage::rangeTitle(TrendRange::Live));
     m_page->setRange(TrendRange::LastDay);
+    QCOMPARE(title->text(), QStringLiteral("The last 24 hours"));
     QCOMPARE(source.requests, 1);
     QVERIFY(chart("requestsChart")->overlayText().isEmpty());
     QCOMPARE(chart("requestsChart")->points(0).size(), 24 * 6);
@@ -282,6 +286,7 @@ void TestDashboard::rangeUsesTrendSource()
 
     // Live again ignores late answers for another range.
     m_page->setRange(TrendRange::Live);
+    QCOMPARE(title->text(), QStringLiteral("Live traffic"));
     TrendData late;
     late.range = TrendRange::LastWeek;
     emit source.trendsReady(late);

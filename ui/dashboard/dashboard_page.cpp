@@ -101,12 +101,13 @@ void DashboardPage::buildUi()
     layout->setSpacing(12);
 
     auto* header = new QHBoxLayout;
-    auto* title = new QLabel(tr("Live traffic"), content);
-    QFont titleFont = title->font();
+    m_title = new QLabel(tr("Live traffic"), content);
+    m_title->setObjectName(QStringLiteral("dashboardTitle"));
+    QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
     titleFont.setBold(true);
-    title->setFont(titleFont);
-    header->addWidget(title);
+    m_title->setFont(titleFont);
+    header->addWidget(m_title);
     header->addStretch(1);
     header->addWidget(new QLabel(tr("Range:"), content));
     m_rangeButtons = new QButtonGroup(this);
@@ -340,10 +341,29 @@ QList<RankingBarChart*> DashboardPage::barCharts() const
     return {m_topRequestsChart, m_topHitRatioChart};
 }
 
+QString DashboardPage::rangeTitle(TrendRange range)
+{
+    switch (range) {
+    case TrendRange::Live:
+        break;
+    case TrendRange::LastHour:
+        return tr("The last hour");
+    case TrendRange::LastDay:
+        return tr("The last 24 hours");
+    case TrendRange::LastWeek:
+        return tr("The last 7 days");
+    case TrendRange::LastMonth:
+        return tr("The last 30 days");
+    }
+    return tr("Live traffic");
+}
+
 void DashboardPage::setRange(TrendRange range)
 {
     m_range = range;
     m_rangeButtons->button(static_cast<int>(range))->setChecked(true);
+    // The heading says what the charts show: a trend is no live view.
+    m_title->setText(rangeTitle(range));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (range == TrendRange::Live) {
         setChartsOverlay(QString());

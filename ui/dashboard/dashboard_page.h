@@ -14,6 +14,7 @@
 class QButtonGroup;
 
 class QGridLayout;
+class QLabel;
 
 namespace gatehouse::ui {
 
@@ -42,6 +43,9 @@ public:
 
     explicit DashboardPage(app::GatewayController* controller, QWidget* parent = nullptr);
     ~DashboardPage() override;
+
+    // The page's heading for a range: "Live traffic", "The last hour", ...
+    static QString rangeTitle(TrendRange range);
 
     // Not owned; either may be null. See trend_source.h for the contracts.
     void setTrendSource(TrendSource* source);
@@ -117,6 +121,7 @@ private:
     KpiTile* m_errorRateTile = nullptr;
     KpiTile* m_cacheSizeTile = nullptr;
     KpiTile* m_droppedTile = nullptr;
+    QLabel* m_title = nullptr;
     QButtonGroup* m_rangeButtons = nullptr;
     TimeSeriesChart* m_requestsChart = nullptr;
     TimeSeriesChart* m_statusChart = nullptr;
