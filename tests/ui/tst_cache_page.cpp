@@ -60,6 +60,7 @@ private slots:
     void refreshesLive();
     void purgeByPrefix();
     void purgeSelectedApi();
+    void purgeByTag();
     void purgeEverything();
     void declinedConfirmationChangesNothing();
     void invalidInputIsRefusedWithoutAsking();
@@ -355,6 +356,37 @@ void TestCachePage::purgeSelectedApi()
     QTRY_COMPARE(result(), CacheActionsPanel::tr("Purged %1 objects.").arg(QLocale().toString(2)));
     QVERIFY(isMiss(get("/weather/oslo")));
     QVERIFY(isHit(get("/shop/1")));
+}
+
+// The demo origin tags its forecasts "Cache-Tag: weather,city-<city>" (the
+// current weather goes untagged): the tag typed into the page removes what
+// the upstream tagged so, and only that.
+void TestCachePage::purgeByTag()
+{
+    const auto forecast = get("/weather/oslo/forecast");
+    QCOMPARE(forecast.status, 200);
+    QVERIFY2(forecast.header("Cache-Tag").find("weather") != std::string::npos,
+             forecast.header("Cache-Tag").c_str());
+    QVERIFY(warm("/weather/oslo/forecast"));
+    QVERIFY(warm("/weather/rome/forecast"));
+    QVERIFY(warm("/weather/oslo"));
+    QVERIFY(warm("/shop/1"));
+    m_page->refresh();
+    QCOMPARE(child<QLabel>("objectsLabel")->text(), QLocale().toString(4));
+    auto* edit = child<QLineEdit>("purgeTagEdit");
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("weather"));
+    QTest::mouseClick(child<QPushButton>("purgeTagButton"), Qt::LeftButton);
+    QCOMPARE(m_questions.size(), 1);
+    QVERIFY2(m_questions.first().contains(QStringLiteral("weather")),
+             qPrintable(m_questions.first()));
+    QTRY_COMPARE(result(), CacheActionsPanel::tr("Purged %1 objects.").arg(QLocale().toString(2)));
+    QCOMPARE(child<QLabel>("objectsLabel")->text(), QLocale().toString(2));
+    QVERIFY(isMiss(get("/weather/oslo/forecast")));
+    QVERIFY(isMiss(get("/weather/rome/forecast")));
+    QVERIFY(isHit(get("/weather/oslo"))); // untagged: kept
+    QVERIFY(isHit(get("/shop/1")));
+    saveScreenshot(QStringLiteral("cache_page_purged_by_tag.png"));
 }
 
 void TestCachePage::purgeEverything()
