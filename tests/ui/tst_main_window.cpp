@@ -7,13 +7,18 @@
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
 #include "ui/application_icon.h"
+#include "ui/charts/ranking_bar_chart.h"
+#include "ui/charts/time_series_chart.h"
 #include "ui/console_settings.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/gateway/gateway_page.h"
 #include "ui/traffic/traffic_panel.h"
 
+#include <QAbstractAxis>
 #include <QAction>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -22,8 +27,10 @@
 #include <QImage>
 #include <QLabel>
 #include <QLayout>
+#include <QLegend>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -249,6 +256,19 @@ void TestMainWindow::unresolvableUpstreamIsAWarningNotARefusal()
 void TestMainWindow::followsDarkPalette()
 {
     const QPalette light = QApplication::palette();
+    // Put back afterwards whatever happens, every role spelled out: later
+    // screenshots must not come out dark.
+    const auto restoreLight = [light] {
+        QPalette explicitLight;
+        for (int g = 0; g < QPalette::NColorGroups; ++g)
+            for (int r = 0; r < QPalette::NColorRoles; ++r)
+                explicitLight.setColor(static_cast<QPalette::ColorGroup>(g),
+                                       static_cast<QPalette::ColorRole>(r),
+                                       light.color(static_cast<QPalette::ColorGroup>(g),
+                                                   static_cast<QPalette::ColorRole>(r)));
+        QApplication::setPalette(explicitLight);
+    };
+    const auto restore = qScopeGuard(restoreLight);
     QPalette dark;
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
     dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
@@ -261,14 +281,35 @@ void TestMainWindow::followsDarkPalette()
     dark.setColor(QPalette::Highlight, QColor(0x2a, 0x6f, 0xb8));
     dark.setColor(QPalette::HighlightedText, Qt::white);
     QApplication::setPalette(dark);
+
+    // The charts draw on the palette's base colour with its text colour
+    // (titles, axes, legends), not on a fixed light chart theme.
+    const auto followsColors = [](QChartView* view, const QColor& base, const QColor& text) {
+        QChart* chart = view->chart();
+        return chart->backgroundBrush().color() == base && chart->titleBrush().color() == text &&
+               chart->legend()->labelColor() == text &&
+               chart->axes().first()->labelsBrush().color() == text;
+    };
+    gatehouse::ui::DashboardPage* dashboard = m_window->dashboard();
+    QList<QChartView*> views{dashboard->hitRatioChart(), dashboard->latencyChart(),
+                             dashboard->topRequestsChart()};
+    for (QChartView* view : views)
+        QTRY_VERIFY2(followsColors(view, dark.color(QPalette::Base), dark.color(QPalette::Text)),
+                     qPrintable(view->objectName()));
+    QCOMPARE(m_window->palette().color(QPalette::Window), dark.color(QPalette::Window));
     for (auto page : {MainWindow::Dashboard, MainWindow::Gateway}) {
         m_window->setCurrentPage(page);
         QTest::qWait(50);
         saveScreenshot(m_window.get(),
                        MainWindow::pageId(page).toLower() + QStringLiteral("_dark.png"));
     }
-    QApplication::setPalette(light);
-    QCOMPARE(QApplication::palette().color(QPalette::Base), light.color(QPalette::Base));
+    // And back to light with the system.
+    restoreLight();
+    for (QChartView* view : views)
+        QTRY_VERIFY2(followsColors(view, light.color(QPalette::Base), light.color(QPalette::Text)),
+                     qPrintable(view->objectName()));
+    QCOMPARE(m_window->palette().color(QPalette::Window), light.color(QPalette::Window));
+    QCOMPARE(m_window->dashboard()->palette().color(QPalette::Base), light.color(QPalette::Base));
 }
 
 void TestMainWindow::trafficDockTogglesAndIsRemembered()
@@ -284,9 +325,11 @@ void TestMainWindow::trafficDockTogglesAndIsRemembered()
     auto* toggle = m_window->findChild<QAction*>(QStringLiteral("showTrafficAction"));
     QVERIFY(toggle);
     QCOMPARE(toggle->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_window->setCurrentPage(MainWindow::Dashboard);
     toggle->trigger();
     QVERIFY(dock->isVisible());
     QCOMPARE(m_window->dockWidgetArea(dock), Qt::RightDockWidgetArea);
+    QTest::qWait(200); // the dashboard rearranges for the narrower room
     saveScreenshot(m_window.get(), QStringLiteral("dashboard_with_traffic_panel.png"));
 
     // Saved with the window layout and reopened by the next window.
