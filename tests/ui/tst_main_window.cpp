@@ -5,7 +5,10 @@
 #include "screenshot.h"
 
 #include "app/demo_workspace.h"
+#include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
+#include "tests/app/demo_catalog_gateway.h"
+#include "tests/support/test_http.h"
 #include "ui/application_icon.h"
 #include "ui/charts/ranking_bar_chart.h"
 #include "ui/charts/time_series_chart.h"
@@ -32,6 +35,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -59,6 +63,7 @@ private slots:
     void statusBarFollowsGateway();
     void errorShownWhenPortTaken();
     void unresolvableUpstreamIsAWarningNotARefusal();
+    void rejectedConfigShowsInTheBanner();
     void followsDarkPalette();
     void trafficDockTogglesAndIsRemembered();
     void geometryAndPageAreSaved();
@@ -251,6 +256,55 @@ void TestMainWindow::unresolvableUpstreamIsAWarningNotARefusal()
     m_window->clearError();
     QVERIFY(m_controller->applyConfig({}));
     QVERIFY(m_controller->applyWarnings().isEmpty());
+}
+
+// A configuration the gateway refuses, applied directly (a --config file)
+// or from the catalog's compile, says why in the window's banner, not only
+// on the terminal; the running configuration stays.
+void TestMainWindow::rejectedConfigShowsInTheBanner()
+{
+    gatehouse::gateway::config_snapshot bad = m_demo.snapshot();
+    gatehouse::gateway::route_config ghost;
+    ghost.id = "ghost";
+    ghost.path = "/ghost";
+    ghost.upstream = "nowhere";
+    bad.routes.push_back(ghost);
+
+    QLabel* error = label("errorLabel");
+    m_window->clearError();
+    QVERIFY(!m_controller->applyConfig(bad));
+    QTRY_VERIFY(error->isVisible());
+    QCOMPARE(error->text(), m_controller->lastError());
+    QVERIFY2(error->text().contains(QStringLiteral("unknown upstream 'nowhere'")),
+             qPrintable(error->text()));
+    QCOMPARE(m_window->statusBar()->currentMessage(), error->text());
+    saveScreenshot(m_window.get(), QStringLiteral("main_window_config_rejected.png"));
+    m_window->clearError();
+    QVERIFY(!error->isVisible());
+
+    // The same from the catalog: the compile's result is refused by the
+    // gateway (GatewayConfigSync::compileFailed).
+    gatehouse::test::DemoCatalogGateway world;
+    QVERIFY2(world.start(false), qPrintable(world.error));
+    MainWindow window(&world.controller);
+    window.followConfigSync(world.sync.get());
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* banner = window.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+    QSignalSpy failed(world.sync.get(), &gatehouse::app::GatewayConfigSync::compileFailed);
+    world.sync->setBaseSnapshot(bad);
+    world.sync->recompileNow();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+    QCOMPARE(failed.first().first().toString(), world.sync->lastError());
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), world.sync->lastError());
+    QVERIFY2(banner->text().contains(QStringLiteral("unknown upstream 'nowhere'")),
+             qPrintable(banner->text()));
+    // Still serving what it had.
+    QCOMPARE(gatehouse::test::http_request(world.port(), "GET", "/shop/1").status, 200);
 }
 
 void TestMainWindow::followsDarkPalette()
