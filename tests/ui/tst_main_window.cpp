@@ -13,8 +13,10 @@
 #include "ui/charts/ranking_bar_chart.h"
 #include "ui/charts/time_series_chart.h"
 #include "ui/console_settings.h"
+#include "ui/console_translations.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/gateway/gateway_page.h"
+#include "ui/pages/settings_page.h"
 #include "ui/traffic/traffic_panel.h"
 
 #include <QAbstractAxis>
@@ -22,9 +24,11 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QGroupBox>
 #include <QHostAddress>
 #include <QIcon>
 #include <QImage>
@@ -68,6 +72,7 @@ private slots:
     void trafficDockTogglesAndIsRemembered();
     void geometryAndPageAreSaved();
     void windowIconIsTheInstalledIcon();
+    void languageChosenInSettingsIsUsedAtTheNextStart();
 
 private:
     QLabel* label(const char* name) const
@@ -443,6 +448,65 @@ void TestMainWindow::windowIconIsTheInstalledIcon()
     QVERIFY2(entry.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(entry.fileName()));
     const QStringList lines = QString::fromUtf8(entry.readAll()).split(QLatin1Char('\n'));
     QVERIFY(lines.contains(QStringLiteral("Icon=") + gatehouse::ui::applicationId()));
+}
+
+// German chosen in Settings is saved at once, the page says a restart
+// applies it, and the next start (as main() does: the chosen language's
+// translations installed before the window is made) shows German text.
+void TestMainWindow::languageChosenInSettingsIsUsedAtTheNextStart()
+{
+    using gatehouse::ui::ConsoleSettings;
+    using gatehouse::ui::SettingsPage;
+    ConsoleSettings::setLanguage(QString());
+    const auto restore = qScopeGuard([] { ConsoleSettings::setLanguage(QString()); });
+    m_window->setCurrentPage(MainWindow::Settings);
+    auto* combo = m_window->findChild<QComboBox*>(QStringLiteral("languageCombo"));
+    QVERIFY(combo);
+    QCOMPARE(combo->currentData().toString(), QString()); // the system's
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down); // English
+    QTest::keyClick(combo, Qt::Key_Down); // Deutsch
+    QCOMPARE(combo->currentText(), QStringLiteral("Deutsch"));
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("de"));
+    // Saved right away, where the next start reads it.
+    QCOMPARE(QSettings().value(QStringLiteral("Interface/language")).toString(),
+             QStringLiteral("de"));
+    QCOMPARE(ConsoleSettings::language(), QStringLiteral("de"));
+    QCOMPARE(ConsoleSettings::uiLocale().language(), QLocale::German);
+    auto* note = m_window->findChild<QLabel*>(QStringLiteral("languageNote"));
+    QVERIFY(note);
+    QCOMPARE(note->text(), SettingsPage::tr("Restart Gatehouse to use the new language."));
+    // This window keeps its English.
+    auto* start = m_window->findChild<QAction*>(QStringLiteral("startAction"));
+    QCOMPARE(start->text(), MainWindow::tr("&Start Gateway"));
+    QCOMPARE(start->text(), QStringLiteral("&Start Gateway"));
+
+    {
+        const gatehouse::ui::ConsoleTranslations translations(ConsoleSettings::uiLocale());
+        QVERIFY(translations.hasConsoleTranslation());
+        MainWindow next(m_controller.get());
+        next.setCurrentPage(MainWindow::Settings);
+        next.resize(1280, 820);
+        next.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&next));
+        QCOMPARE(next.findChild<QAction*>(QStringLiteral("startAction"))->text(),
+                 QStringLiteral("Gateway &starten"));
+        QStringList titles;
+        for (QGroupBox* box : next.findChildren<QGroupBox*>())
+            if (box->isVisible())
+                titles << box->title();
+        QVERIFY2(titles.contains(QString::fromUtf8("Oberfl\xc3\xa4"
+                                                   "che")),
+                 qPrintable(titles.join(u',')));
+        auto* nextCombo = next.findChild<QComboBox*>(QStringLiteral("languageCombo"));
+        QCOMPARE(nextCombo->currentData().toString(), QStringLiteral("de"));
+        saveScreenshot(&next, QStringLiteral("settings_german.png"));
+        next.hide();
+    }
+    // Back to the system's language: English again for the next window.
+    combo->setCurrentIndex(0);
+    QCOMPARE(ConsoleSettings::language(), QString());
+    QCOMPARE(MainWindow::tr("&Start Gateway"), QStringLiteral("&Start Gateway"));
 }
 
 QTEST_MAIN(TestMainWindow)
