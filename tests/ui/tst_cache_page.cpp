@@ -12,10 +12,14 @@
 #include "ui/charts/ranking_bar_chart.h"
 #include "ui/status_colors.h"
 
+#include <QAbstractAxis>
 #include <QAbstractItemModelTester>
+#include <QChart>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -58,6 +62,7 @@ private slots:
     void eventModelPassesTester();
     void showsObjectsAndPerApiRows();
     void refreshesLive();
+    void hitRatioChartHasTitledAxisAndLegend();
     void purgeByPrefix();
     void purgeSelectedApi();
     void purgeByTag();
@@ -316,6 +321,24 @@ void TestCachePage::refreshesLive()
     // No explicit refresh: the page's own timer picks it up within a second or so.
     QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>("objectsLabel")->text(), QLocale().toString(1),
                               CachePage::refreshIntervalMs * 3);
+}
+
+// The bars' value axis says what it measures and in what unit; the legend
+// names the series.
+void TestCachePage::hitRatioChartHasTitledAxisAndLegend()
+{
+    QVERIFY(warm("/shop/1"));
+    m_page->refresh();
+    QChart* chart = m_page->hitRatioChart()->chart();
+    QCOMPARE(chart->title(), CachePage::tr("Hit ratio by API"));
+    const auto values = chart->axes(Qt::Horizontal);
+    QCOMPARE(values.size(), 1);
+    QVERIFY(values.first()->isTitleVisible());
+    QCOMPARE(values.first()->titleText(), CachePage::tr("Hit ratio (%)"));
+    QVERIFY(chart->legend()->isVisible());
+    QCOMPARE(chart->legend()->markers().size(), 1);
+    QCOMPARE(chart->legend()->markers().first()->label(), CachePage::tr("Hit ratio"));
+    saveScreenshot(QStringLiteral("cache_page_hit_ratio_chart.png"));
 }
 
 void TestCachePage::purgeByPrefix()
