@@ -12,10 +12,14 @@
 #include "ui/charts/ranking_bar_chart.h"
 #include "ui/status_colors.h"
 
+#include <QAbstractAxis>
 #include <QAbstractItemModelTester>
+#include <QChart>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -58,8 +62,10 @@ private slots:
     void eventModelPassesTester();
     void showsObjectsAndPerApiRows();
     void refreshesLive();
+    void hitRatioChartHasTitledAxisAndLegend();
     void purgeByPrefix();
     void purgeSelectedApi();
+    void purgeByTag();
     void purgeEverything();
     void declinedConfirmationChangesNothing();
     void invalidInputIsRefusedWithoutAsking();
@@ -317,6 +323,24 @@ void TestCachePage::refreshesLive()
                               CachePage::refreshIntervalMs * 3);
 }
 
+// The bars' value axis says what it measures and in what unit; the legend
+// names the series.
+void TestCachePage::hitRatioChartHasTitledAxisAndLegend()
+{
+    QVERIFY(warm("/shop/1"));
+    m_page->refresh();
+    QChart* chart = m_page->hitRatioChart()->chart();
+    QCOMPARE(chart->title(), CachePage::tr("Hit ratio by API"));
+    const auto values = chart->axes(Qt::Horizontal);
+    QCOMPARE(values.size(), 1);
+    QVERIFY(values.first()->isTitleVisible());
+    QCOMPARE(values.first()->titleText(), CachePage::tr("Hit ratio (%)"));
+    QVERIFY(chart->legend()->isVisible());
+    QCOMPARE(chart->legend()->markers().size(), 1);
+    QCOMPARE(chart->legend()->markers().first()->label(), CachePage::tr("Hit ratio"));
+    saveScreenshot(QStringLiteral("cache_page_hit_ratio_chart.png"));
+}
+
 void TestCachePage::purgeByPrefix()
 {
     QVERIFY(warm("/shop/1"));
@@ -355,6 +379,37 @@ void TestCachePage::purgeSelectedApi()
     QTRY_COMPARE(result(), CacheActionsPanel::tr("Purged %1 objects.").arg(QLocale().toString(2)));
     QVERIFY(isMiss(get("/weather/oslo")));
     QVERIFY(isHit(get("/shop/1")));
+}
+
+// The demo origin tags its forecasts "Cache-Tag: weather,city-<city>" (the
+// current weather goes untagged): the tag typed into the page removes what
+// the upstream tagged so, and only that.
+void TestCachePage::purgeByTag()
+{
+    const auto forecast = get("/weather/oslo/forecast");
+    QCOMPARE(forecast.status, 200);
+    QVERIFY2(forecast.header("Cache-Tag").find("weather") != std::string::npos,
+             forecast.header("Cache-Tag").c_str());
+    QVERIFY(warm("/weather/oslo/forecast"));
+    QVERIFY(warm("/weather/rome/forecast"));
+    QVERIFY(warm("/weather/oslo"));
+    QVERIFY(warm("/shop/1"));
+    m_page->refresh();
+    QCOMPARE(child<QLabel>("objectsLabel")->text(), QLocale().toString(4));
+    auto* edit = child<QLineEdit>("purgeTagEdit");
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("weather"));
+    QTest::mouseClick(child<QPushButton>("purgeTagButton"), Qt::LeftButton);
+    QCOMPARE(m_questions.size(), 1);
+    QVERIFY2(m_questions.first().contains(QStringLiteral("weather")),
+             qPrintable(m_questions.first()));
+    QTRY_COMPARE(result(), CacheActionsPanel::tr("Purged %1 objects.").arg(QLocale().toString(2)));
+    QCOMPARE(child<QLabel>("objectsLabel")->text(), QLocale().toString(2));
+    QVERIFY(isMiss(get("/weather/oslo/forecast")));
+    QVERIFY(isMiss(get("/weather/rome/forecast")));
+    QVERIFY(isHit(get("/weather/oslo"))); // untagged: kept
+    QVERIFY(isHit(get("/shop/1")));
+    saveScreenshot(QStringLiteral("cache_page_purged_by_tag.png"));
 }
 
 void TestCachePage::purgeEverything()

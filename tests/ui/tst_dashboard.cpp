@@ -6,14 +6,18 @@
 #include "app/gateway_controller.h"
 #include "screenshot.h"
 #include "tests/support/test_http.h"
+#include "ui/charts/ranking_bar_chart.h"
 #include "ui/charts/time_series_chart.h"
 #include "ui/dashboard/kpi_tile.h"
 
+#include <QAbstractAxis>
 #include <QAbstractButton>
 #include <QDateTime>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QStandardPaths>
@@ -29,6 +33,7 @@ using gatehouse::app::DemoWorkspace;
 using gatehouse::app::GatewayController;
 using gatehouse::ui::DashboardPage;
 using gatehouse::ui::KpiTile;
+using gatehouse::ui::RankingBarChart;
 using gatehouse::ui::TimeSeriesChart;
 using gatehouse::ui::TrendData;
 using gatehouse::ui::TrendRange;
@@ -75,6 +80,7 @@ private slots:
     void trafficFillsChartsAndTiles();
     void exportsPng();
     void hoverShowsValue();
+    void everyChartHasAxisTitlesAndALegend();
     void liveMetricsSourceFeedsTiles();
     void rangeWithoutProviderSaysNoHistory();
     void rangeUsesTrendSource();
@@ -214,7 +220,15 @@ void TestDashboard::exportsPng()
         QCOMPARE(image.size(), c->grab().size());
         QVERIFY(QFileInfo(path).size() > 1000);
     }
+    for (RankingBarChart* c : m_page->barCharts()) {
+        const QString path = dir.filePath(c->objectName() + QStringLiteral(".png"));
+        QVERIFY2(c->exportPng(path), qPrintable(c->objectName()));
+        const QImage image(path);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), c->grab().size());
+    }
     QVERIFY(!chart("requestsChart")->exportPng(QStringLiteral("/nonexistent/dir/x.png")));
+    QVERIFY(!m_page->topRequestsChart()->exportPng(QStringLiteral("/nonexistent/dir/x.png")));
 }
 
 void TestDashboard::hoverShowsValue()
@@ -235,6 +249,42 @@ void TestDashboard::hoverShowsValue()
     QVERIFY(QToolTip::text().contains(DashboardPage::tr(" errors/s")));
     emit series->hovered(points.last(), false);
     QTRY_VERIFY(!QToolTip::isVisible());
+}
+
+// What the issue asks of every chart: a title, titled axes (with their
+// unit where there is one) and a legend naming what is drawn.
+void TestDashboard::everyChartHasAxisTitlesAndALegend()
+{
+    QList<QChartView*> views;
+    for (TimeSeriesChart* c : m_page->charts())
+        views << c;
+    for (RankingBarChart* c : m_page->barCharts())
+        views << c;
+    QCOMPARE(views.size(), 8);
+    for (QChartView* view : std::as_const(views)) {
+        const QString name = view->objectName();
+        QChart* c = view->chart();
+        QVERIFY2(!c->title().isEmpty(), qPrintable(name));
+        // Time series: time and value axes; bars: the value axis (the
+        // other one lists the APIs by name).
+        const auto titled = c->axes(
+            qobject_cast<RankingBarChart*>(view) ? Qt::Horizontal : Qt::Horizontal | Qt::Vertical);
+        QVERIFY2(!titled.isEmpty(), qPrintable(name));
+        for (QAbstractAxis* axis : titled) {
+            QVERIFY2(axis->isTitleVisible(), qPrintable(name));
+            QVERIFY2(!axis->titleText().isEmpty(), qPrintable(name));
+        }
+        QVERIFY2(c->legend()->isVisible(), qPrintable(name));
+        QVERIFY2(!c->legend()->markers().isEmpty(), qPrintable(name));
+    }
+    const auto valueTitle = [](QChartView* view, Qt::Orientation orientation) {
+        return view->chart()->axes(orientation).value(0)->titleText();
+    };
+    QCOMPARE(valueTitle(m_page->hitRatioChart(), Qt::Vertical), DashboardPage::tr("Hit ratio (%)"));
+    QCOMPARE(valueTitle(m_page->latencyChart(), Qt::Vertical), DashboardPage::tr("Latency (ms)"));
+    QCOMPARE(valueTitle(m_page->topHitRatioChart(), Qt::Horizontal),
+             DashboardPage::tr("Hit ratio (%)"));
+    QCOMPARE(valueTitle(m_page->topRequestsChart(), Qt::Horizontal), DashboardPage::tr("Requests"));
 }
 
 void TestDashboard::liveMetricsSourceFeedsTiles()

@@ -852,12 +852,34 @@ void TestGatewayPage::stopWorks()
 
 void TestGatewayPage::emptyAddressIsAnError()
 {
+    const QString expected = GatewayPage::tr("Enter a listen address, for example 127.0.0.1.");
     QSignalSpy errors(m_page.get(), &GatewayPage::errorShown);
     child<QLineEdit>("listenAddressEdit")->clear();
     m_page->start();
     QCOMPARE(errors.count(), 1);
+    QCOMPARE(errors.first().first().toString(), expected);
     QCOMPARE(m_controller->state(), State::Stopped);
     child<QLineEdit>("listenAddressEdit")->setText(QStringLiteral("127.0.0.1"));
+
+    // In the window: the message is in the banner above the page.
+    MainWindow window(m_controller.get());
+    window.setCurrentPage(MainWindow::Gateway);
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* address =
+        window.gatewayPage()->findChild<QLineEdit*>(QStringLiteral("listenAddressEdit"));
+    QVERIFY(address);
+    address->clear();
+    auto* start = window.gatewayPage()->findChild<QPushButton*>(QStringLiteral("startButton"));
+    QVERIFY(start && start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    auto* banner = window.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(banner);
+    QTRY_VERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), expected);
+    QCOMPARE(m_controller->state(), State::Stopped);
+    address->setText(QStringLiteral("127.0.0.1"));
 }
 
 void TestGatewayPage::adminTokenIsCopied()

@@ -5,26 +5,41 @@
 #include "screenshot.h"
 
 #include "app/demo_workspace.h"
+#include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
+#include "tests/app/demo_catalog_gateway.h"
+#include "tests/support/test_http.h"
 #include "ui/application_icon.h"
+#include "ui/charts/ranking_bar_chart.h"
+#include "ui/charts/time_series_chart.h"
 #include "ui/console_settings.h"
+#include "ui/console_translations.h"
 #include "ui/dashboard/dashboard_page.h"
 #include "ui/gateway/gateway_page.h"
+#include "ui/pages/settings_page.h"
 #include "ui/traffic/traffic_panel.h"
 
+#include <QAbstractAxis>
 #include <QAction>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QGroupBox>
 #include <QHostAddress>
 #include <QIcon>
 #include <QImage>
 #include <QLabel>
 #include <QLayout>
+#include <QLegend>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -52,10 +67,12 @@ private slots:
     void statusBarFollowsGateway();
     void errorShownWhenPortTaken();
     void unresolvableUpstreamIsAWarningNotARefusal();
+    void rejectedConfigShowsInTheBanner();
     void followsDarkPalette();
     void trafficDockTogglesAndIsRemembered();
     void geometryAndPageAreSaved();
     void windowIconIsTheInstalledIcon();
+    void languageChosenInSettingsIsUsedAtTheNextStart();
 
 private:
     QLabel* label(const char* name) const
@@ -246,9 +263,71 @@ void TestMainWindow::unresolvableUpstreamIsAWarningNotARefusal()
     QVERIFY(m_controller->applyWarnings().isEmpty());
 }
 
+// A configuration the gateway refuses, applied directly (a --config file)
+// or from the catalog's compile, says why in the window's banner, not only
+// on the terminal; the running configuration stays.
+void TestMainWindow::rejectedConfigShowsInTheBanner()
+{
+    gatehouse::gateway::config_snapshot bad = m_demo.snapshot();
+    gatehouse::gateway::route_config ghost;
+    ghost.id = "ghost";
+    ghost.path = "/ghost";
+    ghost.upstream = "nowhere";
+    bad.routes.push_back(ghost);
+
+    QLabel* error = label("errorLabel");
+    m_window->clearError();
+    QVERIFY(!m_controller->applyConfig(bad));
+    QTRY_VERIFY(error->isVisible());
+    QCOMPARE(error->text(), m_controller->lastError());
+    QVERIFY2(error->text().contains(QStringLiteral("unknown upstream 'nowhere'")),
+             qPrintable(error->text()));
+    QCOMPARE(m_window->statusBar()->currentMessage(), error->text());
+    saveScreenshot(m_window.get(), QStringLiteral("main_window_config_rejected.png"));
+    m_window->clearError();
+    QVERIFY(!error->isVisible());
+
+    // The same from the catalog: the compile's result is refused by the
+    // gateway (GatewayConfigSync::compileFailed).
+    gatehouse::test::DemoCatalogGateway world;
+    QVERIFY2(world.start(false), qPrintable(world.error));
+    MainWindow window(&world.controller);
+    window.followConfigSync(world.sync.get());
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* banner = window.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+    QSignalSpy failed(world.sync.get(), &gatehouse::app::GatewayConfigSync::compileFailed);
+    world.sync->setBaseSnapshot(bad);
+    world.sync->recompileNow();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+    QCOMPARE(failed.first().first().toString(), world.sync->lastError());
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), world.sync->lastError());
+    QVERIFY2(banner->text().contains(QStringLiteral("unknown upstream 'nowhere'")),
+             qPrintable(banner->text()));
+    // Still serving what it had.
+    QCOMPARE(gatehouse::test::http_request(world.port(), "GET", "/shop/1").status, 200);
+}
+
 void TestMainWindow::followsDarkPalette()
 {
     const QPalette light = QApplication::palette();
+    // Put back afterwards whatever happens, every role spelled out: later
+    // screenshots must not come out dark.
+    const auto restoreLight = [light] {
+        QPalette explicitLight;
+        for (int g = 0; g < QPalette::NColorGroups; ++g)
+            for (int r = 0; r < QPalette::NColorRoles; ++r)
+                explicitLight.setColor(static_cast<QPalette::ColorGroup>(g),
+                                       static_cast<QPalette::ColorRole>(r),
+                                       light.color(static_cast<QPalette::ColorGroup>(g),
+                                                   static_cast<QPalette::ColorRole>(r)));
+        QApplication::setPalette(explicitLight);
+    };
+    const auto restore = qScopeGuard(restoreLight);
     QPalette dark;
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
     dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
@@ -261,14 +340,35 @@ void TestMainWindow::followsDarkPalette()
     dark.setColor(QPalette::Highlight, QColor(0x2a, 0x6f, 0xb8));
     dark.setColor(QPalette::HighlightedText, Qt::white);
     QApplication::setPalette(dark);
+
+    // The charts draw on the palette's base colour with its text colour
+    // (titles, axes, legends), not on a fixed light chart theme.
+    const auto followsColors = [](QChartView* view, const QColor& base, const QColor& text) {
+        QChart* chart = view->chart();
+        return chart->backgroundBrush().color() == base && chart->titleBrush().color() == text &&
+               chart->legend()->labelColor() == text &&
+               chart->axes().first()->labelsBrush().color() == text;
+    };
+    gatehouse::ui::DashboardPage* dashboard = m_window->dashboard();
+    QList<QChartView*> views{dashboard->hitRatioChart(), dashboard->latencyChart(),
+                             dashboard->topRequestsChart()};
+    for (QChartView* view : views)
+        QTRY_VERIFY2(followsColors(view, dark.color(QPalette::Base), dark.color(QPalette::Text)),
+                     qPrintable(view->objectName()));
+    QCOMPARE(m_window->palette().color(QPalette::Window), dark.color(QPalette::Window));
     for (auto page : {MainWindow::Dashboard, MainWindow::Gateway}) {
         m_window->setCurrentPage(page);
         QTest::qWait(50);
         saveScreenshot(m_window.get(),
                        MainWindow::pageId(page).toLower() + QStringLiteral("_dark.png"));
     }
-    QApplication::setPalette(light);
-    QCOMPARE(QApplication::palette().color(QPalette::Base), light.color(QPalette::Base));
+    // And back to light with the system.
+    restoreLight();
+    for (QChartView* view : views)
+        QTRY_VERIFY2(followsColors(view, light.color(QPalette::Base), light.color(QPalette::Text)),
+                     qPrintable(view->objectName()));
+    QCOMPARE(m_window->palette().color(QPalette::Window), light.color(QPalette::Window));
+    QCOMPARE(m_window->dashboard()->palette().color(QPalette::Base), light.color(QPalette::Base));
 }
 
 void TestMainWindow::trafficDockTogglesAndIsRemembered()
@@ -284,9 +384,11 @@ void TestMainWindow::trafficDockTogglesAndIsRemembered()
     auto* toggle = m_window->findChild<QAction*>(QStringLiteral("showTrafficAction"));
     QVERIFY(toggle);
     QCOMPARE(toggle->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_window->setCurrentPage(MainWindow::Dashboard);
     toggle->trigger();
     QVERIFY(dock->isVisible());
     QCOMPARE(m_window->dockWidgetArea(dock), Qt::RightDockWidgetArea);
+    QTest::qWait(200); // the dashboard rearranges for the narrower room
     saveScreenshot(m_window.get(), QStringLiteral("dashboard_with_traffic_panel.png"));
 
     // Saved with the window layout and reopened by the next window.
@@ -346,6 +448,65 @@ void TestMainWindow::windowIconIsTheInstalledIcon()
     QVERIFY2(entry.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(entry.fileName()));
     const QStringList lines = QString::fromUtf8(entry.readAll()).split(QLatin1Char('\n'));
     QVERIFY(lines.contains(QStringLiteral("Icon=") + gatehouse::ui::applicationId()));
+}
+
+// German chosen in Settings is saved at once, the page says a restart
+// applies it, and the next start (as main() does: the chosen language's
+// translations installed before the window is made) shows German text.
+void TestMainWindow::languageChosenInSettingsIsUsedAtTheNextStart()
+{
+    using gatehouse::ui::ConsoleSettings;
+    using gatehouse::ui::SettingsPage;
+    ConsoleSettings::setLanguage(QString());
+    const auto restore = qScopeGuard([] { ConsoleSettings::setLanguage(QString()); });
+    m_window->setCurrentPage(MainWindow::Settings);
+    auto* combo = m_window->findChild<QComboBox*>(QStringLiteral("languageCombo"));
+    QVERIFY(combo);
+    QCOMPARE(combo->currentData().toString(), QString()); // the system's
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down); // English
+    QTest::keyClick(combo, Qt::Key_Down); // Deutsch
+    QCOMPARE(combo->currentText(), QStringLiteral("Deutsch"));
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("de"));
+    // Saved right away, where the next start reads it.
+    QCOMPARE(QSettings().value(QStringLiteral("Interface/language")).toString(),
+             QStringLiteral("de"));
+    QCOMPARE(ConsoleSettings::language(), QStringLiteral("de"));
+    QCOMPARE(ConsoleSettings::uiLocale().language(), QLocale::German);
+    auto* note = m_window->findChild<QLabel*>(QStringLiteral("languageNote"));
+    QVERIFY(note);
+    QCOMPARE(note->text(), SettingsPage::tr("Restart Gatehouse to use the new language."));
+    // This window keeps its English.
+    auto* start = m_window->findChild<QAction*>(QStringLiteral("startAction"));
+    QCOMPARE(start->text(), MainWindow::tr("&Start Gateway"));
+    QCOMPARE(start->text(), QStringLiteral("&Start Gateway"));
+
+    {
+        const gatehouse::ui::ConsoleTranslations translations(ConsoleSettings::uiLocale());
+        QVERIFY(translations.hasConsoleTranslation());
+        MainWindow next(m_controller.get());
+        next.setCurrentPage(MainWindow::Settings);
+        next.resize(1280, 820);
+        next.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&next));
+        QCOMPARE(next.findChild<QAction*>(QStringLiteral("startAction"))->text(),
+                 QStringLiteral("Gateway &starten"));
+        QStringList titles;
+        for (QGroupBox* box : next.findChildren<QGroupBox*>())
+            if (box->isVisible())
+                titles << box->title();
+        QVERIFY2(titles.contains(QString::fromUtf8("Oberfl\xc3\xa4"
+                                                   "che")),
+                 qPrintable(titles.join(u',')));
+        auto* nextCombo = next.findChild<QComboBox*>(QStringLiteral("languageCombo"));
+        QCOMPARE(nextCombo->currentData().toString(), QStringLiteral("de"));
+        saveScreenshot(&next, QStringLiteral("settings_german.png"));
+        next.hide();
+    }
+    // Back to the system's language: English again for the next window.
+    combo->setCurrentIndex(0);
+    QCOMPARE(ConsoleSettings::language(), QString());
+    QCOMPARE(MainWindow::tr("&Start Gateway"), QStringLiteral("&Start Gateway"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -11,9 +11,11 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -47,6 +49,7 @@ private slots:
     void keySetElsewhereIsShown();
     void stoppingTheGatewayStopsTraffic();
     void demoCatalogKeyDrivesTheCatalogApis();
+    void stateLineMakesRoomAtOnce();
 
 private:
     template <typename T>
@@ -344,6 +347,57 @@ void TestTrafficPanel::demoCatalogKeyDrivesTheCatalogApis()
     QFile file(settings.fileName());
     if (file.open(QIODevice::ReadOnly))
         QVERIFY(!file.readAll().contains(key.toUtf8()));
+}
+
+// In the dock (a scroll area as narrow as the panel allows), the state line
+// wraps when it grows from "Sending to …" to "Stopped. Start to send …":
+// the panel makes room for it right away, not at the next layout pass, so
+// the "Load" group below never draws over it.
+void TestTrafficPanel::stateLineMakesRoomAtOnce()
+{
+    m_generator->stop();
+    QVERIFY(startGateway());
+    QScrollArea scroll;
+    auto* panel = new TrafficPanel(m_generator.get(), m_controller.get());
+    scroll.setWidget(panel);
+    scroll.setWidgetResizable(true);
+    scroll.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll.setFrameShape(QFrame::NoFrame); // as the dock has it
+    scroll.resize(panel->minimumSizeHint().width(), 900);
+    scroll.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&scroll));
+    auto* state = panel->findChild<QLabel*>(QStringLiteral("trafficStateLabel"));
+    QGroupBox* load = nullptr;
+    for (QGroupBox* box : panel->findChildren<QGroupBox*>())
+        if (box->title() == TrafficPanel::tr("Load"))
+            load = box;
+    QVERIFY(state && load);
+    auto* start = panel->findChild<QPushButton*>(QStringLiteral("startTrafficButton"));
+    auto* stop = panel->findChild<QPushButton*>(QStringLiteral("stopTrafficButton"));
+    QTRY_VERIFY(start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY2(m_generator->running(), qPrintable(m_generator->lastError()));
+    QTest::qWait(100); // laid out for the one-line "Sending to …"
+    const int oneLine = state->height();
+
+    // Checked before any event is processed: what the next paint would show.
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QVERIFY(!m_generator->running());
+    QCOMPARE(state->text(),
+             TrafficPanel::tr("Stopped. Start to send demo requests through the gateway."));
+    const int needed = state->heightForWidth(state->width());
+    QVERIFY2(needed > oneLine, qPrintable(QStringLiteral("%1 <= %2").arg(needed).arg(oneLine)));
+    QVERIFY2(state->height() >= needed,
+             qPrintable(QStringLiteral("%1 < %2").arg(state->height()).arg(needed)));
+    QVERIFY2(state->geometry().bottom() < load->geometry().top(),
+             qPrintable(QStringLiteral("state ends at %1, Load starts at %2")
+                            .arg(state->geometry().bottom())
+                            .arg(load->geometry().top())));
+    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(scroll.grab().save(dir + QStringLiteral("/traffic_panel_stopped_narrow.png")));
 }
 
 QTEST_MAIN(TestTrafficPanel)

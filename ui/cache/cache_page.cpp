@@ -112,6 +112,7 @@ void CachePage::buildUi()
     m_hitRatioChart = new RankingBarChart(usage);
     m_hitRatioChart->setObjectName(QStringLiteral("cacheHitRatioChart"));
     m_hitRatioChart->setTitle(tr("Hit ratio by API"));
+    m_hitRatioChart->setValueAxisTitle(tr("Hit ratio (%)"));
     m_hitRatioChart->setSeriesName(tr("Hit ratio"));
     m_hitRatioChart->setValueSuffix(tr(" %"));
     m_hitRatioChart->setValueDecimals(1);

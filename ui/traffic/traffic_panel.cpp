@@ -451,6 +451,7 @@ void TrafficPanel::showError(const QString& message)
     m_error->setText(message);
     m_error->show();
     fitWrappedLabels();
+    relayoutNow();
     emit errorShown(message);
 }
 
@@ -531,6 +532,22 @@ void TrafficPanel::updateButtons()
         m_state->setText(tr("The gateway is not running."));
     }
     fitWrappedLabels();
+    relayoutNow();
+}
+
+// A label that grows posts a layout request, handled at the next turn of the
+// event loop; a paint before then would show the rows below drawn over its
+// new lines. Laid out here instead, the panel first grown to the new minimum
+// if it is smaller (in the dock's scroll area it is sized to its contents).
+void TrafficPanel::relayoutNow()
+{
+    QLayout* box = layout();
+    if (!box)
+        return;
+    box->activate();
+    const int needed = box->totalMinimumSize().height();
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 } // namespace gatehouse::ui

@@ -66,6 +66,7 @@ private:
     void onStatsUpdated(const app::TrafficStats& stats);
     void updateButtons();
     void fitWrappedLabels();
+    void relayoutNow();
 
     app::TrafficGenerator* m_generator;
     app::GatewayController* m_controller;
