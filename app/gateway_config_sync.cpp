@@ -8,6 +8,23 @@
 
 namespace gatehouse::app {
 
+namespace {
+
+// A number that changes when another connection has committed a change to
+// the catalog; -1 when it cannot be read (the next poll asks again).
+qint64 changeMark(const QSqlDatabase& db)
+{
+    // SQLite: moves with every commit of another connection, this
+    // process's second connections and other processes alike; not with
+    // this connection's own (CatalogService announces those itself).
+    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    auto q = runSql(db, sqlite ? QStringLiteral("PRAGMA data_version")
+                               : QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM audit_log"));
+    return q && q->next() ? q->value(0).toLongLong() : qint64(-1);
+}
+
+} // namespace
+
 GatewayConfigSync::GatewayConfigSync(CatalogService& catalog, GatewayController& gateway,
                                      QObject* parent)
     : QObject(parent)
@@ -43,20 +60,15 @@ void GatewayConfigSync::poll()
         return; // the storage thread is busy; the next tick asks again
     m_polling = true;
     m_catalog.run(
-        this,
-        [](CatalogStore& store) {
-            auto q = runSql(store.database().connection(),
-                            QStringLiteral("SELECT MAX(id) FROM audit_log"));
-            return q && q->next() ? q->value(0).toLongLong() : qint64(-1);
-        },
-        [this](qint64 newest) {
+        this, [](CatalogStore& store) { return changeMark(store.database().connection()); },
+        [this](qint64 mark) {
             m_polling = false;
-            if (newest < 0 || newest == m_lastAuditId)
+            if (mark < 0 || mark == m_lastMark)
                 return;
             // The first answer recompiles too: a change may have landed
             // between the start-up compile and this poll.
-            m_lastAuditId = newest;
-            scheduleRecompile();
+            m_lastMark = mark;
+            recompileNow();
             // Requests and decisions from elsewhere change the inbox too;
             // the count's signal is what the console's approvals listen to.
             m_catalog.refreshPendingApprovals();

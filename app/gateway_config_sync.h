@@ -26,7 +26,11 @@ class GatewayConfigSync : public QObject {
     Q_OBJECT
 public:
     static constexpr int DefaultDebounceMs = 200;
-    static constexpr int SharedCatalogPollMs = 2000;
+    // Changes made by another process (a second console, the command-line
+    // catalog commands, another instance's admin API) are looked for this
+    // often: with the compile right after, they reach the gateway within a
+    // second. Each look is one tiny query on the storage thread.
+    static constexpr int CatalogPollMs = 500;
 
     GatewayConfigSync(CatalogService& catalog, GatewayController& gateway,
                       QObject* parent = nullptr);
@@ -35,10 +39,13 @@ public:
     // Routes that are not in the catalog (the demo workspace, a --config
     // file): compiled in first, unguarded. Takes effect with the next compile.
     void setBaseSnapshot(const gateway::config_snapshot& base) { m_base = base; }
-    // A catalog shared with other consoles (PostgreSQL) changes behind this
-    // process's back: every `ms` (0: off) the newest audit entry is checked
-    // (every change writes one in its own transaction) and a new one
-    // schedules a recompile.
+    // Other processes change the catalog behind this one's back, a local
+    // SQLite file as much as a shared PostgreSQL catalog: every `ms` (0: off)
+    // the catalog's change mark is read on the storage thread (SQLite: PRAGMA
+    // data_version, which moves when another connection commits; PostgreSQL:
+    // the newest audit entry, which every change writes in its own
+    // transaction) and a new one recompiles at once (the interval already
+    // batches what came in since the last look).
     void setPollInterval(int ms);
     QString lastError() const { return m_lastError; }
     QStringList lastWarnings() const { return m_lastWarnings; }
@@ -71,7 +78,7 @@ private:
     gateway::config_snapshot m_base;
     QTimer m_debounce;
     QTimer m_poll;
-    qint64 m_lastAuditId = -1;
+    qint64 m_lastMark = -1;
     bool m_polling = false;
     bool m_inFlight = false;
     bool m_again = false;

@@ -271,11 +271,11 @@ bool HeadlessRunner::startGateway()
                     printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
             });
     m_sync->setBaseSnapshot(snapshot);
-    // Other consoles on a shared catalog write behind this process's back:
-    // noticed through the audit log. (The admin API writes through
+    // Other processes write behind this one's back (a console, the catalog
+    // commands, another instance's admin API), on a local file as on a
+    // shared catalog: polled. (This process's admin API writes through
     // m_catalog, which announces its changes itself.)
-    if (catalog.shared)
-        m_sync->setPollInterval(GatewayConfigSync::SharedCatalogPollMs);
+    m_sync->setPollInterval(GatewayConfigSync::CatalogPollMs);
     m_sync->recompileNow();
     if (m_demo && m_demo->originRunning())
         printLine(stdout,

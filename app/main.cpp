@@ -244,11 +244,11 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     if (catalog.isOpen()) {
         // From here on every catalog change recompiles on top of `snapshot`.
         catalogSync.setBaseSnapshot(snapshot);
-        // Other consoles on a shared catalog write behind this process's
-        // back: noticed through the audit log. (The admin API writes
-        // through `catalog`, which announces its changes itself.)
-        if (catalogStartup.shared)
-            catalogSync.setPollInterval(GatewayConfigSync::SharedCatalogPollMs);
+        // Other processes write behind this one's back (another console,
+        // the catalog commands, another instance's admin API), on a local
+        // file as on a shared catalog: polled. (This process's admin API
+        // writes through `catalog`, which announces its changes itself.)
+        catalogSync.setPollInterval(GatewayConfigSync::CatalogPollMs);
         catalogSync.recompileNow();
     }
     // The demo workspace: offered once on a first start with an empty local

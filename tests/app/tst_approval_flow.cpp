@@ -41,6 +41,8 @@ private slots:
     void retireAnswers410AndDeprecationDecorates();
     void noPlaintextKeyInTheDatabase();
     void changesFromAnotherConsoleArePolled();
+    void revokedSubscriptionCutsAccessWithinASecond();
+    void failedCompileKeepsTheRunningConfiguration();
     void unresolvableUpstreamIsAWarningAndTheRestKeepsWorking();
     void invalidUpstreamLeavesOnlyThatApiOut();
     void queryKeyOnlyWhereTheApiOptsIn();
@@ -134,6 +136,9 @@ bool TestApprovalFlow::startStack(QString* error)
         return false;
     }
     m_sync = std::make_unique<GatewayConfigSync>(*m_catalog, *m_gateway);
+    // As the console and --headless run it: polled for other processes'
+    // changes at the production interval.
+    m_sync->setPollInterval(GatewayConfigSync::CatalogPollMs);
     m_sync->recompileNow();
     for (int i = 0; i < 1000 && m_sync->appliedCount() == 0 && m_sync->lastError().isEmpty(); ++i)
         QTest::qWait(5);
@@ -388,9 +393,10 @@ void TestApprovalFlow::noPlaintextKeyInTheDatabase()
 
 void TestApprovalFlow::changesFromAnotherConsoleArePolled()
 {
-    // Another console on the same (shared) catalog: its changes never pass
-    // through this process's CatalogService, so only polling sees them.
-    m_sync->setPollInterval(100);
+    // Another console or process on the same catalog (the SQLite file or the
+    // PostgreSQL database): the test's own connection, not the storage
+    // thread's. Its changes never pass through this process's CatalogService,
+    // so only polling, at the production interval, sees them.
     SubscriptionService elsewhere(m_db.database());
     const auto sub = elsewhere.request(m_world.outsider, m_appId, m_planId);
     QVERIFY2(sub, qPrintable(elsewhere.lastError()));
@@ -398,10 +404,96 @@ void TestApprovalFlow::changesFromAnotherConsoleArePolled()
     const qint64 took = waitForStatus(200, m_key);
     QVERIFY2(took >= 0 && took <= 1000, qPrintable(QString::number(took)));
 
+    // Revoking the subscription there: refused here within a second.
+    QVERIFY2(elsewhere.revoke(m_world.publisher, sub->id, QStringLiteral("contract ended")),
+             qPrintable(elsewhere.lastError()));
+    const qint64 cut = waitForStatus(403, m_key);
+    QVERIFY2(cut >= 0 && cut <= 1000, qPrintable(QString::number(cut)));
+    QCOMPARE(problemType(get(m_key)),
+             QStringLiteral("https://gatehouse.dev/problems/no-subscription"));
+
+    // A new subscription, then the key revoked there: 401 within a second.
+    const auto again = elsewhere.request(m_world.outsider, m_appId, m_planId);
+    QVERIFY2(again, qPrintable(elsewhere.lastError()));
+    QVERIFY(elsewhere.approve(m_world.publisher, again->id));
+    QVERIFY(waitForStatus(200, m_key) >= 0);
     ApplicationService apps(m_db.database());
     QVERIFY(apps.revokeKey(m_world.outsider, m_keyId));
     const qint64 revoked = waitForStatus(401, m_key);
     QVERIFY2(revoked >= 0 && revoked <= 1000, qPrintable(QString::number(revoked)));
+    QCOMPARE(problemType(get(m_key)),
+             QStringLiteral("https://gatehouse.dev/problems/invalid-api-key"));
+}
+
+void TestApprovalFlow::revokedSubscriptionCutsAccessWithinASecond()
+{
+    const Principal admin = m_world.admin;
+    const Principal owner = m_world.publisher;
+    const qint64 app = m_appId, plan = m_planId;
+    auto approved = call([=](CatalogStore& s) {
+        const auto sub = s.subscriptions().request(admin, app, plan);
+        return sub && s.subscriptions().approve(admin, sub->id) ? sub->id : qint64(0);
+    });
+    QVERIFY(approved && *approved > 0);
+    QVERIFY(waitForStatus(200, m_key) >= 0);
+
+    // Revoked by the API team's owner through this process's catalog: the
+    // key itself stays valid, so the answer is 403 "no subscription".
+    const qint64 sub = *approved;
+    auto revoked = call([=](CatalogStore& s) {
+        return s.subscriptions().revoke(owner, sub, QStringLiteral("contract ended"));
+    });
+    QVERIFY(revoked && *revoked);
+    const qint64 took = waitForStatus(403, m_key);
+    QVERIFY2(took >= 0 && took <= 1000, qPrintable(QString::number(took)));
+    const auto refused = get(m_key);
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(problemType(refused),
+             QStringLiteral("https://gatehouse.dev/problems/no-subscription"));
+    // Revoked is final: resuming it is refused and changes nothing.
+    auto resumed = call([=](CatalogStore& s) { return s.subscriptions().resume(owner, sub); });
+    QVERIFY(resumed);
+    QVERIFY(!*resumed);
+    QTest::qWait(GatewayConfigSync::CatalogPollMs + 300);
+    QCOMPARE(get(m_key).status, 403);
+}
+
+void TestApprovalFlow::failedCompileKeepsTheRunningConfiguration()
+{
+    const Principal admin = m_world.admin;
+    const qint64 app = m_appId, plan = m_planId;
+    auto approved = call([=](CatalogStore& s) {
+        const auto sub = s.subscriptions().request(admin, app, plan);
+        return sub && s.subscriptions().approve(admin, sub->id);
+    });
+    QVERIFY(approved && *approved);
+    QVERIFY(waitForStatus(200, m_key) >= 0);
+    const int appliedBefore = m_sync->appliedCount();
+
+    // The catalog becomes unreadable for the compiler behind the storage
+    // thread's back (a second connection renames a table it reads).
+    QSignalSpy failed(m_sync.get(), &GatewayConfigSync::compileFailed);
+    QVERIFY(m_db.exec(QStringLiteral("ALTER TABLE api_keys RENAME TO api_keys_away")));
+    m_sync->recompileNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 5000);
+    const QString reason = failed.first().at(0).toString();
+    QVERIFY2(reason.startsWith(QStringLiteral("cannot read the catalog: ")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("api_keys")), qPrintable(reason));
+    QCOMPARE(m_sync->lastError(), reason);
+    QCOMPARE(m_sync->appliedCount(), appliedBefore);
+
+    // The running configuration stays: the known key still gets through,
+    // an unknown one is still refused.
+    const auto ok = get(m_key);
+    QCOMPARE(ok.status, 200);
+    QCOMPARE(get(QStringLiteral("gh_unknown")).status, 401);
+
+    // Readable again: the next compile applies and clears the error.
+    QVERIFY(m_db.exec(QStringLiteral("ALTER TABLE api_keys_away RENAME TO api_keys")));
+    m_sync->recompileNow();
+    QTRY_VERIFY_WITH_TIMEOUT(m_sync->appliedCount() > appliedBefore, 5000);
+    QVERIFY(m_sync->lastError().isEmpty());
+    QCOMPARE(get(m_key).status, 200);
 }
 
 void TestApprovalFlow::unresolvableUpstreamIsAWarningAndTheRestKeepsWorking()

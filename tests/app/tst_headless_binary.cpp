@@ -590,6 +590,87 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
     }
 
+    // A catalog command run by another process on the local SQLite catalog
+    // of a running --headless gateway (a workspace applied from a
+    // repository): the gateway picks the change up by itself, within a
+    // second of the command returning.
+    void workspaceAppliedElsewhereReachesTheGateway()
+    {
+        const QString catalog = m_dir.filePath(QStringLiteral("applied-elsewhere.sqlite"));
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(GATEHOUSE_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--demo-catalog"),
+                       QStringLiteral("--database"), catalog, QStringLiteral("--listen"),
+                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--admin-listen"),
+                       QStringLiteral("off"), QStringLiteral("--threads"), QStringLiteral("1")});
+        QVERIFY(process.waitForStarted(5000));
+        const QRegularExpression gatewayLine(
+            QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QString out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(process.readAllStandardOutput()),
+                                  gatewayLine.match(out).hasMatch()),
+                                 15000);
+        const auto port = static_cast<std::uint16_t>(gatewayLine.match(out).captured(1).toUInt());
+        const auto echoStatus = [&] {
+            return test::http_request(port, "GET", "/v1/echo/hello").status;
+        };
+        // The demo's Echo API is open: no key needed.
+        QTRY_COMPARE_WITH_TIMEOUT(echoStatus(), 200, 5000);
+        // The start-up compile may still be on its way (it would read the
+        // change below by itself): once it is done, the change can reach the
+        // gateway only by being noticed.
+        QTest::qWait(1500);
+
+        const auto command = [&](const QStringList& arguments, QString* output) {
+            QProcess run;
+            run.setProcessEnvironment(environment());
+            run.start(QStringLiteral(GATEHOUSE_BINARY),
+                      QStringList{QStringLiteral("--database"), catalog} + arguments);
+            if (!run.waitForFinished(30000) || run.exitStatus() != QProcess::NormalExit)
+                return -1;
+            *output = QString::fromUtf8(run.readAllStandardOutput() + run.readAllStandardError());
+            return run.exitCode();
+        };
+        QString exported;
+        QCOMPARE(command({QStringLiteral("--export-workspace"), QStringLiteral("-")}, &exported),
+                 0);
+        QJsonObject workspace = QJsonDocument::fromJson(exported.toUtf8()).object();
+        QJsonArray apis = workspace.value(QStringLiteral("apis")).toArray();
+        bool found = false;
+        for (qsizetype i = 0; i < apis.size(); ++i) {
+            QJsonObject api = apis.at(i).toObject();
+            if (api.value(QStringLiteral("slug")).toString() != QLatin1String("echo"))
+                continue;
+            api.insert(QStringLiteral("authMode"), QStringLiteral("api_key"));
+            apis.replace(i, api);
+            found = true;
+        }
+        QVERIFY2(found, qPrintable(exported));
+        workspace.insert(QStringLiteral("apis"), apis);
+        const QString path =
+            writeFile(QStringLiteral("echo-keyed.json"), QJsonDocument(workspace).toJson());
+        QVERIFY(!path.isEmpty());
+
+        QString applied;
+        QCOMPARE(command({QStringLiteral("--apply-workspace"), path}, &applied), 0);
+        QElapsedTimer sinceApplied;
+        sinceApplied.start();
+        QVERIFY2(applied.contains(QStringLiteral("api echo@v1: updated")), qPrintable(applied));
+        while (echoStatus() != 401 && sinceApplied.elapsed() <= 3000)
+            QTest::qWait(10);
+        const qint64 took = sinceApplied.elapsed();
+        QVERIFY2(took <= 1000, qPrintable(QString::number(took)));
+        const auto refused = test::http_request(port, "GET", "/v1/echo/hello");
+        QCOMPARE(refused.status, 401);
+        QVERIFY2(refused.body.find("problems/missing-api-key") != std::string::npos,
+                 refused.body.c_str());
+
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 0);
+    }
+
     void corruptCatalogFailsAndIsLeftAlone_data()
     {
         QTest::addColumn<QByteArray>("content");
