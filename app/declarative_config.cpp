@@ -17,6 +17,7 @@
 #include <cctype>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -57,6 +58,10 @@ private:
     void loadTargets(const ConfigField& field, std::vector<gateway::upstream_target>& targets);
     void loadHealth(const ConfigField& field, gateway::health_check_config& health);
     void loadTls(const ConfigField& field, gateway::upstream_tls_config& tls);
+    void loadListenTls(const ConfigField& field, gateway::gateway_options& options);
+    // A readable file, relative to the configuration file's directory, or
+    // nothing (and the field's problem reported).
+    std::optional<std::string> readableFile(const ConfigField& field);
     void loadRoutes(const ConfigField& field, std::vector<gateway::route_config>& routes);
     bool loadRoute(const ConfigField& field, gateway::route_config& route, ConfigField& idField);
     void loadMethods(const ConfigField& field, std::vector<std::string>& methods);
@@ -165,11 +170,14 @@ void Loader::loadDns(const ConfigField& field, gateway::config_snapshot& snapsho
 
 void Loader::loadListen(const ConfigField& field, gateway::gateway_options& options)
 {
-    const auto fields = mapping(field, {"address", "port", "threads", "header_limit", "body_limit",
-                                        "client_header_timeout", "client_body_timeout",
-                                        "client_send_timeout", "keepalive_timeout", "via_name"});
+    const auto fields =
+        mapping(field, {"address", "port", "threads", "header_limit", "body_limit",
+                        "client_header_timeout", "client_body_timeout", "client_send_timeout",
+                        "keepalive_timeout", "via_name", "tls"});
     if (!fields)
         return;
+    if (const auto tls = fields->get("tls"))
+        loadListenTls(*tls, options);
     if (const auto address = fields->get("address")) {
         std::string text;
         QString normalized;
@@ -267,25 +275,48 @@ void Loader::loadUpstream(const ConfigField& field, gateway::upstream_config& up
         loadTls(*tls, upstream.tls);
 }
 
+std::optional<std::string> Loader::readableFile(const ConfigField& field)
+{
+    std::string name;
+    if (!readString(field, name))
+        return std::nullopt;
+    if (name.empty()) {
+        fail(field, QStringLiteral("must name a PEM file"));
+        return std::nullopt;
+    }
+    const QString path = baseDirectory.absoluteFilePath(fromStd(name));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        fail(field, QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
+        return std::nullopt;
+    }
+    return path.toStdString();
+}
+
+void Loader::loadListenTls(const ConfigField& field, gateway::gateway_options& options)
+{
+    const auto fields = mapping(field, {"certificate", "key"});
+    if (!fields)
+        return;
+    const auto certificate = fields->require("certificate");
+    const auto key = fields->require("key");
+    if (certificate)
+        if (auto path = readableFile(*certificate))
+            options.tls_certificate_file = *path;
+    if (key)
+        if (auto path = readableFile(*key))
+            options.tls_key_file = *path;
+}
+
 void Loader::loadTls(const ConfigField& field, gateway::upstream_tls_config& tls)
 {
     const auto fields = mapping(field, {"verify", "ca_file", "server_name"});
     if (!fields)
         return;
     optionalBool(*fields, "verify", tls.verify);
-    if (const auto caFile = fields->get("ca_file")) {
-        std::string name;
-        if (readString(*caFile, name)) {
-            const QString path = baseDirectory.absoluteFilePath(fromStd(name));
-            QFile file(path);
-            if (name.empty())
-                fail(*caFile, QStringLiteral("must name a file of PEM certificates"));
-            else if (!file.open(QIODevice::ReadOnly))
-                fail(*caFile, QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
-            else
-                tls.ca_file = path.toStdString();
-        }
-    }
+    if (const auto caFile = fields->get("ca_file"))
+        if (auto path = readableFile(*caFile))
+            tls.ca_file = *path;
     if (const auto serverName = fields->get("server_name")) {
         std::string name;
         if (readString(*serverName, name)) {

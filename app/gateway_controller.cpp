@@ -130,7 +130,8 @@ bool GatewayController::start(const gateway::gateway_options& options)
 
     m_port = m_server->port();
     m_listenUrl.clear();
-    m_listenUrl.setScheme(QStringLiteral("http"));
+    m_listenUrl.setScheme(m_options.tls_certificate_file.empty() ? QStringLiteral("http")
+                                                                 : QStringLiteral("https"));
     m_listenUrl.setHost(QString::fromStdString(m_server->listen_address()));
     m_listenUrl.setPort(m_port);
     m_lastError.clear();

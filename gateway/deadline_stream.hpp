@@ -131,6 +131,10 @@ public:
     // unencrypted and should be closed. (upstream_tls.cpp)
     worker_task<boost::system::error_code> start_tls(boost::asio::ssl::context& context,
                                                      const std::string& server_name, bool verify);
+    // TLS as the server on an accepted socket, under the current deadline.
+    // On failure the stream stays unencrypted and should be closed.
+    // (upstream_tls.cpp)
+    worker_task<boost::system::error_code> accept_tls(boost::asio::ssl::context& context);
     // Whether reads and writes go through TLS: then the socket must not be
     // written directly (no write_now, no sendfile).
     bool encrypted() const noexcept { return state_->tls != nullptr; }

@@ -29,9 +29,10 @@ struct request_rewrite {
     std::string_view client_ip;  // appended to X-Forwarded-For (when known)
     std::string_view via;        // appended to Via ("1.1 gatehouse")
     std::string_view request_id; // replaces X-Request-Id
+    bool https = false;          // the client connection is TLS
 };
-// X-Forwarded-Proto becomes "http"; X-Forwarded-Host the client's Host (kept
-// as sent when the client sent no Host).
+// X-Forwarded-Proto becomes "http" or "https"; X-Forwarded-Host the client's
+// Host (kept as sent when the client sent no Host).
 void serialize_forwarded_request(const boost::beast::http::request_header<>& req,
                                  const request_rewrite& rewrite, std::string& out);
 

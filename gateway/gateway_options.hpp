@@ -26,6 +26,11 @@ struct gateway_options {
     // An idle keep-alive connection is closed after this.
     std::chrono::milliseconds keepalive_timeout{60000};
     std::string via_name = "gatehouse"; // "Via: 1.1 <via_name>"
+    // HTTPS for clients: a PEM certificate chain and its private key. Both
+    // empty: plain HTTP. A handshake must finish within
+    // client_header_timeout.
+    std::string tls_certificate_file;
+    std::string tls_key_file;
     // The shared response cache: byte budget and eviction policy.
     std::size_t cache_budget_bytes = 256u * 1024 * 1024;
     cache::eviction_kind cache_eviction = cache::eviction_kind::tiny_lfu;

@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/gateway_server.hpp"
+
 #include "gateway/file_write.hpp"
+#include "gateway/upstream_tls.hpp"
 
 #include "gateway/cache/cache_key.hpp"
 #include "gateway/cache/cache_store.hpp"
@@ -203,7 +205,19 @@ std::string gateway_server::start(const gateway_options& options)
     const unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
+    std::shared_ptr<asio::ssl::context> listener_tls;
+    if (!options.tls_certificate_file.empty() || !options.tls_key_file.empty()) {
+        if (options.tls_certificate_file.empty() || options.tls_key_file.empty())
+            return "HTTPS needs both a certificate and a key file";
+        std::string why;
+        listener_tls =
+            make_listener_tls_context(options.tls_certificate_file, options.tls_key_file, why);
+        if (!listener_tls)
+            return "cannot serve HTTPS: " + why;
+    }
+
     impl_->shared.options = options;
+    impl_->shared.listener_tls = std::move(listener_tls);
     {
         std::lock_guard apply_lock(impl_->apply_mutex);
         const auto current = impl_->store();

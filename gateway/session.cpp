@@ -131,6 +131,21 @@ worker_task<bool> client_session::wait_for_request()
 worker_task<void> client_session::run()
 {
     auto self = shared_from_this();
+    // HTTPS: the handshake first, within the time a request head may take.
+    // A client that fails it (plain HTTP on this port, an unknown protocol
+    // version, silence) is closed without an answer: there is no channel to
+    // answer on.
+    if (w_.shared.listener_tls) {
+        arm_client_timer(w_.shared.options.client_header_timeout);
+        const boost::system::error_code handshake_ec =
+            co_await client_.accept_tls(*w_.shared.listener_tls);
+        disarm_client_timer();
+        if (handshake_ec) {
+            boost::system::error_code ignored;
+            client_.socket().close(ignored);
+            co_return;
+        }
+    }
     for (;;) {
         if (!co_await wait_for_request())
             break;
@@ -451,6 +466,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     rewrite.client_ip = client_ip_;
     rewrite.via = client_version >= 11 ? w_.shared.via_11 : w_.shared.via_10;
     rewrite.request_id = request_id_;
+    rewrite.https = client_.encrypted();
     const bool chunked_request = parser.chunked();
 
     auto remaining = [&](std::chrono::milliseconds limit) {

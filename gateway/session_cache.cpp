@@ -127,7 +127,10 @@ worker_task<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
     const auto timeout = w_.shared.options.client_send_timeout;
     boost::system::error_code ec;
     std::size_t written = 0;
-    if (const auto file = cache_.stored_body_file()) {
+    // sendfile writes the socket directly: not for a TLS client, which gets
+    // the same bytes from the body's read-only mapping.
+    const auto file = client_.encrypted() ? std::nullopt : cache_.stored_body_file();
+    if (file) {
         std::tie(ec, written) = co_await write_head_and_file(client_, head_, file->fd, file->offset,
                                                              file->length, timeout);
     } else {

@@ -12,6 +12,7 @@
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <openssl/x509.h>
 
 namespace gatehouse::gateway {
 
@@ -81,6 +82,55 @@ deadline_stream::start_tls(ssl::context& context, const std::string& server_name
     }
     state_->tls = std::move(layer);
     co_return boost::system::error_code{};
+}
+
+worker_task<boost::system::error_code> deadline_stream::accept_tls(ssl::context& context)
+{
+    std::unique_ptr<tls_layer, tls_layer_deleter> layer(new tls_layer(state_->socket, context));
+    arm();
+    auto [handshake_ec] =
+        co_await layer->stream.async_handshake(ssl::stream_base::server, worker_nothrow);
+    if (handshake_ec) {
+        if (state_->timed_out)
+            co_return boost::beast::error::timeout;
+        co_return handshake_ec;
+    }
+    state_->tls = std::move(layer);
+    co_return boost::system::error_code{};
+}
+
+std::shared_ptr<ssl::context> make_listener_tls_context(const std::string& certificate_file,
+                                                        const std::string& key_file,
+                                                        std::string& error)
+{
+    auto context = std::make_shared<ssl::context>(ssl::context::tls_server);
+    boost::system::error_code ec;
+    context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                             ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
+                             ssl::context::no_tlsv1_1 | ssl::context::single_dh_use,
+                         ec);
+    context->use_certificate_chain_file(certificate_file, ec);
+    if (ec) {
+        error = "certificate '" + certificate_file + "': " + ec.message();
+        return nullptr;
+    }
+    context->use_private_key_file(key_file, ssl::context::pem, ec);
+    const bool mismatch =
+        ec && ec.category() == asio::error::get_ssl_category() &&
+        ERR_GET_REASON(static_cast<unsigned long>(ec.value())) == X509_R_KEY_VALUES_MISMATCH;
+    if (mismatch) {
+        error = "key '" + key_file + "' does not belong to certificate '" + certificate_file + "'";
+        return nullptr;
+    }
+    if (ec) {
+        error = "key '" + key_file + "': " + ec.message();
+        return nullptr;
+    }
+    if (SSL_CTX_check_private_key(context->native_handle()) != 1) {
+        error = "key '" + key_file + "' does not belong to certificate '" + certificate_file + "'";
+        return nullptr;
+    }
+    return context;
 }
 
 std::shared_ptr<ssl::context> make_upstream_tls_context(const upstream_tls_config& tls,

@@ -24,6 +24,13 @@ struct upstream_runtime; // runtime_config.hpp
 std::shared_ptr<boost::asio::ssl::context> make_upstream_tls_context(const upstream_tls_config& tls,
                                                                      std::string& error);
 
+// The server context for an HTTPS listener: TLS 1.2 or later, the
+// certificate chain and private key from PEM files. Null, with why in
+// `error`, when either cannot be read or they do not belong together.
+std::shared_ptr<boost::asio::ssl::context>
+make_listener_tls_context(const std::string& certificate_file, const std::string& key_file,
+                          std::string& error);
+
 // Connects `stream` to `target` (the first of its addresses that accepts)
 // and, for an https target, starts TLS with `upstream`'s context, all under
 // the stream's current deadline. `tls_failed` tells a failed handshake from

@@ -21,6 +21,10 @@
 #include <random>
 #include <thread>
 
+namespace boost::asio::ssl {
+class context;
+}
+
 namespace gatehouse::gateway {
 
 // State every worker reads: options fixed at start, the current
@@ -29,6 +33,8 @@ struct gateway_shared {
     gateway_options options;
     std::string via_10; // "1.0 <via_name>", built once at start
     std::string via_11; // "1.1 <via_name>"
+    // Set when clients speak HTTPS (options.tls_certificate_file).
+    std::shared_ptr<boost::asio::ssl::context> listener_tls;
     std::atomic<std::uint64_t> generation{0};
     mutable std::mutex config_mutex;
     std::shared_ptr<const runtime_config> config; // guarded by config_mutex

@@ -854,6 +854,27 @@ void TestDeclarativeConfig::upstreamTls()
     QVERIFY(dev.tls.ca_file.empty());
     QVERIFY(dev.tls.server_name.empty());
 
+    // HTTPS for clients: listen.tls, its files found next to the file too.
+    QFile key(dir.filePath(QStringLiteral("gateway.key")));
+    QVERIFY(key.open(QIODevice::WriteOnly));
+    key.close();
+    QFile https(dir.filePath(QStringLiteral("https.yaml")));
+    QVERIFY(https.open(QIODevice::WriteOnly));
+    https.write("version: 1\nlisten: {port: 8443, tls: {certificate: internal-ca.pem, key: "
+                "gateway.key}}\n");
+    https.close();
+    DeclarativeConfig listener;
+    QVERIFY2(listener.loadFile(https.fileName()), qPrintable(listener.lastError()));
+    QCOMPARE(qs(listener.options().tls_certificate_file), ca.fileName());
+    QCOMPARE(qs(listener.options().tls_key_file), key.fileName());
+    DeclarativeConfig noKey;
+    QVERIFY(!noKey.parse("version: 1\nlisten:\n  tls: {certificate: /nonexistent.pem}\n",
+                         QStringLiteral("gw.yaml")));
+    QVERIFY2(noKey.lastError().contains(QStringLiteral("listen.tls: missing required field 'key'")),
+             qPrintable(noKey.lastError()));
+    QVERIFY2(noKey.lastError().contains(QStringLiteral("cannot read '/nonexistent.pem'")),
+             qPrintable(noKey.lastError()));
+
     const auto refused = [&](const QByteArray& tls, const QString& expected) {
         DeclarativeConfig bad;
         QVERIFY(!bad.parse("version: 1\n"

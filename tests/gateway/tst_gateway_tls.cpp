@@ -1,0 +1,241 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway_fixture.h"
+#include "test_certificate.h"
+#include "threaded_origin.h"
+
+#include "gateway/gateway_server.hpp"
+#include "tests/support/test_http.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
+
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <optional>
+
+using namespace gatehouse;
+using namespace gatehouse::test;
+namespace asio = boost::asio;
+namespace ssl = asio::ssl;
+namespace http = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// A client that speaks HTTPS to the gateway and trusts only the test's own
+// certificate, checked for "localhost" as a browser would.
+class tls_client {
+public:
+    explicit tls_client(const std::string& ca_file)
+        : context_(ssl::context::tls_client)
+    {
+        context_.load_verify_file(ca_file);
+    }
+    // Empty on success, else why not.
+    std::string connect(std::uint16_t port)
+    {
+        stream_.emplace(ioc_, context_);
+        SSL_set_tlsext_host_name(stream_->native_handle(), "localhost");
+        stream_->set_verify_mode(ssl::verify_peer);
+        stream_->set_verify_callback(ssl::host_name_verification("localhost"));
+        boost::system::error_code ec;
+        stream_->next_layer().connect({asio::ip::address_v4::loopback(), port}, ec);
+        if (!ec)
+            stream_->handshake(ssl::stream_base::client, ec);
+        return ec ? ec.message() : std::string();
+    }
+    std::optional<http::response<http::string_body>> get(const std::string& target)
+    {
+        http::request<http::empty_body> req{http::verb::get, target, 11};
+        req.set(http::field::host, "localhost");
+        boost::system::error_code ec;
+        http::write(*stream_, req, ec);
+        if (ec)
+            return std::nullopt;
+        http::response<http::string_body> res;
+        http::read(*stream_, buffer_, res, ec);
+        if (ec)
+            return std::nullopt;
+        return res;
+    }
+
+private:
+    asio::io_context ioc_;
+    ssl::context context_;
+    std::optional<ssl::stream<tcp::socket>> stream_;
+    boost::beast::flat_buffer buffer_;
+};
+
+constexpr std::size_t large_body = 40000; // kept in a memory file when cached
+
+} // namespace
+
+// HTTPS for clients: requests and keep-alive over TLS, X-Forwarded-Proto,
+// cache hits of large bodies (which plain clients get by sendfile), and
+// clients that fail or never start the handshake.
+class TestGatewayTls : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::string m_cert;
+    std::string m_key;
+    std::atomic<int> m_requests{0};
+    std::mutex m_mutex;
+    std::string m_lastProto;
+    std::unique_ptr<threaded_origin> m_origin;
+    std::unique_ptr<gateway::gateway_server> m_gateway;
+
+    void serve(threaded_origin::socket& socket)
+    {
+        asio::streambuf buffer;
+        while (const auto head = threaded_origin::read_head(socket, buffer)) {
+            ++m_requests;
+            std::string proto;
+            const auto at = head->find("X-Forwarded-Proto: ");
+            if (at != std::string::npos)
+                proto = head->substr(at + 19, head->find("\r\n", at) - at - 19);
+            {
+                std::lock_guard lock(m_mutex);
+                m_lastProto = proto;
+            }
+            const bool large = head->find("GET /large") == 0;
+            const std::string body = large ? std::string(large_body, 'c') : "proto=" + proto;
+            const std::string answer = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                                       "Cache-Control: max-age=60\r\nContent-Length: " +
+                                       std::to_string(body.size()) + "\r\n\r\n" + body;
+            boost::system::error_code ec;
+            asio::write(socket, asio::buffer(answer), ec);
+            if (ec)
+                return;
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_cert = m_dir.filePath(QStringLiteral("gateway.pem")).toStdString();
+        m_key = m_dir.filePath(QStringLiteral("gateway.key")).toStdString();
+        QCOMPARE(QString::fromStdString(write_self_signed_certificate("localhost", m_cert, m_key)),
+                 QString());
+        m_origin = std::make_unique<threaded_origin>(
+            [this](threaded_origin::socket& socket) { serve(socket); });
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin->port()}));
+        auto route = make_route("all", "/", "origin");
+        route.cache.enabled = true;
+        config.routes.push_back(route);
+        auto options = test_options();
+        options.threads = 1;
+        options.client_header_timeout = std::chrono::milliseconds(500);
+        options.tls_certificate_file = m_cert;
+        options.tls_key_file = m_key;
+        m_gateway = std::make_unique<gateway::gateway_server>();
+        QCOMPARE(QString::fromStdString(m_gateway->apply(config)), QString());
+        QCOMPARE(QString::fromStdString(m_gateway->start(options)), QString());
+    }
+    void cleanupTestCase()
+    {
+        m_gateway->stop(std::chrono::milliseconds(500));
+        m_gateway.reset();
+        m_origin.reset();
+    }
+
+    // Several requests on one TLS connection; the upstream learns the
+    // client spoke HTTPS.
+    void servesRequestsOverTls()
+    {
+        tls_client client(m_cert);
+        QCOMPARE(QString::fromStdString(client.connect(m_gateway->port())), QString());
+        for (int i = 0; i < 3; ++i) {
+            const auto r = client.get("/things/" + std::to_string(i));
+            QVERIFY(r);
+            QCOMPARE(r->result_int(), 200u);
+            QCOMPARE(r->body(), std::string("proto=https"));
+        }
+        std::lock_guard lock(m_mutex);
+        QCOMPARE(m_lastProto, std::string("https"));
+    }
+
+    // A stored body of 40 KB goes to plain clients with sendfile, straight
+    // into the socket; a TLS client must get the same bytes encrypted.
+    void largeCacheHitOverTls()
+    {
+        tls_client client(m_cert);
+        QCOMPARE(QString::fromStdString(client.connect(m_gateway->port())), QString());
+        const int before = m_requests.load();
+        const auto miss = client.get("/large");
+        QVERIFY(miss);
+        QCOMPARE(miss->body().size(), large_body);
+        const auto hit = client.get("/large");
+        QVERIFY(hit);
+        QVERIFY2(std::string((*hit)["Cache-Status"]).find("hit") != std::string::npos,
+                 std::string((*hit)["Cache-Status"]).c_str());
+        QCOMPARE(hit->body(), std::string(large_body, 'c'));
+        QCOMPARE(m_requests.load() - before, 1);
+    }
+
+    // Plain HTTP on the HTTPS port gets no answer (there is no channel to
+    // answer on) and the connection closes at once.
+    void plainHttpIsClosed()
+    {
+        http_connection plain;
+        QVERIFY(plain.connect(m_gateway->port()));
+        QVERIFY(plain.send("GET", "/"));
+        QVERIFY(plain.wait_closed(std::chrono::milliseconds(2000)));
+        const auto r = plain.read(std::chrono::milliseconds(200));
+        QCOMPARE(r.status, 0);
+    }
+
+    // A client that connects and never starts the handshake cannot hold the
+    // connection: it is closed after the header timeout (500 ms here).
+    void silentClientIsClosedAfterTheHeaderTimeout()
+    {
+        http_connection silent;
+        QVERIFY(silent.connect(m_gateway->port()));
+        const auto start = std::chrono::steady_clock::now();
+        QVERIFY(silent.wait_closed(std::chrono::milliseconds(5000)));
+        QVERIFY(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(400));
+        // And the gateway still serves.
+        tls_client client(m_cert);
+        QCOMPARE(QString::fromStdString(client.connect(m_gateway->port())), QString());
+        QVERIFY(client.get("/after"));
+    }
+
+    // A certificate and key that cannot be used refuse the start with why.
+    void badCertificateRefusesTheStart()
+    {
+        gateway::gateway_server other;
+        auto options = test_options();
+        options.tls_certificate_file = m_dir.filePath(QStringLiteral("missing.pem")).toStdString();
+        options.tls_key_file = m_key;
+        QString error = QString::fromStdString(other.start(options));
+        QVERIFY2(error.contains(QStringLiteral("cannot serve HTTPS")) &&
+                     error.contains(QStringLiteral("missing.pem")),
+                 qPrintable(error));
+        // A key of another certificate.
+        const std::string otherCert = m_dir.filePath(QStringLiteral("other.pem")).toStdString();
+        const std::string otherKey = m_dir.filePath(QStringLiteral("other.key")).toStdString();
+        QCOMPARE(
+            QString::fromStdString(write_self_signed_certificate("localhost", otherCert, otherKey)),
+            QString());
+        options.tls_certificate_file = m_cert;
+        options.tls_key_file = otherKey;
+        error = QString::fromStdString(other.start(options));
+        QVERIFY2(error.contains(QStringLiteral("does not belong")), qPrintable(error));
+        options.tls_key_file.clear();
+        error = QString::fromStdString(other.start(options));
+        QVERIFY2(error.contains(QStringLiteral("both a certificate and a key")), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayTls)
+#include "tst_gateway_tls.moc"
