@@ -176,28 +176,28 @@ QWidget* MainWindow::createPage(Page page)
             pageTitle(page),
             tr("Browse every API your teams publish: versions, owners, lifecycle and "
                "documentation, in one searchable catalog."),
-            m_pages);
+            catalogUnavailableText(), m_pages);
     case Applications:
         return new PlaceholderPage(pageTitle(page),
                                    tr("Register the applications that call your APIs, manage "
                                       "their keys and see what each one subscribes to."),
-                                   m_pages);
+                                   catalogUnavailableText(), m_pages);
     case Approvals:
         return new PlaceholderPage(pageTitle(page),
                                    tr("Review subscription requests and approve or reject them, "
                                       "with a record of who decided what and when."),
-                                   m_pages);
+                                   catalogUnavailableText(), m_pages);
     case Teams:
         return new PlaceholderPage(pageTitle(page),
                                    tr("Organise people into teams with roles, so each team "
                                       "manages its own APIs and applications."),
-                                   m_pages);
+                                   catalogUnavailableText(), m_pages);
     case CallLogs:
         return new PlaceholderPage(pageTitle(page),
                                    tr("Search and inspect individual API calls: method, path, "
                                       "status, latency, cache outcome and the calling "
                                       "application."),
-                                   m_pages);
+                                   callLogUnavailableText(), m_pages);
     case Cache:
         m_cachePage = new CachePage(m_controller, m_pages);
         return m_cachePage;
@@ -344,6 +344,36 @@ void MainWindow::showTelemetryUnavailable(const QString& reason)
         tr("Call logging is off: the telemetry database could not be opened (%1).").arg(reason);
     showError(message);
     m_dashboard->setNotRecordedReason(message);
+    if (!m_callLogsPage)
+        setPlaceholderStatus(CallLogs, callLogUnavailableText(reason));
+}
+
+void MainWindow::showCatalogUnavailable(const QString& reason)
+{
+    if (m_catalogPage)
+        return; // the catalog is open after all: its pages are there
+    for (const Page page : {Catalog, Applications, Approvals, Teams})
+        setPlaceholderStatus(page, catalogUnavailableText(reason));
+}
+
+QString MainWindow::catalogUnavailableText(const QString& reason)
+{
+    return reason.isEmpty()
+               ? tr("This page is unavailable: the catalog is not open.")
+               : tr("This page is unavailable. The catalog could not be opened: %1").arg(reason);
+}
+
+QString MainWindow::callLogUnavailableText(const QString& reason)
+{
+    return reason.isEmpty()
+               ? tr("This page is unavailable: the call log is not open.")
+               : tr("This page is unavailable. The call log could not be opened: %1").arg(reason);
+}
+
+void MainWindow::setPlaceholderStatus(Page page, const QString& status)
+{
+    if (auto* placeholder = qobject_cast<PlaceholderPage*>(m_pages->widget(page)))
+        placeholder->setStatus(status);
 }
 
 void MainWindow::showTelemetryReadOnly(const QString& message)
