@@ -461,6 +461,9 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
     // every pending request in the catalog.
     connect(m_approvalsPage, &ApprovalsPage::inboxCountChanged, this,
             &MainWindow::setPendingApprovals);
+    connect(m_approvalsPage, &ApprovalsPage::mayDecideChanged, this,
+            &MainWindow::setApprovalsShown);
+    setApprovalsShown(m_approvalsPage->mayDecide());
     catalog->refreshPendingApprovals();
 
     m_teamsPage = new TeamsPage(catalog, actor, m_pages);
@@ -496,6 +499,18 @@ void MainWindow::replacePlaceholder(Page page, QWidget* widget)
     delete placeholder;
     if (current)
         m_pages->setCurrentIndex(page);
+}
+
+// The approvals page lists only what the acting user may decide: to whoever
+// decides nothing it would always be empty (their own requests are on the
+// Applications page), so it leaves the sidebar and the View menu.
+void MainWindow::setApprovalsShown(bool shown)
+{
+    m_navigation->item(Approvals)->setHidden(!shown);
+    if (auto* go = findChild<QAction*>(QStringLiteral("show%1Action").arg(pageId(Approvals))))
+        go->setVisible(shown);
+    if (!shown && currentPage() == Approvals)
+        setCurrentPage(Applications);
 }
 
 void MainWindow::setPendingApprovals(int count)

@@ -158,6 +158,7 @@ private:
     void buildStatusBar();
     QWidget* createPage(Page page);
     void replacePlaceholder(Page page, QWidget* widget);
+    void setApprovalsShown(bool shown);
     // What a placeholder says while its page's service is missing.
     void setPlaceholderStatus(Page page, const QString& status);
     static QString catalogUnavailableText(const QString& reason = {});
