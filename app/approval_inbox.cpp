@@ -67,6 +67,8 @@ ApprovalListing loadApprovals(CatalogStore& store, const Principal& actor, Appro
         out.errorMessage = store.subscriptions().lastErrorMessage();
         return out;
     }
+    AccessPolicy policy(store.database());
+    out.mayDecide = policy.canApproveForAnyTeam(actor);
     QSet<qint64> allowed;
     if (list == ApprovalList::Pending) {
         // The service decides who may approve what; this only adds the names.
@@ -94,7 +96,6 @@ ApprovalListing loadApprovals(CatalogStore& store, const Principal& actor, Appro
         out.errorMessage = error;
         return out;
     }
-    AccessPolicy policy(store.database());
     while (q->next()) {
         const qint64 id = q->value(0).toLongLong();
         if (list == ApprovalList::Pending ? !allowed.contains(id)

@@ -41,6 +41,9 @@ struct ApprovalListing {
     QList<ApprovalItem> items;
     QString error;              // non-empty: the catalog could not be read
     DomainMessage errorMessage; // the same, for the console to translate
+    // Whether the actor decides requests at all (an admin or a team owner);
+    // anyone else only ever sees an empty inbox and history.
+    bool mayDecide = false;
 };
 
 enum class ApprovalList {

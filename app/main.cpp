@@ -193,6 +193,9 @@ int runConsole(int argc, char** argv, const CommandLineOptions& options)
     if (!catalogStartup.error.isEmpty()) {
         printLine(stderr, QStringLiteral("gatehouse: ") + catalogStartup.error);
         window.showError(gatehouse::ui::domainMessageText(catalogStartup.errorMessage));
+        if (!catalog.isOpen())
+            window.showCatalogUnavailable(
+                gatehouse::ui::domainMessageText(catalogStartup.errorMessage));
     } else if (!catalogStartup.warning.isEmpty()) {
         window.showError(gatehouse::ui::domainMessageText(catalogStartup.warningMessage));
     }

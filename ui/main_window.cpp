@@ -176,28 +176,28 @@ QWidget* MainWindow::createPage(Page page)
             pageTitle(page),
             tr("Browse every API your teams publish: versions, owners, lifecycle and "
                "documentation, in one searchable catalog."),
-            m_pages);
+            catalogUnavailableText(), m_pages);
     case Applications:
         return new PlaceholderPage(pageTitle(page),
                                    tr("Register the applications that call your APIs, manage "
                                       "their keys and see what each one subscribes to."),
-                                   m_pages);
+                                   catalogUnavailableText(), m_pages);
     case Approvals:
         return new PlaceholderPage(pageTitle(page),
                                    tr("Review subscription requests and approve or reject them, "
                                       "with a record of who decided what and when."),
-                                   m_pages);
+                                   catalogUnavailableText(), m_pages);
     case Teams:
         return new PlaceholderPage(pageTitle(page),
                                    tr("Organise people into teams with roles, so each team "
                                       "manages its own APIs and applications."),
-                                   m_pages);
+                                   catalogUnavailableText(), m_pages);
     case CallLogs:
         return new PlaceholderPage(pageTitle(page),
                                    tr("Search and inspect individual API calls: method, path, "
                                       "status, latency, cache outcome and the calling "
                                       "application."),
-                                   m_pages);
+                                   callLogUnavailableText(), m_pages);
     case Cache:
         m_cachePage = new CachePage(m_controller, m_pages);
         return m_cachePage;
@@ -344,6 +344,36 @@ void MainWindow::showTelemetryUnavailable(const QString& reason)
         tr("Call logging is off: the telemetry database could not be opened (%1).").arg(reason);
     showError(message);
     m_dashboard->setNotRecordedReason(message);
+    if (!m_callLogsPage)
+        setPlaceholderStatus(CallLogs, callLogUnavailableText(reason));
+}
+
+void MainWindow::showCatalogUnavailable(const QString& reason)
+{
+    if (m_catalogPage)
+        return; // the catalog is open after all: its pages are there
+    for (const Page page : {Catalog, Applications, Approvals, Teams})
+        setPlaceholderStatus(page, catalogUnavailableText(reason));
+}
+
+QString MainWindow::catalogUnavailableText(const QString& reason)
+{
+    return reason.isEmpty()
+               ? tr("This page is unavailable: the catalog is not open.")
+               : tr("This page is unavailable. The catalog could not be opened: %1").arg(reason);
+}
+
+QString MainWindow::callLogUnavailableText(const QString& reason)
+{
+    return reason.isEmpty()
+               ? tr("This page is unavailable: the call log is not open.")
+               : tr("This page is unavailable. The call log could not be opened: %1").arg(reason);
+}
+
+void MainWindow::setPlaceholderStatus(Page page, const QString& status)
+{
+    if (auto* placeholder = qobject_cast<PlaceholderPage*>(m_pages->widget(page)))
+        placeholder->setStatus(status);
 }
 
 void MainWindow::showTelemetryReadOnly(const QString& message)
@@ -431,6 +461,9 @@ void MainWindow::setCatalogService(app::CatalogService* catalog,
     // every pending request in the catalog.
     connect(m_approvalsPage, &ApprovalsPage::inboxCountChanged, this,
             &MainWindow::setPendingApprovals);
+    connect(m_approvalsPage, &ApprovalsPage::mayDecideChanged, this,
+            &MainWindow::setApprovalsShown);
+    setApprovalsShown(m_approvalsPage->mayDecide());
     catalog->refreshPendingApprovals();
 
     m_teamsPage = new TeamsPage(catalog, actor, m_pages);
@@ -466,6 +499,18 @@ void MainWindow::replacePlaceholder(Page page, QWidget* widget)
     delete placeholder;
     if (current)
         m_pages->setCurrentIndex(page);
+}
+
+// The approvals page lists only what the acting user may decide: to whoever
+// decides nothing it would always be empty (their own requests are on the
+// Applications page), so it leaves the sidebar and the View menu.
+void MainWindow::setApprovalsShown(bool shown)
+{
+    m_navigation->item(Approvals)->setHidden(!shown);
+    if (auto* go = findChild<QAction*>(QStringLiteral("show%1Action").arg(pageId(Approvals))))
+        go->setVisible(shown);
+    if (!shown && currentPage() == Approvals)
+        setCurrentPage(Applications);
 }
 
 void MainWindow::setPendingApprovals(int count)

@@ -103,6 +103,9 @@ public:
     // The telemetry database could not be opened: calls are not logged. In
     // the banner, and on the dashboard's dropped-records tile.
     void showTelemetryUnavailable(const QString& reason);
+    // The catalog could not be opened: its pages (catalog, applications,
+    // approvals, teams) say so, with `reason`, instead of showing it.
+    void showCatalogUnavailable(const QString& reason);
     // Another Gatehouse writes the call logs (TelemetryService::readOnly()):
     // in the banner and on the dashboard, until this instance takes the
     // call log over (TelemetryService::readOnlyChanged, followed once the
@@ -155,6 +158,11 @@ private:
     void buildStatusBar();
     QWidget* createPage(Page page);
     void replacePlaceholder(Page page, QWidget* widget);
+    void setApprovalsShown(bool shown);
+    // What a placeholder says while its page's service is missing.
+    void setPlaceholderStatus(Page page, const QString& status);
+    static QString catalogUnavailableText(const QString& reason = {});
+    static QString callLogUnavailableText(const QString& reason = {});
     void setPendingApprovals(int count);
     void onActingPrincipalChanged(const app::Principal& principal);
     QString navigationTitle(Page page) const;

@@ -88,6 +88,20 @@ bool AccessPolicy::canApproveFor(const Principal& actor, qint64 apiTeamId) const
     return isAdmin(actor) || (isKnown(actor) && isTeamOwner(actor.userId, apiTeamId));
 }
 
+bool AccessPolicy::canApproveForAnyTeam(const Principal& actor) const
+{
+    if (isAdmin(actor))
+        return true;
+    if (!isKnown(actor))
+        return false;
+    // A failed query denies: it never grants access.
+    auto q = runSql(db(),
+                    QStringLiteral("SELECT 1 FROM team_members WHERE user_id = ? AND team_role = ?"
+                                   " LIMIT 1"),
+                    {actor.userId, toString(TeamRole::Owner)});
+    return q && q->next();
+}
+
 bool AccessPolicy::canCreateApplication(const Principal& actor, qint64 ownerTeamId) const
 {
     const auto role = storedRole(actor);

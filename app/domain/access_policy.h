@@ -62,6 +62,9 @@ public:
     bool canViewApi(const Principal& actor, const ApiDefinition& api) const;
     bool canEditApi(const Principal& actor, qint64 teamId) const;
     bool canApproveFor(const Principal& actor, qint64 apiTeamId) const;
+    // Whether the actor decides subscription requests at all: an admin, or
+    // the owner of at least one team. Others only request subscriptions.
+    bool canApproveForAnyTeam(const Principal& actor) const;
     bool canCreateApplication(const Principal& actor, qint64 ownerTeamId) const;
     bool canManageApplication(const Principal& actor, qint64 ownerUserId, qint64 ownerTeamId) const;
 

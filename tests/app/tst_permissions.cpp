@@ -455,6 +455,7 @@ void TestPermissions::readsRefuseUnknownUsers()
         QCOMPARE(loadApiDetails(*store, who, api->id).error, expected);
         QCOMPARE(loadApprovals(*store, who, ApprovalList::Pending).error, expected);
         QCOMPARE(loadApprovals(*store, who, ApprovalList::History).error, expected);
+        QVERIFY(!loadApprovals(*store, who, ApprovalList::Pending).mayDecide);
         QCOMPARE(loadApplications(*store, who).error, expected);
         QCOMPARE(loadApplicationDetail(*store, who, app->id).error, expected);
         QCOMPARE(loadSubscribableApis(*store, who).error, expected);
@@ -491,6 +492,12 @@ void TestPermissions::readsRefuseUnknownUsers()
     QCOMPARE(loadCatalog(*store, m_world.developer).entries.size(), 1);
     QCOMPARE(loadApprovals(*store, admin, ApprovalList::Pending).items.size(), 1);
     QVERIFY(loadApprovals(*store, admin, ApprovalList::History).error.isEmpty());
+    // Who decides requests at all: admins and team owners, not a plain
+    // member or a developer of no team (their inbox is always empty).
+    QVERIFY(loadApprovals(*store, admin, ApprovalList::Pending).mayDecide);
+    QVERIFY(loadApprovals(*store, m_world.publisher, ApprovalList::History).mayDecide);
+    QVERIFY(!loadApprovals(*store, m_world.developer, ApprovalList::Pending).mayDecide);
+    QVERIFY(!loadApprovals(*store, m_world.outsider, ApprovalList::History).mayDecide);
     QCOMPARE(loadApplications(*store, m_world.developer).items.size(), 1);
 }
 

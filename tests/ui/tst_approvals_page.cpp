@@ -21,8 +21,10 @@
 #include "ui/approvals/approvals_model.h"
 #include "ui/approvals/reason_dialog.h"
 #include "ui/main_window.h"
+#include "ui/teams/teams_page.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QHash>
@@ -68,6 +70,7 @@ private slots:
     void suspendThenResume();
     void bulkRejectTwoRows();
     void onlyWhatTheActorMayDecide();
+    void whoMayNotDecideIsToldWhoDoes();
     void translatedLayoutFits_data();
     void translatedLayoutFits();
     void requestsFromAnotherConsoleAppear();
@@ -628,6 +631,90 @@ void TestApprovalsPage::onlyWhatTheActorMayDecide()
     ApprovalsPage nobody(m_catalog.get(), std::nullopt);
     QVERIFY(nobody.message().contains(QStringLiteral("unavailable")));
     QCOMPARE(nobody.inboxModel()->rowCount(), 0);
+}
+
+// A developer decides nothing: the page says who does and where their own
+// requests are, shows no decision buttons, and leaves the sidebar; an admin
+// and a team owner see the buttons and no note.
+void TestApprovalsPage::whoMayNotDecideIsToldWhoDoes()
+{
+    const auto client = requestAccess(QStringLiteral("storefront"));
+    QVERIFY(client);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->inboxModel()->rowCount(), 1, 2000);
+    auto* navigation = m_window->findChild<QListWidget*>(QStringLiteral("navigation"));
+    auto* showApprovals = m_window->findChild<QAction*>(QStringLiteral("showApprovalsAction"));
+    QVERIFY(navigation && showApprovals);
+    const auto note = [](ApprovalsPage* p) {
+        return p->findChild<QLabel*>(QStringLiteral("approvalsRoleNote"));
+    };
+    const char* const decisionButtons[] = {"approveButton", "rejectButton", "suspendButton",
+                                           "resumeButton", "revokeButton"};
+    const auto shownButtons = [&decisionButtons](ApprovalsPage* p) {
+        QStringList shown;
+        for (const char* name : decisionButtons) {
+            if (!p->findChild<QPushButton*>(QLatin1String(name))->isHidden())
+                shown << QLatin1String(name);
+        }
+        return shown;
+    };
+    const QStringList all{QStringLiteral("approveButton"), QStringLiteral("rejectButton"),
+                          QStringLiteral("suspendButton"), QStringLiteral("resumeButton"),
+                          QStringLiteral("revokeButton")};
+
+    // The admin, as the window starts.
+    QVERIFY(page()->mayDecide());
+    QVERIFY(note(page())->isHidden());
+    QCOMPARE(shownButtons(page()), all);
+    QVERIFY(!navigation->item(MainWindow::Approvals)->isHidden());
+
+    // "View as" a developer, as a person switches it on the Teams page.
+    gatehouse::ui::TeamsPage* teams = m_window->teamsPage();
+    teams->setViewAsAvailable(true);
+    QVERIFY(teams->isViewAsAvailable());
+    teams->viewAs(Role::Developer);
+    QTRY_VERIFY_WITH_TIMEOUT(teams->isViewingAs(), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(!page()->mayDecide(), 2000);
+    QCOMPARE(page()->inboxModel()->rowCount(), 0);
+    QVERIFY(!note(page())->isHidden());
+    QVERIFY2(note(page())->text().contains(QLatin1String("Only admins and the owners")),
+             qPrintable(note(page())->text()));
+    QVERIFY(note(page())->text().contains(QLatin1String("Applications page")));
+    QCOMPARE(shownButtons(page()), QStringList());
+    // Nothing to open there: the sidebar and View menu leave it out, and a
+    // window showing it moves to the developer's applications.
+    QVERIFY(navigation->item(MainWindow::Approvals)->isHidden());
+    QVERIFY(!showApprovals->isVisible());
+    QCOMPARE(m_window->currentPage(), MainWindow::Applications);
+    // Shown anyway (a stale link): the note is what it says.
+    m_window->setCurrentPage(MainWindow::Approvals);
+    QTest::qWait(50);
+    QVERIFY(note(page())->isVisible());
+    test::verifyNothingClipped(m_window.get(), QStringLiteral("approvals as a developer"));
+    saveScreenshot(m_window.get(), QStringLiteral("approvals_developer.png"));
+
+    // The owner of the API's team decides; a plain member of it and a
+    // developer of no team do not.
+    ApprovalsPage owner(m_catalog.get(), m_world.publisher);
+    ApprovalsPage outsider(m_catalog.get(), m_world.outsider);
+    ApprovalsPage member(m_catalog.get(), m_world.developer);
+    QTRY_COMPARE_WITH_TIMEOUT(owner.inboxModel()->rowCount(), 1, 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(!outsider.mayDecide() && !member.mayDecide(), 2000);
+    QVERIFY(owner.mayDecide());
+    QVERIFY(note(&owner)->isHidden());
+    QCOMPARE(shownButtons(&owner), all);
+    QVERIFY(!note(&outsider)->isHidden());
+    QCOMPARE(shownButtons(&outsider), QStringList());
+    QVERIFY(!note(&member)->isHidden());
+
+    // Back to the admin: the buttons, the entry and the request again.
+    teams->viewAs(Role::Admin);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->mayDecide(), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->inboxModel()->rowCount(), 1, 2000);
+    QVERIFY(note(page())->isHidden());
+    QCOMPARE(shownButtons(page()), all);
+    QVERIFY(!navigation->item(MainWindow::Approvals)->isHidden());
+    QVERIFY(showApprovals->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->pendingApprovals(), 1, 2000);
 }
 
 void TestApprovalsPage::translatedLayoutFits_data()

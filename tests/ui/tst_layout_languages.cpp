@@ -26,6 +26,7 @@
 #include "ui/approvals/reason_dialog.h"
 #include "ui/call_logs/call_log_model.h"
 #include "ui/call_logs/call_logs_page.h"
+#include "ui/catalog/api_detail_pane.h"
 #include "ui/catalog/catalog_model.h"
 #include "ui/catalog/catalog_page.h"
 #include "ui/catalog/lifecycle_dialog.h"
@@ -42,6 +43,7 @@
 #include <QLineEdit>
 #include <QMetaEnum>
 #include <QRegularExpression>
+#include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -89,6 +91,9 @@ private slots:
 
 private:
     void languageRows();
+    // Selects the demo's deprecated Products v1 in the window's catalog and
+    // waits for its details; what went wrong, or empty.
+    static QString showDeprecatedApi(MainWindow& window);
     // Shows `dialog` at the size it opens at, then at its minimum, checking
     // and capturing both.
     void checkDialog(QDialog* dialog, const QString& name, const QString& language);
@@ -158,6 +163,31 @@ void TestLayoutLanguages::languageRows()
     test::addConsoleLanguageRows();
 }
 
+QString TestLayoutLanguages::showDeprecatedApi(MainWindow& window)
+{
+    gatehouse::ui::CatalogPage* catalog = window.catalogPage();
+    qint64 id = 0;
+    for (int row = 0; row < catalog->model()->rowCount(); ++row) {
+        const gatehouse::app::CatalogEntry* entry = catalog->model()->entry(row);
+        if (entry->api.slug == QLatin1String("products") &&
+            entry->api.version == QLatin1String("v1"))
+            id = entry->api.id;
+    }
+    if (id == 0)
+        return QStringLiteral("the catalog does not list Products v1");
+    catalog->selectApi(id);
+    gatehouse::ui::ApiDetailPane* pane = catalog->detailPane();
+    for (int i = 0; i < 400 && !(pane->hasApi() && pane->details().entry->api.id == id); ++i)
+        QTest::qWait(5);
+    if (!pane->hasApi() || pane->details().entry->api.id != id)
+        return QStringLiteral("the details of Products v1 did not show: %1").arg(pane->heading());
+    const gatehouse::app::ApiDefinition& api = pane->details().entry->api;
+    if (api.state != ApiState::Deprecated || api.sunsetAt <= 0)
+        return QStringLiteral("Products v1 is not deprecated with a sunset date");
+    QTest::qWait(30); // lets the pane lay out its header again
+    return {};
+}
+
 void TestLayoutLanguages::pagesFit_data()
 {
     languageRows();
@@ -192,6 +222,38 @@ void TestLayoutLanguages::pagesFit()
                                 .arg(window.width())
                                 .arg(window.height())
                                 .arg(clipped.join(QStringLiteral("; ")));
+            if (page == MainWindow::Catalog) {
+                // The detail pane's header with the longest badge: a
+                // deprecated API (with a sunset date), beside its name and
+                // the Export button; also with the splitter dragged to make
+                // the pane as narrow as it lets itself be made.
+                const QString problem = showDeprecatedApi(window);
+                gatehouse::ui::ApiDetailPane* pane = window.catalogPage()->detailPane();
+                auto* splitter = qobject_cast<QSplitter*>(pane->parentWidget());
+                const QList<int> sizes = splitter ? splitter->sizes() : QList<int>();
+                for (const bool narrow : {false, true}) {
+                    if (narrow && splitter) {
+                        splitter->setSizes({splitter->width(), 1});
+                        QTest::qWait(30);
+                    }
+                    const QStringList cut = test::clippedTexts(pane);
+                    if (!problem.isEmpty() || !cut.isEmpty())
+                        failures << QStringLiteral("catalog detail of Products v1 (%1 px wide) "
+                                                   "at %2 size %3x%4: %5")
+                                        .arg(pane->width())
+                                        .arg(sizeName)
+                                        .arg(window.width())
+                                        .arg(window.height())
+                                        .arg(problem.isEmpty() ? cut.join(QStringLiteral("; "))
+                                                               : problem);
+                    test::saveScreenshot(&window,
+                                         QStringLiteral("layout_catalog_deprecated%1_%2_%3.png")
+                                             .arg(narrow ? QStringLiteral("_narrow") : QString(),
+                                                  language, sizeName));
+                }
+                if (splitter)
+                    splitter->setSizes(sizes);
+            }
             // Each Alt+letter answers one thing in every language, not only
             // in English (tst_keyboard_navigation).
             if (const QStringList twice = test::keyboard::duplicateMnemonics(&window);

@@ -4,6 +4,8 @@
 
 #include "screenshot.h"
 
+#include "app/catalog_service.h"
+#include "app/catalog_startup.h"
 #include "app/demo_workspace.h"
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
@@ -15,6 +17,7 @@
 #include "ui/console_settings.h"
 #include "ui/console_translations.h"
 #include "ui/dashboard/dashboard_page.h"
+#include "ui/domain_message_text.h"
 #include "ui/gateway/gateway_page.h"
 #include "ui/pages/settings_page.h"
 #include "ui/traffic/traffic_panel.h"
@@ -45,6 +48,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -73,6 +77,7 @@ private slots:
     void geometryAndPageAreSaved();
     void windowIconIsTheInstalledIcon();
     void languageChosenInSettingsIsUsedAtTheNextStart();
+    void pagesWithoutTheirServiceSayWhy();
 
 private:
     QLabel* label(const char* name) const
@@ -507,6 +512,58 @@ void TestMainWindow::languageChosenInSettingsIsUsedAtTheNextStart()
     combo->setCurrentIndex(0);
     QCOMPARE(ConsoleSettings::language(), QString());
     QCOMPARE(MainWindow::tr("&Start Gateway"), QStringLiteral("&Start Gateway"));
+}
+
+// Without the catalog (or the call log) its pages are unavailable, and they
+// say so with the service's own error: not a feature still to come.
+void TestMainWindow::pagesWithoutTheirServiceSayWhy()
+{
+    MainWindow window(m_controller.get());
+    window.resize(1280, 820);
+    window.setCurrentPage(MainWindow::Catalog);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pages"));
+    const auto status = [pages](MainWindow::Page page) -> QString {
+        auto* label = pages->widget(page)->findChild<QLabel*>(QStringLiteral("placeholderStatus"));
+        if (!label)
+            return QStringLiteral("(no status label)");
+        return label->isVisibleTo(pages->widget(page)) ? label->text() : QStringLiteral("(hidden)");
+    };
+    // Before anyone knows why: unavailable all the same.
+    for (const auto page : {MainWindow::Catalog, MainWindow::Applications, MainWindow::Approvals,
+                            MainWindow::Teams, MainWindow::CallLogs}) {
+        QVERIFY2(status(page).contains(QLatin1String("unavailable")), qPrintable(status(page)));
+        QVERIFY2(!status(page).contains(QLatin1String("future")), qPrintable(status(page)));
+    }
+
+    // A catalog that really fails to open: a directory where its file
+    // should be.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    gatehouse::app::CatalogService catalog;
+    const gatehouse::app::CatalogStartup startup =
+        gatehouse::app::startCatalog(catalog, dir.path());
+    QVERIFY2(!startup.error.isEmpty(), "a directory opened as a catalog");
+    QVERIFY(!catalog.isOpen());
+    const QString reason = gatehouse::ui::domainMessageText(startup.errorMessage);
+    QVERIFY(!reason.isEmpty());
+    window.showCatalogUnavailable(reason);
+    for (const auto page :
+         {MainWindow::Catalog, MainWindow::Applications, MainWindow::Approvals, MainWindow::Teams})
+        QCOMPARE(status(page),
+                 QStringLiteral("This page is unavailable. The catalog could not be opened: ") +
+                     reason);
+    QVERIFY(pages->currentWidget()->isVisible());
+    QTest::qWait(50);
+    saveScreenshot(&window, QStringLiteral("catalog_unavailable.png"));
+
+    // The call log's own reason on its page (and in the banner).
+    window.showTelemetryUnavailable(QStringLiteral("disk I/O error"));
+    QCOMPARE(status(MainWindow::CallLogs),
+             QStringLiteral("This page is unavailable. The call log could not be opened: disk I/O "
+                            "error"));
+    QVERIFY(status(MainWindow::Catalog).contains(reason)); // unchanged
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -48,6 +48,18 @@ ApprovalsPage::ApprovalsPage(app::CatalogService* catalog, std::optional<app::Pr
     title->setFont(big);
     layout->addWidget(title);
 
+    // For whoever may not decide: who does, and where their own requests are.
+    m_roleNote = new QLabel(
+        tr("Only admins and the owners of an API's team decide requests to subscribe to it. "
+           "The requests of your applications, and their state, are on the Applications page."),
+        this);
+    m_roleNote->setObjectName(QStringLiteral("approvalsRoleNote"));
+    m_roleNote->setWordWrap(true);
+    m_roleNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_roleNote->setStyleSheet(QStringLiteral("QLabel { padding: 6px; }"));
+    m_roleNote->hide();
+    layout->addWidget(m_roleNote);
+
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("approvalsMessage"));
     m_message->setWordWrap(true);
@@ -238,6 +250,7 @@ void ApprovalsPage::applyListing(ApprovalsModel* model, QTableView* view,
             tr("Cannot read the approvals: %1").arg(domainMessageText(listing.errorMessage)), true);
         return;
     }
+    setMayDecide(listing.mayDecide);
     const QList<qint64> selected = selectedIds(view);
     const QSet<qint64> keep(selected.cbegin(), selected.cend());
     model->setItems(listing.items);
@@ -391,8 +404,21 @@ void ApprovalsPage::showMessage(const QString& text, bool error)
     m_message->setVisible(!text.isEmpty());
 }
 
+void ApprovalsPage::setMayDecide(bool mayDecide)
+{
+    if (mayDecide == m_mayDecide)
+        return;
+    m_mayDecide = mayDecide;
+    m_roleNote->setVisible(!mayDecide);
+    updateActions();
+    emit mayDecideChanged(mayDecide);
+}
+
 void ApprovalsPage::updateActions()
 {
+    // No buttons that could never act: whoever may not decide sees none.
+    for (QPushButton* button : {m_approve, m_reject, m_suspend, m_resume, m_revoke})
+        button->setVisible(m_mayDecide);
     const bool ready = m_catalog && m_actor && m_busy == 0;
     const bool inboxSelection = !m_inboxView->selectionModel()->selectedRows().isEmpty();
     m_approve->setEnabled(ready && inboxSelection);

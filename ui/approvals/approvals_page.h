@@ -48,6 +48,10 @@ public:
     QString message() const;
     bool isBusy() const { return m_busy > 0; }
     int loadCount() const { return m_loads; } // listings read so far (inbox and history)
+    // Whether the actor decides requests at all (an admin or a team owner),
+    // as the last listing said; true until one has said otherwise. When not,
+    // the page says who decides and shows no decision buttons.
+    bool mayDecide() const { return m_mayDecide; }
 
 public slots:
     // Acts as someone else from now on (the console's "view as" demo).
@@ -64,6 +68,8 @@ signals:
     void decided(int succeeded, int failed);
     // The number of requests in the inbox: what this actor may decide.
     void inboxCountChanged(int count);
+    // The actor's right to decide requests changed (see mayDecide()).
+    void mayDecideChanged(bool mayDecide);
 
 private:
     QWidget* buildInboxTab();
@@ -82,6 +88,7 @@ private:
     void showMessage(const QString& text, bool error);
     void updateActions();
     void updateDetails();
+    void setMayDecide(bool mayDecide);
 
     app::CatalogService* m_catalog;
     std::optional<app::Principal> m_actor;
@@ -92,6 +99,7 @@ private:
     QTableView* m_historyView = nullptr;
     ApprovalDetails* m_details = nullptr;
     QLabel* m_message = nullptr;
+    QLabel* m_roleNote = nullptr; // who decides, for those who do not
     QPushButton* m_approve = nullptr;
     QPushButton* m_reject = nullptr;
     QPushButton* m_suspend = nullptr;
@@ -101,6 +109,7 @@ private:
     int m_busy = 0;               // decisions in flight
     quint64 m_generation[2] = {}; // per list: only the newest load is shown
     int m_loads = 0;
+    bool m_mayDecide = true;
 };
 
 } // namespace gatehouse::ui

@@ -327,7 +327,11 @@ void ApiDetailPane::showDetails(const app::ApiDetails& details)
     const app::CatalogEntry& entry = *details.entry;
     const app::ApiDefinition& api = entry.api;
     m_heading->setText(tr("%1 %2").arg(api.name, api.version));
-    m_badge->setText(CatalogModel::stateText(api));
+    // The state alone: a narrow pane has no room for a date beside the name,
+    // and the overview's Lifecycle row gives the sunset date. Pointing at the
+    // badge shows it too.
+    m_badge->setText(CatalogModel::stateName(api.state));
+    m_badge->setToolTip(CatalogModel::stateText(api));
     m_badge->setStyleSheet(badgeStyle(CatalogModel::stateColor(api.state)));
     for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it)
         it.value()->setVisible(entry.actions.contains(it.key()));

@@ -8,7 +8,8 @@
 
 namespace gatehouse::ui {
 
-PlaceholderPage::PlaceholderPage(const QString& title, const QString& description, QWidget* parent)
+PlaceholderPage::PlaceholderPage(const QString& title, const QString& description,
+                                 const QString& status, QWidget* parent)
     : QWidget(parent)
 {
     auto* heading = new QLabel(title, this);
@@ -27,10 +28,13 @@ PlaceholderPage::PlaceholderPage(const QString& title, const QString& descriptio
     // width-limited label would be clipped to one line's height.
     text->setFixedWidth(560);
 
-    auto* coming = new QLabel(tr("Coming in a future release."), this);
-    coming->setObjectName(QStringLiteral("placeholderComing"));
-    coming->setAlignment(Qt::AlignCenter);
-    coming->setForegroundRole(QPalette::PlaceholderText);
+    // Why the page is not there: the service's own error once it is known.
+    m_status = new QLabel(status, this);
+    m_status->setObjectName(QStringLiteral("placeholderStatus"));
+    m_status->setAlignment(Qt::AlignCenter);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setFixedWidth(560);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 32, 32, 32);
@@ -42,8 +46,22 @@ PlaceholderPage::PlaceholderPage(const QString& title, const QString& descriptio
     centered->addWidget(text);
     centered->addStretch(1);
     layout->addLayout(centered);
-    layout->addWidget(coming);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addStretch(1);
+    statusRow->addWidget(m_status);
+    statusRow->addStretch(1);
+    layout->addLayout(statusRow);
     layout->addStretch(2);
+}
+
+QString PlaceholderPage::status() const
+{
+    return m_status->text();
+}
+
+void PlaceholderPage::setStatus(const QString& status)
+{
+    m_status->setText(status);
 }
 
 } // namespace gatehouse::ui
