@@ -2435,6 +2435,10 @@
         <source>Rev&amp;oke…</source>
         <translation>&amp;Widerrufen…</translation>
     </message>
+    <message>
+        <source>Only admins and the owners of an API&apos;s team decide requests to subscribe to it. The requests of your applications, and their state, are on the Applications page.</source>
+        <translation>Über Abonnementanfragen zu einer API entscheiden nur Administratoren und die Eigentümer des Teams der API. Die Anfragen Ihrer Anwendungen und ihr Stand stehen auf der Seite „Anwendungen“.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::AuditDiffView</name>
@@ -2886,6 +2890,10 @@
     <message>
         <source>%1: nearly all in use</source>
         <translation>%1: fast alle belegt</translation>
+    </message>
+    <message>
+        <source>Hit ratio (%)</source>
+        <translation>Trefferquote (%)</translation>
     </message>
 </context>
 <context>
@@ -4191,6 +4199,22 @@
         <source>Call logging is turned off: the gateway captures no call records (GATEHOUSE_CALL_LOG=off).</source>
         <translation>Die Aufrufprotokollierung ist ausgeschaltet: Das Gateway erfasst keine Aufrufdatensätze (GATEHOUSE_CALL_LOG=off).</translation>
     </message>
+    <message>
+        <source>The last hour</source>
+        <translation>Die letzte Stunde</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>Die letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation>Die letzten 7 Tage</translation>
+    </message>
+    <message>
+        <source>The last 30 days</source>
+        <translation>Die letzten 30 Tage</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DemoCatalogOffer</name>
@@ -4812,6 +4836,22 @@
         <source>The other Gatehouse writing the call logs has stopped: this instance now records its calls.</source>
         <translation>Das andere Gatehouse, das die Aufrufprotokolle schrieb, wurde beendet: Diese Instanz erfasst jetzt ihre Aufrufe.</translation>
     </message>
+    <message>
+        <source>This page is unavailable: the catalog is not open.</source>
+        <translation>Diese Seite ist nicht verfügbar: Der Katalog ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>This page is unavailable. The catalog could not be opened: %1</source>
+        <translation>Diese Seite ist nicht verfügbar. Der Katalog konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>This page is unavailable: the call log is not open.</source>
+        <translation>Diese Seite ist nicht verfügbar: Das Aufrufprotokoll ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>This page is unavailable. The call log could not be opened: %1</source>
+        <translation>Diese Seite ist nicht verfügbar. Das Aufrufprotokoll konnte nicht geöffnet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::NewApplicationDialog</name>
@@ -5035,13 +5075,6 @@ info:
     <message>
         <source>Use &amp;path %1</source>
         <translation>&amp;Pfad %1 verwenden</translation>
-    </message>
-</context>
-<context>
-    <name>gatehouse::ui::PlaceholderPage</name>
-    <message>
-        <source>Coming in a future release.</source>
-        <translation>Folgt in einer kommenden Version.</translation>
     </message>
 </context>
 <context>

@@ -2435,6 +2435,10 @@
         <source>Rev&amp;oke…</source>
         <translation>撤销(&amp;O)…</translation>
     </message>
+    <message>
+        <source>Only admins and the owners of an API&apos;s team decide requests to subscribe to it. The requests of your applications, and their state, are on the Applications page.</source>
+        <translation>只有管理员和 API 所属团队的所有者才能决定其订阅请求。您的应用的请求及其状态显示在“应用”页面上。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::AuditDiffView</name>
@@ -2886,6 +2890,10 @@
     <message>
         <source>%1: nearly all in use</source>
         <translation>%1：几乎全部占用</translation>
+    </message>
+    <message>
+        <source>Hit ratio (%)</source>
+        <translation>命中率 (%)</translation>
     </message>
 </context>
 <context>
@@ -4191,6 +4199,22 @@
         <source>Call logging is turned off: the gateway captures no call records (GATEHOUSE_CALL_LOG=off).</source>
         <translation>调用日志已关闭：网关不采集调用记录（GATEHOUSE_CALL_LOG=off）。</translation>
     </message>
+    <message>
+        <source>The last hour</source>
+        <translation>最近一小时</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>The last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DemoCatalogOffer</name>
@@ -4811,6 +4835,22 @@
         <source>The other Gatehouse writing the call logs has stopped: this instance now records its calls.</source>
         <translation>另一个写入调用日志的 Gatehouse 已停止：此实例现在记录自己的调用。</translation>
     </message>
+    <message>
+        <source>This page is unavailable: the catalog is not open.</source>
+        <translation>此页面不可用：目录未打开。</translation>
+    </message>
+    <message>
+        <source>This page is unavailable. The catalog could not be opened: %1</source>
+        <translation>此页面不可用。无法打开目录：%1</translation>
+    </message>
+    <message>
+        <source>This page is unavailable: the call log is not open.</source>
+        <translation>此页面不可用：调用日志未打开。</translation>
+    </message>
+    <message>
+        <source>This page is unavailable. The call log could not be opened: %1</source>
+        <translation>此页面不可用。无法打开调用日志：%1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::NewApplicationDialog</name>
@@ -5034,13 +5074,6 @@ info:
     <message>
         <source>Use &amp;path %1</source>
         <translation>使用路径 %1(&amp;P)</translation>
-    </message>
-</context>
-<context>
-    <name>gatehouse::ui::PlaceholderPage</name>
-    <message>
-        <source>Coming in a future release.</source>
-        <translation>将在后续版本中提供。</translation>
     </message>
 </context>
 <context>
