@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/traffic/traffic_panel.h"
 
+#include "layout_check.h"
+
 #include "app/demo_workspace.h"
 #include "app/gateway_controller.h"
 #include "app/traffic_generator.h"
@@ -50,6 +52,7 @@ private slots:
     void stoppingTheGatewayStopsTraffic();
     void demoCatalogKeyDrivesTheCatalogApis();
     void stateLineMakesRoomAtOnce();
+    void readoutsFitAtTheNarrowestDock();
 
 private:
     template <typename T>
@@ -398,6 +401,42 @@ void TestTrafficPanel::stateLineMakesRoomAtOnce()
         dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
     QVERIFY(QDir().mkpath(dir));
     QVERIFY(scroll.grab().save(dir + QStringLiteral("/traffic_panel_stopped_narrow.png")));
+}
+
+// The readouts grow with the figures once traffic runs; at the dock's
+// narrowest they wrap rather than cut the p99 or the error counts off.
+void TestTrafficPanel::readoutsFitAtTheNarrowestDock()
+{
+    QScrollArea scroll;
+    auto* panel = new TrafficPanel(m_generator.get(), m_controller.get());
+    scroll.setWidget(panel);
+    scroll.setWidgetResizable(true);
+    scroll.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll.setFrameShape(QFrame::NoFrame);
+    scroll.resize(panel->minimumSizeHint().width(), 1000);
+    scroll.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&scroll));
+    gatehouse::app::TrafficStats stats;
+    stats.running = true;
+    stats.targetRate = 20000;
+    stats.requestsPerSecond = 19876.5;
+    stats.latencyP50Ms = 1234.5;
+    stats.latencyP90Ms = 23456.7;
+    stats.latencyP99Ms = 34567.8;
+    stats.statusClasses = {0, 0, 12345678, 234567, 3456789, 4567890};
+    stats.connectErrors = 1234567;
+    stats.ioErrors = 7654321;
+    stats.sent = 123456789;
+    stats.completed = 123456000;
+    stats.elapsedSeconds = 86400;
+    emit m_generator->statsUpdated(stats);
+    QTest::qWait(50);
+    gatehouse::test::verifyNothingClipped(panel, QStringLiteral("traffic panel, narrowest"));
+    QString dir = qEnvironmentVariable("GATEHOUSE_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(scroll.grab().save(dir + QStringLiteral("/traffic_panel_readouts_narrow.png")));
 }
 
 QTEST_MAIN(TestTrafficPanel)

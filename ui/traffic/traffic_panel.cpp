@@ -78,6 +78,10 @@ QLabel* readoutLabel(const QString& objectName, QWidget* parent)
     auto* label = new QLabel(QStringLiteral("–"), parent);
     label->setObjectName(objectName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The readouts grow with the figures ("p50 … · p90 … · p99 …"): in a
+    // dock at its narrowest they wrap at the separators instead of being
+    // cut off.
+    label->setWordWrap(true);
     return label;
 }
 
