@@ -35,6 +35,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
@@ -216,6 +217,8 @@ private slots:
     void realTrafficAppearsInTheTable();
     void queryFailureIsShownInThePage();
     void evictedRowsAreReadAgain();
+    void jumpReadsTheScreenfulThenItsNeighbours();
+    void firstScreenfulComesBeforeTheRestOfThePage();
     void presetRangeFollowsTheClockCustomRangeStays();
     void germanLayoutFits();
 
@@ -874,6 +877,73 @@ void TestCallLogsPage::evictedRowsAreReadAgain()
     QCOMPARE(model()->index(1777, CallLogModel::Status).data().toString(),
              QString::number(generated(generatedCalls - 1 - 1777, 0).status));
     QVERIFY(model()->cachedRows() <= 200);
+}
+
+void TestCallLogsPage::jumpReadsTheScreenfulThenItsNeighbours()
+{
+    // A cache of ten chunks: the rows far above are gone by the end.
+    model()->setPageSize(100);
+    model()->setMaxCachedRows(10 * CallLogModel::refetchRows);
+    setText(filters()->pathEdit(), QStringLiteral("/gen/"));
+    QVERIFY(waitLoaded());
+    QVERIFY(scrollToEnd());
+    // (evictedRowsAreReadAgain deleted the call of row 1049.)
+    QVERIFY(model()->rowCount() >= generatedCalls - 1);
+    for (const int row : {250, 350, 450, 550, 650, 750})
+        QVERIFY2(!model()->entry(row), qPrintable(QString::number(row)));
+
+    // Rows 500 and on, shown from the top: their chunk comes back, then
+    // one chunk on either side, ready for scrolling; nothing further.
+    page()->view()->scrollTo(model()->index(500, 0), QAbstractItemView::PositionAtTop);
+    const int shownLast = page()->view()->rowAt(page()->view()->viewport()->height() - 1);
+    QVERIFY(shownLast > 510 && shownLast < 600);
+    QTRY_VERIFY_WITH_TIMEOUT(model()->entry(500) && model()->entry(shownLast), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(model()->entry(450) && model()->entry(650), 3000);
+    for (const int row : {400, 499, 500, shownLast, 600, 699})
+        QCOMPARE(model()->entry(row)->requestId, requestIdOf(generatedCalls - 1 - row));
+    QTest::qWait(100); // nothing else is on its way
+    QVERIFY(!model()->entry(399));
+    QVERIFY(!model()->entry(700));
+    QVERIFY(model()->cachedRows() <= model()->maxCachedRows());
+    QCOMPARE(model()->index(550, CallLogModel::Status).data().toString(),
+             QString::number(generated(generatedCalls - 1 - 550, 0).status));
+}
+
+void TestCallLogsPage::firstScreenfulComesBeforeTheRestOfThePage()
+{
+    // As each part arrives: the rows, and whether the table counts as
+    // loaded (shown) and still loading.
+    struct Seen {
+        int rows;
+        bool loaded;
+        bool loading;
+    };
+    std::vector<Seen> seen;
+    QSignalSpy pages(model(), &CallLogModel::pageLoaded);
+    connect(model(), &CallLogModel::pageLoaded, this, [&] {
+        seen.push_back({model()->rowCount(), model()->isLoaded(), model()->isLoading()});
+    });
+    setText(filters()->pathEdit(), QStringLiteral("/gen/"));
+    QVERIFY(waitLoaded());
+    QCOMPARE(pages.size(), 2);
+    QCOMPARE(seen.size(), std::size_t(2));
+    QCOMPARE(seen[0].rows, CallLogModel::firstRows);
+    QVERIFY(seen[0].loaded && seen[0].loading);
+    QCOMPARE(seen[1].rows, model()->pageSize());
+    QVERIFY(seen[1].loaded && !seen[1].loading);
+    QCOMPARE(pages.at(0).at(0).toInt(), CallLogModel::firstRows);
+    QCOMPARE(pages.at(1).at(0).toInt(), model()->pageSize() - CallLogModel::firstRows);
+    QCOMPARE(model()->rowCount(), model()->pageSize());
+    for (int row = 0; row < model()->rowCount(); ++row)
+        QCOMPARE(model()->entry(row)->requestId, requestIdOf(generatedCalls - 1 - row));
+
+    // A page no larger than a screenful is one request.
+    pages.clear();
+    model()->setPageSize(CallLogModel::firstRows);
+    page()->applyFilter();
+    QVERIFY(waitLoaded());
+    QCOMPARE(pages.size(), 1);
+    QCOMPARE(model()->rowCount(), CallLogModel::firstRows);
 }
 
 void TestCallLogsPage::presetRangeFollowsTheClockCustomRangeStays()

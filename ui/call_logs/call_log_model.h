@@ -34,7 +34,11 @@ namespace gatehouse::ui {
 // of blocks, the least recently shown evicted past maxCachedRows(). A row
 // asked for after its block went shows a placeholder while the block is
 // read again by its key range (a call deleted meanwhile by retention says
-// so instead).
+// so instead). Rows come back in chunks of refetchRows: the chunks a
+// repaint asks for together are read in one request, then the chunk above
+// and the one below, so a jump shows its screenful after a read of little
+// more than a screenful, and scrolling on from there finds its rows loaded
+// (unless the cache holds fewer than ten chunks).
 //
 // Live tail: every interval the model asks for the calls of the last few
 // seconds (a call is stored under its start time, so a slow call can land
@@ -91,7 +95,13 @@ public:
     void setApplicationNames(const QHash<quint64, QString>& names);
     QString applicationName(quint64 applicationId) const;
 
-    // Rows per page (the first page and each fetchMore()).
+    // Rows per page (the first page and each fetchMore()). The first page
+    // is read in two requests: a screenful (firstRows), shown as soon as it
+    // is there, then the rest of the page. A rare match (a path substring
+    // in one call of thousands) would otherwise keep the table empty until
+    // the search had walked far enough for a whole page, often the whole
+    // range; isLoading() stays true until the page is complete.
+    static constexpr int firstRows = 64;
     void setPageSize(int rows) { m_pageSize = qBound(1, rows, 10000); }
     int pageSize() const { return m_pageSize; }
 
@@ -107,6 +117,9 @@ public:
     bool hasMore() const { return m_next.has_value(); }
     // The first page of the current filter has arrived.
     bool isLoaded() const { return m_loaded; }
+
+    // Rows per chunk read again after eviction.
+    static constexpr int refetchRows = 100;
 
     void setMaxCachedRows(int rows) { m_maxCached = std::max(rows, 2 * m_pageSize); }
     int maxCachedRows() const { return m_maxCached; }
@@ -154,16 +167,23 @@ private:
         std::vector<qint64> ids;
         quint64 lastUse = 0;
     };
-    // A block read again: rows from `first` down to `last`, both included.
+    // Chunks read again: rows from `first` down to `last`, both included;
+    // `chunks` the first id of each chunk, `limit` rows per request.
     struct Refetch {
         Key first;
         Key last;
+        int limit = 0;
+        std::vector<qint64> chunks;
         std::vector<app::CallLogEntry> rows;
     };
     void cache(const std::vector<app::CallLogEntry>& entries);
     void evict();
     const Slot* slot(int row) const;
     void requestBlock(int row) const;
+    void flushRefetches();
+    // Asks for rows [first, last] (whole chunks) unless a chunk of them is
+    // on its way already or all of them are in memory.
+    void requestChunks(int first, int last, bool onlyIfMissing);
     void requestRefetch(quint64 previous, Refetch refetch, std::optional<app::SearchCursor> after);
     void finishRefetch(const Refetch& refetch);
     int rowOfKey(const Key& key) const; // -1: not loaded
@@ -182,14 +202,19 @@ private:
     quint64 m_nextBlock = 0;
     mutable quint64 m_useClock = 0;
     int m_maxCached = 50'000;
-    // Reads of evicted blocks in flight, by request id; the first row of
-    // each, so a block is asked for once.
+    // Reads of evicted chunks in flight, by request id; the first id of
+    // each chunk asked for, so a chunk is asked for once; the chunks asked
+    // for since the last turn of the event loop, by the key of their first
+    // row, read together on the next.
     mutable QHash<quint64, Refetch> m_refetches;
     mutable QHash<qint64, bool> m_refetching;
+    mutable std::vector<Key> m_pendingChunks;
+    mutable bool m_flushScheduled = false;
     std::optional<app::SearchCursor> m_next;
     bool m_loaded = false;
     int m_pageSize = 500;
-    quint64 m_fetch = 0; // the page request in flight, 0: none
+    quint64 m_fetch = 0;      // the page request in flight, 0: none
+    bool m_firstPart = false; // m_fetch asks for the first page's screenful
     QElapsedTimer m_fetchClock;
 
     bool m_liveTail = false;
