@@ -217,7 +217,6 @@ private slots:
     void realTrafficAppearsInTheTable();
     void queryFailureIsShownInThePage();
     void evictedRowsAreReadAgain();
-    void jumpReadsTheScreenfulThenItsNeighbours();
     void firstScreenfulComesBeforeTheRestOfThePage();
     void presetRangeFollowsTheClockCustomRangeStays();
     void germanLayoutFits();
@@ -877,36 +876,6 @@ void TestCallLogsPage::evictedRowsAreReadAgain()
     QCOMPARE(model()->index(1777, CallLogModel::Status).data().toString(),
              QString::number(generated(generatedCalls - 1 - 1777, 0).status));
     QVERIFY(model()->cachedRows() <= 200);
-}
-
-void TestCallLogsPage::jumpReadsTheScreenfulThenItsNeighbours()
-{
-    // A cache of ten chunks: the rows far above are gone by the end.
-    model()->setPageSize(100);
-    model()->setMaxCachedRows(10 * CallLogModel::refetchRows);
-    setText(filters()->pathEdit(), QStringLiteral("/gen/"));
-    QVERIFY(waitLoaded());
-    QVERIFY(scrollToEnd());
-    // (evictedRowsAreReadAgain deleted the call of row 1049.)
-    QVERIFY(model()->rowCount() >= generatedCalls - 1);
-    for (const int row : {250, 350, 450, 550, 650, 750})
-        QVERIFY2(!model()->entry(row), qPrintable(QString::number(row)));
-
-    // Rows 500 and on, shown from the top: their chunk comes back, then
-    // one chunk on either side, ready for scrolling; nothing further.
-    page()->view()->scrollTo(model()->index(500, 0), QAbstractItemView::PositionAtTop);
-    const int shownLast = page()->view()->rowAt(page()->view()->viewport()->height() - 1);
-    QVERIFY(shownLast > 510 && shownLast < 600);
-    QTRY_VERIFY_WITH_TIMEOUT(model()->entry(500) && model()->entry(shownLast), 3000);
-    QTRY_VERIFY_WITH_TIMEOUT(model()->entry(450) && model()->entry(650), 3000);
-    for (const int row : {400, 499, 500, shownLast, 600, 699})
-        QCOMPARE(model()->entry(row)->requestId, requestIdOf(generatedCalls - 1 - row));
-    QTest::qWait(100); // nothing else is on its way
-    QVERIFY(!model()->entry(399));
-    QVERIFY(!model()->entry(700));
-    QVERIFY(model()->cachedRows() <= model()->maxCachedRows());
-    QCOMPARE(model()->index(550, CallLogModel::Status).data().toString(),
-             QString::number(generated(generatedCalls - 1 - 550, 0).status));
 }
 
 void TestCallLogsPage::firstScreenfulComesBeforeTheRestOfThePage()

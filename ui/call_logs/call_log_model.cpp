@@ -254,7 +254,6 @@ void CallLogModel::setFilter(const app::CallLogFilter& filter, qint64 slidingSpa
     m_gone.clear();
     m_refetches.clear();
     m_refetching.clear();
-    m_pendingChunks.clear();
     m_next.reset();
     m_loaded = false;
     m_firstPart = false;
@@ -403,91 +402,29 @@ void CallLogModel::requestBlock(int row) const
 {
     if (!m_service)
         return;
-    // The chunk around the row. Not asked for yet: a repaint asks for every
-    // row it shows, and the chunks it needs are read in one request.
-    const Key from = m_keys[std::size_t(row - row % refetchRows)];
+    // The page-sized block around the row, from its first row down.
+    const int first = row - row % m_pageSize;
+    const int last = std::min(first + m_pageSize, rowCount()) - 1;
+    const Key from = m_keys[std::size_t(first)];
     if (m_refetching.contains(from.id))
         return;
     m_refetching.insert(from.id, true);
-    m_pendingChunks.push_back(from);
-    if (!m_flushScheduled) {
-        m_flushScheduled = true;
-        auto* self = const_cast<CallLogModel*>(this);
-        QMetaObject::invokeMethod(self, &CallLogModel::flushRefetches, Qt::QueuedConnection);
-    }
-}
-
-void CallLogModel::flushRefetches()
-{
-    m_flushScheduled = false;
-    std::vector<int> firsts;
-    for (const Key& key : m_pendingChunks) {
-        m_refetching.remove(key.id); // requestChunks() marks them again
-        if (const int row = rowOfKey(key); row >= 0)
-            firsts.push_back(row - row % refetchRows);
-    }
-    m_pendingChunks.clear();
-    if (firsts.empty() || !m_service)
-        return;
-    std::sort(firsts.begin(), firsts.end());
-    firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
-    // Adjacent chunks make one request; the rows shown come first.
-    std::vector<std::pair<int, int>> runs; // first and last row
-    for (const int first : firsts) {
-        const int last = std::min(first + refetchRows, rowCount()) - 1;
-        if (!runs.empty() && runs.back().second + 1 == first)
-            runs.back().second = last;
-        else
-            runs.emplace_back(first, last);
-    }
-    for (const auto& [first, last] : runs)
-        requestChunks(first, last, false);
-    // Then the chunk above and the one below each, where scrolling goes on;
-    // not with a cache so small that they would push out the rows shown.
-    if (m_maxCached < 10 * refetchRows)
-        return;
-    for (const auto& [first, last] : runs) {
-        if (last + 1 < rowCount())
-            requestChunks(last + 1, std::min(last + refetchRows, rowCount() - 1), true);
-        if (first > 0)
-            requestChunks(first - refetchRows, first - 1, true);
-    }
-}
-
-void CallLogModel::requestChunks(int first, int last, bool onlyIfMissing)
-{
-    Refetch refetch{
-        m_keys[std::size_t(first)], m_keys[std::size_t(last)], last - first + 1, {}, {}};
-    bool missing = !onlyIfMissing;
-    for (int row = first; row <= last; ++row) {
-        const Key& key = m_keys[std::size_t(row)];
-        if (row % refetchRows == 0) {
-            if (m_refetching.contains(key.id))
-                return;
-            refetch.chunks.push_back(key.id);
-        }
-        missing = missing || (!m_cache.contains(key.id) && !m_gone.contains(key.id));
-    }
-    if (!missing)
-        return;
-    for (const qint64 id : refetch.chunks)
-        m_refetching.insert(id, true);
-    const Key from = refetch.first;
-    requestRefetch(0, std::move(refetch), app::SearchCursor{from.timestampUs, from.id + 1});
+    Refetch refetch{from, m_keys[std::size_t(last)], {}};
+    const_cast<CallLogModel*>(this)->requestRefetch(
+        0, std::move(refetch), app::SearchCursor{from.timestampUs, from.id + 1});
 }
 
 void CallLogModel::requestRefetch(quint64 previous, Refetch refetch,
                                   std::optional<app::SearchCursor> after)
 {
     m_refetches.remove(previous);
-    const quint64 id = m_service->requestSearch(m_filter, after, refetch.limit);
+    const quint64 id = m_service->requestSearch(m_filter, after, m_pageSize);
     m_refetches.insert(id, std::move(refetch));
 }
 
 void CallLogModel::finishRefetch(const Refetch& refetch)
 {
-    for (const qint64 id : refetch.chunks)
-        m_refetching.remove(id);
+    m_refetching.remove(refetch.first.id);
     // Only rows this model has (a call stored late into the range is not
     // one of them); a row that did not come back was deleted meanwhile.
     std::vector<app::CallLogEntry> keep;
@@ -561,8 +498,7 @@ void CallLogModel::onQueryFailed(quint64 requestId, const QString& message)
         m_tailRows.clear();
         emit queryFailed(message);
     } else if (auto it = m_refetches.find(requestId); it != m_refetches.end()) {
-        for (const qint64 id : it->chunks)
-            m_refetching.remove(id); // asked for again when next shown
+        m_refetching.remove(it->first.id); // asked for again when next shown
         m_refetches.erase(it);
         emit queryFailed(message);
     }

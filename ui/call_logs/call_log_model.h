@@ -34,11 +34,7 @@ namespace gatehouse::ui {
 // of blocks, the least recently shown evicted past maxCachedRows(). A row
 // asked for after its block went shows a placeholder while the block is
 // read again by its key range (a call deleted meanwhile by retention says
-// so instead). Rows come back in chunks of refetchRows: the chunks a
-// repaint asks for together are read in one request, then the chunk above
-// and the one below, so a jump shows its screenful after a read of little
-// more than a screenful, and scrolling on from there finds its rows loaded
-// (unless the cache holds fewer than ten chunks).
+// so instead).
 //
 // Live tail: every interval the model asks for the calls of the last few
 // seconds (a call is stored under its start time, so a slow call can land
@@ -115,11 +111,9 @@ public:
     bool isLoading() const { return m_fetch != 0; }
     // More pages are stored than are loaded.
     bool hasMore() const { return m_next.has_value(); }
-    // The first page of the current filter has arrived.
+    // The first page of the current filter has arrived (at least its
+    // first screenful; isLoading() until the rest of it is there too).
     bool isLoaded() const { return m_loaded; }
-
-    // Rows per chunk read again after eviction.
-    static constexpr int refetchRows = 100;
 
     void setMaxCachedRows(int rows) { m_maxCached = std::max(rows, 2 * m_pageSize); }
     int maxCachedRows() const { return m_maxCached; }
@@ -167,23 +161,16 @@ private:
         std::vector<qint64> ids;
         quint64 lastUse = 0;
     };
-    // Chunks read again: rows from `first` down to `last`, both included;
-    // `chunks` the first id of each chunk, `limit` rows per request.
+    // A block read again: rows from `first` down to `last`, both included.
     struct Refetch {
         Key first;
         Key last;
-        int limit = 0;
-        std::vector<qint64> chunks;
         std::vector<app::CallLogEntry> rows;
     };
     void cache(const std::vector<app::CallLogEntry>& entries);
     void evict();
     const Slot* slot(int row) const;
     void requestBlock(int row) const;
-    void flushRefetches();
-    // Asks for rows [first, last] (whole chunks) unless a chunk of them is
-    // on its way already or all of them are in memory.
-    void requestChunks(int first, int last, bool onlyIfMissing);
     void requestRefetch(quint64 previous, Refetch refetch, std::optional<app::SearchCursor> after);
     void finishRefetch(const Refetch& refetch);
     int rowOfKey(const Key& key) const; // -1: not loaded
@@ -202,14 +189,10 @@ private:
     quint64 m_nextBlock = 0;
     mutable quint64 m_useClock = 0;
     int m_maxCached = 50'000;
-    // Reads of evicted chunks in flight, by request id; the first id of
-    // each chunk asked for, so a chunk is asked for once; the chunks asked
-    // for since the last turn of the event loop, by the key of their first
-    // row, read together on the next.
+    // Reads of evicted blocks in flight, by request id; the first row of
+    // each, so a block is asked for once.
     mutable QHash<quint64, Refetch> m_refetches;
     mutable QHash<qint64, bool> m_refetching;
-    mutable std::vector<Key> m_pendingChunks;
-    mutable bool m_flushScheduled = false;
     std::optional<app::SearchCursor> m_next;
     bool m_loaded = false;
     int m_pageSize = 500;
