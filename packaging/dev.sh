@@ -12,6 +12,7 @@
 #   packaging/dev.sh bench [ARGS...]  build, then tests/bench/proxy_bench.sh ARGS
 #   packaging/dev.sh bench cache [ARGS...]  build, then tests/bench/cache_bench.sh ARGS
 #   packaging/dev.sh bench instructions [ARGS...]  build, then tests/bench/instructions_bench.sh
+#   packaging/dev.sh bench call-logs [ARGS...]  build, then the Call Logs page over a million calls
 #
 # Environment: GATEHOUSE_BUILD_DIR (default build), GATEHOUSE_JOBS (build jobs,
 # default: all cores), GATEHOUSE_TEST_JOBS (parallel tests, default 2),
@@ -29,7 +30,7 @@ JOBS=${GATEHOUSE_JOBS:-$(nproc 2>/dev/null || echo 2)}
 TEST_JOBS=${GATEHOUSE_TEST_JOBS:-2}
 
 usage() {
-  sed -n '5,18s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '5,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 # Echoes a command, then runs it.
@@ -204,10 +205,18 @@ cmd_package() {
 }
 
 # `bench` alone (or with options) is the reverse-proxy benchmark; `bench cache`
-# the cache-hit one, `bench proxy` names the former explicitly.
+# the cache-hit one, `bench proxy` names the former explicitly. `bench
+# call-logs` is a program of its own: it needs neither wrk nor nginx.
 cmd_bench() {
   local script=proxy_bench.sh
   case ${1:-} in
+    call-logs)
+      shift
+      ensure_deps build
+      build call_log_scroll
+      run_cmd "$BUILD_DIR/tests/bench/call_log_scroll" "$@"
+      return
+      ;;
     cache) script=cache_bench.sh; shift ;;
     instructions) script=instructions_bench.sh; shift ;;
     proxy) shift ;;

@@ -37,6 +37,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
@@ -217,6 +218,7 @@ private slots:
     void realTrafficAppearsInTheTable();
     void queryFailureIsShownInThePage();
     void evictedRowsAreReadAgain();
+    void firstScreenfulComesBeforeTheRestOfThePage();
     void presetRangeFollowsTheClockCustomRangeStays();
     void germanLayoutFits();
 
@@ -875,6 +877,43 @@ void TestCallLogsPage::evictedRowsAreReadAgain()
     QCOMPARE(model()->index(1777, CallLogModel::Status).data().toString(),
              QString::number(generated(generatedCalls - 1 - 1777, 0).status));
     QVERIFY(model()->cachedRows() <= 200);
+}
+
+void TestCallLogsPage::firstScreenfulComesBeforeTheRestOfThePage()
+{
+    // As each part arrives: the rows, and whether the table counts as
+    // loaded (shown) and still loading.
+    struct Seen {
+        int rows;
+        bool loaded;
+        bool loading;
+    };
+    std::vector<Seen> seen;
+    QSignalSpy pages(model(), &CallLogModel::pageLoaded);
+    connect(model(), &CallLogModel::pageLoaded, this, [&] {
+        seen.push_back({model()->rowCount(), model()->isLoaded(), model()->isLoading()});
+    });
+    setText(filters()->pathEdit(), QStringLiteral("/gen/"));
+    QVERIFY(waitLoaded());
+    QCOMPARE(pages.size(), 2);
+    QCOMPARE(seen.size(), std::size_t(2));
+    QCOMPARE(seen[0].rows, CallLogModel::firstRows);
+    QVERIFY(seen[0].loaded && seen[0].loading);
+    QCOMPARE(seen[1].rows, model()->pageSize());
+    QVERIFY(seen[1].loaded && !seen[1].loading);
+    QCOMPARE(pages.at(0).at(0).toInt(), CallLogModel::firstRows);
+    QCOMPARE(pages.at(1).at(0).toInt(), model()->pageSize() - CallLogModel::firstRows);
+    QCOMPARE(model()->rowCount(), model()->pageSize());
+    for (int row = 0; row < model()->rowCount(); ++row)
+        QCOMPARE(model()->entry(row)->requestId, requestIdOf(generatedCalls - 1 - row));
+
+    // A page no larger than a screenful is one request.
+    pages.clear();
+    model()->setPageSize(CallLogModel::firstRows);
+    page()->applyFilter();
+    QVERIFY(waitLoaded());
+    QCOMPARE(pages.size(), 1);
+    QCOMPARE(model()->rowCount(), CallLogModel::firstRows);
 }
 
 void TestCallLogsPage::presetRangeFollowsTheClockCustomRangeStays()

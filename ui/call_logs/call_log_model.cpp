@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace gatehouse::ui {
 
@@ -255,13 +256,16 @@ void CallLogModel::setFilter(const app::CallLogFilter& filter, qint64 slidingSpa
     m_refetching.clear();
     m_next.reset();
     m_loaded = false;
+    m_firstPart = false;
     m_tail = 0;
     m_tailRows.clear();
     m_headId = 0;
     endResetModel();
     m_headTimeUs = nowUs();
-    if (m_service)
-        setFetch(m_service->requestSearch(m_filter, std::nullopt, m_pageSize));
+    if (m_service) {
+        m_firstPart = m_pageSize > firstRows;
+        setFetch(m_service->requestSearch(m_filter, std::nullopt, std::min(m_pageSize, firstRows)));
+    }
 }
 
 app::CallLogFilter CallLogModel::currentFilter() const
@@ -486,6 +490,7 @@ void CallLogModel::onQueryFailed(quint64 requestId, const QString& message)
     if (requestId == 0)
         return;
     if (requestId == m_fetch) {
+        m_firstPart = false;
         setFetch(0);
         emit queryFailed(message);
     } else if (requestId == m_tail) {
@@ -527,7 +532,11 @@ void CallLogModel::append(const app::SearchPage& page)
         for (const app::CallLogEntry& e : page.entries)
             m_headId = std::max(m_headId, e.id);
     }
-    setFetch(0);
+    const bool firstPart = std::exchange(m_firstPart, false);
+    if (firstPart && m_next && m_service) // the rest of the first page
+        setFetch(m_service->requestSearch(m_filter, m_next, m_pageSize - rowCount()));
+    else
+        setFetch(0);
     emit pageLoaded(int(page.entries.size()), elapsed);
 }
 

@@ -91,7 +91,13 @@ public:
     void setApplicationNames(const QHash<quint64, QString>& names);
     QString applicationName(quint64 applicationId) const;
 
-    // Rows per page (the first page and each fetchMore()).
+    // Rows per page (the first page and each fetchMore()). The first page
+    // is read in two requests: a screenful (firstRows), shown as soon as it
+    // is there, then the rest of the page. A rare match (a path substring
+    // in one call of thousands) would otherwise keep the table empty until
+    // the search had walked far enough for a whole page, often the whole
+    // range; isLoading() stays true until the page is complete.
+    static constexpr int firstRows = 64;
     void setPageSize(int rows) { m_pageSize = qBound(1, rows, 10000); }
     int pageSize() const { return m_pageSize; }
 
@@ -105,7 +111,8 @@ public:
     bool isLoading() const { return m_fetch != 0; }
     // More pages are stored than are loaded.
     bool hasMore() const { return m_next.has_value(); }
-    // The first page of the current filter has arrived.
+    // The first page of the current filter has arrived (at least its
+    // first screenful; isLoading() until the rest of it is there too).
     bool isLoaded() const { return m_loaded; }
 
     void setMaxCachedRows(int rows) { m_maxCached = std::max(rows, 2 * m_pageSize); }
@@ -189,7 +196,8 @@ private:
     std::optional<app::SearchCursor> m_next;
     bool m_loaded = false;
     int m_pageSize = 500;
-    quint64 m_fetch = 0; // the page request in flight, 0: none
+    quint64 m_fetch = 0;      // the page request in flight, 0: none
+    bool m_firstPart = false; // m_fetch asks for the first page's screenful
     QElapsedTimer m_fetchClock;
 
     bool m_liveTail = false;
