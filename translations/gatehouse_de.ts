@@ -2497,6 +2497,14 @@
         <source>Object ID</source>
         <translation>Objekt-ID</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::AuditPage</name>

@@ -2497,6 +2497,14 @@
         <source>Object ID</source>
         <translation>对象 ID</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::AuditPage</name>

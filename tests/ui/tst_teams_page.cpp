@@ -470,10 +470,15 @@ void TestTeamsPage::auditLogShowsWhoDidWhatWithBeforeAndAfter()
     QCOMPARE(cellText(model, 0, AuditModel::Actor), QStringLiteral("root-admin"));
     QCOMPARE(cellText(model, 0, AuditModel::ObjectType), QStringLiteral("team"));
     bool sawCreate = false;
-    for (int row = 0; row < model->rowCount(); ++row)
-        sawCreate |= model->entry(row)->action == QLatin1String("team.create") &&
-                     model->entry(row)->after.value(QStringLiteral("name")).toString() ==
-                         QLatin1String("Audited");
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->entry(row)->action != QLatin1String("team.create") ||
+            model->entry(row)->after.value(QStringLiteral("name")).toString() !=
+                QLatin1String("Audited"))
+            continue;
+        sawCreate = true;
+        // The object by its name, not only its id.
+        QCOMPARE(cellText(model, row, AuditModel::ObjectName), QStringLiteral("Audited"));
+    }
     QVERIFY(sawCreate);
 
     // Filter: the admin's team.set_member entries of the last hour.

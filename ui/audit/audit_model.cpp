@@ -5,6 +5,7 @@
 #include "ui/locale_format.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QLocale>
 
 namespace gatehouse::ui {
@@ -41,6 +42,20 @@ QString AuditModel::timeText(qint64 msSinceEpoch)
     return timestampText(QDateTime::fromMSecsSinceEpoch(msSinceEpoch));
 }
 
+QString AuditModel::objectName(const app::AuditEntry& entry)
+{
+    // After a change, the object as it is now; a deletion has only before.
+    const QJsonObject& state = entry.after.isEmpty() ? entry.before : entry.after;
+    const QString name = state.value(QLatin1String("name")).toString();
+    const QString version = state.value(QLatin1String("version")).toString();
+    if (!name.isEmpty())
+        return version.isEmpty() ? name : tr("%1 %2").arg(name, version);
+    const QString slug = state.value(QLatin1String("slug")).toString();
+    if (!slug.isEmpty())
+        return version.isEmpty() ? slug : tr("%1 %2").arg(slug, version);
+    return state.value(QLatin1String("prefix")).toString();
+}
+
 QVariant AuditModel::data(const QModelIndex& index, int role) const
 {
     const app::AuditEntry* e = index.isValid() ? entry(index.row()) : nullptr;
@@ -56,6 +71,8 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
             return e->action;
         case ObjectType:
             return e->objectType;
+        case ObjectName:
+            return objectName(*e);
         case ObjectId:
             return e->objectId;
         default:
@@ -80,6 +97,8 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Action");
     case ObjectType:
         return tr("Object type");
+    case ObjectName:
+        return tr("Object");
     case ObjectId:
         return tr("Object ID");
     default:

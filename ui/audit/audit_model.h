@@ -14,7 +14,11 @@ class AuditModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Time, Actor, Action, ObjectType, ObjectId, ColumnCount };
+    enum Column { Time, Actor, Action, ObjectType, ObjectName, ObjectId, ColumnCount };
+    // What the entry's object is called, from its recorded state: a name
+    // (with the version for an API), or a key's prefix; empty when the
+    // object has none (a subscription names only ids).
+    static QString objectName(const app::AuditEntry& entry);
 
     explicit AuditModel(QObject* parent = nullptr);
 
