@@ -41,6 +41,38 @@ private:
         return path;
     }
 
+    // The environment of a user whose console saved `settings` (the
+    // contents of its gatehouse.conf, under a config home of its own named
+    // `name`); the settings file's path in `path`.
+    QProcessEnvironment savedSettings(const QString& name, const QByteArray& settings,
+                                      QString* path)
+    {
+        const QString configHome = m_dir.filePath(name);
+        QDir().mkpath(configHome + QStringLiteral("/Gatehouse"));
+        *path = configHome + QStringLiteral("/Gatehouse/gatehouse.conf");
+        QFile file(*path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(settings) != settings.size())
+            path->clear();
+        auto env = environment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+        return env;
+    }
+
+    // A declarative file routing /shop to the origin at `originPort`, with
+    // `sections` (whole top-level sections such as listen or dns) first.
+    QString writeShopConfig(const QString& name, std::uint16_t originPort,
+                            const QByteArray& sections)
+    {
+        return writeFile(name, "version: 1\n" + sections +
+                                   "upstreams:\n"
+                                   "  - name: origin\n"
+                                   "    targets: [http://127.0.0.1:" +
+                                   QByteArray::number(originPort) +
+                                   "]\n"
+                                   "routes:\n"
+                                   "  - {id: shop, path: /shop, upstream: origin}\n");
+    }
+
     // Starts `gatehouse` with `args`, waits (up to 10 s) until its standard
     // output has a match for each of `lines`, stops it with SIGTERM and
     // returns the matches; what it printed instead when one never came.
@@ -129,14 +161,10 @@ private slots:
     // --config file names its own, which stands in both.
     void savedDnsRefreshIntervalAppliesAsInTheConsole()
     {
-        const QString configHome = m_dir.filePath(QStringLiteral("config-dns"));
-        QVERIFY(QDir().mkpath(configHome + QStringLiteral("/Gatehouse")));
-        QFile settings(configHome + QStringLiteral("/Gatehouse/gatehouse.conf"));
-        QVERIFY(settings.open(QIODevice::WriteOnly));
-        settings.write("[Gateway]\ndnsRefreshIntervalMs=45000\n");
-        settings.close();
-        auto env = environment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+        QString settings;
+        const auto env = savedSettings(QStringLiteral("config-dns"),
+                                       "[Gateway]\ndnsRefreshIntervalMs=45000\n", &settings);
+        QVERIFY(!settings.isEmpty());
         const QStringList common{QStringLiteral("--headless"),
                                  QStringLiteral("--listen"),
                                  QStringLiteral("127.0.0.1:0"),
@@ -152,22 +180,13 @@ private slots:
 
         gateway::demo_origin origin;
         QCOMPARE(QString::fromStdString(origin.start()), QString());
-        const QByteArray config = "version: 1\n"
-                                  "dns:\n"
-                                  "  refresh_interval: 2m\n"
-                                  "upstreams:\n"
-                                  "  - name: origin\n"
-                                  "    targets: [http://127.0.0.1:" +
-                                  QByteArray::number(origin.port()) +
-                                  "]\n"
-                                  "routes:\n"
-                                  "  - {id: shop, path: /shop, upstream: origin}\n";
-        const QString path = writeFile(QStringLiteral("dns.yaml"), config);
+        const QString path = writeShopConfig(QStringLiteral("dns.yaml"), origin.port(),
+                                             "dns:\n  refresh_interval: 2m\n");
         QCOMPARE(dnsLine({QStringLiteral("--config"), path}),
                  QStringLiteral("dns refresh: 2m (configuration file)"));
 
         // Nothing saved: the default, as in the console.
-        QVERIFY(QFile::remove(settings.fileName()));
+        QVERIFY(QFile::remove(settings));
         QCOMPARE(dnsLine({}), QStringLiteral("dns refresh: 30s (default)"));
     }
 
@@ -176,16 +195,14 @@ private slots:
     // --threads win over it, and a --config file defines its own gateway.
     void savedListenerAppliesAsInTheConsole()
     {
-        const QString configHome = m_dir.filePath(QStringLiteral("config-listener"));
-        QVERIFY(QDir().mkpath(configHome + QStringLiteral("/Gatehouse")));
         const std::uint16_t saved = test::unused_port();
-        QFile settings(configHome + QStringLiteral("/Gatehouse/gatehouse.conf"));
-        QVERIFY(settings.open(QIODevice::WriteOnly));
-        settings.write("[Gateway]\nlistenAddress=127.0.0.1\nport=" + QByteArray::number(saved) +
-                       "\nthreads=3\n");
-        settings.close();
-        auto env = environment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+        QString settings;
+        const auto env =
+            savedSettings(QStringLiteral("config-listener"),
+                          "[Gateway]\nlistenAddress=127.0.0.1\nport=" + QByteArray::number(saved) +
+                              "\nthreads=3\n",
+                          &settings);
+        QVERIFY(!settings.isEmpty());
         const QStringList database{QStringLiteral("--headless"), QStringLiteral("--database"),
                                    m_dir.filePath(QStringLiteral("listener-catalog.sqlite"))};
         const QList<QRegularExpression> lines{
@@ -210,18 +227,8 @@ private slots:
         // A declarative file: the saved listener does not apply.
         gateway::demo_origin origin;
         QCOMPARE(QString::fromStdString(origin.start()), QString());
-        const QByteArray config = "version: 1\n"
-                                  "listen:\n"
-                                  "  address: 127.0.0.1\n"
-                                  "  port: 0\n"
-                                  "upstreams:\n"
-                                  "  - name: origin\n"
-                                  "    targets: [http://127.0.0.1:" +
-                                  QByteArray::number(origin.port()) +
-                                  "]\n"
-                                  "routes:\n"
-                                  "  - {id: shop, path: /shop, upstream: origin}\n";
-        const QString path = writeFile(QStringLiteral("listener.yaml"), config);
+        const QString path = writeShopConfig(QStringLiteral("listener.yaml"), origin.port(),
+                                             "listen:\n  address: 127.0.0.1\n  port: 0\n");
         const QStringList fromFile = startedLines(
             env, {QStringLiteral("--headless"), QStringLiteral("--config"), path}, lines);
         QCOMPARE(fromFile.size(), 2);
