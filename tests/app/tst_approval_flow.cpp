@@ -59,6 +59,10 @@ private:
     // in between (the sync runs on this thread). Milliseconds it took, or -1
     // when it did not happen within `limitMs`.
     qint64 waitForStatus(int status, const QString& key, int limitMs = 3000);
+    // The test application subscribes to the test plan, the admin approves,
+    // and the gateway lets the test key through: the subscription's id, or
+    // 0 when any step failed.
+    qint64 approveTheKeysSubscription();
     test::http_response get(const QString& key);
     bool startStack(QString* error);
 
@@ -168,6 +172,19 @@ test::http_response TestApprovalFlow::get(const QString& key)
                               std::chrono::seconds(5));
 }
 
+qint64 TestApprovalFlow::approveTheKeysSubscription()
+{
+    const Principal admin = m_world.admin;
+    const qint64 app = m_appId, plan = m_planId;
+    const auto approved = call([=](CatalogStore& s) {
+        const auto sub = s.subscriptions().request(admin, app, plan);
+        return sub && s.subscriptions().approve(admin, sub->id) ? sub->id : qint64(0);
+    });
+    if (!approved || *approved == 0 || waitForStatus(200, m_key) < 0)
+        return 0;
+    return *approved;
+}
+
 qint64 TestApprovalFlow::waitForStatus(int status, const QString& key, int limitMs)
 {
     QElapsedTimer clock;
@@ -251,13 +268,8 @@ void TestApprovalFlow::requestApproveSuspendRevoke()
 void TestApprovalFlow::retireAnswers410AndDeprecationDecorates()
 {
     const Principal admin = m_world.admin;
-    const qint64 app = m_appId, plan = m_planId, api = m_apiId;
-    auto approved = call([=](CatalogStore& s) {
-        const auto sub = s.subscriptions().request(admin, app, plan);
-        return sub && s.subscriptions().approve(admin, sub->id);
-    });
-    QVERIFY(approved && *approved);
-    QVERIFY(waitForStatus(200, m_key) >= 0);
+    const qint64 api = m_apiId;
+    QVERIFY(approveTheKeysSubscription() > 0);
 
     const qint64 sunset = QDateTime::currentMSecsSinceEpoch() + 30LL * 24 * 3600 * 1000;
     auto deprecated = call([=](CatalogStore& s) { return s.apis().deprecate(admin, api, sunset); });
@@ -429,17 +441,11 @@ void TestApprovalFlow::revokedSubscriptionCutsAccessWithinASecond()
 {
     const Principal admin = m_world.admin;
     const Principal owner = m_world.publisher;
-    const qint64 app = m_appId, plan = m_planId;
-    auto approved = call([=](CatalogStore& s) {
-        const auto sub = s.subscriptions().request(admin, app, plan);
-        return sub && s.subscriptions().approve(admin, sub->id) ? sub->id : qint64(0);
-    });
-    QVERIFY(approved && *approved > 0);
-    QVERIFY(waitForStatus(200, m_key) >= 0);
+    const qint64 sub = approveTheKeysSubscription();
+    QVERIFY(sub > 0);
 
     // Revoked by the API team's owner through this process's catalog: the
     // key itself stays valid, so the answer is 403 "no subscription".
-    const qint64 sub = *approved;
     auto revoked = call([=](CatalogStore& s) {
         return s.subscriptions().revoke(owner, sub, QStringLiteral("contract ended"));
     });
@@ -461,13 +467,7 @@ void TestApprovalFlow::revokedSubscriptionCutsAccessWithinASecond()
 void TestApprovalFlow::failedCompileKeepsTheRunningConfiguration()
 {
     const Principal admin = m_world.admin;
-    const qint64 app = m_appId, plan = m_planId;
-    auto approved = call([=](CatalogStore& s) {
-        const auto sub = s.subscriptions().request(admin, app, plan);
-        return sub && s.subscriptions().approve(admin, sub->id);
-    });
-    QVERIFY(approved && *approved);
-    QVERIFY(waitForStatus(200, m_key) >= 0);
+    QVERIFY(approveTheKeysSubscription() > 0);
     const int appliedBefore = m_sync->appliedCount();
 
     // The catalog becomes unreadable for the compiler behind the storage
@@ -499,13 +499,7 @@ void TestApprovalFlow::failedCompileKeepsTheRunningConfiguration()
 void TestApprovalFlow::unresolvableUpstreamIsAWarningAndTheRestKeepsWorking()
 {
     const Principal admin = m_world.admin;
-    const qint64 app = m_appId, plan = m_planId;
-    auto approved = call([=](CatalogStore& s) {
-        const auto sub = s.subscriptions().request(admin, app, plan);
-        return sub && s.subscriptions().approve(admin, sub->id);
-    });
-    QVERIFY(approved && *approved);
-    QVERIFY(waitForStatus(200, m_key) >= 0);
+    QVERIFY(approveTheKeysSubscription() > 0);
 
     // A host name that cannot resolve: another team's typo must not stop
     // the catalog from reaching the gateway. The snapshot is applied with a
@@ -556,13 +550,7 @@ void TestApprovalFlow::unresolvableUpstreamIsAWarningAndTheRestKeepsWorking()
 void TestApprovalFlow::invalidUpstreamLeavesOnlyThatApiOut()
 {
     const Principal admin = m_world.admin;
-    const qint64 app = m_appId, plan = m_planId;
-    auto approved = call([=](CatalogStore& s) {
-        const auto sub = s.subscriptions().request(admin, app, plan);
-        return sub && s.subscriptions().approve(admin, sub->id);
-    });
-    QVERIFY(approved && *approved);
-    QVERIFY(waitForStatus(200, m_key) >= 0);
+    QVERIFY(approveTheKeysSubscription() > 0);
 
     // A published API whose stored target the gateway cannot use (written
     // before the catalog checked targets, or by hand): the API is left out
