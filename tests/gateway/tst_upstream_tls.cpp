@@ -141,6 +141,16 @@ private:
         m_gateway = std::make_unique<gateway::gateway_server>();
         QCOMPARE(QString::fromStdString(m_gateway->apply(config)), QString());
         QCOMPARE(QString::fromStdString(m_gateway->start(options)), QString());
+        // "localhost" is looked up in the background after the start; until
+        // then its target answers 502 ("looking up"). Wait for the lookup,
+        // not with a request, which would leave a pooled connection behind.
+        const auto lookingUp = [this] {
+            for (const auto& target : m_gateway->stats().targets)
+                if (target.problem.find("looking up") != std::string::npos)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!lookingUp(), 5000);
     }
     std::string localhostUrl() const
     {
