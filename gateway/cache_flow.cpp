@@ -180,7 +180,7 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
         parts.method = c::method_class::post;
         parts.body_hash = digest;
     }
-    key_ = c::make_cache_key(parts, *policy_);
+    c::make_cache_key(parts, *policy_, key_);
 
     const auto& fields = as_fields(req);
     const auto headers = c::make_header_lookup(fields);

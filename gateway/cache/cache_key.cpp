@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace gatehouse::gateway::cache {
@@ -142,29 +143,32 @@ std::string body_digest(std::string_view body)
     return out;
 }
 
-std::string normalize_host(std::string_view scheme, std::string_view host)
+void append_normalized_host(std::string& out, std::string_view scheme, std::string_view host)
 {
-    // Trim the view first and copy once: GCC 12 reports bogus -Warray-bounds
-    // for resize() on a freshly built string.
     const std::string_view default_port = scheme == "https" ? ":443" : ":80";
-    if (host.size() > default_port.size() && host.back() != ']') {
-        std::string tail(host.substr(host.size() - default_port.size()));
-        if (tail == default_port)
-            host.remove_suffix(default_port.size());
-    }
+    if (host.size() > default_port.size() && host.back() != ']' && host.ends_with(default_port))
+        host.remove_suffix(default_port.size());
     if (!host.empty() && host.back() == '.')
         host.remove_suffix(1);
-    std::string out(host.size(), '\0');
-    std::transform(host.begin(), host.end(), out.begin(), lower);
-    return out;
+    const std::size_t at = out.size();
+    out.append(host);
+    std::transform(out.begin() + static_cast<std::ptrdiff_t>(at), out.end(),
+                   out.begin() + static_cast<std::ptrdiff_t>(at), lower);
 }
 
-std::string normalize_path(std::string_view path)
+void append_normalized_path(std::string& out, std::string_view path)
 {
-    if (path.empty())
-        return std::string(1, '/');
-    std::string out(path);
-    for (std::size_t i = 0; i < out.size(); ++i) {
+    if (path.empty()) {
+        out.push_back('/');
+        return;
+    }
+    const std::size_t at = out.size();
+    out.append(path);
+    // Most paths have no escapes: memchr finds that without a loop per char.
+    const char* first = static_cast<const char*>(std::memchr(path.data(), '%', path.size()));
+    if (!first)
+        return;
+    for (std::size_t i = at + static_cast<std::size_t>(first - path.data()); i < out.size(); ++i) {
         if (out[i] != '%')
             continue;
         if (i + 1 < out.size())
@@ -173,53 +177,117 @@ std::string normalize_path(std::string_view path)
             out[i + 2] = upper(out[i + 2]);
         i += 2;
     }
+}
+
+void append_normalized_query(std::string& out, std::string_view query,
+                             const std::vector<std::string>& ignored)
+{
+    // A query's parameters, each with the length of its name. Queries rarely
+    // have more than a handful, so they live on the stack; longer ones spill
+    // into a vector. This runs for every cacheable request: no allocation.
+    struct param {
+        std::string_view text;
+        std::size_t name_length;
+    };
+    constexpr std::size_t inline_params = 16;
+    std::array<param, inline_params> inline_storage;
+    std::vector<param> spilled;
+    std::size_t count = 0;
+    auto add = [&](param p) {
+        if (count < inline_params) {
+            inline_storage[count++] = p;
+            return;
+        }
+        if (spilled.empty())
+            spilled.assign(inline_storage.begin(), inline_storage.end());
+        spilled.push_back(p);
+        ++count;
+    };
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view text = query.substr(0, amp);
+        if (!text.empty()) {
+            const std::size_t name_length = std::min(text.find('='), text.size());
+            if (ignored.empty() || !ignored_param(text.substr(0, name_length), ignored))
+                add({text, name_length});
+        }
+        if (amp == std::string_view::npos)
+            break;
+        query.remove_prefix(amp + 1);
+    }
+    param* const begin = spilled.empty() ? inline_storage.data() : spilled.data();
+    param* const end = begin + count;
+    // Stable by name: the values of a repeated name keep their order.
+    const auto by_name = [](const param& a, const param& b) {
+        return a.text.substr(0, a.name_length) < b.text.substr(0, b.name_length);
+    };
+    if (!std::is_sorted(begin, end, by_name)) {
+        if (count <= inline_params) {
+            for (param* i = begin + 1; i < end; ++i) // insertion sort: stable, no buffer
+                for (param* j = i; j > begin && by_name(*j, *(j - 1)); --j)
+                    std::swap(*j, *(j - 1));
+        } else {
+            std::stable_sort(begin, end, by_name);
+        }
+    }
+    bool first = true;
+    for (const param* p = begin; p != end; ++p) {
+        if (!first)
+            out.push_back('&');
+        first = false;
+        append_normalized_path(out, p->text); // same percent-escape case folding
+    }
+}
+
+std::string normalize_host(std::string_view scheme, std::string_view host)
+{
+    std::string out;
+    append_normalized_host(out, scheme, host);
+    return out;
+}
+
+std::string normalize_path(std::string_view path)
+{
+    std::string out;
+    append_normalized_path(out, path);
     return out;
 }
 
 std::string normalize_query(std::string_view query, const std::vector<std::string>& ignored)
 {
-    std::vector<std::string_view> params;
-    while (!query.empty()) {
-        const auto amp = query.find('&');
-        const std::string_view param = query.substr(0, amp);
-        if (!param.empty() && !ignored_param(param.substr(0, param.find('=')), ignored))
-            params.push_back(param);
-        if (amp == std::string_view::npos)
-            break;
-        query.remove_prefix(amp + 1);
-    }
-    std::stable_sort(params.begin(), params.end(), [](std::string_view a, std::string_view b) {
-        return a.substr(0, a.find('=')) < b.substr(0, b.find('='));
-    });
     std::string out;
-    for (auto p : params) {
-        if (!out.empty())
-            out.push_back('&');
-        out.append(normalize_path(p)); // same percent-escape case folding
-    }
+    append_normalized_query(out, query, ignored);
     return out;
+}
+
+void make_cache_key(const key_parts& parts, const cache_policy& policy, cache_key& key)
+{
+    // '\n' cannot occur in a valid request target or Host, so it separates
+    // the fields unambiguously. `key` keeps its storage from the last request.
+    std::string& k = key.primary;
+    k.clear();
+    k.reserve(parts.scheme.size() + parts.host.size() + parts.path.size() + parts.query.size() +
+              parts.body_hash.size() + 8);
+    k.push_back(parts.method == method_class::post ? 'P' : 'G');
+    k.push_back('\n');
+    k.append(parts.scheme);
+    k.push_back('\n');
+    append_normalized_host(k, parts.scheme, parts.host);
+    k.push_back('\n');
+    append_normalized_path(k, parts.path);
+    k.push_back('\n');
+    append_normalized_query(k, parts.query, policy.ignored_query_params);
+    if (parts.method == method_class::post) {
+        k.push_back('\n');
+        k.append(parts.body_hash);
+    }
+    key.hash = hash64(k);
 }
 
 cache_key make_cache_key(const key_parts& parts, const cache_policy& policy)
 {
-    // '\n' cannot occur in a valid request target or Host, so it separates
-    // the fields unambiguously.
     cache_key key;
-    key.primary.reserve(parts.host.size() + parts.path.size() + parts.query.size() + 16);
-    key.primary.push_back(parts.method == method_class::post ? 'P' : 'G');
-    key.primary.push_back('\n');
-    key.primary.append(parts.scheme);
-    key.primary.push_back('\n');
-    key.primary.append(normalize_host(parts.scheme, parts.host));
-    key.primary.push_back('\n');
-    key.primary.append(normalize_path(parts.path));
-    key.primary.push_back('\n');
-    key.primary.append(normalize_query(parts.query, policy.ignored_query_params));
-    if (parts.method == method_class::post) {
-        key.primary.push_back('\n');
-        key.primary.append(parts.body_hash);
-    }
-    key.hash = hash64(key.primary);
+    make_cache_key(parts, policy, key);
     return key;
 }
 

@@ -44,6 +44,9 @@ struct cache_key {
 std::uint64_t hash64(std::string_view data, std::uint64_t seed = 0);
 
 cache_key make_cache_key(const key_parts& parts, const cache_policy& policy);
+// The same into `key`, reusing its storage (no allocation once it has grown):
+// the request path's form.
+void make_cache_key(const key_parts& parts, const cache_policy& policy, cache_key& key);
 
 // Lowercase hex SHA-256 of a request body, for key_parts::body_hash (POST
 // caching, opt-in per API). Cryptographic on purpose: the body is not stored

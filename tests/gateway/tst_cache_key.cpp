@@ -102,6 +102,45 @@ private slots:
         QCOMPARE(normalize_host("http", "[::1]:80"), std::string("[::1]"));
     }
 
+    void normalized_query_form()
+    {
+        // The exact form: sorted by name (stable for repeated names), escapes
+        // uppercased, empty members and ignored names gone.
+        QCOMPARE(normalize_query("z=%2f&a=2&utm_x=1&&a=1&m", {"utm_*"}),
+                 std::string("a=2&a=1&m&z=%2F"));
+        QCOMPARE(normalize_query("", {}), std::string());
+        QCOMPARE(normalize_query("&&", {}), std::string());
+        // More parameters than are sorted on the stack: the same rules.
+        std::string query, expected;
+        for (int i = 39; i >= 0; --i) {
+            const std::string name = "p" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+            query += (query.empty() ? "" : "&") + name + "=b&" + name + "=a";
+        }
+        for (int i = 0; i < 40; ++i) {
+            const std::string name = "p" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+            expected += (expected.empty() ? "" : "&") + name + "=b&" + name + "=a";
+        }
+        QCOMPARE(normalize_query(query, {}), expected);
+        QCOMPARE(normalize_query(query + "&utm_a=1", {"utm_*"}), expected);
+    }
+
+    void key_storage_reused()
+    {
+        // The request path builds every key into one cache_key: a shorter key
+        // after a longer one must not keep any of the old bytes.
+        cache_policy p;
+        cache_key reused;
+        make_cache_key({method_class::post, "https", "Long.Example:443", "/a/very/long/path%2f",
+                        "b=1&a=2", "digest"},
+                       p, reused);
+        QCOMPARE(reused, make_cache_key({method_class::post, "https", "long.example",
+                                         "/a/very/long/path%2F", "a=2&b=1", "digest"},
+                                        p));
+        make_cache_key({method_class::get, "http", "h", "", "", {}}, p, reused);
+        QCOMPARE(reused.primary, std::string("G\nhttp\nh\n/\n"));
+        QCOMPARE(reused.hash, hash64(reused.primary));
+    }
+
     void post_body_digest()
     {
         QCOMPARE(body_digest(""),
