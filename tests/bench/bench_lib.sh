@@ -338,6 +338,33 @@ start_gatehouse() {
   GATEHOUSE_URL=${url:-http://127.0.0.1:$port}
 }
 
+# call_log_counts PID NAME: stops the Gatehouse that start_gatehouse started
+# as NAME (PID) and prints "LOGGED DROPPED" from the summary it prints on the
+# way out ("telemetry: N calls logged, M dropped, ..."), or nothing when it
+# printed none. The call log never slows traffic: records its writer cannot
+# keep up with are dropped and counted, so a logging run is only like
+# nginx's access log when DROPPED is 0.
+call_log_counts() {
+  local pid=$1 name=$2 killer line
+  kill -TERM "$pid" 2>/dev/null || return 0
+  (sleep 20; kill -KILL "$pid" 2>/dev/null) &
+  killer=$!
+  wait "$pid" 2>/dev/null || true
+  kill "$killer" 2>/dev/null || true
+  wait "$killer" 2>/dev/null || true
+  line=$(grep -m1 -oE 'telemetry: [0-9]+ calls logged, [0-9]+ dropped' "$TMP/$name.log" 2>/dev/null) || return 0
+  awk '{ print $2, $5 }' <<<"$line"
+}
+
+# call_log_line LOGGED DROPPED: the report's sentence about a logging run.
+call_log_line() {
+  awk -v l="$1" -v d="$2" 'BEGIN {
+    t = l + d
+    printf "gatehouse call log over all its runs (warm-ups included): %d calls written, %d dropped (%.1f%%)", l, d, (t > 0 ? 100 * d / t : 0)
+    if (d > 0) printf "; its writer shares the pinned core and could not keep up, so its rows are not like nginx-log, which logs every request"
+    printf "\n" }'
+}
+
 # --- report helpers -----------------------------------------------------------
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f ms", us / 1000 }'; }

@@ -246,6 +246,13 @@ for s in "${SIZES[@]}"; do
   done
 done
 
+# The logging Gatehouse's own account of its call log: stopping it prints
+# how many calls were written and how many dropped.
+CALL_LOG=
+if [[ -n ${TPID[gatehouse]:-} ]]; then
+  CALL_LOG=$(call_log_counts "${TPID[gatehouse]}" gatehouse)
+fi
+
 # --- report -------------------------------------------------------------------
 
 mkdir -p "$OUT_DIR"
@@ -303,6 +310,10 @@ verdict() {
     done
   done
   echo
+  if [[ -n $CALL_LOG ]]; then
+    # shellcheck disable=SC2086 # two numbers
+    call_log_line $CALL_LOG
+  fi
   [[ $FAILED -eq 0 ]] || echo "Some runs failed or were left out: see the messages above."
 } | tee "$report"
 

@@ -216,6 +216,13 @@ for p in "${PATHS[@]}"; do
   done
 done
 
+# The logging Gatehouse's own account of its call log: stopping it prints
+# how many calls were written and how many dropped.
+CALL_LOG=
+if [[ -n ${TPID[gatehouse]:-} ]]; then
+  CALL_LOG=$(call_log_counts "${TPID[gatehouse]}" gatehouse)
+fi
+
 # --- report -------------------------------------------------------------------
 
 # compare_pair LABEL A B PATH [cost]: throughput, p50 and p99 of A over B at
@@ -224,15 +231,15 @@ done
 compare_pair() {
   local label=$1 a="max|$2|$4" b="max|$3|$4"
   [[ -n ${RPS[$a]:-} && -n ${RPS[$b]:-} ]] || return 0
-  local extra=
+  local notes=
   if [[ ${5:-} == cost ]]; then
-    extra=$(awk -v a="${RPS[$a]}" -v b="${RPS[$b]}" 'BEGIN { if (b > 0) printf ", logging costs %.1f%% of throughput", (1 - a / b) * 100 }')
+    notes=$(awk -v a="${RPS[$a]}" -v b="${RPS[$b]}" 'BEGIN { if (b > 0) printf ", logging costs %.1f%% of throughput", (1 - a / b) * 100 }')
   fi
   if [[ -n ${CPU_US[$a]:-} && -n ${CPU_US[$b]:-} ]]; then
-    extra+=$(awk -v a="${CPU_US[$a]}" -v b="${CPU_US[$b]}" 'BEGIN { if (a > 0) printf "; CPU per request %.2fx (req/s per core %.2fx)", a / b, b / a }')
+    notes+=$(awk -v a="${CPU_US[$a]}" -v b="${CPU_US[$b]}" 'BEGIN { if (a > 0) printf "; CPU per request %.2fx (req/s per core %.2fx)", a / b, b / a }')
   fi
   printf '  %s throughput %sx, p50 %sx, p99 %sx%s\n' "$label" \
-    "$(ratio "${RPS[$a]}" "${RPS[$b]}")" "$(ratio "${P50[$a]}" "${P50[$b]}")" "$(ratio "${P99[$a]}" "${P99[$b]}")" "$extra"
+    "$(ratio "${RPS[$a]}" "${RPS[$b]}")" "$(ratio "${P50[$a]}" "${P50[$b]}")" "$(ratio "${P99[$a]}" "${P99[$b]}")" "$notes"
 }
 
 mkdir -p "$OUT_DIR"
@@ -280,6 +287,10 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
     echo "  offered: ~${TARGET_RATE[$p]} req/s (half of ${RATE_REF[$p]}'s maximum) with ${MOD_CONNS[$p]} connections"
   done
   echo
+  if [[ -n $CALL_LOG ]]; then
+    # shellcheck disable=SC2086 # two numbers
+    call_log_line $CALL_LOG
+  fi
   [[ $FAILED -eq 0 ]] || echo "Some runs failed or were left out: see the messages above."
 } | tee "$report"
 
