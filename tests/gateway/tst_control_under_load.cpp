@@ -211,6 +211,83 @@ private slots:
         QVERIFY(drained.load() > 0);
     }
 
+    void restartsUnderTrafficRecover()
+    {
+        // The console's Restart while clients keep calling: while the
+        // gateway is down a client cannot connect (or, arriving during the
+        // drain, is told 503); it never gets another error, never hangs,
+        // and is served again once the gateway is back.
+        gateway::gateway_server gw;
+        QVERIFY(gw.apply(configFor(0)).empty());
+        QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+        std::atomic<std::uint16_t> port{gw.port()};
+        std::atomic<bool> done{false};
+        std::mutex m;
+        int ok = 0, refused = 0, unexpected = 0;
+        std::string first_unexpected;
+        std::vector<std::thread> clients;
+        for (int c = 0; c < 3; ++c) {
+            clients.emplace_back([&, c] {
+                int mine_ok = 0, mine_refused = 0, mine_unexpected = 0;
+                std::string mine_first;
+                for (int i = 0; i < 100000 && !done.load(); ++i) {
+                    http_connection conn;
+                    if (!conn.connect(port.load(), 1s)) {
+                        ++mine_refused;
+                        std::this_thread::sleep_for(1ms);
+                        continue;
+                    }
+                    // A few requests per connection, then a new one.
+                    for (int k = 0; k < 5 && !done.load(); ++k) {
+                        const std::string target = targetFor(c, i * 5 + k);
+                        const auto response =
+                            conn.send("GET", target) ? conn.read(5s) : http_response{};
+                        if (response.status == 200) {
+                            ++mine_ok;
+                        } else if (response.status == 0 || response.status == 503) {
+                            ++mine_refused; // closed by the stop, or told so
+                            break;
+                        } else {
+                            ++mine_unexpected;
+                            if (mine_first.empty())
+                                mine_first = target + ": " + std::to_string(response.status) + " " +
+                                             response.body;
+                            break;
+                        }
+                        if (!response.keep_alive)
+                            break;
+                    }
+                }
+                std::lock_guard lock(m);
+                ok += mine_ok;
+                refused += mine_refused;
+                unexpected += mine_unexpected;
+                if (first_unexpected.empty())
+                    first_unexpected = mine_first;
+            });
+        }
+        int served_between = 0;
+        for (int cycle = 0; cycle < 6; ++cycle) {
+            std::this_thread::sleep_for(150ms);
+            gw.stop(std::chrono::milliseconds(cycle % 2 ? 0 : 300));
+            QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+            port = gw.port();
+            // Served again after each restart, by a fresh client.
+            const auto again = http_request(gw.port(), "GET", "/products/1");
+            if (again.status == 200)
+                ++served_between;
+        }
+        std::this_thread::sleep_for(150ms);
+        done = true;
+        for (auto& t : clients)
+            t.join();
+        gw.stop();
+        qInfo("%d served, %d refused while restarting, over 6 restarts", ok, refused);
+        QVERIFY2(unexpected == 0, first_unexpected.c_str());
+        QCOMPARE(served_between, 6);
+        QVERIFY(ok > 100);
+    }
+
     void countersLoseNothingUnderPolling()
     {
         gateway::gateway_server gw;
