@@ -7,10 +7,18 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QtTest/QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace gatehouse;
 using namespace gatehouse::test;
@@ -286,6 +294,67 @@ private slots:
             QVERIFY(c.send("GET", "/health"));
             QCOMPARE(c.read().status, 200);
         }
+    }
+
+    void clientHalfCloseAfterRequests_data()
+    {
+        QTest::addColumn<int>("requests");
+        QTest::addColumn<bool>("together");
+        QTest::newRow("one request, FIN right after") << 1 << false;
+        QTest::newRow("one request and FIN in one go") << 1 << true;
+        QTest::newRow("three pipelined, FIN right after") << 3 << false;
+    }
+    void clientHalfCloseAfterRequests()
+    {
+        // `printf 'GET ...' | nc host port`: keep-alive requests, then the
+        // client shuts its sending side and waits for the gateway to close.
+        // The FIN may arrive with the last request (one event for both);
+        // the gateway must answer every request and close at once, not
+        // after the keep-alive timeout (60 s here).
+        QFETCH(int, requests);
+        QFETCH(bool, together);
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(m_port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+        std::string bytes;
+        for (int i = 0; i < requests; ++i)
+            bytes += "GET /echo/h" + std::to_string(i) + " HTTP/1.1\r\nHost: a\r\n\r\n";
+        if (together) {
+            // Held back until the FIN is queued, so both leave together.
+            const int on = 1;
+            ::setsockopt(fd, IPPROTO_TCP, TCP_CORK, &on, sizeof on);
+        }
+        QCOMPARE(::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL), ssize_t(bytes.size()));
+        QCOMPARE(::shutdown(fd, SHUT_WR), 0);
+        QElapsedTimer timer;
+        timer.start();
+        std::string received;
+        bool closed = false;
+        while (!closed && timer.elapsed() < 10000) {
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, 100) <= 0)
+                continue;
+            char chunk[4096];
+            const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+            if (n <= 0)
+                closed = true;
+            else
+                received.append(chunk, static_cast<std::size_t>(n));
+        }
+        const qint64 elapsed = timer.elapsed();
+        ::close(fd);
+        QVERIFY2(closed, "the gateway kept the half-closed connection open");
+        QVERIFY2(elapsed < 2000, qPrintable(QString::number(elapsed)));
+        std::size_t answers = 0;
+        for (std::size_t at = received.find("HTTP/1.1 200 "); at != std::string::npos;
+             at = received.find("HTTP/1.1 200 ", at + 1))
+            ++answers;
+        QCOMPARE(answers, std::size_t(requests));
+        QVERIFY(received.find("/echo/h" + std::to_string(requests - 1)) != std::string::npos);
     }
 
     void connectionClose()
