@@ -9,6 +9,7 @@
 #include "gateway/call_record.hpp"
 #include "gateway/deadline_stream.hpp"
 #include "gateway/problem.hpp"
+#include "gateway/response_head.hpp"
 #include "gateway/worker.hpp"
 #include "gateway/worker_io.hpp"
 
@@ -91,7 +92,6 @@ public:
 
 private:
     using request_parser = http::request_parser<http::buffer_body>;
-    using response_parser = http::response_parser<http::buffer_body>;
 
     worker_task<bool> wait_for_request();
     worker_task<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
@@ -149,6 +149,7 @@ private:
     worker_stream client_;
     beast::flat_buffer buffer_;
     beast::flat_buffer upstream_buffer_;
+    response_head upstream_head_;       // of the exchange in flight; storage reused
     worker_stream* upstream_ = nullptr; // while an exchange is in flight
     bool linger_ = false;
     std::unique_ptr<char[]> relay_buffer_;

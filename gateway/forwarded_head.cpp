@@ -24,7 +24,8 @@ public:
     // A walk over the (few) fields comparing their codes: a lookup by
     // name in Beast's field tree spells the name out and compares strings
     // case-insensitively at every node, and costs more.
-    explicit connection_named(const http::fields& fields)
+    template <class Fields>
+    explicit connection_named(const Fields& fields)
     {
         for (const auto& field : fields)
             if (field.name() == http::field::connection)
@@ -150,8 +151,10 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
     w.append("\r\n");
 }
 
-void serialize_forwarded_response(const http::response_header<>& res,
-                                  const response_rewrite& rewrite, std::string& out)
+namespace {
+
+template <class Head>
+void serialize_response(const Head& res, const response_rewrite& rewrite, std::string& out)
 {
     const connection_named named(res);
     out.clear();
@@ -220,6 +223,20 @@ void serialize_forwarded_response(const http::response_header<>& res,
     if (!rewrite.keep_alive)
         w.field("Connection", "close");
     w.append("\r\n");
+}
+
+} // namespace
+
+void serialize_forwarded_response(const http::response_header<>& res,
+                                  const response_rewrite& rewrite, std::string& out)
+{
+    serialize_response(res, rewrite, out);
+}
+
+void serialize_forwarded_response(const response_head& res, const response_rewrite& rewrite,
+                                  std::string& out)
+{
+    serialize_response(res, rewrite, out);
 }
 
 } // namespace gatehouse::gateway

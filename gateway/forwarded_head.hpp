@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/response_head.hpp"
+
 #include <boost/beast/http/fields.hpp>
 #include <boost/beast/http/message.hpp>
 
@@ -48,5 +50,7 @@ struct response_rewrite {
 };
 void serialize_forwarded_response(const boost::beast::http::response_header<>& res,
                                   const response_rewrite& rewrite, std::string& out);
+void serialize_forwarded_response(const response_head& res, const response_rewrite& rewrite,
+                                  std::string& out);
 
 } // namespace gatehouse::gateway

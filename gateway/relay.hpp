@@ -245,13 +245,15 @@ write_message(worker_stream& out, std::string_view head, std::string_view body, 
 // `arm_read` is called before every read to set its deadline: the caller
 // decides whether a late read closes the stream (tcp_stream's expiry) or only
 // cancels it, so that an error response can still be sent.
-template <bool isRequest, class ArmRead, class Tap = no_tap>
-worker_task<relay_result>
-relay_body(worker_stream& in, boost::beast::flat_buffer& in_buffer,
-           boost::beast::http::parser<isRequest, boost::beast::http::buffer_body>& parser,
-           worker_stream& out, std::string_view head, bool chunked, char* buffer,
-           std::size_t buffer_size, ArmRead arm_read, std::chrono::milliseconds write_timeout,
-           Tap tap = {})
+//
+// `parser` is an http::parser<isRequest, buffer_body> or another Beast parser
+// whose get().body() is such a window (response_head_parser).
+template <class Parser, class ArmRead, class Tap = no_tap>
+worker_task<relay_result> relay_body(worker_stream& in, boost::beast::flat_buffer& in_buffer,
+                                     Parser& parser, worker_stream& out, std::string_view head,
+                                     bool chunked, char* buffer, std::size_t buffer_size,
+                                     ArmRead arm_read, std::chrono::milliseconds write_timeout,
+                                     Tap tap = {})
 {
     namespace http = boost::beast::http;
     constexpr auto nothrow = worker_nothrow;
@@ -314,13 +316,12 @@ relay_body(worker_stream& in, boost::beast::flat_buffer& in_buffer,
 // to its end after the part has gone out -- for the cache, which keeps all
 // of it; without, reading stops once the part has gone by, the rest stays
 // unread, and the caller must not reuse `in` unless the parser is done.
-template <bool isRequest, class ArmRead, class Tap = no_tap>
-worker_task<relay_result>
-relay_part(worker_stream& in, boost::beast::flat_buffer& in_buffer,
-           boost::beast::http::parser<isRequest, boost::beast::http::buffer_body>& parser,
-           worker_stream& out, std::string_view head, std::uint64_t first, std::uint64_t length,
-           bool read_to_end, char* buffer, std::size_t buffer_size, ArmRead arm_read,
-           std::chrono::milliseconds write_timeout, Tap tap = {})
+template <class Parser, class ArmRead, class Tap = no_tap>
+worker_task<relay_result> relay_part(worker_stream& in, boost::beast::flat_buffer& in_buffer,
+                                     Parser& parser, worker_stream& out, std::string_view head,
+                                     std::uint64_t first, std::uint64_t length, bool read_to_end,
+                                     char* buffer, std::size_t buffer_size, ArmRead arm_read,
+                                     std::chrono::milliseconds write_timeout, Tap tap = {})
 {
     namespace http = boost::beast::http;
     constexpr auto nothrow = worker_nothrow;

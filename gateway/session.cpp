@@ -13,6 +13,7 @@
 #include "gateway/message_head.hpp"
 #include "gateway/problem.hpp"
 #include "gateway/relay.hpp"
+#include "gateway/response_head.hpp"
 #include "gateway/upstream_tls.hpp"
 #include "gateway/worker.hpp"
 
@@ -479,7 +480,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     bool tried_other_target = false;
     bool retried_stale = false;
     std::unique_ptr<worker_stream> stream;
-    std::optional<response_parser> response;
+    std::optional<response_head_parser> response;
     for (;;) {
         // 1. A connection: pooled, or new.
         bool reused = false;
@@ -582,7 +583,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         bool got_head = false;
         if (sent.side == relay_result::done) {
             for (;;) {
-                response.emplace();
+                response.emplace(upstream_head_);
                 response->header_limit(upstream_header_limit);
                 response->body_limit(boost::none);
                 response->skip(head_request);
@@ -591,7 +592,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 ec = read_ec;
                 if (ec)
                     break;
-                const unsigned status = response->get().result_int();
+                const unsigned status = upstream_head_.result_int();
                 if (status >= 100 && status < 200 && status != 101)
                     continue;
                 got_head = true;
@@ -631,7 +632,12 @@ client_session::forward(request_parser& parser, const runtime_config& config,
 
         // 4. The response, relayed to the client -- or a stored one instead
         //    (a 304 that freshened it, stale-if-error on a 5xx).
-        auto& res = response->get();
+        // The cache and deprecation notices edit the head, in Beast's
+        // header; a plain relay writes the parsed head on as it arrived.
+        const bool edit_head = cache_.active() || access_.decorates();
+        http::response_header<> res;
+        if (edit_head)
+            upstream_head_.to_header(res);
         response_rewrite rewrite_response;
         rewrite_response.via = w_.shared.via_11;
         rewrite_response.request_id = request_id_;
@@ -657,11 +663,12 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             upstream_buffer_.clear();
             co_return co_await serve_from_cache(client_keep_alive && parser.is_done());
         }
-        const unsigned status = res.result_int();
+        const unsigned status = edit_head ? res.result_int() : upstream_head_.result_int();
         const bool no_body = head_request || status == 204 || status == 304;
         const bool upstream_keep_alive = response->keep_alive();
         bool keep_alive = client_keep_alive && parser.is_done();
-        access_.decorate(res); // deprecation headers (deprecated APIs only)
+        if (edit_head)
+            access_.decorate(res); // deprecation headers (deprecated APIs only)
         bool chunked = !no_body && response->chunked();
         if (!no_body && !response->content_length() && !chunked) {
             // Delimited by the upstream closing: chunk it for HTTP/1.1
@@ -678,7 +685,10 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         rewrite_response.keep_alive = keep_alive;
         count_response(status);
 
-        serialize_forwarded_response(res, rewrite_response, head_);
+        if (edit_head)
+            serialize_forwarded_response(res, rewrite_response, head_);
+        else
+            serialize_forwarded_response(upstream_head_, rewrite_response, head_);
         relay_result relayed;
         if (no_body || response->is_done())
             cache_.complete(); // no body, or an empty one: store before the head goes out

@@ -1,15 +1,18 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 // The heads the gateway writes for a proxied exchange, checked by parsing
-// them back as the next hop would.
+// them back as the next hop would. An upstream response read into the
+// relay's flat head goes out exactly as one read into Beast's header does.
 #include "gateway/forwarded_head.hpp"
 #include "gateway/message_head.hpp"
+#include "gateway/response_head.hpp"
 
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
 
 #include <QtTest/QTest>
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -81,6 +84,67 @@ http::request_header<> client_request()
     req.insert(http::field::transfer_encoding, "chunked");
     req.insert("X-Custom", "kept");
     return req;
+}
+
+// A response head parsed by the relay's parser and by Beast's.
+struct both_heads {
+    response_head flat;
+    http::response_header<> beast;
+};
+
+void parse_both(const std::string& wire, both_heads& out)
+{
+    response_head_parser flat_parser(out.flat);
+    flat_parser.eager(false);
+    http::response_parser<http::empty_body> beast_parser;
+    beast_parser.eager(false);
+    boost::system::error_code ec;
+    flat_parser.put(boost::asio::buffer(wire), ec);
+    if (ec || !flat_parser.is_header_done())
+        qFatal("the relay's parser rejects the head: %s", ec.message().c_str());
+    beast_parser.put(boost::asio::buffer(wire), ec);
+    if (ec || !beast_parser.is_header_done())
+        qFatal("Beast's parser rejects the head: %s", ec.message().c_str());
+    out.beast = beast_parser.release().base();
+}
+
+// The fields of two heads, in order, as "Name: value" lines.
+template <class Head>
+std::vector<std::string> field_lines(const Head& head)
+{
+    std::vector<std::string> lines;
+    for (const auto& f : head) {
+        const std::string_view name = f.name_string();
+        const std::string_view value = f.value();
+        lines.push_back(std::string(name) + ": " + std::string(value) + " #" +
+                        std::to_string(static_cast<int>(f.name())));
+    }
+    return lines;
+}
+
+// The same lines with the fields of one name together, as Beast's header
+// lists them: field lines of one name keep their order (RFC 9110 §5.3),
+// those of different names may change places.
+std::vector<std::string> grouped(std::vector<std::string> lines)
+{
+    auto name = [](const std::string& line) {
+        std::string n = line.substr(0, line.find(':'));
+        for (auto& c : n)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return n;
+    };
+    std::vector<std::string> out;
+    std::vector<bool> taken(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (taken[i])
+            continue;
+        for (std::size_t j = i; j < lines.size(); ++j)
+            if (!taken[j] && name(lines[j]) == name(lines[i])) {
+                out.push_back(lines[j]);
+                taken[j] = true;
+            }
+    }
+    return out;
 }
 
 } // namespace
@@ -264,6 +328,122 @@ private slots:
         serialize_forwarded_request(small, rewrite, wire);
         QCOMPARE(wire, expected_small);
         QVERIFY(wire.find("X-Field-") == std::string::npos);
+    }
+
+    void flatHeadKeepsWhatArrived()
+    {
+        // Names as spelled, repeated fields, order, unknown fields, the
+        // reason phrase; and to_header() gives Beast's header for the code
+        // that edits heads.
+        const std::string wire = "HTTP/1.1 203 Not Quite\r\n"
+                                 "content-type: text/plain\r\n"
+                                 "Set-Cookie: a=1\r\n"
+                                 "X-Thing: one\r\n"
+                                 "Set-Cookie: b=2\r\n"
+                                 "x-empty:\r\n"
+                                 "Content-Length: 0\r\n"
+                                 "\r\n";
+        both_heads h;
+        parse_both(wire, h);
+        QCOMPARE(h.flat.result_int(), 203u);
+        QCOMPARE(h.flat.reason(), std::string_view("Not Quite"));
+        QCOMPARE(h.flat.version(), 11u);
+        QCOMPARE(h.flat.size(), std::size_t(6));
+        // In the order they arrived (Beast's header moves the second
+        // Set-Cookie up to the first).
+        const auto code = [](http::field f) {
+            return " #" + std::to_string(static_cast<int>(f));
+        };
+        const std::vector<std::string> arrived{
+            "content-type: text/plain" + code(http::field::content_type),
+            "Set-Cookie: a=1" + code(http::field::set_cookie),
+            "X-Thing: one" + code(http::field::unknown),
+            "Set-Cookie: b=2" + code(http::field::set_cookie),
+            "x-empty: " + code(http::field::unknown),
+            "Content-Length: 0" + code(http::field::content_length)};
+        QCOMPARE(field_lines(h.flat), arrived);
+        QCOMPARE(grouped(field_lines(h.flat)), field_lines(h.beast));
+        http::response_header<> converted;
+        h.flat.to_header(converted);
+        QCOMPARE(converted.result_int(), 203u);
+        QCOMPARE(std::string(converted.reason()), std::string("Not Quite"));
+        QCOMPARE(field_lines(converted), field_lines(h.beast));
+
+        // Cleared and filled again by the next parser, storage and all.
+        parse_both("HTTP/1.0 404 \r\nServer: x\r\n\r\n", h);
+        QCOMPARE(h.flat.result_int(), 404u);
+        QCOMPARE(h.flat.version(), 10u);
+        QCOMPARE(h.flat.reason(), std::string_view("Not Found")); // none sent: the standard one
+        QCOMPARE(field_lines(h.flat), field_lines(h.beast));
+    }
+
+    void flatHeadIsForwardedAsBeastsHeaderIs()
+    {
+        const std::string wire = "HTTP/1.1 200 OK\r\n"
+                                 "Content-Type: application/json\r\n"
+                                 "Connection: keep-alive, X-Hop\r\n"
+                                 "X-Hop: dropped\r\n"
+                                 "Keep-Alive: timeout=5\r\n"
+                                 "Via: 1.0 upstream-cache\r\n"
+                                 "Cache-Status: origin; hit\r\n"
+                                 "CDN-Cache-Control: max-age=60\r\n"
+                                 "Gatehouse-Cache-Control: max-age=5\r\n"
+                                 "Transfer-Encoding: gzip, chunked\r\n"
+                                 "x-request-id: from-upstream\r\n"
+                                 "Set-Cookie: s=1\r\n"
+                                 "\r\n";
+        both_heads h;
+        parse_both(wire, h);
+        for (const bool chunked : {false, true})
+            for (const bool keep_alive : {false, true})
+                for (const bool strip : {false, true})
+                    for (const std::string_view status : {"", "Gatehouse; fwd=bypass"}) {
+                        const response_rewrite rewrite{.via = "1.1 gatehouse",
+                                                       .request_id = "0123abcd",
+                                                       .cache_status = status,
+                                                       .strip_targeted = strip,
+                                                       .chunked = chunked,
+                                                       .keep_alive = keep_alive};
+                        std::string from_flat, from_beast;
+                        serialize_forwarded_response(h.flat, rewrite, from_flat);
+                        serialize_forwarded_response(h.beast, rewrite, from_beast);
+                        QCOMPARE(from_flat, from_beast);
+                        const auto res = parse_head<false>(from_flat);
+                        QCOMPARE(count(res, "X-Hop"), std::size_t(0));
+                        QCOMPARE(values(res, "Via"),
+                                 std::string("1.0 upstream-cache, 1.1 gatehouse"));
+                        QCOMPARE(values(res, "X-Request-Id"), std::string("from-upstream"));
+                    }
+    }
+
+    void flatParserFillsTheBodyWindow()
+    {
+        // The body, chunked, through a window smaller than a chunk: as
+        // buffer_body does, the parser stops with need_buffer when the
+        // window is full and goes on in the next one.
+        const std::string wire = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                 "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
+        response_head head;
+        response_head_parser parser(head);
+        parser.eager(true);
+        boost::system::error_code ec;
+        std::size_t used = parser.put(boost::asio::buffer(wire), ec);
+        QVERIFY(parser.is_header_done());
+        std::string body;
+        char window[4];
+        for (int rounds = 0; !parser.is_done() && rounds < 100; ++rounds) {
+            auto& b = parser.get().body();
+            b.data = window;
+            b.size = sizeof window;
+            used += parser.put(boost::asio::buffer(wire.data() + used, wire.size() - used), ec);
+            if (ec == http::error::need_buffer)
+                ec = {};
+            QVERIFY2(!ec, ec.message().c_str());
+            body.append(window, sizeof window - b.size);
+        }
+        QVERIFY(parser.is_done());
+        QCOMPARE(body, std::string("hello world"));
+        QCOMPARE(used, wire.size());
     }
 
     void plainHeadMatchesTheFields()

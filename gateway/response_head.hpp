@@ -1,0 +1,174 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <boost/beast/http/basic_parser.hpp>
+#include <boost/beast/http/buffer_body.hpp>
+#include <boost/beast/http/field.hpp>
+#include <boost/beast/http/message.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gatehouse::gateway {
+
+// An upstream response's status line and fields as they arrived, in one
+// flat store the session reuses from response to response.
+//
+// Beast's http::fields allocates a node per field and keeps it in a tree
+// ordered by case-insensitive name: on the proxy path, storing the seven or
+// so fields of a typical response that way cost more of the gateway's time
+// than parsing them. A relayed response only needs its fields in order, to
+// be written on with the gateway's changes (serialize_forwarded_response),
+// so it gets them here: the bytes appended to one string, the fields an
+// array of offsets, and after the first responses no allocation at all.
+// They stay in the order they arrived (Beast's header moves a repeated field
+// up next to the first of its name; both keep the order among one name's
+// lines, which is all RFC 9110 §5.3 asks).
+// The code that edits a head (the cache, deprecation notices) asks for a
+// Beast header (to_header) and pays for the tree only then.
+class response_head {
+public:
+    class field_view {
+    public:
+        boost::beast::http::field name() const { return code_; }
+        std::string_view name_string() const { return name_; }
+        std::string_view value() const { return value_; }
+
+    private:
+        friend class response_head;
+        field_view(boost::beast::http::field code, std::string_view name, std::string_view value)
+            : code_(code)
+            , name_(name)
+            , value_(value)
+        {
+        }
+        boost::beast::http::field code_;
+        std::string_view name_;
+        std::string_view value_;
+    };
+
+    class const_iterator {
+    public:
+        using value_type = field_view;
+        using difference_type = std::ptrdiff_t;
+        field_view operator*() const { return head_->at(index_); }
+        const_iterator& operator++()
+        {
+            ++index_;
+            return *this;
+        }
+        bool operator==(const const_iterator& other) const { return index_ == other.index_; }
+
+    private:
+        friend class response_head;
+        const_iterator(const response_head* head, std::size_t index)
+            : head_(head)
+            , index_(index)
+        {
+        }
+        const response_head* head_;
+        std::size_t index_;
+    };
+
+    // Empties it, keeping the storage.
+    void clear();
+
+    unsigned result_int() const { return status_; }
+    // As Beast's header::reason(): the reason phrase sent, or the standard
+    // one for the status when none was.
+    std::string_view reason() const;
+    unsigned version() const { return version_; }
+
+    const_iterator begin() const { return {this, 0}; }
+    const_iterator end() const { return {this, fields_.size()}; }
+    std::size_t size() const { return fields_.size(); }
+    field_view at(std::size_t i) const
+    {
+        const entry& e = fields_[i];
+        return {e.code, std::string_view(bytes_).substr(e.name_offset, e.name_size),
+                std::string_view(bytes_).substr(e.value_offset, e.value_size)};
+    }
+
+    void set_status_line(unsigned status, std::string_view reason, unsigned version);
+    void add(boost::beast::http::field code, std::string_view name, std::string_view value);
+
+    // The same head as Beast's header (`out` is overwritten).
+    void to_header(boost::beast::http::response_header<>& out) const;
+
+private:
+    struct entry {
+        boost::beast::http::field code;
+        std::uint32_t name_offset;
+        std::uint32_t name_size;
+        std::uint32_t value_offset;
+        std::uint32_t value_size;
+    };
+
+    unsigned status_ = 0;
+    unsigned version_ = 11;
+    std::uint32_t reason_offset_ = 0;
+    std::uint32_t reason_size_ = 0;
+    std::string bytes_;
+    std::vector<entry> fields_;
+};
+
+// Parses an upstream response into a response_head, the body into the
+// window of get().body() as http::parser<false, buffer_body> does, so the
+// relay can read either. Like every Beast parser it reads one message; the
+// head it fills is cleared when it is made.
+class response_head_parser : public boost::beast::http::basic_parser<false> {
+public:
+    explicit response_head_parser(response_head& head)
+        : head_(head)
+    {
+        head_.clear();
+    }
+
+    response_head& head() { return head_; }
+    const response_head& head() const { return head_; }
+
+    // What http::parser::get() offers the relay: the body's window.
+    struct message_view {
+        boost::beast::http::buffer_body::value_type& body_;
+        boost::beast::http::buffer_body::value_type& body() { return body_; }
+    };
+    message_view get() { return {body_}; }
+
+private:
+    using error_code = boost::system::error_code;
+    using string_view = boost::beast::string_view;
+
+    void on_request_impl(boost::beast::http::verb, string_view, string_view, int,
+                         error_code&) override
+    {
+    }
+    void on_response_impl(int code, string_view reason, int version, error_code& ec) override;
+    void on_field_impl(boost::beast::http::field name, string_view name_string, string_view value,
+                       error_code& ec) override;
+    void on_header_impl(error_code& ec) override { ec = {}; }
+    void on_body_init_impl(const boost::optional<std::uint64_t>&, error_code& ec) override
+    {
+        ec = {};
+    }
+    std::size_t on_body_impl(string_view body, error_code& ec) override
+    {
+        return put_body(body, ec);
+    }
+    void on_chunk_header_impl(std::uint64_t, string_view, error_code& ec) override { ec = {}; }
+    std::size_t on_chunk_body_impl(std::uint64_t, string_view body, error_code& ec) override
+    {
+        return put_body(body, ec);
+    }
+    void on_finish_impl(error_code& ec) override { ec = {}; }
+
+    // buffer_body's reader: into the window, need_buffer when it is full.
+    std::size_t put_body(string_view body, error_code& ec);
+
+    response_head& head_;
+    boost::beast::http::buffer_body::value_type body_;
+};
+
+} // namespace gatehouse::gateway
