@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/drained_read.hpp"
 #include "gateway/worker_io.hpp"
 
 #include <boost/asio/any_completion_handler.hpp>
@@ -107,7 +108,17 @@ public:
                     tls_read_some(*layer, buffer, tls_io_handler(std::move(handler)));
                 },
                 token, state_->tls.get(), first_buffer<boost::asio::mutable_buffer>(buffers));
-        return state_->socket.async_read_some(buffers, std::forward<CompletionToken>(token));
+        // Without the speculative read when the last one drained the socket
+        // (drained_read.hpp).
+        return boost::asio::async_initiate<CompletionToken,
+                                           void(boost::system::error_code, std::size_t)>(
+            [](auto handler, state* s, boost::asio::mutable_buffer buffer) {
+                if (buffer.size() == 0 || !s->socket.is_open() || !s->drain_hint())
+                    s->socket.async_read_some(buffer, std::move(handler));
+                else
+                    drained_read::start(*s->reactor, s->socket, buffer, std::move(handler));
+            },
+            token, state_.get(), first_buffer<boost::asio::mutable_buffer>(buffers));
     }
 
     template <class ConstBufferSequence, class CompletionToken>
@@ -160,6 +171,7 @@ public:
             const boost::asio::ip::tcp::endpoint endpoint = entry;
             boost::system::error_code ignored;
             state_->socket.close(ignored);
+            state_->hint = hint_state::unknown; // a new socket
             arm();
             auto [connect_ec] = co_await state_->socket.async_connect(endpoint, worker_nothrow);
             ec = connect_ec;
@@ -186,11 +198,24 @@ private:
         return Buffer();
     }
 
+    enum class hint_state : unsigned char { unknown, on, unavailable };
+
     struct state {
         explicit state(worker_socket s)
             : socket(std::move(s))
             , timer(socket.get_executor())
+            , reactor(&boost::asio::use_service<boost::asio::detail::reactor>(
+                  static_cast<boost::asio::execution_context&>(socket.get_executor().context())))
         {
+        }
+        // Whether reads learn if they drained the socket (enabled with the
+        // first read of each socket).
+        bool drain_hint()
+        {
+            if (hint == hint_state::unknown)
+                hint = drained_read::enable_hint(socket.native_handle()) ? hint_state::on
+                                                                         : hint_state::unavailable;
+            return hint == hint_state::on;
         }
         worker_socket socket;
         worker_timer timer;
@@ -198,6 +223,8 @@ private:
         // When the pending wait ends; max while none is pending.
         clock::time_point armed_at = clock::time_point::max();
         bool timed_out = false;
+        hint_state hint = hint_state::unknown;
+        boost::asio::detail::reactor* reactor;
         // Declared last: destroyed first, while the socket it reads exists.
         std::unique_ptr<tls_layer, tls_layer_deleter> tls;
     };

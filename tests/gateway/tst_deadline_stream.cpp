@@ -3,7 +3,10 @@
 // The data plane's stream deadlines, on real connections over 127.0.0.1: a
 // read past its deadline is cancelled and says it timed out, a deadline
 // moved on keeps the read alive, an idle stream is untouched, and a connect
-// gives up at its deadline.
+// gives up at its deadline. Reads after one that drained the socket wait for
+// readiness instead of trying a read that finds nothing, and miss nothing:
+// bytes that came while no read was pending, the end of the stream arriving
+// with the last bytes, more bytes queued than one read takes.
 #include "gateway/deadline_stream.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -48,18 +51,21 @@ struct read_outcome {
     bool done = false;
     boost::system::error_code ec;
     std::size_t bytes = 0;
+    std::string data;
     bool timed_out = false;
     std::chrono::steady_clock::duration took{};
 };
 
-worker_task<void> read_once(deadline_stream& stream, read_outcome& out)
+worker_task<void> read_once(deadline_stream& stream, read_outcome& out, std::size_t size = 64)
 {
     std::array<char, 64> buffer;
     const auto started = std::chrono::steady_clock::now();
-    auto [ec, n] = co_await stream.async_read_some(asio::buffer(buffer), worker_nothrow);
+    auto [ec, n] =
+        co_await stream.async_read_some(asio::buffer(buffer.data(), size), worker_nothrow);
     out.took = std::chrono::steady_clock::now() - started;
     out.ec = ec;
     out.bytes = n;
+    out.data.assign(buffer.data(), n);
     out.timed_out = stream.timed_out();
     out.done = true;
 }
@@ -208,6 +214,104 @@ private slots:
         QCOMPARE(*result, boost::system::error_code(boost::beast::error::timeout));
         QVERIFY(stream.timed_out());
         QVERIFY(std::chrono::steady_clock::now() - started < 5s);
+    }
+
+    void readAfterADrainingReadWaitsForData()
+    {
+        // As on a keep-alive connection: the read waits, the bytes come and
+        // complete it (a read made before their readiness event was seen
+        // would leave that event to re-enable the attempt).
+        connected_pair p;
+        p.stream->expires_after(5s);
+        read_outcome first;
+        asio::co_spawn(p.ioc, read_once(*p.stream, first), asio::detached);
+        p.ioc.run_for(50ms);
+        QVERIFY(!first.done);
+        asio::write(p.peer, asio::buffer(std::string_view("request-1")));
+        run_until(p.ioc, first, 5000ms);
+        QVERIFY(!first.ec);
+        QCOMPARE(first.data, std::string("request-1"));
+
+        // That read took all there was: the next one waits for the socket
+        // to become readable, without a read that finds nothing first.
+        const auto empty_before = drained_read::empty_reads.load();
+        read_outcome second;
+        asio::co_spawn(p.ioc, read_once(*p.stream, second), asio::detached);
+        p.ioc.restart();
+        p.ioc.run_for(100ms);
+        QVERIFY(!second.done);
+        asio::write(p.peer, asio::buffer(std::string_view("request-2")));
+        run_until(p.ioc, second, 5000ms);
+        QVERIFY(!second.ec);
+        QCOMPARE(second.data, std::string("request-2"));
+        QCOMPARE(drained_read::empty_reads.load(), empty_before);
+    }
+
+    void bytesArrivingWhileNoReadIsPendingAreRead()
+    {
+        // The readiness event for "late" comes and goes while no read is
+        // pending; the read started after it must still find the bytes.
+        connected_pair p;
+        p.stream->expires_after(5s);
+        asio::write(p.peer, asio::buffer(std::string_view("early")));
+        read_outcome first;
+        asio::co_spawn(p.ioc, read_once(*p.stream, first), asio::detached);
+        run_until(p.ioc, first, 5000ms);
+        QCOMPARE(first.data, std::string("early"));
+        asio::write(p.peer, asio::buffer(std::string_view("late")));
+        p.ioc.restart();
+        p.ioc.run_for(100ms); // the reactor sees the event, no read waits for it
+        read_outcome second;
+        asio::co_spawn(p.ioc, read_once(*p.stream, second), asio::detached);
+        run_until(p.ioc, second, 2000ms);
+        QVERIFY(second.done);
+        QVERIFY(!second.ec);
+        QCOMPARE(second.data, std::string("late"));
+        QVERIFY(second.took < 1000ms);
+    }
+
+    void endOfStreamWithTheLastBytesIsSeenAtOnce()
+    {
+        // Bytes and FIN together: the read that takes the bytes has not
+        // drained the stream (the kernel says the FIN is pending), so the
+        // next read finds the end at once instead of waiting for an event
+        // that was already delivered.
+        connected_pair p;
+        p.stream->expires_after(5s);
+        asio::write(p.peer, asio::buffer(std::string_view("last words")));
+        p.peer.shutdown(tcp::socket::shutdown_send);
+        p.ioc.restart();
+        p.ioc.run_for(50ms);
+        read_outcome first;
+        asio::co_spawn(p.ioc, read_once(*p.stream, first), asio::detached);
+        run_until(p.ioc, first, 5000ms);
+        QCOMPARE(first.data, std::string("last words"));
+        read_outcome second;
+        asio::co_spawn(p.ioc, read_once(*p.stream, second), asio::detached);
+        run_until(p.ioc, second, 2000ms);
+        QVERIFY(second.done);
+        QCOMPARE(second.ec, boost::system::error_code(asio::error::eof));
+        QVERIFY(second.took < 1000ms);
+        QVERIFY(!second.timed_out);
+    }
+
+    void moreQueuedThanOneReadTakesIsReadOn()
+    {
+        connected_pair p;
+        p.stream->expires_after(5s);
+        asio::write(p.peer, asio::buffer(std::string_view("0123456789abcdef")));
+        p.ioc.restart();
+        p.ioc.run_for(50ms);
+        read_outcome first;
+        asio::co_spawn(p.ioc, read_once(*p.stream, first, 10), asio::detached);
+        run_until(p.ioc, first, 5000ms);
+        QCOMPARE(first.data, std::string("0123456789"));
+        read_outcome second;
+        asio::co_spawn(p.ioc, read_once(*p.stream, second), asio::detached);
+        run_until(p.ioc, second, 2000ms);
+        QVERIFY(second.done);
+        QCOMPARE(second.data, std::string("abcdef"));
+        QVERIFY(second.took < 1000ms);
     }
 
     void connectReportsARefusedPort()
