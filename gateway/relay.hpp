@@ -149,16 +149,22 @@ write_pieces(worker_stream& out, gather& pieces, std::chrono::milliseconds timeo
 // completion to the scheduler instead of completing inline; a response body
 // that arrived with its head (nearly every small response) took that extra
 // round trip through the io_context on every request.
-template <bool isRequest>
-std::size_t parse_buffered(boost::beast::flat_buffer& buffer,
-                           boost::beast::http::basic_parser<isRequest>& parser,
+//
+// A response_head_parser is told the bytes are in `buffer`, so that its head
+// can view them there.
+template <class Parser>
+std::size_t parse_buffered(boost::beast::flat_buffer& buffer, Parser& parser,
                            boost::system::error_code& ec)
 {
     if (buffer.size() == 0) {
         ec = boost::beast::http::error::need_more;
         return 0;
     }
-    const std::size_t used = parser.put(buffer.data(), ec);
+    std::size_t used = 0;
+    if constexpr (requires { parser.put_received(buffer.data(), ec); })
+        used = parser.put_received(buffer.data(), ec);
+    else
+        used = parser.put(buffer.data(), ec);
     buffer.consume(used);
     return used;
 }
@@ -172,10 +178,9 @@ std::size_t parse_buffered(boost::beast::flat_buffer& buffer,
 // an end of stream before any byte is http::error::end_of_stream, one
 // inside the head the parser's partial_message. Returns the bytes the
 // parser used.
-template <bool isRequest>
+template <class Parser>
 worker_task<std::tuple<boost::system::error_code, std::size_t>>
-read_header(worker_stream& in, boost::beast::flat_buffer& buffer,
-            boost::beast::http::basic_parser<isRequest>& parser)
+read_header(worker_stream& in, boost::beast::flat_buffer& buffer, Parser& parser)
 {
     namespace http = boost::beast::http;
     parser.eager(false);

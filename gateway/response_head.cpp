@@ -16,37 +16,59 @@ void response_head::clear()
 {
     status_ = 0;
     version_ = 11;
-    reason_offset_ = 0;
-    reason_size_ = 0;
-    bytes_.clear();
+    reason_ = {};
     fields_.clear();
+    copies_.clear();
+    reason_copied_ = false;
+    fields_copied_ = 0;
 }
 
 std::string_view response_head::reason() const
 {
-    if (reason_size_ != 0)
-        return std::string_view(bytes_).substr(reason_offset_, reason_size_);
+    if (!reason_.empty())
+        return reason_;
     const auto standard = http::obsolete_reason(static_cast<http::status>(status_));
     return {standard.data(), standard.size()};
 }
 
-void response_head::set_status_line(unsigned status, std::string_view reason, unsigned version)
+std::string_view response_head::keep(std::string_view s, std::string_view received)
+{
+    // Compared as integers: pointers into different objects have no order.
+    const auto at = reinterpret_cast<std::uintptr_t>(s.data());
+    const auto begin = reinterpret_cast<std::uintptr_t>(received.data());
+    if (s.empty() || (at >= begin && at - begin <= received.size() &&
+                      s.size() <= received.size() - (at - begin)))
+        return s;
+    return copies_.emplace_front(s);
+}
+
+void response_head::copy_views()
+{
+    // What an earlier call copied is not copied again: a head trickling in
+    // byte by byte costs one copy of each part, not one per read.
+    if (!reason_copied_) {
+        reason_ = keep(reason_, {});
+        reason_copied_ = true;
+    }
+    for (; fields_copied_ < fields_.size(); ++fields_copied_) {
+        auto& e = fields_[fields_copied_];
+        e.name = keep(e.name, {});
+        e.value = keep(e.value, {});
+    }
+}
+
+void response_head::set_status_line(unsigned status, std::string_view reason, unsigned version,
+                                    std::string_view received)
 {
     status_ = status;
     version_ = version;
-    reason_offset_ = static_cast<std::uint32_t>(bytes_.size());
-    reason_size_ = static_cast<std::uint32_t>(reason.size());
-    bytes_.append(reason);
+    reason_ = keep(reason, received);
 }
 
-void response_head::add(http::field code, std::string_view name, std::string_view value)
+void response_head::add(http::field code, std::string_view name, std::string_view value,
+                        std::string_view received)
 {
-    const auto name_offset = static_cast<std::uint32_t>(bytes_.size());
-    bytes_.append(name);
-    const auto value_offset = static_cast<std::uint32_t>(bytes_.size());
-    bytes_.append(value);
-    fields_.push_back({code, name_offset, static_cast<std::uint32_t>(name.size()), value_offset,
-                       static_cast<std::uint32_t>(value.size())});
+    fields_.push_back({code, keep(name, received), keep(value, received)});
 }
 
 void response_head::to_header(http::response_header<>& out) const
@@ -54,8 +76,8 @@ void response_head::to_header(http::response_header<>& out) const
     out = {};
     out.result(status_);
     out.version(version_);
-    if (reason_size_ != 0)
-        out.reason(std::string_view(bytes_).substr(reason_offset_, reason_size_));
+    if (!reason_.empty())
+        out.reason(reason_);
     for (const auto& field : *this)
         out.insert(field.name(), field.name_string(), field.value());
 }
@@ -65,14 +87,15 @@ void response_head_parser::on_response_impl(int code, string_view reason, int ve
 {
     ec = {};
     head_.set_status_line(static_cast<unsigned>(code), {reason.data(), reason.size()},
-                          static_cast<unsigned>(version));
+                          static_cast<unsigned>(version), received_);
 }
 
 void response_head_parser::on_field_impl(http::field name, string_view name_string,
                                          string_view value, error_code& ec)
 {
     ec = {};
-    head_.add(name, {name_string.data(), name_string.size()}, {value.data(), value.size()});
+    head_.add(name, {name_string.data(), name_string.size()}, {value.data(), value.size()},
+              received_);
 }
 
 std::size_t response_head_parser::put_body(string_view body, error_code& ec)

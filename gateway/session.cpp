@@ -634,6 +634,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         //    (a 304 that freshened it, stale-if-error on a 5xx).
         // The cache and deprecation notices edit the head, in Beast's
         // header; a plain relay writes the parsed head on as it arrived.
+        // Either way before the relay reads on into upstream_buffer_, whose
+        // bytes upstream_head_ views.
         const bool edit_head = cache_.active() || access_.decorates();
         http::response_header<> res;
         if (edit_head)
