@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/coarse_clock.hpp"
 #include "gateway/drained_read.hpp"
 #include "gateway/worker_io.hpp"
 
@@ -81,7 +82,8 @@ public:
     worker_socket& socket() noexcept { return state_->socket; }
     const worker_socket& socket() const noexcept { return state_->socket; }
 
-    void expires_after(clock::duration timeout) { expires_at(clock::now() + timeout); }
+    // From the coarse clock: at most one tick early (coarse_clock.hpp).
+    void expires_after(clock::duration timeout) { expires_at(coarse_now() + timeout); }
     void expires_at(clock::time_point deadline)
     {
         state_->deadline = deadline;

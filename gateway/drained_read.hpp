@@ -26,6 +26,8 @@
 // boost/asio/detail/reactive_socket_recv_op.hpp, is the model), and so
 // checked against the Boost version it was written for.
 
+#include "gateway/socket_calls.hpp"
+
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/detail/bind_handler.hpp>
 #include <boost/asio/detail/fenced_block.hpp>
@@ -81,7 +83,7 @@ receive(int fd, void* data, std::size_t size, boost::system::error_code& ec, std
         msg.msg_iovlen = 1;
         msg.msg_control = control;
         msg.msg_controllen = sizeof control;
-        const ssize_t n = ::recvmsg(fd, &msg, 0);
+        const ssize_t n = socket_calls::receive_message(fd, &msg, 0);
         if (n < 0) {
             if (errno == EINTR)
                 continue;

@@ -2,12 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/file_write.hpp"
 
+#include "gateway/socket_calls.hpp"
+
 #include <cerrno>
 #include <csignal>
 #include <pthread.h>
 #include <sys/resource.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 namespace gatehouse::gateway {
 
@@ -27,9 +30,16 @@ write_head_and_file(worker_stream& out, std::string_view head, int fd, std::size
     std::size_t written = 0;
     bool waiting = false;
     while (!head.empty() || left != 0) {
-        const ssize_t n = !head.empty()
-                              ? ::send(sock, head.data(), head.size(), MSG_NOSIGNAL | MSG_MORE)
-                              : ::sendfile(sock, fd, &file_offset, left);
+        ssize_t n = 0;
+        if (!head.empty()) {
+            iovec iov{const_cast<char*>(head.data()), head.size()};
+            msghdr message{};
+            message.msg_iov = &iov;
+            message.msg_iovlen = 1;
+            n = socket_calls::send_message(sock, &message, MSG_NOSIGNAL | MSG_MORE);
+        } else {
+            n = ::sendfile(sock, fd, &file_offset, left);
+        }
         if (n > 0) {
             const auto done = static_cast<std::size_t>(n);
             written += done;

@@ -4,6 +4,7 @@
 
 #include "gateway/deadline_stream.hpp"
 #include "gateway/message_head.hpp"
+#include "gateway/socket_calls.hpp"
 #include "gateway/worker_io.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -19,11 +20,15 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <span>
 #include <string_view>
 #include <tuple>
+
+#include <sys/socket.h>
+#include <sys/uio.h>
 
 namespace gatehouse::gateway {
 
@@ -114,12 +119,29 @@ inline std::size_t write_now(worker_stream& out, gather& pieces, boost::system::
     auto& socket = out.socket();
     if (!socket.non_blocking())
         socket.non_blocking(true, ec);
-    std::size_t written = ec ? 0 : socket.write_some(pieces.buffers(), ec);
-    if (ec == boost::asio::error::would_block || ec == boost::asio::error::try_again)
-        ec = {};
-    if (!ec)
-        pieces.consume(written);
-    return written;
+    if (ec)
+        return 0;
+    const auto buffers = pieces.buffers();
+    std::array<iovec, 5> iov;
+    std::size_t count = 0;
+    for (const auto& b : buffers)
+        iov[count++] = {const_cast<void*>(b.data()), b.size()};
+    msghdr message{};
+    message.msg_iov = iov.data();
+    message.msg_iovlen = count;
+    for (;;) {
+        const ssize_t n =
+            socket_calls::send_message(socket.native_handle(), &message, MSG_NOSIGNAL);
+        if (n >= 0) {
+            pieces.consume(static_cast<std::size_t>(n));
+            return static_cast<std::size_t>(n);
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK)
+            ec.assign(errno, boost::asio::error::get_system_category());
+        return 0;
+    }
 }
 
 // The rest, waiting under `timeout`.

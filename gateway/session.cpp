@@ -472,7 +472,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
 
     auto remaining = [&](std::chrono::milliseconds limit) {
         const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock_type::now());
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - coarse_now());
         return std::max(std::chrono::milliseconds(1), std::min(limit, left));
     };
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/upstream.hpp"
 
+#include "gateway/coarse_clock.hpp"
 #include "gateway/runtime_config.hpp"
 
 #include <cerrno>
@@ -17,7 +18,7 @@ upstream_pool::take(std::uint64_t target_id, std::chrono::steady_clock::duration
     if (it == idle_.end())
         return nullptr;
     auto& list = it->second;
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = coarse_now();
     // Most recently used first: it is the least likely to have been closed
     // by the upstream's own keep-alive timeout.
     while (!list.empty()) {
@@ -51,7 +52,7 @@ void upstream_pool::give(const target_state& target, std::unique_ptr<worker_stre
     if (list.size() >= max_idle)
         return; // the stream closes as it goes out of scope
     stream->expires_never();
-    list.push_back({std::move(stream), std::chrono::steady_clock::now()});
+    list.push_back({std::move(stream), coarse_now()});
 }
 
 void upstream_pool::drop(const std::vector<std::uint64_t>& target_ids)
