@@ -12,8 +12,8 @@
 #     --warmup S        seconds of warm-up before each run (default 2)
 #     --connections N   wrk connections for the throughput pass (default 64)
 #     --paths LIST      comma-separated paths (default /products/42,/echo)
-#     --targets LIST    comma-separated subset of direct,nginx,nginx-log,
-#                       gatehouse,gatehouse-nolog (default all)
+#     --targets LIST    comma-separated subset of direct,nginx,nginx-fwd,
+#                       nginx-log,gatehouse,gatehouse-nolog (default all)
 #     --origin URL      use an origin already running on 127.0.0.1 instead of
 #                       starting `gatehouse --demo-origin`
 #     --out DIR         where the report and raw wrk output go (default build/bench)
@@ -34,7 +34,7 @@ DURATION=10
 WARMUP=2
 CONNECTIONS=64
 PATHS_CSV=/products/42,/echo
-TARGETS_CSV=direct,nginx,nginx-log,gatehouse,gatehouse-nolog
+TARGETS_CSV=direct,nginx,nginx-fwd,nginx-log,gatehouse,gatehouse-nolog
 ORIGIN_URL=
 OUT_DIR=$ROOT/build/bench
 BIN=${GATEHOUSE_BIN:-$ROOT/build/gatehouse}
@@ -64,7 +64,7 @@ IFS=, read -r -a TARGETS <<<"$TARGETS_CSV"
 for p in "${PATHS[@]}"; do [[ $p == /* ]] || gh_die "--paths: '$p' must start with /"; done
 for t in "${TARGETS[@]}"; do
   case $t in
-    direct | nginx | nginx-log | gatehouse | gatehouse-nolog) ;;
+    direct | nginx | nginx-fwd | nginx-log | gatehouse | gatehouse-nolog) ;;
     *) gh_die "--targets: unknown target '$t'" ;;
   esac
 done
@@ -79,7 +79,7 @@ if [[ -z $ORIGIN_URL ]] || want gatehouse || want gatehouse-nolog; then
 fi
 
 bench_packages=(wrk curl)
-{ want nginx || want nginx-log; } && bench_packages+=(nginx)
+{ want nginx || want nginx-fwd || want nginx-log; } && bench_packages+=(nginx)
 gh_ensure_packages "${bench_packages[@]}"
 
 bench_setup
@@ -100,14 +100,32 @@ want direct && BASE[direct]=$ORIGIN_URL
 
 # `nginx` logs nothing (access_log off); `nginx-log` writes every request to
 # an access log file, buffered (see nginx_conf), as Gatehouse records every call.
-for t in nginx nginx-log; do
+# Both forward only what nginx forwards by default. `nginx-fwd` (no log)
+# forwards what Gatehouse does (README, "Forwarding"): the client's address,
+# scheme and Host in X-Forwarded-For/-Proto/-Host, itself in Via, and a request
+# id (nginx's $request_id: 32 hex digits, as Gatehouse's) up and back, with a
+# Cache-Status on the response -- the same proxying work, on the same bytes.
+NGINX_FWD_HTTP='  map $http_via $gh_via { "" "1.1 nginx"; default "$http_via, 1.1 nginx"; }'
+NGINX_FWD_LOCATION='      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Forwarded-Host $http_host;
+      proxy_set_header Via $gh_via;
+      proxy_set_header X-Request-Id $request_id;
+      add_header Cache-Status "nginx; fwd=bypass" always;
+      add_header Via "1.1 nginx" always;
+      add_header X-Request-Id $request_id always;'
+for t in nginx nginx-fwd nginx-log; do
   want "$t" || continue
   port=$(free_port)
   nd=$TMP/$t
   mkdir -p "$nd"
   access_log=off
   [[ $t == nginx-log ]] && access_log=buffered
-  nginx_conf "$nd" "$port" "$ORIGIN_HOSTPORT" "" "" "$access_log"
+  if [[ $t == nginx-fwd ]]; then
+    nginx_conf "$nd" "$port" "$ORIGIN_HOSTPORT" "$NGINX_FWD_HTTP" "$NGINX_FWD_LOCATION" "$access_log"
+  else
+    nginx_conf "$nd" "$port" "$ORIGIN_HOSTPORT" "" "" "$access_log"
+  fi
   if start_nginx "$nd" "$port"; then
     BASE[$t]=http://127.0.0.1:$port
     TPID[$t]=$STARTED_PID
@@ -152,7 +170,7 @@ done
 # A target must answer 2xx on a path, or its numbers there mean nothing.
 declare -A VALID
 ACTIVE=()
-ALL_TARGETS=(direct nginx nginx-log gatehouse gatehouse-nolog)
+ALL_TARGETS=(direct nginx nginx-fwd nginx-log gatehouse gatehouse-nolog)
 for t in "${ALL_TARGETS[@]}"; do
   [[ -n ${BASE[$t]:-} ]] || continue
   ok=0
@@ -193,7 +211,7 @@ PAUSE_MS=1
 declare -A TARGET_RATE MOD_CONNS RATE_REF
 for p in "${PATHS[@]}"; do
   ref=
-  for t in gatehouse gatehouse-nolog nginx-log nginx direct; do
+  for t in gatehouse gatehouse-nolog nginx-log nginx nginx-fwd direct; do
     if [[ -n ${RPS["max|$t|$p"]:-} ]]; then ref=$t; break; fi
   done
   [[ -n $ref ]] || continue
@@ -261,6 +279,7 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
     done
     compare_pair "Gatehouse/nginx, both logging every call:" gatehouse nginx-log "$p"
     compare_pair "Gatehouse/nginx, neither logging:        " gatehouse-nolog nginx "$p"
+    compare_pair "Gatehouse/nginx, same forwarding headers:" gatehouse-nolog nginx-fwd "$p"
     compare_pair "Gatehouse logging on/off:                " gatehouse gatehouse-nolog "$p" cost
     compare_pair "nginx logging on/off:                    " nginx-log nginx "$p" cost
     compare_pair "Gatehouse logging/nginx not logging:     " gatehouse nginx "$p"
