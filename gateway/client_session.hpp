@@ -149,7 +149,7 @@ private:
     worker_stream client_;
     beast::flat_buffer buffer_;
     beast::flat_buffer upstream_buffer_;
-    response_head upstream_head_;       // of the exchange in flight; storage reused
+    response_head upstream_head_;       // of the exchange in flight; views upstream_buffer_
     worker_stream* upstream_ = nullptr; // while an exchange is in flight
     bool linger_ = false;
     std::unique_ptr<char[]> relay_buffer_;
