@@ -143,6 +143,24 @@ private slots:
         QCOMPARE(get("/products/7", {{"If-None-Match", "\"p-8-v1\""}}).status, 200);
     }
 
+    void request_fields_in_any_case_and_order()
+    {
+        // Names are matched whatever their case, and a repeated field's
+        // lines are joined in order even with another field between them.
+        auto etag = get("/products/7").header("ETag");
+        auto r = get("/products/7", {{"X-Other", "1"},
+                                     {"if-none-match", "\"x\""},
+                                     {"X-Between", "2"},
+                                     {"IF-NONE-MATCH", etag}});
+        QCOMPARE(r.status, 304);
+        auto e = http_request(port_, "GET", "/echo",
+                              {{"X-A", "1"}, {"X-B", "2"}, {"x-a", "3"}, {"X-A", "4"}});
+        QCOMPARE(e.status, 200);
+        auto headers = field(json_object(e), "headers").toObject();
+        QCOMPARE(headers.value(QLatin1String("x-a")).toString(), text("1, 3, 4"));
+        QCOMPARE(headers.value(QLatin1String("x-b")).toString(), text("2"));
+    }
+
     void not_modified_since()
     {
         auto modified = get("/products/9").header("Last-Modified");
