@@ -10,7 +10,6 @@
 #include <sys/resource.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
-#include <sys/uio.h>
 
 namespace gatehouse::gateway {
 
@@ -30,16 +29,9 @@ write_head_and_file(worker_stream& out, std::string_view head, int fd, std::size
     std::size_t written = 0;
     bool waiting = false;
     while (!head.empty() || left != 0) {
-        ssize_t n = 0;
-        if (!head.empty()) {
-            iovec iov{const_cast<char*>(head.data()), head.size()};
-            msghdr message{};
-            message.msg_iov = &iov;
-            message.msg_iovlen = 1;
-            n = socket_calls::send_message(sock, &message, MSG_NOSIGNAL | MSG_MORE);
-        } else {
-            n = ::sendfile(sock, fd, &file_offset, left);
-        }
+        const ssize_t n = !head.empty() ? socket_calls::send_bytes(sock, head.data(), head.size(),
+                                                                   MSG_NOSIGNAL | MSG_MORE)
+                                        : ::sendfile(sock, fd, &file_offset, left);
         if (n > 0) {
             const auto done = static_cast<std::size_t>(n);
             written += done;

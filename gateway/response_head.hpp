@@ -29,6 +29,7 @@ namespace gatehouse::gateway {
 // them here as an array of views into the bytes received, reused from
 // response to response. Only what Beast rewrote while parsing (a value
 // unfolded from obsolete line folding, which lives in the parser's stack)
+// and what it handed on before the head was complete (see put_received)
 // is copied.
 //
 // So the head is valid only while the buffer it was parsed from is
@@ -142,8 +143,8 @@ private:
 // relay can read either. Like every Beast parser it reads one message; the
 // head it fills is cleared when it is made.
 //
-// The head is parsed from one contiguous buffer (Beast waits for all of it),
-// which put_received() names so that the head can view it.
+// put_received() names the buffer the bytes are in, so that the head can
+// view them there.
 class response_head_parser : public boost::beast::http::basic_parser<false> {
 public:
     using error_code = boost::system::error_code;
@@ -169,9 +170,6 @@ public:
             head_.copy_views();
         return used;
     }
-
-    response_head& head() { return head_; }
-    const response_head& head() const { return head_; }
 
     // What http::parser::get() offers the relay: the body's window.
     struct message_view {

@@ -10,6 +10,7 @@
 // threads are never cancelled, so its hot-path calls go through syscall(),
 // which is not a cancellation point. Same arguments, results and errno.
 
+#include <cstddef>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -20,6 +21,11 @@ namespace gatehouse::gateway::socket_calls {
 inline ssize_t send_message(int fd, const msghdr* message, int flags)
 {
     return static_cast<ssize_t>(::syscall(SYS_sendmsg, fd, message, flags));
+}
+
+inline ssize_t send_bytes(int fd, const void* data, std::size_t size, int flags)
+{
+    return static_cast<ssize_t>(::syscall(SYS_sendto, fd, data, size, flags, nullptr, 0));
 }
 
 inline ssize_t receive_message(int fd, msghdr* message, int flags)
