@@ -3,7 +3,10 @@
 #include "demo_origin.hpp"
 
 #include "demo_origin_handlers.hpp"
+#include "gateway/deadline_stream.hpp"
 #include "gateway/message_head.hpp"
+#include "gateway/relay.hpp"
+#include "gateway/worker_io.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -14,10 +17,8 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
-#include <boost/beast/core/buffers_suffix.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/chunk_encode.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
@@ -70,11 +71,17 @@ net::awaitable<void> pause(std::chrono::milliseconds duration)
     co_await timer.async_wait(use_nothrow);
 }
 
+worker_task<void> pause_worker(std::chrono::milliseconds duration)
+{
+    worker_timer timer(co_await net::this_coro::executor, duration);
+    co_await timer.async_wait(worker_nothrow);
+}
+
 // Writes the head of a chunked response, then the pattern in `chunk`-byte chunks.
-net::awaitable<bool> write_stream(beast::tcp_stream& stream, demo::reply& reply, bool head)
+worker_task<bool> write_stream(worker_stream& stream, demo::reply& reply, bool head)
 {
     http::response_serializer<http::string_body> serializer{reply.res};
-    auto [ec, n] = co_await http::async_write_header(stream, serializer, use_nothrow);
+    auto [ec, n] = co_await http::async_write_header(stream, serializer, worker_nothrow);
     if (ec || head)
         co_return !ec;
     auto plan = *reply.stream;
@@ -84,47 +91,34 @@ net::awaitable<bool> write_stream(beast::tcp_stream& stream, demo::reply& reply,
         auto data = pattern.substr(sent % 16, size);
         stream.expires_after(io_timeout);
         std::tie(ec, n) = co_await net::async_write(
-            stream, http::make_chunk(net::const_buffer(data.data(), data.size())), use_nothrow);
+            stream, http::make_chunk(net::const_buffer(data.data(), data.size())), worker_nothrow);
         if (ec)
             co_return false;
         sent += size;
         if (plan.interval.count() > 0 && sent < plan.size)
-            co_await pause(plan.interval);
+            co_await pause_worker(plan.interval);
     }
     stream.expires_after(io_timeout);
-    std::tie(ec, n) = co_await net::async_write(stream, http::make_chunk_last(), use_nothrow);
+    std::tie(ec, n) = co_await net::async_write(stream, http::make_chunk_last(), worker_nothrow);
     co_return !ec;
 }
 
 // A complete (Content-Length framed or bodiless) reply: its head as one
 // buffer and its body, written straight into the socket when it takes them
 // all (nearly always: the reply fits the send buffer), the rest under the
-// stream's deadline. Beast's serializer presented the head as one buffer per
-// field and wrote through its stream's timer every time: half of the demo
-// origin's CPU time per request, which in the proxy benchmarks shares a core
-// with the load generator.
-net::awaitable<bool> write_reply(beast::tcp_stream& stream, const demo::response& res,
-                                 std::string& head)
+// stream's deadline -- as the gateway writes (relay.hpp). Beast's serializer
+// presented the head as one buffer per field, and beast::tcp_stream started
+// and cancelled a timer with every read and write: together more than half
+// of the demo origin's CPU time per request, which in the proxy benchmarks
+// shares a core with the load generator.
+worker_task<bool> write_reply(worker_stream& stream, const demo::response& res, std::string& head)
 {
     serialize_head(res.base(), head);
-    const std::array<net::const_buffer, 2> parts{net::buffer(head), net::buffer(res.body())};
-    auto& socket = stream.socket();
-    beast::error_code ec;
-    if (!socket.non_blocking())
-        socket.non_blocking(true, ec);
-    std::size_t written = ec ? 0 : socket.write_some(parts, ec);
-    if (ec == net::error::would_block || ec == net::error::try_again) {
-        ec = {};
-        written = 0;
-    }
-    if (ec)
-        co_return false;
-    if (written == head.size() + res.body().size())
-        co_return true;
-    beast::buffers_suffix<std::array<net::const_buffer, 2>> rest(parts);
-    rest.consume(written);
-    auto [wec, n] = co_await net::async_write(stream, rest, use_nothrow);
-    co_return !wec;
+    relay_detail::gather pieces;
+    pieces.add(head);
+    pieces.add(res.body());
+    auto [ec, n] = co_await relay_detail::write_pieces(stream, pieces, io_timeout);
+    co_return !ec;
 }
 
 // Answers a request that could not be read completely; nullopt: just close.
@@ -143,14 +137,14 @@ std::optional<http::status> read_failure_status(const beast::error_code& ec)
 // Closing right after an error response while the client is still sending
 // would make the kernel answer with RST, which can destroy the response before
 // the client reads it; so read and discard for a while first (nginx's lingering close).
-net::awaitable<void> linger(beast::tcp_stream& stream)
+worker_task<void> linger(worker_stream& stream)
 {
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     std::array<char, 16 * 1024> scratch;
     stream.expires_after(std::chrono::seconds(2));
     for (std::uint64_t drained = 0; drained < body_limit;) {
-        auto [ec, n] = co_await stream.async_read_some(net::buffer(scratch), use_nothrow);
+        auto [ec, n] = co_await stream.async_read_some(net::buffer(scratch), worker_nothrow);
         if (ec)
             break;
         drained += n;
@@ -159,9 +153,9 @@ net::awaitable<void> linger(beast::tcp_stream& stream)
 
 // One connection, one request at a time: pipelined requests wait in `buffer`,
 // so responses always leave in request order.
-net::awaitable<void> run_session(tcp::socket socket, worker& w)
+worker_task<void> run_session(worker_socket socket, worker& w)
 {
-    beast::tcp_stream stream(std::move(socket));
+    worker_stream stream(std::move(socket));
     beast::flat_buffer buffer;
     demo::reply reply;
     std::string head; // write_reply's, reused
@@ -178,18 +172,19 @@ net::awaitable<void> run_session(tcp::socket socket, worker& w)
             stream.expires_after(idle_timeout);
             beast::error_code ec;
             std::size_t n = 0;
-            std::tie(ec, n) = co_await http::async_read_header(stream, buffer, parser, use_nothrow);
+            std::tie(ec, n) =
+                co_await http::async_read_header(stream, buffer, parser, worker_nothrow);
             if (!ec && !parser.is_done()) {
                 auto& head = parser.get();
                 if (beast::iequals(head[http::field::expect], "100-continue")) {
                     http::response<http::empty_body> go_on{http::status::continue_, head.version()};
                     stream.expires_after(io_timeout);
-                    std::tie(ec, n) = co_await http::async_write(stream, go_on, use_nothrow);
+                    std::tie(ec, n) = co_await http::async_write(stream, go_on, worker_nothrow);
                 }
                 if (!ec) {
                     stream.expires_after(io_timeout);
                     std::tie(ec, n) =
-                        co_await http::async_read(stream, buffer, parser, use_nothrow);
+                        co_await http::async_read(stream, buffer, parser, worker_nothrow);
                 }
             }
             if (ec) {
@@ -197,7 +192,7 @@ net::awaitable<void> run_session(tcp::socket socket, worker& w)
                     w.served->fetch_add(1, std::memory_order_relaxed);
                     auto res = demo::make_problem_response(*status, ec.message());
                     stream.expires_after(io_timeout);
-                    auto [wec, written] = co_await http::async_write(stream, res, use_nothrow);
+                    auto [wec, written] = co_await http::async_write(stream, res, worker_nothrow);
                     if (!wec)
                         co_await linger(stream);
                 }
@@ -210,7 +205,7 @@ net::awaitable<void> run_session(tcp::socket socket, worker& w)
             auto delay = reply.delay + std::chrono::milliseconds{w.state.knobs->latency_ms.load(
                                            std::memory_order_relaxed)};
             if (delay.count() > 0)
-                co_await pause(delay);
+                co_await pause_worker(delay);
 
             const bool head_request = req.method() == http::verb::head;
             stream.expires_after(io_timeout);
@@ -257,8 +252,7 @@ struct demo_origin::impl {
 net::awaitable<void> demo_origin::impl::accept_loop()
 {
     for (std::size_t next = 0;; next = (next + 1) % contexts.size()) {
-        auto [ec, socket] =
-            co_await acceptor->async_accept(contexts[next]->get_executor(), use_nothrow);
+        auto [ec, socket] = co_await acceptor->async_accept(*contexts[next], use_nothrow);
         if (ec) {
             if (ec == net::error::operation_aborted || !acceptor->is_open())
                 co_return;
@@ -267,7 +261,7 @@ net::awaitable<void> demo_origin::impl::accept_loop()
         }
         beast::error_code ignored;
         socket.set_option(tcp::no_delay(true), ignored);
-        net::co_spawn(*contexts[next], run_session(tcp::socket(std::move(socket)), *workers[next]),
+        net::co_spawn(*contexts[next], run_session(std::move(socket), *workers[next]),
                       [](const std::exception_ptr&) {});
     }
 }
