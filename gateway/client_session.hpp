@@ -116,6 +116,9 @@ private:
     void build_upstream_target(const route_config& route, const target_state& target,
                                std::string_view path, std::string_view query,
                                std::size_t matched_bytes);
+    // Writes an interim (1xx) response on to the client; false when the
+    // client went away.
+    worker_task<bool> relay_interim(const response_head& interim);
     void count_response(unsigned status);
     void add_in(std::size_t n)
     {

@@ -239,4 +239,29 @@ void serialize_forwarded_response(const response_head& res, const response_rewri
     serialize_response(res, rewrite, out);
 }
 
+void serialize_interim_response(const response_head& res, std::string_view via, std::string& out)
+{
+    const connection_named named(res);
+    out.clear();
+    append_status_line(out, 11, res.result_int(), res.reason());
+    head_writer w(out);
+    list_field via_list;
+    for (const auto& field : res) {
+        const http::field name = field.name();
+        if (name == http::field::via) {
+            via_list.add(field.value());
+            continue;
+        }
+        if (is_hop_by_hop_field(name) || name == http::field::content_length ||
+            name == http::field::transfer_encoding)
+            continue;
+        const std::string_view name_string = field.name_string();
+        if (!named.empty() && named.contains(name_string))
+            continue;
+        w.field(name_string, field.value());
+    }
+    via_list.write(w, "Via", via);
+    w.append("\r\n");
+}
+
 } // namespace gatehouse::gateway

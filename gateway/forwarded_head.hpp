@@ -53,4 +53,10 @@ void serialize_forwarded_response(const boost::beast::http::response_header<>& r
 void serialize_forwarded_response(const response_head& res, const response_rewrite& rewrite,
                                   std::string& out);
 
+// An interim (1xx) response relayed to the client ahead of the final one
+// (RFC 9110 §15.2: a proxy forwards them), sent as HTTP/1.1: its fields but
+// the hop-by-hop ones and any framing (an interim response has no content),
+// and the gateway appended to Via.
+void serialize_interim_response(const response_head& res, std::string_view via, std::string& out);
+
 } // namespace gatehouse::gateway

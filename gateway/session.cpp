@@ -219,6 +219,16 @@ worker_task<void> client_session::send_problem(problem_kind kind, std::string_vi
     add_out(n);
 }
 
+worker_task<bool> client_session::relay_interim(const response_head& interim)
+{
+    std::string head; // rare: not worth keeping storage for
+    serialize_interim_response(interim, w_.shared.via_11, head);
+    client_.expires_after(w_.shared.options.client_send_timeout);
+    auto [ec, n] = co_await asio::async_write(client_, asio::buffer(head), nothrow);
+    add_out(n);
+    co_return !ec;
+}
+
 bool client_session::describe_read_error(const boost::system::error_code& ec, std::string_view part)
 {
     const auto& options = w_.shared.options;
@@ -576,7 +586,11 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 co_await send_problem(problem_, detail_, false);
             co_return exchange_outcome{};
         }
-        // 3. The response head (skipping interim 1xx responses).
+        // 3. The response head. Interim 1xx responses before it go on to
+        //    the client (RFC 9110 §15.2: 103 Early Hints lets a browser
+        //    start fetching while the origin works), except 100 Continue,
+        //    which answered an expectation the gateway handled itself, and
+        //    except to HTTP/1.0 clients, which cannot take them.
         if (upstream_buffer_.capacity() < upstream_read_size)
             upstream_buffer_.reserve(upstream_read_size);
         boost::system::error_code ec;
@@ -593,8 +607,12 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 if (ec)
                     break;
                 const unsigned status = upstream_head_.result_int();
-                if (status >= 100 && status < 200 && status != 101)
+                if (status >= 100 && status < 200 && status != 101) {
+                    if (status != 100 && client_version >= 11 &&
+                        !co_await relay_interim(upstream_head_))
+                        co_return exchange_outcome{}; // the client went away
                     continue;
+                }
                 got_head = true;
                 break;
             }

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // How the gateway reads an upstream's response head, against an origin that
 // answers with exact bytes: interim responses before the final one in the
-// same packet, a head split across writes, a body arriving with its head,
-// heads cut off or never sent, a head over the limit, and a pooled
+// same packet (relayed, but for 100 Continue and to HTTP/1.0 clients), a head split across writes,
+// a body arriving with its head, heads cut off or never sent, a head over the limit, and a pooled
 // connection the origin closed meanwhile.
 #include "gateway_fixture.h"
 #include "tests/support/test_http.h"
@@ -35,7 +35,8 @@ bool answer(threaded_origin::socket& socket, const std::string& target)
     };
     if (target == "/interim") {
         send("HTTP/1.1 100 Continue\r\n\r\n"
-             "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+             "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n"
+             "Connection: X-Hop\r\nX-Hop: 1\r\nVia: 1.1 origin-edge\r\n\r\n"
              "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Final: yes\r\n\r\nok");
     } else if (target == "/split") {
         send("HTTP/1.1 200 OK\r\nX-Split: fi");
@@ -103,11 +104,21 @@ private slots:
 
     void cleanup() { m_proxy.stop(); }
 
-    void interimResponsesInTheSamePacketAreSkipped()
+    // RFC 9110 §15.2: a proxy forwards 1xx responses -- here a 103 Early
+    // Hints, whose Link lets a browser start fetching early. Not the 100
+    // Continue: the gateway answers a client's expectation itself.
+    void interimResponsesAreRelayedBeforeTheFinalOne()
     {
         http_connection c;
         QVERIFY(c.connect(m_port));
         QVERIFY(c.send("GET", "/interim"));
+        const auto hints = c.read();
+        QCOMPARE(hints.status, 103);
+        QCOMPARE(hints.header("Link"), std::string("</style.css>; rel=preload"));
+        QCOMPARE(hints.header("Via"), std::string("1.1 origin-edge, 1.1 gatehouse"));
+        QVERIFY(!hints.has_header("X-Hop")); // named in Connection: hop-by-hop
+        QVERIFY(!hints.has_header("Connection"));
+        QVERIFY(!hints.has_header("X-Final"));
         const auto r = c.read();
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("X-Final"), std::string("yes"));
@@ -119,6 +130,18 @@ private slots:
         QCOMPARE(next.status, 200);
         QCOMPARE(next.body, std::string("ok"));
         QCOMPARE(m_proxy.origin().accepted(), 1);
+    }
+
+    // RFC 9110 §15.2: no 1xx to an HTTP/1.0 client.
+    void interimResponsesAreNotSentToHttp10Clients()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw("GET /interim HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"));
+        const std::string raw = c.read_raw(3s);
+        QVERIFY2(raw.starts_with("HTTP/1.1 200 OK\r\n"), raw.c_str());
+        QVERIFY(raw.find(" 103 ") == std::string::npos);
+        QVERIFY(raw.ends_with("\r\n\r\nok"));
     }
 
     void headSplitAcrossWritesIsReadWhole()
