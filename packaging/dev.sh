@@ -13,6 +13,8 @@
 #   packaging/dev.sh bench cache [ARGS...]  build, then tests/bench/cache_bench.sh ARGS
 #   packaging/dev.sh bench instructions [ARGS...]  build, then tests/bench/instructions_bench.sh
 #   packaging/dev.sh bench call-logs [ARGS...]  build, then the Call Logs page over a million calls
+#   packaging/dev.sh conformance [ARGS...]  build, then the HTTP caching conformance suite
+#                                 (tests/conformance/cache_tests.sh ARGS)
 #
 # Environment: GATEHOUSE_BUILD_DIR (default build), GATEHOUSE_JOBS (build jobs,
 # default: all cores), GATEHOUSE_TEST_JOBS (parallel tests, default 2),
@@ -30,7 +32,7 @@ JOBS=${GATEHOUSE_JOBS:-$(nproc 2>/dev/null || echo 2)}
 TEST_JOBS=${GATEHOUSE_TEST_JOBS:-2}
 
 usage() {
-  sed -n '5,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '5,21s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 # Echoes a command, then runs it.
@@ -236,6 +238,11 @@ main() {
     package) cmd_package ;;
     deps)  ensure_deps build test ;;
     bench) cmd_bench "$@" ;;
+    conformance)
+      ensure_deps build
+      build
+      GATEHOUSE_BIN="$BUILD_DIR/gatehouse" run_cmd "$ROOT/tests/conformance/cache_tests.sh" "$@"
+      ;;
     -h|--help|help) usage ;;
     '') usage >&2; exit 2 ;;
     *) printf 'unknown command: %s\n\n' "$cmd" >&2; usage >&2; exit 2 ;;
