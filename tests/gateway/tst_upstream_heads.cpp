@@ -5,6 +5,7 @@
 // same packet (relayed, but for 100 Continue and to HTTP/1.0 clients), a head split across writes,
 // a body arriving with its head, heads cut off or never sent, a head over the limit, and a pooled
 // connection the origin closed meanwhile.
+#include "cache_fixture.h"
 #include "gateway_fixture.h"
 #include "tests/support/test_http.h"
 #include "threaded_origin.h"
@@ -38,6 +39,10 @@ bool answer(threaded_origin::socket& socket, const std::string& target)
              "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n"
              "Connection: X-Hop\r\nX-Hop: 1\r\nVia: 1.1 origin-edge\r\n\r\n"
              "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Final: yes\r\n\r\nok");
+    } else if (target == "/interim-cacheable") {
+        send("HTTP/1.1 103 Early Hints\r\nLink: </app.js>; rel=preload\r\n\r\n"
+             "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nCache-Control: max-age=60\r\n\r\n"
+             "stored");
     } else if (target == "/split") {
         send("HTTP/1.1 200 OK\r\nX-Split: fi");
         std::this_thread::sleep_for(100ms);
@@ -142,6 +147,31 @@ private slots:
         QVERIFY2(raw.starts_with("HTTP/1.1 200 OK\r\n"), raw.c_str());
         QVERIFY(raw.find(" 103 ") == std::string::npos);
         QVERIFY(raw.ends_with("\r\n\r\nok"));
+    }
+
+    // The cache stores the final response only: a hit answers at once,
+    // without the interim response that preceded it on the miss.
+    void interimResponsesAreNotStored()
+    {
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_proxy.origin().port()}));
+        config.routes.push_back(cached_route("all", "/", "origin", ""));
+        QCOMPARE(QString::fromStdString(m_proxy.gateway().apply(config)), QString());
+
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("GET", "/interim-cacheable"));
+        QCOMPARE(c.read().status, 103);
+        const auto miss = c.read();
+        QCOMPARE(miss.status, 200);
+        QVERIFY2(cache_status_has(miss, "stored"), miss.header("Cache-Status").c_str());
+
+        QVERIFY(c.send("GET", "/interim-cacheable"));
+        const auto hit = c.read();
+        QCOMPARE(hit.status, 200);
+        QVERIFY2(cache_status_has(hit, "hit"), hit.header("Cache-Status").c_str());
+        QCOMPARE(hit.body, std::string("stored"));
+        QVERIFY(!hit.has_header("Link"));
     }
 
     void headSplitAcrossWritesIsReadWhole()
