@@ -324,6 +324,26 @@ void cache_exchange::prepare_forward(request_head& req)
     }
 }
 
+// A HEAD for a stale entry goes upstream with the entry's validators; a 304
+// freshens the entry as for a GET. A 200 says what the representation is now
+// (RFC 9111 §4.3.5): when every validator it carries matches the stored
+// response's, and its Content-Length (if any) the stored body's, its fields
+// update the stored ones as a 304's would (§3.2), so the next GET is served
+// fresh without fetching the body again; otherwise the stored body is out of
+// date and the URI's entries go.
+void cache_exchange::freshen_with_head(const response_head& res, bool storable)
+{
+    const auto fields = c::to_header_list(res);
+    if (!storable || !c::head_response_matches(*entry_, fields)) {
+        store_->purge_key(entry_->primary_key);
+        return;
+    }
+    // The 304 merge: the same fields are exempt (Content-Length among them).
+    auto fresh = c::freshen_with_304(*entry_, fields, request_time_, response_time_, *policy_);
+    store_->insert(fresh);
+    entry_ = std::move(fresh);
+}
+
 bool cache_exchange::serve_stale_on_error()
 {
     if (mode_ != mode::lookup || !entry_)
@@ -432,6 +452,12 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
         }
     } else if (!store_decision_) {
         status_.detail = c::to_string(store_decision_.verdict);
+    }
+    if (head_ && revalidating_ && entry_ && status == 200) {
+        // Whether the GET it describes could be stored (a HEAD never is).
+        auto as_get = request;
+        as_get.method = "GET";
+        freshen_with_head(res, static_cast<bool>(c::decide_storable(as_get, view, *policy_)));
     }
     if (!capturing_ && ticket_.leader())
         ticket_.release_uncacheable(); // followers go upstream now, not at the end

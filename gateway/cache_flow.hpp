@@ -160,6 +160,8 @@ private:
     void count(cache::cache_counter what);
     void format_status(); // status_value_ from status_
     void invalidate_targets(const response_head& res);
+    // RFC 9111 §4.3.5: the 200 to a HEAD sent for the stale entry_.
+    void freshen_with_head(const response_head& res, bool storable);
     void stop_capture();
 
     const cache::cache_policy* policy_ = nullptr;

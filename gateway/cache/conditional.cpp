@@ -250,6 +250,27 @@ bool not_modified_selects(const cached_response& stored, const header_list& nm)
     return true; // no validator in the 304: it answers the request we sent for this entry
 }
 
+bool head_response_matches(const cached_response& stored, const header_list& head)
+{
+    if (const auto etag = first(head, "etag")) {
+        const auto received = parse_etag(*etag);
+        const auto stored_etag = stored.header("etag");
+        const auto own = stored_etag ? parse_etag(*stored_etag) : std::nullopt;
+        if (!received || !own || !strong_compare(*received, *own))
+            return false;
+    }
+    if (const auto lm = first(head, "last-modified")) {
+        const auto received = parse_http_date(*lm);
+        const auto stored_lm = stored.header("last-modified");
+        const auto own = stored_lm ? parse_http_date(*stored_lm) : std::nullopt;
+        if (!received || !own || *received != *own)
+            return false;
+    }
+    if (const auto length = first(head, "content-length"))
+        return trim_ows(*length) == std::to_string(stored.body.size());
+    return true;
+}
+
 bool updatable_from_304(std::string_view name)
 {
     static constexpr std::array<std::string_view, 8> frozen = {

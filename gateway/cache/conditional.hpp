@@ -95,6 +95,12 @@ revalidation_headers make_revalidation_headers(const cached_response& entry);
 // the resource again unconditionally.
 bool not_modified_selects(const cached_response& stored, const header_list& not_modified_headers);
 
+// RFC 9111 §4.3.5: may a 200 to a HEAD update the stored GET response? Every
+// validator it carries must match the stored one (ETag strongly, the stored
+// body being the one it describes; Last-Modified equal), and its
+// Content-Length, if any, the stored body's length.
+bool head_response_matches(const cached_response& stored, const header_list& head_headers);
+
 // The 304 merge itself (§3.2): which 304 header fields replace stored ones.
 // Content-Length, the content coding fields, hop-by-hop and Connection-listed
 // fields, Age and Set-Cookie are never taken from a 304.

@@ -332,6 +332,52 @@ private slots:
             n.push_back({"ETag", newEtag.toStdString()});
         QCOMPARE(not_modified_selects(*stored(s), n), selects);
     }
+
+    // The stored response: ETag "a", Last-Modified, body "hello" (5 bytes).
+    void head_response_matches_data()
+    {
+        QTest::addColumn<QString>("etag");
+        QTest::addColumn<QString>("lastModified");
+        QTest::addColumn<QString>("contentLength");
+        QTest::addColumn<bool>("matches");
+        const QString lm = QStringLiteral("Mon, 02 Nov 2026 10:00:00 GMT");
+        QTest::newRow("§4.3.5 no validators, no length") << "-"
+                                                         << "-"
+                                                         << "-" << true;
+        QTest::newRow("§4.3.5 all agree") << "\"a\"" << lm << "5" << true;
+        QTest::newRow("§4.3.5 other etag") << "\"b\""
+                                           << "-"
+                                           << "-" << false;
+        QTest::newRow("§4.3.5 weak etag is not the same body") << "W/\"a\""
+                                                               << "-"
+                                                               << "-" << false;
+        QTest::newRow("§4.3.5 other last-modified") << "-"
+                                                    << "Tue, 03 Nov 2026 10:00:00 GMT"
+                                                    << "-" << false;
+        QTest::newRow("§4.3.5 same etag, other length") << "\"a\""
+                                                        << "-"
+                                                        << "6" << false;
+        QTest::newRow("§4.3.5 invalid last-modified") << "-"
+                                                      << "yesterday"
+                                                      << "-" << false;
+    }
+    void head_response_matches()
+    {
+        QFETCH(QString, etag);
+        QFETCH(QString, lastModified);
+        QFETCH(QString, contentLength);
+        QFETCH(bool, matches);
+        const auto entry =
+            stored({{"ETag", "\"a\""}, {"Last-Modified", "Mon, 02 Nov 2026 10:00:00 GMT"}});
+        header_list head;
+        if (etag != QLatin1String("-"))
+            head.push_back({"ETag", etag.toStdString()});
+        if (lastModified != QLatin1String("-"))
+            head.push_back({"Last-Modified", lastModified.toStdString()});
+        if (contentLength != QLatin1String("-"))
+            head.push_back({"Content-Length", contentLength.toStdString()});
+        QCOMPARE(gatehouse::gateway::cache::head_response_matches(*entry, head), matches);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestCacheConditional)
