@@ -331,17 +331,18 @@ void cache_exchange::prepare_forward(request_head& req)
 // update the stored ones as a 304's would (§3.2), so the next GET is served
 // fresh without fetching the body again; otherwise the stored body is out of
 // date and the URI's entries go.
-void cache_exchange::freshen_with_head(const response_head& res, bool storable)
+bool cache_exchange::freshen_with_head(const response_head& res, bool storable)
 {
     const auto fields = c::to_header_list(res);
     if (!storable || !c::head_response_matches(*entry_, fields)) {
         store_->purge_key(entry_->primary_key);
-        return;
+        return false;
     }
     // The 304 merge: the same fields are exempt (Content-Length among them).
     auto fresh = c::freshen_with_304(*entry_, fields, request_time_, response_time_, *policy_);
     store_->insert(fresh);
     entry_ = std::move(fresh);
+    return true;
 }
 
 bool cache_exchange::serve_stale_on_error()
@@ -432,6 +433,23 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
     request.has_authorization = has_authorization_;
     request.has_consumer = !consumer_.empty();
     store_decision_ = c::decide_storable(request, view, *policy_);
+    if (head_ && revalidating_ && entry_ && status == 200) {
+        // Whether the GET it describes could be stored (a HEAD never is).
+        auto as_get = request;
+        as_get.method = "GET";
+        if (freshen_with_head(res, static_cast<bool>(c::decide_storable(as_get, view, *policy_)))) {
+            // Answered from the freshened entry, as after a 304: the stored
+            // fields with the HEAD's updates, and the Age that goes with them.
+            const auto d = c::decide_serving(entry_->freshness, request_cc_, response_time_);
+            const auto fwd = status_.fwd;
+            serve_entry(d.age, d.ttl, false);
+            status_.hit = false;
+            status_.fwd = fwd;
+            status_.fwd_status = 200;
+            format_status();
+            return head_action::serve_stored;
+        }
+    }
     if (store_decision_ && !head_) {
         body_limit_ = std::min(policy_->max_object_bytes, store_->max_object_bytes());
         if (!view.content_length || *view.content_length <= body_limit_) {
@@ -452,12 +470,6 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
         }
     } else if (!store_decision_) {
         status_.detail = c::to_string(store_decision_.verdict);
-    }
-    if (head_ && revalidating_ && entry_ && status == 200) {
-        // Whether the GET it describes could be stored (a HEAD never is).
-        auto as_get = request;
-        as_get.method = "GET";
-        freshen_with_head(res, static_cast<bool>(c::decide_storable(as_get, view, *policy_)));
     }
     if (!capturing_ && ticket_.leader())
         ticket_.release_uncacheable(); // followers go upstream now, not at the end

@@ -160,8 +160,9 @@ private:
     void count(cache::cache_counter what);
     void format_status(); // status_value_ from status_
     void invalidate_targets(const response_head& res);
-    // RFC 9111 §4.3.5: the 200 to a HEAD sent for the stale entry_.
-    void freshen_with_head(const response_head& res, bool storable);
+    // RFC 9111 §4.3.5: the 200 to a HEAD sent for the stale entry_; true
+    // when it updated entry_ (false: entry_ was dropped from the store).
+    bool freshen_with_head(const response_head& res, bool storable);
     void stop_capture();
 
     const cache::cache_policy* policy_ = nullptr;

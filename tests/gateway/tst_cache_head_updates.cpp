@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // RFC 9111 §4.3.5: a 200 to a HEAD the cache sent for a stale stored GET
 // response updates that response when the validators and the length agree
-// (the next GET is a hit, with the fields the HEAD brought), and drops it
+// (the HEAD is answered from it, and the next GET is a hit, with the fields
+// the HEAD brought and the stored ones it did not repeat), and drops it
 // when they do not (the next GET is a miss). Against an origin whose
 // answers the test changes between requests.
 #include "cache_fixture.h"
@@ -42,6 +43,7 @@ struct document_origin {
             std::string reply = "HTTP/1.1 200 OK\r\nETag: \"v" + std::to_string(v) +
                                 "\"\r\nCache-Control: max-age=" + std::to_string(max_age.load()) +
                                 "\r\nX-Seen-As: " + (is_head ? "head" : "get") +
+                                (is_head ? "" : "\r\nX-Only-On-Get: yes") +
                                 "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
             if (!is_head)
                 reply += body;
@@ -105,12 +107,21 @@ private slots:
         const auto head = http_request(m_gateway->port(), "HEAD", "/doc");
         QCOMPARE(head.status, 200);
         QCOMPARE(m_doc.heads.load(), 1);
+        // Answered from the freshened entry: the stored fields the HEAD did
+        // not repeat are kept, the ones it sent are updated.
+        QVERIFY2(cache_status_has(head, "fwd=stale"), head.header("Cache-Status").c_str());
+        QVERIFY2(cache_status_has(head, "fwd-status=200"), head.header("Cache-Status").c_str());
+        QCOMPARE(head.header("X-Only-On-Get"), std::string("yes"));
+        QCOMPARE(head.header("X-Seen-As"), std::string("head"));
+        QCOMPARE(head.header("Content-Length"), std::string("3"));
+        QVERIFY(head.body.empty());
 
         const auto get = http_request(m_gateway->port(), "GET", "/doc");
         QCOMPARE(get.status, 200);
         QVERIFY2(cache_status_has(get, "hit"), get.header("Cache-Status").c_str());
         QCOMPARE(get.body, std::string("one"));
         QCOMPARE(get.header("X-Seen-As"), std::string("head")); // fields updated by the HEAD
+        QCOMPARE(get.header("X-Only-On-Get"), std::string("yes"));
         QCOMPARE(get.header("Content-Length"), std::string("3"));
         QCOMPARE(m_doc.gets.load(), 1);
     }
