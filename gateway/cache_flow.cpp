@@ -502,6 +502,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
 void cache_exchange::make_part_head(response_head& res) const
 {
     res.result(http::status::partial_content);
+    res.reason({}); // the upstream's reason phrase ("OK") went with its status
     res.set(http::field::content_range, "bytes " + std::to_string(part_->first) + "-" +
                                             std::to_string(part_->first + part_->length - 1) + "/" +
                                             std::to_string(part_of_));

@@ -446,6 +446,23 @@ private slots:
         QCOMPARE(upstream() - before, 3u);
     }
 
+    // The upstream's 200 turned into the client's 206 says so on its status
+    // line too, not "206 OK".
+    void rangedMissStatusLine()
+    {
+        respond_args args{{"Cache-Control: max-age=60"}};
+        args.body = "0123456789";
+        const auto target = respond_target("/c", "range-status-line", args);
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw("GET " + target +
+                           " HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=1-2\r\n"
+                           "Connection: close\r\n\r\n"));
+        const std::string raw = c.read_raw(std::chrono::seconds(5));
+        QVERIFY2(raw.starts_with("HTTP/1.1 206 Partial Content\r\n"), raw.c_str());
+        QVERIFY(raw.ends_with("\r\n\r\n12"));
+    }
+
     void rangeServedFromStoredResponse()
     {
         respond_args args{{"Cache-Control: max-age=60", "ETag: \"r1\""}};
