@@ -324,6 +324,22 @@ void cache_exchange::prepare_forward(request_head& req)
     }
 }
 
+// The stored entry answers a request that went upstream for it (a 304, or
+// a 200 to a HEAD, revalidated or refreshed it), as it now stands: with its
+// current age and freshness, the client's conditionals applied, and a
+// Cache-Status saying the request was forwarded and what came back.
+cache_exchange::head_action cache_exchange::serve_forwarded(unsigned upstream_status)
+{
+    const auto age = entry_->freshness.current_age(response_time_);
+    const auto fwd = status_.fwd;
+    serve_entry(age, entry_->freshness.lifetime - age, false);
+    status_.hit = false;
+    status_.fwd = fwd;
+    status_.fwd_status = upstream_status;
+    format_status();
+    return head_action::serve_stored;
+}
+
 // A HEAD for a stale entry goes upstream with the entry's validators; a 304
 // freshens the entry as for a GET. A 200 says what the representation is now
 // (RFC 9111 §4.3.5): when every validator it carries matches the stored
@@ -390,14 +406,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
                 if (ticket_.leader())
                     ticket_.publish(fresh);
                 entry_ = std::move(fresh);
-                const auto d = c::decide_serving(entry_->freshness, request_cc_, response_time_);
-                const auto fwd = status_.fwd;
-                serve_entry(d.age, d.ttl, false);
-                status_.hit = false;
-                status_.fwd = fwd;
-                status_.fwd_status = 304;
-                format_status();
-                return head_action::serve_stored;
+                return serve_forwarded(304);
             }
             // A 304 whose validator names another representation cannot
             // update the entry (RFC 9111 §4.3.4), yet it answers the
@@ -408,14 +417,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
             count(c::cache_counter::revalidated_304);
             if (ticket_.leader())
                 ticket_.release_uncacheable();
-            const auto age = entry_->freshness.current_age(response_time_);
-            const auto fwd = status_.fwd;
-            serve_entry(age, entry_->freshness.lifetime - age, false);
-            status_.hit = false;
-            status_.fwd = fwd;
-            status_.fwd_status = 304;
-            format_status();
-            return head_action::serve_stored;
+            return serve_forwarded(304);
         } else if (status >= 500 && serve_stale_on_error()) {
             return head_action::serve_stored;
         }
@@ -440,14 +442,7 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
         if (freshen_with_head(res, static_cast<bool>(c::decide_storable(as_get, view, *policy_)))) {
             // Answered from the freshened entry, as after a 304: the stored
             // fields with the HEAD's updates, and the Age that goes with them.
-            const auto d = c::decide_serving(entry_->freshness, request_cc_, response_time_);
-            const auto fwd = status_.fwd;
-            serve_entry(d.age, d.ttl, false);
-            status_.hit = false;
-            status_.fwd = fwd;
-            status_.fwd_status = 200;
-            format_status();
-            return head_action::serve_stored;
+            return serve_forwarded(200);
         }
     }
     if (store_decision_ && !head_) {

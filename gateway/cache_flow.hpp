@@ -160,6 +160,7 @@ private:
     void count(cache::cache_counter what);
     void format_status(); // status_value_ from status_
     void invalidate_targets(const response_head& res);
+    head_action serve_forwarded(unsigned upstream_status);
     // RFC 9111 §4.3.5: the 200 to a HEAD sent for the stale entry_; true
     // when it updated entry_ (false: entry_ was dropped from the store).
     bool freshen_with_head(const response_head& res, bool storable);
