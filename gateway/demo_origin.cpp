@@ -8,14 +8,11 @@
 #include "gateway/relay.hpp"
 #include "gateway/worker_io.hpp"
 
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
@@ -45,8 +42,6 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = net::ip::tcp;
 
-constexpr auto use_nothrow = net::as_tuple(net::use_awaitable);
-
 constexpr std::size_t header_limit = 64 * 1024;
 constexpr std::uint64_t body_limit = 64ull * 1024 * 1024;
 constexpr auto idle_timeout = std::chrono::seconds(60);
@@ -65,13 +60,7 @@ struct worker {
     std::atomic<std::uint64_t>* open = nullptr; // connections of every worker
 };
 
-net::awaitable<void> pause(std::chrono::milliseconds duration)
-{
-    net::steady_timer timer(co_await net::this_coro::executor, duration);
-    co_await timer.async_wait(use_nothrow);
-}
-
-worker_task<void> pause_worker(std::chrono::milliseconds duration)
+worker_task<void> pause(std::chrono::milliseconds duration)
 {
     worker_timer timer(co_await net::this_coro::executor, duration);
     co_await timer.async_wait(worker_nothrow);
@@ -96,7 +85,7 @@ worker_task<bool> write_stream(worker_stream& stream, demo::reply& reply, bool h
             co_return false;
         sent += size;
         if (plan.interval.count() > 0 && sent < plan.size)
-            co_await pause_worker(plan.interval);
+            co_await pause(plan.interval);
     }
     stream.expires_after(io_timeout);
     std::tie(ec, n) = co_await net::async_write(stream, http::make_chunk_last(), worker_nothrow);
@@ -205,7 +194,7 @@ worker_task<void> run_session(worker_socket socket, worker& w)
             auto delay = reply.delay + std::chrono::milliseconds{w.state.knobs->latency_ms.load(
                                            std::memory_order_relaxed)};
             if (delay.count() > 0)
-                co_await pause_worker(delay);
+                co_await pause(delay);
 
             const bool head_request = req.method() == http::verb::head;
             stream.expires_after(io_timeout);
@@ -244,15 +233,15 @@ struct demo_origin::impl {
     std::atomic<bool> running{false};
     std::atomic<std::uint16_t> port{0};
 
-    net::awaitable<void> accept_loop();
+    worker_task<void> accept_loop();
     void tear_down();
 };
 
 // Connections are dealt round-robin to the workers' io_contexts and stay there.
-net::awaitable<void> demo_origin::impl::accept_loop()
+worker_task<void> demo_origin::impl::accept_loop()
 {
     for (std::size_t next = 0;; next = (next + 1) % contexts.size()) {
-        auto [ec, socket] = co_await acceptor->async_accept(*contexts[next], use_nothrow);
+        auto [ec, socket] = co_await acceptor->async_accept(*contexts[next], worker_nothrow);
         if (ec) {
             if (ec == net::error::operation_aborted || !acceptor->is_open())
                 co_return;
