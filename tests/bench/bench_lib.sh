@@ -160,7 +160,10 @@ http_status() { curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$1" || true
 
 # --- wrk ----------------------------------------------------------------------
 
-declare -A RPS P50 P99 ERRS CONNS REQS CPU_US
+declare -A RPS P50 P99 ERRS CONNS REQS CPU_US ORIGIN_CPU_US
+# The demo origin's PID when this script started it (start_demo_origin):
+# run_wrk_cpu then also measures what each request cost the origin.
+ORIGIN_PID=
 
 # cpu_ticks PID: CPU time (user + system, in clock ticks) used so far by PID
 # and its child processes (nginx's worker is a child of its master).
@@ -180,18 +183,31 @@ cpu_ticks() {
 
 # run_wrk_cpu KEY PID URL CONNECTIONS SECONDS [PAUSE_MS]: run_wrk, plus the CPU
 # time PID (and its children) used per request during the run, in CPU_US[KEY]
-# (microseconds). On a shared machine this is the steadier figure: it does not
-# depend on how much of its core the proxy was given.
+# (microseconds); PID may be empty. On a shared machine this is the steadier
+# figure: it does not depend on how much of its core the proxy was given. With
+# ORIGIN_PID set, the origin's CPU time per request goes to ORIGIN_CPU_US[KEY]:
+# what each proxy's requests cost the origin (the fields it forwards are
+# parsed there), on the core the origin shares with wrk.
 run_wrk_cpu() {
-  local key=$1 pid=$2 before after
+  local key=$1 pid=$2 before= after origin_before= origin_after
   shift 2
-  before=$(cpu_ticks "$pid")
+  [[ -n $pid ]] && before=$(cpu_ticks "$pid")
+  [[ -n $ORIGIN_PID ]] && origin_before=$(cpu_ticks "$ORIGIN_PID")
   run_wrk "$key" "$@" || return 1
-  after=$(cpu_ticks "$pid")
-  if [[ ${REQS[$key]:-0} -gt 0 ]]; then
-    CPU_US[$key]=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="${REQS[$key]}" \
-      'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+  [[ -n $pid ]] && after=$(cpu_ticks "$pid")
+  [[ -n $ORIGIN_PID ]] && origin_after=$(cpu_ticks "$ORIGIN_PID")
+  [[ ${REQS[$key]:-0} -gt 0 ]] || return 0
+  if [[ -n $pid ]]; then
+    CPU_US[$key]=$(per_request_us $((after - before)) "${REQS[$key]}")
   fi
+  if [[ -n $ORIGIN_PID ]]; then
+    ORIGIN_CPU_US[$key]=$(per_request_us $((origin_after - origin_before)) "${REQS[$key]}")
+  fi
+}
+
+# per_request_us TICKS REQUESTS: clock ticks spread over requests, in µs.
+per_request_us() {
+  awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }'
 }
 
 # run_wrk KEY URL CONNECTIONS SECONDS [PAUSE_MS]: one measured wrk run, results
@@ -242,6 +258,7 @@ start_demo_origin() {
   "${pin_load[@]}" "${gatehouse_env[@]}" "$BIN" --demo-origin "$port" --threads 1 \
     >"$TMP/origin.log" 2>&1 </dev/null &
   PIDS+=($!)
+  ORIGIN_PID=$!
   url=$(wait_for_line "$TMP/origin.log" 'demo origin listening on' 30 "${PIDS[-1]}") \
     || gh_die "the demo origin did not start"
   # shellcheck disable=SC2034 # read by the sourcing script
@@ -381,6 +398,7 @@ cell() {
     err) printf '%s' "${ERRS[$key]}" ;;
     conns) printf '%s' "${CONNS[$key]}" ;;
     cpu) [[ -n ${CPU_US[$key]:-} ]] && printf '%s us' "${CPU_US[$key]}" || printf 'n/a' ;;
+    origin_cpu) [[ -n ${ORIGIN_CPU_US[$key]:-} ]] && printf '%s us' "${ORIGIN_CPU_US[$key]}" || printf 'n/a' ;;
   esac
 }
 

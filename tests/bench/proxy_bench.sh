@@ -193,11 +193,7 @@ for p in "${PATHS[@]}"; do
     [[ -n ${VALID["$t|$p"]:-} ]] || continue
     gh_log "throughput: $t $p ($CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s)"
     warm_up "${BASE[$t]}$p" "$CONNECTIONS"
-    if [[ -n ${TPID[$t]:-} ]]; then
-      run_wrk_cpu "max|$t|$p" "${TPID[$t]}" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
-    else
-      run_wrk "max|$t|$p" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
-    fi
+    run_wrk_cpu "max|$t|$p" "${TPID[$t]:-}" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
   done
 done
 
@@ -272,10 +268,10 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
   echo "Pass 1: maximum throughput ($CONNECTIONS connections)"
   for p in "${PATHS[@]}"; do
     echo
-    printf '  %-16s %12s %12s %12s %8s %12s\n' "$p" "req/s" "p50" "p99" "errors" "CPU/req"
+    printf '  %-16s %12s %12s %12s %8s %12s %12s\n' "$p" "req/s" "p50" "p99" "errors" "CPU/req" "origin CPU"
     for t in "${ACTIVE[@]}"; do
       k="max|$t|$p"
-      printf '  %-16s %12s %12s %12s %8s %12s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$(cell "$k" cpu)"
+      printf '  %-16s %12s %12s %12s %8s %12s %12s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$(cell "$k" cpu)" "$(cell "$k" origin_cpu)"
     done
     compare_pair "Gatehouse/nginx, both logging every call:" gatehouse nginx-log "$p"
     compare_pair "Gatehouse/nginx, neither logging:        " gatehouse-nolog nginx "$p"
