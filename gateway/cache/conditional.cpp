@@ -231,20 +231,33 @@ revalidation_headers make_revalidation_headers(const cached_response& entry)
     return r;
 }
 
+namespace {
+
+// The stored response's validators, parsed; nullopt when absent or invalid.
+std::optional<entity_tag> stored_etag(const cached_response& stored)
+{
+    const auto etag = stored.header("etag");
+    return etag ? parse_etag(*etag) : std::nullopt;
+}
+
+std::optional<sys_seconds> stored_last_modified(const cached_response& stored)
+{
+    const auto lm = stored.header("last-modified");
+    return lm ? parse_http_date(*lm) : std::nullopt;
+}
+
+} // namespace
+
 bool not_modified_selects(const cached_response& stored, const header_list& nm)
 {
-    const auto new_etag = first(nm, "etag");
-    const auto old_etag = stored.header("etag");
-    if (new_etag) {
+    if (const auto new_etag = first(nm, "etag")) {
         const auto a = parse_etag(*new_etag);
-        const auto b = old_etag ? parse_etag(*old_etag) : std::nullopt;
+        const auto b = stored_etag(stored);
         return a && b && weak_compare(*a, *b);
     }
-    const auto new_lm = first(nm, "last-modified");
-    const auto old_lm = stored.header("last-modified");
-    if (new_lm) {
+    if (const auto new_lm = first(nm, "last-modified")) {
         const auto a = parse_http_date(*new_lm);
-        const auto b = old_lm ? parse_http_date(*old_lm) : std::nullopt;
+        const auto b = stored_last_modified(stored);
         return a && b && *a == *b;
     }
     return true; // no validator in the 304: it answers the request we sent for this entry
@@ -254,15 +267,13 @@ bool head_response_matches(const cached_response& stored, const header_list& hea
 {
     if (const auto etag = first(head, "etag")) {
         const auto received = parse_etag(*etag);
-        const auto stored_etag = stored.header("etag");
-        const auto own = stored_etag ? parse_etag(*stored_etag) : std::nullopt;
+        const auto own = stored_etag(stored);
         if (!received || !own || !strong_compare(*received, *own))
             return false;
     }
     if (const auto lm = first(head, "last-modified")) {
         const auto received = parse_http_date(*lm);
-        const auto stored_lm = stored.header("last-modified");
-        const auto own = stored_lm ? parse_http_date(*stored_lm) : std::nullopt;
+        const auto own = stored_last_modified(stored);
         if (!received || !own || *received != *own)
             return false;
     }
