@@ -146,8 +146,9 @@ worker_task<void> run_session(worker_socket socket, worker& w)
 {
     worker_stream stream(std::move(socket));
     beast::flat_buffer buffer;
+    demo::request request; // reused, as are the two below
     demo::reply reply;
-    std::string head; // write_reply's, reused
+    std::string head; // write_reply's
     w.open->fetch_add(1, std::memory_order_relaxed);
     struct closed {
         std::atomic<std::uint64_t>* open;
@@ -155,7 +156,7 @@ worker_task<void> run_session(worker_socket socket, worker& w)
     } const counted{w.open};
     try {
         for (;;) {
-            http::request_parser<http::string_body> parser;
+            demo::request_parser parser(request);
             parser.header_limit(header_limit);
             parser.body_limit(body_limit);
             stream.expires_after(idle_timeout);
@@ -164,9 +165,9 @@ worker_task<void> run_session(worker_socket socket, worker& w)
             std::tie(ec, n) =
                 co_await http::async_read_header(stream, buffer, parser, worker_nothrow);
             if (!ec && !parser.is_done()) {
-                auto& head = parser.get();
-                if (beast::iequals(head[http::field::expect], "100-continue")) {
-                    http::response<http::empty_body> go_on{http::status::continue_, head.version()};
+                if (beast::iequals(request[http::field::expect], "100-continue")) {
+                    http::response<http::empty_body> go_on{http::status::continue_,
+                                                           request.version()};
                     stream.expires_after(io_timeout);
                     std::tie(ec, n) = co_await http::async_write(stream, go_on, worker_nothrow);
                 }
@@ -189,14 +190,13 @@ worker_task<void> run_session(worker_socket socket, worker& w)
             }
 
             w.served->fetch_add(1, std::memory_order_relaxed);
-            auto& req = parser.get();
-            demo::handle_request(req, w.state, reply);
+            demo::handle_request(request, w.state, reply);
             auto delay = reply.delay + std::chrono::milliseconds{w.state.knobs->latency_ms.load(
                                            std::memory_order_relaxed)};
             if (delay.count() > 0)
                 co_await pause(delay);
 
-            const bool head_request = req.method() == http::verb::head;
+            const bool head_request = request.method() == http::verb::head;
             stream.expires_after(io_timeout);
             if (reply.stream) {
                 if (!co_await write_stream(stream, reply, head_request))

@@ -747,15 +747,15 @@ std::string sha256_hex(std::string_view data)
 void echo(call& c)
 {
     std::vector<std::pair<std::string, std::string>> headers;
-    for (auto& f : c.req) {
-        auto name = lowercase(f.name_string());
+    for (const auto& f : c.req.fields()) {
+        auto name = lowercase(f.name_string);
         auto it =
             std::find_if(headers.begin(), headers.end(), [&](auto& h) { return h.first == name; });
         if (it == headers.end()) {
-            headers.emplace_back(std::move(name), std::string(f.value()));
+            headers.emplace_back(std::move(name), std::string(f.value));
         } else {
             it->second += ", ";
-            it->second.append(f.value());
+            it->second.append(f.value);
         }
     }
     auto& payload = c.req.body();
@@ -997,9 +997,11 @@ bool is_not_modified(const request& req, const response& res)
 {
     std::string_view etag = res[http::field::etag];
     bool conditional = false;
-    for (auto [it, end] = req.equal_range(http::field::if_none_match); it != end; ++it) {
+    for (const auto& line : req.fields()) {
+        if (line.name != http::field::if_none_match)
+            continue;
         conditional = true;
-        if (etag_matches(it->value(), etag))
+        if (etag_matches(line.value, etag))
             return true;
     }
     if (conditional)

@@ -4,6 +4,8 @@
 // Private to the demo origin: request handling, shared by demo_origin.cpp
 // (the server) and demo_origin_handlers.cpp (the resources).
 
+#include "demo_origin_request.hpp"
+
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
@@ -18,7 +20,6 @@
 namespace gatehouse::gateway::demo {
 
 namespace http = boost::beast::http;
-using request = http::request<http::string_body>;
 using response = http::response<http::string_body>;
 
 // The product catalog, generated once from a seed and immutable afterwards.
