@@ -109,6 +109,11 @@ public:
                          std::string_view received);
     void add(boost::beast::http::field code, std::string_view name, std::string_view value,
              std::string_view received);
+    // A field whose name and value are known to lie in the received bytes.
+    void add_received(boost::beast::http::field code, std::string_view name, std::string_view value)
+    {
+        fields_.push_back({code, name, value});
+    }
 
     // Copies what the head views so far into its own storage.
     void copy_views();
@@ -159,7 +164,9 @@ public:
     std::size_t put_received(boost::asio::const_buffer received, error_code& ec)
     {
         received_ = {static_cast<const char*>(received.data()), received.size()};
-        const std::size_t used = put(received, ec);
+        std::size_t used = 0;
+        if (got_some() || eager() || !put_scanned(used, ec))
+            used = put(received, ec);
         received_ = {};
         // Beast hands on the status line, and every complete field line,
         // as soon as it has them, and they leave the buffer (used); a head
@@ -169,6 +176,13 @@ public:
         if (!is_header_done())
             head_.copy_views();
         return used;
+    }
+
+    // As basic_parser's, remembered for the quick scan.
+    void header_limit(std::uint32_t bytes)
+    {
+        header_limit_ = bytes;
+        basic_parser::header_limit(bytes);
     }
 
     // What http::parser::get() offers the relay: the body's window.
@@ -207,8 +221,15 @@ private:
     // buffer_body's reader: into the window, need_buffer when it is full.
     std::size_t put_body(string_view body, error_code& ec);
 
+    // The head in received_ read by scan_head, Beast given only its status
+    // line and framing fields; false (and nothing read) when the scan
+    // leaves the head to Beast.
+    bool put_scanned(std::size_t& used, error_code& ec);
+
     response_head& head_;
-    std::string_view received_; // during put_received()
+    std::string_view received_;         // during put_received()
+    std::uint32_t header_limit_ = 8192; // Beast's default
+    bool replaying_ = false;            // Beast is reading put_scanned's summary
     boost::beast::http::buffer_body::value_type body_;
 };
 

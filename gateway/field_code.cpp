@@ -1,0 +1,141 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/field_code.hpp"
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+namespace gatehouse::gateway {
+
+namespace {
+
+namespace http = boost::beast::http;
+
+// Names as they come in requests and responses on the proxy path, Beast's
+// and others (those are field::unknown to Beast, and found here as such).
+constexpr std::string_view common_names[] = {"Accept",
+                                             "Accept-Encoding",
+                                             "Accept-Language",
+                                             "Accept-Ranges",
+                                             "Access-Control-Allow-Origin",
+                                             "Age",
+                                             "Authorization",
+                                             "Cache-Control",
+                                             "Cache-Status",
+                                             "Cache-Tag",
+                                             "CDN-Cache-Control",
+                                             "Connection",
+                                             "Content-Encoding",
+                                             "Content-Language",
+                                             "Content-Length",
+                                             "Content-Location",
+                                             "Content-Range",
+                                             "Content-Type",
+                                             "Cookie",
+                                             "Date",
+                                             "ETag",
+                                             "Expect",
+                                             "Expires",
+                                             "Forwarded",
+                                             "Gatehouse-Cache-Control",
+                                             "Host",
+                                             "If-Match",
+                                             "If-Modified-Since",
+                                             "If-None-Match",
+                                             "If-Range",
+                                             "If-Unmodified-Since",
+                                             "Keep-Alive",
+                                             "Last-Modified",
+                                             "Link",
+                                             "Location",
+                                             "Origin",
+                                             "Pragma",
+                                             "Proxy-Connection",
+                                             "Range",
+                                             "Referer",
+                                             "Retry-After",
+                                             "Server",
+                                             "Set-Cookie",
+                                             "Strict-Transport-Security",
+                                             "Surrogate-Key",
+                                             "TE",
+                                             "Trailer",
+                                             "Transfer-Encoding",
+                                             "Upgrade",
+                                             "User-Agent",
+                                             "Vary",
+                                             "Via",
+                                             "WWW-Authenticate",
+                                             "X-Api-Key",
+                                             "X-Content-Type-Options",
+                                             "X-Forwarded-For",
+                                             "X-Forwarded-Host",
+                                             "X-Forwarded-Proto",
+                                             "X-Request-Id",
+                                             "X-User"};
+
+// For token characters, OR-ing 0x20 lowercases letters and changes no
+// other token character into a letter (or into '-' or a digit), so two
+// tokens are equal ignoring case exactly when they are equal OR-ed.
+bool same_token_ignoring_case(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    std::size_t i = 0;
+    for (; i + 8 <= a.size(); i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a.data() + i, 8);
+        std::memcpy(&y, b.data() + i, 8);
+        if ((x | 0x2020202020202020ull) != (y | 0x2020202020202020ull))
+            return false;
+    }
+    for (; i < a.size(); ++i)
+        if ((a[i] | 0x20) != (b[i] | 0x20))
+            return false;
+    return true;
+}
+
+std::size_t slot_of(std::string_view name)
+{
+    const auto first = static_cast<unsigned char>(name.front() | 0x20);
+    const auto last = static_cast<unsigned char>(name.back() | 0x20);
+    const auto middle = static_cast<unsigned char>(name[name.size() / 2] | 0x20);
+    return (name.size() * 3 + first * 13 + middle * 10 + last * 5) %
+           256; // no two names of the list collide
+}
+
+struct entry {
+    std::string_view name; // empty: a free slot
+    http::field code = http::field::unknown;
+};
+
+// Filled from Beast's own string_to_field, so the codes are its codes; a
+// name whose slot is taken is simply left to Beast.
+const std::array<entry, 256>& table()
+{
+    static const std::array<entry, 256> slots = [] {
+        std::array<entry, 256> t{};
+        for (std::string_view name : common_names) {
+            entry& e = t[slot_of(name)];
+            if (e.name.empty())
+                e = {name, http::string_to_field({name.data(), name.size()})};
+        }
+        return t;
+    }();
+    return slots;
+}
+
+} // namespace
+
+http::field field_code(std::string_view name)
+{
+    if (!name.empty()) {
+        const entry& e = table()[slot_of(name)];
+        if (same_token_ignoring_case(e.name, name))
+            return e.code;
+    }
+    return http::string_to_field({name.data(), name.size()});
+}
+
+} // namespace gatehouse::gateway

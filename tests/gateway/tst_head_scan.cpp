@@ -1,0 +1,336 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+// The quick head scan on the proxy path against Beast's parser: every head
+// the scan takes is read exactly as Beast reads it (start line, fields,
+// codes, body framing, errors), and every other head is left to Beast.
+#include "gateway/field_code.hpp"
+#include "gateway/head_scan.hpp"
+#include "gateway/response_head.hpp"
+
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <QtTest/QTest>
+
+#include <string>
+#include <vector>
+
+using namespace gatehouse::gateway;
+namespace http = boost::beast::http;
+
+namespace {
+
+using error_code = boost::system::error_code;
+
+bool scans(const std::string& wire, std::size_t limit = 8192)
+{
+    scanned_start_line start;
+    std::size_t size = 0;
+    return scan_head<false>(wire, limit, start, size, [](auto, auto) {}) == head_scan::complete;
+}
+
+// What a reader of a parsed response sees, as text to compare.
+struct reading {
+    std::string error; // the first error, empty if none
+    std::string head;  // status line and fields with their codes
+    std::string framing;
+    std::string body;
+    bool done = false;
+};
+
+template <class Fields>
+std::string head_text(unsigned version, unsigned status, std::string_view reason,
+                      const Fields& fields)
+{
+    std::string out =
+        std::to_string(version) + " " + std::to_string(status) + " [" + std::string(reason) + "]\n";
+    for (const auto& f : fields)
+        out += std::string(f.name_string()) + "=[" + std::string(f.value()) + "] #" +
+               std::to_string(static_cast<int>(f.name())) + "\n";
+    return out;
+}
+
+template <class Parser>
+std::string framing_text(const Parser& p)
+{
+    const auto length = p.content_length();
+    return "keep-alive " + std::to_string(p.keep_alive()) + " chunked " +
+           std::to_string(p.chunked()) + " length " +
+           (length ? std::to_string(*length) : std::string("none")) + " need-eof " +
+           std::to_string(p.need_eof());
+}
+
+// Through the relay's parser, as the relay uses it: the head from the
+// bytes received, then the body through a small window.
+reading read_relay(const std::string& wire, std::uint32_t limit, bool skip)
+{
+    reading r;
+    response_head head;
+    response_head_parser parser(head);
+    parser.header_limit(limit);
+    parser.body_limit(boost::none);
+    parser.skip(skip);
+    parser.eager(false);
+    error_code ec;
+    std::size_t used = parser.put_received(boost::asio::buffer(wire), ec);
+    if (ec) {
+        r.error = ec.message();
+        return r;
+    }
+    if (!parser.is_header_done()) {
+        r.error = "incomplete head";
+        return r;
+    }
+    r.head = head_text(head.version(), head.result_int(), head.reason(), head);
+    r.framing = framing_text(parser);
+    parser.eager(true);
+    char window[7];
+    for (int rounds = 0; !parser.is_done() && rounds < 1000; ++rounds) {
+        auto& b = parser.get().body();
+        b.data = window;
+        b.size = sizeof window;
+        if (used == wire.size()) {
+            parser.put_eof(ec);
+        } else {
+            used += parser.put(boost::asio::buffer(wire.data() + used, wire.size() - used), ec);
+            if (ec == http::error::need_buffer || ec == http::error::need_more)
+                ec = {};
+        }
+        r.body.append(window, sizeof window - b.size);
+        if (ec) {
+            r.error = ec.message();
+            break;
+        }
+    }
+    r.done = parser.is_done();
+    return r;
+}
+
+reading read_beast(const std::string& wire, std::uint32_t limit, bool skip)
+{
+    reading r;
+    http::response_parser<http::string_body> parser;
+    parser.header_limit(limit);
+    parser.body_limit(boost::none);
+    parser.skip(skip);
+    parser.eager(false);
+    error_code ec;
+    std::size_t used = parser.put(boost::asio::buffer(wire), ec);
+    if (ec) {
+        r.error = ec.message();
+        return r;
+    }
+    if (!parser.is_header_done()) {
+        r.error = "incomplete head";
+        return r;
+    }
+    const auto& m = parser.get();
+    // As response_head::reason(): the standard phrase when none came.
+    r.head = head_text(m.version(), m.result_int(), m.reason(), m);
+    r.framing = framing_text(parser);
+    parser.eager(true);
+    for (int rounds = 0; !parser.is_done() && rounds < 1000; ++rounds) {
+        if (used == wire.size()) {
+            parser.put_eof(ec);
+        } else {
+            used += parser.put(boost::asio::buffer(wire.data() + used, wire.size() - used), ec);
+            if (ec == http::error::need_more)
+                ec = {};
+        }
+        if (ec) {
+            r.error = ec.message();
+            break;
+        }
+    }
+    r.body = parser.get().body();
+    r.done = parser.is_done();
+    return r;
+}
+
+// Beast's header lists the fields of one name together (RFC 9110 §5.3 lets
+// it); the relay's keeps the order they came in. Every head below that has
+// a name twice has them next to each other, so the two lists compare as they are.
+
+} // namespace
+
+class TestHeadScan : public QObject {
+    Q_OBJECT
+
+private slots:
+    void responsesReadAsBeastReadsThem_data()
+    {
+        QTest::addColumn<QByteArray>("wire");
+        QTest::addColumn<bool>("scanned"); // taken by the scan, not left to Beast
+        QTest::addColumn<bool>("skip");    // the response to a HEAD
+        QTest::addColumn<int>("limit");
+
+        auto row = [](const char* name, const std::string& wire, bool scanned, bool skip = false,
+                      int limit = 8192) {
+            QTest::newRow(name) << QByteArray::fromStdString(wire) << scanned << skip << limit;
+        };
+        row("content-length",
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\nhello",
+            true);
+        row("chunked",
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n"
+            "0\r\n\r\n",
+            true);
+        row("gzip then chunked",
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nab\r\n0\r\n\r\n",
+            true);
+        row("until close, HTTP/1.0", "HTTP/1.0 200 OK\r\nServer: x\r\n\r\nto the end", true);
+        row("until close, HTTP/1.1", "HTTP/1.1 200 OK\r\nServer: x\r\n\r\nto the end", true);
+        row("keep-alive HTTP/1.0",
+            "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok", true);
+        row("connection close",
+            "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok", true);
+        row("proxy-connection close",
+            "HTTP/1.1 200 OK\r\nProxy-Connection: close\r\nContent-Length: 2\r\n\r\nok", true);
+        row("204 with a length", "HTTP/1.1 204 No Content\r\nContent-Length: 9\r\n\r\n", true);
+        row("304", "HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nContent-Length: 10\r\n\r\n", true);
+        row("103 early hints", "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n",
+            true);
+        row("101 upgrade",
+            "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
+            true);
+        row("HEAD response", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", true, true);
+        row("no reason", "HTTP/1.1 404 \r\nContent-Length: 0\r\n\r\n", true);
+        row("reason with spaces and tab",
+            "HTTP/1.1 200 Fine \t enough \r\nContent-Length: 0\r\n\r\n", true);
+        row("whitespace around values",
+            "HTTP/1.1 200 OK\r\nX-Padded:    padded  \t \r\nX-Empty:\r\nX-Blank:   \r\n"
+            "X-Tab:\tv\r\nX-Inner: a \t b\r\nContent-Length: 0\r\n\r\n",
+            true);
+        row("names in any case",
+            "HTTP/1.1 200 OK\r\ncontent-TYPE: text/plain\r\nCACHE-CONTROL: max-age=1\r\n"
+            "etag: \"x\"\r\nx-request-id: abc\r\ncontent-length: 1\r\n\r\nz",
+            true);
+        row("repeated fields",
+            "HTTP/1.1 200 OK\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\nVia: 1.0 a\r\nVia: 1.1 b\r\n"
+            "Content-Length: 0\r\n\r\n",
+            true);
+        row("long values",
+            "HTTP/1.1 200 OK\r\nX-Long: " + std::string(100, 'v') + "\tand " +
+                std::string(40, '!') +
+                "\r\nLink: <https://example.com/a/very/long/path/to/a/resource>; rel=preload; "
+                "as=style\r\nContent-Length: 0\r\n\r\n",
+            true);
+        row("the same length twice",
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok", true);
+        row("two lengths", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok",
+            true);
+        row("bad length", "HTTP/1.1 200 OK\r\nContent-Length: 2x\r\n\r\nok", true);
+        row("length and chunked",
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n"
+            "2\r\nok\r\n0\r\n\r\n",
+            true);
+        row("bad chunk", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nok\r\n", true);
+        row("short body", "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort", true);
+        std::string many = "HTTP/1.1 200 OK\r\n";
+        for (int i = 0; i < 40; ++i)
+            many += "X-Field-" + std::to_string(i) + ": value " + std::to_string(i) + "\r\n";
+        row("forty fields", many + "Content-Length: 3\r\n\r\nabc", true);
+        // Framing lines longer than the summary the parser gives Beast.
+        std::string tokens;
+        for (int i = 0; i < 80; ++i)
+            tokens += (i ? ", x-hop-" : "x-hop-") + std::to_string(i);
+        row("long connection list",
+            "HTTP/1.1 200 OK\r\nConnection: " + tokens + "\r\nContent-Length: 0\r\n\r\n", true);
+
+        // Left to Beast: rare shapes, which it reads or rejects as it always did.
+        row("folded line", "HTTP/1.1 200 OK\r\nX-F: a\r\n b\r\nContent-Length: 0\r\n\r\n", false);
+        row("obs-text in a value",
+            "HTTP/1.1 200 OK\r\nX-U: caf\xc3\xa9 au lait, long enough\r\nContent-Length: 0\r\n\r\n",
+            false);
+        row("obs-text in the reason",
+            "HTTP/1.1 200 D\xc3\xa9j\xc3\xa0 vu\r\nContent-Length: 0\r\n\r\n", false);
+        row("bare LF", "HTTP/1.1 200 OK\nContent-Length: 0\n\n", false);
+        row("bare LF in a field", "HTTP/1.1 200 OK\r\nX-A: 1\nContent-Length: 0\r\n\r\n", false);
+        row("space before colon", "HTTP/1.1 200 OK\r\nX-A : 1\r\nContent-Length: 0\r\n\r\n", false);
+        row("no colon", "HTTP/1.1 200 OK\r\nX-A 1\r\nContent-Length: 0\r\n\r\n", false);
+        row("empty name", "HTTP/1.1 200 OK\r\n: 1\r\nContent-Length: 0\r\n\r\n", false);
+        row("control character",
+            "HTTP/1.1 200 OK\r\nX-A: a\x01"
+            "b\r\nContent-Length: 0\r\n\r\n",
+            false);
+        row("DEL deep in a long value",
+            "HTTP/1.1 200 OK\r\nX-A: 0123456789abcdefghij\x7fkl\r\nContent-Length: 0\r\n\r\n",
+            false);
+        row("NUL in a value", std::string("HTTP/1.1 200 OK\r\nX-A: a\0b\r\n\r\n", 27), false);
+        row("four-digit status", "HTTP/1.1 2000 OK\r\nContent-Length: 0\r\n\r\n", false);
+        row("HTTP/2 status line", "HTTP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n", false);
+        row("lower-case version", "http/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", false);
+        row("status without reason or space", "HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n", false);
+        row("head not complete", "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n", false);
+        row("over the limit", "HTTP/1.1 200 OK\r\nX-Big: " + std::string(200, 'b') + "\r\n\r\n",
+            false, false, 128);
+        row("exactly the limit",
+            "HTTP/1.1 200 OK\r\nX-Big: " + std::string(100, 'b') + "\r\nContent-Length: 0\r\n\r\n",
+            true, false, 147);
+    }
+
+    void responsesReadAsBeastReadsThem()
+    {
+        QFETCH(QByteArray, wire);
+        QFETCH(bool, scanned);
+        QFETCH(bool, skip);
+        QFETCH(int, limit);
+        const std::string bytes = wire.toStdString();
+        QCOMPARE(scans(bytes, static_cast<std::size_t>(limit)), scanned);
+
+        const reading relay = read_relay(bytes, static_cast<std::uint32_t>(limit), skip);
+        const reading beast = read_beast(bytes, static_cast<std::uint32_t>(limit), skip);
+        QCOMPARE(relay.error, beast.error);
+        QCOMPARE(relay.head, beast.head);
+        QCOMPARE(relay.framing, beast.framing);
+        QCOMPARE(relay.body, beast.body);
+        QCOMPARE(relay.done, beast.done);
+    }
+
+    void scannedHeadIsViewedWhereItArrived()
+    {
+        const std::string wire = "HTTP/1.1 200 OK\r\nX-A: one\r\nContent-Length: 3\r\n\r\nabc";
+        response_head head;
+        response_head_parser parser(head);
+        parser.eager(false);
+        error_code ec;
+        const std::size_t used = parser.put_received(boost::asio::buffer(wire), ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        QCOMPARE(used, wire.find("abc")); // the head, and not a byte more
+        const auto inside = [&](std::string_view v) {
+            return v.data() >= wire.data() && v.data() + v.size() <= wire.data() + wire.size();
+        };
+        QVERIFY(inside(head.reason()));
+        for (const auto& f : head) {
+            QVERIFY(inside(f.name_string()));
+            QVERIFY(inside(f.value()));
+        }
+        QCOMPARE(parser.content_length().value_or(0), std::uint64_t(3));
+    }
+
+    void fieldCodesAreBeasts()
+    {
+        // Every name Beast knows, as it spells it, in lower and upper case.
+        for (int i = 1; i <= static_cast<int>(http::field::xref); ++i) {
+            const auto f = static_cast<http::field>(i);
+            const auto beast_name = http::to_string(f);
+            std::string name(beast_name.data(), beast_name.size());
+            QCOMPARE(field_code(name), f);
+            for (auto& c : name)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            QCOMPARE(field_code(name), http::string_to_field(name));
+            for (auto& c : name)
+                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            QCOMPARE(field_code(name), http::string_to_field(name));
+        }
+        // Names Beast does not know, some close to ones it does.
+        for (const char* name : {"X-Forwarded-For", "x-request-id", "Cache-Status", "Content-Typo",
+                                 "Content-Type2", "Hos", "Hostt", "ETags", "X", "Content_Type",
+                                 "Set-Cookie3", "CDN-Cache-Control", "Gatehouse-Cache-Control"})
+            QCOMPARE(field_code(name), http::string_to_field(name));
+        QCOMPARE(field_code(""), http::string_to_field(""));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestHeadScan)
+#include "tst_head_scan.moc"
