@@ -162,9 +162,9 @@ worker_task<void> run_session(worker_socket socket, worker& w)
             stream.expires_after(idle_timeout);
             beast::error_code ec;
             std::size_t n = 0;
-            std::tie(ec, n) =
-                co_await http::async_read_header(stream, buffer, parser, worker_nothrow);
+            std::tie(ec, n) = co_await read_header(stream, buffer, parser);
             if (!ec && !parser.is_done()) {
+                request.keep_head(); // the body is read into the buffer it views
                 if (beast::iequals(request[http::field::expect], "100-continue")) {
                     http::response<http::empty_body> go_on{http::status::continue_,
                                                            request.version()};

@@ -2,9 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "demo_origin_request.hpp"
 
+#include "gateway/field_code.hpp"
+#include "gateway/head_scan.hpp"
+
 #include <boost/beast/core/string.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace gatehouse::gateway::demo {
 
@@ -16,9 +21,9 @@ constexpr std::uint64_t body_reserve_max = 1024 * 1024;
 
 std::string_view request::operator[](http::field name) const
 {
-    for (const entry& e : entries_)
-        if (e.name == name)
-            return {storage_.data() + e.value_at, e.value_size};
+    for (const field_line& line : lines_)
+        if (line.name == name)
+            return line.value;
     return {};
 }
 
@@ -35,6 +40,7 @@ void request::clear()
     method_ = http::verb::unknown;
     version_ = 11;
     keep_alive_ = true;
+    viewing_ = false;
     storage_.clear();
     entries_.clear();
     lines_.clear();
@@ -52,35 +58,128 @@ std::uint32_t request::keep(std::string_view s)
 void request::finish_head(bool keep_alive)
 {
     keep_alive_ = keep_alive;
+    if (viewing_)
+        return;
     const char* base = storage_.data();
-    method_string_ = {base + method_at_, static_cast<std::size_t>(target_at_ - method_at_)};
-    target_ = {base + target_at_, entries_.empty() ? storage_.size() - target_at_
-                                                   : entries_.front().name_at - target_at_};
+    method_string_ = {base + method_at_, method_size_};
+    target_ = {base + target_at_, target_size_};
     lines_.clear();
     for (const entry& e : entries_)
         lines_.push_back(
             {e.name, {base + e.name_at, e.name_size}, {base + e.value_at, e.value_size}});
 }
 
+void request::keep_head()
+{
+    if (!viewing_)
+        return;
+    std::size_t total = method_string_.size() + target_.size();
+    for (const field_line& line : lines_)
+        total += line.name_string.size() + line.value.size();
+    storage_.clear();
+    storage_.reserve(total); // no reallocation below: the views stay valid
+    const auto copy = [&](std::string_view& s) {
+        const std::size_t at = storage_.size();
+        storage_.append(s);
+        s = {storage_.data() + at, s.size()};
+    };
+    copy(method_string_);
+    copy(target_);
+    for (field_line& line : lines_) {
+        copy(line.name_string);
+        copy(line.value);
+    }
+    viewing_ = false;
+    entries_.clear(); // finish_head is not called again for this request
+}
+
+void request::view_request_line(std::string_view method_string, std::string_view target,
+                                unsigned version)
+{
+    method_ = http::string_to_verb({method_string.data(), method_string.size()});
+    method_string_ = method_string;
+    target_ = target;
+    version_ = version;
+    viewing_ = true;
+}
+
+std::size_t request_parser::put_received(boost::asio::const_buffer received, error_code& ec)
+{
+    if (got_some() || eager())
+        return put(received, ec);
+    const std::string_view bytes{static_cast<const char*>(received.data()), received.size()};
+    // What Beast is given: "GET / HTTP/1.1\r\n" (the method and target are
+    // not Beast's business for a request body), the framing field lines, a blank line.
+    constexpr std::size_t request_line_size = 16;
+    std::array<char, 512> summary;
+    std::size_t length = request_line_size;
+    const auto append = [&](std::string_view s) {
+        if (s.size() > summary.size() - length)
+            return false;
+        std::memcpy(summary.data() + length, s.data(), s.size());
+        length += s.size();
+        return true;
+    };
+    scanned_start_line start;
+    std::size_t size = 0;
+    bool fits = true;
+    const auto scanned =
+        scan_head<true>(bytes, header_limit_, start, size, [&](auto name, auto value) {
+            const auto code = field_code(name);
+            req_.view_field(code, name, value);
+            if (framing_field(code))
+                fits = fits && append(name) && append(": ") && append(value) && append("\r\n");
+        });
+    if (scanned != head_scan::complete || !fits || !append("\r\n")) {
+        req_.clear();
+        return put(received, ec); // Beast reads it all
+    }
+    req_.view_request_line(start.first, start.second, start.version);
+    std::memcpy(summary.data(), start.version == 11 ? "GET / HTTP/1.1\r\n" : "GET / HTTP/1.0\r\n",
+                request_line_size);
+    replaying_ = true;
+    put(boost::asio::buffer(summary.data(), length), ec);
+    replaying_ = false;
+    return ec ? 0 : size;
+}
+
 void request_parser::on_request_impl(http::verb method, string_view method_string,
                                      string_view target, int version, error_code& ec)
 {
     ec = {};
-    req_.method_ = method;
-    req_.version_ = static_cast<unsigned>(version);
-    req_.method_at_ = req_.keep({method_string.data(), method_string.size()});
-    req_.target_at_ = req_.keep({target.data(), target.size()});
+    if (replaying_)
+        return;
+    req_.set_request_line(method, {method_string.data(), method_string.size()},
+                          {target.data(), target.size()}, static_cast<unsigned>(version));
+}
+
+void request::set_request_line(http::verb method, std::string_view method_string,
+                               std::string_view target, unsigned version)
+{
+    method_ = method;
+    version_ = version;
+    method_at_ = keep(method_string);
+    method_size_ = static_cast<std::uint32_t>(method_string.size());
+    target_at_ = keep(target);
+    target_size_ = static_cast<std::uint32_t>(target.size());
+}
+
+void request::add_field(http::field name, std::string_view name_string, std::string_view value)
+{
+    // Within the parser's header limit, so the offsets fit.
+    const std::uint32_t name_at = keep(name_string);
+    const std::uint32_t value_at = keep(value);
+    entries_.push_back({name, name_at, static_cast<std::uint32_t>(name_string.size()), value_at,
+                        static_cast<std::uint32_t>(value.size())});
 }
 
 void request_parser::on_field_impl(http::field name, string_view name_string, string_view value,
                                    error_code& ec)
 {
     ec = {};
-    // Within the parser's header limit, so the offsets fit.
-    const std::uint32_t name_at = req_.keep({name_string.data(), name_string.size()});
-    const std::uint32_t value_at = req_.keep({value.data(), value.size()});
-    req_.entries_.push_back({name, name_at, static_cast<std::uint32_t>(name_string.size()),
-                             value_at, static_cast<std::uint32_t>(value.size())});
+    if (replaying_)
+        return;
+    req_.add_field(name, {name_string.data(), name_string.size()}, {value.data(), value.size()});
 }
 
 void request_parser::on_header_impl(error_code& ec)

@@ -50,6 +50,12 @@ public:
     std::string& body() { return body_; }
     const std::string& body() const { return body_; }
 
+    // A head read by the quick scan views the bytes it was read from (no
+    // copy: nearly every request has no body, and is answered before the
+    // next read); before more is read into that buffer (the body), the head
+    // takes copies here.
+    void keep_head();
+
 private:
     friend class request_parser;
     struct entry {
@@ -59,16 +65,30 @@ private:
 
     void clear();
     std::uint32_t keep(std::string_view s); // into storage_, returns where
-    void finish_head(bool keep_alive);      // the views, once storage_ is complete
+    // Beast's reading: copies.
+    void set_request_line(boost::beast::http::verb method, std::string_view method_string,
+                          std::string_view target, unsigned version);
+    void add_field(boost::beast::http::field name, std::string_view name_string,
+                   std::string_view value);
+    // The quick scan's: views of the bytes received.
+    void view_request_line(std::string_view method_string, std::string_view target,
+                           unsigned version);
+    void view_field(boost::beast::http::field name, std::string_view name_string,
+                    std::string_view value)
+    {
+        lines_.push_back({name, name_string, value});
+    }
+    void finish_head(bool keep_alive); // the views of the copies, if copies they are
 
     boost::beast::http::verb method_ = boost::beast::http::verb::unknown;
     unsigned version_ = 11;
     bool keep_alive_ = true;
-    std::string storage_; // method, target, names and values, one after another
+    bool viewing_ = false; // the head views the bytes it was read from
+    std::string storage_;  // method, target, names and values, one after another
     std::vector<entry> entries_;
     std::vector<field_line> lines_;
     std::string_view method_string_, target_;
-    std::uint32_t method_at_ = 0, target_at_ = 0;
+    std::uint32_t method_at_ = 0, method_size_ = 0, target_at_ = 0, target_size_ = 0;
     std::string body_;
 };
 
@@ -85,6 +105,17 @@ public:
     }
 
     request& get() { return req_; }
+
+    // put() of a head at the front of `received`, read by head_scan when it
+    // has the plain shape (as response_head_parser does): for relay.hpp's read_header.
+    std::size_t put_received(boost::asio::const_buffer received, error_code& ec);
+
+    // As basic_parser's, remembered for the scan.
+    void header_limit(std::uint32_t bytes)
+    {
+        header_limit_ = bytes;
+        basic_parser::header_limit(bytes);
+    }
 
 private:
     using string_view = boost::beast::string_view;
@@ -106,6 +137,8 @@ private:
     void on_finish_impl(error_code& ec) override { ec = {}; }
 
     request& req_;
+    std::uint32_t header_limit_ = 8192; // Beast's default
+    bool replaying_ = false;            // Beast is reading put_received's summary
 };
 
 } // namespace gatehouse::gateway::demo

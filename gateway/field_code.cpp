@@ -82,21 +82,27 @@ bool same_token_ignoring_case(std::string_view a, std::string_view b)
 {
     if (a.size() != b.size())
         return false;
-    std::size_t i = 0;
-    for (; i + 8 <= a.size(); i += 8) {
-        std::uint64_t x, y;
-        std::memcpy(&x, a.data() + i, 8);
-        std::memcpy(&y, b.data() + i, 8);
-        if ((x | 0x2020202020202020ull) != (y | 0x2020202020202020ull))
-            return false;
+    constexpr std::uint64_t case_bits = 0x2020202020202020ull;
+    const auto word = [](std::string_view s, std::size_t at) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + at, 8);
+        return w | case_bits;
+    };
+    const std::size_t n = a.size();
+    if (n < 8) {
+        for (std::size_t i = 0; i < n; ++i)
+            if ((a[i] | 0x20) != (b[i] | 0x20))
+                return false;
+        return true;
     }
-    for (; i < a.size(); ++i)
-        if ((a[i] | 0x20) != (b[i] | 0x20))
+    // Whole words, the last one overlapping its predecessor.
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+        if (word(a, i) != word(b, i))
             return false;
-    return true;
+    return word(a, n - 8) == word(b, n - 8);
 }
 
-std::size_t slot_of(std::string_view name)
+inline std::size_t slot_of(std::string_view name)
 {
     const auto first = static_cast<unsigned char>(name.front() | 0x20);
     const auto last = static_cast<unsigned char>(name.back() | 0x20);
@@ -111,27 +117,24 @@ struct entry {
 };
 
 // Filled from Beast's own string_to_field, so the codes are its codes; a
-// name whose slot is taken is simply left to Beast.
-const std::array<entry, 256>& table()
-{
-    static const std::array<entry, 256> slots = [] {
-        std::array<entry, 256> t{};
-        for (std::string_view name : common_names) {
-            entry& e = t[slot_of(name)];
-            if (e.name.empty())
-                e = {name, http::string_to_field({name.data(), name.size()})};
-        }
-        return t;
-    }();
-    return slots;
-}
+// name whose slot is taken is simply left to Beast. (Beast's table is a
+// function-local static, ready whenever this is built.)
+const std::array<entry, 256> table = [] {
+    std::array<entry, 256> t{};
+    for (std::string_view name : common_names) {
+        entry& e = t[slot_of(name)];
+        if (e.name.empty())
+            e = {name, http::string_to_field({name.data(), name.size()})};
+    }
+    return t;
+}();
 
 } // namespace
 
 http::field field_code(std::string_view name)
 {
     if (!name.empty()) {
-        const entry& e = table()[slot_of(name)];
+        const entry& e = table[slot_of(name)];
         if (same_token_ignoring_case(e.name, name))
             return e.code;
     }

@@ -110,6 +110,37 @@ inline std::size_t run_length(const char* p, const char* end)
     return static_cast<std::size_t>(q - p);
 }
 
+// The length of the run of token characters at p, up to end. Sixteen at a
+// time while they are letters, digits and '-' (every name in practice),
+// the rest of the token set one by one.
+inline std::size_t token_length(const char* p, const char* end)
+{
+    const char* q = p;
+#ifdef __SSE2__
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+    const __m128i before_0 = _mm_set1_epi8('0' - 1), after_9 = _mm_set1_epi8('9' + 1);
+    const __m128i dash = _mm_set1_epi8('-');
+    for (; end - q >= 16; q += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+        const __m128i lower = _mm_or_si128(v, case_bit);
+        const __m128i letter =
+            _mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z));
+        const __m128i digit =
+            _mm_and_si128(_mm_cmpgt_epi8(v, before_0), _mm_cmplt_epi8(v, after_9));
+        const __m128i ok = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, dash));
+        const unsigned stop = ~static_cast<unsigned>(_mm_movemask_epi8(ok)) & 0xffffu;
+        if (stop != 0) {
+            q += static_cast<unsigned>(__builtin_ctz(stop));
+            break;
+        }
+    }
+#endif
+    while (q < end && is_token(*q))
+        ++q;
+    return static_cast<std::size_t>(q - p);
+}
+
 // "HTTP/1.0" or "HTTP/1.1" at p (8 bytes available).
 inline bool version_at(const char* p, unsigned& version)
 {
@@ -187,8 +218,7 @@ head_scan scan_head(std::string_view in, std::size_t limit, scanned_start_line& 
             return head_scan::complete;
         }
         const char* name = p;
-        while (p < end && is_token(*p))
-            ++p;
+        p += token_length(p, end);
         if (p == name || p == end || *p != ':')
             return head_scan::unusual; // also a line starting with SP or HTAB: folding
         const std::string_view name_string{name, static_cast<std::size_t>(p - name)};

@@ -3,6 +3,7 @@
 // The quick head scan on the proxy path against Beast's parser: every head
 // the scan takes is read exactly as Beast reads it (start line, fields,
 // codes, body framing, errors), and every other head is left to Beast.
+#include "gateway/demo_origin_request.hpp"
 #include "gateway/field_code.hpp"
 #include "gateway/head_scan.hpp"
 #include "gateway/response_head.hpp"
@@ -147,6 +148,78 @@ reading read_beast(const std::string& wire, std::uint32_t limit, bool skip)
     return r;
 }
 
+// A request through the demo origin's parser, as the origin reads one: the
+// head from the bytes received, then the body.
+reading read_demo_request(const std::string& wire)
+{
+    reading r;
+    demo::request req;
+    demo::request_parser parser(req);
+    parser.header_limit(8192);
+    parser.eager(false);
+    error_code ec;
+    std::string buffer = wire; // as the origin's read buffer
+    std::size_t used = parser.put_received(boost::asio::buffer(buffer), ec);
+    if (!ec && !parser.is_header_done())
+        ec = http::error::need_more;
+    if (ec) {
+        r.error = ec.message();
+        return r;
+    }
+    if (!parser.is_done()) {
+        // As the origin does before it reads the body into that buffer,
+        // which may then move the body over the head's bytes.
+        req.keep_head();
+        std::fill(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(used), '#');
+    }
+    r.head = std::string(req.method_string()) + " " +
+             std::to_string(static_cast<int>(req.method())) + " " + std::string(req.target()) +
+             " " + std::to_string(req.version()) + "\n";
+    for (const auto& f : req.fields())
+        r.head += std::string(f.name_string) + "=[" + std::string(f.value) + "] #" +
+                  std::to_string(static_cast<int>(f.name)) + "\n";
+    r.framing = "keep-alive " + std::to_string(req.keep_alive());
+    parser.eager(true);
+    if (!parser.is_done() && used < buffer.size())
+        used += parser.put(boost::asio::buffer(buffer.data() + used, buffer.size() - used), ec);
+    if (ec && ec != http::error::need_more)
+        r.error = ec.message();
+    r.body = req.body();
+    r.done = parser.is_done();
+    return r;
+}
+
+reading read_beast_request(const std::string& wire)
+{
+    reading r;
+    http::request_parser<http::string_body> parser;
+    parser.header_limit(8192);
+    parser.eager(false);
+    error_code ec;
+    std::size_t used = parser.put(boost::asio::buffer(wire), ec);
+    if (!ec && !parser.is_header_done())
+        ec = http::error::need_more;
+    if (ec) {
+        r.error = ec.message();
+        return r;
+    }
+    const auto& m = parser.get();
+    r.head = std::string(m.method_string()) + " " + std::to_string(static_cast<int>(m.method())) +
+             " " + std::string(m.target()) + " " + std::to_string(m.version()) + "\n";
+    for (const auto& f : m)
+        r.head += std::string(f.name_string()) + "=[" + std::string(f.value()) + "] #" +
+                  std::to_string(static_cast<int>(f.name())) + "\n";
+    r.framing = "keep-alive " + std::to_string(parser.keep_alive());
+    parser.eager(true);
+    if (!parser.is_done() && used < wire.size())
+        used += parser.put(boost::asio::buffer(wire.data() + used, wire.size() - used), ec);
+    if (ec && ec != http::error::need_more)
+        r.error = ec.message();
+    r.body = parser.get().body();
+    r.done = parser.is_done();
+    return r;
+}
+
 // Beast's header lists the fields of one name together (RFC 9110 §5.3 lets
 // it); the relay's keeps the order they came in. Every head below that has
 // a name twice has them next to each other, so the two lists compare as they are.
@@ -285,6 +358,65 @@ private slots:
         QCOMPARE(relay.framing, beast.framing);
         QCOMPARE(relay.body, beast.body);
         QCOMPARE(relay.done, beast.done);
+    }
+
+    void requestsReadAsBeastReadsThem_data()
+    {
+        QTest::addColumn<QByteArray>("wire");
+        QTest::addColumn<bool>("scanned");
+        auto row = [](const char* name, const std::string& wire, bool scanned) {
+            QTest::newRow(name) << QByteArray::fromStdString(wire) << scanned;
+        };
+        row("proxied GET",
+            "GET /products/42?x=1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n"
+            "X-Forwarded-For: 127.0.0.1\r\nX-Forwarded-Proto: http\r\n"
+            "X-Forwarded-Host: 127.0.0.1:8080\r\nVia: 1.1 gatehouse\r\n"
+            "X-Request-Id: 0f3c2a9e4b7d11ee8c0a0242ac120002\r\n\r\n",
+            true);
+        row("HTTP/1.0", "GET / HTTP/1.0\r\nUser-Agent: t\r\n\r\n", true);
+        row("HTTP/1.0 keep-alive", "HEAD / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", true);
+        row("close", "GET / HTTP/1.1\r\nConnection: close\r\n\r\n", true);
+        row("no fields", "GET / HTTP/1.1\r\n\r\n", true);
+        row("conditionals",
+            "GET /p HTTP/1.1\r\nIf-None-Match: \"a\"\r\nIf-None-Match: W/\"b\", \"c\"\r\n"
+            "If-Modified-Since: Mon, 23 Sep 2024 11:23:38 GMT\r\n\r\n",
+            true);
+        row("body by length", "POST /echo HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello", true);
+        row("chunked body",
+            "PUT /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n", true);
+        row("expect", "POST /e HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n",
+            true);
+        row("extension method", "PURGE /x HTTP/1.1\r\n\r\n", true);
+        row("absolute form", "GET http://example.com/a?b#c HTTP/1.1\r\nHost: example.com\r\n\r\n",
+            true);
+        row("bad length", "POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", true);
+        row("folded", "GET / HTTP/1.1\r\nX-F: a\r\n\tb\r\n\r\n", false);
+        row("obs-text target", "GET /caf\xc3\xa9 HTTP/1.1\r\n\r\n", false);
+        row("space in target", "GET /a b HTTP/1.1\r\n\r\n", false);
+        row("two spaces", "GET  / HTTP/1.1\r\n\r\n", false);
+        row("no version", "GET /\r\n\r\n", false);
+        row("bare LF", "GET / HTTP/1.1\nHost: x\n\n", false);
+        row("HTTP/1.2", "GET / HTTP/1.2\r\n\r\n", false);
+        row("incomplete", "GET / HTTP/1.1\r\nHost: x\r\n", false);
+    }
+
+    void requestsReadAsBeastReadsThem()
+    {
+        QFETCH(QByteArray, wire);
+        QFETCH(bool, scanned);
+        const std::string bytes = wire.toStdString();
+        scanned_start_line start;
+        std::size_t size = 0;
+        QCOMPARE(scan_head<true>(bytes, 8192, start, size, [](auto, auto) {}) ==
+                     head_scan::complete,
+                 scanned);
+        const reading demo = read_demo_request(bytes);
+        const reading beast = read_beast_request(bytes);
+        QCOMPARE(demo.error, beast.error);
+        QCOMPARE(demo.head, beast.head);
+        QCOMPARE(demo.framing, beast.framing);
+        QCOMPARE(demo.body, beast.body);
+        QCOMPARE(demo.done, beast.done);
     }
 
     void scannedHeadIsViewedWhereItArrived()
