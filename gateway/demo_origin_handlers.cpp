@@ -95,10 +95,21 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i)
     return n;
 }
 
-void append_json(std::string& out, std::string_view s)
+// The characters of a JSON string (without its quotes): runs that need no
+// escaping are appended whole.
+void append_json_chars(std::string& out, std::string_view s)
 {
-    out += '"';
     for (std::size_t i = 0; i < s.size(); ++i) {
+        std::size_t plain = i;
+        while (plain < s.size() && static_cast<unsigned char>(s[plain]) >= 0x20 &&
+               static_cast<unsigned char>(s[plain]) < 0x80 && s[plain] != '"' && s[plain] != '\\')
+            ++plain;
+        if (plain != i) {
+            out.append(s.substr(i, plain - i));
+            i = plain;
+            if (i == s.size())
+                break;
+        }
         auto c = static_cast<unsigned char>(s[i]);
         if (c == '"' || c == '\\') {
             out += '\\';
@@ -115,6 +126,12 @@ void append_json(std::string& out, std::string_view s)
             out += "\\ufffd";
         }
     }
+}
+
+void append_json(std::string& out, std::string_view s)
+{
+    out += '"';
+    append_json_chars(out, s);
     out += '"';
 }
 
@@ -734,9 +751,15 @@ void random_value(call& c)
 
 std::string sha256_hex(std::string_view data)
 {
+    if (data.empty()) // most echoes: a GET
+        return "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+    // Fetched once: EVP_sha256() makes OpenSSL 3 look the algorithm up on
+    // every digest, which cost more than hashing a small body.
+    static EVP_MD* const fetched = EVP_MD_fetch(nullptr, "SHA2-256", nullptr);
+    const EVP_MD* md = fetched ? fetched : EVP_sha256();
+    if (EVP_Digest(data.data(), data.size(), digest, &length, md, nullptr) != 1)
         return {};
     std::string out;
     for (unsigned int i = 0; i < length; ++i)
@@ -746,20 +769,10 @@ std::string sha256_hex(std::string_view data)
 
 void echo(call& c)
 {
-    std::vector<std::pair<std::string, std::string>> headers;
-    for (const auto& f : c.req.fields()) {
-        auto name = lowercase(f.name_string);
-        auto it =
-            std::find_if(headers.begin(), headers.end(), [&](auto& h) { return h.first == name; });
-        if (it == headers.end()) {
-            headers.emplace_back(std::move(name), std::string(f.value));
-        } else {
-            it->second += ", ";
-            it->second.append(f.value);
-        }
-    }
     auto& payload = c.req.body();
-    std::string body = "{\"method\":";
+    std::string body;
+    body.reserve(1024 + c.req.target().size() + std::min(payload.size(), echo_body_prefix));
+    body = "{\"method\":";
     append_json(body, c.req.method_string());
     body += ",\"target\":";
     append_json(body, c.req.target());
@@ -769,12 +782,35 @@ void echo(call& c)
     append_json(body, c.raw_query);
     body += c.req.version() == 10 ? ",\"version\":\"1.0\",\"headers\":{"
                                   : ",\"version\":\"1.1\",\"headers\":{";
-    for (std::size_t i = 0; i < headers.size(); ++i) {
-        if (i != 0)
+    // Each name once, lower case, where it first came; the values of its
+    // lines joined as one list (RFC 9110 §5.3).
+    const auto& lines = c.req.fields();
+    bool first = true;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto same_name = [&](std::size_t j) {
+            return boost::beast::iequals(lines[j].name_string, lines[i].name_string);
+        };
+        bool seen = false;
+        for (std::size_t j = 0; j < i && !seen; ++j)
+            seen = same_name(j);
+        if (seen)
+            continue;
+        if (!first)
             body += ',';
-        append_json(body, headers[i].first);
-        body += ':';
-        append_json(body, headers[i].second);
+        first = false;
+        body += '"';
+        const std::size_t name_at = body.size();
+        body.append(lines[i].name_string); // a token: nothing to escape
+        std::transform(body.begin() + static_cast<std::ptrdiff_t>(name_at), body.end(),
+                       body.begin() + static_cast<std::ptrdiff_t>(name_at), ascii_lower);
+        body += "\":\"";
+        append_json_chars(body, lines[i].value);
+        for (std::size_t j = i + 1; j < lines.size(); ++j)
+            if (same_name(j)) {
+                body += ", ";
+                append_json_chars(body, lines[j].value);
+            }
+        body += '"';
     }
     body += "},\"body_length\":";
     append_int(body, static_cast<std::int64_t>(payload.size()));

@@ -244,13 +244,26 @@ private slots:
         QCOMPARE(headers.value(QLatin1String("host")).toString(), text("127.0.0.1"));
         QCOMPARE(field(o, "body_length").toInt(), 10);
         QCOMPARE(field(o, "body").toString(), text("hello body"));
-        QCOMPARE(field(o, "body_sha256").toString().size(), 64);
+        QCOMPARE(field(o, "body_sha256").toString(),
+                 text("6d9876f6d571676eb86f735ba9476da91ec5d0c52a69f6434c93f5c9e680210e"));
+
+        // Values that need escaping in JSON, and a UTF-8 one, arrive as sent.
+        auto quoted = http_request(
+            port_, "GET", "/echo",
+            {{"X-Quote", "say \"hi\" \\ \tnow"}, {"X-Utf8", "caf\xc3\xa9 \xe2\x98\x95"}});
+        QCOMPARE(quoted.status, 200);
+        auto q = field(json_object(quoted), "headers").toObject();
+        QCOMPARE(q.value(QLatin1String("x-quote")).toString(), text("say \"hi\" \\ \tnow"));
+        QCOMPARE(q.value(QLatin1String("x-utf8")).toString(),
+                 QString::fromUtf8("caf\xc3\xa9 \xe2\x98\x95"));
 
         auto purge = http_request(port_, "PURGEX", "/echo", {{"X-Reason", "test"}});
         QCOMPARE(purge.status, 200);
         auto p = json_object(purge);
         QCOMPARE(field(p, "method").toString(), text("PURGEX"));
         QCOMPARE(field(p, "body_length").toInt(), 0);
+        QCOMPARE(field(p, "body_sha256").toString(), // SHA-256 of nothing
+                 text("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
         QCOMPARE(field(p, "headers").toObject().value(QLatin1String("x-reason")).toString(),
                  text("test"));
     }
