@@ -9,6 +9,7 @@
 #include "gateway/call_record.hpp"
 #include "gateway/deadline_stream.hpp"
 #include "gateway/problem.hpp"
+#include "gateway/request_head_parser.hpp"
 #include "gateway/response_head.hpp"
 #include "gateway/worker.hpp"
 #include "gateway/worker_io.hpp"
@@ -91,7 +92,7 @@ public:
     }
 
 private:
-    using request_parser = http::request_parser<http::buffer_body>;
+    using request_parser = request_head_parser;
 
     worker_task<bool> wait_for_request();
     worker_task<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,

@@ -157,7 +157,7 @@ worker_task<void> client_session::run()
         // where it is, without a timer or an asynchronous read. Only a head
         // that is still arriving is read on, under the header timeout.
         boost::system::error_code ec;
-        buffer_.consume(parser.put(buffer_.data(), ec));
+        buffer_.consume(parser.put_received(buffer_.data(), ec));
         if (ec == http::error::need_more) {
             arm_client_timer(w_.shared.options.client_header_timeout);
             const std::size_t buffered = buffer_.size();

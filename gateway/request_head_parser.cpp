@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "gateway/request_head_parser.hpp"
+
+#include "gateway/field_code.hpp"
+#include "gateway/head_scan.hpp"
+
+#include <array>
+#include <cstring>
+
+namespace gatehouse::gateway {
+
+namespace http = boost::beast::http;
+
+std::size_t request_head_parser::put_received(boost::asio::const_buffer received, error_code& ec)
+{
+    if (got_some() || eager())
+        return put(received, ec);
+    const std::string_view bytes{static_cast<const char*>(received.data()), received.size()};
+    // What Beast is given: "GET / HTTP/1.1\r\n" (a request's method and
+    // target do not frame its body), the framing field lines, a blank line.
+    constexpr std::size_t request_line_size = 16;
+    std::array<char, 512> summary;
+    std::size_t length = request_line_size;
+    const auto append = [&](std::string_view s) {
+        if (s.size() > summary.size() - length)
+            return false;
+        std::memcpy(summary.data() + length, s.data(), s.size());
+        length += s.size();
+        return true;
+    };
+    scanned_start_line start;
+    std::size_t size = 0;
+    bool fits = true;
+    const auto scanned =
+        scan_head<true>(bytes, header_limit_, start, size, [&](auto name, auto value) {
+            const auto code = field_code(name);
+            message_.insert(code, {name.data(), name.size()}, {value.data(), value.size()});
+            if (framing_field(code))
+                fits = fits && append(name) && append(": ") && append(value) && append("\r\n");
+        });
+    if (scanned != head_scan::complete || !fits || !append("\r\n")) {
+        message_.clear();         // the fields so far
+        return put(received, ec); // Beast reads it all
+    }
+    error_code ignored;
+    on_request_impl(http::string_to_verb({start.first.data(), start.first.size()}),
+                    {start.first.data(), start.first.size()},
+                    {start.second.data(), start.second.size()}, static_cast<int>(start.version),
+                    ignored);
+    std::memcpy(summary.data(), start.version == 11 ? "GET / HTTP/1.1\r\n" : "GET / HTTP/1.0\r\n",
+                request_line_size);
+    replaying_ = true;
+    put(boost::asio::buffer(summary.data(), length), ec);
+    replaying_ = false;
+    return ec ? 0 : size;
+}
+
+void request_head_parser::on_request_impl(http::verb method, string_view method_string,
+                                          string_view target, int version, error_code& ec)
+{
+    ec = {};
+    if (replaying_)
+        return;
+    // As http::parser: a method Beast does not know keeps its spelling.
+    message_.target(target);
+    if (method != http::verb::unknown)
+        message_.method(method);
+    else
+        message_.method_string(method_string);
+    message_.version(static_cast<unsigned>(version));
+}
+
+} // namespace gatehouse::gateway
