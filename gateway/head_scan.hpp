@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -245,5 +246,59 @@ inline bool framing_field(boost::beast::http::field f)
     return f == field::content_length || f == field::transfer_encoding || f == field::connection ||
            f == field::proxy_connection || f == field::upgrade;
 }
+
+// What a parser gives Beast after scanning a head: a start line that frames
+// the body as the real one does ("GET / HTTP/1.1" for a request, whose
+// method and target do not; "HTTP/1.1 200 " for a response, whose status
+// does), the head's framing field lines (add), and the blank line. In a
+// fixed array: a head whose framing lines do not fit is left to Beast.
+class framing_summary {
+public:
+    // One of the head's lines for which framing_field() holds.
+    void add(std::string_view name, std::string_view value)
+    {
+        fits_ = fits_ && append(name) && append(": ") && append(value) && append("\r\n");
+    }
+    bool fits() const { return fits_; }
+
+    // Call one of these once, after the fields, and only for a complete scan.
+    std::string_view request(unsigned version)
+    {
+        return finish(version == 11 ? "GET / HTTP/1.1\r\n" : "GET / HTTP/1.0\r\n");
+    }
+    // `status`: the three digits (scanned_start_line::first).
+    std::string_view response(unsigned version, std::string_view status)
+    {
+        std::array<char, 15> line{};
+        std::memcpy(line.data(), version == 11 ? "HTTP/1.1 " : "HTTP/1.0 ", 9);
+        std::memcpy(line.data() + 9, status.data(), 3);
+        std::memcpy(line.data() + 12, " \r\n", 3);
+        return finish({line.data(), line.size()});
+    }
+
+private:
+    static constexpr std::size_t start_room = 16; // the longest start line above
+
+    bool append(std::string_view s)
+    {
+        if (s.size() > bytes_.size() - length_)
+            return false;
+        std::memcpy(bytes_.data() + length_, s.data(), s.size());
+        length_ += s.size();
+        return true;
+    }
+    // The start line goes in front of the fields, the blank line after them.
+    std::string_view finish(std::string_view start_line)
+    {
+        fits_ = fits_ && append("\r\n");
+        const std::size_t at = start_room - start_line.size();
+        std::memcpy(bytes_.data() + at, start_line.data(), start_line.size());
+        return {bytes_.data() + at, length_ - at};
+    }
+
+    std::array<char, 512> bytes_;
+    std::size_t length_ = start_room;
+    bool fits_ = true;
+};
 
 } // namespace gatehouse::gateway

@@ -5,9 +5,6 @@
 #include "gateway/field_code.hpp"
 #include "gateway/head_scan.hpp"
 
-#include <array>
-#include <cstring>
-
 namespace gatehouse::gateway {
 
 namespace http = boost::beast::http;
@@ -17,29 +14,19 @@ std::size_t request_head_parser::put_received(boost::asio::const_buffer received
     if (got_some() || eager())
         return put(received, ec);
     const std::string_view bytes{static_cast<const char*>(received.data()), received.size()};
-    // What Beast is given: "GET / HTTP/1.1\r\n" (a request's method and
-    // target do not frame its body), the framing field lines, a blank line.
-    constexpr std::size_t request_line_size = 16;
-    std::array<char, 512> summary;
-    std::size_t length = request_line_size;
-    const auto append = [&](std::string_view s) {
-        if (s.size() > summary.size() - length)
-            return false;
-        std::memcpy(summary.data() + length, s.data(), s.size());
-        length += s.size();
-        return true;
-    };
     scanned_start_line start;
     std::size_t size = 0;
-    bool fits = true;
+    framing_summary summary;
     const auto scanned =
         scan_head<true>(bytes, header_limit_, start, size, [&](auto name, auto value) {
             const auto code = field_code(name);
             message_.insert(code, {name.data(), name.size()}, {value.data(), value.size()});
             if (framing_field(code))
-                fits = fits && append(name) && append(": ") && append(value) && append("\r\n");
+                summary.add(name, value);
         });
-    if (scanned != head_scan::complete || !fits || !append("\r\n")) {
+    const std::string_view for_beast =
+        scanned == head_scan::complete ? summary.request(start.version) : std::string_view{};
+    if (scanned != head_scan::complete || !summary.fits()) {
         message_.clear();         // the fields so far
         return put(received, ec); // Beast reads it all
     }
@@ -48,10 +35,8 @@ std::size_t request_head_parser::put_received(boost::asio::const_buffer received
                     {start.first.data(), start.first.size()},
                     {start.second.data(), start.second.size()}, static_cast<int>(start.version),
                     ignored);
-    std::memcpy(summary.data(), start.version == 11 ? "GET / HTTP/1.1\r\n" : "GET / HTTP/1.0\r\n",
-                request_line_size);
     replaying_ = true;
-    put(boost::asio::buffer(summary.data(), length), ec);
+    put(boost::asio::buffer(for_beast.data(), for_beast.size()), ec);
     replaying_ = false;
     return ec ? 0 : size;
 }

@@ -9,7 +9,6 @@
 #include <boost/beast/http/status.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 
 namespace gatehouse::gateway {
@@ -88,38 +87,26 @@ void response_head::to_header(http::response_header<>& out) const
 
 bool response_head_parser::put_scanned(std::size_t& used, error_code& ec)
 {
-    // What Beast is given: "HTTP/1.1 200 \r\n", the framing field lines
-    // (a Content-Length or a Transfer-Encoding line, as a rule), a blank line.
-    constexpr std::size_t status_line_size = 15;
-    std::array<char, 512> summary;
-    std::size_t length = status_line_size;
-    const auto append = [&](std::string_view s) {
-        if (s.size() > summary.size() - length)
-            return false;
-        std::memcpy(summary.data() + length, s.data(), s.size());
-        length += s.size();
-        return true;
-    };
     scanned_start_line start;
     std::size_t size = 0;
-    bool fits = true;
+    framing_summary summary;
     const auto scanned =
         scan_head<false>(received_, header_limit_, start, size, [&](auto name, auto value) {
             const auto code = field_code(name);
             head_.add_received(code, name, value);
             if (framing_field(code))
-                fits = fits && append(name) && append(": ") && append(value) && append("\r\n");
+                summary.add(name, value);
         });
-    if (scanned != head_scan::complete || !fits || !append("\r\n")) {
+    const std::string_view for_beast = scanned == head_scan::complete
+                                           ? summary.response(start.version, start.first)
+                                           : std::string_view{};
+    if (scanned != head_scan::complete || !summary.fits()) {
         head_.clear();
         return false; // Beast reads it all
     }
     head_.set_status_line(start.status, start.second, start.version, received_);
-    std::memcpy(summary.data(), start.version == 11 ? "HTTP/1.1 " : "HTTP/1.0 ", 9);
-    std::memcpy(summary.data() + 9, start.first.data(), 3);
-    std::memcpy(summary.data() + 12, " \r\n", 3);
     replaying_ = true;
-    put(boost::asio::buffer(summary.data(), length), ec);
+    put(boost::asio::buffer(for_beast.data(), for_beast.size()), ec);
     replaying_ = false;
     used = ec ? 0 : size;
     return true;
