@@ -167,7 +167,9 @@ const deliberate = {
   'cdn-private': 'CDN-Cache-Control is consumed, not forwarded; the response is not stored, as the test wants',
   'cdn-no-cache': 'CDN-Cache-Control is consumed, not forwarded; the stored response is revalidated, as the test wants',
   'method-POST': 'POST responses are cached only when the route opts in (cache_post)',
-  'conditional-lm-fresh-no-lm': 'RFC 9111 4.3.2: without Last-Modified, If-Modified-Since is evaluated against Date, which is later here'
+  'conditional-lm-fresh-no-lm': 'RFC 9111 4.3.2: without Last-Modified, If-Modified-Since is evaluated against Date, which is later here',
+  'vary-normalise-lang-order': 'languages of equal preference are not reordered: an origin may take their order as a tie-break',
+  'vary-normalise-lang-select': 'the cache does not negotiate languages (Content-Language against Accept-Language); the origin chooses'
 }
 const outcome = r => r === true ? 'pass' : r === undefined ? 'not run' : 'fail'
 const tally = {}
