@@ -190,6 +190,19 @@ reading read_demo_request(const std::string& wire)
     return r;
 }
 
+// A Beast request's line and fields, with their codes, as text to compare.
+template <class Message>
+std::string request_text(const Message& m)
+{
+    std::string out = std::string(m.method_string()) + " " +
+                      std::to_string(static_cast<int>(m.method())) + " " + std::string(m.target()) +
+                      " " + std::to_string(m.version()) + "\n";
+    for (const auto& f : m)
+        out += std::string(f.name_string()) + "=[" + std::string(f.value()) + "] #" +
+               std::to_string(static_cast<int>(f.name())) + "\n";
+    return out;
+}
+
 // A request through the gateway's parser for its clients, as the session
 // uses it: the head from the bytes received, the body through a window.
 reading read_gateway_request(const std::string& wire)
@@ -207,12 +220,7 @@ reading read_gateway_request(const std::string& wire)
         r.error = ec.message();
         return r;
     }
-    const auto& m = parser.get();
-    r.head = std::string(m.method_string()) + " " + std::to_string(static_cast<int>(m.method())) +
-             " " + std::string(m.target()) + " " + std::to_string(m.version()) + "\n";
-    for (const auto& f : m)
-        r.head += std::string(f.name_string()) + "=[" + std::string(f.value()) + "] #" +
-                  std::to_string(static_cast<int>(f.name())) + "\n";
+    r.head = request_text(parser.get());
     r.framing = "keep-alive " + std::to_string(parser.keep_alive());
     parser.eager(true);
     char window[5];
@@ -247,12 +255,7 @@ reading read_beast_request(const std::string& wire)
         r.error = ec.message();
         return r;
     }
-    const auto& m = parser.get();
-    r.head = std::string(m.method_string()) + " " + std::to_string(static_cast<int>(m.method())) +
-             " " + std::string(m.target()) + " " + std::to_string(m.version()) + "\n";
-    for (const auto& f : m)
-        r.head += std::string(f.name_string()) + "=[" + std::string(f.value()) + "] #" +
-                  std::to_string(static_cast<int>(f.name())) + "\n";
+    r.head = request_text(parser.get());
     r.framing = "keep-alive " + std::to_string(parser.keep_alive());
     parser.eager(true);
     if (!parser.is_done() && used < wire.size())
