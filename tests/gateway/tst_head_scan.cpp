@@ -14,6 +14,8 @@
 
 #include <QtTest/QTest>
 
+#include <cstdio>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -267,6 +269,142 @@ reading read_beast_request(const std::string& wire)
     return r;
 }
 
+// Random heads, most of them plain, many with one thing wrong or unusual:
+// a deterministic generator (a fixed seed), so a failure reproduces.
+class head_generator {
+public:
+    explicit head_generator(std::uint64_t seed)
+        : state_(seed)
+    {
+    }
+
+    std::string response()
+    {
+        std::string out = sometimes(8) ? pick({"HTTP/1.2", "http/1.1", "HTTP/2.0", "HTTP/1.1 ",
+                                               "HTTP/1,1", "HTTPS1.1", "HTTP/1.x"})
+                                       : pick({"HTTP/1.1", "HTTP/1.1", "HTTP/1.0"});
+        out += sometimes(4) ? pick({"", "  ", "\t"}) : " ";
+        out += digits(sometimes(4) ? below(5) : 3);
+        out += sometimes(4) ? pick({"", "\t", "  "}) : " ";
+        out += text(below(16), sometimes(5));
+        return out + line_end() + fields_and_body();
+    }
+
+    std::string request()
+    {
+        std::string out = sometimes(5) ? pick({"get", "G(T", ""})
+                                       : pick({"GET", "GET", "POST", "PUT", "HEAD", "PURGE"});
+        out += sometimes(4) ? pick({"", "  ", "\t"}) : " ";
+        out += sometimes(5)
+                   ? pick({"/caf\xc3\xa9", "/a b", "/\x7f", ""})
+                   : pick({"/", "/products/42", "/echo?x=1&y=%20", "http://example.com/a", "*"});
+        out += sometimes(4) ? pick({"", "  "}) : " ";
+        out += sometimes(5) ? pick({"HTTP/1.2", "HTTP/1.1 ", "HTTP/11", "HTTP/1,1", "HTTP/1.x"})
+                            : pick({"HTTP/1.1", "HTTP/1.1", "HTTP/1.0"});
+        return out + line_end() + fields_and_body();
+    }
+
+private:
+    std::uint64_t next()
+    {
+        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+    bool sometimes(unsigned percent) { return below(100) < percent; }
+    std::string pick(std::initializer_list<const char*> options)
+    {
+        return *(options.begin() + below(options.size()));
+    }
+    std::string digits(std::size_t n)
+    {
+        std::string out;
+        for (std::size_t i = 0; i < n; ++i)
+            out += static_cast<char>('0' + below(10));
+        return out;
+    }
+    // Printable ASCII, spaces and tabs; with `odd`, now and then a byte no
+    // plain head has (a control character, DEL, NUL, obs-text).
+    std::string text(std::size_t n, bool odd)
+    {
+        static constexpr std::string_view odd_bytes{"\x01\x7f\x00\x80\xff\x0b", 6};
+        std::string out;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (odd && sometimes(5))
+                out += odd_bytes[below(odd_bytes.size())];
+            else if (sometimes(10))
+                out += pick({" ", "\t"});
+            else
+                out += static_cast<char>(0x21 + below(0x7f - 0x21));
+        }
+        return out;
+    }
+    std::string line_end() { return sometimes(1) ? pick({"\n", "\r", "\r\r\n"}) : "\r\n"; }
+
+    std::string fields_and_body()
+    {
+        static const std::vector<std::string> names = {
+            "Content-Type", "Cache-Control",   "ETag", "Last-Modified",
+            "Date",         "Server",          "Vary", "Set-Cookie",
+            "X-Request-Id", "X-Forwarded-For", "Via",  "Accept",
+            "Host",         "User-Agent",      "Link", "X-Custom-Header-With-A-Long-Name",
+            "x-lower",      "X~Odd!Token"};
+        std::string out;
+        std::vector<std::size_t> order(names.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        const std::size_t count = below(8);
+        for (std::size_t i = 0; i < count; ++i) {
+            std::swap(order[i], order[i + below(order.size() - i)]); // distinct names
+            std::string name = names[order[i]];
+            if (sometimes(1))
+                name += pick({" ", "(", "@", "\x80"}); // not a token any more
+            if (sometimes(1))
+                name.clear();
+            out += name + ":" + (sometimes(70) ? " " : pick({"", "\t", "   "}));
+            out += text(below(40), sometimes(4));
+            out += line_end();
+            if (sometimes(1))
+                out += pick({" folded on", "\tfolded"}) + line_end();
+        }
+        // Framing, as messages come and as they should not.
+        std::string body = text(below(30), false);
+        switch (below(6)) {
+        case 0:
+            out += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+            break;
+        case 1:
+            out += "Content-Length: " +
+                   pick({"abc", "-1", "1x", "99999999999999999999999", "3, 3", ""}) + "\r\n";
+            break;
+        case 2: {
+            out += pick({"Transfer-Encoding: chunked\r\n", "Transfer-Encoding: gzip, chunked\r\n",
+                         "Transfer-Encoding: gzip\r\n", "transfer-encoding: CHUNKED\r\n"});
+            char size[16];
+            std::snprintf(size, sizeof size, "%zx", body.size());
+            body = body.empty() ? "0\r\n\r\n" : std::string(size) + "\r\n" + body + "\r\n0\r\n\r\n";
+            break;
+        }
+        case 3:
+            out += pick({"Connection: close\r\n", "Connection: keep-alive\r\n",
+                         "Connection: Upgrade\r\nUpgrade: websocket\r\n",
+                         "Proxy-Connection: close\r\n"});
+            break;
+        default:
+            break;
+        }
+        out += sometimes(2) ? line_end() : "\r\n";
+        out += body;
+        if (sometimes(5))
+            out.resize(below(out.size() + 1)); // cut short
+        return out;
+    }
+
+    std::uint64_t state_;
+};
+
 // Beast's header lists the fields of one name together (RFC 9110 §5.3 lets
 // it); the relay's keeps the order they came in. Every head below that has
 // a name twice has them next to each other, so the two lists compare as they are.
@@ -499,6 +637,60 @@ private slots:
             QVERIFY(inside(f.value()));
         }
         QCOMPARE(parser.content_length().value_or(0), std::uint64_t(3));
+    }
+
+    void randomResponsesReadAsBeastReadsThem()
+    {
+        head_generator generate(0x68656164u);
+        int scanned = 0;
+        constexpr int heads = 50000;
+        for (int i = 0; i < heads; ++i) {
+            const std::string wire = generate.response();
+            scanned += scans(wire) ? 1 : 0;
+            const bool skip = i % 7 == 0;
+            const reading relay = read_relay(wire, 8192, skip);
+            const reading beast = read_beast(wire, 8192, skip);
+            const auto context = [&] {
+                return "head " + std::to_string(i) + ": " + wire;
+            };
+            QVERIFY2(relay.error == beast.error, context().c_str());
+            QVERIFY2(relay.head == beast.head, context().c_str());
+            QVERIFY2(relay.framing == beast.framing, context().c_str());
+            QVERIFY2(relay.body == beast.body, context().c_str());
+            QVERIFY2(relay.done == beast.done, context().c_str());
+        }
+        // Both ways in exercised: the scan and the fallback to Beast.
+        QVERIFY2(scanned > heads / 5 && scanned < heads * 4 / 5, std::to_string(scanned).c_str());
+    }
+
+    void randomRequestsReadAsBeastReadsThem()
+    {
+        head_generator generate(0x72657175u);
+        int scanned = 0;
+        constexpr int heads = 50000;
+        for (int i = 0; i < heads; ++i) {
+            const std::string wire = generate.request();
+            scanned_start_line start;
+            std::size_t size = 0;
+            scanned +=
+                scan_head<true>(wire, 8192, start, size, [](auto, auto) {}) == head_scan::complete
+                    ? 1
+                    : 0;
+            const reading demo = read_demo_request(wire);
+            const reading gateway = read_gateway_request(wire);
+            const reading beast = read_beast_request(wire);
+            const auto context = [&] {
+                return "head " + std::to_string(i) + ": " + wire;
+            };
+            for (const reading* r : {&demo, &gateway}) {
+                QVERIFY2(r->error == beast.error, context().c_str());
+                QVERIFY2(r->head == beast.head, context().c_str());
+                QVERIFY2(r->framing == beast.framing, context().c_str());
+                QVERIFY2(r->body == beast.body, context().c_str());
+                QVERIFY2(r->done == beast.done, context().c_str());
+            }
+        }
+        QVERIFY2(scanned > heads / 5 && scanned < heads * 4 / 5, std::to_string(scanned).c_str());
     }
 
     void fieldCodesAreBeasts()
