@@ -709,9 +709,27 @@ private slots:
             QCOMPARE(field_code(name), http::string_to_field(name));
         }
         // Names Beast does not know, some close to ones it does.
-        for (const char* name : {"X-Forwarded-For", "x-request-id", "Cache-Status", "Content-Typo",
-                                 "Content-Type2", "Hos", "Hostt", "ETags", "X", "Content_Type",
-                                 "Set-Cookie3", "CDN-Cache-Control", "Gatehouse-Cache-Control"})
+        for (const char* name : {"X-Forwarded-For",
+                                 "x-request-id",
+                                 "Cache-Status",
+                                 "Content-Typo",
+                                 "Content-Type2",
+                                 "Hos",
+                                 "Hostt",
+                                 "ETags",
+                                 "X",
+                                 "Content_Type",
+                                 "Set-Cookie3",
+                                 "CDN-Cache-Control",
+                                 "Gatehouse-Cache-Control",
+                                 "Sec-Fetch-Dest",
+                                 "sec-ch-ua",
+                                 "DNT",
+                                 "Traceparent",
+                                 "X-Real-IP",
+                                 "Priority",
+                                 "Sec-Fetch-Modes",
+                                 "Server-Timing"})
             QCOMPARE(field_code(name), http::string_to_field(name));
         QCOMPARE(field_code(""), http::string_to_field(""));
     }
