@@ -100,9 +100,14 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i)
 void append_json_chars(std::string& out, std::string_view s)
 {
     for (std::size_t i = 0; i < s.size(); ++i) {
+        static constexpr auto plain_char = [] {
+            std::array<bool, 256> t{};
+            for (int c = 0x20; c < 0x80; ++c)
+                t[c] = c != '"' && c != '\\';
+            return t;
+        }();
         std::size_t plain = i;
-        while (plain < s.size() && static_cast<unsigned char>(s[plain]) >= 0x20 &&
-               static_cast<unsigned char>(s[plain]) < 0x80 && s[plain] != '"' && s[plain] != '\\')
+        while (plain < s.size() && plain_char[static_cast<unsigned char>(s[plain])])
             ++plain;
         if (plain != i) {
             out.append(s.substr(i, plain - i));
@@ -787,8 +792,13 @@ void echo(call& c)
     const auto& lines = c.req.fields();
     bool first = true;
     for (std::size_t i = 0; i < lines.size(); ++i) {
+        // Names Beast knows compare by code; others by length, then spelling.
         const auto same_name = [&](std::size_t j) {
-            return boost::beast::iequals(lines[j].name_string, lines[i].name_string);
+            const auto& a = lines[j];
+            const auto& b = lines[i];
+            return a.name == b.name && (a.name != http::field::unknown ||
+                                        (a.name_string.size() == b.name_string.size() &&
+                                         boost::beast::iequals(a.name_string, b.name_string)));
         };
         bool seen = false;
         for (std::size_t j = 0; j < i && !seen; ++j)
