@@ -67,10 +67,12 @@ worker_task<void> pause(std::chrono::milliseconds duration)
 }
 
 // Writes the head of a chunked response, then the pattern in `chunk`-byte chunks.
-worker_task<bool> write_stream(worker_stream& stream, demo::reply& reply, bool head)
+worker_task<bool> write_stream(worker_stream& stream, demo::reply& reply, bool head,
+                               std::string& head_bytes)
 {
-    http::response_serializer<http::string_body> serializer{reply.res};
-    auto [ec, n] = co_await http::async_write_header(stream, serializer, worker_nothrow);
+    reply.res.write_head(head_bytes);
+    stream.expires_after(io_timeout);
+    auto [ec, n] = co_await net::async_write(stream, net::buffer(head_bytes), worker_nothrow);
     if (ec || head)
         co_return !ec;
     auto plan = *reply.stream;
@@ -102,7 +104,7 @@ worker_task<bool> write_stream(worker_stream& stream, demo::reply& reply, bool h
 // shares a core with the load generator.
 worker_task<bool> write_reply(worker_stream& stream, const demo::response& res, std::string& head)
 {
-    serialize_head(res.base(), head);
+    res.write_head(head);
     relay_detail::gather pieces;
     pieces.add(head);
     pieces.add(res.body());
@@ -148,7 +150,7 @@ worker_task<void> run_session(worker_socket socket, worker& w)
     beast::flat_buffer buffer;
     demo::request request; // reused, as are the two below
     demo::reply reply;
-    std::string head; // write_reply's
+    std::string head; // the replies' heads, reused
     w.open->fetch_add(1, std::memory_order_relaxed);
     struct closed {
         std::atomic<std::uint64_t>* open;
@@ -181,9 +183,7 @@ worker_task<void> run_session(worker_socket socket, worker& w)
                 if (auto status = read_failure_status(ec)) {
                     w.served->fetch_add(1, std::memory_order_relaxed);
                     auto res = demo::make_problem_response(*status, ec.message());
-                    stream.expires_after(io_timeout);
-                    auto [wec, written] = co_await http::async_write(stream, res, worker_nothrow);
-                    if (!wec)
+                    if (co_await write_reply(stream, res, head))
                         co_await linger(stream);
                 }
                 break;
@@ -199,7 +199,7 @@ worker_task<void> run_session(worker_socket socket, worker& w)
             const bool head_request = request.method() == http::verb::head;
             stream.expires_after(io_timeout);
             if (reply.stream) {
-                if (!co_await write_stream(stream, reply, head_request))
+                if (!co_await write_stream(stream, reply, head_request, head))
                     break;
             } else {
                 if (head_request)

@@ -933,7 +933,7 @@ void stream(call& c)
             return set_problem(c.res, http::status::bad_request, "size too large for HTTP/1.0");
         return append_pattern(c.res.body(), *size);
     }
-    c.res.chunked(true);
+    c.res.chunked();
     c.out.stream = stream_plan{static_cast<std::uint64_t>(*size), static_cast<std::size_t>(*chunk),
                                std::chrono::milliseconds{*interval}};
 }
@@ -1093,8 +1093,7 @@ void handle_request(const request& req, worker_state& worker, reply& out)
     auto path = target.substr(0, mark);
     auto raw_query = mark == target.npos ? std::string_view{} : target.substr(mark + 1);
     query_params query{raw_query};
-    out.res = response{};
-    out.res.version(req.version());
+    out.res.clear(req.version());
     out.stream.reset();
     out.close = false;
     out.delay = std::chrono::milliseconds{query.number("delay_ms", 0, 0, max_delay_ms).value_or(0)};

@@ -5,6 +5,7 @@
 // (the server) and demo_origin_handlers.cpp (the resources).
 
 #include "demo_origin_request.hpp"
+#include "demo_origin_response.hpp"
 
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -20,7 +21,6 @@
 namespace gatehouse::gateway::demo {
 
 namespace http = boost::beast::http;
-using response = http::response<http::string_body>;
 
 // The product catalog, generated once from a seed and immutable afterwards.
 class catalog;
