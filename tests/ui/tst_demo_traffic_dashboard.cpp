@@ -193,14 +193,19 @@ void TestDemoTrafficDashboard::topApisShowCatalogNamesForGeneratedTraffic()
     QVERIFY(!page->hitRatioChart()->points(0).isEmpty());
     QVERIFY(!throughput->points(0).isEmpty());
     QTest::qWait(1500); // a few more points for the live lines and the screenshot
+    // The busiest API is the biggest share of the mix (40 % against the next
+    // one's 30 %) once the ranking has counted enough calls: right after the
+    // first calls the order is a coin toss, and under load the ranking may
+    // still be that young here.
+    QTRY_COMPARE_WITH_TIMEOUT(page->topRequestsChart()->names().value(0),
+                              QStringLiteral("Products v2"), 20000);
     generator.stop();
     const QStringList names = page->topRequestsChart()->names();
     for (const char* standIn : {"shop", "weather", "echo"})
         QVERIFY2(!names.contains(QLatin1String(standIn)), qPrintable(names.join(u',')));
-    // Every bar is a real count; the busiest is the biggest share of the mix.
+    // Every bar is a real count.
     for (double v : page->topRequestsChart()->values())
         QVERIFY(v > 0);
-    QCOMPARE(names.first(), QStringLiteral("Products v2"));
     // The cached APIs are ranked by hit ratio too.
     QVERIFY2(page->topHitRatioChart()->names().contains(QStringLiteral("Products v2")),
              qPrintable(page->topHitRatioChart()->names().join(u',')));
