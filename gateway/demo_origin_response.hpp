@@ -30,6 +30,7 @@ public:
     response(boost::beast::http::status status, unsigned version)
         : status_(static_cast<unsigned>(status))
         , version_(version)
+        , keep_alive_(version >= 11)
     {
     }
 
