@@ -4,7 +4,6 @@
 
 #include "demo_origin_handlers.hpp"
 #include "gateway/deadline_stream.hpp"
-#include "gateway/message_head.hpp"
 #include "gateway/relay.hpp"
 #include "gateway/worker_io.hpp"
 
@@ -19,9 +18,8 @@
 #include <boost/beast/http/chunk_encode.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/message.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/write.hpp>
 
 #include <algorithm>

@@ -7,9 +7,6 @@
 #include "demo_origin_request.hpp"
 #include "demo_origin_response.hpp"
 
-#include <boost/beast/http/message.hpp>
-#include <boost/beast/http/string_body.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <cstdint>

@@ -103,14 +103,14 @@ void request::view_request_line(std::string_view method_string, std::string_view
 
 std::size_t request_parser::put_received(boost::asio::const_buffer received, error_code& ec)
 {
-    if (got_some() || eager())
+    if (!may_scan())
         return put(received, ec);
     const std::string_view bytes{static_cast<const char*>(received.data()), received.size()};
     scanned_start_line start;
     std::size_t size = 0;
     framing_summary summary;
     const auto scanned =
-        scan_head<true>(bytes, header_limit_, start, size, [&](auto name, auto value) {
+        scan_head<true>(bytes, scan_limit(), start, size, [&](auto name, auto value) {
             const auto code = field_code(name);
             req_.view_field(code, name, value);
             if (framing_field(code))
@@ -123,17 +123,14 @@ std::size_t request_parser::put_received(boost::asio::const_buffer received, err
         return put(received, ec); // Beast reads it all
     }
     req_.view_request_line(start.first, start.second, start.version);
-    replaying_ = true;
-    put(boost::asio::buffer(for_beast.data(), for_beast.size()), ec);
-    replaying_ = false;
-    return ec ? 0 : size;
+    return put_summary(for_beast, size, ec);
 }
 
 void request_parser::on_request_impl(http::verb method, string_view method_string,
                                      string_view target, int version, error_code& ec)
 {
     ec = {};
-    if (replaying_)
+    if (replaying())
         return;
     req_.set_request_line(method, {method_string.data(), method_string.size()},
                           {target.data(), target.size()}, static_cast<unsigned>(version));
@@ -163,7 +160,7 @@ void request_parser::on_field_impl(http::field name, string_view name_string, st
                                    error_code& ec)
 {
     ec = {};
-    if (replaying_)
+    if (replaying())
         return;
     req_.add_field(name, {name_string.data(), name_string.size()}, {value.data(), value.size()});
 }

@@ -3,6 +3,8 @@
 #pragma once
 // Private to the demo origin: a request as it reads one.
 
+#include "gateway/scanning_parser.hpp"
+
 #include <boost/beast/http/basic_parser.hpp>
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/verb.hpp>
@@ -94,10 +96,8 @@ private:
 
 // Reads one request into a `request` (cleared when the parser is made), for
 // Beast's http::async_read_header and http::async_read like http::request_parser.
-class request_parser : public boost::beast::http::basic_parser<true> {
+class request_parser : public scanning_parser<true> {
 public:
-    using error_code = boost::system::error_code;
-
     explicit request_parser(request& req)
         : req_(req)
     {
@@ -109,13 +109,6 @@ public:
     // put() of a head at the front of `received`, read by head_scan when it
     // has the plain shape (as response_head_parser does): for relay.hpp's read_header.
     std::size_t put_received(boost::asio::const_buffer received, error_code& ec);
-
-    // As basic_parser's, remembered for the scan.
-    void header_limit(std::uint32_t bytes)
-    {
-        header_limit_ = bytes;
-        basic_parser::header_limit(bytes);
-    }
 
 private:
     using string_view = boost::beast::string_view;
@@ -137,8 +130,6 @@ private:
     void on_finish_impl(error_code& ec) override { ec = {}; }
 
     request& req_;
-    std::uint32_t header_limit_ = 8192; // Beast's default
-    bool replaying_ = false;            // Beast is reading put_received's summary
 };
 
 } // namespace gatehouse::gateway::demo

@@ -16,8 +16,9 @@
 namespace gatehouse::gateway {
 
 // A quick scan of an HTTP/1.x head in the one shape nearly every head has,
-// for the parsers on the proxy path (response_head_parser, the demo
-// origin's request_parser), which fall back to Beast's parser for anything else.
+// for the parsers on the proxy path (scanning_parser.hpp: the upstream
+// response's, the client request's and the demo origin's), which fall back
+// to Beast's parser for anything else.
 //
 // Beast's basic_parser examines a head one character at a time through
 // several layers of calls (a field line costs it ~500 instructions); for the
@@ -32,11 +33,12 @@ namespace gatehouse::gateway {
 // and says `unusual` for anything else, complete or not: every head the scan
 // accepts Beast accepts and reads the same way (the same name, value with the
 // same whitespace trimmed, reason, version), so the fallback keeps Beast's
-// behaviour, its errors included, for every other head. (tst_forwarded_head
+// behaviour, its errors included, for every other head. (tst_head_scan
 // holds heads of both kinds against Beast.)
 //
 // Beast still frames the body: the parsers give it the head's framing
-// fields (framing_field), which is all it looks at in a head to read a body.
+// fields (framing_field, framing_summary), which is all it looks at in a
+// head to read a body.
 enum class head_scan { complete, unusual };
 
 struct scanned_start_line {

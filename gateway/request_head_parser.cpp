@@ -11,14 +11,14 @@ namespace http = boost::beast::http;
 
 std::size_t request_head_parser::put_received(boost::asio::const_buffer received, error_code& ec)
 {
-    if (got_some() || eager())
+    if (!may_scan())
         return put(received, ec);
     const std::string_view bytes{static_cast<const char*>(received.data()), received.size()};
     scanned_start_line start;
     std::size_t size = 0;
     framing_summary summary;
     const auto scanned =
-        scan_head<true>(bytes, header_limit_, start, size, [&](auto name, auto value) {
+        scan_head<true>(bytes, scan_limit(), start, size, [&](auto name, auto value) {
             const auto code = field_code(name);
             message_.insert(code, {name.data(), name.size()}, {value.data(), value.size()});
             if (framing_field(code))
@@ -35,17 +35,14 @@ std::size_t request_head_parser::put_received(boost::asio::const_buffer received
                     {start.first.data(), start.first.size()},
                     {start.second.data(), start.second.size()}, static_cast<int>(start.version),
                     ignored);
-    replaying_ = true;
-    put(boost::asio::buffer(for_beast.data(), for_beast.size()), ec);
-    replaying_ = false;
-    return ec ? 0 : size;
+    return put_summary(for_beast, size, ec);
 }
 
 void request_head_parser::on_request_impl(http::verb method, string_view method_string,
                                           string_view target, int version, error_code& ec)
 {
     ec = {};
-    if (replaying_)
+    if (replaying())
         return;
     // As http::parser: a method Beast does not know keeps its spelling.
     message_.target(target);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/scanning_parser.hpp"
+
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/http/basic_parser.hpp>
 #include <boost/beast/http/buffer_body.hpp>
@@ -17,9 +19,8 @@ namespace gatehouse::gateway {
 // response_head_parser reads the upstream's: Beast's parser is then given
 // only the framing fields, for the body. put_received() is the quick way
 // in; put() is Beast's, unchanged.
-class request_head_parser : public boost::beast::http::basic_parser<true> {
+class request_head_parser : public scanning_parser<true> {
 public:
-    using error_code = boost::system::error_code;
     using message_type = boost::beast::http::request<boost::beast::http::buffer_body>;
 
     request_head_parser()
@@ -35,13 +36,6 @@ public:
     // put() of the bytes in `received`, a plain head among them read by the scan.
     std::size_t put_received(boost::asio::const_buffer received, error_code& ec);
 
-    // As basic_parser's, remembered for the scan.
-    void header_limit(std::uint32_t bytes)
-    {
-        header_limit_ = bytes;
-        basic_parser::header_limit(bytes);
-    }
-
 private:
     using string_view = boost::beast::string_view;
 
@@ -52,7 +46,7 @@ private:
                        error_code& ec) override
     {
         ec = {};
-        if (!replaying_)
+        if (!replaying())
             message_.insert(name, name_string, value);
     }
     void on_header_impl(error_code& ec) override { ec = {}; }
@@ -74,8 +68,6 @@ private:
 
     message_type message_;
     boost::beast::http::buffer_body::reader reader_;
-    std::uint32_t header_limit_ = 8192; // Beast's default
-    bool replaying_ = false;            // Beast is reading put_received's summary
 };
 
 } // namespace gatehouse::gateway

@@ -91,7 +91,7 @@ bool response_head_parser::put_scanned(std::size_t& used, error_code& ec)
     std::size_t size = 0;
     framing_summary summary;
     const auto scanned =
-        scan_head<false>(received_, header_limit_, start, size, [&](auto name, auto value) {
+        scan_head<false>(received_, scan_limit(), start, size, [&](auto name, auto value) {
             const auto code = field_code(name);
             head_.add_received(code, name, value);
             if (framing_field(code))
@@ -105,10 +105,7 @@ bool response_head_parser::put_scanned(std::size_t& used, error_code& ec)
         return false; // Beast reads it all
     }
     head_.set_status_line(start.status, start.second, start.version, received_);
-    replaying_ = true;
-    put(boost::asio::buffer(for_beast.data(), for_beast.size()), ec);
-    replaying_ = false;
-    used = ec ? 0 : size;
+    used = put_summary(for_beast, size, ec);
     return true;
 }
 
@@ -116,7 +113,7 @@ void response_head_parser::on_response_impl(int code, string_view reason, int ve
                                             error_code& ec)
 {
     ec = {};
-    if (replaying_)
+    if (replaying())
         return;
     head_.set_status_line(static_cast<unsigned>(code), {reason.data(), reason.size()},
                           static_cast<unsigned>(version), received_);
@@ -126,7 +123,7 @@ void response_head_parser::on_field_impl(http::field name, string_view name_stri
                                          string_view value, error_code& ec)
 {
     ec = {};
-    if (replaying_)
+    if (replaying())
         return;
     head_.add(name, {name_string.data(), name_string.size()}, {value.data(), value.size()},
               received_);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/scanning_parser.hpp"
+
 #include <boost/beast/http/basic_parser.hpp>
 #include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/field.hpp>
@@ -150,10 +152,8 @@ private:
 //
 // put_received() names the buffer the bytes are in, so that the head can
 // view them there.
-class response_head_parser : public boost::beast::http::basic_parser<false> {
+class response_head_parser : public scanning_parser<false> {
 public:
-    using error_code = boost::system::error_code;
-
     explicit response_head_parser(response_head& head)
         : head_(head)
     {
@@ -165,7 +165,7 @@ public:
     {
         received_ = {static_cast<const char*>(received.data()), received.size()};
         std::size_t used = 0;
-        if (got_some() || eager() || !put_scanned(used, ec))
+        if (!may_scan() || !put_scanned(used, ec))
             used = put(received, ec);
         received_ = {};
         // Beast hands on the status line, and every complete field line,
@@ -176,13 +176,6 @@ public:
         if (!is_header_done())
             head_.copy_views();
         return used;
-    }
-
-    // As basic_parser's, remembered for the quick scan.
-    void header_limit(std::uint32_t bytes)
-    {
-        header_limit_ = bytes;
-        basic_parser::header_limit(bytes);
     }
 
     // What http::parser::get() offers the relay: the body's window.
@@ -227,9 +220,7 @@ private:
     bool put_scanned(std::size_t& used, error_code& ec);
 
     response_head& head_;
-    std::string_view received_;         // during put_received()
-    std::uint32_t header_limit_ = 8192; // Beast's default
-    bool replaying_ = false;            // Beast is reading put_scanned's summary
+    std::string_view received_; // during put_received()
     boost::beast::http::buffer_body::value_type body_;
 };
 
