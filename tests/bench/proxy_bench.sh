@@ -11,13 +11,15 @@
 #     --duration S      seconds measured per run (default 10)
 #     --warmup S        seconds of warm-up before each run (default 2)
 #     --connections N   wrk connections for the throughput pass (default 64)
+#     --rounds N        throughput rounds, every target once per round in a
+#                       rotated order; the report gives medians (default 3)
 #     --paths LIST      comma-separated paths (default /products/42,/echo)
 #     --targets LIST    comma-separated subset of direct,nginx,nginx-fwd,
 #                       nginx-log,gatehouse,gatehouse-nolog (default all)
 #     --origin URL      use an origin already running on 127.0.0.1 instead of
 #                       starting `gatehouse --demo-origin`
 #     --out DIR         where the report and raw wrk output go (default build/bench)
-#     --quick           --duration 3 --warmup 1
+#     --quick           --duration 3 --warmup 1 --rounds 1
 #
 # Environment: GATEHOUSE_BIN (default build/gatehouse).
 # Every process started here is stopped by PID when the script exits.
@@ -33,24 +35,26 @@ cd "$ROOT"
 DURATION=10
 WARMUP=2
 CONNECTIONS=64
+ROUNDS=3
 PATHS_CSV=/products/42,/echo
 TARGETS_CSV=direct,nginx,nginx-fwd,nginx-log,gatehouse,gatehouse-nolog
 ORIGIN_URL=
 OUT_DIR=$ROOT/build/bench
 BIN=${GATEHOUSE_BIN:-$ROOT/build/gatehouse}
 
-usage() { sed -n '10,22s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '10,24s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 while [[ $# -gt 0 ]]; do
   case $1 in
     --duration) DURATION=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
+    --rounds) ROUNDS=$2; shift 2 ;;
     --paths) PATHS_CSV=$2; shift 2 ;;
     --targets) TARGETS_CSV=$2; shift 2 ;;
     --origin) ORIGIN_URL=${2%/}; shift 2 ;;
     --out) OUT_DIR=$2; shift 2 ;;
-    --quick) DURATION=3; WARMUP=1; shift ;;
+    --quick) DURATION=3; WARMUP=1; ROUNDS=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; gh_die "unknown option: $1" ;;
   esac
@@ -59,6 +63,7 @@ done
 check_range --duration "$DURATION" 1 600
 check_range --warmup "$WARMUP" 0 60
 check_range --connections "$CONNECTIONS" 1 1024
+check_range --rounds "$ROUNDS" 1 20
 IFS=, read -r -a PATHS <<<"$PATHS_CSV"
 IFS=, read -r -a TARGETS <<<"$TARGETS_CSV"
 for p in "${PATHS[@]}"; do [[ $p == /* ]] || gh_die "--paths: '$p' must start with /"; done
@@ -188,12 +193,49 @@ done
 
 # --- pass 1: throughput -------------------------------------------------------
 
+# Every target runs once per round, in an order rotated from round to round,
+# so that a slow spell of the machine (other work on a shared host) falls on
+# different targets in different rounds. Each round's ratios compare runs
+# made within a minute of each other; the report gives the median of the
+# rounds for every figure and the spread of the per-round ratios.
+for ((r = 1; r <= ROUNDS; r++)); do
+  order=("${ACTIVE[@]:$(((r - 1) % ${#ACTIVE[@]}))}" "${ACTIVE[@]:0:$(((r - 1) % ${#ACTIVE[@]}))}")
+  for p in "${PATHS[@]}"; do
+    for t in "${order[@]}"; do
+      [[ -n ${VALID["$t|$p"]:-} ]] || continue
+      gh_log "throughput, round $r of $ROUNDS: $t $p ($CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s)"
+      warm_up "${BASE[$t]}$p" "$CONNECTIONS"
+      run_wrk_cpu "max|$t|$p|$r" "${TPID[$t]:-}" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
+    done
+  done
+done
+
+# median VALUES...: the middle value (the mean of the two middle ones for an
+# even count); nothing for no values.
+median() {
+  [[ $# -gt 0 ]] || return 0
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+    if (NR % 2) printf "%s", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# The table's "max|TARGET|PATH" figures: medians over the rounds that ran.
 for p in "${PATHS[@]}"; do
   for t in "${ACTIVE[@]}"; do
-    [[ -n ${VALID["$t|$p"]:-} ]] || continue
-    gh_log "throughput: $t $p ($CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s)"
-    warm_up "${BASE[$t]}$p" "$CONNECTIONS"
-    run_wrk_cpu "max|$t|$p" "${TPID[$t]:-}" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
+    rps=() p50=() p99=() cpu=() ocpu=() errs=0 reqs=0
+    for ((r = 1; r <= ROUNDS; r++)); do
+      k="max|$t|$p|$r"
+      [[ -n ${RPS[$k]:-} ]] || continue
+      rps+=("${RPS[$k]}"); p50+=("${P50[$k]}"); p99+=("${P99[$k]}")
+      errs=$((errs + ${ERRS[$k]})); reqs=$((reqs + ${REQS[$k]}))
+      [[ -n ${CPU_US[$k]:-} ]] && cpu+=("${CPU_US[$k]}")
+      [[ -n ${ORIGIN_CPU_US[$k]:-} ]] && ocpu+=("${ORIGIN_CPU_US[$k]}")
+    done
+    [[ ${#rps[@]} -gt 0 ]] || continue
+    k="max|$t|$p"
+    RPS[$k]=$(median "${rps[@]}"); P50[$k]=$(median "${p50[@]}"); P99[$k]=$(median "${p99[@]}")
+    ERRS[$k]=$errs; REQS[$k]=$reqs
+    [[ ${#cpu[@]} -gt 0 ]] && CPU_US[$k]=$(median "${cpu[@]}")
+    [[ ${#ocpu[@]} -gt 0 ]] && ORIGIN_CPU_US[$k]=$(median "${ocpu[@]}")
   done
 done
 
@@ -245,15 +287,27 @@ fi
 compare_pair() {
   local label=$1 a="max|$2|$4" b="max|$3|$4"
   [[ -n ${RPS[$a]:-} && -n ${RPS[$b]:-} ]] || return 0
-  local notes=
+  local notes= r per_round=()
+  for ((r = 1; r <= ROUNDS; r++)); do
+    [[ -n ${RPS[$a|$r]:-} && -n ${RPS[$b|$r]:-} ]] && per_round+=("$(ratio "${RPS[$a|$r]}" "${RPS[$b|$r]}")")
+  done
   if [[ ${5:-} == cost ]]; then
     notes=$(awk -v a="${RPS[$a]}" -v b="${RPS[$b]}" 'BEGIN { if (b > 0) printf ", logging costs %.1f%% of throughput", (1 - a / b) * 100 }')
   fi
   if [[ -n ${CPU_US[$a]:-} && -n ${CPU_US[$b]:-} ]]; then
     notes+=$(awk -v a="${CPU_US[$a]}" -v b="${CPU_US[$b]}" 'BEGIN { if (a > 0) printf "; CPU per request %.2fx (req/s per core %.2fx)", a / b, b / a }')
   fi
-  printf '  %s throughput %sx, p50 %sx, p99 %sx%s\n' "$label" \
-    "$(ratio "${RPS[$a]}" "${RPS[$b]}")" "$(ratio "${P50[$a]}" "${P50[$b]}")" "$(ratio "${P99[$a]}" "${P99[$b]}")" "$notes"
+  # With several rounds the throughput ratio is the median of the per-round
+  # ratios (each from two runs close in time), with their range.
+  local tput
+  tput=$(ratio "${RPS[$a]}" "${RPS[$b]}")
+  if [[ ${#per_round[@]} -gt 1 ]]; then
+    tput="$(median "${per_round[@]}" | awk '{ printf "%.2f", $1 }')x (rounds $(printf '%s\n' "${per_round[@]}" | sort -g | sed -n '1p;$p' | paste -sd- -))"
+  else
+    tput+=x
+  fi
+  printf '  %s throughput %s, p50 %sx, p99 %sx%s\n' "$label" \
+    "$tput" "$(ratio "${P50[$a]}" "${P50[$b]}")" "$(ratio "${P99[$a]}" "${P99[$b]}")" "$notes"
 }
 
 mkdir -p "$OUT_DIR"
@@ -265,7 +319,11 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
   report_header
   echo "origin: $ORIGIN_URL; wrk: 1 thread, ${WARMUP} s warm-up, ${DURATION} s per run"
   echo
-  echo "Pass 1: maximum throughput ($CONNECTIONS connections)"
+  if [[ $ROUNDS -gt 1 ]]; then
+    echo "Pass 1: maximum throughput ($CONNECTIONS connections; $ROUNDS rounds, medians)"
+  else
+    echo "Pass 1: maximum throughput ($CONNECTIONS connections)"
+  fi
   for p in "${PATHS[@]}"; do
     echo
     printf '  %-16s %12s %12s %12s %8s %12s %12s\n' "$p" "req/s" "p50" "p99" "errors" "CPU/req" "origin CPU"
