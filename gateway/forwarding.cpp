@@ -15,23 +15,6 @@ namespace gatehouse::gateway {
 
 namespace http = boost::beast::http;
 
-bool is_hop_by_hop_field(http::field name)
-{
-    switch (name) {
-    case http::field::connection:
-    case http::field::keep_alive:
-    case http::field::proxy_connection:
-    case http::field::te:
-    case http::field::trailer:
-    case http::field::upgrade:
-    case http::field::proxy_authenticate:
-    case http::field::proxy_authorization:
-        return true;
-    default:
-        return false;
-    }
-}
-
 void remove_hop_by_hop(http::fields& fields)
 {
     // One pass over the fields: the common case (no Connection tokens naming

@@ -14,8 +14,25 @@
 namespace gatehouse::gateway {
 
 // True for the fields that only ever apply to one connection (RFC 9110
-// §7.6.1), Connection itself included.
-bool is_hop_by_hop_field(boost::beast::http::field name);
+// §7.6.1), Connection itself included. Inline: it is asked of every field
+// of every relayed head.
+inline bool is_hop_by_hop_field(boost::beast::http::field name)
+{
+    using boost::beast::http::field;
+    switch (name) {
+    case field::connection:
+    case field::keep_alive:
+    case field::proxy_connection:
+    case field::te:
+    case field::trailer:
+    case field::upgrade:
+    case field::proxy_authenticate:
+    case field::proxy_authorization:
+        return true;
+    default:
+        return false;
+    }
+}
 
 // Calls `named(token)` for each field a Connection value names: its list
 // members other than the connection options (close, keep-alive) and the

@@ -25,6 +25,8 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unistd.h>
+#include <utility>
 
 namespace gatehouse::gateway {
 
@@ -120,14 +122,47 @@ struct gateway_server::impl {
     std::uint64_t active_connections() const;
 };
 
+namespace {
+
+// An accepted connection's descriptor on its way to its worker: closed if
+// it never gets there (the worker's context stopped first).
+class connection_descriptor {
+public:
+    explicit connection_descriptor(int fd)
+        : fd_(fd)
+    {
+    }
+    connection_descriptor(connection_descriptor&& other) noexcept
+        : fd_(std::exchange(other.fd_, -1))
+    {
+    }
+    connection_descriptor& operator=(connection_descriptor&&) = delete;
+    ~connection_descriptor()
+    {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    int get() const { return fd_; }
+    void disown() { fd_ = -1; }
+
+private:
+    int fd_;
+};
+
+} // namespace
+
 asio::awaitable<void> gateway_server::impl::accept_loop()
 {
     constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
     std::size_t next = 0;
     asio::steady_timer backoff(co_await asio::this_coro::executor);
+    boost::system::error_code endpoint_ec;
+    const tcp protocol = acceptor->local_endpoint(endpoint_ec).protocol();
+    // Accepted on this (the first) worker's context, whatever worker serves it.
+    asio::io_context& own = workers.front()->ioc;
     for (;;) {
         worker& target = *workers[next++ % workers.size()];
-        auto [ec, socket] = co_await acceptor->async_accept(target.ioc, nothrow);
+        auto [ec, socket] = co_await acceptor->async_accept(own, nothrow);
         if (ec == asio::error::operation_aborted || !acceptor->is_open())
             co_return;
         if (ec) {
@@ -137,7 +172,25 @@ asio::awaitable<void> gateway_server::impl::accept_loop()
             co_await backoff.async_wait(nothrow);
             continue;
         }
-        asio::post(target.ioc, [&target, s = std::move(socket)]() mutable {
+        if (&target == workers.front().get()) {
+            start_session(target, std::move(socket)); // this thread's own context
+            continue;
+        }
+        // Another worker's connection is registered with that worker's
+        // reactor on that worker's thread: the descriptor goes over, not the
+        // socket. A worker's socket operations take no lock (worker.hpp), so
+        // its reactor's bookkeeping must only ever be touched by its thread.
+        boost::system::error_code release_ec;
+        connection_descriptor fd{socket.release(release_ec)};
+        if (release_ec)
+            continue; // the socket closed itself
+        asio::post(target.ioc, [&target, protocol, fd = std::move(fd)]() mutable {
+            worker_socket s(target.ioc.get_executor());
+            boost::system::error_code assign_ec;
+            s.assign(protocol, fd.get(), assign_ec);
+            if (assign_ec)
+                return; // fd closes itself
+            fd.disown();
             start_session(target, std::move(s));
         });
     }

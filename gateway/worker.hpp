@@ -103,7 +103,10 @@ struct worker {
     boost::intrusive::list<stoppable_session, boost::intrusive::constant_time_size<false>> sessions;
     call_record_ring* records = nullptr; // owned by the server; outlives the worker
     std::mt19937_64 rng;
-    boost::asio::io_context ioc{1};
+    // No locking of socket operations: a socket is only used on the thread
+    // that runs this context (the acceptor hands new ones over by a post;
+    // other threads post their work here, and posting keeps its lock).
+    boost::asio::io_context ioc{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
     std::thread thread;
     upstream_pool pool; // streams on ioc: destroyed before it
 
