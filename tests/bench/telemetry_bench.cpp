@@ -11,7 +11,7 @@
 //  3. optionally a sustained run with logging on: dropped records and
 //     resident memory over time.
 //
-//   telemetry_bench [--rows N] [--seconds S] [--rounds R] [--sustain S]
+//   telemetry_bench [--rows N] [--seconds S] [--rounds R] [--sustain S] [--sustain-rate R]
 //                   [--connections C] [--path P] [--no-wrk] [--apis N] [--consumers N]
 #include "app/telemetry/call_log_writer.h"
 #include "app/telemetry/telemetry_query.h"
@@ -53,6 +53,9 @@ struct Options {
     int seconds = 8;
     int rounds = 3;
     int sustain = 0;
+    // Requests per second offered during the sustained run (wrk, paced);
+    // 0: as many as the gateway takes (saturation).
+    int sustainRate = 0;
     int connections = 64;
     QString path = QStringLiteral("/products/42");
     bool wrk = true;
@@ -248,6 +251,34 @@ double wrkRun(std::uint16_t port, const Options& o, int seconds)
     return 0;
 }
 
+// wrk with every connection pausing `pauseMs` between a response and its
+// next request (a Lua delay(); wrk has no fixed-rate mode): `connections`
+// set the offered rate. Two wrk threads: one tops out below 50,000 paced
+// requests per second here, its timers firing late.
+double wrkPacedRun(std::uint16_t port, const Options& o, const QString& dir, int seconds,
+                   int connections, int pauseMs)
+{
+    const QString script = dir + QStringLiteral("/paced.lua");
+    {
+        QFile f(script);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return 0;
+        f.write(QStringLiteral("function delay() return %1 end\n").arg(pauseMs).toUtf8());
+    }
+    QProcess wrk;
+    wrk.start(QStringLiteral("wrk"),
+              {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections),
+               QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"), script,
+               QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(o.path)});
+    wrk.waitForFinished(1000 * (seconds + 30));
+    const QByteArray out = wrk.readAllStandardOutput();
+    for (const QByteArray& line : out.split('\n'))
+        if (line.trimmed().startsWith("Requests/sec:"))
+            return line.trimmed().mid(13).trimmed().toDouble();
+    std::printf("wrk failed: %s\n", out.constData());
+    return 0;
+}
+
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -359,11 +390,40 @@ void gatewayBenchmark(const Options& o, const QString& dir)
 
     if (o.sustain > 0) {
         std::printf("\n== sustained run with logging on, %d s\n", o.sustain);
+        gw.set_call_recording(true);
+        // A paced run: connections calibrated in a short run to offer the
+        // rate asked for, each pausing 1 ms between requests.
+        const bool paced = o.sustainRate > 0 && useWrk;
+        constexpr int pauseMs = 1;
+        int pacedConnections = 0;
+        if (o.sustainRate > 0 && !useWrk)
+            std::printf("--sustain-rate needs wrk: running at saturation instead\n");
+        if (paced) {
+            // Three times: more connections wait longer for their turn, so
+            // a first estimate falls short.
+            pacedConnections = std::clamp(o.sustainRate / 1000, 1, 1024);
+            for (int pass = 0; pass < 3; ++pass) {
+                const double got = wrkPacedRun(gw.port(), o, dir, 3, pacedConnections, pauseMs);
+                if (got > 0)
+                    pacedConnections = std::clamp(
+                        int(double(pacedConnections) * o.sustainRate / got + 0.5), 1, 1024);
+            }
+            std::printf("offered: ~%d req/s, %d connections pausing %d ms between requests\n",
+                        o.sustainRate, pacedConnections, pauseMs);
+        } else {
+            std::printf("offered: as many requests as the gateway takes (wrk, %d connections)\n",
+                        o.connections);
+        }
         std::printf("%8s %12s %14s %10s %10s %10s\n", "t (s)", "RSS (MB)", "written", "dropped",
                     "req/s", "WAL (MB)");
-        gw.set_call_recording(true);
         const quint64 startRequests = gw.stats().requests;
-        std::thread driver([&] { load(o.sustain); });
+        const quint64 startDropped = writer.counters().dropped;
+        std::thread driver([&] {
+            if (paced)
+                wrkPacedRun(gw.port(), o, dir, o.sustain, pacedConnections, pauseMs);
+            else
+                load(o.sustain);
+        });
         QElapsedTimer t;
         t.start();
         quint64 lastRequests = startRequests;
@@ -384,10 +444,11 @@ void gatewayBenchmark(const Options& o, const QString& dir)
         driver.join();
         writer.flushNow();
         const auto cs = writer.counters();
-        std::printf("%-34s %llu requests, %llu written, %llu dropped\n", "totals",
-                    static_cast<unsigned long long>(gw.stats().requests - startRequests),
+        std::printf("%-34s %llu requests, %llu written, %llu dropped (%llu during this run)\n",
+                    "totals", static_cast<unsigned long long>(gw.stats().requests - startRequests),
                     static_cast<unsigned long long>(cs.written),
-                    static_cast<unsigned long long>(cs.dropped));
+                    static_cast<unsigned long long>(cs.dropped),
+                    static_cast<unsigned long long>(cs.dropped - startDropped));
     }
     gw.stop(std::chrono::milliseconds(500));
     gw.set_call_records_hook({});
@@ -412,6 +473,8 @@ int main(int argc, char** argv)
             o.rounds = next.toInt(), ++i;
         else if (a == QLatin1String("--sustain"))
             o.sustain = next.toInt(), ++i;
+        else if (a == QLatin1String("--sustain-rate"))
+            o.sustainRate = std::max(0, next.toInt()), ++i;
         else if (a == QLatin1String("--connections"))
             o.connections = next.toInt(), ++i;
         else if (a == QLatin1String("--path"))
@@ -426,7 +489,8 @@ int main(int argc, char** argv)
             o.rounds = 0;
         else {
             std::printf("usage: telemetry_bench [--rows N] [--seconds S] [--rounds R]"
-                        " [--sustain S] [--connections C] [--path P] [--no-wrk] [--writer-only]"
+                        " [--sustain S] [--sustain-rate R] [--connections C] [--path P] [--no-wrk]"
+                        " [--writer-only]"
                         " [--apis N] [--consumers N]\n");
             return 2;
         }
