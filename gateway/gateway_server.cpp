@@ -213,10 +213,14 @@ void gateway_server::impl::run_on_each_worker(const std::function<void(worker&)>
 
 void gateway_server::impl::add_worker_counters(stats_snapshot& out) const
 {
+    out.worker_active_connections.clear();
+    out.worker_active_connections.reserve(workers.size());
     for (const auto& w : workers) {
         const auto& s = w->stats;
         out.requests += s.requests.load(std::memory_order_relaxed);
-        out.active_connections += s.active_connections.load(std::memory_order_relaxed);
+        const auto active = s.active_connections.load(std::memory_order_relaxed);
+        out.active_connections += active;
+        out.worker_active_connections.push_back(active);
         out.accepted_connections += s.accepted_connections.load(std::memory_order_relaxed);
         for (std::size_t i = 0; i < out.status_classes.size(); ++i)
             out.status_classes[i] += s.status_classes[i].load(std::memory_order_relaxed);

@@ -31,6 +31,10 @@ struct stats_snapshot {
     std::uint64_t requests = 0; // completed responses, including rejections
     std::uint64_t active_connections = 0;
     std::uint64_t accepted_connections = 0;
+    // Open connections of each worker thread, in worker order: connections
+    // are dealt to the workers in turn, so a lopsided spread points at one
+    // busy client holding many, or at a worker that stopped taking its share.
+    std::vector<std::uint64_t> worker_active_connections;
     std::array<std::uint64_t, 6> status_classes{}; // [1] = 1xx ... [5] = 5xx
     std::uint64_t bytes_in = 0;
     std::uint64_t bytes_out = 0;

@@ -9,7 +9,9 @@
 #include <QtTest/QTest>
 
 #include <atomic>
+#include <memory>
 #include <thread>
+#include <vector>
 
 using namespace gatehouse;
 using namespace gatehouse::test;
@@ -71,6 +73,38 @@ private slots:
             QVERIFY(!http_connection().connect(gw.port(), 500ms));
         }
         QCOMPARE(gw.stats().requests, std::uint64_t(3));
+    }
+
+    void connectionsAreServedByEveryWorker()
+    {
+        // The first worker accepts every connection and hands the others'
+        // over as descriptors, which their own threads register: each
+        // worker must end up serving its share, every request answered.
+        gateway::gateway_server gw;
+        QVERIFY(gw.apply(configFor(m_originA.port(), "a")).empty());
+        auto options = test_options();
+        options.threads = 4;
+        QCOMPARE(QString::fromStdString(gw.start(options)), QString());
+        constexpr int perWorker = 3;
+        std::vector<std::unique_ptr<http_connection>> clients;
+        for (int i = 0; i < 4 * perWorker; ++i) {
+            clients.push_back(std::make_unique<http_connection>());
+            QVERIFY(clients.back()->connect(gw.port()));
+        }
+        for (int round = 0; round < 2; ++round) // keep-alive: the same worker again
+            for (auto& client : clients) {
+                QVERIFY(client->send("GET", "/products/42"));
+                const http_response response = client->read();
+                QCOMPARE(response.status, 200);
+                QVERIFY(response.body.find("\"id\":42") != std::string::npos);
+            }
+        const auto stats = gw.stats();
+        QCOMPARE(stats.worker_active_connections,
+                 std::vector<std::uint64_t>(4, std::uint64_t(perWorker)));
+        QCOMPARE(stats.requests, std::uint64_t(2 * 4 * perWorker));
+        clients.clear();
+        QTRY_COMPARE(gw.stats().active_connections, std::uint64_t(0));
+        gw.stop();
     }
 
     void gracefulStopFinishesInFlightRequests()
