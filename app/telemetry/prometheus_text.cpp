@@ -116,6 +116,11 @@ QByteArray PrometheusText::format(const gateway::stats_snapshot& gw,
                  gw.status_classes[static_cast<std::size_t>(cls)]);
     w.family("gatehouse_connections_active", "gauge", "Client connections open now.");
     w.sample("gatehouse_connections_active", noLabels, gw.active_connections);
+    w.family("gatehouse_worker_connections_active", "gauge",
+             "Client connections open now, per gateway worker thread.");
+    for (std::size_t i = 0; i < gw.worker_active_connections.size(); ++i)
+        w.sample("gatehouse_worker_connections_active", label("worker", QByteArray::number(i)),
+                 gw.worker_active_connections[i]);
     w.family("gatehouse_connections_accepted_total", "counter", "Client connections accepted.");
     w.sample("gatehouse_connections_accepted_total", noLabels, gw.accepted_connections);
     w.family("gatehouse_received_bytes_total", "counter", "Bytes received from clients.");

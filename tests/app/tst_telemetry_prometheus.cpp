@@ -269,6 +269,7 @@ private slots:
         stats.requests = 1234;
         stats.status_classes = {0, 1, 1000, 3, 200, 30};
         stats.dropped_call_records = 7;
+        stats.worker_active_connections = {3, 0, 5};
         gateway::target_health odd;
         odd.upstream = "we\"ird\\name\nx";
         odd.url = "http://127.0.0.1:1";
@@ -312,6 +313,12 @@ private slots:
                        "gatehouse_call_records_dropped_total"),
                  7.0);
         QCOMPARE(value(p, "gatehouse_cache_objects", "gatehouse_cache_objects"), 5.0);
+        QCOMPARE(value(p, "gatehouse_worker_connections_active",
+                       "gatehouse_worker_connections_active", {{"worker", "0"}}),
+                 3.0);
+        QCOMPARE(value(p, "gatehouse_worker_connections_active",
+                       "gatehouse_worker_connections_active", {{"worker", "2"}}),
+                 5.0);
         QVERIFY(text.contains("\\\"ird\\\\name\\nx"));
         // Per API: 50, 400, 900 and 2000 µs for API 42, the rest for none.
         const QByteArray api = "gatehouse_api_request_duration_seconds";
