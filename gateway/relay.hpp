@@ -122,33 +122,23 @@ inline std::size_t write_now(worker_stream& out, gather& pieces, boost::system::
     if (ec)
         return 0;
     const auto buffers = pieces.buffers();
+    const int fd = socket.native_handle();
     // One piece (a request head going upstream, nearly always) goes by
     // send(): the kernel then copies in no message header and no iovec.
-    if (buffers.size() == 1) {
-        for (;;) {
-            const ssize_t n = socket_calls::send_bytes(socket.native_handle(), buffers[0].data(),
-                                                       buffers[0].size(), MSG_NOSIGNAL);
-            if (n >= 0) {
-                pieces.consume(static_cast<std::size_t>(n));
-                return static_cast<std::size_t>(n);
-            }
-            if (errno == EINTR)
-                continue;
-            if (errno != EAGAIN && errno != EWOULDBLOCK)
-                ec.assign(errno, boost::asio::error::get_system_category());
-            return 0;
-        }
-    }
     std::array<iovec, 5> iov;
-    std::size_t count = 0;
-    for (const auto& b : buffers)
-        iov[count++] = {const_cast<void*>(b.data()), b.size()};
     msghdr message{};
-    message.msg_iov = iov.data();
-    message.msg_iovlen = count;
+    if (buffers.size() != 1) {
+        std::size_t count = 0;
+        for (const auto& b : buffers)
+            iov[count++] = {const_cast<void*>(b.data()), b.size()};
+        message.msg_iov = iov.data();
+        message.msg_iovlen = count;
+    }
     for (;;) {
         const ssize_t n =
-            socket_calls::send_message(socket.native_handle(), &message, MSG_NOSIGNAL);
+            buffers.size() == 1
+                ? socket_calls::send_bytes(fd, buffers[0].data(), buffers[0].size(), MSG_NOSIGNAL)
+                : socket_calls::send_message(fd, &message, MSG_NOSIGNAL);
         if (n >= 0) {
             pieces.consume(static_cast<std::size_t>(n));
             return static_cast<std::size_t>(n);

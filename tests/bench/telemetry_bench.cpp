@@ -235,13 +235,11 @@ double loadLoop(std::uint16_t port, const Options& o, int seconds)
     return double(n) / seconds;
 }
 
-double wrkRun(std::uint16_t port, const Options& o, int seconds)
+// Runs wrk with `arguments` for `seconds`; its requests per second, or 0.
+double runWrk(const QStringList& arguments, int seconds)
 {
     QProcess wrk;
-    wrk.start(QStringLiteral("wrk"),
-              {QStringLiteral("-t1"), QStringLiteral("-c%1").arg(o.connections),
-               QStringLiteral("-d%1s").arg(seconds),
-               QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(o.path)});
+    wrk.start(QStringLiteral("wrk"), arguments);
     wrk.waitForFinished(1000 * (seconds + 30));
     const QByteArray out = wrk.readAllStandardOutput();
     for (const QByteArray& line : out.split('\n'))
@@ -249,6 +247,14 @@ double wrkRun(std::uint16_t port, const Options& o, int seconds)
             return line.trimmed().mid(13).trimmed().toDouble();
     std::printf("wrk failed: %s\n", out.constData());
     return 0;
+}
+
+double wrkRun(std::uint16_t port, const Options& o, int seconds)
+{
+    return runWrk({QStringLiteral("-t1"), QStringLiteral("-c%1").arg(o.connections),
+                   QStringLiteral("-d%1s").arg(seconds),
+                   QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(o.path)},
+                  seconds);
 }
 
 // wrk with every connection pausing `pauseMs` between a response and its
@@ -265,18 +271,10 @@ double wrkPacedRun(std::uint16_t port, const Options& o, const QString& dir, int
             return 0;
         f.write(QStringLiteral("function delay() return %1 end\n").arg(pauseMs).toUtf8());
     }
-    QProcess wrk;
-    wrk.start(QStringLiteral("wrk"),
-              {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections),
-               QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"), script,
-               QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(o.path)});
-    wrk.waitForFinished(1000 * (seconds + 30));
-    const QByteArray out = wrk.readAllStandardOutput();
-    for (const QByteArray& line : out.split('\n'))
-        if (line.trimmed().startsWith("Requests/sec:"))
-            return line.trimmed().mid(13).trimmed().toDouble();
-    std::printf("wrk failed: %s\n", out.constData());
-    return 0;
+    return runWrk({QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections),
+                   QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"), script,
+                   QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(o.path)},
+                  seconds);
 }
 
 double median(std::vector<double> v)
