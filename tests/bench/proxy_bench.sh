@@ -215,7 +215,7 @@ done
 median() {
   [[ $# -gt 0 ]] || return 0
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-    if (NR % 2) printf "%s", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+    if (NR % 2) printf "%s", v[(NR + 1) / 2]; else printf "%.10g", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # The table's "max|TARGET|PATH" figures: medians over the rounds that ran.
@@ -234,8 +234,8 @@ for p in "${PATHS[@]}"; do
     k="max|$t|$p"
     RPS[$k]=$(median "${rps[@]}"); P50[$k]=$(median "${p50[@]}"); P99[$k]=$(median "${p99[@]}")
     ERRS[$k]=$errs; REQS[$k]=$reqs
-    [[ ${#cpu[@]} -gt 0 ]] && CPU_US[$k]=$(median "${cpu[@]}")
-    [[ ${#ocpu[@]} -gt 0 ]] && ORIGIN_CPU_US[$k]=$(median "${ocpu[@]}")
+    [[ ${#cpu[@]} -gt 0 ]] && CPU_US[$k]=$(median "${cpu[@]}" | awk '{ printf "%.1f", $1 }')
+    [[ ${#ocpu[@]} -gt 0 ]] && ORIGIN_CPU_US[$k]=$(median "${ocpu[@]}" | awk '{ printf "%.1f", $1 }')
   done
 done
 
@@ -297,13 +297,14 @@ fi
 
 # --- report -------------------------------------------------------------------
 
-# compare_pair LABEL A B PATH [cost]: throughput, p50 and p99 of A over B at
-# maximum throughput; with `cost`, also how much throughput A loses against B
-# (B is the same proxy without logging).
+# compare_pair LABEL A B PATH [cost|target]: throughput, p50 and p99 of A
+# over B at maximum throughput; with `cost`, also how much throughput A loses
+# against B (B is the same proxy without logging); with `target`, whether the
+# throughput ratio meets the issue's target (at least 1.0x nginx).
 compare_pair() {
   local label=$1 a="max|$2|$4" b="max|$3|$4"
   [[ -n ${RPS[$a]:-} && -n ${RPS[$b]:-} ]] || return 0
-  local notes= r per_round=()
+  local notes='' r per_round=()
   for ((r = 1; r <= ROUNDS; r++)); do
     [[ -n ${RPS[$a|$r]:-} && -n ${RPS[$b|$r]:-} ]] && per_round+=("$(ratio "${RPS[$a|$r]}" "${RPS[$b|$r]}")")
   done
@@ -321,6 +322,9 @@ compare_pair() {
     tput="$(median "${per_round[@]}" | awk '{ printf "%.2f", $1 }')x (rounds $(printf '%s\n' "${per_round[@]}" | sort -g | sed -n '1p;$p' | paste -sd- -))"
   else
     tput+=x
+  fi
+  if [[ ${5:-} == target ]]; then
+    tput+=$(printf '%s' "$tput" | awk '{ v = $1; sub(/x$/, "", v); printf " (target >= 1.0x: %s)", (v + 0 >= 1.0) ? "met" : "missed" }')
   fi
   printf '  %s throughput %s, p50 %sx, p99 %sx%s\n' "$label" \
     "$tput" "$(ratio "${P50[$a]}" "${P50[$b]}")" "$(ratio "${P99[$a]}" "${P99[$b]}")" "$notes"
@@ -348,8 +352,8 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
       printf '  %-16s %12s %12s %12s %8s %12s %12s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$(cell "$k" cpu)" "$(cell "$k" origin_cpu)"
     done
     compare_pair "Gatehouse/nginx, both logging every call:" gatehouse nginx-log "$p"
-    compare_pair "Gatehouse/nginx, neither logging:        " gatehouse-nolog nginx "$p"
-    compare_pair "Gatehouse/nginx, same forwarding headers:" gatehouse-nolog nginx-fwd "$p"
+    compare_pair "Gatehouse/nginx, neither logging:        " gatehouse-nolog nginx "$p" target
+    compare_pair "Gatehouse/nginx, same forwarding headers:" gatehouse-nolog nginx-fwd "$p" target
     compare_pair "Gatehouse logging on/off:                " gatehouse gatehouse-nolog "$p" cost
     compare_pair "nginx logging on/off:                    " nginx-log nginx "$p" cost
     compare_pair "Gatehouse logging/nginx not logging:     " gatehouse nginx "$p"
@@ -378,6 +382,17 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
       printf '  %-16s %12s %12s %12s %14s %8s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$added" "$(cell "$k" err)"
     done
     echo "  offered: ~${TARGET_RATE[$p]} req/s (half of ${RATE_REF[$p]}'s maximum) with ${MOD_CONNS[$p]} connections"
+    # The issue's target: at most 1 ms of p99 added over the origin, for
+    # Gatehouse as it runs (call log on) and without its call log.
+    verdicts=()
+    for t in gatehouse gatehouse-nolog; do
+      k="mod|$t|$p" d="mod|direct|$p"
+      [[ -n ${P99[$k]:-} && -n ${P99[$d]:-} ]] || continue
+      verdicts+=("$(awk -v t="$t" -v a="${P99[$k]}" -v b="${P99[$d]}" 'BEGIN { printf "%s %+.2f ms (%s)", t, (a - b) / 1000, (a - b <= 1000) ? "met" : "missed" }')")
+    done
+    if [[ ${#verdicts[@]} -gt 0 ]]; then
+      printf '  p99 added, target <= 1 ms: %s\n' "$(printf '%s; ' "${verdicts[@]}" | sed 's/; $//')"
+    fi
   done
   echo
   if [[ -n $CALL_LOG ]]; then
