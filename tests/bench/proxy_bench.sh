@@ -191,24 +191,7 @@ for t in "${ALL_TARGETS[@]}"; do
 done
 [[ ${#ACTIVE[@]} -gt 0 ]] || gh_die "nothing to measure"
 
-# --- pass 1: throughput -------------------------------------------------------
-
-# Every target runs once per round, in an order rotated from round to round,
-# so that a slow spell of the machine (other work on a shared host) falls on
-# different targets in different rounds. Each round's ratios compare runs
-# made within a minute of each other; the report gives the median of the
-# rounds for every figure and the spread of the per-round ratios.
-for ((r = 1; r <= ROUNDS; r++)); do
-  order=("${ACTIVE[@]:$(((r - 1) % ${#ACTIVE[@]}))}" "${ACTIVE[@]:0:$(((r - 1) % ${#ACTIVE[@]}))}")
-  for p in "${PATHS[@]}"; do
-    for t in "${order[@]}"; do
-      [[ -n ${VALID["$t|$p"]:-} ]] || continue
-      gh_log "throughput, round $r of $ROUNDS: $t $p ($CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s)"
-      warm_up "${BASE[$t]}$p" "$CONNECTIONS"
-      run_wrk_cpu "max|$t|$p|$r" "${TPID[$t]:-}" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
-    done
-  done
-done
+# --- rounds -------------------------------------------------------------------
 
 # median VALUES...: the middle value (the mean of the two middle ones for an
 # even count); nothing for no values.
@@ -218,25 +201,57 @@ median() {
     if (NR % 2) printf "%s", v[(NR + 1) / 2]; else printf "%.10g", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# rotate_targets R: the active targets in round R's order, in ORDER (the
+# first R-1 moved to the end).
+rotate_targets() {
+  local shift=$((($1 - 1) % ${#ACTIVE[@]}))
+  ORDER=("${ACTIVE[@]:shift}" "${ACTIVE[@]:0:shift}")
+}
+
+# combine_rounds KEY: the figures run_wrk(_cpu) stored under KEY|1 ...
+# KEY|ROUNDS, folded into KEY: medians of requests/s, p50, p99 and CPU per
+# request (one decimal), sums of errors and requests. Nothing when no round
+# ran.
+combine_rounds() {
+  local key=$1 r k rps=() p50=() p99=() cpu=() ocpu=() errs=0 reqs=0
+  for ((r = 1; r <= ROUNDS; r++)); do
+    k="$key|$r"
+    [[ -n ${RPS[$k]:-} ]] || continue
+    rps+=("${RPS[$k]}"); p50+=("${P50[$k]}"); p99+=("${P99[$k]}")
+    errs=$((errs + ${ERRS[$k]})); reqs=$((reqs + ${REQS[$k]}))
+    [[ -n ${CPU_US[$k]:-} ]] && cpu+=("${CPU_US[$k]}")
+    [[ -n ${ORIGIN_CPU_US[$k]:-} ]] && ocpu+=("${ORIGIN_CPU_US[$k]}")
+  done
+  [[ ${#rps[@]} -gt 0 ]] || return 0
+  RPS[$key]=$(median "${rps[@]}"); P50[$key]=$(median "${p50[@]}"); P99[$key]=$(median "${p99[@]}")
+  ERRS[$key]=$errs; REQS[$key]=$reqs
+  [[ ${#cpu[@]} -gt 0 ]] && CPU_US[$key]=$(median "${cpu[@]}" | awk '{ printf "%.1f", $1 }')
+  [[ ${#ocpu[@]} -gt 0 ]] && ORIGIN_CPU_US[$key]=$(median "${ocpu[@]}" | awk '{ printf "%.1f", $1 }')
+  return 0
+}
+
+# --- pass 1: throughput -------------------------------------------------------
+
+# Every target runs once per round, in an order rotated from round to round,
+# so that a slow spell of the machine (other work on a shared host) falls on
+# different targets in different rounds. Each round's ratios compare runs
+# made within a minute of each other; the report gives the median of the
+# rounds for every figure and the spread of the per-round ratios.
+for ((r = 1; r <= ROUNDS; r++)); do
+  rotate_targets "$r"
+  for p in "${PATHS[@]}"; do
+    for t in "${ORDER[@]}"; do
+      [[ -n ${VALID["$t|$p"]:-} ]] || continue
+      gh_log "throughput, round $r of $ROUNDS: $t $p ($CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s)"
+      warm_up "${BASE[$t]}$p" "$CONNECTIONS"
+      run_wrk_cpu "max|$t|$p|$r" "${TPID[$t]:-}" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
+    done
+  done
+done
+
 # The table's "max|TARGET|PATH" figures: medians over the rounds that ran.
 for p in "${PATHS[@]}"; do
-  for t in "${ACTIVE[@]}"; do
-    rps=() p50=() p99=() cpu=() ocpu=() errs=0 reqs=0
-    for ((r = 1; r <= ROUNDS; r++)); do
-      k="max|$t|$p|$r"
-      [[ -n ${RPS[$k]:-} ]] || continue
-      rps+=("${RPS[$k]}"); p50+=("${P50[$k]}"); p99+=("${P99[$k]}")
-      errs=$((errs + ${ERRS[$k]})); reqs=$((reqs + ${REQS[$k]}))
-      [[ -n ${CPU_US[$k]:-} ]] && cpu+=("${CPU_US[$k]}")
-      [[ -n ${ORIGIN_CPU_US[$k]:-} ]] && ocpu+=("${ORIGIN_CPU_US[$k]}")
-    done
-    [[ ${#rps[@]} -gt 0 ]] || continue
-    k="max|$t|$p"
-    RPS[$k]=$(median "${rps[@]}"); P50[$k]=$(median "${p50[@]}"); P99[$k]=$(median "${p99[@]}")
-    ERRS[$k]=$errs; REQS[$k]=$reqs
-    [[ ${#cpu[@]} -gt 0 ]] && CPU_US[$k]=$(median "${cpu[@]}" | awk '{ printf "%.1f", $1 }')
-    [[ ${#ocpu[@]} -gt 0 ]] && ORIGIN_CPU_US[$k]=$(median "${ocpu[@]}" | awk '{ printf "%.1f", $1 }')
-  done
+  for t in "${ACTIVE[@]}"; do combine_rounds "max|$t|$p"; done
 done
 
 # --- pass 2: latency at a moderate, equal rate --------------------------------
@@ -267,25 +282,14 @@ for p in "${PATHS[@]}"; do
   MOD_CONNS[$p]=$conns
   # In rounds too, as pass 1: a p99 is the figure most moved by a busy spell.
   for ((r = 1; r <= ROUNDS; r++)); do
-    order=("${ACTIVE[@]:$(((r - 1) % ${#ACTIVE[@]}))}" "${ACTIVE[@]:0:$(((r - 1) % ${#ACTIVE[@]}))}")
-    for t in "${order[@]}"; do
+    rotate_targets "$r"
+    for t in "${ORDER[@]}"; do
       [[ -n ${VALID["$t|$p"]:-} ]] || continue
       gh_log "moderate load, round $r of $ROUNDS: $t $p (~$rate req/s offered: $conns connections, ${PAUSE_MS} ms pause, ${DURATION} s)"
       run_wrk "mod|$t|$p|$r" "${BASE[$t]}$p" "$conns" "$DURATION" "$PAUSE_MS" || FAILED=1
     done
   done
-  for t in "${ACTIVE[@]}"; do
-    rps=() p50=() p99=() errs=0
-    for ((r = 1; r <= ROUNDS; r++)); do
-      k="mod|$t|$p|$r"
-      [[ -n ${RPS[$k]:-} ]] || continue
-      rps+=("${RPS[$k]}"); p50+=("${P50[$k]}"); p99+=("${P99[$k]}"); errs=$((errs + ${ERRS[$k]}))
-    done
-    [[ ${#rps[@]} -gt 0 ]] || continue
-    k="mod|$t|$p"
-    RPS[$k]=$(median "${rps[@]}"); P50[$k]=$(median "${p50[@]}"); P99[$k]=$(median "${p99[@]}")
-    ERRS[$k]=$errs
-  done
+  for t in "${ACTIVE[@]}"; do combine_rounds "mod|$t|$p"; done
 done
 
 # The logging Gatehouse's own account of its call log: stopping it prints
