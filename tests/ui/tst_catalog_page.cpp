@@ -755,7 +755,12 @@ void TestCatalogPage::importPublishAndTryFromThePage()
     ApiDetailPane* detail = page()->detailPane();
     TryItPanel* tryIt = detail->tryIt();
     detail->tabs()->setCurrentIndex(ApiDetailPane::TryIt);
-    QVERIFY(tryIt->isVisible());
+    // The import's later change notifications reload the listing and the
+    // details; once in a clean-clone CI run the panel was not visible right
+    // after the switch (cause not pinned down). Wait for it, then check the
+    // pane still holds the imported API.
+    QTRY_VERIFY_WITH_TIMEOUT(tryIt->isVisible(), 3000);
+    QCOMPARE(page()->selectedApiId(), imported);
     QTest::keyClicks(tryIt->keyEdit(), m_trafficKey);
     tryIt->pathEdit()->clear();
     QTest::keyClicks(tryIt->pathEdit(), QStringLiteral("/v3/products/7"));
