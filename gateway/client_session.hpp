@@ -112,6 +112,7 @@ private:
     worker_task<exchange_outcome> forward(request_parser& parser, const runtime_config& config,
                                           std::size_t route_index, std::string_view path,
                                           std::string_view query, std::size_t matched_bytes,
+                                          std::string_view target_authority,
                                           bool client_keep_alive);
     // Into target_, reusing its storage.
     void build_upstream_target(const route_config& route, const target_state& target,

@@ -137,6 +137,10 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
             continue;
         w.field(name_string, field.value());
     }
+    if (!rewrite.client_host.empty()) {
+        client_host = rewrite.client_host;
+        has_client_host = true;
+    }
     const std::string_view host = rewrite.host.empty() ? client_host : rewrite.host;
     if (!rewrite.host.empty() || has_client_host)
         w.field("Host", host);

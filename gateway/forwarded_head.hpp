@@ -32,6 +32,10 @@ struct request_rewrite {
     std::string_view via;        // appended to Via ("1.1 gatehouse")
     std::string_view request_id; // replaces X-Request-Id
     bool https = false;          // the client connection is TLS
+    // The host the client asked for when it is not its Host field: an
+    // absolute-form target's authority (RFC 9112 §3.2.2), which then
+    // stands for Host in X-Forwarded-Host and in a preserved Host.
+    std::string_view client_host{};
 };
 // X-Forwarded-Proto becomes "http" or "https"; X-Forwarded-Host the client's
 // Host (kept as sent when the client sent no Host).

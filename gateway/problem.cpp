@@ -51,6 +51,10 @@ problem_info info(problem_kind kind)
     case problem_kind::not_cached:
         return {http::status::gateway_timeout, "https://gatehouse.dev/problems/not-cached",
                 "No stored response satisfies only-if-cached"};
+    case problem_kind::unsupported_transfer_coding:
+        return {http::status::not_implemented,
+                "https://gatehouse.dev/problems/unsupported-transfer-coding",
+                "Transfer coding not supported"};
     }
     return {http::status::internal_server_error, "about:blank", "Internal error"};
 }

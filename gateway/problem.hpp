@@ -22,6 +22,7 @@ enum class problem_kind {
     upstream_timeout,
     service_unavailable,
     not_cached, // only-if-cached with nothing usable stored: 504 (RFC 9111 §5.2.1.7)
+    unsupported_transfer_coding, // a request body in a coding other than chunked: 501
 };
 
 std::string_view problem_type(problem_kind kind);

@@ -13,6 +13,7 @@
 #include "gateway/message_head.hpp"
 #include "gateway/problem.hpp"
 #include "gateway/relay.hpp"
+#include "gateway/request_checks.hpp"
 #include "gateway/response_head.hpp"
 #include "gateway/upstream_tls.hpp"
 #include "gateway/worker.hpp"
@@ -99,6 +100,8 @@ call_error call_error_for(problem_kind kind)
         return call_error::shutting_down;
     case problem_kind::not_cached:
         return call_error::not_cached;
+    case problem_kind::unsupported_transfer_coding:
+        return call_error::bad_request;
     }
     return call_error::none;
 }
@@ -316,15 +319,29 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     std::string_view incoming_id;
     std::string_view host_field;
     int host_fields = 0;
+    int content_lengths = 0;
+    transfer_codings codings;
     bool has_request_id = false;
     for (const auto& field : req) {
-        if (field.name() == http::field::host) {
+        switch (field.name()) {
+        case http::field::host:
             if (host_fields++ == 0)
                 host_field = field.value();
-        } else if (!has_request_id && field.name() == http::field::unknown &&
-                   iequals(field.name_string(), "X-Request-Id")) {
-            incoming_id = field.value();
-            has_request_id = true;
+            break;
+        case http::field::content_length:
+            ++content_lengths;
+            break;
+        case http::field::transfer_encoding:
+            codings.add(field.value());
+            break;
+        case http::field::unknown:
+            if (!has_request_id && iequals(field.name_string(), "X-Request-Id")) {
+                incoming_id = field.value();
+                has_request_id = true;
+            }
+            break;
+        default:
+            break;
         }
     }
     if (acceptable_request_id(incoming_id))
@@ -341,14 +358,36 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     bool keep_alive = client_keep_alive && !body_pending && !closing_ &&
                       !w_.shared.stopping.load(std::memory_order_relaxed);
 
+    // The body's framing first (RFC 9112 §6): a request whose length the
+    // gateway and its upstream could read differently is never forwarded,
+    // and the connection closes, so the bytes after its head are never read
+    // as a request either.
+    if (const char* problem = framing_problem(codings.verdict(), content_lengths, req.version())) {
+        const bool unsupported = codings.verdict() == transfer_coding_verdict::unsupported;
+        co_await send_problem(unsupported ? problem_kind::unsupported_transfer_coding
+                                          : problem_kind::bad_request,
+                              problem, false);
+        co_return exchange_outcome{};
+    }
+
     std::string_view target = req.target();
     std::string_view authority = host_field;
-    if (target.size() > 7 && iequals(target.substr(0, 7), "http://")) {
+    std::string_view target_authority; // of an absolute-form target
+    const std::size_t scheme = target.starts_with('/')                    ? 0
+                               : iequals(target.substr(0, 7), "http://")  ? 7
+                               : iequals(target.substr(0, 8), "https://") ? 8
+                                                                          : 0;
+    if (scheme != 0) {
         // absolute-form (RFC 9112 §3.2.2): the target's authority wins.
-        std::string_view rest = target.substr(7);
+        std::string_view rest = target.substr(scheme);
         const auto slash = rest.find_first_of("/?");
-        authority = rest.substr(0, slash);
+        authority = target_authority = rest.substr(0, slash);
         target = slash == std::string_view::npos ? std::string_view("/") : rest.substr(slash);
+        if (target_authority.empty() || !valid_host_value(target_authority)) {
+            co_await send_problem(problem_kind::bad_request,
+                                  "the request target's authority is not a valid host", false);
+            co_return exchange_outcome{};
+        }
     } else if (req.version() >= 11 && host_fields == 0) {
         co_await send_problem(problem_kind::bad_request, "an HTTP/1.1 request needs a Host header",
                               false);
@@ -356,6 +395,14 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     }
     if (host_fields > 1) {
         co_await send_problem(problem_kind::bad_request, "more than one Host header", false);
+        co_return exchange_outcome{};
+    }
+    // RFC 9112 §3.2: also when an absolute-form target makes it unused. An
+    // upstream builds links and redirects from the host it is given
+    // (X-Forwarded-Host): "user@evil" or "a b" must not reach it.
+    if (host_fields == 1 && !valid_host_value(host_field)) {
+        co_await send_problem(problem_kind::bad_request, "the Host header is not a valid host",
+                              false);
         co_return exchange_outcome{};
     }
     const auto question = target.find('?');
@@ -416,7 +463,7 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
                 co_await consult_cache(parser, *holder, match, authority, query, keep_alive))
             co_return *answered;
     co_return co_await forward(
-        parser, *config, match.route_index, path_, query, match.matched_bytes,
+        parser, *config, match.route_index, path_, query, match.matched_bytes, target_authority,
         client_keep_alive && !closing_ && !w_.shared.stopping.load(std::memory_order_relaxed));
 }
 
@@ -448,7 +495,8 @@ void client_session::build_upstream_target(const route_config& route, const targ
 worker_task<exchange_outcome>
 client_session::forward(request_parser& parser, const runtime_config& config,
                         std::size_t route_index, std::string_view path, std::string_view query,
-                        std::size_t matched_bytes, bool client_keep_alive)
+                        std::size_t matched_bytes, std::string_view target_authority,
+                        bool client_keep_alive)
 {
     auto& req = parser.get();
     const auto& route = config.snapshot.routes[route_index];
@@ -475,6 +523,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     // Host depend on the target chosen below.
     request_rewrite rewrite;
     rewrite.client_ip = client_ip_;
+    rewrite.client_host = target_authority;
     rewrite.via = client_version >= 11 ? w_.shared.via_11 : w_.shared.via_10;
     rewrite.request_id = request_id_;
     rewrite.https = client_.encrypted();

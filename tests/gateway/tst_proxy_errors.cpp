@@ -123,17 +123,91 @@ private slots:
         QTest::newRow("bad chunk")
             << QByteArray("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: "
                           "chunked\r\n\r\nZZ\r\nhello\r\n0\r\n\r\n");
+        // Framing a proxy and its upstream could read differently (RFC 9112
+        // §6.3): the bytes after the head hold a second request, which must
+        // reach neither the origin nor the gateway's own parser.
+        const QByteArray smuggled("GET /echo/smuggled HTTP/1.1\r\nHost: a\r\n\r\n");
+        QTest::newRow("chunked not last")
+            << "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, identity\r\n\r\n" +
+                   smuggled;
+        QTest::newRow("unknown coding")
+            << "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: xchunked\r\n\r\n" + smuggled;
+        QTest::newRow("coding without chunked")
+            << "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n" + smuggled;
+        QTest::newRow("empty transfer-encoding")
+            << "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: \r\n\r\n" + smuggled;
+        QTest::newRow("chunked twice")
+            << QByteArray("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n0\r\n\r\n");
+        QTest::newRow("chunked in HTTP/1.0")
+            << QByteArray("POST /echo HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          "5\r\nhello\r\n0\r\n\r\n");
+        QTest::newRow("two equal content-lengths")
+            << QByteArray("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n"
+                          "Content-Length: 5\r\n\r\nhello");
+        // RFC 9112 §3.2: a Host that is not uri-host [":" port].
+        QTest::newRow("host with userinfo")
+            << QByteArray("GET /echo HTTP/1.1\r\nHost: user@a.example\r\n\r\n");
+        QTest::newRow("host with a space")
+            << QByteArray("GET /echo HTTP/1.1\r\nHost: a.example evil\r\n\r\n");
+        QTest::newRow("host with a bad port")
+            << QByteArray("GET /echo HTTP/1.1\r\nHost: a.example:80x\r\n\r\n");
+        QTest::newRow("host with a path")
+            << QByteArray("GET /echo HTTP/1.1\r\nHost: a.example/x\r\n\r\n");
+        QTest::newRow("unclosed ip literal")
+            << QByteArray("GET /echo HTTP/1.1\r\nHost: [::1\r\n\r\n");
+        QTest::newRow("absolute-form with userinfo")
+            << QByteArray("GET http://user@a.example/echo HTTP/1.1\r\nHost: a\r\n\r\n");
+        QTest::newRow("absolute-form without host")
+            << QByteArray("GET http:///echo HTTP/1.1\r\nHost: a\r\n\r\n");
     }
 
     void malformed()
     {
         QFETCH(QByteArray, raw);
+        const auto originRequests = m_origin.requests();
         http_connection c;
         QVERIFY(c.connect(m_port));
         QVERIFY(c.send_raw(raw.toStdString()));
         const auto r = c.read();
         verifyProblem(r, 400, "bad-request");
         QVERIFY(c.wait_closed(2s));
+        QCOMPARE(m_origin.requests(), originRequests);
+    }
+
+    void validHostsAreAccepted_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::newRow("name") << QStringLiteral("api.example.com");
+        QTest::newRow("name and port") << QStringLiteral("api.example.com:8443");
+        QTest::newRow("ipv4") << QStringLiteral("192.0.2.7:80");
+        QTest::newRow("ipv6") << QStringLiteral("[2001:db8::1]:8080");
+        QTest::newRow("percent-encoded") << QStringLiteral("caf%C3%A9.example");
+        QTest::newRow("empty") << QString();
+    }
+
+    void validHostsAreAccepted()
+    {
+        QFETCH(QString, host);
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw("GET /echo/host HTTP/1.1\r\nHost: " + host.toStdString() + "\r\n\r\n"));
+        QCOMPARE(c.read().status, 200);
+    }
+
+    // RFC 9112 §6.1: a server that does not understand a transfer coding
+    // says so with 501; the body cannot be read, so the connection closes.
+    void unsupportedTransferCoding()
+    {
+        const auto originRequests = m_origin.requests();
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n"
+                           "\r\n5\r\nhello\r\n0\r\n\r\n"));
+        const auto r = c.read();
+        verifyProblem(r, 501, "unsupported-transfer-coding");
+        QVERIFY(c.wait_closed(2s));
+        QCOMPARE(m_origin.requests(), originRequests);
     }
 
     void headerTooLarge()

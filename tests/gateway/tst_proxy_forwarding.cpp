@@ -154,6 +154,37 @@ private slots:
         QCOMPARE(echoHeader(r, "host"), QStringLiteral("api.example.com"));
     }
 
+    // RFC 9112 §3.2.2: with an absolute-form target the target's authority
+    // is the host asked for, not the Host field (which must still be valid).
+    void absoluteFormTargetStandsForHost_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::newRow("http") << QStringLiteral("http");
+        QTest::newRow("https") << QStringLiteral("https");
+    }
+
+    void absoluteFormTargetStandsForHost()
+    {
+        QFETCH(QString, scheme);
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw("GET " + scheme.toStdString() +
+                           "://api.example.com/echo/abs?y=2 HTTP/1.1\r\n"
+                           "Host: other.example\r\n\r\n"));
+        const auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echo(r).value(QStringLiteral("path")).toString(), QStringLiteral("/echo/abs"));
+        QCOMPARE(echoHeader(r, "x-forwarded-host"), QStringLiteral("api.example.com"));
+        // A route that passes the host on passes the target's.
+        QVERIFY(c.send_raw("GET " + scheme.toStdString() +
+                           "://api.example.com:8080/keephost/x HTTP/1.1\r\n"
+                           "Host: other.example\r\n\r\n"));
+        const auto kept = c.read();
+        QCOMPARE(kept.status, 200);
+        QCOMPARE(echoHeader(kept, "host"), QStringLiteral("api.example.com:8080"));
+        QCOMPARE(echoHeader(kept, "x-forwarded-host"), QStringLiteral("api.example.com:8080"));
+    }
+
     void pathRewriting_data()
     {
         QTest::addColumn<QString>("target");
