@@ -168,12 +168,22 @@ void serialize_response(const Head& res, const response_rewrite& rewrite, std::s
     list_field via;
     bool has_request_id = false;
     bool wrote_transfer_encoding = false;
+    bool wrote_content_length = false;
     for (const auto& field : res) {
         const http::field name = field.name();
         switch (name) {
         case http::field::via:
             via.add(field.value());
             continue;
+        case http::field::content_length:
+            // One line, however many equal ones the upstream sent (the
+            // parser refuses differing ones): a client must not be left to
+            // choose. None on a 204 (RFC 9110 §8.6), which has no content
+            // whatever its fields say.
+            if (wrote_content_length || res.result_int() == 204)
+                continue;
+            wrote_content_length = true;
+            break;
         case http::field::transfer_encoding:
             // Kept only while the body goes out chunked. The codings the
             // upstream applied stay on the relayed bytes; when it did not

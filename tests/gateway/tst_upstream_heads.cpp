@@ -3,8 +3,9 @@
 // How the gateway reads an upstream's response head, against an origin that
 // answers with exact bytes: interim responses before the final one in the
 // same packet (relayed, but for 100 Continue and to HTTP/1.0 clients), a head split across writes,
-// a body arriving with its head, heads cut off or never sent, a head over the limit, and a pooled
-// connection the origin closed meanwhile.
+// a body arriving with its head, heads cut off or never sent, a head over the limit, a pooled
+// connection the origin closed meanwhile, repeated or misplaced Content-Length, and bytes behind a
+// complete response.
 #include "cache_fixture.h"
 #include "gateway_fixture.h"
 #include "tests/support/test_http.h"
@@ -60,6 +61,16 @@ bool answer(threaded_origin::socket& socket, const std::string& target)
     } else if (target == "/huge-head") {
         send("HTTP/1.1 200 OK\r\nX-Big: " + std::string(70 * 1024, 'a') +
              "\r\nContent-Length: 2\r\n\r\nok");
+    } else if (target == "/repeated-length") {
+        send("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello");
+    } else if (target == "/no-content-with-length") {
+        send("HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\n");
+    } else if (target == "/response-smuggled-after-no-content") {
+        // A second, cacheable response right behind a bodiless one: read as
+        // the answer to the next request on this connection, it would
+        // answer someone else's request (and be stored for everyone).
+        send("HTTP/1.1 204 No Content\r\n\r\n"
+             "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nCache-Control: max-age=600\r\n\r\nEVIL");
     } else if (target == "/then-close") {
         send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         return false; // after a keep-alive response: the pooled connection dies
@@ -204,6 +215,50 @@ private slots:
     void headOverTheLimitIsUnavailable()
     {
         verifyUnavailable(http_request(m_port, "GET", "/huge-head"));
+    }
+
+    // RFC 9110 §8.6: repeated equal Content-Length lines reach the client
+    // as one; a 204 goes on without one.
+    void contentLengthIsRelayedOnce()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw("GET /repeated-length HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+        const std::string raw = c.read_raw(2s);
+        QVERIFY2(raw.starts_with("HTTP/1.1 200 OK\r\n"), raw.c_str());
+        QCOMPARE(raw.find("Content-Length: 5\r\n"), raw.rfind("Content-Length: 5\r\n"));
+        QVERIFY2(raw.ends_with("\r\n\r\nhello"), raw.c_str());
+
+        http_connection d;
+        QVERIFY(d.connect(m_port));
+        QVERIFY(d.send("GET", "/no-content-with-length"));
+        const auto r = d.read();
+        QCOMPARE(r.status, 204);
+        QVERIFY(!r.has_header("Content-Length"));
+        QVERIFY(d.send("GET", "/plain")); // the client's connection carries on
+        QCOMPARE(d.read().body, std::string("ok"));
+    }
+
+    // Bytes after a complete response are not the next response: the
+    // upstream connection they came on is not reused.
+    void bytesAfterAResponseAreNotTheNextOne()
+    {
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_proxy.origin().port()}));
+        config.routes.push_back(cached_route("all", "/", "origin", ""));
+        QCOMPARE(QString::fromStdString(m_proxy.gateway().apply(config)), QString());
+
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("GET", "/response-smuggled-after-no-content"));
+        QCOMPARE(c.read().status, 204);
+        QVERIFY(c.send("GET", "/plain"));
+        const auto next = c.read();
+        QCOMPARE(next.status, 200);
+        QCOMPARE(next.body, std::string("ok"));
+        QVERIFY(c.send("GET", "/plain"));
+        QCOMPARE(c.read().body, std::string("ok")); // nor stored
+        QCOMPARE(m_proxy.origin().accepted(), 2);
     }
 
     void pooledConnectionClosedByTheOriginIsRetried()
