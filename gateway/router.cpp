@@ -20,6 +20,52 @@ std::string_view next_segment(std::string_view& rest)
     return segment;
 }
 
+int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+bool is_unreserved(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
+// RFC 3986 §6.2.2.1-2: percent-encoded unreserved characters decoded, the
+// hex digits of the rest upper case. False for a '%' without two hex digits.
+bool normalize_percent_encoding(std::string_view path, std::string& out)
+{
+    out.clear();
+    out.reserve(path.size());
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (path[i] != '%') {
+            out.push_back(path[i]);
+            continue;
+        }
+        const int high = i + 2 < path.size() ? hex_value(path[i + 1]) : -1;
+        const int low = i + 2 < path.size() ? hex_value(path[i + 2]) : -1;
+        if (high < 0 || low < 0)
+            return false;
+        const char decoded = static_cast<char>(high * 16 + low);
+        if (is_unreserved(decoded)) {
+            out.push_back(decoded);
+        } else {
+            static constexpr char digits[] = "0123456789ABCDEF";
+            out.push_back('%');
+            out.push_back(digits[high]);
+            out.push_back(digits[low]);
+        }
+        i += 2;
+    }
+    return true;
+}
+
 } // namespace
 
 std::optional<route_pattern> route_pattern::parse(std::string_view path, std::string* error)
@@ -148,6 +194,15 @@ bool normalize_path(std::string_view path, std::string& out)
     out.clear();
     if (path.empty() || path.front() != '/')
         return false;
+    // "/%61dmin" and "/public/%2e%2e/admin" are "/admin" to an upstream that
+    // decodes before it resolves: the route and its access rules must see
+    // them so too, or the encoding walks past them.
+    std::string decoded; // only for a path with escapes
+    if (path.find('%') != std::string_view::npos) {
+        if (!normalize_percent_encoding(path, decoded))
+            return false;
+        path = decoded;
+    }
     // Fast path: nothing to resolve.
     if (path.find("/.") == std::string_view::npos) {
         out.assign(path);

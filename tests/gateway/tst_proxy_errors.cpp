@@ -95,6 +95,24 @@ private slots:
         QCOMPARE(r.header("Allow"), std::string("GET, POST"));
     }
 
+    // Routes (and so their methods, keys and policies) apply to the path an
+    // upstream that decodes first would see: encoding a letter or the dots
+    // of a ".." does not step around them.
+    void encodedPathsMeetTheirRoute_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::newRow("encoded letter") << QStringLiteral("/%6Frders/1");
+        QTest::newRow("encoded dot segment") << QStringLiteral("/echo/%2e%2e/orders/1");
+    }
+
+    void encodedPathsMeetTheirRoute()
+    {
+        QFETCH(QString, target);
+        const auto r = http_request(m_port, "DELETE", target.toStdString());
+        verifyProblem(r, 405, "method-not-allowed");
+        QCOMPARE(r.header("Allow"), std::string("GET, POST"));
+    }
+
     void errorsKeepTheConnection()
     {
         http_connection c;
@@ -120,6 +138,8 @@ private slots:
         QTest::newRow("bad content-length")
             << QByteArray("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 12x\r\n\r\n");
         QTest::newRow("relative target") << QByteArray("GET echo HTTP/1.1\r\nHost: a\r\n\r\n");
+        QTest::newRow("bad percent-encoding")
+            << QByteArray("GET /echo/%zz HTTP/1.1\r\nHost: a\r\n\r\n");
         QTest::newRow("bad chunk")
             << QByteArray("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: "
                           "chunked\r\n\r\nZZ\r\nhello\r\n0\r\n\r\n");

@@ -198,6 +198,19 @@ private slots:
                                          << "/a/";
         QTest::newRow("escape a route") << "/public/../admin"
                                         << "/admin";
+        // RFC 3986 §6.2.2: what an upstream decoding first would see.
+        QTest::newRow("encoded dot segments") << "/public/%2e%2E/admin"
+                                              << "/admin";
+        QTest::newRow("encoded dot") << "/a/%2E/b"
+                                     << "/a/b";
+        QTest::newRow("encoded letters") << "/%61dm%49n/x"
+                                         << "/admIn/x";
+        QTest::newRow("reserved stays encoded") << "/a%2fb%3f"
+                                                << "/a%2Fb%3F";
+        QTest::newRow("space stays encoded") << "/a%20b"
+                                             << "/a%20b";
+        QTest::newRow("encoded slash is no segment") << "/a/..%2fb"
+                                                     << "/a/..%2Fb";
     }
 
     void normalization()
@@ -208,6 +221,22 @@ private slots:
         QVERIFY(normalize_path(input.toStdString(), out));
         QCOMPARE(QString::fromStdString(out), output);
         QVERIFY(!normalize_path("relative", out));
+    }
+
+    void badPercentEncodingIsNoPath_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::newRow("not hex") << "/a%zz";
+        QTest::newRow("one digit") << "/a%4";
+        QTest::newRow("bare percent") << "/a%";
+        QTest::newRow("percent then slash") << "/%/x";
+    }
+
+    void badPercentEncodingIsNoPath()
+    {
+        QFETCH(QString, input);
+        std::string out;
+        QVERIFY(!normalize_path(input.toStdString(), out));
     }
 };
 
