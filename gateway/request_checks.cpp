@@ -4,6 +4,8 @@
 
 #include "gateway/http_util.hpp"
 
+#include <array>
+
 namespace gatehouse::gateway {
 
 void transfer_codings::add(std::string_view field_value)
@@ -59,33 +61,29 @@ const char* framing_problem(transfer_coding_verdict codings, int content_length_
 
 namespace {
 
+// unreserved and sub-delims (RFC 3986 §2.2, §2.3): what a reg-name holds
+// besides percent-encoded octets. A table: this runs on every request.
+constexpr std::array<bool, 256> host_chars = [] {
+    std::array<bool, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[c] = true;
+    for (int c = '0'; c <= '9'; ++c)
+        t[c] = true;
+    for (char c : std::string_view("-._~!$&'()*+,;="))
+        t[static_cast<unsigned char>(c)] = true;
+    return t;
+}();
+
 bool is_unreserved_or_sub_delim(char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    constexpr std::string_view marks = "-._~"         // the rest of unreserved
-                                       "!$&'()*+,;="; // sub-delims
-    return marks.find(c) != std::string_view::npos;
+    return host_chars[static_cast<unsigned char>(c)];
 }
 
 bool is_hex_digit(char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-// reg-name or IPv4address: unreserved, sub-delims and pct-encoded octets.
-bool valid_reg_name(std::string_view name)
-{
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        if (name[i] == '%') {
-            if (i + 2 >= name.size() || !is_hex_digit(name[i + 1]) || !is_hex_digit(name[i + 2]))
-                return false;
-            i += 2;
-        } else if (!is_unreserved_or_sub_delim(name[i])) {
-            return false;
-        }
-    }
-    return true;
 }
 
 // The inside of an IP-literal: an IPv6 address or IPvFuture, here by their
@@ -117,21 +115,30 @@ bool valid_host_value(std::string_view host)
 {
     if (host.empty())
         return true; // RFC 9112 §3.2: sent empty when the target has no authority
-    std::string_view rest;
+    std::size_t i = 0;
     if (host.front() == '[') {
         const auto close = host.find(']');
         if (close == std::string_view::npos || !valid_ip_literal(host.substr(1, close - 1)))
             return false;
-        rest = host.substr(close + 1);
+        i = close + 1;
     } else {
-        const auto colon = host.find(':');
-        if (!valid_reg_name(host.substr(0, colon)))
-            return false;
-        rest = colon == std::string_view::npos ? std::string_view{} : host.substr(colon);
+        // reg-name or IPv4address: unreserved, sub-delims and percent-encoded
+        // octets, up to the port. One pass: this runs on every request.
+        for (; i < host.size(); ++i) {
+            const char c = host[i];
+            if (is_unreserved_or_sub_delim(c))
+                continue;
+            if (c == ':')
+                break;
+            if (c != '%' || i + 2 >= host.size() || !is_hex_digit(host[i + 1]) ||
+                !is_hex_digit(host[i + 2]))
+                return false;
+            i += 2;
+        }
     }
-    if (rest.empty())
+    if (i == host.size())
         return true;
-    return rest.front() == ':' && valid_port(rest.substr(1));
+    return host[i] == ':' && valid_port(host.substr(i + 1));
 }
 
 } // namespace gatehouse::gateway

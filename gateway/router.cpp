@@ -197,13 +197,17 @@ bool normalize_path(std::string_view path, std::string& out)
     // "/%61dmin" and "/public/%2e%2e/admin" are "/admin" to an upstream that
     // decodes before it resolves: the route and its access rules must see
     // them so too, or the encoding walks past them.
+    // Fast path, one pass: nothing to decode or resolve.
+    if (std::none_of(path.begin(), path.end(), [](char c) { return c == '%' || c == '.'; })) {
+        out.assign(path);
+        return true;
+    }
     std::string decoded; // only for a path with escapes
     if (path.find('%') != std::string_view::npos) {
         if (!normalize_percent_encoding(path, decoded))
             return false;
         path = decoded;
     }
-    // Fast path: nothing to resolve.
     if (path.find("/.") == std::string_view::npos) {
         out.assign(path);
         return true;
