@@ -112,15 +112,21 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
             continue;
         case http::field::expect:
             continue;
-        case http::field::via:
-            via.add(field.value());
-            continue;
         default:
             break;
         }
         if (is_hop_by_hop_field(name))
             continue;
         const std::string_view name_string = field.name_string();
+        // What the client named in Connection belongs to its own hop (RFC
+        // 9110 §7.6.1): its Via and X-Forwarded-* too, which are then not
+        // carried on.
+        if (!named.empty() && named.contains(name_string))
+            continue;
+        if (name == http::field::via) {
+            via.add(field.value());
+            continue;
+        }
         if (name == http::field::unknown) {
             if (iequals(name_string, "X-Forwarded-For")) {
                 forwarded_for.add(field.value());
@@ -133,8 +139,6 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
                 continue;
             }
         }
-        if (!named.empty() && named.contains(name_string))
-            continue;
         w.field(name_string, field.value());
     }
     if (!rewrite.client_host.empty()) {

@@ -126,6 +126,21 @@ private slots:
         QVERIFY(QString::fromStdString(r.header("Via")).contains(QStringLiteral("gatehouse")));
     }
 
+    // RFC 9110 §7.6.1: a field the client names in Connection is for the
+    // gateway alone, the forwarding fields included.
+    void forwardingFieldsNamedInConnectionAreDropped()
+    {
+        const auto r = http_request(m_port, "GET", "/echo/named",
+                                    {{"Host", "api.example.com"},
+                                     {"Connection", "keep-alive, X-Forwarded-For, Via"},
+                                     {"X-Forwarded-For", "203.0.113.9"},
+                                     {"Via", "1.1 client-side"}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echoHeader(r, "x-forwarded-for"), QStringLiteral("127.0.0.1"));
+        QCOMPARE(echoHeader(r, "via"), QStringLiteral("1.1 gatehouse"));
+        QCOMPARE(echoHeader(r, "x-forwarded-host"), QStringLiteral("api.example.com"));
+    }
+
     void generatesRequestId()
     {
         const auto r = http_request(m_port, "GET", "/echo");
