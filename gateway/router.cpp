@@ -96,7 +96,12 @@ std::optional<route_pattern> route_pattern::parse(std::string_view path, std::st
         } else {
             if (text.find_first_of("{}") != std::string_view::npos)
                 return fail("has a malformed {parameter}");
-            s.text = std::string(text);
+            // In the form request paths take (normalize_path), or a route
+            // written "/caf%c3%a9" or "/%61pi" would never match.
+            if (!normalize_percent_encoding(text, s.text))
+                return fail("has a '%' without two hex digits after it");
+            if (s.text == "." || s.text == "..")
+                return fail("has a dot segment");
         }
         out.segments_.push_back(std::move(s));
     }

@@ -173,6 +173,31 @@ private slots:
         QTest::newRow("bad param") << "/a/{id" << false;
         QTest::newRow("partial param") << "/a/x{id}" << false;
         QTest::newRow("query") << "/a?b=1" << false;
+        QTest::newRow("escapes") << "/caf%c3%a9/%7Bx%7D" << true;
+        QTest::newRow("encoded dot segment") << "/a/%2E%2e/b" << false;
+        QTest::newRow("bad escape") << "/a%zz" << false;
+    }
+
+    // A route is matched in the form request paths are normalised to, however
+    // its escapes are written.
+    void escapedRoutesMatchNormalisedPaths()
+    {
+        const std::vector<route_config> routes{route("cafe", "/caf%c3%a9"),
+                                               route("api", "/%61pi/{v}")};
+        router escaped(routes);
+        const auto routed = [&](const char* raw) {
+            std::string path;
+            if (!normalize_path(raw, path))
+                return QStringLiteral("(invalid)");
+            const auto m = escaped.match("a", "GET", path);
+            return m.result == route_match::outcome::matched
+                       ? QString::fromStdString(routes[m.route_index].id)
+                       : QStringLiteral("(none)");
+        };
+        QCOMPARE(routed("/caf%C3%A9/menu"), QStringLiteral("cafe"));
+        QCOMPARE(routed("/caf%c3%a9/menu"), QStringLiteral("cafe"));
+        QCOMPARE(routed("/api/v1"), QStringLiteral("api"));
+        QCOMPARE(routed("/%61pi/v1"), QStringLiteral("api"));
     }
 
     void patterns()
