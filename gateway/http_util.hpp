@@ -28,6 +28,18 @@ bool iequals(std::string_view a, std::string_view b);
 // and horizontal tabs), as field values and list members are compared.
 std::string_view trim_ows(std::string_view text);
 
+// The value of a hexadecimal digit (either case), or -1.
+constexpr int hex_digit_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
 // True for an RFC 9110 token (method names, header names).
 bool is_token(std::string_view text);
 

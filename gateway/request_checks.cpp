@@ -81,11 +81,6 @@ bool is_unreserved_or_sub_delim(char c)
     return host_chars[static_cast<unsigned char>(c)];
 }
 
-bool is_hex_digit(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 // The inside of an IP-literal: an IPv6 address or IPvFuture, here by their
 // alphabet (hex digits, ':' and '.'; IPvFuture's "v" form adds unreserved
 // and sub-delims): enough to keep anything but an address out.
@@ -130,8 +125,8 @@ bool valid_host_value(std::string_view host)
                 continue;
             if (c == ':')
                 break;
-            if (c != '%' || i + 2 >= host.size() || !is_hex_digit(host[i + 1]) ||
-                !is_hex_digit(host[i + 2]))
+            if (c != '%' || i + 2 >= host.size() || hex_digit_value(host[i + 1]) < 0 ||
+                hex_digit_value(host[i + 2]) < 0)
                 return false;
             i += 2;
         }

@@ -20,17 +20,6 @@ std::string_view next_segment(std::string_view& rest)
     return segment;
 }
 
-int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 bool is_unreserved(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -48,8 +37,8 @@ bool normalize_percent_encoding(std::string_view path, std::string& out)
             out.push_back(path[i]);
             continue;
         }
-        const int high = i + 2 < path.size() ? hex_value(path[i + 1]) : -1;
-        const int low = i + 2 < path.size() ? hex_value(path[i + 2]) : -1;
+        const int high = i + 2 < path.size() ? hex_digit_value(path[i + 1]) : -1;
+        const int low = i + 2 < path.size() ? hex_digit_value(path[i + 2]) : -1;
         if (high < 0 || low < 0)
             return false;
         const char decoded = static_cast<char>(high * 16 + low);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/access/consumer_table.hpp"
 
+#include "gateway/http_util.hpp"
+
 #include <openssl/sha.h>
 
 #include <algorithm>
@@ -21,19 +23,10 @@ std::optional<key_digest> digest_from_hex(std::string_view hex)
 {
     if (hex.size() != 64)
         return std::nullopt;
-    auto nibble = [](char c) -> int {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    };
     key_digest out;
     for (std::size_t i = 0; i < out.size(); ++i) {
-        const int hi = nibble(hex[2 * i]);
-        const int lo = nibble(hex[2 * i + 1]);
+        const int hi = hex_digit_value(hex[2 * i]);
+        const int lo = hex_digit_value(hex[2 * i + 1]);
         if (hi < 0 || lo < 0)
             return std::nullopt;
         out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
