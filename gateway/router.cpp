@@ -188,11 +188,17 @@ bool normalize_path(std::string_view path, std::string& out)
     out.clear();
     if (path.empty() || path.front() != '/')
         return false;
-    // "/%61dmin" and "/public/%2e%2e/admin" are "/admin" to an upstream that
-    // decodes before it resolves: the route and its access rules must see
-    // them so too, or the encoding walks past them.
-    // Fast path, one pass: nothing to decode or resolve.
-    if (std::none_of(path.begin(), path.end(), [](char c) { return c == '%' || c == '.'; })) {
+    // "/%61dmin", "/public/%2e%2e/admin" and "//admin" are "/admin" to an
+    // upstream that decodes, resolves and merges before it routes: the route
+    // and its access rules must see them so too, or the spelling walks past
+    // them.
+    // Fast path, one pass: nothing to decode, resolve or merge.
+    bool plain = true;
+    for (std::size_t i = 0; plain && i < path.size(); ++i) {
+        const char c = path[i];
+        plain = c != '%' && c != '.' && !(c == '/' && i != 0 && path[i - 1] == '/');
+    }
+    if (plain) {
         out.assign(path);
         return true;
     }
@@ -202,13 +208,11 @@ bool normalize_path(std::string_view path, std::string& out)
             return false;
         path = decoded;
     }
-    if (path.find("/.") == std::string_view::npos) {
-        out.assign(path);
-        return true;
-    }
     std::string_view rest = path;
     while (!rest.empty()) {
         std::string_view segment = next_segment(rest);
+        if (segment.empty() && !rest.empty())
+            continue; // "//" is "/", as nginx merges them (a trailing '/' stays)
         if (segment == ".") {
             if (rest.empty())
                 out += '/';

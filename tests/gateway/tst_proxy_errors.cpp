@@ -103,6 +103,7 @@ private slots:
         QTest::addColumn<QString>("target");
         QTest::newRow("encoded letter") << QStringLiteral("/%6Frders/1");
         QTest::newRow("encoded dot segment") << QStringLiteral("/echo/%2e%2e/orders/1");
+        QTest::newRow("doubled slashes") << QStringLiteral("//orders//1");
     }
 
     void encodedPathsMeetTheirRoute()

@@ -236,6 +236,14 @@ private slots:
                                              << "/a%20b";
         QTest::newRow("encoded slash is no segment") << "/a/..%2fb"
                                                      << "/a/..%2Fb";
+        QTest::newRow("doubled slashes") << "//admin//x"
+                                         << "/admin/x";
+        QTest::newRow("doubled trailing slash") << "/a//"
+                                                << "/a/";
+        QTest::newRow("only slashes") << "//"
+                                      << "/";
+        QTest::newRow("dots and doubled slashes") << "/a//..//b"
+                                                  << "/b";
     }
 
     void normalization()
