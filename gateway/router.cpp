@@ -193,12 +193,17 @@ bool normalize_path(std::string_view path, std::string& out)
     // and its access rules must see them so too, or the spelling walks past
     // them.
     // Fast path, one pass: nothing to decode, resolve or merge.
-    bool plain = true;
-    for (std::size_t i = 0; plain && i < path.size(); ++i) {
-        const char c = path[i];
-        plain = c != '%' && c != '.' && !(c == '/' && i != 0 && path[i - 1] == '/');
+    const char* p = path.data();
+    const char* const end = p + path.size();
+    for (; p != end; ++p) {
+        if (*p == '/') {
+            if (p + 1 != end && p[1] == '/')
+                break;
+        } else if (*p == '%' || *p == '.') {
+            break;
+        }
     }
-    if (plain) {
+    if (p == end) {
         out.assign(path);
         return true;
     }
