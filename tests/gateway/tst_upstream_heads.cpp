@@ -102,6 +102,15 @@ private:
     gateway_before_origin m_proxy;
     std::uint16_t m_port = 0;
 
+    // One route for every path, with the cache on; the error, if any.
+    QString cacheEverything()
+    {
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_proxy.origin().port()}));
+        config.routes.push_back(cached_route("all", "/", "origin", ""));
+        return QString::fromStdString(m_proxy.gateway().apply(config));
+    }
+
     static void verifyUnavailable(const http_response& r)
     {
         QCOMPARE(r.status, 502);
@@ -164,10 +173,7 @@ private slots:
     // without the interim response that preceded it on the miss.
     void interimResponsesAreNotStored()
     {
-        gateway::config_snapshot config;
-        config.upstreams.push_back(make_upstream("origin", {m_proxy.origin().port()}));
-        config.routes.push_back(cached_route("all", "/", "origin", ""));
-        QCOMPARE(QString::fromStdString(m_proxy.gateway().apply(config)), QString());
+        QCOMPARE(cacheEverything(), QString());
 
         http_connection c;
         QVERIFY(c.connect(m_port));
@@ -243,10 +249,7 @@ private slots:
     // upstream connection they came on is not reused.
     void bytesAfterAResponseAreNotTheNextOne()
     {
-        gateway::config_snapshot config;
-        config.upstreams.push_back(make_upstream("origin", {m_proxy.origin().port()}));
-        config.routes.push_back(cached_route("all", "/", "origin", ""));
-        QCOMPARE(QString::fromStdString(m_proxy.gateway().apply(config)), QString());
+        QCOMPARE(cacheEverything(), QString());
 
         http_connection c;
         QVERIFY(c.connect(m_port));
