@@ -173,7 +173,7 @@ void Loader::loadListen(const ConfigField& field, gateway::gateway_options& opti
     const auto fields =
         mapping(field, {"address", "port", "threads", "header_limit", "body_limit",
                         "client_header_timeout", "client_body_timeout", "client_send_timeout",
-                        "keepalive_timeout", "via_name", "tls"});
+                        "keepalive_timeout", "via_name", "merge_slashes", "tls"});
     if (!fields)
         return;
     if (const auto tls = fields->get("tls"))
@@ -204,6 +204,7 @@ void Loader::loadListen(const ConfigField& field, gateway::gateway_options& opti
     optionalDuration(*fields, "client_body_timeout", options.client_body_timeout);
     optionalDuration(*fields, "client_send_timeout", options.client_send_timeout);
     optionalDuration(*fields, "keepalive_timeout", options.keepalive_timeout);
+    optionalBool(*fields, "merge_slashes", options.merge_slashes);
     if (const auto via = fields->get("via_name")) {
         std::string text;
         if (readString(*via, text)) {

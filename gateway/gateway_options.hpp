@@ -26,6 +26,10 @@ struct gateway_options {
     // An idle keep-alive connection is closed after this.
     std::chrono::milliseconds keepalive_timeout{60000};
     std::string via_name = "gatehouse"; // "Via: 1.1 <via_name>"
+    // "//" in a request path is "/" for routing and forwarding (as nginx's
+    // merge_slashes, on by default); off for APIs whose paths carry them,
+    // such as URLs inside a path.
+    bool merge_slashes = true;
     // HTTPS for clients: a PEM certificate chain and its private key. Both
     // empty: plain HTTP. A handshake must finish within
     // client_header_timeout.

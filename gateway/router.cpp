@@ -183,7 +183,7 @@ route_match router::match(std::string_view host, std::string_view method,
     return out;
 }
 
-bool normalize_path(std::string_view path, std::string& out)
+bool normalize_path(std::string_view path, std::string& out, bool merge_slashes)
 {
     out.clear();
     if (path.empty() || path.front() != '/')
@@ -197,7 +197,7 @@ bool normalize_path(std::string_view path, std::string& out)
     const char* const end = p + path.size();
     for (; p != end; ++p) {
         if (*p == '/') {
-            if (p + 1 != end && p[1] == '/')
+            if (merge_slashes && p + 1 != end && p[1] == '/')
                 break;
         } else if (*p == '%' || *p == '.') {
             break;
@@ -216,7 +216,7 @@ bool normalize_path(std::string_view path, std::string& out)
     std::string_view rest = path;
     while (!rest.empty()) {
         std::string_view segment = next_segment(rest);
-        if (segment.empty() && !rest.empty())
+        if (merge_slashes && segment.empty() && !rest.empty())
             continue; // "//" is "/", as nginx merges them (a trailing '/' stays)
         if (segment == ".") {
             if (rest.empty())

@@ -70,9 +70,9 @@ private:
 // Normalises a request path (RFC 3986 §6.2.2) so that routing, access
 // rules, the cache and the upstream agree on one path: percent-encoded
 // unreserved characters decoded (the rest's hex digits upper case), then
-// "." and ".." segments resolved (§5.2.4) and empty ones merged ("//" is
-// "/", as nginx has it by default). False when the target is not an
+// "." and ".." segments resolved (§5.2.4) and, with `merge_slashes`, empty
+// ones merged ("//" is "/", as nginx has it by default). False when the target is not an
 // origin-form path or has a '%' without two hex digits after it.
-bool normalize_path(std::string_view path, std::string& out);
+bool normalize_path(std::string_view path, std::string& out, bool merge_slashes = true);
 
 } // namespace gatehouse::gateway

@@ -409,7 +409,8 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     std::string_view raw_path = target.substr(0, question);
     std::string_view query =
         question == std::string_view::npos ? std::string_view{} : target.substr(question);
-    if (raw_path.find('#') != std::string_view::npos || !normalize_path(raw_path, path_)) {
+    if (raw_path.find('#') != std::string_view::npos ||
+        !normalize_path(raw_path, path_, w_.shared.options.merge_slashes)) {
         co_await send_problem(problem_kind::bad_request, "the request target is not a valid path",
                               false);
         co_return exchange_outcome{};

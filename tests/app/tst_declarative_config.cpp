@@ -93,6 +93,7 @@ void compareOptions(const gateway::gateway_options& a, const gateway::gateway_op
     QCOMPARE(a.client_send_timeout.count(), b.client_send_timeout.count());
     QCOMPARE(a.keepalive_timeout.count(), b.keepalive_timeout.count());
     QCOMPARE(qs(a.via_name), qs(b.via_name));
+    QCOMPARE(a.merge_slashes, b.merge_slashes);
 }
 
 } // namespace
@@ -121,6 +122,7 @@ private slots:
     void sizes_data();
     void sizes();
     void durationAndSizeFields();
+    void mergeSlashesCanBeTurnedOff();
     void dnsRefreshInterval();
     void upstreamTls();
 };
@@ -777,6 +779,19 @@ void TestDeclarativeConfig::durationAndSizeFields()
     QCOMPARE(config.options().keepalive_timeout, milliseconds(5400000));
     QCOMPARE(app::config::formatDuration(milliseconds(5400000)), QStringLiteral("1h30m"));
     QCOMPARE(app::config::formatDuration(milliseconds(1500)), QStringLiteral("1s500ms"));
+}
+
+void TestDeclarativeConfig::mergeSlashesCanBeTurnedOff()
+{
+    DeclarativeConfig config;
+    QVERIFY2(config.parse(Minimal), qPrintable(config.lastError()));
+    QVERIFY(config.options().merge_slashes);
+    QVERIFY2(config.parse(QByteArray(Minimal) + "listen:\n  merge_slashes: false\n"),
+             qPrintable(config.lastError()));
+    QVERIFY(!config.options().merge_slashes);
+    QVERIFY(!config.parse(QByteArray(Minimal) + "listen:\n  merge_slashes: sometimes\n"));
+    QVERIFY2(config.lastError().contains(QLatin1String("merge_slashes")),
+             qPrintable(config.lastError()));
 }
 
 // Host-name targets are looked up again every 30 s unless the file says

@@ -200,6 +200,29 @@ private slots:
         QCOMPARE(echoHeader(kept, "x-forwarded-host"), QStringLiteral("api.example.com:8080"));
     }
 
+    // Doubled slashes are merged before routing and forwarding unless the
+    // listener says otherwise (listen.merge_slashes).
+    void doubledSlashes()
+    {
+        auto r = http_request(m_port, "GET", "/echo//a///b");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echo(r).value(QStringLiteral("path")).toString(), QStringLiteral("/echo/a/b"));
+
+        gateway::gateway_server kept;
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin.port()}));
+        config.routes.push_back(make_route("all", "/", "origin"));
+        QCOMPARE(QString::fromStdString(kept.apply(config)), QString());
+        auto options = test_options();
+        options.merge_slashes = false;
+        QCOMPARE(QString::fromStdString(kept.start(options)), QString());
+        r = http_request(kept.port(), "GET", "/echo/fetch/https://example.com//x");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echo(r).value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/echo/fetch/https://example.com//x"));
+        kept.stop();
+    }
+
     void pathRewriting_data()
     {
         QTest::addColumn<QString>("target");

@@ -256,6 +256,16 @@ private slots:
         QVERIFY(!normalize_path("relative", out));
     }
 
+    // listen.merge_slashes: false keeps "//" for APIs whose paths carry it.
+    void slashesKeptWhenNotMerged()
+    {
+        std::string out;
+        QVERIFY(normalize_path("/fetch/https://example.com//x", out, false));
+        QCOMPARE(QString::fromStdString(out), QStringLiteral("/fetch/https://example.com//x"));
+        QVERIFY(normalize_path("/a//./b/%2e%2E//c", out, false));
+        QCOMPARE(QString::fromStdString(out), QStringLiteral("/a///c")); // RFC 3986 §5.2.4
+    }
+
     void badPercentEncodingIsNoPath_data()
     {
         QTest::addColumn<QString>("input");
