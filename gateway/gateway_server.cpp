@@ -696,7 +696,13 @@ std::size_t gateway_server::purge_cache_url(std::string_view url)
     const std::string_view host = rest.substr(0, slash);
     std::string_view target = slash == std::string_view::npos ? "/" : rest.substr(slash);
     const auto question = target.find('?');
-    const std::string_view path = target.substr(0, question);
+    // The path as a request's is stored (normalize_path): a purge of
+    // "/%61pi/x" or "/a/../api/x" reaches what "/api/x" stored.
+    std::string path;
+    const std::string_view raw_path = target.substr(0, question);
+    if (!normalize_path(raw_path.empty() ? "/" : raw_path, path,
+                        impl_->shared.options.merge_slashes))
+        return 0; // no request with that path is routed, so none is stored
     const std::string_view query =
         question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
 
@@ -710,14 +716,14 @@ std::size_t gateway_server::purge_cache_url(std::string_view url)
     if (config) {
         const std::string bare_host(host.substr(
             0, host.rfind(':') == std::string_view::npos ? host.size() : host.rfind(':')));
-        const auto match = config->routes.match(bare_host, "GET", std::string(path));
+        const auto match = config->routes.match(bare_host, "GET", path);
         if (match.result == route_match::outcome::matched)
             policy = config->snapshot.routes[match.route_index].cache;
     }
     cache::key_parts parts;
     parts.scheme = scheme;
     parts.host = host;
-    parts.path = path.empty() ? std::string_view("/") : path;
+    parts.path = path;
     parts.query = query;
     const auto key = cache::make_cache_key(parts, policy);
     return impl_->store()->purge_key(key.primary);

@@ -127,4 +127,37 @@ std::optional<http_url> parse_http_url(std::string_view url, std::string* error)
     return out;
 }
 
+bool append_normalized_escapes(std::string& out, std::string_view path)
+{
+    const std::size_t at = out.size();
+    out.reserve(at + path.size());
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (path[i] != '%') {
+            out.push_back(path[i]);
+            continue;
+        }
+        const int high = i + 2 < path.size() ? hex_digit_value(path[i + 1]) : -1;
+        const int low = i + 2 < path.size() ? hex_digit_value(path[i + 2]) : -1;
+        if (high < 0 || low < 0) {
+            out.resize(at);
+            return false;
+        }
+        const char decoded = static_cast<char>(high * 16 + low);
+        const bool unreserved = (decoded >= 'a' && decoded <= 'z') ||
+                                (decoded >= 'A' && decoded <= 'Z') ||
+                                (decoded >= '0' && decoded <= '9') || decoded == '-' ||
+                                decoded == '.' || decoded == '_' || decoded == '~';
+        if (unreserved) {
+            out.push_back(decoded);
+        } else {
+            static constexpr char digits[] = "0123456789ABCDEF";
+            out.push_back('%');
+            out.push_back(digits[high]);
+            out.push_back(digits[low]);
+        }
+        i += 2;
+    }
+    return true;
+}
+
 } // namespace gatehouse::gateway

@@ -40,6 +40,13 @@ constexpr int hex_digit_value(char c)
     return -1;
 }
 
+// Appends `path` in the form RFC 3986 §6.2.2.1-2 makes of it: escaped
+// unreserved characters (letters, digits, "-._~") decoded, the other
+// escapes' hex digits upper case. False, with `out` as it was, for a '%'
+// without two hex digits after it. Routing, route patterns and cache keys
+// all read escapes this way, so "/%61pi", "/api" and a purge of either meet.
+bool append_normalized_escapes(std::string& out, std::string_view path);
+
 // True for an RFC 9110 token (method names, header names).
 bool is_token(std::string_view text);
 

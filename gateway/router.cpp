@@ -20,41 +20,6 @@ std::string_view next_segment(std::string_view& rest)
     return segment;
 }
 
-bool is_unreserved(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_' || c == '~';
-}
-
-// RFC 3986 §6.2.2.1-2: percent-encoded unreserved characters decoded, the
-// hex digits of the rest upper case. False for a '%' without two hex digits.
-bool normalize_percent_encoding(std::string_view path, std::string& out)
-{
-    out.clear();
-    out.reserve(path.size());
-    for (std::size_t i = 0; i < path.size(); ++i) {
-        if (path[i] != '%') {
-            out.push_back(path[i]);
-            continue;
-        }
-        const int high = i + 2 < path.size() ? hex_digit_value(path[i + 1]) : -1;
-        const int low = i + 2 < path.size() ? hex_digit_value(path[i + 2]) : -1;
-        if (high < 0 || low < 0)
-            return false;
-        const char decoded = static_cast<char>(high * 16 + low);
-        if (is_unreserved(decoded)) {
-            out.push_back(decoded);
-        } else {
-            static constexpr char digits[] = "0123456789ABCDEF";
-            out.push_back('%');
-            out.push_back(digits[high]);
-            out.push_back(digits[low]);
-        }
-        i += 2;
-    }
-    return true;
-}
-
 } // namespace
 
 std::optional<route_pattern> route_pattern::parse(std::string_view path, std::string* error)
@@ -87,7 +52,7 @@ std::optional<route_pattern> route_pattern::parse(std::string_view path, std::st
                 return fail("has a malformed {parameter}");
             // In the form request paths take (normalize_path), or a route
             // written "/caf%c3%a9" or "/%61pi" would never match.
-            if (!normalize_percent_encoding(text, s.text))
+            if (!append_normalized_escapes(s.text, text))
                 return fail("has a '%' without two hex digits after it");
             if (s.text == "." || s.text == "..")
                 return fail("has a dot segment");
@@ -209,7 +174,7 @@ bool normalize_path(std::string_view path, std::string& out, bool merge_slashes)
     }
     std::string decoded; // only for a path with escapes
     if (path.find('%') != std::string_view::npos) {
-        if (!normalize_percent_encoding(path, decoded))
+        if (!append_normalized_escapes(decoded, path))
             return false;
         path = decoded;
     }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache/cache_key.hpp"
 
+#include "gateway/http_util.hpp"
+
 #include <openssl/evp.h>
 
 #include <algorithm>
@@ -38,10 +40,6 @@ constexpr std::uint64_t k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull,
 char lower(char c)
 {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-char upper(char c)
-{
-    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
 bool is_ws(char c)
 {
@@ -162,21 +160,10 @@ void append_normalized_path(std::string& out, std::string_view path)
         out.push_back('/');
         return;
     }
-    const std::size_t at = out.size();
-    out.append(path);
     // Most paths have no escapes: memchr finds that without a loop per char.
-    const char* first = static_cast<const char*>(std::memchr(path.data(), '%', path.size()));
-    if (!first)
-        return;
-    for (std::size_t i = at + static_cast<std::size_t>(first - path.data()); i < out.size(); ++i) {
-        if (out[i] != '%')
-            continue;
-        if (i + 1 < out.size())
-            out[i + 1] = upper(out[i + 1]);
-        if (i + 2 < out.size())
-            out[i + 2] = upper(out[i + 2]);
-        i += 2;
-    }
+    // A path with a bad escape (never one the gateway routed) is kept as it is.
+    if (!std::memchr(path.data(), '%', path.size()) || !append_normalized_escapes(out, path))
+        out.append(path);
 }
 
 void append_normalized_query(std::string& out, std::string_view query,
@@ -235,7 +222,7 @@ void append_normalized_query(std::string& out, std::string_view query,
         if (!first)
             out.push_back('&');
         first = false;
-        append_normalized_path(out, p->text); // same percent-escape case folding
+        append_normalized_path(out, p->text); // the same escapes normalised
     }
 }
 

@@ -68,6 +68,9 @@ private slots:
         row("other port differs", "example.com:8080|/p|", "example.com|/p|", false);
         row("path case-sensitive", "h|/P|", "h|/p|", false);
         row("RFC3986 §6.2.2.1 percent case", "h|/a%2fb|", "h|/a%2Fb|", true);
+        row("RFC3986 §6.2.2.2 unreserved escapes", "h|/%61pi/%7Euser|q=%62", "h|/api/~user|q=b",
+            true);
+        row("reserved escape is not its character", "h|/a%2Fb|", "h|/a/b|", false);
         row("path vs query split", "h|/p|a", "h|/pa|", false);
         row("value matters", "h|/p|a=1", "h|/p|a=2", false);
     }

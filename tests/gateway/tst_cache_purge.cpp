@@ -90,6 +90,22 @@ private slots:
         QCOMPARE(m_gateway.purge_cache_prefix(""), std::size_t(2)); // "" prefixes every path
     }
 
+    // A purge reads its URL's path as a request's is read: escaped letters,
+    // dot segments and doubled slashes reach what the plain path stored.
+    void purgeUrlSpelledDifferently()
+    {
+        const auto target = store("purge-spelling");
+        QVERIFY2(target.starts_with("/c?"), target.c_str());
+        QVERIFY(is_hit(get(target)));
+        QCOMPARE(m_gateway.purge_cache_url("http://127.0.0.1/%63" + target.substr(2)),
+                 std::size_t(1));
+        QVERIFY(!is_hit(get(target)));
+        QVERIFY(is_hit(get(target)));
+        QCOMPARE(m_gateway.purge_cache_url("http://127.0.0.1/x/..//" + target.substr(1)),
+                 std::size_t(1));
+        QVERIFY(!is_hit(get(target)));
+    }
+
     // A body kept in a file holds a descriptor while it is stored, and the
     // purge gives it back: the stats count what is in use against the limit.
     void purgeReleasesBodyFiles()
