@@ -362,10 +362,11 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     // gateway and its upstream could read differently is never forwarded,
     // and the connection closes, so the bytes after its head are never read
     // as a request either.
-    if (const char* problem = framing_problem(codings.verdict(), content_lengths, req.version())) {
-        const bool unsupported = codings.verdict() == transfer_coding_verdict::unsupported;
-        co_await send_problem(unsupported ? problem_kind::unsupported_transfer_coding
-                                          : problem_kind::bad_request,
+    const transfer_coding_verdict coding = codings.verdict();
+    if (const char* problem = framing_problem(coding, content_lengths, req.version())) {
+        co_await send_problem(coding == transfer_coding_verdict::unsupported
+                                  ? problem_kind::unsupported_transfer_coding
+                                  : problem_kind::bad_request,
                               problem, false);
         co_return exchange_outcome{};
     }
