@@ -97,6 +97,9 @@ private:
     worker_task<bool> wait_for_request();
     worker_task<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
                                    std::string_view allow = {});
+    // A response of the gateway's own that is not a problem (an answer as
+    // the request's final recipient).
+    worker_task<void> send_answer(http::response<http::string_body>& res);
     worker_task<exchange_outcome> handle(request_parser& parser);
     // The cache's part of handle() (session_cache.cpp): an outcome when the
     // cache answered or the exchange ended, nullopt to go upstream.
@@ -163,6 +166,9 @@ private:
     std::string request_id_;
     std::string target_;
     std::string path_;
+    // The Max-Forwards to send upstream (an OPTIONS or TRACE); < 0: none to
+    // change.
+    int max_forwards_ = -1;
     std::string head_; // the message head being written (serialize_head)
     // Built before a co_await, never inside one: GCC 12 can destroy a
     // temporary in a co_await expression twice.

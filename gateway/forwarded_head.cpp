@@ -8,6 +8,7 @@
 #include "gateway/message_head.hpp"
 
 #include <array>
+#include <charconv>
 #include <vector>
 
 namespace gatehouse::gateway {
@@ -112,6 +113,10 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
             continue;
         case http::field::expect:
             continue;
+        case http::field::max_forwards:
+            if (rewrite.max_forwards >= 0)
+                continue;
+            break;
         default:
             break;
         }
@@ -156,6 +161,11 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
         w.field("X-Forwarded-Host", forwarded_host);
     via.write(w, "Via", rewrite.via);
     w.field("X-Request-Id", rewrite.request_id);
+    if (rewrite.max_forwards >= 0) {
+        char digits[12];
+        const auto end = std::to_chars(digits, digits + sizeof digits, rewrite.max_forwards).ptr;
+        w.field("Max-Forwards", std::string_view(digits, static_cast<std::size_t>(end - digits)));
+    }
     w.append("\r\n");
 }
 

@@ -36,6 +36,9 @@ struct request_rewrite {
     // absolute-form target's authority (RFC 9112 §3.2.2), which then
     // stands for Host in X-Forwarded-Host and in a preserved Host.
     std::string_view client_host{};
+    // >= 0: the Max-Forwards sent on, replacing the client's (an OPTIONS or
+    // TRACE, one hop less, RFC 9110 §7.6.2); < 0: the client's as it is.
+    int max_forwards = -1;
 };
 // X-Forwarded-Proto becomes "http" or "https"; X-Forwarded-Host the client's
 // Host (kept as sent when the client sent no Host).

@@ -55,6 +55,9 @@ problem_info info(problem_kind kind)
         return {http::status::not_implemented,
                 "https://gatehouse.dev/problems/unsupported-transfer-coding",
                 "Transfer coding not supported"};
+    case problem_kind::expectation_failed:
+        return {http::status::expectation_failed,
+                "https://gatehouse.dev/problems/expectation-failed", "Expectation not supported"};
     }
     return {http::status::internal_server_error, "about:blank", "Internal error"};
 }

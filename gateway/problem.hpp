@@ -23,6 +23,7 @@ enum class problem_kind {
     service_unavailable,
     not_cached, // only-if-cached with nothing usable stored: 504 (RFC 9111 §5.2.1.7)
     unsupported_transfer_coding, // a request body in a coding other than chunked: 501
+    expectation_failed,          // an Expect other than 100-continue: 417 (RFC 9110 §10.1.1)
 };
 
 std::string_view problem_type(problem_kind kind);

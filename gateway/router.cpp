@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/router.hpp"
 
+#include "gateway/final_recipient.hpp"
 #include "gateway/http_util.hpp"
 
 #include <algorithm>
@@ -18,6 +19,26 @@ std::string_view next_segment(std::string_view& rest)
     std::string_view segment = rest.substr(0, end);
     rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
     return segment;
+}
+
+bool lists_method(std::string_view allow, std::string_view method)
+{
+    while (!allow.empty()) {
+        const auto comma = allow.find(',');
+        if (allow.substr(0, comma) == method)
+            return true;
+        allow = comma == std::string_view::npos ? std::string_view{} : allow.substr(comma + 2);
+    }
+    return false;
+}
+
+void add_allowed(std::string& allow, std::string_view method)
+{
+    if (lists_method(allow, method))
+        return;
+    if (!allow.empty())
+        allow += ", ";
+    allow += method;
 }
 
 } // namespace
@@ -126,10 +147,11 @@ route_match router::match(std::string_view host, std::string_view method,
         const auto covered = e.pattern.match(path, e.prefix);
         if (!covered)
             continue;
-        const bool method_ok = e.methods.empty() ||
-                               std::any_of(e.methods.begin(), e.methods.end(), [&](const auto& m) {
-                                   return m == method || (method == "HEAD" && m == "GET");
-                               });
+        const bool method_ok =
+            e.methods.empty() ? method != "TRACE" // see any_method_allow
+                              : std::any_of(e.methods.begin(), e.methods.end(), [&](const auto& m) {
+                                    return m == method || (method == "HEAD" && m == "GET");
+                                });
         if (method_ok) {
             out.result = route_match::outcome::matched;
             out.route_index = e.index;
@@ -137,15 +159,25 @@ route_match router::match(std::string_view host, std::string_view method,
             return out;
         }
         out.result = route_match::outcome::method_not_allowed;
-        for (const auto& m : e.methods) {
-            if (out.allow.find(m) != std::string::npos)
-                continue;
-            if (!out.allow.empty())
-                out.allow += ", ";
-            out.allow += m;
-        }
+        append_allowed_methods(e.methods, out.allow);
     }
     return out;
+}
+
+void append_allowed_methods(const std::vector<std::string>& methods, std::string& allow)
+{
+    if (methods.empty()) {
+        for (std::string_view rest = any_method_allow; !rest.empty();) {
+            const auto comma = rest.find(',');
+            add_allowed(allow, rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 2);
+        }
+    }
+    for (const auto& m : methods) {
+        add_allowed(allow, m);
+        if (m == "GET") // answered too (RFC 9110 §9.3.2)
+            add_allowed(allow, "HEAD");
+    }
 }
 
 bool normalize_path(std::string_view path, std::string& out, bool merge_slashes)

@@ -67,6 +67,10 @@ private:
     std::vector<entry> entries_; // most specific first
 };
 
+// Adds the methods a route with `methods` answers (its list and HEAD with
+// GET; without a list, any_method_allow) to an Allow value, each once.
+void append_allowed_methods(const std::vector<std::string>& methods, std::string& allow);
+
 // Normalises a request path (RFC 3986 §6.2.2) so that routing, access
 // rules, the cache and the upstream agree on one path: percent-encoded
 // unreserved characters decoded (the rest's hex digits upper case), then

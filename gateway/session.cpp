@@ -7,6 +7,7 @@
 
 #include "gateway/cache_flow.hpp"
 #include "gateway/call_record_ring.hpp"
+#include "gateway/final_recipient.hpp"
 #include "gateway/forwarded_head.hpp"
 #include "gateway/forwarding.hpp"
 #include "gateway/http_util.hpp"
@@ -101,6 +102,7 @@ call_error call_error_for(problem_kind kind)
     case problem_kind::not_cached:
         return call_error::not_cached;
     case problem_kind::unsupported_transfer_coding:
+    case problem_kind::expectation_failed:
         return call_error::bad_request;
     }
     return call_error::none;
@@ -222,6 +224,15 @@ worker_task<void> client_session::send_problem(problem_kind kind, std::string_vi
     add_out(n);
 }
 
+worker_task<void> client_session::send_answer(http::response<http::string_body>& res)
+{
+    linger_ = !res.keep_alive();
+    count_response(res.result_int());
+    client_.expires_after(w_.shared.options.client_send_timeout);
+    auto [ec, n] = co_await http::async_write(client_, res, nothrow);
+    add_out(n);
+}
+
 worker_task<bool> client_session::relay_interim(const response_head& interim)
 {
     std::string head; // rare: not worth keeping storage for
@@ -322,6 +333,9 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     int content_lengths = 0;
     transfer_codings codings;
     bool has_request_id = false;
+    std::string_view max_forwards_field;
+    bool has_max_forwards = false;
+    bool unmet_expectation = false;
     for (const auto& field : req) {
         switch (field.name()) {
         case http::field::host:
@@ -333,6 +347,15 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
             break;
         case http::field::transfer_encoding:
             codings.add(field.value());
+            break;
+        case http::field::max_forwards:
+            if (!has_max_forwards) {
+                max_forwards_field = field.value();
+                has_max_forwards = true;
+            }
+            break;
+        case http::field::expect:
+            unmet_expectation |= !iequals(trim_ows(field.value()), "100-continue");
             break;
         case http::field::unknown:
             if (!has_request_id && iequals(field.name_string(), "X-Request-Id")) {
@@ -370,8 +393,40 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
                               problem, false);
         co_return exchange_outcome{};
     }
+    // The one expectation HTTP defines is met by forward(); others cannot
+    // be, and a client waiting on one is told so (RFC 9110 §10.1.1).
+    if (unmet_expectation) {
+        co_await send_problem(problem_kind::expectation_failed,
+                              "only the 100-continue expectation is supported", keep_alive);
+        co_return exchange_outcome{keep_alive};
+    }
+    const http::verb method = req.method();
+    // Max-Forwards counts the hops an OPTIONS or TRACE may still take (RFC
+    // 9110 §7.6.2); on other methods it is the upstream's business.
+    max_forwards_ = -1;
+    if (has_max_forwards && (method == http::verb::options || method == http::verb::trace)) {
+        const auto hops = parse_max_forwards(max_forwards_field);
+        if (!hops) {
+            co_await send_problem(problem_kind::bad_request, "Max-Forwards is not a number",
+                                  keep_alive);
+            co_return exchange_outcome{keep_alive};
+        }
+        max_forwards_ = static_cast<int>(*hops);
+    }
 
     std::string_view target = req.target();
+    if (target == "*") {
+        // asterisk-form (RFC 9112 §3.2.4): the server as a whole, only for
+        // OPTIONS. No route stands for it, so the gateway answers.
+        if (method != http::verb::options) {
+            co_await send_problem(problem_kind::bad_request,
+                                  "the request target * is only for OPTIONS", false);
+            co_return exchange_outcome{};
+        }
+        auto answer = options_answer(any_method_allow, request_id_, keep_alive);
+        co_await send_answer(answer);
+        co_return exchange_outcome{keep_alive};
+    }
     std::string_view authority = host_field;
     std::string_view target_authority; // of an absolute-form target
     const std::size_t scheme = target.starts_with('/')                    ? 0
@@ -456,6 +511,27 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     }
     record_.application_id = access_.application_id();
 
+    if (max_forwards_ == 0) {
+        // The last hop it may take: the gateway is its final recipient.
+        const auto& route = config->snapshot.routes[match.route_index];
+        http::response<http::string_body> answer;
+        if (method == http::verb::options) {
+            detail_.clear();
+            append_allowed_methods(route.methods, detail_);
+            answer = options_answer(detail_, request_id_, keep_alive);
+        } else {
+            // Its target as logged: a key in the query is not reflected.
+            detail_.assign(req.target());
+            access_.redact_target(req.target(), detail_);
+            answer = trace_answer(req, detail_, request_id_, keep_alive);
+        }
+        access_.decorate(answer);
+        co_await send_answer(answer);
+        co_return exchange_outcome{keep_alive};
+    }
+    if (max_forwards_ > 0)
+        --max_forwards_; // one hop less
+
     // Only a route with a cache policy consults the cache. Elsewhere the
     // exchange stays as commit_record() left it after the previous request
     // (reset: inactive, nothing buffered), so the coroutine -- a frame, a
@@ -529,6 +605,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     rewrite.via = client_version >= 11 ? w_.shared.via_11 : w_.shared.via_10;
     rewrite.request_id = request_id_;
     rewrite.https = client_.encrypted();
+    rewrite.max_forwards = max_forwards_;
     const bool chunked_request = parser.chunked();
 
     auto remaining = [&](std::chrono::milliseconds limit) {

@@ -106,6 +106,13 @@ private slots:
         addRoute(config, DeprecatedApi, "/cached-old");
         config.routes.back().id = "cached-old";
         config.routes.back().cache.enabled = true;
+        // Routes that take TRACE, for the gateway's own reflection of it.
+        addRoute(config, QueryApi, "/query-trace");
+        config.routes.back().id = "query-trace";
+        config.routes.back().methods = {"GET", "TRACE"};
+        addRoute(config, KeyedApi, "/keyed-trace");
+        config.routes.back().id = "keyed-trace";
+        config.routes.back().methods = {"GET", "TRACE"};
         auto plain = make_route("plain", "/plain", "origin");
         plain.rewrite_prefix = "/echo";
         config.routes.push_back(plain);
@@ -271,6 +278,33 @@ private slots:
         QCOMPARE(json(r).value(QStringLiteral("query")).toString(), QStringLiteral("a=1&b=2"));
         QVERIFY(r.body.find(GoodKey) == std::string::npos);
         QCOMPARE(echoHeader(r, "x-application-id"), QStringLiteral("11"));
+    }
+
+    // A TRACE the gateway answers itself (Max-Forwards: 0) is still a call
+    // to the API: without a key it is refused, and the reflection shows
+    // neither the key nor the query parameter carrying it.
+    void traceReflectionKeepsTheKey()
+    {
+        const header_list lastHop{{"Max-Forwards", "0"}};
+        QCOMPARE(http_request(m_port, "TRACE", "/keyed-trace/x", lastHop).status, 401);
+
+        const auto inQuery = http_request(
+            m_port, "TRACE", std::string("/query-trace/x?a=1&api_key=") + GoodKey, lastHop);
+        QCOMPARE(inQuery.status, 200);
+        QCOMPARE(inQuery.header("Content-Type"), std::string("message/http"));
+        QVERIFY2(inQuery.body.starts_with("TRACE /query-trace/x?a=1&api_key=REDACTED HTTP/1.1\r\n"),
+                 inQuery.body.c_str());
+        QVERIFY(inQuery.body.find(GoodKey) == std::string::npos);
+
+        for (const auto& [name, value] : {std::pair<std::string, std::string>{"X-API-Key", GoodKey},
+                                          {"Authorization", std::string("Bearer ") + GoodKey}}) {
+            header_list headers = lastHop;
+            headers.emplace_back(name, value);
+            const auto r = http_request(m_port, "TRACE", "/keyed-trace/x", headers);
+            QCOMPARE(r.status, 200);
+            QVERIFY2(r.body.find(GoodKey) == std::string::npos, r.body.c_str());
+            QVERIFY(r.body.find("X-Consumer-Id: team:110\r\n") != std::string::npos);
+        }
     }
 
     // A key in the query string stays out of the call log, whether the

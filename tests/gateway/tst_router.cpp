@@ -156,9 +156,29 @@ private slots:
         QCOMPARE(m.result, route_match::outcome::no_route);
         m = only.match("a", "DELETE", "/orders/1");
         QCOMPARE(m.result, route_match::outcome::method_not_allowed);
-        QCOMPARE(QString::fromStdString(m.allow), QStringLiteral("GET, PUT"));
+        QCOMPARE(QString::fromStdString(m.allow), QStringLiteral("GET, HEAD, PUT"));
         m = only.match("a", "GET", "/x/y");
         QCOMPARE(m.result, route_match::outcome::no_route);
+    }
+
+    // A route without a method list takes any method but TRACE; one naming
+    // TRACE takes it. Allow lists each method once.
+    void traceOnlyWhereNamed()
+    {
+        router only({route("any", "/any", path_match::prefix),
+                     route("traced", "/traced", path_match::prefix, {"TRACE", "GET"}),
+                     route("get-head", "/both", path_match::prefix, {"GET", "HEAD"})});
+        auto m = only.match("a", "TRACE", "/any/x");
+        QCOMPARE(m.result, route_match::outcome::method_not_allowed);
+        QCOMPARE(QString::fromStdString(m.allow),
+                 QStringLiteral("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"));
+        QCOMPARE(only.match("a", "PATCH", "/any/x").result, route_match::outcome::matched);
+        m = only.match("a", "TRACE", "/traced/x");
+        QCOMPARE(m.result, route_match::outcome::matched);
+        QCOMPARE(int(m.route_index), 1);
+        m = only.match("a", "POST", "/both");
+        QCOMPARE(m.result, route_match::outcome::method_not_allowed);
+        QCOMPARE(QString::fromStdString(m.allow), QStringLiteral("GET, HEAD"));
     }
 
     void patterns_data()
