@@ -101,6 +101,10 @@ private:
     // the request's final recipient).
     worker_task<void> send_answer(http::response<http::string_body>& res);
     worker_task<exchange_outcome> handle(request_parser& parser);
+    // After the upstream's 101 to a WebSocket handshake: the 101 on to the
+    // client, then the two connections as one tunnel until it ends.
+    worker_task<exchange_outcome> switch_protocols(worker_stream& upstream,
+                                                   const upstream_config& up);
     // The cache's part of handle() (session_cache.cpp): an outcome when the
     // cache answered or the exchange ended, nullopt to go upstream.
     worker_task<std::optional<exchange_outcome>>
@@ -169,6 +173,8 @@ private:
     // The Max-Forwards to send upstream (an OPTIONS or TRACE); < 0: none to
     // change.
     int max_forwards_ = -1;
+    // The request in hand is a WebSocket opening handshake.
+    bool websocket_ = false;
     std::string head_; // the message head being written (serialize_head)
     // Built before a co_await, never inside one: GCC 12 can destroy a
     // temporary in a co_await expression twice.

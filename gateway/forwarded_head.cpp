@@ -161,6 +161,10 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
         w.field("X-Forwarded-Host", forwarded_host);
     via.write(w, "Via", rewrite.via);
     w.field("X-Request-Id", rewrite.request_id);
+    if (!rewrite.upgrade.empty()) {
+        w.field("Connection", "upgrade");
+        w.field("Upgrade", rewrite.upgrade);
+    }
     if (rewrite.max_forwards >= 0) {
         char digits[12];
         const auto end = std::to_chars(digits, digits + sizeof digits, rewrite.max_forwards).ptr;
@@ -248,8 +252,12 @@ void serialize_response(const Head& res, const response_rewrite& rewrite, std::s
     via.write(w, "Via", rewrite.via);
     if (!has_request_id)
         w.field("X-Request-Id", rewrite.request_id);
-    if (!rewrite.keep_alive)
+    if (!rewrite.upgrade.empty()) {
+        w.field("Connection", "upgrade");
+        w.field("Upgrade", rewrite.upgrade);
+    } else if (!rewrite.keep_alive) {
         w.field("Connection", "close");
+    }
     w.append("\r\n");
 }
 

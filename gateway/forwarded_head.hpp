@@ -39,6 +39,10 @@ struct request_rewrite {
     // >= 0: the Max-Forwards sent on, replacing the client's (an OPTIONS or
     // TRACE, one hop less, RFC 9110 §7.6.2); < 0: the client's as it is.
     int max_forwards = -1;
+    // Non-empty: the protocol the client asked to switch to (a WebSocket),
+    // sent on as Upgrade with "Connection: upgrade" (both hop-by-hop, so
+    // dropped otherwise).
+    std::string_view upgrade{};
 };
 // X-Forwarded-Proto becomes "http" or "https"; X-Forwarded-Host the client's
 // Host (kept as sent when the client sent no Host).
@@ -54,6 +58,9 @@ struct response_rewrite {
     bool strip_targeted = false;   // drop the RFC 9213 targeted cache fields
     bool chunked = false;          // the body goes out chunked (Transfer-Encoding)
     bool keep_alive = true;        // false: "Connection: close"
+    // Non-empty: a 101 switching the client's connection to this protocol
+    // (Upgrade, with "Connection: upgrade").
+    std::string_view upgrade{};
 };
 void serialize_forwarded_response(const boost::beast::http::response_header<>& res,
                                   const response_rewrite& rewrite, std::string& out);

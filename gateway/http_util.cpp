@@ -45,6 +45,17 @@ std::string_view trim_ows(std::string_view text)
     return text;
 }
 
+bool list_contains(std::string_view list, std::string_view member)
+{
+    while (!list.empty()) {
+        const auto comma = list.find(',');
+        if (iequals(trim_ows(list.substr(0, comma)), member))
+            return true;
+        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    }
+    return false;
+}
+
 bool is_token(std::string_view text)
 {
     return !text.empty() && std::all_of(text.begin(), text.end(), is_tchar);

@@ -49,5 +49,8 @@ bool append_normalized_escapes(std::string& out, std::string_view path);
 
 // True for an RFC 9110 token (method names, header names).
 bool is_token(std::string_view text);
+// Whether a comma-separated list field value (RFC 9110 §5.6.1) has
+// `member` among its members, compared case-insensitively.
+bool list_contains(std::string_view list, std::string_view member);
 
 } // namespace gatehouse::gateway

@@ -16,6 +16,7 @@
 #include "gateway/relay.hpp"
 #include "gateway/request_checks.hpp"
 #include "gateway/response_head.hpp"
+#include "gateway/tunnel.hpp"
 #include "gateway/upstream_tls.hpp"
 #include "gateway/worker.hpp"
 
@@ -224,6 +225,47 @@ worker_task<void> client_session::send_problem(problem_kind kind, std::string_vi
     add_out(n);
 }
 
+worker_task<exchange_outcome> client_session::switch_protocols(worker_stream& upstream,
+                                                               const upstream_config& up)
+{
+    // Only what the client asked for: an upstream switching protocols
+    // unasked, or to another one, would leave both ends speaking something
+    // the other does not expect.
+    bool to_websocket = false;
+    for (const auto& field : upstream_head_)
+        if (field.name() == http::field::upgrade)
+            to_websocket = to_websocket || list_contains(field.value(), "websocket");
+    if (!websocket_ || !to_websocket) {
+        upstream_buffer_.clear();
+        detail_ = "upstream '" + up.name + "' switched protocols without being asked to";
+        co_await send_problem(problem_kind::upstream_unavailable, detail_, false);
+        co_return exchange_outcome{};
+    }
+    response_rewrite rewrite;
+    rewrite.via = w_.shared.via_11;
+    rewrite.request_id = request_id_;
+    rewrite.upgrade = "websocket";
+    serialize_forwarded_response(upstream_head_, rewrite, head_);
+    count_response(101);
+    auto [ec, n] =
+        co_await write_message(client_, head_, {}, false, w_.shared.options.client_send_timeout);
+    add_out(n);
+    if (ec) {
+        upstream_buffer_.clear();
+        record_.error = call_error::client_aborted;
+        co_return exchange_outcome{};
+    }
+    // The upstream's read timeout is the tunnel's idle limit (as nginx's
+    // proxy_read_timeout is a WebSocket's): applications ping within it.
+    const tunnel_result tunnel =
+        co_await run_tunnel(client_, buffer_, upstream, upstream_buffer_, up.read_timeout);
+    add_in(tunnel.to_upstream);
+    add_out(tunnel.to_client);
+    upstream_buffer_.clear();
+    buffer_.clear();
+    co_return exchange_outcome{};
+}
+
 worker_task<void> client_session::send_answer(http::response<http::string_body>& res)
 {
     linger_ = !res.keep_alive();
@@ -336,6 +378,8 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     std::string_view max_forwards_field;
     bool has_max_forwards = false;
     bool unmet_expectation = false;
+    std::string_view upgrade_field;
+    bool connection_upgrade = false;
     for (const auto& field : req) {
         switch (field.name()) {
         case http::field::host:
@@ -356,6 +400,12 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
             break;
         case http::field::expect:
             unmet_expectation |= !iequals(trim_ows(field.value()), "100-continue");
+            break;
+        case http::field::upgrade:
+            upgrade_field = field.value();
+            break;
+        case http::field::connection:
+            connection_upgrade = connection_upgrade || list_contains(field.value(), "upgrade");
             break;
         case http::field::unknown:
             if (!has_request_id && iequals(field.name_string(), "X-Request-Id")) {
@@ -401,6 +451,10 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
         co_return exchange_outcome{keep_alive};
     }
     const http::verb method = req.method();
+    // A WebSocket opening handshake (RFC 6455 §4.1): passed on with its
+    // Upgrade, and on a 101 the connection becomes a tunnel.
+    websocket_ = connection_upgrade && method == http::verb::get && req.version() >= 11 &&
+                 !body_pending && list_contains(upgrade_field, "websocket");
     // Max-Forwards counts the hops an OPTIONS or TRACE may still take (RFC
     // 9110 §7.6.2); on other methods it is the upstream's business.
     max_forwards_ = -1;
@@ -536,7 +590,7 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     // exchange stays as commit_record() left it after the previous request
     // (reset: inactive, nothing buffered), so the coroutine -- a frame, a
     // reset and a resumption -- is not worth starting.
-    if (config->route_caches[match.route_index].policy)
+    if (config->route_caches[match.route_index].policy && !websocket_)
         if (const auto answered =
                 co_await consult_cache(parser, *holder, match, authority, query, keep_alive))
             co_return *answered;
@@ -606,6 +660,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     rewrite.request_id = request_id_;
     rewrite.https = client_.encrypted();
     rewrite.max_forwards = max_forwards_;
+    if (websocket_)
+        rewrite.upgrade = "websocket";
     const bool chunked_request = parser.chunked();
 
     auto remaining = [&](std::chrono::milliseconds limit) {
@@ -775,6 +831,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - started);
         target->record_success(upstream_latency);
         record_.upstream_latency_us = static_cast<std::uint32_t>(upstream_latency.count());
+        if (upstream_head_.result_int() == 101) [[unlikely]]
+            co_return co_await switch_protocols(*stream, up);
 
         // 4. The response, relayed to the client -- or a stored one instead
         //    (a 304 that freshened it, stale-if-error on a 5xx).
