@@ -3,8 +3,12 @@
 #include "gateway/gateway_server.hpp"
 
 #include "gateway_fixture.h"
+#include "test_certificate.h"
 #include "tests/support/test_http.h"
 #include "threaded_origin.h"
+
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -15,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest/QTest>
 
 #include <mutex>
@@ -339,6 +344,62 @@ private slots:
         QVERIFY(it->bytes_in > 100000);
         QVERIFY(it->bytes_out > 100000);
         QCOMPARE(it->error, gateway::call_error::none);
+    }
+
+    // Over an HTTPS listener (wss://): the tunnel runs through TLS.
+    void secureWebSockets()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto cert = dir.filePath(QStringLiteral("gateway.pem")).toStdString();
+        const auto key = dir.filePath(QStringLiteral("gateway.key")).toStdString();
+        QCOMPARE(QString::fromStdString(write_self_signed_certificate("localhost", cert, key)),
+                 QString());
+        websocket_origin origin;
+        gateway::gateway_server gateway;
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("ws", {origin.port()}));
+        config.routes.push_back(make_route("ws", "/", "ws"));
+        auto options = test_options();
+        options.tls_certificate_file = cert;
+        options.tls_key_file = key;
+        QCOMPARE(QString::fromStdString(gateway.apply(config)), QString());
+        QCOMPARE(QString::fromStdString(gateway.start(options)), QString());
+
+        namespace ssl = boost::asio::ssl;
+        boost::asio::io_context ioc;
+        ssl::context context(ssl::context::tls_client);
+        context.load_verify_file(cert);
+        websocket::stream<ssl::stream<tcp::socket>> ws(ioc, context);
+        auto& socket = beast::get_lowest_layer(ws);
+        boost::system::error_code ec;
+        socket.connect({boost::asio::ip::address_v4::loopback(), gateway.port()}, ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        limit_reads(socket.native_handle(), 5s);
+        SSL_set_tlsext_host_name(ws.next_layer().native_handle(), "localhost");
+        ws.next_layer().set_verify_mode(ssl::verify_peer);
+        ws.next_layer().set_verify_callback(ssl::host_name_verification("localhost"));
+        ws.next_layer().handshake(ssl::stream_base::client, ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        websocket::response_type response;
+        ws.handshake(response, "localhost", "/secure", ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        QCOMPARE(response.result_int(), 101u);
+        QCOMPARE(std::string(origin.handshakes().back()["X-Forwarded-Proto"]),
+                 std::string("https"));
+
+        beast::flat_buffer buffer;
+        ws.read(buffer, ec);
+        QCOMPARE(QString::fromStdString(beast::buffers_to_string(buffer.data())),
+                 QStringLiteral("welcome"));
+        const std::string message(200000, 's');
+        ws.write(boost::asio::buffer(message), ec);
+        QVERIFY(!ec);
+        buffer.clear();
+        ws.read(buffer, ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        QVERIFY(beast::buffers_to_string(buffer.data()) == message);
+        gateway.stop(300ms);
     }
 
     // A stopping gateway does not wait past its deadline for an open
