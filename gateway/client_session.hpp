@@ -183,6 +183,9 @@ private:
     cache_exchange cache_;
     call_record record_;
     clock_type::time_point record_started_;
+    // When a WebSocket's tunnel opened (the call's end as far as latency
+    // goes); the epoch otherwise.
+    clock_type::time_point tunnel_opened_{};
     bool record_open_ = false;
     bool idle_ = true;
     bool closing_ = false;

@@ -255,6 +255,7 @@ worker_task<exchange_outcome> client_session::switch_protocols(worker_stream& up
         record_.error = call_error::client_aborted;
         co_return exchange_outcome{};
     }
+    tunnel_opened_ = clock_type::now();
     // The upstream's read timeout is the tunnel's idle limit (as nginx's
     // proxy_read_timeout is a WebSocket's): applications ping within it.
     const tunnel_result tunnel =
@@ -345,8 +346,13 @@ void client_session::commit_record()
     cache_.reset(); // drops the entry and any coalescing ticket with the exchange
     if (!w_.shared.record_calls.load(std::memory_order_relaxed) || !w_.records)
         return;
+    // A WebSocket's call lasts until the 101 went out: its tunnel's lifetime
+    // is no latency, and would swamp the latency charts.
+    const auto ended =
+        tunnel_opened_ == clock_type::time_point{} ? clock_type::now() : tunnel_opened_;
+    tunnel_opened_ = {};
     const auto elapsed =
-        std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - record_started_);
+        std::chrono::duration_cast<std::chrono::microseconds>(ended - record_started_);
     record_.total_latency_us = static_cast<std::uint32_t>(
         std::min<std::int64_t>(elapsed.count(), std::numeric_limits<std::uint32_t>::max()));
     if (w_.records->push(record_) == call_record_ring::push_result::pushed_into_empty)

@@ -314,7 +314,7 @@ private slots:
     }
 
     // The call log has the tunnel as one call: a 101 with the bytes that
-    // went through it.
+    // went through it and the time the handshake took.
     void tunnelIsOneCall()
     {
         std::vector<gateway::call_record> drained;
@@ -327,6 +327,7 @@ private slots:
             client.read(ec);
             client.ws.write(boost::asio::buffer(std::string(100000, 'x')), ec);
             QCOMPARE(client.read(ec).size(), std::size_t(100000));
+            std::this_thread::sleep_for(1s);
             client.ws.close(websocket::close_code::normal, ec);
             client.read(ec);
         }
@@ -344,6 +345,9 @@ private slots:
         QVERIFY(it->bytes_in > 100000);
         QVERIFY(it->bytes_out > 100000);
         QCOMPARE(it->error, gateway::call_error::none);
+        // Its latency is the handshake's, not the tunnel's second.
+        QVERIFY2(it->total_latency_us < 1000000, QByteArray::number(it->total_latency_us));
+        QVERIFY(it->total_latency_us >= it->upstream_latency_us);
     }
 
     // Over an HTTPS listener (wss://): the tunnel runs through TLS.
