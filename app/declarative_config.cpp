@@ -59,6 +59,7 @@ private:
     void loadHealth(const ConfigField& field, gateway::health_check_config& health);
     void loadTls(const ConfigField& field, gateway::upstream_tls_config& tls);
     void loadListenTls(const ConfigField& field, gateway::gateway_options& options);
+    void loadTrustedProxies(const ConfigField& field, gateway::address_ranges& ranges);
     // A readable file, relative to the configuration file's directory, or
     // nothing (and the field's problem reported).
     std::optional<std::string> readableFile(const ConfigField& field);
@@ -170,10 +171,10 @@ void Loader::loadDns(const ConfigField& field, gateway::config_snapshot& snapsho
 
 void Loader::loadListen(const ConfigField& field, gateway::gateway_options& options)
 {
-    const auto fields =
-        mapping(field, {"address", "port", "threads", "header_limit", "body_limit",
-                        "client_header_timeout", "client_body_timeout", "client_send_timeout",
-                        "keepalive_timeout", "via_name", "merge_slashes", "tls"});
+    const auto fields = mapping(field, {"address", "port", "threads", "header_limit", "body_limit",
+                                        "client_header_timeout", "client_body_timeout",
+                                        "client_send_timeout", "keepalive_timeout", "via_name",
+                                        "merge_slashes", "trusted_proxies", "tls"});
     if (!fields)
         return;
     if (const auto tls = fields->get("tls"))
@@ -205,6 +206,8 @@ void Loader::loadListen(const ConfigField& field, gateway::gateway_options& opti
     optionalDuration(*fields, "client_send_timeout", options.client_send_timeout);
     optionalDuration(*fields, "keepalive_timeout", options.keepalive_timeout);
     optionalBool(*fields, "merge_slashes", options.merge_slashes);
+    if (const auto trusted = fields->get("trusted_proxies"))
+        loadTrustedProxies(*trusted, options.trusted_proxies);
     if (const auto via = fields->get("via_name")) {
         std::string text;
         if (readString(*via, text)) {
@@ -292,6 +295,24 @@ std::optional<std::string> Loader::readableFile(const ConfigField& field)
         return std::nullopt;
     }
     return path.toStdString();
+}
+
+void Loader::loadTrustedProxies(const ConfigField& field, gateway::address_ranges& ranges)
+{
+    if (!isSequence(field))
+        return;
+    std::size_t index = 0;
+    for (const auto& item : field.node) {
+        const ConfigField rangeField = field.item(item, index++);
+        std::string spec;
+        if (!readString(rangeField, spec))
+            continue;
+        std::string why;
+        if (!ranges.add(spec, &why))
+            fail(rangeField, QStringLiteral("%1; expected an address or a CIDR block such as "
+                                            "10.0.0.0/8 or 2001:db8::/32")
+                                 .arg(fromStd(why)));
+    }
 }
 
 void Loader::loadListenTls(const ConfigField& field, gateway::gateway_options& options)

@@ -125,8 +125,8 @@ bool cache_exchange::wants_request_body(const request_head& req, const route_cac
 
 cache_exchange::step cache_exchange::begin(request_head& req, const route_cache& route,
                                            c::cache_store& store, c::coalescer& coalescer,
-                                           std::string_view authority, std::string_view path,
-                                           std::string_view query)
+                                           std::string_view scheme, std::string_view authority,
+                                           std::string_view path, std::string_view query)
 {
     policy_ = route.policy;
     stats_ = route.stats;
@@ -152,6 +152,7 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
     const auto method = req.method_string();
     method_ = std::string_view(method.data(), method.size());
     head_ = req.method() == http::verb::head;
+    scheme_ = scheme;
     authority_.assign(authority);
     path_.assign(path);
     query_.assign(query);
@@ -171,6 +172,7 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
     record_status_ = cache_status::miss;
 
     c::key_parts parts;
+    parts.scheme = scheme;
     parts.host = authority;
     parts.path = path;
     parts.query = query;
@@ -218,6 +220,7 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
                 refresh_->entry = entry_;
                 refresh_->api_key = route.api_key;
                 refresh_->authority.assign(authority);
+                refresh_->scheme = scheme_;
                 refresh_->request_fields = fields;
             }
             serve_entry(d.age, d.ttl, true);
@@ -514,6 +517,7 @@ void cache_exchange::invalidate_targets(const response_head& res)
 {
     auto purge = [&](std::string_view path, std::string_view query) {
         c::key_parts parts;
+        parts.scheme = scheme_;
         parts.host = authority_;
         parts.path = path;
         parts.query = query;
@@ -526,7 +530,7 @@ void cache_exchange::invalidate_targets(const response_head& res)
             continue;
         const auto value = it->value();
         if (auto target = c::same_origin_target(std::string_view(value.data(), value.size()),
-                                                "http", authority_, path_))
+                                                scheme_, authority_, path_))
             purge(target->path, target->query);
     }
 }

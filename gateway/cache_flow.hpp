@@ -76,9 +76,11 @@ public:
     // After routing. `authority` is the Host the client asked for, `path` the
     // normalised path, `query` without the '?'. Strips the unkeyed headers
     // that could poison the cache from `req`.
+    // `scheme` is the client's ("http" or "https", static strings): part of
+    // the key, as an upstream may answer each differently.
     step begin(request_head& req, const route_cache& route, cache::cache_store& store,
-               cache::coalescer& coalescer, std::string_view authority, std::string_view path,
-               std::string_view query);
+               cache::coalescer& coalescer, std::string_view scheme, std::string_view authority,
+               std::string_view path, std::string_view query);
 
     cache::flight_ticket& ticket() { return ticket_; }
     // After step::serve of a stale entry under stale-while-revalidate: the
@@ -174,6 +176,7 @@ private:
     bool head_ = false;
     bool post_ = false; // an opted-in POST, keyed by its body
     std::string_view method_;
+    std::string_view scheme_ = "http"; // static
     std::string authority_;
     std::string path_;
     std::string query_;

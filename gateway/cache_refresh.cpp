@@ -51,7 +51,8 @@ http::request<http::empty_body> make_refresh_request(const refresh_job& job, std
     if (validators.if_modified_since)
         req.set(http::field::if_modified_since, *validators.if_modified_since);
     const auto& route = job.config->snapshot.routes[job.route_index];
-    req.set("X-Forwarded-Proto", "http");
+    // As the request it refreshes for went: an upstream builds links from it.
+    req.set("X-Forwarded-Proto", job.scheme);
     if (!job.authority.empty())
         req.set("X-Forwarded-Host", job.authority);
     req.set(http::field::host, route.preserve_host ? std::string_view(job.authority)

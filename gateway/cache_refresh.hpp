@@ -26,6 +26,7 @@ struct refresh_job {
     std::shared_ptr<const cache::cached_response> entry; // the stale one
     std::string api_key;
     std::string authority;                        // the Host the client asked for
+    std::string_view scheme = "http";             // its scheme ("http" or "https", static)
     boost::beast::http::fields request_fields;    // the client's (Vary, forwarding)
     std::shared_ptr<const runtime_config> config; // keeps policy, store and target alive
     std::size_t route_index = 0;

@@ -53,8 +53,12 @@ public:
     {
         boost::system::error_code ec;
         const auto remote = client_.socket().remote_endpoint(ec);
-        if (!ec)
+        if (!ec) {
             client_ip_ = remote.address().to_string();
+            // Once per connection: the peer does not change.
+            peer_trusted_ = !w_.shared.options.trusted_proxies.empty() &&
+                            w_.shared.options.trusted_proxies.contains(remote.address());
+        }
         client_.socket().set_option(tcp::no_delay(true), ec);
         w_.sessions.push_back(*this);
         worker_stats::add(w_.stats.active_connections, 1);
@@ -101,6 +105,10 @@ private:
     // the request's final recipient).
     worker_task<void> send_answer(http::response<http::string_body>& res);
     worker_task<exchange_outcome> handle(request_parser& parser);
+    // From a trusted proxy: the client's scheme and address as it reports
+    // them (X-Forwarded-Proto, X-Forwarded-For), into scheme_ and the call
+    // record.
+    void believe_forwarding_fields(const http::request_header<>& req);
     // After the upstream's 101 to a WebSocket handshake: the 101 on to the
     // client, then the two connections as one tunnel until it ends.
     worker_task<exchange_outcome> switch_protocols(worker_stream& upstream,
@@ -167,6 +175,12 @@ private:
     std::unique_ptr<char[]> relay_buffer_;
     access::access_gate access_;
     std::string client_ip_;
+    // The peer is a trusted proxy (gateway_options::trusted_proxies).
+    bool peer_trusted_ = false;
+    std::vector<std::string_view> forwarded_for_lines_; // reused
+    // The client's scheme for the request in hand, "http" or "https"
+    // (static): the connection's, or what a trusted proxy reports.
+    std::string_view scheme_ = "http";
     std::string request_id_;
     std::string target_;
     std::string path_;

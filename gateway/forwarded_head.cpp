@@ -154,7 +154,7 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
     if (!rewrite.host.empty() || has_client_host)
         w.field("Host", host);
     forwarded_for.write(w, "X-Forwarded-For", rewrite.client_ip);
-    w.field("X-Forwarded-Proto", rewrite.https ? "https" : "http");
+    w.field("X-Forwarded-Proto", rewrite.scheme);
     if (!client_host.empty())
         w.field("X-Forwarded-Host", client_host);
     else if (!forwarded_host.empty())

@@ -26,12 +26,12 @@ namespace gatehouse::gateway {
 // goes out as HTTP/1.1 on a persistent connection, without Expect (a client
 // waiting for 100 Continue got it from the gateway).
 struct request_rewrite {
-    std::string_view target;     // the upstream request-target
-    std::string_view host;       // the Host sent upstream; empty: the client's own
-    std::string_view client_ip;  // appended to X-Forwarded-For (when known)
-    std::string_view via;        // appended to Via ("1.1 gatehouse")
-    std::string_view request_id; // replaces X-Request-Id
-    bool https = false;          // the client connection is TLS
+    std::string_view target;          // the upstream request-target
+    std::string_view host;            // the Host sent upstream; empty: the client's own
+    std::string_view client_ip;       // appended to X-Forwarded-For (when known)
+    std::string_view via;             // appended to Via ("1.1 gatehouse")
+    std::string_view request_id;      // replaces X-Request-Id
+    std::string_view scheme = "http"; // X-Forwarded-Proto: the client's scheme
     // The host the client asked for when it is not its Host field: an
     // absolute-form target's authority (RFC 9112 §3.2.2), which then
     // stands for Host in X-Forwarded-Host and in a preserved Host.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/address_ranges.hpp"
 #include "gateway/cache/eviction.hpp"
 
 #include <chrono>
@@ -30,6 +31,11 @@ struct gateway_options {
     // merge_slashes, on by default); off for APIs whose paths carry them,
     // such as URLs inside a path.
     bool merge_slashes = true;
+    // Peers (load balancers, other proxies) whose X-Forwarded-For and
+    // X-Forwarded-Proto the gateway believes: the client's address in the
+    // call log is then the one they report, and the scheme they report goes
+    // upstream and into cache keys. Empty: every peer is the client.
+    address_ranges trusted_proxies;
     // HTTPS for clients: a PEM certificate chain and its private key. Both
     // empty: plain HTTP. A handshake must finish within
     // client_header_timeout.

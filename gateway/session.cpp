@@ -267,6 +267,26 @@ worker_task<exchange_outcome> client_session::switch_protocols(worker_stream& up
     co_return exchange_outcome{};
 }
 
+void client_session::believe_forwarding_fields(const http::request_header<>& req)
+{
+    std::vector<std::string_view>& lines = forwarded_for_lines_;
+    lines.clear();
+    for (const auto& field : req) {
+        if (field.name() != http::field::unknown)
+            continue;
+        const std::string_view name = field.name_string();
+        if (iequals(name, "X-Forwarded-For")) {
+            lines.push_back(field.value());
+        } else if (iequals(name, "X-Forwarded-Proto")) {
+            if (const auto scheme = forwarded_scheme(field.value()); !scheme.empty())
+                scheme_ = scheme;
+        }
+    }
+    if (!lines.empty())
+        record_.client_address.assign(
+            forwarded_client(w_.shared.options.trusted_proxies, client_ip_, lines));
+}
+
 worker_task<void> client_session::send_answer(http::response<http::string_body>& res)
 {
     linger_ = !res.keep_alive();
@@ -423,6 +443,9 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
             break;
         }
     }
+    scheme_ = client_.encrypted() ? std::string_view("https") : std::string_view("http");
+    if (peer_trusted_) [[unlikely]]
+        believe_forwarding_fields(req);
     if (acceptable_request_id(incoming_id))
         request_id_.assign(incoming_id);
     else
@@ -664,7 +687,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     rewrite.client_host = target_authority;
     rewrite.via = client_version >= 11 ? w_.shared.via_11 : w_.shared.via_10;
     rewrite.request_id = request_id_;
-    rewrite.https = client_.encrypted();
+    rewrite.scheme = scheme_;
     rewrite.max_forwards = max_forwards_;
     if (websocket_)
         rewrite.upgrade = "websocket";

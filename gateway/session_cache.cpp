@@ -35,8 +35,8 @@ worker_task<std::optional<exchange_outcome>> client_session::consult_cache(
             keep_alive = req.keep_alive() && !closing_ &&
                          !w_.shared.stopping.load(std::memory_order_relaxed);
         }
-        auto step = cache_.begin(req, cached, *config->cache, w_.shared.coalescer, authority, path_,
-                                 bare_query);
+        auto step = cache_.begin(req, cached, *config->cache, w_.shared.coalescer, scheme_,
+                                 authority, path_, bare_query);
         if (step == cache_exchange::step::wait) {
             // Bounded: a leader stuck upstream costs its followers at most
             // one upstream timeout before they go themselves.

@@ -123,6 +123,7 @@ private slots:
     void sizes();
     void durationAndSizeFields();
     void mergeSlashesCanBeTurnedOff();
+    void trustedProxies();
     void dnsRefreshInterval();
     void upstreamTls();
 };
@@ -792,6 +793,37 @@ void TestDeclarativeConfig::mergeSlashesCanBeTurnedOff()
     QVERIFY(!config.parse(QByteArray(Minimal) + "listen:\n  merge_slashes: sometimes\n"));
     QVERIFY2(config.lastError().contains(QLatin1String("merge_slashes")),
              qPrintable(config.lastError()));
+}
+
+// Peers whose X-Forwarded-For/-Proto the gateway believes: none unless
+// listed; each entry an address or a CIDR block, a bad one named with its
+// line.
+void TestDeclarativeConfig::trustedProxies()
+{
+    DeclarativeConfig config;
+    QVERIFY2(config.parse(Minimal), qPrintable(config.lastError()));
+    QVERIFY(config.options().trusted_proxies.empty());
+    QVERIFY2(
+        config.parse(QByteArray(Minimal) +
+                     "listen:\n  trusted_proxies: [10.0.0.0/8, 192.0.2.7, \"2001:db8::/32\"]\n"),
+        qPrintable(config.lastError()));
+    const auto& trusted = config.options().trusted_proxies;
+    using boost::asio::ip::make_address;
+    QVERIFY(trusted.contains(make_address("10.200.3.4")));
+    QVERIFY(trusted.contains(make_address("192.0.2.7")));
+    QVERIFY(!trusted.contains(make_address("192.0.2.8")));
+    QVERIFY(trusted.contains(make_address("2001:db8:5::1")));
+    QVERIFY(trusted.contains(make_address("::ffff:10.1.1.1")));
+    QVERIFY(!trusted.contains(make_address("11.0.0.1")));
+
+    for (const char* bad :
+         {"[10.0.0.0/33]", "[10.0.0.1/8]", "[not-an-address]", "[\"10.0.0.0/\"]", "10.0.0.0/8"}) {
+        QVERIFY2(!config.parse(QByteArray(Minimal) + "listen:\n  trusted_proxies: " + bad + "\n"),
+                 bad);
+        QVERIFY2(config.lastError().contains(QLatin1String("trusted_proxies")),
+                 qPrintable(config.lastError()));
+        QVERIFY2(config.lastError().contains(QLatin1String(":9:")), qPrintable(config.lastError()));
+    }
 }
 
 // Host-name targets are looked up again every 30 s unless the file says

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 
+#include <thread>
+
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -108,9 +110,14 @@ private:
             }
             const bool large = head->find("GET /large") == 0;
             const std::string body = large ? std::string(large_body, 'c') : "proto=" + proto;
+            // Stale after a second, refreshed in the background meanwhile.
+            const std::string cache_control =
+                head->find("GET /swr") == 0 ? "max-age=1, stale-while-revalidate=60" : "max-age=60";
             const std::string answer = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
-                                       "Cache-Control: max-age=60\r\nContent-Length: " +
-                                       std::to_string(body.size()) + "\r\n\r\n" + body;
+                                       "Cache-Control: " +
+                                       cache_control +
+                                       "\r\nContent-Length: " + std::to_string(body.size()) +
+                                       "\r\n\r\n" + body;
             boost::system::error_code ec;
             asio::write(socket, asio::buffer(answer), ec);
             if (ec)
@@ -181,6 +188,46 @@ private slots:
                  std::string((*hit)["Cache-Status"]).c_str());
         QCOMPARE(hit->body(), std::string(large_body, 'c'));
         QCOMPARE(m_requests.load() - before, 1);
+    }
+
+    // What the cache stored for https://localhost/... is purged by that
+    // URL: keys carry the client's scheme.
+    void purgeByHttpsUrl()
+    {
+        tls_client client(m_cert);
+        QCOMPARE(QString::fromStdString(client.connect(m_gateway->port())), QString());
+        QVERIFY(client.get("/purged"));
+        const auto hit = client.get("/purged");
+        QVERIFY(hit);
+        QVERIFY(std::string((*hit)["Cache-Status"]).find("hit") != std::string::npos);
+        QCOMPARE(m_gateway->purge_cache_url("http://localhost/purged"), std::size_t(0));
+        QCOMPARE(m_gateway->purge_cache_url("https://localhost/purged"), std::size_t(1));
+        const auto after = client.get("/purged");
+        QVERIFY(after);
+        QVERIFY(std::string((*after)["Cache-Status"]).find("hit") == std::string::npos);
+    }
+
+    // A background refresh (stale-while-revalidate) tells the upstream the
+    // scheme the stored response is for, as the request that stored it did.
+    void backgroundRefreshSaysHttps()
+    {
+        tls_client client(m_cert);
+        QCOMPARE(QString::fromStdString(client.connect(m_gateway->port())), QString());
+        QVERIFY(client.get("/swr"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+        const int before = m_requests.load();
+        {
+            std::lock_guard lock(m_mutex);
+            m_lastProto.clear();
+        }
+        const auto stale = client.get("/swr");
+        QVERIFY(stale);
+        QVERIFY2(std::string((*stale)["Cache-Status"]).find("stale") != std::string::npos ||
+                     std::string((*stale)["Cache-Status"]).find("hit") != std::string::npos,
+                 std::string((*stale)["Cache-Status"]).c_str());
+        QTRY_COMPARE_WITH_TIMEOUT(m_requests.load(), before + 1, 5000);
+        std::lock_guard lock(m_mutex);
+        QCOMPARE(m_lastProto, std::string("https"));
     }
 
     // Plain HTTP on the HTTPS port gets no answer (there is no channel to
