@@ -7,6 +7,8 @@
 // and its upstream reading the bytes after the head differently), or reaches
 // an upstream with a host it builds links and redirects from.
 
+#include <boost/beast/http/field.hpp>
+
 #include <string_view>
 
 namespace gatehouse::gateway {
@@ -30,6 +32,7 @@ class transfer_codings {
 public:
     void add(std::string_view field_value);
     transfer_coding_verdict verdict() const;
+    bool mentions_chunked() const { return chunked_ > 0; }
 
 private:
     bool present_ = false;
@@ -46,6 +49,27 @@ private:
 // does; forwarding them would leave the upstream to choose).
 const char* framing_problem(transfer_coding_verdict codings, int content_length_lines,
                             unsigned version);
+
+// Why an upstream response's Transfer-Encoding makes its body unreadable,
+// or nullptr: chunked present but not the final coding, or twice (RFC 9112
+// §7). Codings without chunked are fine: the body then ends with the
+// connection (§6.3).
+template <class Head>
+const char* upstream_framing_problem(const Head& head)
+{
+    transfer_codings codings;
+    bool has_field = false;
+    for (const auto& field : head)
+        if (field.name() == boost::beast::http::field::transfer_encoding) {
+            codings.add(field.value());
+            has_field = true;
+        }
+    if (!has_field || codings.verdict() != transfer_coding_verdict::unreadable)
+        return nullptr;
+    return codings.mentions_chunked()
+               ? "its Transfer-Encoding has chunked before another coding, or twice"
+               : nullptr;
+}
 
 // A Host field value (or an absolute-form target's authority) as RFC 9112
 // §3.2 and RFC 3986 §3.2.2 allow it: uri-host [ ":" port ], or empty. No

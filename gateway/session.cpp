@@ -856,6 +856,19 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                                   detail_, reusable);
             co_return exchange_outcome{reusable};
         }
+        // A body delimited by the close only because chunked is not its last
+        // coding ("chunked, gzip"): the upstream broke RFC 9112 §7 and there
+        // is no telling where its message ends (nginx refuses it too).
+        if (!response->chunked() && !response->content_length() && !head_request) [[unlikely]] {
+            if (const char* problem = upstream_framing_problem(upstream_head_)) {
+                target->record_failure(up.health);
+                worker_stats::add(w_.stats.upstream_errors, 1);
+                upstream_buffer_.clear();
+                detail_ = "upstream '" + up.name + "' (" + target->url + "): " + problem;
+                co_await send_problem(problem_kind::upstream_unavailable, detail_, false);
+                co_return exchange_outcome{};
+            }
+        }
         const auto upstream_latency =
             std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - started);
         target->record_success(upstream_latency);

@@ -71,6 +71,19 @@ bool answer(threaded_origin::socket& socket, const std::string& target)
         // answer someone else's request (and be stored for everyone).
         send("HTTP/1.1 204 No Content\r\n\r\n"
              "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nCache-Control: max-age=600\r\n\r\nEVIL");
+    } else if (target == "/chunked-then-gzip") {
+        // chunked not last (RFC 9112 §7): where this body ends is unknowable.
+        send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip\r\n\r\n"
+             "3\r\nabc\r\n0\r\n\r\n");
+        return false;
+    } else if (target == "/chunked-twice") {
+        send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n"
+             "\r\n3\r\nabc\r\n0\r\n\r\n");
+        return false;
+    } else if (target == "/gzip-until-close") {
+        // A coding without chunked: the body ends with the connection (§6.3).
+        send("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nzipped-bytes");
+        return false;
     } else if (target == "/then-close") {
         send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         return false; // after a keep-alive response: the pooled connection dies
@@ -216,6 +229,18 @@ private slots:
     void noResponseAtAllIsUnavailable()
     {
         verifyUnavailable(http_request(m_port, "GET", "/silent"));
+    }
+
+    // An upstream body whose end cannot be found is not relayed as if it
+    // could (nginx answers 502 too); codings without chunked are read to
+    // the close and relayed with chunked added.
+    void unreadableTransferEncodingIsUnavailable()
+    {
+        verifyUnavailable(http_request(m_port, "GET", "/chunked-then-gzip"));
+        verifyUnavailable(http_request(m_port, "GET", "/chunked-twice"));
+        const auto r = http_request(m_port, "GET", "/gzip-until-close");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Transfer-Encoding"), std::string("gzip, chunked"));
     }
 
     void headOverTheLimitIsUnavailable()
