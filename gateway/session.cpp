@@ -245,6 +245,8 @@ worker_task<exchange_outcome> client_session::switch_protocols(worker_stream& up
     rewrite.via = w_.shared.via_11;
     rewrite.request_id = request_id_;
     rewrite.upgrade = "websocket";
+    rewrite.cache_status = cache_status_bypass; // as on every proxied response
+    rewrite.strip_targeted = true;
     serialize_forwarded_response(upstream_head_, rewrite, head_);
     count_response(101);
     auto [ec, n] =
@@ -498,18 +500,6 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     }
 
     std::string_view target = req.target();
-    if (target == "*") {
-        // asterisk-form (RFC 9112 §3.2.4): the server as a whole, only for
-        // OPTIONS. No route stands for it, so the gateway answers.
-        if (method != http::verb::options) {
-            co_await send_problem(problem_kind::bad_request,
-                                  "the request target * is only for OPTIONS", false);
-            co_return exchange_outcome{};
-        }
-        auto answer = options_answer(any_method_allow, request_id_, keep_alive);
-        co_await send_answer(answer);
-        co_return exchange_outcome{keep_alive};
-    }
     std::string_view authority = host_field;
     std::string_view target_authority; // of an absolute-form target
     const std::size_t scheme = target.starts_with('/')                    ? 0
@@ -543,6 +533,18 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
         co_await send_problem(problem_kind::bad_request, "the Host header is not a valid host",
                               false);
         co_return exchange_outcome{};
+    }
+    if (target == "*") {
+        // asterisk-form (RFC 9112 §3.2.4): the server as a whole, only for
+        // OPTIONS. No route stands for it, so the gateway answers.
+        if (method != http::verb::options) {
+            co_await send_problem(problem_kind::bad_request,
+                                  "the request target * is only for OPTIONS", false);
+            co_return exchange_outcome{};
+        }
+        auto answer = options_answer(any_method_allow, request_id_, keep_alive);
+        co_await send_answer(answer);
+        co_return exchange_outcome{keep_alive};
     }
     const auto question = target.find('?');
     std::string_view raw_path = target.substr(0, question);

@@ -211,6 +211,12 @@ private slots:
         QCOMPARE(r.header("Content-Length"), std::string("0"));
         QVERIFY(r.keep_alive);
 
+        // Host is still required of HTTP/1.1 (RFC 9112 §3.2).
+        http_connection hostless;
+        QVERIFY(hostless.connect(m_port));
+        QVERIFY(hostless.send_raw("OPTIONS * HTTP/1.1\r\n\r\n"));
+        QCOMPARE(hostless.read().status, 400);
+
         QVERIFY(c.send_raw("GET * HTTP/1.1\r\nHost: a\r\n\r\n"));
         const auto bad = c.read();
         QCOMPARE(bad.status, 400);

@@ -196,6 +196,7 @@ private slots:
         QCOMPARE(response.result_int(), 101u);
         QVERIFY(std::string(response["Via"]).find("gatehouse") != std::string::npos);
         QVERIFY(!std::string(response["X-Request-Id"]).empty());
+        QVERIFY(std::string(response["Cache-Status"]).find("fwd=bypass") != std::string::npos);
 
         boost::system::error_code ec;
         QCOMPARE(QString::fromStdString(client.read(ec)), QStringLiteral("welcome"));
