@@ -157,7 +157,7 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
     w.field("X-Forwarded-Proto", rewrite.scheme);
     if (!client_host.empty())
         w.field("X-Forwarded-Host", client_host);
-    else if (!forwarded_host.empty())
+    else if (!forwarded_host.empty() && rewrite.trusted_peer)
         w.field("X-Forwarded-Host", forwarded_host);
     via.write(w, "Via", rewrite.via);
     w.field("X-Request-Id", rewrite.request_id);

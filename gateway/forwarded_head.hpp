@@ -43,9 +43,12 @@ struct request_rewrite {
     // sent on as Upgrade with "Connection: upgrade" (both hop-by-hop, so
     // dropped otherwise).
     std::string_view upgrade{};
+    // The client is a trusted proxy (gateway_options::trusted_proxies): its
+    // own X-Forwarded-Host stands when it sent no Host (HTTP/1.0).
+    bool trusted_peer = false;
 };
-// X-Forwarded-Proto becomes "http" or "https"; X-Forwarded-Host the client's
-// Host (kept as sent when the client sent no Host).
+// X-Forwarded-Proto becomes the rewrite's scheme; X-Forwarded-Host the
+// client's Host (without one, a trusted peer's X-Forwarded-Host, else none).
 void serialize_forwarded_request(const boost::beast::http::request_header<>& req,
                                  const request_rewrite& rewrite, std::string& out);
 

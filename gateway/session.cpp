@@ -690,6 +690,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     rewrite.via = client_version >= 11 ? w_.shared.via_11 : w_.shared.via_10;
     rewrite.request_id = request_id_;
     rewrite.scheme = scheme_;
+    rewrite.trusted_peer = peer_trusted_;
     rewrite.max_forwards = max_forwards_;
     if (websocket_)
         rewrite.upgrade = "websocket";

@@ -172,6 +172,21 @@ private slots:
         QCOMPARE(echoed(r, "x-forwarded-proto"), QStringLiteral("http"));
     }
 
+    // Without a Host (HTTP/1.0) a trusted peer's X-Forwarded-Host stands;
+    // anyone else's is not passed on.
+    void forwardedHostWithoutHost()
+    {
+        for (auto* gateway : {&m_trusting, &m_wary}) {
+            http_connection c;
+            QVERIFY(c.connect(gateway->port()));
+            QVERIFY(c.send_raw("GET /echo/h HTTP/1.0\r\nX-Forwarded-Host: shop.example\r\n\r\n"));
+            const auto r = c.read();
+            QCOMPARE(r.status, 200);
+            QCOMPARE(echoed(r, "x-forwarded-host"),
+                     gateway == &m_trusting ? QStringLiteral("shop.example") : QString());
+        }
+    }
+
     // The call log names the client the trusted hops report; X-Forwarded-For
     // still gets the peer appended, as every hop does.
     void callLogHasTheReportedClient()
