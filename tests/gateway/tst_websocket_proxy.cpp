@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "gateway/access/consumer_table.hpp"
 #include "gateway/gateway_server.hpp"
 
 #include "gateway_fixture.h"
@@ -136,6 +137,7 @@ class TestWebSocketProxy : public QObject {
     Q_OBJECT
 
 private:
+    static constexpr const char* ApiKey = "gh_websocket-test-key";
     websocket_origin m_wsOrigin;
     gateway::demo_origin m_demo;
     std::unique_ptr<threaded_origin> m_unasked; // answers 101 to anything
@@ -176,6 +178,22 @@ private slots:
         cached.cache.enabled = true;
         config.routes.push_back(cached);
         config.routes.push_back(make_route("unasked", "/unasked", "unasked"));
+        // A keyed API: the handshake passes the access check like any call.
+        auto keyed = make_route("keyed", "/keyed", "ws");
+        keyed.api_id = 7;
+        config.routes.push_back(keyed);
+        namespace ga = gateway::access;
+        auto table = std::make_shared<ga::access_table>();
+        table->apis[7] = ga::api_access{};
+        ga::consumer consumer;
+        consumer.application_id = 21;
+        consumer.application_header = "21";
+        consumer.consumer_header = "team:5";
+        consumer.subscriptions = {{7, ga::subscription_state::approved}};
+        table->consumers.push_back(consumer);
+        table->keys[ga::digest_key(ApiKey)] = {0, 0};
+        table->finish();
+        config.access = table;
         QCOMPARE(QString::fromStdString(m_gateway.apply(config)), QString());
         QCOMPARE(QString::fromStdString(m_gateway.start(test_options())), QString());
         m_port = m_gateway.port();
@@ -242,6 +260,28 @@ private slots:
         QCOMPARE(std::string(request[http::field::sec_websocket_version]), std::string("13"));
         QCOMPARE(std::string(request["X-Forwarded-For"]), std::string("127.0.0.1"));
         QVERIFY(!std::string(request["X-Request-Id"]).empty());
+    }
+
+    // Access rules apply to the handshake: without a key no tunnel; with
+    // one, the upstream sees the consumer and not the key.
+    void handshakeIsAccessChecked()
+    {
+        websocket_client refused;
+        const std::string error = refused.open(m_port, "/keyed/room");
+        QVERIFY2(!error.empty(), "a handshake without a key was let through");
+        QCOMPARE(refused.handshake_response.result_int(), 401u);
+
+        const auto before = m_wsOrigin.handshakes().size();
+        websocket_client client;
+        client.ws.set_option(websocket::stream_base::decorator(
+            [](websocket::request_type& req) { req.set("X-API-Key", ApiKey); }));
+        QCOMPARE(QString::fromStdString(client.open(m_port, "/keyed/room")), QString());
+        boost::system::error_code ec;
+        QCOMPARE(QString::fromStdString(client.read(ec)), QStringLiteral("welcome"));
+        const auto seen = m_wsOrigin.handshakes();
+        QCOMPARE(seen.size(), before + 1);
+        QCOMPARE(std::string(seen.back()["X-Consumer-Id"]), std::string("team:5"));
+        QCOMPARE(std::string(seen.back()["X-API-Key"]), std::string());
     }
 
     // An ordinary request keeps its hop-by-hop Upgrade to itself: the
