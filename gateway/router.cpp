@@ -119,6 +119,7 @@ router::router(const std::vector<route_config>& routes)
                 routes[i].methods};
         std::transform(e.host.begin(), e.host.end(), e.host.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        names_hosts_ = names_hosts_ || !e.host.empty();
         entries_.push_back(std::move(e));
     }
     std::stable_sort(entries_.begin(), entries_.end(), [](const entry& a, const entry& b) {

@@ -55,6 +55,9 @@ public:
 
     // `host` without port, lower case; `path` absolute, already normalised.
     route_match match(std::string_view host, std::string_view method, std::string_view path) const;
+    // Whether any route names a host: if none does, match() ignores `host`
+    // and the caller need not work it out.
+    bool names_hosts() const { return names_hosts_; }
 
 private:
     struct entry {
@@ -65,6 +68,7 @@ private:
         std::vector<std::string> methods;
     };
     std::vector<entry> entries_; // most specific first
+    bool names_hosts_ = false;
 };
 
 // Adds the methods a route with `methods` answers (its list and HEAD with

@@ -563,7 +563,9 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
         co_await send_problem(problem_kind::not_found, "no routes are configured", keep_alive);
         co_return exchange_outcome{keep_alive};
     }
-    const std::string host = host_without_port(authority);
+    // Most configurations route by path alone: then the host is not needed.
+    const std::string host =
+        config->routes.names_hosts() ? host_without_port(authority) : std::string();
     const route_match match = config->routes.match(host, req.method_string(), path_);
     if (match.result == route_match::outcome::no_route) {
         detail_ = "no route for " + std::string(path_);

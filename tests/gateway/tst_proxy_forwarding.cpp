@@ -79,6 +79,13 @@ private slots:
         keep.preserve_host = true;
         keep.rewrite_prefix = "/echo";
         config.routes.push_back(keep);
+        auto hosted = make_route("hosted", "/hosted", "origin");
+        hosted.rewrite_prefix = "/echo/any-host";
+        config.routes.push_back(hosted);
+        auto shop = make_route("hosted-shop", "/hosted", "origin");
+        shop.host = "Shop.Example.com";
+        shop.rewrite_prefix = "/echo/shop";
+        config.routes.push_back(shop);
         QCOMPARE(QString::fromStdString(m_gateway.apply(config)), QString());
         auto options = test_options();
         options.body_limit = 64 * 1024 * 1024;
@@ -139,6 +146,31 @@ private slots:
         QCOMPARE(echoHeader(r, "x-forwarded-for"), QStringLiteral("127.0.0.1"));
         QCOMPARE(echoHeader(r, "via"), QStringLiteral("1.1 gatehouse"));
         QCOMPARE(echoHeader(r, "x-forwarded-host"), QStringLiteral("api.example.com"));
+    }
+
+    // A route naming a host takes that host's requests, whatever the case
+    // and port they come with; other hosts fall to the route without one.
+    void routesByHost_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("named host") << "shop.example.com"
+                                    << "/echo/shop/x";
+        QTest::newRow("case and port") << "SHOP.example.COM:8443"
+                                       << "/echo/shop/x";
+        QTest::newRow("other host") << "api.example.com"
+                                    << "/echo/any-host/x";
+        QTest::newRow("ip literal") << "127.0.0.1:80"
+                                    << "/echo/any-host/x";
+    }
+
+    void routesByHost()
+    {
+        QFETCH(QString, host);
+        QFETCH(QString, path);
+        const auto r = http_request(m_port, "GET", "/hosted/x", {{"Host", host.toStdString()}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echo(r).value(QStringLiteral("path")).toString(), path);
     }
 
     void generatesRequestId()
