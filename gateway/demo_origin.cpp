@@ -3,6 +3,7 @@
 #include "demo_origin.hpp"
 
 #include "demo_origin_handlers.hpp"
+#include "demo_origin_websocket.hpp"
 #include "gateway/deadline_stream.hpp"
 #include "gateway/relay.hpp"
 #include "gateway/worker_io.hpp"
@@ -188,6 +189,14 @@ worker_task<void> run_session(worker_socket socket, worker& w)
             }
 
             w.served->fetch_add(1, std::memory_order_relaxed);
+            if (request.target().substr(0, request.target().find('?')) == "/ws/echo" &&
+                demo::opens_websocket(request)) {
+                // The connection is the WebSocket's from here on. (The key
+                // is copied first: the request views the buffer.)
+                const std::string key(request[http::field::sec_websocket_key]);
+                co_await demo::run_websocket_echo(stream, buffer, key, idle_timeout);
+                break;
+            }
             demo::handle_request(request, w.state, reply);
             auto delay = reply.delay + std::chrono::milliseconds{w.state.knobs->latency_ms.load(
                                            std::memory_order_relaxed)};

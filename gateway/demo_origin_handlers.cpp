@@ -582,7 +582,7 @@ void index(call& c)
              R"({"service":"gatehouse-demo-origin","endpoints":["/health","/products",)"
              R"("/products/{id}","/products/search?q=","/weather/{city}",)"
              R"("/weather/{city}/forecast","/account","/time","/random","/echo","/respond",)"
-             R"("/stream"]})",
+             R"("/stream","/ws/echo"]})",
              "public, max-age=3600");
 }
 
@@ -968,6 +968,14 @@ void route(call& c)
         return respond(c);
     if (path == "/stream")
         return stream(c);
+    if (c.path == "/ws/echo") {
+        // The WebSocket handshakes were taken before (demo_origin_websocket).
+        set_problem(c.res, http::status::upgrade_required,
+                    "a WebSocket endpoint: open it with a WebSocket handshake");
+        c.res.set(http::field::upgrade, "websocket");
+        c.res.set(http::field::connection, "Upgrade");
+        return;
+    }
 
     void (*handler)(call&) = nullptr;
     if (path == "/")

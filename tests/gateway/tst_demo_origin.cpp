@@ -1,8 +1,14 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/demo_origin.hpp"
+#include "gateway/demo_origin_websocket.hpp"
 
 #include "tests/support/test_http.h"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/websocket/stream.hpp>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,7 +16,10 @@
 #include <QTest>
 
 #include <chrono>
+
 #include <string>
+#include <sys/socket.h>
+#include <sys/time.h>
 
 using gatehouse::gateway::demo_origin;
 using gatehouse::test::header_list;
@@ -90,6 +99,82 @@ private slots:
         QCOMPARE(bytes(r.header("Content-Length")), QByteArray::number(qsizetype(r.body.size())));
         QVERIFY(r.header("Date").ends_with(" GMT"));
         QCOMPARE(origin_.requests(), before + 1);
+    }
+
+    // RFC 6455 §1.3's example key and accept value.
+    void websocket_accept_value()
+    {
+        QCOMPARE(gatehouse::gateway::demo::websocket_accept("dGhlIHNhbXBsZSBub25jZQ=="),
+                 std::string("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+    }
+
+    // /ws/echo with a real WebSocket client: text and binary messages
+    // (one larger than a 16-bit length), a ping, and the closing handshake.
+    void websocket_echo()
+    {
+        namespace websocket = boost::beast::websocket;
+        boost::asio::io_context ioc;
+        websocket::stream<boost::asio::ip::tcp::socket> ws(ioc);
+        boost::system::error_code ec;
+        ws.next_layer().connect({boost::asio::ip::address_v4::loopback(), port_}, ec);
+        QVERIFY(!ec);
+        timeval tv{5, 0};
+        ::setsockopt(ws.next_layer().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        ws.handshake("127.0.0.1", "/ws/echo", ec);
+        QVERIFY2(!ec, ec.message().c_str());
+
+        boost::beast::flat_buffer buffer;
+        ws.text(true);
+        ws.write(boost::asio::buffer(std::string_view("hello, gateway")), ec);
+        ws.read(buffer, ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        QVERIFY(ws.got_text());
+        QCOMPARE(boost::beast::buffers_to_string(buffer.data()), std::string("hello, gateway"));
+
+        const std::string big = pattern(300000);
+        ws.binary(true);
+        ws.write(boost::asio::buffer(big), ec);
+        buffer.clear();
+        ws.read(buffer, ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        QVERIFY(ws.got_binary());
+        QVERIFY(boost::beast::buffers_to_string(buffer.data()) == big);
+
+        bool ponged = false;
+        ws.control_callback([&](websocket::frame_type kind, boost::beast::string_view payload) {
+            ponged = ponged || (kind == websocket::frame_type::pong && payload == "are you there");
+        });
+        ws.ping("are you there", ec);
+        ws.write(boost::asio::buffer(std::string_view("after the ping")), ec);
+        buffer.clear();
+        ws.read(buffer, ec); // the pong is handled on the way to this message
+        QVERIFY(!ec);
+        QVERIFY(ponged);
+
+        ws.close(websocket::close_reason(websocket::close_code::going_away), ec);
+        QVERIFY2(!ec, ec.message().c_str());
+        QCOMPARE(ws.reason().code, websocket::close_code(websocket::close_code::going_away));
+    }
+
+    // The endpoint without a handshake: 426 saying how; a client that
+    // breaks the protocol (an unmasked frame) is closed with 1002.
+    void websocket_refusals()
+    {
+        const auto plain = get("/ws/echo");
+        QCOMPARE(plain.status, 426);
+        QCOMPARE(bytes(plain.header("Upgrade")), QByteArray("websocket"));
+
+        http_connection c;
+        QVERIFY(c.connect(port_));
+        QVERIFY(c.send_raw("GET /ws/echo HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\n"
+                           "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"
+                           "\x81\x02hi"));
+        const std::string raw = c.read_raw(2s);
+        QVERIFY2(raw.starts_with("HTTP/1.1 101 "), raw.c_str());
+        QVERIFY(raw.find("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n") !=
+                std::string::npos);
+        QVERIFY(raw.ends_with(std::string("\r\n\r\n\x88\x02\x03\xea", 8)));
     }
 
     void product_list()

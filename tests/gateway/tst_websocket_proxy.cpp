@@ -178,6 +178,9 @@ private slots:
         cached.cache.enabled = true;
         config.routes.push_back(cached);
         config.routes.push_back(make_route("unasked", "/unasked", "unasked"));
+        auto live = make_route("live", "/live", "demo");
+        live.rewrite_prefix = "/ws/echo";
+        config.routes.push_back(live);
         // A keyed API: the handshake passes the access check like any call.
         auto keyed = make_route("keyed", "/keyed", "ws");
         keyed.api_id = 7;
@@ -260,6 +263,19 @@ private slots:
         QCOMPARE(std::string(request[http::field::sec_websocket_version]), std::string("13"));
         QCOMPARE(std::string(request["X-Forwarded-For"]), std::string("127.0.0.1"));
         QVERIFY(!std::string(request["X-Request-Id"]).empty());
+    }
+
+    // The demo origin's own WebSocket endpoint, through the gateway.
+    void demoOriginEcho()
+    {
+        websocket_client client;
+        QCOMPARE(QString::fromStdString(client.open(m_port, "/live")), QString());
+        boost::system::error_code ec;
+        client.ws.text(true);
+        client.ws.write(boost::asio::buffer(std::string_view("through the gateway")), ec);
+        QCOMPARE(QString::fromStdString(client.read(ec)), QStringLiteral("through the gateway"));
+        client.ws.close(websocket::close_code::normal, ec);
+        QVERIFY2(!ec, ec.message().c_str());
     }
 
     // Access rules apply to the handshake: without a key no tunnel; with
