@@ -175,6 +175,19 @@ private slots:
         QVERIFY(raw.find("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n") !=
                 std::string::npos);
         QVERIFY(raw.ends_with(std::string("\r\n\r\n\x88\x02\x03\xea", 8)));
+
+        // A frame announcing 2 MiB: 1009, before any of it is read.
+        http_connection big;
+        QVERIFY(big.connect(port_));
+        QVERIFY(
+            big.send_raw(std::string("GET /ws/echo HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\n"
+                                     "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n") +
+                         std::string("\x82\xff\0\0\0\0\0\x20\0\0"
+                                     "abcd",
+                                     14)));
+        const std::string refused = big.read_raw(2s);
+        QVERIFY(refused.ends_with(std::string("\r\n\r\n\x88\x02\x03\xf1", 8)));
     }
 
     void product_list()
