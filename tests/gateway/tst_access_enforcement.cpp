@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/access/access_gate.hpp"
 
+#include "echo_json.h"
 #include "gateway/access/consumer_table.hpp"
 #include "gateway/gateway_server.hpp"
 #include "gateway_fixture.h"
@@ -44,21 +45,9 @@ private:
     gateway::gateway_server m_gateway;
     std::uint16_t m_port = 0;
 
-    static QJsonObject json(const http_response& r)
-    {
-        return QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object();
-    }
-    static QString echoHeader(const http_response& r, const char* name)
-    {
-        return json(r)
-            .value(QStringLiteral("headers"))
-            .toObject()
-            .value(QLatin1String(name))
-            .toString();
-    }
     static QString problemType(const http_response& r)
     {
-        return json(r).value(QStringLiteral("type")).toString();
+        return json_body(r).value(QStringLiteral("type")).toString();
     }
 
     static void addRoute(gateway::config_snapshot& config, std::uint64_t apiId, const char* path)
@@ -189,15 +178,15 @@ private slots:
         const auto r = http_request(m_port, "GET", "/open/x",
                                     {{"X-Consumer-Id", "spoofed"}, {"X-Application-Id", "9"}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(echoHeader(r, "x-consumer-id"), QString());
-        QCOMPARE(echoHeader(r, "x-application-id"), QString());
+        QCOMPARE(echoed_header(r, "x-consumer-id"), QString());
+        QCOMPARE(echoed_header(r, "x-application-id"), QString());
     }
 
     void plainRouteIsUntouched()
     {
         const auto r = http_request(m_port, "GET", "/plain", {{"X-API-Key", "anything"}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(echoHeader(r, "x-api-key"), QStringLiteral("anything"));
+        QCOMPARE(echoed_header(r, "x-api-key"), QStringLiteral("anything"));
     }
 
     void missingKeyIs401()
@@ -208,7 +197,7 @@ private slots:
                  QStringLiteral("application/problem+json"));
         QVERIFY(r.header("WWW-Authenticate").starts_with("Bearer"));
         QCOMPARE(problemType(r), QStringLiteral("https://gatehouse.dev/problems/missing-api-key"));
-        QCOMPARE(json(r).value(QStringLiteral("status")).toInt(), 401);
+        QCOMPARE(json_body(r).value(QStringLiteral("status")).toInt(), 401);
     }
 
     void unknownKeyIs401()
@@ -258,11 +247,11 @@ private slots:
             m_port, "GET", "/keyed/x",
             {{header.toStdString(), value.toStdString()}, {"X-Consumer-Id", "spoofed"}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(echoHeader(r, "x-consumer-id"), QStringLiteral("team:110"));
-        QCOMPARE(echoHeader(r, "x-application-id"), QStringLiteral("11"));
+        QCOMPARE(echoed_header(r, "x-consumer-id"), QStringLiteral("team:110"));
+        QCOMPARE(echoed_header(r, "x-application-id"), QStringLiteral("11"));
         // The credential never reaches the upstream.
-        QCOMPARE(echoHeader(r, "x-api-key"), QString());
-        QCOMPARE(echoHeader(r, "authorization"), QString());
+        QCOMPARE(echoed_header(r, "x-api-key"), QString());
+        QCOMPARE(echoed_header(r, "authorization"), QString());
         QVERIFY(r.body.find(GoodKey) == std::string::npos);
         QVERIFY(!r.has_header("Deprecation"));
     }
@@ -275,9 +264,9 @@ private slots:
         const auto r =
             http_request(m_port, "GET", std::string("/query/x?a=1&api_key=") + GoodKey + "&b=2");
         QCOMPARE(r.status, 200);
-        QCOMPARE(json(r).value(QStringLiteral("query")).toString(), QStringLiteral("a=1&b=2"));
+        QCOMPARE(json_body(r).value(QStringLiteral("query")).toString(), QStringLiteral("a=1&b=2"));
         QVERIFY(r.body.find(GoodKey) == std::string::npos);
-        QCOMPARE(echoHeader(r, "x-application-id"), QStringLiteral("11"));
+        QCOMPARE(echoed_header(r, "x-application-id"), QStringLiteral("11"));
     }
 
     // A TRACE the gateway answers itself (Max-Forwards: 0) is still a call
@@ -367,23 +356,23 @@ private slots:
         QCOMPARE(a1.status, 200);
         QVERIFY2(a1.header("Cache-Status").find("stored") != std::string::npos,
                  a1.header("Cache-Status").c_str());
-        QCOMPARE(echoHeader(a1, "x-application-id"), QStringLiteral("11"));
+        QCOMPARE(echoed_header(a1, "x-application-id"), QStringLiteral("11"));
 
         const auto a2 = http_request(m_port, "GET", path, {{"X-API-Key", GoodKey}});
         QVERIFY2(a2.header("Cache-Status").find("hit") != std::string::npos,
                  a2.header("Cache-Status").c_str());
-        QCOMPARE(echoHeader(a2, "x-application-id"), QStringLiteral("11"));
+        QCOMPARE(echoed_header(a2, "x-application-id"), QStringLiteral("11"));
 
         // Another application: not the first one's copy.
         const auto b1 = http_request(m_port, "GET", path, {{"X-API-Key", SecondKey}});
         QCOMPARE(b1.status, 200);
         QVERIFY2(b1.header("Cache-Status").find("hit") == std::string::npos,
                  b1.header("Cache-Status").c_str());
-        QCOMPARE(echoHeader(b1, "x-application-id"), QStringLiteral("16"));
+        QCOMPARE(echoed_header(b1, "x-application-id"), QStringLiteral("16"));
         const auto b2 = http_request(m_port, "GET", path, {{"X-API-Key", SecondKey}});
         QVERIFY2(b2.header("Cache-Status").find("hit") != std::string::npos,
                  b2.header("Cache-Status").c_str());
-        QCOMPARE(echoHeader(b2, "x-application-id"), QStringLiteral("16"));
+        QCOMPARE(echoed_header(b2, "x-application-id"), QStringLiteral("16"));
 
         // Authorization comes first: no key, no stored answer.
         QCOMPARE(http_request(m_port, "GET", path).status, 401);

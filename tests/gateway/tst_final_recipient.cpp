@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/gateway_server.hpp"
 
+#include "echo_json.h"
 #include "gateway_fixture.h"
 #include "tests/support/test_http.h"
 
@@ -12,6 +13,13 @@
 using namespace gatehouse;
 using namespace gatehouse::test;
 using namespace std::chrono_literals;
+
+namespace {
+QString problem_type(const http_response& r)
+{
+    return json_body(r).value(QStringLiteral("type")).toString();
+}
+} // namespace
 
 // What the gateway answers itself instead of forwarding: OPTIONS and TRACE
 // whose Max-Forwards has run out (RFC 9110 §7.6.2), OPTIONS *, TRACE on
@@ -25,23 +33,6 @@ private:
     gateway::demo_origin m_origin;
     gateway::gateway_server m_gateway;
     std::uint16_t m_port = 0;
-
-    static QJsonObject json(const http_response& r)
-    {
-        return QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object();
-    }
-    static QString echoed(const http_response& r, const char* header)
-    {
-        return json(r)
-            .value(QStringLiteral("headers"))
-            .toObject()
-            .value(QLatin1String(header))
-            .toString();
-    }
-    static QString problemType(const http_response& r)
-    {
-        return json(r).value(QStringLiteral("type")).toString();
-    }
 
 private slots:
     void initTestCase()
@@ -132,8 +123,8 @@ private slots:
         const auto r = http_request(m_port, method.toStdString(), "/traced/x",
                                     {{"Max-Forwards", sent.toStdString()}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(json(r).value(QStringLiteral("method")).toString(), method);
-        QCOMPARE(echoed(r, "max-forwards"), forwarded);
+        QCOMPARE(json_body(r).value(QStringLiteral("method")).toString(), method);
+        QCOMPARE(echoed_header(r, "max-forwards"), forwarded);
         QCOMPARE(m_origin.requests(), originRequests + 1);
     }
 
@@ -142,8 +133,8 @@ private slots:
         const auto originRequests = m_origin.requests();
         const auto r = http_request(m_port, "OPTIONS", "/echo/x", {{"Max-Forwards", "-1"}});
         QCOMPARE(r.status, 400);
-        QCOMPARE(problemType(r), QStringLiteral("https://gatehouse.dev/problems/bad-request"));
-        QVERIFY(json(r)
+        QCOMPARE(problem_type(r), QStringLiteral("https://gatehouse.dev/problems/bad-request"));
+        QVERIFY(json_body(r)
                     .value(QStringLiteral("detail"))
                     .toString()
                     .contains(QStringLiteral("Max-Forwards")));
@@ -157,7 +148,7 @@ private slots:
         const auto originRequests = m_origin.requests();
         const auto r = http_request(m_port, "TRACE", "/echo/x", {{"Cookie", "session=secret"}});
         QCOMPARE(r.status, 405);
-        QCOMPARE(problemType(r),
+        QCOMPARE(problem_type(r),
                  QStringLiteral("https://gatehouse.dev/problems/method-not-allowed"));
         QCOMPARE(QString::fromStdString(r.header("Allow")),
                  QStringLiteral("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"));
@@ -167,7 +158,7 @@ private slots:
 
         const auto forwarded = http_request(m_port, "TRACE", "/traced/x");
         QCOMPARE(forwarded.status, 200);
-        QCOMPARE(json(forwarded).value(QStringLiteral("method")).toString(),
+        QCOMPARE(json_body(forwarded).value(QStringLiteral("method")).toString(),
                  QStringLiteral("TRACE"));
         QCOMPARE(m_origin.requests(), originRequests + 1);
     }
@@ -220,7 +211,7 @@ private slots:
         QVERIFY(c.send_raw("GET * HTTP/1.1\r\nHost: a\r\n\r\n"));
         const auto bad = c.read();
         QCOMPARE(bad.status, 400);
-        QCOMPARE(problemType(bad), QStringLiteral("https://gatehouse.dev/problems/bad-request"));
+        QCOMPARE(problem_type(bad), QStringLiteral("https://gatehouse.dev/problems/bad-request"));
         QVERIFY(c.wait_closed(2s));
         QCOMPARE(m_origin.requests(), originRequests);
     }
@@ -237,7 +228,7 @@ private slots:
         const auto r = c.read();
         QCOMPARE(r.status, 417);
         QCOMPARE(r.header("Content-Type"), std::string("application/problem+json"));
-        QCOMPARE(problemType(r),
+        QCOMPARE(problem_type(r),
                  QStringLiteral("https://gatehouse.dev/problems/expectation-failed"));
         QVERIFY(!r.keep_alive); // its body was never read
         QCOMPARE(m_origin.requests(), originRequests);
@@ -262,8 +253,8 @@ private slots:
         QVERIFY(c.send_raw("hello"));
         const auto r = c.read();
         QCOMPARE(r.status, 200);
-        QCOMPARE(json(r).value(QStringLiteral("body")).toString(), QStringLiteral("hello"));
-        QCOMPARE(echoed(r, "expect"), QString());
+        QCOMPARE(json_body(r).value(QStringLiteral("body")).toString(), QStringLiteral("hello"));
+        QCOMPARE(echoed_header(r, "expect"), QString());
     }
 };
 

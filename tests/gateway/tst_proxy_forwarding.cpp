@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/gateway_server.hpp"
 
+#include "echo_json.h"
 #include "gateway_fixture.h"
 #include "tests/support/test_http.h"
 
@@ -32,19 +33,6 @@ private:
     gateway::demo_origin m_origin;
     gateway::gateway_server m_gateway;
     std::uint16_t m_port = 0;
-
-    QJsonObject echo(const http_response& r)
-    {
-        return QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object();
-    }
-    QString echoHeader(const http_response& r, const char* name)
-    {
-        return echo(r)
-            .value(QStringLiteral("headers"))
-            .toObject()
-            .value(QLatin1String(name))
-            .toString();
-    }
 
 private slots:
     void initTestCase()
@@ -114,20 +102,20 @@ private slots:
                                      {"X-Request-Id", "req-abc-123"},
                                      {"X-Custom", "kept"}});
         QCOMPARE(r.status, 200);
-        const auto headers = echo(r).value(QStringLiteral("headers")).toObject();
+        const auto headers = json_body(r).value(QStringLiteral("headers")).toObject();
         for (const char* hop : {"x-hop-secret", "keep-alive", "te", "proxy-authorization"})
             QVERIFY2(!headers.contains(QLatin1String(hop)), hop);
         QVERIFY(!headers.value(QStringLiteral("connection"))
                      .toString()
                      .contains(QStringLiteral("X-Hop"), Qt::CaseInsensitive));
-        QCOMPARE(echoHeader(r, "x-forwarded-for"), QStringLiteral("203.0.113.9, 127.0.0.1"));
-        QCOMPARE(echoHeader(r, "x-forwarded-proto"), QStringLiteral("http"));
-        QCOMPARE(echoHeader(r, "x-forwarded-host"), QStringLiteral("api.example.com"));
-        QCOMPARE(echoHeader(r, "via"), QStringLiteral("1.1 gatehouse"));
-        QCOMPARE(echoHeader(r, "x-request-id"), QStringLiteral("req-abc-123"));
-        QCOMPARE(echoHeader(r, "x-custom"), QStringLiteral("kept"));
-        QCOMPARE(echoHeader(r, "host"), QStringLiteral("127.0.0.1:%1").arg(m_origin.port()));
-        QCOMPARE(echo(r).value(QStringLiteral("query")).toString().remove(QLatin1Char('?')),
+        QCOMPARE(echoed_header(r, "x-forwarded-for"), QStringLiteral("203.0.113.9, 127.0.0.1"));
+        QCOMPARE(echoed_header(r, "x-forwarded-proto"), QStringLiteral("http"));
+        QCOMPARE(echoed_header(r, "x-forwarded-host"), QStringLiteral("api.example.com"));
+        QCOMPARE(echoed_header(r, "via"), QStringLiteral("1.1 gatehouse"));
+        QCOMPARE(echoed_header(r, "x-request-id"), QStringLiteral("req-abc-123"));
+        QCOMPARE(echoed_header(r, "x-custom"), QStringLiteral("kept"));
+        QCOMPARE(echoed_header(r, "host"), QStringLiteral("127.0.0.1:%1").arg(m_origin.port()));
+        QCOMPARE(json_body(r).value(QStringLiteral("query")).toString().remove(QLatin1Char('?')),
                  QStringLiteral("x=1"));
         QCOMPARE(QString::fromStdString(r.header("X-Request-Id")), QStringLiteral("req-abc-123"));
         QVERIFY(QString::fromStdString(r.header("Via")).contains(QStringLiteral("gatehouse")));
@@ -143,9 +131,9 @@ private slots:
                                      {"X-Forwarded-For", "203.0.113.9"},
                                      {"Via", "1.1 client-side"}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(echoHeader(r, "x-forwarded-for"), QStringLiteral("127.0.0.1"));
-        QCOMPARE(echoHeader(r, "via"), QStringLiteral("1.1 gatehouse"));
-        QCOMPARE(echoHeader(r, "x-forwarded-host"), QStringLiteral("api.example.com"));
+        QCOMPARE(echoed_header(r, "x-forwarded-for"), QStringLiteral("127.0.0.1"));
+        QCOMPARE(echoed_header(r, "via"), QStringLiteral("1.1 gatehouse"));
+        QCOMPARE(echoed_header(r, "x-forwarded-host"), QStringLiteral("api.example.com"));
     }
 
     // A route naming a host takes that host's requests, whatever the case
@@ -170,7 +158,7 @@ private slots:
         QFETCH(QString, path);
         const auto r = http_request(m_port, "GET", "/hosted/x", {{"Host", host.toStdString()}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(echo(r).value(QStringLiteral("path")).toString(), path);
+        QCOMPARE(json_body(r).value(QStringLiteral("path")).toString(), path);
     }
 
     void generatesRequestId()
@@ -179,7 +167,7 @@ private slots:
         QCOMPARE(r.status, 200);
         const QString id = QString::fromStdString(r.header("X-Request-Id"));
         QCOMPARE(id.size(), 32);
-        QCOMPARE(echoHeader(r, "x-request-id"), id);
+        QCOMPARE(echoed_header(r, "x-request-id"), id);
         // Ids sort by time (the call log's index on them grows at one end):
         // the first 12 hex digits are the call's start in Unix milliseconds.
         bool hex = false;
@@ -198,7 +186,7 @@ private slots:
     {
         const auto r = http_request(m_port, "GET", "/keephost/x", {{"Host", "api.example.com"}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(echoHeader(r, "host"), QStringLiteral("api.example.com"));
+        QCOMPARE(echoed_header(r, "host"), QStringLiteral("api.example.com"));
     }
 
     // RFC 9112 §3.2.2: with an absolute-form target the target's authority
@@ -220,16 +208,17 @@ private slots:
                            "Host: other.example\r\n\r\n"));
         const auto r = c.read();
         QCOMPARE(r.status, 200);
-        QCOMPARE(echo(r).value(QStringLiteral("path")).toString(), QStringLiteral("/echo/abs"));
-        QCOMPARE(echoHeader(r, "x-forwarded-host"), QStringLiteral("api.example.com"));
+        QCOMPARE(json_body(r).value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/echo/abs"));
+        QCOMPARE(echoed_header(r, "x-forwarded-host"), QStringLiteral("api.example.com"));
         // A route that passes the host on passes the target's.
         QVERIFY(c.send_raw("GET " + scheme.toStdString() +
                            "://api.example.com:8080/keephost/x HTTP/1.1\r\n"
                            "Host: other.example\r\n\r\n"));
         const auto kept = c.read();
         QCOMPARE(kept.status, 200);
-        QCOMPARE(echoHeader(kept, "host"), QStringLiteral("api.example.com:8080"));
-        QCOMPARE(echoHeader(kept, "x-forwarded-host"), QStringLiteral("api.example.com:8080"));
+        QCOMPARE(echoed_header(kept, "host"), QStringLiteral("api.example.com:8080"));
+        QCOMPARE(echoed_header(kept, "x-forwarded-host"), QStringLiteral("api.example.com:8080"));
     }
 
     // Doubled slashes are merged before routing and forwarding unless the
@@ -238,7 +227,8 @@ private slots:
     {
         auto r = http_request(m_port, "GET", "/echo//a///b");
         QCOMPARE(r.status, 200);
-        QCOMPARE(echo(r).value(QStringLiteral("path")).toString(), QStringLiteral("/echo/a/b"));
+        QCOMPARE(json_body(r).value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/echo/a/b"));
 
         gateway::gateway_server kept;
         gateway::config_snapshot config;
@@ -250,7 +240,7 @@ private slots:
         QCOMPARE(QString::fromStdString(kept.start(options)), QString());
         r = http_request(kept.port(), "GET", "/echo/fetch/https://example.com//x");
         QCOMPARE(r.status, 200);
-        QCOMPARE(echo(r).value(QStringLiteral("path")).toString(),
+        QCOMPARE(json_body(r).value(QStringLiteral("path")).toString(),
                  QStringLiteral("/echo/fetch/https://example.com//x"));
         kept.stop();
     }
@@ -283,7 +273,7 @@ private slots:
         QFETCH(QString, originPath);
         const auto r = http_request(m_port, "GET", target.toStdString());
         QCOMPARE(r.status, 200);
-        QCOMPARE(echo(r).value(QStringLiteral("path")).toString(), originPath);
+        QCOMPARE(json_body(r).value(QStringLiteral("path")).toString(), originPath);
     }
 
     void largeUploadIsStreamed()
@@ -295,12 +285,13 @@ private slots:
                                     {{"Content-Type", "application/octet-stream"}}, body,
                                     std::chrono::seconds(30));
         QCOMPARE(r.status, 200);
-        QCOMPARE(echo(r).value(QStringLiteral("body_length")).toInteger(), qint64(body.size()));
+        QCOMPARE(json_body(r).value(QStringLiteral("body_length")).toInteger(),
+                 qint64(body.size()));
         const QByteArray sha =
             QCryptographicHash::hash(QByteArrayView(body.data(), qsizetype(body.size())),
                                      QCryptographicHash::Sha256)
                 .toHex();
-        QCOMPARE(echo(r).value(QStringLiteral("body_sha256")).toString().toLatin1(), sha);
+        QCOMPARE(json_body(r).value(QStringLiteral("body_sha256")).toString().toLatin1(), sha);
     }
 
     void chunkedUpload()
@@ -312,7 +303,8 @@ private slots:
             "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
         const auto r = c.read();
         QCOMPARE(r.status, 200);
-        QCOMPARE(echo(r).value(QStringLiteral("body")).toString(), QStringLiteral("hello world"));
+        QCOMPARE(json_body(r).value(QStringLiteral("body")).toString(),
+                 QStringLiteral("hello world"));
     }
 
     // The upstream connection goes back to the pool after a chunked upload:
@@ -326,12 +318,13 @@ private slots:
                                "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
             const auto upload = c.read();
             QCOMPARE(upload.status, 200);
-            QCOMPARE(echo(upload).value(QStringLiteral("body")).toString(),
+            QCOMPARE(json_body(upload).value(QStringLiteral("body")).toString(),
                      QStringLiteral("hello"));
             QVERIFY(c.send_raw("GET /echo/after HTTP/1.1\r\nHost: a\r\n\r\n"));
             const auto after = c.read();
             QCOMPARE(after.status, 200);
-            QCOMPARE(echo(after).value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+            QCOMPARE(json_body(after).value(QStringLiteral("method")).toString(),
+                     QStringLiteral("GET"));
         }
     }
 
@@ -372,7 +365,7 @@ private slots:
         QVERIFY(c.send("GET", "/echo/after-head"));
         const auto next = c.read();
         QCOMPARE(next.status, 200);
-        QCOMPARE(echo(next).value(QStringLiteral("path")).toString(),
+        QCOMPARE(json_body(next).value(QStringLiteral("path")).toString(),
                  QStringLiteral("/echo/after-head"));
     }
 
@@ -388,7 +381,7 @@ private slots:
             const auto r = c.read();
             QCOMPARE(r.status, 200);
             QVERIFY(r.keep_alive);
-            QCOMPARE(echo(r).value(QStringLiteral("path")).toString(),
+            QCOMPARE(json_body(r).value(QStringLiteral("path")).toString(),
                      QStringLiteral("/echo/p%1").arg(i));
         }
         for (int i = 0; i < 3; ++i) {
@@ -492,8 +485,8 @@ private slots:
         QVERIFY(c.send_raw("hello"));
         const auto r = c.read();
         QCOMPARE(r.status, 200);
-        QCOMPARE(echo(r).value(QStringLiteral("body")).toString(), QStringLiteral("hello"));
-        QVERIFY(!echo(r)
+        QCOMPARE(json_body(r).value(QStringLiteral("body")).toString(), QStringLiteral("hello"));
+        QVERIFY(!json_body(r)
                      .value(QStringLiteral("headers"))
                      .toObject()
                      .contains(QStringLiteral("expect")));
@@ -503,7 +496,7 @@ private slots:
     {
         const auto r = http_request(m_port, "PURGEX", "/echo/m", {}, "x");
         QCOMPARE(r.status, 200);
-        QCOMPARE(echo(r).value(QStringLiteral("method")).toString(), QStringLiteral("PURGEX"));
+        QCOMPARE(json_body(r).value(QStringLiteral("method")).toString(), QStringLiteral("PURGEX"));
     }
 
     void statsCountTraffic()

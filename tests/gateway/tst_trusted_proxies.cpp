@@ -3,6 +3,7 @@
 #include "gateway/address_ranges.hpp"
 #include "gateway/gateway_server.hpp"
 
+#include "echo_json.h"
 #include "gateway_fixture.h"
 #include "tests/support/test_http.h"
 
@@ -30,18 +31,6 @@ private:
     gateway::gateway_server m_trusting;
     gateway::gateway_server m_wary;
 
-    static QJsonObject json(const http_response& r)
-    {
-        return QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object();
-    }
-    static QString echoed(const http_response& r, const char* header)
-    {
-        return json(r)
-            .value(QStringLiteral("headers"))
-            .toObject()
-            .value(QLatin1String(header))
-            .toString();
-    }
     // The call record of the request with `id`, as the gateway logged it.
     static std::optional<gateway::call_record> recordOf(gateway::gateway_server& gateway,
                                                         const std::string& id)
@@ -165,11 +154,11 @@ private slots:
         const header_list proto{{"X-Forwarded-Proto", "https"}};
         auto r = http_request(m_trusting.port(), "GET", "/echo/s", proto);
         QCOMPARE(r.status, 200);
-        QCOMPARE(echoed(r, "x-forwarded-proto"), QStringLiteral("https"));
+        QCOMPARE(echoed_header(r, "x-forwarded-proto"), QStringLiteral("https"));
         r = http_request(m_trusting.port(), "GET", "/echo/s", {{"X-Forwarded-Proto", "gopher"}});
-        QCOMPARE(echoed(r, "x-forwarded-proto"), QStringLiteral("http"));
+        QCOMPARE(echoed_header(r, "x-forwarded-proto"), QStringLiteral("http"));
         r = http_request(m_wary.port(), "GET", "/echo/s", proto);
-        QCOMPARE(echoed(r, "x-forwarded-proto"), QStringLiteral("http"));
+        QCOMPARE(echoed_header(r, "x-forwarded-proto"), QStringLiteral("http"));
     }
 
     // Without a Host (HTTP/1.0) a trusted peer's X-Forwarded-Host stands;
@@ -182,7 +171,7 @@ private slots:
             QVERIFY(c.send_raw("GET /echo/h HTTP/1.0\r\nX-Forwarded-Host: shop.example\r\n\r\n"));
             const auto r = c.read();
             QCOMPARE(r.status, 200);
-            QCOMPARE(echoed(r, "x-forwarded-host"),
+            QCOMPARE(echoed_header(r, "x-forwarded-host"),
                      gateway == &m_trusting ? QStringLiteral("shop.example") : QString());
         }
     }
@@ -195,7 +184,7 @@ private slots:
                                 {"X-Request-Id", "trusted-chain-1"}};
         auto r = http_request(m_trusting.port(), "GET", "/echo/c", chain);
         QCOMPARE(r.status, 200);
-        QCOMPARE(echoed(r, "x-forwarded-for"),
+        QCOMPARE(echoed_header(r, "x-forwarded-for"),
                  QStringLiteral("1.2.3.4, 203.0.113.9, 10.1.2.3, 127.0.0.1"));
         auto record = recordOf(m_trusting, "trusted-chain-1");
         QVERIFY(record);
@@ -205,7 +194,7 @@ private slots:
         header_list wary = chain;
         wary[1].second = "wary-chain-1";
         r = http_request(m_wary.port(), "GET", "/echo/c", wary);
-        QCOMPARE(echoed(r, "x-forwarded-for"),
+        QCOMPARE(echoed_header(r, "x-forwarded-for"),
                  QStringLiteral("1.2.3.4, 203.0.113.9, 10.1.2.3, 127.0.0.1"));
         record = recordOf(m_wary, "wary-chain-1");
         QVERIFY(record);
@@ -224,12 +213,12 @@ private slots:
         auto before = m_origin.requests();
         QCOMPARE(http_request(m_trusting.port(), "GET", target, https).status, 200);
         auto r = http_request(m_trusting.port(), "GET", target, http);
-        QCOMPARE(echoed(r, "x-forwarded-proto"), QStringLiteral("http"));
+        QCOMPARE(echoed_header(r, "x-forwarded-proto"), QStringLiteral("http"));
         QCOMPARE(m_origin.requests(), before + 2);
         r = http_request(m_trusting.port(), "GET", target, https);
         QVERIFY2(r.header("Cache-Status").find("hit") != std::string::npos,
                  r.header("Cache-Status").c_str());
-        QCOMPARE(echoed(r, "x-forwarded-proto"), QStringLiteral("https"));
+        QCOMPARE(echoed_header(r, "x-forwarded-proto"), QStringLiteral("https"));
         QCOMPARE(m_origin.requests(), before + 2);
 
         before = m_origin.requests();

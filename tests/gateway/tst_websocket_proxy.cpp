@@ -3,6 +3,7 @@
 #include "gateway/access/consumer_table.hpp"
 #include "gateway/gateway_server.hpp"
 
+#include "echo_json.h"
 #include "gateway_fixture.h"
 #include "test_certificate.h"
 #include "tests/support/test_http.h"
@@ -143,11 +144,6 @@ private:
     std::unique_ptr<threaded_origin> m_unasked; // answers 101 to anything
     gateway::gateway_server m_gateway;
     std::uint16_t m_port = 0;
-
-    static QJsonObject json(const http_response& r)
-    {
-        return QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object();
-    }
 
 private slots:
     void initTestCase()
@@ -310,7 +306,7 @@ private slots:
                                {"Upgrade", "h2c"},
                                {"HTTP2-Settings", "AAMAAABkAAQCAAAAAAIAAAAA"}});
         QCOMPARE(r.status, 200);
-        const auto headers = json(r).value(QStringLiteral("headers")).toObject();
+        const auto headers = json_body(r).value(QStringLiteral("headers")).toObject();
         QVERIFY(!headers.contains(QStringLiteral("upgrade")));
         QVERIFY(!headers.contains(QStringLiteral("http2-settings")));
 
@@ -327,7 +323,7 @@ private slots:
         // The demo origin speaks no WebSocket: its 200 comes back as it is.
         QCOMPARE(r.status, 200);
         QCOMPARE(m_demo.requests(), originRequests + 1);
-        const auto forwarded = json(r).value(QStringLiteral("headers")).toObject();
+        const auto forwarded = json_body(r).value(QStringLiteral("headers")).toObject();
         QCOMPARE(forwarded.value(QStringLiteral("upgrade")).toString(),
                  QStringLiteral("websocket"));
         QCOMPARE(forwarded.value(QStringLiteral("connection")).toString(),
@@ -341,7 +337,7 @@ private slots:
         const auto r = http_request(m_port, "GET", "/unasked/x");
         QCOMPARE(r.status, 502);
         QCOMPARE(r.header("Content-Type"), std::string("application/problem+json"));
-        QVERIFY(json(r)
+        QVERIFY(json_body(r)
                     .value(QStringLiteral("detail"))
                     .toString()
                     .contains(QStringLiteral("switched protocols")));
