@@ -48,15 +48,6 @@ struct tunnel_state {
         client.socket().shutdown(tcp::socket::shutdown_both, ignored);
         upstream.socket().shutdown(tcp::socket::shutdown_both, ignored);
     }
-
-    void failed(worker_stream& stream)
-    {
-        if (stream.timed_out())
-            result.timed_out = true;
-        else
-            result.broken = true;
-        break_off();
-    }
 };
 
 worker_task<void> pump(tunnel_state& s, worker_stream& from, boost::beast::flat_buffer& pending,
@@ -67,7 +58,7 @@ worker_task<void> pump(tunnel_state& s, worker_stream& from, boost::beast::flat_
         moved += n;
         pending.consume(n);
         if (ec) {
-            s.failed(to);
+            s.break_off();
             co_return;
         }
         s.touch();
@@ -84,10 +75,9 @@ worker_task<void> pump(tunnel_state& s, worker_stream& from, boost::beast::flat_
             co_return;
         }
         if (ec) {
-            if (ec == asio::error::eof)
-                s.break_off(); // over TLS: the end of the tunnel
-            else
-                s.failed(from);
+            // Broken, timed out, or an end over TLS (no half-close there):
+            // the end of the tunnel.
+            s.break_off();
             co_return;
         }
         s.touch();
@@ -95,7 +85,7 @@ worker_task<void> pump(tunnel_state& s, worker_stream& from, boost::beast::flat_
             co_await asio::async_write(to, asio::buffer(buffer.get(), n), worker_nothrow);
         moved += written;
         if (write_ec) {
-            s.failed(to);
+            s.break_off();
             co_return;
         }
         s.touch();

@@ -16,8 +16,6 @@ namespace gatehouse::gateway {
 struct tunnel_result {
     std::uint64_t to_upstream = 0; // bytes from the client passed on
     std::uint64_t to_client = 0;   // bytes from the upstream passed on
-    bool timed_out = false;        // it ended because nothing moved for the idle time
-    bool broken = false;           // a read or write failed (not an orderly end)
 };
 
 // Copies `client` to `upstream` and back, each direction on its own, until
