@@ -187,6 +187,9 @@ private:
     // The Max-Forwards to send upstream (an OPTIONS or TRACE); < 0: none to
     // change.
     int max_forwards_ = -1;
+    // The request in hand expects 100-continue (handle() answers any other
+    // expectation with 417 before forward() reads this).
+    bool expects_continue_ = false;
     // The request in hand is a WebSocket opening handshake.
     bool websocket_ = false;
     std::string head_; // the message head being written (serialize_head)

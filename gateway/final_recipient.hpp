@@ -19,7 +19,8 @@ namespace gatehouse::gateway {
 // such a route does not forward. A reflected request carries the caller's
 // cookies and credentials back into the response, where a script could read
 // them ("cross-site tracing"); a route that wants TRACE names it.
-inline constexpr std::string_view any_method_allow = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+inline constexpr std::string_view any_methods[] = {"GET",   "HEAD",   "POST",   "PUT",
+                                                   "PATCH", "DELETE", "OPTIONS"};
 
 // A Max-Forwards value (1*DIGIT, RFC 9110 §7.6.2); nullopt when it is not
 // one. Values beyond what the gateway counts are capped, as the RFC allows.

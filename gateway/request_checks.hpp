@@ -57,18 +57,13 @@ const char* framing_problem(transfer_coding_verdict codings, int content_length_
 template <class Head>
 const char* upstream_framing_problem(const Head& head)
 {
-    transfer_codings codings;
-    bool has_field = false;
+    transfer_codings codings; // verdict none without the field
     for (const auto& field : head)
-        if (field.name() == boost::beast::http::field::transfer_encoding) {
+        if (field.name() == boost::beast::http::field::transfer_encoding)
             codings.add(field.value());
-            has_field = true;
-        }
-    if (!has_field || codings.verdict() != transfer_coding_verdict::unreadable)
+    if (codings.verdict() != transfer_coding_verdict::unreadable || !codings.mentions_chunked())
         return nullptr;
-    return codings.mentions_chunked()
-               ? "its Transfer-Encoding has chunked before another coding, or twice"
-               : nullptr;
+    return "its Transfer-Encoding has chunked before another coding, or twice";
 }
 
 // A Host field value (or an absolute-form target's authority) as RFC 9112

@@ -149,7 +149,7 @@ route_match router::match(std::string_view host, std::string_view method,
         if (!covered)
             continue;
         const bool method_ok =
-            e.methods.empty() ? method != "TRACE" // see any_method_allow
+            e.methods.empty() ? method != "TRACE" // see any_methods
                               : std::any_of(e.methods.begin(), e.methods.end(), [&](const auto& m) {
                                     return m == method || (method == "HEAD" && m == "GET");
                                 });
@@ -167,13 +167,9 @@ route_match router::match(std::string_view host, std::string_view method,
 
 void append_allowed_methods(const std::vector<std::string>& methods, std::string& allow)
 {
-    if (methods.empty()) {
-        for (std::string_view rest = any_method_allow; !rest.empty();) {
-            const auto comma = rest.find(',');
-            add_allowed(allow, rest.substr(0, comma));
-            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 2);
-        }
-    }
+    if (methods.empty())
+        for (const std::string_view m : any_methods)
+            add_allowed(allow, m);
     for (const auto& m : methods) {
         add_allowed(allow, m);
         if (m == "GET") // answered too (RFC 9110 §9.3.2)

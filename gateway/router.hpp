@@ -72,7 +72,7 @@ private:
 };
 
 // Adds the methods a route with `methods` answers (its list and HEAD with
-// GET; without a list, any_method_allow) to an Allow value, each once.
+// GET; without a list, any_methods) to an Allow value, each once.
 void append_allowed_methods(const std::vector<std::string>& methods, std::string& allow);
 
 // Normalises a request path (RFC 3986 §6.2.2) so that routing, access

@@ -406,6 +406,7 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
     std::string_view max_forwards_field;
     bool has_max_forwards = false;
     bool unmet_expectation = false;
+    expects_continue_ = false;
     std::string_view upgrade_field;
     bool connection_upgrade = false;
     for (const auto& field : req) {
@@ -427,6 +428,7 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
             }
             break;
         case http::field::expect:
+            expects_continue_ = true; // unless unmet, which is answered 417 below
             unmet_expectation |= !iequals(trim_ows(field.value()), "100-continue");
             break;
         case http::field::upgrade:
@@ -542,7 +544,9 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
                                   "the request target * is only for OPTIONS", false);
             co_return exchange_outcome{};
         }
-        auto answer = options_answer(any_method_allow, request_id_, keep_alive);
+        detail_.clear();
+        append_allowed_methods({}, detail_);
+        auto answer = options_answer(detail_, request_id_, keep_alive);
         co_await send_answer(answer);
         co_return exchange_outcome{keep_alive};
     }
@@ -675,8 +679,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
 
     // A client waiting for 100 Continue gets it from us; the upstream then
     // sees an ordinary request.
-    if (!parser.is_done() && client_version >= 11 &&
-        iequals(req[http::field::expect], "100-continue")) {
+    if (!parser.is_done() && client_version >= 11 && expects_continue_) {
         static constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
         client_.expires_after(options.client_send_timeout);
         auto [ec, n] = co_await asio::async_write(

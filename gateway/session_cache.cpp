@@ -72,8 +72,7 @@ worker_task<std::optional<exchange_outcome>> client_session::consult_cache(
 worker_task<bool> client_session::read_request_body(request_parser& parser, std::string& out)
 {
     auto& req = parser.get();
-    if (!parser.is_done() && req.version() >= 11 &&
-        iequals(req[http::field::expect], "100-continue")) {
+    if (!parser.is_done() && req.version() >= 11 && expects_continue_) {
         static constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
         client_.expires_after(w_.shared.options.client_send_timeout);
         auto [ec, n] = co_await asio::async_write(
