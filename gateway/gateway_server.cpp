@@ -3,6 +3,7 @@
 #include "gateway/gateway_server.hpp"
 
 #include "gateway/file_write.hpp"
+#include "gateway/forwarding.hpp"
 #include "gateway/upstream_tls.hpp"
 
 #include "gateway/cache/cache_key.hpp"
@@ -686,10 +687,16 @@ cache_report gateway_server::cache_stats() const
 
 std::size_t gateway_server::purge_cache_url(std::string_view url)
 {
-    std::string_view rest = url;
-    std::string_view scheme = "http";
+    // A fragment is never sent, so never part of a key.
+    std::string_view rest = url.substr(0, url.find('#'));
+    // Schemes are case-insensitive (RFC 3986 §3.1); keys carry them in
+    // lower case, as requests bring them.
+    std::string scheme = "http";
     if (const auto colon = rest.find("://"); colon != std::string_view::npos) {
-        scheme = rest.substr(0, colon);
+        scheme.assign(rest.substr(0, colon));
+        for (auto& c : scheme)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
         rest.remove_prefix(colon + 3);
     }
     const auto slash = rest.find_first_of("/?");
@@ -714,9 +721,10 @@ std::size_t gateway_server::purge_cache_url(std::string_view url)
         config = impl_->shared.config;
     }
     if (config) {
-        const std::string bare_host(host.substr(
-            0, host.rfind(':') == std::string_view::npos ? host.size() : host.rfind(':')));
-        const auto match = config->routes.match(bare_host, "GET", path);
+        // The route found as a request's is (session.cpp): by the host in
+        // lower case without its port, an IPv6 literal whole.
+        const auto match = config->routes.match(
+            config->routes.names_hosts() ? host_without_port(host) : std::string(), "GET", path);
         if (match.result == route_match::outcome::matched)
             policy = config->snapshot.routes[match.route_index].cache;
     }

@@ -126,7 +126,7 @@ public:
     cache_report cache_stats() const;
     // Purges; each returns the number of stored responses removed (all
     // variants of a URL count). `url` is absolute ("http://host[:port]/path?query")
-    // and is keyed with the policy of the route it matches.
+    // and is keyed with the policy of the route a request for it would take.
     std::size_t purge_cache_url(std::string_view url);
     std::size_t purge_cache_api(std::string_view api_key);
     std::size_t purge_cache_prefix(std::string_view path_prefix, std::string_view host = {});

@@ -51,6 +51,13 @@ private slots:
         auto e = cached_route("echo", "/e", "origin", "/echo");
         e.api_id = 8;
         config.routes.push_back(e);
+        // The same path on one host, whose policy leaves campaign
+        // parameters out of its keys.
+        auto hosted = cached_route("hosted", "/c", "origin");
+        hosted.host = "api.example";
+        hosted.api_id = 9;
+        hosted.cache.ignored_query_params = {"utm_*"};
+        config.routes.push_back(hosted);
         QCOMPARE(QString::fromStdString(m_gateway.apply(config)), QString());
         auto options = test_options();
         options.cache_budget_bytes = 8u * 1024 * 1024;
@@ -104,6 +111,30 @@ private slots:
         QCOMPARE(m_gateway.purge_cache_url("http://127.0.0.1/x/..//" + target.substr(1)),
                  std::size_t(1));
         QVERIFY(!is_hit(get(target)));
+        // The scheme in capitals, the default port spelled out, a fragment.
+        QVERIFY(is_hit(get(target)));
+        QCOMPARE(m_gateway.purge_cache_url("HTTP://127.0.0.1" + target), std::size_t(1));
+        QVERIFY(!is_hit(get(target)));
+        QCOMPARE(m_gateway.purge_cache_url("http://127.0.0.1:80" + target + "#top"),
+                 std::size_t(1));
+        QVERIFY(!is_hit(get(target)));
+    }
+
+    // A purge by URL finds the policy of the route a request to that URL
+    // takes, host names compared as requests' are (case, port): here the
+    // host's route leaves utm_* parameters out of its keys.
+    void purgeUrlFindsItsRoutesPolicy()
+    {
+        const std::string target =
+            respond_target("/c", "purge-hosted", respond_args({"Cache-Control: max-age=60"}));
+        const header_list host{{"Host", "API.Example:8080"}};
+        QVERIFY(cache_status_has(http_request(m_port, "GET", target + "&utm_source=a", host),
+                                 "stored"));
+        QVERIFY(is_hit(http_request(m_port, "GET", target + "&utm_medium=b", host)));
+        QCOMPARE(m_gateway.cache_stats().per_api.at("9").stores, std::uint64_t(1));
+        QCOMPARE(m_gateway.purge_cache_url("http://API.EXAMPLE:8080" + target + "&utm_source=z"),
+                 std::size_t(1));
+        QVERIFY(!is_hit(http_request(m_port, "GET", target, host)));
     }
 
     // A body kept in a file holds a descriptor while it is stored, and the
