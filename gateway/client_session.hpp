@@ -42,6 +42,10 @@ inline constexpr std::size_t relay_buffer_size = 16 * 1024;
 // What happened to one request, for counters and the connection's fate.
 struct exchange_outcome {
     bool keep_alive = false;
+    // The response went out incomplete (its upstream failed mid-body): the
+    // connection ends without a TLS close_notify, whose absence is how a
+    // client reading to the close learns that it was cut.
+    bool cut = false;
 };
 
 class client_session final : public stoppable_session,

@@ -151,6 +151,15 @@ public:
     // Whether reads and writes go through TLS: then the socket must not be
     // written directly (no write_now, no sendfile).
     bool encrypted() const noexcept { return state_->tls != nullptr; }
+    // Ends TLS on this side: sends the close_notify alert under the current
+    // deadline, so that the peer can tell a complete close from a cut one
+    // (RFC 8446 §6.1), without waiting for the peer's alert (as nginx does
+    // for HTTP: a client with its response closes anyway, and one still
+    // sending must not hold the connection open). The stream is plain TCP
+    // afterwards, for discarding what the peer still sends. Nothing on a
+    // plain stream, and nothing after a failed or cancelled write, which
+    // may have left a record half sent. (upstream_tls.cpp)
+    worker_task<void> end_tls();
 
     // Waits, under the deadline, until the socket takes more bytes: for
     // writes made outside asio (sendfile).

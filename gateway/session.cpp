@@ -54,6 +54,9 @@ constexpr std::size_t upstream_read_size = 16 * 1024;
 // reads it (nginx's lingering close).
 constexpr auto linger_time = std::chrono::seconds(2);
 constexpr std::size_t linger_bytes = 64 * 1024 * 1024;
+// The most a TLS close_notify may wait for room in the client's socket: it is
+// a courtesy to a client that has stopped reading.
+constexpr auto tls_close_time = std::chrono::milliseconds(500);
 constexpr std::size_t upstream_header_limit = 64 * 1024;
 // How long a pooled upstream connection may have been idle to be reused.
 // For a request whose body is still arriving the limit is short: upstreams
@@ -153,6 +156,7 @@ worker_task<void> client_session::run()
             co_return;
         }
     }
+    bool cut = false;
     for (;;) {
         if (!co_await wait_for_request())
             break;
@@ -184,8 +188,15 @@ worker_task<void> client_session::run()
         }
         const exchange_outcome outcome = co_await handle(parser);
         commit_record();
-        if (!outcome.keep_alive)
+        if (!outcome.keep_alive) {
+            cut = outcome.cut;
             break;
+        }
+    }
+    if (client_.encrypted() && !cut) {
+        client_.expires_after(std::min<std::chrono::milliseconds>(
+            w_.shared.options.client_send_timeout, tls_close_time));
+        co_await client_.end_tls();
     }
     if (linger_)
         co_await linger();
@@ -991,7 +1002,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 worker_stats::add(w_.stats.upstream_errors, 1);
             }
             upstream_buffer_.clear();
-            co_return exchange_outcome{}; // the client saw a truncated response
+            // The client saw a truncated response.
+            co_return exchange_outcome{.keep_alive = false, .cut = true};
         }
         if (upstream_keep_alive && response->is_done() && upstream_buffer_.size() == 0 &&
             !w_.shared.stopping.load(std::memory_order_relaxed)) {

@@ -41,11 +41,19 @@ struct tunnel_state {
         upstream.expires_after(idle_timeout);
     }
 
-    // Ends both directions: their pending reads and writes complete.
+    // Ends both directions: their pending reads and writes complete. An
+    // encrypted client's connection is only shut for reading, with its
+    // pending operations cancelled, so that its session can still end TLS
+    // with a close_notify.
     void break_off()
     {
         boost::system::error_code ignored;
-        client.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        if (client.encrypted()) {
+            client.socket().shutdown(tcp::socket::shutdown_receive, ignored);
+            client.socket().cancel(ignored);
+        } else {
+            client.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        }
         upstream.socket().shutdown(tcp::socket::shutdown_both, ignored);
     }
 };

@@ -24,7 +24,8 @@ struct tunnel_result {
 // `client_pending` / `upstream_pending`, go first. An orderly end of one
 // direction (the sender's FIN) is passed on as a half-close, so that a
 // protocol's own closing handshake can finish the other way; over TLS, which
-// has no half-close here, it ends the tunnel.
+// has no half-close here, it ends the tunnel. An encrypted client's
+// connection is left open for writing, for its session's close_notify.
 //
 // Runs one direction in a coroutine of its own on the streams' executor and
 // returns only once both have stopped, so the streams may be destroyed then.

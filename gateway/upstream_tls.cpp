@@ -28,6 +28,9 @@ public:
     {
     }
     ssl::stream<worker_socket&> stream;
+    // A write failed or was cancelled: a record may be half sent, and
+    // nothing more can follow it.
+    bool write_failed = false;
 };
 
 void tls_layer_deleter::operator()(tls_layer* layer) const noexcept
@@ -51,7 +54,12 @@ void tls_read_some(tls_layer& layer, asio::mutable_buffer buffer, tls_io_handler
 
 void tls_write_some(tls_layer& layer, asio::const_buffer buffer, tls_io_handler handler)
 {
-    layer.stream.async_write_some(buffer, std::move(handler));
+    layer.stream.async_write_some(buffer, [&layer, handler = std::move(handler)](
+                                              boost::system::error_code ec, std::size_t n) mutable {
+        if (ec)
+            layer.write_failed = true;
+        std::move(handler)(ec, n);
+    });
 }
 
 worker_task<boost::system::error_code>
@@ -97,6 +105,22 @@ worker_task<boost::system::error_code> deadline_stream::accept_tls(ssl::context&
     }
     state_->tls = std::move(layer);
     co_return boost::system::error_code{};
+}
+
+worker_task<void> deadline_stream::end_tls()
+{
+    if (!state_->tls)
+        co_return;
+    std::unique_ptr<tls_layer, tls_layer_deleter> layer = std::move(state_->tls);
+    if (layer->write_failed)
+        co_return;
+    SSL* handle = layer->stream.native_handle();
+    // As if the peer's alert had come: SSL_shutdown then only sends ours.
+    SSL_set_shutdown(handle, SSL_get_shutdown(handle) | SSL_RECEIVED_SHUTDOWN);
+    arm();
+    // Fails harmlessly on a connection the peer reset or a session that
+    // never finished its handshake.
+    co_await layer->stream.async_shutdown(worker_nothrow);
 }
 
 std::shared_ptr<ssl::context> make_listener_tls_context(const std::string& certificate_file,

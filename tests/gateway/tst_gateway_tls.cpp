@@ -9,18 +9,23 @@
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 
-#include <thread>
+#include <sys/socket.h>
+#include <sys/time.h>
 
 #include <atomic>
 #include <chrono>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <thread>
+#include <utility>
 
 using namespace gatehouse;
 using namespace gatehouse::test;
@@ -68,6 +73,34 @@ public:
         return res;
     }
 
+    // Sends `request` as it is and reads until the connection ends: the
+    // bytes received, and how the stream ended -- asio::error::eof after the
+    // gateway's TLS close_notify, ssl::error::stream_truncated when the TCP
+    // connection closed without one.
+    std::pair<std::string, boost::system::error_code> exchange_to_end(const std::string& request)
+    {
+        boost::system::error_code ec;
+        asio::write(*stream_, asio::buffer(request), ec);
+        if (ec)
+            return {std::string(), ec};
+        std::string received;
+        char chunk[16384];
+        for (int reads = 0; reads < 10000; ++reads) {
+            const std::size_t n = stream_->read_some(asio::buffer(chunk), ec);
+            received.append(chunk, n);
+            if (ec)
+                break;
+        }
+        return {received, ec};
+    }
+    // Limits each blocking read, so that a test cannot hang.
+    void limit_reads(std::chrono::milliseconds timeout)
+    {
+        const timeval tv{static_cast<time_t>(timeout.count() / 1000),
+                         static_cast<suseconds_t>((timeout.count() % 1000) * 1000)};
+        setsockopt(stream_->next_layer().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    }
+
 private:
     asio::io_context ioc_;
     ssl::context context_;
@@ -107,6 +140,15 @@ private:
             {
                 std::lock_guard lock(m_mutex);
                 m_lastProto = proto;
+            }
+            if (head->find("GET /cut") == 0) {
+                // Half of the promised body, then the connection closes.
+                const std::string cut = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                                        "Content-Length: 100000\r\n\r\n" +
+                                        std::string(50000, 'x');
+                boost::system::error_code ec;
+                asio::write(socket, asio::buffer(cut), ec);
+                return;
             }
             const bool large = head->find("GET /large") == 0;
             const std::string body = large ? std::string(large_body, 'c') : "proto=" + proto;
@@ -228,6 +270,75 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_requests.load(), before + 1, 5000);
         std::lock_guard lock(m_mutex);
         QCOMPARE(m_lastProto, std::string("https"));
+    }
+
+    // The gateway ends TLS with a close_notify when it closes a
+    // connection after a complete response, so that the client can tell
+    // the end of a response read to the close from a cut connection: after
+    // `Connection: close`, after a problem answer, and with the rest of a
+    // refused request's body still coming.
+    void closesWithCloseNotify()
+    {
+        const std::string asked_to_close =
+            "GET /closing HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+        const std::string malformed =
+            "GET /bad HTTP/1.1\r\nHost: localhost\r\nContent-Length: many\r\n\r\n";
+        const std::string too_large = "POST /big HTTP/1.1\r\nHost: localhost\r\n"
+                                      "Content-Length: 999999999999\r\n\r\n" +
+                                      std::string(30000, 'b');
+        const std::pair<std::string, std::string> cases[] = {
+            {asked_to_close, "HTTP/1.1 200 OK"},
+            {malformed, "HTTP/1.1 400 Bad Request"},
+            {too_large, "HTTP/1.1 413 Payload Too Large"},
+        };
+        for (const auto& [request, status] : cases) {
+            tls_client client(m_cert);
+            QCOMPARE(QString::fromStdString(client.connect(m_gateway->port())), QString());
+            client.limit_reads(std::chrono::seconds(5));
+            const auto [received, ended] = client.exchange_to_end(request);
+            QVERIFY2(received.starts_with(status), received.substr(0, 80).c_str());
+            QVERIFY2(ended == asio::error::eof, ended.message().c_str());
+        }
+    }
+
+    // An idle keep-alive connection the gateway closes ends the same way.
+    void idleConnectionClosesWithCloseNotify()
+    {
+        gateway::gateway_server gateway;
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin->port()}));
+        config.routes.push_back(make_route("all", "/", "origin"));
+        auto options = test_options();
+        options.keepalive_timeout = std::chrono::milliseconds(300);
+        options.tls_certificate_file = m_cert;
+        options.tls_key_file = m_key;
+        QCOMPARE(QString::fromStdString(gateway.apply(config)), QString());
+        QCOMPARE(QString::fromStdString(gateway.start(options)), QString());
+        tls_client client(m_cert);
+        QCOMPARE(QString::fromStdString(client.connect(gateway.port())), QString());
+        client.limit_reads(std::chrono::seconds(5));
+        const auto [received, ended] =
+            client.exchange_to_end("GET /idle HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        QVERIFY2(received.starts_with("HTTP/1.1 200 OK"), received.substr(0, 80).c_str());
+        QVERIFY2(received.ends_with("proto=https"), received.c_str());
+        QVERIFY2(ended == asio::error::eof, ended.message().c_str());
+        gateway.stop(std::chrono::milliseconds(300));
+    }
+
+    // A response cut short by its upstream ends without a close_notify:
+    // the client must not take the connection's end for the response's.
+    void cutResponseEndsWithoutCloseNotify()
+    {
+        tls_client client(m_cert);
+        QCOMPARE(QString::fromStdString(client.connect(m_gateway->port())), QString());
+        client.limit_reads(std::chrono::seconds(5));
+        const auto [received, ended] =
+            client.exchange_to_end("GET /cut HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        QVERIFY2(received.starts_with("HTTP/1.1 200 OK"), received.substr(0, 80).c_str());
+        const auto body_at = received.find("\r\n\r\n");
+        QVERIFY(body_at != std::string::npos);
+        QCOMPARE(received.size() - body_at - 4, std::size_t(50000));
+        QVERIFY2(ended == ssl::error::stream_truncated, ended.message().c_str());
     }
 
     // Plain HTTP on the HTTPS port gets no answer (there is no channel to

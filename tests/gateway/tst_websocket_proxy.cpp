@@ -456,6 +456,14 @@ private slots:
         ws.read(buffer, ec);
         QVERIFY2(!ec, ec.message().c_str());
         QVERIFY(beast::buffers_to_string(buffer.data()) == message);
+        // The closing handshake, then TLS ends with the gateway's
+        // close_notify, which the client's TLS shutdown waits for (a bare
+        // TCP close would be a truncated stream). What follows is TCP's:
+        // the client's own alert reaches a gateway that has closed, and
+        // its TCP teardown may find the connection reset.
+        ws.close(websocket::close_code::normal, ec);
+        QVERIFY2(ec != ssl::error::stream_truncated, ec.message().c_str());
+        QVERIFY(SSL_get_shutdown(ws.next_layer().native_handle()) & SSL_RECEIVED_SHUTDOWN);
         gateway.stop(300ms);
     }
 
