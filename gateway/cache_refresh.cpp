@@ -55,6 +55,8 @@ http::request<http::empty_body> make_refresh_request(const refresh_job& job, std
     req.set("X-Forwarded-Proto", job.scheme);
     if (!job.authority.empty())
         req.set("X-Forwarded-Host", job.authority);
+    if (!job.removed_prefix.empty())
+        req.set("X-Forwarded-Prefix", job.removed_prefix);
     req.set(http::field::host, route.preserve_host ? std::string_view(job.authority)
                                                    : std::string_view(job.target->host_header));
     append_to_list(req, "Via", via);

@@ -32,6 +32,7 @@ struct refresh_job {
     std::size_t route_index = 0;
     target_state* target = nullptr;
     std::string upstream_target; // origin-form target for the upstream
+    std::string removed_prefix;  // X-Forwarded-Prefix (client_session::removed_prefix)
 };
 
 // Runs the refresh on the worker's io_context, detached: a conditional GET

@@ -137,6 +137,13 @@ private:
     void build_upstream_target(const route_config& route, const target_state& target,
                                std::string_view path, std::string_view query,
                                std::size_t matched_bytes);
+    // The start of `path` the route takes off before forwarding (stripped,
+    // or replaced by its rewrite_prefix), without a trailing slash: what
+    // the upstream must put before its own paths in links for the client
+    // (X-Forwarded-Prefix, as Kong and Traefik send it). Empty when the
+    // upstream sees the client's path.
+    static std::string_view removed_prefix(const route_config& route, std::string_view path,
+                                           std::size_t matched_bytes);
     // Writes an interim (1xx) response on to the client; false when the
     // client went away.
     worker_task<bool> relay_interim(const response_head& interim);

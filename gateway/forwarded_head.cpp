@@ -102,6 +102,7 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
     list_field forwarded_for;
     list_field via;
     std::string_view forwarded_host;
+    std::string_view forwarded_prefix;
     for (const auto& field : req) {
         const http::field name = field.name();
         switch (name) {
@@ -143,6 +144,11 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
                 forwarded_host = field.value();
                 continue;
             }
+            if (iequals(name_string, "X-Forwarded-Prefix")) {
+                if (forwarded_prefix.empty())
+                    forwarded_prefix = field.value();
+                continue;
+            }
         }
         w.field(name_string, field.value());
     }
@@ -159,6 +165,18 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
         w.field("X-Forwarded-Host", client_host);
     else if (!forwarded_host.empty() && rewrite.trusted_peer)
         w.field("X-Forwarded-Host", forwarded_host);
+    if (!rewrite.trusted_peer)
+        forwarded_prefix = {};
+    while (!forwarded_prefix.empty() && forwarded_prefix.back() == '/')
+        forwarded_prefix.remove_suffix(1);
+    if (!forwarded_prefix.empty() && !rewrite.removed_prefix.empty()) {
+        std::string joined(forwarded_prefix);
+        joined.append(rewrite.removed_prefix);
+        w.field("X-Forwarded-Prefix", joined);
+    } else if (!forwarded_prefix.empty() || !rewrite.removed_prefix.empty()) {
+        w.field("X-Forwarded-Prefix",
+                forwarded_prefix.empty() ? rewrite.removed_prefix : forwarded_prefix);
+    }
     via.write(w, "Via", rewrite.via);
     w.field("X-Request-Id", rewrite.request_id);
     if (!rewrite.upgrade.empty()) {

@@ -672,6 +672,25 @@ void client_session::build_upstream_target(const route_config& route, const targ
     out.append(query);
 }
 
+std::string_view client_session::removed_prefix(const route_config& route, std::string_view path,
+                                                std::size_t matched_bytes)
+{
+    std::string_view prefix;
+    if (!route.rewrite_prefix.empty() || route.strip_prefix)
+        prefix = path.substr(0, std::min(matched_bytes, path.size()));
+    else if (!route.strip_base.empty() && path.starts_with(route.strip_base))
+        prefix = path.substr(0, route.strip_base.size());
+    while (!prefix.empty() && prefix.back() == '/')
+        prefix.remove_suffix(1);
+    // Replaced by itself, it is not taken off.
+    std::string_view rewrite = route.rewrite_prefix;
+    while (!rewrite.empty() && rewrite.back() == '/')
+        rewrite.remove_suffix(1);
+    if (!route.rewrite_prefix.empty() && rewrite == prefix)
+        return {};
+    return prefix;
+}
+
 worker_task<exchange_outcome>
 client_session::forward(request_parser& parser, const runtime_config& config,
                         std::size_t route_index, std::string_view path, std::string_view query,
@@ -708,6 +727,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     rewrite.scheme = scheme_;
     rewrite.trusted_peer = peer_trusted_;
     rewrite.max_forwards = max_forwards_;
+    rewrite.removed_prefix = removed_prefix(route, path, matched_bytes);
     if (websocket_)
         rewrite.upgrade = "websocket";
     const bool chunked_request = parser.chunked();

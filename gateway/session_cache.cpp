@@ -51,6 +51,7 @@ worker_task<std::optional<exchange_outcome>> client_session::consult_cache(
                     const auto& route = config->snapshot.routes[match.route_index];
                     build_upstream_target(route, *target, path_, query, match.matched_bytes);
                     job->upstream_target = target_;
+                    job->removed_prefix = removed_prefix(route, path_, match.matched_bytes);
                     job->config = config;
                     job->route_index = match.route_index;
                     job->target = target;

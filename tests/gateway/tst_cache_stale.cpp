@@ -3,6 +3,7 @@
 #include "gateway/gateway_server.hpp"
 
 #include "cache_fixture.h"
+#include "echo_json.h"
 
 #include <QElapsedTimer>
 #include <QtTest/QTest>
@@ -37,6 +38,7 @@ private:
         config.upstreams.push_back(make_upstream("failing", {m_failing.port()}));
         config.upstreams.push_back(make_upstream("doomed", {m_doomedPort}));
         config.routes.push_back(cached_route("cached", "/c", "origin"));
+        config.routes.push_back(cached_route("prefixed", "/pre", "origin", "/echo"));
         config.routes.push_back(
             cached_route("sie5", "/sie5", "failing", broken ? "/time" : "/respond"));
         config.routes.push_back(cached_route("sie", "/sie", "doomed"));
@@ -89,6 +91,23 @@ private slots:
         QVERIFY(is_hit(fresh));
         QVERIFY(!cache_status_has(fresh, "detail=stale-while-revalidate"));
         QCOMPARE(m_origin.requests() - before, 2u);
+    }
+
+    // A background refresh asks as the request it refreshes for did: the
+    // upstream hears the prefix the route takes off (and builds its links
+    // with it), so what it answers is right for the stored URL.
+    void backgroundRefreshSendsTheRemovedPrefix()
+    {
+        const std::string target =
+            "/pre/x?cache_control=max-age%3D0%2C%20stale-while-revalidate%3D60";
+        const auto first = get(target);
+        QVERIFY(cache_status_has(first, "stored"));
+        QCOMPARE(echoed_header(first, "x-forwarded-prefix"), QStringLiteral("/pre"));
+        QVERIFY(!echoed_header(first, "x-request-id").isEmpty());
+        QVERIFY(is_hit(get(target))); // stale: one refresh goes upstream
+        // The refresh's answer (it carries no request id) replaces the entry.
+        QTRY_VERIFY_WITH_TIMEOUT(echoed_header(get(target), "x-request-id").isEmpty(), 5000);
+        QCOMPARE(echoed_header(get(target), "x-forwarded-prefix"), QStringLiteral("/pre"));
     }
 
     void staleWhileRevalidateRefreshesOnce()

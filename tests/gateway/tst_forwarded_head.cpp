@@ -227,6 +227,54 @@ private slots:
         QCOMPARE(values(parse_head<true>(wire), "X-Forwarded-Host"), std::string("front.example"));
     }
 
+    // X-Forwarded-Prefix names the part of the path the route took off; a
+    // client's own is dropped unless it is a trusted proxy, whose prefix
+    // then goes first.
+    void forwardedPrefix_data()
+    {
+        QTest::addColumn<QString>("sent");
+        QTest::addColumn<QString>("removed");
+        QTest::addColumn<bool>("trusted");
+        QTest::addColumn<QString>("expected"); // "": no field
+        QTest::newRow("route's") << QString() << "/shop" << false << "/shop";
+        QTest::newRow("none") << QString() << QString() << false << QString();
+        QTest::newRow("client's dropped") << "//evil.example" << QString() << false << QString();
+        QTest::newRow("client's replaced") << "/x"
+                                           << "/shop" << false << "/shop";
+        QTest::newRow("trusted alone") << "/public" << QString() << true << "/public";
+        QTest::newRow("trusted first") << "/public/"
+                                       << "/shop" << true << "/public/shop";
+        QTest::newRow("trusted root") << "/"
+                                      << "/shop" << true << "/shop";
+    }
+    void forwardedPrefix()
+    {
+        QFETCH(QString, sent);
+        QFETCH(QString, removed);
+        QFETCH(bool, trusted);
+        QFETCH(QString, expected);
+        http::request_header<> req;
+        req.method(http::verb::get);
+        req.target("/shop/items");
+        req.set(http::field::host, "api.example.com");
+        if (!sent.isNull())
+            req.insert("X-Forwarded-Prefix", sent.toStdString());
+        const std::string removed_prefix = removed.toStdString();
+        std::string wire;
+        serialize_forwarded_request(req,
+                                    {.target = "/items",
+                                     .host = "origin",
+                                     .client_ip = "127.0.0.1",
+                                     .via = "1.1 gatehouse",
+                                     .request_id = "id",
+                                     .removed_prefix = removed_prefix,
+                                     .trusted_peer = trusted},
+                                    wire);
+        const auto out = parse_head<true>(wire);
+        QCOMPARE(count(out, "X-Forwarded-Prefix"), std::size_t(expected.isEmpty() ? 0 : 1));
+        QCOMPARE(QString::fromStdString(values(out, "X-Forwarded-Prefix")), expected);
+    }
+
     void responseIsRewrittenForTheClient()
     {
         http::response_header<> res;

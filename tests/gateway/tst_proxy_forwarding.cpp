@@ -249,31 +249,47 @@ private slots:
     {
         QTest::addColumn<QString>("target");
         QTest::addColumn<QString>("originPath");
+        // What the upstream is told was taken off (X-Forwarded-Prefix);
+        // empty: no such field.
+        QTest::addColumn<QString>("prefix");
         QTest::newRow("strip prefix") << "/strip/echo/a/b"
-                                      << "/echo/a/b";
+                                      << "/echo/a/b"
+                                      << "/strip";
         QTest::newRow("rewrite prefix") << "/rw/v1/items/7"
-                                        << "/echo/v2/items/7";
+                                        << "/echo/v2/items/7"
+                                        << "/rw/v1";
         QTest::newRow("rewrite prefix exact") << "/rw/v1"
-                                              << "/echo/v2";
+                                              << "/echo/v2"
+                                              << "/rw/v1";
         QTest::newRow("target base path") << "/based/x"
-                                          << "/echo/base/x";
+                                          << "/echo/base/x"
+                                          << "/based";
         QTest::newRow("dot segments resolved") << "/strip/x/../echo/y"
-                                               << "/echo/y";
+                                               << "/echo/y"
+                                               << "/strip";
         QTest::newRow("strip base path") << "/orders/v1/items/7?x=1"
-                                         << "/echo/base/items/7";
+                                         << "/echo/base/items/7"
+                                         << "/orders/v1";
         QTest::newRow("strip base path, root") << "/orders/v1"
-                                               << "/echo/base/";
+                                               << "/echo/base/"
+                                               << "/orders/v1";
         QTest::newRow("untouched") << "/echo/plain"
-                                   << "/echo/plain";
+                                   << "/echo/plain" << QString();
     }
 
     void pathRewriting()
     {
         QFETCH(QString, target);
         QFETCH(QString, originPath);
-        const auto r = http_request(m_port, "GET", target.toStdString());
+        QFETCH(QString, prefix);
+        // A client's own X-Forwarded-Prefix never reaches the upstream.
+        const auto r = http_request(m_port, "GET", target.toStdString(),
+                                    {{"X-Forwarded-Prefix", "//evil.example"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(json_body(r).value(QStringLiteral("path")).toString(), originPath);
+        const auto headers = json_body(r).value(QStringLiteral("headers")).toObject();
+        QCOMPARE(headers.contains(QStringLiteral("x-forwarded-prefix")), !prefix.isEmpty());
+        QCOMPARE(echoed_header(r, "x-forwarded-prefix"), prefix);
     }
 
     void largeUploadIsStreamed()

@@ -57,6 +57,9 @@ private slots:
         cached.rewrite_prefix = "/echo";
         cached.cache.enabled = true;
         config.routes.push_back(cached);
+        auto api = make_route("api", "/api", "origin");
+        api.rewrite_prefix = "/echo";
+        config.routes.push_back(api);
         auto options = test_options();
         QCOMPARE(QString::fromStdString(m_wary.apply(config)), QString());
         QCOMPARE(QString::fromStdString(m_wary.start(options)), QString());
@@ -159,6 +162,38 @@ private slots:
         QCOMPARE(echoed_header(r, "x-forwarded-proto"), QStringLiteral("http"));
         r = http_request(m_wary.port(), "GET", "/echo/s", proto);
         QCOMPARE(echoed_header(r, "x-forwarded-proto"), QStringLiteral("http"));
+    }
+
+    // A proxy in front that serves the gateway below a path of its own
+    // says so in X-Forwarded-Prefix: from a trusted one, that path goes
+    // before the prefix the route takes off; anyone else's is dropped. On
+    // a cached route the peer's is dropped too (it is not in the key).
+    void forwardedPrefix_data()
+    {
+        QTest::addColumn<bool>("trusted");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("trusted, route strips") << true << "/api/p"
+                                               << "/public/api";
+        QTest::newRow("trusted, route keeps the path") << true << "/echo/p"
+                                                       << "/public";
+        QTest::newRow("trusted, cached route") << true << "/cached/p"
+                                               << "/cached";
+        QTest::newRow("other, route strips") << false << "/api/p"
+                                             << "/api";
+        QTest::newRow("other, route keeps the path") << false << "/echo/p"
+                                                     << "";
+    }
+    void forwardedPrefix()
+    {
+        QFETCH(bool, trusted);
+        QFETCH(QString, target);
+        QFETCH(QString, expected);
+        auto& gateway = trusted ? m_trusting : m_wary;
+        const auto r = http_request(gateway.port(), "GET", target.toStdString(),
+                                    {{"X-Forwarded-Prefix", "/public"}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echoed_header(r, "x-forwarded-prefix"), expected);
     }
 
     // Without a Host (HTTP/1.0) a trusted peer's X-Forwarded-Host stands;
