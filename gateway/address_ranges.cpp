@@ -3,6 +3,7 @@
 #include "gateway/address_ranges.hpp"
 
 #include "gateway/http_util.hpp"
+#include "gateway/request_checks.hpp"
 
 #include <charconv>
 
@@ -147,6 +148,12 @@ std::string_view forwarded_scheme(std::string_view value)
     if (iequals(first, "http"))
         return "http";
     return {};
+}
+
+std::string_view forwarded_host(std::string_view value)
+{
+    const std::string_view first = trim_ows(value.substr(0, value.find(',')));
+    return valid_host_value(first) ? first : std::string_view();
 }
 
 } // namespace gatehouse::gateway

@@ -49,4 +49,9 @@ std::string_view forwarded_client(const address_ranges& trusted, std::string_vie
 // "https", its first list member), or "" when it reports neither.
 std::string_view forwarded_scheme(std::string_view value);
 
+// The host a trusted peer reports in X-Forwarded-Host: its first list
+// member (the host the first proxy was asked for), or "" when that is not
+// a valid host[:port] (request_checks.hpp: valid_host_value).
+std::string_view forwarded_host(std::string_view value);
+
 } // namespace gatehouse::gateway

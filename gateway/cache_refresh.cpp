@@ -57,7 +57,7 @@ http::request<http::empty_body> make_refresh_request(const refresh_job& job, std
         req.set("X-Forwarded-Host", job.authority);
     if (!job.removed_prefix.empty())
         req.set("X-Forwarded-Prefix", job.removed_prefix);
-    req.set(http::field::host, route.preserve_host ? std::string_view(job.authority)
+    req.set(http::field::host, route.preserve_host ? std::string_view(job.preserved_host)
                                                    : std::string_view(job.target->host_header));
     append_to_list(req, "Via", via);
     req.keep_alive(true);

@@ -25,8 +25,9 @@ struct refresh_job {
     cache::cache_key key;
     std::shared_ptr<const cache::cached_response> entry; // the stale one
     std::string api_key;
-    std::string authority;                        // the Host the client asked for
-    std::string_view scheme = "http";             // its scheme ("http" or "https", static)
+    std::string authority;            // the host the client asked for (the key's)
+    std::string preserved_host;       // the Host a preserve_host route sends on: the client's
+    std::string_view scheme = "http"; // its scheme ("http" or "https", static)
     boost::beast::http::fields request_fields;    // the client's (Vary, forwarding)
     std::shared_ptr<const runtime_config> config; // keeps policy, store and target alive
     std::size_t route_index = 0;

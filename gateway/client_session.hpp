@@ -188,6 +188,10 @@ private:
     std::string client_ip_;
     // The peer is a trusted proxy (gateway_options::trusted_proxies).
     bool peer_trusted_ = false;
+    // The host a trusted peer reports it was asked for (X-Forwarded-Host),
+    // in the request in hand; empty otherwise. A copy: a cached route drops
+    // the field from the request before it is forwarded (cache_flow.cpp).
+    std::string forwarded_host_;
     std::vector<std::string_view> forwarded_for_lines_; // reused
     // The client's scheme for the request in hand, "http" or "https"
     // (static): the connection's, or what a trusted proxy reports.

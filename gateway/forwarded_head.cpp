@@ -101,7 +101,6 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
     bool has_client_host = false;
     list_field forwarded_for;
     list_field via;
-    std::string_view forwarded_host;
     std::string_view forwarded_prefix;
     for (const auto& field : req) {
         const http::field name = field.name();
@@ -140,10 +139,8 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
             }
             if (iequals(name_string, "X-Forwarded-Proto") || iequals(name_string, "X-Request-Id"))
                 continue;
-            if (iequals(name_string, "X-Forwarded-Host")) {
-                forwarded_host = field.value();
+            if (iequals(name_string, "X-Forwarded-Host"))
                 continue;
-            }
             if (iequals(name_string, "X-Forwarded-Prefix")) {
                 if (forwarded_prefix.empty())
                     forwarded_prefix = field.value();
@@ -161,10 +158,10 @@ void serialize_forwarded_request(const http::request_header<>& req, const reques
         w.field("Host", host);
     forwarded_for.write(w, "X-Forwarded-For", rewrite.client_ip);
     w.field("X-Forwarded-Proto", rewrite.scheme);
-    if (!client_host.empty())
+    if (!rewrite.forwarded_host.empty())
+        w.field("X-Forwarded-Host", rewrite.forwarded_host);
+    else if (!client_host.empty())
         w.field("X-Forwarded-Host", client_host);
-    else if (!forwarded_host.empty() && rewrite.trusted_peer)
-        w.field("X-Forwarded-Host", forwarded_host);
     if (!rewrite.trusted_peer)
         forwarded_prefix = {};
     while (!forwarded_prefix.empty() && forwarded_prefix.back() == '/')

@@ -43,17 +43,20 @@ struct request_rewrite {
     // sent on as Upgrade with "Connection: upgrade" (both hop-by-hop, so
     // dropped otherwise).
     std::string_view upgrade{};
+    // Non-empty: the host a trusted proxy in front was asked for (its
+    // X-Forwarded-Host), sent on as X-Forwarded-Host instead of the Host.
+    std::string_view forwarded_host{};
     // The start of the client's path the route took off before forwarding
     // (client_session::removed_prefix): sent as X-Forwarded-Prefix, so that
     // an upstream can build links the client can follow. Empty: none.
     std::string_view removed_prefix{};
     // The client is a trusted proxy (gateway_options::trusted_proxies): its
-    // own X-Forwarded-Host stands when it sent no Host (HTTP/1.0), and its
     // X-Forwarded-Prefix goes before the route's.
     bool trusted_peer = false;
 };
 // X-Forwarded-Proto becomes the rewrite's scheme; X-Forwarded-Host the
-// client's Host (without one, a trusted peer's X-Forwarded-Host, else none);
+// rewrite's forwarded_host, else the client's Host (else none); a client's
+// own X-Forwarded-Host is never passed on;
 // X-Forwarded-Prefix a trusted peer's followed by the removed prefix (from
 // other clients it is dropped: the gateway speaks for what it forwards).
 void serialize_forwarded_request(const boost::beast::http::request_header<>& req,

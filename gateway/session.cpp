@@ -293,6 +293,9 @@ void client_session::believe_forwarding_fields(const http::request_header<>& req
         } else if (iequals(name, "X-Forwarded-Proto")) {
             if (const auto scheme = forwarded_scheme(field.value()); !scheme.empty())
                 scheme_ = scheme;
+        } else if (iequals(name, "X-Forwarded-Host")) {
+            if (forwarded_host_.empty())
+                forwarded_host_.assign(forwarded_host(field.value()));
         }
     }
     if (!lines.empty())
@@ -459,6 +462,7 @@ worker_task<exchange_outcome> client_session::handle(request_parser& parser)
         }
     }
     scheme_ = client_.encrypted() ? std::string_view("https") : std::string_view("http");
+    forwarded_host_.clear();
     if (peer_trusted_) [[unlikely]]
         believe_forwarding_fields(req);
     if (acceptable_request_id(incoming_id))
@@ -726,6 +730,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     rewrite.request_id = request_id_;
     rewrite.scheme = scheme_;
     rewrite.trusted_peer = peer_trusted_;
+    rewrite.forwarded_host = forwarded_host_;
     rewrite.max_forwards = max_forwards_;
     rewrite.removed_prefix = removed_prefix(route, path, matched_bytes);
     if (websocket_)

@@ -35,8 +35,13 @@ worker_task<std::optional<exchange_outcome>> client_session::consult_cache(
             keep_alive = req.keep_alive() && !closing_ &&
                          !w_.shared.stopping.load(std::memory_order_relaxed);
         }
-        auto step = cache_.begin(req, cached, *config->cache, w_.shared.coalescer, scheme_,
-                                 authority, path_, bare_query);
+        // Keyed by the URL the client asked for: with the host a trusted
+        // proxy in front was asked for, when it says so (the Host it sent
+        // is its own business).
+        auto step =
+            cache_.begin(req, cached, *config->cache, w_.shared.coalescer, scheme_,
+                         forwarded_host_.empty() ? authority : std::string_view(forwarded_host_),
+                         path_, bare_query);
         if (step == cache_exchange::step::wait) {
             // Bounded: a leader stuck upstream costs its followers at most
             // one upstream timeout before they go themselves.
@@ -52,6 +57,7 @@ worker_task<std::optional<exchange_outcome>> client_session::consult_cache(
                     build_upstream_target(route, *target, path_, query, match.matched_bytes);
                     job->upstream_target = target_;
                     job->removed_prefix = removed_prefix(route, path_, match.matched_bytes);
+                    job->preserved_host.assign(authority);
                     job->config = config;
                     job->route_index = match.route_index;
                     job->target = target;

@@ -198,7 +198,8 @@ private slots:
         QCOMPARE(values(parse_head<true>(wire), "Host"), std::string("api.example.com"));
 
         // An HTTP/1.0 client without Host: its X-Forwarded-Host is not
-        // believed, unless it is a trusted proxy.
+        // passed on; the host a trusted proxy reports is (the session
+        // reads it, client_session::believe_forwarding_fields).
         http::request_header<> old;
         old.method(http::verb::get);
         old.target("/");
@@ -222,7 +223,18 @@ private slots:
                                      .client_ip = {},
                                      .via = "1.0 gatehouse",
                                      .request_id = "id",
-                                     .trusted_peer = true},
+                                     .forwarded_host = "front.example"},
+                                    wire);
+        QCOMPARE(values(parse_head<true>(wire), "X-Forwarded-Host"), std::string("front.example"));
+        QCOMPARE(count(parse_head<true>(wire), "X-Forwarded-Host"), std::size_t(1));
+        // With a Host too, the reported host stands for it.
+        serialize_forwarded_request(client_request(),
+                                    {.target = "/",
+                                     .host = "origin",
+                                     .client_ip = {},
+                                     .via = "1.1 gatehouse",
+                                     .request_id = "id",
+                                     .forwarded_host = "front.example"},
                                     wire);
         QCOMPARE(values(parse_head<true>(wire), "X-Forwarded-Host"), std::string("front.example"));
     }

@@ -3,6 +3,7 @@
 #include "gateway/address_ranges.hpp"
 #include "gateway/gateway_server.hpp"
 
+#include "cache_fixture.h"
 #include "echo_json.h"
 #include "gateway_fixture.h"
 #include "tests/support/test_http.h"
@@ -194,6 +195,59 @@ private slots:
                                     {{"X-Forwarded-Prefix", "/public"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(echoed_header(r, "x-forwarded-prefix"), expected);
+    }
+
+    // A proxy in front that sends its own Host (nginx's default names its
+    // upstream) reports the host it was asked for in X-Forwarded-Host: from
+    // a trusted one that is what the upstream hears (its first member, when
+    // it is a host); anyone else's gives way to the Host.
+    void forwardedHost_data()
+    {
+        QTest::addColumn<bool>("trusted");
+        QTest::addColumn<QString>("sent");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("trusted") << true << "shop.example:8443"
+                                 << "shop.example:8443";
+        QTest::newRow("trusted, a list") << true << " shop.example , edge.internal"
+                                         << "shop.example";
+        QTest::newRow("trusted, not a host") << true << "shop example/x"
+                                             << "gw.internal";
+        QTest::newRow("other") << false << "shop.example"
+                               << "gw.internal";
+    }
+    void forwardedHost()
+    {
+        QFETCH(bool, trusted);
+        QFETCH(QString, sent);
+        QFETCH(QString, expected);
+        auto& gateway = trusted ? m_trusting : m_wary;
+        const auto r =
+            http_request(gateway.port(), "GET", "/echo/fh",
+                         {{"Host", "gw.internal"}, {"X-Forwarded-Host", sent.toStdString()}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(echoed_header(r, "x-forwarded-host"), expected);
+    }
+
+    // The cache keys what a trusted proxy reports, as it does the scheme:
+    // two public hosts behind one balancer that sends one Host do not share
+    // entries, and a purge by the public URL finds its entry.
+    void cacheKeysTheReportedHost()
+    {
+        const std::string target = "/cached/fh?cache_control=max-age%3D60";
+        auto as = [&](const char* host) {
+            return http_request(m_trusting.port(), "GET", target,
+                                {{"Host", "gw.internal"}, {"X-Forwarded-Host", host}});
+        };
+        const auto a = as("a.example");
+        QVERIFY(cache_status_has(a, "stored"));
+        QCOMPARE(echoed_header(a, "x-forwarded-host"), QStringLiteral("a.example"));
+        const auto b = as("b.example");
+        QVERIFY2(!is_hit(b), b.header("Cache-Status").c_str());
+        QCOMPARE(echoed_header(b, "x-forwarded-host"), QStringLiteral("b.example"));
+        QVERIFY(is_hit(as("a.example")));
+        QCOMPARE(m_trusting.purge_cache_url("http://a.example" + target), std::size_t(1));
+        QVERIFY(!is_hit(as("a.example")));
+        QVERIFY(is_hit(as("b.example")));
     }
 
     // Without a Host (HTTP/1.0) a trusted peer's X-Forwarded-Host stands;
