@@ -174,7 +174,8 @@ void Loader::loadListen(const ConfigField& field, gateway::gateway_options& opti
     const auto fields = mapping(field, {"address", "port", "threads", "header_limit", "body_limit",
                                         "client_header_timeout", "client_body_timeout",
                                         "client_send_timeout", "keepalive_timeout", "via_name",
-                                        "merge_slashes", "trusted_proxies", "tls"});
+                                        "merge_slashes", "trusted_proxies", "proxy_protocol",
+                                        "tls"});
     if (!fields)
         return;
     if (const auto tls = fields->get("tls"))
@@ -208,6 +209,15 @@ void Loader::loadListen(const ConfigField& field, gateway::gateway_options& opti
     optionalBool(*fields, "merge_slashes", options.merge_slashes);
     if (const auto trusted = fields->get("trusted_proxies"))
         loadTrustedProxies(*trusted, options.trusted_proxies);
+    if (const auto proxyProtocol = fields->get("proxy_protocol")) {
+        optionalBool(*fields, "proxy_protocol", options.proxy_protocol);
+        // A header is believed from a trusted balancer only; without one
+        // named, every address it carries would be thrown away unread.
+        if (options.proxy_protocol && options.trusted_proxies.empty())
+            fail(*proxyProtocol,
+                 QStringLiteral("proxy_protocol needs trusted_proxies naming the load balancers "
+                                "whose PROXY headers are believed"));
+    }
     if (const auto via = fields->get("via_name")) {
         std::string text;
         if (readString(*via, text)) {

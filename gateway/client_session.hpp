@@ -103,6 +103,10 @@ private:
     using request_parser = request_head_parser;
 
     worker_task<bool> wait_for_request();
+    // The PROXY protocol header a load balancer starts the connection with
+    // (gateway_options::proxy_protocol); false: none, a broken one, or the
+    // connection ended or timed out first.
+    worker_task<bool> read_proxy_header();
     worker_task<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
                                    std::string_view allow = {});
     // A response of the gateway's own that is not a problem (an answer as

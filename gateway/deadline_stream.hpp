@@ -161,6 +161,16 @@ public:
     // may have left a record half sent. (upstream_tls.cpp)
     worker_task<void> end_tls();
 
+    // Waits, under the deadline, until the socket has bytes to read: for
+    // reads made outside asio (a PROXY protocol header).
+    template <class CompletionToken>
+    auto async_wait_readable(CompletionToken&& token)
+    {
+        arm();
+        return state_->socket.async_wait(worker_socket::wait_read,
+                                         std::forward<CompletionToken>(token));
+    }
+
     // Waits, under the deadline, until the socket takes more bytes: for
     // writes made outside asio (sendfile).
     template <class CompletionToken>

@@ -36,6 +36,10 @@ struct gateway_options {
     // call log is then the one they report, and the scheme they report goes
     // upstream and into cache keys. Empty: every peer is the client.
     address_ranges trusted_proxies;
+    // Every connection starts with a PROXY protocol header (version 1 or
+    // 2) from a layer-4 load balancer; one without is closed. The client
+    // address it carries is believed from trusted_proxies only.
+    bool proxy_protocol = false;
     // HTTPS for clients: a PEM certificate chain and its private key. Both
     // empty: plain HTTP. A handshake must finish within
     // client_header_timeout.

@@ -13,6 +13,7 @@
 #include "gateway/http_util.hpp"
 #include "gateway/message_head.hpp"
 #include "gateway/problem.hpp"
+#include "gateway/proxy_protocol.hpp"
 #include "gateway/relay.hpp"
 #include "gateway/request_checks.hpp"
 #include "gateway/response_head.hpp"
@@ -34,6 +35,10 @@
 #include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include <sys/socket.h>
+
+#include <array>
+#include <cerrno>
 #include <limits>
 #include <memory>
 
@@ -138,9 +143,69 @@ worker_task<bool> client_session::wait_for_request()
     co_return true;
 }
 
+worker_task<bool> client_session::read_proxy_header()
+{
+    // Only the header's bytes are taken off the socket: what follows is
+    // TLS's or HTTP's. Bytes are looked at first (MSG_PEEK); those that are
+    // certainly header are taken, and the rest is waited for.
+    const int fd = client_.socket().native_handle();
+    std::array<char, proxy_header_limit> header;
+    std::size_t have = 0;
+    for (;;) {
+        const ssize_t n =
+            ::recv(fd, header.data() + have, header.size() - have, MSG_PEEK | MSG_DONTWAIT);
+        if (n == 0)
+            co_return false;
+        if (n < 0) {
+            if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+                co_return false;
+        } else {
+            const auto seen = static_cast<std::size_t>(n);
+            const proxy_header parsed =
+                parse_proxy_header(std::string_view(header.data(), have + seen));
+            if (parsed.state == proxy_header::status::invalid)
+                co_return false;
+            // Complete: take the rest of the header. Need more: all of it is
+            // header (proxy_protocol.hpp), so take it and wait.
+            const std::size_t take =
+                parsed.state == proxy_header::status::complete ? parsed.length - have : seen;
+            if (::recv(fd, header.data() + have, take, MSG_DONTWAIT) != static_cast<ssize_t>(take))
+                co_return false;
+            have += take;
+            if (parsed.state == proxy_header::status::complete) {
+                // Believed from a trusted balancer only: anyone else could
+                // name any address. The HTTP fields then come from the client
+                // the balancer speaks for, trusted or not by its own address.
+                if (parsed.source && peer_trusted_) {
+                    client_ip_ = parsed.source->to_string();
+                    peer_trusted_ = w_.shared.options.trusted_proxies.contains(*parsed.source);
+                }
+                co_return true;
+            }
+            if (have == header.size())
+                co_return false;
+        }
+        auto [wait_ec] = co_await client_.async_wait_readable(nothrow);
+        if (wait_ec)
+            co_return false;
+    }
+}
+
 worker_task<void> client_session::run()
 {
     auto self = shared_from_this();
+    // Behind a layer-4 balancer, its PROXY header first, then TLS, both
+    // within the time a request head may take.
+    if (w_.shared.options.proxy_protocol) {
+        arm_client_timer(w_.shared.options.client_header_timeout);
+        const bool read = co_await read_proxy_header();
+        disarm_client_timer();
+        if (!read) {
+            boost::system::error_code ignored;
+            client_.socket().close(ignored);
+            co_return;
+        }
+    }
     // HTTPS: the handshake first, within the time a request head may take.
     // A client that fails it (plain HTTP on this port, an unknown protocol
     // version, silence) is closed without an answer: there is no channel to

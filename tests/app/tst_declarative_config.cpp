@@ -124,6 +124,7 @@ private slots:
     void durationAndSizeFields();
     void mergeSlashesCanBeTurnedOff();
     void trustedProxies();
+    void proxyProtocol();
     void dnsRefreshInterval();
     void upstreamTls();
 };
@@ -824,6 +825,27 @@ void TestDeclarativeConfig::trustedProxies()
                  qPrintable(config.lastError()));
         QVERIFY2(config.lastError().contains(QLatin1String(":9:")), qPrintable(config.lastError()));
     }
+}
+
+// PROXY protocol headers from layer-4 balancers: off unless asked, and
+// only with the balancers named among the trusted proxies.
+void TestDeclarativeConfig::proxyProtocol()
+{
+    DeclarativeConfig config;
+    QVERIFY2(config.parse(Minimal), qPrintable(config.lastError()));
+    QVERIFY(!config.options().proxy_protocol);
+    QVERIFY2(config.parse(QByteArray(Minimal) +
+                          "listen:\n  trusted_proxies: [10.0.0.0/8]\n  proxy_protocol: true\n"),
+             qPrintable(config.lastError()));
+    QVERIFY(config.options().proxy_protocol);
+    QVERIFY(!config.parse(QByteArray(Minimal) + "listen:\n  proxy_protocol: true\n"));
+    QVERIFY2(config.lastError().contains(QLatin1String("proxy_protocol needs trusted_proxies")) &&
+                 config.lastError().contains(QLatin1String(":9:")),
+             qPrintable(config.lastError()));
+    QVERIFY(!config.parse(QByteArray(Minimal) +
+                          "listen:\n  trusted_proxies: [10.0.0.0/8]\n  proxy_protocol: yes\n"));
+    QVERIFY2(config.lastError().contains(QLatin1String("proxy_protocol")),
+             qPrintable(config.lastError()));
 }
 
 // Host-name targets are looked up again every 30 s unless the file says
