@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/final_recipient.hpp"
 
+#include "gateway/cache/http_date.hpp"
+
 #include <algorithm>
 
 namespace gatehouse::gateway {
@@ -15,6 +17,7 @@ constexpr std::uint32_t max_forwards_cap = 255;
 http::response<http::string_body> answer(std::string_view request_id, bool keep_alive)
 {
     http::response<http::string_body> res{http::status::ok, 11};
+    res.set(http::field::date, cache::http_date_now());
     res.set(http::field::cache_control, "no-store");
     if (!request_id.empty())
         res.set("X-Request-Id", request_id);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/problem.hpp"
 
+#include "gateway/cache/http_date.hpp"
+
 #include <cstdio>
 
 namespace gatehouse::gateway {
@@ -123,6 +125,8 @@ http::response<http::string_body> make_problem(problem_kind kind, std::string_vi
     body += "}\n";
 
     http::response<http::string_body> res{p.status, 11};
+    // The gateway is this response's origin (RFC 9110 §6.6.1).
+    res.set(http::field::date, cache::http_date_now());
     res.set(http::field::content_type, "application/problem+json");
     res.set(http::field::cache_control, "no-store");
     if (!request_id.empty())

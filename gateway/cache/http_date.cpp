@@ -150,4 +150,16 @@ std::string format_http_date(sys_seconds t)
     return buf;
 }
 
+std::string_view http_date_now()
+{
+    thread_local sys_seconds formatted_for{};
+    thread_local std::string text;
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (now != formatted_for || text.empty()) {
+        formatted_for = now;
+        text = format_http_date(now);
+    }
+    return text;
+}
+
 } // namespace gatehouse::gateway::cache

@@ -20,4 +20,9 @@ std::optional<sys_seconds> parse_http_date(std::string_view text);
 // IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
 std::string format_http_date(sys_seconds t);
 
+// The current time as an IMF-fixdate, for the Date of responses the
+// gateway makes itself (RFC 9110 §6.6.1): formatted once a second per
+// thread, valid until the thread's next call.
+std::string_view http_date_now();
+
 } // namespace gatehouse::gateway::cache

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "gateway/cache/http_date.hpp"
 #include "gateway/gateway_server.hpp"
 
 #include "echo_json.h"
@@ -86,6 +87,7 @@ private slots:
         QCOMPARE(r.header("Content-Length"), std::string("0"));
         QVERIFY(r.body.empty());
         QVERIFY(!r.header("X-Request-Id").empty());
+        QVERIFY2(gateway::cache::parse_http_date(r.header("Date")), r.header("Date").c_str());
         QVERIFY(r.keep_alive);
         QCOMPARE(m_origin.requests(), originRequests);
         // The connection goes on.

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "gateway/cache/http_date.hpp"
 #include "gateway/gateway_server.hpp"
 
 #include "gateway_fixture.h"
@@ -42,6 +43,12 @@ private:
                  QStringLiteral("https://gatehouse.dev/problems/") + QLatin1String(type));
         QVERIFY(!p.value(QStringLiteral("title")).toString().isEmpty());
         QVERIFY(!p.value(QStringLiteral("detail")).toString().isEmpty());
+        // The gateway is the origin of its own answers: they carry a Date
+        // (RFC 9110 §6.6.1), the current one.
+        const auto date = gateway::cache::parse_http_date(r.header("Date"));
+        QVERIFY2(date, r.header("Date").c_str());
+        const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        QVERIFY2(*date <= now && *date >= now - std::chrono::seconds(5), r.header("Date").c_str());
     }
 
 private slots:
