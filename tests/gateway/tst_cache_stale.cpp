@@ -108,6 +108,17 @@ private slots:
         // The refresh's answer (it carries no request id) replaces the entry.
         QTRY_VERIFY_WITH_TIMEOUT(echoed_header(get(target), "x-request-id").isEmpty(), 5000);
         QCOMPARE(echoed_header(get(target), "x-forwarded-prefix"), QStringLiteral("/pre"));
+        // Each stale answer above started a refresh: let the last one end
+        // before the next test counts the origin's requests.
+        QElapsedTimer waited;
+        waited.start();
+        for (auto seen = m_origin.requests(); waited.elapsed() < 5000;) {
+            QTest::qWait(300);
+            const auto now = m_origin.requests();
+            if (now == seen)
+                break;
+            seen = now;
+        }
     }
 
     void staleWhileRevalidateRefreshesOnce()
