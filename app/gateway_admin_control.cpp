@@ -43,6 +43,9 @@ QJsonObject gatewayJson(const gateway::stats_snapshot& s)
             {QStringLiteral("bytesIn"), qint64(s.bytes_in)},
             {QStringLiteral("bytesOut"), qint64(s.bytes_out)},
             {QStringLiteral("upstreamErrors"), qint64(s.upstream_errors)},
+            {QStringLiteral("refusedConnections"),
+             QJsonObject{{QStringLiteral("tlsHandshake"), qint64(s.failed_tls_handshakes)},
+                         {QStringLiteral("proxyHeader"), qint64(s.refused_proxy_headers)}}},
             {QStringLiteral("configGeneration"), qint64(s.config_generation)},
             {QStringLiteral("droppedCallRecords"), qint64(s.dropped_call_records)}};
 }

@@ -228,6 +228,8 @@ void gateway_server::impl::add_worker_counters(stats_snapshot& out) const
         out.bytes_in += s.bytes_in.load(std::memory_order_relaxed);
         out.bytes_out += s.bytes_out.load(std::memory_order_relaxed);
         out.upstream_errors += s.upstream_errors.load(std::memory_order_relaxed);
+        out.failed_tls_handshakes += s.failed_tls_handshakes.load(std::memory_order_relaxed);
+        out.refused_proxy_headers += s.refused_proxy_headers.load(std::memory_order_relaxed);
     }
 }
 

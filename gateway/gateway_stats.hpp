@@ -39,6 +39,12 @@ struct stats_snapshot {
     std::uint64_t bytes_in = 0;
     std::uint64_t bytes_out = 0;
     std::uint64_t upstream_errors = 0;
+    // Connections closed before HTTP began, unanswered: the TLS handshake
+    // failed or never came (a plain-HTTP client on the HTTPS port, a scan,
+    // a balancer's bare TCP check), or, with proxy_protocol, no valid PROXY
+    // header came first (a balancer not sending one shows here).
+    std::uint64_t failed_tls_handshakes = 0;
+    std::uint64_t refused_proxy_headers = 0;
     std::uint64_t config_generation = 0;
     std::uint64_t dropped_call_records = 0;
     std::vector<target_health> targets;

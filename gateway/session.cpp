@@ -201,6 +201,7 @@ worker_task<void> client_session::run()
         const bool read = co_await read_proxy_header();
         disarm_client_timer();
         if (!read) {
+            worker_stats::add(w_.stats.refused_proxy_headers, 1);
             boost::system::error_code ignored;
             client_.socket().close(ignored);
             co_return;
@@ -216,6 +217,7 @@ worker_task<void> client_session::run()
             co_await client_.accept_tls(*w_.shared.listener_tls);
         disarm_client_timer();
         if (handshake_ec) {
+            worker_stats::add(w_.stats.failed_tls_handshakes, 1);
             boost::system::error_code ignored;
             client_.socket().close(ignored);
             co_return;

@@ -65,6 +65,8 @@ struct alignas(64) worker_stats {
     std::atomic<std::uint64_t> bytes_in{0};
     std::atomic<std::uint64_t> bytes_out{0};
     std::atomic<std::uint64_t> upstream_errors{0};
+    std::atomic<std::uint64_t> failed_tls_handshakes{0};
+    std::atomic<std::uint64_t> refused_proxy_headers{0};
 
     static void add(std::atomic<std::uint64_t>& counter, std::uint64_t n)
     {

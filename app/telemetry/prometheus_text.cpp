@@ -123,6 +123,13 @@ QByteArray PrometheusText::format(const gateway::stats_snapshot& gw,
                  gw.worker_active_connections[i]);
     w.family("gatehouse_connections_accepted_total", "counter", "Client connections accepted.");
     w.sample("gatehouse_connections_accepted_total", noLabels, gw.accepted_connections);
+    w.family("gatehouse_connections_refused_total", "counter",
+             "Client connections closed unanswered before HTTP: the TLS handshake failed or "
+             "never came (tls_handshake), or no valid PROXY protocol header (proxy_header).");
+    w.sample("gatehouse_connections_refused_total", label("reason", "tls_handshake"),
+             gw.failed_tls_handshakes);
+    w.sample("gatehouse_connections_refused_total", label("reason", "proxy_header"),
+             gw.refused_proxy_headers);
     w.family("gatehouse_received_bytes_total", "counter", "Bytes received from clients.");
     w.sample("gatehouse_received_bytes_total", noLabels, gw.bytes_in);
     w.family("gatehouse_sent_bytes_total", "counter", "Bytes sent to clients.");

@@ -269,6 +269,8 @@ private slots:
         stats.requests = 1234;
         stats.status_classes = {0, 1, 1000, 3, 200, 30};
         stats.dropped_call_records = 7;
+        stats.failed_tls_handshakes = 4;
+        stats.refused_proxy_headers = 9;
         stats.worker_active_connections = {3, 0, 5};
         gateway::target_health odd;
         odd.upstream = "we\"ird\\name\nx";
@@ -313,6 +315,12 @@ private slots:
                        "gatehouse_call_records_dropped_total"),
                  7.0);
         QCOMPARE(value(p, "gatehouse_cache_objects", "gatehouse_cache_objects"), 5.0);
+        QCOMPARE(value(p, "gatehouse_connections_refused_total",
+                       "gatehouse_connections_refused_total", {{"reason", "tls_handshake"}}),
+                 4.0);
+        QCOMPARE(value(p, "gatehouse_connections_refused_total",
+                       "gatehouse_connections_refused_total", {{"reason", "proxy_header"}}),
+                 9.0);
         QCOMPARE(value(p, "gatehouse_worker_connections_active",
                        "gatehouse_worker_connections_active", {{"worker", "0"}}),
                  3.0);

@@ -345,12 +345,15 @@ private slots:
     // answer on) and the connection closes at once.
     void plainHttpIsClosed()
     {
+        const auto failed = m_gateway->stats().failed_tls_handshakes;
         http_connection plain;
         QVERIFY(plain.connect(m_gateway->port()));
         QVERIFY(plain.send("GET", "/"));
         QVERIFY(plain.wait_closed(std::chrono::milliseconds(2000)));
         const auto r = plain.read(std::chrono::milliseconds(200));
         QCOMPARE(r.status, 0);
+        // Counted: a client speaking plain HTTP to the HTTPS port shows.
+        QTRY_COMPARE(m_gateway->stats().failed_tls_handshakes, failed + 1);
     }
 
     // A client that connects and never starts the handshake cannot hold the

@@ -380,6 +380,8 @@ private slots:
     {
         QFETCH(QByteArray, bytes);
         const auto before = m_origin.requests();
+        const auto refused = m_gateway.stats().refused_proxy_headers;
+        const auto requests = m_gateway.stats().requests;
         http_connection c;
         QVERIFY(c.connect(m_gateway.port()));
         if (!bytes.isEmpty())
@@ -390,6 +392,9 @@ private slots:
         if (bytes.isEmpty()) // closed by the header timeout (500 ms here)
             QVERIFY(std::chrono::steady_clock::now() - start >= 400ms);
         QCOMPARE(m_origin.requests(), before);
+        // Counted, so that a balancer sending none shows in the metrics.
+        QTRY_COMPARE(m_gateway.stats().refused_proxy_headers, refused + 1);
+        QCOMPARE(m_gateway.stats().requests, requests); // not a call
     }
 
     // Over HTTPS the header comes first, outside TLS, as balancers that do
