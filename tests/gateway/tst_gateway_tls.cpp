@@ -325,6 +325,33 @@ private slots:
         gateway.stop(std::chrono::milliseconds(300));
     }
 
+    // A stopping gateway closes its idle keep-alive connections the same
+    // way, and does not wait for them.
+    void stopClosesIdleConnectionsWithCloseNotify()
+    {
+        gateway::gateway_server gateway;
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin->port()}));
+        config.routes.push_back(make_route("all", "/", "origin"));
+        auto options = test_options();
+        options.tls_certificate_file = m_cert;
+        options.tls_key_file = m_key;
+        QCOMPARE(QString::fromStdString(gateway.apply(config)), QString());
+        QCOMPARE(QString::fromStdString(gateway.start(options)), QString());
+        tls_client client(m_cert);
+        QCOMPARE(QString::fromStdString(client.connect(gateway.port())), QString());
+        client.limit_reads(std::chrono::seconds(5));
+        const auto r = client.get("/before-stop");
+        QVERIFY(r);
+        QCOMPARE(r->body(), std::string("proto=https"));
+        const auto start = std::chrono::steady_clock::now();
+        gateway.stop(std::chrono::seconds(3));
+        QVERIFY(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+        const auto [received, ended] = client.exchange_to_end("");
+        QCOMPARE(received, std::string());
+        QVERIFY2(ended == asio::error::eof, ended.message().c_str());
+    }
+
     // A response cut short by its upstream ends without a close_notify:
     // the client must not take the connection's end for the response's.
     void cutResponseEndsWithoutCloseNotify()
