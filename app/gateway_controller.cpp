@@ -37,6 +37,8 @@ GatewayStatsSample toSample(const gateway::stats_snapshot& s)
     out.bytesIn = s.bytes_in;
     out.bytesOut = s.bytes_out;
     out.upstreamErrors = s.upstream_errors;
+    out.failedTlsHandshakes = s.failed_tls_handshakes;
+    out.refusedProxyHeaders = s.refused_proxy_headers;
     out.configGeneration = s.config_generation;
     out.totalTargets = static_cast<int>(s.targets.size());
     out.healthyTargets = static_cast<int>(

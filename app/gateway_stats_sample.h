@@ -45,6 +45,9 @@ struct GatewayStatsSample {
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
     quint64 upstreamErrors = 0;
+    // Connections closed before HTTP (gateway::stats_snapshot).
+    quint64 failedTlsHandshakes = 0;
+    quint64 refusedProxyHeaders = 0;
     quint64 configGeneration = 0;
     int healthyTargets = 0;
     int totalTargets = 0;

@@ -4460,6 +4460,14 @@
         <source>Looked up again when the DNS TTL ends, at least every %1.</source>
         <translation>Neu aufgelöst, wenn die DNS-TTL abläuft, spätestens alle %1.</translation>
     </message>
+    <message>
+        <source>Refused connections:</source>
+        <translation>Abgewiesene Verbindungen:</translation>
+    </message>
+    <message>
+        <source>Connections closed before a request, unanswered: %1 failed or missing TLS handshakes, %2 without a valid PROXY protocol header</source>
+        <translation>Vor einer Anfrage unbeantwortet geschlossene Verbindungen: %1 fehlgeschlagene oder ausgebliebene TLS-Handshakes, %2 ohne gültigen PROXY-Protokoll-Header</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::IssueKeyDialog</name>

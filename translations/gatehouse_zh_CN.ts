@@ -4459,6 +4459,14 @@
         <source>Looked up again when the DNS TTL ends, at least every %1.</source>
         <translation>DNS TTL 到期时重新解析，至少每 %1 一次。</translation>
     </message>
+    <message>
+        <source>Refused connections:</source>
+        <translation>拒绝的连接：</translation>
+    </message>
+    <message>
+        <source>Connections closed before a request, unanswered: %1 failed or missing TLS handshakes, %2 without a valid PROXY protocol header</source>
+        <translation>在请求之前未作应答即关闭的连接：%1 个 TLS 握手失败或缺失，%2 个没有有效的 PROXY 协议头</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::IssueKeyDialog</name>

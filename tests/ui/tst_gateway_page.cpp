@@ -68,6 +68,7 @@ private slots:
     void tryLinksWithoutTheDemoRoutes();
     void everyRoutedApiIsReachable();
     void restartKeepsServing();
+    void refusedConnectionsAreCounted();
     void stopWorks();
     void emptyAddressIsAnError();
     void adminTokenIsCopied();
@@ -830,6 +831,36 @@ void TestGatewayPage::restartKeepsServing()
     QSignalSpy states(m_controller.get(), &GatewayController::stateChanged);
     QTest::mouseClick(child<QPushButton>("restartButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(states.count() >= 3, 10000); // Stopping, Stopped, Starting/Running
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->state(), State::Running, 10000);
+    QCOMPARE(http::http_request(m_controller->port(), "GET", "/shop/2").status, 200);
+}
+
+// Connections closed before HTTP are no calls, so the page counts them: a
+// listener expecting PROXY headers from a balancer that sends none shows.
+void TestGatewayPage::refusedConnectionsAreCounted()
+{
+    QCOMPARE(child<QLabel>("refusedConnectionsLabel")->text(), QLocale().toString(0));
+    const auto original = m_controller->options();
+    m_controller->stopAndWait(std::chrono::milliseconds(500));
+    auto behindBalancer = original;
+    behindBalancer.proxy_protocol = true;
+    QVERIFY(behindBalancer.trusted_proxies.add("127.0.0.0/8"));
+    QVERIFY2(m_controller->start(behindBalancer), qPrintable(m_controller->lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->state(), State::Running, 10000);
+    for (int i = 0; i < 2; ++i) {
+        http::http_connection c;
+        QVERIFY(c.connect(m_controller->port()));
+        QVERIFY(c.send("GET", "/shop/1"));
+        QVERIFY(c.wait_closed(std::chrono::seconds(5)));
+    }
+    auto* label = child<QLabel>("refusedConnectionsLabel");
+    QTRY_COMPARE(label->text(), QLocale().toString(2));
+    QVERIFY2(
+        label->toolTip().contains(QLocale().toString(2) + QStringLiteral(" without a valid PROXY")),
+        qPrintable(label->toolTip()));
+    saveScreenshot(QStringLiteral("gateway_refused_connections.png"));
+    m_controller->stopAndWait(std::chrono::milliseconds(500));
+    QVERIFY2(m_controller->start(original), qPrintable(m_controller->lastError()));
     QTRY_COMPARE_WITH_TIMEOUT(m_controller->state(), State::Running, 10000);
     QCOMPARE(http::http_request(m_controller->port(), "GET", "/shop/2").status, 200);
 }

@@ -207,10 +207,12 @@ void GatewayPage::buildUi()
     m_received = selectableLabel(QStringLiteral("bytesInLabel"), totals);
     m_sent = selectableLabel(QStringLiteral("bytesOutLabel"), totals);
     m_upstreamErrors = selectableLabel(QStringLiteral("upstreamErrorsLabel"), totals);
+    m_refusedConnections = selectableLabel(QStringLiteral("refusedConnectionsLabel"), totals);
     totalsForm->addRow(tr("Requests:"), m_requests);
     totalsForm->addRow(tr("Received:"), m_received);
     totalsForm->addRow(tr("Sent:"), m_sent);
     totalsForm->addRow(tr("Upstream errors:"), m_upstreamErrors);
+    totalsForm->addRow(tr("Refused connections:"), m_refusedConnections);
     columns->addWidget(totals, 2);
     layout->addLayout(columns);
 
@@ -404,6 +406,15 @@ void GatewayPage::onStatsUpdated(const app::GatewayStatsSample& sample)
     m_received->setText(locale.formattedDataSize(static_cast<qint64>(sample.bytesIn)));
     m_sent->setText(locale.formattedDataSize(static_cast<qint64>(sample.bytesOut)));
     m_upstreamErrors->setText(locale.toString(sample.upstreamErrors));
+    // Closed unanswered before HTTP: invisible in the call log, so counted
+    // here, where a listener misconfigured for its clients shows.
+    m_refusedConnections->setText(
+        locale.toString(sample.failedTlsHandshakes + sample.refusedProxyHeaders));
+    m_refusedConnections->setToolTip(
+        tr("Connections closed before a request, unanswered: %1 failed or missing TLS "
+           "handshakes, %2 without a valid PROXY protocol header")
+            .arg(locale.toString(sample.failedTlsHandshakes),
+                 locale.toString(sample.refusedProxyHeaders)));
     // A stopped gateway checks nothing; its last health report would mislead.
     if (m_controller->state() == State::Stopped) {
         m_healthModel->setTargets({});

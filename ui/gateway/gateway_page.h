@@ -122,6 +122,7 @@ private:
     QLabel* m_received = nullptr;
     QLabel* m_sent = nullptr;
     QLabel* m_upstreamErrors = nullptr;
+    QLabel* m_refusedConnections = nullptr;
     QLabel* m_targetsSummary = nullptr;
     QTableView* m_healthTable = nullptr;
 };
