@@ -171,11 +171,10 @@ void Loader::loadDns(const ConfigField& field, gateway::config_snapshot& snapsho
 
 void Loader::loadListen(const ConfigField& field, gateway::gateway_options& options)
 {
-    const auto fields = mapping(field, {"address", "port", "threads", "header_limit", "body_limit",
-                                        "client_header_timeout", "client_body_timeout",
-                                        "client_send_timeout", "keepalive_timeout", "via_name",
-                                        "merge_slashes", "trusted_proxies", "proxy_protocol",
-                                        "tls"});
+    const auto fields = mapping(
+        field, {"address", "port", "threads", "header_limit", "body_limit", "client_header_timeout",
+                "client_body_timeout", "client_send_timeout", "keepalive_timeout", "via_name",
+                "merge_slashes", "trusted_proxies", "proxy_protocol", "tls"});
     if (!fields)
         return;
     if (const auto tls = fields->get("tls"))

@@ -8,8 +8,11 @@
 
 #include <QtTest/QTest>
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 // Real listeners on 127.0.0.1 with OS-chosen ports: demo origins behind a
@@ -42,6 +45,23 @@ inline gateway::route_config make_route(const std::string& id, const std::string
     route.path = path;
     route.upstream = upstream;
     return route;
+}
+
+// The call record of the request with X-Request-Id `id`, as `gateway`
+// logged it (records are committed after the response: polled, up to 2 s).
+// Records drained on the way are dropped.
+inline std::optional<gateway::call_record> call_record_with_id(gateway::gateway_server& gateway,
+                                                               const std::string& id)
+{
+    std::vector<gateway::call_record> drained;
+    for (int i = 0; i < 200; ++i) {
+        gateway.drain_call_records(drained);
+        for (const auto& r : drained)
+            if (r.request_id.view() == id)
+                return r;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return std::nullopt;
 }
 
 // Gateway options for tests: ephemeral port, two workers.

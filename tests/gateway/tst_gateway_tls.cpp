@@ -167,6 +167,21 @@ private:
         }
     }
 
+    // Starts `gateway` as an HTTPS gateway (the test's certificate) before
+    // the test's origin, with `options` otherwise; empty, or why not.
+    QString startAnotherGateway(gateway::gateway_server& gateway, gateway::gateway_options options)
+    {
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin->port()}));
+        config.routes.push_back(make_route("all", "/", "origin"));
+        options.tls_certificate_file = m_cert;
+        options.tls_key_file = m_key;
+        std::string error = gateway.apply(config);
+        if (error.empty())
+            error = gateway.start(options);
+        return QString::fromStdString(error);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -305,15 +320,9 @@ private slots:
     void idleConnectionClosesWithCloseNotify()
     {
         gateway::gateway_server gateway;
-        gateway::config_snapshot config;
-        config.upstreams.push_back(make_upstream("origin", {m_origin->port()}));
-        config.routes.push_back(make_route("all", "/", "origin"));
         auto options = test_options();
         options.keepalive_timeout = std::chrono::milliseconds(300);
-        options.tls_certificate_file = m_cert;
-        options.tls_key_file = m_key;
-        QCOMPARE(QString::fromStdString(gateway.apply(config)), QString());
-        QCOMPARE(QString::fromStdString(gateway.start(options)), QString());
+        QCOMPARE(startAnotherGateway(gateway, options), QString());
         tls_client client(m_cert);
         QCOMPARE(QString::fromStdString(client.connect(gateway.port())), QString());
         client.limit_reads(std::chrono::seconds(5));
@@ -330,14 +339,7 @@ private slots:
     void stopClosesIdleConnectionsWithCloseNotify()
     {
         gateway::gateway_server gateway;
-        gateway::config_snapshot config;
-        config.upstreams.push_back(make_upstream("origin", {m_origin->port()}));
-        config.routes.push_back(make_route("all", "/", "origin"));
-        auto options = test_options();
-        options.tls_certificate_file = m_cert;
-        options.tls_key_file = m_key;
-        QCOMPARE(QString::fromStdString(gateway.apply(config)), QString());
-        QCOMPARE(QString::fromStdString(gateway.start(options)), QString());
+        QCOMPARE(startAnotherGateway(gateway, test_options()), QString());
         tls_client client(m_cert);
         QCOMPARE(QString::fromStdString(client.connect(gateway.port())), QString());
         client.limit_reads(std::chrono::seconds(5));

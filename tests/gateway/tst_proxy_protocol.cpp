@@ -99,24 +99,9 @@ private:
         return o;
     }
 
-    // The call record of the request with `id`, as the gateway logged it.
-    static std::optional<gateway::call_record> recordOf(gateway::gateway_server& gateway,
-                                                        const std::string& id)
-    {
-        std::vector<gateway::call_record> drained;
-        for (int i = 0; i < 200; ++i) {
-            gateway.drain_call_records(drained);
-            for (const auto& r : drained)
-                if (r.request_id.view() == id)
-                    return r;
-            std::this_thread::sleep_for(10ms);
-        }
-        return std::nullopt;
-    }
-
     static QString clientOf(gateway::gateway_server& gateway, const std::string& id)
     {
-        const auto record = recordOf(gateway, id);
+        const auto record = call_record_with_id(gateway, id);
         return record ? QString::fromStdString(std::string(record->client_address.view()))
                       : QStringLiteral("(no record)");
     }

@@ -12,8 +12,6 @@
 #include <QJsonObject>
 #include <QtTest/QTest>
 
-#include <thread>
-
 using namespace gatehouse;
 using namespace gatehouse::test;
 using boost::asio::ip::make_address;
@@ -31,21 +29,6 @@ private:
     gateway::demo_origin m_origin;
     gateway::gateway_server m_trusting;
     gateway::gateway_server m_wary;
-
-    // The call record of the request with `id`, as the gateway logged it.
-    static std::optional<gateway::call_record> recordOf(gateway::gateway_server& gateway,
-                                                        const std::string& id)
-    {
-        std::vector<gateway::call_record> drained;
-        for (int i = 0; i < 200; ++i) {
-            gateway.drain_call_records(drained);
-            for (const auto& r : drained)
-                if (r.request_id.view() == id)
-                    return r;
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        return std::nullopt;
-    }
 
 private slots:
     void initTestCase()
@@ -275,7 +258,7 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(echoed_header(r, "x-forwarded-for"),
                  QStringLiteral("1.2.3.4, 203.0.113.9, 10.1.2.3, 127.0.0.1"));
-        auto record = recordOf(m_trusting, "trusted-chain-1");
+        auto record = call_record_with_id(m_trusting, "trusted-chain-1");
         QVERIFY(record);
         QCOMPARE(QString::fromStdString(std::string(record->client_address.view())),
                  QStringLiteral("203.0.113.9"));
@@ -285,7 +268,7 @@ private slots:
         r = http_request(m_wary.port(), "GET", "/echo/c", wary);
         QCOMPARE(echoed_header(r, "x-forwarded-for"),
                  QStringLiteral("1.2.3.4, 203.0.113.9, 10.1.2.3, 127.0.0.1"));
-        record = recordOf(m_wary, "wary-chain-1");
+        record = call_record_with_id(m_wary, "wary-chain-1");
         QVERIFY(record);
         QCOMPARE(QString::fromStdString(std::string(record->client_address.view())),
                  QStringLiteral("127.0.0.1"));
