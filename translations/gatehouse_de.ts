@@ -4223,6 +4223,14 @@
         <source>The last 30 days</source>
         <translation>Die letzten 30 Tage</translation>
     </message>
+    <message>
+        <source>No requests in the last 5 minutes. View &gt; Demo Traffic (Ctrl+T) sends some.</source>
+        <translation>Keine Anfragen in den letzten 5 Minuten. Ansicht &gt; Demo-Verkehr (Strg+T) sendet welche.</translation>
+    </message>
+    <message>
+        <source>The gateway is stopped: Gateway &gt; Start Gateway starts it.</source>
+        <translation>Das Gateway ist gestoppt: Gateway &gt; Gateway starten startet es.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DemoCatalogOffer</name>

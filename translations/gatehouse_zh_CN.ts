@@ -4223,6 +4223,14 @@
         <source>The last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
+    <message>
+        <source>No requests in the last 5 minutes. View &gt; Demo Traffic (Ctrl+T) sends some.</source>
+        <translation>最近 5 分钟内没有请求。视图 &gt; 演示流量（Ctrl+T）可以发送一些请求。</translation>
+    </message>
+    <message>
+        <source>The gateway is stopped: Gateway &gt; Start Gateway starts it.</source>
+        <translation>网关已停止：网关 &gt; 启动网关 可将其启动。</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::DemoCatalogOffer</name>

@@ -152,6 +152,10 @@ void TestDashboard::startsEmpty()
     QCOMPARE(tile("p99LatencyTile")->value(), KpiTile::notAvailable());
     QCOMPARE(chart("statusChart")->seriesCount(), 4);
     QCOMPARE(m_page->range(), TrendRange::Live);
+    // No bare axes: every chart says why it is empty and what to do.
+    for (TimeSeriesChart* c : m_page->charts())
+        QCOMPARE(c->overlayText(),
+                 DashboardPage::tr("The gateway is stopped: Gateway > Start Gateway starts it."));
 }
 
 void TestDashboard::trafficFillsChartsAndTiles()
@@ -159,6 +163,11 @@ void TestDashboard::trafficFillsChartsAndTiles()
     QVERIFY(m_controller->start());
     QTRY_COMPARE(m_controller->state(), State::Running);
     const quint16 port = m_controller->port();
+    const QString idle =
+        DashboardPage::tr("No requests in the last 5 minutes. View > Demo Traffic (Ctrl+T) sends "
+                          "some.");
+    QTRY_COMPARE(chart("requestsChart")->overlayText(), idle);
+    saveScreenshot(QStringLiteral("dashboard_idle.png"));
 
     std::atomic<bool> stop{false};
     std::atomic<int> sent{0};
@@ -185,6 +194,10 @@ void TestDashboard::trafficFillsChartsAndTiles()
     for (const QPointF& point : requests->points(0))
         nonZero = nonZero || point.y() > 0.0;
     QVERIFY(nonZero);
+    // Traffic takes the note away.
+    for (TimeSeriesChart* c : m_page->charts())
+        QVERIFY2(c->overlayText() != idle, qPrintable(c->objectName()));
+    QCOMPARE(requests->overlayText(), QString());
     QVERIFY(!chart("statusChart")->points(0).isEmpty()); // 2xx
     QTRY_VERIFY(m_page->history().latest(gatehouse::ui::RateHistory::Seconds,
                                          DashboardPage::Status4xx) >= 0.0);

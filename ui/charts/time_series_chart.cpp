@@ -85,6 +85,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget* parent)
     m_overlay->setForegroundRole(QPalette::PlaceholderText);
     m_overlay->setAttribute(Qt::WA_TransparentForMouseEvents);
     m_overlay->hide();
+    connect(m_chart, &QChart::plotAreaChanged, this, &TimeSeriesChart::placeOverlays);
 
     m_exportAction = new QAction(tr("Export as PNG…"), this);
     m_exportAction->setObjectName(QStringLiteral("exportPngAction"));
@@ -377,7 +378,11 @@ void TimeSeriesChart::placeOverlays()
 {
     const QSize hint = m_exportButton->sizeHint();
     m_exportButton->setGeometry(width() - hint.width() - 4, 4, hint.width(), hint.height());
-    m_overlay->setGeometry(rect());
+    // Over the plot area, so that a note wraps inside the axes instead of
+    // running over their labels; the whole view until the chart has laid
+    // out its plot area.
+    const QRect plot = mapFromScene(m_chart->plotArea()).boundingRect().intersected(rect());
+    m_overlay->setGeometry(plot.width() > 40 && plot.height() > 20 ? plot : rect());
     m_overlay->raise();
     m_exportButton->raise();
 }

@@ -499,7 +499,14 @@ void DashboardPage::updateLiveCharts()
     now -= now % 1000;
     const qint64 from = now - liveWindowMs;
     const auto res = RateHistory::Seconds;
-    m_requestsChart->setData({m_history.series(res, Requests)}, from, now);
+    const QList<QPointF> requests = m_history.series(res, Requests);
+    // Bare axes tell a first-time user nothing: with no request in the live
+    // window the charts say how to get some.
+    const bool idle = std::none_of(requests.begin(), requests.end(),
+                                   [](const QPointF& p) { return p.y() > 0.0; });
+    if (!idle)
+        setChartsOverlay(QString());
+    m_requestsChart->setData({requests}, from, now);
     m_statusChart->setData({m_history.series(res, Status2xx), m_history.series(res, Status3xx),
                             m_history.series(res, Status4xx), m_history.series(res, Status5xx)},
                            from, now);
@@ -510,6 +517,11 @@ void DashboardPage::updateLiveCharts()
     const TrendData* live = m_liveMetrics ? m_liveMetrics->liveTrend() : nullptr;
     showTelemetry(live ? *live : TrendData(), from, now);
     showRankings(live ? live->apis : QList<ApiRanking>());
+    if (idle)
+        setChartsOverlay(m_controller->state() == app::GatewayController::State::Running
+                             ? tr("No requests in the last 5 minutes. View > Demo Traffic "
+                                  "(Ctrl+T) sends some.")
+                             : tr("The gateway is stopped: Gateway > Start Gateway starts it."));
 }
 
 void DashboardPage::showTelemetry(const TrendData& data, qint64 fromMs, qint64 toMs)
