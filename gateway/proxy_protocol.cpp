@@ -101,6 +101,20 @@ std::uint16_t read_u16(std::string_view bytes, std::size_t at)
                                       static_cast<unsigned char>(bytes[at + 1]));
 }
 
+// The source of a version 2 address block of `Address`'s family: source
+// and destination addresses, then their ports. False when it is cut short.
+template <class Address>
+bool read_source(std::string_view addresses, proxy_header& out)
+{
+    typename Address::bytes_type source;
+    if (addresses.size() < 2 * source.size() + 4)
+        return false;
+    std::memcpy(source.data(), addresses.data(), source.size());
+    out.source = Address(source);
+    out.source_port = read_u16(addresses, 2 * source.size());
+    return true;
+}
+
 // The binary form: signature, version and command, family and protocol,
 // the length of what follows, the addresses, then extensions (ignored).
 proxy_header parse_v2(std::string_view bytes)
@@ -126,20 +140,12 @@ proxy_header parse_v2(std::string_view bytes)
     const auto family_protocol = static_cast<unsigned char>(bytes[13]);
     const unsigned family = family_protocol >> 4;
     const std::string_view addresses = bytes.substr(v2_fixed, length - v2_fixed);
-    if (family == 1) { // IPv4: source, destination, their ports
-        if (addresses.size() < 12)
+    if (family == 1) {
+        if (!read_source<boost::asio::ip::address_v4>(addresses, out))
             return invalid();
-        boost::asio::ip::address_v4::bytes_type source;
-        std::memcpy(source.data(), addresses.data(), source.size());
-        out.source = boost::asio::ip::address_v4(source);
-        out.source_port = read_u16(addresses, 8);
-    } else if (family == 2) { // IPv6
-        if (addresses.size() < 36)
+    } else if (family == 2) {
+        if (!read_source<boost::asio::ip::address_v6>(addresses, out))
             return invalid();
-        boost::asio::ip::address_v6::bytes_type source;
-        std::memcpy(source.data(), addresses.data(), source.size());
-        out.source = boost::asio::ip::address_v6(source);
-        out.source_port = read_u16(addresses, 32);
     } else if (family > 3) {
         return invalid();
     }

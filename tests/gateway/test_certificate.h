@@ -7,6 +7,8 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <QTemporaryDir>
+
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -57,5 +59,16 @@ inline std::string write_self_signed_certificate(const std::string& dns_name,
         return "cannot write PEM";
     return {};
 }
+
+// A certificate for "localhost" in a temporary directory of its own, gone
+// with the object: for a test that starts an HTTPS gateway of its own.
+// `error` is empty when both files were written.
+struct temporary_certificate {
+    QTemporaryDir dir;
+    std::string cert = dir.filePath(QStringLiteral("gateway.pem")).toStdString();
+    std::string key = dir.filePath(QStringLiteral("gateway.key")).toStdString();
+    std::string error = dir.isValid() ? write_self_signed_certificate("localhost", cert, key)
+                                      : std::string("cannot make a temporary directory");
+};
 
 } // namespace gatehouse::test

@@ -16,7 +16,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QtTest/QTest>
 
 #include <random>
@@ -386,12 +385,10 @@ private slots:
     // not end TLS send it; the handshake follows on the same connection.
     void headerBeforeTls()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const auto cert = dir.filePath(QStringLiteral("gateway.pem")).toStdString();
-        const auto key = dir.filePath(QStringLiteral("gateway.key")).toStdString();
-        QCOMPARE(QString::fromStdString(write_self_signed_certificate("localhost", cert, key)),
-                 QString());
+        const temporary_certificate certificate;
+        QCOMPARE(QString::fromStdString(certificate.error), QString());
+        const std::string& cert = certificate.cert;
+        const std::string& key = certificate.key;
         gateway::gateway_server secure;
         gateway::config_snapshot config;
         config.upstreams.push_back(make_upstream("origin", {m_origin.port()}));

@@ -21,7 +21,6 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QtTest/QTest>
 
 #include <mutex>
@@ -406,12 +405,10 @@ private slots:
     // Over an HTTPS listener (wss://): the tunnel runs through TLS.
     void secureWebSockets()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const auto cert = dir.filePath(QStringLiteral("gateway.pem")).toStdString();
-        const auto key = dir.filePath(QStringLiteral("gateway.key")).toStdString();
-        QCOMPARE(QString::fromStdString(write_self_signed_certificate("localhost", cert, key)),
-                 QString());
+        const temporary_certificate certificate;
+        QCOMPARE(QString::fromStdString(certificate.error), QString());
+        const std::string& cert = certificate.cert;
+        const std::string& key = certificate.key;
         websocket_origin origin;
         gateway::gateway_server gateway;
         gateway::config_snapshot config;
