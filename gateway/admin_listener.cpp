@@ -84,6 +84,7 @@ public:
 private:
     void do_read_header()
     {
+        head_request_ = false;
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
         parser_->body_limit(options_.body_limit);
@@ -152,6 +153,7 @@ private:
     {
         admin_request request = parser_->release();
         parser_.reset();
+        head_request_ = request.method() == http::verb::head;
         keep_alive_ = request.keep_alive();
         version_ = request.version();
         waiting_ = true;
@@ -204,14 +206,23 @@ private:
         res.prepare_payload();
         linger_ = linger;
         response_.emplace(std::move(res));
+        serializer_.emplace(*response_);
         stream_.expires_after(options_.send_timeout);
-        http::async_write(stream_, *response_,
-                          beast::bind_front_handler(&admin_session::on_write, shared_from_this()));
+        // To a HEAD the head a GET has, without the content (RFC 9110 §9.3.2).
+        if (head_request_)
+            http::async_write_header(
+                stream_, *serializer_,
+                beast::bind_front_handler(&admin_session::on_write, shared_from_this()));
+        else
+            http::async_write(
+                stream_, *serializer_,
+                beast::bind_front_handler(&admin_session::on_write, shared_from_this()));
     }
 
     void on_write(error_code ec, std::size_t)
     {
         const bool done = ec || response_->need_eof();
+        serializer_.reset();
         response_.reset();
         if (ec)
             return close();
@@ -254,6 +265,7 @@ private:
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     std::optional<admin_response> response_;
+    std::optional<http::response_serializer<http::string_body>> serializer_; // of response_
     const admin_listener_options& options_; // owned by the listener, which outlives the I/O
     const admin_handler& handler_;
     std::shared_ptr<completion_gate> gate_;
@@ -263,6 +275,7 @@ private:
     bool keep_alive_ = false;
     bool waiting_ = false;
     bool linger_ = false;
+    bool head_request_ = false; // the request being answered is a HEAD
 };
 
 } // namespace

@@ -109,8 +109,8 @@ private:
     worker_task<bool> read_proxy_header();
     worker_task<void> send_problem(problem_kind kind, std::string_view detail, bool keep_alive,
                                    std::string_view allow = {});
-    // A response of the gateway's own that is not a problem (an answer as
-    // the request's final recipient).
+    // A response of the gateway's own: a problem, or an answer as the
+    // request's final recipient. Only its head to a HEAD.
     worker_task<void> send_answer(http::response<http::string_body>& res);
     worker_task<exchange_outcome> handle(request_parser& parser);
     // From a trusted proxy: the client's scheme and address as it reports
@@ -187,6 +187,10 @@ private:
     response_head upstream_head_;       // of the exchange in flight; views upstream_buffer_
     worker_stream* upstream_ = nullptr; // while an exchange is in flight
     bool linger_ = false;
+    // The request in hand is a HEAD: the answers the gateway makes itself
+    // carry no content (RFC 9110 §9.3.2), which on a kept-alive connection
+    // would otherwise be read as the start of the next response.
+    bool head_request_ = false;
     std::unique_ptr<char[]> relay_buffer_;
     access::access_gate access_;
     std::string client_ip_;

@@ -246,6 +246,8 @@ worker_task<void> client_session::run()
                 add_in(consumed - buffered);
         }
         request_id_.clear();
+        // Known once the request line was read, even if the head then failed.
+        head_request_ = parser.get().method() == http::verb::head;
         if (ec) {
             if (describe_read_error(ec, "head")) {
                 co_await send_problem(problem_, detail_, false);
@@ -293,14 +295,10 @@ worker_task<void> client_session::send_problem(problem_kind kind, std::string_vi
                                                bool keep_alive, std::string_view allow)
 {
     auto res = make_problem(kind, detail, request_id_, keep_alive);
-    linger_ = !keep_alive;
     if (!allow.empty())
         res.set(http::field::allow, allow);
-    count_response(res.result_int());
     record_.error = call_error_for(kind);
-    client_.expires_after(w_.shared.options.client_send_timeout);
-    auto [ec, n] = co_await http::async_write(client_, res, nothrow);
-    add_out(n);
+    co_await send_answer(res);
 }
 
 worker_task<exchange_outcome> client_session::switch_protocols(worker_stream& upstream,
@@ -375,7 +373,10 @@ worker_task<void> client_session::send_answer(http::response<http::string_body>&
     linger_ = !res.keep_alive();
     count_response(res.result_int());
     client_.expires_after(w_.shared.options.client_send_timeout);
-    auto [ec, n] = co_await http::async_write(client_, res, nothrow);
+    // To a HEAD the same head, Content-Length included, without the content.
+    http::response_serializer<http::string_body> serializer{res};
+    auto [ec, n] = head_request_ ? co_await http::async_write_header(client_, serializer, nothrow)
+                                 : co_await http::async_write(client_, serializer, nothrow);
     add_out(n);
 }
 

@@ -56,13 +56,18 @@ AdminResponse AdminRouter::route(const AdminRequest& request) const
     const QStringList segments = splitPath(request.path);
     QList<QByteArray> allowed;
     QStringList params;
+    // HEAD is GET without the content (RFC 9110 §9.3.2), which the listener
+    // leaves out.
+    const bool head = request.method == "HEAD";
     for (const Route& r : m_routes) {
         if (!match(r, segments, &params))
             continue;
-        if (r.method == request.method)
+        if (r.method == request.method || (head && r.method == "GET"))
             return r.handler(request, params);
         if (!allowed.contains(r.method))
             allowed.append(r.method);
+        if (r.method == "GET" && !allowed.contains("HEAD"))
+            allowed.append("HEAD");
     }
     if (allowed.isEmpty())
         return AdminResponse::problem(404, QStringLiteral("no-route"),

@@ -17,6 +17,7 @@
 #include <vector>
 
 using namespace gatehouse::app;
+using gatehouse::test::header_list;
 using gatehouse::test::http_connection;
 using gatehouse::test::http_response;
 
@@ -56,6 +57,7 @@ private slots:
     void malformedRequestLine();
     void unknownRouteAndWrongMethod();
     void keepAlive();
+    void headIsGetWithoutContent();
     void controlHooks();
     void gatewayResourcesWithTheCatalogClosed();
     void refusesNonLoopbackAddress();
@@ -192,7 +194,7 @@ void TestAdminApiHttp::unknownRouteAndWrongMethod()
     QCOMPARE(missing.header("Content-Type"), std::string("application/problem+json"));
     auto wrong = call("DELETE", QStringLiteral("/v1/teams"));
     QCOMPARE(wrong.status, 405);
-    QCOMPARE(wrong.header("Allow"), std::string("GET, POST"));
+    QCOMPARE(wrong.header("Allow"), std::string("GET, HEAD, POST"));
     auto wrongApi = call("POST", QStringLiteral("/v1/apis/1"));
     QCOMPARE(wrongApi.status, 405);
     const std::string allow = wrongApi.header("Allow");
@@ -215,6 +217,36 @@ void TestAdminApiHttp::keepAlive()
     QCOMPARE(c.read().status, 401);
     QVERIFY(c.send("GET", "/v1/health", {{"Authorization", "Bearer " + m_token}}));
     QCOMPARE(c.read().status, 200);
+}
+
+// Every GET resource answers HEAD (RFC 9110 §9.1) with the GET's head and
+// no content, its problems too: on a kept-alive connection content after a
+// HEAD's response would be read as the next response.
+void TestAdminApiHttp::headIsGetWithoutContent()
+{
+    const header_list auth{{"Authorization", "Bearer " + m_token}};
+    const auto health = get(QStringLiteral("/v1/health"));
+    QCOMPARE(health.status, 200);
+    QVERIFY(!health.body.empty());
+
+    http_connection c;
+    QVERIFY(c.connect(m_api->port()));
+    QVERIFY(c.send("HEAD", "/v1/health", auth));
+    QVERIFY(c.send("HEAD", "/v1/nothing-here", auth));
+    QVERIFY(c.send("HEAD", "/v1/health"));
+    QVERIFY(c.send("GET", "/v1/health", auth));
+    const auto head = c.read(std::chrono::seconds(10), true);
+    QCOMPARE(head.status, 200);
+    QCOMPARE(head.header("Content-Type"), health.header("Content-Type"));
+    QCOMPARE(head.header("Content-Length"), std::to_string(health.body.size()));
+    QVERIFY(head.keep_alive);
+    const auto missing = c.read(std::chrono::seconds(10), true);
+    QCOMPARE(missing.status, 404);
+    QCOMPARE(missing.header("Content-Type"), std::string("application/problem+json"));
+    QCOMPARE(c.read(std::chrono::seconds(10), true).status, 401);
+    const auto after = c.read();
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.body, health.body);
 }
 
 void TestAdminApiHttp::controlHooks()

@@ -75,6 +75,9 @@ private slots:
         orders.methods = {"GET", "POST"};
         config.routes.push_back(orders);
         config.routes.push_back(make_route("echo", "/echo", "origin"));
+        auto uploads = make_route("uploads", "/uploads", "origin");
+        uploads.methods = {"POST"};
+        config.routes.push_back(uploads);
         QCOMPARE(QString::fromStdString(m_gateway.apply(config)), QString());
 
         auto options = test_options();
@@ -131,6 +134,45 @@ private slots:
         QVERIFY(first.keep_alive);
         QVERIFY(c.send("GET", "/echo/next"));
         QCOMPARE(c.read().status, 200);
+    }
+
+    // A HEAD the gateway answers itself gets the head of the problem and no
+    // content (RFC 9110 §9.3.2): a client reads no body after a HEAD's
+    // response, so content there would be taken for the next response.
+    void headRequestsGetNoProblemContent_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("type");
+        QTest::newRow("no route") << QStringLiteral("/nowhere") << 404 << QByteArray("no-route");
+        QTest::newRow("method not allowed")
+            << QStringLiteral("/uploads/1") << 405 << QByteArray("method-not-allowed");
+        QTest::newRow("upstream down")
+            << QStringLiteral("/dead/x") << 502 << QByteArray("upstream-unavailable");
+        QTest::newRow("upstream timeout")
+            << QStringLiteral("/total?delay_ms=3000") << 504 << QByteArray("upstream-timeout");
+    }
+
+    void headRequestsGetNoProblemContent()
+    {
+        QFETCH(QString, target);
+        QFETCH(int, status);
+        QFETCH(QByteArray, type);
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("HEAD", target.toStdString()));
+        QVERIFY(c.send("GET", "/echo/after-head"));
+        const auto head = c.read(std::chrono::seconds(10), true);
+        QCOMPARE(head.status, status);
+        QCOMPARE(head.header("Content-Type"), std::string("application/problem+json"));
+        // The length the problem has, as a GET's response would say.
+        QVERIFY(std::stoul(head.header("Content-Length")) > 0);
+        QVERIFY(head.keep_alive);
+        const auto next = c.read();
+        QCOMPARE(next.status, 200);
+        QVERIFY2(next.body.find("/echo/after-head") != std::string::npos, next.body.c_str());
+        // A GET of the same target has the content.
+        verifyProblem(http_request(m_port, "GET", target.toStdString()), status, type.constData());
     }
 
     void malformed_data()
