@@ -43,7 +43,10 @@ CommandLine::CommandLine()
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOptions({
         {optHeadless, tr("Run the gateway without a window.")},
-        {optConfig, tr("Load the gateway configuration from <file> (YAML or JSON)."), tr("file")},
+        {optConfig,
+         tr("Load the gateway configuration from <file> (YAML or JSON); SIGHUP reads it "
+            "again."),
+         tr("file")},
         {optDatabase,
          tr("Keep the API catalog in <database>: a SQLite file, or "
             "postgresql://user@host/db for a catalog shared by a team (default: a SQLite "

@@ -91,25 +91,29 @@ void GatewayConfigSync::recompileNow()
         return;
     }
     m_inFlight = true;
-    m_catalog.compile(this, m_base,
-                      [this](CompiledConfig compiled) { onCompiled(std::move(compiled)); });
+    m_catalog.compile(this, m_base, [this, revision = m_baseRevision](CompiledConfig compiled) {
+        onCompiled(std::move(compiled), revision);
+    });
 }
 
-void GatewayConfigSync::onCompiled(CompiledConfig compiled)
+void GatewayConfigSync::onCompiled(CompiledConfig compiled, quint64 baseRevision)
 {
     m_inFlight = false;
     if (!compiled.ok()) {
         m_lastError = compiled.error;
         emit compileFailed(m_lastError);
+        emit baseSettled(baseRevision, false, m_lastError);
     } else if (!m_gateway.applyConfig(compiled.snapshot)) {
         m_lastError = m_gateway.lastError();
         emit compileFailed(m_lastError);
+        emit baseSettled(baseRevision, false, m_lastError);
     } else {
         m_lastError.clear();
         m_compileWarnings = compiled.warnings;
         m_lastWarnings = compiled.warnings + m_gateway.applyWarnings();
         ++m_applied;
         emit configApplied(m_lastWarnings);
+        emit baseSettled(baseRevision, true, {});
         if (compiled.applicationNames != m_applicationNames) {
             m_applicationNames = compiled.applicationNames;
             emit applicationNamesChanged(m_applicationNames);

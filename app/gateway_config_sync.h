@@ -37,8 +37,15 @@ public:
 
     void setDebounce(int ms) { m_debounce.setInterval(ms); }
     // Routes that are not in the catalog (the demo workspace, a --config
-    // file): compiled in first, unguarded. Takes effect with the next compile.
-    void setBaseSnapshot(const gateway::config_snapshot& base) { m_base = base; }
+    // file): compiled in first, unguarded. Takes effect with the next
+    // compile; each one gets the next revision number (returned), which
+    // baseSettled() reports once a compile with it has been applied or
+    // refused.
+    quint64 setBaseSnapshot(const gateway::config_snapshot& base)
+    {
+        m_base = base;
+        return ++m_baseRevision;
+    }
     // Other processes change the catalog behind this one's back, a local
     // SQLite file as much as a shared PostgreSQL catalog: every `ms` (0: off)
     // the catalog's change mark is read on the storage thread (SQLite: PRAGMA
@@ -63,12 +70,15 @@ signals:
     // upstream host names came in after the last one.
     void warningsChanged(const QStringList& warnings);
     void compileFailed(const QString& reason);
+    // A compile with base revision `revision` ended: applied, or refused
+    // for `error` (the running configuration stays).
+    void baseSettled(quint64 revision, bool applied, const QString& error);
     // After an apply that changed them: the names of the routed APIs.
     void apiNamesChanged(const QHash<quint64, QString>& names);
     void applicationNamesChanged(const QHash<quint64, QString>& names);
 
 private:
-    void onCompiled(CompiledConfig compiled);
+    void onCompiled(CompiledConfig compiled, quint64 baseRevision);
     void poll();
     QHash<quint64, QString> m_apiNames;
     QHash<quint64, QString> m_applicationNames;
@@ -76,6 +86,7 @@ private:
     CatalogService& m_catalog;
     GatewayController& m_gateway;
     gateway::config_snapshot m_base;
+    quint64 m_baseRevision = 0;
     QTimer m_debounce;
     QTimer m_poll;
     qint64 m_lastMark = -1;

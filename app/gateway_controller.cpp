@@ -200,6 +200,17 @@ bool GatewayController::setDnsRefreshInterval(std::chrono::milliseconds interval
     return true;
 }
 
+QString GatewayController::reloadListenerTls(const std::string& certificateFile,
+                                             const std::string& keyFile)
+{
+    const std::string error = m_server->reload_listener_tls(certificateFile, keyFile);
+    if (!error.empty())
+        return QString::fromStdString(error);
+    m_options.tls_certificate_file = certificateFile;
+    m_options.tls_key_file = keyFile;
+    return {};
+}
+
 bool GatewayController::applyConfig(const gateway::config_snapshot& given)
 {
     gateway::config_snapshot snapshot = given;

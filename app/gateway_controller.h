@@ -142,6 +142,12 @@ public:
     bool setDnsRefreshInterval(std::chrono::milliseconds interval);
     std::chrono::milliseconds dnsRefreshInterval() const;
 
+    // A running HTTPS gateway loads its certificate chain and key again
+    // (gateway_server::reload_listener_tls) for the connections it accepts
+    // from now on. Empty on success, and the file names become part of
+    // options(); otherwise why, and the certificate in use stays.
+    QString reloadListenerTls(const std::string& certificateFile, const std::string& keyFile);
+
     // Blocks until the gateway has stopped (drain up to `drain`). For
     // shut-down and tests only; the GUI uses stop().
     void stopAndWait(std::chrono::milliseconds drain);

@@ -13,6 +13,7 @@
 #include "app/gateway_config_sync.h"
 #include "app/gateway_controller.h"
 #include "app/gateway_settings.h"
+#include "app/listener_changes.h"
 #include "app/signal_watcher.h"
 #include "app/telemetry/telemetry_service.h"
 
@@ -88,6 +89,10 @@ int HeadlessRunner::exec()
     m_signals = std::make_unique<SignalWatcher>();
     connect(m_signals.get(), &SignalWatcher::terminationRequested, this,
             &HeadlessRunner::onTermination);
+    // Taken from the start, so that an early SIGHUP does not end the process.
+    m_signals->watchReloads();
+    connect(m_signals.get(), &SignalWatcher::reloadRequested, this,
+            &HeadlessRunner::reloadConfigFile);
 
     const bool started = m_options.demoOriginOnly ? startDemoOriginOnly() : startGateway();
     if (!started)
@@ -158,6 +163,8 @@ bool HeadlessRunner::startGateway()
         }
         options = config.options();
         snapshot = config.snapshot();
+        m_fileOptions = options;
+        m_fileSnapshot = snapshot;
     } else {
         m_demo = std::make_unique<DemoWorkspace>();
         if (!m_demo->startOrigin()) {
@@ -270,6 +277,7 @@ bool HeadlessRunner::startGateway()
                 for (const QString& warning : warnings)
                     printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
             });
+    connect(m_sync.get(), &GatewayConfigSync::baseSettled, this, &HeadlessRunner::onBaseSettled);
     m_sync->setBaseSnapshot(snapshot);
     // Other processes write behind this one's back (a console, the catalog
     // commands, another instance's admin API), on a local file as on a
@@ -332,6 +340,90 @@ void HeadlessRunner::onTermination(int signalNumber)
     // Not started yet, or only the demo origin: nothing to drain. Queued so
     // that a signal during start-up quits after exec() has begun.
     QTimer::singleShot(0, this, &HeadlessRunner::finish);
+}
+
+void HeadlessRunner::reloadConfigFile()
+{
+    if (m_stopping || !m_sync) {
+        printLine(stderr, QStringLiteral("gatehouse: reload: nothing to read again"));
+        return;
+    }
+    if (m_options.configFile.isEmpty()) {
+        printLine(stdout, QStringLiteral("reload: no --config file; reading the catalog again"));
+        m_sync->recompileNow();
+        return;
+    }
+    DeclarativeConfig config;
+    if (!config.loadFile(m_options.configFile)) {
+        printLine(stderr, QStringLiteral("gatehouse: reload refused, the running configuration "
+                                         "stays: ") +
+                              config.lastError());
+        return;
+    }
+    const gateway::gateway_options& loaded = config.options();
+
+    const QStringList fixed = fixedListenerChanges(m_fileOptions, loaded);
+    if (!fixed.isEmpty())
+        printLine(stderr, QStringLiteral("gatehouse: reload: %1 changed; the listener keeps its "
+                                         "settings until the next start")
+                              .arg(fixed.join(QStringLiteral(", "))));
+    if (!loaded.tls_certificate_file.empty() && !m_fileOptions.tls_certificate_file.empty()) {
+        const QString error =
+            m_controller->reloadListenerTls(loaded.tls_certificate_file, loaded.tls_key_file);
+        if (error.isEmpty()) {
+            m_fileOptions.tls_certificate_file = loaded.tls_certificate_file;
+            m_fileOptions.tls_key_file = loaded.tls_key_file;
+            printLine(stdout, QStringLiteral("reload: certificate loaded from ") +
+                                  QString::fromStdString(loaded.tls_certificate_file));
+        } else
+            printLine(stderr,
+                      QStringLiteral("gatehouse: reload: the certificate in use stays: ") + error);
+    }
+    if (loaded.cache_budget_bytes != m_fileOptions.cache_budget_bytes ||
+        loaded.cache_eviction != m_fileOptions.cache_eviction) {
+        m_fileOptions.cache_budget_bytes = loaded.cache_budget_bytes;
+        m_fileOptions.cache_eviction = loaded.cache_eviction;
+        const auto eviction = loaded.cache_eviction == gateway::cache::eviction_kind::lru
+                                  ? CacheEviction::Lru
+                                  : CacheEviction::TinyLfu;
+        m_controller->setCacheOptionsAsync(loaded.cache_budget_bytes, eviction)
+            .then(this, [](const CachePurgeResult& result) {
+                if (!result.ok)
+                    printLine(stderr, QStringLiteral("gatehouse: reload: cache settings not "
+                                                     "applied: ") +
+                                          result.error);
+                else
+                    printLine(stdout, QStringLiteral("reload: new cache budget and eviction; "
+                                                     "%1 stored responses dropped")
+                                          .arg(result.purged));
+            });
+    }
+
+    m_reloadSnapshot = config.snapshot();
+    m_reloadRevision = m_sync->setBaseSnapshot(m_reloadSnapshot);
+    m_sync->recompileNow();
+}
+
+void HeadlessRunner::onBaseSettled(quint64 revision, bool applied, const QString& error)
+{
+    if (revision != m_reloadRevision || m_reloadRevision == 0)
+        return;
+    m_reloadRevision = 0;
+    if (applied) {
+        m_fileSnapshot = std::move(m_reloadSnapshot);
+        printLine(stdout,
+                  QStringLiteral("configuration reloaded from %1 (routes: %2, upstreams: %3)")
+                      .arg(m_options.configFile)
+                      .arg(m_fileSnapshot.routes.size())
+                      .arg(m_fileSnapshot.upstreams.size()));
+        return;
+    }
+    // Back to the file as it was last applied, or every later compile (the
+    // catalog's changes) would fail the same way.
+    m_sync->setBaseSnapshot(m_fileSnapshot);
+    printLine(stderr,
+              QStringLiteral("gatehouse: reload refused, the running configuration stays: ") +
+                  error);
 }
 
 void HeadlessRunner::finish()

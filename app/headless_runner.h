@@ -3,6 +3,8 @@
 #pragma once
 
 #include "app/command_line.h"
+#include "gateway/config_snapshot.hpp"
+#include "gateway/gateway_options.hpp"
 
 #include <QObject>
 
@@ -21,7 +23,8 @@ class SignalWatcher;
 class TelemetryService;
 
 // `gatehouse --headless` and `gatehouse --demo-origin PORT`: the gateway (or
-// only the demo origin) without a window, until SIGINT or SIGTERM. Needs a
+// only the demo origin) without a window, until SIGINT or SIGTERM. SIGHUP
+// reads the --config file again (reloadConfigFile()). Needs a
 // QCoreApplication; exec() runs its event loop.
 //
 // Exit codes: 0 after a clean stop, 1 when the configuration or the catalog
@@ -43,6 +46,15 @@ private:
     bool seedDemoCatalog(const CatalogStartup& catalog); // --demo-catalog
     bool startAdminApi();
     void onTermination(int signalNumber);
+    // SIGHUP, as nginx and Kong's DB-less mode take it: the whole file is
+    // checked first, and a file with a problem changes nothing. Upstreams,
+    // routes, their policies, DNS and the cache's budget and eviction apply
+    // at once (requests in flight finish on the configuration they started
+    // with), as does an HTTPS listener's certificate, renewed in place or
+    // named anew; listener settings that cannot change while it runs are
+    // named, for the next start. Without --config, the catalog is read again.
+    void reloadConfigFile();
+    void onBaseSettled(quint64 revision, bool applied, const QString& error);
     void finish();
 
     CommandLineOptions m_options;
@@ -55,6 +67,13 @@ private:
     std::unique_ptr<AdminApi> m_adminApi;
     std::unique_ptr<GatewayConfigSync> m_sync;
     bool m_stopping = false;
+    // The --config file as last applied: its listener settings as they were
+    // at start (a reload does not change those), and the routes and upstreams
+    // a refused reload falls back to.
+    gateway::gateway_options m_fileOptions;
+    gateway::config_snapshot m_fileSnapshot;
+    gateway::config_snapshot m_reloadSnapshot; // waiting for its compile
+    quint64 m_reloadRevision = 0;              // GatewayConfigSync's, 0: none
 };
 
 } // namespace gatehouse::app

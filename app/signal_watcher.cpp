@@ -27,6 +27,23 @@ extern "C" void onSignal(int signalNumber)
     errno = savedErrno;
 }
 
+void handle(int signalNumber)
+{
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(signalNumber, &action, nullptr);
+}
+
+void restoreDefault(int signalNumber)
+{
+    struct sigaction action = {};
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(signalNumber, &action, nullptr);
+}
+
 } // namespace
 
 SignalWatcher::SignalWatcher(QObject* parent)
@@ -40,24 +57,26 @@ SignalWatcher::SignalWatcher(QObject* parent)
     }
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &SignalWatcher::readSignals);
-
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
     for (int signalNumber : watchedSignals)
-        ::sigaction(signalNumber, &action, nullptr);
+        handle(signalNumber);
+}
+
+void SignalWatcher::watchReloads()
+{
+    if (!m_notifier || m_reloads)
+        return;
+    m_reloads = true;
+    handle(SIGHUP);
 }
 
 SignalWatcher::~SignalWatcher()
 {
     if (!m_notifier)
         return;
-    struct sigaction action = {};
-    action.sa_handler = SIG_DFL;
-    sigemptyset(&action.sa_mask);
     for (int signalNumber : watchedSignals)
-        ::sigaction(signalNumber, &action, nullptr);
+        restoreDefault(signalNumber);
+    if (m_reloads)
+        restoreDefault(SIGHUP);
     delete m_notifier;
     m_notifier = nullptr;
     ::close(g_fds[0]);
@@ -70,8 +89,12 @@ void SignalWatcher::readSignals()
     unsigned char bytes[16];
     ssize_t n = 0;
     while ((n = ::read(g_fds[1], bytes, sizeof bytes)) > 0) {
-        for (ssize_t i = 0; i < n; ++i)
-            emit terminationRequested(bytes[i]);
+        for (ssize_t i = 0; i < n; ++i) {
+            if (bytes[i] == SIGHUP)
+                emit reloadRequested();
+            else
+                emit terminationRequested(bytes[i]);
+        }
     }
 }
 

@@ -27,11 +27,15 @@ public:
     // IPv4-mapped IPv6 addresses (a dual-stack listener's) count as IPv4.
     bool contains(const boost::asio::ip::address& address) const;
 
+    // The same ranges, in the same order.
+    bool operator==(const address_ranges&) const = default;
+
 private:
     struct range {
         std::array<std::uint8_t, 16> bytes{};
         unsigned prefix = 0;
         bool v4 = false;
+        bool operator==(const range&) const = default;
     };
     std::vector<range> ranges_;
 };

@@ -181,6 +181,9 @@ private:
     }
 
     worker& w_;
+    // The listener's TLS context this connection was accepted with: a
+    // reload may replace the listener's while the connection lives.
+    std::shared_ptr<boost::asio::ssl::context> tls_context_;
     worker_stream client_;
     beast::flat_buffer buffer_;
     beast::flat_buffer upstream_buffer_;

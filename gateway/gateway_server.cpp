@@ -277,7 +277,7 @@ std::string gateway_server::start(const gateway_options& options)
     }
 
     impl_->shared.options = options;
-    impl_->shared.listener_tls = std::move(listener_tls);
+    impl_->shared.listener_tls.store(std::move(listener_tls), std::memory_order_release);
     {
         std::lock_guard apply_lock(impl_->apply_mutex);
         const auto current = impl_->store();
@@ -426,6 +426,24 @@ std::string gateway_server::listen_address() const
 {
     std::lock_guard lock(impl_->state_mutex);
     return impl_->address;
+}
+
+std::string gateway_server::reload_listener_tls(const std::string& certificate_file,
+                                                const std::string& key_file)
+{
+    std::lock_guard lock(impl_->lifecycle_mutex); // not while it starts or stops
+    if (!running())
+        return "the gateway is not running";
+    if (!impl_->shared.listener_tls.load(std::memory_order_acquire))
+        return "the gateway serves plain HTTP; HTTPS needs a new start";
+    if (certificate_file.empty() || key_file.empty())
+        return "HTTPS needs both a certificate and a key file";
+    std::string why;
+    auto context = make_listener_tls_context(certificate_file, key_file, why);
+    if (!context)
+        return "cannot serve HTTPS: " + why;
+    impl_->shared.listener_tls.store(std::move(context), std::memory_order_release);
+    return {};
 }
 
 std::size_t gateway_server::drain_call_records(std::vector<call_record>& out, std::size_t max)

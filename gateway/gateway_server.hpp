@@ -63,6 +63,13 @@ public:
     std::uint16_t port() const; // the bound port (useful with port 0)
     std::string listen_address() const;
 
+    // HTTPS listener: loads the certificate chain and key again (renewed in
+    // place, or other files) for the connections accepted from now on;
+    // those already open keep theirs. Empty on success; otherwise why, and
+    // the certificate in use stays. A plain HTTP listener stays plain.
+    std::string reload_listener_tls(const std::string& certificate_file,
+                                    const std::string& key_file);
+
     // Validates and swaps in a new configuration atomically. Requests already
     // in flight finish on the configuration they started with. Returns an
     // empty string on success, otherwise the validation errors; the running

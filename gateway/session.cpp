@@ -211,10 +211,10 @@ worker_task<void> client_session::run()
     // A client that fails it (plain HTTP on this port, an unknown protocol
     // version, silence) is closed without an answer: there is no channel to
     // answer on.
-    if (w_.shared.listener_tls) {
+    if (auto tls = w_.shared.listener_tls.load(std::memory_order_acquire)) {
+        tls_context_ = std::move(tls);
         arm_client_timer(w_.shared.options.client_header_timeout);
-        const boost::system::error_code handshake_ec =
-            co_await client_.accept_tls(*w_.shared.listener_tls);
+        const boost::system::error_code handshake_ec = co_await client_.accept_tls(*tls_context_);
         disarm_client_timer();
         if (handshake_ec) {
             worker_stats::add(w_.stats.failed_tls_handshakes, 1);

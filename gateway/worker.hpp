@@ -33,8 +33,10 @@ struct gateway_shared {
     gateway_options options;
     std::string via_10; // "1.0 <via_name>", built once at start
     std::string via_11; // "1.1 <via_name>"
-    // Set when clients speak HTTPS (options.tls_certificate_file).
-    std::shared_ptr<boost::asio::ssl::context> listener_tls;
+    // Set when clients speak HTTPS (options.tls_certificate_file); replaced
+    // whole by reload_listener_tls(), so each connection takes (and keeps)
+    // the one current when it was accepted.
+    std::atomic<std::shared_ptr<boost::asio::ssl::context>> listener_tls;
     std::atomic<std::uint64_t> generation{0};
     mutable std::mutex config_mutex;
     std::shared_ptr<const runtime_config> config; // guarded by config_mutex

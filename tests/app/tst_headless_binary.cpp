@@ -317,6 +317,87 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
     }
 
+    // SIGHUP reads the --config file again, as nginx's reload: new routes
+    // serve at once; a file with a problem changes nothing and says where
+    // the problem is; listener settings that cannot change while the
+    // gateway runs are named, and the rest of the file still applies.
+    void sighupReloadsTheFile()
+    {
+        gateway::demo_origin origin;
+        QCOMPARE(QString::fromStdString(origin.start()), QString());
+        const QByteArray upstreams = "upstreams:\n"
+                                     "  - name: origin\n"
+                                     "    targets: [http://127.0.0.1:" +
+                                     QByteArray::number(origin.port()) + "]\n";
+        const QByteArray shop = "routes:\n"
+                                "  - {id: shop, path: /shop, upstream: origin, "
+                                "rewrite_prefix: /products}\n";
+        const QByteArray echo = "  - {id: echo, path: /echo, upstream: origin}\n";
+        const QString path = writeFile(QStringLiteral("reload.yaml"),
+                                       "version: 1\nlisten: {threads: 2}\n" + upstreams + shop);
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(GATEHOUSE_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--config"), path,
+                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                       QStringLiteral("--admin-listen"), QStringLiteral("off")});
+        QVERIFY(process.waitForStarted(5000));
+        QString out, err;
+        const auto read = [&] {
+            out += QString::fromUtf8(process.readAllStandardOutput());
+            err += QString::fromUtf8(process.readAllStandardError());
+        };
+        const QRegularExpression listening(
+            QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QRegularExpressionMatch match;
+        QTRY_VERIFY_WITH_TIMEOUT((read(), match = listening.match(out), match.hasMatch()), 10000);
+        const auto port = static_cast<std::uint16_t>(match.captured(1).toUInt());
+        QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 404);
+        const auto hangUp = [&] {
+            ::kill(static_cast<pid_t>(process.processId()), SIGHUP);
+        };
+        const auto reloads = [&] {
+            return out.count(QStringLiteral("configuration reloaded"));
+        };
+
+        // A new route.
+        writeFile(QStringLiteral("reload.yaml"),
+                  "version: 1\nlisten: {threads: 2}\n" + upstreams + shop + echo);
+        hangUp();
+        QTRY_COMPARE_WITH_TIMEOUT((read(), reloads()), 1, 10000);
+        QVERIFY2(out.contains(QStringLiteral("(routes: 2, upstreams: 1)")), qPrintable(out));
+        QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 200);
+
+        // A route to an upstream the file does not define: refused, with the
+        // line and the field; both routes still serve.
+        writeFile(QStringLiteral("reload.yaml"),
+                  "version: 1\nlisten: {threads: 2}\n" + upstreams + shop +
+                      "  - {id: echo, path: /echo, upstream: elsewhere}\n");
+        hangUp();
+        QTRY_VERIFY_WITH_TIMEOUT((read(), err.contains(QStringLiteral("reload refused"))), 10000);
+        QVERIFY2(err.contains(QStringLiteral("reload.yaml:8:")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("routes[1].upstream")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("elsewhere")), qPrintable(err));
+        QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 200);
+        QCOMPARE(test::http_request(port, "GET", "/shop/7").status, 200);
+
+        // Other worker threads and no echo route: the routes apply, the
+        // threads wait for the next start and are named.
+        writeFile(QStringLiteral("reload.yaml"),
+                  "version: 1\nlisten: {threads: 3}\n" + upstreams + shop);
+        hangUp();
+        QTRY_COMPARE_WITH_TIMEOUT((read(), reloads()), 2, 10000);
+        QVERIFY2(err.contains(QStringLiteral("listen.threads changed")), qPrintable(err));
+        QVERIFY2(!err.contains(QStringLiteral("listen.port")), qPrintable(err)); // --listen's
+        QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 404);
+        QCOMPARE(test::http_request(port, "GET", "/shop/7").status, 200);
+
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+    }
+
     // Two headless gateways on one telemetry database: the second runs
     // read-only and says so; when the first stops, the second takes the
     // call log over by itself and says that too, and from then on its calls

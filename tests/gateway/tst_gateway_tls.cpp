@@ -400,6 +400,52 @@ private slots:
         QVERIFY(client.get("/after"));
     }
 
+    // A renewed certificate (or one in other files) is loaded without a
+    // restart, for the connections accepted from then on; one that cannot be
+    // used is refused with why, and the certificate in use stays.
+    void reloadedCertificateServesNewConnections()
+    {
+        gateway::gateway_server gw;
+        QCOMPARE(startAnotherGateway(gw, test_options()), QString());
+        tls_client opened(m_cert);
+        QCOMPARE(QString::fromStdString(opened.connect(gw.port())), QString());
+        QVERIFY(opened.get("/before"));
+
+        temporary_certificate renewed;
+        QCOMPARE(QString::fromStdString(renewed.error), QString());
+        tls_client early(renewed.cert);
+        QVERIFY(!early.connect(gw.port()).empty()); // the gateway still shows the first one
+
+        QString error = QString::fromStdString(gw.reload_listener_tls(renewed.cert, m_key));
+        QVERIFY2(error.contains(QStringLiteral("does not belong")), qPrintable(error));
+        error = QString::fromStdString(gw.reload_listener_tls(renewed.cert + ".missing", m_key));
+        QVERIFY2(error.contains(QStringLiteral("cannot serve HTTPS")), qPrintable(error));
+        tls_client still(m_cert);
+        QCOMPARE(QString::fromStdString(still.connect(gw.port())), QString());
+
+        QCOMPARE(QString::fromStdString(gw.reload_listener_tls(renewed.cert, renewed.key)),
+                 QString());
+        tls_client next(renewed.cert);
+        QCOMPARE(QString::fromStdString(next.connect(gw.port())), QString());
+        const auto r = next.get("/after");
+        QVERIFY(r);
+        QCOMPARE(r->result_int(), 200u);
+        tls_client stale(m_cert);
+        QVERIFY(!stale.connect(gw.port()).empty());
+        // A connection from before keeps its session.
+        const auto old = opened.get("/still");
+        QVERIFY(old);
+        QCOMPARE(old->result_int(), 200u);
+        gw.stop(std::chrono::milliseconds(500));
+
+        // A plain HTTP gateway stays plain.
+        gateway::gateway_server plain;
+        QCOMPARE(QString::fromStdString(plain.start(test_options())), QString());
+        error = QString::fromStdString(plain.reload_listener_tls(renewed.cert, renewed.key));
+        QVERIFY2(error.contains(QStringLiteral("plain HTTP")), qPrintable(error));
+        plain.stop();
+    }
+
     // A certificate and key that cannot be used refuse the start with why.
     void badCertificateRefusesTheStart()
     {
