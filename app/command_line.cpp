@@ -16,6 +16,7 @@ namespace {
 
 const QString optHeadless = QStringLiteral("headless");
 const QString optConfig = QStringLiteral("config");
+const QString optCheckConfig = QStringLiteral("check-config");
 const QString optDatabase = QStringLiteral("database");
 const QString optListen = QStringLiteral("listen");
 const QString optAdminListen = QStringLiteral("admin-listen");
@@ -46,6 +47,10 @@ CommandLine::CommandLine()
         {optConfig,
          tr("Load the gateway configuration from <file> (YAML or JSON); SIGHUP reads it "
             "again."),
+         tr("file")},
+        {optCheckConfig,
+         tr("Check the gateway configuration in <file> as --config reads it, certificates "
+            "included, and exit: 0 when it can be used, 1 with every problem."),
          tr("file")},
         {optDatabase,
          tr("Keep the API catalog in <database>: a SQLite file, or "
@@ -192,6 +197,20 @@ CommandLine::Status CommandLine::parse(const QStringList& arguments)
     }
     if (!parseCatalogCommand())
         return Status::Error;
+    if (m_parser.isSet(optCheckConfig)) {
+        m_options.checkConfigFile = m_parser.value(optCheckConfig);
+        if (m_options.checkConfigFile.isEmpty()) {
+            fail(tr("--check-config needs a file name."));
+            return Status::Error;
+        }
+        if (m_options.headless || !m_options.configFile.isEmpty() || m_options.listenSet ||
+            m_options.threadsSet || m_options.adminListenSet || m_options.demoCatalog ||
+            m_options.demoOriginOnly || m_options.catalogCommand != CatalogCommandKind::None) {
+            fail(tr("--check-config checks a file and exits; it cannot be combined with other "
+                    "options."));
+            return Status::Error;
+        }
+    }
     return Status::Ok;
 }
 

@@ -53,6 +53,9 @@ struct CommandLineOptions {
     // --export-workspace FILE, --apply-workspace FILE, --import-openapi FILE
     // (with --team NAME); "-" is stdout / stdin. --as NAME signs in to a
     // shared catalog (password from GATEHOUSE_PASSWORD).
+    // --check-config FILE: check a declarative file and exit.
+    QString checkConfigFile;
+
     CatalogCommandKind catalogCommand = CatalogCommandKind::None;
     QString catalogCommandFile;
     QString teamName;

@@ -7,6 +7,7 @@
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
 #include "app/command_line.h"
+#include "app/config_check.h"
 #include "app/declarative_config.h"
 #include "app/demo_workspace.h"
 #include "app/gateway_admin_control.h"
@@ -32,6 +33,7 @@
 #include <QFile>
 #include <QHash>
 #include <QLocale>
+#include <QTextStream>
 #include <QUrl>
 
 #include <chrono>
@@ -110,6 +112,14 @@ int runHeadless(int argc, char** argv, const CommandLineOptions& options)
     setApplicationInfo();
     HeadlessRunner runner(options);
     return runner.exec();
+}
+
+int runCheckConfig(int argc, char** argv, const QString& path)
+{
+    QCoreApplication app(argc, argv);
+    setApplicationInfo();
+    QTextStream out(stdout), err(stderr);
+    return checkConfigFile(path, out, err);
 }
 
 int runCatalogCommand(int argc, char** argv, const CommandLineOptions& options)
@@ -328,6 +338,8 @@ int main(int argc, char** argv)
         return reportCommandLine(argc, argv, commandLine, status);
 
     const CommandLineOptions& options = commandLine.options();
+    if (!options.checkConfigFile.isEmpty())
+        return runCheckConfig(argc, argv, options.checkConfigFile);
     if (options.catalogCommand != CatalogCommandKind::None)
         return runCatalogCommand(argc, argv, options);
     bool headless = options.headless || options.demoOriginOnly;

@@ -190,6 +190,16 @@ void TestCommandLine::errors_data()
     QTest::newRow("database other scheme")
         << QStringList{QStringLiteral("--database"), QStringLiteral("mysql://h/db")}
         << QStringLiteral("mysql://h/db");
+    QTest::newRow("check config empty") << QStringList{QStringLiteral("--check-config"), QString()}
+                                        << QStringLiteral("--check-config");
+    QTest::newRow("check config with config")
+        << QStringList{QStringLiteral("--check-config"), QStringLiteral("a.yaml"),
+                       QStringLiteral("--config"), QStringLiteral("b.yaml")}
+        << QStringLiteral("--check-config");
+    QTest::newRow("check config with listen")
+        << QStringList{QStringLiteral("--check-config"), QStringLiteral("a.yaml"),
+                       QStringLiteral("--listen"), QStringLiteral("8081")}
+        << QStringLiteral("cannot be combined");
     QTest::newRow("demo catalog with config")
         << QStringList{QStringLiteral("--demo-catalog"), QStringLiteral("--config"),
                        QStringLiteral("x.yaml")}

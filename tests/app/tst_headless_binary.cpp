@@ -317,6 +317,54 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
     }
 
+    // `gatehouse --check-config FILE`, as `nginx -t`: the verdict and the
+    // exit code, without starting anything; a certificate that cannot be
+    // used is found too, which loading the file alone would not.
+    void checkConfigJudgesWithoutStarting()
+    {
+        const auto run = [&](const QStringList& args, QString& out, QString& err) {
+            QProcess process;
+            process.setProcessEnvironment(environment());
+            process.start(QStringLiteral(GATEHOUSE_BINARY), args);
+            if (!process.waitForFinished(10000))
+                return -1;
+            out = QString::fromUtf8(process.readAllStandardOutput());
+            err = QString::fromUtf8(process.readAllStandardError());
+            return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        };
+        QString out, err;
+        const QString good = writeShopConfig(QStringLiteral("check-good.yaml"), 9, {});
+        QCOMPARE(run({QStringLiteral("--check-config"), good}, out, err), 0);
+        QVERIFY2(out.contains(QStringLiteral("check-good.yaml: configuration OK (routes: 1, "
+                                             "upstreams: 1)")),
+                 qPrintable(out));
+        QCOMPARE(err, QString());
+
+        const QString bad =
+            writeFile(QStringLiteral("check-bad.yaml"), "version: 1\n"
+                                                        "routes:\n"
+                                                        "  - {path: /shop, upstream: billing}\n");
+        QCOMPARE(run({QStringLiteral("--check-config"), bad}, out, err), 1);
+        QVERIFY2(err.contains(QStringLiteral("check-bad.yaml:3:")) &&
+                     err.contains(QStringLiteral("routes[0].upstream")),
+                 qPrintable(err));
+        QCOMPARE(out, QString());
+
+        writeFile(QStringLiteral("not-a.pem"), "not a certificate\n");
+        const QString tls =
+            writeShopConfig(QStringLiteral("check-tls.yaml"), 9,
+                            "listen:\n  tls: {certificate: not-a.pem, key: not-a.pem}\n");
+        QCOMPARE(run({QStringLiteral("--check-config"), tls}, out, err), 1);
+        QVERIFY2(err.contains(QStringLiteral("listen.tls")) &&
+                     err.contains(QStringLiteral("not-a.pem")),
+                 qPrintable(err));
+
+        QCOMPARE(
+            run({QStringLiteral("--check-config"), good, QStringLiteral("--headless")}, out, err),
+            2);
+        QVERIFY2(err.contains(QStringLiteral("cannot be combined")), qPrintable(err));
+    }
+
     // SIGHUP reads the --config file again, as nginx's reload: new routes
     // serve at once; a file with a problem changes nothing and says where
     // the problem is; listener settings that cannot change while the
