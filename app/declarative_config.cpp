@@ -6,6 +6,7 @@
 #include "app/config_reader.h"
 #include "app/config_value_parsers.h"
 #include "app/gateway_controller.h"
+#include "app/yaml_document.h"
 #include "gateway/http_util.hpp"
 #include "gateway/router.hpp"
 
@@ -82,10 +83,10 @@ void Loader::load(const QByteArray& text, gateway::config_snapshot& snapshot,
 {
     // yaml-cpp reads JSON too (JSON is YAML 1.2 flow style), so one parser
     // serves both formats and gives line numbers for both.
-    std::vector<YAML::Node> documents;
+    YamlDocument document;
     try {
-        documents =
-            YAML::LoadAll(std::string(text.constData(), static_cast<std::size_t>(text.size())));
+        document =
+            loadYamlDocument(std::string(text.constData(), static_cast<std::size_t>(text.size())));
     } catch (const YAML::Exception& e) {
         fail(e.mark, QString(), QStringLiteral("syntax error: %1").arg(fromStd(e.msg)));
         return;
@@ -94,20 +95,18 @@ void Loader::load(const QByteArray& text, gateway::config_snapshot& snapshot,
              QStringLiteral("cannot parse: %1").arg(fromStd(e.what())));
         return;
     }
-    while (documents.size() > 1 && documents.back().IsNull())
-        documents.pop_back();
-    if (documents.empty() || documents.front().IsNull()) {
+    if (!document.root || document.root.IsNull()) {
         fail(YAML::Mark(), QString(),
              QStringLiteral("the configuration is empty (expected a mapping with version, "
                             "upstreams and routes)"));
         return;
     }
-    if (documents.size() > 1) {
-        fail(documents[1].Mark(), QString(), QStringLiteral("only one YAML document is allowed"));
+    if (document.next) {
+        fail(*document.next, QString(), QStringLiteral("only one YAML document is allowed"));
         return;
     }
     try {
-        loadDocument(documents.front(), snapshot, options);
+        loadDocument(document.root, snapshot, options);
     } catch (const YAML::Exception& e) {
         fail(e.mark, QString(), fromStd(e.msg));
     } catch (const std::exception& e) {

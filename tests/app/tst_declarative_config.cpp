@@ -298,6 +298,16 @@ void TestDeclarativeConfig::invalidDocuments_data()
         "1:1:", {QStringLiteral("the top level must be a mapping")});
     row("two documents", minimal + "---\nversion: 1\n",
         "9:", {QStringLiteral("only one YAML document")});
+    // A stray comma after a value: yaml-cpp 0.7's LoadAll never returned
+    // on these (yaml_document.h); they are syntax errors at the comma.
+    row("comma after a document", minimal + ",\n", "", {QStringLiteral("syntax error")});
+    row("comma after a string", "\"\",", "1:3:", {QStringLiteral("unexpected ','")});
+    row("comma after a json object", "{\"version\": 1},\n",
+        "1:15:", {QStringLiteral("unexpected ','")});
+    row("comma after a flow sequence", "[1],", "1:4:", {QStringLiteral("unexpected ','")});
+    row("comma alone", ",", "1:1:", {QStringLiteral("unexpected ','")});
+    row("trailing document marker and comma", minimal + "---\n,\n", "",
+        {QStringLiteral("syntax error")});
     row("missing version", replace("version: 1\n", "listen: {}\n"),
         "1:1:", {QStringLiteral("missing required field 'version'")});
     row("unsupported version", replace("version: 1", "version: 2"),
