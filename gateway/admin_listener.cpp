@@ -3,6 +3,7 @@
 #include "gateway/admin_listener.hpp"
 
 #include "gateway/problem.hpp"
+#include "gateway/request_checks.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -98,6 +99,25 @@ private:
     {
         if (ec)
             return on_read_error(ec);
+        // The body's framing as the gateway checks it (RFC 9112 §6): a
+        // Transfer-Encoding that does not end in chunked left Beast reading
+        // no body, and the body's bytes were then read as another request.
+        const auto& head = parser_->get();
+        head_request_ = head.method() == http::verb::head;
+        transfer_codings codings;
+        int content_lengths = 0;
+        for (const auto& field : head) {
+            if (field.name() == http::field::transfer_encoding)
+                codings.add(field.value());
+            else if (field.name() == http::field::content_length)
+                ++content_lengths;
+        }
+        const transfer_coding_verdict verdict = codings.verdict();
+        if (const char* problem = framing_problem(verdict, content_lengths, head.version()))
+            return send_rejection(make_problem(verdict == transfer_coding_verdict::unsupported
+                                                   ? problem_kind::unsupported_transfer_coding
+                                                   : problem_kind::bad_request,
+                                               problem, {}, false));
         // curl and others wait for this before sending a larger body.
         if (parser_->get()[http::field::expect] == "100-continue") {
             static constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";

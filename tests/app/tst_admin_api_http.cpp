@@ -55,6 +55,7 @@ private slots:
     void oversizedBody();
     void oversizedHeaders();
     void malformedRequestLine();
+    void ambiguousBodyFramingIsRefused();
     void unknownRouteAndWrongMethod();
     void keepAlive();
     void headIsGetWithoutContent();
@@ -185,6 +186,40 @@ void TestAdminApiHttp::malformedRequestLine()
     auto r = c.read();
     QCOMPARE(r.status, 400);
     QVERIFY(c.wait_closed(std::chrono::seconds(5)));
+}
+
+// A body whose length the listener and a client could read differently is
+// refused and the connection closed (RFC 9112 §6.3), as the gateway does:
+// Beast alone read a Transfer-Encoding not ending in chunked as no body,
+// and what followed as the next request.
+void TestAdminApiHttp::ambiguousBodyFramingIsRefused()
+{
+    const struct {
+        const char* framing;
+        int status;
+    } cases[] = {
+        {"HTTP/1.1\r\nTransfer-Encoding: chunked, gzip", 400},
+        {"HTTP/1.1\r\nTransfer-Encoding: gzip, chunked", 501},
+        {"HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked", 400},
+        {"HTTP/1.1\r\nContent-Length: 4\r\nContent-Length: 4", 400},
+        {"HTTP/1.0\r\nTransfer-Encoding: chunked", 400},
+    };
+    for (const auto& c : cases) {
+        http_connection connection;
+        QVERIFY(connection.connect(m_api->port()));
+        // What would be a second request, if the first had no body.
+        const std::string smuggled = "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                     "Authorization: Bearer " +
+                                     m_token + "\r\n\r\n";
+        QVERIFY(connection.send_raw(std::string("POST /v1/teams ") + c.framing +
+                                    "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_token +
+                                    "\r\n\r\n" + smuggled));
+        const auto r = connection.read();
+        QVERIFY2(r.status == c.status, c.framing);
+        QCOMPARE(r.header("Content-Type"), std::string("application/problem+json"));
+        QVERIFY(!r.keep_alive);
+        QCOMPARE(connection.read_raw(std::chrono::milliseconds(500)), std::string());
+    }
 }
 
 void TestAdminApiHttp::unknownRouteAndWrongMethod()
