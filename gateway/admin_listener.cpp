@@ -173,7 +173,6 @@ private:
     {
         admin_request request = parser_->release();
         parser_.reset();
-        head_request_ = request.method() == http::verb::head;
         keep_alive_ = request.keep_alive();
         version_ = request.version();
         waiting_ = true;
