@@ -4,11 +4,16 @@
 #include "gateway/gateway_server.hpp"
 
 #include "gateway_fixture.h"
+#include "test_certificate.h"
 #include "tests/support/test_http.h"
 #include "threaded_origin.h"
 
 #include <boost/asio/read.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
 
 #include <QtTest/QTest>
 
@@ -17,6 +22,8 @@
 #include <mutex>
 #include <random>
 #include <string>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <thread>
 #include <vector>
 
@@ -24,6 +31,8 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 using namespace std::chrono_literals;
 namespace asio = boost::asio;
+namespace ssl = asio::ssl;
+namespace http = boost::beast::http;
 
 namespace {
 
@@ -171,6 +180,8 @@ private:
     gateway::demo_origin m_good;
     std::unique_ptr<threaded_origin> m_hostile;
     gateway::gateway_server m_gateway;
+    gateway::gateway_server m_tlsGateway; // the same routes over HTTPS
+    temporary_certificate m_certificate;
     std::atomic<unsigned> m_connectionSeed{1};
 
     void answer(threaded_origin::socket& socket)
@@ -209,44 +220,90 @@ private:
         }
     }
 
-    // One client connection: its requests pipelined (sometimes in pieces),
-    // then every response read in order. Empty, or what went wrong.
-    std::string exchange(std::mt19937& rng)
+    // What a client connection saw: the final statuses in order, and what
+    // went wrong, if anything.
+    struct outcome {
+        std::string failure;
+        std::vector<unsigned> statuses;
+    };
+
+    static std::vector<generated_request> generateRequests(std::mt19937& rng)
     {
         std::vector<generated_request> requests(1 + rng() % 3);
-        std::string bytes;
-        for (auto& r : requests) {
+        for (auto& r : requests)
             r = generate(rng);
+        return requests;
+    }
+
+    // One client connection: its requests pipelined (sometimes in pieces),
+    // then every response read in order, with Beast, each read given up
+    // after 5 s, over HTTP or HTTPS. A connection may end after a response
+    // saying so, or when the upstream broke off a response the gateway had
+    // begun (then the client sees the cut: a partial message, or over HTTPS
+    // no close_notify); nothing else.
+    outcome exchange(const std::vector<generated_request>& requests, bool tls, bool split)
+    {
+        std::string bytes;
+        for (const auto& r : requests)
             bytes += r.bytes;
-        }
-        http_connection c;
-        if (!c.connect(m_gateway.port()))
-            return "connect: " + c.last_error();
-        if (rng() % 4 == 0) {
-            const std::size_t cut = rng() % bytes.size();
-            c.send_raw(std::string_view(bytes).substr(0, cut));
+        asio::io_context ioc;
+        ssl::context context(ssl::context::tls_client);
+        context.set_verify_mode(ssl::verify_none); // the certificate is not the point here
+        ssl::stream<asio::ip::tcp::socket> stream(ioc, context);
+        auto& socket = stream.next_layer();
+        boost::system::error_code ec;
+        socket.connect(
+            {asio::ip::address_v4::loopback(), tls ? m_tlsGateway.port() : m_gateway.port()}, ec);
+        const timeval limit{5, 0};
+        setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+        if (!ec && tls)
+            stream.handshake(ssl::stream_base::client, ec);
+        if (ec)
+            return {"connect: " + ec.message(), {}};
+        const auto send = [&](std::string_view part) {
+            if (tls)
+                asio::write(stream, asio::buffer(part), ec);
+            else
+                asio::write(socket, asio::buffer(part), ec);
+        };
+        const std::size_t cut = split ? bytes.size() / 2 : bytes.size();
+        send(std::string_view(bytes).substr(0, cut));
+        if (!ec && cut < bytes.size()) {
             std::this_thread::sleep_for(5ms);
-            c.send_raw(std::string_view(bytes).substr(cut));
-        } else {
-            c.send_raw(bytes);
+            send(std::string_view(bytes).substr(cut));
         }
+        outcome out;
+        boost::beast::flat_buffer buffer;
         for (const auto& request : requests) {
-            const auto r = read_final(c, request.head);
-            if (r.status == 0) {
-                // The connection may end: after a response saying so, or
-                // when the upstream broke off a response the gateway had
-                // begun (then the client sees the cut). Anything else is
-                // a response the client could not read.
-                if (r.error == "read: end of stream" || r.error == "read: partial message")
-                    return {};
-                return r.error + " after sending " + bytes.substr(0, 300);
+            for (;;) { // interim responses first
+                http::response_parser<http::string_body> parser;
+                parser.body_limit(1024 * 1024);
+                parser.skip(request.head);
+                if (tls)
+                    http::read(stream, buffer, parser, ec);
+                else
+                    http::read(socket, buffer, parser, ec);
+                if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
+                    ec == ssl::error::stream_truncated)
+                    return out;
+                if (ec) {
+                    out.failure = ec.message() + " after sending " + bytes.substr(0, 300);
+                    return out;
+                }
+                const unsigned status = parser.get().result_int();
+                if (status < 100 || status > 599) {
+                    out.failure = "status " + std::to_string(status);
+                    return out;
+                }
+                if (status < 200 && status != 101)
+                    continue;
+                out.statuses.push_back(status);
+                if (!parser.get().keep_alive())
+                    return out;
+                break;
             }
-            if (r.status < 100 || r.status > 599)
-                return "status " + std::to_string(r.status);
-            if (!r.keep_alive)
-                return {};
         }
-        return {};
+        return out;
     }
 
 private slots:
@@ -279,11 +336,17 @@ private slots:
         options.client_body_timeout = 500ms;
         options.keepalive_timeout = 1s;
         QCOMPARE(QString::fromStdString(m_gateway.start(options)), QString());
+        QCOMPARE(QString::fromStdString(m_certificate.error), QString());
+        options.tls_certificate_file = m_certificate.cert;
+        options.tls_key_file = m_certificate.key;
+        QCOMPARE(QString::fromStdString(m_tlsGateway.apply(config)), QString());
+        QCOMPARE(QString::fromStdString(m_tlsGateway.start(options)), QString());
     }
 
     void cleanupTestCase()
     {
         m_gateway.stop(500ms);
+        m_tlsGateway.stop(500ms);
         m_hostile.reset();
         m_good.stop();
     }
@@ -320,8 +383,17 @@ private slots:
                  (next.error + " " + std::to_string(head.status) + " " + next.body).c_str());
     }
 
+    void everyAnswerIsReadable_data()
+    {
+        QTest::addColumn<bool>("tls");
+        QTest::newRow("http") << false;
+        QTest::newRow("https") << true;
+    }
+
     void everyAnswerIsReadable()
     {
+        QFETCH(bool, tls);
+        gateway::gateway_server& gateway = tls ? m_tlsGateway : m_gateway;
         constexpr int clients = 4, connectionsEach = 60;
         std::mutex mutex;
         std::vector<std::string> failures;
@@ -330,9 +402,11 @@ private slots:
             threads.emplace_back([&, t] {
                 std::mt19937 rng(20261203u + static_cast<unsigned>(t));
                 for (int i = 0; i < connectionsEach; ++i) {
-                    if (std::string failure = exchange(rng); !failure.empty()) {
+                    const auto requests = generateRequests(rng);
+                    outcome seen = exchange(requests, tls, rng() % 4 == 0);
+                    if (!seen.failure.empty()) {
                         std::lock_guard lock(mutex);
-                        failures.push_back(std::move(failure));
+                        failures.push_back(std::move(seen.failure));
                     }
                 }
             });
@@ -344,10 +418,12 @@ private slots:
         QCOMPARE(failures.size(), std::size_t{0});
 
         // Still serving, and nothing left open.
-        const auto r = http_request(m_gateway.port(), "GET", "/good/products/1");
-        QCOMPARE(r.status, 200);
-        QTRY_COMPARE_WITH_TIMEOUT(m_gateway.stats().active_connections, std::uint64_t{0}, 5000);
-        QVERIFY(m_gateway.stats().requests > clients * connectionsEach);
+        const outcome after = exchange(
+            {{"GET /good/products/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", false}}, tls, false);
+        QCOMPARE(QString::fromStdString(after.failure), QString());
+        QCOMPARE(after.statuses, std::vector<unsigned>{200});
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.stats().active_connections, std::uint64_t{0}, 5000);
+        QVERIFY(gateway.stats().requests > clients * connectionsEach);
     }
 };
 
