@@ -116,6 +116,8 @@ public:
     // `purged` tells how many objects were dropped. Also becomes part of
     // options(), so a restart keeps it. On the controller's thread only.
     QFuture<CachePurgeResult> setCacheOptionsAsync(quint64 budgetBytes, CacheEviction eviction);
+    // The gateway's eviction policy as the control plane names it.
+    static CacheEviction cacheEviction(gateway::cache::eviction_kind kind);
     static constexpr quint64 minCacheBudget = 64 * 1024;
 
     // Replaces the gateway's host-name lookups (see

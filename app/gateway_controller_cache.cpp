@@ -87,8 +87,7 @@ CacheSnapshot GatewayController::cacheSnapshot(int recentEvents) const
     out.budgetBytes = report.budget_bytes;
     out.bodyFiles = report.body_files;
     out.bodyFilesLimit = report.body_files_limit;
-    out.eviction = report.eviction == gateway::cache::eviction_kind::lru ? CacheEviction::Lru
-                                                                         : CacheEviction::TinyLfu;
+    out.eviction = cacheEviction(report.eviction);
     out.apis.reserve(static_cast<qsizetype>(report.per_api.size()));
     {
         std::lock_guard lock(m_cacheNamesMutex);
@@ -149,6 +148,11 @@ QFuture<CachePurgeResult> GatewayController::purgeCacheAsync(CachePurgeScope sco
                                                              const QString& value)
 {
     return runOn(m_cacheJobs, [this, scope, value] { return purgeCache(scope, value); });
+}
+
+CacheEviction GatewayController::cacheEviction(gateway::cache::eviction_kind kind)
+{
+    return kind == gateway::cache::eviction_kind::lru ? CacheEviction::Lru : CacheEviction::TinyLfu;
 }
 
 QFuture<CachePurgeResult> GatewayController::setCacheOptionsAsync(quint64 budgetBytes,

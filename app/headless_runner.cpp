@@ -383,10 +383,9 @@ void HeadlessRunner::reloadConfigFile()
         loaded.cache_eviction != m_fileOptions.cache_eviction) {
         m_fileOptions.cache_budget_bytes = loaded.cache_budget_bytes;
         m_fileOptions.cache_eviction = loaded.cache_eviction;
-        const auto eviction = loaded.cache_eviction == gateway::cache::eviction_kind::lru
-                                  ? CacheEviction::Lru
-                                  : CacheEviction::TinyLfu;
-        m_controller->setCacheOptionsAsync(loaded.cache_budget_bytes, eviction)
+        m_controller
+            ->setCacheOptionsAsync(loaded.cache_budget_bytes,
+                                   GatewayController::cacheEviction(loaded.cache_eviction))
             .then(this, [](const CachePurgeResult& result) {
                 if (!result.ok)
                     printLine(stderr, QStringLiteral("gatehouse: reload: cache settings not "

@@ -104,16 +104,8 @@ private:
         // no body, and the body's bytes were then read as another request.
         const auto& head = parser_->get();
         head_request_ = head.method() == http::verb::head;
-        transfer_codings codings;
-        int content_lengths = 0;
-        for (const auto& field : head) {
-            if (field.name() == http::field::transfer_encoding)
-                codings.add(field.value());
-            else if (field.name() == http::field::content_length)
-                ++content_lengths;
-        }
-        const transfer_coding_verdict verdict = codings.verdict();
-        if (const char* problem = framing_problem(verdict, content_lengths, head.version()))
+        transfer_coding_verdict verdict = transfer_coding_verdict::none;
+        if (const char* problem = request_framing_problem(head, verdict))
             return send_rejection(make_problem(verdict == transfer_coding_verdict::unsupported
                                                    ? problem_kind::unsupported_transfer_coding
                                                    : problem_kind::bad_request,

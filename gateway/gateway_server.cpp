@@ -253,6 +253,27 @@ gateway_server::~gateway_server()
     impl_->stop_resolver();
 }
 
+namespace {
+
+// An HTTPS listener's context from its two files, for a start and a reload
+// alike; null with why in `error`.
+std::shared_ptr<asio::ssl::context> load_listener_tls(const std::string& certificate_file,
+                                                      const std::string& key_file,
+                                                      std::string& error)
+{
+    if (certificate_file.empty() || key_file.empty()) {
+        error = "HTTPS needs both a certificate and a key file";
+        return nullptr;
+    }
+    std::string why;
+    auto context = make_listener_tls_context(certificate_file, key_file, why);
+    if (!context)
+        error = "cannot serve HTTPS: " + why;
+    return context;
+}
+
+} // namespace
+
 std::string gateway_server::start(const gateway_options& options)
 {
     std::lock_guard lock(impl_->lifecycle_mutex);
@@ -267,13 +288,10 @@ std::string gateway_server::start(const gateway_options& options)
 
     std::shared_ptr<asio::ssl::context> listener_tls;
     if (!options.tls_certificate_file.empty() || !options.tls_key_file.empty()) {
-        if (options.tls_certificate_file.empty() || options.tls_key_file.empty())
-            return "HTTPS needs both a certificate and a key file";
-        std::string why;
-        listener_tls =
-            make_listener_tls_context(options.tls_certificate_file, options.tls_key_file, why);
+        std::string error;
+        listener_tls = load_listener_tls(options.tls_certificate_file, options.tls_key_file, error);
         if (!listener_tls)
-            return "cannot serve HTTPS: " + why;
+            return error;
     }
 
     impl_->shared.options = options;
@@ -436,12 +454,10 @@ std::string gateway_server::reload_listener_tls(const std::string& certificate_f
         return "the gateway is not running";
     if (!impl_->shared.listener_tls.load(std::memory_order_acquire))
         return "the gateway serves plain HTTP; HTTPS needs a new start";
-    if (certificate_file.empty() || key_file.empty())
-        return "HTTPS needs both a certificate and a key file";
-    std::string why;
-    auto context = make_listener_tls_context(certificate_file, key_file, why);
+    std::string error;
+    auto context = load_listener_tls(certificate_file, key_file, error);
     if (!context)
-        return "cannot serve HTTPS: " + why;
+        return error;
     impl_->shared.listener_tls.store(std::move(context), std::memory_order_release);
     return {};
 }

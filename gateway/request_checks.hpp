@@ -50,6 +50,24 @@ private:
 const char* framing_problem(transfer_coding_verdict codings, int content_length_lines,
                             unsigned version);
 
+// framing_problem() for a whole request head, with its Transfer-Encoding
+// verdict in `codings` (unsupported: 501). For a head read in full first;
+// the proxy path gathers the same fields in its own single pass.
+template <class Head>
+const char* request_framing_problem(const Head& head, transfer_coding_verdict& codings)
+{
+    transfer_codings seen;
+    int content_lengths = 0;
+    for (const auto& field : head) {
+        if (field.name() == boost::beast::http::field::transfer_encoding)
+            seen.add(field.value());
+        else if (field.name() == boost::beast::http::field::content_length)
+            ++content_lengths;
+    }
+    codings = seen.verdict();
+    return framing_problem(codings, content_lengths, head.version());
+}
+
 // Why an upstream response's Transfer-Encoding makes its body unreadable,
 // or nullptr: chunked present but not the final coding, or twice (RFC 9112
 // §7). Codings without chunked are fine: the body then ends with the
