@@ -968,6 +968,26 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                                   detail_, reusable);
             co_return exchange_outcome{reusable};
         }
+        // A status outside 100-599 is no HTTP status (RFC 9110 §15: invalid;
+        // a client "SHOULD process the response as if it had a 5xx"). What a
+        // client makes of a 042 or a 999 is its guess, and the stats have no
+        // class for it, so it is an upstream that failed to answer: 502, or a
+        // stored response under stale-if-error, as for a connection failure.
+        if (const unsigned status = upstream_head_.result_int(); status < 100 || status > 599)
+            [[unlikely]] {
+            target->record_failure(up.health);
+            worker_stats::add(w_.stats.upstream_errors, 1);
+            upstream_buffer_.clear();
+            const bool reusable = client_keep_alive && parser.is_done();
+            if (parser.is_done() && cache_.serve_stale_on_error())
+                co_return co_await serve_from_cache(reusable);
+            std::string digits = std::to_string(status); // as sent: three digits
+            digits.insert(0, 3 - std::min<std::size_t>(digits.size(), 3), '0');
+            detail_ = "upstream '" + up.name + "' (" + target->url + "): status " + digits +
+                      " is outside HTTP's 100-599";
+            co_await send_problem(problem_kind::upstream_unavailable, detail_, reusable);
+            co_return exchange_outcome{reusable};
+        }
         // A body delimited by the close only because chunked is not its last
         // coding ("chunked, gzip"): the upstream broke RFC 9112 §7 and there
         // is no telling where its message ends (nginx refuses it too).

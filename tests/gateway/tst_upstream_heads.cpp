@@ -17,6 +17,8 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 
+#include <atomic>
+#include <numeric>
 #include <thread>
 
 using namespace gatehouse;
@@ -84,6 +86,19 @@ bool answer(threaded_origin::socket& socket, const std::string& target)
         // A coding without chunked: the body ends with the connection (§6.3).
         send("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nzipped-bytes");
         return false;
+    } else if (target.starts_with("/status-")) {
+        // "HTTP/1.1 999 Odd": three digits, as the grammar has it, outside
+        // the range of HTTP's statuses.
+        send("HTTP/1.1 " + target.substr(8) + " Odd\r\nContent-Length: 4\r\n\r\nodd!");
+    } else if (target == "/stored-then-invalid") {
+        // Storable but stale at once, with stale-if-error; every later
+        // answer (the revalidations) has an invalid status.
+        static std::atomic<int> answered{0};
+        if (answered++ == 0)
+            send("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n"
+                 "Cache-Control: max-age=0, stale-if-error=60\r\n\r\nstored");
+        else
+            send("HTTP/1.1 999 Odd\r\nContent-Length: 4\r\n\r\nodd!");
     } else if (target == "/then-close") {
         send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         return false; // after a keep-alive response: the pooled connection dies
@@ -241,6 +256,69 @@ private slots:
         const auto r = http_request(m_port, "GET", "/gzip-until-close");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("Transfer-Encoding"), std::string("gzip, chunked"));
+    }
+
+    // RFC 9110 §15: statuses are 100-599, and a client "SHOULD process" any
+    // other "as if it had a 5xx". The gateway does that for it: a 502 that
+    // says why, an upstream error in the stats (where such a status had no
+    // class), and the client's connection goes on.
+    void statusOutsideHttpIsUnavailable_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<bool>("cached");
+        for (const bool cached : {false, true})
+            for (const char* status : {"999", "600", "042", "000"})
+                QTest::addRow("%s%s", status, cached ? ", cached route" : "")
+                    << QString::fromLatin1(status) << cached;
+    }
+    void statusOutsideHttpIsUnavailable()
+    {
+        QFETCH(QString, status);
+        QFETCH(bool, cached);
+        if (cached)
+            QCOMPARE(cacheEverything(), QString());
+        const auto before = m_proxy.gateway().stats();
+
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send("GET", "/status-" + status.toStdString()));
+        const auto r = c.read();
+        verifyUnavailable(r);
+        const auto p = QJsonDocument::fromJson(QByteArray::fromStdString(r.body)).object();
+        QVERIFY2(p.value(QStringLiteral("detail"))
+                     .toString()
+                     .endsWith(QStringLiteral("status %1 is outside HTTP's 100-599").arg(status)),
+                 r.body.c_str());
+        QVERIFY(c.send("GET", "/plain"));
+        const auto next = c.read();
+        QCOMPARE(next.status, 200);
+        QCOMPARE(next.body, std::string("ok"));
+
+        const auto after = m_proxy.gateway().stats();
+        QCOMPARE(after.upstream_errors, before.upstream_errors + 1);
+        QCOMPARE(after.status_classes[5], before.status_classes[5] + 1);
+        QCOMPARE(after.status_classes[2], before.status_classes[2] + 1);
+        QCOMPARE(std::accumulate(after.status_classes.begin(), after.status_classes.end(),
+                                 std::uint64_t{0}),
+                 std::accumulate(before.status_classes.begin(), before.status_classes.end(),
+                                 std::uint64_t{0}) +
+                     2);
+    }
+
+    // As for an upstream that cannot be reached: stale-if-error serves the
+    // stored response instead.
+    void statusOutsideHttpServesStaleIfError()
+    {
+        QCOMPARE(cacheEverything(), QString());
+        const auto first = http_request(m_port, "GET", "/stored-then-invalid");
+        QCOMPARE(first.status, 200);
+        QVERIFY2(cache_status_has(first, "stored"), first.header("Cache-Status").c_str());
+        const auto stale = http_request(m_port, "GET", "/stored-then-invalid");
+        QCOMPARE(stale.status, 200);
+        QCOMPARE(stale.body, std::string("stored"));
+        QVERIFY2(cache_status_has(stale, "detail=stale-if-error"),
+                 stale.header("Cache-Status").c_str());
+        verifyUnavailable(http_request(m_port, "GET", "/status-999")); // nothing stored there
     }
 
     void headOverTheLimitIsUnavailable()
