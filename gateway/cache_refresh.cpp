@@ -34,6 +34,11 @@ namespace {
 
 constexpr auto nothrow = worker_nothrow;
 
+bool is_interim(unsigned status)
+{
+    return status >= 100 && status < 200 && status != 101;
+}
+
 http::request<http::empty_body> make_refresh_request(const refresh_job& job, std::string_view via)
 {
     http::request<http::empty_body> req{http::verb::get, job.upstream_target, 11};
@@ -112,13 +117,20 @@ worker_task<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
         stream->expires_after(up.read_timeout);
         auto [write_ec, written] = co_await http::async_write(*stream, req, nothrow);
         beast::flat_buffer buffer;
-        http::response_parser<http::string_body> parser;
-        parser.body_limit(std::min(rc.policy->max_object_bytes, store.max_object_bytes()));
+        std::optional<http::response_parser<http::string_body>> parser;
         boost::system::error_code read_ec = write_ec;
+        // Interim responses (103 Early Hints) are read past, as the
+        // proxy path does: the final response follows on the connection, and
+        // left there it would be read as the answer to the next request
+        // that takes the connection from the pool. One read timeout for all.
         if (!write_ec) {
             stream->expires_after(up.read_timeout);
-            auto [ec, n] = co_await http::async_read(*stream, buffer, parser, nothrow);
-            read_ec = ec;
+            do {
+                parser.emplace();
+                parser->body_limit(std::min(rc.policy->max_object_bytes, store.max_object_bytes()));
+                auto [ec, n] = co_await http::async_read(*stream, buffer, *parser, nothrow);
+                read_ec = ec;
+            } while (!read_ec && is_interim(parser->get().result_int()));
         }
         if (read_ec) {
             link.stream = nullptr;
@@ -128,10 +140,12 @@ worker_task<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
             co_return;
         }
         const auto response_time = std::chrono::system_clock::now();
-        auto& res = parser.get();
+        auto& res = parser->get();
         const unsigned status = res.result_int();
         link.stream = nullptr;
-        if (res.keep_alive() && buffer.size() == 0 &&
+        // Not after an unasked 101 (the connection speaks something else
+        // now) or a status outside HTTP's.
+        if (res.keep_alive() && buffer.size() == 0 && status >= 200 && status <= 599 &&
             !w.shared.stopping.load(std::memory_order_relaxed))
             w.pool.give(target, std::move(stream), up.max_idle_connections);
 

@@ -99,6 +99,19 @@ bool answer(threaded_origin::socket& socket, const std::string& target)
                  "Cache-Control: max-age=0, stale-if-error=60\r\n\r\nstored");
         else
             send("HTTP/1.1 999 Odd\r\nContent-Length: 4\r\n\r\nodd!");
+    } else if (target == "/refreshed-after-hints") {
+        // Stale at once, refreshed in the background: the refresh gets a
+        // 103 first, and the final response a little later.
+        static std::atomic<int> answered{0};
+        if (answered++ == 0) {
+            send("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n"
+                 "Cache-Control: max-age=0, stale-while-revalidate=60\r\n\r\nfirst");
+        } else {
+            send("HTTP/1.1 103 Early Hints\r\nLink: </app.js>; rel=preload\r\n\r\n");
+            std::this_thread::sleep_for(150ms);
+            send("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nCache-Control: max-age=60\r\n\r\n"
+                 "fresh");
+        }
     } else if (target == "/then-close") {
         send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         return false; // after a keep-alive response: the pooled connection dies
@@ -217,6 +230,26 @@ private slots:
         QVERIFY2(cache_status_has(hit, "hit"), hit.header("Cache-Status").c_str());
         QCOMPARE(hit.body, std::string("stored"));
         QVERIFY(!hit.has_header("Link"));
+    }
+
+    // A background refresh reads past interim responses to the final one,
+    // which it stores; and it never leaves one behind on a pooled
+    // connection, where the next request would read it as its own.
+    void backgroundRefreshReadsPastInterimResponses()
+    {
+        QCOMPARE(cacheEverything(), QString());
+        QCOMPARE(http_request(m_port, "GET", "/refreshed-after-hints").body, std::string("first"));
+        const auto stale = http_request(m_port, "GET", "/refreshed-after-hints");
+        QCOMPARE(stale.body, std::string("first"));
+        QVERIFY2(cache_status_has(stale, "detail=stale-while-revalidate"),
+                 stale.header("Cache-Status").c_str());
+        QTRY_COMPARE_WITH_TIMEOUT(http_request(m_port, "GET", "/refreshed-after-hints").body,
+                                  std::string("fresh"), 5000);
+        for (int i = 0; i < 4; ++i) {
+            const auto r = http_request(m_port, "GET", "/plain");
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.body, std::string("ok"));
+        }
     }
 
     void headSplitAcrossWritesIsReadWhole()
