@@ -7,6 +7,7 @@
 #include "gateway/cache/cache_store.hpp"
 #include "gateway/cache/conditional.hpp"
 #include "gateway/forwarding.hpp"
+#include "gateway/http_util.hpp"
 #include "gateway/upstream_tls.hpp"
 #include "gateway/worker.hpp"
 
@@ -33,11 +34,6 @@ namespace c = cache;
 namespace {
 
 constexpr auto nothrow = worker_nothrow;
-
-bool is_interim(unsigned status)
-{
-    return status >= 100 && status < 200 && status != 101;
-}
 
 http::request<http::empty_body> make_refresh_request(const refresh_job& job, std::string_view via)
 {
@@ -130,7 +126,7 @@ worker_task<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
                 parser->body_limit(std::min(rc.policy->max_object_bytes, store.max_object_bytes()));
                 auto [ec, n] = co_await http::async_read(*stream, buffer, *parser, nothrow);
                 read_ec = ec;
-            } while (!read_ec && is_interim(parser->get().result_int()));
+            } while (!read_ec && is_interim_status(parser->get().result_int()));
         }
         if (read_ec) {
             link.stream = nullptr;

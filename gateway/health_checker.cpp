@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/health_checker.hpp"
 
+#include "gateway/http_util.hpp"
 #include "gateway/upstream_tls.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -16,6 +17,8 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+
+#include <optional>
 
 namespace gatehouse::gateway {
 
@@ -47,12 +50,16 @@ worker_task<bool> probe(asio::io_context& ioc, const target_state& target,
     if (write_ec)
         co_return false;
     beast::flat_buffer buffer;
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(64 * 1024);
-    auto [read_ec, read] = co_await http::async_read(stream, buffer, parser, nothrow);
-    if (read_ec)
-        co_return false;
-    const unsigned status = parser.get().result_int();
+    std::optional<http::response_parser<http::string_body>> parser;
+    unsigned status = 0;
+    do { // past interim responses (103 Early Hints) to the final one
+        parser.emplace();
+        parser->body_limit(64 * 1024);
+        auto [read_ec, read] = co_await http::async_read(stream, buffer, *parser, nothrow);
+        if (read_ec)
+            co_return false;
+        status = parser->get().result_int();
+    } while (is_interim_status(status));
     co_return status >= 200 && status < 400;
 }
 

@@ -24,6 +24,14 @@ std::optional<http_url> parse_http_url(std::string_view url, std::string* error 
 
 bool iequals(std::string_view a, std::string_view b);
 
+// An interim response (RFC 9110 §15.2), which a final one follows on the
+// same connection: 1xx but 101, after which the connection speaks another
+// protocol.
+constexpr bool is_interim_status(unsigned status)
+{
+    return status >= 100 && status < 200 && status != 101;
+}
+
 // Without leading and trailing optional whitespace (RFC 9110 §5.6.3: spaces
 // and horizontal tabs), as field values and list members are compared.
 std::string_view trim_ows(std::string_view text);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/load_generator.hpp"
 
+#include "gateway/http_util.hpp"
 #include "gateway/load_plan.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -201,24 +202,33 @@ asio::awaitable<exchange_result> load_generator::impl::exchange(beast::tcp_strea
     counted = true;
     thread_counters::add(c.bytes_sent, written);
 
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(body_limit);
-    auto [read_ec, read] = co_await http::async_read(stream, buffer, parser, nothrow);
-    thread_counters::add(c.bytes_received, read);
+    // Past interim responses (103 Early Hints) to the final one, whose
+    // status and arrival the run counts.
+    std::optional<http::response_parser<http::string_body>> parser;
+    boost::system::error_code read_ec;
+    bool got_some = false;
+    do {
+        parser.emplace();
+        parser->body_limit(body_limit);
+        auto [ec, read] = co_await http::async_read(stream, buffer, *parser, nothrow);
+        thread_counters::add(c.bytes_received, read);
+        read_ec = ec;
+        got_some = got_some || parser->got_some();
+    } while (!read_ec && is_interim_status(parser->get().result_int()));
     if (read_ec) {
-        if (!parser.got_some() && is_stale_close(read_ec))
+        if (!got_some && is_stale_close(read_ec))
             co_return exchange_result::stale;
         co_return exchange_result::failed;
     }
     const auto micros = static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - started).count());
     thread_counters::add(c.completed);
-    const unsigned cls = parser.get().result_int() / 100;
+    const unsigned cls = parser->get().result_int() / 100;
     thread_counters::add(c.status[cls >= 1 && cls <= 5 ? cls : 0]);
     thread_counters::add(c.latency[latency_buckets::index(micros)]);
     if (micros > c.latency_max.load(std::memory_order_relaxed))
         c.latency_max.store(micros, std::memory_order_relaxed);
-    co_return parser.get().keep_alive() ? exchange_result::keep_alive : exchange_result::closed;
+    co_return parser->get().keep_alive() ? exchange_result::keep_alive : exchange_result::closed;
 }
 
 asio::awaitable<void> load_generator::impl::run_connection(std::size_t index, thread_counters& c)

@@ -932,7 +932,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 if (ec)
                     break;
                 const unsigned status = upstream_head_.result_int();
-                if (status >= 100 && status < 200 && status != 101) {
+                if (is_interim_status(status)) {
                     if (status != 100 && client_version >= 11 &&
                         !co_await relay_interim(upstream_head_))
                         co_return exchange_outcome{}; // the client went away

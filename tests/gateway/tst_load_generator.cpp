@@ -4,6 +4,9 @@
 
 #include "gateway_fixture.h"
 #include "tests/support/test_http.h"
+#include "threaded_origin.h"
+
+#include <boost/asio/write.hpp>
 
 #include <QtTest/QTest>
 
@@ -273,6 +276,40 @@ private slots:
         QCOMPARE(s.completed, 20u);
         QCOMPARE(s.errors(), 0u);
         QVERIFY2(s.connections_opened >= 19, qPrintable(QString::number(s.connections_opened)));
+    }
+
+    // An origin that sends a 103 Early Hints before each response: the
+    // generator counts the final responses, one per request, by their own
+    // status, and the connections stay in step.
+    void interimResponsesAreReadPast()
+    {
+        threaded_origin hinting([](threaded_origin::socket& socket) {
+            boost::asio::streambuf buffer;
+            while (threaded_origin::read_head(socket, buffer)) {
+                boost::system::error_code ec;
+                boost::asio::write(
+                    socket,
+                    boost::asio::buffer(std::string_view(
+                        "HTTP/1.1 103 Early Hints\r\nLink: </a.js>; rel=preload\r\n\r\n"
+                        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")),
+                    ec);
+                if (ec)
+                    return;
+            }
+        });
+        gateway::load_settings settings;
+        settings.concurrency = 2;
+        settings.max_requests = 20;
+        settings.mix.push_back({"hinted", 1, {"/hinted"}});
+        gateway::load_generator gen;
+        QCOMPARE(QString::fromStdString(gen.start(hinting.port(), settings)), QString());
+        QVERIFY(wait_for([&] { return !gen.running(); }, 10s));
+        const auto s = gen.stats();
+        QCOMPARE(s.completed, 20u);
+        QCOMPARE(s.status_classes[2], 20u);
+        QCOMPARE(s.status_classes[1], 0u);
+        QCOMPARE(s.errors(), 0u);
+        QCOMPARE(s.connections_opened, 2u);
     }
 
     void connectErrorsAreCountedAndRetried()

@@ -29,6 +29,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
+std::atomic<int> hinted_health_checks{0}; // answered on /hinted-health
+
 // Answers a (bodiless) request with the bytes its path asks for; false:
 // the connection ends here.
 bool answer(threaded_origin::socket& socket, const std::string& target)
@@ -112,6 +114,12 @@ bool answer(threaded_origin::socket& socket, const std::string& target)
             send("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nCache-Control: max-age=60\r\n\r\n"
                  "fresh");
         }
+    } else if (target == "/hinted-health") {
+        ++hinted_health_checks;
+        send("HTTP/1.1 103 Early Hints\r\nLink: </app.js>; rel=preload\r\n\r\n");
+        std::this_thread::sleep_for(20ms);
+        send("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
+        return false;
     } else if (target == "/then-close") {
         send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         return false; // after a keep-alive response: the pooled connection dies
@@ -250,6 +258,28 @@ private slots:
             QCOMPARE(r.status, 200);
             QCOMPARE(r.body, std::string("ok"));
         }
+    }
+
+    // An active health check reads past interim responses too: a target
+    // whose health path sends a 103 before its 204 is healthy.
+    void healthCheckReadsPastInterimResponses()
+    {
+        gateway::config_snapshot config;
+        auto up = make_upstream("origin", {m_proxy.origin().port()});
+        up.health.active = true;
+        up.health.path = "/hinted-health";
+        up.health.interval = 50ms;
+        up.health.timeout = 1s;
+        config.upstreams.push_back(std::move(up));
+        config.routes.push_back(make_route("all", "/", "origin"));
+        QCOMPARE(QString::fromStdString(m_proxy.gateway().apply(config)), QString());
+        const int before = hinted_health_checks.load();
+        QTRY_VERIFY_WITH_TIMEOUT(hinted_health_checks.load() >= before + 4, 5000);
+        QTest::qWait(100); // the last check's verdict is in
+        const auto stats = m_proxy.gateway().stats();
+        QCOMPARE(stats.targets.size(), std::size_t{1});
+        QVERIFY(stats.targets.front().healthy);
+        QCOMPARE(http_request(m_port, "GET", "/plain").body, std::string("ok"));
     }
 
     void headSplitAcrossWritesIsReadWhole()
