@@ -3353,10 +3353,6 @@
         <translation>Alle</translation>
     </message>
     <message>
-        <source>The id of the calling application</source>
-        <translation>Die ID der aufrufenden Anwendung</translation>
-    </message>
-    <message>
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
@@ -3417,16 +3413,24 @@
         <translation>Der Beginn des Zeitraums muss vor seinem Ende liegen.</translation>
     </message>
     <message>
-        <source>The application must be given by its id, a number (&quot;%1&quot; is not).</source>
-        <translation>Die Anwendung wird über ihre ID angegeben, eine Zahl („%1“ ist keine).</translation>
-    </message>
-    <message>
         <source>Appl&amp;y</source>
         <translation>Anwe&amp;nden</translation>
     </message>
     <message>
         <source>C&amp;ache:</source>
         <translation>Cach&amp;e:</translation>
+    </message>
+    <message>
+        <source>The calling application: pick one, or type its name or id</source>
+        <translation>Die aufrufende Anwendung: eine auswählen oder ihren Namen oder ihre ID eingeben</translation>
+    </message>
+    <message>
+        <source>Anonymous calls</source>
+        <translation>Anonyme Aufrufe</translation>
+    </message>
+    <message>
+        <source>No application is called &quot;%1&quot;: pick one from the list, or give its name or id.</source>
+        <translation>Keine Anwendung heißt „%1“: Wählen Sie eine aus der Liste, oder geben Sie ihren Namen oder ihre ID an.</translation>
     </message>
 </context>
 <context>

@@ -3353,10 +3353,6 @@
         <translation>全部</translation>
     </message>
     <message>
-        <source>The id of the calling application</source>
-        <translation>调用方应用的 ID</translation>
-    </message>
-    <message>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -3417,16 +3413,24 @@
         <translation>时间范围的开始必须早于结束。</translation>
     </message>
     <message>
-        <source>The application must be given by its id, a number (&quot;%1&quot; is not).</source>
-        <translation>应用须以其 ID（数字）指定（“%1”不是数字）。</translation>
-    </message>
-    <message>
         <source>Appl&amp;y</source>
         <translation>应用(&amp;Y)</translation>
     </message>
     <message>
         <source>C&amp;ache:</source>
         <translation>缓存(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The calling application: pick one, or type its name or id</source>
+        <translation>调用方应用：从列表中选择，或输入其名称或 ID</translation>
+    </message>
+    <message>
+        <source>Anonymous calls</source>
+        <translation>匿名调用</translation>
+    </message>
+    <message>
+        <source>No application is called &quot;%1&quot;: pick one from the list, or give its name or id.</source>
+        <translation>没有名为“%1”的应用：请从列表中选择，或输入其名称或 ID。</translation>
     </message>
 </context>
 <context>

@@ -368,7 +368,7 @@ int main(int argc, char** argv)
          }},
         {"application 7 (1/50)",
          [](ui::CallLogFilterBar* b) {
-             b->applicationEdit()->setText(QStringLiteral("7"));
+             b->applicationBox()->setEditText(QStringLiteral("7"));
          }},
         {"cache hit (1/6)",
          [](ui::CallLogFilterBar* b) {

@@ -35,6 +35,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -212,6 +213,7 @@ private slots:
     void newestFirstAndScrollingFetchesMore();
     void filtersNarrowTheRows();
     void badFilterInputIsRefused();
+    void applicationFilterTakesNamesAndIds();
     void detailPaneShowsEveryField();
     void exportWritesTheFilteredRows();
     void liveTailShowsNewCallsAndKeepsThePlace();
@@ -475,7 +477,7 @@ void TestCallLogsPage::filtersNarrowTheRows()
          }},
         {"application and API",
          [&] {
-             setText(filters()->applicationEdit(), QStringLiteral("102"));
+             setText(filters()->applicationBox()->lineEdit(), QStringLiteral("102"));
              choose(filters()->apiBox(), QVariant::fromValue(quint64(1)));
          },
          [&](int i) {
@@ -523,6 +525,60 @@ void TestCallLogsPage::filtersNarrowTheRows()
              QStringLiteral("No calls match the filters."));
 }
 
+// The application filter lists the catalog's applications by name (and
+// anonymous calls), takes a name typed in any case, and an id as the table
+// and the details show one, for applications the catalog no longer has.
+void TestCallLogsPage::applicationFilterTakesNamesAndIds()
+{
+    m_window->setApplicationNames(
+        {{102, QStringLiteral("Storefront mobile")}, {101, QStringLiteral("Partner portal")}});
+    QComboBox* box = filters()->applicationBox();
+    QCOMPARE(box->count(), 3);
+    QCOMPARE(box->itemText(0), QStringLiteral("Anonymous calls"));
+    QCOMPARE(box->itemText(1), QStringLiteral("Partner portal"));
+    QCOMPARE(box->itemText(2), QStringLiteral("Storefront mobile"));
+    QVERIFY(box->currentText().isEmpty()); // any application
+
+    const auto verifyRows = [&](int application, const char* how) {
+        QVERIFY2(waitLoaded(), how);
+        QVERIFY2(scrollToEnd(), how);
+        const std::vector<int> want = expected([&](int i) { return 100 + i % 4 == application; });
+        QVERIFY2(model()->rowCount() == int(want.size()),
+                 qPrintable(QStringLiteral("%1: %2 rows, want %3")
+                                .arg(QLatin1String(how))
+                                .arg(model()->rowCount())
+                                .arg(want.size())));
+        for (int row = 0; row < model()->rowCount(); ++row)
+            QVERIFY2(model()->entry(row)->requestId == requestIdOf(want[std::size_t(row)]), how);
+        QVERIFY2(page()->message().isEmpty(), qPrintable(page()->message()));
+    };
+    filters()->pathEdit()->setText(QStringLiteral("/gen/"));
+    choose(box, QVariant::fromValue(quint64(102)));
+    QCOMPARE(box->currentText(), QStringLiteral("Storefront mobile"));
+    verifyRows(102, "picked from the list");
+    setText(box->lineEdit(), QStringLiteral("partner PORTAL"));
+    verifyRows(101, "a name typed in another case");
+    setText(box->lineEdit(), QStringLiteral("#103"));
+    verifyRows(103, "an id as the table shows it");
+    setText(box->lineEdit(), QStringLiteral("id 100"));
+    verifyRows(100, "an id as the details show it");
+    choose(box, QVariant::fromValue(quint64(0)));
+    QVERIFY(waitLoaded());
+    QCOMPARE(model()->rowCount(), 0); // every generated call has an application
+
+    // New names keep the filter in use.
+    setText(box->lineEdit(), QStringLiteral("Storefront mobile"));
+    verifyRows(102, "typed in full");
+    m_window->setApplicationNames({{102, QStringLiteral("Storefront mobile")}});
+    QCOMPARE(box->currentText(), QStringLiteral("Storefront mobile"));
+    QCOMPARE(box->count(), 2);
+    m_window->setApplicationNames({});
+    QCOMPARE(box->currentText(), QStringLiteral("Storefront mobile"));
+    QTest::mouseClick(page()->findChild<QPushButton*>(QStringLiteral("clearButton")),
+                      Qt::LeftButton);
+    QVERIFY(box->currentText().isEmpty());
+}
+
 void TestCallLogsPage::badFilterInputIsRefused()
 {
     setText(filters()->pathEdit(), QStringLiteral("/gen/"));
@@ -530,13 +586,13 @@ void TestCallLogsPage::badFilterInputIsRefused()
     const int rows = model()->rowCount();
     QVERIFY(rows > 0);
 
-    setText(filters()->applicationEdit(), QStringLiteral("mobile-app"));
+    setText(filters()->applicationBox()->lineEdit(), QStringLiteral("mobile-app"));
     QVERIFY(page()->messageIsError());
-    QVERIFY2(page()->message().contains(QStringLiteral("\"mobile-app\" is not")),
+    QVERIFY2(page()->message().contains(QStringLiteral("No application is called \"mobile-app\"")),
              qPrintable(page()->message()));
     QVERIFY(!model()->isLoading());
     QCOMPARE(model()->rowCount(), rows); // the previous filter stays
-    filters()->applicationEdit()->clear();
+    filters()->applicationBox()->clearEditText();
 
     // Picked from the list (not stepped through the presets with the keys).
     filters()->rangeBox()->setCurrentIndex(
@@ -1086,7 +1142,25 @@ void TestCallLogsPage::germanLayoutFits()
         QVERIFY2(header->sectionSize(c) >= header->fontMetrics().horizontalAdvance(title) + 8,
                  qPrintable(title));
     }
+    // Every field of the selected call shows without scrolling, at the
+    // default size and at the window's smallest, and the table keeps rows.
+    const auto verifyDetailsWhole = [&](const char* size) {
+        auto* scroll = page()->details()->findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        QVERIFY2(scroll->verticalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("%1: the details scroll by %2 px")
+                                .arg(QLatin1String(size))
+                                .arg(scroll->verticalScrollBar()->maximum())));
+        QVERIFY2(page()->view()->viewport()->height() >=
+                     6 * page()->view()->verticalHeader()->defaultSectionSize(),
+                 size);
+    };
+    verifyDetailsWhole("default size");
     saveScreenshot(m_window.get(), QStringLiteral("call_logs_de.png"));
+    m_window->resize(m_window->minimumSizeHint());
+    QTest::qWait(50);
+    verifyDetailsWhole("smallest size");
+    saveScreenshot(m_window.get(), QStringLiteral("call_logs_de_smallest.png"));
     m_window.reset();
 }
 

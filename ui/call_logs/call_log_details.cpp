@@ -9,7 +9,11 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QStyle>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <iterator>
 
 namespace gatehouse::ui {
 
@@ -25,6 +29,7 @@ CallLogDetails::CallLogDetails(QWidget* parent)
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* inner = new QWidget(scroll);
+    m_inner = inner;
     auto* layout = new QVBoxLayout(inner);
     m_heading = new QLabel(inner);
     m_heading->setObjectName(QStringLiteral("detailsHeading"));
@@ -39,6 +44,10 @@ CallLogDetails::CallLogDetails(QWidget* parent)
     m_grid->setHorizontalSpacing(12);
     // Three groups side by side: the request, where it went, what it cost.
     m_requestId = addRow(0, tr("Request ID:"), "detailsRequestId");
+    // An id has no place to wrap: room for the gateway's (32 hex digits)
+    // and a client's UUID, rather than a clipped id.
+    m_requestId->setMinimumWidth(m_requestId->fontMetrics().horizontalAdvance(
+        QStringLiteral("01234567-89ab-cdef-0123-456789abcdef")));
     m_localTime = addRow(0, tr("Started:"), "detailsLocalTime");
     m_utcTime = addRow(0, tr("Started (UTC):"), "detailsUtcTime");
     m_method = addRow(0, tr("Method:"), "detailsMethod");
@@ -65,6 +74,31 @@ CallLogDetails::CallLogDetails(QWidget* parent)
     scroll->setWidget(inner);
     outer->addWidget(scroll);
     showEntry(nullptr, nullptr);
+}
+
+int CallLogDetails::naturalHeight(int width) const
+{
+    // The heading and the longest group's rows, one line each at least and
+    // as the values shown now wrap at `width`, with the layouts' spacing
+    // and margins (the same whether the fields are shown now or not).
+    const int rows = *std::max_element(std::begin(m_rows), std::end(m_rows));
+    int lineHeight = 0;
+    for (int row = 0; row < rows; ++row)
+        if (QLayoutItem* name = m_grid->itemAtPosition(row, 0))
+            lineHeight = std::max(lineHeight, name->sizeHint().height());
+    const int spacing = std::max(0, m_grid->verticalSpacing());
+    const QMargins margins = m_inner->layout()->contentsMargins();
+    // Less a scroll bar's width: with one, the values wrap at that width.
+    const int inside =
+        width - margins.left() - margins.right() - style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    int fields = rows * lineHeight + (rows - 1) * spacing;
+    if (m_fields->isVisible() && inside > 0 && m_grid->hasHeightForWidth())
+        fields = std::max(fields, m_grid->heightForWidth(inside));
+    const int heading = m_heading->hasHeightForWidth() && inside > 0
+                            ? m_heading->heightForWidth(inside)
+                            : m_heading->fontMetrics().lineSpacing();
+    return margins.top() + std::max(heading, m_heading->fontMetrics().lineSpacing()) +
+           std::max(0, m_inner->layout()->spacing()) + fields + margins.bottom();
 }
 
 void CallLogDetails::showNote(const QString& note)

@@ -27,12 +27,16 @@ public:
     void showEntry(const app::CallLogEntry* entry, const CallLogModel* model);
     void showNote(const QString& note); // a row without its fields: says why
     qint64 shownId() const { return m_shownId; }
+    // The height that shows every field of the call shown, at `width`,
+    // without scrolling; for any call, when each value takes one line.
+    int naturalHeight(int width) const;
 
     static QString errorText(gateway::call_error error);
 
 private:
     QLabel* addRow(int group, const QString& label, const char* objectName);
 
+    QWidget* m_inner = nullptr; // scrolled: the heading and the fields
     QLabel* m_heading = nullptr;
     QWidget* m_fields = nullptr;
     QGridLayout* m_grid = nullptr;

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 
 #include <algorithm>
 #include <limits>
@@ -75,11 +76,17 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     m_api->setMinimumContentsLength(10);
     m_api->addItem(tr("All APIs"));
 
-    m_application = new QLineEdit(this);
-    m_application->setObjectName(QStringLiteral("applicationEdit"));
-    m_application->setPlaceholderText(tr("Any"));
-    m_application->setToolTip(tr("The id of the calling application"));
-    enableClearButtonWhileEditable(m_application);
+    // Editable: the list names the catalog's applications, and an id typed
+    // in finds the calls of one deleted since.
+    m_application = new QComboBox(this);
+    m_application->setObjectName(QStringLiteral("applicationBox"));
+    m_application->setEditable(true);
+    m_application->setInsertPolicy(QComboBox::NoInsert);
+    m_application->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_application->setMinimumContentsLength(10);
+    m_application->lineEdit()->setPlaceholderText(tr("Any"));
+    m_application->setToolTip(tr("The calling application: pick one, or type its name or id"));
+    setApplicationNames({});
 
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusBox"));
@@ -105,7 +112,7 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     m_requestId->setPlaceholderText(tr("Exact request id"));
     enableClearButtonWhileEditable(m_requestId);
 
-    for (QLineEdit* edit : {m_application, m_path, m_requestId})
+    for (QLineEdit* edit : {m_application->lineEdit(), m_path, m_requestId})
         fitPlaceholder(edit);
 
     m_apply = new QPushButton(tr("Appl&y"), this); // Alt+A: Cache
@@ -164,10 +171,17 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
         m_custom->setVisible(true);
         m_from->setFocus();
     });
-    for (QComboBox* box : {m_api, m_status, m_cache})
+    for (QComboBox* box : {m_api, m_application, m_status, m_cache})
         connect(box, &QComboBox::activated, this, apply);
-    for (QLineEdit* edit : {m_application, m_path, m_requestId})
+    for (QLineEdit* edit : {m_path, m_requestId})
         connect(edit, &QLineEdit::returnPressed, this, apply);
+    // Return on a name of the list is an `activated` already (QComboBox
+    // picks the item); on anything else, an id say, only this.
+    connect(m_application->lineEdit(), &QLineEdit::returnPressed, this, [this, apply] {
+        if (m_application->findText(m_application->currentText().trimmed(), Qt::MatchFixedString) <
+            0)
+            apply();
+    });
     for (QDateTimeEdit* edit : {m_from, m_to})
         connect(edit, &QAbstractSpinBox::editingFinished, this, apply);
     connect(m_apply, &QPushButton::clicked, this, apply);
@@ -202,6 +216,27 @@ void CallLogFilterBar::setApiNames(const QHash<quint64, QString>& names)
     }
 }
 
+void CallLogFilterBar::setApplicationNames(const QHash<quint64, QString>& names)
+{
+    const QString typed = m_application->currentText();
+    std::vector<std::pair<QString, quint64>> sorted;
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        if (!it->isEmpty())
+            sorted.emplace_back(*it, it.key());
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+        const int c = a.first.localeAwareCompare(b.first);
+        return c != 0 ? c < 0 : a.second < b.second;
+    });
+    const QSignalBlocker quiet(m_application);
+    m_application->clear();
+    m_application->addItem(tr("Anonymous calls"), QVariant::fromValue(quint64(0)));
+    for (const auto& [name, id] : sorted)
+        m_application->addItem(name, QVariant::fromValue(id));
+    // What was typed or picked stays, whether the list still has it or not.
+    m_application->setCurrentIndex(-1);
+    m_application->setEditText(typed);
+}
+
 void CallLogFilterBar::setRange(Range range)
 {
     m_range->setCurrentIndex(m_range->findData(range));
@@ -218,7 +253,8 @@ void CallLogFilterBar::clear()
     m_clearing = true;
     setRange(Last24Hours);
     m_api->setCurrentIndex(0);
-    m_application->clear();
+    m_application->setCurrentIndex(-1);
+    m_application->clearEditText();
     m_status->setCurrentIndex(0);
     m_cache->setCurrentIndex(0);
     m_path->clear();
@@ -268,16 +304,29 @@ std::optional<app::CallLogFilter> CallLogFilterBar::filter(qint64 nowUs, QString
     }
     if (m_api->currentData().isValid())
         f.apiId = m_api->currentData().toULongLong();
-    const QString application = m_application->text().trimmed();
+    const QString application = m_application->currentText().trimmed();
     if (!application.isEmpty()) {
-        bool ok = false;
-        const quint64 id = application.toULongLong(&ok);
-        if (!ok || id > quint64(std::numeric_limits<qint64>::max())) {
-            *error = tr("The application must be given by its id, a number (\"%1\" is not).")
-                         .arg(application);
-            return std::nullopt;
+        // A name in the list (in any case), else an id, as the table and
+        // the details show it ("102", "#102", "id 102").
+        const int named = m_application->findText(application, Qt::MatchFixedString);
+        if (named >= 0) {
+            f.applicationId = m_application->itemData(named).toULongLong();
+        } else {
+            QString digits = application;
+            if (digits.startsWith(QLatin1Char('#')))
+                digits.remove(0, 1);
+            else if (digits.startsWith(QLatin1String("id "), Qt::CaseInsensitive))
+                digits.remove(0, 3);
+            bool ok = false;
+            const quint64 id = digits.trimmed().toULongLong(&ok);
+            if (!ok || id > quint64(std::numeric_limits<qint64>::max())) {
+                *error = tr("No application is called \"%1\": pick one from the list, or give "
+                            "its name or id.")
+                             .arg(application);
+                return std::nullopt;
+            }
+            f.applicationId = id;
         }
-        f.applicationId = id;
     }
     f.statusClass = m_status->currentData().toInt();
     const int cache = m_cache->currentData().toInt();

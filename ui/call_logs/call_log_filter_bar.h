@@ -17,7 +17,8 @@ class QPushButton;
 namespace gatehouse::ui {
 
 // The call log's filters: time range (presets or from-to), API,
-// application, status class, cache status, path substring and request id.
+// application (by name, or id), status class, cache status, path substring
+// and request id.
 // A choice in a list applies at once; text applies with Return or Apply.
 class CallLogFilterBar : public QWidget {
     Q_OBJECT
@@ -29,6 +30,9 @@ public:
     explicit CallLogFilterBar(QWidget* parent = nullptr);
 
     void setApiNames(const QHash<quint64, QString>& names);
+    // The applications offered by name in the application filter, which
+    // also takes an id typed in (an application deleted since its calls).
+    void setApplicationNames(const QHash<quint64, QString>& names);
     // The filter the fields describe, with preset ranges ending "now" and
     // open at the end (so live tail keeps adding), or nothing and *error
     // says what is wrong.
@@ -46,7 +50,7 @@ public:
     QDateTimeEdit* fromEdit() const { return m_from; }
     QDateTimeEdit* toEdit() const { return m_to; }
     QComboBox* apiBox() const { return m_api; }
-    QLineEdit* applicationEdit() const { return m_application; }
+    QComboBox* applicationBox() const { return m_application; } // editable
     QComboBox* statusBox() const { return m_status; }
     QComboBox* cacheBox() const { return m_cache; }
     QLineEdit* pathEdit() const { return m_path; }
@@ -64,7 +68,7 @@ private:
     QDateTimeEdit* m_from = nullptr;
     QDateTimeEdit* m_to = nullptr;
     QComboBox* m_api = nullptr;
-    QLineEdit* m_application = nullptr;
+    QComboBox* m_application = nullptr;
     QComboBox* m_status = nullptr;
     QComboBox* m_cache = nullptr;
     QLineEdit* m_path = nullptr;

@@ -93,6 +93,7 @@ CallLogsPage::CallLogsPage(app::TelemetryService* service, QWidget* parent)
     layout->addWidget(m_exportRow);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
     m_view = new QTableView(splitter);
     m_view->setTabKeyNavigation(false); // Tab leaves it; arrows move inside
     m_view->setObjectName(QStringLiteral("callLogView"));
@@ -147,10 +148,10 @@ CallLogsPage::CallLogsPage(app::TelemetryService* service, QWidget* parent)
     m_details->setAccessibleName(tr("All fields of the selected call"));
     splitter->addWidget(m_view);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({520, 200});
+    connect(splitter, &QSplitter::splitterMoved, this, [this] { m_splitMoved = true; });
     layout->addWidget(splitter, 1);
 
     auto* statusRow = new QHBoxLayout;
@@ -200,6 +201,27 @@ CallLogsPage::CallLogsPage(app::TelemetryService* service, QWidget* parent)
     applyFilter();
 }
 
+void CallLogsPage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    placeSplit(false); // the page's layout has sized the splitter already
+}
+
+void CallLogsPage::placeSplit(bool growOnly)
+{
+    if (m_splitMoved)
+        return;
+    const int total = m_splitter->height() - m_splitter->handleWidth();
+    const int tableAtLeast = m_view->horizontalHeader()->sizeHint().height() +
+                             6 * m_view->verticalHeader()->defaultSectionSize();
+    const int wanted =
+        std::max(m_details->minimumHeight(),
+                 std::min(m_details->naturalHeight(m_splitter->width()), total - tableAtLeast));
+    if (total <= wanted || (growOnly && wanted <= m_details->height()))
+        return;
+    m_splitter->setSizes({total - wanted, wanted});
+}
+
 void CallLogsPage::setApiNames(const QHash<quint64, QString>& names)
 {
     m_model->setApiNames(names);
@@ -210,6 +232,7 @@ void CallLogsPage::setApiNames(const QHash<quint64, QString>& names)
 void CallLogsPage::setApplicationNames(const QHash<quint64, QString>& names)
 {
     m_model->setApplicationNames(names);
+    m_filters->setApplicationNames(names);
     updateDetails();
 }
 
@@ -303,6 +326,9 @@ void CallLogsPage::updateDetails()
                                 : tr("Loading…"));
     else
         m_details->showEntry(entry, m_model);
+    // A value that wraps (a long path or URL) makes room for itself, once:
+    // the split does not shrink back from call to call.
+    placeSplit(true);
 }
 
 void CallLogsPage::onRowsAboutToBeInserted(int first)

@@ -10,6 +10,7 @@ class QFileDialog;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace gatehouse::app {
@@ -61,7 +62,14 @@ public slots:
 signals:
     void exportFinished(bool ok);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // The details get the height that shows all their fields, the table the
+    // rest (at least a few rows), until the user moves the handle. With
+    // `growOnly`, only ever more room for the details.
+    void placeSplit(bool growOnly);
     void showMessage(const QString& text, bool error);
     void updateStatus();
     void updateRangeNote();
@@ -76,6 +84,8 @@ private:
     CallLogFilterBar* m_filters = nullptr;
     QTableView* m_view = nullptr;
     CallLogDetails* m_details = nullptr;
+    QSplitter* m_splitter = nullptr;
+    bool m_splitMoved = false; // by the user
     QLabel* m_message = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_rangeNote = nullptr;
