@@ -71,11 +71,13 @@ admin_response handler_problem(unsigned status, std::string_view type, std::stri
 class admin_session : public std::enable_shared_from_this<admin_session> {
 public:
     admin_session(tcp::socket socket, const admin_listener_options& options,
-                  const admin_handler& handler, std::shared_ptr<completion_gate> gate)
+                  const admin_handler& handler, const admin_screen& screen,
+                  std::shared_ptr<completion_gate> gate)
         : stream_(std::move(socket))
         , timer_(stream_.get_executor())
         , options_(options)
         , handler_(handler)
+        , screen_(screen)
         , gate_(std::move(gate))
     {
     }
@@ -110,6 +112,16 @@ private:
                                                    ? problem_kind::unsupported_transfer_coding
                                                    : problem_kind::bad_request,
                                                problem, {}, false));
+        // Refused on its head (no token, say): the body is never read, so a
+        // client without the right to send one cannot make us take it in.
+        if (screen_) {
+            if (std::optional<admin_response> refused = screen_(head)) {
+                version_ = head.version();
+                if (parser_->is_done()) // nothing more of it to read
+                    return send(std::move(*refused), head.keep_alive(), false);
+                return send_rejection(std::move(*refused));
+            }
+        }
         // curl and others wait for this before sending a larger body.
         if (parser_->get()[http::field::expect] == "100-continue") {
             static constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
@@ -279,6 +291,7 @@ private:
     std::optional<http::response_serializer<http::string_body>> serializer_; // of response_
     const admin_listener_options& options_; // owned by the listener, which outlives the I/O
     const admin_handler& handler_;
+    const admin_screen& screen_; // owned by the listener too
     std::shared_ptr<completion_gate> gate_;
     std::array<char, 16 * 1024> discard_{};
     std::size_t discarded_ = 0;
@@ -294,6 +307,7 @@ private:
 struct admin_listener::impl {
     admin_listener_options options;
     admin_handler handler;
+    admin_screen screen;
     std::unique_ptr<asio::io_context> ioc;
     std::optional<tcp::acceptor> acceptor;
     std::optional<asio::steady_timer> retry_timer;
@@ -315,17 +329,20 @@ struct admin_listener::impl {
                 });
                 return;
             }
-            std::make_shared<admin_session>(std::move(socket), options, handler, gate)->start();
+            std::make_shared<admin_session>(std::move(socket), options, handler, screen, gate)
+                ->start();
             do_accept();
         });
     }
 };
 
-admin_listener::admin_listener(admin_listener_options options, admin_handler handler)
+admin_listener::admin_listener(admin_listener_options options, admin_handler handler,
+                               admin_screen screen)
     : impl_(std::make_unique<impl>())
 {
     impl_->options = std::move(options);
     impl_->handler = std::move(handler);
+    impl_->screen = std::move(screen);
 }
 
 admin_listener::~admin_listener()

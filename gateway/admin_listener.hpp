@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace gatehouse::gateway {
@@ -39,6 +40,11 @@ using admin_completion = std::function<void(admin_response)>;
 // It must not block: answer later through `complete`, from any thread.
 // Keep-alive, Content-Length and the Server header are set by the listener.
 using admin_handler = std::function<void(admin_request request, admin_completion complete)>;
+// Called on the listener's thread with each request's head (its body not
+// read yet); a response returned answers the request at once -- an
+// authentication failure, say -- and the body is never read: the
+// connection closes after it when a body was on its way. Must not block.
+using admin_screen = std::function<std::optional<admin_response>(const admin_request& head)>;
 
 // One acceptor and one I/O thread. Malformed requests are answered with
 // problem+json by the listener itself (400, 413, 431), never reach the
@@ -47,7 +53,8 @@ using admin_handler = std::function<void(admin_request request, admin_completion
 // Thread safety: start() and stop() from one owning thread; port() from any.
 class admin_listener {
 public:
-    admin_listener(admin_listener_options options, admin_handler handler);
+    // `screen` (optional) sees every well-formed head before its body.
+    admin_listener(admin_listener_options options, admin_handler handler, admin_screen screen = {});
     ~admin_listener(); // stop()
     admin_listener(const admin_listener&) = delete;
     admin_listener& operator=(const admin_listener&) = delete;

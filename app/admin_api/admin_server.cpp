@@ -82,19 +82,25 @@ bool AdminServer::start(const QString& address, quint16 port, const AdminToken* 
     options.header_limit = limits.headerLimit;
     options.body_limit = limits.bodyLimit;
     options.handler_timeout = limits.handlerTimeout;
-    auto onRequest = [token, handler = std::move(handler)](gateway::admin_request req,
-                                                           gateway::admin_completion complete) {
+    // The token is checked on the head: a request without it is answered
+    // before its body is read, so no one without the token can make the
+    // admin API take in a body. Only requests that pass reach `handler`.
+    auto screen =
+        [token](const gateway::admin_request& head) -> std::optional<gateway::admin_response> {
         const QByteArray presented =
-            AdminToken::bearerToken(toBytes(req[http::field::authorization]));
-        if (!token->matches(presented)) {
-            complete(unauthorized(!presented.isEmpty()));
-            return;
-        }
+            AdminToken::bearerToken(toBytes(head[http::field::authorization]));
+        if (token->matches(presented))
+            return std::nullopt;
+        return unauthorized(!presented.isEmpty());
+    };
+    auto onRequest = [handler = std::move(handler)](gateway::admin_request req,
+                                                    gateway::admin_completion complete) {
         handler(toAdminRequest(req), [complete = std::move(complete)](AdminResponse response) {
             complete(toBeast(response));
         });
     };
-    m_impl->listener = std::make_unique<gateway::admin_listener>(options, std::move(onRequest));
+    m_impl->listener =
+        std::make_unique<gateway::admin_listener>(options, std::move(onRequest), std::move(screen));
     std::string why;
     if (!m_impl->listener->start(&why)) {
         m_impl->listener.reset();

@@ -48,6 +48,7 @@ private slots:
     void cleanup() { tearDownApi(); }
 
     void authentication();
+    void unauthenticatedBodyIsNeverRead();
     void tokenFileIsPrivateAndReused();
     void existingDirectoryIsLeftAlone();
     void stopWhileBusy();
@@ -93,6 +94,44 @@ void TestAdminApiHttp::authentication()
     auto lower = gatehouse::test::http_request(port, "GET", "/v1/health",
                                                {{"Authorization", "bearer " + m_token}});
     QCOMPARE(lower.status, 200);
+}
+
+// Without the token a request is answered on its head: its body (here just
+// under the limit) is never read (so no one without the token can make the API
+// take one in), and the 401 does not wait for it.
+void TestAdminApiHttp::unauthenticatedBodyIsNeverRead()
+{
+    http_connection c;
+    QVERIFY(c.connect(m_api->port()));
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(c.send_raw("POST /v1/teams HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                       "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n"
+                       "{\"name\": \"intruders\""));
+    const auto r = c.read(std::chrono::seconds(3));
+    QCOMPARE(r.status, 401);
+    QVERIFY(r.header("WWW-Authenticate").starts_with("Bearer"));
+    QVERIFY(!r.keep_alive); // the rest of the body is not read: the connection ends
+    QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
+    // The same with a wrong token, and with 100-continue: no 100 first.
+    std::string wrong = m_token;
+    wrong.back() = wrong.back() == 'A' ? 'B' : 'A';
+    http_connection expecting;
+    QVERIFY(expecting.connect(m_api->port()));
+    QVERIFY(expecting.send_raw("PUT /v1/teams/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               "Authorization: Bearer " +
+                               wrong +
+                               "\r\nExpect: 100-continue\r\n"
+                               "Content-Type: application/json\r\nContent-Length: 20\r\n\r\n"));
+    const auto refused = expecting.read(std::chrono::seconds(3));
+    QCOMPARE(refused.status, 401);
+    QVERIFY(refused.header("WWW-Authenticate").find("invalid_token") != std::string::npos);
+    QVERIFY(!refused.keep_alive);
+    // Nothing was created.
+    const auto teams = jsonOf(get(QStringLiteral("/v1/teams")));
+    for (const QJsonValue team : teams.value(QStringLiteral("items")).toArray())
+        QVERIFY(team.toObject().value(QStringLiteral("name")).toString() !=
+                QStringLiteral("intruders"));
 }
 
 void TestAdminApiHttp::tokenFileIsPrivateAndReused()
