@@ -142,6 +142,16 @@ bool PlanService::updatePlan(const Principal& actor, const Plan& input)
     after.createdAt = before->createdAt;
     after.name = after.name.trimmed();
     QString err;
+    // A name another plan of the API has: the conflict, not the storage's
+    // UNIQUE (api_id, name) error.
+    auto dup = runSql(
+        db(), QStringLiteral("SELECT 1 FROM plans WHERE api_id = ? AND name = ? AND id <> ?"),
+        {after.apiId, after.name, after.id}, &err);
+    if (!dup)
+        return storageError(err);
+    if (dup->next())
+        return fail(DomainErrorCode::Conflict, DomainMessage(msg::PlanExists, {after.name}),
+                    QStringLiteral("name"));
     if (!runSql(db(),
                 QStringLiteral("UPDATE plans SET name = ?, approval_mode = ?,"
                                " rate_limit_per_minute = ?, quota_per_month = ? WHERE id = ?"),

@@ -298,8 +298,30 @@ void TestAdminApi::plans()
                         {{QStringLiteral("rateLimitPerMinute"), 120}}, true);
     QCOMPARE(changed.status, 200);
     QCOMPARE(jsonOf(changed).value(QStringLiteral("rateLimitPerMinute")).toInt(), 120);
+    // Renamed to the name of another of the API's plans: a conflict on the
+    // field, as when creating one, and the plan keeps its name.
+    auto gold = post(QStringLiteral("/v1/apis/%1/plans").arg(apiId),
+                     {{QStringLiteral("name"), QStringLiteral("gold")}});
+    QCOMPARE(gold.status, 201);
+    const qint64 goldId = jsonOf(gold).value(QStringLiteral("id")).toInteger();
+    auto clash = call("PUT", QStringLiteral("/v1/apis/%1/plans/%2").arg(apiId).arg(goldId),
+                      {{QStringLiteral("name"), QStringLiteral(" free ")}}, true);
+    QCOMPARE(clash.status, 409);
+    QCOMPARE(errorFields(jsonOf(clash)), QStringList{QStringLiteral("name")});
+    QVERIFY2(
+        jsonOf(clash).value(QStringLiteral("detail")).toString().contains(QStringLiteral("free")),
+        clash.body.c_str());
+    QCOMPARE(jsonOf(get(QStringLiteral("/v1/apis/%1/plans/%2").arg(apiId).arg(goldId)))
+                 .value(QStringLiteral("name"))
+                 .toString(),
+             QStringLiteral("gold"));
+    // Its own name is no conflict.
+    QCOMPARE(call("PUT", QStringLiteral("/v1/apis/%1/plans/%2").arg(apiId).arg(goldId),
+                  {{QStringLiteral("name"), QStringLiteral("gold")}}, true)
+                 .status,
+             200);
     auto list = get(QStringLiteral("/v1/apis/%1/plans").arg(apiId));
-    QCOMPARE(jsonOf(list).value(QStringLiteral("total")).toInt(), 1);
+    QCOMPARE(jsonOf(list).value(QStringLiteral("total")).toInt(), 2);
     QCOMPARE(get(QStringLiteral("/v1/apis/%1/plans/%2").arg(apiId).arg(planId)).status, 200);
     const qint64 otherApi = createApi(QStringLiteral("other"));
     QCOMPARE(get(QStringLiteral("/v1/apis/%1/plans/%2").arg(otherApi).arg(planId)).status, 404);
