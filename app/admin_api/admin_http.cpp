@@ -148,6 +148,48 @@ AdminResponse AdminResponse::validation(const QJsonArray& errors)
                    QStringLiteral("%1 field(s) are invalid").arg(errors.size()), errors);
 }
 
+namespace {
+
+// The first place in `v` (a field path as the validation errors write
+// them, "routes[0].path") whose text holds U+0000, or a null string.
+QString nulCharacterAt(const QJsonValue& v, const QString& path)
+{
+    if (v.isString())
+        return v.toString().contains(QChar(0)) ? path : QString();
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            if (QString at = nulCharacterAt(a.at(i), QStringLiteral("%1[%2]").arg(path).arg(i));
+                !at.isNull())
+                return at;
+    }
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            const QString field = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
+            if (it.key().contains(QChar(0)))
+                return field;
+            if (QString at = nulCharacterAt(it.value(), field); !at.isNull())
+                return at;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+bool refuseNulCharacters(const QJsonValue& document, AdminResponse* error)
+{
+    const QString at = nulCharacterAt(document, QString());
+    if (at.isNull())
+        return false;
+    *error = AdminResponse::validation(QJsonArray{fieldError(
+        at.isEmpty() ? QStringLiteral("body") : at,
+        QStringLiteral("must not contain the NUL character (U+0000), which text in the catalog "
+                       "cannot hold"))});
+    return true;
+}
+
 bool parseJsonBody(const AdminRequest& request, QJsonObject* object, AdminResponse* error)
 {
     if (request.body.trimmed().isEmpty()) {
@@ -168,6 +210,10 @@ bool parseJsonBody(const AdminRequest& request, QJsonObject* object, AdminRespon
                                         QStringLiteral("the body must be a JSON object"));
         return false;
     }
+    // Valid JSON, but PostgreSQL cannot store the character (and SQLite
+    // would keep what PostgreSQL refuses): refused alike for both.
+    if (refuseNulCharacters(doc.object(), error))
+        return false;
     *object = doc.object();
     return true;
 }

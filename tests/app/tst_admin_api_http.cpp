@@ -192,6 +192,27 @@ void TestAdminApiHttp::malformedJson()
     auto array = gatehouse::test::http_request(m_api->port(), "POST", "/v1/teams",
                                                {{"Authorization", "Bearer " + m_token}}, "[1,2]");
     QCOMPARE(array.status, 400);
+
+    // U+0000 is valid JSON, but no text of the catalog can hold it
+    // (PostgreSQL refuses it): a 422 naming the field, on both backends.
+    const header_list json{{"Authorization", "Bearer " + m_token},
+                           {"Content-Type", "application/json"}};
+    auto nul = gatehouse::test::http_request(m_api->port(), "POST", "/v1/teams", json,
+                                             "{\"name\": \"ops\\u0000team\"}");
+    QCOMPARE(nul.status, 422);
+    QCOMPARE(errorFields(jsonOf(nul)), QStringList{QStringLiteral("name")});
+    auto nested = gatehouse::test::http_request(
+        m_api->port(), "POST", "/v1/apis", json,
+        "{\"slug\": \"s\", \"routes\": [{\"path\": \"/a\"}, {\"path\": \"/\\u0000\"}]}");
+    QCOMPARE(nested.status, 422);
+    QCOMPARE(errorFields(jsonOf(nested)), QStringList{QStringLiteral("routes[1].path")});
+    auto workspace = gatehouse::test::http_request(m_api->port(), "PUT", "/v1/workspace", json,
+                                                   "{\"gatehouse\": \"workspace\", \"version\": 1, "
+                                                   "\"teams\": [{\"name\": \"x\\u0000\"}]}");
+    QCOMPARE(workspace.status, 422);
+    QCOMPARE(errorFields(jsonOf(workspace)), QStringList{QStringLiteral("teams[0].name")});
+    QCOMPARE(jsonOf(get(QStringLiteral("/v1/teams"))).value(QStringLiteral("total")).toInt(),
+             2); // the world's two teams, nothing more
 }
 
 void TestAdminApiHttp::oversizedBody()
