@@ -299,11 +299,12 @@ void TestAdminApiHostile::mutatedRequestsGetAnAnswerNeverA500()
         "openapi: 3.0.0\ninfo: {title: x, version: \"1\"}\npaths: {}\n",
         "openapi: 3.0.0\ninfo: {title: x, version: \"1\"}\nservers: [{url: 'http://[::1'}]\n"
         "paths: {/a/{b}: {get: {}}}\n",
-        "{",
-        std::string("\x00\xff", 2),
-        "openapi: [",
-        std::string(3000, 'a'),
-        "a: &x [*x]"};
+        // YAML's \0: U+0000 in the title, the version and a path.
+        "openapi: 3.0.0\ninfo: {title: \"nul\\0here\", version: \"1\\0\"}\n"
+        "paths: {\"/a\\0\": {get: {}}}\n",
+        "openapi: 3.0.0\ninfo: {title: \"nul\\0here\", version: \"1\"}\n"
+        "paths: {/a: {get: {summary: \"x\\0\"}}}\n",
+        "{", std::string("\x00\xff", 2), "openapi: [", std::string(3000, 'a'), "a: &x [*x]"};
 
     unsigned seed = 20261204;
     if (const char* given = std::getenv("GATEHOUSE_TEST_SEED"))
