@@ -21,6 +21,8 @@
 #include <QStyleOptionComboBox>
 #include <QTabBar>
 #include <QWidget>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
 #include <QtTest/QTest>
 
 #include <algorithm>
@@ -160,8 +162,9 @@ inline void clippedSections(const QHeaderView* header, QStringList& clipped)
 // labels shorter than their wrapped text, combo boxes narrower than their
 // minimum, group box titles wider than the box, tabs outside their bar, and
 // any of them cut off sideways by a container with no way to scroll there;
-// placeholder texts wider than their line edit or combo box, and column
-// header labels squeezed or elided by their section.
+// placeholder texts wider than their line edit or combo box, column
+// header labels squeezed or elided by their section, and charts too narrow
+// for their title.
 // Labels that elide on purpose (QSizePolicy::Ignored horizontally) and
 // labels without text are left out.
 inline QStringList clippedTexts(QWidget* root)
@@ -217,6 +220,15 @@ inline QStringList clippedTexts(QWidget* root)
             if (!g->title().isEmpty() && g->width() < needs)
                 clipped << detail::describe(g, QStringLiteral("group box"), g->title(), g->width(),
                                             needs);
+        } else if (auto* view = qobject_cast<QChartView*>(w); view && view->chart()) {
+            // A chart squeezed until Qt elides its title (and its axis
+            // labels to "..."): it says nothing any more.
+            const QChart* chart = view->chart();
+            const int needs = QFontMetrics(chart->titleFont()).horizontalAdvance(chart->title()) +
+                              2 * chart->margins().left() + 8;
+            if (!chart->title().isEmpty() && view->width() < needs)
+                clipped << detail::describe(view, QStringLiteral("chart title"), chart->title(),
+                                            view->width(), needs);
         } else if (auto* bar = qobject_cast<QTabBar*>(w)) {
             for (int i = 0; i < bar->count(); ++i) {
                 if (bar->isTabVisible(i) && !bar->rect().contains(bar->tabRect(i)))

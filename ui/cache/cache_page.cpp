@@ -80,9 +80,11 @@ void CachePage::buildUi()
 
     auto* top = new QHBoxLayout;
     auto* usage = new QGroupBox(tr("Usage"), this);
+    m_usageGroup = usage;
     auto* usageColumns = new QHBoxLayout(usage);
     auto* usageForm = new QFormLayout;
-    usageColumns->addLayout(usageForm, 1);
+    m_usageForm = usageForm;
+    usageColumns->addLayout(usageForm, 0); // the chart takes the room beyond the figures
     m_objects = valueLabel(QStringLiteral("objectsLabel"), usage);
     m_budgetBar = new QProgressBar(usage);
     m_budgetBar->setObjectName(QStringLiteral("budgetBar"));
@@ -269,7 +271,14 @@ void CachePage::showEvent(QShowEvent* event)
 void CachePage::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    m_hitRatioChart->setVisible(width() >= chartMinimumPageWidth);
+    // The room the chart would have: the usage group's share of the page
+    // (set by the stretch factors, the same with the chart or without) less
+    // what the figures beside it ask for. Measured, not a page width, as
+    // the figures' width depends on the language.
+    const QMargins margins = m_usageGroup->layout()->contentsMargins();
+    const int room = m_usageGroup->contentsRect().width() - margins.left() - margins.right() -
+                     m_usageForm->sizeHint().width() - m_usageGroup->layout()->spacing();
+    m_hitRatioChart->setVisible(room >= chartMinimumWidth);
 }
 
 void CachePage::hideEvent(QHideEvent* event)

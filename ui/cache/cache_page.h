@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <QWidget>
 
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QProgressBar;
 class QSortFilterProxyModel;
@@ -44,9 +46,10 @@ public:
 
     static constexpr int refreshIntervalMs = 1000;
     static constexpr int recentEventCount = 100;
-    // Narrower than this, the hit-ratio chart is hidden rather than squeezed
-    // (the table has the same figures).
-    static constexpr int chartMinimumPageWidth = 900;
+    // With less room than this beside the usage figures (in the page's
+    // language), the hit-ratio chart is hidden rather than squeezed until its
+    // title and axis are cut (the table has the same figures).
+    static constexpr int chartMinimumWidth = 300;
     // From this share of the descriptor budget on, the bodies-in-files line
     // is shown as a warning.
     static constexpr int bodyFilesWarningPercent = 90;
@@ -86,6 +89,8 @@ private:
     QLabel* m_activity = nullptr;
     QLabel* m_eviction = nullptr;
     RankingBarChart* m_hitRatioChart = nullptr;
+    QGroupBox* m_usageGroup = nullptr; // the figures, and the chart beside them
+    QFormLayout* m_usageForm = nullptr;
     QTableView* m_apiTable = nullptr;
     QTableView* m_eventTable = nullptr;
     CacheActionsPanel* m_actions = nullptr;
