@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/gateway_admin_control.h"
 
+#include "app/config_reload_stats.h"
+
 #include "app/gateway_controller.h"
 #include "app/telemetry/telemetry_service.h"
 
@@ -128,16 +130,22 @@ QJsonObject GatewayAdminControl::stats()
         apis.append(api);
     }
     cacheJson.insert(QStringLiteral("apis"), apis);
-    return {{QStringLiteral("gateway"), gatewayJson(m_controller->gatewayStats())},
-            {QStringLiteral("cache"), cacheJson}};
+    QJsonObject result{{QStringLiteral("gateway"), gatewayJson(m_controller->gatewayStats())},
+                       {QStringLiteral("cache"), cacheJson}};
+    if (m_reloads)
+        result.insert(QStringLiteral("config"), m_reloads->json());
+    return result;
 }
 
 QByteArray GatewayAdminControl::metricsText() const
 {
     const CacheMetrics cache = cacheMetrics(m_controller->cacheSnapshot(0));
-    if (m_telemetry)
-        return m_telemetry->prometheusText(cache);
-    return PrometheusText::format(m_controller->gatewayStats(), TelemetryMetrics{}, cache);
+    QByteArray text = m_telemetry ? m_telemetry->prometheusText(cache)
+                                  : PrometheusText::format(m_controller->gatewayStats(),
+                                                           TelemetryMetrics{}, cache);
+    if (m_reloads)
+        text += m_reloads->prometheusText();
+    return text;
 }
 
 CacheMetrics GatewayAdminControl::cacheMetrics(const CacheSnapshot& cache)

@@ -10,6 +10,7 @@
 
 namespace gatehouse::app {
 
+class ConfigReloadStats;
 class GatewayController;
 class TelemetryService;
 struct CacheSnapshot;
@@ -31,6 +32,9 @@ public:
 
     // Sets options.control and options.metricsText to this object.
     void wire(AdminApi::Options& options);
+    // A headless gateway's --config reloads, for /metrics and /v1/stats
+    // ("config"); must outlive the admin API. None: not reported.
+    void setReloadStats(const ConfigReloadStats* reloads) { m_reloads = reloads; }
 
     std::optional<QJsonObject> purgeCache(const QJsonObject& request, QString* error) override;
     QJsonObject stats() override;
@@ -41,6 +45,7 @@ public:
 private:
     GatewayController* m_controller;
     TelemetryService* m_telemetry;
+    const ConfigReloadStats* m_reloads = nullptr;
 };
 
 } // namespace gatehouse::app

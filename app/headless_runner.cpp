@@ -18,6 +18,7 @@
 #include "app/telemetry/telemetry_service.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QTimer>
 
 #include <algorithm>
@@ -165,6 +166,7 @@ bool HeadlessRunner::startGateway()
         snapshot = config.snapshot();
         m_fileOptions = options;
         m_fileSnapshot = snapshot;
+        m_reloadStats.recordLoaded(QDateTime::currentMSecsSinceEpoch());
     } else {
         m_demo = std::make_unique<DemoWorkspace>();
         if (!m_demo->startOrigin()) {
@@ -304,6 +306,8 @@ bool HeadlessRunner::startAdminApi()
     m_adminControl = std::make_unique<GatewayAdminControl>(
         m_controller.get(), m_telemetry->running() ? m_telemetry.get() : nullptr);
     m_adminControl->wire(options);
+    if (!m_options.configFile.isEmpty())
+        m_adminControl->setReloadStats(&m_reloadStats);
     m_adminApi = std::make_unique<AdminApi>();
     if (!m_adminApi->start(options)) {
         printLine(stderr, QStringLiteral("gatehouse: ") + m_adminApi->lastError());
@@ -355,6 +359,7 @@ void HeadlessRunner::reloadConfigFile()
     }
     DeclarativeConfig config;
     if (!config.loadFile(m_options.configFile)) {
+        m_reloadStats.recordRefused(QDateTime::currentMSecsSinceEpoch());
         printLine(stderr, QStringLiteral("gatehouse: reload refused, the running configuration "
                                          "stays: ") +
                               config.lastError());
@@ -409,6 +414,7 @@ void HeadlessRunner::onBaseSettled(quint64 revision, bool applied, const QString
         return;
     m_reloadRevision = 0;
     if (applied) {
+        m_reloadStats.recordApplied(QDateTime::currentMSecsSinceEpoch());
         m_fileSnapshot = std::move(m_reloadSnapshot);
         printLine(stdout,
                   QStringLiteral("configuration reloaded from %1 (routes: %2, upstreams: %3)")
@@ -419,6 +425,7 @@ void HeadlessRunner::onBaseSettled(quint64 revision, bool applied, const QString
     }
     // Back to the file as it was last applied, or every later compile (the
     // catalog's changes) would fail the same way.
+    m_reloadStats.recordRefused(QDateTime::currentMSecsSinceEpoch());
     m_sync->setBaseSnapshot(m_fileSnapshot);
     printLine(stderr,
               QStringLiteral("gatehouse: reload refused, the running configuration stays: ") +

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/command_line.h"
+#include "app/config_reload_stats.h"
 #include "gateway/config_snapshot.hpp"
 #include "gateway/gateway_options.hpp"
 
@@ -58,6 +59,7 @@ private:
     void finish();
 
     CommandLineOptions m_options;
+    ConfigReloadStats m_reloadStats; // before the admin API, which reads it from its thread
     std::unique_ptr<SignalWatcher> m_signals;
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<DemoWorkspace> m_demo;

@@ -4,6 +4,7 @@
 
 #include "tests/support/test_http.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 
+#include <cmath>
 #include <csignal>
 #include <optional>
 
@@ -388,7 +390,7 @@ private slots:
         process.start(QStringLiteral(GATEHOUSE_BINARY),
                       {QStringLiteral("--headless"), QStringLiteral("--config"), path,
                        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                       QStringLiteral("--admin-listen"), QStringLiteral("off")});
+                       QStringLiteral("--admin-listen"), QStringLiteral("127.0.0.1:0")});
         QVERIFY(process.waitForStarted(5000));
         QString out, err;
         const auto read = [&] {
@@ -397,9 +399,39 @@ private slots:
         };
         const QRegularExpression listening(
             QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
-        QRegularExpressionMatch match;
-        QTRY_VERIFY_WITH_TIMEOUT((read(), match = listening.match(out), match.hasMatch()), 10000);
+        const QRegularExpression adminListening(QStringLiteral(
+            "admin API listening on http://127\\.0\\.0\\.1:(\\d+) \\(token in (.+)\\)"));
+        QRegularExpressionMatch match, adminMatch;
+        QTRY_VERIFY_WITH_TIMEOUT((read(), match = listening.match(out),
+                                  adminMatch = adminListening.match(out),
+                                  match.hasMatch() && adminMatch.hasMatch()),
+                                 10000);
         const auto port = static_cast<std::uint16_t>(match.captured(1).toUInt());
+        const auto adminPort = static_cast<std::uint16_t>(adminMatch.captured(1).toUInt());
+        QFile tokenFile(adminMatch.captured(2));
+        QVERIFY(tokenFile.open(QIODevice::ReadOnly));
+        const test::header_list admin{
+            {"Authorization", "Bearer " + tokenFile.readAll().trimmed().toStdString()}};
+        // The reload counters, as /metrics has them (Prometheus and Traefik
+        // report theirs alike) and in /v1/stats.
+        const auto metric = [&](const std::string& sample) {
+            const std::string text = test::http_request(adminPort, "GET", "/metrics", admin).body;
+            const auto at = text.find("\n" + sample + " ");
+            return at == std::string::npos
+                       ? std::string("absent")
+                       : text.substr(at + sample.size() + 2,
+                                     text.find('\n', at + 1) - at - sample.size() - 2);
+        };
+        const std::string applied = "gatehouse_config_reloads_total{result=\"success\"}";
+        const std::string refused = "gatehouse_config_reloads_total{result=\"failure\"}";
+        const std::string lastOk = "gatehouse_config_last_reload_successful";
+        const std::string loadedAt = "gatehouse_config_last_reload_success_timestamp_seconds";
+        QCOMPARE(metric(applied), std::string("0"));
+        QCOMPARE(metric(refused), std::string("0"));
+        QCOMPARE(metric(lastOk), std::string("1"));
+        const double startedAt = std::stod(metric(loadedAt));
+        QVERIFY2(std::abs(startedAt - QDateTime::currentSecsSinceEpoch()) < 60,
+                 qPrintable(QString::number(startedAt)));
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 404);
         const auto hangUp = [&] {
             ::kill(static_cast<pid_t>(process.processId()), SIGHUP);
@@ -415,6 +447,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT((read(), reloads()), 1, 10000);
         QVERIFY2(out.contains(QStringLiteral("(routes: 2, upstreams: 1)")), qPrintable(out));
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 200);
+        QCOMPARE(metric(applied), std::string("1"));
+        QVERIFY(std::stod(metric(loadedAt)) >= startedAt);
 
         // A route to an upstream the file does not define: refused, with the
         // line and the field; both routes still serve.
@@ -428,6 +462,18 @@ private slots:
         QVERIFY2(err.contains(QStringLiteral("elsewhere")), qPrintable(err));
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 200);
         QCOMPARE(test::http_request(port, "GET", "/shop/7").status, 200);
+        QCOMPARE(metric(refused), std::string("1"));
+        QCOMPARE(metric(lastOk), std::string("0"));
+        const auto stats = QJsonDocument::fromJson(
+                               QByteArray::fromStdString(
+                                   test::http_request(adminPort, "GET", "/v1/stats", admin).body))
+                               .object()
+                               .value(QStringLiteral("config"))
+                               .toObject();
+        QCOMPARE(stats.value(QStringLiteral("reloadsApplied")).toInt(), 1);
+        QCOMPARE(stats.value(QStringLiteral("reloadsRefused")).toInt(), 1);
+        QCOMPARE(stats.value(QStringLiteral("lastReloadSuccessful")).toBool(), false);
+        QVERIFY(stats.contains(QStringLiteral("lastRefusedAt")));
 
         // Other worker threads and no echo route: the routes apply, the
         // threads wait for the next start and are named.
@@ -435,6 +481,8 @@ private slots:
                   "version: 1\nlisten: {threads: 3}\n" + upstreams + shop);
         hangUp();
         QTRY_COMPARE_WITH_TIMEOUT((read(), reloads()), 2, 10000);
+        QCOMPARE(metric(applied), std::string("2"));
+        QCOMPARE(metric(lastOk), std::string("1"));
         QVERIFY2(err.contains(QStringLiteral("listen.threads changed")), qPrintable(err));
         QVERIFY2(!err.contains(QStringLiteral("listen.port")), qPrintable(err)); // --listen's
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 404);
