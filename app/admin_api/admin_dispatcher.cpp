@@ -21,6 +21,12 @@ AdminDispatcher::AdminDispatcher(AdminServices services, Part part)
 
 AdminResponse AdminDispatcher::handle(const AdminRequest& request) const
 {
+    // "%00" decodes to a character no text of the catalog can hold (and
+    // PostgreSQL refuses in a query): no filter can match it.
+    if (const QString name = request.query.parameterWithNul(); !name.isNull())
+        return AdminResponse::badRequest(
+            QStringLiteral("the query parameter '%1' holds the NUL character (%2)")
+                .arg(name, QStringLiteral("%00")));
     try {
         return m_router.route(request);
     } catch (const std::exception& e) {

@@ -39,6 +39,15 @@ bool AdminQuery::hasQueryItem(const QString& name) const
                        [&](const auto& item) { return item.first == name; });
 }
 
+QString AdminQuery::parameterWithNul() const
+{
+    for (const auto& [key, value] : m_items) {
+        if (key.contains(QChar(0)) || value.contains(QChar(0)))
+            return key.isEmpty() ? QStringLiteral("?") : QString(key).remove(QChar(0));
+    }
+    return {};
+}
+
 QString AdminQuery::queryItemValue(const QString& name) const
 {
     for (const auto& [key, value] : m_items) {

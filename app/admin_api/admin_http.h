@@ -24,6 +24,9 @@ public:
 
     bool hasQueryItem(const QString& name) const;
     QString queryItemValue(const QString& name) const;
+    // The first parameter whose name or decoded value holds U+0000 ("%00"),
+    // or a null string.
+    QString parameterWithNul() const;
 
 private:
     QList<QPair<QString, QString>> m_items;

@@ -213,6 +213,14 @@ void TestAdminApiHttp::malformedJson()
     QCOMPARE(errorFields(jsonOf(workspace)), QStringList{QStringLiteral("teams[0].name")});
     QCOMPARE(jsonOf(get(QStringLiteral("/v1/teams"))).value(QStringLiteral("total")).toInt(),
              2); // the world's two teams, nothing more
+    // Nor in a query: a 400 naming the parameter, not a failed query.
+    auto query = get(QStringLiteral("/v1/audit?objectType=api%00x"));
+    QCOMPARE(query.status, 400);
+    QVERIFY2(jsonOf(query)
+                 .value(QStringLiteral("detail"))
+                 .toString()
+                 .contains(QStringLiteral("'objectType'")),
+             query.body.c_str());
 }
 
 void TestAdminApiHttp::oversizedBody()
