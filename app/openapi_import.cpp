@@ -86,6 +86,39 @@ QString child(const QString& parent, const std::string& key)
     return parent.isEmpty() ? text(key) : parent + QLatin1Char('.') + text(key);
 }
 
+// The first key or scalar under `node` holding U+0000 (a YAML "\0" or a
+// JSON "\u0000"), with where it is; no text of the catalog can hold one
+// (PostgreSQL refuses it), so the document is refused where it says so.
+// Aliases can make the document a graph, even a cycle ("a: &x [*x]"): the
+// walk goes at most 64 levels deep and visits at most `budget` nodes.
+std::optional<std::pair<YAML::Node, QString>>
+firstNulText(const YAML::Node& node, const QString& where, int depth, long& budget)
+{
+    if (--budget < 0 || depth > 64)
+        return std::nullopt;
+    if (node.IsScalar())
+        return node.Scalar().find('\0') != std::string::npos ? std::optional(std::pair{node, where})
+                                                             : std::nullopt;
+    if (node.IsSequence()) {
+        for (std::size_t i = 0; i < node.size() && budget > 0; ++i)
+            if (auto found = firstNulText(node[i], QStringLiteral("%1[%2]").arg(where).arg(i),
+                                          depth + 1, budget))
+                return found;
+    } else if (node.IsMap()) {
+        for (auto it = node.begin(); it != node.end() && budget > 0; ++it) {
+            if (!it->first.IsScalar())
+                continue;
+            const QString key = QString::fromStdString(it->first.Scalar());
+            const QString field = where.isEmpty() ? key : where + QLatin1Char('.') + key;
+            if (it->first.Scalar().find('\0') != std::string::npos)
+                return std::pair{it->first, field};
+            if (auto found = firstNulText(it->second, field, depth + 1, budget))
+                return found;
+        }
+    }
+    return std::nullopt;
+}
+
 // A required scalar string field of a mapping.
 std::optional<QString> requiredString(Problems& p, const YAML::Node& map, const QString& where,
                                       const char* key)
@@ -296,6 +329,12 @@ OpenApiImport OpenApiImporter::import(const QByteArray& document, const QString&
     }
     if (!root.IsMap()) {
         p.addError(p.format(root.Mark(), {}, msg::OpenApiNotMapping));
+        p.moveInto(out);
+        return out;
+    }
+    long budget = 1'000'000;
+    if (const auto nul = firstNulText(root, {}, 0, budget)) {
+        p.error(nul->first, QString(nul->second).remove(QChar(0)), msg::TextHoldsNul);
         p.moveInto(out);
         return out;
     }

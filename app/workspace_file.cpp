@@ -6,6 +6,7 @@
 #include "app/domain/api_lifecycle.h"
 #include "app/domain/api_store.h"
 #include "app/domain/domain_messages.h"
+#include "app/nul_text.h"
 #include "app/storage/sql_query.h"
 
 #include <QJsonArray>
@@ -95,6 +96,12 @@ public:
             return;
         }
         const QJsonObject root = doc.object();
+        // No text of the catalog can hold U+0000 (PostgreSQL refuses it):
+        // the file is refused where it has one, whatever the field.
+        if (const QString nul = firstNulText(root, {}); !nul.isNull()) {
+            errors << at(nul, msg::TextHoldsNul);
+            return;
+        }
         if (root.value(QStringLiteral("gatehouse")).toString() != QLatin1String("workspace"))
             errors << DomainMessage(msg::WorkspaceKind);
         if (root.value(QStringLiteral("version")).toInt() != WorkspaceFile::FormatVersion)

@@ -838,6 +838,11 @@
         <extracomment>%1 and %2 are lifecycle states, messages of their own (&quot;published&quot;).</extracomment>
         <translation>kann nicht von %1 zurück zu %2 wechseln</translation>
     </message>
+    <message>
+        <source>must not contain the NUL character (U+0000)</source>
+        <extracomment>A field of an OpenAPI document or a workspace file (named before this text) holds the character U+0000, which no text of the catalog can hold.</extracomment>
+        <translation>darf das NUL-Zeichen (U+0000) nicht enthalten</translation>
+    </message>
 </context>
 <context>
     <name>RoleText</name>

@@ -838,6 +838,11 @@
         <extracomment>%1 and %2 are lifecycle states, messages of their own (&quot;published&quot;).</extracomment>
         <translation>无法从 %1 退回到 %2</translation>
     </message>
+    <message>
+        <source>must not contain the NUL character (U+0000)</source>
+        <extracomment>A field of an OpenAPI document or a workspace file (named before this text) holds the character U+0000, which no text of the catalog can hold.</extracomment>
+        <translation>不得包含 NUL 字符 (U+0000)</translation>
+    </message>
 </context>
 <context>
     <name>RoleText</name>

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/admin_api/admin_http.h"
 
+#include "app/nul_text.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
@@ -157,45 +159,15 @@ AdminResponse AdminResponse::validation(const QJsonArray& errors)
                    QStringLiteral("%1 field(s) are invalid").arg(errors.size()), errors);
 }
 
-namespace {
-
-// The first place in `v` (a field path as the validation errors write
-// them, "routes[0].path") whose text holds U+0000, or a null string.
-QString nulCharacterAt(const QJsonValue& v, const QString& path)
-{
-    if (v.isString())
-        return v.toString().contains(QChar(0)) ? path : QString();
-    if (v.isArray()) {
-        const QJsonArray a = v.toArray();
-        for (qsizetype i = 0; i < a.size(); ++i)
-            if (QString at = nulCharacterAt(a.at(i), QStringLiteral("%1[%2]").arg(path).arg(i));
-                !at.isNull())
-                return at;
-    }
-    if (v.isObject()) {
-        const QJsonObject o = v.toObject();
-        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-            const QString field = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
-            if (it.key().contains(QChar(0)))
-                return field;
-            if (QString at = nulCharacterAt(it.value(), field); !at.isNull())
-                return at;
-        }
-    }
-    return {};
-}
-
-} // namespace
-
 bool refuseNulCharacters(const QJsonValue& document, AdminResponse* error)
 {
-    const QString at = nulCharacterAt(document, QString());
+    const QString at = firstNulText(document);
     if (at.isNull())
         return false;
     *error = AdminResponse::validation(QJsonArray{fieldError(
         at.isEmpty() ? QStringLiteral("body") : at,
-        QStringLiteral("must not contain the NUL character (U+0000), which text in the catalog "
-                       "cannot hold"))});
+        QStringLiteral("must not contain the NUL character (U+0000), which no text of the "
+                       "catalog can hold"))});
     return true;
 }
 

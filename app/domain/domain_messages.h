@@ -343,6 +343,10 @@ inline constexpr const char* OpenApiRequired = QT_TRANSLATE_NOOP("DomainMessage"
 //: A field of an OpenAPI document (named before this text) has the wrong kind of value.
 inline constexpr const char* OpenApiMustBeString =
     QT_TRANSLATE_NOOP("DomainMessage", "must be a string");
+//: A field of an OpenAPI document or a workspace file (named before this text) holds
+//: the character U+0000, which no text of the catalog can hold.
+inline constexpr const char* TextHoldsNul =
+    QT_TRANSLATE_NOOP("DomainMessage", "must not contain the NUL character (U+0000)");
 //: A field of an OpenAPI document (named before this text) has the wrong kind of value.
 inline constexpr const char* OpenApiMustBeList =
     QT_TRANSLATE_NOOP("DomainMessage", "must be a list");

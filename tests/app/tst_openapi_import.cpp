@@ -264,6 +264,16 @@ private slots:
             << head + "paths:\n  /pets/{a}:\n    get: {responses: {}}\n  /pets/{b}:\n"
                       "    get: {responses: {}}\n"
             << QStringLiteral("doc.yaml:7:5: paths./pets/{b}.get: the same operation");
+        // YAML's "\0" and JSON's "\u0000": no text of the catalog can hold U+0000.
+        QTest::newRow("NUL in the title")
+            << QByteArray("openapi: 3.0.3\ninfo: {title: \"Pet\\0store\", version: '1'}\n"
+                          "paths: {}\n")
+            << QStringLiteral("doc.yaml:2:15: info.title: must not contain the NUL character");
+        QTest::newRow("NUL in a JSON summary")
+            << QByteArray(
+                   "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"T\", \"version\": \"1\"},\n"
+                   " \"paths\": {\"/pets\": {\"get\": {\"summary\": \"a\\u0000b\"}}}}")
+            << QStringLiteral("paths./pets.get.summary: must not contain the NUL character");
         QTest::newRow("server variable without default")
             << head + "servers: [{url: 'http://{host}/v1'}]\npaths: {}\n"
             << QStringLiteral("servers[0].url: variable without a default");

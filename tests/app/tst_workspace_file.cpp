@@ -289,6 +289,22 @@ void TestWorkspaceFile::refusesToMoveBackAndNamesTheField()
     QCOMPARE(result.errorMessages.value(0).text(), msg::WorkspaceFieldOf);
     QCOMPARE(result.errorMessages.value(0).args().at(1).text(), msg::KeyQueryParameterRule);
     QCOMPARE(auditCount(), audit);
+
+    // U+0000 anywhere (a tag here), which no text of the catalog can hold
+    // (PostgreSQL refuses it): the file is refused, naming the field.
+    first = exported().value(QStringLiteral("apis")).toArray().at(0).toObject();
+    first.insert(QStringLiteral("tags"),
+                 QJsonArray{QStringLiteral("ok"), QString(QStringLiteral("bad") + QChar(0))});
+    badApis.replace(0, first);
+    bad.insert(QStringLiteral("apis"), badApis);
+    result = apply(bad);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.errors.size(), qsizetype(1));
+    QVERIFY2(result.errors.constFirst().contains(
+                 QStringLiteral("apis[0].tags[1]: must not contain the NUL character")),
+             qPrintable(result.errors.constFirst()));
+    QCOMPARE(result.errorMessages.value(0).args().at(1).text(), msg::TextHoldsNul);
+    QCOMPARE(auditCount(), audit);
 }
 
 void TestWorkspaceFile::oneApiExportsOnItsOwn()
