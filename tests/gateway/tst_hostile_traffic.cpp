@@ -38,8 +38,9 @@ namespace {
 
 // What the misbehaving origin may answer: well-formed responses of every
 // framing, and the broken ones real upstreams send (a wrong length, a cut
-// body, an invalid chunk, a head too large, silence, an unasked switch).
-constexpr std::array<std::string_view, 16> origin_answers = {
+// body, an invalid chunk, a head too large, silence, an unasked switch, a
+// status outside HTTP's).
+constexpr std::array<std::string_view, 18> origin_answers = {
     "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nCache-Control: max-age=60\r\n\r\nhello",
     "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nETag: \"v1\"\r\n\r\n"
     "3\r\nabc\r\n2;x=1\r\nde\r\n0\r\nX-Trailer: 1\r\n\r\n",
@@ -56,15 +57,17 @@ constexpr std::array<std::string_view, 16> origin_answers = {
     "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nclose-delimited, coded",
     "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: upgrade\r\n\r\n",
     "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokEXTRA BYTES AFTER THE BODY",
-    "", // an oversized head: made below
+    "HTTP/1.1 999 Odd\r\nContent-Length: 4\r\nCache-Control: max-age=60\r\n\r\nodd!",
+    "HTTP/1.1 042 Odder\r\nContent-Length: 0\r\n\r\n", // statuses outside 100-599
+    "",                                                // an oversized head: made below
     "", // silence, longer than the upstream read timeout
 };
-constexpr std::size_t oversized_head = 14, silence = 15;
+constexpr std::size_t oversized_head = 16, silence = 17;
 // The answers after which the origin keeps the connection for another
 // request; after the others it closes.
 constexpr std::array<bool, origin_answers.size()> keeps_connection = {
-    true,  true,  false, true,  true,  true,  true,  false,
-    false, false, false, false, false, false, false, false};
+    true,  true,  false, true,  true,  true, true, false, false,
+    false, false, false, false, false, true, true, false, false};
 
 // The final response to one request, after any interim ones (100, 103).
 http_response read_final(http_connection& c, bool head_request)
