@@ -28,6 +28,20 @@ int queryInt(const AdminQuery& query, const QString& name, int fallback, bool* o
     return query.queryItemValue(name).toInt(ok);
 }
 
+// A 422 naming the field, in `error`, when a text of `document` holds
+// U+0000.
+bool refuseNulCharacters(const QJsonValue& document, AdminResponse* error)
+{
+    const QString at = firstNulText(document);
+    if (at.isNull())
+        return false;
+    *error = AdminResponse::validation(QJsonArray{fieldError(
+        at.isEmpty() ? QStringLiteral("body") : at,
+        QStringLiteral("must not contain the NUL character (U+0000), which no text of the "
+                       "catalog can hold"))});
+    return true;
+}
+
 } // namespace
 
 AdminQuery::AdminQuery(const QString& encoded)
@@ -157,18 +171,6 @@ AdminResponse AdminResponse::validation(const QJsonArray& errors)
 {
     return problem(422, QStringLiteral("validation"), QStringLiteral("Validation failed"),
                    QStringLiteral("%1 field(s) are invalid").arg(errors.size()), errors);
-}
-
-bool refuseNulCharacters(const QJsonValue& document, AdminResponse* error)
-{
-    const QString at = firstNulText(document);
-    if (at.isNull())
-        return false;
-    *error = AdminResponse::validation(QJsonArray{fieldError(
-        at.isEmpty() ? QStringLiteral("body") : at,
-        QStringLiteral("must not contain the NUL character (U+0000), which no text of the "
-                       "catalog can hold"))});
-    return true;
 }
 
 bool parseJsonBody(const AdminRequest& request, QJsonObject* object, AdminResponse* error)

@@ -81,11 +81,9 @@ struct AdminResponse {
 };
 
 // Parses the body as a JSON object; an empty body is an empty object.
-// On failure `error` holds a 400 problem naming the parse error.
+// On failure `error` holds a 400 problem naming the parse error, or a 422
+// naming the field whose text holds U+0000 (app/nul_text.h).
 bool parseJsonBody(const AdminRequest& request, QJsonObject* object, AdminResponse* error);
-// True, with a 422 naming the field in `error`, when a text anywhere in
-// `document` (a key or a string) holds U+0000.
-bool refuseNulCharacters(const QJsonValue& document, AdminResponse* error);
 
 // ?limit=&offset= (limit 1..500, default 50).
 struct PageRequest {

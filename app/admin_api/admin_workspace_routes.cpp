@@ -43,9 +43,6 @@ AdminResponse applyWorkspace(const AdminServices& s, const AdminRequest& req)
 {
     if (req.body.trimmed().isEmpty())
         return AdminResponse::badRequest(QStringLiteral("the body must be a workspace document"));
-    AdminResponse refused;
-    if (refuseNulCharacters(QJsonDocument::fromJson(req.body).object(), &refused))
-        return refused;
     const WorkspaceApplyResult result = WorkspaceFile::apply(*s.store, s.actor, req.body);
     const QJsonArray changes = QJsonArray::fromStringList(result.changes);
     if (!result.ok()) {
