@@ -132,6 +132,15 @@ private:
     worker_task<bool> read_request_body(request_parser& parser, std::string& out);
     // The stored response cache_ chose, instead of going upstream.
     worker_task<exchange_outcome> serve_from_cache(bool keep_alive);
+    // The upstream did not answer (nothing, too late, or not HTTP): counted
+    // against `target` and in the stats; then a stored response under
+    // stale-if-error once the request is read whole (`request_read`), else
+    // the problem `kind` saying `detail`.
+    worker_task<exchange_outcome> answer_upstream_failure(target_state& target,
+                                                          const health_check_config& health,
+                                                          problem_kind kind, std::string detail,
+                                                          bool request_read,
+                                                          bool client_keep_alive);
     worker_task<exchange_outcome> forward(request_parser& parser, const runtime_config& config,
                                           std::size_t route_index, std::string_view path,
                                           std::string_view query, std::size_t matched_bytes,

@@ -764,6 +764,21 @@ std::string_view client_session::removed_prefix(const route_config& route, std::
 }
 
 worker_task<exchange_outcome>
+client_session::answer_upstream_failure(target_state& target, const health_check_config& health,
+                                        problem_kind kind, std::string detail, bool request_read,
+                                        bool client_keep_alive)
+{
+    target.record_failure(health);
+    worker_stats::add(w_.stats.upstream_errors, 1);
+    const bool reusable = client_keep_alive && request_read;
+    if (request_read && cache_.serve_stale_on_error())
+        co_return co_await serve_from_cache(reusable);
+    detail_ = std::move(detail);
+    co_await send_problem(kind, detail_, reusable);
+    co_return exchange_outcome{reusable};
+}
+
+worker_task<exchange_outcome>
 client_session::forward(request_parser& parser, const runtime_config& config,
                         std::size_t route_index, std::string_view path, std::string_view query,
                         std::size_t matched_bytes, std::string_view target_authority,
@@ -956,17 +971,15 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 retried_stale = true;
                 continue;
             }
-            target->record_failure(up.health);
-            worker_stats::add(w_.stats.upstream_errors, 1);
-            const bool reusable = client_keep_alive && parser.is_done();
-            if (parser.is_done() && cache_.serve_stale_on_error())
-                co_return co_await serve_from_cache(reusable);
-            detail_ = "upstream '" + up.name + "' (" + target->url + "): " +
-                      (timed_out ? std::string("no response within the time limit") : ec.message());
-            co_await send_problem(timed_out ? problem_kind::upstream_timeout
-                                            : problem_kind::upstream_unavailable,
-                                  detail_, reusable);
-            co_return exchange_outcome{reusable};
+            // Built outside the co_await: GCC 12 miscompiles a conditional
+            // expression in a co_await's arguments (a double free here).
+            const problem_kind kind =
+                timed_out ? problem_kind::upstream_timeout : problem_kind::upstream_unavailable;
+            std::string detail =
+                "upstream '" + up.name + "' (" + target->url + "): " +
+                (timed_out ? std::string("no response within the time limit") : ec.message());
+            co_return co_await answer_upstream_failure(*target, up.health, kind, std::move(detail),
+                                                       parser.is_done(), client_keep_alive);
         }
         // A status outside 100-599 is no HTTP status (RFC 9110 §15: invalid;
         // a client "SHOULD process the response as if it had a 5xx"). What a
@@ -975,18 +988,14 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         // stored response under stale-if-error, as for a connection failure.
         if (const unsigned status = upstream_head_.result_int(); status < 100 || status > 599)
             [[unlikely]] {
-            target->record_failure(up.health);
-            worker_stats::add(w_.stats.upstream_errors, 1);
             upstream_buffer_.clear();
-            const bool reusable = client_keep_alive && parser.is_done();
-            if (parser.is_done() && cache_.serve_stale_on_error())
-                co_return co_await serve_from_cache(reusable);
             std::string digits = std::to_string(status); // as sent: three digits
             digits.insert(0, 3 - std::min<std::size_t>(digits.size(), 3), '0');
-            detail_ = "upstream '" + up.name + "' (" + target->url + "): status " + digits +
-                      " is outside HTTP's 100-599";
-            co_await send_problem(problem_kind::upstream_unavailable, detail_, reusable);
-            co_return exchange_outcome{reusable};
+            std::string detail = "upstream '" + up.name + "' (" + target->url + "): status " +
+                                 digits + " is outside HTTP's 100-599";
+            co_return co_await answer_upstream_failure(
+                *target, up.health, problem_kind::upstream_unavailable, std::move(detail),
+                parser.is_done(), client_keep_alive);
         }
         // A body delimited by the close only because chunked is not its last
         // coding ("chunked, gzip"): the upstream broke RFC 9112 §7 and there
