@@ -3,7 +3,6 @@
 #include "app/gateway_admin_control.h"
 
 #include "app/config_reload_stats.h"
-
 #include "app/gateway_controller.h"
 #include "app/telemetry/telemetry_service.h"
 

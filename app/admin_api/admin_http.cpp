@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/admin_api/admin_http.h"
 
+#include "app/domain/domain_message.h"
+#include "app/domain/domain_messages.h"
 #include "app/nul_text.h"
 
 #include <QJsonDocument>
@@ -36,9 +38,7 @@ bool refuseNulCharacters(const QJsonValue& document, AdminResponse* error)
     if (at.isNull())
         return false;
     *error = AdminResponse::validation(QJsonArray{fieldError(
-        at.isEmpty() ? QStringLiteral("body") : at,
-        QStringLiteral("must not contain the NUL character (U+0000), which no text of the "
-                       "catalog can hold"))});
+        at.isEmpty() ? QStringLiteral("body") : at, DomainMessage(msg::TextHoldsNul).toString())});
     return true;
 }
 

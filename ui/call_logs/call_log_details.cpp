@@ -94,11 +94,12 @@ int CallLogDetails::naturalHeight(int width) const
     int fields = rows * lineHeight + (rows - 1) * spacing;
     if (m_fields->isVisible() && inside > 0 && m_grid->hasHeightForWidth())
         fields = std::max(fields, m_grid->heightForWidth(inside));
-    const int heading = m_heading->hasHeightForWidth() && inside > 0
-                            ? m_heading->heightForWidth(inside)
-                            : m_heading->fontMetrics().lineSpacing();
-    return margins.top() + std::max(heading, m_heading->fontMetrics().lineSpacing()) +
-           std::max(0, m_inner->layout()->spacing()) + fields + margins.bottom();
+    const int line = m_heading->fontMetrics().lineSpacing();
+    const int heading = inside > 0 && m_heading->hasHeightForWidth()
+                            ? std::max(line, m_heading->heightForWidth(inside))
+                            : line;
+    return margins.top() + heading + std::max(0, m_inner->layout()->spacing()) + fields +
+           margins.bottom();
 }
 
 void CallLogDetails::showNote(const QString& note)

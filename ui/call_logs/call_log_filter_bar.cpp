@@ -26,6 +26,20 @@ namespace {
 
 constexpr qint64 minuteUs = 60'000'000LL;
 
+// (name, id) in the locale's order of names, ids breaking ties: as the
+// API and application lists show them.
+std::vector<std::pair<QString, quint64>> byName(const QHash<quint64, QString>& names)
+{
+    std::vector<std::pair<QString, quint64>> sorted;
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        sorted.emplace_back(*it, it.key());
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+        const int c = a.first.localeAwareCompare(b.first);
+        return c != 0 ? c < 0 : a.second < b.second;
+    });
+    return sorted;
+}
+
 QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
@@ -194,13 +208,7 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
 void CallLogFilterBar::setApiNames(const QHash<quint64, QString>& names)
 {
     const QVariant current = m_api->currentData();
-    std::vector<std::pair<QString, quint64>> sorted;
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-        sorted.emplace_back(*it, it.key());
-    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-        const int c = a.first.localeAwareCompare(b.first);
-        return c != 0 ? c < 0 : a.second < b.second;
-    });
+    const std::vector<std::pair<QString, quint64>> sorted = byName(names);
     m_api->clear();
     m_api->addItem(tr("All APIs"));
     for (const auto& [name, id] : sorted)
@@ -219,19 +227,12 @@ void CallLogFilterBar::setApiNames(const QHash<quint64, QString>& names)
 void CallLogFilterBar::setApplicationNames(const QHash<quint64, QString>& names)
 {
     const QString typed = m_application->currentText();
-    std::vector<std::pair<QString, quint64>> sorted;
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-        if (!it->isEmpty())
-            sorted.emplace_back(*it, it.key());
-    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-        const int c = a.first.localeAwareCompare(b.first);
-        return c != 0 ? c < 0 : a.second < b.second;
-    });
     const QSignalBlocker quiet(m_application);
     m_application->clear();
     m_application->addItem(tr("Anonymous calls"), QVariant::fromValue(quint64(0)));
-    for (const auto& [name, id] : sorted)
-        m_application->addItem(name, QVariant::fromValue(id));
+    for (const auto& [name, id] : byName(names))
+        if (!name.isEmpty())
+            m_application->addItem(name, QVariant::fromValue(id));
     // What was typed or picked stays, whether the list still has it or not.
     m_application->setCurrentIndex(-1);
     m_application->setEditText(typed);
