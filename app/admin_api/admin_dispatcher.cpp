@@ -30,9 +30,10 @@ AdminResponse AdminDispatcher::handle(const AdminRequest& request) const
     try {
         return m_router.route(request);
     } catch (const std::exception& e) {
-        return AdminResponse::problem(500, QStringLiteral("internal-error"),
-                                      QStringLiteral("Internal error"),
-                                      QString::fromLocal8Bit(e.what()));
+        return AdminResponse::serverFailure(QStringLiteral("internal-error"),
+                                            QStringLiteral("Internal error"),
+                                            QStringLiteral("an internal error stopped the request"),
+                                            QString::fromLocal8Bit(e.what()));
     }
 }
 

@@ -8,6 +8,8 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
@@ -18,9 +20,33 @@ namespace gatehouse::app {
 
 namespace {
 
+Q_LOGGING_CATEGORY(adminLog, "gatehouse.admin")
+
 QJsonObject fieldError(const QString& field, const QString& message)
 {
     return {{QStringLiteral("field"), field}, {QStringLiteral("message"), message}};
+}
+
+QJsonObject problemObject(int status, const QString& type, const QString& title,
+                          const QString& detail)
+{
+    QJsonObject p{
+        {QStringLiteral("type"),
+         QString(QStringLiteral("https://gatehouse.dev/problems/admin/") + type)},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("status"), status},
+    };
+    if (!detail.isEmpty())
+        p.insert(QStringLiteral("detail"), detail);
+    return p;
+}
+
+AdminResponse problemResponse(int status, const QJsonObject& problem)
+{
+    AdminResponse r = AdminResponse::text(status, "application/problem+json",
+                                          QJsonDocument(problem).toJson(QJsonDocument::Compact));
+    r.addHeader("Cache-Control", "no-store");
+    return r;
 }
 
 int queryInt(const AdminQuery& query, const QString& name, int fallback, bool* ok)
@@ -104,20 +130,10 @@ AdminResponse AdminResponse::text(int status, const QByteArray& contentType, con
 AdminResponse AdminResponse::problem(int status, const QString& type, const QString& title,
                                      const QString& detail, const QJsonArray& errors)
 {
-    QJsonObject p{
-        {QStringLiteral("type"),
-         QString(QStringLiteral("https://gatehouse.dev/problems/admin/") + type)},
-        {QStringLiteral("title"), title},
-        {QStringLiteral("status"), status},
-    };
-    if (!detail.isEmpty())
-        p.insert(QStringLiteral("detail"), detail);
+    QJsonObject p = problemObject(status, type, title, detail);
     if (!errors.isEmpty())
         p.insert(QStringLiteral("errors"), errors);
-    AdminResponse r =
-        text(status, "application/problem+json", QJsonDocument(p).toJson(QJsonDocument::Compact));
-    r.addHeader("Cache-Control", "no-store");
-    return r;
+    return problemResponse(status, p);
 }
 
 AdminResponse AdminResponse::domainError(DomainErrorCode code, const QString& message,
@@ -154,7 +170,27 @@ AdminResponse AdminResponse::domainError(DomainErrorCode code, const QString& me
     case DomainErrorCode::None:
         break;
     }
-    return problem(500, QStringLiteral("storage"), QStringLiteral("Storage error"), message);
+    return serverFailure(QStringLiteral("storage"), QStringLiteral("Storage error"),
+                         QStringLiteral("the catalog's database could not complete the request"),
+                         message);
+}
+
+AdminResponse AdminResponse::serverFailure(const QString& type, const QString& title,
+                                           const QString& summary, const QString& message)
+{
+    // 12 hex digits: unique enough to find one line in a log, short enough to read out.
+    const QString incident =
+        QString::number(QRandomGenerator::global()->generate64() & 0xffff'ffff'ffffULL, 16)
+            .rightJustified(12, QLatin1Char('0'));
+    qCWarning(adminLog).noquote()
+        << QStringLiteral("admin API: %1, incident %2: %3").arg(title, incident, message);
+    QJsonObject p =
+        problemObject(500, type, title,
+                      QStringLiteral("%1; the server's log has the details under incident %2")
+                          .arg(summary, incident));
+    p.insert(QStringLiteral("incident"),
+             incident); // an extension member (RFC 9457 §3.2), for tools
+    return problemResponse(500, p);
 }
 
 AdminResponse AdminResponse::notFound(const QString& detail)

@@ -65,6 +65,14 @@ struct AdminResponse {
     static AdminResponse domainError(DomainErrorCode code, const QString& message,
                                      const QString& field = {});
     static AdminResponse notFound(const QString& detail);
+    // A 500 for a failure on the server's side (a storage error, an
+    // exception). Its message -- a database driver's, often quoting the SQL
+    // statement and so the schema -- is for whoever runs the server, not for
+    // the client: it goes to the log (category gatehouse.admin) under an
+    // incident id, and the problem gives the client `summary` and that id
+    // ("incident") to quote, as Kong answers "An unexpected error occurred".
+    static AdminResponse serverFailure(const QString& type, const QString& title,
+                                       const QString& summary, const QString& message);
     // The last error of a domain service (anything with lastErrorCode()/lastError()).
     template <typename Service>
     static AdminResponse failed(const Service& service)

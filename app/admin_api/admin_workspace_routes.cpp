@@ -32,8 +32,9 @@ AdminResponse exportWorkspace(const AdminServices& s)
     QString error;
     const QByteArray document = WorkspaceFile::exportWorkspace(*s.store, s.actor, &error);
     if (document.isEmpty())
-        return AdminResponse::problem(500, QStringLiteral("storage"),
-                                      QStringLiteral("The workspace could not be read"), error);
+        return AdminResponse::serverFailure(
+            QStringLiteral("storage"), QStringLiteral("Storage error"),
+            QStringLiteral("the workspace could not be read from the catalog's database"), error);
     AdminResponse r = AdminResponse::text(200, "application/json", document);
     r.addHeader("Content-Disposition", "attachment; filename=\"workspace.json\"");
     return r;

@@ -9,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTest>
 
@@ -53,6 +55,7 @@ private slots:
     void existingDirectoryIsLeftAlone();
     void stopWhileBusy();
     void malformedJson();
+    void storageFailureIsLoggedNotQuoted();
     void oversizedBody();
     void oversizedHeaders();
     void malformedRequestLine();
@@ -221,6 +224,55 @@ void TestAdminApiHttp::malformedJson()
                  .toString()
                  .contains(QStringLiteral("'objectType'")),
              query.body.c_str());
+}
+
+// What the database driver says about a failed statement (the SQL, the
+// table and its columns) is for the operator: the client gets a 500 with an
+// incident id, the log the driver's message under that id.
+void TestAdminApiHttp::storageFailureIsLoggedNotQuoted()
+{
+    static QMutex logged;
+    static QStringList warnings;
+    warnings.clear();
+    const QtMessageHandler previous =
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& text) {
+            if (type == QtWarningMsg && text.startsWith(QStringLiteral("admin API: "))) {
+                const QMutexLocker lock(&logged);
+                warnings.append(text);
+            }
+        });
+    const auto restore = qScopeGuard([&] { qInstallMessageHandler(previous); });
+    // Every change is audited in its own transaction: without the audit
+    // table, every change fails in the database.
+    QString error;
+    QVERIFY2(m_db.exec(QStringLiteral("ALTER TABLE audit_log RENAME TO audit_log_gone"), &error),
+             qPrintable(error));
+
+    const auto r =
+        post(QStringLiteral("/v1/teams"), {{QStringLiteral("name"), QStringLiteral("ops")}});
+    QCOMPARE(r.status, 500);
+    const QJsonObject problem = jsonOf(r);
+    QVERIFY(problem.value(QStringLiteral("type")).toString().endsWith(QStringLiteral("/storage")));
+    const QString incident = problem.value(QStringLiteral("incident")).toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{12}$")).match(incident).hasMatch(),
+             r.body.c_str());
+    const QString detail = problem.value(QStringLiteral("detail")).toString();
+    QVERIFY2(detail.contains(incident), r.body.c_str());
+    for (const char* internal : {"audit_log", "INSERT", "insert", "relation", "table"})
+        QVERIFY2(!QString::fromStdString(r.body).contains(QLatin1String(internal)), r.body.c_str());
+
+    {
+        const QMutexLocker lock(&logged);
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.first().contains(incident), qPrintable(warnings.first()));
+        QVERIFY2(warnings.first().contains(QStringLiteral("audit_log")),
+                 qPrintable(warnings.first()));
+    }
+    // Each failure its own incident.
+    const auto again =
+        post(QStringLiteral("/v1/teams"), {{QStringLiteral("name"), QStringLiteral("ops")}});
+    QCOMPARE(again.status, 500);
+    QVERIFY(jsonOf(again).value(QStringLiteral("incident")).toString() != incident);
 }
 
 void TestAdminApiHttp::oversizedBody()
