@@ -5,6 +5,8 @@
 #include "app/admin_api/admin_dispatcher.h"
 #include "app/admin_api/admin_json.h"
 
+#include <QUrl>
+
 namespace gatehouse::app {
 
 namespace {
@@ -26,12 +28,37 @@ AdminResponse purge(const AdminServices& s, const AdminRequest& req)
     AdminResponse error;
     if (!parseJsonBody(req, &body, &error))
         return error;
+    // What is wrong with the request is a 422 naming the field, as for
+    // every other resource; 409 is left for a purge the gateway refuses.
     JsonFields fields(body);
+    const QStringList selectors{QStringLiteral("apiId"), QStringLiteral("pathPrefix"),
+                                QStringLiteral("tag"), QStringLiteral("url")};
+    QStringList given;
+    for (const QString& name : selectors)
+        if (fields.has(name))
+            given.append(name);
+    if (given.size() > 1) {
+        for (const QString& name : given)
+            fields.addError(name, QStringLiteral("give at most one of apiId, pathPrefix, tag and "
+                                                 "url (got %1)")
+                                      .arg(given.join(QStringLiteral(", "))));
+        return AdminResponse::validation(fields.errors());
+    }
     fields.integer(QStringLiteral("apiId"), false, 1);
     if (const auto prefix = fields.string(QStringLiteral("pathPrefix"));
         prefix && !prefix->startsWith(QLatin1Char('/')))
         fields.addError(QStringLiteral("pathPrefix"), QStringLiteral("must start with '/'"));
-    fields.string(QStringLiteral("tag"));
+    if (const auto tag = fields.string(QStringLiteral("tag")); tag && tag->trimmed().isEmpty())
+        fields.addError(QStringLiteral("tag"), QStringLiteral("must not be empty"));
+    if (const auto url = fields.string(QStringLiteral("url"))) {
+        // As clients send it: the gateway keys the cache by scheme, host and target.
+        const QUrl parsed(*url, QUrl::StrictMode);
+        if (!parsed.isValid() || parsed.host().isEmpty() ||
+            (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https")))
+            fields.addError(QStringLiteral("url"),
+                            QStringLiteral("must be an absolute http:// or https:// URL with a "
+                                           "host, as clients send it"));
+    }
     if (!fields.ok())
         return AdminResponse::validation(fields.errors());
     QString why;

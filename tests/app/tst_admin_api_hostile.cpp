@@ -8,9 +8,15 @@
 // Every request must get an answer that says what is wrong with it (a
 // 2xx or a 4xx problem), never a 500 and never no answer; the API still
 // serves afterwards. (A renamed plan taking another plan's name answered
-// 500 before this suite.)
+// 500 before this suite; invalid purge selectors a 409 instead of a 422.)
+#include "app/demo_workspace.h"
+#include "app/gateway_admin_control.h"
+#include "app/gateway_controller.h"
 #include "tests/app/admin_api_fixture.h"
 
+#include <QDir>
+#include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <cstdlib>
@@ -211,6 +217,7 @@ private slots:
 
     void mutatedRequestsGetAnAnswerNeverA500();
     void oddQueriesAndPathsGetAnAnswerNeverA500();
+    void mutatedPurgesGetAnAnswerNeverA500();
 };
 
 void TestAdminApiHostile::mutatedRequestsGetAnAnswerNeverA500()
@@ -426,6 +433,90 @@ void TestAdminApiHostile::oddQueriesAndPathsGetAnAnswerNeverA500()
         QVERIFY2(res.status >= 200 && res.status < 500, qPrintable(what));
     }
     QCOMPARE(get(QStringLiteral("/v1/health")).status, 200);
+}
+
+// The gateway's resources behind the admin API, with a real gateway in
+// front of the demo origin: mutated purge requests (every selector, wrong
+// types, several at once, odd URLs and prefixes, ids out of range) and odd
+// queries on /v1/stats and /metrics. Each gets a 2xx or a 4xx problem; the
+// gateway and its cache still work afterwards.
+void TestAdminApiHostile::mutatedPurgesGetAnAnswerNeverA500()
+{
+    qputenv("XDG_RUNTIME_DIR", QDir::tempPath().toLocal8Bit());
+    QStandardPaths::setTestModeEnabled(true);
+    DemoWorkspace demo;
+    QVERIFY2(demo.startOrigin(), qPrintable(demo.lastError()));
+    GatewayController controller;
+    controller.setStatsInterval(0);
+    QVERIFY2(controller.applyConfig(demo.snapshot()), qPrintable(controller.lastError()));
+    auto options = DemoWorkspace::defaultOptions();
+    options.port = 0;
+    options.threads = 1;
+    QVERIFY2(controller.start(options), qPrintable(controller.lastError()));
+    const auto stopGateway = qScopeGuard([&] {
+        controller.stopAndWait(std::chrono::milliseconds(500));
+        demo.stopOrigin();
+    });
+    GatewayAdminControl control(&controller);
+    m_api->stop();
+    m_api = std::make_unique<AdminApi>();
+    QVERIFY2(startApi(*m_api, m_tokenFile, &control, [&] { return control.metricsText(); }),
+             qPrintable(m_api->lastError()));
+
+    const auto gateway = [&](const char* target) {
+        return gatehouse::test::http_request(controller.port(), "GET", target);
+    };
+    const auto isHit = [](const http_response& r) {
+        return r.header("Cache-Status").find("; hit") != std::string::npos;
+    };
+    const std::vector<QJsonObject> purges{
+        {},
+        {{QStringLiteral("apiId"), 1}},
+        {{QStringLiteral("pathPrefix"), QStringLiteral("/shop/")}},
+        {{QStringLiteral("tag"), QStringLiteral("products")}},
+        {{QStringLiteral("url"), QStringLiteral("http://127.0.0.1/shop/1")}},
+        {{QStringLiteral("url"), QStringLiteral("/shop/1?b=2&a=1")}},
+    };
+    unsigned seed = 20261206;
+    if (const char* given = std::getenv("GATEHOUSE_TEST_SEED"))
+        seed = unsigned(std::strtoul(given, nullptr, 10));
+    mutator m(seed);
+    const header_list headers{{"Authorization", "Bearer " + m_token},
+                              {"Content-Type", "application/json"}};
+    const std::vector<std::string> reads{
+        "/v1/stats", "/v1/stats?x=%00", "/v1/stats/",          "/metrics?name[]=%FF",
+        "/metrics",  "/v1/cache/purge", "/v1/cache/purge/%00", "/v1/cache"};
+    for (int i = 0; i < requests_per_run / 3; ++i) {
+        // Now and then something stored, for the purges to find.
+        if (i % 50 == 0)
+            QCOMPARE(gateway(i % 100 == 0 ? "/shop/1" : "/weather/oslo").status, 200);
+        const bool read = m.chance(0.2);
+        const std::string target = read ? m.pick(reads) : "/v1/cache/purge";
+        const char* method = read ? (m.chance(0.5) ? "GET" : "HEAD") : "POST";
+        const std::string body = read ? std::string() : m.body(m.pick(purges));
+        const http_response res =
+            gatehouse::test::http_request(m_api->port(), method, target, headers, body);
+        const QString what = QStringLiteral("#%1 (seed %2) %3 %4 %5: %6 %7")
+                                 .arg(i)
+                                 .arg(seed)
+                                 .arg(QLatin1String(method), QString::fromStdString(target),
+                                      QString::fromStdString(body.substr(0, 300)))
+                                 .arg(res.status)
+                                 .arg(QString::fromStdString(res.body.substr(0, 300)));
+        QVERIFY2(res.status >= 200 && res.status < 500, qPrintable(what));
+        if (res.status >= 400 && std::string_view(method) != "HEAD")
+            QVERIFY2(res.header("Content-Type") == "application/problem+json", qPrintable(what));
+    }
+    // The cache still stores, serves and purges.
+    http_response warm;
+    for (int i = 0; i < 5 && !isHit(warm); ++i)
+        warm = gateway("/shop/2");
+    QVERIFY2(isHit(warm), warm.header("Cache-Status").c_str());
+    const auto purged = post(QStringLiteral("/v1/cache/purge"),
+                             {{QStringLiteral("pathPrefix"), QStringLiteral("/shop/")}});
+    QCOMPARE(purged.status, 200);
+    QVERIFY(jsonOf(purged).value(QStringLiteral("purged")).toInteger() >= 1);
+    QVERIFY(!isHit(gateway("/shop/2")));
 }
 
 QTEST_GUILESS_MAIN(TestAdminApiHostile)

@@ -7,11 +7,14 @@
 #include "tests/app/admin_api_fixture.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QStandardPaths>
 #include <QTest>
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace gatehouse::app;
 using gatehouse::test::http_response;
@@ -34,7 +37,7 @@ private slots:
     void purgeByApiAndEverything();
     void purgeByTag();
     void purgeByUrl();
-    void purgeRefusesTwoSelectors();
+    void purgeRefusesInvalidSelectors();
     void statsReportCacheAndGateway();
     void metricsCarryCacheFigures();
 
@@ -187,22 +190,48 @@ void TestAdminCache::purgeByUrl()
 
     const auto relative = post(QStringLiteral("/v1/cache/purge"),
                                {{QStringLiteral("url"), QStringLiteral("/shop/8")}});
-    QCOMPARE(relative.status, 409);
+    QCOMPARE(relative.status, 422);
+    QCOMPARE(errorFields(jsonOf(relative)), QStringList{QStringLiteral("url")});
     QVERIFY(isHit(gateway("/shop/8")));
 }
 
-void TestAdminCache::purgeRefusesTwoSelectors()
+// Each a 422 naming the field, as every other resource answers invalid
+// input; nothing purged.
+void TestAdminCache::purgeRefusesInvalidSelectors()
 {
     QVERIFY(warm("/shop/4"));
-    const auto r = post(QStringLiteral("/v1/cache/purge"),
-                        {{QStringLiteral("tag"), QStringLiteral("weather")},
-                         {QStringLiteral("pathPrefix"), QStringLiteral("/")}});
-    QCOMPARE(r.status, 409);
-    QVERIFY2(jsonOf(r)
-                 .value(QStringLiteral("detail"))
+    const auto two = post(QStringLiteral("/v1/cache/purge"),
+                          {{QStringLiteral("tag"), QStringLiteral("weather")},
+                           {QStringLiteral("pathPrefix"), QStringLiteral("/")}});
+    QCOMPARE(two.status, 422);
+    QCOMPARE(errorFields(jsonOf(two)),
+             (QStringList{QStringLiteral("pathPrefix"), QStringLiteral("tag")}));
+    QVERIFY2(jsonOf(two)
+                 .value(QStringLiteral("errors"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("message"))
                  .toString()
                  .contains(QStringLiteral("at most one")),
-             r.body.c_str());
+             two.body.c_str());
+
+    const std::vector<std::pair<QString, QJsonValue>> invalid{
+        {QStringLiteral("url"), QStringLiteral("/shop/4")},
+        {QStringLiteral("url"), QStringLiteral("shop/4")},
+        {QStringLiteral("url"), QStringLiteral("http:///shop/4")},
+        {QStringLiteral("url"), QStringLiteral("ftp://127.0.0.1/shop/4")},
+        {QStringLiteral("url"), 4},
+        {QStringLiteral("pathPrefix"), QStringLiteral("shop")},
+        {QStringLiteral("tag"), QStringLiteral("  ")},
+        {QStringLiteral("apiId"), 0},
+        {QStringLiteral("apiId"), QStringLiteral("1")},
+    };
+    for (const auto& [field, value] : invalid) {
+        const auto r = post(QStringLiteral("/v1/cache/purge"), {{field, value}});
+        QVERIFY2(r.status == 422, r.body.c_str());
+        QCOMPARE(errorFields(jsonOf(r)), QStringList{field});
+    }
     QVERIFY(isHit(gateway("/shop/4"))); // nothing purged
 }
 
