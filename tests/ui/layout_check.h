@@ -20,12 +20,15 @@
 #include <QStyle>
 #include <QStyleOptionComboBox>
 #include <QTabBar>
+#include <QTextDocument>
+#include <QTextEdit>
 #include <QWidget>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtTest/QTest>
 
 #include <algorithm>
+#include <cmath>
 
 // Layout checks shared by the console suites: the console's translations
 // installed for a scope and a list of every text a user would see cut off.
@@ -175,11 +178,19 @@ inline QStringList clippedTexts(QWidget* root)
     for (QWidget* w : widgets) {
         if (!w->isVisible() || w->width() <= 0)
             continue;
+        // A read-only text edit without scroll bars stands for a label
+        // (ui/wrap_anywhere_text.h): it must get the height of its lines.
+        auto* shownText = qobject_cast<QTextEdit*>(w);
+        if (shownText && !(shownText->isReadOnly() &&
+                           shownText->verticalScrollBarPolicy() == Qt::ScrollBarAlwaysOff))
+            shownText = nullptr;
         const bool showsText = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLabel*>(w) ||
-                               qobject_cast<QComboBox*>(w) || qobject_cast<QGroupBox*>(w);
+                               qobject_cast<QComboBox*>(w) || qobject_cast<QGroupBox*>(w) ||
+                               shownText;
         if (showsText && w != root && detail::cutOffSideways(w))
             clipped << detail::describe(w, QStringLiteral("cut off by its container"),
-                                        w->property("text").toString(),
+                                        shownText ? shownText->toPlainText()
+                                                  : w->property("text").toString(),
                                         w->visibleRegion().boundingRect().width(), w->width());
         if (auto* b = qobject_cast<QAbstractButton*>(w)) {
             if (!b->text().isEmpty() && b->width() < b->sizeHint().width())
@@ -208,6 +219,12 @@ inline QStringList clippedTexts(QWidget* root)
                     clipped << detail::describe(c, QStringLiteral("combo box placeholder"),
                                                 c->placeholderText(), c->width(), needs);
             }
+        } else if (shownText) {
+            const int needs = static_cast<int>(std::ceil(shownText->document()->size().height()));
+            if (!shownText->toPlainText().isEmpty() && shownText->viewport()->height() < needs)
+                clipped << detail::describe(shownText, QStringLiteral("text height"),
+                                            shownText->toPlainText(),
+                                            shownText->viewport()->height(), needs);
         } else if (auto* e = qobject_cast<QLineEdit*>(w)) {
             const int needs = e->fontMetrics().horizontalAdvance(e->placeholderText());
             if (!e->placeholderText().isEmpty() && detail::lineEditTextRoom(e) < needs)

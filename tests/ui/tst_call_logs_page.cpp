@@ -20,16 +20,19 @@
 #include "ui/call_logs/call_log_model.h"
 #include "ui/locale_format.h"
 #include "ui/main_window.h"
+#include "ui/wrap_anywhere_text.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeEdit>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -44,6 +47,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 #include <functional>
 #include <memory>
@@ -215,6 +219,7 @@ private slots:
     void badFilterInputIsRefused();
     void applicationFilterTakesNamesAndIds();
     void detailPaneShowsEveryField();
+    void longValuesWrapWhole();
     void exportWritesTheFilteredRows();
     void liveTailShowsNewCallsAndKeepsThePlace();
     void realTrafficAppearsInTheTable();
@@ -228,11 +233,12 @@ private:
     CallLogsPage* page() const { return m_window->callLogsPage(); }
     CallLogModel* model() const { return page()->model(); }
     CallLogFilterBar* filters() const { return page()->filterBar(); }
-    QString detail(const char* name) const
+    static QString detail(const QWidget& details, const char* name)
     {
-        auto* label = page()->details()->findChild<QLabel*>(QLatin1String(name));
-        return label ? label->text() : QStringLiteral("<no %1>").arg(QLatin1String(name));
+        auto* value = details.findChild<gatehouse::ui::WrapAnywhereText*>(QLatin1String(name));
+        return value ? value->text() : QStringLiteral("<no %1>").arg(QLatin1String(name));
     }
+    QString detail(const char* name) const { return detail(*page()->details(), name); }
     // The generated calls matching `match`, newest first.
     std::vector<int> expected(const std::function<bool(int)>& match) const;
     bool waitLoaded();
@@ -693,13 +699,66 @@ void TestCallLogsPage::detailPaneShowsEveryField()
     setText(filters()->requestIdEdit(), QString());
     QVERIFY(waitLoaded());
     clickRow(3);
-    QVERIFY(!page()
-                 ->details()
-                 ->findChild<QLabel*>(QStringLiteral("detailsRequestId"))
-                 ->text()
-                 .isEmpty());
+    QVERIFY(!detail("detailsRequestId").isEmpty());
     QTest::qWait(50);
     saveScreenshot(m_window.get(), QStringLiteral("call_logs_details.png"));
+}
+
+// A path, an upstream URL or a client with no space to break at, longer
+// than the pane is wide, wraps anywhere, whole, and is copied as it is.
+void TestCallLogsPage::longValuesWrapWhole()
+{
+    gatehouse::ui::CallLogDetails details;
+    app::CallLogEntry e;
+    e.id = 7;
+    e.timestampUs = m_base;
+    e.requestId = QStringLiteral("0123456789abcdef0123456789abcdef");
+    e.method = QStringLiteral("GET");
+    e.path = QStringLiteral("/v1/") + QString(300, QLatin1Char('p')) + QStringLiteral("/end");
+    e.status = 200;
+    e.apiId = 1;
+    e.routeId = QStringLiteral("route-") + QString(120, QLatin1Char('r'));
+    e.upstream = QStringLiteral("http://") + QString(150, QLatin1Char('u')) + QStringLiteral(":80");
+    e.client = QStringLiteral("[2001:db8::1]:41230");
+    e.totalUs = 1200;
+    e.upstreamUs = 1000;
+    details.showEntry(&e, nullptr);
+    // As wide as the page gives the pane at the window's smallest size.
+    m_window->resize(m_window->minimumSizeHint());
+    QTest::qWait(20);
+    const int width = page()->details()->width();
+    details.resize(width, details.naturalHeight(width));
+    details.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&details));
+    QTest::qWait(20);
+
+    for (const char* name : {"detailsHeading", "detailsPath", "detailsRoute", "detailsUpstream"}) {
+        auto* value = details.findChild<gatehouse::ui::WrapAnywhereText*>(QLatin1String(name));
+        QVERIFY2(value, name);
+        // Inside the pane, on several lines, every line inside the value's width.
+        QVERIFY2(value->mapTo(&details, QPoint(value->width(), 0)).x() <= details.width(), name);
+        QTextDocument* doc = value->document();
+        QVERIFY2(doc->size().width() <= value->viewport()->width() + 1, qPrintable(QStringLiteral("%1: doc %2 viewport %3 widget %4").arg(QLatin1String(name)).arg(doc->size().width()).arg(value->viewport()->width()).arg(value->width())));
+        QVERIFY2(doc->size().height() <= value->viewport()->height() + 1,
+                 qPrintable(QStringLiteral("%1: %2 px of text in %3 px")
+                                .arg(QLatin1String(name))
+                                .arg(doc->size().height())
+                                .arg(value->viewport()->height())));
+        QVERIFY2(doc->size().height() >= 2 * value->fontMetrics().height(), name);
+    }
+    QCOMPARE(detail(details, "detailsPath"), e.path);
+    QCOMPARE(detail(details, "detailsHeading"), QStringLiteral("GET ") + e.path);
+    saveScreenshot(&details, QStringLiteral("call_log_details_long_values.png"));
+    // Selecting all of it copies the path without anything added at the breaks.
+    auto* path = details.findChild<gatehouse::ui::WrapAnywhereText*>(QStringLiteral("detailsPath"));
+    path->selectAll();
+    path->copy();
+    QCOMPARE(QGuiApplication::clipboard()->text(), e.path);
+    // The pane's natural height shows it all without scrolling.
+    auto* scroll = details.findChild<QScrollArea*>();
+    QVERIFY(scroll);
+    QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
+    test::verifyNothingClipped(&details, QStringLiteral("long values"));
 }
 
 void TestCallLogsPage::exportWritesTheFilteredRows()

@@ -3,6 +3,7 @@
 #include "ui/call_logs/call_log_details.h"
 
 #include "ui/call_logs/call_log_model.h"
+#include "ui/wrap_anywhere_text.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -31,9 +32,9 @@ CallLogDetails::CallLogDetails(QWidget* parent)
     auto* inner = new QWidget(scroll);
     m_inner = inner;
     auto* layout = new QVBoxLayout(inner);
-    m_heading = new QLabel(inner);
+    // The method and path, which may be longer than the pane is wide.
+    m_heading = new WrapAnywhereText(inner);
     m_heading->setObjectName(QStringLiteral("detailsHeading"));
-    m_heading->setWordWrap(true);
     QFont bold = m_heading->font();
     bold.setBold(true);
     m_heading->setFont(bold);
@@ -92,7 +93,7 @@ int CallLogDetails::naturalHeight(int width) const
     const int inside =
         width - margins.left() - margins.right() - style()->pixelMetric(QStyle::PM_ScrollBarExtent);
     int fields = rows * lineHeight + (rows - 1) * spacing;
-    if (m_fields->isVisible() && inside > 0 && m_grid->hasHeightForWidth())
+    if (!m_fields->isHidden() && inside > 0 && m_grid->hasHeightForWidth())
         fields = std::max(fields, m_grid->heightForWidth(inside));
     const int line = m_heading->fontMetrics().lineSpacing();
     const int heading = inside > 0 && m_heading->hasHeightForWidth()
@@ -109,18 +110,14 @@ void CallLogDetails::showNote(const QString& note)
     m_heading->setText(note);
 }
 
-QLabel* CallLogDetails::addRow(int group, const QString& label, const char* objectName)
+WrapAnywhereText* CallLogDetails::addRow(int group, const QString& label, const char* objectName)
 {
     auto* name = new QLabel(label, m_fields);
     name->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    auto* value = new QLabel(m_fields);
+    // Long values (a path, a URL, an API's name) wrap, anywhere if they
+    // must, rather than widen the pane or be cut off at its edge.
+    auto* value = new WrapAnywhereText(m_fields);
     value->setObjectName(QLatin1String(objectName));
-    value->setWordWrap(true);
-    value->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    value->setTextFormat(Qt::PlainText);
-    // Long values (a path, a URL) wrap anywhere rather than widen the pane.
-    value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     const int row = m_rows[group]++;
     m_grid->addWidget(name, row, group * 2);
     m_grid->addWidget(value, row, group * 2 + 1);

@@ -7,11 +7,11 @@
 #include <QWidget>
 
 class QGridLayout;
-class QLabel;
 
 namespace gatehouse::ui {
 
 class CallLogModel;
+class WrapAnywhereText;
 
 // Every stored field of one call, in three groups side by side (below the
 // table, which keeps the page's full width): ids and times in local time
@@ -34,32 +34,32 @@ public:
     static QString errorText(gateway::call_error error);
 
 private:
-    QLabel* addRow(int group, const QString& label, const char* objectName);
+    WrapAnywhereText* addRow(int group, const QString& label, const char* objectName);
 
     QWidget* m_inner = nullptr; // scrolled: the heading and the fields
-    QLabel* m_heading = nullptr;
+    WrapAnywhereText* m_heading = nullptr;
     QWidget* m_fields = nullptr;
     QGridLayout* m_grid = nullptr;
     int m_rows[3] = {};
-    QLabel* m_requestId = nullptr;
-    QLabel* m_localTime = nullptr;
-    QLabel* m_utcTime = nullptr;
-    QLabel* m_method = nullptr;
-    QLabel* m_path = nullptr;
-    QLabel* m_status = nullptr;
-    QLabel* m_error = nullptr;
-    QLabel* m_cache = nullptr;
-    QLabel* m_api = nullptr;
-    QLabel* m_route = nullptr;
-    QLabel* m_application = nullptr;
-    QLabel* m_client = nullptr;
-    QLabel* m_upstream = nullptr;
-    QLabel* m_total = nullptr;
-    QLabel* m_upstreamLatency = nullptr;
-    QLabel* m_gatewayTime = nullptr;
-    QLabel* m_bytesIn = nullptr;
-    QLabel* m_bytesOut = nullptr;
-    QLabel* m_rowId = nullptr;
+    WrapAnywhereText* m_requestId = nullptr;
+    WrapAnywhereText* m_localTime = nullptr;
+    WrapAnywhereText* m_utcTime = nullptr;
+    WrapAnywhereText* m_method = nullptr;
+    WrapAnywhereText* m_path = nullptr;
+    WrapAnywhereText* m_status = nullptr;
+    WrapAnywhereText* m_error = nullptr;
+    WrapAnywhereText* m_cache = nullptr;
+    WrapAnywhereText* m_api = nullptr;
+    WrapAnywhereText* m_route = nullptr;
+    WrapAnywhereText* m_application = nullptr;
+    WrapAnywhereText* m_client = nullptr;
+    WrapAnywhereText* m_upstream = nullptr;
+    WrapAnywhereText* m_total = nullptr;
+    WrapAnywhereText* m_upstreamLatency = nullptr;
+    WrapAnywhereText* m_gatewayTime = nullptr;
+    WrapAnywhereText* m_bytesIn = nullptr;
+    WrapAnywhereText* m_bytesOut = nullptr;
+    WrapAnywhereText* m_rowId = nullptr;
     qint64 m_shownId = 0;
 };
 
