@@ -33,6 +33,7 @@ struct cache_store::shard {
     std::size_t budget = 0;
     std::array<cache_event, events_per_shard> events{};
     std::size_t event_count = 0;
+    key_purge_history purges; // of this shard's keys
 
     // Unlinks one node; the entry is moved to `graveyard` to be released
     // outside the lock.
@@ -137,6 +138,11 @@ insert_result cache_store::insert(std::shared_ptr<const cached_response> entry)
     insert_result result = insert_result::stored;
     {
         std::lock_guard lock(s.mutex);
+        // Asked under the shard's lock, which every purge of this shard
+        // takes after noting itself: a purge either is seen here, or runs
+        // after this insert and removes the entry.
+        if (s.purges.covers(e.key_hash, e.request_time) || broad_purges_.covers(e))
+            return insert_result::superseded;
         // The new node goes in first, so removing the variant it replaces
         // never empties (and erases) the group we hold a reference to.
         auto& variants = s.groups[std::move(key)];
@@ -175,9 +181,9 @@ insert_result cache_store::insert(std::shared_ptr<const cached_response> entry)
     return result;
 }
 
-template <class Pred>
-std::size_t cache_store::purge_if(Pred pred)
+std::size_t cache_store::purge_if(broad_purge_history::predicate pred)
 {
+    broad_purges_.note(pred, std::chrono::system_clock::now()); // before the sweep: see insert()
     std::size_t removed = 0;
     for (std::size_t i = 0; i <= shard_mask_; ++i) {
         shard& s = shards_[i];
@@ -204,10 +210,13 @@ std::size_t cache_store::purge_if(Pred pred)
 
 std::size_t cache_store::purge_key(std::string_view primary_key)
 {
-    shard& s = shard_for(hash64(primary_key));
+    const std::uint64_t hash = hash64(primary_key);
+    shard& s = shard_for(hash);
     std::vector<std::shared_ptr<const cached_response>> graveyard;
     {
         std::lock_guard lock(s.mutex);
+        // Noted even when nothing is stored: the response may be on its way.
+        s.purges.note(hash, std::chrono::system_clock::now());
         const auto group = s.groups.find(primary_key);
         if (group == s.groups.end())
             return 0;
@@ -226,14 +235,16 @@ std::size_t cache_store::purge_key(std::string_view primary_key)
 
 std::size_t cache_store::purge_api(std::string_view api_id)
 {
-    return purge_if([&](const cached_response& e) { return e.api_id == api_id; });
+    return purge_if(
+        [api = std::string(api_id)](const cached_response& e) { return e.api_id == api; });
 }
 
 std::size_t cache_store::purge_prefix(std::string_view path_prefix, std::string_view host)
 {
     // The key is "G\nscheme\nhost\npath\nquery": compare the host field exactly.
-    const std::string wanted_host = host.empty() ? std::string() : normalize_host("http", host);
-    return purge_if([&](const cached_response& e) {
+    std::string wanted_host = host.empty() ? std::string() : normalize_host("http", host);
+    return purge_if([path_prefix = std::string(path_prefix),
+                     wanted_host = std::move(wanted_host)](const cached_response& e) {
         if (!e.path().starts_with(path_prefix))
             return false;
         if (wanted_host.empty())
@@ -247,7 +258,7 @@ std::size_t cache_store::purge_prefix(std::string_view path_prefix, std::string_
 
 std::size_t cache_store::purge_tag(std::string_view tag)
 {
-    return purge_if([&](const cached_response& e) {
+    return purge_if([tag = std::string(tag)](const cached_response& e) {
         return std::find(e.tags.begin(), e.tags.end(), tag) != e.tags.end();
     });
 }

@@ -6,6 +6,7 @@
 #include "gateway/cache/cache_key.hpp"
 #include "gateway/cache/cache_stats.hpp"
 #include "gateway/cache/eviction.hpp"
+#include "gateway/cache/purge_history.hpp"
 
 #include <cstddef>
 #include <map>
@@ -41,7 +42,10 @@ struct cache_event {
     std::string key; // the URL part of the primary key, truncated
 };
 
-enum class insert_result { stored, replaced, too_large, empty_key };
+// superseded: a purge or an invalidation that covers the response came at
+// or after it was requested (purge_history.hpp); it may predate what the
+// purge was for.
+enum class insert_result { stored, replaced, too_large, empty_key, superseded };
 
 // The in-memory response store: N shards, each a mutex, a hash map from the
 // primary key to its variants, and an eviction policy, with the byte budget
@@ -66,10 +70,12 @@ public:
                                                   const header_lookup& request_headers);
 
     // Stores (or replaces the variant with the same consumer and secondary
-    // key), then evicts until the shard is within its budget.
+    // key), then evicts until the shard is within its budget. Refused when
+    // a purge covering it came after its request_time.
     insert_result insert(std::shared_ptr<const cached_response> entry);
 
-    // Purges; each returns the number of entries removed.
+    // Purges; each returns the number of entries removed, and also covers
+    // responses requested before it that arrive later (not stored).
     std::size_t purge_key(std::string_view primary_key); // every variant and consumer
     std::size_t purge_api(std::string_view api_id);
     std::size_t purge_prefix(std::string_view path_prefix, std::string_view host = {});
@@ -97,14 +103,14 @@ private:
     struct shard;
 
     shard& shard_for(std::uint64_t hash) const;
-    template <class Pred>
-    std::size_t purge_if(Pred pred);
+    std::size_t purge_if(broad_purge_history::predicate pred);
 
     store_options options_;
     std::size_t max_object_ = 0;
     std::unique_ptr<shard[]> shards_;
     std::size_t shard_mask_ = 0;
     std::shared_ptr<cache::body_file_budget> files_;
+    broad_purge_history broad_purges_;
 
     cache_stats total_;
     mutable std::mutex stats_mutex_;

@@ -203,6 +203,57 @@ private slots:
         QCOMPARE(report.total.bytes, 0);
     }
 
+    // A response requested before a purge and arriving after it is not
+    // stored: it may be what the purge was for (a POST invalidating the
+    // URL while a GET of it was being fetched, an admin's purge during a
+    // miss). One requested after the purge is stored as usual.
+    void purgeCoversAResponseOnItsWay_data()
+    {
+        QTest::addColumn<QString>("kind");
+        for (const char* kind : {"url", "invalidation", "api", "prefix", "tag", "everything"})
+            QTest::newRow(kind) << QString::fromLatin1(kind);
+    }
+
+    void purgeCoversAResponseOnItsWay()
+    {
+        QFETCH(QString, kind);
+        respond_args args{"Cache-Control: max-age=60", "Cache-Tag: on-its-way"};
+        args.extra = "&delay_ms=600";
+        const auto target = respond_target("/c", "on-its-way-" + kind.toStdString(), args);
+        const auto before = upstream();
+        http_response slow;
+        std::thread fetch([&] { slow = get(target); });
+        QTRY_VERIFY_WITH_TIMEOUT(upstream() == before + 1, 3000); // at the origin, waiting
+        std::uint64_t extra = 0;
+        if (kind == QLatin1String("url")) {
+            QCOMPARE(m_gateway.purge_cache_url("http://127.0.0.1" + target), std::size_t(0));
+        } else if (kind == QLatin1String("invalidation")) {
+            // A same-origin Location in a POST's answer invalidates that URI (RFC 9111 §4.4).
+            respond_args poster{("Location: " + target).c_str()};
+            const auto post = http_request(m_port, "POST", respond_target("/c", "poster", poster));
+            QCOMPARE(post.status, 200);
+            extra = 1;
+        } else if (kind == QLatin1String("api")) {
+            m_gateway.purge_cache_api("7");
+        } else if (kind == QLatin1String("prefix")) {
+            m_gateway.purge_cache_prefix("/c");
+        } else if (kind == QLatin1String("tag")) {
+            m_gateway.purge_cache_tag("on-its-way");
+        } else {
+            m_gateway.flush_cache();
+        }
+        fetch.join();
+        QCOMPARE(slow.status, 200);
+        QCOMPARE(slow.body, std::string("cached body")); // its client gets it all the same
+
+        const auto after = get(target);
+        QCOMPARE(after.status, 200);
+        QVERIFY2(!is_hit(after), after.header("Cache-Status").c_str());
+        QCOMPARE(upstream(), before + 2 + extra);
+        QVERIFY2(is_hit(get(target)), "a response requested after the purge is stored");
+        QCOMPARE(upstream(), before + 2 + extra);
+    }
+
     void statisticsPerApi()
     {
         const auto before = m_gateway.cache_stats();

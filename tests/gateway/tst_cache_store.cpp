@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Gatehouse contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "gateway/cache/cache_store.hpp"
+#include "gateway/cache/purge_history.hpp"
 
 #include "gateway/cache/hit_ratio_sim.hpp"
 
@@ -279,6 +280,83 @@ private slots:
         };
         QCOMPARE(run(eviction_kind::lru), 0);
         QCOMPARE(run(eviction_kind::tiny_lfu), 20);
+    }
+
+    // A response requested before a purge that covers it, and inserted
+    // after the purge, is refused (it may be what the purge was for); one
+    // the purge does not cover, or requested after it, is stored.
+    void purgesCoverResponsesOnTheirWay()
+    {
+        cache_store s;
+        const auto url = entry("/a");
+        const auto otherApi = entry("/b", 100, {}, "blog");
+        const auto tagged = entry("/t", 100, {{"Cache-Tag", "red"}}, "misc");
+        const auto untagged = entry("/u", 100, {}, "misc");
+        const auto prefixed = entry("/p/1", 100, {}, "other");
+        const auto elsewhere = entry("/q", 100, {}, "other");
+        const auto beforeFlush = entry("/f", 100, {}, "last");
+
+        QCOMPARE(s.purge_key(key_for("/a").primary), std::size_t(0)); // nothing stored yet
+        QCOMPARE(s.insert(url), insert_result::superseded);
+        QCOMPARE(s.purge_api("shop"), std::size_t(0));
+        QCOMPARE(s.insert(otherApi), insert_result::stored);
+        QCOMPARE(s.purge_tag("red"), std::size_t(0));
+        QCOMPARE(s.insert(tagged), insert_result::superseded);
+        QCOMPARE(s.insert(untagged), insert_result::stored);
+        QCOMPARE(s.purge_prefix("/p/"), std::size_t(0));
+        QCOMPARE(s.insert(prefixed), insert_result::superseded);
+        QCOMPARE(s.insert(elsewhere), insert_result::stored);
+        QCOMPARE(s.flush(), std::size_t(3));
+        QCOMPARE(s.insert(beforeFlush), insert_result::superseded);
+        QVERIFY(!get(s, "/a"));
+        QCOMPARE(s.totals().objects, std::int64_t(0));
+        QCOMPARE(s.totals().stores, std::uint64_t(3));
+
+        // Requested after every purge: stored as usual.
+        QCOMPARE(s.insert(entry("/a")), insert_result::stored);
+        QCOMPARE(s.insert(entry("/f", 100, {}, "last")), insert_result::stored);
+        QVERIFY(get(s, "/a"));
+    }
+
+    // Purges are remembered for a while; what is forgotten is taken to
+    // cover everything requested before it, never less.
+    void purgeHistoryForgetsConservatively()
+    {
+        using namespace std::chrono_literals;
+        key_purge_history h;
+        const sys_time t0 = std::chrono::system_clock::now();
+        h.note(1, t0 - 3min);
+        QVERIFY(h.covers(1, t0 - 3min));
+        QVERIFY(!h.covers(1, t0 - 3min + 1s));
+        QVERIFY(!h.covers(2, t0 - 1h));
+        for (std::uint64_t k = 100; k < 100 + 4096; ++k)
+            h.note(k, t0);
+        // Key 1's purge is older than remembered: gone from the list, it
+        // still covers whatever was requested before it.
+        QVERIFY(h.covers(2, t0 - 3min - 1s));
+        QVERIFY(!h.covers(2, t0 - 3min + 1s));
+        QVERIFY(h.covers(100, t0 - 1s));
+        QVERIFY(!h.covers(100, t0 + 1ns));
+        // A flood of invalidations: beyond the limit everything listed is
+        // forgotten, up to the newest.
+        for (std::uint64_t k = 10'000; k < 30'000; ++k)
+            h.note(k, t0 + 1s);
+        QVERIFY(h.covers(5, t0 + 1s));
+        QVERIFY(!h.covers(5, t0 + 2s));
+
+        broad_purge_history b;
+        auto e = std::make_shared<cached_response>();
+        e->api_id = "shop";
+        e->request_time = t0;
+        QVERIFY(!b.covers(*e));
+        b.note([](const cached_response& x) { return x.api_id == "blog"; }, t0 + 1s);
+        QVERIFY(!b.covers(*e)); // another API's
+        b.note([](const cached_response& x) { return x.api_id == "shop"; }, t0 - 1s);
+        QVERIFY(!b.covers(*e)); // before it was requested
+        b.note([](const cached_response& x) { return x.api_id == "shop"; }, t0 + 3min);
+        QVERIFY(b.covers(*e));
+        e->request_time = t0 + 3min + 1ns;
+        QVERIFY(!b.covers(*e));
     }
 
     void purges()
