@@ -16,6 +16,7 @@ namespace {
 
 const QString optHeadless = QStringLiteral("headless");
 const QString optConfig = QStringLiteral("config");
+const QString optWatch = QStringLiteral("watch");
 const QString optCheckConfig = QStringLiteral("check-config");
 const QString optDatabase = QStringLiteral("database");
 const QString optListen = QStringLiteral("listen");
@@ -48,6 +49,9 @@ CommandLine::CommandLine()
          tr("Load the gateway configuration from <file> (YAML or JSON); SIGHUP reads it "
             "again."),
          tr("file")},
+        {optWatch,
+         tr("With --headless and --config: read the file again whenever its content changes, "
+            "as SIGHUP does.")},
         {optCheckConfig,
          tr("Check the gateway configuration in <file> as --config reads it, certificates "
             "included, and exit: 0 when it can be used, 1 with every problem."),
@@ -174,6 +178,13 @@ CommandLine::Status CommandLine::parse(const QStringList& arguments)
         }
         m_options.threadsSet = true;
         m_options.threads = threads;
+    }
+
+    m_options.watchConfig = m_parser.isSet(optWatch);
+    if (m_options.watchConfig && (!m_options.headless || m_options.configFile.isEmpty())) {
+        fail(tr("--watch reads the --config file again when it changes; it needs --headless and "
+                "--config."));
+        return Status::Error;
     }
 
     m_options.demoCatalog = m_parser.isSet(optDemoCatalog);

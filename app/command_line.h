@@ -16,7 +16,8 @@ enum class CatalogCommandKind { None, ExportWorkspace, ApplyWorkspace, ImportOpe
 // What the command line asked for, already validated.
 struct CommandLineOptions {
     bool headless = false;
-    QString configFile; // empty: the embedded demo workspace
+    QString configFile;       // empty: the embedded demo workspace
+    bool watchConfig = false; // --watch: read configFile again when it changes (headless)
     // --database: the catalog, a SQLite file or a postgresql:// URL; empty:
     // the default SQLite file in the user's data directory.
     QString databaseSpec;

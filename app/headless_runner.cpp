@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/headless_runner.h"
 
+#include "app/config_file_watcher.h"
+
 #include "app/admin_api/admin_api.h"
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
@@ -157,6 +159,19 @@ bool HeadlessRunner::startGateway()
     gateway::config_snapshot snapshot;
 
     if (!m_options.configFile.isEmpty()) {
+        // Before the file is read: a change while it starts is not missed.
+        if (m_options.watchConfig) {
+            m_watcher = std::make_unique<ConfigFileWatcher>(m_options.configFile);
+            connect(m_watcher.get(), &ConfigFileWatcher::changed, this, [this] {
+                printLine(stdout, QStringLiteral("reload: %1 changed").arg(m_options.configFile));
+                reloadConfigFile();
+            });
+            connect(m_watcher.get(), &ConfigFileWatcher::unreadable, this, [this] {
+                printLine(stderr, QStringLiteral("gatehouse: reload: %1 cannot be read; the "
+                                                 "running configuration stays")
+                                      .arg(m_options.configFile));
+            });
+        }
         DeclarativeConfig config;
         if (!config.loadFile(m_options.configFile)) {
             printLine(stderr, QStringLiteral("gatehouse: ") + config.lastError());
@@ -332,6 +347,7 @@ void HeadlessRunner::onTermination(int signalNumber)
         return;
     }
     m_stopping = true;
+    m_watcher.reset(); // no reload while it drains
     if (m_adminApi)
         m_adminApi->stop(); // stop taking control requests before draining traffic
     if (m_controller && m_controller->state() == GatewayController::State::Running) {

@@ -15,6 +15,7 @@ namespace gatehouse::app {
 
 class AdminApi;
 class CatalogService;
+class ConfigFileWatcher;
 struct CatalogStartup;
 class DemoWorkspace;
 class GatewayConfigSync;
@@ -25,7 +26,8 @@ class TelemetryService;
 
 // `gatehouse --headless` and `gatehouse --demo-origin PORT`: the gateway (or
 // only the demo origin) without a window, until SIGINT or SIGTERM. SIGHUP
-// reads the --config file again (reloadConfigFile()). Needs a
+// reads the --config file again (reloadConfigFile()), as does a change of
+// its content with --watch (ConfigFileWatcher). Needs a
 // QCoreApplication; exec() runs its event loop.
 //
 // Exit codes: 0 after a clean stop, 1 when the configuration or the catalog
@@ -61,6 +63,7 @@ private:
     CommandLineOptions m_options;
     ConfigReloadStats m_reloadStats; // before the admin API, which reads it from its thread
     std::unique_ptr<SignalWatcher> m_signals;
+    std::unique_ptr<ConfigFileWatcher> m_watcher; // --watch
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<DemoWorkspace> m_demo;
     std::unique_ptr<GatewayController> m_controller;

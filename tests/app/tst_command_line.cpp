@@ -37,6 +37,7 @@ void TestCommandLine::defaults()
     const auto& o = cl.options();
     QVERIFY(!o.headless);
     QVERIFY(o.configFile.isEmpty());
+    QVERIFY(!o.watchConfig);
     QVERIFY(!o.listenSet);
     QCOMPARE(o.listenAddress, QStringLiteral("127.0.0.1"));
     QCOMPARE(o.listenPort, quint16(8080));
@@ -57,9 +58,10 @@ void TestCommandLine::everything()
                             QStringLiteral("gw.yaml"), QStringLiteral("--listen"),
                             QStringLiteral("0.0.0.0:9090"), QStringLiteral("--threads"),
                             QStringLiteral("4"), QStringLiteral("--telemetry-database"),
-                            QStringLiteral("/tmp/t.sqlite")})),
+                            QStringLiteral("/tmp/t.sqlite"), QStringLiteral("--watch")})),
              Status::Ok);
     const auto& o = cl.options();
+    QVERIFY(o.watchConfig);
     QCOMPARE(o.telemetryDatabase, QStringLiteral("/tmp/t.sqlite"));
     QVERIFY(o.headless);
     QCOMPARE(o.configFile, QStringLiteral("gw.yaml"));
@@ -223,6 +225,13 @@ void TestCommandLine::errors_data()
     QTest::newRow("catalog command with headless")
         << QStringList{QStringLiteral("--export-workspace"), QStringLiteral("-"),
                        QStringLiteral("--headless")}
+        << QStringLiteral("--headless");
+    QTest::newRow("watch without config")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--watch")}
+        << QStringLiteral("--watch");
+    QTest::newRow("watch in the console")
+        << QStringList{QStringLiteral("--config"), QStringLiteral("x.yaml"),
+                       QStringLiteral("--watch")}
         << QStringLiteral("--headless");
     QTest::newRow("catalog command empty file")
         << QStringList{QStringLiteral("--apply-workspace"), QString()}

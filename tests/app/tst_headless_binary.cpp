@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <csignal>
+#include <cstdio>
 #include <optional>
 
 using namespace gatehouse;
@@ -491,6 +492,85 @@ private slots:
         ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+    }
+
+    // --watch: the file is read again when its content changes, written in
+    // place or replaced by a rename (as editors save); a touch changes
+    // nothing; a broken file is refused and a removed one reported, the
+    // running configuration staying in both cases.
+    void watchReloadsTheFileWhenItChanges()
+    {
+        gateway::demo_origin origin;
+        QCOMPARE(QString::fromStdString(origin.start()), QString());
+        const QByteArray head = "version: 1\nupstreams:\n  - name: origin\n"
+                                "    targets: [http://127.0.0.1:" +
+                                QByteArray::number(origin.port()) +
+                                "]\nroutes:\n"
+                                "  - {id: shop, path: /shop, upstream: origin, "
+                                "rewrite_prefix: /products}\n";
+        const QByteArray echo = "  - {id: echo, path: /echo, upstream: origin}\n";
+        const QString path = writeFile(QStringLiteral("watched.yaml"), head);
+        // Written elsewhere, then renamed over the watched file.
+        const auto replace = [&](const QByteArray& content) {
+            const QString temporary = writeFile(QStringLiteral("watched.yaml.new"), content);
+            return ::rename(temporary.toLocal8Bit().constData(), path.toLocal8Bit().constData()) ==
+                   0;
+        };
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(GATEHOUSE_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--config"), path,
+                       QStringLiteral("--watch"), QStringLiteral("--listen"),
+                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--admin-listen"),
+                       QStringLiteral("off")});
+        QVERIFY(process.waitForStarted(5000));
+        QString out, err;
+        const auto read = [&] {
+            out += QString::fromUtf8(process.readAllStandardOutput());
+            err += QString::fromUtf8(process.readAllStandardError());
+        };
+        const QRegularExpression listening(
+            QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QRegularExpressionMatch match;
+        QTRY_VERIFY_WITH_TIMEOUT((read(), match = listening.match(out), match.hasMatch()), 10000);
+        const auto port = static_cast<std::uint16_t>(match.captured(1).toUInt());
+        const auto reloads = [&] {
+            return out.count(QStringLiteral("configuration reloaded"));
+        };
+        QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 404);
+
+        // Written in place.
+        writeFile(QStringLiteral("watched.yaml"), head + echo);
+        QTRY_COMPARE_WITH_TIMEOUT((read(), reloads()), 1, 10000);
+        QVERIFY2(out.contains(QStringLiteral("watched.yaml changed")), qPrintable(out));
+        QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 200);
+
+        // The same bytes again: nothing to do.
+        writeFile(QStringLiteral("watched.yaml"), head + echo);
+        QTest::qWait(1500);
+        read();
+        QCOMPARE(reloads(), 1);
+
+        // Replaced by a broken file: refused with its line, still serving.
+        QVERIFY(replace(head + "  - {id: echo, path: /echo, upstream: elsewhere}\n"));
+        QTRY_VERIFY_WITH_TIMEOUT((read(), err.contains(QStringLiteral("reload refused"))), 10000);
+        QVERIFY2(err.contains(QStringLiteral("routes[1].upstream")), qPrintable(err));
+        QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 200);
+
+        // Removed: said, and still serving.
+        QVERIFY(QFile::remove(path));
+        QTRY_VERIFY_WITH_TIMEOUT((read(), err.contains(QStringLiteral("cannot be read"))), 10000);
+        QCOMPARE(test::http_request(port, "GET", "/shop/7").status, 200);
+
+        // Back, by a rename, without the echo route: applied.
+        QVERIFY(replace(head));
+        QTRY_COMPARE_WITH_TIMEOUT((read(), reloads()), 2, 10000);
+        QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 404);
+        QCOMPARE(test::http_request(port, "GET", "/shop/7").status, 200);
+
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitCode(), 0);
     }
 
