@@ -43,8 +43,10 @@ double niceCeiling(double value)
 } // namespace
 
 RankingBarChart::RankingBarChart(QWidget* parent)
-    : QChartView(parent)
-    , m_chart(new QChart)
+    // The chart goes to the constructor: QChartView(parent) makes a chart of
+    // its own, which a later setChart() releases without deleting it.
+    : QChartView(new QChart, parent)
+    , m_chart(chart())
     , m_series(new QHorizontalBarSeries(m_chart))
     , m_set(new QBarSet(QString(), m_series))
     , m_categoryAxis(new QBarCategoryAxis(m_chart))
@@ -63,7 +65,6 @@ RankingBarChart::RankingBarChart(QWidget* parent)
     m_series->attachAxis(m_valueAxis);
     m_series->attachAxis(m_categoryAxis);
     connect(m_set, &QBarSet::hovered, this, &RankingBarChart::showHoverTip);
-    setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(220);
 

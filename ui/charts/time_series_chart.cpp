@@ -58,8 +58,10 @@ QString timeFormat(qint64 spanMs)
 } // namespace
 
 TimeSeriesChart::TimeSeriesChart(QWidget* parent)
-    : QChartView(parent)
-    , m_chart(new QChart)
+    // The chart goes to the constructor: QChartView(parent) makes a chart of
+    // its own, which a later setChart() releases without deleting it.
+    : QChartView(new QChart, parent)
+    , m_chart(chart())
     , m_timeAxis(new QDateTimeAxis(m_chart))
     , m_valueAxis(new QValueAxis(m_chart))
 {
@@ -74,7 +76,6 @@ TimeSeriesChart::TimeSeriesChart(QWidget* parent)
     m_valueAxis->setTickCount(5);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
-    setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(220);
 
