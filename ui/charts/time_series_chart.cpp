@@ -209,9 +209,8 @@ void TimeSeriesChart::setSeries(const QStringList& names, const QList<QColor>& c
 {
     for (QAbstractSeries* series : std::as_const(m_series)) {
         m_chart->removeSeries(series);
-        delete series;
+        delete series; // an area series takes its line series along (below)
     }
-    qDeleteAll(m_lowerLines);
     m_series.clear();
     m_lines.clear();
     m_lowerLines.clear();
@@ -247,6 +246,14 @@ void TimeSeriesChart::setSeries(const QStringList& names, const QList<QColor>& c
                     [this, i](const QPointF& point, bool state) { showHoverTip(i, point, state); });
         }
         m_chart->addSeries(series);
+        if (series != line) {
+            // An area series is made a child of its upper line and leaves its
+            // lines to the caller; once the chart has it, it owns them, so
+            // that they go with it (here, or with the chart).
+            line->setParent(series);
+            if (m_lowerLines.constLast())
+                m_lowerLines.constLast()->setParent(series);
+        }
         series->attachAxis(m_timeAxis);
         series->attachAxis(m_valueAxis);
         m_lines.append(line);
