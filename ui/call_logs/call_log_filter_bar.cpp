@@ -205,6 +205,15 @@ CallLogFilterBar::CallLogFilterBar(QWidget* parent)
     });
 }
 
+CallLogFilterBar::~CallLogFilterBar()
+{
+    // A field that loses the focus while the window goes away (QWidget's
+    // destructor closes it) finishes its edit, and would call into a bar
+    // whose members are gone.
+    for (QWidget* field : {static_cast<QWidget*>(m_from), static_cast<QWidget*>(m_to)})
+        disconnect(field, nullptr, this, nullptr);
+}
+
 void CallLogFilterBar::setApiNames(const QHash<quint64, QString>& names)
 {
     const QVariant current = m_api->currentData();

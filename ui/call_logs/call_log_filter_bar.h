@@ -28,6 +28,7 @@ public:
     Q_ENUM(Range)
 
     explicit CallLogFilterBar(QWidget* parent = nullptr);
+    ~CallLogFilterBar() override;
 
     void setApiNames(const QHash<quint64, QString>& names);
     // The applications offered by name in the application filter, which

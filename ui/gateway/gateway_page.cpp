@@ -87,7 +87,13 @@ GatewayPage::GatewayPage(app::GatewayController* controller, QWidget* parent)
     showDnsRefresh(m_controller->dnsRefreshInterval());
 }
 
-GatewayPage::~GatewayPage() = default;
+GatewayPage::~GatewayPage()
+{
+    // A field that loses the focus while the window goes away (QWidget's
+    // destructor closes it) finishes its edit, and would call into a page
+    // whose members are gone.
+    disconnect(m_dnsRefresh, nullptr, this, nullptr);
+}
 
 void GatewayPage::buildUi()
 {

@@ -74,6 +74,16 @@ SettingsPage::SettingsPage(QWidget* parent)
     connect(m_threads, &QSpinBox::valueChanged, this, &SettingsPage::saveGatewayDefaults);
 }
 
+SettingsPage::~SettingsPage()
+{
+    // A field that loses the focus while the window goes away (QWidget's
+    // destructor closes it) finishes its edit, and would call into a page
+    // whose members are gone.
+    for (QWidget* field : {static_cast<QWidget*>(m_address), static_cast<QWidget*>(m_port),
+                           static_cast<QWidget*>(m_threads), static_cast<QWidget*>(m_language)})
+        disconnect(field, nullptr, this, nullptr);
+}
+
 void SettingsPage::load()
 {
     m_loading = true;

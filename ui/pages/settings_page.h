@@ -20,6 +20,7 @@ class SettingsPage : public QWidget {
 
 public:
     explicit SettingsPage(QWidget* parent = nullptr);
+    ~SettingsPage() override;
 
     // Re-reads what is stored (e.g. after the gateway page changed nothing).
     void load();

@@ -113,7 +113,13 @@ TrafficPanel::TrafficPanel(app::TrafficGenerator* generator, app::GatewayControl
     updateButtons();
 }
 
-TrafficPanel::~TrafficPanel() = default;
+TrafficPanel::~TrafficPanel()
+{
+    // A field that loses the focus while the window goes away (QWidget's
+    // destructor closes it) finishes its edit, and would call into a panel
+    // whose members are gone.
+    disconnect(m_apiKey, nullptr, this, nullptr);
+}
 
 int TrafficPanel::rateToSliderPosition(double requestsPerSecond)
 {
