@@ -183,8 +183,10 @@ LifecycleDialog::LifecycleDialog(app::ApiAction action, const app::ApiDefinition
         m_reason->setPlaceholderText(tr("Optional, kept in the audit log"));
         form->addRow(tr("&Reason:"), m_reason);
     }
-    if (form->rowCount() == 0)
-        layout->removeItem(form);
+    if (form->rowCount() == 0) {
+        layout->removeItem(form); // which leaves the deleting to the caller
+        delete form;
+    }
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("lifecycleProblem"));
     m_problem->setWordWrap(true);
