@@ -80,8 +80,11 @@ depends_on() {
   return 1
 }
 printf '      Depends: %s\n' "$depends"
-for package in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6charts6 \
-  libssl3 libyaml-cpp0.7 libsqlite3-0 libtcmalloc-minimal4 libstdc++6 libc6; do
+linked=(libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6charts6
+  libssl3 libyaml-cpp0.7 libsqlite3-0 libstdc++6 libc6)
+# tcmalloc only where the build links it (not in the sanitizer builds).
+[[ ${GATEHOUSE_TCMALLOC:-1} == 1 ]] && linked+=(libtcmalloc-minimal4)
+for package in "${linked[@]}"; do
   check "Depends on $package (a linked library)" depends_on "$package"
 done
 for package in libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n; do
