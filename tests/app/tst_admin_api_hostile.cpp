@@ -41,6 +41,13 @@ struct writing_resource {
     QJsonValue body; // Undefined: an OpenAPI document (text) instead
 };
 
+// GATEHOUSE_TEST_SEED when given, else this test's own seed.
+unsigned runSeed(unsigned fallback)
+{
+    const char* given = std::getenv("GATEHOUSE_TEST_SEED");
+    return given ? unsigned(std::strtoul(given, nullptr, 10)) : fallback;
+}
+
 class mutator {
 public:
     explicit mutator(unsigned seed)
@@ -314,9 +321,7 @@ void TestAdminApiHostile::mutatedRequestsGetAnAnswerNeverA500()
         "paths: {/a: {get: {summary: \"x\\0\"}}}\n",
         "{", std::string("\x00\xff", 2), "openapi: [", std::string(3000, 'a'), "a: &x [*x]"};
 
-    unsigned seed = 20261204;
-    if (const char* given = std::getenv("GATEHOUSE_TEST_SEED"))
-        seed = unsigned(std::strtoul(given, nullptr, 10));
+    const unsigned seed = runSeed(20261204);
     mutator m(seed);
     const header_list headers{{"Authorization", "Bearer " + m_token},
                               {"Content-Type", "application/json"}};
@@ -409,9 +414,7 @@ void TestAdminApiHostile::oddQueriesAndPathsGetAnAnswerNeverA500()
                                         QStringLiteral("//"),
                                         QStringLiteral("/9999999999999999999")};
 
-    unsigned seed = 20261205;
-    if (const char* given = std::getenv("GATEHOUSE_TEST_SEED"))
-        seed = unsigned(std::strtoul(given, nullptr, 10));
+    const unsigned seed = runSeed(20261205);
     mutator m(seed);
     const header_list headers{{"Authorization", "Bearer " + m_token}};
     for (int i = 0; i < requests_per_run / 2; ++i) {
@@ -477,9 +480,7 @@ void TestAdminApiHostile::mutatedPurgesGetAnAnswerNeverA500()
         {{QStringLiteral("url"), QStringLiteral("http://127.0.0.1/shop/1")}},
         {{QStringLiteral("url"), QStringLiteral("/shop/1?b=2&a=1")}},
     };
-    unsigned seed = 20261206;
-    if (const char* given = std::getenv("GATEHOUSE_TEST_SEED"))
-        seed = unsigned(std::strtoul(given, nullptr, 10));
+    const unsigned seed = runSeed(20261206);
     mutator m(seed);
     const header_list headers{{"Authorization", "Bearer " + m_token},
                               {"Content-Type", "application/json"}};
