@@ -738,7 +738,12 @@ void TestCallLogsPage::longValuesWrapWhole()
         // Inside the pane, on several lines, every line inside the value's width.
         QVERIFY2(value->mapTo(&details, QPoint(value->width(), 0)).x() <= details.width(), name);
         QTextDocument* doc = value->document();
-        QVERIFY2(doc->size().width() <= value->viewport()->width() + 1, qPrintable(QStringLiteral("%1: doc %2 viewport %3 widget %4").arg(QLatin1String(name)).arg(doc->size().width()).arg(value->viewport()->width()).arg(value->width())));
+        QVERIFY2(doc->size().width() <= value->viewport()->width() + 1,
+                 qPrintable(QStringLiteral("%1: doc %2 viewport %3 widget %4")
+                                .arg(QLatin1String(name))
+                                .arg(doc->size().width())
+                                .arg(value->viewport()->width())
+                                .arg(value->width())));
         QVERIFY2(doc->size().height() <= value->viewport()->height() + 1,
                  qPrintable(QStringLiteral("%1: %2 px of text in %3 px")
                                 .arg(QLatin1String(name))
