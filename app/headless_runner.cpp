@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/headless_runner.h"
 
-#include "app/config_file_watcher.h"
-
 #include "app/admin_api/admin_api.h"
 #include "app/catalog_service.h"
 #include "app/catalog_startup.h"
+#include "app/config_file_watcher.h"
 #include "app/config_value_parsers.h"
 #include "app/declarative_config.h"
 #include "app/demo_catalog.h"

@@ -188,8 +188,8 @@ AdminResponse AdminResponse::serverFailure(const QString& type, const QString& t
         problemObject(500, type, title,
                       QStringLiteral("%1; the server's log has the details under incident %2")
                           .arg(summary, incident));
-    p.insert(QStringLiteral("incident"),
-             incident); // an extension member (RFC 9457 §3.2), for tools
+    // Also as an extension member (RFC 9457 §3.2), for tools.
+    p.insert(QStringLiteral("incident"), incident);
     return problemResponse(500, p);
 }
 
