@@ -76,6 +76,32 @@ private:
                                    "  - {id: shop, path: /shop, upstream: origin}\n");
     }
 
+    // A `gatehouse` running in the user's environment of the test, its
+    // output collected by read() as it comes.
+    struct Running {
+        QProcess process;
+        QString out, err;
+        void read()
+        {
+            out += QString::fromUtf8(process.readAllStandardOutput());
+            err += QString::fromUtf8(process.readAllStandardError());
+        }
+        void signal(int number) const { ::kill(static_cast<pid_t>(process.processId()), number); }
+    };
+    bool start(Running& g, const QStringList& args)
+    {
+        g.process.setProcessEnvironment(environment());
+        g.process.start(QStringLiteral(GATEHOUSE_BINARY), args);
+        return g.process.waitForStarted(5000);
+    }
+    // What a headless gateway prints once it serves; the port in (1).
+    static const QRegularExpression& gatewayListening()
+    {
+        static const QRegularExpression line(
+            QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        return line;
+    }
+
     // Starts `gatehouse` with `args`, waits (up to 10 s) until its standard
     // output has a match for each of `lines`, stops it with SIGTERM and
     // returns the matches; what it printed instead when one never came.
@@ -386,25 +412,16 @@ private slots:
         const QByteArray echo = "  - {id: echo, path: /echo, upstream: origin}\n";
         const QString path = writeFile(QStringLiteral("reload.yaml"),
                                        "version: 1\nlisten: {threads: 2}\n" + upstreams + shop);
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(QStringLiteral(GATEHOUSE_BINARY),
-                      {QStringLiteral("--headless"), QStringLiteral("--config"), path,
-                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                       QStringLiteral("--admin-listen"), QStringLiteral("127.0.0.1:0")});
-        QVERIFY(process.waitForStarted(5000));
-        QString out, err;
-        const auto read = [&] {
-            out += QString::fromUtf8(process.readAllStandardOutput());
-            err += QString::fromUtf8(process.readAllStandardError());
-        };
-        const QRegularExpression listening(
-            QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        Running g;
+        QVERIFY(start(g, {QStringLiteral("--headless"), QStringLiteral("--config"), path,
+                          QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                          QStringLiteral("--admin-listen"), QStringLiteral("127.0.0.1:0")}));
+        const QRegularExpression& listening = gatewayListening();
         const QRegularExpression adminListening(QStringLiteral(
             "admin API listening on http://127\\.0\\.0\\.1:(\\d+) \\(token in (.+)\\)"));
         QRegularExpressionMatch match, adminMatch;
-        QTRY_VERIFY_WITH_TIMEOUT((read(), match = listening.match(out),
-                                  adminMatch = adminListening.match(out),
+        QTRY_VERIFY_WITH_TIMEOUT((g.read(), match = listening.match(g.out),
+                                  adminMatch = adminListening.match(g.out),
                                   match.hasMatch() && adminMatch.hasMatch()),
                                  10000);
         const auto port = static_cast<std::uint16_t>(match.captured(1).toUInt());
@@ -435,18 +452,18 @@ private slots:
                  qPrintable(QString::number(startedAt)));
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 404);
         const auto hangUp = [&] {
-            ::kill(static_cast<pid_t>(process.processId()), SIGHUP);
+            g.signal(SIGHUP);
         };
         const auto reloads = [&] {
-            return out.count(QStringLiteral("configuration reloaded"));
+            return g.out.count(QStringLiteral("configuration reloaded"));
         };
 
         // A new route.
         writeFile(QStringLiteral("reload.yaml"),
                   "version: 1\nlisten: {threads: 2}\n" + upstreams + shop + echo);
         hangUp();
-        QTRY_COMPARE_WITH_TIMEOUT((read(), reloads()), 1, 10000);
-        QVERIFY2(out.contains(QStringLiteral("(routes: 2, upstreams: 1)")), qPrintable(out));
+        QTRY_COMPARE_WITH_TIMEOUT((g.read(), reloads()), 1, 10000);
+        QVERIFY2(g.out.contains(QStringLiteral("(routes: 2, upstreams: 1)")), qPrintable(g.out));
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 200);
         QCOMPARE(metric(applied), std::string("1"));
         QVERIFY(std::stod(metric(loadedAt)) >= startedAt);
@@ -457,10 +474,11 @@ private slots:
                   "version: 1\nlisten: {threads: 2}\n" + upstreams + shop +
                       "  - {id: echo, path: /echo, upstream: elsewhere}\n");
         hangUp();
-        QTRY_VERIFY_WITH_TIMEOUT((read(), err.contains(QStringLiteral("reload refused"))), 10000);
-        QVERIFY2(err.contains(QStringLiteral("reload.yaml:8:")), qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("routes[1].upstream")), qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("elsewhere")), qPrintable(err));
+        QTRY_VERIFY_WITH_TIMEOUT((g.read(), g.err.contains(QStringLiteral("reload refused"))),
+                                 10000);
+        QVERIFY2(g.err.contains(QStringLiteral("reload.yaml:8:")), qPrintable(g.err));
+        QVERIFY2(g.err.contains(QStringLiteral("routes[1].upstream")), qPrintable(g.err));
+        QVERIFY2(g.err.contains(QStringLiteral("elsewhere")), qPrintable(g.err));
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 200);
         QCOMPARE(test::http_request(port, "GET", "/shop/7").status, 200);
         QCOMPARE(metric(refused), std::string("1"));
@@ -481,18 +499,18 @@ private slots:
         writeFile(QStringLiteral("reload.yaml"),
                   "version: 1\nlisten: {threads: 3}\n" + upstreams + shop);
         hangUp();
-        QTRY_COMPARE_WITH_TIMEOUT((read(), reloads()), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT((g.read(), reloads()), 2, 10000);
         QCOMPARE(metric(applied), std::string("2"));
         QCOMPARE(metric(lastOk), std::string("1"));
-        QVERIFY2(err.contains(QStringLiteral("listen.threads changed")), qPrintable(err));
-        QVERIFY2(!err.contains(QStringLiteral("listen.port")), qPrintable(err)); // --listen's
+        QVERIFY2(g.err.contains(QStringLiteral("listen.threads changed")), qPrintable(g.err));
+        QVERIFY2(!g.err.contains(QStringLiteral("listen.port")), qPrintable(g.err)); // --listen's
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 404);
         QCOMPARE(test::http_request(port, "GET", "/shop/7").status, 200);
 
-        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
-        QVERIFY(process.waitForFinished(10000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 0);
+        g.signal(SIGTERM);
+        QVERIFY(g.process.waitForFinished(10000));
+        QCOMPARE(g.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(g.process.exitCode(), 0);
     }
 
     // --watch: the file is read again when its content changes, written in
@@ -517,61 +535,55 @@ private slots:
             return ::rename(temporary.toLocal8Bit().constData(), path.toLocal8Bit().constData()) ==
                    0;
         };
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(QStringLiteral(GATEHOUSE_BINARY),
-                      {QStringLiteral("--headless"), QStringLiteral("--config"), path,
-                       QStringLiteral("--watch"), QStringLiteral("--listen"),
-                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--admin-listen"),
-                       QStringLiteral("off")});
-        QVERIFY(process.waitForStarted(5000));
-        QString out, err;
-        const auto read = [&] {
-            out += QString::fromUtf8(process.readAllStandardOutput());
-            err += QString::fromUtf8(process.readAllStandardError());
-        };
-        const QRegularExpression listening(
-            QStringLiteral("gateway listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        Running g;
+        QVERIFY(start(g, {QStringLiteral("--headless"), QStringLiteral("--config"), path,
+                          QStringLiteral("--watch"), QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:0"), QStringLiteral("--admin-listen"),
+                          QStringLiteral("off")}));
+        const QRegularExpression& listening = gatewayListening();
         QRegularExpressionMatch match;
-        QTRY_VERIFY_WITH_TIMEOUT((read(), match = listening.match(out), match.hasMatch()), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT((g.read(), match = listening.match(g.out), match.hasMatch()),
+                                 10000);
         const auto port = static_cast<std::uint16_t>(match.captured(1).toUInt());
         const auto reloads = [&] {
-            return out.count(QStringLiteral("configuration reloaded"));
+            return g.out.count(QStringLiteral("configuration reloaded"));
         };
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 404);
 
         // Written in place.
         writeFile(QStringLiteral("watched.yaml"), head + echo);
-        QTRY_COMPARE_WITH_TIMEOUT((read(), reloads()), 1, 10000);
-        QVERIFY2(out.contains(QStringLiteral("watched.yaml changed")), qPrintable(out));
+        QTRY_COMPARE_WITH_TIMEOUT((g.read(), reloads()), 1, 10000);
+        QVERIFY2(g.out.contains(QStringLiteral("watched.yaml changed")), qPrintable(g.out));
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 200);
 
         // The same bytes again: nothing to do.
         writeFile(QStringLiteral("watched.yaml"), head + echo);
         QTest::qWait(1500);
-        read();
+        g.read();
         QCOMPARE(reloads(), 1);
 
         // Replaced by a broken file: refused with its line, still serving.
         QVERIFY(replace(head + "  - {id: echo, path: /echo, upstream: elsewhere}\n"));
-        QTRY_VERIFY_WITH_TIMEOUT((read(), err.contains(QStringLiteral("reload refused"))), 10000);
-        QVERIFY2(err.contains(QStringLiteral("routes[1].upstream")), qPrintable(err));
+        QTRY_VERIFY_WITH_TIMEOUT((g.read(), g.err.contains(QStringLiteral("reload refused"))),
+                                 10000);
+        QVERIFY2(g.err.contains(QStringLiteral("routes[1].upstream")), qPrintable(g.err));
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 200);
 
         // Removed: said, and still serving.
         QVERIFY(QFile::remove(path));
-        QTRY_VERIFY_WITH_TIMEOUT((read(), err.contains(QStringLiteral("cannot be read"))), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT((g.read(), g.err.contains(QStringLiteral("cannot be read"))),
+                                 10000);
         QCOMPARE(test::http_request(port, "GET", "/shop/7").status, 200);
 
         // Back, by a rename, without the echo route: applied.
         QVERIFY(replace(head));
-        QTRY_COMPARE_WITH_TIMEOUT((read(), reloads()), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT((g.read(), reloads()), 2, 10000);
         QCOMPARE(test::http_request(port, "GET", "/echo/x").status, 404);
         QCOMPARE(test::http_request(port, "GET", "/shop/7").status, 200);
 
-        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
-        QVERIFY(process.waitForFinished(10000));
-        QCOMPARE(process.exitCode(), 0);
+        g.signal(SIGTERM);
+        QVERIFY(g.process.waitForFinished(10000));
+        QCOMPARE(g.process.exitCode(), 0);
     }
 
     // Two headless gateways on one telemetry database: the second runs
