@@ -450,21 +450,24 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
     }
     if (store_decision_ && !head_) {
         body_limit_ = std::min(policy_->max_object_bytes, store_->max_object_bytes());
-        if (!view.content_length || *view.content_length <= body_limit_) {
+        if (view.content_length && *view.content_length > body_limit_) {
+            status_.detail = c::to_string(c::store_verdict::too_large);
+        } else if (auto headers = c::to_header_list(res); purged_since_request(headers)) {
+            status_.detail = c::to_string(c::store_verdict::superseded);
+        } else {
             const auto freshness =
                 c::compute_freshness(view, *policy_, request_time_, response_time_);
             capturing_ = true;
             response_status_ = status;
-            response_headers_ = c::to_header_list(res);
+            response_headers_ = std::move(headers);
             body_.clear();
             if (view.content_length)
                 body_.reserve(static_cast<std::size_t>(*view.content_length));
             // Announced when the head goes out; a body without a length that
-            // outgrows the limit is then streamed without being stored.
+            // outgrows the limit is then streamed without being stored, and a
+            // purge while the body is on its way has insert() refuse it.
             status_.stored = true;
             status_.ttl = freshness.lifetime - freshness.corrected_initial_age;
-        } else {
-            status_.detail = c::to_string(c::store_verdict::too_large);
         }
     } else if (!store_decision_) {
         status_.detail = c::to_string(store_decision_.verdict);
@@ -495,6 +498,18 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
         }
     }
     return head_action::relay;
+}
+
+bool cache_exchange::purged_since_request(const c::header_list& response_headers) const
+{
+    // What the purges test: the key, the API and the upstream's tags.
+    c::cached_response probe;
+    probe.primary_key = key_.primary;
+    probe.key_hash = key_.hash;
+    probe.api_id = *api_key_;
+    probe.request_time = request_time_;
+    probe.tags = c::parse_tags(response_headers);
+    return store_->superseded(probe);
 }
 
 void cache_exchange::make_part_head(response_head& res) const

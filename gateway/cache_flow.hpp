@@ -161,6 +161,9 @@ private:
     step serve_entry(std::int64_t age, std::int64_t ttl, bool stale);
     void count(cache::cache_counter what);
     void format_status(); // status_value_ from status_
+    // Whether a purge or invalidation since the request covers its response,
+    // which the store would then refuse (cache_store::superseded).
+    bool purged_since_request(const cache::header_list& response_headers) const;
     void invalidate_targets(const response_head& res);
     head_action serve_forwarded(unsigned upstream_status);
     // RFC 9111 §4.3.5: the 200 to a HEAD sent for the stale entry_; true

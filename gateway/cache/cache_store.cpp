@@ -181,6 +181,17 @@ insert_result cache_store::insert(std::shared_ptr<const cached_response> entry)
     return result;
 }
 
+bool cache_store::superseded(const cached_response& probe) const
+{
+    shard& s = shard_for(probe.key_hash);
+    {
+        std::lock_guard lock(s.mutex);
+        if (s.purges.covers(probe.key_hash, probe.request_time))
+            return true;
+    }
+    return broad_purges_.covers(probe);
+}
+
 std::size_t cache_store::purge_if(broad_purge_history::predicate pred)
 {
     broad_purges_.note(pred, std::chrono::system_clock::now()); // before the sweep: see insert()

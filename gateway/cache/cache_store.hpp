@@ -73,6 +73,12 @@ public:
     // key), then evicts until the shard is within its budget. Refused when
     // a purge covering it came after its request_time.
     insert_result insert(std::shared_ptr<const cached_response> entry);
+    // Whether insert() would refuse this response now as superseded: asked
+    // when a miss's head is about to go out, so that its Cache-Status does
+    // not announce a store that cannot happen. `probe` needs the key and
+    // its hash, the API, the request time and the tags; a purge that comes
+    // later, while the body is on its way, is still caught by insert().
+    bool superseded(const cached_response& probe) const;
 
     // Purges; each returns the number of entries removed, and also covers
     // responses requested before it that arrive later (not stored).

@@ -119,6 +119,8 @@ std::string_view to_string(store_verdict v)
         return "too-large";
     case store_verdict::no_freshness:
         return "no-freshness";
+    case store_verdict::superseded:
+        return "superseded";
     }
     return "?";
 }

@@ -71,6 +71,7 @@ enum class store_verdict {
     vary_star,        // Vary: * can never be matched (§4.1)
     too_large,        // Content-Length above the policy's per-object limit
     no_freshness, // nothing allows storing (§3: no explicit freshness, not cacheable by default)
+    superseded,   // storable, but a purge or invalidation came after it was requested
 };
 std::string_view to_string(store_verdict);
 

@@ -245,6 +245,10 @@ private slots:
         fetch.join();
         QCOMPARE(slow.status, 200);
         QCOMPARE(slow.body, std::string("cached body")); // its client gets it all the same
+        // The purge came before the head: it does not announce a store.
+        const auto status = slow.header("Cache-Status");
+        QVERIFY2(!cache_status_has(slow, "stored"), status.c_str());
+        QVERIFY2(cache_status_has(slow, "detail=superseded"), status.c_str());
 
         const auto after = get(target);
         QCOMPARE(after.status, 200);

@@ -297,16 +297,24 @@ private slots:
         const auto beforeFlush = entry("/f", 100, {}, "last");
 
         QCOMPARE(s.purge_key(key_for("/a").primary), std::size_t(0)); // nothing stored yet
+        // superseded() tells beforehand what insert() will do.
+        QVERIFY(s.superseded(*url));
         QCOMPARE(s.insert(url), insert_result::superseded);
         QCOMPARE(s.purge_api("shop"), std::size_t(0));
+        QVERIFY(!s.superseded(*otherApi));
         QCOMPARE(s.insert(otherApi), insert_result::stored);
         QCOMPARE(s.purge_tag("red"), std::size_t(0));
+        QVERIFY(s.superseded(*tagged));
         QCOMPARE(s.insert(tagged), insert_result::superseded);
+        QVERIFY(!s.superseded(*untagged));
         QCOMPARE(s.insert(untagged), insert_result::stored);
         QCOMPARE(s.purge_prefix("/p/"), std::size_t(0));
+        QVERIFY(s.superseded(*prefixed));
         QCOMPARE(s.insert(prefixed), insert_result::superseded);
+        QVERIFY(!s.superseded(*elsewhere));
         QCOMPARE(s.insert(elsewhere), insert_result::stored);
         QCOMPARE(s.flush(), std::size_t(3));
+        QVERIFY(s.superseded(*beforeFlush));
         QCOMPARE(s.insert(beforeFlush), insert_result::superseded);
         QVERIFY(!get(s, "/a"));
         QCOMPARE(s.totals().objects, std::int64_t(0));
