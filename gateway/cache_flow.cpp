@@ -300,6 +300,7 @@ void cache_exchange::prepare_forward(request_head& req)
     if (mode_ != mode::lookup)
         return;
     request_time_ = now();
+    purge_generation_ = store_->purge_generation();
     if (!head_)
         request_fields_ = as_fields(req); // the Vary secondary key of what gets stored
     // A ranged miss would bring back a 206 the cache cannot store, so ranged
@@ -358,7 +359,8 @@ bool cache_exchange::freshen_with_head(const response_head& res, bool storable)
         return false;
     }
     // The 304 merge: the same fields are exempt (Content-Length among them).
-    auto fresh = c::freshen_with_304(*entry_, fields, request_time_, response_time_, *policy_);
+    auto fresh = c::freshen_with_304(*entry_, fields, request_time_, response_time_,
+                                     purge_generation_, *policy_);
     store_->insert(fresh);
     entry_ = std::move(fresh);
     return true;
@@ -402,8 +404,8 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
         if (status == 304) {
             auto fields = c::to_header_list(res);
             if (c::not_modified_selects(*entry_, fields)) {
-                auto fresh =
-                    c::freshen_with_304(*entry_, fields, request_time_, response_time_, *policy_);
+                auto fresh = c::freshen_with_304(*entry_, fields, request_time_, response_time_,
+                                                 purge_generation_, *policy_);
                 store_->insert(fresh);
                 count(c::cache_counter::revalidated_304);
                 if (ticket_.leader())
@@ -507,7 +509,7 @@ bool cache_exchange::purged_since_request(const c::header_list& response_headers
     probe.primary_key = key_.primary;
     probe.key_hash = key_.hash;
     probe.api_id = *api_key_;
-    probe.request_time = request_time_;
+    probe.purge_generation = purge_generation_;
     probe.tags = c::parse_tags(response_headers);
     return store_->superseded(probe);
 }
@@ -583,6 +585,7 @@ void cache_exchange::complete()
     in.body_files = store_->body_files();
     in.request_time = request_time_;
     in.response_time = response_time_;
+    in.purge_generation = purge_generation_;
     in.key = &key_;
     in.api_id = *api_key_;
     in.request_headers = c::make_header_lookup(request_fields_);

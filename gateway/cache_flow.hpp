@@ -17,6 +17,7 @@
 #include <boost/beast/http/fields.hpp>
 #include <boost/beast/http/message.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -213,6 +214,7 @@ private:
     // The miss being stored.
     boost::beast::http::fields request_fields_; // the client's, for the Vary secondary key
     cache::sys_time request_time_{};
+    std::uint64_t purge_generation_ = 0; // the store's, when the request left
     cache::sys_time response_time_{};
     bool capturing_ = false;
     cache::store_decision store_decision_;

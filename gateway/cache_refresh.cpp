@@ -110,6 +110,7 @@ worker_task<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
         }
         auto req = make_refresh_request(*job, w.shared.via_11);
         const auto request_time = std::chrono::system_clock::now();
+        const auto purge_generation = store.purge_generation();
         stream->expires_after(up.read_timeout);
         auto [write_ec, written] = co_await http::async_write(*stream, req, nothrow);
         beast::flat_buffer buffer;
@@ -147,8 +148,8 @@ worker_task<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
 
         auto fields = c::to_header_list(res.base());
         if (status == 304 && c::not_modified_selects(*job->entry, fields)) {
-            auto fresh =
-                c::freshen_with_304(*job->entry, fields, request_time, response_time, *rc.policy);
+            auto fresh = c::freshen_with_304(*job->entry, fields, request_time, response_time,
+                                             purge_generation, *rc.policy);
             store.insert(fresh);
             store.count(rc.stats, c::cache_counter::revalidated_304);
             job->ticket.publish(std::move(fresh));
@@ -172,6 +173,7 @@ worker_task<void> run_refresh(worker& w, std::shared_ptr<refresh_job> job)
         in.body = std::move(res.body());
         in.request_time = request_time;
         in.response_time = response_time;
+        in.purge_generation = purge_generation;
         in.key = &job->key;
         in.api_id = job->api_key;
         in.request_headers = c::make_header_lookup(job->request_fields);

@@ -227,6 +227,7 @@ std::shared_ptr<const cached_response> make_cached_response(entry_inputs in)
     e->status = in.status;
     e->freshness = compute_freshness(view, policy, in.request_time, in.response_time);
     e->request_time = in.request_time;
+    e->purge_generation = in.purge_generation;
     e->response_time = in.response_time;
     e->stored_at = in.response_time;
     for (const auto& h : in.headers)

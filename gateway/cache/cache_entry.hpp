@@ -8,6 +8,7 @@
 #include "gateway/cache/freshness.hpp"
 #include "gateway/cache/stored_body.hpp"
 
+#include <cstdint>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -42,6 +43,9 @@ struct cached_response {
     sys_time request_time{};
     sys_time response_time{};
     sys_time stored_at{};
+    // The store's purge count when the request that brought it left
+    // (cache_store::purge_generation): purges counted after it cover it.
+    std::uint64_t purge_generation = 0;
 
     std::string primary_key;
     std::uint64_t key_hash = 0;
@@ -140,6 +144,7 @@ struct entry_inputs {
     std::shared_ptr<body_file_budget> body_files;
     sys_time request_time{};
     sys_time response_time{};
+    std::uint64_t purge_generation = 0; // see cached_response
     const cache_key* key = nullptr;
     std::string_view api_id;
     std::string_view consumer; // only when decide_storable() said per_consumer
@@ -155,9 +160,11 @@ std::shared_ptr<const cached_response> make_cached_response(entry_inputs in);
 // Builds the replacement entry after a 304 (RFC 9111 §4.3.4): the stored
 // header fields updated with the 304's (Content-Length and the storage
 // exclusions kept as stored), freshness recomputed from the merged fields
-// and the new exchange times. Defined in conditional.cpp.
+// and the new exchange times; `purge_generation` is the revalidation's (see
+// cached_response). Defined in conditional.cpp.
 std::shared_ptr<const cached_response>
 freshen_with_304(const cached_response& stored, const header_list& not_modified_headers,
-                 sys_time request_time, sys_time response_time, const cache_policy& policy);
+                 sys_time request_time, sys_time response_time, std::uint64_t purge_generation,
+                 const cache_policy& policy);
 
 } // namespace gatehouse::gateway::cache

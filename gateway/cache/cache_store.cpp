@@ -141,7 +141,7 @@ insert_result cache_store::insert(std::shared_ptr<const cached_response> entry)
         // Asked under the shard's lock, which every purge of this shard
         // takes after noting itself: a purge either is seen here, or runs
         // after this insert and removes the entry.
-        if (s.purges.covers(e.key_hash, e.request_time) || broad_purges_.covers(e))
+        if (s.purges.covers(e.key_hash, e.purge_generation) || broad_purges_.covers(e))
             return insert_result::superseded;
         // The new node goes in first, so removing the variant it replaces
         // never empties (and erases) the group we hold a reference to.
@@ -186,7 +186,7 @@ bool cache_store::superseded(const cached_response& probe) const
     shard& s = shard_for(probe.key_hash);
     {
         std::lock_guard lock(s.mutex);
-        if (s.purges.covers(probe.key_hash, probe.request_time))
+        if (s.purges.covers(probe.key_hash, probe.purge_generation))
             return true;
     }
     return broad_purges_.covers(probe);
@@ -194,7 +194,8 @@ bool cache_store::superseded(const cached_response& probe) const
 
 std::size_t cache_store::purge_if(broad_purge_history::predicate pred)
 {
-    broad_purges_.note(pred, std::chrono::system_clock::now()); // before the sweep: see insert()
+    // Noted before the sweep: see insert().
+    broad_purges_.note(pred, next_purge_generation(), std::chrono::steady_clock::now());
     std::size_t removed = 0;
     for (std::size_t i = 0; i <= shard_mask_; ++i) {
         shard& s = shards_[i];
@@ -227,7 +228,7 @@ std::size_t cache_store::purge_key(std::string_view primary_key)
     {
         std::lock_guard lock(s.mutex);
         // Noted even when nothing is stored: the response may be on its way.
-        s.purges.note(hash, std::chrono::system_clock::now());
+        s.purges.note(hash, next_purge_generation(), std::chrono::steady_clock::now());
         const auto group = s.groups.find(primary_key);
         if (group == s.groups.end())
             return 0;

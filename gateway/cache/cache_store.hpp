@@ -8,7 +8,9 @@
 #include "gateway/cache/eviction.hpp"
 #include "gateway/cache/purge_history.hpp"
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -73,11 +75,18 @@ public:
     // key), then evicts until the shard is within its budget. Refused when
     // a purge covering it came after its request_time.
     insert_result insert(std::shared_ptr<const cached_response> entry);
+    // The number of purges so far: a request going upstream takes it along
+    // (entry_inputs::purge_generation), and the purges counted after it
+    // cover its response.
+    std::uint64_t purge_generation() const
+    {
+        return purges_so_far_.load(std::memory_order_acquire);
+    }
     // Whether insert() would refuse this response now as superseded: asked
     // when a miss's head is about to go out, so that its Cache-Status does
     // not announce a store that cannot happen. `probe` needs the key and
-    // its hash, the API, the request time and the tags; a purge that comes
-    // later, while the body is on its way, is still caught by insert().
+    // its hash, the API, the purge generation and the tags; a purge that
+    // comes later, while the body is on its way, is still caught by insert().
     bool superseded(const cached_response& probe) const;
 
     // Purges; each returns the number of entries removed, and also covers
@@ -110,6 +119,10 @@ private:
 
     shard& shard_for(std::uint64_t hash) const;
     std::size_t purge_if(broad_purge_history::predicate pred);
+    std::uint64_t next_purge_generation()
+    {
+        return purges_so_far_.fetch_add(1, std::memory_order_acq_rel) + 1;
+    }
 
     store_options options_;
     std::size_t max_object_ = 0;
@@ -117,6 +130,7 @@ private:
     std::size_t shard_mask_ = 0;
     std::shared_ptr<cache::body_file_budget> files_;
     broad_purge_history broad_purges_;
+    std::atomic<std::uint64_t> purges_so_far_{0};
 
     cache_stats total_;
     mutable std::mutex stats_mutex_;

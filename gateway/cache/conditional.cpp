@@ -315,7 +315,7 @@ header_list merge_304_headers(const header_list& stored, const header_list& nm)
 
 std::shared_ptr<const cached_response>
 freshen_with_304(const cached_response& stored, const header_list& nm, sys_time request_time,
-                 sys_time response_time, const cache_policy& policy)
+                 sys_time response_time, std::uint64_t purge_generation, const cache_policy& policy)
 {
     auto e = std::make_shared<cached_response>(stored);
     e->headers = merge_304_headers(stored.headers, nm);
@@ -336,6 +336,7 @@ freshen_with_304(const cached_response& stored, const header_list& nm, sys_time 
                                      request_time, response_time);
     e->request_time = request_time;
     e->response_time = response_time;
+    e->purge_generation = purge_generation;
     e->stored_at = response_time;
     e->tags = parse_tags(e->headers);
     e->wire_head = make_wire_head(e->status, e->headers, e->body.size());

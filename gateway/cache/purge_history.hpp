@@ -11,7 +11,6 @@
 #include <functional>
 #include <mutex>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 namespace gatehouse::gateway::cache {
@@ -24,10 +23,21 @@ namespace gatehouse::gateway::cache {
 // once it arrives and be served as if the purge had never happened: an
 // invalidation by a POST racing a GET of the same URL, or an admin's purge
 // while a miss was being fetched. The store asks these histories before it
-// inserts: a response requested at or before a purge that covers it is
-// refused (insert_result::superseded). Purges are remembered for a while
-// (`remembered`); for a response requested before what is forgotten, the
-// store cannot tell, and refuses it too: it was requested minutes ago.
+// inserts: a response whose request left before a purge that covers it is
+// refused (insert_result::superseded).
+//
+// "Before" is told by the store's purge count, not by a clock: every purge
+// takes the next generation, and a request carries the count it saw when it
+// left (cached_response::purge_generation). A wall clock stepped backwards
+// would have a purge look later than everything requested for the length
+// of the step (after a flush: no stores at all), and one stepped forwards
+// would let a response requested before a purge look later than it.
+//
+// Purges are remembered for a while (`remembered`, on the monotonic clock);
+// for a response requested before what is forgotten, the store cannot
+// tell, and refuses it too: it was requested minutes ago.
+
+using steady_time = std::chrono::steady_clock::time_point;
 
 // How long a purge is remembered: longer than nearly any fetch takes.
 inline constexpr std::chrono::minutes remembered_purges{2};
@@ -36,16 +46,21 @@ inline constexpr std::chrono::minutes remembered_purges{2};
 // one shard. Not thread-safe: the shard's mutex guards it.
 class key_purge_history {
 public:
-    void note(std::uint64_t key_hash, sys_time at);
-    // Whether a purge of this key (or a forgotten one) came at or after
-    // `requested`.
-    bool covers(std::uint64_t key_hash, sys_time requested) const;
+    // A purge of this key, counted as `generation`, ran at `at`.
+    void note(std::uint64_t key_hash, std::uint64_t generation, steady_time at);
+    // Whether a purge of this key (or a forgotten one) came after a request
+    // that saw `requested` purges.
+    bool covers(std::uint64_t key_hash, std::uint64_t requested) const;
 
 private:
-    void forget_before(sys_time cutoff);
+    struct purge {
+        std::uint64_t generation = 0;
+        steady_time at{};
+    };
+    void forget_before(steady_time cutoff);
 
-    std::unordered_map<std::uint64_t, sys_time> last_purge_;
-    sys_time forgotten_{}; // the latest purge no longer listed
+    std::unordered_map<std::uint64_t, purge> last_purge_;
+    std::uint64_t forgotten_ = 0; // the latest purge no longer listed
     std::size_t prune_at_ = 4096;
 };
 
@@ -56,14 +71,20 @@ class broad_purge_history {
 public:
     using predicate = std::function<bool(const cached_response&)>;
 
-    void note(predicate removed, sys_time at);
+    void note(predicate removed, std::uint64_t generation, steady_time at);
     bool covers(const cached_response& entry) const;
 
 private:
+    struct purge {
+        std::uint64_t generation = 0;
+        steady_time at{};
+        predicate removed;
+    };
+
     mutable std::mutex mutex_;
-    std::vector<std::pair<sys_time, predicate>> recent_; // oldest first
-    sys_time forgotten_{};
-    std::atomic<sys_time::rep> latest_{sys_time::min().time_since_epoch().count()};
+    std::vector<purge> recent_; // in the order noted
+    std::uint64_t forgotten_ = 0;
+    std::atomic<std::uint64_t> latest_{0};
 };
 
 } // namespace gatehouse::gateway::cache

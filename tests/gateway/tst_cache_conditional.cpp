@@ -293,7 +293,7 @@ private slots:
                                 {"X-Version", "2"}, {"Content-Length", "0"},
                                 {"Age", "4"},       {"CDN-Cache-Control", "max-age=300"}};
         QVERIFY(not_modified_selects(*old, nm));
-        const auto fresh = freshen_with_304(*old, nm, t0 + 50s, t0 + 51s, cache_policy{});
+        const auto fresh = freshen_with_304(*old, nm, t0 + 50s, t0 + 51s, 0, cache_policy{});
         QCOMPARE(fresh->freshness.lifetime, std::int64_t(300));            // §4.3.4 + RFC 9213
         QCOMPARE(fresh->freshness.current_age(t0 + 51s), std::int64_t(5)); // Age 4 + 1s delay
         QCOMPARE(*fresh->header("x-version"), std::string_view("2"));

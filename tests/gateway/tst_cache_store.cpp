@@ -157,7 +157,7 @@ private slots:
         QVERIFY(e->body.file() >= 0);
         QVERIFY(s.body_files()->max_files() > 0);
         const auto fresher = freshen_with_304(*e, {{"Cache-Control", "max-age=120"}},
-                                              e->response_time, e->response_time, policy);
+                                              e->response_time, e->response_time, 0, policy);
         QCOMPARE(fresher->body.file(), e->body.file());
         QVERIFY(fresher->body.view().data() == e->body.view().data());
     }
@@ -321,8 +321,14 @@ private slots:
         QCOMPARE(s.totals().stores, std::uint64_t(3));
 
         // Requested after every purge: stored as usual.
-        QCOMPARE(s.insert(entry("/a")), insert_result::stored);
-        QCOMPARE(s.insert(entry("/f", 100, {}, "last")), insert_result::stored);
+        const auto requestedNow = [&s](std::shared_ptr<const cached_response> e) {
+            auto later = std::make_shared<cached_response>(*e);
+            later->purge_generation = s.purge_generation();
+            return std::shared_ptr<const cached_response>(std::move(later));
+        };
+        QCOMPARE(s.insert(requestedNow(entry("/a"))), insert_result::stored);
+        QCOMPARE(s.insert(requestedNow(entry("/f", 100, {}, "last"))), insert_result::stored);
+        QCOMPARE(s.insert(entry("/u")), insert_result::superseded); // requested before the flush
         QVERIFY(get(s, "/a"));
     }
 
@@ -332,39 +338,68 @@ private slots:
     {
         using namespace std::chrono_literals;
         key_purge_history h;
-        const sys_time t0 = std::chrono::system_clock::now();
-        h.note(1, t0 - 3min);
-        QVERIFY(h.covers(1, t0 - 3min));
-        QVERIFY(!h.covers(1, t0 - 3min + 1s));
-        QVERIFY(!h.covers(2, t0 - 1h));
+        const steady_time t0 = std::chrono::steady_clock::now();
+        h.note(1, 5, t0 - 3min); // the fifth purge, three minutes ago
+        QVERIFY(h.covers(1, 4)); // requested after four purges
+        QVERIFY(!h.covers(1, 5));
+        QVERIFY(!h.covers(2, 0));
         for (std::uint64_t k = 100; k < 100 + 4096; ++k)
-            h.note(k, t0);
+            h.note(k, k, t0);
         // Key 1's purge is older than remembered: gone from the list, it
         // still covers whatever was requested before it.
-        QVERIFY(h.covers(2, t0 - 3min - 1s));
-        QVERIFY(!h.covers(2, t0 - 3min + 1s));
-        QVERIFY(h.covers(100, t0 - 1s));
-        QVERIFY(!h.covers(100, t0 + 1ns));
+        QVERIFY(h.covers(2, 4));
+        QVERIFY(!h.covers(2, 5));
+        QVERIFY(h.covers(100, 99));
+        QVERIFY(!h.covers(100, 100));
         // A flood of invalidations: beyond the limit everything listed is
         // forgotten, up to the newest.
         for (std::uint64_t k = 10'000; k < 30'000; ++k)
-            h.note(k, t0 + 1s);
-        QVERIFY(h.covers(5, t0 + 1s));
-        QVERIFY(!h.covers(5, t0 + 2s));
+            h.note(k, k, t0 + 1s);
+        QVERIFY(h.covers(5, 10'000)); // requested during the flood
+        QVERIFY(!h.covers(5, 29'999));
+        QVERIFY(h.covers(29'999, 29'998));
 
         broad_purge_history b;
         auto e = std::make_shared<cached_response>();
         e->api_id = "shop";
-        e->request_time = t0;
+        e->purge_generation = 10;
         QVERIFY(!b.covers(*e));
-        b.note([](const cached_response& x) { return x.api_id == "blog"; }, t0 + 1s);
+        b.note([](const cached_response& x) { return x.api_id == "blog"; }, 11, t0);
         QVERIFY(!b.covers(*e)); // another API's
-        b.note([](const cached_response& x) { return x.api_id == "shop"; }, t0 - 1s);
+        b.note([](const cached_response& x) { return x.api_id == "shop"; }, 10, t0);
         QVERIFY(!b.covers(*e)); // before it was requested
-        b.note([](const cached_response& x) { return x.api_id == "shop"; }, t0 + 3min);
+        b.note([](const cached_response& x) { return x.api_id == "shop"; }, 12, t0);
         QVERIFY(b.covers(*e));
-        e->request_time = t0 + 3min + 1ns;
+        e->purge_generation = 12;
         QVERIFY(!b.covers(*e));
+        // Forgotten after a while: covers everything requested before it.
+        b.note([](const cached_response& x) { return x.api_id == "blog"; }, 13, t0 + 3min);
+        e->purge_generation = 11;
+        QVERIFY(b.covers(*e));
+        e->purge_generation = 13;
+        QVERIFY(!b.covers(*e));
+    }
+
+    // The order of purges and requests is the store's count, not a clock:
+    // a wall clock stepped backwards after a flush neither stops the cache
+    // from storing nor lets a response from before the flush in.
+    void purgeOrderIsNotTheWallClock()
+    {
+        cache_store s;
+        auto before = std::make_shared<cached_response>(*entry("/a"));
+        before->purge_generation = s.purge_generation();
+        QCOMPARE(s.flush(), std::size_t(0));
+        // Requested after the flush, with a request time an hour earlier
+        // (the clock was stepped back): stored.
+        auto after = std::make_shared<cached_response>(*entry("/b"));
+        after->request_time -= std::chrono::hours(1);
+        after->purge_generation = s.purge_generation();
+        QCOMPARE(s.insert(after), insert_result::stored);
+        // Requested before it, with a request time an hour later (stepped
+        // forwards): refused all the same.
+        before->request_time += std::chrono::hours(1);
+        QCOMPARE(s.insert(before), insert_result::superseded);
+        QCOMPARE(s.purge_generation(), std::uint64_t(1));
     }
 
     void purges()
