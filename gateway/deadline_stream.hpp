@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <utility>
 
 namespace boost::asio::ssl {
 class context;
@@ -92,6 +93,17 @@ public:
     // Lifts the deadline; timed_out() stays as it was, so that the reason a
     // read failed can still be told after its deadline is lifted.
     void expires_never() { state_->deadline = clock::time_point::max(); }
+    // From now on, reads try the socket at once, every time, and never
+    // report it drained, as asio's own reads (drained_read.hpp): for a
+    // tunnel, whose reads mostly wait and which has no exchange whose
+    // deadline would end a read that missed a reset. The first such read
+    // tries even if the last one reported the socket drained.
+    void read_eagerly() noexcept
+    {
+        state_->read_mode = drained_read::mode::eager;
+        state_->attempt_next_read = true;
+    }
+
     // Whether the last deadline set passed with the stream in use: an
     // operation that failed with operation_aborted failed for lack of time.
     bool timed_out() const noexcept { return state_->timed_out; }
@@ -118,7 +130,8 @@ public:
                 if (buffer.size() == 0 || !s->socket.is_open() || !s->drain_hint())
                     s->socket.async_read_some(buffer, std::move(handler));
                 else
-                    drained_read::start(*s->reactor, s->socket, buffer, std::move(handler));
+                    drained_read::start(*s->reactor, s->socket, buffer, std::move(handler),
+                                        s->read_mode, std::exchange(s->attempt_next_read, false));
             },
             token, state_.get(), first_buffer<boost::asio::mutable_buffer>(buffers));
     }
@@ -193,6 +206,7 @@ public:
             boost::system::error_code ignored;
             state_->socket.close(ignored);
             state_->hint = hint_state::unknown; // a new socket
+            state_->read_mode = drained_read::mode::hinted;
             arm();
             auto [connect_ec] = co_await state_->socket.async_connect(endpoint, worker_nothrow);
             ec = connect_ec;
@@ -245,6 +259,8 @@ private:
         clock::time_point armed_at = clock::time_point::max();
         bool timed_out = false;
         hint_state hint = hint_state::unknown;
+        drained_read::mode read_mode = drained_read::mode::hinted;
+        bool attempt_next_read = false;
         boost::asio::detail::reactor* reactor;
         // Declared last: destroyed first, while the socket it reads exists.
         std::unique_ptr<tls_layer, tls_layer_deleter> tls;

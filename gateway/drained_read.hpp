@@ -22,6 +22,15 @@
 // exhausted. The sockets are registered edge-triggered, so the next bytes
 // to arrive raise a new event.
 //
+// The hint has one blind spot: a reset (RST) that arrives together with the
+// last bytes. The kernel's queued count does not show it (only a FIN's), so
+// the read that takes those bytes reports the socket exhausted, and the
+// reset's readiness event, already spent on that read, does not come again:
+// the next read waits for its deadline. An exchange has one and ends there;
+// a tunnel, whose reads mostly wait, would sit on a dead connection until
+// its idle limit. Tunnels read `eager`ly instead: every read tries the
+// socket at once, as asio's own reads do, and none reports exhaustion.
+//
 // Written against asio's reactor internals (its receive operation, in
 // boost/asio/detail/reactive_socket_recv_op.hpp, is the model), and so
 // checked against the Boost version it was written for.
@@ -69,10 +78,18 @@ inline bool enable_hint(int fd)
     return ::setsockopt(fd, IPPROTO_TCP, TCP_INQ, &on, sizeof on) == 0;
 }
 
+// How a read treats the socket (see above).
+enum class mode : unsigned char {
+    hinted, // reports exhaustion; waits for the next readiness event after it
+    eager,  // tries at once, every time; never reports exhaustion
+};
+
 // One recvmsg into `data`; what asio's reactor wants to know of it.
 // (Called with the reactor's lock for the socket held: no waiting here.)
-inline boost::asio::detail::reactor_op::status
-receive(int fd, void* data, std::size_t size, boost::system::error_code& ec, std::size_t& received)
+inline boost::asio::detail::reactor_op::status receive(int fd, void* data, std::size_t size,
+                                                       boost::system::error_code& ec,
+                                                       std::size_t& received,
+                                                       mode how = mode::hinted)
 {
     using status = boost::asio::detail::reactor_op::status;
     alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
@@ -101,6 +118,8 @@ receive(int fd, void* data, std::size_t size, boost::system::error_code& ec, std
             ec = boost::asio::error::eof;
             return status::done_and_exhausted;
         }
+        if (how == mode::eager)
+            return status::done;
         for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c != nullptr; c = CMSG_NXTHDR(&msg, c)) {
             if (c->cmsg_level == SOL_TCP && c->cmsg_type == TCP_CM_INQ) {
                 int queued = 0;
@@ -118,9 +137,11 @@ public:
     BOOST_ASIO_DEFINE_HANDLER_PTR(receive_op);
 
     receive_op(const boost::system::error_code& success_ec, int fd,
-               boost::asio::mutable_buffer buffer, Handler& handler, const IoExecutor& io_ex)
+               boost::asio::mutable_buffer buffer, mode how, Handler& handler,
+               const IoExecutor& io_ex)
         : reactor_op(success_ec, &receive_op::do_perform, &receive_op::do_complete)
         , fd_(fd)
+        , mode_(how)
         , buffer_(buffer)
         , handler_(static_cast<Handler&&>(handler))
         , work_(handler_, io_ex)
@@ -130,7 +151,8 @@ public:
     static status do_perform(reactor_op* base)
     {
         auto* o = static_cast<receive_op*>(base);
-        return receive(o->fd_, o->buffer_.data(), o->buffer_.size(), o->ec_, o->bytes_transferred_);
+        return receive(o->fd_, o->buffer_.data(), o->buffer_.size(), o->ec_, o->bytes_transferred_,
+                       o->mode_);
     }
 
     static void do_complete(void* owner, boost::asio::detail::operation* base,
@@ -155,6 +177,7 @@ public:
 
 private:
     int fd_;
+    mode mode_;
     boost::asio::mutable_buffer buffer_;
     Handler handler_;
     boost::asio::detail::handler_work<Handler, IoExecutor> work_;
@@ -170,10 +193,13 @@ struct socket_access : Socket {
 };
 
 // Starts a read of `socket` into `buffer` that completes `handler` like
-// async_read_some. The socket must be open, non-empty buffer.
+// async_read_some. The socket must be open, non-empty buffer. With
+// `attempt_now`, the read is tried before it goes to the reactor, even when
+// the last one reported the socket exhausted: for the first eager read.
 template <class Socket, class Handler>
 void start(boost::asio::detail::reactor& reactor, Socket& socket,
-           boost::asio::mutable_buffer buffer, Handler&& handler)
+           boost::asio::mutable_buffer buffer, Handler&& handler, mode how = mode::hinted,
+           bool attempt_now = false)
 {
     namespace d = boost::asio::detail;
     using handler_type = std::decay_t<Handler>;
@@ -183,13 +209,21 @@ void start(boost::asio::detail::reactor& reactor, Socket& socket,
     handler_type h(static_cast<Handler&&>(handler));
     const bool is_continuation = boost_asio_handler_cont_helpers::is_continuation(h);
     typename op::ptr p = {d::addressof(h), op::ptr::allocate(h), nullptr};
-    p.p = new (p.v) op(boost::system::error_code(), impl.socket_, buffer, h, socket.get_executor());
+    p.p = new (p.v)
+        op(boost::system::error_code(), impl.socket_, buffer, how, h, socket.get_executor());
     if ((impl.state_ & d::socket_ops::non_blocking) ||
-        d::socket_ops::set_internal_non_blocking(impl.socket_, impl.state_, true, p.p->ec_))
-        reactor.start_op(d::reactor::read_op, impl.socket_, impl.reactor_data_, p.p,
-                         is_continuation, true);
-    else
+        d::socket_ops::set_internal_non_blocking(impl.socket_, impl.state_, true, p.p->ec_)) {
+        // After a read that reported exhaustion the reactor does not try at
+        // once (until the next event); this does, and then leaves the read
+        // to the reactor as usual, which tries again if an event came since.
+        if (attempt_now && op::do_perform(p.p) != d::reactor_op::not_done)
+            reactor.post_immediate_completion(p.p, is_continuation);
+        else
+            reactor.start_op(d::reactor::read_op, impl.socket_, impl.reactor_data_, p.p,
+                             is_continuation, true);
+    } else {
         reactor.post_immediate_completion(p.p, is_continuation);
+    }
     p.v = p.p = nullptr;
 }
 

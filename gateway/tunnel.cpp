@@ -118,6 +118,10 @@ worker_task<tunnel_result> run_tunnel(worker_stream& client,
     // Shared with the spawned direction, whose frame may outlive this one
     // only when the io_context is torn down without running it.
     const auto s = std::make_shared<tunnel_state>(client, upstream, idle_timeout);
+    // A reset that came with the last bytes of the handshake's exchange,
+    // or with any later ones, must end the tunnel now, not at its idle limit.
+    client.read_eagerly();
+    upstream.read_eagerly();
     s->touch();
     asio::co_spawn(client.get_executor(), pump_back(s, upstream_pending), [s](std::exception_ptr) {
         s->spawned_finished = true;

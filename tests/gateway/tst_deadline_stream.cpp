@@ -295,6 +295,33 @@ private slots:
         QVERIFY(!second.timed_out);
     }
 
+    void resetWithTheLastBytesIsSeenByAnEagerRead()
+    {
+        // Bytes and a reset (RST) together, with a read waiting: one
+        // readiness event, spent on the read that takes the bytes, and the
+        // kernel's queued count does not show a reset. A tunnel's reads
+        // (read_eagerly) must find it at once all the same.
+        connected_pair p;
+        p.stream->expires_after(5s);
+        read_outcome first;
+        asio::co_spawn(p.ioc, read_once(*p.stream, first), asio::detached);
+        p.ioc.run_for(50ms);
+        QVERIFY(!first.done);
+        asio::write(p.peer, asio::buffer(std::string_view("last words")));
+        p.peer.set_option(asio::socket_base::linger(true, 0));
+        p.peer.close();
+        run_until(p.ioc, first, 5000ms);
+        QCOMPARE(first.data, std::string("last words"));
+        p.stream->read_eagerly();
+        read_outcome second;
+        asio::co_spawn(p.ioc, read_once(*p.stream, second), asio::detached);
+        run_until(p.ioc, second, 2000ms);
+        QVERIFY(second.done);
+        QCOMPARE(second.ec, boost::system::error_code(asio::error::connection_reset));
+        QVERIFY(second.took < 1000ms);
+        QVERIFY(!second.timed_out);
+    }
+
     void moreQueuedThanOneReadTakesIsReadOn()
     {
         connected_pair p;
