@@ -93,16 +93,16 @@ public:
     // Lifts the deadline; timed_out() stays as it was, so that the reason a
     // read failed can still be told after its deadline is lifted.
     void expires_never() { state_->deadline = clock::time_point::max(); }
-    // From now on, reads try the socket at once, every time, and never
-    // report it drained, as asio's own reads (drained_read.hpp): for a
-    // tunnel, whose reads mostly wait and which has no exchange whose
-    // deadline would end a read that missed a reset. The first such read
-    // tries even if the last one reported the socket drained.
-    void read_eagerly() noexcept
-    {
-        state_->read_mode = drained_read::mode::eager;
-        state_->attempt_next_read = true;
-    }
+    // From now on, every read tries the socket at once, even after one
+    // that drained it (drained_read.hpp), as asio's own reads do: for a
+    // tunnel, whose reads and writes run at the same time, so that a write
+    // between two reads says nothing about the second one.
+    void read_eagerly() noexcept { state_->eager_reads = true; }
+
+    // For writes made outside asio (write_now, sendfile): a read after a
+    // write waits for the next readiness event; one right after a read
+    // tries the socket first (drained_read.hpp).
+    void wrote_directly() noexcept { state_->read_since_write = false; }
 
     // Whether the last deadline set passed with the stream in use: an
     // operation that failed with operation_aborted failed for lack of time.
@@ -127,11 +127,13 @@ public:
         return boost::asio::async_initiate<CompletionToken,
                                            void(boost::system::error_code, std::size_t)>(
             [](auto handler, state* s, boost::asio::mutable_buffer buffer) {
-                if (buffer.size() == 0 || !s->socket.is_open() || !s->drain_hint())
+                if (buffer.size() == 0 || !s->socket.is_open() || !s->drain_hint()) {
                     s->socket.async_read_some(buffer, std::move(handler));
-                else
+                } else {
+                    const bool after_read = std::exchange(s->read_since_write, true);
                     drained_read::start(*s->reactor, s->socket, buffer, std::move(handler),
-                                        s->read_mode, std::exchange(s->attempt_next_read, false));
+                                        after_read || s->eager_reads);
+                }
             },
             token, state_.get(), first_buffer<boost::asio::mutable_buffer>(buffers));
     }
@@ -140,6 +142,7 @@ public:
     auto async_write_some(const ConstBufferSequence& buffers, CompletionToken&& token)
     {
         arm();
+        state_->read_since_write = false;
         if (state_->tls) [[unlikely]]
             return boost::asio::async_initiate<CompletionToken,
                                                void(boost::system::error_code, std::size_t)>(
@@ -206,7 +209,8 @@ public:
             boost::system::error_code ignored;
             state_->socket.close(ignored);
             state_->hint = hint_state::unknown; // a new socket
-            state_->read_mode = drained_read::mode::hinted;
+            state_->eager_reads = false;
+            state_->read_since_write = false;
             arm();
             auto [connect_ec] = co_await state_->socket.async_connect(endpoint, worker_nothrow);
             ec = connect_ec;
@@ -259,8 +263,8 @@ private:
         clock::time_point armed_at = clock::time_point::max();
         bool timed_out = false;
         hint_state hint = hint_state::unknown;
-        drained_read::mode read_mode = drained_read::mode::hinted;
-        bool attempt_next_read = false;
+        bool eager_reads = false;      // read_eagerly()
+        bool read_since_write = false; // the last operation started was a read
         boost::asio::detail::reactor* reactor;
         // Declared last: destroyed first, while the socket it reads exists.
         std::unique_ptr<tls_layer, tls_layer_deleter> tls;

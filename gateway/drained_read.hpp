@@ -26,10 +26,13 @@
 // last bytes. The kernel's queued count does not show it (only a FIN's), so
 // the read that takes those bytes reports the socket exhausted, and the
 // reset's readiness event, already spent on that read, does not come again:
-// the next read waits for its deadline. An exchange has one and ends there;
-// a tunnel, whose reads mostly wait, would sit on a dead connection until
-// its idle limit. Tunnels read `eager`ly instead: every read tries the
-// socket at once, as asio's own reads do, and none reports exhaustion.
+// a read waiting for the next event would wait for its deadline (an
+// upstream that resets mid-body held its client for its whole read
+// timeout; a tunnel stayed open for its idle limit). A write finds the
+// reset at once, so only a read that follows a read is at risk: such a read
+// is tried at once (`attempt_now`, decided by deadline_stream), as are all
+// of a tunnel's. On the common path (a request read whole, its response
+// written, the next request read) none is.
 //
 // Written against asio's reactor internals (its receive operation, in
 // boost/asio/detail/reactive_socket_recv_op.hpp, is the model), and so
@@ -78,18 +81,10 @@ inline bool enable_hint(int fd)
     return ::setsockopt(fd, IPPROTO_TCP, TCP_INQ, &on, sizeof on) == 0;
 }
 
-// How a read treats the socket (see above).
-enum class mode : unsigned char {
-    hinted, // reports exhaustion; waits for the next readiness event after it
-    eager,  // tries at once, every time; never reports exhaustion
-};
-
 // One recvmsg into `data`; what asio's reactor wants to know of it.
 // (Called with the reactor's lock for the socket held: no waiting here.)
-inline boost::asio::detail::reactor_op::status receive(int fd, void* data, std::size_t size,
-                                                       boost::system::error_code& ec,
-                                                       std::size_t& received,
-                                                       mode how = mode::hinted)
+inline boost::asio::detail::reactor_op::status
+receive(int fd, void* data, std::size_t size, boost::system::error_code& ec, std::size_t& received)
 {
     using status = boost::asio::detail::reactor_op::status;
     alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
@@ -118,8 +113,6 @@ inline boost::asio::detail::reactor_op::status receive(int fd, void* data, std::
             ec = boost::asio::error::eof;
             return status::done_and_exhausted;
         }
-        if (how == mode::eager)
-            return status::done;
         for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c != nullptr; c = CMSG_NXTHDR(&msg, c)) {
             if (c->cmsg_level == SOL_TCP && c->cmsg_type == TCP_CM_INQ) {
                 int queued = 0;
@@ -137,11 +130,9 @@ public:
     BOOST_ASIO_DEFINE_HANDLER_PTR(receive_op);
 
     receive_op(const boost::system::error_code& success_ec, int fd,
-               boost::asio::mutable_buffer buffer, mode how, Handler& handler,
-               const IoExecutor& io_ex)
+               boost::asio::mutable_buffer buffer, Handler& handler, const IoExecutor& io_ex)
         : reactor_op(success_ec, &receive_op::do_perform, &receive_op::do_complete)
         , fd_(fd)
-        , mode_(how)
         , buffer_(buffer)
         , handler_(static_cast<Handler&&>(handler))
         , work_(handler_, io_ex)
@@ -151,8 +142,7 @@ public:
     static status do_perform(reactor_op* base)
     {
         auto* o = static_cast<receive_op*>(base);
-        return receive(o->fd_, o->buffer_.data(), o->buffer_.size(), o->ec_, o->bytes_transferred_,
-                       o->mode_);
+        return receive(o->fd_, o->buffer_.data(), o->buffer_.size(), o->ec_, o->bytes_transferred_);
     }
 
     static void do_complete(void* owner, boost::asio::detail::operation* base,
@@ -177,7 +167,6 @@ public:
 
 private:
     int fd_;
-    mode mode_;
     boost::asio::mutable_buffer buffer_;
     Handler handler_;
     boost::asio::detail::handler_work<Handler, IoExecutor> work_;
@@ -195,11 +184,10 @@ struct socket_access : Socket {
 // Starts a read of `socket` into `buffer` that completes `handler` like
 // async_read_some. The socket must be open, non-empty buffer. With
 // `attempt_now`, the read is tried before it goes to the reactor, even when
-// the last one reported the socket exhausted: for the first eager read.
+// the last one reported the socket exhausted.
 template <class Socket, class Handler>
 void start(boost::asio::detail::reactor& reactor, Socket& socket,
-           boost::asio::mutable_buffer buffer, Handler&& handler, mode how = mode::hinted,
-           bool attempt_now = false)
+           boost::asio::mutable_buffer buffer, Handler&& handler, bool attempt_now = false)
 {
     namespace d = boost::asio::detail;
     using handler_type = std::decay_t<Handler>;
@@ -209,8 +197,7 @@ void start(boost::asio::detail::reactor& reactor, Socket& socket,
     handler_type h(static_cast<Handler&&>(handler));
     const bool is_continuation = boost_asio_handler_cont_helpers::is_continuation(h);
     typename op::ptr p = {d::addressof(h), op::ptr::allocate(h), nullptr};
-    p.p = new (p.v)
-        op(boost::system::error_code(), impl.socket_, buffer, how, h, socket.get_executor());
+    p.p = new (p.v) op(boost::system::error_code(), impl.socket_, buffer, h, socket.get_executor());
     if ((impl.state_ & d::socket_ops::non_blocking) ||
         d::socket_ops::set_internal_non_blocking(impl.socket_, impl.state_, true, p.p->ec_)) {
         // After a read that reported exhaustion the reactor does not try at

@@ -24,6 +24,7 @@ write_head_and_file(worker_stream& out, std::string_view head, int fd, std::size
     if (ec)
         co_return std::tuple{ec, std::size_t{0}};
     const int sock = socket.native_handle();
+    out.wrote_directly();
     auto file_offset = static_cast<off_t>(offset);
     std::size_t left = length;
     std::size_t written = 0;

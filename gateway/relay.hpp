@@ -123,6 +123,7 @@ inline std::size_t write_now(worker_stream& out, gather& pieces, boost::system::
         return 0;
     const auto buffers = pieces.buffers();
     const int fd = socket.native_handle();
+    out.wrote_directly();
     // One piece (a request head going upstream, nearly always) goes by
     // send(): the kernel then copies in no message header and no iovec.
     std::array<iovec, 5> iov;

@@ -120,6 +120,11 @@ bool answer(threaded_origin::socket& socket, const std::string& target)
         std::this_thread::sleep_for(20ms);
         send("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
         return false;
+    } else if (target == "/reset-mid-body") {
+        send("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n" + std::string(1000, 'x'));
+        const ::linger reset{1, 0};
+        ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+        return false;
     } else if (target == "/then-close") {
         send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         return false; // after a keep-alive response: the pooled connection dies
@@ -302,6 +307,29 @@ private slots:
         verifyUnavailable(http_request(m_port, "GET", "/partial"));
         QVERIFY(m_proxy.gateway().stats().upstream_errors > 0);
         QCOMPARE(http_request(m_port, "GET", "/plain").status, 200); // the worker is fine
+    }
+
+    // A reset right behind the first part of the body (one readiness event
+    // for both, spent on the read that takes the part): the client's
+    // response ends at once, not at the upstream's read timeout, here a
+    // minute (the clients give up after 20 s).
+    void resetMidBodyEndsTheResponseAtOnce()
+    {
+        gateway::config_snapshot config;
+        auto upstream = make_upstream("origin", {m_proxy.origin().port()});
+        upstream.read_timeout = 60s;
+        upstream.total_timeout = 120s;
+        config.upstreams.push_back(upstream);
+        config.routes.push_back(make_route("all", "/", "origin"));
+        QCOMPARE(QString::fromStdString(m_proxy.gateway().apply(config)), QString());
+        for (int i = 0; i < 20; ++i) {
+            const auto r = http_request(m_port, "GET", "/reset-mid-body", {}, {}, 20s);
+            // The head went out; the body is cut short, and the connection
+            // closed rather than left waiting.
+            QCOMPARE(r.status, 0);
+            QVERIFY2(r.error.find("partial message") != std::string::npos, r.error.c_str());
+        }
+        QCOMPARE(http_request(m_port, "GET", "/plain").status, 200);
     }
 
     void noResponseAtAllIsUnavailable()
