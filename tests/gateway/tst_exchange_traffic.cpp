@@ -1,0 +1,416 @@
+// SPDX-FileCopyrightText: Gatehouse contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// Random HTTP exchanges through the gateway, checked byte for byte in both
+// directions. Clients keep connections alive for a few requests, sometimes
+// pipelined, with bodies of random sizes sent with a length or chunked (in
+// chunks of random sizes), in pieces cut anywhere and with pauses; the
+// origin reads each body whole, says what it got, and answers with a body
+// of the size asked for, framed by length, chunked or by closing, also in
+// random pieces. Some exchanges end badly: the origin resets the connection
+// halfway through its body, or the client resets halfway through its
+// upload. A complete exchange must deliver exactly what was sent each way;
+// one cut short must end at once (the upstream's read timeout is a minute,
+// a cut one must end within 10 s) with what arrived a prefix of what was sent.
+// Afterwards no client connection is left open and the gateway still
+// proxies. Seeded (GATEHOUSE_TEST_SEED); bounded in exchanges, bytes, time.
+#include "gateway_fixture.h"
+#include "tests/support/test_http.h"
+#include "threaded_origin.h"
+
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <QtTest/QTest>
+
+#include <charconv>
+#include <cstdint>
+#include <cstdlib>
+#include <mutex>
+#include <random>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include <sys/socket.h>
+
+using namespace gatehouse;
+using namespace gatehouse::test;
+using namespace std::chrono_literals;
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// The response body for exchange `id`: known to both ends.
+std::string response_body(std::uint64_t id, std::size_t size)
+{
+    std::string out(size, '\0');
+    for (std::size_t i = 0; i < size; ++i)
+        out[i] = static_cast<char>((i * 131 + id * 7 + 17) % 251);
+    return out;
+}
+
+// What the origin says it received: length and FNV-1a digest.
+std::string fingerprint(std::string_view body)
+{
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : body) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return std::to_string(body.size()) + "-" + std::to_string(h);
+}
+
+std::uint64_t query_number(std::string_view target, std::string_view name)
+{
+    const auto at = target.find(std::string(name) + "=");
+    if (at == std::string_view::npos)
+        return 0;
+    std::uint64_t value = 0;
+    const auto digits = target.substr(at + name.size() + 1);
+    std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    return value;
+}
+
+// `bytes` cut into pieces of random sizes (1 to `largest`).
+std::vector<std::string_view> cut(std::string_view bytes, std::mt19937& rng, std::size_t largest)
+{
+    std::vector<std::string_view> pieces;
+    while (!bytes.empty()) {
+        const std::size_t n =
+            std::min(bytes.size(), std::uniform_int_distribution<std::size_t>(1, largest)(rng));
+        pieces.push_back(bytes.substr(0, n));
+        bytes.remove_prefix(n);
+    }
+    return pieces;
+}
+
+// `body` in chunked coding, in chunks of random sizes.
+std::string chunked(std::string_view body, std::mt19937& rng)
+{
+    std::string out;
+    for (const auto chunk : cut(body, rng, 40000)) {
+        char size[20];
+        const auto end = std::to_chars(size, size + sizeof size, chunk.size(), 16).ptr;
+        out.append(size, end).append("\r\n").append(chunk).append("\r\n");
+    }
+    return out + "0\r\n\r\n";
+}
+
+// Framing of the origin's response (`framing=` in the target).
+enum class framing : unsigned { length, chunked, close };
+
+// The origin: reads each request and its body whole, then answers with
+// `size` bytes of response_body(id), framed as asked, written in random
+// pieces, with X-Got naming what it received. `reset_after`: resets the
+// connection once that many body bytes are out (0: never).
+void serve(threaded_origin::socket& s)
+{
+    beast::flat_buffer buffer;
+    for (;;) {
+        http::request_parser<http::string_body> parser;
+        parser.body_limit(boost::none);
+        boost::system::error_code ec;
+        http::read(s, buffer, parser, ec);
+        if (ec)
+            return;
+        const auto& req = parser.get();
+        const std::string_view target(req.target().data(), req.target().size());
+        const std::uint64_t id = query_number(target, "id");
+        const std::size_t size = query_number(target, "size");
+        const auto how = static_cast<framing>(query_number(target, "framing"));
+        const std::size_t reset_after = query_number(target, "reset_after");
+        std::mt19937 rng(static_cast<unsigned>(id));
+        const std::string body = response_body(id, size);
+        std::string head = "HTTP/1.1 200 OK\r\nX-Got: " + fingerprint(req.body()) + "\r\n";
+        if (how == framing::length)
+            head += "Content-Length: " + std::to_string(size) + "\r\n";
+        else if (how == framing::chunked)
+            head += "Transfer-Encoding: chunked\r\n";
+        else
+            head += "Connection: close\r\n";
+        head += "\r\n";
+        const std::string_view sent_body =
+            reset_after ? std::string_view(body).substr(0, reset_after) : std::string_view(body);
+        std::string wire = head;
+        if (how == framing::chunked) {
+            std::string coded = chunked(sent_body, rng);
+            if (reset_after) // no last chunk: the body is cut
+                coded.resize(coded.size() - 5);
+            wire += coded;
+        } else {
+            wire += sent_body;
+        }
+        for (const auto piece : cut(wire, rng, 64 * 1024)) {
+            if (std::uniform_int_distribution<int>(0, 7)(rng) == 0)
+                std::this_thread::sleep_for(
+                    std::chrono::milliseconds(std::uniform_int_distribution<int>(1, 15)(rng)));
+            asio::write(s, asio::buffer(piece), ec);
+            if (ec)
+                return;
+        }
+        if (reset_after) {
+            const ::linger reset{1, 0};
+            ::setsockopt(s.native_handle(), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+            s.close(ec);
+            return;
+        }
+        if (how == framing::close) {
+            s.shutdown(tcp::socket::shutdown_send, ec);
+            return;
+        }
+    }
+}
+
+enum class ending { complete, origin_reset, client_reset };
+
+struct exchange_plan {
+    std::uint64_t id = 0;
+    std::string method = "GET";
+    std::string body;
+    bool chunked_upload = false;
+    std::size_t response_size = 0;
+    framing response_framing = framing::length;
+    ending end = ending::complete;
+    std::size_t reset_after = 0; // origin_reset: response bytes; client_reset: request bytes
+    bool pipelined = false;      // sent together with the one before
+};
+
+std::size_t skewed_size(std::mt19937& rng)
+{
+    switch (std::uniform_int_distribution<int>(0, 9)(rng)) {
+    case 0:
+        return 0;
+    case 1:
+    case 2:
+    case 3:
+        return std::uniform_int_distribution<std::size_t>(1, 100)(rng);
+    case 4:
+    case 5:
+    case 6:
+        return std::uniform_int_distribution<std::size_t>(101, 20000)(rng);
+    default:
+        return std::uniform_int_distribution<std::size_t>(20001, 300000)(rng);
+    }
+}
+
+// A keep-alive connection's exchanges; a bad ending or a close-delimited
+// response is its last.
+std::vector<exchange_plan> plan_connection(std::mt19937& rng, std::uint64_t& next_id)
+{
+    std::vector<exchange_plan> plans;
+    const int count = std::uniform_int_distribution<int>(1, 5)(rng);
+    for (int i = 0; i < count; ++i) {
+        exchange_plan p;
+        p.id = next_id++;
+        const int kind = std::uniform_int_distribution<int>(0, 9)(rng);
+        if (kind >= 4) {
+            p.method = kind >= 7 ? "PUT" : "POST";
+            std::string body(skewed_size(rng), '\0');
+            std::uniform_int_distribution<int> byte(0, 255);
+            for (auto& c : body)
+                c = static_cast<char>(byte(rng));
+            p.body = std::move(body);
+            p.chunked_upload = std::uniform_int_distribution<int>(0, 1)(rng) == 1;
+        }
+        p.response_size = skewed_size(rng);
+        const int frame = std::uniform_int_distribution<int>(0, 19)(rng);
+        p.response_framing = frame < 10   ? framing::length
+                             : frame < 17 ? framing::chunked
+                                          : framing::close;
+        const int end = std::uniform_int_distribution<int>(0, 19)(rng);
+        if (end == 0 && p.response_size > 1) {
+            p.end = ending::origin_reset;
+            p.reset_after = std::uniform_int_distribution<std::size_t>(1, p.response_size - 1)(rng);
+        } else if (end == 1 && p.body.size() > 1) {
+            p.end = ending::client_reset;
+            p.reset_after = std::uniform_int_distribution<std::size_t>(1, p.body.size() - 1)(rng);
+        }
+        p.pipelined = !plans.empty() && p.method == "GET" && plans.back().method == "GET" &&
+                      plans.back().end == ending::complete &&
+                      plans.back().response_framing != framing::close &&
+                      std::uniform_int_distribution<int>(0, 2)(rng) == 0;
+        plans.push_back(std::move(p));
+        if (plans.back().end != ending::complete || plans.back().response_framing == framing::close)
+            break;
+    }
+    return plans;
+}
+
+std::string request_bytes(const exchange_plan& p, std::mt19937& rng)
+{
+    std::string target = "/x/" + std::to_string(p.id) + "?id=" + std::to_string(p.id) +
+                         "&size=" + std::to_string(p.response_size) +
+                         "&framing=" + std::to_string(static_cast<unsigned>(p.response_framing));
+    if (p.end == ending::origin_reset)
+        target += "&reset_after=" + std::to_string(p.reset_after);
+    std::string out = p.method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    if (p.method == "GET")
+        return out + "\r\n";
+    if (p.chunked_upload)
+        return out + "Transfer-Encoding: chunked\r\n\r\n" + chunked(p.body, rng);
+    return out + "Content-Length: " + std::to_string(p.body.size()) + "\r\n\r\n" + p.body;
+}
+
+bool send_all(int fd, std::string_view data)
+{
+    while (!data.empty()) {
+        const ssize_t n = ::send(fd, data.data(), data.size(), MSG_NOSIGNAL);
+        if (n <= 0)
+            return false;
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+// Runs one connection's exchanges; empty when everything held.
+std::string run_connection(std::uint16_t port, const std::vector<exchange_plan>& plans,
+                           unsigned seed)
+{
+    std::mt19937 rng(seed);
+    asio::io_context ioc;
+    tcp::socket socket(ioc);
+    boost::system::error_code ec;
+    socket.connect({asio::ip::address_v4::loopback(), port}, ec);
+    if (ec)
+        return "connect: " + ec.message();
+    beast::flat_buffer buffer;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        const auto& p = plans[i];
+        const std::string where = "exchange " + std::to_string(p.id) + " (" + p.method + ", " +
+                                  std::to_string(p.body.size()) + " up, " +
+                                  std::to_string(p.response_size) + " down): ";
+        // A pipelined request went out with the one before.
+        if (!p.pipelined) {
+            std::string bytes = request_bytes(p, rng);
+            for (std::size_t j = i + 1; j < plans.size() && plans[j].pipelined; ++j)
+                bytes += request_bytes(plans[j], rng);
+            if (p.end == ending::client_reset) {
+                // The head and part of the body, then a reset.
+                const auto head_end = bytes.find("\r\n\r\n") + 4;
+                send_all(socket.native_handle(),
+                         std::string_view(bytes).substr(0, head_end + p.reset_after));
+                std::this_thread::sleep_for(
+                    std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 20)(rng)));
+                socket.set_option(asio::socket_base::linger(true, 0), ec);
+                socket.close(ec);
+                return {};
+            }
+            for (const auto piece : cut(bytes, rng, 48 * 1024)) {
+                if (std::uniform_int_distribution<int>(0, 9)(rng) == 0)
+                    std::this_thread::sleep_for(
+                        std::chrono::milliseconds(std::uniform_int_distribution<int>(1, 15)(rng)));
+                if (!send_all(socket.native_handle(), piece))
+                    return p.end == ending::complete ? where + "the request could not be sent"
+                                                     : std::string();
+            }
+        }
+        http::response_parser<http::string_body> parser;
+        parser.body_limit(boost::none);
+        const auto started = std::chrono::steady_clock::now();
+        http::read(socket, buffer, parser, ec);
+        if (p.end == ending::origin_reset) {
+            // Cut short, at once (not at the upstream's read timeout), and
+            // never completed with other bytes.
+            if (!ec)
+                return where + "a response the origin reset came complete";
+            if (std::chrono::steady_clock::now() - started > 10s)
+                return where + "the response was left hanging after the origin's reset";
+            const auto& got = parser.get().body();
+            if (!response_body(p.id, p.response_size).starts_with(got))
+                return where + "the cut response is not a prefix of the origin's";
+            return {};
+        }
+        if (ec)
+            return where + "read: " + ec.message();
+        const auto& res = parser.get();
+        if (res.result_int() != 200)
+            return where + "status " + std::to_string(res.result_int());
+        const auto got = res["X-Got"];
+        if (std::string_view(got.data(), got.size()) != fingerprint(p.body))
+            return where + "the origin got " + std::string(got.data(), got.size()) + ", sent " +
+                   fingerprint(p.body);
+        if (res.body() != response_body(p.id, p.response_size))
+            return where + "response body differs (" + std::to_string(res.body().size()) +
+                   " bytes)";
+        if (!res.keep_alive())
+            return {}; // a close-delimited response ends the connection
+    }
+    return {};
+}
+
+} // namespace
+
+class TestExchangeTraffic : public QObject {
+    Q_OBJECT
+
+private slots:
+    void randomExchangesArriveWholeOrEndAtOnce();
+};
+
+void TestExchangeTraffic::randomExchangesArriveWholeOrEndAtOnce()
+{
+    unsigned seed = 20261204;
+    if (const char* given = std::getenv("GATEHOUSE_TEST_SEED"))
+        seed = unsigned(std::strtoul(given, nullptr, 10));
+    threaded_origin origin(serve);
+    gateway::config_snapshot config;
+    auto upstream = make_upstream("origin", {origin.port()});
+    upstream.read_timeout = 60s; // a response left hanging fails the run
+    upstream.total_timeout = 120s;
+    upstream.health.max_failures = 0; // resets must not eject the only target
+    config.upstreams.push_back(upstream);
+    config.routes.push_back(make_route("all", "/x", "origin"));
+    gateway::gateway_server gw;
+    QCOMPARE(QString::fromStdString(gw.apply(config)), QString());
+    QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+
+    constexpr int clients = 4;
+    constexpr int connections_each = 25;
+    std::mutex mutex;
+    std::vector<std::string> failures;
+    std::vector<int> endings(3, 0);
+    std::vector<std::thread> threads;
+    for (int c = 0; c < clients; ++c) {
+        threads.emplace_back([&, c] {
+            std::mt19937 rng(seed * 31 + unsigned(c));
+            std::uint64_t next_id = std::uint64_t(c) * 100000;
+            for (int k = 0; k < connections_each; ++k) {
+                const auto plans = plan_connection(rng, next_id);
+                const auto failure = run_connection(gw.port(), plans, unsigned(rng()));
+                std::lock_guard lock(mutex);
+                for (const auto& p : plans)
+                    ++endings[static_cast<std::size_t>(p.end)];
+                if (!failure.empty())
+                    failures.push_back(failure);
+            }
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    qInfo("%d exchanges completed, %d cut by the origin, %d by the client", endings[0], endings[1],
+          endings[2]);
+    for (const auto& f : failures)
+        qWarning("%s", f.c_str());
+    QVERIFY2(failures.empty(), (std::to_string(failures.size()) + " connections failed").c_str());
+    QVERIFY2(endings[0] > 0 && endings[1] > 0 && endings[2] > 0,
+             "the seed did not plan every kind of ending");
+
+    QTRY_COMPARE_WITH_TIMEOUT(gw.stats().active_connections, std::uint64_t(0), 5000);
+    exchange_plan last;
+    last.id = 999999;
+    last.method = "POST";
+    last.body = "still here";
+    last.response_size = 1000;
+    QCOMPARE(QString::fromStdString(run_connection(gw.port(), {last}, 1)), QString());
+    gw.stop(500ms);
+}
+
+QTEST_GUILESS_MAIN(TestExchangeTraffic)
+#include "tst_exchange_traffic.moc"
