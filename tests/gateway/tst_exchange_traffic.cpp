@@ -13,11 +13,13 @@
 // one cut short must end at once (the upstream's read timeout is a minute,
 // a cut one must end within 10 s) with what arrived a prefix of what was sent.
 // Afterwards no client connection is left open and the gateway still
-// proxies. Seeded (GATEHOUSE_TEST_SEED); bounded in exchanges, bytes, time.
+// proxies. Over HTTP and HTTPS. Seeded (GATEHOUSE_TEST_SEED); bounded in exchanges, bytes, time.
 #include "gateway_fixture.h"
+#include "test_certificate.h"
 #include "tests/support/test_http.h"
 #include "threaded_origin.h"
 
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
@@ -43,6 +45,7 @@ using namespace std::chrono_literals;
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 
 namespace {
@@ -269,17 +272,28 @@ bool send_all(int fd, std::string_view data)
     return true;
 }
 
-// Runs one connection's exchanges; empty when everything held.
-std::string run_connection(std::uint16_t port, const std::vector<exchange_plan>& plans,
+// Runs one connection's exchanges, over TLS or not; empty when everything
+// held.
+std::string run_connection(std::uint16_t port, bool tls, const std::vector<exchange_plan>& plans,
                            unsigned seed)
 {
     std::mt19937 rng(seed);
     asio::io_context ioc;
-    tcp::socket socket(ioc);
+    ssl::context context(ssl::context::tls_client);
+    context.set_verify_mode(ssl::verify_none); // the certificate is not the point here
+    ssl::stream<tcp::socket> stream(ioc, context);
+    auto& socket = stream.next_layer();
     boost::system::error_code ec;
     socket.connect({asio::ip::address_v4::loopback(), port}, ec);
+    if (!ec && tls)
+        stream.handshake(ssl::stream_base::client, ec);
     if (ec)
         return "connect: " + ec.message();
+    const auto send = [&](std::string_view bytes) {
+        if (tls)
+            return asio::write(stream, asio::buffer(bytes), ec) == bytes.size() && !ec;
+        return send_all(socket.native_handle(), bytes);
+    };
     beast::flat_buffer buffer;
     for (std::size_t i = 0; i < plans.size(); ++i) {
         const auto& p = plans[i];
@@ -294,8 +308,7 @@ std::string run_connection(std::uint16_t port, const std::vector<exchange_plan>&
             if (p.end == ending::client_reset) {
                 // The head and part of the body, then a reset.
                 const auto head_end = bytes.find("\r\n\r\n") + 4;
-                send_all(socket.native_handle(),
-                         std::string_view(bytes).substr(0, head_end + p.reset_after));
+                send(std::string_view(bytes).substr(0, head_end + p.reset_after));
                 std::this_thread::sleep_for(
                     std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 20)(rng)));
                 socket.set_option(asio::socket_base::linger(true, 0), ec);
@@ -306,7 +319,7 @@ std::string run_connection(std::uint16_t port, const std::vector<exchange_plan>&
                 if (std::uniform_int_distribution<int>(0, 9)(rng) == 0)
                     std::this_thread::sleep_for(
                         std::chrono::milliseconds(std::uniform_int_distribution<int>(1, 15)(rng)));
-                if (!send_all(socket.native_handle(), piece))
+                if (!send(piece))
                     return p.end == ending::complete ? where + "the request could not be sent"
                                                      : std::string();
             }
@@ -314,7 +327,10 @@ std::string run_connection(std::uint16_t port, const std::vector<exchange_plan>&
         http::response_parser<http::string_body> parser;
         parser.body_limit(boost::none);
         const auto started = std::chrono::steady_clock::now();
-        http::read(socket, buffer, parser, ec);
+        if (tls)
+            http::read(stream, buffer, parser, ec);
+        else
+            http::read(socket, buffer, parser, ec);
         if (p.end == ending::origin_reset) {
             // Cut short, at once (not at the upstream's read timeout), and
             // never completed with other bytes.
@@ -350,12 +366,23 @@ std::string run_connection(std::uint16_t port, const std::vector<exchange_plan>&
 class TestExchangeTraffic : public QObject {
     Q_OBJECT
 
+    temporary_certificate m_certificate;
+
 private slots:
+    void randomExchangesArriveWholeOrEndAtOnce_data();
     void randomExchangesArriveWholeOrEndAtOnce();
 };
 
+void TestExchangeTraffic::randomExchangesArriveWholeOrEndAtOnce_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::newRow("http") << false;
+    QTest::newRow("https") << true;
+}
+
 void TestExchangeTraffic::randomExchangesArriveWholeOrEndAtOnce()
 {
+    QFETCH(bool, tls);
     unsigned seed = 20261204;
     if (const char* given = std::getenv("GATEHOUSE_TEST_SEED"))
         seed = unsigned(std::strtoul(given, nullptr, 10));
@@ -369,7 +396,13 @@ void TestExchangeTraffic::randomExchangesArriveWholeOrEndAtOnce()
     config.routes.push_back(make_route("all", "/x", "origin"));
     gateway::gateway_server gw;
     QCOMPARE(QString::fromStdString(gw.apply(config)), QString());
-    QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+    auto options = test_options();
+    if (tls) {
+        QCOMPARE(QString::fromStdString(m_certificate.error), QString());
+        options.tls_certificate_file = m_certificate.cert;
+        options.tls_key_file = m_certificate.key;
+    }
+    QCOMPARE(QString::fromStdString(gw.start(options)), QString());
 
     constexpr int clients = 4;
     constexpr int connections_each = 25;
@@ -383,7 +416,7 @@ void TestExchangeTraffic::randomExchangesArriveWholeOrEndAtOnce()
             std::uint64_t next_id = std::uint64_t(c) * 100000;
             for (int k = 0; k < connections_each; ++k) {
                 const auto plans = plan_connection(rng, next_id);
-                const auto failure = run_connection(gw.port(), plans, unsigned(rng()));
+                const auto failure = run_connection(gw.port(), tls, plans, unsigned(rng()));
                 std::lock_guard lock(mutex);
                 for (const auto& p : plans)
                     ++endings[static_cast<std::size_t>(p.end)];
@@ -408,7 +441,7 @@ void TestExchangeTraffic::randomExchangesArriveWholeOrEndAtOnce()
     last.method = "POST";
     last.body = "still here";
     last.response_size = 1000;
-    QCOMPARE(QString::fromStdString(run_connection(gw.port(), {last}, 1)), QString());
+    QCOMPARE(QString::fromStdString(run_connection(gw.port(), tls, {last}, 1)), QString());
     gw.stop(500ms);
 }
 
