@@ -311,6 +311,20 @@ void prune_lookups(host_lookups& lookups, const runtime_config& config)
     std::erase_if(lookups, [&](const auto& entry) { return !used.count(entry.first); });
 }
 
+namespace {
+
+// "8 MiB", "64 KiB", "1000 bytes": as the configuration file writes sizes.
+std::string size_text(std::size_t bytes)
+{
+    if (bytes != 0 && bytes % (1024 * 1024) == 0)
+        return std::to_string(bytes / (1024 * 1024)) + " MiB";
+    if (bytes != 0 && bytes % 1024 == 0)
+        return std::to_string(bytes / 1024) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+} // namespace
+
 std::string cache_api_key(const route_config& route)
 {
     return route.api_id ? std::to_string(route.api_id) : route.id;
@@ -412,6 +426,13 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
     config->cache = std::move(cache);
     for (const auto& route : config->snapshot.routes) {
         route_cache rc;
+        if (warnings && config->cache && route.cache.enabled &&
+            route.cache.max_object_bytes > config->cache->max_object_bytes())
+            warnings->push_back(
+                "route '" + route.id + "': max_object_size is " +
+                size_text(route.cache.max_object_bytes) + ", but with a cache budget of " +
+                size_text(config->cache->budget_bytes()) + " the cache stores responses up to " +
+                size_text(config->cache->max_object_bytes()) + "; larger ones are streamed");
         if (config->cache && route.cache.enabled) {
             rc.policy = &route.cache;
             rc.api_key = cache_api_key(route);

@@ -3,7 +3,6 @@
 #include "gateway/cache/cache_store.hpp"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <unordered_map>
 
@@ -16,7 +15,8 @@ struct key_hasher {
     std::size_t operator()(std::string_view s) const { return hash64(s, 0x51); }
 };
 
-constexpr std::size_t events_per_shard = 64;
+// The store remembers its latest events, spread over its shards.
+constexpr std::size_t events_kept = 1024;
 constexpr std::size_t event_key_chars = 120;
 
 } // namespace
@@ -31,7 +31,7 @@ struct cache_store::shard {
     std::unique_ptr<eviction_policy> policy;
     std::size_t bytes = 0;
     std::size_t budget = 0;
-    std::array<cache_event, events_per_shard> events{};
+    std::vector<cache_event> events; // a ring, sized when the store is made
     std::size_t event_count = 0;
     key_purge_history purges; // of this shard's keys
 
@@ -73,13 +73,20 @@ cache_store::cache_store(store_options options)
     : options_(options)
     , files_(std::make_shared<cache::body_file_budget>(options.files))
 {
-    const unsigned n = std::bit_ceil(std::max(1u, options_.shards));
+    // Each shard keeps its share of the budget, and an object larger than a
+    // share cannot be stored: fewer shards for a small budget, so that a
+    // share stays large enough for what routes commonly store (a 4 MiB
+    // budget split 16 ways would store nothing over 256 KiB).
+    const std::size_t shares = std::max<std::size_t>(1, options_.budget_bytes / min_shard_bytes);
+    const unsigned n = static_cast<unsigned>(std::min<std::size_t>(
+        std::bit_ceil(std::max(1u, options_.shards)), std::bit_floor(shares)));
     shards_ = std::make_unique<shard[]>(n);
     shard_mask_ = n - 1;
     const std::size_t per_shard = options_.budget_bytes / n;
     const std::size_t expected =
         per_shard / std::max<std::size_t>(options_.expected_object_bytes, 1) + 1;
     for (unsigned i = 0; i < n; ++i) {
+        shards_[i].events.resize(events_kept / n);
         shards_[i].budget = per_shard;
         shards_[i].policy = make_eviction_policy(options_.policy, per_shard, expected);
     }

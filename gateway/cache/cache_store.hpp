@@ -20,10 +20,15 @@
 
 namespace gatehouse::gateway::cache {
 
+// The smallest share of the budget a shard gets, when the budget allows:
+// a small budget is split into fewer shards (store_options::shards is the
+// most).
+inline constexpr std::size_t min_shard_bytes = 16u * 1024 * 1024;
+
 struct store_options {
     std::size_t budget_bytes = 256u * 1024 * 1024;
     // Per-object limit of the store (the API policy may set a lower one).
-    // Clamped to one shard's share of the budget.
+    // Clamped to one shard's share of the budget (max_object_bytes()).
     std::size_t max_object_bytes = 64u * 1024 * 1024;
     unsigned shards = 16; // rounded up to a power of two
     eviction_kind policy = eviction_kind::tiny_lfu;

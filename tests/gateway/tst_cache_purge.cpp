@@ -153,6 +153,37 @@ private slots:
         QCOMPARE(m_gateway.cache_stats().body_files, std::size_t(0));
     }
 
+    // A small budget stores what it has room for (it is not split into
+    // shares too small for it), and says which routes allow larger objects
+    // than it can keep.
+    void smallBudgetStoresWhatFitsAndWarns()
+    {
+        gateway::config_snapshot config;
+        config.upstreams.push_back(make_upstream("origin", {m_origin.port()}));
+        config.routes.push_back(cached_route("roomy", "/c", "origin")); // 8 MiB objects
+        auto modest = cached_route("modest", "/m", "origin");
+        modest.cache.max_object_bytes = 1024 * 1024;
+        config.routes.push_back(modest);
+        gateway::gateway_server gw;
+        QCOMPARE(QString::fromStdString(gw.apply(config)), QString());
+        QVERIFY(gw.apply_warnings().empty()); // the default budget keeps 8 MiB objects
+        auto options = test_options();
+        options.cache_budget_bytes = 4u * 1024 * 1024;
+        QCOMPARE(QString::fromStdString(gw.start(options)), QString());
+        const auto warnings = gw.apply_warnings();
+        QCOMPARE(warnings.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(warnings.front()),
+                 QStringLiteral("route 'roomy': max_object_size is 8 MiB, but with a cache budget "
+                                "of 4 MiB the cache stores responses up to 4 MiB; larger ones "
+                                "are streamed"));
+        const std::string big = "/c?t=budget-big&size=1000000&h=Cache-Control%3Amax-age%3D60";
+        const auto first = http_request(gw.port(), "GET", big);
+        QCOMPARE(first.body.size(), std::size_t(1000000));
+        QVERIFY2(cache_status_has(first, "stored"), first.header("Cache-Status").c_str());
+        QVERIFY(is_hit(http_request(gw.port(), "GET", big)));
+        gw.stop();
+    }
+
     void purgeApi()
     {
         const auto a = store("purge-api-1");

@@ -189,14 +189,36 @@ private slots:
         QVERIFY(get(s, "/shared", {}, "bob")); // shared entries serve everyone
     }
 
+    // An object is stored whole in one shard, so the largest is one shard's
+    // share of the budget; a small budget is split into fewer shards, so
+    // that it can still hold what it has room for.
+    void object_limit_data()
+    {
+        QTest::addColumn<qulonglong>("budget");
+        QTest::addColumn<qulonglong>("largest");
+        constexpr qulonglong MiB = 1024 * 1024;
+        QTest::newRow("64 KiB: one shard") << 64ull * 1024 << 64ull * 1024;
+        QTest::newRow("4 MiB: one shard") << 4 * MiB << 4 * MiB;
+        QTest::newRow("32 MiB: two") << 32 * MiB << 16 * MiB;
+        QTest::newRow("256 MiB: sixteen") << 256 * MiB << 16 * MiB;
+        QTest::newRow("2 GiB: the store's own limit") << 2048 * MiB << 64 * MiB;
+    }
+
     void object_limit()
     {
+        QFETCH(qulonglong, budget);
+        QFETCH(qulonglong, largest);
         store_options o;
-        o.budget_bytes = 64 * 1024;
-        o.shards = 4; // 16 KiB per shard: the effective per-object limit
+        o.budget_bytes = budget;
         cache_store s(o);
-        QCOMPARE(s.max_object_bytes(), std::size_t(16 * 1024));
-        QCOMPARE(s.insert(entry("/big", 20 * 1024)), insert_result::too_large);
+        QCOMPARE(qulonglong(s.max_object_bytes()), largest);
+        if (budget > 4 * 1024 * 1024)
+            return; // no need to fill memory to show the rest
+        // The size charged is the body and a little more: stored up to about
+        // the limit, refused beyond it.
+        QCOMPARE(s.insert(entry("/fits", std::size_t(largest) - 4096)), insert_result::stored);
+        QVERIFY(get(s, "/fits"));
+        QCOMPARE(s.insert(entry("/big", std::size_t(largest) + 1)), insert_result::too_large);
         QVERIFY(!get(s, "/big"));
     }
 
