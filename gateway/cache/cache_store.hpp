@@ -114,6 +114,7 @@ public:
     std::vector<cache_event> recent_events(std::size_t limit = 100) const;
 
     std::size_t budget_bytes() const { return options_.budget_bytes; }
+    std::size_t shard_count() const { return shard_mask_ + 1; }
     std::size_t max_object_bytes() const { return max_object_; }
     eviction_kind policy() const { return options_.policy; }
     // Where entries built for this store put large bodies (entry_inputs).

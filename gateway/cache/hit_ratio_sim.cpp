@@ -74,6 +74,8 @@ replay_result replay_trace(const std::vector<std::uint64_t>& trace, const replay
     cache_store store(so);
 
     replay_result result;
+    result.budget_bytes = store.budget_bytes();
+    result.shards = store.shard_count();
     for (const auto id : trace) {
         const cache_key key = key_of(id);
         ++result.lookups;

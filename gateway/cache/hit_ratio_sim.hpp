@@ -32,6 +32,8 @@ struct replay_result {
     std::uint64_t hits = 0;
     std::uint64_t evictions = 0;
     std::size_t peak_bytes = 0; // highest total charge seen after an insert
+    std::size_t budget_bytes = 0;
+    std::size_t shards = 0; // as the store split that budget
     double hit_ratio() const { return lookups ? double(hits) / double(lookups) : 0.0; }
 };
 

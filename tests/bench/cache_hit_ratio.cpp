@@ -140,12 +140,13 @@ int main(int argc, char** argv)
     base.scan_length = base.keys; // the scan touches as many new keys as the working set
 
     std::printf("keys %zu, requests %zu, one-off scan of %zu keys at 50%%, budget 10%% of the "
-                "working set, 1 KiB bodies, 16 shards\n\n",
+                "working set, 1 KiB bodies\n\n",
                 base.keys, base.requests, base.scan_length);
     std::printf(
         "| alpha | scan | LRU     | W-TinyLFU | delta (points) | replay ms (LRU / TLFU) |\n");
     std::printf(
         "|-------|------|---------|-----------|----------------|------------------------|\n");
+    replay_result last;
     for (double alpha : {0.8, 1.0}) {
         for (bool scan : {true, false}) {
             trace_options t = base;
@@ -161,7 +162,8 @@ int main(int argc, char** argv)
             for (int i = 0; i < 2; ++i) {
                 r.policy = i == 0 ? eviction_kind::lru : eviction_kind::tiny_lfu;
                 const auto start = std::chrono::steady_clock::now();
-                ratio[i] = replay_trace(trace, r).hit_ratio();
+                last = replay_trace(trace, r);
+                ratio[i] = last.hit_ratio();
                 ms[i] = std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::steady_clock::now() - start)
                             .count();
@@ -171,5 +173,7 @@ int main(int argc, char** argv)
                         100 * (ratio[1] - ratio[0]), ms[0], ms[1]);
         }
     }
+    std::printf("\nbudget %.1f MiB in %zu shard(s), as the store splits it\n",
+                double(last.budget_bytes) / (1024.0 * 1024.0), last.shards);
     return 0;
 }
