@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <set>
 
 namespace gatehouse::gateway {
@@ -323,6 +324,30 @@ std::string size_text(std::size_t bytes)
     return std::to_string(bytes) + " bytes";
 }
 
+// Cached routes whose max_object_size is over what the store keeps (one
+// share of its budget): one warning per size, naming a few of the routes,
+// since a console catalog has many routes with the same policy.
+void warn_of_unstorable_sizes(const std::vector<route_config>& routes,
+                              const cache::cache_store& store, std::vector<std::string>& warnings)
+{
+    std::map<std::size_t, std::vector<std::string_view>> over;
+    for (const auto& route : routes)
+        if (route.cache.enabled && route.cache.max_object_bytes > store.max_object_bytes())
+            over[route.cache.max_object_bytes].push_back(route.id);
+    constexpr std::size_t named = 3;
+    for (const auto& [size, ids] : over) {
+        std::string who = ids.size() == 1 ? "route " : "routes ";
+        for (std::size_t i = 0; i < std::min(ids.size(), named); ++i)
+            who.append(i ? ", '" : "'").append(ids[i]).append("'");
+        if (ids.size() > named)
+            who += " and " + std::to_string(ids.size() - named) + " more";
+        warnings.push_back(who + ": max_object_size is " + size_text(size) +
+                           ", but with a cache budget of " + size_text(store.budget_bytes()) +
+                           " the cache stores responses up to " +
+                           size_text(store.max_object_bytes()) + "; larger ones are streamed");
+    }
+}
+
 } // namespace
 
 std::string cache_api_key(const route_config& route)
@@ -424,15 +449,10 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
     for (const auto& route : snapshot.routes)
         config->route_upstream.push_back(by_name.at(route.upstream));
     config->cache = std::move(cache);
+    if (warnings && config->cache)
+        warn_of_unstorable_sizes(config->snapshot.routes, *config->cache, *warnings);
     for (const auto& route : config->snapshot.routes) {
         route_cache rc;
-        if (warnings && config->cache && route.cache.enabled &&
-            route.cache.max_object_bytes > config->cache->max_object_bytes())
-            warnings->push_back(
-                "route '" + route.id + "': max_object_size is " +
-                size_text(route.cache.max_object_bytes) + ", but with a cache budget of " +
-                size_text(config->cache->budget_bytes()) + " the cache stores responses up to " +
-                size_text(config->cache->max_object_bytes()) + "; larger ones are streamed");
         if (config->cache && route.cache.enabled) {
             rc.policy = &route.cache;
             rc.api_key = cache_api_key(route);

@@ -164,6 +164,12 @@ private slots:
         auto modest = cached_route("modest", "/m", "origin");
         modest.cache.max_object_bytes = 1024 * 1024;
         config.routes.push_back(modest);
+        // Routes sharing a policy (as a console API's do) share a warning.
+        for (const char* id : {"a-1", "a-2", "a-3", "a-4"}) {
+            auto route = cached_route(id, std::string("/") + id, "origin");
+            route.cache.max_object_bytes = 5u * 1024 * 1024;
+            config.routes.push_back(route);
+        }
         gateway::gateway_server gw;
         QCOMPARE(QString::fromStdString(gw.apply(config)), QString());
         QVERIFY(gw.apply_warnings().empty()); // the default budget keeps 8 MiB objects
@@ -171,8 +177,12 @@ private slots:
         options.cache_budget_bytes = 4u * 1024 * 1024;
         QCOMPARE(QString::fromStdString(gw.start(options)), QString());
         const auto warnings = gw.apply_warnings();
-        QCOMPARE(warnings.size(), std::size_t(1));
-        QCOMPARE(QString::fromStdString(warnings.front()),
+        QCOMPARE(warnings.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(warnings[0]),
+                 QStringLiteral("routes 'a-1', 'a-2', 'a-3' and 1 more: max_object_size is 5 MiB, "
+                                "but with a cache budget of 4 MiB the cache stores responses up "
+                                "to 4 MiB; larger ones are streamed"));
+        QCOMPARE(QString::fromStdString(warnings[1]),
                  QStringLiteral("route 'roomy': max_object_size is 8 MiB, but with a cache budget "
                                 "of 4 MiB the cache stores responses up to 4 MiB; larger ones "
                                 "are streamed"));
