@@ -259,8 +259,7 @@ bool HeadlessRunner::startGateway()
         printLine(stderr, QStringLiteral("gatehouse: ") + m_controller->lastError());
         return false;
     }
-    for (const QString& warning : m_controller->applyWarnings())
-        printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
+    showWarnings(m_controller->applyWarnings());
     printLine(stdout,
               QStringLiteral("gateway listening on ") + m_controller->listenUrl().toString());
     const auto dnsRefresh = m_controller->dnsRefreshInterval();
@@ -284,15 +283,8 @@ bool HeadlessRunner::startGateway()
     connect(m_sync.get(), &GatewayConfigSync::compileFailed, this, [](const QString& reason) {
         printLine(stderr, QStringLiteral("gatehouse: catalog not applied: ") + reason);
     });
-    connect(m_sync.get(), &GatewayConfigSync::configApplied, this, [](const QStringList& warnings) {
-        for (const QString& warning : warnings)
-            printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
-    });
-    connect(m_sync.get(), &GatewayConfigSync::warningsChanged, this,
-            [](const QStringList& warnings) {
-                for (const QString& warning : warnings)
-                    printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
-            });
+    connect(m_sync.get(), &GatewayConfigSync::configApplied, this, &HeadlessRunner::showWarnings);
+    connect(m_sync.get(), &GatewayConfigSync::warningsChanged, this, &HeadlessRunner::showWarnings);
     connect(m_sync.get(), &GatewayConfigSync::baseSettled, this, &HeadlessRunner::onBaseSettled);
     m_sync->setBaseSnapshot(snapshot);
     // Other processes write behind this one's back (a console, the catalog
@@ -372,6 +364,7 @@ void HeadlessRunner::reloadConfigFile()
         m_sync->recompileNow();
         return;
     }
+    m_shownWarnings.clear(); // what the reloaded file brings is printed again
     DeclarativeConfig config;
     if (!config.loadFile(m_options.configFile)) {
         m_reloadStats.recordRefused(QDateTime::currentMSecsSinceEpoch());
@@ -445,6 +438,15 @@ void HeadlessRunner::onBaseSettled(quint64 revision, bool applied, const QString
     printLine(stderr,
               QStringLiteral("gatehouse: reload refused, the running configuration stays: ") +
                   error);
+}
+
+void HeadlessRunner::showWarnings(const QStringList& warnings)
+{
+    if (warnings == m_shownWarnings)
+        return;
+    m_shownWarnings = warnings;
+    for (const QString& warning : warnings)
+        printLine(stderr, QStringLiteral("gatehouse: warning: ") + warning);
 }
 
 void HeadlessRunner::finish()

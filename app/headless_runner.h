@@ -58,6 +58,10 @@ private:
     // named, for the next start. Without --config, the catalog is read again.
     void reloadConfigFile();
     void onBaseSettled(quint64 revision, bool applied, const QString& error);
+    // Prints the configuration's warnings when they differ from those last
+    // printed: the catalog's first apply repeats the file's, and every
+    // recompile reports them again.
+    void showWarnings(const QStringList& warnings);
     void finish();
 
     CommandLineOptions m_options;
@@ -79,6 +83,7 @@ private:
     gateway::config_snapshot m_fileSnapshot;
     gateway::config_snapshot m_reloadSnapshot; // waiting for its compile
     quint64 m_reloadRevision = 0;              // GatewayConfigSync's, 0: none
+    QStringList m_shownWarnings;
 };
 
 } // namespace gatehouse::app

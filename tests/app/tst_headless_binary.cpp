@@ -398,6 +398,45 @@ private slots:
     // serve at once; a file with a problem changes nothing and says where
     // the problem is; listener settings that cannot change while the
     // gateway runs are named, and the rest of the file still applies.
+    // A configuration's warnings are printed once when it is applied, not
+    // again when the catalog applies the same snapshot, and again after a
+    // reload of the file.
+    void warningsArePrintedOncePerApply()
+    {
+        gateway::demo_origin origin;
+        QCOMPARE(QString::fromStdString(origin.start()), QString());
+        const QString path =
+            writeFile(QStringLiteral("warned.yaml"),
+                      "version: 1\ncache: {budget: 4MiB}\nupstreams:\n  - name: origin\n"
+                      "    targets: [http://127.0.0.1:" +
+                          QByteArray::number(origin.port()) +
+                          "]\nroutes:\n  - {id: shop, path: /shop, upstream: origin, "
+                          "cache: {default_ttl: 30s}}\n");
+        Running g;
+        QVERIFY(start(g, {QStringLiteral("--headless"), QStringLiteral("--config"), path,
+                          QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                          QStringLiteral("--admin-listen"), QStringLiteral("off")}));
+        QTRY_VERIFY_WITH_TIMEOUT((g.read(), gatewayListening().match(g.out).hasMatch()), 10000);
+        const QString warning = QStringLiteral(
+            "gatehouse: warning: route 'shop': max_object_size is 8 MiB, but with a cache "
+            "budget of 4 MiB the cache stores responses up to 4 MiB; larger ones are streamed\n");
+        QTRY_VERIFY_WITH_TIMEOUT((g.read(), g.err.contains(warning)), 10000);
+        // The catalog's first apply of the same snapshot comes within its
+        // debounce (200 ms) and must not print them again; then a reload
+        // of the file does.
+        QTest::qWait(1000);
+        g.read();
+        QCOMPARE(g.err.count(warning), 1);
+        g.signal(SIGHUP);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (g.read(), g.out.contains(QStringLiteral("configuration reloaded"))), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT((g.read(), g.err.count(warning)), 2, 5000);
+        g.signal(SIGTERM);
+        QVERIFY(g.process.waitForFinished(10000));
+        g.read();
+        QVERIFY2(g.err.count(warning) == 2, qPrintable(g.err));
+    }
+
     void sighupReloadsTheFile()
     {
         gateway::demo_origin origin;
