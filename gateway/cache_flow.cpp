@@ -97,6 +97,7 @@ void cache_exchange::reset()
     client_range_.reset();
     client_if_range_.reset();
     serve_range_.reset();
+    serve_unsatisfiable_ = false;
     part_.reset();
     status_ = {};
     record_status_ = cache_status::none;
@@ -288,9 +289,13 @@ cache_exchange::step cache_exchange::serve_entry(std::int64_t age, std::int64_t 
                           c::conditional_outcome::not_modified;
     // Preconditions first, then Range (RFC 9110 §13.2.2), on a GET of a 200.
     serve_range_.reset();
+    serve_unsatisfiable_ = false;
     if (client_range_ && !serve_not_modified_ && method_ == "GET" && entry_->status == 200 &&
-        (!client_if_range_ || c::if_range_matches(*client_if_range_, *entry_)))
+        (!client_if_range_ || c::if_range_matches(*client_if_range_, *entry_))) {
         serve_range_ = c::parse_single_byte_range(*client_range_, entry_->body.size());
+        serve_unsatisfiable_ =
+            !serve_range_ && c::unsatisfiable_byte_range(*client_range_, entry_->body.size());
+    }
     format_status();
     return step::serve;
 }

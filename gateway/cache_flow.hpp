@@ -110,6 +110,14 @@ public:
     // fields need no changes here.
     head_action on_response_head(response_head& res);
     std::string_view status_value() const { return status_value_; }
+    // After step::serve: the client's range lies past the stored body's
+    // end; the body's length, for a 416 in place of the stored response.
+    std::optional<std::size_t> unsatisfiable_range() const
+    {
+        if (!serve_unsatisfiable_)
+            return std::nullopt;
+        return entry_->body.size();
+    }
     // A piece of the relayed body.
     void capture(const char* data, std::size_t size);
     // The relayed response ended cleanly: store it (and wake followers).
@@ -199,6 +207,7 @@ private:
     std::optional<std::string> client_range_;
     std::optional<std::string> client_if_range_;
     std::optional<cache::byte_range> serve_range_; // answer 206 with this part of the entry
+    bool serve_unsatisfiable_ = false;             // answer 416: the range starts past its end
     std::optional<cache::byte_range> part_;        // relayed out of a body not stored
     std::uint64_t part_of_ = 0;                    // the whole body's length
 

@@ -60,6 +60,10 @@ problem_info info(problem_kind kind)
     case problem_kind::expectation_failed:
         return {http::status::expectation_failed,
                 "https://gatehouse.dev/problems/expectation-failed", "Expectation not supported"};
+    case problem_kind::range_not_satisfiable:
+        return {http::status::range_not_satisfiable,
+                "https://gatehouse.dev/problems/range-not-satisfiable",
+                "The requested range is not satisfiable"};
     }
     return {http::status::internal_server_error, "about:blank", "Internal error"};
 }

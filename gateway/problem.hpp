@@ -24,6 +24,7 @@ enum class problem_kind {
     not_cached, // only-if-cached with nothing usable stored: 504 (RFC 9111 §5.2.1.7)
     unsupported_transfer_coding, // a request body in a coding other than chunked: 501
     expectation_failed,          // an Expect other than 100-continue: 417 (RFC 9110 §10.1.1)
+    range_not_satisfiable,       // a Range past a stored response's end: 416 (§15.5.17)
 };
 
 std::string_view problem_type(problem_kind kind);

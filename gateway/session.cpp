@@ -113,6 +113,8 @@ call_error call_error_for(problem_kind kind)
     case problem_kind::unsupported_transfer_coding:
     case problem_kind::expectation_failed:
         return call_error::bad_request;
+    case problem_kind::range_not_satisfiable:
+        return call_error::none; // an answer about the stored response, as an origin's 416
     }
     return call_error::none;
 }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cstdint>
 
 namespace gatehouse::gateway::cache {
@@ -189,6 +190,36 @@ std::optional<byte_range> parse_single_byte_range(std::string_view range, std::s
         return std::nullopt;
     last = std::min<std::uint64_t>(last, size - 1);
     return byte_range{static_cast<std::size_t>(first), static_cast<std::size_t>(last - first + 1)};
+}
+
+bool unsatisfiable_byte_range(std::string_view range, std::size_t size)
+{
+    range = trim_ows(range);
+    if (range.size() < 6 || !iequals(range.substr(0, 6), "bytes="))
+        return false;
+    range = trim_ows(range.substr(6));
+    const auto dash = range.find('-');
+    if (range.find(',') != std::string_view::npos || dash == std::string_view::npos)
+        return false;
+    const auto digits = [](std::string_view v) {
+        return !v.empty() && v.size() <= 18 &&
+               std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const auto first = trim_ows(range.substr(0, dash));
+    const auto last = trim_ows(range.substr(dash + 1));
+    if (first.empty()) // suffix-range: only a zero length cannot be met
+        return digits(last) && last.find_first_not_of('0') == std::string_view::npos;
+    if (!digits(first) || (!last.empty() && !digits(last)))
+        return false;
+    std::uint64_t from = 0;
+    std::from_chars(first.data(), first.data() + first.size(), from);
+    if (!last.empty()) {
+        std::uint64_t to = 0;
+        std::from_chars(last.data(), last.data() + last.size(), to);
+        if (to < from)
+            return false; // invalid, not unsatisfiable: ignored
+    }
+    return from >= size;
 }
 
 bool if_range_matches(std::string_view if_range, std::optional<std::string_view> etag,

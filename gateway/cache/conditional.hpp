@@ -64,6 +64,12 @@ struct byte_range {
     std::size_t length = 0; // at least 1
 };
 std::optional<byte_range> parse_single_byte_range(std::string_view range, std::size_t size);
+// Whether `range` is one valid byte range that lies wholly past the end of
+// `size` bytes ("bytes=500-" of 100, a zero-length suffix "bytes=-0", any
+// first-last range of an empty body): answered 416 (RFC 9110 §14.2,
+// §15.5.17) rather than ignored. Other ranges parse_single_byte_range
+// cannot take (several, another unit, junk) are ignored: the whole response.
+bool unsatisfiable_byte_range(std::string_view range, std::size_t size);
 
 // If-Range (§13.1.5): true when the Range may be applied to the entry -- the
 // field is an entity tag that strongly matches the entry's ETag, or an

@@ -200,6 +200,30 @@ private slots:
         QTest::newRow("other unit") << "items=0-1" << -1 << 0;
         QTest::newRow("junk") << "bytes=a-b" << -1 << 0;
     }
+    void unsatisfiable_ranges_data()
+    {
+        QTest::addColumn<QString>("range");
+        QTest::addColumn<int>("size");
+        QTest::addColumn<bool>("unsatisfiable");
+        QTest::newRow("starts at the end") << "bytes=10-" << 10 << true;
+        QTest::newRow("starts past the end") << "bytes=25-30" << 10 << true;
+        QTest::newRow("zero-length suffix") << "bytes=-0" << 10 << true;
+        QTest::newRow("any first-last of an empty body") << "bytes=0-5" << 0 << true;
+        QTest::newRow("satisfiable") << "bytes=9-20" << 10 << false;
+        QTest::newRow("suffix") << "bytes=-30" << 10 << false;
+        QTest::newRow("last before first: invalid, ignored") << "bytes=20-10" << 10 << false;
+        QTest::newRow("several: ignored") << "bytes=20-,30-" << 10 << false;
+        QTest::newRow("other unit") << "items=20-" << 10 << false;
+        QTest::newRow("junk") << "bytes=x-" << 10 << false;
+    }
+    void unsatisfiable_ranges()
+    {
+        QFETCH(QString, range);
+        QFETCH(int, size);
+        QFETCH(bool, unsatisfiable);
+        QCOMPARE(unsatisfiable_byte_range(range.toStdString(), std::size_t(size)), unsatisfiable);
+    }
+
     void byte_ranges()
     {
         QFETCH(QString, range);

@@ -496,13 +496,27 @@ private slots:
             QVERIFY(age(part) >= 0 && age(part) <= 2);
         }
         // The whole stored response when the Range cannot be served as one part.
-        for (const char* whole : {"bytes=0-1,4-5", "bytes=10-", "items=0-1"}) {
+        for (const char* whole : {"bytes=0-1,4-5", "bytes=4-2", "items=0-1"}) {
             const auto full = get(target, {{"Range", whole}});
             QCOMPARE(full.status, 200);
             QCOMPARE(full.body, std::string("0123456789"));
             QVERIFY(!full.has_header("Content-Range"));
             QVERIFY(is_hit(full));
         }
+        // A range wholly past the end: 416 with the length there is (RFC 9110
+        // §15.5.17), as nginx and Varnish answer from their caches.
+        for (const char* past : {"bytes=10-", "bytes=25-30", "bytes=-0"}) {
+            const auto unsatisfiable = get(target, {{"Range", past}});
+            QCOMPARE(unsatisfiable.status, 416);
+            QCOMPARE(unsatisfiable.header("Content-Range"), std::string("bytes */10"));
+            QCOMPARE(unsatisfiable.header("Content-Type"), std::string("application/problem+json"));
+            QVERIFY(unsatisfiable.body.find("range-not-satisfiable") != std::string::npos);
+            QVERIFY2(is_hit(unsatisfiable), unsatisfiable.header("Cache-Status").c_str());
+        }
+        // ... unless If-Range says the stored response is not the one meant.
+        const auto other = get(target, {{"Range", "bytes=10-"}, {"If-Range", "\"r0\""}});
+        QCOMPARE(other.status, 200);
+        QCOMPARE(other.body, std::string("0123456789"));
         // If-Range (RFC 9110 §13.1.5): the part only for the current representation.
         const auto current = get(target, {{"Range", "bytes=0-0"}, {"If-Range", "\"r1\""}});
         QCOMPARE(current.status, 206);
