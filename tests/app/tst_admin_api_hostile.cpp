@@ -13,6 +13,7 @@
 #include "app/gateway_admin_control.h"
 #include "app/gateway_controller.h"
 #include "tests/app/admin_api_fixture.h"
+#include "tests/support/seeded_run.h"
 
 #include <QDir>
 #include <QScopeGuard>
@@ -40,13 +41,6 @@ struct writing_resource {
     qint64 id;
     QJsonValue body; // Undefined: an OpenAPI document (text) instead
 };
-
-// GATEHOUSE_TEST_SEED when given, else this test's own seed.
-unsigned runSeed(unsigned fallback)
-{
-    const char* given = std::getenv("GATEHOUSE_TEST_SEED");
-    return given ? unsigned(std::strtoul(given, nullptr, 10)) : fallback;
-}
 
 class mutator {
 public:
@@ -321,7 +315,7 @@ void TestAdminApiHostile::mutatedRequestsGetAnAnswerNeverA500()
         "paths: {/a: {get: {summary: \"x\\0\"}}}\n",
         "{", std::string("\x00\xff", 2), "openapi: [", std::string(3000, 'a'), "a: &x [*x]"};
 
-    const unsigned seed = runSeed(20261204);
+    const unsigned seed = gatehouse::test::run_seed(20261204);
     mutator m(seed);
     const header_list headers{{"Authorization", "Bearer " + m_token},
                               {"Content-Type", "application/json"}};
@@ -414,7 +408,7 @@ void TestAdminApiHostile::oddQueriesAndPathsGetAnAnswerNeverA500()
                                         QStringLiteral("//"),
                                         QStringLiteral("/9999999999999999999")};
 
-    const unsigned seed = runSeed(20261205);
+    const unsigned seed = gatehouse::test::run_seed(20261205);
     mutator m(seed);
     const header_list headers{{"Authorization", "Bearer " + m_token}};
     for (int i = 0; i < requests_per_run / 2; ++i) {
@@ -480,7 +474,7 @@ void TestAdminApiHostile::mutatedPurgesGetAnAnswerNeverA500()
         {{QStringLiteral("url"), QStringLiteral("http://127.0.0.1/shop/1")}},
         {{QStringLiteral("url"), QStringLiteral("/shop/1?b=2&a=1")}},
     };
-    const unsigned seed = runSeed(20261206);
+    const unsigned seed = gatehouse::test::run_seed(20261206);
     mutator m(seed);
     const header_list headers{{"Authorization", "Bearer " + m_token},
                               {"Content-Type", "application/json"}};

@@ -16,6 +16,7 @@
 #include "cache_fixture.h"
 #include "gateway_fixture.h"
 #include "test_certificate.h"
+#include "tests/support/seeded_run.h"
 #include "tests/support/test_http.h"
 #include "threaded_origin.h"
 
@@ -95,17 +96,6 @@ std::vector<object> make_objects(std::mt19937& rng)
         o.frame = f < 6 ? framing::length : f < 9 ? framing::chunked : framing::close;
     }
     return objects;
-}
-
-std::uint64_t query_number(std::string_view target, std::string_view name)
-{
-    const auto at = target.find(std::string(name) + "=");
-    if (at == std::string_view::npos)
-        return 0;
-    std::uint64_t value = 0;
-    const auto digits = target.substr(at + name.size() + 1);
-    std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    return value;
 }
 
 // The origin: /o/N?size=S&framing=F, cacheable for a minute, with an ETag;
@@ -413,9 +403,7 @@ void TestCacheBodies::randomReadsGetExactBodies_data()
 void TestCacheBodies::randomReadsGetExactBodies()
 {
     QFETCH(bool, tls);
-    unsigned seed = 20261204;
-    if (const char* given = std::getenv("GATEHOUSE_TEST_SEED"))
-        seed = unsigned(std::strtoul(given, nullptr, 10));
+    const unsigned seed = run_seed(20261204);
     std::mt19937 setup(seed);
     const auto objects = make_objects(setup);
 
@@ -436,46 +424,37 @@ void TestCacheBodies::randomReadsGetExactBodies()
 
     constexpr int clients = 4;
     constexpr int requests_each = 150;
-    std::mutex mutex;
-    std::vector<std::string> failures;
+    failure_log failures;
     std::atomic<int> done{0};
     std::atomic<int> partial{0}, unsatisfiable{0}, not_modified{0};
-    std::vector<std::thread> threads;
-    for (int c = 0; c < clients; ++c) {
-        threads.emplace_back([&, c] {
-            std::mt19937 rng(seed * 31 + unsigned(c));
-            client conn(gw.port(), tls);
-            std::string failure = conn.connect();
-            for (int i = 0; i < requests_each && failure.empty(); ++i) {
-                const auto p = plan_request(rng, objects);
-                const auto& o = objects[std::size_t(p.n)];
-                auto req = request_for(p, o);
-                boost::system::error_code ec;
-                const auto res = conn.exchange(req, ec);
-                if (ec) {
-                    failure = "request " + std::to_string(i) + " for object " +
-                              std::to_string(p.n) + ": " + ec.message();
-                    break;
-                }
-                failure = check(p, o, res);
-                partial += res.result_int() == 206;
-                unsatisfiable += res.result_int() == 416;
-                not_modified += res.result_int() == 304;
-                if (failure.empty() && !res.keep_alive())
-                    failure = conn.connect();
-                // Now and then one object is purged, as an admin would.
-                if (failure.empty() && std::uniform_int_distribution<int>(0, 49)(rng) == 0)
-                    gw.purge_cache_url("http://127.0.0.1" + target_of(p.n, o));
-                ++done;
+    run_clients(seed, clients, [&](std::mt19937& rng, int c) {
+        client conn(gw.port(), tls);
+        std::string failure = conn.connect();
+        for (int i = 0; i < requests_each && failure.empty(); ++i) {
+            const auto p = plan_request(rng, objects);
+            const auto& o = objects[std::size_t(p.n)];
+            auto req = request_for(p, o);
+            boost::system::error_code ec;
+            const auto res = conn.exchange(req, ec);
+            if (ec) {
+                failure = "request " + std::to_string(i) + " for object " + std::to_string(p.n) +
+                          ": " + ec.message();
+                break;
             }
-            if (!failure.empty()) {
-                std::lock_guard lock(mutex);
-                failures.push_back("client " + std::to_string(c) + ": " + failure);
-            }
-        });
-    }
-    for (auto& t : threads)
-        t.join();
+            failure = check(p, o, res);
+            partial += res.result_int() == 206;
+            unsatisfiable += res.result_int() == 416;
+            not_modified += res.result_int() == 304;
+            if (failure.empty() && !res.keep_alive())
+                failure = conn.connect();
+            // Now and then one object is purged, as an admin would.
+            if (failure.empty() && std::uniform_int_distribution<int>(0, 49)(rng) == 0)
+                gw.purge_cache_url("http://127.0.0.1" + target_of(p.n, o));
+            ++done;
+        }
+        if (!failure.empty())
+            failures.add("client " + std::to_string(c) + ": " + failure);
+    });
     const auto stats = gw.cache_stats().total;
     qInfo("%d answers checked (%d partial, %d unsatisfiable, %d not modified); %d upstream "
           "requests; %llu hits, %llu stores, %llu evictions",
@@ -483,9 +462,10 @@ void TestCacheBodies::randomReadsGetExactBodies()
           static_cast<unsigned long long>(stats.hits),
           static_cast<unsigned long long>(stats.stores),
           static_cast<unsigned long long>(stats.evictions));
-    for (const auto& f : failures)
+    const auto failed = failures.all();
+    for (const auto& f : failed)
         qWarning("%s", f.c_str());
-    QVERIFY2(failures.empty(), (std::to_string(failures.size()) + " clients failed").c_str());
+    QVERIFY2(failed.empty(), (std::to_string(failed.size()) + " clients failed").c_str());
     QVERIFY(stats.hits > 0);
     QVERIFY(stats.evictions > 0);
     // Not every answer may be the whole body: ranges, 416s and 304s came.

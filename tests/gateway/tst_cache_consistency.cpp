@@ -17,6 +17,7 @@
 // The run is seeded (GATEHOUSE_TEST_SEED) and bounded in requests and time.
 #include "cache_fixture.h"
 #include "gateway_fixture.h"
+#include "tests/support/seeded_run.h"
 #include "tests/support/test_http.h"
 #include "threaded_origin.h"
 
@@ -254,9 +255,7 @@ private slots:
 
 void TestCacheConsistency::concurrentTrafficSeesConsistentAnswers()
 {
-    unsigned seed = 20261204;
-    if (const char* given = std::getenv("GATEHOUSE_TEST_SEED"))
-        seed = unsigned(std::strtoul(given, nullptr, 10));
+    const unsigned seed = run_seed(20261204);
 
     versioned_origin model;
     threaded_origin origin([&](threaded_origin::socket& s) { model.serve(s); });

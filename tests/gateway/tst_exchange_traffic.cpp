@@ -17,6 +17,7 @@
 // in exchanges, bytes, time.
 #include "gateway_fixture.h"
 #include "test_certificate.h"
+#include "tests/support/seeded_run.h"
 #include "tests/support/test_http.h"
 #include "threaded_origin.h"
 
@@ -71,17 +72,6 @@ std::string fingerprint(std::string_view body)
         h *= 1099511628211ull;
     }
     return std::to_string(body.size()) + "-" + std::to_string(h);
-}
-
-std::uint64_t query_number(std::string_view target, std::string_view name)
-{
-    const auto at = target.find(std::string(name) + "=");
-    if (at == std::string_view::npos)
-        return 0;
-    std::uint64_t value = 0;
-    const auto digits = target.substr(at + name.size() + 1);
-    std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    return value;
 }
 
 // `bytes` cut into pieces of random sizes (1 to `largest`).
@@ -300,17 +290,6 @@ std::string request_bytes(const exchange_plan& p, std::mt19937& rng)
     return out + "Content-Length: " + std::to_string(p.body.size()) + "\r\n\r\n" + p.body;
 }
 
-bool send_all(int fd, std::string_view data)
-{
-    while (!data.empty()) {
-        const ssize_t n = ::send(fd, data.data(), data.size(), MSG_NOSIGNAL);
-        if (n <= 0)
-            return false;
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-
 // Runs one connection's exchanges, over TLS or not; empty when everything
 // held.
 std::string run_connection(std::uint16_t port, bool tls, const std::vector<exchange_plan>& plans,
@@ -440,9 +419,7 @@ void TestExchangeTraffic::randomExchangesArriveWholeOrEndAtOnce()
 {
     QFETCH(bool, tls);
     QFETCH(bool, upstreamTls);
-    unsigned seed = 20261204;
-    if (const char* given = std::getenv("GATEHOUSE_TEST_SEED"))
-        seed = unsigned(std::strtoul(given, nullptr, 10));
+    const unsigned seed = run_seed(20261204);
     QCOMPARE(QString::fromStdString(m_certificate.error), QString());
     threaded_origin plain_origin([](threaded_origin::socket& s) { serve(s, s); });
     tls_origin secure_origin(m_certificate.cert, m_certificate.key);
@@ -468,32 +445,25 @@ void TestExchangeTraffic::randomExchangesArriveWholeOrEndAtOnce()
 
     constexpr int clients = 4;
     constexpr int connections_each = 25;
+    failure_log failures;
     std::mutex mutex;
-    std::vector<std::string> failures;
     std::vector<int> endings(3, 0);
-    std::vector<std::thread> threads;
-    for (int c = 0; c < clients; ++c) {
-        threads.emplace_back([&, c] {
-            std::mt19937 rng(seed * 31 + unsigned(c));
-            std::uint64_t next_id = std::uint64_t(c) * 100000;
-            for (int k = 0; k < connections_each; ++k) {
-                const auto plans = plan_connection(rng, next_id);
-                const auto failure = run_connection(gw.port(), tls, plans, unsigned(rng()));
-                std::lock_guard lock(mutex);
-                for (const auto& p : plans)
-                    ++endings[static_cast<std::size_t>(p.end)];
-                if (!failure.empty())
-                    failures.push_back(failure);
-            }
-        });
-    }
-    for (auto& t : threads)
-        t.join();
+    run_clients(seed, clients, [&](std::mt19937& rng, int c) {
+        std::uint64_t next_id = std::uint64_t(c) * 100000;
+        for (int k = 0; k < connections_each; ++k) {
+            const auto plans = plan_connection(rng, next_id);
+            failures.add(run_connection(gw.port(), tls, plans, unsigned(rng())));
+            std::lock_guard lock(mutex);
+            for (const auto& p : plans)
+                ++endings[static_cast<std::size_t>(p.end)];
+        }
+    });
     qInfo("%d exchanges completed, %d cut by the origin, %d by the client", endings[0], endings[1],
           endings[2]);
-    for (const auto& f : failures)
+    const auto failed = failures.all();
+    for (const auto& f : failed)
         qWarning("%s", f.c_str());
-    QVERIFY2(failures.empty(), (std::to_string(failures.size()) + " connections failed").c_str());
+    QVERIFY2(failed.empty(), (std::to_string(failed.size()) + " connections failed").c_str());
     QVERIFY2(endings[0] > 0 && endings[1] > 0 && endings[2] > 0,
              "the seed did not plan every kind of ending");
 

@@ -13,6 +13,7 @@
 // the gateway still proxies. The run is seeded (GATEHOUSE_TEST_SEED) and
 // bounded in connections, bytes and time.
 #include "gateway_fixture.h"
+#include "tests/support/seeded_run.h"
 #include "tests/support/test_http.h"
 #include "threaded_origin.h"
 
@@ -49,20 +50,6 @@ std::string greeting(std::size_t size)
     for (std::size_t i = 0; i < size; ++i)
         out[i] = static_cast<char>((i * 7 + 3) % 251);
     return out;
-}
-
-// A query parameter's number, or 0.
-std::size_t query_number(std::string_view head, std::string_view name)
-{
-    const auto line_end = head.find("\r\n");
-    const auto target = head.substr(0, line_end);
-    const auto at = target.find(std::string(name) + "=");
-    if (at == std::string_view::npos)
-        return 0;
-    std::size_t value = 0;
-    const auto digits = target.substr(at + name.size() + 1);
-    std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    return value;
 }
 
 void limit_reads(int fd, std::chrono::milliseconds timeout)
@@ -105,10 +92,11 @@ private:
             --open_;
             return;
         }
-        const std::size_t reset_after = query_number(*head, "reset_after");
+        const std::string_view request_line = std::string_view(*head).substr(0, head->find('\r'));
+        const std::size_t reset_after = query_number(request_line, "reset_after");
         std::string reply = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
                             "Connection: Upgrade\r\n\r\n" +
-                            greeting(query_number(*head, "greet"));
+                            greeting(query_number(request_line, "greet"));
         boost::system::error_code ec;
         boost::asio::write(s, boost::asio::buffer(reply), ec);
         // What came with the head (a client's first bytes), then the rest.
@@ -221,16 +209,10 @@ std::string run_tunnel(std::uint16_t port, const tunnel_plan& plan, int index)
         first = plan.pieces.front();
         handshake.append(plan.payload, 0, first);
     }
-    const auto send_all = [fd](std::string_view data) {
-        while (!data.empty()) {
-            const ssize_t n = ::send(fd, data.data(), data.size(), MSG_NOSIGNAL);
-            if (n <= 0)
-                return false;
-            data.remove_prefix(static_cast<std::size_t>(n));
-        }
-        return true;
+    const auto send = [fd](std::string_view data) {
+        return send_all(fd, data);
     };
-    if (!send_all(handshake)) {
+    if (!send(handshake)) {
         ::close(fd);
         return where + "handshake not sent";
     }
@@ -276,12 +258,12 @@ std::string run_tunnel(std::uint16_t port, const tunnel_plan& plan, int index)
             std::this_thread::sleep_for(std::chrono::milliseconds(plan.pauses_ms[i]));
         std::string_view piece = std::string_view(plan.payload).substr(sent, plan.pieces[i]);
         if (plan.end == ending::client_reset && sent + piece.size() >= plan.reset_at) {
-            send_all(piece.substr(0, plan.reset_at - sent));
+            send(piece.substr(0, plan.reset_at - sent));
             sent = plan.reset_at;
             reset_sent = true;
             break;
         }
-        if (!send_all(piece))
+        if (!send(piece))
             break; // the origin's reset reached us
         sent += piece.size();
     }
@@ -339,9 +321,7 @@ private slots:
 
 void TestTunnelTraffic::randomTrafficArrivesWholeAndTunnelsEnd()
 {
-    unsigned seed = 20261204;
-    if (const char* given = std::getenv("GATEHOUSE_TEST_SEED"))
-        seed = unsigned(std::strtoul(given, nullptr, 10));
+    const unsigned seed = run_seed(20261204);
     echo_origin origin;
     gateway::config_snapshot config;
     auto upstream = make_upstream("origin", {origin.port()});
@@ -356,28 +336,21 @@ void TestTunnelTraffic::randomTrafficArrivesWholeAndTunnelsEnd()
 
     constexpr int clients = 6;
     constexpr int tunnels_per_client = 16;
+    failure_log failures;
     std::mutex mutex;
-    std::vector<std::string> failures;
     std::vector<int> endings(3, 0);
-    std::vector<std::thread> threads;
-    for (int c = 0; c < clients; ++c) {
-        threads.emplace_back([&, c] {
-            std::mt19937 rng(seed * 31 + unsigned(c));
-            for (int t = 0; t < tunnels_per_client; ++t) {
-                const auto plan = make_plan(rng);
-                const auto failure = run_tunnel(gw.port(), plan, c * tunnels_per_client + t);
-                std::lock_guard lock(mutex);
-                ++endings[static_cast<std::size_t>(plan.end)];
-                if (!failure.empty())
-                    failures.push_back(failure);
-            }
-        });
-    }
-    for (auto& t : threads)
-        t.join();
-    for (const auto& f : failures)
+    run_clients(seed, clients, [&](std::mt19937& rng, int c) {
+        for (int t = 0; t < tunnels_per_client; ++t) {
+            const auto plan = make_plan(rng);
+            failures.add(run_tunnel(gw.port(), plan, c * tunnels_per_client + t));
+            std::lock_guard lock(mutex);
+            ++endings[static_cast<std::size_t>(plan.end)];
+        }
+    });
+    const auto failed = failures.all();
+    for (const auto& f : failed)
         qWarning("%s", f.c_str());
-    QVERIFY2(failures.empty(), (std::to_string(failures.size()) + " tunnels failed").c_str());
+    QVERIFY2(failed.empty(), (std::to_string(failed.size()) + " tunnels failed").c_str());
     QVERIFY2(endings[0] > 0 && endings[1] > 0 && endings[2] > 0,
              "the seed did not plan every kind of ending");
 
