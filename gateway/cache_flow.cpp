@@ -99,6 +99,7 @@ void cache_exchange::reset()
     serve_range_.reset();
     serve_unsatisfiable_ = false;
     part_.reset();
+    part_unsatisfiable_ = false;
     status_ = {};
     record_status_ = cache_status::none;
     capturing_ = false;
@@ -496,9 +497,17 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
             return std::string_view(it->value().data(), it->value().size());
         };
         if (!client_if_range_ || c::if_range_matches(*client_if_range_, field(http::field::etag),
-                                                     field(http::field::last_modified)))
-            part_ = c::parse_single_byte_range(*client_range_,
-                                               static_cast<std::size_t>(*content_length));
+                                                     field(http::field::last_modified))) {
+            const auto size = static_cast<std::size_t>(*content_length);
+            part_ = c::parse_single_byte_range(*client_range_, size);
+            // A range past the end: a 416, as from a hit, while the body
+            // goes by unsent (and is stored when it can be). An empty body
+            // is relayed as it is: there is no end to place an empty part at.
+            if (!part_ && size > 0 && c::unsatisfiable_byte_range(*client_range_, size)) {
+                part_ = c::byte_range{size, 0};
+                part_unsatisfiable_ = true;
+            }
+        }
         if (part_) {
             part_of_ = *content_length;
             return head_action::relay_part;
@@ -521,6 +530,14 @@ bool cache_exchange::purged_since_request(const c::header_list& response_headers
 
 void cache_exchange::make_part_head(response_head& res) const
 {
+    if (part_unsatisfiable_) {
+        // RFC 9110 §15.5.17: the length there is, in Content-Range.
+        res.result(http::status::range_not_satisfiable);
+        res.reason({});
+        res.set(http::field::content_range, "bytes */" + std::to_string(part_of_));
+        res.set(http::field::content_length, "0");
+        return;
+    }
     res.result(http::status::partial_content);
     res.reason({}); // the upstream's reason phrase ("OK") went with its status
     res.set(http::field::content_range, "bytes " + std::to_string(part_->first) + "-" +

@@ -125,7 +125,8 @@ public:
     // The upstream's body is being kept for the store.
     bool capturing() const { return capturing_; }
     // After head_action::relay_part: the upstream's 200 head turned into the
-    // 206 for the client's range, and that range of the upstream's body.
+    // 206 for the client's range, and that range of the upstream's body; or,
+    // for a range past the end, into a 416 and an empty part at the end.
     void make_part_head(response_head& res) const;
     const cache::byte_range& part() const { return *part_; }
 
@@ -209,6 +210,7 @@ private:
     std::optional<cache::byte_range> serve_range_; // answer 206 with this part of the entry
     bool serve_unsatisfiable_ = false;             // answer 416: the range starts past its end
     std::optional<cache::byte_range> part_;        // relayed out of a body not stored
+    bool part_unsatisfiable_ = false;              // part_ is the empty one of a 416
     std::uint64_t part_of_ = 0;                    // the whole body's length
 
     std::string request_body_;

@@ -463,6 +463,34 @@ private slots:
         QVERIFY(raw.ends_with("\r\n\r\n12"));
     }
 
+    // A miss whose range lies past the end: a 416 as a hit would answer,
+    // while the whole response is still stored for the next request.
+    void rangedMissPastTheEndIs416()
+    {
+        respond_args args{{"Cache-Control: max-age=60"}};
+        args.body = "0123456789";
+        const auto target = respond_target("/c", "range-past-end", args);
+        const auto before = upstream();
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw("GET " + target +
+                           " HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=20-\r\n\r\n"));
+        const auto miss = c.read(std::chrono::seconds(5));
+        QCOMPARE(miss.status, 416);
+        QCOMPARE(miss.header("Content-Range"), std::string("bytes */10"));
+        QCOMPARE(miss.header("Content-Length"), std::string("0"));
+        QVERIFY(miss.body.empty());
+        QVERIFY2(cache_status_has(miss, "stored"), miss.header("Cache-Status").c_str());
+        // The connection goes on: the next answer is whole, from the store.
+        QVERIFY(c.send("GET", target));
+        const auto whole = c.read(std::chrono::seconds(5));
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.body, std::string("0123456789"));
+        QVERIFY(is_hit(whole));
+        QCOMPARE(get(target, {{"Range", "bytes=20-"}}).status, 416);
+        QCOMPARE(upstream() - before, 1u);
+    }
+
     void rangeServedFromStoredResponse()
     {
         respond_args args{{"Cache-Control: max-age=60", "ETag: \"r1\""}};
@@ -595,11 +623,12 @@ private slots:
         QVERIFY(other_seen.contains(u"host"));
         QVERIFY(!other_seen.contains(u"range"));
         QVERIFY(!other_seen.contains(u"if-range"));
-        // A range that cannot be satisfied: the whole response, as on a hit.
+        // A range that cannot be satisfied: a 416, as on a hit, with the
+        // response stored all the same.
         const auto beyond =
             get("/e/ranged-beyond?cache_control=max-age%3D60", {{"Range", "bytes=100000-"}});
-        QCOMPARE(beyond.status, 200);
-        QVERIFY(!beyond.has_header("Content-Range"));
+        QCOMPARE(beyond.status, 416);
+        QVERIFY(beyond.header("Content-Range").starts_with("bytes */"));
         QVERIFY(cache_status_has(beyond, "stored"));
         QCOMPARE(upstream() - before, 3u);
     }
