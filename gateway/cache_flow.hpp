@@ -129,6 +129,10 @@ public:
     // for a range past the end, into a 416 and an empty part at the end.
     void make_part_head(response_head& res) const;
     const cache::byte_range& part() const { return *part_; }
+    // The part is the empty one of a 416 (a range past the end), of a body
+    // of part_of() bytes.
+    bool part_unsatisfiable() const { return part_unsatisfiable_; }
+    std::uint64_t part_of() const { return part_of_; }
 
     // The head of the response to write when step::serve /
     // head_action::serve_stored, with `via` and `request_id` added; its body

@@ -132,6 +132,11 @@ private:
     worker_task<bool> read_request_body(request_parser& parser, std::string& out);
     // The stored response cache_ chose, instead of going upstream.
     worker_task<exchange_outcome> serve_from_cache(bool keep_alive);
+    // The 416 for a range past the end of `length` bytes, from a hit or a
+    // miss alike (RFC 9110 §15.5.17): problem+json, the length in
+    // Content-Range, not to be stored (it answers one client's Range).
+    http::response<http::string_body> range_not_satisfiable(std::uint64_t length,
+                                                            bool keep_alive) const;
     // The upstream did not answer (nothing, too late, or not HTTP): counted
     // against `target` and in the stats; then a stored response under
     // stale-if-error once the request is read whole (`request_read`), else

@@ -1080,6 +1080,14 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             serialize_forwarded_response(res, rewrite_response, head_);
         else
             serialize_forwarded_response(upstream_head_, rewrite_response, head_);
+        if (part && cache_.part_unsatisfiable()) {
+            // The 416 a hit answers, while the upstream's body goes by unsent
+            // (stored when it can be): the answer is all of the "head".
+            const auto problem = range_not_satisfiable(cache_.part_of(), keep_alive);
+            head_.clear();
+            serialize_head(problem.base(), head_);
+            head_ += problem.body();
+        }
         relay_result relayed;
         if (no_body || response->is_done())
             cache_.complete(); // no body, or an empty one: store before the head goes out

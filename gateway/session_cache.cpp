@@ -114,18 +114,24 @@ worker_task<bool> client_session::read_request_body(request_parser& parser, std:
     co_return true;
 }
 
+http::response<http::string_body> client_session::range_not_satisfiable(std::uint64_t length,
+                                                                        bool keep_alive) const
+{
+    auto res = make_problem(problem_kind::range_not_satisfiable,
+                            "the range asked for starts past the end of the " +
+                                std::to_string(length) + "-byte response",
+                            request_id_, keep_alive);
+    res.set(http::field::content_range, "bytes */" + std::to_string(length));
+    res.set("Cache-Status", cache_.status_value());
+    res.set(http::field::via, w_.shared.via_11);
+    return res;
+}
+
 worker_task<exchange_outcome> client_session::serve_from_cache(bool keep_alive)
 {
     linger_ = !keep_alive;
     if (const auto length = cache_.unsatisfiable_range()) {
-        // RFC 9110 §15.5.17: the length there is, in Content-Range.
-        auto res = make_problem(problem_kind::range_not_satisfiable,
-                                "the range asked for starts past the end of the " +
-                                    std::to_string(*length) + "-byte response",
-                                request_id_, keep_alive);
-        res.set(http::field::content_range, "bytes */" + std::to_string(*length));
-        res.set("Cache-Status", cache_.status_value());
-        res.set(http::field::via, w_.shared.via_11);
+        auto res = range_not_satisfiable(*length, keep_alive);
         co_await send_answer(res);
         co_return exchange_outcome{keep_alive};
     }

@@ -476,18 +476,28 @@ private slots:
         QVERIFY(c.send_raw("GET " + target +
                            " HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=20-\r\n\r\n"));
         const auto miss = c.read(std::chrono::seconds(5));
+        // The same answer a hit gives: a problem, not to be stored by a
+        // cache downstream (it answers this client's Range).
         QCOMPARE(miss.status, 416);
         QCOMPARE(miss.header("Content-Range"), std::string("bytes */10"));
-        QCOMPARE(miss.header("Content-Length"), std::string("0"));
-        QVERIFY(miss.body.empty());
+        QCOMPARE(miss.header("Content-Type"), std::string("application/problem+json"));
+        QCOMPARE(miss.header("Cache-Control"), std::string("no-store"));
+        QVERIFY(miss.body.find("range-not-satisfiable") != std::string::npos);
+        QVERIFY(miss.body.find("10-byte response") != std::string::npos);
         QVERIFY2(cache_status_has(miss, "stored"), miss.header("Cache-Status").c_str());
+        QVERIFY(miss.has_header("Via"));
+        QVERIFY(miss.has_header("X-Request-Id"));
         // The connection goes on: the next answer is whole, from the store.
         QVERIFY(c.send("GET", target));
         const auto whole = c.read(std::chrono::seconds(5));
         QCOMPARE(whole.status, 200);
         QCOMPARE(whole.body, std::string("0123456789"));
         QVERIFY(is_hit(whole));
-        QCOMPARE(get(target, {{"Range", "bytes=20-"}}).status, 416);
+        const auto hit = get(target, {{"Range", "bytes=20-"}});
+        QCOMPARE(hit.status, 416);
+        QCOMPARE(hit.header("Content-Type"), std::string("application/problem+json"));
+        QCOMPARE(hit.header("Cache-Control"), std::string("no-store"));
+        QVERIFY(is_hit(hit));
         QCOMPARE(upstream() - before, 1u);
     }
 
