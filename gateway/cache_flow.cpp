@@ -234,13 +234,13 @@ cache_exchange::step cache_exchange::begin(request_head& req, const route_cache&
             break;
         }
         if (request_cc_.only_if_cached)
-            return step::not_cached;
+            return not_cached();
         revalidating_ = true;
         record_status_ = cache_status::revalidated;
         status_.fwd = d.ttl > 0 ? c::forward_reason::request : c::forward_reason::stale;
     } else {
         if (request_cc_.only_if_cached)
-            return step::not_cached;
+            return not_cached();
         status_.fwd = c::forward_reason::uri_miss;
     }
     // A HEAD cannot fill the cache (no body): it goes upstream on its own.
@@ -271,6 +271,14 @@ cache_exchange::step cache_exchange::after_wait(const c::wait_outcome& outcome,
     }
     // Uncacheable, abandoned, timed out or not our variant: go upstream alone.
     return step::forward;
+}
+
+cache_exchange::step cache_exchange::not_cached()
+{
+    // Nothing served, nothing forwarded: the answer (a 504) says why.
+    status_.detail = "only-if-cached";
+    format_status();
+    return step::not_cached;
 }
 
 cache_exchange::step cache_exchange::serve_entry(std::int64_t age, std::int64_t ttl, bool stale)

@@ -175,6 +175,7 @@ private:
     step serve_entry(std::int64_t age, std::int64_t ttl, bool stale);
     void count(cache::cache_counter what);
     void format_status(); // status_value_ from status_
+    step not_cached();    // only-if-cached and nothing to serve
     // Whether a purge or invalidation since the request covers its response,
     // which the store would then refuse (cache_store::superseded).
     bool purged_since_request(const cache::header_list& response_headers) const;

@@ -67,8 +67,13 @@ worker_task<std::optional<exchange_outcome>> client_session::consult_cache(
             co_return co_await serve_from_cache(keep_alive);
         }
         if (step == cache_exchange::step::not_cached) {
-            co_await send_problem(problem_kind::not_cached,
-                                  "only-if-cached: no stored response can be used", keep_alive);
+            auto res = make_problem(problem_kind::not_cached,
+                                    "only-if-cached: no stored response can be used", request_id_,
+                                    keep_alive);
+            res.set("Cache-Status", cache_.status_value()); // as on every answer the cache gives
+            res.set(http::field::via, w_.shared.via_11);
+            record_.error = call_error::not_cached;
+            co_await send_answer(res);
             co_return exchange_outcome{keep_alive};
         }
         cache_.prepare_forward(req);

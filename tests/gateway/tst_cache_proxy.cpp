@@ -927,6 +927,8 @@ private slots:
         const auto absent = get(target, {{"Cache-Control", "only-if-cached"}});
         QCOMPARE(absent.status, 504);
         QCOMPARE(absent.header("Content-Type"), std::string("application/problem+json"));
+        // Not a hit, not forwarded (RFC 9211): why, in Cache-Status.
+        QCOMPARE(absent.header("Cache-Status"), std::string("Gatehouse; detail=only-if-cached"));
         QCOMPARE(upstream(), before);
         get(target);
         const auto present = get(target, {{"Cache-Control", "only-if-cached"}});
