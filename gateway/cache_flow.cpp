@@ -301,9 +301,10 @@ cache_exchange::step cache_exchange::serve_entry(std::int64_t age, std::int64_t 
     serve_unsatisfiable_ = false;
     if (client_range_ && !serve_not_modified_ && method_ == "GET" && entry_->status == 200 &&
         (!client_if_range_ || c::if_range_matches(*client_if_range_, *entry_))) {
-        serve_range_ = c::parse_single_byte_range(*client_range_, entry_->body.size());
-        serve_unsatisfiable_ =
-            !serve_range_ && c::unsatisfiable_byte_range(*client_range_, entry_->body.size());
+        const auto asked = c::read_byte_range(*client_range_, entry_->body.size());
+        if (asked.what == c::byte_range_request::verdict::part)
+            serve_range_ = asked.part;
+        serve_unsatisfiable_ = asked.what == c::byte_range_request::verdict::unsatisfiable;
     }
     format_status();
     return step::serve;
@@ -507,11 +508,13 @@ cache_exchange::head_action cache_exchange::on_response_head(response_head& res)
         if (!client_if_range_ || c::if_range_matches(*client_if_range_, field(http::field::etag),
                                                      field(http::field::last_modified))) {
             const auto size = static_cast<std::size_t>(*content_length);
-            part_ = c::parse_single_byte_range(*client_range_, size);
-            // A range past the end: a 416, as from a hit, while the body
-            // goes by unsent (and is stored when it can be). An empty body
-            // is relayed as it is: there is no end to place an empty part at.
-            if (!part_ && size > 0 && c::unsatisfiable_byte_range(*client_range_, size)) {
+            const auto asked = c::read_byte_range(*client_range_, size);
+            if (asked.what == c::byte_range_request::verdict::part) {
+                part_ = asked.part;
+            } else if (asked.what == c::byte_range_request::verdict::unsatisfiable && size > 0) {
+                // A 416, as from a hit, while the body goes by unsent (and
+                // is stored when it can be). An empty body is relayed as it
+                // is: there is no end to place an empty part at.
                 part_ = c::byte_range{size, 0};
                 part_unsatisfiable_ = true;
             }
@@ -539,11 +542,9 @@ bool cache_exchange::purged_since_request(const c::header_list& response_headers
 void cache_exchange::make_part_head(response_head& res) const
 {
     if (part_unsatisfiable_) {
-        // RFC 9110 §15.5.17: the length there is, in Content-Range.
+        // Its status, as counted; the session writes the 416 itself
+        // (client_session::range_not_satisfiable), as for a hit.
         res.result(http::status::range_not_satisfiable);
-        res.reason({});
-        res.set(http::field::content_range, "bytes */" + std::to_string(part_of_));
-        res.set(http::field::content_length, "0");
         return;
     }
     res.result(http::status::partial_content);

@@ -126,7 +126,8 @@ public:
     bool capturing() const { return capturing_; }
     // After head_action::relay_part: the upstream's 200 head turned into the
     // 206 for the client's range, and that range of the upstream's body; or,
-    // for a range past the end, into a 416 and an empty part at the end.
+    // for a range past the end, a 416 status (the session writes that answer)
+    // and an empty part at the end.
     void make_part_head(response_head& res) const;
     const cache::byte_range& part() const { return *part_; }
     // The part is the empty one of a 416 (a range past the end), of a body

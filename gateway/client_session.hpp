@@ -132,6 +132,10 @@ private:
     worker_task<bool> read_request_body(request_parser& parser, std::string& out);
     // The stored response cache_ chose, instead of going upstream.
     worker_task<exchange_outcome> serve_from_cache(bool keep_alive);
+    // A problem the cache answers itself (only-if-cached, a range past the
+    // end), with its Cache-Status and Via as on its other answers.
+    http::response<http::string_body> cache_problem(problem_kind kind, std::string_view detail,
+                                                    bool keep_alive) const;
     // The 416 for a range past the end of `length` bytes, from a hit or a
     // miss alike (RFC 9110 §15.5.17): problem+json, the length in
     // Content-Range, not to be stored (it answers one client's Range).

@@ -67,11 +67,8 @@ worker_task<std::optional<exchange_outcome>> client_session::consult_cache(
             co_return co_await serve_from_cache(keep_alive);
         }
         if (step == cache_exchange::step::not_cached) {
-            auto res = make_problem(problem_kind::not_cached,
-                                    "only-if-cached: no stored response can be used", request_id_,
-                                    keep_alive);
-            res.set("Cache-Status", cache_.status_value()); // as on every answer the cache gives
-            res.set(http::field::via, w_.shared.via_11);
+            auto res = cache_problem(problem_kind::not_cached,
+                                     "only-if-cached: no stored response can be used", keep_alive);
             record_.error = call_error::not_cached;
             co_await send_answer(res);
             co_return exchange_outcome{keep_alive};
@@ -119,16 +116,23 @@ worker_task<bool> client_session::read_request_body(request_parser& parser, std:
     co_return true;
 }
 
+http::response<http::string_body>
+client_session::cache_problem(problem_kind kind, std::string_view detail, bool keep_alive) const
+{
+    auto res = make_problem(kind, detail, request_id_, keep_alive);
+    res.set("Cache-Status", cache_.status_value()); // as on every answer the cache gives
+    res.set(http::field::via, w_.shared.via_11);
+    return res;
+}
+
 http::response<http::string_body> client_session::range_not_satisfiable(std::uint64_t length,
                                                                         bool keep_alive) const
 {
-    auto res = make_problem(problem_kind::range_not_satisfiable,
-                            "the range asked for starts past the end of the " +
-                                std::to_string(length) + "-byte response",
-                            request_id_, keep_alive);
+    auto res = cache_problem(problem_kind::range_not_satisfiable,
+                             "the range asked for starts past the end of the " +
+                                 std::to_string(length) + "-byte response",
+                             keep_alive);
     res.set(http::field::content_range, "bytes */" + std::to_string(length));
-    res.set("Cache-Status", cache_.status_value());
-    res.set(http::field::via, w_.shared.via_11);
     return res;
 }
 

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <charconv>
 #include <cstdint>
 
 namespace gatehouse::gateway::cache {
@@ -150,15 +149,22 @@ conditional_outcome evaluate_conditionals(std::string_view method, const client_
     return *modified <= *since ? conditional_outcome::not_modified : conditional_outcome::full;
 }
 
-std::optional<byte_range> parse_single_byte_range(std::string_view range, std::size_t size)
+byte_range_request read_byte_range(std::string_view range, std::size_t size)
 {
+    using verdict = byte_range_request::verdict;
+    const auto part = [](std::uint64_t first, std::uint64_t length) {
+        return byte_range_request{
+            verdict::part, {static_cast<std::size_t>(first), static_cast<std::size_t>(length)}};
+    };
+    constexpr byte_range_request ignored{};
+    constexpr byte_range_request unsatisfiable{verdict::unsatisfiable, {}};
     // ranges-specifier = range-unit "=" range-set; the unit is case-insensitive.
     range = trim_ows(range);
     if (range.size() < 6 || !iequals(range.substr(0, 6), "bytes="))
-        return std::nullopt;
+        return ignored;
     range = trim_ows(range.substr(6));
-    if (range.empty() || range.find(',') != std::string_view::npos || size == 0)
-        return std::nullopt;
+    if (range.empty() || range.find(',') != std::string_view::npos)
+        return ignored;
     auto digits = [](std::string_view v, std::uint64_t& out) {
         if (v.empty() || v.size() > 18)
             return false;
@@ -172,54 +178,30 @@ std::optional<byte_range> parse_single_byte_range(std::string_view range, std::s
     };
     const auto dash = range.find('-');
     if (dash == std::string_view::npos)
-        return std::nullopt;
+        return ignored;
     const auto first_text = trim_ows(range.substr(0, dash));
     const auto last_text = trim_ows(range.substr(dash + 1));
     std::uint64_t first = 0, last = 0;
     if (first_text.empty()) { // suffix-range: the last N bytes
-        if (!digits(last_text, last) || last == 0)
-            return std::nullopt;
+        if (!digits(last_text, last))
+            return ignored;
+        if (last == 0)
+            return unsatisfiable; // only a zero length cannot be met
+        if (size == 0)
+            return ignored;
         const std::uint64_t n = std::min<std::uint64_t>(last, size);
-        return byte_range{static_cast<std::size_t>(size - n), static_cast<std::size_t>(n)};
+        return part(size - n, n);
     }
-    if (!digits(first_text, first) || first >= size)
-        return std::nullopt; // unsatisfiable: the whole response instead
+    if (!digits(first_text, first))
+        return ignored;
+    if (!last_text.empty() && (!digits(last_text, last) || last < first))
+        return ignored; // invalid, not unsatisfiable
+    if (first >= size)
+        return unsatisfiable;
     if (last_text.empty())
         last = size - 1;
-    else if (!digits(last_text, last) || last < first)
-        return std::nullopt;
     last = std::min<std::uint64_t>(last, size - 1);
-    return byte_range{static_cast<std::size_t>(first), static_cast<std::size_t>(last - first + 1)};
-}
-
-bool unsatisfiable_byte_range(std::string_view range, std::size_t size)
-{
-    range = trim_ows(range);
-    if (range.size() < 6 || !iequals(range.substr(0, 6), "bytes="))
-        return false;
-    range = trim_ows(range.substr(6));
-    const auto dash = range.find('-');
-    if (range.find(',') != std::string_view::npos || dash == std::string_view::npos)
-        return false;
-    const auto digits = [](std::string_view v) {
-        return !v.empty() && v.size() <= 18 &&
-               std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    const auto first = trim_ows(range.substr(0, dash));
-    const auto last = trim_ows(range.substr(dash + 1));
-    if (first.empty()) // suffix-range: only a zero length cannot be met
-        return digits(last) && last.find_first_not_of('0') == std::string_view::npos;
-    if (!digits(first) || (!last.empty() && !digits(last)))
-        return false;
-    std::uint64_t from = 0;
-    std::from_chars(first.data(), first.data() + first.size(), from);
-    if (!last.empty()) {
-        std::uint64_t to = 0;
-        std::from_chars(last.data(), last.data() + last.size(), to);
-        if (to < from)
-            return false; // invalid, not unsatisfiable: ignored
-    }
-    return from >= size;
+    return part(first, last - first + 1);
 }
 
 bool if_range_matches(std::string_view if_range, std::optional<std::string_view> etag,

@@ -56,20 +56,21 @@ conditional_outcome evaluate_conditionals(std::string_view method,
                                           const cached_response& entry);
 
 // A Range request served from a stored complete response (RFC 9110 §14).
-// Only a single byte range is served; several ranges, another unit, a range
-// that cannot be satisfied or a failed If-Range mean the whole stored
+// Only a single byte range is served. One that lies wholly past the end
+// ("bytes=500-" of 100, a zero-length suffix "bytes=-0", any first-last
+// range of an empty body) is answered 416 (§14.2, §15.5.17); several ranges,
+// another unit, an invalid range or a failed If-Range mean the whole stored
 // response is sent, which §14.2 allows ("a server MAY ignore the Range").
 struct byte_range {
     std::size_t first = 0;  // offset of the first byte
-    std::size_t length = 0; // at least 1
+    std::size_t length = 0; // at least 1 (but for the empty part of a 416)
 };
-std::optional<byte_range> parse_single_byte_range(std::string_view range, std::size_t size);
-// Whether `range` is one valid byte range that lies wholly past the end of
-// `size` bytes ("bytes=500-" of 100, a zero-length suffix "bytes=-0", any
-// first-last range of an empty body): answered 416 (RFC 9110 §14.2,
-// §15.5.17) rather than ignored. Other ranges parse_single_byte_range
-// cannot take (several, another unit, junk) are ignored: the whole response.
-bool unsatisfiable_byte_range(std::string_view range, std::size_t size);
+struct byte_range_request {
+    enum class verdict { ignored, part, unsatisfiable };
+    verdict what = verdict::ignored;
+    byte_range part; // what == part
+};
+byte_range_request read_byte_range(std::string_view range, std::size_t size);
 
 // If-Range (§13.1.5): true when the Range may be applied to the entry -- the
 // field is an entity tag that strongly matches the entry's ETag, or an
