@@ -204,9 +204,9 @@ private:
     std::shared_ptr<boost::asio::ssl::context> tls_context_;
     worker_stream client_;
     beast::flat_buffer buffer_;
-    beast::flat_buffer upstream_buffer_;
-    response_head upstream_head_;       // of the exchange in flight; views upstream_buffer_
-    worker_stream* upstream_ = nullptr; // while an exchange is in flight
+    beast::flat_buffer upstream_buffer_; // lent by w_.read_buffers for one exchange
+    response_head upstream_head_;        // of the exchange in flight; views upstream_buffer_
+    worker_stream* upstream_ = nullptr;  // while an exchange is in flight
     bool linger_ = false;
     // The request in hand is a HEAD: the answers the gateway makes itself
     // carry no content (RFC 9110 §9.3.2), which on a kept-alive connection

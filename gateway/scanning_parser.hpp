@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gateway/body_views.hpp"
+
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/http/basic_parser.hpp>
 
@@ -32,7 +34,14 @@ public:
         boost::beast::http::basic_parser<isRequest>::header_limit(bytes);
     }
 
+    // While set, the body is not copied into the message's window: its
+    // pieces are left as views into the bytes given to put() (body_views,
+    // for the relay). nullptr: the window again.
+    void view_body(body_views* views) { views_ = views; }
+
 protected:
+    body_views* body_view_sink() const { return views_; }
+
     std::uint32_t scan_limit() const { return header_limit_; }
 
     // Whether this message's head may still be scanned: nothing given to
@@ -56,6 +65,7 @@ protected:
 private:
     std::uint32_t header_limit_ = 8192; // Beast's default
     bool replaying_ = false;
+    body_views* views_ = nullptr;
 };
 
 } // namespace gatehouse::gateway

@@ -52,7 +52,6 @@ using clock_type = std::chrono::steady_clock;
 
 namespace {
 
-constexpr std::size_t upstream_read_size = 16 * 1024;
 // After an error response that left a request body unread, keep reading (and
 // discarding) for a moment before closing: closing with unread data makes
 // the kernel send a reset, which can destroy the response before the client
@@ -258,6 +257,8 @@ worker_task<void> client_session::run()
             break;
         }
         const exchange_outcome outcome = co_await handle(parser);
+        if (upstream_buffer_.capacity() != 0)
+            w_.read_buffers.give(std::move(upstream_buffer_));
         commit_record();
         if (!outcome.keep_alive) {
             cut = outcome.cut;
@@ -336,6 +337,10 @@ worker_task<exchange_outcome> client_session::switch_protocols(worker_stream& up
         co_return exchange_outcome{};
     }
     tunnel_opened_ = clock_type::now();
+    // A tunnel may last for hours: the exchange's read buffer goes back now,
+    // unless the upstream's first bytes after the 101 wait in it.
+    if (upstream_buffer_.size() == 0)
+        w_.read_buffers.give(std::move(upstream_buffer_));
     // The upstream's read timeout is the tunnel's idle limit (as nginx's
     // proxy_read_timeout is a WebSocket's): applications ping within it.
     const tunnel_result tunnel =
@@ -915,9 +920,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             sent.side = write_ec ? relay_result::failed_writing : relay_result::done;
         } else {
             sent = co_await relay_body(
-                client_, buffer_, parser, *stream, head_, chunked_request, relay_buffer(),
-                relay_buffer_size, [&] { arm_client_timer(options.client_body_timeout); },
-                remaining(up.read_timeout));
+                client_, buffer_, parser, *stream, head_, chunked_request,
+                [&] { arm_client_timer(options.client_body_timeout); }, remaining(up.read_timeout));
         }
         disarm_client_timer();
         add_in(sent.bytes_read);
@@ -933,8 +937,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         //    start fetching while the origin works), except 100 Continue,
         //    which answered an expectation the gateway handled itself, and
         //    except to HTTP/1.0 clients, which cannot take them.
-        if (upstream_buffer_.capacity() < upstream_read_size)
-            upstream_buffer_.reserve(upstream_read_size);
+        if (upstream_buffer_.capacity() == 0)
+            upstream_buffer_ = w_.read_buffers.take(); // back after the exchange (run)
         boost::system::error_code ec;
         bool got_head = false;
         if (sent.side == relay_result::done) {
@@ -1113,8 +1117,8 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                 });
         } else {
             relayed = co_await relay_body(
-                *stream, upstream_buffer_, *response, client_, head_, chunked, relay_buffer(),
-                relay_buffer_size, [&] { stream->expires_after(remaining(up.read_timeout)); },
+                *stream, upstream_buffer_, *response, client_, head_, chunked,
+                [&] { stream->expires_after(remaining(up.read_timeout)); },
                 options.client_send_timeout,
                 [this](const char* data, std::size_t n, bool last) {
                     cache_.capture(data, n);

@@ -5,6 +5,7 @@
 #include "gateway/cache/coalescer.hpp"
 #include "gateway/call_record_ring.hpp"
 #include "gateway/gateway_options.hpp"
+#include "gateway/read_buffer_pool.hpp"
 #include "gateway/runtime_config.hpp"
 #include "gateway/upstream.hpp"
 
@@ -113,6 +114,7 @@ struct worker {
     boost::asio::io_context ioc{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
     std::thread thread;
     upstream_pool pool; // streams on ioc: destroyed before it
+    read_buffer_pool read_buffers;
 
     // The configuration for a new request. The returned holder is this
     // worker's own, so copying it touches no cache line shared with others.

@@ -13,7 +13,8 @@
 #     --connections N   wrk connections for the throughput pass (default 64)
 #     --rounds N        throughput rounds, every target once per round in a
 #                       rotated order; the report gives medians (default 3)
-#     --paths LIST      comma-separated paths (default /products/42,/echo)
+#     --paths LIST      comma-separated paths (default /products/42,/echo,
+#                       /respond?size=16384,/respond?size=65536)
 #     --targets LIST    comma-separated subset of direct,nginx,nginx-fwd,
 #                       nginx-log,gatehouse,gatehouse-nolog (default all)
 #     --origin URL      use an origin already running on 127.0.0.1 instead of
@@ -36,13 +37,13 @@ DURATION=10
 WARMUP=2
 CONNECTIONS=64
 ROUNDS=3
-PATHS_CSV=/products/42,/echo
+PATHS_CSV='/products/42,/echo,/respond?size=16384,/respond?size=65536'
 TARGETS_CSV=direct,nginx,nginx-fwd,nginx-log,gatehouse,gatehouse-nolog
 ORIGIN_URL=
 OUT_DIR=$ROOT/build/bench
 BIN=${GATEHOUSE_BIN:-$ROOT/build/gatehouse}
 
-usage() { sed -n '10,24s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '10,25s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 while [[ $# -gt 0 ]]; do
   case $1 in

@@ -323,6 +323,40 @@ private slots:
                  QStringLiteral("hello world"));
     }
 
+    // Thousands of tiny chunks (some with extensions) arriving in one piece:
+    // the gateway takes up to 16 of them per write, and more than that per
+    // read, so every boundary between those batches is crossed many times.
+    void chunkedUploadOfManySmallChunks()
+    {
+        std::string body;
+        std::string framed =
+            "POST /echo/tiny-chunks HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
+        for (int i = 0; i < 3000; ++i) {
+            const std::string piece(std::size_t(1 + i % 9), static_cast<char>('a' + i % 26));
+            body += piece;
+            framed += std::to_string(piece.size());
+            if (i % 7 == 0)
+                framed += ";n=" + std::to_string(i);
+            framed += "\r\n" + piece + "\r\n";
+        }
+        framed += "0\r\n\r\n";
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw(framed));
+        const auto r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(json_body(r).value(QStringLiteral("body_length")).toInteger(),
+                 qint64(body.size()));
+        const QByteArray sha =
+            QCryptographicHash::hash(QByteArrayView(body.data(), qsizetype(body.size())),
+                                     QCryptographicHash::Sha256)
+                .toHex();
+        QCOMPARE(json_body(r).value(QStringLiteral("body_sha256")).toString().toLatin1(), sha);
+        // The connection reads on cleanly after it.
+        QVERIFY(c.send_raw("GET /echo/after HTTP/1.1\r\nHost: a\r\n\r\n"));
+        QCOMPARE(c.read().status, 200);
+    }
+
     // The upstream connection goes back to the pool after a chunked upload:
     // the next request on it must arrive clean (no stray terminator bytes).
     void chunkedUploadLeavesPooledConnectionClean()

@@ -31,6 +31,53 @@ namespace {
 
 std::atomic<int> hinted_health_checks{0}; // answered on /hinted-health
 
+// 3000 chunks of 1 to 9 bytes, every seventh with an extension, all in
+// one write; many_chunks_body() is what they carry.
+constexpr int many_chunks = 3000;
+std::string many_chunks_piece(int i)
+{
+    return std::string(std::size_t(1 + i % 9), static_cast<char>('a' + i % 26));
+}
+std::string many_chunks_body()
+{
+    std::string body;
+    for (int i = 0; i < many_chunks; ++i)
+        body += many_chunks_piece(i);
+    return body;
+}
+std::string many_chunks_response()
+{
+    std::string out = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+    for (int i = 0; i < many_chunks; ++i) {
+        const std::string piece = many_chunks_piece(i);
+        out += std::to_string(piece.size());
+        if (i % 7 == 0)
+            out += ";n=" + std::to_string(i);
+        out += "\r\n" + piece + "\r\n";
+    }
+    return out + "0\r\n\r\n";
+}
+
+// The chunks of a chunked body as sent (no extensions expected); empty
+// when the framing is broken.
+std::vector<std::string> chunks_of(std::string_view framed)
+{
+    std::vector<std::string> chunks;
+    for (;;) {
+        const auto line_end = framed.find("\r\n");
+        if (line_end == std::string_view::npos)
+            return {};
+        const std::size_t size = std::stoul(std::string(framed.substr(0, line_end)), nullptr, 16);
+        framed.remove_prefix(line_end + 2);
+        if (size == 0)
+            return framed == "\r\n" ? chunks : std::vector<std::string>{};
+        if (framed.size() < size + 2 || framed.substr(size, 2) != "\r\n")
+            return {};
+        chunks.emplace_back(framed.substr(0, size));
+        framed.remove_prefix(size + 2);
+    }
+}
+
 // Answers a (bodiless) request with the bytes its path asks for; false:
 // the connection ends here.
 bool answer(threaded_origin::socket& socket, const std::string& target)
@@ -57,6 +104,8 @@ bool answer(threaded_origin::socket& socket, const std::string& target)
     } else if (target == "/chunked") {
         send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
              "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
+    } else if (target == "/many-chunks") {
+        send(many_chunks_response());
     } else if (target == "/partial") {
         send("HTTP/1.1 200 OK\r\nContent-Le");
         return false;
@@ -300,6 +349,28 @@ private slots:
         const auto r = http_request(m_port, "GET", "/chunked");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, std::string("abcde"));
+    }
+
+    // Many small chunks in one read leave as a few large ones: the gateway
+    // writes what one read brought (up to 16 chunks of it) as one chunk,
+    // with the same bytes, instead of a write and a chunk per chunk.
+    void manyChunksInOneReadLeaveAsFew()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw("GET /many-chunks HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"));
+        const std::string raw = c.read_raw(5s);
+        const auto head_end = raw.find("\r\n\r\n");
+        QVERIFY2(head_end != std::string::npos, raw.c_str());
+        QVERIFY(raw.starts_with("HTTP/1.1 200 OK\r\n"));
+        QVERIFY(raw.substr(0, head_end).find("Transfer-Encoding: chunked") != std::string::npos);
+        const auto chunks = chunks_of(std::string_view(raw).substr(head_end + 4));
+        QVERIFY2(!chunks.empty(), "the relayed body's chunked framing is broken");
+        const std::string body = std::accumulate(chunks.begin(), chunks.end(), std::string());
+        QCOMPARE(body.size(), many_chunks_body().size());
+        QVERIFY(body == many_chunks_body());
+        QVERIFY2(chunks.size() <= std::size_t(many_chunks / 8),
+                 qPrintable(QStringLiteral("%1 chunks relayed").arg(chunks.size())));
     }
 
     void headCutOffIsUnavailable()
