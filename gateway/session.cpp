@@ -52,6 +52,10 @@ using clock_type = std::chrono::steady_clock;
 
 namespace {
 
+// The most a client connection's read buffer keeps between requests; it
+// grows for a large head or an upload (read in pieces of
+// read_buffer_pool::buffer_size) and shrinks back after.
+constexpr std::size_t client_buffer_kept = 16 * 1024;
 // After an error response that left a request body unread, keep reading (and
 // discarding) for a moment before closing: closing with unread data makes
 // the kernel send a reset, which can destroy the response before the client
@@ -259,6 +263,10 @@ worker_task<void> client_session::run()
         const exchange_outcome outcome = co_await handle(parser);
         if (upstream_buffer_.capacity() != 0)
             w_.read_buffers.give(std::move(upstream_buffer_));
+        // After an upload (or a large head): a connection waiting for its
+        // next request keeps no more than what pipelined bytes need.
+        if (buffer_.capacity() > client_buffer_kept)
+            buffer_.shrink_to_fit();
         commit_record();
         if (!outcome.keep_alive) {
             cut = outcome.cut;
@@ -919,6 +927,11 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             sent.bytes_written = n;
             sent.side = write_ec ? relay_result::failed_writing : relay_result::done;
         } else {
+            // An upload is read in pieces as large as a response's: the
+            // connection's buffer grows for it, and shrinks back once the
+            // exchange is over (run()).
+            if (buffer_.capacity() < read_buffer_pool::buffer_size)
+                buffer_.reserve(read_buffer_pool::buffer_size);
             sent = co_await relay_body(
                 client_, buffer_, parser, *stream, head_, chunked_request,
                 [&] { arm_client_timer(options.client_body_timeout); }, remaining(up.read_timeout));

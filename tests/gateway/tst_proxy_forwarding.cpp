@@ -440,6 +440,44 @@ private slots:
         }
     }
 
+    // Uploads pipelined with the requests after them: each upload is read
+    // in large pieces (the connection's buffer grows for it and shrinks
+    // back after), and what came behind it is kept through both.
+    void pipelinedBehindUploads()
+    {
+        std::string body(300 * 1024, '\0');
+        for (std::size_t i = 0; i < body.size(); ++i)
+            body[i] = static_cast<char>('a' + i % 19);
+        const QByteArray sha =
+            QCryptographicHash::hash(QByteArrayView(body.data(), qsizetype(body.size())),
+                                     QCryptographicHash::Sha256)
+                .toHex();
+        std::string pipelined;
+        for (int i = 0; i < 3; ++i) {
+            pipelined += "POST /echo/up" + std::to_string(i) +
+                         " HTTP/1.1\r\nHost: a\r\nContent-Length: " + std::to_string(body.size()) +
+                         "\r\n\r\n" + body;
+            pipelined += "GET /echo/get" + std::to_string(i) + " HTTP/1.1\r\nHost: a\r\n\r\n";
+        }
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        QVERIFY(c.send_raw(pipelined));
+        for (int i = 0; i < 3; ++i) {
+            const auto upload = c.read();
+            QCOMPARE(upload.status, 200);
+            QCOMPARE(json_body(upload).value(QStringLiteral("path")).toString(),
+                     QStringLiteral("/echo/up%1").arg(i));
+            QCOMPARE(json_body(upload).value(QStringLiteral("body_length")).toInteger(),
+                     qint64(body.size()));
+            QCOMPARE(json_body(upload).value(QStringLiteral("body_sha256")).toString().toLatin1(),
+                     sha);
+            const auto get = c.read();
+            QCOMPARE(get.status, 200);
+            QCOMPARE(json_body(get).value(QStringLiteral("path")).toString(),
+                     QStringLiteral("/echo/get%1").arg(i));
+        }
+    }
+
     void clientHalfCloseAfterRequests_data()
     {
         QTest::addColumn<int>("requests");
