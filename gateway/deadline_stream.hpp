@@ -35,6 +35,11 @@ using tls_io_handler =
     boost::asio::any_completion_handler<void(boost::system::error_code, std::size_t)>;
 void tls_read_some(tls_layer& layer, boost::asio::mutable_buffer buffer, tls_io_handler handler);
 void tls_write_some(tls_layer& layer, boost::asio::const_buffer buffer, tls_io_handler handler);
+// The layer's own room for the pieces of one record (tls_record_bytes),
+// kept until its write completes; allocated on first use.
+boost::asio::mutable_buffer tls_write_staging(tls_layer& layer);
+// The most plaintext one TLS record carries (RFC 8446 §5.1).
+inline constexpr std::size_t tls_record_bytes = 16 * 1024;
 
 // A TCP stream of the data plane whose operations end at a deadline.
 //
@@ -143,13 +148,23 @@ public:
     {
         arm();
         state_->read_since_write = false;
-        if (state_->tls) [[unlikely]]
+        if (state_->tls) [[unlikely]] {
+            // asio's TLS stream writes the first buffer of a sequence only:
+            // a response head and its body went out as two records, and two
+            // sends. Pieces smaller than a record are gathered into one.
+            auto buffer = first_buffer<boost::asio::const_buffer>(buffers);
+            if (buffer.size() < tls_record_bytes &&
+                boost::asio::buffer_size(buffers) > buffer.size()) {
+                const auto staging = tls_write_staging(*state_->tls);
+                buffer = {staging.data(), boost::asio::buffer_copy(staging, buffers)};
+            }
             return boost::asio::async_initiate<CompletionToken,
                                                void(boost::system::error_code, std::size_t)>(
                 [](auto handler, tls_layer* layer, boost::asio::const_buffer buffer) {
                     tls_write_some(*layer, buffer, tls_io_handler(std::move(handler)));
                 },
-                token, state_->tls.get(), first_buffer<boost::asio::const_buffer>(buffers));
+                token, state_->tls.get(), buffer);
+        }
         return state_->socket.async_write_some(buffers, std::forward<CompletionToken>(token));
     }
 

@@ -14,6 +14,8 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include <memory>
+
 namespace gatehouse::gateway {
 
 namespace asio = boost::asio;
@@ -31,6 +33,7 @@ public:
     // A write failed or was cancelled: a record may be half sent, and
     // nothing more can follow it.
     bool write_failed = false;
+    std::unique_ptr<char[]> staging; // tls_write_staging
 };
 
 void tls_layer_deleter::operator()(tls_layer* layer) const noexcept
@@ -50,6 +53,13 @@ void tls_read_some(tls_layer& layer, asio::mutable_buffer buffer, tls_io_handler
             ec = asio::error::eof;
         std::move(handler)(ec, n);
     });
+}
+
+asio::mutable_buffer tls_write_staging(tls_layer& layer)
+{
+    if (!layer.staging)
+        layer.staging = std::make_unique_for_overwrite<char[]>(tls_record_bytes);
+    return {layer.staging.get(), tls_record_bytes};
 }
 
 void tls_write_some(tls_layer& layer, asio::const_buffer buffer, tls_io_handler handler)

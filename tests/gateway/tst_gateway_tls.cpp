@@ -46,9 +46,12 @@ public:
         context_.load_verify_file(ca_file);
     }
     // Empty on success, else why not.
-    std::string connect(std::uint16_t port)
+    // With `count`, TLS 1.3 and count_records().
+    std::string connect(std::uint16_t port, bool count = false)
     {
         stream_.emplace(ioc_, context_);
+        if (count)
+            count_records();
         SSL_set_tlsext_host_name(stream_->native_handle(), "localhost");
         stream_->set_verify_mode(ssl::verify_peer);
         stream_->set_verify_callback(ssl::host_name_verification("localhost"));
@@ -93,6 +96,22 @@ public:
         }
         return {received, ec};
     }
+    // TLS 1.3 only, and counts the application-data records the gateway
+    // sends from now on (their inner content type, RFC 8446 §5.2).
+    void count_records()
+    {
+        SSL* ssl = stream_->native_handle();
+        SSL_set_min_proto_version(ssl, TLS1_3_VERSION);
+        SSL_set_msg_callback_arg(ssl, &records_);
+        SSL_set_msg_callback(ssl, [](int write_p, int, int content_type, const void* buf,
+                                     std::size_t len, SSL*, void* arg) {
+            if (!write_p && content_type == SSL3_RT_INNER_CONTENT_TYPE && len == 1 &&
+                *static_cast<const unsigned char*>(buf) == SSL3_RT_APPLICATION_DATA)
+                ++*static_cast<std::size_t*>(arg);
+        });
+    }
+    std::size_t records_received() const { return records_; }
+
     // Limits each blocking read, so that a test cannot hang.
     void limit_reads(std::chrono::milliseconds timeout)
     {
@@ -106,6 +125,7 @@ private:
     ssl::context context_;
     std::optional<ssl::stream<tcp::socket>> stream_;
     boost::beast::flat_buffer buffer_;
+    std::size_t records_ = 0;
 };
 
 constexpr std::size_t large_body = 40000; // kept in a memory file when cached
@@ -227,6 +247,22 @@ private slots:
         }
         std::lock_guard lock(m_mutex);
         QCOMPARE(m_lastProto, std::string("https"));
+    }
+
+    // A small response's head and body leave in one TLS record (and one
+    // send), relayed or from the cache, not a record for each.
+    void smallResponseIsOneRecord()
+    {
+        tls_client client(m_cert);
+        QCOMPARE(QString::fromStdString(client.connect(m_gateway->port(), true)), QString());
+        for (int i = 0; i < 2; ++i) { // a miss, then a hit
+            const std::size_t before = client.records_received();
+            const auto r = client.get("/one-record");
+            QVERIFY(r);
+            QCOMPARE(r->result_int(), 200u);
+            QCOMPARE(r->body(), std::string("proto=https"));
+            QCOMPARE(client.records_received() - before, std::size_t(1));
+        }
     }
 
     // A stored body of 40 KB goes to plain clients with sendfile, straight
