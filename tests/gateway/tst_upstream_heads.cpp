@@ -104,6 +104,9 @@ bool answer(threaded_origin::socket& socket, const std::string& target)
     } else if (target == "/chunked") {
         send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
              "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
+    } else if (target == "/chunked-trailers") {
+        send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTrailer: X-Checksum\r\n\r\n"
+             "3\r\nabc\r\n2\r\nde\r\n0\r\nX-Checksum: 5f2\r\nX-Other: 1\r\n\r\n");
     } else if (target == "/many-chunks") {
         send(many_chunks_response());
     } else if (target == "/partial") {
@@ -349,6 +352,27 @@ private slots:
         const auto r = http_request(m_port, "GET", "/chunked");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, std::string("abcde"));
+    }
+
+    // A chunked response with trailer fields: the body whole, the trailers
+    // read past (not relayed: Trailer is hop-by-hop), and the connections
+    // both ways clean for the next exchange.
+    void trailersAfterTheLastChunkAreReadPast()
+    {
+        http_connection c;
+        QVERIFY(c.connect(m_port));
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(c.send("GET", "/chunked-trailers"));
+            const auto r = c.read();
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.body, std::string("abcde"));
+            QVERIFY(!r.has_header("X-Checksum"));
+            QVERIFY(c.send("GET", "/plain"));
+            const auto next = c.read();
+            QCOMPARE(next.status, 200);
+            QCOMPARE(next.body, std::string("ok"));
+        }
+        QCOMPARE(m_proxy.origin().accepted(), 1);
     }
 
     // Many small chunks in one read leave as a few large ones: the gateway
