@@ -25,9 +25,12 @@
 #include <future>
 #include <optional>
 #include <set>
+#include <string>
 #include <thread>
-#include <unistd.h>
 #include <utility>
+
+#include <pthread.h>
+#include <unistd.h>
 
 namespace gatehouse::gateway {
 
@@ -353,8 +356,12 @@ std::string gateway_server::start(const gateway_options& options)
     impl_->guards.clear();
     for (auto& w : impl_->workers) {
         impl_->guards.push_back(asio::make_work_guard(w->ioc));
-        w->thread = std::thread([&ioc = w->ioc] {
+        w->thread = std::thread([&ioc = w->ioc, index = w->index] {
             block_sigpipe_in_this_thread(); // sendfile of cached bodies
+            // "gh-worker-N" in top -H, perf and /proc (the benchmarks count
+            // the workers' CPU time by it).
+            const std::string name = "gh-worker-" + std::to_string(index);
+            pthread_setname_np(pthread_self(), name.c_str());
             ioc.run();
         });
     }

@@ -160,7 +160,7 @@ http_status() { curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$1" || true
 
 # --- wrk ----------------------------------------------------------------------
 
-declare -A RPS P50 P99 ERRS CONNS REQS CPU_US ORIGIN_CPU_US
+declare -A RPS P50 P99 ERRS CONNS REQS CPU_US WORKER_CPU_US ORIGIN_CPU_US
 # The demo origin's PID when this script started it (start_demo_origin):
 # run_wrk_cpu then also measures what each request cost the origin.
 ORIGIN_PID=
@@ -181,6 +181,25 @@ cpu_ticks() {
   printf '%s\n' "$total"
 }
 
+# worker_ticks PID: the CPU time (clock ticks) of PID's request-serving
+# threads: for Gatehouse its gateway workers (the threads named gh-worker-N),
+# without the call-log writer, the stats poll and the idle main thread that
+# cpu_ticks counts too; for anything else, cpu_ticks (nginx's master is idle,
+# its worker a child process).
+worker_ticks() {
+  local pid=$1 total=0 found=0 task stat
+  for task in /proc/"$pid"/task/*; do
+    [[ $(cat "$task/comm" 2>/dev/null) == gh-worker-* ]] || continue
+    stat=$(cat "$task/stat" 2>/dev/null) || continue
+    stat=${stat##*) }
+    # shellcheck disable=SC2086
+    set -- $stat
+    total=$((total + ${12} + ${13}))
+    found=1
+  done
+  if [[ $found -eq 1 ]]; then printf '%s\n' "$total"; else cpu_ticks "$pid"; fi
+}
+
 # run_wrk_cpu KEY PID URL CONNECTIONS SECONDS [PAUSE_MS]: run_wrk, plus the CPU
 # time PID (and its children) used per request during the run, in CPU_US[KEY]
 # (microseconds); PID may be empty. On a shared machine this is the steadier
@@ -189,16 +208,17 @@ cpu_ticks() {
 # what each proxy's requests cost the origin (the fields it forwards are
 # parsed there), on the core the origin shares with wrk.
 run_wrk_cpu() {
-  local key=$1 pid=$2 before= after origin_before= origin_after
+  local key=$1 pid=$2 before= after origin_before= origin_after worker_before= worker_after
   shift 2
-  [[ -n $pid ]] && before=$(cpu_ticks "$pid")
+  [[ -n $pid ]] && before=$(cpu_ticks "$pid") && worker_before=$(worker_ticks "$pid")
   [[ -n $ORIGIN_PID ]] && origin_before=$(cpu_ticks "$ORIGIN_PID")
   run_wrk "$key" "$@" || return 1
-  [[ -n $pid ]] && after=$(cpu_ticks "$pid")
+  [[ -n $pid ]] && after=$(cpu_ticks "$pid") && worker_after=$(worker_ticks "$pid")
   [[ -n $ORIGIN_PID ]] && origin_after=$(cpu_ticks "$ORIGIN_PID")
   [[ ${REQS[$key]:-0} -gt 0 ]] || return 0
   if [[ -n $pid ]]; then
     CPU_US[$key]=$(per_request_us $((after - before)) "${REQS[$key]}")
+    WORKER_CPU_US[$key]=$(per_request_us $((worker_after - worker_before)) "${REQS[$key]}")
   fi
   if [[ -n $ORIGIN_PID ]]; then
     ORIGIN_CPU_US[$key]=$(per_request_us $((origin_after - origin_before)) "${REQS[$key]}")
@@ -399,6 +419,7 @@ cell() {
     conns) printf '%s' "${CONNS[$key]}" ;;
     cpu) [[ -n ${CPU_US[$key]:-} ]] && printf '%s us' "${CPU_US[$key]}" || printf 'n/a' ;;
     origin_cpu) [[ -n ${ORIGIN_CPU_US[$key]:-} ]] && printf '%s us' "${ORIGIN_CPU_US[$key]}" || printf 'n/a' ;;
+    worker_cpu) [[ -n ${WORKER_CPU_US[$key]:-} ]] && printf '%s us' "${WORKER_CPU_US[$key]}" || printf 'n/a' ;;
   esac
 }
 

@@ -214,19 +214,21 @@ rotate_targets() {
 # request (one decimal), sums of errors and requests. Nothing when no round
 # ran.
 combine_rounds() {
-  local key=$1 r k rps=() p50=() p99=() cpu=() ocpu=() errs=0 reqs=0
+  local key=$1 r k rps=() p50=() p99=() cpu=() wcpu=() ocpu=() errs=0 reqs=0
   for ((r = 1; r <= ROUNDS; r++)); do
     k="$key|$r"
     [[ -n ${RPS[$k]:-} ]] || continue
     rps+=("${RPS[$k]}"); p50+=("${P50[$k]}"); p99+=("${P99[$k]}")
     errs=$((errs + ${ERRS[$k]})); reqs=$((reqs + ${REQS[$k]}))
     [[ -n ${CPU_US[$k]:-} ]] && cpu+=("${CPU_US[$k]}")
+    [[ -n ${WORKER_CPU_US[$k]:-} ]] && wcpu+=("${WORKER_CPU_US[$k]}")
     [[ -n ${ORIGIN_CPU_US[$k]:-} ]] && ocpu+=("${ORIGIN_CPU_US[$k]}")
   done
   [[ ${#rps[@]} -gt 0 ]] || return 0
   RPS[$key]=$(median "${rps[@]}"); P50[$key]=$(median "${p50[@]}"); P99[$key]=$(median "${p99[@]}")
   ERRS[$key]=$errs; REQS[$key]=$reqs
   [[ ${#cpu[@]} -gt 0 ]] && CPU_US[$key]=$(median "${cpu[@]}" | awk '{ printf "%.1f", $1 }')
+  [[ ${#wcpu[@]} -gt 0 ]] && WORKER_CPU_US[$key]=$(median "${wcpu[@]}" | awk '{ printf "%.1f", $1 }')
   [[ ${#ocpu[@]} -gt 0 ]] && ORIGIN_CPU_US[$key]=$(median "${ocpu[@]}" | awk '{ printf "%.1f", $1 }')
   return 0
 }
@@ -351,10 +353,10 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
   fi
   for p in "${PATHS[@]}"; do
     echo
-    printf '  %-16s %12s %12s %12s %8s %12s %12s\n' "$p" "req/s" "p50" "p99" "errors" "CPU/req" "origin CPU"
+    printf '  %-16s %12s %12s %12s %8s %12s %12s %12s\n' "$p" "req/s" "p50" "p99" "errors" "CPU/req" "worker CPU" "origin CPU"
     for t in "${ACTIVE[@]}"; do
       k="max|$t|$p"
-      printf '  %-16s %12s %12s %12s %8s %12s %12s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$(cell "$k" cpu)" "$(cell "$k" origin_cpu)"
+      printf '  %-16s %12s %12s %12s %8s %12s %12s %12s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$(cell "$k" cpu)" "$(cell "$k" worker_cpu)" "$(cell "$k" origin_cpu)"
     done
     compare_pair "Gatehouse/nginx, both logging every call:" gatehouse nginx-log "$p"
     compare_pair "Gatehouse/nginx, neither logging:        " gatehouse-nolog nginx "$p" target
