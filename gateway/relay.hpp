@@ -220,6 +220,40 @@ std::size_t parse_buffered(boost::beast::flat_buffer& buffer, Parser& parser,
     return used;
 }
 
+// Leaves the body's pieces that `buffer` holds as views in `views`, piece
+// after piece (the parser is not eager: one chunk header or piece of body
+// per put), until the buffer runs out, the views are full or the body ends.
+// need_more: a read is needed, and no piece waits to be written first.
+template <class Parser>
+boost::system::error_code take_buffered(boost::beast::flat_buffer& buffer, Parser& parser,
+                                        body_views& views, std::size_t& bytes_read)
+{
+    namespace http = boost::beast::http;
+    boost::system::error_code ec;
+    while (!parser.is_done() && !views.full()) {
+        bytes_read += parse_buffered(buffer, parser, ec);
+        if (ec == http::error::need_more) {
+            if (!views.empty())
+                ec = {};
+            break;
+        }
+        if (ec == http::error::need_buffer) {
+            ec = {}; // views full
+            break;
+        }
+        if (ec)
+            break;
+    }
+    return ec;
+}
+
+// Switches a parser back to its body window when the relay is done with it.
+template <class Parser>
+struct window_again {
+    Parser& parser;
+    ~window_again() { parser.view_body(nullptr); }
+};
+
 } // namespace relay_detail
 
 // http::async_read_header, in one coroutine reading the socket directly:
@@ -323,32 +357,21 @@ worker_task<relay_result> relay_body(worker_stream& in, boost::beast::flat_buffe
     relay_result result;
     body_views views;
     parser.view_body(&views);
-    struct window_again {
-        Parser& parser;
-        ~window_again() { parser.view_body(nullptr); }
-    } restore{parser};
+    relay_detail::window_again<Parser> restore{parser};
     bool head_sent = false;
     for (;;) {
         views.clear();
+        // What the buffer holds; a read only when it holds nothing more and
+        // no piece waits to be written.
         boost::system::error_code ec;
-        // What the buffer holds, piece after piece (the parser is not eager:
-        // one chunk header or piece of body per put); a read only when it
-        // holds nothing more and no piece waits to be written.
-        while (!parser.is_done() && !views.full()) {
-            const std::size_t used = relay_detail::parse_buffered(in_buffer, parser, ec);
-            result.bytes_read += used;
-            if (ec == http::error::need_more) {
-                if (!views.empty()) {
-                    ec = {};
-                    break;
-                }
-                arm_read();
-                auto [read_ec, n] = co_await http::async_read_some(in, in_buffer, parser, nothrow);
-                result.bytes_read += n;
-                ec = read_ec;
-            }
-            if (ec == http::error::need_buffer)
-                ec = {}; // views full
+        for (;;) {
+            ec = relay_detail::take_buffered(in_buffer, parser, views, result.bytes_read);
+            if (ec != http::error::need_more)
+                break;
+            arm_read();
+            auto [read_ec, n] = co_await http::async_read_some(in, in_buffer, parser, nothrow);
+            result.bytes_read += n;
+            ec = read_ec;
             if (ec)
                 break;
         }
@@ -396,45 +419,60 @@ template <class Parser, class ArmRead, class Tap = no_tap>
 worker_task<relay_result> relay_part(worker_stream& in, boost::beast::flat_buffer& in_buffer,
                                      Parser& parser, worker_stream& out, std::string_view head,
                                      std::uint64_t first, std::uint64_t length, bool read_to_end,
-                                     char* buffer, std::size_t buffer_size, ArmRead arm_read,
-                                     std::chrono::milliseconds write_timeout, Tap tap = {})
+                                     ArmRead arm_read, std::chrono::milliseconds write_timeout,
+                                     Tap tap = {})
 {
     namespace http = boost::beast::http;
     constexpr auto nothrow = worker_nothrow;
     relay_result result;
-    auto& body = parser.get().body();
+    body_views views;
+    parser.view_body(&views);
+    relay_detail::window_again<Parser> restore{parser};
     bool head_sent = false;
     const std::uint64_t end = first + length;
-    std::uint64_t offset = 0; // of the first byte in `buffer`, within the incoming body
+    std::uint64_t offset = 0; // of the next piece, within the incoming body
     while (offset < end || (read_to_end && !parser.is_done())) {
         if (parser.is_done()) { // shorter than its Content-Length said: cannot happen
             result.side = relay_result::failed_reading;
             result.ec = http::error::partial_message;
             co_return result;
         }
-        body.data = buffer;
-        body.size = buffer_size;
-        arm_read();
-        auto [ec, n] = co_await http::async_read_some(in, in_buffer, parser, nothrow);
-        result.bytes_read += n;
-        if (ec == http::error::need_buffer)
-            ec = {};
+        views.clear();
+        boost::system::error_code ec;
+        for (;;) {
+            ec = relay_detail::take_buffered(in_buffer, parser, views, result.bytes_read);
+            if (ec != http::error::need_more)
+                break;
+            arm_read();
+            auto [read_ec, n] = co_await http::async_read_some(in, in_buffer, parser, nothrow);
+            result.bytes_read += n;
+            ec = read_ec;
+            if (ec)
+                break;
+        }
         if (ec) {
             result.side = relay_result::failed_reading;
             result.ec = ec;
             co_return result;
         }
-        const std::size_t got = buffer_size - body.size;
-        tap(static_cast<const char*>(buffer), got, parser.is_done());
-        const std::uint64_t from = std::max(offset, first);
-        const std::uint64_t to = std::min(offset + got, end);
+        const bool last = parser.is_done();
         relay_detail::gather pieces;
         if (!head_sent)
             pieces.add(head);
         head_sent = true;
-        if (from < to)
-            pieces.add({buffer + (from - offset), static_cast<std::size_t>(to - from)});
-        offset += got;
+        const auto pieces_read = views.views();
+        for (std::size_t i = 0; i < pieces_read.size(); ++i) {
+            const std::string_view piece = pieces_read[i];
+            tap(piece.data(), piece.size(), last && i + 1 == pieces_read.size());
+            const std::uint64_t from = std::max(offset, first);
+            const std::uint64_t to = std::min(offset + piece.size(), end);
+            if (from < to)
+                pieces.add(piece.substr(static_cast<std::size_t>(from - offset),
+                                        static_cast<std::size_t>(to - from)));
+            offset += piece.size();
+        }
+        if (pieces_read.empty())
+            tap("", 0, last);
         if (pieces.empty())
             continue;
         auto [write_ec, written] = co_await relay_detail::write_pieces(out, pieces, write_timeout);

@@ -1120,7 +1120,7 @@ client_session::forward(request_parser& parser, const runtime_config& config,
             // its connection, with the rest unread, is not reused.
             relayed = co_await relay_part(
                 *stream, upstream_buffer_, *response, client_, head_, cache_.part().first,
-                cache_.part().length, cache_.capturing(), relay_buffer(), relay_buffer_size,
+                cache_.part().length, cache_.capturing(),
                 [&] { stream->expires_after(remaining(up.read_timeout)); },
                 options.client_send_timeout,
                 [this](const char* data, std::size_t n, bool last) {
