@@ -24,6 +24,19 @@
 using namespace gatehouse;
 using namespace gatehouse::test;
 
+namespace {
+
+// The SHA-256 of `bytes` in hex, as the demo origin's /echo reports a
+// body's (body_sha256).
+QByteArray sha256_hex(const std::string& bytes)
+{
+    return QCryptographicHash::hash(QByteArrayView(bytes.data(), qsizetype(bytes.size())),
+                                    QCryptographicHash::Sha256)
+        .toHex();
+}
+
+} // namespace
+
 // Forwarding through the gateway to a real demo origin: what the upstream
 // receives (seen through /echo) and what the client gets back.
 class TestProxyForwarding : public QObject {
@@ -303,10 +316,7 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(json_body(r).value(QStringLiteral("body_length")).toInteger(),
                  qint64(body.size()));
-        const QByteArray sha =
-            QCryptographicHash::hash(QByteArrayView(body.data(), qsizetype(body.size())),
-                                     QCryptographicHash::Sha256)
-                .toHex();
+        const QByteArray sha = sha256_hex(body);
         QCOMPARE(json_body(r).value(QStringLiteral("body_sha256")).toString().toLatin1(), sha);
     }
 
@@ -347,10 +357,7 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(json_body(r).value(QStringLiteral("body_length")).toInteger(),
                  qint64(body.size()));
-        const QByteArray sha =
-            QCryptographicHash::hash(QByteArrayView(body.data(), qsizetype(body.size())),
-                                     QCryptographicHash::Sha256)
-                .toHex();
+        const QByteArray sha = sha256_hex(body);
         QCOMPARE(json_body(r).value(QStringLiteral("body_sha256")).toString().toLatin1(), sha);
         // The connection reads on cleanly after it.
         QVERIFY(c.send_raw("GET /echo/after HTTP/1.1\r\nHost: a\r\n\r\n"));
@@ -448,10 +455,7 @@ private slots:
         std::string body(300 * 1024, '\0');
         for (std::size_t i = 0; i < body.size(); ++i)
             body[i] = static_cast<char>('a' + i % 19);
-        const QByteArray sha =
-            QCryptographicHash::hash(QByteArrayView(body.data(), qsizetype(body.size())),
-                                     QCryptographicHash::Sha256)
-                .toHex();
+        const QByteArray sha = sha256_hex(body);
         std::string pipelined;
         for (int i = 0; i < 3; ++i) {
             pipelined += "POST /echo/up" + std::to_string(i) +
