@@ -64,35 +64,28 @@ public:
         if (!piece.empty())
             parts_[count_++] = boost::asio::const_buffer(piece.data(), piece.size());
     }
-    void add_body(const char* data, std::size_t size, bool chunked, bool last)
+    // Body pieces of `bytes` in all, as one chunk when chunked; the last
+    // chunk after them when `last`.
+    void add_body(std::span<const std::string_view> body, std::size_t bytes, bool chunked,
+                  bool last)
     {
-        if (size != 0) {
+        if (bytes != 0) {
             if (chunked) {
-                const std::size_t n = format_chunk_size_line(size, chunk_line_);
+                const std::size_t n = format_chunk_size_line(bytes, chunk_line_);
                 add({chunk_line_, n});
             }
-            add({data, size});
-            if (chunked)
-                add(crlf);
-        }
-        if (last && chunked)
-            add(last_chunk);
-    }
-    // The pieces a parser left in `views`, as one chunk when chunked.
-    void add_body(const body_views& views, bool chunked, bool last)
-    {
-        if (views.bytes() != 0) {
-            if (chunked) {
-                const std::size_t n = format_chunk_size_line(views.bytes(), chunk_line_);
-                add({chunk_line_, n});
-            }
-            for (const std::string_view piece : views.views())
+            for (const std::string_view piece : body)
                 add(piece);
             if (chunked)
                 add(crlf);
         }
         if (last && chunked)
             add(last_chunk);
+    }
+    // The pieces a parser left in `views`.
+    void add_body(const body_views& views, bool chunked, bool last)
+    {
+        add_body(views.views(), views.bytes(), chunked, last);
     }
     std::span<const boost::asio::const_buffer> buffers() const
     {
@@ -308,7 +301,7 @@ write_message(worker_stream& out, std::string_view head, std::string_view body, 
 {
     relay_detail::gather pieces;
     pieces.add(head);
-    pieces.add_body(body.data(), body.size(), chunked, true);
+    pieces.add_body({&body, 1}, body.size(), chunked, true);
     boost::system::error_code ec;
     std::size_t written = relay_detail::write_now(out, pieces, ec);
     if (!ec && !pieces.empty()) {

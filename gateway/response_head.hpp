@@ -209,9 +209,7 @@ private:
     void on_chunk_header_impl(std::uint64_t, string_view, error_code& ec) override { ec = {}; }
     std::size_t on_chunk_body_impl(std::uint64_t, string_view body, error_code& ec) override
     {
-        if (auto* views = body_view_sink())
-            return views->put({body.data(), body.size()}, ec);
-        return put_body(body, ec);
+        return on_body_impl(body, ec);
     }
     void on_finish_impl(error_code& ec) override { ec = {}; }
 
