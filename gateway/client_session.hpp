@@ -90,6 +90,9 @@ public:
     void force_stop() override
     {
         closing_ = true;
+        stopped_ = true;
+        if (lookup_timer_)
+            lookup_timer_->cancel();
         boost::system::error_code ec;
         client_.socket().shutdown(tcp::socket::shutdown_both, ec);
         client_.socket().close(ec);
@@ -150,6 +153,15 @@ private:
                                                           problem_kind kind, std::string detail,
                                                           bool request_read,
                                                           bool client_keep_alive);
+    // Waits, until `until`, for the first lookup of the host name of target
+    // `url` of upstream `upstream` to answer (target_state::lookup_pending):
+    // the target as the configuration that has the answer knows it (that
+    // configuration is kept in `holder`), resolved or not; null when no
+    // answer came in time, the target left the configuration, or the
+    // connection is being stopped.
+    worker_task<target_state*> await_lookup(std::string_view upstream, std::string_view url,
+                                            clock_type::time_point until,
+                                            std::shared_ptr<const runtime_config>& holder);
     worker_task<exchange_outcome> forward(request_parser& parser, const runtime_config& config,
                                           std::size_t route_index, std::string_view path,
                                           std::string_view query, std::size_t matched_bytes,
@@ -250,6 +262,8 @@ private:
     bool record_open_ = false;
     bool idle_ = true;
     bool closing_ = false;
+    bool stopped_ = false;                              // force_stop()
+    boost::asio::steady_timer* lookup_timer_ = nullptr; // while in await_lookup()
 };
 
 } // namespace gatehouse::gateway::detail

@@ -694,6 +694,13 @@ std::string gateway_server::impl::install(const config_snapshot& snapshot)
     health.update(compiled);
     if (previous)
         retire_targets(*previous, *compiled);
+    if (previous && previous->lookups_pending) {
+        // Calls wait for those first lookups on their workers (session.cpp):
+        // they look at the configuration again, on their own thread.
+        std::lock_guard state_lock(state_mutex);
+        for (auto& w : workers)
+            asio::post(w->ioc, [&w = *w] { w.wake_lookup_waiters(); });
+    }
     return {};
 }
 

@@ -179,6 +179,20 @@ bool has_unresolved_targets(const runtime_config& config)
     return false;
 }
 
+target_state* find_target(const runtime_config& config, std::string_view upstream,
+                          std::string_view url)
+{
+    for (const auto& runtime : config.upstreams) {
+        if (runtime->config.name != upstream)
+            continue;
+        for (const auto& target : runtime->targets)
+            if (target->url == url)
+                return target.get();
+        return nullptr;
+    }
+    return nullptr;
+}
+
 std::string lookup_key(const std::string& host, std::uint16_t port)
 {
     return host + ":" + std::to_string(port);
@@ -420,6 +434,8 @@ std::shared_ptr<const runtime_config> compile(const config_snapshot& snapshot,
                     // No warning (yet): the target's problem tells, and the
                     // recompile after the lookup warns if it fails.
                     state->resolve_error = "looking up '" + address->host + "'";
+                    state->lookup_pending = true;
+                    config->lookups_pending = true;
                 }
                 state->host_header = address->host;
                 if (address->host.find(':') != std::string::npos)

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -59,6 +60,10 @@ struct target_state {
     // with another answer brings a fresh state (endpoints never change under
     // readers either).
     bool by_name = false;
+    // No lookup of the name has answered yet (resolve_error is "looking up
+    // 'h'"): a configuration applied a moment ago. Calls wait for the answer
+    // (as long as a connect may take) instead of failing.
+    bool lookup_pending = false;
     // Set once the state has left the running configuration (its target was
     // removed, or its name now resolves to other addresses): idle pooled
     // connections to it are closed and no more are kept.
@@ -108,7 +113,16 @@ struct runtime_config {
     // stale counter pointers.
     std::shared_ptr<cache::cache_store> cache;
     std::vector<route_cache> route_caches; // per route index
+    // Some target's first lookup is still to answer (target_state::
+    // lookup_pending): the configuration that replaces this one wakes the
+    // calls waiting for it.
+    bool lookups_pending = false;
 };
+
+// The target of upstream `upstream` with URL `url` in `config`; null when
+// the configuration no longer has it.
+target_state* find_target(const runtime_config& config, std::string_view upstream,
+                          std::string_view url);
 
 // Keeps target_state alive and shared across configurations.
 class target_registry {

@@ -793,6 +793,34 @@ client_session::answer_upstream_failure(target_state& target, const health_check
     co_return exchange_outcome{reusable};
 }
 
+worker_task<target_state*>
+client_session::await_lookup(std::string_view upstream, std::string_view url,
+                             clock_type::time_point until,
+                             std::shared_ptr<const runtime_config>& holder)
+{
+    asio::steady_timer timer(w_.ioc);
+    for (;;) {
+        auto current = *w_.config();
+        target_state* target = current ? find_target(*current, upstream, url) : nullptr;
+        if (!target)
+            co_return nullptr;
+        if (!target->lookup_pending) {
+            holder = std::move(current);
+            co_return target;
+        }
+        if (stopped_ || clock_type::now() >= until)
+            co_return nullptr;
+        // Woken by the next configuration (gateway_server::install posts
+        // to every worker), by force_stop(), or at `until`.
+        timer.expires_at(until);
+        w_.lookup_waiters.push_back(&timer);
+        lookup_timer_ = &timer;
+        co_await timer.async_wait(nothrow);
+        lookup_timer_ = nullptr;
+        std::erase(w_.lookup_waiters, &timer);
+    }
+}
+
 worker_task<exchange_outcome>
 client_session::forward(request_parser& parser, const runtime_config& config,
                         std::size_t route_index, std::string_view path, std::string_view query,
@@ -842,6 +870,9 @@ client_session::forward(request_parser& parser, const runtime_config& config,
     };
 
     target_state* target = upstream.select();
+    // The configuration that answered a lookup the call waited for, which
+    // `target` may then belong to.
+    std::shared_ptr<const runtime_config> answered_in;
     bool tried_other_target = false;
     bool retried_stale = false;
     std::unique_ptr<worker_stream> stream;
@@ -859,18 +890,35 @@ client_session::forward(request_parser& parser, const runtime_config& config,
         if (stream) {
             reused = true;
         } else {
+            // A configuration applied a moment ago may name a host not
+            // looked up yet: the call waits for the answer (as long as a
+            // connect may take) rather than fail.
+            if (target->lookup_pending) {
+                const auto until = clock_type::now() + remaining(up.connect_timeout);
+                if (auto* answered =
+                        co_await await_lookup(up.name, target->url, until, answered_in))
+                    target = answered;
+            }
             stream = std::make_unique<worker_stream>(w_.ioc);
             // The connect timeout covers an https target's TLS handshake too
             // (as nginx's proxy_connect_timeout does).
             stream->expires_after(remaining(up.connect_timeout));
-            auto [ec, tls_failed] = co_await connect_target(*stream, *target, upstream);
+            target_connection connected;
+            if (target->endpoints.empty())
+                connected.ec = asio::error::host_not_found; // not tried: see resolve_error
+            else
+                connected = co_await connect_target(*stream, *target, upstream);
+            const auto [ec, tls_failed] = connected;
             if (ec) {
                 target->record_failure(up.health);
                 worker_stats::add(w_.stats.upstream_errors, 1);
                 // Nothing reached the upstream, so another target is safe to
                 // try once, whatever the method.
                 if (!tried_other_target && clock_type::now() < deadline) {
-                    if (auto* other = upstream.select(target)) {
+                    // (Not the same target as an older configuration knows
+                    // it, after a lookup the call waited for.)
+                    auto* other = upstream.select(target);
+                    if (other && other->url != target->url) {
                         tried_other_target = true;
                         target = other;
                         continue;
@@ -880,7 +928,11 @@ client_session::forward(request_parser& parser, const runtime_config& config,
                     co_return co_await serve_from_cache(client_keep_alive && parser.is_done());
                 const bool timed_out = ec == beast::error::timeout;
                 detail_ = "upstream '" + up.name + "' (" + target->url + "): ";
-                if (tls_failed)
+                if (target->endpoints.empty())
+                    detail_ += target->lookup_pending ? target->resolve_error +
+                                                            ": no answer within the connect timeout"
+                                                      : target->resolve_error;
+                else if (tls_failed)
                     detail_ += timed_out ? "TLS handshake timed out"
                                          : "TLS handshake failed: " + ec.message();
                 else

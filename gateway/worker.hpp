@@ -10,6 +10,7 @@
 #include "gateway/upstream.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/intrusive/list.hpp>
 
 #include <array>
@@ -21,6 +22,7 @@
 #include <optional>
 #include <random>
 #include <thread>
+#include <vector>
 
 namespace boost::asio::ssl {
 class context;
@@ -127,6 +129,16 @@ struct worker {
             config_generation_ = generation;
         }
         return config_;
+    }
+
+    // Calls waiting for a target's first lookup (target_state::
+    // lookup_pending) wait on these timers; a new configuration cancels
+    // them all, and each looks again. Only this worker's thread touches it.
+    std::vector<boost::asio::steady_timer*> lookup_waiters;
+    void wake_lookup_waiters()
+    {
+        for (auto* timer : lookup_waiters)
+            timer->cancel();
     }
 
 private:

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <future>
 #include <mutex>
 #include <thread>
 
@@ -52,6 +53,45 @@ public:
 
 private:
     mutable std::mutex m_mutex;
+    std::string m_address;
+    std::atomic<int> m_lookups{0};
+};
+
+// A resolver whose lookups hang until the test releases them, then answer
+// `address` for "origin.gatehouse.test" (nothing: the name does not
+// resolve).
+class GatedResolver {
+public:
+    void release(std::string address)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_released)
+                return;
+            m_released = true;
+            m_address = std::move(address);
+        }
+        m_cv.notify_all();
+    }
+    int lookups() const { return m_lookups.load(); }
+    gateway::gateway_server::host_resolver resolver()
+    {
+        return [this](const std::string& host, std::uint16_t, std::string& error) {
+            ++m_lookups;
+            std::unique_lock lock(m_mutex);
+            m_cv.wait_for(lock, 20s, [this] { return m_released; });
+            if (host != "origin.gatehouse.test" || m_address.empty()) {
+                error = "Host not found";
+                return std::vector<std::string>{};
+            }
+            return std::vector<std::string>{m_address};
+        };
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_released = false;
     std::string m_address;
     std::atomic<int> m_lookups{0};
 };
@@ -216,6 +256,7 @@ private slots:
         gateway::upstream_config up;
         up.name = "named";
         up.targets.push_back({named, 1});
+        up.connect_timeout = 300ms; // how long a call waits for the lookup
         config.upstreams.push_back(up);
         config.routes.push_back(make_route("named", "/", "named"));
         QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
@@ -231,7 +272,12 @@ private slots:
         QVERIFY(!pending->healthy);
         QCOMPARE(QString::fromStdString(pending->problem),
                  QStringLiteral("looking up 'origin.gatehouse.test'"));
-        QCOMPARE(http_request(gw.port(), "GET", "/health").status, 502);
+        // A call waits for the answer as long as a connect may take.
+        const auto unanswered = http_request(gw.port(), "GET", "/health");
+        QCOMPARE(unanswered.status, 502);
+        QVERIFY2(unanswered.body.find("looking up 'origin.gatehouse.test': no answer within "
+                                      "the connect timeout") != std::string::npos,
+                 unanswered.body.c_str());
 
         // The resolver thread waits in DNS holding no lock: applying again
         // (the same snapshot: its target is still waiting) returns at once.
@@ -251,6 +297,115 @@ private slots:
         QVERIFY(gw.apply_warnings().empty());
         QCOMPARE(http_request(gw.port(), "GET", "/health").status, 200);
         gw.stop(0ms);
+    }
+
+    // A call to a name whose first lookup has not answered yet (its
+    // upstream was applied a moment ago) waits for the answer instead of
+    // failing: served once the name resolves, a 502 saying why when it
+    // does not.
+    void callsWaitForAFirstLookup_data()
+    {
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("resolves") << QStringLiteral("127.0.0.1") << 200 << QString();
+        QTest::newRow("does not resolve")
+            << QString() << 502
+            << QStringLiteral("cannot resolve 'origin.gatehouse.test': Host not found");
+    }
+    void callsWaitForAFirstLookup()
+    {
+        QFETCH(QString, answer);
+        QFETCH(int, status);
+        QFETCH(QString, detail);
+        GatedResolver dns;
+        gateway::gateway_server gw;
+        gw.set_host_resolver(dns.resolver());
+        // Before gw goes: its resolver thread must not be left in a lookup.
+        const auto cleanup = qScopeGuard([&dns] { dns.release(""); });
+        QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+        auto config = namedOrigin(m_origin.port(), 0ms);
+        config.upstreams.front().connect_timeout = 10s;
+        QCOMPARE(QString::fromStdString(gw.apply(config)), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(dns.lookups(), 1, 5000); // hangs now
+
+        auto call = std::async(std::launch::async,
+                               [&gw] { return http_request(gw.port(), "GET", "/health"); });
+        QTRY_COMPARE_WITH_TIMEOUT(gw.stats().active_connections, std::uint64_t(1), 5000);
+        QTest::qWait(100);
+        QVERIFY2(call.wait_for(0s) == std::future_status::timeout, "answered before the lookup");
+        dns.release(answer.toStdString());
+        QVERIFY(call.wait_for(10s) == std::future_status::ready);
+        const auto reply = call.get();
+        QCOMPARE(reply.status, status);
+        if (!detail.isEmpty())
+            QVERIFY2(reply.body.find(detail.toStdString()) != std::string::npos,
+                     reply.body.c_str());
+        gw.stop(0ms);
+    }
+
+    // An upstream added by name under load: the calls to it that come at
+    // once, while its name is being looked up, are served, none fails.
+    void newNamedUpstreamFailsNoCall()
+    {
+        gateway::gateway_server gw;
+        gw.set_host_resolver([](const std::string& host, std::uint16_t, std::string& error) {
+            std::this_thread::sleep_for(50ms); // a real name server takes a while
+            if (host != "origin.gatehouse.test") {
+                error = "Host not found";
+                return std::vector<std::string>{};
+            }
+            return std::vector<std::string>{"127.0.0.1"};
+        });
+        gateway::config_snapshot before;
+        before.upstreams.push_back(make_upstream("good", {m_origin.port()}));
+        before.routes.push_back(make_route("good", "/", "good"));
+        QCOMPARE(QString::fromStdString(gw.apply(before)), QString());
+        QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+
+        auto after = before;
+        auto named = namedOrigin(m_origin.port(), 0ms);
+        after.upstreams.push_back(named.upstreams.front());
+        after.routes.push_back(make_route("named", "/named", "named"));
+        after.routes.back().strip_prefix = true;
+        QCOMPARE(QString::fromStdString(gw.apply(after)), QString());
+        std::vector<std::future<std::vector<int>>> clients;
+        for (int c = 0; c < 4; ++c)
+            clients.push_back(std::async(std::launch::async, [&gw] {
+                std::vector<int> statuses;
+                for (int i = 0; i < 10; ++i)
+                    statuses.push_back(http_request(gw.port(), "GET", "/named/health").status);
+                return statuses;
+            }));
+        for (auto& client : clients)
+            QCOMPARE(client.get(), std::vector<int>(10, 200));
+        gw.stop(0ms);
+    }
+
+    // Stopping does not wait for a lookup a call is waiting for.
+    void stopDoesNotWaitForALookup()
+    {
+        GatedResolver dns;
+        gateway::gateway_server gw;
+        gw.set_host_resolver(dns.resolver());
+        // Before gw goes: its resolver thread must not be left in a lookup.
+        const auto cleanup = qScopeGuard([&dns] { dns.release(""); });
+        QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+        auto config = namedOrigin(m_origin.port(), 0ms);
+        config.upstreams.front().connect_timeout = 20s;
+        QCOMPARE(QString::fromStdString(gw.apply(config)), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(dns.lookups(), 1, 5000);
+        auto call = std::async(std::launch::async,
+                               [&gw] { return http_request(gw.port(), "GET", "/health"); });
+        QTRY_COMPARE_WITH_TIMEOUT(gw.stats().active_connections, std::uint64_t(1), 5000);
+        QElapsedTimer timer;
+        timer.start();
+        gw.stop(0ms);
+        // Without waking the call, stop() gives up on it only after its
+        // two-second grace period.
+        QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(call.wait_for(5s) == std::future_status::ready);
+        QCOMPARE(call.get().status, 0); // closed, not answered
     }
 
     // An IP address needs no lookup: its target works as soon as apply()

@@ -142,8 +142,9 @@ private:
         QCOMPARE(QString::fromStdString(m_gateway->apply(config)), QString());
         QCOMPARE(QString::fromStdString(m_gateway->start(options)), QString());
         // "localhost" is looked up in the background after the start; until
-        // then its target answers 502 ("looking up"). Wait for the lookup,
-        // not with a request, which would leave a pooled connection behind.
+        // then calls wait for the answer ("looking up"). Wait for the lookup
+        // here, not with a request, which would leave a pooled connection
+        // behind.
         const auto lookingUp = [this] {
             for (const auto& target : m_gateway->stats().targets)
                 if (target.problem.find("looking up") != std::string::npos)
