@@ -120,6 +120,21 @@ public:
         setsockopt(stream_->next_layer().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     }
 
+    // TLS 1.2 at most from the next connect() on (1.3 has no renegotiation).
+    void use_tls12() { SSL_CTX_set_max_proto_version(context_.native_handle(), TLS1_2_VERSION); }
+    // Asks for a second handshake on the connection (RFC 5746): empty when
+    // it went through, else why not.
+    std::string renegotiate()
+    {
+        if (SSL_renegotiate(stream_->native_handle()) != 1)
+            return "SSL_renegotiate failed";
+        boost::system::error_code ec;
+        stream_->handshake(ssl::stream_base::client, ec);
+        if (!ec && SSL_renegotiate_pending(stream_->native_handle()) == 1)
+            return "still pending";
+        return ec ? ec.message() : std::string();
+    }
+
 private:
     asio::io_context ioc_;
     ssl::context context_;
@@ -263,6 +278,30 @@ private slots:
             QCOMPARE(r->body(), std::string("proto=https"));
             QCOMPARE(client.records_received() - before, std::size_t(1));
         }
+    }
+
+    // A client cannot make the gateway do handshake after handshake on one
+    // connection (TLS 1.2 renegotiation gives the server the expensive half
+    // each time: a known denial of service); nginx refuses it too. (The
+    // listener sets SSL_OP_NO_RENEGOTIATION; OpenSSL 3.0 also refuses by
+    // default, so this guards against a build or an option that allows it.)
+    void clientRenegotiationIsRefused()
+    {
+        tls_client client(m_cert);
+        client.use_tls12();
+        QCOMPARE(QString::fromStdString(client.connect(m_gateway->port())), QString());
+        client.limit_reads(std::chrono::seconds(5));
+        const auto before = client.get("/one-record");
+        QVERIFY(before);
+        QCOMPARE(before->result_int(), 200u);
+        const std::string refused = client.renegotiate();
+        QVERIFY2(refused.find("renegotiation") != std::string::npos, refused.c_str());
+        // Others are served as ever.
+        tls_client other(m_cert);
+        QCOMPARE(QString::fromStdString(other.connect(m_gateway->port())), QString());
+        const auto after = other.get("/one-record");
+        QVERIFY(after);
+        QCOMPARE(after->result_int(), 200u);
     }
 
     // A stored body of 40 KB goes to plain clients with sendfile, straight
