@@ -36,7 +36,7 @@ using tls_io_handler =
 void tls_read_some(tls_layer& layer, boost::asio::mutable_buffer buffer, tls_io_handler handler);
 void tls_write_some(tls_layer& layer, boost::asio::const_buffer buffer, tls_io_handler handler);
 // The layer's own room for the pieces of one record (tls_record_bytes),
-// kept until its write completes; allocated on first use.
+// kept until its write completes, then given back.
 boost::asio::mutable_buffer tls_write_staging(tls_layer& layer);
 // The most plaintext one TLS record carries (RFC 8446 §5.1).
 inline constexpr std::size_t tls_record_bytes = 16 * 1024;

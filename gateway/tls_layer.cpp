@@ -83,7 +83,9 @@ public:
     // A write failed or was cancelled: a record may be half sent, and
     // nothing more can follow it.
     bool write_failed = false;
-    std::unique_ptr<char[]> staging; // tls_write_staging
+    // tls_write_staging: held only while a write from it is under way, so
+    // an idle connection keeps no buffer at all (see SSL_MODE_RELEASE_BUFFERS).
+    std::unique_ptr<char[]> staging;
 
     // At most one read and one write are under way at a time (as on a
     // socket); each keeps its handler here while it waits for the socket.
@@ -217,6 +219,7 @@ void finish_write(tls_layer& layer, boost::system::error_code ec, std::size_t n,
 {
     if (ec)
         layer.write_failed = true;
+    layer.staging.reset();
     if (!initiating) {
         std::move(layer.write_handler)(ec, n);
         return;

@@ -134,7 +134,7 @@ wait_for_line() {
   local log=$1 pattern=$2 seconds=$3 pid=$4 i line
   for ((i = 0; i < seconds * 10; i++)); do
     if line=$(grep -m1 -E "$pattern" "$log" 2>/dev/null); then
-      grep -oE 'http://[0-9.]+:[0-9]+' <<<"$line" | head -n1 || true
+      grep -oE 'https?://[0-9.]+:[0-9]+' <<<"$line" | head -n1 || true
       return 0
     fi
     kill -0 "$pid" 2>/dev/null || break
@@ -149,14 +149,15 @@ wait_for_line() {
 wait_for_http() {
   local url=$1 seconds=$2 i
   for ((i = 0; i < seconds * 10; i++)); do
-    curl -s -o /dev/null --max-time 1 "$url" && return 0
+    curl -sk -o /dev/null --max-time 1 "$url" && return 0
     sleep 0.1
   done
   return 1
 }
 
 # Status code of one GET.
-http_status() { curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$1" || true; }
+# (-k: with proxy_bench --tls the proxies serve a throwaway certificate.)
+http_status() { curl -sk -o /dev/null --max-time 5 -w '%{http_code}' "$1" || true; }
 
 # --- wrk ----------------------------------------------------------------------
 
@@ -290,7 +291,9 @@ start_demo_origin() {
 # extra arguments are inserted into the http and location blocks. ACCESS_LOG
 # is the access_log directive's argument (default: off); `buffered` logs every
 # request to DIR/access.log in the combined format through a 64 KiB buffer
-# flushed at least every second, the usual set-up for a busy server.
+# flushed at least every second, the usual set-up for a busy server. With
+# TLS_CERT and TLS_KEY set, it serves HTTPS with them (nginx's other TLS
+# defaults: TLS 1.2 and 1.3, its cipher list, no session cache).
 nginx_conf() {
   local nd=$1 port=$2 origin=$3 http_extra=$4 location_extra=$5 access_log=${6:-off} user_line=
   [[ $access_log == buffered ]] && access_log="$nd/access.log combined buffer=64k flush=1s"
@@ -322,7 +325,9 @@ $http_extra
     keepalive_requests 1000000;
   }
   server {
-    listen 127.0.0.1:$port;
+    listen 127.0.0.1:$port${TLS_CERT:+ ssl};
+${TLS_CERT:+    ssl_certificate $TLS_CERT;
+    ssl_certificate_key $TLS_KEY;}
     location / {
       proxy_pass http://origin;
       proxy_http_version 1.1;

@@ -20,6 +20,9 @@
 #     --origin URL      use an origin already running on 127.0.0.1 instead of
 #                       starting `gatehouse --demo-origin`
 #     --out DIR         where the report and raw wrk output go (default build/bench)
+#     --tls             the proxies serve wrk over HTTPS (a throwaway
+#                       self-signed certificate; nginx with its defaults for
+#                       TLS, Gatehouse with listen.tls); `direct` stays plain
 #     --quick           --duration 3 --warmup 1 --rounds 1
 #
 # Environment: GATEHOUSE_BIN (default build/gatehouse).
@@ -41,9 +44,10 @@ PATHS_CSV='/products/42,/echo,/respond?size=16384,/respond?size=65536'
 TARGETS_CSV=direct,nginx,nginx-fwd,nginx-log,gatehouse,gatehouse-nolog
 ORIGIN_URL=
 OUT_DIR=$ROOT/build/bench
+TLS=0
 BIN=${GATEHOUSE_BIN:-$ROOT/build/gatehouse}
 
-usage() { sed -n '10,25s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '10,28s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -55,6 +59,7 @@ while [[ $# -gt 0 ]]; do
     --targets) TARGETS_CSV=$2; shift 2 ;;
     --origin) ORIGIN_URL=${2%/}; shift 2 ;;
     --out) OUT_DIR=$2; shift 2 ;;
+    --tls) TLS=1; shift ;;
     --quick) DURATION=3; WARMUP=1; ROUNDS=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; gh_die "unknown option: $1" ;;
@@ -85,6 +90,7 @@ if [[ -z $ORIGIN_URL ]] || want gatehouse || want gatehouse-nolog; then
 fi
 
 bench_packages=(wrk curl)
+[[ $TLS -eq 1 ]] && bench_packages+=(openssl)
 { want nginx || want nginx-fwd || want nginx-log; } && bench_packages+=(nginx)
 gh_ensure_packages "${bench_packages[@]}"
 
@@ -101,6 +107,19 @@ gh_log "origin: $ORIGIN_URL"
 
 declare -A BASE TPID
 want direct && BASE[direct]=$ORIGIN_URL
+
+# With --tls both proxies serve one throwaway certificate (P-256, as most
+# sites now use), each with its defaults for everything else; bench_lib's
+# nginx_conf and curl calls read TLS_CERT and TLS_KEY.
+SCHEME=http
+if [[ $TLS -eq 1 ]]; then
+  TLS_CERT=$TMP/cert.pem
+  TLS_KEY=$TMP/key.pem
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 \
+    -subj /CN=localhost -keyout "$TLS_KEY" -out "$TLS_CERT" 2>/dev/null \
+    || gh_die "openssl could not make a certificate"
+  SCHEME=https
+fi
 
 # --- nginx --------------------------------------------------------------------
 
@@ -133,7 +152,7 @@ for t in nginx nginx-fwd nginx-log; do
     nginx_conf "$nd" "$port" "$ORIGIN_HOSTPORT" "" "" "$access_log"
   fi
   if start_nginx "$nd" "$port"; then
-    BASE[$t]=http://127.0.0.1:$port
+    BASE[$t]=$SCHEME://127.0.0.1:$port
     TPID[$t]=$STARTED_PID
   else
     gh_log "error: $t did not start"; FAILED=1
@@ -145,8 +164,12 @@ done
 # The declarative configuration (resources/CONFIG_FORMAT.md): one upstream, one
 # catch-all route. The listener comes from the command line.
 write_gatehouse_config() {
+  local listen=
+  [[ $TLS -eq 1 ]] && listen="listen:
+  tls: {certificate: $TLS_CERT, key: $TLS_KEY}"
   cat >"$1" <<EOF
 version: 1
+$listen
 upstreams:
   - name: origin
     targets: [http://$ORIGIN_HOSTPORT]
@@ -345,6 +368,7 @@ report=$OUT_DIR/proxy_bench-$stamp.txt
   echo "Gatehouse reverse-proxy benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   report_header
   echo "origin: $ORIGIN_URL; wrk: 1 thread, ${WARMUP} s warm-up, ${DURATION} s per run"
+  [[ $TLS -eq 1 ]] && echo "HTTPS: wrk speaks TLS to the proxies (P-256 certificate); direct is plain HTTP, so p99 - direct includes TLS"
   echo
   if [[ $ROUNDS -gt 1 ]]; then
     echo "Pass 1: maximum throughput ($CONNECTIONS connections; $ROUNDS rounds, medians)"
