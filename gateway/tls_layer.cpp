@@ -36,6 +36,13 @@ namespace gatehouse::gateway {
 namespace asio = boost::asio;
 namespace ssl = asio::ssl;
 
+// A read or a write under way: its handler, kept while it waits for the
+// socket, and its result while its completion is posted.
+struct tls_operation {
+    tls_io_handler handler;
+    std::pair<boost::system::error_code, std::size_t> result;
+};
+
 class tls_layer {
 public:
     tls_layer(worker_socket& s, ssl::context& context)
@@ -88,14 +95,12 @@ public:
     std::unique_ptr<char[]> staging;
 
     // At most one read and one write are under way at a time (as on a
-    // socket); each keeps its handler here while it waits for the socket.
+    // socket).
     asio::mutable_buffer read_buffer;
     std::size_t read_bytes = 0;
-    tls_io_handler read_handler;
-    std::pair<boost::system::error_code, std::size_t> read_result; // to post
+    tls_operation reading;
     asio::const_buffer write_buffer;
-    tls_io_handler write_handler;
-    std::pair<boost::system::error_code, std::size_t> write_result;
+    tls_operation writing;
 };
 
 namespace {
@@ -123,7 +128,7 @@ boost::system::error_code failure(SSL* handle, int result)
     return {static_cast<int>(code), asio::error::get_ssl_category()};
 }
 
-enum class step { done, want_read, want_write, failed };
+enum class step { want_read, want_write, failed };
 
 step classify(SSL* handle, int result)
 {
@@ -149,32 +154,43 @@ boost::system::error_code read_failure(SSL* handle, int result)
     return ec;
 }
 
-void continue_read(tls_layer& layer, bool initiating);
+using resume_fn = void (*)(tls_layer& layer, bool initiating);
+using finish_fn = void (*)(tls_layer& layer, boost::system::error_code ec, std::size_t n,
+                           bool initiating);
 
-void wait_then_read(tls_layer& layer, asio::socket_base::wait_type wait)
+// Waits until the socket is ready as `next` asks, then resumes the read or
+// the write; a failed wait (the deadline, a close) finishes it.
+void wait_then(tls_layer& layer, step next, resume_fn resume, finish_fn finish)
 {
-    layer.socket.async_wait(wait, [&layer](const boost::system::error_code& ec) {
-        if (ec) {
-            std::move(layer.read_handler)(ec, std::size_t(0));
-            return;
-        }
-        continue_read(layer, false);
+    layer.socket.async_wait(next == step::want_read ? asio::socket_base::wait_read
+                                                    : asio::socket_base::wait_write,
+                            [&layer, resume, finish](const boost::system::error_code& ec) {
+                                if (ec)
+                                    finish(layer, ec, 0, false);
+                                else
+                                    resume(layer, false);
+                            });
+}
+
+// Completes `op`: posted when still inside the initiating call (a handler
+// must never run from there), else at once.
+void complete(tls_layer& layer, tls_operation& op, boost::system::error_code ec, std::size_t n,
+              bool initiating)
+{
+    if (!initiating) {
+        std::move(op.handler)(ec, n);
+        return;
+    }
+    op.result = {ec, n};
+    asio::post(layer.socket.get_executor(), [&op] {
+        const auto [result_ec, result_n] = op.result;
+        std::move(op.handler)(result_ec, result_n);
     });
 }
 
-// Completes the read or the write: posted when still inside the initiating
-// call (a handler must never run from there), else at once.
 void finish_read(tls_layer& layer, boost::system::error_code ec, std::size_t n, bool initiating)
 {
-    if (!initiating) {
-        std::move(layer.read_handler)(ec, n);
-        return;
-    }
-    layer.read_result = {ec, n};
-    asio::post(layer.socket.get_executor(), [&layer] {
-        const auto [ec, n] = layer.read_result;
-        std::move(layer.read_handler)(ec, n);
-    });
+    complete(layer, layer.reading, ec, n, initiating);
 }
 
 void continue_read(tls_layer& layer, bool initiating)
@@ -203,9 +219,8 @@ void continue_read(tls_layer& layer, bool initiating)
             finish_read(layer, {}, layer.read_bytes, initiating);
             return;
         }
-        if (next == step::want_read || next == step::want_write) {
-            wait_then_read(layer, next == step::want_read ? asio::socket_base::wait_read
-                                                          : asio::socket_base::wait_write);
+        if (next != step::failed) {
+            wait_then(layer, next, continue_read, finish_read);
             return;
         }
         finish_read(layer, read_failure(layer.handle, result), 0, initiating);
@@ -213,22 +228,12 @@ void continue_read(tls_layer& layer, bool initiating)
     }
 }
 
-void continue_write(tls_layer& layer, bool initiating);
-
 void finish_write(tls_layer& layer, boost::system::error_code ec, std::size_t n, bool initiating)
 {
     if (ec)
         layer.write_failed = true;
     layer.staging.reset();
-    if (!initiating) {
-        std::move(layer.write_handler)(ec, n);
-        return;
-    }
-    layer.write_result = {ec, n};
-    asio::post(layer.socket.get_executor(), [&layer] {
-        const auto [ec, n] = layer.write_result;
-        std::move(layer.write_handler)(ec, n);
-    });
+    complete(layer, layer.writing, ec, n, initiating);
 }
 
 void continue_write(tls_layer& layer, bool initiating)
@@ -246,15 +251,8 @@ void continue_write(tls_layer& layer, bool initiating)
         return;
     }
     const step next = classify(layer.handle, result);
-    if (next == step::want_read || next == step::want_write) {
-        layer.socket.async_wait(next == step::want_read ? asio::socket_base::wait_read
-                                                        : asio::socket_base::wait_write,
-                                [&layer](const boost::system::error_code& ec) {
-                                    if (ec)
-                                        finish_write(layer, ec, 0, false);
-                                    else
-                                        continue_write(layer, false);
-                                });
+    if (next != step::failed) {
+        wait_then(layer, next, continue_write, finish_write);
         return;
     }
     finish_write(layer, failure(layer.handle, result), 0, initiating);
@@ -291,7 +289,7 @@ void tls_layer_deleter::operator()(tls_layer* layer) const noexcept
 
 void tls_read_some(tls_layer& layer, asio::mutable_buffer buffer, tls_io_handler handler)
 {
-    layer.read_handler.swap(handler); // (asio 1.81's move assignment recurses)
+    layer.reading.handler.swap(handler); // (asio 1.81's move assignment recurses)
     layer.read_buffer = buffer;
     layer.read_bytes = 0;
     if (buffer.size() == 0) {
@@ -310,7 +308,7 @@ asio::mutable_buffer tls_write_staging(tls_layer& layer)
 
 void tls_write_some(tls_layer& layer, asio::const_buffer buffer, tls_io_handler handler)
 {
-    layer.write_handler.swap(handler);
+    layer.writing.handler.swap(handler);
     layer.write_buffer = buffer;
     if (buffer.size() == 0) {
         finish_write(layer, {}, 0, true);
