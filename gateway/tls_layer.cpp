@@ -280,6 +280,22 @@ worker_task<boost::system::error_code> drive(tls_layer& layer, Call call)
     }
 }
 
+// The error OpenSSL queued last, as asio reports it.
+boost::system::error_code openssl_error()
+{
+    return {static_cast<int>(ERR_get_error()), asio::error::get_ssl_category()};
+}
+
+// The handshake under the stream's deadline: beast's timeout when the
+// deadline cut it short (`timed_out`, the stream's flag, read once it ends).
+worker_task<boost::system::error_code> handshake(tls_layer& layer, const bool& timed_out)
+{
+    const auto ec = co_await drive(layer, [](SSL* ssl) { return SSL_do_handshake(ssl); });
+    if (ec && timed_out)
+        co_return boost::beast::error::timeout;
+    co_return ec;
+}
+
 } // namespace
 
 void tls_layer_deleter::operator()(tls_layer* layer) const noexcept
@@ -322,16 +338,14 @@ deadline_stream::start_tls(ssl::context& context, const std::string& server_name
 {
     std::unique_ptr<tls_layer, tls_layer_deleter> layer(new tls_layer(state_->socket, context));
     if (!layer->attach())
-        co_return boost::system::error_code(static_cast<int>(ERR_get_error()),
-                                            asio::error::get_ssl_category());
+        co_return openssl_error();
     SSL* handle = layer->handle;
     boost::system::error_code not_address;
     asio::ip::make_address(server_name, not_address);
     const bool is_address = !not_address;
     // SNI names a host, never an address (RFC 6066 §3).
     if (!is_address && SSL_set_tlsext_host_name(handle, server_name.c_str()) != 1)
-        co_return boost::system::error_code(static_cast<int>(ERR_get_error()),
-                                            asio::error::get_ssl_category());
+        co_return openssl_error();
     if (verify) {
         // The chain must lead to a trusted authority and the certificate
         // name the host (RFC 6125) or the address: OpenSSL checks both
@@ -341,20 +355,15 @@ deadline_stream::start_tls(ssl::context& context, const std::string& server_name
         const int named = is_address ? X509_VERIFY_PARAM_set1_ip_asc(param, server_name.c_str())
                                      : SSL_set1_host(handle, server_name.c_str());
         if (named != 1)
-            co_return boost::system::error_code(static_cast<int>(ERR_get_error()),
-                                                asio::error::get_ssl_category());
+            co_return openssl_error();
         SSL_set_verify(handle, SSL_VERIFY_PEER, nullptr);
     } else {
         SSL_set_verify(handle, SSL_VERIFY_NONE, nullptr);
     }
     SSL_set_connect_state(handle);
     arm();
-    const auto ec = co_await drive(*layer, [](SSL* ssl) { return SSL_do_handshake(ssl); });
-    if (ec) {
-        if (state_->timed_out)
-            co_return boost::beast::error::timeout;
+    if (const auto ec = co_await handshake(*layer, state_->timed_out))
         co_return ec;
-    }
     state_->tls = std::move(layer);
     co_return boost::system::error_code{};
 }
@@ -363,16 +372,11 @@ worker_task<boost::system::error_code> deadline_stream::accept_tls(ssl::context&
 {
     std::unique_ptr<tls_layer, tls_layer_deleter> layer(new tls_layer(state_->socket, context));
     if (!layer->attach())
-        co_return boost::system::error_code(static_cast<int>(ERR_get_error()),
-                                            asio::error::get_ssl_category());
+        co_return openssl_error();
     SSL_set_accept_state(layer->handle);
     arm();
-    const auto ec = co_await drive(*layer, [](SSL* ssl) { return SSL_do_handshake(ssl); });
-    if (ec) {
-        if (state_->timed_out)
-            co_return boost::beast::error::timeout;
+    if (const auto ec = co_await handshake(*layer, state_->timed_out))
         co_return ec;
-    }
     state_->tls = std::move(layer);
     co_return boost::system::error_code{};
 }
