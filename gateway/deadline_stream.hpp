@@ -25,8 +25,8 @@ class context;
 
 namespace gatehouse::gateway {
 
-// TLS on a deadline_stream's socket (upstream_tls.cpp), behind a plain
-// interface so that only one translation unit compiles asio's TLS.
+// TLS on a deadline_stream's socket (tls_layer.cpp), behind a plain
+// interface so that only one translation unit includes OpenSSL's.
 class tls_layer;
 struct tls_layer_deleter {
     void operator()(tls_layer* layer) const noexcept;
@@ -114,8 +114,7 @@ public:
     bool timed_out() const noexcept { return state_->timed_out; }
 
     // Reads and writes go through TLS once start_tls() has succeeded; a TLS
-    // read or write takes the first non-empty buffer of the sequence (as
-    // asio's TLS stream does).
+    // read or write takes the first non-empty buffer of the sequence.
     template <class MutableBufferSequence, class CompletionToken>
     auto async_read_some(const MutableBufferSequence& buffers, CompletionToken&& token)
     {
@@ -149,9 +148,9 @@ public:
         arm();
         state_->read_since_write = false;
         if (state_->tls) [[unlikely]] {
-            // asio's TLS stream writes the first buffer of a sequence only:
-            // a response head and its body went out as two records, and two
-            // sends. Pieces smaller than a record are gathered into one.
+            // A TLS write takes the first buffer of a sequence only: a
+            // response head and its body would go out as two records, and
+            // two sends. Pieces smaller than a record are gathered into one.
             auto buffer = first_buffer<boost::asio::const_buffer>(buffers);
             if (buffer.size() < tls_record_bytes &&
                 boost::asio::buffer_size(buffers) > buffer.size()) {
@@ -172,12 +171,12 @@ public:
     // `server_name` goes out as SNI (unless it is an IP address) and, with
     // `verify`, the peer's certificate must chain to `context`'s trusted
     // authorities and name `server_name`. On failure the stream stays
-    // unencrypted and should be closed. (upstream_tls.cpp)
+    // unencrypted and should be closed. (tls_layer.cpp)
     worker_task<boost::system::error_code> start_tls(boost::asio::ssl::context& context,
                                                      const std::string& server_name, bool verify);
     // TLS as the server on an accepted socket, under the current deadline.
     // On failure the stream stays unencrypted and should be closed.
-    // (upstream_tls.cpp)
+    // (tls_layer.cpp)
     worker_task<boost::system::error_code> accept_tls(boost::asio::ssl::context& context);
     // Whether reads and writes go through TLS: then the socket must not be
     // written directly (no write_now, no sendfile).
@@ -189,7 +188,7 @@ public:
     // sending must not hold the connection open). The stream is plain TCP
     // afterwards, for discarding what the peer still sends. Nothing on a
     // plain stream, and nothing after a failed or cancelled write, which
-    // may have left a record half sent. (upstream_tls.cpp)
+    // may have left a record half sent. (tls_layer.cpp)
     worker_task<void> end_tls();
 
     // Waits, under the deadline, until the socket has bytes to read: for

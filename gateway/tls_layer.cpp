@@ -75,8 +75,9 @@ public:
         // Reads take whatever the socket has (up to the buffer's size), not
         // a record's header and then its body in two calls.
         SSL_set_read_ahead(handle, 1);
-        // A write retried after WANT_WRITE may come from a buffer that moved
-        // (the caller's buffer sequence is rebuilt for the retry).
+        // A write retried after WANT_WRITE passes the same buffer; the mode
+        // only keeps OpenSSL from failing it ("bad write retry") should the
+        // buffer ever have moved.
         SSL_set_mode(handle, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
         // OpenSSL's read and write buffers (17 KiB each) are given back
         // whenever they are empty, so an idle keep-alive connection holds
@@ -142,6 +143,12 @@ step classify(SSL* handle, int result)
     }
 }
 
+// What the socket must become before `next` (not failed) can go on.
+asio::socket_base::wait_type wait_type(step next)
+{
+    return next == step::want_read ? asio::socket_base::wait_read : asio::socket_base::wait_write;
+}
+
 // Many HTTP servers close without a TLS close_notify. Reported as a plain
 // end of stream, the HTTP framing decides whether the message was complete
 // (Content-Length and chunked bodies cut short still fail as partial
@@ -162,8 +169,7 @@ using finish_fn = void (*)(tls_layer& layer, boost::system::error_code ec, std::
 // the write; a failed wait (the deadline, a close) finishes it.
 void wait_then(tls_layer& layer, step next, resume_fn resume, finish_fn finish)
 {
-    layer.socket.async_wait(next == step::want_read ? asio::socket_base::wait_read
-                                                    : asio::socket_base::wait_write,
+    layer.socket.async_wait(wait_type(next),
                             [&layer, resume, finish](const boost::system::error_code& ec) {
                                 if (ec)
                                     finish(layer, ec, 0, false);
@@ -272,9 +278,7 @@ worker_task<boost::system::error_code> drive(tls_layer& layer, Call call)
         const step next = classify(layer.handle, result);
         if (next == step::failed)
             co_return failure(layer.handle, result);
-        auto [ec] = co_await layer.socket.async_wait(
-            next == step::want_read ? asio::socket_base::wait_read : asio::socket_base::wait_write,
-            worker_nothrow);
+        auto [ec] = co_await layer.socket.async_wait(wait_type(next), worker_nothrow);
         if (ec)
             co_return ec;
     }
