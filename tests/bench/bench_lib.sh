@@ -163,7 +163,7 @@ http_status() { curl -sk -o /dev/null --max-time 5 -w '%{http_code}' "$1" || tru
 
 declare -A RPS P50 P99 ERRS CONNS REQS CPU_US WORKER_CPU_US ORIGIN_CPU_US
 # The demo origin's PID when this script started it (start_demo_origin):
-# run_wrk_cpu then also measures what each request cost the origin.
+# run_load_cpu then also measures what each request cost the origin.
 ORIGIN_PID=
 
 # cpu_ticks PID: CPU time (user + system, in clock ticks) used so far by PID
@@ -201,19 +201,19 @@ worker_ticks() {
   if [[ $found -eq 1 ]]; then printf '%s\n' "$total"; else cpu_ticks "$pid"; fi
 }
 
-# run_wrk_cpu KEY PID URL CONNECTIONS SECONDS [PAUSE_MS]: run_wrk, plus the CPU
+# run_load_cpu KEY PID URL CONNECTIONS SECONDS [PAUSE_MS]: run_load, plus the CPU
 # time PID (and its children) used per request during the run, in CPU_US[KEY]
 # (microseconds); PID may be empty. On a shared machine this is the steadier
 # figure: it does not depend on how much of its core the proxy was given. With
 # ORIGIN_PID set, the origin's CPU time per request goes to ORIGIN_CPU_US[KEY]:
 # what each proxy's requests cost the origin (the fields it forwards are
 # parsed there), on the core the origin shares with wrk.
-run_wrk_cpu() {
+run_load_cpu() {
   local key=$1 pid=$2 before= after origin_before= origin_after worker_before= worker_after
   shift 2
   [[ -n $pid ]] && before=$(cpu_ticks "$pid") && worker_before=$(worker_ticks "$pid")
   [[ -n $ORIGIN_PID ]] && origin_before=$(cpu_ticks "$ORIGIN_PID")
-  run_wrk "$key" "$@" || return 1
+  run_load "$key" "$@" || return 1
   [[ -n $pid ]] && after=$(cpu_ticks "$pid") && worker_after=$(worker_ticks "$pid")
   [[ -n $ORIGIN_PID ]] && origin_after=$(cpu_ticks "$ORIGIN_PID")
   [[ ${REQS[$key]:-0} -gt 0 ]] || return 0
@@ -231,23 +231,36 @@ per_request_us() {
   awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }'
 }
 
-# run_wrk KEY URL CONNECTIONS SECONDS [PAUSE_MS]: one measured wrk run, results
-# stored under KEY. Returns non-zero when wrk failed.
-run_wrk() {
+# The load generator run_load and warm_up use: `wrk` (the default), or
+# `bench_load` (tests/bench/bench_load.cpp, at $BENCH_LOAD_BIN): a one-thread
+# closed-loop client that drops Content-Length bodies in the kernel instead of
+# copying them, for sizes at which wrk's own core is the limit.
+LOAD_CLIENT=wrk
+BENCH_LOAD_BIN=
+
+# run_load KEY URL CONNECTIONS SECONDS [PAUSE_MS]: one measured run of
+# $LOAD_CLIENT, results stored under KEY. Returns non-zero when it failed.
+# PAUSE_MS (a pause between a response and the next request) needs wrk.
+run_load() {
   local key=$1 url=$2 conns=$3 seconds=$4 pause=${5:-}
-  local script=$TMP/report.lua extra=()
-  if [[ -n $pause ]]; then
-    script=$TMP/paced.lua
-    extra=(-- "$pause")
+  local raw=$RAW_DIR/${key//[^A-Za-z0-9_.-]/_}.txt cmd
+  if [[ $LOAD_CLIENT == bench_load ]]; then
+    [[ -z $pause ]] || gh_die "run_load: a paced run needs wrk"
+    cmd=("$BENCH_LOAD_BIN" -c "$conns" -d "$seconds" --timeout 5 "$url")
+  else
+    local script=$TMP/report.lua extra=()
+    if [[ -n $pause ]]; then
+      script=$TMP/paced.lua
+      extra=(-- "$pause")
+    fi
+    cmd=(wrk -t1 -c"$conns" -d"${seconds}s" --timeout 5s --latency -s "$script" "$url" "${extra[@]}")
   fi
-  local raw=$RAW_DIR/${key//[^A-Za-z0-9_.-]/_}.txt
-  if ! "${pin_load[@]}" wrk -t1 -c"$conns" -d"${seconds}s" --timeout 5s --latency \
-        -s "$script" "$url" "${extra[@]}" >"$raw" 2>&1; then
-    gh_log "wrk failed for $key:"; cat "$raw" >&2
+  if ! "${pin_load[@]}" "${cmd[@]}" >"$raw" 2>&1; then
+    gh_log "$LOAD_CLIENT failed for $key:"; cat "$raw" >&2
     return 1
   fi
   local line
-  line=$(grep -m1 '^BENCH ' "$raw") || { gh_log "no result from wrk for $key"; cat "$raw" >&2; return 1; }
+  line=$(grep -m1 '^BENCH ' "$raw") || { gh_log "no result from $LOAD_CLIENT for $key"; cat "$raw" >&2; return 1; }
   local -A f=()
   local kv
   for kv in ${line#BENCH }; do f[${kv%%=*}]=${kv#*=}; done
@@ -262,10 +275,56 @@ run_wrk() {
   fi
 }
 
-# warm_up URL CONNECTIONS: an unmeasured wrk run of $WARMUP seconds.
+# warm_up URL CONNECTIONS: an unmeasured run of $LOAD_CLIENT, $WARMUP seconds.
 warm_up() {
   [[ $WARMUP -gt 0 ]] || return 0
-  "${pin_load[@]}" wrk -t1 -c"$2" -d"${WARMUP}s" "$1" >/dev/null 2>&1 || true
+  if [[ $LOAD_CLIENT == bench_load ]]; then
+    "${pin_load[@]}" "$BENCH_LOAD_BIN" -c "$2" -d "$WARMUP" "$1" >/dev/null 2>&1 || true
+  else
+    "${pin_load[@]}" wrk -t1 -c"$2" -d"${WARMUP}s" "$1" >/dev/null 2>&1 || true
+  fi
+}
+
+# --- rounds -------------------------------------------------------------------
+
+# median VALUES...: the middle value (the mean of the two middle ones for an
+# even count); nothing for no values.
+median() {
+  [[ $# -gt 0 ]] || return 0
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+    if (NR % 2) printf "%s", v[(NR + 1) / 2]; else printf "%.10g", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# rotate_targets R: the active targets in round R's order, in ORDER (the
+# first R-1 moved to the end).
+rotate_targets() {
+  local shift=$((($1 - 1) % ${#ACTIVE[@]}))
+  # shellcheck disable=SC2034 # read by the sourcing script
+  ORDER=("${ACTIVE[@]:shift}" "${ACTIVE[@]:0:shift}")
+}
+
+# combine_rounds KEY: the figures run_load(_cpu) stored under KEY|1 ...
+# KEY|ROUNDS, folded into KEY: medians of requests/s, p50, p99 and CPU per
+# request (one decimal), sums of errors and requests. Nothing when no round
+# ran.
+combine_rounds() {
+  local key=$1 r k rps=() p50=() p99=() cpu=() wcpu=() ocpu=() errs=0 reqs=0
+  for ((r = 1; r <= ROUNDS; r++)); do
+    k="$key|$r"
+    [[ -n ${RPS[$k]:-} ]] || continue
+    rps+=("${RPS[$k]}"); p50+=("${P50[$k]}"); p99+=("${P99[$k]}")
+    errs=$((errs + ${ERRS[$k]})); reqs=$((reqs + ${REQS[$k]}))
+    [[ -n ${CPU_US[$k]:-} ]] && cpu+=("${CPU_US[$k]}")
+    [[ -n ${WORKER_CPU_US[$k]:-} ]] && wcpu+=("${WORKER_CPU_US[$k]}")
+    [[ -n ${ORIGIN_CPU_US[$k]:-} ]] && ocpu+=("${ORIGIN_CPU_US[$k]}")
+  done
+  [[ ${#rps[@]} -gt 0 ]] || return 0
+  RPS[$key]=$(median "${rps[@]}"); P50[$key]=$(median "${p50[@]}"); P99[$key]=$(median "${p99[@]}")
+  ERRS[$key]=$errs; REQS[$key]=$reqs
+  [[ ${#cpu[@]} -gt 0 ]] && CPU_US[$key]=$(median "${cpu[@]}" | awk '{ printf "%.1f", $1 }')
+  [[ ${#wcpu[@]} -gt 0 ]] && WORKER_CPU_US[$key]=$(median "${wcpu[@]}" | awk '{ printf "%.1f", $1 }')
+  [[ ${#ocpu[@]} -gt 0 ]] && ORIGIN_CPU_US[$key]=$(median "${ocpu[@]}" | awk '{ printf "%.1f", $1 }')
+  return 0
 }
 
 # --- starting things ----------------------------------------------------------
@@ -412,7 +471,7 @@ call_log_line() {
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f ms", us / 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 
-# cell KEY FIELD: one formatted result of run_wrk.
+# cell KEY FIELD: one formatted result of run_load.
 cell() {
   local key=$1
   [[ -n ${RPS[$key]:-} ]] || { printf 'n/a'; return; }

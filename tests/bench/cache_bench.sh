@@ -4,20 +4,24 @@
 #
 # Cache-hit benchmark on 127.0.0.1: cacheable responses of the demo origin
 # measured directly, from nginx's proxy_cache and from Gatehouse's route
-# cache, with wrk. See tests/bench/README.md for the method.
+# cache, with wrk and with bench_load. See tests/bench/README.md for the method.
 #
 #   tests/bench/cache_bench.sh [options]
 #     --duration S      seconds measured per run (default 10)
 #     --warmup S        seconds of warm-up before each run (default 2)
-#     --connections N   wrk connections (default 64)
+#     --connections N   client connections (default 64)
 #     --sizes LIST      comma-separated response sizes in bytes (default 1024,65536)
 #     --targets LIST    comma-separated subset of direct,nginx,nginx-log,
 #                       gatehouse,gatehouse-nolog (default all)
+#     --clients LIST    load generators, wrk and/or bench_load (default both)
+#     --rounds N        every target once per round, in a rotated order; the
+#                       report gives medians (default 3)
 #     --eviction E      Gatehouse cache eviction, lru or tiny_lfu (default tiny_lfu)
-#     --out DIR         where the report and raw wrk output go (default build/bench)
-#     --quick           --duration 3 --warmup 1
+#     --out DIR         where the report and raw output go (default build/bench)
+#     --quick           --duration 3 --warmup 1 --rounds 1
 #
-# Environment: GATEHOUSE_BIN (default build/gatehouse).
+# Environment: GATEHOUSE_BIN (default build/gatehouse), BENCH_LOAD_BIN
+# (default tests/bench/bench_load next to it).
 # Every process started here is stopped by PID when the script exits.
 set -euo pipefail
 
@@ -33,11 +37,13 @@ WARMUP=2
 CONNECTIONS=64
 SIZES_CSV=1024,65536
 TARGETS_CSV=direct,nginx,nginx-log,gatehouse,gatehouse-nolog
+CLIENTS_CSV=wrk,bench_load
+ROUNDS=3
 EVICTION=tiny_lfu
 OUT_DIR=$ROOT/build/bench
 BIN=${GATEHOUSE_BIN:-$ROOT/build/gatehouse}
 
-usage() { sed -n '9,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '9,22s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -46,9 +52,11 @@ while [[ $# -gt 0 ]]; do
     --connections) CONNECTIONS=$2; shift 2 ;;
     --sizes) SIZES_CSV=$2; shift 2 ;;
     --targets) TARGETS_CSV=$2; shift 2 ;;
+    --clients) CLIENTS_CSV=$2; shift 2 ;;
+    --rounds) ROUNDS=$2; shift 2 ;;
     --eviction) EVICTION=$2; shift 2 ;;
     --out) OUT_DIR=$2; shift 2 ;;
-    --quick) DURATION=3; WARMUP=1; shift ;;
+    --quick) DURATION=3; WARMUP=1; ROUNDS=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; gh_die "unknown option: $1" ;;
   esac
@@ -57,8 +65,14 @@ done
 check_range --duration "$DURATION" 1 600
 check_range --warmup "$WARMUP" 0 60
 check_range --connections "$CONNECTIONS" 1 1024
+check_range --rounds "$ROUNDS" 1 20
 IFS=, read -r -a SIZES <<<"$SIZES_CSV"
 IFS=, read -r -a TARGETS <<<"$TARGETS_CSV"
+IFS=, read -r -a CLIENTS <<<"$CLIENTS_CSV"
+[[ ${#CLIENTS[@]} -gt 0 ]] || gh_die "--clients: name wrk, bench_load or both"
+for c in "${CLIENTS[@]}"; do
+  [[ $c == wrk || $c == bench_load ]] || gh_die "--clients: unknown load generator '$c' (wrk, bench_load)"
+done
 # Objects are kept well under both caches' limits (Gatehouse's max_object_size
 # is raised to 16MiB below).
 for s in "${SIZES[@]}"; do check_range --sizes "$s" 1 8388608; done
@@ -72,6 +86,12 @@ done
 want() { local t; for t in "${TARGETS[@]}"; do [[ $t == "$1" ]] && return 0; done; return 1; }
 [[ $BIN == /* ]] || BIN=$ROOT/$BIN
 [[ -x $BIN ]] || gh_die "$BIN not found: build first (packaging/dev.sh build), or set GATEHOUSE_BIN"
+BENCH_LOAD_BIN=${BENCH_LOAD_BIN:-$(dirname "$BIN")/tests/bench/bench_load}
+[[ $BENCH_LOAD_BIN == /* ]] || BENCH_LOAD_BIN=$ROOT/$BENCH_LOAD_BIN
+uses_client() { local c; for c in "${CLIENTS[@]}"; do [[ $c == "$1" ]] && return 0; done; return 1; }
+if uses_client bench_load && [[ ! -x $BENCH_LOAD_BIN ]]; then
+  gh_die "$BENCH_LOAD_BIN not found: build it (packaging/dev.sh build), set BENCH_LOAD_BIN, or use --clients wrk"
+fi
 
 bench_packages=(wrk curl)
 { want nginx || want nginx-log; } && bench_packages+=(nginx)
@@ -209,6 +229,7 @@ warm_and_verify() {
 
 declare -A VALID HIT_AFTER
 ACTIVE=()
+ORDER=()
 for t in direct nginx nginx-log gatehouse gatehouse-nolog; do
   [[ -n ${BASE[$t]:-} ]] || continue
   ok=0
@@ -225,24 +246,36 @@ done
 
 # --- measurement --------------------------------------------------------------
 
+# For each size and client, every target runs once per round, in an order
+# rotated from round to round (a slow spell of the shared machine falls on
+# different targets); each figure is the median of the rounds, each ratio
+# the median of the per-round ratios.
 for s in "${SIZES[@]}"; do
-  for t in "${ACTIVE[@]}"; do
-    [[ -n ${VALID["$t|$s"]:-} ]] || continue
-    url=${BASE[$t]}$(path_for "$s")
-    gh_log "cache hits: $t $(size_label "$s") ($CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s)"
-    warm_up "$url" "$CONNECTIONS"
-    if [[ -n ${TPID[$t]:-} ]]; then
-      run_wrk_cpu "hit|$t|$s" "${TPID[$t]}" "$url" "$CONNECTIONS" "$DURATION" || FAILED=1
-    else
-      run_wrk "hit|$t|$s" "$url" "$CONNECTIONS" "$DURATION" || FAILED=1
-    fi
-    # Still a hit afterwards: the object did not expire or get evicted mid-run.
-    if check_response "$t" "$url" "$s"; then
-      HIT_AFTER["$t|$s"]=yes
-    else
-      HIT_AFTER["$t|$s"]=NO
-      gh_log "error: $t no longer answers $url as a hit after the run"; FAILED=1
-    fi
+  for client in "${CLIENTS[@]}"; do
+    LOAD_CLIENT=$client
+    for ((r = 1; r <= ROUNDS; r++)); do
+      rotate_targets "$r"
+      for t in "${ORDER[@]}"; do
+        [[ -n ${VALID["$t|$s"]:-} ]] || continue
+        url=${BASE[$t]}$(path_for "$s")
+        gh_log "cache hits, $client, round $r of $ROUNDS: $t $(size_label "$s") ($CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s)"
+        warm_up "$url" "$CONNECTIONS"
+        key="hit|$client|$t|$s|$r"
+        if [[ -n ${TPID[$t]:-} ]]; then
+          run_load_cpu "$key" "${TPID[$t]}" "$url" "$CONNECTIONS" "$DURATION" || FAILED=1
+        else
+          run_load "$key" "$url" "$CONNECTIONS" "$DURATION" || FAILED=1
+        fi
+        # Still a hit afterwards: the object did not expire or get evicted mid-run.
+        if check_response "$t" "$url" "$s"; then
+          [[ ${HIT_AFTER["$t|$s"]:-} == NO ]] || HIT_AFTER["$t|$s"]=yes
+        else
+          HIT_AFTER["$t|$s"]=NO
+          gh_log "error: $t no longer answers $url as a hit after the run"; FAILED=1
+        fi
+      done
+    done
+    for t in "${ACTIVE[@]}"; do combine_rounds "hit|$client|$t|$s"; done
   done
 done
 
@@ -265,6 +298,32 @@ verdict() {
     ok = (op == ">=") ? (v >= l) : (v <= l); printf "%s", ok ? "met" : "missed" }'
 }
 
+# compare_hits CLIENT A B SIZE: A's throughput, p50 and p99 over B's with the
+# target verdicts. With several rounds the throughput ratio is the median of
+# the per-round ratios (two runs minutes apart at most), with their range.
+compare_hits() {
+  local client=$1 a="hit|$1|$2|$4" b="hit|$1|$3|$4" r per_round=() tput p99_ratio cpu_note=
+  [[ -n ${RPS[$a]:-} && -n ${RPS[$b]:-} ]] || return 0
+  for ((r = 1; r <= ROUNDS; r++)); do
+    [[ -n ${RPS[$a|$r]:-} && -n ${RPS[$b|$r]:-} ]] && per_round+=("$(ratio "${RPS[$a|$r]}" "${RPS[$b|$r]}")")
+  done
+  tput=$(ratio "${RPS[$a]}" "${RPS[$b]}")
+  local range=
+  if [[ ${#per_round[@]} -gt 1 ]]; then
+    tput=$(median "${per_round[@]}" | awk '{ printf "%.2f", $1 }')
+    range=" (rounds $(printf '%s\n' "${per_round[@]}" | sort -g | sed -n '1p;$p' | paste -sd- -))"
+  fi
+  p99_ratio=$(ratio "${P99[$a]}" "${P99[$b]}")
+  # CPU per request: the proxy's own cost, whatever share of its core the
+  # client and the origin left it (wrk can be the bottleneck at 64 KiB).
+  if [[ -n ${CPU_US[$a]:-} && -n ${CPU_US[$b]:-} ]]; then
+    cpu_note=$(awk -v a="${CPU_US[$a]}" -v b="${CPU_US[$b]}" 'BEGIN { if (a > 0) printf "; requests per CPU-second %.2fx", b / a }')
+  fi
+  printf '  %s/%s: throughput %sx%s (target >= 1.5x: %s), p50 %sx, p99 %sx (target <= 1x: %s)%s\n' \
+    "$2" "$3" "$tput" "$range" "$(verdict "$tput" '>=' 1.5)" \
+    "$(ratio "${P50[$a]}" "${P50[$b]}")" "$p99_ratio" "$(verdict "$p99_ratio" '<=' 1)" "$cpu_note"
+}
+
 {
   echo "Gatehouse cache-hit benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   report_header
@@ -274,39 +333,30 @@ verdict() {
   # the throwaway data directory on the same pinned CPU), as nginx-log writes
   # its access log; gatehouse-nolog and nginx log nothing.
   { want gatehouse || want gatehouse-nolog; } && echo "gatehouse: 1 thread, route cache on, eviction $EVICTION; call logs on (telemetry SQLite under $TMP, $(stat -f -c %T "$TMP")); gatehouse-nolog: GATEHOUSE_CALL_LOG=off"
-  echo "wrk: 1 thread, $CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s per run"
-  echo "every cached target was checked to answer a hit before and after its run"
+  echo "clients: $(printf '%s, ' "${CLIENTS[@]}" | sed 's/, $//') (1 thread each), $CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s per run; $ROUNDS round(s), medians"
+  uses_client bench_load && echo "bench_load: reads each head, drops the Content-Length body in the kernel (recv MSG_TRUNC) instead of copying it as wrk does"
+  echo "every cached target was checked to answer a hit before and after each run"
   for s in "${SIZES[@]}"; do
-    echo
-    printf '  %-16s %12s %12s %12s %8s %6s %12s\n' "$(size_label "$s")" "req/s" "p50" "p99" "errors" "hit" "CPU/req"
-    for t in direct nginx nginx-log gatehouse gatehouse-nolog; do
-      want "$t" || continue
-      if [[ -z ${VALID["$t|$s"]:-} ]]; then
-        printf '  %-16s %s\n' "$t" "NOT MEASURED: did not start or no verified cache hit"
-        continue
-      fi
-      k="hit|$t|$s"
-      hit=${HIT_AFTER["$t|$s"]:-n/a}
-      [[ $t == direct ]] && hit=-
-      cpu=$(cell "$k" cpu)
-      [[ $t == direct ]] && cpu=-
-      printf '  %-16s %12s %12s %12s %8s %6s %12s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$hit" "$cpu"
-    done
-    # Like against like: logging against logging, silent against silent.
-    for pair in gatehouse-nolog:nginx gatehouse:nginx-log gatehouse:nginx; do
-      g="hit|${pair%%:*}|$s" n="hit|${pair##*:}|$s"
-      [[ -n ${RPS[$g]:-} && -n ${RPS[$n]:-} ]] || continue
-      tput_ratio=$(ratio "${RPS[$g]}" "${RPS[$n]}")
-      p99_ratio=$(ratio "${P99[$g]}" "${P99[$n]}")
-      # CPU per request: the proxy's own cost, whatever share of its core
-      # wrk and the origin left it (wrk can be the bottleneck at 64 KiB).
-      cpu_note=
-      if [[ -n ${CPU_US[$g]:-} && -n ${CPU_US[$n]:-} ]]; then
-        cpu_note=$(awk -v a="${CPU_US[$g]}" -v b="${CPU_US[$n]}" 'BEGIN { if (a > 0) printf "; requests per CPU-second %.2fx", b / a }')
-      fi
-      printf '  %s/%s: throughput %sx (target >= 1.5x: %s), p50 %sx, p99 %sx (target <= 1x: %s)%s\n' \
-        "${pair%%:*}" "${pair##*:}" "$tput_ratio" "$(verdict "$tput_ratio" '>=' 1.5)" \
-        "$(ratio "${P50[$g]}" "${P50[$n]}")" "$p99_ratio" "$(verdict "$p99_ratio" '<=' 1)" "$cpu_note"
+    for client in "${CLIENTS[@]}"; do
+      echo
+      printf '  %-20s %12s %12s %12s %8s %6s %12s\n' "$(size_label "$s"), $client" "req/s" "p50" "p99" "errors" "hit" "CPU/req"
+      for t in direct nginx nginx-log gatehouse gatehouse-nolog; do
+        want "$t" || continue
+        if [[ -z ${VALID["$t|$s"]:-} ]]; then
+          printf '  %-20s %s\n' "$t" "NOT MEASURED: did not start or no verified cache hit"
+          continue
+        fi
+        k="hit|$client|$t|$s"
+        hit=${HIT_AFTER["$t|$s"]:-n/a}
+        [[ $t == direct ]] && hit=-
+        cpu_cell=$(cell "$k" cpu)
+        [[ $t == direct ]] && cpu_cell=-
+        printf '  %-20s %12s %12s %12s %8s %6s %12s\n' "$t" "$(cell "$k" rps)" "$(cell "$k" p50)" "$(cell "$k" p99)" "$(cell "$k" err)" "$hit" "$cpu_cell"
+      done
+      # Like against like: logging against logging, silent against silent.
+      for pair in gatehouse-nolog:nginx gatehouse:nginx-log gatehouse:nginx; do
+        compare_hits "$client" "${pair%%:*}" "${pair##*:}" "$s"
+      done
     done
   done
   echo
@@ -319,5 +369,5 @@ verdict() {
 
 mkdir -p "$OUT_DIR/raw-$stamp"
 cp "$RAW_DIR"/*.txt "$OUT_DIR/raw-$stamp/" 2>/dev/null || true
-gh_log "report: $report (raw wrk output: $OUT_DIR/raw-$stamp/)"
+gh_log "report: $report (raw client output: $OUT_DIR/raw-$stamp/)"
 exit "$FAILED"

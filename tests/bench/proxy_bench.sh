@@ -215,47 +215,6 @@ for t in "${ALL_TARGETS[@]}"; do
 done
 [[ ${#ACTIVE[@]} -gt 0 ]] || gh_die "nothing to measure"
 
-# --- rounds -------------------------------------------------------------------
-
-# median VALUES...: the middle value (the mean of the two middle ones for an
-# even count); nothing for no values.
-median() {
-  [[ $# -gt 0 ]] || return 0
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-    if (NR % 2) printf "%s", v[(NR + 1) / 2]; else printf "%.10g", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-# rotate_targets R: the active targets in round R's order, in ORDER (the
-# first R-1 moved to the end).
-rotate_targets() {
-  local shift=$((($1 - 1) % ${#ACTIVE[@]}))
-  ORDER=("${ACTIVE[@]:shift}" "${ACTIVE[@]:0:shift}")
-}
-
-# combine_rounds KEY: the figures run_wrk(_cpu) stored under KEY|1 ...
-# KEY|ROUNDS, folded into KEY: medians of requests/s, p50, p99 and CPU per
-# request (one decimal), sums of errors and requests. Nothing when no round
-# ran.
-combine_rounds() {
-  local key=$1 r k rps=() p50=() p99=() cpu=() wcpu=() ocpu=() errs=0 reqs=0
-  for ((r = 1; r <= ROUNDS; r++)); do
-    k="$key|$r"
-    [[ -n ${RPS[$k]:-} ]] || continue
-    rps+=("${RPS[$k]}"); p50+=("${P50[$k]}"); p99+=("${P99[$k]}")
-    errs=$((errs + ${ERRS[$k]})); reqs=$((reqs + ${REQS[$k]}))
-    [[ -n ${CPU_US[$k]:-} ]] && cpu+=("${CPU_US[$k]}")
-    [[ -n ${WORKER_CPU_US[$k]:-} ]] && wcpu+=("${WORKER_CPU_US[$k]}")
-    [[ -n ${ORIGIN_CPU_US[$k]:-} ]] && ocpu+=("${ORIGIN_CPU_US[$k]}")
-  done
-  [[ ${#rps[@]} -gt 0 ]] || return 0
-  RPS[$key]=$(median "${rps[@]}"); P50[$key]=$(median "${p50[@]}"); P99[$key]=$(median "${p99[@]}")
-  ERRS[$key]=$errs; REQS[$key]=$reqs
-  [[ ${#cpu[@]} -gt 0 ]] && CPU_US[$key]=$(median "${cpu[@]}" | awk '{ printf "%.1f", $1 }')
-  [[ ${#wcpu[@]} -gt 0 ]] && WORKER_CPU_US[$key]=$(median "${wcpu[@]}" | awk '{ printf "%.1f", $1 }')
-  [[ ${#ocpu[@]} -gt 0 ]] && ORIGIN_CPU_US[$key]=$(median "${ocpu[@]}" | awk '{ printf "%.1f", $1 }')
-  return 0
-}
-
 # --- pass 1: throughput -------------------------------------------------------
 
 # Every target runs once per round, in an order rotated from round to round,
@@ -270,7 +229,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
       [[ -n ${VALID["$t|$p"]:-} ]] || continue
       gh_log "throughput, round $r of $ROUNDS: $t $p ($CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s)"
       warm_up "${BASE[$t]}$p" "$CONNECTIONS"
-      run_wrk_cpu "max|$t|$p|$r" "${TPID[$t]:-}" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
+      run_load_cpu "max|$t|$p|$r" "${TPID[$t]:-}" "${BASE[$t]}$p" "$CONNECTIONS" "$DURATION" || FAILED=1
     done
   done
 done
@@ -301,7 +260,7 @@ for p in "${PATHS[@]}"; do
   conns=$(( (rate + 999) / 1000 ))
   calib=$((WARMUP > 2 ? WARMUP : 2))
   if [[ $(http_status "$ORIGIN_URL$p") == 2?? ]] \
-      && run_wrk "calib|$p" "$ORIGIN_URL$p" "$conns" "$calib" "$PAUSE_MS"; then
+      && run_load "calib|$p" "$ORIGIN_URL$p" "$conns" "$calib" "$PAUSE_MS"; then
     conns=$(awk -v c="$conns" -v want="$rate" -v got="${RPS["calib|$p"]}" \
       'BEGIN { n = (got > 0) ? int(c * want / got + 0.5) : c; if (n < 1) n = 1; if (n > 1024) n = 1024; print n }')
   fi
@@ -312,7 +271,7 @@ for p in "${PATHS[@]}"; do
     for t in "${ORDER[@]}"; do
       [[ -n ${VALID["$t|$p"]:-} ]] || continue
       gh_log "moderate load, round $r of $ROUNDS: $t $p (~$rate req/s offered: $conns connections, ${PAUSE_MS} ms pause, ${DURATION} s)"
-      run_wrk "mod|$t|$p|$r" "${BASE[$t]}$p" "$conns" "$DURATION" "$PAUSE_MS" || FAILED=1
+      run_load "mod|$t|$p|$r" "${BASE[$t]}$p" "$conns" "$DURATION" "$PAUSE_MS" || FAILED=1
     done
   done
   for t in "${ACTIVE[@]}"; do combine_rounds "mod|$t|$p"; done
