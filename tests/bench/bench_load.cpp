@@ -139,16 +139,30 @@ private:
     {
         waiting_ = false;
         socket_.async_connect(run_.endpoint, [self = shared_from_this()](error_code ec) {
-            if (ec == asio::error::operation_aborted)
+            if (self->failed(ec, self->run_.counted.err_connect))
                 return;
-            if (ec) {
-                self->count(self->run_.counted.err_connect);
-                self->restart();
-                return;
-            }
             self->socket_.set_option(asio::ip::tcp::no_delay(true), ec);
             self->send();
         });
+    }
+
+    // True when an operation ended without its result: cancelled by a close
+    // (nothing more to do) or failed (counted in `errors`; the connection
+    // starts over).
+    bool failed(error_code ec, std::uint64_t& errors)
+    {
+        if (ec && ec != asio::error::operation_aborted) {
+            count(errors);
+            restart();
+        }
+        return bool(ec);
+    }
+
+    // A response that cannot be read or makes no sense: the connection starts over.
+    void read_error()
+    {
+        count(run_.counted.err_read);
+        restart();
     }
 
     // After an error: a new connection, a little later (not a busy loop
@@ -187,14 +201,8 @@ private:
         new_head();
         asio::async_write(socket_, asio::buffer(run_.request),
                           [self = shared_from_this()](error_code ec, std::size_t) {
-                              if (ec == asio::error::operation_aborted)
-                                  return;
-                              if (ec) {
-                                  self->count(self->run_.counted.err_write);
-                                  self->restart();
-                                  return;
-                              }
-                              self->read_head();
+                              if (!self->failed(ec, self->run_.counted.err_write))
+                                  self->read_head();
                           });
     }
 
@@ -219,9 +227,10 @@ private:
         if (ec) {
             // A keep-alive connection the server closed before answering is
             // not an error (it may close idle ones); the request is re-sent.
-            if (!(ec == asio::error::eof && used_ == 0 && !head_->got_some()))
-                count(run_.counted.err_read);
-            restart();
+            if (ec == asio::error::eof && used_ == 0 && !head_->got_some())
+                restart();
+            else
+                read_error();
             return;
         }
         used_ += n;
@@ -242,15 +251,13 @@ private:
             offset += consumed;
             if (ec == http::error::need_more) {
                 if (offset == 0 && used_ == head_buffer_.size()) {
-                    count(run_.counted.err_read); // a head over the buffer
-                    restart();
+                    read_error(); // a head over the buffer
                     return;
                 }
                 break;
             }
             if (ec) {
-                count(run_.counted.err_read);
-                restart();
+                read_error();
                 return;
             }
             if (head_->is_done()) {
@@ -259,8 +266,7 @@ private:
                     continue;
                 }
                 if (offset != used_) {
-                    count(run_.counted.err_read); // bytes nobody asked for
-                    restart();
+                    read_error(); // bytes nobody asked for
                     return;
                 }
                 finish(head_->body_seen);
@@ -271,8 +277,7 @@ private:
             if (length && !head_->eager()) {
                 const std::uint64_t buffered = used_ - offset;
                 if (buffered > *length) {
-                    count(run_.counted.err_read); // bytes nobody asked for
-                    restart();
+                    read_error(); // bytes nobody asked for
                     return;
                 }
                 body_left_ = *length - buffered;
@@ -299,13 +304,8 @@ private:
             std::size_t(std::min<std::uint64_t>(body_left_, run_.discard.size()));
         socket_.async_receive(asio::buffer(run_.discard.data(), want), MSG_TRUNC,
                               [self = shared_from_this()](error_code ec, std::size_t n) {
-                                  if (ec == asio::error::operation_aborted)
+                                  if (self->failed(ec, self->run_.counted.err_read))
                                       return;
-                                  if (ec) {
-                                      self->count(self->run_.counted.err_read);
-                                      self->restart();
-                                      return;
-                                  }
                                   self->run_.counted.bytes += self->run_.measuring ? n : 0;
                                   self->body_left_ -= n;
                                   if (self->body_left_ == 0)
