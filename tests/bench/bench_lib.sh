@@ -236,7 +236,7 @@ per_request_us() {
 # closed-loop client that drops Content-Length bodies in the kernel instead of
 # copying them, for sizes at which wrk's own core is the limit.
 LOAD_CLIENT=wrk
-BENCH_LOAD_BIN=
+BENCH_LOAD_BIN=${BENCH_LOAD_BIN:-} # may come from the environment
 
 # run_load KEY URL CONNECTIONS SECONDS [PAUSE_MS]: one measured run of
 # $LOAD_CLIENT, results stored under KEY. Returns non-zero when it failed.
