@@ -238,24 +238,31 @@ per_request_us() {
 LOAD_CLIENT=wrk
 BENCH_LOAD_BIN=${BENCH_LOAD_BIN:-} # may come from the environment
 
-# run_load KEY URL CONNECTIONS SECONDS [PAUSE_MS]: one measured run of
-# $LOAD_CLIENT, results stored under KEY. Returns non-zero when it failed.
-# PAUSE_MS (a pause between a response and the next request) needs wrk.
-run_load() {
-  local key=$1 url=$2 conns=$3 seconds=$4 pause=${5:-}
-  local raw=$RAW_DIR/${key//[^A-Za-z0-9_.-]/_}.txt cmd
+# load_command URL CONNECTIONS SECONDS [PAUSE_MS]: the $LOAD_CLIENT command
+# line for one run, in LOAD_COMMAND; it prints the BENCH line.
+load_command() {
+  local url=$1 conns=$2 seconds=$3 pause=${4:-}
   if [[ $LOAD_CLIENT == bench_load ]]; then
     [[ -z $pause ]] || gh_die "run_load: a paced run needs wrk"
-    cmd=("$BENCH_LOAD_BIN" -c "$conns" -d "$seconds" --timeout 5 "$url")
+    LOAD_COMMAND=("$BENCH_LOAD_BIN" -c "$conns" -d "$seconds" --timeout 5 "$url")
   else
     local script=$TMP/report.lua extra=()
     if [[ -n $pause ]]; then
       script=$TMP/paced.lua
       extra=(-- "$pause")
     fi
-    cmd=(wrk -t1 -c"$conns" -d"${seconds}s" --timeout 5s --latency -s "$script" "$url" "${extra[@]}")
+    LOAD_COMMAND=(wrk -t1 -c"$conns" -d"${seconds}s" --timeout 5s --latency -s "$script" "$url" "${extra[@]}")
   fi
-  if ! "${pin_load[@]}" "${cmd[@]}" >"$raw" 2>&1; then
+}
+
+# run_load KEY URL CONNECTIONS SECONDS [PAUSE_MS]: one measured run of
+# $LOAD_CLIENT, results stored under KEY. Returns non-zero when it failed.
+# PAUSE_MS (a pause between a response and the next request) needs wrk.
+run_load() {
+  local key=$1 url=$2 conns=$3 seconds=$4 pause=${5:-}
+  local raw=$RAW_DIR/${key//[^A-Za-z0-9_.-]/_}.txt
+  load_command "$url" "$conns" "$seconds" "$pause"
+  if ! "${pin_load[@]}" "${LOAD_COMMAND[@]}" >"$raw" 2>&1; then
     gh_log "$LOAD_CLIENT failed for $key:"; cat "$raw" >&2
     return 1
   fi
@@ -278,11 +285,8 @@ run_load() {
 # warm_up URL CONNECTIONS: an unmeasured run of $LOAD_CLIENT, $WARMUP seconds.
 warm_up() {
   [[ $WARMUP -gt 0 ]] || return 0
-  if [[ $LOAD_CLIENT == bench_load ]]; then
-    "${pin_load[@]}" "$BENCH_LOAD_BIN" -c "$2" -d "$WARMUP" "$1" >/dev/null 2>&1 || true
-  else
-    "${pin_load[@]}" wrk -t1 -c"$2" -d"${WARMUP}s" "$1" >/dev/null 2>&1 || true
-  fi
+  load_command "$1" "$2" "$WARMUP"
+  "${pin_load[@]}" "${LOAD_COMMAND[@]}" >/dev/null 2>&1 || true
 }
 
 # --- rounds -------------------------------------------------------------------
@@ -325,6 +329,25 @@ combine_rounds() {
   [[ ${#wcpu[@]} -gt 0 ]] && WORKER_CPU_US[$key]=$(median "${wcpu[@]}" | awk '{ printf "%.1f", $1 }')
   [[ ${#ocpu[@]} -gt 0 ]] && ORIGIN_CPU_US[$key]=$(median "${ocpu[@]}" | awk '{ printf "%.1f", $1 }')
   return 0
+}
+
+# throughput_ratio A B: A's requests/s over B's (keys of run_load figures
+# combined by combine_rounds), in TPUT_RATIO (two decimals). With several
+# rounds it is the median of the per-round ratios (each from two runs close
+# in time), and TPUT_RANGE is " (rounds LOW-HIGH)"; otherwise TPUT_RANGE is
+# empty.
+# shellcheck disable=SC2034 # TPUT_* are read by the sourcing script
+throughput_ratio() {
+  local a=$1 b=$2 r per_round=()
+  for ((r = 1; r <= ROUNDS; r++)); do
+    [[ -n ${RPS[$a|$r]:-} && -n ${RPS[$b|$r]:-} ]] && per_round+=("$(ratio "${RPS[$a|$r]}" "${RPS[$b|$r]}")")
+  done
+  TPUT_RATIO=$(ratio "${RPS[$a]}" "${RPS[$b]}")
+  TPUT_RANGE=
+  if [[ ${#per_round[@]} -gt 1 ]]; then
+    TPUT_RATIO=$(median "${per_round[@]}" | awk '{ printf "%.2f", $1 }')
+    TPUT_RANGE=" (rounds $(printf '%s\n' "${per_round[@]}" | sort -g | sed -n '1p;$p' | paste -sd- -))"
+  fi
 }
 
 # --- starting things ----------------------------------------------------------

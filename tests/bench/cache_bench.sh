@@ -299,20 +299,11 @@ verdict() {
 }
 
 # compare_hits CLIENT A B SIZE: A's throughput, p50 and p99 over B's with the
-# target verdicts. With several rounds the throughput ratio is the median of
-# the per-round ratios (two runs minutes apart at most), with their range.
+# target verdicts; the throughput ratio as throughput_ratio gives it.
 compare_hits() {
-  local client=$1 a="hit|$1|$2|$4" b="hit|$1|$3|$4" r per_round=() tput p99_ratio cpu_note=
+  local a="hit|$1|$2|$4" b="hit|$1|$3|$4" p99_ratio cpu_note=
   [[ -n ${RPS[$a]:-} && -n ${RPS[$b]:-} ]] || return 0
-  for ((r = 1; r <= ROUNDS; r++)); do
-    [[ -n ${RPS[$a|$r]:-} && -n ${RPS[$b|$r]:-} ]] && per_round+=("$(ratio "${RPS[$a|$r]}" "${RPS[$b|$r]}")")
-  done
-  tput=$(ratio "${RPS[$a]}" "${RPS[$b]}")
-  local range=
-  if [[ ${#per_round[@]} -gt 1 ]]; then
-    tput=$(median "${per_round[@]}" | awk '{ printf "%.2f", $1 }')
-    range=" (rounds $(printf '%s\n' "${per_round[@]}" | sort -g | sed -n '1p;$p' | paste -sd- -))"
-  fi
+  throughput_ratio "$a" "$b"
   p99_ratio=$(ratio "${P99[$a]}" "${P99[$b]}")
   # CPU per request: the proxy's own cost, whatever share of its core the
   # client and the origin left it (wrk can be the bottleneck at 64 KiB).
@@ -320,7 +311,7 @@ compare_hits() {
     cpu_note=$(awk -v a="${CPU_US[$a]}" -v b="${CPU_US[$b]}" 'BEGIN { if (a > 0) printf "; requests per CPU-second %.2fx", b / a }')
   fi
   printf '  %s/%s: throughput %sx%s (target >= 1.5x: %s), p50 %sx, p99 %sx (target <= 1x: %s)%s\n' \
-    "$2" "$3" "$tput" "$range" "$(verdict "$tput" '>=' 1.5)" \
+    "$2" "$3" "$TPUT_RATIO" "$TPUT_RANGE" "$(verdict "$TPUT_RATIO" '>=' 1.5)" \
     "$(ratio "${P50[$a]}" "${P50[$b]}")" "$p99_ratio" "$(verdict "$p99_ratio" '<=' 1)" "$cpu_note"
 }
 

@@ -293,25 +293,15 @@ fi
 compare_pair() {
   local label=$1 a="max|$2|$4" b="max|$3|$4"
   [[ -n ${RPS[$a]:-} && -n ${RPS[$b]:-} ]] || return 0
-  local notes='' r per_round=()
-  for ((r = 1; r <= ROUNDS; r++)); do
-    [[ -n ${RPS[$a|$r]:-} && -n ${RPS[$b|$r]:-} ]] && per_round+=("$(ratio "${RPS[$a|$r]}" "${RPS[$b|$r]}")")
-  done
+  local notes=''
   if [[ ${5:-} == cost ]]; then
     notes=$(awk -v a="${RPS[$a]}" -v b="${RPS[$b]}" 'BEGIN { if (b > 0) printf ", logging costs %.1f%% of throughput", (1 - a / b) * 100 }')
   fi
   if [[ -n ${CPU_US[$a]:-} && -n ${CPU_US[$b]:-} ]]; then
     notes+=$(awk -v a="${CPU_US[$a]}" -v b="${CPU_US[$b]}" 'BEGIN { if (a > 0) printf "; CPU per request %.2fx (req/s per core %.2fx)", a / b, b / a }')
   fi
-  # With several rounds the throughput ratio is the median of the per-round
-  # ratios (each from two runs close in time), with their range.
-  local tput
-  tput=$(ratio "${RPS[$a]}" "${RPS[$b]}")
-  if [[ ${#per_round[@]} -gt 1 ]]; then
-    tput="$(median "${per_round[@]}" | awk '{ printf "%.2f", $1 }')x (rounds $(printf '%s\n' "${per_round[@]}" | sort -g | sed -n '1p;$p' | paste -sd- -))"
-  else
-    tput+=x
-  fi
+  throughput_ratio "$a" "$b"
+  local tput="${TPUT_RATIO}x$TPUT_RANGE"
   if [[ ${5:-} == target ]]; then
     tput+=$(printf '%s' "$tput" | awk '{ v = $1; sub(/x$/, "", v); printf " (target >= 1.0x: %s)", (v + 0 >= 1.0) ? "met" : "missed" }')
   fi
