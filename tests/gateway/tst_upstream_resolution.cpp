@@ -145,20 +145,30 @@ private:
         return config;
     }
 
-    // Starts `gw` (whose resolver is `dns`, hanging) with the named origin,
-    // its connect timeout `wait`, and makes a call into `call` once the
-    // lookup hangs; returns when the gateway holds the call.
-    void callDuringLookup(gateway::gateway_server& gw, const GatedResolver& dns,
-                          std::chrono::milliseconds wait, std::future<http_response>& call)
+    // A gateway whose resolver hangs (GatedResolver), and a call to it. The
+    // lookup is released before the gateway goes: its resolver thread must
+    // not be left in it.
+    struct CallDuringLookup {
+        GatedResolver dns;
+        gateway::gateway_server gw;
+        std::future<http_response> call;
+        CallDuringLookup() { gw.set_host_resolver(dns.resolver()); }
+        ~CallDuringLookup() { dns.release(""); }
+    };
+
+    // Starts `l.gw` with the named origin, its connect timeout `wait`, and
+    // makes `l.call` once the lookup hangs; returns when the gateway holds
+    // the call.
+    void callDuringLookup(CallDuringLookup& l, std::chrono::milliseconds wait)
     {
-        QCOMPARE(QString::fromStdString(gw.start(test_options())), QString());
+        QCOMPARE(QString::fromStdString(l.gw.start(test_options())), QString());
         auto config = namedOrigin(m_origin.port(), 0ms);
         config.upstreams.front().connect_timeout = wait;
-        QCOMPARE(QString::fromStdString(gw.apply(config)), QString());
-        QTRY_COMPARE_WITH_TIMEOUT(dns.lookups(), 1, 5000); // hangs now
-        call = std::async(std::launch::async,
-                          [&gw] { return http_request(gw.port(), "GET", "/health"); });
-        QTRY_COMPARE_WITH_TIMEOUT(gw.stats().active_connections, std::uint64_t(1), 5000);
+        QCOMPARE(QString::fromStdString(l.gw.apply(config)), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(l.dns.lookups(), 1, 5000); // hangs now
+        l.call = std::async(std::launch::async,
+                            [&gw = l.gw] { return http_request(gw.port(), "GET", "/health"); });
+        QTRY_COMPARE_WITH_TIMEOUT(l.gw.stats().active_connections, std::uint64_t(1), 5000);
     }
 
 private slots:
@@ -334,25 +344,20 @@ private slots:
         QFETCH(QString, answer);
         QFETCH(int, status);
         QFETCH(QString, detail);
-        GatedResolver dns;
-        gateway::gateway_server gw;
-        gw.set_host_resolver(dns.resolver());
-        // Before gw goes: its resolver thread must not be left in a lookup.
-        const auto cleanup = qScopeGuard([&dns] { dns.release(""); });
-        std::future<http_response> call;
-        callDuringLookup(gw, dns, 10s, call);
+        CallDuringLookup l;
+        callDuringLookup(l, 10s);
         if (QTest::currentTestFailed())
             return;
         QTest::qWait(100);
-        QVERIFY2(call.wait_for(0s) == std::future_status::timeout, "answered before the lookup");
-        dns.release(answer.toStdString());
-        QVERIFY(call.wait_for(10s) == std::future_status::ready);
-        const auto reply = call.get();
+        QVERIFY2(l.call.wait_for(0s) == std::future_status::timeout, "answered before the lookup");
+        l.dns.release(answer.toStdString());
+        QVERIFY(l.call.wait_for(10s) == std::future_status::ready);
+        const auto reply = l.call.get();
         QCOMPARE(reply.status, status);
         if (!detail.isEmpty())
             QVERIFY2(reply.body.find(detail.toStdString()) != std::string::npos,
                      reply.body.c_str());
-        gw.stop(0ms);
+        l.gw.stop(0ms);
     }
 
     // An upstream added by name under load: the calls to it that come at
@@ -396,23 +401,18 @@ private slots:
     // Stopping does not wait for a lookup a call is waiting for.
     void stopDoesNotWaitForALookup()
     {
-        GatedResolver dns;
-        gateway::gateway_server gw;
-        gw.set_host_resolver(dns.resolver());
-        // Before gw goes: its resolver thread must not be left in a lookup.
-        const auto cleanup = qScopeGuard([&dns] { dns.release(""); });
-        std::future<http_response> call;
-        callDuringLookup(gw, dns, 20s, call);
+        CallDuringLookup l;
+        callDuringLookup(l, 20s);
         if (QTest::currentTestFailed())
             return;
         QElapsedTimer timer;
         timer.start();
-        gw.stop(0ms);
+        l.gw.stop(0ms);
         // Without waking the call, stop() gives up on it only after its
         // two-second grace period.
         QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
-        QVERIFY(call.wait_for(5s) == std::future_status::ready);
-        QCOMPARE(call.get().status, 0); // closed, not answered
+        QVERIFY(l.call.wait_for(5s) == std::future_status::ready);
+        QCOMPARE(l.call.get().status, 0); // closed, not answered
     }
 
     // An IP address needs no lookup: its target works as soon as apply()
