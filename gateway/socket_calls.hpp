@@ -3,7 +3,7 @@
 #pragma once
 // The data plane's own socket calls, straight to the kernel.
 //
-// glibc makes sendmsg and recvmsg thread-cancellation points: in a process
+// glibc makes send, recv, sendmsg and recvmsg thread-cancellation points: in a process
 // with threads each call turns asynchronous cancellation on and off around
 // the system call, two atomic operations on the thread's state, about 1 % of
 // a proxied request's CPU time over its four socket calls. The gateway's
@@ -28,9 +28,9 @@ inline ssize_t send_bytes(int fd, const void* data, std::size_t size, int flags)
     return static_cast<ssize_t>(::syscall(SYS_sendto, fd, data, size, flags, nullptr, 0));
 }
 
-inline ssize_t receive_message(int fd, msghdr* message, int flags)
+inline ssize_t receive_bytes(int fd, void* data, std::size_t size, int flags)
 {
-    return static_cast<ssize_t>(::syscall(SYS_recvmsg, fd, message, flags));
+    return static_cast<ssize_t>(::syscall(SYS_recvfrom, fd, data, size, flags, nullptr, nullptr));
 }
 
 } // namespace gatehouse::gateway::socket_calls

@@ -380,6 +380,62 @@ private slots:
         QVERIFY(!second.timed_out);
     }
 
+    void endOfStreamWithTheLastBytesIsSeenAfterAWrite_data()
+    {
+        QTest::addColumn<bool>("read_waiting");
+        QTest::addColumn<bool>("reset");
+        QTest::newRow("FIN, read waiting") << true << false;
+        QTest::newRow("FIN, read started after") << false << false;
+        QTest::newRow("reset, read waiting") << true << true;
+        QTest::newRow("reset, read started after") << false << true;
+    }
+
+    void endOfStreamWithTheLastBytesIsSeenAfterAWrite()
+    {
+        // A client that half-closes (or resets) right after its request: the
+        // request and the end come in one readiness event, the read that
+        // takes the request spends it, the response goes out, and the read
+        // for the next request must find the end at once, not wait for an
+        // event that was already delivered (for the keep-alive timeout).
+        QFETCH(bool, read_waiting);
+        QFETCH(bool, reset);
+        connected_pair p;
+        p.stream->expires_after(5s);
+        read_outcome first;
+        if (read_waiting) {
+            asio::co_spawn(p.ioc, read_once(*p.stream, first), asio::detached);
+            p.ioc.run_for(50ms);
+            QVERIFY(!first.done);
+        }
+        asio::write(p.peer, asio::buffer(std::string_view("request")));
+        if (reset) {
+            p.peer.set_option(asio::socket_base::linger(true, 0));
+            p.peer.close();
+        } else {
+            p.peer.shutdown(tcp::socket::shutdown_send);
+        }
+        if (!read_waiting) {
+            p.ioc.restart();
+            p.ioc.run_for(50ms); // the reactor takes the event, no read waits
+            asio::co_spawn(p.ioc, read_once(*p.stream, first), asio::detached);
+        }
+        run_until(p.ioc, first, 5000ms);
+        QCOMPARE(first.data, std::string("request"));
+        if (!reset)
+            write_once(p, "response");
+        else
+            p.stream->wrote_directly(); // as after a response: the next read waits
+        read_outcome second;
+        asio::co_spawn(p.ioc, read_once(*p.stream, second), asio::detached);
+        p.ioc.restart();
+        run_until(p.ioc, second, 2000ms);
+        QVERIFY(second.done);
+        QCOMPARE(second.ec, reset ? boost::system::error_code(asio::error::connection_reset)
+                                  : boost::system::error_code(asio::error::eof));
+        QVERIFY(second.took < 1000ms);
+        QVERIFY(!second.timed_out);
+    }
+
     void moreQueuedThanOneReadTakesIsReadOn()
     {
         connected_pair p;
