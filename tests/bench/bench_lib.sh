@@ -299,12 +299,23 @@ median() {
     if (NR % 2) printf "%s", v[(NR + 1) / 2]; else printf "%.10g", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# rotate_targets R: the active targets in round R's order, in ORDER (the
-# first R-1 moved to the end).
-rotate_targets() {
-  local shift=$((($1 - 1) % ${#ACTIVE[@]}))
-  # shellcheck disable=SC2034 # read by the sourcing script
-  ORDER=("${ACTIVE[@]:shift}" "${ACTIVE[@]:0:shift}")
+# The order targets run in within a round: every pair the report compares
+# (Gatehouse with nginx-log; without logging with nginx and nginx-fwd; the
+# two Gatehouses) runs back to back, or one run apart for nginx-fwd, so
+# that a ratio compares runs seconds apart rather than a minute.
+# shellcheck disable=SC2034 # read by the sourcing scripts
+TARGET_CHAIN=(direct nginx-log gatehouse gatehouse-nolog nginx nginx-fwd)
+
+# round_order R: the active targets (ACTIVE, in TARGET_CHAIN's order) in
+# round R's order, in ORDER: as listed in odd rounds, reversed in even ones,
+# so each pair runs in both orders and a machine slowing down or speeding
+# up over a round does not favour one side of it.
+round_order() {
+  ORDER=()
+  local i n=${#ACTIVE[@]}
+  for ((i = 0; i < n; i++)); do
+    if (($1 % 2 == 1)); then ORDER+=("${ACTIVE[i]}"); else ORDER+=("${ACTIVE[n - 1 - i]}"); fi
+  done
 }
 
 # combine_rounds KEY: the figures run_load(_cpu) stored under KEY|1 ...

@@ -14,8 +14,8 @@
 #     --targets LIST    comma-separated subset of direct,nginx,nginx-log,
 #                       gatehouse,gatehouse-nolog (default all)
 #     --clients LIST    load generators, wrk and/or bench_load (default both)
-#     --rounds N        every target once per round, in a rotated order; the
-#                       report gives medians (default 3)
+#     --rounds N        every target once per round, the order reversed each
+#                       round; the report gives medians (default 3)
 #     --eviction E      Gatehouse cache eviction, lru or tiny_lfu (default tiny_lfu)
 #     --out DIR         where the report and raw output go (default build/bench)
 #     --quick           --duration 3 --warmup 1 --rounds 1
@@ -230,7 +230,7 @@ warm_and_verify() {
 declare -A VALID HIT_AFTER
 ACTIVE=()
 ORDER=()
-for t in direct nginx nginx-log gatehouse gatehouse-nolog; do
+for t in "${TARGET_CHAIN[@]}"; do
   [[ -n ${BASE[$t]:-} ]] || continue
   ok=0
   for s in "${SIZES[@]}"; do
@@ -246,15 +246,15 @@ done
 
 # --- measurement --------------------------------------------------------------
 
-# For each size and client, every target runs once per round, in an order
-# rotated from round to round (a slow spell of the shared machine falls on
-# different targets); each figure is the median of the rounds, each ratio
-# the median of the per-round ratios.
+# For each size and client, every target runs once per round, compared
+# targets back to back, the order reversed every other round (round_order);
+# each figure is the median of the rounds, each ratio the median of the
+# per-round ratios.
 for s in "${SIZES[@]}"; do
   for client in "${CLIENTS[@]}"; do
     LOAD_CLIENT=$client
     for ((r = 1; r <= ROUNDS; r++)); do
-      rotate_targets "$r"
+      round_order "$r"
       for t in "${ORDER[@]}"; do
         [[ -n ${VALID["$t|$s"]:-} ]] || continue
         url=${BASE[$t]}$(path_for "$s")

@@ -11,8 +11,8 @@
 #     --duration S      seconds measured per run (default 10)
 #     --warmup S        seconds of warm-up before each run (default 2)
 #     --connections N   wrk connections for the throughput pass (default 64)
-#     --rounds N        throughput rounds, every target once per round in a
-#                       rotated order; the report gives medians (default 3)
+#     --rounds N        throughput rounds, every target once per round, the
+#                       order reversed each round; medians (default 3)
 #     --paths LIST      comma-separated paths (default /products/42,/echo,
 #                       /respond?size=16384,/respond?size=65536)
 #     --targets LIST    comma-separated subset of direct,nginx,nginx-fwd,
@@ -199,8 +199,7 @@ done
 # A target must answer 2xx on a path, or its numbers there mean nothing.
 declare -A VALID
 ACTIVE=()
-ALL_TARGETS=(direct nginx nginx-fwd nginx-log gatehouse gatehouse-nolog)
-for t in "${ALL_TARGETS[@]}"; do
+for t in "${TARGET_CHAIN[@]}"; do
   [[ -n ${BASE[$t]:-} ]] || continue
   ok=0
   for p in "${PATHS[@]}"; do
@@ -217,13 +216,14 @@ done
 
 # --- pass 1: throughput -------------------------------------------------------
 
-# Every target runs once per round, in an order rotated from round to round,
-# so that a slow spell of the machine (other work on a shared host) falls on
-# different targets in different rounds. Each round's ratios compare runs
-# made within a minute of each other; the report gives the median of the
-# rounds for every figure and the spread of the per-round ratios.
+# Every target runs once per round, compared targets back to back, the order
+# reversed every other round (round_order): a ratio compares runs made
+# seconds apart, and a slow spell of the machine (other work on a shared
+# host) falls on different targets in different rounds. The report gives
+# the median of the rounds for every figure and the spread of the
+# per-round ratios.
 for ((r = 1; r <= ROUNDS; r++)); do
-  rotate_targets "$r"
+  round_order "$r"
   for p in "${PATHS[@]}"; do
     for t in "${ORDER[@]}"; do
       [[ -n ${VALID["$t|$p"]:-} ]] || continue
@@ -267,7 +267,7 @@ for p in "${PATHS[@]}"; do
   MOD_CONNS[$p]=$conns
   # In rounds too, as pass 1: a p99 is the figure most moved by a busy spell.
   for ((r = 1; r <= ROUNDS; r++)); do
-    rotate_targets "$r"
+    round_order "$r"
     for t in "${ORDER[@]}"; do
       [[ -n ${VALID["$t|$p"]:-} ]] || continue
       gh_log "moderate load, round $r of $ROUNDS: $t $p (~$rate req/s offered: $conns connections, ${PAUSE_MS} ms pause, ${DURATION} s)"
