@@ -266,13 +266,8 @@ private:
         bool drain_hint()
         {
             if (hint == hint_state::unknown)
-                hint = drained_read::enable_hint(
-                           *reactor,
-                           drained_read::socket_access<worker_socket>::implementation(socket)
-                               .reactor_data_,
-                           socket.native_handle())
-                           ? hint_state::on
-                           : hint_state::unavailable;
+                hint = drained_read::enable_hint(*reactor, socket) ? hint_state::on
+                                                                   : hint_state::unavailable;
             return hint == hint_state::on;
         }
         worker_socket socket;

@@ -207,6 +207,14 @@ struct socket_access : Socket {
     }
 };
 
+// enable_hint for an open asio socket of `reactor`.
+template <class Socket>
+bool enable_hint(boost::asio::detail::reactor& reactor, Socket& socket)
+{
+    return enable_hint(reactor, socket_access<Socket>::implementation(socket).reactor_data_,
+                       socket.native_handle());
+}
+
 // Starts a read of `socket` into `buffer` that completes `handler` like
 // async_read_some. The socket must be open, non-empty buffer. With
 // `attempt_now`, the read is tried before it goes to the reactor, even when
